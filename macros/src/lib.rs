@@ -1,0 +1,25 @@
+//! The `#[twilio_resource]` attribute. Use it through the [`twilio-resource`] crate, which re-exports
+//! it together with the runtime the generated code calls; this crate alone is not useful.
+//!
+//! The pipeline reads top to bottom: [`args`] parses the attribute's keys, [`template`] parses the
+//! path template, [`model`] validates everything into one typed resource (collecting every error),
+//! and [`expand`] turns that model into code.
+//!
+//! [`twilio-resource`]: https://docs.rs/twilio-resource
+
+mod args;
+mod case;
+mod expand;
+mod model;
+mod template;
+
+/// Derives a Twilio REST resource: the serde model, the path builder and `fetch`.
+///
+/// See the `twilio-resource` crate for the full documentation and examples.
+#[proc_macro_attribute]
+pub fn twilio_resource(
+    args: proc_macro::TokenStream,
+    item: proc_macro::TokenStream,
+) -> proc_macro::TokenStream {
+    expand::expand(args.into(), item.into()).into()
+}

@@ -1,0 +1,272 @@
+//! One call: send with retries under one deadline, read the body with a cap, decode or explain.
+
+use std::time::SystemTime;
+
+use reqwest::header::{AUTHORIZATION, LOCATION, RETRY_AFTER};
+use reqwest::{Response, Url};
+use tokio::time::Instant;
+
+use crate::client::Inner;
+use crate::error::{ApiError, Error};
+use crate::retry::{is_retryable_status, parse_retry_after};
+
+/// Error bodies are read only this far: enough for any Twilio error, bounded against a hostile proxy.
+const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
+
+/// `GET url` until a 2xx body arrives, retrying 429, 503 and transport failures within the
+/// retry budget, all inside the client's timeout.
+pub(crate) async fn get(inner: &Inner, url: Url) -> Result<Vec<u8>, Error> {
+    let deadline = Instant::now() + inner.timeout;
+    let mut backoff = inner.retry.backoff();
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let failure = match attempt(inner, &url, deadline).await {
+            Ok(body) => return Ok(body),
+            Err(failure) => failure,
+        };
+        let (error, retry_after) = match failure {
+            Failure::Final(error) => return Err(attach_attempts(error, attempts)),
+            Failure::Retryable { error, retry_after } => {
+                (attach_attempts(error, attempts), retry_after)
+            }
+        };
+        let Some(wait) = inner.retry.next_wait(&mut backoff, retry_after) else {
+            return Err(error);
+        };
+        // A wait that would outlast the deadline cannot lead to success: report what we have now.
+        if Instant::now() + wait >= deadline {
+            return Err(error);
+        }
+        tokio::time::sleep(wait).await;
+    }
+}
+
+/// What one attempt ended with, when it did not succeed.
+enum Failure {
+    Final(Error),
+    Retryable {
+        error: Error,
+        retry_after: Option<std::time::Duration>,
+    },
+}
+
+async fn attempt(inner: &Inner, url: &Url, deadline: Instant) -> Result<Vec<u8>, Failure> {
+    let timeout = inner.timeout;
+    let remaining = deadline.saturating_duration_since(Instant::now());
+    if remaining.is_zero() {
+        return Err(Failure::Final(Error::Timeout {
+            timeout,
+            attempts: 0,
+        }));
+    }
+    let sent = inner
+        .http
+        .get(url.clone())
+        .header(AUTHORIZATION, inner.authorization.clone())
+        .timeout(remaining)
+        .send()
+        .await;
+    let response = match sent {
+        Ok(response) => response,
+        Err(error) => return Err(transport_failure(error, timeout)),
+    };
+    let status = response.status();
+    if status.is_success() {
+        return read_capped(response, inner.max_response_bytes)
+            .await
+            .map_err(|failure| match failure {
+                ReadFailure::TooLarge => Failure::Final(Error::ResponseTooLarge {
+                    limit: inner.max_response_bytes,
+                }),
+                ReadFailure::Transport(error) => transport_failure(error, timeout),
+            });
+    }
+    if status.is_redirection() {
+        let location = header_text(&response, LOCATION);
+        return Err(Failure::Final(Error::Redirect {
+            status: status.as_u16(),
+            location,
+        }));
+    }
+    Err(api_failure(inner, response, timeout).await)
+}
+
+async fn api_failure(inner: &Inner, response: Response, timeout: std::time::Duration) -> Failure {
+    let status = response.status();
+    let retry_after =
+        header_text(&response, RETRY_AFTER).and_then(|v| parse_retry_after(&v, SystemTime::now()));
+    let request_id = header_text(&response, "twilio-request-id");
+    // A body cut short or too large still leaves the status to report.
+    let body = match read_capped(response, MAX_ERROR_BODY_BYTES).await {
+        Ok(body) => body,
+        Err(ReadFailure::Transport(error)) if error.is_timeout() => {
+            return Failure::Final(Error::Timeout {
+                timeout,
+                attempts: 0,
+            });
+        }
+        Err(_) => Vec::new(),
+    };
+    let mut api = ApiError::parse(status.as_u16(), &body, inner.credentials.account_sid());
+    api.retry_after = retry_after;
+    api.request_id = request_id;
+    let error = Error::Api(Box::new(api));
+    if is_retryable_status(status) {
+        Failure::Retryable { error, retry_after }
+    } else {
+        Failure::Final(error)
+    }
+}
+
+/// A timeout is final (the deadline is spent); any other transport failure of a GET is safe to retry.
+fn transport_failure(error: reqwest::Error, timeout: std::time::Duration) -> Failure {
+    if error.is_timeout() {
+        Failure::Final(Error::Timeout {
+            timeout,
+            attempts: 0,
+        })
+    } else {
+        Failure::Retryable {
+            error: Error::Transport {
+                attempts: 0,
+                source: Box::new(error),
+            },
+            retry_after: None,
+        }
+    }
+}
+
+fn attach_attempts(mut error: Error, count: u32) -> Error {
+    match &mut error {
+        Error::Timeout { attempts, .. } | Error::Transport { attempts, .. } => *attempts = count,
+        Error::Api(api) => api.attempts = count,
+        _ => {}
+    }
+    error
+}
+
+enum ReadFailure {
+    TooLarge,
+    Transport(reqwest::Error),
+}
+
+/// Reads the body, refusing (without reading on) anything past `limit` bytes.
+async fn read_capped(mut response: Response, limit: usize) -> Result<Vec<u8>, ReadFailure> {
+    let announced = response.content_length().unwrap_or(0);
+    if announced > limit as u64 {
+        return Err(ReadFailure::TooLarge);
+    }
+    let mut body = Vec::with_capacity(announced as usize);
+    while let Some(chunk) = response.chunk().await.map_err(ReadFailure::Transport)? {
+        if body.len() + chunk.len() > limit {
+            return Err(ReadFailure::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+fn header_text(response: &Response, name: impl reqwest::header::AsHeaderName) -> Option<String> {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
+/// Decodes a 2xx body. The fast path is plain serde_json; only on failure is the body decoded again
+/// with path tracking, so the error can say where it broke.
+pub(crate) fn decode<R: serde::de::DeserializeOwned>(body: &[u8]) -> Result<R, Error> {
+    if let Ok(value) = serde_json::from_slice(body) {
+        return Ok(value);
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let error = match serde_path_to_error::deserialize::<_, R>(&mut deserializer) {
+        Err(error) => error,
+        // Unreachable unless the two decoders disagree; report it rather than assume.
+        Ok(_) => {
+            return serde_json::from_slice(body)
+                .map_err(|e| decode_error::<R>(".".into(), e.to_string()));
+        }
+    };
+    let path = error.path().to_string();
+    let message = if body.is_empty() {
+        "the body is empty".to_owned()
+    } else {
+        error.into_inner().to_string()
+    };
+    Err(decode_error::<R>(path, message))
+}
+
+fn decode_error<R>(path: String, message: String) -> Error {
+    Error::Decode {
+        type_name: std::any::type_name::<R>(),
+        path,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::StatusCode;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Thing {
+        id: String,
+        items: Vec<Item>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Item {
+        n: u8,
+    }
+
+    fn decode_failure(body: &[u8]) -> (String, String) {
+        match decode::<Thing>(body) {
+            Err(Error::Decode {
+                path,
+                message,
+                type_name,
+            }) => {
+                assert!(type_name.ends_with("Thing"));
+                (path, message)
+            }
+            other => panic!("expected a decode error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn decodes_and_ignores_unknown_fields() {
+        let thing: Thing =
+            decode(br#"{"id": "x", "items": [{"n": 1, "extra": true}], "new": 5}"#).unwrap();
+        assert_eq!(thing.items.len(), 1);
+    }
+
+    #[test]
+    fn names_the_json_path_of_a_failure() {
+        let (path, message) = decode_failure(br#"{"id": "x", "items": [{"n": 1}, {"n": "two"}]}"#);
+        assert_eq!(path, "items[1].n");
+        assert!(message.contains("invalid type"), "{message}");
+    }
+
+    #[test]
+    fn explains_empty_and_truncated_bodies() {
+        assert_eq!(decode_failure(b"").1, "the body is empty");
+        let (_, message) = decode_failure(br#"{"id": "x", "ite"#);
+        assert!(message.contains("EOF"), "{message}");
+        let (_, message) = decode_failure(b"\xff\xfe");
+        assert!(message.contains("expected value"), "{message}");
+    }
+
+    #[test]
+    fn retryable_statuses_are_429_and_503() {
+        assert!(is_retryable_status(StatusCode::TOO_MANY_REQUESTS));
+        assert!(is_retryable_status(StatusCode::SERVICE_UNAVAILABLE));
+        assert!(!is_retryable_status(StatusCode::INTERNAL_SERVER_ERROR));
+        assert!(!is_retryable_status(StatusCode::BAD_REQUEST));
+    }
+}

@@ -1,0 +1,108 @@
+//! When to retry and how long to wait: `Retry-After` when the server says, else exponential backoff
+//! with jitter (from `backon`).
+
+use std::time::{Duration, SystemTime};
+
+use backon::{BackoffBuilder as _, ExponentialBuilder};
+use reqwest::StatusCode;
+
+/// The retry settings of one client.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RetryPolicy {
+    pub(crate) max_retries: u32,
+    /// The longest `Retry-After` honoured; a larger one is cut to this (the deadline still applies).
+    pub(crate) retry_after_cap: Duration,
+}
+
+/// First backoff step; doubled each retry, with jitter, up to [`MAX_DELAY`].
+const MIN_DELAY: Duration = Duration::from_millis(100);
+const MAX_DELAY: Duration = Duration::from_secs(5);
+
+impl RetryPolicy {
+    /// The waits between attempts when the server gives no `Retry-After`; its length is the retry budget.
+    pub(crate) fn backoff(&self) -> impl Iterator<Item = Duration> + use<> {
+        ExponentialBuilder::new()
+            .with_min_delay(MIN_DELAY)
+            .with_max_delay(MAX_DELAY)
+            .with_jitter()
+            .with_max_times(self.max_retries as usize)
+            .build()
+    }
+
+    /// How long to wait before the next attempt, or `None` when the retry budget is spent.
+    pub(crate) fn next_wait(
+        &self,
+        backoff: &mut impl Iterator<Item = Duration>,
+        retry_after: Option<Duration>,
+    ) -> Option<Duration> {
+        let fallback = backoff.next()?;
+        Some(retry_after.map_or(fallback, |wait| wait.min(self.retry_after_cap)))
+    }
+}
+
+/// 429 Too Many Requests and 503 Service Unavailable are Twilio's "try again later"; a GET is safe to repeat.
+pub(crate) fn is_retryable_status(status: StatusCode) -> bool {
+    matches!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE
+    )
+}
+
+/// Reads `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3). A date in the past
+/// means "now"; anything unreadable is ignored (the caller falls back to backoff).
+pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_seconds_and_dates() {
+        let now = httpdate::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
+        assert_eq!(parse_retry_after("2", now), Some(Duration::from_secs(2)));
+        assert_eq!(parse_retry_after(" 0 ", now), Some(Duration::ZERO));
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:40 GMT", now),
+            Some(Duration::from_secs(3))
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:00:00 GMT", now),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon", now), None);
+        assert_eq!(parse_retry_after("-1", now), None);
+        assert_eq!(parse_retry_after("1.5", now), None);
+    }
+
+    #[test]
+    fn caps_retry_after_and_spends_the_budget() {
+        let policy = RetryPolicy {
+            max_retries: 2,
+            retry_after_cap: Duration::from_secs(10),
+        };
+        let mut backoff = policy.backoff();
+        assert_eq!(
+            policy.next_wait(&mut backoff, Some(Duration::from_secs(3600))),
+            Some(Duration::from_secs(10))
+        );
+        let second = policy.next_wait(&mut backoff, None).unwrap();
+        assert!(second >= MIN_DELAY && second <= MAX_DELAY * 2, "{second:?}");
+        assert_eq!(policy.next_wait(&mut backoff, Some(Duration::ZERO)), None);
+    }
+
+    #[test]
+    fn zero_retries_means_one_attempt() {
+        let policy = RetryPolicy {
+            max_retries: 0,
+            retry_after_cap: Duration::from_secs(10),
+        };
+        assert_eq!(policy.next_wait(&mut policy.backoff(), None), None);
+    }
+}

@@ -1,0 +1,1 @@
+//! Integration tests for twilio-resource; see the files beside this one.
