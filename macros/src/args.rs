@@ -19,11 +19,14 @@ pub struct Args {
     pub base_url: Option<LitStr>,
     pub rename_all: Option<LitStr>,
     pub krate: Option<LitStr>,
+    /// Keys that were written but whose value was refused; they are not also "missing".
+    pub refused: Vec<String>,
 }
 
 /// Parses the arguments, collecting every error instead of stopping at the first.
 pub fn parse(tokens: TokenStream, errors: &mut Vec<syn::Error>) -> Args {
     let mut args = Args::default();
+    let mut refused = Vec::new();
     let parser = syn::meta::parser(|meta| {
         let key = meta
             .path
@@ -45,10 +48,14 @@ pub fn parse(tokens: TokenStream, errors: &mut Vec<syn::Error>) -> Args {
         };
         let value = string_value(&meta, &key)?;
         match value {
-            Err(error) => errors.push(error),
-            Ok(_) if slot.is_some() => errors.push(meta.error(format!(
-                "duplicate key `{key}` in #[twilio_resource]; give it once"
-            ))),
+            Err(error) => {
+                errors.push(error);
+                refused.push(key);
+            }
+            Ok(_) if slot.is_some() => errors.push(syn::Error::new_spanned(
+                &meta.path,
+                format!("duplicate key `{key}` in #[twilio_resource]; give it once"),
+            )),
             Ok(lit) => *slot = Some(lit),
         }
         Ok(())
@@ -56,6 +63,7 @@ pub fn parse(tokens: TokenStream, errors: &mut Vec<syn::Error>) -> Args {
     if let Err(error) = parser.parse2(tokens) {
         errors.push(error);
     }
+    args.refused = refused;
     args
 }
 

@@ -142,3 +142,67 @@ fn param_ident(param: &str) -> Ident {
 fn path_to_string(path: &syn::Path) -> String {
     quote!(#path).to_string().replace(' ', "")
 }
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect_file;
+    use quote::quote;
+
+    use super::expand;
+
+    /// The expansion, formatted as `cargo expand` would show it.
+    fn pretty(args: proc_macro2::TokenStream, item: proc_macro2::TokenStream) -> String {
+        let file: syn::File =
+            syn::parse2(expand(args, item)).expect("the expansion parses as a file");
+        prettyplease::unparse(&file)
+    }
+
+    #[test]
+    fn expands_the_seed_participant() {
+        let output = pretty(
+            quote!(path = "/v2/Conversations/<ConversationSid>/Participants/<Sid>"),
+            quote! {
+                /// A participant.
+                #[derive(Debug, Clone, PartialEq)]
+                pub struct Participant {
+                    pub id: Option<String>,
+                    pub conversation_id: Option<String>,
+                    #[serde(rename = "type")]
+                    pub kind: Option<String>,
+                }
+            },
+        );
+        expect_file!["../tests/snapshots/participant.expanded.rs"].assert_eq(&output);
+    }
+
+    #[test]
+    fn expands_every_key_and_a_keyword_placeholder() {
+        let output = pretty(
+            quote!(
+                path = "/2010-04-01/Accounts/<AccountSid>/Calls/<Type>.json",
+                base_url = "https://api.twilio.com/",
+                rename_all = "snake_case",
+                crate = "::my_app::twilio"
+            ),
+            quote!(
+                pub(crate) struct Call {
+                    sid: Option<String>,
+                }
+            ),
+        );
+        expect_file!["../tests/snapshots/every_key.expanded.rs"].assert_eq(&output);
+    }
+
+    #[test]
+    fn an_error_still_emits_the_struct_with_serde_derives() {
+        let output = pretty(
+            quote!(path = "/v2/<>"),
+            quote!(
+                pub struct Broken {
+                    id: Option<String>,
+                }
+            ),
+        );
+        expect_file!["../tests/snapshots/error_fallback.expanded.rs"].assert_eq(&output);
+    }
+}

@@ -34,6 +34,7 @@ pub fn build(args: TokenStream, item: &DeriveInput) -> Result<Resource, syn::Err
     check_item(item, &mut errors);
 
     let template = match &args.path {
+        None if args.refused.iter().any(|key| key == args::PATH) => None,
         None => {
             errors.push(syn::Error::new(
                 Span::call_site(),

@@ -157,7 +157,10 @@ pub fn parse(template: &str) -> Result<Template, Vec<TemplateError>> {
             }
         }
     }
-    check_segments(&parts, &mut errors);
+    // Segment shapes are only meaningful once every placeholder parsed; otherwise they echo other errors.
+    if errors.is_empty() {
+        check_segments(&parts, &mut errors);
+    }
     if errors.is_empty() {
         Ok(Template { parts })
     } else {

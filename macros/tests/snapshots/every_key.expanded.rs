@@ -1,0 +1,62 @@
+#[derive(
+    ::my_app::twilio::__private::serde::Serialize,
+    ::my_app::twilio::__private::serde::Deserialize
+)]
+#[serde(crate = "::my_app::twilio::__private::serde", rename_all = "snake_case")]
+pub(crate) struct Call {
+    sid: Option<String>,
+}
+#[automatically_derived]
+impl ::my_app::twilio::Resource for Call {
+    const BASE_URL: &'static ::core::primitive::str = "https://api.twilio.com";
+    const PATH: ::my_app::twilio::PathTemplate = ::my_app::twilio::PathTemplate::new(
+        "/2010-04-01/Accounts/<AccountSid>/Calls/<Type>.json",
+        &[
+            ::my_app::twilio::Segment::Literal("/2010-04-01/Accounts/"),
+            ::my_app::twilio::Segment::Param {
+                placeholder: "AccountSid",
+                parameter: "account_sid",
+            },
+            ::my_app::twilio::Segment::Literal("/Calls/"),
+            ::my_app::twilio::Segment::Param {
+                placeholder: "Type",
+                parameter: "type",
+            },
+            ::my_app::twilio::Segment::Literal(".json"),
+        ],
+    );
+}
+#[automatically_derived]
+impl Call {
+    /**Builds the request path `/2010-04-01/Accounts/<AccountSid>/Calls/<Type>.json`: each value becomes exactly one percent-encoded path segment.
+
+# Errors
+
+[`Error::InvalidArgument`](::my_app::twilio::Error::InvalidArgument) naming the parameter when a value is empty, `.` or `..`.*/
+    pub(crate) fn path(
+        account_sid: impl ::core::convert::AsRef<::core::primitive::str>,
+        r#type: impl ::core::convert::AsRef<::core::primitive::str>,
+    ) -> ::core::result::Result<::std::string::String, ::my_app::twilio::Error> {
+        <Self as ::my_app::twilio::Resource>::PATH
+            .render(
+                &[
+                    ::core::convert::AsRef::<
+                        ::core::primitive::str,
+                    >::as_ref(&account_sid),
+                    ::core::convert::AsRef::<::core::primitive::str>::as_ref(&r#type),
+                ],
+            )
+    }
+    /**Fetches one `Call` with `GET https://api.twilio.com/2010-04-01/Accounts/<AccountSid>/Calls/<Type>.json`, retrying throttling and transient failures as the client is configured.
+
+# Errors
+
+Any [`Error`](::my_app::twilio::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub(crate) async fn fetch(
+        client: &::my_app::twilio::Client,
+        account_sid: impl ::core::convert::AsRef<::core::primitive::str>,
+        r#type: impl ::core::convert::AsRef<::core::primitive::str>,
+    ) -> ::core::result::Result<Self, ::my_app::twilio::Error> {
+        client.fetch::<Self>(&Self::path(account_sid, r#type)?).await
+    }
+}

@@ -1,0 +1,66 @@
+#[derive(
+    ::twilio_resource::__private::serde::Serialize,
+    ::twilio_resource::__private::serde::Deserialize
+)]
+#[serde(crate = "::twilio_resource::__private::serde", rename_all = "camelCase")]
+/// A participant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Participant {
+    pub id: Option<String>,
+    pub conversation_id: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+}
+#[automatically_derived]
+impl ::twilio_resource::Resource for Participant {
+    const BASE_URL: &'static ::core::primitive::str = "https://conversations.twilio.com";
+    const PATH: ::twilio_resource::PathTemplate = ::twilio_resource::PathTemplate::new(
+        "/v2/Conversations/<ConversationSid>/Participants/<Sid>",
+        &[
+            ::twilio_resource::Segment::Literal("/v2/Conversations/"),
+            ::twilio_resource::Segment::Param {
+                placeholder: "ConversationSid",
+                parameter: "conversation_sid",
+            },
+            ::twilio_resource::Segment::Literal("/Participants/"),
+            ::twilio_resource::Segment::Param {
+                placeholder: "Sid",
+                parameter: "sid",
+            },
+        ],
+    );
+}
+#[automatically_derived]
+impl Participant {
+    /**Builds the request path `/v2/Conversations/<ConversationSid>/Participants/<Sid>`: each value becomes exactly one percent-encoded path segment.
+
+# Errors
+
+[`Error::InvalidArgument`](::twilio_resource::Error::InvalidArgument) naming the parameter when a value is empty, `.` or `..`.*/
+    pub fn path(
+        conversation_sid: impl ::core::convert::AsRef<::core::primitive::str>,
+        sid: impl ::core::convert::AsRef<::core::primitive::str>,
+    ) -> ::core::result::Result<::std::string::String, ::twilio_resource::Error> {
+        <Self as ::twilio_resource::Resource>::PATH
+            .render(
+                &[
+                    ::core::convert::AsRef::<
+                        ::core::primitive::str,
+                    >::as_ref(&conversation_sid),
+                    ::core::convert::AsRef::<::core::primitive::str>::as_ref(&sid),
+                ],
+            )
+    }
+    /**Fetches one `Participant` with `GET https://conversations.twilio.com/v2/Conversations/<ConversationSid>/Participants/<Sid>`, retrying throttling and transient failures as the client is configured.
+
+# Errors
+
+Any [`Error`](::twilio_resource::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub async fn fetch(
+        client: &::twilio_resource::Client,
+        conversation_sid: impl ::core::convert::AsRef<::core::primitive::str>,
+        sid: impl ::core::convert::AsRef<::core::primitive::str>,
+    ) -> ::core::result::Result<Self, ::twilio_resource::Error> {
+        client.fetch::<Self>(&Self::path(conversation_sid, sid)?).await
+    }
+}

@@ -1,0 +1,107 @@
+//! Where credentials may go: never over plain http to another host, never along a redirect.
+
+use std::time::Duration;
+
+use twilio_local_server::{Fault, LocalServer};
+use twilio_resource::{Client, Error, twilio_resource};
+use twilio_resource_tests::*;
+
+#[tokio::test]
+async fn a_redirect_is_reported_and_never_followed() {
+    let (server, client) = server_with_example().await;
+    let elsewhere = LocalServer::start().await.unwrap();
+    let target = format!(
+        "{}/v2/Conversations/x/Participants/y",
+        elsewhere.base_url().replace("127.0.0.1", "localhost")
+    );
+    server.push_fault(Fault::redirect(target.clone()));
+    let error = fetch_example(&client).await.unwrap_err();
+    match &error {
+        Error::Redirect {
+            status, location, ..
+        } => {
+            assert_eq!(*status, 302);
+            assert_eq!(location.as_deref(), Some(target.as_str()));
+        }
+        other => panic!("expected a redirect error, got {other:?}"),
+    }
+    assert_eq!(error.status(), Some(302));
+    assert!(
+        elsewhere.requests().is_empty(),
+        "the redirect target must receive nothing"
+    );
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn plain_http_to_a_remote_host_is_refused_at_build() {
+    let error = Client::builder()
+        .account_sid("AC1")
+        .auth_token("secret-token")
+        .base_url("http://api.example.com")
+        .build()
+        .unwrap_err();
+    assert!(matches!(error, Error::Config { .. }));
+    assert!(
+        error
+            .to_string()
+            .contains("refusing to send credentials over plain http to api.example.com"),
+        "{error}"
+    );
+}
+
+/// A resource whose own base URL is plain http to a remote host.
+#[twilio_resource(path = "/v1/Things/<Sid>", base_url = "http://insecure.example.com")]
+#[derive(Debug)]
+pub struct InsecureThing {
+    pub sid: Option<String>,
+}
+
+#[tokio::test]
+async fn a_resource_with_a_plain_http_base_url_is_refused_before_sending() {
+    let client = Client::new("AC1", "secret-token");
+    let started = std::time::Instant::now();
+    let error = InsecureThing::fetch(&client, "TH1").await.unwrap_err();
+    assert!(matches!(error, Error::Config { .. }), "{error:?}");
+    assert!(
+        error
+            .to_string()
+            .contains("plain http to insecure.example.com"),
+        "{error}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "nothing should have been attempted"
+    );
+}
+
+/// A Twilio 2010 API resource: snake_case JSON, another host, a `.json` suffix after a placeholder.
+#[twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case"
+)]
+#[derive(Debug)]
+pub struct Message {
+    pub sid: Option<String>,
+    pub account_sid: Option<String>,
+    pub date_created: Option<String>,
+}
+
+#[test]
+fn older_api_shapes_are_expressible() {
+    use twilio_resource::Resource;
+    assert_eq!(Message::BASE_URL, "https://api.twilio.com");
+    assert_eq!(
+        Message::path("AC1", "SM1").unwrap(),
+        "/2010-04-01/Accounts/AC1/Messages/SM1.json"
+    );
+    assert_eq!(
+        Message::PATH.parameters().collect::<Vec<_>>(),
+        ["account_sid", "sid"]
+    );
+    let m: Message =
+        serde_json::from_str(r#"{"sid": "SM1", "account_sid": "AC1", "date_created": "x"}"#)
+            .unwrap();
+    assert_eq!(m.account_sid.as_deref(), Some("AC1"));
+}

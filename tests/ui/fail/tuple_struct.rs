@@ -1,0 +1,6 @@
+use twilio_resource::twilio_resource;
+
+#[twilio_resource(path = "/v2/Conversations/<Sid>")]
+pub struct Conversation(pub Option<String>);
+
+fn main() {}
