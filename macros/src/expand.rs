@@ -78,6 +78,8 @@ fn expand_resource(resource: &Resource) -> TokenStream {
         }
 
         #[automatically_derived]
+        // `impl AsRef<str>` parameters are the documented API; one parameter per placeholder.
+        #[allow(clippy::impl_trait_in_params, clippy::too_many_arguments)]
         impl #ident {
             #[doc = #path_doc]
             #vis fn path(

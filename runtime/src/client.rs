@@ -271,11 +271,20 @@ impl ClientBuilder {
     ) -> Result<Client, Error> {
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        let http = reqwest::Client::builder()
+        let mut http = reqwest::Client::builder()
             .user_agent(user_agent())
             .default_headers(headers)
             // Never follow: a redirect to another host must not receive the Authorization header.
-            .redirect(reqwest::redirect::Policy::none())
+            .redirect(reqwest::redirect::Policy::none());
+        let to_loopback = base_url
+            .as_deref()
+            .and_then(|url| Url::parse(url).ok())
+            .is_some_and(|url| is_loopback(&url));
+        if to_loopback {
+            // A local server is never behind HTTP_PROXY; sending it (and our credentials) there would be wrong.
+            http = http.no_proxy();
+        }
+        let http = http
             .build()
             .map_err(|error| Error::config(format!("cannot build the HTTP client: {error}")))?;
         Ok(Client {

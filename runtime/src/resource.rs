@@ -12,6 +12,7 @@ use crate::PathTemplate;
 /// ```
 /// use twilio_resource::{Client, Error, Resource};
 ///
+/// # #[allow(dead_code)]
 /// async fn fetch_any<R: Resource>(client: &Client, ids: &[&str]) -> Result<R, Error> {
 ///     client.fetch::<R>(&R::PATH.render(ids)?).await
 /// }

@@ -27,6 +27,7 @@ impl ::my_app::twilio::Resource for Call {
     );
 }
 #[automatically_derived]
+#[allow(clippy::impl_trait_in_params, clippy::too_many_arguments)]
 impl Call {
     /**Builds the request path `/2010-04-01/Accounts/<AccountSid>/Calls/<Type>.json`: each value becomes exactly one percent-encoded path segment.
 

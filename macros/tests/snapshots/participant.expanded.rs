@@ -31,6 +31,7 @@ impl ::twilio_resource::Resource for Participant {
     );
 }
 #[automatically_derived]
+#[allow(clippy::impl_trait_in_params, clippy::too_many_arguments)]
 impl Participant {
     /**Builds the request path `/v2/Conversations/<ConversationSid>/Participants/<Sid>`: each value becomes exactly one percent-encoded path segment.
 
