@@ -1,9 +1,9 @@
 //! The `#[twilio_resource]` attribute. Use it through the [`twilio-resource`] crate, which re-exports
 //! it together with the runtime the generated code calls; this crate alone is not useful.
 //!
-//! The pipeline reads top to bottom: [`args`] parses the attribute's keys, [`template`] parses the
-//! path template, [`model`] validates everything into one typed resource (collecting every error),
-//! and [`expand`] turns that model into code.
+//! The pipeline reads top to bottom: `args` parses the attribute's keys, `template` parses the
+//! path template, `model` validates everything into one typed resource (collecting every error),
+//! and `expand` turns that model into code.
 //!
 //! [`twilio-resource`]: https://docs.rs/twilio-resource
 

@@ -9,6 +9,7 @@ use reqwest::header::{ACCEPT, HeaderMap, HeaderValue};
 use secrecy::SecretString;
 
 use crate::credentials::Credentials;
+use crate::region::Routing;
 use crate::retry::RetryPolicy;
 use crate::{Error, Resource, request};
 
@@ -46,6 +47,8 @@ pub(crate) struct Inner {
     pub(crate) authorization: HeaderValue,
     /// Replaces every resource's scheme, host and port when set.
     pub(crate) base_url: Option<String>,
+    /// Region and edge for `*.twilio.com` hosts when there is no override.
+    pub(crate) routing: Routing,
     pub(crate) timeout: Duration,
     pub(crate) retry: RetryPolicy,
     pub(crate) max_response_bytes: usize,
@@ -73,15 +76,21 @@ impl Client {
     }
 
     /// A client from `TWILIO_ACCOUNT_SID` and either `TWILIO_API_KEY` + `TWILIO_API_SECRET`
-    /// (preferred when set) or `TWILIO_AUTH_TOKEN`.
+    /// (preferred when set) or `TWILIO_AUTH_TOKEN`; `TWILIO_REGION` and `TWILIO_EDGE` are honoured
+    /// when set.
     ///
     /// # Errors
     ///
-    /// [`Error::MissingEnv`] naming the first variable that is missing or empty.
+    /// [`Error::MissingEnv`] naming the first variable that is missing or empty, or
+    /// [`Error::Config`] for a region or edge that is not a host label.
     pub fn from_env() -> Result<Client, Error> {
-        let credentials = Credentials::from_lookup(|name| std::env::var(name).ok())?;
+        let var = |name: &'static str| std::env::var(name).ok().filter(|value| !value.is_empty());
+        let credentials = Credentials::from_lookup(var)?;
         let authorization = credentials.authorization()?;
-        ClientBuilder::new().finish(credentials, authorization, None)
+        let mut builder = ClientBuilder::new();
+        builder.region = var("TWILIO_REGION");
+        builder.edge = var("TWILIO_EDGE");
+        builder.finish(credentials, authorization, None)
     }
 
     /// A builder for every setting.
@@ -115,9 +124,16 @@ impl Client {
                 reason: format!("must be an absolute path starting with `/`, got {path:?}"),
             });
         }
+        let routed;
         let base = match &self.inner.base_url {
             Some(base) => base.as_str(),
-            None => resource_base,
+            None => match self.inner.routing.apply(resource_base) {
+                Some(rewritten) => {
+                    routed = rewritten;
+                    routed.as_str()
+                }
+                None => resource_base,
+            },
         };
         let url = Url::parse(&format!("{base}{path}")).map_err(|error| {
             Error::config(format!(
@@ -138,6 +154,7 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("credentials", &inner.credentials)
             .field("base_url", &inner.base_url)
+            .field("routing", &inner.routing)
             .field("timeout", &inner.timeout)
             .field("max_retries", &inner.retry.max_retries)
             .field("max_response_bytes", &inner.max_response_bytes)
@@ -152,6 +169,8 @@ pub struct ClientBuilder {
     auth_token: Option<SecretString>,
     api_key: Option<(String, SecretString)>,
     base_url: Option<String>,
+    region: Option<String>,
+    edge: Option<String>,
     timeout: Duration,
     max_retries: u32,
     retry_after_cap: Duration,
@@ -172,6 +191,8 @@ impl ClientBuilder {
             auth_token: None,
             api_key: None,
             base_url: None,
+            region: None,
+            edge: None,
             timeout: DEFAULT_TIMEOUT,
             max_retries: DEFAULT_MAX_RETRIES,
             retry_after_cap: DEFAULT_RETRY_AFTER_CAP,
@@ -202,6 +223,20 @@ impl ClientBuilder {
     /// since Basic credentials would otherwise travel in clear.
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// Route `*.twilio.com` requests to a Twilio region, e.g. `"ie1"` or `"au1"` (default: US1).
+    /// `product.twilio.com` becomes `product.{edge}.{region}.twilio.com`. Ignored with [`base_url`](Self::base_url).
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// Enter Twilio through an edge location, e.g. `"dublin"` or `"sydney"`; without a region it
+    /// implies `us1`, as in Twilio's helper libraries. Ignored with [`base_url`](Self::base_url).
+    pub fn edge(mut self, edge: impl Into<String>) -> Self {
+        self.edge = Some(edge.into());
         self
     }
 
@@ -287,12 +322,14 @@ impl ClientBuilder {
         let http = http
             .build()
             .map_err(|error| Error::config(format!("cannot build the HTTP client: {error}")))?;
+        let routing = Routing::new(self.region, self.edge)?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
                 credentials,
                 authorization,
                 base_url,
+                routing,
                 timeout: self.timeout,
                 retry: RetryPolicy {
                     max_retries: self.max_retries,
@@ -317,6 +354,8 @@ impl fmt::Debug for ClientBuilder {
                 &self.api_key.as_ref().map(|(sid, _)| (sid, "[redacted]")),
             )
             .field("base_url", &self.base_url)
+            .field("region", &self.region)
+            .field("edge", &self.edge)
             .field("timeout", &self.timeout)
             .field("max_retries", &self.max_retries)
             .field("max_retry_after", &self.retry_after_cap)
@@ -470,6 +509,30 @@ mod tests {
             )
             .contains("timeout")
         );
+    }
+
+    #[test]
+    fn region_and_edge_route_twilio_hosts_but_not_an_override() {
+        let base = Client::builder().account_sid("AC1").auth_token("t");
+        let routed = base.clone().region("ie1").edge("dublin").build().unwrap();
+        let url = routed
+            .url_for("https://conversations.twilio.com", "/v2/x")
+            .unwrap();
+        assert_eq!(
+            url.as_str(),
+            "https://conversations.dublin.ie1.twilio.com/v2/x"
+        );
+        let local = base
+            .clone()
+            .region("ie1")
+            .base_url("http://127.0.0.1:9")
+            .build()
+            .unwrap();
+        let url = local
+            .url_for("https://conversations.twilio.com", "/v2/x")
+            .unwrap();
+        assert_eq!(url.as_str(), "http://127.0.0.1:9/v2/x");
+        assert!(base.region("ie1.evil.com").build().is_err());
     }
 
     #[test]

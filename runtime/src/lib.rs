@@ -77,6 +77,7 @@ mod client;
 mod credentials;
 mod error;
 mod path;
+mod region;
 mod request;
 mod resource;
 mod retry;
