@@ -1,6 +1,8 @@
 //! Against a real Twilio account, only when asked: set `TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN`
 //! (or `TWILIO_API_KEY` + `TWILIO_API_SECRET`), `TWILIO_CONVERSATION_SID` and `TWILIO_PARTICIPANT_SID`.
 
+use std::io::Write as _;
+
 use twilio_resource::Client;
 use twilio_resource_tests::Participant;
 
@@ -11,8 +13,10 @@ async fn fetches_a_real_participant_when_credentials_are_set() {
         std::env::var("TWILIO_PARTICIPANT_SID"),
     );
     let (client, (Ok(conversation_sid), Ok(sid))) = (Client::from_env(), ids) else {
-        println!(
-            "skipped: live Twilio test; set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_CONVERSATION_SID and TWILIO_PARTICIPANT_SID to run it"
+        // Written to stderr directly (not `println!`) so the skip shows even though libtest captures output.
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: live Twilio test; set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN (or TWILIO_API_KEY + TWILIO_API_SECRET), TWILIO_CONVERSATION_SID and TWILIO_PARTICIPANT_SID to run it"
         );
         return;
     };

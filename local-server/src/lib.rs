@@ -123,6 +123,15 @@ impl LocalServer {
     }
 }
 
+impl std::fmt::Debug for LocalServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LocalServer")
+            .field("base_url", &self.base_url())
+            .field("account_sid", &self.state.account_sid)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Drop for LocalServer {
     fn drop(&mut self) {
         self.stop();

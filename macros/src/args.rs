@@ -69,7 +69,7 @@ pub fn parse(tokens: TokenStream, errors: &mut Vec<syn::Error>) -> Args {
 
 /// Reads `= "text"`. A value that is not a string literal is reported (spanned on the value) and
 /// consumed, so parsing can go on to the next key.
-fn string_value(meta: &ParseNestedMeta, key: &str) -> syn::Result<Result<LitStr, syn::Error>> {
+fn string_value(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<Result<LitStr, syn::Error>> {
     let input = meta.value()?;
     if input.peek(LitStr) {
         return Ok(Ok(input.parse()?));
@@ -90,7 +90,7 @@ fn string_value(meta: &ParseNestedMeta, key: &str) -> syn::Result<Result<LitStr,
 }
 
 /// Consumes whatever an unknown key carries (`= …` or `(…)`), so the keys after it are still checked.
-pub fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+pub fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
     if meta.input.peek(Token![=]) {
         tokens_until_comma(meta.value()?)?;
     } else if meta.input.peek(syn::token::Paren) {
@@ -99,7 +99,7 @@ pub fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     Ok(())
 }
 
-fn tokens_until_comma(input: ParseStream) -> syn::Result<TokenStream> {
+fn tokens_until_comma(input: ParseStream<'_>) -> syn::Result<TokenStream> {
     let mut tokens = TokenStream::new();
     while !input.is_empty() && !input.peek(Token![,]) {
         tokens.extend([input.parse::<TokenTree>()?]);
@@ -107,7 +107,7 @@ fn tokens_until_comma(input: ParseStream) -> syn::Result<TokenStream> {
     Ok(tokens)
 }
 
-fn path_text(meta: &ParseNestedMeta) -> String {
+fn path_text(meta: &ParseNestedMeta<'_>) -> String {
     let segments: Vec<String> = meta
         .path
         .segments
