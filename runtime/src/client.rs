@@ -1,5 +1,6 @@
 //! [`Client`] and [`ClientBuilder`]: credentials, base URL, timeout, retries; one shared connection pool.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -124,16 +125,13 @@ impl Client {
                 reason: format!("must be an absolute path starting with `/`, got {path:?}"),
             });
         }
-        let routed;
-        let base = match &self.inner.base_url {
-            Some(base) => base.as_str(),
-            None => match self.inner.routing.apply(resource_base) {
-                Some(rewritten) => {
-                    routed = rewritten;
-                    routed.as_str()
-                }
-                None => resource_base,
-            },
+        let base: Cow<'_, str> = match &self.inner.base_url {
+            Some(base) => Cow::Borrowed(base),
+            None => self
+                .inner
+                .routing
+                .apply(resource_base)
+                .map_or(Cow::Borrowed(resource_base), Cow::Owned),
         };
         let url = Url::parse(&format!("{base}{path}")).map_err(|error| {
             Error::config(format!(
