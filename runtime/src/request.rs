@@ -17,7 +17,8 @@ const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
 /// retry budget, all inside the client's timeout.
 pub(crate) async fn get(inner: &Inner, url: Url) -> Result<Vec<u8>, Error> {
     let deadline = Instant::now() + inner.timeout;
-    let mut backoff = inner.retry.backoff();
+    // Built on the first failure only: most calls succeed at once and never need it.
+    let mut backoff = None;
     let mut attempts = 0;
     loop {
         attempts += 1;
@@ -31,7 +32,8 @@ pub(crate) async fn get(inner: &Inner, url: Url) -> Result<Vec<u8>, Error> {
                 (attach_attempts(error, attempts), retry_after)
             }
         };
-        let Some(wait) = inner.retry.next_wait(&mut backoff, retry_after) else {
+        let backoff = backoff.get_or_insert_with(|| inner.retry.backoff());
+        let Some(wait) = inner.retry.next_wait(backoff, retry_after) else {
             return Err(error);
         };
         // A wait that would outlast the deadline cannot lead to success: report what we have now.
