@@ -7,7 +7,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Data, DeriveInput, LitStr};
 
-use crate::args;
+use crate::args::{self, Args};
 use crate::model::{self, Resource};
 use crate::template::Part;
 
@@ -23,11 +23,13 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             return quote!(#item #error);
         }
     };
-    match model::build(args.clone(), &input) {
+    let mut errors = Vec::new();
+    let args = args::parse(args, &mut errors);
+    match model::build(&args, errors, &input) {
         Ok(resource) => expand_resource(&resource),
         Err(error) => {
             let error = error.to_compile_error();
-            let fallback = fallback_item(args, &input);
+            let fallback = fallback_item(&args, &input);
             quote!(#fallback #error)
         }
     }
@@ -118,17 +120,12 @@ fn serde_attributes(krate: &syn::Path, rename_all: Option<&str>) -> TokenStream 
 
 /// What to emit next to the errors: the item itself, with the serde derives when serde can take
 /// it (so field-level `#[serde(...)]` attributes do not add errors of their own).
-fn fallback_item(args: TokenStream, input: &DeriveInput) -> TokenStream {
-    let mut ignored = Vec::new();
-    let krate = model::krate_path(&args::parse(args, &mut ignored), &mut ignored);
+fn fallback_item(args: &Args, input: &DeriveInput) -> TokenStream {
+    // A bad `crate` was already reported; the fallback uses the default instead.
+    let krate = model::krate_path(args, &mut Vec::new());
     let serde_can_derive =
         !matches!(input.data, Data::Union(_)) && input.generics.params.is_empty();
-    let derives_serde_already = input.attrs.iter().any(|attr| {
-        let text = quote!(#attr).to_string();
-        attr.path().is_ident("derive")
-            && (text.contains("Serialize") || text.contains("Deserialize"))
-    });
-    if serde_can_derive && !derives_serde_already {
+    if serde_can_derive && model::serde_derives(input).is_empty() {
         let serde_attrs = serde_attributes(&krate, None);
         quote!(#serde_attrs #input)
     } else {

@@ -1,6 +1,6 @@
 //! The validated resource: everything `expand` needs, checked once, with every error collected.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::Span;
 use syn::punctuated::Punctuated;
 use syn::{Data, DeriveInput, Fields, LitStr, Token};
 
@@ -28,9 +28,11 @@ pub struct Resource {
 }
 
 /// Validates the arguments and the item together; on failure returns every error combined.
-pub fn build(args: TokenStream, item: &DeriveInput) -> Result<Resource, syn::Error> {
-    let mut errors = Vec::new();
-    let args = args::parse(args, &mut errors);
+pub fn build(
+    args: &Args,
+    mut errors: Vec<syn::Error>,
+    item: &DeriveInput,
+) -> Result<Resource, syn::Error> {
     check_item(item, &mut errors);
 
     let template = match &args.path {
@@ -62,12 +64,12 @@ pub fn build(args: TokenStream, item: &DeriveInput) -> Result<Resource, syn::Err
         check_rename_all,
         &mut errors,
     );
-    let krate = krate_path(&args, &mut errors);
+    let krate = krate_path(args, &mut errors);
 
     match (combine(errors), template) {
         (None, Some(template)) => Ok(Resource {
             item: item.clone(),
-            path_text: args.path.map(|lit| lit.value()).unwrap_or_default(),
+            path_text: args.path.as_ref().map(LitStr::value).unwrap_or_default(),
             template,
             base_url,
             rename_all,
@@ -194,35 +196,46 @@ fn check_item(item: &DeriveInput, errors: &mut Vec<syn::Error>) {
             "generic resources are not supported: a resource decodes one fixed JSON shape; use concrete field types",
         ));
     }
-    for attr in &item.attrs {
-        if attr.path().is_ident("derive") {
-            check_derive(attr, errors);
-        } else if attr.path().is_ident("serde") {
-            check_serde(attr, errors);
-        }
+    for path in serde_derives(item) {
+        let name = path
+            .segments
+            .last()
+            .map(|last| last.ident.to_string())
+            .unwrap_or_default();
+        errors.push(syn::Error::new_spanned(
+            &path,
+            format!("#[twilio_resource] already derives `{name}`; remove it from this derive"),
+        ));
+    }
+    for attr in item
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("serde"))
+    {
+        check_serde(attr, errors);
     }
 }
 
-/// `Serialize` and `Deserialize` are ours to derive; a second derive would be a confusing conflict.
-fn check_derive(attr: &syn::Attribute, errors: &mut Vec<syn::Error>) {
-    let Ok(paths) = attr.parse_args_with(Punctuated::<syn::Path, Token![,]>::parse_terminated)
-    else {
-        return; // rustc reports a malformed derive itself.
-    };
-    for path in paths {
-        let Some(last) = path.segments.last() else {
-            continue;
-        };
-        if last.ident == "Serialize" || last.ident == "Deserialize" {
-            errors.push(syn::Error::new_spanned(
-                &path,
-                format!(
-                    "#[twilio_resource] already derives `{}`; remove it from this derive",
-                    last.ident
-                ),
-            ));
-        }
-    }
+/// The `Serialize`/`Deserialize` paths the user derives; they are ours to derive, so a second derive
+/// would be a confusing conflict.
+pub fn serde_derives(item: &DeriveInput) -> Vec<syn::Path> {
+    let derives = item
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("derive"));
+    // A malformed derive is left for rustc to report.
+    let paths = derives.filter_map(|attr| {
+        attr.parse_args_with(Punctuated::<syn::Path, Token![,]>::parse_terminated)
+            .ok()
+    });
+    paths
+        .flatten()
+        .filter(|path| {
+            path.segments
+                .last()
+                .is_some_and(|last| last.ident == "Serialize" || last.ident == "Deserialize")
+        })
+        .collect()
 }
 
 /// Container-level `rename_all` and `crate` are set by us; other serde container attributes are kept.
