@@ -196,7 +196,7 @@ fn short_type_name(name: &str) -> &str {
 /// Three body shapes are read: Twilio's classic `{code, message, more_info, status, details}`, the
 /// API-standards v1.0 extras (`httpStatusCode`, `params`, `userError`), and RFC 9457 problem details
 /// (`type`, `title`, `detail`, `instance`, `errors`). A body that is not JSON keeps a short excerpt.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiError {
     /// The HTTP status.
@@ -241,21 +241,9 @@ impl ApiError {
     pub(crate) fn parse(status: u16, body: &[u8], account_sid: &str) -> Self {
         let mut error = ApiError {
             status,
-            code: None,
-            message: None,
-            more_info: None,
-            details: None,
-            params: None,
-            user_error: None,
-            problem_type: None,
-            title: None,
-            instance: None,
-            errors: None,
-            body_excerpt: None,
-            retry_after: None,
-            request_id: None,
             account_sid: account_sid.to_owned(),
             attempts: 1,
+            ..ApiError::default()
         };
         match serde_json::from_slice::<Value>(body) {
             Ok(Value::Object(mut object)) => error.read_object(&mut object),

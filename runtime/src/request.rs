@@ -184,19 +184,22 @@ pub(crate) fn decode<R: serde::de::DeserializeOwned>(body: &[u8]) -> Result<R, E
         return Ok(value);
     }
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let error = match serde_path_to_error::deserialize::<_, R>(&mut deserializer) {
-        Err(error) => error,
-        // Unreachable unless the two decoders disagree; report it rather than assume.
-        Ok(_) => {
-            return serde_json::from_slice(body)
-                .map_err(|e| decode_error::<R>(".".into(), e.to_string()));
-        }
+    let (path, message) = match serde_path_to_error::deserialize::<_, R>(&mut deserializer) {
+        Err(error) => (error.path().to_string(), error.into_inner().to_string()),
+        // The value itself decoded, so the fast path refused what follows it.
+        Ok(_) => (
+            ".".to_owned(),
+            deserializer
+                .end()
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default(),
+        ),
     };
-    let path = error.path().to_string();
     let message = if body.is_empty() {
         "the body is empty".to_owned()
     } else {
-        error.into_inner().to_string()
+        message
     };
     Err(decode_error::<R>(path, message))
 }
@@ -260,6 +263,9 @@ mod tests {
         assert_eq!(decode_failure(b"").1, "the body is empty");
         let (_, message) = decode_failure(br#"{"id": "x", "ite"#);
         assert!(message.contains("EOF"), "{message}");
+        let (path, message) = decode_failure(br#"{"id": "x", "items": []} trailing"#);
+        assert_eq!(path, ".");
+        assert!(message.contains("trailing characters"), "{message}");
         let (_, message) = decode_failure(b"\xff\xfe");
         assert!(message.contains("expected value"), "{message}");
     }
