@@ -63,8 +63,10 @@ pub enum TemplateError {
     ReservedName { name: String, param: String },
     /// A character that cannot stand in a path: `?`, `#`, whitespace, control, non-ASCII, ...
     ForbiddenChar { ch: char },
-    /// `//`, `/./`, `/../`: an empty or dot segment written into the template itself.
+    /// `//`, `/./`, `/../` (or `/%2e%2e/`): an empty or dot segment written into the template itself.
     BadSegment { segment: String },
+    /// A `%` that does not start a two-hex-digit escape.
+    BadEscape { escape: String },
 }
 
 impl fmt::Display for TemplateError {
@@ -99,7 +101,11 @@ impl fmt::Display for TemplateError {
             ),
             Self::BadSegment { segment } => write!(
                 f,
-                "the path template contains the segment {segment:?}; empty, `.` and `..` segments are not allowed"
+                "the path template contains the segment {segment:?}; empty, `.` and `..` segments (also as `%2e`) are not allowed"
+            ),
+            Self::BadEscape { escape } => write!(
+                f,
+                "the path template contains `{escape}`, which is not a percent-escape; write `%25` for a literal `%`"
             ),
         }
     }
@@ -177,6 +183,15 @@ fn push_literal(parts: &mut Vec<Part>, text: &str, errors: &mut Vec<TemplateErro
             errors.push(TemplateError::ForbiddenChar { ch });
         }
     }
+    for (at, _) in text.match_indices('%') {
+        let escape = text
+            .get(at..at + 3)
+            .filter(|e| e.bytes().skip(1).all(|b| b.is_ascii_hexdigit()));
+        if escape.is_none() {
+            let shown: String = text[at..].chars().take(3).collect();
+            errors.push(TemplateError::BadEscape { escape: shown });
+        }
+    }
     match parts.last_mut() {
         Some(Part::Literal(last)) => last.push_str(text),
         _ => parts.push(Part::Literal(text.to_owned())),
@@ -227,7 +242,8 @@ fn placeholder(name: &str, parts: &[Part], errors: &mut Vec<TemplateError>) -> O
     })
 }
 
-/// Refuses `//`, `/./` and `/../` written into the template: URL parsers collapse or resolve them.
+/// Refuses `//`, `/./` and `/../` written into the template: URL parsers collapse or resolve them,
+/// and the WHATWG URL standard resolves `%2e` and `%2E` as dots too.
 fn check_segments(parts: &[Part], errors: &mut Vec<TemplateError>) {
     // Placeholders stand for a non-empty, non-dot segment, so "x" is a fine stand-in here.
     let shape: String = parts
@@ -240,7 +256,8 @@ fn check_segments(parts: &[Part], errors: &mut Vec<TemplateError>) {
     let inner = shape.strip_prefix('/').unwrap_or(&shape);
     let inner = inner.strip_suffix('/').unwrap_or(inner);
     for segment in inner.split('/') {
-        if matches!(segment, "" | "." | "..") {
+        let dots = segment.to_ascii_lowercase().replace("%2e", ".");
+        if matches!(dots.as_str(), "" | "." | "..") {
             let segment = segment.to_owned();
             if !errors.contains(&TemplateError::BadSegment {
                 segment: segment.clone(),
@@ -389,6 +406,36 @@ mod tests {
                 segment: "..".into()
             }])
         );
+        assert_eq!(
+            parse("/v2/%2E%2e/X"),
+            Err(vec![TemplateError::BadSegment {
+                segment: "%2E%2e".into()
+            }])
+        );
+        assert_eq!(
+            parse("/v2/.%2e/X"),
+            Err(vec![TemplateError::BadSegment {
+                segment: ".%2e".into()
+            }])
+        );
+        assert!(parse("/v2/%2eX/<Sid>").is_ok());
+    }
+
+    #[test]
+    fn refuses_malformed_escapes_and_keeps_good_ones() {
+        assert_eq!(
+            parse("/v2/100%/X"),
+            Err(vec![TemplateError::BadEscape {
+                escape: "%/X".into()
+            }])
+        );
+        assert_eq!(
+            parse("/v2/a%z"),
+            Err(vec![TemplateError::BadEscape {
+                escape: "%z".into()
+            }])
+        );
+        assert!(parse("/v2/a%20b%7E/<Sid>").is_ok());
     }
 
     #[test]
