@@ -8,6 +8,7 @@ use std::time::Duration;
 use reqwest::Url;
 use reqwest::header::{ACCEPT, HeaderMap, HeaderValue};
 use secrecy::SecretString;
+use tracing::Instrument as _;
 
 use crate::credentials::Credentials;
 use crate::region::Routing;
@@ -114,8 +115,10 @@ impl Client {
     /// ([`Error::Api`]), or a body that does not decode as `R` ([`Error::Decode`]).
     pub async fn fetch<R: Resource>(&self, path: &str) -> Result<R, Error> {
         let url = self.url_for(R::BASE_URL, path)?;
-        let body = request::get(&self.inner, url).await?;
-        request::decode::<R>(&body)
+        let span =
+            tracing::debug_span!("twilio_fetch", resource = std::any::type_name::<R>(), %url);
+        let answer = request::get(&self.inner, url).instrument(span).await?;
+        request::decode_answer::<R>(&answer)
     }
 
     fn url_for(&self, resource_base: &'static str, path: &str) -> Result<Url, Error> {

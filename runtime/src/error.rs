@@ -281,7 +281,7 @@ fn integer(value: &Value) -> Option<i64> {
 }
 
 /// The first characters of a body, lossily decoded, whitespace folded, controls escaped.
-fn excerpt(body: &[u8]) -> Option<String> {
+pub(crate) fn excerpt(body: &[u8]) -> Option<String> {
     let text = String::from_utf8_lossy(body);
     let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if folded.is_empty() {

@@ -85,6 +85,10 @@ mod retry;
 #[doc(hidden)]
 pub mod __private;
 
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod __fuzz;
+
 pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, Error};
 pub use path::{PathTemplate, Segment};

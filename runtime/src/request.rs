@@ -1,47 +1,73 @@
 //! One call: send with retries under one deadline, read the body with a cap, decode or explain.
 
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
-use reqwest::header::{AUTHORIZATION, LOCATION, RETRY_AFTER};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue, LOCATION, RETRY_AFTER};
 use reqwest::{Response, Url};
 use tokio::time::Instant;
 
 use crate::client::Inner;
-use crate::error::{ApiError, Error};
+use crate::error::{ApiError, Error, excerpt};
 use crate::retry::{is_retryable_status, parse_retry_after};
 
 /// Error bodies are read only this far: enough for any Twilio error, bounded against a hostile proxy.
 const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
 
+/// A 2xx answer: the body, and the content type it came with.
+pub(crate) struct Answer {
+    pub(crate) body: Vec<u8>,
+    pub(crate) content_type: Option<HeaderValue>,
+}
+
 /// `GET url` until a 2xx body arrives, retrying 429, 503 and transport failures within the
 /// retry budget, all inside the client's timeout.
-pub(crate) async fn get(inner: &Inner, url: Url) -> Result<Vec<u8>, Error> {
-    let deadline = Instant::now() + inner.timeout;
+///
+/// Tracing: `trace` per attempt, `debug` for the answer, each retry and the final failure. Events
+/// carry the URL (never credentials: a base URL with userinfo is refused at build), status,
+/// attempt and timing; the `Authorization` header is never logged.
+pub(crate) async fn get(inner: &Inner, url: Url) -> Result<Answer, Error> {
+    let started = Instant::now();
+    let deadline = started + inner.timeout;
     // Built on the first failure only: most calls succeed at once and never need it.
     let mut backoff = None;
     let mut attempts = 0;
     loop {
         attempts += 1;
+        tracing::trace!(attempt = attempts, "sending GET");
         let failure = match attempt(inner, &url, deadline).await {
-            Ok(body) => return Ok(body),
+            Ok(answer) => {
+                tracing::debug!(
+                    attempts,
+                    bytes = answer.body.len(),
+                    elapsed_ms = started.elapsed().as_millis(),
+                    "answered"
+                );
+                return Ok(answer);
+            }
             Err(failure) => failure,
         };
         let (error, retry_after) = match failure {
-            Failure::Final(error) => return Err(attach_attempts(error, attempts)),
+            Failure::Final(error) => return Err(give_up(attach_attempts(error, attempts))),
             Failure::Retryable { error, retry_after } => {
                 (attach_attempts(error, attempts), retry_after)
             }
         };
         let backoff = backoff.get_or_insert_with(|| inner.retry.backoff());
         let Some(wait) = inner.retry.next_wait(backoff, retry_after) else {
-            return Err(error);
+            return Err(give_up(error));
         };
         // A wait that would outlast the deadline cannot lead to success: report what we have now.
         if Instant::now() + wait >= deadline {
-            return Err(error);
+            return Err(give_up(error));
         }
+        tracing::debug!(attempt = attempts, wait_ms = wait.as_millis(), %error, "retrying");
         tokio::time::sleep(wait).await;
     }
+}
+
+fn give_up(error: Error) -> Error {
+    tracing::debug!(%error, "request failed");
+    error
 }
 
 /// What one attempt ended with, when it did not succeed.
@@ -49,11 +75,11 @@ enum Failure {
     Final(Error),
     Retryable {
         error: Error,
-        retry_after: Option<std::time::Duration>,
+        retry_after: Option<Duration>,
     },
 }
 
-async fn attempt(inner: &Inner, url: &Url, deadline: Instant) -> Result<Vec<u8>, Failure> {
+async fn attempt(inner: &Inner, url: &Url, deadline: Instant) -> Result<Answer, Failure> {
     let timeout = inner.timeout;
     let remaining = deadline.saturating_duration_since(Instant::now());
     if remaining.is_zero() {
@@ -75,8 +101,10 @@ async fn attempt(inner: &Inner, url: &Url, deadline: Instant) -> Result<Vec<u8>,
     };
     let status = response.status();
     if status.is_success() {
+        let content_type = response.headers().get(CONTENT_TYPE).cloned();
         return read_capped(response, inner.max_response_bytes)
             .await
+            .map(|body| Answer { body, content_type })
             .map_err(|failure| match failure {
                 ReadFailure::TooLarge => Failure::Final(Error::ResponseTooLarge {
                     limit: inner.max_response_bytes,
@@ -94,7 +122,7 @@ async fn attempt(inner: &Inner, url: &Url, deadline: Instant) -> Result<Vec<u8>,
     Err(api_failure(inner, response, timeout).await)
 }
 
-async fn api_failure(inner: &Inner, response: Response, timeout: std::time::Duration) -> Failure {
+async fn api_failure(inner: &Inner, response: Response, timeout: Duration) -> Failure {
     let status = response.status();
     let retry_after =
         header_text(&response, RETRY_AFTER).and_then(|v| parse_retry_after(&v, SystemTime::now()));
@@ -122,7 +150,7 @@ async fn api_failure(inner: &Inner, response: Response, timeout: std::time::Dura
 }
 
 /// A timeout is final (the deadline is spent); any other transport failure of a GET is safe to retry.
-fn transport_failure(error: reqwest::Error, timeout: std::time::Duration) -> Failure {
+fn transport_failure(error: reqwest::Error, timeout: Duration) -> Failure {
     if error.is_timeout() {
         Failure::Final(Error::Timeout {
             timeout,
@@ -175,6 +203,34 @@ fn header_text(response: &Response, name: impl reqwest::header::AsHeaderName) ->
         .get(name)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned)
+}
+
+/// Decodes a 2xx answer, refusing up front a body declared as something other than JSON (an HTML
+/// page from a captive portal or proxy, say); an answer without a content type is tried as JSON.
+pub(crate) fn decode_answer<R: serde::de::DeserializeOwned>(answer: &Answer) -> Result<R, Error> {
+    match &answer.content_type {
+        Some(content_type) if !is_json(content_type) => {
+            let shown = String::from_utf8_lossy(content_type.as_bytes());
+            let starts = excerpt(&answer.body)
+                .map(|text| format!("; it starts \"{text}\""))
+                .unwrap_or_default();
+            Err(decode_error::<R>(
+                ".".to_owned(),
+                format!(
+                    "expected JSON but the content type is `{shown}` (a proxy or captive portal may have answered){starts}"
+                ),
+            ))
+        }
+        _ => decode(&answer.body),
+    }
+}
+
+/// `application/json` or any `+json` type (`application/problem+json`), parameters ignored.
+fn is_json(content_type: &HeaderValue) -> bool {
+    let text = content_type.to_str().unwrap_or_default();
+    let media = text.split(';').next().unwrap_or_default().trim().as_bytes();
+    media.eq_ignore_ascii_case(b"application/json")
+        || media.len() > 5 && media[media.len() - 5..].eq_ignore_ascii_case(b"+json")
 }
 
 /// Decodes a 2xx body. The fast path is plain serde_json; only on failure is the body decoded again
@@ -268,6 +324,37 @@ mod tests {
         assert!(message.contains("trailing characters"), "{message}");
         let (_, message) = decode_failure(b"\xff\xfe");
         assert!(message.contains("expected value"), "{message}");
+    }
+
+    fn answer(content_type: Option<&'static str>, body: &[u8]) -> Answer {
+        Answer {
+            body: body.to_vec(),
+            content_type: content_type.map(HeaderValue::from_static),
+        }
+    }
+
+    #[test]
+    fn json_content_types_decode_and_others_are_named() {
+        let body = br#"{"id": "x", "items": []}"#;
+        for ct in [
+            None,
+            Some("application/json"),
+            Some("Application/JSON; charset=utf-8"),
+            Some("application/problem+json"),
+        ] {
+            assert!(decode_answer::<Thing>(&answer(ct, body)).is_ok(), "{ct:?}");
+        }
+        let html = answer(
+            Some("text/html; charset=utf-8"),
+            b"<html><body>Log in to the Wi-Fi</body></html>",
+        );
+        let message = decode_answer::<Thing>(&html).unwrap_err().to_string();
+        assert!(
+            message.contains("content type is `text/html; charset=utf-8`"),
+            "{message}"
+        );
+        assert!(message.contains("Log in to the Wi-Fi"), "{message}");
+        assert!(decode_answer::<Thing>(&answer(Some("json"), body)).is_err());
     }
 
     #[test]

@@ -48,11 +48,13 @@ pub(crate) fn is_retryable_status(status: StatusCode) -> bool {
     )
 }
 
-/// Reads `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3). A date in the past
-/// means "now"; anything unreadable is ignored (the caller falls back to backoff).
+/// Reads `Retry-After` as delay-seconds (digits only) or an HTTP date (RFC 9110 §10.2.3). A date
+/// in the past means "now"; a number too large for `u64` means "very long" (the cap applies);
+/// anything else, `+5` and `1.5` included, is ignored (the caller falls back to backoff).
 pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        let seconds = value.parse::<u64>().unwrap_or(u64::MAX);
         return Some(Duration::from_secs(seconds));
     }
     let date = httpdate::parse_http_date(value).ok()?;
@@ -79,6 +81,13 @@ mod tests {
         assert_eq!(parse_retry_after("soon", now), None);
         assert_eq!(parse_retry_after("-1", now), None);
         assert_eq!(parse_retry_after("1.5", now), None);
+        // Found by fuzzing: Rust's integer parser takes a leading `+`, RFC 9110 does not.
+        assert_eq!(parse_retry_after("+5", now), None);
+        assert_eq!(parse_retry_after("", now), None);
+        assert_eq!(
+            parse_retry_after("99999999999999999999999", now),
+            Some(Duration::from_secs(u64::MAX))
+        );
     }
 
     #[test]
