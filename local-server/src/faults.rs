@@ -23,6 +23,14 @@ pub(crate) enum FaultKind {
         body: Vec<u8>,
     },
     TruncatedJson,
+    CutMidBody,
+    SlowBody {
+        pause: Duration,
+    },
+    LargeBody {
+        bytes: u64,
+        announce_length: bool,
+    },
     Redirect {
         status: u16,
         location: String,
@@ -94,6 +102,71 @@ impl Fault {
     /// does not parse.
     pub fn truncated_json() -> Self {
         Self::new(FaultKind::TruncatedJson)
+    }
+
+    /// Answer 200 announcing the participant's full length, send half of it, then drop the
+    /// connection: a reset mid-body, as a crashed proxy or a cut link gives.
+    pub fn cut_mid_body() -> Self {
+        Self::new(FaultKind::CutMidBody)
+    }
+
+    /// Answer 200 at once, then send the participant's JSON in 8 pieces with `pause` before each:
+    /// headers arrive quickly, the body never seems to end.
+    pub fn slow_body(pause: Duration) -> Self {
+        Self::new(FaultKind::SlowBody { pause })
+    }
+
+    /// Answer 200 with a JSON body of `bytes` bytes, produced as it is sent (the server holds none
+    /// of it), with a `Content-Length` when `announce_length`, else chunked. How much was actually
+    /// sent is in [`LocalServer::streamed_bytes`](crate::LocalServer::streamed_bytes).
+    pub fn large_body(bytes: u64, announce_length: bool) -> Self {
+        Self::new(FaultKind::LargeBody {
+            bytes,
+            announce_length,
+        })
+    }
+
+    /// Parses a fault from its short name, for the command line: `429`, `503`, … (classic body),
+    /// `html`, `truncated`, `cut`, `empty`, `delay=<ms>`, `slow=<ms>`, `large=<bytes>`; add
+    /// `+retry=<value>` for a `Retry-After` header, e.g. `429+retry=1`.
+    ///
+    /// # Errors
+    ///
+    /// A message naming the part that could not be read.
+    pub fn parse(spec: &str) -> Result<Self, String> {
+        let (kind, retry_after) = match spec.split_once("+retry=") {
+            Some((kind, value)) => (kind, Some(value)),
+            None => (spec, None),
+        };
+        let number = |text: &str| {
+            text.parse::<u64>()
+                .map_err(|_| format!("fault {spec:?}: {text:?} is not a whole number"))
+        };
+        let unknown = || {
+            format!(
+                "fault {spec:?}: unknown kind; use a status, html, truncated, cut, empty, delay=<ms>, slow=<ms> or large=<bytes>"
+            )
+        };
+        let fault = match kind.split_once('=') {
+            Some(("delay", ms)) => Self::delay(Duration::from_millis(number(ms)?)),
+            Some(("slow", ms)) => Self::slow_body(Duration::from_millis(number(ms)?)),
+            Some(("large", bytes)) => Self::large_body(number(bytes)?, false),
+            Some(_) => return Err(unknown()),
+            None => match kind {
+                "html" => Self::html(200),
+                "truncated" => Self::truncated_json(),
+                "cut" => Self::cut_mid_body(),
+                "empty" => Self::raw(200, "application/json", Vec::new()),
+                status => match status.parse::<u16>() {
+                    Ok(code @ 100..=599) => Self::status(code),
+                    _ => return Err(unknown()),
+                },
+            },
+        };
+        Ok(match retry_after {
+            Some(value) => fault.retry_after(value),
+            None => fault,
+        })
     }
 
     /// Answer `302 Found` pointing at `location`.

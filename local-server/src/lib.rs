@@ -22,6 +22,7 @@ mod faults;
 mod routes;
 mod seed;
 mod store;
+mod streams;
 
 use std::io;
 use std::net::SocketAddr;
@@ -34,7 +35,7 @@ pub use faults::Fault;
 pub use seed::{EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID, example_participant};
 pub use store::RecordedRequest;
 
-use store::State;
+use store::{Recurring, State};
 
 /// The account SID the server accepts unless told otherwise.
 pub const DEFAULT_ACCOUNT_SID: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
@@ -64,6 +65,8 @@ impl LocalServer {
             account_sid: DEFAULT_ACCOUNT_SID.to_owned(),
             auth_token: DEFAULT_AUTH_TOKEN.to_owned(),
             api_keys: Vec::new(),
+            recurring: None,
+            record_requests: true,
         }
     }
 
@@ -106,9 +109,17 @@ impl LocalServer {
         self.state.pending_faults()
     }
 
-    /// Every request received so far, in arrival order.
+    /// Every request received so far, in arrival order (empty when the log is off).
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.state.requests()
+    }
+
+    /// Bytes sent so far by [`Fault::large_body`] answers: shows how far a client read before it
+    /// hung up.
+    pub fn streamed_bytes(&self) -> u64 {
+        self.state
+            .streamed_bytes
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Stops the server now (dropping it does the same).
@@ -138,12 +149,27 @@ impl Drop for LocalServer {
     }
 }
 
-/// Chooses which credentials the server accepts.
-#[derive(Debug, Clone)]
+/// Chooses the accepted credentials, a recurring fault mix and whether requests are logged.
+#[derive(Clone)]
 pub struct LocalServerBuilder {
     account_sid: String,
     auth_token: String,
     api_keys: Vec<(String, String)>,
+    recurring: Option<Recurring>,
+    record_requests: bool,
+}
+
+impl std::fmt::Debug for LocalServerBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let key_sids: Vec<&str> = self.api_keys.iter().map(|(sid, _)| sid.as_str()).collect();
+        f.debug_struct("LocalServerBuilder")
+            .field("account_sid", &self.account_sid)
+            .field("auth_token", &"[redacted]")
+            .field("api_keys", &key_sids)
+            .field("recurring", &self.recurring)
+            .field("record_requests", &self.record_requests)
+            .finish()
+    }
 }
 
 impl LocalServerBuilder {
@@ -164,15 +190,45 @@ impl LocalServerBuilder {
         self
     }
 
+    /// After the script runs out, every `every`-th request (the `every`-th, the `2·every`-th, …) gets
+    /// the next fault of `faults`, in turn: `every = 20` injects faults into 5% of requests.
+    /// `every = 0` or no faults turns this off.
+    pub fn recurring_faults(mut self, every: u64, faults: Vec<Fault>) -> Self {
+        self.recurring = Some(Recurring { every, faults });
+        self
+    }
+
+    /// Whether to keep the request log ([`LocalServer::requests`]); on by default. Turn it off
+    /// for load runs, where it would only grow.
+    pub fn record_requests(mut self, record: bool) -> Self {
+        self.record_requests = record;
+        self
+    }
+
     /// Binds `127.0.0.1:0` and serves on the current Tokio runtime.
     ///
     /// # Errors
     ///
     /// When no loopback port can be bound.
     pub async fn start(self) -> io::Result<LocalServer> {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        self.start_on(0).await
+    }
+
+    /// Binds `127.0.0.1:port` (`0` for any free port) and serves on the current Tokio runtime.
+    ///
+    /// # Errors
+    ///
+    /// When the port cannot be bound.
+    pub async fn start_on(self, port: u16) -> io::Result<LocalServer> {
+        let listener = TcpListener::bind(("127.0.0.1", port)).await?;
         let addr = listener.local_addr()?;
-        let state = Arc::new(State::new(self.account_sid, self.auth_token, self.api_keys));
+        let state = Arc::new(State::new(
+            self.account_sid,
+            self.auth_token,
+            &self.api_keys,
+            self.recurring,
+            self.record_requests,
+        ));
         let (shutdown, stopped) = oneshot::channel::<()>();
         let app = routes::router(state.clone());
         tokio::spawn(async move {

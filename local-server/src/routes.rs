@@ -14,6 +14,7 @@ use serde_json::Value;
 use crate::bodies;
 use crate::faults::{BodyShape, FaultKind};
 use crate::store::State;
+use crate::streams;
 
 pub(crate) fn router(state: Arc<State>) -> Router {
     Router::new()
@@ -77,11 +78,44 @@ fn fault_response(state: &State, kind: FaultKind) -> Response {
             body,
         } => raw_response(status_code(status), &content_type, Body::from(body)),
         FaultKind::TruncatedJson => {
-            let full = state
-                .any_participant()
-                .unwrap_or_else(|| crate::example_participant().to_string().into());
+            let full = state.any_participant_or_example();
             let half = full.slice(..full.len() / 2);
             raw_response(StatusCode::OK, "application/json", Body::from(half))
+        }
+        FaultKind::CutMidBody => {
+            let full = state.any_participant_or_example();
+            let length = full.len();
+            let mut response = raw_response(
+                StatusCode::OK,
+                "application/json",
+                streams::cut_mid_body(full),
+            );
+            response
+                .headers_mut()
+                .insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+            response
+        }
+        FaultKind::SlowBody { pause } => {
+            let full = state.any_participant_or_example();
+            raw_response(
+                StatusCode::OK,
+                "application/json",
+                streams::slow(full, pause),
+            )
+        }
+        FaultKind::LargeBody {
+            bytes,
+            announce_length,
+        } => {
+            let body = streams::large(bytes, state.streamed_bytes.clone());
+            let mut response = raw_response(StatusCode::OK, "application/json", body);
+            if announce_length {
+                response.headers_mut().insert(
+                    header::CONTENT_LENGTH,
+                    HeaderValue::from(streams::large_len(bytes)),
+                );
+            }
+            response
         }
         FaultKind::Redirect { status, location } => {
             let mut response = raw_response(status_code(status), "text/plain", Body::empty());

@@ -1,7 +1,8 @@
 //! The server's state: accepted credentials, participants, the fault script and the request log.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::body::Bytes;
 use axum::http::{HeaderMap, Request, header};
@@ -33,7 +34,21 @@ pub(crate) struct State {
     /// Serialized once on insert, so a fetch costs a lookup and a copy.
     participants: Mutex<HashMap<(String, String), Bytes>>,
     faults: Mutex<VecDeque<Fault>>,
-    requests: Mutex<Vec<RecordedRequest>>,
+    /// Faults that come back every `every`-th request, in turn, after the script is empty.
+    recurring: Option<Recurring>,
+    /// Requests seen, for [`Recurring`].
+    seen: AtomicU64,
+    /// `None` when the log is off (load runs, where it would only grow).
+    requests: Option<Mutex<Vec<RecordedRequest>>>,
+    /// Bytes handed out by large-body faults.
+    pub(crate) streamed_bytes: Arc<AtomicU64>,
+}
+
+/// A fault mix played at a fixed rate: request `n` (from 1) gets a fault when `n % every == 0`.
+#[derive(Debug, Clone)]
+pub(crate) struct Recurring {
+    pub(crate) every: u64,
+    pub(crate) faults: Vec<Fault>,
 }
 
 /// A poisoned lock only means another handler panicked; the data is still usable for a test server.
@@ -54,7 +69,9 @@ impl State {
     pub(crate) fn new(
         account_sid: String,
         auth_token: String,
-        api_keys: Vec<(String, String)>,
+        api_keys: &[(String, String)],
+        recurring: Option<Recurring>,
+        record_requests: bool,
     ) -> Self {
         let mut accepted = vec![basic(&account_sid, &auth_token)];
         accepted.extend(api_keys.iter().map(|(sid, secret)| basic(sid, secret)));
@@ -64,7 +81,10 @@ impl State {
             accepted,
             participants: Mutex::default(),
             faults: Mutex::default(),
-            requests: Mutex::default(),
+            recurring: recurring.filter(|r| r.every > 0 && !r.faults.is_empty()),
+            seen: AtomicU64::new(0),
+            requests: record_requests.then(Mutex::default),
+            streamed_bytes: Arc::default(),
         }
     }
 
@@ -88,7 +108,10 @@ impl State {
             .uri()
             .path_and_query()
             .map_or_else(|| request.uri().path().to_owned(), |pq| pq.to_string());
-        lock(&self.requests).push(RecordedRequest {
+        let Some(requests) = &self.requests else {
+            return;
+        };
+        lock(requests).push(RecordedRequest {
             method: request.method().to_string(),
             path,
             user_agent: text(header::USER_AGENT),
@@ -98,15 +121,28 @@ impl State {
     }
 
     pub(crate) fn requests(&self) -> Vec<RecordedRequest> {
-        lock(&self.requests).clone()
+        self.requests
+            .as_ref()
+            .map(|requests| lock(requests).clone())
+            .unwrap_or_default()
     }
 
     pub(crate) fn push_fault(&self, fault: Fault) {
         lock(&self.faults).push_back(fault);
     }
 
+    /// The scripted fault for this request, else the recurring one whose turn it is.
     pub(crate) fn next_fault(&self) -> Option<Fault> {
-        lock(&self.faults).pop_front()
+        let n = self.seen.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(fault) = lock(&self.faults).pop_front() {
+            return Some(fault);
+        }
+        let recurring = self.recurring.as_ref()?;
+        if !n.is_multiple_of(recurring.every) {
+            return None;
+        }
+        let turn = (n / recurring.every - 1) % recurring.faults.len() as u64;
+        Some(recurring.faults[turn as usize].clone())
     }
 
     pub(crate) fn pending_faults(&self) -> usize {
@@ -134,8 +170,12 @@ impl State {
             .cloned()
     }
 
-    /// Any stored participant, for faults that garble a real body.
-    pub(crate) fn any_participant(&self) -> Option<Bytes> {
-        lock(&self.participants).values().next().cloned()
+    /// Any stored participant (else the example), for faults that garble a real body.
+    pub(crate) fn any_participant_or_example(&self) -> Bytes {
+        lock(&self.participants)
+            .values()
+            .next()
+            .cloned()
+            .unwrap_or_else(|| crate::example_participant().to_string().into())
     }
 }
