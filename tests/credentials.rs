@@ -74,34 +74,3 @@ async fn a_resource_with_a_plain_http_base_url_is_refused_before_sending() {
         "nothing should have been attempted"
     );
 }
-
-/// A Twilio 2010 API resource: snake_case JSON, another host, a `.json` suffix after a placeholder.
-#[twilio_resource(
-    path = "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json",
-    base_url = "https://api.twilio.com",
-    rename_all = "snake_case"
-)]
-#[derive(Debug)]
-pub struct Message {
-    pub sid: Option<String>,
-    pub account_sid: Option<String>,
-    pub date_created: Option<String>,
-}
-
-#[test]
-fn older_api_shapes_are_expressible() {
-    use twilio_resource::Resource;
-    assert_eq!(Message::BASE_URL, "https://api.twilio.com");
-    assert_eq!(
-        Message::path("AC1", "SM1").unwrap(),
-        "/2010-04-01/Accounts/AC1/Messages/SM1.json"
-    );
-    assert_eq!(
-        Message::PATH.parameters().collect::<Vec<_>>(),
-        ["account_sid", "sid"]
-    );
-    let m: Message =
-        serde_json::from_str(r#"{"sid": "SM1", "account_sid": "AC1", "date_created": "x"}"#)
-            .unwrap();
-    assert_eq!(m.account_sid.as_deref(), Some("AC1"));
-}

@@ -2,7 +2,7 @@
 //! change which resource is addressed are refused before anything is sent.
 
 use twilio_local_server::example_participant;
-use twilio_resource::Error;
+use twilio_resource::{Error, twilio_resource};
 use twilio_resource_tests::*;
 
 /// Values that would break out of their segment, or be mangled, without encoding.
@@ -111,4 +111,35 @@ async fn accepts_owned_and_borrowed_strings() {
         .await
         .unwrap();
     assert_eq!(p.id.as_deref(), Some(EXAMPLE_PARTICIPANT_ID));
+}
+
+/// A Twilio 2010 API resource: snake_case JSON, another host, a `.json` suffix after a placeholder.
+#[twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case"
+)]
+#[derive(Debug)]
+pub struct Message {
+    pub sid: Option<String>,
+    pub account_sid: Option<String>,
+    pub date_created: Option<String>,
+}
+
+#[test]
+fn older_api_shapes_are_expressible() {
+    use twilio_resource::Resource;
+    assert_eq!(Message::BASE_URL, "https://api.twilio.com");
+    assert_eq!(
+        Message::path("AC1", "SM1").unwrap(),
+        "/2010-04-01/Accounts/AC1/Messages/SM1.json"
+    );
+    assert_eq!(
+        Message::PATH.parameters().collect::<Vec<_>>(),
+        ["account_sid", "sid"]
+    );
+    let m: Message =
+        serde_json::from_str(r#"{"sid": "SM1", "account_sid": "AC1", "date_created": "x"}"#)
+            .unwrap();
+    assert_eq!(m.account_sid.as_deref(), Some("AC1"));
 }

@@ -1,41 +1,20 @@
 //! No secret in Debug or Display of any public type, on success and on every kind of error.
+//! (`trace.rs` checks what is logged.)
 
-use twilio_local_server::{Fault, LocalServer, example_participant};
-use twilio_resource::{Client, Error};
+use twilio_local_server::{Fault, LocalServer};
+use twilio_resource::{Client, Error, Resource};
 use twilio_resource_tests::*;
 
-const TOKEN: &str = "tok_9f8e7d6c5b4a_do_not_print";
-const KEY_SECRET: &str = "keysecret_1a2b3c_do_not_print";
-
-fn assert_clean(what: &str, text: &str) {
-    for secret in [TOKEN, KEY_SECRET, "do_not_print"] {
-        assert!(!text.contains(secret), "{what} leaks a secret: {text}");
-    }
-}
+use twilio_resource_tests::secrets::{self, KEY_SECRET, TOKEN, assert_clean};
 
 #[tokio::test]
 async fn no_secret_in_clients_builders_or_errors() {
-    let server = LocalServer::builder()
-        .credentials("ACsecretstest", TOKEN)
-        .api_key("SKsecretstest", KEY_SECRET)
-        .start()
-        .await
-        .unwrap();
-    server.insert_participant(example_participant());
-
-    let builder = Client::builder()
-        .account_sid("ACsecretstest")
-        .auth_token(TOKEN)
-        .base_url(server.base_url());
+    let server = secrets::server().await;
+    let builder = secrets::token_builder(&server);
     assert_clean("ClientBuilder Debug", &format!("{builder:?}"));
     let client = builder.build().unwrap();
     assert_clean("Client Debug", &format!("{client:?} {client:#?}"));
-    let key_client = Client::builder()
-        .account_sid("ACsecretstest")
-        .api_key("SKsecretstest", KEY_SECRET)
-        .base_url(server.base_url())
-        .build()
-        .unwrap();
+    let key_client = secrets::key_client(&server);
     assert_clean("Client Debug (API key)", &format!("{key_client:?}"));
     assert_clean(
         "Client::new Debug",
@@ -54,10 +33,8 @@ async fn no_secret_in_clients_builders_or_errors() {
     }
     server.push_fault(Fault::redirect("https://elsewhere.example.com/"));
     errors.push(fetch_example(&key_client).await.unwrap_err());
-    let wrong = Client::builder()
-        .account_sid("ACsecretstest")
+    let wrong = secrets::token_builder(&server)
         .auth_token(format!("{TOKEN}-wrong"))
-        .base_url(server.base_url())
         .build()
         .unwrap();
     errors.push(fetch_example(&wrong).await.unwrap_err());
@@ -84,4 +61,29 @@ async fn no_secret_in_clients_builders_or_errors() {
         assert_clean("Error Display", &error.to_string());
         assert_clean("Error Debug", &format!("{error:?} {error:#?}"));
     }
+}
+
+#[tokio::test]
+async fn no_secret_in_the_other_public_types() {
+    let builder = LocalServer::builder()
+        .credentials(secrets::ACCOUNT_SID, TOKEN)
+        .api_key(secrets::KEY_SID, KEY_SECRET);
+    assert_clean("LocalServerBuilder Debug", &format!("{builder:?}"));
+    let server = secrets::server().await;
+    assert_clean("LocalServer Debug", &format!("{server:?}"));
+    let client = secrets::token_builder(&server).build().unwrap();
+    let participant = fetch_example(&client).await.unwrap();
+    assert_clean("a resource's Debug", &format!("{participant:?}"));
+    assert_clean("PathTemplate Debug", &format!("{:?}", Participant::PATH));
+    assert_clean(
+        "Segment Debug",
+        &format!("{:?}", Participant::PATH.segments()),
+    );
+    assert_clean("Fault Debug", &format!("{:?}", Fault::status(401)));
+    server.push_fault(Fault::status(401));
+    let error = fetch_example(&client).await.unwrap_err();
+    let api = error.api().unwrap();
+    assert_clean("ApiError Display", &api.to_string());
+    assert_clean("ApiError Debug", &format!("{api:?}"));
+    assert_clean("RecordedRequest Debug", &format!("{:?}", server.requests()));
 }
