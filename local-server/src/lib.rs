@@ -18,6 +18,7 @@
 #![warn(missing_docs)]
 
 mod bodies;
+pub mod cli;
 mod faults;
 mod routes;
 mod seed;

@@ -1,0 +1,299 @@
+//! Load and soak: 100,000 fetches at concurrency 256 through one `Client` against the local server
+//! (in a child process) with 5% injected faults. Reports successes, typed errors by kind, panics,
+//! calls that outlived the timeout, peak RSS and its growth from the end of the first 10% of the
+//! run to the end of the last, the RSS curve, and open descriptors. Exits non-zero when a must-hold figure fails.
+//!
+//! `cargo run --release -p twilio-resource-bench --bin soak` (`-- --smoke` for a quick check;
+//! `--requests N --concurrency N --timeout-ms N` to change the shape).
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use tokio::sync::Mutex;
+use twilio_local_server::{EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID};
+use twilio_resource::{Client, Error};
+use twilio_resource_bench::example::Participant;
+use twilio_resource_bench::process::{mib, open_fds, peak_rss_bytes, rss_bytes};
+use twilio_resource_bench::server::{ServerProcess, serve_if_asked};
+
+/// One fault in twenty requests, in turn: retried ones (429, 503, a reset mid-body), final ones
+/// (500, truncated JSON, an HTML 200, an empty 200) and two that outlast the timeout (slow headers,
+/// slow body).
+const FAULTS: &str = "429+retry=0,503,cut,500,truncated,html,empty,delay=3000,slow=500";
+const FAULT_EVERY: &str = "20";
+/// Calls may finish this much after the timeout (timer and scheduling granularity) and still count
+/// as on time.
+const TIMEOUT_SLACK: Duration = Duration::from_millis(50);
+
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    requests: usize,
+    concurrency: usize,
+    timeout: Duration,
+    /// A smoke run is too short for its RSS to settle: flatness is reported, not required.
+    require_flat_rss: bool,
+}
+
+fn parse_shape() -> Result<Shape, String> {
+    let mut shape = Shape {
+        requests: 100_000,
+        concurrency: 256,
+        timeout: Duration::from_secs(2),
+        require_flat_rss: true,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let mut value = || -> Result<u64, String> {
+            let text = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
+            text.parse()
+                .map_err(|_| format!("{flag}: {text:?} is not a number"))
+        };
+        match flag.as_str() {
+            "--smoke" => {
+                shape.requests = 2_000;
+                shape.concurrency = 64;
+                shape.require_flat_rss = false;
+            }
+            "--requests" => shape.requests = value()? as usize,
+            "--concurrency" => shape.concurrency = value()?.max(1) as usize,
+            "--timeout-ms" => shape.timeout = Duration::from_millis(value()?),
+            other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    Ok(shape)
+}
+
+/// What the run saw; shared by the workers.
+#[derive(Debug, Default)]
+struct Tally {
+    successes: usize,
+    errors: BTreeMap<String, usize>,
+    panics: usize,
+    outlived: usize,
+    slowest: Duration,
+    /// RSS at each percent of progress.
+    rss_by_percent: Vec<u64>,
+}
+
+fn kind(error: &Error) -> String {
+    match error {
+        Error::Api(api) => format!("Api {}", api.status),
+        Error::Redirect { .. } => "Redirect".into(),
+        Error::Timeout { .. } => "Timeout".into(),
+        Error::Transport { .. } => "Transport".into(),
+        Error::Decode { .. } => "Decode".into(),
+        Error::ResponseTooLarge { .. } => "ResponseTooLarge".into(),
+        Error::InvalidArgument { .. } => "InvalidArgument".into(),
+        _ => "other".into(),
+    }
+}
+
+fn main() -> ExitCode {
+    if let Some(code) = serve_if_asked() {
+        return code;
+    }
+    let shape = match parse_shape() {
+        Ok(shape) => shape,
+        Err(message) => {
+            eprintln!("soak: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a Tokio runtime");
+    runtime.block_on(run(shape))
+}
+
+async fn run(shape: Shape) -> ExitCode {
+    let fds_before = open_fds().unwrap_or(0);
+    let server = ServerProcess::start(&[
+        "--threads",
+        "1",
+        "--fault-every",
+        FAULT_EVERY,
+        "--faults",
+        FAULTS,
+    ])
+    .expect("start the local server");
+    let client = Client::builder()
+        .account_sid(twilio_local_server::DEFAULT_ACCOUNT_SID)
+        .auth_token(twilio_local_server::DEFAULT_AUTH_TOKEN)
+        .base_url(server.base_url())
+        .timeout(shape.timeout)
+        .build()
+        .expect("valid client settings");
+    println!(
+        "soak: {} fetches, concurrency {}, timeout {:?}, 1 in {FAULT_EVERY} requests faulted ({FAULTS})",
+        shape.requests, shape.concurrency, shape.timeout
+    );
+
+    let started = Instant::now();
+    let next = Arc::new(AtomicUsize::new(0));
+    let done = Arc::new(AtomicUsize::new(0));
+    let tally = Arc::new(Mutex::new(Tally::default()));
+    let workers: Vec<_> = (0..shape.concurrency)
+        .map(|_| {
+            let (client, next, done, tally) =
+                (client.clone(), next.clone(), done.clone(), tally.clone());
+            tokio::spawn(async move {
+                while next.fetch_add(1, Ordering::Relaxed) < shape.requests {
+                    let call_client = client.clone();
+                    let call_started = Instant::now();
+                    // Its own task, so a panic inside a fetch is caught and counted, not fatal.
+                    let outcome = tokio::spawn(async move {
+                        Participant::fetch(
+                            &call_client,
+                            EXAMPLE_CONVERSATION_ID,
+                            EXAMPLE_PARTICIPANT_ID,
+                        )
+                        .await
+                    })
+                    .await;
+                    let took = call_started.elapsed();
+                    let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    let mut tally = tally.lock().await;
+                    match outcome {
+                        Ok(Ok(_)) => tally.successes += 1,
+                        Ok(Err(error)) => *tally.errors.entry(kind(&error)).or_default() += 1,
+                        Err(join) if join.is_panic() => tally.panics += 1,
+                        Err(_) => *tally.errors.entry("cancelled".into()).or_default() += 1,
+                    }
+                    if took > shape.timeout + TIMEOUT_SLACK {
+                        tally.outlived += 1;
+                    }
+                    tally.slowest = tally.slowest.max(took);
+                    if finished * 100 / shape.requests > tally.rss_by_percent.len() {
+                        tally.rss_by_percent.push(rss_bytes().unwrap_or(0));
+                    }
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        let _ = worker.await;
+    }
+    let elapsed = started.elapsed();
+    let fds_with_client = open_fds().unwrap_or(0);
+    drop(client);
+    drop(server);
+    // Let the pool's connection tasks see the close and end.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let fds_after = open_fds().unwrap_or(0);
+
+    let tally = tally.lock().await;
+    let report = Report::new(
+        &tally,
+        shape,
+        elapsed,
+        [fds_before, fds_with_client, fds_after],
+    );
+    report.print(&tally);
+    if report.holds() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// The figures that must hold, computed once.
+struct Report {
+    requests: usize,
+    elapsed: Duration,
+    first_tenth_rss: u64,
+    last_tenth_rss: u64,
+    growth_percent: f64,
+    peak_rss: u64,
+    fds: [usize; 3],
+    require_flat_rss: bool,
+    panics: usize,
+    outlived: usize,
+    counted: usize,
+}
+
+/// RSS may drift this much between the first and last tenth (allocator noise) and still be flat.
+const FLAT_PERCENT: f64 = 10.0;
+
+impl Report {
+    fn new(tally: &Tally, shape: Shape, elapsed: Duration, fds: [usize; 3]) -> Self {
+        // After the first tenth (pool filled, allocator warmed up) against the end of the last.
+        let rss = &tally.rss_by_percent;
+        let first_tenth_rss = rss.get(9).or(rss.last()).copied().unwrap_or(0);
+        let last_tenth_rss = rss.last().copied().unwrap_or(0);
+        let growth_percent = (last_tenth_rss as f64 / first_tenth_rss.max(1) as f64 - 1.0) * 100.0;
+        Self {
+            requests: shape.requests,
+            elapsed,
+            first_tenth_rss,
+            last_tenth_rss,
+            growth_percent,
+            peak_rss: peak_rss_bytes().unwrap_or(0),
+            fds,
+            require_flat_rss: shape.require_flat_rss,
+            panics: tally.panics,
+            outlived: tally.outlived,
+            counted: tally.successes + tally.errors.values().sum::<usize>() + tally.panics,
+        }
+    }
+
+    fn holds(&self) -> bool {
+        self.panics == 0
+            && self.outlived == 0
+            && self.counted == self.requests
+            && (self.growth_percent <= FLAT_PERCENT || !self.require_flat_rss)
+            && self.fds[2] <= self.fds[0]
+    }
+
+    fn print(&self, tally: &Tally) {
+        let rate = self.requests as f64 / self.elapsed.as_secs_f64();
+        println!(
+            "elapsed                 {:.1} s ({rate:.0} fetches/s)",
+            self.elapsed.as_secs_f64()
+        );
+        println!("successes               {}", tally.successes);
+        for (kind, count) in &tally.errors {
+            println!("error {kind:<17} {count}");
+        }
+        println!("panics                  {} (must be 0)", self.panics);
+        println!(
+            "outlived the timeout    {} (must be 0; slowest call {:.0} ms)",
+            self.outlived,
+            tally.slowest.as_secs_f64() * 1000.0
+        );
+        println!(
+            "calls accounted for     {} of {}",
+            self.counted, self.requests
+        );
+        println!("peak RSS                {}", mib(self.peak_rss));
+        println!(
+            "RSS at 10% / at 100%    {} / {} ({:+.1}%, {} within {FLAT_PERCENT}%)",
+            mib(self.first_tenth_rss),
+            mib(self.last_tenth_rss),
+            self.growth_percent,
+            if self.require_flat_rss {
+                "must stay"
+            } else {
+                "smoke run: not required to stay"
+            }
+        );
+        println!(
+            "open fds                {} before, {} with the client's pool, {} after dropping it (must not exceed before)",
+            self.fds[0], self.fds[1], self.fds[2]
+        );
+        let curve: Vec<String> = tally
+            .rss_by_percent
+            .iter()
+            .step_by(10)
+            .map(|&bytes| format!("{:.1}", bytes as f64 / (1024.0 * 1024.0)))
+            .collect();
+        println!("RSS every 10% (MiB)     {}", curve.join(" "));
+        println!(
+            "verdict                 {}",
+            if self.holds() { "holds" } else { "FAILED" }
+        );
+    }
+}

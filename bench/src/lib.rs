@@ -1,0 +1,23 @@
+//! Shared pieces of the benchmarks and the soak run: the example's generated model, its
+//! hand-written twin, the local server in a child process, `/proc` readings and statistics.
+
+/// The example's `#[twilio_resource]` model, compiled exactly as users read it.
+#[allow(dead_code)]
+#[path = "../../examples/fetch_participant.rs"]
+pub mod example;
+
+pub mod bench_crates;
+pub mod hand_written;
+pub mod process;
+pub mod resources;
+pub mod server;
+pub mod stats;
+
+// The macro's own name conversion and template parser (syn-free), so the hand-written crate of the
+// compile-time benchmark gets exactly the segments and parameter names the attribute would.
+#[allow(dead_code)]
+#[path = "../../macros/src/case.rs"]
+mod case;
+#[allow(dead_code)]
+#[path = "../../macros/src/template.rs"]
+mod template;

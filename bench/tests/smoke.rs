@@ -1,0 +1,49 @@
+//! The benchmark binaries work: each runs in its quick smoke mode and reports what it should.
+//! (No figure is asserted: benchmarks are measured, never timed in a test.)
+
+use std::process::Command;
+
+fn run(binary: &str, args: &[&str]) -> String {
+    let output = Command::new(binary)
+        .args(args)
+        .output()
+        .expect("the binary starts");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{binary} {args:?} failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+#[test]
+fn the_soak_run_holds_in_smoke_mode() {
+    let report = run(env!("CARGO_BIN_EXE_soak"), &["--smoke"]);
+    assert!(
+        report.contains("calls accounted for     2000 of 2000"),
+        "{report}"
+    );
+    assert!(report.contains("panics                  0"), "{report}");
+    assert!(report.contains("verdict                 holds"), "{report}");
+}
+
+#[test]
+fn the_runtime_benchmark_runs_in_smoke_mode() {
+    let report = run(
+        env!("CARGO_BIN_EXE_runtime-bench"),
+        &["--smoke", "--no-node-install"],
+    );
+    for expected in [
+        "generated Participant::fetch",
+        "hand-written reqwest + serde",
+        "generated / hand-written",
+    ] {
+        assert!(report.contains(expected), "no {expected:?} in:\n{report}");
+    }
+    // The Node helper either ran or says why not.
+    assert!(
+        report.contains("Twilio Node helper (twilio") || report.contains("Node helper skipped:"),
+        "{report}"
+    );
+}
