@@ -8,6 +8,7 @@ pub mod example;
 
 pub mod bench_crates;
 pub mod hand_written;
+pub mod instructions;
 pub mod process;
 pub mod resources;
 pub mod server;

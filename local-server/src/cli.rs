@@ -104,3 +104,45 @@ pub fn run(args: impl Iterator<Item = String>) -> ExitCode {
     drop(runtime);
     ExitCode::SUCCESS
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(text: &str) -> impl Iterator<Item = String> {
+        text.split_whitespace()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    #[test]
+    fn reads_every_option() {
+        let options = parse_options(args(
+            "--port 8080 --threads 2 --fault-every 20 --faults 429+retry=1,cut,delay=50 --log",
+        ))
+        .unwrap();
+        assert_eq!(
+            (
+                options.port,
+                options.threads,
+                options.fault_every,
+                options.log
+            ),
+            (8080, 2, 20, true)
+        );
+        assert_eq!(options.faults.len(), 3);
+        assert_eq!(options.faults[0].retry_after.as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn names_what_it_cannot_read() {
+        let error = |text| parse_options(args(text)).unwrap_err();
+        assert_eq!(error("--port"), "--port needs a value");
+        assert_eq!(error("--port x"), "--port: \"x\" is not a valid number");
+        assert_eq!(error("--verbose"), "unknown option \"--verbose\"");
+        assert!(error("--faults 429,bogus").contains("fault \"bogus\": unknown kind"));
+        assert!(error("--faults 700").contains("unknown kind"));
+        assert!(error("--faults delay=soon").contains("is not a whole number"));
+    }
+}

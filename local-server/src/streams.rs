@@ -12,21 +12,29 @@ use futures_util::stream;
 /// connection mid-body.
 pub(crate) fn cut_mid_body(full: Bytes) -> Body {
     let half = full.slice(..full.len() / 2);
-    let pieces = stream::unfold(Some(half), |half| async move {
-        match half {
-            Some(half) => Some((Ok(half), None)),
-            None => {
+    let pieces = stream::unfold(Cut::Half(half), |step| async move {
+        match step {
+            Cut::Half(half) => Some((Ok(half), Cut::Reset)),
+            Cut::Reset => {
                 // Without the pause hyper may fail the answer before its head is flushed.
                 tokio::time::sleep(Duration::from_millis(20)).await;
-                let cut = io::Error::new(
+                let reset = io::Error::new(
                     io::ErrorKind::ConnectionReset,
                     "local server: fault cut the body",
                 );
-                Some((Err(cut), None))
+                Some((Err(reset), Cut::Done))
             }
+            Cut::Done => None,
         }
     });
     Body::from_stream(pieces)
+}
+
+/// The steps of [`cut_mid_body`].
+enum Cut {
+    Half(Bytes),
+    Reset,
+    Done,
 }
 
 /// `full` in 8 pieces, each after `pause`.

@@ -12,8 +12,9 @@ use tracing::Instrument as _;
 
 use crate::credentials::Credentials;
 use crate::region::Routing;
+use crate::request::{self, Target};
 use crate::retry::RetryPolicy;
-use crate::{Error, Resource, request};
+use crate::{Error, Resource};
 
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 const DEFAULT_MAX_RETRIES: u32 = 3;
@@ -114,14 +115,17 @@ impl Client {
     /// Any [`Error`]: a refused path or base URL, a transport failure or timeout, a non-2xx answer
     /// ([`Error::Api`]), or a body that does not decode as `R` ([`Error::Decode`]).
     pub async fn fetch<R: Resource>(&self, path: &str) -> Result<R, Error> {
-        let url = self.url_for(R::BASE_URL, path)?;
-        let span =
-            tracing::debug_span!("twilio_fetch", resource = std::any::type_name::<R>(), %url);
-        let answer = request::get(&self.inner, url).instrument(span).await?;
+        let target = self.url_for(R::BASE_URL, path)?;
+        let span = tracing::debug_span!(
+            "twilio_fetch",
+            resource = std::any::type_name::<R>(),
+            url = target.text
+        );
+        let answer = request::get(&self.inner, target).instrument(span).await?;
         request::decode_answer::<R>(&answer)
     }
 
-    fn url_for(&self, resource_base: &'static str, path: &str) -> Result<Url, Error> {
+    fn url_for(&self, resource_base: &'static str, path: &str) -> Result<Target, Error> {
         if !path.starts_with('/') {
             return Err(Error::InvalidArgument {
                 parameter: "path",
@@ -136,7 +140,8 @@ impl Client {
                 .apply(resource_base)
                 .map_or(Cow::Borrowed(resource_base), Cow::Owned),
         };
-        let url = Url::parse(&format!("{base}{path}")).map_err(|error| {
+        let text = format!("{base}{path}");
+        let url = Url::parse(&text).map_err(|error| {
             Error::config(format!(
                 "cannot form a URL from {base:?} and {path:?}: {error}"
             ))
@@ -145,7 +150,7 @@ impl Client {
             // The override was checked by `build`; a resource's own base URL is checked here.
             check_scheme(&url)?;
         }
-        Ok(url)
+        Ok(Target { text, url })
     }
 }
 
@@ -518,7 +523,8 @@ mod tests {
         let routed = base.clone().region("ie1").edge("dublin").build().unwrap();
         let url = routed
             .url_for("https://conversations.twilio.com", "/v2/x")
-            .unwrap();
+            .unwrap()
+            .url;
         assert_eq!(
             url.as_str(),
             "https://conversations.dublin.ie1.twilio.com/v2/x"
@@ -531,7 +537,8 @@ mod tests {
             .unwrap();
         let url = local
             .url_for("https://conversations.twilio.com", "/v2/x")
-            .unwrap();
+            .unwrap()
+            .url;
         assert_eq!(url.as_str(), "http://127.0.0.1:9/v2/x");
         assert!(base.region("ie1.evil.com").build().is_err());
     }

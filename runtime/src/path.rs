@@ -12,6 +12,22 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
+/// The bytes [`SEGMENT`] leaves as they are, as a table: one load per byte in the hot check.
+const UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+        byte += 1;
+    }
+    table
+};
+
+fn is_unreserved(byte: u8) -> bool {
+    UNRESERVED[byte as usize]
+}
+
 /// A resource's path template, parsed at compile time by `#[twilio_resource]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PathTemplate {
@@ -112,6 +128,11 @@ fn push_segment(path: &mut String, parameter: &'static str, value: &str) -> Resu
         }
         "." | ".." => {
             "must not be `.` or `..`: URL parsers resolve dot segments away, addressing a different resource"
+        }
+        // Most values (Twilio SIDs) need no escape: one scan and one copy instead of the encoder.
+        _ if value.bytes().all(is_unreserved) => {
+            path.push_str(value);
+            return Ok(());
         }
         _ => {
             path.extend(utf8_percent_encode(value, SEGMENT));

@@ -2,6 +2,7 @@
 
 use std::time::{Duration, SystemTime};
 
+use bytes::Bytes;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue, LOCATION, RETRY_AFTER};
 use reqwest::{Response, Url};
 use tokio::time::Instant;
@@ -13,10 +14,19 @@ use crate::retry::{is_retryable_status, parse_retry_after};
 /// Error bodies are read only this far: enough for any Twilio error, bounded against a hostile proxy.
 const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
 
-/// A 2xx answer: the body, and the content type it came with.
+/// A 2xx answer: the body, and its content type when that is not JSON.
 pub(crate) struct Answer {
-    pub(crate) body: Vec<u8>,
-    pub(crate) content_type: Option<HeaderValue>,
+    pub(crate) body: Bytes,
+    /// Kept only when it is wrong, so the common answer copies no header.
+    pub(crate) non_json_content_type: Option<HeaderValue>,
+}
+
+/// Where a call goes: the URL parsed once for the first attempt, and its text, parsed again only
+/// for a retry (cheaper on the success path than cloning the `Url` before every attempt).
+#[derive(Debug)]
+pub(crate) struct Target {
+    pub(crate) text: String,
+    pub(crate) url: Url,
 }
 
 /// `GET url` until a 2xx body arrives, retrying 429, 503 and transport failures within the
@@ -25,7 +35,9 @@ pub(crate) struct Answer {
 /// Tracing: `trace` per attempt, `debug` for the answer, each retry and the final failure. Events
 /// carry the URL (never credentials: a base URL with userinfo is refused at build), status,
 /// attempt and timing; the `Authorization` header is never logged.
-pub(crate) async fn get(inner: &Inner, url: Url) -> Result<Answer, Error> {
+pub(crate) async fn get(inner: &Inner, target: Target) -> Result<Answer, Error> {
+    let Target { text, url } = target;
+    let mut first_url = Some(url);
     let started = Instant::now();
     let deadline = started + inner.timeout;
     // Built on the first failure only: most calls succeed at once and never need it.
@@ -34,7 +46,12 @@ pub(crate) async fn get(inner: &Inner, url: Url) -> Result<Answer, Error> {
     loop {
         attempts += 1;
         tracing::trace!(attempt = attempts, "sending GET");
-        let failure = match attempt(inner, &url, deadline).await {
+        let url = match first_url.take() {
+            Some(url) => url,
+            // It parsed before, so it parses again; still, an error rather than a panic.
+            None => Url::parse(&text).map_err(|e| Error::config(format!("{text}: {e}")))?,
+        };
+        let failure = match attempt(inner, url, deadline).await {
             Ok(answer) => {
                 tracing::debug!(
                     attempts,
@@ -79,20 +96,31 @@ enum Failure {
     },
 }
 
-async fn attempt(inner: &Inner, url: &Url, deadline: Instant) -> Result<Answer, Failure> {
-    let timeout = inner.timeout;
-    let remaining = deadline.saturating_duration_since(Instant::now());
-    if remaining.is_zero() {
-        return Err(Failure::Final(Error::Timeout {
-            timeout,
+/// One attempt, bounded by the call's deadline: connecting, sending, headers and body alike.
+async fn attempt(inner: &Inner, url: Url, deadline: Instant) -> Result<Answer, Failure> {
+    let timed_out = || {
+        Failure::Final(Error::Timeout {
+            timeout: inner.timeout,
             attempts: 0,
-        }));
+        })
+    };
+    if Instant::now() >= deadline {
+        return Err(timed_out());
     }
+    // Our own timer rather than reqwest's per-request timeout, which would allocate an extensions
+    // map on every request; it is the same one timer either way.
+    tokio::time::timeout_at(deadline, exchange(inner, url))
+        .await
+        .unwrap_or_else(|_| Err(timed_out()))
+}
+
+/// Sends the request and reads the answer.
+async fn exchange(inner: &Inner, url: Url) -> Result<Answer, Failure> {
+    let timeout = inner.timeout;
     let sent = inner
         .http
-        .get(url.clone())
+        .get(url)
         .header(AUTHORIZATION, inner.authorization.clone())
-        .timeout(remaining)
         .send()
         .await;
     let response = match sent {
@@ -101,10 +129,17 @@ async fn attempt(inner: &Inner, url: &Url, deadline: Instant) -> Result<Answer, 
     };
     let status = response.status();
     if status.is_success() {
-        let content_type = response.headers().get(CONTENT_TYPE).cloned();
+        let non_json_content_type = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .filter(|content_type| !is_json(content_type))
+            .cloned();
         return read_capped(response, inner.max_response_bytes)
             .await
-            .map(|body| Answer { body, content_type })
+            .map(|body| Answer {
+                body,
+                non_json_content_type,
+            })
             .map_err(|failure| match failure {
                 ReadFailure::TooLarge => Failure::Final(Error::ResponseTooLarge {
                     limit: inner.max_response_bytes,
@@ -136,7 +171,7 @@ async fn api_failure(inner: &Inner, response: Response, timeout: Duration) -> Fa
                 attempts: 0,
             });
         }
-        Err(_) => Vec::new(),
+        Err(_) => Bytes::new(),
     };
     let mut api = ApiError::parse(status.as_u16(), &body, inner.credentials.account_sid());
     api.retry_after = retry_after;
@@ -181,20 +216,37 @@ enum ReadFailure {
     Transport(reqwest::Error),
 }
 
-/// Reads the body, refusing (without reading on) anything past `limit` bytes.
-async fn read_capped(mut response: Response, limit: usize) -> Result<Vec<u8>, ReadFailure> {
+/// Reads the body, refusing (without reading on) anything past `limit` bytes. A body that arrives
+/// in one chunk (the usual small answer) is returned as is, without a copy.
+async fn read_capped(mut response: Response, limit: usize) -> Result<Bytes, ReadFailure> {
     let announced = response.content_length().unwrap_or(0);
     if announced > limit as u64 {
         return Err(ReadFailure::TooLarge);
     }
-    let mut body = Vec::with_capacity(announced as usize);
-    while let Some(chunk) = response.chunk().await.map_err(ReadFailure::Transport)? {
-        if body.len() + chunk.len() > limit {
+    let Some(first) = next_chunk(&mut response).await? else {
+        return Ok(Bytes::new());
+    };
+    if first.len() > limit {
+        return Err(ReadFailure::TooLarge);
+    }
+    let Some(second) = next_chunk(&mut response).await? else {
+        return Ok(first);
+    };
+    let mut body = Vec::with_capacity((announced as usize).max(first.len() + second.len()));
+    body.extend_from_slice(&first);
+    let mut chunk = Some(second);
+    while let Some(piece) = chunk {
+        if body.len() + piece.len() > limit {
             return Err(ReadFailure::TooLarge);
         }
-        body.extend_from_slice(&chunk);
+        body.extend_from_slice(&piece);
+        chunk = next_chunk(&mut response).await?;
     }
-    Ok(body)
+    Ok(Bytes::from(body))
+}
+
+async fn next_chunk(response: &mut Response) -> Result<Option<Bytes>, ReadFailure> {
+    response.chunk().await.map_err(ReadFailure::Transport)
 }
 
 fn header_text(response: &Response, name: impl reqwest::header::AsHeaderName) -> Option<String> {
@@ -208,8 +260,8 @@ fn header_text(response: &Response, name: impl reqwest::header::AsHeaderName) ->
 /// Decodes a 2xx answer, refusing up front a body declared as something other than JSON (an HTML
 /// page from a captive portal or proxy, say); an answer without a content type is tried as JSON.
 pub(crate) fn decode_answer<R: serde::de::DeserializeOwned>(answer: &Answer) -> Result<R, Error> {
-    match &answer.content_type {
-        Some(content_type) if !is_json(content_type) => {
+    match &answer.non_json_content_type {
+        Some(content_type) => {
             let shown = String::from_utf8_lossy(content_type.as_bytes());
             let starts = excerpt(&answer.body)
                 .map(|text| format!("; it starts \"{text}\""))
@@ -221,14 +273,18 @@ pub(crate) fn decode_answer<R: serde::de::DeserializeOwned>(answer: &Answer) -> 
                 ),
             ))
         }
-        _ => decode(&answer.body),
+        None => decode(&answer.body),
     }
 }
 
 /// `application/json` or any `+json` type (`application/problem+json`), parameters ignored.
 fn is_json(content_type: &HeaderValue) -> bool {
-    let text = content_type.to_str().unwrap_or_default();
-    let media = text.split(';').next().unwrap_or_default().trim().as_bytes();
+    let bytes = content_type.as_bytes();
+    let media = bytes
+        .split(|&b| b == b';')
+        .next()
+        .unwrap_or_default()
+        .trim_ascii();
     media.eq_ignore_ascii_case(b"application/json")
         || media.len() > 5 && media[media.len() - 5..].eq_ignore_ascii_case(b"+json")
 }
@@ -328,8 +384,10 @@ mod tests {
 
     fn answer(content_type: Option<&'static str>, body: &[u8]) -> Answer {
         Answer {
-            body: body.to_vec(),
-            content_type: content_type.map(HeaderValue::from_static),
+            body: Bytes::copy_from_slice(body),
+            non_json_content_type: content_type
+                .map(HeaderValue::from_static)
+                .filter(|content_type| !is_json(content_type)),
         }
     }
 

@@ -17,6 +17,7 @@ use twilio_local_server::{
 use twilio_resource::Client;
 use twilio_resource_bench::example::Participant;
 use twilio_resource_bench::hand_written::HandClient;
+use twilio_resource_bench::instructions;
 use twilio_resource_bench::process::own_cpu_time;
 use twilio_resource_bench::server::{ServerProcess, serve_if_asked};
 use twilio_resource_bench::stats::{Summary, percentile};
@@ -30,6 +31,10 @@ struct Shape {
     warmup: f64,
     /// Whether `npm ci` may run when the Node helper is not installed yet.
     install_node: bool,
+    /// Count instructions per fetch under callgrind instead of timing.
+    instructions: bool,
+    /// Internal: run `fetches` sequential fetches of one variant (what callgrind measures).
+    only: Option<(Variant, usize)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,10 +74,12 @@ struct Run {
 
 fn parse_shape() -> Result<Shape, String> {
     let mut shape = Shape {
-        rounds: 5,
-        seconds: 3.0,
-        warmup: 1.0,
+        rounds: 10,
+        seconds: 2.0,
+        warmup: 0.5,
         install_node: true,
+        instructions: false,
+        only: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -88,6 +95,23 @@ fn parse_shape() -> Result<Shape, String> {
                 shape.warmup = 0.1;
             }
             "--no-node-install" => shape.install_node = false,
+            "--instructions" => shape.instructions = true,
+            "--only" => {
+                let variant = match args.next().as_deref() {
+                    Some("generated") => Variant::Generated,
+                    Some("hand-written") => Variant::HandWritten,
+                    other => {
+                        return Err(format!(
+                            "--only takes generated or hand-written, not {other:?}"
+                        ));
+                    }
+                };
+                let fetches = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .ok_or("--only needs a fetch count")?;
+                shape.only = Some((variant, fetches));
+            }
             "--rounds" => shape.rounds = value()?.max(1.0) as usize,
             "--seconds" => shape.seconds = value()?,
             other => return Err(format!("unknown option {other:?}")),
@@ -116,7 +140,13 @@ fn main() -> ExitCode {
 }
 
 async fn run(shape: Shape) -> ExitCode {
+    if shape.instructions {
+        return count_instructions();
+    }
     let server = ServerProcess::start(&["--threads", "1"]).expect("start the local server");
+    if let Some((variant, fetches)) = shape.only {
+        return fetch_sequentially(&server, variant, fetches).await;
+    }
     let node = prepare_node(shape.install_node);
     if let Err(reason) = &node {
         println!("Node helper skipped: {reason}");
@@ -201,6 +231,76 @@ async fn run(shape: Shape) -> ExitCode {
         }
     }
     report(&runs);
+    ExitCode::SUCCESS
+}
+
+/// `fetches` sequential fetches of `variant`, checked; the unit callgrind counts.
+async fn fetch_sequentially(server: &ServerProcess, variant: Variant, fetches: usize) -> ExitCode {
+    let generated = Client::builder()
+        .account_sid(DEFAULT_ACCOUNT_SID)
+        .auth_token(DEFAULT_AUTH_TOKEN)
+        .base_url(server.base_url())
+        .build()
+        .expect("valid client settings");
+    let hand = HandClient::new(server.base_url(), DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN)
+        .expect("a reqwest client");
+    for _ in 0..fetches {
+        let name = match variant {
+            Variant::Generated => {
+                Participant::fetch(&generated, EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID)
+                    .await
+                    .map(|p| p.name)
+                    .map_err(|e| e.to_string())
+            }
+            _ => hand
+                .fetch_participant(EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID)
+                .await
+                .map(|p| p.name)
+                .map_err(|e| e.to_string()),
+        };
+        if name.as_ref().ok().and_then(Option::as_deref) != Some("Dana") {
+            eprintln!("runtime-bench: unexpected answer {name:?}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Client instructions per fetch, generated and hand-written: the difference between runs of
+/// 500 and 1,500 fetches (start-up and connection set-up cancel out), under callgrind.
+fn count_instructions() -> ExitCode {
+    if !instructions::available() {
+        println!("instruction counts skipped: valgrind is not installed");
+        return ExitCode::SUCCESS;
+    }
+    let exe = std::env::current_exe().expect("the benchmark's own path");
+    let mut per_fetch = Vec::new();
+    for (variant, name) in [
+        (Variant::Generated, "generated"),
+        (Variant::HandWritten, "hand-written"),
+    ] {
+        let mut totals = Vec::new();
+        for fetches in [500u64, 1_500] {
+            let args = vec!["--only".to_owned(), name.to_owned(), fetches.to_string()];
+            match instructions::count(&exe, &args) {
+                Ok(total) => totals.push(total),
+                Err(message) => {
+                    eprintln!("runtime-bench: {message}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        let each = totals[1].saturating_sub(totals[0]) as f64 / 1_000.0;
+        println!(
+            "  {:<34} {each:>10.0} instructions per fetch (client process)",
+            variant.label()
+        );
+        per_fetch.push(each);
+    }
+    println!(
+        "  generated / hand-written: {:.3} (goal: within 3%)",
+        per_fetch[0] / per_fetch[1]
+    );
     ExitCode::SUCCESS
 }
 
@@ -353,53 +453,66 @@ fn measure_node(
 }
 
 fn report(runs: &[(usize, Variant, Run)]) {
-    let pick = |concurrency: usize, variant: Variant, field: fn(&Run) -> f64| -> Summary {
-        let values: Vec<f64> = runs
-            .iter()
+    // Each variant's runs at one concurrency, in round order.
+    let series = |concurrency: usize, variant: Variant| -> Vec<Run> {
+        runs.iter()
             .filter(|(c, v, _)| *c == concurrency && *v == variant)
-            .map(|(_, _, run)| field(run))
-            .collect();
-        Summary::of(&values)
+            .map(|(_, _, run)| *run)
+            .collect()
+    };
+    let summary = |runs: &[Run], field: fn(&Run) -> f64| {
+        Summary::of(&runs.iter().map(field).collect::<Vec<_>>())
+    };
+    // The ratio within each round (same minute, same machine state), then its median over rounds.
+    let paired = |a: &[Run], b: &[Run], field: fn(&Run) -> f64| {
+        Summary::of(
+            &a.iter()
+                .zip(b)
+                .map(|(a, b)| field(a) / field(b))
+                .collect::<Vec<_>>(),
+        )
     };
     for concurrency in CONCURRENCIES {
-        println!("\nconcurrency {concurrency}: median (min–max)");
         println!(
-            "  {:<34} {:>22} {:>20} {:>20} {:>12} {:>12}",
-            "variant", "fetches/s", "p50 µs", "p99 µs", "server cores", "client cores"
+            "\nconcurrency {concurrency}: median (min–max) over rounds; CPU per fetch from the medians"
+        );
+        println!(
+            "  {:<34} {:>22} {:>18} {:>20} {:>14} {:>14}",
+            "variant", "fetches/s", "p50 µs", "p99 µs", "client CPU µs", "server CPU µs"
         );
         for variant in Variant::ALL {
-            if !runs
-                .iter()
-                .any(|(c, v, _)| *c == concurrency && *v == variant)
-            {
+            let runs = series(concurrency, variant);
+            if runs.is_empty() {
                 continue;
             }
+            let per_second = summary(&runs, |r| r.per_second);
+            let cpu_us = |cores: f64| cores / per_second.median * 1e6;
             println!(
-                "  {:<34} {:>22} {:>20} {:>20} {:>12.2} {:>12.2}",
+                "  {:<34} {:>22} {:>18} {:>20} {:>14.1} {:>14.1}",
                 variant.label(),
-                pick(concurrency, variant, |r| r.per_second).to_string(),
-                pick(concurrency, variant, |r| r.p50_us).to_string(),
-                pick(concurrency, variant, |r| r.p99_us).to_string(),
-                pick(concurrency, variant, |r| r.server_cores).median,
-                pick(concurrency, variant, |r| r.client_cores).median,
+                per_second.to_string(),
+                summary(&runs, |r| r.p50_us).to_string(),
+                summary(&runs, |r| r.p99_us).to_string(),
+                cpu_us(summary(&runs, |r| r.client_cores).median),
+                cpu_us(summary(&runs, |r| r.server_cores).median),
             );
         }
-        let generated = pick(concurrency, Variant::Generated, |r| r.per_second).median;
-        let hand = pick(concurrency, Variant::HandWritten, |r| r.per_second).median;
-        let p50_generated = pick(concurrency, Variant::Generated, |r| r.p50_us).median;
-        let p50_hand = pick(concurrency, Variant::HandWritten, |r| r.p50_us).median;
+        let generated = series(concurrency, Variant::Generated);
+        let hand = series(concurrency, Variant::HandWritten);
+        let throughput = paired(&generated, &hand, |r| r.per_second);
+        let p50 = paired(&generated, &hand, |r| r.p50_us);
         println!(
-            "  generated / hand-written: throughput {:.3}, p50 {:.3} (goal: within 3%)",
-            generated / hand,
-            p50_generated / p50_hand
+            "  generated / hand-written, paired by round: throughput {:.3} ({:.3}–{:.3}), p50 {:.3} ({:.3}–{:.3}) (goal: within 3%)",
+            throughput.median, throughput.min, throughput.max, p50.median, p50.min, p50.max
         );
-        let node = pick(concurrency, Variant::NodeHelper, |r| r.per_second).median;
-        if node > 0.0 {
+        let node = series(concurrency, Variant::NodeHelper);
+        if !node.is_empty() {
             let goal = if concurrency == 1 { 4.0 } else { 12.0 };
+            let generated_x = paired(&generated, &node, |r| r.per_second);
+            let hand_x = paired(&hand, &node, |r| r.per_second);
             println!(
-                "  generated / Node helper: throughput {:.1}x (goal: at least {goal}x); hand-written / Node helper: {:.1}x",
-                generated / node,
-                hand / node
+                "  generated / Node helper, paired by round: throughput {:.1}x ({:.1}–{:.1}) (goal: at least {goal}x); hand-written / Node helper: {:.1}x",
+                generated_x.median, generated_x.min, generated_x.max, hand_x.median
             );
         }
     }
