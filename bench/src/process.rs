@@ -28,15 +28,23 @@ pub fn open_fds() -> Option<usize> {
     Some(std::fs::read_dir("/proc/self/fd").ok()?.count())
 }
 
-/// User plus system CPU time used so far by process `pid` (all its threads).
-pub fn cpu_time(pid: u32) -> Option<Duration> {
+/// User and system CPU time used so far by process `pid` (all its threads).
+pub fn cpu_split(pid: u32) -> Option<(Duration, Duration)> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     // The command name may hold spaces; the fields we want follow its closing parenthesis.
     let after_name = &stat[stat.rfind(')')? + 2..];
     let fields: Vec<&str> = after_name.split_whitespace().collect();
     // utime and stime are fields 14 and 15 of the whole line: 11 and 12 after the name and state.
-    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
-    Some(Duration::from_millis(ticks * 1000 / TICKS_PER_SECOND))
+    let ticks = |at: usize| -> Option<Duration> {
+        let ticks: u64 = fields.get(at)?.parse().ok()?;
+        Some(Duration::from_millis(ticks * 1000 / TICKS_PER_SECOND))
+    };
+    Some((ticks(11)?, ticks(12)?))
+}
+
+/// User plus system CPU time used so far by process `pid` (all its threads).
+pub fn cpu_time(pid: u32) -> Option<Duration> {
+    cpu_split(pid).map(|(user, system)| user + system)
 }
 
 /// CPU time of this process.

@@ -5,7 +5,8 @@
 //! tree.
 //!
 //! `cargo run --release -p twilio-resource-bench --bin compile-bench` (`-- --smoke` builds 3
-//! resources once each; `--runs N`, `--count N`); `compile-bench extract <dir of OpenAPI JSON>`
+//! resources once each; `--runs N`, `--count N`, `--skip-dependencies` to leave out the clean builds
+//! with dependencies); `compile-bench extract <dir of OpenAPI JSON>`
 //! rewrites `bench/data/resources.json`.
 
 use std::path::{Path, PathBuf};
@@ -33,6 +34,8 @@ struct Shape {
     runs: usize,
     count: usize,
     smoke: bool,
+    /// Skip the clean builds with dependencies (the long part), e.g. to repeat the others more.
+    skip_dependencies: bool,
 }
 
 fn main() -> ExitCode {
@@ -70,6 +73,7 @@ fn parse_shape(args: &[String]) -> Result<Shape, String> {
         runs: 3,
         count: 100,
         smoke: false,
+        skip_dependencies: false,
     };
     let mut args = args.iter();
     while let Some(flag) = args.next() {
@@ -80,13 +84,12 @@ fn parse_shape(args: &[String]) -> Result<Shape, String> {
         };
         match flag.as_str() {
             "--smoke" => {
-                shape = Shape {
-                    runs: 1,
-                    count: 3,
-                    smoke: true,
-                }
+                shape.runs = 1;
+                shape.count = 3;
+                shape.smoke = true;
             }
             "--runs" => shape.runs = value()?.max(1),
+            "--skip-dependencies" => shape.skip_dependencies = true,
             "--count" => shape.count = value()?.max(1),
             other => return Err(format!("unknown option {other:?}")),
         }
@@ -192,10 +195,12 @@ fn run(shape: Shape) -> Result<(), String> {
         table.push((label, samples.map(|s| Summary::of(&s))));
         Ok(())
     };
-    measure("clean build (with dependencies)", &|style, _| {
-        let _ = std::fs::remove_dir_all(target(style));
-        Ok(())
-    })?;
+    if !shape.skip_dependencies {
+        measure("clean build (with dependencies)", &|style, _| {
+            let _ = std::fs::remove_dir_all(target(style));
+            Ok(())
+        })?;
+    }
     measure("clean build of the crate alone", &|style, _| {
         cargo(
             &dir(style),

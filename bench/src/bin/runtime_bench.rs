@@ -18,7 +18,7 @@ use twilio_resource::Client;
 use twilio_resource_bench::example::Participant;
 use twilio_resource_bench::hand_written::HandClient;
 use twilio_resource_bench::instructions;
-use twilio_resource_bench::process::own_cpu_time;
+use twilio_resource_bench::process::{cpu_split, own_cpu_time};
 use twilio_resource_bench::server::{ServerProcess, serve_if_asked};
 use twilio_resource_bench::stats::{Summary, percentile};
 
@@ -244,6 +244,7 @@ async fn fetch_sequentially(server: &ServerProcess, variant: Variant, fetches: u
         .expect("valid client settings");
     let hand = HandClient::new(server.base_url(), DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN)
         .expect("a reqwest client");
+    let before = cpu_split(std::process::id()).unwrap_or_default();
     for _ in 0..fetches {
         let name = match variant {
             Variant::Generated => {
@@ -263,6 +264,13 @@ async fn fetch_sequentially(server: &ServerProcess, variant: Variant, fetches: u
             return ExitCode::FAILURE;
         }
     }
+    let after = cpu_split(std::process::id()).unwrap_or_default();
+    let per_fetch = |a: Duration, b: Duration| (a - b).as_secs_f64() * 1e6 / fetches as f64;
+    println!(
+        "{fetches} sequential fetches: client CPU per fetch {:.1} µs in user space, {:.1} µs in the kernel",
+        per_fetch(after.0, before.0),
+        per_fetch(after.1, before.1)
+    );
     ExitCode::SUCCESS
 }
 
