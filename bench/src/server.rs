@@ -5,6 +5,10 @@ use std::io::{BufRead as _, BufReader};
 use std::process::{Child, ChildStdin, Command, ExitCode, Stdio};
 use std::time::Duration;
 
+use twilio_local_server::{DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN};
+use twilio_resource::{Client, ClientBuilder};
+
+use crate::hand_written::HandClient;
 use crate::process::cpu_time;
 
 /// The argument that turns a benchmark binary into the server.
@@ -59,6 +63,24 @@ impl ServerProcess {
     /// `http://127.0.0.1:<port>`.
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// A client builder with the server's credentials and address, the other settings default.
+    pub fn client_builder(&self) -> ClientBuilder {
+        Client::builder()
+            .account_sid(DEFAULT_ACCOUNT_SID)
+            .auth_token(DEFAULT_AUTH_TOKEN)
+            .base_url(self.base_url())
+    }
+
+    /// The hand-written client of the benchmarks, pointed at the server.
+    ///
+    /// # Panics
+    ///
+    /// If reqwest cannot build a client (no TLS backend): nothing can be measured then.
+    pub fn hand_client(&self) -> HandClient {
+        HandClient::new(self.base_url(), DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN)
+            .expect("a reqwest client")
     }
 
     /// CPU time the server has used so far.

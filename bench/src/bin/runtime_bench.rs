@@ -11,12 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-use twilio_local_server::{
-    DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID,
-};
-use twilio_resource::Client;
+use twilio_local_server::{EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID};
 use twilio_resource_bench::example::Participant;
-use twilio_resource_bench::hand_written::HandClient;
 use twilio_resource_bench::instructions;
 use twilio_resource_bench::process::{cpu_split, own_cpu_time};
 use twilio_resource_bench::server::{ServerProcess, serve_if_asked};
@@ -151,14 +147,11 @@ async fn run(shape: Shape) -> ExitCode {
     if let Err(reason) = &node {
         println!("Node helper skipped: {reason}");
     }
-    let generated = Client::builder()
-        .account_sid(DEFAULT_ACCOUNT_SID)
-        .auth_token(DEFAULT_AUTH_TOKEN)
-        .base_url(server.base_url())
+    let generated = server
+        .client_builder()
         .build()
         .expect("valid client settings");
-    let hand = HandClient::new(server.base_url(), DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN)
-        .expect("a reqwest client");
+    let hand = server.hand_client();
 
     println!(
         "runtime-bench: {} round(s) of {:.1} s per variant and concurrency (after {:.1} s warm-up), one core for the client, one server thread",
@@ -236,14 +229,11 @@ async fn run(shape: Shape) -> ExitCode {
 
 /// `fetches` sequential fetches of `variant`, checked; the unit callgrind counts.
 async fn fetch_sequentially(server: &ServerProcess, variant: Variant, fetches: usize) -> ExitCode {
-    let generated = Client::builder()
-        .account_sid(DEFAULT_ACCOUNT_SID)
-        .auth_token(DEFAULT_AUTH_TOKEN)
-        .base_url(server.base_url())
+    let generated = server
+        .client_builder()
         .build()
         .expect("valid client settings");
-    let hand = HandClient::new(server.base_url(), DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN)
-        .expect("a reqwest client");
+    let hand = server.hand_client();
     let before = cpu_split(std::process::id()).unwrap_or_default();
     for _ in 0..fetches {
         let name = match variant {

@@ -132,10 +132,8 @@ async fn run(shape: Shape) -> ExitCode {
         FAULTS,
     ])
     .expect("start the local server");
-    let client = Client::builder()
-        .account_sid(twilio_local_server::DEFAULT_ACCOUNT_SID)
-        .auth_token(twilio_local_server::DEFAULT_AUTH_TOKEN)
-        .base_url(server.base_url())
+    let client = server
+        .client_builder()
         .timeout(shape.timeout)
         .build()
         .expect("valid client settings");
