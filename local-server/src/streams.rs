@@ -55,13 +55,14 @@ pub(crate) fn slow(full: Bytes, pause: Duration) -> Body {
 const OPENING: &[u8] = br#"{"id": ""#;
 const CLOSING: &[u8] = br#""}"#;
 const CHUNK: usize = 64 * 1024;
+/// The bytes of a large body that are not padding.
+const FRAME: u64 = (OPENING.len() + CLOSING.len()) as u64;
 
 /// A JSON object of exactly `total` bytes (at least the opening and closing), made as it is sent;
 /// every byte handed to hyper is added to `sent`.
 pub(crate) fn large(total: u64, sent: Arc<AtomicU64>) -> Body {
     let padding = Bytes::from(vec![b'x'; CHUNK]);
-    let frame = (OPENING.len() + CLOSING.len()) as u64;
-    let mut remaining = total.saturating_sub(frame);
+    let mut remaining = total.saturating_sub(FRAME);
     let mut opened = false;
     let mut closed = false;
     let pieces = std::iter::from_fn(move || {
@@ -86,5 +87,5 @@ pub(crate) fn large(total: u64, sent: Arc<AtomicU64>) -> Body {
 
 /// The byte count [`large`] produces for a requested size.
 pub(crate) fn large_len(total: u64) -> u64 {
-    total.max((OPENING.len() + CLOSING.len()) as u64)
+    total.max(FRAME)
 }

@@ -116,7 +116,6 @@ async fn attempt(inner: &Inner, url: Url, deadline: Instant) -> Result<Answer, F
 
 /// Sends the request and reads the answer.
 async fn exchange(inner: &Inner, url: Url) -> Result<Answer, Failure> {
-    let timeout = inner.timeout;
     let sent = inner
         .http
         .get(url)
@@ -125,7 +124,7 @@ async fn exchange(inner: &Inner, url: Url) -> Result<Answer, Failure> {
         .await;
     let response = match sent {
         Ok(response) => response,
-        Err(error) => return Err(transport_failure(error, timeout)),
+        Err(error) => return Err(transport_failure(error)),
     };
     let status = response.status();
     if status.is_success() {
@@ -144,7 +143,7 @@ async fn exchange(inner: &Inner, url: Url) -> Result<Answer, Failure> {
                 ReadFailure::TooLarge => Failure::Final(Error::ResponseTooLarge {
                     limit: inner.max_response_bytes,
                 }),
-                ReadFailure::Transport(error) => transport_failure(error, timeout),
+                ReadFailure::Transport(error) => transport_failure(error),
             });
     }
     if status.is_redirection() {
@@ -154,25 +153,19 @@ async fn exchange(inner: &Inner, url: Url) -> Result<Answer, Failure> {
             location,
         }));
     }
-    Err(api_failure(inner, response, timeout).await)
+    Err(api_failure(inner, response).await)
 }
 
-async fn api_failure(inner: &Inner, response: Response, timeout: Duration) -> Failure {
+async fn api_failure(inner: &Inner, response: Response) -> Failure {
     let status = response.status();
     let retry_after =
         header_text(&response, RETRY_AFTER).and_then(|v| parse_retry_after(&v, SystemTime::now()));
     let request_id = header_text(&response, "twilio-request-id");
-    // A body cut short or too large still leaves the status to report.
-    let body = match read_capped(response, MAX_ERROR_BODY_BYTES).await {
-        Ok(body) => body,
-        Err(ReadFailure::Transport(error)) if error.is_timeout() => {
-            return Failure::Final(Error::Timeout {
-                timeout,
-                attempts: 0,
-            });
-        }
-        Err(_) => Bytes::new(),
-    };
+    // A body cut short or too large still leaves the status to report. (Running out of time while
+    // reading it is the deadline's `timeout_at` in `attempt`, which ends this future.)
+    let body = read_capped(response, MAX_ERROR_BODY_BYTES)
+        .await
+        .unwrap_or_default();
     let mut api = ApiError::parse(status.as_u16(), &body, inner.credentials.account_sid());
     api.retry_after = retry_after;
     api.request_id = request_id;
@@ -184,21 +177,15 @@ async fn api_failure(inner: &Inner, response: Response, timeout: Duration) -> Fa
     }
 }
 
-/// A timeout is final (the deadline is spent); any other transport failure of a GET is safe to retry.
-fn transport_failure(error: reqwest::Error, timeout: Duration) -> Failure {
-    if error.is_timeout() {
-        Failure::Final(Error::Timeout {
-            timeout,
+/// A transport failure of a GET is safe to retry. The call's deadline is enforced by `attempt`
+/// (reqwest is given no timeout), so no error here means the deadline is spent.
+fn transport_failure(error: reqwest::Error) -> Failure {
+    Failure::Retryable {
+        error: Error::Transport {
             attempts: 0,
-        })
-    } else {
-        Failure::Retryable {
-            error: Error::Transport {
-                attempts: 0,
-                source: Box::new(error),
-            },
-            retry_after: None,
-        }
+            source: Box::new(error),
+        },
+        retry_after: None,
     }
 }
 
