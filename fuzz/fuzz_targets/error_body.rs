@@ -2,8 +2,8 @@
 //! Never panics; the message always names the status; an excerpt stays bounded; a 401 names the
 //! account SID.
 //!
-//! Input layout (so seeds are plain files): two bytes of status, the body, then after the last
-//! NUL byte a `Retry-After` value.
+//! Input layout (so corpus entries are plain files): two bytes of status, the body, then after
+//! the last NUL byte a `Retry-After` value.
 #![no_main]
 
 use std::time::{Duration, SystemTime};

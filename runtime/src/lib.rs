@@ -47,7 +47,7 @@
 //!
 //! It derives `Serialize` and `Deserialize` (through this crate, so you need no serde dependency
 //! for the resource), ignores unknown JSON fields, keeps your derives, docs and field attributes,
-//! implements [`Resource`], and adds two functions. For the seed's template it writes, in effect:
+//! implements [`Resource`], and adds two functions. For the template above it writes, in effect:
 //!
 //! ```ignore
 //! impl Participant {
@@ -60,7 +60,7 @@
 //! }
 //! ```
 //!
-//! Run `cargo expand --example fetch_participant` in this repository to see the whole expansion.
+//! `cargo expand` (from `cargo install cargo-expand`) on your crate shows the whole expansion.
 //!
 //! # The client
 //!
