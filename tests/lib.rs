@@ -6,10 +6,8 @@ use std::time::Duration;
 use twilio_local_server::{LocalServer, example_participant};
 use twilio_resource::{Client, ClientBuilder};
 
-/// The example binary's model, compiled here exactly as users read it.
-#[allow(dead_code)]
-#[path = "../examples/fetch_participant.rs"]
-pub mod example;
+/// The example's models (`examples/models/`), the very definitions the example runs.
+pub use twilio_resource_examples as example;
 
 pub use example::{Address, Channel, Participant, ParticipantType};
 pub use twilio_local_server::{EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID};

@@ -1,10 +1,8 @@
 //! Shared pieces of the benchmarks and the soak run: the example's generated model, its
 //! hand-written twin, the local server in a child process, `/proc` readings and statistics.
 
-/// The example's `#[twilio_resource]` model, compiled exactly as users read it.
-#[allow(dead_code)]
-#[path = "../../examples/fetch_participant.rs"]
-pub mod example;
+/// The example's `#[twilio_resource]` models (`examples/models/`), the very definitions it runs.
+pub use twilio_resource_examples as example;
 
 pub mod bench_crates;
 pub mod hand_written;

@@ -5,12 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 use twilio_resource::__fuzz::decode;
 use twilio_resource::Error;
-
-#[allow(dead_code)]
-#[path = "../../examples/fetch_participant.rs"]
-mod example;
-
-use example::Participant;
+use twilio_resource_examples::Participant;
 
 fuzz_target!(|body: &[u8]| {
     match decode::<Participant>(body) {
