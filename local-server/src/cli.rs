@@ -13,47 +13,35 @@
 use std::io::{Read as _, Write as _};
 use std::process::ExitCode;
 
+use clap::Parser;
+
 use crate::{Fault, LocalServer, example_participant};
 
-#[derive(Debug)]
+/// The local Twilio server in a process of its own: prints `base_url=…` once listening and serves
+/// until its standard input closes.
+#[derive(Debug, Parser)]
+#[command(name = "twilio-local-server", version)]
 struct Options {
+    /// Port on 127.0.0.1 to listen on (0: any free port).
+    #[arg(long, default_value_t = 0)]
     port: u16,
-    threads: usize,
+    /// Tokio worker threads.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: u16,
+    /// Every N-th request gets the next fault of --faults, in turn (0: none).
+    #[arg(long, default_value_t = 0)]
     fault_every: u64,
+    /// Faults for --fault-every, comma-separated: a status (429, 503, …), html, truncated, cut,
+    /// empty, delay=<ms>, slow=<ms>, large=<bytes>; add +retry=<value> for a Retry-After header.
+    #[arg(long, value_delimiter = ',')]
     faults: Vec<Fault>,
+    /// Keep the request log (it only grows; off for load runs).
+    #[arg(long)]
     log: bool,
 }
 
-fn parse_options(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
-    let mut options = Options {
-        port: 0,
-        threads: 1,
-        fault_every: 0,
-        faults: Vec::new(),
-        log: false,
-    };
-    while let Some(flag) = args.next() {
-        let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--port" => options.port = number(&flag, &value()?)?,
-            "--threads" => options.threads = number(&flag, &value()?)?,
-            "--fault-every" => options.fault_every = number(&flag, &value()?)?,
-            "--faults" => {
-                options.faults = value()?
-                    .split(',')
-                    .map(Fault::parse)
-                    .collect::<Result<_, _>>()?;
-            }
-            "--log" => options.log = true,
-            other => return Err(format!("unknown option {other:?}")),
-        }
-    }
-    Ok(options)
-}
-
-fn number<T: std::str::FromStr>(flag: &str, text: &str) -> Result<T, String> {
-    text.parse()
-        .map_err(|_| format!("{flag}: {text:?} is not a valid number"))
+fn parse_options(args: impl Iterator<Item = String>) -> Result<Options, clap::Error> {
+    Options::try_parse_from(std::iter::once("twilio-local-server".to_owned()).chain(args))
 }
 
 /// Runs the server with these command-line arguments (without the program name) until standard
@@ -61,13 +49,14 @@ fn number<T: std::str::FromStr>(flag: &str, text: &str) -> Result<T, String> {
 pub fn run(args: impl Iterator<Item = String>) -> ExitCode {
     let options = match parse_options(args) {
         Ok(options) => options,
-        Err(message) => {
-            eprintln!("twilio-local-server: {message}");
-            return ExitCode::from(2);
+        Err(error) => {
+            // Help and version go to stdout with code 0, mistakes to stderr with code 2.
+            let _ = error.print();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(options.threads.max(1))
+        .worker_threads(usize::from(options.threads))
         .enable_all()
         .build()
     {
@@ -107,6 +96,8 @@ pub fn run(args: impl Iterator<Item = String>) -> ExitCode {
 
 #[cfg(test)]
 mod tests {
+    use clap::error::ErrorKind;
+
     use super::*;
 
     fn args(text: &str) -> impl Iterator<Item = String> {
@@ -136,13 +127,48 @@ mod tests {
     }
 
     #[test]
+    fn defaults() {
+        let options = parse_options(args("")).unwrap();
+        assert_eq!(
+            (
+                options.port,
+                options.threads,
+                options.fault_every,
+                options.log
+            ),
+            (0, 1, 0, false)
+        );
+        assert!(options.faults.is_empty());
+    }
+
+    #[test]
     fn names_what_it_cannot_read() {
         let error = |text| parse_options(args(text)).unwrap_err();
-        assert_eq!(error("--port"), "--port needs a value");
-        assert_eq!(error("--port x"), "--port: \"x\" is not a valid number");
-        assert_eq!(error("--verbose"), "unknown option \"--verbose\"");
-        assert!(error("--faults 429,bogus").contains("fault \"bogus\": unknown kind"));
-        assert!(error("--faults 700").contains("unknown kind"));
-        assert!(error("--faults delay=soon").contains("is not a whole number"));
+        assert_eq!(error("--port").kind(), ErrorKind::InvalidValue);
+        let port = error("--port x").to_string();
+        assert!(port.contains("'x'") && port.contains("--port"), "{port}");
+        assert_eq!(error("--verbose").kind(), ErrorKind::UnknownArgument);
+        assert!(error("--verbose").to_string().contains("--verbose"));
+        assert_eq!(error("--threads 0").kind(), ErrorKind::ValueValidation);
+        let bogus = error("--faults 429,bogus").to_string();
+        assert!(bogus.contains("fault \"bogus\": unknown kind"), "{bogus}");
+        assert!(error("--faults 700").to_string().contains("unknown kind"));
+        assert!(
+            error("--faults delay=soon")
+                .to_string()
+                .contains("is not a whole number")
+        );
+    }
+
+    #[test]
+    fn help_is_not_an_error_exit() {
+        let help = error_of("--help");
+        assert_eq!(help.kind(), ErrorKind::DisplayHelp);
+        assert_eq!(help.exit_code(), 0);
+        assert!(help.to_string().contains("--fault-every"));
+    }
+
+    fn error_of(text: &str) -> clap::Error {
+        parse_options(args(text)).unwrap_err()
     }
 }

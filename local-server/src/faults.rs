@@ -1,5 +1,7 @@
 //! Scripted faults: what the next request gets instead of (or before) the normal answer.
 
+use std::fmt;
+use std::str::FromStr;
 use std::time::Duration;
 
 /// One scripted fault. Build it with the constructors, add `Retry-After` with [`Fault::retry_after`],
@@ -90,6 +92,12 @@ impl Fault {
         })
     }
 
+    /// Answer `status` with this JSON body (`application/json`): an error body of any shape, or a
+    /// whole list page, e.g. one whose next link points at another host or repeats its cursor.
+    pub fn json(status: u16, body: &serde_json::Value) -> Self {
+        Self::raw(status, "application/json", body.to_string())
+    }
+
     /// Answer `status` with an HTML page, as a proxy or load balancer would.
     pub fn html(status: u16) -> Self {
         let page = format!(
@@ -98,20 +106,21 @@ impl Fault {
         Self::raw(status, "text/html", page)
     }
 
-    /// Answer 200 with the first half of the participant's JSON: a well-formed HTTP answer whose body
-    /// does not parse.
+    /// Answer 200 with the first half of the record the request names (else the example
+    /// participant): a well-formed HTTP answer whose body does not parse.
     pub fn truncated_json() -> Self {
         Self::new(FaultKind::TruncatedJson)
     }
 
-    /// Answer 200 announcing the participant's full length, send half of it, then drop the
-    /// connection: a reset mid-body, as a crashed proxy or a cut link gives.
+    /// Answer 200 announcing the full length of the record the request names (else the example
+    /// participant), send half of it, then drop the connection: a reset mid-body, as a crashed
+    /// proxy or a cut link gives.
     pub fn cut_mid_body() -> Self {
         Self::new(FaultKind::CutMidBody)
     }
 
-    /// Answer 200 at once, then send the participant's JSON in 8 pieces with `pause` before each:
-    /// headers arrive quickly, the body never seems to end.
+    /// Answer 200 at once, then send the record the request names (else the example participant)
+    /// in 8 pieces with `pause` before each: headers arrive quickly, the body never seems to end.
     pub fn slow_body(pause: Duration) -> Self {
         Self::new(FaultKind::SlowBody { pause })
     }
@@ -126,25 +135,53 @@ impl Fault {
         })
     }
 
-    /// Parses a fault from its short name, for the command line: `429`, `503`, … (classic body),
-    /// `html`, `truncated`, `cut`, `empty`, `delay=<ms>`, `slow=<ms>`, `large=<bytes>`; add
-    /// `+retry=<value>` for a `Retry-After` header, e.g. `429+retry=1`.
-    ///
-    /// # Errors
-    ///
-    /// A message naming the part that could not be read.
-    pub fn parse(spec: &str) -> Result<Self, String> {
+    /// Answer `302 Found` pointing at `location`.
+    pub fn redirect(location: impl Into<String>) -> Self {
+        Self::new(FaultKind::Redirect {
+            status: 302,
+            location: location.into(),
+        })
+    }
+
+    /// Add a `Retry-After` header with this exact text (seconds, an HTTP date, or anything at all).
+    pub fn retry_after(mut self, value: impl Into<String>) -> Self {
+        self.retry_after = Some(value.into());
+        self
+    }
+}
+
+/// Reads a fault from its short name, as the command line gives it: `429`, `503`, … (classic
+/// body), `html`, `truncated`, `cut`, `empty`, `delay=<ms>`, `slow=<ms>`, `large=<bytes>`; add
+/// `+retry=<value>` for a `Retry-After` header, e.g. `429+retry=1`.
+///
+/// ```
+/// use twilio_local_server::Fault;
+///
+/// let faults: Vec<Fault> = "429+retry=1,cut".split(',').map(str::parse).collect::<Result<_, _>>().unwrap();
+/// assert_eq!(faults.len(), 2);
+/// let error = "bogus".parse::<Fault>().unwrap_err();
+/// assert!(error.to_string().starts_with("fault \"bogus\": unknown kind"));
+/// ```
+impl FromStr for Fault {
+    type Err = ParseFaultError;
+
+    fn from_str(spec: &str) -> Result<Self, ParseFaultError> {
         let (kind, retry_after) = match spec.split_once("+retry=") {
             Some((kind, value)) => (kind, Some(value)),
             None => (spec, None),
         };
+        let error = |reason: String| ParseFaultError {
+            spec: spec.to_owned(),
+            reason,
+        };
         let number = |text: &str| {
             text.parse::<u64>()
-                .map_err(|_| format!("fault {spec:?}: {text:?} is not a whole number"))
+                .map_err(|_| error(format!("{text:?} is not a whole number")))
         };
         let unknown = || {
-            format!(
-                "fault {spec:?}: unknown kind; use a status, html, truncated, cut, empty, delay=<ms>, slow=<ms> or large=<bytes>"
+            error(
+                "unknown kind; use a status, html, truncated, cut, empty, delay=<ms>, slow=<ms> or large=<bytes>"
+                    .to_owned(),
             )
         };
         let fault = match kind.split_once('=') {
@@ -168,18 +205,58 @@ impl Fault {
             None => fault,
         })
     }
+}
 
-    /// Answer `302 Found` pointing at `location`.
-    pub fn redirect(location: impl Into<String>) -> Self {
-        Self::new(FaultKind::Redirect {
-            status: 302,
-            location: location.into(),
-        })
+/// A fault name that could not be read; its message names the name and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseFaultError {
+    spec: String,
+    reason: String,
+}
+
+impl fmt::Display for ParseFaultError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "fault {:?}: {}", self.spec, self.reason)
+    }
+}
+
+impl std::error::Error for ParseFaultError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_kind() {
+        for spec in [
+            "429",
+            "503+retry=1",
+            "html",
+            "truncated",
+            "cut",
+            "empty",
+            "delay=5",
+            "slow=1",
+            "large=100",
+        ] {
+            assert!(spec.parse::<Fault>().is_ok(), "{spec}");
+        }
+        let fault: Fault = "429+retry=Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap();
+        assert_eq!(
+            fault.retry_after.as_deref(),
+            Some("Wed, 21 Oct 2015 07:28:00 GMT")
+        );
     }
 
-    /// Add a `Retry-After` header with this exact text (seconds, an HTTP date, or anything at all).
-    pub fn retry_after(mut self, value: impl Into<String>) -> Self {
-        self.retry_after = Some(value.into());
-        self
+    #[test]
+    fn names_the_bad_token() {
+        let error = |spec: &str| spec.parse::<Fault>().unwrap_err().to_string();
+        assert!(error("bogus").starts_with("fault \"bogus\": unknown kind"));
+        assert!(error("700").contains("unknown kind"));
+        assert_eq!(
+            error("delay=soon"),
+            "fault \"delay=soon\": \"soon\" is not a whole number"
+        );
+        assert!(error("wait=5").contains("unknown kind"));
     }
 }

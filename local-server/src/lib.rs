@@ -1,27 +1,72 @@
-//! A local stand-in for Twilio's Conversations v2 Participants API: a real HTTP server on
-//! `127.0.0.1` (ephemeral port) holding participants in memory, checking Basic auth, answering
-//! Twilio's error bodies, and scriptable to inject faults. Add it as a dev-dependency to test code
-//! that talks to Twilio without an account or a network.
+//! A local stand-in for Twilio's REST API: a real HTTP server on `127.0.0.1` (ephemeral port)
+//! that keeps records in memory for any path, checks Basic auth, answers Twilio's JSON and error
+//! bodies, and can be scripted to fail. Add it as a dev-dependency to test code that talks to
+//! Twilio without an account or a network.
+//!
+//! # What it answers
+//!
+//! | Request | Answer |
+//! |---|---|
+//! | `POST` to a collection (`…/Messages.json`, `/v1/Services`, `/v2/Conversations/<id>/Participants`) | `201` and the new record |
+//! | `GET` on a record | `200` and the record |
+//! | `GET` on a collection | `200` and one page of it, in the path's dialect |
+//! | `POST`, `PUT` or `PATCH` on a record | `200` and the record with the body's fields merged in |
+//! | `DELETE` on a record | `204`, no body |
+//! | anything else | `404` (or `405`) with Twilio's error body |
+//!
+//! A create or update body is a form (`application/x-www-form-urlencoded`; a repeated key becomes
+//! an array; on 2010 and v1 paths `PascalCase` keys are stored in snake_case, `FriendlyName` →
+//! `friendly_name`; values stay strings) or a JSON object (stored as given). A created record gets an identifier of
+//! its family's shape, its parent's id, the account and its dates where the body lacks them:
+//!
+//! | Family ([`Dialect`]) | Paths | Record | List |
+//! |---|---|---|---|
+//! | 2010 | `/2010-04-01/…` | `sid` (`SM…` for Messages), `account_sid`, `date_created` (RFC 2822), `uri` | top-level `<key>: [...]`, `page`, `page_size`, relative `next_page_uri`; query `PageSize`, `Page`, `PageToken` |
+//! | token | `/v2/…` | `id` (`conv_participant_…`), `accountId`, `createdAt` (RFC 3339) | `{<key>: [...], meta: {key, pageSize, nextToken, previousToken}}`; query `pageSize`, `pageToken` |
+//! | v1 | everything else | `sid`, `account_sid`, `date_created` (RFC 3339), `url` | `{<key>: [...], meta: {key, page, page_size, url, first_page_url, next_page_url, previous_page_url}}`, links absolute on this server |
+//!
+//! The list key is the collection's name (`incoming_phone_numbers`, `participants`); pages hold
+//! 50 records unless the page-size parameter asks for 1 to 1000; links carry the original
+//! filters. Twilio's other `/v2` APIs (Verify, Chat, …) page like v1:
+//! [`LocalServerBuilder::dialect`] says so for a path prefix.
+//!
+//! Every request, on every path, is logged ([`LocalServer::requests`]), takes the next scripted
+//! [`Fault`] if any, and must carry accepted Basic credentials (else `401` and Twilio's body).
+//! Then an answer scripted for its route ([`LocalServer::answer_once`]: any status and JSON, such
+//! as a list page whose next link leaves for another host) comes before the stored data. A
+//! request with an `Idempotency-Key` header seen before gets the first answer again.
 //!
 //! ```
+//! use serde_json::json;
 //! use twilio_local_server::{example_participant, Fault, LocalServer};
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> std::io::Result<()> {
 //! let server = LocalServer::start().await?;
 //! server.insert_participant(example_participant());
+//! let messages = format!("/2010-04-01/Accounts/{}/Messages.json", server.account_sid());
+//! let sid = server.insert(&messages, json!({ "to": "+15551234567", "body": "Hi" }));
+//! assert!(sid.starts_with("SM"));
+//! assert_eq!(server.records(&messages)[0]["body"], "Hi");
 //! server.push_fault(Fault::status(429).retry_after("1")); // the next request gets a 429
 //! assert!(server.base_url().starts_with("http://127.0.0.1:"));
 //! # Ok(())
 //! # }
 //! ```
 #![warn(missing_docs)]
+#![doc(test(attr(deny(warnings))))]
 
 mod bodies;
+#[cfg(feature = "cli")]
 pub mod cli;
 mod faults;
+mod ids;
+mod lifecycle;
+mod pages;
+mod paths;
 mod routes;
 mod seed;
+mod state;
 mod store;
 mod streams;
 
@@ -29,14 +74,17 @@ use std::io;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
-pub use faults::Fault;
+pub use faults::{Fault, ParseFaultError};
+pub use paths::Dialect;
 pub use seed::{EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID, example_participant};
-pub use store::RecordedRequest;
+pub use state::RecordedRequest;
 
-use store::{Recurring, State};
+use paths::Address;
+use state::{Recurring, Scripted, Settings, State};
 
 /// The account SID the server accepts unless told otherwise.
 pub const DEFAULT_ACCOUNT_SID: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
@@ -66,6 +114,7 @@ impl LocalServer {
             account_sid: DEFAULT_ACCOUNT_SID.to_owned(),
             auth_token: DEFAULT_AUTH_TOKEN.to_owned(),
             api_keys: Vec::new(),
+            dialects: Vec::new(),
             recurring: None,
             record_requests: true,
         }
@@ -91,13 +140,78 @@ impl LocalServer {
         &self.state.auth_token
     }
 
-    /// Stores (or replaces) a participant, keyed by its `conversationId` and `id` fields.
+    /// Stores (or replaces) a participant as given, at
+    /// `/v2/Conversations/{conversationId}/Participants/{id}`.
     ///
     /// # Panics
     ///
     /// When the JSON lacks string `conversationId` or `id` fields: that is a bug in the test.
-    pub fn insert_participant(&self, participant: serde_json::Value) {
-        self.state.insert_participant(participant);
+    pub fn insert_participant(&self, participant: Value) {
+        let field = |name: &str| {
+            participant
+                .get(name)
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+                .unwrap_or_else(|| {
+                    panic!("a participant needs a string `{name}` field to be stored")
+                })
+        };
+        let id = field("id");
+        let collection = Address::from_segments(vec![
+            "v2".to_owned(),
+            "Conversations".to_owned(),
+            field("conversationId"),
+            "Participants".to_owned(),
+        ]);
+        self.state.records.put(&collection.key(), &id, &participant);
+    }
+
+    /// Stores `record` in `collection` (a path as a client sends it, e.g.
+    /// `/2010-04-01/Accounts/AC…/Messages.json` or `/v2/Conversations/<id>/Participants`) and
+    /// returns its id. The record keeps every field it has; where it lacks them it gets what a
+    /// create adds: an id of the family's shape (its `sid` or `id` field, if present, is the id),
+    /// the parent's id, the account, the dates and, in 2010 and v1, its own `uri` or `url`. A
+    /// record with the same id is replaced in place.
+    ///
+    /// # Panics
+    ///
+    /// When `record` is not a JSON object or `collection` is not a path (`/` and non-empty
+    /// segments): that is a bug in the test.
+    pub fn insert(&self, collection: &str, record: Value) -> String {
+        let Value::Object(record) = record else {
+            panic!("a record must be a JSON object, not {record}");
+        };
+        let address = Address::parse(collection)
+            .unwrap_or_else(|| panic!("{collection:?} is not a collection path"));
+        lifecycle::insert(&self.state, &address, record)
+    }
+
+    /// The records of `collection` (a path as for [`insert`](Self::insert)), in the order they
+    /// were created.
+    pub fn records(&self, collection: &str) -> Vec<Value> {
+        Address::parse(collection).map_or_else(Vec::new, |address| {
+            self.state
+                .records
+                .all(&address.key())
+                .iter()
+                .filter_map(|body| serde_json::from_slice(body).ok())
+                .collect()
+        })
+    }
+
+    /// The next `method` request on `path` gets `status` and this JSON body instead of the
+    /// stored data, once: a hand-made list page (a next link to another host, a repeated cursor,
+    /// an empty page with a cursor), a conflict, any body at all. `path` is compared with the path
+    /// exactly as sent (still percent-encoded), and with the query too when it holds a `?`.
+    /// Answers for the same route play in the order given. Unlike a [`Fault`], it waits for its
+    /// route and comes after the credentials check.
+    pub fn answer_once(&self, method: &str, path: &str, status: u16, body: &Value) {
+        self.state.push_scripted(Scripted {
+            method: method.to_owned(),
+            path: path.to_owned(),
+            status,
+            body: body.to_string().into(),
+        });
     }
 
     /// Appends a fault to the script; each request takes the next fault, if any, before anything else.
@@ -150,12 +264,14 @@ impl Drop for LocalServer {
     }
 }
 
-/// Chooses the accepted credentials, a recurring fault mix and whether requests are logged.
+/// Chooses the accepted credentials, dialects, a recurring fault mix and whether requests are
+/// logged.
 #[derive(Clone)]
 pub struct LocalServerBuilder {
     account_sid: String,
     auth_token: String,
     api_keys: Vec<(String, String)>,
+    dialects: Vec<(String, Dialect)>,
     recurring: Option<Recurring>,
     record_requests: bool,
 }
@@ -167,6 +283,7 @@ impl std::fmt::Debug for LocalServerBuilder {
             .field("account_sid", &self.account_sid)
             .field("auth_token", &"[redacted]")
             .field("api_keys", &key_sids)
+            .field("dialects", &self.dialects)
             .field("recurring", &self.recurring)
             .field("record_requests", &self.record_requests)
             .finish()
@@ -188,6 +305,15 @@ impl LocalServerBuilder {
     /// Also accept this API key SID and secret.
     pub fn api_key(mut self, key_sid: impl Into<String>, secret: impl Into<String>) -> Self {
         self.api_keys.push((key_sid.into(), secret.into()));
+        self
+    }
+
+    /// Serve the paths under `prefix` (e.g. `/v2/Services`, Verify's v1-style lists) in
+    /// `dialect` instead of their family's. The first prefix given that matches wins.
+    pub fn dialect(mut self, prefix: &str, dialect: Dialect) -> Self {
+        let key =
+            Address::parse(prefix.trim_end_matches('/')).map_or_else(String::new, |a| a.key());
+        self.dialects.push((key, dialect));
         self
     }
 
@@ -223,13 +349,15 @@ impl LocalServerBuilder {
     pub async fn start_on(self, port: u16) -> io::Result<LocalServer> {
         let listener = TcpListener::bind(("127.0.0.1", port)).await?;
         let addr = listener.local_addr()?;
-        let state = Arc::new(State::new(
-            self.account_sid,
-            self.auth_token,
-            &self.api_keys,
-            self.recurring,
-            self.record_requests,
-        ));
+        let state = Arc::new(State::new(Settings {
+            account_sid: self.account_sid,
+            auth_token: self.auth_token,
+            base_url: format!("http://{addr}"),
+            api_keys: self.api_keys,
+            dialects: self.dialects,
+            recurring: self.recurring,
+            record_requests: self.record_requests,
+        }));
         let (shutdown, stopped) = oneshot::channel::<()>();
         let app = routes::router(state.clone());
         tokio::spawn(async move {

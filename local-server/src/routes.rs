@@ -1,42 +1,46 @@
-//! The HTTP surface: a gate (request log, fault script, Basic auth) in front of the API routes.
+//! The HTTP surface: one handler for every method and path. A gate (request log, fault script,
+//! Basic auth, answers scripted for a route, idempotency keys) stands in front of the API.
 
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::Body;
-use axum::extract::{Path, Request, State as Extract};
+use axum::body::{self, Body, Bytes};
+use axum::extract::{Request, State as Extract};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use serde_json::Value;
 
 use crate::bodies;
 use crate::faults::{BodyShape, FaultKind};
-use crate::store::State;
+use crate::lifecycle::{self, Answer, Call};
+use crate::state::{IDEMPOTENCY_KEY, State};
 use crate::streams;
 
+/// The largest request body read; a larger one is answered 413.
+const MAX_REQUEST_BODY: usize = 16 * 1024 * 1024;
+
 pub(crate) fn router(state: Arc<State>) -> Router {
-    Router::new()
-        .route(
-            "/v2/Conversations/{conversation_sid}/Participants/{sid}",
-            get(fetch_participant),
-        )
-        .fallback(not_found)
-        .layer(middleware::from_fn_with_state(state.clone(), gate))
-        .with_state(state)
+    Router::new().fallback(handle).with_state(state)
 }
 
-/// Logs the request, plays the next scripted fault, then checks Basic auth like Twilio (401 + body).
-async fn gate(Extract(state): Extract<Arc<State>>, request: Request, next: Next) -> Response {
-    let authorized = state.is_authorized(request.headers());
-    state.record(&request, authorized);
+/// Logs the request, plays the next scripted fault, checks Basic auth like Twilio (401 + body),
+/// plays an answer scripted for this route, replays the first answer to a repeated idempotency
+/// key, and only then asks the API.
+async fn handle(Extract(state): Extract<Arc<State>>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let (body, too_large) = match body::to_bytes(body, MAX_REQUEST_BODY).await {
+        Ok(body) => (body, false),
+        Err(_) => (Bytes::new(), true),
+    };
+    let authorized = state.is_authorized(&parts.headers);
+    state.record(&parts, &body, authorized);
+    let path = parts.uri.path();
     if let Some(fault) = state.next_fault() {
         match fault.kind {
             // A delay postpones the normal answer; every other fault replaces it.
             FaultKind::Delay(delay) => tokio::time::sleep(delay).await,
             kind => {
-                let mut response = fault_response(&state, kind);
+                let mut response = fault_response(&state, path, kind);
                 if let Some(value) = fault
                     .retry_after
                     .and_then(|v| HeaderValue::try_from(v).ok())
@@ -48,21 +52,70 @@ async fn gate(Extract(state): Extract<Arc<State>>, request: Request, next: Next)
         }
     }
     if !authorized {
-        let mut response = json_response(
-            StatusCode::UNAUTHORIZED,
-            bodies::classic(401, None),
-            "application/json",
-        );
+        let mut response = error_response(401, None);
         response.headers_mut().insert(
             header::WWW_AUTHENTICATE,
             HeaderValue::from_static("Basic realm=\"Twilio API\""),
         );
         return response;
     }
-    next.run(request).await
+    if too_large {
+        return error_response(413, Some("The request body is too large"));
+    }
+    let path_and_query = parts.uri.path_and_query().map_or(path, |pq| pq.as_str());
+    if let Some(scripted) = state.take_scripted(parts.method.as_str(), path, path_and_query) {
+        return raw_response(
+            status_code(scripted.status),
+            "application/json",
+            Body::from(scripted.body),
+        );
+    }
+    let key = (parts.method != axum::http::Method::GET)
+        .then(|| parts.headers.get(IDEMPOTENCY_KEY)?.to_str().ok())
+        .flatten();
+    if let Some(saved) = key.and_then(|key| state.saved(key)) {
+        return answer_response(saved);
+    }
+    let content_type = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    let answer = lifecycle::answer(
+        &state,
+        &Call {
+            method: &parts.method,
+            path,
+            query: parts.uri.query(),
+            content_type,
+            body: &body,
+        },
+    );
+    if let Some(key) = key
+        && !matches!(answer, Answer::Error(..))
+    {
+        state.save(key, answer.clone());
+    }
+    answer_response(answer)
 }
 
-fn fault_response(state: &State, kind: FaultKind) -> Response {
+fn answer_response(answer: Answer) -> Response {
+    match answer {
+        Answer::Json(status, body) => raw_response(status, "application/json", Body::from(body)),
+        Answer::NoContent => StatusCode::NO_CONTENT.into_response(),
+        Answer::Error(status, message) => error_response(status, Some(&message)),
+    }
+}
+
+/// Twilio's classic error body.
+fn error_response(status: u16, message: Option<&str>) -> Response {
+    json_response(
+        status_code(status),
+        bodies::classic(status, message),
+        "application/json",
+    )
+}
+
+fn fault_response(state: &State, path: &str, kind: FaultKind) -> Response {
     match kind {
         FaultKind::Status { status, shape } => {
             let (body, content_type) = match shape {
@@ -78,12 +131,12 @@ fn fault_response(state: &State, kind: FaultKind) -> Response {
             body,
         } => raw_response(status_code(status), &content_type, Body::from(body)),
         FaultKind::TruncatedJson => {
-            let full = state.any_participant_or_example();
+            let full = state.record_or_example(path);
             let half = full.slice(..full.len() / 2);
             raw_response(StatusCode::OK, "application/json", Body::from(half))
         }
         FaultKind::CutMidBody => {
-            let full = state.any_participant_or_example();
+            let full = state.record_or_example(path);
             let length = full.len();
             let mut response = raw_response(
                 StatusCode::OK,
@@ -96,7 +149,7 @@ fn fault_response(state: &State, kind: FaultKind) -> Response {
             response
         }
         FaultKind::SlowBody { pause } => {
-            let full = state.any_participant_or_example();
+            let full = state.record_or_example(path);
             raw_response(
                 StatusCode::OK,
                 "application/json",
@@ -135,29 +188,6 @@ fn unreachable_delay() -> Response {
         StatusCode::INTERNAL_SERVER_ERROR,
         "text/plain",
         Body::from("delay fault answered directly"),
-    )
-}
-
-async fn fetch_participant(
-    Extract(state): Extract<Arc<State>>,
-    Path((conversation_sid, sid)): Path<(String, String)>,
-    request: Request,
-) -> Response {
-    match state.participant(&conversation_sid, &sid) {
-        Some(body) => raw_response(StatusCode::OK, "application/json", Body::from(body)),
-        None => not_found(request).await,
-    }
-}
-
-async fn not_found(request: Request) -> Response {
-    let message = format!(
-        "The requested resource {} was not found",
-        request.uri().path()
-    );
-    json_response(
-        StatusCode::NOT_FOUND,
-        bodies::classic(404, Some(&message)),
-        "application/json",
     )
 }
 

@@ -1,181 +1,213 @@
-//! The server's state: accepted credentials, participants, the fault script and the request log.
+//! The records: one map from (collection path, id) to a record's JSON, each collection kept in
+//! the order its records arrived so that pages are stable.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::collections::HashMap;
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use axum::body::Bytes;
-use axum::http::{HeaderMap, Request, header};
-use base64::Engine as _;
+use serde_json::{Map, Value};
 
-use crate::Fault;
-
-/// What the server saw of one request.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RecordedRequest {
-    /// `GET`, `POST`, ...
-    pub method: String,
-    /// The path and query exactly as sent (still percent-encoded).
-    pub path: String,
-    /// The `User-Agent` header.
-    pub user_agent: Option<String>,
-    /// The `Accept` header.
-    pub accept: Option<String>,
-    /// Whether the `Authorization` header matched accepted credentials.
-    pub authorized: bool,
+/// Every collection, by its key ([`Address::key`](crate::paths::Address::key)).
+#[derive(Debug, Default)]
+pub(crate) struct Records {
+    collections: RwLock<HashMap<String, Collection>>,
 }
 
-pub(crate) struct State {
-    pub(crate) account_sid: String,
-    pub(crate) auth_token: String,
-    /// Every `Authorization` value accepted, precomputed so checking is one comparison each.
-    accepted: Vec<String>,
-    /// Serialized once on insert, so a fetch costs a lookup and a copy.
-    participants: Mutex<HashMap<(String, String), Bytes>>,
-    faults: Mutex<VecDeque<Fault>>,
-    /// Faults that come back every `every`-th request, in turn, after the script is empty.
-    recurring: Option<Recurring>,
-    /// Requests seen, for [`Recurring`].
-    seen: AtomicU64,
-    /// `None` when the log is off (load runs, where it would only grow).
-    requests: Option<Mutex<Vec<RecordedRequest>>>,
-    /// Bytes handed out by large-body faults.
-    pub(crate) streamed_bytes: Arc<AtomicU64>,
+/// One collection's records, serialized once when written so that a fetch is a lookup and a copy.
+#[derive(Debug, Default)]
+struct Collection {
+    order: Vec<String>,
+    records: HashMap<String, Bytes>,
 }
 
-/// A fault mix played at a fixed rate: request `n` (from 1) gets a fault when `n % every == 0`.
-#[derive(Debug, Clone)]
-pub(crate) struct Recurring {
-    pub(crate) every: u64,
-    pub(crate) faults: Vec<Fault>,
+/// Which stored records (serialized) a list keeps.
+pub(crate) type Keep<'a> = &'a dyn Fn(&[u8]) -> bool;
+
+/// One page of a collection, after filtering.
+#[derive(Debug)]
+pub(crate) struct Slice {
+    pub(crate) items: Vec<Bytes>,
+    /// Whether records remain after this page.
+    pub(crate) more: bool,
 }
 
-/// A poisoned lock only means another handler panicked; the data is still usable for a test server.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-fn basic(user: &str, secret: &str) -> String {
-    format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{secret}"))
-    )
-}
-
-impl State {
-    pub(crate) fn new(
-        account_sid: String,
-        auth_token: String,
-        api_keys: &[(String, String)],
-        recurring: Option<Recurring>,
-        record_requests: bool,
-    ) -> Self {
-        let mut accepted = vec![basic(&account_sid, &auth_token)];
-        accepted.extend(api_keys.iter().map(|(sid, secret)| basic(sid, secret)));
-        Self {
-            account_sid,
-            auth_token,
-            accepted,
-            participants: Mutex::default(),
-            faults: Mutex::default(),
-            recurring: recurring.filter(|r| r.every > 0 && !r.faults.is_empty()),
-            seen: AtomicU64::new(0),
-            requests: record_requests.then(Mutex::default),
-            streamed_bytes: Arc::default(),
+impl Collection {
+    fn put(&mut self, id: &str, body: Bytes) {
+        if self.records.insert(id.to_owned(), body).is_none() {
+            self.order.push(id.to_owned());
         }
     }
+}
 
-    pub(crate) fn is_authorized(&self, headers: &HeaderMap) -> bool {
-        headers.get(header::AUTHORIZATION).is_some_and(|value| {
-            self.accepted
+impl Records {
+    fn read(&self) -> RwLockReadGuard<'_, HashMap<String, Collection>> {
+        // A poisoned lock only means another handler panicked; the map is still usable.
+        self.collections
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn write(&self) -> RwLockWriteGuard<'_, HashMap<String, Collection>> {
+        self.collections
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The record `id` of `collection`.
+    pub(crate) fn get(&self, collection: &str, id: &str) -> Option<Bytes> {
+        self.read().get(collection)?.records.get(id).cloned()
+    }
+
+    /// Whether `collection` has ever held a record.
+    pub(crate) fn has_collection(&self, collection: &str) -> bool {
+        self.read().contains_key(collection)
+    }
+
+    /// Stores `record` as `id`, replacing any record of that id in place.
+    pub(crate) fn put(&self, collection: &str, id: &str, record: &Value) {
+        let body = Bytes::from(record.to_string());
+        self.write()
+            .entry(collection.to_owned())
+            .or_default()
+            .put(id, body);
+    }
+
+    /// Stores the record `make` builds from a fresh id; `fresh` is asked for ids until one is
+    /// free. Returns the stored record.
+    pub(crate) fn create(
+        &self,
+        collection: &str,
+        mut fresh: impl FnMut() -> String,
+        make: impl FnOnce(&str) -> Value,
+    ) -> Bytes {
+        let mut collections = self.write();
+        let entry = collections.entry(collection.to_owned()).or_default();
+        let mut id = fresh();
+        while entry.records.contains_key(&id) {
+            id = fresh();
+        }
+        let body = Bytes::from(make(&id).to_string());
+        entry.put(&id, body.clone());
+        body
+    }
+
+    /// Merges `changes` into the record's top-level fields. Returns the updated record, or `None`
+    /// when there is no such record.
+    pub(crate) fn merge(
+        &self,
+        collection: &str,
+        id: &str,
+        changes: Map<String, Value>,
+    ) -> Option<Bytes> {
+        let mut collections = self.write();
+        let body = collections.get_mut(collection)?.records.get_mut(id)?;
+        let mut record: Value = serde_json::from_slice(body).unwrap_or_default();
+        if !record.is_object() {
+            record = Value::Object(Map::new());
+        }
+        if let Value::Object(fields) = &mut record {
+            fields.extend(changes);
+        }
+        *body = Bytes::from(record.to_string());
+        Some(body.clone())
+    }
+
+    /// Removes the record; whether it was there.
+    pub(crate) fn remove(&self, collection: &str, id: &str) -> bool {
+        let mut collections = self.write();
+        let Some(entry) = collections.get_mut(collection) else {
+            return false;
+        };
+        if entry.records.remove(id).is_none() {
+            return false;
+        }
+        entry.order.retain(|kept| kept != id);
+        true
+    }
+
+    /// Up to `size` records from position `offset`, counting only those `keep` accepts.
+    pub(crate) fn slice(
+        &self,
+        collection: &str,
+        offset: usize,
+        size: usize,
+        keep: Option<Keep<'_>>,
+    ) -> Slice {
+        let collections = self.read();
+        let Some(entry) = collections.get(collection) else {
+            return Slice {
+                items: Vec::new(),
+                more: false,
+            };
+        };
+        let mut kept = entry
+            .order
+            .iter()
+            .filter_map(|id| entry.records.get(id))
+            .filter(|body| keep.is_none_or(|keep| keep(body)))
+            .skip(offset);
+        let items: Vec<Bytes> = kept.by_ref().take(size).cloned().collect();
+        let more = kept.next().is_some();
+        Slice { items, more }
+    }
+
+    /// Every record of `collection`, in order.
+    pub(crate) fn all(&self, collection: &str) -> Vec<Bytes> {
+        self.read().get(collection).map_or_else(Vec::new, |entry| {
+            entry
+                .order
                 .iter()
-                .any(|ok| value.as_bytes() == ok.as_bytes())
+                .filter_map(|id| entry.records.get(id).cloned())
+                .collect()
         })
     }
+}
 
-    pub(crate) fn record<B>(&self, request: &Request<B>, authorized: bool) {
-        let text = |name: header::HeaderName| {
-            request
-                .headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        };
-        let path = request
-            .uri()
-            .path_and_query()
-            .map_or_else(|| request.uri().path().to_owned(), |pq| pq.to_string());
-        let Some(requests) = &self.requests else {
-            return;
-        };
-        lock(requests).push(RecordedRequest {
-            method: request.method().to_string(),
-            path,
-            user_agent: text(header::USER_AGENT),
-            accept: text(header::ACCEPT),
-            authorized,
-        });
-    }
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
 
-    pub(crate) fn requests(&self) -> Vec<RecordedRequest> {
-        self.requests
-            .as_ref()
-            .map(|requests| lock(requests).clone())
-            .unwrap_or_default()
-    }
+    use super::*;
 
-    pub(crate) fn push_fault(&self, fault: Fault) {
-        lock(&self.faults).push_back(fault);
-    }
-
-    /// The scripted fault for this request, else the recurring one whose turn it is.
-    pub(crate) fn next_fault(&self) -> Option<Fault> {
-        let n = self.seen.fetch_add(1, Ordering::Relaxed) + 1;
-        if let Some(fault) = lock(&self.faults).pop_front() {
-            return Some(fault);
+    #[test]
+    fn keeps_arrival_order_and_replaces_in_place() {
+        let records = Records::default();
+        for id in ["a", "b", "c"] {
+            records.put("/v1/Things", id, &json!({ "sid": id }));
         }
-        let recurring = self.recurring.as_ref()?;
-        if !n.is_multiple_of(recurring.every) {
-            return None;
-        }
-        let turn = (n / recurring.every - 1) % recurring.faults.len() as u64;
-        Some(recurring.faults[turn as usize].clone())
+        records.put("/v1/Things", "b", &json!({ "sid": "b", "v": 2 }));
+        let all: Vec<Value> = records
+            .all("/v1/Things")
+            .iter()
+            .map(|b| serde_json::from_slice(b).unwrap())
+            .collect();
+        assert_eq!(
+            all,
+            [
+                json!({"sid": "a"}),
+                json!({"sid": "b", "v": 2}),
+                json!({"sid": "c"})
+            ]
+        );
+        assert!(records.remove("/v1/Things", "a"));
+        assert!(!records.remove("/v1/Things", "a"));
+        let page = records.slice("/v1/Things", 1, 5, None);
+        assert_eq!(page.items.len(), 1);
+        assert!(!page.more);
+        let page = records.slice("/v1/Things", 0, 1, None);
+        assert!(page.more);
     }
 
-    pub(crate) fn pending_faults(&self) -> usize {
-        lock(&self.faults).len()
-    }
-
-    pub(crate) fn insert_participant(&self, participant: serde_json::Value) {
-        let field = |name: &str| {
-            participant
-                .get(name)
-                .and_then(|v| v.as_str())
-                .map(str::to_owned)
-                .unwrap_or_else(|| {
-                    panic!("a participant needs a string `{name}` field to be stored")
-                })
-        };
-        let key = (field("conversationId"), field("id"));
-        let body = Bytes::from(participant.to_string());
-        lock(&self.participants).insert(key, body);
-    }
-
-    pub(crate) fn participant(&self, conversation_id: &str, id: &str) -> Option<Bytes> {
-        lock(&self.participants)
-            .get(&(conversation_id.to_owned(), id.to_owned()))
-            .cloned()
-    }
-
-    /// Any stored participant (else the example), for faults that garble a real body.
-    pub(crate) fn any_participant_or_example(&self) -> Bytes {
-        lock(&self.participants)
-            .values()
-            .next()
-            .cloned()
-            .unwrap_or_else(|| crate::example_participant().to_string().into())
+    #[test]
+    fn merge_replaces_top_level_fields() {
+        let records = Records::default();
+        records.put("/v1/Things", "a", &json!({ "sid": "a", "x": 1, "y": 2 }));
+        let mut changes = Map::new();
+        changes.insert("y".into(), json!(3));
+        changes.insert("z".into(), json!([1]));
+        let merged = records.merge("/v1/Things", "a", changes).unwrap();
+        let merged: Value = serde_json::from_slice(&merged).unwrap();
+        assert_eq!(merged, json!({ "sid": "a", "x": 1, "y": 3, "z": [1] }));
+        assert!(records.merge("/v1/Things", "b", Map::new()).is_none());
     }
 }
