@@ -16,7 +16,7 @@ pub fn parse_error_body(status: u16, body: &[u8], account_sid: &str) -> ApiError
 ///
 /// [`Error::Decode`] when the body is not the JSON `R` expects.
 pub fn decode<R: serde::de::DeserializeOwned>(body: &[u8]) -> Result<R, Error> {
-    crate::request::decode(body)
+    crate::decode::decode(body)
 }
 
 /// Reads a `Retry-After` header value as the client does.

@@ -1,31 +1,29 @@
-//! [`Client`] and [`ClientBuilder`]: credentials, base URL, timeout, retries; one shared connection pool.
+//! [`Client`]: one generic function per verb. It builds the URL (base-URL override, region and
+//! edge), encodes the body, hands a [`Call`] to the [`Transport`] and decodes the answer.
 
 use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
 
-use reqwest::Url;
-use reqwest::header::{ACCEPT, HeaderMap, HeaderValue};
+use bytes::Bytes;
+use reqwest::header::HeaderValue;
+use reqwest::{Method, Url};
 use secrecy::SecretString;
+use serde::Serialize;
 use tracing::Instrument as _;
 
+use crate::budget::RetryBudget;
+use crate::builder::ClientBuilder;
 use crate::credentials::Credentials;
+use crate::decode::{Answer, decode_answer};
 use crate::region::Routing;
-use crate::request::{self, Target};
-use crate::retry::RetryPolicy;
-use crate::{Error, Resource};
-
-const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-const DEFAULT_MAX_RETRIES: u32 = 3;
-const DEFAULT_RETRY_AFTER_CAP: Duration = Duration::from_secs(60);
-/// Far above any Twilio resource or page, far below what would hurt a service's memory.
-const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+use crate::transport::{Call, Payload, Target, Transport};
+use crate::{BodyFormat, Error, List, Protocol, Resource, base_url, body};
 
 /// A Twilio API client: credentials plus one connection pool, cheap to clone and share.
 ///
-/// `Clone` shares the pool; `Client` is `Send + Sync`; its `Debug` shows the account SID and
-/// settings, never a secret.
+/// `Clone` shares the pool and the retry budget; `Client` is `Send + Sync`; its `Debug` shows the
+/// account SID and every setting, never a secret. Calls need a Tokio runtime.
 ///
 /// ```
 /// use std::time::Duration;
@@ -41,20 +39,18 @@ const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 /// ```
 #[derive(Clone)]
 pub struct Client {
-    inner: Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
 }
 
 pub(crate) struct Inner {
-    pub(crate) http: reqwest::Client,
+    pub(crate) transport: Transport,
     pub(crate) credentials: Credentials,
-    pub(crate) authorization: HeaderValue,
     /// Replaces every resource's scheme, host and port when set.
     pub(crate) base_url: Option<String>,
     /// Region and edge for `*.twilio.com` hosts when there is no override.
     pub(crate) routing: Routing,
-    pub(crate) timeout: Duration,
-    pub(crate) retry: RetryPolicy,
-    pub(crate) max_response_bytes: usize,
+    /// As configured, for `Debug`.
+    pub(crate) retry_budget: RetryBudget,
 }
 
 impl Client {
@@ -65,10 +61,13 @@ impl Client {
     ///
     /// # Panics
     ///
-    /// Only if the TLS backend cannot be initialised, as `reqwest::Client::new` does.
+    /// Only if the TLS backend cannot be initialised, as `reqwest::Client::new` does: there is no
+    /// client without one, and no argument leads there.
     pub fn new(account_sid: impl Into<String>, auth_token: impl Into<String>) -> Client {
-        let credentials =
-            Credentials::auth_token(account_sid.into(), SecretString::from(auth_token.into()));
+        let credentials = Credentials::AuthToken {
+            account_sid: account_sid.into(),
+            token: SecretString::from(auth_token.into()),
+        };
         // Empty credentials cannot form a header; keep an empty one and let Twilio answer 401.
         let authorization = credentials
             .authorization()
@@ -80,20 +79,14 @@ impl Client {
 
     /// A client from `TWILIO_ACCOUNT_SID` and either `TWILIO_API_KEY` + `TWILIO_API_SECRET`
     /// (preferred when set) or `TWILIO_AUTH_TOKEN`; `TWILIO_REGION` and `TWILIO_EDGE` are honoured
-    /// when set.
+    /// when set. The short form of [`ClientBuilder::from_env`]`()?.build()`.
     ///
     /// # Errors
     ///
     /// [`Error::MissingEnv`] naming the first variable that is missing or empty, or
     /// [`Error::Config`] for a region or edge that is not a host label.
     pub fn from_env() -> Result<Client, Error> {
-        let var = |name: &'static str| std::env::var(name).ok().filter(|value| !value.is_empty());
-        let credentials = Credentials::from_lookup(var)?;
-        let authorization = credentials.authorization()?;
-        let mut builder = ClientBuilder::new();
-        builder.region = var("TWILIO_REGION");
-        builder.edge = var("TWILIO_EDGE");
-        builder.finish(credentials, authorization, None)
+        ClientBuilder::from_env()?.build()
     }
 
     /// A builder for every setting.
@@ -101,7 +94,7 @@ impl Client {
         ClientBuilder::new()
     }
 
-    /// The account SID requests are made for.
+    /// The account SID requests are made for: the value of `<AccountSid>` in 2010-API paths.
     pub fn account_sid(&self) -> &str {
         self.inner.credentials.account_sid()
     }
@@ -115,31 +108,165 @@ impl Client {
     /// Any [`Error`]: a refused path or base URL, a transport failure or timeout, a non-2xx answer
     /// ([`Error::Api`]), or a body that does not decode as `R` ([`Error::Decode`]).
     pub async fn fetch<R: Resource>(&self, path: &str) -> Result<R, Error> {
-        let target = self.url_for(R::BASE_URL, path)?;
+        let target = self.target(R::BASE_URL, path)?;
         let span = tracing::debug_span!(
             "twilio_fetch",
             resource = std::any::type_name::<R>(),
             url = target.text
         );
-        let answer = request::get(&self.inner, target).instrument(span).await?;
-        request::decode_answer::<R>(&answer)
+        let answer = self.send(Call::get(target)).instrument(span).await?;
+        decode_answer::<R>(&answer)
     }
 
-    fn url_for(&self, resource_base: &'static str, path: &str) -> Result<Target, Error> {
-        if !path.starts_with('/') {
+    /// Lists `R` in the collection at `path` (as built by the resource's `collection_path`): a
+    /// lazy stream of records, one page in memory at a time. Generated `list` methods call this.
+    pub fn list<R: Resource + Send + 'static>(&self, path: &str) -> List<R> {
+        List::new(self, path.to_owned())
+    }
+
+    /// Creates a record with `POST path` (the collection's path) and `body` encoded as
+    /// `R::PROTOCOL` says (form or JSON). Generated `create` methods call this.
+    ///
+    /// A `POST` is retried only after 429 or a failure to connect — never after 503, a timeout or
+    /// a connection lost after sending, since Twilio may have acted — unless the resource sends an
+    /// idempotency key.
+    ///
+    /// # Errors
+    ///
+    /// As [`Client::fetch`], and [`Error::InvalidArgument`] naming `body` when it cannot be encoded.
+    pub async fn create<R: Resource, B: Serialize + ?Sized>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<R, Error> {
+        let call = self.write::<R, B>(Method::POST, path, body)?;
+        let span = tracing::debug_span!(
+            "twilio_create",
+            resource = std::any::type_name::<R>(),
+            url = call.target.text
+        );
+        let answer = self.send(call).instrument(span).await?;
+        decode_answer::<R>(&answer)
+    }
+
+    /// Updates the record at `path` with `R::PROTOCOL`'s update method (`POST`, `PUT` or `PATCH`)
+    /// and `body`. Generated `update` methods call this.
+    ///
+    /// # Errors
+    ///
+    /// As [`Client::create`].
+    pub async fn update<R: Resource, B: Serialize + ?Sized>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<R, Error> {
+        let method = R::PROTOCOL.update_method().http();
+        let call = self.write::<R, B>(method, path, body)?;
+        let span = tracing::debug_span!(
+            "twilio_update",
+            resource = std::any::type_name::<R>(),
+            url = call.target.text
+        );
+        let answer = self.send(call).instrument(span).await?;
+        decode_answer::<R>(&answer)
+    }
+
+    /// Deletes the record at `path` with `DELETE`; any 2xx answer (204, or 200/202 with a body,
+    /// which is not read as `R`) is success. Generated `delete` methods call this.
+    ///
+    /// # Errors
+    ///
+    /// As [`Client::fetch`], without decode errors.
+    pub async fn delete<R: Resource>(&self, path: &str) -> Result<(), Error> {
+        let call = Call {
+            method: Method::DELETE,
+            target: self.target(R::BASE_URL, path)?,
+            payload: None,
+            idempotency_key: idempotency_key(R::PROTOCOL),
+        };
+        let span = tracing::debug_span!(
+            "twilio_delete",
+            resource = std::any::type_name::<R>(),
+            url = call.target.text
+        );
+        self.send(call).instrument(span).await.map(drop)
+    }
+
+    /// `GET path_and_query` on `R`'s origin (override, region and edge applied), retried like any
+    /// `GET`: the 2xx body, for list pages.
+    pub(crate) async fn get_body<R: Resource>(&self, path_and_query: &str) -> Result<Bytes, Error> {
+        let target = self.target(R::BASE_URL, path_and_query)?;
+        // The text is `{origin}{path}` with a path starting with `/`, so the host cannot change;
+        // checked again here because a list follows links that the server wrote.
+        let expected = self.origin(R::BASE_URL);
+        if !target.text.starts_with(expected.as_ref())
+            || target.url.origin() != Url::parse(&expected).map_err(config_error)?.origin()
+        {
             return Err(Error::InvalidArgument {
-                parameter: "path",
-                reason: format!("must be an absolute path starting with `/`, got {path:?}"),
+                parameter: "next page",
+                reason: format!("{path_and_query:?} leaves the resource's origin"),
             });
         }
-        let base: Cow<'_, str> = match &self.inner.base_url {
+        self.send(Call::get(target)).await.map(|answer| answer.body)
+    }
+
+    fn write<R: Resource, B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &str,
+        body: &B,
+    ) -> Result<Call, Error> {
+        let target = self.target(R::BASE_URL, path)?;
+        let payload = match R::PROTOCOL.body() {
+            BodyFormat::Form => Payload {
+                content_type: HeaderValue::from_static("application/x-www-form-urlencoded"),
+                bytes: Bytes::from(body::form(body)?),
+            },
+            BodyFormat::Json => Payload {
+                content_type: HeaderValue::from_static("application/json"),
+                bytes: Bytes::from(body::json(body)?),
+            },
+        };
+        Ok(Call {
+            method,
+            target,
+            payload: Some(payload),
+            idempotency_key: idempotency_key(R::PROTOCOL),
+        })
+    }
+
+    /// Every call goes through here: refused with a clear error outside a Tokio runtime, where
+    /// reqwest would panic.
+    async fn send(&self, call: Call) -> Result<Answer, Error> {
+        if tokio::runtime::Handle::try_current().is_err() {
+            return Err(Error::config(
+                "no Tokio runtime: twilio-resource runs on Tokio; call it inside #[tokio::main], or from blocking code through tokio::runtime::Runtime::block_on",
+            ));
+        }
+        self.inner.transport.send(call).await
+    }
+
+    /// The origin a resource's requests go to: the override, or its own base URL with region
+    /// and edge applied.
+    fn origin<'a>(&'a self, resource_base: &'a str) -> Cow<'a, str> {
+        match &self.inner.base_url {
             Some(base) => Cow::Borrowed(base),
             None => self
                 .inner
                 .routing
                 .apply(resource_base)
                 .map_or(Cow::Borrowed(resource_base), Cow::Owned),
-        };
+        }
+    }
+
+    pub(crate) fn target(&self, resource_base: &str, path: &str) -> Result<Target, Error> {
+        if !path.starts_with('/') {
+            return Err(Error::InvalidArgument {
+                parameter: "path",
+                reason: format!("must be an absolute path starting with `/`, got {path:?}"),
+            });
+        }
+        let base = self.origin(resource_base);
         let text = format!("{base}{path}");
         let url = Url::parse(&text).map_err(|error| {
             Error::config(format!(
@@ -148,381 +275,57 @@ impl Client {
         })?;
         if self.inner.base_url.is_none() {
             // The override was checked by `build`; a resource's own base URL is checked here.
-            check_scheme(&url)?;
+            base_url::check_scheme(&url)?;
         }
         Ok(Target { text, url })
     }
 }
 
+fn config_error(error: url::ParseError) -> Error {
+    Error::config(format!("cannot parse the resource's origin: {error}"))
+}
+
+/// One fresh UUID v4 per call when the resource asks for it; every retry of the call reuses it.
+fn idempotency_key(protocol: Protocol) -> Option<HeaderValue> {
+    protocol.idempotency_key().then(|| {
+        let mut text = [0; uuid::fmt::Hyphenated::LENGTH];
+        let text = uuid::Uuid::new_v4().hyphenated().encode_lower(&mut text);
+        // A hyphenated UUID is ASCII letters, digits and `-`: always a valid header value.
+        HeaderValue::from_str(text).unwrap_or_else(|_| HeaderValue::from_static("invalid"))
+    })
+}
+
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let inner = &self.inner;
+        let transport = &inner.transport;
         f.debug_struct("Client")
             .field("credentials", &inner.credentials)
             .field("base_url", &inner.base_url)
-            .field("routing", &inner.routing)
-            .field("timeout", &inner.timeout)
-            .field("max_retries", &inner.retry.max_retries)
-            .field("max_response_bytes", &inner.max_response_bytes)
+            .field("region", &inner.routing.region)
+            .field("edge", &inner.routing.edge)
+            .field("timeout", &transport.timeout)
+            .field("max_retries", &transport.retry.max_retries)
+            .field("max_retry_after", &transport.retry.max_retry_after)
+            .field("retry_budget", &inner.retry_budget)
+            .field("retry_tokens_left", &transport.budget.available())
+            .field("max_response_bytes", &transport.max_response_bytes)
             .finish()
-    }
-}
-
-/// Every setting of a [`Client`]; `build` checks them all.
-#[derive(Clone)]
-pub struct ClientBuilder {
-    account_sid: Option<String>,
-    auth_token: Option<SecretString>,
-    api_key: Option<(String, SecretString)>,
-    base_url: Option<String>,
-    region: Option<String>,
-    edge: Option<String>,
-    timeout: Duration,
-    max_retries: u32,
-    retry_after_cap: Duration,
-    max_response_bytes: usize,
-}
-
-impl Default for ClientBuilder {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl ClientBuilder {
-    /// A builder with the defaults: 30 s timeout, 3 retries, Twilio's own hosts.
-    pub fn new() -> Self {
-        Self {
-            account_sid: None,
-            auth_token: None,
-            api_key: None,
-            base_url: None,
-            region: None,
-            edge: None,
-            timeout: DEFAULT_TIMEOUT,
-            max_retries: DEFAULT_MAX_RETRIES,
-            retry_after_cap: DEFAULT_RETRY_AFTER_CAP,
-            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
-        }
-    }
-
-    /// The account SID (`AC…`): the Basic-auth user with an auth token, the account with an API key.
-    pub fn account_sid(mut self, account_sid: impl Into<String>) -> Self {
-        self.account_sid = Some(account_sid.into());
-        self
-    }
-
-    /// Authenticate with the account's auth token. An API key, when also set, takes precedence.
-    pub fn auth_token(mut self, auth_token: impl Into<String>) -> Self {
-        self.auth_token = Some(SecretString::from(auth_token.into()));
-        self
-    }
-
-    /// Authenticate with an API key (`SK…`) and its secret, as Twilio recommends for production.
-    pub fn api_key(mut self, key_sid: impl Into<String>, secret: impl Into<String>) -> Self {
-        self.api_key = Some((key_sid.into(), SecretString::from(secret.into())));
-        self
-    }
-
-    /// Replaces the scheme, host and port of every resource's base URL: a local server, a proxy, a
-    /// test. `http://` is accepted only for loopback hosts (`localhost`, `127.0.0.0/8`, `[::1]`),
-    /// since Basic credentials would otherwise travel in clear.
-    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
-        self.base_url = Some(base_url.into());
-        self
-    }
-
-    /// Route `*.twilio.com` requests to a Twilio region, e.g. `"ie1"` or `"au1"` (default: US1).
-    /// `product.twilio.com` becomes `product.{edge}.{region}.twilio.com`. Ignored with [`base_url`](Self::base_url).
-    pub fn region(mut self, region: impl Into<String>) -> Self {
-        self.region = Some(region.into());
-        self
-    }
-
-    /// Enter Twilio through an edge location, e.g. `"dublin"` or `"sydney"`; without a region it
-    /// implies `us1`, as in Twilio's helper libraries. Ignored with [`base_url`](Self::base_url).
-    pub fn edge(mut self, edge: impl Into<String>) -> Self {
-        self.edge = Some(edge.into());
-        self
-    }
-
-    /// The most one call may take, all attempts and waits included (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
-    /// How many times a `GET` is retried after 429, 503 or a connection failure (default 3).
-    pub fn max_retries(mut self, max_retries: u32) -> Self {
-        self.max_retries = max_retries;
-        self
-    }
-
-    /// The longest `Retry-After` honoured (default 60 s); a larger one is cut to this.
-    pub fn max_retry_after(mut self, cap: Duration) -> Self {
-        self.retry_after_cap = cap;
-        self
-    }
-
-    /// The largest response body read (default 16 MiB); past it the call fails with
-    /// [`Error::ResponseTooLarge`] without reading further.
-    pub fn max_response_bytes(mut self, limit: usize) -> Self {
-        self.max_response_bytes = limit;
-        self
-    }
-
-    /// Checks every setting and builds the client.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Config`] naming the problem: no account SID, no auth token or API key, a zero
-    /// timeout, or a base URL that is not an absolute http(s) URL of scheme, host and port, or
-    /// that is plain `http://` to a host other than loopback.
-    pub fn build(self) -> Result<Client, Error> {
-        let account_sid = self
-            .account_sid
-            .clone()
-            .ok_or_else(|| Error::config("no account SID: call ClientBuilder::account_sid"))?;
-        let credentials = match (self.api_key.clone(), self.auth_token.clone()) {
-            (Some((key_sid, secret)), _) => Credentials::api_key(account_sid, key_sid, secret),
-            (None, Some(token)) => Credentials::auth_token(account_sid, token),
-            (None, None) => {
-                return Err(Error::config(
-                    "no credentials: call ClientBuilder::auth_token or ClientBuilder::api_key",
-                ));
-            }
-        };
-        let authorization = credentials.authorization()?;
-        let base_url = self
-            .base_url
-            .as_deref()
-            .map(normalize_base_url)
-            .transpose()?;
-        if self.timeout.is_zero() {
-            return Err(Error::config("the timeout must be greater than zero"));
-        }
-        self.finish(credentials, authorization, base_url)
-    }
-
-    fn finish(
-        self,
-        credentials: Credentials,
-        authorization: HeaderValue,
-        base_url: Option<String>,
-    ) -> Result<Client, Error> {
-        let mut headers = HeaderMap::new();
-        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        let mut http = reqwest::Client::builder()
-            .user_agent(user_agent())
-            .default_headers(headers)
-            // Never follow: a redirect to another host must not receive the Authorization header.
-            .redirect(reqwest::redirect::Policy::none());
-        let to_loopback = base_url
-            .as_deref()
-            .and_then(|url| Url::parse(url).ok())
-            .is_some_and(|url| is_loopback(&url));
-        if to_loopback {
-            // A local server is never behind HTTP_PROXY; sending it (and our credentials) there would be wrong.
-            http = http.no_proxy();
-        }
-        let http = http
-            .build()
-            .map_err(|error| Error::config(format!("cannot build the HTTP client: {error}")))?;
-        let routing = Routing::new(self.region, self.edge)?;
-        Ok(Client {
-            inner: Arc::new(Inner {
-                http,
-                credentials,
-                authorization,
-                base_url,
-                routing,
-                timeout: self.timeout,
-                retry: RetryPolicy {
-                    max_retries: self.max_retries,
-                    retry_after_cap: self.retry_after_cap,
-                },
-                max_response_bytes: self.max_response_bytes,
-            }),
-        })
-    }
-}
-
-impl fmt::Debug for ClientBuilder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ClientBuilder")
-            .field("account_sid", &self.account_sid)
-            .field(
-                "auth_token",
-                &self.auth_token.as_ref().map(|_| "[redacted]"),
-            )
-            .field(
-                "api_key",
-                &self.api_key.as_ref().map(|(sid, _)| (sid, "[redacted]")),
-            )
-            .field("base_url", &self.base_url)
-            .field("region", &self.region)
-            .field("edge", &self.edge)
-            .field("timeout", &self.timeout)
-            .field("max_retries", &self.max_retries)
-            .field("max_retry_after", &self.retry_after_cap)
-            .field("max_response_bytes", &self.max_response_bytes)
-            .finish()
-    }
-}
-
-/// `twilio-resource/<version> (<os> <arch>) rust/<version>`, the shape of Twilio's own helpers.
-fn user_agent() -> String {
-    format!(
-        "twilio-resource/{} ({} {}) rust/{}",
-        env!("CARGO_PKG_VERSION"),
-        std::env::consts::OS,
-        std::env::consts::ARCH,
-        env!("TWILIO_RESOURCE_RUSTC_VERSION"),
-    )
-}
-
-/// Checks a base URL override and returns it as `scheme://host[:port]`, ready for a path.
-fn normalize_base_url(text: &str) -> Result<String, Error> {
-    let url = Url::parse(text).map_err(|error| {
-        Error::config(format!("base_url {text:?} is not an absolute URL ({error}); write it like \"https://conversations.twilio.com\""))
-    })?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(Error::config(format!(
-            "base_url {text:?} must use http:// or https://"
-        )));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::config(format!(
-            "base_url must not carry credentials in the URL; use the builder's credential methods (host {:?})",
-            url.host_str().unwrap_or("")
-        )));
-    }
-    if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::config(format!(
-            "base_url {text:?} replaces scheme, host and port only; remove its path, query or fragment"
-        )));
-    }
-    check_scheme(&url)?;
-    Ok(url.as_str().trim_end_matches('/').to_owned())
-}
-
-/// Basic credentials may go over plain http only to this machine.
-fn check_scheme(url: &Url) -> Result<(), Error> {
-    if url.scheme() == "https" || is_loopback(url) {
-        return Ok(());
-    }
-    Err(Error::config(format!(
-        "refusing to send credentials over plain http to {}: use https://, or http:// only for a loopback host",
-        url.host_str().unwrap_or("")
-    )))
-}
-
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
-
-    fn config_message(result: Result<String, Error>) -> String {
-        match result {
-            Err(Error::Config { message }) => message,
-            other => panic!("expected a Config error, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn base_url_accepts_https_and_loopback_http() {
-        assert_eq!(
-            normalize_base_url("https://proxy.example.com").unwrap(),
-            "https://proxy.example.com"
-        );
-        assert_eq!(
-            normalize_base_url("https://proxy.example.com:8443/").unwrap(),
-            "https://proxy.example.com:8443"
-        );
-        assert_eq!(
-            normalize_base_url("http://127.0.0.1:4010").unwrap(),
-            "http://127.0.0.1:4010"
-        );
-        assert_eq!(
-            normalize_base_url("http://127.5.6.7").unwrap(),
-            "http://127.5.6.7"
-        );
-        assert_eq!(
-            normalize_base_url("http://localhost:1").unwrap(),
-            "http://localhost:1"
-        );
-        assert_eq!(
-            normalize_base_url("http://[::1]:80").unwrap(),
-            "http://[::1]"
-        );
-    }
-
-    #[test]
-    fn base_url_refuses_plain_http_elsewhere() {
-        for url in [
-            "http://example.com",
-            "http://10.0.0.1",
-            "http://localhost.example.com",
-            "http://[::2]",
-        ] {
-            assert!(
-                config_message(normalize_base_url(url)).contains("plain http"),
-                "{url}"
-            );
-        }
-    }
-
-    #[test]
-    fn base_url_refuses_paths_credentials_and_other_schemes() {
-        assert!(config_message(normalize_base_url("https://x.com/v2")).contains("remove its path"));
-        assert!(config_message(normalize_base_url("https://x.com?a=1")).contains("query"));
-        assert!(
-            config_message(normalize_base_url("https://user:pw@x.com")).contains("credentials")
-        );
-        assert!(!config_message(normalize_base_url("https://user:pw@x.com")).contains("pw"));
-        assert!(config_message(normalize_base_url("ftp://x.com")).contains("http://"));
-        assert!(
-            config_message(normalize_base_url("conversations.twilio.com"))
-                .contains("not an absolute URL")
-        );
-    }
-
-    #[test]
-    fn build_names_what_is_missing() {
-        let message = |builder: ClientBuilder| match builder.build() {
-            Err(Error::Config { message }) => message,
-            other => panic!("expected a Config error, got {other:?}"),
-        };
-        assert!(message(Client::builder().auth_token("t")).contains("account SID"));
-        assert!(message(Client::builder().account_sid("AC1")).contains("no credentials"));
-        assert!(
-            message(Client::builder().account_sid("AC1").auth_token("")).contains("auth token")
-        );
-        assert!(
-            message(
-                Client::builder()
-                    .account_sid("AC1")
-                    .auth_token("t")
-                    .timeout(Duration::ZERO)
-            )
-            .contains("timeout")
-        );
-    }
 
     #[test]
     fn region_and_edge_route_twilio_hosts_but_not_an_override() {
         let base = Client::builder().account_sid("AC1").auth_token("t");
         let routed = base.clone().region("ie1").edge("dublin").build().unwrap();
         let url = routed
-            .url_for("https://conversations.twilio.com", "/v2/x")
+            .target("https://conversations.twilio.com", "/v2/x")
             .unwrap()
             .url;
         assert_eq!(
@@ -536,7 +339,7 @@ mod tests {
             .build()
             .unwrap();
         let url = local
-            .url_for("https://conversations.twilio.com", "/v2/x")
+            .target("https://conversations.twilio.com", "/v2/x")
             .unwrap()
             .url;
         assert_eq!(url.as_str(), "http://127.0.0.1:9/v2/x");
@@ -544,13 +347,39 @@ mod tests {
     }
 
     #[test]
-    fn user_agent_has_the_documented_shape() {
-        let ua = user_agent();
-        assert!(
-            ua.starts_with(&format!("twilio-resource/{} (", env!("CARGO_PKG_VERSION"))),
-            "{ua}"
-        );
-        assert!(ua.contains(") rust/1."), "{ua}");
+    fn debug_shows_every_setting() {
+        let client = Client::builder()
+            .account_sid("AC1")
+            .auth_token("t0ken-secret")
+            .max_retry_after(Duration::from_secs(9))
+            .retry_budget(RetryBudget::tokens(42))
+            .build()
+            .unwrap();
+        let shown = format!("{client:?}");
+        for field in [
+            "base_url",
+            "region",
+            "edge",
+            "timeout",
+            "max_retries",
+            "max_retry_after: 9s",
+            "retry_budget",
+            "42",
+            "max_response_bytes",
+        ] {
+            assert!(shown.contains(field), "{field} missing from {shown}");
+        }
+        assert!(!shown.contains("t0ken-secret"), "{shown}");
+    }
+
+    #[test]
+    fn idempotency_keys_are_fresh_uuids() {
+        let with = Protocol::new(BodyFormat::Json, crate::UpdateMethod::Put, "pageSize", true);
+        let a = idempotency_key(with).unwrap();
+        let b = idempotency_key(with).unwrap();
+        assert_ne!(a, b);
+        assert!(uuid::Uuid::parse_str(a.to_str().unwrap()).is_ok());
+        assert_eq!(idempotency_key(Protocol::V2), None);
     }
 
     #[test]

@@ -11,32 +11,23 @@ use crate::Error;
 /// Who the client authenticates as. The secret lives in a [`SecretString`], which redacts itself
 /// and is zeroed on drop.
 #[derive(Clone)]
-pub(crate) struct Credentials {
-    account_sid: String,
-    /// `Some(SK…)` when authenticating with an API key; the account SID is then only the account.
-    api_key_sid: Option<String>,
-    secret: SecretString,
+pub(crate) enum Credentials {
+    /// The account SID is the Basic-auth user.
+    AuthToken {
+        account_sid: String,
+        token: SecretString,
+    },
+    /// The key SID is the Basic-auth user; the account SID names the account only.
+    ApiKey {
+        account_sid: String,
+        key_sid: String,
+        secret: SecretString,
+    },
 }
 
 impl Credentials {
-    pub(crate) fn auth_token(account_sid: String, token: SecretString) -> Self {
-        Self {
-            account_sid,
-            api_key_sid: None,
-            secret: token,
-        }
-    }
-
-    pub(crate) fn api_key(account_sid: String, key_sid: String, secret: SecretString) -> Self {
-        Self {
-            account_sid,
-            api_key_sid: Some(key_sid),
-            secret,
-        }
-    }
-
     /// `TWILIO_ACCOUNT_SID` with `TWILIO_API_KEY` + `TWILIO_API_SECRET` (preferred, as Twilio
-    /// recommends API keys) or `TWILIO_AUTH_TOKEN`.
+    /// recommends API keys) or `TWILIO_AUTH_TOKEN`. `lookup` treats empty values as missing.
     pub(crate) fn from_lookup(
         lookup: impl Fn(&'static str) -> Option<String>,
     ) -> Result<Self, Error> {
@@ -48,28 +39,39 @@ impl Credentials {
         let account_sid = var("TWILIO_ACCOUNT_SID")?;
         if let Ok(key_sid) = var("TWILIO_API_KEY") {
             let secret = var("TWILIO_API_SECRET")?;
-            return Ok(Self::api_key(account_sid, key_sid, secret.into()));
+            return Ok(Self::ApiKey {
+                account_sid,
+                key_sid,
+                secret: secret.into(),
+            });
         }
-        Ok(Self::auth_token(
+        Ok(Self::AuthToken {
             account_sid,
-            var("TWILIO_AUTH_TOKEN")?.into(),
-        ))
+            token: var("TWILIO_AUTH_TOKEN")?.into(),
+        })
     }
 
     pub(crate) fn account_sid(&self) -> &str {
-        &self.account_sid
+        match self {
+            Self::AuthToken { account_sid, .. } | Self::ApiKey { account_sid, .. } => account_sid,
+        }
     }
 
     /// The `Authorization: Basic …` value, marked sensitive so `http`'s Debug hides it too.
     pub(crate) fn authorization(&self) -> Result<HeaderValue, Error> {
-        let user = self.api_key_sid.as_deref().unwrap_or(&self.account_sid);
+        let (user, secret) = match self {
+            Self::AuthToken { account_sid, token } => (account_sid, token),
+            Self::ApiKey {
+                key_sid, secret, ..
+            } => (key_sid, secret),
+        };
         if user.is_empty() {
             return Err(Error::config("the account SID (or API key SID) is empty"));
         }
-        if self.secret.expose_secret().is_empty() {
+        if secret.expose_secret().is_empty() {
             return Err(Error::config("the auth token (or API key secret) is empty"));
         }
-        let pair = format!("{user}:{}", self.secret.expose_secret());
+        let pair = format!("{user}:{}", secret.expose_secret());
         let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
         let mut value = HeaderValue::try_from(format!("Basic {encoded}"))
             .map_err(|_| Error::config("the credentials cannot form an Authorization header"))?;
@@ -81,10 +83,12 @@ impl Credentials {
 impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = f.debug_struct("Credentials");
-        s.field("account_sid", &self.account_sid);
-        match &self.api_key_sid {
-            Some(key) => s.field("api_key", key).field("api_secret", &"[redacted]"),
-            None => s.field("auth_token", &"[redacted]"),
+        s.field("account_sid", &self.account_sid());
+        match self {
+            Self::ApiKey { key_sid, .. } => s
+                .field("api_key", key_sid)
+                .field("api_secret", &"[redacted]"),
+            Self::AuthToken { .. } => s.field("auth_token", &"[redacted]"),
         };
         s.finish()
     }
@@ -166,7 +170,11 @@ mod tests {
 
     #[test]
     fn debug_redacts_the_secret() {
-        let creds = Credentials::api_key("AC1".into(), "SK1".into(), "hunter2-secret".into());
+        let creds = Credentials::ApiKey {
+            account_sid: "AC1".into(),
+            key_sid: "SK1".into(),
+            secret: "hunter2-secret".into(),
+        };
         let text = format!("{creds:?} {:?}", creds.authorization().unwrap());
         assert!(!text.contains("hunter2"), "{text}");
         assert!(!text.contains("U0sxOmh1bnRlcjI"), "{text}");

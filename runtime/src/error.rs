@@ -7,9 +7,41 @@ use serde_json::{Map, Value};
 
 /// Everything that can go wrong, as one `#[non_exhaustive]` enum.
 ///
-/// Match on the variant for the kind of failure, or ask [`Error::status`] and [`Error::code`] for
-/// what Twilio answered. No variant ever holds a secret: only the account SID (public) is named.
-#[derive(Debug)]
+/// Match on the variant for the kind of failure, or ask [`Error::status`], [`Error::code`] and
+/// [`Error::retry_after`] for what Twilio answered. No variant ever holds a secret: only the
+/// account SID (public) is named.
+///
+/// `Display` shows this error's own level; the cause, when there is one (a transport failure's
+/// I/O or TLS error), comes from [`source`](std::error::Error::source), as reporters such as
+/// `anyhow` expect. `{:?}` reads like `Display` followed by the causes (what `?` in `main` prints);
+/// `{:#?}` shows every field.
+///
+/// ```
+/// use std::time::Duration;
+/// use twilio_resource::Error;
+///
+/// /// What a service might do with a failed call.
+/// fn handle(error: &Error) -> Option<Duration> {
+///     match error {
+///         // Throttled: come back when Twilio says (or in a second).
+///         _ if error.status() == Some(429) => Some(error.retry_after().unwrap_or(Duration::from_secs(1))),
+///         // Wrong credentials: a person must act.
+///         Error::Api(api) if api.status == 401 => {
+///             eprintln!("alert: Twilio refused account {}", api.account_sid);
+///             None
+///         }
+///         // Twilio changed a field's shape: log where.
+///         Error::Decode { type_name, path, .. } => {
+///             eprintln!("{type_name} did not decode at {path}: {error}");
+///             None
+///         }
+///         Error::Timeout { .. } | Error::Transport { .. } => Some(Duration::from_secs(5)),
+///         // `Error` and its variants are #[non_exhaustive]: new kinds may come.
+///         _ => None,
+///     }
+/// }
+/// # let _ = handle;
+/// ```
 #[non_exhaustive]
 pub enum Error {
     /// Twilio (or a proxy in front of it) answered with a 4xx or 5xx status.
@@ -102,6 +134,11 @@ impl Error {
         self.api().and_then(|api| api.more_info.as_deref())
     }
 
+    /// How long Twilio asked to wait (its `Retry-After` header) when it answered 429 or 503.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.api().and_then(|api| api.retry_after)
+    }
+
     /// The full error answer, for [`Error::Api`].
     pub fn api(&self) -> Option<&ApiError> {
         match self {
@@ -136,19 +173,12 @@ impl fmt::Display for Error {
                 "the request did not finish within the {timeout:?} timeout ({attempts} attempt{}); raise it with ClientBuilder::timeout",
                 plural(*attempts)
             ),
-            Self::Transport { attempts, source } => {
-                write!(
-                    f,
-                    "could not complete the request after {attempts} attempt{}: {source}",
-                    plural(*attempts)
-                )?;
-                let mut cause = source.source();
-                while let Some(inner) = cause {
-                    write!(f, ": {inner}")?;
-                    cause = inner.source();
-                }
-                Ok(())
-            }
+            // The cause is `source()`'s to tell: reporters print the chain once.
+            Self::Transport { attempts, .. } => write!(
+                f,
+                "could not complete the request after {attempts} attempt{}",
+                plural(*attempts)
+            ),
             Self::Decode {
                 type_name,
                 path,
@@ -165,11 +195,92 @@ impl fmt::Display for Error {
             Self::InvalidArgument { parameter, reason } => {
                 write!(f, "invalid argument `{parameter}`: {reason}")
             }
-            Self::MissingEnv { variable } => write!(
-                f,
-                "the environment variable {variable} is not set (or is empty)"
-            ),
+            Self::MissingEnv { variable } => {
+                write!(
+                    f,
+                    "the environment variable {variable} is not set (or is empty)"
+                )?;
+                match *variable {
+                    "TWILIO_AUTH_TOKEN" => f.write_str(
+                        "; authenticate with TWILIO_ACCOUNT_SID and either TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET",
+                    ),
+                    "TWILIO_API_SECRET" => f.write_str(
+                        "; TWILIO_API_KEY is set, so its secret TWILIO_API_SECRET is needed too (or unset TWILIO_API_KEY to use TWILIO_AUTH_TOKEN)",
+                    ),
+                    _ => Ok(()),
+                }
+            }
             Self::Config { message } => write!(f, "invalid client configuration: {message}"),
+        }
+    }
+}
+
+/// Reads like `Display` plus the chain of causes, so `fn main() -> Result<(), Box<dyn Error>>`
+/// prints a sentence rather than a struct; `{:#?}` keeps every field for a debugger.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if f.alternate() {
+            return self.fields(f);
+        }
+        write!(f, "{self}")?;
+        let mut cause = std::error::Error::source(self);
+        if cause.is_some() {
+            f.write_str("\n\nCaused by:")?;
+        }
+        let mut index = 0;
+        while let Some(error) = cause {
+            write!(f, "\n    {index}: {error}")?;
+            index += 1;
+            cause = error.source();
+        }
+        Ok(())
+    }
+}
+
+impl Error {
+    /// The derived-style `Debug`, field by field.
+    fn fields(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Api(api) => f.debug_tuple("Api").field(api).finish(),
+            Self::Redirect { status, location } => f
+                .debug_struct("Redirect")
+                .field("status", status)
+                .field("location", location)
+                .finish(),
+            Self::Timeout { timeout, attempts } => f
+                .debug_struct("Timeout")
+                .field("timeout", timeout)
+                .field("attempts", attempts)
+                .finish(),
+            Self::Transport { attempts, source } => f
+                .debug_struct("Transport")
+                .field("attempts", attempts)
+                .field("source", source)
+                .finish(),
+            Self::Decode {
+                type_name,
+                path,
+                message,
+            } => f
+                .debug_struct("Decode")
+                .field("type_name", type_name)
+                .field("path", path)
+                .field("message", message)
+                .finish(),
+            Self::ResponseTooLarge { limit } => f
+                .debug_struct("ResponseTooLarge")
+                .field("limit", limit)
+                .finish(),
+            Self::InvalidArgument { parameter, reason } => f
+                .debug_struct("InvalidArgument")
+                .field("parameter", parameter)
+                .field("reason", reason)
+                .finish(),
+            Self::MissingEnv { variable } => f
+                .debug_struct("MissingEnv")
+                .field("variable", variable)
+                .finish(),
+            Self::Config { message } => f.debug_struct("Config").field("message", message).finish(),
         }
     }
 }

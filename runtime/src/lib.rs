@@ -73,14 +73,21 @@
 #![doc(test(attr(deny(warnings))))]
 #![warn(missing_docs)]
 
+mod base_url;
+mod body;
+mod budget;
+mod builder;
 mod client;
 mod credentials;
+mod decode;
 mod error;
+mod list;
 mod path;
+mod protocol;
 mod region;
-mod request;
 mod resource;
 mod retry;
+mod transport;
 
 #[doc(hidden)]
 pub mod __private;
@@ -89,9 +96,14 @@ pub mod __private;
 #[doc(hidden)]
 pub mod __fuzz;
 
-pub use client::{Client, ClientBuilder};
+pub use body::JsonString;
+pub use budget::RetryBudget;
+pub use builder::ClientBuilder;
+pub use client::Client;
 pub use error::{ApiError, Error};
+pub use list::{Cursor, List, Page, Pages};
 pub use path::{PathTemplate, Segment};
+pub use protocol::{BodyFormat, Protocol, UpdateMethod};
 pub use resource::Resource;
 /// Derives a Twilio REST resource; see the [crate documentation](crate).
 pub use twilio_resource_macros::twilio_resource;

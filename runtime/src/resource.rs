@@ -2,9 +2,10 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::PathTemplate;
+use crate::{PathTemplate, Protocol};
 
-/// A Twilio REST resource: a JSON model with a home (base URL) and an address (path template).
+/// A Twilio REST resource: a JSON model with a home (base URL), an address (path template), the
+/// collection that `list` and `create` use, and its wire conventions.
 ///
 /// `#[twilio_resource]` implements it; you may implement it by hand too. Generic code can fetch any
 /// resource with [`Client::fetch`](crate::Client::fetch) and [`PathTemplate::render`]:
@@ -23,4 +24,10 @@ pub trait Resource: DeserializeOwned {
     const BASE_URL: &'static str;
     /// The path template, e.g. `/v2/Conversations/<ConversationSid>/Participants/<Sid>`.
     const PATH: PathTemplate;
+    /// Where `list` and `create` go: [`PATH`](Self::PATH) without its last `/<Placeholder>`
+    /// (keeping a literal suffix such as `.json`), or `PATH` itself when it ends in a literal.
+    /// `None` when there is no collection (a path of one placeholder).
+    const COLLECTION: Option<PathTemplate> = None;
+    /// Body format, update method, page-size parameter and idempotency keys.
+    const PROTOCOL: Protocol = Protocol::V2;
 }

@@ -11,7 +11,7 @@ use reqwest::StatusCode;
 pub(crate) struct RetryPolicy {
     pub(crate) max_retries: u32,
     /// The longest `Retry-After` honoured; a larger one is cut to this (the deadline still applies).
-    pub(crate) retry_after_cap: Duration,
+    pub(crate) max_retry_after: Duration,
 }
 
 /// First backoff step; doubled each retry, with jitter, up to [`MAX_DELAY`].
@@ -36,16 +36,40 @@ impl RetryPolicy {
         retry_after: Option<Duration>,
     ) -> Option<Duration> {
         let fallback = backoff.next()?;
-        Some(retry_after.map_or(fallback, |wait| wait.min(self.retry_after_cap)))
+        Some(retry_after.map_or(fallback, |wait| wait.min(self.max_retry_after)))
     }
 }
 
-/// 429 Too Many Requests and 503 Service Unavailable are Twilio's "try again later"; a GET is safe to repeat.
-pub(crate) fn is_retryable_status(status: StatusCode) -> bool {
-    matches!(
-        status,
-        StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE
-    )
+/// Which failures a call may be retried after: a write Twilio may already have acted on is never sent twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RetryClass {
+    /// GET, PUT, PATCH, DELETE, and any call with an `Idempotency-Key`: 429, 503 and transport failures.
+    Repeatable,
+    /// A `POST` without an idempotency key: only 429 (Twilio answers it before acting) and failures
+    /// to connect (nothing was sent). Never 503, a timeout or a reset after sending: a duplicated
+    /// SMS is billed twice.
+    Once,
+}
+
+impl RetryClass {
+    /// Whether an answer with this status may be retried.
+    pub(crate) fn retries_status(self, status: StatusCode) -> bool {
+        match self {
+            Self::Repeatable => matches!(
+                status,
+                StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE
+            ),
+            Self::Once => status == StatusCode::TOO_MANY_REQUESTS,
+        }
+    }
+
+    /// Whether a transport failure may be retried; `nothing_sent` when the connection never opened.
+    pub(crate) fn retries_transport(self, nothing_sent: bool) -> bool {
+        match self {
+            Self::Repeatable => true,
+            Self::Once => nothing_sent,
+        }
+    }
 }
 
 /// Reads `Retry-After` as delay-seconds (digits only) or an HTTP date (RFC 9110 §10.2.3). A date
@@ -94,7 +118,7 @@ mod tests {
     fn caps_retry_after_and_spends_the_budget() {
         let policy = RetryPolicy {
             max_retries: 2,
-            retry_after_cap: Duration::from_secs(10),
+            max_retry_after: Duration::from_secs(10),
         };
         let mut backoff = policy.backoff();
         assert_eq!(
@@ -107,10 +131,24 @@ mod tests {
     }
 
     #[test]
+    fn a_post_retries_only_what_twilio_cannot_have_acted_on() {
+        use RetryClass::*;
+        assert!(Repeatable.retries_status(StatusCode::TOO_MANY_REQUESTS));
+        assert!(Repeatable.retries_status(StatusCode::SERVICE_UNAVAILABLE));
+        assert!(!Repeatable.retries_status(StatusCode::INTERNAL_SERVER_ERROR));
+        assert!(!Repeatable.retries_status(StatusCode::BAD_REQUEST));
+        assert!(Once.retries_status(StatusCode::TOO_MANY_REQUESTS));
+        assert!(!Once.retries_status(StatusCode::SERVICE_UNAVAILABLE));
+        assert!(Repeatable.retries_transport(false));
+        assert!(Once.retries_transport(true));
+        assert!(!Once.retries_transport(false));
+    }
+
+    #[test]
     fn zero_retries_means_one_attempt() {
         let policy = RetryPolicy {
             max_retries: 0,
-            retry_after_cap: Duration::from_secs(10),
+            max_retry_after: Duration::from_secs(10),
         };
         assert_eq!(policy.next_wait(&mut policy.backoff(), None), None);
     }
