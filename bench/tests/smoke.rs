@@ -47,3 +47,35 @@ fn the_runtime_benchmark_runs_in_smoke_mode() {
         "{report}"
     );
 }
+
+#[test]
+fn every_bad_argument_is_a_usage_error_not_a_panic() {
+    let cases: [(&str, &[&str]); 13] = [
+        (env!("CARGO_BIN_EXE_runtime-bench"), &["--seconds", "-1"]),
+        (env!("CARGO_BIN_EXE_runtime-bench"), &["--seconds", "0"]),
+        (env!("CARGO_BIN_EXE_runtime-bench"), &["--seconds", "NaN"]),
+        (env!("CARGO_BIN_EXE_runtime-bench"), &["--seconds", "1e300"]),
+        (env!("CARGO_BIN_EXE_runtime-bench"), &["--rounds", "0"]),
+        (
+            env!("CARGO_BIN_EXE_runtime-bench"),
+            &["--only", "generated"],
+        ),
+        (env!("CARGO_BIN_EXE_runtime-bench"), &["--bogus"]),
+        (env!("CARGO_BIN_EXE_soak"), &["--concurrency", "0"]),
+        (env!("CARGO_BIN_EXE_soak"), &["--requests", "-1"]),
+        (env!("CARGO_BIN_EXE_soak"), &["--timeout-ms", "x"]),
+        (env!("CARGO_BIN_EXE_compile-bench"), &["--runs", "0"]),
+        (env!("CARGO_BIN_EXE_compile-bench"), &["extract"]),
+        (env!("CARGO_BIN_EXE_compile-bench"), &["--count"]),
+    ];
+    for (binary, args) in cases {
+        let output = Command::new(binary)
+            .args(args)
+            .output()
+            .expect("the binary starts");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{binary} {args:?}: {stderr}");
+        assert!(stderr.starts_with("error: "), "{binary} {args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{binary} {args:?}: {stderr}");
+    }
+}

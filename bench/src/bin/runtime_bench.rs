@@ -1,16 +1,17 @@
 //! Runtime benchmark: the generated `Participant::fetch` against a hand-written reqwest + serde
-//! fetch (the floor) and the official Twilio Node helper, all fetching the seed participant from
+//! fetch (the floor) and the official Twilio Node helper, all fetching the example participant from
 //! the same local server (a child process on one Tokio thread), at concurrency 1 and 64.
 //!
 //! `cargo run --release -p twilio-resource-bench --bin runtime-bench` (`-- --smoke` for a quick
 //! check; `--rounds N --seconds S` to change the shape; `--no-node-install` to use the Node helper
-//! only if `bench/node` already has it). Variants run interleaved, round after
+//! only if `bench/node` already has it; `--help` for all). Variants run interleaved, round after
 //! round, so drift hits them alike; the report gives medians with min–max and the ratios.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
+use clap::{Parser, ValueEnum};
 use twilio_local_server::{EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID};
 use twilio_resource_bench::example::Participant;
 use twilio_resource_bench::instructions;
@@ -33,10 +34,11 @@ struct Shape {
     only: Option<(Variant, usize)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Variant {
     Generated,
     HandWritten,
+    #[value(skip)]
     NodeHelper,
 }
 
@@ -68,65 +70,70 @@ struct Run {
     client_cores: f64,
 }
 
-fn parse_shape() -> Result<Shape, String> {
-    let mut shape = Shape {
-        rounds: 10,
-        seconds: 2.0,
-        warmup: 0.5,
-        install_node: true,
-        instructions: false,
-        only: None,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(flag) = args.next() {
-        let mut value = || -> Result<f64, String> {
-            let text = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
-            text.parse()
-                .map_err(|_| format!("{flag}: {text:?} is not a number"))
+/// Runtime benchmark: the generated fetch against a hand-written one and Twilio's Node helper.
+#[derive(Debug, Parser)]
+#[command(name = "runtime-bench")]
+struct Cli {
+    /// A quick check: 1 round of 0.3 s after 0.1 s of warm-up (`--rounds`/`--seconds` still apply).
+    #[arg(long)]
+    smoke: bool,
+    /// Rounds of every variant and concurrency [default: 10].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    rounds: Option<u64>,
+    /// Measured seconds per variant, concurrency and round [default: 2].
+    #[arg(long, value_parser = seconds, allow_negative_numbers = true)]
+    seconds: Option<f64>,
+    /// Use the Node helper only if `bench/node` already has it; never run `npm ci`.
+    #[arg(long)]
+    no_node_install: bool,
+    /// Count instructions per fetch under callgrind instead of timing (needs valgrind).
+    #[arg(long, conflicts_with = "only")]
+    instructions: bool,
+    /// Run `--fetches` sequential fetches of one variant and nothing else (what callgrind measures).
+    #[arg(long, value_enum, value_name = "VARIANT", requires = "fetches")]
+    only: Option<Variant>,
+    /// How many fetches `--only` makes.
+    #[arg(long, value_name = "N", requires = "only", value_parser = clap::value_parser!(u64).range(1..))]
+    fetches: Option<u64>,
+}
+
+/// A positive, finite number of seconds, at most an hour.
+fn seconds(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number"))?;
+    if value.is_finite() && value > 0.0 && value <= 3_600.0 {
+        Ok(value)
+    } else {
+        Err(format!(
+            "{text} is not a number of seconds above 0 and at most 3600"
+        ))
+    }
+}
+
+impl Cli {
+    fn shape(self) -> Shape {
+        let (rounds, seconds, warmup) = if self.smoke {
+            (1, 0.3, 0.1)
+        } else {
+            (10, 2.0, 0.5)
         };
-        match flag.as_str() {
-            "--smoke" => {
-                shape.rounds = 1;
-                shape.seconds = 0.3;
-                shape.warmup = 0.1;
-            }
-            "--no-node-install" => shape.install_node = false,
-            "--instructions" => shape.instructions = true,
-            "--only" => {
-                let variant = match args.next().as_deref() {
-                    Some("generated") => Variant::Generated,
-                    Some("hand-written") => Variant::HandWritten,
-                    other => {
-                        return Err(format!(
-                            "--only takes generated or hand-written, not {other:?}"
-                        ));
-                    }
-                };
-                let fetches = args
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .ok_or("--only needs a fetch count")?;
-                shape.only = Some((variant, fetches));
-            }
-            "--rounds" => shape.rounds = value()?.max(1.0) as usize,
-            "--seconds" => shape.seconds = value()?,
-            other => return Err(format!("unknown option {other:?}")),
+        Shape {
+            rounds: self.rounds.map_or(rounds, |n| n as usize),
+            seconds: self.seconds.unwrap_or(seconds),
+            warmup,
+            install_node: !self.no_node_install,
+            instructions: self.instructions,
+            only: self.only.zip(self.fetches.map(|n| n as usize)),
         }
     }
-    Ok(shape)
 }
 
 fn main() -> ExitCode {
     if let Some(code) = serve_if_asked() {
         return code;
     }
-    let shape = match parse_shape() {
-        Ok(shape) => shape,
-        Err(message) => {
-            eprintln!("runtime-bench: {message}");
-            return ExitCode::from(2);
-        }
-    };
+    let shape = Cli::parse().shape();
     // The client gets one thread (one core), the server the other: neither starves the other.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -279,7 +286,12 @@ fn count_instructions() -> ExitCode {
     ] {
         let mut totals = Vec::new();
         for fetches in [500u64, 1_500] {
-            let args = vec!["--only".to_owned(), name.to_owned(), fetches.to_string()];
+            let args = vec![
+                "--only".to_owned(),
+                name.to_owned(),
+                "--fetches".to_owned(),
+                fetches.to_string(),
+            ];
             match instructions::count(&exe, &args) {
                 Ok(total) => totals.push(total),
                 Err(message) => {

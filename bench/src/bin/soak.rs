@@ -5,7 +5,7 @@
 //!
 //! `cargo run --release -p twilio-resource-bench --bin soak` (`-- --smoke` for a quick check;
 //! `--requests N --warmup N --concurrency N --timeout-ms N --fault-every N` to change the shape;
-//! `--fault-every 0` for none).
+//! `--fault-every 0` for none; `--help` for all).
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use clap::Parser;
 use tokio::sync::Mutex;
 use twilio_local_server::{EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID};
 use twilio_resource::{Client, Error};
@@ -43,38 +44,47 @@ struct Shape {
     require_flat_rss: bool,
 }
 
-fn parse_shape() -> Result<Shape, String> {
-    let mut shape = Shape {
-        requests: 100_000,
-        concurrency: 256,
-        timeout: Duration::from_secs(2),
-        warmup: 50_000,
-        fault_every: FAULT_EVERY,
-        require_flat_rss: true,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(flag) = args.next() {
-        let mut value = || -> Result<u64, String> {
-            let text = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
-            text.parse()
-                .map_err(|_| format!("{flag}: {text:?} is not a number"))
+/// Load and soak run against the local server, with injected faults.
+#[derive(Debug, Parser)]
+#[command(name = "soak")]
+struct Cli {
+    /// A quick check: 2,000 fetches at concurrency 64 after 500 of warm-up; RSS flatness reported,
+    /// not required (the options below still apply).
+    #[arg(long)]
+    smoke: bool,
+    /// Measured fetches [default: 100000].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    requests: Option<u64>,
+    /// Fetches before the measured ones, so memory is measured in steady state [default: 50000].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(0..=100_000_000))]
+    warmup: Option<u64>,
+    /// Fetches in flight at once [default: 256].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    concurrency: Option<u64>,
+    /// The client's timeout per call, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 2_000, value_parser = clap::value_parser!(u64).range(1..=3_600_000))]
+    timeout_ms: u64,
+    /// One request in this many gets a fault; 0 for none.
+    #[arg(long, value_name = "N", default_value_t = FAULT_EVERY)]
+    fault_every: u64,
+}
+
+impl Cli {
+    fn shape(self) -> Shape {
+        let (requests, concurrency, warmup) = if self.smoke {
+            (2_000, 64, 500)
+        } else {
+            (100_000, 256, 50_000)
         };
-        match flag.as_str() {
-            "--smoke" => {
-                shape.requests = 2_000;
-                shape.concurrency = 64;
-                shape.warmup = 500;
-                shape.require_flat_rss = false;
-            }
-            "--requests" => shape.requests = value()? as usize,
-            "--concurrency" => shape.concurrency = value()?.max(1) as usize,
-            "--timeout-ms" => shape.timeout = Duration::from_millis(value()?),
-            "--fault-every" => shape.fault_every = value()?,
-            "--warmup" => shape.warmup = value()? as usize,
-            other => return Err(format!("unknown option {other:?}")),
+        Shape {
+            requests: self.requests.map_or(requests, |n| n as usize),
+            concurrency: self.concurrency.map_or(concurrency, |n| n as usize),
+            timeout: Duration::from_millis(self.timeout_ms),
+            warmup: self.warmup.map_or(warmup, |n| n as usize),
+            fault_every: self.fault_every,
+            require_flat_rss: !self.smoke,
         }
     }
-    Ok(shape)
 }
 
 /// What the run saw; shared by the workers.
@@ -106,13 +116,7 @@ fn main() -> ExitCode {
     if let Some(code) = serve_if_asked() {
         return code;
     }
-    let shape = match parse_shape() {
-        Ok(shape) => shape,
-        Err(message) => {
-            eprintln!("soak: {message}");
-            return ExitCode::from(2);
-        }
-    };
+    let shape = Cli::parse().shape();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
