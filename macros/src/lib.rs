@@ -1,9 +1,13 @@
-//! The `#[twilio_resource]` attribute. Use it through the [`twilio-resource`] crate, which re-exports
-//! it together with the runtime the generated code calls; this crate alone is not useful.
+//! The `#[twilio_resource]` attribute macro of [`twilio-resource`].
 //!
-//! The pipeline reads top to bottom: `args` parses the attribute's keys, `template` parses the
-//! path template, `model` validates everything into one typed resource (collecting every error),
-//! and `expand` turns that model into code.
+//! Do not add this crate to your `Cargo.toml`: depend on [`twilio-resource`], which re-exports the
+//! attribute together with the runtime (client, errors, retries) that the generated code calls, and
+//! pins this crate to its own exact version. The attribute's documentation and examples are in
+//! [`twilio-resource`]'s crate docs; this crate alone is not useful.
+//!
+//! Inside, the pipeline reads top to bottom: `args` parses the attribute's keys, `template` parses
+//! the path template, `model` validates everything into one typed resource (collecting every
+//! error), and `expand` turns that model into code.
 //!
 //! [`twilio-resource`]: https://docs.rs/twilio-resource
 
