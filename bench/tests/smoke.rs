@@ -79,3 +79,16 @@ fn every_bad_argument_is_a_usage_error_not_a_panic() {
         assert!(!stderr.contains("panicked"), "{binary} {args:?}: {stderr}");
     }
 }
+
+#[test]
+fn the_outage_run_holds_in_smoke_mode() {
+    let report = run(env!("CARGO_BIN_EXE_outage"), &["--smoke"]);
+    for expected in [
+        "without a budget",
+        "with the default retry budget",
+        "requests per call",
+        "verdict                         holds",
+    ] {
+        assert!(report.contains(expected), "no {expected:?} in:\n{report}");
+    }
+}
