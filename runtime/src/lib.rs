@@ -1,75 +1,337 @@
-//! Define Twilio REST resources with one attribute and get a typed, retrying, secret-safe client.
+//! Define Twilio REST resources with one attribute and get a typed, retrying, secret-safe client:
+//! `fetch`, `list`, `create`, `update` and `delete` for any of Twilio's REST APIs, the 2010 API
+//! (`api.twilio.com`) as well as the v1 and v2 products.
 //!
-//! ```
-//! use twilio_resource::{twilio_resource, Client};
+//! **It runs on Tokio.** Every call is `async` and needs a Tokio runtime: inside
+//! `#[tokio::main]` or a Tokio task, or from blocking code through
+//! [`Runtime::block_on`](#from-blocking-code). Outside one, a call returns [`Error::Config`]
+//! saying so (it does not panic).
+//!
+//! # A first resource
+//!
+//! What this needs in `Cargo.toml`: `twilio-resource`, and `tokio` with the `macros` and
+//! `rt-multi-thread` features. The resource itself needs no serde dependency (see
+//! [serde](#serde-what-you-need-and-what-you-dont) for body and filter types).
+//!
+//! ```no_run
+//! use twilio_resource::{Client, twilio_resource};
 //!
 //! /// A participant of a Conversations v2 conversation.
 //! #[twilio_resource(path = "/v2/Conversations/<ConversationSid>/Participants/<Sid>")]
-//! #[derive(Debug, Clone, PartialEq)]
+//! #[derive(Debug)]
 //! pub struct Participant {
 //!     pub id: Option<String>,
-//!     pub conversation_id: Option<String>, // JSON "conversationId"
+//!     pub conversation_id: Option<String>, // JSON "conversationId": camelCase by default
 //!     pub name: Option<String>,
 //! }
 //!
-//! # #[tokio::main(flavor = "current_thread")]
-//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! # let server = twilio_local_server::LocalServer::start().await?;
-//! # server.insert_participant(twilio_local_server::example_participant());
-//! // A local Twilio stand-in here; `Client::from_env()` for the real thing.
-//! let client = Client::builder()
-//!     .account_sid(server.account_sid())
-//!     .auth_token(server.auth_token())
-//!     .base_url(server.base_url())
-//!     .build()?;
-//!
-//! let p = Participant::fetch(&client, "conv_conversation_00000000000000000000000001", "conv_participant_00000000000000000000000001").await?;
-//! assert_eq!(p.name.as_deref(), Some("Dana"));
-//!
-//! // Each value is exactly one path segment; values that would change the request are refused.
-//! assert_eq!(Participant::path("a/b", "c d")?, "/v2/Conversations/a%2Fb/Participants/c%20d");
-//! assert!(Participant::fetch(&client, "conv_1", "").await.is_err());
-//! # Ok(())
-//! # }
-//! ```
-//!
-//! # The attribute
-//!
-//! `#[twilio_resource(path = "…", base_url = "…", rename_all = "…", crate = "…")]` on a struct with
-//! named fields:
-//!
-//! | key | default | meaning |
-//! |---|---|---|
-//! | `path` | required | The path template; each `<Placeholder>` becomes a snake_case parameter, in order. |
-//! | `base_url` | `"https://conversations.twilio.com"` | Scheme, host and port of the resource's API. |
-//! | `rename_all` | `"camelCase"` | serde's rule for JSON keys; `"snake_case"` for Twilio's older APIs. |
-//! | `crate` | `"::twilio_resource"` | Where generated code finds this crate, if you re-export it. |
-//!
-//! It derives `Serialize` and `Deserialize` (through this crate, so you need no serde dependency
-//! for the resource), ignores unknown JSON fields, keeps your derives, docs and field attributes,
-//! implements [`Resource`], and adds two functions. For the template above it writes, in effect:
-//!
-//! ```ignore
-//! impl Participant {
-//!     pub fn path(conversation_sid: impl AsRef<str>, sid: impl AsRef<str>) -> Result<String, Error> {
-//!         <Self as Resource>::PATH.render(&[conversation_sid.as_ref(), sid.as_ref()])
-//!     }
-//!     pub async fn fetch(client: &Client, conversation_sid: impl AsRef<str>, sid: impl AsRef<str>) -> Result<Self, Error> {
-//!         client.fetch::<Self>(&Self::path(conversation_sid, sid)?).await
-//!     }
+//! #[tokio::main]
+//! async fn main() -> Result<(), twilio_resource::Error> {
+//!     // TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN, or with TWILIO_API_KEY + TWILIO_API_SECRET.
+//!     let client = Client::from_env()?;
+//!     let participant = Participant::fetch(
+//!         &client,
+//!         "conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2",
+//!         "conv_participant_01k1etx3jbfx88476ccja0889c",
+//!     )
+//!     .await?;
+//!     println!("{participant:?}");
+//!     Ok(())
 //! }
 //! ```
 //!
-//! `cargo expand` (from `cargo install cargo-expand`) on your crate shows the whole expansion.
+//! The same, runnable without an account: [`twilio-local-server`](https://docs.rs/twilio-local-server)
+//! (a dev-dependency) is an in-memory Twilio on `127.0.0.1` that stores Twilio's documented
+//! example participant, "Dana S.". The client is pointed at it with
+//! [`base_url`](ClientBuilder::base_url).
+//!
+//! ```
+//! use twilio_local_server::{
+//!     EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID, LocalServer, example_participant,
+//! };
+//! use twilio_resource::{Client, twilio_resource};
+//!
+//! #[twilio_resource(path = "/v2/Conversations/<ConversationSid>/Participants/<Sid>")]
+//! pub struct Participant {
+//!     pub id: Option<String>,
+//!     pub name: Option<String>,
+//! }
+//!
+//! #[tokio::main(flavor = "current_thread")]
+//! async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let server = LocalServer::start().await?;
+//!     server.insert_participant(example_participant());
+//!     let client = Client::builder()
+//!         .account_sid(server.account_sid())
+//!         .auth_token(server.auth_token())
+//!         .base_url(server.base_url())
+//!         .build()?;
+//!
+//!     let dana =
+//!         Participant::fetch(&client, EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID).await?;
+//!     assert_eq!(dana.name.as_deref(), Some("Dana S."));
+//!
+//!     // Each value is exactly one path segment; values that would change the request are refused
+//!     // before anything is sent.
+//!     assert_eq!(
+//!         Participant::path("a/b", "c d")?,
+//!         "/v2/Conversations/a%2Fb/Participants/c%20d"
+//!     );
+//!     assert!(Participant::fetch(&client, EXAMPLE_CONVERSATION_ID, "").await.is_err());
+//!     Ok(())
+//! }
+//! ```
+//!
+//! ## From blocking code
+//!
+//! A program without an async runtime builds one and blocks on each call:
+//!
+//! ```no_run
+//! use twilio_resource::{Client, twilio_resource};
+//!
+//! #[twilio_resource(path = "/v2/Conversations/<ConversationSid>/Participants/<Sid>")]
+//! pub struct Participant {
+//!     pub name: Option<String>,
+//! }
+//!
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     // One runtime for the program; `enable_all` turns on the I/O and timer drivers.
+//!     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+//!     let client = Client::from_env()?;
+//!     let participant = runtime.block_on(Participant::fetch(
+//!         &client,
+//!         "conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2",
+//!         "conv_participant_01k1etx3jbfx88476ccja0889c",
+//!     ))?;
+//!     println!("{:?}", participant.name);
+//!     Ok(())
+//! }
+//! ```
+//!
+//! # What the attribute generates
+//!
+//! [`#[twilio_resource]`](macro@twilio_resource) goes on a struct with named fields. It derives
+//! serde's `Serialize` and `Deserialize` (unknown JSON fields are ignored; your derives, docs and
+//! field attributes are kept), implements [`Resource`], and adds one associated function per
+//! operation the attribute names; with no operation named, `fetch` alone. Below, `P…` stands for
+//! one `impl AsRef<str>` parameter per `<Placeholder>` of `path`, in order and in snake_case
+//! (`<ConversationSid>` → `conversation_sid`), and `C…` for those of the collection:
+//!
+//! | key | generated | request |
+//! |---|---|---|
+//! | (always) | `fn path(P…) -> Result<String, Error>` | |
+//! | `fetch` | `async fn fetch(client: &Client, P…) -> Result<Self, Error>` | `GET` path |
+//! | `list` | `fn list(client: &Client, C…) -> List<Self>` | `GET` collection, page by page |
+//! | `list = F` | `fn list(client: &Client, C…, filter: &F) -> List<Self>` | the same, `F`'s fields as the query |
+//! | `create = B` | `async fn create(client: &Client, C…, body: &B) -> Result<Self, Error>` | `POST` collection |
+//! | `update = B` | `async fn update(client: &Client, P…, body: &B) -> Result<Self, Error>` | `POST`, `PUT` or `PATCH` path (`update_method`) |
+//! | `delete` | `async fn delete(client: &Client, P…) -> Result<(), Error>` | `DELETE` path |
+//! | `list` or `create` | `fn collection_path(C…) -> Result<String, Error>` | |
+//!
+//! The collection is `path` without its last `/<Placeholder>` segment, keeping a literal suffix:
+//! `…/Messages/<Sid>.json` → `…/Messages.json`, `…/Participants/<Sid>` → `…/Participants`. A path
+//! that does not end in a placeholder is its own collection (a list-only resource such as
+//! `…/AvailablePhoneNumbers/<CountryCode>/Local.json`, or a singleton such as
+//! `/v1/Services/<ServiceSid>/Configuration` with `fetch` and `update`).
+//!
+//! Each generated function is one line into one generic [`Client`] method per verb
+//! ([`Client::fetch`], [`Client::list`], [`Client::create`], [`Client::update`],
+//! [`Client::delete`]), which generic code can call too.
+//!
+//! | key | default | meaning |
+//! |---|---|---|
+//! | `path = "…"` | required | The path template; each `<Placeholder>` becomes a parameter. |
+//! | `base_url = "…"` | `"https://conversations.twilio.com"` | Scheme and host of the resource's API, e.g. `"https://api.twilio.com"`. |
+//! | `rename_all = "…"` | `"camelCase"` | serde's rule for the JSON keys; `"snake_case"` for the 2010 and v1 APIs. |
+//! | `body = "form"` or `"json"` | `"json"` with `camelCase`, else `"form"` | How `create` and `update` bodies are sent. |
+//! | `update_method = "POST"`, `"PUT"` or `"PATCH"` | `"PUT"` for JSON bodies, `"POST"` for forms | The method of `update`. |
+//! | `idempotency_key` | off | Send `Idempotency-Key: <UUID v4>` on `create`, `update` and `delete`, the same on each retry of a call. |
+//! | `crate = "…"` | `"::twilio_resource"` | Where generated code finds this crate, if you re-export it. |
+//! | `fetch`, `list [= F]`, `create = B`, `update = B`, `delete` | `fetch` | The operations, as in the table above. `F` and `B` are Rust types (not strings) that implement `serde::Serialize`. |
+//!
+//! Lists send the page size as `pageSize` for `camelCase` resources and `PageSize` otherwise. The
+//! [attribute's own page](macro@twilio_resource) has the whole reference, with a v2 and a 2010
+//! example; `cargo expand` (from `cargo install cargo-expand`) on your crate shows the code it
+//! writes.
+//!
+//! # A 2010-API resource
+//!
+//! Twilio's oldest API (SMS, calls, phone numbers) differs in four ways, each a setting:
+//! `snake_case` JSON keys, paths that end in `.json`, its own host (`https://api.twilio.com`), and
+//! the account SID in every path, which [`Client::account_sid`] supplies. Bodies and filters are
+//! forms with `PascalCase` keys; `DateSent>` and other names serde cannot derive are written with
+//! `#[serde(rename = "…")]`.
+//!
+//! ```
+//! use serde::Serialize;
+//! use twilio_local_server::LocalServer;
+//! use twilio_resource::{Client, twilio_resource};
+//!
+//! /// A message sent or received by the account.
+//! #[twilio_resource(
+//!     path = "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json",
+//!     base_url = "https://api.twilio.com",
+//!     rename_all = "snake_case",
+//!     fetch, list = MessageFilter, create = CreateMessage, update = UpdateMessage, delete,
+//! )]
+//! #[derive(Debug)]
+//! pub struct Message {
+//!     pub sid: Option<String>,
+//!     pub to: Option<String>,
+//!     pub body: Option<String>,
+//!     pub status: Option<String>,
+//!     pub date_sent: Option<String>, // RFC 2822, e.g. "Thu, 24 Aug 2023 05:01:45 +0000"
+//! }
+//!
+//! /// `To=…&From=…&Body=…&MediaUrl=…&MediaUrl=…`
+//! #[derive(Serialize)]
+//! #[serde(rename_all = "PascalCase")]
+//! pub struct CreateMessage {
+//!     pub to: String,
+//!     pub from: String,
+//!     pub body: String,
+//!     pub media_url: Vec<String>, // one `MediaUrl` key each
+//! }
+//!
+//! #[derive(Serialize)]
+//! #[serde(rename_all = "PascalCase")]
+//! pub struct UpdateMessage {
+//!     pub body: String, // "" redacts the text
+//! }
+//!
+//! #[derive(Serialize, Default)]
+//! pub struct MessageFilter {
+//!     #[serde(rename = "To")]
+//!     pub to: Option<String>, // `None` is left out of the query
+//!     #[serde(rename = "DateSent>")]
+//!     pub sent_after: Option<String>,
+//! }
+//!
+//! #[tokio::main(flavor = "current_thread")]
+//! async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     // A local stand-in for api.twilio.com; `Client::from_env()?` for Twilio itself.
+//!     let server = LocalServer::start().await?;
+//!     let client = Client::builder()
+//!         .account_sid(server.account_sid())
+//!         .auth_token(server.auth_token())
+//!         .base_url(server.base_url())
+//!         .build()?;
+//!     let account = client.account_sid();
+//!
+//!     // POST /2010-04-01/Accounts/AC…/Messages.json
+//!     let hello = CreateMessage {
+//!         to: "+15558675310".into(),
+//!         from: "+15017122661".into(),
+//!         body: "Hello".into(),
+//!         media_url: vec!["https://demo.twilio.com/owl.png".into()],
+//!     };
+//!     let sent = Message::create(&client, account, &hello).await?;
+//!     let sid = sent.sid.ok_or("no sid")?;
+//!
+//!     // GET /2010-04-01/Accounts/AC…/Messages.json
+//!     //     ?To=%2B15558675310&DateSent%3E=2024-01-01T00%3A00%3A00Z&PageSize=20
+//!     let filter = MessageFilter {
+//!         to: Some("+15558675310".into()),
+//!         sent_after: Some("2024-01-01T00:00:00Z".into()),
+//!     };
+//!     let recent = Message::list(&client, account, &filter).limit(20).collect_all().await?;
+//!     assert_eq!(recent.len(), 1);
+//!
+//!     // POST /2010-04-01/Accounts/AC…/Messages/SM….json with Body=
+//!     let redact = UpdateMessage { body: String::new() };
+//!     let redacted = Message::update(&client, account, &sid, &redact).await?;
+//!     assert_eq!(redacted.body.as_deref(), Some(""));
+//!
+//!     // DELETE /2010-04-01/Accounts/AC…/Messages/SM….json
+//!     Message::delete(&client, account, &sid).await?;
+//!     let gone = Message::fetch(&client, account, &sid).await.unwrap_err();
+//!     assert_eq!(gone.status(), Some(404));
+//!     Ok(())
+//! }
+//! ```
+//!
+//! # Lists and paging
+//!
+//! `list` returns a [`List`]: a lazy [`Stream`](futures_core::Stream) of `Result<R, Error>`.
+//! Nothing is sent until it is first read; then pages are fetched one at a time, each once the
+//! previous one has been read, so memory holds one page whatever the total. Read it with any
+//! `Stream` combinator (`futures::StreamExt`, `TryStreamExt`), or without one through
+//! [`List::try_next`] and [`List::collect_all`]. Before reading:
+//!
+//! - [`limit(n)`](List::limit) stops after `n` records and never requests a page beyond them;
+//! - [`page_size(n)`](List::page_size) asks for `n` records a page (1 to 1,000; otherwise Twilio's
+//!   default, or the smaller of the limit and 1,000);
+//! - [`filter(&f)`](List::filter) adds a filter's fields to the query (the generated `list` of
+//!   `list = F` does this with its `filter` argument);
+//! - [`pages()`](List::pages) turns it into a stream of [`Page`]s: each page's `items` and a
+//!   [`Cursor`] to the next one. A cursor is serializable (a job queue, a database row) and
+//!   [`List::resume`] goes on from it later, with the original filter, page size and remaining
+//!   limit.
+//!
+//! Twilio pages in three dialects; each response is read in the one it uses, whatever the
+//! resource:
+//!
+//! | dialect | where | records | next page |
+//! |---|---|---|---|
+//! | 2010 | `api.twilio.com/2010-04-01` | the one array-valued top-level field (`messages`) | `next_page_uri`, relative |
+//! | v1 | most products | the field `meta.key` names | `meta.next_page_url`, absolute |
+//! | token | v2 APIs such as Conversations | the field `meta.key` names | the first query plus `pageToken=<meta.nextToken>` |
+//!
+//! A next-page link is followed only as a path and query on the resource's own origin (the
+//! client's base URL, region and edge), so credentials never follow a link to another host. An
+//! empty page with a next link continues; the same link twice ends the stream with an error
+//! instead of looping. [`List`]'s page shows an example of each way to read.
+//!
+//! # serde: what you need and what you don't
+//!
+//! The resource struct needs no serde dependency: the attribute derives `Serialize` and
+//! `Deserialize` through this crate. Everything else that is serialised or deserialised is your
+//! own serde code, so add `serde = { version = "1", features = ["derive"] }` for:
+//!
+//! - the body types of `create` and `update` and the filter type of `list`
+//!   (`#[derive(Serialize)]`);
+//! - enums and structs used as fields of the resource (`#[derive(Deserialize, Serialize)]`),
+//!   such as a `status` enum or an address struct.
+//!
+//! Form bodies and filters repeat the key for each element of a sequence
+//! (`MediaUrl=a&MediaUrl=b`), leave out `None`, and write booleans as `true`/`false`. A field that
+//! Twilio takes as a JSON text inside a form (`Attributes`, `SinkConfiguration`) is a
+//! [`JsonString<T>`](JsonString).
 //!
 //! # The client
 //!
-//! Every request carries Basic auth, `Accept: application/json` and
-//! `User-Agent: twilio-resource/<version> (<os> <arch>) rust/<version>`. A `GET` is retried on 429,
-//! 503 and connection failures (3 times by default), waiting what `Retry-After` says (capped) or
-//! else an exponential backoff with jitter, all inside one timeout (30 s by default). Redirects are
-//! reported, never followed, so credentials never reach another host; plain `http://` is refused
-//! except to loopback hosts. Secrets never appear in `Debug`, `Display` or errors.
+//! [`Client::new`], [`Client::from_env`] or [`Client::builder`]; a [`Client`] is cheap to clone
+//! and share (one connection pool, one retry budget). Every request carries Basic auth,
+//! `Accept: application/json` and `User-Agent: twilio-resource/<version> (<os> <arch>) rust/<version>`.
+//! Redirects are reported ([`Error::Redirect`]), never followed, so credentials never reach
+//! another host; plain `http://` is refused except to loopback hosts. Secrets never appear in
+//! `Debug`, `Display`, errors or `tracing` events.
+//!
+//! ## Retries
+//!
+//! A call is retried (3 times by default, [`max_retries`](ClientBuilder::max_retries)) only when
+//! repeating it cannot act twice:
+//!
+//! | call | retried after |
+//! |---|---|
+//! | `GET`, `PUT`, `PATCH`, `DELETE` (fetch, list pages, most updates, delete) | 429, 503, and transport failures (refused or reset connections, DNS, TLS) |
+//! | `POST` (create, form updates) | 429 and failures to connect only: never 503, a timeout or a connection lost after sending, since Twilio may have acted (a duplicated SMS is billed twice) |
+//! | `POST` of a resource with `idempotency_key` | as `GET`: every attempt carries the same `Idempotency-Key` |
+//!
+//! Each retry waits what `Retry-After` says (seconds or an HTTP date, at most
+//! [`max_retry_after`](ClientBuilder::max_retry_after), 60 s by default) or else an exponential
+//! backoff with jitter, all within one [`timeout`](ClientBuilder::timeout) per call (30 s by
+//! default); a wait that would outlast it is not started. On top of that, a [`RetryBudget`] shared
+//! by a client and its clones (500 tokens by default; a retry costs 5, or 10 after a transport
+//! failure; a success puts tokens back) stops retries during an outage instead of multiplying the
+//! load: an empty budget means one attempt per call until calls succeed again.
+//!
+//! # Errors
+//!
+//! Every function returns the one [`Error`] enum: Twilio's answer ([`Error::Api`] with its status,
+//! code, message and `Retry-After`), a timeout, a transport failure, a body that does not decode
+//! (naming the type and the JSON path), a refused argument or configuration. [`Error`]'s page
+//! shows a `match` a service would write.
 #![doc(test(attr(deny(warnings))))]
 #![warn(missing_docs)]
 
@@ -105,5 +367,224 @@ pub use list::{Cursor, List, Page, Pages};
 pub use path::{PathTemplate, Segment};
 pub use protocol::{BodyFormat, Protocol, UpdateMethod};
 pub use resource::Resource;
-/// Derives a Twilio REST resource; see the [crate documentation](crate).
+/// Turns a struct into a Twilio REST resource: its serde model, its paths, and one async function
+/// per operation (`fetch`, `list`, `create`, `update`, `delete`).
+///
+/// ```text
+/// #[twilio_resource(path = "…", [base_url = "…",] [rename_all = "…",] [body = "…",]
+///                   [update_method = "…",] [idempotency_key,] [crate = "…",]
+///                   [fetch,] [list [= FilterType],] [create = BodyType,] [update = BodyType,] [delete])]
+/// ```
+///
+/// It goes on a struct with named fields (no generics) and keeps the struct as written: your
+/// derives, docs, visibility and field attributes (`#[serde(rename = "type")]`, `#[serde(default)]`,
+/// …). The keys may come in any order; calls run on Tokio (see the [crate documentation](crate)).
+///
+/// # Keys
+///
+/// | key | default | meaning |
+/// |---|---|---|
+/// | `path = "…"` | required | The path template, e.g. `"/v2/Conversations/<ConversationSid>/Participants/<Sid>"`. Each `<Placeholder>` becomes a parameter named in snake_case (`conversation_sid`), in template order. The placeholder names `client`, `body` and `filter` are reserved. |
+/// | `base_url = "…"` | `"https://conversations.twilio.com"` | Scheme and host (and port) of the resource's API, without a path: `"https://api.twilio.com"` for the 2010 API, `"https://messaging.twilio.com"`, … A [`ClientBuilder::base_url`] replaces it at run time (a local server, a proxy); region and edge apply to `*.twilio.com` hosts. |
+/// | `rename_all = "…"` | `"camelCase"` | serde's rule for the JSON keys of the struct, unless the struct sets its own `#[serde(rename_all)]`: `"camelCase"` for the v2 APIs, `"snake_case"` for the 2010 and v1 APIs; any rule serde knows. |
+/// | `body = "form"` or `"json"` | `"json"` with `rename_all = "camelCase"`, `"form"` otherwise | How `create` and `update` bodies are sent: `application/x-www-form-urlencoded` (sequences as repeated keys, `None` left out) or `application/json`. |
+/// | `update_method = "POST"`, `"PUT"` or `"PATCH"` | `"PUT"` with JSON bodies, `"POST"` with forms | The HTTP method of `update`. |
+/// | `idempotency_key` | off (a flag, no value) | `create`, `update` and `delete` send `Idempotency-Key: <UUID v4>`, a fresh key per call and the same key on each retry of that call, so a `POST` is retried like any other method. |
+/// | `crate = "…"` | `"::twilio_resource"` | The path generated code uses to reach this crate, when you re-export it (`crate = "::my_app::twilio"`). |
+/// | `fetch` | generated when no operation is named | `GET` one record at `path`. |
+/// | `list` or `list = FilterType` | off | `GET` the collection, page by page, with an optional filter type. |
+/// | `create = BodyType` | off | `POST` a new record to the collection. |
+/// | `update = BodyType` | off | Change the record at `path` with `update_method`. |
+/// | `delete` | off | `DELETE` the record at `path`. |
+///
+/// With no operation key the resource gets `fetch` alone; once one is named, exactly the named
+/// ones are generated. `FilterType` and `BodyType` are Rust types (not strings), any type that
+/// implements `serde::Serialize` (a struct, a map, `[(&str, &str)]`); lists also send the page
+/// size, as `pageSize` for `camelCase` resources and `PageSize` otherwise.
+///
+/// # What it generates
+///
+/// `P…` stands for one `impl AsRef<str>` parameter per placeholder of `path`, `C…` for those of
+/// the collection:
+///
+/// ```text
+/// impl Resource for X { /* BASE_URL, PATH, COLLECTION, PROTOCOL */ }
+///
+/// impl X {
+///     pub fn path(P…) -> Result<String, Error>;                                    // always
+///     pub fn collection_path(C…) -> Result<String, Error>;                         // with list or create
+///     pub async fn fetch(client: &Client, P…) -> Result<Self, Error>;              // fetch
+///     pub fn list(client: &Client, C… [, filter: &FilterType]) -> List<Self>;      // list [= FilterType]
+///     pub async fn create(client: &Client, C…, body: &BodyType) -> Result<Self, Error>; // create = BodyType
+///     pub async fn update(client: &Client, P…, body: &BodyType) -> Result<Self, Error>; // update = BodyType
+///     pub async fn delete(client: &Client, P…) -> Result<(), Error>;               // delete
+/// }
+/// ```
+///
+/// Each function has the struct's visibility and is one line into one generic [`Client`] method:
+/// `fetch` is `client.fetch::<Self>(&Self::path(…)?).await`, and so on. `list` is not `async`: it
+/// returns a lazy [`List`] that sends nothing until read. Besides, the attribute derives
+/// `Serialize` and `Deserialize` through this crate (no serde dependency needed for the resource
+/// itself), ignores unknown JSON fields, and implements [`Resource`] with the base URL, the path
+/// and collection templates and the [`Protocol`] (body format, update method, page-size parameter,
+/// idempotency key).
+///
+/// **The collection** is `path` without its last `/<Placeholder>` segment, keeping a literal
+/// suffix: `/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json` →
+/// `/2010-04-01/Accounts/<AccountSid>/Messages.json`. A path that does not end in a placeholder
+/// is its own collection: a list-only resource
+/// (`/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/Local.json` with
+/// `list`) or a singleton (`/v1/Services/<ServiceSid>/Configuration` with `fetch` and `update`).
+/// `list` or `create` on a path with no collection (`"/<Sid>"`) is a compile error.
+///
+/// **Path values** are each exactly one segment: everything outside RFC 3986 "unreserved" is
+/// percent-encoded, so `/ ? # %`, spaces and non-ASCII cannot change the request. An empty value,
+/// `.` or `..` is refused with [`Error::InvalidArgument`] naming the parameter, before anything is
+/// sent (an empty `Sid` would turn a fetch into a list).
+///
+/// **Mistakes** are compile errors on the offending token, all reported at once: an unknown or
+/// repeated key (with a guess, "did you mean `rename_all`?"), a malformed placeholder, a
+/// `base_url` without a scheme or with a path (with the value to write instead), a value of
+/// `body` or `update_method` outside the list, `create` or `update` without a type, a type given
+/// to `fetch` or `delete`. The struct and every function that can still be generated are emitted
+/// anyway, so one mistake gives one error.
+///
+/// # A v2 resource
+///
+/// The default settings fit the v2 APIs: JSON keys in camelCase, JSON bodies, `PUT` updates,
+/// token paging with `pageSize`. This runs against the local stand-in from the
+/// `twilio-local-server` crate; [`Client::from_env`] gives a client for Twilio itself.
+///
+/// ```
+/// use serde::Serialize;
+/// use twilio_local_server::LocalServer;
+/// use twilio_resource::{Client, twilio_resource};
+///
+/// /// A participant of a conversation (Conversations v2).
+/// #[twilio_resource(
+///     path = "/v2/Conversations/<ConversationSid>/Participants/<Sid>",
+///     fetch, list, create = NewParticipant, update = ParticipantChange,
+/// )]
+/// #[derive(Debug, Clone)]
+/// pub struct Participant {
+///     pub id: Option<String>,
+///     pub conversation_id: Option<String>,
+///     pub name: Option<String>,
+/// }
+///
+/// /// `{"name":"…"}`
+/// #[derive(Serialize)]
+/// pub struct NewParticipant {
+///     pub name: String,
+/// }
+///
+/// /// `PUT` with `{"name":"…"}`; `None` fields are left out.
+/// #[derive(Serialize)]
+/// pub struct ParticipantChange {
+///     #[serde(skip_serializing_if = "Option::is_none")]
+///     pub name: Option<String>,
+/// }
+///
+/// #[tokio::main(flavor = "current_thread")]
+/// async fn main() -> Result<(), Box<dyn std::error::Error>> {
+///     let server = LocalServer::start().await?;
+///     let client = Client::builder()
+///         .account_sid(server.account_sid())
+///         .auth_token(server.auth_token())
+///         .base_url(server.base_url())
+///         .build()?;
+///     let conversation = "conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2";
+///
+///     // POST /v2/Conversations/conv_…/Participants, five times
+///     for name in ["Ana", "Ben", "Chen", "Dana", "Eve"] {
+///         let body = NewParticipant { name: name.into() };
+///         let created = Participant::create(&client, conversation, &body).await?;
+///         assert_eq!(created.conversation_id.as_deref(), Some(conversation));
+///     }
+///
+///     // GET /v2/Conversations/conv_…/Participants?pageSize=2, then `&pageToken=…` twice
+///     let mut pages = Participant::list(&client, conversation).page_size(2).pages();
+///     let mut sizes = Vec::new();
+///     while let Some(page) = pages.try_next().await? {
+///         sizes.push(page.items.len());
+///     }
+///     assert_eq!(sizes, [2, 2, 1]);
+///
+///     // PUT /v2/Conversations/conv_…/Participants/conv_participant_…
+///     let first = Participant::list(&client, conversation).limit(1).collect_all().await?;
+///     let id = first[0].id.as_deref().ok_or("no id")?;
+///     let change = ParticipantChange { name: Some("Ana P.".into()) };
+///     let renamed = Participant::update(&client, conversation, id, &change).await?;
+///     assert_eq!(renamed.name.as_deref(), Some("Ana P."));
+///     Ok(())
+/// }
+/// ```
+///
+/// # A 2010-API resource
+///
+/// The 2010 API needs three settings (its host, `snake_case` keys, paths ending in `.json`) and
+/// the account SID as the first path value, which [`Client::account_sid`] gives. Forms and
+/// `POST` updates follow from `snake_case`; form keys are `PascalCase`.
+///
+/// ```no_run
+/// use serde::Serialize;
+/// use twilio_resource::{Client, twilio_resource};
+///
+/// /// A phone number of the account.
+/// #[twilio_resource(
+///     path = "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<Sid>.json",
+///     base_url = "https://api.twilio.com",
+///     rename_all = "snake_case",
+///     fetch, list = NumberFilter, update = NumberChange, delete,
+/// )]
+/// pub struct IncomingPhoneNumber {
+///     pub sid: Option<String>,
+///     pub phone_number: Option<String>,
+///     pub friendly_name: Option<String>,
+///     pub sms_url: Option<String>,
+/// }
+///
+/// /// `?PhoneNumber=…`
+/// #[derive(Serialize, Default)]
+/// #[serde(rename_all = "PascalCase")]
+/// pub struct NumberFilter {
+///     pub phone_number: Option<String>,
+/// }
+///
+/// /// `FriendlyName=…&SmsUrl=…`
+/// #[derive(Serialize, Default)]
+/// #[serde(rename_all = "PascalCase")]
+/// pub struct NumberChange {
+///     pub friendly_name: Option<String>,
+///     pub sms_url: Option<String>,
+/// }
+///
+/// #[tokio::main]
+/// async fn main() -> Result<(), twilio_resource::Error> {
+///     let client = Client::from_env()?;
+///     let account = client.account_sid();
+///
+///     // GET /2010-04-01/Accounts/AC…/IncomingPhoneNumbers.json?PhoneNumber=%2B15017122661&PageSize=1
+///     let filter = NumberFilter { phone_number: Some("+15017122661".into()) };
+///     let found = IncomingPhoneNumber::list(&client, account, &filter)
+///         .limit(1)
+///         .collect_all()
+///         .await?;
+///
+///     for number in found {
+///         let Some(sid) = number.sid else { continue };
+///         // POST /2010-04-01/Accounts/AC…/IncomingPhoneNumbers/PN….json
+///         let change = NumberChange {
+///             sms_url: Some("https://example.com/sms".into()),
+///             ..NumberChange::default()
+///         };
+///         let updated = IncomingPhoneNumber::update(&client, account, &sid, &change).await?;
+///         println!("{:?} now posts SMS to {:?}", updated.phone_number, updated.sms_url);
+///     }
+///     Ok(())
+/// }
+/// ```
+///
+/// The crate documentation has a runnable 2010 example with every operation (`Message`: create,
+/// list with a `DateSent>` filter, fetch, redact, delete).
 pub use twilio_resource_macros::twilio_resource;
