@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use twilio_local_server::{Fault, LocalServer};
-use twilio_resource::{Client, Error, twilio_resource};
+use twilio_resource::{Client, Error};
 use twilio_resource_tests::*;
 
 #[tokio::test]
@@ -50,18 +50,35 @@ fn plain_http_to_a_remote_host_is_refused_at_build() {
     );
 }
 
-/// A resource whose own base URL is plain http to a remote host.
-#[twilio_resource(path = "/v1/Things/<Sid>", base_url = "http://insecure.example.com")]
-#[derive(Debug)]
+/// A resource whose own base URL is plain http to a remote host. The attribute refuses such a
+/// `base_url` at compile time, so this one implements `Resource` by hand to reach the runtime check.
+#[derive(Debug, serde::Deserialize)]
 pub struct InsecureThing {
     pub sid: Option<String>,
+}
+
+impl twilio_resource::Resource for InsecureThing {
+    const BASE_URL: &'static str = "http://insecure.example.com";
+    const PATH: twilio_resource::PathTemplate = twilio_resource::PathTemplate::new(
+        "/v1/Things/<Sid>",
+        &[
+            twilio_resource::Segment::Literal("/v1/Things/"),
+            twilio_resource::Segment::Param {
+                placeholder: "Sid",
+                parameter: "sid",
+            },
+        ],
+    );
 }
 
 #[tokio::test]
 async fn a_resource_with_a_plain_http_base_url_is_refused_before_sending() {
     let client = Client::new("AC1", "secret-token");
     let started = std::time::Instant::now();
-    let error = InsecureThing::fetch(&client, "TH1").await.unwrap_err();
+    let error = client
+        .fetch::<InsecureThing>("/v1/Things/TH1")
+        .await
+        .unwrap_err();
     assert!(matches!(error, Error::Config { .. }), "{error:?}");
     assert!(
         error

@@ -17,7 +17,7 @@ async fn fetches_the_example_participant_with_every_field() {
         p.account_id.as_deref(),
         Some("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
     );
-    assert_eq!(p.name.as_deref(), Some("Dana"));
+    assert_eq!(p.name.as_deref(), Some("Dana S."));
     assert_eq!(p.kind, Some(ParticipantType::Customer));
     assert_eq!(
         p.profile_id.as_deref(),
@@ -32,7 +32,7 @@ async fn fetches_the_example_participant_with_every_field() {
     );
     assert_eq!(
         p.updated_at,
-        Some("2023-07-01T12:30:00Z".parse::<Timestamp>().unwrap())
+        Some("2023-07-01T12:00:00Z".parse::<Timestamp>().unwrap())
     );
 
     let requests = server.requests();
@@ -234,7 +234,10 @@ async fn two_hundred_concurrent_fetches_share_one_client() {
         })
         .collect();
     for task in tasks {
-        assert_eq!(task.await.unwrap().unwrap().name.as_deref(), Some("Dana"));
+        assert_eq!(
+            task.await.unwrap().unwrap().name.as_deref(),
+            Some("Dana S.")
+        );
     }
     assert_eq!(server.requests().len(), 200);
 }
