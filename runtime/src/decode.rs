@@ -42,6 +42,7 @@ pub(crate) fn is_json(content_type: &HeaderValue) -> bool {
         .unwrap_or_default()
         .trim_ascii();
     media.eq_ignore_ascii_case(b"application/json")
+        // `len() > 5` makes the slice start in bounds.
         || media.len() > 5 && media[media.len() - 5..].eq_ignore_ascii_case(b"+json")
 }
 
