@@ -1,95 +1,357 @@
-//! The attribute's keys: `#[twilio_resource(path = "…", base_url = "…", rename_all = "…", crate = "…")]`.
+//! The attribute's keys as written: settings (`path = "…"`, `base_url = "…"`, `rename_all = "…"`,
+//! `body = "…"`, `update_method = "…"`, `idempotency_key`, `crate = "…"`) and operations (`fetch`,
+//! `list [= FilterType]`, `create = BodyType`, `update = BodyType`, `delete`).
+//!
+//! Only the shape of each key is checked here; rules that span keys or the item live in `model`.
 
 use proc_macro2::{TokenStream, TokenTree};
 use syn::meta::ParseNestedMeta;
+use syn::parse::discouraged::Speculative;
 use syn::parse::{ParseStream, Parser};
 use syn::{LitStr, Token};
+
+use crate::suggest;
 
 pub const PATH: &str = "path";
 pub const BASE_URL: &str = "base_url";
 pub const RENAME_ALL: &str = "rename_all";
+pub const BODY: &str = "body";
+pub const UPDATE_METHOD: &str = "update_method";
+pub const IDEMPOTENCY_KEY: &str = "idempotency_key";
 pub const CRATE: &str = "crate";
-/// Every key the attribute accepts, in the order the docs list them.
-pub const KEYS: &[&str] = &[PATH, BASE_URL, RENAME_ALL, CRATE];
+pub const FETCH: &str = "fetch";
+pub const LIST: &str = "list";
+pub const CREATE: &str = "create";
+pub const UPDATE: &str = "update";
+pub const DELETE: &str = "delete";
 
-/// The attribute's arguments as written; every value is still a spanned string literal.
+/// The setting keys, in the order the docs list them.
+pub const SETTINGS: &[&str] = &[
+    PATH,
+    BASE_URL,
+    RENAME_ALL,
+    BODY,
+    UPDATE_METHOD,
+    IDEMPOTENCY_KEY,
+    CRATE,
+];
+/// The operation keys, in the order the docs list them.
+pub const OPERATIONS: &[&str] = &[FETCH, LIST, CREATE, UPDATE, DELETE];
+/// Every key, for guessing what a misspelled one meant.
+const KEYS: &[&str] = &[
+    PATH,
+    BASE_URL,
+    RENAME_ALL,
+    BODY,
+    UPDATE_METHOD,
+    IDEMPOTENCY_KEY,
+    CRATE,
+    FETCH,
+    LIST,
+    CREATE,
+    UPDATE,
+    DELETE,
+];
+
+/// One of the five operations a resource can declare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpKind {
+    Fetch,
+    List,
+    Create,
+    Update,
+    Delete,
+}
+
+impl OpKind {
+    fn from_key(key: &str) -> Option<Self> {
+        Some(match key {
+            FETCH => Self::Fetch,
+            LIST => Self::List,
+            CREATE => Self::Create,
+            UPDATE => Self::Update,
+            DELETE => Self::Delete,
+            _ => return None,
+        })
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Fetch => FETCH,
+            Self::List => LIST,
+            Self::Create => CREATE,
+            Self::Update => UPDATE,
+            Self::Delete => DELETE,
+        }
+    }
+}
+
+/// An operation key as written.
+pub struct Operation {
+    pub kind: OpKind,
+    /// The key itself, for errors about this operation.
+    pub key: syn::Path,
+    /// The type after `=`: the filter of `list`, the body of `create`/`update`. `None` when none
+    /// was written (or it was refused: then the expansion falls back to a generic body).
+    pub ty: Option<syn::Type>,
+    /// Read from a misspelled key (`delet`): generated as intended so that call sites see no
+    /// second error, but not checked again (its one error is the misspelling).
+    pub guessed: bool,
+}
+
+/// The attribute's arguments as written; setting values are still spanned string literals.
 #[derive(Default)]
 pub struct Args {
     pub path: Option<LitStr>,
     pub base_url: Option<LitStr>,
     pub rename_all: Option<LitStr>,
+    pub body: Option<LitStr>,
+    pub update_method: Option<LitStr>,
+    pub idempotency_key: bool,
     pub krate: Option<LitStr>,
+    /// In the order written, each kind at most once.
+    pub operations: Vec<Operation>,
     /// Keys that were written but whose value was refused; they are not also "missing".
     pub refused: Vec<String>,
+}
+
+impl Args {
+    pub fn operation(&self, kind: OpKind) -> Option<&Operation> {
+        self.operations.iter().find(|op| op.kind == kind)
+    }
 }
 
 /// Parses the arguments, collecting every error instead of stopping at the first.
 pub fn parse(tokens: TokenStream, errors: &mut Vec<syn::Error>) -> Args {
     let mut args = Args::default();
-    let mut refused = Vec::new();
     let parser = syn::meta::parser(|meta| {
-        let key = meta
-            .path
-            .get_ident()
-            .map(ToString::to_string)
-            .unwrap_or_else(|| path_text(&meta));
-        let slot = match key.as_str() {
-            PATH => &mut args.path,
-            BASE_URL => &mut args.base_url,
-            RENAME_ALL => &mut args.rename_all,
-            CRATE => &mut args.krate,
-            _ => {
-                errors.push(meta.error(format!(
-                    "unknown key `{key}` in #[twilio_resource]; valid keys are {}",
-                    KEYS.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-                )));
-                return skip_value(&meta);
-            }
-        };
-        let value = string_value(&meta, &key)?;
-        match value {
-            Err(error) => {
-                errors.push(error);
-                refused.push(key);
-            }
-            Ok(_) if slot.is_some() => errors.push(syn::Error::new_spanned(
-                &meta.path,
-                format!("duplicate key `{key}` in #[twilio_resource]; give it once"),
-            )),
-            Ok(lit) => *slot = Some(lit),
+        let key = key_text(&meta);
+        if KEYS.contains(&key.as_str()) {
+            return read_key(&mut args, &meta, &key, false, errors);
         }
-        Ok(())
+        let guess = suggest::closest(&key, KEYS);
+        let hint = guess
+            .map(|guess| format!("; did you mean `{guess}`?"))
+            .unwrap_or_default();
+        errors.push(meta.error(format!(
+            "unknown key `{key}` in #[twilio_resource]{hint} (keys: {}; operations: {})",
+            quoted(SETTINGS),
+            quoted(OPERATIONS),
+        )));
+        match guess {
+            // Read on as the key it most likely is, so the expansion is the intended one and the
+            // misspelling stays the only error; errors about its value would repeat that one.
+            Some(guess) => read_key(&mut args, &meta, guess, true, &mut Vec::new()),
+            None => skip_value(&meta),
+        }
     });
     if let Err(error) = parser.parse2(tokens) {
         errors.push(error);
     }
-    args.refused = refused;
     args
+}
+
+fn read_key(
+    args: &mut Args,
+    meta: &ParseNestedMeta<'_>,
+    key: &str,
+    guessed: bool,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<()> {
+    if let Some(kind) = OpKind::from_key(key) {
+        return read_operation(args, meta, kind, guessed, errors);
+    }
+    if key == IDEMPOTENCY_KEY {
+        if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+            errors.push(meta.error(
+                "`idempotency_key` is a flag: write `idempotency_key` alone to send an Idempotency-Key on mutating calls",
+            ));
+            skip_value(meta)?;
+        }
+        if args.idempotency_key && !guessed {
+            errors.push(duplicate(meta, key));
+        }
+        args.idempotency_key = true;
+        return Ok(());
+    }
+    let value = string_value(meta, key, errors)?;
+    let slot = match key {
+        PATH => &mut args.path,
+        BASE_URL => &mut args.base_url,
+        RENAME_ALL => &mut args.rename_all,
+        BODY => &mut args.body,
+        UPDATE_METHOD => &mut args.update_method,
+        _ => &mut args.krate,
+    };
+    match value {
+        None => args.refused.push(key.to_owned()),
+        Some(_) if slot.is_some() => {
+            if !guessed {
+                errors.push(duplicate(meta, key));
+            }
+        }
+        Some(lit) => *slot = Some(lit),
+    }
+    Ok(())
+}
+
+fn duplicate(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Error {
+    syn::Error::new_spanned(
+        &meta.path,
+        format!("duplicate key `{key}` in #[twilio_resource]; give it once"),
+    )
+}
+
+/// `fetch`, `list`, `list = F`, `create = B`, `update = B`, `delete`.
+fn read_operation(
+    args: &mut Args,
+    meta: &ParseNestedMeta<'_>,
+    kind: OpKind,
+    guessed: bool,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<()> {
+    let key = kind.key();
+    let bare = meta.input.is_empty() || meta.input.peek(Token![,]);
+    let ty = if meta.input.peek(Token![=]) {
+        let ty = type_value(meta, key, errors)?;
+        if matches!(kind, OpKind::Fetch | OpKind::Delete) {
+            let returns = if kind == OpKind::Fetch {
+                "`Self`"
+            } else {
+                "`()`"
+            };
+            errors.push(meta.error(format!(
+                "`{key}` takes no type (it returns {returns}): write `{key}` alone"
+            )));
+        }
+        ty
+    } else if bare {
+        None
+    } else {
+        errors.push(meta.error(format!("`{key}` is written {}", operation_forms(kind))));
+        skip_value(meta)?;
+        None
+    };
+    if bare && matches!(kind, OpKind::Create | OpKind::Update) {
+        errors.push(meta.error(format!(
+            "`{key}` needs the type of its request body: write `{key} = {}`, a type that derives `Serialize`",
+            body_example(kind)
+        )));
+    }
+    if args.operation(kind).is_some() {
+        if !guessed {
+            errors.push(syn::Error::new_spanned(
+                &meta.path,
+                format!("operation `{key}` is given twice; give it once"),
+            ));
+        }
+        return Ok(());
+    }
+    args.operations.push(Operation {
+        kind,
+        key: meta.path.clone(),
+        ty: ty.filter(|_| !matches!(kind, OpKind::Fetch | OpKind::Delete)),
+        guessed,
+    });
+    Ok(())
+}
+
+fn operation_forms(kind: OpKind) -> String {
+    match kind {
+        OpKind::Fetch | OpKind::Delete => format!("alone: `{}`", kind.key()),
+        OpKind::List => "`list` or `list = FilterType`".to_owned(),
+        OpKind::Create | OpKind::Update => {
+            format!("`{} = {}`", kind.key(), body_example(kind))
+        }
+    }
+}
+
+fn body_example(kind: OpKind) -> &'static str {
+    if kind == OpKind::Create {
+        "CreateMessage"
+    } else {
+        "UpdateMessage"
+    }
+}
+
+/// Reads `= Type`. A string literal is refused (spanned on it) but still read as a type, so the
+/// expansion goes on as intended; anything else that is not a type is refused and consumed.
+fn type_value(
+    meta: &ParseNestedMeta<'_>,
+    key: &str,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<Option<syn::Type>> {
+    let input = meta.value()?;
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        errors.push(syn::Error::new(
+            lit.span(),
+            format!(
+                "`{key}` takes a Rust type, not a string: write `{key} = {}` without quotes",
+                lit.value()
+            ),
+        ));
+        return Ok(lit.parse::<syn::Type>().ok());
+    }
+    let fork = input.fork();
+    if let Ok(ty) = fork.parse::<syn::Type>()
+        && (fork.is_empty() || fork.peek(Token![,]))
+    {
+        input.advance_to(&fork);
+        return Ok(Some(ty));
+    }
+    let tokens = tokens_until_comma(input)?;
+    let message = format!(
+        "`{key}` takes a Rust type, like `{key} = {}`",
+        match key {
+            LIST => "MessageFilter",
+            CREATE => "CreateMessage",
+            _ => "UpdateMessage",
+        }
+    );
+    errors.push(if tokens.is_empty() {
+        meta.error(message)
+    } else {
+        syn::Error::new_spanned(tokens, message)
+    });
+    Ok(None)
 }
 
 /// Reads `= "text"`. A value that is not a string literal is reported (spanned on the value) and
 /// consumed, so parsing can go on to the next key.
-fn string_value(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<Result<LitStr, syn::Error>> {
-    let input = meta.value()?;
-    if input.peek(LitStr) {
-        return Ok(Ok(input.parse()?));
-    }
-    let tokens = tokens_until_comma(input)?;
+fn string_value(
+    meta: &ParseNestedMeta<'_>,
+    key: &str,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<Option<LitStr>> {
     let example = match key {
         PATH => "path = \"/v2/Conversations/<ConversationSid>\"",
         BASE_URL => "base_url = \"https://conversations.twilio.com\"",
         RENAME_ALL => "rename_all = \"snake_case\"",
+        BODY => "body = \"form\"",
+        UPDATE_METHOD => "update_method = \"POST\"",
         _ => "crate = \"::twilio_resource\"",
     };
     let message = format!("`{key}` takes a string literal, like {example}");
-    Ok(Err(if tokens.is_empty() {
+    if !meta.input.peek(Token![=]) {
+        errors.push(meta.error(message));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    let input = meta.value()?;
+    if input.peek(LitStr) {
+        return Ok(Some(input.parse()?));
+    }
+    let tokens = tokens_until_comma(input)?;
+    errors.push(if tokens.is_empty() {
         meta.error(message)
     } else {
         syn::Error::new_spanned(tokens, message)
-    }))
+    });
+    Ok(None)
 }
 
-/// Consumes whatever an unknown key carries (`= …` or `(…)`), so the keys after it are still checked.
+/// Consumes whatever a key carries (`= …` or `(…)`), so the keys after it are still checked.
 pub fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
     if meta.input.peek(Token![=]) {
         tokens_until_comma(meta.value()?)?;
@@ -107,7 +369,7 @@ fn tokens_until_comma(input: ParseStream<'_>) -> syn::Result<TokenStream> {
     Ok(tokens)
 }
 
-fn path_text(meta: &ParseNestedMeta<'_>) -> String {
+fn key_text(meta: &ParseNestedMeta<'_>) -> String {
     let segments: Vec<String> = meta
         .path
         .segments
@@ -115,4 +377,146 @@ fn path_text(meta: &ParseNestedMeta<'_>) -> String {
         .map(|s| s.ident.to_string())
         .collect();
     segments.join("::")
+}
+
+/// `` `a`, `b`, `c` ``
+pub fn quoted(names: &[&str]) -> String {
+    let names: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    names.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::*;
+
+    fn parse_ok(tokens: TokenStream) -> Args {
+        let mut errors = Vec::new();
+        let args = parse(tokens, &mut errors);
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(messages.is_empty(), "{messages:?}");
+        args
+    }
+
+    fn messages(tokens: TokenStream) -> Vec<String> {
+        let mut errors = Vec::new();
+        parse(tokens, &mut errors);
+        errors.iter().map(ToString::to_string).collect()
+    }
+
+    fn kinds(args: &Args) -> Vec<OpKind> {
+        args.operations.iter().map(|op| op.kind).collect()
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let args = parse_ok(quote!(
+            path = "/v1/<Sid>", base_url = "https://x.com", rename_all = "snake_case",
+            body = "form", update_method = "PATCH", idempotency_key, crate = "::t",
+            fetch, list = F, create = a::B, update = Vec<(u8, String)>, delete,
+        ));
+        assert!(args.idempotency_key);
+        assert_eq!(
+            kinds(&args),
+            [
+                OpKind::Fetch,
+                OpKind::List,
+                OpKind::Create,
+                OpKind::Update,
+                OpKind::Delete
+            ]
+        );
+        let ty = |kind| {
+            let ty = &args.operation(kind).unwrap().ty;
+            quote!(#ty).to_string()
+        };
+        assert_eq!(ty(OpKind::List), "F");
+        assert_eq!(ty(OpKind::Create), "a :: B");
+        assert_eq!(ty(OpKind::Update), "Vec < (u8 , String) >");
+        assert_eq!(ty(OpKind::Fetch), "");
+        assert_eq!(args.body.unwrap().value(), "form");
+    }
+
+    #[test]
+    fn a_bare_list_has_no_filter() {
+        let args = parse_ok(quote!(path = "/v1/X", list));
+        assert!(args.operation(OpKind::List).unwrap().ty.is_none());
+    }
+
+    #[test]
+    fn refuses_operation_shapes() {
+        assert_eq!(
+            messages(quote!(create)),
+            [
+                "`create` needs the type of its request body: write `create = CreateMessage`, a type that derives `Serialize`"
+            ]
+        );
+        assert_eq!(
+            messages(quote!(fetch = Foo)),
+            ["`fetch` takes no type (it returns `Self`): write `fetch` alone"]
+        );
+        assert_eq!(
+            messages(quote!(delete = Foo)),
+            ["`delete` takes no type (it returns `()`): write `delete` alone"]
+        );
+        assert_eq!(
+            messages(quote!(list(Foo))),
+            ["`list` is written `list` or `list = FilterType`"]
+        );
+        assert_eq!(
+            messages(quote!(list, list = F)),
+            ["operation `list` is given twice; give it once"]
+        );
+        assert_eq!(
+            messages(quote!(update = "UpdateMessage")),
+            [
+                "`update` takes a Rust type, not a string: write `update = UpdateMessage` without quotes"
+            ]
+        );
+        assert_eq!(
+            messages(quote!(create = 1 + 2)),
+            ["`create` takes a Rust type, like `create = CreateMessage`"]
+        );
+        assert_eq!(
+            messages(quote!(idempotency_key = true)),
+            [
+                "`idempotency_key` is a flag: write `idempotency_key` alone to send an Idempotency-Key on mutating calls"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_string_type_is_still_read_for_the_expansion() {
+        let mut errors = Vec::new();
+        let args = parse(quote!(update = "UpdateMessage"), &mut errors);
+        assert_eq!(errors.len(), 1);
+        assert!(args.operation(OpKind::Update).unwrap().ty.is_some());
+    }
+
+    #[test]
+    fn a_misspelled_key_says_what_it_guesses_and_is_read_as_that_key() {
+        let mut errors = Vec::new();
+        let args = parse(quote!(path = "/v1/<Sid>", delet, creat), &mut errors);
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].starts_with(
+                "unknown key `delet` in #[twilio_resource]; did you mean `delete`? (keys: `path`"
+            ),
+            "{}",
+            messages[0]
+        );
+        assert_eq!(kinds(&args), [OpKind::Delete, OpKind::Create]);
+        assert!(args.operations.iter().all(|op| op.guessed));
+
+        let mut errors = Vec::new();
+        let args = parse(quote!(pth = "/v1/<Sid>", colour = "blue"), &mut errors);
+        assert_eq!(args.path.unwrap().value(), "/v1/<Sid>");
+        assert!(
+            errors[1]
+                .to_string()
+                .starts_with("unknown key `colour` in #[twilio_resource] (keys:")
+        );
+    }
 }

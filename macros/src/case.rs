@@ -17,12 +17,12 @@ pub const RENAME_RULES: &[&str] = &[
 /// A boundary falls before an uppercase letter that follows a lowercase letter or digit, and before
 /// the last capital of an acronym that is followed by a lowercase letter (`HTTPServer` → `http_server`).
 pub fn to_snake_case(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
     let mut out = String::with_capacity(name.len() + 4);
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            let prev = chars[i - 1];
-            let next_is_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+    let mut chars = name.chars().peekable();
+    let mut prev: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if let Some(prev) = prev.filter(|_| c.is_uppercase()) {
+            let next_is_lower = chars.peek().is_some_and(|n| n.is_lowercase());
             if prev.is_lowercase()
                 || prev.is_ascii_digit()
                 || (prev.is_uppercase() && next_is_lower)
@@ -31,6 +31,7 @@ pub fn to_snake_case(name: &str) -> String {
             }
         }
         out.extend(c.to_lowercase());
+        prev = Some(c);
     }
     out
 }

@@ -6,8 +6,9 @@
 //! [`twilio-resource`]'s crate docs; this crate alone is not useful.
 //!
 //! Inside, the pipeline reads top to bottom: `args` parses the attribute's keys, `template` parses
-//! the path template, `model` validates everything into one typed resource (collecting every
-//! error), and `expand` turns that model into code.
+//! the path template and derives its collection, `model` validates everything into one typed
+//! resource (collecting every error, with guesses from `suggest`), and `expand` turns that model
+//! into code, one small function per operation.
 //!
 //! [`twilio-resource`]: https://docs.rs/twilio-resource
 
@@ -15,9 +16,11 @@ mod args;
 mod case;
 mod expand;
 mod model;
+mod suggest;
 mod template;
 
-/// Derives a Twilio REST resource: the serde model, the path builder and `fetch`.
+/// Derives a Twilio REST resource: the serde model, the `Resource` impl, path builders and one
+/// method per declared operation (`fetch`, `list`, `create`, `update`, `delete`).
 ///
 /// See the `twilio-resource` crate for the full documentation and examples.
 #[proc_macro_attribute]

@@ -1,5 +1,6 @@
 //! The path template: `"/v2/Conversations/<ConversationSid>/Participants/<Sid>"` parsed into literal
-//! parts and placeholders. Plain Rust with no syn types, so it can be unit-tested and fuzzed alone.
+//! parts and parameters (the runtime's `Segment::Literal` and `Segment::Param`), and the collection
+//! template derived from it. Plain Rust with no syn types, so it can be unit-tested and fuzzed alone.
 
 use std::fmt;
 
@@ -8,35 +9,154 @@ use crate::case::to_snake_case;
 /// A parsed path template, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
-    /// The literal parts and placeholders, in template order; adjacent literals are merged.
+    /// The literal parts and parameters, in template order; adjacent literals are merged.
     pub parts: Vec<Part>,
 }
 
-/// One piece of a template.
+/// One piece of a template, named like the runtime's `Segment`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Part {
     /// Text copied into the path as is.
     Literal(String),
-    /// A `<Name>` filled from a function parameter.
-    Placeholder(Placeholder),
+    /// A `<Placeholder>` filled from a function parameter.
+    Param(Param),
 }
 
-/// A `<Name>` placeholder and the Rust parameter it becomes.
+/// A `<Placeholder>` and the Rust parameter it becomes (the runtime's `Segment::Param` fields).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Placeholder {
+pub struct Param {
     /// The name as written between `<` and `>`, e.g. `ConversationSid`.
-    pub name: String,
+    pub placeholder: String,
     /// The snake_case parameter name, e.g. `conversation_sid`.
-    pub param: String,
+    pub parameter: String,
+}
+
+/// Why a template has no collection: `list` and `create` need one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoCollection {
+    /// Dropping the last `/<Placeholder>` segment leaves no path (`/<Sid>`, `/<Sid>.json`).
+    NothingLeft { segment: String },
+    /// The last segment holds a placeholder next to other text or another placeholder (`x<Sid>`),
+    /// so there is no segment to drop.
+    MixedSegment { segment: String },
+}
+
+impl fmt::Display for NoCollection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NothingLeft { segment } => write!(
+                f,
+                "without its last segment `{segment}` nothing is left to address the collection"
+            ),
+            Self::MixedSegment { segment } => write!(
+                f,
+                "its last segment `{segment}` mixes a placeholder with other text, so it is neither one record's segment nor the collection's"
+            ),
+        }
+    }
 }
 
 impl Template {
-    /// The placeholders in template order.
-    pub fn placeholders(&self) -> impl Iterator<Item = &Placeholder> {
+    /// The parameters in template order.
+    pub fn params(&self) -> impl Iterator<Item = &Param> {
         self.parts.iter().filter_map(|part| match part {
-            Part::Placeholder(p) => Some(p),
+            Part::Param(p) => Some(p),
             Part::Literal(_) => None,
         })
+    }
+
+    /// The template as text, each parameter written `open` name `close`: `("<", ">")` gives
+    /// back the template as written.
+    pub fn text(&self, open: &str, close: &str) -> String {
+        let mut text = String::new();
+        for part in &self.parts {
+            match part {
+                Part::Literal(literal) => text.push_str(literal),
+                Part::Param(p) => {
+                    text.push_str(open);
+                    text.push_str(&p.placeholder);
+                    text.push_str(close);
+                }
+            }
+        }
+        text
+    }
+
+    /// Where `list` and `create` go: the template without its last `/<Placeholder>` segment,
+    /// keeping a literal suffix (`…/Messages/<Sid>.json` → `…/Messages.json`). A template whose last
+    /// segment has no placeholder is its own collection (`…/Services/<ServiceSid>/Configuration`).
+    pub fn collection(&self) -> Result<Template, NoCollection> {
+        let Some(last) = self
+            .parts
+            .iter()
+            .rposition(|part| matches!(part, Part::Param(_)))
+        else {
+            return Ok(self.clone());
+        };
+        let suffix = match self.parts.get(last + 1) {
+            Some(Part::Literal(text)) => text.as_str(),
+            _ => "",
+        };
+        if suffix.contains('/') {
+            return Ok(self.clone());
+        }
+        let before = last.checked_sub(1).and_then(|at| self.parts.get(at));
+        let (Some(Part::Literal(before)), Some(Part::Param(param))) =
+            (before, self.parts.get(last))
+        else {
+            return Err(NoCollection::MixedSegment {
+                segment: self.last_segment(),
+            });
+        };
+        let Some(kept) = before.strip_suffix('/') else {
+            return Err(NoCollection::MixedSegment {
+                segment: self.last_segment(),
+            });
+        };
+        let mut parts: Vec<Part> = self.parts.iter().take(last - 1).cloned().collect();
+        for text in [kept, suffix] {
+            if text.is_empty() {
+                continue;
+            }
+            match parts.last_mut() {
+                Some(Part::Literal(literal)) => literal.push_str(text),
+                _ => parts.push(Part::Literal(text.to_owned())),
+            }
+        }
+        let collection = Template { parts };
+        if !collection.text("<", ">").starts_with('/') {
+            return Err(NoCollection::NothingLeft {
+                segment: format!("/<{}>{suffix}", param.placeholder),
+            });
+        }
+        Ok(collection)
+    }
+
+    /// The template without its last parameter: what a caller of `list` or `create` on a path with
+    /// no collection meant to pass, so that after that error their call still type-checks.
+    pub fn without_last_param(&self) -> Template {
+        let last = self
+            .parts
+            .iter()
+            .rposition(|part| matches!(part, Part::Param(_)));
+        let mut parts: Vec<Part> = Vec::new();
+        for (at, part) in self.parts.iter().enumerate() {
+            match part {
+                Part::Param(_) if Some(at) == last => {}
+                Part::Literal(text) => match parts.last_mut() {
+                    Some(Part::Literal(literal)) => literal.push_str(text),
+                    _ => parts.push(Part::Literal(text.clone())),
+                },
+                Part::Param(p) => parts.push(Part::Param(p.clone())),
+            }
+        }
+        Template { parts }
+    }
+
+    fn last_segment(&self) -> String {
+        let text = self.text("<", ">");
+        let at = text.rfind('/').map_or(0, |at| at + 1);
+        text.get(at..).unwrap_or_default().to_owned()
     }
 }
 
@@ -48,8 +168,9 @@ pub enum TemplateError {
     Empty,
     /// The template does not start with `/`.
     NotAbsolute,
-    /// A `<` with no matching `>`.
-    Unclosed { name: String },
+    /// A `<` with no matching `>`: `name` is what follows it up to the first character that cannot
+    /// be part of a name, `then` the text after the name up to the next `<` (where `>` goes).
+    Unclosed { name: String, then: String },
     /// `<>`.
     EmptyPlaceholder,
     /// A `>` with no `<` before it.
@@ -58,8 +179,8 @@ pub enum TemplateError {
     NotIdentifier { name: String },
     /// `<Sid>` twice (or two names with one snake_case form).
     Duplicate { name: String, param: String },
-    /// A placeholder whose parameter name Rust cannot use (`self`, `crate`, ...) or that would
-    /// shadow `fetch`'s own `client` parameter.
+    /// A placeholder whose parameter name Rust cannot use (`self`, `crate`, ...) or that the
+    /// generated methods use themselves (`client`, `body`, `filter`).
     ReservedName { name: String, param: String },
     /// A character that cannot stand in a path: `?`, `#`, whitespace, control, non-ASCII, ...
     ForbiddenChar { ch: char },
@@ -80,7 +201,23 @@ impl fmt::Display for TemplateError {
                 f,
                 "the path template must start with `/`, like \"/v2/Conversations/<ConversationSid>\""
             ),
-            Self::Unclosed { name } => write!(f, "placeholder `<{name}` is not closed: add `>`"),
+            Self::Unclosed { name, then } if name.is_empty() => write!(
+                f,
+                "a `<` in the path template opens no placeholder: name it and close it, like `<Sid>`{}",
+                if then.is_empty() {
+                    String::new()
+                } else {
+                    format!(", before `{then}`")
+                }
+            ),
+            Self::Unclosed { name, then } if then.is_empty() => write!(
+                f,
+                "placeholder `<{name}` is not closed: end the path with `<{name}>`"
+            ),
+            Self::Unclosed { name, then } => write!(
+                f,
+                "placeholder `<{name}` is not closed: the `>` goes right after the name, as in `<{name}>{then}`"
+            ),
             Self::EmptyPlaceholder => write!(f, "empty placeholder `<>`: name it, like `<Sid>`"),
             Self::StrayClose => write!(f, "`>` without a matching `<` in the path template"),
             Self::NotIdentifier { name } => write!(
@@ -93,7 +230,7 @@ impl fmt::Display for TemplateError {
             ),
             Self::ReservedName { name, param } => write!(
                 f,
-                "placeholder `<{name}>` would become parameter `{param}`, which is reserved; rename the placeholder"
+                "placeholder `<{name}>` would become parameter `{param}`, which is reserved (the generated methods take `client`, `body` and `filter`, and Rust keeps `self`, `super` and `crate`); rename the placeholder"
             ),
             Self::ForbiddenChar { ch } => write!(
                 f,
@@ -111,8 +248,8 @@ impl fmt::Display for TemplateError {
     }
 }
 
-/// Parameter names that `r#` cannot rescue, plus the name `fetch` uses for its client.
-const RESERVED_PARAMS: &[&str] = &["self", "super", "crate", "client", "_"];
+/// Parameter names that `r#` cannot rescue, plus the names the generated methods use themselves.
+const RESERVED_PARAMS: &[&str] = &["self", "super", "crate", "_", "client", "body", "filter"];
 
 /// Parses a template, returning every error found rather than only the first.
 pub fn parse(template: &str) -> Result<Template, Vec<TemplateError>> {
@@ -126,40 +263,36 @@ pub fn parse(template: &str) -> Result<Template, Vec<TemplateError>> {
     let mut parts: Vec<Part> = Vec::new();
     let mut rest = template;
     while !rest.is_empty() {
-        match rest.find(['<', '>']) {
-            None => {
-                push_literal(&mut parts, rest, &mut errors);
-                rest = "";
-            }
-            Some(at) if rest.as_bytes()[at] == b'>' => {
-                errors.push(TemplateError::StrayClose);
-                push_literal(&mut parts, &rest[..at], &mut errors);
-                rest = &rest[at + 1..];
-            }
-            Some(at) => {
-                push_literal(&mut parts, &rest[..at], &mut errors);
-                let after = &rest[at + 1..];
-                // A `<` before the `>` means this placeholder was never closed.
-                match after.find(['<', '>']) {
-                    Some(end) if after.as_bytes()[end] == b'>' => {
-                        if let Some(p) = placeholder(&after[..end], &parts, &mut errors) {
-                            parts.push(Part::Placeholder(p));
-                        }
-                        rest = &after[end + 1..];
-                    }
-                    Some(end) => {
-                        errors.push(TemplateError::Unclosed {
-                            name: after[..end].to_owned(),
-                        });
-                        rest = &after[end..];
-                    }
-                    None => {
-                        errors.push(TemplateError::Unclosed {
-                            name: after.to_owned(),
-                        });
-                        rest = "";
-                    }
+        let Some((before, bracket, after)) = split_at_bracket(rest) else {
+            push_literal(&mut parts, rest, &mut errors);
+            break;
+        };
+        push_literal(&mut parts, before, &mut errors);
+        if bracket == '>' {
+            errors.push(TemplateError::StrayClose);
+            rest = after;
+            continue;
+        }
+        // A `<` before the `>` (or no `>` at all) means this placeholder was never closed.
+        match split_at_bracket(after) {
+            Some((name, '>', after_close)) => {
+                if let Some(p) = param(name, &parts, &mut errors) {
+                    parts.push(Part::Param(p));
                 }
+                rest = after_close;
+            }
+            _ => {
+                let name_end = after
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(after.len());
+                let (name, then) = after.split_at_checked(name_end).unwrap_or((after, ""));
+                let then_end = then.find('<').unwrap_or(then.len());
+                errors.push(TemplateError::Unclosed {
+                    name: name.to_owned(),
+                    then: then.get(..then_end).unwrap_or(then).to_owned(),
+                });
+                // The rest is read on as literal text (and the next `<`), so its own mistakes show too.
+                rest = then;
             }
         }
     }
@@ -174,6 +307,15 @@ pub fn parse(template: &str) -> Result<Template, Vec<TemplateError>> {
     }
 }
 
+/// `("a", '<', "b>c")` for `"a<b>c"`: the text before the first `<` or `>`, that bracket, the rest.
+fn split_at_bracket(text: &str) -> Option<(&str, char, &str)> {
+    let at = text.find(['<', '>'])?;
+    let (before, from) = text.split_at_checked(at)?;
+    let mut chars = from.chars();
+    let bracket = chars.next()?;
+    Some((before, bracket, chars.as_str()))
+}
+
 fn push_literal(parts: &mut Vec<Part>, text: &str, errors: &mut Vec<TemplateError>) {
     if text.is_empty() {
         return;
@@ -184,11 +326,12 @@ fn push_literal(parts: &mut Vec<Part>, text: &str, errors: &mut Vec<TemplateErro
         }
     }
     for (at, _) in text.match_indices('%') {
-        let escape = text
-            .get(at..at + 3)
+        let from = text.get(at..).unwrap_or_default();
+        let escape = from
+            .get(..3)
             .filter(|e| e.bytes().skip(1).all(|b| b.is_ascii_hexdigit()));
         if escape.is_none() {
-            let shown: String = text[at..].chars().take(3).collect();
+            let shown: String = from.chars().take(3).collect();
             errors.push(TemplateError::BadEscape { escape: shown });
         }
     }
@@ -203,7 +346,7 @@ fn is_path_char(ch: char) -> bool {
     ch.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/%".contains(ch)
 }
 
-fn placeholder(name: &str, parts: &[Part], errors: &mut Vec<TemplateError>) -> Option<Placeholder> {
+fn param(name: &str, parts: &[Part], errors: &mut Vec<TemplateError>) -> Option<Param> {
     if name.is_empty() {
         errors.push(TemplateError::EmptyPlaceholder);
         return None;
@@ -228,7 +371,7 @@ fn placeholder(name: &str, parts: &[Part], errors: &mut Vec<TemplateError>) -> O
     }
     let earlier = parts
         .iter()
-        .any(|part| matches!(part, Part::Placeholder(p) if p.param == param));
+        .any(|part| matches!(part, Part::Param(p) if p.parameter == param));
     if earlier {
         errors.push(TemplateError::Duplicate {
             name: name.to_owned(),
@@ -236,21 +379,21 @@ fn placeholder(name: &str, parts: &[Part], errors: &mut Vec<TemplateError>) -> O
         });
         return None;
     }
-    Some(Placeholder {
-        name: name.to_owned(),
-        param,
+    Some(Param {
+        placeholder: name.to_owned(),
+        parameter: param,
     })
 }
 
 /// Refuses `//`, `/./` and `/../` written into the template: URL parsers collapse or resolve them,
 /// and the WHATWG URL standard resolves `%2e` and `%2E` as dots too.
 fn check_segments(parts: &[Part], errors: &mut Vec<TemplateError>) {
-    // Placeholders stand for a non-empty, non-dot segment, so "x" is a fine stand-in here.
+    // Parameters stand for a non-empty, non-dot segment, so "x" is a fine stand-in here.
     let shape: String = parts
         .iter()
         .map(|part| match part {
             Part::Literal(text) => text.as_str(),
-            Part::Placeholder(_) => "x",
+            Part::Param(_) => "x",
         })
         .collect();
     let inner = shape.strip_prefix('/').unwrap_or(&shape);
@@ -277,9 +420,9 @@ mod tests {
     }
 
     fn ph(name: &str, param: &str) -> Part {
-        Part::Placeholder(Placeholder {
-            name: name.to_owned(),
-            param: param.to_owned(),
+        Part::Param(Param {
+            placeholder: name.to_owned(),
+            parameter: param.to_owned(),
         })
     }
 
@@ -301,7 +444,7 @@ mod tests {
     fn parses_a_placeholder_inside_a_segment() {
         let t = parse("/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json").unwrap();
         assert_eq!(t.parts.last(), Some(&lit(".json")));
-        assert_eq!(t.placeholders().count(), 2);
+        assert_eq!(t.params().count(), 2);
     }
 
     #[test]
@@ -318,14 +461,17 @@ mod tests {
 
     #[test]
     fn refuses_unclosed_and_empty_placeholders() {
+        let unclosed = |name: &str, then: &str| TemplateError::Unclosed {
+            name: name.into(),
+            then: then.into(),
+        };
+        assert_eq!(parse("/v2/<Sid"), Err(vec![unclosed("Sid", "")]));
+        assert_eq!(parse("/v2/<A/<B>"), Err(vec![unclosed("A", "/")]));
         assert_eq!(
-            parse("/v2/<Sid"),
-            Err(vec![TemplateError::Unclosed { name: "Sid".into() }])
+            parse("/2010-04-01/Accounts/<AccountSid/Messages/<Sid>.json"),
+            Err(vec![unclosed("AccountSid", "/Messages/")])
         );
-        assert_eq!(
-            parse("/v2/<A/<B>"),
-            Err(vec![TemplateError::Unclosed { name: "A/".into() }])
-        );
+        assert_eq!(parse("/v2/</x"), Err(vec![unclosed("", "/x")]));
         assert_eq!(parse("/v2/<>"), Err(vec![TemplateError::EmptyPlaceholder]));
         assert_eq!(parse("/v2/Sid>"), Err(vec![TemplateError::StrayClose]));
     }
@@ -444,6 +590,123 @@ mod tests {
         assert_eq!(errors.len(), 4, "{errors:?}");
     }
 
+    fn collection(template: &str) -> Result<String, NoCollection> {
+        let parsed = parse(template).unwrap();
+        parsed.collection().map(|c| c.text("<", ">"))
+    }
+
+    #[test]
+    fn collection_drops_the_last_placeholder_segment_and_keeps_its_suffix() {
+        let cases = [
+            (
+                "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json",
+                "/2010-04-01/Accounts/<AccountSid>/Messages.json",
+            ),
+            (
+                "/v2/Conversations/<ConversationSid>/Participants/<Sid>",
+                "/v2/Conversations/<ConversationSid>/Participants",
+            ),
+            ("/v1/Services/<Sid>", "/v1/Services"),
+            ("/v1/<Sid>", "/v1"),
+            ("/<A>/<B>", "/<A>"),
+            ("/<A>/<B>.json", "/<A>.json"),
+            (
+                "/v1/Fleets/<FleetSid>/Devices/<Sid>",
+                "/v1/Fleets/<FleetSid>/Devices",
+            ),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(collection(path), Ok(expected.to_owned()), "{path}");
+        }
+        let message = parse("/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json")
+            .unwrap()
+            .collection()
+            .unwrap();
+        assert_eq!(
+            message.parts,
+            vec![
+                lit("/2010-04-01/Accounts/"),
+                ph("AccountSid", "account_sid"),
+                lit("/Messages.json"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_path_not_ending_in_a_placeholder_is_its_own_collection() {
+        for path in [
+            "/v1/Services/<ServiceSid>/Configuration",
+            "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/Local.json",
+            "/v1/Services",
+            "/v1/Services/<Sid>/",
+        ] {
+            assert_eq!(collection(path), Ok(path.to_owned()), "{path}");
+        }
+    }
+
+    #[test]
+    fn some_paths_have_no_collection() {
+        assert_eq!(
+            collection("/<Sid>"),
+            Err(NoCollection::NothingLeft {
+                segment: "/<Sid>".into()
+            })
+        );
+        assert_eq!(
+            collection("/<Sid>.json"),
+            Err(NoCollection::NothingLeft {
+                segment: "/<Sid>.json".into()
+            })
+        );
+        assert_eq!(
+            collection("/v1/Items/x<Sid>"),
+            Err(NoCollection::MixedSegment {
+                segment: "x<Sid>".into()
+            })
+        );
+        assert_eq!(
+            collection("/v1/Items/<A><B>"),
+            Err(NoCollection::MixedSegment {
+                segment: "<A><B>".into()
+            })
+        );
+    }
+
+    #[test]
+    fn without_last_param_keeps_the_others() {
+        let t = parse("/v1/<A>/x<Sid>").unwrap().without_last_param();
+        assert_eq!(t.text("<", ">"), "/v1/<A>/x");
+        assert_eq!(t.params().count(), 1);
+        assert_eq!(
+            parse("/<Sid>").unwrap().without_last_param().parts,
+            vec![lit("/")]
+        );
+    }
+
+    #[test]
+    fn text_writes_the_template_back() {
+        let path = "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json";
+        let t = parse(path).unwrap();
+        assert_eq!(t.text("<", ">"), path);
+        assert_eq!(
+            t.text("{", "}"),
+            "/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json"
+        );
+    }
+
+    #[test]
+    fn refuses_the_generated_methods_parameter_names() {
+        for (name, param) in [("Body", "body"), ("Filter", "filter"), ("Client", "client")] {
+            assert_eq!(
+                parse(&format!("/v1/<{name}>")),
+                Err(vec![TemplateError::ReservedName {
+                    name: name.into(),
+                    param: param.into()
+                }])
+            );
+        }
+    }
+
     #[test]
     fn never_panics_on_odd_input() {
         for input in [
@@ -456,8 +719,14 @@ mod tests {
             "/<A><B>",
             "/>>>",
             "/<<",
+            "/<",
+            "/<é",
+            "/<a<",
+            "/a<b/c>",
         ] {
-            let _ = parse(input);
+            if let Ok(t) = parse(input) {
+                let _ = t.collection();
+            }
         }
     }
 }

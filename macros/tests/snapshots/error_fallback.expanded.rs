@@ -2,7 +2,7 @@
     ::twilio_resource::__private::serde::Serialize,
     ::twilio_resource::__private::serde::Deserialize
 )]
-#[serde(crate = "::twilio_resource::__private::serde")]
+#[serde(crate = "::twilio_resource::__private::serde", rename_all = "camelCase")]
 pub struct Broken {
     id: Option<String>,
 }

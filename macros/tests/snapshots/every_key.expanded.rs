@@ -25,11 +25,30 @@ impl ::my_app::twilio::Resource for Call {
             ::my_app::twilio::Segment::Literal(".json"),
         ],
     );
+    const COLLECTION: ::core::option::Option<::my_app::twilio::PathTemplate> = ::core::option::Option::Some(
+        ::my_app::twilio::PathTemplate::new(
+            "/2010-04-01/Accounts/<AccountSid>/Calls.json",
+            &[
+                ::my_app::twilio::Segment::Literal("/2010-04-01/Accounts/"),
+                ::my_app::twilio::Segment::Param {
+                    placeholder: "AccountSid",
+                    parameter: "account_sid",
+                },
+                ::my_app::twilio::Segment::Literal("/Calls.json"),
+            ],
+        ),
+    );
+    const PROTOCOL: ::my_app::twilio::Protocol = ::my_app::twilio::Protocol::new(
+        ::my_app::twilio::BodyFormat::Form,
+        ::my_app::twilio::UpdateMethod::Post,
+        "PageSize",
+        false,
+    );
 }
 #[automatically_derived]
 #[allow(clippy::impl_trait_in_params, clippy::too_many_arguments)]
 impl Call {
-    /**Builds the request path `/2010-04-01/Accounts/<AccountSid>/Calls/<Type>.json`: each value becomes exactly one percent-encoded path segment.
+    /**Builds the request path `/2010-04-01/Accounts/{AccountSid}/Calls/{Type}.json`: each value becomes exactly one percent-encoded path segment.
 
 # Errors
 
@@ -48,7 +67,7 @@ impl Call {
                 ],
             )
     }
-    /**Fetches one `Call` with `GET https://api.twilio.com/2010-04-01/Accounts/<AccountSid>/Calls/<Type>.json`, retrying throttling and transient failures as the client is configured.
+    /**Fetches one `Call` with `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{Type}.json`, retrying throttling and transient failures as the client is configured.
 
 # Errors
 

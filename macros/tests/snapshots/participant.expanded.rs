@@ -29,11 +29,30 @@ impl ::twilio_resource::Resource for Participant {
             },
         ],
     );
+    const COLLECTION: ::core::option::Option<::twilio_resource::PathTemplate> = ::core::option::Option::Some(
+        ::twilio_resource::PathTemplate::new(
+            "/v2/Conversations/<ConversationSid>/Participants",
+            &[
+                ::twilio_resource::Segment::Literal("/v2/Conversations/"),
+                ::twilio_resource::Segment::Param {
+                    placeholder: "ConversationSid",
+                    parameter: "conversation_sid",
+                },
+                ::twilio_resource::Segment::Literal("/Participants"),
+            ],
+        ),
+    );
+    const PROTOCOL: ::twilio_resource::Protocol = ::twilio_resource::Protocol::new(
+        ::twilio_resource::BodyFormat::Json,
+        ::twilio_resource::UpdateMethod::Put,
+        "pageSize",
+        false,
+    );
 }
 #[automatically_derived]
 #[allow(clippy::impl_trait_in_params, clippy::too_many_arguments)]
 impl Participant {
-    /**Builds the request path `/v2/Conversations/<ConversationSid>/Participants/<Sid>`: each value becomes exactly one percent-encoded path segment.
+    /**Builds the request path `/v2/Conversations/{ConversationSid}/Participants/{Sid}`: each value becomes exactly one percent-encoded path segment.
 
 # Errors
 
@@ -52,7 +71,7 @@ impl Participant {
                 ],
             )
     }
-    /**Fetches one `Participant` with `GET https://conversations.twilio.com/v2/Conversations/<ConversationSid>/Participants/<Sid>`, retrying throttling and transient failures as the client is configured.
+    /**Fetches one `Participant` with `GET https://conversations.twilio.com/v2/Conversations/{ConversationSid}/Participants/{Sid}`, retrying throttling and transient failures as the client is configured.
 
 # Errors
 

@@ -1,0 +1,113 @@
+//! "Did you mean …?": the closest of a list of valid names to a misspelled one.
+
+/// The candidate a user most likely meant by `typed`, if one is close enough to guess.
+///
+/// In order: the same name in another case (`Snake_Case` → `snake_case`); a name that `typed`
+/// starts or is one `_`-separated part of (`base` → `base_url`, `method` → `update_method`); the
+/// candidate within an edit distance of a third of the name (at least 1), ignoring case.
+pub fn closest<'a>(typed: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let lower = typed.to_ascii_lowercase();
+    if let Some(same) = candidates.iter().find(|c| c.eq_ignore_ascii_case(typed)) {
+        return Some(same);
+    }
+    if lower.len() >= 3 {
+        let part_of = candidates.iter().find(|c| {
+            let c = c.to_ascii_lowercase();
+            c.starts_with(&lower) || c.split(['_', '-']).any(|part| part == lower)
+        });
+        if let Some(part_of) = part_of {
+            return Some(part_of);
+        }
+    }
+    let limit = (typed.chars().count() / 3).max(1);
+    candidates
+        .iter()
+        .map(|c| (distance(&lower, &c.to_ascii_lowercase()), *c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over chars, with one row of memory.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = i;
+        let mut left = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let up = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let cost = if ca == *cb { diagonal } else { diagonal + 1 };
+            let value = cost.min(up.saturating_add(1)).min(left + 1);
+            diagonal = up;
+            if let Some(slot) = row.get_mut(j + 1) {
+                *slot = value;
+            }
+            left = value;
+        }
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{closest, distance};
+
+    const KEYS: &[&str] = &[
+        "path",
+        "base_url",
+        "rename_all",
+        "body",
+        "update_method",
+        "idempotency_key",
+        "crate",
+        "fetch",
+        "list",
+        "create",
+        "update",
+        "delete",
+    ];
+
+    #[test]
+    fn distance_counts_edits() {
+        assert_eq!(distance("", ""), 0);
+        assert_eq!(distance("abc", ""), 3);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("renameall", "rename_all"), 1);
+        assert_eq!(distance("délete", "delete"), 1);
+    }
+
+    #[test]
+    fn guesses_misspelled_keys() {
+        assert_eq!(closest("renam_all", KEYS), Some("rename_all"));
+        assert_eq!(closest("rename", KEYS), Some("rename_all"));
+        assert_eq!(closest("base", KEYS), Some("base_url"));
+        assert_eq!(closest("base_uri", KEYS), Some("base_url"));
+        assert_eq!(closest("url", KEYS), Some("base_url"));
+        assert_eq!(closest("method", KEYS), Some("update_method"));
+        assert_eq!(closest("idempotency", KEYS), Some("idempotency_key"));
+        assert_eq!(closest("delet", KEYS), Some("delete"));
+        assert_eq!(closest("lst", KEYS), Some("list"));
+        assert_eq!(closest("creat", KEYS), Some("create"));
+        assert_eq!(closest("Fetch", KEYS), Some("fetch"));
+        assert_eq!(closest("colour", KEYS), None);
+        assert_eq!(closest("x", KEYS), None);
+        assert_eq!(closest("", KEYS), None);
+    }
+
+    #[test]
+    fn guesses_misspelled_values() {
+        let rules = &["lowercase", "camelCase", "snake_case", "kebab-case"];
+        assert_eq!(closest("camelcase", rules), Some("camelCase"));
+        assert_eq!(closest("snakecase", rules), Some("snake_case"));
+        assert_eq!(closest("snake-case", rules), Some("snake_case"));
+        assert_eq!(closest("Title Case", rules), None);
+        assert_eq!(closest("post", &["POST", "PUT", "PATCH"]), Some("POST"));
+        assert_eq!(closest("GET", &["POST", "PUT", "PATCH"]), None);
+        assert_eq!(closest("xml", &["form", "json"]), None);
+    }
+}
