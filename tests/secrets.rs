@@ -86,4 +86,21 @@ async fn no_secret_in_the_other_public_types() {
     assert_clean("ApiError Display", &api.to_string());
     assert_clean("ApiError Debug", &format!("{api:?}"));
     assert_clean("RecordedRequest Debug", &format!("{:?}", server.requests()));
+
+    let collection = format!("/v2/Conversations/{EXAMPLE_CONVERSATION_ID}/Participants");
+    let list = client.list::<Participant>(&collection);
+    assert_clean("List Debug", &format!("{list:?} {list:#?}"));
+    let mut pages = client.list::<Participant>(&collection).page_size(1).pages();
+    assert_clean("Pages Debug", &format!("{pages:?}"));
+    let page = pages.try_next().await.unwrap().unwrap();
+    assert_clean("Page Debug", &format!("{page:?}"));
+    assert_clean("Cursor Debug", &format!("{:?}", page.next_cursor()));
+    assert_clean(
+        "RetryBudget and Protocol Debug",
+        &format!(
+            "{:?} {:?}",
+            twilio_resource::RetryBudget::default(),
+            Participant::PROTOCOL
+        ),
+    );
 }
