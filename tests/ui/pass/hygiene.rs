@@ -36,6 +36,23 @@ pub struct Item {
     pub id: ::std::option::Option<::std::string::String>,
 }
 
+/// Every operation, under the same shadows (`COLLECTION` names `Option` and `Some`).
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Things/<Sid>.json",
+    rename_all = "snake_case",
+    idempotency_key,
+    fetch,
+    list = [(&'static str, &'static str)],
+    create = ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    update = [(&'static str, &'static str)],
+    delete,
+)]
+pub struct Thing {
+    /// The SID.
+    pub sid: ::std::option::Option<::std::string::String>,
+}
+
 fn main() {
     let _ = Item::path("a", "b");
+    let _ = Thing::collection_path("AC1");
 }

@@ -1,0 +1,8 @@
+use twilio_resource::twilio_resource;
+
+#[twilio_resource(path = "/v2/Conversations/<Sid>", fetch, list, list)]
+pub struct Conversation {
+    pub id: Option<String>,
+}
+
+fn main() {}
