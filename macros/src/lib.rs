@@ -11,6 +11,7 @@
 //! into code, one small function per operation.
 //!
 //! [`twilio-resource`]: https://docs.rs/twilio-resource
+#![doc(test(attr(deny(warnings))))]
 
 mod args;
 mod case;
@@ -19,10 +20,197 @@ mod model;
 mod suggest;
 mod template;
 
-/// Derives a Twilio REST resource: the serde model, the `Resource` impl, path builders and one
-/// method per declared operation (`fetch`, `list`, `create`, `update`, `delete`).
+/// Turns a struct into a Twilio REST resource: serde derives for its JSON, the
+/// [`Resource`](https://docs.rs/twilio-resource/latest/twilio_resource/trait.Resource.html) impl,
+/// path builders, and one method per operation, each a single call into the runtime.
 ///
-/// See the `twilio-resource` crate for the full documentation and examples.
+/// # A 2010 API resource: form bodies, every operation
+///
+/// ```
+/// use twilio_resource::{Client, Error, twilio_resource};
+///
+/// #[twilio_resource(
+///     path = "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json",
+///     base_url = "https://api.twilio.com",
+///     rename_all = "snake_case",
+///     fetch, list = MessageFilter, create = CreateMessage, update = UpdateMessage, delete,
+/// )]
+/// #[derive(Debug)]
+/// pub struct Message {
+///     pub sid: Option<String>,
+///     pub status: Option<String>,
+///     pub body: Option<String>,
+/// }
+///
+/// // Body and filter types are yours: any `serde::Serialize` type (this needs `serde` with its
+/// // `derive` feature in your Cargo.toml). The 2010 API names form fields in PascalCase.
+/// #[derive(serde::Serialize, Default)]
+/// #[serde(rename_all = "PascalCase")]
+/// pub struct CreateMessage {
+///     pub to: String,
+///     pub from: Option<String>,
+///     pub body: Option<String>,
+///     pub media_url: Vec<String>, // sent as MediaUrl=a&MediaUrl=b
+/// }
+///
+/// #[derive(serde::Serialize, Default)]
+/// #[serde(rename_all = "PascalCase")]
+/// pub struct UpdateMessage {
+///     pub body: Option<String>,
+/// }
+///
+/// #[derive(serde::Serialize, Default)]
+/// pub struct MessageFilter {
+///     #[serde(rename = "DateSent>")]
+///     pub date_sent_after: Option<String>,
+/// }
+///
+/// async fn send_and_redact(client: &Client) -> Result<(), Error> {
+///     let new = CreateMessage { to: "+15558675310".into(), body: Some("Hi".into()), ..Default::default() };
+///     let sent = Message::create(client, client.account_sid(), &new).await?;
+///     let sid = sent.sid.unwrap_or_default();
+///     let redact = UpdateMessage { body: Some(String::new()) };
+///     Message::update(client, client.account_sid(), &sid, &redact).await?;
+///     Message::delete(client, client.account_sid(), &sid).await
+/// }
+///
+/// // `list` is not async: it returns a lazy stream (`futures_core::Stream`) that sends nothing
+/// // until it is polled.
+/// fn recent(client: &Client) -> twilio_resource::List<Message> {
+///     let filter = MessageFilter { date_sent_after: Some("2025-01-01".into()) };
+///     Message::list(client, client.account_sid(), &filter).limit(100)
+/// }
+///
+/// // The address builders are plain functions:
+/// assert_eq!(
+///     Message::path("AC123", "SM456")?,
+///     "/2010-04-01/Accounts/AC123/Messages/SM456.json"
+/// );
+/// assert_eq!(Message::collection_path("AC123")?, "/2010-04-01/Accounts/AC123/Messages.json");
+/// # let _ = (send_and_redact, recent);
+/// # Ok::<(), Error>(())
+/// ```
+///
+/// # A v2 resource: JSON bodies, the defaults
+///
+/// ```
+/// use twilio_resource::{Client, Error, twilio_resource};
+///
+/// #[twilio_resource(
+///     path = "/v2/Conversations/<ConversationSid>/Participants/<Sid>",
+///     fetch, list, create = NewParticipant, update = ParticipantUpdate,
+/// )]
+/// pub struct Participant {
+///     pub id: Option<String>,
+///     pub display_name: Option<String>, // JSON "displayName": camelCase is the default
+/// }
+///
+/// #[derive(serde::Serialize)]
+/// #[serde(rename_all = "camelCase")]
+/// pub struct NewParticipant {
+///     pub display_name: String,
+/// }
+///
+/// #[derive(serde::Serialize)]
+/// #[serde(rename_all = "camelCase")]
+/// pub struct ParticipantUpdate {
+///     pub display_name: Option<String>,
+/// }
+///
+/// async fn rename(client: &Client, conversation: &str) -> Result<Participant, Error> {
+///     let new = NewParticipant { display_name: "Dana S.".into() };
+///     let dana = Participant::create(client, conversation, &new).await?;
+///     let id = dana.id.unwrap_or_default();
+///     let update = ParticipantUpdate { display_name: Some("Dana Scully".into()) };
+///     Participant::update(client, conversation, &id, &update).await // PUT with a JSON body
+/// }
+/// # let _ = rename;
+/// ```
+///
+/// # Keys
+///
+/// | Key | Value | Default |
+/// |---|---|---|
+/// | `path` | The path template: literal text and `<Placeholder>`s, e.g. `"/v2/Services/<ServiceSid>/Roles/<Sid>"`. | required |
+/// | `base_url` | `"https://host[:port]"`, nothing after the port. `http://` only for a server on this machine (`localhost`, `127.0.0.0/8`, `[::1]`). A client built with `.base_url(..)` replaces it. | `"https://conversations.twilio.com"` |
+/// | `rename_all` | serde's rule for the JSON field names: `"camelCase"`, `"snake_case"`, `"PascalCase"`, `"lowercase"`, `"UPPERCASE"`, `"SCREAMING_SNAKE_CASE"`, `"kebab-case"`, `"SCREAMING-KEBAB-CASE"`. | `"camelCase"` (v2 APIs); the 2010 and v1 APIs use `"snake_case"` |
+/// | `body` | How `create` and `update` send their body: `"form"` (`application/x-www-form-urlencoded`, sequences as repeated keys, `None` omitted) or `"json"`. | `"json"` when `rename_all` is `"camelCase"`, else `"form"` |
+/// | `update_method` | `"POST"`, `"PUT"` or `"PATCH"`. | `"PUT"` for JSON bodies, `"POST"` for form bodies |
+/// | `idempotency_key` | A flag: `create`, `update` and `delete` send an `Idempotency-Key` header (a UUID v4), one per call and the same on each of its retries, so a `POST` may be retried like any other request. | off |
+/// | `crate` | Where generated code finds the runtime, for a re-export: `crate = "my_app::twilio"`. | `"::twilio_resource"` |
+///
+/// The page-size query parameter of `list` follows `rename_all` too: `pageSize` for
+/// `"camelCase"`, `PageSize` otherwise.
+///
+/// # Operations
+///
+/// With no operation key, a resource gets `fetch` alone. Once one is named, exactly the named
+/// ones are generated. `P…` are the placeholders of `path`, `C…` those of the collection, each a
+/// parameter `impl AsRef<str>` named in snake_case (`<ConversationSid>` → `conversation_sid`,
+/// `<Type>` → `r#type`), in template order.
+///
+/// | Key | Generated | Request |
+/// |---|---|---|
+/// | `fetch` | `async fn fetch(client: &Client, P…) -> Result<Self, Error>` | `GET` path |
+/// | `list` | `fn list(client: &Client, C…) -> List<Self>` | `GET` collection, page by page |
+/// | `list = F` | `fn list(client: &Client, C…, filter: &F) -> List<Self>` (the filter is the query) | `GET` collection, page by page |
+/// | `create = B` | `async fn create(client: &Client, C…, body: &B) -> Result<Self, Error>` | `POST` collection |
+/// | `update = B` | `async fn update(client: &Client, P…, body: &B) -> Result<Self, Error>` | `update_method` path |
+/// | `delete` | `async fn delete(client: &Client, P…) -> Result<(), Error>` | `DELETE` path |
+///
+/// `F` and `B` are Rust types (not strings) that implement `serde::Serialize`; `B` may be unsized
+/// (`create = [(&'static str, &'static str)]`). Every resource also gets
+/// `fn path(P…) -> Result<String, Error>`, and `fn collection_path(C…) -> Result<String, Error>`
+/// when it has `list` or `create`. Each path value becomes exactly one percent-encoded segment;
+/// an empty value, `.` or `..` is refused with `Error::InvalidArgument` before any request.
+/// The methods have `Self`'s visibility; the parameter names `client`, `body` and `filter` are
+/// reserved, so no placeholder may take them.
+///
+/// # The collection
+///
+/// `list` and `create` go to the collection: `path` without its last `/<Placeholder>` segment,
+/// keeping a literal suffix (`…/Messages/<Sid>.json` → `…/Messages.json`). A path whose last
+/// segment has no placeholder is its own collection: a singleton such as
+/// `/v1/Services/<ServiceSid>/Configuration` (declare `fetch, update = …`) or a list-only
+/// resource such as `…/AvailablePhoneNumbers/<CountryCode>/Local.json` (declare `list`). A path
+/// like `/<Sid>` has no collection, and `list` or `create` on it is a compile error.
+///
+/// # What it expands to
+///
+/// For `#[twilio_resource(path = "/v1/Services/<Sid>", fetch, delete)] pub struct Service { … }`,
+/// roughly (`cargo expand` shows the exact code):
+///
+/// ```text
+/// #[derive(Serialize, Deserialize)]               // through twilio_resource's own serde
+/// #[serde(rename_all = "camelCase")]
+/// pub struct Service { … }
+///
+/// impl Resource for Service {
+///     const BASE_URL: &str = "https://conversations.twilio.com";
+///     const PATH: PathTemplate = /* "/v1/Services/<Sid>", parsed at compile time */;
+///     const COLLECTION: Option<PathTemplate> = Some(/* "/v1/Services" */);
+///     const PROTOCOL: Protocol = Protocol::new(BodyFormat::Json, UpdateMethod::Put, "pageSize", false);
+/// }
+///
+/// impl Service {
+///     pub fn path(sid: impl AsRef<str>) -> Result<String, Error> { /* PATH.render(..) */ }
+///     pub async fn fetch(client: &Client, sid: impl AsRef<str>) -> Result<Self, Error> {
+///         client.fetch::<Self>(&Self::path(sid)?).await
+///     }
+///     pub async fn delete(client: &Client, sid: impl AsRef<str>) -> Result<(), Error> {
+///         client.delete::<Self>(&Self::path(sid)?).await
+///     }
+/// }
+/// ```
+///
+/// # Errors at compile time
+///
+/// Every mistake is reported at once, each with a span and the fix: an unknown key (with a guess:
+/// "did you mean `rename_all`?"), a key or operation given twice, `create`/`update` without a
+/// type, a type given to `fetch`/`delete`, a value outside the listed ones, a malformed path
+/// template or base URL, `list`/`create` on a path with no collection, a generic struct, or a
+/// `Serialize`/`Deserialize` derive of your own (the attribute derives both). After a mistake the
+/// attribute still generates every method it can, so call sites show no second error.
 #[proc_macro_attribute]
 pub fn twilio_resource(
     args: proc_macro::TokenStream,
