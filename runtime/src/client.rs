@@ -193,8 +193,12 @@ impl Client {
     }
 
     /// `GET path_and_query` on `R`'s origin (override, region and edge applied), retried like any
-    /// `GET`: the 2xx body, for list pages.
-    pub(crate) async fn get_body<R: Resource>(&self, path_and_query: &str) -> Result<Bytes, Error> {
+    /// `GET`: the 2xx answer, body and wrong content type, for list pages to decode as `fetch`
+    /// decodes (an HTML page from a proxy is refused with the same message).
+    pub(crate) async fn get_body<R: Resource>(
+        &self,
+        path_and_query: &str,
+    ) -> Result<Answer, Error> {
         let target = self.target(R::BASE_URL, path_and_query)?;
         // The text is `{origin}{path}` with a path starting with `/`, so the host cannot change;
         // checked again here because a list follows links that the server wrote.
@@ -207,7 +211,7 @@ impl Client {
                 reason: format!("{path_and_query:?} leaves the resource's origin"),
             });
         }
-        self.send(Call::get(target)).await.map(|answer| answer.body)
+        self.send(Call::get(target)).await
     }
 
     fn write<R: Resource, B: Serialize + ?Sized>(

@@ -1,22 +1,17 @@
-//! Lists: [`List`] streams every record of a collection, [`Pages`] streams its pages, a [`Cursor`]
-//! resumes a listing later. One page is in memory at a time, whatever the total.
+//! [`List`] streams a collection's records and [`Pages`] its pages, one page in memory at a time.
 //!
-//! Twilio pages in three dialects, recognised from each response rather than from the resource:
-//!
-//! | dialect | records | next page |
-//! |---|---|---|
-//! | 2010 | the one array-valued top-level field | `next_page_uri`, relative: followed as given |
-//! | v1 | the field `meta.key` names | `meta.next_page_url`, absolute: its path and query only |
-//! | token | the field `meta.key` names | the first request's query plus `pageToken=<meta.nextToken>` |
-//!
-//! plus two variants found in Twilio's descriptions: `meta.next_token` (resent as `Token`, Numbers'
-//! port-in requests) and a page object (`has_next` + `current_page`, resent as `Page`, Numbers'
-//! short-code applications). A SCIM list response keeps its records in `Resources`.
-//!
-//! A link is only ever a path and query on the resource's own origin (the client's base URL
-//! override, region and edge applied), so credentials never follow a link to another host.
+//! The parts: `page` reads a page's body (records and paging fields, `top_level` walks its JSON),
+//! `dialect` finds the next page in Twilio's three paging dialects, `link` checks the paths and
+//! queries requested, `cursor` is the resumable position.
 
-use std::borrow::Cow;
+mod cursor;
+mod dialect;
+#[cfg(test)]
+mod fixtures;
+mod link;
+mod page;
+mod top_level;
+
 use std::collections::HashSet;
 use std::fmt;
 use std::future::Future;
@@ -25,18 +20,21 @@ use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
-use bytes::Bytes;
 use futures_core::{FusedStream, Stream};
-use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use serde::Serialize;
 
+pub use self::cursor::Cursor;
+use self::dialect::next_request;
+use self::link::{append_query, form_pair};
+pub use self::page::Page;
+use self::page::{Parsed, decode_error, parse_answer};
+use crate::decode::Answer;
 use crate::{Client, Error, Resource, body};
 
 /// Twilio's largest page.
 const MAX_PAGE_SIZE: u32 = 1000;
 
-type PageFuture = Pin<Box<dyn Future<Output = Result<Bytes, Error>> + Send>>;
+type PageFuture = Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send>>;
 
 /// Every record of a Twilio list, as a lazy [`Stream`] of `Result<R, Error>`.
 ///
@@ -141,55 +139,6 @@ enum Stage {
     Done,
 }
 
-/// One page of a Twilio list: its records, and a [`Cursor`] to the next page if there is one.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Page<R> {
-    /// The page's records, in Twilio's order (cut short when a [`List::limit`] ends in this page).
-    pub items: Vec<R>,
-    next: Option<Cursor>,
-}
-
-impl<R> Page<R> {
-    /// Where the listing goes on, or `None` on its last page (or when the limit was reached).
-    /// Serialise it to resume later with [`List::resume`].
-    pub fn next_cursor(&self) -> Option<&Cursor> {
-        self.next.as_ref()
-    }
-}
-
-/// Where a listing goes on: what [`List::resume`] needs to fetch the remaining pages, later or
-/// elsewhere (a job queue, a database row).
-///
-/// It serialises as a small JSON object with three fields, all paths and queries on the
-/// resource's own origin: `next` (the next request), `first` (the listing's first request, which
-/// token-paged APIs repeat with each token) and `remaining` (records still wanted under a limit;
-/// absent without one):
-///
-/// ```json
-/// {"next":"/v2/Conversations/c1/Participants?pageSize=2&pageToken=abc","first":"/v2/Conversations/c1/Participants?pageSize=2","remaining":8}
-/// ```
-///
-/// It holds no credentials and no host; it is resumed with any client for the same account.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Cursor {
-    next: String,
-    first: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    remaining: Option<u64>,
-}
-
-impl Cursor {
-    /// The path and query of the next request, e.g. `/2010-04-01/Accounts/AC…/Messages.json?PageSize=50&Page=1&PageToken=PA…`.
-    pub fn path_and_query(&self) -> &str {
-        &self.next
-    }
-
-    /// How many more records the listing's limit allows; `None` without a limit.
-    pub fn remaining(&self) -> Option<u64> {
-        self.remaining
-    }
-}
-
 impl<R: Resource + Send + 'static> List<R> {
     /// A listing of the collection at `path` (no request yet). [`Client::list`] calls this.
     pub(crate) fn new(client: &Client, path: String) -> Self {
@@ -225,19 +174,13 @@ impl<R: Resource + Send + 'static> List<R> {
     /// (one edited by hand, say) makes the stream's first item an [`Error::InvalidArgument`]
     /// for `cursor`, and nothing is sent.
     pub fn resume(client: &Client, cursor: Cursor) -> Self {
+        let refused = cursor.refusal();
         let Cursor {
             next,
             first,
             remaining,
         } = cursor;
         let span = list_span::<R>(&next);
-        let refused = check_link(&next)
-            .and_then(|()| check_link(&first))
-            .err()
-            .map(|reason| Error::InvalidArgument {
-                parameter: "cursor",
-                reason,
-            });
         Self::from_pages(Pages {
             client: client.clone(),
             stage: Stage::Next(next),
@@ -388,7 +331,9 @@ impl<R: Resource + Send + 'static> Pages<R> {
             }
             (Some(size), _) => Some(size),
             // Never more than the limit, so a limit that fits one page costs one page.
-            (None, Some(limit)) => Some(limit.min(u64::from(MAX_PAGE_SIZE)) as u32),
+            (None, Some(limit)) => {
+                Some(u32::try_from(limit.min(u64::from(MAX_PAGE_SIZE))).unwrap_or(MAX_PAGE_SIZE))
+            }
             (None, None) => None,
         };
         if let Some(size) = size {
@@ -405,12 +350,14 @@ impl<R: Resource + Send + 'static> Pages<R> {
     }
 
     /// Reads one response: its records (cut to the limit) and the next request, if any.
-    fn read_page(&mut self, body: &[u8]) -> Result<Page<R>, Error> {
-        let Parsed { mut items, next } = parse_page::<R>(body)?;
+    fn read_page(&mut self, answer: &Answer) -> Result<Page<R>, Error> {
+        let Parsed { mut items, next } = parse_answer::<R>(answer)?;
         if let Some(remaining) = &mut self.remaining {
             let keep = usize::try_from(*remaining).unwrap_or(usize::MAX);
             items.truncate(keep);
-            *remaining -= items.len() as u64;
+            // At most `remaining` records are kept, so this never saturates.
+            let kept = u64::try_from(items.len()).unwrap_or(u64::MAX);
+            *remaining = remaining.saturating_sub(kept);
         }
         let next = if self.remaining == Some(0) {
             None
@@ -473,7 +420,7 @@ impl<R: Resource + Send + 'static> Stream for Pages<R> {
                         return Poll::Pending;
                     };
                     // `read_page` sets the next stage; an error leaves `Done`.
-                    return Poll::Ready(Some(result.and_then(|body| this.read_page(&body))));
+                    return Poll::Ready(Some(result.and_then(|answer| this.read_page(&answer))));
                 }
                 Stage::Done => return Poll::Ready(None),
             }
@@ -574,848 +521,15 @@ fn fingerprint(path_and_query: &str) -> u64 {
     hasher.finish()
 }
 
-/// Appends an encoded query (`a=1&b=2`, possibly empty) to a path that may already have one.
-fn append_query(path_and_query: &mut String, query: &str) {
-    if query.is_empty() {
-        return;
-    }
-    match path_and_query.find('?') {
-        None => path_and_query.push('?'),
-        Some(at) if at + 1 == path_and_query.len() || path_and_query.ends_with('&') => {}
-        Some(_) => path_and_query.push('&'),
-    }
-    path_and_query.push_str(query);
-}
-
-fn form_pair(name: &str, value: &str) -> String {
-    form_urlencoded::Serializer::new(String::new())
-        .append_pair(name, value)
-        .finish()
-}
-
-/// `first` with `name` set to `value`: any `name` already in its query removed, the pair appended.
-fn with_parameter(first: &str, name: &str, value: &str) -> String {
-    let (path, query) = first.split_once('?').unwrap_or((first, ""));
-    let mut out = path.to_owned();
-    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
-        let is_name = form_urlencoded::parse(pair.as_bytes())
-            .next()
-            .is_some_and(|(key, _)| key == name);
-        if !is_name {
-            append_query(&mut out, pair);
-        }
-    }
-    append_query(&mut out, &form_pair(name, value));
-    out
-}
-
-/// Why `link` may not be requested, if it may not: it must be a path (starting with one `/`),
-/// with no control characters.
-fn check_link(link: &str) -> Result<(), String> {
-    if !link.starts_with('/') || link.starts_with("//") {
-        return Err(format!(
-            "{link:?} is not a path on the resource's own host (it must start with a single `/`)"
-        ));
-    }
-    if link.chars().any(char::is_control) {
-        return Err(format!("{link:?} contains control characters"));
-    }
-    Ok(())
-}
-
-/// The path and query of a next-page link: an absolute `http(s)` URL loses its scheme, host and
-/// fragment; anything else must already be a path.
-fn link_path_and_query(link: &str) -> Result<String, String> {
-    let has_scheme = ["http://", "https://"].iter().any(|scheme| {
-        link.get(..scheme.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
-    });
-    let path_and_query = if has_scheme {
-        let url =
-            url::Url::parse(link).map_err(|error| format!("{link:?} is not a URL: {error}"))?;
-        match url.query() {
-            Some(query) => format!("{}?{query}", url.path()),
-            None => url.path().to_owned(),
-        }
-    } else {
-        link.to_owned()
-    };
-    check_link(&path_and_query)?;
-    Ok(path_and_query)
-}
-
-/// Where a page says the listing goes on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Next {
-    /// No next page.
-    End,
-    /// 2010's `next_page_uri` (relative) or v1's `meta.next_page_url` (absolute).
-    Link { field: &'static str, link: String },
-    /// A token resent with the first request's query under `parameter`.
-    Token {
-        field: &'static str,
-        parameter: &'static str,
-        token: String,
-    },
-    /// A page object's next page number, resent as `Page` with the first request's query.
-    PageNumber(u64),
-}
-
-impl Next {
-    /// The response field the next page came from, for errors.
-    fn field(&self) -> &'static str {
-        match self {
-            Next::End => ".",
-            Next::Link { field, .. } | Next::Token { field, .. } => field,
-            Next::PageNumber(_) => "current_page",
-        }
-    }
-
-    fn detect(fields: &PageFields) -> Result<Next, String> {
-        let meta = fields.meta.as_ref();
-        let present = |value: Option<&String>| value.filter(|value| !value.is_empty()).cloned();
-        if let Some(link) = present(meta.and_then(|meta| meta.next_page_url.as_ref())) {
-            return Ok(Next::Link {
-                field: "meta.next_page_url",
-                link,
-            });
-        }
-        if let Some(token) = present(meta.and_then(|meta| meta.next_token_camel.as_ref())) {
-            return Ok(Next::Token {
-                field: "meta.nextToken",
-                parameter: "pageToken",
-                token,
-            });
-        }
-        if let Some(token) = present(meta.and_then(|meta| meta.next_token.as_ref())) {
-            return Ok(Next::Token {
-                field: "meta.next_token",
-                parameter: "Token",
-                token,
-            });
-        }
-        if let Some(link) = present(fields.next_page_uri.as_ref()) {
-            return Ok(Next::Link {
-                field: "next_page_uri",
-                link,
-            });
-        }
-        if fields.has_next == Some(true) {
-            let current = fields
-                .current_page
-                .ok_or("`has_next` is true but `current_page` is missing")?;
-            let next = current
-                .checked_add(1)
-                .ok_or("`current_page` is the largest integer")?;
-            return Ok(Next::PageNumber(next));
-        }
-        Ok(Next::End)
-    }
-}
-
-/// The path and query of the request for `next`, given the listing's first request.
-fn next_request(first: &str, next: &Next) -> Result<Option<String>, String> {
-    match next {
-        Next::End => Ok(None),
-        Next::Link { link, .. } => link_path_and_query(link).map(Some),
-        Next::Token {
-            parameter, token, ..
-        } => Ok(Some(with_parameter(first, parameter, token))),
-        Next::PageNumber(page) => Ok(Some(with_parameter(first, "Page", &page.to_string()))),
-    }
-}
-
-/// A page's records and where the listing goes on.
-#[derive(Debug)]
-struct Parsed<R> {
-    items: Vec<R>,
-    next: Next,
-}
-
-/// The paging fields of a page; everything else but the records is ignored.
-#[derive(Debug, Default)]
-struct PageFields {
-    meta: Option<Meta>,
-    next_page_uri: Option<String>,
-    has_next: Option<bool>,
-    current_page: Option<u64>,
-}
-
-/// The named top-level fields that are never the records.
-const PAGING_FIELDS: [&str; 4] = ["meta", "next_page_uri", "has_next", "current_page"];
-
-#[derive(Debug, Default, Deserialize)]
-struct Meta {
-    key: Option<String>,
-    next_page_url: Option<String>,
-    #[serde(rename = "nextToken")]
-    next_token_camel: Option<String>,
-    next_token: Option<String>,
-}
-
-/// Reads a page: first in one pass (the records decoded straight from the body, which is all it
-/// takes when the page has one array and it is the one `meta.key` names), else field by field,
-/// which handles every other shape and names the JSON path of whatever does not decode.
-fn parse_page<R: DeserializeOwned>(body: &[u8]) -> Result<Parsed<R>, Error> {
-    if let Ok(OnePass {
-        fields,
-        records: Some((key, items)),
-        several_arrays: false,
-    }) = serde_json::from_slice::<OnePass<R>>(body)
-    {
-        let named = fields.meta.as_ref().and_then(|meta| meta.key.as_deref());
-        if named.is_none_or(|named| named == key) {
-            let next = Next::detect(&fields)
-                .map_err(|reason| decode_error::<R>(".".to_owned(), reason))?;
-            return Ok(Parsed { items, next });
-        }
-    }
-    parse_page_by_field(body)
-}
-
-/// The slow, thorough reading: the top-level object borrowed as raw JSON, then each part decoded
-/// on its own with its JSON path.
-fn parse_page_by_field<R: DeserializeOwned>(body: &[u8]) -> Result<Parsed<R>, Error> {
-    let raw = top_level::<R>(body)?;
-    let get = |name: &str| {
-        raw.iter()
-            .rev()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| *value)
-    };
-    let mut fields = PageFields::default();
-    if let Some(value) = get("meta") {
-        fields.meta = decode_at::<Option<Meta>, R>(value, "meta")?;
-    }
-    if let Some(value) = get("next_page_uri") {
-        fields.next_page_uri = decode_at::<Option<String>, R>(value, "next_page_uri")?;
-    }
-    if let Some(value) = get("has_next") {
-        fields.has_next = decode_at::<Option<bool>, R>(value, "has_next")?;
-    }
-    if let Some(value) = get("current_page") {
-        fields.current_page = decode_at::<Option<u64>, R>(value, "current_page")?;
-    }
-    let named = fields.meta.as_ref().and_then(|meta| meta.key.clone());
-    let key: Cow<'_, str> = match named {
-        Some(key) => {
-            if get(&key).is_none() {
-                return Err(decode_error::<R>(
-                    "meta.key".to_owned(),
-                    format!(
-                        "names the records' field `{key}`, which the page does not have (fields: {})",
-                        field_names(&raw)
-                    ),
-                ));
-            }
-            Cow::Owned(key)
-        }
-        None => Cow::Borrowed(records_key::<R>(&raw)?),
-    };
-    let items = match get(&key) {
-        Some(value) => decode_at::<Vec<R>, R>(value, &key)?,
-        None => Vec::new(),
-    };
-    let next = Next::detect(&fields).map_err(|reason| decode_error::<R>(".".to_owned(), reason))?;
-    Ok(Parsed { items, next })
-}
-
-/// Without `meta.key`: the one array-valued top-level field (2010 and unpaginated lists); of
-/// several, SCIM's `Resources`.
-fn records_key<'a, R>(raw: &'a [(Cow<'a, str>, &'a RawValue)]) -> Result<&'a str, Error> {
-    let mut arrays: Vec<&str> = raw
-        .iter()
-        .filter(|(key, value)| {
-            value.get().starts_with('[') && !PAGING_FIELDS.contains(&key.as_ref())
-        })
-        .map(|(key, _)| key.as_ref())
-        .collect();
-    arrays.dedup();
-    match arrays.as_slice() {
-        [key] => Ok(key),
-        [] => Err(decode_error::<R>(
-            ".".to_owned(),
-            format!(
-                "a list page needs an array of records, and this one has no array-valued field (fields: {})",
-                field_names(raw)
-            ),
-        )),
-        several if several.contains(&"Resources") => Ok("Resources"),
-        several => Err(decode_error::<R>(
-            ".".to_owned(),
-            format!(
-                "the page has several array-valued fields ({}) and no `meta.key` to say which holds the records",
-                several.join(", ")
-            ),
-        )),
-    }
-}
-
-fn field_names(raw: &[(Cow<'_, str>, &RawValue)]) -> String {
-    if raw.is_empty() {
-        return "none".to_owned();
-    }
-    raw.iter()
-        .map(|(key, _)| key.as_ref())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The top-level object as (key, raw value) pairs borrowed from the body, in order.
-fn top_level<R>(body: &[u8]) -> Result<Vec<(Cow<'_, str>, &RawValue)>, Error> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let result = serde_path_to_error::deserialize::<_, TopLevel<'_>>(&mut deserializer)
-        .map_err(|error| {
-            let path = error.path().to_string();
-            (path, error.into_inner().to_string())
-        })
-        .and_then(|top| {
-            deserializer
-                .end()
-                .map(|()| top.0)
-                .map_err(|error| (".".to_owned(), error.to_string()))
-        });
-    result.map_err(|(path, message)| {
-        let message = if body.iter().all(u8::is_ascii_whitespace) {
-            "the body is empty".to_owned()
-        } else {
-            message
-        };
-        decode_error::<R>(path, message)
-    })
-}
-
-/// Decodes one part of a page with the runtime's path-reporting decoder; the path it reports is
-/// prefixed with where the part sits (`messages` + `[3].date_sent`).
-fn decode_at<T: DeserializeOwned, R>(value: &RawValue, at: &str) -> Result<T, Error> {
-    crate::decode::decode::<T>(value.get().as_bytes()).map_err(|error| match error {
-        Error::Decode { path, message, .. } => {
-            let path = if path == "." {
-                at.to_owned()
-            } else if path.starts_with('[') {
-                format!("{at}{path}")
-            } else {
-                format!("{at}.{path}")
-            };
-            decode_error::<R>(path, message)
-        }
-        other => other,
-    })
-}
-
-fn decode_error<R>(path: String, message: String) -> Error {
-    Error::Decode {
-        type_name: std::any::type_name::<R>(),
-        path,
-        message,
-    }
-}
-
-/// A top-level key, borrowed from the body unless it has escapes.
-struct Key<'a>(Cow<'a, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a field name")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(key)))
-            }
-            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(key.to_owned())))
-            }
-        }
-        deserializer.deserialize_str(KeyVisitor)
-    }
-}
-
-/// The top-level object of a page, each value kept as raw JSON.
-struct TopLevel<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
-
-impl<'de> Deserialize<'de> for TopLevel<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TopVisitor;
-        impl<'de> Visitor<'de> for TopVisitor {
-            type Value = TopLevel<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a list page (a JSON object)")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel<'de>, A::Error> {
-                let mut fields = Vec::new();
-                while let Some(Key(key)) = map.next_key()? {
-                    let value: &'de RawValue = map.next_value()?;
-                    fields.push((key, value));
-                }
-                Ok(TopLevel(fields))
-            }
-        }
-        deserializer.deserialize_map(TopVisitor)
-    }
-}
-
-/// The one-pass reading: paging fields by name, the first array decoded as the records, any
-/// other value skipped; `several_arrays` says the guess may be wrong.
-struct OnePass<R> {
-    fields: PageFields,
-    records: Option<(String, Vec<R>)>,
-    several_arrays: bool,
-}
-
-impl<'de, R: Deserialize<'de>> Deserialize<'de> for OnePass<R> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct OnePassVisitor<R>(PhantomData<fn() -> R>);
-        impl<'de, R: Deserialize<'de>> Visitor<'de> for OnePassVisitor<R> {
-            type Value = OnePass<R>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a list page (a JSON object)")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<OnePass<R>, A::Error> {
-                let mut page = OnePass {
-                    fields: PageFields::default(),
-                    records: None,
-                    several_arrays: false,
-                };
-                while let Some(Key(key)) = map.next_key()? {
-                    match key.as_ref() {
-                        "meta" => page.fields.meta = map.next_value()?,
-                        "next_page_uri" => page.fields.next_page_uri = map.next_value()?,
-                        "has_next" => page.fields.has_next = map.next_value()?,
-                        "current_page" => page.fields.current_page = map.next_value()?,
-                        _ if page.records.is_none() => {
-                            if let MaybeRecords::Records(items) = map.next_value()? {
-                                page.records = Some((key.into_owned(), items));
-                            }
-                        }
-                        _ => {
-                            if let MaybeRecords::<IgnoredAny>::Records(_) = map.next_value()? {
-                                page.several_arrays = true;
-                            }
-                        }
-                    }
-                }
-                Ok(page)
-            }
-        }
-        deserializer.deserialize_map(OnePassVisitor(PhantomData))
-    }
-}
-
-/// A top-level value: an array decoded as records, or anything else skipped.
-enum MaybeRecords<R> {
-    Records(Vec<R>),
-    Other,
-}
-
-impl<'de, R: Deserialize<'de>> Deserialize<'de> for MaybeRecords<R> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct MaybeVisitor<R>(PhantomData<fn() -> R>);
-        impl<'de, R: Deserialize<'de>> Visitor<'de> for MaybeVisitor<R> {
-            type Value = MaybeRecords<R>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(MaybeRecords::Records(items))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(MaybeRecords::Other)
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(MaybeRecords::Other)
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-                Ok(MaybeRecords::Other)
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-                Ok(MaybeRecords::Other)
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(MaybeRecords::Other)
-            }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-                Ok(MaybeRecords::Other)
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(MaybeRecords::Other)
-            }
-        }
-        deserializer.deserialize_any(MaybeVisitor(PhantomData))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::task::Waker;
 
     use serde_json::{Value, json};
+    use twilio_local_server::{EXAMPLE_CONVERSATION_ID, Fault, LocalServer, example_participant};
 
     use super::*;
-    use crate::{BodyFormat, PathTemplate, Protocol, Segment, UpdateMethod};
-
-    /// A 2010 message, as the records of `Messages.json` pages.
-    #[derive(Debug, Deserialize, PartialEq)]
-    struct Message {
-        sid: String,
-        date_sent: Option<String>,
-    }
-
-    impl Resource for Message {
-        const BASE_URL: &'static str = "https://api.twilio.com";
-        const PATH: PathTemplate = PathTemplate::new(
-            "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json",
-            &[Segment::Literal("/2010-04-01/Accounts/AC1/Messages.json")],
-        );
-        const PROTOCOL: Protocol =
-            Protocol::new(BodyFormat::Form, UpdateMethod::Post, "PageSize", false);
-    }
-
-    /// A v2 participant (the default protocol: `pageSize`).
-    #[derive(Debug, Deserialize, PartialEq)]
-    struct Participant {
-        id: String,
-    }
-
-    impl Resource for Participant {
-        const BASE_URL: &'static str = "https://conversations.twilio.com";
-        const PATH: PathTemplate = PathTemplate::new("/v2/P/<Sid>", &[Segment::Literal("/v2/P")]);
-    }
-
-    const ACCOUNT: &str = "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-
-    /// Twilio's own 2010 example (`readFullPage1` of List Messages), records trimmed.
-    fn page_2010() -> Value {
-        json!({
-            "end": 1,
-            "first_page_uri": format!("{ACCOUNT}/Messages.json?To=%2B123456789&From=%2B987654321&DateSent%3E=2008-01-02&PageSize=2&Page=0"),
-            "next_page_uri": format!("{ACCOUNT}/Messages.json?To=%2B123456789&From=%2B987654321&DateSent%3E=2008-01-02&PageSize=2&Page=1&PageToken=PAMMc26223853f8c46b4ab7dfaa6abba0a26"),
-            "page": 0,
-            "page_size": 2,
-            "previous_page_uri": null,
-            "messages": [
-                {"account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "body": "testing", "date_sent": "Fri, 24 May 2019 17:44:50 +0000", "num_media": "0", "sid": "SMded05904ccb347238880ca9264e8fe1c", "subresource_uris": {"media": "/x/Media.json"}},
-                {"account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "body": "look mom I have media!", "date_sent": "Fri, 24 May 2019 17:44:49 +0000", "error_code": 30004, "sid": "MMc26223853f8c46b4ab7dfaa6abba0a26", "subresource_uris": {"media": "/y/Media.json"}}
-            ],
-            "start": 0,
-            "uri": format!("{ACCOUNT}/Messages.json?To=%2B123456789&From=%2B987654321&DateSent%3E=2008-01-02&PageSize=2&Page=0")
-        })
-    }
-
-    /// Twilio's v1 example (Conversations v1 List Participants), with a next page.
-    fn page_v1(next: Option<&str>) -> Value {
-        json!({
-            "meta": {
-                "page": 0,
-                "page_size": 50,
-                "first_page_url": "https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants?PageSize=50&Page=0",
-                "previous_page_url": null,
-                "url": "https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants?PageSize=50&Page=0",
-                "next_page_url": next,
-                "key": "participants"
-            },
-            "participants": [
-                {"account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "sid": "MBaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "identity": null, "attributes": "{ \"role\": \"driver\" }", "messaging_binding": {"type": "sms", "address": "+15558675310"}, "date_created": "2016-03-24T21:05:50Z"}
-            ]
-        })
-    }
-
-    /// The v2 token dialect (Conversations v2 List Participants).
-    fn page_token(next: Option<&str>) -> Value {
-        json!({
-            "participants": [
-                {"id": "conv_participant_00000000000000000000000001", "conversationId": "conv_conversation_00000000000000000000000001", "name": "Dana", "addresses": [{"channel": "SMS", "address": "+18005550100"}]},
-                {"id": "conv_participant_00000000000000000000000002", "conversationId": "conv_conversation_00000000000000000000000001", "name": null, "addresses": []}
-            ],
-            "meta": {"key": "participants", "pageSize": 2, "previousToken": null, "nextToken": next}
-        })
-    }
-
-    fn parse(page: &Value) -> Parsed<Value> {
-        let body = serde_json::to_vec(page).unwrap();
-        let fast = parse_page::<Value>(&body).unwrap();
-        // The thorough reading agrees with the one-pass reading on every shape that has both.
-        let thorough = parse_page_by_field::<Value>(&body).unwrap();
-        assert_eq!(fast.items, thorough.items);
-        assert_eq!(fast.next, thorough.next);
-        fast
-    }
-
-    fn decode_failure<R: DeserializeOwned + fmt::Debug>(page: &Value) -> (String, String) {
-        let body = serde_json::to_vec(page).unwrap();
-        match parse_page::<R>(&body) {
-            Err(Error::Decode {
-                path,
-                message,
-                type_name,
-            }) => {
-                assert_eq!(type_name, std::any::type_name::<R>());
-                (path, message)
-            }
-            other => panic!("expected a decode error, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn the_2010_dialect_follows_next_page_uri_as_given() {
-        let parsed = parse(&page_2010());
-        assert_eq!(parsed.items.len(), 2);
-        assert_eq!(parsed.items[1]["sid"], "MMc26223853f8c46b4ab7dfaa6abba0a26");
-        let link = format!(
-            "{ACCOUNT}/Messages.json?To=%2B123456789&From=%2B987654321&DateSent%3E=2008-01-02&PageSize=2&Page=1&PageToken=PAMMc26223853f8c46b4ab7dfaa6abba0a26"
-        );
-        assert_eq!(
-            parsed.next,
-            Next::Link {
-                field: "next_page_uri",
-                link: link.clone()
-            }
-        );
-        assert_eq!(next_request("/ignored", &parsed.next), Ok(Some(link)));
-
-        let mut last = page_2010();
-        last["next_page_uri"] = Value::Null;
-        assert_eq!(parse(&last).next, Next::End);
-        last["next_page_uri"] = json!("");
-        assert_eq!(parse(&last).next, Next::End);
-        last.as_object_mut().unwrap().remove("next_page_uri");
-        assert_eq!(parse(&last).next, Next::End);
-    }
-
-    #[test]
-    fn the_v1_dialect_keeps_only_the_path_and_query_of_next_page_url() {
-        let next = "https://conversations.twilio.com/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants?PageSize=50&Page=1&PageToken=PTMBaaaa";
-        let parsed = parse(&page_v1(Some(next)));
-        assert_eq!(parsed.items.len(), 1);
-        assert_eq!(
-            next_request("/ignored", &parsed.next),
-            Ok(Some(
-                "/v1/Conversations/CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants?PageSize=50&Page=1&PageToken=PTMBaaaa".to_owned()
-            ))
-        );
-        assert_eq!(parse(&page_v1(None)).next, Next::End);
-        // Another host, a port, a fragment: only the path and query are kept.
-        let elsewhere = parse(&page_v1(Some(
-            "HTTPS://evil.example:8443/v1/Conversations/CH1/Participants?Page=2#frag",
-        )));
-        assert_eq!(
-            next_request("/ignored", &elsewhere.next),
-            Ok(Some("/v1/Conversations/CH1/Participants?Page=2".to_owned()))
-        );
-    }
-
-    #[test]
-    fn the_token_dialect_resends_the_first_query_with_page_token() {
-        let parsed = parse(&page_token(Some("eyJvZmZzZXQiOjJ9+/=")));
-        assert_eq!(parsed.items.len(), 2);
-        assert_eq!(
-            parsed.next,
-            Next::Token {
-                field: "meta.nextToken",
-                parameter: "pageToken",
-                token: "eyJvZmZzZXQiOjJ9+/=".to_owned()
-            }
-        );
-        let first = "/v2/Conversations/c1/Participants?channelId=a%20b&pageSize=2";
-        assert_eq!(
-            next_request(first, &parsed.next),
-            Ok(Some(
-                "/v2/Conversations/c1/Participants?channelId=a%20b&pageSize=2&pageToken=eyJvZmZzZXQiOjJ9%2B%2F%3D".to_owned()
-            ))
-        );
-        // A first request that already had a token (given as a filter) has it replaced.
-        assert_eq!(
-            next_request("/v2/P?pageToken=old&x=1", &parsed.next).unwrap(),
-            Some("/v2/P?x=1&pageToken=eyJvZmZzZXQiOjJ9%2B%2F%3D".to_owned())
-        );
-        assert_eq!(
-            next_request("/v2/P", &parsed.next).unwrap(),
-            Some("/v2/P?pageToken=eyJvZmZzZXQiOjJ9%2B%2F%3D".to_owned())
-        );
-        assert_eq!(parse(&page_token(None)).next, Next::End);
-        assert_eq!(parse(&page_token(Some(""))).next, Next::End);
-    }
-
-    #[test]
-    fn the_snake_case_token_and_the_page_object_variants() {
-        // Numbers v1 port-in requests: `meta.next_token`, resent as `Token`.
-        let port_in = json!({
-            "port_in_requests": [{"port_in_request_sid": "KWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "port_in_request_status": "Completed"}],
-            "meta": {"next_token": "KWbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "previous_token": null}
-        });
-        let parsed = parse(&port_in);
-        assert_eq!(parsed.items.len(), 1);
-        assert_eq!(
-            next_request("/v1/Porting/PortIn/PortInRequests?Size=20", &parsed.next).unwrap(),
-            Some(
-                "/v1/Porting/PortIn/PortInRequests?Size=20&Token=KWbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
-                    .to_owned()
-            )
-        );
-        // Numbers v2 short-code applications: a page object, resent as `Page`.
-        let page_object = json!({
-            "total_elements": 7, "total_pages": 3, "current_page": 1, "per_page": 3,
-            "has_next": true, "has_prev": true,
-            "results": [{"sid": "a"}, {"sid": "b"}, {"sid": "c"}]
-        });
-        let parsed = parse(&page_object);
-        assert_eq!(parsed.next, Next::PageNumber(2));
-        assert_eq!(
-            next_request(
-                "/v2/ShortCodes/Applications?PageSize=3&Page=1",
-                &parsed.next
-            )
-            .unwrap(),
-            Some("/v2/ShortCodes/Applications?PageSize=3&Page=2".to_owned())
-        );
-        let mut last = page_object.clone();
-        last["has_next"] = json!(false);
-        assert_eq!(parse(&last).next, Next::End);
-        let mut broken = page_object;
-        broken.as_object_mut().unwrap().remove("current_page");
-        let (path, message) = decode_failure::<Value>(&broken);
-        assert_eq!(path, ".");
-        assert!(message.contains("current_page"), "{message}");
-    }
-
-    #[test]
-    fn the_records_come_from_meta_key_else_the_one_array() {
-        // `meta.key` wins even when it is not the path's last segment and another array exists.
-        let page = json!({
-            "meta": {"key": "usage_records", "next_page_url": null},
-            "links": ["a", "b"],
-            "usage_records": [{"n": 1}, {"n": 2}]
-        });
-        let parsed = parse_page::<Value>(&serde_json::to_vec(&page).unwrap()).unwrap();
-        assert_eq!(parsed.items, vec![json!({"n": 1}), json!({"n": 2})]);
-        // Records before meta, in any order.
-        let page = json!({"results": [{"n": 1}], "meta": {"key": "results"}});
-        assert_eq!(parse(&page).items.len(), 1);
-        // An unpaginated list (`AvailablePhoneNumbers.json`): the one array, no next page.
-        let page = json!({"countries": [{"country_code": "US"}, {"country_code": "GB"}], "uri": "/2010-04-01/x.json"});
-        let parsed = parse(&page);
-        assert_eq!(parsed.items.len(), 2);
-        assert_eq!(parsed.next, Next::End);
-        // SCIM: `Resources` beside `schemas`.
-        let page = json!({"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 1, "Resources": [{"id": "u1"}]});
-        let parsed = parse_page::<Value>(&serde_json::to_vec(&page).unwrap()).unwrap();
-        assert_eq!(parsed.items, vec![json!({"id": "u1"})]);
-        // An empty page is a page.
-        let page = json!({"meta": {"key": "participants", "nextToken": "t2"}, "participants": []});
-        let parsed = parse(&page);
-        assert!(parsed.items.is_empty());
-        assert!(matches!(parsed.next, Next::Token { .. }));
-    }
-
-    #[test]
-    fn pages_without_records_are_explained() {
-        let (path, message) =
-            decode_failure::<Value>(&json!({"meta": {"key": "calls"}, "messages": []}));
-        assert_eq!(path, "meta.key");
-        assert!(message.contains("`calls`"), "{message}");
-        assert!(message.contains("(fields: messages, meta)"), "{message}");
-
-        let (path, message) = decode_failure::<Value>(&json!({"sid": "x", "status": "ok"}));
-        assert_eq!(path, ".");
-        assert!(
-            message.contains("no array-valued field (fields: sid, status)"),
-            "{message}"
-        );
-
-        let (_, message) = decode_failure::<Value>(&json!({"a": [1], "b": [2]}));
-        assert!(
-            message.contains("several array-valued fields (a, b)"),
-            "{message}"
-        );
-
-        let (path, message) = decode_failure::<Value>(&json!([1, 2]));
-        assert_eq!(path, ".");
-        assert!(message.contains("a list page"), "{message}");
-
-        match parse_page::<Value>(b" ") {
-            Err(Error::Decode { message, .. }) => assert_eq!(message, "the body is empty"),
-            other => panic!("{other:?}"),
-        }
-        match parse_page::<Value>(br#"{"messages": []} trailing"#) {
-            Err(Error::Decode { message, .. }) => {
-                assert!(message.contains("trailing"), "{message}");
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_record_that_does_not_decode_is_named_by_its_json_path() {
-        #[derive(Debug, Deserialize)]
-        #[allow(dead_code)]
-        struct Strict {
-            sid: String,
-            num_media: Option<u32>,
-        }
-        let (path, message) = decode_failure::<Strict>(&page_2010());
-        assert_eq!(path, "messages[0].num_media");
-        assert!(message.contains("invalid type"), "{message}");
-
-        let (path, _) = decode_failure::<Participant>(&page_v1(None));
-        assert_eq!(path, "participants[0]");
-
-        let (path, message) =
-            decode_failure::<Value>(&json!({"meta": {"key": "x", "nextToken": 5}, "x": []}));
-        assert_eq!(path, "meta.nextToken");
-        assert!(message.contains("expected a string"), "{message}");
-
-        let (path, _) = decode_failure::<Value>(&json!({"next_page_uri": 7, "messages": []}));
-        assert_eq!(path, "next_page_uri");
-    }
-
-    #[test]
-    fn links_are_paths_on_the_same_origin_or_refused() {
-        assert_eq!(link_path_and_query("/a?b=c"), Ok("/a?b=c".to_owned()));
-        assert_eq!(
-            link_path_and_query("http://127.0.0.1:9/v1/X?Page=1"),
-            Ok("/v1/X?Page=1".to_owned())
-        );
-        assert_eq!(link_path_and_query("https://x.example"), Ok("/".to_owned()));
-        for bad in [
-            "//evil.example/v1/X",
-            "evil.example/v1/X",
-            "v1/X?Page=1",
-            "?Page=1",
-            "javascript:alert(1)",
-            "ftp://x.example/y",
-            "https:///",
-            "/v1/X\r\nHost: evil",
-            "/v1/\u{0}",
-        ] {
-            assert!(link_path_and_query(bad).is_err(), "{bad:?}");
-        }
-        assert!(link_path_and_query("https://x.example//evil.example/y").is_err());
-    }
-
-    #[test]
-    fn queries_are_joined_and_parameters_replaced() {
-        let mut path = "/a".to_owned();
-        append_query(&mut path, "");
-        assert_eq!(path, "/a");
-        append_query(&mut path, "x=1");
-        append_query(&mut path, "y=2&y=3");
-        assert_eq!(path, "/a?x=1&y=2&y=3");
-        let mut path = "/a?".to_owned();
-        append_query(&mut path, "x=1");
-        assert_eq!(path, "/a?x=1");
-        assert_eq!(
-            with_parameter("/a?Page=1&DateSent%3E=2024-01-01&Page=3", "Page", "4"),
-            "/a?DateSent%3E=2024-01-01&Page=4"
-        );
-        assert_eq!(with_parameter("/a", "Token", "a b&c"), "/a?Token=a+b%26c");
-    }
+    use crate::list::fixtures::{Message, Participant, answer, page_token};
 
     fn client() -> Client {
         Client::new("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "token")
@@ -1540,7 +654,7 @@ mod tests {
     }
 
     fn read(pages: &mut Pages<Participant>, page: &Value) -> Result<Page<Participant>, Error> {
-        pages.read_page(&serde_json::to_vec(page).unwrap())
+        pages.read_page(&answer(page))
     }
 
     #[test]
@@ -1613,13 +727,12 @@ mod tests {
         ));
         let back =
             json!({"messages": [], "next_page_uri": "/2010-04-01/Accounts/AC1/Messages.json"});
-        let body = serde_json::to_vec(&back).unwrap();
-        assert!(pages.read_page(&body).is_err());
+        assert!(pages.read_page(&answer(&back)).is_err());
 
         // And a link off the origin is an error, never a request.
         let mut pages = pages_after_first(List::<Message>::new(&client(), "/m".to_owned()));
         let away = json!({"messages": [], "next_page_uri": "//evil.example/steal"});
-        match pages.read_page(&serde_json::to_vec(&away).unwrap()) {
+        match pages.read_page(&answer(&away)) {
             Err(Error::Decode { path, .. }) => assert_eq!(path, "next_page_uri"),
             other => panic!("{other:?}"),
         }
@@ -1627,26 +740,12 @@ mod tests {
     }
 
     #[test]
-    fn a_cursor_round_trips_through_json_and_resumes() {
+    fn a_resumed_list_takes_up_where_its_cursor_stopped() {
         let cursor = Cursor {
             next: "/v2/Conversations/c1/Participants?pageSize=2&pageToken=abc".to_owned(),
             first: "/v2/Conversations/c1/Participants?pageSize=2".to_owned(),
             remaining: Some(8),
         };
-        let text = serde_json::to_string(&cursor).unwrap();
-        assert_eq!(
-            text,
-            r#"{"next":"/v2/Conversations/c1/Participants?pageSize=2&pageToken=abc","first":"/v2/Conversations/c1/Participants?pageSize=2","remaining":8}"#
-        );
-        assert_eq!(serde_json::from_str::<Cursor>(&text).unwrap(), cursor);
-        let unlimited = Cursor {
-            remaining: None,
-            ..cursor.clone()
-        };
-        let text = serde_json::to_string(&unlimited).unwrap();
-        assert!(!text.contains("remaining"), "{text}");
-        assert_eq!(serde_json::from_str::<Cursor>(&text).unwrap(), unlimited);
-
         // Resuming takes up the token dialect where it stopped, with the first query.
         let list = List::<Participant>::resume(&client(), cursor);
         assert_eq!(list.size_hint(), (0, Some(8)));
@@ -1676,5 +775,58 @@ mod tests {
         let shown = format!("{list:?}");
         assert!(shown.contains("not started"), "{shown}");
         assert!(!shown.contains("token"), "{shown}");
+    }
+
+    #[tokio::test]
+    async fn a_page_answered_with_html_gives_the_error_fetch_gives() {
+        let server = LocalServer::start().await.unwrap();
+        for n in 0..2 {
+            let mut participant = example_participant();
+            participant["id"] = format!("conv_participant_{n:026}").into();
+            server.insert_participant(participant);
+        }
+        let client = Client::builder()
+            .account_sid(server.account_sid())
+            .auth_token(server.auth_token())
+            .base_url(server.base_url())
+            .build()
+            .unwrap();
+        let collection = format!("/v2/Conversations/{EXAMPLE_CONVERSATION_ID}/Participants");
+        let html = || {
+            Fault::raw(
+                200,
+                "text/html; charset=utf-8",
+                "<html><body>Log in to the Wi-Fi</body></html>",
+            )
+        };
+
+        // The second page comes from a captive portal.
+        let mut pages = client.list::<Participant>(&collection).page_size(1).pages();
+        let first = pages.try_next().await.unwrap().unwrap();
+        assert_eq!(first.items.len(), 1);
+        server.push_fault(html());
+        let error = pages.try_next().await.unwrap_err();
+        match &error {
+            Error::Decode { path, message, .. } => {
+                assert_eq!(path, ".");
+                assert!(
+                    message.starts_with(
+                        "expected JSON but the content type is `text/html; charset=utf-8`"
+                    ),
+                    "{message}"
+                );
+                assert!(message.contains("Log in to the Wi-Fi"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(pages.try_next().await.unwrap().is_none());
+
+        // Word for word what `fetch` says of the same answer.
+        server.push_fault(html());
+        let fetched = client
+            .fetch::<Participant>(&format!("{collection}/p1"))
+            .await
+            .unwrap_err();
+        assert_eq!(error.to_string(), fetched.to_string());
     }
 }

@@ -1,0 +1,368 @@
+//! [`Page`], and reading a page's body: the records' field, the one-pass and by-field decoders.
+//!
+//! One pass suffices when the page has one array and it is the one `meta.key` names; every other
+//! shape is read field by field, which names the JSON path of whatever does not decode.
+
+use std::borrow::Cow;
+
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+use super::cursor::Cursor;
+use super::dialect::{Meta, Next, PAGING_FIELDS, PageFields};
+use super::top_level::{OnePass, TopLevel};
+use crate::Error;
+use crate::decode::{Answer, decode_answer};
+
+/// One page of a Twilio list: its records, and a [`Cursor`] to the next page if there is one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<R> {
+    /// The page's records, in Twilio's order (cut short when a
+    /// [`List::limit`](crate::List::limit) ends in this page).
+    pub items: Vec<R>,
+    pub(super) next: Option<Cursor>,
+}
+
+impl<R> Page<R> {
+    /// Where the listing goes on, or `None` on its last page (or when the limit was reached).
+    /// Serialise it to resume later with [`List::resume`](crate::List::resume).
+    pub fn next_cursor(&self) -> Option<&Cursor> {
+        self.next.as_ref()
+    }
+}
+
+/// A page's records and where the listing goes on.
+#[derive(Debug)]
+pub(super) struct Parsed<R> {
+    pub(super) items: Vec<R>,
+    pub(super) next: Next,
+}
+
+/// Reads a page as it was answered. An answer declared as something other than JSON (an HTML
+/// page from a proxy, say) is refused as [`Client::fetch`](crate::Client::fetch) refuses it,
+/// with the same message; one without a content type is tried as JSON.
+pub(super) fn parse_answer<R: DeserializeOwned>(answer: &Answer) -> Result<Parsed<R>, Error> {
+    if answer.non_json_content_type.is_some() {
+        // `decode_answer` refuses such an answer without reading its body: `fetch`'s own error.
+        decode_answer::<R>(answer)?;
+    }
+    parse_page(&answer.body)
+}
+
+/// Reads a page: first in one pass (the records decoded straight from the body, which is all it
+/// takes when the page has one array and it is the one `meta.key` names), else field by field,
+/// which handles every other shape and names the JSON path of whatever does not decode.
+pub(super) fn parse_page<R: DeserializeOwned>(body: &[u8]) -> Result<Parsed<R>, Error> {
+    if let Ok(OnePass {
+        fields,
+        records: Some((key, items)),
+        several_arrays: false,
+    }) = serde_json::from_slice::<OnePass<R>>(body)
+    {
+        let named = fields.meta.as_ref().and_then(|meta| meta.key.as_deref());
+        if named.is_none_or(|named| named == key) {
+            let next = Next::detect(&fields)
+                .map_err(|reason| decode_error::<R>(".".to_owned(), reason))?;
+            return Ok(Parsed { items, next });
+        }
+    }
+    parse_page_by_field(body)
+}
+
+/// The slow, thorough reading: the top-level object borrowed as raw JSON, then each part decoded
+/// on its own with its JSON path.
+pub(super) fn parse_page_by_field<R: DeserializeOwned>(body: &[u8]) -> Result<Parsed<R>, Error> {
+    let raw = top_level::<R>(body)?;
+    let get = |name: &str| {
+        raw.iter()
+            .rev()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| *value)
+    };
+    let mut fields = PageFields::default();
+    if let Some(value) = get("meta") {
+        fields.meta = decode_at::<Option<Meta>, R>(value, "meta")?;
+    }
+    if let Some(value) = get("next_page_uri") {
+        fields.next_page_uri = decode_at::<Option<String>, R>(value, "next_page_uri")?;
+    }
+    if let Some(value) = get("has_next") {
+        fields.has_next = decode_at::<Option<bool>, R>(value, "has_next")?;
+    }
+    if let Some(value) = get("current_page") {
+        fields.current_page = decode_at::<Option<u64>, R>(value, "current_page")?;
+    }
+    let named = fields.meta.as_ref().and_then(|meta| meta.key.clone());
+    let key: Cow<'_, str> = match named {
+        Some(key) => {
+            if get(&key).is_none() {
+                return Err(decode_error::<R>(
+                    "meta.key".to_owned(),
+                    format!(
+                        "names the records' field `{key}`, which the page does not have (fields: {})",
+                        field_names(&raw)
+                    ),
+                ));
+            }
+            Cow::Owned(key)
+        }
+        None => Cow::Borrowed(records_key::<R>(&raw)?),
+    };
+    let items = match get(&key) {
+        Some(value) => decode_at::<Vec<R>, R>(value, &key)?,
+        None => Vec::new(),
+    };
+    let next = Next::detect(&fields).map_err(|reason| decode_error::<R>(".".to_owned(), reason))?;
+    Ok(Parsed { items, next })
+}
+
+/// Without `meta.key`: the one array-valued top-level field (2010 and unpaginated lists); of
+/// several, SCIM's `Resources`.
+fn records_key<'a, R>(raw: &'a [(Cow<'a, str>, &'a RawValue)]) -> Result<&'a str, Error> {
+    let mut arrays: Vec<&str> = raw
+        .iter()
+        .filter(|(key, value)| {
+            value.get().starts_with('[') && !PAGING_FIELDS.contains(&key.as_ref())
+        })
+        .map(|(key, _)| key.as_ref())
+        .collect();
+    arrays.dedup();
+    match arrays.as_slice() {
+        [key] => Ok(key),
+        [] => Err(decode_error::<R>(
+            ".".to_owned(),
+            format!(
+                "a list page needs an array of records, and this one has no array-valued field (fields: {})",
+                field_names(raw)
+            ),
+        )),
+        several if several.contains(&"Resources") => Ok("Resources"),
+        several => Err(decode_error::<R>(
+            ".".to_owned(),
+            format!(
+                "the page has several array-valued fields ({}) and no `meta.key` to say which holds the records",
+                several.join(", ")
+            ),
+        )),
+    }
+}
+
+fn field_names(raw: &[(Cow<'_, str>, &RawValue)]) -> String {
+    if raw.is_empty() {
+        return "none".to_owned();
+    }
+    raw.iter()
+        .map(|(key, _)| key.as_ref())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The top-level object as (key, raw value) pairs borrowed from the body, in order.
+fn top_level<R>(body: &[u8]) -> Result<Vec<(Cow<'_, str>, &RawValue)>, Error> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let result = serde_path_to_error::deserialize::<_, TopLevel<'_>>(&mut deserializer)
+        .map_err(|error| {
+            let path = error.path().to_string();
+            (path, error.into_inner().to_string())
+        })
+        .and_then(|top| {
+            deserializer
+                .end()
+                .map(|()| top.0)
+                .map_err(|error| (".".to_owned(), error.to_string()))
+        });
+    result.map_err(|(path, message)| {
+        let message = if body.iter().all(u8::is_ascii_whitespace) {
+            "the body is empty".to_owned()
+        } else {
+            message
+        };
+        decode_error::<R>(path, message)
+    })
+}
+
+/// Decodes one part of a page with the runtime's path-reporting decoder; the path it reports is
+/// prefixed with where the part sits (`messages` + `[3].date_sent`).
+fn decode_at<T: DeserializeOwned, R>(value: &RawValue, at: &str) -> Result<T, Error> {
+    crate::decode::decode::<T>(value.get().as_bytes()).map_err(|error| match error {
+        Error::Decode { path, message, .. } => {
+            let path = if path == "." {
+                at.to_owned()
+            } else if path.starts_with('[') {
+                format!("{at}{path}")
+            } else {
+                format!("{at}.{path}")
+            };
+            decode_error::<R>(path, message)
+        }
+        other => other,
+    })
+}
+
+/// A decode error for a page of `R`s: the JSON path where it broke and why.
+pub(super) fn decode_error<R>(path: String, message: String) -> Error {
+    Error::Decode {
+        type_name: std::any::type_name::<R>(),
+        path,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use bytes::Bytes;
+    use reqwest::header::HeaderValue;
+    use serde::Deserialize;
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::list::fixtures::{Participant, decode_failure, page_2010, page_v1, parse};
+
+    #[test]
+    fn the_records_come_from_meta_key_else_the_one_array() {
+        // `meta.key` wins even when it is not the path's last segment and another array exists.
+        let page = json!({
+            "meta": {"key": "usage_records", "next_page_url": null},
+            "links": ["a", "b"],
+            "usage_records": [{"n": 1}, {"n": 2}]
+        });
+        let parsed = parse_page::<Value>(&serde_json::to_vec(&page).unwrap()).unwrap();
+        assert_eq!(parsed.items, vec![json!({"n": 1}), json!({"n": 2})]);
+        // Records before meta, in any order.
+        let page = json!({"results": [{"n": 1}], "meta": {"key": "results"}});
+        assert_eq!(parse(&page).items.len(), 1);
+        // An unpaginated list (`AvailablePhoneNumbers.json`): the one array, no next page.
+        let page = json!({"countries": [{"country_code": "US"}, {"country_code": "GB"}], "uri": "/2010-04-01/x.json"});
+        let parsed = parse(&page);
+        assert_eq!(parsed.items.len(), 2);
+        assert_eq!(parsed.next, Next::End);
+        // SCIM: `Resources` beside `schemas`.
+        let page = json!({"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 1, "Resources": [{"id": "u1"}]});
+        let parsed = parse_page::<Value>(&serde_json::to_vec(&page).unwrap()).unwrap();
+        assert_eq!(parsed.items, vec![json!({"id": "u1"})]);
+        // An empty page is a page.
+        let page = json!({"meta": {"key": "participants", "nextToken": "t2"}, "participants": []});
+        let parsed = parse(&page);
+        assert!(parsed.items.is_empty());
+        assert!(matches!(parsed.next, Next::Token { .. }));
+    }
+
+    #[test]
+    fn pages_without_records_are_explained() {
+        let (path, message) =
+            decode_failure::<Value>(&json!({"meta": {"key": "calls"}, "messages": []}));
+        assert_eq!(path, "meta.key");
+        assert!(message.contains("`calls`"), "{message}");
+        assert!(message.contains("(fields: messages, meta)"), "{message}");
+
+        let (path, message) = decode_failure::<Value>(&json!({"sid": "x", "status": "ok"}));
+        assert_eq!(path, ".");
+        assert!(
+            message.contains("no array-valued field (fields: sid, status)"),
+            "{message}"
+        );
+
+        let (_, message) = decode_failure::<Value>(&json!({"a": [1], "b": [2]}));
+        assert!(
+            message.contains("several array-valued fields (a, b)"),
+            "{message}"
+        );
+
+        let (path, message) = decode_failure::<Value>(&json!([1, 2]));
+        assert_eq!(path, ".");
+        assert!(message.contains("a list page"), "{message}");
+
+        for body in [&b" "[..], b"", b"\n\t "] {
+            match parse_page::<Value>(body) {
+                Err(Error::Decode { message, .. }) => assert_eq!(message, "the body is empty"),
+                other => panic!("{other:?}"),
+            }
+        }
+        match parse_page::<Value>(br#"{"messages": []} trailing"#) {
+            Err(Error::Decode { message, .. }) => {
+                assert!(message.contains("trailing"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_record_that_does_not_decode_is_named_by_its_json_path() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Strict {
+            sid: String,
+            num_media: Option<u32>,
+        }
+        let (path, message) = decode_failure::<Strict>(&page_2010());
+        assert_eq!(path, "messages[0].num_media");
+        assert!(message.contains("invalid type"), "{message}");
+
+        let (path, _) = decode_failure::<Participant>(&page_v1(None));
+        assert_eq!(path, "participants[0]");
+
+        let (path, message) =
+            decode_failure::<Value>(&json!({"meta": {"key": "x", "nextToken": 5}, "x": []}));
+        assert_eq!(path, "meta.nextToken");
+        assert!(message.contains("expected a string"), "{message}");
+
+        let (path, _) = decode_failure::<Value>(&json!({"next_page_uri": 7, "messages": []}));
+        assert_eq!(path, "next_page_uri");
+    }
+
+    #[test]
+    fn odd_bodies_are_errors_never_panics() {
+        for body in [
+            &b"\xff\xfe"[..],
+            b"{\"a\": [1], \"a\": [2]}",
+            b"{\"\\u00e9\": [1]}",
+            b"{\"meta\": {\"key\": \"\\ud800\"}}",
+            b"{\"current_page\": -1, \"has_next\": true, \"x\": []}",
+            b"{\"x\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]}",
+            &[b'['; 100_000],
+        ] {
+            let _ = parse_page::<Value>(body);
+            let _ = parse_page::<Participant>(body);
+        }
+        // Keys with escapes are compared decoded: `\u00e9` is `é`.
+        let parsed = parse_page::<Value>(br#"{"meta": {"key": "\u00e9"}, "\u00e9": [1]}"#).unwrap();
+        assert_eq!(parsed.items, vec![json!(1)]);
+    }
+
+    fn answer(content_type: Option<&'static str>, body: &'static [u8]) -> Answer {
+        Answer {
+            body: Bytes::from_static(body),
+            non_json_content_type: content_type.map(HeaderValue::from_static),
+        }
+    }
+
+    #[test]
+    fn a_page_that_is_not_json_gets_the_message_fetch_gives() {
+        let html = answer(
+            Some("text/html; charset=utf-8"),
+            b"<html><body>Log in to the Wi-Fi</body></html>",
+        );
+        let error = parse_answer::<Participant>(&html).unwrap_err();
+        let fetch_error = decode_answer::<Participant>(&html).unwrap_err();
+        assert_eq!(error.to_string(), fetch_error.to_string());
+        match &error {
+            Error::Decode {
+                type_name, message, ..
+            } => {
+                assert!(type_name.ends_with("Participant"), "{type_name}");
+                assert!(
+                    message.starts_with(
+                        "expected JSON but the content type is `text/html; charset=utf-8`"
+                    ),
+                    "{message}"
+                );
+                assert!(message.contains("Log in to the Wi-Fi"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Without a content type the body is tried as JSON.
+        let page = br#"{"participants": [{"id": "p1"}], "meta": {"key": "participants"}}"#;
+        let parsed = parse_answer::<Participant>(&answer(None, page)).unwrap();
+        assert_eq!(parsed.items.len(), 1);
+    }
+}
