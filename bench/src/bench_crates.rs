@@ -92,13 +92,13 @@ fn write_impls(out: &mut String, resource: &Resource) -> io::Result<()> {
             Part::Literal(text) => {
                 let _ = write!(segments, "::twilio_resource::Segment::Literal({text:?}), ");
             }
-            Part::Placeholder(p) => {
+            Part::Param(p) => {
                 let _ = write!(
                     segments,
                     "::twilio_resource::Segment::Param {{ placeholder: {:?}, parameter: {:?} }}, ",
-                    p.name, p.param
+                    p.placeholder, p.parameter
                 );
-                params.push(ident(&p.param));
+                params.push(ident(&p.parameter));
             }
         }
     }

@@ -30,14 +30,14 @@ fuzz_target!(|text: &str| {
                 assert!(literal.is_ascii(), "{literal:?}");
                 rebuilt.push_str(literal);
             }
-            Part::Placeholder(p) => {
+            Part::Param(p) => {
                 assert!(
-                    !p.param.is_empty() && !params.contains(&p.param),
+                    !p.parameter.is_empty() && !params.contains(&p.parameter),
                     "{text:?}"
                 );
-                params.push(p.param.clone());
+                params.push(p.parameter.clone());
                 rebuilt.push('<');
-                rebuilt.push_str(&p.name);
+                rebuilt.push_str(&p.placeholder);
                 rebuilt.push('>');
             }
         }

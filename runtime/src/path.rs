@@ -104,9 +104,9 @@ impl PathTemplate {
             });
         }
         // Saturating: the same long value passed many times must not overflow (it only sizes a hint).
-        let capacity = values
-            .iter()
-            .fold(self.template.len(), |sum, value| sum.saturating_add(value.len()));
+        let capacity = values.iter().fold(self.template.len(), |sum, value| {
+            sum.saturating_add(value.len())
+        });
         let mut path = String::with_capacity(capacity);
         let mut values = values.iter();
         for segment in self.segments {

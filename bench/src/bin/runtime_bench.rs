@@ -256,7 +256,7 @@ async fn fetch_sequentially(server: &ServerProcess, variant: Variant, fetches: u
                 .map(|p| p.name)
                 .map_err(|e| e.to_string()),
         };
-        if name.as_ref().ok().and_then(Option::as_deref) != Some("Dana") {
+        if name.as_ref().ok().and_then(Option::as_deref) != Some("Dana S.") {
             eprintln!("runtime-bench: unexpected answer {name:?}");
             return ExitCode::FAILURE;
         }
@@ -368,7 +368,7 @@ where
                     let started = Instant::now();
                     let name = fetch().await?;
                     latencies.push(started.elapsed());
-                    if name.as_deref() != Some("Dana") {
+                    if name.as_deref() != Some("Dana S.") {
                         return Err(format!("unexpected participant name {name:?}"));
                     }
                 }
