@@ -7,6 +7,7 @@ pub use twilio_resource_examples as example;
 pub mod bench_crates;
 pub mod hand_written;
 pub mod instructions;
+pub mod lifecycle;
 pub mod process;
 pub mod resources;
 pub mod server;

@@ -3,17 +3,21 @@
 //! memory figures with the client.
 //!
 //! ```text
-//! twilio-local-server [--port N] [--threads N] [--fault-every N --faults 429,503,cut,...] [--log]
+//! twilio-local-server [--port N] [--threads N] [--participants N]
+//!                     [--fault-every N --faults 429,503,cut,...] [--log]
 //! ```
 //!
 //! Prints `base_url=http://127.0.0.1:<port>` on one line once listening, serves the example
-//! participant with the default credentials, and exits when its standard input closes (so it
-//! never outlives the process that started it).
+//! participant with the default credentials (with `--participants N`, its conversation holds N
+//! participants, for listing), and exits when its standard input closes (so it never outlives the
+//! process that started it).
 
 use std::io::{Read as _, Write as _};
 use std::process::ExitCode;
 
 use clap::Parser;
+
+use serde_json::Value;
 
 use crate::{Fault, LocalServer, example_participant};
 
@@ -28,6 +32,10 @@ struct Options {
     /// Tokio worker threads.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
     threads: u16,
+    /// Participants in the example conversation: the example participant and N-1 copies of it
+    /// with their own ids, listed in that order (1 to 10,000,000).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
+    participants: u32,
     /// Every N-th request gets the next fault of --faults, in turn (0: none).
     #[arg(long, default_value_t = 0)]
     fault_every: u64,
@@ -79,7 +87,9 @@ pub fn run(args: impl Iterator<Item = String>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    server.insert_participant(example_participant());
+    for participant in participants(options.participants) {
+        server.insert_participant(participant);
+    }
     let mut stdout = std::io::stdout();
     if writeln!(stdout, "base_url={}", server.base_url())
         .and_then(|()| stdout.flush())
@@ -94,11 +104,25 @@ pub fn run(args: impl Iterator<Item = String>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The example participant, then `count - 1` copies of it with ids of the same shape
+/// (`conv_participant_` and 26 characters).
+fn participants(count: u32) -> impl Iterator<Item = Value> {
+    let example = example_participant();
+    (0..count).map(move |n| {
+        let mut participant = example.clone();
+        if n > 0 {
+            participant["id"] = format!("conv_participant_{n:026}").into();
+        }
+        participant
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use clap::error::ErrorKind;
 
     use super::*;
+    use crate::EXAMPLE_PARTICIPANT_ID;
 
     fn args(text: &str) -> impl Iterator<Item = String> {
         text.split_whitespace()
@@ -110,17 +134,18 @@ mod tests {
     #[test]
     fn reads_every_option() {
         let options = parse_options(args(
-            "--port 8080 --threads 2 --fault-every 20 --faults 429+retry=1,cut,delay=50 --log",
+            "--port 8080 --threads 2 --participants 500 --fault-every 20 --faults 429+retry=1,cut,delay=50 --log",
         ))
         .unwrap();
         assert_eq!(
             (
                 options.port,
                 options.threads,
+                options.participants,
                 options.fault_every,
                 options.log
             ),
-            (8080, 2, 20, true)
+            (8080, 2, 500, 20, true)
         );
         assert_eq!(options.faults.len(), 3);
         assert_eq!(options.faults[0].retry_after.as_deref(), Some("1"));
@@ -133,10 +158,11 @@ mod tests {
             (
                 options.port,
                 options.threads,
+                options.participants,
                 options.fault_every,
                 options.log
             ),
-            (0, 1, 0, false)
+            (0, 1, 1, 0, false)
         );
         assert!(options.faults.is_empty());
     }
@@ -150,6 +176,11 @@ mod tests {
         assert_eq!(error("--verbose").kind(), ErrorKind::UnknownArgument);
         assert!(error("--verbose").to_string().contains("--verbose"));
         assert_eq!(error("--threads 0").kind(), ErrorKind::ValueValidation);
+        assert_eq!(error("--participants 0").kind(), ErrorKind::ValueValidation);
+        assert_eq!(
+            error("--participants 10000001").kind(),
+            ErrorKind::ValueValidation
+        );
         let bogus = error("--faults 429,bogus").to_string();
         assert!(bogus.contains("fault \"bogus\": unknown kind"), "{bogus}");
         assert!(error("--faults 700").to_string().contains("unknown kind"));
@@ -166,6 +197,21 @@ mod tests {
         assert_eq!(help.kind(), ErrorKind::DisplayHelp);
         assert_eq!(help.exit_code(), 0);
         assert!(help.to_string().contains("--fault-every"));
+    }
+
+    #[test]
+    fn the_example_conversation_holds_as_many_participants_as_asked() {
+        let all: Vec<Value> = participants(3).collect();
+        assert_eq!(all.len(), 3);
+        assert_eq!(all[0], example_participant());
+        assert_eq!(all[0]["id"], EXAMPLE_PARTICIPANT_ID);
+        assert_eq!(all[2]["id"], "conv_participant_00000000000000000000000002");
+        assert_eq!(
+            all[2]["id"].as_str().map(str::len),
+            Some(EXAMPLE_PARTICIPANT_ID.len())
+        );
+        assert_eq!(all[2]["conversationId"], all[0]["conversationId"]);
+        assert_eq!(participants(1).count(), 1);
     }
 
     fn error_of(text: &str) -> clap::Error {
