@@ -5,8 +5,8 @@ import twilio from "twilio";
 
 const ACCOUNT_SID = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const AUTH_TOKEN = "local-server-auth-token";
-const CONVERSATION_ID = "conv_conversation_00000000000000000000000001";
-const PARTICIPANT_ID = "conv_participant_00000000000000000000000001";
+const CONVERSATION_ID = "conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2";
+const PARTICIPANT_ID = "conv_participant_01k1etx3jbfx88476ccja0889c";
 
 const [baseUrl, concurrencyText, secondsText, warmupText] = process.argv.slice(2);
 const concurrency = Number(concurrencyText);
@@ -21,7 +21,7 @@ async function worker(until, latencies) {
       .participants(CONVERSATION_ID, PARTICIPANT_ID)
       .fetch();
     latencies.push(performance.now() - started);
-    if (participant.name !== "Dana") {
+    if (participant.name !== "Dana S.") {
       throw new Error(`unexpected participant ${JSON.stringify(participant.name)}`);
     }
   }
