@@ -367,5 +367,8 @@ pub use list::{Cursor, List, Page, Pages};
 pub use path::{PathTemplate, Segment};
 pub use protocol::{BodyFormat, Protocol, UpdateMethod};
 pub use resource::Resource;
+/// The `serde_json` this crate is built with: [`ApiError`]'s `details`, `params` and `errors` are
+/// its [`Value`](serde_json::Value)s, so matching on them needs no dependency of your own.
+pub use serde_json;
 // The attribute's full reference is its own doc comment (macros/src/lib.rs), shown here by rustdoc.
 pub use twilio_resource_macros::twilio_resource;
