@@ -7645,6 +7645,7 @@ async fn user_defined_message_subscription(h: &Harness) {
 
 /// Every operation through its struct's own generated method: type-checked in every build,
 /// compiled and run with `--cfg surface_full`.
+#[cfg_attr(not(surface_full), allow(dead_code))]
 #[allow(clippy::extra_unused_type_parameters)]
 pub async fn full<Compiled>(h: &Harness) {
     account_full::<Compiled>(h).await;

@@ -9,7 +9,9 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use twilio_local_server::{Fault, LocalServer};
-use twilio_resource::{BodyFormat, Client, PathTemplate, Protocol, Resource, Segment, UpdateMethod};
+use twilio_resource::{
+    BodyFormat, Client, PathTemplate, Protocol, Resource, Segment, UpdateMethod,
+};
 
 pub use twilio_resource::Error;
 

@@ -467,6 +467,7 @@ async fn service(h: &Harness) {
 
 /// Every operation through its struct's own generated method: type-checked in every build,
 /// compiled and run with `--cfg surface_full`.
+#[cfg_attr(not(surface_full), allow(dead_code))]
 #[allow(clippy::extra_unused_type_parameters)]
 pub async fn full<Compiled>(h: &Harness) {
     binding_full::<Compiled>(h).await;

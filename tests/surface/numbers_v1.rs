@@ -518,6 +518,7 @@ async fn sender_id_registration_embedded_session(h: &Harness) {
 
 /// Every operation through its struct's own generated method: type-checked in every build,
 /// compiled and run with `--cfg surface_full`.
+#[cfg_attr(not(surface_full), allow(dead_code))]
 #[allow(clippy::extra_unused_type_parameters)]
 pub async fn full<Compiled>(h: &Harness) {
     bulk_eligibility_full::<Compiled>(h).await;

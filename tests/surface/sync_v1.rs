@@ -1107,6 +1107,7 @@ async fn sync_stream(h: &Harness) {
 
 /// Every operation through its struct's own generated method: type-checked in every build,
 /// compiled and run with `--cfg surface_full`.
+#[cfg_attr(not(surface_full), allow(dead_code))]
 #[allow(clippy::extra_unused_type_parameters)]
 pub async fn full<Compiled>(h: &Harness) {
     document_full::<Compiled>(h).await;

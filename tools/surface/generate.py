@@ -867,6 +867,7 @@ def emit_module(spec: str, structs: list[dict]) -> tuple[str, int]:
         "",
         "/// Every operation through its struct's own generated method: type-checked in every build,",
         "/// compiled and run with `--cfg surface_full`.",
+        "#[cfg_attr(not(surface_full), allow(dead_code))]",
         "#[allow(clippy::extra_unused_type_parameters)]",
         "pub async fn full<Compiled>(h: &Harness) {",
         *(f"    {f}_full::<Compiled>(h).await;" for f in fn_names),
