@@ -15,11 +15,14 @@
 //!   variant streams them in a fresh process that reports its resident memory before the listing
 //!   (after building the client) and its peak (`VmHWM`).
 //!
-//! Variants run interleaved, round after round, so drift hits them alike; ratios are taken within
-//! each round, then their median. Before measuring, both Rust variants send their requests to an
+//! Variants run interleaved, round after round, so drift hits them alike; within a round the two
+//! Rust variants take turns (a listing each, or 64 creates each, who goes first alternating), so
+//! both see the same moments of a shared machine. Ratios are taken within each round, then their
+//! median. Before measuring, both Rust variants send their requests to an
 //! in-process local server that records them, and the run stops unless the two sent the same
 //! method, path and query, headers and body.
 
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
@@ -485,29 +488,26 @@ async fn list_and_create(shape: Shape, user_agent: &str) -> Result<(), String> {
         shape.listings,
         shape.seconds
     );
-    // Warm-up: connections open, allocator and caches settled.
-    for variant in [Variant::Generated, Variant::HandWritten] {
-        if shape.runs(Part::List) {
+    // Warm-up: connections open, allocator and caches settled (creates warm up every round).
+    if shape.runs(Part::List) {
+        for variant in RUST {
             clients.list(variant, shape.page_size).await?;
-        }
-        if shape.runs(Part::Create) {
-            drive_creates(&clients, variant, &message, shape.warmup).await?;
         }
     }
     let mut lists: Vec<(Variant, ListRun)> = Vec::new();
     let mut creates: Vec<(Variant, CreateRun)> = Vec::new();
     for round in 1..=shape.rounds {
         if shape.runs(Part::List) {
-            for variant in [
-                Variant::Generated,
-                Variant::HandWritten,
-                Variant::NodeHelper,
-            ] {
-                let run = match (variant, &node) {
-                    (Variant::NodeHelper, Some(dir)) => measure_node(dir, &server, shape)?,
-                    (Variant::NodeHelper, None) => continue,
-                    _ => measure_list(&clients, &server, variant, shape).await?,
-                };
+            let mut runs = Vec::new();
+            if let Some(dir) = &node {
+                runs.push((Variant::NodeHelper, measure_node(dir, &server, shape)?));
+            }
+            let [generated, hand] = measure_lists(&clients, &server, shape).await?;
+            runs.extend([
+                (Variant::Generated, generated),
+                (Variant::HandWritten, hand),
+            ]);
+            for (variant, run) in runs {
                 println!(
                     "  round {round} list   {:<42} {:>9.0} records/s  client {:>7.1} µs/page  server {:>6.1} µs/page",
                     variant.list_label(),
@@ -519,8 +519,11 @@ async fn list_and_create(shape: Shape, user_agent: &str) -> Result<(), String> {
             }
         }
         if shape.runs(Part::Create) {
-            for variant in [Variant::Generated, Variant::HandWritten] {
-                let run = measure_creates(&clients, &server, variant, &message, shape).await?;
+            let [generated, hand] = measure_creates(&clients, &server, &message, shape).await?;
+            for (variant, run) in [
+                (Variant::Generated, generated),
+                (Variant::HandWritten, hand),
+            ] {
                 println!(
                     "  round {round} create {:<42} {:>9.0} creates/s  p50 {:>5.0} µs  p99 {:>6.0} µs  client {:>5.1} µs  server {:>5.1} µs",
                     variant.create_label(),
@@ -543,73 +546,128 @@ async fn list_and_create(shape: Shape, user_agent: &str) -> Result<(), String> {
     Ok(())
 }
 
-async fn measure_list(
+/// What one variant used over the slices of a round: wall time, the client's and the server's
+/// CPU time, and the units done (records or creates) with their latencies.
+#[derive(Debug, Default)]
+struct Tally {
+    wall: Duration,
+    client_cpu: Duration,
+    server_cpu: Duration,
+    units: u64,
+    latencies: Vec<Duration>,
+}
+
+impl Tally {
+    /// Runs `slice` and adds what it took.
+    async fn add<F: Future<Output = Result<u64, String>>>(
+        &mut self,
+        server: &ServerProcess,
+        slice: F,
+    ) -> Result<(), String> {
+        let server_cpu = server.cpu_time();
+        let own_cpu = own_cpu_time().unwrap_or_default();
+        let started = Instant::now();
+        self.units += slice.await?;
+        self.wall += started.elapsed();
+        self.client_cpu += own_cpu_time().unwrap_or_default().saturating_sub(own_cpu);
+        self.server_cpu += server.cpu_time().saturating_sub(server_cpu);
+        Ok(())
+    }
+}
+
+/// The two Rust variants in turn, one listing each at a time (who goes first alternates), so
+/// both see the same moments of a shared machine; `listings` of each.
+async fn measure_lists(
     clients: &Clients,
     server: &ServerProcess,
-    variant: Variant,
     shape: Shape,
-) -> Result<ListRun, String> {
-    let server_cpu = server.cpu_time();
-    let own_cpu = own_cpu_time().unwrap_or_default();
-    let started = Instant::now();
-    for _ in 0..shape.listings {
-        let count = clients.list(variant, shape.page_size).await?;
-        if count != u64::from(shape.records) {
-            return Err(format!(
-                "{} listed {count} of {} records",
-                variant.list_label(),
-                shape.records
-            ));
+) -> Result<[ListRun; 2], String> {
+    let mut tallies = [Tally::default(), Tally::default()];
+    for listing in 0..shape.listings {
+        for at in turns(listing) {
+            let variant = RUST[at];
+            tallies[at]
+                .add(server, async {
+                    let count = clients.list(variant, shape.page_size).await?;
+                    if count == u64::from(shape.records) {
+                        Ok(count)
+                    } else {
+                        Err(format!(
+                            "{} listed {count} of {} records",
+                            variant.list_label(),
+                            shape.records
+                        ))
+                    }
+                })
+                .await?;
         }
     }
-    let wall = started.elapsed().as_secs_f64();
     let pages = (shape.pages() * shape.listings) as f64;
-    Ok(ListRun {
-        records_per_second: (u64::from(shape.records) * shape.listings) as f64 / wall,
-        client_us_per_page: (own_cpu_time().unwrap_or_default() - own_cpu).as_secs_f64() * 1e6
-            / pages,
-        server_us_per_page: (server.cpu_time() - server_cpu).as_secs_f64() * 1e6 / pages,
-    })
+    Ok(tallies.map(|tally| ListRun {
+        records_per_second: tally.units as f64 / tally.wall.as_secs_f64(),
+        client_us_per_page: tally.client_cpu.as_secs_f64() * 1e6 / pages,
+        server_us_per_page: tally.server_cpu.as_secs_f64() * 1e6 / pages,
+    }))
 }
 
-async fn drive_creates(
-    clients: &Clients,
-    variant: Variant,
-    message: &CreateMessage,
-    seconds: f64,
-) -> Result<Vec<Duration>, String> {
-    let until = Instant::now() + Duration::from_secs_f64(seconds);
-    let mut latencies = Vec::new();
-    while Instant::now() < until {
-        let started = Instant::now();
-        clients.create(variant, message).await?;
-        latencies.push(started.elapsed());
-    }
-    Ok(latencies)
+/// The Rust variants, in the order of [`measure_lists`] and [`measure_creates`] results.
+const RUST: [Variant; 2] = [Variant::Generated, Variant::HandWritten];
+
+/// Indexes into [`RUST`] for the `n`-th turn: generated first on even turns, hand-written on odd.
+fn turns(n: u64) -> [usize; 2] {
+    if n.is_multiple_of(2) { [0, 1] } else { [1, 0] }
 }
 
+/// Creates in slices of [`CREATES_PER_SLICE`], the two variants in turn (who goes first
+/// alternates), until each has had `seconds`; after `warmup` seconds of each.
 async fn measure_creates(
     clients: &Clients,
     server: &ServerProcess,
-    variant: Variant,
     message: &CreateMessage,
     shape: Shape,
-) -> Result<CreateRun, String> {
-    drive_creates(clients, variant, message, shape.warmup).await?;
-    let server_cpu = server.cpu_time();
-    let own_cpu = own_cpu_time().unwrap_or_default();
-    let started = Instant::now();
-    let mut latencies = drive_creates(clients, variant, message, shape.seconds).await?;
-    let wall = started.elapsed().as_secs_f64();
-    let count = latencies.len() as f64;
-    Ok(CreateRun {
-        per_second: count / wall,
-        p50_us: percentile(&mut latencies, 50.0).as_secs_f64() * 1e6,
-        p99_us: percentile(&mut latencies, 99.0).as_secs_f64() * 1e6,
-        client_us: (own_cpu_time().unwrap_or_default() - own_cpu).as_secs_f64() * 1e6 / count,
-        server_us: (server.cpu_time() - server_cpu).as_secs_f64() * 1e6 / count,
-    })
+) -> Result<[CreateRun; 2], String> {
+    let warmup = Instant::now() + Duration::from_secs_f64(shape.warmup);
+    while Instant::now() < warmup {
+        for variant in RUST {
+            clients.create(variant, message).await?;
+        }
+    }
+    let mut tallies = [Tally::default(), Tally::default()];
+    let length = Duration::from_secs_f64(shape.seconds);
+    let mut turn = 0;
+    while tallies.iter().any(|tally| tally.wall < length) {
+        for at in turns(turn) {
+            let variant = RUST[at];
+            let tally = &mut tallies[at];
+            let mut latencies = Vec::with_capacity(CREATES_PER_SLICE);
+            tally
+                .add(server, async {
+                    for _ in 0..CREATES_PER_SLICE {
+                        let started = Instant::now();
+                        clients.create(variant, message).await?;
+                        latencies.push(started.elapsed());
+                    }
+                    Ok(CREATES_PER_SLICE as u64)
+                })
+                .await?;
+            tally.latencies.append(&mut latencies);
+        }
+        turn += 1;
+    }
+    Ok(tallies.map(|mut tally| {
+        let count = tally.units as f64;
+        CreateRun {
+            per_second: count / tally.wall.as_secs_f64(),
+            p50_us: percentile(&mut tally.latencies, 50.0).as_secs_f64() * 1e6,
+            p99_us: percentile(&mut tally.latencies, 99.0).as_secs_f64() * 1e6,
+            client_us: tally.client_cpu.as_secs_f64() * 1e6 / count,
+            server_us: tally.server_cpu.as_secs_f64() * 1e6 / count,
+        }
+    }))
 }
+
+/// Creates per variant before the other takes its turn: about 10 ms.
+const CREATES_PER_SLICE: usize = 64;
 
 // ---------------------------------------------------------------------------------------------
 // Instructions.
