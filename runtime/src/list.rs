@@ -12,7 +12,7 @@ mod link;
 mod page;
 mod top_level;
 
-use std::collections::HashSet;
+use std::collections::VecDeque;
 use std::fmt;
 use std::future::Future;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -120,8 +120,8 @@ pub struct Pages<R> {
     page_size: Option<u32>,
     /// An argument refused while building (a path or filter): the stream's only item.
     refused: Option<Error>,
-    /// Hashes of every path and query requested so far, to stop at a link seen before.
-    requested: HashSet<u64>,
+    /// Hashes of the last paths and queries requested, to stop at a link seen before.
+    requested: RecentLinks,
     /// Set at the first poll: from then on the builder methods change nothing.
     polled: bool,
     span: tracing::Span,
@@ -150,7 +150,7 @@ impl<R: Resource + Send + 'static> List<R> {
             remaining: None,
             page_size: None,
             refused: None,
-            requested: HashSet::new(),
+            requested: RecentLinks::default(),
             polled: false,
             span,
             resource: PhantomData,
@@ -188,7 +188,7 @@ impl<R: Resource + Send + 'static> List<R> {
             remaining,
             page_size: None,
             refused,
-            requested: HashSet::new(),
+            requested: RecentLinks::default(),
             polled: false,
             span,
             resource: PhantomData,
@@ -515,6 +515,36 @@ fn list_span<R>(path_and_query: &str) -> tracing::Span {
     )
 }
 
+/// The last [`RecentLinks::WINDOW`] links requested: a server that sends a listing round in a
+/// circle is caught while memory stays constant however many pages a listing has.
+#[derive(Debug, Default)]
+struct RecentLinks {
+    recent: VecDeque<u64>,
+    count: u64,
+}
+
+impl RecentLinks {
+    /// Far longer than any loop a server could plausibly send; 512 bytes.
+    const WINDOW: usize = 64;
+
+    fn insert(&mut self, fingerprint: u64) {
+        if self.recent.len() == Self::WINDOW {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(fingerprint);
+        self.count = self.count.saturating_add(1);
+    }
+
+    fn contains(&self, fingerprint: &u64) -> bool {
+        self.recent.contains(fingerprint)
+    }
+
+    /// Pages requested in all.
+    fn len(&self) -> u64 {
+        self.count
+    }
+}
+
 fn fingerprint(path_and_query: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     path_and_query.hash(&mut hasher);
@@ -828,5 +858,17 @@ mod tests {
             .await
             .unwrap_err();
         assert_eq!(error.to_string(), fetched.to_string());
+    }
+
+    #[test]
+    fn the_links_remembered_stay_bounded() {
+        let mut links = RecentLinks::default();
+        for n in 0..1_000u64 {
+            links.insert(n);
+        }
+        assert_eq!(links.len(), 1_000);
+        assert_eq!(links.recent.len(), RecentLinks::WINDOW);
+        assert!(links.contains(&999) && links.contains(&936));
+        assert!(!links.contains(&0));
     }
 }
