@@ -114,15 +114,14 @@ async fn auth_token_promotion(h: &Harness) {
     same_protocol::<AuthTokenPromotion, Via<false, POST, false, false>>();
     // UpdateAuthTokenPromotion: POST /v1/AuthTokens/Promote
     h.answer("POST", "/v1/AuthTokens/Promote", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &AuthTokenPromotion::path().expect("UpdateAuthTokenPromotion"),
             &UpdateAuthTokenPromotionBody::default(),
         )
-        .await
-        .expect("UpdateAuthTokenPromotion");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateAuthTokenPromotion");
+        .await;
+    h.record("UpdateAuthTokenPromotion", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateAuthTokenPromotion", &[], Sent::Form(&[]), false);
 }
 
@@ -130,7 +129,7 @@ async fn bulk_consents(h: &Harness) {
     same_protocol::<BulkConsents, Via<false, POST, false, false>>();
     // CreateBulkConsents: POST /v1/Consents/Bulk
     h.answer("POST", "/v1/Consents/Bulk", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &BulkConsents::collection_path().expect("CreateBulkConsents"),
@@ -138,9 +137,8 @@ async fn bulk_consents(h: &Harness) {
                 items: Some(vec!["a".into(), "b".into()]),
             },
         )
-        .await
-        .expect("CreateBulkConsents");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateBulkConsents");
+        .await;
+    h.record("CreateBulkConsents", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateBulkConsents",
         &[],
@@ -153,7 +151,7 @@ async fn bulk_contacts(h: &Harness) {
     same_protocol::<BulkContacts, Via<false, POST, false, false>>();
     // CreateBulkContacts: POST /v1/Contacts/Bulk
     h.answer("POST", "/v1/Contacts/Bulk", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &BulkContacts::collection_path().expect("CreateBulkContacts"),
@@ -161,9 +159,8 @@ async fn bulk_contacts(h: &Harness) {
                 items: Some(vec!["a".into(), "b".into()]),
             },
         )
-        .await
-        .expect("CreateBulkContacts");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateBulkContacts");
+        .await;
+    h.record("CreateBulkContacts", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateBulkContacts",
         &[],
@@ -176,28 +173,29 @@ async fn credential_aws(h: &Harness) {
     same_protocol::<CredentialAws, Via<false, POST, false, false>>();
     // FetchCredentialAws: GET /v1/Credentials/AWS/{Sid}
     h.answer("GET", "/v1/Credentials/AWS/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &CredentialAws::path("Sid1").expect("FetchCredentialAws"),
         )
-        .await
-        .expect("FetchCredentialAws");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCredentialAws");
+        .await;
+    h.record("FetchCredentialAws", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCredentialAws", &[], Sent::Nothing, false);
     // ListCredentialAws: GET /v1/Credentials/AWS
     h.page("GET", "/v1/Credentials/AWS", Dialect::V1, "credentials");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &CredentialAws::collection_path().expect("ListCredentialAws"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCredentialAws");
-    assert_eq!(items.len(), 1, "ListCredentialAws");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCredentialAws");
+        .await;
+    h.records(
+        "ListCredentialAws",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListCredentialAws",
         &[("PageSize", "5")],
@@ -206,7 +204,7 @@ async fn credential_aws(h: &Harness) {
     );
     // CreateCredentialAws: POST /v1/Credentials/AWS
     h.answer("POST", "/v1/Credentials/AWS", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &CredentialAws::collection_path().expect("CreateCredentialAws"),
@@ -215,9 +213,8 @@ async fn credential_aws(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateCredentialAws");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCredentialAws");
+        .await;
+    h.record("CreateCredentialAws", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCredentialAws",
         &[],
@@ -226,7 +223,7 @@ async fn credential_aws(h: &Harness) {
     );
     // UpdateCredentialAws: POST /v1/Credentials/AWS/{Sid}
     h.answer("POST", "/v1/Credentials/AWS/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &CredentialAws::path("Sid1").expect("UpdateCredentialAws"),
@@ -234,9 +231,8 @@ async fn credential_aws(h: &Harness) {
                 friendly_name: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateCredentialAws");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCredentialAws");
+        .await;
+    h.record("UpdateCredentialAws", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCredentialAws",
         &[],
@@ -245,12 +241,14 @@ async fn credential_aws(h: &Harness) {
     );
     // DeleteCredentialAws: DELETE /v1/Credentials/AWS/{Sid}
     h.empty("DELETE", "/v1/Credentials/AWS/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &CredentialAws::path("Sid1").expect("DeleteCredentialAws"),
-        )
-        .await
-        .expect("DeleteCredentialAws");
+    h.deleted(
+        "DeleteCredentialAws",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &CredentialAws::path("Sid1").expect("DeleteCredentialAws"),
+            )
+            .await,
+    );
     h.sent("DeleteCredentialAws", &[], Sent::Nothing, false);
 }
 
@@ -258,14 +256,13 @@ async fn credential_public_key(h: &Harness) {
     same_protocol::<CredentialPublicKey, Via<false, POST, false, false>>();
     // FetchCredentialPublicKey: GET /v1/Credentials/PublicKeys/{Sid}
     h.answer("GET", "/v1/Credentials/PublicKeys/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &CredentialPublicKey::path("Sid1").expect("FetchCredentialPublicKey"),
         )
-        .await
-        .expect("FetchCredentialPublicKey");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCredentialPublicKey");
+        .await;
+    h.record("FetchCredentialPublicKey", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCredentialPublicKey", &[], Sent::Nothing, false);
     // ListCredentialPublicKey: GET /v1/Credentials/PublicKeys
     h.page(
@@ -274,20 +271,18 @@ async fn credential_public_key(h: &Harness) {
         Dialect::V1,
         "credentials",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &CredentialPublicKey::collection_path().expect("ListCredentialPublicKey"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCredentialPublicKey");
-    assert_eq!(items.len(), 1, "ListCredentialPublicKey");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListCredentialPublicKey",
         Some(SID),
-        "ListCredentialPublicKey"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListCredentialPublicKey",
@@ -297,7 +292,7 @@ async fn credential_public_key(h: &Harness) {
     );
     // CreateCredentialPublicKey: POST /v1/Credentials/PublicKeys
     h.answer("POST", "/v1/Credentials/PublicKeys", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &CredentialPublicKey::collection_path().expect("CreateCredentialPublicKey"),
@@ -306,9 +301,8 @@ async fn credential_public_key(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateCredentialPublicKey");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCredentialPublicKey");
+        .await;
+    h.record("CreateCredentialPublicKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCredentialPublicKey",
         &[],
@@ -317,7 +311,7 @@ async fn credential_public_key(h: &Harness) {
     );
     // UpdateCredentialPublicKey: POST /v1/Credentials/PublicKeys/{Sid}
     h.answer("POST", "/v1/Credentials/PublicKeys/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &CredentialPublicKey::path("Sid1").expect("UpdateCredentialPublicKey"),
@@ -325,9 +319,8 @@ async fn credential_public_key(h: &Harness) {
                 friendly_name: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateCredentialPublicKey");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCredentialPublicKey");
+        .await;
+    h.record("UpdateCredentialPublicKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCredentialPublicKey",
         &[],
@@ -336,12 +329,14 @@ async fn credential_public_key(h: &Harness) {
     );
     // DeleteCredentialPublicKey: DELETE /v1/Credentials/PublicKeys/{Sid}
     h.empty("DELETE", "/v1/Credentials/PublicKeys/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &CredentialPublicKey::path("Sid1").expect("DeleteCredentialPublicKey"),
-        )
-        .await
-        .expect("DeleteCredentialPublicKey");
+    h.deleted(
+        "DeleteCredentialPublicKey",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &CredentialPublicKey::path("Sid1").expect("DeleteCredentialPublicKey"),
+            )
+            .await,
+    );
     h.sent("DeleteCredentialPublicKey", &[], Sent::Nothing, false);
 }
 
@@ -349,18 +344,21 @@ async fn messaging_geopermissions(h: &Harness) {
     same_protocol::<MessagingGeopermissions, Via<false, PATCH, false, false>>();
     // FetchMessagingGeopermissions: GET /v1/Messaging/GeoPermissions
     h.answer("GET", "/v1/Messaging/GeoPermissions", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, PATCH, false, false>>(
             &MessagingGeopermissions::path().expect("FetchMessagingGeopermissions"),
         )
-        .await
-        .expect("FetchMessagingGeopermissions");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchMessagingGeopermissions");
+        .await;
+    h.record(
+        "FetchMessagingGeopermissions",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent("FetchMessagingGeopermissions", &[], Sent::Nothing, false);
     // UpdateMessagingGeopermissions: PATCH /v1/Messaging/GeoPermissions
     h.answer("PATCH", "/v1/Messaging/GeoPermissions", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, PATCH, false, false>, _>(
             &MessagingGeopermissions::path().expect("UpdateMessagingGeopermissions"),
@@ -368,9 +366,12 @@ async fn messaging_geopermissions(h: &Harness) {
                 permissions: Some(vec!["a".into(), "b".into()]),
             },
         )
-        .await
-        .expect("UpdateMessagingGeopermissions");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateMessagingGeopermissions");
+        .await;
+    h.record(
+        "UpdateMessagingGeopermissions",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "UpdateMessagingGeopermissions",
         &[],
@@ -383,16 +384,15 @@ async fn safelist(h: &Harness) {
     same_protocol::<Safelist, Via<false, POST, false, false>>();
     // FetchSafelist: GET /v1/SafeList/Numbers
     h.answer("GET", "/v1/SafeList/Numbers", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Safelist::path().expect("FetchSafelist"))
-        .await
-        .expect("FetchSafelist");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSafelist");
+        .await;
+    h.record("FetchSafelist", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSafelist", &[], Sent::Nothing, false);
     // CreateSafelist: POST /v1/SafeList/Numbers
     h.answer("POST", "/v1/SafeList/Numbers", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Safelist::collection_path().expect("CreateSafelist"),
@@ -400,9 +400,8 @@ async fn safelist(h: &Harness) {
                 phone_number: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateSafelist");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSafelist");
+        .await;
+    h.record("CreateSafelist", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSafelist",
         &[],
@@ -411,10 +410,12 @@ async fn safelist(h: &Harness) {
     );
     // DeleteSafelist: DELETE /v1/SafeList/Numbers
     h.empty("DELETE", "/v1/SafeList/Numbers", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Safelist::path().expect("DeleteSafelist"))
-        .await
-        .expect("DeleteSafelist");
+    h.deleted(
+        "DeleteSafelist",
+        h.client
+            .delete::<Via<false, POST, false, false>>(&Safelist::path().expect("DeleteSafelist"))
+            .await,
+    );
     h.sent("DeleteSafelist", &[], Sent::Nothing, false);
 }
 
@@ -422,24 +423,25 @@ async fn secondary_auth_token(h: &Harness) {
     same_protocol::<SecondaryAuthToken, Via<false, POST, false, false>>();
     // CreateSecondaryAuthToken: POST /v1/AuthTokens/Secondary
     h.answer("POST", "/v1/AuthTokens/Secondary", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &SecondaryAuthToken::collection_path().expect("CreateSecondaryAuthToken"),
             &CreateSecondaryAuthTokenBody::default(),
         )
-        .await
-        .expect("CreateSecondaryAuthToken");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSecondaryAuthToken");
+        .await;
+    h.record("CreateSecondaryAuthToken", Some(SID), got.map(|r| r.sid));
     h.sent("CreateSecondaryAuthToken", &[], Sent::Form(&[]), false);
     // DeleteSecondaryAuthToken: DELETE /v1/AuthTokens/Secondary
     h.empty("DELETE", "/v1/AuthTokens/Secondary", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &SecondaryAuthToken::path().expect("DeleteSecondaryAuthToken"),
-        )
-        .await
-        .expect("DeleteSecondaryAuthToken");
+    h.deleted(
+        "DeleteSecondaryAuthToken",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &SecondaryAuthToken::path().expect("DeleteSecondaryAuthToken"),
+            )
+            .await,
+    );
     h.sent("DeleteSecondaryAuthToken", &[], Sent::Nothing, false);
 }
 
@@ -462,9 +464,8 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn auth_token_promotion_full<Compiled>(h: &Harness) {
     // UpdateAuthTokenPromotion: POST /v1/AuthTokens/Promote
     h.answer("POST", "/v1/AuthTokens/Promote", 200);
-    AuthTokenPromotion::update(&h.client, &UpdateAuthTokenPromotionBody::default())
-        .await
-        .expect("UpdateAuthTokenPromotion");
+    let got = AuthTokenPromotion::update(&h.client, &UpdateAuthTokenPromotionBody::default()).await;
+    h.record("UpdateAuthTokenPromotion", None, got.map(|_| None));
     h.sent("UpdateAuthTokenPromotion", &[], Sent::Form(&[]), false);
 }
 
@@ -472,14 +473,14 @@ async fn auth_token_promotion_full<Compiled>(h: &Harness) {
 async fn bulk_consents_full<Compiled>(h: &Harness) {
     // CreateBulkConsents: POST /v1/Consents/Bulk
     h.answer("POST", "/v1/Consents/Bulk", 201);
-    BulkConsents::create(
+    let got = BulkConsents::create(
         &h.client,
         &CreateBulkConsentsBody {
             items: Some(vec!["a".into(), "b".into()]),
         },
     )
-    .await
-    .expect("CreateBulkConsents");
+    .await;
+    h.record("CreateBulkConsents", None, got.map(|_| None));
     h.sent(
         "CreateBulkConsents",
         &[],
@@ -492,14 +493,14 @@ async fn bulk_consents_full<Compiled>(h: &Harness) {
 async fn bulk_contacts_full<Compiled>(h: &Harness) {
     // CreateBulkContacts: POST /v1/Contacts/Bulk
     h.answer("POST", "/v1/Contacts/Bulk", 201);
-    BulkContacts::create(
+    let got = BulkContacts::create(
         &h.client,
         &CreateBulkContactsBody {
             items: Some(vec!["a".into(), "b".into()]),
         },
     )
-    .await
-    .expect("CreateBulkContacts");
+    .await;
+    h.record("CreateBulkContacts", None, got.map(|_| None));
     h.sent(
         "CreateBulkContacts",
         &[],
@@ -512,20 +513,20 @@ async fn bulk_contacts_full<Compiled>(h: &Harness) {
 async fn credential_aws_full<Compiled>(h: &Harness) {
     // FetchCredentialAws: GET /v1/Credentials/AWS/{Sid}
     h.answer("GET", "/v1/Credentials/AWS/Sid1", 200);
-    let r = CredentialAws::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchCredentialAws");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCredentialAws");
+    let got = CredentialAws::fetch(&h.client, "Sid1").await;
+    h.record("FetchCredentialAws", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCredentialAws", &[], Sent::Nothing, false);
     // ListCredentialAws: GET /v1/Credentials/AWS
     h.page("GET", "/v1/Credentials/AWS", Dialect::V1, "credentials");
-    let items = CredentialAws::list(&h.client)
+    let got = CredentialAws::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCredentialAws");
-    assert_eq!(items.len(), 1, "ListCredentialAws");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCredentialAws");
+        .await;
+    h.records(
+        "ListCredentialAws",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListCredentialAws",
         &[("PageSize", "5")],
@@ -534,16 +535,15 @@ async fn credential_aws_full<Compiled>(h: &Harness) {
     );
     // CreateCredentialAws: POST /v1/Credentials/AWS
     h.answer("POST", "/v1/Credentials/AWS", 201);
-    let r = CredentialAws::create(
+    let got = CredentialAws::create(
         &h.client,
         &CreateCredentialAwsBody {
             credentials: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateCredentialAws");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCredentialAws");
+    .await;
+    h.record("CreateCredentialAws", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCredentialAws",
         &[],
@@ -552,16 +552,15 @@ async fn credential_aws_full<Compiled>(h: &Harness) {
     );
     // UpdateCredentialAws: POST /v1/Credentials/AWS/{Sid}
     h.answer("POST", "/v1/Credentials/AWS/Sid1", 200);
-    let r = CredentialAws::update(
+    let got = CredentialAws::update(
         &h.client,
         "Sid1",
         &UpdateCredentialAwsBody {
             friendly_name: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateCredentialAws");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCredentialAws");
+    .await;
+    h.record("UpdateCredentialAws", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCredentialAws",
         &[],
@@ -570,9 +569,10 @@ async fn credential_aws_full<Compiled>(h: &Harness) {
     );
     // DeleteCredentialAws: DELETE /v1/Credentials/AWS/{Sid}
     h.empty("DELETE", "/v1/Credentials/AWS/Sid1", 204);
-    CredentialAws::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteCredentialAws");
+    h.deleted(
+        "DeleteCredentialAws",
+        CredentialAws::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteCredentialAws", &[], Sent::Nothing, false);
 }
 
@@ -580,10 +580,8 @@ async fn credential_aws_full<Compiled>(h: &Harness) {
 async fn credential_public_key_full<Compiled>(h: &Harness) {
     // FetchCredentialPublicKey: GET /v1/Credentials/PublicKeys/{Sid}
     h.answer("GET", "/v1/Credentials/PublicKeys/Sid1", 200);
-    let r = CredentialPublicKey::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchCredentialPublicKey");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCredentialPublicKey");
+    let got = CredentialPublicKey::fetch(&h.client, "Sid1").await;
+    h.record("FetchCredentialPublicKey", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCredentialPublicKey", &[], Sent::Nothing, false);
     // ListCredentialPublicKey: GET /v1/Credentials/PublicKeys
     h.page(
@@ -592,16 +590,14 @@ async fn credential_public_key_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "credentials",
     );
-    let items = CredentialPublicKey::list(&h.client)
+    let got = CredentialPublicKey::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCredentialPublicKey");
-    assert_eq!(items.len(), 1, "ListCredentialPublicKey");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListCredentialPublicKey",
         Some(SID),
-        "ListCredentialPublicKey"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListCredentialPublicKey",
@@ -611,16 +607,15 @@ async fn credential_public_key_full<Compiled>(h: &Harness) {
     );
     // CreateCredentialPublicKey: POST /v1/Credentials/PublicKeys
     h.answer("POST", "/v1/Credentials/PublicKeys", 201);
-    let r = CredentialPublicKey::create(
+    let got = CredentialPublicKey::create(
         &h.client,
         &CreateCredentialPublicKeyBody {
             public_key: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateCredentialPublicKey");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCredentialPublicKey");
+    .await;
+    h.record("CreateCredentialPublicKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCredentialPublicKey",
         &[],
@@ -629,16 +624,15 @@ async fn credential_public_key_full<Compiled>(h: &Harness) {
     );
     // UpdateCredentialPublicKey: POST /v1/Credentials/PublicKeys/{Sid}
     h.answer("POST", "/v1/Credentials/PublicKeys/Sid1", 200);
-    let r = CredentialPublicKey::update(
+    let got = CredentialPublicKey::update(
         &h.client,
         "Sid1",
         &UpdateCredentialPublicKeyBody {
             friendly_name: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateCredentialPublicKey");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCredentialPublicKey");
+    .await;
+    h.record("UpdateCredentialPublicKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCredentialPublicKey",
         &[],
@@ -647,9 +641,10 @@ async fn credential_public_key_full<Compiled>(h: &Harness) {
     );
     // DeleteCredentialPublicKey: DELETE /v1/Credentials/PublicKeys/{Sid}
     h.empty("DELETE", "/v1/Credentials/PublicKeys/Sid1", 204);
-    CredentialPublicKey::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteCredentialPublicKey");
+    h.deleted(
+        "DeleteCredentialPublicKey",
+        CredentialPublicKey::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteCredentialPublicKey", &[], Sent::Nothing, false);
 }
 
@@ -657,20 +652,19 @@ async fn credential_public_key_full<Compiled>(h: &Harness) {
 async fn messaging_geopermissions_full<Compiled>(h: &Harness) {
     // FetchMessagingGeopermissions: GET /v1/Messaging/GeoPermissions
     h.answer("GET", "/v1/Messaging/GeoPermissions", 200);
-    MessagingGeopermissions::fetch(&h.client)
-        .await
-        .expect("FetchMessagingGeopermissions");
+    let got = MessagingGeopermissions::fetch(&h.client).await;
+    h.record("FetchMessagingGeopermissions", None, got.map(|_| None));
     h.sent("FetchMessagingGeopermissions", &[], Sent::Nothing, false);
     // UpdateMessagingGeopermissions: PATCH /v1/Messaging/GeoPermissions
     h.answer("PATCH", "/v1/Messaging/GeoPermissions", 200);
-    MessagingGeopermissions::update(
+    let got = MessagingGeopermissions::update(
         &h.client,
         &UpdateMessagingGeopermissionsBody {
             permissions: Some(vec!["a".into(), "b".into()]),
         },
     )
-    .await
-    .expect("UpdateMessagingGeopermissions");
+    .await;
+    h.record("UpdateMessagingGeopermissions", None, got.map(|_| None));
     h.sent(
         "UpdateMessagingGeopermissions",
         &[],
@@ -683,20 +677,19 @@ async fn messaging_geopermissions_full<Compiled>(h: &Harness) {
 async fn safelist_full<Compiled>(h: &Harness) {
     // FetchSafelist: GET /v1/SafeList/Numbers
     h.answer("GET", "/v1/SafeList/Numbers", 200);
-    let r = Safelist::fetch(&h.client).await.expect("FetchSafelist");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSafelist");
+    let got = Safelist::fetch(&h.client).await;
+    h.record("FetchSafelist", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSafelist", &[], Sent::Nothing, false);
     // CreateSafelist: POST /v1/SafeList/Numbers
     h.answer("POST", "/v1/SafeList/Numbers", 201);
-    let r = Safelist::create(
+    let got = Safelist::create(
         &h.client,
         &CreateSafelistBody {
             phone_number: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateSafelist");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSafelist");
+    .await;
+    h.record("CreateSafelist", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSafelist",
         &[],
@@ -705,7 +698,7 @@ async fn safelist_full<Compiled>(h: &Harness) {
     );
     // DeleteSafelist: DELETE /v1/SafeList/Numbers
     h.empty("DELETE", "/v1/SafeList/Numbers", 204);
-    Safelist::delete(&h.client).await.expect("DeleteSafelist");
+    h.deleted("DeleteSafelist", Safelist::delete(&h.client).await);
     h.sent("DeleteSafelist", &[], Sent::Nothing, false);
 }
 
@@ -713,14 +706,14 @@ async fn safelist_full<Compiled>(h: &Harness) {
 async fn secondary_auth_token_full<Compiled>(h: &Harness) {
     // CreateSecondaryAuthToken: POST /v1/AuthTokens/Secondary
     h.answer("POST", "/v1/AuthTokens/Secondary", 201);
-    SecondaryAuthToken::create(&h.client, &CreateSecondaryAuthTokenBody::default())
-        .await
-        .expect("CreateSecondaryAuthToken");
+    let got = SecondaryAuthToken::create(&h.client, &CreateSecondaryAuthTokenBody::default()).await;
+    h.record("CreateSecondaryAuthToken", None, got.map(|_| None));
     h.sent("CreateSecondaryAuthToken", &[], Sent::Form(&[]), false);
     // DeleteSecondaryAuthToken: DELETE /v1/AuthTokens/Secondary
     h.empty("DELETE", "/v1/AuthTokens/Secondary", 204);
-    SecondaryAuthToken::delete(&h.client)
-        .await
-        .expect("DeleteSecondaryAuthToken");
+    h.deleted(
+        "DeleteSecondaryAuthToken",
+        SecondaryAuthToken::delete(&h.client).await,
+    );
     h.sent("DeleteSecondaryAuthToken", &[], Sent::Nothing, false);
 }

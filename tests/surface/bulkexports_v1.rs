@@ -77,27 +77,31 @@ async fn day(h: &Harness) {
     same_protocol::<Day, Via<false, POST, false, false>>();
     // FetchDay: GET /v1/Exports/{ResourceType}/Days/{Day}
     h.redirect("GET", "/v1/Exports/ResourceType1/Days/Day1");
-    let result = h
-        .client
-        .fetch::<Via<false, POST, false, false>>(
-            &Day::path("ResourceType1", "Day1").expect("FetchDay"),
-        )
-        .await;
-    assert!(matches!(result, Err(Error::Redirect { .. })), "FetchDay");
+    h.redirected(
+        "FetchDay",
+        h.client
+            .fetch::<Via<false, POST, false, false>>(
+                &Day::path("ResourceType1", "Day1").expect("FetchDay"),
+            )
+            .await
+            .map(drop),
+    );
     h.sent("FetchDay", &[], Sent::Nothing, false);
     // ListDay: GET /v1/Exports/{ResourceType}/Days
     h.page("GET", "/v1/Exports/ResourceType1/Days", Dialect::V1, "days");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Day::collection_path("ResourceType1").expect("ListDay"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListDay");
-    assert_eq!(items.len(), 1, "ListDay");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListDay");
+        .await;
+    h.records(
+        "ListDay",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListDay", &[("PageSize", "5")], Sent::Nothing, false);
 }
 
@@ -105,14 +109,13 @@ async fn export(h: &Harness) {
     same_protocol::<Export, Via<false, POST, false, false>>();
     // FetchExport: GET /v1/Exports/{ResourceType}
     h.answer("GET", "/v1/Exports/ResourceType1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Export::path("ResourceType1").expect("FetchExport"),
         )
-        .await
-        .expect("FetchExport");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchExport");
+        .await;
+    h.record("FetchExport", Some(SID), got.map(|r| r.sid));
     h.sent("FetchExport", &[], Sent::Nothing, false);
 }
 
@@ -120,18 +123,17 @@ async fn export_configuration(h: &Harness) {
     same_protocol::<ExportConfiguration, Via<false, POST, false, false>>();
     // FetchExportConfiguration: GET /v1/Exports/{ResourceType}/Configuration
     h.answer("GET", "/v1/Exports/ResourceType1/Configuration", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ExportConfiguration::path("ResourceType1").expect("FetchExportConfiguration"),
         )
-        .await
-        .expect("FetchExportConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchExportConfiguration");
+        .await;
+    h.record("FetchExportConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent("FetchExportConfiguration", &[], Sent::Nothing, false);
     // UpdateExportConfiguration: POST /v1/Exports/{ResourceType}/Configuration
     h.answer("POST", "/v1/Exports/ResourceType1/Configuration", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ExportConfiguration::path("ResourceType1").expect("UpdateExportConfiguration"),
@@ -140,9 +142,8 @@ async fn export_configuration(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateExportConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateExportConfiguration");
+        .await;
+    h.record("UpdateExportConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateExportConfiguration",
         &[],
@@ -155,17 +156,19 @@ async fn export_custom_job(h: &Harness) {
     same_protocol::<ExportCustomJob, Via<false, POST, false, false>>();
     // ListExportCustomJob: GET /v1/Exports/{ResourceType}/Jobs
     h.page("GET", "/v1/Exports/ResourceType1/Jobs", Dialect::V1, "jobs");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ExportCustomJob::collection_path("ResourceType1").expect("ListExportCustomJob"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListExportCustomJob");
-    assert_eq!(items.len(), 1, "ListExportCustomJob");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListExportCustomJob");
+        .await;
+    h.records(
+        "ListExportCustomJob",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListExportCustomJob",
         &[("PageSize", "5")],
@@ -174,7 +177,7 @@ async fn export_custom_job(h: &Harness) {
     );
     // CreateExportCustomJob: POST /v1/Exports/{ResourceType}/Jobs
     h.answer("POST", "/v1/Exports/ResourceType1/Jobs", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ExportCustomJob::collection_path("ResourceType1").expect("CreateExportCustomJob"),
@@ -183,9 +186,8 @@ async fn export_custom_job(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateExportCustomJob");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateExportCustomJob");
+        .await;
+    h.record("CreateExportCustomJob", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateExportCustomJob",
         &[],
@@ -198,19 +200,20 @@ async fn job(h: &Harness) {
     same_protocol::<Job, Via<false, POST, false, false>>();
     // FetchJob: GET /v1/Exports/Jobs/{JobSid}
     h.answer("GET", "/v1/Exports/Jobs/JobSid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Job::path("JobSid1").expect("FetchJob"))
-        .await
-        .expect("FetchJob");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchJob");
+        .await;
+    h.record("FetchJob", Some(SID), got.map(|r| r.sid));
     h.sent("FetchJob", &[], Sent::Nothing, false);
     // DeleteJob: DELETE /v1/Exports/Jobs/{JobSid}
     h.empty("DELETE", "/v1/Exports/Jobs/JobSid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Job::path("JobSid1").expect("DeleteJob"))
-        .await
-        .expect("DeleteJob");
+    h.deleted(
+        "DeleteJob",
+        h.client
+            .delete::<Via<false, POST, false, false>>(&Job::path("JobSid1").expect("DeleteJob"))
+            .await,
+    );
     h.sent("DeleteJob", &[], Sent::Nothing, false);
 }
 
@@ -230,17 +233,24 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn day_full<Compiled>(h: &Harness) {
     // FetchDay: GET /v1/Exports/{ResourceType}/Days/{Day}
     h.redirect("GET", "/v1/Exports/ResourceType1/Days/Day1");
-    let result = Day::fetch(&h.client, "ResourceType1", "Day1").await;
-    assert!(matches!(result, Err(Error::Redirect { .. })), "FetchDay");
+    h.redirected(
+        "FetchDay",
+        Day::fetch(&h.client, "ResourceType1", "Day1")
+            .await
+            .map(drop),
+    );
     h.sent("FetchDay", &[], Sent::Nothing, false);
     // ListDay: GET /v1/Exports/{ResourceType}/Days
     h.page("GET", "/v1/Exports/ResourceType1/Days", Dialect::V1, "days");
-    let items = Day::list(&h.client, "ResourceType1")
+    let got = Day::list(&h.client, "ResourceType1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListDay");
-    assert_eq!(items.len(), 1, "ListDay");
+        .await;
+    h.records(
+        "ListDay",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent("ListDay", &[("PageSize", "5")], Sent::Nothing, false);
 }
 
@@ -248,9 +258,8 @@ async fn day_full<Compiled>(h: &Harness) {
 async fn export_full<Compiled>(h: &Harness) {
     // FetchExport: GET /v1/Exports/{ResourceType}
     h.answer("GET", "/v1/Exports/ResourceType1", 200);
-    Export::fetch(&h.client, "ResourceType1")
-        .await
-        .expect("FetchExport");
+    let got = Export::fetch(&h.client, "ResourceType1").await;
+    h.record("FetchExport", None, got.map(|_| None));
     h.sent("FetchExport", &[], Sent::Nothing, false);
 }
 
@@ -258,13 +267,12 @@ async fn export_full<Compiled>(h: &Harness) {
 async fn export_configuration_full<Compiled>(h: &Harness) {
     // FetchExportConfiguration: GET /v1/Exports/{ResourceType}/Configuration
     h.answer("GET", "/v1/Exports/ResourceType1/Configuration", 200);
-    ExportConfiguration::fetch(&h.client, "ResourceType1")
-        .await
-        .expect("FetchExportConfiguration");
+    let got = ExportConfiguration::fetch(&h.client, "ResourceType1").await;
+    h.record("FetchExportConfiguration", None, got.map(|_| None));
     h.sent("FetchExportConfiguration", &[], Sent::Nothing, false);
     // UpdateExportConfiguration: POST /v1/Exports/{ResourceType}/Configuration
     h.answer("POST", "/v1/Exports/ResourceType1/Configuration", 200);
-    ExportConfiguration::update(
+    let got = ExportConfiguration::update(
         &h.client,
         "ResourceType1",
         &UpdateExportConfigurationBody {
@@ -272,8 +280,8 @@ async fn export_configuration_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateExportConfiguration");
+    .await;
+    h.record("UpdateExportConfiguration", None, got.map(|_| None));
     h.sent(
         "UpdateExportConfiguration",
         &[],
@@ -286,12 +294,15 @@ async fn export_configuration_full<Compiled>(h: &Harness) {
 async fn export_custom_job_full<Compiled>(h: &Harness) {
     // ListExportCustomJob: GET /v1/Exports/{ResourceType}/Jobs
     h.page("GET", "/v1/Exports/ResourceType1/Jobs", Dialect::V1, "jobs");
-    let items = ExportCustomJob::list(&h.client, "ResourceType1")
+    let got = ExportCustomJob::list(&h.client, "ResourceType1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListExportCustomJob");
-    assert_eq!(items.len(), 1, "ListExportCustomJob");
+        .await;
+    h.records(
+        "ListExportCustomJob",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListExportCustomJob",
         &[("PageSize", "5")],
@@ -300,7 +311,7 @@ async fn export_custom_job_full<Compiled>(h: &Harness) {
     );
     // CreateExportCustomJob: POST /v1/Exports/{ResourceType}/Jobs
     h.answer("POST", "/v1/Exports/ResourceType1/Jobs", 201);
-    ExportCustomJob::create(
+    let got = ExportCustomJob::create(
         &h.client,
         "ResourceType1",
         &CreateExportCustomJobBody {
@@ -308,8 +319,8 @@ async fn export_custom_job_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateExportCustomJob");
+    .await;
+    h.record("CreateExportCustomJob", None, got.map(|_| None));
     h.sent(
         "CreateExportCustomJob",
         &[],
@@ -322,10 +333,11 @@ async fn export_custom_job_full<Compiled>(h: &Harness) {
 async fn job_full<Compiled>(h: &Harness) {
     // FetchJob: GET /v1/Exports/Jobs/{JobSid}
     h.answer("GET", "/v1/Exports/Jobs/JobSid1", 200);
-    Job::fetch(&h.client, "JobSid1").await.expect("FetchJob");
+    let got = Job::fetch(&h.client, "JobSid1").await;
+    h.record("FetchJob", None, got.map(|_| None));
     h.sent("FetchJob", &[], Sent::Nothing, false);
     // DeleteJob: DELETE /v1/Exports/Jobs/{JobSid}
     h.empty("DELETE", "/v1/Exports/Jobs/JobSid1", 204);
-    Job::delete(&h.client, "JobSid1").await.expect("DeleteJob");
+    h.deleted("DeleteJob", Job::delete(&h.client, "JobSid1").await);
     h.sent("DeleteJob", &[], Sent::Nothing, false);
 }

@@ -93,7 +93,7 @@ async fn approval_create(h: &Harness) {
         "/v1/Content/ContentSid1/ApprovalRequests/whatsapp",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, false, false>, _>(
             &ApprovalCreate::collection_path("ContentSid1").expect("CreateApprovalCreate"),
@@ -102,9 +102,8 @@ async fn approval_create(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateApprovalCreate");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateApprovalCreate");
+        .await;
+    h.record("CreateApprovalCreate", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateApprovalCreate",
         &[],
@@ -117,14 +116,13 @@ async fn approval_fetch(h: &Harness) {
     same_protocol::<ApprovalFetch, Via<false, POST, false, false>>();
     // FetchApprovalFetch: GET /v1/Content/{Sid}/ApprovalRequests
     h.answer("GET", "/v1/Content/Sid1/ApprovalRequests", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ApprovalFetch::path("Sid1").expect("FetchApprovalFetch"),
         )
-        .await
-        .expect("FetchApprovalFetch");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchApprovalFetch");
+        .await;
+    h.record("FetchApprovalFetch", Some(SID), got.map(|r| r.sid));
     h.sent("FetchApprovalFetch", &[], Sent::Nothing, false);
 }
 
@@ -132,28 +130,29 @@ async fn content(h: &Harness) {
     same_protocol::<Content, Via<true, PUT, false, false>>();
     // FetchContent: GET /v1/Content/{Sid}
     h.answer("GET", "/v1/Content/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<true, PUT, false, false>>(&Content::path("Sid1").expect("FetchContent"))
-        .await
-        .expect("FetchContent");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchContent");
+        .await;
+    h.record("FetchContent", Some(SID), got.map(|r| r.sid));
     h.sent("FetchContent", &[], Sent::Nothing, false);
     // ListContent: GET /v1/Content
     h.page("GET", "/v1/Content", Dialect::V1, "contents");
-    let items = h
+    let got = h
         .client
         .list::<Via<true, PUT, false, false>>(&Content::collection_path().expect("ListContent"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListContent");
-    assert_eq!(items.len(), 1, "ListContent");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListContent");
+        .await;
+    h.records(
+        "ListContent",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListContent", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateContent: POST /v1/Content
     h.answer("POST", "/v1/Content", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, false, false>, _>(
             &Content::collection_path().expect("CreateContent"),
@@ -162,9 +161,8 @@ async fn content(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateContent");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateContent");
+        .await;
+    h.record("CreateContent", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateContent",
         &[],
@@ -173,7 +171,7 @@ async fn content(h: &Harness) {
     );
     // UpdateContent: PUT /v1/Content/{Sid}
     h.answer("PUT", "/v1/Content/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<true, PUT, false, false>, _>(
             &Content::path("Sid1").expect("UpdateContent"),
@@ -182,9 +180,8 @@ async fn content(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateContent");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateContent");
+        .await;
+    h.record("UpdateContent", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateContent",
         &[],
@@ -193,10 +190,12 @@ async fn content(h: &Harness) {
     );
     // DeleteContent: DELETE /v1/Content/{Sid}
     h.empty("DELETE", "/v1/Content/Sid1", 204);
-    h.client
-        .delete::<Via<true, PUT, false, false>>(&Content::path("Sid1").expect("DeleteContent"))
-        .await
-        .expect("DeleteContent");
+    h.deleted(
+        "DeleteContent",
+        h.client
+            .delete::<Via<true, PUT, false, false>>(&Content::path("Sid1").expect("DeleteContent"))
+            .await,
+    );
     h.sent("DeleteContent", &[], Sent::Nothing, false);
 }
 
@@ -204,20 +203,18 @@ async fn content_and_approvals(h: &Harness) {
     same_protocol::<ContentAndApprovals, Via<false, POST, false, false>>();
     // ListContentAndApprovals: GET /v1/ContentAndApprovals
     h.page("GET", "/v1/ContentAndApprovals", Dialect::V1, "contents");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ContentAndApprovals::collection_path().expect("ListContentAndApprovals"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListContentAndApprovals");
-    assert_eq!(items.len(), 1, "ListContentAndApprovals");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListContentAndApprovals",
         Some(SID),
-        "ListContentAndApprovals"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListContentAndApprovals",
@@ -231,17 +228,19 @@ async fn legacy_content(h: &Harness) {
     same_protocol::<LegacyContent, Via<false, POST, false, false>>();
     // ListLegacyContent: GET /v1/LegacyContent
     h.page("GET", "/v1/LegacyContent", Dialect::V1, "contents");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &LegacyContent::collection_path().expect("ListLegacyContent"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListLegacyContent");
-    assert_eq!(items.len(), 1, "ListLegacyContent");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListLegacyContent");
+        .await;
+    h.records(
+        "ListLegacyContent",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListLegacyContent",
         &[("PageSize", "5")],
@@ -270,7 +269,7 @@ async fn approval_create_full<Compiled>(h: &Harness) {
         "/v1/Content/ContentSid1/ApprovalRequests/whatsapp",
         201,
     );
-    ApprovalCreate::create(
+    let got = ApprovalCreate::create(
         &h.client,
         "ContentSid1",
         &CreateApprovalCreateBody {
@@ -278,8 +277,8 @@ async fn approval_create_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateApprovalCreate");
+    .await;
+    h.record("CreateApprovalCreate", None, got.map(|_| None));
     h.sent(
         "CreateApprovalCreate",
         &[],
@@ -292,10 +291,8 @@ async fn approval_create_full<Compiled>(h: &Harness) {
 async fn approval_fetch_full<Compiled>(h: &Harness) {
     // FetchApprovalFetch: GET /v1/Content/{Sid}/ApprovalRequests
     h.answer("GET", "/v1/Content/Sid1/ApprovalRequests", 200);
-    let r = ApprovalFetch::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchApprovalFetch");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchApprovalFetch");
+    let got = ApprovalFetch::fetch(&h.client, "Sid1").await;
+    h.record("FetchApprovalFetch", Some(SID), got.map(|r| r.sid));
     h.sent("FetchApprovalFetch", &[], Sent::Nothing, false);
 }
 
@@ -303,33 +300,29 @@ async fn approval_fetch_full<Compiled>(h: &Harness) {
 async fn content_full<Compiled>(h: &Harness) {
     // FetchContent: GET /v1/Content/{Sid}
     h.answer("GET", "/v1/Content/Sid1", 200);
-    let r = Content::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchContent");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchContent");
+    let got = Content::fetch(&h.client, "Sid1").await;
+    h.record("FetchContent", Some(SID), got.map(|r| r.sid));
     h.sent("FetchContent", &[], Sent::Nothing, false);
     // ListContent: GET /v1/Content
     h.page("GET", "/v1/Content", Dialect::V1, "contents");
-    let items = Content::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListContent");
-    assert_eq!(items.len(), 1, "ListContent");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListContent");
+    let got = Content::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListContent",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListContent", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateContent: POST /v1/Content
     h.answer("POST", "/v1/Content", 201);
-    let r = Content::create(
+    let got = Content::create(
         &h.client,
         &CreateContentBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateContent");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateContent");
+    .await;
+    h.record("CreateContent", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateContent",
         &[],
@@ -338,7 +331,7 @@ async fn content_full<Compiled>(h: &Harness) {
     );
     // UpdateContent: PUT /v1/Content/{Sid}
     h.answer("PUT", "/v1/Content/Sid1", 200);
-    let r = Content::update(
+    let got = Content::update(
         &h.client,
         "Sid1",
         &UpdateContentBody {
@@ -346,9 +339,8 @@ async fn content_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateContent");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateContent");
+    .await;
+    h.record("UpdateContent", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateContent",
         &[],
@@ -357,9 +349,7 @@ async fn content_full<Compiled>(h: &Harness) {
     );
     // DeleteContent: DELETE /v1/Content/{Sid}
     h.empty("DELETE", "/v1/Content/Sid1", 204);
-    Content::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteContent");
+    h.deleted("DeleteContent", Content::delete(&h.client, "Sid1").await);
     h.sent("DeleteContent", &[], Sent::Nothing, false);
 }
 
@@ -367,16 +357,14 @@ async fn content_full<Compiled>(h: &Harness) {
 async fn content_and_approvals_full<Compiled>(h: &Harness) {
     // ListContentAndApprovals: GET /v1/ContentAndApprovals
     h.page("GET", "/v1/ContentAndApprovals", Dialect::V1, "contents");
-    let items = ContentAndApprovals::list(&h.client)
+    let got = ContentAndApprovals::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListContentAndApprovals");
-    assert_eq!(items.len(), 1, "ListContentAndApprovals");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListContentAndApprovals",
         Some(SID),
-        "ListContentAndApprovals"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListContentAndApprovals",
@@ -390,13 +378,15 @@ async fn content_and_approvals_full<Compiled>(h: &Harness) {
 async fn legacy_content_full<Compiled>(h: &Harness) {
     // ListLegacyContent: GET /v1/LegacyContent
     h.page("GET", "/v1/LegacyContent", Dialect::V1, "contents");
-    let items = LegacyContent::list(&h.client)
+    let got = LegacyContent::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListLegacyContent");
-    assert_eq!(items.len(), 1, "ListLegacyContent");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListLegacyContent");
+        .await;
+    h.records(
+        "ListLegacyContent",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListLegacyContent",
         &[("PageSize", "5")],

@@ -896,18 +896,17 @@ async fn configuration(h: &Harness) {
     same_protocol::<Configuration, Via<false, POST, false, false>>();
     // FetchConfiguration: GET /v1/Configuration
     h.answer("GET", "/v1/Configuration", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Configuration::path().expect("FetchConfiguration"),
         )
-        .await
-        .expect("FetchConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConfiguration");
+        .await;
+    h.record("FetchConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConfiguration", &[], Sent::Nothing, false);
     // UpdateConfiguration: POST /v1/Configuration
     h.answer("POST", "/v1/Configuration", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Configuration::path().expect("UpdateConfiguration"),
@@ -916,9 +915,8 @@ async fn configuration(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConfiguration");
+        .await;
+    h.record("UpdateConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConfiguration",
         &[],
@@ -931,14 +929,13 @@ async fn configuration_address(h: &Harness) {
     same_protocol::<ConfigurationAddress, Via<false, POST, false, false>>();
     // FetchConfigurationAddress: GET /v1/Configuration/Addresses/{Sid}
     h.answer("GET", "/v1/Configuration/Addresses/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ConfigurationAddress::path("Sid1").expect("FetchConfigurationAddress"),
         )
-        .await
-        .expect("FetchConfigurationAddress");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConfigurationAddress");
+        .await;
+    h.record("FetchConfigurationAddress", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConfigurationAddress", &[], Sent::Nothing, false);
     // ListConfigurationAddress: GET /v1/Configuration/Addresses
     h.page(
@@ -947,7 +944,7 @@ async fn configuration_address(h: &Harness) {
         Dialect::V1,
         "address_configurations",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ConfigurationAddress::collection_path().expect("ListConfigurationAddress"),
@@ -957,13 +954,11 @@ async fn configuration_address(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConfigurationAddress");
-    assert_eq!(items.len(), 1, "ListConfigurationAddress");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListConfigurationAddress",
         Some(SID),
-        "ListConfigurationAddress"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListConfigurationAddress",
@@ -973,7 +968,7 @@ async fn configuration_address(h: &Harness) {
     );
     // CreateConfigurationAddress: POST /v1/Configuration/Addresses
     h.answer("POST", "/v1/Configuration/Addresses", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ConfigurationAddress::collection_path().expect("CreateConfigurationAddress"),
@@ -983,9 +978,8 @@ async fn configuration_address(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateConfigurationAddress");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConfigurationAddress");
+        .await;
+    h.record("CreateConfigurationAddress", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConfigurationAddress",
         &[],
@@ -998,7 +992,7 @@ async fn configuration_address(h: &Harness) {
     );
     // UpdateConfigurationAddress: POST /v1/Configuration/Addresses/{Sid}
     h.answer("POST", "/v1/Configuration/Addresses/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ConfigurationAddress::path("Sid1").expect("UpdateConfigurationAddress"),
@@ -1008,9 +1002,8 @@ async fn configuration_address(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateConfigurationAddress");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConfigurationAddress");
+        .await;
+    h.record("UpdateConfigurationAddress", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConfigurationAddress",
         &[],
@@ -1023,12 +1016,14 @@ async fn configuration_address(h: &Harness) {
     );
     // DeleteConfigurationAddress: DELETE /v1/Configuration/Addresses/{Sid}
     h.empty("DELETE", "/v1/Configuration/Addresses/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ConfigurationAddress::path("Sid1").expect("DeleteConfigurationAddress"),
-        )
-        .await
-        .expect("DeleteConfigurationAddress");
+    h.deleted(
+        "DeleteConfigurationAddress",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ConfigurationAddress::path("Sid1").expect("DeleteConfigurationAddress"),
+            )
+            .await,
+    );
     h.sent("DeleteConfigurationAddress", &[], Sent::Nothing, false);
 }
 
@@ -1036,18 +1031,17 @@ async fn configuration_webhook(h: &Harness) {
     same_protocol::<ConfigurationWebhook, Via<false, POST, false, false>>();
     // FetchConfigurationWebhook: GET /v1/Configuration/Webhooks
     h.answer("GET", "/v1/Configuration/Webhooks", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ConfigurationWebhook::path().expect("FetchConfigurationWebhook"),
         )
-        .await
-        .expect("FetchConfigurationWebhook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConfigurationWebhook");
+        .await;
+    h.record("FetchConfigurationWebhook", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConfigurationWebhook", &[], Sent::Nothing, false);
     // UpdateConfigurationWebhook: POST /v1/Configuration/Webhooks
     h.answer("POST", "/v1/Configuration/Webhooks", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ConfigurationWebhook::path().expect("UpdateConfigurationWebhook"),
@@ -1057,9 +1051,8 @@ async fn configuration_webhook(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateConfigurationWebhook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConfigurationWebhook");
+        .await;
+    h.record("UpdateConfigurationWebhook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConfigurationWebhook",
         &[],
@@ -1072,18 +1065,17 @@ async fn conversation(h: &Harness) {
     same_protocol::<Conversation, Via<false, POST, false, false>>();
     // FetchConversation: GET /v1/Conversations/{Sid}
     h.answer("GET", "/v1/Conversations/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Conversation::path("Sid1").expect("FetchConversation"),
         )
-        .await
-        .expect("FetchConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConversation");
+        .await;
+    h.record("FetchConversation", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConversation", &[], Sent::Nothing, false);
     // ListConversation: GET /v1/Conversations
     h.page("GET", "/v1/Conversations", Dialect::V1, "conversations");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Conversation::collection_path().expect("ListConversation"),
@@ -1094,10 +1086,12 @@ async fn conversation(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConversation");
-    assert_eq!(items.len(), 1, "ListConversation");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListConversation");
+        .await;
+    h.records(
+        "ListConversation",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListConversation",
         &[("StartDate", "v"), ("PageSize", "5")],
@@ -1106,7 +1100,7 @@ async fn conversation(h: &Harness) {
     );
     // CreateConversation: POST /v1/Conversations
     h.answer("POST", "/v1/Conversations", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Conversation::collection_path().expect("CreateConversation"),
@@ -1115,9 +1109,8 @@ async fn conversation(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConversation");
+        .await;
+    h.record("CreateConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConversation",
         &[],
@@ -1126,7 +1119,7 @@ async fn conversation(h: &Harness) {
     );
     // UpdateConversation: POST /v1/Conversations/{Sid}
     h.answer("POST", "/v1/Conversations/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Conversation::path("Sid1").expect("UpdateConversation"),
@@ -1135,9 +1128,8 @@ async fn conversation(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConversation");
+        .await;
+    h.record("UpdateConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConversation",
         &[],
@@ -1146,12 +1138,14 @@ async fn conversation(h: &Harness) {
     );
     // DeleteConversation: DELETE /v1/Conversations/{Sid}
     h.empty("DELETE", "/v1/Conversations/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Conversation::path("Sid1").expect("DeleteConversation"),
-        )
-        .await
-        .expect("DeleteConversation");
+    h.deleted(
+        "DeleteConversation",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Conversation::path("Sid1").expect("DeleteConversation"),
+            )
+            .await,
+    );
     h.sent("DeleteConversation", &[], Sent::Nothing, false);
 }
 
@@ -1163,15 +1157,14 @@ async fn conversation_message(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Messages/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ConversationMessage::path("ConversationSid1", "Sid1")
                 .expect("FetchConversationMessage"),
         )
-        .await
-        .expect("FetchConversationMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConversationMessage");
+        .await;
+    h.record("FetchConversationMessage", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConversationMessage", &[], Sent::Nothing, false);
     // ListConversationMessage: GET /v1/Conversations/{ConversationSid}/Messages
     h.page(
@@ -1180,7 +1173,7 @@ async fn conversation_message(h: &Harness) {
         Dialect::V1,
         "messages",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ConversationMessage::collection_path("ConversationSid1")
@@ -1191,13 +1184,11 @@ async fn conversation_message(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConversationMessage");
-    assert_eq!(items.len(), 1, "ListConversationMessage");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListConversationMessage",
         Some(SID),
-        "ListConversationMessage"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListConversationMessage",
@@ -1207,7 +1198,7 @@ async fn conversation_message(h: &Harness) {
     );
     // CreateConversationMessage: POST /v1/Conversations/{ConversationSid}/Messages
     h.answer("POST", "/v1/Conversations/ConversationSid1/Messages", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ConversationMessage::collection_path("ConversationSid1")
@@ -1217,9 +1208,8 @@ async fn conversation_message(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateConversationMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConversationMessage");
+        .await;
+    h.record("CreateConversationMessage", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConversationMessage",
         &[],
@@ -1232,7 +1222,7 @@ async fn conversation_message(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Messages/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ConversationMessage::path("ConversationSid1", "Sid1")
@@ -1242,9 +1232,8 @@ async fn conversation_message(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateConversationMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConversationMessage");
+        .await;
+    h.record("UpdateConversationMessage", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConversationMessage",
         &[],
@@ -1257,13 +1246,15 @@ async fn conversation_message(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Messages/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ConversationMessage::path("ConversationSid1", "Sid1")
-                .expect("DeleteConversationMessage"),
-        )
-        .await
-        .expect("DeleteConversationMessage");
+    h.deleted(
+        "DeleteConversationMessage",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ConversationMessage::path("ConversationSid1", "Sid1")
+                    .expect("DeleteConversationMessage"),
+            )
+            .await,
+    );
     h.sent("DeleteConversationMessage", &[], Sent::Nothing, false);
 }
 
@@ -1275,18 +1266,17 @@ async fn conversation_message_receipt(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Messages/MessageSid1/Receipts/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ConversationMessageReceipt::path("ConversationSid1", "MessageSid1", "Sid1")
                 .expect("FetchConversationMessageReceipt"),
         )
-        .await
-        .expect("FetchConversationMessageReceipt");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchConversationMessageReceipt",
         Some(SID),
-        "FetchConversationMessageReceipt"
+        got.map(|r| r.sid),
     );
     h.sent("FetchConversationMessageReceipt", &[], Sent::Nothing, false);
     // ListConversationMessageReceipt: GET /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts
@@ -1296,7 +1286,7 @@ async fn conversation_message_receipt(h: &Harness) {
         Dialect::V1,
         "delivery_receipts",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ConversationMessageReceipt::collection_path("ConversationSid1", "MessageSid1")
@@ -1304,13 +1294,11 @@ async fn conversation_message_receipt(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConversationMessageReceipt");
-    assert_eq!(items.len(), 1, "ListConversationMessageReceipt");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListConversationMessageReceipt",
         Some(SID),
-        "ListConversationMessageReceipt"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListConversationMessageReceipt",
@@ -1328,15 +1316,18 @@ async fn conversation_participant(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Participants/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ConversationParticipant::path("ConversationSid1", "Sid1")
                 .expect("FetchConversationParticipant"),
         )
-        .await
-        .expect("FetchConversationParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConversationParticipant");
+        .await;
+    h.record(
+        "FetchConversationParticipant",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent("FetchConversationParticipant", &[], Sent::Nothing, false);
     // ListConversationParticipant: GET /v1/Conversations/{ConversationSid}/Participants
     h.page(
@@ -1345,7 +1336,7 @@ async fn conversation_participant(h: &Harness) {
         Dialect::V1,
         "participants",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ConversationParticipant::collection_path("ConversationSid1")
@@ -1353,13 +1344,11 @@ async fn conversation_participant(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConversationParticipant");
-    assert_eq!(items.len(), 1, "ListConversationParticipant");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListConversationParticipant",
         Some(SID),
-        "ListConversationParticipant"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListConversationParticipant",
@@ -1373,7 +1362,7 @@ async fn conversation_participant(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Participants",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ConversationParticipant::collection_path("ConversationSid1")
@@ -1383,9 +1372,12 @@ async fn conversation_participant(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateConversationParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConversationParticipant");
+        .await;
+    h.record(
+        "CreateConversationParticipant",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "CreateConversationParticipant",
         &[],
@@ -1398,7 +1390,7 @@ async fn conversation_participant(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Participants/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ConversationParticipant::path("ConversationSid1", "Sid1")
@@ -1408,9 +1400,12 @@ async fn conversation_participant(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateConversationParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConversationParticipant");
+        .await;
+    h.record(
+        "UpdateConversationParticipant",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "UpdateConversationParticipant",
         &[],
@@ -1423,13 +1418,15 @@ async fn conversation_participant(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Participants/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ConversationParticipant::path("ConversationSid1", "Sid1")
-                .expect("DeleteConversationParticipant"),
-        )
-        .await
-        .expect("DeleteConversationParticipant");
+    h.deleted(
+        "DeleteConversationParticipant",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ConversationParticipant::path("ConversationSid1", "Sid1")
+                    .expect("DeleteConversationParticipant"),
+            )
+            .await,
+    );
     h.sent("DeleteConversationParticipant", &[], Sent::Nothing, false);
 }
 
@@ -1441,18 +1438,17 @@ async fn conversation_scoped_webhook(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Webhooks/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ConversationScopedWebhook::path("ConversationSid1", "Sid1")
                 .expect("FetchConversationScopedWebhook"),
         )
-        .await
-        .expect("FetchConversationScopedWebhook");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchConversationScopedWebhook",
         Some(SID),
-        "FetchConversationScopedWebhook"
+        got.map(|r| r.sid),
     );
     h.sent("FetchConversationScopedWebhook", &[], Sent::Nothing, false);
     // ListConversationScopedWebhook: GET /v1/Conversations/{ConversationSid}/Webhooks
@@ -1462,7 +1458,7 @@ async fn conversation_scoped_webhook(h: &Harness) {
         Dialect::V1,
         "webhooks",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ConversationScopedWebhook::collection_path("ConversationSid1")
@@ -1470,13 +1466,11 @@ async fn conversation_scoped_webhook(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConversationScopedWebhook");
-    assert_eq!(items.len(), 1, "ListConversationScopedWebhook");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListConversationScopedWebhook",
         Some(SID),
-        "ListConversationScopedWebhook"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListConversationScopedWebhook",
@@ -1486,7 +1480,7 @@ async fn conversation_scoped_webhook(h: &Harness) {
     );
     // CreateConversationScopedWebhook: POST /v1/Conversations/{ConversationSid}/Webhooks
     h.answer("POST", "/v1/Conversations/ConversationSid1/Webhooks", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ConversationScopedWebhook::collection_path("ConversationSid1")
@@ -1497,12 +1491,11 @@ async fn conversation_scoped_webhook(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateConversationScopedWebhook");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateConversationScopedWebhook",
         Some(SID),
-        "CreateConversationScopedWebhook"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateConversationScopedWebhook",
@@ -1520,7 +1513,7 @@ async fn conversation_scoped_webhook(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Webhooks/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ConversationScopedWebhook::path("ConversationSid1", "Sid1")
@@ -1531,12 +1524,11 @@ async fn conversation_scoped_webhook(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateConversationScopedWebhook");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateConversationScopedWebhook",
         Some(SID),
-        "UpdateConversationScopedWebhook"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateConversationScopedWebhook",
@@ -1554,13 +1546,15 @@ async fn conversation_scoped_webhook(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Webhooks/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ConversationScopedWebhook::path("ConversationSid1", "Sid1")
-                .expect("DeleteConversationScopedWebhook"),
-        )
-        .await
-        .expect("DeleteConversationScopedWebhook");
+    h.deleted(
+        "DeleteConversationScopedWebhook",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ConversationScopedWebhook::path("ConversationSid1", "Sid1")
+                    .expect("DeleteConversationScopedWebhook"),
+            )
+            .await,
+    );
     h.sent("DeleteConversationScopedWebhook", &[], Sent::Nothing, false);
 }
 
@@ -1568,7 +1562,7 @@ async fn conversation_with_participants(h: &Harness) {
     same_protocol::<ConversationWithParticipants, Via<false, POST, false, false>>();
     // CreateConversationWithParticipants: POST /v1/ConversationWithParticipants
     h.answer("POST", "/v1/ConversationWithParticipants", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ConversationWithParticipants::collection_path()
@@ -1579,12 +1573,11 @@ async fn conversation_with_participants(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateConversationWithParticipants");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateConversationWithParticipants",
         Some(SID),
-        "CreateConversationWithParticipants"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateConversationWithParticipants",
@@ -1602,32 +1595,33 @@ async fn credential(h: &Harness) {
     same_protocol::<Credential, Via<false, POST, false, false>>();
     // FetchCredential: GET /v1/Credentials/{Sid}
     h.answer("GET", "/v1/Credentials/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Credential::path("Sid1").expect("FetchCredential"),
         )
-        .await
-        .expect("FetchCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCredential");
+        .await;
+    h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCredential", &[], Sent::Nothing, false);
     // ListCredential: GET /v1/Credentials
     h.page("GET", "/v1/Credentials", Dialect::V1, "credentials");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Credential::collection_path().expect("ListCredential"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCredential");
-    assert_eq!(items.len(), 1, "ListCredential");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCredential");
+        .await;
+    h.records(
+        "ListCredential",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateCredential: POST /v1/Credentials
     h.answer("POST", "/v1/Credentials", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Credential::collection_path().expect("CreateCredential"),
@@ -1636,13 +1630,12 @@ async fn credential(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCredential");
+        .await;
+    h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
     h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
     // UpdateCredential: POST /v1/Credentials/{Sid}
     h.answer("POST", "/v1/Credentials/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Credential::path("Sid1").expect("UpdateCredential"),
@@ -1651,18 +1644,19 @@ async fn credential(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCredential");
+        .await;
+    h.record("UpdateCredential", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateCredential", &[], Sent::Form(&[("Type", "v")]), false);
     // DeleteCredential: DELETE /v1/Credentials/{Sid}
     h.empty("DELETE", "/v1/Credentials/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Credential::path("Sid1").expect("DeleteCredential"),
-        )
-        .await
-        .expect("DeleteCredential");
+    h.deleted(
+        "DeleteCredential",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Credential::path("Sid1").expect("DeleteCredential"),
+            )
+            .await,
+    );
     h.sent("DeleteCredential", &[], Sent::Nothing, false);
 }
 
@@ -1675,7 +1669,7 @@ async fn participant_conversation(h: &Harness) {
         Dialect::V1,
         "conversations",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ParticipantConversation::collection_path().expect("ListParticipantConversation"),
@@ -1686,13 +1680,11 @@ async fn participant_conversation(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListParticipantConversation");
-    assert_eq!(items.len(), 1, "ListParticipantConversation");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListParticipantConversation",
         Some(SID),
-        "ListParticipantConversation"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListParticipantConversation",
@@ -1706,28 +1698,29 @@ async fn role(h: &Harness) {
     same_protocol::<Role, Via<false, POST, false, false>>();
     // FetchRole: GET /v1/Roles/{Sid}
     h.answer("GET", "/v1/Roles/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Role::path("Sid1").expect("FetchRole"))
-        .await
-        .expect("FetchRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRole");
+        .await;
+    h.record("FetchRole", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRole", &[], Sent::Nothing, false);
     // ListRole: GET /v1/Roles
     h.page("GET", "/v1/Roles", Dialect::V1, "roles");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Role::collection_path().expect("ListRole"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRole");
-    assert_eq!(items.len(), 1, "ListRole");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRole");
+        .await;
+    h.records(
+        "ListRole",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListRole", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateRole: POST /v1/Roles
     h.answer("POST", "/v1/Roles", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Role::collection_path().expect("CreateRole"),
@@ -1737,9 +1730,8 @@ async fn role(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateRole");
+        .await;
+    h.record("CreateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRole",
         &[],
@@ -1752,7 +1744,7 @@ async fn role(h: &Harness) {
     );
     // UpdateRole: POST /v1/Roles/{Sid}
     h.answer("POST", "/v1/Roles/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Role::path("Sid1").expect("UpdateRole"),
@@ -1760,9 +1752,8 @@ async fn role(h: &Harness) {
                 permission: Some(vec!["a".into(), "b".into()]),
             },
         )
-        .await
-        .expect("UpdateRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRole");
+        .await;
+    h.record("UpdateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateRole",
         &[],
@@ -1771,10 +1762,12 @@ async fn role(h: &Harness) {
     );
     // DeleteRole: DELETE /v1/Roles/{Sid}
     h.empty("DELETE", "/v1/Roles/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Role::path("Sid1").expect("DeleteRole"))
-        .await
-        .expect("DeleteRole");
+    h.deleted(
+        "DeleteRole",
+        h.client
+            .delete::<Via<false, POST, false, false>>(&Role::path("Sid1").expect("DeleteRole"))
+            .await,
+    );
     h.sent("DeleteRole", &[], Sent::Nothing, false);
 }
 
@@ -1782,28 +1775,29 @@ async fn service(h: &Harness) {
     same_protocol::<Service, Via<false, POST, false, false>>();
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+        .await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+        .await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Service::collection_path().expect("CreateService"),
@@ -1811,9 +1805,8 @@ async fn service(h: &Harness) {
                 friendly_name: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+        .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -1822,10 +1815,14 @@ async fn service(h: &Harness) {
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("DeleteService"))
-        .await
-        .expect("DeleteService");
+    h.deleted(
+        "DeleteService",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Service::path("Sid1").expect("DeleteService"),
+            )
+            .await,
+    );
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -1833,14 +1830,13 @@ async fn service_binding(h: &Harness) {
     same_protocol::<ServiceBinding, Via<false, POST, false, false>>();
     // FetchServiceBinding: GET /v1/Services/{ChatServiceSid}/Bindings/{Sid}
     h.answer("GET", "/v1/Services/ChatServiceSid1/Bindings/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ServiceBinding::path("ChatServiceSid1", "Sid1").expect("FetchServiceBinding"),
         )
-        .await
-        .expect("FetchServiceBinding");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchServiceBinding");
+        .await;
+    h.record("FetchServiceBinding", Some(SID), got.map(|r| r.sid));
     h.sent("FetchServiceBinding", &[], Sent::Nothing, false);
     // ListServiceBinding: GET /v1/Services/{ChatServiceSid}/Bindings
     h.page(
@@ -1849,7 +1845,7 @@ async fn service_binding(h: &Harness) {
         Dialect::V1,
         "bindings",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ServiceBinding::collection_path("ChatServiceSid1").expect("ListServiceBinding"),
@@ -1860,10 +1856,12 @@ async fn service_binding(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListServiceBinding");
-    assert_eq!(items.len(), 1, "ListServiceBinding");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListServiceBinding");
+        .await;
+    h.records(
+        "ListServiceBinding",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListServiceBinding",
         &[
@@ -1876,12 +1874,14 @@ async fn service_binding(h: &Harness) {
     );
     // DeleteServiceBinding: DELETE /v1/Services/{ChatServiceSid}/Bindings/{Sid}
     h.empty("DELETE", "/v1/Services/ChatServiceSid1/Bindings/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ServiceBinding::path("ChatServiceSid1", "Sid1").expect("DeleteServiceBinding"),
-        )
-        .await
-        .expect("DeleteServiceBinding");
+    h.deleted(
+        "DeleteServiceBinding",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ServiceBinding::path("ChatServiceSid1", "Sid1").expect("DeleteServiceBinding"),
+            )
+            .await,
+    );
     h.sent("DeleteServiceBinding", &[], Sent::Nothing, false);
 }
 
@@ -1889,18 +1889,17 @@ async fn service_configuration(h: &Harness) {
     same_protocol::<ServiceConfiguration, Via<false, POST, false, false>>();
     // FetchServiceConfiguration: GET /v1/Services/{ChatServiceSid}/Configuration
     h.answer("GET", "/v1/Services/ChatServiceSid1/Configuration", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ServiceConfiguration::path("ChatServiceSid1").expect("FetchServiceConfiguration"),
         )
-        .await
-        .expect("FetchServiceConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchServiceConfiguration");
+        .await;
+    h.record("FetchServiceConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent("FetchServiceConfiguration", &[], Sent::Nothing, false);
     // UpdateServiceConfiguration: POST /v1/Services/{ChatServiceSid}/Configuration
     h.answer("POST", "/v1/Services/ChatServiceSid1/Configuration", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ServiceConfiguration::path("ChatServiceSid1").expect("UpdateServiceConfiguration"),
@@ -1909,9 +1908,8 @@ async fn service_configuration(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateServiceConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateServiceConfiguration");
+        .await;
+    h.record("UpdateServiceConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateServiceConfiguration",
         &[],
@@ -1928,15 +1926,14 @@ async fn service_conversation(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ServiceConversation::path("ChatServiceSid1", "Sid1")
                 .expect("FetchServiceConversation"),
         )
-        .await
-        .expect("FetchServiceConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchServiceConversation");
+        .await;
+    h.record("FetchServiceConversation", Some(SID), got.map(|r| r.sid));
     h.sent("FetchServiceConversation", &[], Sent::Nothing, false);
     // ListServiceConversation: GET /v1/Services/{ChatServiceSid}/Conversations
     h.page(
@@ -1945,7 +1942,7 @@ async fn service_conversation(h: &Harness) {
         Dialect::V1,
         "conversations",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ServiceConversation::collection_path("ChatServiceSid1")
@@ -1957,13 +1954,11 @@ async fn service_conversation(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListServiceConversation");
-    assert_eq!(items.len(), 1, "ListServiceConversation");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListServiceConversation",
         Some(SID),
-        "ListServiceConversation"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListServiceConversation",
@@ -1973,7 +1968,7 @@ async fn service_conversation(h: &Harness) {
     );
     // CreateServiceConversation: POST /v1/Services/{ChatServiceSid}/Conversations
     h.answer("POST", "/v1/Services/ChatServiceSid1/Conversations", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ServiceConversation::collection_path("ChatServiceSid1")
@@ -1983,9 +1978,8 @@ async fn service_conversation(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateServiceConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateServiceConversation");
+        .await;
+    h.record("CreateServiceConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateServiceConversation",
         &[],
@@ -1998,7 +1992,7 @@ async fn service_conversation(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ServiceConversation::path("ChatServiceSid1", "Sid1")
@@ -2008,9 +2002,8 @@ async fn service_conversation(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateServiceConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateServiceConversation");
+        .await;
+    h.record("UpdateServiceConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateServiceConversation",
         &[],
@@ -2023,13 +2016,15 @@ async fn service_conversation(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ServiceConversation::path("ChatServiceSid1", "Sid1")
-                .expect("DeleteServiceConversation"),
-        )
-        .await
-        .expect("DeleteServiceConversation");
+    h.deleted(
+        "DeleteServiceConversation",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ServiceConversation::path("ChatServiceSid1", "Sid1")
+                    .expect("DeleteServiceConversation"),
+            )
+            .await,
+    );
     h.sent("DeleteServiceConversation", &[], Sent::Nothing, false);
 }
 
@@ -2041,18 +2036,17 @@ async fn service_conversation_message(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Messages/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ServiceConversationMessage::path("ChatServiceSid1", "ConversationSid1", "Sid1")
                 .expect("FetchServiceConversationMessage"),
         )
-        .await
-        .expect("FetchServiceConversationMessage");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchServiceConversationMessage",
         Some(SID),
-        "FetchServiceConversationMessage"
+        got.map(|r| r.sid),
     );
     h.sent("FetchServiceConversationMessage", &[], Sent::Nothing, false);
     // ListServiceConversationMessage: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages
@@ -2062,7 +2056,7 @@ async fn service_conversation_message(h: &Harness) {
         Dialect::V1,
         "messages",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ServiceConversationMessage::collection_path("ChatServiceSid1", "ConversationSid1")
@@ -2073,13 +2067,11 @@ async fn service_conversation_message(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListServiceConversationMessage");
-    assert_eq!(items.len(), 1, "ListServiceConversationMessage");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListServiceConversationMessage",
         Some(SID),
-        "ListServiceConversationMessage"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListServiceConversationMessage",
@@ -2093,7 +2085,7 @@ async fn service_conversation_message(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Messages",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ServiceConversationMessage::collection_path("ChatServiceSid1", "ConversationSid1")
@@ -2103,12 +2095,11 @@ async fn service_conversation_message(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateServiceConversationMessage");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateServiceConversationMessage",
         Some(SID),
-        "CreateServiceConversationMessage"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateServiceConversationMessage",
@@ -2122,7 +2113,7 @@ async fn service_conversation_message(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Messages/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ServiceConversationMessage::path("ChatServiceSid1", "ConversationSid1", "Sid1")
@@ -2132,12 +2123,11 @@ async fn service_conversation_message(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateServiceConversationMessage");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateServiceConversationMessage",
         Some(SID),
-        "UpdateServiceConversationMessage"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateServiceConversationMessage",
@@ -2151,13 +2141,15 @@ async fn service_conversation_message(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Messages/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ServiceConversationMessage::path("ChatServiceSid1", "ConversationSid1", "Sid1")
-                .expect("DeleteServiceConversationMessage"),
-        )
-        .await
-        .expect("DeleteServiceConversationMessage");
+    h.deleted(
+        "DeleteServiceConversationMessage",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ServiceConversationMessage::path("ChatServiceSid1", "ConversationSid1", "Sid1")
+                    .expect("DeleteServiceConversationMessage"),
+            )
+            .await,
+    );
     h.sent(
         "DeleteServiceConversationMessage",
         &[],
@@ -2170,7 +2162,7 @@ async fn service_conversation_message_receipt(h: &Harness) {
     same_protocol::<ServiceConversationMessageReceipt, Via<false, POST, false, false>>();
     // FetchServiceConversationMessageReceipt: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid}
     h.answer("GET", "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Messages/MessageSid1/Receipts/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ServiceConversationMessageReceipt::path(
@@ -2181,12 +2173,11 @@ async fn service_conversation_message_receipt(h: &Harness) {
             )
             .expect("FetchServiceConversationMessageReceipt"),
         )
-        .await
-        .expect("FetchServiceConversationMessageReceipt");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchServiceConversationMessageReceipt",
         Some(SID),
-        "FetchServiceConversationMessageReceipt"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchServiceConversationMessageReceipt",
@@ -2201,7 +2192,7 @@ async fn service_conversation_message_receipt(h: &Harness) {
         Dialect::V1,
         "delivery_receipts",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ServiceConversationMessageReceipt::collection_path(
@@ -2213,13 +2204,11 @@ async fn service_conversation_message_receipt(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListServiceConversationMessageReceipt");
-    assert_eq!(items.len(), 1, "ListServiceConversationMessageReceipt");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListServiceConversationMessageReceipt",
         Some(SID),
-        "ListServiceConversationMessageReceipt"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListServiceConversationMessageReceipt",
@@ -2237,18 +2226,17 @@ async fn service_conversation_participant(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Participants/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ServiceConversationParticipant::path("ChatServiceSid1", "ConversationSid1", "Sid1")
                 .expect("FetchServiceConversationParticipant"),
         )
-        .await
-        .expect("FetchServiceConversationParticipant");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchServiceConversationParticipant",
         Some(SID),
-        "FetchServiceConversationParticipant"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchServiceConversationParticipant",
@@ -2263,7 +2251,7 @@ async fn service_conversation_participant(h: &Harness) {
         Dialect::V1,
         "participants",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ServiceConversationParticipant::collection_path("ChatServiceSid1", "ConversationSid1")
@@ -2271,13 +2259,11 @@ async fn service_conversation_participant(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListServiceConversationParticipant");
-    assert_eq!(items.len(), 1, "ListServiceConversationParticipant");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListServiceConversationParticipant",
         Some(SID),
-        "ListServiceConversationParticipant"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListServiceConversationParticipant",
@@ -2291,7 +2277,7 @@ async fn service_conversation_participant(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Participants",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ServiceConversationParticipant::collection_path("ChatServiceSid1", "ConversationSid1")
@@ -2301,12 +2287,11 @@ async fn service_conversation_participant(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateServiceConversationParticipant");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateServiceConversationParticipant",
         Some(SID),
-        "CreateServiceConversationParticipant"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateServiceConversationParticipant",
@@ -2320,7 +2305,7 @@ async fn service_conversation_participant(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Participants/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ServiceConversationParticipant::path("ChatServiceSid1", "ConversationSid1", "Sid1")
@@ -2330,12 +2315,11 @@ async fn service_conversation_participant(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateServiceConversationParticipant");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateServiceConversationParticipant",
         Some(SID),
-        "UpdateServiceConversationParticipant"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateServiceConversationParticipant",
@@ -2349,13 +2333,19 @@ async fn service_conversation_participant(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Participants/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ServiceConversationParticipant::path("ChatServiceSid1", "ConversationSid1", "Sid1")
+    h.deleted(
+        "DeleteServiceConversationParticipant",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ServiceConversationParticipant::path(
+                    "ChatServiceSid1",
+                    "ConversationSid1",
+                    "Sid1",
+                )
                 .expect("DeleteServiceConversationParticipant"),
-        )
-        .await
-        .expect("DeleteServiceConversationParticipant");
+            )
+            .await,
+    );
     h.sent(
         "DeleteServiceConversationParticipant",
         &[],
@@ -2372,18 +2362,17 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Webhooks/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ServiceConversationScopedWebhook::path("ChatServiceSid1", "ConversationSid1", "Sid1")
                 .expect("FetchServiceConversationScopedWebhook"),
         )
-        .await
-        .expect("FetchServiceConversationScopedWebhook");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchServiceConversationScopedWebhook",
         Some(SID),
-        "FetchServiceConversationScopedWebhook"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchServiceConversationScopedWebhook",
@@ -2398,7 +2387,7 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
         Dialect::V1,
         "webhooks",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ServiceConversationScopedWebhook::collection_path(
@@ -2409,13 +2398,11 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListServiceConversationScopedWebhook");
-    assert_eq!(items.len(), 1, "ListServiceConversationScopedWebhook");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListServiceConversationScopedWebhook",
         Some(SID),
-        "ListServiceConversationScopedWebhook"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListServiceConversationScopedWebhook",
@@ -2429,7 +2416,7 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Webhooks",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ServiceConversationScopedWebhook::collection_path(
@@ -2443,12 +2430,11 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateServiceConversationScopedWebhook");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateServiceConversationScopedWebhook",
         Some(SID),
-        "CreateServiceConversationScopedWebhook"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateServiceConversationScopedWebhook",
@@ -2466,7 +2452,7 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Webhooks/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ServiceConversationScopedWebhook::path("ChatServiceSid1", "ConversationSid1", "Sid1")
@@ -2477,12 +2463,11 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateServiceConversationScopedWebhook");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateServiceConversationScopedWebhook",
         Some(SID),
-        "UpdateServiceConversationScopedWebhook"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateServiceConversationScopedWebhook",
@@ -2500,13 +2485,19 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Webhooks/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ServiceConversationScopedWebhook::path("ChatServiceSid1", "ConversationSid1", "Sid1")
+    h.deleted(
+        "DeleteServiceConversationScopedWebhook",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ServiceConversationScopedWebhook::path(
+                    "ChatServiceSid1",
+                    "ConversationSid1",
+                    "Sid1",
+                )
                 .expect("DeleteServiceConversationScopedWebhook"),
-        )
-        .await
-        .expect("DeleteServiceConversationScopedWebhook");
+            )
+            .await,
+    );
     h.sent(
         "DeleteServiceConversationScopedWebhook",
         &[],
@@ -2523,7 +2514,7 @@ async fn service_conversation_with_participants(h: &Harness) {
         "/v1/Services/ChatServiceSid1/ConversationWithParticipants",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ServiceConversationWithParticipants::collection_path("ChatServiceSid1")
@@ -2534,12 +2525,11 @@ async fn service_conversation_with_participants(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateServiceConversationWithParticipants");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateServiceConversationWithParticipants",
         Some(SID),
-        "CreateServiceConversationWithParticipants"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateServiceConversationWithParticipants",
@@ -2561,14 +2551,13 @@ async fn service_notification(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Configuration/Notifications",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ServiceNotification::path("ChatServiceSid1").expect("FetchServiceNotification"),
         )
-        .await
-        .expect("FetchServiceNotification");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchServiceNotification");
+        .await;
+    h.record("FetchServiceNotification", Some(SID), got.map(|r| r.sid));
     h.sent("FetchServiceNotification", &[], Sent::Nothing, false);
     // UpdateServiceNotification: POST /v1/Services/{ChatServiceSid}/Configuration/Notifications
     h.answer(
@@ -2576,7 +2565,7 @@ async fn service_notification(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Configuration/Notifications",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ServiceNotification::path("ChatServiceSid1").expect("UpdateServiceNotification"),
@@ -2585,9 +2574,8 @@ async fn service_notification(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateServiceNotification");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateServiceNotification");
+        .await;
+    h.record("UpdateServiceNotification", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateServiceNotification",
         &[],
@@ -2605,7 +2593,7 @@ async fn service_participant_conversation(h: &Harness) {
         Dialect::V1,
         "conversations",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ServiceParticipantConversation::collection_path("ChatServiceSid1")
@@ -2617,13 +2605,11 @@ async fn service_participant_conversation(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListServiceParticipantConversation");
-    assert_eq!(items.len(), 1, "ListServiceParticipantConversation");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListServiceParticipantConversation",
         Some(SID),
-        "ListServiceParticipantConversation"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListServiceParticipantConversation",
@@ -2637,14 +2623,13 @@ async fn service_role(h: &Harness) {
     same_protocol::<ServiceRole, Via<false, POST, false, false>>();
     // FetchServiceRole: GET /v1/Services/{ChatServiceSid}/Roles/{Sid}
     h.answer("GET", "/v1/Services/ChatServiceSid1/Roles/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ServiceRole::path("ChatServiceSid1", "Sid1").expect("FetchServiceRole"),
         )
-        .await
-        .expect("FetchServiceRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchServiceRole");
+        .await;
+    h.record("FetchServiceRole", Some(SID), got.map(|r| r.sid));
     h.sent("FetchServiceRole", &[], Sent::Nothing, false);
     // ListServiceRole: GET /v1/Services/{ChatServiceSid}/Roles
     h.page(
@@ -2653,17 +2638,19 @@ async fn service_role(h: &Harness) {
         Dialect::V1,
         "roles",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ServiceRole::collection_path("ChatServiceSid1").expect("ListServiceRole"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListServiceRole");
-    assert_eq!(items.len(), 1, "ListServiceRole");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListServiceRole");
+        .await;
+    h.records(
+        "ListServiceRole",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListServiceRole",
         &[("PageSize", "5")],
@@ -2672,7 +2659,7 @@ async fn service_role(h: &Harness) {
     );
     // CreateServiceRole: POST /v1/Services/{ChatServiceSid}/Roles
     h.answer("POST", "/v1/Services/ChatServiceSid1/Roles", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ServiceRole::collection_path("ChatServiceSid1").expect("CreateServiceRole"),
@@ -2682,9 +2669,8 @@ async fn service_role(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateServiceRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateServiceRole");
+        .await;
+    h.record("CreateServiceRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateServiceRole",
         &[],
@@ -2697,7 +2683,7 @@ async fn service_role(h: &Harness) {
     );
     // UpdateServiceRole: POST /v1/Services/{ChatServiceSid}/Roles/{Sid}
     h.answer("POST", "/v1/Services/ChatServiceSid1/Roles/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ServiceRole::path("ChatServiceSid1", "Sid1").expect("UpdateServiceRole"),
@@ -2705,9 +2691,8 @@ async fn service_role(h: &Harness) {
                 permission: Some(vec!["a".into(), "b".into()]),
             },
         )
-        .await
-        .expect("UpdateServiceRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateServiceRole");
+        .await;
+    h.record("UpdateServiceRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateServiceRole",
         &[],
@@ -2716,12 +2701,14 @@ async fn service_role(h: &Harness) {
     );
     // DeleteServiceRole: DELETE /v1/Services/{ChatServiceSid}/Roles/{Sid}
     h.empty("DELETE", "/v1/Services/ChatServiceSid1/Roles/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ServiceRole::path("ChatServiceSid1", "Sid1").expect("DeleteServiceRole"),
-        )
-        .await
-        .expect("DeleteServiceRole");
+    h.deleted(
+        "DeleteServiceRole",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ServiceRole::path("ChatServiceSid1", "Sid1").expect("DeleteServiceRole"),
+            )
+            .await,
+    );
     h.sent("DeleteServiceRole", &[], Sent::Nothing, false);
 }
 
@@ -2729,14 +2716,13 @@ async fn service_user(h: &Harness) {
     same_protocol::<ServiceUser, Via<false, POST, false, false>>();
     // FetchServiceUser: GET /v1/Services/{ChatServiceSid}/Users/{Sid}
     h.answer("GET", "/v1/Services/ChatServiceSid1/Users/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ServiceUser::path("ChatServiceSid1", "Sid1").expect("FetchServiceUser"),
         )
-        .await
-        .expect("FetchServiceUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchServiceUser");
+        .await;
+    h.record("FetchServiceUser", Some(SID), got.map(|r| r.sid));
     h.sent("FetchServiceUser", &[], Sent::Nothing, false);
     // ListServiceUser: GET /v1/Services/{ChatServiceSid}/Users
     h.page(
@@ -2745,17 +2731,19 @@ async fn service_user(h: &Harness) {
         Dialect::V1,
         "users",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ServiceUser::collection_path("ChatServiceSid1").expect("ListServiceUser"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListServiceUser");
-    assert_eq!(items.len(), 1, "ListServiceUser");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListServiceUser");
+        .await;
+    h.records(
+        "ListServiceUser",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListServiceUser",
         &[("PageSize", "5")],
@@ -2764,7 +2752,7 @@ async fn service_user(h: &Harness) {
     );
     // CreateServiceUser: POST /v1/Services/{ChatServiceSid}/Users
     h.answer("POST", "/v1/Services/ChatServiceSid1/Users", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ServiceUser::collection_path("ChatServiceSid1").expect("CreateServiceUser"),
@@ -2773,9 +2761,8 @@ async fn service_user(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateServiceUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateServiceUser");
+        .await;
+    h.record("CreateServiceUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateServiceUser",
         &[],
@@ -2784,7 +2771,7 @@ async fn service_user(h: &Harness) {
     );
     // UpdateServiceUser: POST /v1/Services/{ChatServiceSid}/Users/{Sid}
     h.answer("POST", "/v1/Services/ChatServiceSid1/Users/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ServiceUser::path("ChatServiceSid1", "Sid1").expect("UpdateServiceUser"),
@@ -2793,9 +2780,8 @@ async fn service_user(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateServiceUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateServiceUser");
+        .await;
+    h.record("UpdateServiceUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateServiceUser",
         &[],
@@ -2804,12 +2790,14 @@ async fn service_user(h: &Harness) {
     );
     // DeleteServiceUser: DELETE /v1/Services/{ChatServiceSid}/Users/{Sid}
     h.empty("DELETE", "/v1/Services/ChatServiceSid1/Users/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ServiceUser::path("ChatServiceSid1", "Sid1").expect("DeleteServiceUser"),
-        )
-        .await
-        .expect("DeleteServiceUser");
+    h.deleted(
+        "DeleteServiceUser",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ServiceUser::path("ChatServiceSid1", "Sid1").expect("DeleteServiceUser"),
+            )
+            .await,
+    );
     h.sent("DeleteServiceUser", &[], Sent::Nothing, false);
 }
 
@@ -2821,15 +2809,18 @@ async fn service_user_conversation(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Users/UserSid1/Conversations/ConversationSid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ServiceUserConversation::path("ChatServiceSid1", "UserSid1", "ConversationSid1")
                 .expect("FetchServiceUserConversation"),
         )
-        .await
-        .expect("FetchServiceUserConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchServiceUserConversation");
+        .await;
+    h.record(
+        "FetchServiceUserConversation",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent("FetchServiceUserConversation", &[], Sent::Nothing, false);
     // ListServiceUserConversation: GET /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations
     h.page(
@@ -2838,7 +2829,7 @@ async fn service_user_conversation(h: &Harness) {
         Dialect::V1,
         "conversations",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ServiceUserConversation::collection_path("ChatServiceSid1", "UserSid1")
@@ -2846,13 +2837,11 @@ async fn service_user_conversation(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListServiceUserConversation");
-    assert_eq!(items.len(), 1, "ListServiceUserConversation");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListServiceUserConversation",
         Some(SID),
-        "ListServiceUserConversation"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListServiceUserConversation",
@@ -2866,7 +2855,7 @@ async fn service_user_conversation(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Users/UserSid1/Conversations/ConversationSid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ServiceUserConversation::path("ChatServiceSid1", "UserSid1", "ConversationSid1")
@@ -2876,9 +2865,12 @@ async fn service_user_conversation(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateServiceUserConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateServiceUserConversation");
+        .await;
+    h.record(
+        "UpdateServiceUserConversation",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "UpdateServiceUserConversation",
         &[],
@@ -2891,13 +2883,15 @@ async fn service_user_conversation(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Users/UserSid1/Conversations/ConversationSid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ServiceUserConversation::path("ChatServiceSid1", "UserSid1", "ConversationSid1")
-                .expect("DeleteServiceUserConversation"),
-        )
-        .await
-        .expect("DeleteServiceUserConversation");
+    h.deleted(
+        "DeleteServiceUserConversation",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ServiceUserConversation::path("ChatServiceSid1", "UserSid1", "ConversationSid1")
+                    .expect("DeleteServiceUserConversation"),
+            )
+            .await,
+    );
     h.sent("DeleteServiceUserConversation", &[], Sent::Nothing, false);
 }
 
@@ -2909,18 +2903,17 @@ async fn service_webhook_configuration(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Configuration/Webhooks",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ServiceWebhookConfiguration::path("ChatServiceSid1")
                 .expect("FetchServiceWebhookConfiguration"),
         )
-        .await
-        .expect("FetchServiceWebhookConfiguration");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchServiceWebhookConfiguration",
         Some(SID),
-        "FetchServiceWebhookConfiguration"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchServiceWebhookConfiguration",
@@ -2934,7 +2927,7 @@ async fn service_webhook_configuration(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Configuration/Webhooks",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ServiceWebhookConfiguration::path("ChatServiceSid1")
@@ -2945,12 +2938,11 @@ async fn service_webhook_configuration(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateServiceWebhookConfiguration");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateServiceWebhookConfiguration",
         Some(SID),
-        "UpdateServiceWebhookConfiguration"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateServiceWebhookConfiguration",
@@ -2964,28 +2956,29 @@ async fn user(h: &Harness) {
     same_protocol::<User, Via<false, POST, false, false>>();
     // FetchUser: GET /v1/Users/{Sid}
     h.answer("GET", "/v1/Users/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&User::path("Sid1").expect("FetchUser"))
-        .await
-        .expect("FetchUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchUser");
+        .await;
+    h.record("FetchUser", Some(SID), got.map(|r| r.sid));
     h.sent("FetchUser", &[], Sent::Nothing, false);
     // ListUser: GET /v1/Users
     h.page("GET", "/v1/Users", Dialect::V1, "users");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&User::collection_path().expect("ListUser"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListUser");
-    assert_eq!(items.len(), 1, "ListUser");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListUser");
+        .await;
+    h.records(
+        "ListUser",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListUser", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateUser: POST /v1/Users
     h.answer("POST", "/v1/Users", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &User::collection_path().expect("CreateUser"),
@@ -2994,13 +2987,12 @@ async fn user(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateUser");
+        .await;
+    h.record("CreateUser", Some(SID), got.map(|r| r.sid));
     h.sent("CreateUser", &[], Sent::Form(&[("Identity", "v")]), false);
     // UpdateUser: POST /v1/Users/{Sid}
     h.answer("POST", "/v1/Users/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &User::path("Sid1").expect("UpdateUser"),
@@ -3009,9 +3001,8 @@ async fn user(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateUser");
+        .await;
+    h.record("UpdateUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateUser",
         &[],
@@ -3020,10 +3011,12 @@ async fn user(h: &Harness) {
     );
     // DeleteUser: DELETE /v1/Users/{Sid}
     h.empty("DELETE", "/v1/Users/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&User::path("Sid1").expect("DeleteUser"))
-        .await
-        .expect("DeleteUser");
+    h.deleted(
+        "DeleteUser",
+        h.client
+            .delete::<Via<false, POST, false, false>>(&User::path("Sid1").expect("DeleteUser"))
+            .await,
+    );
     h.sent("DeleteUser", &[], Sent::Nothing, false);
 }
 
@@ -3035,14 +3028,13 @@ async fn user_conversation(h: &Harness) {
         "/v1/Users/UserSid1/Conversations/ConversationSid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &UserConversation::path("UserSid1", "ConversationSid1").expect("FetchUserConversation"),
         )
-        .await
-        .expect("FetchUserConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchUserConversation");
+        .await;
+    h.record("FetchUserConversation", Some(SID), got.map(|r| r.sid));
     h.sent("FetchUserConversation", &[], Sent::Nothing, false);
     // ListUserConversation: GET /v1/Users/{UserSid}/Conversations
     h.page(
@@ -3051,17 +3043,19 @@ async fn user_conversation(h: &Harness) {
         Dialect::V1,
         "conversations",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &UserConversation::collection_path("UserSid1").expect("ListUserConversation"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListUserConversation");
-    assert_eq!(items.len(), 1, "ListUserConversation");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListUserConversation");
+        .await;
+    h.records(
+        "ListUserConversation",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListUserConversation",
         &[("PageSize", "5")],
@@ -3074,7 +3068,7 @@ async fn user_conversation(h: &Harness) {
         "/v1/Users/UserSid1/Conversations/ConversationSid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &UserConversation::path("UserSid1", "ConversationSid1")
@@ -3084,9 +3078,8 @@ async fn user_conversation(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateUserConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateUserConversation");
+        .await;
+    h.record("UpdateUserConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateUserConversation",
         &[],
@@ -3099,13 +3092,15 @@ async fn user_conversation(h: &Harness) {
         "/v1/Users/UserSid1/Conversations/ConversationSid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &UserConversation::path("UserSid1", "ConversationSid1")
-                .expect("DeleteUserConversation"),
-        )
-        .await
-        .expect("DeleteUserConversation");
+    h.deleted(
+        "DeleteUserConversation",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &UserConversation::path("UserSid1", "ConversationSid1")
+                    .expect("DeleteUserConversation"),
+            )
+            .await,
+    );
     h.sent("DeleteUserConversation", &[], Sent::Nothing, false);
 }
 
@@ -3149,21 +3144,20 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn configuration_full<Compiled>(h: &Harness) {
     // FetchConfiguration: GET /v1/Configuration
     h.answer("GET", "/v1/Configuration", 200);
-    Configuration::fetch(&h.client)
-        .await
-        .expect("FetchConfiguration");
+    let got = Configuration::fetch(&h.client).await;
+    h.record("FetchConfiguration", None, got.map(|_| None));
     h.sent("FetchConfiguration", &[], Sent::Nothing, false);
     // UpdateConfiguration: POST /v1/Configuration
     h.answer("POST", "/v1/Configuration", 200);
-    Configuration::update(
+    let got = Configuration::update(
         &h.client,
         &UpdateConfigurationBody {
             default_chat_service_sid: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateConfiguration");
+    .await;
+    h.record("UpdateConfiguration", None, got.map(|_| None));
     h.sent(
         "UpdateConfiguration",
         &[],
@@ -3176,10 +3170,8 @@ async fn configuration_full<Compiled>(h: &Harness) {
 async fn configuration_address_full<Compiled>(h: &Harness) {
     // FetchConfigurationAddress: GET /v1/Configuration/Addresses/{Sid}
     h.answer("GET", "/v1/Configuration/Addresses/Sid1", 200);
-    let r = ConfigurationAddress::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchConfigurationAddress");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConfigurationAddress");
+    let got = ConfigurationAddress::fetch(&h.client, "Sid1").await;
+    h.record("FetchConfigurationAddress", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConfigurationAddress", &[], Sent::Nothing, false);
     // ListConfigurationAddress: GET /v1/Configuration/Addresses
     h.page(
@@ -3188,7 +3180,7 @@ async fn configuration_address_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "address_configurations",
     );
-    let items = ConfigurationAddress::list(
+    let got = ConfigurationAddress::list(
         &h.client,
         &ListConfigurationAddressFilter {
             type_: Some("v".into()),
@@ -3196,13 +3188,11 @@ async fn configuration_address_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListConfigurationAddress");
-    assert_eq!(items.len(), 1, "ListConfigurationAddress");
-    assert_eq!(
-        items[0].sid.as_deref(),
+    .await;
+    h.records(
+        "ListConfigurationAddress",
         Some(SID),
-        "ListConfigurationAddress"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListConfigurationAddress",
@@ -3212,7 +3202,7 @@ async fn configuration_address_full<Compiled>(h: &Harness) {
     );
     // CreateConfigurationAddress: POST /v1/Configuration/Addresses
     h.answer("POST", "/v1/Configuration/Addresses", 201);
-    let r = ConfigurationAddress::create(
+    let got = ConfigurationAddress::create(
         &h.client,
         &CreateConfigurationAddressBody {
             auto_creation_type: Some("v".into()),
@@ -3220,9 +3210,8 @@ async fn configuration_address_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateConfigurationAddress");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConfigurationAddress");
+    .await;
+    h.record("CreateConfigurationAddress", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConfigurationAddress",
         &[],
@@ -3235,7 +3224,7 @@ async fn configuration_address_full<Compiled>(h: &Harness) {
     );
     // UpdateConfigurationAddress: POST /v1/Configuration/Addresses/{Sid}
     h.answer("POST", "/v1/Configuration/Addresses/Sid1", 200);
-    let r = ConfigurationAddress::update(
+    let got = ConfigurationAddress::update(
         &h.client,
         "Sid1",
         &UpdateConfigurationAddressBody {
@@ -3244,9 +3233,8 @@ async fn configuration_address_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateConfigurationAddress");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConfigurationAddress");
+    .await;
+    h.record("UpdateConfigurationAddress", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConfigurationAddress",
         &[],
@@ -3259,9 +3247,10 @@ async fn configuration_address_full<Compiled>(h: &Harness) {
     );
     // DeleteConfigurationAddress: DELETE /v1/Configuration/Addresses/{Sid}
     h.empty("DELETE", "/v1/Configuration/Addresses/Sid1", 204);
-    ConfigurationAddress::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteConfigurationAddress");
+    h.deleted(
+        "DeleteConfigurationAddress",
+        ConfigurationAddress::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteConfigurationAddress", &[], Sent::Nothing, false);
 }
 
@@ -3269,13 +3258,12 @@ async fn configuration_address_full<Compiled>(h: &Harness) {
 async fn configuration_webhook_full<Compiled>(h: &Harness) {
     // FetchConfigurationWebhook: GET /v1/Configuration/Webhooks
     h.answer("GET", "/v1/Configuration/Webhooks", 200);
-    ConfigurationWebhook::fetch(&h.client)
-        .await
-        .expect("FetchConfigurationWebhook");
+    let got = ConfigurationWebhook::fetch(&h.client).await;
+    h.record("FetchConfigurationWebhook", None, got.map(|_| None));
     h.sent("FetchConfigurationWebhook", &[], Sent::Nothing, false);
     // UpdateConfigurationWebhook: POST /v1/Configuration/Webhooks
     h.answer("POST", "/v1/Configuration/Webhooks", 200);
-    ConfigurationWebhook::update(
+    let got = ConfigurationWebhook::update(
         &h.client,
         &UpdateConfigurationWebhookBody {
             method: Some("v".into()),
@@ -3283,8 +3271,8 @@ async fn configuration_webhook_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateConfigurationWebhook");
+    .await;
+    h.record("UpdateConfigurationWebhook", None, got.map(|_| None));
     h.sent(
         "UpdateConfigurationWebhook",
         &[],
@@ -3297,14 +3285,12 @@ async fn configuration_webhook_full<Compiled>(h: &Harness) {
 async fn conversation_full<Compiled>(h: &Harness) {
     // FetchConversation: GET /v1/Conversations/{Sid}
     h.answer("GET", "/v1/Conversations/Sid1", 200);
-    let r = Conversation::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConversation");
+    let got = Conversation::fetch(&h.client, "Sid1").await;
+    h.record("FetchConversation", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConversation", &[], Sent::Nothing, false);
     // ListConversation: GET /v1/Conversations
     h.page("GET", "/v1/Conversations", Dialect::V1, "conversations");
-    let items = Conversation::list(
+    let got = Conversation::list(
         &h.client,
         &ListConversationFilter {
             start_date: Some("v".into()),
@@ -3313,10 +3299,12 @@ async fn conversation_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListConversation");
-    assert_eq!(items.len(), 1, "ListConversation");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListConversation");
+    .await;
+    h.records(
+        "ListConversation",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListConversation",
         &[("StartDate", "v"), ("PageSize", "5")],
@@ -3325,16 +3313,15 @@ async fn conversation_full<Compiled>(h: &Harness) {
     );
     // CreateConversation: POST /v1/Conversations
     h.answer("POST", "/v1/Conversations", 201);
-    let r = Conversation::create(
+    let got = Conversation::create(
         &h.client,
         &CreateConversationBody {
             timers_inactive: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConversation");
+    .await;
+    h.record("CreateConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConversation",
         &[],
@@ -3343,7 +3330,7 @@ async fn conversation_full<Compiled>(h: &Harness) {
     );
     // UpdateConversation: POST /v1/Conversations/{Sid}
     h.answer("POST", "/v1/Conversations/Sid1", 200);
-    let r = Conversation::update(
+    let got = Conversation::update(
         &h.client,
         "Sid1",
         &UpdateConversationBody {
@@ -3351,9 +3338,8 @@ async fn conversation_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConversation");
+    .await;
+    h.record("UpdateConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConversation",
         &[],
@@ -3362,9 +3348,10 @@ async fn conversation_full<Compiled>(h: &Harness) {
     );
     // DeleteConversation: DELETE /v1/Conversations/{Sid}
     h.empty("DELETE", "/v1/Conversations/Sid1", 204);
-    Conversation::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteConversation");
+    h.deleted(
+        "DeleteConversation",
+        Conversation::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteConversation", &[], Sent::Nothing, false);
 }
 
@@ -3376,10 +3363,8 @@ async fn conversation_message_full<Compiled>(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Messages/Sid1",
         200,
     );
-    let r = ConversationMessage::fetch(&h.client, "ConversationSid1", "Sid1")
-        .await
-        .expect("FetchConversationMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConversationMessage");
+    let got = ConversationMessage::fetch(&h.client, "ConversationSid1", "Sid1").await;
+    h.record("FetchConversationMessage", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConversationMessage", &[], Sent::Nothing, false);
     // ListConversationMessage: GET /v1/Conversations/{ConversationSid}/Messages
     h.page(
@@ -3388,7 +3373,7 @@ async fn conversation_message_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "messages",
     );
-    let items = ConversationMessage::list(
+    let got = ConversationMessage::list(
         &h.client,
         "ConversationSid1",
         &ListConversationMessageFilter {
@@ -3397,13 +3382,11 @@ async fn conversation_message_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListConversationMessage");
-    assert_eq!(items.len(), 1, "ListConversationMessage");
-    assert_eq!(
-        items[0].sid.as_deref(),
+    .await;
+    h.records(
+        "ListConversationMessage",
         Some(SID),
-        "ListConversationMessage"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListConversationMessage",
@@ -3413,7 +3396,7 @@ async fn conversation_message_full<Compiled>(h: &Harness) {
     );
     // CreateConversationMessage: POST /v1/Conversations/{ConversationSid}/Messages
     h.answer("POST", "/v1/Conversations/ConversationSid1/Messages", 201);
-    let r = ConversationMessage::create(
+    let got = ConversationMessage::create(
         &h.client,
         "ConversationSid1",
         &CreateConversationMessageBody {
@@ -3421,9 +3404,8 @@ async fn conversation_message_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateConversationMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConversationMessage");
+    .await;
+    h.record("CreateConversationMessage", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConversationMessage",
         &[],
@@ -3436,7 +3418,7 @@ async fn conversation_message_full<Compiled>(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Messages/Sid1",
         200,
     );
-    let r = ConversationMessage::update(
+    let got = ConversationMessage::update(
         &h.client,
         "ConversationSid1",
         "Sid1",
@@ -3445,9 +3427,8 @@ async fn conversation_message_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateConversationMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConversationMessage");
+    .await;
+    h.record("UpdateConversationMessage", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConversationMessage",
         &[],
@@ -3460,9 +3441,10 @@ async fn conversation_message_full<Compiled>(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Messages/Sid1",
         204,
     );
-    ConversationMessage::delete(&h.client, "ConversationSid1", "Sid1")
-        .await
-        .expect("DeleteConversationMessage");
+    h.deleted(
+        "DeleteConversationMessage",
+        ConversationMessage::delete(&h.client, "ConversationSid1", "Sid1").await,
+    );
     h.sent("DeleteConversationMessage", &[], Sent::Nothing, false);
 }
 
@@ -3474,13 +3456,13 @@ async fn conversation_message_receipt_full<Compiled>(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Messages/MessageSid1/Receipts/Sid1",
         200,
     );
-    let r = ConversationMessageReceipt::fetch(&h.client, "ConversationSid1", "MessageSid1", "Sid1")
-        .await
-        .expect("FetchConversationMessageReceipt");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got =
+        ConversationMessageReceipt::fetch(&h.client, "ConversationSid1", "MessageSid1", "Sid1")
+            .await;
+    h.record(
+        "FetchConversationMessageReceipt",
         Some(SID),
-        "FetchConversationMessageReceipt"
+        got.map(|r| r.sid),
     );
     h.sent("FetchConversationMessageReceipt", &[], Sent::Nothing, false);
     // ListConversationMessageReceipt: GET /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts
@@ -3490,16 +3472,14 @@ async fn conversation_message_receipt_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "delivery_receipts",
     );
-    let items = ConversationMessageReceipt::list(&h.client, "ConversationSid1", "MessageSid1")
+    let got = ConversationMessageReceipt::list(&h.client, "ConversationSid1", "MessageSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConversationMessageReceipt");
-    assert_eq!(items.len(), 1, "ListConversationMessageReceipt");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListConversationMessageReceipt",
         Some(SID),
-        "ListConversationMessageReceipt"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListConversationMessageReceipt",
@@ -3517,10 +3497,12 @@ async fn conversation_participant_full<Compiled>(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Participants/Sid1",
         200,
     );
-    let r = ConversationParticipant::fetch(&h.client, "ConversationSid1", "Sid1")
-        .await
-        .expect("FetchConversationParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConversationParticipant");
+    let got = ConversationParticipant::fetch(&h.client, "ConversationSid1", "Sid1").await;
+    h.record(
+        "FetchConversationParticipant",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent("FetchConversationParticipant", &[], Sent::Nothing, false);
     // ListConversationParticipant: GET /v1/Conversations/{ConversationSid}/Participants
     h.page(
@@ -3529,16 +3511,14 @@ async fn conversation_participant_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "participants",
     );
-    let items = ConversationParticipant::list(&h.client, "ConversationSid1")
+    let got = ConversationParticipant::list(&h.client, "ConversationSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConversationParticipant");
-    assert_eq!(items.len(), 1, "ListConversationParticipant");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListConversationParticipant",
         Some(SID),
-        "ListConversationParticipant"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListConversationParticipant",
@@ -3552,7 +3532,7 @@ async fn conversation_participant_full<Compiled>(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Participants",
         201,
     );
-    let r = ConversationParticipant::create(
+    let got = ConversationParticipant::create(
         &h.client,
         "ConversationSid1",
         &CreateConversationParticipantBody {
@@ -3560,9 +3540,12 @@ async fn conversation_participant_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateConversationParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConversationParticipant");
+    .await;
+    h.record(
+        "CreateConversationParticipant",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "CreateConversationParticipant",
         &[],
@@ -3575,7 +3558,7 @@ async fn conversation_participant_full<Compiled>(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Participants/Sid1",
         200,
     );
-    let r = ConversationParticipant::update(
+    let got = ConversationParticipant::update(
         &h.client,
         "ConversationSid1",
         "Sid1",
@@ -3584,9 +3567,12 @@ async fn conversation_participant_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateConversationParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConversationParticipant");
+    .await;
+    h.record(
+        "UpdateConversationParticipant",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "UpdateConversationParticipant",
         &[],
@@ -3599,9 +3585,10 @@ async fn conversation_participant_full<Compiled>(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Participants/Sid1",
         204,
     );
-    ConversationParticipant::delete(&h.client, "ConversationSid1", "Sid1")
-        .await
-        .expect("DeleteConversationParticipant");
+    h.deleted(
+        "DeleteConversationParticipant",
+        ConversationParticipant::delete(&h.client, "ConversationSid1", "Sid1").await,
+    );
     h.sent("DeleteConversationParticipant", &[], Sent::Nothing, false);
 }
 
@@ -3613,13 +3600,11 @@ async fn conversation_scoped_webhook_full<Compiled>(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Webhooks/Sid1",
         200,
     );
-    let r = ConversationScopedWebhook::fetch(&h.client, "ConversationSid1", "Sid1")
-        .await
-        .expect("FetchConversationScopedWebhook");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got = ConversationScopedWebhook::fetch(&h.client, "ConversationSid1", "Sid1").await;
+    h.record(
+        "FetchConversationScopedWebhook",
         Some(SID),
-        "FetchConversationScopedWebhook"
+        got.map(|r| r.sid),
     );
     h.sent("FetchConversationScopedWebhook", &[], Sent::Nothing, false);
     // ListConversationScopedWebhook: GET /v1/Conversations/{ConversationSid}/Webhooks
@@ -3629,16 +3614,14 @@ async fn conversation_scoped_webhook_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "webhooks",
     );
-    let items = ConversationScopedWebhook::list(&h.client, "ConversationSid1")
+    let got = ConversationScopedWebhook::list(&h.client, "ConversationSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConversationScopedWebhook");
-    assert_eq!(items.len(), 1, "ListConversationScopedWebhook");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListConversationScopedWebhook",
         Some(SID),
-        "ListConversationScopedWebhook"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListConversationScopedWebhook",
@@ -3648,7 +3631,7 @@ async fn conversation_scoped_webhook_full<Compiled>(h: &Harness) {
     );
     // CreateConversationScopedWebhook: POST /v1/Conversations/{ConversationSid}/Webhooks
     h.answer("POST", "/v1/Conversations/ConversationSid1/Webhooks", 201);
-    let r = ConversationScopedWebhook::create(
+    let got = ConversationScopedWebhook::create(
         &h.client,
         "ConversationSid1",
         &CreateConversationScopedWebhookBody {
@@ -3657,12 +3640,11 @@ async fn conversation_scoped_webhook_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateConversationScopedWebhook");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateConversationScopedWebhook",
         Some(SID),
-        "CreateConversationScopedWebhook"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateConversationScopedWebhook",
@@ -3680,7 +3662,7 @@ async fn conversation_scoped_webhook_full<Compiled>(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Webhooks/Sid1",
         200,
     );
-    let r = ConversationScopedWebhook::update(
+    let got = ConversationScopedWebhook::update(
         &h.client,
         "ConversationSid1",
         "Sid1",
@@ -3690,12 +3672,11 @@ async fn conversation_scoped_webhook_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateConversationScopedWebhook");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "UpdateConversationScopedWebhook",
         Some(SID),
-        "UpdateConversationScopedWebhook"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateConversationScopedWebhook",
@@ -3713,9 +3694,10 @@ async fn conversation_scoped_webhook_full<Compiled>(h: &Harness) {
         "/v1/Conversations/ConversationSid1/Webhooks/Sid1",
         204,
     );
-    ConversationScopedWebhook::delete(&h.client, "ConversationSid1", "Sid1")
-        .await
-        .expect("DeleteConversationScopedWebhook");
+    h.deleted(
+        "DeleteConversationScopedWebhook",
+        ConversationScopedWebhook::delete(&h.client, "ConversationSid1", "Sid1").await,
+    );
     h.sent("DeleteConversationScopedWebhook", &[], Sent::Nothing, false);
 }
 
@@ -3723,7 +3705,7 @@ async fn conversation_scoped_webhook_full<Compiled>(h: &Harness) {
 async fn conversation_with_participants_full<Compiled>(h: &Harness) {
     // CreateConversationWithParticipants: POST /v1/ConversationWithParticipants
     h.answer("POST", "/v1/ConversationWithParticipants", 201);
-    let r = ConversationWithParticipants::create(
+    let got = ConversationWithParticipants::create(
         &h.client,
         &CreateConversationWithParticipantsBody {
             timers_inactive: Some("v".into()),
@@ -3731,12 +3713,11 @@ async fn conversation_with_participants_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateConversationWithParticipants");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateConversationWithParticipants",
         Some(SID),
-        "CreateConversationWithParticipants"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateConversationWithParticipants",
@@ -3754,37 +3735,33 @@ async fn conversation_with_participants_full<Compiled>(h: &Harness) {
 async fn credential_full<Compiled>(h: &Harness) {
     // FetchCredential: GET /v1/Credentials/{Sid}
     h.answer("GET", "/v1/Credentials/Sid1", 200);
-    let r = Credential::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCredential");
+    let got = Credential::fetch(&h.client, "Sid1").await;
+    h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCredential", &[], Sent::Nothing, false);
     // ListCredential: GET /v1/Credentials
     h.page("GET", "/v1/Credentials", Dialect::V1, "credentials");
-    let items = Credential::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListCredential");
-    assert_eq!(items.len(), 1, "ListCredential");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCredential");
+    let got = Credential::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListCredential",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateCredential: POST /v1/Credentials
     h.answer("POST", "/v1/Credentials", 201);
-    let r = Credential::create(
+    let got = Credential::create(
         &h.client,
         &CreateCredentialBody {
             type_: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCredential");
+    .await;
+    h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
     h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
     // UpdateCredential: POST /v1/Credentials/{Sid}
     h.answer("POST", "/v1/Credentials/Sid1", 200);
-    let r = Credential::update(
+    let got = Credential::update(
         &h.client,
         "Sid1",
         &UpdateCredentialBody {
@@ -3792,15 +3769,15 @@ async fn credential_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCredential");
+    .await;
+    h.record("UpdateCredential", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateCredential", &[], Sent::Form(&[("Type", "v")]), false);
     // DeleteCredential: DELETE /v1/Credentials/{Sid}
     h.empty("DELETE", "/v1/Credentials/Sid1", 204);
-    Credential::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteCredential");
+    h.deleted(
+        "DeleteCredential",
+        Credential::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteCredential", &[], Sent::Nothing, false);
 }
 
@@ -3813,7 +3790,7 @@ async fn participant_conversation_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "conversations",
     );
-    let items = ParticipantConversation::list(
+    let got = ParticipantConversation::list(
         &h.client,
         &ListParticipantConversationFilter {
             identity: Some("v".into()),
@@ -3822,9 +3799,12 @@ async fn participant_conversation_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListParticipantConversation");
-    assert_eq!(items.len(), 1, "ListParticipantConversation");
+    .await;
+    h.records(
+        "ListParticipantConversation",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListParticipantConversation",
         &[("Identity", "v"), ("PageSize", "5")],
@@ -3837,22 +3817,21 @@ async fn participant_conversation_full<Compiled>(h: &Harness) {
 async fn role_full<Compiled>(h: &Harness) {
     // FetchRole: GET /v1/Roles/{Sid}
     h.answer("GET", "/v1/Roles/Sid1", 200);
-    let r = Role::fetch(&h.client, "Sid1").await.expect("FetchRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRole");
+    let got = Role::fetch(&h.client, "Sid1").await;
+    h.record("FetchRole", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRole", &[], Sent::Nothing, false);
     // ListRole: GET /v1/Roles
     h.page("GET", "/v1/Roles", Dialect::V1, "roles");
-    let items = Role::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListRole");
-    assert_eq!(items.len(), 1, "ListRole");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRole");
+    let got = Role::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListRole",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListRole", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateRole: POST /v1/Roles
     h.answer("POST", "/v1/Roles", 201);
-    let r = Role::create(
+    let got = Role::create(
         &h.client,
         &CreateRoleBody {
             friendly_name: Some("v".into()),
@@ -3860,9 +3839,8 @@ async fn role_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateRole");
+    .await;
+    h.record("CreateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRole",
         &[],
@@ -3875,16 +3853,15 @@ async fn role_full<Compiled>(h: &Harness) {
     );
     // UpdateRole: POST /v1/Roles/{Sid}
     h.answer("POST", "/v1/Roles/Sid1", 200);
-    let r = Role::update(
+    let got = Role::update(
         &h.client,
         "Sid1",
         &UpdateRoleBody {
             permission: Some(vec!["a".into(), "b".into()]),
         },
     )
-    .await
-    .expect("UpdateRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRole");
+    .await;
+    h.record("UpdateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateRole",
         &[],
@@ -3893,7 +3870,7 @@ async fn role_full<Compiled>(h: &Harness) {
     );
     // DeleteRole: DELETE /v1/Roles/{Sid}
     h.empty("DELETE", "/v1/Roles/Sid1", 204);
-    Role::delete(&h.client, "Sid1").await.expect("DeleteRole");
+    h.deleted("DeleteRole", Role::delete(&h.client, "Sid1").await);
     h.sent("DeleteRole", &[], Sent::Nothing, false);
 }
 
@@ -3901,32 +3878,28 @@ async fn role_full<Compiled>(h: &Harness) {
 async fn service_full<Compiled>(h: &Harness) {
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
-    let r = Service::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+    let got = Service::fetch(&h.client, "Sid1").await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
-    let items = Service::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+    let got = Service::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
-    let r = Service::create(
+    let got = Service::create(
         &h.client,
         &CreateServiceBody {
             friendly_name: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+    .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -3935,9 +3908,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
-    Service::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteService");
+    h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -3945,10 +3916,8 @@ async fn service_full<Compiled>(h: &Harness) {
 async fn service_binding_full<Compiled>(h: &Harness) {
     // FetchServiceBinding: GET /v1/Services/{ChatServiceSid}/Bindings/{Sid}
     h.answer("GET", "/v1/Services/ChatServiceSid1/Bindings/Sid1", 200);
-    let r = ServiceBinding::fetch(&h.client, "ChatServiceSid1", "Sid1")
-        .await
-        .expect("FetchServiceBinding");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchServiceBinding");
+    let got = ServiceBinding::fetch(&h.client, "ChatServiceSid1", "Sid1").await;
+    h.record("FetchServiceBinding", Some(SID), got.map(|r| r.sid));
     h.sent("FetchServiceBinding", &[], Sent::Nothing, false);
     // ListServiceBinding: GET /v1/Services/{ChatServiceSid}/Bindings
     h.page(
@@ -3957,7 +3926,7 @@ async fn service_binding_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "bindings",
     );
-    let items = ServiceBinding::list(
+    let got = ServiceBinding::list(
         &h.client,
         "ChatServiceSid1",
         &ListServiceBindingFilter {
@@ -3967,10 +3936,12 @@ async fn service_binding_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListServiceBinding");
-    assert_eq!(items.len(), 1, "ListServiceBinding");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListServiceBinding");
+    .await;
+    h.records(
+        "ListServiceBinding",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListServiceBinding",
         &[
@@ -3983,9 +3954,10 @@ async fn service_binding_full<Compiled>(h: &Harness) {
     );
     // DeleteServiceBinding: DELETE /v1/Services/{ChatServiceSid}/Bindings/{Sid}
     h.empty("DELETE", "/v1/Services/ChatServiceSid1/Bindings/Sid1", 204);
-    ServiceBinding::delete(&h.client, "ChatServiceSid1", "Sid1")
-        .await
-        .expect("DeleteServiceBinding");
+    h.deleted(
+        "DeleteServiceBinding",
+        ServiceBinding::delete(&h.client, "ChatServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteServiceBinding", &[], Sent::Nothing, false);
 }
 
@@ -3993,13 +3965,12 @@ async fn service_binding_full<Compiled>(h: &Harness) {
 async fn service_configuration_full<Compiled>(h: &Harness) {
     // FetchServiceConfiguration: GET /v1/Services/{ChatServiceSid}/Configuration
     h.answer("GET", "/v1/Services/ChatServiceSid1/Configuration", 200);
-    ServiceConfiguration::fetch(&h.client, "ChatServiceSid1")
-        .await
-        .expect("FetchServiceConfiguration");
+    let got = ServiceConfiguration::fetch(&h.client, "ChatServiceSid1").await;
+    h.record("FetchServiceConfiguration", None, got.map(|_| None));
     h.sent("FetchServiceConfiguration", &[], Sent::Nothing, false);
     // UpdateServiceConfiguration: POST /v1/Services/{ChatServiceSid}/Configuration
     h.answer("POST", "/v1/Services/ChatServiceSid1/Configuration", 200);
-    ServiceConfiguration::update(
+    let got = ServiceConfiguration::update(
         &h.client,
         "ChatServiceSid1",
         &UpdateServiceConfigurationBody {
@@ -4007,8 +3978,8 @@ async fn service_configuration_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateServiceConfiguration");
+    .await;
+    h.record("UpdateServiceConfiguration", None, got.map(|_| None));
     h.sent(
         "UpdateServiceConfiguration",
         &[],
@@ -4025,10 +3996,8 @@ async fn service_conversation_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/Sid1",
         200,
     );
-    let r = ServiceConversation::fetch(&h.client, "ChatServiceSid1", "Sid1")
-        .await
-        .expect("FetchServiceConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchServiceConversation");
+    let got = ServiceConversation::fetch(&h.client, "ChatServiceSid1", "Sid1").await;
+    h.record("FetchServiceConversation", Some(SID), got.map(|r| r.sid));
     h.sent("FetchServiceConversation", &[], Sent::Nothing, false);
     // ListServiceConversation: GET /v1/Services/{ChatServiceSid}/Conversations
     h.page(
@@ -4037,7 +4006,7 @@ async fn service_conversation_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "conversations",
     );
-    let items = ServiceConversation::list(
+    let got = ServiceConversation::list(
         &h.client,
         "ChatServiceSid1",
         &ListServiceConversationFilter {
@@ -4047,13 +4016,11 @@ async fn service_conversation_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListServiceConversation");
-    assert_eq!(items.len(), 1, "ListServiceConversation");
-    assert_eq!(
-        items[0].sid.as_deref(),
+    .await;
+    h.records(
+        "ListServiceConversation",
         Some(SID),
-        "ListServiceConversation"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListServiceConversation",
@@ -4063,7 +4030,7 @@ async fn service_conversation_full<Compiled>(h: &Harness) {
     );
     // CreateServiceConversation: POST /v1/Services/{ChatServiceSid}/Conversations
     h.answer("POST", "/v1/Services/ChatServiceSid1/Conversations", 201);
-    let r = ServiceConversation::create(
+    let got = ServiceConversation::create(
         &h.client,
         "ChatServiceSid1",
         &CreateServiceConversationBody {
@@ -4071,9 +4038,8 @@ async fn service_conversation_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateServiceConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateServiceConversation");
+    .await;
+    h.record("CreateServiceConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateServiceConversation",
         &[],
@@ -4086,7 +4052,7 @@ async fn service_conversation_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/Sid1",
         200,
     );
-    let r = ServiceConversation::update(
+    let got = ServiceConversation::update(
         &h.client,
         "ChatServiceSid1",
         "Sid1",
@@ -4095,9 +4061,8 @@ async fn service_conversation_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateServiceConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateServiceConversation");
+    .await;
+    h.record("UpdateServiceConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateServiceConversation",
         &[],
@@ -4110,9 +4075,10 @@ async fn service_conversation_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/Sid1",
         204,
     );
-    ServiceConversation::delete(&h.client, "ChatServiceSid1", "Sid1")
-        .await
-        .expect("DeleteServiceConversation");
+    h.deleted(
+        "DeleteServiceConversation",
+        ServiceConversation::delete(&h.client, "ChatServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteServiceConversation", &[], Sent::Nothing, false);
 }
 
@@ -4124,14 +4090,13 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Messages/Sid1",
         200,
     );
-    let r =
+    let got =
         ServiceConversationMessage::fetch(&h.client, "ChatServiceSid1", "ConversationSid1", "Sid1")
-            .await
-            .expect("FetchServiceConversationMessage");
-    assert_eq!(
-        r.sid.as_deref(),
+            .await;
+    h.record(
+        "FetchServiceConversationMessage",
         Some(SID),
-        "FetchServiceConversationMessage"
+        got.map(|r| r.sid),
     );
     h.sent("FetchServiceConversationMessage", &[], Sent::Nothing, false);
     // ListServiceConversationMessage: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages
@@ -4141,7 +4106,7 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "messages",
     );
-    let items = ServiceConversationMessage::list(
+    let got = ServiceConversationMessage::list(
         &h.client,
         "ChatServiceSid1",
         "ConversationSid1",
@@ -4151,13 +4116,11 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListServiceConversationMessage");
-    assert_eq!(items.len(), 1, "ListServiceConversationMessage");
-    assert_eq!(
-        items[0].sid.as_deref(),
+    .await;
+    h.records(
+        "ListServiceConversationMessage",
         Some(SID),
-        "ListServiceConversationMessage"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListServiceConversationMessage",
@@ -4171,7 +4134,7 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Messages",
         201,
     );
-    let r = ServiceConversationMessage::create(
+    let got = ServiceConversationMessage::create(
         &h.client,
         "ChatServiceSid1",
         "ConversationSid1",
@@ -4180,12 +4143,11 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateServiceConversationMessage");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateServiceConversationMessage",
         Some(SID),
-        "CreateServiceConversationMessage"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateServiceConversationMessage",
@@ -4199,7 +4161,7 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Messages/Sid1",
         200,
     );
-    let r = ServiceConversationMessage::update(
+    let got = ServiceConversationMessage::update(
         &h.client,
         "ChatServiceSid1",
         "ConversationSid1",
@@ -4209,12 +4171,11 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateServiceConversationMessage");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "UpdateServiceConversationMessage",
         Some(SID),
-        "UpdateServiceConversationMessage"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateServiceConversationMessage",
@@ -4228,9 +4189,16 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Messages/Sid1",
         204,
     );
-    ServiceConversationMessage::delete(&h.client, "ChatServiceSid1", "ConversationSid1", "Sid1")
-        .await
-        .expect("DeleteServiceConversationMessage");
+    h.deleted(
+        "DeleteServiceConversationMessage",
+        ServiceConversationMessage::delete(
+            &h.client,
+            "ChatServiceSid1",
+            "ConversationSid1",
+            "Sid1",
+        )
+        .await,
+    );
     h.sent(
         "DeleteServiceConversationMessage",
         &[],
@@ -4243,19 +4211,18 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
 async fn service_conversation_message_receipt_full<Compiled>(h: &Harness) {
     // FetchServiceConversationMessageReceipt: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid}
     h.answer("GET", "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Messages/MessageSid1/Receipts/Sid1", 200);
-    let r = ServiceConversationMessageReceipt::fetch(
+    let got = ServiceConversationMessageReceipt::fetch(
         &h.client,
         "ChatServiceSid1",
         "ConversationSid1",
         "MessageSid1",
         "Sid1",
     )
-    .await
-    .expect("FetchServiceConversationMessageReceipt");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "FetchServiceConversationMessageReceipt",
         Some(SID),
-        "FetchServiceConversationMessageReceipt"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchServiceConversationMessageReceipt",
@@ -4270,7 +4237,7 @@ async fn service_conversation_message_receipt_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "delivery_receipts",
     );
-    let items = ServiceConversationMessageReceipt::list(
+    let got = ServiceConversationMessageReceipt::list(
         &h.client,
         "ChatServiceSid1",
         "ConversationSid1",
@@ -4278,13 +4245,11 @@ async fn service_conversation_message_receipt_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListServiceConversationMessageReceipt");
-    assert_eq!(items.len(), 1, "ListServiceConversationMessageReceipt");
-    assert_eq!(
-        items[0].sid.as_deref(),
+    .await;
+    h.records(
+        "ListServiceConversationMessageReceipt",
         Some(SID),
-        "ListServiceConversationMessageReceipt"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListServiceConversationMessageReceipt",
@@ -4302,18 +4267,17 @@ async fn service_conversation_participant_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Participants/Sid1",
         200,
     );
-    let r = ServiceConversationParticipant::fetch(
+    let got = ServiceConversationParticipant::fetch(
         &h.client,
         "ChatServiceSid1",
         "ConversationSid1",
         "Sid1",
     )
-    .await
-    .expect("FetchServiceConversationParticipant");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "FetchServiceConversationParticipant",
         Some(SID),
-        "FetchServiceConversationParticipant"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchServiceConversationParticipant",
@@ -4328,17 +4292,15 @@ async fn service_conversation_participant_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "participants",
     );
-    let items =
+    let got =
         ServiceConversationParticipant::list(&h.client, "ChatServiceSid1", "ConversationSid1")
             .page_size(5)
             .collect_all()
-            .await
-            .expect("ListServiceConversationParticipant");
-    assert_eq!(items.len(), 1, "ListServiceConversationParticipant");
-    assert_eq!(
-        items[0].sid.as_deref(),
+            .await;
+    h.records(
+        "ListServiceConversationParticipant",
         Some(SID),
-        "ListServiceConversationParticipant"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListServiceConversationParticipant",
@@ -4352,7 +4314,7 @@ async fn service_conversation_participant_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Participants",
         201,
     );
-    let r = ServiceConversationParticipant::create(
+    let got = ServiceConversationParticipant::create(
         &h.client,
         "ChatServiceSid1",
         "ConversationSid1",
@@ -4361,12 +4323,11 @@ async fn service_conversation_participant_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateServiceConversationParticipant");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateServiceConversationParticipant",
         Some(SID),
-        "CreateServiceConversationParticipant"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateServiceConversationParticipant",
@@ -4380,7 +4341,7 @@ async fn service_conversation_participant_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Participants/Sid1",
         200,
     );
-    let r = ServiceConversationParticipant::update(
+    let got = ServiceConversationParticipant::update(
         &h.client,
         "ChatServiceSid1",
         "ConversationSid1",
@@ -4390,12 +4351,11 @@ async fn service_conversation_participant_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateServiceConversationParticipant");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "UpdateServiceConversationParticipant",
         Some(SID),
-        "UpdateServiceConversationParticipant"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateServiceConversationParticipant",
@@ -4409,14 +4369,16 @@ async fn service_conversation_participant_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Participants/Sid1",
         204,
     );
-    ServiceConversationParticipant::delete(
-        &h.client,
-        "ChatServiceSid1",
-        "ConversationSid1",
-        "Sid1",
-    )
-    .await
-    .expect("DeleteServiceConversationParticipant");
+    h.deleted(
+        "DeleteServiceConversationParticipant",
+        ServiceConversationParticipant::delete(
+            &h.client,
+            "ChatServiceSid1",
+            "ConversationSid1",
+            "Sid1",
+        )
+        .await,
+    );
     h.sent(
         "DeleteServiceConversationParticipant",
         &[],
@@ -4433,18 +4395,17 @@ async fn service_conversation_scoped_webhook_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Webhooks/Sid1",
         200,
     );
-    let r = ServiceConversationScopedWebhook::fetch(
+    let got = ServiceConversationScopedWebhook::fetch(
         &h.client,
         "ChatServiceSid1",
         "ConversationSid1",
         "Sid1",
     )
-    .await
-    .expect("FetchServiceConversationScopedWebhook");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "FetchServiceConversationScopedWebhook",
         Some(SID),
-        "FetchServiceConversationScopedWebhook"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchServiceConversationScopedWebhook",
@@ -4459,17 +4420,15 @@ async fn service_conversation_scoped_webhook_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "webhooks",
     );
-    let items =
+    let got =
         ServiceConversationScopedWebhook::list(&h.client, "ChatServiceSid1", "ConversationSid1")
             .page_size(5)
             .collect_all()
-            .await
-            .expect("ListServiceConversationScopedWebhook");
-    assert_eq!(items.len(), 1, "ListServiceConversationScopedWebhook");
-    assert_eq!(
-        items[0].sid.as_deref(),
+            .await;
+    h.records(
+        "ListServiceConversationScopedWebhook",
         Some(SID),
-        "ListServiceConversationScopedWebhook"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListServiceConversationScopedWebhook",
@@ -4483,7 +4442,7 @@ async fn service_conversation_scoped_webhook_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Webhooks",
         201,
     );
-    let r = ServiceConversationScopedWebhook::create(
+    let got = ServiceConversationScopedWebhook::create(
         &h.client,
         "ChatServiceSid1",
         "ConversationSid1",
@@ -4493,12 +4452,11 @@ async fn service_conversation_scoped_webhook_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateServiceConversationScopedWebhook");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateServiceConversationScopedWebhook",
         Some(SID),
-        "CreateServiceConversationScopedWebhook"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateServiceConversationScopedWebhook",
@@ -4516,7 +4474,7 @@ async fn service_conversation_scoped_webhook_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Webhooks/Sid1",
         200,
     );
-    let r = ServiceConversationScopedWebhook::update(
+    let got = ServiceConversationScopedWebhook::update(
         &h.client,
         "ChatServiceSid1",
         "ConversationSid1",
@@ -4527,12 +4485,11 @@ async fn service_conversation_scoped_webhook_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateServiceConversationScopedWebhook");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "UpdateServiceConversationScopedWebhook",
         Some(SID),
-        "UpdateServiceConversationScopedWebhook"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateServiceConversationScopedWebhook",
@@ -4550,14 +4507,16 @@ async fn service_conversation_scoped_webhook_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Webhooks/Sid1",
         204,
     );
-    ServiceConversationScopedWebhook::delete(
-        &h.client,
-        "ChatServiceSid1",
-        "ConversationSid1",
-        "Sid1",
-    )
-    .await
-    .expect("DeleteServiceConversationScopedWebhook");
+    h.deleted(
+        "DeleteServiceConversationScopedWebhook",
+        ServiceConversationScopedWebhook::delete(
+            &h.client,
+            "ChatServiceSid1",
+            "ConversationSid1",
+            "Sid1",
+        )
+        .await,
+    );
     h.sent(
         "DeleteServiceConversationScopedWebhook",
         &[],
@@ -4574,7 +4533,7 @@ async fn service_conversation_with_participants_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/ConversationWithParticipants",
         201,
     );
-    let r = ServiceConversationWithParticipants::create(
+    let got = ServiceConversationWithParticipants::create(
         &h.client,
         "ChatServiceSid1",
         &CreateServiceConversationWithParticipantsBody {
@@ -4583,12 +4542,11 @@ async fn service_conversation_with_participants_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateServiceConversationWithParticipants");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateServiceConversationWithParticipants",
         Some(SID),
-        "CreateServiceConversationWithParticipants"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateServiceConversationWithParticipants",
@@ -4610,9 +4568,8 @@ async fn service_notification_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Configuration/Notifications",
         200,
     );
-    ServiceNotification::fetch(&h.client, "ChatServiceSid1")
-        .await
-        .expect("FetchServiceNotification");
+    let got = ServiceNotification::fetch(&h.client, "ChatServiceSid1").await;
+    h.record("FetchServiceNotification", None, got.map(|_| None));
     h.sent("FetchServiceNotification", &[], Sent::Nothing, false);
     // UpdateServiceNotification: POST /v1/Services/{ChatServiceSid}/Configuration/Notifications
     h.answer(
@@ -4620,7 +4577,7 @@ async fn service_notification_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Configuration/Notifications",
         200,
     );
-    ServiceNotification::update(
+    let got = ServiceNotification::update(
         &h.client,
         "ChatServiceSid1",
         &UpdateServiceNotificationBody {
@@ -4628,8 +4585,8 @@ async fn service_notification_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateServiceNotification");
+    .await;
+    h.record("UpdateServiceNotification", None, got.map(|_| None));
     h.sent(
         "UpdateServiceNotification",
         &[],
@@ -4647,7 +4604,7 @@ async fn service_participant_conversation_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "conversations",
     );
-    let items = ServiceParticipantConversation::list(
+    let got = ServiceParticipantConversation::list(
         &h.client,
         "ChatServiceSid1",
         &ListServiceParticipantConversationFilter {
@@ -4657,9 +4614,12 @@ async fn service_participant_conversation_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListServiceParticipantConversation");
-    assert_eq!(items.len(), 1, "ListServiceParticipantConversation");
+    .await;
+    h.records(
+        "ListServiceParticipantConversation",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListServiceParticipantConversation",
         &[("Identity", "v"), ("PageSize", "5")],
@@ -4672,10 +4632,8 @@ async fn service_participant_conversation_full<Compiled>(h: &Harness) {
 async fn service_role_full<Compiled>(h: &Harness) {
     // FetchServiceRole: GET /v1/Services/{ChatServiceSid}/Roles/{Sid}
     h.answer("GET", "/v1/Services/ChatServiceSid1/Roles/Sid1", 200);
-    let r = ServiceRole::fetch(&h.client, "ChatServiceSid1", "Sid1")
-        .await
-        .expect("FetchServiceRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchServiceRole");
+    let got = ServiceRole::fetch(&h.client, "ChatServiceSid1", "Sid1").await;
+    h.record("FetchServiceRole", Some(SID), got.map(|r| r.sid));
     h.sent("FetchServiceRole", &[], Sent::Nothing, false);
     // ListServiceRole: GET /v1/Services/{ChatServiceSid}/Roles
     h.page(
@@ -4684,13 +4642,15 @@ async fn service_role_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "roles",
     );
-    let items = ServiceRole::list(&h.client, "ChatServiceSid1")
+    let got = ServiceRole::list(&h.client, "ChatServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListServiceRole");
-    assert_eq!(items.len(), 1, "ListServiceRole");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListServiceRole");
+        .await;
+    h.records(
+        "ListServiceRole",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListServiceRole",
         &[("PageSize", "5")],
@@ -4699,7 +4659,7 @@ async fn service_role_full<Compiled>(h: &Harness) {
     );
     // CreateServiceRole: POST /v1/Services/{ChatServiceSid}/Roles
     h.answer("POST", "/v1/Services/ChatServiceSid1/Roles", 201);
-    let r = ServiceRole::create(
+    let got = ServiceRole::create(
         &h.client,
         "ChatServiceSid1",
         &CreateServiceRoleBody {
@@ -4708,9 +4668,8 @@ async fn service_role_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateServiceRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateServiceRole");
+    .await;
+    h.record("CreateServiceRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateServiceRole",
         &[],
@@ -4723,7 +4682,7 @@ async fn service_role_full<Compiled>(h: &Harness) {
     );
     // UpdateServiceRole: POST /v1/Services/{ChatServiceSid}/Roles/{Sid}
     h.answer("POST", "/v1/Services/ChatServiceSid1/Roles/Sid1", 200);
-    let r = ServiceRole::update(
+    let got = ServiceRole::update(
         &h.client,
         "ChatServiceSid1",
         "Sid1",
@@ -4731,9 +4690,8 @@ async fn service_role_full<Compiled>(h: &Harness) {
             permission: Some(vec!["a".into(), "b".into()]),
         },
     )
-    .await
-    .expect("UpdateServiceRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateServiceRole");
+    .await;
+    h.record("UpdateServiceRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateServiceRole",
         &[],
@@ -4742,9 +4700,10 @@ async fn service_role_full<Compiled>(h: &Harness) {
     );
     // DeleteServiceRole: DELETE /v1/Services/{ChatServiceSid}/Roles/{Sid}
     h.empty("DELETE", "/v1/Services/ChatServiceSid1/Roles/Sid1", 204);
-    ServiceRole::delete(&h.client, "ChatServiceSid1", "Sid1")
-        .await
-        .expect("DeleteServiceRole");
+    h.deleted(
+        "DeleteServiceRole",
+        ServiceRole::delete(&h.client, "ChatServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteServiceRole", &[], Sent::Nothing, false);
 }
 
@@ -4752,10 +4711,8 @@ async fn service_role_full<Compiled>(h: &Harness) {
 async fn service_user_full<Compiled>(h: &Harness) {
     // FetchServiceUser: GET /v1/Services/{ChatServiceSid}/Users/{Sid}
     h.answer("GET", "/v1/Services/ChatServiceSid1/Users/Sid1", 200);
-    let r = ServiceUser::fetch(&h.client, "ChatServiceSid1", "Sid1")
-        .await
-        .expect("FetchServiceUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchServiceUser");
+    let got = ServiceUser::fetch(&h.client, "ChatServiceSid1", "Sid1").await;
+    h.record("FetchServiceUser", Some(SID), got.map(|r| r.sid));
     h.sent("FetchServiceUser", &[], Sent::Nothing, false);
     // ListServiceUser: GET /v1/Services/{ChatServiceSid}/Users
     h.page(
@@ -4764,13 +4721,15 @@ async fn service_user_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "users",
     );
-    let items = ServiceUser::list(&h.client, "ChatServiceSid1")
+    let got = ServiceUser::list(&h.client, "ChatServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListServiceUser");
-    assert_eq!(items.len(), 1, "ListServiceUser");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListServiceUser");
+        .await;
+    h.records(
+        "ListServiceUser",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListServiceUser",
         &[("PageSize", "5")],
@@ -4779,7 +4738,7 @@ async fn service_user_full<Compiled>(h: &Harness) {
     );
     // CreateServiceUser: POST /v1/Services/{ChatServiceSid}/Users
     h.answer("POST", "/v1/Services/ChatServiceSid1/Users", 201);
-    let r = ServiceUser::create(
+    let got = ServiceUser::create(
         &h.client,
         "ChatServiceSid1",
         &CreateServiceUserBody {
@@ -4787,9 +4746,8 @@ async fn service_user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateServiceUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateServiceUser");
+    .await;
+    h.record("CreateServiceUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateServiceUser",
         &[],
@@ -4798,7 +4756,7 @@ async fn service_user_full<Compiled>(h: &Harness) {
     );
     // UpdateServiceUser: POST /v1/Services/{ChatServiceSid}/Users/{Sid}
     h.answer("POST", "/v1/Services/ChatServiceSid1/Users/Sid1", 200);
-    let r = ServiceUser::update(
+    let got = ServiceUser::update(
         &h.client,
         "ChatServiceSid1",
         "Sid1",
@@ -4807,9 +4765,8 @@ async fn service_user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateServiceUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateServiceUser");
+    .await;
+    h.record("UpdateServiceUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateServiceUser",
         &[],
@@ -4818,9 +4775,10 @@ async fn service_user_full<Compiled>(h: &Harness) {
     );
     // DeleteServiceUser: DELETE /v1/Services/{ChatServiceSid}/Users/{Sid}
     h.empty("DELETE", "/v1/Services/ChatServiceSid1/Users/Sid1", 204);
-    ServiceUser::delete(&h.client, "ChatServiceSid1", "Sid1")
-        .await
-        .expect("DeleteServiceUser");
+    h.deleted(
+        "DeleteServiceUser",
+        ServiceUser::delete(&h.client, "ChatServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteServiceUser", &[], Sent::Nothing, false);
 }
 
@@ -4832,9 +4790,14 @@ async fn service_user_conversation_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Users/UserSid1/Conversations/ConversationSid1",
         200,
     );
-    ServiceUserConversation::fetch(&h.client, "ChatServiceSid1", "UserSid1", "ConversationSid1")
-        .await
-        .expect("FetchServiceUserConversation");
+    let got = ServiceUserConversation::fetch(
+        &h.client,
+        "ChatServiceSid1",
+        "UserSid1",
+        "ConversationSid1",
+    )
+    .await;
+    h.record("FetchServiceUserConversation", None, got.map(|_| None));
     h.sent("FetchServiceUserConversation", &[], Sent::Nothing, false);
     // ListServiceUserConversation: GET /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations
     h.page(
@@ -4843,12 +4806,15 @@ async fn service_user_conversation_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "conversations",
     );
-    let items = ServiceUserConversation::list(&h.client, "ChatServiceSid1", "UserSid1")
+    let got = ServiceUserConversation::list(&h.client, "ChatServiceSid1", "UserSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListServiceUserConversation");
-    assert_eq!(items.len(), 1, "ListServiceUserConversation");
+        .await;
+    h.records(
+        "ListServiceUserConversation",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListServiceUserConversation",
         &[("PageSize", "5")],
@@ -4861,7 +4827,7 @@ async fn service_user_conversation_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Users/UserSid1/Conversations/ConversationSid1",
         200,
     );
-    ServiceUserConversation::update(
+    let got = ServiceUserConversation::update(
         &h.client,
         "ChatServiceSid1",
         "UserSid1",
@@ -4871,8 +4837,8 @@ async fn service_user_conversation_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateServiceUserConversation");
+    .await;
+    h.record("UpdateServiceUserConversation", None, got.map(|_| None));
     h.sent(
         "UpdateServiceUserConversation",
         &[],
@@ -4885,9 +4851,16 @@ async fn service_user_conversation_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Users/UserSid1/Conversations/ConversationSid1",
         204,
     );
-    ServiceUserConversation::delete(&h.client, "ChatServiceSid1", "UserSid1", "ConversationSid1")
-        .await
-        .expect("DeleteServiceUserConversation");
+    h.deleted(
+        "DeleteServiceUserConversation",
+        ServiceUserConversation::delete(
+            &h.client,
+            "ChatServiceSid1",
+            "UserSid1",
+            "ConversationSid1",
+        )
+        .await,
+    );
     h.sent("DeleteServiceUserConversation", &[], Sent::Nothing, false);
 }
 
@@ -4899,9 +4872,8 @@ async fn service_webhook_configuration_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Configuration/Webhooks",
         200,
     );
-    ServiceWebhookConfiguration::fetch(&h.client, "ChatServiceSid1")
-        .await
-        .expect("FetchServiceWebhookConfiguration");
+    let got = ServiceWebhookConfiguration::fetch(&h.client, "ChatServiceSid1").await;
+    h.record("FetchServiceWebhookConfiguration", None, got.map(|_| None));
     h.sent(
         "FetchServiceWebhookConfiguration",
         &[],
@@ -4914,7 +4886,7 @@ async fn service_webhook_configuration_full<Compiled>(h: &Harness) {
         "/v1/Services/ChatServiceSid1/Configuration/Webhooks",
         200,
     );
-    ServiceWebhookConfiguration::update(
+    let got = ServiceWebhookConfiguration::update(
         &h.client,
         "ChatServiceSid1",
         &UpdateServiceWebhookConfigurationBody {
@@ -4923,8 +4895,8 @@ async fn service_webhook_configuration_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateServiceWebhookConfiguration");
+    .await;
+    h.record("UpdateServiceWebhookConfiguration", None, got.map(|_| None));
     h.sent(
         "UpdateServiceWebhookConfiguration",
         &[],
@@ -4937,35 +4909,33 @@ async fn service_webhook_configuration_full<Compiled>(h: &Harness) {
 async fn user_full<Compiled>(h: &Harness) {
     // FetchUser: GET /v1/Users/{Sid}
     h.answer("GET", "/v1/Users/Sid1", 200);
-    let r = User::fetch(&h.client, "Sid1").await.expect("FetchUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchUser");
+    let got = User::fetch(&h.client, "Sid1").await;
+    h.record("FetchUser", Some(SID), got.map(|r| r.sid));
     h.sent("FetchUser", &[], Sent::Nothing, false);
     // ListUser: GET /v1/Users
     h.page("GET", "/v1/Users", Dialect::V1, "users");
-    let items = User::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListUser");
-    assert_eq!(items.len(), 1, "ListUser");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListUser");
+    let got = User::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListUser",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListUser", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateUser: POST /v1/Users
     h.answer("POST", "/v1/Users", 201);
-    let r = User::create(
+    let got = User::create(
         &h.client,
         &CreateUserBody {
             identity: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateUser");
+    .await;
+    h.record("CreateUser", Some(SID), got.map(|r| r.sid));
     h.sent("CreateUser", &[], Sent::Form(&[("Identity", "v")]), false);
     // UpdateUser: POST /v1/Users/{Sid}
     h.answer("POST", "/v1/Users/Sid1", 200);
-    let r = User::update(
+    let got = User::update(
         &h.client,
         "Sid1",
         &UpdateUserBody {
@@ -4973,9 +4943,8 @@ async fn user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateUser");
+    .await;
+    h.record("UpdateUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateUser",
         &[],
@@ -4984,7 +4953,7 @@ async fn user_full<Compiled>(h: &Harness) {
     );
     // DeleteUser: DELETE /v1/Users/{Sid}
     h.empty("DELETE", "/v1/Users/Sid1", 204);
-    User::delete(&h.client, "Sid1").await.expect("DeleteUser");
+    h.deleted("DeleteUser", User::delete(&h.client, "Sid1").await);
     h.sent("DeleteUser", &[], Sent::Nothing, false);
 }
 
@@ -4996,9 +4965,8 @@ async fn user_conversation_full<Compiled>(h: &Harness) {
         "/v1/Users/UserSid1/Conversations/ConversationSid1",
         200,
     );
-    UserConversation::fetch(&h.client, "UserSid1", "ConversationSid1")
-        .await
-        .expect("FetchUserConversation");
+    let got = UserConversation::fetch(&h.client, "UserSid1", "ConversationSid1").await;
+    h.record("FetchUserConversation", None, got.map(|_| None));
     h.sent("FetchUserConversation", &[], Sent::Nothing, false);
     // ListUserConversation: GET /v1/Users/{UserSid}/Conversations
     h.page(
@@ -5007,12 +4975,15 @@ async fn user_conversation_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "conversations",
     );
-    let items = UserConversation::list(&h.client, "UserSid1")
+    let got = UserConversation::list(&h.client, "UserSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListUserConversation");
-    assert_eq!(items.len(), 1, "ListUserConversation");
+        .await;
+    h.records(
+        "ListUserConversation",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListUserConversation",
         &[("PageSize", "5")],
@@ -5025,7 +4996,7 @@ async fn user_conversation_full<Compiled>(h: &Harness) {
         "/v1/Users/UserSid1/Conversations/ConversationSid1",
         200,
     );
-    UserConversation::update(
+    let got = UserConversation::update(
         &h.client,
         "UserSid1",
         "ConversationSid1",
@@ -5034,8 +5005,8 @@ async fn user_conversation_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateUserConversation");
+    .await;
+    h.record("UpdateUserConversation", None, got.map(|_| None));
     h.sent(
         "UpdateUserConversation",
         &[],
@@ -5048,8 +5019,9 @@ async fn user_conversation_full<Compiled>(h: &Harness) {
         "/v1/Users/UserSid1/Conversations/ConversationSid1",
         204,
     );
-    UserConversation::delete(&h.client, "UserSid1", "ConversationSid1")
-        .await
-        .expect("DeleteUserConversation");
+    h.deleted(
+        "DeleteUserConversation",
+        UserConversation::delete(&h.client, "UserSid1", "ConversationSid1").await,
+    );
     h.sent("DeleteUserConversation", &[], Sent::Nothing, false);
 }

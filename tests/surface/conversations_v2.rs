@@ -268,14 +268,13 @@ async fn configuration(h: &Harness) {
     same_protocol::<Configuration, Via<true, PUT, true, true>>();
     // FetchConfiguration: GET /v2/ControlPlane/Configurations/{id}
     h.answer("GET", "/v2/ControlPlane/Configurations/id1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<true, PUT, true, true>>(
             &Configuration::path("id1").expect("FetchConfiguration"),
         )
-        .await
-        .expect("FetchConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConfiguration");
+        .await;
+    h.record("FetchConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConfiguration", &[], Sent::Nothing, false);
     // ListConfiguration: GET /v2/ControlPlane/Configurations
     h.page(
@@ -284,7 +283,7 @@ async fn configuration(h: &Harness) {
         Dialect::Token,
         "configurations",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<true, PUT, true, true>>(
             &Configuration::collection_path().expect("ListConfiguration"),
@@ -294,10 +293,12 @@ async fn configuration(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConfiguration");
-    assert_eq!(items.len(), 1, "ListConfiguration");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListConfiguration");
+        .await;
+    h.records(
+        "ListConfiguration",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListConfiguration",
         &[("memoryStoreId", "v"), ("pageSize", "5")],
@@ -306,7 +307,7 @@ async fn configuration(h: &Harness) {
     );
     // CreateConfiguration: POST /v2/ControlPlane/Configurations
     h.answer("POST", "/v2/ControlPlane/Configurations", 202);
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, true, true>, _>(
             &Configuration::collection_path().expect("CreateConfiguration"),
@@ -316,9 +317,8 @@ async fn configuration(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConfiguration");
+        .await;
+    h.record("CreateConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConfiguration",
         &[],
@@ -327,7 +327,7 @@ async fn configuration(h: &Harness) {
     );
     // UpdateConfiguration: PUT /v2/ControlPlane/Configurations/{id}
     h.answer("PUT", "/v2/ControlPlane/Configurations/id1", 202);
-    let r = h
+    let got = h
         .client
         .update::<Via<true, PUT, true, true>, _>(
             &Configuration::path("id1").expect("UpdateConfiguration"),
@@ -337,9 +337,8 @@ async fn configuration(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConfiguration");
+        .await;
+    h.record("UpdateConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConfiguration",
         &[],
@@ -348,12 +347,14 @@ async fn configuration(h: &Harness) {
     );
     // DeleteConfiguration: DELETE /v2/ControlPlane/Configurations/{id}
     h.answer("DELETE", "/v2/ControlPlane/Configurations/id1", 202);
-    h.client
-        .delete::<Via<true, PUT, true, true>>(
-            &Configuration::path("id1").expect("DeleteConfiguration"),
-        )
-        .await
-        .expect("DeleteConfiguration");
+    h.deleted(
+        "DeleteConfiguration",
+        h.client
+            .delete::<Via<true, PUT, true, true>>(
+                &Configuration::path("id1").expect("DeleteConfiguration"),
+            )
+            .await,
+    );
     h.sent("DeleteConfiguration", &[], Sent::Nothing, true);
 }
 
@@ -361,7 +362,7 @@ async fn patch_configuration(h: &Harness) {
     same_protocol::<PatchConfiguration, Via<true, PATCH, true, true>>();
     // PatchConfiguration: PATCH /v2/ControlPlane/Configurations/{id}
     h.answer("PATCH", "/v2/ControlPlane/Configurations/id1", 202);
-    let r = h
+    let got = h
         .client
         .update::<Via<true, PATCH, true, true>, _>(
             &PatchConfiguration::path("id1").expect("PatchConfiguration"),
@@ -371,9 +372,8 @@ async fn patch_configuration(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("PatchConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "PatchConfiguration");
+        .await;
+    h.record("PatchConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent(
         "PatchConfiguration",
         &[],
@@ -386,16 +386,15 @@ async fn conversation(h: &Harness) {
     same_protocol::<Conversation, Via<true, PUT, true, true>>();
     // FetchConversation: GET /v2/Conversations/{id}
     h.answer("GET", "/v2/Conversations/id1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<true, PUT, true, true>>(&Conversation::path("id1").expect("FetchConversation"))
-        .await
-        .expect("FetchConversation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConversation");
+        .await;
+    h.record("FetchConversation", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConversation", &[], Sent::Nothing, false);
     // ListConversationByAccount: GET /v2/Conversations
     h.page("GET", "/v2/Conversations", Dialect::Token, "conversations");
-    let items = h
+    let got = h
         .client
         .list::<Via<true, PUT, true, true>>(
             &Conversation::collection_path().expect("ListConversationByAccount"),
@@ -406,13 +405,11 @@ async fn conversation(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConversationByAccount");
-    assert_eq!(items.len(), 1, "ListConversationByAccount");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListConversationByAccount",
         Some(SID),
-        "ListConversationByAccount"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListConversationByAccount",
@@ -427,7 +424,7 @@ async fn conversation(h: &Harness) {
     );
     // CreateConversationWithConfig: POST /v2/Conversations
     h.answer("POST", "/v2/Conversations", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, true, true>, _>(
             &Conversation::collection_path().expect("CreateConversationWithConfig"),
@@ -436,9 +433,12 @@ async fn conversation(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateConversationWithConfig");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConversationWithConfig");
+        .await;
+    h.record(
+        "CreateConversationWithConfig",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "CreateConversationWithConfig",
         &[],
@@ -447,7 +447,7 @@ async fn conversation(h: &Harness) {
     );
     // UpdateConversationById: PUT /v2/Conversations/{id}
     h.answer("PUT", "/v2/Conversations/id1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<true, PUT, true, true>, _>(
             &Conversation::path("id1").expect("UpdateConversationById"),
@@ -456,9 +456,8 @@ async fn conversation(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateConversationById");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConversationById");
+        .await;
+    h.record("UpdateConversationById", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConversationById",
         &[],
@@ -467,12 +466,14 @@ async fn conversation(h: &Harness) {
     );
     // DeleteConversationAsync: DELETE /v2/Conversations/{id}
     h.answer("DELETE", "/v2/Conversations/id1", 202);
-    h.client
-        .delete::<Via<true, PUT, true, true>>(
-            &Conversation::path("id1").expect("DeleteConversationAsync"),
-        )
-        .await
-        .expect("DeleteConversationAsync");
+    h.deleted(
+        "DeleteConversationAsync",
+        h.client
+            .delete::<Via<true, PUT, true, true>>(
+                &Conversation::path("id1").expect("DeleteConversationAsync"),
+            )
+            .await,
+    );
     h.sent("DeleteConversationAsync", &[], Sent::Nothing, true);
 }
 
@@ -480,7 +481,7 @@ async fn conversation_by_id(h: &Harness) {
     same_protocol::<ConversationById, Via<true, PATCH, true, false>>();
     // PatchConversationById: PATCH /v2/Conversations/{id}
     h.answer("PATCH", "/v2/Conversations/id1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<true, PATCH, true, false>, _>(
             &ConversationById::path("id1").expect("PatchConversationById"),
@@ -489,9 +490,8 @@ async fn conversation_by_id(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("PatchConversationById");
-    assert_eq!(r.sid.as_deref(), Some(SID), "PatchConversationById");
+        .await;
+    h.record("PatchConversationById", Some(SID), got.map(|r| r.sid));
     h.sent(
         "PatchConversationById",
         &[],
@@ -508,19 +508,18 @@ async fn conversation_action(h: &Harness) {
         "/v2/Conversations/ConversationId1/Actions/ActionId1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<true, PUT, true, false>>(
             &ConversationAction::path("ConversationId1", "ActionId1")
                 .expect("FetchConversationAction"),
         )
-        .await
-        .expect("FetchConversationAction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConversationAction");
+        .await;
+    h.record("FetchConversationAction", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConversationAction", &[], Sent::Nothing, false);
     // CreateConversationAction: POST /v2/Conversations/{ConversationId}/Actions
     h.answer("POST", "/v2/Conversations/ConversationId1/Actions", 202);
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, true, false>, _>(
             &ConversationAction::collection_path("ConversationId1")
@@ -530,9 +529,8 @@ async fn conversation_action(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateConversationAction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConversationAction");
+        .await;
+    h.record("CreateConversationAction", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConversationAction",
         &[],
@@ -549,14 +547,13 @@ async fn participant(h: &Harness) {
         "/v2/Conversations/ConversationId1/Participants/id1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<true, PUT, true, false>>(
             &Participant::path("ConversationId1", "id1").expect("FetchParticipant"),
         )
-        .await
-        .expect("FetchParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchParticipant");
+        .await;
+    h.record("FetchParticipant", Some(SID), got.map(|r| r.sid));
     h.sent("FetchParticipant", &[], Sent::Nothing, false);
     // ListParticipantByConversation: GET /v2/Conversations/{ConversationId}/Participants
     h.page(
@@ -565,7 +562,7 @@ async fn participant(h: &Harness) {
         Dialect::Token,
         "participants",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<true, PUT, true, false>>(
             &Participant::collection_path("ConversationId1")
@@ -573,13 +570,11 @@ async fn participant(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListParticipantByConversation");
-    assert_eq!(items.len(), 1, "ListParticipantByConversation");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListParticipantByConversation",
         Some(SID),
-        "ListParticipantByConversation"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListParticipantByConversation",
@@ -593,7 +588,7 @@ async fn participant(h: &Harness) {
         "/v2/Conversations/ConversationId1/Participants",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, true, false>, _>(
             &Participant::collection_path("ConversationId1")
@@ -603,12 +598,11 @@ async fn participant(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateParticipantInConversation");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateParticipantInConversation",
         Some(SID),
-        "CreateParticipantInConversation"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateParticipantInConversation",
@@ -622,7 +616,7 @@ async fn participant(h: &Harness) {
         "/v2/Conversations/ConversationId1/Participants/id1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<true, PUT, true, false>, _>(
             &Participant::path("ConversationId1", "id1").expect("UpdateParticipantInConversation"),
@@ -631,12 +625,11 @@ async fn participant(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateParticipantInConversation");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateParticipantInConversation",
         Some(SID),
-        "UpdateParticipantInConversation"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateParticipantInConversation",
@@ -654,14 +647,13 @@ async fn communication(h: &Harness) {
         "/v2/Conversations/ConversationId1/Communications/id1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<true, PUT, true, false>>(
             &Communication::path("ConversationId1", "id1").expect("FetchCommunication"),
         )
-        .await
-        .expect("FetchCommunication");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCommunication");
+        .await;
+    h.record("FetchCommunication", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCommunication", &[], Sent::Nothing, false);
     // ListCommunicationByConversation: GET /v2/Conversations/{ConversationId}/Communications
     h.page(
@@ -670,7 +662,7 @@ async fn communication(h: &Harness) {
         Dialect::Token,
         "communications",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<true, PUT, true, false>>(
             &Communication::collection_path("ConversationId1")
@@ -681,13 +673,11 @@ async fn communication(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCommunicationByConversation");
-    assert_eq!(items.len(), 1, "ListCommunicationByConversation");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListCommunicationByConversation",
         Some(SID),
-        "ListCommunicationByConversation"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListCommunicationByConversation",
@@ -701,7 +691,7 @@ async fn communication(h: &Harness) {
         "/v2/Conversations/ConversationId1/Communications",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, true, false>, _>(
             &Communication::collection_path("ConversationId1")
@@ -711,12 +701,11 @@ async fn communication(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateCommunicationInConversation");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateCommunicationInConversation",
         Some(SID),
-        "CreateCommunicationInConversation"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateCommunicationInConversation",
@@ -730,14 +719,13 @@ async fn operation_status(h: &Harness) {
     same_protocol::<OperationStatus, Via<true, PUT, true, false>>();
     // FetchOperationStatus: GET /v2/ControlPlane/Operations/{id}
     h.answer("GET", "/v2/ControlPlane/Operations/id1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<true, PUT, true, false>>(
             &OperationStatus::path("id1").expect("FetchOperationStatus"),
         )
-        .await
-        .expect("FetchOperationStatus");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchOperationStatus");
+        .await;
+    h.record("FetchOperationStatus", Some(SID), got.map(|r| r.sid));
     h.sent("FetchOperationStatus", &[], Sent::Nothing, false);
 }
 
@@ -760,10 +748,8 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn configuration_full<Compiled>(h: &Harness) {
     // FetchConfiguration: GET /v2/ControlPlane/Configurations/{id}
     h.answer("GET", "/v2/ControlPlane/Configurations/id1", 200);
-    let r = Configuration::fetch(&h.client, "id1")
-        .await
-        .expect("FetchConfiguration");
-    assert_eq!(r.id.as_deref(), Some(ID), "FetchConfiguration");
+    let got = Configuration::fetch(&h.client, "id1").await;
+    h.record("FetchConfiguration", Some(ID), got.map(|r| r.id));
     h.sent("FetchConfiguration", &[], Sent::Nothing, false);
     // ListConfiguration: GET /v2/ControlPlane/Configurations
     h.page(
@@ -772,7 +758,7 @@ async fn configuration_full<Compiled>(h: &Harness) {
         Dialect::Token,
         "configurations",
     );
-    let items = Configuration::list(
+    let got = Configuration::list(
         &h.client,
         &ListConfigurationFilter {
             memory_store_id: Some("v".into()),
@@ -780,10 +766,12 @@ async fn configuration_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListConfiguration");
-    assert_eq!(items.len(), 1, "ListConfiguration");
-    assert_eq!(items[0].id.as_deref(), Some(ID), "ListConfiguration");
+    .await;
+    h.records(
+        "ListConfiguration",
+        Some(ID),
+        got.map(|all| all.into_iter().map(|r| r.id).collect()),
+    );
     h.sent(
         "ListConfiguration",
         &[("memoryStoreId", "v"), ("pageSize", "5")],
@@ -792,7 +780,7 @@ async fn configuration_full<Compiled>(h: &Harness) {
     );
     // CreateConfiguration: POST /v2/ControlPlane/Configurations
     h.answer("POST", "/v2/ControlPlane/Configurations", 202);
-    let r = Configuration::create(
+    let got = Configuration::create(
         &h.client,
         &CreateConfigurationBody {
             display_name: Some("v".into()),
@@ -800,9 +788,8 @@ async fn configuration_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateConfiguration");
-    assert_eq!(r.id.as_deref(), Some(ID), "CreateConfiguration");
+    .await;
+    h.record("CreateConfiguration", Some(ID), got.map(|r| r.id));
     h.sent(
         "CreateConfiguration",
         &[],
@@ -811,7 +798,7 @@ async fn configuration_full<Compiled>(h: &Harness) {
     );
     // UpdateConfiguration: PUT /v2/ControlPlane/Configurations/{id}
     h.answer("PUT", "/v2/ControlPlane/Configurations/id1", 202);
-    let r = Configuration::update(
+    let got = Configuration::update(
         &h.client,
         "id1",
         &UpdateConfigurationBody {
@@ -820,9 +807,8 @@ async fn configuration_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateConfiguration");
-    assert_eq!(r.id.as_deref(), Some(ID), "UpdateConfiguration");
+    .await;
+    h.record("UpdateConfiguration", Some(ID), got.map(|r| r.id));
     h.sent(
         "UpdateConfiguration",
         &[],
@@ -831,9 +817,10 @@ async fn configuration_full<Compiled>(h: &Harness) {
     );
     // DeleteConfiguration: DELETE /v2/ControlPlane/Configurations/{id}
     h.answer("DELETE", "/v2/ControlPlane/Configurations/id1", 202);
-    Configuration::delete(&h.client, "id1")
-        .await
-        .expect("DeleteConfiguration");
+    h.deleted(
+        "DeleteConfiguration",
+        Configuration::delete(&h.client, "id1").await,
+    );
     h.sent("DeleteConfiguration", &[], Sent::Nothing, true);
 }
 
@@ -841,7 +828,7 @@ async fn configuration_full<Compiled>(h: &Harness) {
 async fn patch_configuration_full<Compiled>(h: &Harness) {
     // PatchConfiguration: PATCH /v2/ControlPlane/Configurations/{id}
     h.answer("PATCH", "/v2/ControlPlane/Configurations/id1", 202);
-    PatchConfiguration::update(
+    let got = PatchConfiguration::update(
         &h.client,
         "id1",
         &PatchConfigurationBody {
@@ -850,8 +837,8 @@ async fn patch_configuration_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("PatchConfiguration");
+    .await;
+    h.record("PatchConfiguration", None, got.map(|_| None));
     h.sent(
         "PatchConfiguration",
         &[],
@@ -864,14 +851,12 @@ async fn patch_configuration_full<Compiled>(h: &Harness) {
 async fn conversation_full<Compiled>(h: &Harness) {
     // FetchConversation: GET /v2/Conversations/{id}
     h.answer("GET", "/v2/Conversations/id1", 200);
-    let r = Conversation::fetch(&h.client, "id1")
-        .await
-        .expect("FetchConversation");
-    assert_eq!(r.id.as_deref(), Some(ID), "FetchConversation");
+    let got = Conversation::fetch(&h.client, "id1").await;
+    h.record("FetchConversation", Some(ID), got.map(|r| r.id));
     h.sent("FetchConversation", &[], Sent::Nothing, false);
     // ListConversationByAccount: GET /v2/Conversations
     h.page("GET", "/v2/Conversations", Dialect::Token, "conversations");
-    let items = Conversation::list(
+    let got = Conversation::list(
         &h.client,
         &ListConversationByAccountFilter {
             channel_id: Some("v".into()),
@@ -880,13 +865,11 @@ async fn conversation_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListConversationByAccount");
-    assert_eq!(items.len(), 1, "ListConversationByAccount");
-    assert_eq!(
-        items[0].id.as_deref(),
+    .await;
+    h.records(
+        "ListConversationByAccount",
         Some(ID),
-        "ListConversationByAccount"
+        got.map(|all| all.into_iter().map(|r| r.id).collect()),
     );
     h.sent(
         "ListConversationByAccount",
@@ -901,16 +884,15 @@ async fn conversation_full<Compiled>(h: &Harness) {
     );
     // CreateConversationWithConfig: POST /v2/Conversations
     h.answer("POST", "/v2/Conversations", 201);
-    let r = Conversation::create(
+    let got = Conversation::create(
         &h.client,
         &CreateConversationWithConfigBody {
             configuration_id: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateConversationWithConfig");
-    assert_eq!(r.id.as_deref(), Some(ID), "CreateConversationWithConfig");
+    .await;
+    h.record("CreateConversationWithConfig", Some(ID), got.map(|r| r.id));
     h.sent(
         "CreateConversationWithConfig",
         &[],
@@ -919,7 +901,7 @@ async fn conversation_full<Compiled>(h: &Harness) {
     );
     // UpdateConversationById: PUT /v2/Conversations/{id}
     h.answer("PUT", "/v2/Conversations/id1", 200);
-    let r = Conversation::update(
+    let got = Conversation::update(
         &h.client,
         "id1",
         &UpdateConversationByIdBody {
@@ -927,9 +909,8 @@ async fn conversation_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateConversationById");
-    assert_eq!(r.id.as_deref(), Some(ID), "UpdateConversationById");
+    .await;
+    h.record("UpdateConversationById", Some(ID), got.map(|r| r.id));
     h.sent(
         "UpdateConversationById",
         &[],
@@ -938,9 +919,10 @@ async fn conversation_full<Compiled>(h: &Harness) {
     );
     // DeleteConversationAsync: DELETE /v2/Conversations/{id}
     h.answer("DELETE", "/v2/Conversations/id1", 202);
-    Conversation::delete(&h.client, "id1")
-        .await
-        .expect("DeleteConversationAsync");
+    h.deleted(
+        "DeleteConversationAsync",
+        Conversation::delete(&h.client, "id1").await,
+    );
     h.sent("DeleteConversationAsync", &[], Sent::Nothing, true);
 }
 
@@ -948,7 +930,7 @@ async fn conversation_full<Compiled>(h: &Harness) {
 async fn conversation_by_id_full<Compiled>(h: &Harness) {
     // PatchConversationById: PATCH /v2/Conversations/{id}
     h.answer("PATCH", "/v2/Conversations/id1", 200);
-    let r = ConversationById::update(
+    let got = ConversationById::update(
         &h.client,
         "id1",
         &PatchConversationByIdBody {
@@ -956,9 +938,8 @@ async fn conversation_by_id_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("PatchConversationById");
-    assert_eq!(r.id.as_deref(), Some(ID), "PatchConversationById");
+    .await;
+    h.record("PatchConversationById", Some(ID), got.map(|r| r.id));
     h.sent(
         "PatchConversationById",
         &[],
@@ -975,14 +956,12 @@ async fn conversation_action_full<Compiled>(h: &Harness) {
         "/v2/Conversations/ConversationId1/Actions/ActionId1",
         200,
     );
-    let r = ConversationAction::fetch(&h.client, "ConversationId1", "ActionId1")
-        .await
-        .expect("FetchConversationAction");
-    assert_eq!(r.id.as_deref(), Some(ID), "FetchConversationAction");
+    let got = ConversationAction::fetch(&h.client, "ConversationId1", "ActionId1").await;
+    h.record("FetchConversationAction", Some(ID), got.map(|r| r.id));
     h.sent("FetchConversationAction", &[], Sent::Nothing, false);
     // CreateConversationAction: POST /v2/Conversations/{ConversationId}/Actions
     h.answer("POST", "/v2/Conversations/ConversationId1/Actions", 202);
-    let r = ConversationAction::create(
+    let got = ConversationAction::create(
         &h.client,
         "ConversationId1",
         &CreateConversationActionBody {
@@ -990,9 +969,8 @@ async fn conversation_action_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateConversationAction");
-    assert_eq!(r.id.as_deref(), Some(ID), "CreateConversationAction");
+    .await;
+    h.record("CreateConversationAction", Some(ID), got.map(|r| r.id));
     h.sent(
         "CreateConversationAction",
         &[],
@@ -1009,10 +987,8 @@ async fn participant_full<Compiled>(h: &Harness) {
         "/v2/Conversations/ConversationId1/Participants/id1",
         200,
     );
-    let r = Participant::fetch(&h.client, "ConversationId1", "id1")
-        .await
-        .expect("FetchParticipant");
-    assert_eq!(r.id.as_deref(), Some(ID), "FetchParticipant");
+    let got = Participant::fetch(&h.client, "ConversationId1", "id1").await;
+    h.record("FetchParticipant", Some(ID), got.map(|r| r.id));
     h.sent("FetchParticipant", &[], Sent::Nothing, false);
     // ListParticipantByConversation: GET /v2/Conversations/{ConversationId}/Participants
     h.page(
@@ -1021,16 +997,14 @@ async fn participant_full<Compiled>(h: &Harness) {
         Dialect::Token,
         "participants",
     );
-    let items = Participant::list(&h.client, "ConversationId1")
+    let got = Participant::list(&h.client, "ConversationId1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListParticipantByConversation");
-    assert_eq!(items.len(), 1, "ListParticipantByConversation");
-    assert_eq!(
-        items[0].id.as_deref(),
+        .await;
+    h.records(
+        "ListParticipantByConversation",
         Some(ID),
-        "ListParticipantByConversation"
+        got.map(|all| all.into_iter().map(|r| r.id).collect()),
     );
     h.sent(
         "ListParticipantByConversation",
@@ -1044,7 +1018,7 @@ async fn participant_full<Compiled>(h: &Harness) {
         "/v2/Conversations/ConversationId1/Participants",
         201,
     );
-    let r = Participant::create(
+    let got = Participant::create(
         &h.client,
         "ConversationId1",
         &CreateParticipantInConversationBody {
@@ -1052,9 +1026,12 @@ async fn participant_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateParticipantInConversation");
-    assert_eq!(r.id.as_deref(), Some(ID), "CreateParticipantInConversation");
+    .await;
+    h.record(
+        "CreateParticipantInConversation",
+        Some(ID),
+        got.map(|r| r.id),
+    );
     h.sent(
         "CreateParticipantInConversation",
         &[],
@@ -1067,7 +1044,7 @@ async fn participant_full<Compiled>(h: &Harness) {
         "/v2/Conversations/ConversationId1/Participants/id1",
         200,
     );
-    let r = Participant::update(
+    let got = Participant::update(
         &h.client,
         "ConversationId1",
         "id1",
@@ -1076,9 +1053,12 @@ async fn participant_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateParticipantInConversation");
-    assert_eq!(r.id.as_deref(), Some(ID), "UpdateParticipantInConversation");
+    .await;
+    h.record(
+        "UpdateParticipantInConversation",
+        Some(ID),
+        got.map(|r| r.id),
+    );
     h.sent(
         "UpdateParticipantInConversation",
         &[],
@@ -1095,10 +1075,8 @@ async fn communication_full<Compiled>(h: &Harness) {
         "/v2/Conversations/ConversationId1/Communications/id1",
         200,
     );
-    let r = Communication::fetch(&h.client, "ConversationId1", "id1")
-        .await
-        .expect("FetchCommunication");
-    assert_eq!(r.id.as_deref(), Some(ID), "FetchCommunication");
+    let got = Communication::fetch(&h.client, "ConversationId1", "id1").await;
+    h.record("FetchCommunication", Some(ID), got.map(|r| r.id));
     h.sent("FetchCommunication", &[], Sent::Nothing, false);
     // ListCommunicationByConversation: GET /v2/Conversations/{ConversationId}/Communications
     h.page(
@@ -1107,7 +1085,7 @@ async fn communication_full<Compiled>(h: &Harness) {
         Dialect::Token,
         "communications",
     );
-    let items = Communication::list(
+    let got = Communication::list(
         &h.client,
         "ConversationId1",
         &ListCommunicationByConversationFilter {
@@ -1116,13 +1094,11 @@ async fn communication_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListCommunicationByConversation");
-    assert_eq!(items.len(), 1, "ListCommunicationByConversation");
-    assert_eq!(
-        items[0].id.as_deref(),
+    .await;
+    h.records(
+        "ListCommunicationByConversation",
         Some(ID),
-        "ListCommunicationByConversation"
+        got.map(|all| all.into_iter().map(|r| r.id).collect()),
     );
     h.sent(
         "ListCommunicationByConversation",
@@ -1136,7 +1112,7 @@ async fn communication_full<Compiled>(h: &Harness) {
         "/v2/Conversations/ConversationId1/Communications",
         201,
     );
-    let r = Communication::create(
+    let got = Communication::create(
         &h.client,
         "ConversationId1",
         &CreateCommunicationInConversationBody {
@@ -1144,12 +1120,11 @@ async fn communication_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateCommunicationInConversation");
-    assert_eq!(
-        r.id.as_deref(),
+    .await;
+    h.record(
+        "CreateCommunicationInConversation",
         Some(ID),
-        "CreateCommunicationInConversation"
+        got.map(|r| r.id),
     );
     h.sent(
         "CreateCommunicationInConversation",
@@ -1163,8 +1138,7 @@ async fn communication_full<Compiled>(h: &Harness) {
 async fn operation_status_full<Compiled>(h: &Harness) {
     // FetchOperationStatus: GET /v2/ControlPlane/Operations/{id}
     h.answer("GET", "/v2/ControlPlane/Operations/id1", 200);
-    OperationStatus::fetch(&h.client, "id1")
-        .await
-        .expect("FetchOperationStatus");
+    let got = OperationStatus::fetch(&h.client, "id1").await;
+    h.record("FetchOperationStatus", None, got.map(|_| None));
     h.sent("FetchOperationStatus", &[], Sent::Nothing, false);
 }

@@ -140,16 +140,15 @@ async fn event_type(h: &Harness) {
     same_protocol::<EventType, Via<false, POST, false, false>>();
     // FetchEventType: GET /v1/Types/{Type}
     h.answer("GET", "/v1/Types/Type1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&EventType::path("Type1").expect("FetchEventType"))
-        .await
-        .expect("FetchEventType");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEventType");
+        .await;
+    h.record("FetchEventType", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEventType", &[], Sent::Nothing, false);
     // ListEventType: GET /v1/Types
     h.page("GET", "/v1/Types", Dialect::V1, "types");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &EventType::collection_path().expect("ListEventType"),
@@ -159,10 +158,12 @@ async fn event_type(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListEventType");
-    assert_eq!(items.len(), 1, "ListEventType");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEventType");
+        .await;
+    h.records(
+        "ListEventType",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListEventType",
         &[("SchemaId", "v"), ("PageSize", "5")],
@@ -175,12 +176,11 @@ async fn schema(h: &Harness) {
     same_protocol::<Schema, Via<false, POST, false, false>>();
     // FetchSchema: GET /v1/Schemas/{Id}
     h.answer("GET", "/v1/Schemas/Id1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Schema::path("Id1").expect("FetchSchema"))
-        .await
-        .expect("FetchSchema");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSchema");
+        .await;
+    h.record("FetchSchema", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSchema", &[], Sent::Nothing, false);
 }
 
@@ -188,14 +188,13 @@ async fn schema_version(h: &Harness) {
     same_protocol::<SchemaVersion, Via<false, POST, false, false>>();
     // FetchSchemaVersion: GET /v1/Schemas/{Id}/Versions/{SchemaVersion}
     h.answer("GET", "/v1/Schemas/Id1/Versions/SchemaVersion1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &SchemaVersion::path("Id1", "SchemaVersion1").expect("FetchSchemaVersion"),
         )
-        .await
-        .expect("FetchSchemaVersion");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSchemaVersion");
+        .await;
+    h.record("FetchSchemaVersion", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSchemaVersion", &[], Sent::Nothing, false);
     // ListSchemaVersion: GET /v1/Schemas/{Id}/Versions
     h.page(
@@ -204,17 +203,19 @@ async fn schema_version(h: &Harness) {
         Dialect::V1,
         "schema_versions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SchemaVersion::collection_path("Id1").expect("ListSchemaVersion"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSchemaVersion");
-    assert_eq!(items.len(), 1, "ListSchemaVersion");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSchemaVersion");
+        .await;
+    h.records(
+        "ListSchemaVersion",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSchemaVersion",
         &[("PageSize", "5")],
@@ -227,16 +228,15 @@ async fn sink(h: &Harness) {
     same_protocol::<Sink, Via<false, POST, false, false>>();
     // FetchSink: GET /v1/Sinks/{Sid}
     h.answer("GET", "/v1/Sinks/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Sink::path("Sid1").expect("FetchSink"))
-        .await
-        .expect("FetchSink");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSink");
+        .await;
+    h.record("FetchSink", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSink", &[], Sent::Nothing, false);
     // ListSink: GET /v1/Sinks
     h.page("GET", "/v1/Sinks", Dialect::V1, "sinks");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Sink::collection_path().expect("ListSink"))
         .filter(&ListSinkFilter {
@@ -245,10 +245,12 @@ async fn sink(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSink");
-    assert_eq!(items.len(), 1, "ListSink");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSink");
+        .await;
+    h.records(
+        "ListSink",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSink",
         &[("Status", "v"), ("PageSize", "5")],
@@ -257,7 +259,7 @@ async fn sink(h: &Harness) {
     );
     // CreateSink: POST /v1/Sinks
     h.answer("POST", "/v1/Sinks", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Sink::collection_path().expect("CreateSink"),
@@ -266,9 +268,8 @@ async fn sink(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateSink");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSink");
+        .await;
+    h.record("CreateSink", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSink",
         &[],
@@ -277,7 +278,7 @@ async fn sink(h: &Harness) {
     );
     // UpdateSink: POST /v1/Sinks/{Sid}
     h.answer("POST", "/v1/Sinks/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Sink::path("Sid1").expect("UpdateSink"),
@@ -285,9 +286,8 @@ async fn sink(h: &Harness) {
                 description: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateSink");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSink");
+        .await;
+    h.record("UpdateSink", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSink",
         &[],
@@ -296,10 +296,12 @@ async fn sink(h: &Harness) {
     );
     // DeleteSink: DELETE /v1/Sinks/{Sid}
     h.empty("DELETE", "/v1/Sinks/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Sink::path("Sid1").expect("DeleteSink"))
-        .await
-        .expect("DeleteSink");
+    h.deleted(
+        "DeleteSink",
+        h.client
+            .delete::<Via<false, POST, false, false>>(&Sink::path("Sid1").expect("DeleteSink"))
+            .await,
+    );
     h.sent("DeleteSink", &[], Sent::Nothing, false);
 }
 
@@ -307,15 +309,14 @@ async fn sink_test(h: &Harness) {
     same_protocol::<SinkTest, Via<false, POST, false, false>>();
     // CreateSinkTest: POST /v1/Sinks/{Sid}/Test
     h.answer("POST", "/v1/Sinks/Sid1/Test", 200);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &SinkTest::collection_path("Sid1").expect("CreateSinkTest"),
             &CreateSinkTestBody::default(),
         )
-        .await
-        .expect("CreateSinkTest");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSinkTest");
+        .await;
+    h.record("CreateSinkTest", Some(SID), got.map(|r| r.sid));
     h.sent("CreateSinkTest", &[], Sent::Form(&[]), false);
 }
 
@@ -323,7 +324,7 @@ async fn sink_validate(h: &Harness) {
     same_protocol::<SinkValidate, Via<false, POST, false, false>>();
     // CreateSinkValidate: POST /v1/Sinks/{Sid}/Validate
     h.answer("POST", "/v1/Sinks/Sid1/Validate", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &SinkValidate::collection_path("Sid1").expect("CreateSinkValidate"),
@@ -331,9 +332,8 @@ async fn sink_validate(h: &Harness) {
                 test_id: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateSinkValidate");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSinkValidate");
+        .await;
+    h.record("CreateSinkValidate", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSinkValidate",
         &[],
@@ -350,14 +350,13 @@ async fn subscribed_event(h: &Harness) {
         "/v1/Subscriptions/SubscriptionSid1/SubscribedEvents/Type1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &SubscribedEvent::path("SubscriptionSid1", "Type1").expect("FetchSubscribedEvent"),
         )
-        .await
-        .expect("FetchSubscribedEvent");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSubscribedEvent");
+        .await;
+    h.record("FetchSubscribedEvent", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSubscribedEvent", &[], Sent::Nothing, false);
     // ListSubscribedEvent: GET /v1/Subscriptions/{SubscriptionSid}/SubscribedEvents
     h.page(
@@ -366,17 +365,19 @@ async fn subscribed_event(h: &Harness) {
         Dialect::V1,
         "types",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SubscribedEvent::collection_path("SubscriptionSid1").expect("ListSubscribedEvent"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSubscribedEvent");
-    assert_eq!(items.len(), 1, "ListSubscribedEvent");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSubscribedEvent");
+        .await;
+    h.records(
+        "ListSubscribedEvent",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSubscribedEvent",
         &[("PageSize", "5")],
@@ -389,7 +390,7 @@ async fn subscribed_event(h: &Harness) {
         "/v1/Subscriptions/SubscriptionSid1/SubscribedEvents",
         200,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &SubscribedEvent::collection_path("SubscriptionSid1").expect("CreateSubscribedEvent"),
@@ -398,9 +399,8 @@ async fn subscribed_event(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateSubscribedEvent");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSubscribedEvent");
+        .await;
+    h.record("CreateSubscribedEvent", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSubscribedEvent",
         &[],
@@ -413,15 +413,14 @@ async fn subscribed_event(h: &Harness) {
         "/v1/Subscriptions/SubscriptionSid1/SubscribedEvents/Type1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &SubscribedEvent::path("SubscriptionSid1", "Type1").expect("UpdateSubscribedEvent"),
             &UpdateSubscribedEventBody::default(),
         )
-        .await
-        .expect("UpdateSubscribedEvent");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSubscribedEvent");
+        .await;
+    h.record("UpdateSubscribedEvent", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateSubscribedEvent", &[], Sent::Form(&[]), false);
     // DeleteSubscribedEvent: DELETE /v1/Subscriptions/{SubscriptionSid}/SubscribedEvents/{Type}
     h.empty(
@@ -429,12 +428,14 @@ async fn subscribed_event(h: &Harness) {
         "/v1/Subscriptions/SubscriptionSid1/SubscribedEvents/Type1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &SubscribedEvent::path("SubscriptionSid1", "Type1").expect("DeleteSubscribedEvent"),
-        )
-        .await
-        .expect("DeleteSubscribedEvent");
+    h.deleted(
+        "DeleteSubscribedEvent",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &SubscribedEvent::path("SubscriptionSid1", "Type1").expect("DeleteSubscribedEvent"),
+            )
+            .await,
+    );
     h.sent("DeleteSubscribedEvent", &[], Sent::Nothing, false);
 }
 
@@ -442,18 +443,17 @@ async fn subscription(h: &Harness) {
     same_protocol::<Subscription, Via<false, POST, false, false>>();
     // FetchSubscription: GET /v1/Subscriptions/{Sid}
     h.answer("GET", "/v1/Subscriptions/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Subscription::path("Sid1").expect("FetchSubscription"),
         )
-        .await
-        .expect("FetchSubscription");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSubscription");
+        .await;
+    h.record("FetchSubscription", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSubscription", &[], Sent::Nothing, false);
     // ListSubscription: GET /v1/Subscriptions
     h.page("GET", "/v1/Subscriptions", Dialect::V1, "subscriptions");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Subscription::collection_path().expect("ListSubscription"),
@@ -463,10 +463,12 @@ async fn subscription(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSubscription");
-    assert_eq!(items.len(), 1, "ListSubscription");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSubscription");
+        .await;
+    h.records(
+        "ListSubscription",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSubscription",
         &[("SinkSid", "v"), ("PageSize", "5")],
@@ -475,7 +477,7 @@ async fn subscription(h: &Harness) {
     );
     // CreateSubscription: POST /v1/Subscriptions
     h.answer("POST", "/v1/Subscriptions", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Subscription::collection_path().expect("CreateSubscription"),
@@ -485,9 +487,8 @@ async fn subscription(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateSubscription");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSubscription");
+        .await;
+    h.record("CreateSubscription", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSubscription",
         &[],
@@ -496,7 +497,7 @@ async fn subscription(h: &Harness) {
     );
     // UpdateSubscription: POST /v1/Subscriptions/{Sid}
     h.answer("POST", "/v1/Subscriptions/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Subscription::path("Sid1").expect("UpdateSubscription"),
@@ -504,9 +505,8 @@ async fn subscription(h: &Harness) {
                 description: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateSubscription");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSubscription");
+        .await;
+    h.record("UpdateSubscription", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSubscription",
         &[],
@@ -515,12 +515,14 @@ async fn subscription(h: &Harness) {
     );
     // DeleteSubscription: DELETE /v1/Subscriptions/{Sid}
     h.empty("DELETE", "/v1/Subscriptions/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Subscription::path("Sid1").expect("DeleteSubscription"),
-        )
-        .await
-        .expect("DeleteSubscription");
+    h.deleted(
+        "DeleteSubscription",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Subscription::path("Sid1").expect("DeleteSubscription"),
+            )
+            .await,
+    );
     h.sent("DeleteSubscription", &[], Sent::Nothing, false);
 }
 
@@ -543,13 +545,12 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn event_type_full<Compiled>(h: &Harness) {
     // FetchEventType: GET /v1/Types/{Type}
     h.answer("GET", "/v1/Types/Type1", 200);
-    EventType::fetch(&h.client, "Type1")
-        .await
-        .expect("FetchEventType");
+    let got = EventType::fetch(&h.client, "Type1").await;
+    h.record("FetchEventType", None, got.map(|_| None));
     h.sent("FetchEventType", &[], Sent::Nothing, false);
     // ListEventType: GET /v1/Types
     h.page("GET", "/v1/Types", Dialect::V1, "types");
-    let items = EventType::list(
+    let got = EventType::list(
         &h.client,
         &ListEventTypeFilter {
             schema_id: Some("v".into()),
@@ -557,9 +558,12 @@ async fn event_type_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListEventType");
-    assert_eq!(items.len(), 1, "ListEventType");
+    .await;
+    h.records(
+        "ListEventType",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListEventType",
         &[("SchemaId", "v"), ("PageSize", "5")],
@@ -572,8 +576,8 @@ async fn event_type_full<Compiled>(h: &Harness) {
 async fn schema_full<Compiled>(h: &Harness) {
     // FetchSchema: GET /v1/Schemas/{Id}
     h.answer("GET", "/v1/Schemas/Id1", 200);
-    let r = Schema::fetch(&h.client, "Id1").await.expect("FetchSchema");
-    assert_eq!(r.id.as_deref(), Some(ID), "FetchSchema");
+    let got = Schema::fetch(&h.client, "Id1").await;
+    h.record("FetchSchema", Some(ID), got.map(|r| r.id));
     h.sent("FetchSchema", &[], Sent::Nothing, false);
 }
 
@@ -581,10 +585,8 @@ async fn schema_full<Compiled>(h: &Harness) {
 async fn schema_version_full<Compiled>(h: &Harness) {
     // FetchSchemaVersion: GET /v1/Schemas/{Id}/Versions/{SchemaVersion}
     h.answer("GET", "/v1/Schemas/Id1/Versions/SchemaVersion1", 200);
-    let r = SchemaVersion::fetch(&h.client, "Id1", "SchemaVersion1")
-        .await
-        .expect("FetchSchemaVersion");
-    assert_eq!(r.id.as_deref(), Some(ID), "FetchSchemaVersion");
+    let got = SchemaVersion::fetch(&h.client, "Id1", "SchemaVersion1").await;
+    h.record("FetchSchemaVersion", Some(ID), got.map(|r| r.id));
     h.sent("FetchSchemaVersion", &[], Sent::Nothing, false);
     // ListSchemaVersion: GET /v1/Schemas/{Id}/Versions
     h.page(
@@ -593,13 +595,15 @@ async fn schema_version_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "schema_versions",
     );
-    let items = SchemaVersion::list(&h.client, "Id1")
+    let got = SchemaVersion::list(&h.client, "Id1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSchemaVersion");
-    assert_eq!(items.len(), 1, "ListSchemaVersion");
-    assert_eq!(items[0].id.as_deref(), Some(ID), "ListSchemaVersion");
+        .await;
+    h.records(
+        "ListSchemaVersion",
+        Some(ID),
+        got.map(|all| all.into_iter().map(|r| r.id).collect()),
+    );
     h.sent(
         "ListSchemaVersion",
         &[("PageSize", "5")],
@@ -612,12 +616,12 @@ async fn schema_version_full<Compiled>(h: &Harness) {
 async fn sink_full<Compiled>(h: &Harness) {
     // FetchSink: GET /v1/Sinks/{Sid}
     h.answer("GET", "/v1/Sinks/Sid1", 200);
-    let r = Sink::fetch(&h.client, "Sid1").await.expect("FetchSink");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSink");
+    let got = Sink::fetch(&h.client, "Sid1").await;
+    h.record("FetchSink", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSink", &[], Sent::Nothing, false);
     // ListSink: GET /v1/Sinks
     h.page("GET", "/v1/Sinks", Dialect::V1, "sinks");
-    let items = Sink::list(
+    let got = Sink::list(
         &h.client,
         &ListSinkFilter {
             status: Some("v".into()),
@@ -626,10 +630,12 @@ async fn sink_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListSink");
-    assert_eq!(items.len(), 1, "ListSink");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSink");
+    .await;
+    h.records(
+        "ListSink",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSink",
         &[("Status", "v"), ("PageSize", "5")],
@@ -638,16 +644,15 @@ async fn sink_full<Compiled>(h: &Harness) {
     );
     // CreateSink: POST /v1/Sinks
     h.answer("POST", "/v1/Sinks", 201);
-    let r = Sink::create(
+    let got = Sink::create(
         &h.client,
         &CreateSinkBody {
             description: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateSink");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSink");
+    .await;
+    h.record("CreateSink", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSink",
         &[],
@@ -656,16 +661,15 @@ async fn sink_full<Compiled>(h: &Harness) {
     );
     // UpdateSink: POST /v1/Sinks/{Sid}
     h.answer("POST", "/v1/Sinks/Sid1", 200);
-    let r = Sink::update(
+    let got = Sink::update(
         &h.client,
         "Sid1",
         &UpdateSinkBody {
             description: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateSink");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSink");
+    .await;
+    h.record("UpdateSink", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSink",
         &[],
@@ -674,7 +678,7 @@ async fn sink_full<Compiled>(h: &Harness) {
     );
     // DeleteSink: DELETE /v1/Sinks/{Sid}
     h.empty("DELETE", "/v1/Sinks/Sid1", 204);
-    Sink::delete(&h.client, "Sid1").await.expect("DeleteSink");
+    h.deleted("DeleteSink", Sink::delete(&h.client, "Sid1").await);
     h.sent("DeleteSink", &[], Sent::Nothing, false);
 }
 
@@ -682,9 +686,8 @@ async fn sink_full<Compiled>(h: &Harness) {
 async fn sink_test_full<Compiled>(h: &Harness) {
     // CreateSinkTest: POST /v1/Sinks/{Sid}/Test
     h.answer("POST", "/v1/Sinks/Sid1/Test", 200);
-    SinkTest::create(&h.client, "Sid1", &CreateSinkTestBody::default())
-        .await
-        .expect("CreateSinkTest");
+    let got = SinkTest::create(&h.client, "Sid1", &CreateSinkTestBody::default()).await;
+    h.record("CreateSinkTest", None, got.map(|_| None));
     h.sent("CreateSinkTest", &[], Sent::Form(&[]), false);
 }
 
@@ -692,15 +695,15 @@ async fn sink_test_full<Compiled>(h: &Harness) {
 async fn sink_validate_full<Compiled>(h: &Harness) {
     // CreateSinkValidate: POST /v1/Sinks/{Sid}/Validate
     h.answer("POST", "/v1/Sinks/Sid1/Validate", 201);
-    SinkValidate::create(
+    let got = SinkValidate::create(
         &h.client,
         "Sid1",
         &CreateSinkValidateBody {
             test_id: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateSinkValidate");
+    .await;
+    h.record("CreateSinkValidate", None, got.map(|_| None));
     h.sent(
         "CreateSinkValidate",
         &[],
@@ -717,9 +720,8 @@ async fn subscribed_event_full<Compiled>(h: &Harness) {
         "/v1/Subscriptions/SubscriptionSid1/SubscribedEvents/Type1",
         200,
     );
-    SubscribedEvent::fetch(&h.client, "SubscriptionSid1", "Type1")
-        .await
-        .expect("FetchSubscribedEvent");
+    let got = SubscribedEvent::fetch(&h.client, "SubscriptionSid1", "Type1").await;
+    h.record("FetchSubscribedEvent", None, got.map(|_| None));
     h.sent("FetchSubscribedEvent", &[], Sent::Nothing, false);
     // ListSubscribedEvent: GET /v1/Subscriptions/{SubscriptionSid}/SubscribedEvents
     h.page(
@@ -728,12 +730,15 @@ async fn subscribed_event_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "types",
     );
-    let items = SubscribedEvent::list(&h.client, "SubscriptionSid1")
+    let got = SubscribedEvent::list(&h.client, "SubscriptionSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSubscribedEvent");
-    assert_eq!(items.len(), 1, "ListSubscribedEvent");
+        .await;
+    h.records(
+        "ListSubscribedEvent",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListSubscribedEvent",
         &[("PageSize", "5")],
@@ -746,7 +751,7 @@ async fn subscribed_event_full<Compiled>(h: &Harness) {
         "/v1/Subscriptions/SubscriptionSid1/SubscribedEvents",
         200,
     );
-    SubscribedEvent::create(
+    let got = SubscribedEvent::create(
         &h.client,
         "SubscriptionSid1",
         &CreateSubscribedEventBody {
@@ -754,8 +759,8 @@ async fn subscribed_event_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateSubscribedEvent");
+    .await;
+    h.record("CreateSubscribedEvent", None, got.map(|_| None));
     h.sent(
         "CreateSubscribedEvent",
         &[],
@@ -768,14 +773,14 @@ async fn subscribed_event_full<Compiled>(h: &Harness) {
         "/v1/Subscriptions/SubscriptionSid1/SubscribedEvents/Type1",
         200,
     );
-    SubscribedEvent::update(
+    let got = SubscribedEvent::update(
         &h.client,
         "SubscriptionSid1",
         "Type1",
         &UpdateSubscribedEventBody::default(),
     )
-    .await
-    .expect("UpdateSubscribedEvent");
+    .await;
+    h.record("UpdateSubscribedEvent", None, got.map(|_| None));
     h.sent("UpdateSubscribedEvent", &[], Sent::Form(&[]), false);
     // DeleteSubscribedEvent: DELETE /v1/Subscriptions/{SubscriptionSid}/SubscribedEvents/{Type}
     h.empty(
@@ -783,9 +788,10 @@ async fn subscribed_event_full<Compiled>(h: &Harness) {
         "/v1/Subscriptions/SubscriptionSid1/SubscribedEvents/Type1",
         204,
     );
-    SubscribedEvent::delete(&h.client, "SubscriptionSid1", "Type1")
-        .await
-        .expect("DeleteSubscribedEvent");
+    h.deleted(
+        "DeleteSubscribedEvent",
+        SubscribedEvent::delete(&h.client, "SubscriptionSid1", "Type1").await,
+    );
     h.sent("DeleteSubscribedEvent", &[], Sent::Nothing, false);
 }
 
@@ -793,14 +799,12 @@ async fn subscribed_event_full<Compiled>(h: &Harness) {
 async fn subscription_full<Compiled>(h: &Harness) {
     // FetchSubscription: GET /v1/Subscriptions/{Sid}
     h.answer("GET", "/v1/Subscriptions/Sid1", 200);
-    let r = Subscription::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchSubscription");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSubscription");
+    let got = Subscription::fetch(&h.client, "Sid1").await;
+    h.record("FetchSubscription", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSubscription", &[], Sent::Nothing, false);
     // ListSubscription: GET /v1/Subscriptions
     h.page("GET", "/v1/Subscriptions", Dialect::V1, "subscriptions");
-    let items = Subscription::list(
+    let got = Subscription::list(
         &h.client,
         &ListSubscriptionFilter {
             sink_sid: Some("v".into()),
@@ -808,10 +812,12 @@ async fn subscription_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListSubscription");
-    assert_eq!(items.len(), 1, "ListSubscription");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSubscription");
+    .await;
+    h.records(
+        "ListSubscription",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSubscription",
         &[("SinkSid", "v"), ("PageSize", "5")],
@@ -820,7 +826,7 @@ async fn subscription_full<Compiled>(h: &Harness) {
     );
     // CreateSubscription: POST /v1/Subscriptions
     h.answer("POST", "/v1/Subscriptions", 201);
-    let r = Subscription::create(
+    let got = Subscription::create(
         &h.client,
         &CreateSubscriptionBody {
             description: Some("v".into()),
@@ -828,9 +834,8 @@ async fn subscription_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateSubscription");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSubscription");
+    .await;
+    h.record("CreateSubscription", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSubscription",
         &[],
@@ -839,16 +844,15 @@ async fn subscription_full<Compiled>(h: &Harness) {
     );
     // UpdateSubscription: POST /v1/Subscriptions/{Sid}
     h.answer("POST", "/v1/Subscriptions/Sid1", 200);
-    let r = Subscription::update(
+    let got = Subscription::update(
         &h.client,
         "Sid1",
         &UpdateSubscriptionBody {
             description: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateSubscription");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSubscription");
+    .await;
+    h.record("UpdateSubscription", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSubscription",
         &[],
@@ -857,8 +861,9 @@ async fn subscription_full<Compiled>(h: &Harness) {
     );
     // DeleteSubscription: DELETE /v1/Subscriptions/{Sid}
     h.empty("DELETE", "/v1/Subscriptions/Sid1", 204);
-    Subscription::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteSubscription");
+    h.deleted(
+        "DeleteSubscription",
+        Subscription::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteSubscription", &[], Sent::Nothing, false);
 }

@@ -589,28 +589,29 @@ async fn channel(h: &Harness) {
     same_protocol::<Channel, Via<false, POST, false, false>>();
     // FetchChannel: GET /v1/Channels/{Sid}
     h.answer("GET", "/v1/Channels/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Channel::path("Sid1").expect("FetchChannel"))
-        .await
-        .expect("FetchChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchChannel");
+        .await;
+    h.record("FetchChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchChannel", &[], Sent::Nothing, false);
     // ListChannel: GET /v1/Channels
     h.page("GET", "/v1/Channels", Dialect::V1, "flex_chat_channels");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Channel::collection_path().expect("ListChannel"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListChannel");
-    assert_eq!(items.len(), 1, "ListChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListChannel");
+        .await;
+    h.records(
+        "ListChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListChannel", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateChannel: POST /v1/Channels
     h.answer("POST", "/v1/Channels", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Channel::collection_path().expect("CreateChannel"),
@@ -619,9 +620,8 @@ async fn channel(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateChannel");
+        .await;
+    h.record("CreateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannel",
         &[],
@@ -630,10 +630,14 @@ async fn channel(h: &Harness) {
     );
     // DeleteChannel: DELETE /v1/Channels/{Sid}
     h.empty("DELETE", "/v1/Channels/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Channel::path("Sid1").expect("DeleteChannel"))
-        .await
-        .expect("DeleteChannel");
+    h.deleted(
+        "DeleteChannel",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Channel::path("Sid1").expect("DeleteChannel"),
+            )
+            .await,
+    );
     h.sent("DeleteChannel", &[], Sent::Nothing, false);
 }
 
@@ -641,24 +645,22 @@ async fn configuration(h: &Harness) {
     same_protocol::<Configuration, Via<true, POST, false, false>>();
     // FetchConfiguration: GET /v1/Configuration
     h.answer("GET", "/v1/Configuration", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<true, POST, false, false>>(&Configuration::path().expect("FetchConfiguration"))
-        .await
-        .expect("FetchConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConfiguration");
+        .await;
+    h.record("FetchConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConfiguration", &[], Sent::Nothing, false);
     // UpdateConfiguration: POST /v1/Configuration
     h.answer("POST", "/v1/Configuration", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<true, POST, false, false>, _>(
             &Configuration::path().expect("UpdateConfiguration"),
             &UpdateConfigurationBody::default(),
         )
-        .await
-        .expect("UpdateConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConfiguration");
+        .await;
+    h.record("UpdateConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateConfiguration", &[], Sent::Json(r#"{}"#), false);
 }
 
@@ -670,15 +672,14 @@ async fn configured_plugin(h: &Harness) {
         "/v1/PluginService/Configurations/ConfigurationSid1/Plugins/PluginSid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ConfiguredPlugin::path("ConfigurationSid1", "PluginSid1")
                 .expect("FetchConfiguredPlugin"),
         )
-        .await
-        .expect("FetchConfiguredPlugin");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConfiguredPlugin");
+        .await;
+    h.record("FetchConfiguredPlugin", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConfiguredPlugin", &[], Sent::Nothing, false);
     // ListConfiguredPlugin: GET /v1/PluginService/Configurations/{ConfigurationSid}/Plugins
     h.page(
@@ -687,17 +688,19 @@ async fn configured_plugin(h: &Harness) {
         Dialect::V1,
         "plugins",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ConfiguredPlugin::collection_path("ConfigurationSid1").expect("ListConfiguredPlugin"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConfiguredPlugin");
-    assert_eq!(items.len(), 1, "ListConfiguredPlugin");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListConfiguredPlugin");
+        .await;
+    h.records(
+        "ListConfiguredPlugin",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListConfiguredPlugin",
         &[("PageSize", "5")],
@@ -710,16 +713,15 @@ async fn flex_flow(h: &Harness) {
     same_protocol::<FlexFlow, Via<false, POST, false, false>>();
     // FetchFlexFlow: GET /v1/FlexFlows/{Sid}
     h.answer("GET", "/v1/FlexFlows/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&FlexFlow::path("Sid1").expect("FetchFlexFlow"))
-        .await
-        .expect("FetchFlexFlow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFlexFlow");
+        .await;
+    h.record("FetchFlexFlow", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFlexFlow", &[], Sent::Nothing, false);
     // ListFlexFlow: GET /v1/FlexFlows
     h.page("GET", "/v1/FlexFlows", Dialect::V1, "flex_flows");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&FlexFlow::collection_path().expect("ListFlexFlow"))
         .filter(&ListFlexFlowFilter {
@@ -727,10 +729,12 @@ async fn flex_flow(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListFlexFlow");
-    assert_eq!(items.len(), 1, "ListFlexFlow");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFlexFlow");
+        .await;
+    h.records(
+        "ListFlexFlow",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListFlexFlow",
         &[("FriendlyName", "v"), ("PageSize", "5")],
@@ -739,7 +743,7 @@ async fn flex_flow(h: &Harness) {
     );
     // CreateFlexFlow: POST /v1/FlexFlows
     h.answer("POST", "/v1/FlexFlows", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &FlexFlow::collection_path().expect("CreateFlexFlow"),
@@ -748,9 +752,8 @@ async fn flex_flow(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateFlexFlow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateFlexFlow");
+        .await;
+    h.record("CreateFlexFlow", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateFlexFlow",
         &[],
@@ -759,7 +762,7 @@ async fn flex_flow(h: &Harness) {
     );
     // UpdateFlexFlow: POST /v1/FlexFlows/{Sid}
     h.answer("POST", "/v1/FlexFlows/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &FlexFlow::path("Sid1").expect("UpdateFlexFlow"),
@@ -768,9 +771,8 @@ async fn flex_flow(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateFlexFlow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateFlexFlow");
+        .await;
+    h.record("UpdateFlexFlow", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateFlexFlow",
         &[],
@@ -779,10 +781,14 @@ async fn flex_flow(h: &Harness) {
     );
     // DeleteFlexFlow: DELETE /v1/FlexFlows/{Sid}
     h.empty("DELETE", "/v1/FlexFlows/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&FlexFlow::path("Sid1").expect("DeleteFlexFlow"))
-        .await
-        .expect("DeleteFlexFlow");
+    h.deleted(
+        "DeleteFlexFlow",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &FlexFlow::path("Sid1").expect("DeleteFlexFlow"),
+            )
+            .await,
+    );
     h.sent("DeleteFlexFlow", &[], Sent::Nothing, false);
 }
 
@@ -795,7 +801,7 @@ async fn insights_assessments(h: &Harness) {
         Dialect::V1,
         "assessments",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &InsightsAssessments::collection_path().expect("ListInsightsAssessments"),
@@ -805,13 +811,11 @@ async fn insights_assessments(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInsightsAssessments");
-    assert_eq!(items.len(), 1, "ListInsightsAssessments");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListInsightsAssessments",
         Some(SID),
-        "ListInsightsAssessments"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListInsightsAssessments",
@@ -821,7 +825,7 @@ async fn insights_assessments(h: &Harness) {
     );
     // CreateInsightsAssessments: POST /v1/Insights/QualityManagement/Assessments
     h.answer("POST", "/v1/Insights/QualityManagement/Assessments", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &InsightsAssessments::collection_path().expect("CreateInsightsAssessments"),
@@ -830,9 +834,8 @@ async fn insights_assessments(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateInsightsAssessments");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateInsightsAssessments");
+        .await;
+    h.record("CreateInsightsAssessments", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateInsightsAssessments",
         &[],
@@ -845,7 +848,7 @@ async fn insights_assessments(h: &Harness) {
         "/v1/Insights/QualityManagement/Assessments/AssessmentSid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &InsightsAssessments::path("AssessmentSid1").expect("UpdateInsightsAssessments"),
@@ -854,9 +857,8 @@ async fn insights_assessments(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateInsightsAssessments");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateInsightsAssessments");
+        .await;
+    h.record("UpdateInsightsAssessments", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateInsightsAssessments",
         &[],
@@ -874,7 +876,7 @@ async fn insights_assessments_comment(h: &Harness) {
         Dialect::V1,
         "comments",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &InsightsAssessmentsComment::collection_path().expect("ListInsightsAssessmentsComment"),
@@ -885,13 +887,11 @@ async fn insights_assessments_comment(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInsightsAssessmentsComment");
-    assert_eq!(items.len(), 1, "ListInsightsAssessmentsComment");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListInsightsAssessmentsComment",
         Some(SID),
-        "ListInsightsAssessmentsComment"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListInsightsAssessmentsComment",
@@ -905,7 +905,7 @@ async fn insights_assessments_comment(h: &Harness) {
         "/v1/Insights/QualityManagement/Assessments/Comments",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &InsightsAssessmentsComment::collection_path()
@@ -915,12 +915,11 @@ async fn insights_assessments_comment(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateInsightsAssessmentsComment");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateInsightsAssessmentsComment",
         Some(SID),
-        "CreateInsightsAssessmentsComment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateInsightsAssessmentsComment",
@@ -939,7 +938,7 @@ async fn insights_conversations(h: &Harness) {
         Dialect::V1,
         "conversations",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &InsightsConversations::collection_path().expect("ListInsightsConversations"),
@@ -949,13 +948,11 @@ async fn insights_conversations(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInsightsConversations");
-    assert_eq!(items.len(), 1, "ListInsightsConversations");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListInsightsConversations",
         Some(SID),
-        "ListInsightsConversations"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListInsightsConversations",
@@ -973,15 +970,14 @@ async fn insights_questionnaires(h: &Harness) {
         "/v1/Insights/QualityManagement/Questionnaires/QuestionnaireSid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &InsightsQuestionnaires::path("QuestionnaireSid1")
                 .expect("FetchInsightsQuestionnaires"),
         )
-        .await
-        .expect("FetchInsightsQuestionnaires");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInsightsQuestionnaires");
+        .await;
+    h.record("FetchInsightsQuestionnaires", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInsightsQuestionnaires", &[], Sent::Nothing, false);
     // ListInsightsQuestionnaires: GET /v1/Insights/QualityManagement/Questionnaires
     h.page(
@@ -990,7 +986,7 @@ async fn insights_questionnaires(h: &Harness) {
         Dialect::V1,
         "questionnaires",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &InsightsQuestionnaires::collection_path().expect("ListInsightsQuestionnaires"),
@@ -998,13 +994,11 @@ async fn insights_questionnaires(h: &Harness) {
         .filter(&ListInsightsQuestionnairesFilter::default())
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInsightsQuestionnaires");
-    assert_eq!(items.len(), 1, "ListInsightsQuestionnaires");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListInsightsQuestionnaires",
         Some(SID),
-        "ListInsightsQuestionnaires"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListInsightsQuestionnaires",
@@ -1014,7 +1008,7 @@ async fn insights_questionnaires(h: &Harness) {
     );
     // CreateInsightsQuestionnaires: POST /v1/Insights/QualityManagement/Questionnaires
     h.answer("POST", "/v1/Insights/QualityManagement/Questionnaires", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &InsightsQuestionnaires::collection_path().expect("CreateInsightsQuestionnaires"),
@@ -1024,9 +1018,12 @@ async fn insights_questionnaires(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateInsightsQuestionnaires");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateInsightsQuestionnaires");
+        .await;
+    h.record(
+        "CreateInsightsQuestionnaires",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "CreateInsightsQuestionnaires",
         &[],
@@ -1039,7 +1036,7 @@ async fn insights_questionnaires(h: &Harness) {
         "/v1/Insights/QualityManagement/Questionnaires/QuestionnaireSid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &InsightsQuestionnaires::path("QuestionnaireSid1")
@@ -1050,9 +1047,12 @@ async fn insights_questionnaires(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateInsightsQuestionnaires");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateInsightsQuestionnaires");
+        .await;
+    h.record(
+        "UpdateInsightsQuestionnaires",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "UpdateInsightsQuestionnaires",
         &[],
@@ -1065,13 +1065,15 @@ async fn insights_questionnaires(h: &Harness) {
         "/v1/Insights/QualityManagement/Questionnaires/QuestionnaireSid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &InsightsQuestionnaires::path("QuestionnaireSid1")
-                .expect("DeleteInsightsQuestionnaires"),
-        )
-        .await
-        .expect("DeleteInsightsQuestionnaires");
+    h.deleted(
+        "DeleteInsightsQuestionnaires",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &InsightsQuestionnaires::path("QuestionnaireSid1")
+                    .expect("DeleteInsightsQuestionnaires"),
+            )
+            .await,
+    );
     h.sent("DeleteInsightsQuestionnaires", &[], Sent::Nothing, false);
 }
 
@@ -1084,7 +1086,7 @@ async fn insights_questionnaires_category(h: &Harness) {
         Dialect::V1,
         "categories",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &InsightsQuestionnairesCategory::collection_path()
@@ -1092,13 +1094,11 @@ async fn insights_questionnaires_category(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInsightsQuestionnairesCategory");
-    assert_eq!(items.len(), 1, "ListInsightsQuestionnairesCategory");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListInsightsQuestionnairesCategory",
         Some(SID),
-        "ListInsightsQuestionnairesCategory"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListInsightsQuestionnairesCategory",
@@ -1108,7 +1108,7 @@ async fn insights_questionnaires_category(h: &Harness) {
     );
     // CreateInsightsQuestionnairesCategory: POST /v1/Insights/QualityManagement/Categories
     h.answer("POST", "/v1/Insights/QualityManagement/Categories", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &InsightsQuestionnairesCategory::collection_path()
@@ -1117,12 +1117,11 @@ async fn insights_questionnaires_category(h: &Harness) {
                 name: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateInsightsQuestionnairesCategory");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateInsightsQuestionnairesCategory",
         Some(SID),
-        "CreateInsightsQuestionnairesCategory"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateInsightsQuestionnairesCategory",
@@ -1136,7 +1135,7 @@ async fn insights_questionnaires_category(h: &Harness) {
         "/v1/Insights/QualityManagement/Categories/CategorySid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &InsightsQuestionnairesCategory::path("CategorySid1")
@@ -1145,12 +1144,11 @@ async fn insights_questionnaires_category(h: &Harness) {
                 name: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateInsightsQuestionnairesCategory");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateInsightsQuestionnairesCategory",
         Some(SID),
-        "UpdateInsightsQuestionnairesCategory"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateInsightsQuestionnairesCategory",
@@ -1164,13 +1162,15 @@ async fn insights_questionnaires_category(h: &Harness) {
         "/v1/Insights/QualityManagement/Categories/CategorySid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &InsightsQuestionnairesCategory::path("CategorySid1")
-                .expect("DeleteInsightsQuestionnairesCategory"),
-        )
-        .await
-        .expect("DeleteInsightsQuestionnairesCategory");
+    h.deleted(
+        "DeleteInsightsQuestionnairesCategory",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &InsightsQuestionnairesCategory::path("CategorySid1")
+                    .expect("DeleteInsightsQuestionnairesCategory"),
+            )
+            .await,
+    );
     h.sent(
         "DeleteInsightsQuestionnairesCategory",
         &[],
@@ -1188,7 +1188,7 @@ async fn insights_questionnaires_question(h: &Harness) {
         Dialect::V1,
         "questions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &InsightsQuestionnairesQuestion::collection_path()
@@ -1199,13 +1199,11 @@ async fn insights_questionnaires_question(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInsightsQuestionnairesQuestion");
-    assert_eq!(items.len(), 1, "ListInsightsQuestionnairesQuestion");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListInsightsQuestionnairesQuestion",
         Some(SID),
-        "ListInsightsQuestionnairesQuestion"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListInsightsQuestionnairesQuestion",
@@ -1219,7 +1217,7 @@ async fn insights_questionnaires_question(h: &Harness) {
     );
     // CreateInsightsQuestionnairesQuestion: POST /v1/Insights/QualityManagement/Questions
     h.answer("POST", "/v1/Insights/QualityManagement/Questions", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &InsightsQuestionnairesQuestion::collection_path()
@@ -1229,12 +1227,11 @@ async fn insights_questionnaires_question(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateInsightsQuestionnairesQuestion");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateInsightsQuestionnairesQuestion",
         Some(SID),
-        "CreateInsightsQuestionnairesQuestion"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateInsightsQuestionnairesQuestion",
@@ -1248,7 +1245,7 @@ async fn insights_questionnaires_question(h: &Harness) {
         "/v1/Insights/QualityManagement/Questions/QuestionSid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &InsightsQuestionnairesQuestion::path("QuestionSid1")
@@ -1258,12 +1255,11 @@ async fn insights_questionnaires_question(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateInsightsQuestionnairesQuestion");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateInsightsQuestionnairesQuestion",
         Some(SID),
-        "UpdateInsightsQuestionnairesQuestion"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateInsightsQuestionnairesQuestion",
@@ -1277,13 +1273,15 @@ async fn insights_questionnaires_question(h: &Harness) {
         "/v1/Insights/QualityManagement/Questions/QuestionSid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &InsightsQuestionnairesQuestion::path("QuestionSid1")
-                .expect("DeleteInsightsQuestionnairesQuestion"),
-        )
-        .await
-        .expect("DeleteInsightsQuestionnairesQuestion");
+    h.deleted(
+        "DeleteInsightsQuestionnairesQuestion",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &InsightsQuestionnairesQuestion::path("QuestionSid1")
+                    .expect("DeleteInsightsQuestionnairesQuestion"),
+            )
+            .await,
+    );
     h.sent(
         "DeleteInsightsQuestionnairesQuestion",
         &[],
@@ -1296,7 +1294,7 @@ async fn insights_segments(h: &Harness) {
     same_protocol::<InsightsSegments, Via<false, POST, false, false>>();
     // ListInsightsSegments: GET /v1/Insights/Segments
     h.page("GET", "/v1/Insights/Segments", Dialect::V1, "segments");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &InsightsSegments::collection_path().expect("ListInsightsSegments"),
@@ -1307,10 +1305,12 @@ async fn insights_segments(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInsightsSegments");
-    assert_eq!(items.len(), 1, "ListInsightsSegments");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListInsightsSegments");
+        .await;
+    h.records(
+        "ListInsightsSegments",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListInsightsSegments",
         &[
@@ -1328,15 +1328,14 @@ async fn insights_session(h: &Harness) {
     same_protocol::<InsightsSession, Via<false, POST, false, false>>();
     // CreateInsightsSession: POST /v1/Insights/Session
     h.answer("POST", "/v1/Insights/Session", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &InsightsSession::collection_path().expect("CreateInsightsSession"),
             &CreateInsightsSessionBody::default(),
         )
-        .await
-        .expect("CreateInsightsSession");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateInsightsSession");
+        .await;
+    h.record("CreateInsightsSession", Some(SID), got.map(|r| r.sid));
     h.sent("CreateInsightsSession", &[], Sent::Form(&[]), false);
 }
 
@@ -1348,17 +1347,16 @@ async fn insights_settings_answersets(h: &Harness) {
         "/v1/Insights/QualityManagement/Settings/AnswerSets",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &InsightsSettingsAnswersets::path().expect("FetchInsightsSettingsAnswersets"),
         )
-        .await
-        .expect("FetchInsightsSettingsAnswersets");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchInsightsSettingsAnswersets",
         Some(SID),
-        "FetchInsightsSettingsAnswersets"
+        got.map(|r| r.sid),
     );
     h.sent("FetchInsightsSettingsAnswersets", &[], Sent::Nothing, false);
 }
@@ -1371,14 +1369,17 @@ async fn insights_settings_comment(h: &Harness) {
         "/v1/Insights/QualityManagement/Settings/CommentTags",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &InsightsSettingsComment::path().expect("FetchInsightsSettingsComment"),
         )
-        .await
-        .expect("FetchInsightsSettingsComment");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInsightsSettingsComment");
+        .await;
+    h.record(
+        "FetchInsightsSettingsComment",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent("FetchInsightsSettingsComment", &[], Sent::Nothing, false);
 }
 
@@ -1386,14 +1387,13 @@ async fn insights_user_roles(h: &Harness) {
     same_protocol::<InsightsUserRoles, Via<false, POST, false, false>>();
     // FetchInsightsUserRoles: GET /v1/Insights/UserRoles
     h.answer("GET", "/v1/Insights/UserRoles", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &InsightsUserRoles::path().expect("FetchInsightsUserRoles"),
         )
-        .await
-        .expect("FetchInsightsUserRoles");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInsightsUserRoles");
+        .await;
+    h.record("FetchInsightsUserRoles", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInsightsUserRoles", &[], Sent::Nothing, false);
 }
 
@@ -1401,18 +1401,17 @@ async fn interaction(h: &Harness) {
     same_protocol::<Interaction, Via<false, POST, false, false>>();
     // FetchInteraction: GET /v1/Interactions/{Sid}
     h.answer("GET", "/v1/Interactions/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Interaction::path("Sid1").expect("FetchInteraction"),
         )
-        .await
-        .expect("FetchInteraction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInteraction");
+        .await;
+    h.record("FetchInteraction", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInteraction", &[], Sent::Nothing, false);
     // CreateInteraction: POST /v1/Interactions
     h.answer("POST", "/v1/Interactions", 200);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Interaction::collection_path().expect("CreateInteraction"),
@@ -1421,9 +1420,8 @@ async fn interaction(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateInteraction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateInteraction");
+        .await;
+    h.record("CreateInteraction", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateInteraction",
         &[],
@@ -1432,7 +1430,7 @@ async fn interaction(h: &Harness) {
     );
     // UpdateInteraction: POST /v1/Interactions/{Sid}
     h.answer("POST", "/v1/Interactions/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Interaction::path("Sid1").expect("UpdateInteraction"),
@@ -1440,9 +1438,8 @@ async fn interaction(h: &Harness) {
                 webhook_ttid: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateInteraction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateInteraction");
+        .await;
+    h.record("UpdateInteraction", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateInteraction",
         &[],
@@ -1455,14 +1452,13 @@ async fn interaction_channel(h: &Harness) {
     same_protocol::<InteractionChannel, Via<false, POST, false, false>>();
     // FetchInteractionChannel: GET /v1/Interactions/{InteractionSid}/Channels/{Sid}
     h.answer("GET", "/v1/Interactions/InteractionSid1/Channels/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &InteractionChannel::path("InteractionSid1", "Sid1").expect("FetchInteractionChannel"),
         )
-        .await
-        .expect("FetchInteractionChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInteractionChannel");
+        .await;
+    h.record("FetchInteractionChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInteractionChannel", &[], Sent::Nothing, false);
     // ListInteractionChannel: GET /v1/Interactions/{InteractionSid}/Channels
     h.page(
@@ -1471,7 +1467,7 @@ async fn interaction_channel(h: &Harness) {
         Dialect::V1,
         "channels",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &InteractionChannel::collection_path("InteractionSid1")
@@ -1479,10 +1475,12 @@ async fn interaction_channel(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInteractionChannel");
-    assert_eq!(items.len(), 1, "ListInteractionChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListInteractionChannel");
+        .await;
+    h.records(
+        "ListInteractionChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListInteractionChannel",
         &[("PageSize", "5")],
@@ -1495,7 +1493,7 @@ async fn interaction_channel(h: &Harness) {
         "/v1/Interactions/InteractionSid1/Channels/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &InteractionChannel::path("InteractionSid1", "Sid1").expect("UpdateInteractionChannel"),
@@ -1504,9 +1502,8 @@ async fn interaction_channel(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateInteractionChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateInteractionChannel");
+        .await;
+    h.record("UpdateInteractionChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateInteractionChannel",
         &[],
@@ -1524,7 +1521,7 @@ async fn interaction_channel_invite(h: &Harness) {
         Dialect::V1,
         "invites",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &InteractionChannelInvite::collection_path("InteractionSid1", "ChannelSid1")
@@ -1532,13 +1529,11 @@ async fn interaction_channel_invite(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInteractionChannelInvite");
-    assert_eq!(items.len(), 1, "ListInteractionChannelInvite");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListInteractionChannelInvite",
         Some(SID),
-        "ListInteractionChannelInvite"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListInteractionChannelInvite",
@@ -1552,7 +1547,7 @@ async fn interaction_channel_invite(h: &Harness) {
         "/v1/Interactions/InteractionSid1/Channels/ChannelSid1/Invites",
         200,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &InteractionChannelInvite::collection_path("InteractionSid1", "ChannelSid1")
@@ -1561,12 +1556,11 @@ async fn interaction_channel_invite(h: &Harness) {
                 routing: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateInteractionChannelInvite");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateInteractionChannelInvite",
         Some(SID),
-        "CreateInteractionChannelInvite"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateInteractionChannelInvite",
@@ -1585,7 +1579,7 @@ async fn interaction_channel_participant(h: &Harness) {
         Dialect::V1,
         "participants",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &InteractionChannelParticipant::collection_path("InteractionSid1", "ChannelSid1")
@@ -1593,13 +1587,11 @@ async fn interaction_channel_participant(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInteractionChannelParticipant");
-    assert_eq!(items.len(), 1, "ListInteractionChannelParticipant");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListInteractionChannelParticipant",
         Some(SID),
-        "ListInteractionChannelParticipant"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListInteractionChannelParticipant",
@@ -1613,7 +1605,7 @@ async fn interaction_channel_participant(h: &Harness) {
         "/v1/Interactions/InteractionSid1/Channels/ChannelSid1/Participants",
         200,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &InteractionChannelParticipant::collection_path("InteractionSid1", "ChannelSid1")
@@ -1623,12 +1615,11 @@ async fn interaction_channel_participant(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateInteractionChannelParticipant");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateInteractionChannelParticipant",
         Some(SID),
-        "CreateInteractionChannelParticipant"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateInteractionChannelParticipant",
@@ -1642,7 +1633,7 @@ async fn interaction_channel_participant(h: &Harness) {
         "/v1/Interactions/InteractionSid1/Channels/ChannelSid1/Participants/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &InteractionChannelParticipant::path("InteractionSid1", "ChannelSid1", "Sid1")
@@ -1651,12 +1642,11 @@ async fn interaction_channel_participant(h: &Harness) {
                 status: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateInteractionChannelParticipant");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateInteractionChannelParticipant",
         Some(SID),
-        "UpdateInteractionChannelParticipant"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateInteractionChannelParticipant",
@@ -1674,15 +1664,14 @@ async fn interaction_transfer(h: &Harness) {
         "/v1/Interactions/InteractionSid1/Channels/ChannelSid1/Transfers/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<true, POST, false, false>>(
             &InteractionTransfer::path("InteractionSid1", "ChannelSid1", "Sid1")
                 .expect("FetchInteractionTransfer"),
         )
-        .await
-        .expect("FetchInteractionTransfer");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInteractionTransfer");
+        .await;
+    h.record("FetchInteractionTransfer", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInteractionTransfer", &[], Sent::Nothing, false);
     // CreateInteractionTransfer: POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers
     h.answer(
@@ -1690,16 +1679,15 @@ async fn interaction_transfer(h: &Harness) {
         "/v1/Interactions/InteractionSid1/Channels/ChannelSid1/Transfers",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<true, POST, false, false>, _>(
             &InteractionTransfer::collection_path("InteractionSid1", "ChannelSid1")
                 .expect("CreateInteractionTransfer"),
             &CreateInteractionTransferBody::default(),
         )
-        .await
-        .expect("CreateInteractionTransfer");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateInteractionTransfer");
+        .await;
+    h.record("CreateInteractionTransfer", Some(SID), got.map(|r| r.sid));
     h.sent("CreateInteractionTransfer", &[], Sent::Json(r#"{}"#), false);
     // UpdateInteractionTransfer: POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers/{Sid}
     h.answer(
@@ -1707,16 +1695,15 @@ async fn interaction_transfer(h: &Harness) {
         "/v1/Interactions/InteractionSid1/Channels/ChannelSid1/Transfers/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<true, POST, false, false>, _>(
             &InteractionTransfer::path("InteractionSid1", "ChannelSid1", "Sid1")
                 .expect("UpdateInteractionTransfer"),
             &UpdateInteractionTransferBody::default(),
         )
-        .await
-        .expect("UpdateInteractionTransfer");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateInteractionTransfer");
+        .await;
+    h.record("UpdateInteractionTransfer", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateInteractionTransfer", &[], Sent::Json(r#"{}"#), false);
 }
 
@@ -1724,28 +1711,29 @@ async fn plugin(h: &Harness) {
     same_protocol::<Plugin, Via<false, POST, false, false>>();
     // FetchPlugin: GET /v1/PluginService/Plugins/{Sid}
     h.answer("GET", "/v1/PluginService/Plugins/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Plugin::path("Sid1").expect("FetchPlugin"))
-        .await
-        .expect("FetchPlugin");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPlugin");
+        .await;
+    h.record("FetchPlugin", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPlugin", &[], Sent::Nothing, false);
     // ListPlugin: GET /v1/PluginService/Plugins
     h.page("GET", "/v1/PluginService/Plugins", Dialect::V1, "plugins");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Plugin::collection_path().expect("ListPlugin"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListPlugin");
-    assert_eq!(items.len(), 1, "ListPlugin");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListPlugin");
+        .await;
+    h.records(
+        "ListPlugin",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListPlugin", &[("PageSize", "5")], Sent::Nothing, false);
     // CreatePlugin: POST /v1/PluginService/Plugins
     h.answer("POST", "/v1/PluginService/Plugins", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Plugin::collection_path().expect("CreatePlugin"),
@@ -1754,9 +1742,8 @@ async fn plugin(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreatePlugin");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreatePlugin");
+        .await;
+    h.record("CreatePlugin", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePlugin",
         &[],
@@ -1765,7 +1752,7 @@ async fn plugin(h: &Harness) {
     );
     // UpdatePlugin: POST /v1/PluginService/Plugins/{Sid}
     h.answer("POST", "/v1/PluginService/Plugins/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Plugin::path("Sid1").expect("UpdatePlugin"),
@@ -1774,9 +1761,8 @@ async fn plugin(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdatePlugin");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdatePlugin");
+        .await;
+    h.record("UpdatePlugin", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdatePlugin",
         &[],
@@ -1789,15 +1775,14 @@ async fn plugin_archive(h: &Harness) {
     same_protocol::<PluginArchive, Via<false, POST, false, false>>();
     // UpdatePluginArchive: POST /v1/PluginService/Plugins/{Sid}/Archive
     h.answer("POST", "/v1/PluginService/Plugins/Sid1/Archive", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &PluginArchive::path("Sid1").expect("UpdatePluginArchive"),
             &UpdatePluginArchiveBody::default(),
         )
-        .await
-        .expect("UpdatePluginArchive");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdatePluginArchive");
+        .await;
+    h.record("UpdatePluginArchive", Some(SID), got.map(|r| r.sid));
     h.sent("UpdatePluginArchive", &[], Sent::Form(&[]), false);
 }
 
@@ -1805,14 +1790,13 @@ async fn plugin_configuration(h: &Harness) {
     same_protocol::<PluginConfiguration, Via<false, POST, false, false>>();
     // FetchPluginConfiguration: GET /v1/PluginService/Configurations/{Sid}
     h.answer("GET", "/v1/PluginService/Configurations/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &PluginConfiguration::path("Sid1").expect("FetchPluginConfiguration"),
         )
-        .await
-        .expect("FetchPluginConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPluginConfiguration");
+        .await;
+    h.record("FetchPluginConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPluginConfiguration", &[], Sent::Nothing, false);
     // ListPluginConfiguration: GET /v1/PluginService/Configurations
     h.page(
@@ -1821,20 +1805,18 @@ async fn plugin_configuration(h: &Harness) {
         Dialect::V1,
         "configurations",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &PluginConfiguration::collection_path().expect("ListPluginConfiguration"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListPluginConfiguration");
-    assert_eq!(items.len(), 1, "ListPluginConfiguration");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListPluginConfiguration",
         Some(SID),
-        "ListPluginConfiguration"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListPluginConfiguration",
@@ -1844,7 +1826,7 @@ async fn plugin_configuration(h: &Harness) {
     );
     // CreatePluginConfiguration: POST /v1/PluginService/Configurations
     h.answer("POST", "/v1/PluginService/Configurations", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &PluginConfiguration::collection_path().expect("CreatePluginConfiguration"),
@@ -1854,9 +1836,8 @@ async fn plugin_configuration(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreatePluginConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreatePluginConfiguration");
+        .await;
+    h.record("CreatePluginConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePluginConfiguration",
         &[],
@@ -1869,18 +1850,17 @@ async fn plugin_configuration_archive(h: &Harness) {
     same_protocol::<PluginConfigurationArchive, Via<false, POST, false, false>>();
     // UpdatePluginConfigurationArchive: POST /v1/PluginService/Configurations/{Sid}/Archive
     h.answer("POST", "/v1/PluginService/Configurations/Sid1/Archive", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &PluginConfigurationArchive::path("Sid1").expect("UpdatePluginConfigurationArchive"),
             &UpdatePluginConfigurationArchiveBody::default(),
         )
-        .await
-        .expect("UpdatePluginConfigurationArchive");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdatePluginConfigurationArchive",
         Some(SID),
-        "UpdatePluginConfigurationArchive"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdatePluginConfigurationArchive",
@@ -1894,28 +1874,29 @@ async fn plugin_release(h: &Harness) {
     same_protocol::<PluginRelease, Via<false, POST, false, false>>();
     // FetchPluginRelease: GET /v1/PluginService/Releases/{Sid}
     h.answer("GET", "/v1/PluginService/Releases/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &PluginRelease::path("Sid1").expect("FetchPluginRelease"),
         )
-        .await
-        .expect("FetchPluginRelease");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPluginRelease");
+        .await;
+    h.record("FetchPluginRelease", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPluginRelease", &[], Sent::Nothing, false);
     // ListPluginRelease: GET /v1/PluginService/Releases
     h.page("GET", "/v1/PluginService/Releases", Dialect::V1, "releases");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &PluginRelease::collection_path().expect("ListPluginRelease"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListPluginRelease");
-    assert_eq!(items.len(), 1, "ListPluginRelease");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListPluginRelease");
+        .await;
+    h.records(
+        "ListPluginRelease",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListPluginRelease",
         &[("PageSize", "5")],
@@ -1924,7 +1905,7 @@ async fn plugin_release(h: &Harness) {
     );
     // CreatePluginRelease: POST /v1/PluginService/Releases
     h.answer("POST", "/v1/PluginService/Releases", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &PluginRelease::collection_path().expect("CreatePluginRelease"),
@@ -1932,9 +1913,8 @@ async fn plugin_release(h: &Harness) {
                 configuration_id: Some("v".into()),
             },
         )
-        .await
-        .expect("CreatePluginRelease");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreatePluginRelease");
+        .await;
+    h.record("CreatePluginRelease", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePluginRelease",
         &[],
@@ -1951,14 +1931,13 @@ async fn plugin_version(h: &Harness) {
         "/v1/PluginService/Plugins/PluginSid1/Versions/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &PluginVersion::path("PluginSid1", "Sid1").expect("FetchPluginVersion"),
         )
-        .await
-        .expect("FetchPluginVersion");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPluginVersion");
+        .await;
+    h.record("FetchPluginVersion", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPluginVersion", &[], Sent::Nothing, false);
     // ListPluginVersion: GET /v1/PluginService/Plugins/{PluginSid}/Versions
     h.page(
@@ -1967,17 +1946,19 @@ async fn plugin_version(h: &Harness) {
         Dialect::V1,
         "plugin_versions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &PluginVersion::collection_path("PluginSid1").expect("ListPluginVersion"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListPluginVersion");
-    assert_eq!(items.len(), 1, "ListPluginVersion");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListPluginVersion");
+        .await;
+    h.records(
+        "ListPluginVersion",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListPluginVersion",
         &[("PageSize", "5")],
@@ -1986,7 +1967,7 @@ async fn plugin_version(h: &Harness) {
     );
     // CreatePluginVersion: POST /v1/PluginService/Plugins/{PluginSid}/Versions
     h.answer("POST", "/v1/PluginService/Plugins/PluginSid1/Versions", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &PluginVersion::collection_path("PluginSid1").expect("CreatePluginVersion"),
@@ -1995,9 +1976,8 @@ async fn plugin_version(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreatePluginVersion");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreatePluginVersion");
+        .await;
+    h.record("CreatePluginVersion", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePluginVersion",
         &[],
@@ -2014,15 +1994,14 @@ async fn plugin_version_archive(h: &Harness) {
         "/v1/PluginService/Plugins/PluginSid1/Versions/Sid1/Archive",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &PluginVersionArchive::path("PluginSid1", "Sid1").expect("UpdatePluginVersionArchive"),
             &UpdatePluginVersionArchiveBody::default(),
         )
-        .await
-        .expect("UpdatePluginVersionArchive");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdatePluginVersionArchive");
+        .await;
+    h.record("UpdatePluginVersionArchive", Some(SID), got.map(|r| r.sid));
     h.sent("UpdatePluginVersionArchive", &[], Sent::Form(&[]), false);
 }
 
@@ -2030,14 +2009,13 @@ async fn provisioning_status(h: &Harness) {
     same_protocol::<ProvisioningStatus, Via<false, POST, false, false>>();
     // FetchProvisioningStatus: GET /v1/account/provision/status
     h.answer("GET", "/v1/account/provision/status", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ProvisioningStatus::path().expect("FetchProvisioningStatus"),
         )
-        .await
-        .expect("FetchProvisioningStatus");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchProvisioningStatus");
+        .await;
+    h.record("FetchProvisioningStatus", Some(SID), got.map(|r| r.sid));
     h.sent("FetchProvisioningStatus", &[], Sent::Nothing, false);
 }
 
@@ -2045,32 +2023,33 @@ async fn web_channel(h: &Harness) {
     same_protocol::<WebChannel, Via<false, POST, false, false>>();
     // FetchWebChannel: GET /v1/WebChannels/{Sid}
     h.answer("GET", "/v1/WebChannels/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WebChannel::path("Sid1").expect("FetchWebChannel"),
         )
-        .await
-        .expect("FetchWebChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWebChannel");
+        .await;
+    h.record("FetchWebChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWebChannel", &[], Sent::Nothing, false);
     // ListWebChannel: GET /v1/WebChannels
     h.page("GET", "/v1/WebChannels", Dialect::V1, "flex_chat_channels");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &WebChannel::collection_path().expect("ListWebChannel"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListWebChannel");
-    assert_eq!(items.len(), 1, "ListWebChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWebChannel");
+        .await;
+    h.records(
+        "ListWebChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListWebChannel", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateWebChannel: POST /v1/WebChannels
     h.answer("POST", "/v1/WebChannels", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &WebChannel::collection_path().expect("CreateWebChannel"),
@@ -2079,9 +2058,8 @@ async fn web_channel(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateWebChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateWebChannel");
+        .await;
+    h.record("CreateWebChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWebChannel",
         &[],
@@ -2090,7 +2068,7 @@ async fn web_channel(h: &Harness) {
     );
     // UpdateWebChannel: POST /v1/WebChannels/{Sid}
     h.answer("POST", "/v1/WebChannels/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &WebChannel::path("Sid1").expect("UpdateWebChannel"),
@@ -2099,9 +2077,8 @@ async fn web_channel(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateWebChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWebChannel");
+        .await;
+    h.record("UpdateWebChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWebChannel",
         &[],
@@ -2110,12 +2087,14 @@ async fn web_channel(h: &Harness) {
     );
     // DeleteWebChannel: DELETE /v1/WebChannels/{Sid}
     h.empty("DELETE", "/v1/WebChannels/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &WebChannel::path("Sid1").expect("DeleteWebChannel"),
-        )
-        .await
-        .expect("DeleteWebChannel");
+    h.deleted(
+        "DeleteWebChannel",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &WebChannel::path("Sid1").expect("DeleteWebChannel"),
+            )
+            .await,
+    );
     h.sent("DeleteWebChannel", &[], Sent::Nothing, false);
 }
 
@@ -2159,33 +2138,29 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn channel_full<Compiled>(h: &Harness) {
     // FetchChannel: GET /v1/Channels/{Sid}
     h.answer("GET", "/v1/Channels/Sid1", 200);
-    let r = Channel::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchChannel");
+    let got = Channel::fetch(&h.client, "Sid1").await;
+    h.record("FetchChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchChannel", &[], Sent::Nothing, false);
     // ListChannel: GET /v1/Channels
     h.page("GET", "/v1/Channels", Dialect::V1, "flex_chat_channels");
-    let items = Channel::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListChannel");
-    assert_eq!(items.len(), 1, "ListChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListChannel");
+    let got = Channel::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListChannel", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateChannel: POST /v1/Channels
     h.answer("POST", "/v1/Channels", 201);
-    let r = Channel::create(
+    let got = Channel::create(
         &h.client,
         &CreateChannelBody {
             flex_flow_sid: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateChannel");
+    .await;
+    h.record("CreateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannel",
         &[],
@@ -2194,9 +2169,7 @@ async fn channel_full<Compiled>(h: &Harness) {
     );
     // DeleteChannel: DELETE /v1/Channels/{Sid}
     h.empty("DELETE", "/v1/Channels/Sid1", 204);
-    Channel::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteChannel");
+    h.deleted("DeleteChannel", Channel::delete(&h.client, "Sid1").await);
     h.sent("DeleteChannel", &[], Sent::Nothing, false);
 }
 
@@ -2204,15 +2177,13 @@ async fn channel_full<Compiled>(h: &Harness) {
 async fn configuration_full<Compiled>(h: &Harness) {
     // FetchConfiguration: GET /v1/Configuration
     h.answer("GET", "/v1/Configuration", 200);
-    Configuration::fetch(&h.client)
-        .await
-        .expect("FetchConfiguration");
+    let got = Configuration::fetch(&h.client).await;
+    h.record("FetchConfiguration", None, got.map(|_| None));
     h.sent("FetchConfiguration", &[], Sent::Nothing, false);
     // UpdateConfiguration: POST /v1/Configuration
     h.answer("POST", "/v1/Configuration", 200);
-    Configuration::update(&h.client, &UpdateConfigurationBody::default())
-        .await
-        .expect("UpdateConfiguration");
+    let got = Configuration::update(&h.client, &UpdateConfigurationBody::default()).await;
+    h.record("UpdateConfiguration", None, got.map(|_| None));
     h.sent("UpdateConfiguration", &[], Sent::Json(r#"{}"#), false);
 }
 
@@ -2224,9 +2195,8 @@ async fn configured_plugin_full<Compiled>(h: &Harness) {
         "/v1/PluginService/Configurations/ConfigurationSid1/Plugins/PluginSid1",
         200,
     );
-    ConfiguredPlugin::fetch(&h.client, "ConfigurationSid1", "PluginSid1")
-        .await
-        .expect("FetchConfiguredPlugin");
+    let got = ConfiguredPlugin::fetch(&h.client, "ConfigurationSid1", "PluginSid1").await;
+    h.record("FetchConfiguredPlugin", None, got.map(|_| None));
     h.sent("FetchConfiguredPlugin", &[], Sent::Nothing, false);
     // ListConfiguredPlugin: GET /v1/PluginService/Configurations/{ConfigurationSid}/Plugins
     h.page(
@@ -2235,12 +2205,15 @@ async fn configured_plugin_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "plugins",
     );
-    let items = ConfiguredPlugin::list(&h.client, "ConfigurationSid1")
+    let got = ConfiguredPlugin::list(&h.client, "ConfigurationSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConfiguredPlugin");
-    assert_eq!(items.len(), 1, "ListConfiguredPlugin");
+        .await;
+    h.records(
+        "ListConfiguredPlugin",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListConfiguredPlugin",
         &[("PageSize", "5")],
@@ -2253,14 +2226,12 @@ async fn configured_plugin_full<Compiled>(h: &Harness) {
 async fn flex_flow_full<Compiled>(h: &Harness) {
     // FetchFlexFlow: GET /v1/FlexFlows/{Sid}
     h.answer("GET", "/v1/FlexFlows/Sid1", 200);
-    let r = FlexFlow::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchFlexFlow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFlexFlow");
+    let got = FlexFlow::fetch(&h.client, "Sid1").await;
+    h.record("FetchFlexFlow", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFlexFlow", &[], Sent::Nothing, false);
     // ListFlexFlow: GET /v1/FlexFlows
     h.page("GET", "/v1/FlexFlows", Dialect::V1, "flex_flows");
-    let items = FlexFlow::list(
+    let got = FlexFlow::list(
         &h.client,
         &ListFlexFlowFilter {
             friendly_name: Some("v".into()),
@@ -2268,10 +2239,12 @@ async fn flex_flow_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListFlexFlow");
-    assert_eq!(items.len(), 1, "ListFlexFlow");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFlexFlow");
+    .await;
+    h.records(
+        "ListFlexFlow",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListFlexFlow",
         &[("FriendlyName", "v"), ("PageSize", "5")],
@@ -2280,16 +2253,15 @@ async fn flex_flow_full<Compiled>(h: &Harness) {
     );
     // CreateFlexFlow: POST /v1/FlexFlows
     h.answer("POST", "/v1/FlexFlows", 201);
-    let r = FlexFlow::create(
+    let got = FlexFlow::create(
         &h.client,
         &CreateFlexFlowBody {
             integration_flow_sid: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateFlexFlow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateFlexFlow");
+    .await;
+    h.record("CreateFlexFlow", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateFlexFlow",
         &[],
@@ -2298,7 +2270,7 @@ async fn flex_flow_full<Compiled>(h: &Harness) {
     );
     // UpdateFlexFlow: POST /v1/FlexFlows/{Sid}
     h.answer("POST", "/v1/FlexFlows/Sid1", 200);
-    let r = FlexFlow::update(
+    let got = FlexFlow::update(
         &h.client,
         "Sid1",
         &UpdateFlexFlowBody {
@@ -2306,9 +2278,8 @@ async fn flex_flow_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateFlexFlow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateFlexFlow");
+    .await;
+    h.record("UpdateFlexFlow", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateFlexFlow",
         &[],
@@ -2317,9 +2288,7 @@ async fn flex_flow_full<Compiled>(h: &Harness) {
     );
     // DeleteFlexFlow: DELETE /v1/FlexFlows/{Sid}
     h.empty("DELETE", "/v1/FlexFlows/Sid1", 204);
-    FlexFlow::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteFlexFlow");
+    h.deleted("DeleteFlexFlow", FlexFlow::delete(&h.client, "Sid1").await);
     h.sent("DeleteFlexFlow", &[], Sent::Nothing, false);
 }
 
@@ -2332,7 +2301,7 @@ async fn insights_assessments_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "assessments",
     );
-    let items = InsightsAssessments::list(
+    let got = InsightsAssessments::list(
         &h.client,
         &ListInsightsAssessmentsFilter {
             segment_id: Some("v".into()),
@@ -2340,9 +2309,12 @@ async fn insights_assessments_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListInsightsAssessments");
-    assert_eq!(items.len(), 1, "ListInsightsAssessments");
+    .await;
+    h.records(
+        "ListInsightsAssessments",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListInsightsAssessments",
         &[("SegmentId", "v"), ("PageSize", "5")],
@@ -2351,15 +2323,15 @@ async fn insights_assessments_full<Compiled>(h: &Harness) {
     );
     // CreateInsightsAssessments: POST /v1/Insights/QualityManagement/Assessments
     h.answer("POST", "/v1/Insights/QualityManagement/Assessments", 201);
-    InsightsAssessments::create(
+    let got = InsightsAssessments::create(
         &h.client,
         &CreateInsightsAssessmentsBody {
             category_sid: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateInsightsAssessments");
+    .await;
+    h.record("CreateInsightsAssessments", None, got.map(|_| None));
     h.sent(
         "CreateInsightsAssessments",
         &[],
@@ -2372,7 +2344,7 @@ async fn insights_assessments_full<Compiled>(h: &Harness) {
         "/v1/Insights/QualityManagement/Assessments/AssessmentSid1",
         200,
     );
-    InsightsAssessments::update(
+    let got = InsightsAssessments::update(
         &h.client,
         "AssessmentSid1",
         &UpdateInsightsAssessmentsBody {
@@ -2380,8 +2352,8 @@ async fn insights_assessments_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateInsightsAssessments");
+    .await;
+    h.record("UpdateInsightsAssessments", None, got.map(|_| None));
     h.sent(
         "UpdateInsightsAssessments",
         &[],
@@ -2399,7 +2371,7 @@ async fn insights_assessments_comment_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "comments",
     );
-    let items = InsightsAssessmentsComment::list(
+    let got = InsightsAssessmentsComment::list(
         &h.client,
         &ListInsightsAssessmentsCommentFilter {
             segment_id: Some("v".into()),
@@ -2408,9 +2380,12 @@ async fn insights_assessments_comment_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListInsightsAssessmentsComment");
-    assert_eq!(items.len(), 1, "ListInsightsAssessmentsComment");
+    .await;
+    h.records(
+        "ListInsightsAssessmentsComment",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListInsightsAssessmentsComment",
         &[("SegmentId", "v"), ("PageSize", "5")],
@@ -2423,15 +2398,15 @@ async fn insights_assessments_comment_full<Compiled>(h: &Harness) {
         "/v1/Insights/QualityManagement/Assessments/Comments",
         201,
     );
-    InsightsAssessmentsComment::create(
+    let got = InsightsAssessmentsComment::create(
         &h.client,
         &CreateInsightsAssessmentsCommentBody {
             category_id: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateInsightsAssessmentsComment");
+    .await;
+    h.record("CreateInsightsAssessmentsComment", None, got.map(|_| None));
     h.sent(
         "CreateInsightsAssessmentsComment",
         &[],
@@ -2449,7 +2424,7 @@ async fn insights_conversations_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "conversations",
     );
-    let items = InsightsConversations::list(
+    let got = InsightsConversations::list(
         &h.client,
         &ListInsightsConversationsFilter {
             segment_id: Some("v".into()),
@@ -2457,9 +2432,12 @@ async fn insights_conversations_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListInsightsConversations");
-    assert_eq!(items.len(), 1, "ListInsightsConversations");
+    .await;
+    h.records(
+        "ListInsightsConversations",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListInsightsConversations",
         &[("SegmentId", "v"), ("PageSize", "5")],
@@ -2476,9 +2454,8 @@ async fn insights_questionnaires_full<Compiled>(h: &Harness) {
         "/v1/Insights/QualityManagement/Questionnaires/QuestionnaireSid1",
         200,
     );
-    InsightsQuestionnaires::fetch(&h.client, "QuestionnaireSid1")
-        .await
-        .expect("FetchInsightsQuestionnaires");
+    let got = InsightsQuestionnaires::fetch(&h.client, "QuestionnaireSid1").await;
+    h.record("FetchInsightsQuestionnaires", None, got.map(|_| None));
     h.sent("FetchInsightsQuestionnaires", &[], Sent::Nothing, false);
     // ListInsightsQuestionnaires: GET /v1/Insights/QualityManagement/Questionnaires
     h.page(
@@ -2487,13 +2464,15 @@ async fn insights_questionnaires_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "questionnaires",
     );
-    let items =
-        InsightsQuestionnaires::list(&h.client, &ListInsightsQuestionnairesFilter::default())
-            .page_size(5)
-            .collect_all()
-            .await
-            .expect("ListInsightsQuestionnaires");
-    assert_eq!(items.len(), 1, "ListInsightsQuestionnaires");
+    let got = InsightsQuestionnaires::list(&h.client, &ListInsightsQuestionnairesFilter::default())
+        .page_size(5)
+        .collect_all()
+        .await;
+    h.records(
+        "ListInsightsQuestionnaires",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListInsightsQuestionnaires",
         &[("PageSize", "5")],
@@ -2502,7 +2481,7 @@ async fn insights_questionnaires_full<Compiled>(h: &Harness) {
     );
     // CreateInsightsQuestionnaires: POST /v1/Insights/QualityManagement/Questionnaires
     h.answer("POST", "/v1/Insights/QualityManagement/Questionnaires", 201);
-    InsightsQuestionnaires::create(
+    let got = InsightsQuestionnaires::create(
         &h.client,
         &CreateInsightsQuestionnairesBody {
             name: Some("v".into()),
@@ -2510,8 +2489,8 @@ async fn insights_questionnaires_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateInsightsQuestionnaires");
+    .await;
+    h.record("CreateInsightsQuestionnaires", None, got.map(|_| None));
     h.sent(
         "CreateInsightsQuestionnaires",
         &[],
@@ -2524,7 +2503,7 @@ async fn insights_questionnaires_full<Compiled>(h: &Harness) {
         "/v1/Insights/QualityManagement/Questionnaires/QuestionnaireSid1",
         200,
     );
-    InsightsQuestionnaires::update(
+    let got = InsightsQuestionnaires::update(
         &h.client,
         "QuestionnaireSid1",
         &UpdateInsightsQuestionnairesBody {
@@ -2533,8 +2512,8 @@ async fn insights_questionnaires_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateInsightsQuestionnaires");
+    .await;
+    h.record("UpdateInsightsQuestionnaires", None, got.map(|_| None));
     h.sent(
         "UpdateInsightsQuestionnaires",
         &[],
@@ -2547,9 +2526,10 @@ async fn insights_questionnaires_full<Compiled>(h: &Harness) {
         "/v1/Insights/QualityManagement/Questionnaires/QuestionnaireSid1",
         204,
     );
-    InsightsQuestionnaires::delete(&h.client, "QuestionnaireSid1")
-        .await
-        .expect("DeleteInsightsQuestionnaires");
+    h.deleted(
+        "DeleteInsightsQuestionnaires",
+        InsightsQuestionnaires::delete(&h.client, "QuestionnaireSid1").await,
+    );
     h.sent("DeleteInsightsQuestionnaires", &[], Sent::Nothing, false);
 }
 
@@ -2562,12 +2542,15 @@ async fn insights_questionnaires_category_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "categories",
     );
-    let items = InsightsQuestionnairesCategory::list(&h.client)
+    let got = InsightsQuestionnairesCategory::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInsightsQuestionnairesCategory");
-    assert_eq!(items.len(), 1, "ListInsightsQuestionnairesCategory");
+        .await;
+    h.records(
+        "ListInsightsQuestionnairesCategory",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListInsightsQuestionnairesCategory",
         &[("PageSize", "5")],
@@ -2576,14 +2559,18 @@ async fn insights_questionnaires_category_full<Compiled>(h: &Harness) {
     );
     // CreateInsightsQuestionnairesCategory: POST /v1/Insights/QualityManagement/Categories
     h.answer("POST", "/v1/Insights/QualityManagement/Categories", 201);
-    InsightsQuestionnairesCategory::create(
+    let got = InsightsQuestionnairesCategory::create(
         &h.client,
         &CreateInsightsQuestionnairesCategoryBody {
             name: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateInsightsQuestionnairesCategory");
+    .await;
+    h.record(
+        "CreateInsightsQuestionnairesCategory",
+        None,
+        got.map(|_| None),
+    );
     h.sent(
         "CreateInsightsQuestionnairesCategory",
         &[],
@@ -2596,15 +2583,19 @@ async fn insights_questionnaires_category_full<Compiled>(h: &Harness) {
         "/v1/Insights/QualityManagement/Categories/CategorySid1",
         200,
     );
-    InsightsQuestionnairesCategory::update(
+    let got = InsightsQuestionnairesCategory::update(
         &h.client,
         "CategorySid1",
         &UpdateInsightsQuestionnairesCategoryBody {
             name: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateInsightsQuestionnairesCategory");
+    .await;
+    h.record(
+        "UpdateInsightsQuestionnairesCategory",
+        None,
+        got.map(|_| None),
+    );
     h.sent(
         "UpdateInsightsQuestionnairesCategory",
         &[],
@@ -2617,9 +2608,10 @@ async fn insights_questionnaires_category_full<Compiled>(h: &Harness) {
         "/v1/Insights/QualityManagement/Categories/CategorySid1",
         204,
     );
-    InsightsQuestionnairesCategory::delete(&h.client, "CategorySid1")
-        .await
-        .expect("DeleteInsightsQuestionnairesCategory");
+    h.deleted(
+        "DeleteInsightsQuestionnairesCategory",
+        InsightsQuestionnairesCategory::delete(&h.client, "CategorySid1").await,
+    );
     h.sent(
         "DeleteInsightsQuestionnairesCategory",
         &[],
@@ -2637,7 +2629,7 @@ async fn insights_questionnaires_question_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "questions",
     );
-    let items = InsightsQuestionnairesQuestion::list(
+    let got = InsightsQuestionnairesQuestion::list(
         &h.client,
         &ListInsightsQuestionnairesQuestionFilter {
             category_sid: Some(vec!["a".into(), "b".into()]),
@@ -2645,9 +2637,12 @@ async fn insights_questionnaires_question_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListInsightsQuestionnairesQuestion");
-    assert_eq!(items.len(), 1, "ListInsightsQuestionnairesQuestion");
+    .await;
+    h.records(
+        "ListInsightsQuestionnairesQuestion",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListInsightsQuestionnairesQuestion",
         &[
@@ -2660,15 +2655,19 @@ async fn insights_questionnaires_question_full<Compiled>(h: &Harness) {
     );
     // CreateInsightsQuestionnairesQuestion: POST /v1/Insights/QualityManagement/Questions
     h.answer("POST", "/v1/Insights/QualityManagement/Questions", 201);
-    InsightsQuestionnairesQuestion::create(
+    let got = InsightsQuestionnairesQuestion::create(
         &h.client,
         &CreateInsightsQuestionnairesQuestionBody {
             category_sid: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateInsightsQuestionnairesQuestion");
+    .await;
+    h.record(
+        "CreateInsightsQuestionnairesQuestion",
+        None,
+        got.map(|_| None),
+    );
     h.sent(
         "CreateInsightsQuestionnairesQuestion",
         &[],
@@ -2681,7 +2680,7 @@ async fn insights_questionnaires_question_full<Compiled>(h: &Harness) {
         "/v1/Insights/QualityManagement/Questions/QuestionSid1",
         200,
     );
-    InsightsQuestionnairesQuestion::update(
+    let got = InsightsQuestionnairesQuestion::update(
         &h.client,
         "QuestionSid1",
         &UpdateInsightsQuestionnairesQuestionBody {
@@ -2689,8 +2688,12 @@ async fn insights_questionnaires_question_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateInsightsQuestionnairesQuestion");
+    .await;
+    h.record(
+        "UpdateInsightsQuestionnairesQuestion",
+        None,
+        got.map(|_| None),
+    );
     h.sent(
         "UpdateInsightsQuestionnairesQuestion",
         &[],
@@ -2703,9 +2706,10 @@ async fn insights_questionnaires_question_full<Compiled>(h: &Harness) {
         "/v1/Insights/QualityManagement/Questions/QuestionSid1",
         204,
     );
-    InsightsQuestionnairesQuestion::delete(&h.client, "QuestionSid1")
-        .await
-        .expect("DeleteInsightsQuestionnairesQuestion");
+    h.deleted(
+        "DeleteInsightsQuestionnairesQuestion",
+        InsightsQuestionnairesQuestion::delete(&h.client, "QuestionSid1").await,
+    );
     h.sent(
         "DeleteInsightsQuestionnairesQuestion",
         &[],
@@ -2718,7 +2722,7 @@ async fn insights_questionnaires_question_full<Compiled>(h: &Harness) {
 async fn insights_segments_full<Compiled>(h: &Harness) {
     // ListInsightsSegments: GET /v1/Insights/Segments
     h.page("GET", "/v1/Insights/Segments", Dialect::V1, "segments");
-    let items = InsightsSegments::list(
+    let got = InsightsSegments::list(
         &h.client,
         &ListInsightsSegmentsFilter {
             segment_id: Some("v".into()),
@@ -2727,9 +2731,12 @@ async fn insights_segments_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListInsightsSegments");
-    assert_eq!(items.len(), 1, "ListInsightsSegments");
+    .await;
+    h.records(
+        "ListInsightsSegments",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListInsightsSegments",
         &[
@@ -2747,9 +2754,8 @@ async fn insights_segments_full<Compiled>(h: &Harness) {
 async fn insights_session_full<Compiled>(h: &Harness) {
     // CreateInsightsSession: POST /v1/Insights/Session
     h.answer("POST", "/v1/Insights/Session", 201);
-    InsightsSession::create(&h.client, &CreateInsightsSessionBody::default())
-        .await
-        .expect("CreateInsightsSession");
+    let got = InsightsSession::create(&h.client, &CreateInsightsSessionBody::default()).await;
+    h.record("CreateInsightsSession", None, got.map(|_| None));
     h.sent("CreateInsightsSession", &[], Sent::Form(&[]), false);
 }
 
@@ -2761,9 +2767,8 @@ async fn insights_settings_answersets_full<Compiled>(h: &Harness) {
         "/v1/Insights/QualityManagement/Settings/AnswerSets",
         200,
     );
-    InsightsSettingsAnswersets::fetch(&h.client)
-        .await
-        .expect("FetchInsightsSettingsAnswersets");
+    let got = InsightsSettingsAnswersets::fetch(&h.client).await;
+    h.record("FetchInsightsSettingsAnswersets", None, got.map(|_| None));
     h.sent("FetchInsightsSettingsAnswersets", &[], Sent::Nothing, false);
 }
 
@@ -2775,9 +2780,8 @@ async fn insights_settings_comment_full<Compiled>(h: &Harness) {
         "/v1/Insights/QualityManagement/Settings/CommentTags",
         200,
     );
-    InsightsSettingsComment::fetch(&h.client)
-        .await
-        .expect("FetchInsightsSettingsComment");
+    let got = InsightsSettingsComment::fetch(&h.client).await;
+    h.record("FetchInsightsSettingsComment", None, got.map(|_| None));
     h.sent("FetchInsightsSettingsComment", &[], Sent::Nothing, false);
 }
 
@@ -2785,9 +2789,8 @@ async fn insights_settings_comment_full<Compiled>(h: &Harness) {
 async fn insights_user_roles_full<Compiled>(h: &Harness) {
     // FetchInsightsUserRoles: GET /v1/Insights/UserRoles
     h.answer("GET", "/v1/Insights/UserRoles", 200);
-    InsightsUserRoles::fetch(&h.client)
-        .await
-        .expect("FetchInsightsUserRoles");
+    let got = InsightsUserRoles::fetch(&h.client).await;
+    h.record("FetchInsightsUserRoles", None, got.map(|_| None));
     h.sent("FetchInsightsUserRoles", &[], Sent::Nothing, false);
 }
 
@@ -2795,23 +2798,20 @@ async fn insights_user_roles_full<Compiled>(h: &Harness) {
 async fn interaction_full<Compiled>(h: &Harness) {
     // FetchInteraction: GET /v1/Interactions/{Sid}
     h.answer("GET", "/v1/Interactions/Sid1", 200);
-    let r = Interaction::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchInteraction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInteraction");
+    let got = Interaction::fetch(&h.client, "Sid1").await;
+    h.record("FetchInteraction", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInteraction", &[], Sent::Nothing, false);
     // CreateInteraction: POST /v1/Interactions
     h.answer("POST", "/v1/Interactions", 200);
-    let r = Interaction::create(
+    let got = Interaction::create(
         &h.client,
         &CreateInteractionBody {
             channel: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateInteraction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateInteraction");
+    .await;
+    h.record("CreateInteraction", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateInteraction",
         &[],
@@ -2820,16 +2820,15 @@ async fn interaction_full<Compiled>(h: &Harness) {
     );
     // UpdateInteraction: POST /v1/Interactions/{Sid}
     h.answer("POST", "/v1/Interactions/Sid1", 200);
-    let r = Interaction::update(
+    let got = Interaction::update(
         &h.client,
         "Sid1",
         &UpdateInteractionBody {
             webhook_ttid: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateInteraction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateInteraction");
+    .await;
+    h.record("UpdateInteraction", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateInteraction",
         &[],
@@ -2842,10 +2841,8 @@ async fn interaction_full<Compiled>(h: &Harness) {
 async fn interaction_channel_full<Compiled>(h: &Harness) {
     // FetchInteractionChannel: GET /v1/Interactions/{InteractionSid}/Channels/{Sid}
     h.answer("GET", "/v1/Interactions/InteractionSid1/Channels/Sid1", 200);
-    let r = InteractionChannel::fetch(&h.client, "InteractionSid1", "Sid1")
-        .await
-        .expect("FetchInteractionChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInteractionChannel");
+    let got = InteractionChannel::fetch(&h.client, "InteractionSid1", "Sid1").await;
+    h.record("FetchInteractionChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInteractionChannel", &[], Sent::Nothing, false);
     // ListInteractionChannel: GET /v1/Interactions/{InteractionSid}/Channels
     h.page(
@@ -2854,13 +2851,15 @@ async fn interaction_channel_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "channels",
     );
-    let items = InteractionChannel::list(&h.client, "InteractionSid1")
+    let got = InteractionChannel::list(&h.client, "InteractionSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInteractionChannel");
-    assert_eq!(items.len(), 1, "ListInteractionChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListInteractionChannel");
+        .await;
+    h.records(
+        "ListInteractionChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListInteractionChannel",
         &[("PageSize", "5")],
@@ -2873,7 +2872,7 @@ async fn interaction_channel_full<Compiled>(h: &Harness) {
         "/v1/Interactions/InteractionSid1/Channels/Sid1",
         200,
     );
-    let r = InteractionChannel::update(
+    let got = InteractionChannel::update(
         &h.client,
         "InteractionSid1",
         "Sid1",
@@ -2882,9 +2881,8 @@ async fn interaction_channel_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateInteractionChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateInteractionChannel");
+    .await;
+    h.record("UpdateInteractionChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateInteractionChannel",
         &[],
@@ -2902,16 +2900,14 @@ async fn interaction_channel_invite_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "invites",
     );
-    let items = InteractionChannelInvite::list(&h.client, "InteractionSid1", "ChannelSid1")
+    let got = InteractionChannelInvite::list(&h.client, "InteractionSid1", "ChannelSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInteractionChannelInvite");
-    assert_eq!(items.len(), 1, "ListInteractionChannelInvite");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListInteractionChannelInvite",
         Some(SID),
-        "ListInteractionChannelInvite"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListInteractionChannelInvite",
@@ -2925,7 +2921,7 @@ async fn interaction_channel_invite_full<Compiled>(h: &Harness) {
         "/v1/Interactions/InteractionSid1/Channels/ChannelSid1/Invites",
         200,
     );
-    let r = InteractionChannelInvite::create(
+    let got = InteractionChannelInvite::create(
         &h.client,
         "InteractionSid1",
         "ChannelSid1",
@@ -2933,12 +2929,11 @@ async fn interaction_channel_invite_full<Compiled>(h: &Harness) {
             routing: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateInteractionChannelInvite");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateInteractionChannelInvite",
         Some(SID),
-        "CreateInteractionChannelInvite"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateInteractionChannelInvite",
@@ -2957,16 +2952,14 @@ async fn interaction_channel_participant_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "participants",
     );
-    let items = InteractionChannelParticipant::list(&h.client, "InteractionSid1", "ChannelSid1")
+    let got = InteractionChannelParticipant::list(&h.client, "InteractionSid1", "ChannelSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInteractionChannelParticipant");
-    assert_eq!(items.len(), 1, "ListInteractionChannelParticipant");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListInteractionChannelParticipant",
         Some(SID),
-        "ListInteractionChannelParticipant"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListInteractionChannelParticipant",
@@ -2980,7 +2973,7 @@ async fn interaction_channel_participant_full<Compiled>(h: &Harness) {
         "/v1/Interactions/InteractionSid1/Channels/ChannelSid1/Participants",
         200,
     );
-    let r = InteractionChannelParticipant::create(
+    let got = InteractionChannelParticipant::create(
         &h.client,
         "InteractionSid1",
         "ChannelSid1",
@@ -2989,12 +2982,11 @@ async fn interaction_channel_participant_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateInteractionChannelParticipant");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateInteractionChannelParticipant",
         Some(SID),
-        "CreateInteractionChannelParticipant"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateInteractionChannelParticipant",
@@ -3008,7 +3000,7 @@ async fn interaction_channel_participant_full<Compiled>(h: &Harness) {
         "/v1/Interactions/InteractionSid1/Channels/ChannelSid1/Participants/Sid1",
         200,
     );
-    let r = InteractionChannelParticipant::update(
+    let got = InteractionChannelParticipant::update(
         &h.client,
         "InteractionSid1",
         "ChannelSid1",
@@ -3017,12 +3009,11 @@ async fn interaction_channel_participant_full<Compiled>(h: &Harness) {
             status: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateInteractionChannelParticipant");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "UpdateInteractionChannelParticipant",
         Some(SID),
-        "UpdateInteractionChannelParticipant"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateInteractionChannelParticipant",
@@ -3040,10 +3031,8 @@ async fn interaction_transfer_full<Compiled>(h: &Harness) {
         "/v1/Interactions/InteractionSid1/Channels/ChannelSid1/Transfers/Sid1",
         200,
     );
-    let r = InteractionTransfer::fetch(&h.client, "InteractionSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("FetchInteractionTransfer");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInteractionTransfer");
+    let got = InteractionTransfer::fetch(&h.client, "InteractionSid1", "ChannelSid1", "Sid1").await;
+    h.record("FetchInteractionTransfer", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInteractionTransfer", &[], Sent::Nothing, false);
     // CreateInteractionTransfer: POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers
     h.answer(
@@ -3051,15 +3040,14 @@ async fn interaction_transfer_full<Compiled>(h: &Harness) {
         "/v1/Interactions/InteractionSid1/Channels/ChannelSid1/Transfers",
         201,
     );
-    let r = InteractionTransfer::create(
+    let got = InteractionTransfer::create(
         &h.client,
         "InteractionSid1",
         "ChannelSid1",
         &CreateInteractionTransferBody::default(),
     )
-    .await
-    .expect("CreateInteractionTransfer");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateInteractionTransfer");
+    .await;
+    h.record("CreateInteractionTransfer", Some(SID), got.map(|r| r.sid));
     h.sent("CreateInteractionTransfer", &[], Sent::Json(r#"{}"#), false);
     // UpdateInteractionTransfer: POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers/{Sid}
     h.answer(
@@ -3067,16 +3055,15 @@ async fn interaction_transfer_full<Compiled>(h: &Harness) {
         "/v1/Interactions/InteractionSid1/Channels/ChannelSid1/Transfers/Sid1",
         200,
     );
-    let r = InteractionTransfer::update(
+    let got = InteractionTransfer::update(
         &h.client,
         "InteractionSid1",
         "ChannelSid1",
         "Sid1",
         &UpdateInteractionTransferBody::default(),
     )
-    .await
-    .expect("UpdateInteractionTransfer");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateInteractionTransfer");
+    .await;
+    h.record("UpdateInteractionTransfer", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateInteractionTransfer", &[], Sent::Json(r#"{}"#), false);
 }
 
@@ -3084,31 +3071,29 @@ async fn interaction_transfer_full<Compiled>(h: &Harness) {
 async fn plugin_full<Compiled>(h: &Harness) {
     // FetchPlugin: GET /v1/PluginService/Plugins/{Sid}
     h.answer("GET", "/v1/PluginService/Plugins/Sid1", 200);
-    let r = Plugin::fetch(&h.client, "Sid1").await.expect("FetchPlugin");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPlugin");
+    let got = Plugin::fetch(&h.client, "Sid1").await;
+    h.record("FetchPlugin", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPlugin", &[], Sent::Nothing, false);
     // ListPlugin: GET /v1/PluginService/Plugins
     h.page("GET", "/v1/PluginService/Plugins", Dialect::V1, "plugins");
-    let items = Plugin::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListPlugin");
-    assert_eq!(items.len(), 1, "ListPlugin");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListPlugin");
+    let got = Plugin::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListPlugin",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListPlugin", &[("PageSize", "5")], Sent::Nothing, false);
     // CreatePlugin: POST /v1/PluginService/Plugins
     h.answer("POST", "/v1/PluginService/Plugins", 201);
-    let r = Plugin::create(
+    let got = Plugin::create(
         &h.client,
         &CreatePluginBody {
             unique_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreatePlugin");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreatePlugin");
+    .await;
+    h.record("CreatePlugin", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePlugin",
         &[],
@@ -3117,7 +3102,7 @@ async fn plugin_full<Compiled>(h: &Harness) {
     );
     // UpdatePlugin: POST /v1/PluginService/Plugins/{Sid}
     h.answer("POST", "/v1/PluginService/Plugins/Sid1", 200);
-    let r = Plugin::update(
+    let got = Plugin::update(
         &h.client,
         "Sid1",
         &UpdatePluginBody {
@@ -3125,9 +3110,8 @@ async fn plugin_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdatePlugin");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdatePlugin");
+    .await;
+    h.record("UpdatePlugin", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdatePlugin",
         &[],
@@ -3140,10 +3124,8 @@ async fn plugin_full<Compiled>(h: &Harness) {
 async fn plugin_archive_full<Compiled>(h: &Harness) {
     // UpdatePluginArchive: POST /v1/PluginService/Plugins/{Sid}/Archive
     h.answer("POST", "/v1/PluginService/Plugins/Sid1/Archive", 200);
-    let r = PluginArchive::update(&h.client, "Sid1", &UpdatePluginArchiveBody::default())
-        .await
-        .expect("UpdatePluginArchive");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdatePluginArchive");
+    let got = PluginArchive::update(&h.client, "Sid1", &UpdatePluginArchiveBody::default()).await;
+    h.record("UpdatePluginArchive", Some(SID), got.map(|r| r.sid));
     h.sent("UpdatePluginArchive", &[], Sent::Form(&[]), false);
 }
 
@@ -3151,10 +3133,8 @@ async fn plugin_archive_full<Compiled>(h: &Harness) {
 async fn plugin_configuration_full<Compiled>(h: &Harness) {
     // FetchPluginConfiguration: GET /v1/PluginService/Configurations/{Sid}
     h.answer("GET", "/v1/PluginService/Configurations/Sid1", 200);
-    let r = PluginConfiguration::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchPluginConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPluginConfiguration");
+    let got = PluginConfiguration::fetch(&h.client, "Sid1").await;
+    h.record("FetchPluginConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPluginConfiguration", &[], Sent::Nothing, false);
     // ListPluginConfiguration: GET /v1/PluginService/Configurations
     h.page(
@@ -3163,16 +3143,14 @@ async fn plugin_configuration_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "configurations",
     );
-    let items = PluginConfiguration::list(&h.client)
+    let got = PluginConfiguration::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListPluginConfiguration");
-    assert_eq!(items.len(), 1, "ListPluginConfiguration");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListPluginConfiguration",
         Some(SID),
-        "ListPluginConfiguration"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListPluginConfiguration",
@@ -3182,7 +3160,7 @@ async fn plugin_configuration_full<Compiled>(h: &Harness) {
     );
     // CreatePluginConfiguration: POST /v1/PluginService/Configurations
     h.answer("POST", "/v1/PluginService/Configurations", 201);
-    let r = PluginConfiguration::create(
+    let got = PluginConfiguration::create(
         &h.client,
         &CreatePluginConfigurationBody {
             name: Some("v".into()),
@@ -3190,9 +3168,8 @@ async fn plugin_configuration_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreatePluginConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreatePluginConfiguration");
+    .await;
+    h.record("CreatePluginConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePluginConfiguration",
         &[],
@@ -3205,17 +3182,16 @@ async fn plugin_configuration_full<Compiled>(h: &Harness) {
 async fn plugin_configuration_archive_full<Compiled>(h: &Harness) {
     // UpdatePluginConfigurationArchive: POST /v1/PluginService/Configurations/{Sid}/Archive
     h.answer("POST", "/v1/PluginService/Configurations/Sid1/Archive", 200);
-    let r = PluginConfigurationArchive::update(
+    let got = PluginConfigurationArchive::update(
         &h.client,
         "Sid1",
         &UpdatePluginConfigurationArchiveBody::default(),
     )
-    .await
-    .expect("UpdatePluginConfigurationArchive");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "UpdatePluginConfigurationArchive",
         Some(SID),
-        "UpdatePluginConfigurationArchive"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdatePluginConfigurationArchive",
@@ -3229,20 +3205,20 @@ async fn plugin_configuration_archive_full<Compiled>(h: &Harness) {
 async fn plugin_release_full<Compiled>(h: &Harness) {
     // FetchPluginRelease: GET /v1/PluginService/Releases/{Sid}
     h.answer("GET", "/v1/PluginService/Releases/Sid1", 200);
-    let r = PluginRelease::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchPluginRelease");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPluginRelease");
+    let got = PluginRelease::fetch(&h.client, "Sid1").await;
+    h.record("FetchPluginRelease", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPluginRelease", &[], Sent::Nothing, false);
     // ListPluginRelease: GET /v1/PluginService/Releases
     h.page("GET", "/v1/PluginService/Releases", Dialect::V1, "releases");
-    let items = PluginRelease::list(&h.client)
+    let got = PluginRelease::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListPluginRelease");
-    assert_eq!(items.len(), 1, "ListPluginRelease");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListPluginRelease");
+        .await;
+    h.records(
+        "ListPluginRelease",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListPluginRelease",
         &[("PageSize", "5")],
@@ -3251,15 +3227,14 @@ async fn plugin_release_full<Compiled>(h: &Harness) {
     );
     // CreatePluginRelease: POST /v1/PluginService/Releases
     h.answer("POST", "/v1/PluginService/Releases", 201);
-    let r = PluginRelease::create(
+    let got = PluginRelease::create(
         &h.client,
         &CreatePluginReleaseBody {
             configuration_id: Some("v".into()),
         },
     )
-    .await
-    .expect("CreatePluginRelease");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreatePluginRelease");
+    .await;
+    h.record("CreatePluginRelease", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePluginRelease",
         &[],
@@ -3276,10 +3251,8 @@ async fn plugin_version_full<Compiled>(h: &Harness) {
         "/v1/PluginService/Plugins/PluginSid1/Versions/Sid1",
         200,
     );
-    let r = PluginVersion::fetch(&h.client, "PluginSid1", "Sid1")
-        .await
-        .expect("FetchPluginVersion");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPluginVersion");
+    let got = PluginVersion::fetch(&h.client, "PluginSid1", "Sid1").await;
+    h.record("FetchPluginVersion", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPluginVersion", &[], Sent::Nothing, false);
     // ListPluginVersion: GET /v1/PluginService/Plugins/{PluginSid}/Versions
     h.page(
@@ -3288,13 +3261,15 @@ async fn plugin_version_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "plugin_versions",
     );
-    let items = PluginVersion::list(&h.client, "PluginSid1")
+    let got = PluginVersion::list(&h.client, "PluginSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListPluginVersion");
-    assert_eq!(items.len(), 1, "ListPluginVersion");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListPluginVersion");
+        .await;
+    h.records(
+        "ListPluginVersion",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListPluginVersion",
         &[("PageSize", "5")],
@@ -3303,7 +3278,7 @@ async fn plugin_version_full<Compiled>(h: &Harness) {
     );
     // CreatePluginVersion: POST /v1/PluginService/Plugins/{PluginSid}/Versions
     h.answer("POST", "/v1/PluginService/Plugins/PluginSid1/Versions", 201);
-    let r = PluginVersion::create(
+    let got = PluginVersion::create(
         &h.client,
         "PluginSid1",
         &CreatePluginVersionBody {
@@ -3311,9 +3286,8 @@ async fn plugin_version_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreatePluginVersion");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreatePluginVersion");
+    .await;
+    h.record("CreatePluginVersion", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePluginVersion",
         &[],
@@ -3330,15 +3304,14 @@ async fn plugin_version_archive_full<Compiled>(h: &Harness) {
         "/v1/PluginService/Plugins/PluginSid1/Versions/Sid1/Archive",
         200,
     );
-    let r = PluginVersionArchive::update(
+    let got = PluginVersionArchive::update(
         &h.client,
         "PluginSid1",
         "Sid1",
         &UpdatePluginVersionArchiveBody::default(),
     )
-    .await
-    .expect("UpdatePluginVersionArchive");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdatePluginVersionArchive");
+    .await;
+    h.record("UpdatePluginVersionArchive", Some(SID), got.map(|r| r.sid));
     h.sent("UpdatePluginVersionArchive", &[], Sent::Form(&[]), false);
 }
 
@@ -3346,9 +3319,8 @@ async fn plugin_version_archive_full<Compiled>(h: &Harness) {
 async fn provisioning_status_full<Compiled>(h: &Harness) {
     // FetchProvisioningStatus: GET /v1/account/provision/status
     h.answer("GET", "/v1/account/provision/status", 200);
-    ProvisioningStatus::fetch(&h.client)
-        .await
-        .expect("FetchProvisioningStatus");
+    let got = ProvisioningStatus::fetch(&h.client).await;
+    h.record("FetchProvisioningStatus", None, got.map(|_| None));
     h.sent("FetchProvisioningStatus", &[], Sent::Nothing, false);
 }
 
@@ -3356,33 +3328,29 @@ async fn provisioning_status_full<Compiled>(h: &Harness) {
 async fn web_channel_full<Compiled>(h: &Harness) {
     // FetchWebChannel: GET /v1/WebChannels/{Sid}
     h.answer("GET", "/v1/WebChannels/Sid1", 200);
-    let r = WebChannel::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchWebChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWebChannel");
+    let got = WebChannel::fetch(&h.client, "Sid1").await;
+    h.record("FetchWebChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWebChannel", &[], Sent::Nothing, false);
     // ListWebChannel: GET /v1/WebChannels
     h.page("GET", "/v1/WebChannels", Dialect::V1, "flex_chat_channels");
-    let items = WebChannel::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListWebChannel");
-    assert_eq!(items.len(), 1, "ListWebChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWebChannel");
+    let got = WebChannel::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListWebChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListWebChannel", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateWebChannel: POST /v1/WebChannels
     h.answer("POST", "/v1/WebChannels", 201);
-    let r = WebChannel::create(
+    let got = WebChannel::create(
         &h.client,
         &CreateWebChannelBody {
             flex_flow_sid: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateWebChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateWebChannel");
+    .await;
+    h.record("CreateWebChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWebChannel",
         &[],
@@ -3391,7 +3359,7 @@ async fn web_channel_full<Compiled>(h: &Harness) {
     );
     // UpdateWebChannel: POST /v1/WebChannels/{Sid}
     h.answer("POST", "/v1/WebChannels/Sid1", 200);
-    let r = WebChannel::update(
+    let got = WebChannel::update(
         &h.client,
         "Sid1",
         &UpdateWebChannelBody {
@@ -3399,9 +3367,8 @@ async fn web_channel_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateWebChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWebChannel");
+    .await;
+    h.record("UpdateWebChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWebChannel",
         &[],
@@ -3410,8 +3377,9 @@ async fn web_channel_full<Compiled>(h: &Harness) {
     );
     // DeleteWebChannel: DELETE /v1/WebChannels/{Sid}
     h.empty("DELETE", "/v1/WebChannels/Sid1", 204);
-    WebChannel::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteWebChannel");
+    h.deleted(
+        "DeleteWebChannel",
+        WebChannel::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteWebChannel", &[], Sent::Nothing, false);
 }

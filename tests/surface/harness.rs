@@ -222,6 +222,46 @@ impl Harness {
         }
     }
 
+    /// A fetch, create or update succeeded with the scripted record (read back through `sid` or
+    /// `id`, whichever the struct has; `None` when it has neither).
+    pub fn record(&self, op: &str, expected: Option<&str>, got: Result<Option<String>, Error>) {
+        let got = got.unwrap_or_else(|error| panic!("{op}: {error}"));
+        assert_eq!(got.as_deref(), expected, "{op}: the record");
+    }
+
+    /// A list yielded the scripted page's one record.
+    pub fn records(
+        &self,
+        op: &str,
+        expected: Option<&str>,
+        got: Result<Vec<Option<String>>, Error>,
+    ) {
+        let got = got.unwrap_or_else(|error| panic!("{op}: {error}"));
+        assert_eq!(got.len(), 1, "{op}: records {got:?}");
+        assert_eq!(got[0].as_deref(), expected, "{op}: the record");
+    }
+
+    /// A delete succeeded.
+    pub fn deleted(&self, op: &str, got: Result<(), Error>) {
+        if let Err(error) = got {
+            panic!("{op}: {error}");
+        }
+    }
+
+    /// An operation whose only answer is a redirect ended in [`Error::Redirect`].
+    pub fn redirected(&self, op: &str, got: Result<(), Error>) {
+        assert!(
+            matches!(got, Err(Error::Redirect { .. })),
+            "{op}: expected Error::Redirect, got {got:?}"
+        );
+    }
+
+    /// A create or update answered `204` without a body: the call fails, as it has no record to
+    /// return (a gap the description's 204-only operations fall into).
+    pub fn undecodable(&self, op: &str, got: Result<(), Error>) {
+        assert!(got.is_err(), "{op}: expected an error without a body");
+    }
+
     /// Every call was checked, and each sent exactly one request.
     pub fn finish(&self, calls: usize) {
         assert_eq!(self.seen.get(), calls, "calls checked");

@@ -111,16 +111,15 @@ async fn key(h: &Harness) {
     same_protocol::<Key, Via<false, POST, false, false>>();
     // FetchKey: GET /v1/Keys/{Sid}
     h.answer("GET", "/v1/Keys/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Key::path("Sid1").expect("FetchKey"))
-        .await
-        .expect("FetchKey");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchKey");
+        .await;
+    h.record("FetchKey", Some(SID), got.map(|r| r.sid));
     h.sent("FetchKey", &[], Sent::Nothing, false);
     // ListGetKeys: GET /v1/Keys
     h.page("GET", "/v1/Keys", Dialect::V1, "keys");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Key::collection_path().expect("ListGetKeys"))
         .filter(&ListGetKeysFilter {
@@ -128,10 +127,12 @@ async fn key(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListGetKeys");
-    assert_eq!(items.len(), 1, "ListGetKeys");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListGetKeys");
+        .await;
+    h.records(
+        "ListGetKeys",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListGetKeys",
         &[("AccountSid", "v"), ("PageSize", "5")],
@@ -140,7 +141,7 @@ async fn key(h: &Harness) {
     );
     // CreateNewKey: POST /v1/Keys
     h.answer("POST", "/v1/Keys", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Key::collection_path().expect("CreateNewKey"),
@@ -149,9 +150,8 @@ async fn key(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateNewKey");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateNewKey");
+        .await;
+    h.record("CreateNewKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNewKey",
         &[],
@@ -160,7 +160,7 @@ async fn key(h: &Harness) {
     );
     // UpdateKey: POST /v1/Keys/{Sid}
     h.answer("POST", "/v1/Keys/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Key::path("Sid1").expect("UpdateKey"),
@@ -169,9 +169,8 @@ async fn key(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateKey");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateKey");
+        .await;
+    h.record("UpdateKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateKey",
         &[],
@@ -180,10 +179,12 @@ async fn key(h: &Harness) {
     );
     // DeleteKey: DELETE /v1/Keys/{Sid}
     h.empty("DELETE", "/v1/Keys/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Key::path("Sid1").expect("DeleteKey"))
-        .await
-        .expect("DeleteKey");
+    h.deleted(
+        "DeleteKey",
+        h.client
+            .delete::<Via<false, POST, false, false>>(&Key::path("Sid1").expect("DeleteKey"))
+            .await,
+    );
     h.sent("DeleteKey", &[], Sent::Nothing, false);
 }
 
@@ -196,16 +197,18 @@ async fn role_permission(h: &Harness) {
         Dialect::V1,
         "permissions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<true, PUT, true, false>>(
             &RolePermission::collection_path("RoleSid1").expect("ListRolePermission"),
         )
         .collect_all()
-        .await
-        .expect("ListRolePermission");
-    assert_eq!(items.len(), 1, "ListRolePermission");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRolePermission");
+        .await;
+    h.records(
+        "ListRolePermission",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListRolePermission", &[], Sent::Nothing, false);
 }
 
@@ -213,7 +216,7 @@ async fn token(h: &Harness) {
     same_protocol::<Token, Via<false, POST, false, false>>();
     // CreateToken: POST /v1/token
     h.answer("POST", "/v1/token", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Token::collection_path().expect("CreateToken"),
@@ -222,9 +225,8 @@ async fn token(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateToken");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateToken");
+        .await;
+    h.record("CreateToken", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateToken",
         &[],
@@ -237,7 +239,7 @@ async fn oauth_app_account(h: &Harness) {
     same_protocol::<OauthAppAccount, Via<true, PUT, false, false>>();
     // CreateOauthAppAccount: POST /v1/Account/OAuthApps
     h.answer("POST", "/v1/Account/OAuthApps", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, false, false>, _>(
             &OauthAppAccount::collection_path().expect("CreateOauthAppAccount"),
@@ -246,9 +248,8 @@ async fn oauth_app_account(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateOauthAppAccount");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateOauthAppAccount");
+        .await;
+    h.record("CreateOauthAppAccount", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateOauthAppAccount",
         &[],
@@ -257,7 +258,7 @@ async fn oauth_app_account(h: &Harness) {
     );
     // UpdateOauthAppAccount: PUT /v1/Account/OAuthApps/{sid}
     h.answer("PUT", "/v1/Account/OAuthApps/sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<true, PUT, false, false>, _>(
             &OauthAppAccount::path("sid1").expect("UpdateOauthAppAccount"),
@@ -266,9 +267,8 @@ async fn oauth_app_account(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateOauthAppAccount");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateOauthAppAccount");
+        .await;
+    h.record("UpdateOauthAppAccount", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateOauthAppAccount",
         &[],
@@ -277,12 +277,14 @@ async fn oauth_app_account(h: &Harness) {
     );
     // DeleteOauthAppAccount: DELETE /v1/Account/OAuthApps/{sid}
     h.empty("DELETE", "/v1/Account/OAuthApps/sid1", 204);
-    h.client
-        .delete::<Via<true, PUT, false, false>>(
-            &OauthAppAccount::path("sid1").expect("DeleteOauthAppAccount"),
-        )
-        .await
-        .expect("DeleteOauthAppAccount");
+    h.deleted(
+        "DeleteOauthAppAccount",
+        h.client
+            .delete::<Via<true, PUT, false, false>>(
+                &OauthAppAccount::path("sid1").expect("DeleteOauthAppAccount"),
+            )
+            .await,
+    );
     h.sent("DeleteOauthAppAccount", &[], Sent::Nothing, false);
 }
 
@@ -301,12 +303,12 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn key_full<Compiled>(h: &Harness) {
     // FetchKey: GET /v1/Keys/{Sid}
     h.answer("GET", "/v1/Keys/Sid1", 200);
-    let r = Key::fetch(&h.client, "Sid1").await.expect("FetchKey");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchKey");
+    let got = Key::fetch(&h.client, "Sid1").await;
+    h.record("FetchKey", Some(SID), got.map(|r| r.sid));
     h.sent("FetchKey", &[], Sent::Nothing, false);
     // ListGetKeys: GET /v1/Keys
     h.page("GET", "/v1/Keys", Dialect::V1, "keys");
-    let items = Key::list(
+    let got = Key::list(
         &h.client,
         &ListGetKeysFilter {
             account_sid: Some("v".into()),
@@ -314,10 +316,12 @@ async fn key_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListGetKeys");
-    assert_eq!(items.len(), 1, "ListGetKeys");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListGetKeys");
+    .await;
+    h.records(
+        "ListGetKeys",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListGetKeys",
         &[("AccountSid", "v"), ("PageSize", "5")],
@@ -326,16 +330,15 @@ async fn key_full<Compiled>(h: &Harness) {
     );
     // CreateNewKey: POST /v1/Keys
     h.answer("POST", "/v1/Keys", 201);
-    let r = Key::create(
+    let got = Key::create(
         &h.client,
         &CreateNewKeyBody {
             account_sid: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateNewKey");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateNewKey");
+    .await;
+    h.record("CreateNewKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNewKey",
         &[],
@@ -344,7 +347,7 @@ async fn key_full<Compiled>(h: &Harness) {
     );
     // UpdateKey: POST /v1/Keys/{Sid}
     h.answer("POST", "/v1/Keys/Sid1", 200);
-    let r = Key::update(
+    let got = Key::update(
         &h.client,
         "Sid1",
         &UpdateKeyBody {
@@ -352,9 +355,8 @@ async fn key_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateKey");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateKey");
+    .await;
+    h.record("UpdateKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateKey",
         &[],
@@ -363,7 +365,7 @@ async fn key_full<Compiled>(h: &Harness) {
     );
     // DeleteKey: DELETE /v1/Keys/{Sid}
     h.empty("DELETE", "/v1/Keys/Sid1", 204);
-    Key::delete(&h.client, "Sid1").await.expect("DeleteKey");
+    h.deleted("DeleteKey", Key::delete(&h.client, "Sid1").await);
     h.sent("DeleteKey", &[], Sent::Nothing, false);
 }
 
@@ -376,12 +378,14 @@ async fn role_permission_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "permissions",
     );
-    let items = RolePermission::list(&h.client, "RoleSid1")
+    let got = RolePermission::list(&h.client, "RoleSid1")
         .collect_all()
-        .await
-        .expect("ListRolePermission");
-    assert_eq!(items.len(), 1, "ListRolePermission");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRolePermission");
+        .await;
+    h.records(
+        "ListRolePermission",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListRolePermission", &[], Sent::Nothing, false);
 }
 
@@ -389,15 +393,15 @@ async fn role_permission_full<Compiled>(h: &Harness) {
 async fn token_full<Compiled>(h: &Harness) {
     // CreateToken: POST /v1/token
     h.answer("POST", "/v1/token", 201);
-    Token::create(
+    let got = Token::create(
         &h.client,
         &CreateTokenBody {
             grant_type: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateToken");
+    .await;
+    h.record("CreateToken", None, got.map(|_| None));
     h.sent(
         "CreateToken",
         &[],
@@ -410,16 +414,15 @@ async fn token_full<Compiled>(h: &Harness) {
 async fn oauth_app_account_full<Compiled>(h: &Harness) {
     // CreateOauthAppAccount: POST /v1/Account/OAuthApps
     h.answer("POST", "/v1/Account/OAuthApps", 201);
-    let r = OauthAppAccount::create(
+    let got = OauthAppAccount::create(
         &h.client,
         &CreateOauthAppAccountBody {
             type_: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateOauthAppAccount");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateOauthAppAccount");
+    .await;
+    h.record("CreateOauthAppAccount", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateOauthAppAccount",
         &[],
@@ -428,7 +431,7 @@ async fn oauth_app_account_full<Compiled>(h: &Harness) {
     );
     // UpdateOauthAppAccount: PUT /v1/Account/OAuthApps/{sid}
     h.answer("PUT", "/v1/Account/OAuthApps/sid1", 200);
-    let r = OauthAppAccount::update(
+    let got = OauthAppAccount::update(
         &h.client,
         "sid1",
         &UpdateOauthAppAccountBody {
@@ -436,9 +439,8 @@ async fn oauth_app_account_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateOauthAppAccount");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateOauthAppAccount");
+    .await;
+    h.record("UpdateOauthAppAccount", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateOauthAppAccount",
         &[],
@@ -447,8 +449,9 @@ async fn oauth_app_account_full<Compiled>(h: &Harness) {
     );
     // DeleteOauthAppAccount: DELETE /v1/Account/OAuthApps/{sid}
     h.empty("DELETE", "/v1/Account/OAuthApps/sid1", 204);
-    OauthAppAccount::delete(&h.client, "sid1")
-        .await
-        .expect("DeleteOauthAppAccount");
+    h.deleted(
+        "DeleteOauthAppAccount",
+        OauthAppAccount::delete(&h.client, "sid1").await,
+    );
     h.sent("DeleteOauthAppAccount", &[], Sent::Nothing, false);
 }

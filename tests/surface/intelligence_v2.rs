@@ -245,18 +245,17 @@ async fn custom_operator(h: &Harness) {
     same_protocol::<CustomOperator, Via<false, POST, false, false>>();
     // FetchCustomOperator: GET /v2/Operators/Custom/{Sid}
     h.answer("GET", "/v2/Operators/Custom/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &CustomOperator::path("Sid1").expect("FetchCustomOperator"),
         )
-        .await
-        .expect("FetchCustomOperator");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCustomOperator");
+        .await;
+    h.record("FetchCustomOperator", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCustomOperator", &[], Sent::Nothing, false);
     // ListCustomOperator: GET /v2/Operators/Custom
     h.page("GET", "/v2/Operators/Custom", Dialect::V1, "operators");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &CustomOperator::collection_path().expect("ListCustomOperator"),
@@ -267,10 +266,12 @@ async fn custom_operator(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCustomOperator");
-    assert_eq!(items.len(), 1, "ListCustomOperator");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCustomOperator");
+        .await;
+    h.records(
+        "ListCustomOperator",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListCustomOperator",
         &[("Availability", "v"), ("PageSize", "5")],
@@ -279,7 +280,7 @@ async fn custom_operator(h: &Harness) {
     );
     // CreateCustomOperator: POST /v2/Operators/Custom
     h.answer("POST", "/v2/Operators/Custom", 202);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &CustomOperator::collection_path().expect("CreateCustomOperator"),
@@ -288,9 +289,8 @@ async fn custom_operator(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateCustomOperator");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCustomOperator");
+        .await;
+    h.record("CreateCustomOperator", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCustomOperator",
         &[],
@@ -299,7 +299,7 @@ async fn custom_operator(h: &Harness) {
     );
     // UpdateCustomOperator: POST /v2/Operators/Custom/{Sid}
     h.answer("POST", "/v2/Operators/Custom/Sid1", 202);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &CustomOperator::path("Sid1").expect("UpdateCustomOperator"),
@@ -308,9 +308,8 @@ async fn custom_operator(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateCustomOperator");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCustomOperator");
+        .await;
+    h.record("UpdateCustomOperator", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCustomOperator",
         &[],
@@ -319,12 +318,14 @@ async fn custom_operator(h: &Harness) {
     );
     // DeleteCustomOperator: DELETE /v2/Operators/Custom/{Sid}
     h.empty("DELETE", "/v2/Operators/Custom/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &CustomOperator::path("Sid1").expect("DeleteCustomOperator"),
-        )
-        .await
-        .expect("DeleteCustomOperator");
+    h.deleted(
+        "DeleteCustomOperator",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &CustomOperator::path("Sid1").expect("DeleteCustomOperator"),
+            )
+            .await,
+    );
     h.sent("DeleteCustomOperator", &[], Sent::Nothing, false);
 }
 
@@ -336,15 +337,18 @@ async fn encrypted_operator_results(h: &Harness) {
         "/v2/Transcripts/TranscriptSid1/OperatorResults/Encrypted",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &EncryptedOperatorResults::path("TranscriptSid1")
                 .expect("FetchEncryptedOperatorResults"),
         )
-        .await
-        .expect("FetchEncryptedOperatorResults");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEncryptedOperatorResults");
+        .await;
+    h.record(
+        "FetchEncryptedOperatorResults",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent("FetchEncryptedOperatorResults", &[], Sent::Nothing, false);
 }
 
@@ -356,14 +360,13 @@ async fn encrypted_sentences(h: &Harness) {
         "/v2/Transcripts/TranscriptSid1/Sentences/Encrypted",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &EncryptedSentences::path("TranscriptSid1").expect("FetchEncryptedSentences"),
         )
-        .await
-        .expect("FetchEncryptedSentences");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEncryptedSentences");
+        .await;
+    h.record("FetchEncryptedSentences", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEncryptedSentences", &[], Sent::Nothing, false);
 }
 
@@ -371,12 +374,11 @@ async fn media(h: &Harness) {
     same_protocol::<Media, Via<false, POST, false, false>>();
     // FetchMedia: GET /v2/Transcripts/{Sid}/Media
     h.answer("GET", "/v2/Transcripts/Sid1/Media", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Media::path("Sid1").expect("FetchMedia"))
-        .await
-        .expect("FetchMedia");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchMedia");
+        .await;
+    h.record("FetchMedia", Some(SID), got.map(|r| r.sid));
     h.sent("FetchMedia", &[], Sent::Nothing, false);
 }
 
@@ -384,16 +386,15 @@ async fn operator(h: &Harness) {
     same_protocol::<Operator, Via<false, POST, false, false>>();
     // FetchOperator: GET /v2/Operators/{Sid}
     h.answer("GET", "/v2/Operators/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Operator::path("Sid1").expect("FetchOperator"))
-        .await
-        .expect("FetchOperator");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchOperator");
+        .await;
+    h.record("FetchOperator", Some(SID), got.map(|r| r.sid));
     h.sent("FetchOperator", &[], Sent::Nothing, false);
     // ListOperator: GET /v2/Operators
     h.page("GET", "/v2/Operators", Dialect::V1, "operators");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Operator::collection_path().expect("ListOperator"))
         .filter(&ListOperatorFilter {
@@ -402,10 +403,12 @@ async fn operator(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListOperator");
-    assert_eq!(items.len(), 1, "ListOperator");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListOperator");
+        .await;
+    h.records(
+        "ListOperator",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListOperator",
         &[("Availability", "v"), ("PageSize", "5")],
@@ -422,16 +425,15 @@ async fn operator_attachment(h: &Harness) {
         "/v2/Services/ServiceSid1/Operators/OperatorSid1",
         202,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &OperatorAttachment::path("ServiceSid1", "OperatorSid1")
                 .expect("CreateOperatorAttachment"),
             &CreateOperatorAttachmentBody::default(),
         )
-        .await
-        .expect("CreateOperatorAttachment");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateOperatorAttachment");
+        .await;
+    h.record("CreateOperatorAttachment", Some(SID), got.map(|r| r.sid));
     h.sent("CreateOperatorAttachment", &[], Sent::Form(&[]), false);
     // DeleteOperatorAttachment: DELETE /v2/Services/{ServiceSid}/Operators/{OperatorSid}
     h.empty(
@@ -439,13 +441,15 @@ async fn operator_attachment(h: &Harness) {
         "/v2/Services/ServiceSid1/Operators/OperatorSid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &OperatorAttachment::path("ServiceSid1", "OperatorSid1")
-                .expect("DeleteOperatorAttachment"),
-        )
-        .await
-        .expect("DeleteOperatorAttachment");
+    h.deleted(
+        "DeleteOperatorAttachment",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &OperatorAttachment::path("ServiceSid1", "OperatorSid1")
+                    .expect("DeleteOperatorAttachment"),
+            )
+            .await,
+    );
     h.sent("DeleteOperatorAttachment", &[], Sent::Nothing, false);
 }
 
@@ -453,14 +457,13 @@ async fn operator_attachments(h: &Harness) {
     same_protocol::<OperatorAttachments, Via<false, POST, false, false>>();
     // FetchOperatorAttachments: GET /v2/Services/{ServiceSid}/Operators
     h.answer("GET", "/v2/Services/ServiceSid1/Operators", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &OperatorAttachments::path("ServiceSid1").expect("FetchOperatorAttachments"),
         )
-        .await
-        .expect("FetchOperatorAttachments");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchOperatorAttachments");
+        .await;
+    h.record("FetchOperatorAttachments", Some(SID), got.map(|r| r.sid));
     h.sent("FetchOperatorAttachments", &[], Sent::Nothing, false);
 }
 
@@ -472,14 +475,13 @@ async fn operator_result(h: &Harness) {
         "/v2/Transcripts/TranscriptSid1/OperatorResults/OperatorSid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &OperatorResult::path("TranscriptSid1", "OperatorSid1").expect("FetchOperatorResult"),
         )
-        .await
-        .expect("FetchOperatorResult");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchOperatorResult");
+        .await;
+    h.record("FetchOperatorResult", Some(SID), got.map(|r| r.sid));
     h.sent("FetchOperatorResult", &[], Sent::Nothing, false);
     // ListOperatorResult: GET /v2/Transcripts/{TranscriptSid}/OperatorResults
     h.page(
@@ -488,7 +490,7 @@ async fn operator_result(h: &Harness) {
         Dialect::V1,
         "operator_results",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &OperatorResult::collection_path("TranscriptSid1").expect("ListOperatorResult"),
@@ -496,10 +498,12 @@ async fn operator_result(h: &Harness) {
         .filter(&ListOperatorResultFilter::default())
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListOperatorResult");
-    assert_eq!(items.len(), 1, "ListOperatorResult");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListOperatorResult");
+        .await;
+    h.records(
+        "ListOperatorResult",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListOperatorResult",
         &[("PageSize", "5")],
@@ -512,18 +516,17 @@ async fn operator_type(h: &Harness) {
     same_protocol::<OperatorType, Via<false, POST, false, false>>();
     // FetchOperatorType: GET /v2/OperatorTypes/{Sid}
     h.answer("GET", "/v2/OperatorTypes/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &OperatorType::path("Sid1").expect("FetchOperatorType"),
         )
-        .await
-        .expect("FetchOperatorType");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchOperatorType");
+        .await;
+    h.record("FetchOperatorType", Some(SID), got.map(|r| r.sid));
     h.sent("FetchOperatorType", &[], Sent::Nothing, false);
     // ListOperatorType: GET /v2/OperatorTypes
     h.page("GET", "/v2/OperatorTypes", Dialect::V1, "operator_types");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &OperatorType::collection_path().expect("ListOperatorType"),
@@ -533,10 +536,12 @@ async fn operator_type(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListOperatorType");
-    assert_eq!(items.len(), 1, "ListOperatorType");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListOperatorType");
+        .await;
+    h.records(
+        "ListOperatorType",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListOperatorType",
         &[("LanguageCode", "v"), ("PageSize", "5")],
@@ -549,18 +554,17 @@ async fn prebuilt_operator(h: &Harness) {
     same_protocol::<PrebuiltOperator, Via<false, POST, false, false>>();
     // FetchPrebuiltOperator: GET /v2/Operators/PreBuilt/{Sid}
     h.answer("GET", "/v2/Operators/PreBuilt/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &PrebuiltOperator::path("Sid1").expect("FetchPrebuiltOperator"),
         )
-        .await
-        .expect("FetchPrebuiltOperator");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPrebuiltOperator");
+        .await;
+    h.record("FetchPrebuiltOperator", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPrebuiltOperator", &[], Sent::Nothing, false);
     // ListPrebuiltOperator: GET /v2/Operators/PreBuilt
     h.page("GET", "/v2/Operators/PreBuilt", Dialect::V1, "operators");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &PrebuiltOperator::collection_path().expect("ListPrebuiltOperator"),
@@ -571,10 +575,12 @@ async fn prebuilt_operator(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListPrebuiltOperator");
-    assert_eq!(items.len(), 1, "ListPrebuiltOperator");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListPrebuiltOperator");
+        .await;
+    h.records(
+        "ListPrebuiltOperator",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListPrebuiltOperator",
         &[("Availability", "v"), ("PageSize", "5")],
@@ -592,7 +598,7 @@ async fn sentence(h: &Harness) {
         Dialect::V1,
         "sentences",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Sentence::collection_path("TranscriptSid1").expect("ListSentence"),
@@ -600,10 +606,12 @@ async fn sentence(h: &Harness) {
         .filter(&ListSentenceFilter::default())
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSentence");
-    assert_eq!(items.len(), 1, "ListSentence");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSentence");
+        .await;
+    h.records(
+        "ListSentence",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListSentence", &[("PageSize", "5")], Sent::Nothing, false);
 }
 
@@ -611,28 +619,29 @@ async fn service(h: &Harness) {
     same_protocol::<Service, Via<false, POST, false, false>>();
     // FetchService: GET /v2/Services/{Sid}
     h.answer("GET", "/v2/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+        .await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v2/Services
     h.page("GET", "/v2/Services", Dialect::V1, "services");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+        .await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v2/Services
     h.answer("POST", "/v2/Services", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Service::collection_path().expect("CreateService"),
@@ -641,9 +650,8 @@ async fn service(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+        .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -652,7 +660,7 @@ async fn service(h: &Harness) {
     );
     // UpdateService: POST /v2/Services/{Sid}
     h.answer("POST", "/v2/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
@@ -661,9 +669,8 @@ async fn service(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+        .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -672,10 +679,14 @@ async fn service(h: &Harness) {
     );
     // DeleteService: DELETE /v2/Services/{Sid}
     h.empty("DELETE", "/v2/Services/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("DeleteService"))
-        .await
-        .expect("DeleteService");
+    h.deleted(
+        "DeleteService",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Service::path("Sid1").expect("DeleteService"),
+            )
+            .await,
+    );
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -683,18 +694,17 @@ async fn transcript(h: &Harness) {
     same_protocol::<Transcript, Via<false, POST, false, false>>();
     // FetchTranscript: GET /v2/Transcripts/{Sid}
     h.answer("GET", "/v2/Transcripts/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Transcript::path("Sid1").expect("FetchTranscript"),
         )
-        .await
-        .expect("FetchTranscript");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTranscript");
+        .await;
+    h.record("FetchTranscript", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTranscript", &[], Sent::Nothing, false);
     // ListTranscript: GET /v2/Transcripts
     h.page("GET", "/v2/Transcripts", Dialect::V1, "transcripts");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Transcript::collection_path().expect("ListTranscript"),
@@ -705,10 +715,12 @@ async fn transcript(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListTranscript");
-    assert_eq!(items.len(), 1, "ListTranscript");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListTranscript");
+        .await;
+    h.records(
+        "ListTranscript",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListTranscript",
         &[("ServiceSid", "v"), ("PageSize", "5")],
@@ -717,7 +729,7 @@ async fn transcript(h: &Harness) {
     );
     // CreateTranscript: POST /v2/Transcripts
     h.answer("POST", "/v2/Transcripts", 202);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Transcript::collection_path().expect("CreateTranscript"),
@@ -726,9 +738,8 @@ async fn transcript(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateTranscript");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTranscript");
+        .await;
+    h.record("CreateTranscript", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTranscript",
         &[],
@@ -737,12 +748,14 @@ async fn transcript(h: &Harness) {
     );
     // DeleteTranscript: DELETE /v2/Transcripts/{Sid}
     h.empty("DELETE", "/v2/Transcripts/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Transcript::path("Sid1").expect("DeleteTranscript"),
-        )
-        .await
-        .expect("DeleteTranscript");
+    h.deleted(
+        "DeleteTranscript",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Transcript::path("Sid1").expect("DeleteTranscript"),
+            )
+            .await,
+    );
     h.sent("DeleteTranscript", &[], Sent::Nothing, false);
 }
 
@@ -770,14 +783,12 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn custom_operator_full<Compiled>(h: &Harness) {
     // FetchCustomOperator: GET /v2/Operators/Custom/{Sid}
     h.answer("GET", "/v2/Operators/Custom/Sid1", 200);
-    let r = CustomOperator::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchCustomOperator");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCustomOperator");
+    let got = CustomOperator::fetch(&h.client, "Sid1").await;
+    h.record("FetchCustomOperator", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCustomOperator", &[], Sent::Nothing, false);
     // ListCustomOperator: GET /v2/Operators/Custom
     h.page("GET", "/v2/Operators/Custom", Dialect::V1, "operators");
-    let items = CustomOperator::list(
+    let got = CustomOperator::list(
         &h.client,
         &ListCustomOperatorFilter {
             availability: Some("v".into()),
@@ -786,10 +797,12 @@ async fn custom_operator_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListCustomOperator");
-    assert_eq!(items.len(), 1, "ListCustomOperator");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCustomOperator");
+    .await;
+    h.records(
+        "ListCustomOperator",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListCustomOperator",
         &[("Availability", "v"), ("PageSize", "5")],
@@ -798,16 +811,15 @@ async fn custom_operator_full<Compiled>(h: &Harness) {
     );
     // CreateCustomOperator: POST /v2/Operators/Custom
     h.answer("POST", "/v2/Operators/Custom", 202);
-    let r = CustomOperator::create(
+    let got = CustomOperator::create(
         &h.client,
         &CreateCustomOperatorBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateCustomOperator");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCustomOperator");
+    .await;
+    h.record("CreateCustomOperator", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCustomOperator",
         &[],
@@ -816,7 +828,7 @@ async fn custom_operator_full<Compiled>(h: &Harness) {
     );
     // UpdateCustomOperator: POST /v2/Operators/Custom/{Sid}
     h.answer("POST", "/v2/Operators/Custom/Sid1", 202);
-    let r = CustomOperator::update(
+    let got = CustomOperator::update(
         &h.client,
         "Sid1",
         &UpdateCustomOperatorBody {
@@ -824,9 +836,8 @@ async fn custom_operator_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateCustomOperator");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCustomOperator");
+    .await;
+    h.record("UpdateCustomOperator", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCustomOperator",
         &[],
@@ -835,9 +846,10 @@ async fn custom_operator_full<Compiled>(h: &Harness) {
     );
     // DeleteCustomOperator: DELETE /v2/Operators/Custom/{Sid}
     h.empty("DELETE", "/v2/Operators/Custom/Sid1", 204);
-    CustomOperator::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteCustomOperator");
+    h.deleted(
+        "DeleteCustomOperator",
+        CustomOperator::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteCustomOperator", &[], Sent::Nothing, false);
 }
 
@@ -849,9 +861,8 @@ async fn encrypted_operator_results_full<Compiled>(h: &Harness) {
         "/v2/Transcripts/TranscriptSid1/OperatorResults/Encrypted",
         200,
     );
-    EncryptedOperatorResults::fetch(&h.client, "TranscriptSid1")
-        .await
-        .expect("FetchEncryptedOperatorResults");
+    let got = EncryptedOperatorResults::fetch(&h.client, "TranscriptSid1").await;
+    h.record("FetchEncryptedOperatorResults", None, got.map(|_| None));
     h.sent("FetchEncryptedOperatorResults", &[], Sent::Nothing, false);
 }
 
@@ -863,9 +874,8 @@ async fn encrypted_sentences_full<Compiled>(h: &Harness) {
         "/v2/Transcripts/TranscriptSid1/Sentences/Encrypted",
         200,
     );
-    EncryptedSentences::fetch(&h.client, "TranscriptSid1")
-        .await
-        .expect("FetchEncryptedSentences");
+    let got = EncryptedSentences::fetch(&h.client, "TranscriptSid1").await;
+    h.record("FetchEncryptedSentences", None, got.map(|_| None));
     h.sent("FetchEncryptedSentences", &[], Sent::Nothing, false);
 }
 
@@ -873,8 +883,8 @@ async fn encrypted_sentences_full<Compiled>(h: &Harness) {
 async fn media_full<Compiled>(h: &Harness) {
     // FetchMedia: GET /v2/Transcripts/{Sid}/Media
     h.answer("GET", "/v2/Transcripts/Sid1/Media", 200);
-    let r = Media::fetch(&h.client, "Sid1").await.expect("FetchMedia");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchMedia");
+    let got = Media::fetch(&h.client, "Sid1").await;
+    h.record("FetchMedia", Some(SID), got.map(|r| r.sid));
     h.sent("FetchMedia", &[], Sent::Nothing, false);
 }
 
@@ -882,14 +892,12 @@ async fn media_full<Compiled>(h: &Harness) {
 async fn operator_full<Compiled>(h: &Harness) {
     // FetchOperator: GET /v2/Operators/{Sid}
     h.answer("GET", "/v2/Operators/Sid1", 200);
-    let r = Operator::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchOperator");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchOperator");
+    let got = Operator::fetch(&h.client, "Sid1").await;
+    h.record("FetchOperator", Some(SID), got.map(|r| r.sid));
     h.sent("FetchOperator", &[], Sent::Nothing, false);
     // ListOperator: GET /v2/Operators
     h.page("GET", "/v2/Operators", Dialect::V1, "operators");
-    let items = Operator::list(
+    let got = Operator::list(
         &h.client,
         &ListOperatorFilter {
             availability: Some("v".into()),
@@ -898,10 +906,12 @@ async fn operator_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListOperator");
-    assert_eq!(items.len(), 1, "ListOperator");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListOperator");
+    .await;
+    h.records(
+        "ListOperator",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListOperator",
         &[("Availability", "v"), ("PageSize", "5")],
@@ -918,14 +928,14 @@ async fn operator_attachment_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Operators/OperatorSid1",
         202,
     );
-    OperatorAttachment::update(
+    let got = OperatorAttachment::update(
         &h.client,
         "ServiceSid1",
         "OperatorSid1",
         &CreateOperatorAttachmentBody::default(),
     )
-    .await
-    .expect("CreateOperatorAttachment");
+    .await;
+    h.record("CreateOperatorAttachment", None, got.map(|_| None));
     h.sent("CreateOperatorAttachment", &[], Sent::Form(&[]), false);
     // DeleteOperatorAttachment: DELETE /v2/Services/{ServiceSid}/Operators/{OperatorSid}
     h.empty(
@@ -933,9 +943,10 @@ async fn operator_attachment_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Operators/OperatorSid1",
         204,
     );
-    OperatorAttachment::delete(&h.client, "ServiceSid1", "OperatorSid1")
-        .await
-        .expect("DeleteOperatorAttachment");
+    h.deleted(
+        "DeleteOperatorAttachment",
+        OperatorAttachment::delete(&h.client, "ServiceSid1", "OperatorSid1").await,
+    );
     h.sent("DeleteOperatorAttachment", &[], Sent::Nothing, false);
 }
 
@@ -943,9 +954,8 @@ async fn operator_attachment_full<Compiled>(h: &Harness) {
 async fn operator_attachments_full<Compiled>(h: &Harness) {
     // FetchOperatorAttachments: GET /v2/Services/{ServiceSid}/Operators
     h.answer("GET", "/v2/Services/ServiceSid1/Operators", 200);
-    OperatorAttachments::fetch(&h.client, "ServiceSid1")
-        .await
-        .expect("FetchOperatorAttachments");
+    let got = OperatorAttachments::fetch(&h.client, "ServiceSid1").await;
+    h.record("FetchOperatorAttachments", None, got.map(|_| None));
     h.sent("FetchOperatorAttachments", &[], Sent::Nothing, false);
 }
 
@@ -957,9 +967,8 @@ async fn operator_result_full<Compiled>(h: &Harness) {
         "/v2/Transcripts/TranscriptSid1/OperatorResults/OperatorSid1",
         200,
     );
-    OperatorResult::fetch(&h.client, "TranscriptSid1", "OperatorSid1")
-        .await
-        .expect("FetchOperatorResult");
+    let got = OperatorResult::fetch(&h.client, "TranscriptSid1", "OperatorSid1").await;
+    h.record("FetchOperatorResult", None, got.map(|_| None));
     h.sent("FetchOperatorResult", &[], Sent::Nothing, false);
     // ListOperatorResult: GET /v2/Transcripts/{TranscriptSid}/OperatorResults
     h.page(
@@ -968,16 +977,19 @@ async fn operator_result_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "operator_results",
     );
-    let items = OperatorResult::list(
+    let got = OperatorResult::list(
         &h.client,
         "TranscriptSid1",
         &ListOperatorResultFilter::default(),
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListOperatorResult");
-    assert_eq!(items.len(), 1, "ListOperatorResult");
+    .await;
+    h.records(
+        "ListOperatorResult",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListOperatorResult",
         &[("PageSize", "5")],
@@ -990,14 +1002,12 @@ async fn operator_result_full<Compiled>(h: &Harness) {
 async fn operator_type_full<Compiled>(h: &Harness) {
     // FetchOperatorType: GET /v2/OperatorTypes/{Sid}
     h.answer("GET", "/v2/OperatorTypes/Sid1", 200);
-    let r = OperatorType::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchOperatorType");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchOperatorType");
+    let got = OperatorType::fetch(&h.client, "Sid1").await;
+    h.record("FetchOperatorType", Some(SID), got.map(|r| r.sid));
     h.sent("FetchOperatorType", &[], Sent::Nothing, false);
     // ListOperatorType: GET /v2/OperatorTypes
     h.page("GET", "/v2/OperatorTypes", Dialect::V1, "operator_types");
-    let items = OperatorType::list(
+    let got = OperatorType::list(
         &h.client,
         &ListOperatorTypeFilter {
             language_code: Some("v".into()),
@@ -1005,10 +1015,12 @@ async fn operator_type_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListOperatorType");
-    assert_eq!(items.len(), 1, "ListOperatorType");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListOperatorType");
+    .await;
+    h.records(
+        "ListOperatorType",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListOperatorType",
         &[("LanguageCode", "v"), ("PageSize", "5")],
@@ -1021,14 +1033,12 @@ async fn operator_type_full<Compiled>(h: &Harness) {
 async fn prebuilt_operator_full<Compiled>(h: &Harness) {
     // FetchPrebuiltOperator: GET /v2/Operators/PreBuilt/{Sid}
     h.answer("GET", "/v2/Operators/PreBuilt/Sid1", 200);
-    let r = PrebuiltOperator::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchPrebuiltOperator");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPrebuiltOperator");
+    let got = PrebuiltOperator::fetch(&h.client, "Sid1").await;
+    h.record("FetchPrebuiltOperator", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPrebuiltOperator", &[], Sent::Nothing, false);
     // ListPrebuiltOperator: GET /v2/Operators/PreBuilt
     h.page("GET", "/v2/Operators/PreBuilt", Dialect::V1, "operators");
-    let items = PrebuiltOperator::list(
+    let got = PrebuiltOperator::list(
         &h.client,
         &ListPrebuiltOperatorFilter {
             availability: Some("v".into()),
@@ -1037,10 +1047,12 @@ async fn prebuilt_operator_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListPrebuiltOperator");
-    assert_eq!(items.len(), 1, "ListPrebuiltOperator");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListPrebuiltOperator");
+    .await;
+    h.records(
+        "ListPrebuiltOperator",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListPrebuiltOperator",
         &[("Availability", "v"), ("PageSize", "5")],
@@ -1058,13 +1070,15 @@ async fn sentence_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "sentences",
     );
-    let items = Sentence::list(&h.client, "TranscriptSid1", &ListSentenceFilter::default())
+    let got = Sentence::list(&h.client, "TranscriptSid1", &ListSentenceFilter::default())
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSentence");
-    assert_eq!(items.len(), 1, "ListSentence");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSentence");
+        .await;
+    h.records(
+        "ListSentence",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListSentence", &[("PageSize", "5")], Sent::Nothing, false);
 }
 
@@ -1072,33 +1086,29 @@ async fn sentence_full<Compiled>(h: &Harness) {
 async fn service_full<Compiled>(h: &Harness) {
     // FetchService: GET /v2/Services/{Sid}
     h.answer("GET", "/v2/Services/Sid1", 200);
-    let r = Service::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+    let got = Service::fetch(&h.client, "Sid1").await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v2/Services
     h.page("GET", "/v2/Services", Dialect::V1, "services");
-    let items = Service::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+    let got = Service::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v2/Services
     h.answer("POST", "/v2/Services", 201);
-    let r = Service::create(
+    let got = Service::create(
         &h.client,
         &CreateServiceBody {
             unique_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+    .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -1107,7 +1117,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // UpdateService: POST /v2/Services/{Sid}
     h.answer("POST", "/v2/Services/Sid1", 200);
-    let r = Service::update(
+    let got = Service::update(
         &h.client,
         "Sid1",
         &UpdateServiceBody {
@@ -1115,9 +1125,8 @@ async fn service_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+    .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -1126,9 +1135,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // DeleteService: DELETE /v2/Services/{Sid}
     h.empty("DELETE", "/v2/Services/Sid1", 204);
-    Service::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteService");
+    h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -1136,14 +1143,12 @@ async fn service_full<Compiled>(h: &Harness) {
 async fn transcript_full<Compiled>(h: &Harness) {
     // FetchTranscript: GET /v2/Transcripts/{Sid}
     h.answer("GET", "/v2/Transcripts/Sid1", 200);
-    let r = Transcript::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchTranscript");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTranscript");
+    let got = Transcript::fetch(&h.client, "Sid1").await;
+    h.record("FetchTranscript", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTranscript", &[], Sent::Nothing, false);
     // ListTranscript: GET /v2/Transcripts
     h.page("GET", "/v2/Transcripts", Dialect::V1, "transcripts");
-    let items = Transcript::list(
+    let got = Transcript::list(
         &h.client,
         &ListTranscriptFilter {
             service_sid: Some("v".into()),
@@ -1152,10 +1157,12 @@ async fn transcript_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListTranscript");
-    assert_eq!(items.len(), 1, "ListTranscript");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListTranscript");
+    .await;
+    h.records(
+        "ListTranscript",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListTranscript",
         &[("ServiceSid", "v"), ("PageSize", "5")],
@@ -1164,16 +1171,15 @@ async fn transcript_full<Compiled>(h: &Harness) {
     );
     // CreateTranscript: POST /v2/Transcripts
     h.answer("POST", "/v2/Transcripts", 202);
-    let r = Transcript::create(
+    let got = Transcript::create(
         &h.client,
         &CreateTranscriptBody {
             service_sid: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateTranscript");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTranscript");
+    .await;
+    h.record("CreateTranscript", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTranscript",
         &[],
@@ -1182,8 +1188,9 @@ async fn transcript_full<Compiled>(h: &Harness) {
     );
     // DeleteTranscript: DELETE /v2/Transcripts/{Sid}
     h.empty("DELETE", "/v2/Transcripts/Sid1", 204);
-    Transcript::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteTranscript");
+    h.deleted(
+        "DeleteTranscript",
+        Transcript::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteTranscript", &[], Sent::Nothing, false);
 }

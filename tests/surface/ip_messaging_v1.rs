@@ -349,14 +349,13 @@ async fn channel(h: &Harness) {
     same_protocol::<Channel, Via<false, POST, false, false>>();
     // FetchChannel: GET /v1/Services/{ServiceSid}/Channels/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Channels/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Channel::path("ServiceSid1", "Sid1").expect("FetchChannel"),
         )
-        .await
-        .expect("FetchChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchChannel");
+        .await;
+    h.record("FetchChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchChannel", &[], Sent::Nothing, false);
     // ListChannel: GET /v1/Services/{ServiceSid}/Channels
     h.page(
@@ -365,7 +364,7 @@ async fn channel(h: &Harness) {
         Dialect::V1,
         "channels",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Channel::collection_path("ServiceSid1").expect("ListChannel"),
@@ -375,10 +374,12 @@ async fn channel(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListChannel");
-    assert_eq!(items.len(), 1, "ListChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListChannel");
+        .await;
+    h.records(
+        "ListChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListChannel",
         &[("Type", "a"), ("Type", "b"), ("PageSize", "5")],
@@ -387,7 +388,7 @@ async fn channel(h: &Harness) {
     );
     // CreateChannel: POST /v1/Services/{ServiceSid}/Channels
     h.answer("POST", "/v1/Services/ServiceSid1/Channels", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Channel::collection_path("ServiceSid1").expect("CreateChannel"),
@@ -396,9 +397,8 @@ async fn channel(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateChannel");
+        .await;
+    h.record("CreateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannel",
         &[],
@@ -407,7 +407,7 @@ async fn channel(h: &Harness) {
     );
     // UpdateChannel: POST /v1/Services/{ServiceSid}/Channels/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Channels/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Channel::path("ServiceSid1", "Sid1").expect("UpdateChannel"),
@@ -416,9 +416,8 @@ async fn channel(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateChannel");
+        .await;
+    h.record("UpdateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChannel",
         &[],
@@ -427,12 +426,14 @@ async fn channel(h: &Harness) {
     );
     // DeleteChannel: DELETE /v1/Services/{ServiceSid}/Channels/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Channels/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Channel::path("ServiceSid1", "Sid1").expect("DeleteChannel"),
-        )
-        .await
-        .expect("DeleteChannel");
+    h.deleted(
+        "DeleteChannel",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Channel::path("ServiceSid1", "Sid1").expect("DeleteChannel"),
+            )
+            .await,
+    );
     h.sent("DeleteChannel", &[], Sent::Nothing, false);
 }
 
@@ -440,32 +441,33 @@ async fn credential(h: &Harness) {
     same_protocol::<Credential, Via<false, POST, false, false>>();
     // FetchCredential: GET /v1/Credentials/{Sid}
     h.answer("GET", "/v1/Credentials/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Credential::path("Sid1").expect("FetchCredential"),
         )
-        .await
-        .expect("FetchCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCredential");
+        .await;
+    h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCredential", &[], Sent::Nothing, false);
     // ListCredential: GET /v1/Credentials
     h.page("GET", "/v1/Credentials", Dialect::V1, "credentials");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Credential::collection_path().expect("ListCredential"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCredential");
-    assert_eq!(items.len(), 1, "ListCredential");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCredential");
+        .await;
+    h.records(
+        "ListCredential",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateCredential: POST /v1/Credentials
     h.answer("POST", "/v1/Credentials", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Credential::collection_path().expect("CreateCredential"),
@@ -474,13 +476,12 @@ async fn credential(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCredential");
+        .await;
+    h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
     h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
     // UpdateCredential: POST /v1/Credentials/{Sid}
     h.answer("POST", "/v1/Credentials/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Credential::path("Sid1").expect("UpdateCredential"),
@@ -489,9 +490,8 @@ async fn credential(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCredential");
+        .await;
+    h.record("UpdateCredential", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCredential",
         &[],
@@ -500,12 +500,14 @@ async fn credential(h: &Harness) {
     );
     // DeleteCredential: DELETE /v1/Credentials/{Sid}
     h.empty("DELETE", "/v1/Credentials/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Credential::path("Sid1").expect("DeleteCredential"),
-        )
-        .await
-        .expect("DeleteCredential");
+    h.deleted(
+        "DeleteCredential",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Credential::path("Sid1").expect("DeleteCredential"),
+            )
+            .await,
+    );
     h.sent("DeleteCredential", &[], Sent::Nothing, false);
 }
 
@@ -517,14 +519,13 @@ async fn invite(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Invites/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Invite::path("ServiceSid1", "ChannelSid1", "Sid1").expect("FetchInvite"),
         )
-        .await
-        .expect("FetchInvite");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInvite");
+        .await;
+    h.record("FetchInvite", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInvite", &[], Sent::Nothing, false);
     // ListInvite: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites
     h.page(
@@ -533,7 +534,7 @@ async fn invite(h: &Harness) {
         Dialect::V1,
         "invites",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Invite::collection_path("ServiceSid1", "ChannelSid1").expect("ListInvite"),
@@ -543,10 +544,12 @@ async fn invite(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInvite");
-    assert_eq!(items.len(), 1, "ListInvite");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListInvite");
+        .await;
+    h.records(
+        "ListInvite",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListInvite",
         &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
@@ -559,7 +562,7 @@ async fn invite(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Invites",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Invite::collection_path("ServiceSid1", "ChannelSid1").expect("CreateInvite"),
@@ -568,9 +571,8 @@ async fn invite(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateInvite");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateInvite");
+        .await;
+    h.record("CreateInvite", Some(SID), got.map(|r| r.sid));
     h.sent("CreateInvite", &[], Sent::Form(&[("Identity", "v")]), false);
     // DeleteInvite: DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}
     h.empty(
@@ -578,12 +580,14 @@ async fn invite(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Invites/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Invite::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteInvite"),
-        )
-        .await
-        .expect("DeleteInvite");
+    h.deleted(
+        "DeleteInvite",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Invite::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteInvite"),
+            )
+            .await,
+    );
     h.sent("DeleteInvite", &[], Sent::Nothing, false);
 }
 
@@ -595,14 +599,13 @@ async fn member(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Members/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Member::path("ServiceSid1", "ChannelSid1", "Sid1").expect("FetchMember"),
         )
-        .await
-        .expect("FetchMember");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchMember");
+        .await;
+    h.record("FetchMember", Some(SID), got.map(|r| r.sid));
     h.sent("FetchMember", &[], Sent::Nothing, false);
     // ListMember: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members
     h.page(
@@ -611,7 +614,7 @@ async fn member(h: &Harness) {
         Dialect::V1,
         "members",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Member::collection_path("ServiceSid1", "ChannelSid1").expect("ListMember"),
@@ -621,10 +624,12 @@ async fn member(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMember");
-    assert_eq!(items.len(), 1, "ListMember");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListMember");
+        .await;
+    h.records(
+        "ListMember",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListMember",
         &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
@@ -637,7 +642,7 @@ async fn member(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Members",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Member::collection_path("ServiceSid1", "ChannelSid1").expect("CreateMember"),
@@ -646,9 +651,8 @@ async fn member(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateMember");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateMember");
+        .await;
+    h.record("CreateMember", Some(SID), got.map(|r| r.sid));
     h.sent("CreateMember", &[], Sent::Form(&[("Identity", "v")]), false);
     // UpdateMember: POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.answer(
@@ -656,7 +660,7 @@ async fn member(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Members/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Member::path("ServiceSid1", "ChannelSid1", "Sid1").expect("UpdateMember"),
@@ -665,9 +669,8 @@ async fn member(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateMember");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateMember");
+        .await;
+    h.record("UpdateMember", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateMember", &[], Sent::Form(&[("RoleSid", "v")]), false);
     // DeleteMember: DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.empty(
@@ -675,12 +678,14 @@ async fn member(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Members/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Member::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteMember"),
-        )
-        .await
-        .expect("DeleteMember");
+    h.deleted(
+        "DeleteMember",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Member::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteMember"),
+            )
+            .await,
+    );
     h.sent("DeleteMember", &[], Sent::Nothing, false);
 }
 
@@ -692,14 +697,13 @@ async fn message(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Messages/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Message::path("ServiceSid1", "ChannelSid1", "Sid1").expect("FetchMessage"),
         )
-        .await
-        .expect("FetchMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchMessage");
+        .await;
+    h.record("FetchMessage", Some(SID), got.map(|r| r.sid));
     h.sent("FetchMessage", &[], Sent::Nothing, false);
     // ListMessage: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages
     h.page(
@@ -708,7 +712,7 @@ async fn message(h: &Harness) {
         Dialect::V1,
         "messages",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Message::collection_path("ServiceSid1", "ChannelSid1").expect("ListMessage"),
@@ -718,10 +722,12 @@ async fn message(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMessage");
-    assert_eq!(items.len(), 1, "ListMessage");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListMessage");
+        .await;
+    h.records(
+        "ListMessage",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListMessage",
         &[("Order", "v"), ("PageSize", "5")],
@@ -734,7 +740,7 @@ async fn message(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Messages",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Message::collection_path("ServiceSid1", "ChannelSid1").expect("CreateMessage"),
@@ -743,9 +749,8 @@ async fn message(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateMessage");
+        .await;
+    h.record("CreateMessage", Some(SID), got.map(|r| r.sid));
     h.sent("CreateMessage", &[], Sent::Form(&[("Body", "v")]), false);
     // UpdateMessage: POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.answer(
@@ -753,7 +758,7 @@ async fn message(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Messages/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Message::path("ServiceSid1", "ChannelSid1", "Sid1").expect("UpdateMessage"),
@@ -762,9 +767,8 @@ async fn message(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateMessage");
+        .await;
+    h.record("UpdateMessage", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateMessage", &[], Sent::Form(&[("Body", "v")]), false);
     // DeleteMessage: DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.empty(
@@ -772,12 +776,14 @@ async fn message(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Messages/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Message::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteMessage"),
-        )
-        .await
-        .expect("DeleteMessage");
+    h.deleted(
+        "DeleteMessage",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Message::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteMessage"),
+            )
+            .await,
+    );
     h.sent("DeleteMessage", &[], Sent::Nothing, false);
 }
 
@@ -785,14 +791,13 @@ async fn role(h: &Harness) {
     same_protocol::<Role, Via<false, POST, false, false>>();
     // FetchRole: GET /v1/Services/{ServiceSid}/Roles/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Roles/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Role::path("ServiceSid1", "Sid1").expect("FetchRole"),
         )
-        .await
-        .expect("FetchRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRole");
+        .await;
+    h.record("FetchRole", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRole", &[], Sent::Nothing, false);
     // ListRole: GET /v1/Services/{ServiceSid}/Roles
     h.page(
@@ -801,21 +806,23 @@ async fn role(h: &Harness) {
         Dialect::V1,
         "roles",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Role::collection_path("ServiceSid1").expect("ListRole"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRole");
-    assert_eq!(items.len(), 1, "ListRole");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRole");
+        .await;
+    h.records(
+        "ListRole",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListRole", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateRole: POST /v1/Services/{ServiceSid}/Roles
     h.answer("POST", "/v1/Services/ServiceSid1/Roles", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Role::collection_path("ServiceSid1").expect("CreateRole"),
@@ -825,9 +832,8 @@ async fn role(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateRole");
+        .await;
+    h.record("CreateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRole",
         &[],
@@ -840,7 +846,7 @@ async fn role(h: &Harness) {
     );
     // UpdateRole: POST /v1/Services/{ServiceSid}/Roles/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Roles/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Role::path("ServiceSid1", "Sid1").expect("UpdateRole"),
@@ -848,9 +854,8 @@ async fn role(h: &Harness) {
                 permission: Some(vec!["a".into(), "b".into()]),
             },
         )
-        .await
-        .expect("UpdateRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRole");
+        .await;
+    h.record("UpdateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateRole",
         &[],
@@ -859,12 +864,14 @@ async fn role(h: &Harness) {
     );
     // DeleteRole: DELETE /v1/Services/{ServiceSid}/Roles/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Roles/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Role::path("ServiceSid1", "Sid1").expect("DeleteRole"),
-        )
-        .await
-        .expect("DeleteRole");
+    h.deleted(
+        "DeleteRole",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Role::path("ServiceSid1", "Sid1").expect("DeleteRole"),
+            )
+            .await,
+    );
     h.sent("DeleteRole", &[], Sent::Nothing, false);
 }
 
@@ -872,28 +879,29 @@ async fn service(h: &Harness) {
     same_protocol::<Service, Via<false, POST, false, false>>();
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+        .await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+        .await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Service::collection_path().expect("CreateService"),
@@ -901,9 +909,8 @@ async fn service(h: &Harness) {
                 friendly_name: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+        .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -912,7 +919,7 @@ async fn service(h: &Harness) {
     );
     // UpdateService: POST /v1/Services/{Sid}
     h.answer("POST", "/v1/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
@@ -922,9 +929,8 @@ async fn service(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+        .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -937,10 +943,14 @@ async fn service(h: &Harness) {
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("DeleteService"))
-        .await
-        .expect("DeleteService");
+    h.deleted(
+        "DeleteService",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Service::path("Sid1").expect("DeleteService"),
+            )
+            .await,
+    );
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -948,14 +958,13 @@ async fn user(h: &Harness) {
     same_protocol::<User, Via<false, POST, false, false>>();
     // FetchUser: GET /v1/Services/{ServiceSid}/Users/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Users/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &User::path("ServiceSid1", "Sid1").expect("FetchUser"),
         )
-        .await
-        .expect("FetchUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchUser");
+        .await;
+    h.record("FetchUser", Some(SID), got.map(|r| r.sid));
     h.sent("FetchUser", &[], Sent::Nothing, false);
     // ListUser: GET /v1/Services/{ServiceSid}/Users
     h.page(
@@ -964,21 +973,23 @@ async fn user(h: &Harness) {
         Dialect::V1,
         "users",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &User::collection_path("ServiceSid1").expect("ListUser"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListUser");
-    assert_eq!(items.len(), 1, "ListUser");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListUser");
+        .await;
+    h.records(
+        "ListUser",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListUser", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateUser: POST /v1/Services/{ServiceSid}/Users
     h.answer("POST", "/v1/Services/ServiceSid1/Users", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &User::collection_path("ServiceSid1").expect("CreateUser"),
@@ -987,13 +998,12 @@ async fn user(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateUser");
+        .await;
+    h.record("CreateUser", Some(SID), got.map(|r| r.sid));
     h.sent("CreateUser", &[], Sent::Form(&[("Identity", "v")]), false);
     // UpdateUser: POST /v1/Services/{ServiceSid}/Users/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Users/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &User::path("ServiceSid1", "Sid1").expect("UpdateUser"),
@@ -1002,18 +1012,19 @@ async fn user(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateUser");
+        .await;
+    h.record("UpdateUser", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateUser", &[], Sent::Form(&[("RoleSid", "v")]), false);
     // DeleteUser: DELETE /v1/Services/{ServiceSid}/Users/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Users/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &User::path("ServiceSid1", "Sid1").expect("DeleteUser"),
-        )
-        .await
-        .expect("DeleteUser");
+    h.deleted(
+        "DeleteUser",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &User::path("ServiceSid1", "Sid1").expect("DeleteUser"),
+            )
+            .await,
+    );
     h.sent("DeleteUser", &[], Sent::Nothing, false);
 }
 
@@ -1026,17 +1037,19 @@ async fn user_channel(h: &Harness) {
         Dialect::V1,
         "channels",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &UserChannel::collection_path("ServiceSid1", "UserSid1").expect("ListUserChannel"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListUserChannel");
-    assert_eq!(items.len(), 1, "ListUserChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListUserChannel");
+        .await;
+    h.records(
+        "ListUserChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListUserChannel",
         &[("PageSize", "5")],
@@ -1065,10 +1078,8 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn channel_full<Compiled>(h: &Harness) {
     // FetchChannel: GET /v1/Services/{ServiceSid}/Channels/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Channels/Sid1", 200);
-    let r = Channel::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchChannel");
+    let got = Channel::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchChannel", &[], Sent::Nothing, false);
     // ListChannel: GET /v1/Services/{ServiceSid}/Channels
     h.page(
@@ -1077,7 +1088,7 @@ async fn channel_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "channels",
     );
-    let items = Channel::list(
+    let got = Channel::list(
         &h.client,
         "ServiceSid1",
         &ListChannelFilter {
@@ -1086,10 +1097,12 @@ async fn channel_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListChannel");
-    assert_eq!(items.len(), 1, "ListChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListChannel");
+    .await;
+    h.records(
+        "ListChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListChannel",
         &[("Type", "a"), ("Type", "b"), ("PageSize", "5")],
@@ -1098,7 +1111,7 @@ async fn channel_full<Compiled>(h: &Harness) {
     );
     // CreateChannel: POST /v1/Services/{ServiceSid}/Channels
     h.answer("POST", "/v1/Services/ServiceSid1/Channels", 201);
-    let r = Channel::create(
+    let got = Channel::create(
         &h.client,
         "ServiceSid1",
         &CreateChannelBody {
@@ -1106,9 +1119,8 @@ async fn channel_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateChannel");
+    .await;
+    h.record("CreateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannel",
         &[],
@@ -1117,7 +1129,7 @@ async fn channel_full<Compiled>(h: &Harness) {
     );
     // UpdateChannel: POST /v1/Services/{ServiceSid}/Channels/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Channels/Sid1", 200);
-    let r = Channel::update(
+    let got = Channel::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
@@ -1126,9 +1138,8 @@ async fn channel_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateChannel");
+    .await;
+    h.record("UpdateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChannel",
         &[],
@@ -1137,9 +1148,10 @@ async fn channel_full<Compiled>(h: &Harness) {
     );
     // DeleteChannel: DELETE /v1/Services/{ServiceSid}/Channels/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Channels/Sid1", 204);
-    Channel::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteChannel");
+    h.deleted(
+        "DeleteChannel",
+        Channel::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteChannel", &[], Sent::Nothing, false);
 }
 
@@ -1147,37 +1159,33 @@ async fn channel_full<Compiled>(h: &Harness) {
 async fn credential_full<Compiled>(h: &Harness) {
     // FetchCredential: GET /v1/Credentials/{Sid}
     h.answer("GET", "/v1/Credentials/Sid1", 200);
-    let r = Credential::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCredential");
+    let got = Credential::fetch(&h.client, "Sid1").await;
+    h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCredential", &[], Sent::Nothing, false);
     // ListCredential: GET /v1/Credentials
     h.page("GET", "/v1/Credentials", Dialect::V1, "credentials");
-    let items = Credential::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListCredential");
-    assert_eq!(items.len(), 1, "ListCredential");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCredential");
+    let got = Credential::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListCredential",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateCredential: POST /v1/Credentials
     h.answer("POST", "/v1/Credentials", 201);
-    let r = Credential::create(
+    let got = Credential::create(
         &h.client,
         &CreateCredentialBody {
             type_: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCredential");
+    .await;
+    h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
     h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
     // UpdateCredential: POST /v1/Credentials/{Sid}
     h.answer("POST", "/v1/Credentials/Sid1", 200);
-    let r = Credential::update(
+    let got = Credential::update(
         &h.client,
         "Sid1",
         &UpdateCredentialBody {
@@ -1185,9 +1193,8 @@ async fn credential_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCredential");
+    .await;
+    h.record("UpdateCredential", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCredential",
         &[],
@@ -1196,9 +1203,10 @@ async fn credential_full<Compiled>(h: &Harness) {
     );
     // DeleteCredential: DELETE /v1/Credentials/{Sid}
     h.empty("DELETE", "/v1/Credentials/Sid1", 204);
-    Credential::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteCredential");
+    h.deleted(
+        "DeleteCredential",
+        Credential::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteCredential", &[], Sent::Nothing, false);
 }
 
@@ -1210,10 +1218,8 @@ async fn invite_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Invites/Sid1",
         200,
     );
-    let r = Invite::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("FetchInvite");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInvite");
+    let got = Invite::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await;
+    h.record("FetchInvite", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInvite", &[], Sent::Nothing, false);
     // ListInvite: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites
     h.page(
@@ -1222,7 +1228,7 @@ async fn invite_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "invites",
     );
-    let items = Invite::list(
+    let got = Invite::list(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1232,10 +1238,12 @@ async fn invite_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListInvite");
-    assert_eq!(items.len(), 1, "ListInvite");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListInvite");
+    .await;
+    h.records(
+        "ListInvite",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListInvite",
         &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
@@ -1248,7 +1256,7 @@ async fn invite_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Invites",
         201,
     );
-    let r = Invite::create(
+    let got = Invite::create(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1257,9 +1265,8 @@ async fn invite_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateInvite");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateInvite");
+    .await;
+    h.record("CreateInvite", Some(SID), got.map(|r| r.sid));
     h.sent("CreateInvite", &[], Sent::Form(&[("Identity", "v")]), false);
     // DeleteInvite: DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}
     h.empty(
@@ -1267,9 +1274,10 @@ async fn invite_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Invites/Sid1",
         204,
     );
-    Invite::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("DeleteInvite");
+    h.deleted(
+        "DeleteInvite",
+        Invite::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await,
+    );
     h.sent("DeleteInvite", &[], Sent::Nothing, false);
 }
 
@@ -1281,10 +1289,8 @@ async fn member_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Members/Sid1",
         200,
     );
-    let r = Member::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("FetchMember");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchMember");
+    let got = Member::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await;
+    h.record("FetchMember", Some(SID), got.map(|r| r.sid));
     h.sent("FetchMember", &[], Sent::Nothing, false);
     // ListMember: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members
     h.page(
@@ -1293,7 +1299,7 @@ async fn member_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "members",
     );
-    let items = Member::list(
+    let got = Member::list(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1303,10 +1309,12 @@ async fn member_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListMember");
-    assert_eq!(items.len(), 1, "ListMember");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListMember");
+    .await;
+    h.records(
+        "ListMember",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListMember",
         &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
@@ -1319,7 +1327,7 @@ async fn member_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Members",
         201,
     );
-    let r = Member::create(
+    let got = Member::create(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1328,9 +1336,8 @@ async fn member_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateMember");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateMember");
+    .await;
+    h.record("CreateMember", Some(SID), got.map(|r| r.sid));
     h.sent("CreateMember", &[], Sent::Form(&[("Identity", "v")]), false);
     // UpdateMember: POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.answer(
@@ -1338,7 +1345,7 @@ async fn member_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Members/Sid1",
         200,
     );
-    let r = Member::update(
+    let got = Member::update(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1348,9 +1355,8 @@ async fn member_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateMember");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateMember");
+    .await;
+    h.record("UpdateMember", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateMember", &[], Sent::Form(&[("RoleSid", "v")]), false);
     // DeleteMember: DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.empty(
@@ -1358,9 +1364,10 @@ async fn member_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Members/Sid1",
         204,
     );
-    Member::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("DeleteMember");
+    h.deleted(
+        "DeleteMember",
+        Member::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await,
+    );
     h.sent("DeleteMember", &[], Sent::Nothing, false);
 }
 
@@ -1372,10 +1379,8 @@ async fn message_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Messages/Sid1",
         200,
     );
-    let r = Message::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("FetchMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchMessage");
+    let got = Message::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await;
+    h.record("FetchMessage", Some(SID), got.map(|r| r.sid));
     h.sent("FetchMessage", &[], Sent::Nothing, false);
     // ListMessage: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages
     h.page(
@@ -1384,7 +1389,7 @@ async fn message_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "messages",
     );
-    let items = Message::list(
+    let got = Message::list(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1394,10 +1399,12 @@ async fn message_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListMessage");
-    assert_eq!(items.len(), 1, "ListMessage");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListMessage");
+    .await;
+    h.records(
+        "ListMessage",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListMessage",
         &[("Order", "v"), ("PageSize", "5")],
@@ -1410,7 +1417,7 @@ async fn message_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Messages",
         201,
     );
-    let r = Message::create(
+    let got = Message::create(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1419,9 +1426,8 @@ async fn message_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateMessage");
+    .await;
+    h.record("CreateMessage", Some(SID), got.map(|r| r.sid));
     h.sent("CreateMessage", &[], Sent::Form(&[("Body", "v")]), false);
     // UpdateMessage: POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.answer(
@@ -1429,7 +1435,7 @@ async fn message_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Messages/Sid1",
         200,
     );
-    let r = Message::update(
+    let got = Message::update(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1439,9 +1445,8 @@ async fn message_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateMessage");
+    .await;
+    h.record("UpdateMessage", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateMessage", &[], Sent::Form(&[("Body", "v")]), false);
     // DeleteMessage: DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.empty(
@@ -1449,9 +1454,10 @@ async fn message_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Channels/ChannelSid1/Messages/Sid1",
         204,
     );
-    Message::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("DeleteMessage");
+    h.deleted(
+        "DeleteMessage",
+        Message::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await,
+    );
     h.sent("DeleteMessage", &[], Sent::Nothing, false);
 }
 
@@ -1459,10 +1465,8 @@ async fn message_full<Compiled>(h: &Harness) {
 async fn role_full<Compiled>(h: &Harness) {
     // FetchRole: GET /v1/Services/{ServiceSid}/Roles/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Roles/Sid1", 200);
-    let r = Role::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRole");
+    let got = Role::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchRole", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRole", &[], Sent::Nothing, false);
     // ListRole: GET /v1/Services/{ServiceSid}/Roles
     h.page(
@@ -1471,17 +1475,19 @@ async fn role_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "roles",
     );
-    let items = Role::list(&h.client, "ServiceSid1")
+    let got = Role::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRole");
-    assert_eq!(items.len(), 1, "ListRole");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRole");
+        .await;
+    h.records(
+        "ListRole",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListRole", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateRole: POST /v1/Services/{ServiceSid}/Roles
     h.answer("POST", "/v1/Services/ServiceSid1/Roles", 201);
-    let r = Role::create(
+    let got = Role::create(
         &h.client,
         "ServiceSid1",
         &CreateRoleBody {
@@ -1490,9 +1496,8 @@ async fn role_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateRole");
+    .await;
+    h.record("CreateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRole",
         &[],
@@ -1505,7 +1510,7 @@ async fn role_full<Compiled>(h: &Harness) {
     );
     // UpdateRole: POST /v1/Services/{ServiceSid}/Roles/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Roles/Sid1", 200);
-    let r = Role::update(
+    let got = Role::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
@@ -1513,9 +1518,8 @@ async fn role_full<Compiled>(h: &Harness) {
             permission: Some(vec!["a".into(), "b".into()]),
         },
     )
-    .await
-    .expect("UpdateRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRole");
+    .await;
+    h.record("UpdateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateRole",
         &[],
@@ -1524,9 +1528,10 @@ async fn role_full<Compiled>(h: &Harness) {
     );
     // DeleteRole: DELETE /v1/Services/{ServiceSid}/Roles/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Roles/Sid1", 204);
-    Role::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteRole");
+    h.deleted(
+        "DeleteRole",
+        Role::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteRole", &[], Sent::Nothing, false);
 }
 
@@ -1534,32 +1539,28 @@ async fn role_full<Compiled>(h: &Harness) {
 async fn service_full<Compiled>(h: &Harness) {
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
-    let r = Service::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+    let got = Service::fetch(&h.client, "Sid1").await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
-    let items = Service::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+    let got = Service::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
-    let r = Service::create(
+    let got = Service::create(
         &h.client,
         &CreateServiceBody {
             friendly_name: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+    .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -1568,7 +1569,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // UpdateService: POST /v1/Services/{Sid}
     h.answer("POST", "/v1/Services/Sid1", 200);
-    let r = Service::update(
+    let got = Service::update(
         &h.client,
         "Sid1",
         &UpdateServiceBody {
@@ -1577,9 +1578,8 @@ async fn service_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+    .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -1592,9 +1592,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
-    Service::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteService");
+    h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -1602,10 +1600,8 @@ async fn service_full<Compiled>(h: &Harness) {
 async fn user_full<Compiled>(h: &Harness) {
     // FetchUser: GET /v1/Services/{ServiceSid}/Users/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Users/Sid1", 200);
-    let r = User::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchUser");
+    let got = User::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchUser", Some(SID), got.map(|r| r.sid));
     h.sent("FetchUser", &[], Sent::Nothing, false);
     // ListUser: GET /v1/Services/{ServiceSid}/Users
     h.page(
@@ -1614,17 +1610,19 @@ async fn user_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "users",
     );
-    let items = User::list(&h.client, "ServiceSid1")
+    let got = User::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListUser");
-    assert_eq!(items.len(), 1, "ListUser");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListUser");
+        .await;
+    h.records(
+        "ListUser",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListUser", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateUser: POST /v1/Services/{ServiceSid}/Users
     h.answer("POST", "/v1/Services/ServiceSid1/Users", 201);
-    let r = User::create(
+    let got = User::create(
         &h.client,
         "ServiceSid1",
         &CreateUserBody {
@@ -1632,13 +1630,12 @@ async fn user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateUser");
+    .await;
+    h.record("CreateUser", Some(SID), got.map(|r| r.sid));
     h.sent("CreateUser", &[], Sent::Form(&[("Identity", "v")]), false);
     // UpdateUser: POST /v1/Services/{ServiceSid}/Users/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Users/Sid1", 200);
-    let r = User::update(
+    let got = User::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
@@ -1647,15 +1644,15 @@ async fn user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateUser");
+    .await;
+    h.record("UpdateUser", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateUser", &[], Sent::Form(&[("RoleSid", "v")]), false);
     // DeleteUser: DELETE /v1/Services/{ServiceSid}/Users/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Users/Sid1", 204);
-    User::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteUser");
+    h.deleted(
+        "DeleteUser",
+        User::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteUser", &[], Sent::Nothing, false);
 }
 
@@ -1668,12 +1665,15 @@ async fn user_channel_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "channels",
     );
-    let items = UserChannel::list(&h.client, "ServiceSid1", "UserSid1")
+    let got = UserChannel::list(&h.client, "ServiceSid1", "UserSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListUserChannel");
-    assert_eq!(items.len(), 1, "ListUserChannel");
+        .await;
+    h.records(
+        "ListUserChannel",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListUserChannel",
         &[("PageSize", "5")],

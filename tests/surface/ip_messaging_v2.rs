@@ -420,14 +420,13 @@ async fn binding(h: &Harness) {
     same_protocol::<Binding, Via<false, POST, false, false>>();
     // FetchBinding: GET /v2/Services/{ServiceSid}/Bindings/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Bindings/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Binding::path("ServiceSid1", "Sid1").expect("FetchBinding"),
         )
-        .await
-        .expect("FetchBinding");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchBinding");
+        .await;
+    h.record("FetchBinding", Some(SID), got.map(|r| r.sid));
     h.sent("FetchBinding", &[], Sent::Nothing, false);
     // ListBinding: GET /v2/Services/{ServiceSid}/Bindings
     h.page(
@@ -436,7 +435,7 @@ async fn binding(h: &Harness) {
         Dialect::V1,
         "bindings",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Binding::collection_path("ServiceSid1").expect("ListBinding"),
@@ -447,10 +446,12 @@ async fn binding(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListBinding");
-    assert_eq!(items.len(), 1, "ListBinding");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListBinding");
+        .await;
+    h.records(
+        "ListBinding",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListBinding",
         &[
@@ -463,12 +464,14 @@ async fn binding(h: &Harness) {
     );
     // DeleteBinding: DELETE /v2/Services/{ServiceSid}/Bindings/{Sid}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Bindings/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Binding::path("ServiceSid1", "Sid1").expect("DeleteBinding"),
-        )
-        .await
-        .expect("DeleteBinding");
+    h.deleted(
+        "DeleteBinding",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Binding::path("ServiceSid1", "Sid1").expect("DeleteBinding"),
+            )
+            .await,
+    );
     h.sent("DeleteBinding", &[], Sent::Nothing, false);
 }
 
@@ -476,14 +479,13 @@ async fn channel(h: &Harness) {
     same_protocol::<Channel, Via<false, POST, false, false>>();
     // FetchChannel: GET /v2/Services/{ServiceSid}/Channels/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Channels/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Channel::path("ServiceSid1", "Sid1").expect("FetchChannel"),
         )
-        .await
-        .expect("FetchChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchChannel");
+        .await;
+    h.record("FetchChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchChannel", &[], Sent::Nothing, false);
     // ListChannel: GET /v2/Services/{ServiceSid}/Channels
     h.page(
@@ -492,7 +494,7 @@ async fn channel(h: &Harness) {
         Dialect::V1,
         "channels",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Channel::collection_path("ServiceSid1").expect("ListChannel"),
@@ -502,10 +504,12 @@ async fn channel(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListChannel");
-    assert_eq!(items.len(), 1, "ListChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListChannel");
+        .await;
+    h.records(
+        "ListChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListChannel",
         &[("Type", "a"), ("Type", "b"), ("PageSize", "5")],
@@ -514,7 +518,7 @@ async fn channel(h: &Harness) {
     );
     // CreateChannel: POST /v2/Services/{ServiceSid}/Channels
     h.answer("POST", "/v2/Services/ServiceSid1/Channels", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Channel::collection_path("ServiceSid1").expect("CreateChannel"),
@@ -523,9 +527,8 @@ async fn channel(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateChannel");
+        .await;
+    h.record("CreateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannel",
         &[],
@@ -534,7 +537,7 @@ async fn channel(h: &Harness) {
     );
     // UpdateChannel: POST /v2/Services/{ServiceSid}/Channels/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/Channels/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Channel::path("ServiceSid1", "Sid1").expect("UpdateChannel"),
@@ -543,9 +546,8 @@ async fn channel(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateChannel");
+        .await;
+    h.record("UpdateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChannel",
         &[],
@@ -554,12 +556,14 @@ async fn channel(h: &Harness) {
     );
     // DeleteChannel: DELETE /v2/Services/{ServiceSid}/Channels/{Sid}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Channels/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Channel::path("ServiceSid1", "Sid1").expect("DeleteChannel"),
-        )
-        .await
-        .expect("DeleteChannel");
+    h.deleted(
+        "DeleteChannel",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Channel::path("ServiceSid1", "Sid1").expect("DeleteChannel"),
+            )
+            .await,
+    );
     h.sent("DeleteChannel", &[], Sent::Nothing, false);
 }
 
@@ -571,15 +575,14 @@ async fn channel_webhook(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Webhooks/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ChannelWebhook::path("ServiceSid1", "ChannelSid1", "Sid1")
                 .expect("FetchChannelWebhook"),
         )
-        .await
-        .expect("FetchChannelWebhook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchChannelWebhook");
+        .await;
+    h.record("FetchChannelWebhook", Some(SID), got.map(|r| r.sid));
     h.sent("FetchChannelWebhook", &[], Sent::Nothing, false);
     // ListChannelWebhook: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks
     h.page(
@@ -588,7 +591,7 @@ async fn channel_webhook(h: &Harness) {
         Dialect::V1,
         "webhooks",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ChannelWebhook::collection_path("ServiceSid1", "ChannelSid1")
@@ -596,10 +599,12 @@ async fn channel_webhook(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListChannelWebhook");
-    assert_eq!(items.len(), 1, "ListChannelWebhook");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListChannelWebhook");
+        .await;
+    h.records(
+        "ListChannelWebhook",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListChannelWebhook",
         &[("PageSize", "5")],
@@ -612,7 +617,7 @@ async fn channel_webhook(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Webhooks",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ChannelWebhook::collection_path("ServiceSid1", "ChannelSid1")
@@ -623,9 +628,8 @@ async fn channel_webhook(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateChannelWebhook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateChannelWebhook");
+        .await;
+    h.record("CreateChannelWebhook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannelWebhook",
         &[],
@@ -642,7 +646,7 @@ async fn channel_webhook(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Webhooks/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ChannelWebhook::path("ServiceSid1", "ChannelSid1", "Sid1")
@@ -653,9 +657,8 @@ async fn channel_webhook(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateChannelWebhook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateChannelWebhook");
+        .await;
+    h.record("UpdateChannelWebhook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChannelWebhook",
         &[],
@@ -672,13 +675,15 @@ async fn channel_webhook(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Webhooks/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ChannelWebhook::path("ServiceSid1", "ChannelSid1", "Sid1")
-                .expect("DeleteChannelWebhook"),
-        )
-        .await
-        .expect("DeleteChannelWebhook");
+    h.deleted(
+        "DeleteChannelWebhook",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ChannelWebhook::path("ServiceSid1", "ChannelSid1", "Sid1")
+                    .expect("DeleteChannelWebhook"),
+            )
+            .await,
+    );
     h.sent("DeleteChannelWebhook", &[], Sent::Nothing, false);
 }
 
@@ -686,32 +691,33 @@ async fn credential(h: &Harness) {
     same_protocol::<Credential, Via<false, POST, false, false>>();
     // FetchCredential: GET /v2/Credentials/{Sid}
     h.answer("GET", "/v2/Credentials/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Credential::path("Sid1").expect("FetchCredential"),
         )
-        .await
-        .expect("FetchCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCredential");
+        .await;
+    h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCredential", &[], Sent::Nothing, false);
     // ListCredential: GET /v2/Credentials
     h.page("GET", "/v2/Credentials", Dialect::V1, "credentials");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Credential::collection_path().expect("ListCredential"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCredential");
-    assert_eq!(items.len(), 1, "ListCredential");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCredential");
+        .await;
+    h.records(
+        "ListCredential",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateCredential: POST /v2/Credentials
     h.answer("POST", "/v2/Credentials", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Credential::collection_path().expect("CreateCredential"),
@@ -720,13 +726,12 @@ async fn credential(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCredential");
+        .await;
+    h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
     h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
     // UpdateCredential: POST /v2/Credentials/{Sid}
     h.answer("POST", "/v2/Credentials/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Credential::path("Sid1").expect("UpdateCredential"),
@@ -735,9 +740,8 @@ async fn credential(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCredential");
+        .await;
+    h.record("UpdateCredential", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCredential",
         &[],
@@ -746,12 +750,14 @@ async fn credential(h: &Harness) {
     );
     // DeleteCredential: DELETE /v2/Credentials/{Sid}
     h.empty("DELETE", "/v2/Credentials/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Credential::path("Sid1").expect("DeleteCredential"),
-        )
-        .await
-        .expect("DeleteCredential");
+    h.deleted(
+        "DeleteCredential",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Credential::path("Sid1").expect("DeleteCredential"),
+            )
+            .await,
+    );
     h.sent("DeleteCredential", &[], Sent::Nothing, false);
 }
 
@@ -763,14 +769,13 @@ async fn invite(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Invites/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Invite::path("ServiceSid1", "ChannelSid1", "Sid1").expect("FetchInvite"),
         )
-        .await
-        .expect("FetchInvite");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInvite");
+        .await;
+    h.record("FetchInvite", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInvite", &[], Sent::Nothing, false);
     // ListInvite: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites
     h.page(
@@ -779,7 +784,7 @@ async fn invite(h: &Harness) {
         Dialect::V1,
         "invites",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Invite::collection_path("ServiceSid1", "ChannelSid1").expect("ListInvite"),
@@ -789,10 +794,12 @@ async fn invite(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInvite");
-    assert_eq!(items.len(), 1, "ListInvite");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListInvite");
+        .await;
+    h.records(
+        "ListInvite",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListInvite",
         &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
@@ -805,7 +812,7 @@ async fn invite(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Invites",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Invite::collection_path("ServiceSid1", "ChannelSid1").expect("CreateInvite"),
@@ -814,9 +821,8 @@ async fn invite(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateInvite");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateInvite");
+        .await;
+    h.record("CreateInvite", Some(SID), got.map(|r| r.sid));
     h.sent("CreateInvite", &[], Sent::Form(&[("Identity", "v")]), false);
     // DeleteInvite: DELETE /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}
     h.empty(
@@ -824,12 +830,14 @@ async fn invite(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Invites/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Invite::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteInvite"),
-        )
-        .await
-        .expect("DeleteInvite");
+    h.deleted(
+        "DeleteInvite",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Invite::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteInvite"),
+            )
+            .await,
+    );
     h.sent("DeleteInvite", &[], Sent::Nothing, false);
 }
 
@@ -841,14 +849,13 @@ async fn member(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Members/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Member::path("ServiceSid1", "ChannelSid1", "Sid1").expect("FetchMember"),
         )
-        .await
-        .expect("FetchMember");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchMember");
+        .await;
+    h.record("FetchMember", Some(SID), got.map(|r| r.sid));
     h.sent("FetchMember", &[], Sent::Nothing, false);
     // ListMember: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members
     h.page(
@@ -857,7 +864,7 @@ async fn member(h: &Harness) {
         Dialect::V1,
         "members",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Member::collection_path("ServiceSid1", "ChannelSid1").expect("ListMember"),
@@ -867,10 +874,12 @@ async fn member(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMember");
-    assert_eq!(items.len(), 1, "ListMember");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListMember");
+        .await;
+    h.records(
+        "ListMember",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListMember",
         &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
@@ -883,7 +892,7 @@ async fn member(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Members",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Member::collection_path("ServiceSid1", "ChannelSid1").expect("CreateMember"),
@@ -892,9 +901,8 @@ async fn member(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateMember");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateMember");
+        .await;
+    h.record("CreateMember", Some(SID), got.map(|r| r.sid));
     h.sent("CreateMember", &[], Sent::Form(&[("Identity", "v")]), false);
     // UpdateMember: POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.answer(
@@ -902,7 +910,7 @@ async fn member(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Members/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Member::path("ServiceSid1", "ChannelSid1", "Sid1").expect("UpdateMember"),
@@ -911,9 +919,8 @@ async fn member(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateMember");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateMember");
+        .await;
+    h.record("UpdateMember", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateMember", &[], Sent::Form(&[("RoleSid", "v")]), false);
     // DeleteMember: DELETE /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.empty(
@@ -921,12 +928,14 @@ async fn member(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Members/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Member::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteMember"),
-        )
-        .await
-        .expect("DeleteMember");
+    h.deleted(
+        "DeleteMember",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Member::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteMember"),
+            )
+            .await,
+    );
     h.sent("DeleteMember", &[], Sent::Nothing, false);
 }
 
@@ -938,14 +947,13 @@ async fn message(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Messages/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Message::path("ServiceSid1", "ChannelSid1", "Sid1").expect("FetchMessage"),
         )
-        .await
-        .expect("FetchMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchMessage");
+        .await;
+    h.record("FetchMessage", Some(SID), got.map(|r| r.sid));
     h.sent("FetchMessage", &[], Sent::Nothing, false);
     // ListMessage: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages
     h.page(
@@ -954,7 +962,7 @@ async fn message(h: &Harness) {
         Dialect::V1,
         "messages",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Message::collection_path("ServiceSid1", "ChannelSid1").expect("ListMessage"),
@@ -964,10 +972,12 @@ async fn message(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMessage");
-    assert_eq!(items.len(), 1, "ListMessage");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListMessage");
+        .await;
+    h.records(
+        "ListMessage",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListMessage",
         &[("Order", "v"), ("PageSize", "5")],
@@ -980,7 +990,7 @@ async fn message(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Messages",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Message::collection_path("ServiceSid1", "ChannelSid1").expect("CreateMessage"),
@@ -989,9 +999,8 @@ async fn message(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateMessage");
+        .await;
+    h.record("CreateMessage", Some(SID), got.map(|r| r.sid));
     h.sent("CreateMessage", &[], Sent::Form(&[("From", "v")]), false);
     // UpdateMessage: POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.answer(
@@ -999,7 +1008,7 @@ async fn message(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Messages/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Message::path("ServiceSid1", "ChannelSid1", "Sid1").expect("UpdateMessage"),
@@ -1008,9 +1017,8 @@ async fn message(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateMessage");
+        .await;
+    h.record("UpdateMessage", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateMessage", &[], Sent::Form(&[("Body", "v")]), false);
     // DeleteMessage: DELETE /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.empty(
@@ -1018,12 +1026,14 @@ async fn message(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Messages/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Message::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteMessage"),
-        )
-        .await
-        .expect("DeleteMessage");
+    h.deleted(
+        "DeleteMessage",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Message::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteMessage"),
+            )
+            .await,
+    );
     h.sent("DeleteMessage", &[], Sent::Nothing, false);
 }
 
@@ -1031,14 +1041,13 @@ async fn role(h: &Harness) {
     same_protocol::<Role, Via<false, POST, false, false>>();
     // FetchRole: GET /v2/Services/{ServiceSid}/Roles/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Roles/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Role::path("ServiceSid1", "Sid1").expect("FetchRole"),
         )
-        .await
-        .expect("FetchRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRole");
+        .await;
+    h.record("FetchRole", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRole", &[], Sent::Nothing, false);
     // ListRole: GET /v2/Services/{ServiceSid}/Roles
     h.page(
@@ -1047,21 +1056,23 @@ async fn role(h: &Harness) {
         Dialect::V1,
         "roles",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Role::collection_path("ServiceSid1").expect("ListRole"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRole");
-    assert_eq!(items.len(), 1, "ListRole");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRole");
+        .await;
+    h.records(
+        "ListRole",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListRole", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateRole: POST /v2/Services/{ServiceSid}/Roles
     h.answer("POST", "/v2/Services/ServiceSid1/Roles", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Role::collection_path("ServiceSid1").expect("CreateRole"),
@@ -1071,9 +1082,8 @@ async fn role(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateRole");
+        .await;
+    h.record("CreateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRole",
         &[],
@@ -1086,7 +1096,7 @@ async fn role(h: &Harness) {
     );
     // UpdateRole: POST /v2/Services/{ServiceSid}/Roles/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/Roles/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Role::path("ServiceSid1", "Sid1").expect("UpdateRole"),
@@ -1094,9 +1104,8 @@ async fn role(h: &Harness) {
                 permission: Some(vec!["a".into(), "b".into()]),
             },
         )
-        .await
-        .expect("UpdateRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRole");
+        .await;
+    h.record("UpdateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateRole",
         &[],
@@ -1105,12 +1114,14 @@ async fn role(h: &Harness) {
     );
     // DeleteRole: DELETE /v2/Services/{ServiceSid}/Roles/{Sid}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Roles/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Role::path("ServiceSid1", "Sid1").expect("DeleteRole"),
-        )
-        .await
-        .expect("DeleteRole");
+    h.deleted(
+        "DeleteRole",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Role::path("ServiceSid1", "Sid1").expect("DeleteRole"),
+            )
+            .await,
+    );
     h.sent("DeleteRole", &[], Sent::Nothing, false);
 }
 
@@ -1118,28 +1129,29 @@ async fn service(h: &Harness) {
     same_protocol::<Service, Via<false, POST, false, false>>();
     // FetchService: GET /v2/Services/{Sid}
     h.answer("GET", "/v2/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+        .await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v2/Services
     h.page("GET", "/v2/Services", Dialect::V1, "services");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+        .await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v2/Services
     h.answer("POST", "/v2/Services", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Service::collection_path().expect("CreateService"),
@@ -1147,9 +1159,8 @@ async fn service(h: &Harness) {
                 friendly_name: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+        .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -1158,7 +1169,7 @@ async fn service(h: &Harness) {
     );
     // UpdateService: POST /v2/Services/{Sid}
     h.answer("POST", "/v2/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
@@ -1168,9 +1179,8 @@ async fn service(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+        .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -1183,10 +1193,14 @@ async fn service(h: &Harness) {
     );
     // DeleteService: DELETE /v2/Services/{Sid}
     h.empty("DELETE", "/v2/Services/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("DeleteService"))
-        .await
-        .expect("DeleteService");
+    h.deleted(
+        "DeleteService",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Service::path("Sid1").expect("DeleteService"),
+            )
+            .await,
+    );
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -1194,14 +1208,13 @@ async fn user(h: &Harness) {
     same_protocol::<User, Via<false, POST, false, false>>();
     // FetchUser: GET /v2/Services/{ServiceSid}/Users/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Users/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &User::path("ServiceSid1", "Sid1").expect("FetchUser"),
         )
-        .await
-        .expect("FetchUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchUser");
+        .await;
+    h.record("FetchUser", Some(SID), got.map(|r| r.sid));
     h.sent("FetchUser", &[], Sent::Nothing, false);
     // ListUser: GET /v2/Services/{ServiceSid}/Users
     h.page(
@@ -1210,21 +1223,23 @@ async fn user(h: &Harness) {
         Dialect::V1,
         "users",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &User::collection_path("ServiceSid1").expect("ListUser"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListUser");
-    assert_eq!(items.len(), 1, "ListUser");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListUser");
+        .await;
+    h.records(
+        "ListUser",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListUser", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateUser: POST /v2/Services/{ServiceSid}/Users
     h.answer("POST", "/v2/Services/ServiceSid1/Users", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &User::collection_path("ServiceSid1").expect("CreateUser"),
@@ -1233,13 +1248,12 @@ async fn user(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateUser");
+        .await;
+    h.record("CreateUser", Some(SID), got.map(|r| r.sid));
     h.sent("CreateUser", &[], Sent::Form(&[("Identity", "v")]), false);
     // UpdateUser: POST /v2/Services/{ServiceSid}/Users/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/Users/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &User::path("ServiceSid1", "Sid1").expect("UpdateUser"),
@@ -1248,18 +1262,19 @@ async fn user(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateUser");
+        .await;
+    h.record("UpdateUser", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateUser", &[], Sent::Form(&[("RoleSid", "v")]), false);
     // DeleteUser: DELETE /v2/Services/{ServiceSid}/Users/{Sid}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Users/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &User::path("ServiceSid1", "Sid1").expect("DeleteUser"),
-        )
-        .await
-        .expect("DeleteUser");
+    h.deleted(
+        "DeleteUser",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &User::path("ServiceSid1", "Sid1").expect("DeleteUser"),
+            )
+            .await,
+    );
     h.sent("DeleteUser", &[], Sent::Nothing, false);
 }
 
@@ -1271,14 +1286,13 @@ async fn user_binding(h: &Harness) {
         "/v2/Services/ServiceSid1/Users/UserSid1/Bindings/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &UserBinding::path("ServiceSid1", "UserSid1", "Sid1").expect("FetchUserBinding"),
         )
-        .await
-        .expect("FetchUserBinding");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchUserBinding");
+        .await;
+    h.record("FetchUserBinding", Some(SID), got.map(|r| r.sid));
     h.sent("FetchUserBinding", &[], Sent::Nothing, false);
     // ListUserBinding: GET /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings
     h.page(
@@ -1287,7 +1301,7 @@ async fn user_binding(h: &Harness) {
         Dialect::V1,
         "bindings",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &UserBinding::collection_path("ServiceSid1", "UserSid1").expect("ListUserBinding"),
@@ -1297,10 +1311,12 @@ async fn user_binding(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListUserBinding");
-    assert_eq!(items.len(), 1, "ListUserBinding");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListUserBinding");
+        .await;
+    h.records(
+        "ListUserBinding",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListUserBinding",
         &[
@@ -1317,12 +1333,14 @@ async fn user_binding(h: &Harness) {
         "/v2/Services/ServiceSid1/Users/UserSid1/Bindings/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &UserBinding::path("ServiceSid1", "UserSid1", "Sid1").expect("DeleteUserBinding"),
-        )
-        .await
-        .expect("DeleteUserBinding");
+    h.deleted(
+        "DeleteUserBinding",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &UserBinding::path("ServiceSid1", "UserSid1", "Sid1").expect("DeleteUserBinding"),
+            )
+            .await,
+    );
     h.sent("DeleteUserBinding", &[], Sent::Nothing, false);
 }
 
@@ -1334,14 +1352,13 @@ async fn user_channel(h: &Harness) {
         "/v2/Services/ServiceSid1/Users/UserSid1/Channels/ChannelSid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &UserChannel::path("ServiceSid1", "UserSid1", "ChannelSid1").expect("FetchUserChannel"),
         )
-        .await
-        .expect("FetchUserChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchUserChannel");
+        .await;
+    h.record("FetchUserChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchUserChannel", &[], Sent::Nothing, false);
     // ListUserChannel: GET /v2/Services/{ServiceSid}/Users/{UserSid}/Channels
     h.page(
@@ -1350,17 +1367,19 @@ async fn user_channel(h: &Harness) {
         Dialect::V1,
         "channels",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &UserChannel::collection_path("ServiceSid1", "UserSid1").expect("ListUserChannel"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListUserChannel");
-    assert_eq!(items.len(), 1, "ListUserChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListUserChannel");
+        .await;
+    h.records(
+        "ListUserChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListUserChannel",
         &[("PageSize", "5")],
@@ -1373,7 +1392,7 @@ async fn user_channel(h: &Harness) {
         "/v2/Services/ServiceSid1/Users/UserSid1/Channels/ChannelSid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &UserChannel::path("ServiceSid1", "UserSid1", "ChannelSid1")
@@ -1383,9 +1402,8 @@ async fn user_channel(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateUserChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateUserChannel");
+        .await;
+    h.record("UpdateUserChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateUserChannel",
         &[],
@@ -1398,13 +1416,15 @@ async fn user_channel(h: &Harness) {
         "/v2/Services/ServiceSid1/Users/UserSid1/Channels/ChannelSid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &UserChannel::path("ServiceSid1", "UserSid1", "ChannelSid1")
-                .expect("DeleteUserChannel"),
-        )
-        .await
-        .expect("DeleteUserChannel");
+    h.deleted(
+        "DeleteUserChannel",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &UserChannel::path("ServiceSid1", "UserSid1", "ChannelSid1")
+                    .expect("DeleteUserChannel"),
+            )
+            .await,
+    );
     h.sent("DeleteUserChannel", &[], Sent::Nothing, false);
 }
 
@@ -1431,10 +1451,8 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn binding_full<Compiled>(h: &Harness) {
     // FetchBinding: GET /v2/Services/{ServiceSid}/Bindings/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Bindings/Sid1", 200);
-    let r = Binding::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchBinding");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchBinding");
+    let got = Binding::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchBinding", Some(SID), got.map(|r| r.sid));
     h.sent("FetchBinding", &[], Sent::Nothing, false);
     // ListBinding: GET /v2/Services/{ServiceSid}/Bindings
     h.page(
@@ -1443,7 +1461,7 @@ async fn binding_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "bindings",
     );
-    let items = Binding::list(
+    let got = Binding::list(
         &h.client,
         "ServiceSid1",
         &ListBindingFilter {
@@ -1453,10 +1471,12 @@ async fn binding_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListBinding");
-    assert_eq!(items.len(), 1, "ListBinding");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListBinding");
+    .await;
+    h.records(
+        "ListBinding",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListBinding",
         &[
@@ -1469,9 +1489,10 @@ async fn binding_full<Compiled>(h: &Harness) {
     );
     // DeleteBinding: DELETE /v2/Services/{ServiceSid}/Bindings/{Sid}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Bindings/Sid1", 204);
-    Binding::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteBinding");
+    h.deleted(
+        "DeleteBinding",
+        Binding::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteBinding", &[], Sent::Nothing, false);
 }
 
@@ -1479,10 +1500,8 @@ async fn binding_full<Compiled>(h: &Harness) {
 async fn channel_full<Compiled>(h: &Harness) {
     // FetchChannel: GET /v2/Services/{ServiceSid}/Channels/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Channels/Sid1", 200);
-    let r = Channel::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchChannel");
+    let got = Channel::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchChannel", &[], Sent::Nothing, false);
     // ListChannel: GET /v2/Services/{ServiceSid}/Channels
     h.page(
@@ -1491,7 +1510,7 @@ async fn channel_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "channels",
     );
-    let items = Channel::list(
+    let got = Channel::list(
         &h.client,
         "ServiceSid1",
         &ListChannelFilter {
@@ -1500,10 +1519,12 @@ async fn channel_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListChannel");
-    assert_eq!(items.len(), 1, "ListChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListChannel");
+    .await;
+    h.records(
+        "ListChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListChannel",
         &[("Type", "a"), ("Type", "b"), ("PageSize", "5")],
@@ -1512,7 +1533,7 @@ async fn channel_full<Compiled>(h: &Harness) {
     );
     // CreateChannel: POST /v2/Services/{ServiceSid}/Channels
     h.answer("POST", "/v2/Services/ServiceSid1/Channels", 201);
-    let r = Channel::create(
+    let got = Channel::create(
         &h.client,
         "ServiceSid1",
         &CreateChannelBody {
@@ -1520,9 +1541,8 @@ async fn channel_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateChannel");
+    .await;
+    h.record("CreateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannel",
         &[],
@@ -1531,7 +1551,7 @@ async fn channel_full<Compiled>(h: &Harness) {
     );
     // UpdateChannel: POST /v2/Services/{ServiceSid}/Channels/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/Channels/Sid1", 200);
-    let r = Channel::update(
+    let got = Channel::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
@@ -1540,9 +1560,8 @@ async fn channel_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateChannel");
+    .await;
+    h.record("UpdateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChannel",
         &[],
@@ -1551,9 +1570,10 @@ async fn channel_full<Compiled>(h: &Harness) {
     );
     // DeleteChannel: DELETE /v2/Services/{ServiceSid}/Channels/{Sid}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Channels/Sid1", 204);
-    Channel::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteChannel");
+    h.deleted(
+        "DeleteChannel",
+        Channel::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteChannel", &[], Sent::Nothing, false);
 }
 
@@ -1565,10 +1585,8 @@ async fn channel_webhook_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Webhooks/Sid1",
         200,
     );
-    let r = ChannelWebhook::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("FetchChannelWebhook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchChannelWebhook");
+    let got = ChannelWebhook::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await;
+    h.record("FetchChannelWebhook", Some(SID), got.map(|r| r.sid));
     h.sent("FetchChannelWebhook", &[], Sent::Nothing, false);
     // ListChannelWebhook: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks
     h.page(
@@ -1577,13 +1595,15 @@ async fn channel_webhook_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "webhooks",
     );
-    let items = ChannelWebhook::list(&h.client, "ServiceSid1", "ChannelSid1")
+    let got = ChannelWebhook::list(&h.client, "ServiceSid1", "ChannelSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListChannelWebhook");
-    assert_eq!(items.len(), 1, "ListChannelWebhook");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListChannelWebhook");
+        .await;
+    h.records(
+        "ListChannelWebhook",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListChannelWebhook",
         &[("PageSize", "5")],
@@ -1596,7 +1616,7 @@ async fn channel_webhook_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Webhooks",
         201,
     );
-    let r = ChannelWebhook::create(
+    let got = ChannelWebhook::create(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1606,9 +1626,8 @@ async fn channel_webhook_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateChannelWebhook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateChannelWebhook");
+    .await;
+    h.record("CreateChannelWebhook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannelWebhook",
         &[],
@@ -1625,7 +1644,7 @@ async fn channel_webhook_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Webhooks/Sid1",
         200,
     );
-    let r = ChannelWebhook::update(
+    let got = ChannelWebhook::update(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1636,9 +1655,8 @@ async fn channel_webhook_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateChannelWebhook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateChannelWebhook");
+    .await;
+    h.record("UpdateChannelWebhook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChannelWebhook",
         &[],
@@ -1655,9 +1673,10 @@ async fn channel_webhook_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Webhooks/Sid1",
         204,
     );
-    ChannelWebhook::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("DeleteChannelWebhook");
+    h.deleted(
+        "DeleteChannelWebhook",
+        ChannelWebhook::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await,
+    );
     h.sent("DeleteChannelWebhook", &[], Sent::Nothing, false);
 }
 
@@ -1665,37 +1684,33 @@ async fn channel_webhook_full<Compiled>(h: &Harness) {
 async fn credential_full<Compiled>(h: &Harness) {
     // FetchCredential: GET /v2/Credentials/{Sid}
     h.answer("GET", "/v2/Credentials/Sid1", 200);
-    let r = Credential::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCredential");
+    let got = Credential::fetch(&h.client, "Sid1").await;
+    h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCredential", &[], Sent::Nothing, false);
     // ListCredential: GET /v2/Credentials
     h.page("GET", "/v2/Credentials", Dialect::V1, "credentials");
-    let items = Credential::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListCredential");
-    assert_eq!(items.len(), 1, "ListCredential");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCredential");
+    let got = Credential::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListCredential",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateCredential: POST /v2/Credentials
     h.answer("POST", "/v2/Credentials", 201);
-    let r = Credential::create(
+    let got = Credential::create(
         &h.client,
         &CreateCredentialBody {
             type_: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCredential");
+    .await;
+    h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
     h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
     // UpdateCredential: POST /v2/Credentials/{Sid}
     h.answer("POST", "/v2/Credentials/Sid1", 200);
-    let r = Credential::update(
+    let got = Credential::update(
         &h.client,
         "Sid1",
         &UpdateCredentialBody {
@@ -1703,9 +1718,8 @@ async fn credential_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCredential");
+    .await;
+    h.record("UpdateCredential", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCredential",
         &[],
@@ -1714,9 +1728,10 @@ async fn credential_full<Compiled>(h: &Harness) {
     );
     // DeleteCredential: DELETE /v2/Credentials/{Sid}
     h.empty("DELETE", "/v2/Credentials/Sid1", 204);
-    Credential::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteCredential");
+    h.deleted(
+        "DeleteCredential",
+        Credential::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteCredential", &[], Sent::Nothing, false);
 }
 
@@ -1728,10 +1743,8 @@ async fn invite_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Invites/Sid1",
         200,
     );
-    let r = Invite::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("FetchInvite");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInvite");
+    let got = Invite::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await;
+    h.record("FetchInvite", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInvite", &[], Sent::Nothing, false);
     // ListInvite: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites
     h.page(
@@ -1740,7 +1753,7 @@ async fn invite_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "invites",
     );
-    let items = Invite::list(
+    let got = Invite::list(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1750,10 +1763,12 @@ async fn invite_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListInvite");
-    assert_eq!(items.len(), 1, "ListInvite");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListInvite");
+    .await;
+    h.records(
+        "ListInvite",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListInvite",
         &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
@@ -1766,7 +1781,7 @@ async fn invite_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Invites",
         201,
     );
-    let r = Invite::create(
+    let got = Invite::create(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1775,9 +1790,8 @@ async fn invite_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateInvite");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateInvite");
+    .await;
+    h.record("CreateInvite", Some(SID), got.map(|r| r.sid));
     h.sent("CreateInvite", &[], Sent::Form(&[("Identity", "v")]), false);
     // DeleteInvite: DELETE /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}
     h.empty(
@@ -1785,9 +1799,10 @@ async fn invite_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Invites/Sid1",
         204,
     );
-    Invite::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("DeleteInvite");
+    h.deleted(
+        "DeleteInvite",
+        Invite::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await,
+    );
     h.sent("DeleteInvite", &[], Sent::Nothing, false);
 }
 
@@ -1799,10 +1814,8 @@ async fn member_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Members/Sid1",
         200,
     );
-    let r = Member::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("FetchMember");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchMember");
+    let got = Member::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await;
+    h.record("FetchMember", Some(SID), got.map(|r| r.sid));
     h.sent("FetchMember", &[], Sent::Nothing, false);
     // ListMember: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members
     h.page(
@@ -1811,7 +1824,7 @@ async fn member_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "members",
     );
-    let items = Member::list(
+    let got = Member::list(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1821,10 +1834,12 @@ async fn member_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListMember");
-    assert_eq!(items.len(), 1, "ListMember");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListMember");
+    .await;
+    h.records(
+        "ListMember",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListMember",
         &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
@@ -1837,7 +1852,7 @@ async fn member_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Members",
         201,
     );
-    let r = Member::create(
+    let got = Member::create(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1846,9 +1861,8 @@ async fn member_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateMember");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateMember");
+    .await;
+    h.record("CreateMember", Some(SID), got.map(|r| r.sid));
     h.sent("CreateMember", &[], Sent::Form(&[("Identity", "v")]), false);
     // UpdateMember: POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.answer(
@@ -1856,7 +1870,7 @@ async fn member_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Members/Sid1",
         200,
     );
-    let r = Member::update(
+    let got = Member::update(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1866,9 +1880,8 @@ async fn member_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateMember");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateMember");
+    .await;
+    h.record("UpdateMember", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateMember", &[], Sent::Form(&[("RoleSid", "v")]), false);
     // DeleteMember: DELETE /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.empty(
@@ -1876,9 +1889,10 @@ async fn member_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Members/Sid1",
         204,
     );
-    Member::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("DeleteMember");
+    h.deleted(
+        "DeleteMember",
+        Member::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await,
+    );
     h.sent("DeleteMember", &[], Sent::Nothing, false);
 }
 
@@ -1890,10 +1904,8 @@ async fn message_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Messages/Sid1",
         200,
     );
-    let r = Message::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("FetchMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchMessage");
+    let got = Message::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await;
+    h.record("FetchMessage", Some(SID), got.map(|r| r.sid));
     h.sent("FetchMessage", &[], Sent::Nothing, false);
     // ListMessage: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages
     h.page(
@@ -1902,7 +1914,7 @@ async fn message_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "messages",
     );
-    let items = Message::list(
+    let got = Message::list(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1912,10 +1924,12 @@ async fn message_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListMessage");
-    assert_eq!(items.len(), 1, "ListMessage");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListMessage");
+    .await;
+    h.records(
+        "ListMessage",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListMessage",
         &[("Order", "v"), ("PageSize", "5")],
@@ -1928,7 +1942,7 @@ async fn message_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Messages",
         201,
     );
-    let r = Message::create(
+    let got = Message::create(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1937,9 +1951,8 @@ async fn message_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateMessage");
+    .await;
+    h.record("CreateMessage", Some(SID), got.map(|r| r.sid));
     h.sent("CreateMessage", &[], Sent::Form(&[("From", "v")]), false);
     // UpdateMessage: POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.answer(
@@ -1947,7 +1960,7 @@ async fn message_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Messages/Sid1",
         200,
     );
-    let r = Message::update(
+    let got = Message::update(
         &h.client,
         "ServiceSid1",
         "ChannelSid1",
@@ -1957,9 +1970,8 @@ async fn message_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateMessage");
+    .await;
+    h.record("UpdateMessage", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateMessage", &[], Sent::Form(&[("Body", "v")]), false);
     // DeleteMessage: DELETE /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.empty(
@@ -1967,9 +1979,10 @@ async fn message_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Channels/ChannelSid1/Messages/Sid1",
         204,
     );
-    Message::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
-        .await
-        .expect("DeleteMessage");
+    h.deleted(
+        "DeleteMessage",
+        Message::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await,
+    );
     h.sent("DeleteMessage", &[], Sent::Nothing, false);
 }
 
@@ -1977,10 +1990,8 @@ async fn message_full<Compiled>(h: &Harness) {
 async fn role_full<Compiled>(h: &Harness) {
     // FetchRole: GET /v2/Services/{ServiceSid}/Roles/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Roles/Sid1", 200);
-    let r = Role::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRole");
+    let got = Role::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchRole", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRole", &[], Sent::Nothing, false);
     // ListRole: GET /v2/Services/{ServiceSid}/Roles
     h.page(
@@ -1989,17 +2000,19 @@ async fn role_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "roles",
     );
-    let items = Role::list(&h.client, "ServiceSid1")
+    let got = Role::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRole");
-    assert_eq!(items.len(), 1, "ListRole");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRole");
+        .await;
+    h.records(
+        "ListRole",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListRole", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateRole: POST /v2/Services/{ServiceSid}/Roles
     h.answer("POST", "/v2/Services/ServiceSid1/Roles", 201);
-    let r = Role::create(
+    let got = Role::create(
         &h.client,
         "ServiceSid1",
         &CreateRoleBody {
@@ -2008,9 +2021,8 @@ async fn role_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateRole");
+    .await;
+    h.record("CreateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRole",
         &[],
@@ -2023,7 +2035,7 @@ async fn role_full<Compiled>(h: &Harness) {
     );
     // UpdateRole: POST /v2/Services/{ServiceSid}/Roles/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/Roles/Sid1", 200);
-    let r = Role::update(
+    let got = Role::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
@@ -2031,9 +2043,8 @@ async fn role_full<Compiled>(h: &Harness) {
             permission: Some(vec!["a".into(), "b".into()]),
         },
     )
-    .await
-    .expect("UpdateRole");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRole");
+    .await;
+    h.record("UpdateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateRole",
         &[],
@@ -2042,9 +2053,10 @@ async fn role_full<Compiled>(h: &Harness) {
     );
     // DeleteRole: DELETE /v2/Services/{ServiceSid}/Roles/{Sid}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Roles/Sid1", 204);
-    Role::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteRole");
+    h.deleted(
+        "DeleteRole",
+        Role::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteRole", &[], Sent::Nothing, false);
 }
 
@@ -2052,32 +2064,28 @@ async fn role_full<Compiled>(h: &Harness) {
 async fn service_full<Compiled>(h: &Harness) {
     // FetchService: GET /v2/Services/{Sid}
     h.answer("GET", "/v2/Services/Sid1", 200);
-    let r = Service::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+    let got = Service::fetch(&h.client, "Sid1").await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v2/Services
     h.page("GET", "/v2/Services", Dialect::V1, "services");
-    let items = Service::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+    let got = Service::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v2/Services
     h.answer("POST", "/v2/Services", 201);
-    let r = Service::create(
+    let got = Service::create(
         &h.client,
         &CreateServiceBody {
             friendly_name: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+    .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -2086,7 +2094,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // UpdateService: POST /v2/Services/{Sid}
     h.answer("POST", "/v2/Services/Sid1", 200);
-    let r = Service::update(
+    let got = Service::update(
         &h.client,
         "Sid1",
         &UpdateServiceBody {
@@ -2095,9 +2103,8 @@ async fn service_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+    .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -2110,9 +2117,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // DeleteService: DELETE /v2/Services/{Sid}
     h.empty("DELETE", "/v2/Services/Sid1", 204);
-    Service::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteService");
+    h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -2120,10 +2125,8 @@ async fn service_full<Compiled>(h: &Harness) {
 async fn user_full<Compiled>(h: &Harness) {
     // FetchUser: GET /v2/Services/{ServiceSid}/Users/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Users/Sid1", 200);
-    let r = User::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchUser");
+    let got = User::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchUser", Some(SID), got.map(|r| r.sid));
     h.sent("FetchUser", &[], Sent::Nothing, false);
     // ListUser: GET /v2/Services/{ServiceSid}/Users
     h.page(
@@ -2132,17 +2135,19 @@ async fn user_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "users",
     );
-    let items = User::list(&h.client, "ServiceSid1")
+    let got = User::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListUser");
-    assert_eq!(items.len(), 1, "ListUser");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListUser");
+        .await;
+    h.records(
+        "ListUser",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListUser", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateUser: POST /v2/Services/{ServiceSid}/Users
     h.answer("POST", "/v2/Services/ServiceSid1/Users", 201);
-    let r = User::create(
+    let got = User::create(
         &h.client,
         "ServiceSid1",
         &CreateUserBody {
@@ -2150,13 +2155,12 @@ async fn user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateUser");
+    .await;
+    h.record("CreateUser", Some(SID), got.map(|r| r.sid));
     h.sent("CreateUser", &[], Sent::Form(&[("Identity", "v")]), false);
     // UpdateUser: POST /v2/Services/{ServiceSid}/Users/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/Users/Sid1", 200);
-    let r = User::update(
+    let got = User::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
@@ -2165,15 +2169,15 @@ async fn user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateUser");
+    .await;
+    h.record("UpdateUser", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateUser", &[], Sent::Form(&[("RoleSid", "v")]), false);
     // DeleteUser: DELETE /v2/Services/{ServiceSid}/Users/{Sid}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Users/Sid1", 204);
-    User::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteUser");
+    h.deleted(
+        "DeleteUser",
+        User::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteUser", &[], Sent::Nothing, false);
 }
 
@@ -2185,10 +2189,8 @@ async fn user_binding_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Users/UserSid1/Bindings/Sid1",
         200,
     );
-    let r = UserBinding::fetch(&h.client, "ServiceSid1", "UserSid1", "Sid1")
-        .await
-        .expect("FetchUserBinding");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchUserBinding");
+    let got = UserBinding::fetch(&h.client, "ServiceSid1", "UserSid1", "Sid1").await;
+    h.record("FetchUserBinding", Some(SID), got.map(|r| r.sid));
     h.sent("FetchUserBinding", &[], Sent::Nothing, false);
     // ListUserBinding: GET /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings
     h.page(
@@ -2197,7 +2199,7 @@ async fn user_binding_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "bindings",
     );
-    let items = UserBinding::list(
+    let got = UserBinding::list(
         &h.client,
         "ServiceSid1",
         "UserSid1",
@@ -2207,10 +2209,12 @@ async fn user_binding_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListUserBinding");
-    assert_eq!(items.len(), 1, "ListUserBinding");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListUserBinding");
+    .await;
+    h.records(
+        "ListUserBinding",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListUserBinding",
         &[
@@ -2227,9 +2231,10 @@ async fn user_binding_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Users/UserSid1/Bindings/Sid1",
         204,
     );
-    UserBinding::delete(&h.client, "ServiceSid1", "UserSid1", "Sid1")
-        .await
-        .expect("DeleteUserBinding");
+    h.deleted(
+        "DeleteUserBinding",
+        UserBinding::delete(&h.client, "ServiceSid1", "UserSid1", "Sid1").await,
+    );
     h.sent("DeleteUserBinding", &[], Sent::Nothing, false);
 }
 
@@ -2241,9 +2246,8 @@ async fn user_channel_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Users/UserSid1/Channels/ChannelSid1",
         200,
     );
-    UserChannel::fetch(&h.client, "ServiceSid1", "UserSid1", "ChannelSid1")
-        .await
-        .expect("FetchUserChannel");
+    let got = UserChannel::fetch(&h.client, "ServiceSid1", "UserSid1", "ChannelSid1").await;
+    h.record("FetchUserChannel", None, got.map(|_| None));
     h.sent("FetchUserChannel", &[], Sent::Nothing, false);
     // ListUserChannel: GET /v2/Services/{ServiceSid}/Users/{UserSid}/Channels
     h.page(
@@ -2252,12 +2256,15 @@ async fn user_channel_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "channels",
     );
-    let items = UserChannel::list(&h.client, "ServiceSid1", "UserSid1")
+    let got = UserChannel::list(&h.client, "ServiceSid1", "UserSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListUserChannel");
-    assert_eq!(items.len(), 1, "ListUserChannel");
+        .await;
+    h.records(
+        "ListUserChannel",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListUserChannel",
         &[("PageSize", "5")],
@@ -2270,7 +2277,7 @@ async fn user_channel_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Users/UserSid1/Channels/ChannelSid1",
         200,
     );
-    UserChannel::update(
+    let got = UserChannel::update(
         &h.client,
         "ServiceSid1",
         "UserSid1",
@@ -2280,8 +2287,8 @@ async fn user_channel_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateUserChannel");
+    .await;
+    h.record("UpdateUserChannel", None, got.map(|_| None));
     h.sent(
         "UpdateUserChannel",
         &[],
@@ -2294,8 +2301,9 @@ async fn user_channel_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Users/UserSid1/Channels/ChannelSid1",
         204,
     );
-    UserChannel::delete(&h.client, "ServiceSid1", "UserSid1", "ChannelSid1")
-        .await
-        .expect("DeleteUserChannel");
+    h.deleted(
+        "DeleteUserChannel",
+        UserChannel::delete(&h.client, "ServiceSid1", "UserSid1", "ChannelSid1").await,
+    );
     h.sent("DeleteUserChannel", &[], Sent::Nothing, false);
 }

@@ -76,16 +76,15 @@ async fn knowledge(h: &Harness) {
     same_protocol::<Knowledge, Via<true, PUT, false, false>>();
     // FetchKnowledge: GET /v1/Knowledge/{id}
     h.answer("GET", "/v1/Knowledge/id1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<true, PUT, false, false>>(&Knowledge::path("id1").expect("FetchKnowledge"))
-        .await
-        .expect("FetchKnowledge");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchKnowledge");
+        .await;
+    h.record("FetchKnowledge", Some(SID), got.map(|r| r.sid));
     h.sent("FetchKnowledge", &[], Sent::Nothing, false);
     // ListKnowledge: GET /v1/Knowledge
     h.page("GET", "/v1/Knowledge", Dialect::V1, "knowledge");
-    let items = h
+    let got = h
         .client
         .list::<Via<true, PUT, false, false>>(&Knowledge::collection_path().expect("ListKnowledge"))
         .filter(&ListKnowledgeFilter {
@@ -93,10 +92,12 @@ async fn knowledge(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListKnowledge");
-    assert_eq!(items.len(), 1, "ListKnowledge");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListKnowledge");
+        .await;
+    h.records(
+        "ListKnowledge",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListKnowledge",
         &[("Tags", "v"), ("PageSize", "5")],
@@ -105,7 +106,7 @@ async fn knowledge(h: &Harness) {
     );
     // CreateKnowledge: POST /v1/Knowledge
     h.answer("POST", "/v1/Knowledge", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, false, false>, _>(
             &Knowledge::collection_path().expect("CreateKnowledge"),
@@ -114,9 +115,8 @@ async fn knowledge(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateKnowledge");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateKnowledge");
+        .await;
+    h.record("CreateKnowledge", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateKnowledge",
         &[],
@@ -125,7 +125,7 @@ async fn knowledge(h: &Harness) {
     );
     // UpdateKnowledge: PUT /v1/Knowledge/{id}
     h.answer("PUT", "/v1/Knowledge/id1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<true, PUT, false, false>, _>(
             &Knowledge::path("id1").expect("UpdateKnowledge"),
@@ -134,9 +134,8 @@ async fn knowledge(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateKnowledge");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateKnowledge");
+        .await;
+    h.record("UpdateKnowledge", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateKnowledge",
         &[],
@@ -145,10 +144,14 @@ async fn knowledge(h: &Harness) {
     );
     // DeleteKnowledge: DELETE /v1/Knowledge/{id}
     h.empty("DELETE", "/v1/Knowledge/id1", 204);
-    h.client
-        .delete::<Via<true, PUT, false, false>>(&Knowledge::path("id1").expect("DeleteKnowledge"))
-        .await
-        .expect("DeleteKnowledge");
+    h.deleted(
+        "DeleteKnowledge",
+        h.client
+            .delete::<Via<true, PUT, false, false>>(
+                &Knowledge::path("id1").expect("DeleteKnowledge"),
+            )
+            .await,
+    );
     h.sent("DeleteKnowledge", &[], Sent::Nothing, false);
 }
 
@@ -156,14 +159,13 @@ async fn knowledge_status(h: &Harness) {
     same_protocol::<KnowledgeStatus, Via<false, POST, false, false>>();
     // FetchKnowledgeStatus: GET /v1/Knowledge/{id}/Status
     h.answer("GET", "/v1/Knowledge/id1/Status", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &KnowledgeStatus::path("id1").expect("FetchKnowledgeStatus"),
         )
-        .await
-        .expect("FetchKnowledgeStatus");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchKnowledgeStatus");
+        .await;
+    h.record("FetchKnowledgeStatus", Some(SID), got.map(|r| r.sid));
     h.sent("FetchKnowledgeStatus", &[], Sent::Nothing, false);
 }
 
@@ -171,17 +173,19 @@ async fn knowledge_chunks(h: &Harness) {
     same_protocol::<KnowledgeChunks, Via<false, POST, false, false>>();
     // ListKnowledgeChunks: GET /v1/Knowledge/{id}/Chunks
     h.page("GET", "/v1/Knowledge/id1/Chunks", Dialect::V1, "chunks");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &KnowledgeChunks::collection_path("id1").expect("ListKnowledgeChunks"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListKnowledgeChunks");
-    assert_eq!(items.len(), 1, "ListKnowledgeChunks");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListKnowledgeChunks");
+        .await;
+    h.records(
+        "ListKnowledgeChunks",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListKnowledgeChunks",
         &[("PageSize", "5")],
@@ -204,14 +208,12 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn knowledge_full<Compiled>(h: &Harness) {
     // FetchKnowledge: GET /v1/Knowledge/{id}
     h.answer("GET", "/v1/Knowledge/id1", 200);
-    let r = Knowledge::fetch(&h.client, "id1")
-        .await
-        .expect("FetchKnowledge");
-    assert_eq!(r.id.as_deref(), Some(ID), "FetchKnowledge");
+    let got = Knowledge::fetch(&h.client, "id1").await;
+    h.record("FetchKnowledge", Some(ID), got.map(|r| r.id));
     h.sent("FetchKnowledge", &[], Sent::Nothing, false);
     // ListKnowledge: GET /v1/Knowledge
     h.page("GET", "/v1/Knowledge", Dialect::V1, "knowledge");
-    let items = Knowledge::list(
+    let got = Knowledge::list(
         &h.client,
         &ListKnowledgeFilter {
             tags: Some("v".into()),
@@ -219,10 +221,12 @@ async fn knowledge_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListKnowledge");
-    assert_eq!(items.len(), 1, "ListKnowledge");
-    assert_eq!(items[0].id.as_deref(), Some(ID), "ListKnowledge");
+    .await;
+    h.records(
+        "ListKnowledge",
+        Some(ID),
+        got.map(|all| all.into_iter().map(|r| r.id).collect()),
+    );
     h.sent(
         "ListKnowledge",
         &[("Tags", "v"), ("PageSize", "5")],
@@ -231,16 +235,15 @@ async fn knowledge_full<Compiled>(h: &Harness) {
     );
     // CreateKnowledge: POST /v1/Knowledge
     h.answer("POST", "/v1/Knowledge", 201);
-    let r = Knowledge::create(
+    let got = Knowledge::create(
         &h.client,
         &CreateKnowledgeBody {
             description: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateKnowledge");
-    assert_eq!(r.id.as_deref(), Some(ID), "CreateKnowledge");
+    .await;
+    h.record("CreateKnowledge", Some(ID), got.map(|r| r.id));
     h.sent(
         "CreateKnowledge",
         &[],
@@ -249,7 +252,7 @@ async fn knowledge_full<Compiled>(h: &Harness) {
     );
     // UpdateKnowledge: PUT /v1/Knowledge/{id}
     h.answer("PUT", "/v1/Knowledge/id1", 200);
-    let r = Knowledge::update(
+    let got = Knowledge::update(
         &h.client,
         "id1",
         &UpdateKnowledgeBody {
@@ -257,9 +260,8 @@ async fn knowledge_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateKnowledge");
-    assert_eq!(r.id.as_deref(), Some(ID), "UpdateKnowledge");
+    .await;
+    h.record("UpdateKnowledge", Some(ID), got.map(|r| r.id));
     h.sent(
         "UpdateKnowledge",
         &[],
@@ -268,9 +270,7 @@ async fn knowledge_full<Compiled>(h: &Harness) {
     );
     // DeleteKnowledge: DELETE /v1/Knowledge/{id}
     h.empty("DELETE", "/v1/Knowledge/id1", 204);
-    Knowledge::delete(&h.client, "id1")
-        .await
-        .expect("DeleteKnowledge");
+    h.deleted("DeleteKnowledge", Knowledge::delete(&h.client, "id1").await);
     h.sent("DeleteKnowledge", &[], Sent::Nothing, false);
 }
 
@@ -278,9 +278,8 @@ async fn knowledge_full<Compiled>(h: &Harness) {
 async fn knowledge_status_full<Compiled>(h: &Harness) {
     // FetchKnowledgeStatus: GET /v1/Knowledge/{id}/Status
     h.answer("GET", "/v1/Knowledge/id1/Status", 200);
-    KnowledgeStatus::fetch(&h.client, "id1")
-        .await
-        .expect("FetchKnowledgeStatus");
+    let got = KnowledgeStatus::fetch(&h.client, "id1").await;
+    h.record("FetchKnowledgeStatus", None, got.map(|_| None));
     h.sent("FetchKnowledgeStatus", &[], Sent::Nothing, false);
 }
 
@@ -288,12 +287,15 @@ async fn knowledge_status_full<Compiled>(h: &Harness) {
 async fn knowledge_chunks_full<Compiled>(h: &Harness) {
     // ListKnowledgeChunks: GET /v1/Knowledge/{id}/Chunks
     h.page("GET", "/v1/Knowledge/id1/Chunks", Dialect::V1, "chunks");
-    let items = KnowledgeChunks::list(&h.client, "id1")
+    let got = KnowledgeChunks::list(&h.client, "id1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListKnowledgeChunks");
-    assert_eq!(items.len(), 1, "ListKnowledgeChunks");
+        .await;
+    h.records(
+        "ListKnowledgeChunks",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListKnowledgeChunks",
         &[("PageSize", "5")],

@@ -78,14 +78,13 @@ async fn phone_number(h: &Harness) {
     same_protocol::<PhoneNumber, Via<false, POST, false, false>>();
     // FetchPhoneNumber: GET /v2/PhoneNumbers/{PhoneNumber}
     h.answer("GET", "/v2/PhoneNumbers/PhoneNumber1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &PhoneNumber::path("PhoneNumber1").expect("FetchPhoneNumber"),
         )
-        .await
-        .expect("FetchPhoneNumber");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPhoneNumber");
+        .await;
+    h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
 }
 
@@ -93,15 +92,14 @@ async fn bulk_lookup(h: &Harness) {
     same_protocol::<BulkLookup, Via<true, PUT, false, false>>();
     // CreateBulkLookup: POST /v2/batch/query
     h.answer("POST", "/v2/batch/query", 200);
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, false, false>, _>(
             &BulkLookup::collection_path().expect("CreateBulkLookup"),
             &CreateBulkLookupBody::default(),
         )
-        .await
-        .expect("CreateBulkLookup");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateBulkLookup");
+        .await;
+    h.record("CreateBulkLookup", Some(SID), got.map(|r| r.sid));
     h.sent("CreateBulkLookup", &[], Sent::Json(r#"{}"#), false);
 }
 
@@ -109,14 +107,17 @@ async fn lookup_account_rate_limits(h: &Harness) {
     same_protocol::<LookupAccountRateLimits, Via<false, POST, false, false>>();
     // FetchLookupAccountRateLimits: GET /v2/RateLimits
     h.answer("GET", "/v2/RateLimits", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &LookupAccountRateLimits::path().expect("FetchLookupAccountRateLimits"),
         )
-        .await
-        .expect("FetchLookupAccountRateLimits");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchLookupAccountRateLimits");
+        .await;
+    h.record(
+        "FetchLookupAccountRateLimits",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent("FetchLookupAccountRateLimits", &[], Sent::Nothing, false);
 }
 
@@ -124,35 +125,35 @@ async fn lookup_rate_limit(h: &Harness) {
     same_protocol::<LookupRateLimit, Via<true, PUT, false, false>>();
     // FetchLookupRateLimit: GET /v2/RateLimits/Fields/{Field}/Bucket/{Bucket}
     h.answer("GET", "/v2/RateLimits/Fields/Field1/Bucket/Bucket1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<true, PUT, false, false>>(
             &LookupRateLimit::path("Field1", "Bucket1").expect("FetchLookupRateLimit"),
         )
-        .await
-        .expect("FetchLookupRateLimit");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchLookupRateLimit");
+        .await;
+    h.record("FetchLookupRateLimit", Some(SID), got.map(|r| r.sid));
     h.sent("FetchLookupRateLimit", &[], Sent::Nothing, false);
     // UpdateLookupRateLimit: PUT /v2/RateLimits/Fields/{Field}/Bucket/{Bucket}
     h.answer("PUT", "/v2/RateLimits/Fields/Field1/Bucket/Bucket1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<true, PUT, false, false>, _>(
             &LookupRateLimit::path("Field1", "Bucket1").expect("UpdateLookupRateLimit"),
             &UpdateLookupRateLimitBody::default(),
         )
-        .await
-        .expect("UpdateLookupRateLimit");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateLookupRateLimit");
+        .await;
+    h.record("UpdateLookupRateLimit", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateLookupRateLimit", &[], Sent::Json(r#"{}"#), false);
     // DeleteLookupRateLimit: DELETE /v2/RateLimits/Fields/{Field}/Bucket/{Bucket}
     h.empty("DELETE", "/v2/RateLimits/Fields/Field1/Bucket/Bucket1", 204);
-    h.client
-        .delete::<Via<true, PUT, false, false>>(
-            &LookupRateLimit::path("Field1", "Bucket1").expect("DeleteLookupRateLimit"),
-        )
-        .await
-        .expect("DeleteLookupRateLimit");
+    h.deleted(
+        "DeleteLookupRateLimit",
+        h.client
+            .delete::<Via<true, PUT, false, false>>(
+                &LookupRateLimit::path("Field1", "Bucket1").expect("DeleteLookupRateLimit"),
+            )
+            .await,
+    );
     h.sent("DeleteLookupRateLimit", &[], Sent::Nothing, false);
 }
 
@@ -160,18 +161,17 @@ async fn lookup_phone_number_overrides(h: &Harness) {
     same_protocol::<LookupPhoneNumberOverrides, Via<true, POST, false, false>>();
     // FetchLookupPhoneNumberOverrides: GET /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}
     h.answer("GET", "/v2/PhoneNumbers/PhoneNumber1/Overrides/Field1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<true, POST, false, false>>(
             &LookupPhoneNumberOverrides::path("PhoneNumber1", "Field1")
                 .expect("FetchLookupPhoneNumberOverrides"),
         )
-        .await
-        .expect("FetchLookupPhoneNumberOverrides");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchLookupPhoneNumberOverrides",
         Some(SID),
-        "FetchLookupPhoneNumberOverrides"
+        got.map(|r| r.sid),
     );
     h.sent("FetchLookupPhoneNumberOverrides", &[], Sent::Nothing, false);
     // CreateLookupPhoneNumberOverrides: POST /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}
@@ -180,7 +180,7 @@ async fn lookup_phone_number_overrides(h: &Harness) {
         "/v2/PhoneNumbers/PhoneNumber1/Overrides/Field1",
         201,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<true, POST, false, false>, _>(
             &LookupPhoneNumberOverrides::path("PhoneNumber1", "Field1")
@@ -190,12 +190,11 @@ async fn lookup_phone_number_overrides(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateLookupPhoneNumberOverrides");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateLookupPhoneNumberOverrides",
         Some(SID),
-        "CreateLookupPhoneNumberOverrides"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateLookupPhoneNumberOverrides",
@@ -209,13 +208,15 @@ async fn lookup_phone_number_overrides(h: &Harness) {
         "/v2/PhoneNumbers/PhoneNumber1/Overrides/Field1",
         204,
     );
-    h.client
-        .delete::<Via<true, POST, false, false>>(
-            &LookupPhoneNumberOverrides::path("PhoneNumber1", "Field1")
-                .expect("DeleteLookupPhoneNumberOverrides"),
-        )
-        .await
-        .expect("DeleteLookupPhoneNumberOverrides");
+    h.deleted(
+        "DeleteLookupPhoneNumberOverrides",
+        h.client
+            .delete::<Via<true, POST, false, false>>(
+                &LookupPhoneNumberOverrides::path("PhoneNumber1", "Field1")
+                    .expect("DeleteLookupPhoneNumberOverrides"),
+            )
+            .await,
+    );
     h.sent(
         "DeleteLookupPhoneNumberOverrides",
         &[],
@@ -228,7 +229,7 @@ async fn update_lookup_phone_number_overrides(h: &Harness) {
     same_protocol::<UpdateLookupPhoneNumberOverrides, Via<true, PUT, false, false>>();
     // UpdateLookupPhoneNumberOverrides: PUT /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}
     h.answer("PUT", "/v2/PhoneNumbers/PhoneNumber1/Overrides/Field1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<true, PUT, false, false>, _>(
             &UpdateLookupPhoneNumberOverrides::path("PhoneNumber1", "Field1")
@@ -238,12 +239,11 @@ async fn update_lookup_phone_number_overrides(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateLookupPhoneNumberOverrides");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateLookupPhoneNumberOverrides",
         Some(SID),
-        "UpdateLookupPhoneNumberOverrides"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateLookupPhoneNumberOverrides",
@@ -270,9 +270,8 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn phone_number_full<Compiled>(h: &Harness) {
     // FetchPhoneNumber: GET /v2/PhoneNumbers/{PhoneNumber}
     h.answer("GET", "/v2/PhoneNumbers/PhoneNumber1", 200);
-    PhoneNumber::fetch(&h.client, "PhoneNumber1")
-        .await
-        .expect("FetchPhoneNumber");
+    let got = PhoneNumber::fetch(&h.client, "PhoneNumber1").await;
+    h.record("FetchPhoneNumber", None, got.map(|_| None));
     h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
 }
 
@@ -280,9 +279,8 @@ async fn phone_number_full<Compiled>(h: &Harness) {
 async fn bulk_lookup_full<Compiled>(h: &Harness) {
     // CreateBulkLookup: POST /v2/batch/query
     h.answer("POST", "/v2/batch/query", 200);
-    BulkLookup::create(&h.client, &CreateBulkLookupBody::default())
-        .await
-        .expect("CreateBulkLookup");
+    let got = BulkLookup::create(&h.client, &CreateBulkLookupBody::default()).await;
+    h.record("CreateBulkLookup", None, got.map(|_| None));
     h.sent("CreateBulkLookup", &[], Sent::Json(r#"{}"#), false);
 }
 
@@ -290,9 +288,8 @@ async fn bulk_lookup_full<Compiled>(h: &Harness) {
 async fn lookup_account_rate_limits_full<Compiled>(h: &Harness) {
     // FetchLookupAccountRateLimits: GET /v2/RateLimits
     h.answer("GET", "/v2/RateLimits", 200);
-    LookupAccountRateLimits::fetch(&h.client)
-        .await
-        .expect("FetchLookupAccountRateLimits");
+    let got = LookupAccountRateLimits::fetch(&h.client).await;
+    h.record("FetchLookupAccountRateLimits", None, got.map(|_| None));
     h.sent("FetchLookupAccountRateLimits", &[], Sent::Nothing, false);
 }
 
@@ -300,26 +297,26 @@ async fn lookup_account_rate_limits_full<Compiled>(h: &Harness) {
 async fn lookup_rate_limit_full<Compiled>(h: &Harness) {
     // FetchLookupRateLimit: GET /v2/RateLimits/Fields/{Field}/Bucket/{Bucket}
     h.answer("GET", "/v2/RateLimits/Fields/Field1/Bucket/Bucket1", 200);
-    LookupRateLimit::fetch(&h.client, "Field1", "Bucket1")
-        .await
-        .expect("FetchLookupRateLimit");
+    let got = LookupRateLimit::fetch(&h.client, "Field1", "Bucket1").await;
+    h.record("FetchLookupRateLimit", None, got.map(|_| None));
     h.sent("FetchLookupRateLimit", &[], Sent::Nothing, false);
     // UpdateLookupRateLimit: PUT /v2/RateLimits/Fields/{Field}/Bucket/{Bucket}
     h.answer("PUT", "/v2/RateLimits/Fields/Field1/Bucket/Bucket1", 200);
-    LookupRateLimit::update(
+    let got = LookupRateLimit::update(
         &h.client,
         "Field1",
         "Bucket1",
         &UpdateLookupRateLimitBody::default(),
     )
-    .await
-    .expect("UpdateLookupRateLimit");
+    .await;
+    h.record("UpdateLookupRateLimit", None, got.map(|_| None));
     h.sent("UpdateLookupRateLimit", &[], Sent::Json(r#"{}"#), false);
     // DeleteLookupRateLimit: DELETE /v2/RateLimits/Fields/{Field}/Bucket/{Bucket}
     h.empty("DELETE", "/v2/RateLimits/Fields/Field1/Bucket/Bucket1", 204);
-    LookupRateLimit::delete(&h.client, "Field1", "Bucket1")
-        .await
-        .expect("DeleteLookupRateLimit");
+    h.deleted(
+        "DeleteLookupRateLimit",
+        LookupRateLimit::delete(&h.client, "Field1", "Bucket1").await,
+    );
     h.sent("DeleteLookupRateLimit", &[], Sent::Nothing, false);
 }
 
@@ -327,9 +324,8 @@ async fn lookup_rate_limit_full<Compiled>(h: &Harness) {
 async fn lookup_phone_number_overrides_full<Compiled>(h: &Harness) {
     // FetchLookupPhoneNumberOverrides: GET /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}
     h.answer("GET", "/v2/PhoneNumbers/PhoneNumber1/Overrides/Field1", 200);
-    LookupPhoneNumberOverrides::fetch(&h.client, "PhoneNumber1", "Field1")
-        .await
-        .expect("FetchLookupPhoneNumberOverrides");
+    let got = LookupPhoneNumberOverrides::fetch(&h.client, "PhoneNumber1", "Field1").await;
+    h.record("FetchLookupPhoneNumberOverrides", None, got.map(|_| None));
     h.sent("FetchLookupPhoneNumberOverrides", &[], Sent::Nothing, false);
     // CreateLookupPhoneNumberOverrides: POST /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}
     h.answer(
@@ -337,7 +333,7 @@ async fn lookup_phone_number_overrides_full<Compiled>(h: &Harness) {
         "/v2/PhoneNumbers/PhoneNumber1/Overrides/Field1",
         201,
     );
-    LookupPhoneNumberOverrides::update(
+    let got = LookupPhoneNumberOverrides::update(
         &h.client,
         "PhoneNumber1",
         "Field1",
@@ -346,8 +342,8 @@ async fn lookup_phone_number_overrides_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateLookupPhoneNumberOverrides");
+    .await;
+    h.record("CreateLookupPhoneNumberOverrides", None, got.map(|_| None));
     h.sent(
         "CreateLookupPhoneNumberOverrides",
         &[],
@@ -360,9 +356,10 @@ async fn lookup_phone_number_overrides_full<Compiled>(h: &Harness) {
         "/v2/PhoneNumbers/PhoneNumber1/Overrides/Field1",
         204,
     );
-    LookupPhoneNumberOverrides::delete(&h.client, "PhoneNumber1", "Field1")
-        .await
-        .expect("DeleteLookupPhoneNumberOverrides");
+    h.deleted(
+        "DeleteLookupPhoneNumberOverrides",
+        LookupPhoneNumberOverrides::delete(&h.client, "PhoneNumber1", "Field1").await,
+    );
     h.sent(
         "DeleteLookupPhoneNumberOverrides",
         &[],
@@ -375,7 +372,7 @@ async fn lookup_phone_number_overrides_full<Compiled>(h: &Harness) {
 async fn update_lookup_phone_number_overrides_full<Compiled>(h: &Harness) {
     // UpdateLookupPhoneNumberOverrides: PUT /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}
     h.answer("PUT", "/v2/PhoneNumbers/PhoneNumber1/Overrides/Field1", 200);
-    UpdateLookupPhoneNumberOverrides::update(
+    let got = UpdateLookupPhoneNumberOverrides::update(
         &h.client,
         "PhoneNumber1",
         "Field1",
@@ -384,8 +381,8 @@ async fn update_lookup_phone_number_overrides_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateLookupPhoneNumberOverrides");
+    .await;
+    h.record("UpdateLookupPhoneNumberOverrides", None, got.map(|_| None));
     h.sent(
         "UpdateLookupPhoneNumberOverrides",
         &[],

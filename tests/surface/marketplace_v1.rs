@@ -136,14 +136,13 @@ async fn available_add_on(h: &Harness) {
     same_protocol::<AvailableAddOn, Via<false, POST, false, false>>();
     // FetchAvailableAddOn: GET /v1/AvailableAddOns/{Sid}
     h.answer("GET", "/v1/AvailableAddOns/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &AvailableAddOn::path("Sid1").expect("FetchAvailableAddOn"),
         )
-        .await
-        .expect("FetchAvailableAddOn");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchAvailableAddOn");
+        .await;
+    h.record("FetchAvailableAddOn", Some(SID), got.map(|r| r.sid));
     h.sent("FetchAvailableAddOn", &[], Sent::Nothing, false);
     // ListAvailableAddOn: GET /v1/AvailableAddOns
     h.page(
@@ -152,17 +151,19 @@ async fn available_add_on(h: &Harness) {
         Dialect::V1,
         "available_add_ons",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &AvailableAddOn::collection_path().expect("ListAvailableAddOn"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListAvailableAddOn");
-    assert_eq!(items.len(), 1, "ListAvailableAddOn");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListAvailableAddOn");
+        .await;
+    h.records(
+        "ListAvailableAddOn",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListAvailableAddOn",
         &[("PageSize", "5")],
@@ -179,15 +180,18 @@ async fn available_add_on_extension(h: &Harness) {
         "/v1/AvailableAddOns/AvailableAddOnSid1/Extensions/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &AvailableAddOnExtension::path("AvailableAddOnSid1", "Sid1")
                 .expect("FetchAvailableAddOnExtension"),
         )
-        .await
-        .expect("FetchAvailableAddOnExtension");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchAvailableAddOnExtension");
+        .await;
+    h.record(
+        "FetchAvailableAddOnExtension",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent("FetchAvailableAddOnExtension", &[], Sent::Nothing, false);
     // ListAvailableAddOnExtension: GET /v1/AvailableAddOns/{AvailableAddOnSid}/Extensions
     h.page(
@@ -196,7 +200,7 @@ async fn available_add_on_extension(h: &Harness) {
         Dialect::V1,
         "extensions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &AvailableAddOnExtension::collection_path("AvailableAddOnSid1")
@@ -204,13 +208,11 @@ async fn available_add_on_extension(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListAvailableAddOnExtension");
-    assert_eq!(items.len(), 1, "ListAvailableAddOnExtension");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListAvailableAddOnExtension",
         Some(SID),
-        "ListAvailableAddOnExtension"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListAvailableAddOnExtension",
@@ -224,14 +226,13 @@ async fn installed_add_on(h: &Harness) {
     same_protocol::<InstalledAddOn, Via<false, POST, false, false>>();
     // FetchInstalledAddOn: GET /v1/InstalledAddOns/{Sid}
     h.answer("GET", "/v1/InstalledAddOns/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &InstalledAddOn::path("Sid1").expect("FetchInstalledAddOn"),
         )
-        .await
-        .expect("FetchInstalledAddOn");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInstalledAddOn");
+        .await;
+    h.record("FetchInstalledAddOn", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInstalledAddOn", &[], Sent::Nothing, false);
     // ListInstalledAddOn: GET /v1/InstalledAddOns
     h.page(
@@ -240,17 +241,19 @@ async fn installed_add_on(h: &Harness) {
         Dialect::V1,
         "installed_add_ons",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &InstalledAddOn::collection_path().expect("ListInstalledAddOn"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInstalledAddOn");
-    assert_eq!(items.len(), 1, "ListInstalledAddOn");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListInstalledAddOn");
+        .await;
+    h.records(
+        "ListInstalledAddOn",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListInstalledAddOn",
         &[("PageSize", "5")],
@@ -259,7 +262,7 @@ async fn installed_add_on(h: &Harness) {
     );
     // CreateInstalledAddOn: POST /v1/InstalledAddOns
     h.answer("POST", "/v1/InstalledAddOns", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &InstalledAddOn::collection_path().expect("CreateInstalledAddOn"),
@@ -268,9 +271,8 @@ async fn installed_add_on(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateInstalledAddOn");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateInstalledAddOn");
+        .await;
+    h.record("CreateInstalledAddOn", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateInstalledAddOn",
         &[],
@@ -279,7 +281,7 @@ async fn installed_add_on(h: &Harness) {
     );
     // UpdateInstalledAddOn: POST /v1/InstalledAddOns/{Sid}
     h.answer("POST", "/v1/InstalledAddOns/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &InstalledAddOn::path("Sid1").expect("UpdateInstalledAddOn"),
@@ -288,9 +290,8 @@ async fn installed_add_on(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateInstalledAddOn");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateInstalledAddOn");
+        .await;
+    h.record("UpdateInstalledAddOn", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateInstalledAddOn",
         &[],
@@ -299,12 +300,14 @@ async fn installed_add_on(h: &Harness) {
     );
     // DeleteInstalledAddOn: DELETE /v1/InstalledAddOns/{Sid}
     h.empty("DELETE", "/v1/InstalledAddOns/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &InstalledAddOn::path("Sid1").expect("DeleteInstalledAddOn"),
-        )
-        .await
-        .expect("DeleteInstalledAddOn");
+    h.deleted(
+        "DeleteInstalledAddOn",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &InstalledAddOn::path("Sid1").expect("DeleteInstalledAddOn"),
+            )
+            .await,
+    );
     h.sent("DeleteInstalledAddOn", &[], Sent::Nothing, false);
 }
 
@@ -316,15 +319,18 @@ async fn installed_add_on_extension(h: &Harness) {
         "/v1/InstalledAddOns/InstalledAddOnSid1/Extensions/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &InstalledAddOnExtension::path("InstalledAddOnSid1", "Sid1")
                 .expect("FetchInstalledAddOnExtension"),
         )
-        .await
-        .expect("FetchInstalledAddOnExtension");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInstalledAddOnExtension");
+        .await;
+    h.record(
+        "FetchInstalledAddOnExtension",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent("FetchInstalledAddOnExtension", &[], Sent::Nothing, false);
     // ListInstalledAddOnExtension: GET /v1/InstalledAddOns/{InstalledAddOnSid}/Extensions
     h.page(
@@ -333,7 +339,7 @@ async fn installed_add_on_extension(h: &Harness) {
         Dialect::V1,
         "extensions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &InstalledAddOnExtension::collection_path("InstalledAddOnSid1")
@@ -341,13 +347,11 @@ async fn installed_add_on_extension(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInstalledAddOnExtension");
-    assert_eq!(items.len(), 1, "ListInstalledAddOnExtension");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListInstalledAddOnExtension",
         Some(SID),
-        "ListInstalledAddOnExtension"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListInstalledAddOnExtension",
@@ -361,16 +365,19 @@ async fn installed_add_on_extension(h: &Harness) {
         "/v1/InstalledAddOns/InstalledAddOnSid1/Extensions/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &InstalledAddOnExtension::path("InstalledAddOnSid1", "Sid1")
                 .expect("UpdateInstalledAddOnExtension"),
             &UpdateInstalledAddOnExtensionBody::default(),
         )
-        .await
-        .expect("UpdateInstalledAddOnExtension");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateInstalledAddOnExtension");
+        .await;
+    h.record(
+        "UpdateInstalledAddOnExtension",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent("UpdateInstalledAddOnExtension", &[], Sent::Form(&[]), false);
 }
 
@@ -378,15 +385,14 @@ async fn billing_usage(h: &Harness) {
     same_protocol::<BillingUsage, Via<true, PUT, false, false>>();
     // CreateBillingUsage: POST /v1/InstalledAddOns/{InstalledAddOnSid}/Usage
     h.answer("POST", "/v1/InstalledAddOns/InstalledAddOnSid1/Usage", 202);
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, false, false>, _>(
             &BillingUsage::collection_path("InstalledAddOnSid1").expect("CreateBillingUsage"),
             &CreateBillingUsageBody::default(),
         )
-        .await
-        .expect("CreateBillingUsage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateBillingUsage");
+        .await;
+    h.record("CreateBillingUsage", Some(SID), got.map(|r| r.sid));
     h.sent("CreateBillingUsage", &[], Sent::Json(r#"{}"#), false);
 }
 
@@ -394,7 +400,7 @@ async fn referral_conversion(h: &Harness) {
     same_protocol::<ReferralConversion, Via<true, PUT, false, false>>();
     // CreateReferralConversion: POST /v1/ReferralConversion
     h.answer("POST", "/v1/ReferralConversion", 200);
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, false, false>, _>(
             &ReferralConversion::collection_path().expect("CreateReferralConversion"),
@@ -402,9 +408,8 @@ async fn referral_conversion(h: &Harness) {
                 referral_account_sid: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateReferralConversion");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateReferralConversion");
+        .await;
+    h.record("CreateReferralConversion", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateReferralConversion",
         &[],
@@ -417,24 +422,22 @@ async fn module_data_for_listing_owner(h: &Harness) {
     same_protocol::<ModuleDataForListingOwner, Via<false, POST, false, false>>();
     // FetchModuleDataForListingOwner: GET /v1/Listings
     h.page("GET", "/v1/Listings", Dialect::Unpaged, "listings");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ModuleDataForListingOwner::collection_path().expect("FetchModuleDataForListingOwner"),
         )
         .collect_all()
-        .await
-        .expect("FetchModuleDataForListingOwner");
-    assert_eq!(items.len(), 1, "FetchModuleDataForListingOwner");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "FetchModuleDataForListingOwner",
         Some(SID),
-        "FetchModuleDataForListingOwner"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent("FetchModuleDataForListingOwner", &[], Sent::Nothing, false);
     // CreateModuleData: POST /v1/Listings
     h.answer("POST", "/v1/Listings", 200);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ModuleDataForListingOwner::collection_path().expect("CreateModuleData"),
@@ -443,9 +446,8 @@ async fn module_data_for_listing_owner(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateModuleData");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateModuleData");
+        .await;
+    h.record("CreateModuleData", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateModuleData",
         &[],
@@ -458,18 +460,17 @@ async fn module_data_management(h: &Harness) {
     same_protocol::<ModuleDataManagement, Via<false, POST, false, false>>();
     // FetchModuleDataManagement: GET /v1/Listing/{Sid}
     h.answer("GET", "/v1/Listing/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ModuleDataManagement::path("Sid1").expect("FetchModuleDataManagement"),
         )
-        .await
-        .expect("FetchModuleDataManagement");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchModuleDataManagement");
+        .await;
+    h.record("FetchModuleDataManagement", Some(SID), got.map(|r| r.sid));
     h.sent("FetchModuleDataManagement", &[], Sent::Nothing, false);
     // UpdateModuleDataManagement: POST /v1/Listing/{Sid}
     h.answer("POST", "/v1/Listing/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ModuleDataManagement::path("Sid1").expect("UpdateModuleDataManagement"),
@@ -478,9 +479,8 @@ async fn module_data_management(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateModuleDataManagement");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateModuleDataManagement");
+        .await;
+    h.record("UpdateModuleDataManagement", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateModuleDataManagement",
         &[],
@@ -508,10 +508,8 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn available_add_on_full<Compiled>(h: &Harness) {
     // FetchAvailableAddOn: GET /v1/AvailableAddOns/{Sid}
     h.answer("GET", "/v1/AvailableAddOns/Sid1", 200);
-    let r = AvailableAddOn::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchAvailableAddOn");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchAvailableAddOn");
+    let got = AvailableAddOn::fetch(&h.client, "Sid1").await;
+    h.record("FetchAvailableAddOn", Some(SID), got.map(|r| r.sid));
     h.sent("FetchAvailableAddOn", &[], Sent::Nothing, false);
     // ListAvailableAddOn: GET /v1/AvailableAddOns
     h.page(
@@ -520,13 +518,15 @@ async fn available_add_on_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "available_add_ons",
     );
-    let items = AvailableAddOn::list(&h.client)
+    let got = AvailableAddOn::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListAvailableAddOn");
-    assert_eq!(items.len(), 1, "ListAvailableAddOn");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListAvailableAddOn");
+        .await;
+    h.records(
+        "ListAvailableAddOn",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListAvailableAddOn",
         &[("PageSize", "5")],
@@ -543,10 +543,12 @@ async fn available_add_on_extension_full<Compiled>(h: &Harness) {
         "/v1/AvailableAddOns/AvailableAddOnSid1/Extensions/Sid1",
         200,
     );
-    let r = AvailableAddOnExtension::fetch(&h.client, "AvailableAddOnSid1", "Sid1")
-        .await
-        .expect("FetchAvailableAddOnExtension");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchAvailableAddOnExtension");
+    let got = AvailableAddOnExtension::fetch(&h.client, "AvailableAddOnSid1", "Sid1").await;
+    h.record(
+        "FetchAvailableAddOnExtension",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent("FetchAvailableAddOnExtension", &[], Sent::Nothing, false);
     // ListAvailableAddOnExtension: GET /v1/AvailableAddOns/{AvailableAddOnSid}/Extensions
     h.page(
@@ -555,16 +557,14 @@ async fn available_add_on_extension_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "extensions",
     );
-    let items = AvailableAddOnExtension::list(&h.client, "AvailableAddOnSid1")
+    let got = AvailableAddOnExtension::list(&h.client, "AvailableAddOnSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListAvailableAddOnExtension");
-    assert_eq!(items.len(), 1, "ListAvailableAddOnExtension");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListAvailableAddOnExtension",
         Some(SID),
-        "ListAvailableAddOnExtension"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListAvailableAddOnExtension",
@@ -578,10 +578,8 @@ async fn available_add_on_extension_full<Compiled>(h: &Harness) {
 async fn installed_add_on_full<Compiled>(h: &Harness) {
     // FetchInstalledAddOn: GET /v1/InstalledAddOns/{Sid}
     h.answer("GET", "/v1/InstalledAddOns/Sid1", 200);
-    let r = InstalledAddOn::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchInstalledAddOn");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInstalledAddOn");
+    let got = InstalledAddOn::fetch(&h.client, "Sid1").await;
+    h.record("FetchInstalledAddOn", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInstalledAddOn", &[], Sent::Nothing, false);
     // ListInstalledAddOn: GET /v1/InstalledAddOns
     h.page(
@@ -590,13 +588,15 @@ async fn installed_add_on_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "installed_add_ons",
     );
-    let items = InstalledAddOn::list(&h.client)
+    let got = InstalledAddOn::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInstalledAddOn");
-    assert_eq!(items.len(), 1, "ListInstalledAddOn");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListInstalledAddOn");
+        .await;
+    h.records(
+        "ListInstalledAddOn",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListInstalledAddOn",
         &[("PageSize", "5")],
@@ -605,16 +605,15 @@ async fn installed_add_on_full<Compiled>(h: &Harness) {
     );
     // CreateInstalledAddOn: POST /v1/InstalledAddOns
     h.answer("POST", "/v1/InstalledAddOns", 201);
-    let r = InstalledAddOn::create(
+    let got = InstalledAddOn::create(
         &h.client,
         &CreateInstalledAddOnBody {
             available_add_on_sid: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateInstalledAddOn");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateInstalledAddOn");
+    .await;
+    h.record("CreateInstalledAddOn", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateInstalledAddOn",
         &[],
@@ -623,7 +622,7 @@ async fn installed_add_on_full<Compiled>(h: &Harness) {
     );
     // UpdateInstalledAddOn: POST /v1/InstalledAddOns/{Sid}
     h.answer("POST", "/v1/InstalledAddOns/Sid1", 200);
-    let r = InstalledAddOn::update(
+    let got = InstalledAddOn::update(
         &h.client,
         "Sid1",
         &UpdateInstalledAddOnBody {
@@ -631,9 +630,8 @@ async fn installed_add_on_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateInstalledAddOn");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateInstalledAddOn");
+    .await;
+    h.record("UpdateInstalledAddOn", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateInstalledAddOn",
         &[],
@@ -642,9 +640,10 @@ async fn installed_add_on_full<Compiled>(h: &Harness) {
     );
     // DeleteInstalledAddOn: DELETE /v1/InstalledAddOns/{Sid}
     h.empty("DELETE", "/v1/InstalledAddOns/Sid1", 204);
-    InstalledAddOn::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteInstalledAddOn");
+    h.deleted(
+        "DeleteInstalledAddOn",
+        InstalledAddOn::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteInstalledAddOn", &[], Sent::Nothing, false);
 }
 
@@ -656,10 +655,12 @@ async fn installed_add_on_extension_full<Compiled>(h: &Harness) {
         "/v1/InstalledAddOns/InstalledAddOnSid1/Extensions/Sid1",
         200,
     );
-    let r = InstalledAddOnExtension::fetch(&h.client, "InstalledAddOnSid1", "Sid1")
-        .await
-        .expect("FetchInstalledAddOnExtension");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInstalledAddOnExtension");
+    let got = InstalledAddOnExtension::fetch(&h.client, "InstalledAddOnSid1", "Sid1").await;
+    h.record(
+        "FetchInstalledAddOnExtension",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent("FetchInstalledAddOnExtension", &[], Sent::Nothing, false);
     // ListInstalledAddOnExtension: GET /v1/InstalledAddOns/{InstalledAddOnSid}/Extensions
     h.page(
@@ -668,16 +669,14 @@ async fn installed_add_on_extension_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "extensions",
     );
-    let items = InstalledAddOnExtension::list(&h.client, "InstalledAddOnSid1")
+    let got = InstalledAddOnExtension::list(&h.client, "InstalledAddOnSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInstalledAddOnExtension");
-    assert_eq!(items.len(), 1, "ListInstalledAddOnExtension");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListInstalledAddOnExtension",
         Some(SID),
-        "ListInstalledAddOnExtension"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListInstalledAddOnExtension",
@@ -691,15 +690,18 @@ async fn installed_add_on_extension_full<Compiled>(h: &Harness) {
         "/v1/InstalledAddOns/InstalledAddOnSid1/Extensions/Sid1",
         200,
     );
-    let r = InstalledAddOnExtension::update(
+    let got = InstalledAddOnExtension::update(
         &h.client,
         "InstalledAddOnSid1",
         "Sid1",
         &UpdateInstalledAddOnExtensionBody::default(),
     )
-    .await
-    .expect("UpdateInstalledAddOnExtension");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateInstalledAddOnExtension");
+    .await;
+    h.record(
+        "UpdateInstalledAddOnExtension",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent("UpdateInstalledAddOnExtension", &[], Sent::Form(&[]), false);
 }
 
@@ -707,13 +709,13 @@ async fn installed_add_on_extension_full<Compiled>(h: &Harness) {
 async fn billing_usage_full<Compiled>(h: &Harness) {
     // CreateBillingUsage: POST /v1/InstalledAddOns/{InstalledAddOnSid}/Usage
     h.answer("POST", "/v1/InstalledAddOns/InstalledAddOnSid1/Usage", 202);
-    BillingUsage::create(
+    let got = BillingUsage::create(
         &h.client,
         "InstalledAddOnSid1",
         &CreateBillingUsageBody::default(),
     )
-    .await
-    .expect("CreateBillingUsage");
+    .await;
+    h.record("CreateBillingUsage", None, got.map(|_| None));
     h.sent("CreateBillingUsage", &[], Sent::Json(r#"{}"#), false);
 }
 
@@ -721,14 +723,14 @@ async fn billing_usage_full<Compiled>(h: &Harness) {
 async fn referral_conversion_full<Compiled>(h: &Harness) {
     // CreateReferralConversion: POST /v1/ReferralConversion
     h.answer("POST", "/v1/ReferralConversion", 200);
-    ReferralConversion::create(
+    let got = ReferralConversion::create(
         &h.client,
         &CreateReferralConversionBody {
             referral_account_sid: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateReferralConversion");
+    .await;
+    h.record("CreateReferralConversion", None, got.map(|_| None));
     h.sent(
         "CreateReferralConversion",
         &[],
@@ -741,29 +743,26 @@ async fn referral_conversion_full<Compiled>(h: &Harness) {
 async fn module_data_for_listing_owner_full<Compiled>(h: &Harness) {
     // FetchModuleDataForListingOwner: GET /v1/Listings
     h.page("GET", "/v1/Listings", Dialect::Unpaged, "listings");
-    let items = ModuleDataForListingOwner::list(&h.client)
+    let got = ModuleDataForListingOwner::list(&h.client)
         .collect_all()
-        .await
-        .expect("FetchModuleDataForListingOwner");
-    assert_eq!(items.len(), 1, "FetchModuleDataForListingOwner");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "FetchModuleDataForListingOwner",
         Some(SID),
-        "FetchModuleDataForListingOwner"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent("FetchModuleDataForListingOwner", &[], Sent::Nothing, false);
     // CreateModuleData: POST /v1/Listings
     h.answer("POST", "/v1/Listings", 200);
-    let r = ModuleDataForListingOwner::create(
+    let got = ModuleDataForListingOwner::create(
         &h.client,
         &CreateModuleDataBody {
             module_info: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateModuleData");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateModuleData");
+    .await;
+    h.record("CreateModuleData", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateModuleData",
         &[],
@@ -776,14 +775,12 @@ async fn module_data_for_listing_owner_full<Compiled>(h: &Harness) {
 async fn module_data_management_full<Compiled>(h: &Harness) {
     // FetchModuleDataManagement: GET /v1/Listing/{Sid}
     h.answer("GET", "/v1/Listing/Sid1", 200);
-    let r = ModuleDataManagement::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchModuleDataManagement");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchModuleDataManagement");
+    let got = ModuleDataManagement::fetch(&h.client, "Sid1").await;
+    h.record("FetchModuleDataManagement", Some(SID), got.map(|r| r.sid));
     h.sent("FetchModuleDataManagement", &[], Sent::Nothing, false);
     // UpdateModuleDataManagement: POST /v1/Listing/{Sid}
     h.answer("POST", "/v1/Listing/Sid1", 200);
-    let r = ModuleDataManagement::update(
+    let got = ModuleDataManagement::update(
         &h.client,
         "Sid1",
         &UpdateModuleDataManagementBody {
@@ -791,9 +788,8 @@ async fn module_data_management_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateModuleDataManagement");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateModuleDataManagement");
+    .await;
+    h.record("UpdateModuleDataManagement", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateModuleDataManagement",
         &[],

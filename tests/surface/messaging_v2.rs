@@ -68,7 +68,7 @@ async fn typing_indicator(h: &Harness) {
     same_protocol::<TypingIndicator, Via<false, POST, false, false>>();
     // CreateTypingIndicator: POST /v2/Indicators/Typing.json
     h.answer("POST", "/v2/Indicators/Typing.json", 200);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &TypingIndicator::collection_path().expect("CreateTypingIndicator"),
@@ -77,9 +77,8 @@ async fn typing_indicator(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateTypingIndicator");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTypingIndicator");
+        .await;
+    h.record("CreateTypingIndicator", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTypingIndicator",
         &[],
@@ -92,18 +91,17 @@ async fn channels_sender(h: &Harness) {
     same_protocol::<ChannelsSender, Via<true, POST, false, false>>();
     // FetchChannelsSender: GET /v2/Channels/Senders/{Sid}
     h.answer("GET", "/v2/Channels/Senders/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<true, POST, false, false>>(
             &ChannelsSender::path("Sid1").expect("FetchChannelsSender"),
         )
-        .await
-        .expect("FetchChannelsSender");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchChannelsSender");
+        .await;
+    h.record("FetchChannelsSender", Some(SID), got.map(|r| r.sid));
     h.sent("FetchChannelsSender", &[], Sent::Nothing, false);
     // ListChannelsSender: GET /v2/Channels/Senders
     h.page("GET", "/v2/Channels/Senders", Dialect::V1, "senders");
-    let items = h
+    let got = h
         .client
         .list::<Via<true, POST, false, false>>(
             &ChannelsSender::collection_path().expect("ListChannelsSender"),
@@ -113,10 +111,12 @@ async fn channels_sender(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListChannelsSender");
-    assert_eq!(items.len(), 1, "ListChannelsSender");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListChannelsSender");
+        .await;
+    h.records(
+        "ListChannelsSender",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListChannelsSender",
         &[("Channel", "v"), ("PageSize", "5")],
@@ -125,7 +125,7 @@ async fn channels_sender(h: &Harness) {
     );
     // CreateChannelsSender: POST /v2/Channels/Senders
     h.answer("POST", "/v2/Channels/Senders", 202);
-    let r = h
+    let got = h
         .client
         .create::<Via<true, POST, false, false>, _>(
             &ChannelsSender::collection_path().expect("CreateChannelsSender"),
@@ -134,9 +134,8 @@ async fn channels_sender(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateChannelsSender");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateChannelsSender");
+        .await;
+    h.record("CreateChannelsSender", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannelsSender",
         &[],
@@ -145,24 +144,25 @@ async fn channels_sender(h: &Harness) {
     );
     // UpdateChannelsSender: POST /v2/Channels/Senders/{Sid}
     h.answer("POST", "/v2/Channels/Senders/Sid1", 202);
-    let r = h
+    let got = h
         .client
         .update::<Via<true, POST, false, false>, _>(
             &ChannelsSender::path("Sid1").expect("UpdateChannelsSender"),
             &UpdateChannelsSenderBody::default(),
         )
-        .await
-        .expect("UpdateChannelsSender");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateChannelsSender");
+        .await;
+    h.record("UpdateChannelsSender", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateChannelsSender", &[], Sent::Json(r#"{}"#), false);
     // DeleteChannelsSender: DELETE /v2/Channels/Senders/{Sid}
     h.empty("DELETE", "/v2/Channels/Senders/Sid1", 204);
-    h.client
-        .delete::<Via<true, POST, false, false>>(
-            &ChannelsSender::path("Sid1").expect("DeleteChannelsSender"),
-        )
-        .await
-        .expect("DeleteChannelsSender");
+    h.deleted(
+        "DeleteChannelsSender",
+        h.client
+            .delete::<Via<true, POST, false, false>>(
+                &ChannelsSender::path("Sid1").expect("DeleteChannelsSender"),
+            )
+            .await,
+    );
     h.sent("DeleteChannelsSender", &[], Sent::Nothing, false);
 }
 
@@ -174,14 +174,13 @@ async fn domain_cert_v4(h: &Harness) {
         "/v2/LinkShortening/Domains/DomainSid1/Certificate",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &DomainCertV4::path("DomainSid1").expect("FetchDomainCertV4"),
         )
-        .await
-        .expect("FetchDomainCertV4");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchDomainCertV4");
+        .await;
+    h.record("FetchDomainCertV4", Some(SID), got.map(|r| r.sid));
     h.sent("FetchDomainCertV4", &[], Sent::Nothing, false);
 }
 
@@ -199,15 +198,15 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn typing_indicator_full<Compiled>(h: &Harness) {
     // CreateTypingIndicator: POST /v2/Indicators/Typing.json
     h.answer("POST", "/v2/Indicators/Typing.json", 200);
-    TypingIndicator::create(
+    let got = TypingIndicator::create(
         &h.client,
         &CreateTypingIndicatorBody {
             channel: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateTypingIndicator");
+    .await;
+    h.record("CreateTypingIndicator", None, got.map(|_| None));
     h.sent(
         "CreateTypingIndicator",
         &[],
@@ -220,14 +219,12 @@ async fn typing_indicator_full<Compiled>(h: &Harness) {
 async fn channels_sender_full<Compiled>(h: &Harness) {
     // FetchChannelsSender: GET /v2/Channels/Senders/{Sid}
     h.answer("GET", "/v2/Channels/Senders/Sid1", 200);
-    let r = ChannelsSender::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchChannelsSender");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchChannelsSender");
+    let got = ChannelsSender::fetch(&h.client, "Sid1").await;
+    h.record("FetchChannelsSender", Some(SID), got.map(|r| r.sid));
     h.sent("FetchChannelsSender", &[], Sent::Nothing, false);
     // ListChannelsSender: GET /v2/Channels/Senders
     h.page("GET", "/v2/Channels/Senders", Dialect::V1, "senders");
-    let items = ChannelsSender::list(
+    let got = ChannelsSender::list(
         &h.client,
         &ListChannelsSenderFilter {
             channel: Some("v".into()),
@@ -235,10 +232,12 @@ async fn channels_sender_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListChannelsSender");
-    assert_eq!(items.len(), 1, "ListChannelsSender");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListChannelsSender");
+    .await;
+    h.records(
+        "ListChannelsSender",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListChannelsSender",
         &[("Channel", "v"), ("PageSize", "5")],
@@ -247,16 +246,15 @@ async fn channels_sender_full<Compiled>(h: &Harness) {
     );
     // CreateChannelsSender: POST /v2/Channels/Senders
     h.answer("POST", "/v2/Channels/Senders", 202);
-    let r = ChannelsSender::create(
+    let got = ChannelsSender::create(
         &h.client,
         &CreateChannelsSenderBody {
             sender_id: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateChannelsSender");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateChannelsSender");
+    .await;
+    h.record("CreateChannelsSender", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannelsSender",
         &[],
@@ -265,16 +263,15 @@ async fn channels_sender_full<Compiled>(h: &Harness) {
     );
     // UpdateChannelsSender: POST /v2/Channels/Senders/{Sid}
     h.answer("POST", "/v2/Channels/Senders/Sid1", 202);
-    let r = ChannelsSender::update(&h.client, "Sid1", &UpdateChannelsSenderBody::default())
-        .await
-        .expect("UpdateChannelsSender");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateChannelsSender");
+    let got = ChannelsSender::update(&h.client, "Sid1", &UpdateChannelsSenderBody::default()).await;
+    h.record("UpdateChannelsSender", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateChannelsSender", &[], Sent::Json(r#"{}"#), false);
     // DeleteChannelsSender: DELETE /v2/Channels/Senders/{Sid}
     h.empty("DELETE", "/v2/Channels/Senders/Sid1", 204);
-    ChannelsSender::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteChannelsSender");
+    h.deleted(
+        "DeleteChannelsSender",
+        ChannelsSender::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteChannelsSender", &[], Sent::Nothing, false);
 }
 
@@ -286,8 +283,7 @@ async fn domain_cert_v4_full<Compiled>(h: &Harness) {
         "/v2/LinkShortening/Domains/DomainSid1/Certificate",
         200,
     );
-    DomainCertV4::fetch(&h.client, "DomainSid1")
-        .await
-        .expect("FetchDomainCertV4");
+    let got = DomainCertV4::fetch(&h.client, "DomainSid1").await;
+    h.record("FetchDomainCertV4", None, got.map(|_| None));
     h.sent("FetchDomainCertV4", &[], Sent::Nothing, false);
 }

@@ -212,14 +212,13 @@ async fn binding(h: &Harness) {
     same_protocol::<Binding, Via<false, POST, false, false>>();
     // FetchBinding: GET /v1/Services/{ServiceSid}/Bindings/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Bindings/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Binding::path("ServiceSid1", "Sid1").expect("FetchBinding"),
         )
-        .await
-        .expect("FetchBinding");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchBinding");
+        .await;
+    h.record("FetchBinding", Some(SID), got.map(|r| r.sid));
     h.sent("FetchBinding", &[], Sent::Nothing, false);
     // ListBinding: GET /v1/Services/{ServiceSid}/Bindings
     h.page(
@@ -228,7 +227,7 @@ async fn binding(h: &Harness) {
         Dialect::V1,
         "bindings",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Binding::collection_path("ServiceSid1").expect("ListBinding"),
@@ -240,10 +239,12 @@ async fn binding(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListBinding");
-    assert_eq!(items.len(), 1, "ListBinding");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListBinding");
+        .await;
+    h.records(
+        "ListBinding",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListBinding",
         &[
@@ -257,7 +258,7 @@ async fn binding(h: &Harness) {
     );
     // CreateBinding: POST /v1/Services/{ServiceSid}/Bindings
     h.answer("POST", "/v1/Services/ServiceSid1/Bindings", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Binding::collection_path("ServiceSid1").expect("CreateBinding"),
@@ -267,9 +268,8 @@ async fn binding(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateBinding");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateBinding");
+        .await;
+    h.record("CreateBinding", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateBinding",
         &[],
@@ -278,12 +278,14 @@ async fn binding(h: &Harness) {
     );
     // DeleteBinding: DELETE /v1/Services/{ServiceSid}/Bindings/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Bindings/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Binding::path("ServiceSid1", "Sid1").expect("DeleteBinding"),
-        )
-        .await
-        .expect("DeleteBinding");
+    h.deleted(
+        "DeleteBinding",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Binding::path("ServiceSid1", "Sid1").expect("DeleteBinding"),
+            )
+            .await,
+    );
     h.sent("DeleteBinding", &[], Sent::Nothing, false);
 }
 
@@ -291,32 +293,33 @@ async fn credential(h: &Harness) {
     same_protocol::<Credential, Via<false, POST, false, false>>();
     // FetchCredential: GET /v1/Credentials/{Sid}
     h.answer("GET", "/v1/Credentials/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Credential::path("Sid1").expect("FetchCredential"),
         )
-        .await
-        .expect("FetchCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCredential");
+        .await;
+    h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCredential", &[], Sent::Nothing, false);
     // ListCredential: GET /v1/Credentials
     h.page("GET", "/v1/Credentials", Dialect::V1, "credentials");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Credential::collection_path().expect("ListCredential"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCredential");
-    assert_eq!(items.len(), 1, "ListCredential");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCredential");
+        .await;
+    h.records(
+        "ListCredential",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateCredential: POST /v1/Credentials
     h.answer("POST", "/v1/Credentials", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Credential::collection_path().expect("CreateCredential"),
@@ -325,13 +328,12 @@ async fn credential(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCredential");
+        .await;
+    h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
     h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
     // UpdateCredential: POST /v1/Credentials/{Sid}
     h.answer("POST", "/v1/Credentials/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Credential::path("Sid1").expect("UpdateCredential"),
@@ -340,9 +342,8 @@ async fn credential(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCredential");
+        .await;
+    h.record("UpdateCredential", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCredential",
         &[],
@@ -351,12 +352,14 @@ async fn credential(h: &Harness) {
     );
     // DeleteCredential: DELETE /v1/Credentials/{Sid}
     h.empty("DELETE", "/v1/Credentials/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Credential::path("Sid1").expect("DeleteCredential"),
-        )
-        .await
-        .expect("DeleteCredential");
+    h.deleted(
+        "DeleteCredential",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Credential::path("Sid1").expect("DeleteCredential"),
+            )
+            .await,
+    );
     h.sent("DeleteCredential", &[], Sent::Nothing, false);
 }
 
@@ -364,7 +367,7 @@ async fn notification(h: &Harness) {
     same_protocol::<Notification, Via<false, POST, false, false>>();
     // CreateNotification: POST /v1/Services/{ServiceSid}/Notifications
     h.answer("POST", "/v1/Services/ServiceSid1/Notifications", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Notification::collection_path("ServiceSid1").expect("CreateNotification"),
@@ -374,9 +377,8 @@ async fn notification(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateNotification");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateNotification");
+        .await;
+    h.record("CreateNotification", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNotification",
         &[],
@@ -389,16 +391,15 @@ async fn service(h: &Harness) {
     same_protocol::<Service, Via<false, POST, false, false>>();
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+        .await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
         .filter(&ListServiceFilter {
@@ -406,10 +407,12 @@ async fn service(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+        .await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListService",
         &[("FriendlyName", "v"), ("PageSize", "5")],
@@ -418,7 +421,7 @@ async fn service(h: &Harness) {
     );
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Service::collection_path().expect("CreateService"),
@@ -427,9 +430,8 @@ async fn service(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+        .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -438,7 +440,7 @@ async fn service(h: &Harness) {
     );
     // UpdateService: POST /v1/Services/{Sid}
     h.answer("POST", "/v1/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
@@ -447,9 +449,8 @@ async fn service(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+        .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -458,10 +459,14 @@ async fn service(h: &Harness) {
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("DeleteService"))
-        .await
-        .expect("DeleteService");
+    h.deleted(
+        "DeleteService",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Service::path("Sid1").expect("DeleteService"),
+            )
+            .await,
+    );
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -480,10 +485,8 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn binding_full<Compiled>(h: &Harness) {
     // FetchBinding: GET /v1/Services/{ServiceSid}/Bindings/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Bindings/Sid1", 200);
-    let r = Binding::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchBinding");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchBinding");
+    let got = Binding::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchBinding", Some(SID), got.map(|r| r.sid));
     h.sent("FetchBinding", &[], Sent::Nothing, false);
     // ListBinding: GET /v1/Services/{ServiceSid}/Bindings
     h.page(
@@ -492,7 +495,7 @@ async fn binding_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "bindings",
     );
-    let items = Binding::list(
+    let got = Binding::list(
         &h.client,
         "ServiceSid1",
         &ListBindingFilter {
@@ -503,10 +506,12 @@ async fn binding_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListBinding");
-    assert_eq!(items.len(), 1, "ListBinding");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListBinding");
+    .await;
+    h.records(
+        "ListBinding",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListBinding",
         &[
@@ -520,7 +525,7 @@ async fn binding_full<Compiled>(h: &Harness) {
     );
     // CreateBinding: POST /v1/Services/{ServiceSid}/Bindings
     h.answer("POST", "/v1/Services/ServiceSid1/Bindings", 201);
-    let r = Binding::create(
+    let got = Binding::create(
         &h.client,
         "ServiceSid1",
         &CreateBindingBody {
@@ -529,9 +534,8 @@ async fn binding_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateBinding");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateBinding");
+    .await;
+    h.record("CreateBinding", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateBinding",
         &[],
@@ -540,9 +544,10 @@ async fn binding_full<Compiled>(h: &Harness) {
     );
     // DeleteBinding: DELETE /v1/Services/{ServiceSid}/Bindings/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Bindings/Sid1", 204);
-    Binding::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteBinding");
+    h.deleted(
+        "DeleteBinding",
+        Binding::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteBinding", &[], Sent::Nothing, false);
 }
 
@@ -550,37 +555,33 @@ async fn binding_full<Compiled>(h: &Harness) {
 async fn credential_full<Compiled>(h: &Harness) {
     // FetchCredential: GET /v1/Credentials/{Sid}
     h.answer("GET", "/v1/Credentials/Sid1", 200);
-    let r = Credential::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCredential");
+    let got = Credential::fetch(&h.client, "Sid1").await;
+    h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCredential", &[], Sent::Nothing, false);
     // ListCredential: GET /v1/Credentials
     h.page("GET", "/v1/Credentials", Dialect::V1, "credentials");
-    let items = Credential::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListCredential");
-    assert_eq!(items.len(), 1, "ListCredential");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCredential");
+    let got = Credential::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListCredential",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateCredential: POST /v1/Credentials
     h.answer("POST", "/v1/Credentials", 201);
-    let r = Credential::create(
+    let got = Credential::create(
         &h.client,
         &CreateCredentialBody {
             type_: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCredential");
+    .await;
+    h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
     h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
     // UpdateCredential: POST /v1/Credentials/{Sid}
     h.answer("POST", "/v1/Credentials/Sid1", 200);
-    let r = Credential::update(
+    let got = Credential::update(
         &h.client,
         "Sid1",
         &UpdateCredentialBody {
@@ -588,9 +589,8 @@ async fn credential_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateCredential");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCredential");
+    .await;
+    h.record("UpdateCredential", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCredential",
         &[],
@@ -599,9 +599,10 @@ async fn credential_full<Compiled>(h: &Harness) {
     );
     // DeleteCredential: DELETE /v1/Credentials/{Sid}
     h.empty("DELETE", "/v1/Credentials/Sid1", 204);
-    Credential::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteCredential");
+    h.deleted(
+        "DeleteCredential",
+        Credential::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteCredential", &[], Sent::Nothing, false);
 }
 
@@ -609,7 +610,7 @@ async fn credential_full<Compiled>(h: &Harness) {
 async fn notification_full<Compiled>(h: &Harness) {
     // CreateNotification: POST /v1/Services/{ServiceSid}/Notifications
     h.answer("POST", "/v1/Services/ServiceSid1/Notifications", 201);
-    let r = Notification::create(
+    let got = Notification::create(
         &h.client,
         "ServiceSid1",
         &CreateNotificationBody {
@@ -618,9 +619,8 @@ async fn notification_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateNotification");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateNotification");
+    .await;
+    h.record("CreateNotification", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNotification",
         &[],
@@ -633,14 +633,12 @@ async fn notification_full<Compiled>(h: &Harness) {
 async fn service_full<Compiled>(h: &Harness) {
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
-    let r = Service::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+    let got = Service::fetch(&h.client, "Sid1").await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
-    let items = Service::list(
+    let got = Service::list(
         &h.client,
         &ListServiceFilter {
             friendly_name: Some("v".into()),
@@ -648,10 +646,12 @@ async fn service_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+    .await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListService",
         &[("FriendlyName", "v"), ("PageSize", "5")],
@@ -660,16 +660,15 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
-    let r = Service::create(
+    let got = Service::create(
         &h.client,
         &CreateServiceBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+    .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -678,7 +677,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // UpdateService: POST /v1/Services/{Sid}
     h.answer("POST", "/v1/Services/Sid1", 200);
-    let r = Service::update(
+    let got = Service::update(
         &h.client,
         "Sid1",
         &UpdateServiceBody {
@@ -686,9 +685,8 @@ async fn service_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+    .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -697,8 +695,6 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
-    Service::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteService");
+    h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }

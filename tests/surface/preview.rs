@@ -365,18 +365,17 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
     same_protocol::<HostedNumbersAuthorizationDocument, Via<false, POST, false, false>>();
     // FetchHostedNumbersAuthorizationDocument: GET /HostedNumbers/AuthorizationDocuments/{Sid}
     h.answer("GET", "/HostedNumbers/AuthorizationDocuments/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &HostedNumbersAuthorizationDocument::path("Sid1")
                 .expect("FetchHostedNumbersAuthorizationDocument"),
         )
-        .await
-        .expect("FetchHostedNumbersAuthorizationDocument");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchHostedNumbersAuthorizationDocument",
         Some(SID),
-        "FetchHostedNumbersAuthorizationDocument"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchHostedNumbersAuthorizationDocument",
@@ -391,7 +390,7 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
         Dialect::V1,
         "items",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &HostedNumbersAuthorizationDocument::collection_path()
@@ -403,13 +402,11 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListHostedNumbersAuthorizationDocument");
-    assert_eq!(items.len(), 1, "ListHostedNumbersAuthorizationDocument");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListHostedNumbersAuthorizationDocument",
         Some(SID),
-        "ListHostedNumbersAuthorizationDocument"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListHostedNumbersAuthorizationDocument",
@@ -419,7 +416,7 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
     );
     // CreateHostedNumbersAuthorizationDocument: POST /HostedNumbers/AuthorizationDocuments
     h.answer("POST", "/HostedNumbers/AuthorizationDocuments", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &HostedNumbersAuthorizationDocument::collection_path()
@@ -430,12 +427,11 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateHostedNumbersAuthorizationDocument");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateHostedNumbersAuthorizationDocument",
         Some(SID),
-        "CreateHostedNumbersAuthorizationDocument"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateHostedNumbersAuthorizationDocument",
@@ -449,7 +445,7 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
     );
     // UpdateHostedNumbersAuthorizationDocument: POST /HostedNumbers/AuthorizationDocuments/{Sid}
     h.answer("POST", "/HostedNumbers/AuthorizationDocuments/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &HostedNumbersAuthorizationDocument::path("Sid1")
@@ -460,12 +456,11 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateHostedNumbersAuthorizationDocument");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateHostedNumbersAuthorizationDocument",
         Some(SID),
-        "UpdateHostedNumbersAuthorizationDocument"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateHostedNumbersAuthorizationDocument",
@@ -488,7 +483,7 @@ async fn hosted_numbers_dependent_hosted_number_order(h: &Harness) {
         Dialect::V1,
         "items",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &HostedNumbersDependentHostedNumberOrder::collection_path("SigningDocumentSid1")
@@ -500,17 +495,11 @@ async fn hosted_numbers_dependent_hosted_number_order(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListHostedNumbersDependentHostedNumberOrder");
-    assert_eq!(
-        items.len(),
-        1,
-        "ListHostedNumbersDependentHostedNumberOrder"
-    );
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListHostedNumbersDependentHostedNumberOrder",
         Some(SID),
-        "ListHostedNumbersDependentHostedNumberOrder"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListHostedNumbersDependentHostedNumberOrder",
@@ -524,18 +513,17 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
     same_protocol::<HostedNumbersHostedNumberOrder, Via<false, POST, false, false>>();
     // FetchHostedNumbersHostedNumberOrder: GET /HostedNumbers/HostedNumberOrders/{Sid}
     h.answer("GET", "/HostedNumbers/HostedNumberOrders/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &HostedNumbersHostedNumberOrder::path("Sid1")
                 .expect("FetchHostedNumbersHostedNumberOrder"),
         )
-        .await
-        .expect("FetchHostedNumbersHostedNumberOrder");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchHostedNumbersHostedNumberOrder",
         Some(SID),
-        "FetchHostedNumbersHostedNumberOrder"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchHostedNumbersHostedNumberOrder",
@@ -550,7 +538,7 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
         Dialect::V1,
         "items",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &HostedNumbersHostedNumberOrder::collection_path()
@@ -562,13 +550,11 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListHostedNumbersHostedNumberOrder");
-    assert_eq!(items.len(), 1, "ListHostedNumbersHostedNumberOrder");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListHostedNumbersHostedNumberOrder",
         Some(SID),
-        "ListHostedNumbersHostedNumberOrder"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListHostedNumbersHostedNumberOrder",
@@ -578,7 +564,7 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
     );
     // CreateHostedNumbersHostedNumberOrder: POST /HostedNumbers/HostedNumberOrders
     h.answer("POST", "/HostedNumbers/HostedNumberOrders", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &HostedNumbersHostedNumberOrder::collection_path()
@@ -589,12 +575,11 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateHostedNumbersHostedNumberOrder");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateHostedNumbersHostedNumberOrder",
         Some(SID),
-        "CreateHostedNumbersHostedNumberOrder"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateHostedNumbersHostedNumberOrder",
@@ -604,7 +589,7 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
     );
     // UpdateHostedNumbersHostedNumberOrder: POST /HostedNumbers/HostedNumberOrders/{Sid}
     h.answer("POST", "/HostedNumbers/HostedNumberOrders/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &HostedNumbersHostedNumberOrder::path("Sid1")
@@ -615,12 +600,11 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateHostedNumbersHostedNumberOrder");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateHostedNumbersHostedNumberOrder",
         Some(SID),
-        "UpdateHostedNumbersHostedNumberOrder"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateHostedNumbersHostedNumberOrder",
@@ -630,13 +614,15 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
     );
     // DeleteHostedNumbersHostedNumberOrder: DELETE /HostedNumbers/HostedNumberOrders/{Sid}
     h.empty("DELETE", "/HostedNumbers/HostedNumberOrders/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &HostedNumbersHostedNumberOrder::path("Sid1")
-                .expect("DeleteHostedNumbersHostedNumberOrder"),
-        )
-        .await
-        .expect("DeleteHostedNumbersHostedNumberOrder");
+    h.deleted(
+        "DeleteHostedNumbersHostedNumberOrder",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &HostedNumbersHostedNumberOrder::path("Sid1")
+                    .expect("DeleteHostedNumbersHostedNumberOrder"),
+            )
+            .await,
+    );
     h.sent(
         "DeleteHostedNumbersHostedNumberOrder",
         &[],
@@ -649,17 +635,16 @@ async fn marketplace_available_add_on(h: &Harness) {
     same_protocol::<MarketplaceAvailableAddOn, Via<false, POST, false, false>>();
     // FetchMarketplaceAvailableAddOn: GET /marketplace/AvailableAddOns/{Sid}
     h.answer("GET", "/marketplace/AvailableAddOns/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &MarketplaceAvailableAddOn::path("Sid1").expect("FetchMarketplaceAvailableAddOn"),
         )
-        .await
-        .expect("FetchMarketplaceAvailableAddOn");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchMarketplaceAvailableAddOn",
         Some(SID),
-        "FetchMarketplaceAvailableAddOn"
+        got.map(|r| r.sid),
     );
     h.sent("FetchMarketplaceAvailableAddOn", &[], Sent::Nothing, false);
     // ListMarketplaceAvailableAddOn: GET /marketplace/AvailableAddOns
@@ -669,20 +654,18 @@ async fn marketplace_available_add_on(h: &Harness) {
         Dialect::V1,
         "available_add_ons",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &MarketplaceAvailableAddOn::collection_path().expect("ListMarketplaceAvailableAddOn"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMarketplaceAvailableAddOn");
-    assert_eq!(items.len(), 1, "ListMarketplaceAvailableAddOn");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListMarketplaceAvailableAddOn",
         Some(SID),
-        "ListMarketplaceAvailableAddOn"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListMarketplaceAvailableAddOn",
@@ -700,18 +683,17 @@ async fn marketplace_available_add_on_extension(h: &Harness) {
         "/marketplace/AvailableAddOns/AvailableAddOnSid1/Extensions/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &MarketplaceAvailableAddOnExtension::path("AvailableAddOnSid1", "Sid1")
                 .expect("FetchMarketplaceAvailableAddOnExtension"),
         )
-        .await
-        .expect("FetchMarketplaceAvailableAddOnExtension");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchMarketplaceAvailableAddOnExtension",
         Some(SID),
-        "FetchMarketplaceAvailableAddOnExtension"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchMarketplaceAvailableAddOnExtension",
@@ -726,7 +708,7 @@ async fn marketplace_available_add_on_extension(h: &Harness) {
         Dialect::V1,
         "extensions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &MarketplaceAvailableAddOnExtension::collection_path("AvailableAddOnSid1")
@@ -734,13 +716,11 @@ async fn marketplace_available_add_on_extension(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMarketplaceAvailableAddOnExtension");
-    assert_eq!(items.len(), 1, "ListMarketplaceAvailableAddOnExtension");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListMarketplaceAvailableAddOnExtension",
         Some(SID),
-        "ListMarketplaceAvailableAddOnExtension"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListMarketplaceAvailableAddOnExtension",
@@ -754,17 +734,16 @@ async fn marketplace_installed_add_on(h: &Harness) {
     same_protocol::<MarketplaceInstalledAddOn, Via<false, POST, false, false>>();
     // FetchMarketplaceInstalledAddOn: GET /marketplace/InstalledAddOns/{Sid}
     h.answer("GET", "/marketplace/InstalledAddOns/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &MarketplaceInstalledAddOn::path("Sid1").expect("FetchMarketplaceInstalledAddOn"),
         )
-        .await
-        .expect("FetchMarketplaceInstalledAddOn");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchMarketplaceInstalledAddOn",
         Some(SID),
-        "FetchMarketplaceInstalledAddOn"
+        got.map(|r| r.sid),
     );
     h.sent("FetchMarketplaceInstalledAddOn", &[], Sent::Nothing, false);
     // ListMarketplaceInstalledAddOn: GET /marketplace/InstalledAddOns
@@ -774,20 +753,18 @@ async fn marketplace_installed_add_on(h: &Harness) {
         Dialect::V1,
         "installed_add_ons",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &MarketplaceInstalledAddOn::collection_path().expect("ListMarketplaceInstalledAddOn"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMarketplaceInstalledAddOn");
-    assert_eq!(items.len(), 1, "ListMarketplaceInstalledAddOn");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListMarketplaceInstalledAddOn",
         Some(SID),
-        "ListMarketplaceInstalledAddOn"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListMarketplaceInstalledAddOn",
@@ -797,7 +774,7 @@ async fn marketplace_installed_add_on(h: &Harness) {
     );
     // CreateMarketplaceInstalledAddOn: POST /marketplace/InstalledAddOns
     h.answer("POST", "/marketplace/InstalledAddOns", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &MarketplaceInstalledAddOn::collection_path().expect("CreateMarketplaceInstalledAddOn"),
@@ -806,12 +783,11 @@ async fn marketplace_installed_add_on(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateMarketplaceInstalledAddOn");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateMarketplaceInstalledAddOn",
         Some(SID),
-        "CreateMarketplaceInstalledAddOn"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateMarketplaceInstalledAddOn",
@@ -821,7 +797,7 @@ async fn marketplace_installed_add_on(h: &Harness) {
     );
     // UpdateMarketplaceInstalledAddOn: POST /marketplace/InstalledAddOns/{Sid}
     h.answer("POST", "/marketplace/InstalledAddOns/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &MarketplaceInstalledAddOn::path("Sid1").expect("UpdateMarketplaceInstalledAddOn"),
@@ -830,12 +806,11 @@ async fn marketplace_installed_add_on(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateMarketplaceInstalledAddOn");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateMarketplaceInstalledAddOn",
         Some(SID),
-        "UpdateMarketplaceInstalledAddOn"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateMarketplaceInstalledAddOn",
@@ -845,12 +820,14 @@ async fn marketplace_installed_add_on(h: &Harness) {
     );
     // DeleteMarketplaceInstalledAddOn: DELETE /marketplace/InstalledAddOns/{Sid}
     h.empty("DELETE", "/marketplace/InstalledAddOns/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &MarketplaceInstalledAddOn::path("Sid1").expect("DeleteMarketplaceInstalledAddOn"),
-        )
-        .await
-        .expect("DeleteMarketplaceInstalledAddOn");
+    h.deleted(
+        "DeleteMarketplaceInstalledAddOn",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &MarketplaceInstalledAddOn::path("Sid1").expect("DeleteMarketplaceInstalledAddOn"),
+            )
+            .await,
+    );
     h.sent("DeleteMarketplaceInstalledAddOn", &[], Sent::Nothing, false);
 }
 
@@ -862,18 +839,17 @@ async fn marketplace_installed_add_on_extension(h: &Harness) {
         "/marketplace/InstalledAddOns/InstalledAddOnSid1/Extensions/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &MarketplaceInstalledAddOnExtension::path("InstalledAddOnSid1", "Sid1")
                 .expect("FetchMarketplaceInstalledAddOnExtension"),
         )
-        .await
-        .expect("FetchMarketplaceInstalledAddOnExtension");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchMarketplaceInstalledAddOnExtension",
         Some(SID),
-        "FetchMarketplaceInstalledAddOnExtension"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchMarketplaceInstalledAddOnExtension",
@@ -888,7 +864,7 @@ async fn marketplace_installed_add_on_extension(h: &Harness) {
         Dialect::V1,
         "extensions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &MarketplaceInstalledAddOnExtension::collection_path("InstalledAddOnSid1")
@@ -896,13 +872,11 @@ async fn marketplace_installed_add_on_extension(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMarketplaceInstalledAddOnExtension");
-    assert_eq!(items.len(), 1, "ListMarketplaceInstalledAddOnExtension");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListMarketplaceInstalledAddOnExtension",
         Some(SID),
-        "ListMarketplaceInstalledAddOnExtension"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListMarketplaceInstalledAddOnExtension",
@@ -916,19 +890,18 @@ async fn marketplace_installed_add_on_extension(h: &Harness) {
         "/marketplace/InstalledAddOns/InstalledAddOnSid1/Extensions/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &MarketplaceInstalledAddOnExtension::path("InstalledAddOnSid1", "Sid1")
                 .expect("UpdateMarketplaceInstalledAddOnExtension"),
             &UpdateMarketplaceInstalledAddOnExtensionBody::default(),
         )
-        .await
-        .expect("UpdateMarketplaceInstalledAddOnExtension");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateMarketplaceInstalledAddOnExtension",
         Some(SID),
-        "UpdateMarketplaceInstalledAddOnExtension"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateMarketplaceInstalledAddOnExtension",
@@ -942,18 +915,17 @@ async fn wireless_command(h: &Harness) {
     same_protocol::<WirelessCommand, Via<false, POST, false, false>>();
     // FetchWirelessCommand: GET /wireless/Commands/{Sid}
     h.answer("GET", "/wireless/Commands/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WirelessCommand::path("Sid1").expect("FetchWirelessCommand"),
         )
-        .await
-        .expect("FetchWirelessCommand");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWirelessCommand");
+        .await;
+    h.record("FetchWirelessCommand", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWirelessCommand", &[], Sent::Nothing, false);
     // ListWirelessCommand: GET /wireless/Commands
     h.page("GET", "/wireless/Commands", Dialect::V1, "commands");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &WirelessCommand::collection_path().expect("ListWirelessCommand"),
@@ -964,10 +936,12 @@ async fn wireless_command(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListWirelessCommand");
-    assert_eq!(items.len(), 1, "ListWirelessCommand");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWirelessCommand");
+        .await;
+    h.records(
+        "ListWirelessCommand",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWirelessCommand",
         &[("Device", "v"), ("PageSize", "5")],
@@ -976,7 +950,7 @@ async fn wireless_command(h: &Harness) {
     );
     // CreateWirelessCommand: POST /wireless/Commands
     h.answer("POST", "/wireless/Commands", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &WirelessCommand::collection_path().expect("CreateWirelessCommand"),
@@ -985,9 +959,8 @@ async fn wireless_command(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateWirelessCommand");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateWirelessCommand");
+        .await;
+    h.record("CreateWirelessCommand", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWirelessCommand",
         &[],
@@ -1000,28 +973,29 @@ async fn wireless_rate_plan(h: &Harness) {
     same_protocol::<WirelessRatePlan, Via<false, POST, false, false>>();
     // FetchWirelessRatePlan: GET /wireless/RatePlans/{Sid}
     h.answer("GET", "/wireless/RatePlans/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WirelessRatePlan::path("Sid1").expect("FetchWirelessRatePlan"),
         )
-        .await
-        .expect("FetchWirelessRatePlan");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWirelessRatePlan");
+        .await;
+    h.record("FetchWirelessRatePlan", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWirelessRatePlan", &[], Sent::Nothing, false);
     // ListWirelessRatePlan: GET /wireless/RatePlans
     h.page("GET", "/wireless/RatePlans", Dialect::V1, "rate_plans");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &WirelessRatePlan::collection_path().expect("ListWirelessRatePlan"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListWirelessRatePlan");
-    assert_eq!(items.len(), 1, "ListWirelessRatePlan");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWirelessRatePlan");
+        .await;
+    h.records(
+        "ListWirelessRatePlan",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWirelessRatePlan",
         &[("PageSize", "5")],
@@ -1030,7 +1004,7 @@ async fn wireless_rate_plan(h: &Harness) {
     );
     // CreateWirelessRatePlan: POST /wireless/RatePlans
     h.answer("POST", "/wireless/RatePlans", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &WirelessRatePlan::collection_path().expect("CreateWirelessRatePlan"),
@@ -1040,9 +1014,8 @@ async fn wireless_rate_plan(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateWirelessRatePlan");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateWirelessRatePlan");
+        .await;
+    h.record("CreateWirelessRatePlan", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWirelessRatePlan",
         &[],
@@ -1055,7 +1028,7 @@ async fn wireless_rate_plan(h: &Harness) {
     );
     // UpdateWirelessRatePlan: POST /wireless/RatePlans/{Sid}
     h.answer("POST", "/wireless/RatePlans/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &WirelessRatePlan::path("Sid1").expect("UpdateWirelessRatePlan"),
@@ -1064,9 +1037,8 @@ async fn wireless_rate_plan(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateWirelessRatePlan");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWirelessRatePlan");
+        .await;
+    h.record("UpdateWirelessRatePlan", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWirelessRatePlan",
         &[],
@@ -1075,12 +1047,14 @@ async fn wireless_rate_plan(h: &Harness) {
     );
     // DeleteWirelessRatePlan: DELETE /wireless/RatePlans/{Sid}
     h.empty("DELETE", "/wireless/RatePlans/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &WirelessRatePlan::path("Sid1").expect("DeleteWirelessRatePlan"),
-        )
-        .await
-        .expect("DeleteWirelessRatePlan");
+    h.deleted(
+        "DeleteWirelessRatePlan",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &WirelessRatePlan::path("Sid1").expect("DeleteWirelessRatePlan"),
+            )
+            .await,
+    );
     h.sent("DeleteWirelessRatePlan", &[], Sent::Nothing, false);
 }
 
@@ -1088,18 +1062,17 @@ async fn wireless_sim(h: &Harness) {
     same_protocol::<WirelessSim, Via<false, POST, false, false>>();
     // FetchWirelessSim: GET /wireless/Sims/{Sid}
     h.answer("GET", "/wireless/Sims/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WirelessSim::path("Sid1").expect("FetchWirelessSim"),
         )
-        .await
-        .expect("FetchWirelessSim");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWirelessSim");
+        .await;
+    h.record("FetchWirelessSim", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWirelessSim", &[], Sent::Nothing, false);
     // ListWirelessSim: GET /wireless/Sims
     h.page("GET", "/wireless/Sims", Dialect::V1, "sims");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &WirelessSim::collection_path().expect("ListWirelessSim"),
@@ -1110,10 +1083,12 @@ async fn wireless_sim(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListWirelessSim");
-    assert_eq!(items.len(), 1, "ListWirelessSim");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWirelessSim");
+        .await;
+    h.records(
+        "ListWirelessSim",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWirelessSim",
         &[("Status", "v"), ("PageSize", "5")],
@@ -1122,7 +1097,7 @@ async fn wireless_sim(h: &Harness) {
     );
     // UpdateWirelessSim: POST /wireless/Sims/{Sid}
     h.answer("POST", "/wireless/Sims/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &WirelessSim::path("Sid1").expect("UpdateWirelessSim"),
@@ -1131,9 +1106,8 @@ async fn wireless_sim(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateWirelessSim");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWirelessSim");
+        .await;
+    h.record("UpdateWirelessSim", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWirelessSim",
         &[],
@@ -1146,14 +1120,13 @@ async fn wireless_usage(h: &Harness) {
     same_protocol::<WirelessUsage, Via<false, POST, false, false>>();
     // FetchWirelessUsage: GET /wireless/Sims/{SimSid}/Usage
     h.answer("GET", "/wireless/Sims/SimSid1/Usage", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WirelessUsage::path("SimSid1").expect("FetchWirelessUsage"),
         )
-        .await
-        .expect("FetchWirelessUsage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWirelessUsage");
+        .await;
+    h.record("FetchWirelessUsage", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWirelessUsage", &[], Sent::Nothing, false);
 }
 
@@ -1179,13 +1152,11 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn hosted_numbers_authorization_document_full<Compiled>(h: &Harness) {
     // FetchHostedNumbersAuthorizationDocument: GET /HostedNumbers/AuthorizationDocuments/{Sid}
     h.answer("GET", "/HostedNumbers/AuthorizationDocuments/Sid1", 200);
-    let r = HostedNumbersAuthorizationDocument::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchHostedNumbersAuthorizationDocument");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got = HostedNumbersAuthorizationDocument::fetch(&h.client, "Sid1").await;
+    h.record(
+        "FetchHostedNumbersAuthorizationDocument",
         Some(SID),
-        "FetchHostedNumbersAuthorizationDocument"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchHostedNumbersAuthorizationDocument",
@@ -1200,7 +1171,7 @@ async fn hosted_numbers_authorization_document_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "items",
     );
-    let items = HostedNumbersAuthorizationDocument::list(
+    let got = HostedNumbersAuthorizationDocument::list(
         &h.client,
         &ListHostedNumbersAuthorizationDocumentFilter {
             email: Some("v".into()),
@@ -1209,13 +1180,11 @@ async fn hosted_numbers_authorization_document_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListHostedNumbersAuthorizationDocument");
-    assert_eq!(items.len(), 1, "ListHostedNumbersAuthorizationDocument");
-    assert_eq!(
-        items[0].sid.as_deref(),
+    .await;
+    h.records(
+        "ListHostedNumbersAuthorizationDocument",
         Some(SID),
-        "ListHostedNumbersAuthorizationDocument"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListHostedNumbersAuthorizationDocument",
@@ -1225,7 +1194,7 @@ async fn hosted_numbers_authorization_document_full<Compiled>(h: &Harness) {
     );
     // CreateHostedNumbersAuthorizationDocument: POST /HostedNumbers/AuthorizationDocuments
     h.answer("POST", "/HostedNumbers/AuthorizationDocuments", 201);
-    let r = HostedNumbersAuthorizationDocument::create(
+    let got = HostedNumbersAuthorizationDocument::create(
         &h.client,
         &CreateHostedNumbersAuthorizationDocumentBody {
             address_sid: Some("v".into()),
@@ -1233,12 +1202,11 @@ async fn hosted_numbers_authorization_document_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateHostedNumbersAuthorizationDocument");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateHostedNumbersAuthorizationDocument",
         Some(SID),
-        "CreateHostedNumbersAuthorizationDocument"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateHostedNumbersAuthorizationDocument",
@@ -1252,7 +1220,7 @@ async fn hosted_numbers_authorization_document_full<Compiled>(h: &Harness) {
     );
     // UpdateHostedNumbersAuthorizationDocument: POST /HostedNumbers/AuthorizationDocuments/{Sid}
     h.answer("POST", "/HostedNumbers/AuthorizationDocuments/Sid1", 200);
-    let r = HostedNumbersAuthorizationDocument::update(
+    let got = HostedNumbersAuthorizationDocument::update(
         &h.client,
         "Sid1",
         &UpdateHostedNumbersAuthorizationDocumentBody {
@@ -1261,12 +1229,11 @@ async fn hosted_numbers_authorization_document_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateHostedNumbersAuthorizationDocument");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "UpdateHostedNumbersAuthorizationDocument",
         Some(SID),
-        "UpdateHostedNumbersAuthorizationDocument"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateHostedNumbersAuthorizationDocument",
@@ -1289,7 +1256,7 @@ async fn hosted_numbers_dependent_hosted_number_order_full<Compiled>(h: &Harness
         Dialect::V1,
         "items",
     );
-    let items = HostedNumbersDependentHostedNumberOrder::list(
+    let got = HostedNumbersDependentHostedNumberOrder::list(
         &h.client,
         "SigningDocumentSid1",
         &ListHostedNumbersDependentHostedNumberOrderFilter {
@@ -1299,17 +1266,11 @@ async fn hosted_numbers_dependent_hosted_number_order_full<Compiled>(h: &Harness
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListHostedNumbersDependentHostedNumberOrder");
-    assert_eq!(
-        items.len(),
-        1,
-        "ListHostedNumbersDependentHostedNumberOrder"
-    );
-    assert_eq!(
-        items[0].sid.as_deref(),
+    .await;
+    h.records(
+        "ListHostedNumbersDependentHostedNumberOrder",
         Some(SID),
-        "ListHostedNumbersDependentHostedNumberOrder"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListHostedNumbersDependentHostedNumberOrder",
@@ -1323,13 +1284,11 @@ async fn hosted_numbers_dependent_hosted_number_order_full<Compiled>(h: &Harness
 async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
     // FetchHostedNumbersHostedNumberOrder: GET /HostedNumbers/HostedNumberOrders/{Sid}
     h.answer("GET", "/HostedNumbers/HostedNumberOrders/Sid1", 200);
-    let r = HostedNumbersHostedNumberOrder::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchHostedNumbersHostedNumberOrder");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got = HostedNumbersHostedNumberOrder::fetch(&h.client, "Sid1").await;
+    h.record(
+        "FetchHostedNumbersHostedNumberOrder",
         Some(SID),
-        "FetchHostedNumbersHostedNumberOrder"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchHostedNumbersHostedNumberOrder",
@@ -1344,7 +1303,7 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "items",
     );
-    let items = HostedNumbersHostedNumberOrder::list(
+    let got = HostedNumbersHostedNumberOrder::list(
         &h.client,
         &ListHostedNumbersHostedNumberOrderFilter {
             status: Some("v".into()),
@@ -1353,13 +1312,11 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListHostedNumbersHostedNumberOrder");
-    assert_eq!(items.len(), 1, "ListHostedNumbersHostedNumberOrder");
-    assert_eq!(
-        items[0].sid.as_deref(),
+    .await;
+    h.records(
+        "ListHostedNumbersHostedNumberOrder",
         Some(SID),
-        "ListHostedNumbersHostedNumberOrder"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListHostedNumbersHostedNumberOrder",
@@ -1369,7 +1326,7 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
     );
     // CreateHostedNumbersHostedNumberOrder: POST /HostedNumbers/HostedNumberOrders
     h.answer("POST", "/HostedNumbers/HostedNumberOrders", 201);
-    let r = HostedNumbersHostedNumberOrder::create(
+    let got = HostedNumbersHostedNumberOrder::create(
         &h.client,
         &CreateHostedNumbersHostedNumberOrderBody {
             phone_number: Some("v".into()),
@@ -1377,12 +1334,11 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateHostedNumbersHostedNumberOrder");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateHostedNumbersHostedNumberOrder",
         Some(SID),
-        "CreateHostedNumbersHostedNumberOrder"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateHostedNumbersHostedNumberOrder",
@@ -1392,7 +1348,7 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
     );
     // UpdateHostedNumbersHostedNumberOrder: POST /HostedNumbers/HostedNumberOrders/{Sid}
     h.answer("POST", "/HostedNumbers/HostedNumberOrders/Sid1", 200);
-    let r = HostedNumbersHostedNumberOrder::update(
+    let got = HostedNumbersHostedNumberOrder::update(
         &h.client,
         "Sid1",
         &UpdateHostedNumbersHostedNumberOrderBody {
@@ -1401,12 +1357,11 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateHostedNumbersHostedNumberOrder");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "UpdateHostedNumbersHostedNumberOrder",
         Some(SID),
-        "UpdateHostedNumbersHostedNumberOrder"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateHostedNumbersHostedNumberOrder",
@@ -1416,9 +1371,10 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
     );
     // DeleteHostedNumbersHostedNumberOrder: DELETE /HostedNumbers/HostedNumberOrders/{Sid}
     h.empty("DELETE", "/HostedNumbers/HostedNumberOrders/Sid1", 204);
-    HostedNumbersHostedNumberOrder::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteHostedNumbersHostedNumberOrder");
+    h.deleted(
+        "DeleteHostedNumbersHostedNumberOrder",
+        HostedNumbersHostedNumberOrder::delete(&h.client, "Sid1").await,
+    );
     h.sent(
         "DeleteHostedNumbersHostedNumberOrder",
         &[],
@@ -1431,13 +1387,11 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
 async fn marketplace_available_add_on_full<Compiled>(h: &Harness) {
     // FetchMarketplaceAvailableAddOn: GET /marketplace/AvailableAddOns/{Sid}
     h.answer("GET", "/marketplace/AvailableAddOns/Sid1", 200);
-    let r = MarketplaceAvailableAddOn::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchMarketplaceAvailableAddOn");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got = MarketplaceAvailableAddOn::fetch(&h.client, "Sid1").await;
+    h.record(
+        "FetchMarketplaceAvailableAddOn",
         Some(SID),
-        "FetchMarketplaceAvailableAddOn"
+        got.map(|r| r.sid),
     );
     h.sent("FetchMarketplaceAvailableAddOn", &[], Sent::Nothing, false);
     // ListMarketplaceAvailableAddOn: GET /marketplace/AvailableAddOns
@@ -1447,16 +1401,14 @@ async fn marketplace_available_add_on_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "available_add_ons",
     );
-    let items = MarketplaceAvailableAddOn::list(&h.client)
+    let got = MarketplaceAvailableAddOn::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMarketplaceAvailableAddOn");
-    assert_eq!(items.len(), 1, "ListMarketplaceAvailableAddOn");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListMarketplaceAvailableAddOn",
         Some(SID),
-        "ListMarketplaceAvailableAddOn"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListMarketplaceAvailableAddOn",
@@ -1474,13 +1426,12 @@ async fn marketplace_available_add_on_extension_full<Compiled>(h: &Harness) {
         "/marketplace/AvailableAddOns/AvailableAddOnSid1/Extensions/Sid1",
         200,
     );
-    let r = MarketplaceAvailableAddOnExtension::fetch(&h.client, "AvailableAddOnSid1", "Sid1")
-        .await
-        .expect("FetchMarketplaceAvailableAddOnExtension");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got =
+        MarketplaceAvailableAddOnExtension::fetch(&h.client, "AvailableAddOnSid1", "Sid1").await;
+    h.record(
+        "FetchMarketplaceAvailableAddOnExtension",
         Some(SID),
-        "FetchMarketplaceAvailableAddOnExtension"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchMarketplaceAvailableAddOnExtension",
@@ -1495,16 +1446,14 @@ async fn marketplace_available_add_on_extension_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "extensions",
     );
-    let items = MarketplaceAvailableAddOnExtension::list(&h.client, "AvailableAddOnSid1")
+    let got = MarketplaceAvailableAddOnExtension::list(&h.client, "AvailableAddOnSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMarketplaceAvailableAddOnExtension");
-    assert_eq!(items.len(), 1, "ListMarketplaceAvailableAddOnExtension");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListMarketplaceAvailableAddOnExtension",
         Some(SID),
-        "ListMarketplaceAvailableAddOnExtension"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListMarketplaceAvailableAddOnExtension",
@@ -1518,13 +1467,11 @@ async fn marketplace_available_add_on_extension_full<Compiled>(h: &Harness) {
 async fn marketplace_installed_add_on_full<Compiled>(h: &Harness) {
     // FetchMarketplaceInstalledAddOn: GET /marketplace/InstalledAddOns/{Sid}
     h.answer("GET", "/marketplace/InstalledAddOns/Sid1", 200);
-    let r = MarketplaceInstalledAddOn::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchMarketplaceInstalledAddOn");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got = MarketplaceInstalledAddOn::fetch(&h.client, "Sid1").await;
+    h.record(
+        "FetchMarketplaceInstalledAddOn",
         Some(SID),
-        "FetchMarketplaceInstalledAddOn"
+        got.map(|r| r.sid),
     );
     h.sent("FetchMarketplaceInstalledAddOn", &[], Sent::Nothing, false);
     // ListMarketplaceInstalledAddOn: GET /marketplace/InstalledAddOns
@@ -1534,16 +1481,14 @@ async fn marketplace_installed_add_on_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "installed_add_ons",
     );
-    let items = MarketplaceInstalledAddOn::list(&h.client)
+    let got = MarketplaceInstalledAddOn::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMarketplaceInstalledAddOn");
-    assert_eq!(items.len(), 1, "ListMarketplaceInstalledAddOn");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListMarketplaceInstalledAddOn",
         Some(SID),
-        "ListMarketplaceInstalledAddOn"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListMarketplaceInstalledAddOn",
@@ -1553,19 +1498,18 @@ async fn marketplace_installed_add_on_full<Compiled>(h: &Harness) {
     );
     // CreateMarketplaceInstalledAddOn: POST /marketplace/InstalledAddOns
     h.answer("POST", "/marketplace/InstalledAddOns", 201);
-    let r = MarketplaceInstalledAddOn::create(
+    let got = MarketplaceInstalledAddOn::create(
         &h.client,
         &CreateMarketplaceInstalledAddOnBody {
             available_add_on_sid: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateMarketplaceInstalledAddOn");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateMarketplaceInstalledAddOn",
         Some(SID),
-        "CreateMarketplaceInstalledAddOn"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateMarketplaceInstalledAddOn",
@@ -1575,7 +1519,7 @@ async fn marketplace_installed_add_on_full<Compiled>(h: &Harness) {
     );
     // UpdateMarketplaceInstalledAddOn: POST /marketplace/InstalledAddOns/{Sid}
     h.answer("POST", "/marketplace/InstalledAddOns/Sid1", 200);
-    let r = MarketplaceInstalledAddOn::update(
+    let got = MarketplaceInstalledAddOn::update(
         &h.client,
         "Sid1",
         &UpdateMarketplaceInstalledAddOnBody {
@@ -1583,12 +1527,11 @@ async fn marketplace_installed_add_on_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateMarketplaceInstalledAddOn");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "UpdateMarketplaceInstalledAddOn",
         Some(SID),
-        "UpdateMarketplaceInstalledAddOn"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateMarketplaceInstalledAddOn",
@@ -1598,9 +1541,10 @@ async fn marketplace_installed_add_on_full<Compiled>(h: &Harness) {
     );
     // DeleteMarketplaceInstalledAddOn: DELETE /marketplace/InstalledAddOns/{Sid}
     h.empty("DELETE", "/marketplace/InstalledAddOns/Sid1", 204);
-    MarketplaceInstalledAddOn::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteMarketplaceInstalledAddOn");
+    h.deleted(
+        "DeleteMarketplaceInstalledAddOn",
+        MarketplaceInstalledAddOn::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteMarketplaceInstalledAddOn", &[], Sent::Nothing, false);
 }
 
@@ -1612,13 +1556,12 @@ async fn marketplace_installed_add_on_extension_full<Compiled>(h: &Harness) {
         "/marketplace/InstalledAddOns/InstalledAddOnSid1/Extensions/Sid1",
         200,
     );
-    let r = MarketplaceInstalledAddOnExtension::fetch(&h.client, "InstalledAddOnSid1", "Sid1")
-        .await
-        .expect("FetchMarketplaceInstalledAddOnExtension");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got =
+        MarketplaceInstalledAddOnExtension::fetch(&h.client, "InstalledAddOnSid1", "Sid1").await;
+    h.record(
+        "FetchMarketplaceInstalledAddOnExtension",
         Some(SID),
-        "FetchMarketplaceInstalledAddOnExtension"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchMarketplaceInstalledAddOnExtension",
@@ -1633,16 +1576,14 @@ async fn marketplace_installed_add_on_extension_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "extensions",
     );
-    let items = MarketplaceInstalledAddOnExtension::list(&h.client, "InstalledAddOnSid1")
+    let got = MarketplaceInstalledAddOnExtension::list(&h.client, "InstalledAddOnSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMarketplaceInstalledAddOnExtension");
-    assert_eq!(items.len(), 1, "ListMarketplaceInstalledAddOnExtension");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListMarketplaceInstalledAddOnExtension",
         Some(SID),
-        "ListMarketplaceInstalledAddOnExtension"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListMarketplaceInstalledAddOnExtension",
@@ -1656,18 +1597,17 @@ async fn marketplace_installed_add_on_extension_full<Compiled>(h: &Harness) {
         "/marketplace/InstalledAddOns/InstalledAddOnSid1/Extensions/Sid1",
         200,
     );
-    let r = MarketplaceInstalledAddOnExtension::update(
+    let got = MarketplaceInstalledAddOnExtension::update(
         &h.client,
         "InstalledAddOnSid1",
         "Sid1",
         &UpdateMarketplaceInstalledAddOnExtensionBody::default(),
     )
-    .await
-    .expect("UpdateMarketplaceInstalledAddOnExtension");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "UpdateMarketplaceInstalledAddOnExtension",
         Some(SID),
-        "UpdateMarketplaceInstalledAddOnExtension"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateMarketplaceInstalledAddOnExtension",
@@ -1681,14 +1621,12 @@ async fn marketplace_installed_add_on_extension_full<Compiled>(h: &Harness) {
 async fn wireless_command_full<Compiled>(h: &Harness) {
     // FetchWirelessCommand: GET /wireless/Commands/{Sid}
     h.answer("GET", "/wireless/Commands/Sid1", 200);
-    let r = WirelessCommand::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchWirelessCommand");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWirelessCommand");
+    let got = WirelessCommand::fetch(&h.client, "Sid1").await;
+    h.record("FetchWirelessCommand", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWirelessCommand", &[], Sent::Nothing, false);
     // ListWirelessCommand: GET /wireless/Commands
     h.page("GET", "/wireless/Commands", Dialect::V1, "commands");
-    let items = WirelessCommand::list(
+    let got = WirelessCommand::list(
         &h.client,
         &ListWirelessCommandFilter {
             device: Some("v".into()),
@@ -1697,10 +1635,12 @@ async fn wireless_command_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListWirelessCommand");
-    assert_eq!(items.len(), 1, "ListWirelessCommand");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWirelessCommand");
+    .await;
+    h.records(
+        "ListWirelessCommand",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWirelessCommand",
         &[("Device", "v"), ("PageSize", "5")],
@@ -1709,16 +1649,15 @@ async fn wireless_command_full<Compiled>(h: &Harness) {
     );
     // CreateWirelessCommand: POST /wireless/Commands
     h.answer("POST", "/wireless/Commands", 201);
-    let r = WirelessCommand::create(
+    let got = WirelessCommand::create(
         &h.client,
         &CreateWirelessCommandBody {
             command: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateWirelessCommand");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateWirelessCommand");
+    .await;
+    h.record("CreateWirelessCommand", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWirelessCommand",
         &[],
@@ -1731,20 +1670,20 @@ async fn wireless_command_full<Compiled>(h: &Harness) {
 async fn wireless_rate_plan_full<Compiled>(h: &Harness) {
     // FetchWirelessRatePlan: GET /wireless/RatePlans/{Sid}
     h.answer("GET", "/wireless/RatePlans/Sid1", 200);
-    let r = WirelessRatePlan::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchWirelessRatePlan");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWirelessRatePlan");
+    let got = WirelessRatePlan::fetch(&h.client, "Sid1").await;
+    h.record("FetchWirelessRatePlan", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWirelessRatePlan", &[], Sent::Nothing, false);
     // ListWirelessRatePlan: GET /wireless/RatePlans
     h.page("GET", "/wireless/RatePlans", Dialect::V1, "rate_plans");
-    let items = WirelessRatePlan::list(&h.client)
+    let got = WirelessRatePlan::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListWirelessRatePlan");
-    assert_eq!(items.len(), 1, "ListWirelessRatePlan");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWirelessRatePlan");
+        .await;
+    h.records(
+        "ListWirelessRatePlan",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWirelessRatePlan",
         &[("PageSize", "5")],
@@ -1753,7 +1692,7 @@ async fn wireless_rate_plan_full<Compiled>(h: &Harness) {
     );
     // CreateWirelessRatePlan: POST /wireless/RatePlans
     h.answer("POST", "/wireless/RatePlans", 201);
-    let r = WirelessRatePlan::create(
+    let got = WirelessRatePlan::create(
         &h.client,
         &CreateWirelessRatePlanBody {
             unique_name: Some("v".into()),
@@ -1761,9 +1700,8 @@ async fn wireless_rate_plan_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateWirelessRatePlan");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateWirelessRatePlan");
+    .await;
+    h.record("CreateWirelessRatePlan", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWirelessRatePlan",
         &[],
@@ -1776,7 +1714,7 @@ async fn wireless_rate_plan_full<Compiled>(h: &Harness) {
     );
     // UpdateWirelessRatePlan: POST /wireless/RatePlans/{Sid}
     h.answer("POST", "/wireless/RatePlans/Sid1", 200);
-    let r = WirelessRatePlan::update(
+    let got = WirelessRatePlan::update(
         &h.client,
         "Sid1",
         &UpdateWirelessRatePlanBody {
@@ -1784,9 +1722,8 @@ async fn wireless_rate_plan_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateWirelessRatePlan");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWirelessRatePlan");
+    .await;
+    h.record("UpdateWirelessRatePlan", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWirelessRatePlan",
         &[],
@@ -1795,9 +1732,10 @@ async fn wireless_rate_plan_full<Compiled>(h: &Harness) {
     );
     // DeleteWirelessRatePlan: DELETE /wireless/RatePlans/{Sid}
     h.empty("DELETE", "/wireless/RatePlans/Sid1", 204);
-    WirelessRatePlan::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteWirelessRatePlan");
+    h.deleted(
+        "DeleteWirelessRatePlan",
+        WirelessRatePlan::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteWirelessRatePlan", &[], Sent::Nothing, false);
 }
 
@@ -1805,14 +1743,12 @@ async fn wireless_rate_plan_full<Compiled>(h: &Harness) {
 async fn wireless_sim_full<Compiled>(h: &Harness) {
     // FetchWirelessSim: GET /wireless/Sims/{Sid}
     h.answer("GET", "/wireless/Sims/Sid1", 200);
-    let r = WirelessSim::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchWirelessSim");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWirelessSim");
+    let got = WirelessSim::fetch(&h.client, "Sid1").await;
+    h.record("FetchWirelessSim", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWirelessSim", &[], Sent::Nothing, false);
     // ListWirelessSim: GET /wireless/Sims
     h.page("GET", "/wireless/Sims", Dialect::V1, "sims");
-    let items = WirelessSim::list(
+    let got = WirelessSim::list(
         &h.client,
         &ListWirelessSimFilter {
             status: Some("v".into()),
@@ -1821,10 +1757,12 @@ async fn wireless_sim_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListWirelessSim");
-    assert_eq!(items.len(), 1, "ListWirelessSim");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWirelessSim");
+    .await;
+    h.records(
+        "ListWirelessSim",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWirelessSim",
         &[("Status", "v"), ("PageSize", "5")],
@@ -1833,7 +1771,7 @@ async fn wireless_sim_full<Compiled>(h: &Harness) {
     );
     // UpdateWirelessSim: POST /wireless/Sims/{Sid}
     h.answer("POST", "/wireless/Sims/Sid1", 200);
-    let r = WirelessSim::update(
+    let got = WirelessSim::update(
         &h.client,
         "Sid1",
         &UpdateWirelessSimBody {
@@ -1841,9 +1779,8 @@ async fn wireless_sim_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateWirelessSim");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWirelessSim");
+    .await;
+    h.record("UpdateWirelessSim", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWirelessSim",
         &[],
@@ -1856,8 +1793,7 @@ async fn wireless_sim_full<Compiled>(h: &Harness) {
 async fn wireless_usage_full<Compiled>(h: &Harness) {
     // FetchWirelessUsage: GET /wireless/Sims/{SimSid}/Usage
     h.answer("GET", "/wireless/Sims/SimSid1/Usage", 200);
-    WirelessUsage::fetch(&h.client, "SimSid1")
-        .await
-        .expect("FetchWirelessUsage");
+    let got = WirelessUsage::fetch(&h.client, "SimSid1").await;
+    h.record("FetchWirelessUsage", None, got.map(|_| None));
     h.sent("FetchWirelessUsage", &[], Sent::Nothing, false);
 }

@@ -163,14 +163,13 @@ async fn interaction(h: &Harness) {
         "/v1/Services/ServiceSid1/Sessions/SessionSid1/Interactions/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Interaction::path("ServiceSid1", "SessionSid1", "Sid1").expect("FetchInteraction"),
         )
-        .await
-        .expect("FetchInteraction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInteraction");
+        .await;
+    h.record("FetchInteraction", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInteraction", &[], Sent::Nothing, false);
     // ListInteraction: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions
     h.page(
@@ -179,17 +178,19 @@ async fn interaction(h: &Harness) {
         Dialect::V1,
         "interactions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Interaction::collection_path("ServiceSid1", "SessionSid1").expect("ListInteraction"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInteraction");
-    assert_eq!(items.len(), 1, "ListInteraction");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListInteraction");
+        .await;
+    h.records(
+        "ListInteraction",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListInteraction",
         &[("PageSize", "5")],
@@ -202,12 +203,15 @@ async fn interaction(h: &Harness) {
         "/v1/Services/ServiceSid1/Sessions/SessionSid1/Interactions/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Interaction::path("ServiceSid1", "SessionSid1", "Sid1").expect("DeleteInteraction"),
-        )
-        .await
-        .expect("DeleteInteraction");
+    h.deleted(
+        "DeleteInteraction",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Interaction::path("ServiceSid1", "SessionSid1", "Sid1")
+                    .expect("DeleteInteraction"),
+            )
+            .await,
+    );
     h.sent("DeleteInteraction", &[], Sent::Nothing, false);
 }
 
@@ -215,19 +219,18 @@ async fn message_interaction(h: &Harness) {
     same_protocol::<MessageInteraction, Via<false, POST, false, false>>();
     // FetchMessageInteraction: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants/ParticipantSid1/MessageInteractions/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &MessageInteraction::path("ServiceSid1", "SessionSid1", "ParticipantSid1", "Sid1")
                 .expect("FetchMessageInteraction"),
         )
-        .await
-        .expect("FetchMessageInteraction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchMessageInteraction");
+        .await;
+    h.record("FetchMessageInteraction", Some(SID), got.map(|r| r.sid));
     h.sent("FetchMessageInteraction", &[], Sent::Nothing, false);
     // ListMessageInteraction: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions
     h.page("GET", "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants/ParticipantSid1/MessageInteractions", Dialect::V1, "interactions");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &MessageInteraction::collection_path("ServiceSid1", "SessionSid1", "ParticipantSid1")
@@ -235,10 +238,12 @@ async fn message_interaction(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMessageInteraction");
-    assert_eq!(items.len(), 1, "ListMessageInteraction");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListMessageInteraction");
+        .await;
+    h.records(
+        "ListMessageInteraction",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListMessageInteraction",
         &[("PageSize", "5")],
@@ -247,7 +252,7 @@ async fn message_interaction(h: &Harness) {
     );
     // CreateMessageInteraction: POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions
     h.answer("POST", "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants/ParticipantSid1/MessageInteractions", 200);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &MessageInteraction::collection_path("ServiceSid1", "SessionSid1", "ParticipantSid1")
@@ -257,9 +262,8 @@ async fn message_interaction(h: &Harness) {
                 media_url: Some(vec!["a".into(), "b".into()]),
             },
         )
-        .await
-        .expect("CreateMessageInteraction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateMessageInteraction");
+        .await;
+    h.record("CreateMessageInteraction", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateMessageInteraction",
         &[],
@@ -276,14 +280,13 @@ async fn participant(h: &Harness) {
         "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Participant::path("ServiceSid1", "SessionSid1", "Sid1").expect("FetchParticipant"),
         )
-        .await
-        .expect("FetchParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchParticipant");
+        .await;
+    h.record("FetchParticipant", Some(SID), got.map(|r| r.sid));
     h.sent("FetchParticipant", &[], Sent::Nothing, false);
     // ListParticipant: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants
     h.page(
@@ -292,17 +295,19 @@ async fn participant(h: &Harness) {
         Dialect::V1,
         "participants",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Participant::collection_path("ServiceSid1", "SessionSid1").expect("ListParticipant"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListParticipant");
-    assert_eq!(items.len(), 1, "ListParticipant");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListParticipant");
+        .await;
+    h.records(
+        "ListParticipant",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListParticipant",
         &[("PageSize", "5")],
@@ -315,7 +320,7 @@ async fn participant(h: &Harness) {
         "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Participant::collection_path("ServiceSid1", "SessionSid1").expect("CreateParticipant"),
@@ -324,9 +329,8 @@ async fn participant(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateParticipant");
+        .await;
+    h.record("CreateParticipant", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateParticipant",
         &[],
@@ -339,12 +343,15 @@ async fn participant(h: &Harness) {
         "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants/Sid1",
         200,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Participant::path("ServiceSid1", "SessionSid1", "Sid1").expect("DeleteParticipant"),
-        )
-        .await
-        .expect("DeleteParticipant");
+    h.deleted(
+        "DeleteParticipant",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Participant::path("ServiceSid1", "SessionSid1", "Sid1")
+                    .expect("DeleteParticipant"),
+            )
+            .await,
+    );
     h.sent("DeleteParticipant", &[], Sent::Nothing, false);
 }
 
@@ -352,14 +359,13 @@ async fn phone_number(h: &Harness) {
     same_protocol::<PhoneNumber, Via<false, POST, false, false>>();
     // FetchPhoneNumber: GET /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/PhoneNumbers/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &PhoneNumber::path("ServiceSid1", "Sid1").expect("FetchPhoneNumber"),
         )
-        .await
-        .expect("FetchPhoneNumber");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPhoneNumber");
+        .await;
+    h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
     // ListPhoneNumber: GET /v1/Services/{ServiceSid}/PhoneNumbers
     h.page(
@@ -368,17 +374,19 @@ async fn phone_number(h: &Harness) {
         Dialect::V1,
         "phone_numbers",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &PhoneNumber::collection_path("ServiceSid1").expect("ListPhoneNumber"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListPhoneNumber");
-    assert_eq!(items.len(), 1, "ListPhoneNumber");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListPhoneNumber");
+        .await;
+    h.records(
+        "ListPhoneNumber",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListPhoneNumber",
         &[("PageSize", "5")],
@@ -387,7 +395,7 @@ async fn phone_number(h: &Harness) {
     );
     // CreatePhoneNumber: POST /v1/Services/{ServiceSid}/PhoneNumbers
     h.answer("POST", "/v1/Services/ServiceSid1/PhoneNumbers", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &PhoneNumber::collection_path("ServiceSid1").expect("CreatePhoneNumber"),
@@ -396,30 +404,30 @@ async fn phone_number(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreatePhoneNumber");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreatePhoneNumber");
+        .await;
+    h.record("CreatePhoneNumber", Some(SID), got.map(|r| r.sid));
     h.sent("CreatePhoneNumber", &[], Sent::Form(&[("Sid", "v")]), false);
     // UpdatePhoneNumber: POST /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/PhoneNumbers/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &PhoneNumber::path("ServiceSid1", "Sid1").expect("UpdatePhoneNumber"),
             &UpdatePhoneNumberBody::default(),
         )
-        .await
-        .expect("UpdatePhoneNumber");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdatePhoneNumber");
+        .await;
+    h.record("UpdatePhoneNumber", Some(SID), got.map(|r| r.sid));
     h.sent("UpdatePhoneNumber", &[], Sent::Form(&[]), false);
     // DeletePhoneNumber: DELETE /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/PhoneNumbers/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &PhoneNumber::path("ServiceSid1", "Sid1").expect("DeletePhoneNumber"),
-        )
-        .await
-        .expect("DeletePhoneNumber");
+    h.deleted(
+        "DeletePhoneNumber",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &PhoneNumber::path("ServiceSid1", "Sid1").expect("DeletePhoneNumber"),
+            )
+            .await,
+    );
     h.sent("DeletePhoneNumber", &[], Sent::Nothing, false);
 }
 
@@ -427,28 +435,29 @@ async fn service(h: &Harness) {
     same_protocol::<Service, Via<false, POST, false, false>>();
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+        .await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+        .await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Service::collection_path().expect("CreateService"),
@@ -457,9 +466,8 @@ async fn service(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+        .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -468,7 +476,7 @@ async fn service(h: &Harness) {
     );
     // UpdateService: POST /v1/Services/{Sid}
     h.answer("POST", "/v1/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
@@ -477,9 +485,8 @@ async fn service(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+        .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -488,10 +495,14 @@ async fn service(h: &Harness) {
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("DeleteService"))
-        .await
-        .expect("DeleteService");
+    h.deleted(
+        "DeleteService",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Service::path("Sid1").expect("DeleteService"),
+            )
+            .await,
+    );
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -499,14 +510,13 @@ async fn session(h: &Harness) {
     same_protocol::<Session, Via<false, POST, false, false>>();
     // FetchSession: GET /v1/Services/{ServiceSid}/Sessions/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Sessions/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Session::path("ServiceSid1", "Sid1").expect("FetchSession"),
         )
-        .await
-        .expect("FetchSession");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSession");
+        .await;
+    h.record("FetchSession", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSession", &[], Sent::Nothing, false);
     // ListSession: GET /v1/Services/{ServiceSid}/Sessions
     h.page(
@@ -515,21 +525,23 @@ async fn session(h: &Harness) {
         Dialect::V1,
         "sessions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Session::collection_path("ServiceSid1").expect("ListSession"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSession");
-    assert_eq!(items.len(), 1, "ListSession");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSession");
+        .await;
+    h.records(
+        "ListSession",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListSession", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateSession: POST /v1/Services/{ServiceSid}/Sessions
     h.answer("POST", "/v1/Services/ServiceSid1/Sessions", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Session::collection_path("ServiceSid1").expect("CreateSession"),
@@ -539,9 +551,8 @@ async fn session(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateSession");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSession");
+        .await;
+    h.record("CreateSession", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSession",
         &[],
@@ -554,7 +565,7 @@ async fn session(h: &Harness) {
     );
     // UpdateSession: POST /v1/Services/{ServiceSid}/Sessions/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Sessions/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Session::path("ServiceSid1", "Sid1").expect("UpdateSession"),
@@ -563,9 +574,8 @@ async fn session(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateSession");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSession");
+        .await;
+    h.record("UpdateSession", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSession",
         &[],
@@ -574,12 +584,14 @@ async fn session(h: &Harness) {
     );
     // DeleteSession: DELETE /v1/Services/{ServiceSid}/Sessions/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Sessions/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Session::path("ServiceSid1", "Sid1").expect("DeleteSession"),
-        )
-        .await
-        .expect("DeleteSession");
+    h.deleted(
+        "DeleteSession",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Session::path("ServiceSid1", "Sid1").expect("DeleteSession"),
+            )
+            .await,
+    );
     h.sent("DeleteSession", &[], Sent::Nothing, false);
 }
 
@@ -604,10 +616,8 @@ async fn interaction_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Sessions/SessionSid1/Interactions/Sid1",
         200,
     );
-    let r = Interaction::fetch(&h.client, "ServiceSid1", "SessionSid1", "Sid1")
-        .await
-        .expect("FetchInteraction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchInteraction");
+    let got = Interaction::fetch(&h.client, "ServiceSid1", "SessionSid1", "Sid1").await;
+    h.record("FetchInteraction", Some(SID), got.map(|r| r.sid));
     h.sent("FetchInteraction", &[], Sent::Nothing, false);
     // ListInteraction: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions
     h.page(
@@ -616,13 +626,15 @@ async fn interaction_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "interactions",
     );
-    let items = Interaction::list(&h.client, "ServiceSid1", "SessionSid1")
+    let got = Interaction::list(&h.client, "ServiceSid1", "SessionSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListInteraction");
-    assert_eq!(items.len(), 1, "ListInteraction");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListInteraction");
+        .await;
+    h.records(
+        "ListInteraction",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListInteraction",
         &[("PageSize", "5")],
@@ -635,9 +647,10 @@ async fn interaction_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Sessions/SessionSid1/Interactions/Sid1",
         204,
     );
-    Interaction::delete(&h.client, "ServiceSid1", "SessionSid1", "Sid1")
-        .await
-        .expect("DeleteInteraction");
+    h.deleted(
+        "DeleteInteraction",
+        Interaction::delete(&h.client, "ServiceSid1", "SessionSid1", "Sid1").await,
+    );
     h.sent("DeleteInteraction", &[], Sent::Nothing, false);
 }
 
@@ -645,27 +658,27 @@ async fn interaction_full<Compiled>(h: &Harness) {
 async fn message_interaction_full<Compiled>(h: &Harness) {
     // FetchMessageInteraction: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants/ParticipantSid1/MessageInteractions/Sid1", 200);
-    let r = MessageInteraction::fetch(
+    let got = MessageInteraction::fetch(
         &h.client,
         "ServiceSid1",
         "SessionSid1",
         "ParticipantSid1",
         "Sid1",
     )
-    .await
-    .expect("FetchMessageInteraction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchMessageInteraction");
+    .await;
+    h.record("FetchMessageInteraction", Some(SID), got.map(|r| r.sid));
     h.sent("FetchMessageInteraction", &[], Sent::Nothing, false);
     // ListMessageInteraction: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions
     h.page("GET", "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants/ParticipantSid1/MessageInteractions", Dialect::V1, "interactions");
-    let items =
-        MessageInteraction::list(&h.client, "ServiceSid1", "SessionSid1", "ParticipantSid1")
-            .page_size(5)
-            .collect_all()
-            .await
-            .expect("ListMessageInteraction");
-    assert_eq!(items.len(), 1, "ListMessageInteraction");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListMessageInteraction");
+    let got = MessageInteraction::list(&h.client, "ServiceSid1", "SessionSid1", "ParticipantSid1")
+        .page_size(5)
+        .collect_all()
+        .await;
+    h.records(
+        "ListMessageInteraction",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListMessageInteraction",
         &[("PageSize", "5")],
@@ -674,7 +687,7 @@ async fn message_interaction_full<Compiled>(h: &Harness) {
     );
     // CreateMessageInteraction: POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions
     h.answer("POST", "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants/ParticipantSid1/MessageInteractions", 200);
-    let r = MessageInteraction::create(
+    let got = MessageInteraction::create(
         &h.client,
         "ServiceSid1",
         "SessionSid1",
@@ -684,9 +697,8 @@ async fn message_interaction_full<Compiled>(h: &Harness) {
             media_url: Some(vec!["a".into(), "b".into()]),
         },
     )
-    .await
-    .expect("CreateMessageInteraction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateMessageInteraction");
+    .await;
+    h.record("CreateMessageInteraction", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateMessageInteraction",
         &[],
@@ -703,10 +715,8 @@ async fn participant_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants/Sid1",
         200,
     );
-    let r = Participant::fetch(&h.client, "ServiceSid1", "SessionSid1", "Sid1")
-        .await
-        .expect("FetchParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchParticipant");
+    let got = Participant::fetch(&h.client, "ServiceSid1", "SessionSid1", "Sid1").await;
+    h.record("FetchParticipant", Some(SID), got.map(|r| r.sid));
     h.sent("FetchParticipant", &[], Sent::Nothing, false);
     // ListParticipant: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants
     h.page(
@@ -715,13 +725,15 @@ async fn participant_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "participants",
     );
-    let items = Participant::list(&h.client, "ServiceSid1", "SessionSid1")
+    let got = Participant::list(&h.client, "ServiceSid1", "SessionSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListParticipant");
-    assert_eq!(items.len(), 1, "ListParticipant");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListParticipant");
+        .await;
+    h.records(
+        "ListParticipant",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListParticipant",
         &[("PageSize", "5")],
@@ -734,7 +746,7 @@ async fn participant_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants",
         201,
     );
-    let r = Participant::create(
+    let got = Participant::create(
         &h.client,
         "ServiceSid1",
         "SessionSid1",
@@ -743,9 +755,8 @@ async fn participant_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateParticipant");
+    .await;
+    h.record("CreateParticipant", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateParticipant",
         &[],
@@ -758,9 +769,10 @@ async fn participant_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants/Sid1",
         200,
     );
-    Participant::delete(&h.client, "ServiceSid1", "SessionSid1", "Sid1")
-        .await
-        .expect("DeleteParticipant");
+    h.deleted(
+        "DeleteParticipant",
+        Participant::delete(&h.client, "ServiceSid1", "SessionSid1", "Sid1").await,
+    );
     h.sent("DeleteParticipant", &[], Sent::Nothing, false);
 }
 
@@ -768,10 +780,8 @@ async fn participant_full<Compiled>(h: &Harness) {
 async fn phone_number_full<Compiled>(h: &Harness) {
     // FetchPhoneNumber: GET /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/PhoneNumbers/Sid1", 200);
-    let r = PhoneNumber::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchPhoneNumber");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPhoneNumber");
+    let got = PhoneNumber::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
     // ListPhoneNumber: GET /v1/Services/{ServiceSid}/PhoneNumbers
     h.page(
@@ -780,13 +790,15 @@ async fn phone_number_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "phone_numbers",
     );
-    let items = PhoneNumber::list(&h.client, "ServiceSid1")
+    let got = PhoneNumber::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListPhoneNumber");
-    assert_eq!(items.len(), 1, "ListPhoneNumber");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListPhoneNumber");
+        .await;
+    h.records(
+        "ListPhoneNumber",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListPhoneNumber",
         &[("PageSize", "5")],
@@ -795,7 +807,7 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     );
     // CreatePhoneNumber: POST /v1/Services/{ServiceSid}/PhoneNumbers
     h.answer("POST", "/v1/Services/ServiceSid1/PhoneNumbers", 201);
-    let r = PhoneNumber::create(
+    let got = PhoneNumber::create(
         &h.client,
         "ServiceSid1",
         &CreatePhoneNumberBody {
@@ -803,27 +815,26 @@ async fn phone_number_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreatePhoneNumber");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreatePhoneNumber");
+    .await;
+    h.record("CreatePhoneNumber", Some(SID), got.map(|r| r.sid));
     h.sent("CreatePhoneNumber", &[], Sent::Form(&[("Sid", "v")]), false);
     // UpdatePhoneNumber: POST /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/PhoneNumbers/Sid1", 200);
-    let r = PhoneNumber::update(
+    let got = PhoneNumber::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
         &UpdatePhoneNumberBody::default(),
     )
-    .await
-    .expect("UpdatePhoneNumber");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdatePhoneNumber");
+    .await;
+    h.record("UpdatePhoneNumber", Some(SID), got.map(|r| r.sid));
     h.sent("UpdatePhoneNumber", &[], Sent::Form(&[]), false);
     // DeletePhoneNumber: DELETE /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/PhoneNumbers/Sid1", 204);
-    PhoneNumber::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeletePhoneNumber");
+    h.deleted(
+        "DeletePhoneNumber",
+        PhoneNumber::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeletePhoneNumber", &[], Sent::Nothing, false);
 }
 
@@ -831,33 +842,29 @@ async fn phone_number_full<Compiled>(h: &Harness) {
 async fn service_full<Compiled>(h: &Harness) {
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
-    let r = Service::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+    let got = Service::fetch(&h.client, "Sid1").await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
-    let items = Service::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+    let got = Service::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
-    let r = Service::create(
+    let got = Service::create(
         &h.client,
         &CreateServiceBody {
             unique_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+    .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -866,7 +873,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // UpdateService: POST /v1/Services/{Sid}
     h.answer("POST", "/v1/Services/Sid1", 200);
-    let r = Service::update(
+    let got = Service::update(
         &h.client,
         "Sid1",
         &UpdateServiceBody {
@@ -874,9 +881,8 @@ async fn service_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+    .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -885,9 +891,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
-    Service::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteService");
+    h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -895,10 +899,8 @@ async fn service_full<Compiled>(h: &Harness) {
 async fn session_full<Compiled>(h: &Harness) {
     // FetchSession: GET /v1/Services/{ServiceSid}/Sessions/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Sessions/Sid1", 200);
-    let r = Session::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchSession");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSession");
+    let got = Session::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchSession", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSession", &[], Sent::Nothing, false);
     // ListSession: GET /v1/Services/{ServiceSid}/Sessions
     h.page(
@@ -907,17 +909,19 @@ async fn session_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "sessions",
     );
-    let items = Session::list(&h.client, "ServiceSid1")
+    let got = Session::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSession");
-    assert_eq!(items.len(), 1, "ListSession");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSession");
+        .await;
+    h.records(
+        "ListSession",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListSession", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateSession: POST /v1/Services/{ServiceSid}/Sessions
     h.answer("POST", "/v1/Services/ServiceSid1/Sessions", 201);
-    let r = Session::create(
+    let got = Session::create(
         &h.client,
         "ServiceSid1",
         &CreateSessionBody {
@@ -926,9 +930,8 @@ async fn session_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateSession");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSession");
+    .await;
+    h.record("CreateSession", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSession",
         &[],
@@ -941,7 +944,7 @@ async fn session_full<Compiled>(h: &Harness) {
     );
     // UpdateSession: POST /v1/Services/{ServiceSid}/Sessions/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Sessions/Sid1", 200);
-    let r = Session::update(
+    let got = Session::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
@@ -950,9 +953,8 @@ async fn session_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateSession");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSession");
+    .await;
+    h.record("UpdateSession", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSession",
         &[],
@@ -961,8 +963,9 @@ async fn session_full<Compiled>(h: &Harness) {
     );
     // DeleteSession: DELETE /v1/Services/{ServiceSid}/Sessions/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Sessions/Sid1", 204);
-    Session::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteSession");
+    h.deleted(
+        "DeleteSession",
+        Session::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteSession", &[], Sent::Nothing, false);
 }

@@ -208,14 +208,13 @@ async fn asset(h: &Harness) {
     same_protocol::<Asset, Via<false, POST, false, false>>();
     // FetchAsset: GET /v1/Services/{ServiceSid}/Assets/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Assets/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Asset::path("ServiceSid1", "Sid1").expect("FetchAsset"),
         )
-        .await
-        .expect("FetchAsset");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchAsset");
+        .await;
+    h.record("FetchAsset", Some(SID), got.map(|r| r.sid));
     h.sent("FetchAsset", &[], Sent::Nothing, false);
     // ListAsset: GET /v1/Services/{ServiceSid}/Assets
     h.page(
@@ -224,21 +223,23 @@ async fn asset(h: &Harness) {
         Dialect::V1,
         "assets",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Asset::collection_path("ServiceSid1").expect("ListAsset"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListAsset");
-    assert_eq!(items.len(), 1, "ListAsset");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListAsset");
+        .await;
+    h.records(
+        "ListAsset",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListAsset", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateAsset: POST /v1/Services/{ServiceSid}/Assets
     h.answer("POST", "/v1/Services/ServiceSid1/Assets", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Asset::collection_path("ServiceSid1").expect("CreateAsset"),
@@ -246,9 +247,8 @@ async fn asset(h: &Harness) {
                 friendly_name: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateAsset");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateAsset");
+        .await;
+    h.record("CreateAsset", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateAsset",
         &[],
@@ -257,7 +257,7 @@ async fn asset(h: &Harness) {
     );
     // UpdateAsset: POST /v1/Services/{ServiceSid}/Assets/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Assets/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Asset::path("ServiceSid1", "Sid1").expect("UpdateAsset"),
@@ -265,9 +265,8 @@ async fn asset(h: &Harness) {
                 friendly_name: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateAsset");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateAsset");
+        .await;
+    h.record("UpdateAsset", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateAsset",
         &[],
@@ -276,12 +275,14 @@ async fn asset(h: &Harness) {
     );
     // DeleteAsset: DELETE /v1/Services/{ServiceSid}/Assets/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Assets/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Asset::path("ServiceSid1", "Sid1").expect("DeleteAsset"),
-        )
-        .await
-        .expect("DeleteAsset");
+    h.deleted(
+        "DeleteAsset",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Asset::path("ServiceSid1", "Sid1").expect("DeleteAsset"),
+            )
+            .await,
+    );
     h.sent("DeleteAsset", &[], Sent::Nothing, false);
 }
 
@@ -293,14 +294,13 @@ async fn asset_version(h: &Harness) {
         "/v1/Services/ServiceSid1/Assets/AssetSid1/Versions/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &AssetVersion::path("ServiceSid1", "AssetSid1", "Sid1").expect("FetchAssetVersion"),
         )
-        .await
-        .expect("FetchAssetVersion");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchAssetVersion");
+        .await;
+    h.record("FetchAssetVersion", Some(SID), got.map(|r| r.sid));
     h.sent("FetchAssetVersion", &[], Sent::Nothing, false);
     // ListAssetVersion: GET /v1/Services/{ServiceSid}/Assets/{AssetSid}/Versions
     h.page(
@@ -309,17 +309,19 @@ async fn asset_version(h: &Harness) {
         Dialect::V1,
         "asset_versions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &AssetVersion::collection_path("ServiceSid1", "AssetSid1").expect("ListAssetVersion"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListAssetVersion");
-    assert_eq!(items.len(), 1, "ListAssetVersion");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListAssetVersion");
+        .await;
+    h.records(
+        "ListAssetVersion",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListAssetVersion",
         &[("PageSize", "5")],
@@ -332,14 +334,13 @@ async fn build(h: &Harness) {
     same_protocol::<Build, Via<false, POST, false, false>>();
     // FetchBuild: GET /v1/Services/{ServiceSid}/Builds/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Builds/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Build::path("ServiceSid1", "Sid1").expect("FetchBuild"),
         )
-        .await
-        .expect("FetchBuild");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchBuild");
+        .await;
+    h.record("FetchBuild", Some(SID), got.map(|r| r.sid));
     h.sent("FetchBuild", &[], Sent::Nothing, false);
     // ListBuild: GET /v1/Services/{ServiceSid}/Builds
     h.page(
@@ -348,21 +349,23 @@ async fn build(h: &Harness) {
         Dialect::V1,
         "builds",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Build::collection_path("ServiceSid1").expect("ListBuild"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListBuild");
-    assert_eq!(items.len(), 1, "ListBuild");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListBuild");
+        .await;
+    h.records(
+        "ListBuild",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListBuild", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateBuild: POST /v1/Services/{ServiceSid}/Builds
     h.answer("POST", "/v1/Services/ServiceSid1/Builds", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Build::collection_path("ServiceSid1").expect("CreateBuild"),
@@ -372,9 +375,8 @@ async fn build(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateBuild");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateBuild");
+        .await;
+    h.record("CreateBuild", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateBuild",
         &[],
@@ -387,12 +389,14 @@ async fn build(h: &Harness) {
     );
     // DeleteBuild: DELETE /v1/Services/{ServiceSid}/Builds/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Builds/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Build::path("ServiceSid1", "Sid1").expect("DeleteBuild"),
-        )
-        .await
-        .expect("DeleteBuild");
+    h.deleted(
+        "DeleteBuild",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Build::path("ServiceSid1", "Sid1").expect("DeleteBuild"),
+            )
+            .await,
+    );
     h.sent("DeleteBuild", &[], Sent::Nothing, false);
 }
 
@@ -400,14 +404,13 @@ async fn build_status(h: &Harness) {
     same_protocol::<BuildStatus, Via<false, POST, false, false>>();
     // FetchBuildStatus: GET /v1/Services/{ServiceSid}/Builds/{Sid}/Status
     h.answer("GET", "/v1/Services/ServiceSid1/Builds/Sid1/Status", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &BuildStatus::path("ServiceSid1", "Sid1").expect("FetchBuildStatus"),
         )
-        .await
-        .expect("FetchBuildStatus");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchBuildStatus");
+        .await;
+    h.record("FetchBuildStatus", Some(SID), got.map(|r| r.sid));
     h.sent("FetchBuildStatus", &[], Sent::Nothing, false);
 }
 
@@ -419,14 +422,13 @@ async fn deployment(h: &Harness) {
         "/v1/Services/ServiceSid1/Environments/EnvironmentSid1/Deployments/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Deployment::path("ServiceSid1", "EnvironmentSid1", "Sid1").expect("FetchDeployment"),
         )
-        .await
-        .expect("FetchDeployment");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchDeployment");
+        .await;
+    h.record("FetchDeployment", Some(SID), got.map(|r| r.sid));
     h.sent("FetchDeployment", &[], Sent::Nothing, false);
     // ListDeployment: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments
     h.page(
@@ -435,17 +437,19 @@ async fn deployment(h: &Harness) {
         Dialect::V1,
         "deployments",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Deployment::collection_path("ServiceSid1", "EnvironmentSid1").expect("ListDeployment"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListDeployment");
-    assert_eq!(items.len(), 1, "ListDeployment");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListDeployment");
+        .await;
+    h.records(
+        "ListDeployment",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListDeployment", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateDeployment: POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments
     h.answer(
@@ -453,7 +457,7 @@ async fn deployment(h: &Harness) {
         "/v1/Services/ServiceSid1/Environments/EnvironmentSid1/Deployments",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Deployment::collection_path("ServiceSid1", "EnvironmentSid1")
@@ -463,9 +467,8 @@ async fn deployment(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateDeployment");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateDeployment");
+        .await;
+    h.record("CreateDeployment", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateDeployment",
         &[],
@@ -478,14 +481,13 @@ async fn environment(h: &Harness) {
     same_protocol::<Environment, Via<false, POST, false, false>>();
     // FetchEnvironment: GET /v1/Services/{ServiceSid}/Environments/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Environments/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Environment::path("ServiceSid1", "Sid1").expect("FetchEnvironment"),
         )
-        .await
-        .expect("FetchEnvironment");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEnvironment");
+        .await;
+    h.record("FetchEnvironment", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEnvironment", &[], Sent::Nothing, false);
     // ListEnvironment: GET /v1/Services/{ServiceSid}/Environments
     h.page(
@@ -494,17 +496,19 @@ async fn environment(h: &Harness) {
         Dialect::V1,
         "environments",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Environment::collection_path("ServiceSid1").expect("ListEnvironment"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListEnvironment");
-    assert_eq!(items.len(), 1, "ListEnvironment");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEnvironment");
+        .await;
+    h.records(
+        "ListEnvironment",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListEnvironment",
         &[("PageSize", "5")],
@@ -513,7 +517,7 @@ async fn environment(h: &Harness) {
     );
     // CreateEnvironment: POST /v1/Services/{ServiceSid}/Environments
     h.answer("POST", "/v1/Services/ServiceSid1/Environments", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Environment::collection_path("ServiceSid1").expect("CreateEnvironment"),
@@ -522,9 +526,8 @@ async fn environment(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateEnvironment");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateEnvironment");
+        .await;
+    h.record("CreateEnvironment", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateEnvironment",
         &[],
@@ -533,12 +536,14 @@ async fn environment(h: &Harness) {
     );
     // DeleteEnvironment: DELETE /v1/Services/{ServiceSid}/Environments/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Environments/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Environment::path("ServiceSid1", "Sid1").expect("DeleteEnvironment"),
-        )
-        .await
-        .expect("DeleteEnvironment");
+    h.deleted(
+        "DeleteEnvironment",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Environment::path("ServiceSid1", "Sid1").expect("DeleteEnvironment"),
+            )
+            .await,
+    );
     h.sent("DeleteEnvironment", &[], Sent::Nothing, false);
 }
 
@@ -546,14 +551,13 @@ async fn function(h: &Harness) {
     same_protocol::<Function, Via<false, POST, false, false>>();
     // FetchFunction: GET /v1/Services/{ServiceSid}/Functions/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Functions/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Function::path("ServiceSid1", "Sid1").expect("FetchFunction"),
         )
-        .await
-        .expect("FetchFunction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFunction");
+        .await;
+    h.record("FetchFunction", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFunction", &[], Sent::Nothing, false);
     // ListFunction: GET /v1/Services/{ServiceSid}/Functions
     h.page(
@@ -562,21 +566,23 @@ async fn function(h: &Harness) {
         Dialect::V1,
         "functions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Function::collection_path("ServiceSid1").expect("ListFunction"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListFunction");
-    assert_eq!(items.len(), 1, "ListFunction");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFunction");
+        .await;
+    h.records(
+        "ListFunction",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListFunction", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateFunction: POST /v1/Services/{ServiceSid}/Functions
     h.answer("POST", "/v1/Services/ServiceSid1/Functions", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Function::collection_path("ServiceSid1").expect("CreateFunction"),
@@ -584,9 +590,8 @@ async fn function(h: &Harness) {
                 friendly_name: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateFunction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateFunction");
+        .await;
+    h.record("CreateFunction", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateFunction",
         &[],
@@ -595,7 +600,7 @@ async fn function(h: &Harness) {
     );
     // UpdateFunction: POST /v1/Services/{ServiceSid}/Functions/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Functions/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Function::path("ServiceSid1", "Sid1").expect("UpdateFunction"),
@@ -603,9 +608,8 @@ async fn function(h: &Harness) {
                 friendly_name: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateFunction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateFunction");
+        .await;
+    h.record("UpdateFunction", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateFunction",
         &[],
@@ -614,12 +618,14 @@ async fn function(h: &Harness) {
     );
     // DeleteFunction: DELETE /v1/Services/{ServiceSid}/Functions/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Functions/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Function::path("ServiceSid1", "Sid1").expect("DeleteFunction"),
-        )
-        .await
-        .expect("DeleteFunction");
+    h.deleted(
+        "DeleteFunction",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Function::path("ServiceSid1", "Sid1").expect("DeleteFunction"),
+            )
+            .await,
+    );
     h.sent("DeleteFunction", &[], Sent::Nothing, false);
 }
 
@@ -631,15 +637,14 @@ async fn function_version(h: &Harness) {
         "/v1/Services/ServiceSid1/Functions/FunctionSid1/Versions/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &FunctionVersion::path("ServiceSid1", "FunctionSid1", "Sid1")
                 .expect("FetchFunctionVersion"),
         )
-        .await
-        .expect("FetchFunctionVersion");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFunctionVersion");
+        .await;
+    h.record("FetchFunctionVersion", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFunctionVersion", &[], Sent::Nothing, false);
     // ListFunctionVersion: GET /v1/Services/{ServiceSid}/Functions/{FunctionSid}/Versions
     h.page(
@@ -648,7 +653,7 @@ async fn function_version(h: &Harness) {
         Dialect::V1,
         "function_versions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &FunctionVersion::collection_path("ServiceSid1", "FunctionSid1")
@@ -656,10 +661,12 @@ async fn function_version(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListFunctionVersion");
-    assert_eq!(items.len(), 1, "ListFunctionVersion");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFunctionVersion");
+        .await;
+    h.records(
+        "ListFunctionVersion",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListFunctionVersion",
         &[("PageSize", "5")],
@@ -676,15 +683,14 @@ async fn function_version_content(h: &Harness) {
         "/v1/Services/ServiceSid1/Functions/FunctionSid1/Versions/Sid1/Content",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &FunctionVersionContent::path("ServiceSid1", "FunctionSid1", "Sid1")
                 .expect("FetchFunctionVersionContent"),
         )
-        .await
-        .expect("FetchFunctionVersionContent");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFunctionVersionContent");
+        .await;
+    h.record("FetchFunctionVersionContent", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFunctionVersionContent", &[], Sent::Nothing, false);
 }
 
@@ -696,14 +702,13 @@ async fn log(h: &Harness) {
         "/v1/Services/ServiceSid1/Environments/EnvironmentSid1/Logs/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Log::path("ServiceSid1", "EnvironmentSid1", "Sid1").expect("FetchLog"),
         )
-        .await
-        .expect("FetchLog");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchLog");
+        .await;
+    h.record("FetchLog", Some(SID), got.map(|r| r.sid));
     h.sent("FetchLog", &[], Sent::Nothing, false);
     // ListLog: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Logs
     h.page(
@@ -712,7 +717,7 @@ async fn log(h: &Harness) {
         Dialect::V1,
         "logs",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Log::collection_path("ServiceSid1", "EnvironmentSid1").expect("ListLog"),
@@ -723,10 +728,12 @@ async fn log(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListLog");
-    assert_eq!(items.len(), 1, "ListLog");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListLog");
+        .await;
+    h.records(
+        "ListLog",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListLog",
         &[("FunctionSid", "v"), ("PageSize", "5")],
@@ -739,28 +746,29 @@ async fn service(h: &Harness) {
     same_protocol::<Service, Via<false, POST, false, false>>();
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+        .await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+        .await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Service::collection_path().expect("CreateService"),
@@ -769,9 +777,8 @@ async fn service(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+        .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -780,7 +787,7 @@ async fn service(h: &Harness) {
     );
     // UpdateService: POST /v1/Services/{Sid}
     h.answer("POST", "/v1/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
@@ -789,9 +796,8 @@ async fn service(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+        .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -800,10 +806,14 @@ async fn service(h: &Harness) {
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("DeleteService"))
-        .await
-        .expect("DeleteService");
+    h.deleted(
+        "DeleteService",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Service::path("Sid1").expect("DeleteService"),
+            )
+            .await,
+    );
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -815,14 +825,13 @@ async fn variable(h: &Harness) {
         "/v1/Services/ServiceSid1/Environments/EnvironmentSid1/Variables/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Variable::path("ServiceSid1", "EnvironmentSid1", "Sid1").expect("FetchVariable"),
         )
-        .await
-        .expect("FetchVariable");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchVariable");
+        .await;
+    h.record("FetchVariable", Some(SID), got.map(|r| r.sid));
     h.sent("FetchVariable", &[], Sent::Nothing, false);
     // ListVariable: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables
     h.page(
@@ -831,17 +840,19 @@ async fn variable(h: &Harness) {
         Dialect::V1,
         "variables",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Variable::collection_path("ServiceSid1", "EnvironmentSid1").expect("ListVariable"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListVariable");
-    assert_eq!(items.len(), 1, "ListVariable");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListVariable");
+        .await;
+    h.records(
+        "ListVariable",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListVariable", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateVariable: POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables
     h.answer(
@@ -849,7 +860,7 @@ async fn variable(h: &Harness) {
         "/v1/Services/ServiceSid1/Environments/EnvironmentSid1/Variables",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Variable::collection_path("ServiceSid1", "EnvironmentSid1").expect("CreateVariable"),
@@ -858,9 +869,8 @@ async fn variable(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateVariable");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateVariable");
+        .await;
+    h.record("CreateVariable", Some(SID), got.map(|r| r.sid));
     h.sent("CreateVariable", &[], Sent::Form(&[("Key", "v")]), false);
     // UpdateVariable: POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}
     h.answer(
@@ -868,7 +878,7 @@ async fn variable(h: &Harness) {
         "/v1/Services/ServiceSid1/Environments/EnvironmentSid1/Variables/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Variable::path("ServiceSid1", "EnvironmentSid1", "Sid1").expect("UpdateVariable"),
@@ -877,9 +887,8 @@ async fn variable(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateVariable");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateVariable");
+        .await;
+    h.record("UpdateVariable", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateVariable", &[], Sent::Form(&[("Key", "v")]), false);
     // DeleteVariable: DELETE /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}
     h.empty(
@@ -887,12 +896,14 @@ async fn variable(h: &Harness) {
         "/v1/Services/ServiceSid1/Environments/EnvironmentSid1/Variables/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Variable::path("ServiceSid1", "EnvironmentSid1", "Sid1").expect("DeleteVariable"),
-        )
-        .await
-        .expect("DeleteVariable");
+    h.deleted(
+        "DeleteVariable",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Variable::path("ServiceSid1", "EnvironmentSid1", "Sid1").expect("DeleteVariable"),
+            )
+            .await,
+    );
     h.sent("DeleteVariable", &[], Sent::Nothing, false);
 }
 
@@ -919,10 +930,8 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn asset_full<Compiled>(h: &Harness) {
     // FetchAsset: GET /v1/Services/{ServiceSid}/Assets/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Assets/Sid1", 200);
-    let r = Asset::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchAsset");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchAsset");
+    let got = Asset::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchAsset", Some(SID), got.map(|r| r.sid));
     h.sent("FetchAsset", &[], Sent::Nothing, false);
     // ListAsset: GET /v1/Services/{ServiceSid}/Assets
     h.page(
@@ -931,26 +940,27 @@ async fn asset_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "assets",
     );
-    let items = Asset::list(&h.client, "ServiceSid1")
+    let got = Asset::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListAsset");
-    assert_eq!(items.len(), 1, "ListAsset");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListAsset");
+        .await;
+    h.records(
+        "ListAsset",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListAsset", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateAsset: POST /v1/Services/{ServiceSid}/Assets
     h.answer("POST", "/v1/Services/ServiceSid1/Assets", 201);
-    let r = Asset::create(
+    let got = Asset::create(
         &h.client,
         "ServiceSid1",
         &CreateAssetBody {
             friendly_name: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateAsset");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateAsset");
+    .await;
+    h.record("CreateAsset", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateAsset",
         &[],
@@ -959,7 +969,7 @@ async fn asset_full<Compiled>(h: &Harness) {
     );
     // UpdateAsset: POST /v1/Services/{ServiceSid}/Assets/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Assets/Sid1", 200);
-    let r = Asset::update(
+    let got = Asset::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
@@ -967,9 +977,8 @@ async fn asset_full<Compiled>(h: &Harness) {
             friendly_name: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateAsset");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateAsset");
+    .await;
+    h.record("UpdateAsset", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateAsset",
         &[],
@@ -978,9 +987,10 @@ async fn asset_full<Compiled>(h: &Harness) {
     );
     // DeleteAsset: DELETE /v1/Services/{ServiceSid}/Assets/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Assets/Sid1", 204);
-    Asset::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteAsset");
+    h.deleted(
+        "DeleteAsset",
+        Asset::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteAsset", &[], Sent::Nothing, false);
 }
 
@@ -992,10 +1002,8 @@ async fn asset_version_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Assets/AssetSid1/Versions/Sid1",
         200,
     );
-    let r = AssetVersion::fetch(&h.client, "ServiceSid1", "AssetSid1", "Sid1")
-        .await
-        .expect("FetchAssetVersion");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchAssetVersion");
+    let got = AssetVersion::fetch(&h.client, "ServiceSid1", "AssetSid1", "Sid1").await;
+    h.record("FetchAssetVersion", Some(SID), got.map(|r| r.sid));
     h.sent("FetchAssetVersion", &[], Sent::Nothing, false);
     // ListAssetVersion: GET /v1/Services/{ServiceSid}/Assets/{AssetSid}/Versions
     h.page(
@@ -1004,13 +1012,15 @@ async fn asset_version_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "asset_versions",
     );
-    let items = AssetVersion::list(&h.client, "ServiceSid1", "AssetSid1")
+    let got = AssetVersion::list(&h.client, "ServiceSid1", "AssetSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListAssetVersion");
-    assert_eq!(items.len(), 1, "ListAssetVersion");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListAssetVersion");
+        .await;
+    h.records(
+        "ListAssetVersion",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListAssetVersion",
         &[("PageSize", "5")],
@@ -1023,10 +1033,8 @@ async fn asset_version_full<Compiled>(h: &Harness) {
 async fn build_full<Compiled>(h: &Harness) {
     // FetchBuild: GET /v1/Services/{ServiceSid}/Builds/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Builds/Sid1", 200);
-    let r = Build::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchBuild");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchBuild");
+    let got = Build::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchBuild", Some(SID), got.map(|r| r.sid));
     h.sent("FetchBuild", &[], Sent::Nothing, false);
     // ListBuild: GET /v1/Services/{ServiceSid}/Builds
     h.page(
@@ -1035,17 +1043,19 @@ async fn build_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "builds",
     );
-    let items = Build::list(&h.client, "ServiceSid1")
+    let got = Build::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListBuild");
-    assert_eq!(items.len(), 1, "ListBuild");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListBuild");
+        .await;
+    h.records(
+        "ListBuild",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListBuild", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateBuild: POST /v1/Services/{ServiceSid}/Builds
     h.answer("POST", "/v1/Services/ServiceSid1/Builds", 201);
-    let r = Build::create(
+    let got = Build::create(
         &h.client,
         "ServiceSid1",
         &CreateBuildBody {
@@ -1054,9 +1064,8 @@ async fn build_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateBuild");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateBuild");
+    .await;
+    h.record("CreateBuild", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateBuild",
         &[],
@@ -1069,9 +1078,10 @@ async fn build_full<Compiled>(h: &Harness) {
     );
     // DeleteBuild: DELETE /v1/Services/{ServiceSid}/Builds/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Builds/Sid1", 204);
-    Build::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteBuild");
+    h.deleted(
+        "DeleteBuild",
+        Build::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteBuild", &[], Sent::Nothing, false);
 }
 
@@ -1079,10 +1089,8 @@ async fn build_full<Compiled>(h: &Harness) {
 async fn build_status_full<Compiled>(h: &Harness) {
     // FetchBuildStatus: GET /v1/Services/{ServiceSid}/Builds/{Sid}/Status
     h.answer("GET", "/v1/Services/ServiceSid1/Builds/Sid1/Status", 200);
-    let r = BuildStatus::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchBuildStatus");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchBuildStatus");
+    let got = BuildStatus::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchBuildStatus", Some(SID), got.map(|r| r.sid));
     h.sent("FetchBuildStatus", &[], Sent::Nothing, false);
 }
 
@@ -1094,10 +1102,8 @@ async fn deployment_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Environments/EnvironmentSid1/Deployments/Sid1",
         200,
     );
-    let r = Deployment::fetch(&h.client, "ServiceSid1", "EnvironmentSid1", "Sid1")
-        .await
-        .expect("FetchDeployment");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchDeployment");
+    let got = Deployment::fetch(&h.client, "ServiceSid1", "EnvironmentSid1", "Sid1").await;
+    h.record("FetchDeployment", Some(SID), got.map(|r| r.sid));
     h.sent("FetchDeployment", &[], Sent::Nothing, false);
     // ListDeployment: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments
     h.page(
@@ -1106,13 +1112,15 @@ async fn deployment_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "deployments",
     );
-    let items = Deployment::list(&h.client, "ServiceSid1", "EnvironmentSid1")
+    let got = Deployment::list(&h.client, "ServiceSid1", "EnvironmentSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListDeployment");
-    assert_eq!(items.len(), 1, "ListDeployment");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListDeployment");
+        .await;
+    h.records(
+        "ListDeployment",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListDeployment", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateDeployment: POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments
     h.answer(
@@ -1120,7 +1128,7 @@ async fn deployment_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Environments/EnvironmentSid1/Deployments",
         201,
     );
-    let r = Deployment::create(
+    let got = Deployment::create(
         &h.client,
         "ServiceSid1",
         "EnvironmentSid1",
@@ -1129,9 +1137,8 @@ async fn deployment_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateDeployment");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateDeployment");
+    .await;
+    h.record("CreateDeployment", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateDeployment",
         &[],
@@ -1144,10 +1151,8 @@ async fn deployment_full<Compiled>(h: &Harness) {
 async fn environment_full<Compiled>(h: &Harness) {
     // FetchEnvironment: GET /v1/Services/{ServiceSid}/Environments/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Environments/Sid1", 200);
-    let r = Environment::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchEnvironment");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEnvironment");
+    let got = Environment::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchEnvironment", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEnvironment", &[], Sent::Nothing, false);
     // ListEnvironment: GET /v1/Services/{ServiceSid}/Environments
     h.page(
@@ -1156,13 +1161,15 @@ async fn environment_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "environments",
     );
-    let items = Environment::list(&h.client, "ServiceSid1")
+    let got = Environment::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListEnvironment");
-    assert_eq!(items.len(), 1, "ListEnvironment");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEnvironment");
+        .await;
+    h.records(
+        "ListEnvironment",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListEnvironment",
         &[("PageSize", "5")],
@@ -1171,7 +1178,7 @@ async fn environment_full<Compiled>(h: &Harness) {
     );
     // CreateEnvironment: POST /v1/Services/{ServiceSid}/Environments
     h.answer("POST", "/v1/Services/ServiceSid1/Environments", 201);
-    let r = Environment::create(
+    let got = Environment::create(
         &h.client,
         "ServiceSid1",
         &CreateEnvironmentBody {
@@ -1179,9 +1186,8 @@ async fn environment_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateEnvironment");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateEnvironment");
+    .await;
+    h.record("CreateEnvironment", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateEnvironment",
         &[],
@@ -1190,9 +1196,10 @@ async fn environment_full<Compiled>(h: &Harness) {
     );
     // DeleteEnvironment: DELETE /v1/Services/{ServiceSid}/Environments/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Environments/Sid1", 204);
-    Environment::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteEnvironment");
+    h.deleted(
+        "DeleteEnvironment",
+        Environment::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteEnvironment", &[], Sent::Nothing, false);
 }
 
@@ -1200,10 +1207,8 @@ async fn environment_full<Compiled>(h: &Harness) {
 async fn function_full<Compiled>(h: &Harness) {
     // FetchFunction: GET /v1/Services/{ServiceSid}/Functions/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Functions/Sid1", 200);
-    let r = Function::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchFunction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFunction");
+    let got = Function::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchFunction", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFunction", &[], Sent::Nothing, false);
     // ListFunction: GET /v1/Services/{ServiceSid}/Functions
     h.page(
@@ -1212,26 +1217,27 @@ async fn function_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "functions",
     );
-    let items = Function::list(&h.client, "ServiceSid1")
+    let got = Function::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListFunction");
-    assert_eq!(items.len(), 1, "ListFunction");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFunction");
+        .await;
+    h.records(
+        "ListFunction",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListFunction", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateFunction: POST /v1/Services/{ServiceSid}/Functions
     h.answer("POST", "/v1/Services/ServiceSid1/Functions", 201);
-    let r = Function::create(
+    let got = Function::create(
         &h.client,
         "ServiceSid1",
         &CreateFunctionBody {
             friendly_name: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateFunction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateFunction");
+    .await;
+    h.record("CreateFunction", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateFunction",
         &[],
@@ -1240,7 +1246,7 @@ async fn function_full<Compiled>(h: &Harness) {
     );
     // UpdateFunction: POST /v1/Services/{ServiceSid}/Functions/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Functions/Sid1", 200);
-    let r = Function::update(
+    let got = Function::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
@@ -1248,9 +1254,8 @@ async fn function_full<Compiled>(h: &Harness) {
             friendly_name: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateFunction");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateFunction");
+    .await;
+    h.record("UpdateFunction", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateFunction",
         &[],
@@ -1259,9 +1264,10 @@ async fn function_full<Compiled>(h: &Harness) {
     );
     // DeleteFunction: DELETE /v1/Services/{ServiceSid}/Functions/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Functions/Sid1", 204);
-    Function::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteFunction");
+    h.deleted(
+        "DeleteFunction",
+        Function::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteFunction", &[], Sent::Nothing, false);
 }
 
@@ -1273,10 +1279,8 @@ async fn function_version_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Functions/FunctionSid1/Versions/Sid1",
         200,
     );
-    let r = FunctionVersion::fetch(&h.client, "ServiceSid1", "FunctionSid1", "Sid1")
-        .await
-        .expect("FetchFunctionVersion");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFunctionVersion");
+    let got = FunctionVersion::fetch(&h.client, "ServiceSid1", "FunctionSid1", "Sid1").await;
+    h.record("FetchFunctionVersion", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFunctionVersion", &[], Sent::Nothing, false);
     // ListFunctionVersion: GET /v1/Services/{ServiceSid}/Functions/{FunctionSid}/Versions
     h.page(
@@ -1285,13 +1289,15 @@ async fn function_version_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "function_versions",
     );
-    let items = FunctionVersion::list(&h.client, "ServiceSid1", "FunctionSid1")
+    let got = FunctionVersion::list(&h.client, "ServiceSid1", "FunctionSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListFunctionVersion");
-    assert_eq!(items.len(), 1, "ListFunctionVersion");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFunctionVersion");
+        .await;
+    h.records(
+        "ListFunctionVersion",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListFunctionVersion",
         &[("PageSize", "5")],
@@ -1308,10 +1314,8 @@ async fn function_version_content_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Functions/FunctionSid1/Versions/Sid1/Content",
         200,
     );
-    let r = FunctionVersionContent::fetch(&h.client, "ServiceSid1", "FunctionSid1", "Sid1")
-        .await
-        .expect("FetchFunctionVersionContent");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFunctionVersionContent");
+    let got = FunctionVersionContent::fetch(&h.client, "ServiceSid1", "FunctionSid1", "Sid1").await;
+    h.record("FetchFunctionVersionContent", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFunctionVersionContent", &[], Sent::Nothing, false);
 }
 
@@ -1323,10 +1327,8 @@ async fn log_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Environments/EnvironmentSid1/Logs/Sid1",
         200,
     );
-    let r = Log::fetch(&h.client, "ServiceSid1", "EnvironmentSid1", "Sid1")
-        .await
-        .expect("FetchLog");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchLog");
+    let got = Log::fetch(&h.client, "ServiceSid1", "EnvironmentSid1", "Sid1").await;
+    h.record("FetchLog", Some(SID), got.map(|r| r.sid));
     h.sent("FetchLog", &[], Sent::Nothing, false);
     // ListLog: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Logs
     h.page(
@@ -1335,7 +1337,7 @@ async fn log_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "logs",
     );
-    let items = Log::list(
+    let got = Log::list(
         &h.client,
         "ServiceSid1",
         "EnvironmentSid1",
@@ -1346,10 +1348,12 @@ async fn log_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListLog");
-    assert_eq!(items.len(), 1, "ListLog");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListLog");
+    .await;
+    h.records(
+        "ListLog",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListLog",
         &[("FunctionSid", "v"), ("PageSize", "5")],
@@ -1362,33 +1366,29 @@ async fn log_full<Compiled>(h: &Harness) {
 async fn service_full<Compiled>(h: &Harness) {
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
-    let r = Service::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+    let got = Service::fetch(&h.client, "Sid1").await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
-    let items = Service::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+    let got = Service::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
-    let r = Service::create(
+    let got = Service::create(
         &h.client,
         &CreateServiceBody {
             unique_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+    .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -1397,7 +1397,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // UpdateService: POST /v1/Services/{Sid}
     h.answer("POST", "/v1/Services/Sid1", 200);
-    let r = Service::update(
+    let got = Service::update(
         &h.client,
         "Sid1",
         &UpdateServiceBody {
@@ -1405,9 +1405,8 @@ async fn service_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+    .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -1416,9 +1415,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
-    Service::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteService");
+    h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -1430,10 +1427,8 @@ async fn variable_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Environments/EnvironmentSid1/Variables/Sid1",
         200,
     );
-    let r = Variable::fetch(&h.client, "ServiceSid1", "EnvironmentSid1", "Sid1")
-        .await
-        .expect("FetchVariable");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchVariable");
+    let got = Variable::fetch(&h.client, "ServiceSid1", "EnvironmentSid1", "Sid1").await;
+    h.record("FetchVariable", Some(SID), got.map(|r| r.sid));
     h.sent("FetchVariable", &[], Sent::Nothing, false);
     // ListVariable: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables
     h.page(
@@ -1442,13 +1437,15 @@ async fn variable_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "variables",
     );
-    let items = Variable::list(&h.client, "ServiceSid1", "EnvironmentSid1")
+    let got = Variable::list(&h.client, "ServiceSid1", "EnvironmentSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListVariable");
-    assert_eq!(items.len(), 1, "ListVariable");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListVariable");
+        .await;
+    h.records(
+        "ListVariable",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListVariable", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateVariable: POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables
     h.answer(
@@ -1456,7 +1453,7 @@ async fn variable_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Environments/EnvironmentSid1/Variables",
         201,
     );
-    let r = Variable::create(
+    let got = Variable::create(
         &h.client,
         "ServiceSid1",
         "EnvironmentSid1",
@@ -1465,9 +1462,8 @@ async fn variable_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateVariable");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateVariable");
+    .await;
+    h.record("CreateVariable", Some(SID), got.map(|r| r.sid));
     h.sent("CreateVariable", &[], Sent::Form(&[("Key", "v")]), false);
     // UpdateVariable: POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}
     h.answer(
@@ -1475,7 +1471,7 @@ async fn variable_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Environments/EnvironmentSid1/Variables/Sid1",
         200,
     );
-    let r = Variable::update(
+    let got = Variable::update(
         &h.client,
         "ServiceSid1",
         "EnvironmentSid1",
@@ -1485,9 +1481,8 @@ async fn variable_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateVariable");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateVariable");
+    .await;
+    h.record("UpdateVariable", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateVariable", &[], Sent::Form(&[("Key", "v")]), false);
     // DeleteVariable: DELETE /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}
     h.empty(
@@ -1495,8 +1490,9 @@ async fn variable_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Environments/EnvironmentSid1/Variables/Sid1",
         204,
     );
-    Variable::delete(&h.client, "ServiceSid1", "EnvironmentSid1", "Sid1")
-        .await
-        .expect("DeleteVariable");
+    h.deleted(
+        "DeleteVariable",
+        Variable::delete(&h.client, "ServiceSid1", "EnvironmentSid1", "Sid1").await,
+    );
     h.sent("DeleteVariable", &[], Sent::Nothing, false);
 }

@@ -133,14 +133,13 @@ async fn engagement(h: &Harness) {
     same_protocol::<Engagement, Via<false, POST, false, false>>();
     // FetchEngagement: GET /v1/Flows/{FlowSid}/Engagements/{Sid}
     h.answer("GET", "/v1/Flows/FlowSid1/Engagements/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Engagement::path("FlowSid1", "Sid1").expect("FetchEngagement"),
         )
-        .await
-        .expect("FetchEngagement");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEngagement");
+        .await;
+    h.record("FetchEngagement", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEngagement", &[], Sent::Nothing, false);
     // ListEngagement: GET /v1/Flows/{FlowSid}/Engagements
     h.page(
@@ -149,21 +148,23 @@ async fn engagement(h: &Harness) {
         Dialect::V1,
         "engagements",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Engagement::collection_path("FlowSid1").expect("ListEngagement"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListEngagement");
-    assert_eq!(items.len(), 1, "ListEngagement");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEngagement");
+        .await;
+    h.records(
+        "ListEngagement",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListEngagement", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateEngagement: POST /v1/Flows/{FlowSid}/Engagements
     h.answer("POST", "/v1/Flows/FlowSid1/Engagements", 200);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Engagement::collection_path("FlowSid1").expect("CreateEngagement"),
@@ -172,18 +173,19 @@ async fn engagement(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateEngagement");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateEngagement");
+        .await;
+    h.record("CreateEngagement", Some(SID), got.map(|r| r.sid));
     h.sent("CreateEngagement", &[], Sent::Form(&[("To", "v")]), false);
     // DeleteEngagement: DELETE /v1/Flows/{FlowSid}/Engagements/{Sid}
     h.empty("DELETE", "/v1/Flows/FlowSid1/Engagements/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Engagement::path("FlowSid1", "Sid1").expect("DeleteEngagement"),
-        )
-        .await
-        .expect("DeleteEngagement");
+    h.deleted(
+        "DeleteEngagement",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Engagement::path("FlowSid1", "Sid1").expect("DeleteEngagement"),
+            )
+            .await,
+    );
     h.sent("DeleteEngagement", &[], Sent::Nothing, false);
 }
 
@@ -195,14 +197,13 @@ async fn engagement_context(h: &Harness) {
         "/v1/Flows/FlowSid1/Engagements/EngagementSid1/Context",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &EngagementContext::path("FlowSid1", "EngagementSid1").expect("FetchEngagementContext"),
         )
-        .await
-        .expect("FetchEngagementContext");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEngagementContext");
+        .await;
+    h.record("FetchEngagementContext", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEngagementContext", &[], Sent::Nothing, false);
 }
 
@@ -210,14 +211,13 @@ async fn execution(h: &Harness) {
     same_protocol::<Execution, Via<false, POST, false, false>>();
     // FetchExecution: GET /v1/Flows/{FlowSid}/Executions/{Sid}
     h.answer("GET", "/v1/Flows/FlowSid1/Executions/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Execution::path("FlowSid1", "Sid1").expect("FetchExecution"),
         )
-        .await
-        .expect("FetchExecution");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchExecution");
+        .await;
+    h.record("FetchExecution", Some(SID), got.map(|r| r.sid));
     h.sent("FetchExecution", &[], Sent::Nothing, false);
     // ListExecution: GET /v1/Flows/{FlowSid}/Executions
     h.page(
@@ -226,7 +226,7 @@ async fn execution(h: &Harness) {
         Dialect::V1,
         "executions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Execution::collection_path("FlowSid1").expect("ListExecution"),
@@ -237,10 +237,12 @@ async fn execution(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListExecution");
-    assert_eq!(items.len(), 1, "ListExecution");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListExecution");
+        .await;
+    h.records(
+        "ListExecution",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListExecution",
         &[("DateCreatedFrom", "v"), ("PageSize", "5")],
@@ -249,7 +251,7 @@ async fn execution(h: &Harness) {
     );
     // CreateExecution: POST /v1/Flows/{FlowSid}/Executions
     h.answer("POST", "/v1/Flows/FlowSid1/Executions", 200);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Execution::collection_path("FlowSid1").expect("CreateExecution"),
@@ -258,13 +260,12 @@ async fn execution(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateExecution");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateExecution");
+        .await;
+    h.record("CreateExecution", Some(SID), got.map(|r| r.sid));
     h.sent("CreateExecution", &[], Sent::Form(&[("To", "v")]), false);
     // UpdateExecution: POST /v1/Flows/{FlowSid}/Executions/{Sid}
     h.answer("POST", "/v1/Flows/FlowSid1/Executions/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Execution::path("FlowSid1", "Sid1").expect("UpdateExecution"),
@@ -272,9 +273,8 @@ async fn execution(h: &Harness) {
                 status: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateExecution");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateExecution");
+        .await;
+    h.record("UpdateExecution", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateExecution",
         &[],
@@ -283,12 +283,14 @@ async fn execution(h: &Harness) {
     );
     // DeleteExecution: DELETE /v1/Flows/{FlowSid}/Executions/{Sid}
     h.empty("DELETE", "/v1/Flows/FlowSid1/Executions/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Execution::path("FlowSid1", "Sid1").expect("DeleteExecution"),
-        )
-        .await
-        .expect("DeleteExecution");
+    h.deleted(
+        "DeleteExecution",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Execution::path("FlowSid1", "Sid1").expect("DeleteExecution"),
+            )
+            .await,
+    );
     h.sent("DeleteExecution", &[], Sent::Nothing, false);
 }
 
@@ -300,14 +302,13 @@ async fn execution_context(h: &Harness) {
         "/v1/Flows/FlowSid1/Executions/ExecutionSid1/Context",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ExecutionContext::path("FlowSid1", "ExecutionSid1").expect("FetchExecutionContext"),
         )
-        .await
-        .expect("FetchExecutionContext");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchExecutionContext");
+        .await;
+    h.record("FetchExecutionContext", Some(SID), got.map(|r| r.sid));
     h.sent("FetchExecutionContext", &[], Sent::Nothing, false);
 }
 
@@ -319,14 +320,13 @@ async fn execution_step(h: &Harness) {
         "/v1/Flows/FlowSid1/Executions/ExecutionSid1/Steps/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ExecutionStep::path("FlowSid1", "ExecutionSid1", "Sid1").expect("FetchExecutionStep"),
         )
-        .await
-        .expect("FetchExecutionStep");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchExecutionStep");
+        .await;
+    h.record("FetchExecutionStep", Some(SID), got.map(|r| r.sid));
     h.sent("FetchExecutionStep", &[], Sent::Nothing, false);
     // ListExecutionStep: GET /v1/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps
     h.page(
@@ -335,7 +335,7 @@ async fn execution_step(h: &Harness) {
         Dialect::V1,
         "steps",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ExecutionStep::collection_path("FlowSid1", "ExecutionSid1")
@@ -343,10 +343,12 @@ async fn execution_step(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListExecutionStep");
-    assert_eq!(items.len(), 1, "ListExecutionStep");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListExecutionStep");
+        .await;
+    h.records(
+        "ListExecutionStep",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListExecutionStep",
         &[("PageSize", "5")],
@@ -363,15 +365,14 @@ async fn execution_step_context(h: &Harness) {
         "/v1/Flows/FlowSid1/Executions/ExecutionSid1/Steps/StepSid1/Context",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ExecutionStepContext::path("FlowSid1", "ExecutionSid1", "StepSid1")
                 .expect("FetchExecutionStepContext"),
         )
-        .await
-        .expect("FetchExecutionStepContext");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchExecutionStepContext");
+        .await;
+    h.record("FetchExecutionStepContext", Some(SID), got.map(|r| r.sid));
     h.sent("FetchExecutionStepContext", &[], Sent::Nothing, false);
 }
 
@@ -379,31 +380,34 @@ async fn flow(h: &Harness) {
     same_protocol::<Flow, Via<false, POST, false, false>>();
     // FetchFlow: GET /v1/Flows/{Sid}
     h.answer("GET", "/v1/Flows/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Flow::path("Sid1").expect("FetchFlow"))
-        .await
-        .expect("FetchFlow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFlow");
+        .await;
+    h.record("FetchFlow", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFlow", &[], Sent::Nothing, false);
     // ListFlow: GET /v1/Flows
     h.page("GET", "/v1/Flows", Dialect::V1, "flows");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Flow::collection_path().expect("ListFlow"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListFlow");
-    assert_eq!(items.len(), 1, "ListFlow");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFlow");
+        .await;
+    h.records(
+        "ListFlow",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListFlow", &[("PageSize", "5")], Sent::Nothing, false);
     // DeleteFlow: DELETE /v1/Flows/{Sid}
     h.empty("DELETE", "/v1/Flows/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Flow::path("Sid1").expect("DeleteFlow"))
-        .await
-        .expect("DeleteFlow");
+    h.deleted(
+        "DeleteFlow",
+        h.client
+            .delete::<Via<false, POST, false, false>>(&Flow::path("Sid1").expect("DeleteFlow"))
+            .await,
+    );
     h.sent("DeleteFlow", &[], Sent::Nothing, false);
 }
 
@@ -415,14 +419,13 @@ async fn step(h: &Harness) {
         "/v1/Flows/FlowSid1/Engagements/EngagementSid1/Steps/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Step::path("FlowSid1", "EngagementSid1", "Sid1").expect("FetchStep"),
         )
-        .await
-        .expect("FetchStep");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchStep");
+        .await;
+    h.record("FetchStep", Some(SID), got.map(|r| r.sid));
     h.sent("FetchStep", &[], Sent::Nothing, false);
     // ListStep: GET /v1/Flows/{FlowSid}/Engagements/{EngagementSid}/Steps
     h.page(
@@ -431,17 +434,19 @@ async fn step(h: &Harness) {
         Dialect::V1,
         "steps",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Step::collection_path("FlowSid1", "EngagementSid1").expect("ListStep"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListStep");
-    assert_eq!(items.len(), 1, "ListStep");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListStep");
+        .await;
+    h.records(
+        "ListStep",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListStep", &[("PageSize", "5")], Sent::Nothing, false);
 }
 
@@ -453,14 +458,13 @@ async fn step_context(h: &Harness) {
         "/v1/Flows/FlowSid1/Engagements/EngagementSid1/Steps/StepSid1/Context",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &StepContext::path("FlowSid1", "EngagementSid1", "StepSid1").expect("FetchStepContext"),
         )
-        .await
-        .expect("FetchStepContext");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchStepContext");
+        .await;
+    h.record("FetchStepContext", Some(SID), got.map(|r| r.sid));
     h.sent("FetchStepContext", &[], Sent::Nothing, false);
 }
 
@@ -484,10 +488,8 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn engagement_full<Compiled>(h: &Harness) {
     // FetchEngagement: GET /v1/Flows/{FlowSid}/Engagements/{Sid}
     h.answer("GET", "/v1/Flows/FlowSid1/Engagements/Sid1", 200);
-    let r = Engagement::fetch(&h.client, "FlowSid1", "Sid1")
-        .await
-        .expect("FetchEngagement");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEngagement");
+    let got = Engagement::fetch(&h.client, "FlowSid1", "Sid1").await;
+    h.record("FetchEngagement", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEngagement", &[], Sent::Nothing, false);
     // ListEngagement: GET /v1/Flows/{FlowSid}/Engagements
     h.page(
@@ -496,17 +498,19 @@ async fn engagement_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "engagements",
     );
-    let items = Engagement::list(&h.client, "FlowSid1")
+    let got = Engagement::list(&h.client, "FlowSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListEngagement");
-    assert_eq!(items.len(), 1, "ListEngagement");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEngagement");
+        .await;
+    h.records(
+        "ListEngagement",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListEngagement", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateEngagement: POST /v1/Flows/{FlowSid}/Engagements
     h.answer("POST", "/v1/Flows/FlowSid1/Engagements", 200);
-    let r = Engagement::create(
+    let got = Engagement::create(
         &h.client,
         "FlowSid1",
         &CreateEngagementBody {
@@ -514,15 +518,15 @@ async fn engagement_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateEngagement");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateEngagement");
+    .await;
+    h.record("CreateEngagement", Some(SID), got.map(|r| r.sid));
     h.sent("CreateEngagement", &[], Sent::Form(&[("To", "v")]), false);
     // DeleteEngagement: DELETE /v1/Flows/{FlowSid}/Engagements/{Sid}
     h.empty("DELETE", "/v1/Flows/FlowSid1/Engagements/Sid1", 204);
-    Engagement::delete(&h.client, "FlowSid1", "Sid1")
-        .await
-        .expect("DeleteEngagement");
+    h.deleted(
+        "DeleteEngagement",
+        Engagement::delete(&h.client, "FlowSid1", "Sid1").await,
+    );
     h.sent("DeleteEngagement", &[], Sent::Nothing, false);
 }
 
@@ -534,9 +538,8 @@ async fn engagement_context_full<Compiled>(h: &Harness) {
         "/v1/Flows/FlowSid1/Engagements/EngagementSid1/Context",
         200,
     );
-    EngagementContext::fetch(&h.client, "FlowSid1", "EngagementSid1")
-        .await
-        .expect("FetchEngagementContext");
+    let got = EngagementContext::fetch(&h.client, "FlowSid1", "EngagementSid1").await;
+    h.record("FetchEngagementContext", None, got.map(|_| None));
     h.sent("FetchEngagementContext", &[], Sent::Nothing, false);
 }
 
@@ -544,10 +547,8 @@ async fn engagement_context_full<Compiled>(h: &Harness) {
 async fn execution_full<Compiled>(h: &Harness) {
     // FetchExecution: GET /v1/Flows/{FlowSid}/Executions/{Sid}
     h.answer("GET", "/v1/Flows/FlowSid1/Executions/Sid1", 200);
-    let r = Execution::fetch(&h.client, "FlowSid1", "Sid1")
-        .await
-        .expect("FetchExecution");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchExecution");
+    let got = Execution::fetch(&h.client, "FlowSid1", "Sid1").await;
+    h.record("FetchExecution", Some(SID), got.map(|r| r.sid));
     h.sent("FetchExecution", &[], Sent::Nothing, false);
     // ListExecution: GET /v1/Flows/{FlowSid}/Executions
     h.page(
@@ -556,7 +557,7 @@ async fn execution_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "executions",
     );
-    let items = Execution::list(
+    let got = Execution::list(
         &h.client,
         "FlowSid1",
         &ListExecutionFilter {
@@ -566,10 +567,12 @@ async fn execution_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListExecution");
-    assert_eq!(items.len(), 1, "ListExecution");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListExecution");
+    .await;
+    h.records(
+        "ListExecution",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListExecution",
         &[("DateCreatedFrom", "v"), ("PageSize", "5")],
@@ -578,7 +581,7 @@ async fn execution_full<Compiled>(h: &Harness) {
     );
     // CreateExecution: POST /v1/Flows/{FlowSid}/Executions
     h.answer("POST", "/v1/Flows/FlowSid1/Executions", 200);
-    let r = Execution::create(
+    let got = Execution::create(
         &h.client,
         "FlowSid1",
         &CreateExecutionBody {
@@ -586,13 +589,12 @@ async fn execution_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateExecution");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateExecution");
+    .await;
+    h.record("CreateExecution", Some(SID), got.map(|r| r.sid));
     h.sent("CreateExecution", &[], Sent::Form(&[("To", "v")]), false);
     // UpdateExecution: POST /v1/Flows/{FlowSid}/Executions/{Sid}
     h.answer("POST", "/v1/Flows/FlowSid1/Executions/Sid1", 200);
-    let r = Execution::update(
+    let got = Execution::update(
         &h.client,
         "FlowSid1",
         "Sid1",
@@ -600,9 +602,8 @@ async fn execution_full<Compiled>(h: &Harness) {
             status: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateExecution");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateExecution");
+    .await;
+    h.record("UpdateExecution", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateExecution",
         &[],
@@ -611,9 +612,10 @@ async fn execution_full<Compiled>(h: &Harness) {
     );
     // DeleteExecution: DELETE /v1/Flows/{FlowSid}/Executions/{Sid}
     h.empty("DELETE", "/v1/Flows/FlowSid1/Executions/Sid1", 204);
-    Execution::delete(&h.client, "FlowSid1", "Sid1")
-        .await
-        .expect("DeleteExecution");
+    h.deleted(
+        "DeleteExecution",
+        Execution::delete(&h.client, "FlowSid1", "Sid1").await,
+    );
     h.sent("DeleteExecution", &[], Sent::Nothing, false);
 }
 
@@ -625,9 +627,8 @@ async fn execution_context_full<Compiled>(h: &Harness) {
         "/v1/Flows/FlowSid1/Executions/ExecutionSid1/Context",
         200,
     );
-    ExecutionContext::fetch(&h.client, "FlowSid1", "ExecutionSid1")
-        .await
-        .expect("FetchExecutionContext");
+    let got = ExecutionContext::fetch(&h.client, "FlowSid1", "ExecutionSid1").await;
+    h.record("FetchExecutionContext", None, got.map(|_| None));
     h.sent("FetchExecutionContext", &[], Sent::Nothing, false);
 }
 
@@ -639,10 +640,8 @@ async fn execution_step_full<Compiled>(h: &Harness) {
         "/v1/Flows/FlowSid1/Executions/ExecutionSid1/Steps/Sid1",
         200,
     );
-    let r = ExecutionStep::fetch(&h.client, "FlowSid1", "ExecutionSid1", "Sid1")
-        .await
-        .expect("FetchExecutionStep");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchExecutionStep");
+    let got = ExecutionStep::fetch(&h.client, "FlowSid1", "ExecutionSid1", "Sid1").await;
+    h.record("FetchExecutionStep", Some(SID), got.map(|r| r.sid));
     h.sent("FetchExecutionStep", &[], Sent::Nothing, false);
     // ListExecutionStep: GET /v1/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps
     h.page(
@@ -651,13 +650,15 @@ async fn execution_step_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "steps",
     );
-    let items = ExecutionStep::list(&h.client, "FlowSid1", "ExecutionSid1")
+    let got = ExecutionStep::list(&h.client, "FlowSid1", "ExecutionSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListExecutionStep");
-    assert_eq!(items.len(), 1, "ListExecutionStep");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListExecutionStep");
+        .await;
+    h.records(
+        "ListExecutionStep",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListExecutionStep",
         &[("PageSize", "5")],
@@ -674,9 +675,8 @@ async fn execution_step_context_full<Compiled>(h: &Harness) {
         "/v1/Flows/FlowSid1/Executions/ExecutionSid1/Steps/StepSid1/Context",
         200,
     );
-    ExecutionStepContext::fetch(&h.client, "FlowSid1", "ExecutionSid1", "StepSid1")
-        .await
-        .expect("FetchExecutionStepContext");
+    let got = ExecutionStepContext::fetch(&h.client, "FlowSid1", "ExecutionSid1", "StepSid1").await;
+    h.record("FetchExecutionStepContext", None, got.map(|_| None));
     h.sent("FetchExecutionStepContext", &[], Sent::Nothing, false);
 }
 
@@ -684,22 +684,21 @@ async fn execution_step_context_full<Compiled>(h: &Harness) {
 async fn flow_full<Compiled>(h: &Harness) {
     // FetchFlow: GET /v1/Flows/{Sid}
     h.answer("GET", "/v1/Flows/Sid1", 200);
-    let r = Flow::fetch(&h.client, "Sid1").await.expect("FetchFlow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFlow");
+    let got = Flow::fetch(&h.client, "Sid1").await;
+    h.record("FetchFlow", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFlow", &[], Sent::Nothing, false);
     // ListFlow: GET /v1/Flows
     h.page("GET", "/v1/Flows", Dialect::V1, "flows");
-    let items = Flow::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListFlow");
-    assert_eq!(items.len(), 1, "ListFlow");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFlow");
+    let got = Flow::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListFlow",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListFlow", &[("PageSize", "5")], Sent::Nothing, false);
     // DeleteFlow: DELETE /v1/Flows/{Sid}
     h.empty("DELETE", "/v1/Flows/Sid1", 204);
-    Flow::delete(&h.client, "Sid1").await.expect("DeleteFlow");
+    h.deleted("DeleteFlow", Flow::delete(&h.client, "Sid1").await);
     h.sent("DeleteFlow", &[], Sent::Nothing, false);
 }
 
@@ -711,10 +710,8 @@ async fn step_full<Compiled>(h: &Harness) {
         "/v1/Flows/FlowSid1/Engagements/EngagementSid1/Steps/Sid1",
         200,
     );
-    let r = Step::fetch(&h.client, "FlowSid1", "EngagementSid1", "Sid1")
-        .await
-        .expect("FetchStep");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchStep");
+    let got = Step::fetch(&h.client, "FlowSid1", "EngagementSid1", "Sid1").await;
+    h.record("FetchStep", Some(SID), got.map(|r| r.sid));
     h.sent("FetchStep", &[], Sent::Nothing, false);
     // ListStep: GET /v1/Flows/{FlowSid}/Engagements/{EngagementSid}/Steps
     h.page(
@@ -723,13 +720,15 @@ async fn step_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "steps",
     );
-    let items = Step::list(&h.client, "FlowSid1", "EngagementSid1")
+    let got = Step::list(&h.client, "FlowSid1", "EngagementSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListStep");
-    assert_eq!(items.len(), 1, "ListStep");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListStep");
+        .await;
+    h.records(
+        "ListStep",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListStep", &[("PageSize", "5")], Sent::Nothing, false);
 }
 
@@ -741,8 +740,7 @@ async fn step_context_full<Compiled>(h: &Harness) {
         "/v1/Flows/FlowSid1/Engagements/EngagementSid1/Steps/StepSid1/Context",
         200,
     );
-    StepContext::fetch(&h.client, "FlowSid1", "EngagementSid1", "StepSid1")
-        .await
-        .expect("FetchStepContext");
+    let got = StepContext::fetch(&h.client, "FlowSid1", "EngagementSid1", "StepSid1").await;
+    h.record("FetchStepContext", None, got.map(|_| None));
     h.sent("FetchStepContext", &[], Sent::Nothing, false);
 }

@@ -145,14 +145,13 @@ async fn execution(h: &Harness) {
     same_protocol::<Execution, Via<false, POST, false, false>>();
     // FetchExecution: GET /v2/Flows/{FlowSid}/Executions/{Sid}
     h.answer("GET", "/v2/Flows/FlowSid1/Executions/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Execution::path("FlowSid1", "Sid1").expect("FetchExecution"),
         )
-        .await
-        .expect("FetchExecution");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchExecution");
+        .await;
+    h.record("FetchExecution", Some(SID), got.map(|r| r.sid));
     h.sent("FetchExecution", &[], Sent::Nothing, false);
     // ListExecution: GET /v2/Flows/{FlowSid}/Executions
     h.page(
@@ -161,7 +160,7 @@ async fn execution(h: &Harness) {
         Dialect::V1,
         "executions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Execution::collection_path("FlowSid1").expect("ListExecution"),
@@ -172,10 +171,12 @@ async fn execution(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListExecution");
-    assert_eq!(items.len(), 1, "ListExecution");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListExecution");
+        .await;
+    h.records(
+        "ListExecution",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListExecution",
         &[("status", "v"), ("PageSize", "5")],
@@ -184,7 +185,7 @@ async fn execution(h: &Harness) {
     );
     // CreateExecution: POST /v2/Flows/{FlowSid}/Executions
     h.answer("POST", "/v2/Flows/FlowSid1/Executions", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Execution::collection_path("FlowSid1").expect("CreateExecution"),
@@ -193,13 +194,12 @@ async fn execution(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateExecution");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateExecution");
+        .await;
+    h.record("CreateExecution", Some(SID), got.map(|r| r.sid));
     h.sent("CreateExecution", &[], Sent::Form(&[("To", "v")]), false);
     // UpdateExecution: POST /v2/Flows/{FlowSid}/Executions/{Sid}
     h.answer("POST", "/v2/Flows/FlowSid1/Executions/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Execution::path("FlowSid1", "Sid1").expect("UpdateExecution"),
@@ -207,9 +207,8 @@ async fn execution(h: &Harness) {
                 status: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateExecution");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateExecution");
+        .await;
+    h.record("UpdateExecution", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateExecution",
         &[],
@@ -218,12 +217,14 @@ async fn execution(h: &Harness) {
     );
     // DeleteExecution: DELETE /v2/Flows/{FlowSid}/Executions/{Sid}
     h.empty("DELETE", "/v2/Flows/FlowSid1/Executions/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Execution::path("FlowSid1", "Sid1").expect("DeleteExecution"),
-        )
-        .await
-        .expect("DeleteExecution");
+    h.deleted(
+        "DeleteExecution",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Execution::path("FlowSid1", "Sid1").expect("DeleteExecution"),
+            )
+            .await,
+    );
     h.sent("DeleteExecution", &[], Sent::Nothing, false);
 }
 
@@ -235,14 +236,13 @@ async fn execution_context(h: &Harness) {
         "/v2/Flows/FlowSid1/Executions/ExecutionSid1/Context",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ExecutionContext::path("FlowSid1", "ExecutionSid1").expect("FetchExecutionContext"),
         )
-        .await
-        .expect("FetchExecutionContext");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchExecutionContext");
+        .await;
+    h.record("FetchExecutionContext", Some(SID), got.map(|r| r.sid));
     h.sent("FetchExecutionContext", &[], Sent::Nothing, false);
 }
 
@@ -254,14 +254,13 @@ async fn execution_step(h: &Harness) {
         "/v2/Flows/FlowSid1/Executions/ExecutionSid1/Steps/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ExecutionStep::path("FlowSid1", "ExecutionSid1", "Sid1").expect("FetchExecutionStep"),
         )
-        .await
-        .expect("FetchExecutionStep");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchExecutionStep");
+        .await;
+    h.record("FetchExecutionStep", Some(SID), got.map(|r| r.sid));
     h.sent("FetchExecutionStep", &[], Sent::Nothing, false);
     // ListExecutionStep: GET /v2/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps
     h.page(
@@ -270,7 +269,7 @@ async fn execution_step(h: &Harness) {
         Dialect::V1,
         "steps",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ExecutionStep::collection_path("FlowSid1", "ExecutionSid1")
@@ -278,10 +277,12 @@ async fn execution_step(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListExecutionStep");
-    assert_eq!(items.len(), 1, "ListExecutionStep");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListExecutionStep");
+        .await;
+    h.records(
+        "ListExecutionStep",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListExecutionStep",
         &[("PageSize", "5")],
@@ -298,15 +299,14 @@ async fn execution_step_context(h: &Harness) {
         "/v2/Flows/FlowSid1/Executions/ExecutionSid1/Steps/StepSid1/Context",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ExecutionStepContext::path("FlowSid1", "ExecutionSid1", "StepSid1")
                 .expect("FetchExecutionStepContext"),
         )
-        .await
-        .expect("FetchExecutionStepContext");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchExecutionStepContext");
+        .await;
+    h.record("FetchExecutionStepContext", Some(SID), got.map(|r| r.sid));
     h.sent("FetchExecutionStepContext", &[], Sent::Nothing, false);
 }
 
@@ -314,28 +314,29 @@ async fn flow(h: &Harness) {
     same_protocol::<Flow, Via<false, POST, false, false>>();
     // FetchFlow: GET /v2/Flows/{Sid}
     h.answer("GET", "/v2/Flows/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Flow::path("Sid1").expect("FetchFlow"))
-        .await
-        .expect("FetchFlow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFlow");
+        .await;
+    h.record("FetchFlow", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFlow", &[], Sent::Nothing, false);
     // ListFlow: GET /v2/Flows
     h.page("GET", "/v2/Flows", Dialect::V1, "flows");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Flow::collection_path().expect("ListFlow"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListFlow");
-    assert_eq!(items.len(), 1, "ListFlow");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFlow");
+        .await;
+    h.records(
+        "ListFlow",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListFlow", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateFlow: POST /v2/Flows
     h.answer("POST", "/v2/Flows", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Flow::collection_path().expect("CreateFlow"),
@@ -344,9 +345,8 @@ async fn flow(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateFlow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateFlow");
+        .await;
+    h.record("CreateFlow", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateFlow",
         &[],
@@ -355,7 +355,7 @@ async fn flow(h: &Harness) {
     );
     // UpdateFlow: POST /v2/Flows/{Sid}
     h.answer("POST", "/v2/Flows/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Flow::path("Sid1").expect("UpdateFlow"),
@@ -364,16 +364,17 @@ async fn flow(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateFlow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateFlow");
+        .await;
+    h.record("UpdateFlow", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateFlow", &[], Sent::Form(&[("Status", "v")]), false);
     // DeleteFlow: DELETE /v2/Flows/{Sid}
     h.empty("DELETE", "/v2/Flows/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Flow::path("Sid1").expect("DeleteFlow"))
-        .await
-        .expect("DeleteFlow");
+    h.deleted(
+        "DeleteFlow",
+        h.client
+            .delete::<Via<false, POST, false, false>>(&Flow::path("Sid1").expect("DeleteFlow"))
+            .await,
+    );
     h.sent("DeleteFlow", &[], Sent::Nothing, false);
 }
 
@@ -381,28 +382,29 @@ async fn flow_revision(h: &Harness) {
     same_protocol::<FlowRevision, Via<false, POST, false, false>>();
     // FetchFlowRevision: GET /v2/Flows/{Sid}/Revisions/{Revision}
     h.answer("GET", "/v2/Flows/Sid1/Revisions/Revision1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &FlowRevision::path("Sid1", "Revision1").expect("FetchFlowRevision"),
         )
-        .await
-        .expect("FetchFlowRevision");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFlowRevision");
+        .await;
+    h.record("FetchFlowRevision", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFlowRevision", &[], Sent::Nothing, false);
     // ListFlowRevision: GET /v2/Flows/{Sid}/Revisions
     h.page("GET", "/v2/Flows/Sid1/Revisions", Dialect::V1, "revisions");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &FlowRevision::collection_path("Sid1").expect("ListFlowRevision"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListFlowRevision");
-    assert_eq!(items.len(), 1, "ListFlowRevision");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFlowRevision");
+        .await;
+    h.records(
+        "ListFlowRevision",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListFlowRevision",
         &[("PageSize", "5")],
@@ -415,7 +417,7 @@ async fn flow_validate(h: &Harness) {
     same_protocol::<FlowValidate, Via<false, POST, false, false>>();
     // UpdateFlowValidate: POST /v2/Flows/Validate
     h.answer("POST", "/v2/Flows/Validate", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &FlowValidate::path().expect("UpdateFlowValidate"),
@@ -424,9 +426,8 @@ async fn flow_validate(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateFlowValidate");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateFlowValidate");
+        .await;
+    h.record("UpdateFlowValidate", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateFlowValidate",
         &[],
@@ -439,16 +440,15 @@ async fn test_user(h: &Harness) {
     same_protocol::<TestUser, Via<false, POST, false, false>>();
     // FetchTestUser: GET /v2/Flows/{Sid}/TestUsers
     h.answer("GET", "/v2/Flows/Sid1/TestUsers", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&TestUser::path("Sid1").expect("FetchTestUser"))
-        .await
-        .expect("FetchTestUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTestUser");
+        .await;
+    h.record("FetchTestUser", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTestUser", &[], Sent::Nothing, false);
     // UpdateTestUser: POST /v2/Flows/{Sid}/TestUsers
     h.answer("POST", "/v2/Flows/Sid1/TestUsers", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &TestUser::path("Sid1").expect("UpdateTestUser"),
@@ -456,9 +456,8 @@ async fn test_user(h: &Harness) {
                 test_users: Some(vec!["a".into(), "b".into()]),
             },
         )
-        .await
-        .expect("UpdateTestUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateTestUser");
+        .await;
+    h.record("UpdateTestUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTestUser",
         &[],
@@ -486,10 +485,8 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn execution_full<Compiled>(h: &Harness) {
     // FetchExecution: GET /v2/Flows/{FlowSid}/Executions/{Sid}
     h.answer("GET", "/v2/Flows/FlowSid1/Executions/Sid1", 200);
-    let r = Execution::fetch(&h.client, "FlowSid1", "Sid1")
-        .await
-        .expect("FetchExecution");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchExecution");
+    let got = Execution::fetch(&h.client, "FlowSid1", "Sid1").await;
+    h.record("FetchExecution", Some(SID), got.map(|r| r.sid));
     h.sent("FetchExecution", &[], Sent::Nothing, false);
     // ListExecution: GET /v2/Flows/{FlowSid}/Executions
     h.page(
@@ -498,7 +495,7 @@ async fn execution_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "executions",
     );
-    let items = Execution::list(
+    let got = Execution::list(
         &h.client,
         "FlowSid1",
         &ListExecutionFilter {
@@ -508,10 +505,12 @@ async fn execution_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListExecution");
-    assert_eq!(items.len(), 1, "ListExecution");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListExecution");
+    .await;
+    h.records(
+        "ListExecution",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListExecution",
         &[("status", "v"), ("PageSize", "5")],
@@ -520,7 +519,7 @@ async fn execution_full<Compiled>(h: &Harness) {
     );
     // CreateExecution: POST /v2/Flows/{FlowSid}/Executions
     h.answer("POST", "/v2/Flows/FlowSid1/Executions", 201);
-    let r = Execution::create(
+    let got = Execution::create(
         &h.client,
         "FlowSid1",
         &CreateExecutionBody {
@@ -528,13 +527,12 @@ async fn execution_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateExecution");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateExecution");
+    .await;
+    h.record("CreateExecution", Some(SID), got.map(|r| r.sid));
     h.sent("CreateExecution", &[], Sent::Form(&[("To", "v")]), false);
     // UpdateExecution: POST /v2/Flows/{FlowSid}/Executions/{Sid}
     h.answer("POST", "/v2/Flows/FlowSid1/Executions/Sid1", 200);
-    let r = Execution::update(
+    let got = Execution::update(
         &h.client,
         "FlowSid1",
         "Sid1",
@@ -542,9 +540,8 @@ async fn execution_full<Compiled>(h: &Harness) {
             status: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateExecution");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateExecution");
+    .await;
+    h.record("UpdateExecution", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateExecution",
         &[],
@@ -553,9 +550,10 @@ async fn execution_full<Compiled>(h: &Harness) {
     );
     // DeleteExecution: DELETE /v2/Flows/{FlowSid}/Executions/{Sid}
     h.empty("DELETE", "/v2/Flows/FlowSid1/Executions/Sid1", 204);
-    Execution::delete(&h.client, "FlowSid1", "Sid1")
-        .await
-        .expect("DeleteExecution");
+    h.deleted(
+        "DeleteExecution",
+        Execution::delete(&h.client, "FlowSid1", "Sid1").await,
+    );
     h.sent("DeleteExecution", &[], Sent::Nothing, false);
 }
 
@@ -567,9 +565,8 @@ async fn execution_context_full<Compiled>(h: &Harness) {
         "/v2/Flows/FlowSid1/Executions/ExecutionSid1/Context",
         200,
     );
-    ExecutionContext::fetch(&h.client, "FlowSid1", "ExecutionSid1")
-        .await
-        .expect("FetchExecutionContext");
+    let got = ExecutionContext::fetch(&h.client, "FlowSid1", "ExecutionSid1").await;
+    h.record("FetchExecutionContext", None, got.map(|_| None));
     h.sent("FetchExecutionContext", &[], Sent::Nothing, false);
 }
 
@@ -581,10 +578,8 @@ async fn execution_step_full<Compiled>(h: &Harness) {
         "/v2/Flows/FlowSid1/Executions/ExecutionSid1/Steps/Sid1",
         200,
     );
-    let r = ExecutionStep::fetch(&h.client, "FlowSid1", "ExecutionSid1", "Sid1")
-        .await
-        .expect("FetchExecutionStep");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchExecutionStep");
+    let got = ExecutionStep::fetch(&h.client, "FlowSid1", "ExecutionSid1", "Sid1").await;
+    h.record("FetchExecutionStep", Some(SID), got.map(|r| r.sid));
     h.sent("FetchExecutionStep", &[], Sent::Nothing, false);
     // ListExecutionStep: GET /v2/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps
     h.page(
@@ -593,13 +588,15 @@ async fn execution_step_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "steps",
     );
-    let items = ExecutionStep::list(&h.client, "FlowSid1", "ExecutionSid1")
+    let got = ExecutionStep::list(&h.client, "FlowSid1", "ExecutionSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListExecutionStep");
-    assert_eq!(items.len(), 1, "ListExecutionStep");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListExecutionStep");
+        .await;
+    h.records(
+        "ListExecutionStep",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListExecutionStep",
         &[("PageSize", "5")],
@@ -616,9 +613,8 @@ async fn execution_step_context_full<Compiled>(h: &Harness) {
         "/v2/Flows/FlowSid1/Executions/ExecutionSid1/Steps/StepSid1/Context",
         200,
     );
-    ExecutionStepContext::fetch(&h.client, "FlowSid1", "ExecutionSid1", "StepSid1")
-        .await
-        .expect("FetchExecutionStepContext");
+    let got = ExecutionStepContext::fetch(&h.client, "FlowSid1", "ExecutionSid1", "StepSid1").await;
+    h.record("FetchExecutionStepContext", None, got.map(|_| None));
     h.sent("FetchExecutionStepContext", &[], Sent::Nothing, false);
 }
 
@@ -626,31 +622,29 @@ async fn execution_step_context_full<Compiled>(h: &Harness) {
 async fn flow_full<Compiled>(h: &Harness) {
     // FetchFlow: GET /v2/Flows/{Sid}
     h.answer("GET", "/v2/Flows/Sid1", 200);
-    let r = Flow::fetch(&h.client, "Sid1").await.expect("FetchFlow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFlow");
+    let got = Flow::fetch(&h.client, "Sid1").await;
+    h.record("FetchFlow", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFlow", &[], Sent::Nothing, false);
     // ListFlow: GET /v2/Flows
     h.page("GET", "/v2/Flows", Dialect::V1, "flows");
-    let items = Flow::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListFlow");
-    assert_eq!(items.len(), 1, "ListFlow");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFlow");
+    let got = Flow::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListFlow",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListFlow", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateFlow: POST /v2/Flows
     h.answer("POST", "/v2/Flows", 201);
-    let r = Flow::create(
+    let got = Flow::create(
         &h.client,
         &CreateFlowBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateFlow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateFlow");
+    .await;
+    h.record("CreateFlow", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateFlow",
         &[],
@@ -659,7 +653,7 @@ async fn flow_full<Compiled>(h: &Harness) {
     );
     // UpdateFlow: POST /v2/Flows/{Sid}
     h.answer("POST", "/v2/Flows/Sid1", 200);
-    let r = Flow::update(
+    let got = Flow::update(
         &h.client,
         "Sid1",
         &UpdateFlowBody {
@@ -667,13 +661,12 @@ async fn flow_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateFlow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateFlow");
+    .await;
+    h.record("UpdateFlow", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateFlow", &[], Sent::Form(&[("Status", "v")]), false);
     // DeleteFlow: DELETE /v2/Flows/{Sid}
     h.empty("DELETE", "/v2/Flows/Sid1", 204);
-    Flow::delete(&h.client, "Sid1").await.expect("DeleteFlow");
+    h.deleted("DeleteFlow", Flow::delete(&h.client, "Sid1").await);
     h.sent("DeleteFlow", &[], Sent::Nothing, false);
 }
 
@@ -681,20 +674,20 @@ async fn flow_full<Compiled>(h: &Harness) {
 async fn flow_revision_full<Compiled>(h: &Harness) {
     // FetchFlowRevision: GET /v2/Flows/{Sid}/Revisions/{Revision}
     h.answer("GET", "/v2/Flows/Sid1/Revisions/Revision1", 200);
-    let r = FlowRevision::fetch(&h.client, "Sid1", "Revision1")
-        .await
-        .expect("FetchFlowRevision");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFlowRevision");
+    let got = FlowRevision::fetch(&h.client, "Sid1", "Revision1").await;
+    h.record("FetchFlowRevision", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFlowRevision", &[], Sent::Nothing, false);
     // ListFlowRevision: GET /v2/Flows/{Sid}/Revisions
     h.page("GET", "/v2/Flows/Sid1/Revisions", Dialect::V1, "revisions");
-    let items = FlowRevision::list(&h.client, "Sid1")
+    let got = FlowRevision::list(&h.client, "Sid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListFlowRevision");
-    assert_eq!(items.len(), 1, "ListFlowRevision");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFlowRevision");
+        .await;
+    h.records(
+        "ListFlowRevision",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListFlowRevision",
         &[("PageSize", "5")],
@@ -707,15 +700,15 @@ async fn flow_revision_full<Compiled>(h: &Harness) {
 async fn flow_validate_full<Compiled>(h: &Harness) {
     // UpdateFlowValidate: POST /v2/Flows/Validate
     h.answer("POST", "/v2/Flows/Validate", 200);
-    FlowValidate::update(
+    let got = FlowValidate::update(
         &h.client,
         &UpdateFlowValidateBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateFlowValidate");
+    .await;
+    h.record("UpdateFlowValidate", None, got.map(|_| None));
     h.sent(
         "UpdateFlowValidate",
         &[],
@@ -728,23 +721,20 @@ async fn flow_validate_full<Compiled>(h: &Harness) {
 async fn test_user_full<Compiled>(h: &Harness) {
     // FetchTestUser: GET /v2/Flows/{Sid}/TestUsers
     h.answer("GET", "/v2/Flows/Sid1/TestUsers", 200);
-    let r = TestUser::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchTestUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTestUser");
+    let got = TestUser::fetch(&h.client, "Sid1").await;
+    h.record("FetchTestUser", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTestUser", &[], Sent::Nothing, false);
     // UpdateTestUser: POST /v2/Flows/{Sid}/TestUsers
     h.answer("POST", "/v2/Flows/Sid1/TestUsers", 200);
-    let r = TestUser::update(
+    let got = TestUser::update(
         &h.client,
         "Sid1",
         &UpdateTestUserBody {
             test_users: Some(vec!["a".into(), "b".into()]),
         },
     )
-    .await
-    .expect("UpdateTestUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateTestUser");
+    .await;
+    h.record("UpdateTestUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTestUser",
         &[],

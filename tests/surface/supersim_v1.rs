@@ -307,17 +307,19 @@ async fn billing_period(h: &Harness) {
         Dialect::V1,
         "billing_periods",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &BillingPeriod::collection_path("SimSid1").expect("ListBillingPeriod"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListBillingPeriod");
-    assert_eq!(items.len(), 1, "ListBillingPeriod");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListBillingPeriod");
+        .await;
+    h.records(
+        "ListBillingPeriod",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListBillingPeriod",
         &[("PageSize", "5")],
@@ -330,18 +332,17 @@ async fn esim_profile(h: &Harness) {
     same_protocol::<EsimProfile, Via<false, POST, false, false>>();
     // FetchEsimProfile: GET /v1/ESimProfiles/{Sid}
     h.answer("GET", "/v1/ESimProfiles/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &EsimProfile::path("Sid1").expect("FetchEsimProfile"),
         )
-        .await
-        .expect("FetchEsimProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEsimProfile");
+        .await;
+    h.record("FetchEsimProfile", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEsimProfile", &[], Sent::Nothing, false);
     // ListEsimProfile: GET /v1/ESimProfiles
     h.page("GET", "/v1/ESimProfiles", Dialect::V1, "esim_profiles");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &EsimProfile::collection_path().expect("ListEsimProfile"),
@@ -352,10 +353,12 @@ async fn esim_profile(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListEsimProfile");
-    assert_eq!(items.len(), 1, "ListEsimProfile");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEsimProfile");
+        .await;
+    h.records(
+        "ListEsimProfile",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListEsimProfile",
         &[("Eid", "v"), ("PageSize", "5")],
@@ -364,7 +367,7 @@ async fn esim_profile(h: &Harness) {
     );
     // CreateEsimProfile: POST /v1/ESimProfiles
     h.answer("POST", "/v1/ESimProfiles", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &EsimProfile::collection_path().expect("CreateEsimProfile"),
@@ -373,9 +376,8 @@ async fn esim_profile(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateEsimProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateEsimProfile");
+        .await;
+    h.record("CreateEsimProfile", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateEsimProfile",
         &[],
@@ -388,16 +390,15 @@ async fn fleet(h: &Harness) {
     same_protocol::<Fleet, Via<false, POST, false, false>>();
     // FetchFleet: GET /v1/Fleets/{Sid}
     h.answer("GET", "/v1/Fleets/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Fleet::path("Sid1").expect("FetchFleet"))
-        .await
-        .expect("FetchFleet");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFleet");
+        .await;
+    h.record("FetchFleet", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFleet", &[], Sent::Nothing, false);
     // ListFleet: GET /v1/Fleets
     h.page("GET", "/v1/Fleets", Dialect::V1, "fleets");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Fleet::collection_path().expect("ListFleet"))
         .filter(&ListFleetFilter {
@@ -405,10 +406,12 @@ async fn fleet(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListFleet");
-    assert_eq!(items.len(), 1, "ListFleet");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFleet");
+        .await;
+    h.records(
+        "ListFleet",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListFleet",
         &[("NetworkAccessProfile", "v"), ("PageSize", "5")],
@@ -417,7 +420,7 @@ async fn fleet(h: &Harness) {
     );
     // CreateFleet: POST /v1/Fleets
     h.answer("POST", "/v1/Fleets", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Fleet::collection_path().expect("CreateFleet"),
@@ -426,9 +429,8 @@ async fn fleet(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateFleet");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateFleet");
+        .await;
+    h.record("CreateFleet", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateFleet",
         &[],
@@ -437,7 +439,7 @@ async fn fleet(h: &Harness) {
     );
     // UpdateFleet: POST /v1/Fleets/{Sid}
     h.answer("POST", "/v1/Fleets/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Fleet::path("Sid1").expect("UpdateFleet"),
@@ -446,9 +448,8 @@ async fn fleet(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateFleet");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateFleet");
+        .await;
+    h.record("UpdateFleet", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateFleet",
         &[],
@@ -461,16 +462,15 @@ async fn ip_command(h: &Harness) {
     same_protocol::<IpCommand, Via<false, POST, false, false>>();
     // FetchIpCommand: GET /v1/IpCommands/{Sid}
     h.answer("GET", "/v1/IpCommands/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&IpCommand::path("Sid1").expect("FetchIpCommand"))
-        .await
-        .expect("FetchIpCommand");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchIpCommand");
+        .await;
+    h.record("FetchIpCommand", Some(SID), got.map(|r| r.sid));
     h.sent("FetchIpCommand", &[], Sent::Nothing, false);
     // ListIpCommand: GET /v1/IpCommands
     h.page("GET", "/v1/IpCommands", Dialect::V1, "ip_commands");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &IpCommand::collection_path().expect("ListIpCommand"),
@@ -481,10 +481,12 @@ async fn ip_command(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListIpCommand");
-    assert_eq!(items.len(), 1, "ListIpCommand");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListIpCommand");
+        .await;
+    h.records(
+        "ListIpCommand",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListIpCommand",
         &[("Sim", "v"), ("PageSize", "5")],
@@ -493,7 +495,7 @@ async fn ip_command(h: &Harness) {
     );
     // CreateIpCommand: POST /v1/IpCommands
     h.answer("POST", "/v1/IpCommands", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &IpCommand::collection_path().expect("CreateIpCommand"),
@@ -502,9 +504,8 @@ async fn ip_command(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateIpCommand");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateIpCommand");
+        .await;
+    h.record("CreateIpCommand", Some(SID), got.map(|r| r.sid));
     h.sent("CreateIpCommand", &[], Sent::Form(&[("Sim", "v")]), false);
 }
 
@@ -512,16 +513,15 @@ async fn network(h: &Harness) {
     same_protocol::<Network, Via<false, POST, false, false>>();
     // FetchNetwork: GET /v1/Networks/{Sid}
     h.answer("GET", "/v1/Networks/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Network::path("Sid1").expect("FetchNetwork"))
-        .await
-        .expect("FetchNetwork");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchNetwork");
+        .await;
+    h.record("FetchNetwork", Some(SID), got.map(|r| r.sid));
     h.sent("FetchNetwork", &[], Sent::Nothing, false);
     // ListNetwork: GET /v1/Networks
     h.page("GET", "/v1/Networks", Dialect::V1, "networks");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Network::collection_path().expect("ListNetwork"))
         .filter(&ListNetworkFilter {
@@ -530,10 +530,12 @@ async fn network(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListNetwork");
-    assert_eq!(items.len(), 1, "ListNetwork");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListNetwork");
+        .await;
+    h.records(
+        "ListNetwork",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListNetwork",
         &[("IsoCountry", "v"), ("PageSize", "5")],
@@ -546,14 +548,13 @@ async fn network_access_profile(h: &Harness) {
     same_protocol::<NetworkAccessProfile, Via<false, POST, false, false>>();
     // FetchNetworkAccessProfile: GET /v1/NetworkAccessProfiles/{Sid}
     h.answer("GET", "/v1/NetworkAccessProfiles/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &NetworkAccessProfile::path("Sid1").expect("FetchNetworkAccessProfile"),
         )
-        .await
-        .expect("FetchNetworkAccessProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchNetworkAccessProfile");
+        .await;
+    h.record("FetchNetworkAccessProfile", Some(SID), got.map(|r| r.sid));
     h.sent("FetchNetworkAccessProfile", &[], Sent::Nothing, false);
     // ListNetworkAccessProfile: GET /v1/NetworkAccessProfiles
     h.page(
@@ -562,20 +563,18 @@ async fn network_access_profile(h: &Harness) {
         Dialect::V1,
         "network_access_profiles",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &NetworkAccessProfile::collection_path().expect("ListNetworkAccessProfile"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListNetworkAccessProfile");
-    assert_eq!(items.len(), 1, "ListNetworkAccessProfile");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListNetworkAccessProfile",
         Some(SID),
-        "ListNetworkAccessProfile"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListNetworkAccessProfile",
@@ -585,7 +584,7 @@ async fn network_access_profile(h: &Harness) {
     );
     // CreateNetworkAccessProfile: POST /v1/NetworkAccessProfiles
     h.answer("POST", "/v1/NetworkAccessProfiles", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &NetworkAccessProfile::collection_path().expect("CreateNetworkAccessProfile"),
@@ -594,9 +593,8 @@ async fn network_access_profile(h: &Harness) {
                 networks: Some(vec!["a".into(), "b".into()]),
             },
         )
-        .await
-        .expect("CreateNetworkAccessProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateNetworkAccessProfile");
+        .await;
+    h.record("CreateNetworkAccessProfile", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNetworkAccessProfile",
         &[],
@@ -605,7 +603,7 @@ async fn network_access_profile(h: &Harness) {
     );
     // UpdateNetworkAccessProfile: POST /v1/NetworkAccessProfiles/{Sid}
     h.answer("POST", "/v1/NetworkAccessProfiles/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &NetworkAccessProfile::path("Sid1").expect("UpdateNetworkAccessProfile"),
@@ -613,9 +611,8 @@ async fn network_access_profile(h: &Harness) {
                 unique_name: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateNetworkAccessProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateNetworkAccessProfile");
+        .await;
+    h.record("UpdateNetworkAccessProfile", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateNetworkAccessProfile",
         &[],
@@ -632,18 +629,17 @@ async fn network_access_profile_network(h: &Harness) {
         "/v1/NetworkAccessProfiles/NetworkAccessProfileSid1/Networks/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &NetworkAccessProfileNetwork::path("NetworkAccessProfileSid1", "Sid1")
                 .expect("FetchNetworkAccessProfileNetwork"),
         )
-        .await
-        .expect("FetchNetworkAccessProfileNetwork");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchNetworkAccessProfileNetwork",
         Some(SID),
-        "FetchNetworkAccessProfileNetwork"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchNetworkAccessProfileNetwork",
@@ -658,7 +654,7 @@ async fn network_access_profile_network(h: &Harness) {
         Dialect::V1,
         "networks",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &NetworkAccessProfileNetwork::collection_path("NetworkAccessProfileSid1")
@@ -666,13 +662,11 @@ async fn network_access_profile_network(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListNetworkAccessProfileNetwork");
-    assert_eq!(items.len(), 1, "ListNetworkAccessProfileNetwork");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListNetworkAccessProfileNetwork",
         Some(SID),
-        "ListNetworkAccessProfileNetwork"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListNetworkAccessProfileNetwork",
@@ -686,7 +680,7 @@ async fn network_access_profile_network(h: &Harness) {
         "/v1/NetworkAccessProfiles/NetworkAccessProfileSid1/Networks",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &NetworkAccessProfileNetwork::collection_path("NetworkAccessProfileSid1")
@@ -695,12 +689,11 @@ async fn network_access_profile_network(h: &Harness) {
                 network: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateNetworkAccessProfileNetwork");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateNetworkAccessProfileNetwork",
         Some(SID),
-        "CreateNetworkAccessProfileNetwork"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateNetworkAccessProfileNetwork",
@@ -714,13 +707,15 @@ async fn network_access_profile_network(h: &Harness) {
         "/v1/NetworkAccessProfiles/NetworkAccessProfileSid1/Networks/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &NetworkAccessProfileNetwork::path("NetworkAccessProfileSid1", "Sid1")
-                .expect("DeleteNetworkAccessProfileNetwork"),
-        )
-        .await
-        .expect("DeleteNetworkAccessProfileNetwork");
+    h.deleted(
+        "DeleteNetworkAccessProfileNetwork",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &NetworkAccessProfileNetwork::path("NetworkAccessProfileSid1", "Sid1")
+                    .expect("DeleteNetworkAccessProfileNetwork"),
+            )
+            .await,
+    );
     h.sent(
         "DeleteNetworkAccessProfileNetwork",
         &[],
@@ -738,7 +733,7 @@ async fn settings_update(h: &Harness) {
         Dialect::V1,
         "settings_updates",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SettingsUpdate::collection_path().expect("ListSettingsUpdate"),
@@ -749,10 +744,12 @@ async fn settings_update(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSettingsUpdate");
-    assert_eq!(items.len(), 1, "ListSettingsUpdate");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSettingsUpdate");
+        .await;
+    h.records(
+        "ListSettingsUpdate",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSettingsUpdate",
         &[("Sim", "v"), ("PageSize", "5")],
@@ -765,16 +762,15 @@ async fn sim(h: &Harness) {
     same_protocol::<Sim, Via<false, POST, false, false>>();
     // FetchSim: GET /v1/Sims/{Sid}
     h.answer("GET", "/v1/Sims/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Sim::path("Sid1").expect("FetchSim"))
-        .await
-        .expect("FetchSim");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSim");
+        .await;
+    h.record("FetchSim", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSim", &[], Sent::Nothing, false);
     // ListSim: GET /v1/Sims
     h.page("GET", "/v1/Sims", Dialect::V1, "sims");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Sim::collection_path().expect("ListSim"))
         .filter(&ListSimFilter {
@@ -783,10 +779,12 @@ async fn sim(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSim");
-    assert_eq!(items.len(), 1, "ListSim");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSim");
+        .await;
+    h.records(
+        "ListSim",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSim",
         &[("Status", "v"), ("PageSize", "5")],
@@ -795,7 +793,7 @@ async fn sim(h: &Harness) {
     );
     // CreateSim: POST /v1/Sims
     h.answer("POST", "/v1/Sims", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Sim::collection_path().expect("CreateSim"),
@@ -804,13 +802,12 @@ async fn sim(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateSim");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSim");
+        .await;
+    h.record("CreateSim", Some(SID), got.map(|r| r.sid));
     h.sent("CreateSim", &[], Sent::Form(&[("Iccid", "v")]), false);
     // UpdateSim: POST /v1/Sims/{Sid}
     h.answer("POST", "/v1/Sims/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Sim::path("Sid1").expect("UpdateSim"),
@@ -819,9 +816,8 @@ async fn sim(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateSim");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSim");
+        .await;
+    h.record("UpdateSim", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateSim", &[], Sent::Form(&[("UniqueName", "v")]), false);
 }
 
@@ -834,17 +830,19 @@ async fn sim_ip_address(h: &Harness) {
         Dialect::V1,
         "ip_addresses",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SimIpAddress::collection_path("SimSid1").expect("ListSimIpAddress"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSimIpAddress");
-    assert_eq!(items.len(), 1, "ListSimIpAddress");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSimIpAddress");
+        .await;
+    h.records(
+        "ListSimIpAddress",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSimIpAddress",
         &[("PageSize", "5")],
@@ -857,18 +855,17 @@ async fn sms_command(h: &Harness) {
     same_protocol::<SmsCommand, Via<false, POST, false, false>>();
     // FetchSmsCommand: GET /v1/SmsCommands/{Sid}
     h.answer("GET", "/v1/SmsCommands/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &SmsCommand::path("Sid1").expect("FetchSmsCommand"),
         )
-        .await
-        .expect("FetchSmsCommand");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSmsCommand");
+        .await;
+    h.record("FetchSmsCommand", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSmsCommand", &[], Sent::Nothing, false);
     // ListSmsCommand: GET /v1/SmsCommands
     h.page("GET", "/v1/SmsCommands", Dialect::V1, "sms_commands");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SmsCommand::collection_path().expect("ListSmsCommand"),
@@ -879,10 +876,12 @@ async fn sms_command(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSmsCommand");
-    assert_eq!(items.len(), 1, "ListSmsCommand");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSmsCommand");
+        .await;
+    h.records(
+        "ListSmsCommand",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSmsCommand",
         &[("Sim", "v"), ("PageSize", "5")],
@@ -891,7 +890,7 @@ async fn sms_command(h: &Harness) {
     );
     // CreateSmsCommand: POST /v1/SmsCommands
     h.answer("POST", "/v1/SmsCommands", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &SmsCommand::collection_path().expect("CreateSmsCommand"),
@@ -900,9 +899,8 @@ async fn sms_command(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateSmsCommand");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSmsCommand");
+        .await;
+    h.record("CreateSmsCommand", Some(SID), got.map(|r| r.sid));
     h.sent("CreateSmsCommand", &[], Sent::Form(&[("Sim", "v")]), false);
 }
 
@@ -910,7 +908,7 @@ async fn usage_record(h: &Harness) {
     same_protocol::<UsageRecord, Via<false, POST, false, false>>();
     // ListUsageRecord: GET /v1/UsageRecords
     h.page("GET", "/v1/UsageRecords", Dialect::V1, "usage_records");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &UsageRecord::collection_path().expect("ListUsageRecord"),
@@ -921,10 +919,12 @@ async fn usage_record(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListUsageRecord");
-    assert_eq!(items.len(), 1, "ListUsageRecord");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListUsageRecord");
+        .await;
+    h.records(
+        "ListUsageRecord",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListUsageRecord",
         &[("Sim", "v"), ("PageSize", "5")],
@@ -961,13 +961,15 @@ async fn billing_period_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "billing_periods",
     );
-    let items = BillingPeriod::list(&h.client, "SimSid1")
+    let got = BillingPeriod::list(&h.client, "SimSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListBillingPeriod");
-    assert_eq!(items.len(), 1, "ListBillingPeriod");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListBillingPeriod");
+        .await;
+    h.records(
+        "ListBillingPeriod",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListBillingPeriod",
         &[("PageSize", "5")],
@@ -980,14 +982,12 @@ async fn billing_period_full<Compiled>(h: &Harness) {
 async fn esim_profile_full<Compiled>(h: &Harness) {
     // FetchEsimProfile: GET /v1/ESimProfiles/{Sid}
     h.answer("GET", "/v1/ESimProfiles/Sid1", 200);
-    let r = EsimProfile::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchEsimProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEsimProfile");
+    let got = EsimProfile::fetch(&h.client, "Sid1").await;
+    h.record("FetchEsimProfile", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEsimProfile", &[], Sent::Nothing, false);
     // ListEsimProfile: GET /v1/ESimProfiles
     h.page("GET", "/v1/ESimProfiles", Dialect::V1, "esim_profiles");
-    let items = EsimProfile::list(
+    let got = EsimProfile::list(
         &h.client,
         &ListEsimProfileFilter {
             eid: Some("v".into()),
@@ -996,10 +996,12 @@ async fn esim_profile_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListEsimProfile");
-    assert_eq!(items.len(), 1, "ListEsimProfile");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEsimProfile");
+    .await;
+    h.records(
+        "ListEsimProfile",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListEsimProfile",
         &[("Eid", "v"), ("PageSize", "5")],
@@ -1008,16 +1010,15 @@ async fn esim_profile_full<Compiled>(h: &Harness) {
     );
     // CreateEsimProfile: POST /v1/ESimProfiles
     h.answer("POST", "/v1/ESimProfiles", 201);
-    let r = EsimProfile::create(
+    let got = EsimProfile::create(
         &h.client,
         &CreateEsimProfileBody {
             callback_url: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateEsimProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateEsimProfile");
+    .await;
+    h.record("CreateEsimProfile", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateEsimProfile",
         &[],
@@ -1030,12 +1031,12 @@ async fn esim_profile_full<Compiled>(h: &Harness) {
 async fn fleet_full<Compiled>(h: &Harness) {
     // FetchFleet: GET /v1/Fleets/{Sid}
     h.answer("GET", "/v1/Fleets/Sid1", 200);
-    let r = Fleet::fetch(&h.client, "Sid1").await.expect("FetchFleet");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFleet");
+    let got = Fleet::fetch(&h.client, "Sid1").await;
+    h.record("FetchFleet", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFleet", &[], Sent::Nothing, false);
     // ListFleet: GET /v1/Fleets
     h.page("GET", "/v1/Fleets", Dialect::V1, "fleets");
-    let items = Fleet::list(
+    let got = Fleet::list(
         &h.client,
         &ListFleetFilter {
             network_access_profile: Some("v".into()),
@@ -1043,10 +1044,12 @@ async fn fleet_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListFleet");
-    assert_eq!(items.len(), 1, "ListFleet");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFleet");
+    .await;
+    h.records(
+        "ListFleet",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListFleet",
         &[("NetworkAccessProfile", "v"), ("PageSize", "5")],
@@ -1055,16 +1058,15 @@ async fn fleet_full<Compiled>(h: &Harness) {
     );
     // CreateFleet: POST /v1/Fleets
     h.answer("POST", "/v1/Fleets", 201);
-    let r = Fleet::create(
+    let got = Fleet::create(
         &h.client,
         &CreateFleetBody {
             network_access_profile: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateFleet");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateFleet");
+    .await;
+    h.record("CreateFleet", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateFleet",
         &[],
@@ -1073,7 +1075,7 @@ async fn fleet_full<Compiled>(h: &Harness) {
     );
     // UpdateFleet: POST /v1/Fleets/{Sid}
     h.answer("POST", "/v1/Fleets/Sid1", 200);
-    let r = Fleet::update(
+    let got = Fleet::update(
         &h.client,
         "Sid1",
         &UpdateFleetBody {
@@ -1081,9 +1083,8 @@ async fn fleet_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateFleet");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateFleet");
+    .await;
+    h.record("UpdateFleet", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateFleet",
         &[],
@@ -1096,14 +1097,12 @@ async fn fleet_full<Compiled>(h: &Harness) {
 async fn ip_command_full<Compiled>(h: &Harness) {
     // FetchIpCommand: GET /v1/IpCommands/{Sid}
     h.answer("GET", "/v1/IpCommands/Sid1", 200);
-    let r = IpCommand::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchIpCommand");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchIpCommand");
+    let got = IpCommand::fetch(&h.client, "Sid1").await;
+    h.record("FetchIpCommand", Some(SID), got.map(|r| r.sid));
     h.sent("FetchIpCommand", &[], Sent::Nothing, false);
     // ListIpCommand: GET /v1/IpCommands
     h.page("GET", "/v1/IpCommands", Dialect::V1, "ip_commands");
-    let items = IpCommand::list(
+    let got = IpCommand::list(
         &h.client,
         &ListIpCommandFilter {
             sim: Some("v".into()),
@@ -1112,10 +1111,12 @@ async fn ip_command_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListIpCommand");
-    assert_eq!(items.len(), 1, "ListIpCommand");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListIpCommand");
+    .await;
+    h.records(
+        "ListIpCommand",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListIpCommand",
         &[("Sim", "v"), ("PageSize", "5")],
@@ -1124,16 +1125,15 @@ async fn ip_command_full<Compiled>(h: &Harness) {
     );
     // CreateIpCommand: POST /v1/IpCommands
     h.answer("POST", "/v1/IpCommands", 201);
-    let r = IpCommand::create(
+    let got = IpCommand::create(
         &h.client,
         &CreateIpCommandBody {
             sim: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateIpCommand");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateIpCommand");
+    .await;
+    h.record("CreateIpCommand", Some(SID), got.map(|r| r.sid));
     h.sent("CreateIpCommand", &[], Sent::Form(&[("Sim", "v")]), false);
 }
 
@@ -1141,14 +1141,12 @@ async fn ip_command_full<Compiled>(h: &Harness) {
 async fn network_full<Compiled>(h: &Harness) {
     // FetchNetwork: GET /v1/Networks/{Sid}
     h.answer("GET", "/v1/Networks/Sid1", 200);
-    let r = Network::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchNetwork");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchNetwork");
+    let got = Network::fetch(&h.client, "Sid1").await;
+    h.record("FetchNetwork", Some(SID), got.map(|r| r.sid));
     h.sent("FetchNetwork", &[], Sent::Nothing, false);
     // ListNetwork: GET /v1/Networks
     h.page("GET", "/v1/Networks", Dialect::V1, "networks");
-    let items = Network::list(
+    let got = Network::list(
         &h.client,
         &ListNetworkFilter {
             iso_country: Some("v".into()),
@@ -1157,10 +1155,12 @@ async fn network_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListNetwork");
-    assert_eq!(items.len(), 1, "ListNetwork");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListNetwork");
+    .await;
+    h.records(
+        "ListNetwork",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListNetwork",
         &[("IsoCountry", "v"), ("PageSize", "5")],
@@ -1173,10 +1173,8 @@ async fn network_full<Compiled>(h: &Harness) {
 async fn network_access_profile_full<Compiled>(h: &Harness) {
     // FetchNetworkAccessProfile: GET /v1/NetworkAccessProfiles/{Sid}
     h.answer("GET", "/v1/NetworkAccessProfiles/Sid1", 200);
-    let r = NetworkAccessProfile::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchNetworkAccessProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchNetworkAccessProfile");
+    let got = NetworkAccessProfile::fetch(&h.client, "Sid1").await;
+    h.record("FetchNetworkAccessProfile", Some(SID), got.map(|r| r.sid));
     h.sent("FetchNetworkAccessProfile", &[], Sent::Nothing, false);
     // ListNetworkAccessProfile: GET /v1/NetworkAccessProfiles
     h.page(
@@ -1185,16 +1183,14 @@ async fn network_access_profile_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "network_access_profiles",
     );
-    let items = NetworkAccessProfile::list(&h.client)
+    let got = NetworkAccessProfile::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListNetworkAccessProfile");
-    assert_eq!(items.len(), 1, "ListNetworkAccessProfile");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListNetworkAccessProfile",
         Some(SID),
-        "ListNetworkAccessProfile"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListNetworkAccessProfile",
@@ -1204,16 +1200,15 @@ async fn network_access_profile_full<Compiled>(h: &Harness) {
     );
     // CreateNetworkAccessProfile: POST /v1/NetworkAccessProfiles
     h.answer("POST", "/v1/NetworkAccessProfiles", 201);
-    let r = NetworkAccessProfile::create(
+    let got = NetworkAccessProfile::create(
         &h.client,
         &CreateNetworkAccessProfileBody {
             unique_name: Some("v".into()),
             networks: Some(vec!["a".into(), "b".into()]),
         },
     )
-    .await
-    .expect("CreateNetworkAccessProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateNetworkAccessProfile");
+    .await;
+    h.record("CreateNetworkAccessProfile", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNetworkAccessProfile",
         &[],
@@ -1222,16 +1217,15 @@ async fn network_access_profile_full<Compiled>(h: &Harness) {
     );
     // UpdateNetworkAccessProfile: POST /v1/NetworkAccessProfiles/{Sid}
     h.answer("POST", "/v1/NetworkAccessProfiles/Sid1", 200);
-    let r = NetworkAccessProfile::update(
+    let got = NetworkAccessProfile::update(
         &h.client,
         "Sid1",
         &UpdateNetworkAccessProfileBody {
             unique_name: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateNetworkAccessProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateNetworkAccessProfile");
+    .await;
+    h.record("UpdateNetworkAccessProfile", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateNetworkAccessProfile",
         &[],
@@ -1248,13 +1242,12 @@ async fn network_access_profile_network_full<Compiled>(h: &Harness) {
         "/v1/NetworkAccessProfiles/NetworkAccessProfileSid1/Networks/Sid1",
         200,
     );
-    let r = NetworkAccessProfileNetwork::fetch(&h.client, "NetworkAccessProfileSid1", "Sid1")
-        .await
-        .expect("FetchNetworkAccessProfileNetwork");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got =
+        NetworkAccessProfileNetwork::fetch(&h.client, "NetworkAccessProfileSid1", "Sid1").await;
+    h.record(
+        "FetchNetworkAccessProfileNetwork",
         Some(SID),
-        "FetchNetworkAccessProfileNetwork"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchNetworkAccessProfileNetwork",
@@ -1269,16 +1262,14 @@ async fn network_access_profile_network_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "networks",
     );
-    let items = NetworkAccessProfileNetwork::list(&h.client, "NetworkAccessProfileSid1")
+    let got = NetworkAccessProfileNetwork::list(&h.client, "NetworkAccessProfileSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListNetworkAccessProfileNetwork");
-    assert_eq!(items.len(), 1, "ListNetworkAccessProfileNetwork");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListNetworkAccessProfileNetwork",
         Some(SID),
-        "ListNetworkAccessProfileNetwork"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListNetworkAccessProfileNetwork",
@@ -1292,19 +1283,18 @@ async fn network_access_profile_network_full<Compiled>(h: &Harness) {
         "/v1/NetworkAccessProfiles/NetworkAccessProfileSid1/Networks",
         201,
     );
-    let r = NetworkAccessProfileNetwork::create(
+    let got = NetworkAccessProfileNetwork::create(
         &h.client,
         "NetworkAccessProfileSid1",
         &CreateNetworkAccessProfileNetworkBody {
             network: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateNetworkAccessProfileNetwork");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateNetworkAccessProfileNetwork",
         Some(SID),
-        "CreateNetworkAccessProfileNetwork"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateNetworkAccessProfileNetwork",
@@ -1318,9 +1308,10 @@ async fn network_access_profile_network_full<Compiled>(h: &Harness) {
         "/v1/NetworkAccessProfiles/NetworkAccessProfileSid1/Networks/Sid1",
         204,
     );
-    NetworkAccessProfileNetwork::delete(&h.client, "NetworkAccessProfileSid1", "Sid1")
-        .await
-        .expect("DeleteNetworkAccessProfileNetwork");
+    h.deleted(
+        "DeleteNetworkAccessProfileNetwork",
+        NetworkAccessProfileNetwork::delete(&h.client, "NetworkAccessProfileSid1", "Sid1").await,
+    );
     h.sent(
         "DeleteNetworkAccessProfileNetwork",
         &[],
@@ -1338,7 +1329,7 @@ async fn settings_update_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "settings_updates",
     );
-    let items = SettingsUpdate::list(
+    let got = SettingsUpdate::list(
         &h.client,
         &ListSettingsUpdateFilter {
             sim: Some("v".into()),
@@ -1347,10 +1338,12 @@ async fn settings_update_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListSettingsUpdate");
-    assert_eq!(items.len(), 1, "ListSettingsUpdate");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSettingsUpdate");
+    .await;
+    h.records(
+        "ListSettingsUpdate",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSettingsUpdate",
         &[("Sim", "v"), ("PageSize", "5")],
@@ -1363,12 +1356,12 @@ async fn settings_update_full<Compiled>(h: &Harness) {
 async fn sim_full<Compiled>(h: &Harness) {
     // FetchSim: GET /v1/Sims/{Sid}
     h.answer("GET", "/v1/Sims/Sid1", 200);
-    let r = Sim::fetch(&h.client, "Sid1").await.expect("FetchSim");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSim");
+    let got = Sim::fetch(&h.client, "Sid1").await;
+    h.record("FetchSim", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSim", &[], Sent::Nothing, false);
     // ListSim: GET /v1/Sims
     h.page("GET", "/v1/Sims", Dialect::V1, "sims");
-    let items = Sim::list(
+    let got = Sim::list(
         &h.client,
         &ListSimFilter {
             status: Some("v".into()),
@@ -1377,10 +1370,12 @@ async fn sim_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListSim");
-    assert_eq!(items.len(), 1, "ListSim");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSim");
+    .await;
+    h.records(
+        "ListSim",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSim",
         &[("Status", "v"), ("PageSize", "5")],
@@ -1389,20 +1384,19 @@ async fn sim_full<Compiled>(h: &Harness) {
     );
     // CreateSim: POST /v1/Sims
     h.answer("POST", "/v1/Sims", 201);
-    let r = Sim::create(
+    let got = Sim::create(
         &h.client,
         &CreateSimBody {
             iccid: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateSim");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSim");
+    .await;
+    h.record("CreateSim", Some(SID), got.map(|r| r.sid));
     h.sent("CreateSim", &[], Sent::Form(&[("Iccid", "v")]), false);
     // UpdateSim: POST /v1/Sims/{Sid}
     h.answer("POST", "/v1/Sims/Sid1", 200);
-    let r = Sim::update(
+    let got = Sim::update(
         &h.client,
         "Sid1",
         &UpdateSimBody {
@@ -1410,9 +1404,8 @@ async fn sim_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateSim");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSim");
+    .await;
+    h.record("UpdateSim", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateSim", &[], Sent::Form(&[("UniqueName", "v")]), false);
 }
 
@@ -1425,12 +1418,15 @@ async fn sim_ip_address_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "ip_addresses",
     );
-    let items = SimIpAddress::list(&h.client, "SimSid1")
+    let got = SimIpAddress::list(&h.client, "SimSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSimIpAddress");
-    assert_eq!(items.len(), 1, "ListSimIpAddress");
+        .await;
+    h.records(
+        "ListSimIpAddress",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListSimIpAddress",
         &[("PageSize", "5")],
@@ -1443,14 +1439,12 @@ async fn sim_ip_address_full<Compiled>(h: &Harness) {
 async fn sms_command_full<Compiled>(h: &Harness) {
     // FetchSmsCommand: GET /v1/SmsCommands/{Sid}
     h.answer("GET", "/v1/SmsCommands/Sid1", 200);
-    let r = SmsCommand::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchSmsCommand");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSmsCommand");
+    let got = SmsCommand::fetch(&h.client, "Sid1").await;
+    h.record("FetchSmsCommand", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSmsCommand", &[], Sent::Nothing, false);
     // ListSmsCommand: GET /v1/SmsCommands
     h.page("GET", "/v1/SmsCommands", Dialect::V1, "sms_commands");
-    let items = SmsCommand::list(
+    let got = SmsCommand::list(
         &h.client,
         &ListSmsCommandFilter {
             sim: Some("v".into()),
@@ -1459,10 +1453,12 @@ async fn sms_command_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListSmsCommand");
-    assert_eq!(items.len(), 1, "ListSmsCommand");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSmsCommand");
+    .await;
+    h.records(
+        "ListSmsCommand",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSmsCommand",
         &[("Sim", "v"), ("PageSize", "5")],
@@ -1471,16 +1467,15 @@ async fn sms_command_full<Compiled>(h: &Harness) {
     );
     // CreateSmsCommand: POST /v1/SmsCommands
     h.answer("POST", "/v1/SmsCommands", 201);
-    let r = SmsCommand::create(
+    let got = SmsCommand::create(
         &h.client,
         &CreateSmsCommandBody {
             sim: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateSmsCommand");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSmsCommand");
+    .await;
+    h.record("CreateSmsCommand", Some(SID), got.map(|r| r.sid));
     h.sent("CreateSmsCommand", &[], Sent::Form(&[("Sim", "v")]), false);
 }
 
@@ -1488,7 +1483,7 @@ async fn sms_command_full<Compiled>(h: &Harness) {
 async fn usage_record_full<Compiled>(h: &Harness) {
     // ListUsageRecord: GET /v1/UsageRecords
     h.page("GET", "/v1/UsageRecords", Dialect::V1, "usage_records");
-    let items = UsageRecord::list(
+    let got = UsageRecord::list(
         &h.client,
         &ListUsageRecordFilter {
             sim: Some("v".into()),
@@ -1497,9 +1492,12 @@ async fn usage_record_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListUsageRecord");
-    assert_eq!(items.len(), 1, "ListUsageRecord");
+    .await;
+    h.records(
+        "ListUsageRecord",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListUsageRecord",
         &[("Sim", "v"), ("PageSize", "5")],

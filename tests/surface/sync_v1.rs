@@ -280,14 +280,13 @@ async fn document(h: &Harness) {
     same_protocol::<Document, Via<false, POST, false, false>>();
     // FetchDocument: GET /v1/Services/{ServiceSid}/Documents/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Documents/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Document::path("ServiceSid1", "Sid1").expect("FetchDocument"),
         )
-        .await
-        .expect("FetchDocument");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchDocument");
+        .await;
+    h.record("FetchDocument", Some(SID), got.map(|r| r.sid));
     h.sent("FetchDocument", &[], Sent::Nothing, false);
     // ListDocument: GET /v1/Services/{ServiceSid}/Documents
     h.page(
@@ -296,21 +295,23 @@ async fn document(h: &Harness) {
         Dialect::V1,
         "documents",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Document::collection_path("ServiceSid1").expect("ListDocument"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListDocument");
-    assert_eq!(items.len(), 1, "ListDocument");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListDocument");
+        .await;
+    h.records(
+        "ListDocument",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListDocument", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateDocument: POST /v1/Services/{ServiceSid}/Documents
     h.answer("POST", "/v1/Services/ServiceSid1/Documents", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Document::collection_path("ServiceSid1").expect("CreateDocument"),
@@ -319,9 +320,8 @@ async fn document(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateDocument");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateDocument");
+        .await;
+    h.record("CreateDocument", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateDocument",
         &[],
@@ -330,7 +330,7 @@ async fn document(h: &Harness) {
     );
     // UpdateDocument: POST /v1/Services/{ServiceSid}/Documents/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Documents/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Document::path("ServiceSid1", "Sid1").expect("UpdateDocument"),
@@ -339,18 +339,19 @@ async fn document(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateDocument");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateDocument");
+        .await;
+    h.record("UpdateDocument", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateDocument", &[], Sent::Form(&[("Data", "v")]), false);
     // DeleteDocument: DELETE /v1/Services/{ServiceSid}/Documents/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Documents/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Document::path("ServiceSid1", "Sid1").expect("DeleteDocument"),
-        )
-        .await
-        .expect("DeleteDocument");
+    h.deleted(
+        "DeleteDocument",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Document::path("ServiceSid1", "Sid1").expect("DeleteDocument"),
+            )
+            .await,
+    );
     h.sent("DeleteDocument", &[], Sent::Nothing, false);
 }
 
@@ -362,15 +363,14 @@ async fn document_permission(h: &Harness) {
         "/v1/Services/ServiceSid1/Documents/DocumentSid1/Permissions/Identity1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &DocumentPermission::path("ServiceSid1", "DocumentSid1", "Identity1")
                 .expect("FetchDocumentPermission"),
         )
-        .await
-        .expect("FetchDocumentPermission");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchDocumentPermission");
+        .await;
+    h.record("FetchDocumentPermission", Some(SID), got.map(|r| r.sid));
     h.sent("FetchDocumentPermission", &[], Sent::Nothing, false);
     // ListDocumentPermission: GET /v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions
     h.page(
@@ -379,7 +379,7 @@ async fn document_permission(h: &Harness) {
         Dialect::V1,
         "permissions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &DocumentPermission::collection_path("ServiceSid1", "DocumentSid1")
@@ -387,10 +387,12 @@ async fn document_permission(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListDocumentPermission");
-    assert_eq!(items.len(), 1, "ListDocumentPermission");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListDocumentPermission");
+        .await;
+    h.records(
+        "ListDocumentPermission",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListDocumentPermission",
         &[("PageSize", "5")],
@@ -403,16 +405,15 @@ async fn document_permission(h: &Harness) {
         "/v1/Services/ServiceSid1/Documents/DocumentSid1/Permissions/Identity1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &DocumentPermission::path("ServiceSid1", "DocumentSid1", "Identity1")
                 .expect("UpdateDocumentPermission"),
             &UpdateDocumentPermissionBody::default(),
         )
-        .await
-        .expect("UpdateDocumentPermission");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateDocumentPermission");
+        .await;
+    h.record("UpdateDocumentPermission", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateDocumentPermission", &[], Sent::Form(&[]), false);
     // DeleteDocumentPermission: DELETE /v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions/{Identity}
     h.empty(
@@ -420,13 +421,15 @@ async fn document_permission(h: &Harness) {
         "/v1/Services/ServiceSid1/Documents/DocumentSid1/Permissions/Identity1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &DocumentPermission::path("ServiceSid1", "DocumentSid1", "Identity1")
-                .expect("DeleteDocumentPermission"),
-        )
-        .await
-        .expect("DeleteDocumentPermission");
+    h.deleted(
+        "DeleteDocumentPermission",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &DocumentPermission::path("ServiceSid1", "DocumentSid1", "Identity1")
+                    .expect("DeleteDocumentPermission"),
+            )
+            .await,
+    );
     h.sent("DeleteDocumentPermission", &[], Sent::Nothing, false);
 }
 
@@ -434,28 +437,29 @@ async fn service(h: &Harness) {
     same_protocol::<Service, Via<false, POST, false, false>>();
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+        .await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+        .await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Service::collection_path().expect("CreateService"),
@@ -464,9 +468,8 @@ async fn service(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+        .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -475,7 +478,7 @@ async fn service(h: &Harness) {
     );
     // UpdateService: POST /v1/Services/{Sid}
     h.answer("POST", "/v1/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
@@ -484,9 +487,8 @@ async fn service(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+        .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -495,10 +497,14 @@ async fn service(h: &Harness) {
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("DeleteService"))
-        .await
-        .expect("DeleteService");
+    h.deleted(
+        "DeleteService",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Service::path("Sid1").expect("DeleteService"),
+            )
+            .await,
+    );
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -510,7 +516,7 @@ async fn stream_message(h: &Harness) {
         "/v1/Services/ServiceSid1/Streams/StreamSid1/Messages",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &StreamMessage::collection_path("ServiceSid1", "StreamSid1")
@@ -519,9 +525,8 @@ async fn stream_message(h: &Harness) {
                 data: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateStreamMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateStreamMessage");
+        .await;
+    h.record("CreateStreamMessage", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateStreamMessage",
         &[],
@@ -534,14 +539,13 @@ async fn sync_list(h: &Harness) {
     same_protocol::<SyncList, Via<false, POST, false, false>>();
     // FetchSyncList: GET /v1/Services/{ServiceSid}/Lists/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Lists/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &SyncList::path("ServiceSid1", "Sid1").expect("FetchSyncList"),
         )
-        .await
-        .expect("FetchSyncList");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSyncList");
+        .await;
+    h.record("FetchSyncList", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSyncList", &[], Sent::Nothing, false);
     // ListSyncList: GET /v1/Services/{ServiceSid}/Lists
     h.page(
@@ -550,21 +554,23 @@ async fn sync_list(h: &Harness) {
         Dialect::V1,
         "lists",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SyncList::collection_path("ServiceSid1").expect("ListSyncList"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSyncList");
-    assert_eq!(items.len(), 1, "ListSyncList");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSyncList");
+        .await;
+    h.records(
+        "ListSyncList",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListSyncList", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateSyncList: POST /v1/Services/{ServiceSid}/Lists
     h.answer("POST", "/v1/Services/ServiceSid1/Lists", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &SyncList::collection_path("ServiceSid1").expect("CreateSyncList"),
@@ -573,9 +579,8 @@ async fn sync_list(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateSyncList");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSyncList");
+        .await;
+    h.record("CreateSyncList", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSyncList",
         &[],
@@ -584,24 +589,25 @@ async fn sync_list(h: &Harness) {
     );
     // UpdateSyncList: POST /v1/Services/{ServiceSid}/Lists/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Lists/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &SyncList::path("ServiceSid1", "Sid1").expect("UpdateSyncList"),
             &UpdateSyncListBody::default(),
         )
-        .await
-        .expect("UpdateSyncList");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSyncList");
+        .await;
+    h.record("UpdateSyncList", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateSyncList", &[], Sent::Form(&[]), false);
     // DeleteSyncList: DELETE /v1/Services/{ServiceSid}/Lists/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Lists/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &SyncList::path("ServiceSid1", "Sid1").expect("DeleteSyncList"),
-        )
-        .await
-        .expect("DeleteSyncList");
+    h.deleted(
+        "DeleteSyncList",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &SyncList::path("ServiceSid1", "Sid1").expect("DeleteSyncList"),
+            )
+            .await,
+    );
     h.sent("DeleteSyncList", &[], Sent::Nothing, false);
 }
 
@@ -613,14 +619,13 @@ async fn sync_list_item(h: &Harness) {
         "/v1/Services/ServiceSid1/Lists/ListSid1/Items/Index1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &SyncListItem::path("ServiceSid1", "ListSid1", "Index1").expect("FetchSyncListItem"),
         )
-        .await
-        .expect("FetchSyncListItem");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSyncListItem");
+        .await;
+    h.record("FetchSyncListItem", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSyncListItem", &[], Sent::Nothing, false);
     // ListSyncListItem: GET /v1/Services/{ServiceSid}/Lists/{ListSid}/Items
     h.page(
@@ -629,7 +634,7 @@ async fn sync_list_item(h: &Harness) {
         Dialect::V1,
         "items",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SyncListItem::collection_path("ServiceSid1", "ListSid1").expect("ListSyncListItem"),
@@ -640,10 +645,12 @@ async fn sync_list_item(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSyncListItem");
-    assert_eq!(items.len(), 1, "ListSyncListItem");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSyncListItem");
+        .await;
+    h.records(
+        "ListSyncListItem",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSyncListItem",
         &[("Order", "v"), ("PageSize", "5")],
@@ -652,7 +659,7 @@ async fn sync_list_item(h: &Harness) {
     );
     // CreateSyncListItem: POST /v1/Services/{ServiceSid}/Lists/{ListSid}/Items
     h.answer("POST", "/v1/Services/ServiceSid1/Lists/ListSid1/Items", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &SyncListItem::collection_path("ServiceSid1", "ListSid1").expect("CreateSyncListItem"),
@@ -661,9 +668,8 @@ async fn sync_list_item(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateSyncListItem");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSyncListItem");
+        .await;
+    h.record("CreateSyncListItem", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSyncListItem",
         &[],
@@ -676,7 +682,7 @@ async fn sync_list_item(h: &Harness) {
         "/v1/Services/ServiceSid1/Lists/ListSid1/Items/Index1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &SyncListItem::path("ServiceSid1", "ListSid1", "Index1").expect("UpdateSyncListItem"),
@@ -685,9 +691,8 @@ async fn sync_list_item(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateSyncListItem");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSyncListItem");
+        .await;
+    h.record("UpdateSyncListItem", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSyncListItem",
         &[],
@@ -700,12 +705,15 @@ async fn sync_list_item(h: &Harness) {
         "/v1/Services/ServiceSid1/Lists/ListSid1/Items/Index1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &SyncListItem::path("ServiceSid1", "ListSid1", "Index1").expect("DeleteSyncListItem"),
-        )
-        .await
-        .expect("DeleteSyncListItem");
+    h.deleted(
+        "DeleteSyncListItem",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &SyncListItem::path("ServiceSid1", "ListSid1", "Index1")
+                    .expect("DeleteSyncListItem"),
+            )
+            .await,
+    );
     h.sent("DeleteSyncListItem", &[], Sent::Nothing, false);
 }
 
@@ -717,15 +725,14 @@ async fn sync_list_permission(h: &Harness) {
         "/v1/Services/ServiceSid1/Lists/ListSid1/Permissions/Identity1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &SyncListPermission::path("ServiceSid1", "ListSid1", "Identity1")
                 .expect("FetchSyncListPermission"),
         )
-        .await
-        .expect("FetchSyncListPermission");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSyncListPermission");
+        .await;
+    h.record("FetchSyncListPermission", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSyncListPermission", &[], Sent::Nothing, false);
     // ListSyncListPermission: GET /v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions
     h.page(
@@ -734,7 +741,7 @@ async fn sync_list_permission(h: &Harness) {
         Dialect::V1,
         "permissions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SyncListPermission::collection_path("ServiceSid1", "ListSid1")
@@ -742,10 +749,12 @@ async fn sync_list_permission(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSyncListPermission");
-    assert_eq!(items.len(), 1, "ListSyncListPermission");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSyncListPermission");
+        .await;
+    h.records(
+        "ListSyncListPermission",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSyncListPermission",
         &[("PageSize", "5")],
@@ -758,16 +767,15 @@ async fn sync_list_permission(h: &Harness) {
         "/v1/Services/ServiceSid1/Lists/ListSid1/Permissions/Identity1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &SyncListPermission::path("ServiceSid1", "ListSid1", "Identity1")
                 .expect("UpdateSyncListPermission"),
             &UpdateSyncListPermissionBody::default(),
         )
-        .await
-        .expect("UpdateSyncListPermission");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSyncListPermission");
+        .await;
+    h.record("UpdateSyncListPermission", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateSyncListPermission", &[], Sent::Form(&[]), false);
     // DeleteSyncListPermission: DELETE /v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions/{Identity}
     h.empty(
@@ -775,13 +783,15 @@ async fn sync_list_permission(h: &Harness) {
         "/v1/Services/ServiceSid1/Lists/ListSid1/Permissions/Identity1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &SyncListPermission::path("ServiceSid1", "ListSid1", "Identity1")
-                .expect("DeleteSyncListPermission"),
-        )
-        .await
-        .expect("DeleteSyncListPermission");
+    h.deleted(
+        "DeleteSyncListPermission",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &SyncListPermission::path("ServiceSid1", "ListSid1", "Identity1")
+                    .expect("DeleteSyncListPermission"),
+            )
+            .await,
+    );
     h.sent("DeleteSyncListPermission", &[], Sent::Nothing, false);
 }
 
@@ -789,32 +799,33 @@ async fn sync_map(h: &Harness) {
     same_protocol::<SyncMap, Via<false, POST, false, false>>();
     // FetchSyncMap: GET /v1/Services/{ServiceSid}/Maps/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Maps/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &SyncMap::path("ServiceSid1", "Sid1").expect("FetchSyncMap"),
         )
-        .await
-        .expect("FetchSyncMap");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSyncMap");
+        .await;
+    h.record("FetchSyncMap", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSyncMap", &[], Sent::Nothing, false);
     // ListSyncMap: GET /v1/Services/{ServiceSid}/Maps
     h.page("GET", "/v1/Services/ServiceSid1/Maps", Dialect::V1, "maps");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SyncMap::collection_path("ServiceSid1").expect("ListSyncMap"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSyncMap");
-    assert_eq!(items.len(), 1, "ListSyncMap");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSyncMap");
+        .await;
+    h.records(
+        "ListSyncMap",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListSyncMap", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateSyncMap: POST /v1/Services/{ServiceSid}/Maps
     h.answer("POST", "/v1/Services/ServiceSid1/Maps", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &SyncMap::collection_path("ServiceSid1").expect("CreateSyncMap"),
@@ -823,9 +834,8 @@ async fn sync_map(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateSyncMap");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSyncMap");
+        .await;
+    h.record("CreateSyncMap", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSyncMap",
         &[],
@@ -834,24 +844,25 @@ async fn sync_map(h: &Harness) {
     );
     // UpdateSyncMap: POST /v1/Services/{ServiceSid}/Maps/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Maps/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &SyncMap::path("ServiceSid1", "Sid1").expect("UpdateSyncMap"),
             &UpdateSyncMapBody::default(),
         )
-        .await
-        .expect("UpdateSyncMap");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSyncMap");
+        .await;
+    h.record("UpdateSyncMap", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateSyncMap", &[], Sent::Form(&[]), false);
     // DeleteSyncMap: DELETE /v1/Services/{ServiceSid}/Maps/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Maps/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &SyncMap::path("ServiceSid1", "Sid1").expect("DeleteSyncMap"),
-        )
-        .await
-        .expect("DeleteSyncMap");
+    h.deleted(
+        "DeleteSyncMap",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &SyncMap::path("ServiceSid1", "Sid1").expect("DeleteSyncMap"),
+            )
+            .await,
+    );
     h.sent("DeleteSyncMap", &[], Sent::Nothing, false);
 }
 
@@ -863,14 +874,13 @@ async fn sync_map_item(h: &Harness) {
         "/v1/Services/ServiceSid1/Maps/MapSid1/Items/Key1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &SyncMapItem::path("ServiceSid1", "MapSid1", "Key1").expect("FetchSyncMapItem"),
         )
-        .await
-        .expect("FetchSyncMapItem");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSyncMapItem");
+        .await;
+    h.record("FetchSyncMapItem", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSyncMapItem", &[], Sent::Nothing, false);
     // ListSyncMapItem: GET /v1/Services/{ServiceSid}/Maps/{MapSid}/Items
     h.page(
@@ -879,7 +889,7 @@ async fn sync_map_item(h: &Harness) {
         Dialect::V1,
         "items",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SyncMapItem::collection_path("ServiceSid1", "MapSid1").expect("ListSyncMapItem"),
@@ -890,10 +900,12 @@ async fn sync_map_item(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSyncMapItem");
-    assert_eq!(items.len(), 1, "ListSyncMapItem");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSyncMapItem");
+        .await;
+    h.records(
+        "ListSyncMapItem",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSyncMapItem",
         &[("Order", "v"), ("PageSize", "5")],
@@ -902,7 +914,7 @@ async fn sync_map_item(h: &Harness) {
     );
     // CreateSyncMapItem: POST /v1/Services/{ServiceSid}/Maps/{MapSid}/Items
     h.answer("POST", "/v1/Services/ServiceSid1/Maps/MapSid1/Items", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &SyncMapItem::collection_path("ServiceSid1", "MapSid1").expect("CreateSyncMapItem"),
@@ -911,9 +923,8 @@ async fn sync_map_item(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateSyncMapItem");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSyncMapItem");
+        .await;
+    h.record("CreateSyncMapItem", Some(SID), got.map(|r| r.sid));
     h.sent("CreateSyncMapItem", &[], Sent::Form(&[("Key", "v")]), false);
     // UpdateSyncMapItem: POST /v1/Services/{ServiceSid}/Maps/{MapSid}/Items/{Key}
     h.answer(
@@ -921,7 +932,7 @@ async fn sync_map_item(h: &Harness) {
         "/v1/Services/ServiceSid1/Maps/MapSid1/Items/Key1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &SyncMapItem::path("ServiceSid1", "MapSid1", "Key1").expect("UpdateSyncMapItem"),
@@ -930,9 +941,8 @@ async fn sync_map_item(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateSyncMapItem");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSyncMapItem");
+        .await;
+    h.record("UpdateSyncMapItem", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSyncMapItem",
         &[],
@@ -945,12 +955,14 @@ async fn sync_map_item(h: &Harness) {
         "/v1/Services/ServiceSid1/Maps/MapSid1/Items/Key1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &SyncMapItem::path("ServiceSid1", "MapSid1", "Key1").expect("DeleteSyncMapItem"),
-        )
-        .await
-        .expect("DeleteSyncMapItem");
+    h.deleted(
+        "DeleteSyncMapItem",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &SyncMapItem::path("ServiceSid1", "MapSid1", "Key1").expect("DeleteSyncMapItem"),
+            )
+            .await,
+    );
     h.sent("DeleteSyncMapItem", &[], Sent::Nothing, false);
 }
 
@@ -962,15 +974,14 @@ async fn sync_map_permission(h: &Harness) {
         "/v1/Services/ServiceSid1/Maps/MapSid1/Permissions/Identity1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &SyncMapPermission::path("ServiceSid1", "MapSid1", "Identity1")
                 .expect("FetchSyncMapPermission"),
         )
-        .await
-        .expect("FetchSyncMapPermission");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSyncMapPermission");
+        .await;
+    h.record("FetchSyncMapPermission", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSyncMapPermission", &[], Sent::Nothing, false);
     // ListSyncMapPermission: GET /v1/Services/{ServiceSid}/Maps/{MapSid}/Permissions
     h.page(
@@ -979,7 +990,7 @@ async fn sync_map_permission(h: &Harness) {
         Dialect::V1,
         "permissions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SyncMapPermission::collection_path("ServiceSid1", "MapSid1")
@@ -987,10 +998,12 @@ async fn sync_map_permission(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSyncMapPermission");
-    assert_eq!(items.len(), 1, "ListSyncMapPermission");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSyncMapPermission");
+        .await;
+    h.records(
+        "ListSyncMapPermission",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSyncMapPermission",
         &[("PageSize", "5")],
@@ -1003,16 +1016,15 @@ async fn sync_map_permission(h: &Harness) {
         "/v1/Services/ServiceSid1/Maps/MapSid1/Permissions/Identity1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &SyncMapPermission::path("ServiceSid1", "MapSid1", "Identity1")
                 .expect("UpdateSyncMapPermission"),
             &UpdateSyncMapPermissionBody::default(),
         )
-        .await
-        .expect("UpdateSyncMapPermission");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSyncMapPermission");
+        .await;
+    h.record("UpdateSyncMapPermission", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateSyncMapPermission", &[], Sent::Form(&[]), false);
     // DeleteSyncMapPermission: DELETE /v1/Services/{ServiceSid}/Maps/{MapSid}/Permissions/{Identity}
     h.empty(
@@ -1020,13 +1032,15 @@ async fn sync_map_permission(h: &Harness) {
         "/v1/Services/ServiceSid1/Maps/MapSid1/Permissions/Identity1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &SyncMapPermission::path("ServiceSid1", "MapSid1", "Identity1")
-                .expect("DeleteSyncMapPermission"),
-        )
-        .await
-        .expect("DeleteSyncMapPermission");
+    h.deleted(
+        "DeleteSyncMapPermission",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &SyncMapPermission::path("ServiceSid1", "MapSid1", "Identity1")
+                    .expect("DeleteSyncMapPermission"),
+            )
+            .await,
+    );
     h.sent("DeleteSyncMapPermission", &[], Sent::Nothing, false);
 }
 
@@ -1034,14 +1048,13 @@ async fn sync_stream(h: &Harness) {
     same_protocol::<SyncStream, Via<false, POST, false, false>>();
     // FetchSyncStream: GET /v1/Services/{ServiceSid}/Streams/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Streams/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &SyncStream::path("ServiceSid1", "Sid1").expect("FetchSyncStream"),
         )
-        .await
-        .expect("FetchSyncStream");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSyncStream");
+        .await;
+    h.record("FetchSyncStream", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSyncStream", &[], Sent::Nothing, false);
     // ListSyncStream: GET /v1/Services/{ServiceSid}/Streams
     h.page(
@@ -1050,21 +1063,23 @@ async fn sync_stream(h: &Harness) {
         Dialect::V1,
         "streams",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SyncStream::collection_path("ServiceSid1").expect("ListSyncStream"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSyncStream");
-    assert_eq!(items.len(), 1, "ListSyncStream");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSyncStream");
+        .await;
+    h.records(
+        "ListSyncStream",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListSyncStream", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateSyncStream: POST /v1/Services/{ServiceSid}/Streams
     h.answer("POST", "/v1/Services/ServiceSid1/Streams", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &SyncStream::collection_path("ServiceSid1").expect("CreateSyncStream"),
@@ -1073,9 +1088,8 @@ async fn sync_stream(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateSyncStream");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSyncStream");
+        .await;
+    h.record("CreateSyncStream", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSyncStream",
         &[],
@@ -1084,24 +1098,25 @@ async fn sync_stream(h: &Harness) {
     );
     // UpdateSyncStream: POST /v1/Services/{ServiceSid}/Streams/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Streams/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &SyncStream::path("ServiceSid1", "Sid1").expect("UpdateSyncStream"),
             &UpdateSyncStreamBody::default(),
         )
-        .await
-        .expect("UpdateSyncStream");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSyncStream");
+        .await;
+    h.record("UpdateSyncStream", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateSyncStream", &[], Sent::Form(&[]), false);
     // DeleteSyncStream: DELETE /v1/Services/{ServiceSid}/Streams/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Streams/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &SyncStream::path("ServiceSid1", "Sid1").expect("DeleteSyncStream"),
-        )
-        .await
-        .expect("DeleteSyncStream");
+    h.deleted(
+        "DeleteSyncStream",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &SyncStream::path("ServiceSid1", "Sid1").expect("DeleteSyncStream"),
+            )
+            .await,
+    );
     h.sent("DeleteSyncStream", &[], Sent::Nothing, false);
 }
 
@@ -1127,10 +1142,8 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn document_full<Compiled>(h: &Harness) {
     // FetchDocument: GET /v1/Services/{ServiceSid}/Documents/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Documents/Sid1", 200);
-    let r = Document::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchDocument");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchDocument");
+    let got = Document::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchDocument", Some(SID), got.map(|r| r.sid));
     h.sent("FetchDocument", &[], Sent::Nothing, false);
     // ListDocument: GET /v1/Services/{ServiceSid}/Documents
     h.page(
@@ -1139,17 +1152,19 @@ async fn document_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "documents",
     );
-    let items = Document::list(&h.client, "ServiceSid1")
+    let got = Document::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListDocument");
-    assert_eq!(items.len(), 1, "ListDocument");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListDocument");
+        .await;
+    h.records(
+        "ListDocument",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListDocument", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateDocument: POST /v1/Services/{ServiceSid}/Documents
     h.answer("POST", "/v1/Services/ServiceSid1/Documents", 201);
-    let r = Document::create(
+    let got = Document::create(
         &h.client,
         "ServiceSid1",
         &CreateDocumentBody {
@@ -1157,9 +1172,8 @@ async fn document_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateDocument");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateDocument");
+    .await;
+    h.record("CreateDocument", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateDocument",
         &[],
@@ -1168,7 +1182,7 @@ async fn document_full<Compiled>(h: &Harness) {
     );
     // UpdateDocument: POST /v1/Services/{ServiceSid}/Documents/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Documents/Sid1", 200);
-    let r = Document::update(
+    let got = Document::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
@@ -1177,15 +1191,15 @@ async fn document_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateDocument");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateDocument");
+    .await;
+    h.record("UpdateDocument", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateDocument", &[], Sent::Form(&[("Data", "v")]), false);
     // DeleteDocument: DELETE /v1/Services/{ServiceSid}/Documents/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Documents/Sid1", 204);
-    Document::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteDocument");
+    h.deleted(
+        "DeleteDocument",
+        Document::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteDocument", &[], Sent::Nothing, false);
 }
 
@@ -1197,9 +1211,9 @@ async fn document_permission_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Documents/DocumentSid1/Permissions/Identity1",
         200,
     );
-    DocumentPermission::fetch(&h.client, "ServiceSid1", "DocumentSid1", "Identity1")
-        .await
-        .expect("FetchDocumentPermission");
+    let got =
+        DocumentPermission::fetch(&h.client, "ServiceSid1", "DocumentSid1", "Identity1").await;
+    h.record("FetchDocumentPermission", None, got.map(|_| None));
     h.sent("FetchDocumentPermission", &[], Sent::Nothing, false);
     // ListDocumentPermission: GET /v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions
     h.page(
@@ -1208,12 +1222,15 @@ async fn document_permission_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "permissions",
     );
-    let items = DocumentPermission::list(&h.client, "ServiceSid1", "DocumentSid1")
+    let got = DocumentPermission::list(&h.client, "ServiceSid1", "DocumentSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListDocumentPermission");
-    assert_eq!(items.len(), 1, "ListDocumentPermission");
+        .await;
+    h.records(
+        "ListDocumentPermission",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListDocumentPermission",
         &[("PageSize", "5")],
@@ -1226,15 +1243,15 @@ async fn document_permission_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Documents/DocumentSid1/Permissions/Identity1",
         200,
     );
-    DocumentPermission::update(
+    let got = DocumentPermission::update(
         &h.client,
         "ServiceSid1",
         "DocumentSid1",
         "Identity1",
         &UpdateDocumentPermissionBody::default(),
     )
-    .await
-    .expect("UpdateDocumentPermission");
+    .await;
+    h.record("UpdateDocumentPermission", None, got.map(|_| None));
     h.sent("UpdateDocumentPermission", &[], Sent::Form(&[]), false);
     // DeleteDocumentPermission: DELETE /v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions/{Identity}
     h.empty(
@@ -1242,9 +1259,10 @@ async fn document_permission_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Documents/DocumentSid1/Permissions/Identity1",
         204,
     );
-    DocumentPermission::delete(&h.client, "ServiceSid1", "DocumentSid1", "Identity1")
-        .await
-        .expect("DeleteDocumentPermission");
+    h.deleted(
+        "DeleteDocumentPermission",
+        DocumentPermission::delete(&h.client, "ServiceSid1", "DocumentSid1", "Identity1").await,
+    );
     h.sent("DeleteDocumentPermission", &[], Sent::Nothing, false);
 }
 
@@ -1252,33 +1270,29 @@ async fn document_permission_full<Compiled>(h: &Harness) {
 async fn service_full<Compiled>(h: &Harness) {
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
-    let r = Service::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+    let got = Service::fetch(&h.client, "Sid1").await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
-    let items = Service::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+    let got = Service::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
-    let r = Service::create(
+    let got = Service::create(
         &h.client,
         &CreateServiceBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+    .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -1287,7 +1301,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // UpdateService: POST /v1/Services/{Sid}
     h.answer("POST", "/v1/Services/Sid1", 200);
-    let r = Service::update(
+    let got = Service::update(
         &h.client,
         "Sid1",
         &UpdateServiceBody {
@@ -1295,9 +1309,8 @@ async fn service_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+    .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -1306,9 +1319,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
-    Service::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteService");
+    h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -1320,7 +1331,7 @@ async fn stream_message_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Streams/StreamSid1/Messages",
         201,
     );
-    let r = StreamMessage::create(
+    let got = StreamMessage::create(
         &h.client,
         "ServiceSid1",
         "StreamSid1",
@@ -1328,9 +1339,8 @@ async fn stream_message_full<Compiled>(h: &Harness) {
             data: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateStreamMessage");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateStreamMessage");
+    .await;
+    h.record("CreateStreamMessage", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateStreamMessage",
         &[],
@@ -1343,10 +1353,8 @@ async fn stream_message_full<Compiled>(h: &Harness) {
 async fn sync_list_full<Compiled>(h: &Harness) {
     // FetchSyncList: GET /v1/Services/{ServiceSid}/Lists/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Lists/Sid1", 200);
-    let r = SyncList::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchSyncList");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSyncList");
+    let got = SyncList::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchSyncList", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSyncList", &[], Sent::Nothing, false);
     // ListSyncList: GET /v1/Services/{ServiceSid}/Lists
     h.page(
@@ -1355,17 +1363,19 @@ async fn sync_list_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "lists",
     );
-    let items = SyncList::list(&h.client, "ServiceSid1")
+    let got = SyncList::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSyncList");
-    assert_eq!(items.len(), 1, "ListSyncList");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSyncList");
+        .await;
+    h.records(
+        "ListSyncList",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListSyncList", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateSyncList: POST /v1/Services/{ServiceSid}/Lists
     h.answer("POST", "/v1/Services/ServiceSid1/Lists", 201);
-    let r = SyncList::create(
+    let got = SyncList::create(
         &h.client,
         "ServiceSid1",
         &CreateSyncListBody {
@@ -1373,9 +1383,8 @@ async fn sync_list_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateSyncList");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSyncList");
+    .await;
+    h.record("CreateSyncList", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSyncList",
         &[],
@@ -1384,21 +1393,21 @@ async fn sync_list_full<Compiled>(h: &Harness) {
     );
     // UpdateSyncList: POST /v1/Services/{ServiceSid}/Lists/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Lists/Sid1", 200);
-    let r = SyncList::update(
+    let got = SyncList::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
         &UpdateSyncListBody::default(),
     )
-    .await
-    .expect("UpdateSyncList");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSyncList");
+    .await;
+    h.record("UpdateSyncList", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateSyncList", &[], Sent::Form(&[]), false);
     // DeleteSyncList: DELETE /v1/Services/{ServiceSid}/Lists/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Lists/Sid1", 204);
-    SyncList::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteSyncList");
+    h.deleted(
+        "DeleteSyncList",
+        SyncList::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteSyncList", &[], Sent::Nothing, false);
 }
 
@@ -1410,9 +1419,8 @@ async fn sync_list_item_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Lists/ListSid1/Items/Index1",
         200,
     );
-    SyncListItem::fetch(&h.client, "ServiceSid1", "ListSid1", "Index1")
-        .await
-        .expect("FetchSyncListItem");
+    let got = SyncListItem::fetch(&h.client, "ServiceSid1", "ListSid1", "Index1").await;
+    h.record("FetchSyncListItem", None, got.map(|_| None));
     h.sent("FetchSyncListItem", &[], Sent::Nothing, false);
     // ListSyncListItem: GET /v1/Services/{ServiceSid}/Lists/{ListSid}/Items
     h.page(
@@ -1421,7 +1429,7 @@ async fn sync_list_item_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "items",
     );
-    let items = SyncListItem::list(
+    let got = SyncListItem::list(
         &h.client,
         "ServiceSid1",
         "ListSid1",
@@ -1432,9 +1440,12 @@ async fn sync_list_item_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListSyncListItem");
-    assert_eq!(items.len(), 1, "ListSyncListItem");
+    .await;
+    h.records(
+        "ListSyncListItem",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListSyncListItem",
         &[("Order", "v"), ("PageSize", "5")],
@@ -1443,7 +1454,7 @@ async fn sync_list_item_full<Compiled>(h: &Harness) {
     );
     // CreateSyncListItem: POST /v1/Services/{ServiceSid}/Lists/{ListSid}/Items
     h.answer("POST", "/v1/Services/ServiceSid1/Lists/ListSid1/Items", 201);
-    SyncListItem::create(
+    let got = SyncListItem::create(
         &h.client,
         "ServiceSid1",
         "ListSid1",
@@ -1452,8 +1463,8 @@ async fn sync_list_item_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateSyncListItem");
+    .await;
+    h.record("CreateSyncListItem", None, got.map(|_| None));
     h.sent(
         "CreateSyncListItem",
         &[],
@@ -1466,7 +1477,7 @@ async fn sync_list_item_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Lists/ListSid1/Items/Index1",
         200,
     );
-    SyncListItem::update(
+    let got = SyncListItem::update(
         &h.client,
         "ServiceSid1",
         "ListSid1",
@@ -1476,8 +1487,8 @@ async fn sync_list_item_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateSyncListItem");
+    .await;
+    h.record("UpdateSyncListItem", None, got.map(|_| None));
     h.sent(
         "UpdateSyncListItem",
         &[],
@@ -1490,9 +1501,10 @@ async fn sync_list_item_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Lists/ListSid1/Items/Index1",
         204,
     );
-    SyncListItem::delete(&h.client, "ServiceSid1", "ListSid1", "Index1")
-        .await
-        .expect("DeleteSyncListItem");
+    h.deleted(
+        "DeleteSyncListItem",
+        SyncListItem::delete(&h.client, "ServiceSid1", "ListSid1", "Index1").await,
+    );
     h.sent("DeleteSyncListItem", &[], Sent::Nothing, false);
 }
 
@@ -1504,9 +1516,8 @@ async fn sync_list_permission_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Lists/ListSid1/Permissions/Identity1",
         200,
     );
-    SyncListPermission::fetch(&h.client, "ServiceSid1", "ListSid1", "Identity1")
-        .await
-        .expect("FetchSyncListPermission");
+    let got = SyncListPermission::fetch(&h.client, "ServiceSid1", "ListSid1", "Identity1").await;
+    h.record("FetchSyncListPermission", None, got.map(|_| None));
     h.sent("FetchSyncListPermission", &[], Sent::Nothing, false);
     // ListSyncListPermission: GET /v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions
     h.page(
@@ -1515,12 +1526,15 @@ async fn sync_list_permission_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "permissions",
     );
-    let items = SyncListPermission::list(&h.client, "ServiceSid1", "ListSid1")
+    let got = SyncListPermission::list(&h.client, "ServiceSid1", "ListSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSyncListPermission");
-    assert_eq!(items.len(), 1, "ListSyncListPermission");
+        .await;
+    h.records(
+        "ListSyncListPermission",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListSyncListPermission",
         &[("PageSize", "5")],
@@ -1533,15 +1547,15 @@ async fn sync_list_permission_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Lists/ListSid1/Permissions/Identity1",
         200,
     );
-    SyncListPermission::update(
+    let got = SyncListPermission::update(
         &h.client,
         "ServiceSid1",
         "ListSid1",
         "Identity1",
         &UpdateSyncListPermissionBody::default(),
     )
-    .await
-    .expect("UpdateSyncListPermission");
+    .await;
+    h.record("UpdateSyncListPermission", None, got.map(|_| None));
     h.sent("UpdateSyncListPermission", &[], Sent::Form(&[]), false);
     // DeleteSyncListPermission: DELETE /v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions/{Identity}
     h.empty(
@@ -1549,9 +1563,10 @@ async fn sync_list_permission_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Lists/ListSid1/Permissions/Identity1",
         204,
     );
-    SyncListPermission::delete(&h.client, "ServiceSid1", "ListSid1", "Identity1")
-        .await
-        .expect("DeleteSyncListPermission");
+    h.deleted(
+        "DeleteSyncListPermission",
+        SyncListPermission::delete(&h.client, "ServiceSid1", "ListSid1", "Identity1").await,
+    );
     h.sent("DeleteSyncListPermission", &[], Sent::Nothing, false);
 }
 
@@ -1559,24 +1574,24 @@ async fn sync_list_permission_full<Compiled>(h: &Harness) {
 async fn sync_map_full<Compiled>(h: &Harness) {
     // FetchSyncMap: GET /v1/Services/{ServiceSid}/Maps/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Maps/Sid1", 200);
-    let r = SyncMap::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchSyncMap");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSyncMap");
+    let got = SyncMap::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchSyncMap", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSyncMap", &[], Sent::Nothing, false);
     // ListSyncMap: GET /v1/Services/{ServiceSid}/Maps
     h.page("GET", "/v1/Services/ServiceSid1/Maps", Dialect::V1, "maps");
-    let items = SyncMap::list(&h.client, "ServiceSid1")
+    let got = SyncMap::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSyncMap");
-    assert_eq!(items.len(), 1, "ListSyncMap");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSyncMap");
+        .await;
+    h.records(
+        "ListSyncMap",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListSyncMap", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateSyncMap: POST /v1/Services/{ServiceSid}/Maps
     h.answer("POST", "/v1/Services/ServiceSid1/Maps", 201);
-    let r = SyncMap::create(
+    let got = SyncMap::create(
         &h.client,
         "ServiceSid1",
         &CreateSyncMapBody {
@@ -1584,9 +1599,8 @@ async fn sync_map_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateSyncMap");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSyncMap");
+    .await;
+    h.record("CreateSyncMap", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSyncMap",
         &[],
@@ -1595,21 +1609,21 @@ async fn sync_map_full<Compiled>(h: &Harness) {
     );
     // UpdateSyncMap: POST /v1/Services/{ServiceSid}/Maps/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Maps/Sid1", 200);
-    let r = SyncMap::update(
+    let got = SyncMap::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
         &UpdateSyncMapBody::default(),
     )
-    .await
-    .expect("UpdateSyncMap");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSyncMap");
+    .await;
+    h.record("UpdateSyncMap", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateSyncMap", &[], Sent::Form(&[]), false);
     // DeleteSyncMap: DELETE /v1/Services/{ServiceSid}/Maps/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Maps/Sid1", 204);
-    SyncMap::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteSyncMap");
+    h.deleted(
+        "DeleteSyncMap",
+        SyncMap::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteSyncMap", &[], Sent::Nothing, false);
 }
 
@@ -1621,9 +1635,8 @@ async fn sync_map_item_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Maps/MapSid1/Items/Key1",
         200,
     );
-    SyncMapItem::fetch(&h.client, "ServiceSid1", "MapSid1", "Key1")
-        .await
-        .expect("FetchSyncMapItem");
+    let got = SyncMapItem::fetch(&h.client, "ServiceSid1", "MapSid1", "Key1").await;
+    h.record("FetchSyncMapItem", None, got.map(|_| None));
     h.sent("FetchSyncMapItem", &[], Sent::Nothing, false);
     // ListSyncMapItem: GET /v1/Services/{ServiceSid}/Maps/{MapSid}/Items
     h.page(
@@ -1632,7 +1645,7 @@ async fn sync_map_item_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "items",
     );
-    let items = SyncMapItem::list(
+    let got = SyncMapItem::list(
         &h.client,
         "ServiceSid1",
         "MapSid1",
@@ -1643,9 +1656,12 @@ async fn sync_map_item_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListSyncMapItem");
-    assert_eq!(items.len(), 1, "ListSyncMapItem");
+    .await;
+    h.records(
+        "ListSyncMapItem",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListSyncMapItem",
         &[("Order", "v"), ("PageSize", "5")],
@@ -1654,7 +1670,7 @@ async fn sync_map_item_full<Compiled>(h: &Harness) {
     );
     // CreateSyncMapItem: POST /v1/Services/{ServiceSid}/Maps/{MapSid}/Items
     h.answer("POST", "/v1/Services/ServiceSid1/Maps/MapSid1/Items", 201);
-    SyncMapItem::create(
+    let got = SyncMapItem::create(
         &h.client,
         "ServiceSid1",
         "MapSid1",
@@ -1663,8 +1679,8 @@ async fn sync_map_item_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateSyncMapItem");
+    .await;
+    h.record("CreateSyncMapItem", None, got.map(|_| None));
     h.sent("CreateSyncMapItem", &[], Sent::Form(&[("Key", "v")]), false);
     // UpdateSyncMapItem: POST /v1/Services/{ServiceSid}/Maps/{MapSid}/Items/{Key}
     h.answer(
@@ -1672,7 +1688,7 @@ async fn sync_map_item_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Maps/MapSid1/Items/Key1",
         200,
     );
-    SyncMapItem::update(
+    let got = SyncMapItem::update(
         &h.client,
         "ServiceSid1",
         "MapSid1",
@@ -1682,8 +1698,8 @@ async fn sync_map_item_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateSyncMapItem");
+    .await;
+    h.record("UpdateSyncMapItem", None, got.map(|_| None));
     h.sent(
         "UpdateSyncMapItem",
         &[],
@@ -1696,9 +1712,10 @@ async fn sync_map_item_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Maps/MapSid1/Items/Key1",
         204,
     );
-    SyncMapItem::delete(&h.client, "ServiceSid1", "MapSid1", "Key1")
-        .await
-        .expect("DeleteSyncMapItem");
+    h.deleted(
+        "DeleteSyncMapItem",
+        SyncMapItem::delete(&h.client, "ServiceSid1", "MapSid1", "Key1").await,
+    );
     h.sent("DeleteSyncMapItem", &[], Sent::Nothing, false);
 }
 
@@ -1710,9 +1727,8 @@ async fn sync_map_permission_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Maps/MapSid1/Permissions/Identity1",
         200,
     );
-    SyncMapPermission::fetch(&h.client, "ServiceSid1", "MapSid1", "Identity1")
-        .await
-        .expect("FetchSyncMapPermission");
+    let got = SyncMapPermission::fetch(&h.client, "ServiceSid1", "MapSid1", "Identity1").await;
+    h.record("FetchSyncMapPermission", None, got.map(|_| None));
     h.sent("FetchSyncMapPermission", &[], Sent::Nothing, false);
     // ListSyncMapPermission: GET /v1/Services/{ServiceSid}/Maps/{MapSid}/Permissions
     h.page(
@@ -1721,12 +1737,15 @@ async fn sync_map_permission_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "permissions",
     );
-    let items = SyncMapPermission::list(&h.client, "ServiceSid1", "MapSid1")
+    let got = SyncMapPermission::list(&h.client, "ServiceSid1", "MapSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSyncMapPermission");
-    assert_eq!(items.len(), 1, "ListSyncMapPermission");
+        .await;
+    h.records(
+        "ListSyncMapPermission",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListSyncMapPermission",
         &[("PageSize", "5")],
@@ -1739,15 +1758,15 @@ async fn sync_map_permission_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Maps/MapSid1/Permissions/Identity1",
         200,
     );
-    SyncMapPermission::update(
+    let got = SyncMapPermission::update(
         &h.client,
         "ServiceSid1",
         "MapSid1",
         "Identity1",
         &UpdateSyncMapPermissionBody::default(),
     )
-    .await
-    .expect("UpdateSyncMapPermission");
+    .await;
+    h.record("UpdateSyncMapPermission", None, got.map(|_| None));
     h.sent("UpdateSyncMapPermission", &[], Sent::Form(&[]), false);
     // DeleteSyncMapPermission: DELETE /v1/Services/{ServiceSid}/Maps/{MapSid}/Permissions/{Identity}
     h.empty(
@@ -1755,9 +1774,10 @@ async fn sync_map_permission_full<Compiled>(h: &Harness) {
         "/v1/Services/ServiceSid1/Maps/MapSid1/Permissions/Identity1",
         204,
     );
-    SyncMapPermission::delete(&h.client, "ServiceSid1", "MapSid1", "Identity1")
-        .await
-        .expect("DeleteSyncMapPermission");
+    h.deleted(
+        "DeleteSyncMapPermission",
+        SyncMapPermission::delete(&h.client, "ServiceSid1", "MapSid1", "Identity1").await,
+    );
     h.sent("DeleteSyncMapPermission", &[], Sent::Nothing, false);
 }
 
@@ -1765,10 +1785,8 @@ async fn sync_map_permission_full<Compiled>(h: &Harness) {
 async fn sync_stream_full<Compiled>(h: &Harness) {
     // FetchSyncStream: GET /v1/Services/{ServiceSid}/Streams/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Streams/Sid1", 200);
-    let r = SyncStream::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchSyncStream");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSyncStream");
+    let got = SyncStream::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchSyncStream", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSyncStream", &[], Sent::Nothing, false);
     // ListSyncStream: GET /v1/Services/{ServiceSid}/Streams
     h.page(
@@ -1777,17 +1795,19 @@ async fn sync_stream_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "streams",
     );
-    let items = SyncStream::list(&h.client, "ServiceSid1")
+    let got = SyncStream::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSyncStream");
-    assert_eq!(items.len(), 1, "ListSyncStream");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSyncStream");
+        .await;
+    h.records(
+        "ListSyncStream",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListSyncStream", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateSyncStream: POST /v1/Services/{ServiceSid}/Streams
     h.answer("POST", "/v1/Services/ServiceSid1/Streams", 201);
-    let r = SyncStream::create(
+    let got = SyncStream::create(
         &h.client,
         "ServiceSid1",
         &CreateSyncStreamBody {
@@ -1795,9 +1815,8 @@ async fn sync_stream_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateSyncStream");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSyncStream");
+    .await;
+    h.record("CreateSyncStream", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSyncStream",
         &[],
@@ -1806,20 +1825,20 @@ async fn sync_stream_full<Compiled>(h: &Harness) {
     );
     // UpdateSyncStream: POST /v1/Services/{ServiceSid}/Streams/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Streams/Sid1", 200);
-    let r = SyncStream::update(
+    let got = SyncStream::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
         &UpdateSyncStreamBody::default(),
     )
-    .await
-    .expect("UpdateSyncStream");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSyncStream");
+    .await;
+    h.record("UpdateSyncStream", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateSyncStream", &[], Sent::Form(&[]), false);
     // DeleteSyncStream: DELETE /v1/Services/{ServiceSid}/Streams/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Streams/Sid1", 204);
-    SyncStream::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteSyncStream");
+    h.deleted(
+        "DeleteSyncStream",
+        SyncStream::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteSyncStream", &[], Sent::Nothing, false);
 }

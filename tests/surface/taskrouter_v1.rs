@@ -756,14 +756,13 @@ async fn activity(h: &Harness) {
     same_protocol::<Activity, Via<false, POST, false, false>>();
     // FetchActivity: GET /v1/Workspaces/{WorkspaceSid}/Activities/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Activities/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Activity::path("WorkspaceSid1", "Sid1").expect("FetchActivity"),
         )
-        .await
-        .expect("FetchActivity");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchActivity");
+        .await;
+    h.record("FetchActivity", Some(SID), got.map(|r| r.sid));
     h.sent("FetchActivity", &[], Sent::Nothing, false);
     // ListActivity: GET /v1/Workspaces/{WorkspaceSid}/Activities
     h.page(
@@ -772,7 +771,7 @@ async fn activity(h: &Harness) {
         Dialect::V1,
         "activities",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Activity::collection_path("WorkspaceSid1").expect("ListActivity"),
@@ -783,10 +782,12 @@ async fn activity(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListActivity");
-    assert_eq!(items.len(), 1, "ListActivity");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListActivity");
+        .await;
+    h.records(
+        "ListActivity",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListActivity",
         &[("FriendlyName", "v"), ("PageSize", "5")],
@@ -795,7 +796,7 @@ async fn activity(h: &Harness) {
     );
     // CreateActivity: POST /v1/Workspaces/{WorkspaceSid}/Activities
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Activities", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Activity::collection_path("WorkspaceSid1").expect("CreateActivity"),
@@ -804,9 +805,8 @@ async fn activity(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateActivity");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateActivity");
+        .await;
+    h.record("CreateActivity", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateActivity",
         &[],
@@ -815,7 +815,7 @@ async fn activity(h: &Harness) {
     );
     // UpdateActivity: POST /v1/Workspaces/{WorkspaceSid}/Activities/{Sid}
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Activities/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Activity::path("WorkspaceSid1", "Sid1").expect("UpdateActivity"),
@@ -823,9 +823,8 @@ async fn activity(h: &Harness) {
                 friendly_name: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateActivity");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateActivity");
+        .await;
+    h.record("UpdateActivity", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateActivity",
         &[],
@@ -838,12 +837,14 @@ async fn activity(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Activities/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Activity::path("WorkspaceSid1", "Sid1").expect("DeleteActivity"),
-        )
-        .await
-        .expect("DeleteActivity");
+    h.deleted(
+        "DeleteActivity",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Activity::path("WorkspaceSid1", "Sid1").expect("DeleteActivity"),
+            )
+            .await,
+    );
     h.sent("DeleteActivity", &[], Sent::Nothing, false);
 }
 
@@ -851,14 +852,13 @@ async fn event(h: &Harness) {
     same_protocol::<Event, Via<false, POST, false, false>>();
     // FetchEvent: GET /v1/Workspaces/{WorkspaceSid}/Events/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Events/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Event::path("WorkspaceSid1", "Sid1").expect("FetchEvent"),
         )
-        .await
-        .expect("FetchEvent");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEvent");
+        .await;
+    h.record("FetchEvent", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEvent", &[], Sent::Nothing, false);
     // ListEvent: GET /v1/Workspaces/{WorkspaceSid}/Events
     h.page(
@@ -867,7 +867,7 @@ async fn event(h: &Harness) {
         Dialect::V1,
         "events",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Event::collection_path("WorkspaceSid1").expect("ListEvent"),
@@ -878,10 +878,12 @@ async fn event(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListEvent");
-    assert_eq!(items.len(), 1, "ListEvent");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEvent");
+        .await;
+    h.records(
+        "ListEvent",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListEvent",
         &[("EndDate", "v"), ("PageSize", "5")],
@@ -894,14 +896,13 @@ async fn task(h: &Harness) {
     same_protocol::<Task, Via<false, POST, false, false>>();
     // FetchTask: GET /v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Tasks/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Task::path("WorkspaceSid1", "Sid1").expect("FetchTask"),
         )
-        .await
-        .expect("FetchTask");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTask");
+        .await;
+    h.record("FetchTask", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTask", &[], Sent::Nothing, false);
     // ListTask: GET /v1/Workspaces/{WorkspaceSid}/Tasks
     h.page(
@@ -910,7 +911,7 @@ async fn task(h: &Harness) {
         Dialect::V1,
         "tasks",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Task::collection_path("WorkspaceSid1").expect("ListTask"),
@@ -922,10 +923,12 @@ async fn task(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListTask");
-    assert_eq!(items.len(), 1, "ListTask");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListTask");
+        .await;
+    h.records(
+        "ListTask",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListTask",
         &[
@@ -939,7 +942,7 @@ async fn task(h: &Harness) {
     );
     // CreateTask: POST /v1/Workspaces/{WorkspaceSid}/Tasks
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Tasks", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Task::collection_path("WorkspaceSid1").expect("CreateTask"),
@@ -948,9 +951,8 @@ async fn task(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateTask");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTask");
+        .await;
+    h.record("CreateTask", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTask",
         &[],
@@ -959,7 +961,7 @@ async fn task(h: &Harness) {
     );
     // UpdateTask: POST /v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Tasks/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Task::path("WorkspaceSid1", "Sid1").expect("UpdateTask"),
@@ -968,18 +970,19 @@ async fn task(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateTask");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateTask");
+        .await;
+    h.record("UpdateTask", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateTask", &[], Sent::Form(&[("Attributes", "v")]), false);
     // DeleteTask: DELETE /v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}
     h.empty("DELETE", "/v1/Workspaces/WorkspaceSid1/Tasks/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Task::path("WorkspaceSid1", "Sid1").expect("DeleteTask"),
-        )
-        .await
-        .expect("DeleteTask");
+    h.deleted(
+        "DeleteTask",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Task::path("WorkspaceSid1", "Sid1").expect("DeleteTask"),
+            )
+            .await,
+    );
     h.sent("DeleteTask", &[], Sent::Nothing, false);
 }
 
@@ -987,14 +990,13 @@ async fn task_channel(h: &Harness) {
     same_protocol::<TaskChannel, Via<false, POST, false, false>>();
     // FetchTaskChannel: GET /v1/Workspaces/{WorkspaceSid}/TaskChannels/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/TaskChannels/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &TaskChannel::path("WorkspaceSid1", "Sid1").expect("FetchTaskChannel"),
         )
-        .await
-        .expect("FetchTaskChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTaskChannel");
+        .await;
+    h.record("FetchTaskChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTaskChannel", &[], Sent::Nothing, false);
     // ListTaskChannel: GET /v1/Workspaces/{WorkspaceSid}/TaskChannels
     h.page(
@@ -1003,17 +1005,19 @@ async fn task_channel(h: &Harness) {
         Dialect::V1,
         "channels",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &TaskChannel::collection_path("WorkspaceSid1").expect("ListTaskChannel"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListTaskChannel");
-    assert_eq!(items.len(), 1, "ListTaskChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListTaskChannel");
+        .await;
+    h.records(
+        "ListTaskChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListTaskChannel",
         &[("PageSize", "5")],
@@ -1022,7 +1026,7 @@ async fn task_channel(h: &Harness) {
     );
     // CreateTaskChannel: POST /v1/Workspaces/{WorkspaceSid}/TaskChannels
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/TaskChannels", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &TaskChannel::collection_path("WorkspaceSid1").expect("CreateTaskChannel"),
@@ -1031,9 +1035,8 @@ async fn task_channel(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateTaskChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTaskChannel");
+        .await;
+    h.record("CreateTaskChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTaskChannel",
         &[],
@@ -1046,7 +1049,7 @@ async fn task_channel(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskChannels/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &TaskChannel::path("WorkspaceSid1", "Sid1").expect("UpdateTaskChannel"),
@@ -1055,9 +1058,8 @@ async fn task_channel(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateTaskChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateTaskChannel");
+        .await;
+    h.record("UpdateTaskChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTaskChannel",
         &[],
@@ -1070,12 +1072,14 @@ async fn task_channel(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskChannels/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &TaskChannel::path("WorkspaceSid1", "Sid1").expect("DeleteTaskChannel"),
-        )
-        .await
-        .expect("DeleteTaskChannel");
+    h.deleted(
+        "DeleteTaskChannel",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &TaskChannel::path("WorkspaceSid1", "Sid1").expect("DeleteTaskChannel"),
+            )
+            .await,
+    );
     h.sent("DeleteTaskChannel", &[], Sent::Nothing, false);
 }
 
@@ -1083,14 +1087,13 @@ async fn task_queue(h: &Harness) {
     same_protocol::<TaskQueue, Via<false, POST, false, false>>();
     // FetchTaskQueue: GET /v1/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/TaskQueues/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &TaskQueue::path("WorkspaceSid1", "Sid1").expect("FetchTaskQueue"),
         )
-        .await
-        .expect("FetchTaskQueue");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTaskQueue");
+        .await;
+    h.record("FetchTaskQueue", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTaskQueue", &[], Sent::Nothing, false);
     // ListTaskQueue: GET /v1/Workspaces/{WorkspaceSid}/TaskQueues
     h.page(
@@ -1099,7 +1102,7 @@ async fn task_queue(h: &Harness) {
         Dialect::V1,
         "task_queues",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &TaskQueue::collection_path("WorkspaceSid1").expect("ListTaskQueue"),
@@ -1110,10 +1113,12 @@ async fn task_queue(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListTaskQueue");
-    assert_eq!(items.len(), 1, "ListTaskQueue");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListTaskQueue");
+        .await;
+    h.records(
+        "ListTaskQueue",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListTaskQueue",
         &[("FriendlyName", "v"), ("PageSize", "5")],
@@ -1122,7 +1127,7 @@ async fn task_queue(h: &Harness) {
     );
     // CreateTaskQueue: POST /v1/Workspaces/{WorkspaceSid}/TaskQueues
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/TaskQueues", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &TaskQueue::collection_path("WorkspaceSid1").expect("CreateTaskQueue"),
@@ -1131,9 +1136,8 @@ async fn task_queue(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateTaskQueue");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTaskQueue");
+        .await;
+    h.record("CreateTaskQueue", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTaskQueue",
         &[],
@@ -1142,7 +1146,7 @@ async fn task_queue(h: &Harness) {
     );
     // UpdateTaskQueue: POST /v1/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/TaskQueues/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &TaskQueue::path("WorkspaceSid1", "Sid1").expect("UpdateTaskQueue"),
@@ -1151,9 +1155,8 @@ async fn task_queue(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateTaskQueue");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateTaskQueue");
+        .await;
+    h.record("UpdateTaskQueue", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTaskQueue",
         &[],
@@ -1166,12 +1169,14 @@ async fn task_queue(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskQueues/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &TaskQueue::path("WorkspaceSid1", "Sid1").expect("DeleteTaskQueue"),
-        )
-        .await
-        .expect("DeleteTaskQueue");
+    h.deleted(
+        "DeleteTaskQueue",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &TaskQueue::path("WorkspaceSid1", "Sid1").expect("DeleteTaskQueue"),
+            )
+            .await,
+    );
     h.sent("DeleteTaskQueue", &[], Sent::Nothing, false);
 }
 
@@ -1183,19 +1188,18 @@ async fn task_queue_bulk_real_time_statistics(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskQueues/RealTimeStatistics",
         200,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, false, false>, _>(
             &TaskQueueBulkRealTimeStatistics::collection_path("WorkspaceSid1")
                 .expect("CreateTaskQueueBulkRealTimeStatistics"),
             &CreateTaskQueueBulkRealTimeStatisticsBody::default(),
         )
-        .await
-        .expect("CreateTaskQueueBulkRealTimeStatistics");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateTaskQueueBulkRealTimeStatistics",
         Some(SID),
-        "CreateTaskQueueBulkRealTimeStatistics"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateTaskQueueBulkRealTimeStatistics",
@@ -1213,18 +1217,17 @@ async fn task_queue_cumulative_statistics(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskQueues/TaskQueueSid1/CumulativeStatistics",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &TaskQueueCumulativeStatistics::path("WorkspaceSid1", "TaskQueueSid1")
                 .expect("FetchTaskQueueCumulativeStatistics"),
         )
-        .await
-        .expect("FetchTaskQueueCumulativeStatistics");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchTaskQueueCumulativeStatistics",
         Some(SID),
-        "FetchTaskQueueCumulativeStatistics"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchTaskQueueCumulativeStatistics",
@@ -1242,18 +1245,17 @@ async fn task_queue_real_time_statistics(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskQueues/TaskQueueSid1/RealTimeStatistics",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &TaskQueueRealTimeStatistics::path("WorkspaceSid1", "TaskQueueSid1")
                 .expect("FetchTaskQueueRealTimeStatistics"),
         )
-        .await
-        .expect("FetchTaskQueueRealTimeStatistics");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchTaskQueueRealTimeStatistics",
         Some(SID),
-        "FetchTaskQueueRealTimeStatistics"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchTaskQueueRealTimeStatistics",
@@ -1271,15 +1273,14 @@ async fn task_queue_statistics(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskQueues/TaskQueueSid1/Statistics",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &TaskQueueStatistics::path("WorkspaceSid1", "TaskQueueSid1")
                 .expect("FetchTaskQueueStatistics"),
         )
-        .await
-        .expect("FetchTaskQueueStatistics");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTaskQueueStatistics");
+        .await;
+    h.record("FetchTaskQueueStatistics", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTaskQueueStatistics", &[], Sent::Nothing, false);
 }
 
@@ -1292,7 +1293,7 @@ async fn task_queues_statistics(h: &Harness) {
         Dialect::V1,
         "task_queues_statistics",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &TaskQueuesStatistics::collection_path("WorkspaceSid1")
@@ -1304,13 +1305,11 @@ async fn task_queues_statistics(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListTaskQueuesStatistics");
-    assert_eq!(items.len(), 1, "ListTaskQueuesStatistics");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListTaskQueuesStatistics",
         Some(SID),
-        "ListTaskQueuesStatistics"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListTaskQueuesStatistics",
@@ -1328,15 +1327,14 @@ async fn task_reservation(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Tasks/TaskSid1/Reservations/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &TaskReservation::path("WorkspaceSid1", "TaskSid1", "Sid1")
                 .expect("FetchTaskReservation"),
         )
-        .await
-        .expect("FetchTaskReservation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTaskReservation");
+        .await;
+    h.record("FetchTaskReservation", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTaskReservation", &[], Sent::Nothing, false);
     // ListTaskReservation: GET /v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations
     h.page(
@@ -1345,7 +1343,7 @@ async fn task_reservation(h: &Harness) {
         Dialect::V1,
         "reservations",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &TaskReservation::collection_path("WorkspaceSid1", "TaskSid1")
@@ -1357,10 +1355,12 @@ async fn task_reservation(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListTaskReservation");
-    assert_eq!(items.len(), 1, "ListTaskReservation");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListTaskReservation");
+        .await;
+    h.records(
+        "ListTaskReservation",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListTaskReservation",
         &[("ReservationStatus", "v"), ("PageSize", "5")],
@@ -1373,7 +1373,7 @@ async fn task_reservation(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Tasks/TaskSid1/Reservations/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &TaskReservation::path("WorkspaceSid1", "TaskSid1", "Sid1")
@@ -1384,9 +1384,8 @@ async fn task_reservation(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateTaskReservation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateTaskReservation");
+        .await;
+    h.record("UpdateTaskReservation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTaskReservation",
         &[],
@@ -1403,14 +1402,13 @@ async fn worker(h: &Harness) {
     same_protocol::<Worker, Via<false, POST, false, false>>();
     // FetchWorker: GET /v1/Workspaces/{WorkspaceSid}/Workers/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Workers/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Worker::path("WorkspaceSid1", "Sid1").expect("FetchWorker"),
         )
-        .await
-        .expect("FetchWorker");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWorker");
+        .await;
+    h.record("FetchWorker", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWorker", &[], Sent::Nothing, false);
     // ListWorker: GET /v1/Workspaces/{WorkspaceSid}/Workers
     h.page(
@@ -1419,7 +1417,7 @@ async fn worker(h: &Harness) {
         Dialect::V1,
         "workers",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Worker::collection_path("WorkspaceSid1").expect("ListWorker"),
@@ -1430,10 +1428,12 @@ async fn worker(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListWorker");
-    assert_eq!(items.len(), 1, "ListWorker");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWorker");
+        .await;
+    h.records(
+        "ListWorker",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWorker",
         &[("ActivityName", "v"), ("PageSize", "5")],
@@ -1442,7 +1442,7 @@ async fn worker(h: &Harness) {
     );
     // CreateWorker: POST /v1/Workspaces/{WorkspaceSid}/Workers
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Workers", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Worker::collection_path("WorkspaceSid1").expect("CreateWorker"),
@@ -1451,9 +1451,8 @@ async fn worker(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateWorker");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateWorker");
+        .await;
+    h.record("CreateWorker", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWorker",
         &[],
@@ -1462,7 +1461,7 @@ async fn worker(h: &Harness) {
     );
     // UpdateWorker: POST /v1/Workspaces/{WorkspaceSid}/Workers/{Sid}
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Workers/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Worker::path("WorkspaceSid1", "Sid1").expect("UpdateWorker"),
@@ -1471,9 +1470,8 @@ async fn worker(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateWorker");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWorker");
+        .await;
+    h.record("UpdateWorker", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWorker",
         &[],
@@ -1482,12 +1480,14 @@ async fn worker(h: &Harness) {
     );
     // DeleteWorker: DELETE /v1/Workspaces/{WorkspaceSid}/Workers/{Sid}
     h.empty("DELETE", "/v1/Workspaces/WorkspaceSid1/Workers/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Worker::path("WorkspaceSid1", "Sid1").expect("DeleteWorker"),
-        )
-        .await
-        .expect("DeleteWorker");
+    h.deleted(
+        "DeleteWorker",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Worker::path("WorkspaceSid1", "Sid1").expect("DeleteWorker"),
+            )
+            .await,
+    );
     h.sent("DeleteWorker", &[], Sent::Nothing, false);
 }
 
@@ -1499,15 +1499,14 @@ async fn worker_channel(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/WorkerSid1/Channels/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WorkerChannel::path("WorkspaceSid1", "WorkerSid1", "Sid1")
                 .expect("FetchWorkerChannel"),
         )
-        .await
-        .expect("FetchWorkerChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWorkerChannel");
+        .await;
+    h.record("FetchWorkerChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWorkerChannel", &[], Sent::Nothing, false);
     // ListWorkerChannel: GET /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels
     h.page(
@@ -1516,7 +1515,7 @@ async fn worker_channel(h: &Harness) {
         Dialect::V1,
         "channels",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &WorkerChannel::collection_path("WorkspaceSid1", "WorkerSid1")
@@ -1524,10 +1523,12 @@ async fn worker_channel(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListWorkerChannel");
-    assert_eq!(items.len(), 1, "ListWorkerChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWorkerChannel");
+        .await;
+    h.records(
+        "ListWorkerChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWorkerChannel",
         &[("PageSize", "5")],
@@ -1540,16 +1541,15 @@ async fn worker_channel(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/WorkerSid1/Channels/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &WorkerChannel::path("WorkspaceSid1", "WorkerSid1", "Sid1")
                 .expect("UpdateWorkerChannel"),
             &UpdateWorkerChannelBody::default(),
         )
-        .await
-        .expect("UpdateWorkerChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWorkerChannel");
+        .await;
+    h.record("UpdateWorkerChannel", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateWorkerChannel", &[], Sent::Form(&[]), false);
 }
 
@@ -1561,15 +1561,18 @@ async fn worker_instance_statistics(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/WorkerSid1/Statistics",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WorkerInstanceStatistics::path("WorkspaceSid1", "WorkerSid1")
                 .expect("FetchWorkerInstanceStatistics"),
         )
-        .await
-        .expect("FetchWorkerInstanceStatistics");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWorkerInstanceStatistics");
+        .await;
+    h.record(
+        "FetchWorkerInstanceStatistics",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent("FetchWorkerInstanceStatistics", &[], Sent::Nothing, false);
 }
 
@@ -1581,15 +1584,14 @@ async fn worker_reservation(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/WorkerSid1/Reservations/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WorkerReservation::path("WorkspaceSid1", "WorkerSid1", "Sid1")
                 .expect("FetchWorkerReservation"),
         )
-        .await
-        .expect("FetchWorkerReservation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWorkerReservation");
+        .await;
+    h.record("FetchWorkerReservation", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWorkerReservation", &[], Sent::Nothing, false);
     // ListWorkerReservation: GET /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Reservations
     h.page(
@@ -1598,7 +1600,7 @@ async fn worker_reservation(h: &Harness) {
         Dialect::V1,
         "reservations",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &WorkerReservation::collection_path("WorkspaceSid1", "WorkerSid1")
@@ -1609,10 +1611,12 @@ async fn worker_reservation(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListWorkerReservation");
-    assert_eq!(items.len(), 1, "ListWorkerReservation");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWorkerReservation");
+        .await;
+    h.records(
+        "ListWorkerReservation",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWorkerReservation",
         &[("ReservationStatus", "v"), ("PageSize", "5")],
@@ -1625,7 +1629,7 @@ async fn worker_reservation(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/WorkerSid1/Reservations/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &WorkerReservation::path("WorkspaceSid1", "WorkerSid1", "Sid1")
@@ -1636,9 +1640,8 @@ async fn worker_reservation(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateWorkerReservation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWorkerReservation");
+        .await;
+    h.record("UpdateWorkerReservation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWorkerReservation",
         &[],
@@ -1659,14 +1662,13 @@ async fn worker_statistics(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/Statistics",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WorkerStatistics::path("WorkspaceSid1").expect("FetchWorkerStatistics"),
         )
-        .await
-        .expect("FetchWorkerStatistics");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWorkerStatistics");
+        .await;
+    h.record("FetchWorkerStatistics", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWorkerStatistics", &[], Sent::Nothing, false);
 }
 
@@ -1678,18 +1680,17 @@ async fn workers_cumulative_statistics(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/CumulativeStatistics",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WorkersCumulativeStatistics::path("WorkspaceSid1")
                 .expect("FetchWorkersCumulativeStatistics"),
         )
-        .await
-        .expect("FetchWorkersCumulativeStatistics");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchWorkersCumulativeStatistics",
         Some(SID),
-        "FetchWorkersCumulativeStatistics"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchWorkersCumulativeStatistics",
@@ -1707,18 +1708,17 @@ async fn workers_real_time_statistics(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/RealTimeStatistics",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WorkersRealTimeStatistics::path("WorkspaceSid1")
                 .expect("FetchWorkersRealTimeStatistics"),
         )
-        .await
-        .expect("FetchWorkersRealTimeStatistics");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchWorkersRealTimeStatistics",
         Some(SID),
-        "FetchWorkersRealTimeStatistics"
+        got.map(|r| r.sid),
     );
     h.sent("FetchWorkersRealTimeStatistics", &[], Sent::Nothing, false);
 }
@@ -1727,14 +1727,13 @@ async fn workflow(h: &Harness) {
     same_protocol::<Workflow, Via<false, POST, false, false>>();
     // FetchWorkflow: GET /v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Workflows/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Workflow::path("WorkspaceSid1", "Sid1").expect("FetchWorkflow"),
         )
-        .await
-        .expect("FetchWorkflow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWorkflow");
+        .await;
+    h.record("FetchWorkflow", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWorkflow", &[], Sent::Nothing, false);
     // ListWorkflow: GET /v1/Workspaces/{WorkspaceSid}/Workflows
     h.page(
@@ -1743,7 +1742,7 @@ async fn workflow(h: &Harness) {
         Dialect::V1,
         "workflows",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Workflow::collection_path("WorkspaceSid1").expect("ListWorkflow"),
@@ -1753,10 +1752,12 @@ async fn workflow(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListWorkflow");
-    assert_eq!(items.len(), 1, "ListWorkflow");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWorkflow");
+        .await;
+    h.records(
+        "ListWorkflow",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWorkflow",
         &[("FriendlyName", "v"), ("PageSize", "5")],
@@ -1765,7 +1766,7 @@ async fn workflow(h: &Harness) {
     );
     // CreateWorkflow: POST /v1/Workspaces/{WorkspaceSid}/Workflows
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Workflows", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Workflow::collection_path("WorkspaceSid1").expect("CreateWorkflow"),
@@ -1774,9 +1775,8 @@ async fn workflow(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateWorkflow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateWorkflow");
+        .await;
+    h.record("CreateWorkflow", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWorkflow",
         &[],
@@ -1785,7 +1785,7 @@ async fn workflow(h: &Harness) {
     );
     // UpdateWorkflow: POST /v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Workflows/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Workflow::path("WorkspaceSid1", "Sid1").expect("UpdateWorkflow"),
@@ -1794,9 +1794,8 @@ async fn workflow(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateWorkflow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWorkflow");
+        .await;
+    h.record("UpdateWorkflow", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWorkflow",
         &[],
@@ -1805,12 +1804,14 @@ async fn workflow(h: &Harness) {
     );
     // DeleteWorkflow: DELETE /v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}
     h.empty("DELETE", "/v1/Workspaces/WorkspaceSid1/Workflows/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Workflow::path("WorkspaceSid1", "Sid1").expect("DeleteWorkflow"),
-        )
-        .await
-        .expect("DeleteWorkflow");
+    h.deleted(
+        "DeleteWorkflow",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Workflow::path("WorkspaceSid1", "Sid1").expect("DeleteWorkflow"),
+            )
+            .await,
+    );
     h.sent("DeleteWorkflow", &[], Sent::Nothing, false);
 }
 
@@ -1822,18 +1823,17 @@ async fn workflow_cumulative_statistics(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workflows/WorkflowSid1/CumulativeStatistics",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WorkflowCumulativeStatistics::path("WorkspaceSid1", "WorkflowSid1")
                 .expect("FetchWorkflowCumulativeStatistics"),
         )
-        .await
-        .expect("FetchWorkflowCumulativeStatistics");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchWorkflowCumulativeStatistics",
         Some(SID),
-        "FetchWorkflowCumulativeStatistics"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchWorkflowCumulativeStatistics",
@@ -1851,18 +1851,17 @@ async fn workflow_real_time_statistics(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workflows/WorkflowSid1/RealTimeStatistics",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WorkflowRealTimeStatistics::path("WorkspaceSid1", "WorkflowSid1")
                 .expect("FetchWorkflowRealTimeStatistics"),
         )
-        .await
-        .expect("FetchWorkflowRealTimeStatistics");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchWorkflowRealTimeStatistics",
         Some(SID),
-        "FetchWorkflowRealTimeStatistics"
+        got.map(|r| r.sid),
     );
     h.sent("FetchWorkflowRealTimeStatistics", &[], Sent::Nothing, false);
 }
@@ -1875,15 +1874,14 @@ async fn workflow_statistics(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workflows/WorkflowSid1/Statistics",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WorkflowStatistics::path("WorkspaceSid1", "WorkflowSid1")
                 .expect("FetchWorkflowStatistics"),
         )
-        .await
-        .expect("FetchWorkflowStatistics");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWorkflowStatistics");
+        .await;
+    h.record("FetchWorkflowStatistics", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWorkflowStatistics", &[], Sent::Nothing, false);
 }
 
@@ -1891,16 +1889,15 @@ async fn workspace(h: &Harness) {
     same_protocol::<Workspace, Via<false, POST, false, false>>();
     // FetchWorkspace: GET /v1/Workspaces/{Sid}
     h.answer("GET", "/v1/Workspaces/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Workspace::path("Sid1").expect("FetchWorkspace"))
-        .await
-        .expect("FetchWorkspace");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWorkspace");
+        .await;
+    h.record("FetchWorkspace", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWorkspace", &[], Sent::Nothing, false);
     // ListWorkspace: GET /v1/Workspaces
     h.page("GET", "/v1/Workspaces", Dialect::V1, "workspaces");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Workspace::collection_path().expect("ListWorkspace"),
@@ -1910,10 +1907,12 @@ async fn workspace(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListWorkspace");
-    assert_eq!(items.len(), 1, "ListWorkspace");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWorkspace");
+        .await;
+    h.records(
+        "ListWorkspace",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWorkspace",
         &[("FriendlyName", "v"), ("PageSize", "5")],
@@ -1922,7 +1921,7 @@ async fn workspace(h: &Harness) {
     );
     // CreateWorkspace: POST /v1/Workspaces
     h.answer("POST", "/v1/Workspaces", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Workspace::collection_path().expect("CreateWorkspace"),
@@ -1931,9 +1930,8 @@ async fn workspace(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateWorkspace");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateWorkspace");
+        .await;
+    h.record("CreateWorkspace", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWorkspace",
         &[],
@@ -1942,7 +1940,7 @@ async fn workspace(h: &Harness) {
     );
     // UpdateWorkspace: POST /v1/Workspaces/{Sid}
     h.answer("POST", "/v1/Workspaces/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Workspace::path("Sid1").expect("UpdateWorkspace"),
@@ -1951,9 +1949,8 @@ async fn workspace(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateWorkspace");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWorkspace");
+        .await;
+    h.record("UpdateWorkspace", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWorkspace",
         &[],
@@ -1962,12 +1959,14 @@ async fn workspace(h: &Harness) {
     );
     // DeleteWorkspace: DELETE /v1/Workspaces/{Sid}
     h.empty("DELETE", "/v1/Workspaces/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Workspace::path("Sid1").expect("DeleteWorkspace"),
-        )
-        .await
-        .expect("DeleteWorkspace");
+    h.deleted(
+        "DeleteWorkspace",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Workspace::path("Sid1").expect("DeleteWorkspace"),
+            )
+            .await,
+    );
     h.sent("DeleteWorkspace", &[], Sent::Nothing, false);
 }
 
@@ -1979,18 +1978,17 @@ async fn workspace_cumulative_statistics(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/CumulativeStatistics",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WorkspaceCumulativeStatistics::path("WorkspaceSid1")
                 .expect("FetchWorkspaceCumulativeStatistics"),
         )
-        .await
-        .expect("FetchWorkspaceCumulativeStatistics");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchWorkspaceCumulativeStatistics",
         Some(SID),
-        "FetchWorkspaceCumulativeStatistics"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchWorkspaceCumulativeStatistics",
@@ -2008,18 +2006,17 @@ async fn workspace_real_time_statistics(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/RealTimeStatistics",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WorkspaceRealTimeStatistics::path("WorkspaceSid1")
                 .expect("FetchWorkspaceRealTimeStatistics"),
         )
-        .await
-        .expect("FetchWorkspaceRealTimeStatistics");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchWorkspaceRealTimeStatistics",
         Some(SID),
-        "FetchWorkspaceRealTimeStatistics"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchWorkspaceRealTimeStatistics",
@@ -2033,14 +2030,13 @@ async fn workspace_statistics(h: &Harness) {
     same_protocol::<WorkspaceStatistics, Via<false, POST, false, false>>();
     // FetchWorkspaceStatistics: GET /v1/Workspaces/{WorkspaceSid}/Statistics
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Statistics", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &WorkspaceStatistics::path("WorkspaceSid1").expect("FetchWorkspaceStatistics"),
         )
-        .await
-        .expect("FetchWorkspaceStatistics");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWorkspaceStatistics");
+        .await;
+    h.record("FetchWorkspaceStatistics", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWorkspaceStatistics", &[], Sent::Nothing, false);
 }
 
@@ -2081,10 +2077,8 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn activity_full<Compiled>(h: &Harness) {
     // FetchActivity: GET /v1/Workspaces/{WorkspaceSid}/Activities/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Activities/Sid1", 200);
-    let r = Activity::fetch(&h.client, "WorkspaceSid1", "Sid1")
-        .await
-        .expect("FetchActivity");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchActivity");
+    let got = Activity::fetch(&h.client, "WorkspaceSid1", "Sid1").await;
+    h.record("FetchActivity", Some(SID), got.map(|r| r.sid));
     h.sent("FetchActivity", &[], Sent::Nothing, false);
     // ListActivity: GET /v1/Workspaces/{WorkspaceSid}/Activities
     h.page(
@@ -2093,7 +2087,7 @@ async fn activity_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "activities",
     );
-    let items = Activity::list(
+    let got = Activity::list(
         &h.client,
         "WorkspaceSid1",
         &ListActivityFilter {
@@ -2103,10 +2097,12 @@ async fn activity_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListActivity");
-    assert_eq!(items.len(), 1, "ListActivity");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListActivity");
+    .await;
+    h.records(
+        "ListActivity",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListActivity",
         &[("FriendlyName", "v"), ("PageSize", "5")],
@@ -2115,7 +2111,7 @@ async fn activity_full<Compiled>(h: &Harness) {
     );
     // CreateActivity: POST /v1/Workspaces/{WorkspaceSid}/Activities
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Activities", 201);
-    let r = Activity::create(
+    let got = Activity::create(
         &h.client,
         "WorkspaceSid1",
         &CreateActivityBody {
@@ -2123,9 +2119,8 @@ async fn activity_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateActivity");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateActivity");
+    .await;
+    h.record("CreateActivity", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateActivity",
         &[],
@@ -2134,7 +2129,7 @@ async fn activity_full<Compiled>(h: &Harness) {
     );
     // UpdateActivity: POST /v1/Workspaces/{WorkspaceSid}/Activities/{Sid}
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Activities/Sid1", 200);
-    let r = Activity::update(
+    let got = Activity::update(
         &h.client,
         "WorkspaceSid1",
         "Sid1",
@@ -2142,9 +2137,8 @@ async fn activity_full<Compiled>(h: &Harness) {
             friendly_name: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateActivity");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateActivity");
+    .await;
+    h.record("UpdateActivity", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateActivity",
         &[],
@@ -2157,9 +2151,10 @@ async fn activity_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Activities/Sid1",
         204,
     );
-    Activity::delete(&h.client, "WorkspaceSid1", "Sid1")
-        .await
-        .expect("DeleteActivity");
+    h.deleted(
+        "DeleteActivity",
+        Activity::delete(&h.client, "WorkspaceSid1", "Sid1").await,
+    );
     h.sent("DeleteActivity", &[], Sent::Nothing, false);
 }
 
@@ -2167,10 +2162,8 @@ async fn activity_full<Compiled>(h: &Harness) {
 async fn event_full<Compiled>(h: &Harness) {
     // FetchEvent: GET /v1/Workspaces/{WorkspaceSid}/Events/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Events/Sid1", 200);
-    let r = Event::fetch(&h.client, "WorkspaceSid1", "Sid1")
-        .await
-        .expect("FetchEvent");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEvent");
+    let got = Event::fetch(&h.client, "WorkspaceSid1", "Sid1").await;
+    h.record("FetchEvent", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEvent", &[], Sent::Nothing, false);
     // ListEvent: GET /v1/Workspaces/{WorkspaceSid}/Events
     h.page(
@@ -2179,7 +2172,7 @@ async fn event_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "events",
     );
-    let items = Event::list(
+    let got = Event::list(
         &h.client,
         "WorkspaceSid1",
         &ListEventFilter {
@@ -2189,10 +2182,12 @@ async fn event_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListEvent");
-    assert_eq!(items.len(), 1, "ListEvent");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEvent");
+    .await;
+    h.records(
+        "ListEvent",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListEvent",
         &[("EndDate", "v"), ("PageSize", "5")],
@@ -2205,10 +2200,8 @@ async fn event_full<Compiled>(h: &Harness) {
 async fn task_full<Compiled>(h: &Harness) {
     // FetchTask: GET /v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Tasks/Sid1", 200);
-    let r = Task::fetch(&h.client, "WorkspaceSid1", "Sid1")
-        .await
-        .expect("FetchTask");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTask");
+    let got = Task::fetch(&h.client, "WorkspaceSid1", "Sid1").await;
+    h.record("FetchTask", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTask", &[], Sent::Nothing, false);
     // ListTask: GET /v1/Workspaces/{WorkspaceSid}/Tasks
     h.page(
@@ -2217,7 +2210,7 @@ async fn task_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "tasks",
     );
-    let items = Task::list(
+    let got = Task::list(
         &h.client,
         "WorkspaceSid1",
         &ListTaskFilter {
@@ -2228,10 +2221,12 @@ async fn task_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListTask");
-    assert_eq!(items.len(), 1, "ListTask");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListTask");
+    .await;
+    h.records(
+        "ListTask",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListTask",
         &[
@@ -2245,7 +2240,7 @@ async fn task_full<Compiled>(h: &Harness) {
     );
     // CreateTask: POST /v1/Workspaces/{WorkspaceSid}/Tasks
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Tasks", 201);
-    let r = Task::create(
+    let got = Task::create(
         &h.client,
         "WorkspaceSid1",
         &CreateTaskBody {
@@ -2253,9 +2248,8 @@ async fn task_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateTask");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTask");
+    .await;
+    h.record("CreateTask", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTask",
         &[],
@@ -2264,7 +2258,7 @@ async fn task_full<Compiled>(h: &Harness) {
     );
     // UpdateTask: POST /v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Tasks/Sid1", 200);
-    let r = Task::update(
+    let got = Task::update(
         &h.client,
         "WorkspaceSid1",
         "Sid1",
@@ -2273,15 +2267,15 @@ async fn task_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateTask");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateTask");
+    .await;
+    h.record("UpdateTask", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateTask", &[], Sent::Form(&[("Attributes", "v")]), false);
     // DeleteTask: DELETE /v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}
     h.empty("DELETE", "/v1/Workspaces/WorkspaceSid1/Tasks/Sid1", 204);
-    Task::delete(&h.client, "WorkspaceSid1", "Sid1")
-        .await
-        .expect("DeleteTask");
+    h.deleted(
+        "DeleteTask",
+        Task::delete(&h.client, "WorkspaceSid1", "Sid1").await,
+    );
     h.sent("DeleteTask", &[], Sent::Nothing, false);
 }
 
@@ -2289,10 +2283,8 @@ async fn task_full<Compiled>(h: &Harness) {
 async fn task_channel_full<Compiled>(h: &Harness) {
     // FetchTaskChannel: GET /v1/Workspaces/{WorkspaceSid}/TaskChannels/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/TaskChannels/Sid1", 200);
-    let r = TaskChannel::fetch(&h.client, "WorkspaceSid1", "Sid1")
-        .await
-        .expect("FetchTaskChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTaskChannel");
+    let got = TaskChannel::fetch(&h.client, "WorkspaceSid1", "Sid1").await;
+    h.record("FetchTaskChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTaskChannel", &[], Sent::Nothing, false);
     // ListTaskChannel: GET /v1/Workspaces/{WorkspaceSid}/TaskChannels
     h.page(
@@ -2301,13 +2293,15 @@ async fn task_channel_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "channels",
     );
-    let items = TaskChannel::list(&h.client, "WorkspaceSid1")
+    let got = TaskChannel::list(&h.client, "WorkspaceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListTaskChannel");
-    assert_eq!(items.len(), 1, "ListTaskChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListTaskChannel");
+        .await;
+    h.records(
+        "ListTaskChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListTaskChannel",
         &[("PageSize", "5")],
@@ -2316,7 +2310,7 @@ async fn task_channel_full<Compiled>(h: &Harness) {
     );
     // CreateTaskChannel: POST /v1/Workspaces/{WorkspaceSid}/TaskChannels
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/TaskChannels", 201);
-    let r = TaskChannel::create(
+    let got = TaskChannel::create(
         &h.client,
         "WorkspaceSid1",
         &CreateTaskChannelBody {
@@ -2324,9 +2318,8 @@ async fn task_channel_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateTaskChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTaskChannel");
+    .await;
+    h.record("CreateTaskChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTaskChannel",
         &[],
@@ -2339,7 +2332,7 @@ async fn task_channel_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskChannels/Sid1",
         200,
     );
-    let r = TaskChannel::update(
+    let got = TaskChannel::update(
         &h.client,
         "WorkspaceSid1",
         "Sid1",
@@ -2348,9 +2341,8 @@ async fn task_channel_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateTaskChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateTaskChannel");
+    .await;
+    h.record("UpdateTaskChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTaskChannel",
         &[],
@@ -2363,9 +2355,10 @@ async fn task_channel_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskChannels/Sid1",
         204,
     );
-    TaskChannel::delete(&h.client, "WorkspaceSid1", "Sid1")
-        .await
-        .expect("DeleteTaskChannel");
+    h.deleted(
+        "DeleteTaskChannel",
+        TaskChannel::delete(&h.client, "WorkspaceSid1", "Sid1").await,
+    );
     h.sent("DeleteTaskChannel", &[], Sent::Nothing, false);
 }
 
@@ -2373,10 +2366,8 @@ async fn task_channel_full<Compiled>(h: &Harness) {
 async fn task_queue_full<Compiled>(h: &Harness) {
     // FetchTaskQueue: GET /v1/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/TaskQueues/Sid1", 200);
-    let r = TaskQueue::fetch(&h.client, "WorkspaceSid1", "Sid1")
-        .await
-        .expect("FetchTaskQueue");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTaskQueue");
+    let got = TaskQueue::fetch(&h.client, "WorkspaceSid1", "Sid1").await;
+    h.record("FetchTaskQueue", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTaskQueue", &[], Sent::Nothing, false);
     // ListTaskQueue: GET /v1/Workspaces/{WorkspaceSid}/TaskQueues
     h.page(
@@ -2385,7 +2376,7 @@ async fn task_queue_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "task_queues",
     );
-    let items = TaskQueue::list(
+    let got = TaskQueue::list(
         &h.client,
         "WorkspaceSid1",
         &ListTaskQueueFilter {
@@ -2395,10 +2386,12 @@ async fn task_queue_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListTaskQueue");
-    assert_eq!(items.len(), 1, "ListTaskQueue");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListTaskQueue");
+    .await;
+    h.records(
+        "ListTaskQueue",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListTaskQueue",
         &[("FriendlyName", "v"), ("PageSize", "5")],
@@ -2407,7 +2400,7 @@ async fn task_queue_full<Compiled>(h: &Harness) {
     );
     // CreateTaskQueue: POST /v1/Workspaces/{WorkspaceSid}/TaskQueues
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/TaskQueues", 201);
-    let r = TaskQueue::create(
+    let got = TaskQueue::create(
         &h.client,
         "WorkspaceSid1",
         &CreateTaskQueueBody {
@@ -2415,9 +2408,8 @@ async fn task_queue_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateTaskQueue");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTaskQueue");
+    .await;
+    h.record("CreateTaskQueue", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTaskQueue",
         &[],
@@ -2426,7 +2418,7 @@ async fn task_queue_full<Compiled>(h: &Harness) {
     );
     // UpdateTaskQueue: POST /v1/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/TaskQueues/Sid1", 200);
-    let r = TaskQueue::update(
+    let got = TaskQueue::update(
         &h.client,
         "WorkspaceSid1",
         "Sid1",
@@ -2435,9 +2427,8 @@ async fn task_queue_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateTaskQueue");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateTaskQueue");
+    .await;
+    h.record("UpdateTaskQueue", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTaskQueue",
         &[],
@@ -2450,9 +2441,10 @@ async fn task_queue_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskQueues/Sid1",
         204,
     );
-    TaskQueue::delete(&h.client, "WorkspaceSid1", "Sid1")
-        .await
-        .expect("DeleteTaskQueue");
+    h.deleted(
+        "DeleteTaskQueue",
+        TaskQueue::delete(&h.client, "WorkspaceSid1", "Sid1").await,
+    );
     h.sent("DeleteTaskQueue", &[], Sent::Nothing, false);
 }
 
@@ -2464,13 +2456,17 @@ async fn task_queue_bulk_real_time_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskQueues/RealTimeStatistics",
         200,
     );
-    TaskQueueBulkRealTimeStatistics::create(
+    let got = TaskQueueBulkRealTimeStatistics::create(
         &h.client,
         "WorkspaceSid1",
         &CreateTaskQueueBulkRealTimeStatisticsBody::default(),
     )
-    .await
-    .expect("CreateTaskQueueBulkRealTimeStatistics");
+    .await;
+    h.record(
+        "CreateTaskQueueBulkRealTimeStatistics",
+        None,
+        got.map(|_| None),
+    );
     h.sent(
         "CreateTaskQueueBulkRealTimeStatistics",
         &[],
@@ -2487,9 +2483,13 @@ async fn task_queue_cumulative_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskQueues/TaskQueueSid1/CumulativeStatistics",
         200,
     );
-    TaskQueueCumulativeStatistics::fetch(&h.client, "WorkspaceSid1", "TaskQueueSid1")
-        .await
-        .expect("FetchTaskQueueCumulativeStatistics");
+    let got =
+        TaskQueueCumulativeStatistics::fetch(&h.client, "WorkspaceSid1", "TaskQueueSid1").await;
+    h.record(
+        "FetchTaskQueueCumulativeStatistics",
+        None,
+        got.map(|_| None),
+    );
     h.sent(
         "FetchTaskQueueCumulativeStatistics",
         &[],
@@ -2506,9 +2506,8 @@ async fn task_queue_real_time_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskQueues/TaskQueueSid1/RealTimeStatistics",
         200,
     );
-    TaskQueueRealTimeStatistics::fetch(&h.client, "WorkspaceSid1", "TaskQueueSid1")
-        .await
-        .expect("FetchTaskQueueRealTimeStatistics");
+    let got = TaskQueueRealTimeStatistics::fetch(&h.client, "WorkspaceSid1", "TaskQueueSid1").await;
+    h.record("FetchTaskQueueRealTimeStatistics", None, got.map(|_| None));
     h.sent(
         "FetchTaskQueueRealTimeStatistics",
         &[],
@@ -2525,9 +2524,8 @@ async fn task_queue_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskQueues/TaskQueueSid1/Statistics",
         200,
     );
-    TaskQueueStatistics::fetch(&h.client, "WorkspaceSid1", "TaskQueueSid1")
-        .await
-        .expect("FetchTaskQueueStatistics");
+    let got = TaskQueueStatistics::fetch(&h.client, "WorkspaceSid1", "TaskQueueSid1").await;
+    h.record("FetchTaskQueueStatistics", None, got.map(|_| None));
     h.sent("FetchTaskQueueStatistics", &[], Sent::Nothing, false);
 }
 
@@ -2540,7 +2538,7 @@ async fn task_queues_statistics_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "task_queues_statistics",
     );
-    let items = TaskQueuesStatistics::list(
+    let got = TaskQueuesStatistics::list(
         &h.client,
         "WorkspaceSid1",
         &ListTaskQueuesStatisticsFilter {
@@ -2550,9 +2548,12 @@ async fn task_queues_statistics_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListTaskQueuesStatistics");
-    assert_eq!(items.len(), 1, "ListTaskQueuesStatistics");
+    .await;
+    h.records(
+        "ListTaskQueuesStatistics",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListTaskQueuesStatistics",
         &[("EndDate", "v"), ("PageSize", "5")],
@@ -2569,10 +2570,8 @@ async fn task_reservation_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Tasks/TaskSid1/Reservations/Sid1",
         200,
     );
-    let r = TaskReservation::fetch(&h.client, "WorkspaceSid1", "TaskSid1", "Sid1")
-        .await
-        .expect("FetchTaskReservation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTaskReservation");
+    let got = TaskReservation::fetch(&h.client, "WorkspaceSid1", "TaskSid1", "Sid1").await;
+    h.record("FetchTaskReservation", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTaskReservation", &[], Sent::Nothing, false);
     // ListTaskReservation: GET /v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations
     h.page(
@@ -2581,7 +2580,7 @@ async fn task_reservation_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "reservations",
     );
-    let items = TaskReservation::list(
+    let got = TaskReservation::list(
         &h.client,
         "WorkspaceSid1",
         "TaskSid1",
@@ -2592,10 +2591,12 @@ async fn task_reservation_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListTaskReservation");
-    assert_eq!(items.len(), 1, "ListTaskReservation");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListTaskReservation");
+    .await;
+    h.records(
+        "ListTaskReservation",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListTaskReservation",
         &[("ReservationStatus", "v"), ("PageSize", "5")],
@@ -2608,7 +2609,7 @@ async fn task_reservation_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Tasks/TaskSid1/Reservations/Sid1",
         200,
     );
-    let r = TaskReservation::update(
+    let got = TaskReservation::update(
         &h.client,
         "WorkspaceSid1",
         "TaskSid1",
@@ -2619,9 +2620,8 @@ async fn task_reservation_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateTaskReservation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateTaskReservation");
+    .await;
+    h.record("UpdateTaskReservation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTaskReservation",
         &[],
@@ -2638,10 +2638,8 @@ async fn task_reservation_full<Compiled>(h: &Harness) {
 async fn worker_full<Compiled>(h: &Harness) {
     // FetchWorker: GET /v1/Workspaces/{WorkspaceSid}/Workers/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Workers/Sid1", 200);
-    let r = Worker::fetch(&h.client, "WorkspaceSid1", "Sid1")
-        .await
-        .expect("FetchWorker");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWorker");
+    let got = Worker::fetch(&h.client, "WorkspaceSid1", "Sid1").await;
+    h.record("FetchWorker", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWorker", &[], Sent::Nothing, false);
     // ListWorker: GET /v1/Workspaces/{WorkspaceSid}/Workers
     h.page(
@@ -2650,7 +2648,7 @@ async fn worker_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "workers",
     );
-    let items = Worker::list(
+    let got = Worker::list(
         &h.client,
         "WorkspaceSid1",
         &ListWorkerFilter {
@@ -2660,10 +2658,12 @@ async fn worker_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListWorker");
-    assert_eq!(items.len(), 1, "ListWorker");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWorker");
+    .await;
+    h.records(
+        "ListWorker",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWorker",
         &[("ActivityName", "v"), ("PageSize", "5")],
@@ -2672,7 +2672,7 @@ async fn worker_full<Compiled>(h: &Harness) {
     );
     // CreateWorker: POST /v1/Workspaces/{WorkspaceSid}/Workers
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Workers", 201);
-    let r = Worker::create(
+    let got = Worker::create(
         &h.client,
         "WorkspaceSid1",
         &CreateWorkerBody {
@@ -2680,9 +2680,8 @@ async fn worker_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateWorker");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateWorker");
+    .await;
+    h.record("CreateWorker", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWorker",
         &[],
@@ -2691,7 +2690,7 @@ async fn worker_full<Compiled>(h: &Harness) {
     );
     // UpdateWorker: POST /v1/Workspaces/{WorkspaceSid}/Workers/{Sid}
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Workers/Sid1", 200);
-    let r = Worker::update(
+    let got = Worker::update(
         &h.client,
         "WorkspaceSid1",
         "Sid1",
@@ -2700,9 +2699,8 @@ async fn worker_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateWorker");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWorker");
+    .await;
+    h.record("UpdateWorker", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWorker",
         &[],
@@ -2711,9 +2709,10 @@ async fn worker_full<Compiled>(h: &Harness) {
     );
     // DeleteWorker: DELETE /v1/Workspaces/{WorkspaceSid}/Workers/{Sid}
     h.empty("DELETE", "/v1/Workspaces/WorkspaceSid1/Workers/Sid1", 204);
-    Worker::delete(&h.client, "WorkspaceSid1", "Sid1")
-        .await
-        .expect("DeleteWorker");
+    h.deleted(
+        "DeleteWorker",
+        Worker::delete(&h.client, "WorkspaceSid1", "Sid1").await,
+    );
     h.sent("DeleteWorker", &[], Sent::Nothing, false);
 }
 
@@ -2725,10 +2724,8 @@ async fn worker_channel_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/WorkerSid1/Channels/Sid1",
         200,
     );
-    let r = WorkerChannel::fetch(&h.client, "WorkspaceSid1", "WorkerSid1", "Sid1")
-        .await
-        .expect("FetchWorkerChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWorkerChannel");
+    let got = WorkerChannel::fetch(&h.client, "WorkspaceSid1", "WorkerSid1", "Sid1").await;
+    h.record("FetchWorkerChannel", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWorkerChannel", &[], Sent::Nothing, false);
     // ListWorkerChannel: GET /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels
     h.page(
@@ -2737,13 +2734,15 @@ async fn worker_channel_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "channels",
     );
-    let items = WorkerChannel::list(&h.client, "WorkspaceSid1", "WorkerSid1")
+    let got = WorkerChannel::list(&h.client, "WorkspaceSid1", "WorkerSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListWorkerChannel");
-    assert_eq!(items.len(), 1, "ListWorkerChannel");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWorkerChannel");
+        .await;
+    h.records(
+        "ListWorkerChannel",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWorkerChannel",
         &[("PageSize", "5")],
@@ -2756,16 +2755,15 @@ async fn worker_channel_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/WorkerSid1/Channels/Sid1",
         200,
     );
-    let r = WorkerChannel::update(
+    let got = WorkerChannel::update(
         &h.client,
         "WorkspaceSid1",
         "WorkerSid1",
         "Sid1",
         &UpdateWorkerChannelBody::default(),
     )
-    .await
-    .expect("UpdateWorkerChannel");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWorkerChannel");
+    .await;
+    h.record("UpdateWorkerChannel", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateWorkerChannel", &[], Sent::Form(&[]), false);
 }
 
@@ -2777,9 +2775,8 @@ async fn worker_instance_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/WorkerSid1/Statistics",
         200,
     );
-    WorkerInstanceStatistics::fetch(&h.client, "WorkspaceSid1", "WorkerSid1")
-        .await
-        .expect("FetchWorkerInstanceStatistics");
+    let got = WorkerInstanceStatistics::fetch(&h.client, "WorkspaceSid1", "WorkerSid1").await;
+    h.record("FetchWorkerInstanceStatistics", None, got.map(|_| None));
     h.sent("FetchWorkerInstanceStatistics", &[], Sent::Nothing, false);
 }
 
@@ -2791,10 +2788,8 @@ async fn worker_reservation_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/WorkerSid1/Reservations/Sid1",
         200,
     );
-    let r = WorkerReservation::fetch(&h.client, "WorkspaceSid1", "WorkerSid1", "Sid1")
-        .await
-        .expect("FetchWorkerReservation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWorkerReservation");
+    let got = WorkerReservation::fetch(&h.client, "WorkspaceSid1", "WorkerSid1", "Sid1").await;
+    h.record("FetchWorkerReservation", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWorkerReservation", &[], Sent::Nothing, false);
     // ListWorkerReservation: GET /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Reservations
     h.page(
@@ -2803,7 +2798,7 @@ async fn worker_reservation_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "reservations",
     );
-    let items = WorkerReservation::list(
+    let got = WorkerReservation::list(
         &h.client,
         "WorkspaceSid1",
         "WorkerSid1",
@@ -2813,10 +2808,12 @@ async fn worker_reservation_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListWorkerReservation");
-    assert_eq!(items.len(), 1, "ListWorkerReservation");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWorkerReservation");
+    .await;
+    h.records(
+        "ListWorkerReservation",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWorkerReservation",
         &[("ReservationStatus", "v"), ("PageSize", "5")],
@@ -2829,7 +2826,7 @@ async fn worker_reservation_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/WorkerSid1/Reservations/Sid1",
         200,
     );
-    let r = WorkerReservation::update(
+    let got = WorkerReservation::update(
         &h.client,
         "WorkspaceSid1",
         "WorkerSid1",
@@ -2840,9 +2837,8 @@ async fn worker_reservation_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateWorkerReservation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWorkerReservation");
+    .await;
+    h.record("UpdateWorkerReservation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWorkerReservation",
         &[],
@@ -2863,9 +2859,8 @@ async fn worker_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/Statistics",
         200,
     );
-    WorkerStatistics::fetch(&h.client, "WorkspaceSid1")
-        .await
-        .expect("FetchWorkerStatistics");
+    let got = WorkerStatistics::fetch(&h.client, "WorkspaceSid1").await;
+    h.record("FetchWorkerStatistics", None, got.map(|_| None));
     h.sent("FetchWorkerStatistics", &[], Sent::Nothing, false);
 }
 
@@ -2877,9 +2872,8 @@ async fn workers_cumulative_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/CumulativeStatistics",
         200,
     );
-    WorkersCumulativeStatistics::fetch(&h.client, "WorkspaceSid1")
-        .await
-        .expect("FetchWorkersCumulativeStatistics");
+    let got = WorkersCumulativeStatistics::fetch(&h.client, "WorkspaceSid1").await;
+    h.record("FetchWorkersCumulativeStatistics", None, got.map(|_| None));
     h.sent(
         "FetchWorkersCumulativeStatistics",
         &[],
@@ -2896,9 +2890,8 @@ async fn workers_real_time_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/RealTimeStatistics",
         200,
     );
-    WorkersRealTimeStatistics::fetch(&h.client, "WorkspaceSid1")
-        .await
-        .expect("FetchWorkersRealTimeStatistics");
+    let got = WorkersRealTimeStatistics::fetch(&h.client, "WorkspaceSid1").await;
+    h.record("FetchWorkersRealTimeStatistics", None, got.map(|_| None));
     h.sent("FetchWorkersRealTimeStatistics", &[], Sent::Nothing, false);
 }
 
@@ -2906,10 +2899,8 @@ async fn workers_real_time_statistics_full<Compiled>(h: &Harness) {
 async fn workflow_full<Compiled>(h: &Harness) {
     // FetchWorkflow: GET /v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Workflows/Sid1", 200);
-    let r = Workflow::fetch(&h.client, "WorkspaceSid1", "Sid1")
-        .await
-        .expect("FetchWorkflow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWorkflow");
+    let got = Workflow::fetch(&h.client, "WorkspaceSid1", "Sid1").await;
+    h.record("FetchWorkflow", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWorkflow", &[], Sent::Nothing, false);
     // ListWorkflow: GET /v1/Workspaces/{WorkspaceSid}/Workflows
     h.page(
@@ -2918,7 +2909,7 @@ async fn workflow_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "workflows",
     );
-    let items = Workflow::list(
+    let got = Workflow::list(
         &h.client,
         "WorkspaceSid1",
         &ListWorkflowFilter {
@@ -2927,10 +2918,12 @@ async fn workflow_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListWorkflow");
-    assert_eq!(items.len(), 1, "ListWorkflow");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWorkflow");
+    .await;
+    h.records(
+        "ListWorkflow",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWorkflow",
         &[("FriendlyName", "v"), ("PageSize", "5")],
@@ -2939,7 +2932,7 @@ async fn workflow_full<Compiled>(h: &Harness) {
     );
     // CreateWorkflow: POST /v1/Workspaces/{WorkspaceSid}/Workflows
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Workflows", 201);
-    let r = Workflow::create(
+    let got = Workflow::create(
         &h.client,
         "WorkspaceSid1",
         &CreateWorkflowBody {
@@ -2947,9 +2940,8 @@ async fn workflow_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateWorkflow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateWorkflow");
+    .await;
+    h.record("CreateWorkflow", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWorkflow",
         &[],
@@ -2958,7 +2950,7 @@ async fn workflow_full<Compiled>(h: &Harness) {
     );
     // UpdateWorkflow: POST /v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Workflows/Sid1", 200);
-    let r = Workflow::update(
+    let got = Workflow::update(
         &h.client,
         "WorkspaceSid1",
         "Sid1",
@@ -2967,9 +2959,8 @@ async fn workflow_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateWorkflow");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWorkflow");
+    .await;
+    h.record("UpdateWorkflow", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWorkflow",
         &[],
@@ -2978,9 +2969,10 @@ async fn workflow_full<Compiled>(h: &Harness) {
     );
     // DeleteWorkflow: DELETE /v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}
     h.empty("DELETE", "/v1/Workspaces/WorkspaceSid1/Workflows/Sid1", 204);
-    Workflow::delete(&h.client, "WorkspaceSid1", "Sid1")
-        .await
-        .expect("DeleteWorkflow");
+    h.deleted(
+        "DeleteWorkflow",
+        Workflow::delete(&h.client, "WorkspaceSid1", "Sid1").await,
+    );
     h.sent("DeleteWorkflow", &[], Sent::Nothing, false);
 }
 
@@ -2992,9 +2984,8 @@ async fn workflow_cumulative_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workflows/WorkflowSid1/CumulativeStatistics",
         200,
     );
-    WorkflowCumulativeStatistics::fetch(&h.client, "WorkspaceSid1", "WorkflowSid1")
-        .await
-        .expect("FetchWorkflowCumulativeStatistics");
+    let got = WorkflowCumulativeStatistics::fetch(&h.client, "WorkspaceSid1", "WorkflowSid1").await;
+    h.record("FetchWorkflowCumulativeStatistics", None, got.map(|_| None));
     h.sent(
         "FetchWorkflowCumulativeStatistics",
         &[],
@@ -3011,9 +3002,8 @@ async fn workflow_real_time_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workflows/WorkflowSid1/RealTimeStatistics",
         200,
     );
-    WorkflowRealTimeStatistics::fetch(&h.client, "WorkspaceSid1", "WorkflowSid1")
-        .await
-        .expect("FetchWorkflowRealTimeStatistics");
+    let got = WorkflowRealTimeStatistics::fetch(&h.client, "WorkspaceSid1", "WorkflowSid1").await;
+    h.record("FetchWorkflowRealTimeStatistics", None, got.map(|_| None));
     h.sent("FetchWorkflowRealTimeStatistics", &[], Sent::Nothing, false);
 }
 
@@ -3025,9 +3015,8 @@ async fn workflow_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workflows/WorkflowSid1/Statistics",
         200,
     );
-    WorkflowStatistics::fetch(&h.client, "WorkspaceSid1", "WorkflowSid1")
-        .await
-        .expect("FetchWorkflowStatistics");
+    let got = WorkflowStatistics::fetch(&h.client, "WorkspaceSid1", "WorkflowSid1").await;
+    h.record("FetchWorkflowStatistics", None, got.map(|_| None));
     h.sent("FetchWorkflowStatistics", &[], Sent::Nothing, false);
 }
 
@@ -3035,14 +3024,12 @@ async fn workflow_statistics_full<Compiled>(h: &Harness) {
 async fn workspace_full<Compiled>(h: &Harness) {
     // FetchWorkspace: GET /v1/Workspaces/{Sid}
     h.answer("GET", "/v1/Workspaces/Sid1", 200);
-    let r = Workspace::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchWorkspace");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWorkspace");
+    let got = Workspace::fetch(&h.client, "Sid1").await;
+    h.record("FetchWorkspace", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWorkspace", &[], Sent::Nothing, false);
     // ListWorkspace: GET /v1/Workspaces
     h.page("GET", "/v1/Workspaces", Dialect::V1, "workspaces");
-    let items = Workspace::list(
+    let got = Workspace::list(
         &h.client,
         &ListWorkspaceFilter {
             friendly_name: Some("v".into()),
@@ -3050,10 +3037,12 @@ async fn workspace_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListWorkspace");
-    assert_eq!(items.len(), 1, "ListWorkspace");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWorkspace");
+    .await;
+    h.records(
+        "ListWorkspace",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListWorkspace",
         &[("FriendlyName", "v"), ("PageSize", "5")],
@@ -3062,16 +3051,15 @@ async fn workspace_full<Compiled>(h: &Harness) {
     );
     // CreateWorkspace: POST /v1/Workspaces
     h.answer("POST", "/v1/Workspaces", 201);
-    let r = Workspace::create(
+    let got = Workspace::create(
         &h.client,
         &CreateWorkspaceBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateWorkspace");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateWorkspace");
+    .await;
+    h.record("CreateWorkspace", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWorkspace",
         &[],
@@ -3080,7 +3068,7 @@ async fn workspace_full<Compiled>(h: &Harness) {
     );
     // UpdateWorkspace: POST /v1/Workspaces/{Sid}
     h.answer("POST", "/v1/Workspaces/Sid1", 200);
-    let r = Workspace::update(
+    let got = Workspace::update(
         &h.client,
         "Sid1",
         &UpdateWorkspaceBody {
@@ -3088,9 +3076,8 @@ async fn workspace_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateWorkspace");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWorkspace");
+    .await;
+    h.record("UpdateWorkspace", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWorkspace",
         &[],
@@ -3099,9 +3086,10 @@ async fn workspace_full<Compiled>(h: &Harness) {
     );
     // DeleteWorkspace: DELETE /v1/Workspaces/{Sid}
     h.empty("DELETE", "/v1/Workspaces/Sid1", 204);
-    Workspace::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteWorkspace");
+    h.deleted(
+        "DeleteWorkspace",
+        Workspace::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteWorkspace", &[], Sent::Nothing, false);
 }
 
@@ -3113,9 +3101,12 @@ async fn workspace_cumulative_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/CumulativeStatistics",
         200,
     );
-    WorkspaceCumulativeStatistics::fetch(&h.client, "WorkspaceSid1")
-        .await
-        .expect("FetchWorkspaceCumulativeStatistics");
+    let got = WorkspaceCumulativeStatistics::fetch(&h.client, "WorkspaceSid1").await;
+    h.record(
+        "FetchWorkspaceCumulativeStatistics",
+        None,
+        got.map(|_| None),
+    );
     h.sent(
         "FetchWorkspaceCumulativeStatistics",
         &[],
@@ -3132,9 +3123,8 @@ async fn workspace_real_time_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/RealTimeStatistics",
         200,
     );
-    WorkspaceRealTimeStatistics::fetch(&h.client, "WorkspaceSid1")
-        .await
-        .expect("FetchWorkspaceRealTimeStatistics");
+    let got = WorkspaceRealTimeStatistics::fetch(&h.client, "WorkspaceSid1").await;
+    h.record("FetchWorkspaceRealTimeStatistics", None, got.map(|_| None));
     h.sent(
         "FetchWorkspaceRealTimeStatistics",
         &[],
@@ -3147,8 +3137,7 @@ async fn workspace_real_time_statistics_full<Compiled>(h: &Harness) {
 async fn workspace_statistics_full<Compiled>(h: &Harness) {
     // FetchWorkspaceStatistics: GET /v1/Workspaces/{WorkspaceSid}/Statistics
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Statistics", 200);
-    WorkspaceStatistics::fetch(&h.client, "WorkspaceSid1")
-        .await
-        .expect("FetchWorkspaceStatistics");
+    let got = WorkspaceStatistics::fetch(&h.client, "WorkspaceSid1").await;
+    h.record("FetchWorkspaceStatistics", None, got.map(|_| None));
     h.sent("FetchWorkspaceStatistics", &[], Sent::Nothing, false);
 }

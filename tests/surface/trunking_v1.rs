@@ -142,14 +142,13 @@ async fn credential_list(h: &Harness) {
     same_protocol::<CredentialList, Via<false, POST, false, false>>();
     // FetchCredentialList: GET /v1/Trunks/{TrunkSid}/CredentialLists/{Sid}
     h.answer("GET", "/v1/Trunks/TrunkSid1/CredentialLists/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &CredentialList::path("TrunkSid1", "Sid1").expect("FetchCredentialList"),
         )
-        .await
-        .expect("FetchCredentialList");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCredentialList");
+        .await;
+    h.record("FetchCredentialList", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCredentialList", &[], Sent::Nothing, false);
     // ListCredentialList: GET /v1/Trunks/{TrunkSid}/CredentialLists
     h.page(
@@ -158,17 +157,19 @@ async fn credential_list(h: &Harness) {
         Dialect::V1,
         "credential_lists",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &CredentialList::collection_path("TrunkSid1").expect("ListCredentialList"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCredentialList");
-    assert_eq!(items.len(), 1, "ListCredentialList");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCredentialList");
+        .await;
+    h.records(
+        "ListCredentialList",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListCredentialList",
         &[("PageSize", "5")],
@@ -177,7 +178,7 @@ async fn credential_list(h: &Harness) {
     );
     // CreateCredentialList: POST /v1/Trunks/{TrunkSid}/CredentialLists
     h.answer("POST", "/v1/Trunks/TrunkSid1/CredentialLists", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &CredentialList::collection_path("TrunkSid1").expect("CreateCredentialList"),
@@ -185,9 +186,8 @@ async fn credential_list(h: &Harness) {
                 credential_list_sid: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateCredentialList");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCredentialList");
+        .await;
+    h.record("CreateCredentialList", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCredentialList",
         &[],
@@ -196,12 +196,14 @@ async fn credential_list(h: &Harness) {
     );
     // DeleteCredentialList: DELETE /v1/Trunks/{TrunkSid}/CredentialLists/{Sid}
     h.empty("DELETE", "/v1/Trunks/TrunkSid1/CredentialLists/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &CredentialList::path("TrunkSid1", "Sid1").expect("DeleteCredentialList"),
-        )
-        .await
-        .expect("DeleteCredentialList");
+    h.deleted(
+        "DeleteCredentialList",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &CredentialList::path("TrunkSid1", "Sid1").expect("DeleteCredentialList"),
+            )
+            .await,
+    );
     h.sent("DeleteCredentialList", &[], Sent::Nothing, false);
 }
 
@@ -209,14 +211,13 @@ async fn ip_access_control_list(h: &Harness) {
     same_protocol::<IpAccessControlList, Via<false, POST, false, false>>();
     // FetchIpAccessControlList: GET /v1/Trunks/{TrunkSid}/IpAccessControlLists/{Sid}
     h.answer("GET", "/v1/Trunks/TrunkSid1/IpAccessControlLists/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &IpAccessControlList::path("TrunkSid1", "Sid1").expect("FetchIpAccessControlList"),
         )
-        .await
-        .expect("FetchIpAccessControlList");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchIpAccessControlList");
+        .await;
+    h.record("FetchIpAccessControlList", Some(SID), got.map(|r| r.sid));
     h.sent("FetchIpAccessControlList", &[], Sent::Nothing, false);
     // ListIpAccessControlList: GET /v1/Trunks/{TrunkSid}/IpAccessControlLists
     h.page(
@@ -225,20 +226,18 @@ async fn ip_access_control_list(h: &Harness) {
         Dialect::V1,
         "ip_access_control_lists",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &IpAccessControlList::collection_path("TrunkSid1").expect("ListIpAccessControlList"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListIpAccessControlList");
-    assert_eq!(items.len(), 1, "ListIpAccessControlList");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListIpAccessControlList",
         Some(SID),
-        "ListIpAccessControlList"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListIpAccessControlList",
@@ -248,7 +247,7 @@ async fn ip_access_control_list(h: &Harness) {
     );
     // CreateIpAccessControlList: POST /v1/Trunks/{TrunkSid}/IpAccessControlLists
     h.answer("POST", "/v1/Trunks/TrunkSid1/IpAccessControlLists", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &IpAccessControlList::collection_path("TrunkSid1").expect("CreateIpAccessControlList"),
@@ -256,9 +255,8 @@ async fn ip_access_control_list(h: &Harness) {
                 ip_access_control_list_sid: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateIpAccessControlList");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateIpAccessControlList");
+        .await;
+    h.record("CreateIpAccessControlList", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateIpAccessControlList",
         &[],
@@ -271,12 +269,14 @@ async fn ip_access_control_list(h: &Harness) {
         "/v1/Trunks/TrunkSid1/IpAccessControlLists/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &IpAccessControlList::path("TrunkSid1", "Sid1").expect("DeleteIpAccessControlList"),
-        )
-        .await
-        .expect("DeleteIpAccessControlList");
+    h.deleted(
+        "DeleteIpAccessControlList",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &IpAccessControlList::path("TrunkSid1", "Sid1").expect("DeleteIpAccessControlList"),
+            )
+            .await,
+    );
     h.sent("DeleteIpAccessControlList", &[], Sent::Nothing, false);
 }
 
@@ -284,14 +284,13 @@ async fn origination_url(h: &Harness) {
     same_protocol::<OriginationUrl, Via<false, POST, false, false>>();
     // FetchOriginationUrl: GET /v1/Trunks/{TrunkSid}/OriginationUrls/{Sid}
     h.answer("GET", "/v1/Trunks/TrunkSid1/OriginationUrls/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &OriginationUrl::path("TrunkSid1", "Sid1").expect("FetchOriginationUrl"),
         )
-        .await
-        .expect("FetchOriginationUrl");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchOriginationUrl");
+        .await;
+    h.record("FetchOriginationUrl", Some(SID), got.map(|r| r.sid));
     h.sent("FetchOriginationUrl", &[], Sent::Nothing, false);
     // ListOriginationUrl: GET /v1/Trunks/{TrunkSid}/OriginationUrls
     h.page(
@@ -300,17 +299,19 @@ async fn origination_url(h: &Harness) {
         Dialect::V1,
         "origination_urls",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &OriginationUrl::collection_path("TrunkSid1").expect("ListOriginationUrl"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListOriginationUrl");
-    assert_eq!(items.len(), 1, "ListOriginationUrl");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListOriginationUrl");
+        .await;
+    h.records(
+        "ListOriginationUrl",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListOriginationUrl",
         &[("PageSize", "5")],
@@ -319,7 +320,7 @@ async fn origination_url(h: &Harness) {
     );
     // CreateOriginationUrl: POST /v1/Trunks/{TrunkSid}/OriginationUrls
     h.answer("POST", "/v1/Trunks/TrunkSid1/OriginationUrls", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &OriginationUrl::collection_path("TrunkSid1").expect("CreateOriginationUrl"),
@@ -328,9 +329,8 @@ async fn origination_url(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateOriginationUrl");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateOriginationUrl");
+        .await;
+    h.record("CreateOriginationUrl", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateOriginationUrl",
         &[],
@@ -339,7 +339,7 @@ async fn origination_url(h: &Harness) {
     );
     // UpdateOriginationUrl: POST /v1/Trunks/{TrunkSid}/OriginationUrls/{Sid}
     h.answer("POST", "/v1/Trunks/TrunkSid1/OriginationUrls/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &OriginationUrl::path("TrunkSid1", "Sid1").expect("UpdateOriginationUrl"),
@@ -348,9 +348,8 @@ async fn origination_url(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateOriginationUrl");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateOriginationUrl");
+        .await;
+    h.record("UpdateOriginationUrl", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateOriginationUrl",
         &[],
@@ -359,12 +358,14 @@ async fn origination_url(h: &Harness) {
     );
     // DeleteOriginationUrl: DELETE /v1/Trunks/{TrunkSid}/OriginationUrls/{Sid}
     h.empty("DELETE", "/v1/Trunks/TrunkSid1/OriginationUrls/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &OriginationUrl::path("TrunkSid1", "Sid1").expect("DeleteOriginationUrl"),
-        )
-        .await
-        .expect("DeleteOriginationUrl");
+    h.deleted(
+        "DeleteOriginationUrl",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &OriginationUrl::path("TrunkSid1", "Sid1").expect("DeleteOriginationUrl"),
+            )
+            .await,
+    );
     h.sent("DeleteOriginationUrl", &[], Sent::Nothing, false);
 }
 
@@ -372,14 +373,13 @@ async fn phone_number(h: &Harness) {
     same_protocol::<PhoneNumber, Via<false, POST, false, false>>();
     // FetchPhoneNumber: GET /v1/Trunks/{TrunkSid}/PhoneNumbers/{Sid}
     h.answer("GET", "/v1/Trunks/TrunkSid1/PhoneNumbers/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &PhoneNumber::path("TrunkSid1", "Sid1").expect("FetchPhoneNumber"),
         )
-        .await
-        .expect("FetchPhoneNumber");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPhoneNumber");
+        .await;
+    h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
     // ListPhoneNumber: GET /v1/Trunks/{TrunkSid}/PhoneNumbers
     h.page(
@@ -388,17 +388,19 @@ async fn phone_number(h: &Harness) {
         Dialect::V1,
         "phone_numbers",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &PhoneNumber::collection_path("TrunkSid1").expect("ListPhoneNumber"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListPhoneNumber");
-    assert_eq!(items.len(), 1, "ListPhoneNumber");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListPhoneNumber");
+        .await;
+    h.records(
+        "ListPhoneNumber",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListPhoneNumber",
         &[("PageSize", "5")],
@@ -407,7 +409,7 @@ async fn phone_number(h: &Harness) {
     );
     // CreatePhoneNumber: POST /v1/Trunks/{TrunkSid}/PhoneNumbers
     h.answer("POST", "/v1/Trunks/TrunkSid1/PhoneNumbers", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &PhoneNumber::collection_path("TrunkSid1").expect("CreatePhoneNumber"),
@@ -415,9 +417,8 @@ async fn phone_number(h: &Harness) {
                 phone_number_sid: Some("v".into()),
             },
         )
-        .await
-        .expect("CreatePhoneNumber");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreatePhoneNumber");
+        .await;
+    h.record("CreatePhoneNumber", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePhoneNumber",
         &[],
@@ -426,12 +427,14 @@ async fn phone_number(h: &Harness) {
     );
     // DeletePhoneNumber: DELETE /v1/Trunks/{TrunkSid}/PhoneNumbers/{Sid}
     h.empty("DELETE", "/v1/Trunks/TrunkSid1/PhoneNumbers/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &PhoneNumber::path("TrunkSid1", "Sid1").expect("DeletePhoneNumber"),
-        )
-        .await
-        .expect("DeletePhoneNumber");
+    h.deleted(
+        "DeletePhoneNumber",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &PhoneNumber::path("TrunkSid1", "Sid1").expect("DeletePhoneNumber"),
+            )
+            .await,
+    );
     h.sent("DeletePhoneNumber", &[], Sent::Nothing, false);
 }
 
@@ -439,18 +442,17 @@ async fn recording(h: &Harness) {
     same_protocol::<Recording, Via<false, POST, false, false>>();
     // FetchRecording: GET /v1/Trunks/{TrunkSid}/Recording
     h.answer("GET", "/v1/Trunks/TrunkSid1/Recording", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Recording::path("TrunkSid1").expect("FetchRecording"),
         )
-        .await
-        .expect("FetchRecording");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRecording");
+        .await;
+    h.record("FetchRecording", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRecording", &[], Sent::Nothing, false);
     // UpdateRecording: POST /v1/Trunks/{TrunkSid}/Recording
     h.answer("POST", "/v1/Trunks/TrunkSid1/Recording", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Recording::path("TrunkSid1").expect("UpdateRecording"),
@@ -459,9 +461,8 @@ async fn recording(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateRecording");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRecording");
+        .await;
+    h.record("UpdateRecording", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateRecording", &[], Sent::Form(&[("Mode", "v")]), false);
 }
 
@@ -469,28 +470,29 @@ async fn trunk(h: &Harness) {
     same_protocol::<Trunk, Via<false, POST, false, false>>();
     // FetchTrunk: GET /v1/Trunks/{Sid}
     h.answer("GET", "/v1/Trunks/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Trunk::path("Sid1").expect("FetchTrunk"))
-        .await
-        .expect("FetchTrunk");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTrunk");
+        .await;
+    h.record("FetchTrunk", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTrunk", &[], Sent::Nothing, false);
     // ListTrunk: GET /v1/Trunks
     h.page("GET", "/v1/Trunks", Dialect::V1, "trunks");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Trunk::collection_path().expect("ListTrunk"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListTrunk");
-    assert_eq!(items.len(), 1, "ListTrunk");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListTrunk");
+        .await;
+    h.records(
+        "ListTrunk",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListTrunk", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateTrunk: POST /v1/Trunks
     h.answer("POST", "/v1/Trunks", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Trunk::collection_path().expect("CreateTrunk"),
@@ -499,9 +501,8 @@ async fn trunk(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateTrunk");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTrunk");
+        .await;
+    h.record("CreateTrunk", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTrunk",
         &[],
@@ -510,7 +511,7 @@ async fn trunk(h: &Harness) {
     );
     // UpdateTrunk: POST /v1/Trunks/{Sid}
     h.answer("POST", "/v1/Trunks/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Trunk::path("Sid1").expect("UpdateTrunk"),
@@ -519,9 +520,8 @@ async fn trunk(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateTrunk");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateTrunk");
+        .await;
+    h.record("UpdateTrunk", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTrunk",
         &[],
@@ -530,10 +530,12 @@ async fn trunk(h: &Harness) {
     );
     // DeleteTrunk: DELETE /v1/Trunks/{Sid}
     h.empty("DELETE", "/v1/Trunks/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Trunk::path("Sid1").expect("DeleteTrunk"))
-        .await
-        .expect("DeleteTrunk");
+    h.deleted(
+        "DeleteTrunk",
+        h.client
+            .delete::<Via<false, POST, false, false>>(&Trunk::path("Sid1").expect("DeleteTrunk"))
+            .await,
+    );
     h.sent("DeleteTrunk", &[], Sent::Nothing, false);
 }
 
@@ -554,10 +556,8 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn credential_list_full<Compiled>(h: &Harness) {
     // FetchCredentialList: GET /v1/Trunks/{TrunkSid}/CredentialLists/{Sid}
     h.answer("GET", "/v1/Trunks/TrunkSid1/CredentialLists/Sid1", 200);
-    let r = CredentialList::fetch(&h.client, "TrunkSid1", "Sid1")
-        .await
-        .expect("FetchCredentialList");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCredentialList");
+    let got = CredentialList::fetch(&h.client, "TrunkSid1", "Sid1").await;
+    h.record("FetchCredentialList", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCredentialList", &[], Sent::Nothing, false);
     // ListCredentialList: GET /v1/Trunks/{TrunkSid}/CredentialLists
     h.page(
@@ -566,13 +566,15 @@ async fn credential_list_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "credential_lists",
     );
-    let items = CredentialList::list(&h.client, "TrunkSid1")
+    let got = CredentialList::list(&h.client, "TrunkSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCredentialList");
-    assert_eq!(items.len(), 1, "ListCredentialList");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCredentialList");
+        .await;
+    h.records(
+        "ListCredentialList",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListCredentialList",
         &[("PageSize", "5")],
@@ -581,16 +583,15 @@ async fn credential_list_full<Compiled>(h: &Harness) {
     );
     // CreateCredentialList: POST /v1/Trunks/{TrunkSid}/CredentialLists
     h.answer("POST", "/v1/Trunks/TrunkSid1/CredentialLists", 201);
-    let r = CredentialList::create(
+    let got = CredentialList::create(
         &h.client,
         "TrunkSid1",
         &CreateCredentialListBody {
             credential_list_sid: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateCredentialList");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCredentialList");
+    .await;
+    h.record("CreateCredentialList", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCredentialList",
         &[],
@@ -599,9 +600,10 @@ async fn credential_list_full<Compiled>(h: &Harness) {
     );
     // DeleteCredentialList: DELETE /v1/Trunks/{TrunkSid}/CredentialLists/{Sid}
     h.empty("DELETE", "/v1/Trunks/TrunkSid1/CredentialLists/Sid1", 204);
-    CredentialList::delete(&h.client, "TrunkSid1", "Sid1")
-        .await
-        .expect("DeleteCredentialList");
+    h.deleted(
+        "DeleteCredentialList",
+        CredentialList::delete(&h.client, "TrunkSid1", "Sid1").await,
+    );
     h.sent("DeleteCredentialList", &[], Sent::Nothing, false);
 }
 
@@ -609,10 +611,8 @@ async fn credential_list_full<Compiled>(h: &Harness) {
 async fn ip_access_control_list_full<Compiled>(h: &Harness) {
     // FetchIpAccessControlList: GET /v1/Trunks/{TrunkSid}/IpAccessControlLists/{Sid}
     h.answer("GET", "/v1/Trunks/TrunkSid1/IpAccessControlLists/Sid1", 200);
-    let r = IpAccessControlList::fetch(&h.client, "TrunkSid1", "Sid1")
-        .await
-        .expect("FetchIpAccessControlList");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchIpAccessControlList");
+    let got = IpAccessControlList::fetch(&h.client, "TrunkSid1", "Sid1").await;
+    h.record("FetchIpAccessControlList", Some(SID), got.map(|r| r.sid));
     h.sent("FetchIpAccessControlList", &[], Sent::Nothing, false);
     // ListIpAccessControlList: GET /v1/Trunks/{TrunkSid}/IpAccessControlLists
     h.page(
@@ -621,16 +621,14 @@ async fn ip_access_control_list_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "ip_access_control_lists",
     );
-    let items = IpAccessControlList::list(&h.client, "TrunkSid1")
+    let got = IpAccessControlList::list(&h.client, "TrunkSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListIpAccessControlList");
-    assert_eq!(items.len(), 1, "ListIpAccessControlList");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListIpAccessControlList",
         Some(SID),
-        "ListIpAccessControlList"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListIpAccessControlList",
@@ -640,16 +638,15 @@ async fn ip_access_control_list_full<Compiled>(h: &Harness) {
     );
     // CreateIpAccessControlList: POST /v1/Trunks/{TrunkSid}/IpAccessControlLists
     h.answer("POST", "/v1/Trunks/TrunkSid1/IpAccessControlLists", 201);
-    let r = IpAccessControlList::create(
+    let got = IpAccessControlList::create(
         &h.client,
         "TrunkSid1",
         &CreateIpAccessControlListBody {
             ip_access_control_list_sid: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateIpAccessControlList");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateIpAccessControlList");
+    .await;
+    h.record("CreateIpAccessControlList", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateIpAccessControlList",
         &[],
@@ -662,9 +659,10 @@ async fn ip_access_control_list_full<Compiled>(h: &Harness) {
         "/v1/Trunks/TrunkSid1/IpAccessControlLists/Sid1",
         204,
     );
-    IpAccessControlList::delete(&h.client, "TrunkSid1", "Sid1")
-        .await
-        .expect("DeleteIpAccessControlList");
+    h.deleted(
+        "DeleteIpAccessControlList",
+        IpAccessControlList::delete(&h.client, "TrunkSid1", "Sid1").await,
+    );
     h.sent("DeleteIpAccessControlList", &[], Sent::Nothing, false);
 }
 
@@ -672,10 +670,8 @@ async fn ip_access_control_list_full<Compiled>(h: &Harness) {
 async fn origination_url_full<Compiled>(h: &Harness) {
     // FetchOriginationUrl: GET /v1/Trunks/{TrunkSid}/OriginationUrls/{Sid}
     h.answer("GET", "/v1/Trunks/TrunkSid1/OriginationUrls/Sid1", 200);
-    let r = OriginationUrl::fetch(&h.client, "TrunkSid1", "Sid1")
-        .await
-        .expect("FetchOriginationUrl");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchOriginationUrl");
+    let got = OriginationUrl::fetch(&h.client, "TrunkSid1", "Sid1").await;
+    h.record("FetchOriginationUrl", Some(SID), got.map(|r| r.sid));
     h.sent("FetchOriginationUrl", &[], Sent::Nothing, false);
     // ListOriginationUrl: GET /v1/Trunks/{TrunkSid}/OriginationUrls
     h.page(
@@ -684,13 +680,15 @@ async fn origination_url_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "origination_urls",
     );
-    let items = OriginationUrl::list(&h.client, "TrunkSid1")
+    let got = OriginationUrl::list(&h.client, "TrunkSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListOriginationUrl");
-    assert_eq!(items.len(), 1, "ListOriginationUrl");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListOriginationUrl");
+        .await;
+    h.records(
+        "ListOriginationUrl",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListOriginationUrl",
         &[("PageSize", "5")],
@@ -699,7 +697,7 @@ async fn origination_url_full<Compiled>(h: &Harness) {
     );
     // CreateOriginationUrl: POST /v1/Trunks/{TrunkSid}/OriginationUrls
     h.answer("POST", "/v1/Trunks/TrunkSid1/OriginationUrls", 201);
-    let r = OriginationUrl::create(
+    let got = OriginationUrl::create(
         &h.client,
         "TrunkSid1",
         &CreateOriginationUrlBody {
@@ -707,9 +705,8 @@ async fn origination_url_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateOriginationUrl");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateOriginationUrl");
+    .await;
+    h.record("CreateOriginationUrl", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateOriginationUrl",
         &[],
@@ -718,7 +715,7 @@ async fn origination_url_full<Compiled>(h: &Harness) {
     );
     // UpdateOriginationUrl: POST /v1/Trunks/{TrunkSid}/OriginationUrls/{Sid}
     h.answer("POST", "/v1/Trunks/TrunkSid1/OriginationUrls/Sid1", 200);
-    let r = OriginationUrl::update(
+    let got = OriginationUrl::update(
         &h.client,
         "TrunkSid1",
         "Sid1",
@@ -727,9 +724,8 @@ async fn origination_url_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateOriginationUrl");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateOriginationUrl");
+    .await;
+    h.record("UpdateOriginationUrl", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateOriginationUrl",
         &[],
@@ -738,9 +734,10 @@ async fn origination_url_full<Compiled>(h: &Harness) {
     );
     // DeleteOriginationUrl: DELETE /v1/Trunks/{TrunkSid}/OriginationUrls/{Sid}
     h.empty("DELETE", "/v1/Trunks/TrunkSid1/OriginationUrls/Sid1", 204);
-    OriginationUrl::delete(&h.client, "TrunkSid1", "Sid1")
-        .await
-        .expect("DeleteOriginationUrl");
+    h.deleted(
+        "DeleteOriginationUrl",
+        OriginationUrl::delete(&h.client, "TrunkSid1", "Sid1").await,
+    );
     h.sent("DeleteOriginationUrl", &[], Sent::Nothing, false);
 }
 
@@ -748,10 +745,8 @@ async fn origination_url_full<Compiled>(h: &Harness) {
 async fn phone_number_full<Compiled>(h: &Harness) {
     // FetchPhoneNumber: GET /v1/Trunks/{TrunkSid}/PhoneNumbers/{Sid}
     h.answer("GET", "/v1/Trunks/TrunkSid1/PhoneNumbers/Sid1", 200);
-    let r = PhoneNumber::fetch(&h.client, "TrunkSid1", "Sid1")
-        .await
-        .expect("FetchPhoneNumber");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPhoneNumber");
+    let got = PhoneNumber::fetch(&h.client, "TrunkSid1", "Sid1").await;
+    h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
     // ListPhoneNumber: GET /v1/Trunks/{TrunkSid}/PhoneNumbers
     h.page(
@@ -760,13 +755,15 @@ async fn phone_number_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "phone_numbers",
     );
-    let items = PhoneNumber::list(&h.client, "TrunkSid1")
+    let got = PhoneNumber::list(&h.client, "TrunkSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListPhoneNumber");
-    assert_eq!(items.len(), 1, "ListPhoneNumber");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListPhoneNumber");
+        .await;
+    h.records(
+        "ListPhoneNumber",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListPhoneNumber",
         &[("PageSize", "5")],
@@ -775,16 +772,15 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     );
     // CreatePhoneNumber: POST /v1/Trunks/{TrunkSid}/PhoneNumbers
     h.answer("POST", "/v1/Trunks/TrunkSid1/PhoneNumbers", 201);
-    let r = PhoneNumber::create(
+    let got = PhoneNumber::create(
         &h.client,
         "TrunkSid1",
         &CreatePhoneNumberBody {
             phone_number_sid: Some("v".into()),
         },
     )
-    .await
-    .expect("CreatePhoneNumber");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreatePhoneNumber");
+    .await;
+    h.record("CreatePhoneNumber", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePhoneNumber",
         &[],
@@ -793,9 +789,10 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     );
     // DeletePhoneNumber: DELETE /v1/Trunks/{TrunkSid}/PhoneNumbers/{Sid}
     h.empty("DELETE", "/v1/Trunks/TrunkSid1/PhoneNumbers/Sid1", 204);
-    PhoneNumber::delete(&h.client, "TrunkSid1", "Sid1")
-        .await
-        .expect("DeletePhoneNumber");
+    h.deleted(
+        "DeletePhoneNumber",
+        PhoneNumber::delete(&h.client, "TrunkSid1", "Sid1").await,
+    );
     h.sent("DeletePhoneNumber", &[], Sent::Nothing, false);
 }
 
@@ -803,13 +800,12 @@ async fn phone_number_full<Compiled>(h: &Harness) {
 async fn recording_full<Compiled>(h: &Harness) {
     // FetchRecording: GET /v1/Trunks/{TrunkSid}/Recording
     h.answer("GET", "/v1/Trunks/TrunkSid1/Recording", 200);
-    Recording::fetch(&h.client, "TrunkSid1")
-        .await
-        .expect("FetchRecording");
+    let got = Recording::fetch(&h.client, "TrunkSid1").await;
+    h.record("FetchRecording", None, got.map(|_| None));
     h.sent("FetchRecording", &[], Sent::Nothing, false);
     // UpdateRecording: POST /v1/Trunks/{TrunkSid}/Recording
     h.answer("POST", "/v1/Trunks/TrunkSid1/Recording", 200);
-    Recording::update(
+    let got = Recording::update(
         &h.client,
         "TrunkSid1",
         &UpdateRecordingBody {
@@ -817,8 +813,8 @@ async fn recording_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateRecording");
+    .await;
+    h.record("UpdateRecording", None, got.map(|_| None));
     h.sent("UpdateRecording", &[], Sent::Form(&[("Mode", "v")]), false);
 }
 
@@ -826,31 +822,29 @@ async fn recording_full<Compiled>(h: &Harness) {
 async fn trunk_full<Compiled>(h: &Harness) {
     // FetchTrunk: GET /v1/Trunks/{Sid}
     h.answer("GET", "/v1/Trunks/Sid1", 200);
-    let r = Trunk::fetch(&h.client, "Sid1").await.expect("FetchTrunk");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTrunk");
+    let got = Trunk::fetch(&h.client, "Sid1").await;
+    h.record("FetchTrunk", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTrunk", &[], Sent::Nothing, false);
     // ListTrunk: GET /v1/Trunks
     h.page("GET", "/v1/Trunks", Dialect::V1, "trunks");
-    let items = Trunk::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListTrunk");
-    assert_eq!(items.len(), 1, "ListTrunk");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListTrunk");
+    let got = Trunk::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListTrunk",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListTrunk", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateTrunk: POST /v1/Trunks
     h.answer("POST", "/v1/Trunks", 201);
-    let r = Trunk::create(
+    let got = Trunk::create(
         &h.client,
         &CreateTrunkBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateTrunk");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTrunk");
+    .await;
+    h.record("CreateTrunk", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTrunk",
         &[],
@@ -859,7 +853,7 @@ async fn trunk_full<Compiled>(h: &Harness) {
     );
     // UpdateTrunk: POST /v1/Trunks/{Sid}
     h.answer("POST", "/v1/Trunks/Sid1", 200);
-    let r = Trunk::update(
+    let got = Trunk::update(
         &h.client,
         "Sid1",
         &UpdateTrunkBody {
@@ -867,9 +861,8 @@ async fn trunk_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateTrunk");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateTrunk");
+    .await;
+    h.record("UpdateTrunk", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTrunk",
         &[],
@@ -878,6 +871,6 @@ async fn trunk_full<Compiled>(h: &Harness) {
     );
     // DeleteTrunk: DELETE /v1/Trunks/{Sid}
     h.empty("DELETE", "/v1/Trunks/Sid1", 204);
-    Trunk::delete(&h.client, "Sid1").await.expect("DeleteTrunk");
+    h.deleted("DeleteTrunk", Trunk::delete(&h.client, "Sid1").await);
     h.sent("DeleteTrunk", &[], Sent::Nothing, false);
 }

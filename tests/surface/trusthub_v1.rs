@@ -490,7 +490,7 @@ async fn compliance_inquiry(h: &Harness) {
     same_protocol::<ComplianceInquiry, Via<false, POST, false, false>>();
     // CreateComplianceInquiry: POST /v1/ComplianceInquiries/Customers/Initialize
     h.answer("POST", "/v1/ComplianceInquiries/Customers/Initialize", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ComplianceInquiry::collection_path().expect("CreateComplianceInquiry"),
@@ -499,9 +499,8 @@ async fn compliance_inquiry(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateComplianceInquiry");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateComplianceInquiry");
+        .await;
+    h.record("CreateComplianceInquiry", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateComplianceInquiry",
         &[],
@@ -518,7 +517,7 @@ async fn update_compliance_inquiry(h: &Harness) {
         "/v1/ComplianceInquiries/Customers/CustomerId1/Initialize",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &UpdateComplianceInquiry::path("CustomerId1").expect("UpdateComplianceInquiry"),
@@ -527,9 +526,8 @@ async fn update_compliance_inquiry(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateComplianceInquiry");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateComplianceInquiry");
+        .await;
+    h.record("UpdateComplianceInquiry", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateComplianceInquiry",
         &[],
@@ -546,7 +544,7 @@ async fn compliance_registration(h: &Harness) {
         "/v1/ComplianceInquiries/Registration/RegulatoryCompliance/GB/Initialize",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ComplianceRegistration::collection_path().expect("CreateComplianceRegistration"),
@@ -555,9 +553,12 @@ async fn compliance_registration(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateComplianceRegistration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateComplianceRegistration");
+        .await;
+    h.record(
+        "CreateComplianceRegistration",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "CreateComplianceRegistration",
         &[],
@@ -574,7 +575,7 @@ async fn update_compliance_registration(h: &Harness) {
         "/v1/ComplianceInquiries/Registration/RegistrationId1/RegulatoryCompliance/GB/Initialize",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &UpdateComplianceRegistration::path("RegistrationId1")
@@ -584,9 +585,12 @@ async fn update_compliance_registration(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateComplianceRegistration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateComplianceRegistration");
+        .await;
+    h.record(
+        "UpdateComplianceRegistration",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "UpdateComplianceRegistration",
         &[],
@@ -599,7 +603,7 @@ async fn compliance_tollfree_inquiry(h: &Harness) {
     same_protocol::<ComplianceTollfreeInquiry, Via<false, POST, false, false>>();
     // CreateComplianceTollfreeInquiry: POST /v1/ComplianceInquiries/Tollfree/Initialize
     h.answer("POST", "/v1/ComplianceInquiries/Tollfree/Initialize", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ComplianceTollfreeInquiry::collection_path().expect("CreateComplianceTollfreeInquiry"),
@@ -609,12 +613,11 @@ async fn compliance_tollfree_inquiry(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateComplianceTollfreeInquiry");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateComplianceTollfreeInquiry",
         Some(SID),
-        "CreateComplianceTollfreeInquiry"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateComplianceTollfreeInquiry",
@@ -632,18 +635,17 @@ async fn customer_profile(h: &Harness) {
     same_protocol::<CustomerProfile, Via<false, POST, false, false>>();
     // FetchCustomerProfile: GET /v1/CustomerProfiles/{Sid}
     h.answer("GET", "/v1/CustomerProfiles/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &CustomerProfile::path("Sid1").expect("FetchCustomerProfile"),
         )
-        .await
-        .expect("FetchCustomerProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCustomerProfile");
+        .await;
+    h.record("FetchCustomerProfile", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCustomerProfile", &[], Sent::Nothing, false);
     // ListCustomerProfile: GET /v1/CustomerProfiles
     h.page("GET", "/v1/CustomerProfiles", Dialect::V1, "results");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &CustomerProfile::collection_path().expect("ListCustomerProfile"),
@@ -654,10 +656,12 @@ async fn customer_profile(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCustomerProfile");
-    assert_eq!(items.len(), 1, "ListCustomerProfile");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCustomerProfile");
+        .await;
+    h.records(
+        "ListCustomerProfile",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListCustomerProfile",
         &[("Status", "v"), ("PageSize", "5")],
@@ -666,7 +670,7 @@ async fn customer_profile(h: &Harness) {
     );
     // CreateCustomerProfile: POST /v1/CustomerProfiles
     h.answer("POST", "/v1/CustomerProfiles", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &CustomerProfile::collection_path().expect("CreateCustomerProfile"),
@@ -675,9 +679,8 @@ async fn customer_profile(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateCustomerProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCustomerProfile");
+        .await;
+    h.record("CreateCustomerProfile", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCustomerProfile",
         &[],
@@ -686,7 +689,7 @@ async fn customer_profile(h: &Harness) {
     );
     // UpdateCustomerProfile: POST /v1/CustomerProfiles/{Sid}
     h.answer("POST", "/v1/CustomerProfiles/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &CustomerProfile::path("Sid1").expect("UpdateCustomerProfile"),
@@ -695,9 +698,8 @@ async fn customer_profile(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateCustomerProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCustomerProfile");
+        .await;
+    h.record("UpdateCustomerProfile", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCustomerProfile",
         &[],
@@ -706,12 +708,14 @@ async fn customer_profile(h: &Harness) {
     );
     // DeleteCustomerProfile: DELETE /v1/CustomerProfiles/{Sid}
     h.empty("DELETE", "/v1/CustomerProfiles/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &CustomerProfile::path("Sid1").expect("DeleteCustomerProfile"),
-        )
-        .await
-        .expect("DeleteCustomerProfile");
+    h.deleted(
+        "DeleteCustomerProfile",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &CustomerProfile::path("Sid1").expect("DeleteCustomerProfile"),
+            )
+            .await,
+    );
     h.sent("DeleteCustomerProfile", &[], Sent::Nothing, false);
 }
 
@@ -723,18 +727,17 @@ async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
         "/v1/CustomerProfiles/CustomerProfileSid1/ChannelEndpointAssignments/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &CustomerProfileChannelEndpointAssignment::path("CustomerProfileSid1", "Sid1")
                 .expect("FetchCustomerProfileChannelEndpointAssignment"),
         )
-        .await
-        .expect("FetchCustomerProfileChannelEndpointAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchCustomerProfileChannelEndpointAssignment",
         Some(SID),
-        "FetchCustomerProfileChannelEndpointAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchCustomerProfileChannelEndpointAssignment",
@@ -749,7 +752,7 @@ async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
         Dialect::V1,
         "results",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &CustomerProfileChannelEndpointAssignment::collection_path("CustomerProfileSid1")
@@ -761,17 +764,11 @@ async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCustomerProfileChannelEndpointAssignment");
-    assert_eq!(
-        items.len(),
-        1,
-        "ListCustomerProfileChannelEndpointAssignment"
-    );
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListCustomerProfileChannelEndpointAssignment",
         Some(SID),
-        "ListCustomerProfileChannelEndpointAssignment"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListCustomerProfileChannelEndpointAssignment",
@@ -785,7 +782,7 @@ async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
         "/v1/CustomerProfiles/CustomerProfileSid1/ChannelEndpointAssignments",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &CustomerProfileChannelEndpointAssignment::collection_path("CustomerProfileSid1")
@@ -795,12 +792,11 @@ async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateCustomerProfileChannelEndpointAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateCustomerProfileChannelEndpointAssignment",
         Some(SID),
-        "CreateCustomerProfileChannelEndpointAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateCustomerProfileChannelEndpointAssignment",
@@ -814,13 +810,15 @@ async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
         "/v1/CustomerProfiles/CustomerProfileSid1/ChannelEndpointAssignments/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &CustomerProfileChannelEndpointAssignment::path("CustomerProfileSid1", "Sid1")
-                .expect("DeleteCustomerProfileChannelEndpointAssignment"),
-        )
-        .await
-        .expect("DeleteCustomerProfileChannelEndpointAssignment");
+    h.deleted(
+        "DeleteCustomerProfileChannelEndpointAssignment",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &CustomerProfileChannelEndpointAssignment::path("CustomerProfileSid1", "Sid1")
+                    .expect("DeleteCustomerProfileChannelEndpointAssignment"),
+            )
+            .await,
+    );
     h.sent(
         "DeleteCustomerProfileChannelEndpointAssignment",
         &[],
@@ -837,18 +835,17 @@ async fn customer_profile_entity_assignment(h: &Harness) {
         "/v1/CustomerProfiles/CustomerProfileSid1/EntityAssignments/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &CustomerProfileEntityAssignment::path("CustomerProfileSid1", "Sid1")
                 .expect("FetchCustomerProfileEntityAssignment"),
         )
-        .await
-        .expect("FetchCustomerProfileEntityAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchCustomerProfileEntityAssignment",
         Some(SID),
-        "FetchCustomerProfileEntityAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchCustomerProfileEntityAssignment",
@@ -863,7 +860,7 @@ async fn customer_profile_entity_assignment(h: &Harness) {
         Dialect::V1,
         "results",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &CustomerProfileEntityAssignment::collection_path("CustomerProfileSid1")
@@ -874,13 +871,11 @@ async fn customer_profile_entity_assignment(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCustomerProfileEntityAssignment");
-    assert_eq!(items.len(), 1, "ListCustomerProfileEntityAssignment");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListCustomerProfileEntityAssignment",
         Some(SID),
-        "ListCustomerProfileEntityAssignment"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListCustomerProfileEntityAssignment",
@@ -894,7 +889,7 @@ async fn customer_profile_entity_assignment(h: &Harness) {
         "/v1/CustomerProfiles/CustomerProfileSid1/EntityAssignments",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &CustomerProfileEntityAssignment::collection_path("CustomerProfileSid1")
@@ -903,12 +898,11 @@ async fn customer_profile_entity_assignment(h: &Harness) {
                 object_sid: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateCustomerProfileEntityAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateCustomerProfileEntityAssignment",
         Some(SID),
-        "CreateCustomerProfileEntityAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateCustomerProfileEntityAssignment",
@@ -922,13 +916,15 @@ async fn customer_profile_entity_assignment(h: &Harness) {
         "/v1/CustomerProfiles/CustomerProfileSid1/EntityAssignments/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &CustomerProfileEntityAssignment::path("CustomerProfileSid1", "Sid1")
-                .expect("DeleteCustomerProfileEntityAssignment"),
-        )
-        .await
-        .expect("DeleteCustomerProfileEntityAssignment");
+    h.deleted(
+        "DeleteCustomerProfileEntityAssignment",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &CustomerProfileEntityAssignment::path("CustomerProfileSid1", "Sid1")
+                    .expect("DeleteCustomerProfileEntityAssignment"),
+            )
+            .await,
+    );
     h.sent(
         "DeleteCustomerProfileEntityAssignment",
         &[],
@@ -945,18 +941,17 @@ async fn customer_profile_evaluation(h: &Harness) {
         "/v1/CustomerProfiles/CustomerProfileSid1/Evaluations/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &CustomerProfileEvaluation::path("CustomerProfileSid1", "Sid1")
                 .expect("FetchCustomerProfileEvaluation"),
         )
-        .await
-        .expect("FetchCustomerProfileEvaluation");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchCustomerProfileEvaluation",
         Some(SID),
-        "FetchCustomerProfileEvaluation"
+        got.map(|r| r.sid),
     );
     h.sent("FetchCustomerProfileEvaluation", &[], Sent::Nothing, false);
     // ListCustomerProfileEvaluation: GET /v1/CustomerProfiles/{CustomerProfileSid}/Evaluations
@@ -966,7 +961,7 @@ async fn customer_profile_evaluation(h: &Harness) {
         Dialect::V1,
         "results",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &CustomerProfileEvaluation::collection_path("CustomerProfileSid1")
@@ -974,13 +969,11 @@ async fn customer_profile_evaluation(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCustomerProfileEvaluation");
-    assert_eq!(items.len(), 1, "ListCustomerProfileEvaluation");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListCustomerProfileEvaluation",
         Some(SID),
-        "ListCustomerProfileEvaluation"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListCustomerProfileEvaluation",
@@ -994,7 +987,7 @@ async fn customer_profile_evaluation(h: &Harness) {
         "/v1/CustomerProfiles/CustomerProfileSid1/Evaluations",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &CustomerProfileEvaluation::collection_path("CustomerProfileSid1")
@@ -1003,12 +996,11 @@ async fn customer_profile_evaluation(h: &Harness) {
                 policy_sid: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateCustomerProfileEvaluation");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateCustomerProfileEvaluation",
         Some(SID),
-        "CreateCustomerProfileEvaluation"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateCustomerProfileEvaluation",
@@ -1022,28 +1014,29 @@ async fn end_user(h: &Harness) {
     same_protocol::<EndUser, Via<false, POST, false, false>>();
     // FetchEndUser: GET /v1/EndUsers/{Sid}
     h.answer("GET", "/v1/EndUsers/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&EndUser::path("Sid1").expect("FetchEndUser"))
-        .await
-        .expect("FetchEndUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEndUser");
+        .await;
+    h.record("FetchEndUser", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEndUser", &[], Sent::Nothing, false);
     // ListEndUser: GET /v1/EndUsers
     h.page("GET", "/v1/EndUsers", Dialect::V1, "results");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&EndUser::collection_path().expect("ListEndUser"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListEndUser");
-    assert_eq!(items.len(), 1, "ListEndUser");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEndUser");
+        .await;
+    h.records(
+        "ListEndUser",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListEndUser", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateEndUser: POST /v1/EndUsers
     h.answer("POST", "/v1/EndUsers", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &EndUser::collection_path().expect("CreateEndUser"),
@@ -1052,9 +1045,8 @@ async fn end_user(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateEndUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateEndUser");
+        .await;
+    h.record("CreateEndUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateEndUser",
         &[],
@@ -1063,7 +1055,7 @@ async fn end_user(h: &Harness) {
     );
     // UpdateEndUser: POST /v1/EndUsers/{Sid}
     h.answer("POST", "/v1/EndUsers/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &EndUser::path("Sid1").expect("UpdateEndUser"),
@@ -1072,9 +1064,8 @@ async fn end_user(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateEndUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateEndUser");
+        .await;
+    h.record("UpdateEndUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateEndUser",
         &[],
@@ -1083,10 +1074,14 @@ async fn end_user(h: &Harness) {
     );
     // DeleteEndUser: DELETE /v1/EndUsers/{Sid}
     h.empty("DELETE", "/v1/EndUsers/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&EndUser::path("Sid1").expect("DeleteEndUser"))
-        .await
-        .expect("DeleteEndUser");
+    h.deleted(
+        "DeleteEndUser",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &EndUser::path("Sid1").expect("DeleteEndUser"),
+            )
+            .await,
+    );
     h.sent("DeleteEndUser", &[], Sent::Nothing, false);
 }
 
@@ -1094,28 +1089,29 @@ async fn end_user_type(h: &Harness) {
     same_protocol::<EndUserType, Via<false, POST, false, false>>();
     // FetchEndUserType: GET /v1/EndUserTypes/{Sid}
     h.answer("GET", "/v1/EndUserTypes/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &EndUserType::path("Sid1").expect("FetchEndUserType"),
         )
-        .await
-        .expect("FetchEndUserType");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEndUserType");
+        .await;
+    h.record("FetchEndUserType", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEndUserType", &[], Sent::Nothing, false);
     // ListEndUserType: GET /v1/EndUserTypes
     h.page("GET", "/v1/EndUserTypes", Dialect::V1, "end_user_types");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &EndUserType::collection_path().expect("ListEndUserType"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListEndUserType");
-    assert_eq!(items.len(), 1, "ListEndUserType");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEndUserType");
+        .await;
+    h.records(
+        "ListEndUserType",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListEndUserType",
         &[("PageSize", "5")],
@@ -1128,24 +1124,25 @@ async fn policies(h: &Harness) {
     same_protocol::<Policies, Via<false, POST, false, false>>();
     // FetchPolicies: GET /v1/Policies/{Sid}
     h.answer("GET", "/v1/Policies/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Policies::path("Sid1").expect("FetchPolicies"))
-        .await
-        .expect("FetchPolicies");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPolicies");
+        .await;
+    h.record("FetchPolicies", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPolicies", &[], Sent::Nothing, false);
     // ListPolicies: GET /v1/Policies
     h.page("GET", "/v1/Policies", Dialect::V1, "results");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Policies::collection_path().expect("ListPolicies"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListPolicies");
-    assert_eq!(items.len(), 1, "ListPolicies");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListPolicies");
+        .await;
+    h.records(
+        "ListPolicies",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListPolicies", &[("PageSize", "5")], Sent::Nothing, false);
 }
 
@@ -1153,28 +1150,29 @@ async fn supporting_document(h: &Harness) {
     same_protocol::<SupportingDocument, Via<false, POST, false, false>>();
     // FetchSupportingDocument: GET /v1/SupportingDocuments/{Sid}
     h.answer("GET", "/v1/SupportingDocuments/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &SupportingDocument::path("Sid1").expect("FetchSupportingDocument"),
         )
-        .await
-        .expect("FetchSupportingDocument");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSupportingDocument");
+        .await;
+    h.record("FetchSupportingDocument", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSupportingDocument", &[], Sent::Nothing, false);
     // ListSupportingDocument: GET /v1/SupportingDocuments
     h.page("GET", "/v1/SupportingDocuments", Dialect::V1, "results");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SupportingDocument::collection_path().expect("ListSupportingDocument"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSupportingDocument");
-    assert_eq!(items.len(), 1, "ListSupportingDocument");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSupportingDocument");
+        .await;
+    h.records(
+        "ListSupportingDocument",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSupportingDocument",
         &[("PageSize", "5")],
@@ -1183,7 +1181,7 @@ async fn supporting_document(h: &Harness) {
     );
     // CreateSupportingDocument: POST /v1/SupportingDocuments
     h.answer("POST", "/v1/SupportingDocuments", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &SupportingDocument::collection_path().expect("CreateSupportingDocument"),
@@ -1192,9 +1190,8 @@ async fn supporting_document(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateSupportingDocument");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSupportingDocument");
+        .await;
+    h.record("CreateSupportingDocument", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSupportingDocument",
         &[],
@@ -1203,7 +1200,7 @@ async fn supporting_document(h: &Harness) {
     );
     // UpdateSupportingDocument: POST /v1/SupportingDocuments/{Sid}
     h.answer("POST", "/v1/SupportingDocuments/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &SupportingDocument::path("Sid1").expect("UpdateSupportingDocument"),
@@ -1212,9 +1209,8 @@ async fn supporting_document(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateSupportingDocument");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSupportingDocument");
+        .await;
+    h.record("UpdateSupportingDocument", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSupportingDocument",
         &[],
@@ -1223,12 +1219,14 @@ async fn supporting_document(h: &Harness) {
     );
     // DeleteSupportingDocument: DELETE /v1/SupportingDocuments/{Sid}
     h.empty("DELETE", "/v1/SupportingDocuments/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &SupportingDocument::path("Sid1").expect("DeleteSupportingDocument"),
-        )
-        .await
-        .expect("DeleteSupportingDocument");
+    h.deleted(
+        "DeleteSupportingDocument",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &SupportingDocument::path("Sid1").expect("DeleteSupportingDocument"),
+            )
+            .await,
+    );
     h.sent("DeleteSupportingDocument", &[], Sent::Nothing, false);
 }
 
@@ -1236,14 +1234,13 @@ async fn supporting_document_type(h: &Harness) {
     same_protocol::<SupportingDocumentType, Via<false, POST, false, false>>();
     // FetchSupportingDocumentType: GET /v1/SupportingDocumentTypes/{Sid}
     h.answer("GET", "/v1/SupportingDocumentTypes/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &SupportingDocumentType::path("Sid1").expect("FetchSupportingDocumentType"),
         )
-        .await
-        .expect("FetchSupportingDocumentType");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSupportingDocumentType");
+        .await;
+    h.record("FetchSupportingDocumentType", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSupportingDocumentType", &[], Sent::Nothing, false);
     // ListSupportingDocumentType: GET /v1/SupportingDocumentTypes
     h.page(
@@ -1252,20 +1249,18 @@ async fn supporting_document_type(h: &Harness) {
         Dialect::V1,
         "supporting_document_types",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SupportingDocumentType::collection_path().expect("ListSupportingDocumentType"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSupportingDocumentType");
-    assert_eq!(items.len(), 1, "ListSupportingDocumentType");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListSupportingDocumentType",
         Some(SID),
-        "ListSupportingDocumentType"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListSupportingDocumentType",
@@ -1279,18 +1274,17 @@ async fn trust_product(h: &Harness) {
     same_protocol::<TrustProduct, Via<false, POST, false, false>>();
     // FetchTrustProduct: GET /v1/TrustProducts/{Sid}
     h.answer("GET", "/v1/TrustProducts/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &TrustProduct::path("Sid1").expect("FetchTrustProduct"),
         )
-        .await
-        .expect("FetchTrustProduct");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTrustProduct");
+        .await;
+    h.record("FetchTrustProduct", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTrustProduct", &[], Sent::Nothing, false);
     // ListTrustProduct: GET /v1/TrustProducts
     h.page("GET", "/v1/TrustProducts", Dialect::V1, "results");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &TrustProduct::collection_path().expect("ListTrustProduct"),
@@ -1301,10 +1295,12 @@ async fn trust_product(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListTrustProduct");
-    assert_eq!(items.len(), 1, "ListTrustProduct");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListTrustProduct");
+        .await;
+    h.records(
+        "ListTrustProduct",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListTrustProduct",
         &[("Status", "v"), ("PageSize", "5")],
@@ -1313,7 +1309,7 @@ async fn trust_product(h: &Harness) {
     );
     // CreateTrustProduct: POST /v1/TrustProducts
     h.answer("POST", "/v1/TrustProducts", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &TrustProduct::collection_path().expect("CreateTrustProduct"),
@@ -1322,9 +1318,8 @@ async fn trust_product(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateTrustProduct");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTrustProduct");
+        .await;
+    h.record("CreateTrustProduct", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTrustProduct",
         &[],
@@ -1333,7 +1328,7 @@ async fn trust_product(h: &Harness) {
     );
     // UpdateTrustProduct: POST /v1/TrustProducts/{Sid}
     h.answer("POST", "/v1/TrustProducts/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &TrustProduct::path("Sid1").expect("UpdateTrustProduct"),
@@ -1342,9 +1337,8 @@ async fn trust_product(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateTrustProduct");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateTrustProduct");
+        .await;
+    h.record("UpdateTrustProduct", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTrustProduct",
         &[],
@@ -1353,12 +1347,14 @@ async fn trust_product(h: &Harness) {
     );
     // DeleteTrustProduct: DELETE /v1/TrustProducts/{Sid}
     h.empty("DELETE", "/v1/TrustProducts/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &TrustProduct::path("Sid1").expect("DeleteTrustProduct"),
-        )
-        .await
-        .expect("DeleteTrustProduct");
+    h.deleted(
+        "DeleteTrustProduct",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &TrustProduct::path("Sid1").expect("DeleteTrustProduct"),
+            )
+            .await,
+    );
     h.sent("DeleteTrustProduct", &[], Sent::Nothing, false);
 }
 
@@ -1370,18 +1366,17 @@ async fn trust_product_channel_endpoint_assignment(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/ChannelEndpointAssignments/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &TrustProductChannelEndpointAssignment::path("TrustProductSid1", "Sid1")
                 .expect("FetchTrustProductChannelEndpointAssignment"),
         )
-        .await
-        .expect("FetchTrustProductChannelEndpointAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchTrustProductChannelEndpointAssignment",
         Some(SID),
-        "FetchTrustProductChannelEndpointAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchTrustProductChannelEndpointAssignment",
@@ -1396,7 +1391,7 @@ async fn trust_product_channel_endpoint_assignment(h: &Harness) {
         Dialect::V1,
         "results",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &TrustProductChannelEndpointAssignment::collection_path("TrustProductSid1")
@@ -1408,13 +1403,11 @@ async fn trust_product_channel_endpoint_assignment(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListTrustProductChannelEndpointAssignment");
-    assert_eq!(items.len(), 1, "ListTrustProductChannelEndpointAssignment");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListTrustProductChannelEndpointAssignment",
         Some(SID),
-        "ListTrustProductChannelEndpointAssignment"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListTrustProductChannelEndpointAssignment",
@@ -1428,7 +1421,7 @@ async fn trust_product_channel_endpoint_assignment(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/ChannelEndpointAssignments",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &TrustProductChannelEndpointAssignment::collection_path("TrustProductSid1")
@@ -1438,12 +1431,11 @@ async fn trust_product_channel_endpoint_assignment(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateTrustProductChannelEndpointAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateTrustProductChannelEndpointAssignment",
         Some(SID),
-        "CreateTrustProductChannelEndpointAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateTrustProductChannelEndpointAssignment",
@@ -1457,13 +1449,15 @@ async fn trust_product_channel_endpoint_assignment(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/ChannelEndpointAssignments/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &TrustProductChannelEndpointAssignment::path("TrustProductSid1", "Sid1")
-                .expect("DeleteTrustProductChannelEndpointAssignment"),
-        )
-        .await
-        .expect("DeleteTrustProductChannelEndpointAssignment");
+    h.deleted(
+        "DeleteTrustProductChannelEndpointAssignment",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &TrustProductChannelEndpointAssignment::path("TrustProductSid1", "Sid1")
+                    .expect("DeleteTrustProductChannelEndpointAssignment"),
+            )
+            .await,
+    );
     h.sent(
         "DeleteTrustProductChannelEndpointAssignment",
         &[],
@@ -1480,18 +1474,17 @@ async fn trust_product_entity_assignment(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/EntityAssignments/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &TrustProductEntityAssignment::path("TrustProductSid1", "Sid1")
                 .expect("FetchTrustProductEntityAssignment"),
         )
-        .await
-        .expect("FetchTrustProductEntityAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchTrustProductEntityAssignment",
         Some(SID),
-        "FetchTrustProductEntityAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchTrustProductEntityAssignment",
@@ -1506,7 +1499,7 @@ async fn trust_product_entity_assignment(h: &Harness) {
         Dialect::V1,
         "results",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &TrustProductEntityAssignment::collection_path("TrustProductSid1")
@@ -1517,13 +1510,11 @@ async fn trust_product_entity_assignment(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListTrustProductEntityAssignment");
-    assert_eq!(items.len(), 1, "ListTrustProductEntityAssignment");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListTrustProductEntityAssignment",
         Some(SID),
-        "ListTrustProductEntityAssignment"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListTrustProductEntityAssignment",
@@ -1537,7 +1528,7 @@ async fn trust_product_entity_assignment(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/EntityAssignments",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &TrustProductEntityAssignment::collection_path("TrustProductSid1")
@@ -1546,12 +1537,11 @@ async fn trust_product_entity_assignment(h: &Harness) {
                 object_sid: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateTrustProductEntityAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateTrustProductEntityAssignment",
         Some(SID),
-        "CreateTrustProductEntityAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateTrustProductEntityAssignment",
@@ -1565,13 +1555,15 @@ async fn trust_product_entity_assignment(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/EntityAssignments/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &TrustProductEntityAssignment::path("TrustProductSid1", "Sid1")
-                .expect("DeleteTrustProductEntityAssignment"),
-        )
-        .await
-        .expect("DeleteTrustProductEntityAssignment");
+    h.deleted(
+        "DeleteTrustProductEntityAssignment",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &TrustProductEntityAssignment::path("TrustProductSid1", "Sid1")
+                    .expect("DeleteTrustProductEntityAssignment"),
+            )
+            .await,
+    );
     h.sent(
         "DeleteTrustProductEntityAssignment",
         &[],
@@ -1588,15 +1580,14 @@ async fn trust_product_evaluation(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/Evaluations/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &TrustProductEvaluation::path("TrustProductSid1", "Sid1")
                 .expect("FetchTrustProductEvaluation"),
         )
-        .await
-        .expect("FetchTrustProductEvaluation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTrustProductEvaluation");
+        .await;
+    h.record("FetchTrustProductEvaluation", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTrustProductEvaluation", &[], Sent::Nothing, false);
     // ListTrustProductEvaluation: GET /v1/TrustProducts/{TrustProductSid}/Evaluations
     h.page(
@@ -1605,7 +1596,7 @@ async fn trust_product_evaluation(h: &Harness) {
         Dialect::V1,
         "results",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &TrustProductEvaluation::collection_path("TrustProductSid1")
@@ -1613,13 +1604,11 @@ async fn trust_product_evaluation(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListTrustProductEvaluation");
-    assert_eq!(items.len(), 1, "ListTrustProductEvaluation");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListTrustProductEvaluation",
         Some(SID),
-        "ListTrustProductEvaluation"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListTrustProductEvaluation",
@@ -1633,7 +1622,7 @@ async fn trust_product_evaluation(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/Evaluations",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &TrustProductEvaluation::collection_path("TrustProductSid1")
@@ -1642,9 +1631,12 @@ async fn trust_product_evaluation(h: &Harness) {
                 policy_sid: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateTrustProductEvaluation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTrustProductEvaluation");
+        .await;
+    h.record(
+        "CreateTrustProductEvaluation",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "CreateTrustProductEvaluation",
         &[],
@@ -1682,15 +1674,15 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn compliance_inquiry_full<Compiled>(h: &Harness) {
     // CreateComplianceInquiry: POST /v1/ComplianceInquiries/Customers/Initialize
     h.answer("POST", "/v1/ComplianceInquiries/Customers/Initialize", 201);
-    ComplianceInquiry::create(
+    let got = ComplianceInquiry::create(
         &h.client,
         &CreateComplianceInquiryBody {
             notification_email: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateComplianceInquiry");
+    .await;
+    h.record("CreateComplianceInquiry", None, got.map(|_| None));
     h.sent(
         "CreateComplianceInquiry",
         &[],
@@ -1707,7 +1699,7 @@ async fn update_compliance_inquiry_full<Compiled>(h: &Harness) {
         "/v1/ComplianceInquiries/Customers/CustomerId1/Initialize",
         200,
     );
-    UpdateComplianceInquiry::update(
+    let got = UpdateComplianceInquiry::update(
         &h.client,
         "CustomerId1",
         &UpdateComplianceInquiryBody {
@@ -1715,8 +1707,8 @@ async fn update_compliance_inquiry_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateComplianceInquiry");
+    .await;
+    h.record("UpdateComplianceInquiry", None, got.map(|_| None));
     h.sent(
         "UpdateComplianceInquiry",
         &[],
@@ -1733,15 +1725,15 @@ async fn compliance_registration_full<Compiled>(h: &Harness) {
         "/v1/ComplianceInquiries/Registration/RegulatoryCompliance/GB/Initialize",
         201,
     );
-    ComplianceRegistration::create(
+    let got = ComplianceRegistration::create(
         &h.client,
         &CreateComplianceRegistrationBody {
             end_user_type: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateComplianceRegistration");
+    .await;
+    h.record("CreateComplianceRegistration", None, got.map(|_| None));
     h.sent(
         "CreateComplianceRegistration",
         &[],
@@ -1758,7 +1750,7 @@ async fn update_compliance_registration_full<Compiled>(h: &Harness) {
         "/v1/ComplianceInquiries/Registration/RegistrationId1/RegulatoryCompliance/GB/Initialize",
         200,
     );
-    UpdateComplianceRegistration::update(
+    let got = UpdateComplianceRegistration::update(
         &h.client,
         "RegistrationId1",
         &UpdateComplianceRegistrationBody {
@@ -1766,8 +1758,8 @@ async fn update_compliance_registration_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateComplianceRegistration");
+    .await;
+    h.record("UpdateComplianceRegistration", None, got.map(|_| None));
     h.sent(
         "UpdateComplianceRegistration",
         &[],
@@ -1780,7 +1772,7 @@ async fn update_compliance_registration_full<Compiled>(h: &Harness) {
 async fn compliance_tollfree_inquiry_full<Compiled>(h: &Harness) {
     // CreateComplianceTollfreeInquiry: POST /v1/ComplianceInquiries/Tollfree/Initialize
     h.answer("POST", "/v1/ComplianceInquiries/Tollfree/Initialize", 201);
-    ComplianceTollfreeInquiry::create(
+    let got = ComplianceTollfreeInquiry::create(
         &h.client,
         &CreateComplianceTollfreeInquiryBody {
             tollfree_phone_number: Some("v".into()),
@@ -1788,8 +1780,8 @@ async fn compliance_tollfree_inquiry_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateComplianceTollfreeInquiry");
+    .await;
+    h.record("CreateComplianceTollfreeInquiry", None, got.map(|_| None));
     h.sent(
         "CreateComplianceTollfreeInquiry",
         &[],
@@ -1806,14 +1798,12 @@ async fn compliance_tollfree_inquiry_full<Compiled>(h: &Harness) {
 async fn customer_profile_full<Compiled>(h: &Harness) {
     // FetchCustomerProfile: GET /v1/CustomerProfiles/{Sid}
     h.answer("GET", "/v1/CustomerProfiles/Sid1", 200);
-    let r = CustomerProfile::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchCustomerProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCustomerProfile");
+    let got = CustomerProfile::fetch(&h.client, "Sid1").await;
+    h.record("FetchCustomerProfile", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCustomerProfile", &[], Sent::Nothing, false);
     // ListCustomerProfile: GET /v1/CustomerProfiles
     h.page("GET", "/v1/CustomerProfiles", Dialect::V1, "results");
-    let items = CustomerProfile::list(
+    let got = CustomerProfile::list(
         &h.client,
         &ListCustomerProfileFilter {
             status: Some("v".into()),
@@ -1822,10 +1812,12 @@ async fn customer_profile_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListCustomerProfile");
-    assert_eq!(items.len(), 1, "ListCustomerProfile");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCustomerProfile");
+    .await;
+    h.records(
+        "ListCustomerProfile",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListCustomerProfile",
         &[("Status", "v"), ("PageSize", "5")],
@@ -1834,16 +1826,15 @@ async fn customer_profile_full<Compiled>(h: &Harness) {
     );
     // CreateCustomerProfile: POST /v1/CustomerProfiles
     h.answer("POST", "/v1/CustomerProfiles", 201);
-    let r = CustomerProfile::create(
+    let got = CustomerProfile::create(
         &h.client,
         &CreateCustomerProfileBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateCustomerProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCustomerProfile");
+    .await;
+    h.record("CreateCustomerProfile", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCustomerProfile",
         &[],
@@ -1852,7 +1843,7 @@ async fn customer_profile_full<Compiled>(h: &Harness) {
     );
     // UpdateCustomerProfile: POST /v1/CustomerProfiles/{Sid}
     h.answer("POST", "/v1/CustomerProfiles/Sid1", 200);
-    let r = CustomerProfile::update(
+    let got = CustomerProfile::update(
         &h.client,
         "Sid1",
         &UpdateCustomerProfileBody {
@@ -1860,9 +1851,8 @@ async fn customer_profile_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateCustomerProfile");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCustomerProfile");
+    .await;
+    h.record("UpdateCustomerProfile", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCustomerProfile",
         &[],
@@ -1871,9 +1861,10 @@ async fn customer_profile_full<Compiled>(h: &Harness) {
     );
     // DeleteCustomerProfile: DELETE /v1/CustomerProfiles/{Sid}
     h.empty("DELETE", "/v1/CustomerProfiles/Sid1", 204);
-    CustomerProfile::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteCustomerProfile");
+    h.deleted(
+        "DeleteCustomerProfile",
+        CustomerProfile::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteCustomerProfile", &[], Sent::Nothing, false);
 }
 
@@ -1885,14 +1876,13 @@ async fn customer_profile_channel_endpoint_assignment_full<Compiled>(h: &Harness
         "/v1/CustomerProfiles/CustomerProfileSid1/ChannelEndpointAssignments/Sid1",
         200,
     );
-    let r =
+    let got =
         CustomerProfileChannelEndpointAssignment::fetch(&h.client, "CustomerProfileSid1", "Sid1")
-            .await
-            .expect("FetchCustomerProfileChannelEndpointAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+            .await;
+    h.record(
+        "FetchCustomerProfileChannelEndpointAssignment",
         Some(SID),
-        "FetchCustomerProfileChannelEndpointAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchCustomerProfileChannelEndpointAssignment",
@@ -1907,7 +1897,7 @@ async fn customer_profile_channel_endpoint_assignment_full<Compiled>(h: &Harness
         Dialect::V1,
         "results",
     );
-    let items = CustomerProfileChannelEndpointAssignment::list(
+    let got = CustomerProfileChannelEndpointAssignment::list(
         &h.client,
         "CustomerProfileSid1",
         &ListCustomerProfileChannelEndpointAssignmentFilter {
@@ -1917,17 +1907,11 @@ async fn customer_profile_channel_endpoint_assignment_full<Compiled>(h: &Harness
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListCustomerProfileChannelEndpointAssignment");
-    assert_eq!(
-        items.len(),
-        1,
-        "ListCustomerProfileChannelEndpointAssignment"
-    );
-    assert_eq!(
-        items[0].sid.as_deref(),
+    .await;
+    h.records(
+        "ListCustomerProfileChannelEndpointAssignment",
         Some(SID),
-        "ListCustomerProfileChannelEndpointAssignment"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListCustomerProfileChannelEndpointAssignment",
@@ -1941,7 +1925,7 @@ async fn customer_profile_channel_endpoint_assignment_full<Compiled>(h: &Harness
         "/v1/CustomerProfiles/CustomerProfileSid1/ChannelEndpointAssignments",
         201,
     );
-    let r = CustomerProfileChannelEndpointAssignment::create(
+    let got = CustomerProfileChannelEndpointAssignment::create(
         &h.client,
         "CustomerProfileSid1",
         &CreateCustomerProfileChannelEndpointAssignmentBody {
@@ -1949,12 +1933,11 @@ async fn customer_profile_channel_endpoint_assignment_full<Compiled>(h: &Harness
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateCustomerProfileChannelEndpointAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateCustomerProfileChannelEndpointAssignment",
         Some(SID),
-        "CreateCustomerProfileChannelEndpointAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateCustomerProfileChannelEndpointAssignment",
@@ -1968,9 +1951,11 @@ async fn customer_profile_channel_endpoint_assignment_full<Compiled>(h: &Harness
         "/v1/CustomerProfiles/CustomerProfileSid1/ChannelEndpointAssignments/Sid1",
         204,
     );
-    CustomerProfileChannelEndpointAssignment::delete(&h.client, "CustomerProfileSid1", "Sid1")
-        .await
-        .expect("DeleteCustomerProfileChannelEndpointAssignment");
+    h.deleted(
+        "DeleteCustomerProfileChannelEndpointAssignment",
+        CustomerProfileChannelEndpointAssignment::delete(&h.client, "CustomerProfileSid1", "Sid1")
+            .await,
+    );
     h.sent(
         "DeleteCustomerProfileChannelEndpointAssignment",
         &[],
@@ -1987,13 +1972,12 @@ async fn customer_profile_entity_assignment_full<Compiled>(h: &Harness) {
         "/v1/CustomerProfiles/CustomerProfileSid1/EntityAssignments/Sid1",
         200,
     );
-    let r = CustomerProfileEntityAssignment::fetch(&h.client, "CustomerProfileSid1", "Sid1")
-        .await
-        .expect("FetchCustomerProfileEntityAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got =
+        CustomerProfileEntityAssignment::fetch(&h.client, "CustomerProfileSid1", "Sid1").await;
+    h.record(
+        "FetchCustomerProfileEntityAssignment",
         Some(SID),
-        "FetchCustomerProfileEntityAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchCustomerProfileEntityAssignment",
@@ -2008,7 +1992,7 @@ async fn customer_profile_entity_assignment_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "results",
     );
-    let items = CustomerProfileEntityAssignment::list(
+    let got = CustomerProfileEntityAssignment::list(
         &h.client,
         "CustomerProfileSid1",
         &ListCustomerProfileEntityAssignmentFilter {
@@ -2017,13 +2001,11 @@ async fn customer_profile_entity_assignment_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListCustomerProfileEntityAssignment");
-    assert_eq!(items.len(), 1, "ListCustomerProfileEntityAssignment");
-    assert_eq!(
-        items[0].sid.as_deref(),
+    .await;
+    h.records(
+        "ListCustomerProfileEntityAssignment",
         Some(SID),
-        "ListCustomerProfileEntityAssignment"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListCustomerProfileEntityAssignment",
@@ -2037,19 +2019,18 @@ async fn customer_profile_entity_assignment_full<Compiled>(h: &Harness) {
         "/v1/CustomerProfiles/CustomerProfileSid1/EntityAssignments",
         201,
     );
-    let r = CustomerProfileEntityAssignment::create(
+    let got = CustomerProfileEntityAssignment::create(
         &h.client,
         "CustomerProfileSid1",
         &CreateCustomerProfileEntityAssignmentBody {
             object_sid: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateCustomerProfileEntityAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateCustomerProfileEntityAssignment",
         Some(SID),
-        "CreateCustomerProfileEntityAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateCustomerProfileEntityAssignment",
@@ -2063,9 +2044,10 @@ async fn customer_profile_entity_assignment_full<Compiled>(h: &Harness) {
         "/v1/CustomerProfiles/CustomerProfileSid1/EntityAssignments/Sid1",
         204,
     );
-    CustomerProfileEntityAssignment::delete(&h.client, "CustomerProfileSid1", "Sid1")
-        .await
-        .expect("DeleteCustomerProfileEntityAssignment");
+    h.deleted(
+        "DeleteCustomerProfileEntityAssignment",
+        CustomerProfileEntityAssignment::delete(&h.client, "CustomerProfileSid1", "Sid1").await,
+    );
     h.sent(
         "DeleteCustomerProfileEntityAssignment",
         &[],
@@ -2082,13 +2064,11 @@ async fn customer_profile_evaluation_full<Compiled>(h: &Harness) {
         "/v1/CustomerProfiles/CustomerProfileSid1/Evaluations/Sid1",
         200,
     );
-    let r = CustomerProfileEvaluation::fetch(&h.client, "CustomerProfileSid1", "Sid1")
-        .await
-        .expect("FetchCustomerProfileEvaluation");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got = CustomerProfileEvaluation::fetch(&h.client, "CustomerProfileSid1", "Sid1").await;
+    h.record(
+        "FetchCustomerProfileEvaluation",
         Some(SID),
-        "FetchCustomerProfileEvaluation"
+        got.map(|r| r.sid),
     );
     h.sent("FetchCustomerProfileEvaluation", &[], Sent::Nothing, false);
     // ListCustomerProfileEvaluation: GET /v1/CustomerProfiles/{CustomerProfileSid}/Evaluations
@@ -2098,16 +2078,14 @@ async fn customer_profile_evaluation_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "results",
     );
-    let items = CustomerProfileEvaluation::list(&h.client, "CustomerProfileSid1")
+    let got = CustomerProfileEvaluation::list(&h.client, "CustomerProfileSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCustomerProfileEvaluation");
-    assert_eq!(items.len(), 1, "ListCustomerProfileEvaluation");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListCustomerProfileEvaluation",
         Some(SID),
-        "ListCustomerProfileEvaluation"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListCustomerProfileEvaluation",
@@ -2121,19 +2099,18 @@ async fn customer_profile_evaluation_full<Compiled>(h: &Harness) {
         "/v1/CustomerProfiles/CustomerProfileSid1/Evaluations",
         201,
     );
-    let r = CustomerProfileEvaluation::create(
+    let got = CustomerProfileEvaluation::create(
         &h.client,
         "CustomerProfileSid1",
         &CreateCustomerProfileEvaluationBody {
             policy_sid: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateCustomerProfileEvaluation");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateCustomerProfileEvaluation",
         Some(SID),
-        "CreateCustomerProfileEvaluation"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateCustomerProfileEvaluation",
@@ -2147,33 +2124,29 @@ async fn customer_profile_evaluation_full<Compiled>(h: &Harness) {
 async fn end_user_full<Compiled>(h: &Harness) {
     // FetchEndUser: GET /v1/EndUsers/{Sid}
     h.answer("GET", "/v1/EndUsers/Sid1", 200);
-    let r = EndUser::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchEndUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEndUser");
+    let got = EndUser::fetch(&h.client, "Sid1").await;
+    h.record("FetchEndUser", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEndUser", &[], Sent::Nothing, false);
     // ListEndUser: GET /v1/EndUsers
     h.page("GET", "/v1/EndUsers", Dialect::V1, "results");
-    let items = EndUser::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListEndUser");
-    assert_eq!(items.len(), 1, "ListEndUser");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEndUser");
+    let got = EndUser::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListEndUser",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListEndUser", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateEndUser: POST /v1/EndUsers
     h.answer("POST", "/v1/EndUsers", 201);
-    let r = EndUser::create(
+    let got = EndUser::create(
         &h.client,
         &CreateEndUserBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateEndUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateEndUser");
+    .await;
+    h.record("CreateEndUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateEndUser",
         &[],
@@ -2182,7 +2155,7 @@ async fn end_user_full<Compiled>(h: &Harness) {
     );
     // UpdateEndUser: POST /v1/EndUsers/{Sid}
     h.answer("POST", "/v1/EndUsers/Sid1", 200);
-    let r = EndUser::update(
+    let got = EndUser::update(
         &h.client,
         "Sid1",
         &UpdateEndUserBody {
@@ -2190,9 +2163,8 @@ async fn end_user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateEndUser");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateEndUser");
+    .await;
+    h.record("UpdateEndUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateEndUser",
         &[],
@@ -2201,9 +2173,7 @@ async fn end_user_full<Compiled>(h: &Harness) {
     );
     // DeleteEndUser: DELETE /v1/EndUsers/{Sid}
     h.empty("DELETE", "/v1/EndUsers/Sid1", 204);
-    EndUser::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteEndUser");
+    h.deleted("DeleteEndUser", EndUser::delete(&h.client, "Sid1").await);
     h.sent("DeleteEndUser", &[], Sent::Nothing, false);
 }
 
@@ -2211,20 +2181,20 @@ async fn end_user_full<Compiled>(h: &Harness) {
 async fn end_user_type_full<Compiled>(h: &Harness) {
     // FetchEndUserType: GET /v1/EndUserTypes/{Sid}
     h.answer("GET", "/v1/EndUserTypes/Sid1", 200);
-    let r = EndUserType::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchEndUserType");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEndUserType");
+    let got = EndUserType::fetch(&h.client, "Sid1").await;
+    h.record("FetchEndUserType", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEndUserType", &[], Sent::Nothing, false);
     // ListEndUserType: GET /v1/EndUserTypes
     h.page("GET", "/v1/EndUserTypes", Dialect::V1, "end_user_types");
-    let items = EndUserType::list(&h.client)
+    let got = EndUserType::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListEndUserType");
-    assert_eq!(items.len(), 1, "ListEndUserType");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEndUserType");
+        .await;
+    h.records(
+        "ListEndUserType",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListEndUserType",
         &[("PageSize", "5")],
@@ -2237,20 +2207,17 @@ async fn end_user_type_full<Compiled>(h: &Harness) {
 async fn policies_full<Compiled>(h: &Harness) {
     // FetchPolicies: GET /v1/Policies/{Sid}
     h.answer("GET", "/v1/Policies/Sid1", 200);
-    let r = Policies::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchPolicies");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchPolicies");
+    let got = Policies::fetch(&h.client, "Sid1").await;
+    h.record("FetchPolicies", Some(SID), got.map(|r| r.sid));
     h.sent("FetchPolicies", &[], Sent::Nothing, false);
     // ListPolicies: GET /v1/Policies
     h.page("GET", "/v1/Policies", Dialect::V1, "results");
-    let items = Policies::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListPolicies");
-    assert_eq!(items.len(), 1, "ListPolicies");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListPolicies");
+    let got = Policies::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListPolicies",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListPolicies", &[("PageSize", "5")], Sent::Nothing, false);
 }
 
@@ -2258,20 +2225,20 @@ async fn policies_full<Compiled>(h: &Harness) {
 async fn supporting_document_full<Compiled>(h: &Harness) {
     // FetchSupportingDocument: GET /v1/SupportingDocuments/{Sid}
     h.answer("GET", "/v1/SupportingDocuments/Sid1", 200);
-    let r = SupportingDocument::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchSupportingDocument");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSupportingDocument");
+    let got = SupportingDocument::fetch(&h.client, "Sid1").await;
+    h.record("FetchSupportingDocument", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSupportingDocument", &[], Sent::Nothing, false);
     // ListSupportingDocument: GET /v1/SupportingDocuments
     h.page("GET", "/v1/SupportingDocuments", Dialect::V1, "results");
-    let items = SupportingDocument::list(&h.client)
+    let got = SupportingDocument::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSupportingDocument");
-    assert_eq!(items.len(), 1, "ListSupportingDocument");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSupportingDocument");
+        .await;
+    h.records(
+        "ListSupportingDocument",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSupportingDocument",
         &[("PageSize", "5")],
@@ -2280,16 +2247,15 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
     );
     // CreateSupportingDocument: POST /v1/SupportingDocuments
     h.answer("POST", "/v1/SupportingDocuments", 201);
-    let r = SupportingDocument::create(
+    let got = SupportingDocument::create(
         &h.client,
         &CreateSupportingDocumentBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateSupportingDocument");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSupportingDocument");
+    .await;
+    h.record("CreateSupportingDocument", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSupportingDocument",
         &[],
@@ -2298,7 +2264,7 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
     );
     // UpdateSupportingDocument: POST /v1/SupportingDocuments/{Sid}
     h.answer("POST", "/v1/SupportingDocuments/Sid1", 200);
-    let r = SupportingDocument::update(
+    let got = SupportingDocument::update(
         &h.client,
         "Sid1",
         &UpdateSupportingDocumentBody {
@@ -2306,9 +2272,8 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateSupportingDocument");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSupportingDocument");
+    .await;
+    h.record("UpdateSupportingDocument", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSupportingDocument",
         &[],
@@ -2317,9 +2282,10 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
     );
     // DeleteSupportingDocument: DELETE /v1/SupportingDocuments/{Sid}
     h.empty("DELETE", "/v1/SupportingDocuments/Sid1", 204);
-    SupportingDocument::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteSupportingDocument");
+    h.deleted(
+        "DeleteSupportingDocument",
+        SupportingDocument::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteSupportingDocument", &[], Sent::Nothing, false);
 }
 
@@ -2327,10 +2293,8 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
 async fn supporting_document_type_full<Compiled>(h: &Harness) {
     // FetchSupportingDocumentType: GET /v1/SupportingDocumentTypes/{Sid}
     h.answer("GET", "/v1/SupportingDocumentTypes/Sid1", 200);
-    let r = SupportingDocumentType::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchSupportingDocumentType");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSupportingDocumentType");
+    let got = SupportingDocumentType::fetch(&h.client, "Sid1").await;
+    h.record("FetchSupportingDocumentType", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSupportingDocumentType", &[], Sent::Nothing, false);
     // ListSupportingDocumentType: GET /v1/SupportingDocumentTypes
     h.page(
@@ -2339,16 +2303,14 @@ async fn supporting_document_type_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "supporting_document_types",
     );
-    let items = SupportingDocumentType::list(&h.client)
+    let got = SupportingDocumentType::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSupportingDocumentType");
-    assert_eq!(items.len(), 1, "ListSupportingDocumentType");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListSupportingDocumentType",
         Some(SID),
-        "ListSupportingDocumentType"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListSupportingDocumentType",
@@ -2362,14 +2324,12 @@ async fn supporting_document_type_full<Compiled>(h: &Harness) {
 async fn trust_product_full<Compiled>(h: &Harness) {
     // FetchTrustProduct: GET /v1/TrustProducts/{Sid}
     h.answer("GET", "/v1/TrustProducts/Sid1", 200);
-    let r = TrustProduct::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchTrustProduct");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTrustProduct");
+    let got = TrustProduct::fetch(&h.client, "Sid1").await;
+    h.record("FetchTrustProduct", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTrustProduct", &[], Sent::Nothing, false);
     // ListTrustProduct: GET /v1/TrustProducts
     h.page("GET", "/v1/TrustProducts", Dialect::V1, "results");
-    let items = TrustProduct::list(
+    let got = TrustProduct::list(
         &h.client,
         &ListTrustProductFilter {
             status: Some("v".into()),
@@ -2378,10 +2338,12 @@ async fn trust_product_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListTrustProduct");
-    assert_eq!(items.len(), 1, "ListTrustProduct");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListTrustProduct");
+    .await;
+    h.records(
+        "ListTrustProduct",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListTrustProduct",
         &[("Status", "v"), ("PageSize", "5")],
@@ -2390,16 +2352,15 @@ async fn trust_product_full<Compiled>(h: &Harness) {
     );
     // CreateTrustProduct: POST /v1/TrustProducts
     h.answer("POST", "/v1/TrustProducts", 201);
-    let r = TrustProduct::create(
+    let got = TrustProduct::create(
         &h.client,
         &CreateTrustProductBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateTrustProduct");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTrustProduct");
+    .await;
+    h.record("CreateTrustProduct", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTrustProduct",
         &[],
@@ -2408,7 +2369,7 @@ async fn trust_product_full<Compiled>(h: &Harness) {
     );
     // UpdateTrustProduct: POST /v1/TrustProducts/{Sid}
     h.answer("POST", "/v1/TrustProducts/Sid1", 200);
-    let r = TrustProduct::update(
+    let got = TrustProduct::update(
         &h.client,
         "Sid1",
         &UpdateTrustProductBody {
@@ -2416,9 +2377,8 @@ async fn trust_product_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateTrustProduct");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateTrustProduct");
+    .await;
+    h.record("UpdateTrustProduct", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTrustProduct",
         &[],
@@ -2427,9 +2387,10 @@ async fn trust_product_full<Compiled>(h: &Harness) {
     );
     // DeleteTrustProduct: DELETE /v1/TrustProducts/{Sid}
     h.empty("DELETE", "/v1/TrustProducts/Sid1", 204);
-    TrustProduct::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteTrustProduct");
+    h.deleted(
+        "DeleteTrustProduct",
+        TrustProduct::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteTrustProduct", &[], Sent::Nothing, false);
 }
 
@@ -2441,13 +2402,12 @@ async fn trust_product_channel_endpoint_assignment_full<Compiled>(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/ChannelEndpointAssignments/Sid1",
         200,
     );
-    let r = TrustProductChannelEndpointAssignment::fetch(&h.client, "TrustProductSid1", "Sid1")
-        .await
-        .expect("FetchTrustProductChannelEndpointAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got =
+        TrustProductChannelEndpointAssignment::fetch(&h.client, "TrustProductSid1", "Sid1").await;
+    h.record(
+        "FetchTrustProductChannelEndpointAssignment",
         Some(SID),
-        "FetchTrustProductChannelEndpointAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchTrustProductChannelEndpointAssignment",
@@ -2462,7 +2422,7 @@ async fn trust_product_channel_endpoint_assignment_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "results",
     );
-    let items = TrustProductChannelEndpointAssignment::list(
+    let got = TrustProductChannelEndpointAssignment::list(
         &h.client,
         "TrustProductSid1",
         &ListTrustProductChannelEndpointAssignmentFilter {
@@ -2472,13 +2432,11 @@ async fn trust_product_channel_endpoint_assignment_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListTrustProductChannelEndpointAssignment");
-    assert_eq!(items.len(), 1, "ListTrustProductChannelEndpointAssignment");
-    assert_eq!(
-        items[0].sid.as_deref(),
+    .await;
+    h.records(
+        "ListTrustProductChannelEndpointAssignment",
         Some(SID),
-        "ListTrustProductChannelEndpointAssignment"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListTrustProductChannelEndpointAssignment",
@@ -2492,7 +2450,7 @@ async fn trust_product_channel_endpoint_assignment_full<Compiled>(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/ChannelEndpointAssignments",
         201,
     );
-    let r = TrustProductChannelEndpointAssignment::create(
+    let got = TrustProductChannelEndpointAssignment::create(
         &h.client,
         "TrustProductSid1",
         &CreateTrustProductChannelEndpointAssignmentBody {
@@ -2500,12 +2458,11 @@ async fn trust_product_channel_endpoint_assignment_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateTrustProductChannelEndpointAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateTrustProductChannelEndpointAssignment",
         Some(SID),
-        "CreateTrustProductChannelEndpointAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateTrustProductChannelEndpointAssignment",
@@ -2519,9 +2476,10 @@ async fn trust_product_channel_endpoint_assignment_full<Compiled>(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/ChannelEndpointAssignments/Sid1",
         204,
     );
-    TrustProductChannelEndpointAssignment::delete(&h.client, "TrustProductSid1", "Sid1")
-        .await
-        .expect("DeleteTrustProductChannelEndpointAssignment");
+    h.deleted(
+        "DeleteTrustProductChannelEndpointAssignment",
+        TrustProductChannelEndpointAssignment::delete(&h.client, "TrustProductSid1", "Sid1").await,
+    );
     h.sent(
         "DeleteTrustProductChannelEndpointAssignment",
         &[],
@@ -2538,13 +2496,11 @@ async fn trust_product_entity_assignment_full<Compiled>(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/EntityAssignments/Sid1",
         200,
     );
-    let r = TrustProductEntityAssignment::fetch(&h.client, "TrustProductSid1", "Sid1")
-        .await
-        .expect("FetchTrustProductEntityAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got = TrustProductEntityAssignment::fetch(&h.client, "TrustProductSid1", "Sid1").await;
+    h.record(
+        "FetchTrustProductEntityAssignment",
         Some(SID),
-        "FetchTrustProductEntityAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchTrustProductEntityAssignment",
@@ -2559,7 +2515,7 @@ async fn trust_product_entity_assignment_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "results",
     );
-    let items = TrustProductEntityAssignment::list(
+    let got = TrustProductEntityAssignment::list(
         &h.client,
         "TrustProductSid1",
         &ListTrustProductEntityAssignmentFilter {
@@ -2568,13 +2524,11 @@ async fn trust_product_entity_assignment_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListTrustProductEntityAssignment");
-    assert_eq!(items.len(), 1, "ListTrustProductEntityAssignment");
-    assert_eq!(
-        items[0].sid.as_deref(),
+    .await;
+    h.records(
+        "ListTrustProductEntityAssignment",
         Some(SID),
-        "ListTrustProductEntityAssignment"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListTrustProductEntityAssignment",
@@ -2588,19 +2542,18 @@ async fn trust_product_entity_assignment_full<Compiled>(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/EntityAssignments",
         201,
     );
-    let r = TrustProductEntityAssignment::create(
+    let got = TrustProductEntityAssignment::create(
         &h.client,
         "TrustProductSid1",
         &CreateTrustProductEntityAssignmentBody {
             object_sid: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateTrustProductEntityAssignment");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "CreateTrustProductEntityAssignment",
         Some(SID),
-        "CreateTrustProductEntityAssignment"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateTrustProductEntityAssignment",
@@ -2614,9 +2567,10 @@ async fn trust_product_entity_assignment_full<Compiled>(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/EntityAssignments/Sid1",
         204,
     );
-    TrustProductEntityAssignment::delete(&h.client, "TrustProductSid1", "Sid1")
-        .await
-        .expect("DeleteTrustProductEntityAssignment");
+    h.deleted(
+        "DeleteTrustProductEntityAssignment",
+        TrustProductEntityAssignment::delete(&h.client, "TrustProductSid1", "Sid1").await,
+    );
     h.sent(
         "DeleteTrustProductEntityAssignment",
         &[],
@@ -2633,10 +2587,8 @@ async fn trust_product_evaluation_full<Compiled>(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/Evaluations/Sid1",
         200,
     );
-    let r = TrustProductEvaluation::fetch(&h.client, "TrustProductSid1", "Sid1")
-        .await
-        .expect("FetchTrustProductEvaluation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchTrustProductEvaluation");
+    let got = TrustProductEvaluation::fetch(&h.client, "TrustProductSid1", "Sid1").await;
+    h.record("FetchTrustProductEvaluation", Some(SID), got.map(|r| r.sid));
     h.sent("FetchTrustProductEvaluation", &[], Sent::Nothing, false);
     // ListTrustProductEvaluation: GET /v1/TrustProducts/{TrustProductSid}/Evaluations
     h.page(
@@ -2645,16 +2597,14 @@ async fn trust_product_evaluation_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "results",
     );
-    let items = TrustProductEvaluation::list(&h.client, "TrustProductSid1")
+    let got = TrustProductEvaluation::list(&h.client, "TrustProductSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListTrustProductEvaluation");
-    assert_eq!(items.len(), 1, "ListTrustProductEvaluation");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListTrustProductEvaluation",
         Some(SID),
-        "ListTrustProductEvaluation"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListTrustProductEvaluation",
@@ -2668,16 +2618,19 @@ async fn trust_product_evaluation_full<Compiled>(h: &Harness) {
         "/v1/TrustProducts/TrustProductSid1/Evaluations",
         201,
     );
-    let r = TrustProductEvaluation::create(
+    let got = TrustProductEvaluation::create(
         &h.client,
         "TrustProductSid1",
         &CreateTrustProductEvaluationBody {
             policy_sid: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateTrustProductEvaluation");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateTrustProductEvaluation");
+    .await;
+    h.record(
+        "CreateTrustProductEvaluation",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "CreateTrustProductEvaluation",
         &[],

@@ -586,18 +586,17 @@ async fn access_token(h: &Harness) {
     same_protocol::<AccessToken, Via<false, POST, false, false>>();
     // FetchAccessToken: GET /v2/Services/{ServiceSid}/AccessTokens/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/AccessTokens/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &AccessToken::path("ServiceSid1", "Sid1").expect("FetchAccessToken"),
         )
-        .await
-        .expect("FetchAccessToken");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchAccessToken");
+        .await;
+    h.record("FetchAccessToken", Some(SID), got.map(|r| r.sid));
     h.sent("FetchAccessToken", &[], Sent::Nothing, false);
     // CreateAccessToken: POST /v2/Services/{ServiceSid}/AccessTokens
     h.answer("POST", "/v2/Services/ServiceSid1/AccessTokens", 200);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &AccessToken::collection_path("ServiceSid1").expect("CreateAccessToken"),
@@ -606,9 +605,8 @@ async fn access_token(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateAccessToken");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateAccessToken");
+        .await;
+    h.record("CreateAccessToken", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateAccessToken",
         &[],
@@ -625,14 +623,13 @@ async fn bucket(h: &Harness) {
         "/v2/Services/ServiceSid1/RateLimits/RateLimitSid1/Buckets/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Bucket::path("ServiceSid1", "RateLimitSid1", "Sid1").expect("FetchBucket"),
         )
-        .await
-        .expect("FetchBucket");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchBucket");
+        .await;
+    h.record("FetchBucket", Some(SID), got.map(|r| r.sid));
     h.sent("FetchBucket", &[], Sent::Nothing, false);
     // ListBucket: GET /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets
     h.page(
@@ -641,17 +638,19 @@ async fn bucket(h: &Harness) {
         Dialect::V1,
         "buckets",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Bucket::collection_path("ServiceSid1", "RateLimitSid1").expect("ListBucket"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListBucket");
-    assert_eq!(items.len(), 1, "ListBucket");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListBucket");
+        .await;
+    h.records(
+        "ListBucket",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListBucket", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateBucket: POST /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets
     h.answer(
@@ -659,15 +658,14 @@ async fn bucket(h: &Harness) {
         "/v2/Services/ServiceSid1/RateLimits/RateLimitSid1/Buckets",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Bucket::collection_path("ServiceSid1", "RateLimitSid1").expect("CreateBucket"),
             &CreateBucketBody::default(),
         )
-        .await
-        .expect("CreateBucket");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateBucket");
+        .await;
+    h.record("CreateBucket", Some(SID), got.map(|r| r.sid));
     h.sent("CreateBucket", &[], Sent::Form(&[]), false);
     // UpdateBucket: POST /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets/{Sid}
     h.answer(
@@ -675,15 +673,14 @@ async fn bucket(h: &Harness) {
         "/v2/Services/ServiceSid1/RateLimits/RateLimitSid1/Buckets/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Bucket::path("ServiceSid1", "RateLimitSid1", "Sid1").expect("UpdateBucket"),
             &UpdateBucketBody::default(),
         )
-        .await
-        .expect("UpdateBucket");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateBucket");
+        .await;
+    h.record("UpdateBucket", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateBucket", &[], Sent::Form(&[]), false);
     // DeleteBucket: DELETE /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets/{Sid}
     h.empty(
@@ -691,12 +688,14 @@ async fn bucket(h: &Harness) {
         "/v2/Services/ServiceSid1/RateLimits/RateLimitSid1/Buckets/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Bucket::path("ServiceSid1", "RateLimitSid1", "Sid1").expect("DeleteBucket"),
-        )
-        .await
-        .expect("DeleteBucket");
+    h.deleted(
+        "DeleteBucket",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Bucket::path("ServiceSid1", "RateLimitSid1", "Sid1").expect("DeleteBucket"),
+            )
+            .await,
+    );
     h.sent("DeleteBucket", &[], Sent::Nothing, false);
 }
 
@@ -708,14 +707,13 @@ async fn challenge(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Challenges/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Challenge::path("ServiceSid1", "Identity1", "Sid1").expect("FetchChallenge"),
         )
-        .await
-        .expect("FetchChallenge");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchChallenge");
+        .await;
+    h.record("FetchChallenge", Some(SID), got.map(|r| r.sid));
     h.sent("FetchChallenge", &[], Sent::Nothing, false);
     // ListChallenge: GET /v2/Services/{ServiceSid}/Entities/{Identity}/Challenges
     h.page(
@@ -724,7 +722,7 @@ async fn challenge(h: &Harness) {
         Dialect::V1,
         "challenges",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Challenge::collection_path("ServiceSid1", "Identity1").expect("ListChallenge"),
@@ -735,10 +733,12 @@ async fn challenge(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListChallenge");
-    assert_eq!(items.len(), 1, "ListChallenge");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListChallenge");
+        .await;
+    h.records(
+        "ListChallenge",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListChallenge",
         &[("FactorSid", "v"), ("PageSize", "5")],
@@ -751,7 +751,7 @@ async fn challenge(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Challenges",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Challenge::collection_path("ServiceSid1", "Identity1").expect("CreateChallenge"),
@@ -761,9 +761,8 @@ async fn challenge(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateChallenge");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateChallenge");
+        .await;
+    h.record("CreateChallenge", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChallenge",
         &[],
@@ -780,7 +779,7 @@ async fn challenge(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Challenges/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Challenge::path("ServiceSid1", "Identity1", "Sid1").expect("UpdateChallenge"),
@@ -789,9 +788,8 @@ async fn challenge(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateChallenge");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateChallenge");
+        .await;
+    h.record("UpdateChallenge", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChallenge",
         &[],
@@ -804,14 +802,13 @@ async fn entity(h: &Harness) {
     same_protocol::<Entity, Via<false, POST, false, false>>();
     // FetchEntity: GET /v2/Services/{ServiceSid}/Entities/{Identity}
     h.answer("GET", "/v2/Services/ServiceSid1/Entities/Identity1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Entity::path("ServiceSid1", "Identity1").expect("FetchEntity"),
         )
-        .await
-        .expect("FetchEntity");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEntity");
+        .await;
+    h.record("FetchEntity", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEntity", &[], Sent::Nothing, false);
     // ListEntity: GET /v2/Services/{ServiceSid}/Entities
     h.page(
@@ -820,21 +817,23 @@ async fn entity(h: &Harness) {
         Dialect::V1,
         "entities",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Entity::collection_path("ServiceSid1").expect("ListEntity"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListEntity");
-    assert_eq!(items.len(), 1, "ListEntity");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEntity");
+        .await;
+    h.records(
+        "ListEntity",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListEntity", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateEntity: POST /v2/Services/{ServiceSid}/Entities
     h.answer("POST", "/v2/Services/ServiceSid1/Entities", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Entity::collection_path("ServiceSid1").expect("CreateEntity"),
@@ -842,18 +841,19 @@ async fn entity(h: &Harness) {
                 identity: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateEntity");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateEntity");
+        .await;
+    h.record("CreateEntity", Some(SID), got.map(|r| r.sid));
     h.sent("CreateEntity", &[], Sent::Form(&[("Identity", "v")]), false);
     // DeleteEntity: DELETE /v2/Services/{ServiceSid}/Entities/{Identity}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Entities/Identity1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Entity::path("ServiceSid1", "Identity1").expect("DeleteEntity"),
-        )
-        .await
-        .expect("DeleteEntity");
+    h.deleted(
+        "DeleteEntity",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Entity::path("ServiceSid1", "Identity1").expect("DeleteEntity"),
+            )
+            .await,
+    );
     h.sent("DeleteEntity", &[], Sent::Nothing, false);
 }
 
@@ -865,14 +865,13 @@ async fn factor(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Factors/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Factor::path("ServiceSid1", "Identity1", "Sid1").expect("FetchFactor"),
         )
-        .await
-        .expect("FetchFactor");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFactor");
+        .await;
+    h.record("FetchFactor", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFactor", &[], Sent::Nothing, false);
     // ListFactor: GET /v2/Services/{ServiceSid}/Entities/{Identity}/Factors
     h.page(
@@ -881,17 +880,19 @@ async fn factor(h: &Harness) {
         Dialect::V1,
         "factors",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Factor::collection_path("ServiceSid1", "Identity1").expect("ListFactor"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListFactor");
-    assert_eq!(items.len(), 1, "ListFactor");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFactor");
+        .await;
+    h.records(
+        "ListFactor",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListFactor", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateNewFactor: POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors
     h.answer(
@@ -899,7 +900,7 @@ async fn factor(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Factors",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Factor::collection_path("ServiceSid1", "Identity1").expect("CreateNewFactor"),
@@ -908,9 +909,8 @@ async fn factor(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateNewFactor");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateNewFactor");
+        .await;
+    h.record("CreateNewFactor", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNewFactor",
         &[],
@@ -923,7 +923,7 @@ async fn factor(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Factors/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Factor::path("ServiceSid1", "Identity1", "Sid1").expect("UpdateFactor"),
@@ -932,9 +932,8 @@ async fn factor(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateFactor");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateFactor");
+        .await;
+    h.record("UpdateFactor", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateFactor",
         &[],
@@ -947,12 +946,14 @@ async fn factor(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Factors/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Factor::path("ServiceSid1", "Identity1", "Sid1").expect("DeleteFactor"),
-        )
-        .await
-        .expect("DeleteFactor");
+    h.deleted(
+        "DeleteFactor",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Factor::path("ServiceSid1", "Identity1", "Sid1").expect("DeleteFactor"),
+            )
+            .await,
+    );
     h.sent("DeleteFactor", &[], Sent::Nothing, false);
 }
 
@@ -960,12 +961,11 @@ async fn form(h: &Harness) {
     same_protocol::<Form, Via<false, POST, false, false>>();
     // FetchForm: GET /v2/Forms/{FormType}
     h.answer("GET", "/v2/Forms/FormType1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Form::path("FormType1").expect("FetchForm"))
-        .await
-        .expect("FetchForm");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchForm");
+        .await;
+    h.record("FetchForm", Some(SID), got.map(|r| r.sid));
     h.sent("FetchForm", &[], Sent::Nothing, false);
 }
 
@@ -977,15 +977,14 @@ async fn messaging_configuration(h: &Harness) {
         "/v2/Services/ServiceSid1/MessagingConfigurations/Country1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &MessagingConfiguration::path("ServiceSid1", "Country1")
                 .expect("FetchMessagingConfiguration"),
         )
-        .await
-        .expect("FetchMessagingConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchMessagingConfiguration");
+        .await;
+    h.record("FetchMessagingConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent("FetchMessagingConfiguration", &[], Sent::Nothing, false);
     // ListMessagingConfiguration: GET /v2/Services/{ServiceSid}/MessagingConfigurations
     h.page(
@@ -994,7 +993,7 @@ async fn messaging_configuration(h: &Harness) {
         Dialect::V1,
         "messaging_configurations",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &MessagingConfiguration::collection_path("ServiceSid1")
@@ -1002,13 +1001,11 @@ async fn messaging_configuration(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMessagingConfiguration");
-    assert_eq!(items.len(), 1, "ListMessagingConfiguration");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListMessagingConfiguration",
         Some(SID),
-        "ListMessagingConfiguration"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListMessagingConfiguration",
@@ -1022,7 +1019,7 @@ async fn messaging_configuration(h: &Harness) {
         "/v2/Services/ServiceSid1/MessagingConfigurations",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &MessagingConfiguration::collection_path("ServiceSid1")
@@ -1032,9 +1029,12 @@ async fn messaging_configuration(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateMessagingConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateMessagingConfiguration");
+        .await;
+    h.record(
+        "CreateMessagingConfiguration",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "CreateMessagingConfiguration",
         &[],
@@ -1047,7 +1047,7 @@ async fn messaging_configuration(h: &Harness) {
         "/v2/Services/ServiceSid1/MessagingConfigurations/Country1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &MessagingConfiguration::path("ServiceSid1", "Country1")
@@ -1056,9 +1056,12 @@ async fn messaging_configuration(h: &Harness) {
                 messaging_service_sid: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateMessagingConfiguration");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateMessagingConfiguration");
+        .await;
+    h.record(
+        "UpdateMessagingConfiguration",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "UpdateMessagingConfiguration",
         &[],
@@ -1071,13 +1074,15 @@ async fn messaging_configuration(h: &Harness) {
         "/v2/Services/ServiceSid1/MessagingConfigurations/Country1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &MessagingConfiguration::path("ServiceSid1", "Country1")
-                .expect("DeleteMessagingConfiguration"),
-        )
-        .await
-        .expect("DeleteMessagingConfiguration");
+    h.deleted(
+        "DeleteMessagingConfiguration",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &MessagingConfiguration::path("ServiceSid1", "Country1")
+                    .expect("DeleteMessagingConfiguration"),
+            )
+            .await,
+    );
     h.sent("DeleteMessagingConfiguration", &[], Sent::Nothing, false);
 }
 
@@ -1089,16 +1094,15 @@ async fn notification(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Challenges/ChallengeSid1/Notifications",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Notification::collection_path("ServiceSid1", "Identity1", "ChallengeSid1")
                 .expect("CreateNotification"),
             &CreateNotificationBody::default(),
         )
-        .await
-        .expect("CreateNotification");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateNotification");
+        .await;
+    h.record("CreateNotification", Some(SID), got.map(|r| r.sid));
     h.sent("CreateNotification", &[], Sent::Form(&[]), false);
 }
 
@@ -1106,14 +1110,13 @@ async fn rate_limit(h: &Harness) {
     same_protocol::<RateLimit, Via<false, POST, false, false>>();
     // FetchRateLimit: GET /v2/Services/{ServiceSid}/RateLimits/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/RateLimits/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &RateLimit::path("ServiceSid1", "Sid1").expect("FetchRateLimit"),
         )
-        .await
-        .expect("FetchRateLimit");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRateLimit");
+        .await;
+    h.record("FetchRateLimit", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRateLimit", &[], Sent::Nothing, false);
     // ListRateLimit: GET /v2/Services/{ServiceSid}/RateLimits
     h.page(
@@ -1122,21 +1125,23 @@ async fn rate_limit(h: &Harness) {
         Dialect::V1,
         "rate_limits",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &RateLimit::collection_path("ServiceSid1").expect("ListRateLimit"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRateLimit");
-    assert_eq!(items.len(), 1, "ListRateLimit");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRateLimit");
+        .await;
+    h.records(
+        "ListRateLimit",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListRateLimit", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateRateLimit: POST /v2/Services/{ServiceSid}/RateLimits
     h.answer("POST", "/v2/Services/ServiceSid1/RateLimits", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &RateLimit::collection_path("ServiceSid1").expect("CreateRateLimit"),
@@ -1145,9 +1150,8 @@ async fn rate_limit(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateRateLimit");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateRateLimit");
+        .await;
+    h.record("CreateRateLimit", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRateLimit",
         &[],
@@ -1156,7 +1160,7 @@ async fn rate_limit(h: &Harness) {
     );
     // UpdateRateLimit: POST /v2/Services/{ServiceSid}/RateLimits/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/RateLimits/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &RateLimit::path("ServiceSid1", "Sid1").expect("UpdateRateLimit"),
@@ -1164,9 +1168,8 @@ async fn rate_limit(h: &Harness) {
                 description: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateRateLimit");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRateLimit");
+        .await;
+    h.record("UpdateRateLimit", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateRateLimit",
         &[],
@@ -1175,12 +1178,14 @@ async fn rate_limit(h: &Harness) {
     );
     // DeleteRateLimit: DELETE /v2/Services/{ServiceSid}/RateLimits/{Sid}
     h.empty("DELETE", "/v2/Services/ServiceSid1/RateLimits/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &RateLimit::path("ServiceSid1", "Sid1").expect("DeleteRateLimit"),
-        )
-        .await
-        .expect("DeleteRateLimit");
+    h.deleted(
+        "DeleteRateLimit",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &RateLimit::path("ServiceSid1", "Sid1").expect("DeleteRateLimit"),
+            )
+            .await,
+    );
     h.sent("DeleteRateLimit", &[], Sent::Nothing, false);
 }
 
@@ -1188,18 +1193,17 @@ async fn safelist(h: &Harness) {
     same_protocol::<Safelist, Via<false, POST, false, false>>();
     // FetchSafelist: GET /v2/SafeList/Numbers/{PhoneNumber}
     h.answer("GET", "/v2/SafeList/Numbers/PhoneNumber1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Safelist::path("PhoneNumber1").expect("FetchSafelist"),
         )
-        .await
-        .expect("FetchSafelist");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSafelist");
+        .await;
+    h.record("FetchSafelist", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSafelist", &[], Sent::Nothing, false);
     // CreateSafelist: POST /v2/SafeList/Numbers
     h.answer("POST", "/v2/SafeList/Numbers", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Safelist::collection_path().expect("CreateSafelist"),
@@ -1207,9 +1211,8 @@ async fn safelist(h: &Harness) {
                 phone_number: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateSafelist");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSafelist");
+        .await;
+    h.record("CreateSafelist", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSafelist",
         &[],
@@ -1218,12 +1221,14 @@ async fn safelist(h: &Harness) {
     );
     // DeleteSafelist: DELETE /v2/SafeList/Numbers/{PhoneNumber}
     h.empty("DELETE", "/v2/SafeList/Numbers/PhoneNumber1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Safelist::path("PhoneNumber1").expect("DeleteSafelist"),
-        )
-        .await
-        .expect("DeleteSafelist");
+    h.deleted(
+        "DeleteSafelist",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Safelist::path("PhoneNumber1").expect("DeleteSafelist"),
+            )
+            .await,
+    );
     h.sent("DeleteSafelist", &[], Sent::Nothing, false);
 }
 
@@ -1231,28 +1236,29 @@ async fn service(h: &Harness) {
     same_protocol::<Service, Via<false, POST, false, false>>();
     // FetchService: GET /v2/Services/{Sid}
     h.answer("GET", "/v2/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+        .await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v2/Services
     h.page("GET", "/v2/Services", Dialect::V1, "services");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+        .await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v2/Services
     h.answer("POST", "/v2/Services", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Service::collection_path().expect("CreateService"),
@@ -1261,9 +1267,8 @@ async fn service(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+        .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -1272,7 +1277,7 @@ async fn service(h: &Harness) {
     );
     // UpdateService: POST /v2/Services/{Sid}
     h.answer("POST", "/v2/Services/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
@@ -1281,9 +1286,8 @@ async fn service(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+        .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -1292,10 +1296,14 @@ async fn service(h: &Harness) {
     );
     // DeleteService: DELETE /v2/Services/{Sid}
     h.empty("DELETE", "/v2/Services/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("DeleteService"))
-        .await
-        .expect("DeleteService");
+    h.deleted(
+        "DeleteService",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Service::path("Sid1").expect("DeleteService"),
+            )
+            .await,
+    );
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -1303,18 +1311,17 @@ async fn verification(h: &Harness) {
     same_protocol::<Verification, Via<false, POST, false, false>>();
     // FetchVerification: GET /v2/Services/{ServiceSid}/Verifications/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Verifications/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Verification::path("ServiceSid1", "Sid1").expect("FetchVerification"),
         )
-        .await
-        .expect("FetchVerification");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchVerification");
+        .await;
+    h.record("FetchVerification", Some(SID), got.map(|r| r.sid));
     h.sent("FetchVerification", &[], Sent::Nothing, false);
     // CreateVerification: POST /v2/Services/{ServiceSid}/Verifications
     h.answer("POST", "/v2/Services/ServiceSid1/Verifications", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Verification::collection_path("ServiceSid1").expect("CreateVerification"),
@@ -1323,13 +1330,12 @@ async fn verification(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateVerification");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateVerification");
+        .await;
+    h.record("CreateVerification", Some(SID), got.map(|r| r.sid));
     h.sent("CreateVerification", &[], Sent::Form(&[("To", "v")]), false);
     // UpdateVerification: POST /v2/Services/{ServiceSid}/Verifications/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/Verifications/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Verification::path("ServiceSid1", "Sid1").expect("UpdateVerification"),
@@ -1337,9 +1343,8 @@ async fn verification(h: &Harness) {
                 status: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateVerification");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateVerification");
+        .await;
+    h.record("UpdateVerification", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateVerification",
         &[],
@@ -1352,18 +1357,17 @@ async fn verification_attempt(h: &Harness) {
     same_protocol::<VerificationAttempt, Via<false, POST, false, false>>();
     // FetchVerificationAttempt: GET /v2/Attempts/{Sid}
     h.answer("GET", "/v2/Attempts/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &VerificationAttempt::path("Sid1").expect("FetchVerificationAttempt"),
         )
-        .await
-        .expect("FetchVerificationAttempt");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchVerificationAttempt");
+        .await;
+    h.record("FetchVerificationAttempt", Some(SID), got.map(|r| r.sid));
     h.sent("FetchVerificationAttempt", &[], Sent::Nothing, false);
     // ListVerificationAttempt: GET /v2/Attempts
     h.page("GET", "/v2/Attempts", Dialect::V1, "attempts");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &VerificationAttempt::collection_path().expect("ListVerificationAttempt"),
@@ -1374,13 +1378,11 @@ async fn verification_attempt(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListVerificationAttempt");
-    assert_eq!(items.len(), 1, "ListVerificationAttempt");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListVerificationAttempt",
         Some(SID),
-        "ListVerificationAttempt"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListVerificationAttempt",
@@ -1394,17 +1396,16 @@ async fn verification_attempts_summary(h: &Harness) {
     same_protocol::<VerificationAttemptsSummary, Via<false, POST, false, false>>();
     // FetchVerificationAttemptsSummary: GET /v2/Attempts/Summary
     h.answer("GET", "/v2/Attempts/Summary", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &VerificationAttemptsSummary::path().expect("FetchVerificationAttemptsSummary"),
         )
-        .await
-        .expect("FetchVerificationAttemptsSummary");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchVerificationAttemptsSummary",
         Some(SID),
-        "FetchVerificationAttemptsSummary"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchVerificationAttemptsSummary",
@@ -1418,7 +1419,7 @@ async fn verification_check(h: &Harness) {
     same_protocol::<VerificationCheck, Via<false, POST, false, false>>();
     // CreateVerificationCheck: POST /v2/Services/{ServiceSid}/VerificationCheck
     h.answer("POST", "/v2/Services/ServiceSid1/VerificationCheck", 200);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &VerificationCheck::collection_path("ServiceSid1").expect("CreateVerificationCheck"),
@@ -1427,9 +1428,8 @@ async fn verification_check(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateVerificationCheck");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateVerificationCheck");
+        .await;
+    h.record("CreateVerificationCheck", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateVerificationCheck",
         &[],
@@ -1442,7 +1442,7 @@ async fn verification_template(h: &Harness) {
     same_protocol::<VerificationTemplate, Via<false, POST, false, false>>();
     // ListVerificationTemplate: GET /v2/Templates
     h.page("GET", "/v2/Templates", Dialect::V1, "templates");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &VerificationTemplate::collection_path().expect("ListVerificationTemplate"),
@@ -1452,13 +1452,11 @@ async fn verification_template(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListVerificationTemplate");
-    assert_eq!(items.len(), 1, "ListVerificationTemplate");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListVerificationTemplate",
         Some(SID),
-        "ListVerificationTemplate"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListVerificationTemplate",
@@ -1472,14 +1470,13 @@ async fn webhook(h: &Harness) {
     same_protocol::<Webhook, Via<false, POST, false, false>>();
     // FetchWebhook: GET /v2/Services/{ServiceSid}/Webhooks/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Webhooks/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Webhook::path("ServiceSid1", "Sid1").expect("FetchWebhook"),
         )
-        .await
-        .expect("FetchWebhook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWebhook");
+        .await;
+    h.record("FetchWebhook", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWebhook", &[], Sent::Nothing, false);
     // ListWebhook: GET /v2/Services/{ServiceSid}/Webhooks
     h.page(
@@ -1488,21 +1485,23 @@ async fn webhook(h: &Harness) {
         Dialect::V1,
         "webhooks",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Webhook::collection_path("ServiceSid1").expect("ListWebhook"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListWebhook");
-    assert_eq!(items.len(), 1, "ListWebhook");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWebhook");
+        .await;
+    h.records(
+        "ListWebhook",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListWebhook", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateWebhook: POST /v2/Services/{ServiceSid}/Webhooks
     h.answer("POST", "/v2/Services/ServiceSid1/Webhooks", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Webhook::collection_path("ServiceSid1").expect("CreateWebhook"),
@@ -1512,9 +1511,8 @@ async fn webhook(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateWebhook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateWebhook");
+        .await;
+    h.record("CreateWebhook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWebhook",
         &[],
@@ -1527,7 +1525,7 @@ async fn webhook(h: &Harness) {
     );
     // UpdateWebhook: POST /v2/Services/{ServiceSid}/Webhooks/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/Webhooks/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Webhook::path("ServiceSid1", "Sid1").expect("UpdateWebhook"),
@@ -1537,9 +1535,8 @@ async fn webhook(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateWebhook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWebhook");
+        .await;
+    h.record("UpdateWebhook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWebhook",
         &[],
@@ -1552,12 +1549,14 @@ async fn webhook(h: &Harness) {
     );
     // DeleteWebhook: DELETE /v2/Services/{ServiceSid}/Webhooks/{Sid}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Webhooks/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Webhook::path("ServiceSid1", "Sid1").expect("DeleteWebhook"),
-        )
-        .await
-        .expect("DeleteWebhook");
+    h.deleted(
+        "DeleteWebhook",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Webhook::path("ServiceSid1", "Sid1").expect("DeleteWebhook"),
+            )
+            .await,
+    );
     h.sent("DeleteWebhook", &[], Sent::Nothing, false);
 }
 
@@ -1569,7 +1568,7 @@ async fn passkeys_factor(h: &Harness) {
         "/v2/Services/ServiceSid1/Passkeys/VerifyFactor",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<true, POST, false, false>, _>(
             &PasskeysFactor::path("ServiceSid1").expect("UpdatePasskeysFactor"),
@@ -1578,9 +1577,8 @@ async fn passkeys_factor(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdatePasskeysFactor");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdatePasskeysFactor");
+        .await;
+    h.record("UpdatePasskeysFactor", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdatePasskeysFactor",
         &[],
@@ -1593,7 +1591,7 @@ async fn new_factor_passkey(h: &Harness) {
     same_protocol::<NewFactorPasskey, Via<true, PUT, false, false>>();
     // CreateNewFactorPasskey: POST /v2/Services/{ServiceSid}/Passkeys/Factors
     h.answer("POST", "/v2/Services/ServiceSid1/Passkeys/Factors", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, false, false>, _>(
             &NewFactorPasskey::collection_path("ServiceSid1").expect("CreateNewFactorPasskey"),
@@ -1602,9 +1600,8 @@ async fn new_factor_passkey(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateNewFactorPasskey");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateNewFactorPasskey");
+        .await;
+    h.record("CreateNewFactorPasskey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNewFactorPasskey",
         &[],
@@ -1617,7 +1614,7 @@ async fn challenge_passkeys(h: &Harness) {
     same_protocol::<ChallengePasskeys, Via<true, PUT, false, false>>();
     // CreateChallengePasskeys: POST /v2/Services/{ServiceSid}/Passkeys/Challenges
     h.answer("POST", "/v2/Services/ServiceSid1/Passkeys/Challenges", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<true, PUT, false, false>, _>(
             &ChallengePasskeys::collection_path("ServiceSid1").expect("CreateChallengePasskeys"),
@@ -1626,9 +1623,8 @@ async fn challenge_passkeys(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateChallengePasskeys");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateChallengePasskeys");
+        .await;
+    h.record("CreateChallengePasskeys", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChallengePasskeys",
         &[],
@@ -1645,7 +1641,7 @@ async fn update_challenge_passkeys(h: &Harness) {
         "/v2/Services/ServiceSid1/Passkeys/ApproveChallenge",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<true, POST, false, false>, _>(
             &UpdateChallengePasskeys::path("ServiceSid1").expect("UpdateChallengePasskeys"),
@@ -1654,9 +1650,8 @@ async fn update_challenge_passkeys(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateChallengePasskeys");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateChallengePasskeys");
+        .await;
+    h.record("UpdateChallengePasskeys", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChallengePasskeys",
         &[],
@@ -1697,14 +1692,12 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn access_token_full<Compiled>(h: &Harness) {
     // FetchAccessToken: GET /v2/Services/{ServiceSid}/AccessTokens/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/AccessTokens/Sid1", 200);
-    let r = AccessToken::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchAccessToken");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchAccessToken");
+    let got = AccessToken::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchAccessToken", Some(SID), got.map(|r| r.sid));
     h.sent("FetchAccessToken", &[], Sent::Nothing, false);
     // CreateAccessToken: POST /v2/Services/{ServiceSid}/AccessTokens
     h.answer("POST", "/v2/Services/ServiceSid1/AccessTokens", 200);
-    let r = AccessToken::create(
+    let got = AccessToken::create(
         &h.client,
         "ServiceSid1",
         &CreateAccessTokenBody {
@@ -1712,9 +1705,8 @@ async fn access_token_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateAccessToken");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateAccessToken");
+    .await;
+    h.record("CreateAccessToken", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateAccessToken",
         &[],
@@ -1731,10 +1723,8 @@ async fn bucket_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/RateLimits/RateLimitSid1/Buckets/Sid1",
         200,
     );
-    let r = Bucket::fetch(&h.client, "ServiceSid1", "RateLimitSid1", "Sid1")
-        .await
-        .expect("FetchBucket");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchBucket");
+    let got = Bucket::fetch(&h.client, "ServiceSid1", "RateLimitSid1", "Sid1").await;
+    h.record("FetchBucket", Some(SID), got.map(|r| r.sid));
     h.sent("FetchBucket", &[], Sent::Nothing, false);
     // ListBucket: GET /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets
     h.page(
@@ -1743,13 +1733,15 @@ async fn bucket_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "buckets",
     );
-    let items = Bucket::list(&h.client, "ServiceSid1", "RateLimitSid1")
+    let got = Bucket::list(&h.client, "ServiceSid1", "RateLimitSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListBucket");
-    assert_eq!(items.len(), 1, "ListBucket");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListBucket");
+        .await;
+    h.records(
+        "ListBucket",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListBucket", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateBucket: POST /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets
     h.answer(
@@ -1757,15 +1749,14 @@ async fn bucket_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/RateLimits/RateLimitSid1/Buckets",
         201,
     );
-    let r = Bucket::create(
+    let got = Bucket::create(
         &h.client,
         "ServiceSid1",
         "RateLimitSid1",
         &CreateBucketBody::default(),
     )
-    .await
-    .expect("CreateBucket");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateBucket");
+    .await;
+    h.record("CreateBucket", Some(SID), got.map(|r| r.sid));
     h.sent("CreateBucket", &[], Sent::Form(&[]), false);
     // UpdateBucket: POST /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets/{Sid}
     h.answer(
@@ -1773,16 +1764,15 @@ async fn bucket_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/RateLimits/RateLimitSid1/Buckets/Sid1",
         200,
     );
-    let r = Bucket::update(
+    let got = Bucket::update(
         &h.client,
         "ServiceSid1",
         "RateLimitSid1",
         "Sid1",
         &UpdateBucketBody::default(),
     )
-    .await
-    .expect("UpdateBucket");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateBucket");
+    .await;
+    h.record("UpdateBucket", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateBucket", &[], Sent::Form(&[]), false);
     // DeleteBucket: DELETE /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets/{Sid}
     h.empty(
@@ -1790,9 +1780,10 @@ async fn bucket_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/RateLimits/RateLimitSid1/Buckets/Sid1",
         204,
     );
-    Bucket::delete(&h.client, "ServiceSid1", "RateLimitSid1", "Sid1")
-        .await
-        .expect("DeleteBucket");
+    h.deleted(
+        "DeleteBucket",
+        Bucket::delete(&h.client, "ServiceSid1", "RateLimitSid1", "Sid1").await,
+    );
     h.sent("DeleteBucket", &[], Sent::Nothing, false);
 }
 
@@ -1804,10 +1795,8 @@ async fn challenge_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Challenges/Sid1",
         200,
     );
-    let r = Challenge::fetch(&h.client, "ServiceSid1", "Identity1", "Sid1")
-        .await
-        .expect("FetchChallenge");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchChallenge");
+    let got = Challenge::fetch(&h.client, "ServiceSid1", "Identity1", "Sid1").await;
+    h.record("FetchChallenge", Some(SID), got.map(|r| r.sid));
     h.sent("FetchChallenge", &[], Sent::Nothing, false);
     // ListChallenge: GET /v2/Services/{ServiceSid}/Entities/{Identity}/Challenges
     h.page(
@@ -1816,7 +1805,7 @@ async fn challenge_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "challenges",
     );
-    let items = Challenge::list(
+    let got = Challenge::list(
         &h.client,
         "ServiceSid1",
         "Identity1",
@@ -1827,10 +1816,12 @@ async fn challenge_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListChallenge");
-    assert_eq!(items.len(), 1, "ListChallenge");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListChallenge");
+    .await;
+    h.records(
+        "ListChallenge",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListChallenge",
         &[("FactorSid", "v"), ("PageSize", "5")],
@@ -1843,7 +1834,7 @@ async fn challenge_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Challenges",
         201,
     );
-    let r = Challenge::create(
+    let got = Challenge::create(
         &h.client,
         "ServiceSid1",
         "Identity1",
@@ -1853,9 +1844,8 @@ async fn challenge_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateChallenge");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateChallenge");
+    .await;
+    h.record("CreateChallenge", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChallenge",
         &[],
@@ -1872,7 +1862,7 @@ async fn challenge_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Challenges/Sid1",
         200,
     );
-    let r = Challenge::update(
+    let got = Challenge::update(
         &h.client,
         "ServiceSid1",
         "Identity1",
@@ -1882,9 +1872,8 @@ async fn challenge_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateChallenge");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateChallenge");
+    .await;
+    h.record("UpdateChallenge", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChallenge",
         &[],
@@ -1897,10 +1886,8 @@ async fn challenge_full<Compiled>(h: &Harness) {
 async fn entity_full<Compiled>(h: &Harness) {
     // FetchEntity: GET /v2/Services/{ServiceSid}/Entities/{Identity}
     h.answer("GET", "/v2/Services/ServiceSid1/Entities/Identity1", 200);
-    let r = Entity::fetch(&h.client, "ServiceSid1", "Identity1")
-        .await
-        .expect("FetchEntity");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchEntity");
+    let got = Entity::fetch(&h.client, "ServiceSid1", "Identity1").await;
+    h.record("FetchEntity", Some(SID), got.map(|r| r.sid));
     h.sent("FetchEntity", &[], Sent::Nothing, false);
     // ListEntity: GET /v2/Services/{ServiceSid}/Entities
     h.page(
@@ -1909,32 +1896,34 @@ async fn entity_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "entities",
     );
-    let items = Entity::list(&h.client, "ServiceSid1")
+    let got = Entity::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListEntity");
-    assert_eq!(items.len(), 1, "ListEntity");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListEntity");
+        .await;
+    h.records(
+        "ListEntity",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListEntity", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateEntity: POST /v2/Services/{ServiceSid}/Entities
     h.answer("POST", "/v2/Services/ServiceSid1/Entities", 201);
-    let r = Entity::create(
+    let got = Entity::create(
         &h.client,
         "ServiceSid1",
         &CreateEntityBody {
             identity: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateEntity");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateEntity");
+    .await;
+    h.record("CreateEntity", Some(SID), got.map(|r| r.sid));
     h.sent("CreateEntity", &[], Sent::Form(&[("Identity", "v")]), false);
     // DeleteEntity: DELETE /v2/Services/{ServiceSid}/Entities/{Identity}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Entities/Identity1", 204);
-    Entity::delete(&h.client, "ServiceSid1", "Identity1")
-        .await
-        .expect("DeleteEntity");
+    h.deleted(
+        "DeleteEntity",
+        Entity::delete(&h.client, "ServiceSid1", "Identity1").await,
+    );
     h.sent("DeleteEntity", &[], Sent::Nothing, false);
 }
 
@@ -1946,10 +1935,8 @@ async fn factor_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Factors/Sid1",
         200,
     );
-    let r = Factor::fetch(&h.client, "ServiceSid1", "Identity1", "Sid1")
-        .await
-        .expect("FetchFactor");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchFactor");
+    let got = Factor::fetch(&h.client, "ServiceSid1", "Identity1", "Sid1").await;
+    h.record("FetchFactor", Some(SID), got.map(|r| r.sid));
     h.sent("FetchFactor", &[], Sent::Nothing, false);
     // ListFactor: GET /v2/Services/{ServiceSid}/Entities/{Identity}/Factors
     h.page(
@@ -1958,13 +1945,15 @@ async fn factor_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "factors",
     );
-    let items = Factor::list(&h.client, "ServiceSid1", "Identity1")
+    let got = Factor::list(&h.client, "ServiceSid1", "Identity1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListFactor");
-    assert_eq!(items.len(), 1, "ListFactor");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListFactor");
+        .await;
+    h.records(
+        "ListFactor",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListFactor", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateNewFactor: POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors
     h.answer(
@@ -1972,7 +1961,7 @@ async fn factor_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Factors",
         201,
     );
-    let r = Factor::create(
+    let got = Factor::create(
         &h.client,
         "ServiceSid1",
         "Identity1",
@@ -1981,9 +1970,8 @@ async fn factor_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateNewFactor");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateNewFactor");
+    .await;
+    h.record("CreateNewFactor", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNewFactor",
         &[],
@@ -1996,7 +1984,7 @@ async fn factor_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Factors/Sid1",
         200,
     );
-    let r = Factor::update(
+    let got = Factor::update(
         &h.client,
         "ServiceSid1",
         "Identity1",
@@ -2006,9 +1994,8 @@ async fn factor_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateFactor");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateFactor");
+    .await;
+    h.record("UpdateFactor", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateFactor",
         &[],
@@ -2021,9 +2008,10 @@ async fn factor_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Factors/Sid1",
         204,
     );
-    Factor::delete(&h.client, "ServiceSid1", "Identity1", "Sid1")
-        .await
-        .expect("DeleteFactor");
+    h.deleted(
+        "DeleteFactor",
+        Factor::delete(&h.client, "ServiceSid1", "Identity1", "Sid1").await,
+    );
     h.sent("DeleteFactor", &[], Sent::Nothing, false);
 }
 
@@ -2031,9 +2019,8 @@ async fn factor_full<Compiled>(h: &Harness) {
 async fn form_full<Compiled>(h: &Harness) {
     // FetchForm: GET /v2/Forms/{FormType}
     h.answer("GET", "/v2/Forms/FormType1", 200);
-    Form::fetch(&h.client, "FormType1")
-        .await
-        .expect("FetchForm");
+    let got = Form::fetch(&h.client, "FormType1").await;
+    h.record("FetchForm", None, got.map(|_| None));
     h.sent("FetchForm", &[], Sent::Nothing, false);
 }
 
@@ -2045,9 +2032,8 @@ async fn messaging_configuration_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/MessagingConfigurations/Country1",
         200,
     );
-    MessagingConfiguration::fetch(&h.client, "ServiceSid1", "Country1")
-        .await
-        .expect("FetchMessagingConfiguration");
+    let got = MessagingConfiguration::fetch(&h.client, "ServiceSid1", "Country1").await;
+    h.record("FetchMessagingConfiguration", None, got.map(|_| None));
     h.sent("FetchMessagingConfiguration", &[], Sent::Nothing, false);
     // ListMessagingConfiguration: GET /v2/Services/{ServiceSid}/MessagingConfigurations
     h.page(
@@ -2056,12 +2042,15 @@ async fn messaging_configuration_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "messaging_configurations",
     );
-    let items = MessagingConfiguration::list(&h.client, "ServiceSid1")
+    let got = MessagingConfiguration::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListMessagingConfiguration");
-    assert_eq!(items.len(), 1, "ListMessagingConfiguration");
+        .await;
+    h.records(
+        "ListMessagingConfiguration",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListMessagingConfiguration",
         &[("PageSize", "5")],
@@ -2074,7 +2063,7 @@ async fn messaging_configuration_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/MessagingConfigurations",
         201,
     );
-    MessagingConfiguration::create(
+    let got = MessagingConfiguration::create(
         &h.client,
         "ServiceSid1",
         &CreateMessagingConfigurationBody {
@@ -2082,8 +2071,8 @@ async fn messaging_configuration_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateMessagingConfiguration");
+    .await;
+    h.record("CreateMessagingConfiguration", None, got.map(|_| None));
     h.sent(
         "CreateMessagingConfiguration",
         &[],
@@ -2096,7 +2085,7 @@ async fn messaging_configuration_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/MessagingConfigurations/Country1",
         200,
     );
-    MessagingConfiguration::update(
+    let got = MessagingConfiguration::update(
         &h.client,
         "ServiceSid1",
         "Country1",
@@ -2104,8 +2093,8 @@ async fn messaging_configuration_full<Compiled>(h: &Harness) {
             messaging_service_sid: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateMessagingConfiguration");
+    .await;
+    h.record("UpdateMessagingConfiguration", None, got.map(|_| None));
     h.sent(
         "UpdateMessagingConfiguration",
         &[],
@@ -2118,9 +2107,10 @@ async fn messaging_configuration_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/MessagingConfigurations/Country1",
         204,
     );
-    MessagingConfiguration::delete(&h.client, "ServiceSid1", "Country1")
-        .await
-        .expect("DeleteMessagingConfiguration");
+    h.deleted(
+        "DeleteMessagingConfiguration",
+        MessagingConfiguration::delete(&h.client, "ServiceSid1", "Country1").await,
+    );
     h.sent("DeleteMessagingConfiguration", &[], Sent::Nothing, false);
 }
 
@@ -2132,16 +2122,15 @@ async fn notification_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Entities/Identity1/Challenges/ChallengeSid1/Notifications",
         201,
     );
-    let r = Notification::create(
+    let got = Notification::create(
         &h.client,
         "ServiceSid1",
         "Identity1",
         "ChallengeSid1",
         &CreateNotificationBody::default(),
     )
-    .await
-    .expect("CreateNotification");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateNotification");
+    .await;
+    h.record("CreateNotification", Some(SID), got.map(|r| r.sid));
     h.sent("CreateNotification", &[], Sent::Form(&[]), false);
 }
 
@@ -2149,10 +2138,8 @@ async fn notification_full<Compiled>(h: &Harness) {
 async fn rate_limit_full<Compiled>(h: &Harness) {
     // FetchRateLimit: GET /v2/Services/{ServiceSid}/RateLimits/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/RateLimits/Sid1", 200);
-    let r = RateLimit::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchRateLimit");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRateLimit");
+    let got = RateLimit::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchRateLimit", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRateLimit", &[], Sent::Nothing, false);
     // ListRateLimit: GET /v2/Services/{ServiceSid}/RateLimits
     h.page(
@@ -2161,17 +2148,19 @@ async fn rate_limit_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "rate_limits",
     );
-    let items = RateLimit::list(&h.client, "ServiceSid1")
+    let got = RateLimit::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRateLimit");
-    assert_eq!(items.len(), 1, "ListRateLimit");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRateLimit");
+        .await;
+    h.records(
+        "ListRateLimit",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListRateLimit", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateRateLimit: POST /v2/Services/{ServiceSid}/RateLimits
     h.answer("POST", "/v2/Services/ServiceSid1/RateLimits", 201);
-    let r = RateLimit::create(
+    let got = RateLimit::create(
         &h.client,
         "ServiceSid1",
         &CreateRateLimitBody {
@@ -2179,9 +2168,8 @@ async fn rate_limit_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateRateLimit");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateRateLimit");
+    .await;
+    h.record("CreateRateLimit", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRateLimit",
         &[],
@@ -2190,7 +2178,7 @@ async fn rate_limit_full<Compiled>(h: &Harness) {
     );
     // UpdateRateLimit: POST /v2/Services/{ServiceSid}/RateLimits/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/RateLimits/Sid1", 200);
-    let r = RateLimit::update(
+    let got = RateLimit::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
@@ -2198,9 +2186,8 @@ async fn rate_limit_full<Compiled>(h: &Harness) {
             description: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateRateLimit");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRateLimit");
+    .await;
+    h.record("UpdateRateLimit", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateRateLimit",
         &[],
@@ -2209,9 +2196,10 @@ async fn rate_limit_full<Compiled>(h: &Harness) {
     );
     // DeleteRateLimit: DELETE /v2/Services/{ServiceSid}/RateLimits/{Sid}
     h.empty("DELETE", "/v2/Services/ServiceSid1/RateLimits/Sid1", 204);
-    RateLimit::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteRateLimit");
+    h.deleted(
+        "DeleteRateLimit",
+        RateLimit::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteRateLimit", &[], Sent::Nothing, false);
 }
 
@@ -2219,22 +2207,19 @@ async fn rate_limit_full<Compiled>(h: &Harness) {
 async fn safelist_full<Compiled>(h: &Harness) {
     // FetchSafelist: GET /v2/SafeList/Numbers/{PhoneNumber}
     h.answer("GET", "/v2/SafeList/Numbers/PhoneNumber1", 200);
-    let r = Safelist::fetch(&h.client, "PhoneNumber1")
-        .await
-        .expect("FetchSafelist");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSafelist");
+    let got = Safelist::fetch(&h.client, "PhoneNumber1").await;
+    h.record("FetchSafelist", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSafelist", &[], Sent::Nothing, false);
     // CreateSafelist: POST /v2/SafeList/Numbers
     h.answer("POST", "/v2/SafeList/Numbers", 201);
-    let r = Safelist::create(
+    let got = Safelist::create(
         &h.client,
         &CreateSafelistBody {
             phone_number: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateSafelist");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSafelist");
+    .await;
+    h.record("CreateSafelist", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSafelist",
         &[],
@@ -2243,9 +2228,10 @@ async fn safelist_full<Compiled>(h: &Harness) {
     );
     // DeleteSafelist: DELETE /v2/SafeList/Numbers/{PhoneNumber}
     h.empty("DELETE", "/v2/SafeList/Numbers/PhoneNumber1", 204);
-    Safelist::delete(&h.client, "PhoneNumber1")
-        .await
-        .expect("DeleteSafelist");
+    h.deleted(
+        "DeleteSafelist",
+        Safelist::delete(&h.client, "PhoneNumber1").await,
+    );
     h.sent("DeleteSafelist", &[], Sent::Nothing, false);
 }
 
@@ -2253,33 +2239,29 @@ async fn safelist_full<Compiled>(h: &Harness) {
 async fn service_full<Compiled>(h: &Harness) {
     // FetchService: GET /v2/Services/{Sid}
     h.answer("GET", "/v2/Services/Sid1", 200);
-    let r = Service::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchService");
+    let got = Service::fetch(&h.client, "Sid1").await;
+    h.record("FetchService", Some(SID), got.map(|r| r.sid));
     h.sent("FetchService", &[], Sent::Nothing, false);
     // ListService: GET /v2/Services
     h.page("GET", "/v2/Services", Dialect::V1, "services");
-    let items = Service::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListService");
-    assert_eq!(items.len(), 1, "ListService");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListService");
+    let got = Service::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListService",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateService: POST /v2/Services
     h.answer("POST", "/v2/Services", 201);
-    let r = Service::create(
+    let got = Service::create(
         &h.client,
         &CreateServiceBody {
             push_apn_credential_sid: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateService");
+    .await;
+    h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
         &[],
@@ -2288,7 +2270,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // UpdateService: POST /v2/Services/{Sid}
     h.answer("POST", "/v2/Services/Sid1", 200);
-    let r = Service::update(
+    let got = Service::update(
         &h.client,
         "Sid1",
         &UpdateServiceBody {
@@ -2296,9 +2278,8 @@ async fn service_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateService");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateService");
+    .await;
+    h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
@@ -2307,9 +2288,7 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     // DeleteService: DELETE /v2/Services/{Sid}
     h.empty("DELETE", "/v2/Services/Sid1", 204);
-    Service::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteService");
+    h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
     h.sent("DeleteService", &[], Sent::Nothing, false);
 }
 
@@ -2317,14 +2296,12 @@ async fn service_full<Compiled>(h: &Harness) {
 async fn verification_full<Compiled>(h: &Harness) {
     // FetchVerification: GET /v2/Services/{ServiceSid}/Verifications/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Verifications/Sid1", 200);
-    let r = Verification::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchVerification");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchVerification");
+    let got = Verification::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchVerification", Some(SID), got.map(|r| r.sid));
     h.sent("FetchVerification", &[], Sent::Nothing, false);
     // CreateVerification: POST /v2/Services/{ServiceSid}/Verifications
     h.answer("POST", "/v2/Services/ServiceSid1/Verifications", 201);
-    let r = Verification::create(
+    let got = Verification::create(
         &h.client,
         "ServiceSid1",
         &CreateVerificationBody {
@@ -2332,13 +2309,12 @@ async fn verification_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateVerification");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateVerification");
+    .await;
+    h.record("CreateVerification", Some(SID), got.map(|r| r.sid));
     h.sent("CreateVerification", &[], Sent::Form(&[("To", "v")]), false);
     // UpdateVerification: POST /v2/Services/{ServiceSid}/Verifications/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/Verifications/Sid1", 200);
-    let r = Verification::update(
+    let got = Verification::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
@@ -2346,9 +2322,8 @@ async fn verification_full<Compiled>(h: &Harness) {
             status: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateVerification");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateVerification");
+    .await;
+    h.record("UpdateVerification", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateVerification",
         &[],
@@ -2361,14 +2336,12 @@ async fn verification_full<Compiled>(h: &Harness) {
 async fn verification_attempt_full<Compiled>(h: &Harness) {
     // FetchVerificationAttempt: GET /v2/Attempts/{Sid}
     h.answer("GET", "/v2/Attempts/Sid1", 200);
-    let r = VerificationAttempt::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchVerificationAttempt");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchVerificationAttempt");
+    let got = VerificationAttempt::fetch(&h.client, "Sid1").await;
+    h.record("FetchVerificationAttempt", Some(SID), got.map(|r| r.sid));
     h.sent("FetchVerificationAttempt", &[], Sent::Nothing, false);
     // ListVerificationAttempt: GET /v2/Attempts
     h.page("GET", "/v2/Attempts", Dialect::V1, "attempts");
-    let items = VerificationAttempt::list(
+    let got = VerificationAttempt::list(
         &h.client,
         &ListVerificationAttemptFilter {
             channel_data_to: Some("v".into()),
@@ -2377,13 +2350,11 @@ async fn verification_attempt_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListVerificationAttempt");
-    assert_eq!(items.len(), 1, "ListVerificationAttempt");
-    assert_eq!(
-        items[0].sid.as_deref(),
+    .await;
+    h.records(
+        "ListVerificationAttempt",
         Some(SID),
-        "ListVerificationAttempt"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListVerificationAttempt",
@@ -2397,9 +2368,8 @@ async fn verification_attempt_full<Compiled>(h: &Harness) {
 async fn verification_attempts_summary_full<Compiled>(h: &Harness) {
     // FetchVerificationAttemptsSummary: GET /v2/Attempts/Summary
     h.answer("GET", "/v2/Attempts/Summary", 200);
-    VerificationAttemptsSummary::fetch(&h.client)
-        .await
-        .expect("FetchVerificationAttemptsSummary");
+    let got = VerificationAttemptsSummary::fetch(&h.client).await;
+    h.record("FetchVerificationAttemptsSummary", None, got.map(|_| None));
     h.sent(
         "FetchVerificationAttemptsSummary",
         &[],
@@ -2412,7 +2382,7 @@ async fn verification_attempts_summary_full<Compiled>(h: &Harness) {
 async fn verification_check_full<Compiled>(h: &Harness) {
     // CreateVerificationCheck: POST /v2/Services/{ServiceSid}/VerificationCheck
     h.answer("POST", "/v2/Services/ServiceSid1/VerificationCheck", 200);
-    let r = VerificationCheck::create(
+    let got = VerificationCheck::create(
         &h.client,
         "ServiceSid1",
         &CreateVerificationCheckBody {
@@ -2420,9 +2390,8 @@ async fn verification_check_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateVerificationCheck");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateVerificationCheck");
+    .await;
+    h.record("CreateVerificationCheck", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateVerificationCheck",
         &[],
@@ -2435,7 +2404,7 @@ async fn verification_check_full<Compiled>(h: &Harness) {
 async fn verification_template_full<Compiled>(h: &Harness) {
     // ListVerificationTemplate: GET /v2/Templates
     h.page("GET", "/v2/Templates", Dialect::V1, "templates");
-    let items = VerificationTemplate::list(
+    let got = VerificationTemplate::list(
         &h.client,
         &ListVerificationTemplateFilter {
             friendly_name: Some("v".into()),
@@ -2443,13 +2412,11 @@ async fn verification_template_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListVerificationTemplate");
-    assert_eq!(items.len(), 1, "ListVerificationTemplate");
-    assert_eq!(
-        items[0].sid.as_deref(),
+    .await;
+    h.records(
+        "ListVerificationTemplate",
         Some(SID),
-        "ListVerificationTemplate"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListVerificationTemplate",
@@ -2463,10 +2430,8 @@ async fn verification_template_full<Compiled>(h: &Harness) {
 async fn webhook_full<Compiled>(h: &Harness) {
     // FetchWebhook: GET /v2/Services/{ServiceSid}/Webhooks/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Webhooks/Sid1", 200);
-    let r = Webhook::fetch(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("FetchWebhook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchWebhook");
+    let got = Webhook::fetch(&h.client, "ServiceSid1", "Sid1").await;
+    h.record("FetchWebhook", Some(SID), got.map(|r| r.sid));
     h.sent("FetchWebhook", &[], Sent::Nothing, false);
     // ListWebhook: GET /v2/Services/{ServiceSid}/Webhooks
     h.page(
@@ -2475,17 +2440,19 @@ async fn webhook_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "webhooks",
     );
-    let items = Webhook::list(&h.client, "ServiceSid1")
+    let got = Webhook::list(&h.client, "ServiceSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListWebhook");
-    assert_eq!(items.len(), 1, "ListWebhook");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListWebhook");
+        .await;
+    h.records(
+        "ListWebhook",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListWebhook", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateWebhook: POST /v2/Services/{ServiceSid}/Webhooks
     h.answer("POST", "/v2/Services/ServiceSid1/Webhooks", 201);
-    let r = Webhook::create(
+    let got = Webhook::create(
         &h.client,
         "ServiceSid1",
         &CreateWebhookBody {
@@ -2494,9 +2461,8 @@ async fn webhook_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateWebhook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateWebhook");
+    .await;
+    h.record("CreateWebhook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWebhook",
         &[],
@@ -2509,7 +2475,7 @@ async fn webhook_full<Compiled>(h: &Harness) {
     );
     // UpdateWebhook: POST /v2/Services/{ServiceSid}/Webhooks/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/Webhooks/Sid1", 200);
-    let r = Webhook::update(
+    let got = Webhook::update(
         &h.client,
         "ServiceSid1",
         "Sid1",
@@ -2519,9 +2485,8 @@ async fn webhook_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateWebhook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateWebhook");
+    .await;
+    h.record("UpdateWebhook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWebhook",
         &[],
@@ -2534,9 +2499,10 @@ async fn webhook_full<Compiled>(h: &Harness) {
     );
     // DeleteWebhook: DELETE /v2/Services/{ServiceSid}/Webhooks/{Sid}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Webhooks/Sid1", 204);
-    Webhook::delete(&h.client, "ServiceSid1", "Sid1")
-        .await
-        .expect("DeleteWebhook");
+    h.deleted(
+        "DeleteWebhook",
+        Webhook::delete(&h.client, "ServiceSid1", "Sid1").await,
+    );
     h.sent("DeleteWebhook", &[], Sent::Nothing, false);
 }
 
@@ -2548,7 +2514,7 @@ async fn passkeys_factor_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Passkeys/VerifyFactor",
         200,
     );
-    let r = PasskeysFactor::update(
+    let got = PasskeysFactor::update(
         &h.client,
         "ServiceSid1",
         &UpdatePasskeysFactorBody {
@@ -2556,9 +2522,8 @@ async fn passkeys_factor_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdatePasskeysFactor");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdatePasskeysFactor");
+    .await;
+    h.record("UpdatePasskeysFactor", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdatePasskeysFactor",
         &[],
@@ -2571,7 +2536,7 @@ async fn passkeys_factor_full<Compiled>(h: &Harness) {
 async fn new_factor_passkey_full<Compiled>(h: &Harness) {
     // CreateNewFactorPasskey: POST /v2/Services/{ServiceSid}/Passkeys/Factors
     h.answer("POST", "/v2/Services/ServiceSid1/Passkeys/Factors", 201);
-    let r = NewFactorPasskey::create(
+    let got = NewFactorPasskey::create(
         &h.client,
         "ServiceSid1",
         &CreateNewFactorPasskeyBody {
@@ -2579,9 +2544,8 @@ async fn new_factor_passkey_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateNewFactorPasskey");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateNewFactorPasskey");
+    .await;
+    h.record("CreateNewFactorPasskey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNewFactorPasskey",
         &[],
@@ -2594,7 +2558,7 @@ async fn new_factor_passkey_full<Compiled>(h: &Harness) {
 async fn challenge_passkeys_full<Compiled>(h: &Harness) {
     // CreateChallengePasskeys: POST /v2/Services/{ServiceSid}/Passkeys/Challenges
     h.answer("POST", "/v2/Services/ServiceSid1/Passkeys/Challenges", 201);
-    let r = ChallengePasskeys::create(
+    let got = ChallengePasskeys::create(
         &h.client,
         "ServiceSid1",
         &CreateChallengePasskeysBody {
@@ -2602,9 +2566,8 @@ async fn challenge_passkeys_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateChallengePasskeys");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateChallengePasskeys");
+    .await;
+    h.record("CreateChallengePasskeys", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChallengePasskeys",
         &[],
@@ -2621,7 +2584,7 @@ async fn update_challenge_passkeys_full<Compiled>(h: &Harness) {
         "/v2/Services/ServiceSid1/Passkeys/ApproveChallenge",
         200,
     );
-    let r = UpdateChallengePasskeys::update(
+    let got = UpdateChallengePasskeys::update(
         &h.client,
         "ServiceSid1",
         &UpdateChallengePasskeysBody {
@@ -2629,9 +2592,8 @@ async fn update_challenge_passkeys_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateChallengePasskeys");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateChallengePasskeys");
+    .await;
+    h.record("UpdateChallengePasskeys", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChallengePasskeys",
         &[],

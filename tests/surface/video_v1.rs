@@ -357,18 +357,17 @@ async fn composition(h: &Harness) {
     same_protocol::<Composition, Via<false, POST, false, false>>();
     // FetchComposition: GET /v1/Compositions/{Sid}
     h.answer("GET", "/v1/Compositions/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &Composition::path("Sid1").expect("FetchComposition"),
         )
-        .await
-        .expect("FetchComposition");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchComposition");
+        .await;
+    h.record("FetchComposition", Some(SID), got.map(|r| r.sid));
     h.sent("FetchComposition", &[], Sent::Nothing, false);
     // ListComposition: GET /v1/Compositions
     h.page("GET", "/v1/Compositions", Dialect::V1, "compositions");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Composition::collection_path().expect("ListComposition"),
@@ -379,10 +378,12 @@ async fn composition(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListComposition");
-    assert_eq!(items.len(), 1, "ListComposition");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListComposition");
+        .await;
+    h.records(
+        "ListComposition",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListComposition",
         &[("Status", "v"), ("PageSize", "5")],
@@ -391,7 +392,7 @@ async fn composition(h: &Harness) {
     );
     // CreateComposition: POST /v1/Compositions
     h.answer("POST", "/v1/Compositions", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Composition::collection_path().expect("CreateComposition"),
@@ -401,9 +402,8 @@ async fn composition(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateComposition");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateComposition");
+        .await;
+    h.record("CreateComposition", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateComposition",
         &[],
@@ -416,12 +416,14 @@ async fn composition(h: &Harness) {
     );
     // DeleteComposition: DELETE /v1/Compositions/{Sid}
     h.empty("DELETE", "/v1/Compositions/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Composition::path("Sid1").expect("DeleteComposition"),
-        )
-        .await
-        .expect("DeleteComposition");
+    h.deleted(
+        "DeleteComposition",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Composition::path("Sid1").expect("DeleteComposition"),
+            )
+            .await,
+    );
     h.sent("DeleteComposition", &[], Sent::Nothing, false);
 }
 
@@ -429,14 +431,13 @@ async fn composition_hook(h: &Harness) {
     same_protocol::<CompositionHook, Via<false, POST, false, false>>();
     // FetchCompositionHook: GET /v1/CompositionHooks/{Sid}
     h.answer("GET", "/v1/CompositionHooks/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &CompositionHook::path("Sid1").expect("FetchCompositionHook"),
         )
-        .await
-        .expect("FetchCompositionHook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCompositionHook");
+        .await;
+    h.record("FetchCompositionHook", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCompositionHook", &[], Sent::Nothing, false);
     // ListCompositionHook: GET /v1/CompositionHooks
     h.page(
@@ -445,7 +446,7 @@ async fn composition_hook(h: &Harness) {
         Dialect::V1,
         "composition_hooks",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &CompositionHook::collection_path().expect("ListCompositionHook"),
@@ -456,10 +457,12 @@ async fn composition_hook(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListCompositionHook");
-    assert_eq!(items.len(), 1, "ListCompositionHook");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCompositionHook");
+        .await;
+    h.records(
+        "ListCompositionHook",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListCompositionHook",
         &[("DateCreatedAfter", "v"), ("PageSize", "5")],
@@ -468,7 +471,7 @@ async fn composition_hook(h: &Harness) {
     );
     // CreateCompositionHook: POST /v1/CompositionHooks
     h.answer("POST", "/v1/CompositionHooks", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &CompositionHook::collection_path().expect("CreateCompositionHook"),
@@ -478,9 +481,8 @@ async fn composition_hook(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateCompositionHook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCompositionHook");
+        .await;
+    h.record("CreateCompositionHook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCompositionHook",
         &[],
@@ -493,7 +495,7 @@ async fn composition_hook(h: &Harness) {
     );
     // UpdateCompositionHook: POST /v1/CompositionHooks/{Sid}
     h.answer("POST", "/v1/CompositionHooks/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &CompositionHook::path("Sid1").expect("UpdateCompositionHook"),
@@ -503,9 +505,8 @@ async fn composition_hook(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateCompositionHook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCompositionHook");
+        .await;
+    h.record("UpdateCompositionHook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCompositionHook",
         &[],
@@ -518,12 +519,14 @@ async fn composition_hook(h: &Harness) {
     );
     // DeleteCompositionHook: DELETE /v1/CompositionHooks/{Sid}
     h.empty("DELETE", "/v1/CompositionHooks/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &CompositionHook::path("Sid1").expect("DeleteCompositionHook"),
-        )
-        .await
-        .expect("DeleteCompositionHook");
+    h.deleted(
+        "DeleteCompositionHook",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &CompositionHook::path("Sid1").expect("DeleteCompositionHook"),
+            )
+            .await,
+    );
     h.sent("DeleteCompositionHook", &[], Sent::Nothing, false);
 }
 
@@ -531,18 +534,17 @@ async fn composition_settings(h: &Harness) {
     same_protocol::<CompositionSettings, Via<false, POST, false, false>>();
     // FetchCompositionSettings: GET /v1/CompositionSettings/Default
     h.answer("GET", "/v1/CompositionSettings/Default", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &CompositionSettings::path().expect("FetchCompositionSettings"),
         )
-        .await
-        .expect("FetchCompositionSettings");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCompositionSettings");
+        .await;
+    h.record("FetchCompositionSettings", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCompositionSettings", &[], Sent::Nothing, false);
     // CreateCompositionSettings: POST /v1/CompositionSettings/Default
     h.answer("POST", "/v1/CompositionSettings/Default", 200);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &CompositionSettings::collection_path().expect("CreateCompositionSettings"),
@@ -551,9 +553,8 @@ async fn composition_settings(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateCompositionSettings");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCompositionSettings");
+        .await;
+    h.record("CreateCompositionSettings", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCompositionSettings",
         &[],
@@ -566,16 +567,15 @@ async fn recording(h: &Harness) {
     same_protocol::<Recording, Via<false, POST, false, false>>();
     // FetchRecording: GET /v1/Recordings/{Sid}
     h.answer("GET", "/v1/Recordings/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Recording::path("Sid1").expect("FetchRecording"))
-        .await
-        .expect("FetchRecording");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRecording");
+        .await;
+    h.record("FetchRecording", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRecording", &[], Sent::Nothing, false);
     // ListRecording: GET /v1/Recordings
     h.page("GET", "/v1/Recordings", Dialect::V1, "recordings");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &Recording::collection_path().expect("ListRecording"),
@@ -587,10 +587,12 @@ async fn recording(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRecording");
-    assert_eq!(items.len(), 1, "ListRecording");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRecording");
+        .await;
+    h.records(
+        "ListRecording",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListRecording",
         &[
@@ -604,12 +606,14 @@ async fn recording(h: &Harness) {
     );
     // DeleteRecording: DELETE /v1/Recordings/{Sid}
     h.empty("DELETE", "/v1/Recordings/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &Recording::path("Sid1").expect("DeleteRecording"),
-        )
-        .await
-        .expect("DeleteRecording");
+    h.deleted(
+        "DeleteRecording",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &Recording::path("Sid1").expect("DeleteRecording"),
+            )
+            .await,
+    );
     h.sent("DeleteRecording", &[], Sent::Nothing, false);
 }
 
@@ -617,18 +621,17 @@ async fn recording_settings(h: &Harness) {
     same_protocol::<RecordingSettings, Via<false, POST, false, false>>();
     // FetchRecordingSettings: GET /v1/RecordingSettings/Default
     h.answer("GET", "/v1/RecordingSettings/Default", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &RecordingSettings::path().expect("FetchRecordingSettings"),
         )
-        .await
-        .expect("FetchRecordingSettings");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRecordingSettings");
+        .await;
+    h.record("FetchRecordingSettings", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRecordingSettings", &[], Sent::Nothing, false);
     // CreateRecordingSettings: POST /v1/RecordingSettings/Default
     h.answer("POST", "/v1/RecordingSettings/Default", 200);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &RecordingSettings::collection_path().expect("CreateRecordingSettings"),
@@ -637,9 +640,8 @@ async fn recording_settings(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateRecordingSettings");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateRecordingSettings");
+        .await;
+    h.record("CreateRecordingSettings", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRecordingSettings",
         &[],
@@ -652,16 +654,15 @@ async fn room(h: &Harness) {
     same_protocol::<Room, Via<false, POST, false, false>>();
     // FetchRoom: GET /v1/Rooms/{Sid}
     h.answer("GET", "/v1/Rooms/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&Room::path("Sid1").expect("FetchRoom"))
-        .await
-        .expect("FetchRoom");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRoom");
+        .await;
+    h.record("FetchRoom", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRoom", &[], Sent::Nothing, false);
     // ListRoom: GET /v1/Rooms
     h.page("GET", "/v1/Rooms", Dialect::V1, "rooms");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&Room::collection_path().expect("ListRoom"))
         .filter(&ListRoomFilter {
@@ -670,10 +671,12 @@ async fn room(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRoom");
-    assert_eq!(items.len(), 1, "ListRoom");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRoom");
+        .await;
+    h.records(
+        "ListRoom",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListRoom",
         &[("Status", "v"), ("PageSize", "5")],
@@ -682,7 +685,7 @@ async fn room(h: &Harness) {
     );
     // CreateRoom: POST /v1/Rooms
     h.answer("POST", "/v1/Rooms", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &Room::collection_path().expect("CreateRoom"),
@@ -692,9 +695,8 @@ async fn room(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateRoom");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateRoom");
+        .await;
+    h.record("CreateRoom", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRoom",
         &[],
@@ -703,7 +705,7 @@ async fn room(h: &Harness) {
     );
     // UpdateRoom: POST /v1/Rooms/{Sid}
     h.answer("POST", "/v1/Rooms/Sid1", 202);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &Room::path("Sid1").expect("UpdateRoom"),
@@ -711,9 +713,8 @@ async fn room(h: &Harness) {
                 status: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateRoom");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRoom");
+        .await;
+    h.record("UpdateRoom", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateRoom", &[], Sent::Form(&[("Status", "v")]), false);
 }
 
@@ -721,14 +722,13 @@ async fn room_participant(h: &Harness) {
     same_protocol::<RoomParticipant, Via<false, POST, false, false>>();
     // FetchRoomParticipant: GET /v1/Rooms/{RoomSid}/Participants/{Sid}
     h.answer("GET", "/v1/Rooms/RoomSid1/Participants/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &RoomParticipant::path("RoomSid1", "Sid1").expect("FetchRoomParticipant"),
         )
-        .await
-        .expect("FetchRoomParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRoomParticipant");
+        .await;
+    h.record("FetchRoomParticipant", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRoomParticipant", &[], Sent::Nothing, false);
     // ListRoomParticipant: GET /v1/Rooms/{RoomSid}/Participants
     h.page(
@@ -737,7 +737,7 @@ async fn room_participant(h: &Harness) {
         Dialect::V1,
         "participants",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &RoomParticipant::collection_path("RoomSid1").expect("ListRoomParticipant"),
@@ -748,10 +748,12 @@ async fn room_participant(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRoomParticipant");
-    assert_eq!(items.len(), 1, "ListRoomParticipant");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRoomParticipant");
+        .await;
+    h.records(
+        "ListRoomParticipant",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListRoomParticipant",
         &[("Status", "v"), ("PageSize", "5")],
@@ -760,7 +762,7 @@ async fn room_participant(h: &Harness) {
     );
     // UpdateRoomParticipant: POST /v1/Rooms/{RoomSid}/Participants/{Sid}
     h.answer("POST", "/v1/Rooms/RoomSid1/Participants/Sid1", 202);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &RoomParticipant::path("RoomSid1", "Sid1").expect("UpdateRoomParticipant"),
@@ -768,9 +770,8 @@ async fn room_participant(h: &Harness) {
                 status: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateRoomParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRoomParticipant");
+        .await;
+    h.record("UpdateRoomParticipant", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateRoomParticipant",
         &[],
@@ -787,19 +788,18 @@ async fn room_participant_anonymize(h: &Harness) {
         "/v1/Rooms/RoomSid1/Participants/Sid1/Anonymize",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &RoomParticipantAnonymize::path("RoomSid1", "Sid1")
                 .expect("UpdateRoomParticipantAnonymize"),
             &UpdateRoomParticipantAnonymizeBody::default(),
         )
-        .await
-        .expect("UpdateRoomParticipantAnonymize");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateRoomParticipantAnonymize",
         Some(SID),
-        "UpdateRoomParticipantAnonymize"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateRoomParticipantAnonymize",
@@ -817,18 +817,17 @@ async fn room_participant_published_track(h: &Harness) {
         "/v1/Rooms/RoomSid1/Participants/ParticipantSid1/PublishedTracks/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &RoomParticipantPublishedTrack::path("RoomSid1", "ParticipantSid1", "Sid1")
                 .expect("FetchRoomParticipantPublishedTrack"),
         )
-        .await
-        .expect("FetchRoomParticipantPublishedTrack");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchRoomParticipantPublishedTrack",
         Some(SID),
-        "FetchRoomParticipantPublishedTrack"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchRoomParticipantPublishedTrack",
@@ -843,7 +842,7 @@ async fn room_participant_published_track(h: &Harness) {
         Dialect::V1,
         "published_tracks",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &RoomParticipantPublishedTrack::collection_path("RoomSid1", "ParticipantSid1")
@@ -851,13 +850,11 @@ async fn room_participant_published_track(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRoomParticipantPublishedTrack");
-    assert_eq!(items.len(), 1, "ListRoomParticipantPublishedTrack");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListRoomParticipantPublishedTrack",
         Some(SID),
-        "ListRoomParticipantPublishedTrack"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListRoomParticipantPublishedTrack",
@@ -876,20 +873,18 @@ async fn room_participant_subscribe_rule(h: &Harness) {
         Dialect::Unpaged,
         "rules",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &RoomParticipantSubscribeRule::collection_path("RoomSid1", "ParticipantSid1")
                 .expect("FetchRoomParticipantSubscribeRule"),
         )
         .collect_all()
-        .await
-        .expect("FetchRoomParticipantSubscribeRule");
-    assert_eq!(items.len(), 1, "FetchRoomParticipantSubscribeRule");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "FetchRoomParticipantSubscribeRule",
         Some(SID),
-        "FetchRoomParticipantSubscribeRule"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "FetchRoomParticipantSubscribeRule",
@@ -903,7 +898,7 @@ async fn room_participant_subscribe_rule(h: &Harness) {
         "/v1/Rooms/RoomSid1/Participants/ParticipantSid1/SubscribeRules",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &RoomParticipantSubscribeRule::path("RoomSid1", "ParticipantSid1")
@@ -912,12 +907,11 @@ async fn room_participant_subscribe_rule(h: &Harness) {
                 rules: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateRoomParticipantSubscribeRule");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateRoomParticipantSubscribeRule",
         Some(SID),
-        "UpdateRoomParticipantSubscribeRule"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateRoomParticipantSubscribeRule",
@@ -935,18 +929,17 @@ async fn room_participant_subscribed_track(h: &Harness) {
         "/v1/Rooms/RoomSid1/Participants/ParticipantSid1/SubscribedTracks/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &RoomParticipantSubscribedTrack::path("RoomSid1", "ParticipantSid1", "Sid1")
                 .expect("FetchRoomParticipantSubscribedTrack"),
         )
-        .await
-        .expect("FetchRoomParticipantSubscribedTrack");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchRoomParticipantSubscribedTrack",
         Some(SID),
-        "FetchRoomParticipantSubscribedTrack"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchRoomParticipantSubscribedTrack",
@@ -961,7 +954,7 @@ async fn room_participant_subscribed_track(h: &Harness) {
         Dialect::V1,
         "subscribed_tracks",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &RoomParticipantSubscribedTrack::collection_path("RoomSid1", "ParticipantSid1")
@@ -969,13 +962,11 @@ async fn room_participant_subscribed_track(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRoomParticipantSubscribedTrack");
-    assert_eq!(items.len(), 1, "ListRoomParticipantSubscribedTrack");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListRoomParticipantSubscribedTrack",
         Some(SID),
-        "ListRoomParticipantSubscribedTrack"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListRoomParticipantSubscribedTrack",
@@ -989,14 +980,13 @@ async fn room_recording(h: &Harness) {
     same_protocol::<RoomRecording, Via<false, POST, false, false>>();
     // FetchRoomRecording: GET /v1/Rooms/{RoomSid}/Recordings/{Sid}
     h.answer("GET", "/v1/Rooms/RoomSid1/Recordings/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &RoomRecording::path("RoomSid1", "Sid1").expect("FetchRoomRecording"),
         )
-        .await
-        .expect("FetchRoomRecording");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRoomRecording");
+        .await;
+    h.record("FetchRoomRecording", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRoomRecording", &[], Sent::Nothing, false);
     // ListRoomRecording: GET /v1/Rooms/{RoomSid}/Recordings
     h.page(
@@ -1005,7 +995,7 @@ async fn room_recording(h: &Harness) {
         Dialect::V1,
         "recordings",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &RoomRecording::collection_path("RoomSid1").expect("ListRoomRecording"),
@@ -1016,10 +1006,12 @@ async fn room_recording(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRoomRecording");
-    assert_eq!(items.len(), 1, "ListRoomRecording");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRoomRecording");
+        .await;
+    h.records(
+        "ListRoomRecording",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListRoomRecording",
         &[("Status", "v"), ("PageSize", "5")],
@@ -1028,12 +1020,14 @@ async fn room_recording(h: &Harness) {
     );
     // DeleteRoomRecording: DELETE /v1/Rooms/{RoomSid}/Recordings/{Sid}
     h.empty("DELETE", "/v1/Rooms/RoomSid1/Recordings/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &RoomRecording::path("RoomSid1", "Sid1").expect("DeleteRoomRecording"),
-        )
-        .await
-        .expect("DeleteRoomRecording");
+    h.deleted(
+        "DeleteRoomRecording",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &RoomRecording::path("RoomSid1", "Sid1").expect("DeleteRoomRecording"),
+            )
+            .await,
+    );
     h.sent("DeleteRoomRecording", &[], Sent::Nothing, false);
 }
 
@@ -1046,20 +1040,22 @@ async fn room_recording_rule(h: &Harness) {
         Dialect::Unpaged,
         "rules",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &RoomRecordingRule::collection_path("RoomSid1").expect("FetchRoomRecordingRule"),
         )
         .collect_all()
-        .await
-        .expect("FetchRoomRecordingRule");
-    assert_eq!(items.len(), 1, "FetchRoomRecordingRule");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "FetchRoomRecordingRule");
+        .await;
+    h.records(
+        "FetchRoomRecordingRule",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("FetchRoomRecordingRule", &[], Sent::Nothing, false);
     // UpdateRoomRecordingRule: POST /v1/Rooms/{RoomSid}/RecordingRules
     h.answer("POST", "/v1/Rooms/RoomSid1/RecordingRules", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &RoomRecordingRule::path("RoomSid1").expect("UpdateRoomRecordingRule"),
@@ -1067,9 +1063,8 @@ async fn room_recording_rule(h: &Harness) {
                 rules: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateRoomRecordingRule");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRoomRecordingRule");
+        .await;
+    h.record("UpdateRoomRecordingRule", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateRoomRecordingRule",
         &[],
@@ -1082,14 +1077,13 @@ async fn room_transcriptions(h: &Harness) {
     same_protocol::<RoomTranscriptions, Via<false, POST, false, false>>();
     // FetchRoomTranscriptions: GET /v1/Rooms/{RoomSid}/Transcriptions/{Ttid}
     h.answer("GET", "/v1/Rooms/RoomSid1/Transcriptions/Ttid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &RoomTranscriptions::path("RoomSid1", "Ttid1").expect("FetchRoomTranscriptions"),
         )
-        .await
-        .expect("FetchRoomTranscriptions");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRoomTranscriptions");
+        .await;
+    h.record("FetchRoomTranscriptions", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRoomTranscriptions", &[], Sent::Nothing, false);
     // ListRoomTranscriptions: GET /v1/Rooms/{RoomSid}/Transcriptions
     h.page(
@@ -1098,17 +1092,19 @@ async fn room_transcriptions(h: &Harness) {
         Dialect::V1,
         "transcriptions",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &RoomTranscriptions::collection_path("RoomSid1").expect("ListRoomTranscriptions"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRoomTranscriptions");
-    assert_eq!(items.len(), 1, "ListRoomTranscriptions");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRoomTranscriptions");
+        .await;
+    h.records(
+        "ListRoomTranscriptions",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListRoomTranscriptions",
         &[("PageSize", "5")],
@@ -1117,7 +1113,7 @@ async fn room_transcriptions(h: &Harness) {
     );
     // CreateRoomTranscriptions: POST /v1/Rooms/{RoomSid}/Transcriptions
     h.answer("POST", "/v1/Rooms/RoomSid1/Transcriptions", 202);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &RoomTranscriptions::collection_path("RoomSid1").expect("CreateRoomTranscriptions"),
@@ -1125,9 +1121,8 @@ async fn room_transcriptions(h: &Harness) {
                 configuration: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateRoomTranscriptions");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateRoomTranscriptions");
+        .await;
+    h.record("CreateRoomTranscriptions", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRoomTranscriptions",
         &[],
@@ -1136,7 +1131,7 @@ async fn room_transcriptions(h: &Harness) {
     );
     // UpdateRoomTranscriptions: POST /v1/Rooms/{RoomSid}/Transcriptions/{Ttid}
     h.answer("POST", "/v1/Rooms/RoomSid1/Transcriptions/Ttid1", 202);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &RoomTranscriptions::path("RoomSid1", "Ttid1").expect("UpdateRoomTranscriptions"),
@@ -1145,9 +1140,8 @@ async fn room_transcriptions(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateRoomTranscriptions");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRoomTranscriptions");
+        .await;
+    h.record("UpdateRoomTranscriptions", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateRoomTranscriptions",
         &[],
@@ -1181,14 +1175,12 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn composition_full<Compiled>(h: &Harness) {
     // FetchComposition: GET /v1/Compositions/{Sid}
     h.answer("GET", "/v1/Compositions/Sid1", 200);
-    let r = Composition::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchComposition");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchComposition");
+    let got = Composition::fetch(&h.client, "Sid1").await;
+    h.record("FetchComposition", Some(SID), got.map(|r| r.sid));
     h.sent("FetchComposition", &[], Sent::Nothing, false);
     // ListComposition: GET /v1/Compositions
     h.page("GET", "/v1/Compositions", Dialect::V1, "compositions");
-    let items = Composition::list(
+    let got = Composition::list(
         &h.client,
         &ListCompositionFilter {
             status: Some("v".into()),
@@ -1197,10 +1189,12 @@ async fn composition_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListComposition");
-    assert_eq!(items.len(), 1, "ListComposition");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListComposition");
+    .await;
+    h.records(
+        "ListComposition",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListComposition",
         &[("Status", "v"), ("PageSize", "5")],
@@ -1209,7 +1203,7 @@ async fn composition_full<Compiled>(h: &Harness) {
     );
     // CreateComposition: POST /v1/Compositions
     h.answer("POST", "/v1/Compositions", 201);
-    let r = Composition::create(
+    let got = Composition::create(
         &h.client,
         &CreateCompositionBody {
             room_sid: Some("v".into()),
@@ -1217,9 +1211,8 @@ async fn composition_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateComposition");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateComposition");
+    .await;
+    h.record("CreateComposition", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateComposition",
         &[],
@@ -1232,9 +1225,10 @@ async fn composition_full<Compiled>(h: &Harness) {
     );
     // DeleteComposition: DELETE /v1/Compositions/{Sid}
     h.empty("DELETE", "/v1/Compositions/Sid1", 204);
-    Composition::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteComposition");
+    h.deleted(
+        "DeleteComposition",
+        Composition::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteComposition", &[], Sent::Nothing, false);
 }
 
@@ -1242,10 +1236,8 @@ async fn composition_full<Compiled>(h: &Harness) {
 async fn composition_hook_full<Compiled>(h: &Harness) {
     // FetchCompositionHook: GET /v1/CompositionHooks/{Sid}
     h.answer("GET", "/v1/CompositionHooks/Sid1", 200);
-    let r = CompositionHook::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchCompositionHook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchCompositionHook");
+    let got = CompositionHook::fetch(&h.client, "Sid1").await;
+    h.record("FetchCompositionHook", Some(SID), got.map(|r| r.sid));
     h.sent("FetchCompositionHook", &[], Sent::Nothing, false);
     // ListCompositionHook: GET /v1/CompositionHooks
     h.page(
@@ -1254,7 +1246,7 @@ async fn composition_hook_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "composition_hooks",
     );
-    let items = CompositionHook::list(
+    let got = CompositionHook::list(
         &h.client,
         &ListCompositionHookFilter {
             date_created_after: Some("v".into()),
@@ -1263,10 +1255,12 @@ async fn composition_hook_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListCompositionHook");
-    assert_eq!(items.len(), 1, "ListCompositionHook");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListCompositionHook");
+    .await;
+    h.records(
+        "ListCompositionHook",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListCompositionHook",
         &[("DateCreatedAfter", "v"), ("PageSize", "5")],
@@ -1275,7 +1269,7 @@ async fn composition_hook_full<Compiled>(h: &Harness) {
     );
     // CreateCompositionHook: POST /v1/CompositionHooks
     h.answer("POST", "/v1/CompositionHooks", 201);
-    let r = CompositionHook::create(
+    let got = CompositionHook::create(
         &h.client,
         &CreateCompositionHookBody {
             friendly_name: Some("v".into()),
@@ -1283,9 +1277,8 @@ async fn composition_hook_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateCompositionHook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateCompositionHook");
+    .await;
+    h.record("CreateCompositionHook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCompositionHook",
         &[],
@@ -1298,7 +1291,7 @@ async fn composition_hook_full<Compiled>(h: &Harness) {
     );
     // UpdateCompositionHook: POST /v1/CompositionHooks/{Sid}
     h.answer("POST", "/v1/CompositionHooks/Sid1", 200);
-    let r = CompositionHook::update(
+    let got = CompositionHook::update(
         &h.client,
         "Sid1",
         &UpdateCompositionHookBody {
@@ -1307,9 +1300,8 @@ async fn composition_hook_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateCompositionHook");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateCompositionHook");
+    .await;
+    h.record("UpdateCompositionHook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCompositionHook",
         &[],
@@ -1322,9 +1314,10 @@ async fn composition_hook_full<Compiled>(h: &Harness) {
     );
     // DeleteCompositionHook: DELETE /v1/CompositionHooks/{Sid}
     h.empty("DELETE", "/v1/CompositionHooks/Sid1", 204);
-    CompositionHook::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteCompositionHook");
+    h.deleted(
+        "DeleteCompositionHook",
+        CompositionHook::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteCompositionHook", &[], Sent::Nothing, false);
 }
 
@@ -1332,21 +1325,20 @@ async fn composition_hook_full<Compiled>(h: &Harness) {
 async fn composition_settings_full<Compiled>(h: &Harness) {
     // FetchCompositionSettings: GET /v1/CompositionSettings/Default
     h.answer("GET", "/v1/CompositionSettings/Default", 200);
-    CompositionSettings::fetch(&h.client)
-        .await
-        .expect("FetchCompositionSettings");
+    let got = CompositionSettings::fetch(&h.client).await;
+    h.record("FetchCompositionSettings", None, got.map(|_| None));
     h.sent("FetchCompositionSettings", &[], Sent::Nothing, false);
     // CreateCompositionSettings: POST /v1/CompositionSettings/Default
     h.answer("POST", "/v1/CompositionSettings/Default", 200);
-    CompositionSettings::create(
+    let got = CompositionSettings::create(
         &h.client,
         &CreateCompositionSettingsBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateCompositionSettings");
+    .await;
+    h.record("CreateCompositionSettings", None, got.map(|_| None));
     h.sent(
         "CreateCompositionSettings",
         &[],
@@ -1359,14 +1351,12 @@ async fn composition_settings_full<Compiled>(h: &Harness) {
 async fn recording_full<Compiled>(h: &Harness) {
     // FetchRecording: GET /v1/Recordings/{Sid}
     h.answer("GET", "/v1/Recordings/Sid1", 200);
-    let r = Recording::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchRecording");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRecording");
+    let got = Recording::fetch(&h.client, "Sid1").await;
+    h.record("FetchRecording", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRecording", &[], Sent::Nothing, false);
     // ListRecording: GET /v1/Recordings
     h.page("GET", "/v1/Recordings", Dialect::V1, "recordings");
-    let items = Recording::list(
+    let got = Recording::list(
         &h.client,
         &ListRecordingFilter {
             status: Some("v".into()),
@@ -1376,10 +1366,12 @@ async fn recording_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListRecording");
-    assert_eq!(items.len(), 1, "ListRecording");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRecording");
+    .await;
+    h.records(
+        "ListRecording",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListRecording",
         &[
@@ -1393,9 +1385,10 @@ async fn recording_full<Compiled>(h: &Harness) {
     );
     // DeleteRecording: DELETE /v1/Recordings/{Sid}
     h.empty("DELETE", "/v1/Recordings/Sid1", 204);
-    Recording::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteRecording");
+    h.deleted(
+        "DeleteRecording",
+        Recording::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteRecording", &[], Sent::Nothing, false);
 }
 
@@ -1403,21 +1396,20 @@ async fn recording_full<Compiled>(h: &Harness) {
 async fn recording_settings_full<Compiled>(h: &Harness) {
     // FetchRecordingSettings: GET /v1/RecordingSettings/Default
     h.answer("GET", "/v1/RecordingSettings/Default", 200);
-    RecordingSettings::fetch(&h.client)
-        .await
-        .expect("FetchRecordingSettings");
+    let got = RecordingSettings::fetch(&h.client).await;
+    h.record("FetchRecordingSettings", None, got.map(|_| None));
     h.sent("FetchRecordingSettings", &[], Sent::Nothing, false);
     // CreateRecordingSettings: POST /v1/RecordingSettings/Default
     h.answer("POST", "/v1/RecordingSettings/Default", 200);
-    RecordingSettings::create(
+    let got = RecordingSettings::create(
         &h.client,
         &CreateRecordingSettingsBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateRecordingSettings");
+    .await;
+    h.record("CreateRecordingSettings", None, got.map(|_| None));
     h.sent(
         "CreateRecordingSettings",
         &[],
@@ -1430,12 +1422,12 @@ async fn recording_settings_full<Compiled>(h: &Harness) {
 async fn room_full<Compiled>(h: &Harness) {
     // FetchRoom: GET /v1/Rooms/{Sid}
     h.answer("GET", "/v1/Rooms/Sid1", 200);
-    let r = Room::fetch(&h.client, "Sid1").await.expect("FetchRoom");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRoom");
+    let got = Room::fetch(&h.client, "Sid1").await;
+    h.record("FetchRoom", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRoom", &[], Sent::Nothing, false);
     // ListRoom: GET /v1/Rooms
     h.page("GET", "/v1/Rooms", Dialect::V1, "rooms");
-    let items = Room::list(
+    let got = Room::list(
         &h.client,
         &ListRoomFilter {
             status: Some("v".into()),
@@ -1444,10 +1436,12 @@ async fn room_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListRoom");
-    assert_eq!(items.len(), 1, "ListRoom");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRoom");
+    .await;
+    h.records(
+        "ListRoom",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListRoom",
         &[("Status", "v"), ("PageSize", "5")],
@@ -1456,7 +1450,7 @@ async fn room_full<Compiled>(h: &Harness) {
     );
     // CreateRoom: POST /v1/Rooms
     h.answer("POST", "/v1/Rooms", 201);
-    let r = Room::create(
+    let got = Room::create(
         &h.client,
         &CreateRoomBody {
             type_: Some("v".into()),
@@ -1464,9 +1458,8 @@ async fn room_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateRoom");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateRoom");
+    .await;
+    h.record("CreateRoom", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRoom",
         &[],
@@ -1475,16 +1468,15 @@ async fn room_full<Compiled>(h: &Harness) {
     );
     // UpdateRoom: POST /v1/Rooms/{Sid}
     h.answer("POST", "/v1/Rooms/Sid1", 202);
-    let r = Room::update(
+    let got = Room::update(
         &h.client,
         "Sid1",
         &UpdateRoomBody {
             status: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateRoom");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRoom");
+    .await;
+    h.record("UpdateRoom", Some(SID), got.map(|r| r.sid));
     h.sent("UpdateRoom", &[], Sent::Form(&[("Status", "v")]), false);
 }
 
@@ -1492,10 +1484,8 @@ async fn room_full<Compiled>(h: &Harness) {
 async fn room_participant_full<Compiled>(h: &Harness) {
     // FetchRoomParticipant: GET /v1/Rooms/{RoomSid}/Participants/{Sid}
     h.answer("GET", "/v1/Rooms/RoomSid1/Participants/Sid1", 200);
-    let r = RoomParticipant::fetch(&h.client, "RoomSid1", "Sid1")
-        .await
-        .expect("FetchRoomParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRoomParticipant");
+    let got = RoomParticipant::fetch(&h.client, "RoomSid1", "Sid1").await;
+    h.record("FetchRoomParticipant", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRoomParticipant", &[], Sent::Nothing, false);
     // ListRoomParticipant: GET /v1/Rooms/{RoomSid}/Participants
     h.page(
@@ -1504,7 +1494,7 @@ async fn room_participant_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "participants",
     );
-    let items = RoomParticipant::list(
+    let got = RoomParticipant::list(
         &h.client,
         "RoomSid1",
         &ListRoomParticipantFilter {
@@ -1514,10 +1504,12 @@ async fn room_participant_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListRoomParticipant");
-    assert_eq!(items.len(), 1, "ListRoomParticipant");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRoomParticipant");
+    .await;
+    h.records(
+        "ListRoomParticipant",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListRoomParticipant",
         &[("Status", "v"), ("PageSize", "5")],
@@ -1526,7 +1518,7 @@ async fn room_participant_full<Compiled>(h: &Harness) {
     );
     // UpdateRoomParticipant: POST /v1/Rooms/{RoomSid}/Participants/{Sid}
     h.answer("POST", "/v1/Rooms/RoomSid1/Participants/Sid1", 202);
-    let r = RoomParticipant::update(
+    let got = RoomParticipant::update(
         &h.client,
         "RoomSid1",
         "Sid1",
@@ -1534,9 +1526,8 @@ async fn room_participant_full<Compiled>(h: &Harness) {
             status: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateRoomParticipant");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateRoomParticipant");
+    .await;
+    h.record("UpdateRoomParticipant", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateRoomParticipant",
         &[],
@@ -1553,18 +1544,17 @@ async fn room_participant_anonymize_full<Compiled>(h: &Harness) {
         "/v1/Rooms/RoomSid1/Participants/Sid1/Anonymize",
         200,
     );
-    let r = RoomParticipantAnonymize::update(
+    let got = RoomParticipantAnonymize::update(
         &h.client,
         "RoomSid1",
         "Sid1",
         &UpdateRoomParticipantAnonymizeBody::default(),
     )
-    .await
-    .expect("UpdateRoomParticipantAnonymize");
-    assert_eq!(
-        r.sid.as_deref(),
+    .await;
+    h.record(
+        "UpdateRoomParticipantAnonymize",
         Some(SID),
-        "UpdateRoomParticipantAnonymize"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateRoomParticipantAnonymize",
@@ -1582,13 +1572,13 @@ async fn room_participant_published_track_full<Compiled>(h: &Harness) {
         "/v1/Rooms/RoomSid1/Participants/ParticipantSid1/PublishedTracks/Sid1",
         200,
     );
-    let r = RoomParticipantPublishedTrack::fetch(&h.client, "RoomSid1", "ParticipantSid1", "Sid1")
-        .await
-        .expect("FetchRoomParticipantPublishedTrack");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got =
+        RoomParticipantPublishedTrack::fetch(&h.client, "RoomSid1", "ParticipantSid1", "Sid1")
+            .await;
+    h.record(
+        "FetchRoomParticipantPublishedTrack",
         Some(SID),
-        "FetchRoomParticipantPublishedTrack"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchRoomParticipantPublishedTrack",
@@ -1603,16 +1593,14 @@ async fn room_participant_published_track_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "published_tracks",
     );
-    let items = RoomParticipantPublishedTrack::list(&h.client, "RoomSid1", "ParticipantSid1")
+    let got = RoomParticipantPublishedTrack::list(&h.client, "RoomSid1", "ParticipantSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRoomParticipantPublishedTrack");
-    assert_eq!(items.len(), 1, "ListRoomParticipantPublishedTrack");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListRoomParticipantPublishedTrack",
         Some(SID),
-        "ListRoomParticipantPublishedTrack"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListRoomParticipantPublishedTrack",
@@ -1631,11 +1619,14 @@ async fn room_participant_subscribe_rule_full<Compiled>(h: &Harness) {
         Dialect::Unpaged,
         "rules",
     );
-    let items = RoomParticipantSubscribeRule::list(&h.client, "RoomSid1", "ParticipantSid1")
+    let got = RoomParticipantSubscribeRule::list(&h.client, "RoomSid1", "ParticipantSid1")
         .collect_all()
-        .await
-        .expect("FetchRoomParticipantSubscribeRule");
-    assert_eq!(items.len(), 1, "FetchRoomParticipantSubscribeRule");
+        .await;
+    h.records(
+        "FetchRoomParticipantSubscribeRule",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "FetchRoomParticipantSubscribeRule",
         &[],
@@ -1648,7 +1639,7 @@ async fn room_participant_subscribe_rule_full<Compiled>(h: &Harness) {
         "/v1/Rooms/RoomSid1/Participants/ParticipantSid1/SubscribeRules",
         200,
     );
-    RoomParticipantSubscribeRule::update(
+    let got = RoomParticipantSubscribeRule::update(
         &h.client,
         "RoomSid1",
         "ParticipantSid1",
@@ -1656,8 +1647,12 @@ async fn room_participant_subscribe_rule_full<Compiled>(h: &Harness) {
             rules: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateRoomParticipantSubscribeRule");
+    .await;
+    h.record(
+        "UpdateRoomParticipantSubscribeRule",
+        None,
+        got.map(|_| None),
+    );
     h.sent(
         "UpdateRoomParticipantSubscribeRule",
         &[],
@@ -1674,13 +1669,13 @@ async fn room_participant_subscribed_track_full<Compiled>(h: &Harness) {
         "/v1/Rooms/RoomSid1/Participants/ParticipantSid1/SubscribedTracks/Sid1",
         200,
     );
-    let r = RoomParticipantSubscribedTrack::fetch(&h.client, "RoomSid1", "ParticipantSid1", "Sid1")
-        .await
-        .expect("FetchRoomParticipantSubscribedTrack");
-    assert_eq!(
-        r.sid.as_deref(),
+    let got =
+        RoomParticipantSubscribedTrack::fetch(&h.client, "RoomSid1", "ParticipantSid1", "Sid1")
+            .await;
+    h.record(
+        "FetchRoomParticipantSubscribedTrack",
         Some(SID),
-        "FetchRoomParticipantSubscribedTrack"
+        got.map(|r| r.sid),
     );
     h.sent(
         "FetchRoomParticipantSubscribedTrack",
@@ -1695,16 +1690,14 @@ async fn room_participant_subscribed_track_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "subscribed_tracks",
     );
-    let items = RoomParticipantSubscribedTrack::list(&h.client, "RoomSid1", "ParticipantSid1")
+    let got = RoomParticipantSubscribedTrack::list(&h.client, "RoomSid1", "ParticipantSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRoomParticipantSubscribedTrack");
-    assert_eq!(items.len(), 1, "ListRoomParticipantSubscribedTrack");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListRoomParticipantSubscribedTrack",
         Some(SID),
-        "ListRoomParticipantSubscribedTrack"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListRoomParticipantSubscribedTrack",
@@ -1718,10 +1711,8 @@ async fn room_participant_subscribed_track_full<Compiled>(h: &Harness) {
 async fn room_recording_full<Compiled>(h: &Harness) {
     // FetchRoomRecording: GET /v1/Rooms/{RoomSid}/Recordings/{Sid}
     h.answer("GET", "/v1/Rooms/RoomSid1/Recordings/Sid1", 200);
-    let r = RoomRecording::fetch(&h.client, "RoomSid1", "Sid1")
-        .await
-        .expect("FetchRoomRecording");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchRoomRecording");
+    let got = RoomRecording::fetch(&h.client, "RoomSid1", "Sid1").await;
+    h.record("FetchRoomRecording", Some(SID), got.map(|r| r.sid));
     h.sent("FetchRoomRecording", &[], Sent::Nothing, false);
     // ListRoomRecording: GET /v1/Rooms/{RoomSid}/Recordings
     h.page(
@@ -1730,7 +1721,7 @@ async fn room_recording_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "recordings",
     );
-    let items = RoomRecording::list(
+    let got = RoomRecording::list(
         &h.client,
         "RoomSid1",
         &ListRoomRecordingFilter {
@@ -1740,10 +1731,12 @@ async fn room_recording_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListRoomRecording");
-    assert_eq!(items.len(), 1, "ListRoomRecording");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListRoomRecording");
+    .await;
+    h.records(
+        "ListRoomRecording",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListRoomRecording",
         &[("Status", "v"), ("PageSize", "5")],
@@ -1752,9 +1745,10 @@ async fn room_recording_full<Compiled>(h: &Harness) {
     );
     // DeleteRoomRecording: DELETE /v1/Rooms/{RoomSid}/Recordings/{Sid}
     h.empty("DELETE", "/v1/Rooms/RoomSid1/Recordings/Sid1", 204);
-    RoomRecording::delete(&h.client, "RoomSid1", "Sid1")
-        .await
-        .expect("DeleteRoomRecording");
+    h.deleted(
+        "DeleteRoomRecording",
+        RoomRecording::delete(&h.client, "RoomSid1", "Sid1").await,
+    );
     h.sent("DeleteRoomRecording", &[], Sent::Nothing, false);
 }
 
@@ -1767,23 +1761,26 @@ async fn room_recording_rule_full<Compiled>(h: &Harness) {
         Dialect::Unpaged,
         "rules",
     );
-    let items = RoomRecordingRule::list(&h.client, "RoomSid1")
+    let got = RoomRecordingRule::list(&h.client, "RoomSid1")
         .collect_all()
-        .await
-        .expect("FetchRoomRecordingRule");
-    assert_eq!(items.len(), 1, "FetchRoomRecordingRule");
+        .await;
+    h.records(
+        "FetchRoomRecordingRule",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent("FetchRoomRecordingRule", &[], Sent::Nothing, false);
     // UpdateRoomRecordingRule: POST /v1/Rooms/{RoomSid}/RecordingRules
     h.answer("POST", "/v1/Rooms/RoomSid1/RecordingRules", 200);
-    RoomRecordingRule::update(
+    let got = RoomRecordingRule::update(
         &h.client,
         "RoomSid1",
         &UpdateRoomRecordingRuleBody {
             rules: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateRoomRecordingRule");
+    .await;
+    h.record("UpdateRoomRecordingRule", None, got.map(|_| None));
     h.sent(
         "UpdateRoomRecordingRule",
         &[],
@@ -1796,9 +1793,8 @@ async fn room_recording_rule_full<Compiled>(h: &Harness) {
 async fn room_transcriptions_full<Compiled>(h: &Harness) {
     // FetchRoomTranscriptions: GET /v1/Rooms/{RoomSid}/Transcriptions/{Ttid}
     h.answer("GET", "/v1/Rooms/RoomSid1/Transcriptions/Ttid1", 200);
-    RoomTranscriptions::fetch(&h.client, "RoomSid1", "Ttid1")
-        .await
-        .expect("FetchRoomTranscriptions");
+    let got = RoomTranscriptions::fetch(&h.client, "RoomSid1", "Ttid1").await;
+    h.record("FetchRoomTranscriptions", None, got.map(|_| None));
     h.sent("FetchRoomTranscriptions", &[], Sent::Nothing, false);
     // ListRoomTranscriptions: GET /v1/Rooms/{RoomSid}/Transcriptions
     h.page(
@@ -1807,12 +1803,15 @@ async fn room_transcriptions_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "transcriptions",
     );
-    let items = RoomTranscriptions::list(&h.client, "RoomSid1")
+    let got = RoomTranscriptions::list(&h.client, "RoomSid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListRoomTranscriptions");
-    assert_eq!(items.len(), 1, "ListRoomTranscriptions");
+        .await;
+    h.records(
+        "ListRoomTranscriptions",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListRoomTranscriptions",
         &[("PageSize", "5")],
@@ -1821,15 +1820,15 @@ async fn room_transcriptions_full<Compiled>(h: &Harness) {
     );
     // CreateRoomTranscriptions: POST /v1/Rooms/{RoomSid}/Transcriptions
     h.answer("POST", "/v1/Rooms/RoomSid1/Transcriptions", 202);
-    RoomTranscriptions::create(
+    let got = RoomTranscriptions::create(
         &h.client,
         "RoomSid1",
         &CreateRoomTranscriptionsBody {
             configuration: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateRoomTranscriptions");
+    .await;
+    h.record("CreateRoomTranscriptions", None, got.map(|_| None));
     h.sent(
         "CreateRoomTranscriptions",
         &[],
@@ -1838,7 +1837,7 @@ async fn room_transcriptions_full<Compiled>(h: &Harness) {
     );
     // UpdateRoomTranscriptions: POST /v1/Rooms/{RoomSid}/Transcriptions/{Ttid}
     h.answer("POST", "/v1/Rooms/RoomSid1/Transcriptions/Ttid1", 202);
-    RoomTranscriptions::update(
+    let got = RoomTranscriptions::update(
         &h.client,
         "RoomSid1",
         "Ttid1",
@@ -1847,8 +1846,8 @@ async fn room_transcriptions_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateRoomTranscriptions");
+    .await;
+    h.record("UpdateRoomTranscriptions", None, got.map(|_| None));
     h.sent(
         "UpdateRoomTranscriptions",
         &[],

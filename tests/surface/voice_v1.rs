@@ -220,12 +220,14 @@ async fn archived_call(h: &Harness) {
     same_protocol::<ArchivedCall, Via<false, POST, false, false>>();
     // DeleteArchivedCall: DELETE /v1/Archives/{Date}/Calls/{Sid}
     h.empty("DELETE", "/v1/Archives/Date1/Calls/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ArchivedCall::path("Date1", "Sid1").expect("DeleteArchivedCall"),
-        )
-        .await
-        .expect("DeleteArchivedCall");
+    h.deleted(
+        "DeleteArchivedCall",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ArchivedCall::path("Date1", "Sid1").expect("DeleteArchivedCall"),
+            )
+            .await,
+    );
     h.sent("DeleteArchivedCall", &[], Sent::Nothing, false);
 }
 
@@ -233,30 +235,31 @@ async fn byoc_trunk(h: &Harness) {
     same_protocol::<ByocTrunk, Via<false, POST, false, false>>();
     // FetchByocTrunk: GET /v1/ByocTrunks/{Sid}
     h.answer("GET", "/v1/ByocTrunks/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&ByocTrunk::path("Sid1").expect("FetchByocTrunk"))
-        .await
-        .expect("FetchByocTrunk");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchByocTrunk");
+        .await;
+    h.record("FetchByocTrunk", Some(SID), got.map(|r| r.sid));
     h.sent("FetchByocTrunk", &[], Sent::Nothing, false);
     // ListByocTrunk: GET /v1/ByocTrunks
     h.page("GET", "/v1/ByocTrunks", Dialect::V1, "byoc_trunks");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ByocTrunk::collection_path().expect("ListByocTrunk"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListByocTrunk");
-    assert_eq!(items.len(), 1, "ListByocTrunk");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListByocTrunk");
+        .await;
+    h.records(
+        "ListByocTrunk",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListByocTrunk", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateByocTrunk: POST /v1/ByocTrunks
     h.answer("POST", "/v1/ByocTrunks", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ByocTrunk::collection_path().expect("CreateByocTrunk"),
@@ -265,9 +268,8 @@ async fn byoc_trunk(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateByocTrunk");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateByocTrunk");
+        .await;
+    h.record("CreateByocTrunk", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateByocTrunk",
         &[],
@@ -276,7 +278,7 @@ async fn byoc_trunk(h: &Harness) {
     );
     // UpdateByocTrunk: POST /v1/ByocTrunks/{Sid}
     h.answer("POST", "/v1/ByocTrunks/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ByocTrunk::path("Sid1").expect("UpdateByocTrunk"),
@@ -285,9 +287,8 @@ async fn byoc_trunk(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateByocTrunk");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateByocTrunk");
+        .await;
+    h.record("UpdateByocTrunk", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateByocTrunk",
         &[],
@@ -296,12 +297,14 @@ async fn byoc_trunk(h: &Harness) {
     );
     // DeleteByocTrunk: DELETE /v1/ByocTrunks/{Sid}
     h.empty("DELETE", "/v1/ByocTrunks/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ByocTrunk::path("Sid1").expect("DeleteByocTrunk"),
-        )
-        .await
-        .expect("DeleteByocTrunk");
+    h.deleted(
+        "DeleteByocTrunk",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ByocTrunk::path("Sid1").expect("DeleteByocTrunk"),
+            )
+            .await,
+    );
     h.sent("DeleteByocTrunk", &[], Sent::Nothing, false);
 }
 
@@ -309,14 +312,13 @@ async fn connection_policy(h: &Harness) {
     same_protocol::<ConnectionPolicy, Via<false, POST, false, false>>();
     // FetchConnectionPolicy: GET /v1/ConnectionPolicies/{Sid}
     h.answer("GET", "/v1/ConnectionPolicies/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ConnectionPolicy::path("Sid1").expect("FetchConnectionPolicy"),
         )
-        .await
-        .expect("FetchConnectionPolicy");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConnectionPolicy");
+        .await;
+    h.record("FetchConnectionPolicy", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConnectionPolicy", &[], Sent::Nothing, false);
     // ListConnectionPolicy: GET /v1/ConnectionPolicies
     h.page(
@@ -325,17 +327,19 @@ async fn connection_policy(h: &Harness) {
         Dialect::V1,
         "connection_policies",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ConnectionPolicy::collection_path().expect("ListConnectionPolicy"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConnectionPolicy");
-    assert_eq!(items.len(), 1, "ListConnectionPolicy");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListConnectionPolicy");
+        .await;
+    h.records(
+        "ListConnectionPolicy",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListConnectionPolicy",
         &[("PageSize", "5")],
@@ -344,7 +348,7 @@ async fn connection_policy(h: &Harness) {
     );
     // CreateConnectionPolicy: POST /v1/ConnectionPolicies
     h.answer("POST", "/v1/ConnectionPolicies", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ConnectionPolicy::collection_path().expect("CreateConnectionPolicy"),
@@ -352,9 +356,8 @@ async fn connection_policy(h: &Harness) {
                 friendly_name: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateConnectionPolicy");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConnectionPolicy");
+        .await;
+    h.record("CreateConnectionPolicy", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConnectionPolicy",
         &[],
@@ -363,7 +366,7 @@ async fn connection_policy(h: &Harness) {
     );
     // UpdateConnectionPolicy: POST /v1/ConnectionPolicies/{Sid}
     h.answer("POST", "/v1/ConnectionPolicies/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ConnectionPolicy::path("Sid1").expect("UpdateConnectionPolicy"),
@@ -371,9 +374,8 @@ async fn connection_policy(h: &Harness) {
                 friendly_name: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateConnectionPolicy");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConnectionPolicy");
+        .await;
+    h.record("UpdateConnectionPolicy", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConnectionPolicy",
         &[],
@@ -382,12 +384,14 @@ async fn connection_policy(h: &Harness) {
     );
     // DeleteConnectionPolicy: DELETE /v1/ConnectionPolicies/{Sid}
     h.empty("DELETE", "/v1/ConnectionPolicies/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ConnectionPolicy::path("Sid1").expect("DeleteConnectionPolicy"),
-        )
-        .await
-        .expect("DeleteConnectionPolicy");
+    h.deleted(
+        "DeleteConnectionPolicy",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ConnectionPolicy::path("Sid1").expect("DeleteConnectionPolicy"),
+            )
+            .await,
+    );
     h.sent("DeleteConnectionPolicy", &[], Sent::Nothing, false);
 }
 
@@ -399,15 +403,14 @@ async fn connection_policy_target(h: &Harness) {
         "/v1/ConnectionPolicies/ConnectionPolicySid1/Targets/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &ConnectionPolicyTarget::path("ConnectionPolicySid1", "Sid1")
                 .expect("FetchConnectionPolicyTarget"),
         )
-        .await
-        .expect("FetchConnectionPolicyTarget");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConnectionPolicyTarget");
+        .await;
+    h.record("FetchConnectionPolicyTarget", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConnectionPolicyTarget", &[], Sent::Nothing, false);
     // ListConnectionPolicyTarget: GET /v1/ConnectionPolicies/{ConnectionPolicySid}/Targets
     h.page(
@@ -416,7 +419,7 @@ async fn connection_policy_target(h: &Harness) {
         Dialect::V1,
         "targets",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &ConnectionPolicyTarget::collection_path("ConnectionPolicySid1")
@@ -424,13 +427,11 @@ async fn connection_policy_target(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConnectionPolicyTarget");
-    assert_eq!(items.len(), 1, "ListConnectionPolicyTarget");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListConnectionPolicyTarget",
         Some(SID),
-        "ListConnectionPolicyTarget"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListConnectionPolicyTarget",
@@ -444,7 +445,7 @@ async fn connection_policy_target(h: &Harness) {
         "/v1/ConnectionPolicies/ConnectionPolicySid1/Targets",
         201,
     );
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &ConnectionPolicyTarget::collection_path("ConnectionPolicySid1")
@@ -454,9 +455,12 @@ async fn connection_policy_target(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateConnectionPolicyTarget");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConnectionPolicyTarget");
+        .await;
+    h.record(
+        "CreateConnectionPolicyTarget",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "CreateConnectionPolicyTarget",
         &[],
@@ -469,7 +473,7 @@ async fn connection_policy_target(h: &Harness) {
         "/v1/ConnectionPolicies/ConnectionPolicySid1/Targets/Sid1",
         200,
     );
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &ConnectionPolicyTarget::path("ConnectionPolicySid1", "Sid1")
@@ -479,9 +483,12 @@ async fn connection_policy_target(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("UpdateConnectionPolicyTarget");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConnectionPolicyTarget");
+        .await;
+    h.record(
+        "UpdateConnectionPolicyTarget",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "UpdateConnectionPolicyTarget",
         &[],
@@ -494,13 +501,15 @@ async fn connection_policy_target(h: &Harness) {
         "/v1/ConnectionPolicies/ConnectionPolicySid1/Targets/Sid1",
         204,
     );
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &ConnectionPolicyTarget::path("ConnectionPolicySid1", "Sid1")
-                .expect("DeleteConnectionPolicyTarget"),
-        )
-        .await
-        .expect("DeleteConnectionPolicyTarget");
+    h.deleted(
+        "DeleteConnectionPolicyTarget",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &ConnectionPolicyTarget::path("ConnectionPolicySid1", "Sid1")
+                    .expect("DeleteConnectionPolicyTarget"),
+            )
+            .await,
+    );
     h.sent("DeleteConnectionPolicyTarget", &[], Sent::Nothing, false);
 }
 
@@ -508,17 +517,16 @@ async fn dialing_permissions_country(h: &Harness) {
     same_protocol::<DialingPermissionsCountry, Via<false, POST, false, false>>();
     // FetchDialingPermissionsCountry: GET /v1/DialingPermissions/Countries/{IsoCode}
     h.answer("GET", "/v1/DialingPermissions/Countries/IsoCode1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &DialingPermissionsCountry::path("IsoCode1").expect("FetchDialingPermissionsCountry"),
         )
-        .await
-        .expect("FetchDialingPermissionsCountry");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchDialingPermissionsCountry",
         Some(SID),
-        "FetchDialingPermissionsCountry"
+        got.map(|r| r.sid),
     );
     h.sent("FetchDialingPermissionsCountry", &[], Sent::Nothing, false);
     // ListDialingPermissionsCountry: GET /v1/DialingPermissions/Countries
@@ -528,7 +536,7 @@ async fn dialing_permissions_country(h: &Harness) {
         Dialect::V1,
         "content",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &DialingPermissionsCountry::collection_path().expect("ListDialingPermissionsCountry"),
@@ -539,13 +547,11 @@ async fn dialing_permissions_country(h: &Harness) {
         })
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListDialingPermissionsCountry");
-    assert_eq!(items.len(), 1, "ListDialingPermissionsCountry");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListDialingPermissionsCountry",
         Some(SID),
-        "ListDialingPermissionsCountry"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListDialingPermissionsCountry",
@@ -559,7 +565,7 @@ async fn dialing_permissions_country_bulk_update(h: &Harness) {
     same_protocol::<DialingPermissionsCountryBulkUpdate, Via<false, POST, false, false>>();
     // CreateDialingPermissionsCountryBulkUpdate: POST /v1/DialingPermissions/BulkCountryUpdates
     h.answer("POST", "/v1/DialingPermissions/BulkCountryUpdates", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &DialingPermissionsCountryBulkUpdate::collection_path()
@@ -568,12 +574,11 @@ async fn dialing_permissions_country_bulk_update(h: &Harness) {
                 update_request: Some("v".into()),
             },
         )
-        .await
-        .expect("CreateDialingPermissionsCountryBulkUpdate");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "CreateDialingPermissionsCountryBulkUpdate",
         Some(SID),
-        "CreateDialingPermissionsCountryBulkUpdate"
+        got.map(|r| r.sid),
     );
     h.sent(
         "CreateDialingPermissionsCountryBulkUpdate",
@@ -592,7 +597,7 @@ async fn dialing_permissions_hrs_prefixes(h: &Harness) {
         Dialect::V1,
         "content",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &DialingPermissionsHrsPrefixes::collection_path("IsoCode1")
@@ -600,13 +605,11 @@ async fn dialing_permissions_hrs_prefixes(h: &Harness) {
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListDialingPermissionsHrsPrefixes");
-    assert_eq!(items.len(), 1, "ListDialingPermissionsHrsPrefixes");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListDialingPermissionsHrsPrefixes",
         Some(SID),
-        "ListDialingPermissionsHrsPrefixes"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListDialingPermissionsHrsPrefixes",
@@ -620,33 +623,31 @@ async fn dialing_permissions_settings(h: &Harness) {
     same_protocol::<DialingPermissionsSettings, Via<false, POST, false, false>>();
     // FetchDialingPermissionsSettings: GET /v1/Settings
     h.answer("GET", "/v1/Settings", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &DialingPermissionsSettings::path().expect("FetchDialingPermissionsSettings"),
         )
-        .await
-        .expect("FetchDialingPermissionsSettings");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "FetchDialingPermissionsSettings",
         Some(SID),
-        "FetchDialingPermissionsSettings"
+        got.map(|r| r.sid),
     );
     h.sent("FetchDialingPermissionsSettings", &[], Sent::Nothing, false);
     // UpdateDialingPermissionsSettings: POST /v1/Settings
     h.answer("POST", "/v1/Settings", 202);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &DialingPermissionsSettings::path().expect("UpdateDialingPermissionsSettings"),
             &UpdateDialingPermissionsSettingsBody::default(),
         )
-        .await
-        .expect("UpdateDialingPermissionsSettings");
-    assert_eq!(
-        r.sid.as_deref(),
+        .await;
+    h.record(
+        "UpdateDialingPermissionsSettings",
         Some(SID),
-        "UpdateDialingPermissionsSettings"
+        got.map(|r| r.sid),
     );
     h.sent(
         "UpdateDialingPermissionsSettings",
@@ -660,28 +661,29 @@ async fn ip_record(h: &Harness) {
     same_protocol::<IpRecord, Via<false, POST, false, false>>();
     // FetchIpRecord: GET /v1/IpRecords/{Sid}
     h.answer("GET", "/v1/IpRecords/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(&IpRecord::path("Sid1").expect("FetchIpRecord"))
-        .await
-        .expect("FetchIpRecord");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchIpRecord");
+        .await;
+    h.record("FetchIpRecord", Some(SID), got.map(|r| r.sid));
     h.sent("FetchIpRecord", &[], Sent::Nothing, false);
     // ListIpRecord: GET /v1/IpRecords
     h.page("GET", "/v1/IpRecords", Dialect::V1, "ip_records");
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(&IpRecord::collection_path().expect("ListIpRecord"))
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListIpRecord");
-    assert_eq!(items.len(), 1, "ListIpRecord");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListIpRecord");
+        .await;
+    h.records(
+        "ListIpRecord",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListIpRecord", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateIpRecord: POST /v1/IpRecords
     h.answer("POST", "/v1/IpRecords", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &IpRecord::collection_path().expect("CreateIpRecord"),
@@ -690,9 +692,8 @@ async fn ip_record(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateIpRecord");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateIpRecord");
+        .await;
+    h.record("CreateIpRecord", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateIpRecord",
         &[],
@@ -701,7 +702,7 @@ async fn ip_record(h: &Harness) {
     );
     // UpdateIpRecord: POST /v1/IpRecords/{Sid}
     h.answer("POST", "/v1/IpRecords/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &IpRecord::path("Sid1").expect("UpdateIpRecord"),
@@ -709,9 +710,8 @@ async fn ip_record(h: &Harness) {
                 friendly_name: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateIpRecord");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateIpRecord");
+        .await;
+    h.record("UpdateIpRecord", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateIpRecord",
         &[],
@@ -720,10 +720,14 @@ async fn ip_record(h: &Harness) {
     );
     // DeleteIpRecord: DELETE /v1/IpRecords/{Sid}
     h.empty("DELETE", "/v1/IpRecords/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(&IpRecord::path("Sid1").expect("DeleteIpRecord"))
-        .await
-        .expect("DeleteIpRecord");
+    h.deleted(
+        "DeleteIpRecord",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &IpRecord::path("Sid1").expect("DeleteIpRecord"),
+            )
+            .await,
+    );
     h.sent("DeleteIpRecord", &[], Sent::Nothing, false);
 }
 
@@ -731,14 +735,13 @@ async fn source_ip_mapping(h: &Harness) {
     same_protocol::<SourceIpMapping, Via<false, POST, false, false>>();
     // FetchSourceIpMapping: GET /v1/SourceIpMappings/{Sid}
     h.answer("GET", "/v1/SourceIpMappings/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .fetch::<Via<false, POST, false, false>>(
             &SourceIpMapping::path("Sid1").expect("FetchSourceIpMapping"),
         )
-        .await
-        .expect("FetchSourceIpMapping");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSourceIpMapping");
+        .await;
+    h.record("FetchSourceIpMapping", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSourceIpMapping", &[], Sent::Nothing, false);
     // ListSourceIpMapping: GET /v1/SourceIpMappings
     h.page(
@@ -747,17 +750,19 @@ async fn source_ip_mapping(h: &Harness) {
         Dialect::V1,
         "source_ip_mappings",
     );
-    let items = h
+    let got = h
         .client
         .list::<Via<false, POST, false, false>>(
             &SourceIpMapping::collection_path().expect("ListSourceIpMapping"),
         )
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSourceIpMapping");
-    assert_eq!(items.len(), 1, "ListSourceIpMapping");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSourceIpMapping");
+        .await;
+    h.records(
+        "ListSourceIpMapping",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSourceIpMapping",
         &[("PageSize", "5")],
@@ -766,7 +771,7 @@ async fn source_ip_mapping(h: &Harness) {
     );
     // CreateSourceIpMapping: POST /v1/SourceIpMappings
     h.answer("POST", "/v1/SourceIpMappings", 201);
-    let r = h
+    let got = h
         .client
         .create::<Via<false, POST, false, false>, _>(
             &SourceIpMapping::collection_path().expect("CreateSourceIpMapping"),
@@ -775,9 +780,8 @@ async fn source_ip_mapping(h: &Harness) {
                 ..Default::default()
             },
         )
-        .await
-        .expect("CreateSourceIpMapping");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSourceIpMapping");
+        .await;
+    h.record("CreateSourceIpMapping", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSourceIpMapping",
         &[],
@@ -786,7 +790,7 @@ async fn source_ip_mapping(h: &Harness) {
     );
     // UpdateSourceIpMapping: POST /v1/SourceIpMappings/{Sid}
     h.answer("POST", "/v1/SourceIpMappings/Sid1", 200);
-    let r = h
+    let got = h
         .client
         .update::<Via<false, POST, false, false>, _>(
             &SourceIpMapping::path("Sid1").expect("UpdateSourceIpMapping"),
@@ -794,9 +798,8 @@ async fn source_ip_mapping(h: &Harness) {
                 sip_domain_sid: Some("v".into()),
             },
         )
-        .await
-        .expect("UpdateSourceIpMapping");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSourceIpMapping");
+        .await;
+    h.record("UpdateSourceIpMapping", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSourceIpMapping",
         &[],
@@ -805,12 +808,14 @@ async fn source_ip_mapping(h: &Harness) {
     );
     // DeleteSourceIpMapping: DELETE /v1/SourceIpMappings/{Sid}
     h.empty("DELETE", "/v1/SourceIpMappings/Sid1", 204);
-    h.client
-        .delete::<Via<false, POST, false, false>>(
-            &SourceIpMapping::path("Sid1").expect("DeleteSourceIpMapping"),
-        )
-        .await
-        .expect("DeleteSourceIpMapping");
+    h.deleted(
+        "DeleteSourceIpMapping",
+        h.client
+            .delete::<Via<false, POST, false, false>>(
+                &SourceIpMapping::path("Sid1").expect("DeleteSourceIpMapping"),
+            )
+            .await,
+    );
     h.sent("DeleteSourceIpMapping", &[], Sent::Nothing, false);
 }
 
@@ -835,9 +840,10 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn archived_call_full<Compiled>(h: &Harness) {
     // DeleteArchivedCall: DELETE /v1/Archives/{Date}/Calls/{Sid}
     h.empty("DELETE", "/v1/Archives/Date1/Calls/Sid1", 204);
-    ArchivedCall::delete(&h.client, "Date1", "Sid1")
-        .await
-        .expect("DeleteArchivedCall");
+    h.deleted(
+        "DeleteArchivedCall",
+        ArchivedCall::delete(&h.client, "Date1", "Sid1").await,
+    );
     h.sent("DeleteArchivedCall", &[], Sent::Nothing, false);
 }
 
@@ -845,33 +851,29 @@ async fn archived_call_full<Compiled>(h: &Harness) {
 async fn byoc_trunk_full<Compiled>(h: &Harness) {
     // FetchByocTrunk: GET /v1/ByocTrunks/{Sid}
     h.answer("GET", "/v1/ByocTrunks/Sid1", 200);
-    let r = ByocTrunk::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchByocTrunk");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchByocTrunk");
+    let got = ByocTrunk::fetch(&h.client, "Sid1").await;
+    h.record("FetchByocTrunk", Some(SID), got.map(|r| r.sid));
     h.sent("FetchByocTrunk", &[], Sent::Nothing, false);
     // ListByocTrunk: GET /v1/ByocTrunks
     h.page("GET", "/v1/ByocTrunks", Dialect::V1, "byoc_trunks");
-    let items = ByocTrunk::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListByocTrunk");
-    assert_eq!(items.len(), 1, "ListByocTrunk");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListByocTrunk");
+    let got = ByocTrunk::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListByocTrunk",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListByocTrunk", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateByocTrunk: POST /v1/ByocTrunks
     h.answer("POST", "/v1/ByocTrunks", 201);
-    let r = ByocTrunk::create(
+    let got = ByocTrunk::create(
         &h.client,
         &CreateByocTrunkBody {
             friendly_name: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateByocTrunk");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateByocTrunk");
+    .await;
+    h.record("CreateByocTrunk", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateByocTrunk",
         &[],
@@ -880,7 +882,7 @@ async fn byoc_trunk_full<Compiled>(h: &Harness) {
     );
     // UpdateByocTrunk: POST /v1/ByocTrunks/{Sid}
     h.answer("POST", "/v1/ByocTrunks/Sid1", 200);
-    let r = ByocTrunk::update(
+    let got = ByocTrunk::update(
         &h.client,
         "Sid1",
         &UpdateByocTrunkBody {
@@ -888,9 +890,8 @@ async fn byoc_trunk_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateByocTrunk");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateByocTrunk");
+    .await;
+    h.record("UpdateByocTrunk", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateByocTrunk",
         &[],
@@ -899,9 +900,10 @@ async fn byoc_trunk_full<Compiled>(h: &Harness) {
     );
     // DeleteByocTrunk: DELETE /v1/ByocTrunks/{Sid}
     h.empty("DELETE", "/v1/ByocTrunks/Sid1", 204);
-    ByocTrunk::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteByocTrunk");
+    h.deleted(
+        "DeleteByocTrunk",
+        ByocTrunk::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteByocTrunk", &[], Sent::Nothing, false);
 }
 
@@ -909,10 +911,8 @@ async fn byoc_trunk_full<Compiled>(h: &Harness) {
 async fn connection_policy_full<Compiled>(h: &Harness) {
     // FetchConnectionPolicy: GET /v1/ConnectionPolicies/{Sid}
     h.answer("GET", "/v1/ConnectionPolicies/Sid1", 200);
-    let r = ConnectionPolicy::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchConnectionPolicy");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConnectionPolicy");
+    let got = ConnectionPolicy::fetch(&h.client, "Sid1").await;
+    h.record("FetchConnectionPolicy", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConnectionPolicy", &[], Sent::Nothing, false);
     // ListConnectionPolicy: GET /v1/ConnectionPolicies
     h.page(
@@ -921,13 +921,15 @@ async fn connection_policy_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "connection_policies",
     );
-    let items = ConnectionPolicy::list(&h.client)
+    let got = ConnectionPolicy::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConnectionPolicy");
-    assert_eq!(items.len(), 1, "ListConnectionPolicy");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListConnectionPolicy");
+        .await;
+    h.records(
+        "ListConnectionPolicy",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListConnectionPolicy",
         &[("PageSize", "5")],
@@ -936,15 +938,14 @@ async fn connection_policy_full<Compiled>(h: &Harness) {
     );
     // CreateConnectionPolicy: POST /v1/ConnectionPolicies
     h.answer("POST", "/v1/ConnectionPolicies", 201);
-    let r = ConnectionPolicy::create(
+    let got = ConnectionPolicy::create(
         &h.client,
         &CreateConnectionPolicyBody {
             friendly_name: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateConnectionPolicy");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConnectionPolicy");
+    .await;
+    h.record("CreateConnectionPolicy", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConnectionPolicy",
         &[],
@@ -953,16 +954,15 @@ async fn connection_policy_full<Compiled>(h: &Harness) {
     );
     // UpdateConnectionPolicy: POST /v1/ConnectionPolicies/{Sid}
     h.answer("POST", "/v1/ConnectionPolicies/Sid1", 200);
-    let r = ConnectionPolicy::update(
+    let got = ConnectionPolicy::update(
         &h.client,
         "Sid1",
         &UpdateConnectionPolicyBody {
             friendly_name: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateConnectionPolicy");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConnectionPolicy");
+    .await;
+    h.record("UpdateConnectionPolicy", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConnectionPolicy",
         &[],
@@ -971,9 +971,10 @@ async fn connection_policy_full<Compiled>(h: &Harness) {
     );
     // DeleteConnectionPolicy: DELETE /v1/ConnectionPolicies/{Sid}
     h.empty("DELETE", "/v1/ConnectionPolicies/Sid1", 204);
-    ConnectionPolicy::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteConnectionPolicy");
+    h.deleted(
+        "DeleteConnectionPolicy",
+        ConnectionPolicy::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteConnectionPolicy", &[], Sent::Nothing, false);
 }
 
@@ -985,10 +986,8 @@ async fn connection_policy_target_full<Compiled>(h: &Harness) {
         "/v1/ConnectionPolicies/ConnectionPolicySid1/Targets/Sid1",
         200,
     );
-    let r = ConnectionPolicyTarget::fetch(&h.client, "ConnectionPolicySid1", "Sid1")
-        .await
-        .expect("FetchConnectionPolicyTarget");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchConnectionPolicyTarget");
+    let got = ConnectionPolicyTarget::fetch(&h.client, "ConnectionPolicySid1", "Sid1").await;
+    h.record("FetchConnectionPolicyTarget", Some(SID), got.map(|r| r.sid));
     h.sent("FetchConnectionPolicyTarget", &[], Sent::Nothing, false);
     // ListConnectionPolicyTarget: GET /v1/ConnectionPolicies/{ConnectionPolicySid}/Targets
     h.page(
@@ -997,16 +996,14 @@ async fn connection_policy_target_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "targets",
     );
-    let items = ConnectionPolicyTarget::list(&h.client, "ConnectionPolicySid1")
+    let got = ConnectionPolicyTarget::list(&h.client, "ConnectionPolicySid1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListConnectionPolicyTarget");
-    assert_eq!(items.len(), 1, "ListConnectionPolicyTarget");
-    assert_eq!(
-        items[0].sid.as_deref(),
+        .await;
+    h.records(
+        "ListConnectionPolicyTarget",
         Some(SID),
-        "ListConnectionPolicyTarget"
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
     h.sent(
         "ListConnectionPolicyTarget",
@@ -1020,7 +1017,7 @@ async fn connection_policy_target_full<Compiled>(h: &Harness) {
         "/v1/ConnectionPolicies/ConnectionPolicySid1/Targets",
         201,
     );
-    let r = ConnectionPolicyTarget::create(
+    let got = ConnectionPolicyTarget::create(
         &h.client,
         "ConnectionPolicySid1",
         &CreateConnectionPolicyTargetBody {
@@ -1028,9 +1025,12 @@ async fn connection_policy_target_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateConnectionPolicyTarget");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateConnectionPolicyTarget");
+    .await;
+    h.record(
+        "CreateConnectionPolicyTarget",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "CreateConnectionPolicyTarget",
         &[],
@@ -1043,7 +1043,7 @@ async fn connection_policy_target_full<Compiled>(h: &Harness) {
         "/v1/ConnectionPolicies/ConnectionPolicySid1/Targets/Sid1",
         200,
     );
-    let r = ConnectionPolicyTarget::update(
+    let got = ConnectionPolicyTarget::update(
         &h.client,
         "ConnectionPolicySid1",
         "Sid1",
@@ -1052,9 +1052,12 @@ async fn connection_policy_target_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
-    .await
-    .expect("UpdateConnectionPolicyTarget");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateConnectionPolicyTarget");
+    .await;
+    h.record(
+        "UpdateConnectionPolicyTarget",
+        Some(SID),
+        got.map(|r| r.sid),
+    );
     h.sent(
         "UpdateConnectionPolicyTarget",
         &[],
@@ -1067,9 +1070,10 @@ async fn connection_policy_target_full<Compiled>(h: &Harness) {
         "/v1/ConnectionPolicies/ConnectionPolicySid1/Targets/Sid1",
         204,
     );
-    ConnectionPolicyTarget::delete(&h.client, "ConnectionPolicySid1", "Sid1")
-        .await
-        .expect("DeleteConnectionPolicyTarget");
+    h.deleted(
+        "DeleteConnectionPolicyTarget",
+        ConnectionPolicyTarget::delete(&h.client, "ConnectionPolicySid1", "Sid1").await,
+    );
     h.sent("DeleteConnectionPolicyTarget", &[], Sent::Nothing, false);
 }
 
@@ -1077,9 +1081,8 @@ async fn connection_policy_target_full<Compiled>(h: &Harness) {
 async fn dialing_permissions_country_full<Compiled>(h: &Harness) {
     // FetchDialingPermissionsCountry: GET /v1/DialingPermissions/Countries/{IsoCode}
     h.answer("GET", "/v1/DialingPermissions/Countries/IsoCode1", 200);
-    DialingPermissionsCountry::fetch(&h.client, "IsoCode1")
-        .await
-        .expect("FetchDialingPermissionsCountry");
+    let got = DialingPermissionsCountry::fetch(&h.client, "IsoCode1").await;
+    h.record("FetchDialingPermissionsCountry", None, got.map(|_| None));
     h.sent("FetchDialingPermissionsCountry", &[], Sent::Nothing, false);
     // ListDialingPermissionsCountry: GET /v1/DialingPermissions/Countries
     h.page(
@@ -1088,7 +1091,7 @@ async fn dialing_permissions_country_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "content",
     );
-    let items = DialingPermissionsCountry::list(
+    let got = DialingPermissionsCountry::list(
         &h.client,
         &ListDialingPermissionsCountryFilter {
             iso_code: Some("v".into()),
@@ -1097,9 +1100,12 @@ async fn dialing_permissions_country_full<Compiled>(h: &Harness) {
     )
     .page_size(5)
     .collect_all()
-    .await
-    .expect("ListDialingPermissionsCountry");
-    assert_eq!(items.len(), 1, "ListDialingPermissionsCountry");
+    .await;
+    h.records(
+        "ListDialingPermissionsCountry",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListDialingPermissionsCountry",
         &[("IsoCode", "v"), ("PageSize", "5")],
@@ -1112,14 +1118,18 @@ async fn dialing_permissions_country_full<Compiled>(h: &Harness) {
 async fn dialing_permissions_country_bulk_update_full<Compiled>(h: &Harness) {
     // CreateDialingPermissionsCountryBulkUpdate: POST /v1/DialingPermissions/BulkCountryUpdates
     h.answer("POST", "/v1/DialingPermissions/BulkCountryUpdates", 201);
-    DialingPermissionsCountryBulkUpdate::create(
+    let got = DialingPermissionsCountryBulkUpdate::create(
         &h.client,
         &CreateDialingPermissionsCountryBulkUpdateBody {
             update_request: Some("v".into()),
         },
     )
-    .await
-    .expect("CreateDialingPermissionsCountryBulkUpdate");
+    .await;
+    h.record(
+        "CreateDialingPermissionsCountryBulkUpdate",
+        None,
+        got.map(|_| None),
+    );
     h.sent(
         "CreateDialingPermissionsCountryBulkUpdate",
         &[],
@@ -1137,12 +1147,15 @@ async fn dialing_permissions_hrs_prefixes_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "content",
     );
-    let items = DialingPermissionsHrsPrefixes::list(&h.client, "IsoCode1")
+    let got = DialingPermissionsHrsPrefixes::list(&h.client, "IsoCode1")
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListDialingPermissionsHrsPrefixes");
-    assert_eq!(items.len(), 1, "ListDialingPermissionsHrsPrefixes");
+        .await;
+    h.records(
+        "ListDialingPermissionsHrsPrefixes",
+        None,
+        got.map(|all| all.into_iter().map(|_| None).collect()),
+    );
     h.sent(
         "ListDialingPermissionsHrsPrefixes",
         &[("PageSize", "5")],
@@ -1155,15 +1168,17 @@ async fn dialing_permissions_hrs_prefixes_full<Compiled>(h: &Harness) {
 async fn dialing_permissions_settings_full<Compiled>(h: &Harness) {
     // FetchDialingPermissionsSettings: GET /v1/Settings
     h.answer("GET", "/v1/Settings", 200);
-    DialingPermissionsSettings::fetch(&h.client)
-        .await
-        .expect("FetchDialingPermissionsSettings");
+    let got = DialingPermissionsSettings::fetch(&h.client).await;
+    h.record("FetchDialingPermissionsSettings", None, got.map(|_| None));
     h.sent("FetchDialingPermissionsSettings", &[], Sent::Nothing, false);
     // UpdateDialingPermissionsSettings: POST /v1/Settings
     h.answer("POST", "/v1/Settings", 202);
-    DialingPermissionsSettings::update(&h.client, &UpdateDialingPermissionsSettingsBody::default())
-        .await
-        .expect("UpdateDialingPermissionsSettings");
+    let got = DialingPermissionsSettings::update(
+        &h.client,
+        &UpdateDialingPermissionsSettingsBody::default(),
+    )
+    .await;
+    h.record("UpdateDialingPermissionsSettings", None, got.map(|_| None));
     h.sent(
         "UpdateDialingPermissionsSettings",
         &[],
@@ -1176,33 +1191,29 @@ async fn dialing_permissions_settings_full<Compiled>(h: &Harness) {
 async fn ip_record_full<Compiled>(h: &Harness) {
     // FetchIpRecord: GET /v1/IpRecords/{Sid}
     h.answer("GET", "/v1/IpRecords/Sid1", 200);
-    let r = IpRecord::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchIpRecord");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchIpRecord");
+    let got = IpRecord::fetch(&h.client, "Sid1").await;
+    h.record("FetchIpRecord", Some(SID), got.map(|r| r.sid));
     h.sent("FetchIpRecord", &[], Sent::Nothing, false);
     // ListIpRecord: GET /v1/IpRecords
     h.page("GET", "/v1/IpRecords", Dialect::V1, "ip_records");
-    let items = IpRecord::list(&h.client)
-        .page_size(5)
-        .collect_all()
-        .await
-        .expect("ListIpRecord");
-    assert_eq!(items.len(), 1, "ListIpRecord");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListIpRecord");
+    let got = IpRecord::list(&h.client).page_size(5).collect_all().await;
+    h.records(
+        "ListIpRecord",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent("ListIpRecord", &[("PageSize", "5")], Sent::Nothing, false);
     // CreateIpRecord: POST /v1/IpRecords
     h.answer("POST", "/v1/IpRecords", 201);
-    let r = IpRecord::create(
+    let got = IpRecord::create(
         &h.client,
         &CreateIpRecordBody {
             ip_address: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateIpRecord");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateIpRecord");
+    .await;
+    h.record("CreateIpRecord", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateIpRecord",
         &[],
@@ -1211,16 +1222,15 @@ async fn ip_record_full<Compiled>(h: &Harness) {
     );
     // UpdateIpRecord: POST /v1/IpRecords/{Sid}
     h.answer("POST", "/v1/IpRecords/Sid1", 200);
-    let r = IpRecord::update(
+    let got = IpRecord::update(
         &h.client,
         "Sid1",
         &UpdateIpRecordBody {
             friendly_name: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateIpRecord");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateIpRecord");
+    .await;
+    h.record("UpdateIpRecord", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateIpRecord",
         &[],
@@ -1229,9 +1239,7 @@ async fn ip_record_full<Compiled>(h: &Harness) {
     );
     // DeleteIpRecord: DELETE /v1/IpRecords/{Sid}
     h.empty("DELETE", "/v1/IpRecords/Sid1", 204);
-    IpRecord::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteIpRecord");
+    h.deleted("DeleteIpRecord", IpRecord::delete(&h.client, "Sid1").await);
     h.sent("DeleteIpRecord", &[], Sent::Nothing, false);
 }
 
@@ -1239,10 +1247,8 @@ async fn ip_record_full<Compiled>(h: &Harness) {
 async fn source_ip_mapping_full<Compiled>(h: &Harness) {
     // FetchSourceIpMapping: GET /v1/SourceIpMappings/{Sid}
     h.answer("GET", "/v1/SourceIpMappings/Sid1", 200);
-    let r = SourceIpMapping::fetch(&h.client, "Sid1")
-        .await
-        .expect("FetchSourceIpMapping");
-    assert_eq!(r.sid.as_deref(), Some(SID), "FetchSourceIpMapping");
+    let got = SourceIpMapping::fetch(&h.client, "Sid1").await;
+    h.record("FetchSourceIpMapping", Some(SID), got.map(|r| r.sid));
     h.sent("FetchSourceIpMapping", &[], Sent::Nothing, false);
     // ListSourceIpMapping: GET /v1/SourceIpMappings
     h.page(
@@ -1251,13 +1257,15 @@ async fn source_ip_mapping_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "source_ip_mappings",
     );
-    let items = SourceIpMapping::list(&h.client)
+    let got = SourceIpMapping::list(&h.client)
         .page_size(5)
         .collect_all()
-        .await
-        .expect("ListSourceIpMapping");
-    assert_eq!(items.len(), 1, "ListSourceIpMapping");
-    assert_eq!(items[0].sid.as_deref(), Some(SID), "ListSourceIpMapping");
+        .await;
+    h.records(
+        "ListSourceIpMapping",
+        Some(SID),
+        got.map(|all| all.into_iter().map(|r| r.sid).collect()),
+    );
     h.sent(
         "ListSourceIpMapping",
         &[("PageSize", "5")],
@@ -1266,16 +1274,15 @@ async fn source_ip_mapping_full<Compiled>(h: &Harness) {
     );
     // CreateSourceIpMapping: POST /v1/SourceIpMappings
     h.answer("POST", "/v1/SourceIpMappings", 201);
-    let r = SourceIpMapping::create(
+    let got = SourceIpMapping::create(
         &h.client,
         &CreateSourceIpMappingBody {
             ip_record_sid: Some("v".into()),
             ..Default::default()
         },
     )
-    .await
-    .expect("CreateSourceIpMapping");
-    assert_eq!(r.sid.as_deref(), Some(SID), "CreateSourceIpMapping");
+    .await;
+    h.record("CreateSourceIpMapping", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSourceIpMapping",
         &[],
@@ -1284,16 +1291,15 @@ async fn source_ip_mapping_full<Compiled>(h: &Harness) {
     );
     // UpdateSourceIpMapping: POST /v1/SourceIpMappings/{Sid}
     h.answer("POST", "/v1/SourceIpMappings/Sid1", 200);
-    let r = SourceIpMapping::update(
+    let got = SourceIpMapping::update(
         &h.client,
         "Sid1",
         &UpdateSourceIpMappingBody {
             sip_domain_sid: Some("v".into()),
         },
     )
-    .await
-    .expect("UpdateSourceIpMapping");
-    assert_eq!(r.sid.as_deref(), Some(SID), "UpdateSourceIpMapping");
+    .await;
+    h.record("UpdateSourceIpMapping", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSourceIpMapping",
         &[],
@@ -1302,8 +1308,9 @@ async fn source_ip_mapping_full<Compiled>(h: &Harness) {
     );
     // DeleteSourceIpMapping: DELETE /v1/SourceIpMappings/{Sid}
     h.empty("DELETE", "/v1/SourceIpMappings/Sid1", 204);
-    SourceIpMapping::delete(&h.client, "Sid1")
-        .await
-        .expect("DeleteSourceIpMapping");
+    h.deleted(
+        "DeleteSourceIpMapping",
+        SourceIpMapping::delete(&h.client, "Sid1").await,
+    );
     h.sent("DeleteSourceIpMapping", &[], Sent::Nothing, false);
 }
