@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
 """Twilio's whole REST surface, declared with `#[twilio_resource]`.
 
-Reads Twilio's public OpenAPI descriptions, classifies every operation the way the attribute would
-declare it, and writes a Rust integration test (`tests/surface.rs` and `tests/surface/*.rs`) that
-declares every operation and calls each once against the local server.
+Reads Twilio's public OpenAPI descriptions, classifies every operation the way the attribute
+declares it (operation key, `path`, `base_url`, `rename_all`, `body`, `update_method`,
+`idempotency_key`), groups the operations into one struct per host and path, and writes the
+integration test `tests/surface.rs` + `tests/surface/<description>.rs`: every struct with its own
+body and filter types, and one call per operation against the local server
+(`tests/surface/harness.rs`, written by hand, checks what each call sent).
 
-    python3 tools/surface/generate.py            # regenerate (extract from the descriptions when found)
-    python3 tools/surface/generate.py --report   # the analysis: counts and what the design cannot express
-    python3 tools/surface/generate.py --check    # exit 1 when the checked-in output is stale
+    python3 tools/surface/generate.py                  # regenerate
+    python3 tools/surface/generate.py --report         # counts, and what the design cannot express
+    python3 tools/surface/generate.py --check          # exit 1 when the checked-in output is stale
+    python3 tools/surface/generate.py --from-surface   # ignore the descriptions, read surface.json
 
-The descriptions live outside the repository (`--specs DIR`, `$TWILIO_SPECS`, or `../shared/specs`
-next to the repository). What the generator needs of them is kept in `tools/surface/surface.json`
-(checked in), so the test regenerates, and `--check` runs, without them.
+The descriptions live outside the repository: `--specs DIR`, else `$TWILIO_SPECS`, else
+`../shared/specs` beside the repository. What the generator needs of them is kept in
+`tools/surface/surface.json` (one operation per line, checked in), so regenerating and `--check`
+work without them. Generated Rust goes through `rustfmt` (the pinned toolchain's).
 
 Python 3.11, standard library only.
 """
@@ -20,12 +25,10 @@ from __future__ import annotations
 
 import argparse
 import collections
-import difflib
 import json
 import os
 import re
 import sys
-import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,7 +132,7 @@ def naming(keys) -> str:
 
 
 def extract_operation(spec: Spec, path: str, item: dict, method: str, op: dict) -> dict:
-    servers = item.get("servers") or op.get("servers") or spec.doc.get("servers") or []
+    servers = op.get("servers") or item.get("servers") or spec.doc.get("servers") or []
     params = [spec.resolve(p) for p in item.get("parameters", []) + op.get("parameters", [])]
     # An operation-level parameter replaces a path-level one of the same name and location.
     merged: dict[tuple[str, str], dict] = {}
@@ -446,24 +449,26 @@ SECTIONS = {
     "C": "Expressible with a non-default key or a second struct (for information)",
 }
 REASONS = [
-    ("A", "synthetic", "list/create path is no instance path's collection: only an invented placeholder makes it one"),
+    ("A", "synthetic", "list/create path that is no instance path's collection: declarable only with an invented last placeholder"),
     ("A", "reserved", "placeholder named like a reserved parameter (client, body, filter, self, super, crate, _)"),
     ("A", "dup_param", "two placeholders with one snake_case parameter name"),
     ("A", "redirect_only", "no 2xx answer at all, only a redirect: the call can only end in Error::Redirect"),
-    ("A", "no_body_success", "create/update whose only success is 204 without a body: cannot return Self"),
+    ("A", "no_body_success", "create/update whose only success is 204 without a body: it cannot return Self"),
     ("A", "not_object", "2xx answer that is not a JSON object"),
-    ("A", "list_as_fetch", "list-typed GET with no page of records (declared as fetch instead)"),
-    ("A", "other_paging", "list paged in none of the three dialects: only the first page is read"),
+    ("A", "no_records", "list whose records the runtime cannot find (several array fields, no meta.key): declared as fetch"),
     ("A", "other_body", "request body neither form nor JSON"),
     ("A", "required_header", "REQUIRED header parameter"),
     ("A", "required_query", "REQUIRED query parameter on a fetch/create/update/delete"),
     ("B", "query", "optional query parameters on a fetch/create/update/delete (cannot be sent)"),
     ("B", "map_query", "map-valued query parameter (prefixed-collapsible-map)"),
     ("B", "header", "optional header parameters other than Idempotency-Key (cannot be sent)"),
-    ("B", "page_size_mismatch", "page-size parameter differs from the one rename_all implies"),
+    ("B", "page_size_mismatch", "page-size parameter differs from the one rename_all implies (.page_size() sends the wrong name)"),
     ("B", "no_page_size", "list without a page-size parameter (.page_size() sends one Twilio does not declare)"),
-    ("B", "unpaged", "list without paging fields (one page; the runtime must end on a page without a link)"),
+    ("B", "other_paging", "list paged in none of the three dialects: only the first page is read"),
     ("B", "redirect_also", "a 3xx success code besides the 2xx (answered as Error::Redirect)"),
+    ("B", "idempotency_extra", "sends an Idempotency-Key it does not declare (its struct's other operations do)"),
+    ("C", "list_as_fetch", "list-typed GET without a page of records: declared as fetch (the whole answer)"),
+    ("C", "unpaged", "list without paging fields: one page, ended by the absence of a link"),
     ("C", "body_key", "body format differs from rename_all's default (`body = ...`)"),
     ("C", "method_key", "update method differs from the body format's default (`update_method = ...`)"),
     ("C", "two_updates", "several update methods on one path (a second struct)"),
@@ -482,6 +487,9 @@ REASONS = [
 def findings(ops: list[dict]) -> dict[str, list[tuple[dict, str]]]:
     """Reason key → [(operation, detail)]."""
     found: dict[str, list[tuple[dict, str]]] = {key: [] for _, key, _ in REASONS}
+    on_path: dict[tuple[str, str], list[dict]] = collections.defaultdict(list)
+    for op in ops:
+        on_path[(op["base_url"], op["path"])].append(op)
 
     def add(reason: str, op: dict, detail: str = "") -> None:
         found[reason].append((op, detail))
@@ -506,9 +514,10 @@ def findings(ops: list[dict]) -> dict[str, list[tuple[dict, str]]]:
             add("not_object", op, response["type"])
         if op["kind"] == "list" and verb == "fetch":
             arrays = response.get("arrays") or []
-            why = ("no JSON schema" if response["type"] != "object"
-                   else "no array field" if not arrays else f"{len(arrays)} array fields: {', '.join(arrays)}")
-            add("list_as_fetch", op, why)
+            if len(arrays) > 1:
+                add("no_records", op, "array fields: " + ", ".join(arrays))
+            else:
+                add("list_as_fetch", op, "no JSON schema" if response["type"] != "object" else "no array field")
         if verb == "list" and op["dialect"] == "other":
             add("other_paging", op, "meta: " + ",".join(response.get("meta") or []) + "; top level: "
                 + ",".join(response.get("top_paging") or []))
@@ -547,10 +556,13 @@ def findings(ops: list[dict]) -> dict[str, list[tuple[dict, str]]]:
             add("body_key", op, f"{op['format']} with rename_all = \"{struct['rename_all']}\"")
         if verb == "update" and struct["update_method_key"]:
             add("method_key", op, f"{op['method']} with a {struct['body']} body")
-        if verb == "update" and len([s for s in ops_on(op) if s["verb"] == "update"]) > 1:
-            add("two_updates", op, "/".join(sorted(o["method"] for o in ops_on(op) if o["verb"] == "update")))
+        updates = [o["method"] for o in on_path[(op["base_url"], op["path"])] if o["verb"] == "update"]
+        if verb == "update" and len(updates) > 1:
+            add("two_updates", op, "/".join(sorted(updates)))
         if op["idempotency"]:
             add("idempotency", op)
+        elif struct["idempotency"] and verb in ("create", "update", "delete"):
+            add("idempotency_extra", op)
         if op["method"] == "POST" and op["op"].startswith("Create") and verb == "update":
             add("create_on_instance", op)
         if op["method"] == "POST" and op["op"].startswith("Create") and op["kind"] == "update" and verb == "create":
@@ -566,19 +578,6 @@ def findings(ops: list[dict]) -> dict[str, list[tuple[dict, str]]]:
         if any(c != "application/json" for c in response["content_types"]):
             add("plus_json", op, ",".join(response["content_types"]))
     return found
-
-
-_OPS_ON: dict[tuple[str, str], list[dict]] = {}
-
-
-def ops_on(op: dict) -> list[dict]:
-    return _OPS_ON.get((op["base_url"], op["path"]), [])
-
-
-def index_paths(ops: list[dict]) -> None:
-    _OPS_ON.clear()
-    for op in ops:
-        _OPS_ON.setdefault((op["base_url"], op["path"]), []).append(op)
 
 
 def dict_text(counter) -> str:
@@ -613,7 +612,6 @@ def counts_report(ops: list[dict], structs: list[dict]) -> list[str]:
 
 
 def print_report(ops: list[dict], structs: list[dict]) -> None:
-    index_paths(ops)
     for line in counts_report(ops, structs):
         print(line)
     found = findings(ops)
@@ -1076,13 +1074,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--specs", help="directory holding the twilio_*.json descriptions")
     parser.add_argument("--report", action="store_true", help="print the analysis")
     parser.add_argument("--check", action="store_true", help="exit 1 if the checked-in output is stale")
+    parser.add_argument("--from-surface", action="store_true", help="read surface.json, not the descriptions")
     args = parser.parse_args(argv)
 
-    spec_dir = find_specs(args.specs)
+    spec_dir = None if args.from_surface else find_specs(args.specs)
     if spec_dir is not None:
         raw = extract(spec_dir)
     else:
-        print(f"descriptions not found; reading {SURFACE_JSON.relative_to(ROOT)}", file=sys.stderr)
+        if not args.from_surface:
+            print(f"descriptions not found; reading {SURFACE_JSON.relative_to(ROOT)}", file=sys.stderr)
         raw = json.loads(SURFACE_JSON.read_text())
 
     if args.report:
