@@ -1,11 +1,15 @@
 //! The floor: what a careful Rust developer writes by hand with reqwest and serde for the same
 //! resource. Same fields and nested types as the generated model, a precomputed `Authorization`
-//! header, a connection pool, `serde_json::from_slice` on the body.
+//! header, a connection pool, `serde_json::from_slice` on the body — and the guarantees the
+//! generated client gives, so the comparison is fair both ways: redirects not followed, no proxy
+//! for the loopback server, `Accept` and `User-Agent` headers, a deadline per call, and the body
+//! read with a size cap (refused at once when the announced length is over it).
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
+use http_body_util::{BodyExt as _, Limited};
 use jiff::Timestamp;
-use reqwest::header::{AUTHORIZATION, HeaderValue};
+use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderValue, USER_AGENT};
 use serde::{Deserialize, Serialize};
 
 pub use crate::example::{Address, ParticipantType};
@@ -44,6 +48,9 @@ pub struct HandClient {
     authorization: HeaderValue,
 }
 
+/// The size cap on a body, the generated client's default.
+const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+
 /// What can go wrong in the hand-written fetch.
 pub type HandError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -57,9 +64,17 @@ impl HandClient {
         let credentials = STANDARD.encode(format!("{account_sid}:{auth_token}"));
         let mut authorization = HeaderValue::from_str(&format!("Basic {credentials}"))?;
         authorization.set_sensitive(true);
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        headers.insert(
+            USER_AGENT,
+            HeaderValue::from_static("hand-written/0.1.0 (linux x86_64) rust/1.95.0"),
+        );
         Ok(Self {
-            // A careful hand-written client bounds its calls too, as the generated one does.
             http: reqwest::Client::builder()
+                .default_headers(headers)
+                .redirect(reqwest::redirect::Policy::none())
+                .no_proxy()
                 .timeout(std::time::Duration::from_secs(30))
                 .build()?,
             base_url: base_url.to_owned(),
@@ -88,7 +103,16 @@ impl HandClient {
             .send()
             .await?
             .error_for_status()?;
-        let body = response.bytes().await?;
+        if response
+            .content_length()
+            .is_some_and(|announced| announced > MAX_BODY_BYTES as u64)
+        {
+            return Err("response too large".into());
+        }
+        let body = Limited::new(reqwest::Body::from(response), MAX_BODY_BYTES)
+            .collect()
+            .await?
+            .to_bytes();
         Ok(serde_json::from_slice(&body)?)
     }
 }

@@ -246,8 +246,8 @@ impl ClientBuilder {
     ) -> Result<Client, Error> {
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        headers.insert(reqwest::header::USER_AGENT, USER_AGENT);
         let mut http = reqwest::Client::builder()
-            .user_agent(user_agent())
             .default_headers(headers)
             // Never follow: a redirect to another host must not receive the Authorization header.
             .redirect(reqwest::redirect::Policy::none());
@@ -311,16 +311,10 @@ impl fmt::Debug for ClientBuilder {
     }
 }
 
-/// `twilio-resource/<version> (<os> <arch>) rust/<version>`, the shape of Twilio's own helpers.
-pub(crate) fn user_agent() -> String {
-    format!(
-        "twilio-resource/{} ({} {}) rust/{}",
-        env!("CARGO_PKG_VERSION"),
-        std::env::consts::OS,
-        std::env::consts::ARCH,
-        env!("TWILIO_RESOURCE_RUSTC_VERSION"),
-    )
-}
+/// `twilio-resource/<version> (<os> <arch>) rust/<version>`, the shape of Twilio's own helpers,
+/// written by the build script; a constant so each request copies it without counting references.
+pub(crate) const USER_AGENT: HeaderValue =
+    HeaderValue::from_static(env!("TWILIO_RESOURCE_USER_AGENT"));
 
 #[cfg(test)]
 mod tests {
@@ -382,7 +376,8 @@ mod tests {
 
     #[test]
     fn user_agent_has_the_documented_shape() {
-        let ua = user_agent();
+        let agent = USER_AGENT;
+        let ua = agent.to_str().unwrap();
         assert!(
             ua.starts_with(&format!("twilio-resource/{} (", env!("CARGO_PKG_VERSION"))),
             "{ua}"

@@ -2,15 +2,17 @@
 //! budget, read the body with a cap, turn failures into [`Error`]s. It knows nothing of resources or
 //! URLs' origins; [`Client`](crate::Client) builds the [`Call`] and decodes the [`Answer`].
 
+use std::future::poll_fn;
+use std::pin::{Pin, pin};
+use std::task::Poll;
 use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
-use http_body_util::{BodyExt as _, LengthLimitError, Limited};
 use reqwest::header::{
     AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, LOCATION, RETRY_AFTER,
 };
 use reqwest::{Method, Response, Url};
-use tokio::time::Instant;
+use tokio::time::{Instant, Sleep};
 
 use crate::budget::{RetryBudget, TokenBucket};
 use crate::decode::{Answer, is_json};
@@ -23,12 +25,13 @@ const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
 /// The header Twilio's v2 APIs read to answer a repeated write with the original response.
 pub(crate) const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 
-/// Where a call goes: the URL parsed once for the first attempt, and its text, parsed again only
-/// for a retry (cheaper on the success path than cloning the `Url` before every attempt).
+/// Where a call goes: the URL parsed once for the first attempt (which takes it), and its text,
+/// parsed again only for a retry (cheaper on the success path than cloning the `Url` before every
+/// attempt).
 #[derive(Debug)]
 pub(crate) struct Target {
     pub(crate) text: String,
-    pub(crate) url: Url,
+    pub(crate) url: Option<Url>,
 }
 
 /// A request body, encoded once and shared by every attempt.
@@ -84,39 +87,54 @@ impl Transport {
     /// Sends `call` until a 2xx answer arrives, retrying what its [`RetryClass`] allows while the
     /// call's deadline and the client's retry budget last.
     ///
-    /// Tracing: `trace` per attempt, `debug` for the answer, each retry and the final failure. Events
-    /// carry the status, attempt and timing; never a header value.
-    pub(crate) async fn send(&self, call: Call) -> Result<Answer, Error> {
+    /// Tracing: `trace` per attempt, `debug` for the answer, each retry and the final failure, all
+    /// children of the caller's `span` (given as their parent rather than entered around every
+    /// poll, which costs more on the success path). Events carry the status, attempt and timing;
+    /// never a header value.
+    ///
+    /// Refused with [`Error::Config`] outside a Tokio runtime, where reqwest would panic.
+    pub(crate) async fn send(&self, mut call: Call, span: &tracing::Span) -> Result<Answer, Error> {
+        if tokio::runtime::Handle::try_current().is_err() {
+            return Err(no_runtime());
+        }
         let class = call.retry_class();
-        let Call {
-            method,
-            target: Target { text, url },
-            payload,
-            idempotency_key,
-        } = call;
+        // `call` is used in place, never taken apart: an async fn's argument keeps its own slot in
+        // the future, so moving its fields into locals would hold them twice.
         let started = Instant::now();
         // `None` when the timeout is too large to add to the clock (`Duration::MAX`): no deadline.
         let deadline = started.checked_add(self.timeout);
-        let mut first_url = Some(url);
-        // Built on the first failure only: most calls succeed at once and never need it.
+        // One timer for the whole call, polled beside each attempt rather than wrapping it (a
+        // `timeout_at` per attempt would build a timer each time and move the attempt into it).
+        // Boxed, as reqwest boxes its own: the call's future stays small.
+        let mut timer = deadline.map(|deadline| Box::pin(tokio::time::sleep_until(deadline)));
+        // Built (and boxed) on the first failure only: most calls succeed at once and never need
+        // it, and it stays out of every call's future.
         let mut backoff = None;
         let mut attempts: u32 = 0;
         let mut last_cost = None;
         loop {
             attempts = attempts.saturating_add(1);
-            tracing::trace!(attempt = attempts, %method, "sending");
-            let url = match first_url.take() {
+            tracing::trace!(parent: span, attempt = attempts, method = %call.method, "sending");
+            let url = match call.target.url.take() {
                 Some(url) => url,
                 // It parsed before, so it parses again; still, an error rather than a panic.
-                None => Url::parse(&text).map_err(|e| Error::config(format!("{text}: {e}")))?,
+                None => reparse(&call.target.text)?,
             };
-            let request = self.request(&method, url, payload.as_ref(), idempotency_key.as_ref());
-            let (error, retry_after, cost) = match self.attempt(request, class, deadline).await {
+            let request = self.request(
+                &call.method,
+                url,
+                call.payload.as_ref(),
+                call.idempotency_key.as_ref(),
+            );
+            // Sent here, so the attempt's future holds reqwest's small `Pending`, not the builder.
+            let exchange = pin!(self.exchange(request.send(), class));
+            let (error, retry_after, cost) = match within(exchange, timer.as_mut()).await {
                 Ok(answer) => {
                     // A first-try success tops the bucket up by one; a success after retries
                     // gives back what its last retry cost.
                     self.budget.refund(last_cost.unwrap_or(1));
                     tracing::debug!(
+                        parent: span,
                         attempts,
                         bytes = answer.body.len(),
                         elapsed_ms = started.elapsed().as_millis(),
@@ -124,31 +142,43 @@ impl Transport {
                     );
                     return Ok(answer);
                 }
-                Err(Failure::Final(error)) => return Err(give_up(with_attempts(error, attempts))),
+                Err(Failure::Final(error)) => {
+                    return Err(give_up(span, with_attempts(error, attempts)));
+                }
+                Err(Failure::TimedOut) => {
+                    return Err(give_up(span, self.timed_out(attempts)));
+                }
                 Err(Failure::Retryable {
                     error,
                     retry_after,
                     cost,
                 }) => (with_attempts(error, attempts), retry_after, cost),
             };
-            let backoff = backoff.get_or_insert_with(|| self.retry.backoff());
+            let backoff = backoff.get_or_insert_with(|| Box::new(self.retry.backoff()));
             let Some(wait) = self.retry.next_wait(backoff, retry_after) else {
-                return Err(give_up(error));
+                return Err(give_up(span, error));
             };
             // A wait that would outlast the deadline cannot lead to success: report what we have now.
             if let Some(deadline) = deadline {
                 let wakes = Instant::now().checked_add(wait);
                 if wakes.is_none_or(|wakes| wakes >= deadline) {
-                    return Err(give_up(error));
+                    return Err(give_up(span, error));
                 }
             }
             if !self.budget.try_spend(cost) {
-                tracing::debug!(%error, "retry budget exhausted: not retrying");
-                return Err(give_up(error));
+                tracing::debug!(parent: span, %error, "retry budget exhausted: not retrying");
+                return Err(give_up(span, error));
             }
             last_cost = Some(cost);
-            tracing::debug!(attempt = attempts, wait_ms = wait.as_millis(), %error, "retrying");
-            tokio::time::sleep(wait).await;
+            tracing::debug!(
+                parent: span,
+                attempt = attempts,
+                wait_ms = wait.as_millis(),
+                %error,
+                "retrying"
+            );
+            // Boxed: the retry path's timer stays out of every call's future.
+            Box::pin(tokio::time::sleep(wait)).await;
         }
     }
 
@@ -174,41 +204,22 @@ impl Transport {
         request
     }
 
-    /// One attempt, bounded by the call's deadline: connecting, sending, headers and body alike.
-    async fn attempt(
-        &self,
-        request: reqwest::RequestBuilder,
-        class: RetryClass,
-        deadline: Option<Instant>,
-    ) -> Result<Answer, Failure> {
-        let Some(deadline) = deadline else {
-            return self.exchange(request, class).await;
-        };
-        if Instant::now() >= deadline {
-            return Err(self.timed_out());
-        }
-        // Our own timer rather than reqwest's per-request timeout, which would allocate an
-        // extensions map on every request; it is the same one timer either way.
-        tokio::time::timeout_at(deadline, self.exchange(request, class))
-            .await
-            .unwrap_or_else(|_| Err(self.timed_out()))
-    }
-
     /// A timeout is never retried: the deadline covers the whole call.
-    fn timed_out(&self) -> Failure {
-        Failure::Final(Error::Timeout {
+    #[cold]
+    fn timed_out(&self, attempts: u32) -> Error {
+        Error::Timeout {
             timeout: self.timeout,
-            attempts: 0,
-        })
+            attempts,
+        }
     }
 
-    /// Sends the request and reads the answer.
+    /// Waits for the answer to a sent request and reads it.
     async fn exchange(
         &self,
-        request: reqwest::RequestBuilder,
+        sent: impl Future<Output = Result<Response, reqwest::Error>>,
         class: RetryClass,
     ) -> Result<Answer, Failure> {
-        let response = match request.send().await {
+        let response = match sent.await {
             Ok(response) => response,
             Err(error) => return Err(transport_failure(error, class)),
         };
@@ -223,6 +234,7 @@ impl Transport {
                 Ok(body) => Ok(Answer {
                     body,
                     non_json_content_type,
+                    no_content: status == reqwest::StatusCode::NO_CONTENT,
                 }),
                 Err(ReadFailure::TooLarge) => Err(Failure::Final(Error::ResponseTooLarge {
                     limit: self.max_response_bytes,
@@ -240,7 +252,8 @@ impl Transport {
                 location,
             }));
         }
-        Err(self.api_failure(response, class).await)
+        // Boxed: the rare path's state (a response and its capped read) stays out of every call's future.
+        Err(Box::pin(self.api_failure(response, class)).await)
     }
 
     async fn api_failure(&self, response: Response, class: RetryClass) -> Failure {
@@ -249,7 +262,7 @@ impl Transport {
             .and_then(|v| parse_retry_after(&v, SystemTime::now()));
         let request_id = header_text(&response, "twilio-request-id");
         // A body cut short or too large still leaves the status to report. (Running out of time
-        // while reading it is the deadline's `timeout_at` in `attempt`, which ends this future.)
+        // while reading it is the call's timer in `within`, which ends this future.)
         let body = read_capped(response, MAX_ERROR_BODY_BYTES)
             .await
             .unwrap_or_default();
@@ -269,14 +282,50 @@ impl Transport {
     }
 }
 
-fn give_up(error: Error) -> Error {
-    tracing::debug!(%error, "request failed");
+/// Runs one attempt until it ends or the call's timer fires (no timer: no deadline). The attempt
+/// is pinned where the caller built it: taking it by value would copy it into this future.
+async fn within<F: Future<Output = Result<Answer, Failure>>>(
+    mut exchange: Pin<&mut F>,
+    timer: Option<&mut Pin<Box<Sleep>>>,
+) -> Result<Answer, Failure> {
+    let Some(timer) = timer else {
+        return exchange.await;
+    };
+    if timer.is_elapsed() {
+        return Err(Failure::TimedOut);
+    }
+    poll_fn(|cx| {
+        if let Poll::Ready(done) = exchange.as_mut().poll(cx) {
+            return Poll::Ready(done);
+        }
+        timer.as_mut().poll(cx).map(|()| Err(Failure::TimedOut))
+    })
+    .await
+}
+
+#[cold]
+fn give_up(span: &tracing::Span, error: Error) -> Error {
+    tracing::debug!(parent: span, %error, "request failed");
     error
+}
+
+#[cold]
+fn reparse(text: &str) -> Result<Url, Error> {
+    Url::parse(text).map_err(|e| Error::config(format!("{text}: {e}")))
+}
+
+#[cold]
+fn no_runtime() -> Error {
+    Error::config(
+        "no Tokio runtime: twilio-resource runs on Tokio; call it inside #[tokio::main], or from blocking code through tokio::runtime::Runtime::block_on",
+    )
 }
 
 /// What one attempt ended with, when it did not succeed.
 enum Failure {
     Final(Error),
+    /// The call's deadline passed; reported with the attempts made.
+    TimedOut,
     Retryable {
         error: Error,
         retry_after: Option<Duration>,
@@ -331,22 +380,47 @@ enum ReadFailure {
 
 /// Reads the body, refusing (without reading on) anything past `limit` bytes: at once when the
 /// announced length is over, else as soon as the bytes received pass it.
-async fn read_capped(response: Response, limit: usize) -> Result<Bytes, ReadFailure> {
+///
+/// A body that arrives in one chunk is kept as it is; one in several chunks is copied into one
+/// buffer sized by the announced length, each chunk freed once copied, so a large page is held
+/// once rather than as its chunks plus their copy. The response is read in place (`chunk`), not
+/// moved into a body wrapper: this future stays small.
+async fn read_capped(mut response: Response, limit: usize) -> Result<Bytes, ReadFailure> {
     let limit_bytes = u64::try_from(limit).unwrap_or(u64::MAX);
-    if response
-        .content_length()
-        .is_some_and(|announced| announced > limit_bytes)
-    {
+    let announced = response.content_length();
+    if announced.is_some_and(|announced| announced > limit_bytes) {
         return Err(ReadFailure::TooLarge);
     }
-    match Limited::new(reqwest::Body::from(response), limit)
-        .collect()
-        .await
-    {
-        Ok(collected) => Ok(collected.to_bytes()),
-        Err(error) if error.is::<LengthLimitError>() => Err(ReadFailure::TooLarge),
-        Err(error) => Err(ReadFailure::Transport(error)),
+    let mut first: Option<Bytes> = None;
+    let mut joined: Vec<u8> = Vec::new();
+    let mut received: usize = 0;
+    loop {
+        let chunk = match response.chunk().await {
+            Ok(Some(chunk)) => chunk,
+            Ok(None) => break,
+            Err(error) => return Err(ReadFailure::Transport(Box::new(error))),
+        };
+        received = received.saturating_add(chunk.len());
+        if received > limit {
+            return Err(ReadFailure::TooLarge);
+        }
+        if first.is_none() && joined.is_empty() {
+            first = Some(chunk);
+            continue;
+        }
+        if let Some(first) = first.take() {
+            // At most `limit` (checked above), so the capacity is bounded too.
+            let capacity = announced
+                .and_then(|announced| usize::try_from(announced).ok())
+                .unwrap_or(0)
+                .max(received)
+                .min(limit);
+            joined.reserve_exact(capacity);
+            joined.extend_from_slice(&first);
+        }
+        joined.extend_from_slice(&chunk);
     }
+    Ok(first.unwrap_or_else(|| Bytes::from(joined)))
 }
 
 fn header_text(response: &Response, name: impl reqwest::header::AsHeaderName) -> Option<String> {
