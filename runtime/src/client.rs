@@ -10,12 +10,11 @@ use reqwest::header::HeaderValue;
 use reqwest::{Method, Url};
 use secrecy::SecretString;
 use serde::Serialize;
-use tracing::Instrument as _;
 
 use crate::budget::RetryBudget;
 use crate::builder::ClientBuilder;
 use crate::credentials::Credentials;
-use crate::decode::{Answer, decode_answer};
+use crate::decode::{Answer, decode_answer, decode_written};
 use crate::region::Routing;
 use crate::transport::{Call, Payload, Target, Transport};
 use crate::{BodyFormat, Error, List, Protocol, Resource, base_url, body};
@@ -114,7 +113,7 @@ impl Client {
             resource = std::any::type_name::<R>(),
             url = target.text
         );
-        let answer = self.send(Call::get(target)).instrument(span).await?;
+        let answer = self.inner.transport.send(Call::get(target), &span).await?;
         decode_answer::<R>(&answer)
     }
 
@@ -131,6 +130,9 @@ impl Client {
     /// a connection lost after sending, since Twilio may have acted — unless the resource sends an
     /// idempotency key.
     ///
+    /// The answer decodes as `R`; a `204 No Content` (which a few Twilio writes send) decodes as
+    /// an empty JSON object, so a model whose fields are all `Option`s comes back all `None`.
+    ///
     /// # Errors
     ///
     /// As [`Client::fetch`], and [`Error::InvalidArgument`] naming `body` when it cannot be encoded.
@@ -145,8 +147,8 @@ impl Client {
             resource = std::any::type_name::<R>(),
             url = call.target.text
         );
-        let answer = self.send(call).instrument(span).await?;
-        decode_answer::<R>(&answer)
+        let answer = self.inner.transport.send(call, &span).await?;
+        decode_written::<R>(&answer)
     }
 
     /// Updates the record at `path` with `R::PROTOCOL`'s update method (`POST`, `PUT` or `PATCH`)
@@ -167,8 +169,8 @@ impl Client {
             resource = std::any::type_name::<R>(),
             url = call.target.text
         );
-        let answer = self.send(call).instrument(span).await?;
-        decode_answer::<R>(&answer)
+        let answer = self.inner.transport.send(call, &span).await?;
+        decode_written::<R>(&answer)
     }
 
     /// Deletes the record at `path` with `DELETE`; any 2xx answer (204, or 200/202 with a body,
@@ -189,7 +191,7 @@ impl Client {
             resource = std::any::type_name::<R>(),
             url = call.target.text
         );
-        self.send(call).instrument(span).await.map(drop)
+        self.inner.transport.send(call, &span).await.map(drop)
     }
 
     /// `GET path_and_query` on `R`'s origin (override, region and edge applied), retried like any
@@ -199,19 +201,15 @@ impl Client {
         &self,
         path_and_query: &str,
     ) -> Result<Answer, Error> {
+        // `target` writes `{origin}{path}` with a path that starts with `/`: whatever link the
+        // server wrote, the authority (and so the credentials' destination) is the client's own.
         let target = self.target(R::BASE_URL, path_and_query)?;
-        // The text is `{origin}{path}` with a path starting with `/`, so the host cannot change;
-        // checked again here because a list follows links that the server wrote.
-        let expected = self.origin(R::BASE_URL);
-        if !target.text.starts_with(expected.as_ref())
-            || target.url.origin() != Url::parse(&expected).map_err(config_error)?.origin()
-        {
-            return Err(Error::InvalidArgument {
-                parameter: "next page",
-                reason: format!("{path_and_query:?} leaves the resource's origin"),
-            });
-        }
-        self.send(Call::get(target)).await
+        let span = tracing::debug_span!(
+            "twilio_list",
+            resource = std::any::type_name::<R>(),
+            url = target.text
+        );
+        self.inner.transport.send(Call::get(target), &span).await
     }
 
     fn write<R: Resource, B: Serialize + ?Sized>(
@@ -237,17 +235,6 @@ impl Client {
             payload: Some(payload),
             idempotency_key: idempotency_key(R::PROTOCOL),
         })
-    }
-
-    /// Every call goes through here: refused with a clear error outside a Tokio runtime, where
-    /// reqwest would panic.
-    async fn send(&self, call: Call) -> Result<Answer, Error> {
-        if tokio::runtime::Handle::try_current().is_err() {
-            return Err(Error::config(
-                "no Tokio runtime: twilio-resource runs on Tokio; call it inside #[tokio::main], or from blocking code through tokio::runtime::Runtime::block_on",
-            ));
-        }
-        self.inner.transport.send(call).await
     }
 
     /// The origin a resource's requests go to: the override, or its own base URL with region
@@ -281,12 +268,11 @@ impl Client {
             // The override was checked by `build`; a resource's own base URL is checked here.
             base_url::check_scheme(&url)?;
         }
-        Ok(Target { text, url })
+        Ok(Target {
+            text,
+            url: Some(url),
+        })
     }
-}
-
-fn config_error(error: url::ParseError) -> Error {
-    Error::config(format!("cannot parse the resource's origin: {error}"))
 }
 
 /// One fresh UUID v4 per call when the resource asks for it; every retry of the call reuses it.
@@ -331,7 +317,8 @@ mod tests {
         let url = routed
             .target("https://conversations.twilio.com", "/v2/x")
             .unwrap()
-            .url;
+            .url
+            .unwrap();
         assert_eq!(
             url.as_str(),
             "https://conversations.dublin.ie1.twilio.com/v2/x"
@@ -345,7 +332,8 @@ mod tests {
         let url = local
             .target("https://conversations.twilio.com", "/v2/x")
             .unwrap()
-            .url;
+            .url
+            .unwrap();
         assert_eq!(url.as_str(), "http://127.0.0.1:9/v2/x");
         assert!(base.region("ie1.evil.com").build().is_err());
     }

@@ -6,11 +6,23 @@ use reqwest::header::HeaderValue;
 use crate::error::{Error, excerpt};
 
 /// A 2xx answer: the body, and its content type when that is not JSON.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Answer {
     pub(crate) body: Bytes,
     /// Kept only when it is wrong, so the common answer copies no header.
     pub(crate) non_json_content_type: Option<HeaderValue>,
+    /// `204 No Content`: the answer has no body by definition.
+    pub(crate) no_content: bool,
+}
+
+/// Decodes the answer to a create or update. A `204 No Content` (a few Twilio writes answer so)
+/// reads as an empty JSON object: a model whose fields are all optional, as Twilio's are, comes
+/// back with every field `None`, where any other model gets a decode error naming the field.
+pub(crate) fn decode_written<R: serde::de::DeserializeOwned>(answer: &Answer) -> Result<R, Error> {
+    if answer.no_content && answer.body.is_empty() {
+        return decode(b"{}");
+    }
+    decode_answer(answer)
 }
 
 /// Decodes a 2xx answer, refusing up front a body declared as something other than JSON (an HTML
@@ -144,7 +156,33 @@ mod tests {
             non_json_content_type: content_type
                 .map(HeaderValue::from_static)
                 .filter(|content_type| !is_json(content_type)),
+            no_content: false,
         }
+    }
+
+    #[test]
+    fn a_write_answered_204_reads_as_an_empty_object() {
+        #[derive(Debug, serde::Deserialize, PartialEq)]
+        struct AllOptional {
+            sid: Option<String>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Required {
+            sid: String,
+        }
+        let mut no_content = answer(None, b"");
+        no_content.no_content = true;
+        assert_eq!(
+            decode_written::<AllOptional>(&no_content).unwrap(),
+            AllOptional { sid: None }
+        );
+        match decode_written::<Required>(&no_content) {
+            Err(Error::Decode { message, .. }) => assert!(message.contains("sid"), "{message}"),
+            other => panic!("{other:?}"),
+        }
+        // An empty 200 is still an error: only 204 promises no body.
+        assert!(decode_written::<AllOptional>(&answer(None, b"")).is_err());
     }
 
     #[test]
