@@ -23,7 +23,8 @@ fn the_lifecycle_benchmark_runs_in_smoke_mode() {
         "hand-written reqwest + serde",
         "generated / hand-written, paired by round: throughput",
         "peak RSS",
-        "verdict: ",
+        "bound 2 pages",
+        "after a one-page warm-up",
     ] {
         assert!(report.contains(expected), "no {expected:?} in:\n{report}");
     }

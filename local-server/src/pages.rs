@@ -154,7 +154,7 @@ pub(crate) fn list(
     let slice = state.records.slice(&collection.key(), offset, size, keep);
     let key = list_key(dialect, collection);
     let count = slice.items.len();
-    let next_offset = slice.more.then_some(offset + count);
+    let next_offset = slice.more.then_some(offset.saturating_add(count));
     let previous_offset = (offset > 0).then(|| offset.saturating_sub(size));
     let rest = match dialect {
         Dialect::Token => {
@@ -183,7 +183,7 @@ pub(crate) fn list(
             };
             let this = link(page, read.offset);
             let first = link(0, None);
-            let next = next_offset.map(|next| link(page + 1, Some(next)));
+            let next = next_offset.map(|next| link(page.saturating_add(1), Some(next)));
             let previous =
                 previous_offset.map(|previous| link(page.saturating_sub(1), Some(previous)));
             if dialect == Dialect::V2010 {
@@ -191,7 +191,7 @@ pub(crate) fn list(
                     "page": page,
                     "page_size": size,
                     "start": offset,
-                    "end": (offset + count).saturating_sub(1).max(offset),
+                    "end": offset.saturating_add(count).saturating_sub(1).max(offset),
                     "uri": this,
                     "first_page_uri": first,
                     "next_page_uri": next,

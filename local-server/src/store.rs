@@ -140,12 +140,17 @@ impl Records {
                 more: false,
             };
         };
-        let mut kept = entry
-            .order
+        // Unfiltered, a page starts at its offset at once: paging through a large collection
+        // costs each page its own size, not everything before it.
+        let (start, skip) = match keep {
+            None => (offset.min(entry.order.len()), 0),
+            Some(_) => (0, offset),
+        };
+        let mut kept = entry.order[start..]
             .iter()
             .filter_map(|id| entry.records.get(id))
             .filter(|body| keep.is_none_or(|keep| keep(body)))
-            .skip(offset);
+            .skip(skip);
         let items: Vec<Bytes> = kept.by_ref().take(size).cloned().collect();
         let more = kept.next().is_some();
         Slice { items, more }

@@ -17,6 +17,7 @@ use std::fmt;
 use std::future::Future;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::marker::PhantomData;
+use std::ops::Range;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
@@ -27,7 +28,7 @@ pub use self::cursor::Cursor;
 use self::dialect::next_request;
 use self::link::{append_query, form_pair};
 pub use self::page::Page;
-use self::page::{Parsed, decode_error, parse_answer};
+use self::page::{RawPage, decode_error, parse_answer};
 use crate::decode::Answer;
 use crate::{Client, Error, Resource, body};
 
@@ -99,8 +100,35 @@ type PageFuture = Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send>>;
 /// ```
 pub struct List<R> {
     pages: Pages<R>,
-    /// The unread records of the current page.
-    buffer: std::vec::IntoIter<R>,
+    /// The current page's records not yet handed out, each decoded only when it is.
+    unread: Unread,
+}
+
+/// A page as read, records not decoded, and the cursor to the next page.
+type ReadPage = (RawPage, Option<Cursor>);
+
+/// A page being handed out record by record.
+#[derive(Debug, Default)]
+struct Unread {
+    page: RawPage,
+    records: std::iter::Enumerate<std::vec::IntoIter<Range<usize>>>,
+}
+
+impl Unread {
+    fn new(mut page: RawPage) -> Self {
+        let records = std::mem::take(&mut page.records).into_iter().enumerate();
+        Unread { page, records }
+    }
+
+    fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// The next record, decoded; `None` when the page has been read.
+    fn next<R: Resource>(&mut self) -> Option<Result<R, Error>> {
+        let (index, at) = self.records.next()?;
+        Some(self.page.decode(at, index))
+    }
 }
 
 /// The pages of a Twilio list, as a lazy [`Stream`] of `Result<Page<R>, Error>`; from
@@ -198,7 +226,7 @@ impl<R: Resource + Send + 'static> List<R> {
     fn from_pages(pages: Pages<R>) -> Self {
         List {
             pages,
-            buffer: Vec::new().into_iter(),
+            unread: Unread::default(),
         }
     }
 
@@ -291,8 +319,14 @@ impl<R: Resource + Send + 'static> List<R> {
     ///
     /// As [`try_next`](Self::try_next); the records read before the error are dropped.
     pub async fn collect_all(self) -> Result<Vec<R>, Error> {
-        let List { mut pages, buffer } = self;
-        let mut all: Vec<R> = buffer.collect();
+        let List {
+            mut pages,
+            mut unread,
+        } = self;
+        let mut all: Vec<R> = Vec::with_capacity(unread.len());
+        while let Some(record) = unread.next() {
+            all.push(record?);
+        }
         while let Some(page) = pages.try_next().await? {
             all.extend(page.items);
         }
@@ -349,14 +383,15 @@ impl<R: Resource + Send + 'static> Pages<R> {
         Box::pin(async move { client.get_body::<R>(&path_and_query).await })
     }
 
-    /// Reads one response: its records (cut to the limit) and the next request, if any.
-    fn read_page(&mut self, answer: &Answer) -> Result<Page<R>, Error> {
-        let Parsed { mut items, next } = parse_answer::<R>(answer)?;
+    /// Reads one response: its records (cut to the limit, not decoded yet) and the cursor to the
+    /// next page, if any; sets the next stage.
+    fn read_page(&mut self, answer: Answer) -> Result<ReadPage, Error> {
+        let (mut page, next) = parse_answer::<R>(answer)?;
         if let Some(remaining) = &mut self.remaining {
             let keep = usize::try_from(*remaining).unwrap_or(usize::MAX);
-            items.truncate(keep);
+            page.records.truncate(keep);
             // At most `remaining` records are kept, so this never saturates.
-            let kept = u64::try_from(items.len()).unwrap_or(u64::MAX);
+            let kept = u64::try_from(page.records.len()).unwrap_or(u64::MAX);
             *remaining = remaining.saturating_sub(kept);
         }
         let next = if self.remaining == Some(0) {
@@ -376,7 +411,11 @@ impl<R: Resource + Send + 'static> Pages<R> {
             }
             request
         };
-        tracing::debug!(items = items.len(), has_next = next.is_some(), "page");
+        tracing::debug!(
+            items = page.records.len(),
+            has_next = next.is_some(),
+            "page"
+        );
         let cursor = next.map(|next| Cursor {
             next,
             first: self.first.clone(),
@@ -386,10 +425,46 @@ impl<R: Resource + Send + 'static> Pages<R> {
             Some(cursor) => Stage::Next(cursor.next.clone()),
             None => Stage::Done,
         };
-        Ok(Page {
-            items,
-            next: cursor,
-        })
+        Ok((page, cursor))
+    }
+
+    /// The next page as read, records not decoded: what both streams are made of.
+    fn poll_raw(
+        &mut self,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<ReadPage, Error>>> {
+        self.polled = true;
+        let span = self.span.clone();
+        let _entered = span.enter();
+        loop {
+            match std::mem::replace(&mut self.stage, Stage::Done) {
+                Stage::Fresh => match self.first_request() {
+                    Ok(Some(request)) => self.stage = Stage::Next(request),
+                    Ok(None) => return Poll::Ready(None),
+                    Err(error) => return Poll::Ready(Some(Err(error))),
+                },
+                Stage::Next(request) => {
+                    if let Some(error) = self.refused.take() {
+                        return Poll::Ready(Some(Err(error)));
+                    }
+                    self.stage = Stage::Waiting(self.send(request));
+                }
+                Stage::Waiting(mut future) => {
+                    let Poll::Ready(result) = future.as_mut().poll(cx) else {
+                        self.stage = Stage::Waiting(future);
+                        return Poll::Pending;
+                    };
+                    // `read_page` sets the next stage; an error leaves `Done`.
+                    return Poll::Ready(Some(result.and_then(|answer| self.read_page(answer))));
+                }
+                Stage::Done => return Poll::Ready(None),
+            }
+        }
+    }
+
+    /// Ends the listing after an error found while handing out a page.
+    fn stop(&mut self) {
+        self.stage = Stage::Done;
     }
 }
 
@@ -398,33 +473,19 @@ impl<R: Resource + Send + 'static> Stream for Pages<R> {
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
-        this.polled = true;
-        let span = this.span.clone();
-        let _entered = span.enter();
-        loop {
-            match std::mem::replace(&mut this.stage, Stage::Done) {
-                Stage::Fresh => match this.first_request() {
-                    Ok(Some(request)) => this.stage = Stage::Next(request),
-                    Ok(None) => return Poll::Ready(None),
-                    Err(error) => return Poll::Ready(Some(Err(error))),
-                },
-                Stage::Next(request) => {
-                    if let Some(error) = this.refused.take() {
-                        return Poll::Ready(Some(Err(error)));
-                    }
-                    this.stage = Stage::Waiting(this.send(request));
-                }
-                Stage::Waiting(mut future) => {
-                    let Poll::Ready(result) = future.as_mut().poll(cx) else {
-                        this.stage = Stage::Waiting(future);
-                        return Poll::Pending;
-                    };
-                    // `read_page` sets the next stage; an error leaves `Done`.
-                    return Poll::Ready(Some(result.and_then(|answer| this.read_page(&answer))));
-                }
-                Stage::Done => return Poll::Ready(None),
-            }
+        let Some(read) = ready!(this.poll_raw(cx)) else {
+            return Poll::Ready(None);
+        };
+        let page = read.and_then(|(page, next)| {
+            Ok(Page {
+                items: page.decode_all::<R>()?,
+                next,
+            })
+        });
+        if page.is_err() {
+            this.stop();
         }
+        Poll::Ready(Some(page))
     }
 }
 
@@ -440,11 +501,21 @@ impl<R: Resource + Send + 'static> Stream for List<R> {
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
         loop {
-            if let Some(item) = this.buffer.next() {
-                return Poll::Ready(Some(Ok(item)));
+            match this.unread.next::<R>() {
+                Some(Ok(record)) => return Poll::Ready(Some(Ok(record))),
+                Some(Err(error)) => {
+                    this.unread = Unread::default();
+                    this.pages.stop();
+                    return Poll::Ready(Some(Err(error)));
+                }
+                None => {}
             }
-            match ready!(Pin::new(&mut this.pages).poll_next(cx)) {
-                Some(Ok(page)) => this.buffer = page.items.into_iter(),
+            // The read page goes before the next one arrives, not after: one page in memory.
+            if !this.unread.page.body.is_empty() {
+                this.unread = Unread::default();
+            }
+            match ready!(this.pages.poll_raw(cx)) {
+                Some(Ok((page, _))) => this.unread = Unread::new(page),
                 Some(Err(error)) => return Poll::Ready(Some(Err(error))),
                 None => return Poll::Ready(None),
             }
@@ -452,7 +523,7 @@ impl<R: Resource + Send + 'static> Stream for List<R> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let buffered = self.buffer.len();
+        let buffered = self.unread.len();
         let upper = if matches!(self.pages.stage, Stage::Done) {
             Some(buffered)
         } else {
@@ -467,17 +538,14 @@ impl<R: Resource + Send + 'static> Stream for List<R> {
 
 impl<R: Resource + Send + 'static> FusedStream for List<R> {
     fn is_terminated(&self) -> bool {
-        self.buffer.len() == 0 && self.pages.is_terminated()
+        self.unread.len() == 0 && self.pages.is_terminated()
     }
 }
-
-// The records are never pinned: a `List` moves them out of a plain `Vec`.
-impl<R> Unpin for List<R> {}
 
 impl<R> fmt::Debug for List<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("List")
-            .field("buffered", &self.buffer.len())
+            .field("buffered", &self.unread.len())
             .field("pages", &self.pages)
             .finish()
     }
@@ -684,7 +752,11 @@ mod tests {
     }
 
     fn read(pages: &mut Pages<Participant>, page: &Value) -> Result<Page<Participant>, Error> {
-        pages.read_page(&answer(page))
+        let (page, next) = pages.read_page(answer(page))?;
+        Ok(Page {
+            items: page.decode_all()?,
+            next,
+        })
     }
 
     #[test]
@@ -757,12 +829,12 @@ mod tests {
         ));
         let back =
             json!({"messages": [], "next_page_uri": "/2010-04-01/Accounts/AC1/Messages.json"});
-        assert!(pages.read_page(&answer(&back)).is_err());
+        assert!(pages.read_page(answer(&back)).is_err());
 
         // And a link off the origin is an error, never a request.
         let mut pages = pages_after_first(List::<Message>::new(&client(), "/m".to_owned()));
         let away = json!({"messages": [], "next_page_uri": "//evil.example/steal"});
-        match pages.read_page(&answer(&away)) {
+        match pages.read_page(answer(&away)) {
             Err(Error::Decode { path, .. }) => assert_eq!(path, "next_page_uri"),
             other => panic!("{other:?}"),
         }

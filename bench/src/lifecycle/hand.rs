@@ -98,8 +98,9 @@ impl HandClient {
         })
     }
 
-    /// Every participant of a conversation, `page_size` per request, each handed to `visit` as
-    /// soon as its page is decoded; returns how many pages were requested.
+    /// Every participant of a conversation (at most `max_pages` pages of them), `page_size` per
+    /// request, each handed to `visit` as soon as its page is decoded; returns how many pages
+    /// were requested.
     ///
     /// # Errors
     ///
@@ -108,6 +109,7 @@ impl HandClient {
         &self,
         conversation_sid: &str,
         page_size: u32,
+        max_pages: u64,
         mut visit: impl FnMut(Participant),
     ) -> Result<u64, HandError> {
         let first = format!(
@@ -131,6 +133,7 @@ impl HandClient {
             drop(body);
             page.participants.into_iter().for_each(&mut visit);
             match page.meta.next_token {
+                Some(_) if pages >= max_pages => return Ok(pages),
                 Some(token) => {
                     let token: String = form_urlencoded::byte_serialize(token.as_bytes()).collect();
                     url = format!("{first}&pageToken={token}");
@@ -152,6 +155,7 @@ impl HandClient {
         &self,
         conversation_sid: &str,
         page_size: u32,
+        max_pages: u64,
         mut visit: impl FnMut(Participant),
     ) -> Result<u64, HandError> {
         let first = format!(
@@ -181,6 +185,7 @@ impl HandClient {
                 visit(serde_json::from_str(record.get())?);
             }
             match page.meta.next_token {
+                Some(_) if pages >= max_pages => return Ok(pages),
                 Some(token) => {
                     let token: String = form_urlencoded::byte_serialize(token.as_bytes()).collect();
                     url = format!("{first}&pageToken={token}");

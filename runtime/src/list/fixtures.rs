@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use super::page::{Parsed, parse_page, parse_page_by_field};
+use super::page::{Parsed, parse_decoded, parse_page, parse_page_by_field};
 use crate::decode::Answer;
 use crate::{BodyFormat, Error, PathTemplate, Protocol, Resource, Segment, UpdateMethod};
 
@@ -91,9 +91,9 @@ pub(super) fn page_token(next: Option<&str>) -> Value {
 /// Reads a page both ways, checking that they agree.
 pub(super) fn parse(page: &Value) -> Parsed<Value> {
     let body = serde_json::to_vec(page).unwrap();
-    let fast = parse_page::<Value>(&body).unwrap();
+    let fast = parse_decoded::<Value>(parse_page::<Value>(Bytes::from(body.clone()))).unwrap();
     // The thorough reading agrees with the one-pass reading on every shape that has both.
-    let thorough = parse_page_by_field::<Value>(&body).unwrap();
+    let thorough = parse_decoded::<Value>(parse_page_by_field::<Value>(Bytes::from(body))).unwrap();
     assert_eq!(fast.items, thorough.items);
     assert_eq!(fast.next, thorough.next);
     fast
@@ -102,7 +102,7 @@ pub(super) fn parse(page: &Value) -> Parsed<Value> {
 /// The path and message of the decode error a page gives.
 pub(super) fn decode_failure<R: DeserializeOwned + fmt::Debug>(page: &Value) -> (String, String) {
     let body = serde_json::to_vec(page).unwrap();
-    match parse_page::<R>(&body) {
+    match parse_decoded::<R>(parse_page::<R>(Bytes::from(body))) {
         Err(Error::Decode {
             path,
             message,
@@ -120,5 +120,6 @@ pub(super) fn answer(page: &Value) -> Answer {
     Answer {
         body: Bytes::from(serde_json::to_vec(page).unwrap()),
         non_json_content_type: None,
+        no_content: false,
     }
 }

@@ -1,10 +1,13 @@
-//! [`Page`], and reading a page's body: the records' field, the one-pass and by-field decoders.
+//! [`Page`], and reading a page's body: the records' field, the one-pass and by-field readings,
+//! and decoding a record from where it sits in the body.
 //!
 //! One pass suffices when the page has one array and it is the one `meta.key` names; every other
-//! shape is read field by field, which names the JSON path of whatever does not decode.
+//! shape is read field by field, which names the JSON path of whatever does not parse.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
+use bytes::Bytes;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
@@ -31,89 +34,183 @@ impl<R> Page<R> {
     }
 }
 
-/// A page's records and where the listing goes on.
+/// A page as read: its body, and where in it each record's raw JSON sits. Records are decoded
+/// only when they are handed out, so a listing holds one page's body and one record, not the
+/// body and every record decoded.
+#[derive(Debug, Default)]
+pub(super) struct RawPage {
+    pub(super) body: Bytes,
+    /// The records' field (`messages`): the start of a failed record's JSON path.
+    pub(super) key: String,
+    /// Each record's bytes in `body`, in order.
+    pub(super) records: Vec<Range<usize>>,
+}
+
+impl RawPage {
+    /// Decodes the record at `at` (the `index`th of the page); a failure names its JSON path
+    /// (`messages[3].date_sent`).
+    pub(super) fn decode<R: DeserializeOwned>(
+        &self,
+        at: Range<usize>,
+        index: usize,
+    ) -> Result<R, Error> {
+        // The ranges were taken from this body, so `get` always finds them.
+        let bytes = self.body.get(at).unwrap_or_default();
+        decode_at::<R, R>(bytes, &format!("{}[{index}]", self.key))
+    }
+
+    /// Every record, decoded.
+    pub(super) fn decode_all<R: DeserializeOwned>(&self) -> Result<Vec<R>, Error> {
+        self.records
+            .iter()
+            .enumerate()
+            .map(|(index, at)| self.decode(at.clone(), index))
+            .collect()
+    }
+}
+
+/// A page's records decoded, and where the listing goes on (what tests compare).
+#[cfg(test)]
 #[derive(Debug)]
 pub(super) struct Parsed<R> {
     pub(super) items: Vec<R>,
     pub(super) next: Next,
 }
 
+/// Reads a page and decodes every record.
+#[cfg(test)]
+pub(super) fn parse_decoded<R: DeserializeOwned>(
+    read: Result<(RawPage, Next), Error>,
+) -> Result<Parsed<R>, Error> {
+    let (page, next) = read?;
+    Ok(Parsed {
+        items: page.decode_all::<R>()?,
+        next,
+    })
+}
+
 /// Reads a page as it was answered. An answer declared as something other than JSON (an HTML
 /// page from a proxy, say) is refused as [`Client::fetch`](crate::Client::fetch) refuses it,
 /// with the same message; one without a content type is tried as JSON.
-pub(super) fn parse_answer<R: DeserializeOwned>(answer: &Answer) -> Result<Parsed<R>, Error> {
+pub(super) fn parse_answer<R: DeserializeOwned>(answer: Answer) -> Result<(RawPage, Next), Error> {
     if answer.non_json_content_type.is_some() {
         // `decode_answer` refuses such an answer without reading its body: `fetch`'s own error.
-        decode_answer::<R>(answer)?;
+        decode_answer::<R>(&answer)?;
     }
-    parse_page(&answer.body)
+    parse_page::<R>(answer.body)
 }
 
-/// Reads a page: first in one pass (the records decoded straight from the body, which is all it
-/// takes when the page has one array and it is the one `meta.key` names), else field by field,
-/// which handles every other shape and names the JSON path of whatever does not decode.
-pub(super) fn parse_page<R: DeserializeOwned>(body: &[u8]) -> Result<Parsed<R>, Error> {
-    if let Ok(OnePass {
+/// Reads a page: first in one pass (which is all it takes when the page has one array and it is
+/// the one `meta.key` names), else field by field, which handles every other shape and names
+/// the JSON path of whatever does not parse. `R` names the type in errors.
+pub(super) fn parse_page<R>(body: Bytes) -> Result<(RawPage, Next), Error> {
+    match one_pass::<R>(&body) {
+        Some(Ok(Found { key, records, next })) => Ok((RawPage { body, key, records }, next)),
+        Some(Err(error)) => Err(error),
+        None => parse_page_by_field::<R>(body),
+    }
+}
+
+/// What a reading found in a page's body.
+struct Found {
+    key: String,
+    records: Vec<Range<usize>>,
+    next: Next,
+}
+
+/// The one-pass reading, `None` when the page is of a shape it does not settle.
+fn one_pass<R>(body: &[u8]) -> Option<Result<Found, Error>> {
+    let Ok(OnePass {
         fields,
         records: Some((key, items)),
         several_arrays: false,
-    }) = serde_json::from_slice::<OnePass<R>>(body)
-    {
-        let named = fields.meta.as_ref().and_then(|meta| meta.key.as_deref());
-        if named.is_none_or(|named| named == key) {
-            let next = Next::detect(&fields)
-                .map_err(|reason| decode_error::<R>(".".to_owned(), reason))?;
-            return Ok(Parsed { items, next });
-        }
+    }) = serde_json::from_slice::<OnePass<&RawValue>>(body)
+    else {
+        return None;
+    };
+    let named = fields.meta.as_ref().and_then(|meta| meta.key.as_deref());
+    if named.is_some_and(|named| named != key) {
+        return None;
     }
-    parse_page_by_field(body)
+    let found = Next::detect(&fields)
+        .map_err(|reason| decode_error::<R>(".".to_owned(), reason))
+        .and_then(|next| Ok((ranges::<R>(body, &items)?, next)));
+    Some(found.map(|(records, next)| Found { key, records, next }))
+}
+
+/// Where each borrowed record sits in `body`.
+fn ranges<R>(body: &[u8], items: &[&RawValue]) -> Result<Vec<Range<usize>>, Error> {
+    let start_of_body = body.as_ptr() as usize;
+    items
+        .iter()
+        .map(|raw| {
+            let text = raw.get();
+            let start = (text.as_ptr() as usize).checked_sub(start_of_body)?;
+            let end = start.checked_add(text.len())?;
+            (end <= body.len()).then_some(start..end)
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| {
+            decode_error::<R>(
+                ".".to_owned(),
+                "a record was read outside the page's body".to_owned(),
+            )
+        })
 }
 
 /// The slow, thorough reading: the top-level object borrowed as raw JSON, then each part decoded
 /// on its own with its JSON path.
-pub(super) fn parse_page_by_field<R: DeserializeOwned>(body: &[u8]) -> Result<Parsed<R>, Error> {
-    let raw = top_level::<R>(body)?;
-    let get = |name: &str| {
-        raw.iter()
-            .rev()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| *value)
-    };
-    let mut fields = PageFields::default();
-    if let Some(value) = get("meta") {
-        fields.meta = decode_at::<Option<Meta>, R>(value, "meta")?;
-    }
-    if let Some(value) = get("next_page_uri") {
-        fields.next_page_uri = decode_at::<Option<String>, R>(value, "next_page_uri")?;
-    }
-    if let Some(value) = get("has_next") {
-        fields.has_next = decode_at::<Option<bool>, R>(value, "has_next")?;
-    }
-    if let Some(value) = get("current_page") {
-        fields.current_page = decode_at::<Option<u64>, R>(value, "current_page")?;
-    }
-    let named = fields.meta.as_ref().and_then(|meta| meta.key.clone());
-    let key: Cow<'_, str> = match named {
-        Some(key) => {
-            if get(&key).is_none() {
-                return Err(decode_error::<R>(
-                    "meta.key".to_owned(),
-                    format!(
-                        "names the records' field `{key}`, which the page does not have (fields: {})",
-                        field_names(&raw)
-                    ),
-                ));
-            }
-            Cow::Owned(key)
+pub(super) fn parse_page_by_field<R>(body: Bytes) -> Result<(RawPage, Next), Error> {
+    let (key, records, next) = {
+        let raw = top_level::<R>(&body)?;
+        let get = |name: &str| {
+            raw.iter()
+                .rev()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| *value)
+        };
+        let mut fields = PageFields::default();
+        if let Some(value) = get("meta") {
+            fields.meta = decode_raw::<Option<Meta>, R>(value, "meta")?;
         }
-        None => Cow::Borrowed(records_key::<R>(&raw)?),
+        if let Some(value) = get("next_page_uri") {
+            fields.next_page_uri = decode_raw::<Option<String>, R>(value, "next_page_uri")?;
+        }
+        if let Some(value) = get("has_next") {
+            fields.has_next = decode_raw::<Option<bool>, R>(value, "has_next")?;
+        }
+        if let Some(value) = get("current_page") {
+            fields.current_page = decode_raw::<Option<u64>, R>(value, "current_page")?;
+        }
+        let named = fields.meta.as_ref().and_then(|meta| meta.key.clone());
+        let key: String = match named {
+            Some(key) => {
+                if get(&key).is_none() {
+                    return Err(decode_error::<R>(
+                        "meta.key".to_owned(),
+                        format!(
+                            "names the records' field `{key}`, which the page does not have (fields: {})",
+                            field_names(&raw)
+                        ),
+                    ));
+                }
+                key
+            }
+            None => records_key::<R>(&raw)?.to_owned(),
+        };
+        let records = match get(&key) {
+            Some(value) => {
+                let items: Vec<&RawValue> = serde_json::from_str(value.get())
+                    .map_err(|error| decode_error::<R>(key.clone(), error.to_string()))?;
+                ranges::<R>(&body, &items)?
+            }
+            None => Vec::new(),
+        };
+        let next =
+            Next::detect(&fields).map_err(|reason| decode_error::<R>(".".to_owned(), reason))?;
+        (key, records, next)
     };
-    let items = match get(&key) {
-        Some(value) => decode_at::<Vec<R>, R>(value, &key)?,
-        None => Vec::new(),
-    };
-    let next = Next::detect(&fields).map_err(|reason| decode_error::<R>(".".to_owned(), reason))?;
-    Ok(Parsed { items, next })
+    Ok((RawPage { body, key, records }, next))
 }
 
 /// Without `meta.key`: the one array-valued top-level field (2010 and unpaginated lists); of
@@ -182,9 +279,9 @@ fn top_level<R>(body: &[u8]) -> Result<Vec<(Cow<'_, str>, &RawValue)>, Error> {
 }
 
 /// Decodes one part of a page with the runtime's path-reporting decoder; the path it reports is
-/// prefixed with where the part sits (`messages` + `[3].date_sent`).
-fn decode_at<T: DeserializeOwned, R>(value: &RawValue, at: &str) -> Result<T, Error> {
-    crate::decode::decode::<T>(value.get().as_bytes()).map_err(|error| match error {
+/// prefixed with where the part sits (`messages[3]` + `.date_sent`).
+fn decode_at<T: DeserializeOwned, R>(bytes: &[u8], at: &str) -> Result<T, Error> {
+    crate::decode::decode::<T>(bytes).map_err(|error| match error {
         Error::Decode { path, message, .. } => {
             let path = if path == "." {
                 at.to_owned()
@@ -199,6 +296,10 @@ fn decode_at<T: DeserializeOwned, R>(value: &RawValue, at: &str) -> Result<T, Er
     })
 }
 
+fn decode_raw<T: DeserializeOwned, R>(value: &RawValue, at: &str) -> Result<T, Error> {
+    decode_at::<T, R>(value.get().as_bytes(), at)
+}
+
 /// A decode error for a page of `R`s: the JSON path where it broke and why.
 pub(super) fn decode_error<R>(path: String, message: String) -> Error {
     Error::Decode {
@@ -210,12 +311,16 @@ pub(super) fn decode_error<R>(path: String, message: String) -> Error {
 
 #[cfg(test)]
 mod tests {
-    use bytes::Bytes;
     use reqwest::header::HeaderValue;
     use serde::Deserialize;
     use serde_json::{Value, json};
 
     use super::*;
+
+    /// Reads a page and decodes every record.
+    fn read<R: DeserializeOwned>(body: &[u8]) -> Result<Parsed<R>, Error> {
+        parse_decoded(parse_page::<R>(Bytes::copy_from_slice(body)))
+    }
     use crate::list::fixtures::{Participant, decode_failure, page_2010, page_v1, parse};
 
     #[test]
@@ -226,7 +331,7 @@ mod tests {
             "links": ["a", "b"],
             "usage_records": [{"n": 1}, {"n": 2}]
         });
-        let parsed = parse_page::<Value>(&serde_json::to_vec(&page).unwrap()).unwrap();
+        let parsed = read::<Value>(&serde_json::to_vec(&page).unwrap()).unwrap();
         assert_eq!(parsed.items, vec![json!({"n": 1}), json!({"n": 2})]);
         // Records before meta, in any order.
         let page = json!({"results": [{"n": 1}], "meta": {"key": "results"}});
@@ -238,7 +343,7 @@ mod tests {
         assert_eq!(parsed.next, Next::End);
         // SCIM: `Resources` beside `schemas`.
         let page = json!({"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 1, "Resources": [{"id": "u1"}]});
-        let parsed = parse_page::<Value>(&serde_json::to_vec(&page).unwrap()).unwrap();
+        let parsed = read::<Value>(&serde_json::to_vec(&page).unwrap()).unwrap();
         assert_eq!(parsed.items, vec![json!({"id": "u1"})]);
         // An empty page is a page.
         let page = json!({"meta": {"key": "participants", "nextToken": "t2"}, "participants": []});
@@ -273,12 +378,12 @@ mod tests {
         assert!(message.contains("a list page"), "{message}");
 
         for body in [&b" "[..], b"", b"\n\t "] {
-            match parse_page::<Value>(body) {
+            match read::<Value>(body) {
                 Err(Error::Decode { message, .. }) => assert_eq!(message, "the body is empty"),
                 other => panic!("{other:?}"),
             }
         }
-        match parse_page::<Value>(br#"{"messages": []} trailing"#) {
+        match read::<Value>(br#"{"messages": []} trailing"#) {
             Err(Error::Decode { message, .. }) => {
                 assert!(message.contains("trailing"), "{message}");
             }
@@ -321,11 +426,11 @@ mod tests {
             b"{\"x\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]}",
             &[b'['; 100_000],
         ] {
-            let _ = parse_page::<Value>(body);
-            let _ = parse_page::<Participant>(body);
+            let _ = read::<Value>(body);
+            let _ = read::<Participant>(body);
         }
         // Keys with escapes are compared decoded: `\u00e9` is `é`.
-        let parsed = parse_page::<Value>(br#"{"meta": {"key": "\u00e9"}, "\u00e9": [1]}"#).unwrap();
+        let parsed = read::<Value>(br#"{"meta": {"key": "\u00e9"}, "\u00e9": [1]}"#).unwrap();
         assert_eq!(parsed.items, vec![json!(1)]);
     }
 
@@ -333,6 +438,7 @@ mod tests {
         Answer {
             body: Bytes::from_static(body),
             non_json_content_type: content_type.map(HeaderValue::from_static),
+            no_content: false,
         }
     }
 
@@ -342,7 +448,8 @@ mod tests {
             Some("text/html; charset=utf-8"),
             b"<html><body>Log in to the Wi-Fi</body></html>",
         );
-        let error = parse_answer::<Participant>(&html).unwrap_err();
+        let error =
+            parse_decoded::<Participant>(parse_answer::<Participant>(html.clone())).unwrap_err();
         let fetch_error = decode_answer::<Participant>(&html).unwrap_err();
         assert_eq!(error.to_string(), fetch_error.to_string());
         match &error {
@@ -362,7 +469,8 @@ mod tests {
         }
         // Without a content type the body is tried as JSON.
         let page = br#"{"participants": [{"id": "p1"}], "meta": {"key": "participants"}}"#;
-        let parsed = parse_answer::<Participant>(&answer(None, page)).unwrap();
+        let parsed =
+            parse_decoded::<Participant>(parse_answer::<Participant>(answer(None, page))).unwrap();
         assert_eq!(parsed.items.len(), 1);
     }
 }
