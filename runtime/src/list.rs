@@ -28,7 +28,7 @@ pub use self::cursor::Cursor;
 use self::dialect::next_request;
 use self::link::{append_query, form_pair};
 pub use self::page::Page;
-use self::page::{RawPage, decode_error, parse_answer};
+use self::page::{RawPage, Records, decode_error, parse_answer};
 use crate::decode::Answer;
 use crate::{Client, Error, Resource, body};
 
@@ -40,9 +40,11 @@ type PageFuture = Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send>>;
 /// Every record of a Twilio list, as a lazy [`Stream`] of `Result<R, Error>`.
 ///
 /// Nothing is sent until the stream is first polled; pages are then fetched one at a time, each
-/// only once the previous one has been read, so memory holds one page whatever the total. The
-/// stream ends after the last page, after [`limit`](Self::limit) records, or after its first
-/// error (a failed request is retried by the client first, like any `GET`).
+/// only once the previous one has been read, and each record is decoded when it is handed out, so
+/// memory holds one page's body and one record whatever the total. The stream ends after the last
+/// page, after [`limit`](Self::limit) records, or after its first error (a failed request is
+/// retried by the client first, like any `GET`; a record that does not decode is the error after
+/// the records before it).
 ///
 /// Configure it before reading: [`filter`](Self::filter), [`page_size`](Self::page_size),
 /// [`limit`](Self::limit); read it with any `Stream` combinator, or without one through
@@ -100,34 +102,55 @@ type PageFuture = Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send>>;
 /// ```
 pub struct List<R> {
     pages: Pages<R>,
-    /// The current page's records not yet handed out, each decoded only when it is.
-    unread: Unread,
+    /// The current page's records not yet handed out.
+    unread: Unread<R>,
 }
 
-/// A page as read, records not decoded, and the cursor to the next page.
-type ReadPage = (RawPage, Option<Cursor>);
+/// A page as read and the cursor to the next page.
+type ReadPage<R> = (Records<R>, Option<Cursor>);
 
-/// A page being handed out record by record.
-#[derive(Debug, Default)]
-struct Unread {
-    page: RawPage,
-    records: std::iter::Enumerate<std::vec::IntoIter<Range<usize>>>,
+/// A page being handed out record by record: decoded already, or decoded as each is handed out.
+enum Unread<R> {
+    Decoded(std::vec::IntoIter<R>),
+    Raw {
+        page: RawPage,
+        records: std::iter::Enumerate<std::vec::IntoIter<Range<usize>>>,
+    },
 }
 
-impl Unread {
-    fn new(mut page: RawPage) -> Self {
-        let records = std::mem::take(&mut page.records).into_iter().enumerate();
-        Unread { page, records }
-    }
-
+impl<R> Unread<R> {
     fn len(&self) -> usize {
-        self.records.len()
+        match self {
+            Unread::Decoded(items) => items.len(),
+            Unread::Raw { records, .. } => records.len(),
+        }
+    }
+}
+
+impl<R: Resource> Unread<R> {
+    fn new(records: Records<R>) -> Self {
+        match records {
+            Records::Decoded(items) => Unread::Decoded(items.into_iter()),
+            Records::Raw(mut page) => {
+                let records = std::mem::take(&mut page.records).into_iter().enumerate();
+                Unread::Raw { page, records }
+            }
+        }
     }
 
-    /// The next record, decoded; `None` when the page has been read.
-    fn next<R: Resource>(&mut self) -> Option<Result<R, Error>> {
-        let (index, at) = self.records.next()?;
-        Some(self.page.decode(at, index))
+    fn empty() -> Self {
+        Unread::Decoded(Vec::new().into_iter())
+    }
+
+    /// The next record; `None` when the page has been read.
+    fn next(&mut self) -> Option<Result<R, Error>> {
+        match self {
+            Unread::Decoded(items) => items.next().map(Ok),
+            Unread::Raw { page, records } => {
+                let (index, at) = records.next()?;
+                Some(page.decode(at, index))
+            }
+        }
     }
 }
 
@@ -226,7 +249,7 @@ impl<R: Resource + Send + 'static> List<R> {
     fn from_pages(pages: Pages<R>) -> Self {
         List {
             pages,
-            unread: Unread::default(),
+            unread: Unread::empty(),
         }
     }
 
@@ -318,17 +341,10 @@ impl<R: Resource + Send + 'static> List<R> {
     /// # Errors
     ///
     /// As [`try_next`](Self::try_next); the records read before the error are dropped.
-    pub async fn collect_all(self) -> Result<Vec<R>, Error> {
-        let List {
-            mut pages,
-            mut unread,
-        } = self;
-        let mut all: Vec<R> = Vec::with_capacity(unread.len());
-        while let Some(record) = unread.next() {
-            all.push(record?);
-        }
-        while let Some(page) = pages.try_next().await? {
-            all.extend(page.items);
+    pub async fn collect_all(mut self) -> Result<Vec<R>, Error> {
+        let mut all = Vec::with_capacity(self.unread.len());
+        while let Some(record) = self.try_next().await? {
+            all.push(record);
         }
         Ok(all)
     }
@@ -385,13 +401,13 @@ impl<R: Resource + Send + 'static> Pages<R> {
 
     /// Reads one response: its records (cut to the limit, not decoded yet) and the cursor to the
     /// next page, if any; sets the next stage.
-    fn read_page(&mut self, answer: Answer) -> Result<ReadPage, Error> {
-        let (mut page, next) = parse_answer::<R>(answer)?;
+    fn read_page(&mut self, answer: Answer, one_by_one: bool) -> Result<ReadPage<R>, Error> {
+        let (mut page, next) = parse_answer::<R>(answer, one_by_one)?;
         if let Some(remaining) = &mut self.remaining {
             let keep = usize::try_from(*remaining).unwrap_or(usize::MAX);
-            page.records.truncate(keep);
+            page.truncate(keep);
             // At most `remaining` records are kept, so this never saturates.
-            let kept = u64::try_from(page.records.len()).unwrap_or(u64::MAX);
+            let kept = u64::try_from(page.len()).unwrap_or(u64::MAX);
             *remaining = remaining.saturating_sub(kept);
         }
         let next = if self.remaining == Some(0) {
@@ -411,11 +427,7 @@ impl<R: Resource + Send + 'static> Pages<R> {
             }
             request
         };
-        tracing::debug!(
-            items = page.records.len(),
-            has_next = next.is_some(),
-            "page"
-        );
+        tracing::debug!(items = page.len(), has_next = next.is_some(), "page");
         let cursor = next.map(|next| Cursor {
             next,
             first: self.first.clone(),
@@ -428,11 +440,13 @@ impl<R: Resource + Send + 'static> Pages<R> {
         Ok((page, cursor))
     }
 
-    /// The next page as read, records not decoded: what both streams are made of.
-    fn poll_raw(
+    /// The next page as read: what both streams are made of. With `one_by_one`, a large page's
+    /// records are left in its body to be decoded as they are handed out.
+    fn poll_page(
         &mut self,
         cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<ReadPage, Error>>> {
+        one_by_one: bool,
+    ) -> Poll<Option<Result<ReadPage<R>, Error>>> {
         self.polled = true;
         let span = self.span.clone();
         let _entered = span.enter();
@@ -455,7 +469,9 @@ impl<R: Resource + Send + 'static> Pages<R> {
                         return Poll::Pending;
                     };
                     // `read_page` sets the next stage; an error leaves `Done`.
-                    return Poll::Ready(Some(result.and_then(|answer| self.read_page(answer))));
+                    return Poll::Ready(Some(
+                        result.and_then(|answer| self.read_page(answer, one_by_one)),
+                    ));
                 }
                 Stage::Done => return Poll::Ready(None),
             }
@@ -473,14 +489,15 @@ impl<R: Resource + Send + 'static> Stream for Pages<R> {
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
-        let Some(read) = ready!(this.poll_raw(cx)) else {
+        let Some(read) = ready!(this.poll_page(cx, false)) else {
             return Poll::Ready(None);
         };
-        let page = read.and_then(|(page, next)| {
-            Ok(Page {
-                items: page.decode_all::<R>()?,
-                next,
-            })
+        let page = read.and_then(|(records, next)| {
+            let items = match records {
+                Records::Decoded(items) => items,
+                Records::Raw(page) => page.decode_all::<R>()?,
+            };
+            Ok(Page { items, next })
         });
         if page.is_err() {
             this.stop();
@@ -501,20 +518,18 @@ impl<R: Resource + Send + 'static> Stream for List<R> {
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
         loop {
-            match this.unread.next::<R>() {
+            match this.unread.next() {
                 Some(Ok(record)) => return Poll::Ready(Some(Ok(record))),
                 Some(Err(error)) => {
-                    this.unread = Unread::default();
+                    this.unread = Unread::empty();
                     this.pages.stop();
                     return Poll::Ready(Some(Err(error)));
                 }
                 None => {}
             }
             // The read page goes before the next one arrives, not after: one page in memory.
-            if !this.unread.page.body.is_empty() {
-                this.unread = Unread::default();
-            }
-            match ready!(this.pages.poll_raw(cx)) {
+            this.unread = Unread::empty();
+            match ready!(this.pages.poll_page(cx, true)) {
                 Some(Ok((page, _))) => this.unread = Unread::new(page),
                 Some(Err(error)) => return Poll::Ready(Some(Err(error))),
                 None => return Poll::Ready(None),
@@ -541,6 +556,10 @@ impl<R: Resource + Send + 'static> FusedStream for List<R> {
         self.unread.len() == 0 && self.pages.is_terminated()
     }
 }
+
+// The records are never pinned: a `List` moves them out of a plain `Vec` or decodes them as it
+// hands them out.
+impl<R> Unpin for List<R> {}
 
 impl<R> fmt::Debug for List<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -752,11 +771,11 @@ mod tests {
     }
 
     fn read(pages: &mut Pages<Participant>, page: &Value) -> Result<Page<Participant>, Error> {
-        let (page, next) = pages.read_page(answer(page))?;
-        Ok(Page {
-            items: page.decode_all()?,
-            next,
-        })
+        let (records, next) = pages.read_page(answer(page), false)?;
+        let Records::Decoded(items) = records else {
+            panic!("`Pages` decodes pages at once");
+        };
+        Ok(Page { items, next })
     }
 
     #[test]
@@ -829,12 +848,12 @@ mod tests {
         ));
         let back =
             json!({"messages": [], "next_page_uri": "/2010-04-01/Accounts/AC1/Messages.json"});
-        assert!(pages.read_page(answer(&back)).is_err());
+        assert!(pages.read_page(answer(&back), false).is_err());
 
         // And a link off the origin is an error, never a request.
         let mut pages = pages_after_first(List::<Message>::new(&client(), "/m".to_owned()));
         let away = json!({"messages": [], "next_page_uri": "//evil.example/steal"});
-        match pages.read_page(answer(&away)) {
+        match pages.read_page(answer(&away), false) {
             Err(Error::Decode { path, .. }) => assert_eq!(path, "next_page_uri"),
             other => panic!("{other:?}"),
         }
@@ -930,6 +949,66 @@ mod tests {
             .await
             .unwrap_err();
         assert_eq!(error.to_string(), fetched.to_string());
+    }
+
+    #[tokio::test]
+    async fn a_large_page_is_handed_out_record_by_record_as_pages_decode_it() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Named {
+            id: String,
+            #[allow(dead_code)]
+            name: Option<String>,
+        }
+        impl Resource for Named {
+            const BASE_URL: &'static str = Participant::BASE_URL;
+            const PATH: crate::PathTemplate = Participant::PATH;
+        }
+        let server = LocalServer::start().await.unwrap();
+        let count = 700; // about 336 KiB of JSON in one page: above the size decoded at once
+        for n in 0..count {
+            let mut participant = example_participant();
+            participant["id"] = format!("conv_participant_{n:026}").into();
+            if n == 500 {
+                participant["name"] = json!(5); // not a string: `name` does not decode
+            }
+            server.insert_participant(participant);
+        }
+        let client = Client::builder()
+            .account_sid(server.account_sid())
+            .auth_token(server.auth_token())
+            .base_url(server.base_url())
+            .build()
+            .unwrap();
+        let collection = format!("/v2/Conversations/{EXAMPLE_CONVERSATION_ID}/Participants");
+
+        // The first 500 records, one by one from the raw page, as the whole page would decode.
+        let mut list = client.list::<Named>(&collection).page_size(1000);
+        for n in 0..500 {
+            let record = list.try_next().await.unwrap().unwrap();
+            assert_eq!(record.id, format!("conv_participant_{n:026}"));
+        }
+        assert!(matches!(list.unread, Unread::Raw { .. }), "read one by one");
+        // The 501st is the error, named by its JSON path, and the list ends there.
+        match list.try_next().await {
+            Err(Error::Decode { path, .. }) => assert_eq!(path, "participants[500].name"),
+            other => panic!("{other:?}"),
+        }
+        assert!(list.try_next().await.unwrap().is_none());
+        // Pages decode the same page at once and find the same error.
+        let mut pages = client.list::<Named>(&collection).page_size(1000).pages();
+        match pages.try_next().await {
+            Err(Error::Decode { path, .. }) => assert_eq!(path, "participants[500].name"),
+            other => panic!("{other:?}"),
+        }
+        // A limit cuts the raw page too: the records past it are never decoded.
+        let first = client
+            .list::<Named>(&collection)
+            .page_size(1000)
+            .limit(400)
+            .collect_all()
+            .await
+            .unwrap();
+        assert_eq!(first.len(), 400);
     }
 
     #[test]

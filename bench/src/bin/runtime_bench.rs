@@ -5,7 +5,8 @@
 //! `cargo run --release -p twilio-resource-bench --bin runtime-bench` (`-- --smoke` for a quick
 //! check; `--rounds N --seconds S` to change the shape; `--no-node-install` to use the Node helper
 //! only if `bench/node` already has it; `--help` for all). Variants run interleaved, round after
-//! round, so drift hits them alike; the report gives medians with min–max and the ratios.
+//! round — the Node helper first, then the two Rust variants, taking turns to go first — so drift
+//! and the helper's aftermath hit them alike; the report gives medians with min–max and the ratios.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -167,7 +168,7 @@ async fn run(shape: Shape) -> ExitCode {
     let mut runs: Vec<(usize, Variant, Run)> = Vec::new();
     for round in 1..=shape.rounds {
         for concurrency in CONCURRENCIES {
-            for variant in Variant::ALL {
+            for variant in round_order(round) {
                 let measured = match variant {
                     Variant::Generated => {
                         let client = generated.clone();
@@ -232,6 +233,25 @@ async fn run(shape: Shape) -> ExitCode {
     }
     report(&runs);
     ExitCode::SUCCESS
+}
+
+/// The order of one round: the Node helper first (its process and threads wind down while the
+/// next variant runs), then the two Rust variants, which take turns going first (generated first
+/// in odd rounds): neither is always the one that follows the helper.
+fn round_order(round: usize) -> [Variant; 3] {
+    if round % 2 == 1 {
+        [
+            Variant::NodeHelper,
+            Variant::Generated,
+            Variant::HandWritten,
+        ]
+    } else {
+        [
+            Variant::NodeHelper,
+            Variant::HandWritten,
+            Variant::Generated,
+        ]
+    }
 }
 
 /// `fetches` sequential fetches of `variant`, checked; the unit callgrind counts.

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use bytes::Bytes;
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
@@ -56,7 +57,9 @@ impl RawPage {
     ) -> Result<R, Error> {
         // The ranges were taken from this body, so `get` always finds them.
         let bytes = self.body.get(at).unwrap_or_default();
-        decode_at::<R, R>(bytes, &format!("{}[{index}]", self.key))
+        // The fast path first: the record's JSON path is only written for an error.
+        serde_json::from_slice(bytes)
+            .or_else(|_| decode_at::<R, R>(bytes, &format!("{}[{index}]", self.key)))
     }
 
     /// Every record, decoded.
@@ -89,15 +92,54 @@ pub(super) fn parse_decoded<R: DeserializeOwned>(
     })
 }
 
-/// Reads a page as it was answered. An answer declared as something other than JSON (an HTML
-/// page from a proxy, say) is refused as [`Client::fetch`](crate::Client::fetch) refuses it,
-/// with the same message; one without a content type is tried as JSON.
-pub(super) fn parse_answer<R: DeserializeOwned>(answer: Answer) -> Result<(RawPage, Next), Error> {
+/// A page's records: decoded all at once, or left in the body to be decoded one by one.
+#[derive(Debug)]
+pub(super) enum Records<R> {
+    Decoded(Vec<R>),
+    Raw(RawPage),
+}
+
+impl<R> Records<R> {
+    pub(super) fn len(&self) -> usize {
+        match self {
+            Records::Decoded(items) => items.len(),
+            Records::Raw(page) => page.records.len(),
+        }
+    }
+
+    pub(super) fn truncate(&mut self, len: usize) {
+        match self {
+            Records::Decoded(items) => items.truncate(len),
+            Records::Raw(page) => page.records.truncate(len),
+        }
+    }
+}
+
+/// Pages up to this size are decoded in one pass, which is fastest, and their records then take
+/// about as much memory again; a larger page is kept as its body and its records are decoded one
+/// at a time as they are handed out, so a large page is held once (at the cost of a second,
+/// lighter pass over it).
+pub(super) const DECODE_AT_ONCE_MAX_BYTES: usize = 256 * 1024;
+
+/// Reads a page as it was answered: its records decoded at once, or (when `one_by_one` allows it
+/// and the page is larger than [`DECODE_AT_ONCE_MAX_BYTES`]) left in the body. An answer declared
+/// as something other than JSON (an HTML page from a proxy, say) is refused as
+/// [`Client::fetch`](crate::Client::fetch) refuses it, with the same message; one without a
+/// content type is tried as JSON.
+pub(super) fn parse_answer<R: DeserializeOwned>(
+    answer: Answer,
+    one_by_one: bool,
+) -> Result<(Records<R>, Next), Error> {
     if answer.non_json_content_type.is_some() {
         // `decode_answer` refuses such an answer without reading its body: `fetch`'s own error.
         decode_answer::<R>(&answer)?;
     }
-    parse_page::<R>(answer.body)
+    if one_by_one && answer.body.len() > DECODE_AT_ONCE_MAX_BYTES {
+        let (page, next) = parse_page::<R>(answer.body)?;
+        return Ok((Records::Raw(page), next));
+    }
+    let (items, next) = parse_page_decoded::<R>(answer.body)?;
+    Ok((Records::Decoded(items), next))
 }
 
 /// Reads a page: first in one pass (which is all it takes when the page has one array and it is
@@ -120,11 +162,22 @@ struct Found {
 
 /// The one-pass reading, `None` when the page is of a shape it does not settle.
 fn one_pass<R>(body: &[u8]) -> Option<Result<Found, Error>> {
+    let (key, items, next) = one_pass_items::<&RawValue, R>(body)?;
+    let found = next.and_then(|next| Ok((ranges::<R>(body, &items)?, next)));
+    Some(found.map(|(records, next)| Found { key, records, next }))
+}
+
+/// The one-pass reading of a page's records as `T` (decoded records, or raw ones), `None` when
+/// the page is of a shape it does not settle or a record does not decode (the thorough reading
+/// then names where).
+fn one_pass_items<'de, T: Deserialize<'de>, R>(
+    body: &'de [u8],
+) -> Option<(String, Vec<T>, Result<Next, Error>)> {
     let Ok(OnePass {
         fields,
         records: Some((key, items)),
         several_arrays: false,
-    }) = serde_json::from_slice::<OnePass<&RawValue>>(body)
+    }) = serde_json::from_slice::<OnePass<T>>(body)
     else {
         return None;
     };
@@ -132,10 +185,20 @@ fn one_pass<R>(body: &[u8]) -> Option<Result<Found, Error>> {
     if named.is_some_and(|named| named != key) {
         return None;
     }
-    let found = Next::detect(&fields)
-        .map_err(|reason| decode_error::<R>(".".to_owned(), reason))
-        .and_then(|next| Ok((ranges::<R>(body, &items)?, next)));
-    Some(found.map(|(records, next)| Found { key, records, next }))
+    let next = Next::detect(&fields).map_err(|reason| decode_error::<R>(".".to_owned(), reason));
+    Some((key, items, next))
+}
+
+/// Reads a page and decodes all its records in the same pass (the fast way to a whole page);
+/// a page of another shape, or with a record that does not decode, is read field by field.
+pub(super) fn parse_page_decoded<R: DeserializeOwned>(
+    body: Bytes,
+) -> Result<(Vec<R>, Next), Error> {
+    if let Some((_, items, next)) = one_pass_items::<R, R>(&body) {
+        return Ok((items, next?));
+    }
+    let (page, next) = parse_page_by_field::<R>(body)?;
+    Ok((page.decode_all()?, next))
 }
 
 /// Where each borrowed record sits in `body`.
@@ -311,15 +374,36 @@ pub(super) fn decode_error<R>(path: String, message: String) -> Error {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt;
+
     use reqwest::header::HeaderValue;
     use serde::Deserialize;
     use serde_json::{Value, json};
 
     use super::*;
 
-    /// Reads a page and decodes every record.
-    fn read<R: DeserializeOwned>(body: &[u8]) -> Result<Parsed<R>, Error> {
-        parse_decoded(parse_page::<R>(Bytes::copy_from_slice(body)))
+    /// Reads a page and decodes every record, one by one from the raw page; the one-pass
+    /// decoding must agree.
+    fn read<R: DeserializeOwned + PartialEq + fmt::Debug>(body: &[u8]) -> Result<Parsed<R>, Error> {
+        let one_by_one = parse_decoded(parse_page::<R>(Bytes::copy_from_slice(body)));
+        let at_once = parse_page_decoded::<R>(Bytes::copy_from_slice(body));
+        match (&one_by_one, &at_once) {
+            (Ok(parsed), Ok((items, next))) => {
+                assert_eq!(&parsed.items, items);
+                assert_eq!(&parsed.next, next);
+            }
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+            other => panic!("the two readings disagree: {other:?}"),
+        }
+        one_by_one
+    }
+
+    /// Reads an answer as `List` reads a small page, decoding it at once.
+    fn answer_decoded<R: DeserializeOwned>(answer: Answer) -> Result<Parsed<R>, Error> {
+        match parse_answer::<R>(answer, true)? {
+            (Records::Decoded(items), next) => Ok(Parsed { items, next }),
+            (Records::Raw(_), _) => panic!("a small page is decoded at once"),
+        }
     }
     use crate::list::fixtures::{Participant, decode_failure, page_2010, page_v1, parse};
 
@@ -448,8 +532,7 @@ mod tests {
             Some("text/html; charset=utf-8"),
             b"<html><body>Log in to the Wi-Fi</body></html>",
         );
-        let error =
-            parse_decoded::<Participant>(parse_answer::<Participant>(html.clone())).unwrap_err();
+        let error = answer_decoded::<Participant>(html.clone()).unwrap_err();
         let fetch_error = decode_answer::<Participant>(&html).unwrap_err();
         assert_eq!(error.to_string(), fetch_error.to_string());
         match &error {
@@ -469,8 +552,7 @@ mod tests {
         }
         // Without a content type the body is tried as JSON.
         let page = br#"{"participants": [{"id": "p1"}], "meta": {"key": "participants"}}"#;
-        let parsed =
-            parse_decoded::<Participant>(parse_answer::<Participant>(answer(None, page))).unwrap();
+        let parsed = answer_decoded::<Participant>(answer(None, page)).unwrap();
         assert_eq!(parsed.items.len(), 1);
     }
 }
