@@ -898,6 +898,16 @@ mod tests {
         assert!(!shown.contains("token"), "{shown}");
     }
 
+    /// A client of the local server.
+    fn client_of(server: &LocalServer) -> Client {
+        Client::builder()
+            .account_sid(server.account_sid())
+            .auth_token(server.auth_token())
+            .base_url(server.base_url())
+            .build()
+            .unwrap()
+    }
+
     #[tokio::test]
     async fn a_page_answered_with_html_gives_the_error_fetch_gives() {
         let server = LocalServer::start().await.unwrap();
@@ -906,12 +916,7 @@ mod tests {
             participant["id"] = format!("conv_participant_{n:026}").into();
             server.insert_participant(participant);
         }
-        let client = Client::builder()
-            .account_sid(server.account_sid())
-            .auth_token(server.auth_token())
-            .base_url(server.base_url())
-            .build()
-            .unwrap();
+        let client = client_of(&server);
         let collection = format!("/v2/Conversations/{EXAMPLE_CONVERSATION_ID}/Participants");
         let html = || {
             Fault::raw(
@@ -973,12 +978,7 @@ mod tests {
             }
             server.insert_participant(participant);
         }
-        let client = Client::builder()
-            .account_sid(server.account_sid())
-            .auth_token(server.auth_token())
-            .base_url(server.base_url())
-            .build()
-            .unwrap();
+        let client = client_of(&server);
         let collection = format!("/v2/Conversations/{EXAMPLE_CONVERSATION_ID}/Participants");
 
         // The first 500 records, one by one from the raw page, as the whole page would decode.
