@@ -40,11 +40,12 @@ type PageFuture = Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send>>;
 /// Every record of a Twilio list, as a lazy [`Stream`] of `Result<R, Error>`.
 ///
 /// Nothing is sent until the stream is first polled; pages are then fetched one at a time, each
-/// only once the previous one has been read, and each record is decoded when it is handed out, so
-/// memory holds one page's body and one record whatever the total. The stream ends after the last
-/// page, after [`limit`](Self::limit) records, or after its first error (a failed request is
-/// retried by the client first, like any `GET`; a record that does not decode is the error after
-/// the records before it).
+/// only once the previous one has been read, so memory holds one page whatever the total: a page
+/// is decoded at once, or, over 256 KiB, kept as its body with each record decoded as it is handed
+/// out. The stream ends after the last page, after [`limit`](Self::limit) records, or after its
+/// first error (a failed request is retried by the client first, like any `GET`; a record that
+/// does not decode is the error in place of its page, or, in a large page, after the records
+/// before it).
 ///
 /// Configure it before reading: [`filter`](Self::filter), [`page_size`](Self::page_size),
 /// [`limit`](Self::limit); read it with any `Stream` combinator, or without one through
