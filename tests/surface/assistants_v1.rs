@@ -534,7 +534,7 @@ async fn knowledge_by_assistant(h: &Harness) {
     );
     // CreateAssistantKnowledgeAttachment: POST /v1/Assistants/{assistantId}/Knowledge/{id}
     h.empty("POST", "/v1/Assistants/assistantId1/Knowledge/id1", 204);
-    h.undecodable(
+    h.answered_without_a_body(
         "CreateAssistantKnowledgeAttachment",
         h.client
             .update::<Via<false, POST, false, false>, _>(
@@ -600,7 +600,7 @@ async fn tools_by_assistant(h: &Harness) {
     );
     // CreateAssistantToolAttachment: POST /v1/Assistants/{assistantId}/Tools/{id}
     h.empty("POST", "/v1/Assistants/assistantId1/Tools/id1", 204);
-    h.undecodable(
+    h.answered_without_a_body(
         "CreateAssistantToolAttachment",
         h.client
             .update::<Via<false, POST, false, false>, _>(
@@ -1038,7 +1038,7 @@ async fn knowledge_by_assistant_full<Compiled>(h: &Harness) {
     );
     // CreateAssistantKnowledgeAttachment: POST /v1/Assistants/{assistantId}/Knowledge/{id}
     h.empty("POST", "/v1/Assistants/assistantId1/Knowledge/id1", 204);
-    h.undecodable(
+    h.answered_without_a_body(
         "CreateAssistantKnowledgeAttachment",
         KnowledgeByAssistant::update(
             &h.client,
@@ -1095,7 +1095,7 @@ async fn tools_by_assistant_full<Compiled>(h: &Harness) {
     );
     // CreateAssistantToolAttachment: POST /v1/Assistants/{assistantId}/Tools/{id}
     h.empty("POST", "/v1/Assistants/assistantId1/Tools/id1", 204);
-    h.undecodable(
+    h.answered_without_a_body(
         "CreateAssistantToolAttachment",
         ToolsByAssistant::update(
             &h.client,

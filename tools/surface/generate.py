@@ -453,7 +453,7 @@ REASONS = [
     ("A", "reserved", "placeholder named like a reserved parameter (client, body, filter, self, super, crate, _)"),
     ("A", "dup_param", "two placeholders with one snake_case parameter name"),
     ("A", "redirect_only", "no 2xx answer at all, only a redirect: the call can only end in Error::Redirect"),
-    ("A", "no_body_success", "create/update whose only success is 204 without a body: it cannot return Self"),
+    ("A", "no_body_success", "create/update whose only success is 204 without a body: Self comes back from an empty object, every field None"),
     ("A", "not_object", "2xx answer that is not a JSON object"),
     ("A", "no_records", "list whose records the runtime cannot find (several array fields, no meta.key): declared as fetch"),
     ("A", "other_body", "request body neither form nor JSON"),
@@ -943,9 +943,9 @@ def emit_call(op: dict, struct: dict, params: Params | None, full: bool) -> list
         lines.append(f"    h.redirect({route});")
         lines.append(f"    h.redirected({quoted}, {call}.await.map(drop));")
     elif op["response"]["type"] == "none" and verb != "delete":
-        # No body to return Self from: the request goes out, then the answer cannot decode.
+        # No body: the 204 decodes as an empty object, every (optional) field `None`.
         lines.append(f"    h.empty({route}, {two_xx[0]});")
-        lines.append(f"    h.undecodable({quoted}, {call}.await.map(drop));")
+        lines.append(f"    h.answered_without_a_body({quoted}, {call}.await.map(drop));")
     elif verb == "delete":
         if op["response"]["type"] == "none":
             lines.append(f"    h.empty({route}, {two_xx[0]});")
