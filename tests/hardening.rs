@@ -64,6 +64,62 @@ async fn maximal_counts_and_sizes_do_not_overflow() {
     ));
 }
 
+/// A server that answers every request with `head`, then `{`, a pause, and `}`: a body that comes
+/// in two chunks under an announced length the server chose.
+async fn two_chunk_server(head: &'static str) -> String {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut request = [0u8; 4096];
+                let _ = socket.read(&mut request).await;
+                let _ = socket.write_all(head.as_bytes()).await;
+                let _ = socket.write_all(b"{").await;
+                let _ = socket.flush().await;
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                let _ = socket.write_all(b"}").await;
+            });
+        }
+    });
+    format!("http://{address}")
+}
+
+#[tokio::test]
+async fn an_announced_length_the_server_chose_sizes_no_buffer_beyond_reason() {
+    for length in ["9223372036854775808", "1099511627776", "2"] {
+        let head: &'static str = Box::leak(
+            format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n\r\n"
+            )
+            .into_boxed_str(),
+        );
+        let base_url = two_chunk_server(head).await;
+        let client = Client::builder()
+            .account_sid("AC1")
+            .auth_token("t")
+            .base_url(base_url)
+            .max_response_bytes(usize::MAX)
+            .max_retries(0)
+            .timeout(Duration::from_secs(5))
+            .build()
+            .unwrap();
+        let got = fetch_example(&client).await;
+        if length == "2" {
+            // `{}`: the body as announced, in two chunks, decodes (every field is optional).
+            assert!(got.is_ok(), "{length}: {got:?}");
+        } else {
+            // The body ends long before its announced length: a transport error, not a panic
+            // or an allocation of the announced size.
+            assert!(
+                matches!(got, Err(Error::Transport { .. })),
+                "{length}: {got:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn outside_a_tokio_runtime_a_call_is_an_error_not_a_panic() {
     let client = Client::builder()

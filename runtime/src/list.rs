@@ -462,6 +462,10 @@ impl<R: Resource + Send + 'static> Pages<R> {
                     if let Some(error) = self.refused.take() {
                         return Poll::Ready(Some(Err(error)));
                     }
+                    // A resumed listing whose limit is 0 (or was used up) sends nothing.
+                    if self.remaining == Some(0) {
+                        return Poll::Ready(None);
+                    }
                     self.stage = Stage::Waiting(self.send(request));
                 }
                 Stage::Waiting(mut future) => {
@@ -540,6 +544,11 @@ impl<R: Resource + Send + 'static> Stream for List<R> {
 
     fn size_hint(&self) -> (usize, Option<usize>) {
         let buffered = self.unread.len();
+        // A record decoded as it is handed out may fail and end the stream: one item is sure.
+        let sure = match self.unread {
+            Unread::Decoded(_) => buffered,
+            Unread::Raw { .. } => buffered.min(1),
+        };
         let upper = if matches!(self.pages.stage, Stage::Done) {
             Some(buffered)
         } else {
@@ -548,7 +557,7 @@ impl<R: Resource + Send + 'static> Stream for List<R> {
                 .and_then(|remaining| usize::try_from(remaining).ok())
                 .and_then(|remaining| remaining.checked_add(buffered))
         };
-        (buffered, upper)
+        (sure, upper)
     }
 }
 
@@ -1010,6 +1019,32 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(first.len(), 400);
+    }
+
+    #[tokio::test]
+    async fn a_resumed_listing_with_nothing_left_to_read_sends_nothing() {
+        // Port 9 on loopback: a request would fail to connect, and the test would see it.
+        let client = Client::builder()
+            .account_sid("AC1")
+            .auth_token("t")
+            .base_url("http://127.0.0.1:9")
+            .build()
+            .unwrap();
+        let cursor = |remaining| Cursor {
+            next: "/v2/P?pageSize=2&pageToken=t2".to_owned(),
+            first: "/v2/P?pageSize=2".to_owned(),
+            remaining,
+        };
+        let mut used_up = List::<Participant>::resume(&client, cursor(Some(0)));
+        assert!(used_up.try_next().await.unwrap().is_none());
+        let mut limited = List::<Participant>::resume(&client, cursor(None)).limit(0);
+        assert!(limited.try_next().await.unwrap().is_none());
+        // Without a limit it does send (and fails to connect).
+        let mut sent = List::<Participant>::resume(&client, cursor(None));
+        assert!(matches!(
+            sent.try_next().await,
+            Err(Error::Transport { .. })
+        ));
     }
 
     #[test]

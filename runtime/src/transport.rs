@@ -19,6 +19,9 @@ use crate::decode::{Answer, is_json};
 use crate::error::{ApiError, Error};
 use crate::retry::{RetryClass, RetryPolicy, parse_retry_after};
 
+/// The most a body's buffer is sized in advance from its announced length.
+const PRESIZE_MAX_BYTES: usize = 64 * 1024 * 1024;
+
 /// Error bodies are read only this far: enough for any Twilio error, bounded against a hostile proxy.
 const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
 
@@ -97,6 +100,15 @@ impl Transport {
         if tokio::runtime::Handle::try_current().is_err() {
             return Err(no_runtime());
         }
+        // A span the subscriber does not want is no parent: the events then belong to whatever
+        // span the caller is in, as they would inside `.instrument(span)`.
+        let current;
+        let span = if span.is_disabled() {
+            current = tracing::Span::current();
+            &current
+        } else {
+            span
+        };
         let class = call.retry_class();
         // `call` is used in place, never taken apart: an async fn's argument keeps its own slot in
         // the future, so moving its fields into locals would hold them twice.
@@ -113,6 +125,11 @@ impl Transport {
         let mut attempts: u32 = 0;
         let mut last_cost = None;
         loop {
+            // Checked on the clock before sending (the timer fires only when the driver runs it): a
+            // call out of time sends nothing more, and its error counts the attempts made.
+            if deadline.is_some_and(|deadline| Instant::now() >= deadline) {
+                return Err(give_up(span, self.timed_out(attempts)));
+            }
             attempts = attempts.saturating_add(1);
             tracing::trace!(parent: span, attempt = attempts, method = %call.method, "sending");
             let url = match call.target.url.take() {
@@ -291,9 +308,6 @@ async fn within<F: Future<Output = Result<Answer, Failure>>>(
     let Some(timer) = timer else {
         return exchange.await;
     };
-    if timer.is_elapsed() {
-        return Err(Failure::TimedOut);
-    }
     poll_fn(|cx| {
         if let Poll::Ready(done) = exchange.as_mut().poll(cx) {
             return Poll::Ready(done);
@@ -410,12 +424,15 @@ async fn read_capped(mut response: Response, limit: usize) -> Result<Bytes, Read
         }
         if let Some(first) = first.take() {
             // At most `limit` (checked above), so the capacity is bounded too.
+            // Sized by the announced length, which the server chose: bounded by the cap and by
+            // `PRESIZE_MAX_BYTES`, and only tried (a larger body grows as its bytes arrive).
             let capacity = announced
                 .and_then(|announced| usize::try_from(announced).ok())
                 .unwrap_or(0)
-                .max(received)
-                .min(limit);
-            joined.reserve_exact(capacity);
+                .min(limit)
+                .min(PRESIZE_MAX_BYTES)
+                .max(received);
+            let _ = joined.try_reserve_exact(capacity);
             joined.extend_from_slice(&first);
         }
         joined.extend_from_slice(&chunk);
