@@ -5,7 +5,9 @@
 //! **It runs on Tokio.** Every call is `async` and needs a Tokio runtime: inside
 //! `#[tokio::main]` or a Tokio task, or from blocking code through
 //! [`Runtime::block_on`](#from-blocking-code). Outside one, a call returns [`Error::Config`]
-//! saying so (it does not panic).
+//! saying so (it does not panic). The runtime needs its timer, which `#[tokio::main]` and
+//! `Runtime::new` enable; a runtime built by hand needs `enable_all()` (or `enable_time()` and
+//! `enable_io()`), else Tokio itself panics at the call's deadline timer.
 //!
 //! # A first resource
 //!
