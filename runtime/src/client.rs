@@ -200,21 +200,12 @@ impl Client {
     pub(crate) async fn get_body<R: Resource>(
         &self,
         path_and_query: &str,
+        span: &tracing::Span,
     ) -> Result<Answer, Error> {
         // `target` writes `{origin}{path}` with a path that starts with `/`: whatever link the
         // server wrote, the authority (and so the credentials' destination) is the client's own.
         let target = self.target(R::BASE_URL, path_and_query)?;
-        // The path only: the query may hold filter values such as phone numbers.
-        let url = target
-            .text
-            .split_once('?')
-            .map_or(&*target.text, |(url, _)| url);
-        let span = tracing::debug_span!(
-            "twilio_list_page",
-            resource = std::any::type_name::<R>(),
-            url
-        );
-        self.inner.transport.send(Call::get(target), &span).await
+        self.inner.transport.send(Call::get(target), span).await
     }
 
     fn write<R: Resource, B: Serialize + ?Sized>(

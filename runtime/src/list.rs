@@ -17,7 +17,6 @@ use std::fmt;
 use std::future::Future;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::marker::PhantomData;
-use std::ops::Range;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
@@ -110,20 +109,18 @@ pub struct List<R> {
 /// A page as read and the cursor to the next page.
 type ReadPage<R> = (Records<R>, Option<Cursor>);
 
-/// A page being handed out record by record: decoded already, or decoded as each is handed out.
+/// A page being handed out record by record: decoded already, or decoded as each is handed out
+/// (`next` is the index of the next record to decode).
 enum Unread<R> {
     Decoded(std::vec::IntoIter<R>),
-    Raw {
-        page: RawPage,
-        records: std::iter::Enumerate<std::vec::IntoIter<Range<usize>>>,
-    },
+    Raw { page: RawPage, next: usize },
 }
 
 impl<R> Unread<R> {
     fn len(&self) -> usize {
         match self {
             Unread::Decoded(items) => items.len(),
-            Unread::Raw { records, .. } => records.len(),
+            Unread::Raw { page, next } => page.records.len().saturating_sub(*next),
         }
     }
 }
@@ -132,10 +129,7 @@ impl<R: Resource> Unread<R> {
     fn new(records: Records<R>) -> Self {
         match records {
             Records::Decoded(items) => Unread::Decoded(items.into_iter()),
-            Records::Raw(mut page) => {
-                let records = std::mem::take(&mut page.records).into_iter().enumerate();
-                Unread::Raw { page, records }
-            }
+            Records::Raw(page) => Unread::Raw { page, next: 0 },
         }
     }
 
@@ -147,9 +141,10 @@ impl<R: Resource> Unread<R> {
     fn next(&mut self) -> Option<Result<R, Error>> {
         match self {
             Unread::Decoded(items) => items.next().map(Ok),
-            Unread::Raw { page, records } => {
-                let (index, at) = records.next()?;
-                Some(page.decode(at, index))
+            Unread::Raw { page, next } => {
+                let record = page.decode(*next)?;
+                *next += 1;
+                Some(record)
             }
         }
     }
@@ -397,7 +392,10 @@ impl<R: Resource + Send + 'static> Pages<R> {
     fn send(&mut self, path_and_query: String) -> PageFuture {
         self.requested.insert(fingerprint(&path_and_query));
         let client = self.client.clone();
-        Box::pin(async move { client.get_body::<R>(&path_and_query).await })
+        // The request's events belong to the listing's span, which names the resource and the
+        // collection's path (never the query, which may hold filter values).
+        let span = self.span.clone();
+        Box::pin(async move { client.get_body::<R>(&path_and_query, &span).await })
     }
 
     /// Reads one response: its records (cut to the limit, not decoded yet) and the cursor to the

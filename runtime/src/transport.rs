@@ -423,7 +423,6 @@ async fn read_capped(mut response: Response, limit: usize) -> Result<Bytes, Read
             continue;
         }
         if let Some(first) = first.take() {
-            // At most `limit` (checked above), so the capacity is bounded too.
             // Sized by the announced length, which the server chose: bounded by the cap and by
             // `PRESIZE_MAX_BYTES`, and only tried (a larger body grows as its bytes arrive).
             let capacity = announced

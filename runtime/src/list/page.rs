@@ -38,7 +38,7 @@ impl<R> Page<R> {
 /// A page as read: its body, and where in it each record's raw JSON sits. Records are decoded
 /// only when they are handed out, so a listing holds one page's body and one record, not the
 /// body and every record decoded.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct RawPage {
     pub(super) body: Bytes,
     /// The records' field (`messages`): the start of a failed record's JSON path.
@@ -48,26 +48,23 @@ pub(super) struct RawPage {
 }
 
 impl RawPage {
-    /// Decodes the record at `at` (the `index`th of the page); a failure names its JSON path
+    /// Decodes the page's `index`th record, `None` past the last; a failure names its JSON path
     /// (`messages[3].date_sent`).
-    pub(super) fn decode<R: DeserializeOwned>(
-        &self,
-        at: Range<usize>,
-        index: usize,
-    ) -> Result<R, Error> {
+    pub(super) fn decode<R: DeserializeOwned>(&self, index: usize) -> Option<Result<R, Error>> {
+        let at = self.records.get(index)?;
         // The ranges were taken from this body, so `get` always finds them.
-        let bytes = self.body.get(at).unwrap_or_default();
+        let bytes = self.body.get(at.clone()).unwrap_or_default();
         // The fast path first: the record's JSON path is only written for an error.
-        serde_json::from_slice(bytes)
-            .or_else(|_| decode_at::<R, R>(bytes, &format!("{}[{index}]", self.key)))
+        Some(
+            serde_json::from_slice(bytes)
+                .or_else(|_| decode_at::<R, R>(bytes, &format!("{}[{index}]", self.key))),
+        )
     }
 
     /// Every record, decoded.
     pub(super) fn decode_all<R: DeserializeOwned>(&self) -> Result<Vec<R>, Error> {
-        self.records
-            .iter()
-            .enumerate()
-            .map(|(index, at)| self.decode(at.clone(), index))
+        (0..self.records.len())
+            .filter_map(|index| self.decode(index))
             .collect()
     }
 }
