@@ -1050,47 +1050,61 @@ fn status_field(field: &str) -> Option<u64> {
 
 /// In a fresh process: build the client, note the resident memory, stream every record, note
 /// the peak; print them as one JSON line.
-async fn memory_child(variant: Variant, base_url: &str, shape: Shape) -> ExitCode {
-    let measured = async {
-        let page_size = shape.memory_page_size;
-        let generated;
-        let hand;
-        let baseline;
-        let file_before;
-        let warm;
-        let started;
-        let records = match variant {
-            Variant::Generated => {
-                generated = Client::builder()
+/// The client of one memory run.
+enum MemoryClient {
+    Generated(Client),
+    /// The hand-written client, and whether it decodes one record at a time.
+    Hand(HandClient, bool),
+}
+
+impl MemoryClient {
+    fn new(variant: Variant, base_url: &str) -> Result<Self, String> {
+        Ok(match variant {
+            Variant::Generated => MemoryClient::Generated(
+                Client::builder()
                     .account_sid(twilio_local_server::DEFAULT_ACCOUNT_SID)
                     .auth_token(twilio_local_server::DEFAULT_AUTH_TOKEN)
                     .base_url(base_url)
                     .build()
-                    .map_err(|e| e.to_string())?;
-                baseline = rss_bytes().ok_or("no /proc/self/status")?;
-                file_before = status_field("RssFile:").unwrap_or_default();
-                list_generated_by(&generated, page_size, u64::from(page_size)).await?;
-                warm = warm_up_done()?;
-                started = Instant::now();
-                list_generated(&generated, page_size).await?
-            }
-            _ => {
-                hand = HandClient::new(
+                    .map_err(|e| e.to_string())?,
+            ),
+            _ => MemoryClient::Hand(
+                HandClient::new(
                     base_url,
                     twilio_local_server::DEFAULT_ACCOUNT_SID,
                     twilio_local_server::DEFAULT_AUTH_TOKEN,
                     "lifecycle-bench",
                 )
-                .map_err(|e| e.to_string())?;
-                baseline = rss_bytes().ok_or("no /proc/self/status")?;
-                file_before = status_field("RssFile:").unwrap_or_default();
-                let one_at_a_time = variant == Variant::OneAtATime;
-                list_hand_by(&hand, page_size, 1, one_at_a_time).await?;
-                warm = warm_up_done()?;
-                started = Instant::now();
-                list_hand_by(&hand, page_size, u64::MAX, one_at_a_time).await?
+                .map_err(|e| e.to_string())?,
+                variant == Variant::OneAtATime,
+            ),
+        })
+    }
+
+    /// Lists at most `pages` pages of `page_size`; the records read.
+    async fn list(&self, page_size: u32, pages: u64) -> Result<u64, String> {
+        match self {
+            MemoryClient::Generated(client) => {
+                let limit = pages.saturating_mul(u64::from(page_size));
+                list_generated_by(client, page_size, limit).await
             }
-        };
+            MemoryClient::Hand(client, one_at_a_time) => {
+                list_hand_by(client, page_size, pages, *one_at_a_time).await
+            }
+        }
+    }
+}
+
+async fn memory_child(variant: Variant, base_url: &str, shape: Shape) -> ExitCode {
+    let measured = async {
+        let page_size = shape.memory_page_size;
+        let client = MemoryClient::new(variant, base_url)?;
+        let baseline = rss_bytes().ok_or("no /proc/self/status")?;
+        let file_before = status_field("RssFile:").unwrap_or_default();
+        client.list(page_size, 1).await?;
+        let warm = warm_up_done()?;
+        let started = Instant::now();
+        let records = client.list(page_size, u64::MAX).await?;
         let seconds = started.elapsed().as_secs_f64();
         let (warm_baseline, warm_up_peak, reset) = warm;
         let listing_peak = peak_rss_bytes().ok_or("no /proc/self/status")?;
