@@ -22,39 +22,16 @@ pub fn closest<'a>(typed: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let limit = (typed.chars().count() / 3).max(1);
     candidates
         .iter()
-        .map(|c| (distance(&lower, &c.to_ascii_lowercase()), *c))
+        .map(|c| (strsim::levenshtein(&lower, &c.to_ascii_lowercase()), *c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
 
-/// Levenshtein distance over chars, with one row of memory.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = i;
-        let mut left = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let up = row.get(j + 1).copied().unwrap_or(usize::MAX);
-            let cost = if ca == *cb { diagonal } else { diagonal + 1 };
-            let value = cost.min(up.saturating_add(1)).min(left + 1);
-            diagonal = up;
-            if let Some(slot) = row.get_mut(j + 1) {
-                *slot = value;
-            }
-            left = value;
-        }
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
-        }
-    }
-    row.last().copied().unwrap_or(0)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{closest, distance};
+    use super::closest;
+    use strsim::levenshtein as distance;
 
     const KEYS: &[&str] = &[
         "path",
