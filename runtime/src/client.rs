@@ -185,6 +185,7 @@ impl Client {
             target: self.target(R::BASE_URL, path)?,
             payload: None,
             idempotency_key: idempotency_key(R::PROTOCOL),
+            read_whole_max: None,
         };
         let span = tracing::debug_span!(
             "twilio_delete",
@@ -197,15 +198,27 @@ impl Client {
     /// `GET path_and_query` on `R`'s origin (override, region and edge applied), retried like any
     /// `GET`: the 2xx answer, body and wrong content type, for list pages to decode as `fetch`
     /// decodes (an HTML page from a proxy is refused with the same message).
+    ///
+    /// With `read_whole_max`, a JSON body announced as larger (or not announced) is left unread
+    /// in the answer, to be read as it arrives.
     pub(crate) async fn get_body<R: Resource>(
         &self,
         path_and_query: &str,
         span: &tracing::Span,
+        read_whole_max: Option<usize>,
     ) -> Result<Answer, Error> {
         // `target` writes `{origin}{path}` with a path that starts with `/`: whatever link the
         // server wrote, the authority (and so the credentials' destination) is the client's own.
         let target = self.target(R::BASE_URL, path_and_query)?;
-        self.inner.transport.send(Call::get(target), span).await
+        let mut call = Call::get(target);
+        call.read_whole_max = read_whole_max;
+        self.inner.transport.send(call, span).await
+    }
+
+    /// The limits on reading a body: how long the next bytes may take, and the size cap.
+    pub(crate) fn body_limits(&self) -> (std::time::Duration, usize) {
+        let transport = &self.inner.transport;
+        (transport.timeout, transport.max_response_bytes)
     }
 
     fn write<R: Resource, B: Serialize + ?Sized>(
@@ -230,6 +243,7 @@ impl Client {
             target,
             payload: Some(payload),
             idempotency_key: idempotency_key(R::PROTOCOL),
+            read_whole_max: None,
         })
     }
 

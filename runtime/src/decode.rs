@@ -6,9 +6,12 @@ use reqwest::header::HeaderValue;
 use crate::error::{Error, excerpt};
 
 /// A 2xx answer: the body, and its content type when that is not JSON.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct Answer {
     pub(crate) body: Bytes,
+    /// The response whose body was left unread for the caller to read as it arrives (a large list
+    /// page; see [`Call::read_whole_max`](crate::transport::Call)); `body` is then empty.
+    pub(crate) unread: Option<Box<reqwest::Response>>,
     /// Kept only when it is wrong, so the common answer copies no header.
     pub(crate) non_json_content_type: Option<HeaderValue>,
     /// `204 No Content`: the answer has no body by definition.
@@ -157,6 +160,7 @@ mod tests {
                 .map(HeaderValue::from_static)
                 .filter(|content_type| !is_json(content_type)),
             no_content: false,
+            unread: None,
         }
     }
 

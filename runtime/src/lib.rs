@@ -256,8 +256,8 @@
 //!
 //! `list` returns a [`List`]: a lazy [`Stream`](futures_core::Stream) of `Result<R, Error>`.
 //! Nothing is sent until it is first read; then pages are fetched one at a time, each once the
-//! previous one has been read, so memory holds one page whatever the total (a page over 256 KiB is
-//! kept as its body and each record decoded as it is handed out). Read it with any
+//! previous one has been read, so memory holds at most one page whatever the total (a page over
+//! 256 KiB is read as it arrives, each record handed out as soon as it is in). Read it with any
 //! `Stream` combinator (`futures::StreamExt`, `TryStreamExt`), or without one through
 //! [`List::try_next`] and [`List::collect_all`]. Before reading:
 //!

@@ -10,6 +10,7 @@ mod dialect;
 mod fixtures;
 mod link;
 mod page;
+mod streamed;
 mod top_level;
 
 use std::collections::VecDeque;
@@ -24,10 +25,12 @@ use futures_core::{FusedStream, Stream};
 use serde::Serialize;
 
 pub use self::cursor::Cursor;
+use self::dialect::Next;
 use self::dialect::next_request;
 use self::link::{append_query, form_pair};
 pub use self::page::Page;
-use self::page::{RawPage, Records, decode_error, parse_answer};
+use self::page::{DECODE_AT_ONCE_MAX_BYTES, RawPage, Records, decode_error, parse_answer};
+use self::streamed::{Step, StreamedPage};
 use crate::decode::Answer;
 use crate::{Client, Error, Resource, body};
 
@@ -39,12 +42,14 @@ type PageFuture = Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send>>;
 /// Every record of a Twilio list, as a lazy [`Stream`] of `Result<R, Error>`.
 ///
 /// Nothing is sent until the stream is first polled; pages are then fetched one at a time, each
-/// only once the previous one has been read, so memory holds one page whatever the total: a page
-/// is decoded at once, or, over 256 KiB, kept as its body with each record decoded as it is handed
-/// out. The stream ends after the last page, after [`limit`](Self::limit) records, or after its
-/// first error (a failed request is retried by the client first, like any `GET`; a record that
-/// does not decode is the error in place of its page, or, in a large page, after the records
-/// before it).
+/// only once the previous one has been read, so memory holds at most one page whatever the total:
+/// a page of up to 256 KiB is read whole and decoded at once; a larger one (or one of unannounced
+/// length) is read as it arrives, each record decoded and handed out as soon as its last byte is
+/// in, so not even that page is held. The stream ends after the last page, after
+/// [`limit`](Self::limit) records (the rest of a page being read is not), or after its first error
+/// (a failed request is retried by the client first, like any `GET`; a record that does not decode
+/// is the error in place of its page, or, in a page read as it arrives, after the records before
+/// it; while such a page arrives, each wait for more of it is bounded by the client's timeout).
 ///
 /// Configure it before reading: [`filter`](Self::filter), [`page_size`](Self::page_size),
 /// [`limit`](Self::limit); read it with any `Stream` combinator, or without one through
@@ -109,18 +114,21 @@ pub struct List<R> {
 /// A page as read and the cursor to the next page.
 type ReadPage<R> = (Records<R>, Option<Cursor>);
 
-/// A page being handed out record by record: decoded already, or decoded as each is handed out
-/// (`next` is the index of the next record to decode).
+/// A page being handed out record by record: decoded already, decoded from its body as each is
+/// handed out (`next` is the index of the next record to decode), or read as it arrives.
 enum Unread<R> {
     Decoded(std::vec::IntoIter<R>),
     Raw { page: RawPage, next: usize },
+    Arriving(Box<StreamedPage>),
 }
 
 impl<R> Unread<R> {
+    /// The records known to be left (none known of a page still arriving).
     fn len(&self) -> usize {
         match self {
             Unread::Decoded(items) => items.len(),
             Unread::Raw { page, next } => page.records.len().saturating_sub(*next),
+            Unread::Arriving(_) => 0,
         }
     }
 }
@@ -130,6 +138,7 @@ impl<R: Resource> Unread<R> {
         match records {
             Records::Decoded(items) => Unread::Decoded(items.into_iter()),
             Records::Raw(page) => Unread::Raw { page, next: 0 },
+            Records::Arriving(page) => Unread::Arriving(page),
         }
     }
 
@@ -137,16 +146,18 @@ impl<R: Resource> Unread<R> {
         Unread::Decoded(Vec::new().into_iter())
     }
 
-    /// The next record; `None` when the page has been read.
-    fn next(&mut self) -> Option<Result<R, Error>> {
-        match self {
-            Unread::Decoded(items) => items.next().map(Ok),
+    /// The next record, or where a page read as it arrives says the listing goes on; `None`
+    /// when the page has been read.
+    fn poll_next(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<Step<R>, Error>>> {
+        Poll::Ready(match self {
+            Unread::Decoded(items) => items.next().map(|record| Ok(Step::Record(record))),
             Unread::Raw { page, next } => {
-                let record = page.decode(*next)?;
+                let record = page.decode(*next);
                 *next += 1;
-                Some(record)
+                record.map(|record| record.map(Step::Record))
             }
-        }
+            Unread::Arriving(page) => Some(ready!(page.poll_step(cx))),
+        })
     }
 }
 
@@ -182,6 +193,8 @@ enum Stage {
     Next(String),
     /// A page is on its way.
     Waiting(PageFuture),
+    /// A page is being read as it arrives: its end says where the listing goes on.
+    Arriving,
     /// Over: the last page was read, the limit reached, or an error reported.
     Done,
 }
@@ -389,19 +402,48 @@ impl<R: Resource + Send + 'static> Pages<R> {
         Ok(Some(self.first.clone()))
     }
 
-    fn send(&mut self, path_and_query: String) -> PageFuture {
+    fn send(&mut self, path_and_query: String, one_by_one: bool) -> PageFuture {
         self.requested.insert(fingerprint(&path_and_query));
         let client = self.client.clone();
         // The request's events belong to the listing's span, which names the resource and the
         // collection's path (never the query, which may hold filter values).
         let span = self.span.clone();
-        Box::pin(async move { client.get_body::<R>(&path_and_query, &span).await })
+        // Records handed out one by one may be read as they arrive when the page is large.
+        let read_whole_max = one_by_one.then_some(DECODE_AT_ONCE_MAX_BYTES);
+        Box::pin(async move {
+            client
+                .get_body::<R>(&path_and_query, &span, read_whole_max)
+                .await
+        })
     }
 
-    /// Reads one response: its records (cut to the limit, not decoded yet) and the cursor to the
-    /// next page, if any; sets the next stage.
-    fn read_page(&mut self, answer: Answer, one_by_one: bool) -> Result<ReadPage<R>, Error> {
-        let (mut page, next) = parse_answer::<R>(answer, one_by_one)?;
+    /// Reads one response: its records (cut to the limit) and the cursor to the next page, if
+    /// any; sets the next stage. A page left unread is read as it arrives, and its end decides.
+    fn read_page(&mut self, mut answer: Answer) -> Result<ReadPage<R>, Error> {
+        if let Some(response) = answer.unread.take() {
+            let (timeout, max_bytes) = self.client.body_limits();
+            self.stage = Stage::Arriving;
+            let page = StreamedPage::new(*response, timeout, max_bytes);
+            return Ok((Records::Arriving(Box::new(page)), None));
+        }
+        let (page, next) = parse_answer::<R>(answer)?;
+        self.end_page(page, next)
+    }
+
+    /// Records handed out from a page read as it arrives count against the limit; the page
+    /// ends the listing when they reach it.
+    fn handed_out(&mut self) {
+        if let Some(remaining) = &mut self.remaining {
+            *remaining = remaining.saturating_sub(1);
+            if *remaining == 0 {
+                self.stage = Stage::Done;
+            }
+        }
+    }
+
+    /// A page's records (cut to the limit) and where it says the listing goes on: the cursor to
+    /// the next page, if any; sets the next stage.
+    fn end_page(&mut self, mut page: Records<R>, next: Next) -> Result<ReadPage<R>, Error> {
         if let Some(remaining) = &mut self.remaining {
             let keep = usize::try_from(*remaining).unwrap_or(usize::MAX);
             page.truncate(keep);
@@ -464,7 +506,7 @@ impl<R: Resource + Send + 'static> Pages<R> {
                     if self.remaining == Some(0) {
                         return Poll::Ready(None);
                     }
-                    self.stage = Stage::Waiting(self.send(request));
+                    self.stage = Stage::Waiting(self.send(request, one_by_one));
                 }
                 Stage::Waiting(mut future) => {
                     let Poll::Ready(result) = future.as_mut().poll(cx) else {
@@ -472,11 +514,10 @@ impl<R: Resource + Send + 'static> Pages<R> {
                         return Poll::Pending;
                     };
                     // `read_page` sets the next stage; an error leaves `Done`.
-                    return Poll::Ready(Some(
-                        result.and_then(|answer| self.read_page(answer, one_by_one)),
-                    ));
+                    return Poll::Ready(Some(result.and_then(|answer| self.read_page(answer))));
                 }
-                Stage::Done => return Poll::Ready(None),
+                // The page arriving is the list's to read; nothing to poll here.
+                Stage::Arriving | Stage::Done => return Poll::Ready(None),
             }
         }
     }
@@ -499,6 +540,13 @@ impl<R: Resource + Send + 'static> Stream for Pages<R> {
             let items = match records {
                 Records::Decoded(items) => items,
                 Records::Raw(page) => page.decode_all::<R>()?,
+                // Pages ask for whole bodies (`poll_page(_, false)`), so none is left unread.
+                Records::Arriving(_) => {
+                    return Err(decode_error::<R>(
+                        ".".to_owned(),
+                        "a page was left unread".to_owned(),
+                    ));
+                }
             };
             Ok(Page { items, next })
         });
@@ -521,8 +569,31 @@ impl<R: Resource + Send + 'static> Stream for List<R> {
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
         loop {
-            match this.unread.next() {
-                Some(Ok(record)) => return Poll::Ready(Some(Ok(record))),
+            let step = ready!(this.unread.poll_next(cx));
+            let arriving = matches!(this.unread, Unread::Arriving(_));
+            match step {
+                Some(Ok(Step::Record(record))) => {
+                    if arriving {
+                        this.pages.handed_out();
+                        if matches!(this.pages.stage, Stage::Done) {
+                            // The limit is reached: the rest of the page is not read.
+                            this.unread = Unread::empty();
+                        }
+                    }
+                    return Poll::Ready(Some(Ok(record)));
+                }
+                Some(Ok(Step::End(records, next))) => {
+                    let records = records.map_or(Records::Decoded(Vec::new()), Records::Raw);
+                    match this.pages.end_page(records, next) {
+                        Ok((records, _)) => this.unread = Unread::new(records),
+                        Err(error) => {
+                            this.unread = Unread::empty();
+                            this.pages.stop();
+                            return Poll::Ready(Some(Err(error)));
+                        }
+                    }
+                    continue;
+                }
                 Some(Err(error)) => {
                     this.unread = Unread::empty();
                     this.pages.stop();
@@ -546,6 +617,7 @@ impl<R: Resource + Send + 'static> Stream for List<R> {
         let sure = match self.unread {
             Unread::Decoded(_) => buffered,
             Unread::Raw { .. } => buffered.min(1),
+            Unread::Arriving(_) => 0,
         };
         let upper = if matches!(self.pages.stage, Stage::Done) {
             Some(buffered)
@@ -584,6 +656,7 @@ impl<R> fmt::Debug for Pages<R> {
             Stage::Fresh => "not started",
             Stage::Next(_) => "between pages",
             Stage::Waiting(_) => "waiting for a page",
+            Stage::Arriving => "reading a page as it arrives",
             Stage::Done => "done",
         };
         f.debug_struct("Pages")
@@ -595,6 +668,22 @@ impl<R> fmt::Debug for Pages<R> {
             .field("pages_requested", &self.requested.len())
             .finish()
     }
+}
+
+/// [`crate::__fuzz::read_list_page`]: a page read whole, or as it arrives in chunks.
+#[cfg(fuzzing)]
+pub(crate) fn read_page_for_fuzzing(
+    body: &[u8],
+    chunk_size: Option<usize>,
+) -> Result<(Vec<serde_json::Value>, String), Error> {
+    let (items, next) = match chunk_size {
+        None => page::parse_page_decoded(bytes::Bytes::copy_from_slice(body))?,
+        Some(size) => {
+            let parsed = streamed::read_in_chunks(body, size)?;
+            (parsed.items, parsed.next)
+        }
+    };
+    Ok((items, format!("{next:?}")))
 }
 
 /// The span every request of one listing runs in: the resource and the collection's path (not
@@ -779,7 +868,7 @@ mod tests {
     }
 
     fn read(pages: &mut Pages<Participant>, page: &Value) -> Result<Page<Participant>, Error> {
-        let (records, next) = pages.read_page(answer(page), false)?;
+        let (records, next) = pages.read_page(answer(page))?;
         let Records::Decoded(items) = records else {
             panic!("`Pages` decodes pages at once");
         };
@@ -856,12 +945,12 @@ mod tests {
         ));
         let back =
             json!({"messages": [], "next_page_uri": "/2010-04-01/Accounts/AC1/Messages.json"});
-        assert!(pages.read_page(answer(&back), false).is_err());
+        assert!(pages.read_page(answer(&back)).is_err());
 
         // And a link off the origin is an error, never a request.
         let mut pages = pages_after_first(List::<Message>::new(&client(), "/m".to_owned()));
         let away = json!({"messages": [], "next_page_uri": "//evil.example/steal"});
-        match pages.read_page(answer(&away), false) {
+        match pages.read_page(answer(&away)) {
             Err(Error::Decode { path, .. }) => assert_eq!(path, "next_page_uri"),
             other => panic!("{other:?}"),
         }
@@ -995,7 +1084,10 @@ mod tests {
             let record = list.try_next().await.unwrap().unwrap();
             assert_eq!(record.id, format!("conv_participant_{n:026}"));
         }
-        assert!(matches!(list.unread, Unread::Raw { .. }), "read one by one");
+        assert!(
+            matches!(list.unread, Unread::Arriving(_)),
+            "read as it arrives"
+        );
         // The 501st is the error, named by its JSON path, and the list ends there.
         match list.try_next().await {
             Err(Error::Decode { path, .. }) => assert_eq!(path, "participants[500].name"),
@@ -1017,6 +1109,78 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(first.len(), 400);
+    }
+
+    #[tokio::test]
+    async fn a_page_read_as_it_arrives_keeps_the_size_cap() {
+        let server = LocalServer::start().await.unwrap();
+        let client = Client::builder()
+            .account_sid(server.account_sid())
+            .auth_token(server.auth_token())
+            .base_url(server.base_url())
+            .max_response_bytes(1 << 20)
+            .build()
+            .unwrap();
+        let collection = format!("/v2/Conversations/{EXAMPLE_CONVERSATION_ID}/Participants");
+        for announce_length in [false, true] {
+            // 64 MiB, produced as it is sent: the read stops soon after the first MiB.
+            server.push_fault(Fault::large_body(64 << 20, announce_length));
+            let mut list = client.list::<Participant>(&collection);
+            match list.try_next().await {
+                Err(Error::ResponseTooLarge { limit }) => assert_eq!(limit, 1 << 20),
+                other => panic!("{other:?}"),
+            }
+            assert!(list.try_next().await.unwrap().is_none());
+        }
+        // What the kernel's socket buffers took beyond what was read, at most.
+        let sent = server.streamed_bytes();
+        assert!(sent < 24 << 20, "{sent} bytes sent");
+    }
+
+    #[tokio::test]
+    async fn a_page_that_stalls_as_it_arrives_times_out_after_the_records_it_brought() {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base_url = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move {
+            let (mut socket, _) = listener.accept().await.unwrap();
+            let mut request = vec![0; 8192];
+            let _ = socket.read(&mut request).await;
+            // Chunked, so no length: the page is read as it arrives. Two records, then nothing.
+            let part = r#"{"participants": [{"id": "p1"}, {"id": "p2"}, {"id": "#;
+            let answer = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n{:x}\r\n{part}\r\n",
+                part.len()
+            );
+            socket.write_all(answer.as_bytes()).await.unwrap();
+            tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+        });
+        let client = Client::builder()
+            .account_sid("AC1")
+            .auth_token("t")
+            .base_url(base_url)
+            .timeout(std::time::Duration::from_millis(300))
+            .build()
+            .unwrap();
+        let mut list = client.list::<Participant>("/v2/Conversations/c1/Participants");
+        for id in ["p1", "p2"] {
+            let participant = list.try_next().await.unwrap().unwrap();
+            assert_eq!(participant.id, id);
+        }
+        assert!(
+            matches!(list.unread, Unread::Arriving(_)),
+            "read as it arrives"
+        );
+        let waited = std::time::Instant::now();
+        match list.try_next().await {
+            Err(Error::Timeout { timeout, .. }) => {
+                assert_eq!(timeout, std::time::Duration::from_millis(300));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(waited.elapsed() < std::time::Duration::from_secs(20));
+        assert!(list.try_next().await.unwrap().is_none());
     }
 
     #[tokio::test]

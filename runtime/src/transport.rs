@@ -52,6 +52,9 @@ pub(crate) struct Call {
     pub(crate) payload: Option<Payload>,
     /// Sent on every attempt of this call; its presence makes a `POST` safe to retry.
     pub(crate) idempotency_key: Option<HeaderValue>,
+    /// A JSON body announced as larger than this, or not announced, is left unread in the answer
+    /// for the caller to read as it arrives (a list's large pages); `None`: always read whole.
+    pub(crate) read_whole_max: Option<usize>,
 }
 
 impl Call {
@@ -61,6 +64,7 @@ impl Call {
             target,
             payload: None,
             idempotency_key: None,
+            read_whole_max: None,
         }
     }
 
@@ -144,7 +148,7 @@ impl Transport {
                 call.idempotency_key.as_ref(),
             );
             // Sent here, so the attempt's future holds reqwest's small `Pending`, not the builder.
-            let exchange = pin!(self.exchange(request.send(), class));
+            let exchange = pin!(self.exchange(request.send(), class, call.read_whole_max));
             let (error, retry_after, cost) = match within(exchange, timer.as_mut()).await {
                 Ok(answer) => {
                     // A first-try success tops the bucket up by one; a success after retries
@@ -235,6 +239,7 @@ impl Transport {
         &self,
         sent: impl Future<Output = Result<Response, reqwest::Error>>,
         class: RetryClass,
+        read_whole_max: Option<usize>,
     ) -> Result<Answer, Failure> {
         let response = match sent.await {
             Ok(response) => response,
@@ -247,11 +252,20 @@ impl Transport {
                 .get(CONTENT_TYPE)
                 .filter(|content_type| !is_json(content_type))
                 .cloned();
+            if let Some(max) = read_whole_max
+                && non_json_content_type.is_none()
+                && response
+                    .content_length()
+                    .is_none_or(|announced| announced > u64::try_from(max).unwrap_or(u64::MAX))
+            {
+                return self.leave_unread(response);
+            }
             return match read_capped(response, self.max_response_bytes).await {
                 Ok(body) => Ok(Answer {
                     body,
                     non_json_content_type,
                     no_content: status == reqwest::StatusCode::NO_CONTENT,
+                    unread: None,
                 }),
                 Err(ReadFailure::TooLarge) => Err(Failure::Final(Error::ResponseTooLarge {
                     limit: self.max_response_bytes,
@@ -271,6 +285,27 @@ impl Transport {
         }
         // Boxed: the rare path's state (a response and its capped read) stays out of every call's future.
         Err(Box::pin(self.api_failure(response, class)).await)
+    }
+
+    /// Leaves the body in the answer, unread (the caller reads it with the same cap); one
+    /// announced past the cap is refused now, as a read would refuse it.
+    #[cold]
+    fn leave_unread(&self, response: Response) -> Result<Answer, Failure> {
+        let limit = u64::try_from(self.max_response_bytes).unwrap_or(u64::MAX);
+        if response
+            .content_length()
+            .is_some_and(|announced| announced > limit)
+        {
+            return Err(Failure::Final(Error::ResponseTooLarge {
+                limit: self.max_response_bytes,
+            }));
+        }
+        Ok(Answer {
+            body: Bytes::new(),
+            non_json_content_type: None,
+            no_content: false,
+            unread: Some(Box::new(response)),
+        })
     }
 
     async fn api_failure(&self, response: Response, class: RetryClass) -> Failure {
@@ -329,7 +364,7 @@ fn reparse(text: &str) -> Result<Url, Error> {
 }
 
 #[cold]
-fn no_runtime() -> Error {
+pub(crate) fn no_runtime() -> Error {
     Error::config(
         "no Tokio runtime: twilio-resource runs on Tokio; call it inside #[tokio::main], or from blocking code through tokio::runtime::Runtime::block_on",
     )

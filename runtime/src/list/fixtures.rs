@@ -7,7 +7,8 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use super::page::{Parsed, parse_decoded, parse_page, parse_page_by_field};
+use super::page::{Parsed, parse_decoded, parse_page_by_field, parse_page_decoded};
+use super::streamed::read_in_chunks;
 use crate::decode::Answer;
 use crate::{BodyFormat, Error, PathTemplate, Protocol, Resource, Segment, UpdateMethod};
 
@@ -91,18 +92,24 @@ pub(super) fn page_token(next: Option<&str>) -> Value {
 /// Reads a page both ways, checking that they agree.
 pub(super) fn parse(page: &Value) -> Parsed<Value> {
     let body = serde_json::to_vec(page).unwrap();
-    let fast = parse_decoded::<Value>(parse_page::<Value>(Bytes::from(body.clone()))).unwrap();
-    // The thorough reading agrees with the one-pass reading on every shape that has both.
-    let thorough = parse_decoded::<Value>(parse_page_by_field::<Value>(Bytes::from(body))).unwrap();
-    assert_eq!(fast.items, thorough.items);
-    assert_eq!(fast.next, thorough.next);
-    fast
+    let (items, next) = parse_page_decoded::<Value>(Bytes::from(body.clone())).unwrap();
+    // The thorough reading and the reading as the page arrives agree with the one-pass reading.
+    let thorough = parse_decoded::<Value>(parse_page_by_field::<Value>(Bytes::from(body.clone())));
+    let thorough = thorough.unwrap();
+    assert_eq!(items, thorough.items);
+    assert_eq!(next, thorough.next);
+    for chunk_size in [1, 7, body.len()] {
+        let streamed = read_in_chunks::<Value>(&body, chunk_size).unwrap();
+        assert_eq!(items, streamed.items, "in chunks of {chunk_size}");
+        assert_eq!(next, streamed.next, "in chunks of {chunk_size}");
+    }
+    Parsed { items, next }
 }
 
 /// The path and message of the decode error a page gives.
 pub(super) fn decode_failure<R: DeserializeOwned + fmt::Debug>(page: &Value) -> (String, String) {
     let body = serde_json::to_vec(page).unwrap();
-    match parse_decoded::<R>(parse_page::<R>(Bytes::from(body))) {
+    match parse_page_decoded::<R>(Bytes::from(body)) {
         Err(Error::Decode {
             path,
             message,
@@ -121,5 +128,6 @@ pub(super) fn answer(page: &Value) -> Answer {
         body: Bytes::from(serde_json::to_vec(page).unwrap()),
         non_json_content_type: None,
         no_content: false,
+        unread: None,
     }
 }

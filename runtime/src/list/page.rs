@@ -14,6 +14,7 @@ use serde_json::value::RawValue;
 
 use super::cursor::Cursor;
 use super::dialect::{Meta, Next, PAGING_FIELDS, PageFields};
+use super::streamed::StreamedPage;
 use super::top_level::{OnePass, TopLevel};
 use crate::Error;
 use crate::decode::{Answer, decode_answer};
@@ -54,11 +55,7 @@ impl RawPage {
         let at = self.records.get(index)?;
         // The ranges were taken from this body, so `get` always finds them.
         let bytes = self.body.get(at.clone()).unwrap_or_default();
-        // The fast path first: the record's JSON path is only written for an error.
-        Some(
-            serde_json::from_slice(bytes)
-                .or_else(|_| decode_at::<R, R>(bytes, &format!("{}[{index}]", self.key))),
-        )
+        Some(decode_record(bytes, &self.key, index))
     }
 
     /// Every record, decoded.
@@ -69,8 +66,19 @@ impl RawPage {
     }
 }
 
+/// Decodes the `index`th record of the field `key` from its raw JSON; a failure names its JSON
+/// path (`messages[3].date_sent`).
+pub(super) fn decode_record<R: DeserializeOwned>(
+    bytes: &[u8],
+    key: &str,
+    index: usize,
+) -> Result<R, Error> {
+    // The fast path first: the record's JSON path is only written for an error.
+    serde_json::from_slice(bytes).or_else(|_| decode_at::<R, R>(bytes, &format!("{key}[{index}]")))
+}
+
 /// A page's records decoded, and where the listing goes on (what tests compare).
-#[cfg(test)]
+#[cfg(any(test, fuzzing))]
 #[derive(Debug)]
 pub(super) struct Parsed<R> {
     pub(super) items: Vec<R>,
@@ -89,79 +97,53 @@ pub(super) fn parse_decoded<R: DeserializeOwned>(
     })
 }
 
-/// A page's records: decoded all at once, or left in the body to be decoded one by one.
+/// A page's records: decoded all at once, left in the body to be decoded one by one, or still
+/// arriving (read record by record as the body comes in).
 #[derive(Debug)]
 pub(super) enum Records<R> {
     Decoded(Vec<R>),
     Raw(RawPage),
+    Arriving(Box<StreamedPage>),
 }
 
 impl<R> Records<R> {
+    /// The records known (none yet of a page still arriving).
     pub(super) fn len(&self) -> usize {
         match self {
             Records::Decoded(items) => items.len(),
             Records::Raw(page) => page.records.len(),
+            Records::Arriving(_) => 0,
         }
     }
 
+    /// Cuts the page to `len` records (a page still arriving is cut as it is handed out).
     pub(super) fn truncate(&mut self, len: usize) {
         match self {
             Records::Decoded(items) => items.truncate(len),
             Records::Raw(page) => page.records.truncate(len),
+            Records::Arriving(_) => {}
         }
     }
 }
 
-/// Pages up to this size are decoded in one pass, which is fastest, and their records then take
-/// about as much memory again; a larger page is kept as its body and its records are decoded one
-/// at a time as they are handed out, so a large page is held once (at the cost of a second,
-/// lighter pass over it).
+/// A list's pages up to this size are read whole and decoded in one pass, which is fastest (their
+/// records then take about as much memory again); a larger page is read as it arrives, each
+/// record decoded as its last byte comes in and handed out, so a large page is never held.
 pub(super) const DECODE_AT_ONCE_MAX_BYTES: usize = 256 * 1024;
 
-/// Reads a page as it was answered: its records decoded at once, or (when `one_by_one` allows it
-/// and the page is larger than [`DECODE_AT_ONCE_MAX_BYTES`]) left in the body. An answer declared
-/// as something other than JSON (an HTML page from a proxy, say) is refused as
+/// Reads a page answered whole, its records decoded at once. An answer declared as something
+/// other than JSON (an HTML page from a proxy, say) is refused as
 /// [`Client::fetch`](crate::Client::fetch) refuses it, with the same message; one without a
 /// content type is tried as JSON.
 pub(super) fn parse_answer<R: DeserializeOwned>(
     answer: Answer,
-    one_by_one: bool,
 ) -> Result<(Records<R>, Next), Error> {
     if answer.non_json_content_type.is_some() {
         // `decode_answer` refuses such an answer without reading its body: `fetch`'s own error.
         decode_answer::<R>(&answer)?;
     }
-    if one_by_one && answer.body.len() > DECODE_AT_ONCE_MAX_BYTES {
-        let (page, next) = parse_page::<R>(answer.body)?;
-        return Ok((Records::Raw(page), next));
-    }
     let (items, next) = parse_page_decoded::<R>(answer.body)?;
     Ok((Records::Decoded(items), next))
-}
-
-/// Reads a page: first in one pass (which is all it takes when the page has one array and it is
-/// the one `meta.key` names), else field by field, which handles every other shape and names
-/// the JSON path of whatever does not parse. `R` names the type in errors.
-pub(super) fn parse_page<R>(body: Bytes) -> Result<(RawPage, Next), Error> {
-    match one_pass::<R>(&body) {
-        Some(Ok(Found { key, records, next })) => Ok((RawPage { body, key, records }, next)),
-        Some(Err(error)) => Err(error),
-        None => parse_page_by_field::<R>(body),
-    }
-}
-
-/// What a reading found in a page's body.
-struct Found {
-    key: String,
-    records: Vec<Range<usize>>,
-    next: Next,
-}
-
-/// The one-pass reading, `None` when the page is of a shape it does not settle.
-fn one_pass<R>(body: &[u8]) -> Option<Result<Found, Error>> {
-    let (key, items, next) = one_pass_items::<&RawValue, R>(body)?;
-    let found = next.and_then(|next| Ok((ranges::<R>(body, &items)?, next)));
-    Some(found.map(|(records, next)| Found { key, records, next }))
 }
 
 /// The one-pass reading of a page's records as `T` (decoded records, or raw ones), `None` when
@@ -379,30 +361,35 @@ mod tests {
 
     use super::*;
 
-    /// Reads a page and decodes every record, one by one from the raw page; the one-pass
-    /// decoding must agree.
+    /// Reads a page and decodes every record at once; the reading as the page arrives (in
+    /// chunks of several sizes) must agree.
     fn read<R: DeserializeOwned + PartialEq + fmt::Debug>(body: &[u8]) -> Result<Parsed<R>, Error> {
-        let one_by_one = parse_decoded(parse_page::<R>(Bytes::copy_from_slice(body)));
-        let at_once = parse_page_decoded::<R>(Bytes::copy_from_slice(body));
-        match (&one_by_one, &at_once) {
-            (Ok(parsed), Ok((items, next))) => {
-                assert_eq!(&parsed.items, items);
-                assert_eq!(&parsed.next, next);
+        let at_once = parse_page_decoded::<R>(Bytes::copy_from_slice(body))
+            .map(|(items, next)| Parsed { items, next });
+        for chunk_size in [1, 3, body.len()] {
+            let streamed = read_in_chunks::<R>(body, chunk_size);
+            match (&streamed, &at_once) {
+                (Ok(streamed), Ok(parsed)) => {
+                    assert_eq!(streamed.items, parsed.items);
+                    assert_eq!(streamed.next, parsed.next);
+                }
+                // Both refuse it; malformed JSON is described in the scanner's words.
+                (Err(Error::Decode { .. }), Err(Error::Decode { .. })) => {}
+                other => panic!("the readings disagree in chunks of {chunk_size}: {other:?}"),
             }
-            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
-            other => panic!("the two readings disagree: {other:?}"),
         }
-        one_by_one
+        at_once
     }
 
     /// Reads an answer as `List` reads a small page, decoding it at once.
     fn answer_decoded<R: DeserializeOwned>(answer: Answer) -> Result<Parsed<R>, Error> {
-        match parse_answer::<R>(answer, true)? {
+        match parse_answer::<R>(answer)? {
             (Records::Decoded(items), next) => Ok(Parsed { items, next }),
-            (Records::Raw(_), _) => panic!("a small page is decoded at once"),
+            _ => panic!("a page answered whole is decoded at once"),
         }
     }
     use crate::list::fixtures::{Participant, decode_failure, page_2010, page_v1, parse};
+    use crate::list::streamed::read_in_chunks;
 
     #[test]
     fn the_records_come_from_meta_key_else_the_one_array() {
@@ -520,6 +507,7 @@ mod tests {
             body: Bytes::from_static(body),
             non_json_content_type: content_type.map(HeaderValue::from_static),
             no_content: false,
+            unread: None,
         }
     }
 
@@ -529,8 +517,8 @@ mod tests {
             Some("text/html; charset=utf-8"),
             b"<html><body>Log in to the Wi-Fi</body></html>",
         );
-        let error = answer_decoded::<Participant>(html.clone()).unwrap_err();
         let fetch_error = decode_answer::<Participant>(&html).unwrap_err();
+        let error = answer_decoded::<Participant>(html).unwrap_err();
         assert_eq!(error.to_string(), fetch_error.to_string());
         match &error {
             Error::Decode {
