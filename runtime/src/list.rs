@@ -49,7 +49,9 @@ type PageFuture = Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send>>;
 /// [`limit`](Self::limit) records (the rest of a page being read is not), or after its first error
 /// (a failed request is retried by the client first, like any `GET`; a record that does not decode
 /// is the error in place of its page, or, in a page read as it arrives, after the records before
-/// it; while such a page arrives, each wait for more of it is bounded by the client's timeout).
+/// it). A page read as it arrives is not retried once its body has begun: a connection lost in its
+/// middle ends the stream with the error, and the time spent waiting for its bytes, in all, is
+/// bounded by the client's timeout (the time the caller spends on its records is not counted).
 ///
 /// Configure it before reading: [`filter`](Self::filter), [`page_size`](Self::page_size),
 /// [`limit`](Self::limit); read it with any `Stream` combinator, or without one through
@@ -310,9 +312,20 @@ impl<R: Resource + Send + 'static> List<R> {
     }
 
     /// The listing as a stream of whole pages, each with its [`Cursor`]. Call it before reading
-    /// records: the unread records of a page in progress are not repeated.
+    /// records: the unread records of a page in progress are not repeated. A large page still
+    /// arriving has no cursor yet to go on from, so `pages()` called in its middle gives an
+    /// [`Error::InvalidArgument`] as its only item rather than a listing that looks complete.
     pub fn pages(self) -> Pages<R> {
-        self.pages
+        let mut pages = self.pages;
+        if matches!(self.unread, Unread::Arriving(_)) {
+            pages.refused = Some(Error::InvalidArgument {
+                parameter: "pages",
+                reason: "called in the middle of a large page read as it arrives, which has no cursor to go on from yet; call pages() before reading records".to_owned(),
+            });
+            // A stage that checks `refused` before sending.
+            pages.stage = Stage::Next(String::new());
+        }
+        pages
     }
 
     /// The next record, `Ok(None)` at the end: the way to read a list without a `Stream`
@@ -1100,7 +1113,17 @@ mod tests {
             Err(Error::Decode { path, .. }) => assert_eq!(path, "participants[500].name"),
             other => panic!("{other:?}"),
         }
-        // A limit cuts the raw page too: the records past it are never decoded.
+        // Whole pages cannot take over in the middle of a page read as it arrives: an error, not
+        // a listing that looks complete.
+        let mut list = client.list::<Named>(&collection).page_size(1000);
+        list.try_next().await.unwrap().unwrap();
+        let mut pages = list.pages();
+        match pages.try_next().await {
+            Err(Error::InvalidArgument { parameter, .. }) => assert_eq!(parameter, "pages"),
+            other => panic!("{other:?}"),
+        }
+        assert!(pages.try_next().await.unwrap().is_none());
+        // A limit cuts the page too: the records past it are never decoded.
         let first = client
             .list::<Named>(&collection)
             .page_size(1000)
@@ -1154,7 +1177,13 @@ mod tests {
                 part.len()
             );
             socket.write_all(answer.as_bytes()).await.unwrap();
-            tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+            // Then a byte of whitespace every 100 ms: each wait is short, but they add up.
+            for _ in 0..300 {
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                if socket.write_all(b"1\r\n \r\n").await.is_err() {
+                    break;
+                }
+            }
         });
         let client = Client::builder()
             .account_sid("AC1")

@@ -61,10 +61,12 @@ pub(super) struct StreamedPage {
     index: usize,
     received: usize,
     max_bytes: usize,
-    /// No chunk may take longer than this to arrive.
+    /// The most time spent waiting for the body's bytes, in all.
     timeout: Duration,
+    /// Waited so far, and when the current wait began.
+    waited: Duration,
+    wait_began: Option<Instant>,
     timer: Option<Pin<Box<Sleep>>>,
-    waiting: bool,
 }
 
 impl std::fmt::Debug for StreamedPage {
@@ -138,8 +140,9 @@ impl StreamedPage {
             received: 0,
             max_bytes: usize::MAX,
             timeout: Duration::MAX,
+            waited: Duration::ZERO,
+            wait_began: None,
             timer: None,
-            waiting: false,
         }
     }
 
@@ -168,11 +171,12 @@ impl StreamedPage {
         }
     }
 
-    /// The body's next bytes, each wait bounded by the client's timeout.
+    /// The body's next bytes; all the waits together bounded by the client's timeout.
     fn poll_chunk(&mut self, cx: &mut Context<'_>) -> Poll<Result<Option<Bytes>, Error>> {
-        if !self.waiting {
-            self.waiting = true;
-            self.arm_timer()?;
+        if self.wait_began.is_none() {
+            let now = Instant::now();
+            self.wait_began = Some(now);
+            self.arm_timer(now)?;
         }
         loop {
             let frame = match Pin::new(&mut self.body).poll_frame(cx) {
@@ -189,7 +193,6 @@ impl StreamedPage {
                     return Poll::Pending;
                 }
             };
-            self.waiting = false;
             let data = match frame {
                 None => return Poll::Ready(Ok(None)),
                 Some(Err(error)) => {
@@ -200,10 +203,14 @@ impl StreamedPage {
                 }
                 // Trailers carry no records.
                 Some(Ok(frame)) => match frame.into_data() {
-                    Ok(data) => data,
-                    Err(_) => continue,
+                    // An empty frame is no progress: the wait goes on.
+                    Ok(data) if !data.is_empty() => data,
+                    _ => continue,
                 },
             };
+            if let Some(began) = self.wait_began.take() {
+                self.waited = self.waited.saturating_add(began.elapsed());
+            }
             self.received = self.received.saturating_add(data.len());
             if self.received > self.max_bytes {
                 return Poll::Ready(Err(Error::ResponseTooLarge {
@@ -214,10 +221,11 @@ impl StreamedPage {
         }
     }
 
-    /// Sets the timer to the client's timeout from now (none when that cannot be added to the
-    /// clock, as for `Duration::MAX`).
-    fn arm_timer(&mut self) -> Result<(), Error> {
-        let Some(deadline) = Instant::now().checked_add(self.timeout) else {
+    /// Sets the timer to what is left of the client's timeout after the waits so far (none when
+    /// that cannot be added to the clock, as for `Duration::MAX`).
+    fn arm_timer(&mut self, now: Instant) -> Result<(), Error> {
+        let left = self.timeout.saturating_sub(self.waited);
+        let Some(deadline) = now.checked_add(left) else {
             self.timer = None;
             return Ok(());
         };
@@ -374,7 +382,8 @@ impl StreamedPage {
     /// Whether the array whose first element is arriving holds the records.
     fn holds_records(&self) -> bool {
         match &self.named {
-            Some(named) => *named == self.name,
+            // Once streamed, a field of the same name again is copied, and `finish` reports it.
+            Some(named) => self.key.is_none() && *named == self.name,
             None => self.key.is_none() && !PAGING_FIELDS.contains(&self.name.as_str()),
         }
     }
@@ -435,9 +444,9 @@ impl StreamedPage {
         };
         if page.key != *streamed {
             return Err(self.error::<R>(
-                "meta.key",
+                ".",
                 format!(
-                    "names `{}` as the records' field, but `{streamed}` came first and its records were handed out",
+                    "the page's records are in `{}` (by `meta.key`, or as the page's one array of records), but `{streamed}` came first and its records were handed out",
                     page.key
                 ),
             ));
@@ -700,8 +709,15 @@ mod tests {
         }"#;
         match read_text_every_way(page) {
             Err(Error::Decode { path, message, .. }) => {
-                assert_eq!(path, "meta.key");
+                assert_eq!(path, ".");
                 assert!(message.contains("`links` came first"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // The records' field twice: the second is not streamed after the first.
+        match read_text_every_way(r#"{"meta": {"key": "a"}, "a": [{}], "a": [{"x": 1}]}"#) {
+            Err(Error::Decode { message, .. }) => {
+                assert!(message.contains("`a` was sent twice"), "{message}");
             }
             other => panic!("{other:?}"),
         }
