@@ -29,7 +29,9 @@ use self::dialect::Next;
 use self::dialect::next_request;
 use self::link::{append_query, form_pair};
 pub use self::page::Page;
-use self::page::{DECODE_AT_ONCE_MAX_BYTES, RawPage, Records, decode_error, parse_answer};
+use self::page::{
+    DECODE_AT_ONCE_MAX_BYTES, RawPage, Records, decode_error, parse_answer, parse_page_decoded,
+};
 use self::streamed::{Step, StreamedPage};
 use crate::decode::Answer;
 use crate::{Client, Error, Resource, body};
@@ -43,9 +45,9 @@ type PageFuture = Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send>>;
 ///
 /// Nothing is sent until the stream is first polled; pages are then fetched one at a time, each
 /// only once the previous one has been read, so memory holds at most one page whatever the total:
-/// a page of up to 256 KiB is read whole and decoded at once; a larger one (or one of unannounced
-/// length) is read as it arrives, each record decoded and handed out as soon as its last byte is
-/// in, so not even that page is held. The stream ends after the last page, after
+/// a page of up to 256 KiB is read whole and decoded at once; a larger one is read as it arrives
+/// (one of unannounced length once its first 256 KiB are in), each record decoded and handed out
+/// as soon as its last byte is in, so not even that page is held. The stream ends after the last page, after
 /// [`limit`](Self::limit) records (the rest of a page being read is not), or after its first error
 /// (a failed request is retried by the client first, like any `GET`; a record that does not decode
 /// is the error in place of its page, or, in a page read as it arrives, after the records before
@@ -436,7 +438,7 @@ impl<R: Resource + Send + 'static> Pages<R> {
         if let Some(response) = answer.unread.take() {
             let (timeout, max_bytes) = self.client.body_limits();
             self.stage = Stage::Arriving;
-            let page = StreamedPage::new(*response, timeout, max_bytes);
+            let page = StreamedPage::new(*response, timeout, max_bytes, DECODE_AT_ONCE_MAX_BYTES);
             return Ok((Records::Arriving(Box::new(page)), None));
         }
         let (page, next) = parse_answer::<R>(answer)?;
@@ -576,6 +578,24 @@ impl<R: Resource + Send + 'static> FusedStream for Pages<R> {
     }
 }
 
+impl<R: Resource + Send + 'static> List<R> {
+    /// Takes up a page read as it arrived, once its end is in: its records left to hand out
+    /// (cut to the limit) and the next stage, or the error that ends the listing.
+    fn take_up(&mut self, ended: Result<(Records<R>, Next), Error>) -> Result<(), Error> {
+        match ended.and_then(|(records, next)| self.pages.end_page(records, next)) {
+            Ok((records, _)) => {
+                self.unread = Unread::new(records);
+                Ok(())
+            }
+            Err(error) => {
+                self.unread = Unread::empty();
+                self.pages.stop();
+                Err(error)
+            }
+        }
+    }
+}
+
 impl<R: Resource + Send + 'static> Stream for List<R> {
     type Item = Result<R, Error>;
 
@@ -597,13 +617,17 @@ impl<R: Resource + Send + 'static> Stream for List<R> {
                 }
                 Some(Ok(Step::End(records, next))) => {
                     let records = records.map_or(Records::Decoded(Vec::new()), Records::Raw);
-                    match this.pages.end_page(records, next) {
-                        Ok((records, _)) => this.unread = Unread::new(records),
-                        Err(error) => {
-                            this.unread = Unread::empty();
-                            this.pages.stop();
-                            return Poll::Ready(Some(Err(error)));
-                        }
+                    if let Err(error) = this.take_up(Ok((records, next))) {
+                        return Poll::Ready(Some(Err(error)));
+                    }
+                    continue;
+                }
+                // A page of unannounced length that turned out small: decoded at once.
+                Some(Ok(Step::Whole(body))) => {
+                    let decoded = parse_page_decoded::<R>(body)
+                        .map(|(items, next)| (Records::Decoded(items), next));
+                    if let Err(error) = this.take_up(decoded) {
+                        return Poll::Ready(Some(Err(error)));
                     }
                     continue;
                 }
@@ -1160,9 +1184,14 @@ mod tests {
         assert!(sent < 24 << 20, "{sent} bytes sent");
     }
 
-    #[tokio::test]
-    async fn a_page_that_stalls_as_it_arrives_times_out_after_the_records_it_brought() {
-        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    /// A server on 127.0.0.1 for one request, which `answer` answers on the raw socket; the
+    /// base URL. (For answers the local server does not give: a page chunked or stalling.)
+    async fn raw_server<F, A>(answer: A) -> String
+    where
+        A: FnOnce(tokio::net::TcpStream) -> F + Send + 'static,
+        F: Future<Output = ()> + Send,
+    {
+        use tokio::io::AsyncReadExt;
 
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base_url = format!("http://{}", listener.local_addr().unwrap());
@@ -1170,12 +1199,28 @@ mod tests {
             let (mut socket, _) = listener.accept().await.unwrap();
             let mut request = vec![0; 8192];
             let _ = socket.read(&mut request).await;
-            // Chunked, so no length: the page is read as it arrives. Two records, then nothing.
-            let part = r#"{"participants": [{"id": "p1"}, {"id": "p2"}, {"id": "#;
-            let answer = format!(
-                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n{:x}\r\n{part}\r\n",
-                part.len()
-            );
+            answer(socket).await;
+        });
+        base_url
+    }
+
+    /// The head of a 200 JSON answer sent in chunks, without a length.
+    const CHUNKED_JSON: &str =
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n";
+
+    #[tokio::test]
+    async fn a_page_that_stalls_as_it_arrives_times_out_after_the_records_it_brought() {
+        use tokio::io::AsyncWriteExt;
+
+        let base_url = raw_server(|mut socket| async move {
+            // Chunked, so no length, and over 256 KiB: the page is read as it arrives. 600
+            // records, the start of one more, then nothing.
+            let pad = "x".repeat(500);
+            let records: Vec<String> = (0..600)
+                .map(|n| format!(r#"{{"id": "p{n}", "pad": "{pad}"}}"#))
+                .collect();
+            let part = format!(r#"{{"participants": [{}, {{"id": "#, records.join(", "));
+            let answer = format!("{CHUNKED_JSON}{:x}\r\n{part}\r\n", part.len());
             socket.write_all(answer.as_bytes()).await.unwrap();
             // Then a byte of whitespace every 100 ms: each wait is short, but they add up.
             for _ in 0..300 {
@@ -1184,7 +1229,8 @@ mod tests {
                     break;
                 }
             }
-        });
+        })
+        .await;
         let client = Client::builder()
             .account_sid("AC1")
             .auth_token("t")
@@ -1193,9 +1239,9 @@ mod tests {
             .build()
             .unwrap();
         let mut list = client.list::<Participant>("/v2/Conversations/c1/Participants");
-        for id in ["p1", "p2"] {
+        for n in 0..600 {
             let participant = list.try_next().await.unwrap().unwrap();
-            assert_eq!(participant.id, id);
+            assert_eq!(participant.id, format!("p{n}"));
         }
         assert!(
             matches!(list.unread, Unread::Arriving(_)),
@@ -1209,6 +1255,35 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(waited.elapsed() < std::time::Duration::from_secs(20));
+        assert!(list.try_next().await.unwrap().is_none());
+    }
+
+    #[tokio::test]
+    async fn a_small_page_of_unannounced_length_is_decoded_at_once() {
+        use tokio::io::AsyncWriteExt;
+
+        let base_url = raw_server(|mut socket| async move {
+            let page = r#"{"participants": [{"id": "p1"}, {"id": "p2"}], "meta": {"key": "participants"}}"#;
+            // In two chunks, as a server that streams its answer sends it.
+            let (first, second) = page.split_at(20);
+            let answer = format!(
+                "{CHUNKED_JSON}{:x}\r\n{first}\r\n{:x}\r\n{second}\r\n0\r\n\r\n",
+                first.len(),
+                second.len()
+            );
+            socket.write_all(answer.as_bytes()).await.unwrap();
+        })
+        .await;
+        let client = Client::builder()
+            .account_sid("AC1")
+            .auth_token("t")
+            .base_url(base_url)
+            .build()
+            .unwrap();
+        let mut list = client.list::<Participant>("/v2/Conversations/c1/Participants");
+        assert_eq!(list.try_next().await.unwrap().unwrap().id, "p1");
+        assert!(matches!(list.unread, Unread::Decoded(_)), "decoded at once");
+        assert_eq!(list.try_next().await.unwrap().unwrap().id, "p2");
         assert!(list.try_next().await.unwrap().is_none());
     }
 

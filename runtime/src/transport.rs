@@ -53,7 +53,8 @@ pub(crate) struct Call {
     /// Sent on every attempt of this call; its presence makes a `POST` safe to retry.
     pub(crate) idempotency_key: Option<HeaderValue>,
     /// A JSON body announced as larger than this, or not announced, is left unread in the answer
-    /// for the caller to read as it arrives (a list's large pages); `None`: always read whole.
+    /// for the caller to read as it arrives (a list's large pages, and pages of unknown size until
+    /// they prove small); `None`: always read whole.
     pub(crate) read_whole_max: Option<usize>,
 }
 

@@ -31,6 +31,9 @@ pub(super) enum Step<R> {
     /// The page's end: where the listing goes on, and the records of a page whose records were
     /// not streamed after all (they were in a field met before it was known to be theirs).
     End(Option<RawPage>, Next),
+    /// A page of unannounced length that ended within the size collected first: its whole body,
+    /// to be decoded at once like a page of announced length.
+    Whole(Bytes),
 }
 
 /// A page whose body is read as it arrives.
@@ -39,6 +42,12 @@ pub(super) struct StreamedPage {
     /// The chunk being scanned, and the next byte to scan in it.
     chunk: Bytes,
     at: usize,
+    /// A body of unannounced length is first collected up to this size: a small page is then
+    /// decoded at once (the fastest way), and only a larger one is scanned as it arrives.
+    collect_upto: Option<usize>,
+    /// What was collected, and the chunk that went past the size, scanned after it.
+    collected: Vec<u8>,
+    pending: Option<Bytes>,
     body_done: bool,
     state: State,
     /// Where the record being scanned starts in `chunk` (0 once it has spilled into `carry`).
@@ -111,10 +120,19 @@ enum State {
 }
 
 impl StreamedPage {
-    pub(super) fn new(response: reqwest::Response, timeout: Duration, max_bytes: usize) -> Self {
+    /// Reads `response`'s body; one of unannounced length is first collected up to
+    /// `collect_upto` bytes.
+    pub(super) fn new(
+        response: reqwest::Response,
+        timeout: Duration,
+        max_bytes: usize,
+        collect_upto: usize,
+    ) -> Self {
+        let collect_upto = response.content_length().is_none().then_some(collect_upto);
         Self {
             timeout,
             max_bytes,
+            collect_upto,
             ..Self::new_unread(reqwest::Body::from(response))
         }
     }
@@ -125,6 +143,9 @@ impl StreamedPage {
             body,
             chunk: Bytes::new(),
             at: 0,
+            collect_upto: None,
+            collected: Vec::new(),
+            pending: None,
             body_done: false,
             state: State::Open,
             record_from: 0,
@@ -151,6 +172,24 @@ impl StreamedPage {
         &mut self,
         cx: &mut Context<'_>,
     ) -> Poll<Result<Step<R>, Error>> {
+        while let Some(upto) = self.collect_upto {
+            match ready!(self.poll_chunk(cx))? {
+                Some(chunk) if self.collected.len().saturating_add(chunk.len()) <= upto => {
+                    self.collected.extend_from_slice(&chunk);
+                }
+                // Too large to decode at once: scan what was collected, then this chunk.
+                Some(chunk) => {
+                    self.collect_upto = None;
+                    self.chunk = Bytes::from(std::mem::take(&mut self.collected));
+                    self.pending = Some(chunk);
+                }
+                None => {
+                    self.collect_upto = None;
+                    let body = Bytes::from(std::mem::take(&mut self.collected));
+                    return Poll::Ready(Ok(Step::Whole(body)));
+                }
+            }
+        }
         loop {
             if self.at < self.chunk.len() {
                 if let Some(record) = self.scan::<R>()? {
@@ -158,12 +197,16 @@ impl StreamedPage {
                 }
                 continue;
             }
-            if self.body_done {
-                return Poll::Ready(self.finish::<R>());
-            }
             // The scanned chunk goes before the next is read: hyper can then reuse its buffer.
             self.chunk = Bytes::new();
             self.at = 0;
+            if let Some(pending) = self.pending.take() {
+                self.chunk = pending;
+                continue;
+            }
+            if self.body_done {
+                return Poll::Ready(self.finish::<R>());
+            }
             match ready!(self.poll_chunk(cx))? {
                 Some(chunk) => self.chunk = chunk,
                 None => self.body_done = true,
@@ -493,8 +536,10 @@ impl StreamedPage {
 
     /// The byte being scanned, counted from the page's start.
     fn position(&self) -> usize {
+        let pending = self.pending.as_ref().map_or(0, Bytes::len);
         self.received
             .saturating_sub(self.chunk.len())
+            .saturating_sub(pending)
             .saturating_add(self.at)
     }
 
@@ -622,7 +667,7 @@ pub(super) fn read_in_chunks<R: DeserializeOwned>(
             next
         }
         Step::End(None, next) => next,
-        Step::Record(_) => unreachable!("`finish` ends the page"),
+        Step::Record(_) | Step::Whole(_) => unreachable!("`finish` ends the page"),
     };
     Ok(super::page::Parsed { items, next })
 }
