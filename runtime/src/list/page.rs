@@ -8,7 +8,6 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use bytes::Bytes;
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
@@ -146,17 +145,14 @@ pub(super) fn parse_answer<R: DeserializeOwned>(
     Ok((Records::Decoded(items), next))
 }
 
-/// The one-pass reading of a page's records as `T` (decoded records, or raw ones), `None` when
-/// the page is of a shape it does not settle or a record does not decode (the thorough reading
-/// then names where).
-fn one_pass_items<'de, T: Deserialize<'de>, R>(
-    body: &'de [u8],
-) -> Option<(String, Vec<T>, Result<Next, Error>)> {
+/// The one-pass reading of a page and its records, `None` when the page is of a shape it does not
+/// settle or a record does not decode (the thorough reading then names where).
+fn one_pass_items<R: DeserializeOwned>(body: &[u8]) -> Option<(Vec<R>, Result<Next, Error>)> {
     let Ok(OnePass {
         fields,
         records: Some((key, items)),
         several_arrays: false,
-    }) = serde_json::from_slice::<OnePass<T>>(body)
+    }) = serde_json::from_slice::<OnePass<R>>(body)
     else {
         return None;
     };
@@ -165,7 +161,7 @@ fn one_pass_items<'de, T: Deserialize<'de>, R>(
         return None;
     }
     let next = Next::detect(&fields).map_err(|reason| decode_error::<R>(".".to_owned(), reason));
-    Some((key, items, next))
+    Some((items, next))
 }
 
 /// Reads a page and decodes all its records in the same pass (the fast way to a whole page);
@@ -173,7 +169,7 @@ fn one_pass_items<'de, T: Deserialize<'de>, R>(
 pub(super) fn parse_page_decoded<R: DeserializeOwned>(
     body: Bytes,
 ) -> Result<(Vec<R>, Next), Error> {
-    if let Some((_, items, next)) = one_pass_items::<R, R>(&body) {
+    if let Some((items, next)) = one_pass_items::<R>(&body) {
         return Ok((items, next?));
     }
     let (page, next) = parse_page_by_field::<R>(body)?;
@@ -353,33 +349,11 @@ pub(super) fn decode_error<R>(path: String, message: String) -> Error {
 
 #[cfg(test)]
 mod tests {
-    use std::fmt;
-
     use reqwest::header::HeaderValue;
     use serde::Deserialize;
     use serde_json::{Value, json};
 
     use super::*;
-
-    /// Reads a page and decodes every record at once; the reading as the page arrives (in
-    /// chunks of several sizes) must agree.
-    fn read<R: DeserializeOwned + PartialEq + fmt::Debug>(body: &[u8]) -> Result<Parsed<R>, Error> {
-        let at_once = parse_page_decoded::<R>(Bytes::copy_from_slice(body))
-            .map(|(items, next)| Parsed { items, next });
-        for chunk_size in [1, 3, body.len()] {
-            let streamed = read_in_chunks::<R>(body, chunk_size);
-            match (&streamed, &at_once) {
-                (Ok(streamed), Ok(parsed)) => {
-                    assert_eq!(streamed.items, parsed.items);
-                    assert_eq!(streamed.next, parsed.next);
-                }
-                // Both refuse it; malformed JSON is described in the scanner's words.
-                (Err(Error::Decode { .. }), Err(Error::Decode { .. })) => {}
-                other => panic!("the readings disagree in chunks of {chunk_size}: {other:?}"),
-            }
-        }
-        at_once
-    }
 
     /// Reads an answer as `List` reads a small page, decoding it at once.
     fn answer_decoded<R: DeserializeOwned>(answer: Answer) -> Result<Parsed<R>, Error> {
@@ -388,8 +362,7 @@ mod tests {
             _ => panic!("a page answered whole is decoded at once"),
         }
     }
-    use crate::list::fixtures::{Participant, decode_failure, page_2010, page_v1, parse};
-    use crate::list::streamed::read_in_chunks;
+    use crate::list::fixtures::{Participant, decode_failure, page_2010, page_v1, parse, read};
 
     #[test]
     fn the_records_come_from_meta_key_else_the_one_array() {

@@ -292,9 +292,8 @@ impl StreamedPage {
             let rest_of_chunk = chunk.get(self.at..).unwrap_or_default();
             match self.state {
                 State::Open => {
-                    if self.expect::<R>(byte, b'{', "a list page (a JSON object)")? {
-                        self.state = State::Key { first: true };
-                    }
+                    let opening = [(b'{', State::Key { first: true })];
+                    self.expect::<R>(byte, &opening, "a list page (a JSON object)")?;
                 }
                 State::Key { first } => {
                     if !is_whitespace(byte) {
@@ -311,22 +310,17 @@ impl StreamedPage {
                     self.at += 1;
                 }
                 State::InKey(mut scan) => {
-                    let ends = scan.feed(rest_of_chunk);
-                    let taken = ends.unwrap_or(rest_of_chunk.len());
-                    self.raw_key
-                        .extend_from_slice(rest_of_chunk.get(..taken).unwrap_or_default());
+                    let (taken, ends) = copy_value(&mut scan, rest_of_chunk, &mut self.raw_key);
                     self.at += taken;
                     self.state = State::InKey(scan);
-                    if ends.is_some() {
+                    if ends {
                         self.name = serde_json::from_slice(&self.raw_key)
                             .map_err(|error| self.error::<R>(".", error.to_string()))?;
                         self.state = State::Colon;
                     }
                 }
                 State::Colon => {
-                    if self.expect::<R>(byte, b':', "`:` after a field name")? {
-                        self.state = State::Value;
-                    }
+                    self.expect::<R>(byte, &[(b':', State::Value)], "`:` after a field name")?;
                 }
                 State::Value => {
                     if is_whitespace(byte) {
@@ -352,13 +346,10 @@ impl StreamedPage {
                     }
                 }
                 State::Field(mut scan) => {
-                    let ends = scan.feed(rest_of_chunk);
-                    let taken = ends.unwrap_or(rest_of_chunk.len());
-                    self.rest
-                        .extend_from_slice(rest_of_chunk.get(..taken).unwrap_or_default());
+                    let (taken, ends) = copy_value(&mut scan, rest_of_chunk, &mut self.rest);
                     self.at += taken;
                     self.state = State::Field(scan);
-                    if ends.is_some() {
+                    if ends {
                         self.end_field();
                         self.state = State::AfterField;
                     }
@@ -392,30 +383,18 @@ impl StreamedPage {
                     return self.decode(tail).map(Some);
                 }
                 State::AfterRecord => {
-                    if !is_whitespace(byte) {
-                        match byte {
-                            b',' => self.state = State::Record { first: false },
-                            b']' => self.state = State::AfterField,
-                            _ => return Err(self.malformed::<R>("`,` or `]` after a record")),
-                        }
-                    }
-                    self.at += 1;
+                    let after = [
+                        (b',', State::Record { first: false }),
+                        (b']', State::AfterField),
+                    ];
+                    self.expect::<R>(byte, &after, "`,` or `]` after a record")?;
                 }
                 State::AfterField => {
-                    if !is_whitespace(byte) {
-                        match byte {
-                            b',' => self.state = State::Key { first: false },
-                            b'}' => self.state = State::End,
-                            _ => return Err(self.malformed::<R>("`,` or `}` after a field")),
-                        }
-                    }
-                    self.at += 1;
+                    let after = [(b',', State::Key { first: false }), (b'}', State::End)];
+                    self.expect::<R>(byte, &after, "`,` or `}` after a field")?;
                 }
                 State::End => {
-                    if !is_whitespace(byte) {
-                        return Err(self.malformed::<R>("nothing after the page's closing `}`"));
-                    }
-                    self.at += 1;
+                    self.expect::<R>(byte, &[], "nothing after the page's closing `}`")?;
                 }
             }
         }
@@ -507,18 +486,17 @@ impl StreamedPage {
         Ok(Step::End(None, next))
     }
 
-    /// Skips whitespace (`false`: the caller's state stays), consumes `wanted` (`true`), and
-    /// refuses anything else.
-    fn expect<R>(&mut self, byte: u8, wanted: u8, what: &str) -> Result<bool, Error> {
-        if is_whitespace(byte) {
-            self.at += 1;
-            return Ok(false);
-        }
-        if byte != wanted {
-            return Err(self.malformed::<R>(what));
+    /// Skips whitespace (the state stays), consumes one of the `wanted` bytes and moves to its
+    /// state, and refuses anything else as not `what` was expected.
+    fn expect<R>(&mut self, byte: u8, wanted: &[(u8, State)], what: &str) -> Result<(), Error> {
+        if !is_whitespace(byte) {
+            let Some(&(_, next)) = wanted.iter().find(|(expected, _)| *expected == byte) else {
+                return Err(self.malformed::<R>(what));
+            };
+            self.state = next;
         }
         self.at += 1;
-        Ok(true)
+        Ok(())
     }
 
     #[cold]
@@ -547,6 +525,15 @@ impl StreamedPage {
     fn error<R>(&self, path: &str, message: String) -> Error {
         decode_error::<R>(path.to_owned(), message)
     }
+}
+
+/// Feeds `scan` a value's next `bytes`, copying those that belong to it into `into`: how many
+/// they were, and whether the value ended among them.
+fn copy_value(scan: &mut Scan, bytes: &[u8], into: &mut Vec<u8>) -> (usize, bool) {
+    let ends = scan.feed(bytes);
+    let taken = ends.unwrap_or(bytes.len());
+    into.extend_from_slice(bytes.get(..taken).unwrap_or_default());
+    (taken, ends.is_some())
 }
 
 /// JSON's whitespace.
