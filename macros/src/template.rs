@@ -230,7 +230,7 @@ impl fmt::Display for TemplateError {
             ),
             Self::ReservedName { name, param } => write!(
                 f,
-                "placeholder `<{name}>` would become parameter `{param}`, which is reserved (the generated methods take `client`, `body` and `filter`, and Rust keeps `self`, `super` and `crate`); rename the placeholder"
+                "placeholder `<{name}>` would become parameter `{param}`, which is reserved (the generated methods take `client`, `body`, `filter` and `query`, and Rust keeps `self`, `super` and `crate`); rename the placeholder"
             ),
             Self::ForbiddenChar { ch } => write!(
                 f,
@@ -249,7 +249,9 @@ impl fmt::Display for TemplateError {
 }
 
 /// Parameter names that `r#` cannot rescue, plus the names the generated methods use themselves.
-const RESERVED_PARAMS: &[&str] = &["self", "super", "crate", "_", "client", "body", "filter"];
+const RESERVED_PARAMS: &[&str] = &[
+    "self", "super", "crate", "_", "client", "body", "filter", "query",
+];
 
 /// Parses a template, returning every error found rather than only the first.
 pub fn parse(template: &str) -> Result<Template, Vec<TemplateError>> {
@@ -696,7 +698,12 @@ mod tests {
 
     #[test]
     fn refuses_the_generated_methods_parameter_names() {
-        for (name, param) in [("Body", "body"), ("Filter", "filter"), ("Client", "client")] {
+        for (name, param) in [
+            ("Body", "body"),
+            ("Filter", "filter"),
+            ("Client", "client"),
+            ("Query", "query"),
+        ] {
             assert_eq!(
                 parse(&format!("/v1/<{name}>")),
                 Err(vec![TemplateError::ReservedName {

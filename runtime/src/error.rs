@@ -81,6 +81,17 @@ pub enum Error {
         /// What was wrong there.
         message: String,
     },
+    /// A listing could not go on to its next page: the page's next link repeats one already
+    /// requested (the listing would loop), or is not a path that may be requested.
+    #[non_exhaustive]
+    Paging {
+        /// The Rust type being listed, e.g. `my_app::Message`.
+        type_name: &'static str,
+        /// The page's field that named the next page, e.g. `meta.next_page_url`.
+        field: &'static str,
+        /// What was wrong with it.
+        reason: String,
+    },
     /// A 2xx answer larger than the client's `max_response_bytes`; reading stopped at the limit.
     #[non_exhaustive]
     ResponseTooLarge {
@@ -188,6 +199,15 @@ impl fmt::Display for Error {
                 "the response did not decode as `{}` at `{path}`: {message}",
                 short_type_name(type_name)
             ),
+            Self::Paging {
+                type_name,
+                field,
+                reason,
+            } => write!(
+                f,
+                "the listing of `{}` cannot go on from the page's `{field}`: {reason}",
+                short_type_name(type_name)
+            ),
             Self::ResponseTooLarge { limit } => write!(
                 f,
                 "the response body is larger than the {limit}-byte limit; raise it with ClientBuilder::max_response_bytes"
@@ -266,6 +286,16 @@ impl Error {
                 .field("type_name", type_name)
                 .field("path", path)
                 .field("message", message)
+                .finish(),
+            Self::Paging {
+                type_name,
+                field,
+                reason,
+            } => f
+                .debug_struct("Paging")
+                .field("type_name", type_name)
+                .field("field", field)
+                .field("reason", reason)
                 .finish(),
             Self::ResponseTooLarge { limit } => f
                 .debug_struct("ResponseTooLarge")

@@ -350,8 +350,11 @@ mod list;
 mod path;
 mod protocol;
 mod region;
+mod request;
 mod resource;
+mod response;
 mod retry;
+mod settings;
 mod transport;
 
 #[doc(hidden)]
@@ -367,9 +370,13 @@ pub use builder::ClientBuilder;
 pub use client::Client;
 pub use error::{ApiError, Error};
 pub use list::{Cursor, List, Page, Pages};
-pub use path::{PathTemplate, Segment};
+pub use path::PathTemplate;
 pub use protocol::{BodyFormat, Protocol, UpdateMethod};
+pub use request::{Request, WithResponse};
+pub use reqwest::StatusCode;
+pub use reqwest::header::HeaderMap;
 pub use resource::Resource;
+pub use response::Response;
 /// The `serde_json` this crate is built with: [`ApiError`]'s `details`, `params` and `errors` are
 /// its [`Value`](serde_json::Value)s, so matching on them needs no dependency of your own.
 pub use serde_json;
