@@ -3,6 +3,7 @@
 //! checked-in file differs from what it would write (CI runs every command with `--check`).
 
 mod output;
+mod routes;
 mod spec;
 
 use std::path::PathBuf;
@@ -10,8 +11,10 @@ use std::process::ExitCode;
 
 /// The commands, each a generator: name, what it writes, and the function that makes the files.
 type Generate = fn(&[spec::Spec]) -> Result<Vec<output::File>, String>;
-const COMMANDS: &[(&str, &str, Generate)] =
-    &[("count", "nothing: prints the operation count", count)];
+const COMMANDS: &[(&str, &str, Generate)] = &[
+    ("count", "nothing: prints the operation count", count),
+    ("routes", "the local server's route table", routes::generate),
+];
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
