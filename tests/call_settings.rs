@@ -24,7 +24,7 @@ pub struct PhoneNumber {
     pub valid: Option<bool>,
 }
 
-#[derive(Serialize, Default)]
+#[derive(Serialize, Default, Debug)]
 #[serde(rename_all = "PascalCase")]
 pub struct LookupOptions {
     pub fields: Option<String>,
@@ -43,7 +43,7 @@ pub struct Safelist {
     pub sid: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Debug)]
 #[serde(rename_all = "PascalCase")]
 pub struct SafelistNumber {
     pub phone_number: String,
@@ -64,14 +64,14 @@ pub struct Document {
     pub data: Option<serde_json::Value>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Debug)]
 #[serde(rename_all = "PascalCase")]
 pub struct NewDocument {
     pub unique_name: String,
     pub data: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Debug)]
 #[serde(rename_all = "PascalCase")]
 pub struct DocumentChange {
     pub data: String,
@@ -89,7 +89,7 @@ pub struct ConversationParticipant {
     pub identity: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Debug)]
 #[serde(rename_all = "PascalCase")]
 pub struct NewParticipant {
     pub identity: String,
