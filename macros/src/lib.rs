@@ -147,7 +147,9 @@ mod template;
 /// With no operation key, a resource gets `fetch` alone. Once one is named, exactly the named
 /// ones are generated. `P…` are the placeholders of `path`, `C…` those of the collection, each a
 /// parameter `impl AsRef<str>` named in snake_case (`<ConversationSid>` → `conversation_sid`,
-/// `<Type>` → `r#type`), in template order.
+/// `<Type>` → `r#type`), in template order. A placeholder's name is free: it only names the
+/// parameter and is not checked against Twilio's, so `<AcountSid>` compiles (as `acount_sid`) and
+/// sends the same path; only the literal text between placeholders must match Twilio's.
 ///
 /// | Key | Generated | Request |
 /// |---|---|---|
