@@ -1,16 +1,14 @@
-//! The `#[twilio_resource]` attribute macro of [`twilio-resource`].
+//! The `#[twilio_resource]` attribute macro of the `twilio-resource` crate.
 //!
-//! Do not add this crate to your `Cargo.toml`: depend on [`twilio-resource`], which re-exports the
+//! Do not add this crate to your `Cargo.toml`: depend on `twilio-resource`, which re-exports the
 //! attribute together with the runtime (client, errors, retries) that the generated code calls, and
 //! pins this crate to its own exact version. The attribute's documentation and examples are in
-//! [`twilio-resource`]'s crate docs; this crate alone is not useful.
+//! `twilio-resource`'s crate docs; this crate alone is not useful.
 //!
 //! Inside, the pipeline reads top to bottom: `args` parses the attribute's keys, `template` parses
 //! the path template and derives its collection, `model` validates everything into one typed
 //! resource (collecting every error, with guesses from `suggest`), and `expand` turns that model
 //! into code, one small function per operation.
-//!
-//! [`twilio-resource`]: https://docs.rs/twilio-resource
 #![doc(test(attr(deny(warnings))))]
 
 mod args;
@@ -20,8 +18,7 @@ mod model;
 mod suggest;
 mod template;
 
-/// Turns a struct into a Twilio REST resource: serde derives for its JSON, the
-/// [`Resource`](https://docs.rs/twilio-resource/latest/twilio_resource/trait.Resource.html) impl,
+/// Turns a struct into a Twilio REST resource: serde derives for its JSON, the `Resource` impl,
 /// path builders, and one method per operation, each a single call into the runtime.
 ///
 /// # A 2010 API resource: form bodies, every operation

@@ -41,7 +41,7 @@ const MAX_PAGE_SIZE: u32 = 1000;
 
 type PageFuture = Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send>>;
 
-/// Every record of a Twilio list, as a lazy [`Stream`] of `Result<R, Error>`.
+/// Every record of a Twilio list, as a lazy [`Stream`](https://docs.rs/futures-core/0.3/futures_core/stream/trait.Stream.html) of `Result<R, Error>`.
 ///
 /// Nothing is sent until the stream is first polled; pages are then fetched one at a time, each
 /// only once the previous one has been read, so memory holds at most one page whatever the total:
@@ -165,7 +165,8 @@ impl<R: Resource> Unread<R> {
     }
 }
 
-/// The pages of a Twilio list, as a lazy [`Stream`] of `Result<Page<R>, Error>`; from
+/// The pages of a Twilio list, as a lazy [`Stream`](https://docs.rs/futures-core/0.3/futures_core/stream/trait.Stream.html) of
+/// `Result<Page<R>, Error>`; from
 /// [`List::pages`].
 ///
 /// Each item is one response, records and cursor together. A page may be empty and still have a
