@@ -40,8 +40,14 @@ pub const SETTINGS: &[&str] = &[
 ];
 /// The operation keys, in the order the docs list them.
 pub const OPERATIONS: &[&str] = &[FETCH, LIST, CREATE, UPDATE, DELETE];
-/// Every key, for guessing what a misspelled one meant.
+/// Every key, for guessing what a misspelled one meant: operations first, so that they win a tie
+/// (`craete` is as close to `crate` as to `create`, and far likelier meant as `create`).
 const KEYS: &[&str] = &[
+    FETCH,
+    LIST,
+    CREATE,
+    UPDATE,
+    DELETE,
     PATH,
     BASE_URL,
     RENAME_ALL,
@@ -50,11 +56,6 @@ const KEYS: &[&str] = &[
     PAGE_SIZE,
     IDEMPOTENCY_KEY,
     CRATE,
-    FETCH,
-    LIST,
-    CREATE,
-    UPDATE,
-    DELETE,
 ];
 
 /// One of the five operations a resource can declare.
@@ -585,5 +586,26 @@ mod tests {
                 .to_string()
                 .starts_with("unknown key `colour` in #[twilio_resource] (keys:")
         );
+    }
+
+    #[test]
+    fn swapped_letters_are_read_as_the_operation_meant() {
+        let mut errors = Vec::new();
+        let args = parse(
+            quote!(path = "/v1/<Sid>", lsit, fecth, craete = NewThing),
+            &mut errors,
+        );
+        let guesses: Vec<String> = errors
+            .iter()
+            .map(|error| {
+                let message = error.to_string();
+                let guess = message.split("did you mean ").nth(1).unwrap_or_default();
+                guess.split('?').next().unwrap_or_default().to_owned()
+            })
+            .collect();
+        assert_eq!(guesses, ["`list`", "`fetch`", "`create`"]);
+        assert_eq!(kinds(&args), [OpKind::List, OpKind::Fetch, OpKind::Create]);
+        let body = &args.operation(OpKind::Create).unwrap().ty;
+        assert_eq!(quote!(#body).to_string(), "NewThing");
     }
 }

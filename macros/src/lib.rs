@@ -1,16 +1,14 @@
-//! The `#[twilio_resource]` attribute macro of [`twilio-resource`].
+//! The `#[twilio_resource]` attribute macro of the `twilio-resource` crate.
 //!
-//! Do not add this crate to your `Cargo.toml`: depend on [`twilio-resource`], which re-exports the
+//! Do not add this crate to your `Cargo.toml`: depend on `twilio-resource`, which re-exports the
 //! attribute together with the runtime (client, errors, retries) that the generated code calls, and
 //! pins this crate to its own exact version. The attribute's documentation and examples are in
-//! [`twilio-resource`]'s crate docs; this crate alone is not useful.
+//! `twilio-resource`'s crate docs; this crate alone is not useful.
 //!
 //! Inside, the pipeline reads top to bottom: `args` parses the attribute's keys, `template` parses
 //! the path template and derives its collection, `model` validates everything into one typed
 //! resource (collecting every error, with guesses from `suggest`), and `expand` turns that model
 //! into code, one small function per operation.
-//!
-//! [`twilio-resource`]: https://docs.rs/twilio-resource
 #![doc(test(attr(deny(warnings))))]
 
 mod args;
@@ -144,9 +142,9 @@ mod template;
 /// With no operation key, a resource gets `fetch` alone. Once one is named, exactly the named
 /// ones are generated. `P…` are the placeholders of `path`, `C…` those of the collection, each a
 /// parameter `impl AsRef<str>` named in snake_case (`<ConversationSid>` → `conversation_sid`,
-/// `<Type>` → `r#type`), in template order. A placeholder's name is yours to choose (the
-/// template's text is what is sent, and `<AcountSid>` compiles as well as `<AccountSid>`): it
-/// only names the parameter.
+/// `<Type>` → `r#type`), in template order. A placeholder's name is free: it only names the
+/// parameter and is not checked against Twilio's, so `<AcountSid>` compiles (as `acount_sid`) and
+/// sends the same path; only the literal text between placeholders must match Twilio's.
 ///
 /// | Key | Generated | Request |
 /// |---|---|---|

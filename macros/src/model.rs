@@ -155,7 +155,9 @@ pub fn build(
             Ok(template) => Some(template),
             Err(found) => {
                 errors.extend(found.into_iter().map(|e| syn::Error::new(lit.span(), e)));
-                None
+                // A placeholder left open is read as closed, so the methods still exist and
+                // call sites show no second error.
+                template::closed_reading(&lit.value())
             }
         },
     };
@@ -719,6 +721,36 @@ mod tests {
             ),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn an_unclosed_placeholder_is_one_error_and_the_methods_stay() {
+        let (resource, errors) = model(quote!(
+            path = "/2010-04-01/Accounts/<AccountSid/Messages/<Sid>.json",
+            fetch,
+            list,
+        ));
+        assert_eq!(
+            errors,
+            [
+                "placeholder `<AccountSid` is not closed: the `>` goes right after the name, as in `<AccountSid>/Messages/`"
+            ]
+        );
+        let address = resource.address.unwrap();
+        let params: Vec<&str> = address
+            .path
+            .params()
+            .map(|p| p.parameter.as_str())
+            .collect();
+        assert_eq!(params, ["account_sid", "sid"]);
+        assert_eq!(
+            address.collection.unwrap().text("<", ">"),
+            "/2010-04-01/Accounts/<AccountSid>/Messages.json"
+        );
+        // A template the reading cannot mend generates no impl, as before.
+        let (resource, errors) = model(quote!(path = "v2/<>/<Sid"));
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(resource.address.is_none());
     }
 
     #[test]

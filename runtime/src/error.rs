@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use serde_json::{Map, Value};
 
+mod connection;
+
 /// Everything that can go wrong, as one `#[non_exhaustive]` enum.
 ///
 /// Match on the variant for the kind of failure, or ask [`Error::status`], [`Error::code`] and
@@ -63,7 +65,9 @@ pub enum Error {
         attempts: u32,
     },
     /// The request could not be sent or its answer could not be read: connection refused or reset,
-    /// DNS, TLS, a body cut short.
+    /// DNS, TLS, a body cut short. `Display` names the host and the kind of failure, e.g.
+    /// `could not connect to api.twilio.com:443 (DNS lookup failed) after 4 attempts`; the
+    /// underlying error is the [`source`](std::error::Error::source).
     #[non_exhaustive]
     Transport {
         /// How many requests were started.
@@ -184,10 +188,12 @@ impl fmt::Display for Error {
                 "the request did not finish within the {timeout:?} timeout ({attempts} attempt{}); raise it with ClientBuilder::timeout",
                 plural(*attempts)
             ),
-            // The cause is `source()`'s to tell: reporters print the chain once.
-            Self::Transport { attempts, .. } => write!(
+            // The host and the kind of failure in this level's words; the causes' own words are
+            // `source()`'s to tell, so reporters print the chain once.
+            Self::Transport { attempts, source } => write!(
                 f,
-                "could not complete the request after {attempts} attempt{}",
+                "{} after {attempts} attempt{}",
+                connection::Failure::of(source.as_ref()),
                 plural(*attempts)
             ),
             Self::Decode {

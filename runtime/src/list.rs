@@ -43,7 +43,7 @@ const MAX_PAGE_SIZE: u32 = 1000;
 
 type PageFuture = Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send>>;
 
-/// Every record of a Twilio list, as a lazy [`Stream`] of `Result<R, Error>`.
+/// Every record of a Twilio list, as a lazy [`Stream`](https://docs.rs/futures-core/0.3/futures_core/stream/trait.Stream.html) of `Result<R, Error>`.
 ///
 /// Nothing is sent until the stream is first polled; pages are then fetched one at a time, each
 /// only once the previous one has been handed out, so a listing holds at most one page whatever
@@ -113,7 +113,8 @@ pub struct List<R> {
     unread: std::vec::IntoIter<R>,
 }
 
-/// The pages of a Twilio list, as a lazy [`Stream`] of `Result<Page<R>, Error>`; from
+/// The pages of a Twilio list, as a lazy [`Stream`](https://docs.rs/futures-core/0.3/futures_core/stream/trait.Stream.html) of
+/// `Result<Page<R>, Error>`; from
 /// [`List::pages`].
 ///
 /// Each item is one response, records and cursor together, with its status and headers. A page

@@ -414,7 +414,11 @@ async fn read_capped(mut response: Response, limit: usize) -> Result<Bytes, Read
         let chunk = match response.chunk().await {
             Ok(Some(chunk)) => chunk,
             Ok(None) => break,
-            Err(error) => return Err(ReadFailure::Transport(Box::new(error))),
+            // reqwest leaves a body error without the URL; the error's words name the host.
+            Err(error) => {
+                let error = error.with_url(response.url().clone());
+                return Err(ReadFailure::Transport(Box::new(error)));
+            }
         };
         received = received.saturating_add(chunk.len());
         if received > limit {
