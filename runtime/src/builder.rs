@@ -207,10 +207,9 @@ impl ClientBuilder {
         self
     }
 
-    /// The most one call may take, all attempts and waits included (default 30 s). A list page
-    /// large enough to be read as it arrives gets the same time again for the waits for its body's
-    /// bytes (the time the caller spends on its records is not counted). A timeout too large to
-    /// add to the clock (such as `Duration::MAX`) means no deadline at all.
+    /// The most one call may take, all attempts and waits included (default 30 s); each list page
+    /// is one call. A call's `.timeout(..)` replaces it for that call. A timeout too large to add
+    /// to the clock (such as `Duration::MAX`) means no deadline at all.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self

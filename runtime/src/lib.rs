@@ -159,12 +159,14 @@
 //! | key | generated | request |
 //! |---|---|---|
 //! | (always) | `fn path(P…) -> Result<String, Error>` | |
-//! | `fetch` | `async fn fetch(client: &Client, P…) -> Result<Self, Error>` | `GET` path |
+//! | `fetch` | `fn fetch(client: &Client, P…) -> Request<'_, Self>` | `GET` path |
+//! | `fetch = Q` | `fn fetch(client: &Client, P…, query: &Q) -> Request<'_, Self>` | the same, `Q`'s fields as the query |
 //! | `list` | `fn list(client: &Client, C…) -> List<Self>` | `GET` collection, page by page |
 //! | `list = F` | `fn list(client: &Client, C…, filter: &F) -> List<Self>` | the same, `F`'s fields as the query |
-//! | `create = B` | `async fn create(client: &Client, C…, body: &B) -> Result<Self, Error>` | `POST` collection |
-//! | `update = B` | `async fn update(client: &Client, P…, body: &B) -> Result<Self, Error>` | `POST`, `PUT` or `PATCH` path (`update_method`) |
-//! | `delete` | `async fn delete(client: &Client, P…) -> Result<(), Error>` | `DELETE` path |
+//! | `create = B` | `fn create(client: &Client, C…, body: &B) -> Request<'_, Self>` | `POST` collection |
+//! | `update = B` | `fn update(client: &Client, P…, body: &B) -> Request<'_, Self>` | `POST`, `PUT` or `PATCH` path (`update_method`) |
+//! | `delete` | `fn delete(client: &Client, P…) -> Request<'_, ()>` | `DELETE` path |
+//! | `delete = Q` | `fn delete(client: &Client, P…, query: &Q) -> Request<'_, ()>` | the same, `Q`'s fields as the query |
 //! | `list` or `create` | `fn collection_path(C…) -> Result<String, Error>` | |
 //!
 //! The collection is `path` without its last `/<Placeholder>` segment, keeping a literal suffix:
@@ -173,9 +175,14 @@
 //! `…/AvailablePhoneNumbers/<CountryCode>/Local.json`, or a singleton such as
 //! `/v1/Services/<ServiceSid>/Configuration` with `fetch` and `update`).
 //!
-//! Each generated function is one line into one generic [`Client`] method per verb
-//! ([`Client::fetch`], [`Client::list`], [`Client::create`], [`Client::update`],
-//! [`Client::delete`]), which generic code can call too.
+//! A [`Request`] is the call's future: `.await` sends it, as an `async fn` would. Before that,
+//! [settings](Request#implementations) change the call: [`header`](Request::header),
+//! [`query`](Request::query), [`webhook_enabled`](Request::webhook_enabled),
+//! [`if_match`](Request::if_match), [`timeout`](Request::timeout),
+//! [`idempotency_key`](Request::idempotency_key), and [`with_response`](Request::with_response)
+//! for a [`Response`] with the status and headers. Each generated function is one line into the
+//! runtime; [`Client::fetch`], [`Client::list`], [`Client::create`], [`Client::update`] and
+//! [`Client::delete`] do the same for generic code.
 //!
 //! | key | default | meaning |
 //! |---|---|---|
@@ -184,11 +191,12 @@
 //! | `rename_all = "…"` | `"camelCase"` | serde's rule for the JSON keys; `"snake_case"` for the 2010 and v1 APIs. |
 //! | `body = "form"` or `"json"` | `"json"` with `camelCase`, else `"form"` | How `create` and `update` bodies are sent. |
 //! | `update_method = "POST"`, `"PUT"` or `"PATCH"` | `"PUT"` for JSON bodies, `"POST"` for forms | The method of `update`. |
+//! | `page_size = "…"` or `false` | `"pageSize"` with `camelCase`, else `"PageSize"` | The list's page-size parameter, or none. |
 //! | `idempotency_key` | off | Send `Idempotency-Key: <UUID v4>` on `create`, `update` and `delete`, the same on each retry of a call. |
 //! | `crate = "…"` | `"::twilio_resource"` | Where generated code finds this crate, if you re-export it. |
-//! | `fetch`, `list [= F]`, `create = B`, `update = B`, `delete` | `fetch` | The operations, as in the table above. `F` and `B` are Rust types (not strings) that implement `serde::Serialize`. |
+//! | `fetch [= Q]`, `list [= F]`, `create = B`, `update = B`, `delete [= Q]` | `fetch` | The operations, as in the table above. `Q`, `F` and `B` are Rust types (not strings) that implement `serde::Serialize`. |
 //!
-//! Lists send the page size as `pageSize` for `camelCase` resources and `PageSize` otherwise. The
+//! The
 //! [attribute's own page](macro@twilio_resource) has the whole reference, with a v2 and a 2010
 //! example; `cargo expand` (from `cargo install cargo-expand`) on your crate shows the code it
 //! writes.
@@ -295,8 +303,8 @@
 //! [`Stream`](https://docs.rs/futures-core/0.3/futures_core/stream/trait.Stream.html) of
 //! `Result<R, Error>`.
 //! Nothing is sent until it is first read; then pages are fetched one at a time, each once the
-//! previous one has been read, so memory holds at most one page whatever the total (a page over
-//! 256 KiB is read as it arrives, each record handed out as soon as it is in). Read it with any
+//! previous one has been read, so memory holds at most one page's bytes and its records whatever
+//! the total (each page is read whole and decoded in one pass). Read it with any
 //! `Stream` combinator (`futures::StreamExt`, `TryStreamExt`), or without one through
 //! [`List::try_next`] and [`List::collect_all`]. Before reading:
 //!
