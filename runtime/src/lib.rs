@@ -353,6 +353,7 @@ mod region;
 mod resource;
 mod retry;
 mod transport;
+pub mod webhook;
 
 #[doc(hidden)]
 pub mod __private;
