@@ -353,6 +353,7 @@ mod region;
 mod resource;
 mod retry;
 mod transport;
+pub mod twiml;
 pub mod webhook;
 
 #[doc(hidden)]

@@ -29,6 +29,8 @@
 //!
 //! Behind a proxy or load balancer the server does not see the URL Twilio called; [`UrlSettings`]
 //! says how to find it, and fails closed when it cannot.
+#[cfg(feature = "axum")]
+mod axum;
 mod error;
 mod params;
 mod payload;
@@ -37,6 +39,8 @@ mod signing;
 mod url;
 mod validator;
 
+#[cfg(feature = "axum")]
+pub use self::axum::{Webhook, WebhookConfig, WebhookRejection};
 pub use error::WebhookError;
 pub use params::{Param, Params};
 pub use payload::{
