@@ -69,6 +69,7 @@ mod seed;
 mod state;
 mod store;
 mod streams;
+mod webhooks;
 
 use std::io;
 use std::net::SocketAddr;
@@ -82,6 +83,7 @@ pub use faults::{Fault, ParseFaultError};
 pub use paths::Dialect;
 pub use seed::{EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID, example_participant};
 pub use state::RecordedRequest;
+pub use webhooks::{IncomingMessage, MESSAGE_STATUSES, WebhookResponse};
 
 use paths::Address;
 use state::{Recurring, Scripted, Settings, State};

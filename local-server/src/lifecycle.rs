@@ -102,6 +102,7 @@ pub(crate) fn answer(state: &State, call: &Call<'_>) -> Answer {
             match decode_body(dialect, call.content_type, call.body) {
                 Ok(fields) => {
                     let body = create(state, dialect, &collection, fields);
+                    crate::webhooks::after_create(state, &collection, &body);
                     Answer::Json(StatusCode::CREATED, body)
                 }
                 Err(message) => Answer::Error(400, message),
