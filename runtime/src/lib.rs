@@ -329,6 +329,13 @@
 //! failure; a success puts tokens back) stops retries during an outage instead of multiplying the
 //! load: an empty budget means one attempt per call until calls succeed again.
 //!
+//! # Receiving webhooks
+//!
+//! [`webhook::Validator`] checks the `X-Twilio-Signature` of the webhooks Twilio sends (forms,
+//! JSON bodies, rotated tokens, shared keys); [`webhook`]'s payload types read them;
+//! [`twiml`] writes the answer. With the `axum` feature, `webhook::Webhook<T>` is an extractor that
+//! refuses a request with `403` before its payload is decoded.
+//!
 //! # Errors
 //!
 //! Every function returns the one [`Error`] enum: Twilio's answer ([`Error::Api`] with its status,

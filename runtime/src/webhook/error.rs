@@ -30,6 +30,9 @@ pub enum WebhookError {
     /// The `X-Twilio-Webhooks-Signature-Settings` header names an algorithm this crate does not
     /// know (the name is shown: it is public).
     UnsupportedAlgorithm(String),
+    /// The validator has no non-empty key for this request (an auth token read from an unset
+    /// variable, say): with an empty key anyone could sign, so nothing is accepted.
+    NoKey,
     /// The request was signed with a shared key (`X-Twilio-Webhooks-Signature-Settings`), but the
     /// validator has none.
     NoSharedKey,
@@ -75,6 +78,9 @@ impl fmt::Display for WebhookError {
             Self::UnsupportedAlgorithm(name) => write!(
                 f,
                 "the X-Twilio-Webhooks-Signature-Settings header names an unsupported algorithm {name:?}"
+            ),
+            Self::NoKey => f.write_str(
+                "the validator's auth token is empty, so no signature can be trusted",
             ),
             Self::NoSharedKey => f.write_str(
                 "the request is signed with a shared key (X-Twilio-Webhooks-Signature-Settings) but no shared key is configured",

@@ -304,6 +304,29 @@ fn rotation_and_shared_keys() {
 }
 
 #[test]
+fn an_empty_token_accepts_nothing() {
+    let empty = Validator::new("");
+    let signed_with_empty = empty.sign(URL, CALL);
+    assert_eq!(
+        empty.validate(URL, CALL, &signed_with_empty),
+        Err(WebhookError::NoKey)
+    );
+    // An empty secondary token is skipped, the primary still works.
+    let v = Validator::new("12345").secondary_auth_token("");
+    v.validate(URL, CALL, "RSOYDt4T1cUTdK1PDd93/VVr8B8=")
+        .unwrap();
+    assert_eq!(
+        v.validate(URL, CALL, &signed_with_empty),
+        Err(WebhookError::SignatureMismatch)
+    );
+    let shared = Validator::new("12345").shared_key("");
+    assert_eq!(
+        shared.validate_with_settings(Some("algorithm=HMAC_SHA256"), URL, CALL, &signed_with_empty),
+        Err(WebhookError::NoKey)
+    );
+}
+
+#[test]
 fn secrets_stay_out_of_debug_and_errors() {
     let v = Validator::new("super-secret-token").shared_key("shared-secret-key");
     let debug = format!("{v:?}");
