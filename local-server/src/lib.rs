@@ -36,6 +36,15 @@
 //! as a list page whose next link leaves for another host) comes before the stored data. A
 //! request with an `Idempotency-Key` header seen before gets the first answer again.
 //!
+//! # Webhooks
+//!
+//! The server also plays Twilio's webhook sender, signing each request with its auth token as
+//! Twilio does (`X-Twilio-Signature`): a message created on a 2010 `…/Messages.json` path with a
+//! `StatusCallback` gets form posts with `MessageStatus` [`queued`, `sent`,
+//! `delivered`](MESSAGE_STATUSES) to that URL, in order, in the background; and
+//! [`LocalServer::send_incoming_message`] delivers an incoming SMS to your handler's URL and
+//! returns its answer ([`LocalServer::send_webhook`] sends any parameters).
+//!
 //! ```
 //! use serde_json::json;
 //! use twilio_local_server::{example_participant, Fault, LocalServer};
@@ -74,6 +83,7 @@ mod state;
 mod store;
 mod streams;
 mod table;
+mod webhooks;
 
 use std::io;
 use std::net::SocketAddr;
@@ -87,6 +97,7 @@ pub use faults::{Fault, ParseFaultError};
 pub use paths::Dialect;
 pub use seed::{EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID, example_participant};
 pub use state::RecordedRequest;
+pub use webhooks::{IncomingMessage, MESSAGE_STATUSES, WebhookResponse};
 
 use paths::Address;
 use state::{Recurring, Scripted, Settings, State};

@@ -263,6 +263,7 @@ fn create(state: &State, shape: Shape, collection: &Address, call: &Call<'_>) ->
             Value::Object(record)
         },
     );
+    crate::webhooks::after_create(state, collection, &body);
     Answer::record(StatusCode::CREATED, body)
 }
 
