@@ -546,6 +546,9 @@ impl<R: Resource> Stream for List<R> {
             if let Some(record) = this.unread.next() {
                 return Poll::Ready(Some(Ok(record)));
             }
+            // The read page's buffer goes before the next page is requested: an exhausted
+            // iterator still holds its allocation (an empty one allocates nothing).
+            this.unread = Vec::new().into_iter();
             match ready!(this.pages.poll_page(cx)) {
                 Some(Ok(page)) => this.unread = page.items.into_iter(),
                 Some(Err(error)) => return Poll::Ready(Some(Err(error))),
