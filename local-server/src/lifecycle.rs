@@ -136,11 +136,14 @@ fn not_found(path: &str) -> Answer {
     Answer::error(404, format!("The requested resource {path} was not found"))
 }
 
-/// The body's fields, each form value in its described type.
+/// The body's fields, each form value in its described type; a body without a `Content-Type` is
+/// read as the description says the API's bodies are.
 fn fields(shape: Shape, call: &Call<'_>) -> Result<Map<String, Value>, Answer> {
-    let Decoded { mut fields, form } =
-        decode::decode_body(shape.dialect, call.content_type, call.body)
-            .map_err(|message| Answer::error(400, message))?;
+    let content_type = call
+        .content_type
+        .or(shape.route.and_then(|route| route.body));
+    let Decoded { mut fields, form } = decode::decode_body(shape.dialect, content_type, call.body)
+        .map_err(|message| Answer::error(400, message))?;
     if form {
         crate::convert::typed(&mut fields, shape.fields());
     }

@@ -46,6 +46,9 @@ pub(crate) struct Route {
     pub(crate) dialect: Dialect,
     /// Whether the list pages in its dialect; an unpaged list answers every record at once.
     pub(crate) paged: bool,
+    /// The media type of its writes' bodies, as described: what a body sent without a
+    /// `Content-Type` is read as.
+    pub(crate) body: Option<&'static str>,
     /// The field that identifies a record (`sid`, `id`, `key`).
     pub(crate) id_field: Option<&'static str>,
     /// The literal start of a new record's identifier (`MG`, `conv_participant_`).
@@ -172,7 +175,7 @@ fn route(columns: &[&'static str]) -> Option<Route> {
         actions,
         dialect,
         paging,
-        _body,
+        body,
         id_field,
         prefix,
         list_key,
@@ -220,6 +223,11 @@ fn route(columns: &[&'static str]) -> Option<Route> {
         actions,
         dialect,
         paged: *paging == "paged",
+        body: match *body {
+            "form" => Some("application/x-www-form-urlencoded"),
+            "json" => Some("application/json"),
+            _ => None,
+        },
         id_field: given(id_field),
         prefix: given(prefix),
         list_key: given(list_key),
@@ -277,6 +285,34 @@ mod tests {
         assert_eq!(TABLE.fields.len(), sets);
         for route in TABLE.routes.values().flatten() {
             assert!(route.fields < sets, "{route:?}");
+        }
+    }
+
+    #[test]
+    fn every_template_is_found_for_each_of_its_methods() {
+        for route in TABLE.routes.values().flatten() {
+            let segments: Vec<String> = route
+                .parts
+                .iter()
+                .map(|part| match part {
+                    Part::Literal(literal) => (*literal).to_owned(),
+                    Part::Placeholder(_) => "X1".to_owned(),
+                })
+                .collect();
+            for (method, action) in &route.actions {
+                let found = find(&segments, method, &[]).unwrap();
+                // The same template, though another host may name its placeholders otherwise.
+                assert!(found.matches(&segments), "{method} {route:?}");
+                assert_eq!(found.parts.len(), route.parts.len());
+                let literals = |r: &Route| {
+                    r.parts
+                        .iter()
+                        .filter(|p| matches!(p, Part::Literal(_)))
+                        .count()
+                };
+                assert_eq!(literals(found), literals(route), "{method} {route:?}");
+                assert_eq!(found.action(method), Some(*action), "{method} {route:?}");
+            }
         }
     }
 
