@@ -56,6 +56,9 @@ pub(crate) struct Route {
     /// The key a list page holds its records under.
     pub(crate) list_key: Option<&'static str>,
     fields: usize,
+    /// One bit per segment, the first segment's highest, set for a literal: a larger number is
+    /// a more literal template, compared from the left.
+    literals: u64,
     /// The body parameters of its writes, for a path on several hosts (empty otherwise).
     params: Vec<&'static str>,
 }
@@ -186,7 +189,7 @@ fn route(columns: &[&'static str]) -> Option<Route> {
         return None;
     };
     let given = |value: &'static str| (value != "-").then_some(value);
-    let parts = path
+    let parts: Vec<Part> = path
         .strip_prefix('/')?
         .split('/')
         .map(
@@ -196,6 +199,17 @@ fn route(columns: &[&'static str]) -> Option<Route> {
             },
         )
         .collect();
+    // Templates have a dozen segments at most; a longer one could not be ranked, so it is left out.
+    if parts.len() > 64 {
+        return None;
+    }
+    let literals = parts
+        .iter()
+        .enumerate()
+        .fold(0u64, |mask, (i, part)| match part {
+            Part::Literal(_) => mask | (1 << (63 - i)),
+            Part::Placeholder(_) => mask,
+        });
     let actions = actions
         .split(',')
         .map(|pair| {
@@ -232,6 +246,7 @@ fn route(columns: &[&'static str]) -> Option<Route> {
         prefix: given(prefix),
         list_key: given(list_key),
         fields: fields.parse().ok()?,
+        literals,
         params: given(params).map_or_else(Vec::new, |p| p.split(',').collect()),
     })
 }
@@ -246,18 +261,11 @@ pub(crate) fn find(
     body_keys: &[String],
 ) -> Option<&'static Route> {
     let candidates = TABLE.routes.get(&segments.len())?;
-    let literals = |route: &Route| -> Vec<bool> {
-        route
-            .parts
-            .iter()
-            .map(|part| matches!(part, Part::Literal(_)))
-            .collect()
-    };
     let matching: Vec<&Route> = candidates.iter().filter(|r| r.matches(segments)).collect();
-    let most_literal = matching.iter().map(|r| literals(r)).max()?;
+    let most_literal = matching.iter().map(|r| r.literals).max()?;
     let mut best: Vec<&Route> = matching
         .into_iter()
-        .filter(|r| literals(r) == most_literal)
+        .filter(|r| r.literals == most_literal)
         .collect();
     if best.iter().any(|r| r.action(method).is_some()) {
         best.retain(|r| r.action(method).is_some());
@@ -304,13 +312,7 @@ mod tests {
                 // The same template, though another host may name its placeholders otherwise.
                 assert!(found.matches(&segments), "{method} {route:?}");
                 assert_eq!(found.parts.len(), route.parts.len());
-                let literals = |r: &Route| {
-                    r.parts
-                        .iter()
-                        .filter(|p| matches!(p, Part::Literal(_)))
-                        .count()
-                };
-                assert_eq!(literals(found), literals(route), "{method} {route:?}");
+                assert_eq!(found.literals, route.literals, "{method} {route:?}");
                 assert_eq!(found.action(method), Some(*action), "{method} {route:?}");
             }
         }
