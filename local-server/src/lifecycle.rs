@@ -51,6 +51,14 @@ impl Answer {
         let etag = revision::of_body(&body);
         Answer::Json(status, body, etag)
     }
+
+    /// The same answer with another success status.
+    fn with_status(self, status: StatusCode) -> Answer {
+        match self {
+            Answer::Json(_, body, etag) => Answer::Json(status, body, etag),
+            other => other,
+        }
+    }
 }
 
 pub(crate) fn answer(state: &State, call: &Call<'_>) -> Answer {
@@ -245,17 +253,17 @@ fn create(state: &State, shape: Shape, collection: &Address, call: &Call<'_>) ->
         .and_then(Value::as_str)
         .map(str::to_owned);
     if let Some(id) = named {
-        if state.records.get(&collection.key(), &id).is_some() {
-            return Answer::error(
+        let stored = state.records.create_named(&collection.key(), &id, || {
+            shape.complete(state, collection, &id, &mut record);
+            Value::Object(record)
+        });
+        return match stored {
+            Some(body) => Answer::record(StatusCode::CREATED, body),
+            None => Answer::error(
                 409,
                 format!("A record with {id_field} {id:?} already exists"),
-            );
-        }
-        shape.complete(state, collection, &id, &mut record);
-        state
-            .records
-            .put(&collection.key(), &id, &Value::Object(record));
-        return fetch(state, &collection.child(&id), call.path).with_status(StatusCode::CREATED);
+            ),
+        };
     }
     let body = state.records.create(
         &collection.key(),
@@ -267,16 +275,6 @@ fn create(state: &State, shape: Shape, collection: &Address, call: &Call<'_>) ->
         },
     );
     Answer::record(StatusCode::CREATED, body)
-}
-
-impl Answer {
-    /// The same answer with another success status.
-    fn with_status(self, status: StatusCode) -> Answer {
-        match self {
-            Answer::Json(_, body, etag) => Answer::Json(status, body, etag),
-            other => other,
-        }
-    }
 }
 
 /// Stores `record` as given, adding the id and the fields a create would add where it lacks them;
