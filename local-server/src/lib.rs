@@ -90,6 +90,7 @@
 #![warn(missing_docs)]
 #![doc(test(attr(deny(warnings))))]
 
+mod answer;
 mod bodies;
 #[cfg(feature = "cli")]
 pub mod cli;

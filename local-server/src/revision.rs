@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::lifecycle::Answer;
+use crate::answer::Answer;
 use crate::paths::singular;
 
 /// Twilio's error code for a revision that does not match (Sync).
