@@ -70,6 +70,15 @@
 //! header seen before gets the first answer again. Every answer carries a `Twilio-Request-Id`
 //! (`RQ` and 32 hex digits), different for each request.
 //!
+//! # Webhooks
+//!
+//! The server also plays Twilio's webhook sender, signing each request with its auth token as
+//! Twilio does (`X-Twilio-Signature`): a message created on a 2010 `…/Messages.json` path with a
+//! `StatusCallback` gets form posts with `MessageStatus` [`queued`, `sent`,
+//! `delivered`](MESSAGE_STATUSES) to that URL, in order, in the background; and
+//! [`LocalServer::send_incoming_message`] delivers an incoming SMS to your handler's URL and
+//! returns its answer ([`LocalServer::send_webhook`] sends any parameters).
+//!
 //! ```
 //! use serde_json::json;
 //! use twilio_local_server::{example_participant, Fault, LocalServer};
@@ -109,6 +118,7 @@ mod state;
 mod store;
 mod streams;
 mod table;
+mod webhooks;
 
 use std::io;
 use std::net::SocketAddr;
@@ -122,6 +132,7 @@ pub use faults::{Fault, ParseFaultError};
 pub use paths::Dialect;
 pub use seed::{EXAMPLE_CONVERSATION_ID, EXAMPLE_PARTICIPANT_ID, example_participant};
 pub use state::RecordedRequest;
+pub use webhooks::{IncomingMessage, MESSAGE_STATUSES, WebhookResponse};
 
 use paths::Address;
 use state::{Recurring, Scripted, Settings, State};

@@ -218,7 +218,10 @@ fn create(state: &State, shape: Shape, collection: &Address, call: &Call<'_>) ->
             Value::Object(record)
         });
         return match stored {
-            Some(body) => record_answer(StatusCode::CREATED, body),
+            Some(body) => {
+                crate::webhooks::after_create(state, collection, &body);
+                record_answer(StatusCode::CREATED, body)
+            }
             None => Answer::error(
                 409,
                 format!("A record with {id_field} {id:?} already exists"),
@@ -234,6 +237,7 @@ fn create(state: &State, shape: Shape, collection: &Address, call: &Call<'_>) ->
             Value::Object(record)
         },
     );
+    crate::webhooks::after_create(state, collection, &body);
     record_answer(StatusCode::CREATED, body)
 }
 

@@ -392,6 +392,13 @@
 //! With neither feature the crate still builds, but only plain `http://` to loopback hosts (the
 //! local server) works.
 //!
+//! # Receiving webhooks
+//!
+//! [`webhook::Validator`] checks the `X-Twilio-Signature` of the webhooks Twilio sends (forms,
+//! JSON bodies, rotated tokens, shared keys); [`webhook`]'s payload types read them;
+//! [`twiml`] writes the answer. With the `axum` feature, `webhook::Webhook<T>` is an extractor that
+//! refuses a request with `403` before its payload is decoded.
+//!
 //! # Errors
 //!
 //! Every function returns the one [`Error`] enum: Twilio's answer ([`Error::Api`] with its status,
@@ -420,6 +427,8 @@ mod response;
 mod retry;
 mod settings;
 mod transport;
+pub mod twiml;
+pub mod webhook;
 
 #[doc(hidden)]
 pub mod __private;

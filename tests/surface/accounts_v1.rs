@@ -71,8 +71,14 @@ pub struct UpdateCredentialPublicKeyBody {
     pub friendly_name: Option<String>,
 }
 
-#[twilio_resource(path = "/v1/Messaging/GeoPermissions", base_url = "https://accounts.twilio.com", rename_all = "snake_case", update_method = "PATCH", fetch, update = UpdateMessagingGeopermissionsBody)]
+#[twilio_resource(path = "/v1/Messaging/GeoPermissions", base_url = "https://accounts.twilio.com", rename_all = "snake_case", update_method = "PATCH", fetch = FetchMessagingGeopermissionsQuery, update = UpdateMessagingGeopermissionsBody)]
 pub struct MessagingGeopermissions {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchMessagingGeopermissionsQuery {
+    #[serde(rename = "CountryCode")]
+    pub country_code: Option<String>,
+}
 
 #[derive(serde::Serialize, Default)]
 pub struct UpdateMessagingGeopermissionsBody {
@@ -80,13 +86,25 @@ pub struct UpdateMessagingGeopermissionsBody {
     pub permissions: Option<Vec<String>>,
 }
 
-#[twilio_resource(path = "/v1/SafeList/Numbers", base_url = "https://accounts.twilio.com", rename_all = "snake_case", fetch, create = CreateSafelistBody, delete)]
+#[twilio_resource(path = "/v1/SafeList/Numbers", base_url = "https://accounts.twilio.com", rename_all = "snake_case", fetch = FetchSafelistQuery, create = CreateSafelistBody, delete = DeleteSafelistQuery)]
 pub struct Safelist {
     pub sid: Option<String>,
 }
 
 #[derive(serde::Serialize, Default)]
+pub struct FetchSafelistQuery {
+    #[serde(rename = "PhoneNumber")]
+    pub phone_number: Option<String>,
+}
+
+#[derive(serde::Serialize, Default)]
 pub struct CreateSafelistBody {
+    #[serde(rename = "PhoneNumber")]
+    pub phone_number: Option<String>,
+}
+
+#[derive(serde::Serialize, Default)]
+pub struct DeleteSafelistQuery {
     #[serde(rename = "PhoneNumber")]
     pub phone_number: Option<String>,
 }
@@ -111,27 +129,27 @@ pub async fn run(h: &Harness) {
 }
 
 async fn auth_token_promotion(h: &Harness) {
-    same_protocol::<AuthTokenPromotion, Via<false, POST, false, false>>();
+    same_protocol::<AuthTokenPromotion, Via<false, POST, PAGE_SIZE, false>>();
     // UpdateAuthTokenPromotion: POST /v1/AuthTokens/Promote
     h.answer("POST", "/v1/AuthTokens/Promote", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &AuthTokenPromotion::path().expect("UpdateAuthTokenPromotion"),
             &UpdateAuthTokenPromotionBody::default(),
         )
         .await;
     h.record("UpdateAuthTokenPromotion", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateAuthTokenPromotion", &[], Sent::Form(&[]), false);
+    h.sent("UpdateAuthTokenPromotion", &[], &[], Sent::Form(&[]), false);
 }
 
 async fn bulk_consents(h: &Harness) {
-    same_protocol::<BulkConsents, Via<false, POST, false, false>>();
+    same_protocol::<BulkConsents, Via<false, POST, PAGE_SIZE, false>>();
     // CreateBulkConsents: POST /v1/Consents/Bulk
     h.answer("POST", "/v1/Consents/Bulk", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &BulkConsents::collection_path().expect("CreateBulkConsents"),
             &CreateBulkConsentsBody {
                 items: Some(vec!["a".into(), "b".into()]),
@@ -142,18 +160,19 @@ async fn bulk_consents(h: &Harness) {
     h.sent(
         "CreateBulkConsents",
         &[],
+        &[],
         Sent::Form(&[("Items", "a"), ("Items", "b")]),
         false,
     );
 }
 
 async fn bulk_contacts(h: &Harness) {
-    same_protocol::<BulkContacts, Via<false, POST, false, false>>();
+    same_protocol::<BulkContacts, Via<false, POST, PAGE_SIZE, false>>();
     // CreateBulkContacts: POST /v1/Contacts/Bulk
     h.answer("POST", "/v1/Contacts/Bulk", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &BulkContacts::collection_path().expect("CreateBulkContacts"),
             &CreateBulkContactsBody {
                 items: Some(vec!["a".into(), "b".into()]),
@@ -164,28 +183,29 @@ async fn bulk_contacts(h: &Harness) {
     h.sent(
         "CreateBulkContacts",
         &[],
+        &[],
         Sent::Form(&[("Items", "a"), ("Items", "b")]),
         false,
     );
 }
 
 async fn credential_aws(h: &Harness) {
-    same_protocol::<CredentialAws, Via<false, POST, false, false>>();
+    same_protocol::<CredentialAws, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCredentialAws: GET /v1/Credentials/AWS/{Sid}
     h.answer("GET", "/v1/Credentials/AWS/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &CredentialAws::path("Sid1").expect("FetchCredentialAws"),
         )
         .await;
     h.record("FetchCredentialAws", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCredentialAws", &[], Sent::Nothing, false);
+    h.sent("FetchCredentialAws", &[], &[], Sent::Nothing, false);
     // ListCredentialAws: GET /v1/Credentials/AWS
     h.page("GET", "/v1/Credentials/AWS", Dialect::V1, "credentials");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &CredentialAws::collection_path().expect("ListCredentialAws"),
         )
         .page_size(5)
@@ -199,6 +219,7 @@ async fn credential_aws(h: &Harness) {
     h.sent(
         "ListCredentialAws",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -206,7 +227,7 @@ async fn credential_aws(h: &Harness) {
     h.answer("POST", "/v1/Credentials/AWS", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CredentialAws::collection_path().expect("CreateCredentialAws"),
             &CreateCredentialAwsBody {
                 credentials: Some("v".into()),
@@ -218,6 +239,7 @@ async fn credential_aws(h: &Harness) {
     h.sent(
         "CreateCredentialAws",
         &[],
+        &[],
         Sent::Form(&[("Credentials", "v")]),
         false,
     );
@@ -225,7 +247,7 @@ async fn credential_aws(h: &Harness) {
     h.answer("POST", "/v1/Credentials/AWS/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CredentialAws::path("Sid1").expect("UpdateCredentialAws"),
             &UpdateCredentialAwsBody {
                 friendly_name: Some("v".into()),
@@ -236,6 +258,7 @@ async fn credential_aws(h: &Harness) {
     h.sent(
         "UpdateCredentialAws",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -244,26 +267,26 @@ async fn credential_aws(h: &Harness) {
     h.deleted(
         "DeleteCredentialAws",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &CredentialAws::path("Sid1").expect("DeleteCredentialAws"),
             )
             .await,
     );
-    h.sent("DeleteCredentialAws", &[], Sent::Nothing, false);
+    h.sent("DeleteCredentialAws", &[], &[], Sent::Nothing, false);
 }
 
 async fn credential_public_key(h: &Harness) {
-    same_protocol::<CredentialPublicKey, Via<false, POST, false, false>>();
+    same_protocol::<CredentialPublicKey, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCredentialPublicKey: GET /v1/Credentials/PublicKeys/{Sid}
     h.answer("GET", "/v1/Credentials/PublicKeys/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &CredentialPublicKey::path("Sid1").expect("FetchCredentialPublicKey"),
         )
         .await;
     h.record("FetchCredentialPublicKey", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCredentialPublicKey", &[], Sent::Nothing, false);
+    h.sent("FetchCredentialPublicKey", &[], &[], Sent::Nothing, false);
     // ListCredentialPublicKey: GET /v1/Credentials/PublicKeys
     h.page(
         "GET",
@@ -273,7 +296,7 @@ async fn credential_public_key(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &CredentialPublicKey::collection_path().expect("ListCredentialPublicKey"),
         )
         .page_size(5)
@@ -287,6 +310,7 @@ async fn credential_public_key(h: &Harness) {
     h.sent(
         "ListCredentialPublicKey",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -294,7 +318,7 @@ async fn credential_public_key(h: &Harness) {
     h.answer("POST", "/v1/Credentials/PublicKeys", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CredentialPublicKey::collection_path().expect("CreateCredentialPublicKey"),
             &CreateCredentialPublicKeyBody {
                 public_key: Some("v".into()),
@@ -306,6 +330,7 @@ async fn credential_public_key(h: &Harness) {
     h.sent(
         "CreateCredentialPublicKey",
         &[],
+        &[],
         Sent::Form(&[("PublicKey", "v")]),
         false,
     );
@@ -313,7 +338,7 @@ async fn credential_public_key(h: &Harness) {
     h.answer("POST", "/v1/Credentials/PublicKeys/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CredentialPublicKey::path("Sid1").expect("UpdateCredentialPublicKey"),
             &UpdateCredentialPublicKeyBody {
                 friendly_name: Some("v".into()),
@@ -324,6 +349,7 @@ async fn credential_public_key(h: &Harness) {
     h.sent(
         "UpdateCredentialPublicKey",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -332,35 +358,44 @@ async fn credential_public_key(h: &Harness) {
     h.deleted(
         "DeleteCredentialPublicKey",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &CredentialPublicKey::path("Sid1").expect("DeleteCredentialPublicKey"),
             )
             .await,
     );
-    h.sent("DeleteCredentialPublicKey", &[], Sent::Nothing, false);
+    h.sent("DeleteCredentialPublicKey", &[], &[], Sent::Nothing, false);
 }
 
 async fn messaging_geopermissions(h: &Harness) {
-    same_protocol::<MessagingGeopermissions, Via<false, PATCH, false, false>>();
+    same_protocol::<MessagingGeopermissions, Via<false, PATCH, PAGE_SIZE, false>>();
     // FetchMessagingGeopermissions: GET /v1/Messaging/GeoPermissions
     h.answer("GET", "/v1/Messaging/GeoPermissions", 200);
     let got = h
         .client
-        .fetch::<Via<false, PATCH, false, false>>(
+        .fetch::<Via<false, PATCH, PAGE_SIZE, false>>(
             &MessagingGeopermissions::path().expect("FetchMessagingGeopermissions"),
         )
+        .query(&FetchMessagingGeopermissionsQuery {
+            country_code: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record(
         "FetchMessagingGeopermissions",
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchMessagingGeopermissions", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchMessagingGeopermissions",
+        &[("CountryCode", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // UpdateMessagingGeopermissions: PATCH /v1/Messaging/GeoPermissions
     h.answer("PATCH", "/v1/Messaging/GeoPermissions", 200);
     let got = h
         .client
-        .update::<Via<false, PATCH, false, false>, _>(
+        .update::<Via<false, PATCH, PAGE_SIZE, false>, _>(
             &MessagingGeopermissions::path().expect("UpdateMessagingGeopermissions"),
             &UpdateMessagingGeopermissionsBody {
                 permissions: Some(vec!["a".into(), "b".into()]),
@@ -375,26 +410,36 @@ async fn messaging_geopermissions(h: &Harness) {
     h.sent(
         "UpdateMessagingGeopermissions",
         &[],
+        &[],
         Sent::Form(&[("Permissions", "a"), ("Permissions", "b")]),
         false,
     );
 }
 
 async fn safelist(h: &Harness) {
-    same_protocol::<Safelist, Via<false, POST, false, false>>();
+    same_protocol::<Safelist, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSafelist: GET /v1/SafeList/Numbers
     h.answer("GET", "/v1/SafeList/Numbers", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Safelist::path().expect("FetchSafelist"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Safelist::path().expect("FetchSafelist"))
+        .query(&FetchSafelistQuery {
+            phone_number: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchSafelist", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSafelist", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchSafelist",
+        &[("PhoneNumber", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateSafelist: POST /v1/SafeList/Numbers
     h.answer("POST", "/v1/SafeList/Numbers", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Safelist::collection_path().expect("CreateSafelist"),
             &CreateSafelistBody {
                 phone_number: Some("v".into()),
@@ -405,6 +450,7 @@ async fn safelist(h: &Harness) {
     h.sent(
         "CreateSafelist",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumber", "v")]),
         false,
     );
@@ -413,36 +459,47 @@ async fn safelist(h: &Harness) {
     h.deleted(
         "DeleteSafelist",
         h.client
-            .delete::<Via<false, POST, false, false>>(&Safelist::path().expect("DeleteSafelist"))
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
+                &Safelist::path().expect("DeleteSafelist"),
+            )
+            .query(&DeleteSafelistQuery {
+                phone_number: Some("é&=+/%?#".into()),
+            })
             .await,
     );
-    h.sent("DeleteSafelist", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteSafelist",
+        &[("PhoneNumber", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn secondary_auth_token(h: &Harness) {
-    same_protocol::<SecondaryAuthToken, Via<false, POST, false, false>>();
+    same_protocol::<SecondaryAuthToken, Via<false, POST, PAGE_SIZE, false>>();
     // CreateSecondaryAuthToken: POST /v1/AuthTokens/Secondary
     h.answer("POST", "/v1/AuthTokens/Secondary", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SecondaryAuthToken::collection_path().expect("CreateSecondaryAuthToken"),
             &CreateSecondaryAuthTokenBody::default(),
         )
         .await;
     h.record("CreateSecondaryAuthToken", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateSecondaryAuthToken", &[], Sent::Form(&[]), false);
+    h.sent("CreateSecondaryAuthToken", &[], &[], Sent::Form(&[]), false);
     // DeleteSecondaryAuthToken: DELETE /v1/AuthTokens/Secondary
     h.empty("DELETE", "/v1/AuthTokens/Secondary", 204);
     h.deleted(
         "DeleteSecondaryAuthToken",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SecondaryAuthToken::path().expect("DeleteSecondaryAuthToken"),
             )
             .await,
     );
-    h.sent("DeleteSecondaryAuthToken", &[], Sent::Nothing, false);
+    h.sent("DeleteSecondaryAuthToken", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -466,7 +523,7 @@ async fn auth_token_promotion_full<Compiled>(h: &Harness) {
     h.answer("POST", "/v1/AuthTokens/Promote", 200);
     let got = AuthTokenPromotion::update(&h.client, &UpdateAuthTokenPromotionBody::default()).await;
     h.record("UpdateAuthTokenPromotion", None, got.map(|_| None));
-    h.sent("UpdateAuthTokenPromotion", &[], Sent::Form(&[]), false);
+    h.sent("UpdateAuthTokenPromotion", &[], &[], Sent::Form(&[]), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -483,6 +540,7 @@ async fn bulk_consents_full<Compiled>(h: &Harness) {
     h.record("CreateBulkConsents", None, got.map(|_| None));
     h.sent(
         "CreateBulkConsents",
+        &[],
         &[],
         Sent::Form(&[("Items", "a"), ("Items", "b")]),
         false,
@@ -504,6 +562,7 @@ async fn bulk_contacts_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateBulkContacts",
         &[],
+        &[],
         Sent::Form(&[("Items", "a"), ("Items", "b")]),
         false,
     );
@@ -515,7 +574,7 @@ async fn credential_aws_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Credentials/AWS/Sid1", 200);
     let got = CredentialAws::fetch(&h.client, "Sid1").await;
     h.record("FetchCredentialAws", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCredentialAws", &[], Sent::Nothing, false);
+    h.sent("FetchCredentialAws", &[], &[], Sent::Nothing, false);
     // ListCredentialAws: GET /v1/Credentials/AWS
     h.page("GET", "/v1/Credentials/AWS", Dialect::V1, "credentials");
     let got = CredentialAws::list(&h.client)
@@ -530,6 +589,7 @@ async fn credential_aws_full<Compiled>(h: &Harness) {
     h.sent(
         "ListCredentialAws",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -546,6 +606,7 @@ async fn credential_aws_full<Compiled>(h: &Harness) {
     h.record("CreateCredentialAws", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCredentialAws",
+        &[],
         &[],
         Sent::Form(&[("Credentials", "v")]),
         false,
@@ -564,6 +625,7 @@ async fn credential_aws_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateCredentialAws",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -573,7 +635,7 @@ async fn credential_aws_full<Compiled>(h: &Harness) {
         "DeleteCredentialAws",
         CredentialAws::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteCredentialAws", &[], Sent::Nothing, false);
+    h.sent("DeleteCredentialAws", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -582,7 +644,7 @@ async fn credential_public_key_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Credentials/PublicKeys/Sid1", 200);
     let got = CredentialPublicKey::fetch(&h.client, "Sid1").await;
     h.record("FetchCredentialPublicKey", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCredentialPublicKey", &[], Sent::Nothing, false);
+    h.sent("FetchCredentialPublicKey", &[], &[], Sent::Nothing, false);
     // ListCredentialPublicKey: GET /v1/Credentials/PublicKeys
     h.page(
         "GET",
@@ -602,6 +664,7 @@ async fn credential_public_key_full<Compiled>(h: &Harness) {
     h.sent(
         "ListCredentialPublicKey",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -618,6 +681,7 @@ async fn credential_public_key_full<Compiled>(h: &Harness) {
     h.record("CreateCredentialPublicKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCredentialPublicKey",
+        &[],
         &[],
         Sent::Form(&[("PublicKey", "v")]),
         false,
@@ -636,6 +700,7 @@ async fn credential_public_key_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateCredentialPublicKey",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -645,16 +710,28 @@ async fn credential_public_key_full<Compiled>(h: &Harness) {
         "DeleteCredentialPublicKey",
         CredentialPublicKey::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteCredentialPublicKey", &[], Sent::Nothing, false);
+    h.sent("DeleteCredentialPublicKey", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
 async fn messaging_geopermissions_full<Compiled>(h: &Harness) {
     // FetchMessagingGeopermissions: GET /v1/Messaging/GeoPermissions
     h.answer("GET", "/v1/Messaging/GeoPermissions", 200);
-    let got = MessagingGeopermissions::fetch(&h.client).await;
+    let got = MessagingGeopermissions::fetch(
+        &h.client,
+        &FetchMessagingGeopermissionsQuery {
+            country_code: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchMessagingGeopermissions", None, got.map(|_| None));
-    h.sent("FetchMessagingGeopermissions", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchMessagingGeopermissions",
+        &[("CountryCode", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // UpdateMessagingGeopermissions: PATCH /v1/Messaging/GeoPermissions
     h.answer("PATCH", "/v1/Messaging/GeoPermissions", 200);
     let got = MessagingGeopermissions::update(
@@ -668,6 +745,7 @@ async fn messaging_geopermissions_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateMessagingGeopermissions",
         &[],
+        &[],
         Sent::Form(&[("Permissions", "a"), ("Permissions", "b")]),
         false,
     );
@@ -677,9 +755,21 @@ async fn messaging_geopermissions_full<Compiled>(h: &Harness) {
 async fn safelist_full<Compiled>(h: &Harness) {
     // FetchSafelist: GET /v1/SafeList/Numbers
     h.answer("GET", "/v1/SafeList/Numbers", 200);
-    let got = Safelist::fetch(&h.client).await;
+    let got = Safelist::fetch(
+        &h.client,
+        &FetchSafelistQuery {
+            phone_number: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchSafelist", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSafelist", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchSafelist",
+        &[("PhoneNumber", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateSafelist: POST /v1/SafeList/Numbers
     h.answer("POST", "/v1/SafeList/Numbers", 201);
     let got = Safelist::create(
@@ -693,13 +783,29 @@ async fn safelist_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateSafelist",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumber", "v")]),
         false,
     );
     // DeleteSafelist: DELETE /v1/SafeList/Numbers
     h.empty("DELETE", "/v1/SafeList/Numbers", 204);
-    h.deleted("DeleteSafelist", Safelist::delete(&h.client).await);
-    h.sent("DeleteSafelist", &[], Sent::Nothing, false);
+    h.deleted(
+        "DeleteSafelist",
+        Safelist::delete(
+            &h.client,
+            &DeleteSafelistQuery {
+                phone_number: Some("é&=+/%?#".into()),
+            },
+        )
+        .await,
+    );
+    h.sent(
+        "DeleteSafelist",
+        &[("PhoneNumber", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -708,12 +814,12 @@ async fn secondary_auth_token_full<Compiled>(h: &Harness) {
     h.answer("POST", "/v1/AuthTokens/Secondary", 201);
     let got = SecondaryAuthToken::create(&h.client, &CreateSecondaryAuthTokenBody::default()).await;
     h.record("CreateSecondaryAuthToken", None, got.map(|_| None));
-    h.sent("CreateSecondaryAuthToken", &[], Sent::Form(&[]), false);
+    h.sent("CreateSecondaryAuthToken", &[], &[], Sent::Form(&[]), false);
     // DeleteSecondaryAuthToken: DELETE /v1/AuthTokens/Secondary
     h.empty("DELETE", "/v1/AuthTokens/Secondary", 204);
     h.deleted(
         "DeleteSecondaryAuthToken",
         SecondaryAuthToken::delete(&h.client).await,
     );
-    h.sent("DeleteSecondaryAuthToken", &[], Sent::Nothing, false);
+    h.sent("DeleteSecondaryAuthToken", &[], &[], Sent::Nothing, false);
 }

@@ -1607,9 +1607,15 @@ pub struct UpdateRealtimeTranscriptionBody {
     pub status: Option<String>,
 }
 
-#[twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Recordings/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListRecordingFilter, delete)]
+#[twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Recordings/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch = FetchRecordingQuery, list = ListRecordingFilter, delete)]
 pub struct Recording {
     pub sid: Option<String>,
+}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchRecordingQuery {
+    #[serde(rename = "IncludeSoftDeleted")]
+    pub include_soft_deleted: Option<bool>,
 }
 
 #[derive(serde::Serialize, Default)]
@@ -3045,15 +3051,15 @@ pub async fn run(h: &Harness) {
 }
 
 async fn account(h: &Harness) {
-    same_protocol::<Account, Via<false, POST, false, false>>();
+    same_protocol::<Account, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAccount: GET /2010-04-01/Accounts/{Sid}.json
     h.answer("GET", "/2010-04-01/Accounts/Sid1.json", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Account::path("Sid1").expect("FetchAccount"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Account::path("Sid1").expect("FetchAccount"))
         .await;
     h.record("FetchAccount", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAccount", &[], Sent::Nothing, false);
+    h.sent("FetchAccount", &[], &[], Sent::Nothing, false);
     // ListAccount: GET /2010-04-01/Accounts.json
     h.page(
         "GET",
@@ -3063,10 +3069,12 @@ async fn account(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Account::collection_path().expect("ListAccount"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Account::collection_path().expect("ListAccount"),
+        )
         .filter(&ListAccountFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            friendly_name: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -3078,7 +3086,12 @@ async fn account(h: &Harness) {
     );
     h.sent(
         "ListAccount",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("FriendlyName", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3086,7 +3099,7 @@ async fn account(h: &Harness) {
     h.answer("POST", "/2010-04-01/Accounts.json", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Account::collection_path().expect("CreateAccount"),
             &CreateAccountBody {
                 friendly_name: Some("v".into()),
@@ -3097,6 +3110,7 @@ async fn account(h: &Harness) {
     h.sent(
         "CreateAccount",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -3104,7 +3118,7 @@ async fn account(h: &Harness) {
     h.answer("POST", "/2010-04-01/Accounts/Sid1.json", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Account::path("Sid1").expect("UpdateAccount"),
             &UpdateAccountBody {
                 friendly_name: Some("v".into()),
@@ -3116,13 +3130,14 @@ async fn account(h: &Harness) {
     h.sent(
         "UpdateAccount",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
 }
 
 async fn address(h: &Harness) {
-    same_protocol::<Address, Via<false, POST, false, false>>();
+    same_protocol::<Address, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAddress: GET /2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json
     h.answer(
         "GET",
@@ -3131,12 +3146,12 @@ async fn address(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Address::path("AccountSid1", "Sid1").expect("FetchAddress"),
         )
         .await;
     h.record("FetchAddress", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAddress", &[], Sent::Nothing, false);
+    h.sent("FetchAddress", &[], &[], Sent::Nothing, false);
     // ListAddress: GET /2010-04-01/Accounts/{AccountSid}/Addresses.json
     h.page(
         "GET",
@@ -3146,12 +3161,14 @@ async fn address(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Address::collection_path("AccountSid1").expect("ListAddress"),
         )
         .filter(&ListAddressFilter {
-            customer_name: Some("v".into()),
-            ..Default::default()
+            customer_name: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            emergency_enabled: Some(true),
+            iso_country: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -3163,7 +3180,14 @@ async fn address(h: &Harness) {
     );
     h.sent(
         "ListAddress",
-        &[("CustomerName", "v"), ("PageSize", "5")],
+        &[
+            ("CustomerName", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("EmergencyEnabled", "true"),
+            ("IsoCountry", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3175,7 +3199,7 @@ async fn address(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Address::collection_path("AccountSid1").expect("CreateAddress"),
             &CreateAddressBody {
                 customer_name: Some("v".into()),
@@ -3186,6 +3210,7 @@ async fn address(h: &Harness) {
     h.record("CreateAddress", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateAddress",
+        &[],
         &[],
         Sent::Form(&[("CustomerName", "v")]),
         false,
@@ -3198,7 +3223,7 @@ async fn address(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Address::path("AccountSid1", "Sid1").expect("UpdateAddress"),
             &UpdateAddressBody {
                 friendly_name: Some("v".into()),
@@ -3209,6 +3234,7 @@ async fn address(h: &Harness) {
     h.record("UpdateAddress", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateAddress",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -3222,16 +3248,16 @@ async fn address(h: &Harness) {
     h.deleted(
         "DeleteAddress",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Address::path("AccountSid1", "Sid1").expect("DeleteAddress"),
             )
             .await,
     );
-    h.sent("DeleteAddress", &[], Sent::Nothing, false);
+    h.sent("DeleteAddress", &[], &[], Sent::Nothing, false);
 }
 
 async fn application(h: &Harness) {
-    same_protocol::<Application, Via<false, POST, false, false>>();
+    same_protocol::<Application, Via<false, POST, PAGE_SIZE, false>>();
     // FetchApplication: GET /2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json
     h.answer(
         "GET",
@@ -3240,12 +3266,12 @@ async fn application(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Application::path("AccountSid1", "Sid1").expect("FetchApplication"),
         )
         .await;
     h.record("FetchApplication", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchApplication", &[], Sent::Nothing, false);
+    h.sent("FetchApplication", &[], &[], Sent::Nothing, false);
     // ListApplication: GET /2010-04-01/Accounts/{AccountSid}/Applications.json
     h.page(
         "GET",
@@ -3255,11 +3281,11 @@ async fn application(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Application::collection_path("AccountSid1").expect("ListApplication"),
         )
         .filter(&ListApplicationFilter {
-            friendly_name: Some("v".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -3271,7 +3297,8 @@ async fn application(h: &Harness) {
     );
     h.sent(
         "ListApplication",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[("FriendlyName", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3283,7 +3310,7 @@ async fn application(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Application::collection_path("AccountSid1").expect("CreateApplication"),
             &CreateApplicationBody {
                 api_version: Some("v".into()),
@@ -3294,6 +3321,7 @@ async fn application(h: &Harness) {
     h.record("CreateApplication", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateApplication",
+        &[],
         &[],
         Sent::Form(&[("ApiVersion", "v")]),
         false,
@@ -3306,7 +3334,7 @@ async fn application(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Application::path("AccountSid1", "Sid1").expect("UpdateApplication"),
             &UpdateApplicationBody {
                 friendly_name: Some("v".into()),
@@ -3317,6 +3345,7 @@ async fn application(h: &Harness) {
     h.record("UpdateApplication", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateApplication",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -3330,16 +3359,16 @@ async fn application(h: &Harness) {
     h.deleted(
         "DeleteApplication",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Application::path("AccountSid1", "Sid1").expect("DeleteApplication"),
             )
             .await,
     );
-    h.sent("DeleteApplication", &[], Sent::Nothing, false);
+    h.sent("DeleteApplication", &[], &[], Sent::Nothing, false);
 }
 
 async fn authorized_connect_app(h: &Harness) {
-    same_protocol::<AuthorizedConnectApp, Via<false, POST, false, false>>();
+    same_protocol::<AuthorizedConnectApp, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAuthorizedConnectApp: GET /2010-04-01/Accounts/{AccountSid}/AuthorizedConnectApps/{ConnectAppSid}.json
     h.answer(
         "GET",
@@ -3348,13 +3377,13 @@ async fn authorized_connect_app(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &AuthorizedConnectApp::path("AccountSid1", "ConnectAppSid1")
                 .expect("FetchAuthorizedConnectApp"),
         )
         .await;
     h.record("FetchAuthorizedConnectApp", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAuthorizedConnectApp", &[], Sent::Nothing, false);
+    h.sent("FetchAuthorizedConnectApp", &[], &[], Sent::Nothing, false);
     // ListAuthorizedConnectApp: GET /2010-04-01/Accounts/{AccountSid}/AuthorizedConnectApps.json
     h.page(
         "GET",
@@ -3364,7 +3393,7 @@ async fn authorized_connect_app(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AuthorizedConnectApp::collection_path("AccountSid1")
                 .expect("ListAuthorizedConnectApp"),
         )
@@ -3379,13 +3408,14 @@ async fn authorized_connect_app(h: &Harness) {
     h.sent(
         "ListAuthorizedConnectApp",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn available_phone_number_country(h: &Harness) {
-    same_protocol::<AvailablePhoneNumberCountry, Via<false, POST, false, false>>();
+    same_protocol::<AvailablePhoneNumberCountry, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAvailablePhoneNumberCountry: GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}.json
     h.answer(
         "GET",
@@ -3394,7 +3424,7 @@ async fn available_phone_number_country(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &AvailablePhoneNumberCountry::path("AccountSid1", "CountryCode1")
                 .expect("FetchAvailablePhoneNumberCountry"),
         )
@@ -3406,6 +3436,7 @@ async fn available_phone_number_country(h: &Harness) {
     );
     h.sent(
         "FetchAvailablePhoneNumberCountry",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -3419,7 +3450,7 @@ async fn available_phone_number_country(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AvailablePhoneNumberCountry::collection_path("AccountSid1")
                 .expect("ListAvailablePhoneNumberCountry"),
         )
@@ -3434,13 +3465,14 @@ async fn available_phone_number_country(h: &Harness) {
     h.sent(
         "ListAvailablePhoneNumberCountry",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn available_phone_number_local(h: &Harness) {
-    same_protocol::<AvailablePhoneNumberLocal, Via<false, POST, false, false>>();
+    same_protocol::<AvailablePhoneNumberLocal, Via<false, POST, PAGE_SIZE, false>>();
     // ListAvailablePhoneNumberLocal: GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Local.json
     h.page(
         "GET",
@@ -3450,13 +3482,29 @@ async fn available_phone_number_local(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AvailablePhoneNumberLocal::collection_path("AccountSid1", "CountryCode1")
                 .expect("ListAvailablePhoneNumberLocal"),
         )
         .filter(&ListAvailablePhoneNumberLocalFilter {
-            contains: Some("v".into()),
-            ..Default::default()
+            area_code: Some(7),
+            contains: Some("é&=+/%?#".into()),
+            sms_enabled: Some(true),
+            mms_enabled: Some(true),
+            voice_enabled: Some(true),
+            exclude_all_address_required: Some(true),
+            exclude_local_address_required: Some(true),
+            exclude_foreign_address_required: Some(true),
+            beta: Some(true),
+            near_number: Some("é&=+/%?#".into()),
+            near_lat_long: Some("é&=+/%?#".into()),
+            distance: Some(7),
+            in_postal_code: Some("é&=+/%?#".into()),
+            in_region: Some("é&=+/%?#".into()),
+            in_rate_center: Some("é&=+/%?#".into()),
+            in_lata: Some("é&=+/%?#".into()),
+            in_locality: Some("é&=+/%?#".into()),
+            fax_enabled: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -3468,14 +3516,35 @@ async fn available_phone_number_local(h: &Harness) {
     );
     h.sent(
         "ListAvailablePhoneNumberLocal",
-        &[("Contains", "v"), ("PageSize", "5")],
+        &[
+            ("AreaCode", "7"),
+            ("Contains", "é&=+/%?#"),
+            ("SmsEnabled", "true"),
+            ("MmsEnabled", "true"),
+            ("VoiceEnabled", "true"),
+            ("ExcludeAllAddressRequired", "true"),
+            ("ExcludeLocalAddressRequired", "true"),
+            ("ExcludeForeignAddressRequired", "true"),
+            ("Beta", "true"),
+            ("NearNumber", "é&=+/%?#"),
+            ("NearLatLong", "é&=+/%?#"),
+            ("Distance", "7"),
+            ("InPostalCode", "é&=+/%?#"),
+            ("InRegion", "é&=+/%?#"),
+            ("InRateCenter", "é&=+/%?#"),
+            ("InLata", "é&=+/%?#"),
+            ("InLocality", "é&=+/%?#"),
+            ("FaxEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn available_phone_number_machine_to_machine(h: &Harness) {
-    same_protocol::<AvailablePhoneNumberMachineToMachine, Via<false, POST, false, false>>();
+    same_protocol::<AvailablePhoneNumberMachineToMachine, Via<false, POST, PAGE_SIZE, false>>();
     // ListAvailablePhoneNumberMachineToMachine: GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/MachineToMachine.json
     h.page(
         "GET",
@@ -3485,13 +3554,29 @@ async fn available_phone_number_machine_to_machine(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AvailablePhoneNumberMachineToMachine::collection_path("AccountSid1", "CountryCode1")
                 .expect("ListAvailablePhoneNumberMachineToMachine"),
         )
         .filter(&ListAvailablePhoneNumberMachineToMachineFilter {
-            contains: Some("v".into()),
-            ..Default::default()
+            area_code: Some(7),
+            contains: Some("é&=+/%?#".into()),
+            sms_enabled: Some(true),
+            mms_enabled: Some(true),
+            voice_enabled: Some(true),
+            exclude_all_address_required: Some(true),
+            exclude_local_address_required: Some(true),
+            exclude_foreign_address_required: Some(true),
+            beta: Some(true),
+            near_number: Some("é&=+/%?#".into()),
+            near_lat_long: Some("é&=+/%?#".into()),
+            distance: Some(7),
+            in_postal_code: Some("é&=+/%?#".into()),
+            in_region: Some("é&=+/%?#".into()),
+            in_rate_center: Some("é&=+/%?#".into()),
+            in_lata: Some("é&=+/%?#".into()),
+            in_locality: Some("é&=+/%?#".into()),
+            fax_enabled: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -3503,14 +3588,35 @@ async fn available_phone_number_machine_to_machine(h: &Harness) {
     );
     h.sent(
         "ListAvailablePhoneNumberMachineToMachine",
-        &[("Contains", "v"), ("PageSize", "5")],
+        &[
+            ("AreaCode", "7"),
+            ("Contains", "é&=+/%?#"),
+            ("SmsEnabled", "true"),
+            ("MmsEnabled", "true"),
+            ("VoiceEnabled", "true"),
+            ("ExcludeAllAddressRequired", "true"),
+            ("ExcludeLocalAddressRequired", "true"),
+            ("ExcludeForeignAddressRequired", "true"),
+            ("Beta", "true"),
+            ("NearNumber", "é&=+/%?#"),
+            ("NearLatLong", "é&=+/%?#"),
+            ("Distance", "7"),
+            ("InPostalCode", "é&=+/%?#"),
+            ("InRegion", "é&=+/%?#"),
+            ("InRateCenter", "é&=+/%?#"),
+            ("InLata", "é&=+/%?#"),
+            ("InLocality", "é&=+/%?#"),
+            ("FaxEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn available_phone_number_mobile(h: &Harness) {
-    same_protocol::<AvailablePhoneNumberMobile, Via<false, POST, false, false>>();
+    same_protocol::<AvailablePhoneNumberMobile, Via<false, POST, PAGE_SIZE, false>>();
     // ListAvailablePhoneNumberMobile: GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Mobile.json
     h.page(
         "GET",
@@ -3520,13 +3626,29 @@ async fn available_phone_number_mobile(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AvailablePhoneNumberMobile::collection_path("AccountSid1", "CountryCode1")
                 .expect("ListAvailablePhoneNumberMobile"),
         )
         .filter(&ListAvailablePhoneNumberMobileFilter {
-            contains: Some("v".into()),
-            ..Default::default()
+            area_code: Some(7),
+            contains: Some("é&=+/%?#".into()),
+            sms_enabled: Some(true),
+            mms_enabled: Some(true),
+            voice_enabled: Some(true),
+            exclude_all_address_required: Some(true),
+            exclude_local_address_required: Some(true),
+            exclude_foreign_address_required: Some(true),
+            beta: Some(true),
+            near_number: Some("é&=+/%?#".into()),
+            near_lat_long: Some("é&=+/%?#".into()),
+            distance: Some(7),
+            in_postal_code: Some("é&=+/%?#".into()),
+            in_region: Some("é&=+/%?#".into()),
+            in_rate_center: Some("é&=+/%?#".into()),
+            in_lata: Some("é&=+/%?#".into()),
+            in_locality: Some("é&=+/%?#".into()),
+            fax_enabled: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -3538,14 +3660,35 @@ async fn available_phone_number_mobile(h: &Harness) {
     );
     h.sent(
         "ListAvailablePhoneNumberMobile",
-        &[("Contains", "v"), ("PageSize", "5")],
+        &[
+            ("AreaCode", "7"),
+            ("Contains", "é&=+/%?#"),
+            ("SmsEnabled", "true"),
+            ("MmsEnabled", "true"),
+            ("VoiceEnabled", "true"),
+            ("ExcludeAllAddressRequired", "true"),
+            ("ExcludeLocalAddressRequired", "true"),
+            ("ExcludeForeignAddressRequired", "true"),
+            ("Beta", "true"),
+            ("NearNumber", "é&=+/%?#"),
+            ("NearLatLong", "é&=+/%?#"),
+            ("Distance", "7"),
+            ("InPostalCode", "é&=+/%?#"),
+            ("InRegion", "é&=+/%?#"),
+            ("InRateCenter", "é&=+/%?#"),
+            ("InLata", "é&=+/%?#"),
+            ("InLocality", "é&=+/%?#"),
+            ("FaxEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn available_phone_number_national(h: &Harness) {
-    same_protocol::<AvailablePhoneNumberNational, Via<false, POST, false, false>>();
+    same_protocol::<AvailablePhoneNumberNational, Via<false, POST, PAGE_SIZE, false>>();
     // ListAvailablePhoneNumberNational: GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/National.json
     h.page(
         "GET",
@@ -3555,13 +3698,29 @@ async fn available_phone_number_national(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AvailablePhoneNumberNational::collection_path("AccountSid1", "CountryCode1")
                 .expect("ListAvailablePhoneNumberNational"),
         )
         .filter(&ListAvailablePhoneNumberNationalFilter {
-            contains: Some("v".into()),
-            ..Default::default()
+            area_code: Some(7),
+            contains: Some("é&=+/%?#".into()),
+            sms_enabled: Some(true),
+            mms_enabled: Some(true),
+            voice_enabled: Some(true),
+            exclude_all_address_required: Some(true),
+            exclude_local_address_required: Some(true),
+            exclude_foreign_address_required: Some(true),
+            beta: Some(true),
+            near_number: Some("é&=+/%?#".into()),
+            near_lat_long: Some("é&=+/%?#".into()),
+            distance: Some(7),
+            in_postal_code: Some("é&=+/%?#".into()),
+            in_region: Some("é&=+/%?#".into()),
+            in_rate_center: Some("é&=+/%?#".into()),
+            in_lata: Some("é&=+/%?#".into()),
+            in_locality: Some("é&=+/%?#".into()),
+            fax_enabled: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -3573,14 +3732,35 @@ async fn available_phone_number_national(h: &Harness) {
     );
     h.sent(
         "ListAvailablePhoneNumberNational",
-        &[("Contains", "v"), ("PageSize", "5")],
+        &[
+            ("AreaCode", "7"),
+            ("Contains", "é&=+/%?#"),
+            ("SmsEnabled", "true"),
+            ("MmsEnabled", "true"),
+            ("VoiceEnabled", "true"),
+            ("ExcludeAllAddressRequired", "true"),
+            ("ExcludeLocalAddressRequired", "true"),
+            ("ExcludeForeignAddressRequired", "true"),
+            ("Beta", "true"),
+            ("NearNumber", "é&=+/%?#"),
+            ("NearLatLong", "é&=+/%?#"),
+            ("Distance", "7"),
+            ("InPostalCode", "é&=+/%?#"),
+            ("InRegion", "é&=+/%?#"),
+            ("InRateCenter", "é&=+/%?#"),
+            ("InLata", "é&=+/%?#"),
+            ("InLocality", "é&=+/%?#"),
+            ("FaxEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn available_phone_number_shared_cost(h: &Harness) {
-    same_protocol::<AvailablePhoneNumberSharedCost, Via<false, POST, false, false>>();
+    same_protocol::<AvailablePhoneNumberSharedCost, Via<false, POST, PAGE_SIZE, false>>();
     // ListAvailablePhoneNumberSharedCost: GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/SharedCost.json
     h.page(
         "GET",
@@ -3590,13 +3770,29 @@ async fn available_phone_number_shared_cost(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AvailablePhoneNumberSharedCost::collection_path("AccountSid1", "CountryCode1")
                 .expect("ListAvailablePhoneNumberSharedCost"),
         )
         .filter(&ListAvailablePhoneNumberSharedCostFilter {
-            contains: Some("v".into()),
-            ..Default::default()
+            area_code: Some(7),
+            contains: Some("é&=+/%?#".into()),
+            sms_enabled: Some(true),
+            mms_enabled: Some(true),
+            voice_enabled: Some(true),
+            exclude_all_address_required: Some(true),
+            exclude_local_address_required: Some(true),
+            exclude_foreign_address_required: Some(true),
+            beta: Some(true),
+            near_number: Some("é&=+/%?#".into()),
+            near_lat_long: Some("é&=+/%?#".into()),
+            distance: Some(7),
+            in_postal_code: Some("é&=+/%?#".into()),
+            in_region: Some("é&=+/%?#".into()),
+            in_rate_center: Some("é&=+/%?#".into()),
+            in_lata: Some("é&=+/%?#".into()),
+            in_locality: Some("é&=+/%?#".into()),
+            fax_enabled: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -3608,14 +3804,35 @@ async fn available_phone_number_shared_cost(h: &Harness) {
     );
     h.sent(
         "ListAvailablePhoneNumberSharedCost",
-        &[("Contains", "v"), ("PageSize", "5")],
+        &[
+            ("AreaCode", "7"),
+            ("Contains", "é&=+/%?#"),
+            ("SmsEnabled", "true"),
+            ("MmsEnabled", "true"),
+            ("VoiceEnabled", "true"),
+            ("ExcludeAllAddressRequired", "true"),
+            ("ExcludeLocalAddressRequired", "true"),
+            ("ExcludeForeignAddressRequired", "true"),
+            ("Beta", "true"),
+            ("NearNumber", "é&=+/%?#"),
+            ("NearLatLong", "é&=+/%?#"),
+            ("Distance", "7"),
+            ("InPostalCode", "é&=+/%?#"),
+            ("InRegion", "é&=+/%?#"),
+            ("InRateCenter", "é&=+/%?#"),
+            ("InLata", "é&=+/%?#"),
+            ("InLocality", "é&=+/%?#"),
+            ("FaxEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn available_phone_number_toll_free(h: &Harness) {
-    same_protocol::<AvailablePhoneNumberTollFree, Via<false, POST, false, false>>();
+    same_protocol::<AvailablePhoneNumberTollFree, Via<false, POST, PAGE_SIZE, false>>();
     // ListAvailablePhoneNumberTollFree: GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/TollFree.json
     h.page(
         "GET",
@@ -3625,13 +3842,29 @@ async fn available_phone_number_toll_free(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AvailablePhoneNumberTollFree::collection_path("AccountSid1", "CountryCode1")
                 .expect("ListAvailablePhoneNumberTollFree"),
         )
         .filter(&ListAvailablePhoneNumberTollFreeFilter {
-            contains: Some("v".into()),
-            ..Default::default()
+            area_code: Some(7),
+            contains: Some("é&=+/%?#".into()),
+            sms_enabled: Some(true),
+            mms_enabled: Some(true),
+            voice_enabled: Some(true),
+            exclude_all_address_required: Some(true),
+            exclude_local_address_required: Some(true),
+            exclude_foreign_address_required: Some(true),
+            beta: Some(true),
+            near_number: Some("é&=+/%?#".into()),
+            near_lat_long: Some("é&=+/%?#".into()),
+            distance: Some(7),
+            in_postal_code: Some("é&=+/%?#".into()),
+            in_region: Some("é&=+/%?#".into()),
+            in_rate_center: Some("é&=+/%?#".into()),
+            in_lata: Some("é&=+/%?#".into()),
+            in_locality: Some("é&=+/%?#".into()),
+            fax_enabled: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -3643,14 +3876,35 @@ async fn available_phone_number_toll_free(h: &Harness) {
     );
     h.sent(
         "ListAvailablePhoneNumberTollFree",
-        &[("Contains", "v"), ("PageSize", "5")],
+        &[
+            ("AreaCode", "7"),
+            ("Contains", "é&=+/%?#"),
+            ("SmsEnabled", "true"),
+            ("MmsEnabled", "true"),
+            ("VoiceEnabled", "true"),
+            ("ExcludeAllAddressRequired", "true"),
+            ("ExcludeLocalAddressRequired", "true"),
+            ("ExcludeForeignAddressRequired", "true"),
+            ("Beta", "true"),
+            ("NearNumber", "é&=+/%?#"),
+            ("NearLatLong", "é&=+/%?#"),
+            ("Distance", "7"),
+            ("InPostalCode", "é&=+/%?#"),
+            ("InRegion", "é&=+/%?#"),
+            ("InRateCenter", "é&=+/%?#"),
+            ("InLata", "é&=+/%?#"),
+            ("InLocality", "é&=+/%?#"),
+            ("FaxEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn available_phone_number_voip(h: &Harness) {
-    same_protocol::<AvailablePhoneNumberVoip, Via<false, POST, false, false>>();
+    same_protocol::<AvailablePhoneNumberVoip, Via<false, POST, PAGE_SIZE, false>>();
     // ListAvailablePhoneNumberVoip: GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Voip.json
     h.page(
         "GET",
@@ -3660,13 +3914,29 @@ async fn available_phone_number_voip(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AvailablePhoneNumberVoip::collection_path("AccountSid1", "CountryCode1")
                 .expect("ListAvailablePhoneNumberVoip"),
         )
         .filter(&ListAvailablePhoneNumberVoipFilter {
-            contains: Some("v".into()),
-            ..Default::default()
+            area_code: Some(7),
+            contains: Some("é&=+/%?#".into()),
+            sms_enabled: Some(true),
+            mms_enabled: Some(true),
+            voice_enabled: Some(true),
+            exclude_all_address_required: Some(true),
+            exclude_local_address_required: Some(true),
+            exclude_foreign_address_required: Some(true),
+            beta: Some(true),
+            near_number: Some("é&=+/%?#".into()),
+            near_lat_long: Some("é&=+/%?#".into()),
+            distance: Some(7),
+            in_postal_code: Some("é&=+/%?#".into()),
+            in_region: Some("é&=+/%?#".into()),
+            in_rate_center: Some("é&=+/%?#".into()),
+            in_lata: Some("é&=+/%?#".into()),
+            in_locality: Some("é&=+/%?#".into()),
+            fax_enabled: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -3678,28 +3948,49 @@ async fn available_phone_number_voip(h: &Harness) {
     );
     h.sent(
         "ListAvailablePhoneNumberVoip",
-        &[("Contains", "v"), ("PageSize", "5")],
+        &[
+            ("AreaCode", "7"),
+            ("Contains", "é&=+/%?#"),
+            ("SmsEnabled", "true"),
+            ("MmsEnabled", "true"),
+            ("VoiceEnabled", "true"),
+            ("ExcludeAllAddressRequired", "true"),
+            ("ExcludeLocalAddressRequired", "true"),
+            ("ExcludeForeignAddressRequired", "true"),
+            ("Beta", "true"),
+            ("NearNumber", "é&=+/%?#"),
+            ("NearLatLong", "é&=+/%?#"),
+            ("Distance", "7"),
+            ("InPostalCode", "é&=+/%?#"),
+            ("InRegion", "é&=+/%?#"),
+            ("InRateCenter", "é&=+/%?#"),
+            ("InLata", "é&=+/%?#"),
+            ("InLocality", "é&=+/%?#"),
+            ("FaxEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn balance(h: &Harness) {
-    same_protocol::<Balance, Via<false, POST, false, false>>();
+    same_protocol::<Balance, Via<false, POST, PAGE_SIZE, false>>();
     // FetchBalance: GET /2010-04-01/Accounts/{AccountSid}/Balance.json
     h.answer("GET", "/2010-04-01/Accounts/AccountSid1/Balance.json", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Balance::path("AccountSid1").expect("FetchBalance"),
         )
         .await;
     h.record("FetchBalance", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBalance", &[], Sent::Nothing, false);
+    h.sent("FetchBalance", &[], &[], Sent::Nothing, false);
 }
 
 async fn call(h: &Harness) {
-    same_protocol::<Call, Via<false, POST, false, false>>();
+    same_protocol::<Call, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCall: GET /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json
     h.answer(
         "GET",
@@ -3708,12 +3999,12 @@ async fn call(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Call::path("AccountSid1", "Sid1").expect("FetchCall"),
         )
         .await;
     h.record("FetchCall", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCall", &[], Sent::Nothing, false);
+    h.sent("FetchCall", &[], &[], Sent::Nothing, false);
     // ListCall: GET /2010-04-01/Accounts/{AccountSid}/Calls.json
     h.page(
         "GET",
@@ -3723,12 +4014,20 @@ async fn call(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Call::collection_path("AccountSid1").expect("ListCall"),
         )
         .filter(&ListCallFilter {
-            start_time_lt: Some("v".into()),
-            ..Default::default()
+            to: Some("é&=+/%?#".into()),
+            from: Some("é&=+/%?#".into()),
+            parent_call_sid: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            start_time: Some("é&=+/%?#".into()),
+            start_time_lt: Some("é&=+/%?#".into()),
+            start_time_gt: Some("é&=+/%?#".into()),
+            end_time: Some("é&=+/%?#".into()),
+            end_time_lt: Some("é&=+/%?#".into()),
+            end_time_gt: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -3740,7 +4039,20 @@ async fn call(h: &Harness) {
     );
     h.sent(
         "ListCall",
-        &[("StartTime<", "v"), ("PageSize", "5")],
+        &[
+            ("To", "é&=+/%?#"),
+            ("From", "é&=+/%?#"),
+            ("ParentCallSid", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("StartTime", "é&=+/%?#"),
+            ("StartTime<", "é&=+/%?#"),
+            ("StartTime>", "é&=+/%?#"),
+            ("EndTime", "é&=+/%?#"),
+            ("EndTime<", "é&=+/%?#"),
+            ("EndTime>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3748,7 +4060,7 @@ async fn call(h: &Harness) {
     h.answer("POST", "/2010-04-01/Accounts/AccountSid1/Calls.json", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Call::collection_path("AccountSid1").expect("CreateCall"),
             &CreateCallBody {
                 to: Some("v".into()),
@@ -3760,6 +4072,7 @@ async fn call(h: &Harness) {
     h.record("CreateCall", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCall",
+        &[],
         &[],
         Sent::Form(&[
             ("To", "v"),
@@ -3776,7 +4089,7 @@ async fn call(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Call::path("AccountSid1", "Sid1").expect("UpdateCall"),
             &UpdateCallBody {
                 url: Some("v".into()),
@@ -3785,7 +4098,7 @@ async fn call(h: &Harness) {
         )
         .await;
     h.record("UpdateCall", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateCall", &[], Sent::Form(&[("Url", "v")]), false);
+    h.sent("UpdateCall", &[], &[], Sent::Form(&[("Url", "v")]), false);
     // DeleteCall: DELETE /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json
     h.empty(
         "DELETE",
@@ -3795,16 +4108,16 @@ async fn call(h: &Harness) {
     h.deleted(
         "DeleteCall",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Call::path("AccountSid1", "Sid1").expect("DeleteCall"),
             )
             .await,
     );
-    h.sent("DeleteCall", &[], Sent::Nothing, false);
+    h.sent("DeleteCall", &[], &[], Sent::Nothing, false);
 }
 
 async fn call_event(h: &Harness) {
-    same_protocol::<CallEvent, Via<false, POST, false, false>>();
+    same_protocol::<CallEvent, Via<false, POST, PAGE_SIZE, false>>();
     // ListCallEvent: GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Events.json
     h.page(
         "GET",
@@ -3814,7 +4127,7 @@ async fn call_event(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &CallEvent::collection_path("AccountSid1", "CallSid1").expect("ListCallEvent"),
         )
         .page_size(5)
@@ -3825,11 +4138,17 @@ async fn call_event(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListCallEvent", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListCallEvent",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn call_notification(h: &Harness) {
-    same_protocol::<CallNotification, Via<false, POST, false, false>>();
+    same_protocol::<CallNotification, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCallNotification: GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Notifications/{Sid}.json
     h.answer(
         "GET",
@@ -3838,13 +4157,13 @@ async fn call_notification(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &CallNotification::path("AccountSid1", "CallSid1", "Sid1")
                 .expect("FetchCallNotification"),
         )
         .await;
     h.record("FetchCallNotification", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCallNotification", &[], Sent::Nothing, false);
+    h.sent("FetchCallNotification", &[], &[], Sent::Nothing, false);
     // ListCallNotification: GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Notifications.json
     h.page(
         "GET",
@@ -3854,13 +4173,15 @@ async fn call_notification(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &CallNotification::collection_path("AccountSid1", "CallSid1")
                 .expect("ListCallNotification"),
         )
         .filter(&ListCallNotificationFilter {
-            message_date_lt: Some("v".into()),
-            ..Default::default()
+            log: Some(7),
+            message_date: Some("é&=+/%?#".into()),
+            message_date_lt: Some("é&=+/%?#".into()),
+            message_date_gt: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -3872,14 +4193,21 @@ async fn call_notification(h: &Harness) {
     );
     h.sent(
         "ListCallNotification",
-        &[("MessageDate<", "v"), ("PageSize", "5")],
+        &[
+            ("Log", "7"),
+            ("MessageDate", "é&=+/%?#"),
+            ("MessageDate<", "é&=+/%?#"),
+            ("MessageDate>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn call_recording(h: &Harness) {
-    same_protocol::<CallRecording, Via<false, POST, false, false>>();
+    same_protocol::<CallRecording, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCallRecording: GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json
     h.answer(
         "GET",
@@ -3888,12 +4216,12 @@ async fn call_recording(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &CallRecording::path("AccountSid1", "CallSid1", "Sid1").expect("FetchCallRecording"),
         )
         .await;
     h.record("FetchCallRecording", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCallRecording", &[], Sent::Nothing, false);
+    h.sent("FetchCallRecording", &[], &[], Sent::Nothing, false);
     // ListCallRecording: GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json
     h.page(
         "GET",
@@ -3903,12 +4231,13 @@ async fn call_recording(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &CallRecording::collection_path("AccountSid1", "CallSid1").expect("ListCallRecording"),
         )
         .filter(&ListCallRecordingFilter {
-            date_created_lt: Some("v".into()),
-            ..Default::default()
+            date_created: Some("é&=+/%?#".into()),
+            date_created_lt: Some("é&=+/%?#".into()),
+            date_created_gt: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -3920,7 +4249,13 @@ async fn call_recording(h: &Harness) {
     );
     h.sent(
         "ListCallRecording",
-        &[("DateCreated<", "v"), ("PageSize", "5")],
+        &[
+            ("DateCreated", "é&=+/%?#"),
+            ("DateCreated<", "é&=+/%?#"),
+            ("DateCreated>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3932,7 +4267,7 @@ async fn call_recording(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CallRecording::collection_path("AccountSid1", "CallSid1")
                 .expect("CreateCallRecording"),
             &CreateCallRecordingBody {
@@ -3945,6 +4280,7 @@ async fn call_recording(h: &Harness) {
     h.record("CreateCallRecording", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCallRecording",
+        &[],
         &[],
         Sent::Form(&[
             ("RecordingStatusCallback", "v"),
@@ -3961,7 +4297,7 @@ async fn call_recording(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CallRecording::path("AccountSid1", "CallSid1", "Sid1").expect("UpdateCallRecording"),
             &UpdateCallRecordingBody {
                 status: Some("v".into()),
@@ -3972,6 +4308,7 @@ async fn call_recording(h: &Harness) {
     h.record("UpdateCallRecording", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCallRecording",
+        &[],
         &[],
         Sent::Form(&[("Status", "v")]),
         false,
@@ -3985,17 +4322,17 @@ async fn call_recording(h: &Harness) {
     h.deleted(
         "DeleteCallRecording",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &CallRecording::path("AccountSid1", "CallSid1", "Sid1")
                     .expect("DeleteCallRecording"),
             )
             .await,
     );
-    h.sent("DeleteCallRecording", &[], Sent::Nothing, false);
+    h.sent("DeleteCallRecording", &[], &[], Sent::Nothing, false);
 }
 
 async fn conference(h: &Harness) {
-    same_protocol::<Conference, Via<false, POST, false, false>>();
+    same_protocol::<Conference, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConference: GET /2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json
     h.answer(
         "GET",
@@ -4004,12 +4341,12 @@ async fn conference(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Conference::path("AccountSid1", "Sid1").expect("FetchConference"),
         )
         .await;
     h.record("FetchConference", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConference", &[], Sent::Nothing, false);
+    h.sent("FetchConference", &[], &[], Sent::Nothing, false);
     // ListConference: GET /2010-04-01/Accounts/{AccountSid}/Conferences.json
     h.page(
         "GET",
@@ -4019,12 +4356,18 @@ async fn conference(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Conference::collection_path("AccountSid1").expect("ListConference"),
         )
         .filter(&ListConferenceFilter {
-            date_created_lt: Some("v".into()),
-            ..Default::default()
+            date_created: Some("é&=+/%?#".into()),
+            date_created_lt: Some("é&=+/%?#".into()),
+            date_created_gt: Some("é&=+/%?#".into()),
+            date_updated: Some("é&=+/%?#".into()),
+            date_updated_lt: Some("é&=+/%?#".into()),
+            date_updated_gt: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -4036,7 +4379,18 @@ async fn conference(h: &Harness) {
     );
     h.sent(
         "ListConference",
-        &[("DateCreated<", "v"), ("PageSize", "5")],
+        &[
+            ("DateCreated", "é&=+/%?#"),
+            ("DateCreated<", "é&=+/%?#"),
+            ("DateCreated>", "é&=+/%?#"),
+            ("DateUpdated", "é&=+/%?#"),
+            ("DateUpdated<", "é&=+/%?#"),
+            ("DateUpdated>", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4048,7 +4402,7 @@ async fn conference(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Conference::path("AccountSid1", "Sid1").expect("UpdateConference"),
             &UpdateConferenceBody {
                 status: Some("v".into()),
@@ -4060,13 +4414,14 @@ async fn conference(h: &Harness) {
     h.sent(
         "UpdateConference",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
 }
 
 async fn conference_recording(h: &Harness) {
-    same_protocol::<ConferenceRecording, Via<false, POST, false, false>>();
+    same_protocol::<ConferenceRecording, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConferenceRecording: GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json
     h.answer(
         "GET",
@@ -4075,13 +4430,13 @@ async fn conference_recording(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ConferenceRecording::path("AccountSid1", "ConferenceSid1", "Sid1")
                 .expect("FetchConferenceRecording"),
         )
         .await;
     h.record("FetchConferenceRecording", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConferenceRecording", &[], Sent::Nothing, false);
+    h.sent("FetchConferenceRecording", &[], &[], Sent::Nothing, false);
     // ListConferenceRecording: GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings.json
     h.page(
         "GET",
@@ -4091,13 +4446,14 @@ async fn conference_recording(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ConferenceRecording::collection_path("AccountSid1", "ConferenceSid1")
                 .expect("ListConferenceRecording"),
         )
         .filter(&ListConferenceRecordingFilter {
-            date_created_lt: Some("v".into()),
-            ..Default::default()
+            date_created: Some("é&=+/%?#".into()),
+            date_created_lt: Some("é&=+/%?#".into()),
+            date_created_gt: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -4109,7 +4465,13 @@ async fn conference_recording(h: &Harness) {
     );
     h.sent(
         "ListConferenceRecording",
-        &[("DateCreated<", "v"), ("PageSize", "5")],
+        &[
+            ("DateCreated", "é&=+/%?#"),
+            ("DateCreated<", "é&=+/%?#"),
+            ("DateCreated>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4121,7 +4483,7 @@ async fn conference_recording(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConferenceRecording::path("AccountSid1", "ConferenceSid1", "Sid1")
                 .expect("UpdateConferenceRecording"),
             &UpdateConferenceRecordingBody {
@@ -4133,6 +4495,7 @@ async fn conference_recording(h: &Harness) {
     h.record("UpdateConferenceRecording", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConferenceRecording",
+        &[],
         &[],
         Sent::Form(&[("Status", "v")]),
         false,
@@ -4146,17 +4509,17 @@ async fn conference_recording(h: &Harness) {
     h.deleted(
         "DeleteConferenceRecording",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ConferenceRecording::path("AccountSid1", "ConferenceSid1", "Sid1")
                     .expect("DeleteConferenceRecording"),
             )
             .await,
     );
-    h.sent("DeleteConferenceRecording", &[], Sent::Nothing, false);
+    h.sent("DeleteConferenceRecording", &[], &[], Sent::Nothing, false);
 }
 
 async fn connect_app(h: &Harness) {
-    same_protocol::<ConnectApp, Via<false, POST, false, false>>();
+    same_protocol::<ConnectApp, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConnectApp: GET /2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json
     h.answer(
         "GET",
@@ -4165,12 +4528,12 @@ async fn connect_app(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ConnectApp::path("AccountSid1", "Sid1").expect("FetchConnectApp"),
         )
         .await;
     h.record("FetchConnectApp", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConnectApp", &[], Sent::Nothing, false);
+    h.sent("FetchConnectApp", &[], &[], Sent::Nothing, false);
     // ListConnectApp: GET /2010-04-01/Accounts/{AccountSid}/ConnectApps.json
     h.page(
         "GET",
@@ -4180,7 +4543,7 @@ async fn connect_app(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ConnectApp::collection_path("AccountSid1").expect("ListConnectApp"),
         )
         .page_size(5)
@@ -4191,7 +4554,13 @@ async fn connect_app(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListConnectApp", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListConnectApp",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // UpdateConnectApp: POST /2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json
     h.answer(
         "POST",
@@ -4200,7 +4569,7 @@ async fn connect_app(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConnectApp::path("AccountSid1", "Sid1").expect("UpdateConnectApp"),
             &UpdateConnectAppBody {
                 authorize_redirect_url: Some("v".into()),
@@ -4212,6 +4581,7 @@ async fn connect_app(h: &Harness) {
     h.record("UpdateConnectApp", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConnectApp",
+        &[],
         &[],
         Sent::Form(&[
             ("AuthorizeRedirectUrl", "v"),
@@ -4229,16 +4599,16 @@ async fn connect_app(h: &Harness) {
     h.deleted(
         "DeleteConnectApp",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ConnectApp::path("AccountSid1", "Sid1").expect("DeleteConnectApp"),
             )
             .await,
     );
-    h.sent("DeleteConnectApp", &[], Sent::Nothing, false);
+    h.sent("DeleteConnectApp", &[], &[], Sent::Nothing, false);
 }
 
 async fn dependent_phone_number(h: &Harness) {
-    same_protocol::<DependentPhoneNumber, Via<false, POST, false, false>>();
+    same_protocol::<DependentPhoneNumber, Via<false, POST, PAGE_SIZE, false>>();
     // ListDependentPhoneNumber: GET /2010-04-01/Accounts/{AccountSid}/Addresses/{AddressSid}/DependentPhoneNumbers.json
     h.page(
         "GET",
@@ -4248,7 +4618,7 @@ async fn dependent_phone_number(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &DependentPhoneNumber::collection_path("AccountSid1", "AddressSid1")
                 .expect("ListDependentPhoneNumber"),
         )
@@ -4263,13 +4633,14 @@ async fn dependent_phone_number(h: &Harness) {
     h.sent(
         "ListDependentPhoneNumber",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn incoming_phone_number(h: &Harness) {
-    same_protocol::<IncomingPhoneNumber, Via<false, POST, false, false>>();
+    same_protocol::<IncomingPhoneNumber, Via<false, POST, PAGE_SIZE, false>>();
     // FetchIncomingPhoneNumber: GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json
     h.answer(
         "GET",
@@ -4278,12 +4649,12 @@ async fn incoming_phone_number(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &IncomingPhoneNumber::path("AccountSid1", "Sid1").expect("FetchIncomingPhoneNumber"),
         )
         .await;
     h.record("FetchIncomingPhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchIncomingPhoneNumber", &[], Sent::Nothing, false);
+    h.sent("FetchIncomingPhoneNumber", &[], &[], Sent::Nothing, false);
     // ListIncomingPhoneNumber: GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json
     h.page(
         "GET",
@@ -4293,12 +4664,14 @@ async fn incoming_phone_number(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &IncomingPhoneNumber::collection_path("AccountSid1").expect("ListIncomingPhoneNumber"),
         )
         .filter(&ListIncomingPhoneNumberFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            beta: Some(true),
+            friendly_name: Some("é&=+/%?#".into()),
+            phone_number: Some("é&=+/%?#".into()),
+            origin: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -4310,7 +4683,14 @@ async fn incoming_phone_number(h: &Harness) {
     );
     h.sent(
         "ListIncomingPhoneNumber",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("Beta", "true"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("Origin", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4322,7 +4702,7 @@ async fn incoming_phone_number(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &IncomingPhoneNumber::collection_path("AccountSid1")
                 .expect("CreateIncomingPhoneNumber"),
             &CreateIncomingPhoneNumberBody {
@@ -4335,6 +4715,7 @@ async fn incoming_phone_number(h: &Harness) {
     h.sent(
         "CreateIncomingPhoneNumber",
         &[],
+        &[],
         Sent::Form(&[("ApiVersion", "v")]),
         false,
     );
@@ -4346,7 +4727,7 @@ async fn incoming_phone_number(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &IncomingPhoneNumber::path("AccountSid1", "Sid1").expect("UpdateIncomingPhoneNumber"),
             &UpdateIncomingPhoneNumberBody {
                 account_sid: Some("v".into()),
@@ -4357,6 +4738,7 @@ async fn incoming_phone_number(h: &Harness) {
     h.record("UpdateIncomingPhoneNumber", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateIncomingPhoneNumber",
+        &[],
         &[],
         Sent::Form(&[("AccountSid", "v")]),
         false,
@@ -4370,22 +4752,22 @@ async fn incoming_phone_number(h: &Harness) {
     h.deleted(
         "DeleteIncomingPhoneNumber",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &IncomingPhoneNumber::path("AccountSid1", "Sid1")
                     .expect("DeleteIncomingPhoneNumber"),
             )
             .await,
     );
-    h.sent("DeleteIncomingPhoneNumber", &[], Sent::Nothing, false);
+    h.sent("DeleteIncomingPhoneNumber", &[], &[], Sent::Nothing, false);
 }
 
 async fn incoming_phone_number_assigned_add_on(h: &Harness) {
-    same_protocol::<IncomingPhoneNumberAssignedAddOn, Via<false, POST, false, false>>();
+    same_protocol::<IncomingPhoneNumberAssignedAddOn, Via<false, POST, PAGE_SIZE, false>>();
     // FetchIncomingPhoneNumberAssignedAddOn: GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{Sid}.json
     h.answer("GET", "/2010-04-01/Accounts/AccountSid1/IncomingPhoneNumbers/ResourceSid1/AssignedAddOns/Sid1.json", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &IncomingPhoneNumberAssignedAddOn::path("AccountSid1", "ResourceSid1", "Sid1")
                 .expect("FetchIncomingPhoneNumberAssignedAddOn"),
         )
@@ -4397,6 +4779,7 @@ async fn incoming_phone_number_assigned_add_on(h: &Harness) {
     );
     h.sent(
         "FetchIncomingPhoneNumberAssignedAddOn",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -4410,7 +4793,7 @@ async fn incoming_phone_number_assigned_add_on(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &IncomingPhoneNumberAssignedAddOn::collection_path("AccountSid1", "ResourceSid1")
                 .expect("ListIncomingPhoneNumberAssignedAddOn"),
         )
@@ -4425,6 +4808,7 @@ async fn incoming_phone_number_assigned_add_on(h: &Harness) {
     h.sent(
         "ListIncomingPhoneNumberAssignedAddOn",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4436,7 +4820,7 @@ async fn incoming_phone_number_assigned_add_on(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &IncomingPhoneNumberAssignedAddOn::collection_path("AccountSid1", "ResourceSid1")
                 .expect("CreateIncomingPhoneNumberAssignedAddOn"),
             &CreateIncomingPhoneNumberAssignedAddOnBody {
@@ -4452,6 +4836,7 @@ async fn incoming_phone_number_assigned_add_on(h: &Harness) {
     h.sent(
         "CreateIncomingPhoneNumberAssignedAddOn",
         &[],
+        &[],
         Sent::Form(&[("InstalledAddOnSid", "v")]),
         false,
     );
@@ -4460,7 +4845,7 @@ async fn incoming_phone_number_assigned_add_on(h: &Harness) {
     h.deleted(
         "DeleteIncomingPhoneNumberAssignedAddOn",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &IncomingPhoneNumberAssignedAddOn::path("AccountSid1", "ResourceSid1", "Sid1")
                     .expect("DeleteIncomingPhoneNumberAssignedAddOn"),
             )
@@ -4469,18 +4854,20 @@ async fn incoming_phone_number_assigned_add_on(h: &Harness) {
     h.sent(
         "DeleteIncomingPhoneNumberAssignedAddOn",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn incoming_phone_number_assigned_add_on_extension(h: &Harness) {
-    same_protocol::<IncomingPhoneNumberAssignedAddOnExtension, Via<false, POST, false, false>>();
+    same_protocol::<IncomingPhoneNumberAssignedAddOnExtension, Via<false, POST, PAGE_SIZE, false>>(
+    );
     // FetchIncomingPhoneNumberAssignedAddOnExtension: GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{AssignedAddOnSid}/Extensions/{Sid}.json
     h.answer("GET", "/2010-04-01/Accounts/AccountSid1/IncomingPhoneNumbers/ResourceSid1/AssignedAddOns/AssignedAddOnSid1/Extensions/Sid1.json", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &IncomingPhoneNumberAssignedAddOnExtension::path(
                 "AccountSid1",
                 "ResourceSid1",
@@ -4498,6 +4885,7 @@ async fn incoming_phone_number_assigned_add_on_extension(h: &Harness) {
     h.sent(
         "FetchIncomingPhoneNumberAssignedAddOnExtension",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4505,7 +4893,7 @@ async fn incoming_phone_number_assigned_add_on_extension(h: &Harness) {
     h.page("GET", "/2010-04-01/Accounts/AccountSid1/IncomingPhoneNumbers/ResourceSid1/AssignedAddOns/AssignedAddOnSid1/Extensions.json", Dialect::Twilio2010, "extensions");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &IncomingPhoneNumberAssignedAddOnExtension::collection_path(
                 "AccountSid1",
                 "ResourceSid1",
@@ -4524,13 +4912,14 @@ async fn incoming_phone_number_assigned_add_on_extension(h: &Harness) {
     h.sent(
         "ListIncomingPhoneNumberAssignedAddOnExtension",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn incoming_phone_number_local(h: &Harness) {
-    same_protocol::<IncomingPhoneNumberLocal, Via<false, POST, false, false>>();
+    same_protocol::<IncomingPhoneNumberLocal, Via<false, POST, PAGE_SIZE, false>>();
     // ListIncomingPhoneNumberLocal: GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json
     h.page(
         "GET",
@@ -4540,13 +4929,15 @@ async fn incoming_phone_number_local(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &IncomingPhoneNumberLocal::collection_path("AccountSid1")
                 .expect("ListIncomingPhoneNumberLocal"),
         )
         .filter(&ListIncomingPhoneNumberLocalFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            beta: Some(true),
+            friendly_name: Some("é&=+/%?#".into()),
+            phone_number: Some("é&=+/%?#".into()),
+            origin: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -4558,7 +4949,14 @@ async fn incoming_phone_number_local(h: &Harness) {
     );
     h.sent(
         "ListIncomingPhoneNumberLocal",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("Beta", "true"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("Origin", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4570,7 +4968,7 @@ async fn incoming_phone_number_local(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &IncomingPhoneNumberLocal::collection_path("AccountSid1")
                 .expect("CreateIncomingPhoneNumberLocal"),
             &CreateIncomingPhoneNumberLocalBody {
@@ -4587,13 +4985,14 @@ async fn incoming_phone_number_local(h: &Harness) {
     h.sent(
         "CreateIncomingPhoneNumberLocal",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumber", "v")]),
         false,
     );
 }
 
 async fn incoming_phone_number_mobile(h: &Harness) {
-    same_protocol::<IncomingPhoneNumberMobile, Via<false, POST, false, false>>();
+    same_protocol::<IncomingPhoneNumberMobile, Via<false, POST, PAGE_SIZE, false>>();
     // ListIncomingPhoneNumberMobile: GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json
     h.page(
         "GET",
@@ -4603,13 +5002,15 @@ async fn incoming_phone_number_mobile(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &IncomingPhoneNumberMobile::collection_path("AccountSid1")
                 .expect("ListIncomingPhoneNumberMobile"),
         )
         .filter(&ListIncomingPhoneNumberMobileFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            beta: Some(true),
+            friendly_name: Some("é&=+/%?#".into()),
+            phone_number: Some("é&=+/%?#".into()),
+            origin: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -4621,7 +5022,14 @@ async fn incoming_phone_number_mobile(h: &Harness) {
     );
     h.sent(
         "ListIncomingPhoneNumberMobile",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("Beta", "true"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("Origin", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4633,7 +5041,7 @@ async fn incoming_phone_number_mobile(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &IncomingPhoneNumberMobile::collection_path("AccountSid1")
                 .expect("CreateIncomingPhoneNumberMobile"),
             &CreateIncomingPhoneNumberMobileBody {
@@ -4650,13 +5058,14 @@ async fn incoming_phone_number_mobile(h: &Harness) {
     h.sent(
         "CreateIncomingPhoneNumberMobile",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumber", "v")]),
         false,
     );
 }
 
 async fn incoming_phone_number_toll_free(h: &Harness) {
-    same_protocol::<IncomingPhoneNumberTollFree, Via<false, POST, false, false>>();
+    same_protocol::<IncomingPhoneNumberTollFree, Via<false, POST, PAGE_SIZE, false>>();
     // ListIncomingPhoneNumberTollFree: GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json
     h.page(
         "GET",
@@ -4666,13 +5075,15 @@ async fn incoming_phone_number_toll_free(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &IncomingPhoneNumberTollFree::collection_path("AccountSid1")
                 .expect("ListIncomingPhoneNumberTollFree"),
         )
         .filter(&ListIncomingPhoneNumberTollFreeFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            beta: Some(true),
+            friendly_name: Some("é&=+/%?#".into()),
+            phone_number: Some("é&=+/%?#".into()),
+            origin: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -4684,7 +5095,14 @@ async fn incoming_phone_number_toll_free(h: &Harness) {
     );
     h.sent(
         "ListIncomingPhoneNumberTollFree",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("Beta", "true"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("Origin", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4696,7 +5114,7 @@ async fn incoming_phone_number_toll_free(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &IncomingPhoneNumberTollFree::collection_path("AccountSid1")
                 .expect("CreateIncomingPhoneNumberTollFree"),
             &CreateIncomingPhoneNumberTollFreeBody {
@@ -4713,13 +5131,14 @@ async fn incoming_phone_number_toll_free(h: &Harness) {
     h.sent(
         "CreateIncomingPhoneNumberTollFree",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumber", "v")]),
         false,
     );
 }
 
 async fn key(h: &Harness) {
-    same_protocol::<Key, Via<false, POST, false, false>>();
+    same_protocol::<Key, Via<false, POST, PAGE_SIZE, false>>();
     // FetchKey: GET /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json
     h.answer(
         "GET",
@@ -4728,12 +5147,12 @@ async fn key(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Key::path("AccountSid1", "Sid1").expect("FetchKey"),
         )
         .await;
     h.record("FetchKey", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchKey", &[], Sent::Nothing, false);
+    h.sent("FetchKey", &[], &[], Sent::Nothing, false);
     // ListKey: GET /2010-04-01/Accounts/{AccountSid}/Keys.json
     h.page(
         "GET",
@@ -4743,7 +5162,7 @@ async fn key(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Key::collection_path("AccountSid1").expect("ListKey"),
         )
         .page_size(5)
@@ -4754,12 +5173,12 @@ async fn key(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListKey", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListKey", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateNewKey: POST /2010-04-01/Accounts/{AccountSid}/Keys.json
     h.answer("POST", "/2010-04-01/Accounts/AccountSid1/Keys.json", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Key::collection_path("AccountSid1").expect("CreateNewKey"),
             &CreateNewKeyBody {
                 friendly_name: Some("v".into()),
@@ -4769,6 +5188,7 @@ async fn key(h: &Harness) {
     h.record("CreateNewKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNewKey",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -4781,7 +5201,7 @@ async fn key(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Key::path("AccountSid1", "Sid1").expect("UpdateKey"),
             &UpdateKeyBody {
                 friendly_name: Some("v".into()),
@@ -4791,6 +5211,7 @@ async fn key(h: &Harness) {
     h.record("UpdateKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateKey",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -4804,16 +5225,16 @@ async fn key(h: &Harness) {
     h.deleted(
         "DeleteKey",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Key::path("AccountSid1", "Sid1").expect("DeleteKey"),
             )
             .await,
     );
-    h.sent("DeleteKey", &[], Sent::Nothing, false);
+    h.sent("DeleteKey", &[], &[], Sent::Nothing, false);
 }
 
 async fn media(h: &Harness) {
-    same_protocol::<Media, Via<false, POST, false, false>>();
+    same_protocol::<Media, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMedia: GET /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}.json
     h.answer(
         "GET",
@@ -4822,12 +5243,12 @@ async fn media(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Media::path("AccountSid1", "MessageSid1", "Sid1").expect("FetchMedia"),
         )
         .await;
     h.record("FetchMedia", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMedia", &[], Sent::Nothing, false);
+    h.sent("FetchMedia", &[], &[], Sent::Nothing, false);
     // ListMedia: GET /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media.json
     h.page(
         "GET",
@@ -4837,12 +5258,13 @@ async fn media(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Media::collection_path("AccountSid1", "MessageSid1").expect("ListMedia"),
         )
         .filter(&ListMediaFilter {
-            date_created_lt: Some("v".into()),
-            ..Default::default()
+            date_created: Some("é&=+/%?#".into()),
+            date_created_lt: Some("é&=+/%?#".into()),
+            date_created_gt: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -4854,7 +5276,13 @@ async fn media(h: &Harness) {
     );
     h.sent(
         "ListMedia",
-        &[("DateCreated<", "v"), ("PageSize", "5")],
+        &[
+            ("DateCreated", "é&=+/%?#"),
+            ("DateCreated<", "é&=+/%?#"),
+            ("DateCreated>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4867,16 +5295,16 @@ async fn media(h: &Harness) {
     h.deleted(
         "DeleteMedia",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Media::path("AccountSid1", "MessageSid1", "Sid1").expect("DeleteMedia"),
             )
             .await,
     );
-    h.sent("DeleteMedia", &[], Sent::Nothing, false);
+    h.sent("DeleteMedia", &[], &[], Sent::Nothing, false);
 }
 
 async fn member(h: &Harness) {
-    same_protocol::<Member, Via<false, POST, false, false>>();
+    same_protocol::<Member, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMember: GET /2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}.json
     h.answer(
         "GET",
@@ -4885,12 +5313,12 @@ async fn member(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Member::path("AccountSid1", "QueueSid1", "CallSid1").expect("FetchMember"),
         )
         .await;
     h.record("FetchMember", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMember", &[], Sent::Nothing, false);
+    h.sent("FetchMember", &[], &[], Sent::Nothing, false);
     // ListMember: GET /2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members.json
     h.page(
         "GET",
@@ -4900,7 +5328,7 @@ async fn member(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Member::collection_path("AccountSid1", "QueueSid1").expect("ListMember"),
         )
         .page_size(5)
@@ -4911,7 +5339,13 @@ async fn member(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListMember", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListMember",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // UpdateMember: POST /2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}.json
     h.answer(
         "POST",
@@ -4920,7 +5354,7 @@ async fn member(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Member::path("AccountSid1", "QueueSid1", "CallSid1").expect("UpdateMember"),
             &UpdateMemberBody {
                 url: Some("v".into()),
@@ -4929,11 +5363,11 @@ async fn member(h: &Harness) {
         )
         .await;
     h.record("UpdateMember", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateMember", &[], Sent::Form(&[("Url", "v")]), false);
+    h.sent("UpdateMember", &[], &[], Sent::Form(&[("Url", "v")]), false);
 }
 
 async fn message(h: &Harness) {
-    same_protocol::<Message, Via<false, POST, false, false>>();
+    same_protocol::<Message, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMessage: GET /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json
     h.answer(
         "GET",
@@ -4942,12 +5376,12 @@ async fn message(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Message::path("AccountSid1", "Sid1").expect("FetchMessage"),
         )
         .await;
     h.record("FetchMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMessage", &[], Sent::Nothing, false);
+    h.sent("FetchMessage", &[], &[], Sent::Nothing, false);
     // ListMessage: GET /2010-04-01/Accounts/{AccountSid}/Messages.json
     h.page(
         "GET",
@@ -4957,12 +5391,15 @@ async fn message(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Message::collection_path("AccountSid1").expect("ListMessage"),
         )
         .filter(&ListMessageFilter {
-            date_sent_lt: Some("v".into()),
-            ..Default::default()
+            to: Some("é&=+/%?#".into()),
+            from: Some("é&=+/%?#".into()),
+            date_sent: Some("é&=+/%?#".into()),
+            date_sent_lt: Some("é&=+/%?#".into()),
+            date_sent_gt: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -4974,7 +5411,15 @@ async fn message(h: &Harness) {
     );
     h.sent(
         "ListMessage",
-        &[("DateSent<", "v"), ("PageSize", "5")],
+        &[
+            ("To", "é&=+/%?#"),
+            ("From", "é&=+/%?#"),
+            ("DateSent", "é&=+/%?#"),
+            ("DateSent<", "é&=+/%?#"),
+            ("DateSent>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4986,7 +5431,7 @@ async fn message(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Message::collection_path("AccountSid1").expect("CreateMessage"),
             &CreateMessageBody {
                 to: Some("v".into()),
@@ -4998,6 +5443,7 @@ async fn message(h: &Harness) {
     h.record("CreateMessage", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateMessage",
+        &[],
         &[],
         Sent::Form(&[
             ("To", "v"),
@@ -5014,7 +5460,7 @@ async fn message(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Message::path("AccountSid1", "Sid1").expect("UpdateMessage"),
             &UpdateMessageBody {
                 body: Some("v".into()),
@@ -5023,7 +5469,13 @@ async fn message(h: &Harness) {
         )
         .await;
     h.record("UpdateMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateMessage", &[], Sent::Form(&[("Body", "v")]), false);
+    h.sent(
+        "UpdateMessage",
+        &[],
+        &[],
+        Sent::Form(&[("Body", "v")]),
+        false,
+    );
     // DeleteMessage: DELETE /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json
     h.empty(
         "DELETE",
@@ -5033,16 +5485,16 @@ async fn message(h: &Harness) {
     h.deleted(
         "DeleteMessage",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Message::path("AccountSid1", "Sid1").expect("DeleteMessage"),
             )
             .await,
     );
-    h.sent("DeleteMessage", &[], Sent::Nothing, false);
+    h.sent("DeleteMessage", &[], &[], Sent::Nothing, false);
 }
 
 async fn message_feedback(h: &Harness) {
-    same_protocol::<MessageFeedback, Via<false, POST, false, false>>();
+    same_protocol::<MessageFeedback, Via<false, POST, PAGE_SIZE, false>>();
     // CreateMessageFeedback: POST /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json
     h.answer(
         "POST",
@@ -5051,7 +5503,7 @@ async fn message_feedback(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &MessageFeedback::collection_path("AccountSid1", "MessageSid1")
                 .expect("CreateMessageFeedback"),
             &CreateMessageFeedbackBody {
@@ -5063,13 +5515,14 @@ async fn message_feedback(h: &Harness) {
     h.sent(
         "CreateMessageFeedback",
         &[],
+        &[],
         Sent::Form(&[("Outcome", "v")]),
         false,
     );
 }
 
 async fn signing_key(h: &Harness) {
-    same_protocol::<SigningKey, Via<false, POST, false, false>>();
+    same_protocol::<SigningKey, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSigningKey: GET /2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json
     h.answer(
         "GET",
@@ -5078,12 +5531,12 @@ async fn signing_key(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SigningKey::path("AccountSid1", "Sid1").expect("FetchSigningKey"),
         )
         .await;
     h.record("FetchSigningKey", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSigningKey", &[], Sent::Nothing, false);
+    h.sent("FetchSigningKey", &[], &[], Sent::Nothing, false);
     // ListSigningKey: GET /2010-04-01/Accounts/{AccountSid}/SigningKeys.json
     h.page(
         "GET",
@@ -5093,7 +5546,7 @@ async fn signing_key(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SigningKey::collection_path("AccountSid1").expect("ListSigningKey"),
         )
         .page_size(5)
@@ -5104,7 +5557,13 @@ async fn signing_key(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSigningKey", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSigningKey",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateNewSigningKey: POST /2010-04-01/Accounts/{AccountSid}/SigningKeys.json
     h.answer(
         "POST",
@@ -5113,7 +5572,7 @@ async fn signing_key(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SigningKey::collection_path("AccountSid1").expect("CreateNewSigningKey"),
             &CreateNewSigningKeyBody {
                 friendly_name: Some("v".into()),
@@ -5123,6 +5582,7 @@ async fn signing_key(h: &Harness) {
     h.record("CreateNewSigningKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNewSigningKey",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -5135,7 +5595,7 @@ async fn signing_key(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SigningKey::path("AccountSid1", "Sid1").expect("UpdateSigningKey"),
             &UpdateSigningKeyBody {
                 friendly_name: Some("v".into()),
@@ -5145,6 +5605,7 @@ async fn signing_key(h: &Harness) {
     h.record("UpdateSigningKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSigningKey",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -5158,16 +5619,16 @@ async fn signing_key(h: &Harness) {
     h.deleted(
         "DeleteSigningKey",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SigningKey::path("AccountSid1", "Sid1").expect("DeleteSigningKey"),
             )
             .await,
     );
-    h.sent("DeleteSigningKey", &[], Sent::Nothing, false);
+    h.sent("DeleteSigningKey", &[], &[], Sent::Nothing, false);
 }
 
 async fn notification(h: &Harness) {
-    same_protocol::<Notification, Via<false, POST, false, false>>();
+    same_protocol::<Notification, Via<false, POST, PAGE_SIZE, false>>();
     // FetchNotification: GET /2010-04-01/Accounts/{AccountSid}/Notifications/{Sid}.json
     h.answer(
         "GET",
@@ -5176,12 +5637,12 @@ async fn notification(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Notification::path("AccountSid1", "Sid1").expect("FetchNotification"),
         )
         .await;
     h.record("FetchNotification", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchNotification", &[], Sent::Nothing, false);
+    h.sent("FetchNotification", &[], &[], Sent::Nothing, false);
     // ListNotification: GET /2010-04-01/Accounts/{AccountSid}/Notifications.json
     h.page(
         "GET",
@@ -5191,12 +5652,14 @@ async fn notification(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Notification::collection_path("AccountSid1").expect("ListNotification"),
         )
         .filter(&ListNotificationFilter {
-            message_date_lt: Some("v".into()),
-            ..Default::default()
+            log: Some(7),
+            message_date: Some("é&=+/%?#".into()),
+            message_date_lt: Some("é&=+/%?#".into()),
+            message_date_gt: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -5208,14 +5671,21 @@ async fn notification(h: &Harness) {
     );
     h.sent(
         "ListNotification",
-        &[("MessageDate<", "v"), ("PageSize", "5")],
+        &[
+            ("Log", "7"),
+            ("MessageDate", "é&=+/%?#"),
+            ("MessageDate<", "é&=+/%?#"),
+            ("MessageDate>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn outgoing_caller_id(h: &Harness) {
-    same_protocol::<OutgoingCallerId, Via<false, POST, false, false>>();
+    same_protocol::<OutgoingCallerId, Via<false, POST, PAGE_SIZE, false>>();
     // FetchOutgoingCallerId: GET /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json
     h.answer(
         "GET",
@@ -5224,12 +5694,12 @@ async fn outgoing_caller_id(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &OutgoingCallerId::path("AccountSid1", "Sid1").expect("FetchOutgoingCallerId"),
         )
         .await;
     h.record("FetchOutgoingCallerId", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchOutgoingCallerId", &[], Sent::Nothing, false);
+    h.sent("FetchOutgoingCallerId", &[], &[], Sent::Nothing, false);
     // ListOutgoingCallerId: GET /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json
     h.page(
         "GET",
@@ -5239,12 +5709,12 @@ async fn outgoing_caller_id(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &OutgoingCallerId::collection_path("AccountSid1").expect("ListOutgoingCallerId"),
         )
         .filter(&ListOutgoingCallerIdFilter {
-            phone_number: Some("v".into()),
-            ..Default::default()
+            phone_number: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -5256,7 +5726,12 @@ async fn outgoing_caller_id(h: &Harness) {
     );
     h.sent(
         "ListOutgoingCallerId",
-        &[("PhoneNumber", "v"), ("PageSize", "5")],
+        &[
+            ("PhoneNumber", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -5268,7 +5743,7 @@ async fn outgoing_caller_id(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &OutgoingCallerId::collection_path("AccountSid1").expect("CreateValidationRequest"),
             &CreateValidationRequestBody {
                 phone_number: Some("v".into()),
@@ -5279,6 +5754,7 @@ async fn outgoing_caller_id(h: &Harness) {
     h.record("CreateValidationRequest", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateValidationRequest",
+        &[],
         &[],
         Sent::Form(&[("PhoneNumber", "v")]),
         false,
@@ -5291,7 +5767,7 @@ async fn outgoing_caller_id(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &OutgoingCallerId::path("AccountSid1", "Sid1").expect("UpdateOutgoingCallerId"),
             &UpdateOutgoingCallerIdBody {
                 friendly_name: Some("v".into()),
@@ -5301,6 +5777,7 @@ async fn outgoing_caller_id(h: &Harness) {
     h.record("UpdateOutgoingCallerId", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateOutgoingCallerId",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -5314,16 +5791,16 @@ async fn outgoing_caller_id(h: &Harness) {
     h.deleted(
         "DeleteOutgoingCallerId",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &OutgoingCallerId::path("AccountSid1", "Sid1").expect("DeleteOutgoingCallerId"),
             )
             .await,
     );
-    h.sent("DeleteOutgoingCallerId", &[], Sent::Nothing, false);
+    h.sent("DeleteOutgoingCallerId", &[], &[], Sent::Nothing, false);
 }
 
 async fn participant(h: &Harness) {
-    same_protocol::<Participant, Via<false, POST, false, false>>();
+    same_protocol::<Participant, Via<false, POST, PAGE_SIZE, false>>();
     // FetchParticipant: GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json
     h.answer(
         "GET",
@@ -5332,13 +5809,13 @@ async fn participant(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Participant::path("AccountSid1", "ConferenceSid1", "CallSid1")
                 .expect("FetchParticipant"),
         )
         .await;
     h.record("FetchParticipant", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchParticipant", &[], Sent::Nothing, false);
+    h.sent("FetchParticipant", &[], &[], Sent::Nothing, false);
     // ListParticipant: GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json
     h.page(
         "GET",
@@ -5348,11 +5825,15 @@ async fn participant(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Participant::collection_path("AccountSid1", "ConferenceSid1")
                 .expect("ListParticipant"),
         )
-        .filter(&ListParticipantFilter::default())
+        .filter(&ListParticipantFilter {
+            muted: Some(true),
+            hold: Some(true),
+            coaching: Some(true),
+        })
         .page_size(5)
         .collect_all()
         .await;
@@ -5363,7 +5844,13 @@ async fn participant(h: &Harness) {
     );
     h.sent(
         "ListParticipant",
-        &[("PageSize", "5")],
+        &[
+            ("Muted", "true"),
+            ("Hold", "true"),
+            ("Coaching", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -5375,7 +5862,7 @@ async fn participant(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Participant::collection_path("AccountSid1", "ConferenceSid1")
                 .expect("CreateParticipant"),
             &CreateParticipantBody {
@@ -5388,6 +5875,7 @@ async fn participant(h: &Harness) {
     h.record("CreateParticipant", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateParticipant",
+        &[],
         &[],
         Sent::Form(&[
             ("From", "v"),
@@ -5404,7 +5892,7 @@ async fn participant(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Participant::path("AccountSid1", "ConferenceSid1", "CallSid1")
                 .expect("UpdateParticipant"),
             &UpdateParticipantBody {
@@ -5416,6 +5904,7 @@ async fn participant(h: &Harness) {
     h.record("UpdateParticipant", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateParticipant",
+        &[],
         &[],
         Sent::Form(&[("HoldUrl", "v")]),
         false,
@@ -5429,17 +5918,17 @@ async fn participant(h: &Harness) {
     h.deleted(
         "DeleteParticipant",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Participant::path("AccountSid1", "ConferenceSid1", "CallSid1")
                     .expect("DeleteParticipant"),
             )
             .await,
     );
-    h.sent("DeleteParticipant", &[], Sent::Nothing, false);
+    h.sent("DeleteParticipant", &[], &[], Sent::Nothing, false);
 }
 
 async fn payments(h: &Harness) {
-    same_protocol::<Payments, Via<false, POST, false, false>>();
+    same_protocol::<Payments, Via<false, POST, PAGE_SIZE, false>>();
     // CreatePayments: POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json
     h.answer(
         "POST",
@@ -5448,7 +5937,7 @@ async fn payments(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Payments::collection_path("AccountSid1", "CallSid1").expect("CreatePayments"),
             &CreatePaymentsBody {
                 idempotency_key: Some("v".into()),
@@ -5459,6 +5948,7 @@ async fn payments(h: &Harness) {
     h.record("CreatePayments", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePayments",
+        &[],
         &[],
         Sent::Form(&[("IdempotencyKey", "v")]),
         false,
@@ -5471,7 +5961,7 @@ async fn payments(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Payments::path("AccountSid1", "CallSid1", "Sid1").expect("UpdatePayments"),
             &UpdatePaymentsBody {
                 idempotency_key: Some("v".into()),
@@ -5483,13 +5973,14 @@ async fn payments(h: &Harness) {
     h.sent(
         "UpdatePayments",
         &[],
+        &[],
         Sent::Form(&[("IdempotencyKey", "v")]),
         false,
     );
 }
 
 async fn queue(h: &Harness) {
-    same_protocol::<Queue, Via<false, POST, false, false>>();
+    same_protocol::<Queue, Via<false, POST, PAGE_SIZE, false>>();
     // FetchQueue: GET /2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json
     h.answer(
         "GET",
@@ -5498,12 +5989,12 @@ async fn queue(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Queue::path("AccountSid1", "Sid1").expect("FetchQueue"),
         )
         .await;
     h.record("FetchQueue", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchQueue", &[], Sent::Nothing, false);
+    h.sent("FetchQueue", &[], &[], Sent::Nothing, false);
     // ListQueue: GET /2010-04-01/Accounts/{AccountSid}/Queues.json
     h.page(
         "GET",
@@ -5513,7 +6004,7 @@ async fn queue(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Queue::collection_path("AccountSid1").expect("ListQueue"),
         )
         .page_size(5)
@@ -5524,12 +6015,12 @@ async fn queue(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListQueue", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListQueue", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateQueue: POST /2010-04-01/Accounts/{AccountSid}/Queues.json
     h.answer("POST", "/2010-04-01/Accounts/AccountSid1/Queues.json", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Queue::collection_path("AccountSid1").expect("CreateQueue"),
             &CreateQueueBody {
                 friendly_name: Some("v".into()),
@@ -5540,6 +6031,7 @@ async fn queue(h: &Harness) {
     h.record("CreateQueue", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateQueue",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -5552,7 +6044,7 @@ async fn queue(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Queue::path("AccountSid1", "Sid1").expect("UpdateQueue"),
             &UpdateQueueBody {
                 friendly_name: Some("v".into()),
@@ -5563,6 +6055,7 @@ async fn queue(h: &Harness) {
     h.record("UpdateQueue", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateQueue",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -5576,16 +6069,16 @@ async fn queue(h: &Harness) {
     h.deleted(
         "DeleteQueue",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Queue::path("AccountSid1", "Sid1").expect("DeleteQueue"),
             )
             .await,
     );
-    h.sent("DeleteQueue", &[], Sent::Nothing, false);
+    h.sent("DeleteQueue", &[], &[], Sent::Nothing, false);
 }
 
 async fn realtime_transcription(h: &Harness) {
-    same_protocol::<RealtimeTranscription, Via<false, POST, false, false>>();
+    same_protocol::<RealtimeTranscription, Via<false, POST, PAGE_SIZE, false>>();
     // CreateRealtimeTranscription: POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions.json
     h.answer(
         "POST",
@@ -5594,7 +6087,7 @@ async fn realtime_transcription(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &RealtimeTranscription::collection_path("AccountSid1", "CallSid1")
                 .expect("CreateRealtimeTranscription"),
             &CreateRealtimeTranscriptionBody {
@@ -5607,6 +6100,7 @@ async fn realtime_transcription(h: &Harness) {
     h.sent(
         "CreateRealtimeTranscription",
         &[],
+        &[],
         Sent::Form(&[("Name", "v")]),
         false,
     );
@@ -5618,7 +6112,7 @@ async fn realtime_transcription(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &RealtimeTranscription::path("AccountSid1", "CallSid1", "Sid1")
                 .expect("UpdateRealtimeTranscription"),
             &UpdateRealtimeTranscriptionBody {
@@ -5630,13 +6124,14 @@ async fn realtime_transcription(h: &Harness) {
     h.sent(
         "UpdateRealtimeTranscription",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
 }
 
 async fn recording(h: &Harness) {
-    same_protocol::<Recording, Via<false, POST, false, false>>();
+    same_protocol::<Recording, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRecording: GET /2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json
     h.answer(
         "GET",
@@ -5645,12 +6140,21 @@ async fn recording(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Recording::path("AccountSid1", "Sid1").expect("FetchRecording"),
         )
+        .query(&FetchRecordingQuery {
+            include_soft_deleted: Some(true),
+        })
         .await;
     h.record("FetchRecording", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRecording", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchRecording",
+        &[("IncludeSoftDeleted", "true")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListRecording: GET /2010-04-01/Accounts/{AccountSid}/Recordings.json
     h.page(
         "GET",
@@ -5660,12 +6164,16 @@ async fn recording(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Recording::collection_path("AccountSid1").expect("ListRecording"),
         )
         .filter(&ListRecordingFilter {
-            date_created_lt: Some("v".into()),
-            ..Default::default()
+            date_created: Some("é&=+/%?#".into()),
+            date_created_lt: Some("é&=+/%?#".into()),
+            date_created_gt: Some("é&=+/%?#".into()),
+            call_sid: Some("é&=+/%?#".into()),
+            conference_sid: Some("é&=+/%?#".into()),
+            include_soft_deleted: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -5677,7 +6185,16 @@ async fn recording(h: &Harness) {
     );
     h.sent(
         "ListRecording",
-        &[("DateCreated<", "v"), ("PageSize", "5")],
+        &[
+            ("DateCreated", "é&=+/%?#"),
+            ("DateCreated<", "é&=+/%?#"),
+            ("DateCreated>", "é&=+/%?#"),
+            ("CallSid", "é&=+/%?#"),
+            ("ConferenceSid", "é&=+/%?#"),
+            ("IncludeSoftDeleted", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -5690,16 +6207,16 @@ async fn recording(h: &Harness) {
     h.deleted(
         "DeleteRecording",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Recording::path("AccountSid1", "Sid1").expect("DeleteRecording"),
             )
             .await,
     );
-    h.sent("DeleteRecording", &[], Sent::Nothing, false);
+    h.sent("DeleteRecording", &[], &[], Sent::Nothing, false);
 }
 
 async fn recording_add_on_result(h: &Harness) {
-    same_protocol::<RecordingAddOnResult, Via<false, POST, false, false>>();
+    same_protocol::<RecordingAddOnResult, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRecordingAddOnResult: GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{Sid}.json
     h.answer(
         "GET",
@@ -5708,13 +6225,13 @@ async fn recording_add_on_result(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &RecordingAddOnResult::path("AccountSid1", "ReferenceSid1", "Sid1")
                 .expect("FetchRecordingAddOnResult"),
         )
         .await;
     h.record("FetchRecordingAddOnResult", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRecordingAddOnResult", &[], Sent::Nothing, false);
+    h.sent("FetchRecordingAddOnResult", &[], &[], Sent::Nothing, false);
     // ListRecordingAddOnResult: GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults.json
     h.page(
         "GET",
@@ -5724,7 +6241,7 @@ async fn recording_add_on_result(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &RecordingAddOnResult::collection_path("AccountSid1", "ReferenceSid1")
                 .expect("ListRecordingAddOnResult"),
         )
@@ -5739,6 +6256,7 @@ async fn recording_add_on_result(h: &Harness) {
     h.sent(
         "ListRecordingAddOnResult",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -5751,22 +6269,22 @@ async fn recording_add_on_result(h: &Harness) {
     h.deleted(
         "DeleteRecordingAddOnResult",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &RecordingAddOnResult::path("AccountSid1", "ReferenceSid1", "Sid1")
                     .expect("DeleteRecordingAddOnResult"),
             )
             .await,
     );
-    h.sent("DeleteRecordingAddOnResult", &[], Sent::Nothing, false);
+    h.sent("DeleteRecordingAddOnResult", &[], &[], Sent::Nothing, false);
 }
 
 async fn recording_add_on_result_payload(h: &Harness) {
-    same_protocol::<RecordingAddOnResultPayload, Via<false, POST, false, false>>();
+    same_protocol::<RecordingAddOnResultPayload, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRecordingAddOnResultPayload: GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads/{Sid}.json
     h.answer("GET", "/2010-04-01/Accounts/AccountSid1/Recordings/ReferenceSid1/AddOnResults/AddOnResultSid1/Payloads/Sid1.json", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &RecordingAddOnResultPayload::path(
                 "AccountSid1",
                 "ReferenceSid1",
@@ -5784,6 +6302,7 @@ async fn recording_add_on_result_payload(h: &Harness) {
     h.sent(
         "FetchRecordingAddOnResultPayload",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -5791,7 +6310,7 @@ async fn recording_add_on_result_payload(h: &Harness) {
     h.page("GET", "/2010-04-01/Accounts/AccountSid1/Recordings/ReferenceSid1/AddOnResults/AddOnResultSid1/Payloads.json", Dialect::Twilio2010, "payloads");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &RecordingAddOnResultPayload::collection_path(
                 "AccountSid1",
                 "ReferenceSid1",
@@ -5810,6 +6329,7 @@ async fn recording_add_on_result_payload(h: &Harness) {
     h.sent(
         "ListRecordingAddOnResultPayload",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -5818,7 +6338,7 @@ async fn recording_add_on_result_payload(h: &Harness) {
     h.deleted(
         "DeleteRecordingAddOnResultPayload",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &RecordingAddOnResultPayload::path(
                     "AccountSid1",
                     "ReferenceSid1",
@@ -5832,19 +6352,20 @@ async fn recording_add_on_result_payload(h: &Harness) {
     h.sent(
         "DeleteRecordingAddOnResultPayload",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn recording_add_on_result_payload_data(h: &Harness) {
-    same_protocol::<RecordingAddOnResultPayloadData, Via<false, POST, false, false>>();
+    same_protocol::<RecordingAddOnResultPayloadData, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRecordingAddOnResultPayloadData: GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads/{PayloadSid}/Data.json
     h.redirect("GET", "/2010-04-01/Accounts/AccountSid1/Recordings/ReferenceSid1/AddOnResults/AddOnResultSid1/Payloads/PayloadSid1/Data.json");
     h.redirected(
         "FetchRecordingAddOnResultPayloadData",
         h.client
-            .fetch::<Via<false, POST, false, false>>(
+            .fetch::<Via<false, POST, PAGE_SIZE, false>>(
                 &RecordingAddOnResultPayloadData::path(
                     "AccountSid1",
                     "ReferenceSid1",
@@ -5859,13 +6380,14 @@ async fn recording_add_on_result_payload_data(h: &Harness) {
     h.sent(
         "FetchRecordingAddOnResultPayloadData",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn recording_transcription(h: &Harness) {
-    same_protocol::<RecordingTranscription, Via<false, POST, false, false>>();
+    same_protocol::<RecordingTranscription, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRecordingTranscription: GET /2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}/Transcriptions/{Sid}.json
     h.answer(
         "GET",
@@ -5874,13 +6396,19 @@ async fn recording_transcription(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &RecordingTranscription::path("AccountSid1", "RecordingSid1", "Sid1")
                 .expect("FetchRecordingTranscription"),
         )
         .await;
     h.record("FetchRecordingTranscription", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRecordingTranscription", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchRecordingTranscription",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListRecordingTranscription: GET /2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}/Transcriptions.json
     h.page(
         "GET",
@@ -5890,7 +6418,7 @@ async fn recording_transcription(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &RecordingTranscription::collection_path("AccountSid1", "RecordingSid1")
                 .expect("ListRecordingTranscription"),
         )
@@ -5905,6 +6433,7 @@ async fn recording_transcription(h: &Harness) {
     h.sent(
         "ListRecordingTranscription",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -5917,17 +6446,23 @@ async fn recording_transcription(h: &Harness) {
     h.deleted(
         "DeleteRecordingTranscription",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &RecordingTranscription::path("AccountSid1", "RecordingSid1", "Sid1")
                     .expect("DeleteRecordingTranscription"),
             )
             .await,
     );
-    h.sent("DeleteRecordingTranscription", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteRecordingTranscription",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn short_code(h: &Harness) {
-    same_protocol::<ShortCode, Via<false, POST, false, false>>();
+    same_protocol::<ShortCode, Via<false, POST, PAGE_SIZE, false>>();
     // FetchShortCode: GET /2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json
     h.answer(
         "GET",
@@ -5936,12 +6471,12 @@ async fn short_code(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ShortCode::path("AccountSid1", "Sid1").expect("FetchShortCode"),
         )
         .await;
     h.record("FetchShortCode", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchShortCode", &[], Sent::Nothing, false);
+    h.sent("FetchShortCode", &[], &[], Sent::Nothing, false);
     // ListShortCode: GET /2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes.json
     h.page(
         "GET",
@@ -5951,12 +6486,12 @@ async fn short_code(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ShortCode::collection_path("AccountSid1").expect("ListShortCode"),
         )
         .filter(&ListShortCodeFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            friendly_name: Some("é&=+/%?#".into()),
+            short_code: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -5968,7 +6503,12 @@ async fn short_code(h: &Harness) {
     );
     h.sent(
         "ListShortCode",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("FriendlyName", "é&=+/%?#"),
+            ("ShortCode", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -5980,7 +6520,7 @@ async fn short_code(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ShortCode::path("AccountSid1", "Sid1").expect("UpdateShortCode"),
             &UpdateShortCodeBody {
                 friendly_name: Some("v".into()),
@@ -5992,18 +6532,19 @@ async fn short_code(h: &Harness) {
     h.sent(
         "UpdateShortCode",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
 }
 
 async fn sip_auth_calls_credential_list_mapping(h: &Harness) {
-    same_protocol::<SipAuthCallsCredentialListMapping, Via<false, POST, false, false>>();
+    same_protocol::<SipAuthCallsCredentialListMapping, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSipAuthCallsCredentialListMapping: GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings/{Sid}.json
     h.answer("GET", "/2010-04-01/Accounts/AccountSid1/SIP/Domains/DomainSid1/Auth/Calls/CredentialListMappings/Sid1.json", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SipAuthCallsCredentialListMapping::path("AccountSid1", "DomainSid1", "Sid1")
                 .expect("FetchSipAuthCallsCredentialListMapping"),
         )
@@ -6016,6 +6557,7 @@ async fn sip_auth_calls_credential_list_mapping(h: &Harness) {
     h.sent(
         "FetchSipAuthCallsCredentialListMapping",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -6023,7 +6565,7 @@ async fn sip_auth_calls_credential_list_mapping(h: &Harness) {
     h.page("GET", "/2010-04-01/Accounts/AccountSid1/SIP/Domains/DomainSid1/Auth/Calls/CredentialListMappings.json", Dialect::Twilio2010, "contents");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SipAuthCallsCredentialListMapping::collection_path("AccountSid1", "DomainSid1")
                 .expect("ListSipAuthCallsCredentialListMapping"),
         )
@@ -6038,6 +6580,7 @@ async fn sip_auth_calls_credential_list_mapping(h: &Harness) {
     h.sent(
         "ListSipAuthCallsCredentialListMapping",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -6045,7 +6588,7 @@ async fn sip_auth_calls_credential_list_mapping(h: &Harness) {
     h.answer("POST", "/2010-04-01/Accounts/AccountSid1/SIP/Domains/DomainSid1/Auth/Calls/CredentialListMappings.json", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipAuthCallsCredentialListMapping::collection_path("AccountSid1", "DomainSid1")
                 .expect("CreateSipAuthCallsCredentialListMapping"),
             &CreateSipAuthCallsCredentialListMappingBody {
@@ -6061,6 +6604,7 @@ async fn sip_auth_calls_credential_list_mapping(h: &Harness) {
     h.sent(
         "CreateSipAuthCallsCredentialListMapping",
         &[],
+        &[],
         Sent::Form(&[("CredentialListSid", "v")]),
         false,
     );
@@ -6069,7 +6613,7 @@ async fn sip_auth_calls_credential_list_mapping(h: &Harness) {
     h.deleted(
         "DeleteSipAuthCallsCredentialListMapping",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SipAuthCallsCredentialListMapping::path("AccountSid1", "DomainSid1", "Sid1")
                     .expect("DeleteSipAuthCallsCredentialListMapping"),
             )
@@ -6078,18 +6622,19 @@ async fn sip_auth_calls_credential_list_mapping(h: &Harness) {
     h.sent(
         "DeleteSipAuthCallsCredentialListMapping",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn sip_auth_calls_ip_access_control_list_mapping(h: &Harness) {
-    same_protocol::<SipAuthCallsIpAccessControlListMapping, Via<false, POST, false, false>>();
+    same_protocol::<SipAuthCallsIpAccessControlListMapping, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSipAuthCallsIpAccessControlListMapping: GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings/{Sid}.json
     h.answer("GET", "/2010-04-01/Accounts/AccountSid1/SIP/Domains/DomainSid1/Auth/Calls/IpAccessControlListMappings/Sid1.json", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SipAuthCallsIpAccessControlListMapping::path("AccountSid1", "DomainSid1", "Sid1")
                 .expect("FetchSipAuthCallsIpAccessControlListMapping"),
         )
@@ -6102,6 +6647,7 @@ async fn sip_auth_calls_ip_access_control_list_mapping(h: &Harness) {
     h.sent(
         "FetchSipAuthCallsIpAccessControlListMapping",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -6109,7 +6655,7 @@ async fn sip_auth_calls_ip_access_control_list_mapping(h: &Harness) {
     h.page("GET", "/2010-04-01/Accounts/AccountSid1/SIP/Domains/DomainSid1/Auth/Calls/IpAccessControlListMappings.json", Dialect::Twilio2010, "contents");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SipAuthCallsIpAccessControlListMapping::collection_path("AccountSid1", "DomainSid1")
                 .expect("ListSipAuthCallsIpAccessControlListMapping"),
         )
@@ -6124,6 +6670,7 @@ async fn sip_auth_calls_ip_access_control_list_mapping(h: &Harness) {
     h.sent(
         "ListSipAuthCallsIpAccessControlListMapping",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -6131,7 +6678,7 @@ async fn sip_auth_calls_ip_access_control_list_mapping(h: &Harness) {
     h.answer("POST", "/2010-04-01/Accounts/AccountSid1/SIP/Domains/DomainSid1/Auth/Calls/IpAccessControlListMappings.json", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipAuthCallsIpAccessControlListMapping::collection_path("AccountSid1", "DomainSid1")
                 .expect("CreateSipAuthCallsIpAccessControlListMapping"),
             &CreateSipAuthCallsIpAccessControlListMappingBody {
@@ -6147,6 +6694,7 @@ async fn sip_auth_calls_ip_access_control_list_mapping(h: &Harness) {
     h.sent(
         "CreateSipAuthCallsIpAccessControlListMapping",
         &[],
+        &[],
         Sent::Form(&[("IpAccessControlListSid", "v")]),
         false,
     );
@@ -6155,7 +6703,7 @@ async fn sip_auth_calls_ip_access_control_list_mapping(h: &Harness) {
     h.deleted(
         "DeleteSipAuthCallsIpAccessControlListMapping",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SipAuthCallsIpAccessControlListMapping::path("AccountSid1", "DomainSid1", "Sid1")
                     .expect("DeleteSipAuthCallsIpAccessControlListMapping"),
             )
@@ -6164,18 +6712,20 @@ async fn sip_auth_calls_ip_access_control_list_mapping(h: &Harness) {
     h.sent(
         "DeleteSipAuthCallsIpAccessControlListMapping",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn sip_auth_registrations_credential_list_mapping(h: &Harness) {
-    same_protocol::<SipAuthRegistrationsCredentialListMapping, Via<false, POST, false, false>>();
+    same_protocol::<SipAuthRegistrationsCredentialListMapping, Via<false, POST, PAGE_SIZE, false>>(
+    );
     // FetchSipAuthRegistrationsCredentialListMapping: GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings/{Sid}.json
     h.answer("GET", "/2010-04-01/Accounts/AccountSid1/SIP/Domains/DomainSid1/Auth/Registrations/CredentialListMappings/Sid1.json", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SipAuthRegistrationsCredentialListMapping::path("AccountSid1", "DomainSid1", "Sid1")
                 .expect("FetchSipAuthRegistrationsCredentialListMapping"),
         )
@@ -6188,6 +6738,7 @@ async fn sip_auth_registrations_credential_list_mapping(h: &Harness) {
     h.sent(
         "FetchSipAuthRegistrationsCredentialListMapping",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -6195,7 +6746,7 @@ async fn sip_auth_registrations_credential_list_mapping(h: &Harness) {
     h.page("GET", "/2010-04-01/Accounts/AccountSid1/SIP/Domains/DomainSid1/Auth/Registrations/CredentialListMappings.json", Dialect::Twilio2010, "contents");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SipAuthRegistrationsCredentialListMapping::collection_path(
                 "AccountSid1",
                 "DomainSid1",
@@ -6213,6 +6764,7 @@ async fn sip_auth_registrations_credential_list_mapping(h: &Harness) {
     h.sent(
         "ListSipAuthRegistrationsCredentialListMapping",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -6220,7 +6772,7 @@ async fn sip_auth_registrations_credential_list_mapping(h: &Harness) {
     h.answer("POST", "/2010-04-01/Accounts/AccountSid1/SIP/Domains/DomainSid1/Auth/Registrations/CredentialListMappings.json", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipAuthRegistrationsCredentialListMapping::collection_path(
                 "AccountSid1",
                 "DomainSid1",
@@ -6239,6 +6791,7 @@ async fn sip_auth_registrations_credential_list_mapping(h: &Harness) {
     h.sent(
         "CreateSipAuthRegistrationsCredentialListMapping",
         &[],
+        &[],
         Sent::Form(&[("CredentialListSid", "v")]),
         false,
     );
@@ -6247,7 +6800,7 @@ async fn sip_auth_registrations_credential_list_mapping(h: &Harness) {
     h.deleted(
         "DeleteSipAuthRegistrationsCredentialListMapping",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SipAuthRegistrationsCredentialListMapping::path(
                     "AccountSid1",
                     "DomainSid1",
@@ -6260,24 +6813,25 @@ async fn sip_auth_registrations_credential_list_mapping(h: &Harness) {
     h.sent(
         "DeleteSipAuthRegistrationsCredentialListMapping",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn sip_credential(h: &Harness) {
-    same_protocol::<SipCredential, Via<false, POST, false, false>>();
+    same_protocol::<SipCredential, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSipCredential: GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json
     h.answer("GET", "/2010-04-01/Accounts/AccountSid1/SIP/CredentialLists/CredentialListSid1/Credentials/Sid1.json", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SipCredential::path("AccountSid1", "CredentialListSid1", "Sid1")
                 .expect("FetchSipCredential"),
         )
         .await;
     h.record("FetchSipCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSipCredential", &[], Sent::Nothing, false);
+    h.sent("FetchSipCredential", &[], &[], Sent::Nothing, false);
     // ListSipCredential: GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials.json
     h.page(
         "GET",
@@ -6287,7 +6841,7 @@ async fn sip_credential(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SipCredential::collection_path("AccountSid1", "CredentialListSid1")
                 .expect("ListSipCredential"),
         )
@@ -6302,6 +6856,7 @@ async fn sip_credential(h: &Harness) {
     h.sent(
         "ListSipCredential",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -6313,7 +6868,7 @@ async fn sip_credential(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipCredential::collection_path("AccountSid1", "CredentialListSid1")
                 .expect("CreateSipCredential"),
             &CreateSipCredentialBody {
@@ -6326,6 +6881,7 @@ async fn sip_credential(h: &Harness) {
     h.sent(
         "CreateSipCredential",
         &[],
+        &[],
         Sent::Form(&[("Username", "v")]),
         false,
     );
@@ -6333,7 +6889,7 @@ async fn sip_credential(h: &Harness) {
     h.answer("POST", "/2010-04-01/Accounts/AccountSid1/SIP/CredentialLists/CredentialListSid1/Credentials/Sid1.json", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipCredential::path("AccountSid1", "CredentialListSid1", "Sid1")
                 .expect("UpdateSipCredential"),
             &UpdateSipCredentialBody {
@@ -6345,6 +6901,7 @@ async fn sip_credential(h: &Harness) {
     h.sent(
         "UpdateSipCredential",
         &[],
+        &[],
         Sent::Form(&[("Password", "v")]),
         false,
     );
@@ -6353,17 +6910,17 @@ async fn sip_credential(h: &Harness) {
     h.deleted(
         "DeleteSipCredential",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SipCredential::path("AccountSid1", "CredentialListSid1", "Sid1")
                     .expect("DeleteSipCredential"),
             )
             .await,
     );
-    h.sent("DeleteSipCredential", &[], Sent::Nothing, false);
+    h.sent("DeleteSipCredential", &[], &[], Sent::Nothing, false);
 }
 
 async fn sip_credential_list(h: &Harness) {
-    same_protocol::<SipCredentialList, Via<false, POST, false, false>>();
+    same_protocol::<SipCredentialList, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSipCredentialList: GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json
     h.answer(
         "GET",
@@ -6372,12 +6929,12 @@ async fn sip_credential_list(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SipCredentialList::path("AccountSid1", "Sid1").expect("FetchSipCredentialList"),
         )
         .await;
     h.record("FetchSipCredentialList", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSipCredentialList", &[], Sent::Nothing, false);
+    h.sent("FetchSipCredentialList", &[], &[], Sent::Nothing, false);
     // ListSipCredentialList: GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists.json
     h.page(
         "GET",
@@ -6387,7 +6944,7 @@ async fn sip_credential_list(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SipCredentialList::collection_path("AccountSid1").expect("ListSipCredentialList"),
         )
         .page_size(5)
@@ -6401,6 +6958,7 @@ async fn sip_credential_list(h: &Harness) {
     h.sent(
         "ListSipCredentialList",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -6412,7 +6970,7 @@ async fn sip_credential_list(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipCredentialList::collection_path("AccountSid1").expect("CreateSipCredentialList"),
             &CreateSipCredentialListBody {
                 friendly_name: Some("v".into()),
@@ -6422,6 +6980,7 @@ async fn sip_credential_list(h: &Harness) {
     h.record("CreateSipCredentialList", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSipCredentialList",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -6434,7 +6993,7 @@ async fn sip_credential_list(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipCredentialList::path("AccountSid1", "Sid1").expect("UpdateSipCredentialList"),
             &UpdateSipCredentialListBody {
                 friendly_name: Some("v".into()),
@@ -6444,6 +7003,7 @@ async fn sip_credential_list(h: &Harness) {
     h.record("UpdateSipCredentialList", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSipCredentialList",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -6457,16 +7017,16 @@ async fn sip_credential_list(h: &Harness) {
     h.deleted(
         "DeleteSipCredentialList",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SipCredentialList::path("AccountSid1", "Sid1").expect("DeleteSipCredentialList"),
             )
             .await,
     );
-    h.sent("DeleteSipCredentialList", &[], Sent::Nothing, false);
+    h.sent("DeleteSipCredentialList", &[], &[], Sent::Nothing, false);
 }
 
 async fn sip_credential_list_mapping(h: &Harness) {
-    same_protocol::<SipCredentialListMapping, Via<false, POST, false, false>>();
+    same_protocol::<SipCredentialListMapping, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSipCredentialListMapping: GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings/{Sid}.json
     h.answer(
         "GET",
@@ -6475,7 +7035,7 @@ async fn sip_credential_list_mapping(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SipCredentialListMapping::path("AccountSid1", "DomainSid1", "Sid1")
                 .expect("FetchSipCredentialListMapping"),
         )
@@ -6485,7 +7045,13 @@ async fn sip_credential_list_mapping(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchSipCredentialListMapping", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchSipCredentialListMapping",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListSipCredentialListMapping: GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings.json
     h.page(
         "GET",
@@ -6495,7 +7061,7 @@ async fn sip_credential_list_mapping(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SipCredentialListMapping::collection_path("AccountSid1", "DomainSid1")
                 .expect("ListSipCredentialListMapping"),
         )
@@ -6510,6 +7076,7 @@ async fn sip_credential_list_mapping(h: &Harness) {
     h.sent(
         "ListSipCredentialListMapping",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -6521,7 +7088,7 @@ async fn sip_credential_list_mapping(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipCredentialListMapping::collection_path("AccountSid1", "DomainSid1")
                 .expect("CreateSipCredentialListMapping"),
             &CreateSipCredentialListMappingBody {
@@ -6537,6 +7104,7 @@ async fn sip_credential_list_mapping(h: &Harness) {
     h.sent(
         "CreateSipCredentialListMapping",
         &[],
+        &[],
         Sent::Form(&[("CredentialListSid", "v")]),
         false,
     );
@@ -6549,17 +7117,23 @@ async fn sip_credential_list_mapping(h: &Harness) {
     h.deleted(
         "DeleteSipCredentialListMapping",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SipCredentialListMapping::path("AccountSid1", "DomainSid1", "Sid1")
                     .expect("DeleteSipCredentialListMapping"),
             )
             .await,
     );
-    h.sent("DeleteSipCredentialListMapping", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteSipCredentialListMapping",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn sip_domain(h: &Harness) {
-    same_protocol::<SipDomain, Via<false, POST, false, false>>();
+    same_protocol::<SipDomain, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSipDomain: GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json
     h.answer(
         "GET",
@@ -6568,12 +7142,12 @@ async fn sip_domain(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SipDomain::path("AccountSid1", "Sid1").expect("FetchSipDomain"),
         )
         .await;
     h.record("FetchSipDomain", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSipDomain", &[], Sent::Nothing, false);
+    h.sent("FetchSipDomain", &[], &[], Sent::Nothing, false);
     // ListSipDomain: GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json
     h.page(
         "GET",
@@ -6583,7 +7157,7 @@ async fn sip_domain(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SipDomain::collection_path("AccountSid1").expect("ListSipDomain"),
         )
         .page_size(5)
@@ -6594,7 +7168,13 @@ async fn sip_domain(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSipDomain", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSipDomain",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateSipDomain: POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json
     h.answer(
         "POST",
@@ -6603,7 +7183,7 @@ async fn sip_domain(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipDomain::collection_path("AccountSid1").expect("CreateSipDomain"),
             &CreateSipDomainBody {
                 domain_name: Some("v".into()),
@@ -6614,6 +7194,7 @@ async fn sip_domain(h: &Harness) {
     h.record("CreateSipDomain", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSipDomain",
+        &[],
         &[],
         Sent::Form(&[("DomainName", "v")]),
         false,
@@ -6626,7 +7207,7 @@ async fn sip_domain(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipDomain::path("AccountSid1", "Sid1").expect("UpdateSipDomain"),
             &UpdateSipDomainBody {
                 friendly_name: Some("v".into()),
@@ -6637,6 +7218,7 @@ async fn sip_domain(h: &Harness) {
     h.record("UpdateSipDomain", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSipDomain",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -6650,16 +7232,16 @@ async fn sip_domain(h: &Harness) {
     h.deleted(
         "DeleteSipDomain",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SipDomain::path("AccountSid1", "Sid1").expect("DeleteSipDomain"),
             )
             .await,
     );
-    h.sent("DeleteSipDomain", &[], Sent::Nothing, false);
+    h.sent("DeleteSipDomain", &[], &[], Sent::Nothing, false);
 }
 
 async fn sip_ip_access_control_list(h: &Harness) {
-    same_protocol::<SipIpAccessControlList, Via<false, POST, false, false>>();
+    same_protocol::<SipIpAccessControlList, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSipIpAccessControlList: GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json
     h.answer(
         "GET",
@@ -6668,13 +7250,19 @@ async fn sip_ip_access_control_list(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SipIpAccessControlList::path("AccountSid1", "Sid1")
                 .expect("FetchSipIpAccessControlList"),
         )
         .await;
     h.record("FetchSipIpAccessControlList", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSipIpAccessControlList", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchSipIpAccessControlList",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListSipIpAccessControlList: GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists.json
     h.page(
         "GET",
@@ -6684,7 +7272,7 @@ async fn sip_ip_access_control_list(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SipIpAccessControlList::collection_path("AccountSid1")
                 .expect("ListSipIpAccessControlList"),
         )
@@ -6699,6 +7287,7 @@ async fn sip_ip_access_control_list(h: &Harness) {
     h.sent(
         "ListSipIpAccessControlList",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -6710,7 +7299,7 @@ async fn sip_ip_access_control_list(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipIpAccessControlList::collection_path("AccountSid1")
                 .expect("CreateSipIpAccessControlList"),
             &CreateSipIpAccessControlListBody {
@@ -6726,6 +7315,7 @@ async fn sip_ip_access_control_list(h: &Harness) {
     h.sent(
         "CreateSipIpAccessControlList",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -6737,7 +7327,7 @@ async fn sip_ip_access_control_list(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipIpAccessControlList::path("AccountSid1", "Sid1")
                 .expect("UpdateSipIpAccessControlList"),
             &UpdateSipIpAccessControlListBody {
@@ -6753,6 +7343,7 @@ async fn sip_ip_access_control_list(h: &Harness) {
     h.sent(
         "UpdateSipIpAccessControlList",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -6765,22 +7356,28 @@ async fn sip_ip_access_control_list(h: &Harness) {
     h.deleted(
         "DeleteSipIpAccessControlList",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SipIpAccessControlList::path("AccountSid1", "Sid1")
                     .expect("DeleteSipIpAccessControlList"),
             )
             .await,
     );
-    h.sent("DeleteSipIpAccessControlList", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteSipIpAccessControlList",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn sip_ip_access_control_list_mapping(h: &Harness) {
-    same_protocol::<SipIpAccessControlListMapping, Via<false, POST, false, false>>();
+    same_protocol::<SipIpAccessControlListMapping, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSipIpAccessControlListMapping: GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings/{Sid}.json
     h.answer("GET", "/2010-04-01/Accounts/AccountSid1/SIP/Domains/DomainSid1/IpAccessControlListMappings/Sid1.json", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SipIpAccessControlListMapping::path("AccountSid1", "DomainSid1", "Sid1")
                 .expect("FetchSipIpAccessControlListMapping"),
         )
@@ -6792,6 +7389,7 @@ async fn sip_ip_access_control_list_mapping(h: &Harness) {
     );
     h.sent(
         "FetchSipIpAccessControlListMapping",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -6805,7 +7403,7 @@ async fn sip_ip_access_control_list_mapping(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SipIpAccessControlListMapping::collection_path("AccountSid1", "DomainSid1")
                 .expect("ListSipIpAccessControlListMapping"),
         )
@@ -6820,6 +7418,7 @@ async fn sip_ip_access_control_list_mapping(h: &Harness) {
     h.sent(
         "ListSipIpAccessControlListMapping",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -6831,7 +7430,7 @@ async fn sip_ip_access_control_list_mapping(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipIpAccessControlListMapping::collection_path("AccountSid1", "DomainSid1")
                 .expect("CreateSipIpAccessControlListMapping"),
             &CreateSipIpAccessControlListMappingBody {
@@ -6847,6 +7446,7 @@ async fn sip_ip_access_control_list_mapping(h: &Harness) {
     h.sent(
         "CreateSipIpAccessControlListMapping",
         &[],
+        &[],
         Sent::Form(&[("IpAccessControlListSid", "v")]),
         false,
     );
@@ -6855,7 +7455,7 @@ async fn sip_ip_access_control_list_mapping(h: &Harness) {
     h.deleted(
         "DeleteSipIpAccessControlListMapping",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SipIpAccessControlListMapping::path("AccountSid1", "DomainSid1", "Sid1")
                     .expect("DeleteSipIpAccessControlListMapping"),
             )
@@ -6864,29 +7464,30 @@ async fn sip_ip_access_control_list_mapping(h: &Harness) {
     h.sent(
         "DeleteSipIpAccessControlListMapping",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn sip_ip_address(h: &Harness) {
-    same_protocol::<SipIpAddress, Via<false, POST, false, false>>();
+    same_protocol::<SipIpAddress, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSipIpAddress: GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json
     h.answer("GET", "/2010-04-01/Accounts/AccountSid1/SIP/IpAccessControlLists/IpAccessControlListSid1/IpAddresses/Sid1.json", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SipIpAddress::path("AccountSid1", "IpAccessControlListSid1", "Sid1")
                 .expect("FetchSipIpAddress"),
         )
         .await;
     h.record("FetchSipIpAddress", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSipIpAddress", &[], Sent::Nothing, false);
+    h.sent("FetchSipIpAddress", &[], &[], Sent::Nothing, false);
     // ListSipIpAddress: GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses.json
     h.page("GET", "/2010-04-01/Accounts/AccountSid1/SIP/IpAccessControlLists/IpAccessControlListSid1/IpAddresses.json", Dialect::Twilio2010, "ip_addresses");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SipIpAddress::collection_path("AccountSid1", "IpAccessControlListSid1")
                 .expect("ListSipIpAddress"),
         )
@@ -6901,6 +7502,7 @@ async fn sip_ip_address(h: &Harness) {
     h.sent(
         "ListSipIpAddress",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -6908,7 +7510,7 @@ async fn sip_ip_address(h: &Harness) {
     h.answer("POST", "/2010-04-01/Accounts/AccountSid1/SIP/IpAccessControlLists/IpAccessControlListSid1/IpAddresses.json", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipIpAddress::collection_path("AccountSid1", "IpAccessControlListSid1")
                 .expect("CreateSipIpAddress"),
             &CreateSipIpAddressBody {
@@ -6921,6 +7523,7 @@ async fn sip_ip_address(h: &Harness) {
     h.sent(
         "CreateSipIpAddress",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -6928,7 +7531,7 @@ async fn sip_ip_address(h: &Harness) {
     h.answer("POST", "/2010-04-01/Accounts/AccountSid1/SIP/IpAccessControlLists/IpAccessControlListSid1/IpAddresses/Sid1.json", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipIpAddress::path("AccountSid1", "IpAccessControlListSid1", "Sid1")
                 .expect("UpdateSipIpAddress"),
             &UpdateSipIpAddressBody {
@@ -6941,6 +7544,7 @@ async fn sip_ip_address(h: &Harness) {
     h.sent(
         "UpdateSipIpAddress",
         &[],
+        &[],
         Sent::Form(&[("IpAddress", "v")]),
         false,
     );
@@ -6949,17 +7553,17 @@ async fn sip_ip_address(h: &Harness) {
     h.deleted(
         "DeleteSipIpAddress",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SipIpAddress::path("AccountSid1", "IpAccessControlListSid1", "Sid1")
                     .expect("DeleteSipIpAddress"),
             )
             .await,
     );
-    h.sent("DeleteSipIpAddress", &[], Sent::Nothing, false);
+    h.sent("DeleteSipIpAddress", &[], &[], Sent::Nothing, false);
 }
 
 async fn siprec(h: &Harness) {
-    same_protocol::<Siprec, Via<false, POST, false, false>>();
+    same_protocol::<Siprec, Via<false, POST, PAGE_SIZE, false>>();
     // CreateSiprec: POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Siprec.json
     h.answer(
         "POST",
@@ -6968,7 +7572,7 @@ async fn siprec(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Siprec::collection_path("AccountSid1", "CallSid1").expect("CreateSiprec"),
             &CreateSiprecBody {
                 parameter1_name: Some("v".into()),
@@ -6979,6 +7583,7 @@ async fn siprec(h: &Harness) {
     h.record("CreateSiprec", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSiprec",
+        &[],
         &[],
         Sent::Form(&[("Parameter1.Name", "v")]),
         false,
@@ -6991,7 +7596,7 @@ async fn siprec(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Siprec::path("AccountSid1", "CallSid1", "Sid1").expect("UpdateSiprec"),
             &UpdateSiprecBody {
                 status: Some("v".into()),
@@ -6999,11 +7604,17 @@ async fn siprec(h: &Harness) {
         )
         .await;
     h.record("UpdateSiprec", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSiprec", &[], Sent::Form(&[("Status", "v")]), false);
+    h.sent(
+        "UpdateSiprec",
+        &[],
+        &[],
+        Sent::Form(&[("Status", "v")]),
+        false,
+    );
 }
 
 async fn stream(h: &Harness) {
-    same_protocol::<Stream, Via<false, POST, false, false>>();
+    same_protocol::<Stream, Via<false, POST, PAGE_SIZE, false>>();
     // CreateStream: POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Streams.json
     h.answer(
         "POST",
@@ -7012,7 +7623,7 @@ async fn stream(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Stream::collection_path("AccountSid1", "CallSid1").expect("CreateStream"),
             &CreateStreamBody {
                 parameter1_name: Some("v".into()),
@@ -7023,6 +7634,7 @@ async fn stream(h: &Harness) {
     h.record("CreateStream", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateStream",
+        &[],
         &[],
         Sent::Form(&[("Parameter1.Name", "v")]),
         false,
@@ -7035,7 +7647,7 @@ async fn stream(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Stream::path("AccountSid1", "CallSid1", "Sid1").expect("UpdateStream"),
             &UpdateStreamBody {
                 status: Some("v".into()),
@@ -7043,26 +7655,32 @@ async fn stream(h: &Harness) {
         )
         .await;
     h.record("UpdateStream", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateStream", &[], Sent::Form(&[("Status", "v")]), false);
+    h.sent(
+        "UpdateStream",
+        &[],
+        &[],
+        Sent::Form(&[("Status", "v")]),
+        false,
+    );
 }
 
 async fn token(h: &Harness) {
-    same_protocol::<Token, Via<false, POST, false, false>>();
+    same_protocol::<Token, Via<false, POST, PAGE_SIZE, false>>();
     // CreateToken: POST /2010-04-01/Accounts/{AccountSid}/Tokens.json
     h.answer("POST", "/2010-04-01/Accounts/AccountSid1/Tokens.json", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Token::collection_path("AccountSid1").expect("CreateToken"),
             &CreateTokenBody::default(),
         )
         .await;
     h.record("CreateToken", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateToken", &[], Sent::Form(&[]), false);
+    h.sent("CreateToken", &[], &[], Sent::Form(&[]), false);
 }
 
 async fn transcription(h: &Harness) {
-    same_protocol::<Transcription, Via<false, POST, false, false>>();
+    same_protocol::<Transcription, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTranscription: GET /2010-04-01/Accounts/{AccountSid}/Transcriptions/{Sid}.json
     h.answer(
         "GET",
@@ -7071,12 +7689,12 @@ async fn transcription(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Transcription::path("AccountSid1", "Sid1").expect("FetchTranscription"),
         )
         .await;
     h.record("FetchTranscription", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTranscription", &[], Sent::Nothing, false);
+    h.sent("FetchTranscription", &[], &[], Sent::Nothing, false);
     // ListTranscription: GET /2010-04-01/Accounts/{AccountSid}/Transcriptions.json
     h.page(
         "GET",
@@ -7086,7 +7704,7 @@ async fn transcription(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Transcription::collection_path("AccountSid1").expect("ListTranscription"),
         )
         .page_size(5)
@@ -7100,6 +7718,7 @@ async fn transcription(h: &Harness) {
     h.sent(
         "ListTranscription",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -7112,16 +7731,16 @@ async fn transcription(h: &Harness) {
     h.deleted(
         "DeleteTranscription",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Transcription::path("AccountSid1", "Sid1").expect("DeleteTranscription"),
             )
             .await,
     );
-    h.sent("DeleteTranscription", &[], Sent::Nothing, false);
+    h.sent("DeleteTranscription", &[], &[], Sent::Nothing, false);
 }
 
 async fn usage_record(h: &Harness) {
-    same_protocol::<UsageRecord, Via<false, POST, false, false>>();
+    same_protocol::<UsageRecord, Via<false, POST, PAGE_SIZE, false>>();
     // ListUsageRecord: GET /2010-04-01/Accounts/{AccountSid}/Usage/Records.json
     h.page(
         "GET",
@@ -7131,12 +7750,14 @@ async fn usage_record(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UsageRecord::collection_path("AccountSid1").expect("ListUsageRecord"),
         )
         .filter(&ListUsageRecordFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -7148,14 +7769,21 @@ async fn usage_record(h: &Harness) {
     );
     h.sent(
         "ListUsageRecord",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn usage_record_all_time(h: &Harness) {
-    same_protocol::<UsageRecordAllTime, Via<false, POST, false, false>>();
+    same_protocol::<UsageRecordAllTime, Via<false, POST, PAGE_SIZE, false>>();
     // ListUsageRecordAllTime: GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/AllTime.json
     h.page(
         "GET",
@@ -7165,12 +7793,14 @@ async fn usage_record_all_time(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UsageRecordAllTime::collection_path("AccountSid1").expect("ListUsageRecordAllTime"),
         )
         .filter(&ListUsageRecordAllTimeFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -7182,14 +7812,21 @@ async fn usage_record_all_time(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordAllTime",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn usage_record_daily(h: &Harness) {
-    same_protocol::<UsageRecordDaily, Via<false, POST, false, false>>();
+    same_protocol::<UsageRecordDaily, Via<false, POST, PAGE_SIZE, false>>();
     // ListUsageRecordDaily: GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Daily.json
     h.page(
         "GET",
@@ -7199,12 +7836,14 @@ async fn usage_record_daily(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UsageRecordDaily::collection_path("AccountSid1").expect("ListUsageRecordDaily"),
         )
         .filter(&ListUsageRecordDailyFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -7216,14 +7855,21 @@ async fn usage_record_daily(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordDaily",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn usage_record_last_month(h: &Harness) {
-    same_protocol::<UsageRecordLastMonth, Via<false, POST, false, false>>();
+    same_protocol::<UsageRecordLastMonth, Via<false, POST, PAGE_SIZE, false>>();
     // ListUsageRecordLastMonth: GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/LastMonth.json
     h.page(
         "GET",
@@ -7233,13 +7879,15 @@ async fn usage_record_last_month(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UsageRecordLastMonth::collection_path("AccountSid1")
                 .expect("ListUsageRecordLastMonth"),
         )
         .filter(&ListUsageRecordLastMonthFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -7251,14 +7899,21 @@ async fn usage_record_last_month(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordLastMonth",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn usage_record_monthly(h: &Harness) {
-    same_protocol::<UsageRecordMonthly, Via<false, POST, false, false>>();
+    same_protocol::<UsageRecordMonthly, Via<false, POST, PAGE_SIZE, false>>();
     // ListUsageRecordMonthly: GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Monthly.json
     h.page(
         "GET",
@@ -7268,12 +7923,14 @@ async fn usage_record_monthly(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UsageRecordMonthly::collection_path("AccountSid1").expect("ListUsageRecordMonthly"),
         )
         .filter(&ListUsageRecordMonthlyFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -7285,14 +7942,21 @@ async fn usage_record_monthly(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordMonthly",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn usage_record_this_month(h: &Harness) {
-    same_protocol::<UsageRecordThisMonth, Via<false, POST, false, false>>();
+    same_protocol::<UsageRecordThisMonth, Via<false, POST, PAGE_SIZE, false>>();
     // ListUsageRecordThisMonth: GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/ThisMonth.json
     h.page(
         "GET",
@@ -7302,13 +7966,15 @@ async fn usage_record_this_month(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UsageRecordThisMonth::collection_path("AccountSid1")
                 .expect("ListUsageRecordThisMonth"),
         )
         .filter(&ListUsageRecordThisMonthFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -7320,14 +7986,21 @@ async fn usage_record_this_month(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordThisMonth",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn usage_record_today(h: &Harness) {
-    same_protocol::<UsageRecordToday, Via<false, POST, false, false>>();
+    same_protocol::<UsageRecordToday, Via<false, POST, PAGE_SIZE, false>>();
     // ListUsageRecordToday: GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Today.json
     h.page(
         "GET",
@@ -7337,12 +8010,14 @@ async fn usage_record_today(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UsageRecordToday::collection_path("AccountSid1").expect("ListUsageRecordToday"),
         )
         .filter(&ListUsageRecordTodayFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -7354,14 +8029,21 @@ async fn usage_record_today(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordToday",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn usage_record_yearly(h: &Harness) {
-    same_protocol::<UsageRecordYearly, Via<false, POST, false, false>>();
+    same_protocol::<UsageRecordYearly, Via<false, POST, PAGE_SIZE, false>>();
     // ListUsageRecordYearly: GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Yearly.json
     h.page(
         "GET",
@@ -7371,12 +8053,14 @@ async fn usage_record_yearly(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UsageRecordYearly::collection_path("AccountSid1").expect("ListUsageRecordYearly"),
         )
         .filter(&ListUsageRecordYearlyFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -7388,14 +8072,21 @@ async fn usage_record_yearly(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordYearly",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn usage_record_yesterday(h: &Harness) {
-    same_protocol::<UsageRecordYesterday, Via<false, POST, false, false>>();
+    same_protocol::<UsageRecordYesterday, Via<false, POST, PAGE_SIZE, false>>();
     // ListUsageRecordYesterday: GET /2010-04-01/Accounts/{AccountSid}/Usage/Records/Yesterday.json
     h.page(
         "GET",
@@ -7405,13 +8096,15 @@ async fn usage_record_yesterday(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UsageRecordYesterday::collection_path("AccountSid1")
                 .expect("ListUsageRecordYesterday"),
         )
         .filter(&ListUsageRecordYesterdayFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -7423,14 +8116,21 @@ async fn usage_record_yesterday(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordYesterday",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn usage_trigger(h: &Harness) {
-    same_protocol::<UsageTrigger, Via<false, POST, false, false>>();
+    same_protocol::<UsageTrigger, Via<false, POST, PAGE_SIZE, false>>();
     // FetchUsageTrigger: GET /2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json
     h.answer(
         "GET",
@@ -7439,12 +8139,12 @@ async fn usage_trigger(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &UsageTrigger::path("AccountSid1", "Sid1").expect("FetchUsageTrigger"),
         )
         .await;
     h.record("FetchUsageTrigger", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUsageTrigger", &[], Sent::Nothing, false);
+    h.sent("FetchUsageTrigger", &[], &[], Sent::Nothing, false);
     // ListUsageTrigger: GET /2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json
     h.page(
         "GET",
@@ -7454,12 +8154,13 @@ async fn usage_trigger(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UsageTrigger::collection_path("AccountSid1").expect("ListUsageTrigger"),
         )
         .filter(&ListUsageTriggerFilter {
-            recurring: Some("v".into()),
-            ..Default::default()
+            recurring: Some("é&=+/%?#".into()),
+            trigger_by: Some("é&=+/%?#".into()),
+            usage_category: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -7471,7 +8172,13 @@ async fn usage_trigger(h: &Harness) {
     );
     h.sent(
         "ListUsageTrigger",
-        &[("Recurring", "v"), ("PageSize", "5")],
+        &[
+            ("Recurring", "é&=+/%?#"),
+            ("TriggerBy", "é&=+/%?#"),
+            ("UsageCategory", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -7483,7 +8190,7 @@ async fn usage_trigger(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &UsageTrigger::collection_path("AccountSid1").expect("CreateUsageTrigger"),
             &CreateUsageTriggerBody {
                 callback_url: Some("v".into()),
@@ -7494,6 +8201,7 @@ async fn usage_trigger(h: &Harness) {
     h.record("CreateUsageTrigger", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateUsageTrigger",
+        &[],
         &[],
         Sent::Form(&[("CallbackUrl", "v")]),
         false,
@@ -7506,7 +8214,7 @@ async fn usage_trigger(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &UsageTrigger::path("AccountSid1", "Sid1").expect("UpdateUsageTrigger"),
             &UpdateUsageTriggerBody {
                 callback_method: Some("v".into()),
@@ -7517,6 +8225,7 @@ async fn usage_trigger(h: &Harness) {
     h.record("UpdateUsageTrigger", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateUsageTrigger",
+        &[],
         &[],
         Sent::Form(&[("CallbackMethod", "v")]),
         false,
@@ -7530,16 +8239,16 @@ async fn usage_trigger(h: &Harness) {
     h.deleted(
         "DeleteUsageTrigger",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &UsageTrigger::path("AccountSid1", "Sid1").expect("DeleteUsageTrigger"),
             )
             .await,
     );
-    h.sent("DeleteUsageTrigger", &[], Sent::Nothing, false);
+    h.sent("DeleteUsageTrigger", &[], &[], Sent::Nothing, false);
 }
 
 async fn user_defined_message(h: &Harness) {
-    same_protocol::<UserDefinedMessage, Via<false, POST, false, false>>();
+    same_protocol::<UserDefinedMessage, Via<false, POST, PAGE_SIZE, false>>();
     // CreateUserDefinedMessage: POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessages.json
     h.answer(
         "POST",
@@ -7548,7 +8257,7 @@ async fn user_defined_message(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &UserDefinedMessage::collection_path("AccountSid1", "CallSid1")
                 .expect("CreateUserDefinedMessage"),
             &CreateUserDefinedMessageBody {
@@ -7561,13 +8270,14 @@ async fn user_defined_message(h: &Harness) {
     h.sent(
         "CreateUserDefinedMessage",
         &[],
+        &[],
         Sent::Form(&[("Content", "v")]),
         false,
     );
 }
 
 async fn user_defined_message_subscription(h: &Harness) {
-    same_protocol::<UserDefinedMessageSubscription, Via<false, POST, false, false>>();
+    same_protocol::<UserDefinedMessageSubscription, Via<false, POST, PAGE_SIZE, false>>();
     // CreateUserDefinedMessageSubscription: POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessageSubscriptions.json
     h.answer(
         "POST",
@@ -7576,7 +8286,7 @@ async fn user_defined_message_subscription(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &UserDefinedMessageSubscription::collection_path("AccountSid1", "CallSid1")
                 .expect("CreateUserDefinedMessageSubscription"),
             &CreateUserDefinedMessageSubscriptionBody {
@@ -7593,6 +8303,7 @@ async fn user_defined_message_subscription(h: &Harness) {
     h.sent(
         "CreateUserDefinedMessageSubscription",
         &[],
+        &[],
         Sent::Form(&[("Callback", "v")]),
         false,
     );
@@ -7605,7 +8316,7 @@ async fn user_defined_message_subscription(h: &Harness) {
     h.deleted(
         "DeleteUserDefinedMessageSubscription",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &UserDefinedMessageSubscription::path("AccountSid1", "CallSid1", "Sid1")
                     .expect("DeleteUserDefinedMessageSubscription"),
             )
@@ -7613,6 +8324,7 @@ async fn user_defined_message_subscription(h: &Harness) {
     );
     h.sent(
         "DeleteUserDefinedMessageSubscription",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -7703,7 +8415,7 @@ async fn account_full<Compiled>(h: &Harness) {
     h.answer("GET", "/2010-04-01/Accounts/Sid1.json", 200);
     let got = Account::fetch(&h.client, "Sid1").await;
     h.record("FetchAccount", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAccount", &[], Sent::Nothing, false);
+    h.sent("FetchAccount", &[], &[], Sent::Nothing, false);
     // ListAccount: GET /2010-04-01/Accounts.json
     h.page(
         "GET",
@@ -7714,8 +8426,8 @@ async fn account_full<Compiled>(h: &Harness) {
     let got = Account::list(
         &h.client,
         &ListAccountFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            friendly_name: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -7728,7 +8440,12 @@ async fn account_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListAccount",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("FriendlyName", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -7744,6 +8461,7 @@ async fn account_full<Compiled>(h: &Harness) {
     h.record("CreateAccount", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateAccount",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -7763,6 +8481,7 @@ async fn account_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateAccount",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -7778,7 +8497,7 @@ async fn address_full<Compiled>(h: &Harness) {
     );
     let got = Address::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchAddress", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAddress", &[], Sent::Nothing, false);
+    h.sent("FetchAddress", &[], &[], Sent::Nothing, false);
     // ListAddress: GET /2010-04-01/Accounts/{AccountSid}/Addresses.json
     h.page(
         "GET",
@@ -7790,8 +8509,10 @@ async fn address_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListAddressFilter {
-            customer_name: Some("v".into()),
-            ..Default::default()
+            customer_name: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            emergency_enabled: Some(true),
+            iso_country: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -7804,7 +8525,14 @@ async fn address_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListAddress",
-        &[("CustomerName", "v"), ("PageSize", "5")],
+        &[
+            ("CustomerName", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("EmergencyEnabled", "true"),
+            ("IsoCountry", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -7826,6 +8554,7 @@ async fn address_full<Compiled>(h: &Harness) {
     h.record("CreateAddress", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateAddress",
+        &[],
         &[],
         Sent::Form(&[("CustomerName", "v")]),
         false,
@@ -7850,6 +8579,7 @@ async fn address_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateAddress",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -7863,7 +8593,7 @@ async fn address_full<Compiled>(h: &Harness) {
         "DeleteAddress",
         Address::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteAddress", &[], Sent::Nothing, false);
+    h.sent("DeleteAddress", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -7876,7 +8606,7 @@ async fn application_full<Compiled>(h: &Harness) {
     );
     let got = Application::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchApplication", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchApplication", &[], Sent::Nothing, false);
+    h.sent("FetchApplication", &[], &[], Sent::Nothing, false);
     // ListApplication: GET /2010-04-01/Accounts/{AccountSid}/Applications.json
     h.page(
         "GET",
@@ -7888,7 +8618,7 @@ async fn application_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListApplicationFilter {
-            friendly_name: Some("v".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -7901,7 +8631,8 @@ async fn application_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListApplication",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[("FriendlyName", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -7923,6 +8654,7 @@ async fn application_full<Compiled>(h: &Harness) {
     h.record("CreateApplication", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateApplication",
+        &[],
         &[],
         Sent::Form(&[("ApiVersion", "v")]),
         false,
@@ -7947,6 +8679,7 @@ async fn application_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateApplication",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -7960,7 +8693,7 @@ async fn application_full<Compiled>(h: &Harness) {
         "DeleteApplication",
         Application::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteApplication", &[], Sent::Nothing, false);
+    h.sent("DeleteApplication", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -7973,7 +8706,7 @@ async fn authorized_connect_app_full<Compiled>(h: &Harness) {
     );
     let got = AuthorizedConnectApp::fetch(&h.client, "AccountSid1", "ConnectAppSid1").await;
     h.record("FetchAuthorizedConnectApp", None, got.map(|_| None));
-    h.sent("FetchAuthorizedConnectApp", &[], Sent::Nothing, false);
+    h.sent("FetchAuthorizedConnectApp", &[], &[], Sent::Nothing, false);
     // ListAuthorizedConnectApp: GET /2010-04-01/Accounts/{AccountSid}/AuthorizedConnectApps.json
     h.page(
         "GET",
@@ -7993,6 +8726,7 @@ async fn authorized_connect_app_full<Compiled>(h: &Harness) {
     h.sent(
         "ListAuthorizedConnectApp",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8010,6 +8744,7 @@ async fn available_phone_number_country_full<Compiled>(h: &Harness) {
     h.record("FetchAvailablePhoneNumberCountry", None, got.map(|_| None));
     h.sent(
         "FetchAvailablePhoneNumberCountry",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -8033,6 +8768,7 @@ async fn available_phone_number_country_full<Compiled>(h: &Harness) {
     h.sent(
         "ListAvailablePhoneNumberCountry",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8052,8 +8788,24 @@ async fn available_phone_number_local_full<Compiled>(h: &Harness) {
         "AccountSid1",
         "CountryCode1",
         &ListAvailablePhoneNumberLocalFilter {
-            contains: Some("v".into()),
-            ..Default::default()
+            area_code: Some(7),
+            contains: Some("é&=+/%?#".into()),
+            sms_enabled: Some(true),
+            mms_enabled: Some(true),
+            voice_enabled: Some(true),
+            exclude_all_address_required: Some(true),
+            exclude_local_address_required: Some(true),
+            exclude_foreign_address_required: Some(true),
+            beta: Some(true),
+            near_number: Some("é&=+/%?#".into()),
+            near_lat_long: Some("é&=+/%?#".into()),
+            distance: Some(7),
+            in_postal_code: Some("é&=+/%?#".into()),
+            in_region: Some("é&=+/%?#".into()),
+            in_rate_center: Some("é&=+/%?#".into()),
+            in_lata: Some("é&=+/%?#".into()),
+            in_locality: Some("é&=+/%?#".into()),
+            fax_enabled: Some(true),
         },
     )
     .page_size(5)
@@ -8066,7 +8818,28 @@ async fn available_phone_number_local_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListAvailablePhoneNumberLocal",
-        &[("Contains", "v"), ("PageSize", "5")],
+        &[
+            ("AreaCode", "7"),
+            ("Contains", "é&=+/%?#"),
+            ("SmsEnabled", "true"),
+            ("MmsEnabled", "true"),
+            ("VoiceEnabled", "true"),
+            ("ExcludeAllAddressRequired", "true"),
+            ("ExcludeLocalAddressRequired", "true"),
+            ("ExcludeForeignAddressRequired", "true"),
+            ("Beta", "true"),
+            ("NearNumber", "é&=+/%?#"),
+            ("NearLatLong", "é&=+/%?#"),
+            ("Distance", "7"),
+            ("InPostalCode", "é&=+/%?#"),
+            ("InRegion", "é&=+/%?#"),
+            ("InRateCenter", "é&=+/%?#"),
+            ("InLata", "é&=+/%?#"),
+            ("InLocality", "é&=+/%?#"),
+            ("FaxEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8086,8 +8859,24 @@ async fn available_phone_number_machine_to_machine_full<Compiled>(h: &Harness) {
         "AccountSid1",
         "CountryCode1",
         &ListAvailablePhoneNumberMachineToMachineFilter {
-            contains: Some("v".into()),
-            ..Default::default()
+            area_code: Some(7),
+            contains: Some("é&=+/%?#".into()),
+            sms_enabled: Some(true),
+            mms_enabled: Some(true),
+            voice_enabled: Some(true),
+            exclude_all_address_required: Some(true),
+            exclude_local_address_required: Some(true),
+            exclude_foreign_address_required: Some(true),
+            beta: Some(true),
+            near_number: Some("é&=+/%?#".into()),
+            near_lat_long: Some("é&=+/%?#".into()),
+            distance: Some(7),
+            in_postal_code: Some("é&=+/%?#".into()),
+            in_region: Some("é&=+/%?#".into()),
+            in_rate_center: Some("é&=+/%?#".into()),
+            in_lata: Some("é&=+/%?#".into()),
+            in_locality: Some("é&=+/%?#".into()),
+            fax_enabled: Some(true),
         },
     )
     .page_size(5)
@@ -8100,7 +8889,28 @@ async fn available_phone_number_machine_to_machine_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListAvailablePhoneNumberMachineToMachine",
-        &[("Contains", "v"), ("PageSize", "5")],
+        &[
+            ("AreaCode", "7"),
+            ("Contains", "é&=+/%?#"),
+            ("SmsEnabled", "true"),
+            ("MmsEnabled", "true"),
+            ("VoiceEnabled", "true"),
+            ("ExcludeAllAddressRequired", "true"),
+            ("ExcludeLocalAddressRequired", "true"),
+            ("ExcludeForeignAddressRequired", "true"),
+            ("Beta", "true"),
+            ("NearNumber", "é&=+/%?#"),
+            ("NearLatLong", "é&=+/%?#"),
+            ("Distance", "7"),
+            ("InPostalCode", "é&=+/%?#"),
+            ("InRegion", "é&=+/%?#"),
+            ("InRateCenter", "é&=+/%?#"),
+            ("InLata", "é&=+/%?#"),
+            ("InLocality", "é&=+/%?#"),
+            ("FaxEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8120,8 +8930,24 @@ async fn available_phone_number_mobile_full<Compiled>(h: &Harness) {
         "AccountSid1",
         "CountryCode1",
         &ListAvailablePhoneNumberMobileFilter {
-            contains: Some("v".into()),
-            ..Default::default()
+            area_code: Some(7),
+            contains: Some("é&=+/%?#".into()),
+            sms_enabled: Some(true),
+            mms_enabled: Some(true),
+            voice_enabled: Some(true),
+            exclude_all_address_required: Some(true),
+            exclude_local_address_required: Some(true),
+            exclude_foreign_address_required: Some(true),
+            beta: Some(true),
+            near_number: Some("é&=+/%?#".into()),
+            near_lat_long: Some("é&=+/%?#".into()),
+            distance: Some(7),
+            in_postal_code: Some("é&=+/%?#".into()),
+            in_region: Some("é&=+/%?#".into()),
+            in_rate_center: Some("é&=+/%?#".into()),
+            in_lata: Some("é&=+/%?#".into()),
+            in_locality: Some("é&=+/%?#".into()),
+            fax_enabled: Some(true),
         },
     )
     .page_size(5)
@@ -8134,7 +8960,28 @@ async fn available_phone_number_mobile_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListAvailablePhoneNumberMobile",
-        &[("Contains", "v"), ("PageSize", "5")],
+        &[
+            ("AreaCode", "7"),
+            ("Contains", "é&=+/%?#"),
+            ("SmsEnabled", "true"),
+            ("MmsEnabled", "true"),
+            ("VoiceEnabled", "true"),
+            ("ExcludeAllAddressRequired", "true"),
+            ("ExcludeLocalAddressRequired", "true"),
+            ("ExcludeForeignAddressRequired", "true"),
+            ("Beta", "true"),
+            ("NearNumber", "é&=+/%?#"),
+            ("NearLatLong", "é&=+/%?#"),
+            ("Distance", "7"),
+            ("InPostalCode", "é&=+/%?#"),
+            ("InRegion", "é&=+/%?#"),
+            ("InRateCenter", "é&=+/%?#"),
+            ("InLata", "é&=+/%?#"),
+            ("InLocality", "é&=+/%?#"),
+            ("FaxEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8154,8 +9001,24 @@ async fn available_phone_number_national_full<Compiled>(h: &Harness) {
         "AccountSid1",
         "CountryCode1",
         &ListAvailablePhoneNumberNationalFilter {
-            contains: Some("v".into()),
-            ..Default::default()
+            area_code: Some(7),
+            contains: Some("é&=+/%?#".into()),
+            sms_enabled: Some(true),
+            mms_enabled: Some(true),
+            voice_enabled: Some(true),
+            exclude_all_address_required: Some(true),
+            exclude_local_address_required: Some(true),
+            exclude_foreign_address_required: Some(true),
+            beta: Some(true),
+            near_number: Some("é&=+/%?#".into()),
+            near_lat_long: Some("é&=+/%?#".into()),
+            distance: Some(7),
+            in_postal_code: Some("é&=+/%?#".into()),
+            in_region: Some("é&=+/%?#".into()),
+            in_rate_center: Some("é&=+/%?#".into()),
+            in_lata: Some("é&=+/%?#".into()),
+            in_locality: Some("é&=+/%?#".into()),
+            fax_enabled: Some(true),
         },
     )
     .page_size(5)
@@ -8168,7 +9031,28 @@ async fn available_phone_number_national_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListAvailablePhoneNumberNational",
-        &[("Contains", "v"), ("PageSize", "5")],
+        &[
+            ("AreaCode", "7"),
+            ("Contains", "é&=+/%?#"),
+            ("SmsEnabled", "true"),
+            ("MmsEnabled", "true"),
+            ("VoiceEnabled", "true"),
+            ("ExcludeAllAddressRequired", "true"),
+            ("ExcludeLocalAddressRequired", "true"),
+            ("ExcludeForeignAddressRequired", "true"),
+            ("Beta", "true"),
+            ("NearNumber", "é&=+/%?#"),
+            ("NearLatLong", "é&=+/%?#"),
+            ("Distance", "7"),
+            ("InPostalCode", "é&=+/%?#"),
+            ("InRegion", "é&=+/%?#"),
+            ("InRateCenter", "é&=+/%?#"),
+            ("InLata", "é&=+/%?#"),
+            ("InLocality", "é&=+/%?#"),
+            ("FaxEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8188,8 +9072,24 @@ async fn available_phone_number_shared_cost_full<Compiled>(h: &Harness) {
         "AccountSid1",
         "CountryCode1",
         &ListAvailablePhoneNumberSharedCostFilter {
-            contains: Some("v".into()),
-            ..Default::default()
+            area_code: Some(7),
+            contains: Some("é&=+/%?#".into()),
+            sms_enabled: Some(true),
+            mms_enabled: Some(true),
+            voice_enabled: Some(true),
+            exclude_all_address_required: Some(true),
+            exclude_local_address_required: Some(true),
+            exclude_foreign_address_required: Some(true),
+            beta: Some(true),
+            near_number: Some("é&=+/%?#".into()),
+            near_lat_long: Some("é&=+/%?#".into()),
+            distance: Some(7),
+            in_postal_code: Some("é&=+/%?#".into()),
+            in_region: Some("é&=+/%?#".into()),
+            in_rate_center: Some("é&=+/%?#".into()),
+            in_lata: Some("é&=+/%?#".into()),
+            in_locality: Some("é&=+/%?#".into()),
+            fax_enabled: Some(true),
         },
     )
     .page_size(5)
@@ -8202,7 +9102,28 @@ async fn available_phone_number_shared_cost_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListAvailablePhoneNumberSharedCost",
-        &[("Contains", "v"), ("PageSize", "5")],
+        &[
+            ("AreaCode", "7"),
+            ("Contains", "é&=+/%?#"),
+            ("SmsEnabled", "true"),
+            ("MmsEnabled", "true"),
+            ("VoiceEnabled", "true"),
+            ("ExcludeAllAddressRequired", "true"),
+            ("ExcludeLocalAddressRequired", "true"),
+            ("ExcludeForeignAddressRequired", "true"),
+            ("Beta", "true"),
+            ("NearNumber", "é&=+/%?#"),
+            ("NearLatLong", "é&=+/%?#"),
+            ("Distance", "7"),
+            ("InPostalCode", "é&=+/%?#"),
+            ("InRegion", "é&=+/%?#"),
+            ("InRateCenter", "é&=+/%?#"),
+            ("InLata", "é&=+/%?#"),
+            ("InLocality", "é&=+/%?#"),
+            ("FaxEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8222,8 +9143,24 @@ async fn available_phone_number_toll_free_full<Compiled>(h: &Harness) {
         "AccountSid1",
         "CountryCode1",
         &ListAvailablePhoneNumberTollFreeFilter {
-            contains: Some("v".into()),
-            ..Default::default()
+            area_code: Some(7),
+            contains: Some("é&=+/%?#".into()),
+            sms_enabled: Some(true),
+            mms_enabled: Some(true),
+            voice_enabled: Some(true),
+            exclude_all_address_required: Some(true),
+            exclude_local_address_required: Some(true),
+            exclude_foreign_address_required: Some(true),
+            beta: Some(true),
+            near_number: Some("é&=+/%?#".into()),
+            near_lat_long: Some("é&=+/%?#".into()),
+            distance: Some(7),
+            in_postal_code: Some("é&=+/%?#".into()),
+            in_region: Some("é&=+/%?#".into()),
+            in_rate_center: Some("é&=+/%?#".into()),
+            in_lata: Some("é&=+/%?#".into()),
+            in_locality: Some("é&=+/%?#".into()),
+            fax_enabled: Some(true),
         },
     )
     .page_size(5)
@@ -8236,7 +9173,28 @@ async fn available_phone_number_toll_free_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListAvailablePhoneNumberTollFree",
-        &[("Contains", "v"), ("PageSize", "5")],
+        &[
+            ("AreaCode", "7"),
+            ("Contains", "é&=+/%?#"),
+            ("SmsEnabled", "true"),
+            ("MmsEnabled", "true"),
+            ("VoiceEnabled", "true"),
+            ("ExcludeAllAddressRequired", "true"),
+            ("ExcludeLocalAddressRequired", "true"),
+            ("ExcludeForeignAddressRequired", "true"),
+            ("Beta", "true"),
+            ("NearNumber", "é&=+/%?#"),
+            ("NearLatLong", "é&=+/%?#"),
+            ("Distance", "7"),
+            ("InPostalCode", "é&=+/%?#"),
+            ("InRegion", "é&=+/%?#"),
+            ("InRateCenter", "é&=+/%?#"),
+            ("InLata", "é&=+/%?#"),
+            ("InLocality", "é&=+/%?#"),
+            ("FaxEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8256,8 +9214,24 @@ async fn available_phone_number_voip_full<Compiled>(h: &Harness) {
         "AccountSid1",
         "CountryCode1",
         &ListAvailablePhoneNumberVoipFilter {
-            contains: Some("v".into()),
-            ..Default::default()
+            area_code: Some(7),
+            contains: Some("é&=+/%?#".into()),
+            sms_enabled: Some(true),
+            mms_enabled: Some(true),
+            voice_enabled: Some(true),
+            exclude_all_address_required: Some(true),
+            exclude_local_address_required: Some(true),
+            exclude_foreign_address_required: Some(true),
+            beta: Some(true),
+            near_number: Some("é&=+/%?#".into()),
+            near_lat_long: Some("é&=+/%?#".into()),
+            distance: Some(7),
+            in_postal_code: Some("é&=+/%?#".into()),
+            in_region: Some("é&=+/%?#".into()),
+            in_rate_center: Some("é&=+/%?#".into()),
+            in_lata: Some("é&=+/%?#".into()),
+            in_locality: Some("é&=+/%?#".into()),
+            fax_enabled: Some(true),
         },
     )
     .page_size(5)
@@ -8270,7 +9244,28 @@ async fn available_phone_number_voip_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListAvailablePhoneNumberVoip",
-        &[("Contains", "v"), ("PageSize", "5")],
+        &[
+            ("AreaCode", "7"),
+            ("Contains", "é&=+/%?#"),
+            ("SmsEnabled", "true"),
+            ("MmsEnabled", "true"),
+            ("VoiceEnabled", "true"),
+            ("ExcludeAllAddressRequired", "true"),
+            ("ExcludeLocalAddressRequired", "true"),
+            ("ExcludeForeignAddressRequired", "true"),
+            ("Beta", "true"),
+            ("NearNumber", "é&=+/%?#"),
+            ("NearLatLong", "é&=+/%?#"),
+            ("Distance", "7"),
+            ("InPostalCode", "é&=+/%?#"),
+            ("InRegion", "é&=+/%?#"),
+            ("InRateCenter", "é&=+/%?#"),
+            ("InLata", "é&=+/%?#"),
+            ("InLocality", "é&=+/%?#"),
+            ("FaxEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8282,7 +9277,7 @@ async fn balance_full<Compiled>(h: &Harness) {
     h.answer("GET", "/2010-04-01/Accounts/AccountSid1/Balance.json", 200);
     let got = Balance::fetch(&h.client, "AccountSid1").await;
     h.record("FetchBalance", None, got.map(|_| None));
-    h.sent("FetchBalance", &[], Sent::Nothing, false);
+    h.sent("FetchBalance", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -8295,7 +9290,7 @@ async fn call_full<Compiled>(h: &Harness) {
     );
     let got = Call::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchCall", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCall", &[], Sent::Nothing, false);
+    h.sent("FetchCall", &[], &[], Sent::Nothing, false);
     // ListCall: GET /2010-04-01/Accounts/{AccountSid}/Calls.json
     h.page(
         "GET",
@@ -8307,8 +9302,16 @@ async fn call_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListCallFilter {
-            start_time_lt: Some("v".into()),
-            ..Default::default()
+            to: Some("é&=+/%?#".into()),
+            from: Some("é&=+/%?#".into()),
+            parent_call_sid: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            start_time: Some("é&=+/%?#".into()),
+            start_time_lt: Some("é&=+/%?#".into()),
+            start_time_gt: Some("é&=+/%?#".into()),
+            end_time: Some("é&=+/%?#".into()),
+            end_time_lt: Some("é&=+/%?#".into()),
+            end_time_gt: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -8321,7 +9324,20 @@ async fn call_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListCall",
-        &[("StartTime<", "v"), ("PageSize", "5")],
+        &[
+            ("To", "é&=+/%?#"),
+            ("From", "é&=+/%?#"),
+            ("ParentCallSid", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("StartTime", "é&=+/%?#"),
+            ("StartTime<", "é&=+/%?#"),
+            ("StartTime>", "é&=+/%?#"),
+            ("EndTime", "é&=+/%?#"),
+            ("EndTime<", "é&=+/%?#"),
+            ("EndTime>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8340,6 +9356,7 @@ async fn call_full<Compiled>(h: &Harness) {
     h.record("CreateCall", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCall",
+        &[],
         &[],
         Sent::Form(&[
             ("To", "v"),
@@ -8365,7 +9382,7 @@ async fn call_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateCall", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateCall", &[], Sent::Form(&[("Url", "v")]), false);
+    h.sent("UpdateCall", &[], &[], Sent::Form(&[("Url", "v")]), false);
     // DeleteCall: DELETE /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json
     h.empty(
         "DELETE",
@@ -8376,7 +9393,7 @@ async fn call_full<Compiled>(h: &Harness) {
         "DeleteCall",
         Call::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteCall", &[], Sent::Nothing, false);
+    h.sent("DeleteCall", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -8397,7 +9414,13 @@ async fn call_event_full<Compiled>(h: &Harness) {
         None,
         got.map(|all| all.into_iter().map(|_| None).collect()),
     );
-    h.sent("ListCallEvent", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListCallEvent",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -8410,7 +9433,7 @@ async fn call_notification_full<Compiled>(h: &Harness) {
     );
     let got = CallNotification::fetch(&h.client, "AccountSid1", "CallSid1", "Sid1").await;
     h.record("FetchCallNotification", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCallNotification", &[], Sent::Nothing, false);
+    h.sent("FetchCallNotification", &[], &[], Sent::Nothing, false);
     // ListCallNotification: GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Notifications.json
     h.page(
         "GET",
@@ -8423,8 +9446,10 @@ async fn call_notification_full<Compiled>(h: &Harness) {
         "AccountSid1",
         "CallSid1",
         &ListCallNotificationFilter {
-            message_date_lt: Some("v".into()),
-            ..Default::default()
+            log: Some(7),
+            message_date: Some("é&=+/%?#".into()),
+            message_date_lt: Some("é&=+/%?#".into()),
+            message_date_gt: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -8437,7 +9462,14 @@ async fn call_notification_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListCallNotification",
-        &[("MessageDate<", "v"), ("PageSize", "5")],
+        &[
+            ("Log", "7"),
+            ("MessageDate", "é&=+/%?#"),
+            ("MessageDate<", "é&=+/%?#"),
+            ("MessageDate>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8453,7 +9485,7 @@ async fn call_recording_full<Compiled>(h: &Harness) {
     );
     let got = CallRecording::fetch(&h.client, "AccountSid1", "CallSid1", "Sid1").await;
     h.record("FetchCallRecording", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCallRecording", &[], Sent::Nothing, false);
+    h.sent("FetchCallRecording", &[], &[], Sent::Nothing, false);
     // ListCallRecording: GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json
     h.page(
         "GET",
@@ -8466,8 +9498,9 @@ async fn call_recording_full<Compiled>(h: &Harness) {
         "AccountSid1",
         "CallSid1",
         &ListCallRecordingFilter {
-            date_created_lt: Some("v".into()),
-            ..Default::default()
+            date_created: Some("é&=+/%?#".into()),
+            date_created_lt: Some("é&=+/%?#".into()),
+            date_created_gt: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -8480,7 +9513,13 @@ async fn call_recording_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListCallRecording",
-        &[("DateCreated<", "v"), ("PageSize", "5")],
+        &[
+            ("DateCreated", "é&=+/%?#"),
+            ("DateCreated<", "é&=+/%?#"),
+            ("DateCreated>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8504,6 +9543,7 @@ async fn call_recording_full<Compiled>(h: &Harness) {
     h.record("CreateCallRecording", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCallRecording",
+        &[],
         &[],
         Sent::Form(&[
             ("RecordingStatusCallback", "v"),
@@ -8533,6 +9573,7 @@ async fn call_recording_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateCallRecording",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -8546,7 +9587,7 @@ async fn call_recording_full<Compiled>(h: &Harness) {
         "DeleteCallRecording",
         CallRecording::delete(&h.client, "AccountSid1", "CallSid1", "Sid1").await,
     );
-    h.sent("DeleteCallRecording", &[], Sent::Nothing, false);
+    h.sent("DeleteCallRecording", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -8559,7 +9600,7 @@ async fn conference_full<Compiled>(h: &Harness) {
     );
     let got = Conference::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchConference", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConference", &[], Sent::Nothing, false);
+    h.sent("FetchConference", &[], &[], Sent::Nothing, false);
     // ListConference: GET /2010-04-01/Accounts/{AccountSid}/Conferences.json
     h.page(
         "GET",
@@ -8571,8 +9612,14 @@ async fn conference_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListConferenceFilter {
-            date_created_lt: Some("v".into()),
-            ..Default::default()
+            date_created: Some("é&=+/%?#".into()),
+            date_created_lt: Some("é&=+/%?#".into()),
+            date_created_gt: Some("é&=+/%?#".into()),
+            date_updated: Some("é&=+/%?#".into()),
+            date_updated_lt: Some("é&=+/%?#".into()),
+            date_updated_gt: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -8585,7 +9632,18 @@ async fn conference_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListConference",
-        &[("DateCreated<", "v"), ("PageSize", "5")],
+        &[
+            ("DateCreated", "é&=+/%?#"),
+            ("DateCreated<", "é&=+/%?#"),
+            ("DateCreated>", "é&=+/%?#"),
+            ("DateUpdated", "é&=+/%?#"),
+            ("DateUpdated<", "é&=+/%?#"),
+            ("DateUpdated>", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8609,6 +9667,7 @@ async fn conference_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateConference",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -8624,7 +9683,7 @@ async fn conference_recording_full<Compiled>(h: &Harness) {
     );
     let got = ConferenceRecording::fetch(&h.client, "AccountSid1", "ConferenceSid1", "Sid1").await;
     h.record("FetchConferenceRecording", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConferenceRecording", &[], Sent::Nothing, false);
+    h.sent("FetchConferenceRecording", &[], &[], Sent::Nothing, false);
     // ListConferenceRecording: GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings.json
     h.page(
         "GET",
@@ -8637,8 +9696,9 @@ async fn conference_recording_full<Compiled>(h: &Harness) {
         "AccountSid1",
         "ConferenceSid1",
         &ListConferenceRecordingFilter {
-            date_created_lt: Some("v".into()),
-            ..Default::default()
+            date_created: Some("é&=+/%?#".into()),
+            date_created_lt: Some("é&=+/%?#".into()),
+            date_created_gt: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -8651,7 +9711,13 @@ async fn conference_recording_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListConferenceRecording",
-        &[("DateCreated<", "v"), ("PageSize", "5")],
+        &[
+            ("DateCreated", "é&=+/%?#"),
+            ("DateCreated<", "é&=+/%?#"),
+            ("DateCreated>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8676,6 +9742,7 @@ async fn conference_recording_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateConferenceRecording",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -8689,7 +9756,7 @@ async fn conference_recording_full<Compiled>(h: &Harness) {
         "DeleteConferenceRecording",
         ConferenceRecording::delete(&h.client, "AccountSid1", "ConferenceSid1", "Sid1").await,
     );
-    h.sent("DeleteConferenceRecording", &[], Sent::Nothing, false);
+    h.sent("DeleteConferenceRecording", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -8702,7 +9769,7 @@ async fn connect_app_full<Compiled>(h: &Harness) {
     );
     let got = ConnectApp::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchConnectApp", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConnectApp", &[], Sent::Nothing, false);
+    h.sent("FetchConnectApp", &[], &[], Sent::Nothing, false);
     // ListConnectApp: GET /2010-04-01/Accounts/{AccountSid}/ConnectApps.json
     h.page(
         "GET",
@@ -8719,7 +9786,13 @@ async fn connect_app_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListConnectApp", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListConnectApp",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // UpdateConnectApp: POST /2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json
     h.answer(
         "POST",
@@ -8741,6 +9814,7 @@ async fn connect_app_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateConnectApp",
         &[],
+        &[],
         Sent::Form(&[
             ("AuthorizeRedirectUrl", "v"),
             ("Permissions", "a"),
@@ -8758,7 +9832,7 @@ async fn connect_app_full<Compiled>(h: &Harness) {
         "DeleteConnectApp",
         ConnectApp::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteConnectApp", &[], Sent::Nothing, false);
+    h.sent("DeleteConnectApp", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -8782,6 +9856,7 @@ async fn dependent_phone_number_full<Compiled>(h: &Harness) {
     h.sent(
         "ListDependentPhoneNumber",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8797,7 +9872,7 @@ async fn incoming_phone_number_full<Compiled>(h: &Harness) {
     );
     let got = IncomingPhoneNumber::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchIncomingPhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchIncomingPhoneNumber", &[], Sent::Nothing, false);
+    h.sent("FetchIncomingPhoneNumber", &[], &[], Sent::Nothing, false);
     // ListIncomingPhoneNumber: GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json
     h.page(
         "GET",
@@ -8809,8 +9884,10 @@ async fn incoming_phone_number_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListIncomingPhoneNumberFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            beta: Some(true),
+            friendly_name: Some("é&=+/%?#".into()),
+            phone_number: Some("é&=+/%?#".into()),
+            origin: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -8823,7 +9900,14 @@ async fn incoming_phone_number_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListIncomingPhoneNumber",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("Beta", "true"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("Origin", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8845,6 +9929,7 @@ async fn incoming_phone_number_full<Compiled>(h: &Harness) {
     h.record("CreateIncomingPhoneNumber", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateIncomingPhoneNumber",
+        &[],
         &[],
         Sent::Form(&[("ApiVersion", "v")]),
         false,
@@ -8869,6 +9954,7 @@ async fn incoming_phone_number_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateIncomingPhoneNumber",
         &[],
+        &[],
         Sent::Form(&[("AccountSid", "v")]),
         false,
     );
@@ -8882,7 +9968,7 @@ async fn incoming_phone_number_full<Compiled>(h: &Harness) {
         "DeleteIncomingPhoneNumber",
         IncomingPhoneNumber::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteIncomingPhoneNumber", &[], Sent::Nothing, false);
+    h.sent("DeleteIncomingPhoneNumber", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -8899,6 +9985,7 @@ async fn incoming_phone_number_assigned_add_on_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "FetchIncomingPhoneNumberAssignedAddOn",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -8922,6 +10009,7 @@ async fn incoming_phone_number_assigned_add_on_full<Compiled>(h: &Harness) {
     h.sent(
         "ListIncomingPhoneNumberAssignedAddOn",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -8948,6 +10036,7 @@ async fn incoming_phone_number_assigned_add_on_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateIncomingPhoneNumberAssignedAddOn",
         &[],
+        &[],
         Sent::Form(&[("InstalledAddOnSid", "v")]),
         false,
     );
@@ -8960,6 +10049,7 @@ async fn incoming_phone_number_assigned_add_on_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "DeleteIncomingPhoneNumberAssignedAddOn",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -8986,6 +10076,7 @@ async fn incoming_phone_number_assigned_add_on_extension_full<Compiled>(h: &Harn
     h.sent(
         "FetchIncomingPhoneNumberAssignedAddOnExtension",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -9008,6 +10099,7 @@ async fn incoming_phone_number_assigned_add_on_extension_full<Compiled>(h: &Harn
     h.sent(
         "ListIncomingPhoneNumberAssignedAddOnExtension",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -9026,8 +10118,10 @@ async fn incoming_phone_number_local_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListIncomingPhoneNumberLocalFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            beta: Some(true),
+            friendly_name: Some("é&=+/%?#".into()),
+            phone_number: Some("é&=+/%?#".into()),
+            origin: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -9040,7 +10134,14 @@ async fn incoming_phone_number_local_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListIncomingPhoneNumberLocal",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("Beta", "true"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("Origin", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -9067,6 +10168,7 @@ async fn incoming_phone_number_local_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateIncomingPhoneNumberLocal",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumber", "v")]),
         false,
     );
@@ -9085,8 +10187,10 @@ async fn incoming_phone_number_mobile_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListIncomingPhoneNumberMobileFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            beta: Some(true),
+            friendly_name: Some("é&=+/%?#".into()),
+            phone_number: Some("é&=+/%?#".into()),
+            origin: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -9099,7 +10203,14 @@ async fn incoming_phone_number_mobile_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListIncomingPhoneNumberMobile",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("Beta", "true"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("Origin", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -9126,6 +10237,7 @@ async fn incoming_phone_number_mobile_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateIncomingPhoneNumberMobile",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumber", "v")]),
         false,
     );
@@ -9144,8 +10256,10 @@ async fn incoming_phone_number_toll_free_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListIncomingPhoneNumberTollFreeFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            beta: Some(true),
+            friendly_name: Some("é&=+/%?#".into()),
+            phone_number: Some("é&=+/%?#".into()),
+            origin: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -9158,7 +10272,14 @@ async fn incoming_phone_number_toll_free_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListIncomingPhoneNumberTollFree",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("Beta", "true"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("Origin", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -9185,6 +10306,7 @@ async fn incoming_phone_number_toll_free_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateIncomingPhoneNumberTollFree",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumber", "v")]),
         false,
     );
@@ -9200,7 +10322,7 @@ async fn key_full<Compiled>(h: &Harness) {
     );
     let got = Key::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchKey", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchKey", &[], Sent::Nothing, false);
+    h.sent("FetchKey", &[], &[], Sent::Nothing, false);
     // ListKey: GET /2010-04-01/Accounts/{AccountSid}/Keys.json
     h.page(
         "GET",
@@ -9217,7 +10339,7 @@ async fn key_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListKey", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListKey", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateNewKey: POST /2010-04-01/Accounts/{AccountSid}/Keys.json
     h.answer("POST", "/2010-04-01/Accounts/AccountSid1/Keys.json", 201);
     let got = Key::create(
@@ -9231,6 +10353,7 @@ async fn key_full<Compiled>(h: &Harness) {
     h.record("CreateNewKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNewKey",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -9254,6 +10377,7 @@ async fn key_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateKey",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -9267,7 +10391,7 @@ async fn key_full<Compiled>(h: &Harness) {
         "DeleteKey",
         Key::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteKey", &[], Sent::Nothing, false);
+    h.sent("DeleteKey", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -9280,7 +10404,7 @@ async fn media_full<Compiled>(h: &Harness) {
     );
     let got = Media::fetch(&h.client, "AccountSid1", "MessageSid1", "Sid1").await;
     h.record("FetchMedia", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMedia", &[], Sent::Nothing, false);
+    h.sent("FetchMedia", &[], &[], Sent::Nothing, false);
     // ListMedia: GET /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media.json
     h.page(
         "GET",
@@ -9293,8 +10417,9 @@ async fn media_full<Compiled>(h: &Harness) {
         "AccountSid1",
         "MessageSid1",
         &ListMediaFilter {
-            date_created_lt: Some("v".into()),
-            ..Default::default()
+            date_created: Some("é&=+/%?#".into()),
+            date_created_lt: Some("é&=+/%?#".into()),
+            date_created_gt: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -9307,7 +10432,13 @@ async fn media_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListMedia",
-        &[("DateCreated<", "v"), ("PageSize", "5")],
+        &[
+            ("DateCreated", "é&=+/%?#"),
+            ("DateCreated<", "é&=+/%?#"),
+            ("DateCreated>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -9321,7 +10452,7 @@ async fn media_full<Compiled>(h: &Harness) {
         "DeleteMedia",
         Media::delete(&h.client, "AccountSid1", "MessageSid1", "Sid1").await,
     );
-    h.sent("DeleteMedia", &[], Sent::Nothing, false);
+    h.sent("DeleteMedia", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -9334,7 +10465,7 @@ async fn member_full<Compiled>(h: &Harness) {
     );
     let got = Member::fetch(&h.client, "AccountSid1", "QueueSid1", "CallSid1").await;
     h.record("FetchMember", None, got.map(|_| None));
-    h.sent("FetchMember", &[], Sent::Nothing, false);
+    h.sent("FetchMember", &[], &[], Sent::Nothing, false);
     // ListMember: GET /2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members.json
     h.page(
         "GET",
@@ -9351,7 +10482,13 @@ async fn member_full<Compiled>(h: &Harness) {
         None,
         got.map(|all| all.into_iter().map(|_| None).collect()),
     );
-    h.sent("ListMember", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListMember",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // UpdateMember: POST /2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}.json
     h.answer(
         "POST",
@@ -9370,7 +10507,7 @@ async fn member_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateMember", None, got.map(|_| None));
-    h.sent("UpdateMember", &[], Sent::Form(&[("Url", "v")]), false);
+    h.sent("UpdateMember", &[], &[], Sent::Form(&[("Url", "v")]), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -9383,7 +10520,7 @@ async fn message_full<Compiled>(h: &Harness) {
     );
     let got = Message::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMessage", &[], Sent::Nothing, false);
+    h.sent("FetchMessage", &[], &[], Sent::Nothing, false);
     // ListMessage: GET /2010-04-01/Accounts/{AccountSid}/Messages.json
     h.page(
         "GET",
@@ -9395,8 +10532,11 @@ async fn message_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListMessageFilter {
-            date_sent_lt: Some("v".into()),
-            ..Default::default()
+            to: Some("é&=+/%?#".into()),
+            from: Some("é&=+/%?#".into()),
+            date_sent: Some("é&=+/%?#".into()),
+            date_sent_lt: Some("é&=+/%?#".into()),
+            date_sent_gt: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -9409,7 +10549,15 @@ async fn message_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListMessage",
-        &[("DateSent<", "v"), ("PageSize", "5")],
+        &[
+            ("To", "é&=+/%?#"),
+            ("From", "é&=+/%?#"),
+            ("DateSent", "é&=+/%?#"),
+            ("DateSent<", "é&=+/%?#"),
+            ("DateSent>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -9432,6 +10580,7 @@ async fn message_full<Compiled>(h: &Harness) {
     h.record("CreateMessage", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateMessage",
+        &[],
         &[],
         Sent::Form(&[
             ("To", "v"),
@@ -9457,7 +10606,13 @@ async fn message_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateMessage", &[], Sent::Form(&[("Body", "v")]), false);
+    h.sent(
+        "UpdateMessage",
+        &[],
+        &[],
+        Sent::Form(&[("Body", "v")]),
+        false,
+    );
     // DeleteMessage: DELETE /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json
     h.empty(
         "DELETE",
@@ -9468,7 +10623,7 @@ async fn message_full<Compiled>(h: &Harness) {
         "DeleteMessage",
         Message::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteMessage", &[], Sent::Nothing, false);
+    h.sent("DeleteMessage", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -9492,6 +10647,7 @@ async fn message_feedback_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateMessageFeedback",
         &[],
+        &[],
         Sent::Form(&[("Outcome", "v")]),
         false,
     );
@@ -9507,7 +10663,7 @@ async fn signing_key_full<Compiled>(h: &Harness) {
     );
     let got = SigningKey::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchSigningKey", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSigningKey", &[], Sent::Nothing, false);
+    h.sent("FetchSigningKey", &[], &[], Sent::Nothing, false);
     // ListSigningKey: GET /2010-04-01/Accounts/{AccountSid}/SigningKeys.json
     h.page(
         "GET",
@@ -9524,7 +10680,13 @@ async fn signing_key_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSigningKey", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSigningKey",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateNewSigningKey: POST /2010-04-01/Accounts/{AccountSid}/SigningKeys.json
     h.answer(
         "POST",
@@ -9542,6 +10704,7 @@ async fn signing_key_full<Compiled>(h: &Harness) {
     h.record("CreateNewSigningKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNewSigningKey",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -9565,6 +10728,7 @@ async fn signing_key_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateSigningKey",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -9578,7 +10742,7 @@ async fn signing_key_full<Compiled>(h: &Harness) {
         "DeleteSigningKey",
         SigningKey::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteSigningKey", &[], Sent::Nothing, false);
+    h.sent("DeleteSigningKey", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -9591,7 +10755,7 @@ async fn notification_full<Compiled>(h: &Harness) {
     );
     let got = Notification::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchNotification", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchNotification", &[], Sent::Nothing, false);
+    h.sent("FetchNotification", &[], &[], Sent::Nothing, false);
     // ListNotification: GET /2010-04-01/Accounts/{AccountSid}/Notifications.json
     h.page(
         "GET",
@@ -9603,8 +10767,10 @@ async fn notification_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListNotificationFilter {
-            message_date_lt: Some("v".into()),
-            ..Default::default()
+            log: Some(7),
+            message_date: Some("é&=+/%?#".into()),
+            message_date_lt: Some("é&=+/%?#".into()),
+            message_date_gt: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -9617,7 +10783,14 @@ async fn notification_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListNotification",
-        &[("MessageDate<", "v"), ("PageSize", "5")],
+        &[
+            ("Log", "7"),
+            ("MessageDate", "é&=+/%?#"),
+            ("MessageDate<", "é&=+/%?#"),
+            ("MessageDate>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -9633,7 +10806,7 @@ async fn outgoing_caller_id_full<Compiled>(h: &Harness) {
     );
     let got = OutgoingCallerId::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchOutgoingCallerId", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchOutgoingCallerId", &[], Sent::Nothing, false);
+    h.sent("FetchOutgoingCallerId", &[], &[], Sent::Nothing, false);
     // ListOutgoingCallerId: GET /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json
     h.page(
         "GET",
@@ -9645,8 +10818,8 @@ async fn outgoing_caller_id_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListOutgoingCallerIdFilter {
-            phone_number: Some("v".into()),
-            ..Default::default()
+            phone_number: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -9659,7 +10832,12 @@ async fn outgoing_caller_id_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListOutgoingCallerId",
-        &[("PhoneNumber", "v"), ("PageSize", "5")],
+        &[
+            ("PhoneNumber", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -9681,6 +10859,7 @@ async fn outgoing_caller_id_full<Compiled>(h: &Harness) {
     h.record("CreateValidationRequest", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateValidationRequest",
+        &[],
         &[],
         Sent::Form(&[("PhoneNumber", "v")]),
         false,
@@ -9704,6 +10883,7 @@ async fn outgoing_caller_id_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateOutgoingCallerId",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -9717,7 +10897,7 @@ async fn outgoing_caller_id_full<Compiled>(h: &Harness) {
         "DeleteOutgoingCallerId",
         OutgoingCallerId::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteOutgoingCallerId", &[], Sent::Nothing, false);
+    h.sent("DeleteOutgoingCallerId", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -9730,7 +10910,7 @@ async fn participant_full<Compiled>(h: &Harness) {
     );
     let got = Participant::fetch(&h.client, "AccountSid1", "ConferenceSid1", "CallSid1").await;
     h.record("FetchParticipant", None, got.map(|_| None));
-    h.sent("FetchParticipant", &[], Sent::Nothing, false);
+    h.sent("FetchParticipant", &[], &[], Sent::Nothing, false);
     // ListParticipant: GET /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json
     h.page(
         "GET",
@@ -9742,7 +10922,11 @@ async fn participant_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         "ConferenceSid1",
-        &ListParticipantFilter::default(),
+        &ListParticipantFilter {
+            muted: Some(true),
+            hold: Some(true),
+            coaching: Some(true),
+        },
     )
     .page_size(5)
     .collect_all()
@@ -9754,7 +10938,13 @@ async fn participant_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListParticipant",
-        &[("PageSize", "5")],
+        &[
+            ("Muted", "true"),
+            ("Hold", "true"),
+            ("Coaching", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -9778,6 +10968,7 @@ async fn participant_full<Compiled>(h: &Harness) {
     h.record("CreateParticipant", None, got.map(|_| None));
     h.sent(
         "CreateParticipant",
+        &[],
         &[],
         Sent::Form(&[
             ("From", "v"),
@@ -9807,6 +10998,7 @@ async fn participant_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateParticipant",
         &[],
+        &[],
         Sent::Form(&[("HoldUrl", "v")]),
         false,
     );
@@ -9820,7 +11012,7 @@ async fn participant_full<Compiled>(h: &Harness) {
         "DeleteParticipant",
         Participant::delete(&h.client, "AccountSid1", "ConferenceSid1", "CallSid1").await,
     );
-    h.sent("DeleteParticipant", &[], Sent::Nothing, false);
+    h.sent("DeleteParticipant", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -9844,6 +11036,7 @@ async fn payments_full<Compiled>(h: &Harness) {
     h.record("CreatePayments", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePayments",
+        &[],
         &[],
         Sent::Form(&[("IdempotencyKey", "v")]),
         false,
@@ -9869,6 +11062,7 @@ async fn payments_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdatePayments",
         &[],
+        &[],
         Sent::Form(&[("IdempotencyKey", "v")]),
         false,
     );
@@ -9884,7 +11078,7 @@ async fn queue_full<Compiled>(h: &Harness) {
     );
     let got = Queue::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchQueue", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchQueue", &[], Sent::Nothing, false);
+    h.sent("FetchQueue", &[], &[], Sent::Nothing, false);
     // ListQueue: GET /2010-04-01/Accounts/{AccountSid}/Queues.json
     h.page(
         "GET",
@@ -9901,7 +11095,7 @@ async fn queue_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListQueue", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListQueue", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateQueue: POST /2010-04-01/Accounts/{AccountSid}/Queues.json
     h.answer("POST", "/2010-04-01/Accounts/AccountSid1/Queues.json", 201);
     let got = Queue::create(
@@ -9916,6 +11110,7 @@ async fn queue_full<Compiled>(h: &Harness) {
     h.record("CreateQueue", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateQueue",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -9940,6 +11135,7 @@ async fn queue_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateQueue",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -9953,7 +11149,7 @@ async fn queue_full<Compiled>(h: &Harness) {
         "DeleteQueue",
         Queue::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteQueue", &[], Sent::Nothing, false);
+    h.sent("DeleteQueue", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -9978,6 +11174,7 @@ async fn realtime_transcription_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateRealtimeTranscription",
         &[],
+        &[],
         Sent::Form(&[("Name", "v")]),
         false,
     );
@@ -10001,6 +11198,7 @@ async fn realtime_transcription_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateRealtimeTranscription",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -10014,9 +11212,23 @@ async fn recording_full<Compiled>(h: &Harness) {
         "/2010-04-01/Accounts/AccountSid1/Recordings/Sid1.json",
         200,
     );
-    let got = Recording::fetch(&h.client, "AccountSid1", "Sid1").await;
+    let got = Recording::fetch(
+        &h.client,
+        "AccountSid1",
+        "Sid1",
+        &FetchRecordingQuery {
+            include_soft_deleted: Some(true),
+        },
+    )
+    .await;
     h.record("FetchRecording", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRecording", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchRecording",
+        &[("IncludeSoftDeleted", "true")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListRecording: GET /2010-04-01/Accounts/{AccountSid}/Recordings.json
     h.page(
         "GET",
@@ -10028,8 +11240,12 @@ async fn recording_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListRecordingFilter {
-            date_created_lt: Some("v".into()),
-            ..Default::default()
+            date_created: Some("é&=+/%?#".into()),
+            date_created_lt: Some("é&=+/%?#".into()),
+            date_created_gt: Some("é&=+/%?#".into()),
+            call_sid: Some("é&=+/%?#".into()),
+            conference_sid: Some("é&=+/%?#".into()),
+            include_soft_deleted: Some(true),
         },
     )
     .page_size(5)
@@ -10042,7 +11258,16 @@ async fn recording_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListRecording",
-        &[("DateCreated<", "v"), ("PageSize", "5")],
+        &[
+            ("DateCreated", "é&=+/%?#"),
+            ("DateCreated<", "é&=+/%?#"),
+            ("DateCreated>", "é&=+/%?#"),
+            ("CallSid", "é&=+/%?#"),
+            ("ConferenceSid", "é&=+/%?#"),
+            ("IncludeSoftDeleted", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10056,7 +11281,7 @@ async fn recording_full<Compiled>(h: &Harness) {
         "DeleteRecording",
         Recording::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteRecording", &[], Sent::Nothing, false);
+    h.sent("DeleteRecording", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -10069,7 +11294,7 @@ async fn recording_add_on_result_full<Compiled>(h: &Harness) {
     );
     let got = RecordingAddOnResult::fetch(&h.client, "AccountSid1", "ReferenceSid1", "Sid1").await;
     h.record("FetchRecordingAddOnResult", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRecordingAddOnResult", &[], Sent::Nothing, false);
+    h.sent("FetchRecordingAddOnResult", &[], &[], Sent::Nothing, false);
     // ListRecordingAddOnResult: GET /2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults.json
     h.page(
         "GET",
@@ -10089,6 +11314,7 @@ async fn recording_add_on_result_full<Compiled>(h: &Harness) {
     h.sent(
         "ListRecordingAddOnResult",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10102,7 +11328,7 @@ async fn recording_add_on_result_full<Compiled>(h: &Harness) {
         "DeleteRecordingAddOnResult",
         RecordingAddOnResult::delete(&h.client, "AccountSid1", "ReferenceSid1", "Sid1").await,
     );
-    h.sent("DeleteRecordingAddOnResult", &[], Sent::Nothing, false);
+    h.sent("DeleteRecordingAddOnResult", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -10124,6 +11350,7 @@ async fn recording_add_on_result_payload_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "FetchRecordingAddOnResultPayload",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -10147,6 +11374,7 @@ async fn recording_add_on_result_payload_full<Compiled>(h: &Harness) {
     h.sent(
         "ListRecordingAddOnResultPayload",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10165,6 +11393,7 @@ async fn recording_add_on_result_payload_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "DeleteRecordingAddOnResultPayload",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -10190,6 +11419,7 @@ async fn recording_add_on_result_payload_data_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchRecordingAddOnResultPayloadData",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10206,7 +11436,13 @@ async fn recording_transcription_full<Compiled>(h: &Harness) {
     let got =
         RecordingTranscription::fetch(&h.client, "AccountSid1", "RecordingSid1", "Sid1").await;
     h.record("FetchRecordingTranscription", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRecordingTranscription", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchRecordingTranscription",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListRecordingTranscription: GET /2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}/Transcriptions.json
     h.page(
         "GET",
@@ -10226,6 +11462,7 @@ async fn recording_transcription_full<Compiled>(h: &Harness) {
     h.sent(
         "ListRecordingTranscription",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10239,7 +11476,13 @@ async fn recording_transcription_full<Compiled>(h: &Harness) {
         "DeleteRecordingTranscription",
         RecordingTranscription::delete(&h.client, "AccountSid1", "RecordingSid1", "Sid1").await,
     );
-    h.sent("DeleteRecordingTranscription", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteRecordingTranscription",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -10252,7 +11495,7 @@ async fn short_code_full<Compiled>(h: &Harness) {
     );
     let got = ShortCode::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchShortCode", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchShortCode", &[], Sent::Nothing, false);
+    h.sent("FetchShortCode", &[], &[], Sent::Nothing, false);
     // ListShortCode: GET /2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes.json
     h.page(
         "GET",
@@ -10264,8 +11507,8 @@ async fn short_code_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListShortCodeFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            friendly_name: Some("é&=+/%?#".into()),
+            short_code: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -10278,7 +11521,12 @@ async fn short_code_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListShortCode",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("FriendlyName", "é&=+/%?#"),
+            ("ShortCode", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10302,6 +11550,7 @@ async fn short_code_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateShortCode",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -10322,6 +11571,7 @@ async fn sip_auth_calls_credential_list_mapping_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchSipAuthCallsCredentialListMapping",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10339,6 +11589,7 @@ async fn sip_auth_calls_credential_list_mapping_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSipAuthCallsCredentialListMapping",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10361,6 +11612,7 @@ async fn sip_auth_calls_credential_list_mapping_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateSipAuthCallsCredentialListMapping",
         &[],
+        &[],
         Sent::Form(&[("CredentialListSid", "v")]),
         false,
     );
@@ -10373,6 +11625,7 @@ async fn sip_auth_calls_credential_list_mapping_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "DeleteSipAuthCallsCredentialListMapping",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -10398,6 +11651,7 @@ async fn sip_auth_calls_ip_access_control_list_mapping_full<Compiled>(h: &Harnes
     h.sent(
         "FetchSipAuthCallsIpAccessControlListMapping",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10415,6 +11669,7 @@ async fn sip_auth_calls_ip_access_control_list_mapping_full<Compiled>(h: &Harnes
     h.sent(
         "ListSipAuthCallsIpAccessControlListMapping",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10437,6 +11692,7 @@ async fn sip_auth_calls_ip_access_control_list_mapping_full<Compiled>(h: &Harnes
     h.sent(
         "CreateSipAuthCallsIpAccessControlListMapping",
         &[],
+        &[],
         Sent::Form(&[("IpAccessControlListSid", "v")]),
         false,
     );
@@ -10454,6 +11710,7 @@ async fn sip_auth_calls_ip_access_control_list_mapping_full<Compiled>(h: &Harnes
     );
     h.sent(
         "DeleteSipAuthCallsIpAccessControlListMapping",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -10479,6 +11736,7 @@ async fn sip_auth_registrations_credential_list_mapping_full<Compiled>(h: &Harne
     h.sent(
         "FetchSipAuthRegistrationsCredentialListMapping",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10497,6 +11755,7 @@ async fn sip_auth_registrations_credential_list_mapping_full<Compiled>(h: &Harne
     h.sent(
         "ListSipAuthRegistrationsCredentialListMapping",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10519,6 +11778,7 @@ async fn sip_auth_registrations_credential_list_mapping_full<Compiled>(h: &Harne
     h.sent(
         "CreateSipAuthRegistrationsCredentialListMapping",
         &[],
+        &[],
         Sent::Form(&[("CredentialListSid", "v")]),
         false,
     );
@@ -10537,6 +11797,7 @@ async fn sip_auth_registrations_credential_list_mapping_full<Compiled>(h: &Harne
     h.sent(
         "DeleteSipAuthRegistrationsCredentialListMapping",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10548,7 +11809,7 @@ async fn sip_credential_full<Compiled>(h: &Harness) {
     h.answer("GET", "/2010-04-01/Accounts/AccountSid1/SIP/CredentialLists/CredentialListSid1/Credentials/Sid1.json", 200);
     let got = SipCredential::fetch(&h.client, "AccountSid1", "CredentialListSid1", "Sid1").await;
     h.record("FetchSipCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSipCredential", &[], Sent::Nothing, false);
+    h.sent("FetchSipCredential", &[], &[], Sent::Nothing, false);
     // ListSipCredential: GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials.json
     h.page(
         "GET",
@@ -10568,6 +11829,7 @@ async fn sip_credential_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSipCredential",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10591,6 +11853,7 @@ async fn sip_credential_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateSipCredential",
         &[],
+        &[],
         Sent::Form(&[("Username", "v")]),
         false,
     );
@@ -10610,6 +11873,7 @@ async fn sip_credential_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateSipCredential",
         &[],
+        &[],
         Sent::Form(&[("Password", "v")]),
         false,
     );
@@ -10619,7 +11883,7 @@ async fn sip_credential_full<Compiled>(h: &Harness) {
         "DeleteSipCredential",
         SipCredential::delete(&h.client, "AccountSid1", "CredentialListSid1", "Sid1").await,
     );
-    h.sent("DeleteSipCredential", &[], Sent::Nothing, false);
+    h.sent("DeleteSipCredential", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -10632,7 +11896,7 @@ async fn sip_credential_list_full<Compiled>(h: &Harness) {
     );
     let got = SipCredentialList::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchSipCredentialList", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSipCredentialList", &[], Sent::Nothing, false);
+    h.sent("FetchSipCredentialList", &[], &[], Sent::Nothing, false);
     // ListSipCredentialList: GET /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists.json
     h.page(
         "GET",
@@ -10652,6 +11916,7 @@ async fn sip_credential_list_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSipCredentialList",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10672,6 +11937,7 @@ async fn sip_credential_list_full<Compiled>(h: &Harness) {
     h.record("CreateSipCredentialList", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSipCredentialList",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -10695,6 +11961,7 @@ async fn sip_credential_list_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateSipCredentialList",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -10708,7 +11975,7 @@ async fn sip_credential_list_full<Compiled>(h: &Harness) {
         "DeleteSipCredentialList",
         SipCredentialList::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteSipCredentialList", &[], Sent::Nothing, false);
+    h.sent("DeleteSipCredentialList", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -10725,7 +11992,13 @@ async fn sip_credential_list_mapping_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchSipCredentialListMapping", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchSipCredentialListMapping",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListSipCredentialListMapping: GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings.json
     h.page(
         "GET",
@@ -10745,6 +12018,7 @@ async fn sip_credential_list_mapping_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSipCredentialListMapping",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10771,6 +12045,7 @@ async fn sip_credential_list_mapping_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateSipCredentialListMapping",
         &[],
+        &[],
         Sent::Form(&[("CredentialListSid", "v")]),
         false,
     );
@@ -10784,7 +12059,13 @@ async fn sip_credential_list_mapping_full<Compiled>(h: &Harness) {
         "DeleteSipCredentialListMapping",
         SipCredentialListMapping::delete(&h.client, "AccountSid1", "DomainSid1", "Sid1").await,
     );
-    h.sent("DeleteSipCredentialListMapping", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteSipCredentialListMapping",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -10797,7 +12078,7 @@ async fn sip_domain_full<Compiled>(h: &Harness) {
     );
     let got = SipDomain::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchSipDomain", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSipDomain", &[], Sent::Nothing, false);
+    h.sent("FetchSipDomain", &[], &[], Sent::Nothing, false);
     // ListSipDomain: GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json
     h.page(
         "GET",
@@ -10814,7 +12095,13 @@ async fn sip_domain_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSipDomain", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSipDomain",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateSipDomain: POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json
     h.answer(
         "POST",
@@ -10833,6 +12120,7 @@ async fn sip_domain_full<Compiled>(h: &Harness) {
     h.record("CreateSipDomain", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSipDomain",
+        &[],
         &[],
         Sent::Form(&[("DomainName", "v")]),
         false,
@@ -10857,6 +12145,7 @@ async fn sip_domain_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateSipDomain",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -10870,7 +12159,7 @@ async fn sip_domain_full<Compiled>(h: &Harness) {
         "DeleteSipDomain",
         SipDomain::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteSipDomain", &[], Sent::Nothing, false);
+    h.sent("DeleteSipDomain", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -10883,7 +12172,13 @@ async fn sip_ip_access_control_list_full<Compiled>(h: &Harness) {
     );
     let got = SipIpAccessControlList::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchSipIpAccessControlList", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSipIpAccessControlList", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchSipIpAccessControlList",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListSipIpAccessControlList: GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists.json
     h.page(
         "GET",
@@ -10903,6 +12198,7 @@ async fn sip_ip_access_control_list_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSipIpAccessControlList",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -10927,6 +12223,7 @@ async fn sip_ip_access_control_list_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateSipIpAccessControlList",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -10954,6 +12251,7 @@ async fn sip_ip_access_control_list_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateSipIpAccessControlList",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -10967,7 +12265,13 @@ async fn sip_ip_access_control_list_full<Compiled>(h: &Harness) {
         "DeleteSipIpAccessControlList",
         SipIpAccessControlList::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteSipIpAccessControlList", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteSipIpAccessControlList",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -10983,6 +12287,7 @@ async fn sip_ip_access_control_list_mapping_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "FetchSipIpAccessControlListMapping",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -11006,6 +12311,7 @@ async fn sip_ip_access_control_list_mapping_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSipIpAccessControlListMapping",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -11032,6 +12338,7 @@ async fn sip_ip_access_control_list_mapping_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateSipIpAccessControlListMapping",
         &[],
+        &[],
         Sent::Form(&[("IpAccessControlListSid", "v")]),
         false,
     );
@@ -11043,6 +12350,7 @@ async fn sip_ip_access_control_list_mapping_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "DeleteSipIpAccessControlListMapping",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -11056,7 +12364,7 @@ async fn sip_ip_address_full<Compiled>(h: &Harness) {
     let got =
         SipIpAddress::fetch(&h.client, "AccountSid1", "IpAccessControlListSid1", "Sid1").await;
     h.record("FetchSipIpAddress", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSipIpAddress", &[], Sent::Nothing, false);
+    h.sent("FetchSipIpAddress", &[], &[], Sent::Nothing, false);
     // ListSipIpAddress: GET /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses.json
     h.page("GET", "/2010-04-01/Accounts/AccountSid1/SIP/IpAccessControlLists/IpAccessControlListSid1/IpAddresses.json", Dialect::Twilio2010, "ip_addresses");
     let got = SipIpAddress::list(&h.client, "AccountSid1", "IpAccessControlListSid1")
@@ -11071,6 +12379,7 @@ async fn sip_ip_address_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSipIpAddress",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -11089,6 +12398,7 @@ async fn sip_ip_address_full<Compiled>(h: &Harness) {
     h.record("CreateSipIpAddress", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSipIpAddress",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -11110,6 +12420,7 @@ async fn sip_ip_address_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateSipIpAddress",
         &[],
+        &[],
         Sent::Form(&[("IpAddress", "v")]),
         false,
     );
@@ -11119,7 +12430,7 @@ async fn sip_ip_address_full<Compiled>(h: &Harness) {
         "DeleteSipIpAddress",
         SipIpAddress::delete(&h.client, "AccountSid1", "IpAccessControlListSid1", "Sid1").await,
     );
-    h.sent("DeleteSipIpAddress", &[], Sent::Nothing, false);
+    h.sent("DeleteSipIpAddress", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -11144,6 +12455,7 @@ async fn siprec_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateSiprec",
         &[],
+        &[],
         Sent::Form(&[("Parameter1.Name", "v")]),
         false,
     );
@@ -11164,7 +12476,13 @@ async fn siprec_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateSiprec", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSiprec", &[], Sent::Form(&[("Status", "v")]), false);
+    h.sent(
+        "UpdateSiprec",
+        &[],
+        &[],
+        Sent::Form(&[("Status", "v")]),
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -11189,6 +12507,7 @@ async fn stream_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateStream",
         &[],
+        &[],
         Sent::Form(&[("Parameter1.Name", "v")]),
         false,
     );
@@ -11209,7 +12528,13 @@ async fn stream_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateStream", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateStream", &[], Sent::Form(&[("Status", "v")]), false);
+    h.sent(
+        "UpdateStream",
+        &[],
+        &[],
+        Sent::Form(&[("Status", "v")]),
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -11218,7 +12543,7 @@ async fn token_full<Compiled>(h: &Harness) {
     h.answer("POST", "/2010-04-01/Accounts/AccountSid1/Tokens.json", 201);
     let got = Token::create(&h.client, "AccountSid1", &CreateTokenBody::default()).await;
     h.record("CreateToken", None, got.map(|_| None));
-    h.sent("CreateToken", &[], Sent::Form(&[]), false);
+    h.sent("CreateToken", &[], &[], Sent::Form(&[]), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -11231,7 +12556,7 @@ async fn transcription_full<Compiled>(h: &Harness) {
     );
     let got = Transcription::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchTranscription", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTranscription", &[], Sent::Nothing, false);
+    h.sent("FetchTranscription", &[], &[], Sent::Nothing, false);
     // ListTranscription: GET /2010-04-01/Accounts/{AccountSid}/Transcriptions.json
     h.page(
         "GET",
@@ -11251,6 +12576,7 @@ async fn transcription_full<Compiled>(h: &Harness) {
     h.sent(
         "ListTranscription",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -11264,7 +12590,7 @@ async fn transcription_full<Compiled>(h: &Harness) {
         "DeleteTranscription",
         Transcription::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteTranscription", &[], Sent::Nothing, false);
+    h.sent("DeleteTranscription", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -11280,8 +12606,10 @@ async fn usage_record_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListUsageRecordFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         },
     )
     .page_size(5)
@@ -11294,7 +12622,14 @@ async fn usage_record_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListUsageRecord",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -11313,8 +12648,10 @@ async fn usage_record_all_time_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListUsageRecordAllTimeFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         },
     )
     .page_size(5)
@@ -11327,7 +12664,14 @@ async fn usage_record_all_time_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordAllTime",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -11346,8 +12690,10 @@ async fn usage_record_daily_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListUsageRecordDailyFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         },
     )
     .page_size(5)
@@ -11360,7 +12706,14 @@ async fn usage_record_daily_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordDaily",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -11379,8 +12732,10 @@ async fn usage_record_last_month_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListUsageRecordLastMonthFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         },
     )
     .page_size(5)
@@ -11393,7 +12748,14 @@ async fn usage_record_last_month_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordLastMonth",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -11412,8 +12774,10 @@ async fn usage_record_monthly_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListUsageRecordMonthlyFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         },
     )
     .page_size(5)
@@ -11426,7 +12790,14 @@ async fn usage_record_monthly_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordMonthly",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -11445,8 +12816,10 @@ async fn usage_record_this_month_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListUsageRecordThisMonthFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         },
     )
     .page_size(5)
@@ -11459,7 +12832,14 @@ async fn usage_record_this_month_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordThisMonth",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -11478,8 +12858,10 @@ async fn usage_record_today_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListUsageRecordTodayFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         },
     )
     .page_size(5)
@@ -11492,7 +12874,14 @@ async fn usage_record_today_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordToday",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -11511,8 +12900,10 @@ async fn usage_record_yearly_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListUsageRecordYearlyFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         },
     )
     .page_size(5)
@@ -11525,7 +12916,14 @@ async fn usage_record_yearly_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordYearly",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -11544,8 +12942,10 @@ async fn usage_record_yesterday_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListUsageRecordYesterdayFilter {
-            category: Some("v".into()),
-            ..Default::default()
+            category: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            include_subaccounts: Some(true),
         },
     )
     .page_size(5)
@@ -11558,7 +12958,14 @@ async fn usage_record_yesterday_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListUsageRecordYesterday",
-        &[("Category", "v"), ("PageSize", "5")],
+        &[
+            ("Category", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("IncludeSubaccounts", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -11574,7 +12981,7 @@ async fn usage_trigger_full<Compiled>(h: &Harness) {
     );
     let got = UsageTrigger::fetch(&h.client, "AccountSid1", "Sid1").await;
     h.record("FetchUsageTrigger", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUsageTrigger", &[], Sent::Nothing, false);
+    h.sent("FetchUsageTrigger", &[], &[], Sent::Nothing, false);
     // ListUsageTrigger: GET /2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json
     h.page(
         "GET",
@@ -11586,8 +12993,9 @@ async fn usage_trigger_full<Compiled>(h: &Harness) {
         &h.client,
         "AccountSid1",
         &ListUsageTriggerFilter {
-            recurring: Some("v".into()),
-            ..Default::default()
+            recurring: Some("é&=+/%?#".into()),
+            trigger_by: Some("é&=+/%?#".into()),
+            usage_category: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -11600,7 +13008,13 @@ async fn usage_trigger_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListUsageTrigger",
-        &[("Recurring", "v"), ("PageSize", "5")],
+        &[
+            ("Recurring", "é&=+/%?#"),
+            ("TriggerBy", "é&=+/%?#"),
+            ("UsageCategory", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -11622,6 +13036,7 @@ async fn usage_trigger_full<Compiled>(h: &Harness) {
     h.record("CreateUsageTrigger", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateUsageTrigger",
+        &[],
         &[],
         Sent::Form(&[("CallbackUrl", "v")]),
         false,
@@ -11646,6 +13061,7 @@ async fn usage_trigger_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateUsageTrigger",
         &[],
+        &[],
         Sent::Form(&[("CallbackMethod", "v")]),
         false,
     );
@@ -11659,7 +13075,7 @@ async fn usage_trigger_full<Compiled>(h: &Harness) {
         "DeleteUsageTrigger",
         UsageTrigger::delete(&h.client, "AccountSid1", "Sid1").await,
     );
-    h.sent("DeleteUsageTrigger", &[], Sent::Nothing, false);
+    h.sent("DeleteUsageTrigger", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -11683,6 +13099,7 @@ async fn user_defined_message_full<Compiled>(h: &Harness) {
     h.record("CreateUserDefinedMessage", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateUserDefinedMessage",
+        &[],
         &[],
         Sent::Form(&[("Content", "v")]),
         false,
@@ -11715,6 +13132,7 @@ async fn user_defined_message_subscription_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateUserDefinedMessageSubscription",
         &[],
+        &[],
         Sent::Form(&[("Callback", "v")]),
         false,
     );
@@ -11730,6 +13148,7 @@ async fn user_defined_message_subscription_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "DeleteUserDefinedMessageSubscription",
+        &[],
         &[],
         Sent::Nothing,
         false,

@@ -248,12 +248,12 @@ pub async fn run(h: &Harness) {
 }
 
 async fn message(h: &Harness) {
-    same_protocol::<Message, Via<true, PUT, false, false>>();
+    same_protocol::<Message, Via<true, PUT, PAGE_SIZE, false>>();
     // CreateMessage: POST /v1/Assistants/{id}/Messages
     h.answer("POST", "/v1/Assistants/id1/Messages", 200);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Message::collection_path("id1").expect("CreateMessage"),
             &CreateMessageBody {
                 identity: Some("v".into()),
@@ -265,26 +265,27 @@ async fn message(h: &Harness) {
     h.sent(
         "CreateMessage",
         &[],
+        &[],
         Sent::Json(r#"{"identity":"v"}"#),
         false,
     );
 }
 
 async fn assistant(h: &Harness) {
-    same_protocol::<Assistant, Via<true, PUT, false, false>>();
+    same_protocol::<Assistant, Via<true, PUT, PAGE_SIZE, false>>();
     // FetchAssistant: GET /v1/Assistants/{id}
     h.answer("GET", "/v1/Assistants/id1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, false, false>>(&Assistant::path("id1").expect("FetchAssistant"))
+        .fetch::<Via<true, PUT, PAGE_SIZE, false>>(&Assistant::path("id1").expect("FetchAssistant"))
         .await;
     h.record("FetchAssistant", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAssistant", &[], Sent::Nothing, false);
+    h.sent("FetchAssistant", &[], &[], Sent::Nothing, false);
     // ListAssistants: GET /v1/Assistants
     h.page("GET", "/v1/Assistants", Dialect::V1, "assistants");
     let got = h
         .client
-        .list::<Via<true, PUT, false, false>>(
+        .list::<Via<true, PUT, PAGE_SIZE, false>>(
             &Assistant::collection_path().expect("ListAssistants"),
         )
         .page_size(5)
@@ -295,12 +296,18 @@ async fn assistant(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListAssistants", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListAssistants",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateAssistant: POST /v1/Assistants
     h.answer("POST", "/v1/Assistants", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Assistant::collection_path().expect("CreateAssistant"),
             &CreateAssistantBody {
                 name: Some("v".into()),
@@ -309,12 +316,18 @@ async fn assistant(h: &Harness) {
         )
         .await;
     h.record("CreateAssistant", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateAssistant", &[], Sent::Json(r#"{"name":"v"}"#), false);
+    h.sent(
+        "CreateAssistant",
+        &[],
+        &[],
+        Sent::Json(r#"{"name":"v"}"#),
+        false,
+    );
     // UpdateAssistant: PUT /v1/Assistants/{id}
     h.answer("PUT", "/v1/Assistants/id1", 200);
     let got = h
         .client
-        .update::<Via<true, PUT, false, false>, _>(
+        .update::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Assistant::path("id1").expect("UpdateAssistant"),
             &UpdateAssistantBody {
                 name: Some("v".into()),
@@ -323,37 +336,45 @@ async fn assistant(h: &Harness) {
         )
         .await;
     h.record("UpdateAssistant", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateAssistant", &[], Sent::Json(r#"{"name":"v"}"#), false);
+    h.sent(
+        "UpdateAssistant",
+        &[],
+        &[],
+        Sent::Json(r#"{"name":"v"}"#),
+        false,
+    );
     // DeleteAssistant: DELETE /v1/Assistants/{id}
     h.empty("DELETE", "/v1/Assistants/id1", 204);
     h.deleted(
         "DeleteAssistant",
         h.client
-            .delete::<Via<true, PUT, false, false>>(
+            .delete::<Via<true, PUT, PAGE_SIZE, false>>(
                 &Assistant::path("id1").expect("DeleteAssistant"),
             )
             .await,
     );
-    h.sent("DeleteAssistant", &[], Sent::Nothing, false);
+    h.sent("DeleteAssistant", &[], &[], Sent::Nothing, false);
 }
 
 async fn knowledge(h: &Harness) {
-    same_protocol::<Knowledge, Via<true, PUT, false, false>>();
+    same_protocol::<Knowledge, Via<true, PUT, PAGE_SIZE, false>>();
     // FetchKnowledge: GET /v1/Knowledge/{id}
     h.answer("GET", "/v1/Knowledge/id1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, false, false>>(&Knowledge::path("id1").expect("FetchKnowledge"))
+        .fetch::<Via<true, PUT, PAGE_SIZE, false>>(&Knowledge::path("id1").expect("FetchKnowledge"))
         .await;
     h.record("FetchKnowledge", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchKnowledge", &[], Sent::Nothing, false);
+    h.sent("FetchKnowledge", &[], &[], Sent::Nothing, false);
     // ListKnowledge: GET /v1/Knowledge
     h.page("GET", "/v1/Knowledge", Dialect::V1, "knowledge");
     let got = h
         .client
-        .list::<Via<true, PUT, false, false>>(&Knowledge::collection_path().expect("ListKnowledge"))
+        .list::<Via<true, PUT, PAGE_SIZE, false>>(
+            &Knowledge::collection_path().expect("ListKnowledge"),
+        )
         .filter(&ListKnowledgeFilter {
-            assistant_id: Some("v".into()),
+            assistant_id: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -365,7 +386,8 @@ async fn knowledge(h: &Harness) {
     );
     h.sent(
         "ListKnowledge",
-        &[("AssistantId", "v"), ("PageSize", "5")],
+        &[("AssistantId", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -373,7 +395,7 @@ async fn knowledge(h: &Harness) {
     h.answer("POST", "/v1/Knowledge", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Knowledge::collection_path().expect("CreateKnowledge"),
             &CreateKnowledgeBody {
                 assistant_id: Some("v".into()),
@@ -385,6 +407,7 @@ async fn knowledge(h: &Harness) {
     h.sent(
         "CreateKnowledge",
         &[],
+        &[],
         Sent::Json(r#"{"assistant_id":"v"}"#),
         false,
     );
@@ -392,7 +415,7 @@ async fn knowledge(h: &Harness) {
     h.answer("PUT", "/v1/Knowledge/id1", 200);
     let got = h
         .client
-        .update::<Via<true, PUT, false, false>, _>(
+        .update::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Knowledge::path("id1").expect("UpdateKnowledge"),
             &UpdateKnowledgeBody {
                 description: Some("v".into()),
@@ -404,6 +427,7 @@ async fn knowledge(h: &Harness) {
     h.sent(
         "UpdateKnowledge",
         &[],
+        &[],
         Sent::Json(r#"{"description":"v"}"#),
         false,
     );
@@ -412,35 +436,35 @@ async fn knowledge(h: &Harness) {
     h.deleted(
         "DeleteKnowledge",
         h.client
-            .delete::<Via<true, PUT, false, false>>(
+            .delete::<Via<true, PUT, PAGE_SIZE, false>>(
                 &Knowledge::path("id1").expect("DeleteKnowledge"),
             )
             .await,
     );
-    h.sent("DeleteKnowledge", &[], Sent::Nothing, false);
+    h.sent("DeleteKnowledge", &[], &[], Sent::Nothing, false);
 }
 
 async fn knowledge_status(h: &Harness) {
-    same_protocol::<KnowledgeStatus, Via<false, POST, false, false>>();
+    same_protocol::<KnowledgeStatus, Via<false, POST, PAGE_SIZE, false>>();
     // FetchKnowledgeStatus: GET /v1/Knowledge/{id}/Status
     h.answer("GET", "/v1/Knowledge/id1/Status", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &KnowledgeStatus::path("id1").expect("FetchKnowledgeStatus"),
         )
         .await;
     h.record("FetchKnowledgeStatus", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchKnowledgeStatus", &[], Sent::Nothing, false);
+    h.sent("FetchKnowledgeStatus", &[], &[], Sent::Nothing, false);
 }
 
 async fn knowledge_chunks(h: &Harness) {
-    same_protocol::<KnowledgeChunks, Via<false, POST, false, false>>();
+    same_protocol::<KnowledgeChunks, Via<false, POST, PAGE_SIZE, false>>();
     // ListKnowledgeChunks: GET /v1/Knowledge/{id}/Chunks
     h.page("GET", "/v1/Knowledge/id1/Chunks", Dialect::V1, "chunks");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &KnowledgeChunks::collection_path("id1").expect("ListKnowledgeChunks"),
         )
         .page_size(5)
@@ -454,13 +478,14 @@ async fn knowledge_chunks(h: &Harness) {
     h.sent(
         "ListKnowledgeChunks",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn feedback(h: &Harness) {
-    same_protocol::<Feedback, Via<true, PUT, false, false>>();
+    same_protocol::<Feedback, Via<true, PUT, PAGE_SIZE, false>>();
     // ListFeedback: GET /v1/Assistants/{id}/Feedbacks
     h.page(
         "GET",
@@ -470,7 +495,7 @@ async fn feedback(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<true, PUT, false, false>>(
+        .list::<Via<true, PUT, PAGE_SIZE, false>>(
             &Feedback::collection_path("id1").expect("ListFeedback"),
         )
         .page_size(5)
@@ -481,12 +506,18 @@ async fn feedback(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListFeedback", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListFeedback",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateFeedback: POST /v1/Assistants/{id}/Feedbacks
     h.answer("POST", "/v1/Assistants/id1/Feedbacks", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Feedback::collection_path("id1").expect("CreateFeedback"),
             &CreateFeedbackBody {
                 message_id: Some("v".into()),
@@ -498,13 +529,14 @@ async fn feedback(h: &Harness) {
     h.sent(
         "CreateFeedback",
         &[],
+        &[],
         Sent::Json(r#"{"message_id":"v"}"#),
         false,
     );
 }
 
 async fn knowledge_by_assistant(h: &Harness) {
-    same_protocol::<KnowledgeByAssistant, Via<false, POST, false, false>>();
+    same_protocol::<KnowledgeByAssistant, Via<false, POST, PAGE_SIZE, false>>();
     // ListKnowledgeByAssistant: GET /v1/Assistants/{assistantId}/Knowledge
     h.page(
         "GET",
@@ -514,7 +546,7 @@ async fn knowledge_by_assistant(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &KnowledgeByAssistant::collection_path("assistantId1")
                 .expect("ListKnowledgeByAssistant"),
         )
@@ -529,6 +561,7 @@ async fn knowledge_by_assistant(h: &Harness) {
     h.sent(
         "ListKnowledgeByAssistant",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -537,7 +570,7 @@ async fn knowledge_by_assistant(h: &Harness) {
     h.answered_without_a_body(
         "CreateAssistantKnowledgeAttachment",
         h.client
-            .update::<Via<false, POST, false, false>, _>(
+            .update::<Via<false, POST, PAGE_SIZE, false>, _>(
                 &KnowledgeByAssistant::path("assistantId1", "id1")
                     .expect("CreateAssistantKnowledgeAttachment"),
                 &CreateAssistantKnowledgeAttachmentBody::default(),
@@ -548,6 +581,7 @@ async fn knowledge_by_assistant(h: &Harness) {
     h.sent(
         "CreateAssistantKnowledgeAttachment",
         &[],
+        &[],
         Sent::Form(&[]),
         false,
     );
@@ -556,7 +590,7 @@ async fn knowledge_by_assistant(h: &Harness) {
     h.deleted(
         "DeleteAssistantKnowledgeAttachment",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &KnowledgeByAssistant::path("assistantId1", "id1")
                     .expect("DeleteAssistantKnowledgeAttachment"),
             )
@@ -565,13 +599,14 @@ async fn knowledge_by_assistant(h: &Harness) {
     h.sent(
         "DeleteAssistantKnowledgeAttachment",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn tools_by_assistant(h: &Harness) {
-    same_protocol::<ToolsByAssistant, Via<false, POST, false, false>>();
+    same_protocol::<ToolsByAssistant, Via<false, POST, PAGE_SIZE, false>>();
     // ListToolsByAssistant: GET /v1/Assistants/{assistantId}/Tools
     h.page(
         "GET",
@@ -581,7 +616,7 @@ async fn tools_by_assistant(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ToolsByAssistant::collection_path("assistantId1").expect("ListToolsByAssistant"),
         )
         .page_size(5)
@@ -595,6 +630,7 @@ async fn tools_by_assistant(h: &Harness) {
     h.sent(
         "ListToolsByAssistant",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -603,7 +639,7 @@ async fn tools_by_assistant(h: &Harness) {
     h.answered_without_a_body(
         "CreateAssistantToolAttachment",
         h.client
-            .update::<Via<false, POST, false, false>, _>(
+            .update::<Via<false, POST, PAGE_SIZE, false>, _>(
                 &ToolsByAssistant::path("assistantId1", "id1")
                     .expect("CreateAssistantToolAttachment"),
                 &CreateAssistantToolAttachmentBody::default(),
@@ -611,38 +647,50 @@ async fn tools_by_assistant(h: &Harness) {
             .await
             .map(drop),
     );
-    h.sent("CreateAssistantToolAttachment", &[], Sent::Form(&[]), false);
+    h.sent(
+        "CreateAssistantToolAttachment",
+        &[],
+        &[],
+        Sent::Form(&[]),
+        false,
+    );
     // DeleteAssistantToolAttachment: DELETE /v1/Assistants/{assistantId}/Tools/{id}
     h.empty("DELETE", "/v1/Assistants/assistantId1/Tools/id1", 204);
     h.deleted(
         "DeleteAssistantToolAttachment",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ToolsByAssistant::path("assistantId1", "id1")
                     .expect("DeleteAssistantToolAttachment"),
             )
             .await,
     );
-    h.sent("DeleteAssistantToolAttachment", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteAssistantToolAttachment",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn tool(h: &Harness) {
-    same_protocol::<Tool, Via<true, PUT, false, false>>();
+    same_protocol::<Tool, Via<true, PUT, PAGE_SIZE, false>>();
     // FetchTool: GET /v1/Tools/{id}
     h.answer("GET", "/v1/Tools/id1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, false, false>>(&Tool::path("id1").expect("FetchTool"))
+        .fetch::<Via<true, PUT, PAGE_SIZE, false>>(&Tool::path("id1").expect("FetchTool"))
         .await;
     h.record("FetchTool", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTool", &[], Sent::Nothing, false);
+    h.sent("FetchTool", &[], &[], Sent::Nothing, false);
     // ListTools: GET /v1/Tools
     h.page("GET", "/v1/Tools", Dialect::V1, "tools");
     let got = h
         .client
-        .list::<Via<true, PUT, false, false>>(&Tool::collection_path().expect("ListTools"))
+        .list::<Via<true, PUT, PAGE_SIZE, false>>(&Tool::collection_path().expect("ListTools"))
         .filter(&ListToolsFilter {
-            assistant_id: Some("v".into()),
+            assistant_id: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -654,7 +702,8 @@ async fn tool(h: &Harness) {
     );
     h.sent(
         "ListTools",
-        &[("AssistantId", "v"), ("PageSize", "5")],
+        &[("AssistantId", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -662,7 +711,7 @@ async fn tool(h: &Harness) {
     h.answer("POST", "/v1/Tools", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Tool::collection_path().expect("CreateTool"),
             &CreateToolBody {
                 assistant_id: Some("v".into()),
@@ -674,6 +723,7 @@ async fn tool(h: &Harness) {
     h.sent(
         "CreateTool",
         &[],
+        &[],
         Sent::Json(r#"{"assistant_id":"v"}"#),
         false,
     );
@@ -681,7 +731,7 @@ async fn tool(h: &Harness) {
     h.answer("PUT", "/v1/Tools/id1", 200);
     let got = h
         .client
-        .update::<Via<true, PUT, false, false>, _>(
+        .update::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Tool::path("id1").expect("UpdateTool"),
             &UpdateToolBody {
                 assistant_id: Some("v".into()),
@@ -693,6 +743,7 @@ async fn tool(h: &Harness) {
     h.sent(
         "UpdateTool",
         &[],
+        &[],
         Sent::Json(r#"{"assistant_id":"v"}"#),
         false,
     );
@@ -701,22 +752,24 @@ async fn tool(h: &Harness) {
     h.deleted(
         "DeleteTool",
         h.client
-            .delete::<Via<true, PUT, false, false>>(&Tool::path("id1").expect("DeleteTool"))
+            .delete::<Via<true, PUT, PAGE_SIZE, false>>(&Tool::path("id1").expect("DeleteTool"))
             .await,
     );
-    h.sent("DeleteTool", &[], Sent::Nothing, false);
+    h.sent("DeleteTool", &[], &[], Sent::Nothing, false);
 }
 
 async fn policies(h: &Harness) {
-    same_protocol::<Policies, Via<false, POST, false, false>>();
+    same_protocol::<Policies, Via<false, POST, PAGE_SIZE, false>>();
     // ListPolicies: GET /v1/Policies
     h.page("GET", "/v1/Policies", Dialect::V1, "policies");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Policies::collection_path().expect("ListPolicies"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Policies::collection_path().expect("ListPolicies"),
+        )
         .filter(&ListPoliciesFilter {
-            tool_id: Some("v".into()),
-            ..Default::default()
+            tool_id: Some("é&=+/%?#".into()),
+            knowledge_id: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -728,27 +781,34 @@ async fn policies(h: &Harness) {
     );
     h.sent(
         "ListPolicies",
-        &[("ToolId", "v"), ("PageSize", "5")],
+        &[
+            ("ToolId", "é&=+/%?#"),
+            ("KnowledgeId", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn session(h: &Harness) {
-    same_protocol::<Session, Via<false, POST, false, false>>();
+    same_protocol::<Session, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSession: GET /v1/Sessions/{id}
     h.answer("GET", "/v1/Sessions/id1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Session::path("id1").expect("FetchSession"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Session::path("id1").expect("FetchSession"))
         .await;
     h.record("FetchSession", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSession", &[], Sent::Nothing, false);
+    h.sent("FetchSession", &[], &[], Sent::Nothing, false);
     // ListSessions: GET /v1/Sessions
     h.page("GET", "/v1/Sessions", Dialect::V1, "sessions");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Session::collection_path().expect("ListSessions"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Session::collection_path().expect("ListSessions"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -757,11 +817,17 @@ async fn session(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSessions", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSessions",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn messages(h: &Harness) {
-    same_protocol::<Messages, Via<false, POST, false, false>>();
+    same_protocol::<Messages, Via<false, POST, PAGE_SIZE, false>>();
     // ListMessages: GET /v1/Sessions/{sessionId}/Messages
     h.page(
         "GET",
@@ -771,7 +837,7 @@ async fn messages(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Messages::collection_path("sessionId1").expect("ListMessages"),
         )
         .page_size(5)
@@ -782,7 +848,13 @@ async fn messages(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListMessages", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListMessages",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -821,6 +893,7 @@ async fn message_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateMessage",
         &[],
+        &[],
         Sent::Json(r#"{"identity":"v"}"#),
         false,
     );
@@ -832,7 +905,7 @@ async fn assistant_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Assistants/id1", 200);
     let got = Assistant::fetch(&h.client, "id1").await;
     h.record("FetchAssistant", Some(ID), got.map(|r| r.id));
-    h.sent("FetchAssistant", &[], Sent::Nothing, false);
+    h.sent("FetchAssistant", &[], &[], Sent::Nothing, false);
     // ListAssistants: GET /v1/Assistants
     h.page("GET", "/v1/Assistants", Dialect::V1, "assistants");
     let got = Assistant::list(&h.client).page_size(5).collect_all().await;
@@ -841,7 +914,13 @@ async fn assistant_full<Compiled>(h: &Harness) {
         Some(ID),
         got.map(|all| all.into_iter().map(|r| r.id).collect()),
     );
-    h.sent("ListAssistants", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListAssistants",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateAssistant: POST /v1/Assistants
     h.answer("POST", "/v1/Assistants", 201);
     let got = Assistant::create(
@@ -853,7 +932,13 @@ async fn assistant_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateAssistant", Some(ID), got.map(|r| r.id));
-    h.sent("CreateAssistant", &[], Sent::Json(r#"{"name":"v"}"#), false);
+    h.sent(
+        "CreateAssistant",
+        &[],
+        &[],
+        Sent::Json(r#"{"name":"v"}"#),
+        false,
+    );
     // UpdateAssistant: PUT /v1/Assistants/{id}
     h.answer("PUT", "/v1/Assistants/id1", 200);
     let got = Assistant::update(
@@ -866,11 +951,17 @@ async fn assistant_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateAssistant", Some(ID), got.map(|r| r.id));
-    h.sent("UpdateAssistant", &[], Sent::Json(r#"{"name":"v"}"#), false);
+    h.sent(
+        "UpdateAssistant",
+        &[],
+        &[],
+        Sent::Json(r#"{"name":"v"}"#),
+        false,
+    );
     // DeleteAssistant: DELETE /v1/Assistants/{id}
     h.empty("DELETE", "/v1/Assistants/id1", 204);
     h.deleted("DeleteAssistant", Assistant::delete(&h.client, "id1").await);
-    h.sent("DeleteAssistant", &[], Sent::Nothing, false);
+    h.sent("DeleteAssistant", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -879,13 +970,13 @@ async fn knowledge_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Knowledge/id1", 200);
     let got = Knowledge::fetch(&h.client, "id1").await;
     h.record("FetchKnowledge", Some(ID), got.map(|r| r.id));
-    h.sent("FetchKnowledge", &[], Sent::Nothing, false);
+    h.sent("FetchKnowledge", &[], &[], Sent::Nothing, false);
     // ListKnowledge: GET /v1/Knowledge
     h.page("GET", "/v1/Knowledge", Dialect::V1, "knowledge");
     let got = Knowledge::list(
         &h.client,
         &ListKnowledgeFilter {
-            assistant_id: Some("v".into()),
+            assistant_id: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -898,7 +989,8 @@ async fn knowledge_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListKnowledge",
-        &[("AssistantId", "v"), ("PageSize", "5")],
+        &[("AssistantId", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -915,6 +1007,7 @@ async fn knowledge_full<Compiled>(h: &Harness) {
     h.record("CreateKnowledge", Some(ID), got.map(|r| r.id));
     h.sent(
         "CreateKnowledge",
+        &[],
         &[],
         Sent::Json(r#"{"assistant_id":"v"}"#),
         false,
@@ -934,13 +1027,14 @@ async fn knowledge_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateKnowledge",
         &[],
+        &[],
         Sent::Json(r#"{"description":"v"}"#),
         false,
     );
     // DeleteKnowledge: DELETE /v1/Knowledge/{id}
     h.empty("DELETE", "/v1/Knowledge/id1", 204);
     h.deleted("DeleteKnowledge", Knowledge::delete(&h.client, "id1").await);
-    h.sent("DeleteKnowledge", &[], Sent::Nothing, false);
+    h.sent("DeleteKnowledge", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -949,7 +1043,7 @@ async fn knowledge_status_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Knowledge/id1/Status", 200);
     let got = KnowledgeStatus::fetch(&h.client, "id1").await;
     h.record("FetchKnowledgeStatus", None, got.map(|_| None));
-    h.sent("FetchKnowledgeStatus", &[], Sent::Nothing, false);
+    h.sent("FetchKnowledgeStatus", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -968,6 +1062,7 @@ async fn knowledge_chunks_full<Compiled>(h: &Harness) {
     h.sent(
         "ListKnowledgeChunks",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -991,7 +1086,13 @@ async fn feedback_full<Compiled>(h: &Harness) {
         Some(ID),
         got.map(|all| all.into_iter().map(|r| r.id).collect()),
     );
-    h.sent("ListFeedback", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListFeedback",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateFeedback: POST /v1/Assistants/{id}/Feedbacks
     h.answer("POST", "/v1/Assistants/id1/Feedbacks", 201);
     let got = Feedback::create(
@@ -1006,6 +1107,7 @@ async fn feedback_full<Compiled>(h: &Harness) {
     h.record("CreateFeedback", Some(ID), got.map(|r| r.id));
     h.sent(
         "CreateFeedback",
+        &[],
         &[],
         Sent::Json(r#"{"message_id":"v"}"#),
         false,
@@ -1033,6 +1135,7 @@ async fn knowledge_by_assistant_full<Compiled>(h: &Harness) {
     h.sent(
         "ListKnowledgeByAssistant",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1052,6 +1155,7 @@ async fn knowledge_by_assistant_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateAssistantKnowledgeAttachment",
         &[],
+        &[],
         Sent::Form(&[]),
         false,
     );
@@ -1063,6 +1167,7 @@ async fn knowledge_by_assistant_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "DeleteAssistantKnowledgeAttachment",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -1090,6 +1195,7 @@ async fn tools_by_assistant_full<Compiled>(h: &Harness) {
     h.sent(
         "ListToolsByAssistant",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1106,14 +1212,26 @@ async fn tools_by_assistant_full<Compiled>(h: &Harness) {
         .await
         .map(drop),
     );
-    h.sent("CreateAssistantToolAttachment", &[], Sent::Form(&[]), false);
+    h.sent(
+        "CreateAssistantToolAttachment",
+        &[],
+        &[],
+        Sent::Form(&[]),
+        false,
+    );
     // DeleteAssistantToolAttachment: DELETE /v1/Assistants/{assistantId}/Tools/{id}
     h.empty("DELETE", "/v1/Assistants/assistantId1/Tools/id1", 204);
     h.deleted(
         "DeleteAssistantToolAttachment",
         ToolsByAssistant::delete(&h.client, "assistantId1", "id1").await,
     );
-    h.sent("DeleteAssistantToolAttachment", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteAssistantToolAttachment",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1122,13 +1240,13 @@ async fn tool_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Tools/id1", 200);
     let got = Tool::fetch(&h.client, "id1").await;
     h.record("FetchTool", Some(ID), got.map(|r| r.id));
-    h.sent("FetchTool", &[], Sent::Nothing, false);
+    h.sent("FetchTool", &[], &[], Sent::Nothing, false);
     // ListTools: GET /v1/Tools
     h.page("GET", "/v1/Tools", Dialect::V1, "tools");
     let got = Tool::list(
         &h.client,
         &ListToolsFilter {
-            assistant_id: Some("v".into()),
+            assistant_id: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1141,7 +1259,8 @@ async fn tool_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListTools",
-        &[("AssistantId", "v"), ("PageSize", "5")],
+        &[("AssistantId", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1158,6 +1277,7 @@ async fn tool_full<Compiled>(h: &Harness) {
     h.record("CreateTool", Some(ID), got.map(|r| r.id));
     h.sent(
         "CreateTool",
+        &[],
         &[],
         Sent::Json(r#"{"assistant_id":"v"}"#),
         false,
@@ -1177,13 +1297,14 @@ async fn tool_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateTool",
         &[],
+        &[],
         Sent::Json(r#"{"assistant_id":"v"}"#),
         false,
     );
     // DeleteTool: DELETE /v1/Tools/{id}
     h.empty("DELETE", "/v1/Tools/id1", 204);
     h.deleted("DeleteTool", Tool::delete(&h.client, "id1").await);
-    h.sent("DeleteTool", &[], Sent::Nothing, false);
+    h.sent("DeleteTool", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1193,8 +1314,8 @@ async fn policies_full<Compiled>(h: &Harness) {
     let got = Policies::list(
         &h.client,
         &ListPoliciesFilter {
-            tool_id: Some("v".into()),
-            ..Default::default()
+            tool_id: Some("é&=+/%?#".into()),
+            knowledge_id: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1207,7 +1328,12 @@ async fn policies_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListPolicies",
-        &[("ToolId", "v"), ("PageSize", "5")],
+        &[
+            ("ToolId", "é&=+/%?#"),
+            ("KnowledgeId", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1219,7 +1345,7 @@ async fn session_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Sessions/id1", 200);
     let got = Session::fetch(&h.client, "id1").await;
     h.record("FetchSession", Some(ID), got.map(|r| r.id));
-    h.sent("FetchSession", &[], Sent::Nothing, false);
+    h.sent("FetchSession", &[], &[], Sent::Nothing, false);
     // ListSessions: GET /v1/Sessions
     h.page("GET", "/v1/Sessions", Dialect::V1, "sessions");
     let got = Session::list(&h.client).page_size(5).collect_all().await;
@@ -1228,7 +1354,13 @@ async fn session_full<Compiled>(h: &Harness) {
         Some(ID),
         got.map(|all| all.into_iter().map(|r| r.id).collect()),
     );
-    h.sent("ListSessions", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSessions",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1249,5 +1381,11 @@ async fn messages_full<Compiled>(h: &Harness) {
         Some(ID),
         got.map(|all| all.into_iter().map(|r| r.id).collect()),
     );
-    h.sent("ListMessages", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListMessages",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }

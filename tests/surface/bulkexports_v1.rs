@@ -74,24 +74,24 @@ pub async fn run(h: &Harness) {
 }
 
 async fn day(h: &Harness) {
-    same_protocol::<Day, Via<false, POST, false, false>>();
+    same_protocol::<Day, Via<false, POST, PAGE_SIZE, false>>();
     // FetchDay: GET /v1/Exports/{ResourceType}/Days/{Day}
     h.redirect("GET", "/v1/Exports/ResourceType1/Days/Day1");
     h.redirected(
         "FetchDay",
         h.client
-            .fetch::<Via<false, POST, false, false>>(
+            .fetch::<Via<false, POST, PAGE_SIZE, false>>(
                 &Day::path("ResourceType1", "Day1").expect("FetchDay"),
             )
             .await
             .map(drop),
     );
-    h.sent("FetchDay", &[], Sent::Nothing, false);
+    h.sent("FetchDay", &[], &[], Sent::Nothing, false);
     // ListDay: GET /v1/Exports/{ResourceType}/Days
     h.page("GET", "/v1/Exports/ResourceType1/Days", Dialect::V1, "days");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Day::collection_path("ResourceType1").expect("ListDay"),
         )
         .page_size(5)
@@ -102,40 +102,40 @@ async fn day(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListDay", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListDay", &[("PageSize", "5")], &[], Sent::Nothing, false);
 }
 
 async fn export(h: &Harness) {
-    same_protocol::<Export, Via<false, POST, false, false>>();
+    same_protocol::<Export, Via<false, POST, PAGE_SIZE, false>>();
     // FetchExport: GET /v1/Exports/{ResourceType}
     h.answer("GET", "/v1/Exports/ResourceType1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Export::path("ResourceType1").expect("FetchExport"),
         )
         .await;
     h.record("FetchExport", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchExport", &[], Sent::Nothing, false);
+    h.sent("FetchExport", &[], &[], Sent::Nothing, false);
 }
 
 async fn export_configuration(h: &Harness) {
-    same_protocol::<ExportConfiguration, Via<false, POST, false, false>>();
+    same_protocol::<ExportConfiguration, Via<false, POST, PAGE_SIZE, false>>();
     // FetchExportConfiguration: GET /v1/Exports/{ResourceType}/Configuration
     h.answer("GET", "/v1/Exports/ResourceType1/Configuration", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ExportConfiguration::path("ResourceType1").expect("FetchExportConfiguration"),
         )
         .await;
     h.record("FetchExportConfiguration", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchExportConfiguration", &[], Sent::Nothing, false);
+    h.sent("FetchExportConfiguration", &[], &[], Sent::Nothing, false);
     // UpdateExportConfiguration: POST /v1/Exports/{ResourceType}/Configuration
     h.answer("POST", "/v1/Exports/ResourceType1/Configuration", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ExportConfiguration::path("ResourceType1").expect("UpdateExportConfiguration"),
             &UpdateExportConfigurationBody {
                 webhook_url: Some("v".into()),
@@ -147,18 +147,19 @@ async fn export_configuration(h: &Harness) {
     h.sent(
         "UpdateExportConfiguration",
         &[],
+        &[],
         Sent::Form(&[("WebhookUrl", "v")]),
         false,
     );
 }
 
 async fn export_custom_job(h: &Harness) {
-    same_protocol::<ExportCustomJob, Via<false, POST, false, false>>();
+    same_protocol::<ExportCustomJob, Via<false, POST, PAGE_SIZE, false>>();
     // ListExportCustomJob: GET /v1/Exports/{ResourceType}/Jobs
     h.page("GET", "/v1/Exports/ResourceType1/Jobs", Dialect::V1, "jobs");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ExportCustomJob::collection_path("ResourceType1").expect("ListExportCustomJob"),
         )
         .page_size(5)
@@ -172,6 +173,7 @@ async fn export_custom_job(h: &Harness) {
     h.sent(
         "ListExportCustomJob",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -179,7 +181,7 @@ async fn export_custom_job(h: &Harness) {
     h.answer("POST", "/v1/Exports/ResourceType1/Jobs", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ExportCustomJob::collection_path("ResourceType1").expect("CreateExportCustomJob"),
             &CreateExportCustomJobBody {
                 start_day: Some("v".into()),
@@ -191,30 +193,31 @@ async fn export_custom_job(h: &Harness) {
     h.sent(
         "CreateExportCustomJob",
         &[],
+        &[],
         Sent::Form(&[("StartDay", "v")]),
         false,
     );
 }
 
 async fn job(h: &Harness) {
-    same_protocol::<Job, Via<false, POST, false, false>>();
+    same_protocol::<Job, Via<false, POST, PAGE_SIZE, false>>();
     // FetchJob: GET /v1/Exports/Jobs/{JobSid}
     h.answer("GET", "/v1/Exports/Jobs/JobSid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Job::path("JobSid1").expect("FetchJob"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Job::path("JobSid1").expect("FetchJob"))
         .await;
     h.record("FetchJob", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchJob", &[], Sent::Nothing, false);
+    h.sent("FetchJob", &[], &[], Sent::Nothing, false);
     // DeleteJob: DELETE /v1/Exports/Jobs/{JobSid}
     h.empty("DELETE", "/v1/Exports/Jobs/JobSid1", 204);
     h.deleted(
         "DeleteJob",
         h.client
-            .delete::<Via<false, POST, false, false>>(&Job::path("JobSid1").expect("DeleteJob"))
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(&Job::path("JobSid1").expect("DeleteJob"))
             .await,
     );
-    h.sent("DeleteJob", &[], Sent::Nothing, false);
+    h.sent("DeleteJob", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -239,7 +242,7 @@ async fn day_full<Compiled>(h: &Harness) {
             .await
             .map(drop),
     );
-    h.sent("FetchDay", &[], Sent::Nothing, false);
+    h.sent("FetchDay", &[], &[], Sent::Nothing, false);
     // ListDay: GET /v1/Exports/{ResourceType}/Days
     h.page("GET", "/v1/Exports/ResourceType1/Days", Dialect::V1, "days");
     let got = Day::list(&h.client, "ResourceType1")
@@ -251,7 +254,7 @@ async fn day_full<Compiled>(h: &Harness) {
         None,
         got.map(|all| all.into_iter().map(|_| None).collect()),
     );
-    h.sent("ListDay", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListDay", &[("PageSize", "5")], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -260,7 +263,7 @@ async fn export_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Exports/ResourceType1", 200);
     let got = Export::fetch(&h.client, "ResourceType1").await;
     h.record("FetchExport", None, got.map(|_| None));
-    h.sent("FetchExport", &[], Sent::Nothing, false);
+    h.sent("FetchExport", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -269,7 +272,7 @@ async fn export_configuration_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Exports/ResourceType1/Configuration", 200);
     let got = ExportConfiguration::fetch(&h.client, "ResourceType1").await;
     h.record("FetchExportConfiguration", None, got.map(|_| None));
-    h.sent("FetchExportConfiguration", &[], Sent::Nothing, false);
+    h.sent("FetchExportConfiguration", &[], &[], Sent::Nothing, false);
     // UpdateExportConfiguration: POST /v1/Exports/{ResourceType}/Configuration
     h.answer("POST", "/v1/Exports/ResourceType1/Configuration", 200);
     let got = ExportConfiguration::update(
@@ -284,6 +287,7 @@ async fn export_configuration_full<Compiled>(h: &Harness) {
     h.record("UpdateExportConfiguration", None, got.map(|_| None));
     h.sent(
         "UpdateExportConfiguration",
+        &[],
         &[],
         Sent::Form(&[("WebhookUrl", "v")]),
         false,
@@ -306,6 +310,7 @@ async fn export_custom_job_full<Compiled>(h: &Harness) {
     h.sent(
         "ListExportCustomJob",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -324,6 +329,7 @@ async fn export_custom_job_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateExportCustomJob",
         &[],
+        &[],
         Sent::Form(&[("StartDay", "v")]),
         false,
     );
@@ -335,9 +341,9 @@ async fn job_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Exports/Jobs/JobSid1", 200);
     let got = Job::fetch(&h.client, "JobSid1").await;
     h.record("FetchJob", None, got.map(|_| None));
-    h.sent("FetchJob", &[], Sent::Nothing, false);
+    h.sent("FetchJob", &[], &[], Sent::Nothing, false);
     // DeleteJob: DELETE /v1/Exports/Jobs/{JobSid}
     h.empty("DELETE", "/v1/Exports/Jobs/JobSid1", 204);
     h.deleted("DeleteJob", Job::delete(&h.client, "JobSid1").await);
-    h.sent("DeleteJob", &[], Sent::Nothing, false);
+    h.sent("DeleteJob", &[], &[], Sent::Nothing, false);
 }

@@ -417,17 +417,17 @@ pub async fn run(h: &Harness) {
 }
 
 async fn binding(h: &Harness) {
-    same_protocol::<Binding, Via<false, POST, false, false>>();
+    same_protocol::<Binding, Via<false, POST, PAGE_SIZE, false>>();
     // FetchBinding: GET /v2/Services/{ServiceSid}/Bindings/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Bindings/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Binding::path("ServiceSid1", "Sid1").expect("FetchBinding"),
         )
         .await;
     h.record("FetchBinding", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBinding", &[], Sent::Nothing, false);
+    h.sent("FetchBinding", &[], &[], Sent::Nothing, false);
     // ListBinding: GET /v2/Services/{ServiceSid}/Bindings
     h.page(
         "GET",
@@ -437,12 +437,12 @@ async fn binding(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Binding::collection_path("ServiceSid1").expect("ListBinding"),
         )
         .filter(&ListBindingFilter {
-            binding_type: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            binding_type: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            identity: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
         .collect_all()
@@ -455,10 +455,13 @@ async fn binding(h: &Harness) {
     h.sent(
         "ListBinding",
         &[
-            ("BindingType", "a"),
-            ("BindingType", "b"),
+            ("BindingType", "é&1"),
+            ("BindingType", "+/%?#2"),
+            ("Identity", "é&1"),
+            ("Identity", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -467,26 +470,26 @@ async fn binding(h: &Harness) {
     h.deleted(
         "DeleteBinding",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Binding::path("ServiceSid1", "Sid1").expect("DeleteBinding"),
             )
             .await,
     );
-    h.sent("DeleteBinding", &[], Sent::Nothing, false);
+    h.sent("DeleteBinding", &[], &[], Sent::Nothing, false);
 }
 
 async fn channel(h: &Harness) {
-    same_protocol::<Channel, Via<false, POST, false, false>>();
+    same_protocol::<Channel, Via<false, POST, PAGE_SIZE, false>>();
     // FetchChannel: GET /v2/Services/{ServiceSid}/Channels/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Channels/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Channel::path("ServiceSid1", "Sid1").expect("FetchChannel"),
         )
         .await;
     h.record("FetchChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchChannel", &[], Sent::Nothing, false);
+    h.sent("FetchChannel", &[], &[], Sent::Nothing, false);
     // ListChannel: GET /v2/Services/{ServiceSid}/Channels
     h.page(
         "GET",
@@ -496,11 +499,11 @@ async fn channel(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Channel::collection_path("ServiceSid1").expect("ListChannel"),
         )
         .filter(&ListChannelFilter {
-            type_: Some(vec!["a".into(), "b".into()]),
+            type_: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
         .collect_all()
@@ -512,7 +515,8 @@ async fn channel(h: &Harness) {
     );
     h.sent(
         "ListChannel",
-        &[("Type", "a"), ("Type", "b"), ("PageSize", "5")],
+        &[("Type", "é&1"), ("Type", "+/%?#2"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -520,18 +524,20 @@ async fn channel(h: &Harness) {
     h.answer("POST", "/v2/Services/ServiceSid1/Channels", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Channel::collection_path("ServiceSid1").expect("CreateChannel"),
             &CreateChannelBody {
                 friendly_name: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("CreateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannel",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -539,18 +545,20 @@ async fn channel(h: &Harness) {
     h.answer("POST", "/v2/Services/ServiceSid1/Channels/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Channel::path("ServiceSid1", "Sid1").expect("UpdateChannel"),
             &UpdateChannelBody {
                 friendly_name: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("UpdateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChannel",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -559,16 +567,23 @@ async fn channel(h: &Harness) {
     h.deleted(
         "DeleteChannel",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Channel::path("ServiceSid1", "Sid1").expect("DeleteChannel"),
             )
+            .webhook_enabled(true)
             .await,
     );
-    h.sent("DeleteChannel", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteChannel",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn channel_webhook(h: &Harness) {
-    same_protocol::<ChannelWebhook, Via<false, POST, false, false>>();
+    same_protocol::<ChannelWebhook, Via<false, POST, PAGE_SIZE, false>>();
     // FetchChannelWebhook: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks/{Sid}
     h.answer(
         "GET",
@@ -577,13 +592,13 @@ async fn channel_webhook(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ChannelWebhook::path("ServiceSid1", "ChannelSid1", "Sid1")
                 .expect("FetchChannelWebhook"),
         )
         .await;
     h.record("FetchChannelWebhook", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchChannelWebhook", &[], Sent::Nothing, false);
+    h.sent("FetchChannelWebhook", &[], &[], Sent::Nothing, false);
     // ListChannelWebhook: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks
     h.page(
         "GET",
@@ -593,7 +608,7 @@ async fn channel_webhook(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ChannelWebhook::collection_path("ServiceSid1", "ChannelSid1")
                 .expect("ListChannelWebhook"),
         )
@@ -608,6 +623,7 @@ async fn channel_webhook(h: &Harness) {
     h.sent(
         "ListChannelWebhook",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -619,7 +635,7 @@ async fn channel_webhook(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ChannelWebhook::collection_path("ServiceSid1", "ChannelSid1")
                 .expect("CreateChannelWebhook"),
             &CreateChannelWebhookBody {
@@ -632,6 +648,7 @@ async fn channel_webhook(h: &Harness) {
     h.record("CreateChannelWebhook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannelWebhook",
+        &[],
         &[],
         Sent::Form(&[
             ("Configuration.Url", "v"),
@@ -648,7 +665,7 @@ async fn channel_webhook(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ChannelWebhook::path("ServiceSid1", "ChannelSid1", "Sid1")
                 .expect("UpdateChannelWebhook"),
             &UpdateChannelWebhookBody {
@@ -661,6 +678,7 @@ async fn channel_webhook(h: &Harness) {
     h.record("UpdateChannelWebhook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChannelWebhook",
+        &[],
         &[],
         Sent::Form(&[
             ("Configuration.Url", "v"),
@@ -678,32 +696,32 @@ async fn channel_webhook(h: &Harness) {
     h.deleted(
         "DeleteChannelWebhook",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ChannelWebhook::path("ServiceSid1", "ChannelSid1", "Sid1")
                     .expect("DeleteChannelWebhook"),
             )
             .await,
     );
-    h.sent("DeleteChannelWebhook", &[], Sent::Nothing, false);
+    h.sent("DeleteChannelWebhook", &[], &[], Sent::Nothing, false);
 }
 
 async fn credential(h: &Harness) {
-    same_protocol::<Credential, Via<false, POST, false, false>>();
+    same_protocol::<Credential, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCredential: GET /v2/Credentials/{Sid}
     h.answer("GET", "/v2/Credentials/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Credential::path("Sid1").expect("FetchCredential"),
         )
         .await;
     h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCredential", &[], Sent::Nothing, false);
+    h.sent("FetchCredential", &[], &[], Sent::Nothing, false);
     // ListCredential: GET /v2/Credentials
     h.page("GET", "/v2/Credentials", Dialect::V1, "credentials");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Credential::collection_path().expect("ListCredential"),
         )
         .page_size(5)
@@ -714,12 +732,18 @@ async fn credential(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListCredential",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateCredential: POST /v2/Credentials
     h.answer("POST", "/v2/Credentials", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Credential::collection_path().expect("CreateCredential"),
             &CreateCredentialBody {
                 type_: Some("v".into()),
@@ -728,12 +752,18 @@ async fn credential(h: &Harness) {
         )
         .await;
     h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
+    h.sent(
+        "CreateCredential",
+        &[],
+        &[],
+        Sent::Form(&[("Type", "v")]),
+        false,
+    );
     // UpdateCredential: POST /v2/Credentials/{Sid}
     h.answer("POST", "/v2/Credentials/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Credential::path("Sid1").expect("UpdateCredential"),
             &UpdateCredentialBody {
                 friendly_name: Some("v".into()),
@@ -745,6 +775,7 @@ async fn credential(h: &Harness) {
     h.sent(
         "UpdateCredential",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -753,16 +784,16 @@ async fn credential(h: &Harness) {
     h.deleted(
         "DeleteCredential",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Credential::path("Sid1").expect("DeleteCredential"),
             )
             .await,
     );
-    h.sent("DeleteCredential", &[], Sent::Nothing, false);
+    h.sent("DeleteCredential", &[], &[], Sent::Nothing, false);
 }
 
 async fn invite(h: &Harness) {
-    same_protocol::<Invite, Via<false, POST, false, false>>();
+    same_protocol::<Invite, Via<false, POST, PAGE_SIZE, false>>();
     // FetchInvite: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}
     h.answer(
         "GET",
@@ -771,12 +802,12 @@ async fn invite(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Invite::path("ServiceSid1", "ChannelSid1", "Sid1").expect("FetchInvite"),
         )
         .await;
     h.record("FetchInvite", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInvite", &[], Sent::Nothing, false);
+    h.sent("FetchInvite", &[], &[], Sent::Nothing, false);
     // ListInvite: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites
     h.page(
         "GET",
@@ -786,11 +817,11 @@ async fn invite(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Invite::collection_path("ServiceSid1", "ChannelSid1").expect("ListInvite"),
         )
         .filter(&ListInviteFilter {
-            identity: Some(vec!["a".into(), "b".into()]),
+            identity: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
         .collect_all()
@@ -802,7 +833,12 @@ async fn invite(h: &Harness) {
     );
     h.sent(
         "ListInvite",
-        &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
+        &[
+            ("Identity", "é&1"),
+            ("Identity", "+/%?#2"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -814,7 +850,7 @@ async fn invite(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Invite::collection_path("ServiceSid1", "ChannelSid1").expect("CreateInvite"),
             &CreateInviteBody {
                 identity: Some("v".into()),
@@ -823,7 +859,13 @@ async fn invite(h: &Harness) {
         )
         .await;
     h.record("CreateInvite", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateInvite", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateInvite",
+        &[],
+        &[],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // DeleteInvite: DELETE /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}
     h.empty(
         "DELETE",
@@ -833,16 +875,16 @@ async fn invite(h: &Harness) {
     h.deleted(
         "DeleteInvite",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Invite::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteInvite"),
             )
             .await,
     );
-    h.sent("DeleteInvite", &[], Sent::Nothing, false);
+    h.sent("DeleteInvite", &[], &[], Sent::Nothing, false);
 }
 
 async fn member(h: &Harness) {
-    same_protocol::<Member, Via<false, POST, false, false>>();
+    same_protocol::<Member, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMember: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.answer(
         "GET",
@@ -851,12 +893,12 @@ async fn member(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Member::path("ServiceSid1", "ChannelSid1", "Sid1").expect("FetchMember"),
         )
         .await;
     h.record("FetchMember", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMember", &[], Sent::Nothing, false);
+    h.sent("FetchMember", &[], &[], Sent::Nothing, false);
     // ListMember: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members
     h.page(
         "GET",
@@ -866,11 +908,11 @@ async fn member(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Member::collection_path("ServiceSid1", "ChannelSid1").expect("ListMember"),
         )
         .filter(&ListMemberFilter {
-            identity: Some(vec!["a".into(), "b".into()]),
+            identity: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
         .collect_all()
@@ -882,7 +924,12 @@ async fn member(h: &Harness) {
     );
     h.sent(
         "ListMember",
-        &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
+        &[
+            ("Identity", "é&1"),
+            ("Identity", "+/%?#2"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -894,16 +941,23 @@ async fn member(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Member::collection_path("ServiceSid1", "ChannelSid1").expect("CreateMember"),
             &CreateMemberBody {
                 identity: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("CreateMember", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateMember", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateMember",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // UpdateMember: POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.answer(
         "POST",
@@ -912,16 +966,23 @@ async fn member(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Member::path("ServiceSid1", "ChannelSid1", "Sid1").expect("UpdateMember"),
             &UpdateMemberBody {
                 role_sid: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("UpdateMember", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateMember", &[], Sent::Form(&[("RoleSid", "v")]), false);
+    h.sent(
+        "UpdateMember",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("RoleSid", "v")]),
+        false,
+    );
     // DeleteMember: DELETE /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.empty(
         "DELETE",
@@ -931,16 +992,23 @@ async fn member(h: &Harness) {
     h.deleted(
         "DeleteMember",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Member::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteMember"),
             )
+            .webhook_enabled(true)
             .await,
     );
-    h.sent("DeleteMember", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteMember",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn message(h: &Harness) {
-    same_protocol::<Message, Via<false, POST, false, false>>();
+    same_protocol::<Message, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMessage: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.answer(
         "GET",
@@ -949,12 +1017,12 @@ async fn message(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Message::path("ServiceSid1", "ChannelSid1", "Sid1").expect("FetchMessage"),
         )
         .await;
     h.record("FetchMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMessage", &[], Sent::Nothing, false);
+    h.sent("FetchMessage", &[], &[], Sent::Nothing, false);
     // ListMessage: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages
     h.page(
         "GET",
@@ -964,11 +1032,11 @@ async fn message(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Message::collection_path("ServiceSid1", "ChannelSid1").expect("ListMessage"),
         )
         .filter(&ListMessageFilter {
-            order: Some("v".into()),
+            order: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -980,7 +1048,8 @@ async fn message(h: &Harness) {
     );
     h.sent(
         "ListMessage",
-        &[("Order", "v"), ("PageSize", "5")],
+        &[("Order", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -992,16 +1061,23 @@ async fn message(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Message::collection_path("ServiceSid1", "ChannelSid1").expect("CreateMessage"),
             &CreateMessageBody {
                 from: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("CreateMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateMessage", &[], Sent::Form(&[("From", "v")]), false);
+    h.sent(
+        "CreateMessage",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("From", "v")]),
+        false,
+    );
     // UpdateMessage: POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.answer(
         "POST",
@@ -1010,16 +1086,23 @@ async fn message(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Message::path("ServiceSid1", "ChannelSid1", "Sid1").expect("UpdateMessage"),
             &UpdateMessageBody {
                 body: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("UpdateMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateMessage", &[], Sent::Form(&[("Body", "v")]), false);
+    h.sent(
+        "UpdateMessage",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("Body", "v")]),
+        false,
+    );
     // DeleteMessage: DELETE /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.empty(
         "DELETE",
@@ -1029,26 +1112,33 @@ async fn message(h: &Harness) {
     h.deleted(
         "DeleteMessage",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Message::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteMessage"),
             )
+            .webhook_enabled(true)
             .await,
     );
-    h.sent("DeleteMessage", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteMessage",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn role(h: &Harness) {
-    same_protocol::<Role, Via<false, POST, false, false>>();
+    same_protocol::<Role, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRole: GET /v2/Services/{ServiceSid}/Roles/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Roles/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Role::path("ServiceSid1", "Sid1").expect("FetchRole"),
         )
         .await;
     h.record("FetchRole", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRole", &[], Sent::Nothing, false);
+    h.sent("FetchRole", &[], &[], Sent::Nothing, false);
     // ListRole: GET /v2/Services/{ServiceSid}/Roles
     h.page(
         "GET",
@@ -1058,7 +1148,7 @@ async fn role(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Role::collection_path("ServiceSid1").expect("ListRole"),
         )
         .page_size(5)
@@ -1069,12 +1159,12 @@ async fn role(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListRole", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListRole", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateRole: POST /v2/Services/{ServiceSid}/Roles
     h.answer("POST", "/v2/Services/ServiceSid1/Roles", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Role::collection_path("ServiceSid1").expect("CreateRole"),
             &CreateRoleBody {
                 friendly_name: Some("v".into()),
@@ -1087,6 +1177,7 @@ async fn role(h: &Harness) {
     h.sent(
         "CreateRole",
         &[],
+        &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
             ("Permission", "a"),
@@ -1098,7 +1189,7 @@ async fn role(h: &Harness) {
     h.answer("POST", "/v2/Services/ServiceSid1/Roles/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Role::path("ServiceSid1", "Sid1").expect("UpdateRole"),
             &UpdateRoleBody {
                 permission: Some(vec!["a".into(), "b".into()]),
@@ -1109,6 +1200,7 @@ async fn role(h: &Harness) {
     h.sent(
         "UpdateRole",
         &[],
+        &[],
         Sent::Form(&[("Permission", "a"), ("Permission", "b")]),
         false,
     );
@@ -1117,29 +1209,31 @@ async fn role(h: &Harness) {
     h.deleted(
         "DeleteRole",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Role::path("ServiceSid1", "Sid1").expect("DeleteRole"),
             )
             .await,
     );
-    h.sent("DeleteRole", &[], Sent::Nothing, false);
+    h.sent("DeleteRole", &[], &[], Sent::Nothing, false);
 }
 
 async fn service(h: &Harness) {
-    same_protocol::<Service, Via<false, POST, false, false>>();
+    same_protocol::<Service, Via<false, POST, PAGE_SIZE, false>>();
     // FetchService: GET /v2/Services/{Sid}
     h.answer("GET", "/v2/Services/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Service::path("Sid1").expect("FetchService"))
         .await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v2/Services
     h.page("GET", "/v2/Services", Dialect::V1, "services");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Service::collection_path().expect("ListService"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -1148,12 +1242,18 @@ async fn service(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v2/Services
     h.answer("POST", "/v2/Services", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::collection_path().expect("CreateService"),
             &CreateServiceBody {
                 friendly_name: Some("v".into()),
@@ -1164,6 +1264,7 @@ async fn service(h: &Harness) {
     h.sent(
         "CreateService",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1171,7 +1272,7 @@ async fn service(h: &Harness) {
     h.answer("POST", "/v2/Services/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
             &UpdateServiceBody {
                 notifications_new_message_template: Some("v".into()),
@@ -1183,6 +1284,7 @@ async fn service(h: &Harness) {
     h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
+        &[],
         &[],
         Sent::Form(&[
             ("Notifications.NewMessage.Template", "v"),
@@ -1196,26 +1298,26 @@ async fn service(h: &Harness) {
     h.deleted(
         "DeleteService",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Service::path("Sid1").expect("DeleteService"),
             )
             .await,
     );
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 async fn user(h: &Harness) {
-    same_protocol::<User, Via<false, POST, false, false>>();
+    same_protocol::<User, Via<false, POST, PAGE_SIZE, false>>();
     // FetchUser: GET /v2/Services/{ServiceSid}/Users/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Users/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &User::path("ServiceSid1", "Sid1").expect("FetchUser"),
         )
         .await;
     h.record("FetchUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUser", &[], Sent::Nothing, false);
+    h.sent("FetchUser", &[], &[], Sent::Nothing, false);
     // ListUser: GET /v2/Services/{ServiceSid}/Users
     h.page(
         "GET",
@@ -1225,7 +1327,7 @@ async fn user(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &User::collection_path("ServiceSid1").expect("ListUser"),
         )
         .page_size(5)
@@ -1236,50 +1338,64 @@ async fn user(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListUser", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListUser", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateUser: POST /v2/Services/{ServiceSid}/Users
     h.answer("POST", "/v2/Services/ServiceSid1/Users", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &User::collection_path("ServiceSid1").expect("CreateUser"),
             &CreateUserBody {
                 identity: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("CreateUser", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateUser", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateUser",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // UpdateUser: POST /v2/Services/{ServiceSid}/Users/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/Users/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &User::path("ServiceSid1", "Sid1").expect("UpdateUser"),
             &UpdateUserBody {
                 role_sid: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("UpdateUser", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateUser", &[], Sent::Form(&[("RoleSid", "v")]), false);
+    h.sent(
+        "UpdateUser",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("RoleSid", "v")]),
+        false,
+    );
     // DeleteUser: DELETE /v2/Services/{ServiceSid}/Users/{Sid}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Users/Sid1", 204);
     h.deleted(
         "DeleteUser",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &User::path("ServiceSid1", "Sid1").expect("DeleteUser"),
             )
             .await,
     );
-    h.sent("DeleteUser", &[], Sent::Nothing, false);
+    h.sent("DeleteUser", &[], &[], Sent::Nothing, false);
 }
 
 async fn user_binding(h: &Harness) {
-    same_protocol::<UserBinding, Via<false, POST, false, false>>();
+    same_protocol::<UserBinding, Via<false, POST, PAGE_SIZE, false>>();
     // FetchUserBinding: GET /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings/{Sid}
     h.answer(
         "GET",
@@ -1288,12 +1404,12 @@ async fn user_binding(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &UserBinding::path("ServiceSid1", "UserSid1", "Sid1").expect("FetchUserBinding"),
         )
         .await;
     h.record("FetchUserBinding", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUserBinding", &[], Sent::Nothing, false);
+    h.sent("FetchUserBinding", &[], &[], Sent::Nothing, false);
     // ListUserBinding: GET /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings
     h.page(
         "GET",
@@ -1303,11 +1419,11 @@ async fn user_binding(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UserBinding::collection_path("ServiceSid1", "UserSid1").expect("ListUserBinding"),
         )
         .filter(&ListUserBindingFilter {
-            binding_type: Some(vec!["a".into(), "b".into()]),
+            binding_type: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
         .collect_all()
@@ -1320,10 +1436,11 @@ async fn user_binding(h: &Harness) {
     h.sent(
         "ListUserBinding",
         &[
-            ("BindingType", "a"),
-            ("BindingType", "b"),
+            ("BindingType", "é&1"),
+            ("BindingType", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1336,16 +1453,16 @@ async fn user_binding(h: &Harness) {
     h.deleted(
         "DeleteUserBinding",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &UserBinding::path("ServiceSid1", "UserSid1", "Sid1").expect("DeleteUserBinding"),
             )
             .await,
     );
-    h.sent("DeleteUserBinding", &[], Sent::Nothing, false);
+    h.sent("DeleteUserBinding", &[], &[], Sent::Nothing, false);
 }
 
 async fn user_channel(h: &Harness) {
-    same_protocol::<UserChannel, Via<false, POST, false, false>>();
+    same_protocol::<UserChannel, Via<false, POST, PAGE_SIZE, false>>();
     // FetchUserChannel: GET /v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}
     h.answer(
         "GET",
@@ -1354,12 +1471,12 @@ async fn user_channel(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &UserChannel::path("ServiceSid1", "UserSid1", "ChannelSid1").expect("FetchUserChannel"),
         )
         .await;
     h.record("FetchUserChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUserChannel", &[], Sent::Nothing, false);
+    h.sent("FetchUserChannel", &[], &[], Sent::Nothing, false);
     // ListUserChannel: GET /v2/Services/{ServiceSid}/Users/{UserSid}/Channels
     h.page(
         "GET",
@@ -1369,7 +1486,7 @@ async fn user_channel(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UserChannel::collection_path("ServiceSid1", "UserSid1").expect("ListUserChannel"),
         )
         .page_size(5)
@@ -1383,6 +1500,7 @@ async fn user_channel(h: &Harness) {
     h.sent(
         "ListUserChannel",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1394,7 +1512,7 @@ async fn user_channel(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &UserChannel::path("ServiceSid1", "UserSid1", "ChannelSid1")
                 .expect("UpdateUserChannel"),
             &UpdateUserChannelBody {
@@ -1406,6 +1524,7 @@ async fn user_channel(h: &Harness) {
     h.record("UpdateUserChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateUserChannel",
+        &[],
         &[],
         Sent::Form(&[("NotificationLevel", "v")]),
         false,
@@ -1419,13 +1538,20 @@ async fn user_channel(h: &Harness) {
     h.deleted(
         "DeleteUserChannel",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &UserChannel::path("ServiceSid1", "UserSid1", "ChannelSid1")
                     .expect("DeleteUserChannel"),
             )
+            .webhook_enabled(true)
             .await,
     );
-    h.sent("DeleteUserChannel", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteUserChannel",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -1453,7 +1579,7 @@ async fn binding_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Services/ServiceSid1/Bindings/Sid1", 200);
     let got = Binding::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchBinding", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBinding", &[], Sent::Nothing, false);
+    h.sent("FetchBinding", &[], &[], Sent::Nothing, false);
     // ListBinding: GET /v2/Services/{ServiceSid}/Bindings
     h.page(
         "GET",
@@ -1465,8 +1591,8 @@ async fn binding_full<Compiled>(h: &Harness) {
         &h.client,
         "ServiceSid1",
         &ListBindingFilter {
-            binding_type: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            binding_type: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            identity: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
@@ -1480,10 +1606,13 @@ async fn binding_full<Compiled>(h: &Harness) {
     h.sent(
         "ListBinding",
         &[
-            ("BindingType", "a"),
-            ("BindingType", "b"),
+            ("BindingType", "é&1"),
+            ("BindingType", "+/%?#2"),
+            ("Identity", "é&1"),
+            ("Identity", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1493,7 +1622,7 @@ async fn binding_full<Compiled>(h: &Harness) {
         "DeleteBinding",
         Binding::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteBinding", &[], Sent::Nothing, false);
+    h.sent("DeleteBinding", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1502,7 +1631,7 @@ async fn channel_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Services/ServiceSid1/Channels/Sid1", 200);
     let got = Channel::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchChannel", &[], Sent::Nothing, false);
+    h.sent("FetchChannel", &[], &[], Sent::Nothing, false);
     // ListChannel: GET /v2/Services/{ServiceSid}/Channels
     h.page(
         "GET",
@@ -1514,7 +1643,7 @@ async fn channel_full<Compiled>(h: &Harness) {
         &h.client,
         "ServiceSid1",
         &ListChannelFilter {
-            type_: Some(vec!["a".into(), "b".into()]),
+            type_: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
@@ -1527,7 +1656,8 @@ async fn channel_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListChannel",
-        &[("Type", "a"), ("Type", "b"), ("PageSize", "5")],
+        &[("Type", "é&1"), ("Type", "+/%?#2"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1541,11 +1671,13 @@ async fn channel_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("CreateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannel",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1560,11 +1692,13 @@ async fn channel_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("UpdateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChannel",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1572,9 +1706,17 @@ async fn channel_full<Compiled>(h: &Harness) {
     h.empty("DELETE", "/v2/Services/ServiceSid1/Channels/Sid1", 204);
     h.deleted(
         "DeleteChannel",
-        Channel::delete(&h.client, "ServiceSid1", "Sid1").await,
+        Channel::delete(&h.client, "ServiceSid1", "Sid1")
+            .webhook_enabled(true)
+            .await,
     );
-    h.sent("DeleteChannel", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteChannel",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1587,7 +1729,7 @@ async fn channel_webhook_full<Compiled>(h: &Harness) {
     );
     let got = ChannelWebhook::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await;
     h.record("FetchChannelWebhook", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchChannelWebhook", &[], Sent::Nothing, false);
+    h.sent("FetchChannelWebhook", &[], &[], Sent::Nothing, false);
     // ListChannelWebhook: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks
     h.page(
         "GET",
@@ -1607,6 +1749,7 @@ async fn channel_webhook_full<Compiled>(h: &Harness) {
     h.sent(
         "ListChannelWebhook",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1630,6 +1773,7 @@ async fn channel_webhook_full<Compiled>(h: &Harness) {
     h.record("CreateChannelWebhook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannelWebhook",
+        &[],
         &[],
         Sent::Form(&[
             ("Configuration.Url", "v"),
@@ -1660,6 +1804,7 @@ async fn channel_webhook_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateChannelWebhook",
         &[],
+        &[],
         Sent::Form(&[
             ("Configuration.Url", "v"),
             ("Configuration.Filters", "a"),
@@ -1677,7 +1822,7 @@ async fn channel_webhook_full<Compiled>(h: &Harness) {
         "DeleteChannelWebhook",
         ChannelWebhook::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await,
     );
-    h.sent("DeleteChannelWebhook", &[], Sent::Nothing, false);
+    h.sent("DeleteChannelWebhook", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1686,7 +1831,7 @@ async fn credential_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Credentials/Sid1", 200);
     let got = Credential::fetch(&h.client, "Sid1").await;
     h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCredential", &[], Sent::Nothing, false);
+    h.sent("FetchCredential", &[], &[], Sent::Nothing, false);
     // ListCredential: GET /v2/Credentials
     h.page("GET", "/v2/Credentials", Dialect::V1, "credentials");
     let got = Credential::list(&h.client).page_size(5).collect_all().await;
@@ -1695,7 +1840,13 @@ async fn credential_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListCredential",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateCredential: POST /v2/Credentials
     h.answer("POST", "/v2/Credentials", 201);
     let got = Credential::create(
@@ -1707,7 +1858,13 @@ async fn credential_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
+    h.sent(
+        "CreateCredential",
+        &[],
+        &[],
+        Sent::Form(&[("Type", "v")]),
+        false,
+    );
     // UpdateCredential: POST /v2/Credentials/{Sid}
     h.answer("POST", "/v2/Credentials/Sid1", 200);
     let got = Credential::update(
@@ -1723,6 +1880,7 @@ async fn credential_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateCredential",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1732,7 +1890,7 @@ async fn credential_full<Compiled>(h: &Harness) {
         "DeleteCredential",
         Credential::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteCredential", &[], Sent::Nothing, false);
+    h.sent("DeleteCredential", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1745,7 +1903,7 @@ async fn invite_full<Compiled>(h: &Harness) {
     );
     let got = Invite::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await;
     h.record("FetchInvite", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInvite", &[], Sent::Nothing, false);
+    h.sent("FetchInvite", &[], &[], Sent::Nothing, false);
     // ListInvite: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites
     h.page(
         "GET",
@@ -1758,7 +1916,7 @@ async fn invite_full<Compiled>(h: &Harness) {
         "ServiceSid1",
         "ChannelSid1",
         &ListInviteFilter {
-            identity: Some(vec!["a".into(), "b".into()]),
+            identity: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
@@ -1771,7 +1929,12 @@ async fn invite_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListInvite",
-        &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
+        &[
+            ("Identity", "é&1"),
+            ("Identity", "+/%?#2"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1792,7 +1955,13 @@ async fn invite_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateInvite", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateInvite", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateInvite",
+        &[],
+        &[],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // DeleteInvite: DELETE /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}
     h.empty(
         "DELETE",
@@ -1803,7 +1972,7 @@ async fn invite_full<Compiled>(h: &Harness) {
         "DeleteInvite",
         Invite::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await,
     );
-    h.sent("DeleteInvite", &[], Sent::Nothing, false);
+    h.sent("DeleteInvite", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1816,7 +1985,7 @@ async fn member_full<Compiled>(h: &Harness) {
     );
     let got = Member::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await;
     h.record("FetchMember", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMember", &[], Sent::Nothing, false);
+    h.sent("FetchMember", &[], &[], Sent::Nothing, false);
     // ListMember: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members
     h.page(
         "GET",
@@ -1829,7 +1998,7 @@ async fn member_full<Compiled>(h: &Harness) {
         "ServiceSid1",
         "ChannelSid1",
         &ListMemberFilter {
-            identity: Some(vec!["a".into(), "b".into()]),
+            identity: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
@@ -1842,7 +2011,12 @@ async fn member_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListMember",
-        &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
+        &[
+            ("Identity", "é&1"),
+            ("Identity", "+/%?#2"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1861,9 +2035,16 @@ async fn member_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("CreateMember", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateMember", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateMember",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // UpdateMember: POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.answer(
         "POST",
@@ -1880,9 +2061,16 @@ async fn member_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("UpdateMember", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateMember", &[], Sent::Form(&[("RoleSid", "v")]), false);
+    h.sent(
+        "UpdateMember",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("RoleSid", "v")]),
+        false,
+    );
     // DeleteMember: DELETE /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.empty(
         "DELETE",
@@ -1891,9 +2079,17 @@ async fn member_full<Compiled>(h: &Harness) {
     );
     h.deleted(
         "DeleteMember",
-        Member::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await,
+        Member::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
+            .webhook_enabled(true)
+            .await,
     );
-    h.sent("DeleteMember", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteMember",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1906,7 +2102,7 @@ async fn message_full<Compiled>(h: &Harness) {
     );
     let got = Message::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await;
     h.record("FetchMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMessage", &[], Sent::Nothing, false);
+    h.sent("FetchMessage", &[], &[], Sent::Nothing, false);
     // ListMessage: GET /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages
     h.page(
         "GET",
@@ -1919,7 +2115,7 @@ async fn message_full<Compiled>(h: &Harness) {
         "ServiceSid1",
         "ChannelSid1",
         &ListMessageFilter {
-            order: Some("v".into()),
+            order: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1932,7 +2128,8 @@ async fn message_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListMessage",
-        &[("Order", "v"), ("PageSize", "5")],
+        &[("Order", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1951,9 +2148,16 @@ async fn message_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("CreateMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateMessage", &[], Sent::Form(&[("From", "v")]), false);
+    h.sent(
+        "CreateMessage",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("From", "v")]),
+        false,
+    );
     // UpdateMessage: POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.answer(
         "POST",
@@ -1970,9 +2174,16 @@ async fn message_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("UpdateMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateMessage", &[], Sent::Form(&[("Body", "v")]), false);
+    h.sent(
+        "UpdateMessage",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("Body", "v")]),
+        false,
+    );
     // DeleteMessage: DELETE /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.empty(
         "DELETE",
@@ -1981,9 +2192,17 @@ async fn message_full<Compiled>(h: &Harness) {
     );
     h.deleted(
         "DeleteMessage",
-        Message::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await,
+        Message::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1")
+            .webhook_enabled(true)
+            .await,
     );
-    h.sent("DeleteMessage", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteMessage",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1992,7 +2211,7 @@ async fn role_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Services/ServiceSid1/Roles/Sid1", 200);
     let got = Role::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchRole", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRole", &[], Sent::Nothing, false);
+    h.sent("FetchRole", &[], &[], Sent::Nothing, false);
     // ListRole: GET /v2/Services/{ServiceSid}/Roles
     h.page(
         "GET",
@@ -2009,7 +2228,7 @@ async fn role_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListRole", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListRole", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateRole: POST /v2/Services/{ServiceSid}/Roles
     h.answer("POST", "/v2/Services/ServiceSid1/Roles", 201);
     let got = Role::create(
@@ -2025,6 +2244,7 @@ async fn role_full<Compiled>(h: &Harness) {
     h.record("CreateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRole",
+        &[],
         &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
@@ -2048,6 +2268,7 @@ async fn role_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateRole",
         &[],
+        &[],
         Sent::Form(&[("Permission", "a"), ("Permission", "b")]),
         false,
     );
@@ -2057,7 +2278,7 @@ async fn role_full<Compiled>(h: &Harness) {
         "DeleteRole",
         Role::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteRole", &[], Sent::Nothing, false);
+    h.sent("DeleteRole", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2066,7 +2287,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Services/Sid1", 200);
     let got = Service::fetch(&h.client, "Sid1").await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v2/Services
     h.page("GET", "/v2/Services", Dialect::V1, "services");
     let got = Service::list(&h.client).page_size(5).collect_all().await;
@@ -2075,7 +2296,13 @@ async fn service_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v2/Services
     h.answer("POST", "/v2/Services", 201);
     let got = Service::create(
@@ -2088,6 +2315,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -2108,6 +2336,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateService",
         &[],
+        &[],
         Sent::Form(&[
             ("Notifications.NewMessage.Template", "v"),
             ("WebhookFilters", "a"),
@@ -2118,7 +2347,7 @@ async fn service_full<Compiled>(h: &Harness) {
     // DeleteService: DELETE /v2/Services/{Sid}
     h.empty("DELETE", "/v2/Services/Sid1", 204);
     h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2127,7 +2356,7 @@ async fn user_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Services/ServiceSid1/Users/Sid1", 200);
     let got = User::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUser", &[], Sent::Nothing, false);
+    h.sent("FetchUser", &[], &[], Sent::Nothing, false);
     // ListUser: GET /v2/Services/{ServiceSid}/Users
     h.page(
         "GET",
@@ -2144,7 +2373,7 @@ async fn user_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListUser", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListUser", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateUser: POST /v2/Services/{ServiceSid}/Users
     h.answer("POST", "/v2/Services/ServiceSid1/Users", 201);
     let got = User::create(
@@ -2155,9 +2384,16 @@ async fn user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("CreateUser", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateUser", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateUser",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // UpdateUser: POST /v2/Services/{ServiceSid}/Users/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/Users/Sid1", 200);
     let got = User::update(
@@ -2169,16 +2405,23 @@ async fn user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("UpdateUser", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateUser", &[], Sent::Form(&[("RoleSid", "v")]), false);
+    h.sent(
+        "UpdateUser",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("RoleSid", "v")]),
+        false,
+    );
     // DeleteUser: DELETE /v2/Services/{ServiceSid}/Users/{Sid}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Users/Sid1", 204);
     h.deleted(
         "DeleteUser",
         User::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteUser", &[], Sent::Nothing, false);
+    h.sent("DeleteUser", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2191,7 +2434,7 @@ async fn user_binding_full<Compiled>(h: &Harness) {
     );
     let got = UserBinding::fetch(&h.client, "ServiceSid1", "UserSid1", "Sid1").await;
     h.record("FetchUserBinding", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUserBinding", &[], Sent::Nothing, false);
+    h.sent("FetchUserBinding", &[], &[], Sent::Nothing, false);
     // ListUserBinding: GET /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings
     h.page(
         "GET",
@@ -2204,7 +2447,7 @@ async fn user_binding_full<Compiled>(h: &Harness) {
         "ServiceSid1",
         "UserSid1",
         &ListUserBindingFilter {
-            binding_type: Some(vec!["a".into(), "b".into()]),
+            binding_type: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
@@ -2218,10 +2461,11 @@ async fn user_binding_full<Compiled>(h: &Harness) {
     h.sent(
         "ListUserBinding",
         &[
-            ("BindingType", "a"),
-            ("BindingType", "b"),
+            ("BindingType", "é&1"),
+            ("BindingType", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2235,7 +2479,7 @@ async fn user_binding_full<Compiled>(h: &Harness) {
         "DeleteUserBinding",
         UserBinding::delete(&h.client, "ServiceSid1", "UserSid1", "Sid1").await,
     );
-    h.sent("DeleteUserBinding", &[], Sent::Nothing, false);
+    h.sent("DeleteUserBinding", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2248,7 +2492,7 @@ async fn user_channel_full<Compiled>(h: &Harness) {
     );
     let got = UserChannel::fetch(&h.client, "ServiceSid1", "UserSid1", "ChannelSid1").await;
     h.record("FetchUserChannel", None, got.map(|_| None));
-    h.sent("FetchUserChannel", &[], Sent::Nothing, false);
+    h.sent("FetchUserChannel", &[], &[], Sent::Nothing, false);
     // ListUserChannel: GET /v2/Services/{ServiceSid}/Users/{UserSid}/Channels
     h.page(
         "GET",
@@ -2268,6 +2512,7 @@ async fn user_channel_full<Compiled>(h: &Harness) {
     h.sent(
         "ListUserChannel",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2292,6 +2537,7 @@ async fn user_channel_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateUserChannel",
         &[],
+        &[],
         Sent::Form(&[("NotificationLevel", "v")]),
         false,
     );
@@ -2303,7 +2549,15 @@ async fn user_channel_full<Compiled>(h: &Harness) {
     );
     h.deleted(
         "DeleteUserChannel",
-        UserChannel::delete(&h.client, "ServiceSid1", "UserSid1", "ChannelSid1").await,
+        UserChannel::delete(&h.client, "ServiceSid1", "UserSid1", "ChannelSid1")
+            .webhook_enabled(true)
+            .await,
     );
-    h.sent("DeleteUserChannel", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteUserChannel",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }

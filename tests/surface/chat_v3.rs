@@ -25,21 +25,28 @@ pub async fn run(h: &Harness) {
 }
 
 async fn channel(h: &Harness) {
-    same_protocol::<Channel, Via<false, POST, false, false>>();
+    same_protocol::<Channel, Via<false, POST, PAGE_SIZE, false>>();
     // UpdateChannel: POST /v3/Services/{ServiceSid}/Channels/{Sid}
     h.answer("POST", "/v3/Services/ServiceSid1/Channels/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Channel::path("ServiceSid1", "Sid1").expect("UpdateChannel"),
             &UpdateChannelBody {
                 type_: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("UpdateChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateChannel", &[], Sent::Form(&[("Type", "v")]), false);
+    h.sent(
+        "UpdateChannel",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("Type", "v")]),
+        false,
+    );
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -63,7 +70,14 @@ async fn channel_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("UpdateChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateChannel", &[], Sent::Form(&[("Type", "v")]), false);
+    h.sent(
+        "UpdateChannel",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("Type", "v")]),
+        false,
+    );
 }

@@ -86,7 +86,7 @@ pub async fn run(h: &Harness) {
 }
 
 async fn approval_create(h: &Harness) {
-    same_protocol::<ApprovalCreate, Via<true, PUT, false, false>>();
+    same_protocol::<ApprovalCreate, Via<true, PUT, PAGE_SIZE, false>>();
     // CreateApprovalCreate: POST /v1/Content/{ContentSid}/ApprovalRequests/whatsapp
     h.answer(
         "POST",
@@ -95,7 +95,7 @@ async fn approval_create(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &ApprovalCreate::collection_path("ContentSid1").expect("CreateApprovalCreate"),
             &CreateApprovalCreateBody {
                 name: Some("v".into()),
@@ -107,40 +107,41 @@ async fn approval_create(h: &Harness) {
     h.sent(
         "CreateApprovalCreate",
         &[],
+        &[],
         Sent::Json(r#"{"name":"v"}"#),
         false,
     );
 }
 
 async fn approval_fetch(h: &Harness) {
-    same_protocol::<ApprovalFetch, Via<false, POST, false, false>>();
+    same_protocol::<ApprovalFetch, Via<false, POST, PAGE_SIZE, false>>();
     // FetchApprovalFetch: GET /v1/Content/{Sid}/ApprovalRequests
     h.answer("GET", "/v1/Content/Sid1/ApprovalRequests", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ApprovalFetch::path("Sid1").expect("FetchApprovalFetch"),
         )
         .await;
     h.record("FetchApprovalFetch", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchApprovalFetch", &[], Sent::Nothing, false);
+    h.sent("FetchApprovalFetch", &[], &[], Sent::Nothing, false);
 }
 
 async fn content(h: &Harness) {
-    same_protocol::<Content, Via<true, PUT, false, false>>();
+    same_protocol::<Content, Via<true, PUT, PAGE_SIZE, false>>();
     // FetchContent: GET /v1/Content/{Sid}
     h.answer("GET", "/v1/Content/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, false, false>>(&Content::path("Sid1").expect("FetchContent"))
+        .fetch::<Via<true, PUT, PAGE_SIZE, false>>(&Content::path("Sid1").expect("FetchContent"))
         .await;
     h.record("FetchContent", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchContent", &[], Sent::Nothing, false);
+    h.sent("FetchContent", &[], &[], Sent::Nothing, false);
     // ListContent: GET /v1/Content
     h.page("GET", "/v1/Content", Dialect::V1, "contents");
     let got = h
         .client
-        .list::<Via<true, PUT, false, false>>(&Content::collection_path().expect("ListContent"))
+        .list::<Via<true, PUT, PAGE_SIZE, false>>(&Content::collection_path().expect("ListContent"))
         .page_size(5)
         .collect_all()
         .await;
@@ -149,12 +150,18 @@ async fn content(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListContent", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListContent",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateContent: POST /v1/Content
     h.answer("POST", "/v1/Content", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Content::collection_path().expect("CreateContent"),
             &CreateContentBody {
                 friendly_name: Some("v".into()),
@@ -166,6 +173,7 @@ async fn content(h: &Harness) {
     h.sent(
         "CreateContent",
         &[],
+        &[],
         Sent::Json(r#"{"friendly_name":"v"}"#),
         false,
     );
@@ -173,7 +181,7 @@ async fn content(h: &Harness) {
     h.answer("PUT", "/v1/Content/Sid1", 200);
     let got = h
         .client
-        .update::<Via<true, PUT, false, false>, _>(
+        .update::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Content::path("Sid1").expect("UpdateContent"),
             &UpdateContentBody {
                 friendly_name: Some("v".into()),
@@ -185,6 +193,7 @@ async fn content(h: &Harness) {
     h.sent(
         "UpdateContent",
         &[],
+        &[],
         Sent::Json(r#"{"friendly_name":"v"}"#),
         false,
     );
@@ -193,19 +202,21 @@ async fn content(h: &Harness) {
     h.deleted(
         "DeleteContent",
         h.client
-            .delete::<Via<true, PUT, false, false>>(&Content::path("Sid1").expect("DeleteContent"))
+            .delete::<Via<true, PUT, PAGE_SIZE, false>>(
+                &Content::path("Sid1").expect("DeleteContent"),
+            )
             .await,
     );
-    h.sent("DeleteContent", &[], Sent::Nothing, false);
+    h.sent("DeleteContent", &[], &[], Sent::Nothing, false);
 }
 
 async fn content_and_approvals(h: &Harness) {
-    same_protocol::<ContentAndApprovals, Via<false, POST, false, false>>();
+    same_protocol::<ContentAndApprovals, Via<false, POST, PAGE_SIZE, false>>();
     // ListContentAndApprovals: GET /v1/ContentAndApprovals
     h.page("GET", "/v1/ContentAndApprovals", Dialect::V1, "contents");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ContentAndApprovals::collection_path().expect("ListContentAndApprovals"),
         )
         .page_size(5)
@@ -219,18 +230,19 @@ async fn content_and_approvals(h: &Harness) {
     h.sent(
         "ListContentAndApprovals",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn legacy_content(h: &Harness) {
-    same_protocol::<LegacyContent, Via<false, POST, false, false>>();
+    same_protocol::<LegacyContent, Via<false, POST, PAGE_SIZE, false>>();
     // ListLegacyContent: GET /v1/LegacyContent
     h.page("GET", "/v1/LegacyContent", Dialect::V1, "contents");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &LegacyContent::collection_path().expect("ListLegacyContent"),
         )
         .page_size(5)
@@ -244,6 +256,7 @@ async fn legacy_content(h: &Harness) {
     h.sent(
         "ListLegacyContent",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -282,6 +295,7 @@ async fn approval_create_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateApprovalCreate",
         &[],
+        &[],
         Sent::Json(r#"{"name":"v"}"#),
         false,
     );
@@ -293,7 +307,7 @@ async fn approval_fetch_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Content/Sid1/ApprovalRequests", 200);
     let got = ApprovalFetch::fetch(&h.client, "Sid1").await;
     h.record("FetchApprovalFetch", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchApprovalFetch", &[], Sent::Nothing, false);
+    h.sent("FetchApprovalFetch", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -302,7 +316,7 @@ async fn content_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Content/Sid1", 200);
     let got = Content::fetch(&h.client, "Sid1").await;
     h.record("FetchContent", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchContent", &[], Sent::Nothing, false);
+    h.sent("FetchContent", &[], &[], Sent::Nothing, false);
     // ListContent: GET /v1/Content
     h.page("GET", "/v1/Content", Dialect::V1, "contents");
     let got = Content::list(&h.client).page_size(5).collect_all().await;
@@ -311,7 +325,13 @@ async fn content_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListContent", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListContent",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateContent: POST /v1/Content
     h.answer("POST", "/v1/Content", 201);
     let got = Content::create(
@@ -325,6 +345,7 @@ async fn content_full<Compiled>(h: &Harness) {
     h.record("CreateContent", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateContent",
+        &[],
         &[],
         Sent::Json(r#"{"friendly_name":"v"}"#),
         false,
@@ -344,13 +365,14 @@ async fn content_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateContent",
         &[],
+        &[],
         Sent::Json(r#"{"friendly_name":"v"}"#),
         false,
     );
     // DeleteContent: DELETE /v1/Content/{Sid}
     h.empty("DELETE", "/v1/Content/Sid1", 204);
     h.deleted("DeleteContent", Content::delete(&h.client, "Sid1").await);
-    h.sent("DeleteContent", &[], Sent::Nothing, false);
+    h.sent("DeleteContent", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -369,6 +391,7 @@ async fn content_and_approvals_full<Compiled>(h: &Harness) {
     h.sent(
         "ListContentAndApprovals",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -390,6 +413,7 @@ async fn legacy_content_full<Compiled>(h: &Harness) {
     h.sent(
         "ListLegacyContent",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );

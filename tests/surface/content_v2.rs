@@ -67,16 +67,24 @@ pub async fn run(h: &Harness) {
 }
 
 async fn content(h: &Harness) {
-    same_protocol::<Content, Via<false, POST, false, false>>();
+    same_protocol::<Content, Via<false, POST, PAGE_SIZE, false>>();
     // ListContent: GET /v2/Content
     h.page("GET", "/v2/Content", Dialect::V1, "contents");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Content::collection_path().expect("ListContent"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Content::collection_path().expect("ListContent"),
+        )
         .filter(&ListContentFilter {
-            sort_by_date: Some("v".into()),
-            language: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            sort_by_date: Some("é&=+/%?#".into()),
+            sort_by_content_name: Some("é&=+/%?#".into()),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
+            content_name: Some("é&=+/%?#".into()),
+            content: Some("é&=+/%?#".into()),
+            language: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            content_type: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            channel_eligibility: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
         .collect_all()
@@ -89,29 +97,45 @@ async fn content(h: &Harness) {
     h.sent(
         "ListContent",
         &[
-            ("SortByDate", "v"),
-            ("Language", "a"),
-            ("Language", "b"),
+            ("SortByDate", "é&=+/%?#"),
+            ("SortByContentName", "é&=+/%?#"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("ContentName", "é&=+/%?#"),
+            ("Content", "é&=+/%?#"),
+            ("Language", "é&1"),
+            ("Language", "+/%?#2"),
+            ("ContentType", "é&1"),
+            ("ContentType", "+/%?#2"),
+            ("ChannelEligibility", "é&1"),
+            ("ChannelEligibility", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn content_and_approvals(h: &Harness) {
-    same_protocol::<ContentAndApprovals, Via<false, POST, false, false>>();
+    same_protocol::<ContentAndApprovals, Via<false, POST, PAGE_SIZE, false>>();
     // ListContentAndApprovals: GET /v2/ContentAndApprovals
     h.page("GET", "/v2/ContentAndApprovals", Dialect::V1, "contents");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ContentAndApprovals::collection_path().expect("ListContentAndApprovals"),
         )
         .filter(&ListContentAndApprovalsFilter {
-            sort_by_date: Some("v".into()),
-            language: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            sort_by_date: Some("é&=+/%?#".into()),
+            sort_by_content_name: Some("é&=+/%?#".into()),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
+            content_name: Some("é&=+/%?#".into()),
+            content: Some("é&=+/%?#".into()),
+            language: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            content_type: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            channel_eligibility: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
         .collect_all()
@@ -124,11 +148,21 @@ async fn content_and_approvals(h: &Harness) {
     h.sent(
         "ListContentAndApprovals",
         &[
-            ("SortByDate", "v"),
-            ("Language", "a"),
-            ("Language", "b"),
+            ("SortByDate", "é&=+/%?#"),
+            ("SortByContentName", "é&=+/%?#"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("ContentName", "é&=+/%?#"),
+            ("Content", "é&=+/%?#"),
+            ("Language", "é&1"),
+            ("Language", "+/%?#2"),
+            ("ContentType", "é&1"),
+            ("ContentType", "+/%?#2"),
+            ("ChannelEligibility", "é&1"),
+            ("ChannelEligibility", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -150,9 +184,15 @@ async fn content_full<Compiled>(h: &Harness) {
     let got = Content::list(
         &h.client,
         &ListContentFilter {
-            sort_by_date: Some("v".into()),
-            language: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            sort_by_date: Some("é&=+/%?#".into()),
+            sort_by_content_name: Some("é&=+/%?#".into()),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
+            content_name: Some("é&=+/%?#".into()),
+            content: Some("é&=+/%?#".into()),
+            language: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            content_type: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            channel_eligibility: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
@@ -166,11 +206,21 @@ async fn content_full<Compiled>(h: &Harness) {
     h.sent(
         "ListContent",
         &[
-            ("SortByDate", "v"),
-            ("Language", "a"),
-            ("Language", "b"),
+            ("SortByDate", "é&=+/%?#"),
+            ("SortByContentName", "é&=+/%?#"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("ContentName", "é&=+/%?#"),
+            ("Content", "é&=+/%?#"),
+            ("Language", "é&1"),
+            ("Language", "+/%?#2"),
+            ("ContentType", "é&1"),
+            ("ContentType", "+/%?#2"),
+            ("ChannelEligibility", "é&1"),
+            ("ChannelEligibility", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -183,9 +233,15 @@ async fn content_and_approvals_full<Compiled>(h: &Harness) {
     let got = ContentAndApprovals::list(
         &h.client,
         &ListContentAndApprovalsFilter {
-            sort_by_date: Some("v".into()),
-            language: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            sort_by_date: Some("é&=+/%?#".into()),
+            sort_by_content_name: Some("é&=+/%?#".into()),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
+            content_name: Some("é&=+/%?#".into()),
+            content: Some("é&=+/%?#".into()),
+            language: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            content_type: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            channel_eligibility: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
@@ -199,11 +255,21 @@ async fn content_and_approvals_full<Compiled>(h: &Harness) {
     h.sent(
         "ListContentAndApprovals",
         &[
-            ("SortByDate", "v"),
-            ("Language", "a"),
-            ("Language", "b"),
+            ("SortByDate", "é&=+/%?#"),
+            ("SortByContentName", "é&=+/%?#"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("ContentName", "é&=+/%?#"),
+            ("Content", "é&=+/%?#"),
+            ("Language", "é&1"),
+            ("Language", "+/%?#2"),
+            ("ContentType", "é&1"),
+            ("ContentType", "+/%?#2"),
+            ("ChannelEligibility", "é&1"),
+            ("ChannelEligibility", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );

@@ -893,22 +893,22 @@ pub async fn run(h: &Harness) {
 }
 
 async fn configuration(h: &Harness) {
-    same_protocol::<Configuration, Via<false, POST, false, false>>();
+    same_protocol::<Configuration, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConfiguration: GET /v1/Configuration
     h.answer("GET", "/v1/Configuration", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Configuration::path().expect("FetchConfiguration"),
         )
         .await;
     h.record("FetchConfiguration", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConfiguration", &[], Sent::Nothing, false);
+    h.sent("FetchConfiguration", &[], &[], Sent::Nothing, false);
     // UpdateConfiguration: POST /v1/Configuration
     h.answer("POST", "/v1/Configuration", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Configuration::path().expect("UpdateConfiguration"),
             &UpdateConfigurationBody {
                 default_chat_service_sid: Some("v".into()),
@@ -920,23 +920,24 @@ async fn configuration(h: &Harness) {
     h.sent(
         "UpdateConfiguration",
         &[],
+        &[],
         Sent::Form(&[("DefaultChatServiceSid", "v")]),
         false,
     );
 }
 
 async fn configuration_address(h: &Harness) {
-    same_protocol::<ConfigurationAddress, Via<false, POST, false, false>>();
+    same_protocol::<ConfigurationAddress, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConfigurationAddress: GET /v1/Configuration/Addresses/{Sid}
     h.answer("GET", "/v1/Configuration/Addresses/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ConfigurationAddress::path("Sid1").expect("FetchConfigurationAddress"),
         )
         .await;
     h.record("FetchConfigurationAddress", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConfigurationAddress", &[], Sent::Nothing, false);
+    h.sent("FetchConfigurationAddress", &[], &[], Sent::Nothing, false);
     // ListConfigurationAddress: GET /v1/Configuration/Addresses
     h.page(
         "GET",
@@ -946,11 +947,11 @@ async fn configuration_address(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ConfigurationAddress::collection_path().expect("ListConfigurationAddress"),
         )
         .filter(&ListConfigurationAddressFilter {
-            type_: Some("v".into()),
+            type_: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -962,7 +963,8 @@ async fn configuration_address(h: &Harness) {
     );
     h.sent(
         "ListConfigurationAddress",
-        &[("Type", "v"), ("PageSize", "5")],
+        &[("Type", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -970,7 +972,7 @@ async fn configuration_address(h: &Harness) {
     h.answer("POST", "/v1/Configuration/Addresses", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConfigurationAddress::collection_path().expect("CreateConfigurationAddress"),
             &CreateConfigurationAddressBody {
                 auto_creation_type: Some("v".into()),
@@ -983,6 +985,7 @@ async fn configuration_address(h: &Harness) {
     h.sent(
         "CreateConfigurationAddress",
         &[],
+        &[],
         Sent::Form(&[
             ("AutoCreation.Type", "v"),
             ("AutoCreation.WebhookFilters", "a"),
@@ -994,7 +997,7 @@ async fn configuration_address(h: &Harness) {
     h.answer("POST", "/v1/Configuration/Addresses/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConfigurationAddress::path("Sid1").expect("UpdateConfigurationAddress"),
             &UpdateConfigurationAddressBody {
                 auto_creation_type: Some("v".into()),
@@ -1006,6 +1009,7 @@ async fn configuration_address(h: &Harness) {
     h.record("UpdateConfigurationAddress", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConfigurationAddress",
+        &[],
         &[],
         Sent::Form(&[
             ("AutoCreation.Type", "v"),
@@ -1019,31 +1023,31 @@ async fn configuration_address(h: &Harness) {
     h.deleted(
         "DeleteConfigurationAddress",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ConfigurationAddress::path("Sid1").expect("DeleteConfigurationAddress"),
             )
             .await,
     );
-    h.sent("DeleteConfigurationAddress", &[], Sent::Nothing, false);
+    h.sent("DeleteConfigurationAddress", &[], &[], Sent::Nothing, false);
 }
 
 async fn configuration_webhook(h: &Harness) {
-    same_protocol::<ConfigurationWebhook, Via<false, POST, false, false>>();
+    same_protocol::<ConfigurationWebhook, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConfigurationWebhook: GET /v1/Configuration/Webhooks
     h.answer("GET", "/v1/Configuration/Webhooks", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ConfigurationWebhook::path().expect("FetchConfigurationWebhook"),
         )
         .await;
     h.record("FetchConfigurationWebhook", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConfigurationWebhook", &[], Sent::Nothing, false);
+    h.sent("FetchConfigurationWebhook", &[], &[], Sent::Nothing, false);
     // UpdateConfigurationWebhook: POST /v1/Configuration/Webhooks
     h.answer("POST", "/v1/Configuration/Webhooks", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConfigurationWebhook::path().expect("UpdateConfigurationWebhook"),
             &UpdateConfigurationWebhookBody {
                 method: Some("v".into()),
@@ -1056,33 +1060,35 @@ async fn configuration_webhook(h: &Harness) {
     h.sent(
         "UpdateConfigurationWebhook",
         &[],
+        &[],
         Sent::Form(&[("Method", "v"), ("Filters", "a"), ("Filters", "b")]),
         false,
     );
 }
 
 async fn conversation(h: &Harness) {
-    same_protocol::<Conversation, Via<false, POST, false, false>>();
+    same_protocol::<Conversation, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConversation: GET /v1/Conversations/{Sid}
     h.answer("GET", "/v1/Conversations/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Conversation::path("Sid1").expect("FetchConversation"),
         )
         .await;
     h.record("FetchConversation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConversation", &[], Sent::Nothing, false);
+    h.sent("FetchConversation", &[], &[], Sent::Nothing, false);
     // ListConversation: GET /v1/Conversations
     h.page("GET", "/v1/Conversations", Dialect::V1, "conversations");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Conversation::collection_path().expect("ListConversation"),
         )
         .filter(&ListConversationFilter {
-            start_date: Some("v".into()),
-            ..Default::default()
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            state: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1094,7 +1100,13 @@ async fn conversation(h: &Harness) {
     );
     h.sent(
         "ListConversation",
-        &[("StartDate", "v"), ("PageSize", "5")],
+        &[
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("State", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1102,18 +1114,20 @@ async fn conversation(h: &Harness) {
     h.answer("POST", "/v1/Conversations", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Conversation::collection_path().expect("CreateConversation"),
             &CreateConversationBody {
                 timers_inactive: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("CreateConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConversation",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Timers.Inactive", "v")]),
         false,
     );
@@ -1121,18 +1135,20 @@ async fn conversation(h: &Harness) {
     h.answer("POST", "/v1/Conversations/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Conversation::path("Sid1").expect("UpdateConversation"),
             &UpdateConversationBody {
                 timers_inactive: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("UpdateConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConversation",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Timers.Inactive", "v")]),
         false,
     );
@@ -1141,16 +1157,23 @@ async fn conversation(h: &Harness) {
     h.deleted(
         "DeleteConversation",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Conversation::path("Sid1").expect("DeleteConversation"),
             )
+            .webhook_enabled(true)
             .await,
     );
-    h.sent("DeleteConversation", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteConversation",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn conversation_message(h: &Harness) {
-    same_protocol::<ConversationMessage, Via<false, POST, false, false>>();
+    same_protocol::<ConversationMessage, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConversationMessage: GET /v1/Conversations/{ConversationSid}/Messages/{Sid}
     h.answer(
         "GET",
@@ -1159,13 +1182,13 @@ async fn conversation_message(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ConversationMessage::path("ConversationSid1", "Sid1")
                 .expect("FetchConversationMessage"),
         )
         .await;
     h.record("FetchConversationMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConversationMessage", &[], Sent::Nothing, false);
+    h.sent("FetchConversationMessage", &[], &[], Sent::Nothing, false);
     // ListConversationMessage: GET /v1/Conversations/{ConversationSid}/Messages
     h.page(
         "GET",
@@ -1175,12 +1198,12 @@ async fn conversation_message(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ConversationMessage::collection_path("ConversationSid1")
                 .expect("ListConversationMessage"),
         )
         .filter(&ListConversationMessageFilter {
-            order: Some("v".into()),
+            order: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1192,7 +1215,8 @@ async fn conversation_message(h: &Harness) {
     );
     h.sent(
         "ListConversationMessage",
-        &[("Order", "v"), ("PageSize", "5")],
+        &[("Order", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1200,7 +1224,7 @@ async fn conversation_message(h: &Harness) {
     h.answer("POST", "/v1/Conversations/ConversationSid1/Messages", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConversationMessage::collection_path("ConversationSid1")
                 .expect("CreateConversationMessage"),
             &CreateConversationMessageBody {
@@ -1208,11 +1232,13 @@ async fn conversation_message(h: &Harness) {
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("CreateConversationMessage", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConversationMessage",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Author", "v")]),
         false,
     );
@@ -1224,7 +1250,7 @@ async fn conversation_message(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConversationMessage::path("ConversationSid1", "Sid1")
                 .expect("UpdateConversationMessage"),
             &UpdateConversationMessageBody {
@@ -1232,11 +1258,13 @@ async fn conversation_message(h: &Harness) {
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("UpdateConversationMessage", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConversationMessage",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Author", "v")]),
         false,
     );
@@ -1249,17 +1277,24 @@ async fn conversation_message(h: &Harness) {
     h.deleted(
         "DeleteConversationMessage",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ConversationMessage::path("ConversationSid1", "Sid1")
                     .expect("DeleteConversationMessage"),
             )
+            .webhook_enabled(true)
             .await,
     );
-    h.sent("DeleteConversationMessage", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteConversationMessage",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn conversation_message_receipt(h: &Harness) {
-    same_protocol::<ConversationMessageReceipt, Via<false, POST, false, false>>();
+    same_protocol::<ConversationMessageReceipt, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConversationMessageReceipt: GET /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid}
     h.answer(
         "GET",
@@ -1268,7 +1303,7 @@ async fn conversation_message_receipt(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ConversationMessageReceipt::path("ConversationSid1", "MessageSid1", "Sid1")
                 .expect("FetchConversationMessageReceipt"),
         )
@@ -1278,7 +1313,13 @@ async fn conversation_message_receipt(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchConversationMessageReceipt", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchConversationMessageReceipt",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListConversationMessageReceipt: GET /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts
     h.page(
         "GET",
@@ -1288,7 +1329,7 @@ async fn conversation_message_receipt(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ConversationMessageReceipt::collection_path("ConversationSid1", "MessageSid1")
                 .expect("ListConversationMessageReceipt"),
         )
@@ -1303,13 +1344,14 @@ async fn conversation_message_receipt(h: &Harness) {
     h.sent(
         "ListConversationMessageReceipt",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn conversation_participant(h: &Harness) {
-    same_protocol::<ConversationParticipant, Via<false, POST, false, false>>();
+    same_protocol::<ConversationParticipant, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConversationParticipant: GET /v1/Conversations/{ConversationSid}/Participants/{Sid}
     h.answer(
         "GET",
@@ -1318,7 +1360,7 @@ async fn conversation_participant(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ConversationParticipant::path("ConversationSid1", "Sid1")
                 .expect("FetchConversationParticipant"),
         )
@@ -1328,7 +1370,13 @@ async fn conversation_participant(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchConversationParticipant", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchConversationParticipant",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListConversationParticipant: GET /v1/Conversations/{ConversationSid}/Participants
     h.page(
         "GET",
@@ -1338,7 +1386,7 @@ async fn conversation_participant(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ConversationParticipant::collection_path("ConversationSid1")
                 .expect("ListConversationParticipant"),
         )
@@ -1353,6 +1401,7 @@ async fn conversation_participant(h: &Harness) {
     h.sent(
         "ListConversationParticipant",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1364,7 +1413,7 @@ async fn conversation_participant(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConversationParticipant::collection_path("ConversationSid1")
                 .expect("CreateConversationParticipant"),
             &CreateConversationParticipantBody {
@@ -1372,6 +1421,7 @@ async fn conversation_participant(h: &Harness) {
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record(
         "CreateConversationParticipant",
@@ -1381,6 +1431,7 @@ async fn conversation_participant(h: &Harness) {
     h.sent(
         "CreateConversationParticipant",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("MessagingBinding.Address", "v")]),
         false,
     );
@@ -1392,7 +1443,7 @@ async fn conversation_participant(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConversationParticipant::path("ConversationSid1", "Sid1")
                 .expect("UpdateConversationParticipant"),
             &UpdateConversationParticipantBody {
@@ -1400,6 +1451,7 @@ async fn conversation_participant(h: &Harness) {
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record(
         "UpdateConversationParticipant",
@@ -1409,6 +1461,7 @@ async fn conversation_participant(h: &Harness) {
     h.sent(
         "UpdateConversationParticipant",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("MessagingBinding.ProxyAddress", "v")]),
         false,
     );
@@ -1421,17 +1474,24 @@ async fn conversation_participant(h: &Harness) {
     h.deleted(
         "DeleteConversationParticipant",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ConversationParticipant::path("ConversationSid1", "Sid1")
                     .expect("DeleteConversationParticipant"),
             )
+            .webhook_enabled(true)
             .await,
     );
-    h.sent("DeleteConversationParticipant", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteConversationParticipant",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn conversation_scoped_webhook(h: &Harness) {
-    same_protocol::<ConversationScopedWebhook, Via<false, POST, false, false>>();
+    same_protocol::<ConversationScopedWebhook, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConversationScopedWebhook: GET /v1/Conversations/{ConversationSid}/Webhooks/{Sid}
     h.answer(
         "GET",
@@ -1440,7 +1500,7 @@ async fn conversation_scoped_webhook(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ConversationScopedWebhook::path("ConversationSid1", "Sid1")
                 .expect("FetchConversationScopedWebhook"),
         )
@@ -1450,7 +1510,13 @@ async fn conversation_scoped_webhook(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchConversationScopedWebhook", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchConversationScopedWebhook",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListConversationScopedWebhook: GET /v1/Conversations/{ConversationSid}/Webhooks
     h.page(
         "GET",
@@ -1460,7 +1526,7 @@ async fn conversation_scoped_webhook(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ConversationScopedWebhook::collection_path("ConversationSid1")
                 .expect("ListConversationScopedWebhook"),
         )
@@ -1475,6 +1541,7 @@ async fn conversation_scoped_webhook(h: &Harness) {
     h.sent(
         "ListConversationScopedWebhook",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1482,7 +1549,7 @@ async fn conversation_scoped_webhook(h: &Harness) {
     h.answer("POST", "/v1/Conversations/ConversationSid1/Webhooks", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConversationScopedWebhook::collection_path("ConversationSid1")
                 .expect("CreateConversationScopedWebhook"),
             &CreateConversationScopedWebhookBody {
@@ -1500,6 +1567,7 @@ async fn conversation_scoped_webhook(h: &Harness) {
     h.sent(
         "CreateConversationScopedWebhook",
         &[],
+        &[],
         Sent::Form(&[
             ("Configuration.Url", "v"),
             ("Configuration.Filters", "a"),
@@ -1515,7 +1583,7 @@ async fn conversation_scoped_webhook(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConversationScopedWebhook::path("ConversationSid1", "Sid1")
                 .expect("UpdateConversationScopedWebhook"),
             &UpdateConversationScopedWebhookBody {
@@ -1533,6 +1601,7 @@ async fn conversation_scoped_webhook(h: &Harness) {
     h.sent(
         "UpdateConversationScopedWebhook",
         &[],
+        &[],
         Sent::Form(&[
             ("Configuration.Url", "v"),
             ("Configuration.Filters", "a"),
@@ -1549,22 +1618,28 @@ async fn conversation_scoped_webhook(h: &Harness) {
     h.deleted(
         "DeleteConversationScopedWebhook",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ConversationScopedWebhook::path("ConversationSid1", "Sid1")
                     .expect("DeleteConversationScopedWebhook"),
             )
             .await,
     );
-    h.sent("DeleteConversationScopedWebhook", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteConversationScopedWebhook",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn conversation_with_participants(h: &Harness) {
-    same_protocol::<ConversationWithParticipants, Via<false, POST, false, false>>();
+    same_protocol::<ConversationWithParticipants, Via<false, POST, PAGE_SIZE, false>>();
     // CreateConversationWithParticipants: POST /v1/ConversationWithParticipants
     h.answer("POST", "/v1/ConversationWithParticipants", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConversationWithParticipants::collection_path()
                 .expect("CreateConversationWithParticipants"),
             &CreateConversationWithParticipantsBody {
@@ -1573,6 +1648,7 @@ async fn conversation_with_participants(h: &Harness) {
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record(
         "CreateConversationWithParticipants",
@@ -1582,6 +1658,7 @@ async fn conversation_with_participants(h: &Harness) {
     h.sent(
         "CreateConversationWithParticipants",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[
             ("Timers.Inactive", "v"),
             ("Participant", "a"),
@@ -1592,22 +1669,22 @@ async fn conversation_with_participants(h: &Harness) {
 }
 
 async fn credential(h: &Harness) {
-    same_protocol::<Credential, Via<false, POST, false, false>>();
+    same_protocol::<Credential, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCredential: GET /v1/Credentials/{Sid}
     h.answer("GET", "/v1/Credentials/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Credential::path("Sid1").expect("FetchCredential"),
         )
         .await;
     h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCredential", &[], Sent::Nothing, false);
+    h.sent("FetchCredential", &[], &[], Sent::Nothing, false);
     // ListCredential: GET /v1/Credentials
     h.page("GET", "/v1/Credentials", Dialect::V1, "credentials");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Credential::collection_path().expect("ListCredential"),
         )
         .page_size(5)
@@ -1618,12 +1695,18 @@ async fn credential(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListCredential",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateCredential: POST /v1/Credentials
     h.answer("POST", "/v1/Credentials", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Credential::collection_path().expect("CreateCredential"),
             &CreateCredentialBody {
                 type_: Some("v".into()),
@@ -1632,12 +1715,18 @@ async fn credential(h: &Harness) {
         )
         .await;
     h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
+    h.sent(
+        "CreateCredential",
+        &[],
+        &[],
+        Sent::Form(&[("Type", "v")]),
+        false,
+    );
     // UpdateCredential: POST /v1/Credentials/{Sid}
     h.answer("POST", "/v1/Credentials/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Credential::path("Sid1").expect("UpdateCredential"),
             &UpdateCredentialBody {
                 type_: Some("v".into()),
@@ -1646,22 +1735,28 @@ async fn credential(h: &Harness) {
         )
         .await;
     h.record("UpdateCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateCredential", &[], Sent::Form(&[("Type", "v")]), false);
+    h.sent(
+        "UpdateCredential",
+        &[],
+        &[],
+        Sent::Form(&[("Type", "v")]),
+        false,
+    );
     // DeleteCredential: DELETE /v1/Credentials/{Sid}
     h.empty("DELETE", "/v1/Credentials/Sid1", 204);
     h.deleted(
         "DeleteCredential",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Credential::path("Sid1").expect("DeleteCredential"),
             )
             .await,
     );
-    h.sent("DeleteCredential", &[], Sent::Nothing, false);
+    h.sent("DeleteCredential", &[], &[], Sent::Nothing, false);
 }
 
 async fn participant_conversation(h: &Harness) {
-    same_protocol::<ParticipantConversation, Via<false, POST, false, false>>();
+    same_protocol::<ParticipantConversation, Via<false, POST, PAGE_SIZE, false>>();
     // ListParticipantConversation: GET /v1/ParticipantConversations
     h.page(
         "GET",
@@ -1671,12 +1766,12 @@ async fn participant_conversation(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ParticipantConversation::collection_path().expect("ListParticipantConversation"),
         )
         .filter(&ListParticipantConversationFilter {
-            identity: Some("v".into()),
-            ..Default::default()
+            identity: Some("é&=+/%?#".into()),
+            address: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1688,27 +1783,32 @@ async fn participant_conversation(h: &Harness) {
     );
     h.sent(
         "ListParticipantConversation",
-        &[("Identity", "v"), ("PageSize", "5")],
+        &[
+            ("Identity", "é&=+/%?#"),
+            ("Address", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn role(h: &Harness) {
-    same_protocol::<Role, Via<false, POST, false, false>>();
+    same_protocol::<Role, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRole: GET /v1/Roles/{Sid}
     h.answer("GET", "/v1/Roles/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Role::path("Sid1").expect("FetchRole"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Role::path("Sid1").expect("FetchRole"))
         .await;
     h.record("FetchRole", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRole", &[], Sent::Nothing, false);
+    h.sent("FetchRole", &[], &[], Sent::Nothing, false);
     // ListRole: GET /v1/Roles
     h.page("GET", "/v1/Roles", Dialect::V1, "roles");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Role::collection_path().expect("ListRole"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&Role::collection_path().expect("ListRole"))
         .page_size(5)
         .collect_all()
         .await;
@@ -1717,12 +1817,12 @@ async fn role(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListRole", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListRole", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateRole: POST /v1/Roles
     h.answer("POST", "/v1/Roles", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Role::collection_path().expect("CreateRole"),
             &CreateRoleBody {
                 friendly_name: Some("v".into()),
@@ -1735,6 +1835,7 @@ async fn role(h: &Harness) {
     h.sent(
         "CreateRole",
         &[],
+        &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
             ("Permission", "a"),
@@ -1746,7 +1847,7 @@ async fn role(h: &Harness) {
     h.answer("POST", "/v1/Roles/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Role::path("Sid1").expect("UpdateRole"),
             &UpdateRoleBody {
                 permission: Some(vec!["a".into(), "b".into()]),
@@ -1757,6 +1858,7 @@ async fn role(h: &Harness) {
     h.sent(
         "UpdateRole",
         &[],
+        &[],
         Sent::Form(&[("Permission", "a"), ("Permission", "b")]),
         false,
     );
@@ -1765,27 +1867,29 @@ async fn role(h: &Harness) {
     h.deleted(
         "DeleteRole",
         h.client
-            .delete::<Via<false, POST, false, false>>(&Role::path("Sid1").expect("DeleteRole"))
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(&Role::path("Sid1").expect("DeleteRole"))
             .await,
     );
-    h.sent("DeleteRole", &[], Sent::Nothing, false);
+    h.sent("DeleteRole", &[], &[], Sent::Nothing, false);
 }
 
 async fn service(h: &Harness) {
-    same_protocol::<Service, Via<false, POST, false, false>>();
+    same_protocol::<Service, Via<false, POST, PAGE_SIZE, false>>();
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Service::path("Sid1").expect("FetchService"))
         .await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Service::collection_path().expect("ListService"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -1794,12 +1898,18 @@ async fn service(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::collection_path().expect("CreateService"),
             &CreateServiceBody {
                 friendly_name: Some("v".into()),
@@ -1810,6 +1920,7 @@ async fn service(h: &Harness) {
     h.sent(
         "CreateService",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1818,26 +1929,26 @@ async fn service(h: &Harness) {
     h.deleted(
         "DeleteService",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Service::path("Sid1").expect("DeleteService"),
             )
             .await,
     );
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 async fn service_binding(h: &Harness) {
-    same_protocol::<ServiceBinding, Via<false, POST, false, false>>();
+    same_protocol::<ServiceBinding, Via<false, POST, PAGE_SIZE, false>>();
     // FetchServiceBinding: GET /v1/Services/{ChatServiceSid}/Bindings/{Sid}
     h.answer("GET", "/v1/Services/ChatServiceSid1/Bindings/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceBinding::path("ChatServiceSid1", "Sid1").expect("FetchServiceBinding"),
         )
         .await;
     h.record("FetchServiceBinding", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchServiceBinding", &[], Sent::Nothing, false);
+    h.sent("FetchServiceBinding", &[], &[], Sent::Nothing, false);
     // ListServiceBinding: GET /v1/Services/{ChatServiceSid}/Bindings
     h.page(
         "GET",
@@ -1847,12 +1958,12 @@ async fn service_binding(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceBinding::collection_path("ChatServiceSid1").expect("ListServiceBinding"),
         )
         .filter(&ListServiceBindingFilter {
-            binding_type: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            binding_type: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            identity: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
         .collect_all()
@@ -1865,10 +1976,13 @@ async fn service_binding(h: &Harness) {
     h.sent(
         "ListServiceBinding",
         &[
-            ("BindingType", "a"),
-            ("BindingType", "b"),
+            ("BindingType", "é&1"),
+            ("BindingType", "+/%?#2"),
+            ("Identity", "é&1"),
+            ("Identity", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1877,31 +1991,31 @@ async fn service_binding(h: &Harness) {
     h.deleted(
         "DeleteServiceBinding",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ServiceBinding::path("ChatServiceSid1", "Sid1").expect("DeleteServiceBinding"),
             )
             .await,
     );
-    h.sent("DeleteServiceBinding", &[], Sent::Nothing, false);
+    h.sent("DeleteServiceBinding", &[], &[], Sent::Nothing, false);
 }
 
 async fn service_configuration(h: &Harness) {
-    same_protocol::<ServiceConfiguration, Via<false, POST, false, false>>();
+    same_protocol::<ServiceConfiguration, Via<false, POST, PAGE_SIZE, false>>();
     // FetchServiceConfiguration: GET /v1/Services/{ChatServiceSid}/Configuration
     h.answer("GET", "/v1/Services/ChatServiceSid1/Configuration", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceConfiguration::path("ChatServiceSid1").expect("FetchServiceConfiguration"),
         )
         .await;
     h.record("FetchServiceConfiguration", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchServiceConfiguration", &[], Sent::Nothing, false);
+    h.sent("FetchServiceConfiguration", &[], &[], Sent::Nothing, false);
     // UpdateServiceConfiguration: POST /v1/Services/{ChatServiceSid}/Configuration
     h.answer("POST", "/v1/Services/ChatServiceSid1/Configuration", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceConfiguration::path("ChatServiceSid1").expect("UpdateServiceConfiguration"),
             &UpdateServiceConfigurationBody {
                 default_conversation_creator_role_sid: Some("v".into()),
@@ -1913,13 +2027,14 @@ async fn service_configuration(h: &Harness) {
     h.sent(
         "UpdateServiceConfiguration",
         &[],
+        &[],
         Sent::Form(&[("DefaultConversationCreatorRoleSid", "v")]),
         false,
     );
 }
 
 async fn service_conversation(h: &Harness) {
-    same_protocol::<ServiceConversation, Via<false, POST, false, false>>();
+    same_protocol::<ServiceConversation, Via<false, POST, PAGE_SIZE, false>>();
     // FetchServiceConversation: GET /v1/Services/{ChatServiceSid}/Conversations/{Sid}
     h.answer(
         "GET",
@@ -1928,13 +2043,13 @@ async fn service_conversation(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceConversation::path("ChatServiceSid1", "Sid1")
                 .expect("FetchServiceConversation"),
         )
         .await;
     h.record("FetchServiceConversation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchServiceConversation", &[], Sent::Nothing, false);
+    h.sent("FetchServiceConversation", &[], &[], Sent::Nothing, false);
     // ListServiceConversation: GET /v1/Services/{ChatServiceSid}/Conversations
     h.page(
         "GET",
@@ -1944,13 +2059,14 @@ async fn service_conversation(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceConversation::collection_path("ChatServiceSid1")
                 .expect("ListServiceConversation"),
         )
         .filter(&ListServiceConversationFilter {
-            start_date: Some("v".into()),
-            ..Default::default()
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            state: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1962,7 +2078,13 @@ async fn service_conversation(h: &Harness) {
     );
     h.sent(
         "ListServiceConversation",
-        &[("StartDate", "v"), ("PageSize", "5")],
+        &[
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("State", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1970,7 +2092,7 @@ async fn service_conversation(h: &Harness) {
     h.answer("POST", "/v1/Services/ChatServiceSid1/Conversations", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceConversation::collection_path("ChatServiceSid1")
                 .expect("CreateServiceConversation"),
             &CreateServiceConversationBody {
@@ -1978,11 +2100,13 @@ async fn service_conversation(h: &Harness) {
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("CreateServiceConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateServiceConversation",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Timers.Inactive", "v")]),
         false,
     );
@@ -1994,7 +2118,7 @@ async fn service_conversation(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceConversation::path("ChatServiceSid1", "Sid1")
                 .expect("UpdateServiceConversation"),
             &UpdateServiceConversationBody {
@@ -2002,11 +2126,13 @@ async fn service_conversation(h: &Harness) {
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("UpdateServiceConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateServiceConversation",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Timers.Inactive", "v")]),
         false,
     );
@@ -2019,17 +2145,24 @@ async fn service_conversation(h: &Harness) {
     h.deleted(
         "DeleteServiceConversation",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ServiceConversation::path("ChatServiceSid1", "Sid1")
                     .expect("DeleteServiceConversation"),
             )
+            .webhook_enabled(true)
             .await,
     );
-    h.sent("DeleteServiceConversation", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteServiceConversation",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn service_conversation_message(h: &Harness) {
-    same_protocol::<ServiceConversationMessage, Via<false, POST, false, false>>();
+    same_protocol::<ServiceConversationMessage, Via<false, POST, PAGE_SIZE, false>>();
     // FetchServiceConversationMessage: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}
     h.answer(
         "GET",
@@ -2038,7 +2171,7 @@ async fn service_conversation_message(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceConversationMessage::path("ChatServiceSid1", "ConversationSid1", "Sid1")
                 .expect("FetchServiceConversationMessage"),
         )
@@ -2048,7 +2181,13 @@ async fn service_conversation_message(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchServiceConversationMessage", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchServiceConversationMessage",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListServiceConversationMessage: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages
     h.page(
         "GET",
@@ -2058,12 +2197,12 @@ async fn service_conversation_message(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceConversationMessage::collection_path("ChatServiceSid1", "ConversationSid1")
                 .expect("ListServiceConversationMessage"),
         )
         .filter(&ListServiceConversationMessageFilter {
-            order: Some("v".into()),
+            order: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -2075,7 +2214,8 @@ async fn service_conversation_message(h: &Harness) {
     );
     h.sent(
         "ListServiceConversationMessage",
-        &[("Order", "v"), ("PageSize", "5")],
+        &[("Order", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2087,7 +2227,7 @@ async fn service_conversation_message(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceConversationMessage::collection_path("ChatServiceSid1", "ConversationSid1")
                 .expect("CreateServiceConversationMessage"),
             &CreateServiceConversationMessageBody {
@@ -2095,6 +2235,7 @@ async fn service_conversation_message(h: &Harness) {
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record(
         "CreateServiceConversationMessage",
@@ -2104,6 +2245,7 @@ async fn service_conversation_message(h: &Harness) {
     h.sent(
         "CreateServiceConversationMessage",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Author", "v")]),
         false,
     );
@@ -2115,7 +2257,7 @@ async fn service_conversation_message(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceConversationMessage::path("ChatServiceSid1", "ConversationSid1", "Sid1")
                 .expect("UpdateServiceConversationMessage"),
             &UpdateServiceConversationMessageBody {
@@ -2123,6 +2265,7 @@ async fn service_conversation_message(h: &Harness) {
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record(
         "UpdateServiceConversationMessage",
@@ -2132,6 +2275,7 @@ async fn service_conversation_message(h: &Harness) {
     h.sent(
         "UpdateServiceConversationMessage",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Author", "v")]),
         false,
     );
@@ -2144,27 +2288,29 @@ async fn service_conversation_message(h: &Harness) {
     h.deleted(
         "DeleteServiceConversationMessage",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ServiceConversationMessage::path("ChatServiceSid1", "ConversationSid1", "Sid1")
                     .expect("DeleteServiceConversationMessage"),
             )
+            .webhook_enabled(true)
             .await,
     );
     h.sent(
         "DeleteServiceConversationMessage",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Nothing,
         false,
     );
 }
 
 async fn service_conversation_message_receipt(h: &Harness) {
-    same_protocol::<ServiceConversationMessageReceipt, Via<false, POST, false, false>>();
+    same_protocol::<ServiceConversationMessageReceipt, Via<false, POST, PAGE_SIZE, false>>();
     // FetchServiceConversationMessageReceipt: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid}
     h.answer("GET", "/v1/Services/ChatServiceSid1/Conversations/ConversationSid1/Messages/MessageSid1/Receipts/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceConversationMessageReceipt::path(
                 "ChatServiceSid1",
                 "ConversationSid1",
@@ -2182,6 +2328,7 @@ async fn service_conversation_message_receipt(h: &Harness) {
     h.sent(
         "FetchServiceConversationMessageReceipt",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2194,7 +2341,7 @@ async fn service_conversation_message_receipt(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceConversationMessageReceipt::collection_path(
                 "ChatServiceSid1",
                 "ConversationSid1",
@@ -2213,13 +2360,14 @@ async fn service_conversation_message_receipt(h: &Harness) {
     h.sent(
         "ListServiceConversationMessageReceipt",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn service_conversation_participant(h: &Harness) {
-    same_protocol::<ServiceConversationParticipant, Via<false, POST, false, false>>();
+    same_protocol::<ServiceConversationParticipant, Via<false, POST, PAGE_SIZE, false>>();
     // FetchServiceConversationParticipant: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}
     h.answer(
         "GET",
@@ -2228,7 +2376,7 @@ async fn service_conversation_participant(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceConversationParticipant::path("ChatServiceSid1", "ConversationSid1", "Sid1")
                 .expect("FetchServiceConversationParticipant"),
         )
@@ -2240,6 +2388,7 @@ async fn service_conversation_participant(h: &Harness) {
     );
     h.sent(
         "FetchServiceConversationParticipant",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -2253,7 +2402,7 @@ async fn service_conversation_participant(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceConversationParticipant::collection_path("ChatServiceSid1", "ConversationSid1")
                 .expect("ListServiceConversationParticipant"),
         )
@@ -2268,6 +2417,7 @@ async fn service_conversation_participant(h: &Harness) {
     h.sent(
         "ListServiceConversationParticipant",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2279,7 +2429,7 @@ async fn service_conversation_participant(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceConversationParticipant::collection_path("ChatServiceSid1", "ConversationSid1")
                 .expect("CreateServiceConversationParticipant"),
             &CreateServiceConversationParticipantBody {
@@ -2287,6 +2437,7 @@ async fn service_conversation_participant(h: &Harness) {
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record(
         "CreateServiceConversationParticipant",
@@ -2296,6 +2447,7 @@ async fn service_conversation_participant(h: &Harness) {
     h.sent(
         "CreateServiceConversationParticipant",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("MessagingBinding.Address", "v")]),
         false,
     );
@@ -2307,7 +2459,7 @@ async fn service_conversation_participant(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceConversationParticipant::path("ChatServiceSid1", "ConversationSid1", "Sid1")
                 .expect("UpdateServiceConversationParticipant"),
             &UpdateServiceConversationParticipantBody {
@@ -2315,6 +2467,7 @@ async fn service_conversation_participant(h: &Harness) {
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record(
         "UpdateServiceConversationParticipant",
@@ -2324,6 +2477,7 @@ async fn service_conversation_participant(h: &Harness) {
     h.sent(
         "UpdateServiceConversationParticipant",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("MessagingBinding.ProxyAddress", "v")]),
         false,
     );
@@ -2336,7 +2490,7 @@ async fn service_conversation_participant(h: &Harness) {
     h.deleted(
         "DeleteServiceConversationParticipant",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ServiceConversationParticipant::path(
                     "ChatServiceSid1",
                     "ConversationSid1",
@@ -2344,18 +2498,20 @@ async fn service_conversation_participant(h: &Harness) {
                 )
                 .expect("DeleteServiceConversationParticipant"),
             )
+            .webhook_enabled(true)
             .await,
     );
     h.sent(
         "DeleteServiceConversationParticipant",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Nothing,
         false,
     );
 }
 
 async fn service_conversation_scoped_webhook(h: &Harness) {
-    same_protocol::<ServiceConversationScopedWebhook, Via<false, POST, false, false>>();
+    same_protocol::<ServiceConversationScopedWebhook, Via<false, POST, PAGE_SIZE, false>>();
     // FetchServiceConversationScopedWebhook: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}
     h.answer(
         "GET",
@@ -2364,7 +2520,7 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceConversationScopedWebhook::path("ChatServiceSid1", "ConversationSid1", "Sid1")
                 .expect("FetchServiceConversationScopedWebhook"),
         )
@@ -2376,6 +2532,7 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
     );
     h.sent(
         "FetchServiceConversationScopedWebhook",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -2389,7 +2546,7 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceConversationScopedWebhook::collection_path(
                 "ChatServiceSid1",
                 "ConversationSid1",
@@ -2407,6 +2564,7 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
     h.sent(
         "ListServiceConversationScopedWebhook",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2418,7 +2576,7 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceConversationScopedWebhook::collection_path(
                 "ChatServiceSid1",
                 "ConversationSid1",
@@ -2439,6 +2597,7 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
     h.sent(
         "CreateServiceConversationScopedWebhook",
         &[],
+        &[],
         Sent::Form(&[
             ("Configuration.Url", "v"),
             ("Configuration.Filters", "a"),
@@ -2454,7 +2613,7 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceConversationScopedWebhook::path("ChatServiceSid1", "ConversationSid1", "Sid1")
                 .expect("UpdateServiceConversationScopedWebhook"),
             &UpdateServiceConversationScopedWebhookBody {
@@ -2472,6 +2631,7 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
     h.sent(
         "UpdateServiceConversationScopedWebhook",
         &[],
+        &[],
         Sent::Form(&[
             ("Configuration.Url", "v"),
             ("Configuration.Filters", "a"),
@@ -2488,7 +2648,7 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
     h.deleted(
         "DeleteServiceConversationScopedWebhook",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ServiceConversationScopedWebhook::path(
                     "ChatServiceSid1",
                     "ConversationSid1",
@@ -2501,13 +2661,14 @@ async fn service_conversation_scoped_webhook(h: &Harness) {
     h.sent(
         "DeleteServiceConversationScopedWebhook",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn service_conversation_with_participants(h: &Harness) {
-    same_protocol::<ServiceConversationWithParticipants, Via<false, POST, false, false>>();
+    same_protocol::<ServiceConversationWithParticipants, Via<false, POST, PAGE_SIZE, false>>();
     // CreateServiceConversationWithParticipants: POST /v1/Services/{ChatServiceSid}/ConversationWithParticipants
     h.answer(
         "POST",
@@ -2516,7 +2677,7 @@ async fn service_conversation_with_participants(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceConversationWithParticipants::collection_path("ChatServiceSid1")
                 .expect("CreateServiceConversationWithParticipants"),
             &CreateServiceConversationWithParticipantsBody {
@@ -2525,6 +2686,7 @@ async fn service_conversation_with_participants(h: &Harness) {
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record(
         "CreateServiceConversationWithParticipants",
@@ -2534,6 +2696,7 @@ async fn service_conversation_with_participants(h: &Harness) {
     h.sent(
         "CreateServiceConversationWithParticipants",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[
             ("Timers.Inactive", "v"),
             ("Participant", "a"),
@@ -2544,7 +2707,7 @@ async fn service_conversation_with_participants(h: &Harness) {
 }
 
 async fn service_notification(h: &Harness) {
-    same_protocol::<ServiceNotification, Via<false, POST, false, false>>();
+    same_protocol::<ServiceNotification, Via<false, POST, PAGE_SIZE, false>>();
     // FetchServiceNotification: GET /v1/Services/{ChatServiceSid}/Configuration/Notifications
     h.answer(
         "GET",
@@ -2553,12 +2716,12 @@ async fn service_notification(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceNotification::path("ChatServiceSid1").expect("FetchServiceNotification"),
         )
         .await;
     h.record("FetchServiceNotification", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchServiceNotification", &[], Sent::Nothing, false);
+    h.sent("FetchServiceNotification", &[], &[], Sent::Nothing, false);
     // UpdateServiceNotification: POST /v1/Services/{ChatServiceSid}/Configuration/Notifications
     h.answer(
         "POST",
@@ -2567,7 +2730,7 @@ async fn service_notification(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceNotification::path("ChatServiceSid1").expect("UpdateServiceNotification"),
             &UpdateServiceNotificationBody {
                 new_message_template: Some("v".into()),
@@ -2579,13 +2742,14 @@ async fn service_notification(h: &Harness) {
     h.sent(
         "UpdateServiceNotification",
         &[],
+        &[],
         Sent::Form(&[("NewMessage.Template", "v")]),
         false,
     );
 }
 
 async fn service_participant_conversation(h: &Harness) {
-    same_protocol::<ServiceParticipantConversation, Via<false, POST, false, false>>();
+    same_protocol::<ServiceParticipantConversation, Via<false, POST, PAGE_SIZE, false>>();
     // ListServiceParticipantConversation: GET /v1/Services/{ChatServiceSid}/ParticipantConversations
     h.page(
         "GET",
@@ -2595,13 +2759,13 @@ async fn service_participant_conversation(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceParticipantConversation::collection_path("ChatServiceSid1")
                 .expect("ListServiceParticipantConversation"),
         )
         .filter(&ListServiceParticipantConversationFilter {
-            identity: Some("v".into()),
-            ..Default::default()
+            identity: Some("é&=+/%?#".into()),
+            address: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -2613,24 +2777,29 @@ async fn service_participant_conversation(h: &Harness) {
     );
     h.sent(
         "ListServiceParticipantConversation",
-        &[("Identity", "v"), ("PageSize", "5")],
+        &[
+            ("Identity", "é&=+/%?#"),
+            ("Address", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn service_role(h: &Harness) {
-    same_protocol::<ServiceRole, Via<false, POST, false, false>>();
+    same_protocol::<ServiceRole, Via<false, POST, PAGE_SIZE, false>>();
     // FetchServiceRole: GET /v1/Services/{ChatServiceSid}/Roles/{Sid}
     h.answer("GET", "/v1/Services/ChatServiceSid1/Roles/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceRole::path("ChatServiceSid1", "Sid1").expect("FetchServiceRole"),
         )
         .await;
     h.record("FetchServiceRole", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchServiceRole", &[], Sent::Nothing, false);
+    h.sent("FetchServiceRole", &[], &[], Sent::Nothing, false);
     // ListServiceRole: GET /v1/Services/{ChatServiceSid}/Roles
     h.page(
         "GET",
@@ -2640,7 +2809,7 @@ async fn service_role(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceRole::collection_path("ChatServiceSid1").expect("ListServiceRole"),
         )
         .page_size(5)
@@ -2654,6 +2823,7 @@ async fn service_role(h: &Harness) {
     h.sent(
         "ListServiceRole",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2661,7 +2831,7 @@ async fn service_role(h: &Harness) {
     h.answer("POST", "/v1/Services/ChatServiceSid1/Roles", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceRole::collection_path("ChatServiceSid1").expect("CreateServiceRole"),
             &CreateServiceRoleBody {
                 friendly_name: Some("v".into()),
@@ -2674,6 +2844,7 @@ async fn service_role(h: &Harness) {
     h.sent(
         "CreateServiceRole",
         &[],
+        &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
             ("Permission", "a"),
@@ -2685,7 +2856,7 @@ async fn service_role(h: &Harness) {
     h.answer("POST", "/v1/Services/ChatServiceSid1/Roles/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceRole::path("ChatServiceSid1", "Sid1").expect("UpdateServiceRole"),
             &UpdateServiceRoleBody {
                 permission: Some(vec!["a".into(), "b".into()]),
@@ -2696,6 +2867,7 @@ async fn service_role(h: &Harness) {
     h.sent(
         "UpdateServiceRole",
         &[],
+        &[],
         Sent::Form(&[("Permission", "a"), ("Permission", "b")]),
         false,
     );
@@ -2704,26 +2876,26 @@ async fn service_role(h: &Harness) {
     h.deleted(
         "DeleteServiceRole",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ServiceRole::path("ChatServiceSid1", "Sid1").expect("DeleteServiceRole"),
             )
             .await,
     );
-    h.sent("DeleteServiceRole", &[], Sent::Nothing, false);
+    h.sent("DeleteServiceRole", &[], &[], Sent::Nothing, false);
 }
 
 async fn service_user(h: &Harness) {
-    same_protocol::<ServiceUser, Via<false, POST, false, false>>();
+    same_protocol::<ServiceUser, Via<false, POST, PAGE_SIZE, false>>();
     // FetchServiceUser: GET /v1/Services/{ChatServiceSid}/Users/{Sid}
     h.answer("GET", "/v1/Services/ChatServiceSid1/Users/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceUser::path("ChatServiceSid1", "Sid1").expect("FetchServiceUser"),
         )
         .await;
     h.record("FetchServiceUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchServiceUser", &[], Sent::Nothing, false);
+    h.sent("FetchServiceUser", &[], &[], Sent::Nothing, false);
     // ListServiceUser: GET /v1/Services/{ChatServiceSid}/Users
     h.page(
         "GET",
@@ -2733,7 +2905,7 @@ async fn service_user(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceUser::collection_path("ChatServiceSid1").expect("ListServiceUser"),
         )
         .page_size(5)
@@ -2747,6 +2919,7 @@ async fn service_user(h: &Harness) {
     h.sent(
         "ListServiceUser",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2754,18 +2927,20 @@ async fn service_user(h: &Harness) {
     h.answer("POST", "/v1/Services/ChatServiceSid1/Users", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceUser::collection_path("ChatServiceSid1").expect("CreateServiceUser"),
             &CreateServiceUserBody {
                 identity: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("CreateServiceUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateServiceUser",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Identity", "v")]),
         false,
     );
@@ -2773,18 +2948,20 @@ async fn service_user(h: &Harness) {
     h.answer("POST", "/v1/Services/ChatServiceSid1/Users/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceUser::path("ChatServiceSid1", "Sid1").expect("UpdateServiceUser"),
             &UpdateServiceUserBody {
                 friendly_name: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("UpdateServiceUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateServiceUser",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -2793,16 +2970,23 @@ async fn service_user(h: &Harness) {
     h.deleted(
         "DeleteServiceUser",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ServiceUser::path("ChatServiceSid1", "Sid1").expect("DeleteServiceUser"),
             )
+            .webhook_enabled(true)
             .await,
     );
-    h.sent("DeleteServiceUser", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteServiceUser",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn service_user_conversation(h: &Harness) {
-    same_protocol::<ServiceUserConversation, Via<false, POST, false, false>>();
+    same_protocol::<ServiceUserConversation, Via<false, POST, PAGE_SIZE, false>>();
     // FetchServiceUserConversation: GET /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations/{ConversationSid}
     h.answer(
         "GET",
@@ -2811,7 +2995,7 @@ async fn service_user_conversation(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceUserConversation::path("ChatServiceSid1", "UserSid1", "ConversationSid1")
                 .expect("FetchServiceUserConversation"),
         )
@@ -2821,7 +3005,13 @@ async fn service_user_conversation(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchServiceUserConversation", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchServiceUserConversation",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListServiceUserConversation: GET /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations
     h.page(
         "GET",
@@ -2831,7 +3021,7 @@ async fn service_user_conversation(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceUserConversation::collection_path("ChatServiceSid1", "UserSid1")
                 .expect("ListServiceUserConversation"),
         )
@@ -2846,6 +3036,7 @@ async fn service_user_conversation(h: &Harness) {
     h.sent(
         "ListServiceUserConversation",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2857,7 +3048,7 @@ async fn service_user_conversation(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceUserConversation::path("ChatServiceSid1", "UserSid1", "ConversationSid1")
                 .expect("UpdateServiceUserConversation"),
             &UpdateServiceUserConversationBody {
@@ -2874,6 +3065,7 @@ async fn service_user_conversation(h: &Harness) {
     h.sent(
         "UpdateServiceUserConversation",
         &[],
+        &[],
         Sent::Form(&[("NotificationLevel", "v")]),
         false,
     );
@@ -2886,17 +3078,23 @@ async fn service_user_conversation(h: &Harness) {
     h.deleted(
         "DeleteServiceUserConversation",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ServiceUserConversation::path("ChatServiceSid1", "UserSid1", "ConversationSid1")
                     .expect("DeleteServiceUserConversation"),
             )
             .await,
     );
-    h.sent("DeleteServiceUserConversation", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteServiceUserConversation",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn service_webhook_configuration(h: &Harness) {
-    same_protocol::<ServiceWebhookConfiguration, Via<false, POST, false, false>>();
+    same_protocol::<ServiceWebhookConfiguration, Via<false, POST, PAGE_SIZE, false>>();
     // FetchServiceWebhookConfiguration: GET /v1/Services/{ChatServiceSid}/Configuration/Webhooks
     h.answer(
         "GET",
@@ -2905,7 +3103,7 @@ async fn service_webhook_configuration(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ServiceWebhookConfiguration::path("ChatServiceSid1")
                 .expect("FetchServiceWebhookConfiguration"),
         )
@@ -2918,6 +3116,7 @@ async fn service_webhook_configuration(h: &Harness) {
     h.sent(
         "FetchServiceWebhookConfiguration",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2929,7 +3128,7 @@ async fn service_webhook_configuration(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ServiceWebhookConfiguration::path("ChatServiceSid1")
                 .expect("UpdateServiceWebhookConfiguration"),
             &UpdateServiceWebhookConfigurationBody {
@@ -2947,26 +3146,27 @@ async fn service_webhook_configuration(h: &Harness) {
     h.sent(
         "UpdateServiceWebhookConfiguration",
         &[],
+        &[],
         Sent::Form(&[("PreWebhookUrl", "v"), ("Filters", "a"), ("Filters", "b")]),
         false,
     );
 }
 
 async fn user(h: &Harness) {
-    same_protocol::<User, Via<false, POST, false, false>>();
+    same_protocol::<User, Via<false, POST, PAGE_SIZE, false>>();
     // FetchUser: GET /v1/Users/{Sid}
     h.answer("GET", "/v1/Users/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&User::path("Sid1").expect("FetchUser"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&User::path("Sid1").expect("FetchUser"))
         .await;
     h.record("FetchUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUser", &[], Sent::Nothing, false);
+    h.sent("FetchUser", &[], &[], Sent::Nothing, false);
     // ListUser: GET /v1/Users
     h.page("GET", "/v1/Users", Dialect::V1, "users");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&User::collection_path().expect("ListUser"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&User::collection_path().expect("ListUser"))
         .page_size(5)
         .collect_all()
         .await;
@@ -2975,37 +3175,46 @@ async fn user(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListUser", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListUser", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateUser: POST /v1/Users
     h.answer("POST", "/v1/Users", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &User::collection_path().expect("CreateUser"),
             &CreateUserBody {
                 identity: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("CreateUser", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateUser", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateUser",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // UpdateUser: POST /v1/Users/{Sid}
     h.answer("POST", "/v1/Users/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &User::path("Sid1").expect("UpdateUser"),
             &UpdateUserBody {
                 friendly_name: Some("v".into()),
                 ..Default::default()
             },
         )
+        .webhook_enabled(true)
         .await;
     h.record("UpdateUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateUser",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -3014,14 +3223,21 @@ async fn user(h: &Harness) {
     h.deleted(
         "DeleteUser",
         h.client
-            .delete::<Via<false, POST, false, false>>(&User::path("Sid1").expect("DeleteUser"))
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(&User::path("Sid1").expect("DeleteUser"))
+            .webhook_enabled(true)
             .await,
     );
-    h.sent("DeleteUser", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteUser",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn user_conversation(h: &Harness) {
-    same_protocol::<UserConversation, Via<false, POST, false, false>>();
+    same_protocol::<UserConversation, Via<false, POST, PAGE_SIZE, false>>();
     // FetchUserConversation: GET /v1/Users/{UserSid}/Conversations/{ConversationSid}
     h.answer(
         "GET",
@@ -3030,12 +3246,12 @@ async fn user_conversation(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &UserConversation::path("UserSid1", "ConversationSid1").expect("FetchUserConversation"),
         )
         .await;
     h.record("FetchUserConversation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUserConversation", &[], Sent::Nothing, false);
+    h.sent("FetchUserConversation", &[], &[], Sent::Nothing, false);
     // ListUserConversation: GET /v1/Users/{UserSid}/Conversations
     h.page(
         "GET",
@@ -3045,7 +3261,7 @@ async fn user_conversation(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UserConversation::collection_path("UserSid1").expect("ListUserConversation"),
         )
         .page_size(5)
@@ -3059,6 +3275,7 @@ async fn user_conversation(h: &Harness) {
     h.sent(
         "ListUserConversation",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3070,7 +3287,7 @@ async fn user_conversation(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &UserConversation::path("UserSid1", "ConversationSid1")
                 .expect("UpdateUserConversation"),
             &UpdateUserConversationBody {
@@ -3082,6 +3299,7 @@ async fn user_conversation(h: &Harness) {
     h.record("UpdateUserConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateUserConversation",
+        &[],
         &[],
         Sent::Form(&[("NotificationLevel", "v")]),
         false,
@@ -3095,13 +3313,13 @@ async fn user_conversation(h: &Harness) {
     h.deleted(
         "DeleteUserConversation",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &UserConversation::path("UserSid1", "ConversationSid1")
                     .expect("DeleteUserConversation"),
             )
             .await,
     );
-    h.sent("DeleteUserConversation", &[], Sent::Nothing, false);
+    h.sent("DeleteUserConversation", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -3146,7 +3364,7 @@ async fn configuration_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Configuration", 200);
     let got = Configuration::fetch(&h.client).await;
     h.record("FetchConfiguration", None, got.map(|_| None));
-    h.sent("FetchConfiguration", &[], Sent::Nothing, false);
+    h.sent("FetchConfiguration", &[], &[], Sent::Nothing, false);
     // UpdateConfiguration: POST /v1/Configuration
     h.answer("POST", "/v1/Configuration", 200);
     let got = Configuration::update(
@@ -3161,6 +3379,7 @@ async fn configuration_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateConfiguration",
         &[],
+        &[],
         Sent::Form(&[("DefaultChatServiceSid", "v")]),
         false,
     );
@@ -3172,7 +3391,7 @@ async fn configuration_address_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Configuration/Addresses/Sid1", 200);
     let got = ConfigurationAddress::fetch(&h.client, "Sid1").await;
     h.record("FetchConfigurationAddress", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConfigurationAddress", &[], Sent::Nothing, false);
+    h.sent("FetchConfigurationAddress", &[], &[], Sent::Nothing, false);
     // ListConfigurationAddress: GET /v1/Configuration/Addresses
     h.page(
         "GET",
@@ -3183,7 +3402,7 @@ async fn configuration_address_full<Compiled>(h: &Harness) {
     let got = ConfigurationAddress::list(
         &h.client,
         &ListConfigurationAddressFilter {
-            type_: Some("v".into()),
+            type_: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -3196,7 +3415,8 @@ async fn configuration_address_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListConfigurationAddress",
-        &[("Type", "v"), ("PageSize", "5")],
+        &[("Type", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3214,6 +3434,7 @@ async fn configuration_address_full<Compiled>(h: &Harness) {
     h.record("CreateConfigurationAddress", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConfigurationAddress",
+        &[],
         &[],
         Sent::Form(&[
             ("AutoCreation.Type", "v"),
@@ -3238,6 +3459,7 @@ async fn configuration_address_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateConfigurationAddress",
         &[],
+        &[],
         Sent::Form(&[
             ("AutoCreation.Type", "v"),
             ("AutoCreation.WebhookFilters", "a"),
@@ -3251,7 +3473,7 @@ async fn configuration_address_full<Compiled>(h: &Harness) {
         "DeleteConfigurationAddress",
         ConfigurationAddress::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteConfigurationAddress", &[], Sent::Nothing, false);
+    h.sent("DeleteConfigurationAddress", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -3260,7 +3482,7 @@ async fn configuration_webhook_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Configuration/Webhooks", 200);
     let got = ConfigurationWebhook::fetch(&h.client).await;
     h.record("FetchConfigurationWebhook", None, got.map(|_| None));
-    h.sent("FetchConfigurationWebhook", &[], Sent::Nothing, false);
+    h.sent("FetchConfigurationWebhook", &[], &[], Sent::Nothing, false);
     // UpdateConfigurationWebhook: POST /v1/Configuration/Webhooks
     h.answer("POST", "/v1/Configuration/Webhooks", 200);
     let got = ConfigurationWebhook::update(
@@ -3276,6 +3498,7 @@ async fn configuration_webhook_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateConfigurationWebhook",
         &[],
+        &[],
         Sent::Form(&[("Method", "v"), ("Filters", "a"), ("Filters", "b")]),
         false,
     );
@@ -3287,14 +3510,15 @@ async fn conversation_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Conversations/Sid1", 200);
     let got = Conversation::fetch(&h.client, "Sid1").await;
     h.record("FetchConversation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConversation", &[], Sent::Nothing, false);
+    h.sent("FetchConversation", &[], &[], Sent::Nothing, false);
     // ListConversation: GET /v1/Conversations
     h.page("GET", "/v1/Conversations", Dialect::V1, "conversations");
     let got = Conversation::list(
         &h.client,
         &ListConversationFilter {
-            start_date: Some("v".into()),
-            ..Default::default()
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            state: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -3307,7 +3531,13 @@ async fn conversation_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListConversation",
-        &[("StartDate", "v"), ("PageSize", "5")],
+        &[
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("State", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3320,11 +3550,13 @@ async fn conversation_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("CreateConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConversation",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Timers.Inactive", "v")]),
         false,
     );
@@ -3338,11 +3570,13 @@ async fn conversation_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("UpdateConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConversation",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Timers.Inactive", "v")]),
         false,
     );
@@ -3350,9 +3584,17 @@ async fn conversation_full<Compiled>(h: &Harness) {
     h.empty("DELETE", "/v1/Conversations/Sid1", 204);
     h.deleted(
         "DeleteConversation",
-        Conversation::delete(&h.client, "Sid1").await,
+        Conversation::delete(&h.client, "Sid1")
+            .webhook_enabled(true)
+            .await,
     );
-    h.sent("DeleteConversation", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteConversation",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -3365,7 +3607,7 @@ async fn conversation_message_full<Compiled>(h: &Harness) {
     );
     let got = ConversationMessage::fetch(&h.client, "ConversationSid1", "Sid1").await;
     h.record("FetchConversationMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConversationMessage", &[], Sent::Nothing, false);
+    h.sent("FetchConversationMessage", &[], &[], Sent::Nothing, false);
     // ListConversationMessage: GET /v1/Conversations/{ConversationSid}/Messages
     h.page(
         "GET",
@@ -3377,7 +3619,7 @@ async fn conversation_message_full<Compiled>(h: &Harness) {
         &h.client,
         "ConversationSid1",
         &ListConversationMessageFilter {
-            order: Some("v".into()),
+            order: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -3390,7 +3632,8 @@ async fn conversation_message_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListConversationMessage",
-        &[("Order", "v"), ("PageSize", "5")],
+        &[("Order", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3404,11 +3647,13 @@ async fn conversation_message_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("CreateConversationMessage", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConversationMessage",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Author", "v")]),
         false,
     );
@@ -3427,11 +3672,13 @@ async fn conversation_message_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("UpdateConversationMessage", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConversationMessage",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Author", "v")]),
         false,
     );
@@ -3443,9 +3690,17 @@ async fn conversation_message_full<Compiled>(h: &Harness) {
     );
     h.deleted(
         "DeleteConversationMessage",
-        ConversationMessage::delete(&h.client, "ConversationSid1", "Sid1").await,
+        ConversationMessage::delete(&h.client, "ConversationSid1", "Sid1")
+            .webhook_enabled(true)
+            .await,
     );
-    h.sent("DeleteConversationMessage", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteConversationMessage",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -3464,7 +3719,13 @@ async fn conversation_message_receipt_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchConversationMessageReceipt", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchConversationMessageReceipt",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListConversationMessageReceipt: GET /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts
     h.page(
         "GET",
@@ -3484,6 +3745,7 @@ async fn conversation_message_receipt_full<Compiled>(h: &Harness) {
     h.sent(
         "ListConversationMessageReceipt",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3503,7 +3765,13 @@ async fn conversation_participant_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchConversationParticipant", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchConversationParticipant",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListConversationParticipant: GET /v1/Conversations/{ConversationSid}/Participants
     h.page(
         "GET",
@@ -3523,6 +3791,7 @@ async fn conversation_participant_full<Compiled>(h: &Harness) {
     h.sent(
         "ListConversationParticipant",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3540,6 +3809,7 @@ async fn conversation_participant_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record(
         "CreateConversationParticipant",
@@ -3549,6 +3819,7 @@ async fn conversation_participant_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateConversationParticipant",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("MessagingBinding.Address", "v")]),
         false,
     );
@@ -3567,6 +3838,7 @@ async fn conversation_participant_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record(
         "UpdateConversationParticipant",
@@ -3576,6 +3848,7 @@ async fn conversation_participant_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateConversationParticipant",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("MessagingBinding.ProxyAddress", "v")]),
         false,
     );
@@ -3587,9 +3860,17 @@ async fn conversation_participant_full<Compiled>(h: &Harness) {
     );
     h.deleted(
         "DeleteConversationParticipant",
-        ConversationParticipant::delete(&h.client, "ConversationSid1", "Sid1").await,
+        ConversationParticipant::delete(&h.client, "ConversationSid1", "Sid1")
+            .webhook_enabled(true)
+            .await,
     );
-    h.sent("DeleteConversationParticipant", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteConversationParticipant",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -3606,7 +3887,13 @@ async fn conversation_scoped_webhook_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchConversationScopedWebhook", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchConversationScopedWebhook",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListConversationScopedWebhook: GET /v1/Conversations/{ConversationSid}/Webhooks
     h.page(
         "GET",
@@ -3626,6 +3913,7 @@ async fn conversation_scoped_webhook_full<Compiled>(h: &Harness) {
     h.sent(
         "ListConversationScopedWebhook",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3648,6 +3936,7 @@ async fn conversation_scoped_webhook_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateConversationScopedWebhook",
+        &[],
         &[],
         Sent::Form(&[
             ("Configuration.Url", "v"),
@@ -3681,6 +3970,7 @@ async fn conversation_scoped_webhook_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateConversationScopedWebhook",
         &[],
+        &[],
         Sent::Form(&[
             ("Configuration.Url", "v"),
             ("Configuration.Filters", "a"),
@@ -3698,7 +3988,13 @@ async fn conversation_scoped_webhook_full<Compiled>(h: &Harness) {
         "DeleteConversationScopedWebhook",
         ConversationScopedWebhook::delete(&h.client, "ConversationSid1", "Sid1").await,
     );
-    h.sent("DeleteConversationScopedWebhook", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteConversationScopedWebhook",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -3713,6 +4009,7 @@ async fn conversation_with_participants_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record(
         "CreateConversationWithParticipants",
@@ -3722,6 +4019,7 @@ async fn conversation_with_participants_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateConversationWithParticipants",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[
             ("Timers.Inactive", "v"),
             ("Participant", "a"),
@@ -3737,7 +4035,7 @@ async fn credential_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Credentials/Sid1", 200);
     let got = Credential::fetch(&h.client, "Sid1").await;
     h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCredential", &[], Sent::Nothing, false);
+    h.sent("FetchCredential", &[], &[], Sent::Nothing, false);
     // ListCredential: GET /v1/Credentials
     h.page("GET", "/v1/Credentials", Dialect::V1, "credentials");
     let got = Credential::list(&h.client).page_size(5).collect_all().await;
@@ -3746,7 +4044,13 @@ async fn credential_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListCredential",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateCredential: POST /v1/Credentials
     h.answer("POST", "/v1/Credentials", 201);
     let got = Credential::create(
@@ -3758,7 +4062,13 @@ async fn credential_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
+    h.sent(
+        "CreateCredential",
+        &[],
+        &[],
+        Sent::Form(&[("Type", "v")]),
+        false,
+    );
     // UpdateCredential: POST /v1/Credentials/{Sid}
     h.answer("POST", "/v1/Credentials/Sid1", 200);
     let got = Credential::update(
@@ -3771,14 +4081,20 @@ async fn credential_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateCredential", &[], Sent::Form(&[("Type", "v")]), false);
+    h.sent(
+        "UpdateCredential",
+        &[],
+        &[],
+        Sent::Form(&[("Type", "v")]),
+        false,
+    );
     // DeleteCredential: DELETE /v1/Credentials/{Sid}
     h.empty("DELETE", "/v1/Credentials/Sid1", 204);
     h.deleted(
         "DeleteCredential",
         Credential::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteCredential", &[], Sent::Nothing, false);
+    h.sent("DeleteCredential", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -3793,8 +4109,8 @@ async fn participant_conversation_full<Compiled>(h: &Harness) {
     let got = ParticipantConversation::list(
         &h.client,
         &ListParticipantConversationFilter {
-            identity: Some("v".into()),
-            ..Default::default()
+            identity: Some("é&=+/%?#".into()),
+            address: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -3807,7 +4123,12 @@ async fn participant_conversation_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListParticipantConversation",
-        &[("Identity", "v"), ("PageSize", "5")],
+        &[
+            ("Identity", "é&=+/%?#"),
+            ("Address", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3819,7 +4140,7 @@ async fn role_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Roles/Sid1", 200);
     let got = Role::fetch(&h.client, "Sid1").await;
     h.record("FetchRole", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRole", &[], Sent::Nothing, false);
+    h.sent("FetchRole", &[], &[], Sent::Nothing, false);
     // ListRole: GET /v1/Roles
     h.page("GET", "/v1/Roles", Dialect::V1, "roles");
     let got = Role::list(&h.client).page_size(5).collect_all().await;
@@ -3828,7 +4149,7 @@ async fn role_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListRole", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListRole", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateRole: POST /v1/Roles
     h.answer("POST", "/v1/Roles", 201);
     let got = Role::create(
@@ -3843,6 +4164,7 @@ async fn role_full<Compiled>(h: &Harness) {
     h.record("CreateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRole",
+        &[],
         &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
@@ -3865,13 +4187,14 @@ async fn role_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateRole",
         &[],
+        &[],
         Sent::Form(&[("Permission", "a"), ("Permission", "b")]),
         false,
     );
     // DeleteRole: DELETE /v1/Roles/{Sid}
     h.empty("DELETE", "/v1/Roles/Sid1", 204);
     h.deleted("DeleteRole", Role::delete(&h.client, "Sid1").await);
-    h.sent("DeleteRole", &[], Sent::Nothing, false);
+    h.sent("DeleteRole", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -3880,7 +4203,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/Sid1", 200);
     let got = Service::fetch(&h.client, "Sid1").await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
     let got = Service::list(&h.client).page_size(5).collect_all().await;
@@ -3889,7 +4212,13 @@ async fn service_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
     let got = Service::create(
@@ -3903,13 +4232,14 @@ async fn service_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateService",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
     h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -3918,7 +4248,7 @@ async fn service_binding_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ChatServiceSid1/Bindings/Sid1", 200);
     let got = ServiceBinding::fetch(&h.client, "ChatServiceSid1", "Sid1").await;
     h.record("FetchServiceBinding", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchServiceBinding", &[], Sent::Nothing, false);
+    h.sent("FetchServiceBinding", &[], &[], Sent::Nothing, false);
     // ListServiceBinding: GET /v1/Services/{ChatServiceSid}/Bindings
     h.page(
         "GET",
@@ -3930,8 +4260,8 @@ async fn service_binding_full<Compiled>(h: &Harness) {
         &h.client,
         "ChatServiceSid1",
         &ListServiceBindingFilter {
-            binding_type: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            binding_type: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            identity: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
@@ -3945,10 +4275,13 @@ async fn service_binding_full<Compiled>(h: &Harness) {
     h.sent(
         "ListServiceBinding",
         &[
-            ("BindingType", "a"),
-            ("BindingType", "b"),
+            ("BindingType", "é&1"),
+            ("BindingType", "+/%?#2"),
+            ("Identity", "é&1"),
+            ("Identity", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3958,7 +4291,7 @@ async fn service_binding_full<Compiled>(h: &Harness) {
         "DeleteServiceBinding",
         ServiceBinding::delete(&h.client, "ChatServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteServiceBinding", &[], Sent::Nothing, false);
+    h.sent("DeleteServiceBinding", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -3967,7 +4300,7 @@ async fn service_configuration_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ChatServiceSid1/Configuration", 200);
     let got = ServiceConfiguration::fetch(&h.client, "ChatServiceSid1").await;
     h.record("FetchServiceConfiguration", None, got.map(|_| None));
-    h.sent("FetchServiceConfiguration", &[], Sent::Nothing, false);
+    h.sent("FetchServiceConfiguration", &[], &[], Sent::Nothing, false);
     // UpdateServiceConfiguration: POST /v1/Services/{ChatServiceSid}/Configuration
     h.answer("POST", "/v1/Services/ChatServiceSid1/Configuration", 200);
     let got = ServiceConfiguration::update(
@@ -3982,6 +4315,7 @@ async fn service_configuration_full<Compiled>(h: &Harness) {
     h.record("UpdateServiceConfiguration", None, got.map(|_| None));
     h.sent(
         "UpdateServiceConfiguration",
+        &[],
         &[],
         Sent::Form(&[("DefaultConversationCreatorRoleSid", "v")]),
         false,
@@ -3998,7 +4332,7 @@ async fn service_conversation_full<Compiled>(h: &Harness) {
     );
     let got = ServiceConversation::fetch(&h.client, "ChatServiceSid1", "Sid1").await;
     h.record("FetchServiceConversation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchServiceConversation", &[], Sent::Nothing, false);
+    h.sent("FetchServiceConversation", &[], &[], Sent::Nothing, false);
     // ListServiceConversation: GET /v1/Services/{ChatServiceSid}/Conversations
     h.page(
         "GET",
@@ -4010,8 +4344,9 @@ async fn service_conversation_full<Compiled>(h: &Harness) {
         &h.client,
         "ChatServiceSid1",
         &ListServiceConversationFilter {
-            start_date: Some("v".into()),
-            ..Default::default()
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            state: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -4024,7 +4359,13 @@ async fn service_conversation_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListServiceConversation",
-        &[("StartDate", "v"), ("PageSize", "5")],
+        &[
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("State", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4038,11 +4379,13 @@ async fn service_conversation_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("CreateServiceConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateServiceConversation",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Timers.Inactive", "v")]),
         false,
     );
@@ -4061,11 +4404,13 @@ async fn service_conversation_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("UpdateServiceConversation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateServiceConversation",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Timers.Inactive", "v")]),
         false,
     );
@@ -4077,9 +4422,17 @@ async fn service_conversation_full<Compiled>(h: &Harness) {
     );
     h.deleted(
         "DeleteServiceConversation",
-        ServiceConversation::delete(&h.client, "ChatServiceSid1", "Sid1").await,
+        ServiceConversation::delete(&h.client, "ChatServiceSid1", "Sid1")
+            .webhook_enabled(true)
+            .await,
     );
-    h.sent("DeleteServiceConversation", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteServiceConversation",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -4098,7 +4451,13 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchServiceConversationMessage", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchServiceConversationMessage",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListServiceConversationMessage: GET /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages
     h.page(
         "GET",
@@ -4111,7 +4470,7 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
         "ChatServiceSid1",
         "ConversationSid1",
         &ListServiceConversationMessageFilter {
-            order: Some("v".into()),
+            order: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -4124,7 +4483,8 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListServiceConversationMessage",
-        &[("Order", "v"), ("PageSize", "5")],
+        &[("Order", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4143,6 +4503,7 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record(
         "CreateServiceConversationMessage",
@@ -4152,6 +4513,7 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateServiceConversationMessage",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Author", "v")]),
         false,
     );
@@ -4171,6 +4533,7 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record(
         "UpdateServiceConversationMessage",
@@ -4180,6 +4543,7 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateServiceConversationMessage",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Author", "v")]),
         false,
     );
@@ -4197,11 +4561,13 @@ async fn service_conversation_message_full<Compiled>(h: &Harness) {
             "ConversationSid1",
             "Sid1",
         )
+        .webhook_enabled(true)
         .await,
     );
     h.sent(
         "DeleteServiceConversationMessage",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Nothing,
         false,
     );
@@ -4226,6 +4592,7 @@ async fn service_conversation_message_receipt_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "FetchServiceConversationMessageReceipt",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -4254,6 +4621,7 @@ async fn service_conversation_message_receipt_full<Compiled>(h: &Harness) {
     h.sent(
         "ListServiceConversationMessageReceipt",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4282,6 +4650,7 @@ async fn service_conversation_participant_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchServiceConversationParticipant",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4305,6 +4674,7 @@ async fn service_conversation_participant_full<Compiled>(h: &Harness) {
     h.sent(
         "ListServiceConversationParticipant",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4323,6 +4693,7 @@ async fn service_conversation_participant_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record(
         "CreateServiceConversationParticipant",
@@ -4332,6 +4703,7 @@ async fn service_conversation_participant_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateServiceConversationParticipant",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("MessagingBinding.Address", "v")]),
         false,
     );
@@ -4351,6 +4723,7 @@ async fn service_conversation_participant_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record(
         "UpdateServiceConversationParticipant",
@@ -4360,6 +4733,7 @@ async fn service_conversation_participant_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateServiceConversationParticipant",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("MessagingBinding.ProxyAddress", "v")]),
         false,
     );
@@ -4377,11 +4751,13 @@ async fn service_conversation_participant_full<Compiled>(h: &Harness) {
             "ConversationSid1",
             "Sid1",
         )
+        .webhook_enabled(true)
         .await,
     );
     h.sent(
         "DeleteServiceConversationParticipant",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Nothing,
         false,
     );
@@ -4410,6 +4786,7 @@ async fn service_conversation_scoped_webhook_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchServiceConversationScopedWebhook",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4433,6 +4810,7 @@ async fn service_conversation_scoped_webhook_full<Compiled>(h: &Harness) {
     h.sent(
         "ListServiceConversationScopedWebhook",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4460,6 +4838,7 @@ async fn service_conversation_scoped_webhook_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateServiceConversationScopedWebhook",
+        &[],
         &[],
         Sent::Form(&[
             ("Configuration.Url", "v"),
@@ -4494,6 +4873,7 @@ async fn service_conversation_scoped_webhook_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateServiceConversationScopedWebhook",
         &[],
+        &[],
         Sent::Form(&[
             ("Configuration.Url", "v"),
             ("Configuration.Filters", "a"),
@@ -4520,6 +4900,7 @@ async fn service_conversation_scoped_webhook_full<Compiled>(h: &Harness) {
     h.sent(
         "DeleteServiceConversationScopedWebhook",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4542,6 +4923,7 @@ async fn service_conversation_with_participants_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record(
         "CreateServiceConversationWithParticipants",
@@ -4551,6 +4933,7 @@ async fn service_conversation_with_participants_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateServiceConversationWithParticipants",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[
             ("Timers.Inactive", "v"),
             ("Participant", "a"),
@@ -4570,7 +4953,7 @@ async fn service_notification_full<Compiled>(h: &Harness) {
     );
     let got = ServiceNotification::fetch(&h.client, "ChatServiceSid1").await;
     h.record("FetchServiceNotification", None, got.map(|_| None));
-    h.sent("FetchServiceNotification", &[], Sent::Nothing, false);
+    h.sent("FetchServiceNotification", &[], &[], Sent::Nothing, false);
     // UpdateServiceNotification: POST /v1/Services/{ChatServiceSid}/Configuration/Notifications
     h.answer(
         "POST",
@@ -4590,6 +4973,7 @@ async fn service_notification_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateServiceNotification",
         &[],
+        &[],
         Sent::Form(&[("NewMessage.Template", "v")]),
         false,
     );
@@ -4608,8 +4992,8 @@ async fn service_participant_conversation_full<Compiled>(h: &Harness) {
         &h.client,
         "ChatServiceSid1",
         &ListServiceParticipantConversationFilter {
-            identity: Some("v".into()),
-            ..Default::default()
+            identity: Some("é&=+/%?#".into()),
+            address: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -4622,7 +5006,12 @@ async fn service_participant_conversation_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListServiceParticipantConversation",
-        &[("Identity", "v"), ("PageSize", "5")],
+        &[
+            ("Identity", "é&=+/%?#"),
+            ("Address", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4634,7 +5023,7 @@ async fn service_role_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ChatServiceSid1/Roles/Sid1", 200);
     let got = ServiceRole::fetch(&h.client, "ChatServiceSid1", "Sid1").await;
     h.record("FetchServiceRole", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchServiceRole", &[], Sent::Nothing, false);
+    h.sent("FetchServiceRole", &[], &[], Sent::Nothing, false);
     // ListServiceRole: GET /v1/Services/{ChatServiceSid}/Roles
     h.page(
         "GET",
@@ -4654,6 +5043,7 @@ async fn service_role_full<Compiled>(h: &Harness) {
     h.sent(
         "ListServiceRole",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4672,6 +5062,7 @@ async fn service_role_full<Compiled>(h: &Harness) {
     h.record("CreateServiceRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateServiceRole",
+        &[],
         &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
@@ -4695,6 +5086,7 @@ async fn service_role_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateServiceRole",
         &[],
+        &[],
         Sent::Form(&[("Permission", "a"), ("Permission", "b")]),
         false,
     );
@@ -4704,7 +5096,7 @@ async fn service_role_full<Compiled>(h: &Harness) {
         "DeleteServiceRole",
         ServiceRole::delete(&h.client, "ChatServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteServiceRole", &[], Sent::Nothing, false);
+    h.sent("DeleteServiceRole", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -4713,7 +5105,7 @@ async fn service_user_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ChatServiceSid1/Users/Sid1", 200);
     let got = ServiceUser::fetch(&h.client, "ChatServiceSid1", "Sid1").await;
     h.record("FetchServiceUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchServiceUser", &[], Sent::Nothing, false);
+    h.sent("FetchServiceUser", &[], &[], Sent::Nothing, false);
     // ListServiceUser: GET /v1/Services/{ChatServiceSid}/Users
     h.page(
         "GET",
@@ -4733,6 +5125,7 @@ async fn service_user_full<Compiled>(h: &Harness) {
     h.sent(
         "ListServiceUser",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4746,11 +5139,13 @@ async fn service_user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("CreateServiceUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateServiceUser",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("Identity", "v")]),
         false,
     );
@@ -4765,11 +5160,13 @@ async fn service_user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("UpdateServiceUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateServiceUser",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -4777,9 +5174,17 @@ async fn service_user_full<Compiled>(h: &Harness) {
     h.empty("DELETE", "/v1/Services/ChatServiceSid1/Users/Sid1", 204);
     h.deleted(
         "DeleteServiceUser",
-        ServiceUser::delete(&h.client, "ChatServiceSid1", "Sid1").await,
+        ServiceUser::delete(&h.client, "ChatServiceSid1", "Sid1")
+            .webhook_enabled(true)
+            .await,
     );
-    h.sent("DeleteServiceUser", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteServiceUser",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -4798,7 +5203,13 @@ async fn service_user_conversation_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("FetchServiceUserConversation", None, got.map(|_| None));
-    h.sent("FetchServiceUserConversation", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchServiceUserConversation",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListServiceUserConversation: GET /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations
     h.page(
         "GET",
@@ -4818,6 +5229,7 @@ async fn service_user_conversation_full<Compiled>(h: &Harness) {
     h.sent(
         "ListServiceUserConversation",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -4842,6 +5254,7 @@ async fn service_user_conversation_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateServiceUserConversation",
         &[],
+        &[],
         Sent::Form(&[("NotificationLevel", "v")]),
         false,
     );
@@ -4861,7 +5274,13 @@ async fn service_user_conversation_full<Compiled>(h: &Harness) {
         )
         .await,
     );
-    h.sent("DeleteServiceUserConversation", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteServiceUserConversation",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -4876,6 +5295,7 @@ async fn service_webhook_configuration_full<Compiled>(h: &Harness) {
     h.record("FetchServiceWebhookConfiguration", None, got.map(|_| None));
     h.sent(
         "FetchServiceWebhookConfiguration",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -4900,6 +5320,7 @@ async fn service_webhook_configuration_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateServiceWebhookConfiguration",
         &[],
+        &[],
         Sent::Form(&[("PreWebhookUrl", "v"), ("Filters", "a"), ("Filters", "b")]),
         false,
     );
@@ -4911,7 +5332,7 @@ async fn user_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Users/Sid1", 200);
     let got = User::fetch(&h.client, "Sid1").await;
     h.record("FetchUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUser", &[], Sent::Nothing, false);
+    h.sent("FetchUser", &[], &[], Sent::Nothing, false);
     // ListUser: GET /v1/Users
     h.page("GET", "/v1/Users", Dialect::V1, "users");
     let got = User::list(&h.client).page_size(5).collect_all().await;
@@ -4920,7 +5341,7 @@ async fn user_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListUser", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListUser", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateUser: POST /v1/Users
     h.answer("POST", "/v1/Users", 201);
     let got = User::create(
@@ -4930,9 +5351,16 @@ async fn user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("CreateUser", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateUser", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateUser",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // UpdateUser: POST /v1/Users/{Sid}
     h.answer("POST", "/v1/Users/Sid1", 200);
     let got = User::update(
@@ -4943,18 +5371,29 @@ async fn user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .webhook_enabled(true)
     .await;
     h.record("UpdateUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateUser",
         &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
     // DeleteUser: DELETE /v1/Users/{Sid}
     h.empty("DELETE", "/v1/Users/Sid1", 204);
-    h.deleted("DeleteUser", User::delete(&h.client, "Sid1").await);
-    h.sent("DeleteUser", &[], Sent::Nothing, false);
+    h.deleted(
+        "DeleteUser",
+        User::delete(&h.client, "Sid1").webhook_enabled(true).await,
+    );
+    h.sent(
+        "DeleteUser",
+        &[],
+        &[("X-Twilio-Webhook-Enabled", "true")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -4967,7 +5406,7 @@ async fn user_conversation_full<Compiled>(h: &Harness) {
     );
     let got = UserConversation::fetch(&h.client, "UserSid1", "ConversationSid1").await;
     h.record("FetchUserConversation", None, got.map(|_| None));
-    h.sent("FetchUserConversation", &[], Sent::Nothing, false);
+    h.sent("FetchUserConversation", &[], &[], Sent::Nothing, false);
     // ListUserConversation: GET /v1/Users/{UserSid}/Conversations
     h.page(
         "GET",
@@ -4987,6 +5426,7 @@ async fn user_conversation_full<Compiled>(h: &Harness) {
     h.sent(
         "ListUserConversation",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -5010,6 +5450,7 @@ async fn user_conversation_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateUserConversation",
         &[],
+        &[],
         Sent::Form(&[("NotificationLevel", "v")]),
         false,
     );
@@ -5023,5 +5464,5 @@ async fn user_conversation_full<Compiled>(h: &Harness) {
         "DeleteUserConversation",
         UserConversation::delete(&h.client, "UserSid1", "ConversationSid1").await,
     );
-    h.sent("DeleteUserConversation", &[], Sent::Nothing, false);
+    h.sent("DeleteUserConversation", &[], &[], Sent::Nothing, false);
 }

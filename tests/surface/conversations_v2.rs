@@ -265,17 +265,17 @@ pub async fn run(h: &Harness) {
 }
 
 async fn configuration(h: &Harness) {
-    same_protocol::<Configuration, Via<true, PUT, true, true>>();
+    same_protocol::<Configuration, Via<true, PUT, PAGE_SIZE_CAMEL, true>>();
     // FetchConfiguration: GET /v2/ControlPlane/Configurations/{id}
     h.answer("GET", "/v2/ControlPlane/Configurations/id1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, true, true>>(
+        .fetch::<Via<true, PUT, PAGE_SIZE_CAMEL, true>>(
             &Configuration::path("id1").expect("FetchConfiguration"),
         )
         .await;
     h.record("FetchConfiguration", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConfiguration", &[], Sent::Nothing, false);
+    h.sent("FetchConfiguration", &[], &[], Sent::Nothing, false);
     // ListConfiguration: GET /v2/ControlPlane/Configurations
     h.page(
         "GET",
@@ -285,11 +285,11 @@ async fn configuration(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<true, PUT, true, true>>(
+        .list::<Via<true, PUT, PAGE_SIZE_CAMEL, true>>(
             &Configuration::collection_path().expect("ListConfiguration"),
         )
         .filter(&ListConfigurationFilter {
-            memory_store_id: Some("v".into()),
+            memory_store_id: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -301,7 +301,8 @@ async fn configuration(h: &Harness) {
     );
     h.sent(
         "ListConfiguration",
-        &[("memoryStoreId", "v"), ("pageSize", "5")],
+        &[("memoryStoreId", "é&=+/%?#"), ("pageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -309,7 +310,7 @@ async fn configuration(h: &Harness) {
     h.answer("POST", "/v2/ControlPlane/Configurations", 202);
     let got = h
         .client
-        .create::<Via<true, PUT, true, true>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE_CAMEL, true>, _>(
             &Configuration::collection_path().expect("CreateConfiguration"),
             &CreateConfigurationBody {
                 display_name: Some("v".into()),
@@ -317,11 +318,13 @@ async fn configuration(h: &Harness) {
                 ..Default::default()
             },
         )
+        .idempotency_key("&=+/%?# v")
         .await;
     h.record("CreateConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConfiguration",
         &[],
+        &[("Idempotency-Key", "&=+/%?# v")],
         Sent::Json(r#"{"displayName":"v","intelligenceConfigurationIds":["a","b"]}"#),
         true,
     );
@@ -329,7 +332,7 @@ async fn configuration(h: &Harness) {
     h.answer("PUT", "/v2/ControlPlane/Configurations/id1", 202);
     let got = h
         .client
-        .update::<Via<true, PUT, true, true>, _>(
+        .update::<Via<true, PUT, PAGE_SIZE_CAMEL, true>, _>(
             &Configuration::path("id1").expect("UpdateConfiguration"),
             &UpdateConfigurationBody {
                 display_name: Some("v".into()),
@@ -337,11 +340,13 @@ async fn configuration(h: &Harness) {
                 ..Default::default()
             },
         )
+        .idempotency_key("&=+/%?# v")
         .await;
     h.record("UpdateConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateConfiguration",
         &[],
+        &[("Idempotency-Key", "&=+/%?# v")],
         Sent::Json(r#"{"displayName":"v","intelligenceConfigurationIds":["a","b"]}"#),
         true,
     );
@@ -350,21 +355,28 @@ async fn configuration(h: &Harness) {
     h.deleted(
         "DeleteConfiguration",
         h.client
-            .delete::<Via<true, PUT, true, true>>(
+            .delete::<Via<true, PUT, PAGE_SIZE_CAMEL, true>>(
                 &Configuration::path("id1").expect("DeleteConfiguration"),
             )
+            .idempotency_key("&=+/%?# v")
             .await,
     );
-    h.sent("DeleteConfiguration", &[], Sent::Nothing, true);
+    h.sent(
+        "DeleteConfiguration",
+        &[],
+        &[("Idempotency-Key", "&=+/%?# v")],
+        Sent::Nothing,
+        true,
+    );
 }
 
 async fn patch_configuration(h: &Harness) {
-    same_protocol::<PatchConfiguration, Via<true, PATCH, true, true>>();
+    same_protocol::<PatchConfiguration, Via<true, PATCH, PAGE_SIZE_CAMEL, true>>();
     // PatchConfiguration: PATCH /v2/ControlPlane/Configurations/{id}
     h.answer("PATCH", "/v2/ControlPlane/Configurations/id1", 202);
     let got = h
         .client
-        .update::<Via<true, PATCH, true, true>, _>(
+        .update::<Via<true, PATCH, PAGE_SIZE_CAMEL, true>, _>(
             &PatchConfiguration::path("id1").expect("PatchConfiguration"),
             &PatchConfigurationBody {
                 display_name: Some("v".into()),
@@ -372,36 +384,40 @@ async fn patch_configuration(h: &Harness) {
                 ..Default::default()
             },
         )
+        .idempotency_key("&=+/%?# v")
         .await;
     h.record("PatchConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent(
         "PatchConfiguration",
         &[],
+        &[("Idempotency-Key", "&=+/%?# v")],
         Sent::Json(r#"{"displayName":"v","intelligenceConfigurationIds":["a","b"]}"#),
         true,
     );
 }
 
 async fn conversation(h: &Harness) {
-    same_protocol::<Conversation, Via<true, PUT, true, true>>();
+    same_protocol::<Conversation, Via<true, PUT, PAGE_SIZE_CAMEL, true>>();
     // FetchConversation: GET /v2/Conversations/{id}
     h.answer("GET", "/v2/Conversations/id1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, true, true>>(&Conversation::path("id1").expect("FetchConversation"))
+        .fetch::<Via<true, PUT, PAGE_SIZE_CAMEL, true>>(
+            &Conversation::path("id1").expect("FetchConversation"),
+        )
         .await;
     h.record("FetchConversation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConversation", &[], Sent::Nothing, false);
+    h.sent("FetchConversation", &[], &[], Sent::Nothing, false);
     // ListConversationByAccount: GET /v2/Conversations
     h.page("GET", "/v2/Conversations", Dialect::Token, "conversations");
     let got = h
         .client
-        .list::<Via<true, PUT, true, true>>(
+        .list::<Via<true, PUT, PAGE_SIZE_CAMEL, true>>(
             &Conversation::collection_path().expect("ListConversationByAccount"),
         )
         .filter(&ListConversationByAccountFilter {
-            channel_id: Some("v".into()),
-            status: Some(vec!["a".into(), "b".into()]),
+            status: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            channel_id: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -414,11 +430,12 @@ async fn conversation(h: &Harness) {
     h.sent(
         "ListConversationByAccount",
         &[
-            ("channelId", "v"),
-            ("status", "a"),
-            ("status", "b"),
+            ("status", "é&1"),
+            ("status", "+/%?#2"),
+            ("channelId", "é&=+/%?#"),
             ("pageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -426,7 +443,7 @@ async fn conversation(h: &Harness) {
     h.answer("POST", "/v2/Conversations", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, true, true>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE_CAMEL, true>, _>(
             &Conversation::collection_path().expect("CreateConversationWithConfig"),
             &CreateConversationWithConfigBody {
                 configuration_id: Some("v".into()),
@@ -442,6 +459,7 @@ async fn conversation(h: &Harness) {
     h.sent(
         "CreateConversationWithConfig",
         &[],
+        &[],
         Sent::Json(r#"{"configurationId":"v"}"#),
         true,
     );
@@ -449,7 +467,7 @@ async fn conversation(h: &Harness) {
     h.answer("PUT", "/v2/Conversations/id1", 200);
     let got = h
         .client
-        .update::<Via<true, PUT, true, true>, _>(
+        .update::<Via<true, PUT, PAGE_SIZE_CAMEL, true>, _>(
             &Conversation::path("id1").expect("UpdateConversationById"),
             &UpdateConversationByIdBody {
                 name: Some("v".into()),
@@ -461,6 +479,7 @@ async fn conversation(h: &Harness) {
     h.sent(
         "UpdateConversationById",
         &[],
+        &[],
         Sent::Json(r#"{"name":"v"}"#),
         true,
     );
@@ -469,21 +488,28 @@ async fn conversation(h: &Harness) {
     h.deleted(
         "DeleteConversationAsync",
         h.client
-            .delete::<Via<true, PUT, true, true>>(
+            .delete::<Via<true, PUT, PAGE_SIZE_CAMEL, true>>(
                 &Conversation::path("id1").expect("DeleteConversationAsync"),
             )
+            .idempotency_key("&=+/%?# v")
             .await,
     );
-    h.sent("DeleteConversationAsync", &[], Sent::Nothing, true);
+    h.sent(
+        "DeleteConversationAsync",
+        &[],
+        &[("Idempotency-Key", "&=+/%?# v")],
+        Sent::Nothing,
+        true,
+    );
 }
 
 async fn conversation_by_id(h: &Harness) {
-    same_protocol::<ConversationById, Via<true, PATCH, true, false>>();
+    same_protocol::<ConversationById, Via<true, PATCH, PAGE_SIZE_CAMEL, false>>();
     // PatchConversationById: PATCH /v2/Conversations/{id}
     h.answer("PATCH", "/v2/Conversations/id1", 200);
     let got = h
         .client
-        .update::<Via<true, PATCH, true, false>, _>(
+        .update::<Via<true, PATCH, PAGE_SIZE_CAMEL, false>, _>(
             &ConversationById::path("id1").expect("PatchConversationById"),
             &PatchConversationByIdBody {
                 name: Some("v".into()),
@@ -495,13 +521,14 @@ async fn conversation_by_id(h: &Harness) {
     h.sent(
         "PatchConversationById",
         &[],
+        &[],
         Sent::Json(r#"{"name":"v"}"#),
         false,
     );
 }
 
 async fn conversation_action(h: &Harness) {
-    same_protocol::<ConversationAction, Via<true, PUT, true, false>>();
+    same_protocol::<ConversationAction, Via<true, PUT, PAGE_SIZE_CAMEL, false>>();
     // FetchConversationAction: GET /v2/Conversations/{ConversationId}/Actions/{ActionId}
     h.answer(
         "GET",
@@ -510,18 +537,18 @@ async fn conversation_action(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<true, PUT, true, false>>(
+        .fetch::<Via<true, PUT, PAGE_SIZE_CAMEL, false>>(
             &ConversationAction::path("ConversationId1", "ActionId1")
                 .expect("FetchConversationAction"),
         )
         .await;
     h.record("FetchConversationAction", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConversationAction", &[], Sent::Nothing, false);
+    h.sent("FetchConversationAction", &[], &[], Sent::Nothing, false);
     // CreateConversationAction: POST /v2/Conversations/{ConversationId}/Actions
     h.answer("POST", "/v2/Conversations/ConversationId1/Actions", 202);
     let got = h
         .client
-        .create::<Via<true, PUT, true, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE_CAMEL, false>, _>(
             &ConversationAction::collection_path("ConversationId1")
                 .expect("CreateConversationAction"),
             &CreateConversationActionBody {
@@ -534,13 +561,14 @@ async fn conversation_action(h: &Harness) {
     h.sent(
         "CreateConversationAction",
         &[],
+        &[],
         Sent::Json(r#"{"type":"v"}"#),
         false,
     );
 }
 
 async fn participant(h: &Harness) {
-    same_protocol::<Participant, Via<true, PUT, true, false>>();
+    same_protocol::<Participant, Via<true, PUT, PAGE_SIZE_CAMEL, false>>();
     // FetchParticipant: GET /v2/Conversations/{ConversationId}/Participants/{id}
     h.answer(
         "GET",
@@ -549,12 +577,12 @@ async fn participant(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<true, PUT, true, false>>(
+        .fetch::<Via<true, PUT, PAGE_SIZE_CAMEL, false>>(
             &Participant::path("ConversationId1", "id1").expect("FetchParticipant"),
         )
         .await;
     h.record("FetchParticipant", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchParticipant", &[], Sent::Nothing, false);
+    h.sent("FetchParticipant", &[], &[], Sent::Nothing, false);
     // ListParticipantByConversation: GET /v2/Conversations/{ConversationId}/Participants
     h.page(
         "GET",
@@ -564,7 +592,7 @@ async fn participant(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<true, PUT, true, false>>(
+        .list::<Via<true, PUT, PAGE_SIZE_CAMEL, false>>(
             &Participant::collection_path("ConversationId1")
                 .expect("ListParticipantByConversation"),
         )
@@ -579,6 +607,7 @@ async fn participant(h: &Harness) {
     h.sent(
         "ListParticipantByConversation",
         &[("pageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -590,7 +619,7 @@ async fn participant(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<true, PUT, true, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE_CAMEL, false>, _>(
             &Participant::collection_path("ConversationId1")
                 .expect("CreateParticipantInConversation"),
             &CreateParticipantInConversationBody {
@@ -607,6 +636,7 @@ async fn participant(h: &Harness) {
     h.sent(
         "CreateParticipantInConversation",
         &[],
+        &[],
         Sent::Json(r#"{"name":"v"}"#),
         false,
     );
@@ -618,7 +648,7 @@ async fn participant(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<true, PUT, true, false>, _>(
+        .update::<Via<true, PUT, PAGE_SIZE_CAMEL, false>, _>(
             &Participant::path("ConversationId1", "id1").expect("UpdateParticipantInConversation"),
             &UpdateParticipantInConversationBody {
                 name: Some("v".into()),
@@ -634,13 +664,14 @@ async fn participant(h: &Harness) {
     h.sent(
         "UpdateParticipantInConversation",
         &[],
+        &[],
         Sent::Json(r#"{"name":"v"}"#),
         false,
     );
 }
 
 async fn communication(h: &Harness) {
-    same_protocol::<Communication, Via<true, PUT, true, false>>();
+    same_protocol::<Communication, Via<true, PUT, PAGE_SIZE_CAMEL, false>>();
     // FetchCommunication: GET /v2/Conversations/{ConversationId}/Communications/{id}
     h.answer(
         "GET",
@@ -649,12 +680,12 @@ async fn communication(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<true, PUT, true, false>>(
+        .fetch::<Via<true, PUT, PAGE_SIZE_CAMEL, false>>(
             &Communication::path("ConversationId1", "id1").expect("FetchCommunication"),
         )
         .await;
     h.record("FetchCommunication", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCommunication", &[], Sent::Nothing, false);
+    h.sent("FetchCommunication", &[], &[], Sent::Nothing, false);
     // ListCommunicationByConversation: GET /v2/Conversations/{ConversationId}/Communications
     h.page(
         "GET",
@@ -664,12 +695,12 @@ async fn communication(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<true, PUT, true, false>>(
+        .list::<Via<true, PUT, PAGE_SIZE_CAMEL, false>>(
             &Communication::collection_path("ConversationId1")
                 .expect("ListCommunicationByConversation"),
         )
         .filter(&ListCommunicationByConversationFilter {
-            channel_id: Some("v".into()),
+            channel_id: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -681,7 +712,8 @@ async fn communication(h: &Harness) {
     );
     h.sent(
         "ListCommunicationByConversation",
-        &[("channelId", "v"), ("pageSize", "5")],
+        &[("channelId", "é&=+/%?#"), ("pageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -693,7 +725,7 @@ async fn communication(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<true, PUT, true, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE_CAMEL, false>, _>(
             &Communication::collection_path("ConversationId1")
                 .expect("CreateCommunicationInConversation"),
             &CreateCommunicationInConversationBody {
@@ -710,23 +742,24 @@ async fn communication(h: &Harness) {
     h.sent(
         "CreateCommunicationInConversation",
         &[],
+        &[],
         Sent::Json(r#"{"channelId":"v"}"#),
         false,
     );
 }
 
 async fn operation_status(h: &Harness) {
-    same_protocol::<OperationStatus, Via<true, PUT, true, false>>();
+    same_protocol::<OperationStatus, Via<true, PUT, PAGE_SIZE_CAMEL, false>>();
     // FetchOperationStatus: GET /v2/ControlPlane/Operations/{id}
     h.answer("GET", "/v2/ControlPlane/Operations/id1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, true, false>>(
+        .fetch::<Via<true, PUT, PAGE_SIZE_CAMEL, false>>(
             &OperationStatus::path("id1").expect("FetchOperationStatus"),
         )
         .await;
     h.record("FetchOperationStatus", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchOperationStatus", &[], Sent::Nothing, false);
+    h.sent("FetchOperationStatus", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -750,7 +783,7 @@ async fn configuration_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/ControlPlane/Configurations/id1", 200);
     let got = Configuration::fetch(&h.client, "id1").await;
     h.record("FetchConfiguration", Some(ID), got.map(|r| r.id));
-    h.sent("FetchConfiguration", &[], Sent::Nothing, false);
+    h.sent("FetchConfiguration", &[], &[], Sent::Nothing, false);
     // ListConfiguration: GET /v2/ControlPlane/Configurations
     h.page(
         "GET",
@@ -761,7 +794,7 @@ async fn configuration_full<Compiled>(h: &Harness) {
     let got = Configuration::list(
         &h.client,
         &ListConfigurationFilter {
-            memory_store_id: Some("v".into()),
+            memory_store_id: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -774,7 +807,8 @@ async fn configuration_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListConfiguration",
-        &[("memoryStoreId", "v"), ("pageSize", "5")],
+        &[("memoryStoreId", "é&=+/%?#"), ("pageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -788,11 +822,13 @@ async fn configuration_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .idempotency_key("&=+/%?# v")
     .await;
     h.record("CreateConfiguration", Some(ID), got.map(|r| r.id));
     h.sent(
         "CreateConfiguration",
         &[],
+        &[("Idempotency-Key", "&=+/%?# v")],
         Sent::Json(r#"{"displayName":"v","intelligenceConfigurationIds":["a","b"]}"#),
         true,
     );
@@ -807,11 +843,13 @@ async fn configuration_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .idempotency_key("&=+/%?# v")
     .await;
     h.record("UpdateConfiguration", Some(ID), got.map(|r| r.id));
     h.sent(
         "UpdateConfiguration",
         &[],
+        &[("Idempotency-Key", "&=+/%?# v")],
         Sent::Json(r#"{"displayName":"v","intelligenceConfigurationIds":["a","b"]}"#),
         true,
     );
@@ -819,9 +857,17 @@ async fn configuration_full<Compiled>(h: &Harness) {
     h.answer("DELETE", "/v2/ControlPlane/Configurations/id1", 202);
     h.deleted(
         "DeleteConfiguration",
-        Configuration::delete(&h.client, "id1").await,
+        Configuration::delete(&h.client, "id1")
+            .idempotency_key("&=+/%?# v")
+            .await,
     );
-    h.sent("DeleteConfiguration", &[], Sent::Nothing, true);
+    h.sent(
+        "DeleteConfiguration",
+        &[],
+        &[("Idempotency-Key", "&=+/%?# v")],
+        Sent::Nothing,
+        true,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -837,11 +883,13 @@ async fn patch_configuration_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .idempotency_key("&=+/%?# v")
     .await;
     h.record("PatchConfiguration", None, got.map(|_| None));
     h.sent(
         "PatchConfiguration",
         &[],
+        &[("Idempotency-Key", "&=+/%?# v")],
         Sent::Json(r#"{"displayName":"v","intelligenceConfigurationIds":["a","b"]}"#),
         true,
     );
@@ -853,14 +901,14 @@ async fn conversation_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Conversations/id1", 200);
     let got = Conversation::fetch(&h.client, "id1").await;
     h.record("FetchConversation", Some(ID), got.map(|r| r.id));
-    h.sent("FetchConversation", &[], Sent::Nothing, false);
+    h.sent("FetchConversation", &[], &[], Sent::Nothing, false);
     // ListConversationByAccount: GET /v2/Conversations
     h.page("GET", "/v2/Conversations", Dialect::Token, "conversations");
     let got = Conversation::list(
         &h.client,
         &ListConversationByAccountFilter {
-            channel_id: Some("v".into()),
-            status: Some(vec!["a".into(), "b".into()]),
+            status: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            channel_id: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -874,11 +922,12 @@ async fn conversation_full<Compiled>(h: &Harness) {
     h.sent(
         "ListConversationByAccount",
         &[
-            ("channelId", "v"),
-            ("status", "a"),
-            ("status", "b"),
+            ("status", "é&1"),
+            ("status", "+/%?#2"),
+            ("channelId", "é&=+/%?#"),
             ("pageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -895,6 +944,7 @@ async fn conversation_full<Compiled>(h: &Harness) {
     h.record("CreateConversationWithConfig", Some(ID), got.map(|r| r.id));
     h.sent(
         "CreateConversationWithConfig",
+        &[],
         &[],
         Sent::Json(r#"{"configurationId":"v"}"#),
         true,
@@ -914,6 +964,7 @@ async fn conversation_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateConversationById",
         &[],
+        &[],
         Sent::Json(r#"{"name":"v"}"#),
         true,
     );
@@ -921,9 +972,17 @@ async fn conversation_full<Compiled>(h: &Harness) {
     h.answer("DELETE", "/v2/Conversations/id1", 202);
     h.deleted(
         "DeleteConversationAsync",
-        Conversation::delete(&h.client, "id1").await,
+        Conversation::delete(&h.client, "id1")
+            .idempotency_key("&=+/%?# v")
+            .await,
     );
-    h.sent("DeleteConversationAsync", &[], Sent::Nothing, true);
+    h.sent(
+        "DeleteConversationAsync",
+        &[],
+        &[("Idempotency-Key", "&=+/%?# v")],
+        Sent::Nothing,
+        true,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -943,6 +1002,7 @@ async fn conversation_by_id_full<Compiled>(h: &Harness) {
     h.sent(
         "PatchConversationById",
         &[],
+        &[],
         Sent::Json(r#"{"name":"v"}"#),
         false,
     );
@@ -958,7 +1018,7 @@ async fn conversation_action_full<Compiled>(h: &Harness) {
     );
     let got = ConversationAction::fetch(&h.client, "ConversationId1", "ActionId1").await;
     h.record("FetchConversationAction", Some(ID), got.map(|r| r.id));
-    h.sent("FetchConversationAction", &[], Sent::Nothing, false);
+    h.sent("FetchConversationAction", &[], &[], Sent::Nothing, false);
     // CreateConversationAction: POST /v2/Conversations/{ConversationId}/Actions
     h.answer("POST", "/v2/Conversations/ConversationId1/Actions", 202);
     let got = ConversationAction::create(
@@ -973,6 +1033,7 @@ async fn conversation_action_full<Compiled>(h: &Harness) {
     h.record("CreateConversationAction", Some(ID), got.map(|r| r.id));
     h.sent(
         "CreateConversationAction",
+        &[],
         &[],
         Sent::Json(r#"{"type":"v"}"#),
         false,
@@ -989,7 +1050,7 @@ async fn participant_full<Compiled>(h: &Harness) {
     );
     let got = Participant::fetch(&h.client, "ConversationId1", "id1").await;
     h.record("FetchParticipant", Some(ID), got.map(|r| r.id));
-    h.sent("FetchParticipant", &[], Sent::Nothing, false);
+    h.sent("FetchParticipant", &[], &[], Sent::Nothing, false);
     // ListParticipantByConversation: GET /v2/Conversations/{ConversationId}/Participants
     h.page(
         "GET",
@@ -1009,6 +1070,7 @@ async fn participant_full<Compiled>(h: &Harness) {
     h.sent(
         "ListParticipantByConversation",
         &[("pageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1034,6 +1096,7 @@ async fn participant_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateParticipantInConversation",
+        &[],
         &[],
         Sent::Json(r#"{"name":"v"}"#),
         false,
@@ -1062,6 +1125,7 @@ async fn participant_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateParticipantInConversation",
         &[],
+        &[],
         Sent::Json(r#"{"name":"v"}"#),
         false,
     );
@@ -1077,7 +1141,7 @@ async fn communication_full<Compiled>(h: &Harness) {
     );
     let got = Communication::fetch(&h.client, "ConversationId1", "id1").await;
     h.record("FetchCommunication", Some(ID), got.map(|r| r.id));
-    h.sent("FetchCommunication", &[], Sent::Nothing, false);
+    h.sent("FetchCommunication", &[], &[], Sent::Nothing, false);
     // ListCommunicationByConversation: GET /v2/Conversations/{ConversationId}/Communications
     h.page(
         "GET",
@@ -1089,7 +1153,7 @@ async fn communication_full<Compiled>(h: &Harness) {
         &h.client,
         "ConversationId1",
         &ListCommunicationByConversationFilter {
-            channel_id: Some("v".into()),
+            channel_id: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1102,7 +1166,8 @@ async fn communication_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListCommunicationByConversation",
-        &[("channelId", "v"), ("pageSize", "5")],
+        &[("channelId", "é&=+/%?#"), ("pageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1129,6 +1194,7 @@ async fn communication_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateCommunicationInConversation",
         &[],
+        &[],
         Sent::Json(r#"{"channelId":"v"}"#),
         false,
     );
@@ -1140,5 +1206,5 @@ async fn operation_status_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/ControlPlane/Operations/id1", 200);
     let got = OperationStatus::fetch(&h.client, "id1").await;
     h.record("FetchOperationStatus", None, got.map(|_| None));
-    h.sent("FetchOperationStatus", &[], Sent::Nothing, false);
+    h.sent("FetchOperationStatus", &[], &[], Sent::Nothing, false);
 }

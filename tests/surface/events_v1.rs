@@ -137,24 +137,26 @@ pub async fn run(h: &Harness) {
 }
 
 async fn event_type(h: &Harness) {
-    same_protocol::<EventType, Via<false, POST, false, false>>();
+    same_protocol::<EventType, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEventType: GET /v1/Types/{Type}
     h.answer("GET", "/v1/Types/Type1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&EventType::path("Type1").expect("FetchEventType"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
+            &EventType::path("Type1").expect("FetchEventType"),
+        )
         .await;
     h.record("FetchEventType", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEventType", &[], Sent::Nothing, false);
+    h.sent("FetchEventType", &[], &[], Sent::Nothing, false);
     // ListEventType: GET /v1/Types
     h.page("GET", "/v1/Types", Dialect::V1, "types");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &EventType::collection_path().expect("ListEventType"),
         )
         .filter(&ListEventTypeFilter {
-            schema_id: Some("v".into()),
+            schema_id: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -166,36 +168,37 @@ async fn event_type(h: &Harness) {
     );
     h.sent(
         "ListEventType",
-        &[("SchemaId", "v"), ("PageSize", "5")],
+        &[("SchemaId", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn schema(h: &Harness) {
-    same_protocol::<Schema, Via<false, POST, false, false>>();
+    same_protocol::<Schema, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSchema: GET /v1/Schemas/{Id}
     h.answer("GET", "/v1/Schemas/Id1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Schema::path("Id1").expect("FetchSchema"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Schema::path("Id1").expect("FetchSchema"))
         .await;
     h.record("FetchSchema", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSchema", &[], Sent::Nothing, false);
+    h.sent("FetchSchema", &[], &[], Sent::Nothing, false);
 }
 
 async fn schema_version(h: &Harness) {
-    same_protocol::<SchemaVersion, Via<false, POST, false, false>>();
+    same_protocol::<SchemaVersion, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSchemaVersion: GET /v1/Schemas/{Id}/Versions/{SchemaVersion}
     h.answer("GET", "/v1/Schemas/Id1/Versions/SchemaVersion1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SchemaVersion::path("Id1", "SchemaVersion1").expect("FetchSchemaVersion"),
         )
         .await;
     h.record("FetchSchemaVersion", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSchemaVersion", &[], Sent::Nothing, false);
+    h.sent("FetchSchemaVersion", &[], &[], Sent::Nothing, false);
     // ListSchemaVersion: GET /v1/Schemas/{Id}/Versions
     h.page(
         "GET",
@@ -205,7 +208,7 @@ async fn schema_version(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SchemaVersion::collection_path("Id1").expect("ListSchemaVersion"),
         )
         .page_size(5)
@@ -219,29 +222,30 @@ async fn schema_version(h: &Harness) {
     h.sent(
         "ListSchemaVersion",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn sink(h: &Harness) {
-    same_protocol::<Sink, Via<false, POST, false, false>>();
+    same_protocol::<Sink, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSink: GET /v1/Sinks/{Sid}
     h.answer("GET", "/v1/Sinks/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Sink::path("Sid1").expect("FetchSink"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Sink::path("Sid1").expect("FetchSink"))
         .await;
     h.record("FetchSink", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSink", &[], Sent::Nothing, false);
+    h.sent("FetchSink", &[], &[], Sent::Nothing, false);
     // ListSink: GET /v1/Sinks
     h.page("GET", "/v1/Sinks", Dialect::V1, "sinks");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Sink::collection_path().expect("ListSink"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&Sink::collection_path().expect("ListSink"))
         .filter(&ListSinkFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            in_use: Some(true),
+            status: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -253,7 +257,8 @@ async fn sink(h: &Harness) {
     );
     h.sent(
         "ListSink",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[("InUse", "true"), ("Status", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -261,7 +266,7 @@ async fn sink(h: &Harness) {
     h.answer("POST", "/v1/Sinks", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Sink::collection_path().expect("CreateSink"),
             &CreateSinkBody {
                 description: Some("v".into()),
@@ -273,6 +278,7 @@ async fn sink(h: &Harness) {
     h.sent(
         "CreateSink",
         &[],
+        &[],
         Sent::Form(&[("Description", "v")]),
         false,
     );
@@ -280,7 +286,7 @@ async fn sink(h: &Harness) {
     h.answer("POST", "/v1/Sinks/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Sink::path("Sid1").expect("UpdateSink"),
             &UpdateSinkBody {
                 description: Some("v".into()),
@@ -291,6 +297,7 @@ async fn sink(h: &Harness) {
     h.sent(
         "UpdateSink",
         &[],
+        &[],
         Sent::Form(&[("Description", "v")]),
         false,
     );
@@ -299,34 +306,34 @@ async fn sink(h: &Harness) {
     h.deleted(
         "DeleteSink",
         h.client
-            .delete::<Via<false, POST, false, false>>(&Sink::path("Sid1").expect("DeleteSink"))
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(&Sink::path("Sid1").expect("DeleteSink"))
             .await,
     );
-    h.sent("DeleteSink", &[], Sent::Nothing, false);
+    h.sent("DeleteSink", &[], &[], Sent::Nothing, false);
 }
 
 async fn sink_test(h: &Harness) {
-    same_protocol::<SinkTest, Via<false, POST, false, false>>();
+    same_protocol::<SinkTest, Via<false, POST, PAGE_SIZE, false>>();
     // CreateSinkTest: POST /v1/Sinks/{Sid}/Test
     h.answer("POST", "/v1/Sinks/Sid1/Test", 200);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SinkTest::collection_path("Sid1").expect("CreateSinkTest"),
             &CreateSinkTestBody::default(),
         )
         .await;
     h.record("CreateSinkTest", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateSinkTest", &[], Sent::Form(&[]), false);
+    h.sent("CreateSinkTest", &[], &[], Sent::Form(&[]), false);
 }
 
 async fn sink_validate(h: &Harness) {
-    same_protocol::<SinkValidate, Via<false, POST, false, false>>();
+    same_protocol::<SinkValidate, Via<false, POST, PAGE_SIZE, false>>();
     // CreateSinkValidate: POST /v1/Sinks/{Sid}/Validate
     h.answer("POST", "/v1/Sinks/Sid1/Validate", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SinkValidate::collection_path("Sid1").expect("CreateSinkValidate"),
             &CreateSinkValidateBody {
                 test_id: Some("v".into()),
@@ -337,13 +344,14 @@ async fn sink_validate(h: &Harness) {
     h.sent(
         "CreateSinkValidate",
         &[],
+        &[],
         Sent::Form(&[("TestId", "v")]),
         false,
     );
 }
 
 async fn subscribed_event(h: &Harness) {
-    same_protocol::<SubscribedEvent, Via<false, POST, false, false>>();
+    same_protocol::<SubscribedEvent, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSubscribedEvent: GET /v1/Subscriptions/{SubscriptionSid}/SubscribedEvents/{Type}
     h.answer(
         "GET",
@@ -352,12 +360,12 @@ async fn subscribed_event(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SubscribedEvent::path("SubscriptionSid1", "Type1").expect("FetchSubscribedEvent"),
         )
         .await;
     h.record("FetchSubscribedEvent", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSubscribedEvent", &[], Sent::Nothing, false);
+    h.sent("FetchSubscribedEvent", &[], &[], Sent::Nothing, false);
     // ListSubscribedEvent: GET /v1/Subscriptions/{SubscriptionSid}/SubscribedEvents
     h.page(
         "GET",
@@ -367,7 +375,7 @@ async fn subscribed_event(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SubscribedEvent::collection_path("SubscriptionSid1").expect("ListSubscribedEvent"),
         )
         .page_size(5)
@@ -381,6 +389,7 @@ async fn subscribed_event(h: &Harness) {
     h.sent(
         "ListSubscribedEvent",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -392,7 +401,7 @@ async fn subscribed_event(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SubscribedEvent::collection_path("SubscriptionSid1").expect("CreateSubscribedEvent"),
             &CreateSubscribedEventBody {
                 type_: Some("v".into()),
@@ -403,6 +412,7 @@ async fn subscribed_event(h: &Harness) {
     h.record("CreateSubscribedEvent", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSubscribedEvent",
+        &[],
         &[],
         Sent::Form(&[("Type", "v")]),
         false,
@@ -415,13 +425,13 @@ async fn subscribed_event(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SubscribedEvent::path("SubscriptionSid1", "Type1").expect("UpdateSubscribedEvent"),
             &UpdateSubscribedEventBody::default(),
         )
         .await;
     h.record("UpdateSubscribedEvent", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSubscribedEvent", &[], Sent::Form(&[]), false);
+    h.sent("UpdateSubscribedEvent", &[], &[], Sent::Form(&[]), false);
     // DeleteSubscribedEvent: DELETE /v1/Subscriptions/{SubscriptionSid}/SubscribedEvents/{Type}
     h.empty(
         "DELETE",
@@ -431,35 +441,35 @@ async fn subscribed_event(h: &Harness) {
     h.deleted(
         "DeleteSubscribedEvent",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SubscribedEvent::path("SubscriptionSid1", "Type1").expect("DeleteSubscribedEvent"),
             )
             .await,
     );
-    h.sent("DeleteSubscribedEvent", &[], Sent::Nothing, false);
+    h.sent("DeleteSubscribedEvent", &[], &[], Sent::Nothing, false);
 }
 
 async fn subscription(h: &Harness) {
-    same_protocol::<Subscription, Via<false, POST, false, false>>();
+    same_protocol::<Subscription, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSubscription: GET /v1/Subscriptions/{Sid}
     h.answer("GET", "/v1/Subscriptions/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Subscription::path("Sid1").expect("FetchSubscription"),
         )
         .await;
     h.record("FetchSubscription", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSubscription", &[], Sent::Nothing, false);
+    h.sent("FetchSubscription", &[], &[], Sent::Nothing, false);
     // ListSubscription: GET /v1/Subscriptions
     h.page("GET", "/v1/Subscriptions", Dialect::V1, "subscriptions");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Subscription::collection_path().expect("ListSubscription"),
         )
         .filter(&ListSubscriptionFilter {
-            sink_sid: Some("v".into()),
+            sink_sid: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -471,7 +481,8 @@ async fn subscription(h: &Harness) {
     );
     h.sent(
         "ListSubscription",
-        &[("SinkSid", "v"), ("PageSize", "5")],
+        &[("SinkSid", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -479,7 +490,7 @@ async fn subscription(h: &Harness) {
     h.answer("POST", "/v1/Subscriptions", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Subscription::collection_path().expect("CreateSubscription"),
             &CreateSubscriptionBody {
                 description: Some("v".into()),
@@ -492,6 +503,7 @@ async fn subscription(h: &Harness) {
     h.sent(
         "CreateSubscription",
         &[],
+        &[],
         Sent::Form(&[("Description", "v"), ("Types", "a"), ("Types", "b")]),
         false,
     );
@@ -499,7 +511,7 @@ async fn subscription(h: &Harness) {
     h.answer("POST", "/v1/Subscriptions/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Subscription::path("Sid1").expect("UpdateSubscription"),
             &UpdateSubscriptionBody {
                 description: Some("v".into()),
@@ -510,6 +522,7 @@ async fn subscription(h: &Harness) {
     h.sent(
         "UpdateSubscription",
         &[],
+        &[],
         Sent::Form(&[("Description", "v")]),
         false,
     );
@@ -518,12 +531,12 @@ async fn subscription(h: &Harness) {
     h.deleted(
         "DeleteSubscription",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Subscription::path("Sid1").expect("DeleteSubscription"),
             )
             .await,
     );
-    h.sent("DeleteSubscription", &[], Sent::Nothing, false);
+    h.sent("DeleteSubscription", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -547,13 +560,13 @@ async fn event_type_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Types/Type1", 200);
     let got = EventType::fetch(&h.client, "Type1").await;
     h.record("FetchEventType", None, got.map(|_| None));
-    h.sent("FetchEventType", &[], Sent::Nothing, false);
+    h.sent("FetchEventType", &[], &[], Sent::Nothing, false);
     // ListEventType: GET /v1/Types
     h.page("GET", "/v1/Types", Dialect::V1, "types");
     let got = EventType::list(
         &h.client,
         &ListEventTypeFilter {
-            schema_id: Some("v".into()),
+            schema_id: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -566,7 +579,8 @@ async fn event_type_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListEventType",
-        &[("SchemaId", "v"), ("PageSize", "5")],
+        &[("SchemaId", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -578,7 +592,7 @@ async fn schema_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Schemas/Id1", 200);
     let got = Schema::fetch(&h.client, "Id1").await;
     h.record("FetchSchema", Some(ID), got.map(|r| r.id));
-    h.sent("FetchSchema", &[], Sent::Nothing, false);
+    h.sent("FetchSchema", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -587,7 +601,7 @@ async fn schema_version_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Schemas/Id1/Versions/SchemaVersion1", 200);
     let got = SchemaVersion::fetch(&h.client, "Id1", "SchemaVersion1").await;
     h.record("FetchSchemaVersion", Some(ID), got.map(|r| r.id));
-    h.sent("FetchSchemaVersion", &[], Sent::Nothing, false);
+    h.sent("FetchSchemaVersion", &[], &[], Sent::Nothing, false);
     // ListSchemaVersion: GET /v1/Schemas/{Id}/Versions
     h.page(
         "GET",
@@ -607,6 +621,7 @@ async fn schema_version_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSchemaVersion",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -618,14 +633,14 @@ async fn sink_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Sinks/Sid1", 200);
     let got = Sink::fetch(&h.client, "Sid1").await;
     h.record("FetchSink", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSink", &[], Sent::Nothing, false);
+    h.sent("FetchSink", &[], &[], Sent::Nothing, false);
     // ListSink: GET /v1/Sinks
     h.page("GET", "/v1/Sinks", Dialect::V1, "sinks");
     let got = Sink::list(
         &h.client,
         &ListSinkFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            in_use: Some(true),
+            status: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -638,7 +653,8 @@ async fn sink_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListSink",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[("InUse", "true"), ("Status", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -655,6 +671,7 @@ async fn sink_full<Compiled>(h: &Harness) {
     h.record("CreateSink", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSink",
+        &[],
         &[],
         Sent::Form(&[("Description", "v")]),
         false,
@@ -673,13 +690,14 @@ async fn sink_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateSink",
         &[],
+        &[],
         Sent::Form(&[("Description", "v")]),
         false,
     );
     // DeleteSink: DELETE /v1/Sinks/{Sid}
     h.empty("DELETE", "/v1/Sinks/Sid1", 204);
     h.deleted("DeleteSink", Sink::delete(&h.client, "Sid1").await);
-    h.sent("DeleteSink", &[], Sent::Nothing, false);
+    h.sent("DeleteSink", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -688,7 +706,7 @@ async fn sink_test_full<Compiled>(h: &Harness) {
     h.answer("POST", "/v1/Sinks/Sid1/Test", 200);
     let got = SinkTest::create(&h.client, "Sid1", &CreateSinkTestBody::default()).await;
     h.record("CreateSinkTest", None, got.map(|_| None));
-    h.sent("CreateSinkTest", &[], Sent::Form(&[]), false);
+    h.sent("CreateSinkTest", &[], &[], Sent::Form(&[]), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -707,6 +725,7 @@ async fn sink_validate_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateSinkValidate",
         &[],
+        &[],
         Sent::Form(&[("TestId", "v")]),
         false,
     );
@@ -722,7 +741,7 @@ async fn subscribed_event_full<Compiled>(h: &Harness) {
     );
     let got = SubscribedEvent::fetch(&h.client, "SubscriptionSid1", "Type1").await;
     h.record("FetchSubscribedEvent", None, got.map(|_| None));
-    h.sent("FetchSubscribedEvent", &[], Sent::Nothing, false);
+    h.sent("FetchSubscribedEvent", &[], &[], Sent::Nothing, false);
     // ListSubscribedEvent: GET /v1/Subscriptions/{SubscriptionSid}/SubscribedEvents
     h.page(
         "GET",
@@ -742,6 +761,7 @@ async fn subscribed_event_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSubscribedEvent",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -764,6 +784,7 @@ async fn subscribed_event_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateSubscribedEvent",
         &[],
+        &[],
         Sent::Form(&[("Type", "v")]),
         false,
     );
@@ -781,7 +802,7 @@ async fn subscribed_event_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateSubscribedEvent", None, got.map(|_| None));
-    h.sent("UpdateSubscribedEvent", &[], Sent::Form(&[]), false);
+    h.sent("UpdateSubscribedEvent", &[], &[], Sent::Form(&[]), false);
     // DeleteSubscribedEvent: DELETE /v1/Subscriptions/{SubscriptionSid}/SubscribedEvents/{Type}
     h.empty(
         "DELETE",
@@ -792,7 +813,7 @@ async fn subscribed_event_full<Compiled>(h: &Harness) {
         "DeleteSubscribedEvent",
         SubscribedEvent::delete(&h.client, "SubscriptionSid1", "Type1").await,
     );
-    h.sent("DeleteSubscribedEvent", &[], Sent::Nothing, false);
+    h.sent("DeleteSubscribedEvent", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -801,13 +822,13 @@ async fn subscription_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Subscriptions/Sid1", 200);
     let got = Subscription::fetch(&h.client, "Sid1").await;
     h.record("FetchSubscription", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSubscription", &[], Sent::Nothing, false);
+    h.sent("FetchSubscription", &[], &[], Sent::Nothing, false);
     // ListSubscription: GET /v1/Subscriptions
     h.page("GET", "/v1/Subscriptions", Dialect::V1, "subscriptions");
     let got = Subscription::list(
         &h.client,
         &ListSubscriptionFilter {
-            sink_sid: Some("v".into()),
+            sink_sid: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -820,7 +841,8 @@ async fn subscription_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListSubscription",
-        &[("SinkSid", "v"), ("PageSize", "5")],
+        &[("SinkSid", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -839,6 +861,7 @@ async fn subscription_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateSubscription",
         &[],
+        &[],
         Sent::Form(&[("Description", "v"), ("Types", "a"), ("Types", "b")]),
         false,
     );
@@ -856,6 +879,7 @@ async fn subscription_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateSubscription",
         &[],
+        &[],
         Sent::Form(&[("Description", "v")]),
         false,
     );
@@ -865,5 +889,5 @@ async fn subscription_full<Compiled>(h: &Harness) {
         "DeleteSubscription",
         Subscription::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteSubscription", &[], Sent::Nothing, false);
+    h.sent("DeleteSubscription", &[], &[], Sent::Nothing, false);
 }

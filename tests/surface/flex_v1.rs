@@ -34,8 +34,14 @@ pub struct CreateChannelBody {
     pub long_lived: Option<bool>,
 }
 
-#[twilio_resource(path = "/v1/Configuration", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", body = "json", update_method = "POST", fetch, update = UpdateConfigurationBody)]
+#[twilio_resource(path = "/v1/Configuration", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", body = "json", update_method = "POST", fetch = FetchConfigurationQuery, update = UpdateConfigurationBody)]
 pub struct Configuration {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchConfigurationQuery {
+    #[serde(rename = "UiVersion")]
+    pub ui_version: Option<String>,
+}
 
 #[derive(serde::Serialize, Default)]
 pub struct UpdateConfigurationBody {}
@@ -586,20 +592,22 @@ pub async fn run(h: &Harness) {
 }
 
 async fn channel(h: &Harness) {
-    same_protocol::<Channel, Via<false, POST, false, false>>();
+    same_protocol::<Channel, Via<false, POST, PAGE_SIZE, false>>();
     // FetchChannel: GET /v1/Channels/{Sid}
     h.answer("GET", "/v1/Channels/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Channel::path("Sid1").expect("FetchChannel"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Channel::path("Sid1").expect("FetchChannel"))
         .await;
     h.record("FetchChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchChannel", &[], Sent::Nothing, false);
+    h.sent("FetchChannel", &[], &[], Sent::Nothing, false);
     // ListChannel: GET /v1/Channels
     h.page("GET", "/v1/Channels", Dialect::V1, "flex_chat_channels");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Channel::collection_path().expect("ListChannel"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Channel::collection_path().expect("ListChannel"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -608,12 +616,18 @@ async fn channel(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListChannel", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListChannel",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateChannel: POST /v1/Channels
     h.answer("POST", "/v1/Channels", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Channel::collection_path().expect("CreateChannel"),
             &CreateChannelBody {
                 flex_flow_sid: Some("v".into()),
@@ -625,6 +639,7 @@ async fn channel(h: &Harness) {
     h.sent(
         "CreateChannel",
         &[],
+        &[],
         Sent::Form(&[("FlexFlowSid", "v")]),
         false,
     );
@@ -633,39 +648,50 @@ async fn channel(h: &Harness) {
     h.deleted(
         "DeleteChannel",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Channel::path("Sid1").expect("DeleteChannel"),
             )
             .await,
     );
-    h.sent("DeleteChannel", &[], Sent::Nothing, false);
+    h.sent("DeleteChannel", &[], &[], Sent::Nothing, false);
 }
 
 async fn configuration(h: &Harness) {
-    same_protocol::<Configuration, Via<true, POST, false, false>>();
+    same_protocol::<Configuration, Via<true, POST, PAGE_SIZE, false>>();
     // FetchConfiguration: GET /v1/Configuration
     h.answer("GET", "/v1/Configuration", 200);
     let got = h
         .client
-        .fetch::<Via<true, POST, false, false>>(&Configuration::path().expect("FetchConfiguration"))
+        .fetch::<Via<true, POST, PAGE_SIZE, false>>(
+            &Configuration::path().expect("FetchConfiguration"),
+        )
+        .query(&FetchConfigurationQuery {
+            ui_version: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchConfiguration", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConfiguration", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchConfiguration",
+        &[("UiVersion", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // UpdateConfiguration: POST /v1/Configuration
     h.answer("POST", "/v1/Configuration", 200);
     let got = h
         .client
-        .update::<Via<true, POST, false, false>, _>(
+        .update::<Via<true, POST, PAGE_SIZE, false>, _>(
             &Configuration::path().expect("UpdateConfiguration"),
             &UpdateConfigurationBody::default(),
         )
         .await;
     h.record("UpdateConfiguration", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateConfiguration", &[], Sent::Json(r#"{}"#), false);
+    h.sent("UpdateConfiguration", &[], &[], Sent::Json(r#"{}"#), false);
 }
 
 async fn configured_plugin(h: &Harness) {
-    same_protocol::<ConfiguredPlugin, Via<false, POST, false, false>>();
+    same_protocol::<ConfiguredPlugin, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConfiguredPlugin: GET /v1/PluginService/Configurations/{ConfigurationSid}/Plugins/{PluginSid}
     h.answer(
         "GET",
@@ -674,13 +700,20 @@ async fn configured_plugin(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ConfiguredPlugin::path("ConfigurationSid1", "PluginSid1")
                 .expect("FetchConfiguredPlugin"),
         )
+        .header("Flex-Metadata", "&=+/%?# v")
         .await;
     h.record("FetchConfiguredPlugin", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConfiguredPlugin", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchConfiguredPlugin",
+        &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
     // ListConfiguredPlugin: GET /v1/PluginService/Configurations/{ConfigurationSid}/Plugins
     h.page(
         "GET",
@@ -690,10 +723,11 @@ async fn configured_plugin(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ConfiguredPlugin::collection_path("ConfigurationSid1").expect("ListConfiguredPlugin"),
         )
         .page_size(5)
+        .header("Flex-Metadata", "&=+/%?# v")
         .collect_all()
         .await;
     h.records(
@@ -704,28 +738,33 @@ async fn configured_plugin(h: &Harness) {
     h.sent(
         "ListConfiguredPlugin",
         &[("PageSize", "5")],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Nothing,
         false,
     );
 }
 
 async fn flex_flow(h: &Harness) {
-    same_protocol::<FlexFlow, Via<false, POST, false, false>>();
+    same_protocol::<FlexFlow, Via<false, POST, PAGE_SIZE, false>>();
     // FetchFlexFlow: GET /v1/FlexFlows/{Sid}
     h.answer("GET", "/v1/FlexFlows/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&FlexFlow::path("Sid1").expect("FetchFlexFlow"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
+            &FlexFlow::path("Sid1").expect("FetchFlexFlow"),
+        )
         .await;
     h.record("FetchFlexFlow", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFlexFlow", &[], Sent::Nothing, false);
+    h.sent("FetchFlexFlow", &[], &[], Sent::Nothing, false);
     // ListFlexFlow: GET /v1/FlexFlows
     h.page("GET", "/v1/FlexFlows", Dialect::V1, "flex_flows");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&FlexFlow::collection_path().expect("ListFlexFlow"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &FlexFlow::collection_path().expect("ListFlexFlow"),
+        )
         .filter(&ListFlexFlowFilter {
-            friendly_name: Some("v".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -737,7 +776,8 @@ async fn flex_flow(h: &Harness) {
     );
     h.sent(
         "ListFlexFlow",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[("FriendlyName", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -745,7 +785,7 @@ async fn flex_flow(h: &Harness) {
     h.answer("POST", "/v1/FlexFlows", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &FlexFlow::collection_path().expect("CreateFlexFlow"),
             &CreateFlexFlowBody {
                 integration_flow_sid: Some("v".into()),
@@ -757,6 +797,7 @@ async fn flex_flow(h: &Harness) {
     h.sent(
         "CreateFlexFlow",
         &[],
+        &[],
         Sent::Form(&[("Integration.FlowSid", "v")]),
         false,
     );
@@ -764,7 +805,7 @@ async fn flex_flow(h: &Harness) {
     h.answer("POST", "/v1/FlexFlows/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &FlexFlow::path("Sid1").expect("UpdateFlexFlow"),
             &UpdateFlexFlowBody {
                 integration_flow_sid: Some("v".into()),
@@ -776,6 +817,7 @@ async fn flex_flow(h: &Harness) {
     h.sent(
         "UpdateFlexFlow",
         &[],
+        &[],
         Sent::Form(&[("Integration.FlowSid", "v")]),
         false,
     );
@@ -784,16 +826,16 @@ async fn flex_flow(h: &Harness) {
     h.deleted(
         "DeleteFlexFlow",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &FlexFlow::path("Sid1").expect("DeleteFlexFlow"),
             )
             .await,
     );
-    h.sent("DeleteFlexFlow", &[], Sent::Nothing, false);
+    h.sent("DeleteFlexFlow", &[], &[], Sent::Nothing, false);
 }
 
 async fn insights_assessments(h: &Harness) {
-    same_protocol::<InsightsAssessments, Via<false, POST, false, false>>();
+    same_protocol::<InsightsAssessments, Via<false, POST, PAGE_SIZE, false>>();
     // ListInsightsAssessments: GET /v1/Insights/QualityManagement/Assessments
     h.page(
         "GET",
@@ -803,13 +845,14 @@ async fn insights_assessments(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &InsightsAssessments::collection_path().expect("ListInsightsAssessments"),
         )
         .filter(&ListInsightsAssessmentsFilter {
-            segment_id: Some("v".into()),
+            segment_id: Some("é&=+/%?#".into()),
         })
         .page_size(5)
+        .header("Authorization", &h.authorization)
         .collect_all()
         .await;
     h.records(
@@ -819,7 +862,8 @@ async fn insights_assessments(h: &Harness) {
     );
     h.sent(
         "ListInsightsAssessments",
-        &[("SegmentId", "v"), ("PageSize", "5")],
+        &[("SegmentId", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -827,17 +871,19 @@ async fn insights_assessments(h: &Harness) {
     h.answer("POST", "/v1/Insights/QualityManagement/Assessments", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InsightsAssessments::collection_path().expect("CreateInsightsAssessments"),
             &CreateInsightsAssessmentsBody {
                 category_sid: Some("v".into()),
                 ..Default::default()
             },
         )
+        .header("Authorization", &h.authorization)
         .await;
     h.record("CreateInsightsAssessments", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateInsightsAssessments",
+        &[],
         &[],
         Sent::Form(&[("CategorySid", "v")]),
         false,
@@ -850,17 +896,19 @@ async fn insights_assessments(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InsightsAssessments::path("AssessmentSid1").expect("UpdateInsightsAssessments"),
             &UpdateInsightsAssessmentsBody {
                 answer_text: Some("v".into()),
                 ..Default::default()
             },
         )
+        .header("Authorization", &h.authorization)
         .await;
     h.record("UpdateInsightsAssessments", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateInsightsAssessments",
+        &[],
         &[],
         Sent::Form(&[("AnswerText", "v")]),
         false,
@@ -868,7 +916,7 @@ async fn insights_assessments(h: &Harness) {
 }
 
 async fn insights_assessments_comment(h: &Harness) {
-    same_protocol::<InsightsAssessmentsComment, Via<false, POST, false, false>>();
+    same_protocol::<InsightsAssessmentsComment, Via<false, POST, PAGE_SIZE, false>>();
     // ListInsightsAssessmentsComment: GET /v1/Insights/QualityManagement/Assessments/Comments
     h.page(
         "GET",
@@ -878,14 +926,15 @@ async fn insights_assessments_comment(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &InsightsAssessmentsComment::collection_path().expect("ListInsightsAssessmentsComment"),
         )
         .filter(&ListInsightsAssessmentsCommentFilter {
-            segment_id: Some("v".into()),
-            ..Default::default()
+            segment_id: Some("é&=+/%?#".into()),
+            agent_id: Some("é&=+/%?#".into()),
         })
         .page_size(5)
+        .header("Authorization", &h.authorization)
         .collect_all()
         .await;
     h.records(
@@ -895,7 +944,12 @@ async fn insights_assessments_comment(h: &Harness) {
     );
     h.sent(
         "ListInsightsAssessmentsComment",
-        &[("SegmentId", "v"), ("PageSize", "5")],
+        &[
+            ("SegmentId", "é&=+/%?#"),
+            ("AgentId", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -907,7 +961,7 @@ async fn insights_assessments_comment(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InsightsAssessmentsComment::collection_path()
                 .expect("CreateInsightsAssessmentsComment"),
             &CreateInsightsAssessmentsCommentBody {
@@ -915,6 +969,7 @@ async fn insights_assessments_comment(h: &Harness) {
                 ..Default::default()
             },
         )
+        .header("Authorization", &h.authorization)
         .await;
     h.record(
         "CreateInsightsAssessmentsComment",
@@ -924,13 +979,14 @@ async fn insights_assessments_comment(h: &Harness) {
     h.sent(
         "CreateInsightsAssessmentsComment",
         &[],
+        &[],
         Sent::Form(&[("CategoryId", "v")]),
         false,
     );
 }
 
 async fn insights_conversations(h: &Harness) {
-    same_protocol::<InsightsConversations, Via<false, POST, false, false>>();
+    same_protocol::<InsightsConversations, Via<false, POST, PAGE_SIZE, false>>();
     // ListInsightsConversations: GET /v1/Insights/Conversations
     h.page(
         "GET",
@@ -940,13 +996,14 @@ async fn insights_conversations(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &InsightsConversations::collection_path().expect("ListInsightsConversations"),
         )
         .filter(&ListInsightsConversationsFilter {
-            segment_id: Some("v".into()),
+            segment_id: Some("é&=+/%?#".into()),
         })
         .page_size(5)
+        .header("Authorization", &h.authorization)
         .collect_all()
         .await;
     h.records(
@@ -956,14 +1013,15 @@ async fn insights_conversations(h: &Harness) {
     );
     h.sent(
         "ListInsightsConversations",
-        &[("SegmentId", "v"), ("PageSize", "5")],
+        &[("SegmentId", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn insights_questionnaires(h: &Harness) {
-    same_protocol::<InsightsQuestionnaires, Via<false, POST, false, false>>();
+    same_protocol::<InsightsQuestionnaires, Via<false, POST, PAGE_SIZE, false>>();
     // FetchInsightsQuestionnaires: GET /v1/Insights/QualityManagement/Questionnaires/{QuestionnaireSid}
     h.answer(
         "GET",
@@ -972,13 +1030,20 @@ async fn insights_questionnaires(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &InsightsQuestionnaires::path("QuestionnaireSid1")
                 .expect("FetchInsightsQuestionnaires"),
         )
+        .header("Authorization", &h.authorization)
         .await;
     h.record("FetchInsightsQuestionnaires", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInsightsQuestionnaires", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchInsightsQuestionnaires",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListInsightsQuestionnaires: GET /v1/Insights/QualityManagement/Questionnaires
     h.page(
         "GET",
@@ -988,11 +1053,14 @@ async fn insights_questionnaires(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &InsightsQuestionnaires::collection_path().expect("ListInsightsQuestionnaires"),
         )
-        .filter(&ListInsightsQuestionnairesFilter::default())
+        .filter(&ListInsightsQuestionnairesFilter {
+            include_inactive: Some(true),
+        })
         .page_size(5)
+        .header("Authorization", &h.authorization)
         .collect_all()
         .await;
     h.records(
@@ -1002,7 +1070,8 @@ async fn insights_questionnaires(h: &Harness) {
     );
     h.sent(
         "ListInsightsQuestionnaires",
-        &[("PageSize", "5")],
+        &[("IncludeInactive", "true"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1010,7 +1079,7 @@ async fn insights_questionnaires(h: &Harness) {
     h.answer("POST", "/v1/Insights/QualityManagement/Questionnaires", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InsightsQuestionnaires::collection_path().expect("CreateInsightsQuestionnaires"),
             &CreateInsightsQuestionnairesBody {
                 name: Some("v".into()),
@@ -1018,6 +1087,7 @@ async fn insights_questionnaires(h: &Harness) {
                 ..Default::default()
             },
         )
+        .header("Authorization", &h.authorization)
         .await;
     h.record(
         "CreateInsightsQuestionnaires",
@@ -1026,6 +1096,7 @@ async fn insights_questionnaires(h: &Harness) {
     );
     h.sent(
         "CreateInsightsQuestionnaires",
+        &[],
         &[],
         Sent::Form(&[("Name", "v"), ("QuestionSids", "a"), ("QuestionSids", "b")]),
         false,
@@ -1038,7 +1109,7 @@ async fn insights_questionnaires(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InsightsQuestionnaires::path("QuestionnaireSid1")
                 .expect("UpdateInsightsQuestionnaires"),
             &UpdateInsightsQuestionnairesBody {
@@ -1047,6 +1118,7 @@ async fn insights_questionnaires(h: &Harness) {
                 ..Default::default()
             },
         )
+        .header("Authorization", &h.authorization)
         .await;
     h.record(
         "UpdateInsightsQuestionnaires",
@@ -1055,6 +1127,7 @@ async fn insights_questionnaires(h: &Harness) {
     );
     h.sent(
         "UpdateInsightsQuestionnaires",
+        &[],
         &[],
         Sent::Form(&[("Name", "v"), ("QuestionSids", "a"), ("QuestionSids", "b")]),
         false,
@@ -1068,17 +1141,24 @@ async fn insights_questionnaires(h: &Harness) {
     h.deleted(
         "DeleteInsightsQuestionnaires",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &InsightsQuestionnaires::path("QuestionnaireSid1")
                     .expect("DeleteInsightsQuestionnaires"),
             )
+            .header("Authorization", &h.authorization)
             .await,
     );
-    h.sent("DeleteInsightsQuestionnaires", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteInsightsQuestionnaires",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn insights_questionnaires_category(h: &Harness) {
-    same_protocol::<InsightsQuestionnairesCategory, Via<false, POST, false, false>>();
+    same_protocol::<InsightsQuestionnairesCategory, Via<false, POST, PAGE_SIZE, false>>();
     // ListInsightsQuestionnairesCategory: GET /v1/Insights/QualityManagement/Categories
     h.page(
         "GET",
@@ -1088,11 +1168,12 @@ async fn insights_questionnaires_category(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &InsightsQuestionnairesCategory::collection_path()
                 .expect("ListInsightsQuestionnairesCategory"),
         )
         .page_size(5)
+        .header("Authorization", &h.authorization)
         .collect_all()
         .await;
     h.records(
@@ -1103,6 +1184,7 @@ async fn insights_questionnaires_category(h: &Harness) {
     h.sent(
         "ListInsightsQuestionnairesCategory",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1110,13 +1192,14 @@ async fn insights_questionnaires_category(h: &Harness) {
     h.answer("POST", "/v1/Insights/QualityManagement/Categories", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InsightsQuestionnairesCategory::collection_path()
                 .expect("CreateInsightsQuestionnairesCategory"),
             &CreateInsightsQuestionnairesCategoryBody {
                 name: Some("v".into()),
             },
         )
+        .header("Authorization", &h.authorization)
         .await;
     h.record(
         "CreateInsightsQuestionnairesCategory",
@@ -1125,6 +1208,7 @@ async fn insights_questionnaires_category(h: &Harness) {
     );
     h.sent(
         "CreateInsightsQuestionnairesCategory",
+        &[],
         &[],
         Sent::Form(&[("Name", "v")]),
         false,
@@ -1137,13 +1221,14 @@ async fn insights_questionnaires_category(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InsightsQuestionnairesCategory::path("CategorySid1")
                 .expect("UpdateInsightsQuestionnairesCategory"),
             &UpdateInsightsQuestionnairesCategoryBody {
                 name: Some("v".into()),
             },
         )
+        .header("Authorization", &h.authorization)
         .await;
     h.record(
         "UpdateInsightsQuestionnairesCategory",
@@ -1152,6 +1237,7 @@ async fn insights_questionnaires_category(h: &Harness) {
     );
     h.sent(
         "UpdateInsightsQuestionnairesCategory",
+        &[],
         &[],
         Sent::Form(&[("Name", "v")]),
         false,
@@ -1165,14 +1251,16 @@ async fn insights_questionnaires_category(h: &Harness) {
     h.deleted(
         "DeleteInsightsQuestionnairesCategory",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &InsightsQuestionnairesCategory::path("CategorySid1")
                     .expect("DeleteInsightsQuestionnairesCategory"),
             )
+            .header("Authorization", &h.authorization)
             .await,
     );
     h.sent(
         "DeleteInsightsQuestionnairesCategory",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -1180,7 +1268,7 @@ async fn insights_questionnaires_category(h: &Harness) {
 }
 
 async fn insights_questionnaires_question(h: &Harness) {
-    same_protocol::<InsightsQuestionnairesQuestion, Via<false, POST, false, false>>();
+    same_protocol::<InsightsQuestionnairesQuestion, Via<false, POST, PAGE_SIZE, false>>();
     // ListInsightsQuestionnairesQuestion: GET /v1/Insights/QualityManagement/Questions
     h.page(
         "GET",
@@ -1190,14 +1278,15 @@ async fn insights_questionnaires_question(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &InsightsQuestionnairesQuestion::collection_path()
                 .expect("ListInsightsQuestionnairesQuestion"),
         )
         .filter(&ListInsightsQuestionnairesQuestionFilter {
-            category_sid: Some(vec!["a".into(), "b".into()]),
+            category_sid: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
+        .header("Authorization", &h.authorization)
         .collect_all()
         .await;
     h.records(
@@ -1208,10 +1297,11 @@ async fn insights_questionnaires_question(h: &Harness) {
     h.sent(
         "ListInsightsQuestionnairesQuestion",
         &[
-            ("CategorySid", "a"),
-            ("CategorySid", "b"),
+            ("CategorySid", "é&1"),
+            ("CategorySid", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1219,7 +1309,7 @@ async fn insights_questionnaires_question(h: &Harness) {
     h.answer("POST", "/v1/Insights/QualityManagement/Questions", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InsightsQuestionnairesQuestion::collection_path()
                 .expect("CreateInsightsQuestionnairesQuestion"),
             &CreateInsightsQuestionnairesQuestionBody {
@@ -1227,6 +1317,7 @@ async fn insights_questionnaires_question(h: &Harness) {
                 ..Default::default()
             },
         )
+        .header("Authorization", &h.authorization)
         .await;
     h.record(
         "CreateInsightsQuestionnairesQuestion",
@@ -1235,6 +1326,7 @@ async fn insights_questionnaires_question(h: &Harness) {
     );
     h.sent(
         "CreateInsightsQuestionnairesQuestion",
+        &[],
         &[],
         Sent::Form(&[("CategorySid", "v")]),
         false,
@@ -1247,7 +1339,7 @@ async fn insights_questionnaires_question(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InsightsQuestionnairesQuestion::path("QuestionSid1")
                 .expect("UpdateInsightsQuestionnairesQuestion"),
             &UpdateInsightsQuestionnairesQuestionBody {
@@ -1255,6 +1347,7 @@ async fn insights_questionnaires_question(h: &Harness) {
                 ..Default::default()
             },
         )
+        .header("Authorization", &h.authorization)
         .await;
     h.record(
         "UpdateInsightsQuestionnairesQuestion",
@@ -1263,6 +1356,7 @@ async fn insights_questionnaires_question(h: &Harness) {
     );
     h.sent(
         "UpdateInsightsQuestionnairesQuestion",
+        &[],
         &[],
         Sent::Form(&[("CategorySid", "v")]),
         false,
@@ -1276,14 +1370,16 @@ async fn insights_questionnaires_question(h: &Harness) {
     h.deleted(
         "DeleteInsightsQuestionnairesQuestion",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &InsightsQuestionnairesQuestion::path("QuestionSid1")
                     .expect("DeleteInsightsQuestionnairesQuestion"),
             )
+            .header("Authorization", &h.authorization)
             .await,
     );
     h.sent(
         "DeleteInsightsQuestionnairesQuestion",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -1291,19 +1387,20 @@ async fn insights_questionnaires_question(h: &Harness) {
 }
 
 async fn insights_segments(h: &Harness) {
-    same_protocol::<InsightsSegments, Via<false, POST, false, false>>();
+    same_protocol::<InsightsSegments, Via<false, POST, PAGE_SIZE, false>>();
     // ListInsightsSegments: GET /v1/Insights/Segments
     h.page("GET", "/v1/Insights/Segments", Dialect::V1, "segments");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &InsightsSegments::collection_path().expect("ListInsightsSegments"),
         )
         .filter(&ListInsightsSegmentsFilter {
-            segment_id: Some("v".into()),
-            reservation_id: Some(vec!["a".into(), "b".into()]),
+            segment_id: Some("é&=+/%?#".into()),
+            reservation_id: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
+        .header("Authorization", &h.authorization)
         .collect_all()
         .await;
     h.records(
@@ -1314,33 +1411,35 @@ async fn insights_segments(h: &Harness) {
     h.sent(
         "ListInsightsSegments",
         &[
-            ("SegmentId", "v"),
-            ("ReservationId", "a"),
-            ("ReservationId", "b"),
+            ("SegmentId", "é&=+/%?#"),
+            ("ReservationId", "é&1"),
+            ("ReservationId", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn insights_session(h: &Harness) {
-    same_protocol::<InsightsSession, Via<false, POST, false, false>>();
+    same_protocol::<InsightsSession, Via<false, POST, PAGE_SIZE, false>>();
     // CreateInsightsSession: POST /v1/Insights/Session
     h.answer("POST", "/v1/Insights/Session", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InsightsSession::collection_path().expect("CreateInsightsSession"),
             &CreateInsightsSessionBody::default(),
         )
+        .header("Authorization", &h.authorization)
         .await;
     h.record("CreateInsightsSession", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateInsightsSession", &[], Sent::Form(&[]), false);
+    h.sent("CreateInsightsSession", &[], &[], Sent::Form(&[]), false);
 }
 
 async fn insights_settings_answersets(h: &Harness) {
-    same_protocol::<InsightsSettingsAnswersets, Via<false, POST, false, false>>();
+    same_protocol::<InsightsSettingsAnswersets, Via<false, POST, PAGE_SIZE, false>>();
     // FetchInsightsSettingsAnswersets: GET /v1/Insights/QualityManagement/Settings/AnswerSets
     h.answer(
         "GET",
@@ -1349,20 +1448,27 @@ async fn insights_settings_answersets(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &InsightsSettingsAnswersets::path().expect("FetchInsightsSettingsAnswersets"),
         )
+        .header("Authorization", &h.authorization)
         .await;
     h.record(
         "FetchInsightsSettingsAnswersets",
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchInsightsSettingsAnswersets", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchInsightsSettingsAnswersets",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn insights_settings_comment(h: &Harness) {
-    same_protocol::<InsightsSettingsComment, Via<false, POST, false, false>>();
+    same_protocol::<InsightsSettingsComment, Via<false, POST, PAGE_SIZE, false>>();
     // FetchInsightsSettingsComment: GET /v1/Insights/QualityManagement/Settings/CommentTags
     h.answer(
         "GET",
@@ -1371,49 +1477,57 @@ async fn insights_settings_comment(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &InsightsSettingsComment::path().expect("FetchInsightsSettingsComment"),
         )
+        .header("Authorization", &h.authorization)
         .await;
     h.record(
         "FetchInsightsSettingsComment",
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchInsightsSettingsComment", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchInsightsSettingsComment",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn insights_user_roles(h: &Harness) {
-    same_protocol::<InsightsUserRoles, Via<false, POST, false, false>>();
+    same_protocol::<InsightsUserRoles, Via<false, POST, PAGE_SIZE, false>>();
     // FetchInsightsUserRoles: GET /v1/Insights/UserRoles
     h.answer("GET", "/v1/Insights/UserRoles", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &InsightsUserRoles::path().expect("FetchInsightsUserRoles"),
         )
+        .header("Authorization", &h.authorization)
         .await;
     h.record("FetchInsightsUserRoles", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInsightsUserRoles", &[], Sent::Nothing, false);
+    h.sent("FetchInsightsUserRoles", &[], &[], Sent::Nothing, false);
 }
 
 async fn interaction(h: &Harness) {
-    same_protocol::<Interaction, Via<false, POST, false, false>>();
+    same_protocol::<Interaction, Via<false, POST, PAGE_SIZE, false>>();
     // FetchInteraction: GET /v1/Interactions/{Sid}
     h.answer("GET", "/v1/Interactions/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Interaction::path("Sid1").expect("FetchInteraction"),
         )
         .await;
     h.record("FetchInteraction", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInteraction", &[], Sent::Nothing, false);
+    h.sent("FetchInteraction", &[], &[], Sent::Nothing, false);
     // CreateInteraction: POST /v1/Interactions
     h.answer("POST", "/v1/Interactions", 200);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Interaction::collection_path().expect("CreateInteraction"),
             &CreateInteractionBody {
                 channel: Some("v".into()),
@@ -1425,6 +1539,7 @@ async fn interaction(h: &Harness) {
     h.sent(
         "CreateInteraction",
         &[],
+        &[],
         Sent::Form(&[("Channel", "v")]),
         false,
     );
@@ -1432,7 +1547,7 @@ async fn interaction(h: &Harness) {
     h.answer("POST", "/v1/Interactions/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Interaction::path("Sid1").expect("UpdateInteraction"),
             &UpdateInteractionBody {
                 webhook_ttid: Some("v".into()),
@@ -1443,23 +1558,24 @@ async fn interaction(h: &Harness) {
     h.sent(
         "UpdateInteraction",
         &[],
+        &[],
         Sent::Form(&[("WebhookTtid", "v")]),
         false,
     );
 }
 
 async fn interaction_channel(h: &Harness) {
-    same_protocol::<InteractionChannel, Via<false, POST, false, false>>();
+    same_protocol::<InteractionChannel, Via<false, POST, PAGE_SIZE, false>>();
     // FetchInteractionChannel: GET /v1/Interactions/{InteractionSid}/Channels/{Sid}
     h.answer("GET", "/v1/Interactions/InteractionSid1/Channels/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &InteractionChannel::path("InteractionSid1", "Sid1").expect("FetchInteractionChannel"),
         )
         .await;
     h.record("FetchInteractionChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInteractionChannel", &[], Sent::Nothing, false);
+    h.sent("FetchInteractionChannel", &[], &[], Sent::Nothing, false);
     // ListInteractionChannel: GET /v1/Interactions/{InteractionSid}/Channels
     h.page(
         "GET",
@@ -1469,7 +1585,7 @@ async fn interaction_channel(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &InteractionChannel::collection_path("InteractionSid1")
                 .expect("ListInteractionChannel"),
         )
@@ -1484,6 +1600,7 @@ async fn interaction_channel(h: &Harness) {
     h.sent(
         "ListInteractionChannel",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1495,7 +1612,7 @@ async fn interaction_channel(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InteractionChannel::path("InteractionSid1", "Sid1").expect("UpdateInteractionChannel"),
             &UpdateInteractionChannelBody {
                 status: Some("v".into()),
@@ -1507,13 +1624,14 @@ async fn interaction_channel(h: &Harness) {
     h.sent(
         "UpdateInteractionChannel",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
 }
 
 async fn interaction_channel_invite(h: &Harness) {
-    same_protocol::<InteractionChannelInvite, Via<false, POST, false, false>>();
+    same_protocol::<InteractionChannelInvite, Via<false, POST, PAGE_SIZE, false>>();
     // ListInteractionChannelInvite: GET /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Invites
     h.page(
         "GET",
@@ -1523,7 +1641,7 @@ async fn interaction_channel_invite(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &InteractionChannelInvite::collection_path("InteractionSid1", "ChannelSid1")
                 .expect("ListInteractionChannelInvite"),
         )
@@ -1538,6 +1656,7 @@ async fn interaction_channel_invite(h: &Harness) {
     h.sent(
         "ListInteractionChannelInvite",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1549,7 +1668,7 @@ async fn interaction_channel_invite(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InteractionChannelInvite::collection_path("InteractionSid1", "ChannelSid1")
                 .expect("CreateInteractionChannelInvite"),
             &CreateInteractionChannelInviteBody {
@@ -1565,13 +1684,14 @@ async fn interaction_channel_invite(h: &Harness) {
     h.sent(
         "CreateInteractionChannelInvite",
         &[],
+        &[],
         Sent::Form(&[("Routing", "v")]),
         false,
     );
 }
 
 async fn interaction_channel_participant(h: &Harness) {
-    same_protocol::<InteractionChannelParticipant, Via<false, POST, false, false>>();
+    same_protocol::<InteractionChannelParticipant, Via<false, POST, PAGE_SIZE, false>>();
     // ListInteractionChannelParticipant: GET /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants
     h.page(
         "GET",
@@ -1581,7 +1701,7 @@ async fn interaction_channel_participant(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &InteractionChannelParticipant::collection_path("InteractionSid1", "ChannelSid1")
                 .expect("ListInteractionChannelParticipant"),
         )
@@ -1596,6 +1716,7 @@ async fn interaction_channel_participant(h: &Harness) {
     h.sent(
         "ListInteractionChannelParticipant",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1607,7 +1728,7 @@ async fn interaction_channel_participant(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InteractionChannelParticipant::collection_path("InteractionSid1", "ChannelSid1")
                 .expect("CreateInteractionChannelParticipant"),
             &CreateInteractionChannelParticipantBody {
@@ -1624,6 +1745,7 @@ async fn interaction_channel_participant(h: &Harness) {
     h.sent(
         "CreateInteractionChannelParticipant",
         &[],
+        &[],
         Sent::Form(&[("Type", "v")]),
         false,
     );
@@ -1635,7 +1757,7 @@ async fn interaction_channel_participant(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InteractionChannelParticipant::path("InteractionSid1", "ChannelSid1", "Sid1")
                 .expect("UpdateInteractionChannelParticipant"),
             &UpdateInteractionChannelParticipantBody {
@@ -1651,13 +1773,14 @@ async fn interaction_channel_participant(h: &Harness) {
     h.sent(
         "UpdateInteractionChannelParticipant",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
 }
 
 async fn interaction_transfer(h: &Harness) {
-    same_protocol::<InteractionTransfer, Via<true, POST, false, false>>();
+    same_protocol::<InteractionTransfer, Via<true, POST, PAGE_SIZE, false>>();
     // FetchInteractionTransfer: GET /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers/{Sid}
     h.answer(
         "GET",
@@ -1666,13 +1789,13 @@ async fn interaction_transfer(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<true, POST, false, false>>(
+        .fetch::<Via<true, POST, PAGE_SIZE, false>>(
             &InteractionTransfer::path("InteractionSid1", "ChannelSid1", "Sid1")
                 .expect("FetchInteractionTransfer"),
         )
         .await;
     h.record("FetchInteractionTransfer", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInteractionTransfer", &[], Sent::Nothing, false);
+    h.sent("FetchInteractionTransfer", &[], &[], Sent::Nothing, false);
     // CreateInteractionTransfer: POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers
     h.answer(
         "POST",
@@ -1681,14 +1804,20 @@ async fn interaction_transfer(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<true, POST, false, false>, _>(
+        .create::<Via<true, POST, PAGE_SIZE, false>, _>(
             &InteractionTransfer::collection_path("InteractionSid1", "ChannelSid1")
                 .expect("CreateInteractionTransfer"),
             &CreateInteractionTransferBody::default(),
         )
         .await;
     h.record("CreateInteractionTransfer", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateInteractionTransfer", &[], Sent::Json(r#"{}"#), false);
+    h.sent(
+        "CreateInteractionTransfer",
+        &[],
+        &[],
+        Sent::Json(r#"{}"#),
+        false,
+    );
     // UpdateInteractionTransfer: POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers/{Sid}
     h.answer(
         "POST",
@@ -1697,32 +1826,46 @@ async fn interaction_transfer(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<true, POST, false, false>, _>(
+        .update::<Via<true, POST, PAGE_SIZE, false>, _>(
             &InteractionTransfer::path("InteractionSid1", "ChannelSid1", "Sid1")
                 .expect("UpdateInteractionTransfer"),
             &UpdateInteractionTransferBody::default(),
         )
         .await;
     h.record("UpdateInteractionTransfer", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateInteractionTransfer", &[], Sent::Json(r#"{}"#), false);
+    h.sent(
+        "UpdateInteractionTransfer",
+        &[],
+        &[],
+        Sent::Json(r#"{}"#),
+        false,
+    );
 }
 
 async fn plugin(h: &Harness) {
-    same_protocol::<Plugin, Via<false, POST, false, false>>();
+    same_protocol::<Plugin, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPlugin: GET /v1/PluginService/Plugins/{Sid}
     h.answer("GET", "/v1/PluginService/Plugins/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Plugin::path("Sid1").expect("FetchPlugin"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Plugin::path("Sid1").expect("FetchPlugin"))
+        .header("Flex-Metadata", "&=+/%?# v")
         .await;
     h.record("FetchPlugin", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPlugin", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPlugin",
+        &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
     // ListPlugin: GET /v1/PluginService/Plugins
     h.page("GET", "/v1/PluginService/Plugins", Dialect::V1, "plugins");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Plugin::collection_path().expect("ListPlugin"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&Plugin::collection_path().expect("ListPlugin"))
         .page_size(5)
+        .header("Flex-Metadata", "&=+/%?# v")
         .collect_all()
         .await;
     h.records(
@@ -1730,23 +1873,31 @@ async fn plugin(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListPlugin", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListPlugin",
+        &[("PageSize", "5")],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
     // CreatePlugin: POST /v1/PluginService/Plugins
     h.answer("POST", "/v1/PluginService/Plugins", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Plugin::collection_path().expect("CreatePlugin"),
             &CreatePluginBody {
                 unique_name: Some("v".into()),
                 ..Default::default()
             },
         )
+        .header("Flex-Metadata", "&=+/%?# v")
         .await;
     h.record("CreatePlugin", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePlugin",
         &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -1754,50 +1905,66 @@ async fn plugin(h: &Harness) {
     h.answer("POST", "/v1/PluginService/Plugins/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Plugin::path("Sid1").expect("UpdatePlugin"),
             &UpdatePluginBody {
                 friendly_name: Some("v".into()),
                 ..Default::default()
             },
         )
+        .header("Flex-Metadata", "&=+/%?# v")
         .await;
     h.record("UpdatePlugin", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdatePlugin",
         &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
 }
 
 async fn plugin_archive(h: &Harness) {
-    same_protocol::<PluginArchive, Via<false, POST, false, false>>();
+    same_protocol::<PluginArchive, Via<false, POST, PAGE_SIZE, false>>();
     // UpdatePluginArchive: POST /v1/PluginService/Plugins/{Sid}/Archive
     h.answer("POST", "/v1/PluginService/Plugins/Sid1/Archive", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &PluginArchive::path("Sid1").expect("UpdatePluginArchive"),
             &UpdatePluginArchiveBody::default(),
         )
+        .header("Flex-Metadata", "&=+/%?# v")
         .await;
     h.record("UpdatePluginArchive", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdatePluginArchive", &[], Sent::Form(&[]), false);
+    h.sent(
+        "UpdatePluginArchive",
+        &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Form(&[]),
+        false,
+    );
 }
 
 async fn plugin_configuration(h: &Harness) {
-    same_protocol::<PluginConfiguration, Via<false, POST, false, false>>();
+    same_protocol::<PluginConfiguration, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPluginConfiguration: GET /v1/PluginService/Configurations/{Sid}
     h.answer("GET", "/v1/PluginService/Configurations/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &PluginConfiguration::path("Sid1").expect("FetchPluginConfiguration"),
         )
+        .header("Flex-Metadata", "&=+/%?# v")
         .await;
     h.record("FetchPluginConfiguration", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPluginConfiguration", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPluginConfiguration",
+        &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
     // ListPluginConfiguration: GET /v1/PluginService/Configurations
     h.page(
         "GET",
@@ -1807,10 +1974,11 @@ async fn plugin_configuration(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &PluginConfiguration::collection_path().expect("ListPluginConfiguration"),
         )
         .page_size(5)
+        .header("Flex-Metadata", "&=+/%?# v")
         .collect_all()
         .await;
     h.records(
@@ -1821,6 +1989,7 @@ async fn plugin_configuration(h: &Harness) {
     h.sent(
         "ListPluginConfiguration",
         &[("PageSize", "5")],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Nothing,
         false,
     );
@@ -1828,7 +1997,7 @@ async fn plugin_configuration(h: &Harness) {
     h.answer("POST", "/v1/PluginService/Configurations", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &PluginConfiguration::collection_path().expect("CreatePluginConfiguration"),
             &CreatePluginConfigurationBody {
                 name: Some("v".into()),
@@ -1836,26 +2005,29 @@ async fn plugin_configuration(h: &Harness) {
                 ..Default::default()
             },
         )
+        .header("Flex-Metadata", "&=+/%?# v")
         .await;
     h.record("CreatePluginConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePluginConfiguration",
         &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Form(&[("Name", "v"), ("Plugins", "a"), ("Plugins", "b")]),
         false,
     );
 }
 
 async fn plugin_configuration_archive(h: &Harness) {
-    same_protocol::<PluginConfigurationArchive, Via<false, POST, false, false>>();
+    same_protocol::<PluginConfigurationArchive, Via<false, POST, PAGE_SIZE, false>>();
     // UpdatePluginConfigurationArchive: POST /v1/PluginService/Configurations/{Sid}/Archive
     h.answer("POST", "/v1/PluginService/Configurations/Sid1/Archive", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &PluginConfigurationArchive::path("Sid1").expect("UpdatePluginConfigurationArchive"),
             &UpdatePluginConfigurationArchiveBody::default(),
         )
+        .header("Flex-Metadata", "&=+/%?# v")
         .await;
     h.record(
         "UpdatePluginConfigurationArchive",
@@ -1865,31 +2037,40 @@ async fn plugin_configuration_archive(h: &Harness) {
     h.sent(
         "UpdatePluginConfigurationArchive",
         &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Form(&[]),
         false,
     );
 }
 
 async fn plugin_release(h: &Harness) {
-    same_protocol::<PluginRelease, Via<false, POST, false, false>>();
+    same_protocol::<PluginRelease, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPluginRelease: GET /v1/PluginService/Releases/{Sid}
     h.answer("GET", "/v1/PluginService/Releases/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &PluginRelease::path("Sid1").expect("FetchPluginRelease"),
         )
+        .header("Flex-Metadata", "&=+/%?# v")
         .await;
     h.record("FetchPluginRelease", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPluginRelease", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPluginRelease",
+        &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
     // ListPluginRelease: GET /v1/PluginService/Releases
     h.page("GET", "/v1/PluginService/Releases", Dialect::V1, "releases");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &PluginRelease::collection_path().expect("ListPluginRelease"),
         )
         .page_size(5)
+        .header("Flex-Metadata", "&=+/%?# v")
         .collect_all()
         .await;
     h.records(
@@ -1900,6 +2081,7 @@ async fn plugin_release(h: &Harness) {
     h.sent(
         "ListPluginRelease",
         &[("PageSize", "5")],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Nothing,
         false,
     );
@@ -1907,24 +2089,26 @@ async fn plugin_release(h: &Harness) {
     h.answer("POST", "/v1/PluginService/Releases", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &PluginRelease::collection_path().expect("CreatePluginRelease"),
             &CreatePluginReleaseBody {
                 configuration_id: Some("v".into()),
             },
         )
+        .header("Flex-Metadata", "&=+/%?# v")
         .await;
     h.record("CreatePluginRelease", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePluginRelease",
         &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Form(&[("ConfigurationId", "v")]),
         false,
     );
 }
 
 async fn plugin_version(h: &Harness) {
-    same_protocol::<PluginVersion, Via<false, POST, false, false>>();
+    same_protocol::<PluginVersion, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPluginVersion: GET /v1/PluginService/Plugins/{PluginSid}/Versions/{Sid}
     h.answer(
         "GET",
@@ -1933,12 +2117,19 @@ async fn plugin_version(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &PluginVersion::path("PluginSid1", "Sid1").expect("FetchPluginVersion"),
         )
+        .header("Flex-Metadata", "&=+/%?# v")
         .await;
     h.record("FetchPluginVersion", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPluginVersion", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPluginVersion",
+        &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
     // ListPluginVersion: GET /v1/PluginService/Plugins/{PluginSid}/Versions
     h.page(
         "GET",
@@ -1948,10 +2139,11 @@ async fn plugin_version(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &PluginVersion::collection_path("PluginSid1").expect("ListPluginVersion"),
         )
         .page_size(5)
+        .header("Flex-Metadata", "&=+/%?# v")
         .collect_all()
         .await;
     h.records(
@@ -1962,6 +2154,7 @@ async fn plugin_version(h: &Harness) {
     h.sent(
         "ListPluginVersion",
         &[("PageSize", "5")],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Nothing,
         false,
     );
@@ -1969,25 +2162,27 @@ async fn plugin_version(h: &Harness) {
     h.answer("POST", "/v1/PluginService/Plugins/PluginSid1/Versions", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &PluginVersion::collection_path("PluginSid1").expect("CreatePluginVersion"),
             &CreatePluginVersionBody {
                 version: Some("v".into()),
                 ..Default::default()
             },
         )
+        .header("Flex-Metadata", "&=+/%?# v")
         .await;
     h.record("CreatePluginVersion", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePluginVersion",
         &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Form(&[("Version", "v")]),
         false,
     );
 }
 
 async fn plugin_version_archive(h: &Harness) {
-    same_protocol::<PluginVersionArchive, Via<false, POST, false, false>>();
+    same_protocol::<PluginVersionArchive, Via<false, POST, PAGE_SIZE, false>>();
     // UpdatePluginVersionArchive: POST /v1/PluginService/Plugins/{PluginSid}/Versions/{Sid}/Archive
     h.answer(
         "POST",
@@ -1996,46 +2191,53 @@ async fn plugin_version_archive(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &PluginVersionArchive::path("PluginSid1", "Sid1").expect("UpdatePluginVersionArchive"),
             &UpdatePluginVersionArchiveBody::default(),
         )
+        .header("Flex-Metadata", "&=+/%?# v")
         .await;
     h.record("UpdatePluginVersionArchive", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdatePluginVersionArchive", &[], Sent::Form(&[]), false);
+    h.sent(
+        "UpdatePluginVersionArchive",
+        &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Form(&[]),
+        false,
+    );
 }
 
 async fn provisioning_status(h: &Harness) {
-    same_protocol::<ProvisioningStatus, Via<false, POST, false, false>>();
+    same_protocol::<ProvisioningStatus, Via<false, POST, PAGE_SIZE, false>>();
     // FetchProvisioningStatus: GET /v1/account/provision/status
     h.answer("GET", "/v1/account/provision/status", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ProvisioningStatus::path().expect("FetchProvisioningStatus"),
         )
         .await;
     h.record("FetchProvisioningStatus", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchProvisioningStatus", &[], Sent::Nothing, false);
+    h.sent("FetchProvisioningStatus", &[], &[], Sent::Nothing, false);
 }
 
 async fn web_channel(h: &Harness) {
-    same_protocol::<WebChannel, Via<false, POST, false, false>>();
+    same_protocol::<WebChannel, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWebChannel: GET /v1/WebChannels/{Sid}
     h.answer("GET", "/v1/WebChannels/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WebChannel::path("Sid1").expect("FetchWebChannel"),
         )
         .await;
     h.record("FetchWebChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWebChannel", &[], Sent::Nothing, false);
+    h.sent("FetchWebChannel", &[], &[], Sent::Nothing, false);
     // ListWebChannel: GET /v1/WebChannels
     h.page("GET", "/v1/WebChannels", Dialect::V1, "flex_chat_channels");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &WebChannel::collection_path().expect("ListWebChannel"),
         )
         .page_size(5)
@@ -2046,12 +2248,18 @@ async fn web_channel(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListWebChannel", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListWebChannel",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateWebChannel: POST /v1/WebChannels
     h.answer("POST", "/v1/WebChannels", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &WebChannel::collection_path().expect("CreateWebChannel"),
             &CreateWebChannelBody {
                 flex_flow_sid: Some("v".into()),
@@ -2063,6 +2271,7 @@ async fn web_channel(h: &Harness) {
     h.sent(
         "CreateWebChannel",
         &[],
+        &[],
         Sent::Form(&[("FlexFlowSid", "v")]),
         false,
     );
@@ -2070,7 +2279,7 @@ async fn web_channel(h: &Harness) {
     h.answer("POST", "/v1/WebChannels/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &WebChannel::path("Sid1").expect("UpdateWebChannel"),
             &UpdateWebChannelBody {
                 chat_status: Some("v".into()),
@@ -2082,6 +2291,7 @@ async fn web_channel(h: &Harness) {
     h.sent(
         "UpdateWebChannel",
         &[],
+        &[],
         Sent::Form(&[("ChatStatus", "v")]),
         false,
     );
@@ -2090,12 +2300,12 @@ async fn web_channel(h: &Harness) {
     h.deleted(
         "DeleteWebChannel",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &WebChannel::path("Sid1").expect("DeleteWebChannel"),
             )
             .await,
     );
-    h.sent("DeleteWebChannel", &[], Sent::Nothing, false);
+    h.sent("DeleteWebChannel", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -2140,7 +2350,7 @@ async fn channel_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Channels/Sid1", 200);
     let got = Channel::fetch(&h.client, "Sid1").await;
     h.record("FetchChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchChannel", &[], Sent::Nothing, false);
+    h.sent("FetchChannel", &[], &[], Sent::Nothing, false);
     // ListChannel: GET /v1/Channels
     h.page("GET", "/v1/Channels", Dialect::V1, "flex_chat_channels");
     let got = Channel::list(&h.client).page_size(5).collect_all().await;
@@ -2149,7 +2359,13 @@ async fn channel_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListChannel", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListChannel",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateChannel: POST /v1/Channels
     h.answer("POST", "/v1/Channels", 201);
     let got = Channel::create(
@@ -2164,27 +2380,40 @@ async fn channel_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateChannel",
         &[],
+        &[],
         Sent::Form(&[("FlexFlowSid", "v")]),
         false,
     );
     // DeleteChannel: DELETE /v1/Channels/{Sid}
     h.empty("DELETE", "/v1/Channels/Sid1", 204);
     h.deleted("DeleteChannel", Channel::delete(&h.client, "Sid1").await);
-    h.sent("DeleteChannel", &[], Sent::Nothing, false);
+    h.sent("DeleteChannel", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
 async fn configuration_full<Compiled>(h: &Harness) {
     // FetchConfiguration: GET /v1/Configuration
     h.answer("GET", "/v1/Configuration", 200);
-    let got = Configuration::fetch(&h.client).await;
+    let got = Configuration::fetch(
+        &h.client,
+        &FetchConfigurationQuery {
+            ui_version: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchConfiguration", None, got.map(|_| None));
-    h.sent("FetchConfiguration", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchConfiguration",
+        &[("UiVersion", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // UpdateConfiguration: POST /v1/Configuration
     h.answer("POST", "/v1/Configuration", 200);
     let got = Configuration::update(&h.client, &UpdateConfigurationBody::default()).await;
     h.record("UpdateConfiguration", None, got.map(|_| None));
-    h.sent("UpdateConfiguration", &[], Sent::Json(r#"{}"#), false);
+    h.sent("UpdateConfiguration", &[], &[], Sent::Json(r#"{}"#), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2195,9 +2424,17 @@ async fn configured_plugin_full<Compiled>(h: &Harness) {
         "/v1/PluginService/Configurations/ConfigurationSid1/Plugins/PluginSid1",
         200,
     );
-    let got = ConfiguredPlugin::fetch(&h.client, "ConfigurationSid1", "PluginSid1").await;
+    let got = ConfiguredPlugin::fetch(&h.client, "ConfigurationSid1", "PluginSid1")
+        .header("Flex-Metadata", "&=+/%?# v")
+        .await;
     h.record("FetchConfiguredPlugin", None, got.map(|_| None));
-    h.sent("FetchConfiguredPlugin", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchConfiguredPlugin",
+        &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
     // ListConfiguredPlugin: GET /v1/PluginService/Configurations/{ConfigurationSid}/Plugins
     h.page(
         "GET",
@@ -2207,6 +2444,7 @@ async fn configured_plugin_full<Compiled>(h: &Harness) {
     );
     let got = ConfiguredPlugin::list(&h.client, "ConfigurationSid1")
         .page_size(5)
+        .header("Flex-Metadata", "&=+/%?# v")
         .collect_all()
         .await;
     h.records(
@@ -2217,6 +2455,7 @@ async fn configured_plugin_full<Compiled>(h: &Harness) {
     h.sent(
         "ListConfiguredPlugin",
         &[("PageSize", "5")],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Nothing,
         false,
     );
@@ -2228,13 +2467,13 @@ async fn flex_flow_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/FlexFlows/Sid1", 200);
     let got = FlexFlow::fetch(&h.client, "Sid1").await;
     h.record("FetchFlexFlow", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFlexFlow", &[], Sent::Nothing, false);
+    h.sent("FetchFlexFlow", &[], &[], Sent::Nothing, false);
     // ListFlexFlow: GET /v1/FlexFlows
     h.page("GET", "/v1/FlexFlows", Dialect::V1, "flex_flows");
     let got = FlexFlow::list(
         &h.client,
         &ListFlexFlowFilter {
-            friendly_name: Some("v".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2247,7 +2486,8 @@ async fn flex_flow_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListFlexFlow",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[("FriendlyName", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2264,6 +2504,7 @@ async fn flex_flow_full<Compiled>(h: &Harness) {
     h.record("CreateFlexFlow", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateFlexFlow",
+        &[],
         &[],
         Sent::Form(&[("Integration.FlowSid", "v")]),
         false,
@@ -2283,13 +2524,14 @@ async fn flex_flow_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateFlexFlow",
         &[],
+        &[],
         Sent::Form(&[("Integration.FlowSid", "v")]),
         false,
     );
     // DeleteFlexFlow: DELETE /v1/FlexFlows/{Sid}
     h.empty("DELETE", "/v1/FlexFlows/Sid1", 204);
     h.deleted("DeleteFlexFlow", FlexFlow::delete(&h.client, "Sid1").await);
-    h.sent("DeleteFlexFlow", &[], Sent::Nothing, false);
+    h.sent("DeleteFlexFlow", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2304,10 +2546,11 @@ async fn insights_assessments_full<Compiled>(h: &Harness) {
     let got = InsightsAssessments::list(
         &h.client,
         &ListInsightsAssessmentsFilter {
-            segment_id: Some("v".into()),
+            segment_id: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
+    .header("Authorization", &h.authorization)
     .collect_all()
     .await;
     h.records(
@@ -2317,7 +2560,8 @@ async fn insights_assessments_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListInsightsAssessments",
-        &[("SegmentId", "v"), ("PageSize", "5")],
+        &[("SegmentId", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2330,10 +2574,12 @@ async fn insights_assessments_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .header("Authorization", &h.authorization)
     .await;
     h.record("CreateInsightsAssessments", None, got.map(|_| None));
     h.sent(
         "CreateInsightsAssessments",
+        &[],
         &[],
         Sent::Form(&[("CategorySid", "v")]),
         false,
@@ -2352,10 +2598,12 @@ async fn insights_assessments_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .header("Authorization", &h.authorization)
     .await;
     h.record("UpdateInsightsAssessments", None, got.map(|_| None));
     h.sent(
         "UpdateInsightsAssessments",
+        &[],
         &[],
         Sent::Form(&[("AnswerText", "v")]),
         false,
@@ -2374,11 +2622,12 @@ async fn insights_assessments_comment_full<Compiled>(h: &Harness) {
     let got = InsightsAssessmentsComment::list(
         &h.client,
         &ListInsightsAssessmentsCommentFilter {
-            segment_id: Some("v".into()),
-            ..Default::default()
+            segment_id: Some("é&=+/%?#".into()),
+            agent_id: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
+    .header("Authorization", &h.authorization)
     .collect_all()
     .await;
     h.records(
@@ -2388,7 +2637,12 @@ async fn insights_assessments_comment_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListInsightsAssessmentsComment",
-        &[("SegmentId", "v"), ("PageSize", "5")],
+        &[
+            ("SegmentId", "é&=+/%?#"),
+            ("AgentId", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2405,10 +2659,12 @@ async fn insights_assessments_comment_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .header("Authorization", &h.authorization)
     .await;
     h.record("CreateInsightsAssessmentsComment", None, got.map(|_| None));
     h.sent(
         "CreateInsightsAssessmentsComment",
+        &[],
         &[],
         Sent::Form(&[("CategoryId", "v")]),
         false,
@@ -2427,10 +2683,11 @@ async fn insights_conversations_full<Compiled>(h: &Harness) {
     let got = InsightsConversations::list(
         &h.client,
         &ListInsightsConversationsFilter {
-            segment_id: Some("v".into()),
+            segment_id: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
+    .header("Authorization", &h.authorization)
     .collect_all()
     .await;
     h.records(
@@ -2440,7 +2697,8 @@ async fn insights_conversations_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListInsightsConversations",
-        &[("SegmentId", "v"), ("PageSize", "5")],
+        &[("SegmentId", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2454,9 +2712,17 @@ async fn insights_questionnaires_full<Compiled>(h: &Harness) {
         "/v1/Insights/QualityManagement/Questionnaires/QuestionnaireSid1",
         200,
     );
-    let got = InsightsQuestionnaires::fetch(&h.client, "QuestionnaireSid1").await;
+    let got = InsightsQuestionnaires::fetch(&h.client, "QuestionnaireSid1")
+        .header("Authorization", &h.authorization)
+        .await;
     h.record("FetchInsightsQuestionnaires", None, got.map(|_| None));
-    h.sent("FetchInsightsQuestionnaires", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchInsightsQuestionnaires",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListInsightsQuestionnaires: GET /v1/Insights/QualityManagement/Questionnaires
     h.page(
         "GET",
@@ -2464,10 +2730,16 @@ async fn insights_questionnaires_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "questionnaires",
     );
-    let got = InsightsQuestionnaires::list(&h.client, &ListInsightsQuestionnairesFilter::default())
-        .page_size(5)
-        .collect_all()
-        .await;
+    let got = InsightsQuestionnaires::list(
+        &h.client,
+        &ListInsightsQuestionnairesFilter {
+            include_inactive: Some(true),
+        },
+    )
+    .page_size(5)
+    .header("Authorization", &h.authorization)
+    .collect_all()
+    .await;
     h.records(
         "ListInsightsQuestionnaires",
         None,
@@ -2475,7 +2747,8 @@ async fn insights_questionnaires_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListInsightsQuestionnaires",
-        &[("PageSize", "5")],
+        &[("IncludeInactive", "true"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2489,10 +2762,12 @@ async fn insights_questionnaires_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .header("Authorization", &h.authorization)
     .await;
     h.record("CreateInsightsQuestionnaires", None, got.map(|_| None));
     h.sent(
         "CreateInsightsQuestionnaires",
+        &[],
         &[],
         Sent::Form(&[("Name", "v"), ("QuestionSids", "a"), ("QuestionSids", "b")]),
         false,
@@ -2512,10 +2787,12 @@ async fn insights_questionnaires_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .header("Authorization", &h.authorization)
     .await;
     h.record("UpdateInsightsQuestionnaires", None, got.map(|_| None));
     h.sent(
         "UpdateInsightsQuestionnaires",
+        &[],
         &[],
         Sent::Form(&[("Name", "v"), ("QuestionSids", "a"), ("QuestionSids", "b")]),
         false,
@@ -2528,9 +2805,17 @@ async fn insights_questionnaires_full<Compiled>(h: &Harness) {
     );
     h.deleted(
         "DeleteInsightsQuestionnaires",
-        InsightsQuestionnaires::delete(&h.client, "QuestionnaireSid1").await,
+        InsightsQuestionnaires::delete(&h.client, "QuestionnaireSid1")
+            .header("Authorization", &h.authorization)
+            .await,
     );
-    h.sent("DeleteInsightsQuestionnaires", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteInsightsQuestionnaires",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2544,6 +2829,7 @@ async fn insights_questionnaires_category_full<Compiled>(h: &Harness) {
     );
     let got = InsightsQuestionnairesCategory::list(&h.client)
         .page_size(5)
+        .header("Authorization", &h.authorization)
         .collect_all()
         .await;
     h.records(
@@ -2554,6 +2840,7 @@ async fn insights_questionnaires_category_full<Compiled>(h: &Harness) {
     h.sent(
         "ListInsightsQuestionnairesCategory",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2565,6 +2852,7 @@ async fn insights_questionnaires_category_full<Compiled>(h: &Harness) {
             name: Some("v".into()),
         },
     )
+    .header("Authorization", &h.authorization)
     .await;
     h.record(
         "CreateInsightsQuestionnairesCategory",
@@ -2573,6 +2861,7 @@ async fn insights_questionnaires_category_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateInsightsQuestionnairesCategory",
+        &[],
         &[],
         Sent::Form(&[("Name", "v")]),
         false,
@@ -2590,6 +2879,7 @@ async fn insights_questionnaires_category_full<Compiled>(h: &Harness) {
             name: Some("v".into()),
         },
     )
+    .header("Authorization", &h.authorization)
     .await;
     h.record(
         "UpdateInsightsQuestionnairesCategory",
@@ -2598,6 +2888,7 @@ async fn insights_questionnaires_category_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "UpdateInsightsQuestionnairesCategory",
+        &[],
         &[],
         Sent::Form(&[("Name", "v")]),
         false,
@@ -2610,10 +2901,13 @@ async fn insights_questionnaires_category_full<Compiled>(h: &Harness) {
     );
     h.deleted(
         "DeleteInsightsQuestionnairesCategory",
-        InsightsQuestionnairesCategory::delete(&h.client, "CategorySid1").await,
+        InsightsQuestionnairesCategory::delete(&h.client, "CategorySid1")
+            .header("Authorization", &h.authorization)
+            .await,
     );
     h.sent(
         "DeleteInsightsQuestionnairesCategory",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -2632,10 +2926,11 @@ async fn insights_questionnaires_question_full<Compiled>(h: &Harness) {
     let got = InsightsQuestionnairesQuestion::list(
         &h.client,
         &ListInsightsQuestionnairesQuestionFilter {
-            category_sid: Some(vec!["a".into(), "b".into()]),
+            category_sid: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
+    .header("Authorization", &h.authorization)
     .collect_all()
     .await;
     h.records(
@@ -2646,10 +2941,11 @@ async fn insights_questionnaires_question_full<Compiled>(h: &Harness) {
     h.sent(
         "ListInsightsQuestionnairesQuestion",
         &[
-            ("CategorySid", "a"),
-            ("CategorySid", "b"),
+            ("CategorySid", "é&1"),
+            ("CategorySid", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2662,6 +2958,7 @@ async fn insights_questionnaires_question_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .header("Authorization", &h.authorization)
     .await;
     h.record(
         "CreateInsightsQuestionnairesQuestion",
@@ -2670,6 +2967,7 @@ async fn insights_questionnaires_question_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateInsightsQuestionnairesQuestion",
+        &[],
         &[],
         Sent::Form(&[("CategorySid", "v")]),
         false,
@@ -2688,6 +2986,7 @@ async fn insights_questionnaires_question_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .header("Authorization", &h.authorization)
     .await;
     h.record(
         "UpdateInsightsQuestionnairesQuestion",
@@ -2696,6 +2995,7 @@ async fn insights_questionnaires_question_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "UpdateInsightsQuestionnairesQuestion",
+        &[],
         &[],
         Sent::Form(&[("CategorySid", "v")]),
         false,
@@ -2708,10 +3008,13 @@ async fn insights_questionnaires_question_full<Compiled>(h: &Harness) {
     );
     h.deleted(
         "DeleteInsightsQuestionnairesQuestion",
-        InsightsQuestionnairesQuestion::delete(&h.client, "QuestionSid1").await,
+        InsightsQuestionnairesQuestion::delete(&h.client, "QuestionSid1")
+            .header("Authorization", &h.authorization)
+            .await,
     );
     h.sent(
         "DeleteInsightsQuestionnairesQuestion",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -2725,11 +3028,12 @@ async fn insights_segments_full<Compiled>(h: &Harness) {
     let got = InsightsSegments::list(
         &h.client,
         &ListInsightsSegmentsFilter {
-            segment_id: Some("v".into()),
-            reservation_id: Some(vec!["a".into(), "b".into()]),
+            segment_id: Some("é&=+/%?#".into()),
+            reservation_id: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
+    .header("Authorization", &h.authorization)
     .collect_all()
     .await;
     h.records(
@@ -2740,11 +3044,12 @@ async fn insights_segments_full<Compiled>(h: &Harness) {
     h.sent(
         "ListInsightsSegments",
         &[
-            ("SegmentId", "v"),
-            ("ReservationId", "a"),
-            ("ReservationId", "b"),
+            ("SegmentId", "é&=+/%?#"),
+            ("ReservationId", "é&1"),
+            ("ReservationId", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2754,9 +3059,11 @@ async fn insights_segments_full<Compiled>(h: &Harness) {
 async fn insights_session_full<Compiled>(h: &Harness) {
     // CreateInsightsSession: POST /v1/Insights/Session
     h.answer("POST", "/v1/Insights/Session", 201);
-    let got = InsightsSession::create(&h.client, &CreateInsightsSessionBody::default()).await;
+    let got = InsightsSession::create(&h.client, &CreateInsightsSessionBody::default())
+        .header("Authorization", &h.authorization)
+        .await;
     h.record("CreateInsightsSession", None, got.map(|_| None));
-    h.sent("CreateInsightsSession", &[], Sent::Form(&[]), false);
+    h.sent("CreateInsightsSession", &[], &[], Sent::Form(&[]), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2767,9 +3074,17 @@ async fn insights_settings_answersets_full<Compiled>(h: &Harness) {
         "/v1/Insights/QualityManagement/Settings/AnswerSets",
         200,
     );
-    let got = InsightsSettingsAnswersets::fetch(&h.client).await;
+    let got = InsightsSettingsAnswersets::fetch(&h.client)
+        .header("Authorization", &h.authorization)
+        .await;
     h.record("FetchInsightsSettingsAnswersets", None, got.map(|_| None));
-    h.sent("FetchInsightsSettingsAnswersets", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchInsightsSettingsAnswersets",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2780,18 +3095,28 @@ async fn insights_settings_comment_full<Compiled>(h: &Harness) {
         "/v1/Insights/QualityManagement/Settings/CommentTags",
         200,
     );
-    let got = InsightsSettingsComment::fetch(&h.client).await;
+    let got = InsightsSettingsComment::fetch(&h.client)
+        .header("Authorization", &h.authorization)
+        .await;
     h.record("FetchInsightsSettingsComment", None, got.map(|_| None));
-    h.sent("FetchInsightsSettingsComment", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchInsightsSettingsComment",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
 async fn insights_user_roles_full<Compiled>(h: &Harness) {
     // FetchInsightsUserRoles: GET /v1/Insights/UserRoles
     h.answer("GET", "/v1/Insights/UserRoles", 200);
-    let got = InsightsUserRoles::fetch(&h.client).await;
+    let got = InsightsUserRoles::fetch(&h.client)
+        .header("Authorization", &h.authorization)
+        .await;
     h.record("FetchInsightsUserRoles", None, got.map(|_| None));
-    h.sent("FetchInsightsUserRoles", &[], Sent::Nothing, false);
+    h.sent("FetchInsightsUserRoles", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2800,7 +3125,7 @@ async fn interaction_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Interactions/Sid1", 200);
     let got = Interaction::fetch(&h.client, "Sid1").await;
     h.record("FetchInteraction", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInteraction", &[], Sent::Nothing, false);
+    h.sent("FetchInteraction", &[], &[], Sent::Nothing, false);
     // CreateInteraction: POST /v1/Interactions
     h.answer("POST", "/v1/Interactions", 200);
     let got = Interaction::create(
@@ -2814,6 +3139,7 @@ async fn interaction_full<Compiled>(h: &Harness) {
     h.record("CreateInteraction", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateInteraction",
+        &[],
         &[],
         Sent::Form(&[("Channel", "v")]),
         false,
@@ -2832,6 +3158,7 @@ async fn interaction_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateInteraction",
         &[],
+        &[],
         Sent::Form(&[("WebhookTtid", "v")]),
         false,
     );
@@ -2843,7 +3170,7 @@ async fn interaction_channel_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Interactions/InteractionSid1/Channels/Sid1", 200);
     let got = InteractionChannel::fetch(&h.client, "InteractionSid1", "Sid1").await;
     h.record("FetchInteractionChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInteractionChannel", &[], Sent::Nothing, false);
+    h.sent("FetchInteractionChannel", &[], &[], Sent::Nothing, false);
     // ListInteractionChannel: GET /v1/Interactions/{InteractionSid}/Channels
     h.page(
         "GET",
@@ -2863,6 +3190,7 @@ async fn interaction_channel_full<Compiled>(h: &Harness) {
     h.sent(
         "ListInteractionChannel",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2885,6 +3213,7 @@ async fn interaction_channel_full<Compiled>(h: &Harness) {
     h.record("UpdateInteractionChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateInteractionChannel",
+        &[],
         &[],
         Sent::Form(&[("Status", "v")]),
         false,
@@ -2912,6 +3241,7 @@ async fn interaction_channel_invite_full<Compiled>(h: &Harness) {
     h.sent(
         "ListInteractionChannelInvite",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2937,6 +3267,7 @@ async fn interaction_channel_invite_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateInteractionChannelInvite",
+        &[],
         &[],
         Sent::Form(&[("Routing", "v")]),
         false,
@@ -2964,6 +3295,7 @@ async fn interaction_channel_participant_full<Compiled>(h: &Harness) {
     h.sent(
         "ListInteractionChannelParticipant",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2990,6 +3322,7 @@ async fn interaction_channel_participant_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateInteractionChannelParticipant",
+        &[],
         &[],
         Sent::Form(&[("Type", "v")]),
         false,
@@ -3018,6 +3351,7 @@ async fn interaction_channel_participant_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateInteractionChannelParticipant",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -3033,7 +3367,7 @@ async fn interaction_transfer_full<Compiled>(h: &Harness) {
     );
     let got = InteractionTransfer::fetch(&h.client, "InteractionSid1", "ChannelSid1", "Sid1").await;
     h.record("FetchInteractionTransfer", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInteractionTransfer", &[], Sent::Nothing, false);
+    h.sent("FetchInteractionTransfer", &[], &[], Sent::Nothing, false);
     // CreateInteractionTransfer: POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers
     h.answer(
         "POST",
@@ -3048,7 +3382,13 @@ async fn interaction_transfer_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateInteractionTransfer", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateInteractionTransfer", &[], Sent::Json(r#"{}"#), false);
+    h.sent(
+        "CreateInteractionTransfer",
+        &[],
+        &[],
+        Sent::Json(r#"{}"#),
+        false,
+    );
     // UpdateInteractionTransfer: POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers/{Sid}
     h.answer(
         "POST",
@@ -3064,25 +3404,49 @@ async fn interaction_transfer_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateInteractionTransfer", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateInteractionTransfer", &[], Sent::Json(r#"{}"#), false);
+    h.sent(
+        "UpdateInteractionTransfer",
+        &[],
+        &[],
+        Sent::Json(r#"{}"#),
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
 async fn plugin_full<Compiled>(h: &Harness) {
     // FetchPlugin: GET /v1/PluginService/Plugins/{Sid}
     h.answer("GET", "/v1/PluginService/Plugins/Sid1", 200);
-    let got = Plugin::fetch(&h.client, "Sid1").await;
+    let got = Plugin::fetch(&h.client, "Sid1")
+        .header("Flex-Metadata", "&=+/%?# v")
+        .await;
     h.record("FetchPlugin", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPlugin", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPlugin",
+        &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
     // ListPlugin: GET /v1/PluginService/Plugins
     h.page("GET", "/v1/PluginService/Plugins", Dialect::V1, "plugins");
-    let got = Plugin::list(&h.client).page_size(5).collect_all().await;
+    let got = Plugin::list(&h.client)
+        .page_size(5)
+        .header("Flex-Metadata", "&=+/%?# v")
+        .collect_all()
+        .await;
     h.records(
         "ListPlugin",
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListPlugin", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListPlugin",
+        &[("PageSize", "5")],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
     // CreatePlugin: POST /v1/PluginService/Plugins
     h.answer("POST", "/v1/PluginService/Plugins", 201);
     let got = Plugin::create(
@@ -3092,11 +3456,13 @@ async fn plugin_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .header("Flex-Metadata", "&=+/%?# v")
     .await;
     h.record("CreatePlugin", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePlugin",
         &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -3110,11 +3476,13 @@ async fn plugin_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .header("Flex-Metadata", "&=+/%?# v")
     .await;
     h.record("UpdatePlugin", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdatePlugin",
         &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -3124,18 +3492,34 @@ async fn plugin_full<Compiled>(h: &Harness) {
 async fn plugin_archive_full<Compiled>(h: &Harness) {
     // UpdatePluginArchive: POST /v1/PluginService/Plugins/{Sid}/Archive
     h.answer("POST", "/v1/PluginService/Plugins/Sid1/Archive", 200);
-    let got = PluginArchive::update(&h.client, "Sid1", &UpdatePluginArchiveBody::default()).await;
+    let got = PluginArchive::update(&h.client, "Sid1", &UpdatePluginArchiveBody::default())
+        .header("Flex-Metadata", "&=+/%?# v")
+        .await;
     h.record("UpdatePluginArchive", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdatePluginArchive", &[], Sent::Form(&[]), false);
+    h.sent(
+        "UpdatePluginArchive",
+        &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Form(&[]),
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
 async fn plugin_configuration_full<Compiled>(h: &Harness) {
     // FetchPluginConfiguration: GET /v1/PluginService/Configurations/{Sid}
     h.answer("GET", "/v1/PluginService/Configurations/Sid1", 200);
-    let got = PluginConfiguration::fetch(&h.client, "Sid1").await;
+    let got = PluginConfiguration::fetch(&h.client, "Sid1")
+        .header("Flex-Metadata", "&=+/%?# v")
+        .await;
     h.record("FetchPluginConfiguration", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPluginConfiguration", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPluginConfiguration",
+        &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
     // ListPluginConfiguration: GET /v1/PluginService/Configurations
     h.page(
         "GET",
@@ -3145,6 +3529,7 @@ async fn plugin_configuration_full<Compiled>(h: &Harness) {
     );
     let got = PluginConfiguration::list(&h.client)
         .page_size(5)
+        .header("Flex-Metadata", "&=+/%?# v")
         .collect_all()
         .await;
     h.records(
@@ -3155,6 +3540,7 @@ async fn plugin_configuration_full<Compiled>(h: &Harness) {
     h.sent(
         "ListPluginConfiguration",
         &[("PageSize", "5")],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Nothing,
         false,
     );
@@ -3168,11 +3554,13 @@ async fn plugin_configuration_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .header("Flex-Metadata", "&=+/%?# v")
     .await;
     h.record("CreatePluginConfiguration", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePluginConfiguration",
         &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Form(&[("Name", "v"), ("Plugins", "a"), ("Plugins", "b")]),
         false,
     );
@@ -3187,6 +3575,7 @@ async fn plugin_configuration_archive_full<Compiled>(h: &Harness) {
         "Sid1",
         &UpdatePluginConfigurationArchiveBody::default(),
     )
+    .header("Flex-Metadata", "&=+/%?# v")
     .await;
     h.record(
         "UpdatePluginConfigurationArchive",
@@ -3196,6 +3585,7 @@ async fn plugin_configuration_archive_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdatePluginConfigurationArchive",
         &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Form(&[]),
         false,
     );
@@ -3205,13 +3595,22 @@ async fn plugin_configuration_archive_full<Compiled>(h: &Harness) {
 async fn plugin_release_full<Compiled>(h: &Harness) {
     // FetchPluginRelease: GET /v1/PluginService/Releases/{Sid}
     h.answer("GET", "/v1/PluginService/Releases/Sid1", 200);
-    let got = PluginRelease::fetch(&h.client, "Sid1").await;
+    let got = PluginRelease::fetch(&h.client, "Sid1")
+        .header("Flex-Metadata", "&=+/%?# v")
+        .await;
     h.record("FetchPluginRelease", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPluginRelease", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPluginRelease",
+        &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
     // ListPluginRelease: GET /v1/PluginService/Releases
     h.page("GET", "/v1/PluginService/Releases", Dialect::V1, "releases");
     let got = PluginRelease::list(&h.client)
         .page_size(5)
+        .header("Flex-Metadata", "&=+/%?# v")
         .collect_all()
         .await;
     h.records(
@@ -3222,6 +3621,7 @@ async fn plugin_release_full<Compiled>(h: &Harness) {
     h.sent(
         "ListPluginRelease",
         &[("PageSize", "5")],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Nothing,
         false,
     );
@@ -3233,11 +3633,13 @@ async fn plugin_release_full<Compiled>(h: &Harness) {
             configuration_id: Some("v".into()),
         },
     )
+    .header("Flex-Metadata", "&=+/%?# v")
     .await;
     h.record("CreatePluginRelease", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePluginRelease",
         &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Form(&[("ConfigurationId", "v")]),
         false,
     );
@@ -3251,9 +3653,17 @@ async fn plugin_version_full<Compiled>(h: &Harness) {
         "/v1/PluginService/Plugins/PluginSid1/Versions/Sid1",
         200,
     );
-    let got = PluginVersion::fetch(&h.client, "PluginSid1", "Sid1").await;
+    let got = PluginVersion::fetch(&h.client, "PluginSid1", "Sid1")
+        .header("Flex-Metadata", "&=+/%?# v")
+        .await;
     h.record("FetchPluginVersion", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPluginVersion", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPluginVersion",
+        &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
     // ListPluginVersion: GET /v1/PluginService/Plugins/{PluginSid}/Versions
     h.page(
         "GET",
@@ -3263,6 +3673,7 @@ async fn plugin_version_full<Compiled>(h: &Harness) {
     );
     let got = PluginVersion::list(&h.client, "PluginSid1")
         .page_size(5)
+        .header("Flex-Metadata", "&=+/%?# v")
         .collect_all()
         .await;
     h.records(
@@ -3273,6 +3684,7 @@ async fn plugin_version_full<Compiled>(h: &Harness) {
     h.sent(
         "ListPluginVersion",
         &[("PageSize", "5")],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Nothing,
         false,
     );
@@ -3286,11 +3698,13 @@ async fn plugin_version_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .header("Flex-Metadata", "&=+/%?# v")
     .await;
     h.record("CreatePluginVersion", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreatePluginVersion",
         &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
         Sent::Form(&[("Version", "v")]),
         false,
     );
@@ -3310,9 +3724,16 @@ async fn plugin_version_archive_full<Compiled>(h: &Harness) {
         "Sid1",
         &UpdatePluginVersionArchiveBody::default(),
     )
+    .header("Flex-Metadata", "&=+/%?# v")
     .await;
     h.record("UpdatePluginVersionArchive", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdatePluginVersionArchive", &[], Sent::Form(&[]), false);
+    h.sent(
+        "UpdatePluginVersionArchive",
+        &[],
+        &[("Flex-Metadata", "&=+/%?# v")],
+        Sent::Form(&[]),
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -3321,7 +3742,7 @@ async fn provisioning_status_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/account/provision/status", 200);
     let got = ProvisioningStatus::fetch(&h.client).await;
     h.record("FetchProvisioningStatus", None, got.map(|_| None));
-    h.sent("FetchProvisioningStatus", &[], Sent::Nothing, false);
+    h.sent("FetchProvisioningStatus", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -3330,7 +3751,7 @@ async fn web_channel_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/WebChannels/Sid1", 200);
     let got = WebChannel::fetch(&h.client, "Sid1").await;
     h.record("FetchWebChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWebChannel", &[], Sent::Nothing, false);
+    h.sent("FetchWebChannel", &[], &[], Sent::Nothing, false);
     // ListWebChannel: GET /v1/WebChannels
     h.page("GET", "/v1/WebChannels", Dialect::V1, "flex_chat_channels");
     let got = WebChannel::list(&h.client).page_size(5).collect_all().await;
@@ -3339,7 +3760,13 @@ async fn web_channel_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListWebChannel", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListWebChannel",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateWebChannel: POST /v1/WebChannels
     h.answer("POST", "/v1/WebChannels", 201);
     let got = WebChannel::create(
@@ -3353,6 +3780,7 @@ async fn web_channel_full<Compiled>(h: &Harness) {
     h.record("CreateWebChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWebChannel",
+        &[],
         &[],
         Sent::Form(&[("FlexFlowSid", "v")]),
         false,
@@ -3372,6 +3800,7 @@ async fn web_channel_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateWebChannel",
         &[],
+        &[],
         Sent::Form(&[("ChatStatus", "v")]),
         false,
     );
@@ -3381,5 +3810,5 @@ async fn web_channel_full<Compiled>(h: &Harness) {
         "DeleteWebChannel",
         WebChannel::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteWebChannel", &[], Sent::Nothing, false);
+    h.sent("DeleteWebChannel", &[], &[], Sent::Nothing, false);
 }

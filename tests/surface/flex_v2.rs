@@ -43,22 +43,22 @@ pub async fn run(h: &Harness) {
 }
 
 async fn flex_user(h: &Harness) {
-    same_protocol::<FlexUser, Via<false, POST, false, false>>();
+    same_protocol::<FlexUser, Via<false, POST, PAGE_SIZE, false>>();
     // FetchFlexUser: GET /v2/Instances/{InstanceSid}/Users/{FlexUserSid}
     h.answer("GET", "/v2/Instances/InstanceSid1/Users/FlexUserSid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &FlexUser::path("InstanceSid1", "FlexUserSid1").expect("FetchFlexUser"),
         )
         .await;
     h.record("FetchFlexUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFlexUser", &[], Sent::Nothing, false);
+    h.sent("FetchFlexUser", &[], &[], Sent::Nothing, false);
     // UpdateFlexUser: POST /v2/Instances/{InstanceSid}/Users/{FlexUserSid}
     h.answer("POST", "/v2/Instances/InstanceSid1/Users/FlexUserSid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &FlexUser::path("InstanceSid1", "FlexUserSid1").expect("UpdateFlexUser"),
             &UpdateFlexUserBody {
                 email: Some("v".into()),
@@ -67,27 +67,35 @@ async fn flex_user(h: &Harness) {
         )
         .await;
     h.record("UpdateFlexUser", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateFlexUser", &[], Sent::Form(&[("Email", "v")]), false);
+    h.sent(
+        "UpdateFlexUser",
+        &[],
+        &[],
+        Sent::Form(&[("Email", "v")]),
+        false,
+    );
 }
 
 async fn web_channel(h: &Harness) {
-    same_protocol::<WebChannel, Via<false, POST, false, false>>();
+    same_protocol::<WebChannel, Via<false, POST, PAGE_SIZE, false>>();
     // CreateWebChannel: POST /v2/WebChats
     h.answer("POST", "/v2/WebChats", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &WebChannel::collection_path().expect("CreateWebChannel"),
             &CreateWebChannelBody {
                 address_sid: Some("v".into()),
                 ..Default::default()
             },
         )
+        .header("Ui-Version", "&=+/%?# v")
         .await;
     h.record("CreateWebChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWebChannel",
         &[],
+        &[("Ui-Version", "&=+/%?# v")],
         Sent::Form(&[("AddressSid", "v")]),
         false,
     );
@@ -108,7 +116,7 @@ async fn flex_user_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Instances/InstanceSid1/Users/FlexUserSid1", 200);
     let got = FlexUser::fetch(&h.client, "InstanceSid1", "FlexUserSid1").await;
     h.record("FetchFlexUser", None, got.map(|_| None));
-    h.sent("FetchFlexUser", &[], Sent::Nothing, false);
+    h.sent("FetchFlexUser", &[], &[], Sent::Nothing, false);
     // UpdateFlexUser: POST /v2/Instances/{InstanceSid}/Users/{FlexUserSid}
     h.answer("POST", "/v2/Instances/InstanceSid1/Users/FlexUserSid1", 200);
     let got = FlexUser::update(
@@ -122,7 +130,13 @@ async fn flex_user_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateFlexUser", None, got.map(|_| None));
-    h.sent("UpdateFlexUser", &[], Sent::Form(&[("Email", "v")]), false);
+    h.sent(
+        "UpdateFlexUser",
+        &[],
+        &[],
+        Sent::Form(&[("Email", "v")]),
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -136,11 +150,13 @@ async fn web_channel_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .header("Ui-Version", "&=+/%?# v")
     .await;
     h.record("CreateWebChannel", None, got.map(|_| None));
     h.sent(
         "CreateWebChannel",
         &[],
+        &[("Ui-Version", "&=+/%?# v")],
         Sent::Form(&[("AddressSid", "v")]),
         false,
     );

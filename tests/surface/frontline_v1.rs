@@ -29,20 +29,20 @@ pub async fn run(h: &Harness) {
 }
 
 async fn user(h: &Harness) {
-    same_protocol::<User, Via<false, POST, false, false>>();
+    same_protocol::<User, Via<false, POST, PAGE_SIZE, false>>();
     // FetchUser: GET /v1/Users/{Sid}
     h.answer("GET", "/v1/Users/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&User::path("Sid1").expect("FetchUser"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&User::path("Sid1").expect("FetchUser"))
         .await;
     h.record("FetchUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUser", &[], Sent::Nothing, false);
+    h.sent("FetchUser", &[], &[], Sent::Nothing, false);
     // UpdateUser: POST /v1/Users/{Sid}
     h.answer("POST", "/v1/Users/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &User::path("Sid1").expect("UpdateUser"),
             &UpdateUserBody {
                 friendly_name: Some("v".into()),
@@ -53,6 +53,7 @@ async fn user(h: &Harness) {
     h.record("UpdateUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateUser",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -73,7 +74,7 @@ async fn user_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Users/Sid1", 200);
     let got = User::fetch(&h.client, "Sid1").await;
     h.record("FetchUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUser", &[], Sent::Nothing, false);
+    h.sent("FetchUser", &[], &[], Sent::Nothing, false);
     // UpdateUser: POST /v1/Users/{Sid}
     h.answer("POST", "/v1/Users/Sid1", 200);
     let got = User::update(
@@ -88,6 +89,7 @@ async fn user_full<Compiled>(h: &Harness) {
     h.record("UpdateUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateUser",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,

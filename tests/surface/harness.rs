@@ -7,6 +7,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
+use base64::Engine;
+use base64::prelude::BASE64_STANDARD;
 use serde_json::{Value, json};
 use twilio_local_server::{Fault, LocalServer};
 use twilio_resource::{BodyFormat, Client, PathTemplate, Protocol, Resource, UpdateMethod};
@@ -20,17 +22,24 @@ pub const PUT: u8 = 1;
 /// See [`POST`].
 pub const PATCH: u8 = 2;
 
+/// `Via`'s `PAGE` parameter: the list's page-size parameter, `PageSize`.
+pub const PAGE_SIZE: u8 = 0;
+/// `pageSize`.
+pub const PAGE_SIZE_CAMEL: u8 = 1;
+/// None: the list takes no page size.
+pub const NO_PAGE_SIZE: u8 = 2;
+
 /// A resource with given wire conventions and nothing else. The default run sends each operation
 /// through the runtime's generic function for the `Via` with its struct's `Protocol` (checked by
 /// [`same_protocol`]), so the runtime is compiled for a handful of types rather than for every
 /// declared struct.
 #[derive(Debug, serde::Deserialize)]
-pub struct Via<const JSON: bool, const METHOD: u8, const CAMEL_CASE: bool, const KEY: bool> {
+pub struct Via<const JSON: bool, const METHOD: u8, const PAGE: u8, const KEY: bool> {
     pub sid: Option<String>,
 }
 
-impl<const JSON: bool, const METHOD: u8, const CAMEL_CASE: bool, const KEY: bool> Resource
-    for Via<JSON, METHOD, CAMEL_CASE, KEY>
+impl<const JSON: bool, const METHOD: u8, const PAGE: u8, const KEY: bool> Resource
+    for Via<JSON, METHOD, PAGE, KEY>
 {
     const BASE_URL: &'static str = "https://via.example";
     const PATH: PathTemplate = PathTemplate::new("/via", &[]);
@@ -46,7 +55,11 @@ impl<const JSON: bool, const METHOD: u8, const CAMEL_CASE: bool, const KEY: bool
                 PUT => UpdateMethod::Put,
                 _ => UpdateMethod::Patch,
             },
-            Some(if CAMEL_CASE { "pageSize" } else { "PageSize" }),
+            match PAGE {
+                PAGE_SIZE => Some("PageSize"),
+                PAGE_SIZE_CAMEL => Some("pageSize"),
+                _ => None,
+            },
         );
         if KEY {
             protocol.with_idempotency_key()
@@ -98,6 +111,9 @@ pub enum Sent<'a> {
 /// One server, one client, and the requests checked so far.
 pub struct Harness {
     pub client: Client,
+    /// The local account's `Authorization` header value, for the operations that declare an
+    /// `Authorization` parameter: sent on purpose, it replaces the client's own.
+    pub authorization: String,
     server: LocalServer,
     /// The method and path the next call must use, set by the answer scripted for it.
     route: Cell<(&'static str, &'static str)>,
@@ -115,8 +131,11 @@ impl Harness {
             .timeout(Duration::from_secs(10))
             .build()
             .expect("valid client settings");
+        let credentials = format!("{}:{}", server.account_sid(), server.auth_token());
+        let authorization = format!("Basic {}", BASE64_STANDARD.encode(credentials));
         Harness {
             client,
+            authorization,
             server,
             route: Cell::new(("", "")),
             seen: Cell::new(0),
@@ -170,8 +189,16 @@ impl Harness {
     }
 
     /// Checks the one request the last call sent: the scripted route, `query` (pairs in any
-    /// order), the body and its content type, and an `Idempotency-Key` exactly when `idempotent`.
-    pub fn sent(&self, op: &str, query: &[(&str, &str)], body: Sent<'_>, idempotent: bool) {
+    /// order), each of `headers` with its value, the body and its content type, and an
+    /// `Idempotency-Key` exactly when `idempotent` (the one in `headers`, else a UUID v4).
+    pub fn sent(
+        &self,
+        op: &str,
+        query: &[(&str, &str)],
+        headers: &[(&str, &str)],
+        body: Sent<'_>,
+        idempotent: bool,
+    ) {
         let requests = self.server.requests();
         let new = &requests[self.seen.get()..];
         assert_eq!(new.len(), 1, "{op}: one request, got {new:#?}");
@@ -214,15 +241,22 @@ impl Harness {
                 assert_eq!(sent, expected, "{op}: JSON body");
             }
         }
-        match &request.idempotency_key {
-            Some(key) => {
+        for (name, value) in headers {
+            assert_eq!(request.header(name), Some(*value), "{op}: header {name}");
+        }
+        let chosen = headers
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("idempotency-key"));
+        match (&request.idempotency_key, chosen) {
+            (Some(key), Some((_, value))) => assert_eq!(key, value, "{op}: the caller's key"),
+            (Some(key), None) => {
                 assert!(idempotent, "{op}: an Idempotency-Key it does not declare");
                 assert!(
                     is_uuid_v4(key),
                     "{op}: Idempotency-Key {key:?} is no UUID v4"
                 );
             }
-            None => assert!(!idempotent, "{op}: no Idempotency-Key"),
+            (None, _) => assert!(!idempotent && chosen.is_none(), "{op}: no Idempotency-Key"),
         }
     }
 

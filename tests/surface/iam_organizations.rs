@@ -5,13 +5,13 @@ use twilio_resource::twilio_resource;
 
 use super::harness::*;
 
-#[twilio_resource(
-    path = "/Organizations/<OrganizationSid>/scim/Users",
-    base_url = "https://preview-iam.twilio.com",
-    rename_all = "camelCase",
-    fetch
-)]
+#[twilio_resource(path = "/Organizations/<OrganizationSid>/scim/Users", base_url = "https://preview-iam.twilio.com", rename_all = "camelCase", fetch = ListOrganizationUsersQuery)]
 pub struct OrganizationUsers {}
+
+#[derive(serde::Serialize, Default)]
+pub struct ListOrganizationUsersQuery {
+    pub filter: Option<String>,
+}
 
 #[twilio_resource(path = "/Organizations/<OrganizationSid>/scim/Users/<UserSid>", base_url = "https://preview-iam.twilio.com", rename_all = "camelCase", fetch, create = CreateOrganizationUserBody, update = UpdateOrganizationUserBody, delete)]
 pub struct OrganizationUser {
@@ -115,13 +115,17 @@ pub struct CreateRoleAssignmentBody {
     pub identity: Option<String>,
 }
 
-#[twilio_resource(
-    path = "/v1/authorize",
-    base_url = "https://preview-iam.twilio.com",
-    rename_all = "camelCase",
-    fetch
-)]
+#[twilio_resource(path = "/v1/authorize", base_url = "https://preview-iam.twilio.com", rename_all = "camelCase", fetch = FetchAuthorizeQuery)]
 pub struct Authorize {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchAuthorizeQuery {
+    pub response_type: Option<String>,
+    pub client_id: Option<String>,
+    pub redirect_uri: Option<String>,
+    pub scope: Option<String>,
+    pub state: Option<String>,
+}
 
 #[twilio_resource(path = "/v1/token", base_url = "https://preview-iam.twilio.com", rename_all = "snake_case", create = CreateTokenBody)]
 pub struct Token {}
@@ -151,21 +155,30 @@ pub async fn run(h: &Harness) {
 }
 
 async fn organization_users(h: &Harness) {
-    same_protocol::<OrganizationUsers, Via<true, PUT, true, false>>();
+    same_protocol::<OrganizationUsers, Via<true, PUT, PAGE_SIZE_CAMEL, false>>();
     // ListOrganizationUsers: GET /Organizations/{OrganizationSid}/scim/Users
     h.answer("GET", "/Organizations/OrganizationSid1/scim/Users", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, true, false>>(
+        .fetch::<Via<true, PUT, PAGE_SIZE_CAMEL, false>>(
             &OrganizationUsers::path("OrganizationSid1").expect("ListOrganizationUsers"),
         )
+        .query(&ListOrganizationUsersQuery {
+            filter: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("ListOrganizationUsers", Some(SID), got.map(|r| r.sid));
-    h.sent("ListOrganizationUsers", &[], Sent::Nothing, false);
+    h.sent(
+        "ListOrganizationUsers",
+        &[("filter", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn organization_user(h: &Harness) {
-    same_protocol::<OrganizationUser, Via<true, PUT, true, false>>();
+    same_protocol::<OrganizationUser, Via<true, PUT, PAGE_SIZE_CAMEL, false>>();
     // FetchOrganizationUser: GET /Organizations/{OrganizationSid}/scim/Users/{UserSid}
     h.answer(
         "GET",
@@ -174,17 +187,17 @@ async fn organization_user(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<true, PUT, true, false>>(
+        .fetch::<Via<true, PUT, PAGE_SIZE_CAMEL, false>>(
             &OrganizationUser::path("OrganizationSid1", "UserSid1").expect("FetchOrganizationUser"),
         )
         .await;
     h.record("FetchOrganizationUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchOrganizationUser", &[], Sent::Nothing, false);
+    h.sent("FetchOrganizationUser", &[], &[], Sent::Nothing, false);
     // CreateOrganizationUser: POST /Organizations/{OrganizationSid}/scim/Users
     h.answer("POST", "/Organizations/OrganizationSid1/scim/Users", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, true, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE_CAMEL, false>, _>(
             &OrganizationUser::collection_path("OrganizationSid1").expect("CreateOrganizationUser"),
             &CreateOrganizationUserBody {
                 id: Some("v".into()),
@@ -197,6 +210,7 @@ async fn organization_user(h: &Harness) {
     h.sent(
         "CreateOrganizationUser",
         &[],
+        &[],
         Sent::Json(r#"{"id":"v","schemas":["a","b"]}"#),
         false,
     );
@@ -208,7 +222,7 @@ async fn organization_user(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<true, PUT, true, false>, _>(
+        .update::<Via<true, PUT, PAGE_SIZE_CAMEL, false>, _>(
             &OrganizationUser::path("OrganizationSid1", "UserSid1")
                 .expect("UpdateOrganizationUser"),
             &UpdateOrganizationUserBody {
@@ -217,11 +231,13 @@ async fn organization_user(h: &Harness) {
                 ..Default::default()
             },
         )
+        .if_match("&=+/%?# v")
         .await;
     h.record("UpdateOrganizationUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateOrganizationUser",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Json(r#"{"id":"v","schemas":["a","b"]}"#),
         false,
     );
@@ -234,17 +250,17 @@ async fn organization_user(h: &Harness) {
     h.deleted(
         "DeleteOrganizationUser",
         h.client
-            .delete::<Via<true, PUT, true, false>>(
+            .delete::<Via<true, PUT, PAGE_SIZE_CAMEL, false>>(
                 &OrganizationUser::path("OrganizationSid1", "UserSid1")
                     .expect("DeleteOrganizationUser"),
             )
             .await,
     );
-    h.sent("DeleteOrganizationUser", &[], Sent::Nothing, false);
+    h.sent("DeleteOrganizationUser", &[], &[], Sent::Nothing, false);
 }
 
 async fn patch_organization_user(h: &Harness) {
-    same_protocol::<PatchOrganizationUser, Via<true, PATCH, true, false>>();
+    same_protocol::<PatchOrganizationUser, Via<true, PATCH, PAGE_SIZE_CAMEL, false>>();
     // PatchOrganizationUser: PATCH /Organizations/{OrganizationSid}/scim/Users/{UserSid}
     h.answer(
         "PATCH",
@@ -253,7 +269,7 @@ async fn patch_organization_user(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<true, PATCH, true, false>, _>(
+        .update::<Via<true, PATCH, PAGE_SIZE_CAMEL, false>, _>(
             &PatchOrganizationUser::path("OrganizationSid1", "UserSid1")
                 .expect("PatchOrganizationUser"),
             &PatchOrganizationUserBody {
@@ -261,18 +277,20 @@ async fn patch_organization_user(h: &Harness) {
                 ..Default::default()
             },
         )
+        .if_match("&=+/%?# v")
         .await;
     h.record("PatchOrganizationUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "PatchOrganizationUser",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Json(r#"{"schemas":["a","b"]}"#),
         false,
     );
 }
 
 async fn organization_account(h: &Harness) {
-    same_protocol::<OrganizationAccount, Via<false, POST, false, false>>();
+    same_protocol::<OrganizationAccount, Via<false, POST, PAGE_SIZE, false>>();
     // FetchOrganizationAccount: GET /Organizations/{OrganizationSid}/Accounts/{AccountSid}
     h.answer(
         "GET",
@@ -281,13 +299,13 @@ async fn organization_account(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &OrganizationAccount::path("OrganizationSid1", "AccountSid1")
                 .expect("FetchOrganizationAccount"),
         )
         .await;
     h.record("FetchOrganizationAccount", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchOrganizationAccount", &[], Sent::Nothing, false);
+    h.sent("FetchOrganizationAccount", &[], &[], Sent::Nothing, false);
     // ListOrganizationAccounts: GET /Organizations/{OrganizationSid}/Accounts
     h.page(
         "GET",
@@ -297,7 +315,7 @@ async fn organization_account(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &OrganizationAccount::collection_path("OrganizationSid1")
                 .expect("ListOrganizationAccounts"),
         )
@@ -312,13 +330,14 @@ async fn organization_account(h: &Harness) {
     h.sent(
         "ListOrganizationAccounts",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn role_assignments(h: &Harness) {
-    same_protocol::<RoleAssignments, Via<true, PUT, false, false>>();
+    same_protocol::<RoleAssignments, Via<true, PUT, PAGE_SIZE, false>>();
     // ListRoleAssignments: GET /Organizations/{OrganizationSid}/RoleAssignments
     h.page(
         "GET",
@@ -328,12 +347,12 @@ async fn role_assignments(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<true, PUT, false, false>>(
+        .list::<Via<true, PUT, PAGE_SIZE, false>>(
             &RoleAssignments::collection_path("OrganizationSid1").expect("ListRoleAssignments"),
         )
         .filter(&ListRoleAssignmentsFilter {
-            identity: Some("v".into()),
-            ..Default::default()
+            identity: Some("é&=+/%?#".into()),
+            scope: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -345,7 +364,12 @@ async fn role_assignments(h: &Harness) {
     );
     h.sent(
         "ListRoleAssignments",
-        &[("Identity", "v"), ("PageSize", "5")],
+        &[
+            ("Identity", "é&=+/%?#"),
+            ("Scope", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -357,7 +381,7 @@ async fn role_assignments(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &RoleAssignments::collection_path("OrganizationSid1").expect("CreateRoleAssignment"),
             &CreateRoleAssignmentBody {
                 role_sid: Some("v".into()),
@@ -368,6 +392,7 @@ async fn role_assignments(h: &Harness) {
     h.record("CreateRoleAssignment", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRoleAssignment",
+        &[],
         &[],
         Sent::Json(r#"{"role_sid":"v"}"#),
         false,
@@ -381,36 +406,57 @@ async fn role_assignments(h: &Harness) {
     h.deleted(
         "DeleteRoleAssignment",
         h.client
-            .delete::<Via<true, PUT, false, false>>(
+            .delete::<Via<true, PUT, PAGE_SIZE, false>>(
                 &RoleAssignments::path("OrganizationSid1", "RoleAssignmentSid1")
                     .expect("DeleteRoleAssignment"),
             )
             .await,
     );
-    h.sent("DeleteRoleAssignment", &[], Sent::Nothing, false);
+    h.sent("DeleteRoleAssignment", &[], &[], Sent::Nothing, false);
 }
 
 async fn authorize(h: &Harness) {
-    same_protocol::<Authorize, Via<true, PUT, true, false>>();
+    same_protocol::<Authorize, Via<true, PUT, PAGE_SIZE_CAMEL, false>>();
     // FetchAuthorize: GET /v1/authorize
     h.redirect("GET", "/v1/authorize");
     h.redirected(
         "FetchAuthorize",
         h.client
-            .fetch::<Via<true, PUT, true, false>>(&Authorize::path().expect("FetchAuthorize"))
+            .fetch::<Via<true, PUT, PAGE_SIZE_CAMEL, false>>(
+                &Authorize::path().expect("FetchAuthorize"),
+            )
+            .query(&FetchAuthorizeQuery {
+                response_type: Some("é&=+/%?#".into()),
+                client_id: Some("é&=+/%?#".into()),
+                redirect_uri: Some("é&=+/%?#".into()),
+                scope: Some("é&=+/%?#".into()),
+                state: Some("é&=+/%?#".into()),
+            })
             .await
             .map(drop),
     );
-    h.sent("FetchAuthorize", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchAuthorize",
+        &[
+            ("response_type", "é&=+/%?#"),
+            ("client_id", "é&=+/%?#"),
+            ("redirect_uri", "é&=+/%?#"),
+            ("scope", "é&=+/%?#"),
+            ("state", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn token(h: &Harness) {
-    same_protocol::<Token, Via<false, POST, false, false>>();
+    same_protocol::<Token, Via<false, POST, PAGE_SIZE, false>>();
     // CreateToken: POST /v1/token
     h.answer("POST", "/v1/token", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Token::collection_path().expect("CreateToken"),
             &CreateTokenBody {
                 grant_type: Some("v".into()),
@@ -421,6 +467,7 @@ async fn token(h: &Harness) {
     h.record("CreateToken", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateToken",
+        &[],
         &[],
         Sent::Form(&[("grant_type", "v")]),
         false,
@@ -445,9 +492,22 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn organization_users_full<Compiled>(h: &Harness) {
     // ListOrganizationUsers: GET /Organizations/{OrganizationSid}/scim/Users
     h.answer("GET", "/Organizations/OrganizationSid1/scim/Users", 200);
-    let got = OrganizationUsers::fetch(&h.client, "OrganizationSid1").await;
+    let got = OrganizationUsers::fetch(
+        &h.client,
+        "OrganizationSid1",
+        &ListOrganizationUsersQuery {
+            filter: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("ListOrganizationUsers", None, got.map(|_| None));
-    h.sent("ListOrganizationUsers", &[], Sent::Nothing, false);
+    h.sent(
+        "ListOrganizationUsers",
+        &[("filter", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -460,7 +520,7 @@ async fn organization_user_full<Compiled>(h: &Harness) {
     );
     let got = OrganizationUser::fetch(&h.client, "OrganizationSid1", "UserSid1").await;
     h.record("FetchOrganizationUser", Some(ID), got.map(|r| r.id));
-    h.sent("FetchOrganizationUser", &[], Sent::Nothing, false);
+    h.sent("FetchOrganizationUser", &[], &[], Sent::Nothing, false);
     // CreateOrganizationUser: POST /Organizations/{OrganizationSid}/scim/Users
     h.answer("POST", "/Organizations/OrganizationSid1/scim/Users", 201);
     let got = OrganizationUser::create(
@@ -476,6 +536,7 @@ async fn organization_user_full<Compiled>(h: &Harness) {
     h.record("CreateOrganizationUser", Some(ID), got.map(|r| r.id));
     h.sent(
         "CreateOrganizationUser",
+        &[],
         &[],
         Sent::Json(r#"{"id":"v","schemas":["a","b"]}"#),
         false,
@@ -496,11 +557,13 @@ async fn organization_user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .if_match("&=+/%?# v")
     .await;
     h.record("UpdateOrganizationUser", Some(ID), got.map(|r| r.id));
     h.sent(
         "UpdateOrganizationUser",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Json(r#"{"id":"v","schemas":["a","b"]}"#),
         false,
     );
@@ -514,7 +577,7 @@ async fn organization_user_full<Compiled>(h: &Harness) {
         "DeleteOrganizationUser",
         OrganizationUser::delete(&h.client, "OrganizationSid1", "UserSid1").await,
     );
-    h.sent("DeleteOrganizationUser", &[], Sent::Nothing, false);
+    h.sent("DeleteOrganizationUser", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -534,11 +597,13 @@ async fn patch_organization_user_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .if_match("&=+/%?# v")
     .await;
     h.record("PatchOrganizationUser", Some(ID), got.map(|r| r.id));
     h.sent(
         "PatchOrganizationUser",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Json(r#"{"schemas":["a","b"]}"#),
         false,
     );
@@ -554,7 +619,7 @@ async fn organization_account_full<Compiled>(h: &Harness) {
     );
     let got = OrganizationAccount::fetch(&h.client, "OrganizationSid1", "AccountSid1").await;
     h.record("FetchOrganizationAccount", None, got.map(|_| None));
-    h.sent("FetchOrganizationAccount", &[], Sent::Nothing, false);
+    h.sent("FetchOrganizationAccount", &[], &[], Sent::Nothing, false);
     // ListOrganizationAccounts: GET /Organizations/{OrganizationSid}/Accounts
     h.page(
         "GET",
@@ -574,6 +639,7 @@ async fn organization_account_full<Compiled>(h: &Harness) {
     h.sent(
         "ListOrganizationAccounts",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -592,8 +658,8 @@ async fn role_assignments_full<Compiled>(h: &Harness) {
         &h.client,
         "OrganizationSid1",
         &ListRoleAssignmentsFilter {
-            identity: Some("v".into()),
-            ..Default::default()
+            identity: Some("é&=+/%?#".into()),
+            scope: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -606,7 +672,12 @@ async fn role_assignments_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListRoleAssignments",
-        &[("Identity", "v"), ("PageSize", "5")],
+        &[
+            ("Identity", "é&=+/%?#"),
+            ("Scope", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -629,6 +700,7 @@ async fn role_assignments_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateRoleAssignment",
         &[],
+        &[],
         Sent::Json(r#"{"role_sid":"v"}"#),
         false,
     );
@@ -642,7 +714,7 @@ async fn role_assignments_full<Compiled>(h: &Harness) {
         "DeleteRoleAssignment",
         RoleAssignments::delete(&h.client, "OrganizationSid1", "RoleAssignmentSid1").await,
     );
-    h.sent("DeleteRoleAssignment", &[], Sent::Nothing, false);
+    h.sent("DeleteRoleAssignment", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -651,9 +723,32 @@ async fn authorize_full<Compiled>(h: &Harness) {
     h.redirect("GET", "/v1/authorize");
     h.redirected(
         "FetchAuthorize",
-        Authorize::fetch(&h.client).await.map(drop),
+        Authorize::fetch(
+            &h.client,
+            &FetchAuthorizeQuery {
+                response_type: Some("é&=+/%?#".into()),
+                client_id: Some("é&=+/%?#".into()),
+                redirect_uri: Some("é&=+/%?#".into()),
+                scope: Some("é&=+/%?#".into()),
+                state: Some("é&=+/%?#".into()),
+            },
+        )
+        .await
+        .map(drop),
     );
-    h.sent("FetchAuthorize", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchAuthorize",
+        &[
+            ("response_type", "é&=+/%?#"),
+            ("client_id", "é&=+/%?#"),
+            ("redirect_uri", "é&=+/%?#"),
+            ("scope", "é&=+/%?#"),
+            ("state", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -671,6 +766,7 @@ async fn token_full<Compiled>(h: &Harness) {
     h.record("CreateToken", None, got.map(|_| None));
     h.sent(
         "CreateToken",
+        &[],
         &[],
         Sent::Form(&[("grant_type", "v")]),
         false,

@@ -40,7 +40,8 @@ pub struct UpdateKeyBody {
     path = "/v1/Roles/<RoleSid>/Permissions",
     base_url = "https://iam.twilio.com",
     rename_all = "camelCase",
-    list
+    list,
+    page_size = "PageSize"
 )]
 pub struct RolePermission {
     pub sid: Option<String>,
@@ -108,22 +109,22 @@ pub async fn run(h: &Harness) {
 }
 
 async fn key(h: &Harness) {
-    same_protocol::<Key, Via<false, POST, false, false>>();
+    same_protocol::<Key, Via<false, POST, PAGE_SIZE, false>>();
     // FetchKey: GET /v1/Keys/{Sid}
     h.answer("GET", "/v1/Keys/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Key::path("Sid1").expect("FetchKey"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Key::path("Sid1").expect("FetchKey"))
         .await;
     h.record("FetchKey", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchKey", &[], Sent::Nothing, false);
+    h.sent("FetchKey", &[], &[], Sent::Nothing, false);
     // ListGetKeys: GET /v1/Keys
     h.page("GET", "/v1/Keys", Dialect::V1, "keys");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Key::collection_path().expect("ListGetKeys"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&Key::collection_path().expect("ListGetKeys"))
         .filter(&ListGetKeysFilter {
-            account_sid: Some("v".into()),
+            account_sid: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -135,7 +136,8 @@ async fn key(h: &Harness) {
     );
     h.sent(
         "ListGetKeys",
-        &[("AccountSid", "v"), ("PageSize", "5")],
+        &[("AccountSid", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -143,7 +145,7 @@ async fn key(h: &Harness) {
     h.answer("POST", "/v1/Keys", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Key::collection_path().expect("CreateNewKey"),
             &CreateNewKeyBody {
                 account_sid: Some("v".into()),
@@ -155,6 +157,7 @@ async fn key(h: &Harness) {
     h.sent(
         "CreateNewKey",
         &[],
+        &[],
         Sent::Form(&[("AccountSid", "v")]),
         false,
     );
@@ -162,7 +165,7 @@ async fn key(h: &Harness) {
     h.answer("POST", "/v1/Keys/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Key::path("Sid1").expect("UpdateKey"),
             &UpdateKeyBody {
                 friendly_name: Some("v".into()),
@@ -174,6 +177,7 @@ async fn key(h: &Harness) {
     h.sent(
         "UpdateKey",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -182,14 +186,14 @@ async fn key(h: &Harness) {
     h.deleted(
         "DeleteKey",
         h.client
-            .delete::<Via<false, POST, false, false>>(&Key::path("Sid1").expect("DeleteKey"))
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(&Key::path("Sid1").expect("DeleteKey"))
             .await,
     );
-    h.sent("DeleteKey", &[], Sent::Nothing, false);
+    h.sent("DeleteKey", &[], &[], Sent::Nothing, false);
 }
 
 async fn role_permission(h: &Harness) {
-    same_protocol::<RolePermission, Via<true, PUT, true, false>>();
+    same_protocol::<RolePermission, Via<true, PUT, PAGE_SIZE, false>>();
     // ListRolePermission: GET /v1/Roles/{RoleSid}/Permissions
     h.page(
         "GET",
@@ -199,9 +203,10 @@ async fn role_permission(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<true, PUT, true, false>>(
+        .list::<Via<true, PUT, PAGE_SIZE, false>>(
             &RolePermission::collection_path("RoleSid1").expect("ListRolePermission"),
         )
+        .page_size(5)
         .collect_all()
         .await;
     h.records(
@@ -209,16 +214,22 @@ async fn role_permission(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListRolePermission", &[], Sent::Nothing, false);
+    h.sent(
+        "ListRolePermission",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn token(h: &Harness) {
-    same_protocol::<Token, Via<false, POST, false, false>>();
+    same_protocol::<Token, Via<false, POST, PAGE_SIZE, false>>();
     // CreateToken: POST /v1/token
     h.answer("POST", "/v1/token", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Token::collection_path().expect("CreateToken"),
             &CreateTokenBody {
                 grant_type: Some("v".into()),
@@ -230,18 +241,19 @@ async fn token(h: &Harness) {
     h.sent(
         "CreateToken",
         &[],
+        &[],
         Sent::Form(&[("grant_type", "v")]),
         false,
     );
 }
 
 async fn oauth_app_account(h: &Harness) {
-    same_protocol::<OauthAppAccount, Via<true, PUT, false, false>>();
+    same_protocol::<OauthAppAccount, Via<true, PUT, PAGE_SIZE, false>>();
     // CreateOauthAppAccount: POST /v1/Account/OAuthApps
     h.answer("POST", "/v1/Account/OAuthApps", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &OauthAppAccount::collection_path().expect("CreateOauthAppAccount"),
             &CreateOauthAppAccountBody {
                 type_: Some("v".into()),
@@ -253,6 +265,7 @@ async fn oauth_app_account(h: &Harness) {
     h.sent(
         "CreateOauthAppAccount",
         &[],
+        &[],
         Sent::Json(r#"{"type":"v"}"#),
         false,
     );
@@ -260,7 +273,7 @@ async fn oauth_app_account(h: &Harness) {
     h.answer("PUT", "/v1/Account/OAuthApps/sid1", 200);
     let got = h
         .client
-        .update::<Via<true, PUT, false, false>, _>(
+        .update::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &OauthAppAccount::path("sid1").expect("UpdateOauthAppAccount"),
             &UpdateOauthAppAccountBody {
                 type_: Some("v".into()),
@@ -272,6 +285,7 @@ async fn oauth_app_account(h: &Harness) {
     h.sent(
         "UpdateOauthAppAccount",
         &[],
+        &[],
         Sent::Json(r#"{"type":"v"}"#),
         false,
     );
@@ -280,12 +294,12 @@ async fn oauth_app_account(h: &Harness) {
     h.deleted(
         "DeleteOauthAppAccount",
         h.client
-            .delete::<Via<true, PUT, false, false>>(
+            .delete::<Via<true, PUT, PAGE_SIZE, false>>(
                 &OauthAppAccount::path("sid1").expect("DeleteOauthAppAccount"),
             )
             .await,
     );
-    h.sent("DeleteOauthAppAccount", &[], Sent::Nothing, false);
+    h.sent("DeleteOauthAppAccount", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -305,13 +319,13 @@ async fn key_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Keys/Sid1", 200);
     let got = Key::fetch(&h.client, "Sid1").await;
     h.record("FetchKey", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchKey", &[], Sent::Nothing, false);
+    h.sent("FetchKey", &[], &[], Sent::Nothing, false);
     // ListGetKeys: GET /v1/Keys
     h.page("GET", "/v1/Keys", Dialect::V1, "keys");
     let got = Key::list(
         &h.client,
         &ListGetKeysFilter {
-            account_sid: Some("v".into()),
+            account_sid: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -324,7 +338,8 @@ async fn key_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListGetKeys",
-        &[("AccountSid", "v"), ("PageSize", "5")],
+        &[("AccountSid", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -341,6 +356,7 @@ async fn key_full<Compiled>(h: &Harness) {
     h.record("CreateNewKey", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNewKey",
+        &[],
         &[],
         Sent::Form(&[("AccountSid", "v")]),
         false,
@@ -360,13 +376,14 @@ async fn key_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateKey",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
     // DeleteKey: DELETE /v1/Keys/{Sid}
     h.empty("DELETE", "/v1/Keys/Sid1", 204);
     h.deleted("DeleteKey", Key::delete(&h.client, "Sid1").await);
-    h.sent("DeleteKey", &[], Sent::Nothing, false);
+    h.sent("DeleteKey", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -379,6 +396,7 @@ async fn role_permission_full<Compiled>(h: &Harness) {
         "permissions",
     );
     let got = RolePermission::list(&h.client, "RoleSid1")
+        .page_size(5)
         .collect_all()
         .await;
     h.records(
@@ -386,7 +404,13 @@ async fn role_permission_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListRolePermission", &[], Sent::Nothing, false);
+    h.sent(
+        "ListRolePermission",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -404,6 +428,7 @@ async fn token_full<Compiled>(h: &Harness) {
     h.record("CreateToken", None, got.map(|_| None));
     h.sent(
         "CreateToken",
+        &[],
         &[],
         Sent::Form(&[("grant_type", "v")]),
         false,
@@ -426,6 +451,7 @@ async fn oauth_app_account_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateOauthAppAccount",
         &[],
+        &[],
         Sent::Json(r#"{"type":"v"}"#),
         false,
     );
@@ -444,6 +470,7 @@ async fn oauth_app_account_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateOauthAppAccount",
         &[],
+        &[],
         Sent::Json(r#"{"type":"v"}"#),
         false,
     );
@@ -453,5 +480,5 @@ async fn oauth_app_account_full<Compiled>(h: &Harness) {
         "DeleteOauthAppAccount",
         OauthAppAccount::delete(&h.client, "sid1").await,
     );
-    h.sent("DeleteOauthAppAccount", &[], Sent::Nothing, false);
+    h.sent("DeleteOauthAppAccount", &[], &[], Sent::Nothing, false);
 }

@@ -5,8 +5,14 @@ use twilio_resource::twilio_resource;
 
 use super::harness::*;
 
-#[twilio_resource(path = "/v1/Voice/Settings", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch, update = UpdateAccountSettingsBody)]
+#[twilio_resource(path = "/v1/Voice/Settings", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch = FetchAccountSettingsQuery, update = UpdateAccountSettingsBody)]
 pub struct AccountSettings {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchAccountSettingsQuery {
+    #[serde(rename = "SubaccountSid")]
+    pub subaccount_sid: Option<String>,
+}
 
 #[derive(serde::Serialize, Default)]
 pub struct UpdateAccountSettingsBody {
@@ -155,8 +161,16 @@ pub struct ListConferenceFilter {
     pub end_reason: Option<String>,
 }
 
-#[twilio_resource(path = "/v1/Conferences/<ConferenceSid>/Participants/<ParticipantSid>", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch, list = ListConferenceParticipantFilter)]
+#[twilio_resource(path = "/v1/Conferences/<ConferenceSid>/Participants/<ParticipantSid>", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch = FetchConferenceParticipantQuery, list = ListConferenceParticipantFilter)]
 pub struct ConferenceParticipant {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchConferenceParticipantQuery {
+    #[serde(rename = "Events")]
+    pub events: Option<String>,
+    #[serde(rename = "Metrics")]
+    pub metrics: Option<String>,
+}
 
 #[derive(serde::Serialize, Default)]
 pub struct ListConferenceParticipantFilter {
@@ -188,13 +202,14 @@ pub struct ListMetricFilter {
     pub direction: Option<String>,
 }
 
-#[twilio_resource(
-    path = "/v1/Voice/<CallSid>/Summary",
-    base_url = "https://insights.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v1/Voice/<CallSid>/Summary", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch = FetchSummaryQuery)]
 pub struct Summary {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchSummaryQuery {
+    #[serde(rename = "ProcessingState")]
+    pub processing_state: Option<String>,
+}
 
 #[twilio_resource(
     path = "/v1/Video/Rooms/<RoomSid>/Participants/<ParticipantSid>",
@@ -239,22 +254,31 @@ pub async fn run(h: &Harness) {
 }
 
 async fn account_settings(h: &Harness) {
-    same_protocol::<AccountSettings, Via<false, POST, false, false>>();
+    same_protocol::<AccountSettings, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAccountSettings: GET /v1/Voice/Settings
     h.answer("GET", "/v1/Voice/Settings", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &AccountSettings::path().expect("FetchAccountSettings"),
         )
+        .query(&FetchAccountSettingsQuery {
+            subaccount_sid: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchAccountSettings", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAccountSettings", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchAccountSettings",
+        &[("SubaccountSid", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // UpdateAccountSettings: POST /v1/Voice/Settings
     h.answer("POST", "/v1/Voice/Settings", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &AccountSettings::path().expect("UpdateAccountSettings"),
             &UpdateAccountSettingsBody {
                 subaccount_sid: Some("v".into()),
@@ -266,28 +290,29 @@ async fn account_settings(h: &Harness) {
     h.sent(
         "UpdateAccountSettings",
         &[],
+        &[],
         Sent::Form(&[("SubaccountSid", "v")]),
         false,
     );
 }
 
 async fn annotation(h: &Harness) {
-    same_protocol::<Annotation, Via<false, POST, false, false>>();
+    same_protocol::<Annotation, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAnnotation: GET /v1/Voice/{CallSid}/Annotation
     h.answer("GET", "/v1/Voice/CallSid1/Annotation", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Annotation::path("CallSid1").expect("FetchAnnotation"),
         )
         .await;
     h.record("FetchAnnotation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAnnotation", &[], Sent::Nothing, false);
+    h.sent("FetchAnnotation", &[], &[], Sent::Nothing, false);
     // UpdateAnnotation: POST /v1/Voice/{CallSid}/Annotation
     h.answer("POST", "/v1/Voice/CallSid1/Annotation", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Annotation::path("CallSid1").expect("UpdateAnnotation"),
             &UpdateAnnotationBody {
                 answered_by: Some("v".into()),
@@ -299,35 +324,70 @@ async fn annotation(h: &Harness) {
     h.sent(
         "UpdateAnnotation",
         &[],
+        &[],
         Sent::Form(&[("AnsweredBy", "v")]),
         false,
     );
 }
 
 async fn call(h: &Harness) {
-    same_protocol::<Call, Via<false, POST, false, false>>();
+    same_protocol::<Call, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCall: GET /v1/Voice/{Sid}
     h.answer("GET", "/v1/Voice/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Call::path("Sid1").expect("FetchCall"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Call::path("Sid1").expect("FetchCall"))
         .await;
     h.record("FetchCall", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCall", &[], Sent::Nothing, false);
+    h.sent("FetchCall", &[], &[], Sent::Nothing, false);
 }
 
 async fn call_summaries(h: &Harness) {
-    same_protocol::<CallSummaries, Via<false, POST, false, false>>();
+    same_protocol::<CallSummaries, Via<false, POST, PAGE_SIZE, false>>();
     // ListCallSummaries: GET /v1/Voice/Summaries
     h.page("GET", "/v1/Voice/Summaries", Dialect::V1, "call_summaries");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &CallSummaries::collection_path().expect("ListCallSummaries"),
         )
         .filter(&ListCallSummariesFilter {
-            from: Some("v".into()),
-            ..Default::default()
+            from: Some("é&=+/%?#".into()),
+            to: Some("é&=+/%?#".into()),
+            from_carrier: Some("é&=+/%?#".into()),
+            to_carrier: Some("é&=+/%?#".into()),
+            from_country_code: Some("é&=+/%?#".into()),
+            to_country_code: Some("é&=+/%?#".into()),
+            verified_caller: Some(true),
+            has_tag: Some(true),
+            start_time: Some("é&=+/%?#".into()),
+            end_time: Some("é&=+/%?#".into()),
+            call_type: Some("é&=+/%?#".into()),
+            call_state: Some("é&=+/%?#".into()),
+            direction: Some("é&=+/%?#".into()),
+            processing_state: Some("é&=+/%?#".into()),
+            sort_by: Some("é&=+/%?#".into()),
+            subaccount: Some("é&=+/%?#".into()),
+            abnormal_session: Some(true),
+            answered_by: Some("é&=+/%?#".into()),
+            answered_by_annotation: Some("é&=+/%?#".into()),
+            connectivity_issue_annotation: Some("é&=+/%?#".into()),
+            quality_issue_annotation: Some("é&=+/%?#".into()),
+            spam_annotation: Some(true),
+            call_score_annotation: Some("é&=+/%?#".into()),
+            branded_enabled: Some(true),
+            voice_integrity_enabled: Some(true),
+            branded_bundle_sid: Some("é&=+/%?#".into()),
+            branded_logo: Some(true),
+            branded_type: Some("é&=+/%?#".into()),
+            branded_use_case: Some("é&=+/%?#".into()),
+            branded_call_reason: Some("é&=+/%?#".into()),
+            voice_integrity_bundle_sid: Some("é&=+/%?#".into()),
+            voice_integrity_use_case: Some("é&=+/%?#".into()),
+            business_profile_identity: Some("é&=+/%?#".into()),
+            business_profile_industry: Some("é&=+/%?#".into()),
+            business_profile_bundle_sid: Some("é&=+/%?#".into()),
+            business_profile_type: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -339,34 +399,81 @@ async fn call_summaries(h: &Harness) {
     );
     h.sent(
         "ListCallSummaries",
-        &[("From", "v"), ("PageSize", "5")],
+        &[
+            ("From", "é&=+/%?#"),
+            ("To", "é&=+/%?#"),
+            ("FromCarrier", "é&=+/%?#"),
+            ("ToCarrier", "é&=+/%?#"),
+            ("FromCountryCode", "é&=+/%?#"),
+            ("ToCountryCode", "é&=+/%?#"),
+            ("VerifiedCaller", "true"),
+            ("HasTag", "true"),
+            ("StartTime", "é&=+/%?#"),
+            ("EndTime", "é&=+/%?#"),
+            ("CallType", "é&=+/%?#"),
+            ("CallState", "é&=+/%?#"),
+            ("Direction", "é&=+/%?#"),
+            ("ProcessingState", "é&=+/%?#"),
+            ("SortBy", "é&=+/%?#"),
+            ("Subaccount", "é&=+/%?#"),
+            ("AbnormalSession", "true"),
+            ("AnsweredBy", "é&=+/%?#"),
+            ("AnsweredByAnnotation", "é&=+/%?#"),
+            ("ConnectivityIssueAnnotation", "é&=+/%?#"),
+            ("QualityIssueAnnotation", "é&=+/%?#"),
+            ("SpamAnnotation", "true"),
+            ("CallScoreAnnotation", "é&=+/%?#"),
+            ("BrandedEnabled", "true"),
+            ("VoiceIntegrityEnabled", "true"),
+            ("BrandedBundleSid", "é&=+/%?#"),
+            ("BrandedLogo", "true"),
+            ("BrandedType", "é&=+/%?#"),
+            ("BrandedUseCase", "é&=+/%?#"),
+            ("BrandedCallReason", "é&=+/%?#"),
+            ("VoiceIntegrityBundleSid", "é&=+/%?#"),
+            ("VoiceIntegrityUseCase", "é&=+/%?#"),
+            ("BusinessProfileIdentity", "é&=+/%?#"),
+            ("BusinessProfileIndustry", "é&=+/%?#"),
+            ("BusinessProfileBundleSid", "é&=+/%?#"),
+            ("BusinessProfileType", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn conference(h: &Harness) {
-    same_protocol::<Conference, Via<false, POST, false, false>>();
+    same_protocol::<Conference, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConference: GET /v1/Conferences/{ConferenceSid}
     h.answer("GET", "/v1/Conferences/ConferenceSid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Conference::path("ConferenceSid1").expect("FetchConference"),
         )
         .await;
     h.record("FetchConference", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConference", &[], Sent::Nothing, false);
+    h.sent("FetchConference", &[], &[], Sent::Nothing, false);
     // ListConference: GET /v1/Conferences
     h.page("GET", "/v1/Conferences", Dialect::V1, "conferences");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Conference::collection_path().expect("ListConference"),
         )
         .filter(&ListConferenceFilter {
-            conference_sid: Some("v".into()),
-            ..Default::default()
+            conference_sid: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            created_after: Some("é&=+/%?#".into()),
+            created_before: Some("é&=+/%?#".into()),
+            mixer_region: Some("é&=+/%?#".into()),
+            tags: Some("é&=+/%?#".into()),
+            subaccount: Some("é&=+/%?#".into()),
+            detected_issues: Some("é&=+/%?#".into()),
+            end_reason: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -378,14 +485,27 @@ async fn conference(h: &Harness) {
     );
     h.sent(
         "ListConference",
-        &[("ConferenceSid", "v"), ("PageSize", "5")],
+        &[
+            ("ConferenceSid", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("CreatedAfter", "é&=+/%?#"),
+            ("CreatedBefore", "é&=+/%?#"),
+            ("MixerRegion", "é&=+/%?#"),
+            ("Tags", "é&=+/%?#"),
+            ("Subaccount", "é&=+/%?#"),
+            ("DetectedIssues", "é&=+/%?#"),
+            ("EndReason", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn conference_participant(h: &Harness) {
-    same_protocol::<ConferenceParticipant, Via<false, POST, false, false>>();
+    same_protocol::<ConferenceParticipant, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConferenceParticipant: GET /v1/Conferences/{ConferenceSid}/Participants/{ParticipantSid}
     h.answer(
         "GET",
@@ -394,13 +514,23 @@ async fn conference_participant(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ConferenceParticipant::path("ConferenceSid1", "ParticipantSid1")
                 .expect("FetchConferenceParticipant"),
         )
+        .query(&FetchConferenceParticipantQuery {
+            events: Some("é&=+/%?#".into()),
+            metrics: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchConferenceParticipant", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConferenceParticipant", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchConferenceParticipant",
+        &[("Events", "é&=+/%?#"), ("Metrics", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListConferenceParticipant: GET /v1/Conferences/{ConferenceSid}/Participants
     h.page(
         "GET",
@@ -410,13 +540,14 @@ async fn conference_participant(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ConferenceParticipant::collection_path("ConferenceSid1")
                 .expect("ListConferenceParticipant"),
         )
         .filter(&ListConferenceParticipantFilter {
-            participant_sid: Some("v".into()),
-            ..Default::default()
+            participant_sid: Some("é&=+/%?#".into()),
+            label: Some("é&=+/%?#".into()),
+            events: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -428,23 +559,29 @@ async fn conference_participant(h: &Harness) {
     );
     h.sent(
         "ListConferenceParticipant",
-        &[("ParticipantSid", "v"), ("PageSize", "5")],
+        &[
+            ("ParticipantSid", "é&=+/%?#"),
+            ("Label", "é&=+/%?#"),
+            ("Events", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn event(h: &Harness) {
-    same_protocol::<Event, Via<false, POST, false, false>>();
+    same_protocol::<Event, Via<false, POST, PAGE_SIZE, false>>();
     // ListEvent: GET /v1/Voice/{CallSid}/Events
     h.page("GET", "/v1/Voice/CallSid1/Events", Dialect::V1, "events");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Event::collection_path("CallSid1").expect("ListEvent"),
         )
         .filter(&ListEventFilter {
-            edge: Some("v".into()),
+            edge: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -456,24 +593,25 @@ async fn event(h: &Harness) {
     );
     h.sent(
         "ListEvent",
-        &[("Edge", "v"), ("PageSize", "5")],
+        &[("Edge", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn metric(h: &Harness) {
-    same_protocol::<Metric, Via<false, POST, false, false>>();
+    same_protocol::<Metric, Via<false, POST, PAGE_SIZE, false>>();
     // ListMetric: GET /v1/Voice/{CallSid}/Metrics
     h.page("GET", "/v1/Voice/CallSid1/Metrics", Dialect::V1, "metrics");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Metric::collection_path("CallSid1").expect("ListMetric"),
         )
         .filter(&ListMetricFilter {
-            edge: Some("v".into()),
-            ..Default::default()
+            edge: Some("é&=+/%?#".into()),
+            direction: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -485,26 +623,42 @@ async fn metric(h: &Harness) {
     );
     h.sent(
         "ListMetric",
-        &[("Edge", "v"), ("PageSize", "5")],
+        &[
+            ("Edge", "é&=+/%?#"),
+            ("Direction", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn summary(h: &Harness) {
-    same_protocol::<Summary, Via<false, POST, false, false>>();
+    same_protocol::<Summary, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSummary: GET /v1/Voice/{CallSid}/Summary
     h.answer("GET", "/v1/Voice/CallSid1/Summary", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Summary::path("CallSid1").expect("FetchSummary"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
+            &Summary::path("CallSid1").expect("FetchSummary"),
+        )
+        .query(&FetchSummaryQuery {
+            processing_state: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchSummary", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSummary", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchSummary",
+        &[("ProcessingState", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn video_participant_summary(h: &Harness) {
-    same_protocol::<VideoParticipantSummary, Via<false, POST, false, false>>();
+    same_protocol::<VideoParticipantSummary, Via<false, POST, PAGE_SIZE, false>>();
     // FetchVideoParticipantSummary: GET /v1/Video/Rooms/{RoomSid}/Participants/{ParticipantSid}
     h.answer(
         "GET",
@@ -513,7 +667,7 @@ async fn video_participant_summary(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &VideoParticipantSummary::path("RoomSid1", "ParticipantSid1")
                 .expect("FetchVideoParticipantSummary"),
         )
@@ -523,7 +677,13 @@ async fn video_participant_summary(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchVideoParticipantSummary", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchVideoParticipantSummary",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListVideoParticipantSummary: GET /v1/Video/Rooms/{RoomSid}/Participants
     h.page(
         "GET",
@@ -533,7 +693,7 @@ async fn video_participant_summary(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &VideoParticipantSummary::collection_path("RoomSid1")
                 .expect("ListVideoParticipantSummary"),
         )
@@ -548,34 +708,37 @@ async fn video_participant_summary(h: &Harness) {
     h.sent(
         "ListVideoParticipantSummary",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn video_room_summary(h: &Harness) {
-    same_protocol::<VideoRoomSummary, Via<false, POST, false, false>>();
+    same_protocol::<VideoRoomSummary, Via<false, POST, PAGE_SIZE, false>>();
     // FetchVideoRoomSummary: GET /v1/Video/Rooms/{RoomSid}
     h.answer("GET", "/v1/Video/Rooms/RoomSid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &VideoRoomSummary::path("RoomSid1").expect("FetchVideoRoomSummary"),
         )
         .await;
     h.record("FetchVideoRoomSummary", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchVideoRoomSummary", &[], Sent::Nothing, false);
+    h.sent("FetchVideoRoomSummary", &[], &[], Sent::Nothing, false);
     // ListVideoRoomSummary: GET /v1/Video/Rooms
     h.page("GET", "/v1/Video/Rooms", Dialect::V1, "rooms");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &VideoRoomSummary::collection_path().expect("ListVideoRoomSummary"),
         )
         .filter(&ListVideoRoomSummaryFilter {
-            room_name: Some("v".into()),
-            room_type: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            room_type: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            codec: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            room_name: Some("é&=+/%?#".into()),
+            created_after: Some("é&=+/%?#".into()),
+            created_before: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -588,11 +751,16 @@ async fn video_room_summary(h: &Harness) {
     h.sent(
         "ListVideoRoomSummary",
         &[
-            ("RoomName", "v"),
-            ("RoomType", "a"),
-            ("RoomType", "b"),
+            ("RoomType", "é&1"),
+            ("RoomType", "+/%?#2"),
+            ("Codec", "é&1"),
+            ("Codec", "+/%?#2"),
+            ("RoomName", "é&=+/%?#"),
+            ("CreatedAfter", "é&=+/%?#"),
+            ("CreatedBefore", "é&=+/%?#"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -620,9 +788,21 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn account_settings_full<Compiled>(h: &Harness) {
     // FetchAccountSettings: GET /v1/Voice/Settings
     h.answer("GET", "/v1/Voice/Settings", 200);
-    let got = AccountSettings::fetch(&h.client).await;
+    let got = AccountSettings::fetch(
+        &h.client,
+        &FetchAccountSettingsQuery {
+            subaccount_sid: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchAccountSettings", None, got.map(|_| None));
-    h.sent("FetchAccountSettings", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchAccountSettings",
+        &[("SubaccountSid", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // UpdateAccountSettings: POST /v1/Voice/Settings
     h.answer("POST", "/v1/Voice/Settings", 200);
     let got = AccountSettings::update(
@@ -637,6 +817,7 @@ async fn account_settings_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateAccountSettings",
         &[],
+        &[],
         Sent::Form(&[("SubaccountSid", "v")]),
         false,
     );
@@ -648,7 +829,7 @@ async fn annotation_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Voice/CallSid1/Annotation", 200);
     let got = Annotation::fetch(&h.client, "CallSid1").await;
     h.record("FetchAnnotation", None, got.map(|_| None));
-    h.sent("FetchAnnotation", &[], Sent::Nothing, false);
+    h.sent("FetchAnnotation", &[], &[], Sent::Nothing, false);
     // UpdateAnnotation: POST /v1/Voice/{CallSid}/Annotation
     h.answer("POST", "/v1/Voice/CallSid1/Annotation", 200);
     let got = Annotation::update(
@@ -664,6 +845,7 @@ async fn annotation_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateAnnotation",
         &[],
+        &[],
         Sent::Form(&[("AnsweredBy", "v")]),
         false,
     );
@@ -675,7 +857,7 @@ async fn call_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Voice/Sid1", 200);
     let got = Call::fetch(&h.client, "Sid1").await;
     h.record("FetchCall", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCall", &[], Sent::Nothing, false);
+    h.sent("FetchCall", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -685,8 +867,42 @@ async fn call_summaries_full<Compiled>(h: &Harness) {
     let got = CallSummaries::list(
         &h.client,
         &ListCallSummariesFilter {
-            from: Some("v".into()),
-            ..Default::default()
+            from: Some("é&=+/%?#".into()),
+            to: Some("é&=+/%?#".into()),
+            from_carrier: Some("é&=+/%?#".into()),
+            to_carrier: Some("é&=+/%?#".into()),
+            from_country_code: Some("é&=+/%?#".into()),
+            to_country_code: Some("é&=+/%?#".into()),
+            verified_caller: Some(true),
+            has_tag: Some(true),
+            start_time: Some("é&=+/%?#".into()),
+            end_time: Some("é&=+/%?#".into()),
+            call_type: Some("é&=+/%?#".into()),
+            call_state: Some("é&=+/%?#".into()),
+            direction: Some("é&=+/%?#".into()),
+            processing_state: Some("é&=+/%?#".into()),
+            sort_by: Some("é&=+/%?#".into()),
+            subaccount: Some("é&=+/%?#".into()),
+            abnormal_session: Some(true),
+            answered_by: Some("é&=+/%?#".into()),
+            answered_by_annotation: Some("é&=+/%?#".into()),
+            connectivity_issue_annotation: Some("é&=+/%?#".into()),
+            quality_issue_annotation: Some("é&=+/%?#".into()),
+            spam_annotation: Some(true),
+            call_score_annotation: Some("é&=+/%?#".into()),
+            branded_enabled: Some(true),
+            voice_integrity_enabled: Some(true),
+            branded_bundle_sid: Some("é&=+/%?#".into()),
+            branded_logo: Some(true),
+            branded_type: Some("é&=+/%?#".into()),
+            branded_use_case: Some("é&=+/%?#".into()),
+            branded_call_reason: Some("é&=+/%?#".into()),
+            voice_integrity_bundle_sid: Some("é&=+/%?#".into()),
+            voice_integrity_use_case: Some("é&=+/%?#".into()),
+            business_profile_identity: Some("é&=+/%?#".into()),
+            business_profile_industry: Some("é&=+/%?#".into()),
+            business_profile_bundle_sid: Some("é&=+/%?#".into()),
+            business_profile_type: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -699,7 +915,46 @@ async fn call_summaries_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListCallSummaries",
-        &[("From", "v"), ("PageSize", "5")],
+        &[
+            ("From", "é&=+/%?#"),
+            ("To", "é&=+/%?#"),
+            ("FromCarrier", "é&=+/%?#"),
+            ("ToCarrier", "é&=+/%?#"),
+            ("FromCountryCode", "é&=+/%?#"),
+            ("ToCountryCode", "é&=+/%?#"),
+            ("VerifiedCaller", "true"),
+            ("HasTag", "true"),
+            ("StartTime", "é&=+/%?#"),
+            ("EndTime", "é&=+/%?#"),
+            ("CallType", "é&=+/%?#"),
+            ("CallState", "é&=+/%?#"),
+            ("Direction", "é&=+/%?#"),
+            ("ProcessingState", "é&=+/%?#"),
+            ("SortBy", "é&=+/%?#"),
+            ("Subaccount", "é&=+/%?#"),
+            ("AbnormalSession", "true"),
+            ("AnsweredBy", "é&=+/%?#"),
+            ("AnsweredByAnnotation", "é&=+/%?#"),
+            ("ConnectivityIssueAnnotation", "é&=+/%?#"),
+            ("QualityIssueAnnotation", "é&=+/%?#"),
+            ("SpamAnnotation", "true"),
+            ("CallScoreAnnotation", "é&=+/%?#"),
+            ("BrandedEnabled", "true"),
+            ("VoiceIntegrityEnabled", "true"),
+            ("BrandedBundleSid", "é&=+/%?#"),
+            ("BrandedLogo", "true"),
+            ("BrandedType", "é&=+/%?#"),
+            ("BrandedUseCase", "é&=+/%?#"),
+            ("BrandedCallReason", "é&=+/%?#"),
+            ("VoiceIntegrityBundleSid", "é&=+/%?#"),
+            ("VoiceIntegrityUseCase", "é&=+/%?#"),
+            ("BusinessProfileIdentity", "é&=+/%?#"),
+            ("BusinessProfileIndustry", "é&=+/%?#"),
+            ("BusinessProfileBundleSid", "é&=+/%?#"),
+            ("BusinessProfileType", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -711,14 +966,22 @@ async fn conference_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Conferences/ConferenceSid1", 200);
     let got = Conference::fetch(&h.client, "ConferenceSid1").await;
     h.record("FetchConference", None, got.map(|_| None));
-    h.sent("FetchConference", &[], Sent::Nothing, false);
+    h.sent("FetchConference", &[], &[], Sent::Nothing, false);
     // ListConference: GET /v1/Conferences
     h.page("GET", "/v1/Conferences", Dialect::V1, "conferences");
     let got = Conference::list(
         &h.client,
         &ListConferenceFilter {
-            conference_sid: Some("v".into()),
-            ..Default::default()
+            conference_sid: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            created_after: Some("é&=+/%?#".into()),
+            created_before: Some("é&=+/%?#".into()),
+            mixer_region: Some("é&=+/%?#".into()),
+            tags: Some("é&=+/%?#".into()),
+            subaccount: Some("é&=+/%?#".into()),
+            detected_issues: Some("é&=+/%?#".into()),
+            end_reason: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -731,7 +994,20 @@ async fn conference_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListConference",
-        &[("ConferenceSid", "v"), ("PageSize", "5")],
+        &[
+            ("ConferenceSid", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("CreatedAfter", "é&=+/%?#"),
+            ("CreatedBefore", "é&=+/%?#"),
+            ("MixerRegion", "é&=+/%?#"),
+            ("Tags", "é&=+/%?#"),
+            ("Subaccount", "é&=+/%?#"),
+            ("DetectedIssues", "é&=+/%?#"),
+            ("EndReason", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -745,9 +1021,24 @@ async fn conference_participant_full<Compiled>(h: &Harness) {
         "/v1/Conferences/ConferenceSid1/Participants/ParticipantSid1",
         200,
     );
-    let got = ConferenceParticipant::fetch(&h.client, "ConferenceSid1", "ParticipantSid1").await;
+    let got = ConferenceParticipant::fetch(
+        &h.client,
+        "ConferenceSid1",
+        "ParticipantSid1",
+        &FetchConferenceParticipantQuery {
+            events: Some("é&=+/%?#".into()),
+            metrics: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchConferenceParticipant", None, got.map(|_| None));
-    h.sent("FetchConferenceParticipant", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchConferenceParticipant",
+        &[("Events", "é&=+/%?#"), ("Metrics", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListConferenceParticipant: GET /v1/Conferences/{ConferenceSid}/Participants
     h.page(
         "GET",
@@ -759,8 +1050,9 @@ async fn conference_participant_full<Compiled>(h: &Harness) {
         &h.client,
         "ConferenceSid1",
         &ListConferenceParticipantFilter {
-            participant_sid: Some("v".into()),
-            ..Default::default()
+            participant_sid: Some("é&=+/%?#".into()),
+            label: Some("é&=+/%?#".into()),
+            events: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -773,7 +1065,13 @@ async fn conference_participant_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListConferenceParticipant",
-        &[("ParticipantSid", "v"), ("PageSize", "5")],
+        &[
+            ("ParticipantSid", "é&=+/%?#"),
+            ("Label", "é&=+/%?#"),
+            ("Events", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -787,7 +1085,7 @@ async fn event_full<Compiled>(h: &Harness) {
         &h.client,
         "CallSid1",
         &ListEventFilter {
-            edge: Some("v".into()),
+            edge: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -800,7 +1098,8 @@ async fn event_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListEvent",
-        &[("Edge", "v"), ("PageSize", "5")],
+        &[("Edge", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -814,8 +1113,8 @@ async fn metric_full<Compiled>(h: &Harness) {
         &h.client,
         "CallSid1",
         &ListMetricFilter {
-            edge: Some("v".into()),
-            ..Default::default()
+            edge: Some("é&=+/%?#".into()),
+            direction: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -828,7 +1127,12 @@ async fn metric_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListMetric",
-        &[("Edge", "v"), ("PageSize", "5")],
+        &[
+            ("Edge", "é&=+/%?#"),
+            ("Direction", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -838,9 +1142,22 @@ async fn metric_full<Compiled>(h: &Harness) {
 async fn summary_full<Compiled>(h: &Harness) {
     // FetchSummary: GET /v1/Voice/{CallSid}/Summary
     h.answer("GET", "/v1/Voice/CallSid1/Summary", 200);
-    let got = Summary::fetch(&h.client, "CallSid1").await;
+    let got = Summary::fetch(
+        &h.client,
+        "CallSid1",
+        &FetchSummaryQuery {
+            processing_state: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchSummary", None, got.map(|_| None));
-    h.sent("FetchSummary", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchSummary",
+        &[("ProcessingState", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -853,7 +1170,13 @@ async fn video_participant_summary_full<Compiled>(h: &Harness) {
     );
     let got = VideoParticipantSummary::fetch(&h.client, "RoomSid1", "ParticipantSid1").await;
     h.record("FetchVideoParticipantSummary", None, got.map(|_| None));
-    h.sent("FetchVideoParticipantSummary", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchVideoParticipantSummary",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListVideoParticipantSummary: GET /v1/Video/Rooms/{RoomSid}/Participants
     h.page(
         "GET",
@@ -873,6 +1196,7 @@ async fn video_participant_summary_full<Compiled>(h: &Harness) {
     h.sent(
         "ListVideoParticipantSummary",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -884,15 +1208,17 @@ async fn video_room_summary_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Video/Rooms/RoomSid1", 200);
     let got = VideoRoomSummary::fetch(&h.client, "RoomSid1").await;
     h.record("FetchVideoRoomSummary", None, got.map(|_| None));
-    h.sent("FetchVideoRoomSummary", &[], Sent::Nothing, false);
+    h.sent("FetchVideoRoomSummary", &[], &[], Sent::Nothing, false);
     // ListVideoRoomSummary: GET /v1/Video/Rooms
     h.page("GET", "/v1/Video/Rooms", Dialect::V1, "rooms");
     let got = VideoRoomSummary::list(
         &h.client,
         &ListVideoRoomSummaryFilter {
-            room_name: Some("v".into()),
-            room_type: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            room_type: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            codec: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            room_name: Some("é&=+/%?#".into()),
+            created_after: Some("é&=+/%?#".into()),
+            created_before: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -906,11 +1232,16 @@ async fn video_room_summary_full<Compiled>(h: &Harness) {
     h.sent(
         "ListVideoRoomSummary",
         &[
-            ("RoomName", "v"),
-            ("RoomType", "a"),
-            ("RoomType", "b"),
+            ("RoomType", "é&1"),
+            ("RoomType", "+/%?#2"),
+            ("Codec", "é&1"),
+            ("Codec", "+/%?#2"),
+            ("RoomName", "é&=+/%?#"),
+            ("CreatedAfter", "é&=+/%?#"),
+            ("CreatedBefore", "é&=+/%?#"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );

@@ -69,37 +69,37 @@ pub async fn run(h: &Harness) {
 }
 
 async fn account_report(h: &Harness) {
-    same_protocol::<AccountReport, Via<true, PUT, false, false>>();
+    same_protocol::<AccountReport, Via<true, PUT, PAGE_SIZE, false>>();
     // FetchAccountReport: GET /v2/Voice/Reports/{reportId}
     h.answer("GET", "/v2/Voice/Reports/reportId1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, false, false>>(
+        .fetch::<Via<true, PUT, PAGE_SIZE, false>>(
             &AccountReport::path("reportId1").expect("FetchAccountReport"),
         )
         .await;
     h.record("FetchAccountReport", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAccountReport", &[], Sent::Nothing, false);
+    h.sent("FetchAccountReport", &[], &[], Sent::Nothing, false);
     // CreateAccountReport: POST /v2/Voice/Reports
     h.answer("POST", "/v2/Voice/Reports", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &AccountReport::collection_path().expect("CreateAccountReport"),
             &CreateAccountReportBody::default(),
         )
         .await;
     h.record("CreateAccountReport", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateAccountReport", &[], Sent::Json(r#"{}"#), false);
+    h.sent("CreateAccountReport", &[], &[], Sent::Json(r#"{}"#), false);
 }
 
 async fn inbound_phone_numbers_report(h: &Harness) {
-    same_protocol::<InboundPhoneNumbersReport, Via<true, PUT, false, false>>();
+    same_protocol::<InboundPhoneNumbersReport, Via<true, PUT, PAGE_SIZE, false>>();
     // CreateInboundPhoneNumbersReport: POST /v2/Voice/Reports/PhoneNumbers/Inbound
     h.answer("POST", "/v2/Voice/Reports/PhoneNumbers/Inbound", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &InboundPhoneNumbersReport::collection_path().expect("CreateInboundPhoneNumbersReport"),
             &CreateInboundPhoneNumbersReportBody::default(),
         )
@@ -112,13 +112,14 @@ async fn inbound_phone_numbers_report(h: &Harness) {
     h.sent(
         "CreateInboundPhoneNumbersReport",
         &[],
+        &[],
         Sent::Json(r#"{}"#),
         false,
     );
 }
 
 async fn list_inbound_phone_numbers_report(h: &Harness) {
-    same_protocol::<ListInboundPhoneNumbersReport, Via<false, POST, false, false>>();
+    same_protocol::<ListInboundPhoneNumbersReport, Via<false, POST, PAGE_SIZE, false>>();
     // ListInboundPhoneNumbersReport: GET /v2/Voice/Reports/PhoneNumbers/Inbound/{reportId}
     h.page(
         "GET",
@@ -128,7 +129,7 @@ async fn list_inbound_phone_numbers_report(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ListInboundPhoneNumbersReport::collection_path("reportId1")
                 .expect("ListInboundPhoneNumbersReport"),
         )
@@ -143,18 +144,19 @@ async fn list_inbound_phone_numbers_report(h: &Harness) {
     h.sent(
         "ListInboundPhoneNumbersReport",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn outbound_phone_numbers_report(h: &Harness) {
-    same_protocol::<OutboundPhoneNumbersReport, Via<true, PUT, false, false>>();
+    same_protocol::<OutboundPhoneNumbersReport, Via<true, PUT, PAGE_SIZE, false>>();
     // CreateOutboundPhoneNumbersReport: POST /v2/Voice/Reports/PhoneNumbers/Outbound
     h.answer("POST", "/v2/Voice/Reports/PhoneNumbers/Outbound", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &OutboundPhoneNumbersReport::collection_path()
                 .expect("CreateOutboundPhoneNumbersReport"),
             &CreateOutboundPhoneNumbersReportBody::default(),
@@ -168,13 +170,14 @@ async fn outbound_phone_numbers_report(h: &Harness) {
     h.sent(
         "CreateOutboundPhoneNumbersReport",
         &[],
+        &[],
         Sent::Json(r#"{}"#),
         false,
     );
 }
 
 async fn list_outbound_phone_numbers_report(h: &Harness) {
-    same_protocol::<ListOutboundPhoneNumbersReport, Via<false, POST, false, false>>();
+    same_protocol::<ListOutboundPhoneNumbersReport, Via<false, POST, PAGE_SIZE, false>>();
     // ListOutboundPhoneNumbersReport: GET /v2/Voice/Reports/PhoneNumbers/Outbound/{reportId}
     h.page(
         "GET",
@@ -184,7 +187,7 @@ async fn list_outbound_phone_numbers_report(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ListOutboundPhoneNumbersReport::collection_path("reportId1")
                 .expect("ListOutboundPhoneNumbersReport"),
         )
@@ -199,6 +202,7 @@ async fn list_outbound_phone_numbers_report(h: &Harness) {
     h.sent(
         "ListOutboundPhoneNumbersReport",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -222,12 +226,12 @@ async fn account_report_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Voice/Reports/reportId1", 200);
     let got = AccountReport::fetch(&h.client, "reportId1").await;
     h.record("FetchAccountReport", None, got.map(|_| None));
-    h.sent("FetchAccountReport", &[], Sent::Nothing, false);
+    h.sent("FetchAccountReport", &[], &[], Sent::Nothing, false);
     // CreateAccountReport: POST /v2/Voice/Reports
     h.answer("POST", "/v2/Voice/Reports", 201);
     let got = AccountReport::create(&h.client, &CreateAccountReportBody::default()).await;
     h.record("CreateAccountReport", None, got.map(|_| None));
-    h.sent("CreateAccountReport", &[], Sent::Json(r#"{}"#), false);
+    h.sent("CreateAccountReport", &[], &[], Sent::Json(r#"{}"#), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -242,6 +246,7 @@ async fn inbound_phone_numbers_report_full<Compiled>(h: &Harness) {
     h.record("CreateInboundPhoneNumbersReport", None, got.map(|_| None));
     h.sent(
         "CreateInboundPhoneNumbersReport",
+        &[],
         &[],
         Sent::Json(r#"{}"#),
         false,
@@ -269,6 +274,7 @@ async fn list_inbound_phone_numbers_report_full<Compiled>(h: &Harness) {
     h.sent(
         "ListInboundPhoneNumbersReport",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -286,6 +292,7 @@ async fn outbound_phone_numbers_report_full<Compiled>(h: &Harness) {
     h.record("CreateOutboundPhoneNumbersReport", None, got.map(|_| None));
     h.sent(
         "CreateOutboundPhoneNumbersReport",
+        &[],
         &[],
         Sent::Json(r#"{}"#),
         false,
@@ -313,6 +320,7 @@ async fn list_outbound_phone_numbers_report_full<Compiled>(h: &Harness) {
     h.sent(
         "ListOutboundPhoneNumbersReport",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );

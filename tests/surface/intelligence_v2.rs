@@ -36,30 +36,33 @@ pub struct UpdateCustomOperatorBody {
     pub config: Option<String>,
 }
 
-#[twilio_resource(
-    path = "/v2/Transcripts/<TranscriptSid>/OperatorResults/Encrypted",
-    base_url = "https://intelligence.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v2/Transcripts/<TranscriptSid>/OperatorResults/Encrypted", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch = FetchEncryptedOperatorResultsQuery)]
 pub struct EncryptedOperatorResults {}
 
-#[twilio_resource(
-    path = "/v2/Transcripts/<TranscriptSid>/Sentences/Encrypted",
-    base_url = "https://intelligence.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[derive(serde::Serialize, Default)]
+pub struct FetchEncryptedOperatorResultsQuery {
+    #[serde(rename = "Redacted")]
+    pub redacted: Option<bool>,
+}
+
+#[twilio_resource(path = "/v2/Transcripts/<TranscriptSid>/Sentences/Encrypted", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch = FetchEncryptedSentencesQuery)]
 pub struct EncryptedSentences {}
 
-#[twilio_resource(
-    path = "/v2/Transcripts/<Sid>/Media",
-    base_url = "https://intelligence.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[derive(serde::Serialize, Default)]
+pub struct FetchEncryptedSentencesQuery {
+    #[serde(rename = "Redacted")]
+    pub redacted: Option<bool>,
+}
+
+#[twilio_resource(path = "/v2/Transcripts/<Sid>/Media", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch = FetchMediaQuery)]
 pub struct Media {
     pub sid: Option<String>,
+}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchMediaQuery {
+    #[serde(rename = "Redacted")]
+    pub redacted: Option<bool>,
 }
 
 #[twilio_resource(path = "/v2/Operators/<Sid>", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch, list = ListOperatorFilter)]
@@ -89,8 +92,14 @@ pub struct CreateOperatorAttachmentBody {}
 )]
 pub struct OperatorAttachments {}
 
-#[twilio_resource(path = "/v2/Transcripts/<TranscriptSid>/OperatorResults/<OperatorSid>", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch, list = ListOperatorResultFilter)]
+#[twilio_resource(path = "/v2/Transcripts/<TranscriptSid>/OperatorResults/<OperatorSid>", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch = FetchOperatorResultQuery, list = ListOperatorResultFilter)]
 pub struct OperatorResult {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchOperatorResultQuery {
+    #[serde(rename = "Redacted")]
+    pub redacted: Option<bool>,
+}
 
 #[derive(serde::Serialize, Default)]
 pub struct ListOperatorResultFilter {
@@ -242,27 +251,27 @@ pub async fn run(h: &Harness) {
 }
 
 async fn custom_operator(h: &Harness) {
-    same_protocol::<CustomOperator, Via<false, POST, false, false>>();
+    same_protocol::<CustomOperator, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCustomOperator: GET /v2/Operators/Custom/{Sid}
     h.answer("GET", "/v2/Operators/Custom/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &CustomOperator::path("Sid1").expect("FetchCustomOperator"),
         )
         .await;
     h.record("FetchCustomOperator", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCustomOperator", &[], Sent::Nothing, false);
+    h.sent("FetchCustomOperator", &[], &[], Sent::Nothing, false);
     // ListCustomOperator: GET /v2/Operators/Custom
     h.page("GET", "/v2/Operators/Custom", Dialect::V1, "operators");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &CustomOperator::collection_path().expect("ListCustomOperator"),
         )
         .filter(&ListCustomOperatorFilter {
-            availability: Some("v".into()),
-            ..Default::default()
+            availability: Some("é&=+/%?#".into()),
+            language_code: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -274,7 +283,12 @@ async fn custom_operator(h: &Harness) {
     );
     h.sent(
         "ListCustomOperator",
-        &[("Availability", "v"), ("PageSize", "5")],
+        &[
+            ("Availability", "é&=+/%?#"),
+            ("LanguageCode", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -282,7 +296,7 @@ async fn custom_operator(h: &Harness) {
     h.answer("POST", "/v2/Operators/Custom", 202);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CustomOperator::collection_path().expect("CreateCustomOperator"),
             &CreateCustomOperatorBody {
                 friendly_name: Some("v".into()),
@@ -294,6 +308,7 @@ async fn custom_operator(h: &Harness) {
     h.sent(
         "CreateCustomOperator",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -301,18 +316,20 @@ async fn custom_operator(h: &Harness) {
     h.answer("POST", "/v2/Operators/Custom/Sid1", 202);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CustomOperator::path("Sid1").expect("UpdateCustomOperator"),
             &UpdateCustomOperatorBody {
                 friendly_name: Some("v".into()),
                 ..Default::default()
             },
         )
+        .if_match("&=+/%?# v")
         .await;
     h.record("UpdateCustomOperator", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCustomOperator",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -321,16 +338,16 @@ async fn custom_operator(h: &Harness) {
     h.deleted(
         "DeleteCustomOperator",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &CustomOperator::path("Sid1").expect("DeleteCustomOperator"),
             )
             .await,
     );
-    h.sent("DeleteCustomOperator", &[], Sent::Nothing, false);
+    h.sent("DeleteCustomOperator", &[], &[], Sent::Nothing, false);
 }
 
 async fn encrypted_operator_results(h: &Harness) {
-    same_protocol::<EncryptedOperatorResults, Via<false, POST, false, false>>();
+    same_protocol::<EncryptedOperatorResults, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEncryptedOperatorResults: GET /v2/Transcripts/{TranscriptSid}/OperatorResults/Encrypted
     h.answer(
         "GET",
@@ -339,21 +356,30 @@ async fn encrypted_operator_results(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &EncryptedOperatorResults::path("TranscriptSid1")
                 .expect("FetchEncryptedOperatorResults"),
         )
+        .query(&FetchEncryptedOperatorResultsQuery {
+            redacted: Some(true),
+        })
         .await;
     h.record(
         "FetchEncryptedOperatorResults",
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchEncryptedOperatorResults", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchEncryptedOperatorResults",
+        &[("Redacted", "true")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn encrypted_sentences(h: &Harness) {
-    same_protocol::<EncryptedSentences, Via<false, POST, false, false>>();
+    same_protocol::<EncryptedSentences, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEncryptedSentences: GET /v2/Transcripts/{TranscriptSid}/Sentences/Encrypted
     h.answer(
         "GET",
@@ -362,44 +388,66 @@ async fn encrypted_sentences(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &EncryptedSentences::path("TranscriptSid1").expect("FetchEncryptedSentences"),
         )
+        .query(&FetchEncryptedSentencesQuery {
+            redacted: Some(true),
+        })
         .await;
     h.record("FetchEncryptedSentences", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEncryptedSentences", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchEncryptedSentences",
+        &[("Redacted", "true")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn media(h: &Harness) {
-    same_protocol::<Media, Via<false, POST, false, false>>();
+    same_protocol::<Media, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMedia: GET /v2/Transcripts/{Sid}/Media
     h.answer("GET", "/v2/Transcripts/Sid1/Media", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Media::path("Sid1").expect("FetchMedia"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Media::path("Sid1").expect("FetchMedia"))
+        .query(&FetchMediaQuery {
+            redacted: Some(true),
+        })
         .await;
     h.record("FetchMedia", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMedia", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchMedia",
+        &[("Redacted", "true")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn operator(h: &Harness) {
-    same_protocol::<Operator, Via<false, POST, false, false>>();
+    same_protocol::<Operator, Via<false, POST, PAGE_SIZE, false>>();
     // FetchOperator: GET /v2/Operators/{Sid}
     h.answer("GET", "/v2/Operators/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Operator::path("Sid1").expect("FetchOperator"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
+            &Operator::path("Sid1").expect("FetchOperator"),
+        )
         .await;
     h.record("FetchOperator", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchOperator", &[], Sent::Nothing, false);
+    h.sent("FetchOperator", &[], &[], Sent::Nothing, false);
     // ListOperator: GET /v2/Operators
     h.page("GET", "/v2/Operators", Dialect::V1, "operators");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Operator::collection_path().expect("ListOperator"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Operator::collection_path().expect("ListOperator"),
+        )
         .filter(&ListOperatorFilter {
-            availability: Some("v".into()),
-            ..Default::default()
+            availability: Some("é&=+/%?#".into()),
+            language_code: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -411,14 +459,19 @@ async fn operator(h: &Harness) {
     );
     h.sent(
         "ListOperator",
-        &[("Availability", "v"), ("PageSize", "5")],
+        &[
+            ("Availability", "é&=+/%?#"),
+            ("LanguageCode", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn operator_attachment(h: &Harness) {
-    same_protocol::<OperatorAttachment, Via<false, POST, false, false>>();
+    same_protocol::<OperatorAttachment, Via<false, POST, PAGE_SIZE, false>>();
     // CreateOperatorAttachment: POST /v2/Services/{ServiceSid}/Operators/{OperatorSid}
     h.answer(
         "POST",
@@ -427,14 +480,14 @@ async fn operator_attachment(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &OperatorAttachment::path("ServiceSid1", "OperatorSid1")
                 .expect("CreateOperatorAttachment"),
             &CreateOperatorAttachmentBody::default(),
         )
         .await;
     h.record("CreateOperatorAttachment", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateOperatorAttachment", &[], Sent::Form(&[]), false);
+    h.sent("CreateOperatorAttachment", &[], &[], Sent::Form(&[]), false);
     // DeleteOperatorAttachment: DELETE /v2/Services/{ServiceSid}/Operators/{OperatorSid}
     h.empty(
         "DELETE",
@@ -444,31 +497,31 @@ async fn operator_attachment(h: &Harness) {
     h.deleted(
         "DeleteOperatorAttachment",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &OperatorAttachment::path("ServiceSid1", "OperatorSid1")
                     .expect("DeleteOperatorAttachment"),
             )
             .await,
     );
-    h.sent("DeleteOperatorAttachment", &[], Sent::Nothing, false);
+    h.sent("DeleteOperatorAttachment", &[], &[], Sent::Nothing, false);
 }
 
 async fn operator_attachments(h: &Harness) {
-    same_protocol::<OperatorAttachments, Via<false, POST, false, false>>();
+    same_protocol::<OperatorAttachments, Via<false, POST, PAGE_SIZE, false>>();
     // FetchOperatorAttachments: GET /v2/Services/{ServiceSid}/Operators
     h.answer("GET", "/v2/Services/ServiceSid1/Operators", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &OperatorAttachments::path("ServiceSid1").expect("FetchOperatorAttachments"),
         )
         .await;
     h.record("FetchOperatorAttachments", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchOperatorAttachments", &[], Sent::Nothing, false);
+    h.sent("FetchOperatorAttachments", &[], &[], Sent::Nothing, false);
 }
 
 async fn operator_result(h: &Harness) {
-    same_protocol::<OperatorResult, Via<false, POST, false, false>>();
+    same_protocol::<OperatorResult, Via<false, POST, PAGE_SIZE, false>>();
     // FetchOperatorResult: GET /v2/Transcripts/{TranscriptSid}/OperatorResults/{OperatorSid}
     h.answer(
         "GET",
@@ -477,12 +530,21 @@ async fn operator_result(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &OperatorResult::path("TranscriptSid1", "OperatorSid1").expect("FetchOperatorResult"),
         )
+        .query(&FetchOperatorResultQuery {
+            redacted: Some(true),
+        })
         .await;
     h.record("FetchOperatorResult", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchOperatorResult", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchOperatorResult",
+        &[("Redacted", "true")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListOperatorResult: GET /v2/Transcripts/{TranscriptSid}/OperatorResults
     h.page(
         "GET",
@@ -492,10 +554,12 @@ async fn operator_result(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &OperatorResult::collection_path("TranscriptSid1").expect("ListOperatorResult"),
         )
-        .filter(&ListOperatorResultFilter::default())
+        .filter(&ListOperatorResultFilter {
+            redacted: Some(true),
+        })
         .page_size(5)
         .collect_all()
         .await;
@@ -506,33 +570,34 @@ async fn operator_result(h: &Harness) {
     );
     h.sent(
         "ListOperatorResult",
-        &[("PageSize", "5")],
+        &[("Redacted", "true"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn operator_type(h: &Harness) {
-    same_protocol::<OperatorType, Via<false, POST, false, false>>();
+    same_protocol::<OperatorType, Via<false, POST, PAGE_SIZE, false>>();
     // FetchOperatorType: GET /v2/OperatorTypes/{Sid}
     h.answer("GET", "/v2/OperatorTypes/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &OperatorType::path("Sid1").expect("FetchOperatorType"),
         )
         .await;
     h.record("FetchOperatorType", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchOperatorType", &[], Sent::Nothing, false);
+    h.sent("FetchOperatorType", &[], &[], Sent::Nothing, false);
     // ListOperatorType: GET /v2/OperatorTypes
     h.page("GET", "/v2/OperatorTypes", Dialect::V1, "operator_types");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &OperatorType::collection_path().expect("ListOperatorType"),
         )
         .filter(&ListOperatorTypeFilter {
-            language_code: Some("v".into()),
+            language_code: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -544,34 +609,35 @@ async fn operator_type(h: &Harness) {
     );
     h.sent(
         "ListOperatorType",
-        &[("LanguageCode", "v"), ("PageSize", "5")],
+        &[("LanguageCode", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn prebuilt_operator(h: &Harness) {
-    same_protocol::<PrebuiltOperator, Via<false, POST, false, false>>();
+    same_protocol::<PrebuiltOperator, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPrebuiltOperator: GET /v2/Operators/PreBuilt/{Sid}
     h.answer("GET", "/v2/Operators/PreBuilt/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &PrebuiltOperator::path("Sid1").expect("FetchPrebuiltOperator"),
         )
         .await;
     h.record("FetchPrebuiltOperator", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPrebuiltOperator", &[], Sent::Nothing, false);
+    h.sent("FetchPrebuiltOperator", &[], &[], Sent::Nothing, false);
     // ListPrebuiltOperator: GET /v2/Operators/PreBuilt
     h.page("GET", "/v2/Operators/PreBuilt", Dialect::V1, "operators");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &PrebuiltOperator::collection_path().expect("ListPrebuiltOperator"),
         )
         .filter(&ListPrebuiltOperatorFilter {
-            availability: Some("v".into()),
-            ..Default::default()
+            availability: Some("é&=+/%?#".into()),
+            language_code: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -583,14 +649,19 @@ async fn prebuilt_operator(h: &Harness) {
     );
     h.sent(
         "ListPrebuiltOperator",
-        &[("Availability", "v"), ("PageSize", "5")],
+        &[
+            ("Availability", "é&=+/%?#"),
+            ("LanguageCode", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn sentence(h: &Harness) {
-    same_protocol::<Sentence, Via<false, POST, false, false>>();
+    same_protocol::<Sentence, Via<false, POST, PAGE_SIZE, false>>();
     // ListSentence: GET /v2/Transcripts/{TranscriptSid}/Sentences
     h.page(
         "GET",
@@ -600,10 +671,13 @@ async fn sentence(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Sentence::collection_path("TranscriptSid1").expect("ListSentence"),
         )
-        .filter(&ListSentenceFilter::default())
+        .filter(&ListSentenceFilter {
+            redacted: Some(true),
+            word_timestamps: Some(true),
+        })
         .page_size(5)
         .collect_all()
         .await;
@@ -612,24 +686,36 @@ async fn sentence(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSentence", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSentence",
+        &[
+            ("Redacted", "true"),
+            ("WordTimestamps", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn service(h: &Harness) {
-    same_protocol::<Service, Via<false, POST, false, false>>();
+    same_protocol::<Service, Via<false, POST, PAGE_SIZE, false>>();
     // FetchService: GET /v2/Services/{Sid}
     h.answer("GET", "/v2/Services/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Service::path("Sid1").expect("FetchService"))
         .await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v2/Services
     h.page("GET", "/v2/Services", Dialect::V1, "services");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Service::collection_path().expect("ListService"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -638,12 +724,18 @@ async fn service(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v2/Services
     h.answer("POST", "/v2/Services", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::collection_path().expect("CreateService"),
             &CreateServiceBody {
                 unique_name: Some("v".into()),
@@ -655,6 +747,7 @@ async fn service(h: &Harness) {
     h.sent(
         "CreateService",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -662,18 +755,20 @@ async fn service(h: &Harness) {
     h.answer("POST", "/v2/Services/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
             &UpdateServiceBody {
                 friendly_name: Some("v".into()),
                 ..Default::default()
             },
         )
+        .if_match("&=+/%?# v")
         .await;
     h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -682,36 +777,42 @@ async fn service(h: &Harness) {
     h.deleted(
         "DeleteService",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Service::path("Sid1").expect("DeleteService"),
             )
             .await,
     );
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 async fn transcript(h: &Harness) {
-    same_protocol::<Transcript, Via<false, POST, false, false>>();
+    same_protocol::<Transcript, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTranscript: GET /v2/Transcripts/{Sid}
     h.answer("GET", "/v2/Transcripts/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Transcript::path("Sid1").expect("FetchTranscript"),
         )
         .await;
     h.record("FetchTranscript", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTranscript", &[], Sent::Nothing, false);
+    h.sent("FetchTranscript", &[], &[], Sent::Nothing, false);
     // ListTranscript: GET /v2/Transcripts
     h.page("GET", "/v2/Transcripts", Dialect::V1, "transcripts");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Transcript::collection_path().expect("ListTranscript"),
         )
         .filter(&ListTranscriptFilter {
-            service_sid: Some("v".into()),
-            ..Default::default()
+            service_sid: Some("é&=+/%?#".into()),
+            before_start_time: Some("é&=+/%?#".into()),
+            after_start_time: Some("é&=+/%?#".into()),
+            before_date_created: Some("é&=+/%?#".into()),
+            after_date_created: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            language_code: Some("é&=+/%?#".into()),
+            source_sid: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -723,7 +824,18 @@ async fn transcript(h: &Harness) {
     );
     h.sent(
         "ListTranscript",
-        &[("ServiceSid", "v"), ("PageSize", "5")],
+        &[
+            ("ServiceSid", "é&=+/%?#"),
+            ("BeforeStartTime", "é&=+/%?#"),
+            ("AfterStartTime", "é&=+/%?#"),
+            ("BeforeDateCreated", "é&=+/%?#"),
+            ("AfterDateCreated", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("LanguageCode", "é&=+/%?#"),
+            ("SourceSid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -731,7 +843,7 @@ async fn transcript(h: &Harness) {
     h.answer("POST", "/v2/Transcripts", 202);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Transcript::collection_path().expect("CreateTranscript"),
             &CreateTranscriptBody {
                 service_sid: Some("v".into()),
@@ -743,6 +855,7 @@ async fn transcript(h: &Harness) {
     h.sent(
         "CreateTranscript",
         &[],
+        &[],
         Sent::Form(&[("ServiceSid", "v")]),
         false,
     );
@@ -751,12 +864,12 @@ async fn transcript(h: &Harness) {
     h.deleted(
         "DeleteTranscript",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Transcript::path("Sid1").expect("DeleteTranscript"),
             )
             .await,
     );
-    h.sent("DeleteTranscript", &[], Sent::Nothing, false);
+    h.sent("DeleteTranscript", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -785,14 +898,14 @@ async fn custom_operator_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Operators/Custom/Sid1", 200);
     let got = CustomOperator::fetch(&h.client, "Sid1").await;
     h.record("FetchCustomOperator", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCustomOperator", &[], Sent::Nothing, false);
+    h.sent("FetchCustomOperator", &[], &[], Sent::Nothing, false);
     // ListCustomOperator: GET /v2/Operators/Custom
     h.page("GET", "/v2/Operators/Custom", Dialect::V1, "operators");
     let got = CustomOperator::list(
         &h.client,
         &ListCustomOperatorFilter {
-            availability: Some("v".into()),
-            ..Default::default()
+            availability: Some("é&=+/%?#".into()),
+            language_code: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -805,7 +918,12 @@ async fn custom_operator_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListCustomOperator",
-        &[("Availability", "v"), ("PageSize", "5")],
+        &[
+            ("Availability", "é&=+/%?#"),
+            ("LanguageCode", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -823,6 +941,7 @@ async fn custom_operator_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateCustomOperator",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -836,11 +955,13 @@ async fn custom_operator_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .if_match("&=+/%?# v")
     .await;
     h.record("UpdateCustomOperator", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCustomOperator",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -850,7 +971,7 @@ async fn custom_operator_full<Compiled>(h: &Harness) {
         "DeleteCustomOperator",
         CustomOperator::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteCustomOperator", &[], Sent::Nothing, false);
+    h.sent("DeleteCustomOperator", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -861,9 +982,22 @@ async fn encrypted_operator_results_full<Compiled>(h: &Harness) {
         "/v2/Transcripts/TranscriptSid1/OperatorResults/Encrypted",
         200,
     );
-    let got = EncryptedOperatorResults::fetch(&h.client, "TranscriptSid1").await;
+    let got = EncryptedOperatorResults::fetch(
+        &h.client,
+        "TranscriptSid1",
+        &FetchEncryptedOperatorResultsQuery {
+            redacted: Some(true),
+        },
+    )
+    .await;
     h.record("FetchEncryptedOperatorResults", None, got.map(|_| None));
-    h.sent("FetchEncryptedOperatorResults", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchEncryptedOperatorResults",
+        &[("Redacted", "true")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -874,18 +1008,44 @@ async fn encrypted_sentences_full<Compiled>(h: &Harness) {
         "/v2/Transcripts/TranscriptSid1/Sentences/Encrypted",
         200,
     );
-    let got = EncryptedSentences::fetch(&h.client, "TranscriptSid1").await;
+    let got = EncryptedSentences::fetch(
+        &h.client,
+        "TranscriptSid1",
+        &FetchEncryptedSentencesQuery {
+            redacted: Some(true),
+        },
+    )
+    .await;
     h.record("FetchEncryptedSentences", None, got.map(|_| None));
-    h.sent("FetchEncryptedSentences", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchEncryptedSentences",
+        &[("Redacted", "true")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
 async fn media_full<Compiled>(h: &Harness) {
     // FetchMedia: GET /v2/Transcripts/{Sid}/Media
     h.answer("GET", "/v2/Transcripts/Sid1/Media", 200);
-    let got = Media::fetch(&h.client, "Sid1").await;
+    let got = Media::fetch(
+        &h.client,
+        "Sid1",
+        &FetchMediaQuery {
+            redacted: Some(true),
+        },
+    )
+    .await;
     h.record("FetchMedia", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMedia", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchMedia",
+        &[("Redacted", "true")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -894,14 +1054,14 @@ async fn operator_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Operators/Sid1", 200);
     let got = Operator::fetch(&h.client, "Sid1").await;
     h.record("FetchOperator", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchOperator", &[], Sent::Nothing, false);
+    h.sent("FetchOperator", &[], &[], Sent::Nothing, false);
     // ListOperator: GET /v2/Operators
     h.page("GET", "/v2/Operators", Dialect::V1, "operators");
     let got = Operator::list(
         &h.client,
         &ListOperatorFilter {
-            availability: Some("v".into()),
-            ..Default::default()
+            availability: Some("é&=+/%?#".into()),
+            language_code: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -914,7 +1074,12 @@ async fn operator_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListOperator",
-        &[("Availability", "v"), ("PageSize", "5")],
+        &[
+            ("Availability", "é&=+/%?#"),
+            ("LanguageCode", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -936,7 +1101,7 @@ async fn operator_attachment_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateOperatorAttachment", None, got.map(|_| None));
-    h.sent("CreateOperatorAttachment", &[], Sent::Form(&[]), false);
+    h.sent("CreateOperatorAttachment", &[], &[], Sent::Form(&[]), false);
     // DeleteOperatorAttachment: DELETE /v2/Services/{ServiceSid}/Operators/{OperatorSid}
     h.empty(
         "DELETE",
@@ -947,7 +1112,7 @@ async fn operator_attachment_full<Compiled>(h: &Harness) {
         "DeleteOperatorAttachment",
         OperatorAttachment::delete(&h.client, "ServiceSid1", "OperatorSid1").await,
     );
-    h.sent("DeleteOperatorAttachment", &[], Sent::Nothing, false);
+    h.sent("DeleteOperatorAttachment", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -956,7 +1121,7 @@ async fn operator_attachments_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Services/ServiceSid1/Operators", 200);
     let got = OperatorAttachments::fetch(&h.client, "ServiceSid1").await;
     h.record("FetchOperatorAttachments", None, got.map(|_| None));
-    h.sent("FetchOperatorAttachments", &[], Sent::Nothing, false);
+    h.sent("FetchOperatorAttachments", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -967,9 +1132,23 @@ async fn operator_result_full<Compiled>(h: &Harness) {
         "/v2/Transcripts/TranscriptSid1/OperatorResults/OperatorSid1",
         200,
     );
-    let got = OperatorResult::fetch(&h.client, "TranscriptSid1", "OperatorSid1").await;
+    let got = OperatorResult::fetch(
+        &h.client,
+        "TranscriptSid1",
+        "OperatorSid1",
+        &FetchOperatorResultQuery {
+            redacted: Some(true),
+        },
+    )
+    .await;
     h.record("FetchOperatorResult", None, got.map(|_| None));
-    h.sent("FetchOperatorResult", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchOperatorResult",
+        &[("Redacted", "true")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListOperatorResult: GET /v2/Transcripts/{TranscriptSid}/OperatorResults
     h.page(
         "GET",
@@ -980,7 +1159,9 @@ async fn operator_result_full<Compiled>(h: &Harness) {
     let got = OperatorResult::list(
         &h.client,
         "TranscriptSid1",
-        &ListOperatorResultFilter::default(),
+        &ListOperatorResultFilter {
+            redacted: Some(true),
+        },
     )
     .page_size(5)
     .collect_all()
@@ -992,7 +1173,8 @@ async fn operator_result_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListOperatorResult",
-        &[("PageSize", "5")],
+        &[("Redacted", "true"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1004,13 +1186,13 @@ async fn operator_type_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/OperatorTypes/Sid1", 200);
     let got = OperatorType::fetch(&h.client, "Sid1").await;
     h.record("FetchOperatorType", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchOperatorType", &[], Sent::Nothing, false);
+    h.sent("FetchOperatorType", &[], &[], Sent::Nothing, false);
     // ListOperatorType: GET /v2/OperatorTypes
     h.page("GET", "/v2/OperatorTypes", Dialect::V1, "operator_types");
     let got = OperatorType::list(
         &h.client,
         &ListOperatorTypeFilter {
-            language_code: Some("v".into()),
+            language_code: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1023,7 +1205,8 @@ async fn operator_type_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListOperatorType",
-        &[("LanguageCode", "v"), ("PageSize", "5")],
+        &[("LanguageCode", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1035,14 +1218,14 @@ async fn prebuilt_operator_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Operators/PreBuilt/Sid1", 200);
     let got = PrebuiltOperator::fetch(&h.client, "Sid1").await;
     h.record("FetchPrebuiltOperator", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPrebuiltOperator", &[], Sent::Nothing, false);
+    h.sent("FetchPrebuiltOperator", &[], &[], Sent::Nothing, false);
     // ListPrebuiltOperator: GET /v2/Operators/PreBuilt
     h.page("GET", "/v2/Operators/PreBuilt", Dialect::V1, "operators");
     let got = PrebuiltOperator::list(
         &h.client,
         &ListPrebuiltOperatorFilter {
-            availability: Some("v".into()),
-            ..Default::default()
+            availability: Some("é&=+/%?#".into()),
+            language_code: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1055,7 +1238,12 @@ async fn prebuilt_operator_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListPrebuiltOperator",
-        &[("Availability", "v"), ("PageSize", "5")],
+        &[
+            ("Availability", "é&=+/%?#"),
+            ("LanguageCode", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1070,16 +1258,33 @@ async fn sentence_full<Compiled>(h: &Harness) {
         Dialect::V1,
         "sentences",
     );
-    let got = Sentence::list(&h.client, "TranscriptSid1", &ListSentenceFilter::default())
-        .page_size(5)
-        .collect_all()
-        .await;
+    let got = Sentence::list(
+        &h.client,
+        "TranscriptSid1",
+        &ListSentenceFilter {
+            redacted: Some(true),
+            word_timestamps: Some(true),
+        },
+    )
+    .page_size(5)
+    .collect_all()
+    .await;
     h.records(
         "ListSentence",
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSentence", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSentence",
+        &[
+            ("Redacted", "true"),
+            ("WordTimestamps", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1088,7 +1293,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Services/Sid1", 200);
     let got = Service::fetch(&h.client, "Sid1").await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v2/Services
     h.page("GET", "/v2/Services", Dialect::V1, "services");
     let got = Service::list(&h.client).page_size(5).collect_all().await;
@@ -1097,7 +1302,13 @@ async fn service_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v2/Services
     h.answer("POST", "/v2/Services", 201);
     let got = Service::create(
@@ -1112,6 +1323,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateService",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -1125,18 +1337,20 @@ async fn service_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .if_match("&=+/%?# v")
     .await;
     h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
     // DeleteService: DELETE /v2/Services/{Sid}
     h.empty("DELETE", "/v2/Services/Sid1", 204);
     h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1145,14 +1359,20 @@ async fn transcript_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Transcripts/Sid1", 200);
     let got = Transcript::fetch(&h.client, "Sid1").await;
     h.record("FetchTranscript", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTranscript", &[], Sent::Nothing, false);
+    h.sent("FetchTranscript", &[], &[], Sent::Nothing, false);
     // ListTranscript: GET /v2/Transcripts
     h.page("GET", "/v2/Transcripts", Dialect::V1, "transcripts");
     let got = Transcript::list(
         &h.client,
         &ListTranscriptFilter {
-            service_sid: Some("v".into()),
-            ..Default::default()
+            service_sid: Some("é&=+/%?#".into()),
+            before_start_time: Some("é&=+/%?#".into()),
+            after_start_time: Some("é&=+/%?#".into()),
+            before_date_created: Some("é&=+/%?#".into()),
+            after_date_created: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            language_code: Some("é&=+/%?#".into()),
+            source_sid: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1165,7 +1385,18 @@ async fn transcript_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListTranscript",
-        &[("ServiceSid", "v"), ("PageSize", "5")],
+        &[
+            ("ServiceSid", "é&=+/%?#"),
+            ("BeforeStartTime", "é&=+/%?#"),
+            ("AfterStartTime", "é&=+/%?#"),
+            ("BeforeDateCreated", "é&=+/%?#"),
+            ("AfterDateCreated", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("LanguageCode", "é&=+/%?#"),
+            ("SourceSid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1183,6 +1414,7 @@ async fn transcript_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateTranscript",
         &[],
+        &[],
         Sent::Form(&[("ServiceSid", "v")]),
         false,
     );
@@ -1192,5 +1424,5 @@ async fn transcript_full<Compiled>(h: &Harness) {
         "DeleteTranscript",
         Transcript::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteTranscript", &[], Sent::Nothing, false);
+    h.sent("DeleteTranscript", &[], &[], Sent::Nothing, false);
 }

@@ -346,17 +346,17 @@ pub async fn run(h: &Harness) {
 }
 
 async fn channel(h: &Harness) {
-    same_protocol::<Channel, Via<false, POST, false, false>>();
+    same_protocol::<Channel, Via<false, POST, PAGE_SIZE, false>>();
     // FetchChannel: GET /v1/Services/{ServiceSid}/Channels/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Channels/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Channel::path("ServiceSid1", "Sid1").expect("FetchChannel"),
         )
         .await;
     h.record("FetchChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchChannel", &[], Sent::Nothing, false);
+    h.sent("FetchChannel", &[], &[], Sent::Nothing, false);
     // ListChannel: GET /v1/Services/{ServiceSid}/Channels
     h.page(
         "GET",
@@ -366,11 +366,11 @@ async fn channel(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Channel::collection_path("ServiceSid1").expect("ListChannel"),
         )
         .filter(&ListChannelFilter {
-            type_: Some(vec!["a".into(), "b".into()]),
+            type_: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
         .collect_all()
@@ -382,7 +382,8 @@ async fn channel(h: &Harness) {
     );
     h.sent(
         "ListChannel",
-        &[("Type", "a"), ("Type", "b"), ("PageSize", "5")],
+        &[("Type", "é&1"), ("Type", "+/%?#2"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -390,7 +391,7 @@ async fn channel(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Channels", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Channel::collection_path("ServiceSid1").expect("CreateChannel"),
             &CreateChannelBody {
                 friendly_name: Some("v".into()),
@@ -402,6 +403,7 @@ async fn channel(h: &Harness) {
     h.sent(
         "CreateChannel",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -409,7 +411,7 @@ async fn channel(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Channels/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Channel::path("ServiceSid1", "Sid1").expect("UpdateChannel"),
             &UpdateChannelBody {
                 friendly_name: Some("v".into()),
@@ -421,6 +423,7 @@ async fn channel(h: &Harness) {
     h.sent(
         "UpdateChannel",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -429,31 +432,31 @@ async fn channel(h: &Harness) {
     h.deleted(
         "DeleteChannel",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Channel::path("ServiceSid1", "Sid1").expect("DeleteChannel"),
             )
             .await,
     );
-    h.sent("DeleteChannel", &[], Sent::Nothing, false);
+    h.sent("DeleteChannel", &[], &[], Sent::Nothing, false);
 }
 
 async fn credential(h: &Harness) {
-    same_protocol::<Credential, Via<false, POST, false, false>>();
+    same_protocol::<Credential, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCredential: GET /v1/Credentials/{Sid}
     h.answer("GET", "/v1/Credentials/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Credential::path("Sid1").expect("FetchCredential"),
         )
         .await;
     h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCredential", &[], Sent::Nothing, false);
+    h.sent("FetchCredential", &[], &[], Sent::Nothing, false);
     // ListCredential: GET /v1/Credentials
     h.page("GET", "/v1/Credentials", Dialect::V1, "credentials");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Credential::collection_path().expect("ListCredential"),
         )
         .page_size(5)
@@ -464,12 +467,18 @@ async fn credential(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListCredential",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateCredential: POST /v1/Credentials
     h.answer("POST", "/v1/Credentials", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Credential::collection_path().expect("CreateCredential"),
             &CreateCredentialBody {
                 type_: Some("v".into()),
@@ -478,12 +487,18 @@ async fn credential(h: &Harness) {
         )
         .await;
     h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
+    h.sent(
+        "CreateCredential",
+        &[],
+        &[],
+        Sent::Form(&[("Type", "v")]),
+        false,
+    );
     // UpdateCredential: POST /v1/Credentials/{Sid}
     h.answer("POST", "/v1/Credentials/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Credential::path("Sid1").expect("UpdateCredential"),
             &UpdateCredentialBody {
                 friendly_name: Some("v".into()),
@@ -495,6 +510,7 @@ async fn credential(h: &Harness) {
     h.sent(
         "UpdateCredential",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -503,16 +519,16 @@ async fn credential(h: &Harness) {
     h.deleted(
         "DeleteCredential",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Credential::path("Sid1").expect("DeleteCredential"),
             )
             .await,
     );
-    h.sent("DeleteCredential", &[], Sent::Nothing, false);
+    h.sent("DeleteCredential", &[], &[], Sent::Nothing, false);
 }
 
 async fn invite(h: &Harness) {
-    same_protocol::<Invite, Via<false, POST, false, false>>();
+    same_protocol::<Invite, Via<false, POST, PAGE_SIZE, false>>();
     // FetchInvite: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}
     h.answer(
         "GET",
@@ -521,12 +537,12 @@ async fn invite(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Invite::path("ServiceSid1", "ChannelSid1", "Sid1").expect("FetchInvite"),
         )
         .await;
     h.record("FetchInvite", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInvite", &[], Sent::Nothing, false);
+    h.sent("FetchInvite", &[], &[], Sent::Nothing, false);
     // ListInvite: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites
     h.page(
         "GET",
@@ -536,11 +552,11 @@ async fn invite(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Invite::collection_path("ServiceSid1", "ChannelSid1").expect("ListInvite"),
         )
         .filter(&ListInviteFilter {
-            identity: Some(vec!["a".into(), "b".into()]),
+            identity: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
         .collect_all()
@@ -552,7 +568,12 @@ async fn invite(h: &Harness) {
     );
     h.sent(
         "ListInvite",
-        &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
+        &[
+            ("Identity", "é&1"),
+            ("Identity", "+/%?#2"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -564,7 +585,7 @@ async fn invite(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Invite::collection_path("ServiceSid1", "ChannelSid1").expect("CreateInvite"),
             &CreateInviteBody {
                 identity: Some("v".into()),
@@ -573,7 +594,13 @@ async fn invite(h: &Harness) {
         )
         .await;
     h.record("CreateInvite", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateInvite", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateInvite",
+        &[],
+        &[],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // DeleteInvite: DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}
     h.empty(
         "DELETE",
@@ -583,16 +610,16 @@ async fn invite(h: &Harness) {
     h.deleted(
         "DeleteInvite",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Invite::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteInvite"),
             )
             .await,
     );
-    h.sent("DeleteInvite", &[], Sent::Nothing, false);
+    h.sent("DeleteInvite", &[], &[], Sent::Nothing, false);
 }
 
 async fn member(h: &Harness) {
-    same_protocol::<Member, Via<false, POST, false, false>>();
+    same_protocol::<Member, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMember: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.answer(
         "GET",
@@ -601,12 +628,12 @@ async fn member(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Member::path("ServiceSid1", "ChannelSid1", "Sid1").expect("FetchMember"),
         )
         .await;
     h.record("FetchMember", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMember", &[], Sent::Nothing, false);
+    h.sent("FetchMember", &[], &[], Sent::Nothing, false);
     // ListMember: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members
     h.page(
         "GET",
@@ -616,11 +643,11 @@ async fn member(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Member::collection_path("ServiceSid1", "ChannelSid1").expect("ListMember"),
         )
         .filter(&ListMemberFilter {
-            identity: Some(vec!["a".into(), "b".into()]),
+            identity: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
         .collect_all()
@@ -632,7 +659,12 @@ async fn member(h: &Harness) {
     );
     h.sent(
         "ListMember",
-        &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
+        &[
+            ("Identity", "é&1"),
+            ("Identity", "+/%?#2"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -644,7 +676,7 @@ async fn member(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Member::collection_path("ServiceSid1", "ChannelSid1").expect("CreateMember"),
             &CreateMemberBody {
                 identity: Some("v".into()),
@@ -653,7 +685,13 @@ async fn member(h: &Harness) {
         )
         .await;
     h.record("CreateMember", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateMember", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateMember",
+        &[],
+        &[],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // UpdateMember: POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.answer(
         "POST",
@@ -662,7 +700,7 @@ async fn member(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Member::path("ServiceSid1", "ChannelSid1", "Sid1").expect("UpdateMember"),
             &UpdateMemberBody {
                 role_sid: Some("v".into()),
@@ -671,7 +709,13 @@ async fn member(h: &Harness) {
         )
         .await;
     h.record("UpdateMember", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateMember", &[], Sent::Form(&[("RoleSid", "v")]), false);
+    h.sent(
+        "UpdateMember",
+        &[],
+        &[],
+        Sent::Form(&[("RoleSid", "v")]),
+        false,
+    );
     // DeleteMember: DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.empty(
         "DELETE",
@@ -681,16 +725,16 @@ async fn member(h: &Harness) {
     h.deleted(
         "DeleteMember",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Member::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteMember"),
             )
             .await,
     );
-    h.sent("DeleteMember", &[], Sent::Nothing, false);
+    h.sent("DeleteMember", &[], &[], Sent::Nothing, false);
 }
 
 async fn message(h: &Harness) {
-    same_protocol::<Message, Via<false, POST, false, false>>();
+    same_protocol::<Message, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMessage: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.answer(
         "GET",
@@ -699,12 +743,12 @@ async fn message(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Message::path("ServiceSid1", "ChannelSid1", "Sid1").expect("FetchMessage"),
         )
         .await;
     h.record("FetchMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMessage", &[], Sent::Nothing, false);
+    h.sent("FetchMessage", &[], &[], Sent::Nothing, false);
     // ListMessage: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages
     h.page(
         "GET",
@@ -714,11 +758,11 @@ async fn message(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Message::collection_path("ServiceSid1", "ChannelSid1").expect("ListMessage"),
         )
         .filter(&ListMessageFilter {
-            order: Some("v".into()),
+            order: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -730,7 +774,8 @@ async fn message(h: &Harness) {
     );
     h.sent(
         "ListMessage",
-        &[("Order", "v"), ("PageSize", "5")],
+        &[("Order", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -742,7 +787,7 @@ async fn message(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Message::collection_path("ServiceSid1", "ChannelSid1").expect("CreateMessage"),
             &CreateMessageBody {
                 body: Some("v".into()),
@@ -751,7 +796,13 @@ async fn message(h: &Harness) {
         )
         .await;
     h.record("CreateMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateMessage", &[], Sent::Form(&[("Body", "v")]), false);
+    h.sent(
+        "CreateMessage",
+        &[],
+        &[],
+        Sent::Form(&[("Body", "v")]),
+        false,
+    );
     // UpdateMessage: POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.answer(
         "POST",
@@ -760,7 +811,7 @@ async fn message(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Message::path("ServiceSid1", "ChannelSid1", "Sid1").expect("UpdateMessage"),
             &UpdateMessageBody {
                 body: Some("v".into()),
@@ -769,7 +820,13 @@ async fn message(h: &Harness) {
         )
         .await;
     h.record("UpdateMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateMessage", &[], Sent::Form(&[("Body", "v")]), false);
+    h.sent(
+        "UpdateMessage",
+        &[],
+        &[],
+        Sent::Form(&[("Body", "v")]),
+        false,
+    );
     // DeleteMessage: DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.empty(
         "DELETE",
@@ -779,26 +836,26 @@ async fn message(h: &Harness) {
     h.deleted(
         "DeleteMessage",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Message::path("ServiceSid1", "ChannelSid1", "Sid1").expect("DeleteMessage"),
             )
             .await,
     );
-    h.sent("DeleteMessage", &[], Sent::Nothing, false);
+    h.sent("DeleteMessage", &[], &[], Sent::Nothing, false);
 }
 
 async fn role(h: &Harness) {
-    same_protocol::<Role, Via<false, POST, false, false>>();
+    same_protocol::<Role, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRole: GET /v1/Services/{ServiceSid}/Roles/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Roles/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Role::path("ServiceSid1", "Sid1").expect("FetchRole"),
         )
         .await;
     h.record("FetchRole", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRole", &[], Sent::Nothing, false);
+    h.sent("FetchRole", &[], &[], Sent::Nothing, false);
     // ListRole: GET /v1/Services/{ServiceSid}/Roles
     h.page(
         "GET",
@@ -808,7 +865,7 @@ async fn role(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Role::collection_path("ServiceSid1").expect("ListRole"),
         )
         .page_size(5)
@@ -819,12 +876,12 @@ async fn role(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListRole", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListRole", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateRole: POST /v1/Services/{ServiceSid}/Roles
     h.answer("POST", "/v1/Services/ServiceSid1/Roles", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Role::collection_path("ServiceSid1").expect("CreateRole"),
             &CreateRoleBody {
                 friendly_name: Some("v".into()),
@@ -837,6 +894,7 @@ async fn role(h: &Harness) {
     h.sent(
         "CreateRole",
         &[],
+        &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
             ("Permission", "a"),
@@ -848,7 +906,7 @@ async fn role(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Roles/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Role::path("ServiceSid1", "Sid1").expect("UpdateRole"),
             &UpdateRoleBody {
                 permission: Some(vec!["a".into(), "b".into()]),
@@ -859,6 +917,7 @@ async fn role(h: &Harness) {
     h.sent(
         "UpdateRole",
         &[],
+        &[],
         Sent::Form(&[("Permission", "a"), ("Permission", "b")]),
         false,
     );
@@ -867,29 +926,31 @@ async fn role(h: &Harness) {
     h.deleted(
         "DeleteRole",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Role::path("ServiceSid1", "Sid1").expect("DeleteRole"),
             )
             .await,
     );
-    h.sent("DeleteRole", &[], Sent::Nothing, false);
+    h.sent("DeleteRole", &[], &[], Sent::Nothing, false);
 }
 
 async fn service(h: &Harness) {
-    same_protocol::<Service, Via<false, POST, false, false>>();
+    same_protocol::<Service, Via<false, POST, PAGE_SIZE, false>>();
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Service::path("Sid1").expect("FetchService"))
         .await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Service::collection_path().expect("ListService"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -898,12 +959,18 @@ async fn service(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::collection_path().expect("CreateService"),
             &CreateServiceBody {
                 friendly_name: Some("v".into()),
@@ -914,6 +981,7 @@ async fn service(h: &Harness) {
     h.sent(
         "CreateService",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -921,7 +989,7 @@ async fn service(h: &Harness) {
     h.answer("POST", "/v1/Services/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
             &UpdateServiceBody {
                 notifications_new_message_template: Some("v".into()),
@@ -933,6 +1001,7 @@ async fn service(h: &Harness) {
     h.record("UpdateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateService",
+        &[],
         &[],
         Sent::Form(&[
             ("Notifications.NewMessage.Template", "v"),
@@ -946,26 +1015,26 @@ async fn service(h: &Harness) {
     h.deleted(
         "DeleteService",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Service::path("Sid1").expect("DeleteService"),
             )
             .await,
     );
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 async fn user(h: &Harness) {
-    same_protocol::<User, Via<false, POST, false, false>>();
+    same_protocol::<User, Via<false, POST, PAGE_SIZE, false>>();
     // FetchUser: GET /v1/Services/{ServiceSid}/Users/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Users/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &User::path("ServiceSid1", "Sid1").expect("FetchUser"),
         )
         .await;
     h.record("FetchUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUser", &[], Sent::Nothing, false);
+    h.sent("FetchUser", &[], &[], Sent::Nothing, false);
     // ListUser: GET /v1/Services/{ServiceSid}/Users
     h.page(
         "GET",
@@ -975,7 +1044,7 @@ async fn user(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &User::collection_path("ServiceSid1").expect("ListUser"),
         )
         .page_size(5)
@@ -986,12 +1055,12 @@ async fn user(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListUser", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListUser", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateUser: POST /v1/Services/{ServiceSid}/Users
     h.answer("POST", "/v1/Services/ServiceSid1/Users", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &User::collection_path("ServiceSid1").expect("CreateUser"),
             &CreateUserBody {
                 identity: Some("v".into()),
@@ -1000,12 +1069,18 @@ async fn user(h: &Harness) {
         )
         .await;
     h.record("CreateUser", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateUser", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateUser",
+        &[],
+        &[],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // UpdateUser: POST /v1/Services/{ServiceSid}/Users/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Users/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &User::path("ServiceSid1", "Sid1").expect("UpdateUser"),
             &UpdateUserBody {
                 role_sid: Some("v".into()),
@@ -1014,22 +1089,28 @@ async fn user(h: &Harness) {
         )
         .await;
     h.record("UpdateUser", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateUser", &[], Sent::Form(&[("RoleSid", "v")]), false);
+    h.sent(
+        "UpdateUser",
+        &[],
+        &[],
+        Sent::Form(&[("RoleSid", "v")]),
+        false,
+    );
     // DeleteUser: DELETE /v1/Services/{ServiceSid}/Users/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Users/Sid1", 204);
     h.deleted(
         "DeleteUser",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &User::path("ServiceSid1", "Sid1").expect("DeleteUser"),
             )
             .await,
     );
-    h.sent("DeleteUser", &[], Sent::Nothing, false);
+    h.sent("DeleteUser", &[], &[], Sent::Nothing, false);
 }
 
 async fn user_channel(h: &Harness) {
-    same_protocol::<UserChannel, Via<false, POST, false, false>>();
+    same_protocol::<UserChannel, Via<false, POST, PAGE_SIZE, false>>();
     // ListUserChannel: GET /v1/Services/{ServiceSid}/Users/{UserSid}/Channels
     h.page(
         "GET",
@@ -1039,7 +1120,7 @@ async fn user_channel(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UserChannel::collection_path("ServiceSid1", "UserSid1").expect("ListUserChannel"),
         )
         .page_size(5)
@@ -1053,6 +1134,7 @@ async fn user_channel(h: &Harness) {
     h.sent(
         "ListUserChannel",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1080,7 +1162,7 @@ async fn channel_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/Channels/Sid1", 200);
     let got = Channel::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchChannel", &[], Sent::Nothing, false);
+    h.sent("FetchChannel", &[], &[], Sent::Nothing, false);
     // ListChannel: GET /v1/Services/{ServiceSid}/Channels
     h.page(
         "GET",
@@ -1092,7 +1174,7 @@ async fn channel_full<Compiled>(h: &Harness) {
         &h.client,
         "ServiceSid1",
         &ListChannelFilter {
-            type_: Some(vec!["a".into(), "b".into()]),
+            type_: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
@@ -1105,7 +1187,8 @@ async fn channel_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListChannel",
-        &[("Type", "a"), ("Type", "b"), ("PageSize", "5")],
+        &[("Type", "é&1"), ("Type", "+/%?#2"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1123,6 +1206,7 @@ async fn channel_full<Compiled>(h: &Harness) {
     h.record("CreateChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannel",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -1143,6 +1227,7 @@ async fn channel_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateChannel",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1152,7 +1237,7 @@ async fn channel_full<Compiled>(h: &Harness) {
         "DeleteChannel",
         Channel::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteChannel", &[], Sent::Nothing, false);
+    h.sent("DeleteChannel", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1161,7 +1246,7 @@ async fn credential_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Credentials/Sid1", 200);
     let got = Credential::fetch(&h.client, "Sid1").await;
     h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCredential", &[], Sent::Nothing, false);
+    h.sent("FetchCredential", &[], &[], Sent::Nothing, false);
     // ListCredential: GET /v1/Credentials
     h.page("GET", "/v1/Credentials", Dialect::V1, "credentials");
     let got = Credential::list(&h.client).page_size(5).collect_all().await;
@@ -1170,7 +1255,13 @@ async fn credential_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListCredential",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateCredential: POST /v1/Credentials
     h.answer("POST", "/v1/Credentials", 201);
     let got = Credential::create(
@@ -1182,7 +1273,13 @@ async fn credential_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
+    h.sent(
+        "CreateCredential",
+        &[],
+        &[],
+        Sent::Form(&[("Type", "v")]),
+        false,
+    );
     // UpdateCredential: POST /v1/Credentials/{Sid}
     h.answer("POST", "/v1/Credentials/Sid1", 200);
     let got = Credential::update(
@@ -1198,6 +1295,7 @@ async fn credential_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateCredential",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1207,7 +1305,7 @@ async fn credential_full<Compiled>(h: &Harness) {
         "DeleteCredential",
         Credential::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteCredential", &[], Sent::Nothing, false);
+    h.sent("DeleteCredential", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1220,7 +1318,7 @@ async fn invite_full<Compiled>(h: &Harness) {
     );
     let got = Invite::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await;
     h.record("FetchInvite", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInvite", &[], Sent::Nothing, false);
+    h.sent("FetchInvite", &[], &[], Sent::Nothing, false);
     // ListInvite: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites
     h.page(
         "GET",
@@ -1233,7 +1331,7 @@ async fn invite_full<Compiled>(h: &Harness) {
         "ServiceSid1",
         "ChannelSid1",
         &ListInviteFilter {
-            identity: Some(vec!["a".into(), "b".into()]),
+            identity: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
@@ -1246,7 +1344,12 @@ async fn invite_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListInvite",
-        &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
+        &[
+            ("Identity", "é&1"),
+            ("Identity", "+/%?#2"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1267,7 +1370,13 @@ async fn invite_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateInvite", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateInvite", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateInvite",
+        &[],
+        &[],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // DeleteInvite: DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}
     h.empty(
         "DELETE",
@@ -1278,7 +1387,7 @@ async fn invite_full<Compiled>(h: &Harness) {
         "DeleteInvite",
         Invite::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await,
     );
-    h.sent("DeleteInvite", &[], Sent::Nothing, false);
+    h.sent("DeleteInvite", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1291,7 +1400,7 @@ async fn member_full<Compiled>(h: &Harness) {
     );
     let got = Member::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await;
     h.record("FetchMember", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMember", &[], Sent::Nothing, false);
+    h.sent("FetchMember", &[], &[], Sent::Nothing, false);
     // ListMember: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members
     h.page(
         "GET",
@@ -1304,7 +1413,7 @@ async fn member_full<Compiled>(h: &Harness) {
         "ServiceSid1",
         "ChannelSid1",
         &ListMemberFilter {
-            identity: Some(vec!["a".into(), "b".into()]),
+            identity: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
@@ -1317,7 +1426,12 @@ async fn member_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListMember",
-        &[("Identity", "a"), ("Identity", "b"), ("PageSize", "5")],
+        &[
+            ("Identity", "é&1"),
+            ("Identity", "+/%?#2"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1338,7 +1452,13 @@ async fn member_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateMember", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateMember", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateMember",
+        &[],
+        &[],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // UpdateMember: POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.answer(
         "POST",
@@ -1357,7 +1477,13 @@ async fn member_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateMember", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateMember", &[], Sent::Form(&[("RoleSid", "v")]), false);
+    h.sent(
+        "UpdateMember",
+        &[],
+        &[],
+        Sent::Form(&[("RoleSid", "v")]),
+        false,
+    );
     // DeleteMember: DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}
     h.empty(
         "DELETE",
@@ -1368,7 +1494,7 @@ async fn member_full<Compiled>(h: &Harness) {
         "DeleteMember",
         Member::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await,
     );
-    h.sent("DeleteMember", &[], Sent::Nothing, false);
+    h.sent("DeleteMember", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1381,7 +1507,7 @@ async fn message_full<Compiled>(h: &Harness) {
     );
     let got = Message::fetch(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await;
     h.record("FetchMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMessage", &[], Sent::Nothing, false);
+    h.sent("FetchMessage", &[], &[], Sent::Nothing, false);
     // ListMessage: GET /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages
     h.page(
         "GET",
@@ -1394,7 +1520,7 @@ async fn message_full<Compiled>(h: &Harness) {
         "ServiceSid1",
         "ChannelSid1",
         &ListMessageFilter {
-            order: Some("v".into()),
+            order: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1407,7 +1533,8 @@ async fn message_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListMessage",
-        &[("Order", "v"), ("PageSize", "5")],
+        &[("Order", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1428,7 +1555,13 @@ async fn message_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateMessage", &[], Sent::Form(&[("Body", "v")]), false);
+    h.sent(
+        "CreateMessage",
+        &[],
+        &[],
+        Sent::Form(&[("Body", "v")]),
+        false,
+    );
     // UpdateMessage: POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.answer(
         "POST",
@@ -1447,7 +1580,13 @@ async fn message_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateMessage", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateMessage", &[], Sent::Form(&[("Body", "v")]), false);
+    h.sent(
+        "UpdateMessage",
+        &[],
+        &[],
+        Sent::Form(&[("Body", "v")]),
+        false,
+    );
     // DeleteMessage: DELETE /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}
     h.empty(
         "DELETE",
@@ -1458,7 +1597,7 @@ async fn message_full<Compiled>(h: &Harness) {
         "DeleteMessage",
         Message::delete(&h.client, "ServiceSid1", "ChannelSid1", "Sid1").await,
     );
-    h.sent("DeleteMessage", &[], Sent::Nothing, false);
+    h.sent("DeleteMessage", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1467,7 +1606,7 @@ async fn role_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/Roles/Sid1", 200);
     let got = Role::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchRole", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRole", &[], Sent::Nothing, false);
+    h.sent("FetchRole", &[], &[], Sent::Nothing, false);
     // ListRole: GET /v1/Services/{ServiceSid}/Roles
     h.page(
         "GET",
@@ -1484,7 +1623,7 @@ async fn role_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListRole", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListRole", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateRole: POST /v1/Services/{ServiceSid}/Roles
     h.answer("POST", "/v1/Services/ServiceSid1/Roles", 201);
     let got = Role::create(
@@ -1500,6 +1639,7 @@ async fn role_full<Compiled>(h: &Harness) {
     h.record("CreateRole", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRole",
+        &[],
         &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
@@ -1523,6 +1663,7 @@ async fn role_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateRole",
         &[],
+        &[],
         Sent::Form(&[("Permission", "a"), ("Permission", "b")]),
         false,
     );
@@ -1532,7 +1673,7 @@ async fn role_full<Compiled>(h: &Harness) {
         "DeleteRole",
         Role::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteRole", &[], Sent::Nothing, false);
+    h.sent("DeleteRole", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1541,7 +1682,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/Sid1", 200);
     let got = Service::fetch(&h.client, "Sid1").await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
     let got = Service::list(&h.client).page_size(5).collect_all().await;
@@ -1550,7 +1691,13 @@ async fn service_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
     let got = Service::create(
@@ -1563,6 +1710,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -1583,6 +1731,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateService",
         &[],
+        &[],
         Sent::Form(&[
             ("Notifications.NewMessage.Template", "v"),
             ("WebhookFilters", "a"),
@@ -1593,7 +1742,7 @@ async fn service_full<Compiled>(h: &Harness) {
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
     h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1602,7 +1751,7 @@ async fn user_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/Users/Sid1", 200);
     let got = User::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUser", &[], Sent::Nothing, false);
+    h.sent("FetchUser", &[], &[], Sent::Nothing, false);
     // ListUser: GET /v1/Services/{ServiceSid}/Users
     h.page(
         "GET",
@@ -1619,7 +1768,7 @@ async fn user_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListUser", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListUser", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateUser: POST /v1/Services/{ServiceSid}/Users
     h.answer("POST", "/v1/Services/ServiceSid1/Users", 201);
     let got = User::create(
@@ -1632,7 +1781,13 @@ async fn user_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateUser", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateUser", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateUser",
+        &[],
+        &[],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // UpdateUser: POST /v1/Services/{ServiceSid}/Users/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/Users/Sid1", 200);
     let got = User::update(
@@ -1646,14 +1801,20 @@ async fn user_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateUser", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateUser", &[], Sent::Form(&[("RoleSid", "v")]), false);
+    h.sent(
+        "UpdateUser",
+        &[],
+        &[],
+        Sent::Form(&[("RoleSid", "v")]),
+        false,
+    );
     // DeleteUser: DELETE /v1/Services/{ServiceSid}/Users/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Users/Sid1", 204);
     h.deleted(
         "DeleteUser",
         User::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteUser", &[], Sent::Nothing, false);
+    h.sent("DeleteUser", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1677,6 +1838,7 @@ async fn user_channel_full<Compiled>(h: &Harness) {
     h.sent(
         "ListUserChannel",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );

@@ -73,22 +73,24 @@ pub async fn run(h: &Harness) {
 }
 
 async fn knowledge(h: &Harness) {
-    same_protocol::<Knowledge, Via<true, PUT, false, false>>();
+    same_protocol::<Knowledge, Via<true, PUT, PAGE_SIZE, false>>();
     // FetchKnowledge: GET /v1/Knowledge/{id}
     h.answer("GET", "/v1/Knowledge/id1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, false, false>>(&Knowledge::path("id1").expect("FetchKnowledge"))
+        .fetch::<Via<true, PUT, PAGE_SIZE, false>>(&Knowledge::path("id1").expect("FetchKnowledge"))
         .await;
     h.record("FetchKnowledge", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchKnowledge", &[], Sent::Nothing, false);
+    h.sent("FetchKnowledge", &[], &[], Sent::Nothing, false);
     // ListKnowledge: GET /v1/Knowledge
     h.page("GET", "/v1/Knowledge", Dialect::V1, "knowledge");
     let got = h
         .client
-        .list::<Via<true, PUT, false, false>>(&Knowledge::collection_path().expect("ListKnowledge"))
+        .list::<Via<true, PUT, PAGE_SIZE, false>>(
+            &Knowledge::collection_path().expect("ListKnowledge"),
+        )
         .filter(&ListKnowledgeFilter {
-            tags: Some("v".into()),
+            tags: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -100,7 +102,8 @@ async fn knowledge(h: &Harness) {
     );
     h.sent(
         "ListKnowledge",
-        &[("Tags", "v"), ("PageSize", "5")],
+        &[("Tags", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -108,7 +111,7 @@ async fn knowledge(h: &Harness) {
     h.answer("POST", "/v1/Knowledge", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Knowledge::collection_path().expect("CreateKnowledge"),
             &CreateKnowledgeBody {
                 description: Some("v".into()),
@@ -120,6 +123,7 @@ async fn knowledge(h: &Harness) {
     h.sent(
         "CreateKnowledge",
         &[],
+        &[],
         Sent::Json(r#"{"description":"v"}"#),
         false,
     );
@@ -127,7 +131,7 @@ async fn knowledge(h: &Harness) {
     h.answer("PUT", "/v1/Knowledge/id1", 200);
     let got = h
         .client
-        .update::<Via<true, PUT, false, false>, _>(
+        .update::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Knowledge::path("id1").expect("UpdateKnowledge"),
             &UpdateKnowledgeBody {
                 description: Some("v".into()),
@@ -139,6 +143,7 @@ async fn knowledge(h: &Harness) {
     h.sent(
         "UpdateKnowledge",
         &[],
+        &[],
         Sent::Json(r#"{"description":"v"}"#),
         false,
     );
@@ -147,35 +152,35 @@ async fn knowledge(h: &Harness) {
     h.deleted(
         "DeleteKnowledge",
         h.client
-            .delete::<Via<true, PUT, false, false>>(
+            .delete::<Via<true, PUT, PAGE_SIZE, false>>(
                 &Knowledge::path("id1").expect("DeleteKnowledge"),
             )
             .await,
     );
-    h.sent("DeleteKnowledge", &[], Sent::Nothing, false);
+    h.sent("DeleteKnowledge", &[], &[], Sent::Nothing, false);
 }
 
 async fn knowledge_status(h: &Harness) {
-    same_protocol::<KnowledgeStatus, Via<false, POST, false, false>>();
+    same_protocol::<KnowledgeStatus, Via<false, POST, PAGE_SIZE, false>>();
     // FetchKnowledgeStatus: GET /v1/Knowledge/{id}/Status
     h.answer("GET", "/v1/Knowledge/id1/Status", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &KnowledgeStatus::path("id1").expect("FetchKnowledgeStatus"),
         )
         .await;
     h.record("FetchKnowledgeStatus", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchKnowledgeStatus", &[], Sent::Nothing, false);
+    h.sent("FetchKnowledgeStatus", &[], &[], Sent::Nothing, false);
 }
 
 async fn knowledge_chunks(h: &Harness) {
-    same_protocol::<KnowledgeChunks, Via<false, POST, false, false>>();
+    same_protocol::<KnowledgeChunks, Via<false, POST, PAGE_SIZE, false>>();
     // ListKnowledgeChunks: GET /v1/Knowledge/{id}/Chunks
     h.page("GET", "/v1/Knowledge/id1/Chunks", Dialect::V1, "chunks");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &KnowledgeChunks::collection_path("id1").expect("ListKnowledgeChunks"),
         )
         .page_size(5)
@@ -189,6 +194,7 @@ async fn knowledge_chunks(h: &Harness) {
     h.sent(
         "ListKnowledgeChunks",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -210,13 +216,13 @@ async fn knowledge_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Knowledge/id1", 200);
     let got = Knowledge::fetch(&h.client, "id1").await;
     h.record("FetchKnowledge", Some(ID), got.map(|r| r.id));
-    h.sent("FetchKnowledge", &[], Sent::Nothing, false);
+    h.sent("FetchKnowledge", &[], &[], Sent::Nothing, false);
     // ListKnowledge: GET /v1/Knowledge
     h.page("GET", "/v1/Knowledge", Dialect::V1, "knowledge");
     let got = Knowledge::list(
         &h.client,
         &ListKnowledgeFilter {
-            tags: Some("v".into()),
+            tags: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -229,7 +235,8 @@ async fn knowledge_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListKnowledge",
-        &[("Tags", "v"), ("PageSize", "5")],
+        &[("Tags", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -246,6 +253,7 @@ async fn knowledge_full<Compiled>(h: &Harness) {
     h.record("CreateKnowledge", Some(ID), got.map(|r| r.id));
     h.sent(
         "CreateKnowledge",
+        &[],
         &[],
         Sent::Json(r#"{"description":"v"}"#),
         false,
@@ -265,13 +273,14 @@ async fn knowledge_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateKnowledge",
         &[],
+        &[],
         Sent::Json(r#"{"description":"v"}"#),
         false,
     );
     // DeleteKnowledge: DELETE /v1/Knowledge/{id}
     h.empty("DELETE", "/v1/Knowledge/id1", 204);
     h.deleted("DeleteKnowledge", Knowledge::delete(&h.client, "id1").await);
-    h.sent("DeleteKnowledge", &[], Sent::Nothing, false);
+    h.sent("DeleteKnowledge", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -280,7 +289,7 @@ async fn knowledge_status_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Knowledge/id1/Status", 200);
     let got = KnowledgeStatus::fetch(&h.client, "id1").await;
     h.record("FetchKnowledgeStatus", None, got.map(|_| None));
-    h.sent("FetchKnowledgeStatus", &[], Sent::Nothing, false);
+    h.sent("FetchKnowledgeStatus", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -299,6 +308,7 @@ async fn knowledge_chunks_full<Compiled>(h: &Harness) {
     h.sent(
         "ListKnowledgeChunks",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );

@@ -5,13 +5,20 @@ use twilio_resource::twilio_resource;
 
 use super::harness::*;
 
-#[twilio_resource(
-    path = "/v1/PhoneNumbers/<PhoneNumber>",
-    base_url = "https://lookups.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v1/PhoneNumbers/<PhoneNumber>", base_url = "https://lookups.twilio.com", rename_all = "snake_case", fetch = FetchPhoneNumberQuery)]
 pub struct PhoneNumber {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchPhoneNumberQuery {
+    #[serde(rename = "CountryCode")]
+    pub country_code: Option<String>,
+    #[serde(rename = "Type")]
+    pub type_: Option<Vec<String>>,
+    #[serde(rename = "AddOns")]
+    pub add_ons: Option<Vec<String>>,
+    #[serde(rename = "AddOnsData")]
+    pub add_ons_data: Option<String>,
+}
 
 /// Every operation, sent by the runtime for its struct's `Via` twin at the address the
 /// struct's own path builder renders.
@@ -20,17 +27,36 @@ pub async fn run(h: &Harness) {
 }
 
 async fn phone_number(h: &Harness) {
-    same_protocol::<PhoneNumber, Via<false, POST, false, false>>();
+    same_protocol::<PhoneNumber, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPhoneNumber: GET /v1/PhoneNumbers/{PhoneNumber}
     h.answer("GET", "/v1/PhoneNumbers/PhoneNumber1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &PhoneNumber::path("PhoneNumber1").expect("FetchPhoneNumber"),
         )
+        .query(&FetchPhoneNumberQuery {
+            country_code: Some("é&=+/%?#".into()),
+            type_: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            add_ons: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            add_ons_data: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPhoneNumber",
+        &[
+            ("CountryCode", "é&=+/%?#"),
+            ("Type", "é&1"),
+            ("Type", "+/%?#2"),
+            ("AddOns", "é&1"),
+            ("AddOns", "+/%?#2"),
+            ("AddOnsData", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -45,7 +71,30 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn phone_number_full<Compiled>(h: &Harness) {
     // FetchPhoneNumber: GET /v1/PhoneNumbers/{PhoneNumber}
     h.answer("GET", "/v1/PhoneNumbers/PhoneNumber1", 200);
-    let got = PhoneNumber::fetch(&h.client, "PhoneNumber1").await;
+    let got = PhoneNumber::fetch(
+        &h.client,
+        "PhoneNumber1",
+        &FetchPhoneNumberQuery {
+            country_code: Some("é&=+/%?#".into()),
+            type_: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            add_ons: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            add_ons_data: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchPhoneNumber", None, got.map(|_| None));
-    h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPhoneNumber",
+        &[
+            ("CountryCode", "é&=+/%?#"),
+            ("Type", "é&1"),
+            ("Type", "+/%?#2"),
+            ("AddOns", "é&1"),
+            ("AddOns", "+/%?#2"),
+            ("AddOnsData", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }

@@ -5,13 +5,42 @@ use twilio_resource::twilio_resource;
 
 use super::harness::*;
 
-#[twilio_resource(
-    path = "/v2/PhoneNumbers/<PhoneNumber>",
-    base_url = "https://lookups.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v2/PhoneNumbers/<PhoneNumber>", base_url = "https://lookups.twilio.com", rename_all = "snake_case", fetch = FetchPhoneNumberQuery)]
 pub struct PhoneNumber {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchPhoneNumberQuery {
+    #[serde(rename = "Fields")]
+    pub fields: Option<String>,
+    #[serde(rename = "CountryCode")]
+    pub country_code: Option<String>,
+    #[serde(rename = "FirstName")]
+    pub first_name: Option<String>,
+    #[serde(rename = "LastName")]
+    pub last_name: Option<String>,
+    #[serde(rename = "AddressLine1")]
+    pub address_line1: Option<String>,
+    #[serde(rename = "AddressLine2")]
+    pub address_line2: Option<String>,
+    #[serde(rename = "City")]
+    pub city: Option<String>,
+    #[serde(rename = "State")]
+    pub state: Option<String>,
+    #[serde(rename = "PostalCode")]
+    pub postal_code: Option<String>,
+    #[serde(rename = "AddressCountryCode")]
+    pub address_country_code: Option<String>,
+    #[serde(rename = "NationalId")]
+    pub national_id: Option<String>,
+    #[serde(rename = "DateOfBirth")]
+    pub date_of_birth: Option<String>,
+    #[serde(rename = "LastVerifiedDate")]
+    pub last_verified_date: Option<String>,
+    #[serde(rename = "VerificationSid")]
+    pub verification_sid: Option<String>,
+    #[serde(rename = "PartnerSubId")]
+    pub partner_sub_id: Option<String>,
+}
 
 #[twilio_resource(path = "/v2/batch/query", base_url = "https://lookups.twilio.com", rename_all = "snake_case", body = "json", create = CreateBulkLookupBody)]
 pub struct BulkLookup {}
@@ -22,13 +51,14 @@ pub struct CreateBulkLookupBody {
     pub phone_numbers: Option<Vec<serde_json::Value>>,
 }
 
-#[twilio_resource(
-    path = "/v2/RateLimits",
-    base_url = "https://lookups.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v2/RateLimits", base_url = "https://lookups.twilio.com", rename_all = "snake_case", fetch = FetchLookupAccountRateLimitsQuery)]
 pub struct LookupAccountRateLimits {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchLookupAccountRateLimitsQuery {
+    #[serde(rename = "Fields")]
+    pub fields: Option<Vec<String>>,
+}
 
 #[twilio_resource(path = "/v2/RateLimits/Fields/<Field>/Bucket/<Bucket>", base_url = "https://lookups.twilio.com", rename_all = "snake_case", body = "json", fetch, update = UpdateLookupRateLimitBody, delete)]
 pub struct LookupRateLimit {}
@@ -75,95 +105,149 @@ pub async fn run(h: &Harness) {
 }
 
 async fn phone_number(h: &Harness) {
-    same_protocol::<PhoneNumber, Via<false, POST, false, false>>();
+    same_protocol::<PhoneNumber, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPhoneNumber: GET /v2/PhoneNumbers/{PhoneNumber}
     h.answer("GET", "/v2/PhoneNumbers/PhoneNumber1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &PhoneNumber::path("PhoneNumber1").expect("FetchPhoneNumber"),
         )
+        .query(&FetchPhoneNumberQuery {
+            fields: Some("é&=+/%?#".into()),
+            country_code: Some("é&=+/%?#".into()),
+            first_name: Some("é&=+/%?#".into()),
+            last_name: Some("é&=+/%?#".into()),
+            address_line1: Some("é&=+/%?#".into()),
+            address_line2: Some("é&=+/%?#".into()),
+            city: Some("é&=+/%?#".into()),
+            state: Some("é&=+/%?#".into()),
+            postal_code: Some("é&=+/%?#".into()),
+            address_country_code: Some("é&=+/%?#".into()),
+            national_id: Some("é&=+/%?#".into()),
+            date_of_birth: Some("é&=+/%?#".into()),
+            last_verified_date: Some("é&=+/%?#".into()),
+            verification_sid: Some("é&=+/%?#".into()),
+            partner_sub_id: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPhoneNumber",
+        &[
+            ("Fields", "é&=+/%?#"),
+            ("CountryCode", "é&=+/%?#"),
+            ("FirstName", "é&=+/%?#"),
+            ("LastName", "é&=+/%?#"),
+            ("AddressLine1", "é&=+/%?#"),
+            ("AddressLine2", "é&=+/%?#"),
+            ("City", "é&=+/%?#"),
+            ("State", "é&=+/%?#"),
+            ("PostalCode", "é&=+/%?#"),
+            ("AddressCountryCode", "é&=+/%?#"),
+            ("NationalId", "é&=+/%?#"),
+            ("DateOfBirth", "é&=+/%?#"),
+            ("LastVerifiedDate", "é&=+/%?#"),
+            ("VerificationSid", "é&=+/%?#"),
+            ("PartnerSubId", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn bulk_lookup(h: &Harness) {
-    same_protocol::<BulkLookup, Via<true, PUT, false, false>>();
+    same_protocol::<BulkLookup, Via<true, PUT, PAGE_SIZE, false>>();
     // CreateBulkLookup: POST /v2/batch/query
     h.answer("POST", "/v2/batch/query", 200);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &BulkLookup::collection_path().expect("CreateBulkLookup"),
             &CreateBulkLookupBody::default(),
         )
         .await;
     h.record("CreateBulkLookup", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateBulkLookup", &[], Sent::Json(r#"{}"#), false);
+    h.sent("CreateBulkLookup", &[], &[], Sent::Json(r#"{}"#), false);
 }
 
 async fn lookup_account_rate_limits(h: &Harness) {
-    same_protocol::<LookupAccountRateLimits, Via<false, POST, false, false>>();
+    same_protocol::<LookupAccountRateLimits, Via<false, POST, PAGE_SIZE, false>>();
     // FetchLookupAccountRateLimits: GET /v2/RateLimits
     h.answer("GET", "/v2/RateLimits", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &LookupAccountRateLimits::path().expect("FetchLookupAccountRateLimits"),
         )
+        .query(&FetchLookupAccountRateLimitsQuery {
+            fields: Some(vec!["é&1".into(), "+/%?#2".into()]),
+        })
         .await;
     h.record(
         "FetchLookupAccountRateLimits",
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchLookupAccountRateLimits", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchLookupAccountRateLimits",
+        &[("Fields", "é&1"), ("Fields", "+/%?#2")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn lookup_rate_limit(h: &Harness) {
-    same_protocol::<LookupRateLimit, Via<true, PUT, false, false>>();
+    same_protocol::<LookupRateLimit, Via<true, PUT, PAGE_SIZE, false>>();
     // FetchLookupRateLimit: GET /v2/RateLimits/Fields/{Field}/Bucket/{Bucket}
     h.answer("GET", "/v2/RateLimits/Fields/Field1/Bucket/Bucket1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, false, false>>(
+        .fetch::<Via<true, PUT, PAGE_SIZE, false>>(
             &LookupRateLimit::path("Field1", "Bucket1").expect("FetchLookupRateLimit"),
         )
         .await;
     h.record("FetchLookupRateLimit", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchLookupRateLimit", &[], Sent::Nothing, false);
+    h.sent("FetchLookupRateLimit", &[], &[], Sent::Nothing, false);
     // UpdateLookupRateLimit: PUT /v2/RateLimits/Fields/{Field}/Bucket/{Bucket}
     h.answer("PUT", "/v2/RateLimits/Fields/Field1/Bucket/Bucket1", 200);
     let got = h
         .client
-        .update::<Via<true, PUT, false, false>, _>(
+        .update::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &LookupRateLimit::path("Field1", "Bucket1").expect("UpdateLookupRateLimit"),
             &UpdateLookupRateLimitBody::default(),
         )
         .await;
     h.record("UpdateLookupRateLimit", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateLookupRateLimit", &[], Sent::Json(r#"{}"#), false);
+    h.sent(
+        "UpdateLookupRateLimit",
+        &[],
+        &[],
+        Sent::Json(r#"{}"#),
+        false,
+    );
     // DeleteLookupRateLimit: DELETE /v2/RateLimits/Fields/{Field}/Bucket/{Bucket}
     h.empty("DELETE", "/v2/RateLimits/Fields/Field1/Bucket/Bucket1", 204);
     h.deleted(
         "DeleteLookupRateLimit",
         h.client
-            .delete::<Via<true, PUT, false, false>>(
+            .delete::<Via<true, PUT, PAGE_SIZE, false>>(
                 &LookupRateLimit::path("Field1", "Bucket1").expect("DeleteLookupRateLimit"),
             )
             .await,
     );
-    h.sent("DeleteLookupRateLimit", &[], Sent::Nothing, false);
+    h.sent("DeleteLookupRateLimit", &[], &[], Sent::Nothing, false);
 }
 
 async fn lookup_phone_number_overrides(h: &Harness) {
-    same_protocol::<LookupPhoneNumberOverrides, Via<true, POST, false, false>>();
+    same_protocol::<LookupPhoneNumberOverrides, Via<true, POST, PAGE_SIZE, false>>();
     // FetchLookupPhoneNumberOverrides: GET /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}
     h.answer("GET", "/v2/PhoneNumbers/PhoneNumber1/Overrides/Field1", 200);
     let got = h
         .client
-        .fetch::<Via<true, POST, false, false>>(
+        .fetch::<Via<true, POST, PAGE_SIZE, false>>(
             &LookupPhoneNumberOverrides::path("PhoneNumber1", "Field1")
                 .expect("FetchLookupPhoneNumberOverrides"),
         )
@@ -173,7 +257,13 @@ async fn lookup_phone_number_overrides(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchLookupPhoneNumberOverrides", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchLookupPhoneNumberOverrides",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateLookupPhoneNumberOverrides: POST /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}
     h.answer(
         "POST",
@@ -182,7 +272,7 @@ async fn lookup_phone_number_overrides(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<true, POST, false, false>, _>(
+        .update::<Via<true, POST, PAGE_SIZE, false>, _>(
             &LookupPhoneNumberOverrides::path("PhoneNumber1", "Field1")
                 .expect("CreateLookupPhoneNumberOverrides"),
             &CreateLookupPhoneNumberOverridesBody {
@@ -199,6 +289,7 @@ async fn lookup_phone_number_overrides(h: &Harness) {
     h.sent(
         "CreateLookupPhoneNumberOverrides",
         &[],
+        &[],
         Sent::Json(r#"{"line_type":"v"}"#),
         false,
     );
@@ -211,7 +302,7 @@ async fn lookup_phone_number_overrides(h: &Harness) {
     h.deleted(
         "DeleteLookupPhoneNumberOverrides",
         h.client
-            .delete::<Via<true, POST, false, false>>(
+            .delete::<Via<true, POST, PAGE_SIZE, false>>(
                 &LookupPhoneNumberOverrides::path("PhoneNumber1", "Field1")
                     .expect("DeleteLookupPhoneNumberOverrides"),
             )
@@ -220,18 +311,19 @@ async fn lookup_phone_number_overrides(h: &Harness) {
     h.sent(
         "DeleteLookupPhoneNumberOverrides",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn update_lookup_phone_number_overrides(h: &Harness) {
-    same_protocol::<UpdateLookupPhoneNumberOverrides, Via<true, PUT, false, false>>();
+    same_protocol::<UpdateLookupPhoneNumberOverrides, Via<true, PUT, PAGE_SIZE, false>>();
     // UpdateLookupPhoneNumberOverrides: PUT /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}
     h.answer("PUT", "/v2/PhoneNumbers/PhoneNumber1/Overrides/Field1", 200);
     let got = h
         .client
-        .update::<Via<true, PUT, false, false>, _>(
+        .update::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &UpdateLookupPhoneNumberOverrides::path("PhoneNumber1", "Field1")
                 .expect("UpdateLookupPhoneNumberOverrides"),
             &UpdateLookupPhoneNumberOverridesBody {
@@ -247,6 +339,7 @@ async fn update_lookup_phone_number_overrides(h: &Harness) {
     );
     h.sent(
         "UpdateLookupPhoneNumberOverrides",
+        &[],
         &[],
         Sent::Json(r#"{"line_type":"v"}"#),
         false,
@@ -270,9 +363,52 @@ pub async fn full<Compiled>(h: &Harness) {
 async fn phone_number_full<Compiled>(h: &Harness) {
     // FetchPhoneNumber: GET /v2/PhoneNumbers/{PhoneNumber}
     h.answer("GET", "/v2/PhoneNumbers/PhoneNumber1", 200);
-    let got = PhoneNumber::fetch(&h.client, "PhoneNumber1").await;
+    let got = PhoneNumber::fetch(
+        &h.client,
+        "PhoneNumber1",
+        &FetchPhoneNumberQuery {
+            fields: Some("é&=+/%?#".into()),
+            country_code: Some("é&=+/%?#".into()),
+            first_name: Some("é&=+/%?#".into()),
+            last_name: Some("é&=+/%?#".into()),
+            address_line1: Some("é&=+/%?#".into()),
+            address_line2: Some("é&=+/%?#".into()),
+            city: Some("é&=+/%?#".into()),
+            state: Some("é&=+/%?#".into()),
+            postal_code: Some("é&=+/%?#".into()),
+            address_country_code: Some("é&=+/%?#".into()),
+            national_id: Some("é&=+/%?#".into()),
+            date_of_birth: Some("é&=+/%?#".into()),
+            last_verified_date: Some("é&=+/%?#".into()),
+            verification_sid: Some("é&=+/%?#".into()),
+            partner_sub_id: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchPhoneNumber", None, got.map(|_| None));
-    h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPhoneNumber",
+        &[
+            ("Fields", "é&=+/%?#"),
+            ("CountryCode", "é&=+/%?#"),
+            ("FirstName", "é&=+/%?#"),
+            ("LastName", "é&=+/%?#"),
+            ("AddressLine1", "é&=+/%?#"),
+            ("AddressLine2", "é&=+/%?#"),
+            ("City", "é&=+/%?#"),
+            ("State", "é&=+/%?#"),
+            ("PostalCode", "é&=+/%?#"),
+            ("AddressCountryCode", "é&=+/%?#"),
+            ("NationalId", "é&=+/%?#"),
+            ("DateOfBirth", "é&=+/%?#"),
+            ("LastVerifiedDate", "é&=+/%?#"),
+            ("VerificationSid", "é&=+/%?#"),
+            ("PartnerSubId", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -281,16 +417,28 @@ async fn bulk_lookup_full<Compiled>(h: &Harness) {
     h.answer("POST", "/v2/batch/query", 200);
     let got = BulkLookup::create(&h.client, &CreateBulkLookupBody::default()).await;
     h.record("CreateBulkLookup", None, got.map(|_| None));
-    h.sent("CreateBulkLookup", &[], Sent::Json(r#"{}"#), false);
+    h.sent("CreateBulkLookup", &[], &[], Sent::Json(r#"{}"#), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
 async fn lookup_account_rate_limits_full<Compiled>(h: &Harness) {
     // FetchLookupAccountRateLimits: GET /v2/RateLimits
     h.answer("GET", "/v2/RateLimits", 200);
-    let got = LookupAccountRateLimits::fetch(&h.client).await;
+    let got = LookupAccountRateLimits::fetch(
+        &h.client,
+        &FetchLookupAccountRateLimitsQuery {
+            fields: Some(vec!["é&1".into(), "+/%?#2".into()]),
+        },
+    )
+    .await;
     h.record("FetchLookupAccountRateLimits", None, got.map(|_| None));
-    h.sent("FetchLookupAccountRateLimits", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchLookupAccountRateLimits",
+        &[("Fields", "é&1"), ("Fields", "+/%?#2")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -299,7 +447,7 @@ async fn lookup_rate_limit_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/RateLimits/Fields/Field1/Bucket/Bucket1", 200);
     let got = LookupRateLimit::fetch(&h.client, "Field1", "Bucket1").await;
     h.record("FetchLookupRateLimit", None, got.map(|_| None));
-    h.sent("FetchLookupRateLimit", &[], Sent::Nothing, false);
+    h.sent("FetchLookupRateLimit", &[], &[], Sent::Nothing, false);
     // UpdateLookupRateLimit: PUT /v2/RateLimits/Fields/{Field}/Bucket/{Bucket}
     h.answer("PUT", "/v2/RateLimits/Fields/Field1/Bucket/Bucket1", 200);
     let got = LookupRateLimit::update(
@@ -310,14 +458,20 @@ async fn lookup_rate_limit_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateLookupRateLimit", None, got.map(|_| None));
-    h.sent("UpdateLookupRateLimit", &[], Sent::Json(r#"{}"#), false);
+    h.sent(
+        "UpdateLookupRateLimit",
+        &[],
+        &[],
+        Sent::Json(r#"{}"#),
+        false,
+    );
     // DeleteLookupRateLimit: DELETE /v2/RateLimits/Fields/{Field}/Bucket/{Bucket}
     h.empty("DELETE", "/v2/RateLimits/Fields/Field1/Bucket/Bucket1", 204);
     h.deleted(
         "DeleteLookupRateLimit",
         LookupRateLimit::delete(&h.client, "Field1", "Bucket1").await,
     );
-    h.sent("DeleteLookupRateLimit", &[], Sent::Nothing, false);
+    h.sent("DeleteLookupRateLimit", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -326,7 +480,13 @@ async fn lookup_phone_number_overrides_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/PhoneNumbers/PhoneNumber1/Overrides/Field1", 200);
     let got = LookupPhoneNumberOverrides::fetch(&h.client, "PhoneNumber1", "Field1").await;
     h.record("FetchLookupPhoneNumberOverrides", None, got.map(|_| None));
-    h.sent("FetchLookupPhoneNumberOverrides", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchLookupPhoneNumberOverrides",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateLookupPhoneNumberOverrides: POST /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}
     h.answer(
         "POST",
@@ -347,6 +507,7 @@ async fn lookup_phone_number_overrides_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateLookupPhoneNumberOverrides",
         &[],
+        &[],
         Sent::Json(r#"{"line_type":"v"}"#),
         false,
     );
@@ -362,6 +523,7 @@ async fn lookup_phone_number_overrides_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "DeleteLookupPhoneNumberOverrides",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -385,6 +547,7 @@ async fn update_lookup_phone_number_overrides_full<Compiled>(h: &Harness) {
     h.record("UpdateLookupPhoneNumberOverrides", None, got.map(|_| None));
     h.sent(
         "UpdateLookupPhoneNumberOverrides",
+        &[],
         &[],
         Sent::Json(r#"{"line_type":"v"}"#),
         false,

@@ -83,7 +83,7 @@ pub struct CreateReferralConversionBody {
     pub referral_account_sid: Option<String>,
 }
 
-#[twilio_resource(path = "/v1/Listings", base_url = "https://marketplace.twilio.com", rename_all = "snake_case", list, create = CreateModuleDataBody)]
+#[twilio_resource(path = "/v1/Listings", base_url = "https://marketplace.twilio.com", rename_all = "snake_case", list, create = CreateModuleDataBody, page_size = false)]
 pub struct ModuleDataForListingOwner {
     pub sid: Option<String>,
 }
@@ -133,17 +133,17 @@ pub async fn run(h: &Harness) {
 }
 
 async fn available_add_on(h: &Harness) {
-    same_protocol::<AvailableAddOn, Via<false, POST, false, false>>();
+    same_protocol::<AvailableAddOn, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAvailableAddOn: GET /v1/AvailableAddOns/{Sid}
     h.answer("GET", "/v1/AvailableAddOns/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &AvailableAddOn::path("Sid1").expect("FetchAvailableAddOn"),
         )
         .await;
     h.record("FetchAvailableAddOn", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAvailableAddOn", &[], Sent::Nothing, false);
+    h.sent("FetchAvailableAddOn", &[], &[], Sent::Nothing, false);
     // ListAvailableAddOn: GET /v1/AvailableAddOns
     h.page(
         "GET",
@@ -153,7 +153,7 @@ async fn available_add_on(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AvailableAddOn::collection_path().expect("ListAvailableAddOn"),
         )
         .page_size(5)
@@ -167,13 +167,14 @@ async fn available_add_on(h: &Harness) {
     h.sent(
         "ListAvailableAddOn",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn available_add_on_extension(h: &Harness) {
-    same_protocol::<AvailableAddOnExtension, Via<false, POST, false, false>>();
+    same_protocol::<AvailableAddOnExtension, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAvailableAddOnExtension: GET /v1/AvailableAddOns/{AvailableAddOnSid}/Extensions/{Sid}
     h.answer(
         "GET",
@@ -182,7 +183,7 @@ async fn available_add_on_extension(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &AvailableAddOnExtension::path("AvailableAddOnSid1", "Sid1")
                 .expect("FetchAvailableAddOnExtension"),
         )
@@ -192,7 +193,13 @@ async fn available_add_on_extension(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchAvailableAddOnExtension", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchAvailableAddOnExtension",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListAvailableAddOnExtension: GET /v1/AvailableAddOns/{AvailableAddOnSid}/Extensions
     h.page(
         "GET",
@@ -202,7 +209,7 @@ async fn available_add_on_extension(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AvailableAddOnExtension::collection_path("AvailableAddOnSid1")
                 .expect("ListAvailableAddOnExtension"),
         )
@@ -217,23 +224,24 @@ async fn available_add_on_extension(h: &Harness) {
     h.sent(
         "ListAvailableAddOnExtension",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn installed_add_on(h: &Harness) {
-    same_protocol::<InstalledAddOn, Via<false, POST, false, false>>();
+    same_protocol::<InstalledAddOn, Via<false, POST, PAGE_SIZE, false>>();
     // FetchInstalledAddOn: GET /v1/InstalledAddOns/{Sid}
     h.answer("GET", "/v1/InstalledAddOns/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &InstalledAddOn::path("Sid1").expect("FetchInstalledAddOn"),
         )
         .await;
     h.record("FetchInstalledAddOn", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInstalledAddOn", &[], Sent::Nothing, false);
+    h.sent("FetchInstalledAddOn", &[], &[], Sent::Nothing, false);
     // ListInstalledAddOn: GET /v1/InstalledAddOns
     h.page(
         "GET",
@@ -243,7 +251,7 @@ async fn installed_add_on(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &InstalledAddOn::collection_path().expect("ListInstalledAddOn"),
         )
         .page_size(5)
@@ -257,6 +265,7 @@ async fn installed_add_on(h: &Harness) {
     h.sent(
         "ListInstalledAddOn",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -264,7 +273,7 @@ async fn installed_add_on(h: &Harness) {
     h.answer("POST", "/v1/InstalledAddOns", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InstalledAddOn::collection_path().expect("CreateInstalledAddOn"),
             &CreateInstalledAddOnBody {
                 available_add_on_sid: Some("v".into()),
@@ -276,6 +285,7 @@ async fn installed_add_on(h: &Harness) {
     h.sent(
         "CreateInstalledAddOn",
         &[],
+        &[],
         Sent::Form(&[("AvailableAddOnSid", "v")]),
         false,
     );
@@ -283,7 +293,7 @@ async fn installed_add_on(h: &Harness) {
     h.answer("POST", "/v1/InstalledAddOns/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InstalledAddOn::path("Sid1").expect("UpdateInstalledAddOn"),
             &UpdateInstalledAddOnBody {
                 configuration: Some("v".into()),
@@ -295,6 +305,7 @@ async fn installed_add_on(h: &Harness) {
     h.sent(
         "UpdateInstalledAddOn",
         &[],
+        &[],
         Sent::Form(&[("Configuration", "v")]),
         false,
     );
@@ -303,16 +314,16 @@ async fn installed_add_on(h: &Harness) {
     h.deleted(
         "DeleteInstalledAddOn",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &InstalledAddOn::path("Sid1").expect("DeleteInstalledAddOn"),
             )
             .await,
     );
-    h.sent("DeleteInstalledAddOn", &[], Sent::Nothing, false);
+    h.sent("DeleteInstalledAddOn", &[], &[], Sent::Nothing, false);
 }
 
 async fn installed_add_on_extension(h: &Harness) {
-    same_protocol::<InstalledAddOnExtension, Via<false, POST, false, false>>();
+    same_protocol::<InstalledAddOnExtension, Via<false, POST, PAGE_SIZE, false>>();
     // FetchInstalledAddOnExtension: GET /v1/InstalledAddOns/{InstalledAddOnSid}/Extensions/{Sid}
     h.answer(
         "GET",
@@ -321,7 +332,7 @@ async fn installed_add_on_extension(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &InstalledAddOnExtension::path("InstalledAddOnSid1", "Sid1")
                 .expect("FetchInstalledAddOnExtension"),
         )
@@ -331,7 +342,13 @@ async fn installed_add_on_extension(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchInstalledAddOnExtension", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchInstalledAddOnExtension",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListInstalledAddOnExtension: GET /v1/InstalledAddOns/{InstalledAddOnSid}/Extensions
     h.page(
         "GET",
@@ -341,7 +358,7 @@ async fn installed_add_on_extension(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &InstalledAddOnExtension::collection_path("InstalledAddOnSid1")
                 .expect("ListInstalledAddOnExtension"),
         )
@@ -356,6 +373,7 @@ async fn installed_add_on_extension(h: &Harness) {
     h.sent(
         "ListInstalledAddOnExtension",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -367,7 +385,7 @@ async fn installed_add_on_extension(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &InstalledAddOnExtension::path("InstalledAddOnSid1", "Sid1")
                 .expect("UpdateInstalledAddOnExtension"),
             &UpdateInstalledAddOnExtensionBody::default(),
@@ -378,31 +396,37 @@ async fn installed_add_on_extension(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("UpdateInstalledAddOnExtension", &[], Sent::Form(&[]), false);
+    h.sent(
+        "UpdateInstalledAddOnExtension",
+        &[],
+        &[],
+        Sent::Form(&[]),
+        false,
+    );
 }
 
 async fn billing_usage(h: &Harness) {
-    same_protocol::<BillingUsage, Via<true, PUT, false, false>>();
+    same_protocol::<BillingUsage, Via<true, PUT, PAGE_SIZE, false>>();
     // CreateBillingUsage: POST /v1/InstalledAddOns/{InstalledAddOnSid}/Usage
     h.answer("POST", "/v1/InstalledAddOns/InstalledAddOnSid1/Usage", 202);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &BillingUsage::collection_path("InstalledAddOnSid1").expect("CreateBillingUsage"),
             &CreateBillingUsageBody::default(),
         )
         .await;
     h.record("CreateBillingUsage", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateBillingUsage", &[], Sent::Json(r#"{}"#), false);
+    h.sent("CreateBillingUsage", &[], &[], Sent::Json(r#"{}"#), false);
 }
 
 async fn referral_conversion(h: &Harness) {
-    same_protocol::<ReferralConversion, Via<true, PUT, false, false>>();
+    same_protocol::<ReferralConversion, Via<true, PUT, PAGE_SIZE, false>>();
     // CreateReferralConversion: POST /v1/ReferralConversion
     h.answer("POST", "/v1/ReferralConversion", 200);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &ReferralConversion::collection_path().expect("CreateReferralConversion"),
             &CreateReferralConversionBody {
                 referral_account_sid: Some("v".into()),
@@ -413,18 +437,19 @@ async fn referral_conversion(h: &Harness) {
     h.sent(
         "CreateReferralConversion",
         &[],
+        &[],
         Sent::Json(r#"{"referral_account_sid":"v"}"#),
         false,
     );
 }
 
 async fn module_data_for_listing_owner(h: &Harness) {
-    same_protocol::<ModuleDataForListingOwner, Via<false, POST, false, false>>();
+    same_protocol::<ModuleDataForListingOwner, Via<false, POST, NO_PAGE_SIZE, false>>();
     // FetchModuleDataForListingOwner: GET /v1/Listings
     h.page("GET", "/v1/Listings", Dialect::Unpaged, "listings");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, NO_PAGE_SIZE, false>>(
             &ModuleDataForListingOwner::collection_path().expect("FetchModuleDataForListingOwner"),
         )
         .collect_all()
@@ -434,12 +459,18 @@ async fn module_data_for_listing_owner(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("FetchModuleDataForListingOwner", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchModuleDataForListingOwner",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateModuleData: POST /v1/Listings
     h.answer("POST", "/v1/Listings", 200);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, NO_PAGE_SIZE, false>, _>(
             &ModuleDataForListingOwner::collection_path().expect("CreateModuleData"),
             &CreateModuleDataBody {
                 module_info: Some("v".into()),
@@ -451,28 +482,29 @@ async fn module_data_for_listing_owner(h: &Harness) {
     h.sent(
         "CreateModuleData",
         &[],
+        &[],
         Sent::Form(&[("ModuleInfo", "v")]),
         false,
     );
 }
 
 async fn module_data_management(h: &Harness) {
-    same_protocol::<ModuleDataManagement, Via<false, POST, false, false>>();
+    same_protocol::<ModuleDataManagement, Via<false, POST, PAGE_SIZE, false>>();
     // FetchModuleDataManagement: GET /v1/Listing/{Sid}
     h.answer("GET", "/v1/Listing/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ModuleDataManagement::path("Sid1").expect("FetchModuleDataManagement"),
         )
         .await;
     h.record("FetchModuleDataManagement", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchModuleDataManagement", &[], Sent::Nothing, false);
+    h.sent("FetchModuleDataManagement", &[], &[], Sent::Nothing, false);
     // UpdateModuleDataManagement: POST /v1/Listing/{Sid}
     h.answer("POST", "/v1/Listing/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ModuleDataManagement::path("Sid1").expect("UpdateModuleDataManagement"),
             &UpdateModuleDataManagementBody {
                 module_info: Some("v".into()),
@@ -483,6 +515,7 @@ async fn module_data_management(h: &Harness) {
     h.record("UpdateModuleDataManagement", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateModuleDataManagement",
+        &[],
         &[],
         Sent::Form(&[("ModuleInfo", "v")]),
         false,
@@ -510,7 +543,7 @@ async fn available_add_on_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/AvailableAddOns/Sid1", 200);
     let got = AvailableAddOn::fetch(&h.client, "Sid1").await;
     h.record("FetchAvailableAddOn", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAvailableAddOn", &[], Sent::Nothing, false);
+    h.sent("FetchAvailableAddOn", &[], &[], Sent::Nothing, false);
     // ListAvailableAddOn: GET /v1/AvailableAddOns
     h.page(
         "GET",
@@ -530,6 +563,7 @@ async fn available_add_on_full<Compiled>(h: &Harness) {
     h.sent(
         "ListAvailableAddOn",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -549,7 +583,13 @@ async fn available_add_on_extension_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchAvailableAddOnExtension", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchAvailableAddOnExtension",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListAvailableAddOnExtension: GET /v1/AvailableAddOns/{AvailableAddOnSid}/Extensions
     h.page(
         "GET",
@@ -569,6 +609,7 @@ async fn available_add_on_extension_full<Compiled>(h: &Harness) {
     h.sent(
         "ListAvailableAddOnExtension",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -580,7 +621,7 @@ async fn installed_add_on_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/InstalledAddOns/Sid1", 200);
     let got = InstalledAddOn::fetch(&h.client, "Sid1").await;
     h.record("FetchInstalledAddOn", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInstalledAddOn", &[], Sent::Nothing, false);
+    h.sent("FetchInstalledAddOn", &[], &[], Sent::Nothing, false);
     // ListInstalledAddOn: GET /v1/InstalledAddOns
     h.page(
         "GET",
@@ -600,6 +641,7 @@ async fn installed_add_on_full<Compiled>(h: &Harness) {
     h.sent(
         "ListInstalledAddOn",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -616,6 +658,7 @@ async fn installed_add_on_full<Compiled>(h: &Harness) {
     h.record("CreateInstalledAddOn", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateInstalledAddOn",
+        &[],
         &[],
         Sent::Form(&[("AvailableAddOnSid", "v")]),
         false,
@@ -635,6 +678,7 @@ async fn installed_add_on_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateInstalledAddOn",
         &[],
+        &[],
         Sent::Form(&[("Configuration", "v")]),
         false,
     );
@@ -644,7 +688,7 @@ async fn installed_add_on_full<Compiled>(h: &Harness) {
         "DeleteInstalledAddOn",
         InstalledAddOn::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteInstalledAddOn", &[], Sent::Nothing, false);
+    h.sent("DeleteInstalledAddOn", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -661,7 +705,13 @@ async fn installed_add_on_extension_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchInstalledAddOnExtension", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchInstalledAddOnExtension",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListInstalledAddOnExtension: GET /v1/InstalledAddOns/{InstalledAddOnSid}/Extensions
     h.page(
         "GET",
@@ -681,6 +731,7 @@ async fn installed_add_on_extension_full<Compiled>(h: &Harness) {
     h.sent(
         "ListInstalledAddOnExtension",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -702,7 +753,13 @@ async fn installed_add_on_extension_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("UpdateInstalledAddOnExtension", &[], Sent::Form(&[]), false);
+    h.sent(
+        "UpdateInstalledAddOnExtension",
+        &[],
+        &[],
+        Sent::Form(&[]),
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -716,7 +773,7 @@ async fn billing_usage_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateBillingUsage", None, got.map(|_| None));
-    h.sent("CreateBillingUsage", &[], Sent::Json(r#"{}"#), false);
+    h.sent("CreateBillingUsage", &[], &[], Sent::Json(r#"{}"#), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -733,6 +790,7 @@ async fn referral_conversion_full<Compiled>(h: &Harness) {
     h.record("CreateReferralConversion", None, got.map(|_| None));
     h.sent(
         "CreateReferralConversion",
+        &[],
         &[],
         Sent::Json(r#"{"referral_account_sid":"v"}"#),
         false,
@@ -751,7 +809,13 @@ async fn module_data_for_listing_owner_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("FetchModuleDataForListingOwner", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchModuleDataForListingOwner",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateModuleData: POST /v1/Listings
     h.answer("POST", "/v1/Listings", 200);
     let got = ModuleDataForListingOwner::create(
@@ -766,6 +830,7 @@ async fn module_data_for_listing_owner_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateModuleData",
         &[],
+        &[],
         Sent::Form(&[("ModuleInfo", "v")]),
         false,
     );
@@ -777,7 +842,7 @@ async fn module_data_management_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Listing/Sid1", 200);
     let got = ModuleDataManagement::fetch(&h.client, "Sid1").await;
     h.record("FetchModuleDataManagement", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchModuleDataManagement", &[], Sent::Nothing, false);
+    h.sent("FetchModuleDataManagement", &[], &[], Sent::Nothing, false);
     // UpdateModuleDataManagement: POST /v1/Listing/{Sid}
     h.answer("POST", "/v1/Listing/Sid1", 200);
     let got = ModuleDataManagement::update(
@@ -792,6 +857,7 @@ async fn module_data_management_full<Compiled>(h: &Harness) {
     h.record("UpdateModuleDataManagement", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateModuleDataManagement",
+        &[],
         &[],
         Sent::Form(&[("ModuleInfo", "v")]),
         false,

@@ -44,7 +44,7 @@ pub struct CreateBrandRegistrationsBody {
 #[derive(serde::Serialize, Default)]
 pub struct UpdateBrandRegistrationsBody {}
 
-#[twilio_resource(path = "/v1/a2p/BrandRegistrations/<BrandSid>/Vettings/<BrandVettingSid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list = ListBrandVettingFilter, create = CreateBrandVettingBody)]
+#[twilio_resource(path = "/v1/a2p/BrandRegistrations/<BrandSid>/Vettings/<BrandVettingSid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list = ListBrandVettingFilter, create = CreateBrandVettingBody, page_size = false)]
 pub struct BrandVetting {}
 
 #[derive(serde::Serialize, Default)]
@@ -72,13 +72,14 @@ pub struct CreateChannelSenderBody {
     pub sid: Option<String>,
 }
 
-#[twilio_resource(
-    path = "/v1/Deactivations",
-    base_url = "https://messaging.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v1/Deactivations", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch = FetchDeactivationQuery)]
 pub struct Deactivation {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchDeactivationQuery {
+    #[serde(rename = "Date")]
+    pub date: Option<String>,
+}
 
 #[twilio_resource(path = "/v1/Services/<ServiceSid>/DestinationAlphaSenders/<Sid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list = ListDestinationAlphaSenderFilter, create = CreateDestinationAlphaSenderBody, delete)]
 pub struct DestinationAlphaSender {
@@ -511,7 +512,7 @@ pub struct UpdateUsAppToPersonBody {
     pub terms_and_conditions_url: Option<String>,
 }
 
-#[twilio_resource(path = "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/Usecases", base_url = "https://messaging.twilio.com", rename_all = "snake_case", list = FetchUsAppToPersonUsecaseFilter)]
+#[twilio_resource(path = "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/Usecases", base_url = "https://messaging.twilio.com", rename_all = "snake_case", list = FetchUsAppToPersonUsecaseFilter, page_size = false)]
 pub struct UsAppToPersonUsecase {}
 
 #[derive(serde::Serialize, Default)]
@@ -524,7 +525,8 @@ pub struct FetchUsAppToPersonUsecaseFilter {
     path = "/v1/Services/Usecases",
     base_url = "https://messaging.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    page_size = false
 )]
 pub struct Usecase {}
 
@@ -556,17 +558,17 @@ pub async fn run(h: &Harness) {
 }
 
 async fn alpha_sender(h: &Harness) {
-    same_protocol::<AlphaSender, Via<false, POST, false, false>>();
+    same_protocol::<AlphaSender, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAlphaSender: GET /v1/Services/{ServiceSid}/AlphaSenders/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/AlphaSenders/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &AlphaSender::path("ServiceSid1", "Sid1").expect("FetchAlphaSender"),
         )
         .await;
     h.record("FetchAlphaSender", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAlphaSender", &[], Sent::Nothing, false);
+    h.sent("FetchAlphaSender", &[], &[], Sent::Nothing, false);
     // ListAlphaSender: GET /v1/Services/{ServiceSid}/AlphaSenders
     h.page(
         "GET",
@@ -576,7 +578,7 @@ async fn alpha_sender(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AlphaSender::collection_path("ServiceSid1").expect("ListAlphaSender"),
         )
         .page_size(5)
@@ -590,6 +592,7 @@ async fn alpha_sender(h: &Harness) {
     h.sent(
         "ListAlphaSender",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -597,7 +600,7 @@ async fn alpha_sender(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/AlphaSenders", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &AlphaSender::collection_path("ServiceSid1").expect("CreateAlphaSender"),
             &CreateAlphaSenderBody {
                 alpha_sender: Some("v".into()),
@@ -608,6 +611,7 @@ async fn alpha_sender(h: &Harness) {
     h.sent(
         "CreateAlphaSender",
         &[],
+        &[],
         Sent::Form(&[("AlphaSender", "v")]),
         false,
     );
@@ -616,16 +620,16 @@ async fn alpha_sender(h: &Harness) {
     h.deleted(
         "DeleteAlphaSender",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &AlphaSender::path("ServiceSid1", "Sid1").expect("DeleteAlphaSender"),
             )
             .await,
     );
-    h.sent("DeleteAlphaSender", &[], Sent::Nothing, false);
+    h.sent("DeleteAlphaSender", &[], &[], Sent::Nothing, false);
 }
 
 async fn brand_registration_otp(h: &Harness) {
-    same_protocol::<BrandRegistrationOtp, Via<false, POST, false, false>>();
+    same_protocol::<BrandRegistrationOtp, Via<false, POST, PAGE_SIZE, false>>();
     // CreateBrandRegistrationOtp: POST /v1/a2p/BrandRegistrations/{BrandRegistrationSid}/SmsOtp
     h.answer(
         "POST",
@@ -634,33 +638,39 @@ async fn brand_registration_otp(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &BrandRegistrationOtp::collection_path("BrandRegistrationSid1")
                 .expect("CreateBrandRegistrationOtp"),
             &CreateBrandRegistrationOtpBody::default(),
         )
         .await;
     h.record("CreateBrandRegistrationOtp", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateBrandRegistrationOtp", &[], Sent::Form(&[]), false);
+    h.sent(
+        "CreateBrandRegistrationOtp",
+        &[],
+        &[],
+        Sent::Form(&[]),
+        false,
+    );
 }
 
 async fn brand_registrations(h: &Harness) {
-    same_protocol::<BrandRegistrations, Via<false, POST, false, false>>();
+    same_protocol::<BrandRegistrations, Via<false, POST, PAGE_SIZE, false>>();
     // FetchBrandRegistrations: GET /v1/a2p/BrandRegistrations/{Sid}
     h.answer("GET", "/v1/a2p/BrandRegistrations/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &BrandRegistrations::path("Sid1").expect("FetchBrandRegistrations"),
         )
         .await;
     h.record("FetchBrandRegistrations", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBrandRegistrations", &[], Sent::Nothing, false);
+    h.sent("FetchBrandRegistrations", &[], &[], Sent::Nothing, false);
     // ListBrandRegistrations: GET /v1/a2p/BrandRegistrations
     h.page("GET", "/v1/a2p/BrandRegistrations", Dialect::V1, "data");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &BrandRegistrations::collection_path().expect("ListBrandRegistrations"),
         )
         .page_size(5)
@@ -674,6 +684,7 @@ async fn brand_registrations(h: &Harness) {
     h.sent(
         "ListBrandRegistrations",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -681,7 +692,7 @@ async fn brand_registrations(h: &Harness) {
     h.answer("POST", "/v1/a2p/BrandRegistrations", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &BrandRegistrations::collection_path().expect("CreateBrandRegistrations"),
             &CreateBrandRegistrationsBody {
                 customer_profile_bundle_sid: Some("v".into()),
@@ -693,6 +704,7 @@ async fn brand_registrations(h: &Harness) {
     h.sent(
         "CreateBrandRegistrations",
         &[],
+        &[],
         Sent::Form(&[("CustomerProfileBundleSid", "v")]),
         false,
     );
@@ -700,17 +712,17 @@ async fn brand_registrations(h: &Harness) {
     h.answer("POST", "/v1/a2p/BrandRegistrations/Sid1", 202);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &BrandRegistrations::path("Sid1").expect("UpdateBrandRegistrations"),
             &UpdateBrandRegistrationsBody::default(),
         )
         .await;
     h.record("UpdateBrandRegistrations", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateBrandRegistrations", &[], Sent::Form(&[]), false);
+    h.sent("UpdateBrandRegistrations", &[], &[], Sent::Form(&[]), false);
 }
 
 async fn brand_vetting(h: &Harness) {
-    same_protocol::<BrandVetting, Via<false, POST, false, false>>();
+    same_protocol::<BrandVetting, Via<false, POST, NO_PAGE_SIZE, false>>();
     // FetchBrandVetting: GET /v1/a2p/BrandRegistrations/{BrandSid}/Vettings/{BrandVettingSid}
     h.answer(
         "GET",
@@ -719,12 +731,12 @@ async fn brand_vetting(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, NO_PAGE_SIZE, false>>(
             &BrandVetting::path("BrandSid1", "BrandVettingSid1").expect("FetchBrandVetting"),
         )
         .await;
     h.record("FetchBrandVetting", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBrandVetting", &[], Sent::Nothing, false);
+    h.sent("FetchBrandVetting", &[], &[], Sent::Nothing, false);
     // ListBrandVetting: GET /v1/a2p/BrandRegistrations/{BrandSid}/Vettings
     h.page(
         "GET",
@@ -734,11 +746,11 @@ async fn brand_vetting(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, NO_PAGE_SIZE, false>>(
             &BrandVetting::collection_path("BrandSid1").expect("ListBrandVetting"),
         )
         .filter(&ListBrandVettingFilter {
-            vetting_provider: Some("v".into()),
+            vetting_provider: Some("é&=+/%?#".into()),
         })
         .collect_all()
         .await;
@@ -749,7 +761,8 @@ async fn brand_vetting(h: &Harness) {
     );
     h.sent(
         "ListBrandVetting",
-        &[("VettingProvider", "v")],
+        &[("VettingProvider", "é&=+/%?#")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -757,7 +770,7 @@ async fn brand_vetting(h: &Harness) {
     h.answer("POST", "/v1/a2p/BrandRegistrations/BrandSid1/Vettings", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, NO_PAGE_SIZE, false>, _>(
             &BrandVetting::collection_path("BrandSid1").expect("CreateBrandVetting"),
             &CreateBrandVettingBody {
                 vetting_provider: Some("v".into()),
@@ -769,13 +782,14 @@ async fn brand_vetting(h: &Harness) {
     h.sent(
         "CreateBrandVetting",
         &[],
+        &[],
         Sent::Form(&[("VettingProvider", "v")]),
         false,
     );
 }
 
 async fn channel_sender(h: &Harness) {
-    same_protocol::<ChannelSender, Via<false, POST, false, false>>();
+    same_protocol::<ChannelSender, Via<false, POST, PAGE_SIZE, false>>();
     // FetchChannelSender: GET /v1/Services/{MessagingServiceSid}/ChannelSenders/{Sid}
     h.answer(
         "GET",
@@ -784,12 +798,12 @@ async fn channel_sender(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ChannelSender::path("MessagingServiceSid1", "Sid1").expect("FetchChannelSender"),
         )
         .await;
     h.record("FetchChannelSender", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchChannelSender", &[], Sent::Nothing, false);
+    h.sent("FetchChannelSender", &[], &[], Sent::Nothing, false);
     // ListChannelSender: GET /v1/Services/{MessagingServiceSid}/ChannelSenders
     h.page(
         "GET",
@@ -799,7 +813,7 @@ async fn channel_sender(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ChannelSender::collection_path("MessagingServiceSid1").expect("ListChannelSender"),
         )
         .page_size(5)
@@ -813,6 +827,7 @@ async fn channel_sender(h: &Harness) {
     h.sent(
         "ListChannelSender",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -824,7 +839,7 @@ async fn channel_sender(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ChannelSender::collection_path("MessagingServiceSid1").expect("CreateChannelSender"),
             &CreateChannelSenderBody {
                 sid: Some("v".into()),
@@ -834,6 +849,7 @@ async fn channel_sender(h: &Harness) {
     h.record("CreateChannelSender", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChannelSender",
+        &[],
         &[],
         Sent::Form(&[("Sid", "v")]),
         false,
@@ -847,32 +863,41 @@ async fn channel_sender(h: &Harness) {
     h.deleted(
         "DeleteChannelSender",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ChannelSender::path("MessagingServiceSid1", "Sid1").expect("DeleteChannelSender"),
             )
             .await,
     );
-    h.sent("DeleteChannelSender", &[], Sent::Nothing, false);
+    h.sent("DeleteChannelSender", &[], &[], Sent::Nothing, false);
 }
 
 async fn deactivation(h: &Harness) {
-    same_protocol::<Deactivation, Via<false, POST, false, false>>();
+    same_protocol::<Deactivation, Via<false, POST, PAGE_SIZE, false>>();
     // FetchDeactivation: GET /v1/Deactivations
     h.redirect("GET", "/v1/Deactivations");
     h.redirected(
         "FetchDeactivation",
         h.client
-            .fetch::<Via<false, POST, false, false>>(
+            .fetch::<Via<false, POST, PAGE_SIZE, false>>(
                 &Deactivation::path().expect("FetchDeactivation"),
             )
+            .query(&FetchDeactivationQuery {
+                date: Some("é&=+/%?#".into()),
+            })
             .await
             .map(drop),
     );
-    h.sent("FetchDeactivation", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchDeactivation",
+        &[("Date", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn destination_alpha_sender(h: &Harness) {
-    same_protocol::<DestinationAlphaSender, Via<false, POST, false, false>>();
+    same_protocol::<DestinationAlphaSender, Via<false, POST, PAGE_SIZE, false>>();
     // FetchDestinationAlphaSender: GET /v1/Services/{ServiceSid}/DestinationAlphaSenders/{Sid}
     h.answer(
         "GET",
@@ -881,13 +906,19 @@ async fn destination_alpha_sender(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &DestinationAlphaSender::path("ServiceSid1", "Sid1")
                 .expect("FetchDestinationAlphaSender"),
         )
         .await;
     h.record("FetchDestinationAlphaSender", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchDestinationAlphaSender", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchDestinationAlphaSender",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListDestinationAlphaSender: GET /v1/Services/{ServiceSid}/DestinationAlphaSenders
     h.page(
         "GET",
@@ -897,12 +928,12 @@ async fn destination_alpha_sender(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &DestinationAlphaSender::collection_path("ServiceSid1")
                 .expect("ListDestinationAlphaSender"),
         )
         .filter(&ListDestinationAlphaSenderFilter {
-            iso_country_code: Some("v".into()),
+            iso_country_code: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -914,7 +945,8 @@ async fn destination_alpha_sender(h: &Harness) {
     );
     h.sent(
         "ListDestinationAlphaSender",
-        &[("IsoCountryCode", "v"), ("PageSize", "5")],
+        &[("IsoCountryCode", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -926,7 +958,7 @@ async fn destination_alpha_sender(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &DestinationAlphaSender::collection_path("ServiceSid1")
                 .expect("CreateDestinationAlphaSender"),
             &CreateDestinationAlphaSenderBody {
@@ -943,6 +975,7 @@ async fn destination_alpha_sender(h: &Harness) {
     h.sent(
         "CreateDestinationAlphaSender",
         &[],
+        &[],
         Sent::Form(&[("AlphaSender", "v")]),
         false,
     );
@@ -955,17 +988,23 @@ async fn destination_alpha_sender(h: &Harness) {
     h.deleted(
         "DeleteDestinationAlphaSender",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &DestinationAlphaSender::path("ServiceSid1", "Sid1")
                     .expect("DeleteDestinationAlphaSender"),
             )
             .await,
     );
-    h.sent("DeleteDestinationAlphaSender", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteDestinationAlphaSender",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn domain_cert_v4(h: &Harness) {
-    same_protocol::<DomainCertV4, Via<false, POST, false, false>>();
+    same_protocol::<DomainCertV4, Via<false, POST, PAGE_SIZE, false>>();
     // FetchDomainCertV4: GET /v1/LinkShortening/Domains/{DomainSid}/Certificate
     h.answer(
         "GET",
@@ -974,12 +1013,12 @@ async fn domain_cert_v4(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &DomainCertV4::path("DomainSid1").expect("FetchDomainCertV4"),
         )
         .await;
     h.record("FetchDomainCertV4", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchDomainCertV4", &[], Sent::Nothing, false);
+    h.sent("FetchDomainCertV4", &[], &[], Sent::Nothing, false);
     // UpdateDomainCertV4: POST /v1/LinkShortening/Domains/{DomainSid}/Certificate
     h.answer(
         "POST",
@@ -988,7 +1027,7 @@ async fn domain_cert_v4(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &DomainCertV4::path("DomainSid1").expect("UpdateDomainCertV4"),
             &UpdateDomainCertV4Body {
                 tls_cert: Some("v".into()),
@@ -998,6 +1037,7 @@ async fn domain_cert_v4(h: &Harness) {
     h.record("UpdateDomainCertV4", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateDomainCertV4",
+        &[],
         &[],
         Sent::Form(&[("TlsCert", "v")]),
         false,
@@ -1011,31 +1051,31 @@ async fn domain_cert_v4(h: &Harness) {
     h.deleted(
         "DeleteDomainCertV4",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &DomainCertV4::path("DomainSid1").expect("DeleteDomainCertV4"),
             )
             .await,
     );
-    h.sent("DeleteDomainCertV4", &[], Sent::Nothing, false);
+    h.sent("DeleteDomainCertV4", &[], &[], Sent::Nothing, false);
 }
 
 async fn domain_config(h: &Harness) {
-    same_protocol::<DomainConfig, Via<false, POST, false, false>>();
+    same_protocol::<DomainConfig, Via<false, POST, PAGE_SIZE, false>>();
     // FetchDomainConfig: GET /v1/LinkShortening/Domains/{DomainSid}/Config
     h.answer("GET", "/v1/LinkShortening/Domains/DomainSid1/Config", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &DomainConfig::path("DomainSid1").expect("FetchDomainConfig"),
         )
         .await;
     h.record("FetchDomainConfig", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchDomainConfig", &[], Sent::Nothing, false);
+    h.sent("FetchDomainConfig", &[], &[], Sent::Nothing, false);
     // UpdateDomainConfig: POST /v1/LinkShortening/Domains/{DomainSid}/Config
     h.answer("POST", "/v1/LinkShortening/Domains/DomainSid1/Config", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &DomainConfig::path("DomainSid1").expect("UpdateDomainConfig"),
             &UpdateDomainConfigBody {
                 fallback_url: Some("v".into()),
@@ -1047,13 +1087,14 @@ async fn domain_config(h: &Harness) {
     h.sent(
         "UpdateDomainConfig",
         &[],
+        &[],
         Sent::Form(&[("FallbackUrl", "v")]),
         false,
     );
 }
 
 async fn domain_config_messaging_service(h: &Harness) {
-    same_protocol::<DomainConfigMessagingService, Via<false, POST, false, false>>();
+    same_protocol::<DomainConfigMessagingService, Via<false, POST, PAGE_SIZE, false>>();
     // FetchDomainConfigMessagingService: GET /v1/LinkShortening/MessagingService/{MessagingServiceSid}/DomainConfig
     h.answer(
         "GET",
@@ -1062,7 +1103,7 @@ async fn domain_config_messaging_service(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &DomainConfigMessagingService::path("MessagingServiceSid1")
                 .expect("FetchDomainConfigMessagingService"),
         )
@@ -1075,13 +1116,14 @@ async fn domain_config_messaging_service(h: &Harness) {
     h.sent(
         "FetchDomainConfigMessagingService",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn domain_dns_validation(h: &Harness) {
-    same_protocol::<DomainDnsValidation, Via<false, POST, false, false>>();
+    same_protocol::<DomainDnsValidation, Via<false, POST, PAGE_SIZE, false>>();
     // FetchDomainDnsValidation: GET /v1/LinkShortening/Domains/{DomainSid}/ValidateDns
     h.answer(
         "GET",
@@ -1090,21 +1132,21 @@ async fn domain_dns_validation(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &DomainDnsValidation::path("DomainSid1").expect("FetchDomainDnsValidation"),
         )
         .await;
     h.record("FetchDomainDnsValidation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchDomainDnsValidation", &[], Sent::Nothing, false);
+    h.sent("FetchDomainDnsValidation", &[], &[], Sent::Nothing, false);
 }
 
 async fn external_campaign(h: &Harness) {
-    same_protocol::<ExternalCampaign, Via<false, POST, false, false>>();
+    same_protocol::<ExternalCampaign, Via<false, POST, PAGE_SIZE, false>>();
     // CreateExternalCampaign: POST /v1/Services/PreregisteredUsa2p
     h.answer("POST", "/v1/Services/PreregisteredUsa2p", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ExternalCampaign::collection_path().expect("CreateExternalCampaign"),
             &CreateExternalCampaignBody {
                 campaign_id: Some("v".into()),
@@ -1116,13 +1158,14 @@ async fn external_campaign(h: &Harness) {
     h.sent(
         "CreateExternalCampaign",
         &[],
+        &[],
         Sent::Form(&[("CampaignId", "v")]),
         false,
     );
 }
 
 async fn linkshortening_messaging_service(h: &Harness) {
-    same_protocol::<LinkshorteningMessagingService, Via<false, POST, false, false>>();
+    same_protocol::<LinkshorteningMessagingService, Via<false, POST, PAGE_SIZE, false>>();
     // CreateLinkshorteningMessagingService: POST /v1/LinkShortening/Domains/{DomainSid}/MessagingServices/{MessagingServiceSid}
     h.answer(
         "POST",
@@ -1131,7 +1174,7 @@ async fn linkshortening_messaging_service(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &LinkshorteningMessagingService::path("DomainSid1", "MessagingServiceSid1")
                 .expect("CreateLinkshorteningMessagingService"),
             &CreateLinkshorteningMessagingServiceBody::default(),
@@ -1145,6 +1188,7 @@ async fn linkshortening_messaging_service(h: &Harness) {
     h.sent(
         "CreateLinkshorteningMessagingService",
         &[],
+        &[],
         Sent::Form(&[]),
         false,
     );
@@ -1157,7 +1201,7 @@ async fn linkshortening_messaging_service(h: &Harness) {
     h.deleted(
         "DeleteLinkshorteningMessagingService",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &LinkshorteningMessagingService::path("DomainSid1", "MessagingServiceSid1")
                     .expect("DeleteLinkshorteningMessagingService"),
             )
@@ -1166,14 +1210,17 @@ async fn linkshortening_messaging_service(h: &Harness) {
     h.sent(
         "DeleteLinkshorteningMessagingService",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn linkshortening_messaging_service_domain_association(h: &Harness) {
-    same_protocol::<LinkshorteningMessagingServiceDomainAssociation, Via<false, POST, false, false>>(
-    );
+    same_protocol::<
+        LinkshorteningMessagingServiceDomainAssociation,
+        Via<false, POST, PAGE_SIZE, false>,
+    >();
     // FetchLinkshorteningMessagingServiceDomainAssociation: GET /v1/LinkShortening/MessagingServices/{MessagingServiceSid}/Domain
     h.answer(
         "GET",
@@ -1182,7 +1229,7 @@ async fn linkshortening_messaging_service_domain_association(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &LinkshorteningMessagingServiceDomainAssociation::path("MessagingServiceSid1")
                 .expect("FetchLinkshorteningMessagingServiceDomainAssociation"),
         )
@@ -1195,23 +1242,24 @@ async fn linkshortening_messaging_service_domain_association(h: &Harness) {
     h.sent(
         "FetchLinkshorteningMessagingServiceDomainAssociation",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn phone_number(h: &Harness) {
-    same_protocol::<PhoneNumber, Via<false, POST, false, false>>();
+    same_protocol::<PhoneNumber, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPhoneNumber: GET /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/PhoneNumbers/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &PhoneNumber::path("ServiceSid1", "Sid1").expect("FetchPhoneNumber"),
         )
         .await;
     h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
+    h.sent("FetchPhoneNumber", &[], &[], Sent::Nothing, false);
     // ListPhoneNumber: GET /v1/Services/{ServiceSid}/PhoneNumbers
     h.page(
         "GET",
@@ -1221,7 +1269,7 @@ async fn phone_number(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &PhoneNumber::collection_path("ServiceSid1").expect("ListPhoneNumber"),
         )
         .page_size(5)
@@ -1235,6 +1283,7 @@ async fn phone_number(h: &Harness) {
     h.sent(
         "ListPhoneNumber",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1242,7 +1291,7 @@ async fn phone_number(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/PhoneNumbers", 200);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &PhoneNumber::collection_path("ServiceSid1").expect("CreatePhoneNumber"),
             &CreatePhoneNumberBody {
                 phone_number_sid: Some("v".into()),
@@ -1253,6 +1302,7 @@ async fn phone_number(h: &Harness) {
     h.sent(
         "CreatePhoneNumber",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumberSid", "v")]),
         false,
     );
@@ -1261,16 +1311,16 @@ async fn phone_number(h: &Harness) {
     h.deleted(
         "DeletePhoneNumber",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &PhoneNumber::path("ServiceSid1", "Sid1").expect("DeletePhoneNumber"),
             )
             .await,
     );
-    h.sent("DeletePhoneNumber", &[], Sent::Nothing, false);
+    h.sent("DeletePhoneNumber", &[], &[], Sent::Nothing, false);
 }
 
 async fn request_managed_cert(h: &Harness) {
-    same_protocol::<RequestManagedCert, Via<false, POST, false, false>>();
+    same_protocol::<RequestManagedCert, Via<false, POST, PAGE_SIZE, false>>();
     // UpdateRequestManagedCert: POST /v1/LinkShortening/Domains/{DomainSid}/RequestManagedCert
     h.answer(
         "POST",
@@ -1279,30 +1329,32 @@ async fn request_managed_cert(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &RequestManagedCert::path("DomainSid1").expect("UpdateRequestManagedCert"),
             &UpdateRequestManagedCertBody::default(),
         )
         .await;
     h.record("UpdateRequestManagedCert", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateRequestManagedCert", &[], Sent::Form(&[]), false);
+    h.sent("UpdateRequestManagedCert", &[], &[], Sent::Form(&[]), false);
 }
 
 async fn service(h: &Harness) {
-    same_protocol::<Service, Via<false, POST, false, false>>();
+    same_protocol::<Service, Via<false, POST, PAGE_SIZE, false>>();
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Service::path("Sid1").expect("FetchService"))
         .await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Service::collection_path().expect("ListService"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -1311,12 +1363,18 @@ async fn service(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::collection_path().expect("CreateService"),
             &CreateServiceBody {
                 friendly_name: Some("v".into()),
@@ -1328,6 +1386,7 @@ async fn service(h: &Harness) {
     h.sent(
         "CreateService",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1335,7 +1394,7 @@ async fn service(h: &Harness) {
     h.answer("POST", "/v1/Services/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
             &UpdateServiceBody {
                 friendly_name: Some("v".into()),
@@ -1347,6 +1406,7 @@ async fn service(h: &Harness) {
     h.sent(
         "UpdateService",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1355,26 +1415,26 @@ async fn service(h: &Harness) {
     h.deleted(
         "DeleteService",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Service::path("Sid1").expect("DeleteService"),
             )
             .await,
     );
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 async fn short_code(h: &Harness) {
-    same_protocol::<ShortCode, Via<false, POST, false, false>>();
+    same_protocol::<ShortCode, Via<false, POST, PAGE_SIZE, false>>();
     // FetchShortCode: GET /v1/Services/{ServiceSid}/ShortCodes/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/ShortCodes/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ShortCode::path("ServiceSid1", "Sid1").expect("FetchShortCode"),
         )
         .await;
     h.record("FetchShortCode", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchShortCode", &[], Sent::Nothing, false);
+    h.sent("FetchShortCode", &[], &[], Sent::Nothing, false);
     // ListShortCode: GET /v1/Services/{ServiceSid}/ShortCodes
     h.page(
         "GET",
@@ -1384,7 +1444,7 @@ async fn short_code(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ShortCode::collection_path("ServiceSid1").expect("ListShortCode"),
         )
         .page_size(5)
@@ -1395,12 +1455,18 @@ async fn short_code(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListShortCode", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListShortCode",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateShortCode: POST /v1/Services/{ServiceSid}/ShortCodes
     h.answer("POST", "/v1/Services/ServiceSid1/ShortCodes", 200);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ShortCode::collection_path("ServiceSid1").expect("CreateShortCode"),
             &CreateShortCodeBody {
                 short_code_sid: Some("v".into()),
@@ -1411,6 +1477,7 @@ async fn short_code(h: &Harness) {
     h.sent(
         "CreateShortCode",
         &[],
+        &[],
         Sent::Form(&[("ShortCodeSid", "v")]),
         false,
     );
@@ -1419,26 +1486,26 @@ async fn short_code(h: &Harness) {
     h.deleted(
         "DeleteShortCode",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ShortCode::path("ServiceSid1", "Sid1").expect("DeleteShortCode"),
             )
             .await,
     );
-    h.sent("DeleteShortCode", &[], Sent::Nothing, false);
+    h.sent("DeleteShortCode", &[], &[], Sent::Nothing, false);
 }
 
 async fn tollfree_verification(h: &Harness) {
-    same_protocol::<TollfreeVerification, Via<false, POST, false, false>>();
+    same_protocol::<TollfreeVerification, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTollfreeVerification: GET /v1/Tollfree/Verifications/{Sid}
     h.answer("GET", "/v1/Tollfree/Verifications/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &TollfreeVerification::path("Sid1").expect("FetchTollfreeVerification"),
         )
         .await;
     h.record("FetchTollfreeVerification", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTollfreeVerification", &[], Sent::Nothing, false);
+    h.sent("FetchTollfreeVerification", &[], &[], Sent::Nothing, false);
     // ListTollfreeVerification: GET /v1/Tollfree/Verifications
     h.page(
         "GET",
@@ -1448,13 +1515,15 @@ async fn tollfree_verification(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &TollfreeVerification::collection_path().expect("ListTollfreeVerification"),
         )
         .filter(&ListTollfreeVerificationFilter {
-            tollfree_phone_number_sid: Some("v".into()),
-            trust_product_sid: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            tollfree_phone_number_sid: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            external_reference_id: Some("é&=+/%?#".into()),
+            include_sub_accounts: Some(true),
+            trust_product_sid: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
         .collect_all()
@@ -1467,11 +1536,15 @@ async fn tollfree_verification(h: &Harness) {
     h.sent(
         "ListTollfreeVerification",
         &[
-            ("TollfreePhoneNumberSid", "v"),
-            ("TrustProductSid", "a"),
-            ("TrustProductSid", "b"),
+            ("TollfreePhoneNumberSid", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("ExternalReferenceId", "é&=+/%?#"),
+            ("IncludeSubAccounts", "true"),
+            ("TrustProductSid", "é&1"),
+            ("TrustProductSid", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1479,7 +1552,7 @@ async fn tollfree_verification(h: &Harness) {
     h.answer("POST", "/v1/Tollfree/Verifications", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &TollfreeVerification::collection_path().expect("CreateTollfreeVerification"),
             &CreateTollfreeVerificationBody {
                 business_name: Some("v".into()),
@@ -1492,6 +1565,7 @@ async fn tollfree_verification(h: &Harness) {
     h.sent(
         "CreateTollfreeVerification",
         &[],
+        &[],
         Sent::Form(&[
             ("BusinessName", "v"),
             ("UseCaseCategories", "a"),
@@ -1503,7 +1577,7 @@ async fn tollfree_verification(h: &Harness) {
     h.answer("POST", "/v1/Tollfree/Verifications/Sid1", 202);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &TollfreeVerification::path("Sid1").expect("UpdateTollfreeVerification"),
             &UpdateTollfreeVerificationBody {
                 business_name: Some("v".into()),
@@ -1515,6 +1589,7 @@ async fn tollfree_verification(h: &Harness) {
     h.record("UpdateTollfreeVerification", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTollfreeVerification",
+        &[],
         &[],
         Sent::Form(&[
             ("BusinessName", "v"),
@@ -1528,16 +1603,16 @@ async fn tollfree_verification(h: &Harness) {
     h.deleted(
         "DeleteTollfreeVerification",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &TollfreeVerification::path("Sid1").expect("DeleteTollfreeVerification"),
             )
             .await,
     );
-    h.sent("DeleteTollfreeVerification", &[], Sent::Nothing, false);
+    h.sent("DeleteTollfreeVerification", &[], &[], Sent::Nothing, false);
 }
 
 async fn us_app_to_person(h: &Harness) {
-    same_protocol::<UsAppToPerson, Via<false, POST, false, false>>();
+    same_protocol::<UsAppToPerson, Via<false, POST, PAGE_SIZE, false>>();
     // FetchUsAppToPerson: GET /v1/Services/{MessagingServiceSid}/Compliance/Usa2p/{Sid}
     h.answer(
         "GET",
@@ -1546,12 +1621,19 @@ async fn us_app_to_person(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &UsAppToPerson::path("MessagingServiceSid1", "Sid1").expect("FetchUsAppToPerson"),
         )
+        .header("X-Twilio-Api-Version", "&=+/%?# v")
         .await;
     h.record("FetchUsAppToPerson", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUsAppToPerson", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchUsAppToPerson",
+        &[],
+        &[("X-Twilio-Api-Version", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
     // ListUsAppToPerson: GET /v1/Services/{MessagingServiceSid}/Compliance/Usa2p
     h.page(
         "GET",
@@ -1561,10 +1643,11 @@ async fn us_app_to_person(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UsAppToPerson::collection_path("MessagingServiceSid1").expect("ListUsAppToPerson"),
         )
         .page_size(5)
+        .header("X-Twilio-Api-Version", "&=+/%?# v")
         .collect_all()
         .await;
     h.records(
@@ -1575,6 +1658,7 @@ async fn us_app_to_person(h: &Harness) {
     h.sent(
         "ListUsAppToPerson",
         &[("PageSize", "5")],
+        &[("X-Twilio-Api-Version", "&=+/%?# v")],
         Sent::Nothing,
         false,
     );
@@ -1586,7 +1670,7 @@ async fn us_app_to_person(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &UsAppToPerson::collection_path("MessagingServiceSid1").expect("CreateUsAppToPerson"),
             &CreateUsAppToPersonBody {
                 brand_registration_sid: Some("v".into()),
@@ -1594,11 +1678,13 @@ async fn us_app_to_person(h: &Harness) {
                 ..Default::default()
             },
         )
+        .header("X-Twilio-Api-Version", "&=+/%?# v")
         .await;
     h.record("CreateUsAppToPerson", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateUsAppToPerson",
         &[],
+        &[("X-Twilio-Api-Version", "&=+/%?# v")],
         Sent::Form(&[
             ("BrandRegistrationSid", "v"),
             ("MessageSamples", "a"),
@@ -1614,7 +1700,7 @@ async fn us_app_to_person(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &UsAppToPerson::path("MessagingServiceSid1", "Sid1").expect("UpdateUsAppToPerson"),
             &UpdateUsAppToPersonBody {
                 message_flow: Some("v".into()),
@@ -1622,11 +1708,13 @@ async fn us_app_to_person(h: &Harness) {
                 ..Default::default()
             },
         )
+        .header("X-Twilio-Api-Version", "&=+/%?# v")
         .await;
     h.record("UpdateUsAppToPerson", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateUsAppToPerson",
         &[],
+        &[("X-Twilio-Api-Version", "&=+/%?# v")],
         Sent::Form(&[
             ("MessageFlow", "v"),
             ("MessageSamples", "a"),
@@ -1643,16 +1731,16 @@ async fn us_app_to_person(h: &Harness) {
     h.deleted(
         "DeleteUsAppToPerson",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &UsAppToPerson::path("MessagingServiceSid1", "Sid1").expect("DeleteUsAppToPerson"),
             )
             .await,
     );
-    h.sent("DeleteUsAppToPerson", &[], Sent::Nothing, false);
+    h.sent("DeleteUsAppToPerson", &[], &[], Sent::Nothing, false);
 }
 
 async fn us_app_to_person_usecase(h: &Harness) {
-    same_protocol::<UsAppToPersonUsecase, Via<false, POST, false, false>>();
+    same_protocol::<UsAppToPersonUsecase, Via<false, POST, NO_PAGE_SIZE, false>>();
     // FetchUsAppToPersonUsecase: GET /v1/Services/{MessagingServiceSid}/Compliance/Usa2p/Usecases
     h.page(
         "GET",
@@ -1662,12 +1750,12 @@ async fn us_app_to_person_usecase(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, NO_PAGE_SIZE, false>>(
             &UsAppToPersonUsecase::collection_path("MessagingServiceSid1")
                 .expect("FetchUsAppToPersonUsecase"),
         )
         .filter(&FetchUsAppToPersonUsecaseFilter {
-            brand_registration_sid: Some("v".into()),
+            brand_registration_sid: Some("é&=+/%?#".into()),
         })
         .collect_all()
         .await;
@@ -1678,19 +1766,22 @@ async fn us_app_to_person_usecase(h: &Harness) {
     );
     h.sent(
         "FetchUsAppToPersonUsecase",
-        &[("BrandRegistrationSid", "v")],
+        &[("BrandRegistrationSid", "é&=+/%?#")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn usecase(h: &Harness) {
-    same_protocol::<Usecase, Via<false, POST, false, false>>();
+    same_protocol::<Usecase, Via<false, POST, NO_PAGE_SIZE, false>>();
     // FetchUsecase: GET /v1/Services/Usecases
     h.page("GET", "/v1/Services/Usecases", Dialect::Unpaged, "usecases");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Usecase::collection_path().expect("FetchUsecase"))
+        .list::<Via<false, POST, NO_PAGE_SIZE, false>>(
+            &Usecase::collection_path().expect("FetchUsecase"),
+        )
         .collect_all()
         .await;
     h.records(
@@ -1698,7 +1789,7 @@ async fn usecase(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("FetchUsecase", &[], Sent::Nothing, false);
+    h.sent("FetchUsecase", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -1736,7 +1827,7 @@ async fn alpha_sender_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/AlphaSenders/Sid1", 200);
     let got = AlphaSender::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchAlphaSender", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAlphaSender", &[], Sent::Nothing, false);
+    h.sent("FetchAlphaSender", &[], &[], Sent::Nothing, false);
     // ListAlphaSender: GET /v1/Services/{ServiceSid}/AlphaSenders
     h.page(
         "GET",
@@ -1756,6 +1847,7 @@ async fn alpha_sender_full<Compiled>(h: &Harness) {
     h.sent(
         "ListAlphaSender",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1773,6 +1865,7 @@ async fn alpha_sender_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateAlphaSender",
         &[],
+        &[],
         Sent::Form(&[("AlphaSender", "v")]),
         false,
     );
@@ -1782,7 +1875,7 @@ async fn alpha_sender_full<Compiled>(h: &Harness) {
         "DeleteAlphaSender",
         AlphaSender::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteAlphaSender", &[], Sent::Nothing, false);
+    h.sent("DeleteAlphaSender", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1800,7 +1893,13 @@ async fn brand_registration_otp_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateBrandRegistrationOtp", None, got.map(|_| None));
-    h.sent("CreateBrandRegistrationOtp", &[], Sent::Form(&[]), false);
+    h.sent(
+        "CreateBrandRegistrationOtp",
+        &[],
+        &[],
+        Sent::Form(&[]),
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1809,7 +1908,7 @@ async fn brand_registrations_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/a2p/BrandRegistrations/Sid1", 200);
     let got = BrandRegistrations::fetch(&h.client, "Sid1").await;
     h.record("FetchBrandRegistrations", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBrandRegistrations", &[], Sent::Nothing, false);
+    h.sent("FetchBrandRegistrations", &[], &[], Sent::Nothing, false);
     // ListBrandRegistrations: GET /v1/a2p/BrandRegistrations
     h.page("GET", "/v1/a2p/BrandRegistrations", Dialect::V1, "data");
     let got = BrandRegistrations::list(&h.client)
@@ -1824,6 +1923,7 @@ async fn brand_registrations_full<Compiled>(h: &Harness) {
     h.sent(
         "ListBrandRegistrations",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1841,6 +1941,7 @@ async fn brand_registrations_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateBrandRegistrations",
         &[],
+        &[],
         Sent::Form(&[("CustomerProfileBundleSid", "v")]),
         false,
     );
@@ -1850,7 +1951,7 @@ async fn brand_registrations_full<Compiled>(h: &Harness) {
         BrandRegistrations::update(&h.client, "Sid1", &UpdateBrandRegistrationsBody::default())
             .await;
     h.record("UpdateBrandRegistrations", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateBrandRegistrations", &[], Sent::Form(&[]), false);
+    h.sent("UpdateBrandRegistrations", &[], &[], Sent::Form(&[]), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1863,7 +1964,7 @@ async fn brand_vetting_full<Compiled>(h: &Harness) {
     );
     let got = BrandVetting::fetch(&h.client, "BrandSid1", "BrandVettingSid1").await;
     h.record("FetchBrandVetting", None, got.map(|_| None));
-    h.sent("FetchBrandVetting", &[], Sent::Nothing, false);
+    h.sent("FetchBrandVetting", &[], &[], Sent::Nothing, false);
     // ListBrandVetting: GET /v1/a2p/BrandRegistrations/{BrandSid}/Vettings
     h.page(
         "GET",
@@ -1875,7 +1976,7 @@ async fn brand_vetting_full<Compiled>(h: &Harness) {
         &h.client,
         "BrandSid1",
         &ListBrandVettingFilter {
-            vetting_provider: Some("v".into()),
+            vetting_provider: Some("é&=+/%?#".into()),
         },
     )
     .collect_all()
@@ -1887,7 +1988,8 @@ async fn brand_vetting_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListBrandVetting",
-        &[("VettingProvider", "v")],
+        &[("VettingProvider", "é&=+/%?#")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1906,6 +2008,7 @@ async fn brand_vetting_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateBrandVetting",
         &[],
+        &[],
         Sent::Form(&[("VettingProvider", "v")]),
         false,
     );
@@ -1921,7 +2024,7 @@ async fn channel_sender_full<Compiled>(h: &Harness) {
     );
     let got = ChannelSender::fetch(&h.client, "MessagingServiceSid1", "Sid1").await;
     h.record("FetchChannelSender", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchChannelSender", &[], Sent::Nothing, false);
+    h.sent("FetchChannelSender", &[], &[], Sent::Nothing, false);
     // ListChannelSender: GET /v1/Services/{MessagingServiceSid}/ChannelSenders
     h.page(
         "GET",
@@ -1941,6 +2044,7 @@ async fn channel_sender_full<Compiled>(h: &Harness) {
     h.sent(
         "ListChannelSender",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1962,6 +2066,7 @@ async fn channel_sender_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateChannelSender",
         &[],
+        &[],
         Sent::Form(&[("Sid", "v")]),
         false,
     );
@@ -1975,7 +2080,7 @@ async fn channel_sender_full<Compiled>(h: &Harness) {
         "DeleteChannelSender",
         ChannelSender::delete(&h.client, "MessagingServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteChannelSender", &[], Sent::Nothing, false);
+    h.sent("DeleteChannelSender", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1984,9 +2089,22 @@ async fn deactivation_full<Compiled>(h: &Harness) {
     h.redirect("GET", "/v1/Deactivations");
     h.redirected(
         "FetchDeactivation",
-        Deactivation::fetch(&h.client).await.map(drop),
+        Deactivation::fetch(
+            &h.client,
+            &FetchDeactivationQuery {
+                date: Some("é&=+/%?#".into()),
+            },
+        )
+        .await
+        .map(drop),
     );
-    h.sent("FetchDeactivation", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchDeactivation",
+        &[("Date", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1999,7 +2117,13 @@ async fn destination_alpha_sender_full<Compiled>(h: &Harness) {
     );
     let got = DestinationAlphaSender::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchDestinationAlphaSender", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchDestinationAlphaSender", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchDestinationAlphaSender",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListDestinationAlphaSender: GET /v1/Services/{ServiceSid}/DestinationAlphaSenders
     h.page(
         "GET",
@@ -2011,7 +2135,7 @@ async fn destination_alpha_sender_full<Compiled>(h: &Harness) {
         &h.client,
         "ServiceSid1",
         &ListDestinationAlphaSenderFilter {
-            iso_country_code: Some("v".into()),
+            iso_country_code: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2024,7 +2148,8 @@ async fn destination_alpha_sender_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListDestinationAlphaSender",
-        &[("IsoCountryCode", "v"), ("PageSize", "5")],
+        &[("IsoCountryCode", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2051,6 +2176,7 @@ async fn destination_alpha_sender_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateDestinationAlphaSender",
         &[],
+        &[],
         Sent::Form(&[("AlphaSender", "v")]),
         false,
     );
@@ -2064,7 +2190,13 @@ async fn destination_alpha_sender_full<Compiled>(h: &Harness) {
         "DeleteDestinationAlphaSender",
         DestinationAlphaSender::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteDestinationAlphaSender", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteDestinationAlphaSender",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2077,7 +2209,7 @@ async fn domain_cert_v4_full<Compiled>(h: &Harness) {
     );
     let got = DomainCertV4::fetch(&h.client, "DomainSid1").await;
     h.record("FetchDomainCertV4", None, got.map(|_| None));
-    h.sent("FetchDomainCertV4", &[], Sent::Nothing, false);
+    h.sent("FetchDomainCertV4", &[], &[], Sent::Nothing, false);
     // UpdateDomainCertV4: POST /v1/LinkShortening/Domains/{DomainSid}/Certificate
     h.answer(
         "POST",
@@ -2096,6 +2228,7 @@ async fn domain_cert_v4_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateDomainCertV4",
         &[],
+        &[],
         Sent::Form(&[("TlsCert", "v")]),
         false,
     );
@@ -2109,7 +2242,7 @@ async fn domain_cert_v4_full<Compiled>(h: &Harness) {
         "DeleteDomainCertV4",
         DomainCertV4::delete(&h.client, "DomainSid1").await,
     );
-    h.sent("DeleteDomainCertV4", &[], Sent::Nothing, false);
+    h.sent("DeleteDomainCertV4", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2118,7 +2251,7 @@ async fn domain_config_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/LinkShortening/Domains/DomainSid1/Config", 200);
     let got = DomainConfig::fetch(&h.client, "DomainSid1").await;
     h.record("FetchDomainConfig", None, got.map(|_| None));
-    h.sent("FetchDomainConfig", &[], Sent::Nothing, false);
+    h.sent("FetchDomainConfig", &[], &[], Sent::Nothing, false);
     // UpdateDomainConfig: POST /v1/LinkShortening/Domains/{DomainSid}/Config
     h.answer("POST", "/v1/LinkShortening/Domains/DomainSid1/Config", 200);
     let got = DomainConfig::update(
@@ -2133,6 +2266,7 @@ async fn domain_config_full<Compiled>(h: &Harness) {
     h.record("UpdateDomainConfig", None, got.map(|_| None));
     h.sent(
         "UpdateDomainConfig",
+        &[],
         &[],
         Sent::Form(&[("FallbackUrl", "v")]),
         false,
@@ -2152,6 +2286,7 @@ async fn domain_config_messaging_service_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchDomainConfigMessagingService",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2167,7 +2302,7 @@ async fn domain_dns_validation_full<Compiled>(h: &Harness) {
     );
     let got = DomainDnsValidation::fetch(&h.client, "DomainSid1").await;
     h.record("FetchDomainDnsValidation", None, got.map(|_| None));
-    h.sent("FetchDomainDnsValidation", &[], Sent::Nothing, false);
+    h.sent("FetchDomainDnsValidation", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2185,6 +2320,7 @@ async fn external_campaign_full<Compiled>(h: &Harness) {
     h.record("CreateExternalCampaign", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateExternalCampaign",
+        &[],
         &[],
         Sent::Form(&[("CampaignId", "v")]),
         false,
@@ -2214,6 +2350,7 @@ async fn linkshortening_messaging_service_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateLinkshorteningMessagingService",
         &[],
+        &[],
         Sent::Form(&[]),
         false,
     );
@@ -2230,6 +2367,7 @@ async fn linkshortening_messaging_service_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "DeleteLinkshorteningMessagingService",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -2255,6 +2393,7 @@ async fn linkshortening_messaging_service_domain_association_full<Compiled>(h: &
     h.sent(
         "FetchLinkshorteningMessagingServiceDomainAssociation",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2266,7 +2405,7 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/PhoneNumbers/Sid1", 200);
     let got = PhoneNumber::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
+    h.sent("FetchPhoneNumber", &[], &[], Sent::Nothing, false);
     // ListPhoneNumber: GET /v1/Services/{ServiceSid}/PhoneNumbers
     h.page(
         "GET",
@@ -2286,6 +2425,7 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     h.sent(
         "ListPhoneNumber",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2303,6 +2443,7 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     h.sent(
         "CreatePhoneNumber",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumberSid", "v")]),
         false,
     );
@@ -2312,7 +2453,7 @@ async fn phone_number_full<Compiled>(h: &Harness) {
         "DeletePhoneNumber",
         PhoneNumber::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeletePhoneNumber", &[], Sent::Nothing, false);
+    h.sent("DeletePhoneNumber", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2330,7 +2471,7 @@ async fn request_managed_cert_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateRequestManagedCert", None, got.map(|_| None));
-    h.sent("UpdateRequestManagedCert", &[], Sent::Form(&[]), false);
+    h.sent("UpdateRequestManagedCert", &[], &[], Sent::Form(&[]), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2339,7 +2480,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/Sid1", 200);
     let got = Service::fetch(&h.client, "Sid1").await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
     let got = Service::list(&h.client).page_size(5).collect_all().await;
@@ -2348,7 +2489,13 @@ async fn service_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
     let got = Service::create(
@@ -2362,6 +2509,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -2381,13 +2529,14 @@ async fn service_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateService",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
     h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2396,7 +2545,7 @@ async fn short_code_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/ShortCodes/Sid1", 200);
     let got = ShortCode::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchShortCode", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchShortCode", &[], Sent::Nothing, false);
+    h.sent("FetchShortCode", &[], &[], Sent::Nothing, false);
     // ListShortCode: GET /v1/Services/{ServiceSid}/ShortCodes
     h.page(
         "GET",
@@ -2413,7 +2562,13 @@ async fn short_code_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListShortCode", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListShortCode",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateShortCode: POST /v1/Services/{ServiceSid}/ShortCodes
     h.answer("POST", "/v1/Services/ServiceSid1/ShortCodes", 200);
     let got = ShortCode::create(
@@ -2428,6 +2583,7 @@ async fn short_code_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateShortCode",
         &[],
+        &[],
         Sent::Form(&[("ShortCodeSid", "v")]),
         false,
     );
@@ -2437,7 +2593,7 @@ async fn short_code_full<Compiled>(h: &Harness) {
         "DeleteShortCode",
         ShortCode::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteShortCode", &[], Sent::Nothing, false);
+    h.sent("DeleteShortCode", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2446,7 +2602,7 @@ async fn tollfree_verification_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Tollfree/Verifications/Sid1", 200);
     let got = TollfreeVerification::fetch(&h.client, "Sid1").await;
     h.record("FetchTollfreeVerification", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTollfreeVerification", &[], Sent::Nothing, false);
+    h.sent("FetchTollfreeVerification", &[], &[], Sent::Nothing, false);
     // ListTollfreeVerification: GET /v1/Tollfree/Verifications
     h.page(
         "GET",
@@ -2457,9 +2613,11 @@ async fn tollfree_verification_full<Compiled>(h: &Harness) {
     let got = TollfreeVerification::list(
         &h.client,
         &ListTollfreeVerificationFilter {
-            tollfree_phone_number_sid: Some("v".into()),
-            trust_product_sid: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            tollfree_phone_number_sid: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            external_reference_id: Some("é&=+/%?#".into()),
+            include_sub_accounts: Some(true),
+            trust_product_sid: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
@@ -2473,11 +2631,15 @@ async fn tollfree_verification_full<Compiled>(h: &Harness) {
     h.sent(
         "ListTollfreeVerification",
         &[
-            ("TollfreePhoneNumberSid", "v"),
-            ("TrustProductSid", "a"),
-            ("TrustProductSid", "b"),
+            ("TollfreePhoneNumberSid", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("ExternalReferenceId", "é&=+/%?#"),
+            ("IncludeSubAccounts", "true"),
+            ("TrustProductSid", "é&1"),
+            ("TrustProductSid", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2495,6 +2657,7 @@ async fn tollfree_verification_full<Compiled>(h: &Harness) {
     h.record("CreateTollfreeVerification", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTollfreeVerification",
+        &[],
         &[],
         Sent::Form(&[
             ("BusinessName", "v"),
@@ -2519,6 +2682,7 @@ async fn tollfree_verification_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateTollfreeVerification",
         &[],
+        &[],
         Sent::Form(&[
             ("BusinessName", "v"),
             ("UseCaseCategories", "a"),
@@ -2532,7 +2696,7 @@ async fn tollfree_verification_full<Compiled>(h: &Harness) {
         "DeleteTollfreeVerification",
         TollfreeVerification::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteTollfreeVerification", &[], Sent::Nothing, false);
+    h.sent("DeleteTollfreeVerification", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2543,9 +2707,17 @@ async fn us_app_to_person_full<Compiled>(h: &Harness) {
         "/v1/Services/MessagingServiceSid1/Compliance/Usa2p/Sid1",
         200,
     );
-    let got = UsAppToPerson::fetch(&h.client, "MessagingServiceSid1", "Sid1").await;
+    let got = UsAppToPerson::fetch(&h.client, "MessagingServiceSid1", "Sid1")
+        .header("X-Twilio-Api-Version", "&=+/%?# v")
+        .await;
     h.record("FetchUsAppToPerson", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchUsAppToPerson", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchUsAppToPerson",
+        &[],
+        &[("X-Twilio-Api-Version", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
     // ListUsAppToPerson: GET /v1/Services/{MessagingServiceSid}/Compliance/Usa2p
     h.page(
         "GET",
@@ -2555,6 +2727,7 @@ async fn us_app_to_person_full<Compiled>(h: &Harness) {
     );
     let got = UsAppToPerson::list(&h.client, "MessagingServiceSid1")
         .page_size(5)
+        .header("X-Twilio-Api-Version", "&=+/%?# v")
         .collect_all()
         .await;
     h.records(
@@ -2565,6 +2738,7 @@ async fn us_app_to_person_full<Compiled>(h: &Harness) {
     h.sent(
         "ListUsAppToPerson",
         &[("PageSize", "5")],
+        &[("X-Twilio-Api-Version", "&=+/%?# v")],
         Sent::Nothing,
         false,
     );
@@ -2583,11 +2757,13 @@ async fn us_app_to_person_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .header("X-Twilio-Api-Version", "&=+/%?# v")
     .await;
     h.record("CreateUsAppToPerson", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateUsAppToPerson",
         &[],
+        &[("X-Twilio-Api-Version", "&=+/%?# v")],
         Sent::Form(&[
             ("BrandRegistrationSid", "v"),
             ("MessageSamples", "a"),
@@ -2611,11 +2787,13 @@ async fn us_app_to_person_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .header("X-Twilio-Api-Version", "&=+/%?# v")
     .await;
     h.record("UpdateUsAppToPerson", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateUsAppToPerson",
         &[],
+        &[("X-Twilio-Api-Version", "&=+/%?# v")],
         Sent::Form(&[
             ("MessageFlow", "v"),
             ("MessageSamples", "a"),
@@ -2633,7 +2811,7 @@ async fn us_app_to_person_full<Compiled>(h: &Harness) {
         "DeleteUsAppToPerson",
         UsAppToPerson::delete(&h.client, "MessagingServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteUsAppToPerson", &[], Sent::Nothing, false);
+    h.sent("DeleteUsAppToPerson", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2649,7 +2827,7 @@ async fn us_app_to_person_usecase_full<Compiled>(h: &Harness) {
         &h.client,
         "MessagingServiceSid1",
         &FetchUsAppToPersonUsecaseFilter {
-            brand_registration_sid: Some("v".into()),
+            brand_registration_sid: Some("é&=+/%?#".into()),
         },
     )
     .collect_all()
@@ -2661,7 +2839,8 @@ async fn us_app_to_person_usecase_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "FetchUsAppToPersonUsecase",
-        &[("BrandRegistrationSid", "v")],
+        &[("BrandRegistrationSid", "é&=+/%?#")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2677,5 +2856,5 @@ async fn usecase_full<Compiled>(h: &Harness) {
         None,
         got.map(|all| all.into_iter().map(|_| None).collect()),
     );
-    h.sent("FetchUsecase", &[], Sent::Nothing, false);
+    h.sent("FetchUsecase", &[], &[], Sent::Nothing, false);
 }

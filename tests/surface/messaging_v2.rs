@@ -65,12 +65,12 @@ pub async fn run(h: &Harness) {
 }
 
 async fn typing_indicator(h: &Harness) {
-    same_protocol::<TypingIndicator, Via<false, POST, false, false>>();
+    same_protocol::<TypingIndicator, Via<false, POST, PAGE_SIZE, false>>();
     // CreateTypingIndicator: POST /v2/Indicators/Typing.json
     h.answer("POST", "/v2/Indicators/Typing.json", 200);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &TypingIndicator::collection_path().expect("CreateTypingIndicator"),
             &CreateTypingIndicatorBody {
                 channel: Some("v".into()),
@@ -82,32 +82,33 @@ async fn typing_indicator(h: &Harness) {
     h.sent(
         "CreateTypingIndicator",
         &[],
+        &[],
         Sent::Form(&[("channel", "v")]),
         false,
     );
 }
 
 async fn channels_sender(h: &Harness) {
-    same_protocol::<ChannelsSender, Via<true, POST, false, false>>();
+    same_protocol::<ChannelsSender, Via<true, POST, PAGE_SIZE, false>>();
     // FetchChannelsSender: GET /v2/Channels/Senders/{Sid}
     h.answer("GET", "/v2/Channels/Senders/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<true, POST, false, false>>(
+        .fetch::<Via<true, POST, PAGE_SIZE, false>>(
             &ChannelsSender::path("Sid1").expect("FetchChannelsSender"),
         )
         .await;
     h.record("FetchChannelsSender", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchChannelsSender", &[], Sent::Nothing, false);
+    h.sent("FetchChannelsSender", &[], &[], Sent::Nothing, false);
     // ListChannelsSender: GET /v2/Channels/Senders
     h.page("GET", "/v2/Channels/Senders", Dialect::V1, "senders");
     let got = h
         .client
-        .list::<Via<true, POST, false, false>>(
+        .list::<Via<true, POST, PAGE_SIZE, false>>(
             &ChannelsSender::collection_path().expect("ListChannelsSender"),
         )
         .filter(&ListChannelsSenderFilter {
-            channel: Some("v".into()),
+            channel: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -119,7 +120,8 @@ async fn channels_sender(h: &Harness) {
     );
     h.sent(
         "ListChannelsSender",
-        &[("Channel", "v"), ("PageSize", "5")],
+        &[("Channel", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -127,7 +129,7 @@ async fn channels_sender(h: &Harness) {
     h.answer("POST", "/v2/Channels/Senders", 202);
     let got = h
         .client
-        .create::<Via<true, POST, false, false>, _>(
+        .create::<Via<true, POST, PAGE_SIZE, false>, _>(
             &ChannelsSender::collection_path().expect("CreateChannelsSender"),
             &CreateChannelsSenderBody {
                 sender_id: Some("v".into()),
@@ -139,6 +141,7 @@ async fn channels_sender(h: &Harness) {
     h.sent(
         "CreateChannelsSender",
         &[],
+        &[],
         Sent::Json(r#"{"sender_id":"v"}"#),
         false,
     );
@@ -146,28 +149,28 @@ async fn channels_sender(h: &Harness) {
     h.answer("POST", "/v2/Channels/Senders/Sid1", 202);
     let got = h
         .client
-        .update::<Via<true, POST, false, false>, _>(
+        .update::<Via<true, POST, PAGE_SIZE, false>, _>(
             &ChannelsSender::path("Sid1").expect("UpdateChannelsSender"),
             &UpdateChannelsSenderBody::default(),
         )
         .await;
     h.record("UpdateChannelsSender", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateChannelsSender", &[], Sent::Json(r#"{}"#), false);
+    h.sent("UpdateChannelsSender", &[], &[], Sent::Json(r#"{}"#), false);
     // DeleteChannelsSender: DELETE /v2/Channels/Senders/{Sid}
     h.empty("DELETE", "/v2/Channels/Senders/Sid1", 204);
     h.deleted(
         "DeleteChannelsSender",
         h.client
-            .delete::<Via<true, POST, false, false>>(
+            .delete::<Via<true, POST, PAGE_SIZE, false>>(
                 &ChannelsSender::path("Sid1").expect("DeleteChannelsSender"),
             )
             .await,
     );
-    h.sent("DeleteChannelsSender", &[], Sent::Nothing, false);
+    h.sent("DeleteChannelsSender", &[], &[], Sent::Nothing, false);
 }
 
 async fn domain_cert_v4(h: &Harness) {
-    same_protocol::<DomainCertV4, Via<false, POST, false, false>>();
+    same_protocol::<DomainCertV4, Via<false, POST, PAGE_SIZE, false>>();
     // FetchDomainCertV4: GET /v2/LinkShortening/Domains/{DomainSid}/Certificate
     h.answer(
         "GET",
@@ -176,12 +179,12 @@ async fn domain_cert_v4(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &DomainCertV4::path("DomainSid1").expect("FetchDomainCertV4"),
         )
         .await;
     h.record("FetchDomainCertV4", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchDomainCertV4", &[], Sent::Nothing, false);
+    h.sent("FetchDomainCertV4", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -210,6 +213,7 @@ async fn typing_indicator_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateTypingIndicator",
         &[],
+        &[],
         Sent::Form(&[("channel", "v")]),
         false,
     );
@@ -221,13 +225,13 @@ async fn channels_sender_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Channels/Senders/Sid1", 200);
     let got = ChannelsSender::fetch(&h.client, "Sid1").await;
     h.record("FetchChannelsSender", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchChannelsSender", &[], Sent::Nothing, false);
+    h.sent("FetchChannelsSender", &[], &[], Sent::Nothing, false);
     // ListChannelsSender: GET /v2/Channels/Senders
     h.page("GET", "/v2/Channels/Senders", Dialect::V1, "senders");
     let got = ChannelsSender::list(
         &h.client,
         &ListChannelsSenderFilter {
-            channel: Some("v".into()),
+            channel: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -240,7 +244,8 @@ async fn channels_sender_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListChannelsSender",
-        &[("Channel", "v"), ("PageSize", "5")],
+        &[("Channel", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -258,6 +263,7 @@ async fn channels_sender_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateChannelsSender",
         &[],
+        &[],
         Sent::Json(r#"{"sender_id":"v"}"#),
         false,
     );
@@ -265,14 +271,14 @@ async fn channels_sender_full<Compiled>(h: &Harness) {
     h.answer("POST", "/v2/Channels/Senders/Sid1", 202);
     let got = ChannelsSender::update(&h.client, "Sid1", &UpdateChannelsSenderBody::default()).await;
     h.record("UpdateChannelsSender", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateChannelsSender", &[], Sent::Json(r#"{}"#), false);
+    h.sent("UpdateChannelsSender", &[], &[], Sent::Json(r#"{}"#), false);
     // DeleteChannelsSender: DELETE /v2/Channels/Senders/{Sid}
     h.empty("DELETE", "/v2/Channels/Senders/Sid1", 204);
     h.deleted(
         "DeleteChannelsSender",
         ChannelsSender::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteChannelsSender", &[], Sent::Nothing, false);
+    h.sent("DeleteChannelsSender", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -285,5 +291,5 @@ async fn domain_cert_v4_full<Compiled>(h: &Harness) {
     );
     let got = DomainCertV4::fetch(&h.client, "DomainSid1").await;
     h.record("FetchDomainCertV4", None, got.map(|_| None));
-    h.sent("FetchDomainCertV4", &[], Sent::Nothing, false);
+    h.sent("FetchDomainCertV4", &[], &[], Sent::Nothing, false);
 }

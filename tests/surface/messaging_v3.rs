@@ -29,12 +29,12 @@ pub async fn run(h: &Harness) {
 }
 
 async fn v3_typing_indicator(h: &Harness) {
-    same_protocol::<V3TypingIndicator, Via<true, PUT, false, false>>();
+    same_protocol::<V3TypingIndicator, Via<true, PUT, PAGE_SIZE, false>>();
     // CreateV3TypingIndicator: POST /v3/Indicators/Typing.json
     h.answer("POST", "/v3/Indicators/Typing.json", 200);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &V3TypingIndicator::collection_path().expect("CreateV3TypingIndicator"),
             &CreateV3TypingIndicatorBody {
                 channel: Some("v".into()),
@@ -45,6 +45,7 @@ async fn v3_typing_indicator(h: &Harness) {
     h.record("CreateV3TypingIndicator", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateV3TypingIndicator",
+        &[],
         &[],
         Sent::Json(r#"{"channel":"v"}"#),
         false,
@@ -74,6 +75,7 @@ async fn v3_typing_indicator_full<Compiled>(h: &Harness) {
     h.record("CreateV3TypingIndicator", None, got.map(|_| None));
     h.sent(
         "CreateV3TypingIndicator",
+        &[],
         &[],
         Sent::Json(r#"{"channel":"v"}"#),
         false,

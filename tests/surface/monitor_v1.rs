@@ -49,23 +49,24 @@ pub async fn run(h: &Harness) {
 }
 
 async fn alert(h: &Harness) {
-    same_protocol::<Alert, Via<false, POST, false, false>>();
+    same_protocol::<Alert, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAlert: GET /v1/Alerts/{Sid}
     h.answer("GET", "/v1/Alerts/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Alert::path("Sid1").expect("FetchAlert"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Alert::path("Sid1").expect("FetchAlert"))
         .await;
     h.record("FetchAlert", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAlert", &[], Sent::Nothing, false);
+    h.sent("FetchAlert", &[], &[], Sent::Nothing, false);
     // ListAlert: GET /v1/Alerts
     h.page("GET", "/v1/Alerts", Dialect::V1, "alerts");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Alert::collection_path().expect("ListAlert"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&Alert::collection_path().expect("ListAlert"))
         .filter(&ListAlertFilter {
-            log_level: Some("v".into()),
-            ..Default::default()
+            log_level: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -77,30 +78,40 @@ async fn alert(h: &Harness) {
     );
     h.sent(
         "ListAlert",
-        &[("LogLevel", "v"), ("PageSize", "5")],
+        &[
+            ("LogLevel", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn event(h: &Harness) {
-    same_protocol::<Event, Via<false, POST, false, false>>();
+    same_protocol::<Event, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEvent: GET /v1/Events/{Sid}
     h.answer("GET", "/v1/Events/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Event::path("Sid1").expect("FetchEvent"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Event::path("Sid1").expect("FetchEvent"))
         .await;
     h.record("FetchEvent", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEvent", &[], Sent::Nothing, false);
+    h.sent("FetchEvent", &[], &[], Sent::Nothing, false);
     // ListEvent: GET /v1/Events
     h.page("GET", "/v1/Events", Dialect::V1, "events");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Event::collection_path().expect("ListEvent"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&Event::collection_path().expect("ListEvent"))
         .filter(&ListEventFilter {
-            actor_sid: Some("v".into()),
-            ..Default::default()
+            actor_sid: Some("é&=+/%?#".into()),
+            event_type: Some("é&=+/%?#".into()),
+            resource_sid: Some("é&=+/%?#".into()),
+            source_ip_address: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -112,7 +123,16 @@ async fn event(h: &Harness) {
     );
     h.sent(
         "ListEvent",
-        &[("ActorSid", "v"), ("PageSize", "5")],
+        &[
+            ("ActorSid", "é&=+/%?#"),
+            ("EventType", "é&=+/%?#"),
+            ("ResourceSid", "é&=+/%?#"),
+            ("SourceIpAddress", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -133,14 +153,15 @@ async fn alert_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Alerts/Sid1", 200);
     let got = Alert::fetch(&h.client, "Sid1").await;
     h.record("FetchAlert", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAlert", &[], Sent::Nothing, false);
+    h.sent("FetchAlert", &[], &[], Sent::Nothing, false);
     // ListAlert: GET /v1/Alerts
     h.page("GET", "/v1/Alerts", Dialect::V1, "alerts");
     let got = Alert::list(
         &h.client,
         &ListAlertFilter {
-            log_level: Some("v".into()),
-            ..Default::default()
+            log_level: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -153,7 +174,13 @@ async fn alert_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListAlert",
-        &[("LogLevel", "v"), ("PageSize", "5")],
+        &[
+            ("LogLevel", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -165,14 +192,18 @@ async fn event_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Events/Sid1", 200);
     let got = Event::fetch(&h.client, "Sid1").await;
     h.record("FetchEvent", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEvent", &[], Sent::Nothing, false);
+    h.sent("FetchEvent", &[], &[], Sent::Nothing, false);
     // ListEvent: GET /v1/Events
     h.page("GET", "/v1/Events", Dialect::V1, "events");
     let got = Event::list(
         &h.client,
         &ListEventFilter {
-            actor_sid: Some("v".into()),
-            ..Default::default()
+            actor_sid: Some("é&=+/%?#".into()),
+            event_type: Some("é&=+/%?#".into()),
+            resource_sid: Some("é&=+/%?#".into()),
+            source_ip_address: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -185,7 +216,16 @@ async fn event_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListEvent",
-        &[("ActorSid", "v"), ("PageSize", "5")],
+        &[
+            ("ActorSid", "é&=+/%?#"),
+            ("EventType", "é&=+/%?#"),
+            ("ResourceSid", "é&=+/%?#"),
+            ("SourceIpAddress", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );

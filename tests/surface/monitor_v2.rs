@@ -5,7 +5,7 @@ use twilio_resource::twilio_resource;
 
 use super::harness::*;
 
-#[twilio_resource(path = "/v2/Alarms/<Sid>", base_url = "https://monitor.twilio.com", rename_all = "camelCase", fetch, list = ListAlarmsFilter, create = CreateAlarmBody, update = UpdateAlarmBody, delete)]
+#[twilio_resource(path = "/v2/Alarms/<Sid>", base_url = "https://monitor.twilio.com", rename_all = "camelCase", fetch, list = ListAlarmsFilter, create = CreateAlarmBody, update = UpdateAlarmBody, delete, page_size = "PageSize")]
 pub struct Alarm {
     pub sid: Option<String>,
 }
@@ -81,23 +81,24 @@ pub async fn run(h: &Harness) {
 }
 
 async fn alarm(h: &Harness) {
-    same_protocol::<Alarm, Via<true, PUT, true, false>>();
+    same_protocol::<Alarm, Via<true, PUT, PAGE_SIZE, false>>();
     // FetchAlarm: GET /v2/Alarms/{Sid}
     h.answer("GET", "/v2/Alarms/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, true, false>>(&Alarm::path("Sid1").expect("FetchAlarm"))
+        .fetch::<Via<true, PUT, PAGE_SIZE, false>>(&Alarm::path("Sid1").expect("FetchAlarm"))
         .await;
     h.record("FetchAlarm", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAlarm", &[], Sent::Nothing, false);
+    h.sent("FetchAlarm", &[], &[], Sent::Nothing, false);
     // ListAlarms: GET /v2/Alarms
     h.page("GET", "/v2/Alarms", Dialect::V1, "alarms");
     let got = h
         .client
-        .list::<Via<true, PUT, true, false>>(&Alarm::collection_path().expect("ListAlarms"))
+        .list::<Via<true, PUT, PAGE_SIZE, false>>(&Alarm::collection_path().expect("ListAlarms"))
         .filter(&ListAlarmsFilter {
-            sort_order: Some("v".into()),
+            sort_order: Some("é&=+/%?#".into()),
         })
+        .page_size(5)
         .collect_all()
         .await;
     h.records(
@@ -105,12 +106,18 @@ async fn alarm(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListAlarms", &[("SortOrder", "v")], Sent::Nothing, false);
+    h.sent(
+        "ListAlarms",
+        &[("SortOrder", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateAlarm: POST /v2/Alarms
     h.answer("POST", "/v2/Alarms", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, true, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Alarm::collection_path().expect("CreateAlarm"),
             &CreateAlarmBody {
                 friendly_name: Some("v".into()),
@@ -123,6 +130,7 @@ async fn alarm(h: &Harness) {
     h.sent(
         "CreateAlarm",
         &[],
+        &[],
         Sent::Json(r#"{"friendlyName":"v","email":["a","b"]}"#),
         false,
     );
@@ -130,7 +138,7 @@ async fn alarm(h: &Harness) {
     h.answer("PUT", "/v2/Alarms/Sid1", 200);
     let got = h
         .client
-        .update::<Via<true, PUT, true, false>, _>(
+        .update::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Alarm::path("Sid1").expect("UpdateAlarm"),
             &UpdateAlarmBody {
                 friendly_name: Some("v".into()),
@@ -143,6 +151,7 @@ async fn alarm(h: &Harness) {
     h.sent(
         "UpdateAlarm",
         &[],
+        &[],
         Sent::Json(r#"{"friendlyName":"v","email":["a","b"]}"#),
         false,
     );
@@ -151,27 +160,27 @@ async fn alarm(h: &Harness) {
     h.deleted(
         "DeleteAlarm",
         h.client
-            .delete::<Via<true, PUT, true, false>>(&Alarm::path("Sid1").expect("DeleteAlarm"))
+            .delete::<Via<true, PUT, PAGE_SIZE, false>>(&Alarm::path("Sid1").expect("DeleteAlarm"))
             .await,
     );
-    h.sent("DeleteAlarm", &[], Sent::Nothing, false);
+    h.sent("DeleteAlarm", &[], &[], Sent::Nothing, false);
 }
 
 async fn alarm_status(h: &Harness) {
-    same_protocol::<AlarmStatus, Via<true, PUT, true, false>>();
+    same_protocol::<AlarmStatus, Via<true, PUT, PAGE_SIZE_CAMEL, false>>();
     // UpdateAlarmStatus: PUT /v2/Alarms/{Sid}/status
     h.empty("PUT", "/v2/Alarms/Sid1/status", 204);
     h.answered_without_a_body(
         "UpdateAlarmStatus",
         h.client
-            .update::<Via<true, PUT, true, false>, _>(
+            .update::<Via<true, PUT, PAGE_SIZE_CAMEL, false>, _>(
                 &AlarmStatus::path("Sid1").expect("UpdateAlarmStatus"),
                 &UpdateAlarmStatusBody::default(),
             )
             .await
             .map(drop),
     );
-    h.sent("UpdateAlarmStatus", &[], Sent::Json(r#"{}"#), false);
+    h.sent("UpdateAlarmStatus", &[], &[], Sent::Json(r#"{}"#), false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -189,15 +198,16 @@ async fn alarm_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Alarms/Sid1", 200);
     let got = Alarm::fetch(&h.client, "Sid1").await;
     h.record("FetchAlarm", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAlarm", &[], Sent::Nothing, false);
+    h.sent("FetchAlarm", &[], &[], Sent::Nothing, false);
     // ListAlarms: GET /v2/Alarms
     h.page("GET", "/v2/Alarms", Dialect::V1, "alarms");
     let got = Alarm::list(
         &h.client,
         &ListAlarmsFilter {
-            sort_order: Some("v".into()),
+            sort_order: Some("é&=+/%?#".into()),
         },
     )
+    .page_size(5)
     .collect_all()
     .await;
     h.records(
@@ -205,7 +215,13 @@ async fn alarm_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListAlarms", &[("SortOrder", "v")], Sent::Nothing, false);
+    h.sent(
+        "ListAlarms",
+        &[("SortOrder", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateAlarm: POST /v2/Alarms
     h.answer("POST", "/v2/Alarms", 201);
     let got = Alarm::create(
@@ -220,6 +236,7 @@ async fn alarm_full<Compiled>(h: &Harness) {
     h.record("CreateAlarm", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateAlarm",
+        &[],
         &[],
         Sent::Json(r#"{"friendlyName":"v","email":["a","b"]}"#),
         false,
@@ -240,13 +257,14 @@ async fn alarm_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateAlarm",
         &[],
+        &[],
         Sent::Json(r#"{"friendlyName":"v","email":["a","b"]}"#),
         false,
     );
     // DeleteAlarm: DELETE /v2/Alarms/{Sid}
     h.empty("DELETE", "/v2/Alarms/Sid1", 204);
     h.deleted("DeleteAlarm", Alarm::delete(&h.client, "Sid1").await);
-    h.sent("DeleteAlarm", &[], Sent::Nothing, false);
+    h.sent("DeleteAlarm", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -259,5 +277,5 @@ async fn alarm_status_full<Compiled>(h: &Harness) {
             .await
             .map(drop),
     );
-    h.sent("UpdateAlarmStatus", &[], Sent::Json(r#"{}"#), false);
+    h.sent("UpdateAlarmStatus", &[], &[], Sent::Json(r#"{}"#), false);
 }

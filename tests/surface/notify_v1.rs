@@ -209,17 +209,17 @@ pub async fn run(h: &Harness) {
 }
 
 async fn binding(h: &Harness) {
-    same_protocol::<Binding, Via<false, POST, false, false>>();
+    same_protocol::<Binding, Via<false, POST, PAGE_SIZE, false>>();
     // FetchBinding: GET /v1/Services/{ServiceSid}/Bindings/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Bindings/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Binding::path("ServiceSid1", "Sid1").expect("FetchBinding"),
         )
         .await;
     h.record("FetchBinding", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBinding", &[], Sent::Nothing, false);
+    h.sent("FetchBinding", &[], &[], Sent::Nothing, false);
     // ListBinding: GET /v1/Services/{ServiceSid}/Bindings
     h.page(
         "GET",
@@ -229,13 +229,14 @@ async fn binding(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Binding::collection_path("ServiceSid1").expect("ListBinding"),
         )
         .filter(&ListBindingFilter {
-            start_date: Some("v".into()),
-            identity: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            identity: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            tag: Some(vec!["é&1".into(), "+/%?#2".into()]),
         })
         .page_size(5)
         .collect_all()
@@ -248,11 +249,15 @@ async fn binding(h: &Harness) {
     h.sent(
         "ListBinding",
         &[
-            ("StartDate", "v"),
-            ("Identity", "a"),
-            ("Identity", "b"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("Identity", "é&1"),
+            ("Identity", "+/%?#2"),
+            ("Tag", "é&1"),
+            ("Tag", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -260,7 +265,7 @@ async fn binding(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Bindings", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Binding::collection_path("ServiceSid1").expect("CreateBinding"),
             &CreateBindingBody {
                 identity: Some("v".into()),
@@ -273,6 +278,7 @@ async fn binding(h: &Harness) {
     h.sent(
         "CreateBinding",
         &[],
+        &[],
         Sent::Form(&[("Identity", "v"), ("Tag", "a"), ("Tag", "b")]),
         false,
     );
@@ -281,31 +287,31 @@ async fn binding(h: &Harness) {
     h.deleted(
         "DeleteBinding",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Binding::path("ServiceSid1", "Sid1").expect("DeleteBinding"),
             )
             .await,
     );
-    h.sent("DeleteBinding", &[], Sent::Nothing, false);
+    h.sent("DeleteBinding", &[], &[], Sent::Nothing, false);
 }
 
 async fn credential(h: &Harness) {
-    same_protocol::<Credential, Via<false, POST, false, false>>();
+    same_protocol::<Credential, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCredential: GET /v1/Credentials/{Sid}
     h.answer("GET", "/v1/Credentials/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Credential::path("Sid1").expect("FetchCredential"),
         )
         .await;
     h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCredential", &[], Sent::Nothing, false);
+    h.sent("FetchCredential", &[], &[], Sent::Nothing, false);
     // ListCredential: GET /v1/Credentials
     h.page("GET", "/v1/Credentials", Dialect::V1, "credentials");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Credential::collection_path().expect("ListCredential"),
         )
         .page_size(5)
@@ -316,12 +322,18 @@ async fn credential(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListCredential",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateCredential: POST /v1/Credentials
     h.answer("POST", "/v1/Credentials", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Credential::collection_path().expect("CreateCredential"),
             &CreateCredentialBody {
                 type_: Some("v".into()),
@@ -330,12 +342,18 @@ async fn credential(h: &Harness) {
         )
         .await;
     h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
+    h.sent(
+        "CreateCredential",
+        &[],
+        &[],
+        Sent::Form(&[("Type", "v")]),
+        false,
+    );
     // UpdateCredential: POST /v1/Credentials/{Sid}
     h.answer("POST", "/v1/Credentials/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Credential::path("Sid1").expect("UpdateCredential"),
             &UpdateCredentialBody {
                 friendly_name: Some("v".into()),
@@ -347,6 +365,7 @@ async fn credential(h: &Harness) {
     h.sent(
         "UpdateCredential",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -355,21 +374,21 @@ async fn credential(h: &Harness) {
     h.deleted(
         "DeleteCredential",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Credential::path("Sid1").expect("DeleteCredential"),
             )
             .await,
     );
-    h.sent("DeleteCredential", &[], Sent::Nothing, false);
+    h.sent("DeleteCredential", &[], &[], Sent::Nothing, false);
 }
 
 async fn notification(h: &Harness) {
-    same_protocol::<Notification, Via<false, POST, false, false>>();
+    same_protocol::<Notification, Via<false, POST, PAGE_SIZE, false>>();
     // CreateNotification: POST /v1/Services/{ServiceSid}/Notifications
     h.answer("POST", "/v1/Services/ServiceSid1/Notifications", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Notification::collection_path("ServiceSid1").expect("CreateNotification"),
             &CreateNotificationBody {
                 body: Some("v".into()),
@@ -382,28 +401,31 @@ async fn notification(h: &Harness) {
     h.sent(
         "CreateNotification",
         &[],
+        &[],
         Sent::Form(&[("Body", "v"), ("Segment", "a"), ("Segment", "b")]),
         false,
     );
 }
 
 async fn service(h: &Harness) {
-    same_protocol::<Service, Via<false, POST, false, false>>();
+    same_protocol::<Service, Via<false, POST, PAGE_SIZE, false>>();
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Service::path("Sid1").expect("FetchService"))
         .await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Service::collection_path().expect("ListService"),
+        )
         .filter(&ListServiceFilter {
-            friendly_name: Some("v".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -415,7 +437,8 @@ async fn service(h: &Harness) {
     );
     h.sent(
         "ListService",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[("FriendlyName", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -423,7 +446,7 @@ async fn service(h: &Harness) {
     h.answer("POST", "/v1/Services", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::collection_path().expect("CreateService"),
             &CreateServiceBody {
                 friendly_name: Some("v".into()),
@@ -435,6 +458,7 @@ async fn service(h: &Harness) {
     h.sent(
         "CreateService",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -442,7 +466,7 @@ async fn service(h: &Harness) {
     h.answer("POST", "/v1/Services/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
             &UpdateServiceBody {
                 friendly_name: Some("v".into()),
@@ -454,6 +478,7 @@ async fn service(h: &Harness) {
     h.sent(
         "UpdateService",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -462,12 +487,12 @@ async fn service(h: &Harness) {
     h.deleted(
         "DeleteService",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Service::path("Sid1").expect("DeleteService"),
             )
             .await,
     );
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -487,7 +512,7 @@ async fn binding_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/Bindings/Sid1", 200);
     let got = Binding::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchBinding", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBinding", &[], Sent::Nothing, false);
+    h.sent("FetchBinding", &[], &[], Sent::Nothing, false);
     // ListBinding: GET /v1/Services/{ServiceSid}/Bindings
     h.page(
         "GET",
@@ -499,9 +524,10 @@ async fn binding_full<Compiled>(h: &Harness) {
         &h.client,
         "ServiceSid1",
         &ListBindingFilter {
-            start_date: Some("v".into()),
-            identity: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            identity: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            tag: Some(vec!["é&1".into(), "+/%?#2".into()]),
         },
     )
     .page_size(5)
@@ -515,11 +541,15 @@ async fn binding_full<Compiled>(h: &Harness) {
     h.sent(
         "ListBinding",
         &[
-            ("StartDate", "v"),
-            ("Identity", "a"),
-            ("Identity", "b"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("Identity", "é&1"),
+            ("Identity", "+/%?#2"),
+            ("Tag", "é&1"),
+            ("Tag", "+/%?#2"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -539,6 +569,7 @@ async fn binding_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateBinding",
         &[],
+        &[],
         Sent::Form(&[("Identity", "v"), ("Tag", "a"), ("Tag", "b")]),
         false,
     );
@@ -548,7 +579,7 @@ async fn binding_full<Compiled>(h: &Harness) {
         "DeleteBinding",
         Binding::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteBinding", &[], Sent::Nothing, false);
+    h.sent("DeleteBinding", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -557,7 +588,7 @@ async fn credential_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Credentials/Sid1", 200);
     let got = Credential::fetch(&h.client, "Sid1").await;
     h.record("FetchCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCredential", &[], Sent::Nothing, false);
+    h.sent("FetchCredential", &[], &[], Sent::Nothing, false);
     // ListCredential: GET /v1/Credentials
     h.page("GET", "/v1/Credentials", Dialect::V1, "credentials");
     let got = Credential::list(&h.client).page_size(5).collect_all().await;
@@ -566,7 +597,13 @@ async fn credential_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListCredential", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListCredential",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateCredential: POST /v1/Credentials
     h.answer("POST", "/v1/Credentials", 201);
     let got = Credential::create(
@@ -578,7 +615,13 @@ async fn credential_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateCredential", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateCredential", &[], Sent::Form(&[("Type", "v")]), false);
+    h.sent(
+        "CreateCredential",
+        &[],
+        &[],
+        Sent::Form(&[("Type", "v")]),
+        false,
+    );
     // UpdateCredential: POST /v1/Credentials/{Sid}
     h.answer("POST", "/v1/Credentials/Sid1", 200);
     let got = Credential::update(
@@ -594,6 +637,7 @@ async fn credential_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateCredential",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -603,7 +647,7 @@ async fn credential_full<Compiled>(h: &Harness) {
         "DeleteCredential",
         Credential::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteCredential", &[], Sent::Nothing, false);
+    h.sent("DeleteCredential", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -624,6 +668,7 @@ async fn notification_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateNotification",
         &[],
+        &[],
         Sent::Form(&[("Body", "v"), ("Segment", "a"), ("Segment", "b")]),
         false,
     );
@@ -635,13 +680,13 @@ async fn service_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/Sid1", 200);
     let got = Service::fetch(&h.client, "Sid1").await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
     let got = Service::list(
         &h.client,
         &ListServiceFilter {
-            friendly_name: Some("v".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -654,7 +699,8 @@ async fn service_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListService",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[("FriendlyName", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -671,6 +717,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -690,11 +737,12 @@ async fn service_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateService",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
     h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }

@@ -46,7 +46,7 @@ pub struct CreatePortingPortInBody {
     pub auto_cancel_approval_numbers: Option<String>,
 }
 
-#[twilio_resource(path = "/v1/Porting/PortIn/PortInRequests", base_url = "https://numbers.twilio.com", rename_all = "snake_case", list = ListPortInRequestsFilter)]
+#[twilio_resource(path = "/v1/Porting/PortIn/PortInRequests", base_url = "https://numbers.twilio.com", rename_all = "snake_case", list = ListPortInRequestsFilter, page_size = false)]
 pub struct PortInRequests {}
 
 #[derive(serde::Serialize, Default)]
@@ -74,15 +74,18 @@ pub struct ListPortInRequestsFilter {
 )]
 pub struct PortingPortInPhoneNumber {}
 
-#[twilio_resource(
-    path = "/v1/Porting/Portability/PhoneNumber/<PhoneNumber>",
-    base_url = "https://numbers.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v1/Porting/Portability/PhoneNumber/<PhoneNumber>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch = FetchPortingPortabilityQuery)]
 pub struct PortingPortability {}
 
-#[twilio_resource(path = "/v1/Porting/Configuration/Webhook/<WebhookType>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", list, create = CreatePortingWebhookConfigurationBody, delete)]
+#[derive(serde::Serialize, Default)]
+pub struct FetchPortingPortabilityQuery {
+    #[serde(rename = "TargetAccountSid")]
+    pub target_account_sid: Option<String>,
+    #[serde(rename = "AddressSid")]
+    pub address_sid: Option<String>,
+}
+
+#[twilio_resource(path = "/v1/Porting/Configuration/Webhook/<WebhookType>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", list, create = CreatePortingWebhookConfigurationBody, delete, page_size = false)]
 pub struct PortingWebhookConfigurationFetch {}
 
 #[derive(serde::Serialize, Default)]
@@ -157,62 +160,68 @@ pub async fn run(h: &Harness) {
 }
 
 async fn bulk_eligibility(h: &Harness) {
-    same_protocol::<BulkEligibility, Via<true, PUT, false, false>>();
+    same_protocol::<BulkEligibility, Via<true, PUT, PAGE_SIZE, false>>();
     // FetchBulkEligibility: GET /v1/HostedNumber/Eligibility/Bulk/{RequestId}
     h.answer("GET", "/v1/HostedNumber/Eligibility/Bulk/RequestId1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, false, false>>(
+        .fetch::<Via<true, PUT, PAGE_SIZE, false>>(
             &BulkEligibility::path("RequestId1").expect("FetchBulkEligibility"),
         )
         .await;
     h.record("FetchBulkEligibility", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBulkEligibility", &[], Sent::Nothing, false);
+    h.sent("FetchBulkEligibility", &[], &[], Sent::Nothing, false);
     // CreateBulkEligibility: POST /v1/HostedNumber/Eligibility/Bulk
     h.answer("POST", "/v1/HostedNumber/Eligibility/Bulk", 202);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &BulkEligibility::collection_path().expect("CreateBulkEligibility"),
             &CreateBulkEligibilityBody::default(),
         )
         .await;
     h.record("CreateBulkEligibility", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateBulkEligibility", &[], Sent::Json(r#"{}"#), false);
+    h.sent(
+        "CreateBulkEligibility",
+        &[],
+        &[],
+        Sent::Json(r#"{}"#),
+        false,
+    );
 }
 
 async fn eligibility(h: &Harness) {
-    same_protocol::<Eligibility, Via<true, PUT, false, false>>();
+    same_protocol::<Eligibility, Via<true, PUT, PAGE_SIZE, false>>();
     // CreateEligibility: POST /v1/HostedNumber/Eligibility
     h.answer("POST", "/v1/HostedNumber/Eligibility", 200);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &Eligibility::collection_path().expect("CreateEligibility"),
             &CreateEligibilityBody::default(),
         )
         .await;
     h.record("CreateEligibility", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateEligibility", &[], Sent::Json(r#"{}"#), false);
+    h.sent("CreateEligibility", &[], &[], Sent::Json(r#"{}"#), false);
 }
 
 async fn porting_port_in(h: &Harness) {
-    same_protocol::<PortingPortIn, Via<true, PUT, false, false>>();
+    same_protocol::<PortingPortIn, Via<true, PUT, PAGE_SIZE, false>>();
     // FetchPortingPortIn: GET /v1/Porting/PortIn/{PortInRequestSid}
     h.answer("GET", "/v1/Porting/PortIn/PortInRequestSid1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, false, false>>(
+        .fetch::<Via<true, PUT, PAGE_SIZE, false>>(
             &PortingPortIn::path("PortInRequestSid1").expect("FetchPortingPortIn"),
         )
         .await;
     h.record("FetchPortingPortIn", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPortingPortIn", &[], Sent::Nothing, false);
+    h.sent("FetchPortingPortIn", &[], &[], Sent::Nothing, false);
     // CreatePortingPortIn: POST /v1/Porting/PortIn
     h.answer("POST", "/v1/Porting/PortIn", 202);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &PortingPortIn::collection_path().expect("CreatePortingPortIn"),
             &CreatePortingPortInBody {
                 account_sid: Some("v".into()),
@@ -225,6 +234,7 @@ async fn porting_port_in(h: &Harness) {
     h.sent(
         "CreatePortingPortIn",
         &[],
+        &[],
         Sent::Json(r#"{"account_sid":"v","documents":["a","b"]}"#),
         false,
     );
@@ -233,16 +243,16 @@ async fn porting_port_in(h: &Harness) {
     h.deleted(
         "DeletePortingPortIn",
         h.client
-            .delete::<Via<true, PUT, false, false>>(
+            .delete::<Via<true, PUT, PAGE_SIZE, false>>(
                 &PortingPortIn::path("PortInRequestSid1").expect("DeletePortingPortIn"),
             )
             .await,
     );
-    h.sent("DeletePortingPortIn", &[], Sent::Nothing, false);
+    h.sent("DeletePortingPortIn", &[], &[], Sent::Nothing, false);
 }
 
 async fn port_in_requests(h: &Harness) {
-    same_protocol::<PortInRequests, Via<false, POST, false, false>>();
+    same_protocol::<PortInRequests, Via<false, POST, NO_PAGE_SIZE, false>>();
     // ListPortInRequests: GET /v1/Porting/PortIn/PortInRequests
     h.page(
         "GET",
@@ -252,12 +262,16 @@ async fn port_in_requests(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, NO_PAGE_SIZE, false>>(
             &PortInRequests::collection_path().expect("ListPortInRequests"),
         )
         .filter(&ListPortInRequestsFilter {
-            token: Some("v".into()),
-            ..Default::default()
+            token: Some("é&=+/%?#".into()),
+            size: Some(7),
+            port_in_request_sid: Some("é&=+/%?#".into()),
+            port_in_request_status: Some("é&=+/%?#".into()),
+            created_before: Some("é&=+/%?#".into()),
+            created_after: Some("é&=+/%?#".into()),
         })
         .collect_all()
         .await;
@@ -268,14 +282,22 @@ async fn port_in_requests(h: &Harness) {
     );
     h.sent(
         "ListPortInRequests",
-        &[("Token", "v")],
+        &[
+            ("Token", "é&=+/%?#"),
+            ("Size", "7"),
+            ("PortInRequestSid", "é&=+/%?#"),
+            ("PortInRequestStatus", "é&=+/%?#"),
+            ("CreatedBefore", "é&=+/%?#"),
+            ("CreatedAfter", "é&=+/%?#"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn porting_port_in_phone_number(h: &Harness) {
-    same_protocol::<PortingPortInPhoneNumber, Via<false, POST, false, false>>();
+    same_protocol::<PortingPortInPhoneNumber, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPortingPortInPhoneNumber: GET /v1/Porting/PortIn/{PortInRequestSid}/PhoneNumber/{PhoneNumberSid}
     h.answer(
         "GET",
@@ -284,7 +306,7 @@ async fn porting_port_in_phone_number(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &PortingPortInPhoneNumber::path("PortInRequestSid1", "PhoneNumberSid1")
                 .expect("FetchPortingPortInPhoneNumber"),
         )
@@ -294,7 +316,13 @@ async fn porting_port_in_phone_number(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchPortingPortInPhoneNumber", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPortingPortInPhoneNumber",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // DeletePortingPortInPhoneNumber: DELETE /v1/Porting/PortIn/{PortInRequestSid}/PhoneNumber/{PhoneNumberSid}
     h.empty(
         "DELETE",
@@ -304,17 +332,23 @@ async fn porting_port_in_phone_number(h: &Harness) {
     h.deleted(
         "DeletePortingPortInPhoneNumber",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &PortingPortInPhoneNumber::path("PortInRequestSid1", "PhoneNumberSid1")
                     .expect("DeletePortingPortInPhoneNumber"),
             )
             .await,
     );
-    h.sent("DeletePortingPortInPhoneNumber", &[], Sent::Nothing, false);
+    h.sent(
+        "DeletePortingPortInPhoneNumber",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn porting_portability(h: &Harness) {
-    same_protocol::<PortingPortability, Via<false, POST, false, false>>();
+    same_protocol::<PortingPortability, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPortingPortability: GET /v1/Porting/Portability/PhoneNumber/{PhoneNumber}
     h.answer(
         "GET",
@@ -323,16 +357,26 @@ async fn porting_portability(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &PortingPortability::path("PhoneNumber1").expect("FetchPortingPortability"),
         )
+        .query(&FetchPortingPortabilityQuery {
+            target_account_sid: Some("é&=+/%?#".into()),
+            address_sid: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchPortingPortability", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPortingPortability", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPortingPortability",
+        &[("TargetAccountSid", "é&=+/%?#"), ("AddressSid", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn porting_webhook_configuration_fetch(h: &Harness) {
-    same_protocol::<PortingWebhookConfigurationFetch, Via<true, PUT, false, false>>();
+    same_protocol::<PortingWebhookConfigurationFetch, Via<true, PUT, NO_PAGE_SIZE, false>>();
     // FetchPortingWebhookConfigurationFetch: GET /v1/Porting/Configuration/Webhook
     h.page(
         "GET",
@@ -342,7 +386,7 @@ async fn porting_webhook_configuration_fetch(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<true, PUT, false, false>>(
+        .list::<Via<true, PUT, NO_PAGE_SIZE, false>>(
             &PortingWebhookConfigurationFetch::collection_path()
                 .expect("FetchPortingWebhookConfigurationFetch"),
         )
@@ -356,6 +400,7 @@ async fn porting_webhook_configuration_fetch(h: &Harness) {
     h.sent(
         "FetchPortingWebhookConfigurationFetch",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -363,7 +408,7 @@ async fn porting_webhook_configuration_fetch(h: &Harness) {
     h.answer("POST", "/v1/Porting/Configuration/Webhook", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, NO_PAGE_SIZE, false>, _>(
             &PortingWebhookConfigurationFetch::collection_path()
                 .expect("CreatePortingWebhookConfiguration"),
             &CreatePortingWebhookConfigurationBody::default(),
@@ -377,6 +422,7 @@ async fn porting_webhook_configuration_fetch(h: &Harness) {
     h.sent(
         "CreatePortingWebhookConfiguration",
         &[],
+        &[],
         Sent::Json(r#"{}"#),
         false,
     );
@@ -389,7 +435,7 @@ async fn porting_webhook_configuration_fetch(h: &Harness) {
     h.deleted(
         "DeletePortingWebhookConfigurationDelete",
         h.client
-            .delete::<Via<true, PUT, false, false>>(
+            .delete::<Via<true, PUT, NO_PAGE_SIZE, false>>(
                 &PortingWebhookConfigurationFetch::path("WebhookType1")
                     .expect("DeletePortingWebhookConfigurationDelete"),
             )
@@ -398,13 +444,14 @@ async fn porting_webhook_configuration_fetch(h: &Harness) {
     h.sent(
         "DeletePortingWebhookConfigurationDelete",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn signing_request_configuration(h: &Harness) {
-    same_protocol::<SigningRequestConfiguration, Via<true, PUT, false, false>>();
+    same_protocol::<SigningRequestConfiguration, Via<true, PUT, PAGE_SIZE, false>>();
     // ListSigningRequestConfiguration: GET /v1/SigningRequest/Configuration
     h.page(
         "GET",
@@ -414,13 +461,13 @@ async fn signing_request_configuration(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<true, PUT, false, false>>(
+        .list::<Via<true, PUT, PAGE_SIZE, false>>(
             &SigningRequestConfiguration::collection_path()
                 .expect("ListSigningRequestConfiguration"),
         )
         .filter(&ListSigningRequestConfigurationFilter {
-            country: Some("v".into()),
-            ..Default::default()
+            country: Some("é&=+/%?#".into()),
+            product: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -432,7 +479,12 @@ async fn signing_request_configuration(h: &Harness) {
     );
     h.sent(
         "ListSigningRequestConfiguration",
-        &[("Country", "v"), ("PageSize", "5")],
+        &[
+            ("Country", "é&=+/%?#"),
+            ("Product", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -440,7 +492,7 @@ async fn signing_request_configuration(h: &Harness) {
     h.answer("POST", "/v1/SigningRequest/Configuration", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &SigningRequestConfiguration::collection_path()
                 .expect("CreateSigningRequestConfiguration"),
             &CreateSigningRequestConfigurationBody::default(),
@@ -454,18 +506,19 @@ async fn signing_request_configuration(h: &Harness) {
     h.sent(
         "CreateSigningRequestConfiguration",
         &[],
+        &[],
         Sent::Json(r#"{}"#),
         false,
     );
 }
 
 async fn sender_id_registration(h: &Harness) {
-    same_protocol::<SenderIdRegistration, Via<true, PUT, true, false>>();
+    same_protocol::<SenderIdRegistration, Via<true, PUT, PAGE_SIZE_CAMEL, false>>();
     // CreateSenderIdRegistration: POST /v1/SenderIdRegistrations
     h.answer("POST", "/v1/SenderIdRegistrations", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, true, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE_CAMEL, false>, _>(
             &SenderIdRegistration::collection_path().expect("CreateSenderIdRegistration"),
             &CreateSenderIdRegistrationBody {
                 regulation_id: Some("v".into()),
@@ -477,13 +530,14 @@ async fn sender_id_registration(h: &Harness) {
     h.sent(
         "CreateSenderIdRegistration",
         &[],
+        &[],
         Sent::Json(r#"{"regulationId":"v"}"#),
         false,
     );
 }
 
 async fn sender_id_registration_embedded_session(h: &Harness) {
-    same_protocol::<SenderIdRegistrationEmbeddedSession, Via<true, PUT, true, false>>();
+    same_protocol::<SenderIdRegistrationEmbeddedSession, Via<true, PUT, PAGE_SIZE_CAMEL, false>>();
     // CreateSenderIdRegistrationEmbeddedSession: POST /v1/SenderIdRegistrations/{BundleSid}/EmbeddedSessions
     h.answer(
         "POST",
@@ -492,7 +546,7 @@ async fn sender_id_registration_embedded_session(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<true, PUT, true, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE_CAMEL, false>, _>(
             &SenderIdRegistrationEmbeddedSession::collection_path("BundleSid1")
                 .expect("CreateSenderIdRegistrationEmbeddedSession"),
             &CreateSenderIdRegistrationEmbeddedSessionBody {
@@ -507,6 +561,7 @@ async fn sender_id_registration_embedded_session(h: &Harness) {
     );
     h.sent(
         "CreateSenderIdRegistrationEmbeddedSession",
+        &[],
         &[],
         Sent::Json(r#"{"themeSetId":"v"}"#),
         false,
@@ -536,12 +591,18 @@ async fn bulk_eligibility_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/HostedNumber/Eligibility/Bulk/RequestId1", 200);
     let got = BulkEligibility::fetch(&h.client, "RequestId1").await;
     h.record("FetchBulkEligibility", None, got.map(|_| None));
-    h.sent("FetchBulkEligibility", &[], Sent::Nothing, false);
+    h.sent("FetchBulkEligibility", &[], &[], Sent::Nothing, false);
     // CreateBulkEligibility: POST /v1/HostedNumber/Eligibility/Bulk
     h.answer("POST", "/v1/HostedNumber/Eligibility/Bulk", 202);
     let got = BulkEligibility::create(&h.client, &CreateBulkEligibilityBody::default()).await;
     h.record("CreateBulkEligibility", None, got.map(|_| None));
-    h.sent("CreateBulkEligibility", &[], Sent::Json(r#"{}"#), false);
+    h.sent(
+        "CreateBulkEligibility",
+        &[],
+        &[],
+        Sent::Json(r#"{}"#),
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -550,7 +611,7 @@ async fn eligibility_full<Compiled>(h: &Harness) {
     h.answer("POST", "/v1/HostedNumber/Eligibility", 200);
     let got = Eligibility::create(&h.client, &CreateEligibilityBody::default()).await;
     h.record("CreateEligibility", None, got.map(|_| None));
-    h.sent("CreateEligibility", &[], Sent::Json(r#"{}"#), false);
+    h.sent("CreateEligibility", &[], &[], Sent::Json(r#"{}"#), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -559,7 +620,7 @@ async fn porting_port_in_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Porting/PortIn/PortInRequestSid1", 200);
     let got = PortingPortIn::fetch(&h.client, "PortInRequestSid1").await;
     h.record("FetchPortingPortIn", None, got.map(|_| None));
-    h.sent("FetchPortingPortIn", &[], Sent::Nothing, false);
+    h.sent("FetchPortingPortIn", &[], &[], Sent::Nothing, false);
     // CreatePortingPortIn: POST /v1/Porting/PortIn
     h.answer("POST", "/v1/Porting/PortIn", 202);
     let got = PortingPortIn::create(
@@ -575,6 +636,7 @@ async fn porting_port_in_full<Compiled>(h: &Harness) {
     h.sent(
         "CreatePortingPortIn",
         &[],
+        &[],
         Sent::Json(r#"{"account_sid":"v","documents":["a","b"]}"#),
         false,
     );
@@ -584,7 +646,7 @@ async fn porting_port_in_full<Compiled>(h: &Harness) {
         "DeletePortingPortIn",
         PortingPortIn::delete(&h.client, "PortInRequestSid1").await,
     );
-    h.sent("DeletePortingPortIn", &[], Sent::Nothing, false);
+    h.sent("DeletePortingPortIn", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -599,8 +661,12 @@ async fn port_in_requests_full<Compiled>(h: &Harness) {
     let got = PortInRequests::list(
         &h.client,
         &ListPortInRequestsFilter {
-            token: Some("v".into()),
-            ..Default::default()
+            token: Some("é&=+/%?#".into()),
+            size: Some(7),
+            port_in_request_sid: Some("é&=+/%?#".into()),
+            port_in_request_status: Some("é&=+/%?#".into()),
+            created_before: Some("é&=+/%?#".into()),
+            created_after: Some("é&=+/%?#".into()),
         },
     )
     .collect_all()
@@ -612,7 +678,15 @@ async fn port_in_requests_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListPortInRequests",
-        &[("Token", "v")],
+        &[
+            ("Token", "é&=+/%?#"),
+            ("Size", "7"),
+            ("PortInRequestSid", "é&=+/%?#"),
+            ("PortInRequestStatus", "é&=+/%?#"),
+            ("CreatedBefore", "é&=+/%?#"),
+            ("CreatedAfter", "é&=+/%?#"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -629,7 +703,13 @@ async fn porting_port_in_phone_number_full<Compiled>(h: &Harness) {
     let got =
         PortingPortInPhoneNumber::fetch(&h.client, "PortInRequestSid1", "PhoneNumberSid1").await;
     h.record("FetchPortingPortInPhoneNumber", None, got.map(|_| None));
-    h.sent("FetchPortingPortInPhoneNumber", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPortingPortInPhoneNumber",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // DeletePortingPortInPhoneNumber: DELETE /v1/Porting/PortIn/{PortInRequestSid}/PhoneNumber/{PhoneNumberSid}
     h.empty(
         "DELETE",
@@ -640,7 +720,13 @@ async fn porting_port_in_phone_number_full<Compiled>(h: &Harness) {
         "DeletePortingPortInPhoneNumber",
         PortingPortInPhoneNumber::delete(&h.client, "PortInRequestSid1", "PhoneNumberSid1").await,
     );
-    h.sent("DeletePortingPortInPhoneNumber", &[], Sent::Nothing, false);
+    h.sent(
+        "DeletePortingPortInPhoneNumber",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -651,9 +737,23 @@ async fn porting_portability_full<Compiled>(h: &Harness) {
         "/v1/Porting/Portability/PhoneNumber/PhoneNumber1",
         200,
     );
-    let got = PortingPortability::fetch(&h.client, "PhoneNumber1").await;
+    let got = PortingPortability::fetch(
+        &h.client,
+        "PhoneNumber1",
+        &FetchPortingPortabilityQuery {
+            target_account_sid: Some("é&=+/%?#".into()),
+            address_sid: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchPortingPortability", None, got.map(|_| None));
-    h.sent("FetchPortingPortability", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchPortingPortability",
+        &[("TargetAccountSid", "é&=+/%?#"), ("AddressSid", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -676,6 +776,7 @@ async fn porting_webhook_configuration_fetch_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchPortingWebhookConfigurationFetch",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -689,6 +790,7 @@ async fn porting_webhook_configuration_fetch_full<Compiled>(h: &Harness) {
     h.record("CreatePortingWebhookConfiguration", None, got.map(|_| None));
     h.sent(
         "CreatePortingWebhookConfiguration",
+        &[],
         &[],
         Sent::Json(r#"{}"#),
         false,
@@ -705,6 +807,7 @@ async fn porting_webhook_configuration_fetch_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "DeletePortingWebhookConfigurationDelete",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -723,8 +826,8 @@ async fn signing_request_configuration_full<Compiled>(h: &Harness) {
     let got = SigningRequestConfiguration::list(
         &h.client,
         &ListSigningRequestConfigurationFilter {
-            country: Some("v".into()),
-            ..Default::default()
+            country: Some("é&=+/%?#".into()),
+            product: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -737,7 +840,12 @@ async fn signing_request_configuration_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListSigningRequestConfiguration",
-        &[("Country", "v"), ("PageSize", "5")],
+        &[
+            ("Country", "é&=+/%?#"),
+            ("Product", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -751,6 +859,7 @@ async fn signing_request_configuration_full<Compiled>(h: &Harness) {
     h.record("CreateSigningRequestConfiguration", None, got.map(|_| None));
     h.sent(
         "CreateSigningRequestConfiguration",
+        &[],
         &[],
         Sent::Json(r#"{}"#),
         false,
@@ -772,6 +881,7 @@ async fn sender_id_registration_full<Compiled>(h: &Harness) {
     h.record("CreateSenderIdRegistration", Some(ID), got.map(|r| r.id));
     h.sent(
         "CreateSenderIdRegistration",
+        &[],
         &[],
         Sent::Json(r#"{"regulationId":"v"}"#),
         false,
@@ -801,6 +911,7 @@ async fn sender_id_registration_embedded_session_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateSenderIdRegistrationEmbeddedSession",
+        &[],
         &[],
         Sent::Json(r#"{"themeSetId":"v"}"#),
         false,

@@ -34,8 +34,14 @@ pub struct CreateAuthorizationDocumentBody {
     pub cc_emails: Option<Vec<String>>,
 }
 
-#[twilio_resource(path = "/v2/HostedNumber/Orders/Bulk/<BulkHostingSid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", fetch, create = CreateBulkHostedNumberOrderBody)]
+#[twilio_resource(path = "/v2/HostedNumber/Orders/Bulk/<BulkHostingSid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", fetch = FetchBulkHostedNumberOrderQuery, create = CreateBulkHostedNumberOrderBody)]
 pub struct BulkHostedNumberOrder {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchBulkHostedNumberOrderQuery {
+    #[serde(rename = "OrderStatus")]
+    pub order_status: Option<String>,
+}
 
 #[derive(serde::Serialize, Default)]
 pub struct CreateBulkHostedNumberOrderBody {}
@@ -266,9 +272,15 @@ pub struct CreateItemAssignmentBody {
     pub object_sid: Option<String>,
 }
 
-#[twilio_resource(path = "/v2/RegulatoryCompliance/Regulations/<Sid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch, list = ListRegulationFilter)]
+#[twilio_resource(path = "/v2/RegulatoryCompliance/Regulations/<Sid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch = FetchRegulationQuery, list = ListRegulationFilter)]
 pub struct Regulation {
     pub sid: Option<String>,
+}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchRegulationQuery {
+    #[serde(rename = "IncludeConstraints")]
+    pub include_constraints: Option<bool>,
 }
 
 #[derive(serde::Serialize, Default)]
@@ -381,17 +393,17 @@ pub async fn run(h: &Harness) {
 }
 
 async fn authorization_document(h: &Harness) {
-    same_protocol::<AuthorizationDocument, Via<false, POST, false, false>>();
+    same_protocol::<AuthorizationDocument, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAuthorizationDocument: GET /v2/HostedNumber/AuthorizationDocuments/{Sid}
     h.answer("GET", "/v2/HostedNumber/AuthorizationDocuments/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &AuthorizationDocument::path("Sid1").expect("FetchAuthorizationDocument"),
         )
         .await;
     h.record("FetchAuthorizationDocument", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAuthorizationDocument", &[], Sent::Nothing, false);
+    h.sent("FetchAuthorizationDocument", &[], &[], Sent::Nothing, false);
     // ListAuthorizationDocument: GET /v2/HostedNumber/AuthorizationDocuments
     h.page(
         "GET",
@@ -401,12 +413,12 @@ async fn authorization_document(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AuthorizationDocument::collection_path().expect("ListAuthorizationDocument"),
         )
         .filter(&ListAuthorizationDocumentFilter {
-            email: Some("v".into()),
-            ..Default::default()
+            email: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -418,7 +430,12 @@ async fn authorization_document(h: &Harness) {
     );
     h.sent(
         "ListAuthorizationDocument",
-        &[("Email", "v"), ("PageSize", "5")],
+        &[
+            ("Email", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -426,7 +443,7 @@ async fn authorization_document(h: &Harness) {
     h.answer("POST", "/v2/HostedNumber/AuthorizationDocuments", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &AuthorizationDocument::collection_path().expect("CreateAuthorizationDocument"),
             &CreateAuthorizationDocumentBody {
                 address_sid: Some("v".into()),
@@ -438,6 +455,7 @@ async fn authorization_document(h: &Harness) {
     h.record("CreateAuthorizationDocument", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateAuthorizationDocument",
+        &[],
         &[],
         Sent::Form(&[
             ("AddressSid", "v"),
@@ -455,31 +473,46 @@ async fn authorization_document(h: &Harness) {
     h.deleted(
         "DeleteAuthorizationDocument",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &AuthorizationDocument::path("Sid1").expect("DeleteAuthorizationDocument"),
             )
             .await,
     );
-    h.sent("DeleteAuthorizationDocument", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteAuthorizationDocument",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn bulk_hosted_number_order(h: &Harness) {
-    same_protocol::<BulkHostedNumberOrder, Via<true, PUT, false, false>>();
+    same_protocol::<BulkHostedNumberOrder, Via<true, PUT, PAGE_SIZE, false>>();
     // FetchBulkHostedNumberOrder: GET /v2/HostedNumber/Orders/Bulk/{BulkHostingSid}
     h.answer("GET", "/v2/HostedNumber/Orders/Bulk/BulkHostingSid1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, false, false>>(
+        .fetch::<Via<true, PUT, PAGE_SIZE, false>>(
             &BulkHostedNumberOrder::path("BulkHostingSid1").expect("FetchBulkHostedNumberOrder"),
         )
+        .query(&FetchBulkHostedNumberOrderQuery {
+            order_status: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchBulkHostedNumberOrder", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBulkHostedNumberOrder", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchBulkHostedNumberOrder",
+        &[("OrderStatus", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateBulkHostedNumberOrder: POST /v2/HostedNumber/Orders/Bulk
     h.answer("POST", "/v2/HostedNumber/Orders/Bulk", 202);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &BulkHostedNumberOrder::collection_path().expect("CreateBulkHostedNumberOrder"),
             &CreateBulkHostedNumberOrderBody::default(),
         )
@@ -488,21 +521,22 @@ async fn bulk_hosted_number_order(h: &Harness) {
     h.sent(
         "CreateBulkHostedNumberOrder",
         &[],
+        &[],
         Sent::Json(r#"{}"#),
         false,
     );
 }
 
 async fn bundle(h: &Harness) {
-    same_protocol::<Bundle, Via<false, POST, false, false>>();
+    same_protocol::<Bundle, Via<false, POST, PAGE_SIZE, false>>();
     // FetchBundle: GET /v2/RegulatoryCompliance/Bundles/{Sid}
     h.answer("GET", "/v2/RegulatoryCompliance/Bundles/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Bundle::path("Sid1").expect("FetchBundle"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Bundle::path("Sid1").expect("FetchBundle"))
         .await;
     h.record("FetchBundle", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBundle", &[], Sent::Nothing, false);
+    h.sent("FetchBundle", &[], &[], Sent::Nothing, false);
     // ListBundle: GET /v2/RegulatoryCompliance/Bundles
     h.page(
         "GET",
@@ -512,10 +546,21 @@ async fn bundle(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Bundle::collection_path().expect("ListBundle"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&Bundle::collection_path().expect("ListBundle"))
         .filter(&ListBundleFilter {
-            valid_until_date_lt: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            bundle_sids: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            regulation_sid: Some("é&=+/%?#".into()),
+            iso_country: Some("é&=+/%?#".into()),
+            number_type: Some("é&=+/%?#".into()),
+            end_user_type: Some("é&=+/%?#".into()),
+            has_valid_until_date: Some(true),
+            sort_by: Some("é&=+/%?#".into()),
+            sort_direction: Some("é&=+/%?#".into()),
+            valid_until_date: Some("é&=+/%?#".into()),
+            valid_until_date_lt: Some("é&=+/%?#".into()),
+            valid_until_date_gt: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -527,7 +572,23 @@ async fn bundle(h: &Harness) {
     );
     h.sent(
         "ListBundle",
-        &[("ValidUntilDate<", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("BundleSids", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("RegulationSid", "é&=+/%?#"),
+            ("IsoCountry", "é&=+/%?#"),
+            ("NumberType", "é&=+/%?#"),
+            ("EndUserType", "é&=+/%?#"),
+            ("HasValidUntilDate", "true"),
+            ("SortBy", "é&=+/%?#"),
+            ("SortDirection", "é&=+/%?#"),
+            ("ValidUntilDate", "é&=+/%?#"),
+            ("ValidUntilDate<", "é&=+/%?#"),
+            ("ValidUntilDate>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -535,7 +596,7 @@ async fn bundle(h: &Harness) {
     h.answer("POST", "/v2/RegulatoryCompliance/Bundles", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Bundle::collection_path().expect("CreateBundle"),
             &CreateBundleBody {
                 friendly_name: Some("v".into()),
@@ -547,6 +608,7 @@ async fn bundle(h: &Harness) {
     h.sent(
         "CreateBundle",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -554,7 +616,7 @@ async fn bundle(h: &Harness) {
     h.answer("POST", "/v2/RegulatoryCompliance/Bundles/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Bundle::path("Sid1").expect("UpdateBundle"),
             &UpdateBundleBody {
                 status: Some("v".into()),
@@ -563,20 +625,28 @@ async fn bundle(h: &Harness) {
         )
         .await;
     h.record("UpdateBundle", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateBundle", &[], Sent::Form(&[("Status", "v")]), false);
+    h.sent(
+        "UpdateBundle",
+        &[],
+        &[],
+        Sent::Form(&[("Status", "v")]),
+        false,
+    );
     // DeleteBundle: DELETE /v2/RegulatoryCompliance/Bundles/{Sid}
     h.empty("DELETE", "/v2/RegulatoryCompliance/Bundles/Sid1", 204);
     h.deleted(
         "DeleteBundle",
         h.client
-            .delete::<Via<false, POST, false, false>>(&Bundle::path("Sid1").expect("DeleteBundle"))
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
+                &Bundle::path("Sid1").expect("DeleteBundle"),
+            )
             .await,
     );
-    h.sent("DeleteBundle", &[], Sent::Nothing, false);
+    h.sent("DeleteBundle", &[], &[], Sent::Nothing, false);
 }
 
 async fn bundle_clone(h: &Harness) {
-    same_protocol::<BundleClone, Via<false, POST, false, false>>();
+    same_protocol::<BundleClone, Via<false, POST, PAGE_SIZE, false>>();
     // CreateBundleClone: POST /v2/RegulatoryCompliance/Bundles/{BundleSid}/Clones
     h.answer(
         "POST",
@@ -585,7 +655,7 @@ async fn bundle_clone(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &BundleClone::collection_path("BundleSid1").expect("CreateBundleClone"),
             &CreateBundleCloneBody {
                 target_account_sid: Some("v".into()),
@@ -597,13 +667,14 @@ async fn bundle_clone(h: &Harness) {
     h.sent(
         "CreateBundleClone",
         &[],
+        &[],
         Sent::Form(&[("TargetAccountSid", "v")]),
         false,
     );
 }
 
 async fn bundle_copy(h: &Harness) {
-    same_protocol::<BundleCopy, Via<false, POST, false, false>>();
+    same_protocol::<BundleCopy, Via<false, POST, PAGE_SIZE, false>>();
     // ListBundleCopy: GET /v2/RegulatoryCompliance/Bundles/{BundleSid}/Copies
     h.page(
         "GET",
@@ -613,7 +684,7 @@ async fn bundle_copy(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &BundleCopy::collection_path("BundleSid1").expect("ListBundleCopy"),
         )
         .page_size(5)
@@ -624,7 +695,13 @@ async fn bundle_copy(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListBundleCopy", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListBundleCopy",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateBundleCopy: POST /v2/RegulatoryCompliance/Bundles/{BundleSid}/Copies
     h.answer(
         "POST",
@@ -633,7 +710,7 @@ async fn bundle_copy(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &BundleCopy::collection_path("BundleSid1").expect("CreateBundleCopy"),
             &CreateBundleCopyBody {
                 friendly_name: Some("v".into()),
@@ -644,13 +721,14 @@ async fn bundle_copy(h: &Harness) {
     h.sent(
         "CreateBundleCopy",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
 }
 
 async fn dependent_hosted_number_order(h: &Harness) {
-    same_protocol::<DependentHostedNumberOrder, Via<false, POST, false, false>>();
+    same_protocol::<DependentHostedNumberOrder, Via<false, POST, PAGE_SIZE, false>>();
     // ListDependentHostedNumberOrder: GET /v2/HostedNumber/AuthorizationDocuments/{SigningDocumentSid}/DependentHostedNumberOrders
     h.page(
         "GET",
@@ -660,13 +738,15 @@ async fn dependent_hosted_number_order(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &DependentHostedNumberOrder::collection_path("SigningDocumentSid1")
                 .expect("ListDependentHostedNumberOrder"),
         )
         .filter(&ListDependentHostedNumberOrderFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            phone_number: Some("é&=+/%?#".into()),
+            incoming_phone_number_sid: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -678,22 +758,29 @@ async fn dependent_hosted_number_order(h: &Harness) {
     );
     h.sent(
         "ListDependentHostedNumberOrder",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("IncomingPhoneNumberSid", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn end_user(h: &Harness) {
-    same_protocol::<EndUser, Via<false, POST, false, false>>();
+    same_protocol::<EndUser, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEndUser: GET /v2/RegulatoryCompliance/EndUsers/{Sid}
     h.answer("GET", "/v2/RegulatoryCompliance/EndUsers/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&EndUser::path("Sid1").expect("FetchEndUser"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&EndUser::path("Sid1").expect("FetchEndUser"))
         .await;
     h.record("FetchEndUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEndUser", &[], Sent::Nothing, false);
+    h.sent("FetchEndUser", &[], &[], Sent::Nothing, false);
     // ListEndUser: GET /v2/RegulatoryCompliance/EndUsers
     h.page(
         "GET",
@@ -703,7 +790,9 @@ async fn end_user(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&EndUser::collection_path().expect("ListEndUser"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &EndUser::collection_path().expect("ListEndUser"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -712,12 +801,18 @@ async fn end_user(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListEndUser", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListEndUser",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateEndUser: POST /v2/RegulatoryCompliance/EndUsers
     h.answer("POST", "/v2/RegulatoryCompliance/EndUsers", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &EndUser::collection_path().expect("CreateEndUser"),
             &CreateEndUserBody {
                 friendly_name: Some("v".into()),
@@ -729,6 +824,7 @@ async fn end_user(h: &Harness) {
     h.sent(
         "CreateEndUser",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -736,7 +832,7 @@ async fn end_user(h: &Harness) {
     h.answer("POST", "/v2/RegulatoryCompliance/EndUsers/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &EndUser::path("Sid1").expect("UpdateEndUser"),
             &UpdateEndUserBody {
                 friendly_name: Some("v".into()),
@@ -748,6 +844,7 @@ async fn end_user(h: &Harness) {
     h.sent(
         "UpdateEndUser",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -756,26 +853,26 @@ async fn end_user(h: &Harness) {
     h.deleted(
         "DeleteEndUser",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &EndUser::path("Sid1").expect("DeleteEndUser"),
             )
             .await,
     );
-    h.sent("DeleteEndUser", &[], Sent::Nothing, false);
+    h.sent("DeleteEndUser", &[], &[], Sent::Nothing, false);
 }
 
 async fn end_user_type(h: &Harness) {
-    same_protocol::<EndUserType, Via<false, POST, false, false>>();
+    same_protocol::<EndUserType, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEndUserType: GET /v2/RegulatoryCompliance/EndUserTypes/{Sid}
     h.answer("GET", "/v2/RegulatoryCompliance/EndUserTypes/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &EndUserType::path("Sid1").expect("FetchEndUserType"),
         )
         .await;
     h.record("FetchEndUserType", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEndUserType", &[], Sent::Nothing, false);
+    h.sent("FetchEndUserType", &[], &[], Sent::Nothing, false);
     // ListEndUserType: GET /v2/RegulatoryCompliance/EndUserTypes
     h.page(
         "GET",
@@ -785,7 +882,7 @@ async fn end_user_type(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &EndUserType::collection_path().expect("ListEndUserType"),
         )
         .page_size(5)
@@ -799,13 +896,14 @@ async fn end_user_type(h: &Harness) {
     h.sent(
         "ListEndUserType",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn evaluation(h: &Harness) {
-    same_protocol::<Evaluation, Via<false, POST, false, false>>();
+    same_protocol::<Evaluation, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEvaluation: GET /v2/RegulatoryCompliance/Bundles/{BundleSid}/Evaluations/{Sid}
     h.answer(
         "GET",
@@ -814,12 +912,12 @@ async fn evaluation(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Evaluation::path("BundleSid1", "Sid1").expect("FetchEvaluation"),
         )
         .await;
     h.record("FetchEvaluation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEvaluation", &[], Sent::Nothing, false);
+    h.sent("FetchEvaluation", &[], &[], Sent::Nothing, false);
     // ListEvaluation: GET /v2/RegulatoryCompliance/Bundles/{BundleSid}/Evaluations
     h.page(
         "GET",
@@ -829,7 +927,7 @@ async fn evaluation(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Evaluation::collection_path("BundleSid1").expect("ListEvaluation"),
         )
         .page_size(5)
@@ -840,7 +938,13 @@ async fn evaluation(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListEvaluation", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListEvaluation",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateEvaluation: POST /v2/RegulatoryCompliance/Bundles/{BundleSid}/Evaluations
     h.answer(
         "POST",
@@ -849,37 +953,40 @@ async fn evaluation(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Evaluation::collection_path("BundleSid1").expect("CreateEvaluation"),
             &CreateEvaluationBody::default(),
         )
         .await;
     h.record("CreateEvaluation", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateEvaluation", &[], Sent::Form(&[]), false);
+    h.sent("CreateEvaluation", &[], &[], Sent::Form(&[]), false);
 }
 
 async fn hosted_number_order(h: &Harness) {
-    same_protocol::<HostedNumberOrder, Via<false, POST, false, false>>();
+    same_protocol::<HostedNumberOrder, Via<false, POST, PAGE_SIZE, false>>();
     // FetchHostedNumberOrder: GET /v2/HostedNumber/Orders/{Sid}
     h.answer("GET", "/v2/HostedNumber/Orders/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &HostedNumberOrder::path("Sid1").expect("FetchHostedNumberOrder"),
         )
         .await;
     h.record("FetchHostedNumberOrder", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchHostedNumberOrder", &[], Sent::Nothing, false);
+    h.sent("FetchHostedNumberOrder", &[], &[], Sent::Nothing, false);
     // ListHostedNumberOrder: GET /v2/HostedNumber/Orders
     h.page("GET", "/v2/HostedNumber/Orders", Dialect::V1, "items");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &HostedNumberOrder::collection_path().expect("ListHostedNumberOrder"),
         )
         .filter(&ListHostedNumberOrderFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            sms_capability: Some(true),
+            phone_number: Some("é&=+/%?#".into()),
+            incoming_phone_number_sid: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -891,7 +998,15 @@ async fn hosted_number_order(h: &Harness) {
     );
     h.sent(
         "ListHostedNumberOrder",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("SmsCapability", "true"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("IncomingPhoneNumberSid", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -899,7 +1014,7 @@ async fn hosted_number_order(h: &Harness) {
     h.answer("POST", "/v2/HostedNumber/Orders", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &HostedNumberOrder::collection_path().expect("CreateHostedNumberOrder"),
             &CreateHostedNumberOrderBody {
                 phone_number: Some("v".into()),
@@ -912,6 +1027,7 @@ async fn hosted_number_order(h: &Harness) {
     h.sent(
         "CreateHostedNumberOrder",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumber", "v"), ("CcEmails", "a"), ("CcEmails", "b")]),
         false,
     );
@@ -919,7 +1035,7 @@ async fn hosted_number_order(h: &Harness) {
     h.answer("POST", "/v2/HostedNumber/Orders/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &HostedNumberOrder::path("Sid1").expect("UpdateHostedNumberOrder"),
             &UpdateHostedNumberOrderBody {
                 status: Some("v".into()),
@@ -931,6 +1047,7 @@ async fn hosted_number_order(h: &Harness) {
     h.sent(
         "UpdateHostedNumberOrder",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -939,16 +1056,16 @@ async fn hosted_number_order(h: &Harness) {
     h.deleted(
         "DeleteHostedNumberOrder",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &HostedNumberOrder::path("Sid1").expect("DeleteHostedNumberOrder"),
             )
             .await,
     );
-    h.sent("DeleteHostedNumberOrder", &[], Sent::Nothing, false);
+    h.sent("DeleteHostedNumberOrder", &[], &[], Sent::Nothing, false);
 }
 
 async fn item_assignment(h: &Harness) {
-    same_protocol::<ItemAssignment, Via<false, POST, false, false>>();
+    same_protocol::<ItemAssignment, Via<false, POST, PAGE_SIZE, false>>();
     // FetchItemAssignment: GET /v2/RegulatoryCompliance/Bundles/{BundleSid}/ItemAssignments/{Sid}
     h.answer(
         "GET",
@@ -957,12 +1074,12 @@ async fn item_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ItemAssignment::path("BundleSid1", "Sid1").expect("FetchItemAssignment"),
         )
         .await;
     h.record("FetchItemAssignment", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchItemAssignment", &[], Sent::Nothing, false);
+    h.sent("FetchItemAssignment", &[], &[], Sent::Nothing, false);
     // ListItemAssignment: GET /v2/RegulatoryCompliance/Bundles/{BundleSid}/ItemAssignments
     h.page(
         "GET",
@@ -972,7 +1089,7 @@ async fn item_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ItemAssignment::collection_path("BundleSid1").expect("ListItemAssignment"),
         )
         .page_size(5)
@@ -986,6 +1103,7 @@ async fn item_assignment(h: &Harness) {
     h.sent(
         "ListItemAssignment",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -997,7 +1115,7 @@ async fn item_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ItemAssignment::collection_path("BundleSid1").expect("CreateItemAssignment"),
             &CreateItemAssignmentBody {
                 object_sid: Some("v".into()),
@@ -1007,6 +1125,7 @@ async fn item_assignment(h: &Harness) {
     h.record("CreateItemAssignment", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateItemAssignment",
+        &[],
         &[],
         Sent::Form(&[("ObjectSid", "v")]),
         false,
@@ -1020,26 +1139,35 @@ async fn item_assignment(h: &Harness) {
     h.deleted(
         "DeleteItemAssignment",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ItemAssignment::path("BundleSid1", "Sid1").expect("DeleteItemAssignment"),
             )
             .await,
     );
-    h.sent("DeleteItemAssignment", &[], Sent::Nothing, false);
+    h.sent("DeleteItemAssignment", &[], &[], Sent::Nothing, false);
 }
 
 async fn regulation(h: &Harness) {
-    same_protocol::<Regulation, Via<false, POST, false, false>>();
+    same_protocol::<Regulation, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRegulation: GET /v2/RegulatoryCompliance/Regulations/{Sid}
     h.answer("GET", "/v2/RegulatoryCompliance/Regulations/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Regulation::path("Sid1").expect("FetchRegulation"),
         )
+        .query(&FetchRegulationQuery {
+            include_constraints: Some(true),
+        })
         .await;
     h.record("FetchRegulation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRegulation", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchRegulation",
+        &[("IncludeConstraints", "true")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListRegulation: GET /v2/RegulatoryCompliance/Regulations
     h.page(
         "GET",
@@ -1049,12 +1177,14 @@ async fn regulation(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Regulation::collection_path().expect("ListRegulation"),
         )
         .filter(&ListRegulationFilter {
-            end_user_type: Some("v".into()),
-            ..Default::default()
+            end_user_type: Some("é&=+/%?#".into()),
+            iso_country: Some("é&=+/%?#".into()),
+            number_type: Some("é&=+/%?#".into()),
+            include_constraints: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -1066,14 +1196,21 @@ async fn regulation(h: &Harness) {
     );
     h.sent(
         "ListRegulation",
-        &[("EndUserType", "v"), ("PageSize", "5")],
+        &[
+            ("EndUserType", "é&=+/%?#"),
+            ("IsoCountry", "é&=+/%?#"),
+            ("NumberType", "é&=+/%?#"),
+            ("IncludeConstraints", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn replace_items(h: &Harness) {
-    same_protocol::<ReplaceItems, Via<false, POST, false, false>>();
+    same_protocol::<ReplaceItems, Via<false, POST, PAGE_SIZE, false>>();
     // CreateReplaceItems: POST /v2/RegulatoryCompliance/Bundles/{BundleSid}/ReplaceItems
     h.answer(
         "POST",
@@ -1082,7 +1219,7 @@ async fn replace_items(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ReplaceItems::collection_path("BundleSid1").expect("CreateReplaceItems"),
             &CreateReplaceItemsBody {
                 from_bundle_sid: Some("v".into()),
@@ -1093,13 +1230,14 @@ async fn replace_items(h: &Harness) {
     h.sent(
         "CreateReplaceItems",
         &[],
+        &[],
         Sent::Form(&[("FromBundleSid", "v")]),
         false,
     );
 }
 
 async fn supporting_document(h: &Harness) {
-    same_protocol::<SupportingDocument, Via<false, POST, false, false>>();
+    same_protocol::<SupportingDocument, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSupportingDocument: GET /v2/RegulatoryCompliance/SupportingDocuments/{Sid}
     h.answer(
         "GET",
@@ -1108,12 +1246,12 @@ async fn supporting_document(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SupportingDocument::path("Sid1").expect("FetchSupportingDocument"),
         )
         .await;
     h.record("FetchSupportingDocument", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSupportingDocument", &[], Sent::Nothing, false);
+    h.sent("FetchSupportingDocument", &[], &[], Sent::Nothing, false);
     // ListSupportingDocument: GET /v2/RegulatoryCompliance/SupportingDocuments
     h.page(
         "GET",
@@ -1123,7 +1261,7 @@ async fn supporting_document(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SupportingDocument::collection_path().expect("ListSupportingDocument"),
         )
         .page_size(5)
@@ -1137,6 +1275,7 @@ async fn supporting_document(h: &Harness) {
     h.sent(
         "ListSupportingDocument",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1144,7 +1283,7 @@ async fn supporting_document(h: &Harness) {
     h.answer("POST", "/v2/RegulatoryCompliance/SupportingDocuments", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SupportingDocument::collection_path().expect("CreateSupportingDocument"),
             &CreateSupportingDocumentBody {
                 friendly_name: Some("v".into()),
@@ -1155,6 +1294,7 @@ async fn supporting_document(h: &Harness) {
     h.record("CreateSupportingDocument", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSupportingDocument",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -1167,7 +1307,7 @@ async fn supporting_document(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SupportingDocument::path("Sid1").expect("UpdateSupportingDocument"),
             &UpdateSupportingDocumentBody {
                 friendly_name: Some("v".into()),
@@ -1178,6 +1318,7 @@ async fn supporting_document(h: &Harness) {
     h.record("UpdateSupportingDocument", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSupportingDocument",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -1191,16 +1332,16 @@ async fn supporting_document(h: &Harness) {
     h.deleted(
         "DeleteSupportingDocument",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SupportingDocument::path("Sid1").expect("DeleteSupportingDocument"),
             )
             .await,
     );
-    h.sent("DeleteSupportingDocument", &[], Sent::Nothing, false);
+    h.sent("DeleteSupportingDocument", &[], &[], Sent::Nothing, false);
 }
 
 async fn supporting_document_type(h: &Harness) {
-    same_protocol::<SupportingDocumentType, Via<false, POST, false, false>>();
+    same_protocol::<SupportingDocumentType, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSupportingDocumentType: GET /v2/RegulatoryCompliance/SupportingDocumentTypes/{Sid}
     h.answer(
         "GET",
@@ -1209,12 +1350,18 @@ async fn supporting_document_type(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SupportingDocumentType::path("Sid1").expect("FetchSupportingDocumentType"),
         )
         .await;
     h.record("FetchSupportingDocumentType", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSupportingDocumentType", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchSupportingDocumentType",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListSupportingDocumentType: GET /v2/RegulatoryCompliance/SupportingDocumentTypes
     h.page(
         "GET",
@@ -1224,7 +1371,7 @@ async fn supporting_document_type(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SupportingDocumentType::collection_path().expect("ListSupportingDocumentType"),
         )
         .page_size(5)
@@ -1238,23 +1385,24 @@ async fn supporting_document_type(h: &Harness) {
     h.sent(
         "ListSupportingDocumentType",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn short_code_application(h: &Harness) {
-    same_protocol::<ShortCodeApplication, Via<true, PUT, false, false>>();
+    same_protocol::<ShortCodeApplication, Via<true, PUT, PAGE_SIZE, false>>();
     // FetchShortCodeApplication: GET /v2/ShortCodes/Applications/{sid}
     h.answer("GET", "/v2/ShortCodes/Applications/sid1", 200);
     let got = h
         .client
-        .fetch::<Via<true, PUT, false, false>>(
+        .fetch::<Via<true, PUT, PAGE_SIZE, false>>(
             &ShortCodeApplication::path("sid1").expect("FetchShortCodeApplication"),
         )
         .await;
     h.record("FetchShortCodeApplication", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchShortCodeApplication", &[], Sent::Nothing, false);
+    h.sent("FetchShortCodeApplication", &[], &[], Sent::Nothing, false);
     // ListShortCodeApplications: GET /v2/ShortCodes/Applications
     h.page(
         "GET",
@@ -1264,12 +1412,15 @@ async fn short_code_application(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<true, PUT, false, false>>(
+        .list::<Via<true, PUT, PAGE_SIZE, false>>(
             &ShortCodeApplication::collection_path().expect("ListShortCodeApplications"),
         )
         .filter(&ListShortCodeApplicationsFilter {
-            account_sid: Some("v".into()),
-            ..Default::default()
+            account_sid: Some("é&=+/%?#".into()),
+            iso_country: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            sid: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1281,7 +1432,15 @@ async fn short_code_application(h: &Harness) {
     );
     h.sent(
         "ListShortCodeApplications",
-        &[("AccountSid", "v"), ("PageSize", "5")],
+        &[
+            ("AccountSid", "é&=+/%?#"),
+            ("IsoCountry", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("Sid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1289,7 +1448,7 @@ async fn short_code_application(h: &Harness) {
     h.answer("POST", "/v2/ShortCodes/Applications", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &ShortCodeApplication::collection_path().expect("CreateShortCodeApplication"),
             &CreateShortCodeApplicationBody {
                 friendly_name: Some("v".into()),
@@ -1300,6 +1459,7 @@ async fn short_code_application(h: &Harness) {
     h.record("CreateShortCodeApplication", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateShortCodeApplication",
+        &[],
         &[],
         Sent::Json(r#"{"friendly_name":"v"}"#),
         false,
@@ -1335,7 +1495,7 @@ async fn authorization_document_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/HostedNumber/AuthorizationDocuments/Sid1", 200);
     let got = AuthorizationDocument::fetch(&h.client, "Sid1").await;
     h.record("FetchAuthorizationDocument", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAuthorizationDocument", &[], Sent::Nothing, false);
+    h.sent("FetchAuthorizationDocument", &[], &[], Sent::Nothing, false);
     // ListAuthorizationDocument: GET /v2/HostedNumber/AuthorizationDocuments
     h.page(
         "GET",
@@ -1346,8 +1506,8 @@ async fn authorization_document_full<Compiled>(h: &Harness) {
     let got = AuthorizationDocument::list(
         &h.client,
         &ListAuthorizationDocumentFilter {
-            email: Some("v".into()),
-            ..Default::default()
+            email: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1360,7 +1520,12 @@ async fn authorization_document_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListAuthorizationDocument",
-        &[("Email", "v"), ("PageSize", "5")],
+        &[
+            ("Email", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1379,6 +1544,7 @@ async fn authorization_document_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateAuthorizationDocument",
         &[],
+        &[],
         Sent::Form(&[
             ("AddressSid", "v"),
             ("HostedNumberOrderSids", "a"),
@@ -1396,16 +1562,35 @@ async fn authorization_document_full<Compiled>(h: &Harness) {
         "DeleteAuthorizationDocument",
         AuthorizationDocument::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteAuthorizationDocument", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteAuthorizationDocument",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
 async fn bulk_hosted_number_order_full<Compiled>(h: &Harness) {
     // FetchBulkHostedNumberOrder: GET /v2/HostedNumber/Orders/Bulk/{BulkHostingSid}
     h.answer("GET", "/v2/HostedNumber/Orders/Bulk/BulkHostingSid1", 200);
-    let got = BulkHostedNumberOrder::fetch(&h.client, "BulkHostingSid1").await;
+    let got = BulkHostedNumberOrder::fetch(
+        &h.client,
+        "BulkHostingSid1",
+        &FetchBulkHostedNumberOrderQuery {
+            order_status: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchBulkHostedNumberOrder", None, got.map(|_| None));
-    h.sent("FetchBulkHostedNumberOrder", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchBulkHostedNumberOrder",
+        &[("OrderStatus", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateBulkHostedNumberOrder: POST /v2/HostedNumber/Orders/Bulk
     h.answer("POST", "/v2/HostedNumber/Orders/Bulk", 202);
     let got =
@@ -1413,6 +1598,7 @@ async fn bulk_hosted_number_order_full<Compiled>(h: &Harness) {
     h.record("CreateBulkHostedNumberOrder", None, got.map(|_| None));
     h.sent(
         "CreateBulkHostedNumberOrder",
+        &[],
         &[],
         Sent::Json(r#"{}"#),
         false,
@@ -1425,7 +1611,7 @@ async fn bundle_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/RegulatoryCompliance/Bundles/Sid1", 200);
     let got = Bundle::fetch(&h.client, "Sid1").await;
     h.record("FetchBundle", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBundle", &[], Sent::Nothing, false);
+    h.sent("FetchBundle", &[], &[], Sent::Nothing, false);
     // ListBundle: GET /v2/RegulatoryCompliance/Bundles
     h.page(
         "GET",
@@ -1436,8 +1622,19 @@ async fn bundle_full<Compiled>(h: &Harness) {
     let got = Bundle::list(
         &h.client,
         &ListBundleFilter {
-            valid_until_date_lt: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            bundle_sids: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            regulation_sid: Some("é&=+/%?#".into()),
+            iso_country: Some("é&=+/%?#".into()),
+            number_type: Some("é&=+/%?#".into()),
+            end_user_type: Some("é&=+/%?#".into()),
+            has_valid_until_date: Some(true),
+            sort_by: Some("é&=+/%?#".into()),
+            sort_direction: Some("é&=+/%?#".into()),
+            valid_until_date: Some("é&=+/%?#".into()),
+            valid_until_date_lt: Some("é&=+/%?#".into()),
+            valid_until_date_gt: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1450,7 +1647,23 @@ async fn bundle_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListBundle",
-        &[("ValidUntilDate<", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("BundleSids", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("RegulationSid", "é&=+/%?#"),
+            ("IsoCountry", "é&=+/%?#"),
+            ("NumberType", "é&=+/%?#"),
+            ("EndUserType", "é&=+/%?#"),
+            ("HasValidUntilDate", "true"),
+            ("SortBy", "é&=+/%?#"),
+            ("SortDirection", "é&=+/%?#"),
+            ("ValidUntilDate", "é&=+/%?#"),
+            ("ValidUntilDate<", "é&=+/%?#"),
+            ("ValidUntilDate>", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1468,6 +1681,7 @@ async fn bundle_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateBundle",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1483,11 +1697,17 @@ async fn bundle_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateBundle", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateBundle", &[], Sent::Form(&[("Status", "v")]), false);
+    h.sent(
+        "UpdateBundle",
+        &[],
+        &[],
+        Sent::Form(&[("Status", "v")]),
+        false,
+    );
     // DeleteBundle: DELETE /v2/RegulatoryCompliance/Bundles/{Sid}
     h.empty("DELETE", "/v2/RegulatoryCompliance/Bundles/Sid1", 204);
     h.deleted("DeleteBundle", Bundle::delete(&h.client, "Sid1").await);
-    h.sent("DeleteBundle", &[], Sent::Nothing, false);
+    h.sent("DeleteBundle", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1510,6 +1730,7 @@ async fn bundle_clone_full<Compiled>(h: &Harness) {
     h.record("CreateBundleClone", None, got.map(|_| None));
     h.sent(
         "CreateBundleClone",
+        &[],
         &[],
         Sent::Form(&[("TargetAccountSid", "v")]),
         false,
@@ -1534,7 +1755,13 @@ async fn bundle_copy_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListBundleCopy", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListBundleCopy",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateBundleCopy: POST /v2/RegulatoryCompliance/Bundles/{BundleSid}/Copies
     h.answer(
         "POST",
@@ -1552,6 +1779,7 @@ async fn bundle_copy_full<Compiled>(h: &Harness) {
     h.record("CreateBundleCopy", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateBundleCopy",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -1571,8 +1799,10 @@ async fn dependent_hosted_number_order_full<Compiled>(h: &Harness) {
         &h.client,
         "SigningDocumentSid1",
         &ListDependentHostedNumberOrderFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            phone_number: Some("é&=+/%?#".into()),
+            incoming_phone_number_sid: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1585,7 +1815,14 @@ async fn dependent_hosted_number_order_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListDependentHostedNumberOrder",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("IncomingPhoneNumberSid", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1597,7 +1834,7 @@ async fn end_user_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/RegulatoryCompliance/EndUsers/Sid1", 200);
     let got = EndUser::fetch(&h.client, "Sid1").await;
     h.record("FetchEndUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEndUser", &[], Sent::Nothing, false);
+    h.sent("FetchEndUser", &[], &[], Sent::Nothing, false);
     // ListEndUser: GET /v2/RegulatoryCompliance/EndUsers
     h.page(
         "GET",
@@ -1611,7 +1848,13 @@ async fn end_user_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListEndUser", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListEndUser",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateEndUser: POST /v2/RegulatoryCompliance/EndUsers
     h.answer("POST", "/v2/RegulatoryCompliance/EndUsers", 201);
     let got = EndUser::create(
@@ -1625,6 +1868,7 @@ async fn end_user_full<Compiled>(h: &Harness) {
     h.record("CreateEndUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateEndUser",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -1644,13 +1888,14 @@ async fn end_user_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateEndUser",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
     // DeleteEndUser: DELETE /v2/RegulatoryCompliance/EndUsers/{Sid}
     h.empty("DELETE", "/v2/RegulatoryCompliance/EndUsers/Sid1", 204);
     h.deleted("DeleteEndUser", EndUser::delete(&h.client, "Sid1").await);
-    h.sent("DeleteEndUser", &[], Sent::Nothing, false);
+    h.sent("DeleteEndUser", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1659,7 +1904,7 @@ async fn end_user_type_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/RegulatoryCompliance/EndUserTypes/Sid1", 200);
     let got = EndUserType::fetch(&h.client, "Sid1").await;
     h.record("FetchEndUserType", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEndUserType", &[], Sent::Nothing, false);
+    h.sent("FetchEndUserType", &[], &[], Sent::Nothing, false);
     // ListEndUserType: GET /v2/RegulatoryCompliance/EndUserTypes
     h.page(
         "GET",
@@ -1679,6 +1924,7 @@ async fn end_user_type_full<Compiled>(h: &Harness) {
     h.sent(
         "ListEndUserType",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1694,7 +1940,7 @@ async fn evaluation_full<Compiled>(h: &Harness) {
     );
     let got = Evaluation::fetch(&h.client, "BundleSid1", "Sid1").await;
     h.record("FetchEvaluation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEvaluation", &[], Sent::Nothing, false);
+    h.sent("FetchEvaluation", &[], &[], Sent::Nothing, false);
     // ListEvaluation: GET /v2/RegulatoryCompliance/Bundles/{BundleSid}/Evaluations
     h.page(
         "GET",
@@ -1711,7 +1957,13 @@ async fn evaluation_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListEvaluation", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListEvaluation",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateEvaluation: POST /v2/RegulatoryCompliance/Bundles/{BundleSid}/Evaluations
     h.answer(
         "POST",
@@ -1720,7 +1972,7 @@ async fn evaluation_full<Compiled>(h: &Harness) {
     );
     let got = Evaluation::create(&h.client, "BundleSid1", &CreateEvaluationBody::default()).await;
     h.record("CreateEvaluation", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateEvaluation", &[], Sent::Form(&[]), false);
+    h.sent("CreateEvaluation", &[], &[], Sent::Form(&[]), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1729,14 +1981,17 @@ async fn hosted_number_order_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/HostedNumber/Orders/Sid1", 200);
     let got = HostedNumberOrder::fetch(&h.client, "Sid1").await;
     h.record("FetchHostedNumberOrder", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchHostedNumberOrder", &[], Sent::Nothing, false);
+    h.sent("FetchHostedNumberOrder", &[], &[], Sent::Nothing, false);
     // ListHostedNumberOrder: GET /v2/HostedNumber/Orders
     h.page("GET", "/v2/HostedNumber/Orders", Dialect::V1, "items");
     let got = HostedNumberOrder::list(
         &h.client,
         &ListHostedNumberOrderFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            sms_capability: Some(true),
+            phone_number: Some("é&=+/%?#".into()),
+            incoming_phone_number_sid: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1749,7 +2004,15 @@ async fn hosted_number_order_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListHostedNumberOrder",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("SmsCapability", "true"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("IncomingPhoneNumberSid", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1767,6 +2030,7 @@ async fn hosted_number_order_full<Compiled>(h: &Harness) {
     h.record("CreateHostedNumberOrder", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateHostedNumberOrder",
+        &[],
         &[],
         Sent::Form(&[("PhoneNumber", "v"), ("CcEmails", "a"), ("CcEmails", "b")]),
         false,
@@ -1786,6 +2050,7 @@ async fn hosted_number_order_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateHostedNumberOrder",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -1795,7 +2060,7 @@ async fn hosted_number_order_full<Compiled>(h: &Harness) {
         "DeleteHostedNumberOrder",
         HostedNumberOrder::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteHostedNumberOrder", &[], Sent::Nothing, false);
+    h.sent("DeleteHostedNumberOrder", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1808,7 +2073,7 @@ async fn item_assignment_full<Compiled>(h: &Harness) {
     );
     let got = ItemAssignment::fetch(&h.client, "BundleSid1", "Sid1").await;
     h.record("FetchItemAssignment", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchItemAssignment", &[], Sent::Nothing, false);
+    h.sent("FetchItemAssignment", &[], &[], Sent::Nothing, false);
     // ListItemAssignment: GET /v2/RegulatoryCompliance/Bundles/{BundleSid}/ItemAssignments
     h.page(
         "GET",
@@ -1828,6 +2093,7 @@ async fn item_assignment_full<Compiled>(h: &Harness) {
     h.sent(
         "ListItemAssignment",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1849,6 +2115,7 @@ async fn item_assignment_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateItemAssignment",
         &[],
+        &[],
         Sent::Form(&[("ObjectSid", "v")]),
         false,
     );
@@ -1862,16 +2129,29 @@ async fn item_assignment_full<Compiled>(h: &Harness) {
         "DeleteItemAssignment",
         ItemAssignment::delete(&h.client, "BundleSid1", "Sid1").await,
     );
-    h.sent("DeleteItemAssignment", &[], Sent::Nothing, false);
+    h.sent("DeleteItemAssignment", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
 async fn regulation_full<Compiled>(h: &Harness) {
     // FetchRegulation: GET /v2/RegulatoryCompliance/Regulations/{Sid}
     h.answer("GET", "/v2/RegulatoryCompliance/Regulations/Sid1", 200);
-    let got = Regulation::fetch(&h.client, "Sid1").await;
+    let got = Regulation::fetch(
+        &h.client,
+        "Sid1",
+        &FetchRegulationQuery {
+            include_constraints: Some(true),
+        },
+    )
+    .await;
     h.record("FetchRegulation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRegulation", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchRegulation",
+        &[("IncludeConstraints", "true")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListRegulation: GET /v2/RegulatoryCompliance/Regulations
     h.page(
         "GET",
@@ -1882,8 +2162,10 @@ async fn regulation_full<Compiled>(h: &Harness) {
     let got = Regulation::list(
         &h.client,
         &ListRegulationFilter {
-            end_user_type: Some("v".into()),
-            ..Default::default()
+            end_user_type: Some("é&=+/%?#".into()),
+            iso_country: Some("é&=+/%?#".into()),
+            number_type: Some("é&=+/%?#".into()),
+            include_constraints: Some(true),
         },
     )
     .page_size(5)
@@ -1896,7 +2178,14 @@ async fn regulation_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListRegulation",
-        &[("EndUserType", "v"), ("PageSize", "5")],
+        &[
+            ("EndUserType", "é&=+/%?#"),
+            ("IsoCountry", "é&=+/%?#"),
+            ("NumberType", "é&=+/%?#"),
+            ("IncludeConstraints", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1922,6 +2211,7 @@ async fn replace_items_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateReplaceItems",
         &[],
+        &[],
         Sent::Form(&[("FromBundleSid", "v")]),
         false,
     );
@@ -1937,7 +2227,7 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
     );
     let got = SupportingDocument::fetch(&h.client, "Sid1").await;
     h.record("FetchSupportingDocument", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSupportingDocument", &[], Sent::Nothing, false);
+    h.sent("FetchSupportingDocument", &[], &[], Sent::Nothing, false);
     // ListSupportingDocument: GET /v2/RegulatoryCompliance/SupportingDocuments
     h.page(
         "GET",
@@ -1957,6 +2247,7 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSupportingDocument",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1973,6 +2264,7 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
     h.record("CreateSupportingDocument", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSupportingDocument",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -1996,6 +2288,7 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateSupportingDocument",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -2009,7 +2302,7 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
         "DeleteSupportingDocument",
         SupportingDocument::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteSupportingDocument", &[], Sent::Nothing, false);
+    h.sent("DeleteSupportingDocument", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2022,7 +2315,13 @@ async fn supporting_document_type_full<Compiled>(h: &Harness) {
     );
     let got = SupportingDocumentType::fetch(&h.client, "Sid1").await;
     h.record("FetchSupportingDocumentType", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSupportingDocumentType", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchSupportingDocumentType",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListSupportingDocumentType: GET /v2/RegulatoryCompliance/SupportingDocumentTypes
     h.page(
         "GET",
@@ -2042,6 +2341,7 @@ async fn supporting_document_type_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSupportingDocumentType",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2053,7 +2353,7 @@ async fn short_code_application_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/ShortCodes/Applications/sid1", 200);
     let got = ShortCodeApplication::fetch(&h.client, "sid1").await;
     h.record("FetchShortCodeApplication", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchShortCodeApplication", &[], Sent::Nothing, false);
+    h.sent("FetchShortCodeApplication", &[], &[], Sent::Nothing, false);
     // ListShortCodeApplications: GET /v2/ShortCodes/Applications
     h.page(
         "GET",
@@ -2064,8 +2364,11 @@ async fn short_code_application_full<Compiled>(h: &Harness) {
     let got = ShortCodeApplication::list(
         &h.client,
         &ListShortCodeApplicationsFilter {
-            account_sid: Some("v".into()),
-            ..Default::default()
+            account_sid: Some("é&=+/%?#".into()),
+            iso_country: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            sid: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2078,7 +2381,15 @@ async fn short_code_application_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListShortCodeApplications",
-        &[("AccountSid", "v"), ("PageSize", "5")],
+        &[
+            ("AccountSid", "é&=+/%?#"),
+            ("IsoCountry", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("Sid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2095,6 +2406,7 @@ async fn short_code_application_full<Compiled>(h: &Harness) {
     h.record("CreateShortCodeApplication", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateShortCodeApplication",
+        &[],
         &[],
         Sent::Json(r#"{"friendly_name":"v"}"#),
         false,

@@ -54,12 +54,12 @@ pub async fn run(h: &Harness) {
 }
 
 async fn hosted_numbers_hosted_number_order(h: &Harness) {
-    same_protocol::<HostedNumbersHostedNumberOrder, Via<false, POST, true, false>>();
+    same_protocol::<HostedNumbersHostedNumberOrder, Via<false, POST, PAGE_SIZE_CAMEL, false>>();
     // CreateHostedNumbersHostedNumberOrder: POST /v3/HostedNumbers/HostedNumberOrders
     h.answer("POST", "/v3/HostedNumbers/HostedNumberOrders", 201);
     let got = h
         .client
-        .create::<Via<false, POST, true, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE_CAMEL, false>, _>(
             &HostedNumbersHostedNumberOrder::collection_path()
                 .expect("CreateHostedNumbersHostedNumberOrder"),
             &CreateHostedNumbersHostedNumberOrderBody {
@@ -76,6 +76,7 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
     );
     h.sent(
         "CreateHostedNumbersHostedNumberOrder",
+        &[],
         &[],
         Sent::Form(&[("phoneNumber", "v"), ("ccEmails", "a"), ("ccEmails", "b")]),
         false,
@@ -110,6 +111,7 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateHostedNumbersHostedNumberOrder",
+        &[],
         &[],
         Sent::Form(&[("phoneNumber", "v"), ("ccEmails", "a"), ("ccEmails", "b")]),
         false,

@@ -5,13 +5,22 @@ use twilio_resource::twilio_resource;
 
 use super::harness::*;
 
-#[twilio_resource(
-    path = "/v1/authorize",
-    base_url = "https://oauth.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v1/authorize", base_url = "https://oauth.twilio.com", rename_all = "snake_case", fetch = FetchAuthorizeQuery)]
 pub struct Authorize {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchAuthorizeQuery {
+    #[serde(rename = "ResponseType")]
+    pub response_type: Option<String>,
+    #[serde(rename = "ClientId")]
+    pub client_id: Option<String>,
+    #[serde(rename = "RedirectUri")]
+    pub redirect_uri: Option<String>,
+    #[serde(rename = "Scope")]
+    pub scope: Option<String>,
+    #[serde(rename = "State")]
+    pub state: Option<String>,
+}
 
 #[twilio_resource(path = "/v1/token", base_url = "https://oauth.twilio.com", rename_all = "snake_case", create = CreateTokenBody)]
 pub struct Token {}
@@ -44,26 +53,47 @@ pub async fn run(h: &Harness) {
 }
 
 async fn authorize(h: &Harness) {
-    same_protocol::<Authorize, Via<false, POST, false, false>>();
+    same_protocol::<Authorize, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAuthorize: GET /v1/authorize
     h.redirect("GET", "/v1/authorize");
     h.redirected(
         "FetchAuthorize",
         h.client
-            .fetch::<Via<false, POST, false, false>>(&Authorize::path().expect("FetchAuthorize"))
+            .fetch::<Via<false, POST, PAGE_SIZE, false>>(
+                &Authorize::path().expect("FetchAuthorize"),
+            )
+            .query(&FetchAuthorizeQuery {
+                response_type: Some("é&=+/%?#".into()),
+                client_id: Some("é&=+/%?#".into()),
+                redirect_uri: Some("é&=+/%?#".into()),
+                scope: Some("é&=+/%?#".into()),
+                state: Some("é&=+/%?#".into()),
+            })
             .await
             .map(drop),
     );
-    h.sent("FetchAuthorize", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchAuthorize",
+        &[
+            ("ResponseType", "é&=+/%?#"),
+            ("ClientId", "é&=+/%?#"),
+            ("RedirectUri", "é&=+/%?#"),
+            ("Scope", "é&=+/%?#"),
+            ("State", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn token(h: &Harness) {
-    same_protocol::<Token, Via<false, POST, false, false>>();
+    same_protocol::<Token, Via<false, POST, PAGE_SIZE, false>>();
     // CreateToken: POST /v1/token
     h.answer("POST", "/v1/token", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Token::collection_path().expect("CreateToken"),
             &CreateTokenBody {
                 grant_type: Some("v".into()),
@@ -72,7 +102,13 @@ async fn token(h: &Harness) {
         )
         .await;
     h.record("CreateToken", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateToken", &[], Sent::Form(&[("GrantType", "v")]), false);
+    h.sent(
+        "CreateToken",
+        &[],
+        &[],
+        Sent::Form(&[("GrantType", "v")]),
+        false,
+    );
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -90,9 +126,32 @@ async fn authorize_full<Compiled>(h: &Harness) {
     h.redirect("GET", "/v1/authorize");
     h.redirected(
         "FetchAuthorize",
-        Authorize::fetch(&h.client).await.map(drop),
+        Authorize::fetch(
+            &h.client,
+            &FetchAuthorizeQuery {
+                response_type: Some("é&=+/%?#".into()),
+                client_id: Some("é&=+/%?#".into()),
+                redirect_uri: Some("é&=+/%?#".into()),
+                scope: Some("é&=+/%?#".into()),
+                state: Some("é&=+/%?#".into()),
+            },
+        )
+        .await
+        .map(drop),
     );
-    h.sent("FetchAuthorize", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchAuthorize",
+        &[
+            ("ResponseType", "é&=+/%?#"),
+            ("ClientId", "é&=+/%?#"),
+            ("RedirectUri", "é&=+/%?#"),
+            ("Scope", "é&=+/%?#"),
+            ("State", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -108,5 +167,11 @@ async fn token_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateToken", None, got.map(|_| None));
-    h.sent("CreateToken", &[], Sent::Form(&[("GrantType", "v")]), false);
+    h.sent(
+        "CreateToken",
+        &[],
+        &[],
+        Sent::Form(&[("GrantType", "v")]),
+        false,
+    );
 }

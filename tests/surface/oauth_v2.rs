@@ -20,13 +20,17 @@ pub struct CreateOauth2TokenBody {
     pub scope: Option<String>,
 }
 
-#[twilio_resource(
-    path = "/v2/authorize",
-    base_url = "https://oauth.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v2/authorize", base_url = "https://oauth.twilio.com", rename_all = "snake_case", fetch = FetchOauth2AuthorizeQuery)]
 pub struct Oauth2Authorize {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchOauth2AuthorizeQuery {
+    pub response_type: Option<String>,
+    pub client_id: Option<String>,
+    pub redirect_uri: Option<String>,
+    pub scope: Option<String>,
+    pub state: Option<String>,
+}
 
 /// Every operation, sent by the runtime for its struct's `Via` twin at the address the
 /// struct's own path builder renders.
@@ -36,22 +40,24 @@ pub async fn run(h: &Harness) {
 }
 
 async fn oauth2_token(h: &Harness) {
-    same_protocol::<Oauth2Token, Via<false, POST, false, false>>();
+    same_protocol::<Oauth2Token, Via<false, POST, PAGE_SIZE, false>>();
     // CreateOauth2Token: POST /v2/token
     h.answer("POST", "/v2/token", 200);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Oauth2Token::collection_path().expect("CreateOauth2Token"),
             &CreateOauth2TokenBody {
                 grant_type: Some("v".into()),
                 ..Default::default()
             },
         )
+        .query(&&[("account_sid", "é&=+/%?#")])
         .await;
     h.record("CreateOauth2Token", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateOauth2Token",
+        &[("account_sid", "é&=+/%?#")],
         &[],
         Sent::Form(&[("grant_type", "v")]),
         false,
@@ -59,19 +65,38 @@ async fn oauth2_token(h: &Harness) {
 }
 
 async fn oauth2_authorize(h: &Harness) {
-    same_protocol::<Oauth2Authorize, Via<false, POST, false, false>>();
+    same_protocol::<Oauth2Authorize, Via<false, POST, PAGE_SIZE, false>>();
     // FetchOauth2Authorize: GET /v2/authorize
     h.redirect("GET", "/v2/authorize");
     h.redirected(
         "FetchOauth2Authorize",
         h.client
-            .fetch::<Via<false, POST, false, false>>(
+            .fetch::<Via<false, POST, PAGE_SIZE, false>>(
                 &Oauth2Authorize::path().expect("FetchOauth2Authorize"),
             )
+            .query(&FetchOauth2AuthorizeQuery {
+                response_type: Some("é&=+/%?#".into()),
+                client_id: Some("é&=+/%?#".into()),
+                redirect_uri: Some("é&=+/%?#".into()),
+                scope: Some("é&=+/%?#".into()),
+                state: Some("é&=+/%?#".into()),
+            })
             .await
             .map(drop),
     );
-    h.sent("FetchOauth2Authorize", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchOauth2Authorize",
+        &[
+            ("response_type", "é&=+/%?#"),
+            ("client_id", "é&=+/%?#"),
+            ("redirect_uri", "é&=+/%?#"),
+            ("scope", "é&=+/%?#"),
+            ("state", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -94,10 +119,12 @@ async fn oauth2_token_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .query(&&[("account_sid", "é&=+/%?#")])
     .await;
     h.record("CreateOauth2Token", None, got.map(|_| None));
     h.sent(
         "CreateOauth2Token",
+        &[("account_sid", "é&=+/%?#")],
         &[],
         Sent::Form(&[("grant_type", "v")]),
         false,
@@ -110,7 +137,30 @@ async fn oauth2_authorize_full<Compiled>(h: &Harness) {
     h.redirect("GET", "/v2/authorize");
     h.redirected(
         "FetchOauth2Authorize",
-        Oauth2Authorize::fetch(&h.client).await.map(drop),
+        Oauth2Authorize::fetch(
+            &h.client,
+            &FetchOauth2AuthorizeQuery {
+                response_type: Some("é&=+/%?#".into()),
+                client_id: Some("é&=+/%?#".into()),
+                redirect_uri: Some("é&=+/%?#".into()),
+                scope: Some("é&=+/%?#".into()),
+                state: Some("é&=+/%?#".into()),
+            },
+        )
+        .await
+        .map(drop),
     );
-    h.sent("FetchOauth2Authorize", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchOauth2Authorize",
+        &[
+            ("response_type", "é&=+/%?#"),
+            ("client_id", "é&=+/%?#"),
+            ("redirect_uri", "é&=+/%?#"),
+            ("scope", "é&=+/%?#"),
+            ("state", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }

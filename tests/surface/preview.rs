@@ -337,13 +337,16 @@ pub struct UpdateWirelessSimBody {
     pub voice_url: Option<String>,
 }
 
-#[twilio_resource(
-    path = "/wireless/Sims/<SimSid>/Usage",
-    base_url = "https://preview.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/wireless/Sims/<SimSid>/Usage", base_url = "https://preview.twilio.com", rename_all = "snake_case", fetch = FetchWirelessUsageQuery)]
 pub struct WirelessUsage {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchWirelessUsageQuery {
+    #[serde(rename = "End")]
+    pub end: Option<String>,
+    #[serde(rename = "Start")]
+    pub start: Option<String>,
+}
 
 /// Every operation, sent by the runtime for its struct's `Via` twin at the address the
 /// struct's own path builder renders.
@@ -362,12 +365,12 @@ pub async fn run(h: &Harness) {
 }
 
 async fn hosted_numbers_authorization_document(h: &Harness) {
-    same_protocol::<HostedNumbersAuthorizationDocument, Via<false, POST, false, false>>();
+    same_protocol::<HostedNumbersAuthorizationDocument, Via<false, POST, PAGE_SIZE, false>>();
     // FetchHostedNumbersAuthorizationDocument: GET /HostedNumbers/AuthorizationDocuments/{Sid}
     h.answer("GET", "/HostedNumbers/AuthorizationDocuments/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &HostedNumbersAuthorizationDocument::path("Sid1")
                 .expect("FetchHostedNumbersAuthorizationDocument"),
         )
@@ -379,6 +382,7 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
     );
     h.sent(
         "FetchHostedNumbersAuthorizationDocument",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -392,13 +396,13 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &HostedNumbersAuthorizationDocument::collection_path()
                 .expect("ListHostedNumbersAuthorizationDocument"),
         )
         .filter(&ListHostedNumbersAuthorizationDocumentFilter {
-            email: Some("v".into()),
-            ..Default::default()
+            email: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -410,7 +414,12 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
     );
     h.sent(
         "ListHostedNumbersAuthorizationDocument",
-        &[("Email", "v"), ("PageSize", "5")],
+        &[
+            ("Email", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -418,7 +427,7 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
     h.answer("POST", "/HostedNumbers/AuthorizationDocuments", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &HostedNumbersAuthorizationDocument::collection_path()
                 .expect("CreateHostedNumbersAuthorizationDocument"),
             &CreateHostedNumbersAuthorizationDocumentBody {
@@ -436,6 +445,7 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
     h.sent(
         "CreateHostedNumbersAuthorizationDocument",
         &[],
+        &[],
         Sent::Form(&[
             ("AddressSid", "v"),
             ("HostedNumberOrderSids", "a"),
@@ -447,7 +457,7 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
     h.answer("POST", "/HostedNumbers/AuthorizationDocuments/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &HostedNumbersAuthorizationDocument::path("Sid1")
                 .expect("UpdateHostedNumbersAuthorizationDocument"),
             &UpdateHostedNumbersAuthorizationDocumentBody {
@@ -465,6 +475,7 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
     h.sent(
         "UpdateHostedNumbersAuthorizationDocument",
         &[],
+        &[],
         Sent::Form(&[
             ("AddressSid", "v"),
             ("HostedNumberOrderSids", "a"),
@@ -475,7 +486,7 @@ async fn hosted_numbers_authorization_document(h: &Harness) {
 }
 
 async fn hosted_numbers_dependent_hosted_number_order(h: &Harness) {
-    same_protocol::<HostedNumbersDependentHostedNumberOrder, Via<false, POST, false, false>>();
+    same_protocol::<HostedNumbersDependentHostedNumberOrder, Via<false, POST, PAGE_SIZE, false>>();
     // ListHostedNumbersDependentHostedNumberOrder: GET /HostedNumbers/AuthorizationDocuments/{SigningDocumentSid}/DependentHostedNumberOrders
     h.page(
         "GET",
@@ -485,13 +496,16 @@ async fn hosted_numbers_dependent_hosted_number_order(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &HostedNumbersDependentHostedNumberOrder::collection_path("SigningDocumentSid1")
                 .expect("ListHostedNumbersDependentHostedNumberOrder"),
         )
         .filter(&ListHostedNumbersDependentHostedNumberOrderFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            phone_number: Some("é&=+/%?#".into()),
+            incoming_phone_number_sid: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            unique_name: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -503,19 +517,27 @@ async fn hosted_numbers_dependent_hosted_number_order(h: &Harness) {
     );
     h.sent(
         "ListHostedNumbersDependentHostedNumberOrder",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("IncomingPhoneNumberSid", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("UniqueName", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn hosted_numbers_hosted_number_order(h: &Harness) {
-    same_protocol::<HostedNumbersHostedNumberOrder, Via<false, POST, false, false>>();
+    same_protocol::<HostedNumbersHostedNumberOrder, Via<false, POST, PAGE_SIZE, false>>();
     // FetchHostedNumbersHostedNumberOrder: GET /HostedNumbers/HostedNumberOrders/{Sid}
     h.answer("GET", "/HostedNumbers/HostedNumberOrders/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &HostedNumbersHostedNumberOrder::path("Sid1")
                 .expect("FetchHostedNumbersHostedNumberOrder"),
         )
@@ -527,6 +549,7 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
     );
     h.sent(
         "FetchHostedNumbersHostedNumberOrder",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -540,13 +563,16 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &HostedNumbersHostedNumberOrder::collection_path()
                 .expect("ListHostedNumbersHostedNumberOrder"),
         )
         .filter(&ListHostedNumbersHostedNumberOrderFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            phone_number: Some("é&=+/%?#".into()),
+            incoming_phone_number_sid: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            unique_name: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -558,7 +584,15 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
     );
     h.sent(
         "ListHostedNumbersHostedNumberOrder",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("IncomingPhoneNumberSid", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("UniqueName", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -566,7 +600,7 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
     h.answer("POST", "/HostedNumbers/HostedNumberOrders", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &HostedNumbersHostedNumberOrder::collection_path()
                 .expect("CreateHostedNumbersHostedNumberOrder"),
             &CreateHostedNumbersHostedNumberOrderBody {
@@ -584,6 +618,7 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
     h.sent(
         "CreateHostedNumbersHostedNumberOrder",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumber", "v"), ("CcEmails", "a"), ("CcEmails", "b")]),
         false,
     );
@@ -591,7 +626,7 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
     h.answer("POST", "/HostedNumbers/HostedNumberOrders/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &HostedNumbersHostedNumberOrder::path("Sid1")
                 .expect("UpdateHostedNumbersHostedNumberOrder"),
             &UpdateHostedNumbersHostedNumberOrderBody {
@@ -609,6 +644,7 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
     h.sent(
         "UpdateHostedNumbersHostedNumberOrder",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v"), ("CcEmails", "a"), ("CcEmails", "b")]),
         false,
     );
@@ -617,7 +653,7 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
     h.deleted(
         "DeleteHostedNumbersHostedNumberOrder",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &HostedNumbersHostedNumberOrder::path("Sid1")
                     .expect("DeleteHostedNumbersHostedNumberOrder"),
             )
@@ -626,18 +662,19 @@ async fn hosted_numbers_hosted_number_order(h: &Harness) {
     h.sent(
         "DeleteHostedNumbersHostedNumberOrder",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn marketplace_available_add_on(h: &Harness) {
-    same_protocol::<MarketplaceAvailableAddOn, Via<false, POST, false, false>>();
+    same_protocol::<MarketplaceAvailableAddOn, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMarketplaceAvailableAddOn: GET /marketplace/AvailableAddOns/{Sid}
     h.answer("GET", "/marketplace/AvailableAddOns/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &MarketplaceAvailableAddOn::path("Sid1").expect("FetchMarketplaceAvailableAddOn"),
         )
         .await;
@@ -646,7 +683,13 @@ async fn marketplace_available_add_on(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchMarketplaceAvailableAddOn", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchMarketplaceAvailableAddOn",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListMarketplaceAvailableAddOn: GET /marketplace/AvailableAddOns
     h.page(
         "GET",
@@ -656,7 +699,7 @@ async fn marketplace_available_add_on(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &MarketplaceAvailableAddOn::collection_path().expect("ListMarketplaceAvailableAddOn"),
         )
         .page_size(5)
@@ -670,13 +713,14 @@ async fn marketplace_available_add_on(h: &Harness) {
     h.sent(
         "ListMarketplaceAvailableAddOn",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn marketplace_available_add_on_extension(h: &Harness) {
-    same_protocol::<MarketplaceAvailableAddOnExtension, Via<false, POST, false, false>>();
+    same_protocol::<MarketplaceAvailableAddOnExtension, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMarketplaceAvailableAddOnExtension: GET /marketplace/AvailableAddOns/{AvailableAddOnSid}/Extensions/{Sid}
     h.answer(
         "GET",
@@ -685,7 +729,7 @@ async fn marketplace_available_add_on_extension(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &MarketplaceAvailableAddOnExtension::path("AvailableAddOnSid1", "Sid1")
                 .expect("FetchMarketplaceAvailableAddOnExtension"),
         )
@@ -697,6 +741,7 @@ async fn marketplace_available_add_on_extension(h: &Harness) {
     );
     h.sent(
         "FetchMarketplaceAvailableAddOnExtension",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -710,7 +755,7 @@ async fn marketplace_available_add_on_extension(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &MarketplaceAvailableAddOnExtension::collection_path("AvailableAddOnSid1")
                 .expect("ListMarketplaceAvailableAddOnExtension"),
         )
@@ -725,18 +770,19 @@ async fn marketplace_available_add_on_extension(h: &Harness) {
     h.sent(
         "ListMarketplaceAvailableAddOnExtension",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn marketplace_installed_add_on(h: &Harness) {
-    same_protocol::<MarketplaceInstalledAddOn, Via<false, POST, false, false>>();
+    same_protocol::<MarketplaceInstalledAddOn, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMarketplaceInstalledAddOn: GET /marketplace/InstalledAddOns/{Sid}
     h.answer("GET", "/marketplace/InstalledAddOns/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &MarketplaceInstalledAddOn::path("Sid1").expect("FetchMarketplaceInstalledAddOn"),
         )
         .await;
@@ -745,7 +791,13 @@ async fn marketplace_installed_add_on(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchMarketplaceInstalledAddOn", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchMarketplaceInstalledAddOn",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListMarketplaceInstalledAddOn: GET /marketplace/InstalledAddOns
     h.page(
         "GET",
@@ -755,7 +807,7 @@ async fn marketplace_installed_add_on(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &MarketplaceInstalledAddOn::collection_path().expect("ListMarketplaceInstalledAddOn"),
         )
         .page_size(5)
@@ -769,6 +821,7 @@ async fn marketplace_installed_add_on(h: &Harness) {
     h.sent(
         "ListMarketplaceInstalledAddOn",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -776,7 +829,7 @@ async fn marketplace_installed_add_on(h: &Harness) {
     h.answer("POST", "/marketplace/InstalledAddOns", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &MarketplaceInstalledAddOn::collection_path().expect("CreateMarketplaceInstalledAddOn"),
             &CreateMarketplaceInstalledAddOnBody {
                 available_add_on_sid: Some("v".into()),
@@ -792,6 +845,7 @@ async fn marketplace_installed_add_on(h: &Harness) {
     h.sent(
         "CreateMarketplaceInstalledAddOn",
         &[],
+        &[],
         Sent::Form(&[("AvailableAddOnSid", "v")]),
         false,
     );
@@ -799,7 +853,7 @@ async fn marketplace_installed_add_on(h: &Harness) {
     h.answer("POST", "/marketplace/InstalledAddOns/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &MarketplaceInstalledAddOn::path("Sid1").expect("UpdateMarketplaceInstalledAddOn"),
             &UpdateMarketplaceInstalledAddOnBody {
                 configuration: Some("v".into()),
@@ -815,6 +869,7 @@ async fn marketplace_installed_add_on(h: &Harness) {
     h.sent(
         "UpdateMarketplaceInstalledAddOn",
         &[],
+        &[],
         Sent::Form(&[("Configuration", "v")]),
         false,
     );
@@ -823,16 +878,22 @@ async fn marketplace_installed_add_on(h: &Harness) {
     h.deleted(
         "DeleteMarketplaceInstalledAddOn",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &MarketplaceInstalledAddOn::path("Sid1").expect("DeleteMarketplaceInstalledAddOn"),
             )
             .await,
     );
-    h.sent("DeleteMarketplaceInstalledAddOn", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteMarketplaceInstalledAddOn",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn marketplace_installed_add_on_extension(h: &Harness) {
-    same_protocol::<MarketplaceInstalledAddOnExtension, Via<false, POST, false, false>>();
+    same_protocol::<MarketplaceInstalledAddOnExtension, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMarketplaceInstalledAddOnExtension: GET /marketplace/InstalledAddOns/{InstalledAddOnSid}/Extensions/{Sid}
     h.answer(
         "GET",
@@ -841,7 +902,7 @@ async fn marketplace_installed_add_on_extension(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &MarketplaceInstalledAddOnExtension::path("InstalledAddOnSid1", "Sid1")
                 .expect("FetchMarketplaceInstalledAddOnExtension"),
         )
@@ -853,6 +914,7 @@ async fn marketplace_installed_add_on_extension(h: &Harness) {
     );
     h.sent(
         "FetchMarketplaceInstalledAddOnExtension",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -866,7 +928,7 @@ async fn marketplace_installed_add_on_extension(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &MarketplaceInstalledAddOnExtension::collection_path("InstalledAddOnSid1")
                 .expect("ListMarketplaceInstalledAddOnExtension"),
         )
@@ -881,6 +943,7 @@ async fn marketplace_installed_add_on_extension(h: &Harness) {
     h.sent(
         "ListMarketplaceInstalledAddOnExtension",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -892,7 +955,7 @@ async fn marketplace_installed_add_on_extension(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &MarketplaceInstalledAddOnExtension::path("InstalledAddOnSid1", "Sid1")
                 .expect("UpdateMarketplaceInstalledAddOnExtension"),
             &UpdateMarketplaceInstalledAddOnExtensionBody::default(),
@@ -906,33 +969,36 @@ async fn marketplace_installed_add_on_extension(h: &Harness) {
     h.sent(
         "UpdateMarketplaceInstalledAddOnExtension",
         &[],
+        &[],
         Sent::Form(&[]),
         false,
     );
 }
 
 async fn wireless_command(h: &Harness) {
-    same_protocol::<WirelessCommand, Via<false, POST, false, false>>();
+    same_protocol::<WirelessCommand, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWirelessCommand: GET /wireless/Commands/{Sid}
     h.answer("GET", "/wireless/Commands/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WirelessCommand::path("Sid1").expect("FetchWirelessCommand"),
         )
         .await;
     h.record("FetchWirelessCommand", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWirelessCommand", &[], Sent::Nothing, false);
+    h.sent("FetchWirelessCommand", &[], &[], Sent::Nothing, false);
     // ListWirelessCommand: GET /wireless/Commands
     h.page("GET", "/wireless/Commands", Dialect::V1, "commands");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &WirelessCommand::collection_path().expect("ListWirelessCommand"),
         )
         .filter(&ListWirelessCommandFilter {
-            device: Some("v".into()),
-            ..Default::default()
+            device: Some("é&=+/%?#".into()),
+            sim: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            direction: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -944,7 +1010,14 @@ async fn wireless_command(h: &Harness) {
     );
     h.sent(
         "ListWirelessCommand",
-        &[("Device", "v"), ("PageSize", "5")],
+        &[
+            ("Device", "é&=+/%?#"),
+            ("Sim", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("Direction", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -952,7 +1025,7 @@ async fn wireless_command(h: &Harness) {
     h.answer("POST", "/wireless/Commands", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &WirelessCommand::collection_path().expect("CreateWirelessCommand"),
             &CreateWirelessCommandBody {
                 command: Some("v".into()),
@@ -964,28 +1037,29 @@ async fn wireless_command(h: &Harness) {
     h.sent(
         "CreateWirelessCommand",
         &[],
+        &[],
         Sent::Form(&[("Command", "v")]),
         false,
     );
 }
 
 async fn wireless_rate_plan(h: &Harness) {
-    same_protocol::<WirelessRatePlan, Via<false, POST, false, false>>();
+    same_protocol::<WirelessRatePlan, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWirelessRatePlan: GET /wireless/RatePlans/{Sid}
     h.answer("GET", "/wireless/RatePlans/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WirelessRatePlan::path("Sid1").expect("FetchWirelessRatePlan"),
         )
         .await;
     h.record("FetchWirelessRatePlan", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWirelessRatePlan", &[], Sent::Nothing, false);
+    h.sent("FetchWirelessRatePlan", &[], &[], Sent::Nothing, false);
     // ListWirelessRatePlan: GET /wireless/RatePlans
     h.page("GET", "/wireless/RatePlans", Dialect::V1, "rate_plans");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &WirelessRatePlan::collection_path().expect("ListWirelessRatePlan"),
         )
         .page_size(5)
@@ -999,6 +1073,7 @@ async fn wireless_rate_plan(h: &Harness) {
     h.sent(
         "ListWirelessRatePlan",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1006,7 +1081,7 @@ async fn wireless_rate_plan(h: &Harness) {
     h.answer("POST", "/wireless/RatePlans", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &WirelessRatePlan::collection_path().expect("CreateWirelessRatePlan"),
             &CreateWirelessRatePlanBody {
                 unique_name: Some("v".into()),
@@ -1019,6 +1094,7 @@ async fn wireless_rate_plan(h: &Harness) {
     h.sent(
         "CreateWirelessRatePlan",
         &[],
+        &[],
         Sent::Form(&[
             ("UniqueName", "v"),
             ("InternationalRoaming", "a"),
@@ -1030,7 +1106,7 @@ async fn wireless_rate_plan(h: &Harness) {
     h.answer("POST", "/wireless/RatePlans/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &WirelessRatePlan::path("Sid1").expect("UpdateWirelessRatePlan"),
             &UpdateWirelessRatePlanBody {
                 unique_name: Some("v".into()),
@@ -1042,6 +1118,7 @@ async fn wireless_rate_plan(h: &Harness) {
     h.sent(
         "UpdateWirelessRatePlan",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -1050,36 +1127,39 @@ async fn wireless_rate_plan(h: &Harness) {
     h.deleted(
         "DeleteWirelessRatePlan",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &WirelessRatePlan::path("Sid1").expect("DeleteWirelessRatePlan"),
             )
             .await,
     );
-    h.sent("DeleteWirelessRatePlan", &[], Sent::Nothing, false);
+    h.sent("DeleteWirelessRatePlan", &[], &[], Sent::Nothing, false);
 }
 
 async fn wireless_sim(h: &Harness) {
-    same_protocol::<WirelessSim, Via<false, POST, false, false>>();
+    same_protocol::<WirelessSim, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWirelessSim: GET /wireless/Sims/{Sid}
     h.answer("GET", "/wireless/Sims/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WirelessSim::path("Sid1").expect("FetchWirelessSim"),
         )
         .await;
     h.record("FetchWirelessSim", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWirelessSim", &[], Sent::Nothing, false);
+    h.sent("FetchWirelessSim", &[], &[], Sent::Nothing, false);
     // ListWirelessSim: GET /wireless/Sims
     h.page("GET", "/wireless/Sims", Dialect::V1, "sims");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &WirelessSim::collection_path().expect("ListWirelessSim"),
         )
         .filter(&ListWirelessSimFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            iccid: Some("é&=+/%?#".into()),
+            rate_plan: Some("é&=+/%?#".into()),
+            e_id: Some("é&=+/%?#".into()),
+            sim_registration_code: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1091,7 +1171,15 @@ async fn wireless_sim(h: &Harness) {
     );
     h.sent(
         "ListWirelessSim",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("Iccid", "é&=+/%?#"),
+            ("RatePlan", "é&=+/%?#"),
+            ("EId", "é&=+/%?#"),
+            ("SimRegistrationCode", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1099,7 +1187,7 @@ async fn wireless_sim(h: &Harness) {
     h.answer("POST", "/wireless/Sims/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &WirelessSim::path("Sid1").expect("UpdateWirelessSim"),
             &UpdateWirelessSimBody {
                 unique_name: Some("v".into()),
@@ -1111,23 +1199,34 @@ async fn wireless_sim(h: &Harness) {
     h.sent(
         "UpdateWirelessSim",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
 }
 
 async fn wireless_usage(h: &Harness) {
-    same_protocol::<WirelessUsage, Via<false, POST, false, false>>();
+    same_protocol::<WirelessUsage, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWirelessUsage: GET /wireless/Sims/{SimSid}/Usage
     h.answer("GET", "/wireless/Sims/SimSid1/Usage", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WirelessUsage::path("SimSid1").expect("FetchWirelessUsage"),
         )
+        .query(&FetchWirelessUsageQuery {
+            end: Some("é&=+/%?#".into()),
+            start: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchWirelessUsage", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWirelessUsage", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchWirelessUsage",
+        &[("End", "é&=+/%?#"), ("Start", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -1161,6 +1260,7 @@ async fn hosted_numbers_authorization_document_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchHostedNumbersAuthorizationDocument",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1174,8 +1274,8 @@ async fn hosted_numbers_authorization_document_full<Compiled>(h: &Harness) {
     let got = HostedNumbersAuthorizationDocument::list(
         &h.client,
         &ListHostedNumbersAuthorizationDocumentFilter {
-            email: Some("v".into()),
-            ..Default::default()
+            email: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1188,7 +1288,12 @@ async fn hosted_numbers_authorization_document_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListHostedNumbersAuthorizationDocument",
-        &[("Email", "v"), ("PageSize", "5")],
+        &[
+            ("Email", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1210,6 +1315,7 @@ async fn hosted_numbers_authorization_document_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateHostedNumbersAuthorizationDocument",
+        &[],
         &[],
         Sent::Form(&[
             ("AddressSid", "v"),
@@ -1238,6 +1344,7 @@ async fn hosted_numbers_authorization_document_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateHostedNumbersAuthorizationDocument",
         &[],
+        &[],
         Sent::Form(&[
             ("AddressSid", "v"),
             ("HostedNumberOrderSids", "a"),
@@ -1260,8 +1367,11 @@ async fn hosted_numbers_dependent_hosted_number_order_full<Compiled>(h: &Harness
         &h.client,
         "SigningDocumentSid1",
         &ListHostedNumbersDependentHostedNumberOrderFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            phone_number: Some("é&=+/%?#".into()),
+            incoming_phone_number_sid: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            unique_name: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1274,7 +1384,15 @@ async fn hosted_numbers_dependent_hosted_number_order_full<Compiled>(h: &Harness
     );
     h.sent(
         "ListHostedNumbersDependentHostedNumberOrder",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("IncomingPhoneNumberSid", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("UniqueName", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1293,6 +1411,7 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchHostedNumbersHostedNumberOrder",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1306,8 +1425,11 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
     let got = HostedNumbersHostedNumberOrder::list(
         &h.client,
         &ListHostedNumbersHostedNumberOrderFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            phone_number: Some("é&=+/%?#".into()),
+            incoming_phone_number_sid: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            unique_name: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1320,7 +1442,15 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListHostedNumbersHostedNumberOrder",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("PhoneNumber", "é&=+/%?#"),
+            ("IncomingPhoneNumberSid", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("UniqueName", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1342,6 +1472,7 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateHostedNumbersHostedNumberOrder",
+        &[],
         &[],
         Sent::Form(&[("PhoneNumber", "v"), ("CcEmails", "a"), ("CcEmails", "b")]),
         false,
@@ -1366,6 +1497,7 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateHostedNumbersHostedNumberOrder",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v"), ("CcEmails", "a"), ("CcEmails", "b")]),
         false,
     );
@@ -1377,6 +1509,7 @@ async fn hosted_numbers_hosted_number_order_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "DeleteHostedNumbersHostedNumberOrder",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -1393,7 +1526,13 @@ async fn marketplace_available_add_on_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchMarketplaceAvailableAddOn", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchMarketplaceAvailableAddOn",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListMarketplaceAvailableAddOn: GET /marketplace/AvailableAddOns
     h.page(
         "GET",
@@ -1413,6 +1552,7 @@ async fn marketplace_available_add_on_full<Compiled>(h: &Harness) {
     h.sent(
         "ListMarketplaceAvailableAddOn",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1436,6 +1576,7 @@ async fn marketplace_available_add_on_extension_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchMarketplaceAvailableAddOnExtension",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1458,6 +1599,7 @@ async fn marketplace_available_add_on_extension_full<Compiled>(h: &Harness) {
     h.sent(
         "ListMarketplaceAvailableAddOnExtension",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1473,7 +1615,13 @@ async fn marketplace_installed_add_on_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchMarketplaceInstalledAddOn", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchMarketplaceInstalledAddOn",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListMarketplaceInstalledAddOn: GET /marketplace/InstalledAddOns
     h.page(
         "GET",
@@ -1493,6 +1641,7 @@ async fn marketplace_installed_add_on_full<Compiled>(h: &Harness) {
     h.sent(
         "ListMarketplaceInstalledAddOn",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1513,6 +1662,7 @@ async fn marketplace_installed_add_on_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateMarketplaceInstalledAddOn",
+        &[],
         &[],
         Sent::Form(&[("AvailableAddOnSid", "v")]),
         false,
@@ -1536,6 +1686,7 @@ async fn marketplace_installed_add_on_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateMarketplaceInstalledAddOn",
         &[],
+        &[],
         Sent::Form(&[("Configuration", "v")]),
         false,
     );
@@ -1545,7 +1696,13 @@ async fn marketplace_installed_add_on_full<Compiled>(h: &Harness) {
         "DeleteMarketplaceInstalledAddOn",
         MarketplaceInstalledAddOn::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteMarketplaceInstalledAddOn", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteMarketplaceInstalledAddOn",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1565,6 +1722,7 @@ async fn marketplace_installed_add_on_extension_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "FetchMarketplaceInstalledAddOnExtension",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -1588,6 +1746,7 @@ async fn marketplace_installed_add_on_extension_full<Compiled>(h: &Harness) {
     h.sent(
         "ListMarketplaceInstalledAddOnExtension",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1612,6 +1771,7 @@ async fn marketplace_installed_add_on_extension_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateMarketplaceInstalledAddOnExtension",
         &[],
+        &[],
         Sent::Form(&[]),
         false,
     );
@@ -1623,14 +1783,16 @@ async fn wireless_command_full<Compiled>(h: &Harness) {
     h.answer("GET", "/wireless/Commands/Sid1", 200);
     let got = WirelessCommand::fetch(&h.client, "Sid1").await;
     h.record("FetchWirelessCommand", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWirelessCommand", &[], Sent::Nothing, false);
+    h.sent("FetchWirelessCommand", &[], &[], Sent::Nothing, false);
     // ListWirelessCommand: GET /wireless/Commands
     h.page("GET", "/wireless/Commands", Dialect::V1, "commands");
     let got = WirelessCommand::list(
         &h.client,
         &ListWirelessCommandFilter {
-            device: Some("v".into()),
-            ..Default::default()
+            device: Some("é&=+/%?#".into()),
+            sim: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            direction: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1643,7 +1805,14 @@ async fn wireless_command_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListWirelessCommand",
-        &[("Device", "v"), ("PageSize", "5")],
+        &[
+            ("Device", "é&=+/%?#"),
+            ("Sim", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("Direction", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1661,6 +1830,7 @@ async fn wireless_command_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateWirelessCommand",
         &[],
+        &[],
         Sent::Form(&[("Command", "v")]),
         false,
     );
@@ -1672,7 +1842,7 @@ async fn wireless_rate_plan_full<Compiled>(h: &Harness) {
     h.answer("GET", "/wireless/RatePlans/Sid1", 200);
     let got = WirelessRatePlan::fetch(&h.client, "Sid1").await;
     h.record("FetchWirelessRatePlan", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWirelessRatePlan", &[], Sent::Nothing, false);
+    h.sent("FetchWirelessRatePlan", &[], &[], Sent::Nothing, false);
     // ListWirelessRatePlan: GET /wireless/RatePlans
     h.page("GET", "/wireless/RatePlans", Dialect::V1, "rate_plans");
     let got = WirelessRatePlan::list(&h.client)
@@ -1687,6 +1857,7 @@ async fn wireless_rate_plan_full<Compiled>(h: &Harness) {
     h.sent(
         "ListWirelessRatePlan",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1704,6 +1875,7 @@ async fn wireless_rate_plan_full<Compiled>(h: &Harness) {
     h.record("CreateWirelessRatePlan", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWirelessRatePlan",
+        &[],
         &[],
         Sent::Form(&[
             ("UniqueName", "v"),
@@ -1727,6 +1899,7 @@ async fn wireless_rate_plan_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateWirelessRatePlan",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -1736,7 +1909,7 @@ async fn wireless_rate_plan_full<Compiled>(h: &Harness) {
         "DeleteWirelessRatePlan",
         WirelessRatePlan::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteWirelessRatePlan", &[], Sent::Nothing, false);
+    h.sent("DeleteWirelessRatePlan", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1745,14 +1918,17 @@ async fn wireless_sim_full<Compiled>(h: &Harness) {
     h.answer("GET", "/wireless/Sims/Sid1", 200);
     let got = WirelessSim::fetch(&h.client, "Sid1").await;
     h.record("FetchWirelessSim", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWirelessSim", &[], Sent::Nothing, false);
+    h.sent("FetchWirelessSim", &[], &[], Sent::Nothing, false);
     // ListWirelessSim: GET /wireless/Sims
     h.page("GET", "/wireless/Sims", Dialect::V1, "sims");
     let got = WirelessSim::list(
         &h.client,
         &ListWirelessSimFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            iccid: Some("é&=+/%?#".into()),
+            rate_plan: Some("é&=+/%?#".into()),
+            e_id: Some("é&=+/%?#".into()),
+            sim_registration_code: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1765,7 +1941,15 @@ async fn wireless_sim_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListWirelessSim",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("Iccid", "é&=+/%?#"),
+            ("RatePlan", "é&=+/%?#"),
+            ("EId", "é&=+/%?#"),
+            ("SimRegistrationCode", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1784,6 +1968,7 @@ async fn wireless_sim_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateWirelessSim",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -1793,7 +1978,21 @@ async fn wireless_sim_full<Compiled>(h: &Harness) {
 async fn wireless_usage_full<Compiled>(h: &Harness) {
     // FetchWirelessUsage: GET /wireless/Sims/{SimSid}/Usage
     h.answer("GET", "/wireless/Sims/SimSid1/Usage", 200);
-    let got = WirelessUsage::fetch(&h.client, "SimSid1").await;
+    let got = WirelessUsage::fetch(
+        &h.client,
+        "SimSid1",
+        &FetchWirelessUsageQuery {
+            end: Some("é&=+/%?#".into()),
+            start: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchWirelessUsage", None, got.map(|_| None));
-    h.sent("FetchWirelessUsage", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchWirelessUsage",
+        &[("End", "é&=+/%?#"), ("Start", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }

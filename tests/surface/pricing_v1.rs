@@ -50,22 +50,22 @@ pub async fn run(h: &Harness) {
 }
 
 async fn messaging_country(h: &Harness) {
-    same_protocol::<MessagingCountry, Via<false, POST, false, false>>();
+    same_protocol::<MessagingCountry, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMessagingCountry: GET /v1/Messaging/Countries/{IsoCountry}
     h.answer("GET", "/v1/Messaging/Countries/IsoCountry1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &MessagingCountry::path("IsoCountry1").expect("FetchMessagingCountry"),
         )
         .await;
     h.record("FetchMessagingCountry", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMessagingCountry", &[], Sent::Nothing, false);
+    h.sent("FetchMessagingCountry", &[], &[], Sent::Nothing, false);
     // ListMessagingCountry: GET /v1/Messaging/Countries
     h.page("GET", "/v1/Messaging/Countries", Dialect::V1, "countries");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &MessagingCountry::collection_path().expect("ListMessagingCountry"),
         )
         .page_size(5)
@@ -79,23 +79,24 @@ async fn messaging_country(h: &Harness) {
     h.sent(
         "ListMessagingCountry",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn phone_number_country(h: &Harness) {
-    same_protocol::<PhoneNumberCountry, Via<false, POST, false, false>>();
+    same_protocol::<PhoneNumberCountry, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPhoneNumberCountry: GET /v1/PhoneNumbers/Countries/{IsoCountry}
     h.answer("GET", "/v1/PhoneNumbers/Countries/IsoCountry1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &PhoneNumberCountry::path("IsoCountry1").expect("FetchPhoneNumberCountry"),
         )
         .await;
     h.record("FetchPhoneNumberCountry", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPhoneNumberCountry", &[], Sent::Nothing, false);
+    h.sent("FetchPhoneNumberCountry", &[], &[], Sent::Nothing, false);
     // ListPhoneNumberCountry: GET /v1/PhoneNumbers/Countries
     h.page(
         "GET",
@@ -105,7 +106,7 @@ async fn phone_number_country(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &PhoneNumberCountry::collection_path().expect("ListPhoneNumberCountry"),
         )
         .page_size(5)
@@ -119,28 +120,29 @@ async fn phone_number_country(h: &Harness) {
     h.sent(
         "ListPhoneNumberCountry",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn voice_country(h: &Harness) {
-    same_protocol::<VoiceCountry, Via<false, POST, false, false>>();
+    same_protocol::<VoiceCountry, Via<false, POST, PAGE_SIZE, false>>();
     // FetchVoiceCountry: GET /v1/Voice/Countries/{IsoCountry}
     h.answer("GET", "/v1/Voice/Countries/IsoCountry1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &VoiceCountry::path("IsoCountry1").expect("FetchVoiceCountry"),
         )
         .await;
     h.record("FetchVoiceCountry", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchVoiceCountry", &[], Sent::Nothing, false);
+    h.sent("FetchVoiceCountry", &[], &[], Sent::Nothing, false);
     // ListVoiceCountry: GET /v1/Voice/Countries
     h.page("GET", "/v1/Voice/Countries", Dialect::V1, "countries");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &VoiceCountry::collection_path().expect("ListVoiceCountry"),
         )
         .page_size(5)
@@ -154,23 +156,24 @@ async fn voice_country(h: &Harness) {
     h.sent(
         "ListVoiceCountry",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn voice_number(h: &Harness) {
-    same_protocol::<VoiceNumber, Via<false, POST, false, false>>();
+    same_protocol::<VoiceNumber, Via<false, POST, PAGE_SIZE, false>>();
     // FetchVoiceNumber: GET /v1/Voice/Numbers/{Number}
     h.answer("GET", "/v1/Voice/Numbers/Number1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &VoiceNumber::path("Number1").expect("FetchVoiceNumber"),
         )
         .await;
     h.record("FetchVoiceNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchVoiceNumber", &[], Sent::Nothing, false);
+    h.sent("FetchVoiceNumber", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -190,7 +193,7 @@ async fn messaging_country_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Messaging/Countries/IsoCountry1", 200);
     let got = MessagingCountry::fetch(&h.client, "IsoCountry1").await;
     h.record("FetchMessagingCountry", None, got.map(|_| None));
-    h.sent("FetchMessagingCountry", &[], Sent::Nothing, false);
+    h.sent("FetchMessagingCountry", &[], &[], Sent::Nothing, false);
     // ListMessagingCountry: GET /v1/Messaging/Countries
     h.page("GET", "/v1/Messaging/Countries", Dialect::V1, "countries");
     let got = MessagingCountry::list(&h.client)
@@ -205,6 +208,7 @@ async fn messaging_country_full<Compiled>(h: &Harness) {
     h.sent(
         "ListMessagingCountry",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -216,7 +220,7 @@ async fn phone_number_country_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/PhoneNumbers/Countries/IsoCountry1", 200);
     let got = PhoneNumberCountry::fetch(&h.client, "IsoCountry1").await;
     h.record("FetchPhoneNumberCountry", None, got.map(|_| None));
-    h.sent("FetchPhoneNumberCountry", &[], Sent::Nothing, false);
+    h.sent("FetchPhoneNumberCountry", &[], &[], Sent::Nothing, false);
     // ListPhoneNumberCountry: GET /v1/PhoneNumbers/Countries
     h.page(
         "GET",
@@ -236,6 +240,7 @@ async fn phone_number_country_full<Compiled>(h: &Harness) {
     h.sent(
         "ListPhoneNumberCountry",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -247,7 +252,7 @@ async fn voice_country_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Voice/Countries/IsoCountry1", 200);
     let got = VoiceCountry::fetch(&h.client, "IsoCountry1").await;
     h.record("FetchVoiceCountry", None, got.map(|_| None));
-    h.sent("FetchVoiceCountry", &[], Sent::Nothing, false);
+    h.sent("FetchVoiceCountry", &[], &[], Sent::Nothing, false);
     // ListVoiceCountry: GET /v1/Voice/Countries
     h.page("GET", "/v1/Voice/Countries", Dialect::V1, "countries");
     let got = VoiceCountry::list(&h.client)
@@ -262,6 +267,7 @@ async fn voice_country_full<Compiled>(h: &Harness) {
     h.sent(
         "ListVoiceCountry",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -273,5 +279,5 @@ async fn voice_number_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Voice/Numbers/Number1", 200);
     let got = VoiceNumber::fetch(&h.client, "Number1").await;
     h.record("FetchVoiceNumber", None, got.map(|_| None));
-    h.sent("FetchVoiceNumber", &[], Sent::Nothing, false);
+    h.sent("FetchVoiceNumber", &[], &[], Sent::Nothing, false);
 }

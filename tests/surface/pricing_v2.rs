@@ -14,13 +14,14 @@ use super::harness::*;
 )]
 pub struct TrunkingCountry {}
 
-#[twilio_resource(
-    path = "/v2/Trunking/Numbers/<DestinationNumber>",
-    base_url = "https://pricing.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v2/Trunking/Numbers/<DestinationNumber>", base_url = "https://pricing.twilio.com", rename_all = "snake_case", fetch = FetchTrunkingNumberQuery)]
 pub struct TrunkingNumber {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchTrunkingNumberQuery {
+    #[serde(rename = "OriginationNumber")]
+    pub origination_number: Option<String>,
+}
 
 #[twilio_resource(
     path = "/v2/Voice/Countries/<IsoCountry>",
@@ -31,13 +32,14 @@ pub struct TrunkingNumber {}
 )]
 pub struct VoiceCountry {}
 
-#[twilio_resource(
-    path = "/v2/Voice/Numbers/<DestinationNumber>",
-    base_url = "https://pricing.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v2/Voice/Numbers/<DestinationNumber>", base_url = "https://pricing.twilio.com", rename_all = "snake_case", fetch = FetchVoiceNumberQuery)]
 pub struct VoiceNumber {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchVoiceNumberQuery {
+    #[serde(rename = "OriginationNumber")]
+    pub origination_number: Option<String>,
+}
 
 /// Every operation, sent by the runtime for its struct's `Via` twin at the address the
 /// struct's own path builder renders.
@@ -49,22 +51,22 @@ pub async fn run(h: &Harness) {
 }
 
 async fn trunking_country(h: &Harness) {
-    same_protocol::<TrunkingCountry, Via<false, POST, false, false>>();
+    same_protocol::<TrunkingCountry, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTrunkingCountry: GET /v2/Trunking/Countries/{IsoCountry}
     h.answer("GET", "/v2/Trunking/Countries/IsoCountry1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &TrunkingCountry::path("IsoCountry1").expect("FetchTrunkingCountry"),
         )
         .await;
     h.record("FetchTrunkingCountry", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTrunkingCountry", &[], Sent::Nothing, false);
+    h.sent("FetchTrunkingCountry", &[], &[], Sent::Nothing, false);
     // ListTrunkingCountry: GET /v2/Trunking/Countries
     h.page("GET", "/v2/Trunking/Countries", Dialect::V1, "countries");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &TrunkingCountry::collection_path().expect("ListTrunkingCountry"),
         )
         .page_size(5)
@@ -78,42 +80,52 @@ async fn trunking_country(h: &Harness) {
     h.sent(
         "ListTrunkingCountry",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn trunking_number(h: &Harness) {
-    same_protocol::<TrunkingNumber, Via<false, POST, false, false>>();
+    same_protocol::<TrunkingNumber, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTrunkingNumber: GET /v2/Trunking/Numbers/{DestinationNumber}
     h.answer("GET", "/v2/Trunking/Numbers/DestinationNumber1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &TrunkingNumber::path("DestinationNumber1").expect("FetchTrunkingNumber"),
         )
+        .query(&FetchTrunkingNumberQuery {
+            origination_number: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchTrunkingNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTrunkingNumber", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchTrunkingNumber",
+        &[("OriginationNumber", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn voice_country(h: &Harness) {
-    same_protocol::<VoiceCountry, Via<false, POST, false, false>>();
+    same_protocol::<VoiceCountry, Via<false, POST, PAGE_SIZE, false>>();
     // FetchVoiceCountry: GET /v2/Voice/Countries/{IsoCountry}
     h.answer("GET", "/v2/Voice/Countries/IsoCountry1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &VoiceCountry::path("IsoCountry1").expect("FetchVoiceCountry"),
         )
         .await;
     h.record("FetchVoiceCountry", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchVoiceCountry", &[], Sent::Nothing, false);
+    h.sent("FetchVoiceCountry", &[], &[], Sent::Nothing, false);
     // ListVoiceCountry: GET /v2/Voice/Countries
     h.page("GET", "/v2/Voice/Countries", Dialect::V1, "countries");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &VoiceCountry::collection_path().expect("ListVoiceCountry"),
         )
         .page_size(5)
@@ -127,23 +139,33 @@ async fn voice_country(h: &Harness) {
     h.sent(
         "ListVoiceCountry",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn voice_number(h: &Harness) {
-    same_protocol::<VoiceNumber, Via<false, POST, false, false>>();
+    same_protocol::<VoiceNumber, Via<false, POST, PAGE_SIZE, false>>();
     // FetchVoiceNumber: GET /v2/Voice/Numbers/{DestinationNumber}
     h.answer("GET", "/v2/Voice/Numbers/DestinationNumber1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &VoiceNumber::path("DestinationNumber1").expect("FetchVoiceNumber"),
         )
+        .query(&FetchVoiceNumberQuery {
+            origination_number: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchVoiceNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchVoiceNumber", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchVoiceNumber",
+        &[("OriginationNumber", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -163,7 +185,7 @@ async fn trunking_country_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Trunking/Countries/IsoCountry1", 200);
     let got = TrunkingCountry::fetch(&h.client, "IsoCountry1").await;
     h.record("FetchTrunkingCountry", None, got.map(|_| None));
-    h.sent("FetchTrunkingCountry", &[], Sent::Nothing, false);
+    h.sent("FetchTrunkingCountry", &[], &[], Sent::Nothing, false);
     // ListTrunkingCountry: GET /v2/Trunking/Countries
     h.page("GET", "/v2/Trunking/Countries", Dialect::V1, "countries");
     let got = TrunkingCountry::list(&h.client)
@@ -178,6 +200,7 @@ async fn trunking_country_full<Compiled>(h: &Harness) {
     h.sent(
         "ListTrunkingCountry",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -187,9 +210,22 @@ async fn trunking_country_full<Compiled>(h: &Harness) {
 async fn trunking_number_full<Compiled>(h: &Harness) {
     // FetchTrunkingNumber: GET /v2/Trunking/Numbers/{DestinationNumber}
     h.answer("GET", "/v2/Trunking/Numbers/DestinationNumber1", 200);
-    let got = TrunkingNumber::fetch(&h.client, "DestinationNumber1").await;
+    let got = TrunkingNumber::fetch(
+        &h.client,
+        "DestinationNumber1",
+        &FetchTrunkingNumberQuery {
+            origination_number: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchTrunkingNumber", None, got.map(|_| None));
-    h.sent("FetchTrunkingNumber", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchTrunkingNumber",
+        &[("OriginationNumber", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -198,7 +234,7 @@ async fn voice_country_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Voice/Countries/IsoCountry1", 200);
     let got = VoiceCountry::fetch(&h.client, "IsoCountry1").await;
     h.record("FetchVoiceCountry", None, got.map(|_| None));
-    h.sent("FetchVoiceCountry", &[], Sent::Nothing, false);
+    h.sent("FetchVoiceCountry", &[], &[], Sent::Nothing, false);
     // ListVoiceCountry: GET /v2/Voice/Countries
     h.page("GET", "/v2/Voice/Countries", Dialect::V1, "countries");
     let got = VoiceCountry::list(&h.client)
@@ -213,6 +249,7 @@ async fn voice_country_full<Compiled>(h: &Harness) {
     h.sent(
         "ListVoiceCountry",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -222,7 +259,20 @@ async fn voice_country_full<Compiled>(h: &Harness) {
 async fn voice_number_full<Compiled>(h: &Harness) {
     // FetchVoiceNumber: GET /v2/Voice/Numbers/{DestinationNumber}
     h.answer("GET", "/v2/Voice/Numbers/DestinationNumber1", 200);
-    let got = VoiceNumber::fetch(&h.client, "DestinationNumber1").await;
+    let got = VoiceNumber::fetch(
+        &h.client,
+        "DestinationNumber1",
+        &FetchVoiceNumberQuery {
+            origination_number: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchVoiceNumber", None, got.map(|_| None));
-    h.sent("FetchVoiceNumber", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchVoiceNumber",
+        &[("OriginationNumber", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }

@@ -156,7 +156,7 @@ pub async fn run(h: &Harness) {
 }
 
 async fn interaction(h: &Harness) {
-    same_protocol::<Interaction, Via<false, POST, false, false>>();
+    same_protocol::<Interaction, Via<false, POST, PAGE_SIZE, false>>();
     // FetchInteraction: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}
     h.answer(
         "GET",
@@ -165,12 +165,12 @@ async fn interaction(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Interaction::path("ServiceSid1", "SessionSid1", "Sid1").expect("FetchInteraction"),
         )
         .await;
     h.record("FetchInteraction", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInteraction", &[], Sent::Nothing, false);
+    h.sent("FetchInteraction", &[], &[], Sent::Nothing, false);
     // ListInteraction: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions
     h.page(
         "GET",
@@ -180,7 +180,7 @@ async fn interaction(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Interaction::collection_path("ServiceSid1", "SessionSid1").expect("ListInteraction"),
         )
         .page_size(5)
@@ -194,6 +194,7 @@ async fn interaction(h: &Harness) {
     h.sent(
         "ListInteraction",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -206,33 +207,33 @@ async fn interaction(h: &Harness) {
     h.deleted(
         "DeleteInteraction",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Interaction::path("ServiceSid1", "SessionSid1", "Sid1")
                     .expect("DeleteInteraction"),
             )
             .await,
     );
-    h.sent("DeleteInteraction", &[], Sent::Nothing, false);
+    h.sent("DeleteInteraction", &[], &[], Sent::Nothing, false);
 }
 
 async fn message_interaction(h: &Harness) {
-    same_protocol::<MessageInteraction, Via<false, POST, false, false>>();
+    same_protocol::<MessageInteraction, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMessageInteraction: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants/ParticipantSid1/MessageInteractions/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &MessageInteraction::path("ServiceSid1", "SessionSid1", "ParticipantSid1", "Sid1")
                 .expect("FetchMessageInteraction"),
         )
         .await;
     h.record("FetchMessageInteraction", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMessageInteraction", &[], Sent::Nothing, false);
+    h.sent("FetchMessageInteraction", &[], &[], Sent::Nothing, false);
     // ListMessageInteraction: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions
     h.page("GET", "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants/ParticipantSid1/MessageInteractions", Dialect::V1, "interactions");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &MessageInteraction::collection_path("ServiceSid1", "SessionSid1", "ParticipantSid1")
                 .expect("ListMessageInteraction"),
         )
@@ -247,6 +248,7 @@ async fn message_interaction(h: &Harness) {
     h.sent(
         "ListMessageInteraction",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -254,7 +256,7 @@ async fn message_interaction(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants/ParticipantSid1/MessageInteractions", 200);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &MessageInteraction::collection_path("ServiceSid1", "SessionSid1", "ParticipantSid1")
                 .expect("CreateMessageInteraction"),
             &CreateMessageInteractionBody {
@@ -267,13 +269,14 @@ async fn message_interaction(h: &Harness) {
     h.sent(
         "CreateMessageInteraction",
         &[],
+        &[],
         Sent::Form(&[("Body", "v"), ("MediaUrl", "a"), ("MediaUrl", "b")]),
         false,
     );
 }
 
 async fn participant(h: &Harness) {
-    same_protocol::<Participant, Via<false, POST, false, false>>();
+    same_protocol::<Participant, Via<false, POST, PAGE_SIZE, false>>();
     // FetchParticipant: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}
     h.answer(
         "GET",
@@ -282,12 +285,12 @@ async fn participant(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Participant::path("ServiceSid1", "SessionSid1", "Sid1").expect("FetchParticipant"),
         )
         .await;
     h.record("FetchParticipant", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchParticipant", &[], Sent::Nothing, false);
+    h.sent("FetchParticipant", &[], &[], Sent::Nothing, false);
     // ListParticipant: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants
     h.page(
         "GET",
@@ -297,7 +300,7 @@ async fn participant(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Participant::collection_path("ServiceSid1", "SessionSid1").expect("ListParticipant"),
         )
         .page_size(5)
@@ -311,6 +314,7 @@ async fn participant(h: &Harness) {
     h.sent(
         "ListParticipant",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -322,7 +326,7 @@ async fn participant(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Participant::collection_path("ServiceSid1", "SessionSid1").expect("CreateParticipant"),
             &CreateParticipantBody {
                 identifier: Some("v".into()),
@@ -333,6 +337,7 @@ async fn participant(h: &Harness) {
     h.record("CreateParticipant", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateParticipant",
+        &[],
         &[],
         Sent::Form(&[("Identifier", "v")]),
         false,
@@ -346,27 +351,27 @@ async fn participant(h: &Harness) {
     h.deleted(
         "DeleteParticipant",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Participant::path("ServiceSid1", "SessionSid1", "Sid1")
                     .expect("DeleteParticipant"),
             )
             .await,
     );
-    h.sent("DeleteParticipant", &[], Sent::Nothing, false);
+    h.sent("DeleteParticipant", &[], &[], Sent::Nothing, false);
 }
 
 async fn phone_number(h: &Harness) {
-    same_protocol::<PhoneNumber, Via<false, POST, false, false>>();
+    same_protocol::<PhoneNumber, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPhoneNumber: GET /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/PhoneNumbers/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &PhoneNumber::path("ServiceSid1", "Sid1").expect("FetchPhoneNumber"),
         )
         .await;
     h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
+    h.sent("FetchPhoneNumber", &[], &[], Sent::Nothing, false);
     // ListPhoneNumber: GET /v1/Services/{ServiceSid}/PhoneNumbers
     h.page(
         "GET",
@@ -376,7 +381,7 @@ async fn phone_number(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &PhoneNumber::collection_path("ServiceSid1").expect("ListPhoneNumber"),
         )
         .page_size(5)
@@ -390,6 +395,7 @@ async fn phone_number(h: &Harness) {
     h.sent(
         "ListPhoneNumber",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -397,7 +403,7 @@ async fn phone_number(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/PhoneNumbers", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &PhoneNumber::collection_path("ServiceSid1").expect("CreatePhoneNumber"),
             &CreatePhoneNumberBody {
                 sid: Some("v".into()),
@@ -406,46 +412,54 @@ async fn phone_number(h: &Harness) {
         )
         .await;
     h.record("CreatePhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("CreatePhoneNumber", &[], Sent::Form(&[("Sid", "v")]), false);
+    h.sent(
+        "CreatePhoneNumber",
+        &[],
+        &[],
+        Sent::Form(&[("Sid", "v")]),
+        false,
+    );
     // UpdatePhoneNumber: POST /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/PhoneNumbers/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &PhoneNumber::path("ServiceSid1", "Sid1").expect("UpdatePhoneNumber"),
             &UpdatePhoneNumberBody::default(),
         )
         .await;
     h.record("UpdatePhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdatePhoneNumber", &[], Sent::Form(&[]), false);
+    h.sent("UpdatePhoneNumber", &[], &[], Sent::Form(&[]), false);
     // DeletePhoneNumber: DELETE /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/PhoneNumbers/Sid1", 204);
     h.deleted(
         "DeletePhoneNumber",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &PhoneNumber::path("ServiceSid1", "Sid1").expect("DeletePhoneNumber"),
             )
             .await,
     );
-    h.sent("DeletePhoneNumber", &[], Sent::Nothing, false);
+    h.sent("DeletePhoneNumber", &[], &[], Sent::Nothing, false);
 }
 
 async fn service(h: &Harness) {
-    same_protocol::<Service, Via<false, POST, false, false>>();
+    same_protocol::<Service, Via<false, POST, PAGE_SIZE, false>>();
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Service::path("Sid1").expect("FetchService"))
         .await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Service::collection_path().expect("ListService"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -454,12 +468,18 @@ async fn service(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::collection_path().expect("CreateService"),
             &CreateServiceBody {
                 unique_name: Some("v".into()),
@@ -471,6 +491,7 @@ async fn service(h: &Harness) {
     h.sent(
         "CreateService",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -478,7 +499,7 @@ async fn service(h: &Harness) {
     h.answer("POST", "/v1/Services/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
             &UpdateServiceBody {
                 unique_name: Some("v".into()),
@@ -490,6 +511,7 @@ async fn service(h: &Harness) {
     h.sent(
         "UpdateService",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -498,26 +520,26 @@ async fn service(h: &Harness) {
     h.deleted(
         "DeleteService",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Service::path("Sid1").expect("DeleteService"),
             )
             .await,
     );
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 async fn session(h: &Harness) {
-    same_protocol::<Session, Via<false, POST, false, false>>();
+    same_protocol::<Session, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSession: GET /v1/Services/{ServiceSid}/Sessions/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Sessions/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Session::path("ServiceSid1", "Sid1").expect("FetchSession"),
         )
         .await;
     h.record("FetchSession", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSession", &[], Sent::Nothing, false);
+    h.sent("FetchSession", &[], &[], Sent::Nothing, false);
     // ListSession: GET /v1/Services/{ServiceSid}/Sessions
     h.page(
         "GET",
@@ -527,7 +549,7 @@ async fn session(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Session::collection_path("ServiceSid1").expect("ListSession"),
         )
         .page_size(5)
@@ -538,12 +560,18 @@ async fn session(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSession", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSession",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateSession: POST /v1/Services/{ServiceSid}/Sessions
     h.answer("POST", "/v1/Services/ServiceSid1/Sessions", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Session::collection_path("ServiceSid1").expect("CreateSession"),
             &CreateSessionBody {
                 unique_name: Some("v".into()),
@@ -556,6 +584,7 @@ async fn session(h: &Harness) {
     h.sent(
         "CreateSession",
         &[],
+        &[],
         Sent::Form(&[
             ("UniqueName", "v"),
             ("Participants", "a"),
@@ -567,7 +596,7 @@ async fn session(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Sessions/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Session::path("ServiceSid1", "Sid1").expect("UpdateSession"),
             &UpdateSessionBody {
                 date_expiry: Some("v".into()),
@@ -579,6 +608,7 @@ async fn session(h: &Harness) {
     h.sent(
         "UpdateSession",
         &[],
+        &[],
         Sent::Form(&[("DateExpiry", "v")]),
         false,
     );
@@ -587,12 +617,12 @@ async fn session(h: &Harness) {
     h.deleted(
         "DeleteSession",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Session::path("ServiceSid1", "Sid1").expect("DeleteSession"),
             )
             .await,
     );
-    h.sent("DeleteSession", &[], Sent::Nothing, false);
+    h.sent("DeleteSession", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -618,7 +648,7 @@ async fn interaction_full<Compiled>(h: &Harness) {
     );
     let got = Interaction::fetch(&h.client, "ServiceSid1", "SessionSid1", "Sid1").await;
     h.record("FetchInteraction", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchInteraction", &[], Sent::Nothing, false);
+    h.sent("FetchInteraction", &[], &[], Sent::Nothing, false);
     // ListInteraction: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions
     h.page(
         "GET",
@@ -638,6 +668,7 @@ async fn interaction_full<Compiled>(h: &Harness) {
     h.sent(
         "ListInteraction",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -651,7 +682,7 @@ async fn interaction_full<Compiled>(h: &Harness) {
         "DeleteInteraction",
         Interaction::delete(&h.client, "ServiceSid1", "SessionSid1", "Sid1").await,
     );
-    h.sent("DeleteInteraction", &[], Sent::Nothing, false);
+    h.sent("DeleteInteraction", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -667,7 +698,7 @@ async fn message_interaction_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("FetchMessageInteraction", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMessageInteraction", &[], Sent::Nothing, false);
+    h.sent("FetchMessageInteraction", &[], &[], Sent::Nothing, false);
     // ListMessageInteraction: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions
     h.page("GET", "/v1/Services/ServiceSid1/Sessions/SessionSid1/Participants/ParticipantSid1/MessageInteractions", Dialect::V1, "interactions");
     let got = MessageInteraction::list(&h.client, "ServiceSid1", "SessionSid1", "ParticipantSid1")
@@ -682,6 +713,7 @@ async fn message_interaction_full<Compiled>(h: &Harness) {
     h.sent(
         "ListMessageInteraction",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -702,6 +734,7 @@ async fn message_interaction_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateMessageInteraction",
         &[],
+        &[],
         Sent::Form(&[("Body", "v"), ("MediaUrl", "a"), ("MediaUrl", "b")]),
         false,
     );
@@ -717,7 +750,7 @@ async fn participant_full<Compiled>(h: &Harness) {
     );
     let got = Participant::fetch(&h.client, "ServiceSid1", "SessionSid1", "Sid1").await;
     h.record("FetchParticipant", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchParticipant", &[], Sent::Nothing, false);
+    h.sent("FetchParticipant", &[], &[], Sent::Nothing, false);
     // ListParticipant: GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants
     h.page(
         "GET",
@@ -737,6 +770,7 @@ async fn participant_full<Compiled>(h: &Harness) {
     h.sent(
         "ListParticipant",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -760,6 +794,7 @@ async fn participant_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateParticipant",
         &[],
+        &[],
         Sent::Form(&[("Identifier", "v")]),
         false,
     );
@@ -773,7 +808,7 @@ async fn participant_full<Compiled>(h: &Harness) {
         "DeleteParticipant",
         Participant::delete(&h.client, "ServiceSid1", "SessionSid1", "Sid1").await,
     );
-    h.sent("DeleteParticipant", &[], Sent::Nothing, false);
+    h.sent("DeleteParticipant", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -782,7 +817,7 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/PhoneNumbers/Sid1", 200);
     let got = PhoneNumber::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
+    h.sent("FetchPhoneNumber", &[], &[], Sent::Nothing, false);
     // ListPhoneNumber: GET /v1/Services/{ServiceSid}/PhoneNumbers
     h.page(
         "GET",
@@ -802,6 +837,7 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     h.sent(
         "ListPhoneNumber",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -817,7 +853,13 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreatePhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("CreatePhoneNumber", &[], Sent::Form(&[("Sid", "v")]), false);
+    h.sent(
+        "CreatePhoneNumber",
+        &[],
+        &[],
+        Sent::Form(&[("Sid", "v")]),
+        false,
+    );
     // UpdatePhoneNumber: POST /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}
     h.answer("POST", "/v1/Services/ServiceSid1/PhoneNumbers/Sid1", 200);
     let got = PhoneNumber::update(
@@ -828,14 +870,14 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdatePhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdatePhoneNumber", &[], Sent::Form(&[]), false);
+    h.sent("UpdatePhoneNumber", &[], &[], Sent::Form(&[]), false);
     // DeletePhoneNumber: DELETE /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/PhoneNumbers/Sid1", 204);
     h.deleted(
         "DeletePhoneNumber",
         PhoneNumber::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeletePhoneNumber", &[], Sent::Nothing, false);
+    h.sent("DeletePhoneNumber", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -844,7 +886,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/Sid1", 200);
     let got = Service::fetch(&h.client, "Sid1").await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
     let got = Service::list(&h.client).page_size(5).collect_all().await;
@@ -853,7 +895,13 @@ async fn service_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
     let got = Service::create(
@@ -867,6 +915,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
+        &[],
         &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
@@ -886,13 +935,14 @@ async fn service_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateService",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
     h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -901,7 +951,7 @@ async fn session_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/Sessions/Sid1", 200);
     let got = Session::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchSession", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSession", &[], Sent::Nothing, false);
+    h.sent("FetchSession", &[], &[], Sent::Nothing, false);
     // ListSession: GET /v1/Services/{ServiceSid}/Sessions
     h.page(
         "GET",
@@ -918,7 +968,13 @@ async fn session_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSession", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSession",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateSession: POST /v1/Services/{ServiceSid}/Sessions
     h.answer("POST", "/v1/Services/ServiceSid1/Sessions", 201);
     let got = Session::create(
@@ -934,6 +990,7 @@ async fn session_full<Compiled>(h: &Harness) {
     h.record("CreateSession", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSession",
+        &[],
         &[],
         Sent::Form(&[
             ("UniqueName", "v"),
@@ -958,6 +1015,7 @@ async fn session_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateSession",
         &[],
+        &[],
         Sent::Form(&[("DateExpiry", "v")]),
         false,
     );
@@ -967,5 +1025,5 @@ async fn session_full<Compiled>(h: &Harness) {
         "DeleteSession",
         Session::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteSession", &[], Sent::Nothing, false);
+    h.sent("DeleteSession", &[], &[], Sent::Nothing, false);
 }

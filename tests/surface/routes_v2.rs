@@ -53,22 +53,22 @@ pub async fn run(h: &Harness) {
 }
 
 async fn phone_number(h: &Harness) {
-    same_protocol::<PhoneNumber, Via<false, POST, false, false>>();
+    same_protocol::<PhoneNumber, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPhoneNumber: GET /v2/PhoneNumbers/{PhoneNumber}
     h.answer("GET", "/v2/PhoneNumbers/PhoneNumber1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &PhoneNumber::path("PhoneNumber1").expect("FetchPhoneNumber"),
         )
         .await;
     h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
+    h.sent("FetchPhoneNumber", &[], &[], Sent::Nothing, false);
     // UpdatePhoneNumber: POST /v2/PhoneNumbers/{PhoneNumber}
     h.answer("POST", "/v2/PhoneNumbers/PhoneNumber1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &PhoneNumber::path("PhoneNumber1").expect("UpdatePhoneNumber"),
             &UpdatePhoneNumberBody {
                 voice_region: Some("v".into()),
@@ -80,28 +80,29 @@ async fn phone_number(h: &Harness) {
     h.sent(
         "UpdatePhoneNumber",
         &[],
+        &[],
         Sent::Form(&[("VoiceRegion", "v")]),
         false,
     );
 }
 
 async fn sip_domain(h: &Harness) {
-    same_protocol::<SipDomain, Via<false, POST, false, false>>();
+    same_protocol::<SipDomain, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSipDomain: GET /v2/SipDomains/{SipDomain}
     h.answer("GET", "/v2/SipDomains/SipDomain1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SipDomain::path("SipDomain1").expect("FetchSipDomain"),
         )
         .await;
     h.record("FetchSipDomain", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSipDomain", &[], Sent::Nothing, false);
+    h.sent("FetchSipDomain", &[], &[], Sent::Nothing, false);
     // UpdateSipDomain: POST /v2/SipDomains/{SipDomain}
     h.answer("POST", "/v2/SipDomains/SipDomain1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SipDomain::path("SipDomain1").expect("UpdateSipDomain"),
             &UpdateSipDomainBody {
                 voice_region: Some("v".into()),
@@ -113,28 +114,29 @@ async fn sip_domain(h: &Harness) {
     h.sent(
         "UpdateSipDomain",
         &[],
+        &[],
         Sent::Form(&[("VoiceRegion", "v")]),
         false,
     );
 }
 
 async fn trunks(h: &Harness) {
-    same_protocol::<Trunks, Via<false, POST, false, false>>();
+    same_protocol::<Trunks, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTrunks: GET /v2/Trunks/{SipTrunkDomain}
     h.answer("GET", "/v2/Trunks/SipTrunkDomain1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Trunks::path("SipTrunkDomain1").expect("FetchTrunks"),
         )
         .await;
     h.record("FetchTrunks", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTrunks", &[], Sent::Nothing, false);
+    h.sent("FetchTrunks", &[], &[], Sent::Nothing, false);
     // UpdateTrunks: POST /v2/Trunks/{SipTrunkDomain}
     h.answer("POST", "/v2/Trunks/SipTrunkDomain1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Trunks::path("SipTrunkDomain1").expect("UpdateTrunks"),
             &UpdateTrunksBody {
                 voice_region: Some("v".into()),
@@ -145,6 +147,7 @@ async fn trunks(h: &Harness) {
     h.record("UpdateTrunks", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTrunks",
+        &[],
         &[],
         Sent::Form(&[("VoiceRegion", "v")]),
         false,
@@ -167,7 +170,7 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/PhoneNumbers/PhoneNumber1", 200);
     let got = PhoneNumber::fetch(&h.client, "PhoneNumber1").await;
     h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
+    h.sent("FetchPhoneNumber", &[], &[], Sent::Nothing, false);
     // UpdatePhoneNumber: POST /v2/PhoneNumbers/{PhoneNumber}
     h.answer("POST", "/v2/PhoneNumbers/PhoneNumber1", 200);
     let got = PhoneNumber::update(
@@ -183,6 +186,7 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdatePhoneNumber",
         &[],
+        &[],
         Sent::Form(&[("VoiceRegion", "v")]),
         false,
     );
@@ -194,7 +198,7 @@ async fn sip_domain_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/SipDomains/SipDomain1", 200);
     let got = SipDomain::fetch(&h.client, "SipDomain1").await;
     h.record("FetchSipDomain", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSipDomain", &[], Sent::Nothing, false);
+    h.sent("FetchSipDomain", &[], &[], Sent::Nothing, false);
     // UpdateSipDomain: POST /v2/SipDomains/{SipDomain}
     h.answer("POST", "/v2/SipDomains/SipDomain1", 200);
     let got = SipDomain::update(
@@ -210,6 +214,7 @@ async fn sip_domain_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateSipDomain",
         &[],
+        &[],
         Sent::Form(&[("VoiceRegion", "v")]),
         false,
     );
@@ -221,7 +226,7 @@ async fn trunks_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Trunks/SipTrunkDomain1", 200);
     let got = Trunks::fetch(&h.client, "SipTrunkDomain1").await;
     h.record("FetchTrunks", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTrunks", &[], Sent::Nothing, false);
+    h.sent("FetchTrunks", &[], &[], Sent::Nothing, false);
     // UpdateTrunks: POST /v2/Trunks/{SipTrunkDomain}
     h.answer("POST", "/v2/Trunks/SipTrunkDomain1", 200);
     let got = Trunks::update(
@@ -236,6 +241,7 @@ async fn trunks_full<Compiled>(h: &Harness) {
     h.record("UpdateTrunks", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTrunks",
+        &[],
         &[],
         Sent::Form(&[("VoiceRegion", "v")]),
         false,

@@ -205,17 +205,17 @@ pub async fn run(h: &Harness) {
 }
 
 async fn asset(h: &Harness) {
-    same_protocol::<Asset, Via<false, POST, false, false>>();
+    same_protocol::<Asset, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAsset: GET /v1/Services/{ServiceSid}/Assets/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Assets/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Asset::path("ServiceSid1", "Sid1").expect("FetchAsset"),
         )
         .await;
     h.record("FetchAsset", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAsset", &[], Sent::Nothing, false);
+    h.sent("FetchAsset", &[], &[], Sent::Nothing, false);
     // ListAsset: GET /v1/Services/{ServiceSid}/Assets
     h.page(
         "GET",
@@ -225,7 +225,7 @@ async fn asset(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Asset::collection_path("ServiceSid1").expect("ListAsset"),
         )
         .page_size(5)
@@ -236,12 +236,12 @@ async fn asset(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListAsset", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListAsset", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateAsset: POST /v1/Services/{ServiceSid}/Assets
     h.answer("POST", "/v1/Services/ServiceSid1/Assets", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Asset::collection_path("ServiceSid1").expect("CreateAsset"),
             &CreateAssetBody {
                 friendly_name: Some("v".into()),
@@ -252,6 +252,7 @@ async fn asset(h: &Harness) {
     h.sent(
         "CreateAsset",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -259,7 +260,7 @@ async fn asset(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Assets/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Asset::path("ServiceSid1", "Sid1").expect("UpdateAsset"),
             &UpdateAssetBody {
                 friendly_name: Some("v".into()),
@@ -270,6 +271,7 @@ async fn asset(h: &Harness) {
     h.sent(
         "UpdateAsset",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -278,16 +280,16 @@ async fn asset(h: &Harness) {
     h.deleted(
         "DeleteAsset",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Asset::path("ServiceSid1", "Sid1").expect("DeleteAsset"),
             )
             .await,
     );
-    h.sent("DeleteAsset", &[], Sent::Nothing, false);
+    h.sent("DeleteAsset", &[], &[], Sent::Nothing, false);
 }
 
 async fn asset_version(h: &Harness) {
-    same_protocol::<AssetVersion, Via<false, POST, false, false>>();
+    same_protocol::<AssetVersion, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAssetVersion: GET /v1/Services/{ServiceSid}/Assets/{AssetSid}/Versions/{Sid}
     h.answer(
         "GET",
@@ -296,12 +298,12 @@ async fn asset_version(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &AssetVersion::path("ServiceSid1", "AssetSid1", "Sid1").expect("FetchAssetVersion"),
         )
         .await;
     h.record("FetchAssetVersion", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAssetVersion", &[], Sent::Nothing, false);
+    h.sent("FetchAssetVersion", &[], &[], Sent::Nothing, false);
     // ListAssetVersion: GET /v1/Services/{ServiceSid}/Assets/{AssetSid}/Versions
     h.page(
         "GET",
@@ -311,7 +313,7 @@ async fn asset_version(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AssetVersion::collection_path("ServiceSid1", "AssetSid1").expect("ListAssetVersion"),
         )
         .page_size(5)
@@ -325,23 +327,24 @@ async fn asset_version(h: &Harness) {
     h.sent(
         "ListAssetVersion",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn build(h: &Harness) {
-    same_protocol::<Build, Via<false, POST, false, false>>();
+    same_protocol::<Build, Via<false, POST, PAGE_SIZE, false>>();
     // FetchBuild: GET /v1/Services/{ServiceSid}/Builds/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Builds/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Build::path("ServiceSid1", "Sid1").expect("FetchBuild"),
         )
         .await;
     h.record("FetchBuild", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBuild", &[], Sent::Nothing, false);
+    h.sent("FetchBuild", &[], &[], Sent::Nothing, false);
     // ListBuild: GET /v1/Services/{ServiceSid}/Builds
     h.page(
         "GET",
@@ -351,7 +354,7 @@ async fn build(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Build::collection_path("ServiceSid1").expect("ListBuild"),
         )
         .page_size(5)
@@ -362,12 +365,12 @@ async fn build(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListBuild", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListBuild", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateBuild: POST /v1/Services/{ServiceSid}/Builds
     h.answer("POST", "/v1/Services/ServiceSid1/Builds", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Build::collection_path("ServiceSid1").expect("CreateBuild"),
             &CreateBuildBody {
                 dependencies: Some("v".into()),
@@ -379,6 +382,7 @@ async fn build(h: &Harness) {
     h.record("CreateBuild", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateBuild",
+        &[],
         &[],
         Sent::Form(&[
             ("Dependencies", "v"),
@@ -392,30 +396,30 @@ async fn build(h: &Harness) {
     h.deleted(
         "DeleteBuild",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Build::path("ServiceSid1", "Sid1").expect("DeleteBuild"),
             )
             .await,
     );
-    h.sent("DeleteBuild", &[], Sent::Nothing, false);
+    h.sent("DeleteBuild", &[], &[], Sent::Nothing, false);
 }
 
 async fn build_status(h: &Harness) {
-    same_protocol::<BuildStatus, Via<false, POST, false, false>>();
+    same_protocol::<BuildStatus, Via<false, POST, PAGE_SIZE, false>>();
     // FetchBuildStatus: GET /v1/Services/{ServiceSid}/Builds/{Sid}/Status
     h.answer("GET", "/v1/Services/ServiceSid1/Builds/Sid1/Status", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &BuildStatus::path("ServiceSid1", "Sid1").expect("FetchBuildStatus"),
         )
         .await;
     h.record("FetchBuildStatus", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBuildStatus", &[], Sent::Nothing, false);
+    h.sent("FetchBuildStatus", &[], &[], Sent::Nothing, false);
 }
 
 async fn deployment(h: &Harness) {
-    same_protocol::<Deployment, Via<false, POST, false, false>>();
+    same_protocol::<Deployment, Via<false, POST, PAGE_SIZE, false>>();
     // FetchDeployment: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments/{Sid}
     h.answer(
         "GET",
@@ -424,12 +428,12 @@ async fn deployment(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Deployment::path("ServiceSid1", "EnvironmentSid1", "Sid1").expect("FetchDeployment"),
         )
         .await;
     h.record("FetchDeployment", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchDeployment", &[], Sent::Nothing, false);
+    h.sent("FetchDeployment", &[], &[], Sent::Nothing, false);
     // ListDeployment: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments
     h.page(
         "GET",
@@ -439,7 +443,7 @@ async fn deployment(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Deployment::collection_path("ServiceSid1", "EnvironmentSid1").expect("ListDeployment"),
         )
         .page_size(5)
@@ -450,7 +454,13 @@ async fn deployment(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListDeployment", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListDeployment",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateDeployment: POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments
     h.answer(
         "POST",
@@ -459,7 +469,7 @@ async fn deployment(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Deployment::collection_path("ServiceSid1", "EnvironmentSid1")
                 .expect("CreateDeployment"),
             &CreateDeploymentBody {
@@ -472,23 +482,24 @@ async fn deployment(h: &Harness) {
     h.sent(
         "CreateDeployment",
         &[],
+        &[],
         Sent::Form(&[("BuildSid", "v")]),
         false,
     );
 }
 
 async fn environment(h: &Harness) {
-    same_protocol::<Environment, Via<false, POST, false, false>>();
+    same_protocol::<Environment, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEnvironment: GET /v1/Services/{ServiceSid}/Environments/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Environments/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Environment::path("ServiceSid1", "Sid1").expect("FetchEnvironment"),
         )
         .await;
     h.record("FetchEnvironment", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEnvironment", &[], Sent::Nothing, false);
+    h.sent("FetchEnvironment", &[], &[], Sent::Nothing, false);
     // ListEnvironment: GET /v1/Services/{ServiceSid}/Environments
     h.page(
         "GET",
@@ -498,7 +509,7 @@ async fn environment(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Environment::collection_path("ServiceSid1").expect("ListEnvironment"),
         )
         .page_size(5)
@@ -512,6 +523,7 @@ async fn environment(h: &Harness) {
     h.sent(
         "ListEnvironment",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -519,7 +531,7 @@ async fn environment(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Environments", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Environment::collection_path("ServiceSid1").expect("CreateEnvironment"),
             &CreateEnvironmentBody {
                 unique_name: Some("v".into()),
@@ -531,6 +543,7 @@ async fn environment(h: &Harness) {
     h.sent(
         "CreateEnvironment",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -539,26 +552,26 @@ async fn environment(h: &Harness) {
     h.deleted(
         "DeleteEnvironment",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Environment::path("ServiceSid1", "Sid1").expect("DeleteEnvironment"),
             )
             .await,
     );
-    h.sent("DeleteEnvironment", &[], Sent::Nothing, false);
+    h.sent("DeleteEnvironment", &[], &[], Sent::Nothing, false);
 }
 
 async fn function(h: &Harness) {
-    same_protocol::<Function, Via<false, POST, false, false>>();
+    same_protocol::<Function, Via<false, POST, PAGE_SIZE, false>>();
     // FetchFunction: GET /v1/Services/{ServiceSid}/Functions/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Functions/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Function::path("ServiceSid1", "Sid1").expect("FetchFunction"),
         )
         .await;
     h.record("FetchFunction", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFunction", &[], Sent::Nothing, false);
+    h.sent("FetchFunction", &[], &[], Sent::Nothing, false);
     // ListFunction: GET /v1/Services/{ServiceSid}/Functions
     h.page(
         "GET",
@@ -568,7 +581,7 @@ async fn function(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Function::collection_path("ServiceSid1").expect("ListFunction"),
         )
         .page_size(5)
@@ -579,12 +592,18 @@ async fn function(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListFunction", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListFunction",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateFunction: POST /v1/Services/{ServiceSid}/Functions
     h.answer("POST", "/v1/Services/ServiceSid1/Functions", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Function::collection_path("ServiceSid1").expect("CreateFunction"),
             &CreateFunctionBody {
                 friendly_name: Some("v".into()),
@@ -595,6 +614,7 @@ async fn function(h: &Harness) {
     h.sent(
         "CreateFunction",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -602,7 +622,7 @@ async fn function(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Functions/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Function::path("ServiceSid1", "Sid1").expect("UpdateFunction"),
             &UpdateFunctionBody {
                 friendly_name: Some("v".into()),
@@ -613,6 +633,7 @@ async fn function(h: &Harness) {
     h.sent(
         "UpdateFunction",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -621,16 +642,16 @@ async fn function(h: &Harness) {
     h.deleted(
         "DeleteFunction",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Function::path("ServiceSid1", "Sid1").expect("DeleteFunction"),
             )
             .await,
     );
-    h.sent("DeleteFunction", &[], Sent::Nothing, false);
+    h.sent("DeleteFunction", &[], &[], Sent::Nothing, false);
 }
 
 async fn function_version(h: &Harness) {
-    same_protocol::<FunctionVersion, Via<false, POST, false, false>>();
+    same_protocol::<FunctionVersion, Via<false, POST, PAGE_SIZE, false>>();
     // FetchFunctionVersion: GET /v1/Services/{ServiceSid}/Functions/{FunctionSid}/Versions/{Sid}
     h.answer(
         "GET",
@@ -639,13 +660,13 @@ async fn function_version(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &FunctionVersion::path("ServiceSid1", "FunctionSid1", "Sid1")
                 .expect("FetchFunctionVersion"),
         )
         .await;
     h.record("FetchFunctionVersion", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFunctionVersion", &[], Sent::Nothing, false);
+    h.sent("FetchFunctionVersion", &[], &[], Sent::Nothing, false);
     // ListFunctionVersion: GET /v1/Services/{ServiceSid}/Functions/{FunctionSid}/Versions
     h.page(
         "GET",
@@ -655,7 +676,7 @@ async fn function_version(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &FunctionVersion::collection_path("ServiceSid1", "FunctionSid1")
                 .expect("ListFunctionVersion"),
         )
@@ -670,13 +691,14 @@ async fn function_version(h: &Harness) {
     h.sent(
         "ListFunctionVersion",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn function_version_content(h: &Harness) {
-    same_protocol::<FunctionVersionContent, Via<false, POST, false, false>>();
+    same_protocol::<FunctionVersionContent, Via<false, POST, PAGE_SIZE, false>>();
     // FetchFunctionVersionContent: GET /v1/Services/{ServiceSid}/Functions/{FunctionSid}/Versions/{Sid}/Content
     h.answer(
         "GET",
@@ -685,17 +707,23 @@ async fn function_version_content(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &FunctionVersionContent::path("ServiceSid1", "FunctionSid1", "Sid1")
                 .expect("FetchFunctionVersionContent"),
         )
         .await;
     h.record("FetchFunctionVersionContent", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFunctionVersionContent", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchFunctionVersionContent",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn log(h: &Harness) {
-    same_protocol::<Log, Via<false, POST, false, false>>();
+    same_protocol::<Log, Via<false, POST, PAGE_SIZE, false>>();
     // FetchLog: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Logs/{Sid}
     h.answer(
         "GET",
@@ -704,12 +732,12 @@ async fn log(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Log::path("ServiceSid1", "EnvironmentSid1", "Sid1").expect("FetchLog"),
         )
         .await;
     h.record("FetchLog", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchLog", &[], Sent::Nothing, false);
+    h.sent("FetchLog", &[], &[], Sent::Nothing, false);
     // ListLog: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Logs
     h.page(
         "GET",
@@ -719,12 +747,13 @@ async fn log(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Log::collection_path("ServiceSid1", "EnvironmentSid1").expect("ListLog"),
         )
         .filter(&ListLogFilter {
-            function_sid: Some("v".into()),
-            ..Default::default()
+            function_sid: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -736,27 +765,35 @@ async fn log(h: &Harness) {
     );
     h.sent(
         "ListLog",
-        &[("FunctionSid", "v"), ("PageSize", "5")],
+        &[
+            ("FunctionSid", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn service(h: &Harness) {
-    same_protocol::<Service, Via<false, POST, false, false>>();
+    same_protocol::<Service, Via<false, POST, PAGE_SIZE, false>>();
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Service::path("Sid1").expect("FetchService"))
         .await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Service::collection_path().expect("ListService"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -765,12 +802,18 @@ async fn service(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::collection_path().expect("CreateService"),
             &CreateServiceBody {
                 unique_name: Some("v".into()),
@@ -782,6 +825,7 @@ async fn service(h: &Harness) {
     h.sent(
         "CreateService",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -789,7 +833,7 @@ async fn service(h: &Harness) {
     h.answer("POST", "/v1/Services/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
             &UpdateServiceBody {
                 friendly_name: Some("v".into()),
@@ -801,6 +845,7 @@ async fn service(h: &Harness) {
     h.sent(
         "UpdateService",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -809,16 +854,16 @@ async fn service(h: &Harness) {
     h.deleted(
         "DeleteService",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Service::path("Sid1").expect("DeleteService"),
             )
             .await,
     );
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 async fn variable(h: &Harness) {
-    same_protocol::<Variable, Via<false, POST, false, false>>();
+    same_protocol::<Variable, Via<false, POST, PAGE_SIZE, false>>();
     // FetchVariable: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}
     h.answer(
         "GET",
@@ -827,12 +872,12 @@ async fn variable(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Variable::path("ServiceSid1", "EnvironmentSid1", "Sid1").expect("FetchVariable"),
         )
         .await;
     h.record("FetchVariable", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchVariable", &[], Sent::Nothing, false);
+    h.sent("FetchVariable", &[], &[], Sent::Nothing, false);
     // ListVariable: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables
     h.page(
         "GET",
@@ -842,7 +887,7 @@ async fn variable(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Variable::collection_path("ServiceSid1", "EnvironmentSid1").expect("ListVariable"),
         )
         .page_size(5)
@@ -853,7 +898,13 @@ async fn variable(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListVariable", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListVariable",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateVariable: POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables
     h.answer(
         "POST",
@@ -862,7 +913,7 @@ async fn variable(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Variable::collection_path("ServiceSid1", "EnvironmentSid1").expect("CreateVariable"),
             &CreateVariableBody {
                 key: Some("v".into()),
@@ -871,7 +922,13 @@ async fn variable(h: &Harness) {
         )
         .await;
     h.record("CreateVariable", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateVariable", &[], Sent::Form(&[("Key", "v")]), false);
+    h.sent(
+        "CreateVariable",
+        &[],
+        &[],
+        Sent::Form(&[("Key", "v")]),
+        false,
+    );
     // UpdateVariable: POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}
     h.answer(
         "POST",
@@ -880,7 +937,7 @@ async fn variable(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Variable::path("ServiceSid1", "EnvironmentSid1", "Sid1").expect("UpdateVariable"),
             &UpdateVariableBody {
                 key: Some("v".into()),
@@ -889,7 +946,13 @@ async fn variable(h: &Harness) {
         )
         .await;
     h.record("UpdateVariable", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateVariable", &[], Sent::Form(&[("Key", "v")]), false);
+    h.sent(
+        "UpdateVariable",
+        &[],
+        &[],
+        Sent::Form(&[("Key", "v")]),
+        false,
+    );
     // DeleteVariable: DELETE /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}
     h.empty(
         "DELETE",
@@ -899,12 +962,12 @@ async fn variable(h: &Harness) {
     h.deleted(
         "DeleteVariable",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Variable::path("ServiceSid1", "EnvironmentSid1", "Sid1").expect("DeleteVariable"),
             )
             .await,
     );
-    h.sent("DeleteVariable", &[], Sent::Nothing, false);
+    h.sent("DeleteVariable", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -932,7 +995,7 @@ async fn asset_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/Assets/Sid1", 200);
     let got = Asset::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchAsset", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAsset", &[], Sent::Nothing, false);
+    h.sent("FetchAsset", &[], &[], Sent::Nothing, false);
     // ListAsset: GET /v1/Services/{ServiceSid}/Assets
     h.page(
         "GET",
@@ -949,7 +1012,7 @@ async fn asset_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListAsset", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListAsset", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateAsset: POST /v1/Services/{ServiceSid}/Assets
     h.answer("POST", "/v1/Services/ServiceSid1/Assets", 201);
     let got = Asset::create(
@@ -963,6 +1026,7 @@ async fn asset_full<Compiled>(h: &Harness) {
     h.record("CreateAsset", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateAsset",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -982,6 +1046,7 @@ async fn asset_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateAsset",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -991,7 +1056,7 @@ async fn asset_full<Compiled>(h: &Harness) {
         "DeleteAsset",
         Asset::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteAsset", &[], Sent::Nothing, false);
+    h.sent("DeleteAsset", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1004,7 +1069,7 @@ async fn asset_version_full<Compiled>(h: &Harness) {
     );
     let got = AssetVersion::fetch(&h.client, "ServiceSid1", "AssetSid1", "Sid1").await;
     h.record("FetchAssetVersion", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAssetVersion", &[], Sent::Nothing, false);
+    h.sent("FetchAssetVersion", &[], &[], Sent::Nothing, false);
     // ListAssetVersion: GET /v1/Services/{ServiceSid}/Assets/{AssetSid}/Versions
     h.page(
         "GET",
@@ -1024,6 +1089,7 @@ async fn asset_version_full<Compiled>(h: &Harness) {
     h.sent(
         "ListAssetVersion",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1035,7 +1101,7 @@ async fn build_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/Builds/Sid1", 200);
     let got = Build::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchBuild", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBuild", &[], Sent::Nothing, false);
+    h.sent("FetchBuild", &[], &[], Sent::Nothing, false);
     // ListBuild: GET /v1/Services/{ServiceSid}/Builds
     h.page(
         "GET",
@@ -1052,7 +1118,7 @@ async fn build_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListBuild", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListBuild", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateBuild: POST /v1/Services/{ServiceSid}/Builds
     h.answer("POST", "/v1/Services/ServiceSid1/Builds", 201);
     let got = Build::create(
@@ -1069,6 +1135,7 @@ async fn build_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateBuild",
         &[],
+        &[],
         Sent::Form(&[
             ("Dependencies", "v"),
             ("AssetVersions", "a"),
@@ -1082,7 +1149,7 @@ async fn build_full<Compiled>(h: &Harness) {
         "DeleteBuild",
         Build::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteBuild", &[], Sent::Nothing, false);
+    h.sent("DeleteBuild", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1091,7 +1158,7 @@ async fn build_status_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/Builds/Sid1/Status", 200);
     let got = BuildStatus::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchBuildStatus", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBuildStatus", &[], Sent::Nothing, false);
+    h.sent("FetchBuildStatus", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1104,7 +1171,7 @@ async fn deployment_full<Compiled>(h: &Harness) {
     );
     let got = Deployment::fetch(&h.client, "ServiceSid1", "EnvironmentSid1", "Sid1").await;
     h.record("FetchDeployment", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchDeployment", &[], Sent::Nothing, false);
+    h.sent("FetchDeployment", &[], &[], Sent::Nothing, false);
     // ListDeployment: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments
     h.page(
         "GET",
@@ -1121,7 +1188,13 @@ async fn deployment_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListDeployment", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListDeployment",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateDeployment: POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments
     h.answer(
         "POST",
@@ -1142,6 +1215,7 @@ async fn deployment_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateDeployment",
         &[],
+        &[],
         Sent::Form(&[("BuildSid", "v")]),
         false,
     );
@@ -1153,7 +1227,7 @@ async fn environment_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/Environments/Sid1", 200);
     let got = Environment::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchEnvironment", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEnvironment", &[], Sent::Nothing, false);
+    h.sent("FetchEnvironment", &[], &[], Sent::Nothing, false);
     // ListEnvironment: GET /v1/Services/{ServiceSid}/Environments
     h.page(
         "GET",
@@ -1173,6 +1247,7 @@ async fn environment_full<Compiled>(h: &Harness) {
     h.sent(
         "ListEnvironment",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1191,6 +1266,7 @@ async fn environment_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateEnvironment",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -1200,7 +1276,7 @@ async fn environment_full<Compiled>(h: &Harness) {
         "DeleteEnvironment",
         Environment::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteEnvironment", &[], Sent::Nothing, false);
+    h.sent("DeleteEnvironment", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1209,7 +1285,7 @@ async fn function_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/Functions/Sid1", 200);
     let got = Function::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchFunction", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFunction", &[], Sent::Nothing, false);
+    h.sent("FetchFunction", &[], &[], Sent::Nothing, false);
     // ListFunction: GET /v1/Services/{ServiceSid}/Functions
     h.page(
         "GET",
@@ -1226,7 +1302,13 @@ async fn function_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListFunction", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListFunction",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateFunction: POST /v1/Services/{ServiceSid}/Functions
     h.answer("POST", "/v1/Services/ServiceSid1/Functions", 201);
     let got = Function::create(
@@ -1240,6 +1322,7 @@ async fn function_full<Compiled>(h: &Harness) {
     h.record("CreateFunction", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateFunction",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -1259,6 +1342,7 @@ async fn function_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateFunction",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1268,7 +1352,7 @@ async fn function_full<Compiled>(h: &Harness) {
         "DeleteFunction",
         Function::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteFunction", &[], Sent::Nothing, false);
+    h.sent("DeleteFunction", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1281,7 +1365,7 @@ async fn function_version_full<Compiled>(h: &Harness) {
     );
     let got = FunctionVersion::fetch(&h.client, "ServiceSid1", "FunctionSid1", "Sid1").await;
     h.record("FetchFunctionVersion", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFunctionVersion", &[], Sent::Nothing, false);
+    h.sent("FetchFunctionVersion", &[], &[], Sent::Nothing, false);
     // ListFunctionVersion: GET /v1/Services/{ServiceSid}/Functions/{FunctionSid}/Versions
     h.page(
         "GET",
@@ -1301,6 +1385,7 @@ async fn function_version_full<Compiled>(h: &Harness) {
     h.sent(
         "ListFunctionVersion",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1316,7 +1401,13 @@ async fn function_version_content_full<Compiled>(h: &Harness) {
     );
     let got = FunctionVersionContent::fetch(&h.client, "ServiceSid1", "FunctionSid1", "Sid1").await;
     h.record("FetchFunctionVersionContent", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFunctionVersionContent", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchFunctionVersionContent",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1329,7 +1420,7 @@ async fn log_full<Compiled>(h: &Harness) {
     );
     let got = Log::fetch(&h.client, "ServiceSid1", "EnvironmentSid1", "Sid1").await;
     h.record("FetchLog", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchLog", &[], Sent::Nothing, false);
+    h.sent("FetchLog", &[], &[], Sent::Nothing, false);
     // ListLog: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Logs
     h.page(
         "GET",
@@ -1342,8 +1433,9 @@ async fn log_full<Compiled>(h: &Harness) {
         "ServiceSid1",
         "EnvironmentSid1",
         &ListLogFilter {
-            function_sid: Some("v".into()),
-            ..Default::default()
+            function_sid: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1356,7 +1448,13 @@ async fn log_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListLog",
-        &[("FunctionSid", "v"), ("PageSize", "5")],
+        &[
+            ("FunctionSid", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1368,7 +1466,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/Sid1", 200);
     let got = Service::fetch(&h.client, "Sid1").await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
     let got = Service::list(&h.client).page_size(5).collect_all().await;
@@ -1377,7 +1475,13 @@ async fn service_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
     let got = Service::create(
@@ -1391,6 +1495,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
+        &[],
         &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
@@ -1410,13 +1515,14 @@ async fn service_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateService",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
     h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1429,7 +1535,7 @@ async fn variable_full<Compiled>(h: &Harness) {
     );
     let got = Variable::fetch(&h.client, "ServiceSid1", "EnvironmentSid1", "Sid1").await;
     h.record("FetchVariable", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchVariable", &[], Sent::Nothing, false);
+    h.sent("FetchVariable", &[], &[], Sent::Nothing, false);
     // ListVariable: GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables
     h.page(
         "GET",
@@ -1446,7 +1552,13 @@ async fn variable_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListVariable", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListVariable",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateVariable: POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables
     h.answer(
         "POST",
@@ -1464,7 +1576,13 @@ async fn variable_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateVariable", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateVariable", &[], Sent::Form(&[("Key", "v")]), false);
+    h.sent(
+        "CreateVariable",
+        &[],
+        &[],
+        Sent::Form(&[("Key", "v")]),
+        false,
+    );
     // UpdateVariable: POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}
     h.answer(
         "POST",
@@ -1483,7 +1601,13 @@ async fn variable_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateVariable", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateVariable", &[], Sent::Form(&[("Key", "v")]), false);
+    h.sent(
+        "UpdateVariable",
+        &[],
+        &[],
+        Sent::Form(&[("Key", "v")]),
+        false,
+    );
     // DeleteVariable: DELETE /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}
     h.empty(
         "DELETE",
@@ -1494,5 +1618,5 @@ async fn variable_full<Compiled>(h: &Harness) {
         "DeleteVariable",
         Variable::delete(&h.client, "ServiceSid1", "EnvironmentSid1", "Sid1").await,
     );
-    h.sent("DeleteVariable", &[], Sent::Nothing, false);
+    h.sent("DeleteVariable", &[], &[], Sent::Nothing, false);
 }

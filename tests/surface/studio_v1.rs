@@ -130,17 +130,17 @@ pub async fn run(h: &Harness) {
 }
 
 async fn engagement(h: &Harness) {
-    same_protocol::<Engagement, Via<false, POST, false, false>>();
+    same_protocol::<Engagement, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEngagement: GET /v1/Flows/{FlowSid}/Engagements/{Sid}
     h.answer("GET", "/v1/Flows/FlowSid1/Engagements/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Engagement::path("FlowSid1", "Sid1").expect("FetchEngagement"),
         )
         .await;
     h.record("FetchEngagement", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEngagement", &[], Sent::Nothing, false);
+    h.sent("FetchEngagement", &[], &[], Sent::Nothing, false);
     // ListEngagement: GET /v1/Flows/{FlowSid}/Engagements
     h.page(
         "GET",
@@ -150,7 +150,7 @@ async fn engagement(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Engagement::collection_path("FlowSid1").expect("ListEngagement"),
         )
         .page_size(5)
@@ -161,12 +161,18 @@ async fn engagement(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListEngagement", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListEngagement",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateEngagement: POST /v1/Flows/{FlowSid}/Engagements
     h.answer("POST", "/v1/Flows/FlowSid1/Engagements", 200);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Engagement::collection_path("FlowSid1").expect("CreateEngagement"),
             &CreateEngagementBody {
                 to: Some("v".into()),
@@ -175,22 +181,28 @@ async fn engagement(h: &Harness) {
         )
         .await;
     h.record("CreateEngagement", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateEngagement", &[], Sent::Form(&[("To", "v")]), false);
+    h.sent(
+        "CreateEngagement",
+        &[],
+        &[],
+        Sent::Form(&[("To", "v")]),
+        false,
+    );
     // DeleteEngagement: DELETE /v1/Flows/{FlowSid}/Engagements/{Sid}
     h.empty("DELETE", "/v1/Flows/FlowSid1/Engagements/Sid1", 204);
     h.deleted(
         "DeleteEngagement",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Engagement::path("FlowSid1", "Sid1").expect("DeleteEngagement"),
             )
             .await,
     );
-    h.sent("DeleteEngagement", &[], Sent::Nothing, false);
+    h.sent("DeleteEngagement", &[], &[], Sent::Nothing, false);
 }
 
 async fn engagement_context(h: &Harness) {
-    same_protocol::<EngagementContext, Via<false, POST, false, false>>();
+    same_protocol::<EngagementContext, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEngagementContext: GET /v1/Flows/{FlowSid}/Engagements/{EngagementSid}/Context
     h.answer(
         "GET",
@@ -199,26 +211,26 @@ async fn engagement_context(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &EngagementContext::path("FlowSid1", "EngagementSid1").expect("FetchEngagementContext"),
         )
         .await;
     h.record("FetchEngagementContext", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEngagementContext", &[], Sent::Nothing, false);
+    h.sent("FetchEngagementContext", &[], &[], Sent::Nothing, false);
 }
 
 async fn execution(h: &Harness) {
-    same_protocol::<Execution, Via<false, POST, false, false>>();
+    same_protocol::<Execution, Via<false, POST, PAGE_SIZE, false>>();
     // FetchExecution: GET /v1/Flows/{FlowSid}/Executions/{Sid}
     h.answer("GET", "/v1/Flows/FlowSid1/Executions/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Execution::path("FlowSid1", "Sid1").expect("FetchExecution"),
         )
         .await;
     h.record("FetchExecution", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchExecution", &[], Sent::Nothing, false);
+    h.sent("FetchExecution", &[], &[], Sent::Nothing, false);
     // ListExecution: GET /v1/Flows/{FlowSid}/Executions
     h.page(
         "GET",
@@ -228,12 +240,12 @@ async fn execution(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Execution::collection_path("FlowSid1").expect("ListExecution"),
         )
         .filter(&ListExecutionFilter {
-            date_created_from: Some("v".into()),
-            ..Default::default()
+            date_created_from: Some("é&=+/%?#".into()),
+            date_created_to: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -245,7 +257,12 @@ async fn execution(h: &Harness) {
     );
     h.sent(
         "ListExecution",
-        &[("DateCreatedFrom", "v"), ("PageSize", "5")],
+        &[
+            ("DateCreatedFrom", "é&=+/%?#"),
+            ("DateCreatedTo", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -253,7 +270,7 @@ async fn execution(h: &Harness) {
     h.answer("POST", "/v1/Flows/FlowSid1/Executions", 200);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Execution::collection_path("FlowSid1").expect("CreateExecution"),
             &CreateExecutionBody {
                 to: Some("v".into()),
@@ -262,12 +279,18 @@ async fn execution(h: &Harness) {
         )
         .await;
     h.record("CreateExecution", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateExecution", &[], Sent::Form(&[("To", "v")]), false);
+    h.sent(
+        "CreateExecution",
+        &[],
+        &[],
+        Sent::Form(&[("To", "v")]),
+        false,
+    );
     // UpdateExecution: POST /v1/Flows/{FlowSid}/Executions/{Sid}
     h.answer("POST", "/v1/Flows/FlowSid1/Executions/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Execution::path("FlowSid1", "Sid1").expect("UpdateExecution"),
             &UpdateExecutionBody {
                 status: Some("v".into()),
@@ -278,6 +301,7 @@ async fn execution(h: &Harness) {
     h.sent(
         "UpdateExecution",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -286,16 +310,16 @@ async fn execution(h: &Harness) {
     h.deleted(
         "DeleteExecution",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Execution::path("FlowSid1", "Sid1").expect("DeleteExecution"),
             )
             .await,
     );
-    h.sent("DeleteExecution", &[], Sent::Nothing, false);
+    h.sent("DeleteExecution", &[], &[], Sent::Nothing, false);
 }
 
 async fn execution_context(h: &Harness) {
-    same_protocol::<ExecutionContext, Via<false, POST, false, false>>();
+    same_protocol::<ExecutionContext, Via<false, POST, PAGE_SIZE, false>>();
     // FetchExecutionContext: GET /v1/Flows/{FlowSid}/Executions/{ExecutionSid}/Context
     h.answer(
         "GET",
@@ -304,16 +328,16 @@ async fn execution_context(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ExecutionContext::path("FlowSid1", "ExecutionSid1").expect("FetchExecutionContext"),
         )
         .await;
     h.record("FetchExecutionContext", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchExecutionContext", &[], Sent::Nothing, false);
+    h.sent("FetchExecutionContext", &[], &[], Sent::Nothing, false);
 }
 
 async fn execution_step(h: &Harness) {
-    same_protocol::<ExecutionStep, Via<false, POST, false, false>>();
+    same_protocol::<ExecutionStep, Via<false, POST, PAGE_SIZE, false>>();
     // FetchExecutionStep: GET /v1/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps/{Sid}
     h.answer(
         "GET",
@@ -322,12 +346,12 @@ async fn execution_step(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ExecutionStep::path("FlowSid1", "ExecutionSid1", "Sid1").expect("FetchExecutionStep"),
         )
         .await;
     h.record("FetchExecutionStep", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchExecutionStep", &[], Sent::Nothing, false);
+    h.sent("FetchExecutionStep", &[], &[], Sent::Nothing, false);
     // ListExecutionStep: GET /v1/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps
     h.page(
         "GET",
@@ -337,7 +361,7 @@ async fn execution_step(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ExecutionStep::collection_path("FlowSid1", "ExecutionSid1")
                 .expect("ListExecutionStep"),
         )
@@ -352,13 +376,14 @@ async fn execution_step(h: &Harness) {
     h.sent(
         "ListExecutionStep",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn execution_step_context(h: &Harness) {
-    same_protocol::<ExecutionStepContext, Via<false, POST, false, false>>();
+    same_protocol::<ExecutionStepContext, Via<false, POST, PAGE_SIZE, false>>();
     // FetchExecutionStepContext: GET /v1/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps/{StepSid}/Context
     h.answer(
         "GET",
@@ -367,30 +392,30 @@ async fn execution_step_context(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ExecutionStepContext::path("FlowSid1", "ExecutionSid1", "StepSid1")
                 .expect("FetchExecutionStepContext"),
         )
         .await;
     h.record("FetchExecutionStepContext", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchExecutionStepContext", &[], Sent::Nothing, false);
+    h.sent("FetchExecutionStepContext", &[], &[], Sent::Nothing, false);
 }
 
 async fn flow(h: &Harness) {
-    same_protocol::<Flow, Via<false, POST, false, false>>();
+    same_protocol::<Flow, Via<false, POST, PAGE_SIZE, false>>();
     // FetchFlow: GET /v1/Flows/{Sid}
     h.answer("GET", "/v1/Flows/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Flow::path("Sid1").expect("FetchFlow"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Flow::path("Sid1").expect("FetchFlow"))
         .await;
     h.record("FetchFlow", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFlow", &[], Sent::Nothing, false);
+    h.sent("FetchFlow", &[], &[], Sent::Nothing, false);
     // ListFlow: GET /v1/Flows
     h.page("GET", "/v1/Flows", Dialect::V1, "flows");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Flow::collection_path().expect("ListFlow"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&Flow::collection_path().expect("ListFlow"))
         .page_size(5)
         .collect_all()
         .await;
@@ -399,20 +424,20 @@ async fn flow(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListFlow", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListFlow", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // DeleteFlow: DELETE /v1/Flows/{Sid}
     h.empty("DELETE", "/v1/Flows/Sid1", 204);
     h.deleted(
         "DeleteFlow",
         h.client
-            .delete::<Via<false, POST, false, false>>(&Flow::path("Sid1").expect("DeleteFlow"))
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(&Flow::path("Sid1").expect("DeleteFlow"))
             .await,
     );
-    h.sent("DeleteFlow", &[], Sent::Nothing, false);
+    h.sent("DeleteFlow", &[], &[], Sent::Nothing, false);
 }
 
 async fn step(h: &Harness) {
-    same_protocol::<Step, Via<false, POST, false, false>>();
+    same_protocol::<Step, Via<false, POST, PAGE_SIZE, false>>();
     // FetchStep: GET /v1/Flows/{FlowSid}/Engagements/{EngagementSid}/Steps/{Sid}
     h.answer(
         "GET",
@@ -421,12 +446,12 @@ async fn step(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Step::path("FlowSid1", "EngagementSid1", "Sid1").expect("FetchStep"),
         )
         .await;
     h.record("FetchStep", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchStep", &[], Sent::Nothing, false);
+    h.sent("FetchStep", &[], &[], Sent::Nothing, false);
     // ListStep: GET /v1/Flows/{FlowSid}/Engagements/{EngagementSid}/Steps
     h.page(
         "GET",
@@ -436,7 +461,7 @@ async fn step(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Step::collection_path("FlowSid1", "EngagementSid1").expect("ListStep"),
         )
         .page_size(5)
@@ -447,11 +472,11 @@ async fn step(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListStep", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListStep", &[("PageSize", "5")], &[], Sent::Nothing, false);
 }
 
 async fn step_context(h: &Harness) {
-    same_protocol::<StepContext, Via<false, POST, false, false>>();
+    same_protocol::<StepContext, Via<false, POST, PAGE_SIZE, false>>();
     // FetchStepContext: GET /v1/Flows/{FlowSid}/Engagements/{EngagementSid}/Steps/{StepSid}/Context
     h.answer(
         "GET",
@@ -460,12 +485,12 @@ async fn step_context(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &StepContext::path("FlowSid1", "EngagementSid1", "StepSid1").expect("FetchStepContext"),
         )
         .await;
     h.record("FetchStepContext", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchStepContext", &[], Sent::Nothing, false);
+    h.sent("FetchStepContext", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -490,7 +515,7 @@ async fn engagement_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Flows/FlowSid1/Engagements/Sid1", 200);
     let got = Engagement::fetch(&h.client, "FlowSid1", "Sid1").await;
     h.record("FetchEngagement", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEngagement", &[], Sent::Nothing, false);
+    h.sent("FetchEngagement", &[], &[], Sent::Nothing, false);
     // ListEngagement: GET /v1/Flows/{FlowSid}/Engagements
     h.page(
         "GET",
@@ -507,7 +532,13 @@ async fn engagement_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListEngagement", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListEngagement",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateEngagement: POST /v1/Flows/{FlowSid}/Engagements
     h.answer("POST", "/v1/Flows/FlowSid1/Engagements", 200);
     let got = Engagement::create(
@@ -520,14 +551,20 @@ async fn engagement_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateEngagement", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateEngagement", &[], Sent::Form(&[("To", "v")]), false);
+    h.sent(
+        "CreateEngagement",
+        &[],
+        &[],
+        Sent::Form(&[("To", "v")]),
+        false,
+    );
     // DeleteEngagement: DELETE /v1/Flows/{FlowSid}/Engagements/{Sid}
     h.empty("DELETE", "/v1/Flows/FlowSid1/Engagements/Sid1", 204);
     h.deleted(
         "DeleteEngagement",
         Engagement::delete(&h.client, "FlowSid1", "Sid1").await,
     );
-    h.sent("DeleteEngagement", &[], Sent::Nothing, false);
+    h.sent("DeleteEngagement", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -540,7 +577,7 @@ async fn engagement_context_full<Compiled>(h: &Harness) {
     );
     let got = EngagementContext::fetch(&h.client, "FlowSid1", "EngagementSid1").await;
     h.record("FetchEngagementContext", None, got.map(|_| None));
-    h.sent("FetchEngagementContext", &[], Sent::Nothing, false);
+    h.sent("FetchEngagementContext", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -549,7 +586,7 @@ async fn execution_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Flows/FlowSid1/Executions/Sid1", 200);
     let got = Execution::fetch(&h.client, "FlowSid1", "Sid1").await;
     h.record("FetchExecution", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchExecution", &[], Sent::Nothing, false);
+    h.sent("FetchExecution", &[], &[], Sent::Nothing, false);
     // ListExecution: GET /v1/Flows/{FlowSid}/Executions
     h.page(
         "GET",
@@ -561,8 +598,8 @@ async fn execution_full<Compiled>(h: &Harness) {
         &h.client,
         "FlowSid1",
         &ListExecutionFilter {
-            date_created_from: Some("v".into()),
-            ..Default::default()
+            date_created_from: Some("é&=+/%?#".into()),
+            date_created_to: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -575,7 +612,12 @@ async fn execution_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListExecution",
-        &[("DateCreatedFrom", "v"), ("PageSize", "5")],
+        &[
+            ("DateCreatedFrom", "é&=+/%?#"),
+            ("DateCreatedTo", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -591,7 +633,13 @@ async fn execution_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateExecution", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateExecution", &[], Sent::Form(&[("To", "v")]), false);
+    h.sent(
+        "CreateExecution",
+        &[],
+        &[],
+        Sent::Form(&[("To", "v")]),
+        false,
+    );
     // UpdateExecution: POST /v1/Flows/{FlowSid}/Executions/{Sid}
     h.answer("POST", "/v1/Flows/FlowSid1/Executions/Sid1", 200);
     let got = Execution::update(
@@ -607,6 +655,7 @@ async fn execution_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateExecution",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -616,7 +665,7 @@ async fn execution_full<Compiled>(h: &Harness) {
         "DeleteExecution",
         Execution::delete(&h.client, "FlowSid1", "Sid1").await,
     );
-    h.sent("DeleteExecution", &[], Sent::Nothing, false);
+    h.sent("DeleteExecution", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -629,7 +678,7 @@ async fn execution_context_full<Compiled>(h: &Harness) {
     );
     let got = ExecutionContext::fetch(&h.client, "FlowSid1", "ExecutionSid1").await;
     h.record("FetchExecutionContext", None, got.map(|_| None));
-    h.sent("FetchExecutionContext", &[], Sent::Nothing, false);
+    h.sent("FetchExecutionContext", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -642,7 +691,7 @@ async fn execution_step_full<Compiled>(h: &Harness) {
     );
     let got = ExecutionStep::fetch(&h.client, "FlowSid1", "ExecutionSid1", "Sid1").await;
     h.record("FetchExecutionStep", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchExecutionStep", &[], Sent::Nothing, false);
+    h.sent("FetchExecutionStep", &[], &[], Sent::Nothing, false);
     // ListExecutionStep: GET /v1/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps
     h.page(
         "GET",
@@ -662,6 +711,7 @@ async fn execution_step_full<Compiled>(h: &Harness) {
     h.sent(
         "ListExecutionStep",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -677,7 +727,7 @@ async fn execution_step_context_full<Compiled>(h: &Harness) {
     );
     let got = ExecutionStepContext::fetch(&h.client, "FlowSid1", "ExecutionSid1", "StepSid1").await;
     h.record("FetchExecutionStepContext", None, got.map(|_| None));
-    h.sent("FetchExecutionStepContext", &[], Sent::Nothing, false);
+    h.sent("FetchExecutionStepContext", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -686,7 +736,7 @@ async fn flow_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Flows/Sid1", 200);
     let got = Flow::fetch(&h.client, "Sid1").await;
     h.record("FetchFlow", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFlow", &[], Sent::Nothing, false);
+    h.sent("FetchFlow", &[], &[], Sent::Nothing, false);
     // ListFlow: GET /v1/Flows
     h.page("GET", "/v1/Flows", Dialect::V1, "flows");
     let got = Flow::list(&h.client).page_size(5).collect_all().await;
@@ -695,11 +745,11 @@ async fn flow_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListFlow", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListFlow", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // DeleteFlow: DELETE /v1/Flows/{Sid}
     h.empty("DELETE", "/v1/Flows/Sid1", 204);
     h.deleted("DeleteFlow", Flow::delete(&h.client, "Sid1").await);
-    h.sent("DeleteFlow", &[], Sent::Nothing, false);
+    h.sent("DeleteFlow", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -712,7 +762,7 @@ async fn step_full<Compiled>(h: &Harness) {
     );
     let got = Step::fetch(&h.client, "FlowSid1", "EngagementSid1", "Sid1").await;
     h.record("FetchStep", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchStep", &[], Sent::Nothing, false);
+    h.sent("FetchStep", &[], &[], Sent::Nothing, false);
     // ListStep: GET /v1/Flows/{FlowSid}/Engagements/{EngagementSid}/Steps
     h.page(
         "GET",
@@ -729,7 +779,7 @@ async fn step_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListStep", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListStep", &[("PageSize", "5")], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -742,5 +792,5 @@ async fn step_context_full<Compiled>(h: &Harness) {
     );
     let got = StepContext::fetch(&h.client, "FlowSid1", "EngagementSid1", "StepSid1").await;
     h.record("FetchStepContext", None, got.map(|_| None));
-    h.sent("FetchStepContext", &[], Sent::Nothing, false);
+    h.sent("FetchStepContext", &[], &[], Sent::Nothing, false);
 }

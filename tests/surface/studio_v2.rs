@@ -142,17 +142,17 @@ pub async fn run(h: &Harness) {
 }
 
 async fn execution(h: &Harness) {
-    same_protocol::<Execution, Via<false, POST, false, false>>();
+    same_protocol::<Execution, Via<false, POST, PAGE_SIZE, false>>();
     // FetchExecution: GET /v2/Flows/{FlowSid}/Executions/{Sid}
     h.answer("GET", "/v2/Flows/FlowSid1/Executions/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Execution::path("FlowSid1", "Sid1").expect("FetchExecution"),
         )
         .await;
     h.record("FetchExecution", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchExecution", &[], Sent::Nothing, false);
+    h.sent("FetchExecution", &[], &[], Sent::Nothing, false);
     // ListExecution: GET /v2/Flows/{FlowSid}/Executions
     h.page(
         "GET",
@@ -162,12 +162,13 @@ async fn execution(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Execution::collection_path("FlowSid1").expect("ListExecution"),
         )
         .filter(&ListExecutionFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            date_created_from: Some("é&=+/%?#".into()),
+            date_created_to: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -179,7 +180,13 @@ async fn execution(h: &Harness) {
     );
     h.sent(
         "ListExecution",
-        &[("status", "v"), ("PageSize", "5")],
+        &[
+            ("status", "é&=+/%?#"),
+            ("DateCreatedFrom", "é&=+/%?#"),
+            ("DateCreatedTo", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -187,7 +194,7 @@ async fn execution(h: &Harness) {
     h.answer("POST", "/v2/Flows/FlowSid1/Executions", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Execution::collection_path("FlowSid1").expect("CreateExecution"),
             &CreateExecutionBody {
                 to: Some("v".into()),
@@ -196,12 +203,18 @@ async fn execution(h: &Harness) {
         )
         .await;
     h.record("CreateExecution", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateExecution", &[], Sent::Form(&[("To", "v")]), false);
+    h.sent(
+        "CreateExecution",
+        &[],
+        &[],
+        Sent::Form(&[("To", "v")]),
+        false,
+    );
     // UpdateExecution: POST /v2/Flows/{FlowSid}/Executions/{Sid}
     h.answer("POST", "/v2/Flows/FlowSid1/Executions/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Execution::path("FlowSid1", "Sid1").expect("UpdateExecution"),
             &UpdateExecutionBody {
                 status: Some("v".into()),
@@ -212,6 +225,7 @@ async fn execution(h: &Harness) {
     h.sent(
         "UpdateExecution",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -220,16 +234,16 @@ async fn execution(h: &Harness) {
     h.deleted(
         "DeleteExecution",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Execution::path("FlowSid1", "Sid1").expect("DeleteExecution"),
             )
             .await,
     );
-    h.sent("DeleteExecution", &[], Sent::Nothing, false);
+    h.sent("DeleteExecution", &[], &[], Sent::Nothing, false);
 }
 
 async fn execution_context(h: &Harness) {
-    same_protocol::<ExecutionContext, Via<false, POST, false, false>>();
+    same_protocol::<ExecutionContext, Via<false, POST, PAGE_SIZE, false>>();
     // FetchExecutionContext: GET /v2/Flows/{FlowSid}/Executions/{ExecutionSid}/Context
     h.answer(
         "GET",
@@ -238,16 +252,16 @@ async fn execution_context(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ExecutionContext::path("FlowSid1", "ExecutionSid1").expect("FetchExecutionContext"),
         )
         .await;
     h.record("FetchExecutionContext", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchExecutionContext", &[], Sent::Nothing, false);
+    h.sent("FetchExecutionContext", &[], &[], Sent::Nothing, false);
 }
 
 async fn execution_step(h: &Harness) {
-    same_protocol::<ExecutionStep, Via<false, POST, false, false>>();
+    same_protocol::<ExecutionStep, Via<false, POST, PAGE_SIZE, false>>();
     // FetchExecutionStep: GET /v2/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps/{Sid}
     h.answer(
         "GET",
@@ -256,12 +270,12 @@ async fn execution_step(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ExecutionStep::path("FlowSid1", "ExecutionSid1", "Sid1").expect("FetchExecutionStep"),
         )
         .await;
     h.record("FetchExecutionStep", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchExecutionStep", &[], Sent::Nothing, false);
+    h.sent("FetchExecutionStep", &[], &[], Sent::Nothing, false);
     // ListExecutionStep: GET /v2/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps
     h.page(
         "GET",
@@ -271,7 +285,7 @@ async fn execution_step(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ExecutionStep::collection_path("FlowSid1", "ExecutionSid1")
                 .expect("ListExecutionStep"),
         )
@@ -286,13 +300,14 @@ async fn execution_step(h: &Harness) {
     h.sent(
         "ListExecutionStep",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn execution_step_context(h: &Harness) {
-    same_protocol::<ExecutionStepContext, Via<false, POST, false, false>>();
+    same_protocol::<ExecutionStepContext, Via<false, POST, PAGE_SIZE, false>>();
     // FetchExecutionStepContext: GET /v2/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps/{StepSid}/Context
     h.answer(
         "GET",
@@ -301,30 +316,30 @@ async fn execution_step_context(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ExecutionStepContext::path("FlowSid1", "ExecutionSid1", "StepSid1")
                 .expect("FetchExecutionStepContext"),
         )
         .await;
     h.record("FetchExecutionStepContext", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchExecutionStepContext", &[], Sent::Nothing, false);
+    h.sent("FetchExecutionStepContext", &[], &[], Sent::Nothing, false);
 }
 
 async fn flow(h: &Harness) {
-    same_protocol::<Flow, Via<false, POST, false, false>>();
+    same_protocol::<Flow, Via<false, POST, PAGE_SIZE, false>>();
     // FetchFlow: GET /v2/Flows/{Sid}
     h.answer("GET", "/v2/Flows/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Flow::path("Sid1").expect("FetchFlow"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Flow::path("Sid1").expect("FetchFlow"))
         .await;
     h.record("FetchFlow", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFlow", &[], Sent::Nothing, false);
+    h.sent("FetchFlow", &[], &[], Sent::Nothing, false);
     // ListFlow: GET /v2/Flows
     h.page("GET", "/v2/Flows", Dialect::V1, "flows");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Flow::collection_path().expect("ListFlow"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&Flow::collection_path().expect("ListFlow"))
         .page_size(5)
         .collect_all()
         .await;
@@ -333,12 +348,12 @@ async fn flow(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListFlow", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListFlow", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateFlow: POST /v2/Flows
     h.answer("POST", "/v2/Flows", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Flow::collection_path().expect("CreateFlow"),
             &CreateFlowBody {
                 friendly_name: Some("v".into()),
@@ -350,6 +365,7 @@ async fn flow(h: &Harness) {
     h.sent(
         "CreateFlow",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -357,7 +373,7 @@ async fn flow(h: &Harness) {
     h.answer("POST", "/v2/Flows/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Flow::path("Sid1").expect("UpdateFlow"),
             &UpdateFlowBody {
                 status: Some("v".into()),
@@ -366,35 +382,41 @@ async fn flow(h: &Harness) {
         )
         .await;
     h.record("UpdateFlow", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateFlow", &[], Sent::Form(&[("Status", "v")]), false);
+    h.sent(
+        "UpdateFlow",
+        &[],
+        &[],
+        Sent::Form(&[("Status", "v")]),
+        false,
+    );
     // DeleteFlow: DELETE /v2/Flows/{Sid}
     h.empty("DELETE", "/v2/Flows/Sid1", 204);
     h.deleted(
         "DeleteFlow",
         h.client
-            .delete::<Via<false, POST, false, false>>(&Flow::path("Sid1").expect("DeleteFlow"))
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(&Flow::path("Sid1").expect("DeleteFlow"))
             .await,
     );
-    h.sent("DeleteFlow", &[], Sent::Nothing, false);
+    h.sent("DeleteFlow", &[], &[], Sent::Nothing, false);
 }
 
 async fn flow_revision(h: &Harness) {
-    same_protocol::<FlowRevision, Via<false, POST, false, false>>();
+    same_protocol::<FlowRevision, Via<false, POST, PAGE_SIZE, false>>();
     // FetchFlowRevision: GET /v2/Flows/{Sid}/Revisions/{Revision}
     h.answer("GET", "/v2/Flows/Sid1/Revisions/Revision1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &FlowRevision::path("Sid1", "Revision1").expect("FetchFlowRevision"),
         )
         .await;
     h.record("FetchFlowRevision", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFlowRevision", &[], Sent::Nothing, false);
+    h.sent("FetchFlowRevision", &[], &[], Sent::Nothing, false);
     // ListFlowRevision: GET /v2/Flows/{Sid}/Revisions
     h.page("GET", "/v2/Flows/Sid1/Revisions", Dialect::V1, "revisions");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &FlowRevision::collection_path("Sid1").expect("ListFlowRevision"),
         )
         .page_size(5)
@@ -408,18 +430,19 @@ async fn flow_revision(h: &Harness) {
     h.sent(
         "ListFlowRevision",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn flow_validate(h: &Harness) {
-    same_protocol::<FlowValidate, Via<false, POST, false, false>>();
+    same_protocol::<FlowValidate, Via<false, POST, PAGE_SIZE, false>>();
     // UpdateFlowValidate: POST /v2/Flows/Validate
     h.answer("POST", "/v2/Flows/Validate", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &FlowValidate::path().expect("UpdateFlowValidate"),
             &UpdateFlowValidateBody {
                 friendly_name: Some("v".into()),
@@ -431,26 +454,29 @@ async fn flow_validate(h: &Harness) {
     h.sent(
         "UpdateFlowValidate",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
 }
 
 async fn test_user(h: &Harness) {
-    same_protocol::<TestUser, Via<false, POST, false, false>>();
+    same_protocol::<TestUser, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTestUser: GET /v2/Flows/{Sid}/TestUsers
     h.answer("GET", "/v2/Flows/Sid1/TestUsers", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&TestUser::path("Sid1").expect("FetchTestUser"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
+            &TestUser::path("Sid1").expect("FetchTestUser"),
+        )
         .await;
     h.record("FetchTestUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTestUser", &[], Sent::Nothing, false);
+    h.sent("FetchTestUser", &[], &[], Sent::Nothing, false);
     // UpdateTestUser: POST /v2/Flows/{Sid}/TestUsers
     h.answer("POST", "/v2/Flows/Sid1/TestUsers", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &TestUser::path("Sid1").expect("UpdateTestUser"),
             &UpdateTestUserBody {
                 test_users: Some(vec!["a".into(), "b".into()]),
@@ -460,6 +486,7 @@ async fn test_user(h: &Harness) {
     h.record("UpdateTestUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTestUser",
+        &[],
         &[],
         Sent::Form(&[("TestUsers", "a"), ("TestUsers", "b")]),
         false,
@@ -487,7 +514,7 @@ async fn execution_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Flows/FlowSid1/Executions/Sid1", 200);
     let got = Execution::fetch(&h.client, "FlowSid1", "Sid1").await;
     h.record("FetchExecution", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchExecution", &[], Sent::Nothing, false);
+    h.sent("FetchExecution", &[], &[], Sent::Nothing, false);
     // ListExecution: GET /v2/Flows/{FlowSid}/Executions
     h.page(
         "GET",
@@ -499,8 +526,9 @@ async fn execution_full<Compiled>(h: &Harness) {
         &h.client,
         "FlowSid1",
         &ListExecutionFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            date_created_from: Some("é&=+/%?#".into()),
+            date_created_to: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -513,7 +541,13 @@ async fn execution_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListExecution",
-        &[("status", "v"), ("PageSize", "5")],
+        &[
+            ("status", "é&=+/%?#"),
+            ("DateCreatedFrom", "é&=+/%?#"),
+            ("DateCreatedTo", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -529,7 +563,13 @@ async fn execution_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateExecution", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateExecution", &[], Sent::Form(&[("To", "v")]), false);
+    h.sent(
+        "CreateExecution",
+        &[],
+        &[],
+        Sent::Form(&[("To", "v")]),
+        false,
+    );
     // UpdateExecution: POST /v2/Flows/{FlowSid}/Executions/{Sid}
     h.answer("POST", "/v2/Flows/FlowSid1/Executions/Sid1", 200);
     let got = Execution::update(
@@ -545,6 +585,7 @@ async fn execution_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateExecution",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -554,7 +595,7 @@ async fn execution_full<Compiled>(h: &Harness) {
         "DeleteExecution",
         Execution::delete(&h.client, "FlowSid1", "Sid1").await,
     );
-    h.sent("DeleteExecution", &[], Sent::Nothing, false);
+    h.sent("DeleteExecution", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -567,7 +608,7 @@ async fn execution_context_full<Compiled>(h: &Harness) {
     );
     let got = ExecutionContext::fetch(&h.client, "FlowSid1", "ExecutionSid1").await;
     h.record("FetchExecutionContext", None, got.map(|_| None));
-    h.sent("FetchExecutionContext", &[], Sent::Nothing, false);
+    h.sent("FetchExecutionContext", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -580,7 +621,7 @@ async fn execution_step_full<Compiled>(h: &Harness) {
     );
     let got = ExecutionStep::fetch(&h.client, "FlowSid1", "ExecutionSid1", "Sid1").await;
     h.record("FetchExecutionStep", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchExecutionStep", &[], Sent::Nothing, false);
+    h.sent("FetchExecutionStep", &[], &[], Sent::Nothing, false);
     // ListExecutionStep: GET /v2/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps
     h.page(
         "GET",
@@ -600,6 +641,7 @@ async fn execution_step_full<Compiled>(h: &Harness) {
     h.sent(
         "ListExecutionStep",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -615,7 +657,7 @@ async fn execution_step_context_full<Compiled>(h: &Harness) {
     );
     let got = ExecutionStepContext::fetch(&h.client, "FlowSid1", "ExecutionSid1", "StepSid1").await;
     h.record("FetchExecutionStepContext", None, got.map(|_| None));
-    h.sent("FetchExecutionStepContext", &[], Sent::Nothing, false);
+    h.sent("FetchExecutionStepContext", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -624,7 +666,7 @@ async fn flow_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Flows/Sid1", 200);
     let got = Flow::fetch(&h.client, "Sid1").await;
     h.record("FetchFlow", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFlow", &[], Sent::Nothing, false);
+    h.sent("FetchFlow", &[], &[], Sent::Nothing, false);
     // ListFlow: GET /v2/Flows
     h.page("GET", "/v2/Flows", Dialect::V1, "flows");
     let got = Flow::list(&h.client).page_size(5).collect_all().await;
@@ -633,7 +675,7 @@ async fn flow_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListFlow", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListFlow", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateFlow: POST /v2/Flows
     h.answer("POST", "/v2/Flows", 201);
     let got = Flow::create(
@@ -647,6 +689,7 @@ async fn flow_full<Compiled>(h: &Harness) {
     h.record("CreateFlow", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateFlow",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -663,11 +706,17 @@ async fn flow_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateFlow", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateFlow", &[], Sent::Form(&[("Status", "v")]), false);
+    h.sent(
+        "UpdateFlow",
+        &[],
+        &[],
+        Sent::Form(&[("Status", "v")]),
+        false,
+    );
     // DeleteFlow: DELETE /v2/Flows/{Sid}
     h.empty("DELETE", "/v2/Flows/Sid1", 204);
     h.deleted("DeleteFlow", Flow::delete(&h.client, "Sid1").await);
-    h.sent("DeleteFlow", &[], Sent::Nothing, false);
+    h.sent("DeleteFlow", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -676,7 +725,7 @@ async fn flow_revision_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Flows/Sid1/Revisions/Revision1", 200);
     let got = FlowRevision::fetch(&h.client, "Sid1", "Revision1").await;
     h.record("FetchFlowRevision", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFlowRevision", &[], Sent::Nothing, false);
+    h.sent("FetchFlowRevision", &[], &[], Sent::Nothing, false);
     // ListFlowRevision: GET /v2/Flows/{Sid}/Revisions
     h.page("GET", "/v2/Flows/Sid1/Revisions", Dialect::V1, "revisions");
     let got = FlowRevision::list(&h.client, "Sid1")
@@ -691,6 +740,7 @@ async fn flow_revision_full<Compiled>(h: &Harness) {
     h.sent(
         "ListFlowRevision",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -712,6 +762,7 @@ async fn flow_validate_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateFlowValidate",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -723,7 +774,7 @@ async fn test_user_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Flows/Sid1/TestUsers", 200);
     let got = TestUser::fetch(&h.client, "Sid1").await;
     h.record("FetchTestUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTestUser", &[], Sent::Nothing, false);
+    h.sent("FetchTestUser", &[], &[], Sent::Nothing, false);
     // UpdateTestUser: POST /v2/Flows/{Sid}/TestUsers
     h.answer("POST", "/v2/Flows/Sid1/TestUsers", 200);
     let got = TestUser::update(
@@ -737,6 +788,7 @@ async fn test_user_full<Compiled>(h: &Harness) {
     h.record("UpdateTestUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTestUser",
+        &[],
         &[],
         Sent::Form(&[("TestUsers", "a"), ("TestUsers", "b")]),
         false,

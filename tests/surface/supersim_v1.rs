@@ -299,7 +299,7 @@ pub async fn run(h: &Harness) {
 }
 
 async fn billing_period(h: &Harness) {
-    same_protocol::<BillingPeriod, Via<false, POST, false, false>>();
+    same_protocol::<BillingPeriod, Via<false, POST, PAGE_SIZE, false>>();
     // ListBillingPeriod: GET /v1/Sims/{SimSid}/BillingPeriods
     h.page(
         "GET",
@@ -309,7 +309,7 @@ async fn billing_period(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &BillingPeriod::collection_path("SimSid1").expect("ListBillingPeriod"),
         )
         .page_size(5)
@@ -323,33 +323,35 @@ async fn billing_period(h: &Harness) {
     h.sent(
         "ListBillingPeriod",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn esim_profile(h: &Harness) {
-    same_protocol::<EsimProfile, Via<false, POST, false, false>>();
+    same_protocol::<EsimProfile, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEsimProfile: GET /v1/ESimProfiles/{Sid}
     h.answer("GET", "/v1/ESimProfiles/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &EsimProfile::path("Sid1").expect("FetchEsimProfile"),
         )
         .await;
     h.record("FetchEsimProfile", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEsimProfile", &[], Sent::Nothing, false);
+    h.sent("FetchEsimProfile", &[], &[], Sent::Nothing, false);
     // ListEsimProfile: GET /v1/ESimProfiles
     h.page("GET", "/v1/ESimProfiles", Dialect::V1, "esim_profiles");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &EsimProfile::collection_path().expect("ListEsimProfile"),
         )
         .filter(&ListEsimProfileFilter {
-            eid: Some("v".into()),
-            ..Default::default()
+            eid: Some("é&=+/%?#".into()),
+            sim_sid: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -361,7 +363,13 @@ async fn esim_profile(h: &Harness) {
     );
     h.sent(
         "ListEsimProfile",
-        &[("Eid", "v"), ("PageSize", "5")],
+        &[
+            ("Eid", "é&=+/%?#"),
+            ("SimSid", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -369,7 +377,7 @@ async fn esim_profile(h: &Harness) {
     h.answer("POST", "/v1/ESimProfiles", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &EsimProfile::collection_path().expect("CreateEsimProfile"),
             &CreateEsimProfileBody {
                 callback_url: Some("v".into()),
@@ -381,28 +389,29 @@ async fn esim_profile(h: &Harness) {
     h.sent(
         "CreateEsimProfile",
         &[],
+        &[],
         Sent::Form(&[("CallbackUrl", "v")]),
         false,
     );
 }
 
 async fn fleet(h: &Harness) {
-    same_protocol::<Fleet, Via<false, POST, false, false>>();
+    same_protocol::<Fleet, Via<false, POST, PAGE_SIZE, false>>();
     // FetchFleet: GET /v1/Fleets/{Sid}
     h.answer("GET", "/v1/Fleets/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Fleet::path("Sid1").expect("FetchFleet"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Fleet::path("Sid1").expect("FetchFleet"))
         .await;
     h.record("FetchFleet", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFleet", &[], Sent::Nothing, false);
+    h.sent("FetchFleet", &[], &[], Sent::Nothing, false);
     // ListFleet: GET /v1/Fleets
     h.page("GET", "/v1/Fleets", Dialect::V1, "fleets");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Fleet::collection_path().expect("ListFleet"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&Fleet::collection_path().expect("ListFleet"))
         .filter(&ListFleetFilter {
-            network_access_profile: Some("v".into()),
+            network_access_profile: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -414,7 +423,8 @@ async fn fleet(h: &Harness) {
     );
     h.sent(
         "ListFleet",
-        &[("NetworkAccessProfile", "v"), ("PageSize", "5")],
+        &[("NetworkAccessProfile", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -422,7 +432,7 @@ async fn fleet(h: &Harness) {
     h.answer("POST", "/v1/Fleets", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Fleet::collection_path().expect("CreateFleet"),
             &CreateFleetBody {
                 network_access_profile: Some("v".into()),
@@ -434,6 +444,7 @@ async fn fleet(h: &Harness) {
     h.sent(
         "CreateFleet",
         &[],
+        &[],
         Sent::Form(&[("NetworkAccessProfile", "v")]),
         false,
     );
@@ -441,7 +452,7 @@ async fn fleet(h: &Harness) {
     h.answer("POST", "/v1/Fleets/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Fleet::path("Sid1").expect("UpdateFleet"),
             &UpdateFleetBody {
                 unique_name: Some("v".into()),
@@ -453,31 +464,36 @@ async fn fleet(h: &Harness) {
     h.sent(
         "UpdateFleet",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
 }
 
 async fn ip_command(h: &Harness) {
-    same_protocol::<IpCommand, Via<false, POST, false, false>>();
+    same_protocol::<IpCommand, Via<false, POST, PAGE_SIZE, false>>();
     // FetchIpCommand: GET /v1/IpCommands/{Sid}
     h.answer("GET", "/v1/IpCommands/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&IpCommand::path("Sid1").expect("FetchIpCommand"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
+            &IpCommand::path("Sid1").expect("FetchIpCommand"),
+        )
         .await;
     h.record("FetchIpCommand", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchIpCommand", &[], Sent::Nothing, false);
+    h.sent("FetchIpCommand", &[], &[], Sent::Nothing, false);
     // ListIpCommand: GET /v1/IpCommands
     h.page("GET", "/v1/IpCommands", Dialect::V1, "ip_commands");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &IpCommand::collection_path().expect("ListIpCommand"),
         )
         .filter(&ListIpCommandFilter {
-            sim: Some("v".into()),
-            ..Default::default()
+            sim: Some("é&=+/%?#".into()),
+            sim_iccid: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            direction: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -489,7 +505,14 @@ async fn ip_command(h: &Harness) {
     );
     h.sent(
         "ListIpCommand",
-        &[("Sim", "v"), ("PageSize", "5")],
+        &[
+            ("Sim", "é&=+/%?#"),
+            ("SimIccid", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("Direction", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -497,7 +520,7 @@ async fn ip_command(h: &Harness) {
     h.answer("POST", "/v1/IpCommands", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &IpCommand::collection_path().expect("CreateIpCommand"),
             &CreateIpCommandBody {
                 sim: Some("v".into()),
@@ -506,27 +529,36 @@ async fn ip_command(h: &Harness) {
         )
         .await;
     h.record("CreateIpCommand", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateIpCommand", &[], Sent::Form(&[("Sim", "v")]), false);
+    h.sent(
+        "CreateIpCommand",
+        &[],
+        &[],
+        Sent::Form(&[("Sim", "v")]),
+        false,
+    );
 }
 
 async fn network(h: &Harness) {
-    same_protocol::<Network, Via<false, POST, false, false>>();
+    same_protocol::<Network, Via<false, POST, PAGE_SIZE, false>>();
     // FetchNetwork: GET /v1/Networks/{Sid}
     h.answer("GET", "/v1/Networks/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Network::path("Sid1").expect("FetchNetwork"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Network::path("Sid1").expect("FetchNetwork"))
         .await;
     h.record("FetchNetwork", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchNetwork", &[], Sent::Nothing, false);
+    h.sent("FetchNetwork", &[], &[], Sent::Nothing, false);
     // ListNetwork: GET /v1/Networks
     h.page("GET", "/v1/Networks", Dialect::V1, "networks");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Network::collection_path().expect("ListNetwork"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Network::collection_path().expect("ListNetwork"),
+        )
         .filter(&ListNetworkFilter {
-            iso_country: Some("v".into()),
-            ..Default::default()
+            iso_country: Some("é&=+/%?#".into()),
+            mcc: Some("é&=+/%?#".into()),
+            mnc: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -538,24 +570,30 @@ async fn network(h: &Harness) {
     );
     h.sent(
         "ListNetwork",
-        &[("IsoCountry", "v"), ("PageSize", "5")],
+        &[
+            ("IsoCountry", "é&=+/%?#"),
+            ("Mcc", "é&=+/%?#"),
+            ("Mnc", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn network_access_profile(h: &Harness) {
-    same_protocol::<NetworkAccessProfile, Via<false, POST, false, false>>();
+    same_protocol::<NetworkAccessProfile, Via<false, POST, PAGE_SIZE, false>>();
     // FetchNetworkAccessProfile: GET /v1/NetworkAccessProfiles/{Sid}
     h.answer("GET", "/v1/NetworkAccessProfiles/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &NetworkAccessProfile::path("Sid1").expect("FetchNetworkAccessProfile"),
         )
         .await;
     h.record("FetchNetworkAccessProfile", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchNetworkAccessProfile", &[], Sent::Nothing, false);
+    h.sent("FetchNetworkAccessProfile", &[], &[], Sent::Nothing, false);
     // ListNetworkAccessProfile: GET /v1/NetworkAccessProfiles
     h.page(
         "GET",
@@ -565,7 +603,7 @@ async fn network_access_profile(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &NetworkAccessProfile::collection_path().expect("ListNetworkAccessProfile"),
         )
         .page_size(5)
@@ -579,6 +617,7 @@ async fn network_access_profile(h: &Harness) {
     h.sent(
         "ListNetworkAccessProfile",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -586,7 +625,7 @@ async fn network_access_profile(h: &Harness) {
     h.answer("POST", "/v1/NetworkAccessProfiles", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &NetworkAccessProfile::collection_path().expect("CreateNetworkAccessProfile"),
             &CreateNetworkAccessProfileBody {
                 unique_name: Some("v".into()),
@@ -598,6 +637,7 @@ async fn network_access_profile(h: &Harness) {
     h.sent(
         "CreateNetworkAccessProfile",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v"), ("Networks", "a"), ("Networks", "b")]),
         false,
     );
@@ -605,7 +645,7 @@ async fn network_access_profile(h: &Harness) {
     h.answer("POST", "/v1/NetworkAccessProfiles/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &NetworkAccessProfile::path("Sid1").expect("UpdateNetworkAccessProfile"),
             &UpdateNetworkAccessProfileBody {
                 unique_name: Some("v".into()),
@@ -616,13 +656,14 @@ async fn network_access_profile(h: &Harness) {
     h.sent(
         "UpdateNetworkAccessProfile",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
 }
 
 async fn network_access_profile_network(h: &Harness) {
-    same_protocol::<NetworkAccessProfileNetwork, Via<false, POST, false, false>>();
+    same_protocol::<NetworkAccessProfileNetwork, Via<false, POST, PAGE_SIZE, false>>();
     // FetchNetworkAccessProfileNetwork: GET /v1/NetworkAccessProfiles/{NetworkAccessProfileSid}/Networks/{Sid}
     h.answer(
         "GET",
@@ -631,7 +672,7 @@ async fn network_access_profile_network(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &NetworkAccessProfileNetwork::path("NetworkAccessProfileSid1", "Sid1")
                 .expect("FetchNetworkAccessProfileNetwork"),
         )
@@ -643,6 +684,7 @@ async fn network_access_profile_network(h: &Harness) {
     );
     h.sent(
         "FetchNetworkAccessProfileNetwork",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -656,7 +698,7 @@ async fn network_access_profile_network(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &NetworkAccessProfileNetwork::collection_path("NetworkAccessProfileSid1")
                 .expect("ListNetworkAccessProfileNetwork"),
         )
@@ -671,6 +713,7 @@ async fn network_access_profile_network(h: &Harness) {
     h.sent(
         "ListNetworkAccessProfileNetwork",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -682,7 +725,7 @@ async fn network_access_profile_network(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &NetworkAccessProfileNetwork::collection_path("NetworkAccessProfileSid1")
                 .expect("CreateNetworkAccessProfileNetwork"),
             &CreateNetworkAccessProfileNetworkBody {
@@ -698,6 +741,7 @@ async fn network_access_profile_network(h: &Harness) {
     h.sent(
         "CreateNetworkAccessProfileNetwork",
         &[],
+        &[],
         Sent::Form(&[("Network", "v")]),
         false,
     );
@@ -710,7 +754,7 @@ async fn network_access_profile_network(h: &Harness) {
     h.deleted(
         "DeleteNetworkAccessProfileNetwork",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &NetworkAccessProfileNetwork::path("NetworkAccessProfileSid1", "Sid1")
                     .expect("DeleteNetworkAccessProfileNetwork"),
             )
@@ -719,13 +763,14 @@ async fn network_access_profile_network(h: &Harness) {
     h.sent(
         "DeleteNetworkAccessProfileNetwork",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn settings_update(h: &Harness) {
-    same_protocol::<SettingsUpdate, Via<false, POST, false, false>>();
+    same_protocol::<SettingsUpdate, Via<false, POST, PAGE_SIZE, false>>();
     // ListSettingsUpdate: GET /v1/SettingsUpdates
     h.page(
         "GET",
@@ -735,12 +780,12 @@ async fn settings_update(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SettingsUpdate::collection_path().expect("ListSettingsUpdate"),
         )
         .filter(&ListSettingsUpdateFilter {
-            sim: Some("v".into()),
-            ..Default::default()
+            sim: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -752,30 +797,36 @@ async fn settings_update(h: &Harness) {
     );
     h.sent(
         "ListSettingsUpdate",
-        &[("Sim", "v"), ("PageSize", "5")],
+        &[
+            ("Sim", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn sim(h: &Harness) {
-    same_protocol::<Sim, Via<false, POST, false, false>>();
+    same_protocol::<Sim, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSim: GET /v1/Sims/{Sid}
     h.answer("GET", "/v1/Sims/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Sim::path("Sid1").expect("FetchSim"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Sim::path("Sid1").expect("FetchSim"))
         .await;
     h.record("FetchSim", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSim", &[], Sent::Nothing, false);
+    h.sent("FetchSim", &[], &[], Sent::Nothing, false);
     // ListSim: GET /v1/Sims
     h.page("GET", "/v1/Sims", Dialect::V1, "sims");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Sim::collection_path().expect("ListSim"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&Sim::collection_path().expect("ListSim"))
         .filter(&ListSimFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            fleet: Some("é&=+/%?#".into()),
+            iccid: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -787,7 +838,13 @@ async fn sim(h: &Harness) {
     );
     h.sent(
         "ListSim",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("Fleet", "é&=+/%?#"),
+            ("Iccid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -795,7 +852,7 @@ async fn sim(h: &Harness) {
     h.answer("POST", "/v1/Sims", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Sim::collection_path().expect("CreateSim"),
             &CreateSimBody {
                 iccid: Some("v".into()),
@@ -804,12 +861,12 @@ async fn sim(h: &Harness) {
         )
         .await;
     h.record("CreateSim", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateSim", &[], Sent::Form(&[("Iccid", "v")]), false);
+    h.sent("CreateSim", &[], &[], Sent::Form(&[("Iccid", "v")]), false);
     // UpdateSim: POST /v1/Sims/{Sid}
     h.answer("POST", "/v1/Sims/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Sim::path("Sid1").expect("UpdateSim"),
             &UpdateSimBody {
                 unique_name: Some("v".into()),
@@ -818,11 +875,17 @@ async fn sim(h: &Harness) {
         )
         .await;
     h.record("UpdateSim", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSim", &[], Sent::Form(&[("UniqueName", "v")]), false);
+    h.sent(
+        "UpdateSim",
+        &[],
+        &[],
+        Sent::Form(&[("UniqueName", "v")]),
+        false,
+    );
 }
 
 async fn sim_ip_address(h: &Harness) {
-    same_protocol::<SimIpAddress, Via<false, POST, false, false>>();
+    same_protocol::<SimIpAddress, Via<false, POST, PAGE_SIZE, false>>();
     // ListSimIpAddress: GET /v1/Sims/{SimSid}/IpAddresses
     h.page(
         "GET",
@@ -832,7 +895,7 @@ async fn sim_ip_address(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SimIpAddress::collection_path("SimSid1").expect("ListSimIpAddress"),
         )
         .page_size(5)
@@ -846,33 +909,35 @@ async fn sim_ip_address(h: &Harness) {
     h.sent(
         "ListSimIpAddress",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn sms_command(h: &Harness) {
-    same_protocol::<SmsCommand, Via<false, POST, false, false>>();
+    same_protocol::<SmsCommand, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSmsCommand: GET /v1/SmsCommands/{Sid}
     h.answer("GET", "/v1/SmsCommands/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SmsCommand::path("Sid1").expect("FetchSmsCommand"),
         )
         .await;
     h.record("FetchSmsCommand", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSmsCommand", &[], Sent::Nothing, false);
+    h.sent("FetchSmsCommand", &[], &[], Sent::Nothing, false);
     // ListSmsCommand: GET /v1/SmsCommands
     h.page("GET", "/v1/SmsCommands", Dialect::V1, "sms_commands");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SmsCommand::collection_path().expect("ListSmsCommand"),
         )
         .filter(&ListSmsCommandFilter {
-            sim: Some("v".into()),
-            ..Default::default()
+            sim: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            direction: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -884,7 +949,13 @@ async fn sms_command(h: &Harness) {
     );
     h.sent(
         "ListSmsCommand",
-        &[("Sim", "v"), ("PageSize", "5")],
+        &[
+            ("Sim", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("Direction", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -892,7 +963,7 @@ async fn sms_command(h: &Harness) {
     h.answer("POST", "/v1/SmsCommands", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SmsCommand::collection_path().expect("CreateSmsCommand"),
             &CreateSmsCommandBody {
                 sim: Some("v".into()),
@@ -901,21 +972,33 @@ async fn sms_command(h: &Harness) {
         )
         .await;
     h.record("CreateSmsCommand", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateSmsCommand", &[], Sent::Form(&[("Sim", "v")]), false);
+    h.sent(
+        "CreateSmsCommand",
+        &[],
+        &[],
+        Sent::Form(&[("Sim", "v")]),
+        false,
+    );
 }
 
 async fn usage_record(h: &Harness) {
-    same_protocol::<UsageRecord, Via<false, POST, false, false>>();
+    same_protocol::<UsageRecord, Via<false, POST, PAGE_SIZE, false>>();
     // ListUsageRecord: GET /v1/UsageRecords
     h.page("GET", "/v1/UsageRecords", Dialect::V1, "usage_records");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UsageRecord::collection_path().expect("ListUsageRecord"),
         )
         .filter(&ListUsageRecordFilter {
-            sim: Some("v".into()),
-            ..Default::default()
+            sim: Some("é&=+/%?#".into()),
+            fleet: Some("é&=+/%?#".into()),
+            network: Some("é&=+/%?#".into()),
+            iso_country: Some("é&=+/%?#".into()),
+            group: Some("é&=+/%?#".into()),
+            granularity: Some("é&=+/%?#".into()),
+            start_time: Some("é&=+/%?#".into()),
+            end_time: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -927,7 +1010,18 @@ async fn usage_record(h: &Harness) {
     );
     h.sent(
         "ListUsageRecord",
-        &[("Sim", "v"), ("PageSize", "5")],
+        &[
+            ("Sim", "é&=+/%?#"),
+            ("Fleet", "é&=+/%?#"),
+            ("Network", "é&=+/%?#"),
+            ("IsoCountry", "é&=+/%?#"),
+            ("Group", "é&=+/%?#"),
+            ("Granularity", "é&=+/%?#"),
+            ("StartTime", "é&=+/%?#"),
+            ("EndTime", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -973,6 +1067,7 @@ async fn billing_period_full<Compiled>(h: &Harness) {
     h.sent(
         "ListBillingPeriod",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -984,14 +1079,15 @@ async fn esim_profile_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/ESimProfiles/Sid1", 200);
     let got = EsimProfile::fetch(&h.client, "Sid1").await;
     h.record("FetchEsimProfile", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEsimProfile", &[], Sent::Nothing, false);
+    h.sent("FetchEsimProfile", &[], &[], Sent::Nothing, false);
     // ListEsimProfile: GET /v1/ESimProfiles
     h.page("GET", "/v1/ESimProfiles", Dialect::V1, "esim_profiles");
     let got = EsimProfile::list(
         &h.client,
         &ListEsimProfileFilter {
-            eid: Some("v".into()),
-            ..Default::default()
+            eid: Some("é&=+/%?#".into()),
+            sim_sid: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1004,7 +1100,13 @@ async fn esim_profile_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListEsimProfile",
-        &[("Eid", "v"), ("PageSize", "5")],
+        &[
+            ("Eid", "é&=+/%?#"),
+            ("SimSid", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1022,6 +1124,7 @@ async fn esim_profile_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateEsimProfile",
         &[],
+        &[],
         Sent::Form(&[("CallbackUrl", "v")]),
         false,
     );
@@ -1033,13 +1136,13 @@ async fn fleet_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Fleets/Sid1", 200);
     let got = Fleet::fetch(&h.client, "Sid1").await;
     h.record("FetchFleet", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFleet", &[], Sent::Nothing, false);
+    h.sent("FetchFleet", &[], &[], Sent::Nothing, false);
     // ListFleet: GET /v1/Fleets
     h.page("GET", "/v1/Fleets", Dialect::V1, "fleets");
     let got = Fleet::list(
         &h.client,
         &ListFleetFilter {
-            network_access_profile: Some("v".into()),
+            network_access_profile: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1052,7 +1155,8 @@ async fn fleet_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListFleet",
-        &[("NetworkAccessProfile", "v"), ("PageSize", "5")],
+        &[("NetworkAccessProfile", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1069,6 +1173,7 @@ async fn fleet_full<Compiled>(h: &Harness) {
     h.record("CreateFleet", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateFleet",
+        &[],
         &[],
         Sent::Form(&[("NetworkAccessProfile", "v")]),
         false,
@@ -1088,6 +1193,7 @@ async fn fleet_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateFleet",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -1099,14 +1205,16 @@ async fn ip_command_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/IpCommands/Sid1", 200);
     let got = IpCommand::fetch(&h.client, "Sid1").await;
     h.record("FetchIpCommand", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchIpCommand", &[], Sent::Nothing, false);
+    h.sent("FetchIpCommand", &[], &[], Sent::Nothing, false);
     // ListIpCommand: GET /v1/IpCommands
     h.page("GET", "/v1/IpCommands", Dialect::V1, "ip_commands");
     let got = IpCommand::list(
         &h.client,
         &ListIpCommandFilter {
-            sim: Some("v".into()),
-            ..Default::default()
+            sim: Some("é&=+/%?#".into()),
+            sim_iccid: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            direction: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1119,7 +1227,14 @@ async fn ip_command_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListIpCommand",
-        &[("Sim", "v"), ("PageSize", "5")],
+        &[
+            ("Sim", "é&=+/%?#"),
+            ("SimIccid", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("Direction", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1134,7 +1249,13 @@ async fn ip_command_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateIpCommand", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateIpCommand", &[], Sent::Form(&[("Sim", "v")]), false);
+    h.sent(
+        "CreateIpCommand",
+        &[],
+        &[],
+        Sent::Form(&[("Sim", "v")]),
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1143,14 +1264,15 @@ async fn network_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Networks/Sid1", 200);
     let got = Network::fetch(&h.client, "Sid1").await;
     h.record("FetchNetwork", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchNetwork", &[], Sent::Nothing, false);
+    h.sent("FetchNetwork", &[], &[], Sent::Nothing, false);
     // ListNetwork: GET /v1/Networks
     h.page("GET", "/v1/Networks", Dialect::V1, "networks");
     let got = Network::list(
         &h.client,
         &ListNetworkFilter {
-            iso_country: Some("v".into()),
-            ..Default::default()
+            iso_country: Some("é&=+/%?#".into()),
+            mcc: Some("é&=+/%?#".into()),
+            mnc: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1163,7 +1285,13 @@ async fn network_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListNetwork",
-        &[("IsoCountry", "v"), ("PageSize", "5")],
+        &[
+            ("IsoCountry", "é&=+/%?#"),
+            ("Mcc", "é&=+/%?#"),
+            ("Mnc", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1175,7 +1303,7 @@ async fn network_access_profile_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/NetworkAccessProfiles/Sid1", 200);
     let got = NetworkAccessProfile::fetch(&h.client, "Sid1").await;
     h.record("FetchNetworkAccessProfile", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchNetworkAccessProfile", &[], Sent::Nothing, false);
+    h.sent("FetchNetworkAccessProfile", &[], &[], Sent::Nothing, false);
     // ListNetworkAccessProfile: GET /v1/NetworkAccessProfiles
     h.page(
         "GET",
@@ -1195,6 +1323,7 @@ async fn network_access_profile_full<Compiled>(h: &Harness) {
     h.sent(
         "ListNetworkAccessProfile",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1212,6 +1341,7 @@ async fn network_access_profile_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateNetworkAccessProfile",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v"), ("Networks", "a"), ("Networks", "b")]),
         false,
     );
@@ -1228,6 +1358,7 @@ async fn network_access_profile_full<Compiled>(h: &Harness) {
     h.record("UpdateNetworkAccessProfile", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateNetworkAccessProfile",
+        &[],
         &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
@@ -1252,6 +1383,7 @@ async fn network_access_profile_network_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchNetworkAccessProfileNetwork",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1274,6 +1406,7 @@ async fn network_access_profile_network_full<Compiled>(h: &Harness) {
     h.sent(
         "ListNetworkAccessProfileNetwork",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1299,6 +1432,7 @@ async fn network_access_profile_network_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateNetworkAccessProfileNetwork",
         &[],
+        &[],
         Sent::Form(&[("Network", "v")]),
         false,
     );
@@ -1314,6 +1448,7 @@ async fn network_access_profile_network_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "DeleteNetworkAccessProfileNetwork",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -1332,8 +1467,8 @@ async fn settings_update_full<Compiled>(h: &Harness) {
     let got = SettingsUpdate::list(
         &h.client,
         &ListSettingsUpdateFilter {
-            sim: Some("v".into()),
-            ..Default::default()
+            sim: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1346,7 +1481,12 @@ async fn settings_update_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListSettingsUpdate",
-        &[("Sim", "v"), ("PageSize", "5")],
+        &[
+            ("Sim", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1358,14 +1498,15 @@ async fn sim_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Sims/Sid1", 200);
     let got = Sim::fetch(&h.client, "Sid1").await;
     h.record("FetchSim", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSim", &[], Sent::Nothing, false);
+    h.sent("FetchSim", &[], &[], Sent::Nothing, false);
     // ListSim: GET /v1/Sims
     h.page("GET", "/v1/Sims", Dialect::V1, "sims");
     let got = Sim::list(
         &h.client,
         &ListSimFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            fleet: Some("é&=+/%?#".into()),
+            iccid: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1378,7 +1519,13 @@ async fn sim_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListSim",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("Fleet", "é&=+/%?#"),
+            ("Iccid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1393,7 +1540,7 @@ async fn sim_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateSim", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateSim", &[], Sent::Form(&[("Iccid", "v")]), false);
+    h.sent("CreateSim", &[], &[], Sent::Form(&[("Iccid", "v")]), false);
     // UpdateSim: POST /v1/Sims/{Sid}
     h.answer("POST", "/v1/Sims/Sid1", 200);
     let got = Sim::update(
@@ -1406,7 +1553,13 @@ async fn sim_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateSim", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSim", &[], Sent::Form(&[("UniqueName", "v")]), false);
+    h.sent(
+        "UpdateSim",
+        &[],
+        &[],
+        Sent::Form(&[("UniqueName", "v")]),
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1430,6 +1583,7 @@ async fn sim_ip_address_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSimIpAddress",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1441,14 +1595,15 @@ async fn sms_command_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/SmsCommands/Sid1", 200);
     let got = SmsCommand::fetch(&h.client, "Sid1").await;
     h.record("FetchSmsCommand", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSmsCommand", &[], Sent::Nothing, false);
+    h.sent("FetchSmsCommand", &[], &[], Sent::Nothing, false);
     // ListSmsCommand: GET /v1/SmsCommands
     h.page("GET", "/v1/SmsCommands", Dialect::V1, "sms_commands");
     let got = SmsCommand::list(
         &h.client,
         &ListSmsCommandFilter {
-            sim: Some("v".into()),
-            ..Default::default()
+            sim: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            direction: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1461,7 +1616,13 @@ async fn sms_command_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListSmsCommand",
-        &[("Sim", "v"), ("PageSize", "5")],
+        &[
+            ("Sim", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("Direction", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1476,7 +1637,13 @@ async fn sms_command_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateSmsCommand", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateSmsCommand", &[], Sent::Form(&[("Sim", "v")]), false);
+    h.sent(
+        "CreateSmsCommand",
+        &[],
+        &[],
+        Sent::Form(&[("Sim", "v")]),
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1486,8 +1653,14 @@ async fn usage_record_full<Compiled>(h: &Harness) {
     let got = UsageRecord::list(
         &h.client,
         &ListUsageRecordFilter {
-            sim: Some("v".into()),
-            ..Default::default()
+            sim: Some("é&=+/%?#".into()),
+            fleet: Some("é&=+/%?#".into()),
+            network: Some("é&=+/%?#".into()),
+            iso_country: Some("é&=+/%?#".into()),
+            group: Some("é&=+/%?#".into()),
+            granularity: Some("é&=+/%?#".into()),
+            start_time: Some("é&=+/%?#".into()),
+            end_time: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1500,7 +1673,18 @@ async fn usage_record_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListUsageRecord",
-        &[("Sim", "v"), ("PageSize", "5")],
+        &[
+            ("Sim", "é&=+/%?#"),
+            ("Fleet", "é&=+/%?#"),
+            ("Network", "é&=+/%?#"),
+            ("IsoCountry", "é&=+/%?#"),
+            ("Group", "é&=+/%?#"),
+            ("Granularity", "é&=+/%?#"),
+            ("StartTime", "é&=+/%?#"),
+            ("EndTime", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );

@@ -277,17 +277,17 @@ pub async fn run(h: &Harness) {
 }
 
 async fn document(h: &Harness) {
-    same_protocol::<Document, Via<false, POST, false, false>>();
+    same_protocol::<Document, Via<false, POST, PAGE_SIZE, false>>();
     // FetchDocument: GET /v1/Services/{ServiceSid}/Documents/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Documents/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Document::path("ServiceSid1", "Sid1").expect("FetchDocument"),
         )
         .await;
     h.record("FetchDocument", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchDocument", &[], Sent::Nothing, false);
+    h.sent("FetchDocument", &[], &[], Sent::Nothing, false);
     // ListDocument: GET /v1/Services/{ServiceSid}/Documents
     h.page(
         "GET",
@@ -297,7 +297,7 @@ async fn document(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Document::collection_path("ServiceSid1").expect("ListDocument"),
         )
         .page_size(5)
@@ -308,12 +308,18 @@ async fn document(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListDocument", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListDocument",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateDocument: POST /v1/Services/{ServiceSid}/Documents
     h.answer("POST", "/v1/Services/ServiceSid1/Documents", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Document::collection_path("ServiceSid1").expect("CreateDocument"),
             &CreateDocumentBody {
                 unique_name: Some("v".into()),
@@ -325,6 +331,7 @@ async fn document(h: &Harness) {
     h.sent(
         "CreateDocument",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -332,31 +339,38 @@ async fn document(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Documents/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Document::path("ServiceSid1", "Sid1").expect("UpdateDocument"),
             &UpdateDocumentBody {
                 data: Some("v".into()),
                 ..Default::default()
             },
         )
+        .if_match("&=+/%?# v")
         .await;
     h.record("UpdateDocument", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateDocument", &[], Sent::Form(&[("Data", "v")]), false);
+    h.sent(
+        "UpdateDocument",
+        &[],
+        &[("If-Match", "&=+/%?# v")],
+        Sent::Form(&[("Data", "v")]),
+        false,
+    );
     // DeleteDocument: DELETE /v1/Services/{ServiceSid}/Documents/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Documents/Sid1", 204);
     h.deleted(
         "DeleteDocument",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Document::path("ServiceSid1", "Sid1").expect("DeleteDocument"),
             )
             .await,
     );
-    h.sent("DeleteDocument", &[], Sent::Nothing, false);
+    h.sent("DeleteDocument", &[], &[], Sent::Nothing, false);
 }
 
 async fn document_permission(h: &Harness) {
-    same_protocol::<DocumentPermission, Via<false, POST, false, false>>();
+    same_protocol::<DocumentPermission, Via<false, POST, PAGE_SIZE, false>>();
     // FetchDocumentPermission: GET /v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions/{Identity}
     h.answer(
         "GET",
@@ -365,13 +379,13 @@ async fn document_permission(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &DocumentPermission::path("ServiceSid1", "DocumentSid1", "Identity1")
                 .expect("FetchDocumentPermission"),
         )
         .await;
     h.record("FetchDocumentPermission", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchDocumentPermission", &[], Sent::Nothing, false);
+    h.sent("FetchDocumentPermission", &[], &[], Sent::Nothing, false);
     // ListDocumentPermission: GET /v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions
     h.page(
         "GET",
@@ -381,7 +395,7 @@ async fn document_permission(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &DocumentPermission::collection_path("ServiceSid1", "DocumentSid1")
                 .expect("ListDocumentPermission"),
         )
@@ -396,6 +410,7 @@ async fn document_permission(h: &Harness) {
     h.sent(
         "ListDocumentPermission",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -407,14 +422,14 @@ async fn document_permission(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &DocumentPermission::path("ServiceSid1", "DocumentSid1", "Identity1")
                 .expect("UpdateDocumentPermission"),
             &UpdateDocumentPermissionBody::default(),
         )
         .await;
     h.record("UpdateDocumentPermission", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateDocumentPermission", &[], Sent::Form(&[]), false);
+    h.sent("UpdateDocumentPermission", &[], &[], Sent::Form(&[]), false);
     // DeleteDocumentPermission: DELETE /v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions/{Identity}
     h.empty(
         "DELETE",
@@ -424,30 +439,32 @@ async fn document_permission(h: &Harness) {
     h.deleted(
         "DeleteDocumentPermission",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &DocumentPermission::path("ServiceSid1", "DocumentSid1", "Identity1")
                     .expect("DeleteDocumentPermission"),
             )
             .await,
     );
-    h.sent("DeleteDocumentPermission", &[], Sent::Nothing, false);
+    h.sent("DeleteDocumentPermission", &[], &[], Sent::Nothing, false);
 }
 
 async fn service(h: &Harness) {
-    same_protocol::<Service, Via<false, POST, false, false>>();
+    same_protocol::<Service, Via<false, POST, PAGE_SIZE, false>>();
     // FetchService: GET /v1/Services/{Sid}
     h.answer("GET", "/v1/Services/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Service::path("Sid1").expect("FetchService"))
         .await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Service::collection_path().expect("ListService"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -456,12 +473,18 @@ async fn service(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::collection_path().expect("CreateService"),
             &CreateServiceBody {
                 friendly_name: Some("v".into()),
@@ -473,6 +496,7 @@ async fn service(h: &Harness) {
     h.sent(
         "CreateService",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -480,7 +504,7 @@ async fn service(h: &Harness) {
     h.answer("POST", "/v1/Services/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
             &UpdateServiceBody {
                 webhook_url: Some("v".into()),
@@ -492,6 +516,7 @@ async fn service(h: &Harness) {
     h.sent(
         "UpdateService",
         &[],
+        &[],
         Sent::Form(&[("WebhookUrl", "v")]),
         false,
     );
@@ -500,16 +525,16 @@ async fn service(h: &Harness) {
     h.deleted(
         "DeleteService",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Service::path("Sid1").expect("DeleteService"),
             )
             .await,
     );
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 async fn stream_message(h: &Harness) {
-    same_protocol::<StreamMessage, Via<false, POST, false, false>>();
+    same_protocol::<StreamMessage, Via<false, POST, PAGE_SIZE, false>>();
     // CreateStreamMessage: POST /v1/Services/{ServiceSid}/Streams/{StreamSid}/Messages
     h.answer(
         "POST",
@@ -518,7 +543,7 @@ async fn stream_message(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &StreamMessage::collection_path("ServiceSid1", "StreamSid1")
                 .expect("CreateStreamMessage"),
             &CreateStreamMessageBody {
@@ -530,23 +555,24 @@ async fn stream_message(h: &Harness) {
     h.sent(
         "CreateStreamMessage",
         &[],
+        &[],
         Sent::Form(&[("Data", "v")]),
         false,
     );
 }
 
 async fn sync_list(h: &Harness) {
-    same_protocol::<SyncList, Via<false, POST, false, false>>();
+    same_protocol::<SyncList, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSyncList: GET /v1/Services/{ServiceSid}/Lists/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Lists/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SyncList::path("ServiceSid1", "Sid1").expect("FetchSyncList"),
         )
         .await;
     h.record("FetchSyncList", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSyncList", &[], Sent::Nothing, false);
+    h.sent("FetchSyncList", &[], &[], Sent::Nothing, false);
     // ListSyncList: GET /v1/Services/{ServiceSid}/Lists
     h.page(
         "GET",
@@ -556,7 +582,7 @@ async fn sync_list(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SyncList::collection_path("ServiceSid1").expect("ListSyncList"),
         )
         .page_size(5)
@@ -567,12 +593,18 @@ async fn sync_list(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSyncList", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSyncList",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateSyncList: POST /v1/Services/{ServiceSid}/Lists
     h.answer("POST", "/v1/Services/ServiceSid1/Lists", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SyncList::collection_path("ServiceSid1").expect("CreateSyncList"),
             &CreateSyncListBody {
                 unique_name: Some("v".into()),
@@ -584,6 +616,7 @@ async fn sync_list(h: &Harness) {
     h.sent(
         "CreateSyncList",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -591,28 +624,28 @@ async fn sync_list(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Lists/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SyncList::path("ServiceSid1", "Sid1").expect("UpdateSyncList"),
             &UpdateSyncListBody::default(),
         )
         .await;
     h.record("UpdateSyncList", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSyncList", &[], Sent::Form(&[]), false);
+    h.sent("UpdateSyncList", &[], &[], Sent::Form(&[]), false);
     // DeleteSyncList: DELETE /v1/Services/{ServiceSid}/Lists/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Lists/Sid1", 204);
     h.deleted(
         "DeleteSyncList",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SyncList::path("ServiceSid1", "Sid1").expect("DeleteSyncList"),
             )
             .await,
     );
-    h.sent("DeleteSyncList", &[], Sent::Nothing, false);
+    h.sent("DeleteSyncList", &[], &[], Sent::Nothing, false);
 }
 
 async fn sync_list_item(h: &Harness) {
-    same_protocol::<SyncListItem, Via<false, POST, false, false>>();
+    same_protocol::<SyncListItem, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSyncListItem: GET /v1/Services/{ServiceSid}/Lists/{ListSid}/Items/{Index}
     h.answer(
         "GET",
@@ -621,12 +654,12 @@ async fn sync_list_item(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SyncListItem::path("ServiceSid1", "ListSid1", "Index1").expect("FetchSyncListItem"),
         )
         .await;
     h.record("FetchSyncListItem", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSyncListItem", &[], Sent::Nothing, false);
+    h.sent("FetchSyncListItem", &[], &[], Sent::Nothing, false);
     // ListSyncListItem: GET /v1/Services/{ServiceSid}/Lists/{ListSid}/Items
     h.page(
         "GET",
@@ -636,12 +669,13 @@ async fn sync_list_item(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SyncListItem::collection_path("ServiceSid1", "ListSid1").expect("ListSyncListItem"),
         )
         .filter(&ListSyncListItemFilter {
-            order: Some("v".into()),
-            ..Default::default()
+            order: Some("é&=+/%?#".into()),
+            from: Some("é&=+/%?#".into()),
+            bounds: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -653,7 +687,13 @@ async fn sync_list_item(h: &Harness) {
     );
     h.sent(
         "ListSyncListItem",
-        &[("Order", "v"), ("PageSize", "5")],
+        &[
+            ("Order", "é&=+/%?#"),
+            ("From", "é&=+/%?#"),
+            ("Bounds", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -661,7 +701,7 @@ async fn sync_list_item(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Lists/ListSid1/Items", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SyncListItem::collection_path("ServiceSid1", "ListSid1").expect("CreateSyncListItem"),
             &CreateSyncListItemBody {
                 data: Some("v".into()),
@@ -672,6 +712,7 @@ async fn sync_list_item(h: &Harness) {
     h.record("CreateSyncListItem", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSyncListItem",
+        &[],
         &[],
         Sent::Form(&[("Data", "v")]),
         false,
@@ -684,18 +725,20 @@ async fn sync_list_item(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SyncListItem::path("ServiceSid1", "ListSid1", "Index1").expect("UpdateSyncListItem"),
             &UpdateSyncListItemBody {
                 data: Some("v".into()),
                 ..Default::default()
             },
         )
+        .if_match("&=+/%?# v")
         .await;
     h.record("UpdateSyncListItem", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSyncListItem",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Form(&[("Data", "v")]),
         false,
     );
@@ -708,17 +751,24 @@ async fn sync_list_item(h: &Harness) {
     h.deleted(
         "DeleteSyncListItem",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SyncListItem::path("ServiceSid1", "ListSid1", "Index1")
                     .expect("DeleteSyncListItem"),
             )
+            .if_match("&=+/%?# v")
             .await,
     );
-    h.sent("DeleteSyncListItem", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteSyncListItem",
+        &[],
+        &[("If-Match", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn sync_list_permission(h: &Harness) {
-    same_protocol::<SyncListPermission, Via<false, POST, false, false>>();
+    same_protocol::<SyncListPermission, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSyncListPermission: GET /v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions/{Identity}
     h.answer(
         "GET",
@@ -727,13 +777,13 @@ async fn sync_list_permission(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SyncListPermission::path("ServiceSid1", "ListSid1", "Identity1")
                 .expect("FetchSyncListPermission"),
         )
         .await;
     h.record("FetchSyncListPermission", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSyncListPermission", &[], Sent::Nothing, false);
+    h.sent("FetchSyncListPermission", &[], &[], Sent::Nothing, false);
     // ListSyncListPermission: GET /v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions
     h.page(
         "GET",
@@ -743,7 +793,7 @@ async fn sync_list_permission(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SyncListPermission::collection_path("ServiceSid1", "ListSid1")
                 .expect("ListSyncListPermission"),
         )
@@ -758,6 +808,7 @@ async fn sync_list_permission(h: &Harness) {
     h.sent(
         "ListSyncListPermission",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -769,14 +820,14 @@ async fn sync_list_permission(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SyncListPermission::path("ServiceSid1", "ListSid1", "Identity1")
                 .expect("UpdateSyncListPermission"),
             &UpdateSyncListPermissionBody::default(),
         )
         .await;
     h.record("UpdateSyncListPermission", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSyncListPermission", &[], Sent::Form(&[]), false);
+    h.sent("UpdateSyncListPermission", &[], &[], Sent::Form(&[]), false);
     // DeleteSyncListPermission: DELETE /v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions/{Identity}
     h.empty(
         "DELETE",
@@ -786,32 +837,32 @@ async fn sync_list_permission(h: &Harness) {
     h.deleted(
         "DeleteSyncListPermission",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SyncListPermission::path("ServiceSid1", "ListSid1", "Identity1")
                     .expect("DeleteSyncListPermission"),
             )
             .await,
     );
-    h.sent("DeleteSyncListPermission", &[], Sent::Nothing, false);
+    h.sent("DeleteSyncListPermission", &[], &[], Sent::Nothing, false);
 }
 
 async fn sync_map(h: &Harness) {
-    same_protocol::<SyncMap, Via<false, POST, false, false>>();
+    same_protocol::<SyncMap, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSyncMap: GET /v1/Services/{ServiceSid}/Maps/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Maps/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SyncMap::path("ServiceSid1", "Sid1").expect("FetchSyncMap"),
         )
         .await;
     h.record("FetchSyncMap", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSyncMap", &[], Sent::Nothing, false);
+    h.sent("FetchSyncMap", &[], &[], Sent::Nothing, false);
     // ListSyncMap: GET /v1/Services/{ServiceSid}/Maps
     h.page("GET", "/v1/Services/ServiceSid1/Maps", Dialect::V1, "maps");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SyncMap::collection_path("ServiceSid1").expect("ListSyncMap"),
         )
         .page_size(5)
@@ -822,12 +873,18 @@ async fn sync_map(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSyncMap", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSyncMap",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateSyncMap: POST /v1/Services/{ServiceSid}/Maps
     h.answer("POST", "/v1/Services/ServiceSid1/Maps", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SyncMap::collection_path("ServiceSid1").expect("CreateSyncMap"),
             &CreateSyncMapBody {
                 unique_name: Some("v".into()),
@@ -839,6 +896,7 @@ async fn sync_map(h: &Harness) {
     h.sent(
         "CreateSyncMap",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -846,28 +904,28 @@ async fn sync_map(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Maps/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SyncMap::path("ServiceSid1", "Sid1").expect("UpdateSyncMap"),
             &UpdateSyncMapBody::default(),
         )
         .await;
     h.record("UpdateSyncMap", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSyncMap", &[], Sent::Form(&[]), false);
+    h.sent("UpdateSyncMap", &[], &[], Sent::Form(&[]), false);
     // DeleteSyncMap: DELETE /v1/Services/{ServiceSid}/Maps/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Maps/Sid1", 204);
     h.deleted(
         "DeleteSyncMap",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SyncMap::path("ServiceSid1", "Sid1").expect("DeleteSyncMap"),
             )
             .await,
     );
-    h.sent("DeleteSyncMap", &[], Sent::Nothing, false);
+    h.sent("DeleteSyncMap", &[], &[], Sent::Nothing, false);
 }
 
 async fn sync_map_item(h: &Harness) {
-    same_protocol::<SyncMapItem, Via<false, POST, false, false>>();
+    same_protocol::<SyncMapItem, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSyncMapItem: GET /v1/Services/{ServiceSid}/Maps/{MapSid}/Items/{Key}
     h.answer(
         "GET",
@@ -876,12 +934,12 @@ async fn sync_map_item(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SyncMapItem::path("ServiceSid1", "MapSid1", "Key1").expect("FetchSyncMapItem"),
         )
         .await;
     h.record("FetchSyncMapItem", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSyncMapItem", &[], Sent::Nothing, false);
+    h.sent("FetchSyncMapItem", &[], &[], Sent::Nothing, false);
     // ListSyncMapItem: GET /v1/Services/{ServiceSid}/Maps/{MapSid}/Items
     h.page(
         "GET",
@@ -891,12 +949,13 @@ async fn sync_map_item(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SyncMapItem::collection_path("ServiceSid1", "MapSid1").expect("ListSyncMapItem"),
         )
         .filter(&ListSyncMapItemFilter {
-            order: Some("v".into()),
-            ..Default::default()
+            order: Some("é&=+/%?#".into()),
+            from: Some("é&=+/%?#".into()),
+            bounds: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -908,7 +967,13 @@ async fn sync_map_item(h: &Harness) {
     );
     h.sent(
         "ListSyncMapItem",
-        &[("Order", "v"), ("PageSize", "5")],
+        &[
+            ("Order", "é&=+/%?#"),
+            ("From", "é&=+/%?#"),
+            ("Bounds", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -916,7 +981,7 @@ async fn sync_map_item(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Maps/MapSid1/Items", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SyncMapItem::collection_path("ServiceSid1", "MapSid1").expect("CreateSyncMapItem"),
             &CreateSyncMapItemBody {
                 key: Some("v".into()),
@@ -925,7 +990,13 @@ async fn sync_map_item(h: &Harness) {
         )
         .await;
     h.record("CreateSyncMapItem", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateSyncMapItem", &[], Sent::Form(&[("Key", "v")]), false);
+    h.sent(
+        "CreateSyncMapItem",
+        &[],
+        &[],
+        Sent::Form(&[("Key", "v")]),
+        false,
+    );
     // UpdateSyncMapItem: POST /v1/Services/{ServiceSid}/Maps/{MapSid}/Items/{Key}
     h.answer(
         "POST",
@@ -934,18 +1005,20 @@ async fn sync_map_item(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SyncMapItem::path("ServiceSid1", "MapSid1", "Key1").expect("UpdateSyncMapItem"),
             &UpdateSyncMapItemBody {
                 data: Some("v".into()),
                 ..Default::default()
             },
         )
+        .if_match("&=+/%?# v")
         .await;
     h.record("UpdateSyncMapItem", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateSyncMapItem",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Form(&[("Data", "v")]),
         false,
     );
@@ -958,16 +1031,23 @@ async fn sync_map_item(h: &Harness) {
     h.deleted(
         "DeleteSyncMapItem",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SyncMapItem::path("ServiceSid1", "MapSid1", "Key1").expect("DeleteSyncMapItem"),
             )
+            .if_match("&=+/%?# v")
             .await,
     );
-    h.sent("DeleteSyncMapItem", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteSyncMapItem",
+        &[],
+        &[("If-Match", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn sync_map_permission(h: &Harness) {
-    same_protocol::<SyncMapPermission, Via<false, POST, false, false>>();
+    same_protocol::<SyncMapPermission, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSyncMapPermission: GET /v1/Services/{ServiceSid}/Maps/{MapSid}/Permissions/{Identity}
     h.answer(
         "GET",
@@ -976,13 +1056,13 @@ async fn sync_map_permission(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SyncMapPermission::path("ServiceSid1", "MapSid1", "Identity1")
                 .expect("FetchSyncMapPermission"),
         )
         .await;
     h.record("FetchSyncMapPermission", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSyncMapPermission", &[], Sent::Nothing, false);
+    h.sent("FetchSyncMapPermission", &[], &[], Sent::Nothing, false);
     // ListSyncMapPermission: GET /v1/Services/{ServiceSid}/Maps/{MapSid}/Permissions
     h.page(
         "GET",
@@ -992,7 +1072,7 @@ async fn sync_map_permission(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SyncMapPermission::collection_path("ServiceSid1", "MapSid1")
                 .expect("ListSyncMapPermission"),
         )
@@ -1007,6 +1087,7 @@ async fn sync_map_permission(h: &Harness) {
     h.sent(
         "ListSyncMapPermission",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1018,14 +1099,14 @@ async fn sync_map_permission(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SyncMapPermission::path("ServiceSid1", "MapSid1", "Identity1")
                 .expect("UpdateSyncMapPermission"),
             &UpdateSyncMapPermissionBody::default(),
         )
         .await;
     h.record("UpdateSyncMapPermission", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSyncMapPermission", &[], Sent::Form(&[]), false);
+    h.sent("UpdateSyncMapPermission", &[], &[], Sent::Form(&[]), false);
     // DeleteSyncMapPermission: DELETE /v1/Services/{ServiceSid}/Maps/{MapSid}/Permissions/{Identity}
     h.empty(
         "DELETE",
@@ -1035,27 +1116,27 @@ async fn sync_map_permission(h: &Harness) {
     h.deleted(
         "DeleteSyncMapPermission",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SyncMapPermission::path("ServiceSid1", "MapSid1", "Identity1")
                     .expect("DeleteSyncMapPermission"),
             )
             .await,
     );
-    h.sent("DeleteSyncMapPermission", &[], Sent::Nothing, false);
+    h.sent("DeleteSyncMapPermission", &[], &[], Sent::Nothing, false);
 }
 
 async fn sync_stream(h: &Harness) {
-    same_protocol::<SyncStream, Via<false, POST, false, false>>();
+    same_protocol::<SyncStream, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSyncStream: GET /v1/Services/{ServiceSid}/Streams/{Sid}
     h.answer("GET", "/v1/Services/ServiceSid1/Streams/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SyncStream::path("ServiceSid1", "Sid1").expect("FetchSyncStream"),
         )
         .await;
     h.record("FetchSyncStream", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSyncStream", &[], Sent::Nothing, false);
+    h.sent("FetchSyncStream", &[], &[], Sent::Nothing, false);
     // ListSyncStream: GET /v1/Services/{ServiceSid}/Streams
     h.page(
         "GET",
@@ -1065,7 +1146,7 @@ async fn sync_stream(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SyncStream::collection_path("ServiceSid1").expect("ListSyncStream"),
         )
         .page_size(5)
@@ -1076,12 +1157,18 @@ async fn sync_stream(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSyncStream", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSyncStream",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateSyncStream: POST /v1/Services/{ServiceSid}/Streams
     h.answer("POST", "/v1/Services/ServiceSid1/Streams", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SyncStream::collection_path("ServiceSid1").expect("CreateSyncStream"),
             &CreateSyncStreamBody {
                 unique_name: Some("v".into()),
@@ -1093,6 +1180,7 @@ async fn sync_stream(h: &Harness) {
     h.sent(
         "CreateSyncStream",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -1100,24 +1188,24 @@ async fn sync_stream(h: &Harness) {
     h.answer("POST", "/v1/Services/ServiceSid1/Streams/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SyncStream::path("ServiceSid1", "Sid1").expect("UpdateSyncStream"),
             &UpdateSyncStreamBody::default(),
         )
         .await;
     h.record("UpdateSyncStream", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSyncStream", &[], Sent::Form(&[]), false);
+    h.sent("UpdateSyncStream", &[], &[], Sent::Form(&[]), false);
     // DeleteSyncStream: DELETE /v1/Services/{ServiceSid}/Streams/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Streams/Sid1", 204);
     h.deleted(
         "DeleteSyncStream",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SyncStream::path("ServiceSid1", "Sid1").expect("DeleteSyncStream"),
             )
             .await,
     );
-    h.sent("DeleteSyncStream", &[], Sent::Nothing, false);
+    h.sent("DeleteSyncStream", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -1144,7 +1232,7 @@ async fn document_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/Documents/Sid1", 200);
     let got = Document::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchDocument", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchDocument", &[], Sent::Nothing, false);
+    h.sent("FetchDocument", &[], &[], Sent::Nothing, false);
     // ListDocument: GET /v1/Services/{ServiceSid}/Documents
     h.page(
         "GET",
@@ -1161,7 +1249,13 @@ async fn document_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListDocument", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListDocument",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateDocument: POST /v1/Services/{ServiceSid}/Documents
     h.answer("POST", "/v1/Services/ServiceSid1/Documents", 201);
     let got = Document::create(
@@ -1177,6 +1271,7 @@ async fn document_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateDocument",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -1191,16 +1286,23 @@ async fn document_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .if_match("&=+/%?# v")
     .await;
     h.record("UpdateDocument", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateDocument", &[], Sent::Form(&[("Data", "v")]), false);
+    h.sent(
+        "UpdateDocument",
+        &[],
+        &[("If-Match", "&=+/%?# v")],
+        Sent::Form(&[("Data", "v")]),
+        false,
+    );
     // DeleteDocument: DELETE /v1/Services/{ServiceSid}/Documents/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Documents/Sid1", 204);
     h.deleted(
         "DeleteDocument",
         Document::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteDocument", &[], Sent::Nothing, false);
+    h.sent("DeleteDocument", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1214,7 +1316,7 @@ async fn document_permission_full<Compiled>(h: &Harness) {
     let got =
         DocumentPermission::fetch(&h.client, "ServiceSid1", "DocumentSid1", "Identity1").await;
     h.record("FetchDocumentPermission", None, got.map(|_| None));
-    h.sent("FetchDocumentPermission", &[], Sent::Nothing, false);
+    h.sent("FetchDocumentPermission", &[], &[], Sent::Nothing, false);
     // ListDocumentPermission: GET /v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions
     h.page(
         "GET",
@@ -1234,6 +1336,7 @@ async fn document_permission_full<Compiled>(h: &Harness) {
     h.sent(
         "ListDocumentPermission",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1252,7 +1355,7 @@ async fn document_permission_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateDocumentPermission", None, got.map(|_| None));
-    h.sent("UpdateDocumentPermission", &[], Sent::Form(&[]), false);
+    h.sent("UpdateDocumentPermission", &[], &[], Sent::Form(&[]), false);
     // DeleteDocumentPermission: DELETE /v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions/{Identity}
     h.empty(
         "DELETE",
@@ -1263,7 +1366,7 @@ async fn document_permission_full<Compiled>(h: &Harness) {
         "DeleteDocumentPermission",
         DocumentPermission::delete(&h.client, "ServiceSid1", "DocumentSid1", "Identity1").await,
     );
-    h.sent("DeleteDocumentPermission", &[], Sent::Nothing, false);
+    h.sent("DeleteDocumentPermission", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1272,7 +1375,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/Sid1", 200);
     let got = Service::fetch(&h.client, "Sid1").await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v1/Services
     h.page("GET", "/v1/Services", Dialect::V1, "services");
     let got = Service::list(&h.client).page_size(5).collect_all().await;
@@ -1281,7 +1384,13 @@ async fn service_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v1/Services
     h.answer("POST", "/v1/Services", 201);
     let got = Service::create(
@@ -1295,6 +1404,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -1314,13 +1424,14 @@ async fn service_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateService",
         &[],
+        &[],
         Sent::Form(&[("WebhookUrl", "v")]),
         false,
     );
     // DeleteService: DELETE /v1/Services/{Sid}
     h.empty("DELETE", "/v1/Services/Sid1", 204);
     h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1344,6 +1455,7 @@ async fn stream_message_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateStreamMessage",
         &[],
+        &[],
         Sent::Form(&[("Data", "v")]),
         false,
     );
@@ -1355,7 +1467,7 @@ async fn sync_list_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/Lists/Sid1", 200);
     let got = SyncList::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchSyncList", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSyncList", &[], Sent::Nothing, false);
+    h.sent("FetchSyncList", &[], &[], Sent::Nothing, false);
     // ListSyncList: GET /v1/Services/{ServiceSid}/Lists
     h.page(
         "GET",
@@ -1372,7 +1484,13 @@ async fn sync_list_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSyncList", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSyncList",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateSyncList: POST /v1/Services/{ServiceSid}/Lists
     h.answer("POST", "/v1/Services/ServiceSid1/Lists", 201);
     let got = SyncList::create(
@@ -1388,6 +1506,7 @@ async fn sync_list_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateSyncList",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -1401,14 +1520,14 @@ async fn sync_list_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateSyncList", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSyncList", &[], Sent::Form(&[]), false);
+    h.sent("UpdateSyncList", &[], &[], Sent::Form(&[]), false);
     // DeleteSyncList: DELETE /v1/Services/{ServiceSid}/Lists/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Lists/Sid1", 204);
     h.deleted(
         "DeleteSyncList",
         SyncList::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteSyncList", &[], Sent::Nothing, false);
+    h.sent("DeleteSyncList", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1421,7 +1540,7 @@ async fn sync_list_item_full<Compiled>(h: &Harness) {
     );
     let got = SyncListItem::fetch(&h.client, "ServiceSid1", "ListSid1", "Index1").await;
     h.record("FetchSyncListItem", None, got.map(|_| None));
-    h.sent("FetchSyncListItem", &[], Sent::Nothing, false);
+    h.sent("FetchSyncListItem", &[], &[], Sent::Nothing, false);
     // ListSyncListItem: GET /v1/Services/{ServiceSid}/Lists/{ListSid}/Items
     h.page(
         "GET",
@@ -1434,8 +1553,9 @@ async fn sync_list_item_full<Compiled>(h: &Harness) {
         "ServiceSid1",
         "ListSid1",
         &ListSyncListItemFilter {
-            order: Some("v".into()),
-            ..Default::default()
+            order: Some("é&=+/%?#".into()),
+            from: Some("é&=+/%?#".into()),
+            bounds: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1448,7 +1568,13 @@ async fn sync_list_item_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListSyncListItem",
-        &[("Order", "v"), ("PageSize", "5")],
+        &[
+            ("Order", "é&=+/%?#"),
+            ("From", "é&=+/%?#"),
+            ("Bounds", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1467,6 +1593,7 @@ async fn sync_list_item_full<Compiled>(h: &Harness) {
     h.record("CreateSyncListItem", None, got.map(|_| None));
     h.sent(
         "CreateSyncListItem",
+        &[],
         &[],
         Sent::Form(&[("Data", "v")]),
         false,
@@ -1487,11 +1614,13 @@ async fn sync_list_item_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .if_match("&=+/%?# v")
     .await;
     h.record("UpdateSyncListItem", None, got.map(|_| None));
     h.sent(
         "UpdateSyncListItem",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Form(&[("Data", "v")]),
         false,
     );
@@ -1503,9 +1632,17 @@ async fn sync_list_item_full<Compiled>(h: &Harness) {
     );
     h.deleted(
         "DeleteSyncListItem",
-        SyncListItem::delete(&h.client, "ServiceSid1", "ListSid1", "Index1").await,
+        SyncListItem::delete(&h.client, "ServiceSid1", "ListSid1", "Index1")
+            .if_match("&=+/%?# v")
+            .await,
     );
-    h.sent("DeleteSyncListItem", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteSyncListItem",
+        &[],
+        &[("If-Match", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1518,7 +1655,7 @@ async fn sync_list_permission_full<Compiled>(h: &Harness) {
     );
     let got = SyncListPermission::fetch(&h.client, "ServiceSid1", "ListSid1", "Identity1").await;
     h.record("FetchSyncListPermission", None, got.map(|_| None));
-    h.sent("FetchSyncListPermission", &[], Sent::Nothing, false);
+    h.sent("FetchSyncListPermission", &[], &[], Sent::Nothing, false);
     // ListSyncListPermission: GET /v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions
     h.page(
         "GET",
@@ -1538,6 +1675,7 @@ async fn sync_list_permission_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSyncListPermission",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1556,7 +1694,7 @@ async fn sync_list_permission_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateSyncListPermission", None, got.map(|_| None));
-    h.sent("UpdateSyncListPermission", &[], Sent::Form(&[]), false);
+    h.sent("UpdateSyncListPermission", &[], &[], Sent::Form(&[]), false);
     // DeleteSyncListPermission: DELETE /v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions/{Identity}
     h.empty(
         "DELETE",
@@ -1567,7 +1705,7 @@ async fn sync_list_permission_full<Compiled>(h: &Harness) {
         "DeleteSyncListPermission",
         SyncListPermission::delete(&h.client, "ServiceSid1", "ListSid1", "Identity1").await,
     );
-    h.sent("DeleteSyncListPermission", &[], Sent::Nothing, false);
+    h.sent("DeleteSyncListPermission", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1576,7 +1714,7 @@ async fn sync_map_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/Maps/Sid1", 200);
     let got = SyncMap::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchSyncMap", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSyncMap", &[], Sent::Nothing, false);
+    h.sent("FetchSyncMap", &[], &[], Sent::Nothing, false);
     // ListSyncMap: GET /v1/Services/{ServiceSid}/Maps
     h.page("GET", "/v1/Services/ServiceSid1/Maps", Dialect::V1, "maps");
     let got = SyncMap::list(&h.client, "ServiceSid1")
@@ -1588,7 +1726,13 @@ async fn sync_map_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSyncMap", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSyncMap",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateSyncMap: POST /v1/Services/{ServiceSid}/Maps
     h.answer("POST", "/v1/Services/ServiceSid1/Maps", 201);
     let got = SyncMap::create(
@@ -1604,6 +1748,7 @@ async fn sync_map_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateSyncMap",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -1617,14 +1762,14 @@ async fn sync_map_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateSyncMap", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSyncMap", &[], Sent::Form(&[]), false);
+    h.sent("UpdateSyncMap", &[], &[], Sent::Form(&[]), false);
     // DeleteSyncMap: DELETE /v1/Services/{ServiceSid}/Maps/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Maps/Sid1", 204);
     h.deleted(
         "DeleteSyncMap",
         SyncMap::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteSyncMap", &[], Sent::Nothing, false);
+    h.sent("DeleteSyncMap", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1637,7 +1782,7 @@ async fn sync_map_item_full<Compiled>(h: &Harness) {
     );
     let got = SyncMapItem::fetch(&h.client, "ServiceSid1", "MapSid1", "Key1").await;
     h.record("FetchSyncMapItem", None, got.map(|_| None));
-    h.sent("FetchSyncMapItem", &[], Sent::Nothing, false);
+    h.sent("FetchSyncMapItem", &[], &[], Sent::Nothing, false);
     // ListSyncMapItem: GET /v1/Services/{ServiceSid}/Maps/{MapSid}/Items
     h.page(
         "GET",
@@ -1650,8 +1795,9 @@ async fn sync_map_item_full<Compiled>(h: &Harness) {
         "ServiceSid1",
         "MapSid1",
         &ListSyncMapItemFilter {
-            order: Some("v".into()),
-            ..Default::default()
+            order: Some("é&=+/%?#".into()),
+            from: Some("é&=+/%?#".into()),
+            bounds: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1664,7 +1810,13 @@ async fn sync_map_item_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListSyncMapItem",
-        &[("Order", "v"), ("PageSize", "5")],
+        &[
+            ("Order", "é&=+/%?#"),
+            ("From", "é&=+/%?#"),
+            ("Bounds", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1681,7 +1833,13 @@ async fn sync_map_item_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateSyncMapItem", None, got.map(|_| None));
-    h.sent("CreateSyncMapItem", &[], Sent::Form(&[("Key", "v")]), false);
+    h.sent(
+        "CreateSyncMapItem",
+        &[],
+        &[],
+        Sent::Form(&[("Key", "v")]),
+        false,
+    );
     // UpdateSyncMapItem: POST /v1/Services/{ServiceSid}/Maps/{MapSid}/Items/{Key}
     h.answer(
         "POST",
@@ -1698,11 +1856,13 @@ async fn sync_map_item_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .if_match("&=+/%?# v")
     .await;
     h.record("UpdateSyncMapItem", None, got.map(|_| None));
     h.sent(
         "UpdateSyncMapItem",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Form(&[("Data", "v")]),
         false,
     );
@@ -1714,9 +1874,17 @@ async fn sync_map_item_full<Compiled>(h: &Harness) {
     );
     h.deleted(
         "DeleteSyncMapItem",
-        SyncMapItem::delete(&h.client, "ServiceSid1", "MapSid1", "Key1").await,
+        SyncMapItem::delete(&h.client, "ServiceSid1", "MapSid1", "Key1")
+            .if_match("&=+/%?# v")
+            .await,
     );
-    h.sent("DeleteSyncMapItem", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteSyncMapItem",
+        &[],
+        &[("If-Match", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1729,7 +1897,7 @@ async fn sync_map_permission_full<Compiled>(h: &Harness) {
     );
     let got = SyncMapPermission::fetch(&h.client, "ServiceSid1", "MapSid1", "Identity1").await;
     h.record("FetchSyncMapPermission", None, got.map(|_| None));
-    h.sent("FetchSyncMapPermission", &[], Sent::Nothing, false);
+    h.sent("FetchSyncMapPermission", &[], &[], Sent::Nothing, false);
     // ListSyncMapPermission: GET /v1/Services/{ServiceSid}/Maps/{MapSid}/Permissions
     h.page(
         "GET",
@@ -1749,6 +1917,7 @@ async fn sync_map_permission_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSyncMapPermission",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1767,7 +1936,7 @@ async fn sync_map_permission_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateSyncMapPermission", None, got.map(|_| None));
-    h.sent("UpdateSyncMapPermission", &[], Sent::Form(&[]), false);
+    h.sent("UpdateSyncMapPermission", &[], &[], Sent::Form(&[]), false);
     // DeleteSyncMapPermission: DELETE /v1/Services/{ServiceSid}/Maps/{MapSid}/Permissions/{Identity}
     h.empty(
         "DELETE",
@@ -1778,7 +1947,7 @@ async fn sync_map_permission_full<Compiled>(h: &Harness) {
         "DeleteSyncMapPermission",
         SyncMapPermission::delete(&h.client, "ServiceSid1", "MapSid1", "Identity1").await,
     );
-    h.sent("DeleteSyncMapPermission", &[], Sent::Nothing, false);
+    h.sent("DeleteSyncMapPermission", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1787,7 +1956,7 @@ async fn sync_stream_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Services/ServiceSid1/Streams/Sid1", 200);
     let got = SyncStream::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchSyncStream", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSyncStream", &[], Sent::Nothing, false);
+    h.sent("FetchSyncStream", &[], &[], Sent::Nothing, false);
     // ListSyncStream: GET /v1/Services/{ServiceSid}/Streams
     h.page(
         "GET",
@@ -1804,7 +1973,13 @@ async fn sync_stream_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListSyncStream", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListSyncStream",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateSyncStream: POST /v1/Services/{ServiceSid}/Streams
     h.answer("POST", "/v1/Services/ServiceSid1/Streams", 201);
     let got = SyncStream::create(
@@ -1820,6 +1995,7 @@ async fn sync_stream_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateSyncStream",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -1833,12 +2009,12 @@ async fn sync_stream_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateSyncStream", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSyncStream", &[], Sent::Form(&[]), false);
+    h.sent("UpdateSyncStream", &[], &[], Sent::Form(&[]), false);
     // DeleteSyncStream: DELETE /v1/Services/{ServiceSid}/Streams/{Sid}
     h.empty("DELETE", "/v1/Services/ServiceSid1/Streams/Sid1", 204);
     h.deleted(
         "DeleteSyncStream",
         SyncStream::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteSyncStream", &[], Sent::Nothing, false);
+    h.sent("DeleteSyncStream", &[], &[], Sent::Nothing, false);
 }

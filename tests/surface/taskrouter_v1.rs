@@ -208,29 +208,48 @@ pub struct TaskQueueBulkRealTimeStatistics {}
 #[derive(serde::Serialize, Default)]
 pub struct CreateTaskQueueBulkRealTimeStatisticsBody {}
 
-#[twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/CumulativeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/CumulativeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchTaskQueueCumulativeStatisticsQuery)]
 pub struct TaskQueueCumulativeStatistics {}
 
-#[twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/RealTimeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[derive(serde::Serialize, Default)]
+pub struct FetchTaskQueueCumulativeStatisticsQuery {
+    #[serde(rename = "EndDate")]
+    pub end_date: Option<String>,
+    #[serde(rename = "Minutes")]
+    pub minutes: Option<i64>,
+    #[serde(rename = "StartDate")]
+    pub start_date: Option<String>,
+    #[serde(rename = "TaskChannel")]
+    pub task_channel: Option<String>,
+    #[serde(rename = "SplitByWaitTime")]
+    pub split_by_wait_time: Option<String>,
+}
+
+#[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/RealTimeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchTaskQueueRealTimeStatisticsQuery)]
 pub struct TaskQueueRealTimeStatistics {}
 
-#[twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/Statistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[derive(serde::Serialize, Default)]
+pub struct FetchTaskQueueRealTimeStatisticsQuery {
+    #[serde(rename = "TaskChannel")]
+    pub task_channel: Option<String>,
+}
+
+#[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchTaskQueueStatisticsQuery)]
 pub struct TaskQueueStatistics {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchTaskQueueStatisticsQuery {
+    #[serde(rename = "EndDate")]
+    pub end_date: Option<String>,
+    #[serde(rename = "Minutes")]
+    pub minutes: Option<i64>,
+    #[serde(rename = "StartDate")]
+    pub start_date: Option<String>,
+    #[serde(rename = "TaskChannel")]
+    pub task_channel: Option<String>,
+    #[serde(rename = "SplitByWaitTime")]
+    pub split_by_wait_time: Option<String>,
+}
 
 #[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", list = ListTaskQueuesStatisticsFilter)]
 pub struct TaskQueuesStatistics {}
@@ -436,13 +455,20 @@ pub struct UpdateWorkerChannelBody {
     pub available: Option<bool>,
 }
 
-#[twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Workers/<WorkerSid>/Statistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/<WorkerSid>/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkerInstanceStatisticsQuery)]
 pub struct WorkerInstanceStatistics {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchWorkerInstanceStatisticsQuery {
+    #[serde(rename = "Minutes")]
+    pub minutes: Option<i64>,
+    #[serde(rename = "StartDate")]
+    pub start_date: Option<String>,
+    #[serde(rename = "EndDate")]
+    pub end_date: Option<String>,
+    #[serde(rename = "TaskChannel")]
+    pub task_channel: Option<String>,
+}
 
 #[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/<WorkerSid>/Reservations/<Sid>", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch, list = ListWorkerReservationFilter, update = UpdateWorkerReservationBody)]
 pub struct WorkerReservation {
@@ -563,29 +589,50 @@ pub struct UpdateWorkerReservationBody {
     pub jitter_buffer_size: Option<String>,
 }
 
-#[twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Workers/Statistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkerStatisticsQuery)]
 pub struct WorkerStatistics {}
 
-#[twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Workers/CumulativeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[derive(serde::Serialize, Default)]
+pub struct FetchWorkerStatisticsQuery {
+    #[serde(rename = "Minutes")]
+    pub minutes: Option<i64>,
+    #[serde(rename = "StartDate")]
+    pub start_date: Option<String>,
+    #[serde(rename = "EndDate")]
+    pub end_date: Option<String>,
+    #[serde(rename = "TaskQueueSid")]
+    pub task_queue_sid: Option<String>,
+    #[serde(rename = "TaskQueueName")]
+    pub task_queue_name: Option<String>,
+    #[serde(rename = "FriendlyName")]
+    pub friendly_name: Option<String>,
+    #[serde(rename = "TaskChannel")]
+    pub task_channel: Option<String>,
+}
+
+#[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/CumulativeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkersCumulativeStatisticsQuery)]
 pub struct WorkersCumulativeStatistics {}
 
-#[twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Workers/RealTimeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[derive(serde::Serialize, Default)]
+pub struct FetchWorkersCumulativeStatisticsQuery {
+    #[serde(rename = "EndDate")]
+    pub end_date: Option<String>,
+    #[serde(rename = "Minutes")]
+    pub minutes: Option<i64>,
+    #[serde(rename = "StartDate")]
+    pub start_date: Option<String>,
+    #[serde(rename = "TaskChannel")]
+    pub task_channel: Option<String>,
+}
+
+#[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/RealTimeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkersRealTimeStatisticsQuery)]
 pub struct WorkersRealTimeStatistics {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchWorkersRealTimeStatisticsQuery {
+    #[serde(rename = "TaskChannel")]
+    pub task_channel: Option<String>,
+}
 
 #[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<Sid>", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch, list = ListWorkflowFilter, create = CreateWorkflowBody, update = UpdateWorkflowBody, delete)]
 pub struct Workflow {
@@ -628,29 +675,48 @@ pub struct UpdateWorkflowBody {
     pub re_evaluate_tasks: Option<String>,
 }
 
-#[twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/CumulativeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/CumulativeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkflowCumulativeStatisticsQuery)]
 pub struct WorkflowCumulativeStatistics {}
 
-#[twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/RealTimeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[derive(serde::Serialize, Default)]
+pub struct FetchWorkflowCumulativeStatisticsQuery {
+    #[serde(rename = "EndDate")]
+    pub end_date: Option<String>,
+    #[serde(rename = "Minutes")]
+    pub minutes: Option<i64>,
+    #[serde(rename = "StartDate")]
+    pub start_date: Option<String>,
+    #[serde(rename = "TaskChannel")]
+    pub task_channel: Option<String>,
+    #[serde(rename = "SplitByWaitTime")]
+    pub split_by_wait_time: Option<String>,
+}
+
+#[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/RealTimeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkflowRealTimeStatisticsQuery)]
 pub struct WorkflowRealTimeStatistics {}
 
-#[twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/Statistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[derive(serde::Serialize, Default)]
+pub struct FetchWorkflowRealTimeStatisticsQuery {
+    #[serde(rename = "TaskChannel")]
+    pub task_channel: Option<String>,
+}
+
+#[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkflowStatisticsQuery)]
 pub struct WorkflowStatistics {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchWorkflowStatisticsQuery {
+    #[serde(rename = "Minutes")]
+    pub minutes: Option<i64>,
+    #[serde(rename = "StartDate")]
+    pub start_date: Option<String>,
+    #[serde(rename = "EndDate")]
+    pub end_date: Option<String>,
+    #[serde(rename = "TaskChannel")]
+    pub task_channel: Option<String>,
+    #[serde(rename = "SplitByWaitTime")]
+    pub split_by_wait_time: Option<String>,
+}
 
 #[twilio_resource(path = "/v1/Workspaces/<Sid>", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch, list = ListWorkspaceFilter, create = CreateWorkspaceBody, update = UpdateWorkspaceBody, delete)]
 pub struct Workspace {
@@ -697,29 +763,48 @@ pub struct UpdateWorkspaceBody {
     pub prioritize_queue_order: Option<String>,
 }
 
-#[twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/CumulativeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/CumulativeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkspaceCumulativeStatisticsQuery)]
 pub struct WorkspaceCumulativeStatistics {}
 
-#[twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/RealTimeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[derive(serde::Serialize, Default)]
+pub struct FetchWorkspaceCumulativeStatisticsQuery {
+    #[serde(rename = "EndDate")]
+    pub end_date: Option<String>,
+    #[serde(rename = "Minutes")]
+    pub minutes: Option<i64>,
+    #[serde(rename = "StartDate")]
+    pub start_date: Option<String>,
+    #[serde(rename = "TaskChannel")]
+    pub task_channel: Option<String>,
+    #[serde(rename = "SplitByWaitTime")]
+    pub split_by_wait_time: Option<String>,
+}
+
+#[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/RealTimeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkspaceRealTimeStatisticsQuery)]
 pub struct WorkspaceRealTimeStatistics {}
 
-#[twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Statistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[derive(serde::Serialize, Default)]
+pub struct FetchWorkspaceRealTimeStatisticsQuery {
+    #[serde(rename = "TaskChannel")]
+    pub task_channel: Option<String>,
+}
+
+#[twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkspaceStatisticsQuery)]
 pub struct WorkspaceStatistics {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchWorkspaceStatisticsQuery {
+    #[serde(rename = "Minutes")]
+    pub minutes: Option<i64>,
+    #[serde(rename = "StartDate")]
+    pub start_date: Option<String>,
+    #[serde(rename = "EndDate")]
+    pub end_date: Option<String>,
+    #[serde(rename = "TaskChannel")]
+    pub task_channel: Option<String>,
+    #[serde(rename = "SplitByWaitTime")]
+    pub split_by_wait_time: Option<String>,
+}
 
 /// Every operation, sent by the runtime for its struct's `Via` twin at the address the
 /// struct's own path builder renders.
@@ -753,17 +838,17 @@ pub async fn run(h: &Harness) {
 }
 
 async fn activity(h: &Harness) {
-    same_protocol::<Activity, Via<false, POST, false, false>>();
+    same_protocol::<Activity, Via<false, POST, PAGE_SIZE, false>>();
     // FetchActivity: GET /v1/Workspaces/{WorkspaceSid}/Activities/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Activities/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Activity::path("WorkspaceSid1", "Sid1").expect("FetchActivity"),
         )
         .await;
     h.record("FetchActivity", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchActivity", &[], Sent::Nothing, false);
+    h.sent("FetchActivity", &[], &[], Sent::Nothing, false);
     // ListActivity: GET /v1/Workspaces/{WorkspaceSid}/Activities
     h.page(
         "GET",
@@ -773,12 +858,12 @@ async fn activity(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Activity::collection_path("WorkspaceSid1").expect("ListActivity"),
         )
         .filter(&ListActivityFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            friendly_name: Some("é&=+/%?#".into()),
+            available: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -790,7 +875,12 @@ async fn activity(h: &Harness) {
     );
     h.sent(
         "ListActivity",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("FriendlyName", "é&=+/%?#"),
+            ("Available", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -798,7 +888,7 @@ async fn activity(h: &Harness) {
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Activities", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Activity::collection_path("WorkspaceSid1").expect("CreateActivity"),
             &CreateActivityBody {
                 friendly_name: Some("v".into()),
@@ -810,6 +900,7 @@ async fn activity(h: &Harness) {
     h.sent(
         "CreateActivity",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -817,7 +908,7 @@ async fn activity(h: &Harness) {
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Activities/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Activity::path("WorkspaceSid1", "Sid1").expect("UpdateActivity"),
             &UpdateActivityBody {
                 friendly_name: Some("v".into()),
@@ -827,6 +918,7 @@ async fn activity(h: &Harness) {
     h.record("UpdateActivity", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateActivity",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -840,26 +932,26 @@ async fn activity(h: &Harness) {
     h.deleted(
         "DeleteActivity",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Activity::path("WorkspaceSid1", "Sid1").expect("DeleteActivity"),
             )
             .await,
     );
-    h.sent("DeleteActivity", &[], Sent::Nothing, false);
+    h.sent("DeleteActivity", &[], &[], Sent::Nothing, false);
 }
 
 async fn event(h: &Harness) {
-    same_protocol::<Event, Via<false, POST, false, false>>();
+    same_protocol::<Event, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEvent: GET /v1/Workspaces/{WorkspaceSid}/Events/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Events/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Event::path("WorkspaceSid1", "Sid1").expect("FetchEvent"),
         )
         .await;
     h.record("FetchEvent", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEvent", &[], Sent::Nothing, false);
+    h.sent("FetchEvent", &[], &[], Sent::Nothing, false);
     // ListEvent: GET /v1/Workspaces/{WorkspaceSid}/Events
     h.page(
         "GET",
@@ -869,12 +961,21 @@ async fn event(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Event::collection_path("WorkspaceSid1").expect("ListEvent"),
         )
         .filter(&ListEventFilter {
-            end_date: Some("v".into()),
-            ..Default::default()
+            end_date: Some("é&=+/%?#".into()),
+            event_type: Some("é&=+/%?#".into()),
+            minutes: Some(7),
+            reservation_sid: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            task_queue_sid: Some("é&=+/%?#".into()),
+            task_sid: Some("é&=+/%?#".into()),
+            worker_sid: Some("é&=+/%?#".into()),
+            workflow_sid: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            sid: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -886,24 +987,38 @@ async fn event(h: &Harness) {
     );
     h.sent(
         "ListEvent",
-        &[("EndDate", "v"), ("PageSize", "5")],
+        &[
+            ("EndDate", "é&=+/%?#"),
+            ("EventType", "é&=+/%?#"),
+            ("Minutes", "7"),
+            ("ReservationSid", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("TaskQueueSid", "é&=+/%?#"),
+            ("TaskSid", "é&=+/%?#"),
+            ("WorkerSid", "é&=+/%?#"),
+            ("WorkflowSid", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("Sid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn task(h: &Harness) {
-    same_protocol::<Task, Via<false, POST, false, false>>();
+    same_protocol::<Task, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTask: GET /v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Tasks/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Task::path("WorkspaceSid1", "Sid1").expect("FetchTask"),
         )
         .await;
     h.record("FetchTask", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTask", &[], Sent::Nothing, false);
+    h.sent("FetchTask", &[], &[], Sent::Nothing, false);
     // ListTask: GET /v1/Workspaces/{WorkspaceSid}/Tasks
     h.page(
         "GET",
@@ -913,13 +1028,20 @@ async fn task(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Task::collection_path("WorkspaceSid1").expect("ListTask"),
         )
         .filter(&ListTaskFilter {
-            workflow_sid: Some("v".into()),
-            assignment_status: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            priority: Some(7),
+            assignment_status: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            workflow_sid: Some("é&=+/%?#".into()),
+            workflow_name: Some("é&=+/%?#".into()),
+            task_queue_sid: Some("é&=+/%?#".into()),
+            task_queue_name: Some("é&=+/%?#".into()),
+            evaluate_task_attributes: Some("é&=+/%?#".into()),
+            routing_target: Some("é&=+/%?#".into()),
+            ordering: Some("é&=+/%?#".into()),
+            has_addons: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -932,11 +1054,20 @@ async fn task(h: &Harness) {
     h.sent(
         "ListTask",
         &[
-            ("WorkflowSid", "v"),
-            ("AssignmentStatus", "a"),
-            ("AssignmentStatus", "b"),
+            ("Priority", "7"),
+            ("AssignmentStatus", "é&1"),
+            ("AssignmentStatus", "+/%?#2"),
+            ("WorkflowSid", "é&=+/%?#"),
+            ("WorkflowName", "é&=+/%?#"),
+            ("TaskQueueSid", "é&=+/%?#"),
+            ("TaskQueueName", "é&=+/%?#"),
+            ("EvaluateTaskAttributes", "é&=+/%?#"),
+            ("RoutingTarget", "é&=+/%?#"),
+            ("Ordering", "é&=+/%?#"),
+            ("HasAddons", "true"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -944,7 +1075,7 @@ async fn task(h: &Harness) {
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Tasks", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Task::collection_path("WorkspaceSid1").expect("CreateTask"),
             &CreateTaskBody {
                 task_channel: Some("v".into()),
@@ -956,6 +1087,7 @@ async fn task(h: &Harness) {
     h.sent(
         "CreateTask",
         &[],
+        &[],
         Sent::Form(&[("TaskChannel", "v")]),
         false,
     );
@@ -963,41 +1095,55 @@ async fn task(h: &Harness) {
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Tasks/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Task::path("WorkspaceSid1", "Sid1").expect("UpdateTask"),
             &UpdateTaskBody {
                 attributes: Some("v".into()),
                 ..Default::default()
             },
         )
+        .if_match("&=+/%?# v")
         .await;
     h.record("UpdateTask", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateTask", &[], Sent::Form(&[("Attributes", "v")]), false);
+    h.sent(
+        "UpdateTask",
+        &[],
+        &[("If-Match", "&=+/%?# v")],
+        Sent::Form(&[("Attributes", "v")]),
+        false,
+    );
     // DeleteTask: DELETE /v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}
     h.empty("DELETE", "/v1/Workspaces/WorkspaceSid1/Tasks/Sid1", 204);
     h.deleted(
         "DeleteTask",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Task::path("WorkspaceSid1", "Sid1").expect("DeleteTask"),
             )
+            .if_match("&=+/%?# v")
             .await,
     );
-    h.sent("DeleteTask", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteTask",
+        &[],
+        &[("If-Match", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn task_channel(h: &Harness) {
-    same_protocol::<TaskChannel, Via<false, POST, false, false>>();
+    same_protocol::<TaskChannel, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTaskChannel: GET /v1/Workspaces/{WorkspaceSid}/TaskChannels/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/TaskChannels/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &TaskChannel::path("WorkspaceSid1", "Sid1").expect("FetchTaskChannel"),
         )
         .await;
     h.record("FetchTaskChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTaskChannel", &[], Sent::Nothing, false);
+    h.sent("FetchTaskChannel", &[], &[], Sent::Nothing, false);
     // ListTaskChannel: GET /v1/Workspaces/{WorkspaceSid}/TaskChannels
     h.page(
         "GET",
@@ -1007,7 +1153,7 @@ async fn task_channel(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &TaskChannel::collection_path("WorkspaceSid1").expect("ListTaskChannel"),
         )
         .page_size(5)
@@ -1021,6 +1167,7 @@ async fn task_channel(h: &Harness) {
     h.sent(
         "ListTaskChannel",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1028,7 +1175,7 @@ async fn task_channel(h: &Harness) {
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/TaskChannels", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &TaskChannel::collection_path("WorkspaceSid1").expect("CreateTaskChannel"),
             &CreateTaskChannelBody {
                 friendly_name: Some("v".into()),
@@ -1039,6 +1186,7 @@ async fn task_channel(h: &Harness) {
     h.record("CreateTaskChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTaskChannel",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -1051,7 +1199,7 @@ async fn task_channel(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &TaskChannel::path("WorkspaceSid1", "Sid1").expect("UpdateTaskChannel"),
             &UpdateTaskChannelBody {
                 friendly_name: Some("v".into()),
@@ -1062,6 +1210,7 @@ async fn task_channel(h: &Harness) {
     h.record("UpdateTaskChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTaskChannel",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -1075,26 +1224,26 @@ async fn task_channel(h: &Harness) {
     h.deleted(
         "DeleteTaskChannel",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &TaskChannel::path("WorkspaceSid1", "Sid1").expect("DeleteTaskChannel"),
             )
             .await,
     );
-    h.sent("DeleteTaskChannel", &[], Sent::Nothing, false);
+    h.sent("DeleteTaskChannel", &[], &[], Sent::Nothing, false);
 }
 
 async fn task_queue(h: &Harness) {
-    same_protocol::<TaskQueue, Via<false, POST, false, false>>();
+    same_protocol::<TaskQueue, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTaskQueue: GET /v1/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/TaskQueues/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &TaskQueue::path("WorkspaceSid1", "Sid1").expect("FetchTaskQueue"),
         )
         .await;
     h.record("FetchTaskQueue", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTaskQueue", &[], Sent::Nothing, false);
+    h.sent("FetchTaskQueue", &[], &[], Sent::Nothing, false);
     // ListTaskQueue: GET /v1/Workspaces/{WorkspaceSid}/TaskQueues
     h.page(
         "GET",
@@ -1104,12 +1253,14 @@ async fn task_queue(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &TaskQueue::collection_path("WorkspaceSid1").expect("ListTaskQueue"),
         )
         .filter(&ListTaskQueueFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            friendly_name: Some("é&=+/%?#".into()),
+            evaluate_worker_attributes: Some("é&=+/%?#".into()),
+            worker_sid: Some("é&=+/%?#".into()),
+            ordering: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1121,7 +1272,14 @@ async fn task_queue(h: &Harness) {
     );
     h.sent(
         "ListTaskQueue",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("FriendlyName", "é&=+/%?#"),
+            ("EvaluateWorkerAttributes", "é&=+/%?#"),
+            ("WorkerSid", "é&=+/%?#"),
+            ("Ordering", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1129,7 +1287,7 @@ async fn task_queue(h: &Harness) {
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/TaskQueues", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &TaskQueue::collection_path("WorkspaceSid1").expect("CreateTaskQueue"),
             &CreateTaskQueueBody {
                 friendly_name: Some("v".into()),
@@ -1141,6 +1299,7 @@ async fn task_queue(h: &Harness) {
     h.sent(
         "CreateTaskQueue",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1148,7 +1307,7 @@ async fn task_queue(h: &Harness) {
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/TaskQueues/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &TaskQueue::path("WorkspaceSid1", "Sid1").expect("UpdateTaskQueue"),
             &UpdateTaskQueueBody {
                 friendly_name: Some("v".into()),
@@ -1159,6 +1318,7 @@ async fn task_queue(h: &Harness) {
     h.record("UpdateTaskQueue", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTaskQueue",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -1172,16 +1332,16 @@ async fn task_queue(h: &Harness) {
     h.deleted(
         "DeleteTaskQueue",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &TaskQueue::path("WorkspaceSid1", "Sid1").expect("DeleteTaskQueue"),
             )
             .await,
     );
-    h.sent("DeleteTaskQueue", &[], Sent::Nothing, false);
+    h.sent("DeleteTaskQueue", &[], &[], Sent::Nothing, false);
 }
 
 async fn task_queue_bulk_real_time_statistics(h: &Harness) {
-    same_protocol::<TaskQueueBulkRealTimeStatistics, Via<true, PUT, false, false>>();
+    same_protocol::<TaskQueueBulkRealTimeStatistics, Via<true, PUT, PAGE_SIZE, false>>();
     // CreateTaskQueueBulkRealTimeStatistics: POST /v1/Workspaces/{WorkspaceSid}/TaskQueues/RealTimeStatistics
     h.answer(
         "POST",
@@ -1190,7 +1350,7 @@ async fn task_queue_bulk_real_time_statistics(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &TaskQueueBulkRealTimeStatistics::collection_path("WorkspaceSid1")
                 .expect("CreateTaskQueueBulkRealTimeStatistics"),
             &CreateTaskQueueBulkRealTimeStatisticsBody::default(),
@@ -1204,13 +1364,14 @@ async fn task_queue_bulk_real_time_statistics(h: &Harness) {
     h.sent(
         "CreateTaskQueueBulkRealTimeStatistics",
         &[],
+        &[],
         Sent::Json(r#"{}"#),
         false,
     );
 }
 
 async fn task_queue_cumulative_statistics(h: &Harness) {
-    same_protocol::<TaskQueueCumulativeStatistics, Via<false, POST, false, false>>();
+    same_protocol::<TaskQueueCumulativeStatistics, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTaskQueueCumulativeStatistics: GET /v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/CumulativeStatistics
     h.answer(
         "GET",
@@ -1219,10 +1380,17 @@ async fn task_queue_cumulative_statistics(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &TaskQueueCumulativeStatistics::path("WorkspaceSid1", "TaskQueueSid1")
                 .expect("FetchTaskQueueCumulativeStatistics"),
         )
+        .query(&FetchTaskQueueCumulativeStatisticsQuery {
+            end_date: Some("é&=+/%?#".into()),
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            split_by_wait_time: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record(
         "FetchTaskQueueCumulativeStatistics",
@@ -1231,6 +1399,13 @@ async fn task_queue_cumulative_statistics(h: &Harness) {
     );
     h.sent(
         "FetchTaskQueueCumulativeStatistics",
+        &[
+            ("EndDate", "é&=+/%?#"),
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("SplitByWaitTime", "é&=+/%?#"),
+        ],
         &[],
         Sent::Nothing,
         false,
@@ -1238,7 +1413,7 @@ async fn task_queue_cumulative_statistics(h: &Harness) {
 }
 
 async fn task_queue_real_time_statistics(h: &Harness) {
-    same_protocol::<TaskQueueRealTimeStatistics, Via<false, POST, false, false>>();
+    same_protocol::<TaskQueueRealTimeStatistics, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTaskQueueRealTimeStatistics: GET /v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/RealTimeStatistics
     h.answer(
         "GET",
@@ -1247,10 +1422,13 @@ async fn task_queue_real_time_statistics(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &TaskQueueRealTimeStatistics::path("WorkspaceSid1", "TaskQueueSid1")
                 .expect("FetchTaskQueueRealTimeStatistics"),
         )
+        .query(&FetchTaskQueueRealTimeStatisticsQuery {
+            task_channel: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record(
         "FetchTaskQueueRealTimeStatistics",
@@ -1259,6 +1437,7 @@ async fn task_queue_real_time_statistics(h: &Harness) {
     );
     h.sent(
         "FetchTaskQueueRealTimeStatistics",
+        &[("TaskChannel", "é&=+/%?#")],
         &[],
         Sent::Nothing,
         false,
@@ -1266,7 +1445,7 @@ async fn task_queue_real_time_statistics(h: &Harness) {
 }
 
 async fn task_queue_statistics(h: &Harness) {
-    same_protocol::<TaskQueueStatistics, Via<false, POST, false, false>>();
+    same_protocol::<TaskQueueStatistics, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTaskQueueStatistics: GET /v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/Statistics
     h.answer(
         "GET",
@@ -1275,17 +1454,36 @@ async fn task_queue_statistics(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &TaskQueueStatistics::path("WorkspaceSid1", "TaskQueueSid1")
                 .expect("FetchTaskQueueStatistics"),
         )
+        .query(&FetchTaskQueueStatisticsQuery {
+            end_date: Some("é&=+/%?#".into()),
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            split_by_wait_time: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchTaskQueueStatistics", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTaskQueueStatistics", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchTaskQueueStatistics",
+        &[
+            ("EndDate", "é&=+/%?#"),
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("SplitByWaitTime", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn task_queues_statistics(h: &Harness) {
-    same_protocol::<TaskQueuesStatistics, Via<false, POST, false, false>>();
+    same_protocol::<TaskQueuesStatistics, Via<false, POST, PAGE_SIZE, false>>();
     // ListTaskQueuesStatistics: GET /v1/Workspaces/{WorkspaceSid}/TaskQueues/Statistics
     h.page(
         "GET",
@@ -1295,13 +1493,17 @@ async fn task_queues_statistics(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &TaskQueuesStatistics::collection_path("WorkspaceSid1")
                 .expect("ListTaskQueuesStatistics"),
         )
         .filter(&ListTaskQueuesStatisticsFilter {
-            end_date: Some("v".into()),
-            ..Default::default()
+            end_date: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            split_by_wait_time: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1313,14 +1515,23 @@ async fn task_queues_statistics(h: &Harness) {
     );
     h.sent(
         "ListTaskQueuesStatistics",
-        &[("EndDate", "v"), ("PageSize", "5")],
+        &[
+            ("EndDate", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("SplitByWaitTime", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn task_reservation(h: &Harness) {
-    same_protocol::<TaskReservation, Via<false, POST, false, false>>();
+    same_protocol::<TaskReservation, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTaskReservation: GET /v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations/{Sid}
     h.answer(
         "GET",
@@ -1329,13 +1540,13 @@ async fn task_reservation(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &TaskReservation::path("WorkspaceSid1", "TaskSid1", "Sid1")
                 .expect("FetchTaskReservation"),
         )
         .await;
     h.record("FetchTaskReservation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTaskReservation", &[], Sent::Nothing, false);
+    h.sent("FetchTaskReservation", &[], &[], Sent::Nothing, false);
     // ListTaskReservation: GET /v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations
     h.page(
         "GET",
@@ -1345,13 +1556,13 @@ async fn task_reservation(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &TaskReservation::collection_path("WorkspaceSid1", "TaskSid1")
                 .expect("ListTaskReservation"),
         )
         .filter(&ListTaskReservationFilter {
-            reservation_status: Some("v".into()),
-            ..Default::default()
+            reservation_status: Some("é&=+/%?#".into()),
+            worker_sid: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1363,7 +1574,12 @@ async fn task_reservation(h: &Harness) {
     );
     h.sent(
         "ListTaskReservation",
-        &[("ReservationStatus", "v"), ("PageSize", "5")],
+        &[
+            ("ReservationStatus", "é&=+/%?#"),
+            ("WorkerSid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1375,7 +1591,7 @@ async fn task_reservation(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &TaskReservation::path("WorkspaceSid1", "TaskSid1", "Sid1")
                 .expect("UpdateTaskReservation"),
             &UpdateTaskReservationBody {
@@ -1384,11 +1600,13 @@ async fn task_reservation(h: &Harness) {
                 ..Default::default()
             },
         )
+        .if_match("&=+/%?# v")
         .await;
     h.record("UpdateTaskReservation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTaskReservation",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Form(&[
             ("ReservationStatus", "v"),
             ("StatusCallbackEvent", "a"),
@@ -1399,17 +1617,17 @@ async fn task_reservation(h: &Harness) {
 }
 
 async fn worker(h: &Harness) {
-    same_protocol::<Worker, Via<false, POST, false, false>>();
+    same_protocol::<Worker, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorker: GET /v1/Workspaces/{WorkspaceSid}/Workers/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Workers/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Worker::path("WorkspaceSid1", "Sid1").expect("FetchWorker"),
         )
         .await;
     h.record("FetchWorker", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWorker", &[], Sent::Nothing, false);
+    h.sent("FetchWorker", &[], &[], Sent::Nothing, false);
     // ListWorker: GET /v1/Workspaces/{WorkspaceSid}/Workers
     h.page(
         "GET",
@@ -1419,12 +1637,18 @@ async fn worker(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Worker::collection_path("WorkspaceSid1").expect("ListWorker"),
         )
         .filter(&ListWorkerFilter {
-            activity_name: Some("v".into()),
-            ..Default::default()
+            activity_name: Some("é&=+/%?#".into()),
+            activity_sid: Some("é&=+/%?#".into()),
+            available: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            target_workers_expression: Some("é&=+/%?#".into()),
+            task_queue_name: Some("é&=+/%?#".into()),
+            task_queue_sid: Some("é&=+/%?#".into()),
+            ordering: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1436,7 +1660,18 @@ async fn worker(h: &Harness) {
     );
     h.sent(
         "ListWorker",
-        &[("ActivityName", "v"), ("PageSize", "5")],
+        &[
+            ("ActivityName", "é&=+/%?#"),
+            ("ActivitySid", "é&=+/%?#"),
+            ("Available", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("TargetWorkersExpression", "é&=+/%?#"),
+            ("TaskQueueName", "é&=+/%?#"),
+            ("TaskQueueSid", "é&=+/%?#"),
+            ("Ordering", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1444,7 +1679,7 @@ async fn worker(h: &Harness) {
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Workers", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Worker::collection_path("WorkspaceSid1").expect("CreateWorker"),
             &CreateWorkerBody {
                 friendly_name: Some("v".into()),
@@ -1456,6 +1691,7 @@ async fn worker(h: &Harness) {
     h.sent(
         "CreateWorker",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1463,18 +1699,20 @@ async fn worker(h: &Harness) {
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Workers/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Worker::path("WorkspaceSid1", "Sid1").expect("UpdateWorker"),
             &UpdateWorkerBody {
                 activity_sid: Some("v".into()),
                 ..Default::default()
             },
         )
+        .if_match("&=+/%?# v")
         .await;
     h.record("UpdateWorker", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWorker",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Form(&[("ActivitySid", "v")]),
         false,
     );
@@ -1483,16 +1721,23 @@ async fn worker(h: &Harness) {
     h.deleted(
         "DeleteWorker",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Worker::path("WorkspaceSid1", "Sid1").expect("DeleteWorker"),
             )
+            .if_match("&=+/%?# v")
             .await,
     );
-    h.sent("DeleteWorker", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteWorker",
+        &[],
+        &[("If-Match", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn worker_channel(h: &Harness) {
-    same_protocol::<WorkerChannel, Via<false, POST, false, false>>();
+    same_protocol::<WorkerChannel, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorkerChannel: GET /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels/{Sid}
     h.answer(
         "GET",
@@ -1501,13 +1746,13 @@ async fn worker_channel(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WorkerChannel::path("WorkspaceSid1", "WorkerSid1", "Sid1")
                 .expect("FetchWorkerChannel"),
         )
         .await;
     h.record("FetchWorkerChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWorkerChannel", &[], Sent::Nothing, false);
+    h.sent("FetchWorkerChannel", &[], &[], Sent::Nothing, false);
     // ListWorkerChannel: GET /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels
     h.page(
         "GET",
@@ -1517,7 +1762,7 @@ async fn worker_channel(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &WorkerChannel::collection_path("WorkspaceSid1", "WorkerSid1")
                 .expect("ListWorkerChannel"),
         )
@@ -1532,6 +1777,7 @@ async fn worker_channel(h: &Harness) {
     h.sent(
         "ListWorkerChannel",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1543,18 +1789,18 @@ async fn worker_channel(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &WorkerChannel::path("WorkspaceSid1", "WorkerSid1", "Sid1")
                 .expect("UpdateWorkerChannel"),
             &UpdateWorkerChannelBody::default(),
         )
         .await;
     h.record("UpdateWorkerChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateWorkerChannel", &[], Sent::Form(&[]), false);
+    h.sent("UpdateWorkerChannel", &[], &[], Sent::Form(&[]), false);
 }
 
 async fn worker_instance_statistics(h: &Harness) {
-    same_protocol::<WorkerInstanceStatistics, Via<false, POST, false, false>>();
+    same_protocol::<WorkerInstanceStatistics, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorkerInstanceStatistics: GET /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Statistics
     h.answer(
         "GET",
@@ -1563,21 +1809,38 @@ async fn worker_instance_statistics(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WorkerInstanceStatistics::path("WorkspaceSid1", "WorkerSid1")
                 .expect("FetchWorkerInstanceStatistics"),
         )
+        .query(&FetchWorkerInstanceStatisticsQuery {
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record(
         "FetchWorkerInstanceStatistics",
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchWorkerInstanceStatistics", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchWorkerInstanceStatistics",
+        &[
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn worker_reservation(h: &Harness) {
-    same_protocol::<WorkerReservation, Via<false, POST, false, false>>();
+    same_protocol::<WorkerReservation, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorkerReservation: GET /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Reservations/{Sid}
     h.answer(
         "GET",
@@ -1586,13 +1849,13 @@ async fn worker_reservation(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WorkerReservation::path("WorkspaceSid1", "WorkerSid1", "Sid1")
                 .expect("FetchWorkerReservation"),
         )
         .await;
     h.record("FetchWorkerReservation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWorkerReservation", &[], Sent::Nothing, false);
+    h.sent("FetchWorkerReservation", &[], &[], Sent::Nothing, false);
     // ListWorkerReservation: GET /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Reservations
     h.page(
         "GET",
@@ -1602,12 +1865,12 @@ async fn worker_reservation(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &WorkerReservation::collection_path("WorkspaceSid1", "WorkerSid1")
                 .expect("ListWorkerReservation"),
         )
         .filter(&ListWorkerReservationFilter {
-            reservation_status: Some("v".into()),
+            reservation_status: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1619,7 +1882,8 @@ async fn worker_reservation(h: &Harness) {
     );
     h.sent(
         "ListWorkerReservation",
-        &[("ReservationStatus", "v"), ("PageSize", "5")],
+        &[("ReservationStatus", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1631,7 +1895,7 @@ async fn worker_reservation(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &WorkerReservation::path("WorkspaceSid1", "WorkerSid1", "Sid1")
                 .expect("UpdateWorkerReservation"),
             &UpdateWorkerReservationBody {
@@ -1640,11 +1904,13 @@ async fn worker_reservation(h: &Harness) {
                 ..Default::default()
             },
         )
+        .if_match("&=+/%?# v")
         .await;
     h.record("UpdateWorkerReservation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWorkerReservation",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Form(&[
             ("ReservationStatus", "v"),
             ("StatusCallbackEvent", "a"),
@@ -1655,7 +1921,7 @@ async fn worker_reservation(h: &Harness) {
 }
 
 async fn worker_statistics(h: &Harness) {
-    same_protocol::<WorkerStatistics, Via<false, POST, false, false>>();
+    same_protocol::<WorkerStatistics, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorkerStatistics: GET /v1/Workspaces/{WorkspaceSid}/Workers/Statistics
     h.answer(
         "GET",
@@ -1664,16 +1930,39 @@ async fn worker_statistics(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WorkerStatistics::path("WorkspaceSid1").expect("FetchWorkerStatistics"),
         )
+        .query(&FetchWorkerStatisticsQuery {
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            task_queue_sid: Some("é&=+/%?#".into()),
+            task_queue_name: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchWorkerStatistics", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWorkerStatistics", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchWorkerStatistics",
+        &[
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("TaskQueueSid", "é&=+/%?#"),
+            ("TaskQueueName", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn workers_cumulative_statistics(h: &Harness) {
-    same_protocol::<WorkersCumulativeStatistics, Via<false, POST, false, false>>();
+    same_protocol::<WorkersCumulativeStatistics, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorkersCumulativeStatistics: GET /v1/Workspaces/{WorkspaceSid}/Workers/CumulativeStatistics
     h.answer(
         "GET",
@@ -1682,10 +1971,16 @@ async fn workers_cumulative_statistics(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WorkersCumulativeStatistics::path("WorkspaceSid1")
                 .expect("FetchWorkersCumulativeStatistics"),
         )
+        .query(&FetchWorkersCumulativeStatisticsQuery {
+            end_date: Some("é&=+/%?#".into()),
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record(
         "FetchWorkersCumulativeStatistics",
@@ -1694,6 +1989,12 @@ async fn workers_cumulative_statistics(h: &Harness) {
     );
     h.sent(
         "FetchWorkersCumulativeStatistics",
+        &[
+            ("EndDate", "é&=+/%?#"),
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+        ],
         &[],
         Sent::Nothing,
         false,
@@ -1701,7 +2002,7 @@ async fn workers_cumulative_statistics(h: &Harness) {
 }
 
 async fn workers_real_time_statistics(h: &Harness) {
-    same_protocol::<WorkersRealTimeStatistics, Via<false, POST, false, false>>();
+    same_protocol::<WorkersRealTimeStatistics, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorkersRealTimeStatistics: GET /v1/Workspaces/{WorkspaceSid}/Workers/RealTimeStatistics
     h.answer(
         "GET",
@@ -1710,31 +2011,40 @@ async fn workers_real_time_statistics(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WorkersRealTimeStatistics::path("WorkspaceSid1")
                 .expect("FetchWorkersRealTimeStatistics"),
         )
+        .query(&FetchWorkersRealTimeStatisticsQuery {
+            task_channel: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record(
         "FetchWorkersRealTimeStatistics",
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchWorkersRealTimeStatistics", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchWorkersRealTimeStatistics",
+        &[("TaskChannel", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn workflow(h: &Harness) {
-    same_protocol::<Workflow, Via<false, POST, false, false>>();
+    same_protocol::<Workflow, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorkflow: GET /v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Workflows/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Workflow::path("WorkspaceSid1", "Sid1").expect("FetchWorkflow"),
         )
         .await;
     h.record("FetchWorkflow", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWorkflow", &[], Sent::Nothing, false);
+    h.sent("FetchWorkflow", &[], &[], Sent::Nothing, false);
     // ListWorkflow: GET /v1/Workspaces/{WorkspaceSid}/Workflows
     h.page(
         "GET",
@@ -1744,11 +2054,11 @@ async fn workflow(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Workflow::collection_path("WorkspaceSid1").expect("ListWorkflow"),
         )
         .filter(&ListWorkflowFilter {
-            friendly_name: Some("v".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1760,7 +2070,8 @@ async fn workflow(h: &Harness) {
     );
     h.sent(
         "ListWorkflow",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[("FriendlyName", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1768,7 +2079,7 @@ async fn workflow(h: &Harness) {
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Workflows", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Workflow::collection_path("WorkspaceSid1").expect("CreateWorkflow"),
             &CreateWorkflowBody {
                 friendly_name: Some("v".into()),
@@ -1780,6 +2091,7 @@ async fn workflow(h: &Harness) {
     h.sent(
         "CreateWorkflow",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1787,7 +2099,7 @@ async fn workflow(h: &Harness) {
     h.answer("POST", "/v1/Workspaces/WorkspaceSid1/Workflows/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Workflow::path("WorkspaceSid1", "Sid1").expect("UpdateWorkflow"),
             &UpdateWorkflowBody {
                 friendly_name: Some("v".into()),
@@ -1799,6 +2111,7 @@ async fn workflow(h: &Harness) {
     h.sent(
         "UpdateWorkflow",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1807,16 +2120,16 @@ async fn workflow(h: &Harness) {
     h.deleted(
         "DeleteWorkflow",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Workflow::path("WorkspaceSid1", "Sid1").expect("DeleteWorkflow"),
             )
             .await,
     );
-    h.sent("DeleteWorkflow", &[], Sent::Nothing, false);
+    h.sent("DeleteWorkflow", &[], &[], Sent::Nothing, false);
 }
 
 async fn workflow_cumulative_statistics(h: &Harness) {
-    same_protocol::<WorkflowCumulativeStatistics, Via<false, POST, false, false>>();
+    same_protocol::<WorkflowCumulativeStatistics, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorkflowCumulativeStatistics: GET /v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/CumulativeStatistics
     h.answer(
         "GET",
@@ -1825,10 +2138,17 @@ async fn workflow_cumulative_statistics(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WorkflowCumulativeStatistics::path("WorkspaceSid1", "WorkflowSid1")
                 .expect("FetchWorkflowCumulativeStatistics"),
         )
+        .query(&FetchWorkflowCumulativeStatisticsQuery {
+            end_date: Some("é&=+/%?#".into()),
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            split_by_wait_time: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record(
         "FetchWorkflowCumulativeStatistics",
@@ -1837,6 +2157,13 @@ async fn workflow_cumulative_statistics(h: &Harness) {
     );
     h.sent(
         "FetchWorkflowCumulativeStatistics",
+        &[
+            ("EndDate", "é&=+/%?#"),
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("SplitByWaitTime", "é&=+/%?#"),
+        ],
         &[],
         Sent::Nothing,
         false,
@@ -1844,7 +2171,7 @@ async fn workflow_cumulative_statistics(h: &Harness) {
 }
 
 async fn workflow_real_time_statistics(h: &Harness) {
-    same_protocol::<WorkflowRealTimeStatistics, Via<false, POST, false, false>>();
+    same_protocol::<WorkflowRealTimeStatistics, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorkflowRealTimeStatistics: GET /v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/RealTimeStatistics
     h.answer(
         "GET",
@@ -1853,21 +2180,30 @@ async fn workflow_real_time_statistics(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WorkflowRealTimeStatistics::path("WorkspaceSid1", "WorkflowSid1")
                 .expect("FetchWorkflowRealTimeStatistics"),
         )
+        .query(&FetchWorkflowRealTimeStatisticsQuery {
+            task_channel: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record(
         "FetchWorkflowRealTimeStatistics",
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchWorkflowRealTimeStatistics", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchWorkflowRealTimeStatistics",
+        &[("TaskChannel", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn workflow_statistics(h: &Harness) {
-    same_protocol::<WorkflowStatistics, Via<false, POST, false, false>>();
+    same_protocol::<WorkflowStatistics, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorkflowStatistics: GET /v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/Statistics
     h.answer(
         "GET",
@@ -1876,34 +2212,55 @@ async fn workflow_statistics(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WorkflowStatistics::path("WorkspaceSid1", "WorkflowSid1")
                 .expect("FetchWorkflowStatistics"),
         )
+        .query(&FetchWorkflowStatisticsQuery {
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            split_by_wait_time: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchWorkflowStatistics", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWorkflowStatistics", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchWorkflowStatistics",
+        &[
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("SplitByWaitTime", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn workspace(h: &Harness) {
-    same_protocol::<Workspace, Via<false, POST, false, false>>();
+    same_protocol::<Workspace, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorkspace: GET /v1/Workspaces/{Sid}
     h.answer("GET", "/v1/Workspaces/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Workspace::path("Sid1").expect("FetchWorkspace"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
+            &Workspace::path("Sid1").expect("FetchWorkspace"),
+        )
         .await;
     h.record("FetchWorkspace", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWorkspace", &[], Sent::Nothing, false);
+    h.sent("FetchWorkspace", &[], &[], Sent::Nothing, false);
     // ListWorkspace: GET /v1/Workspaces
     h.page("GET", "/v1/Workspaces", Dialect::V1, "workspaces");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Workspace::collection_path().expect("ListWorkspace"),
         )
         .filter(&ListWorkspaceFilter {
-            friendly_name: Some("v".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1915,7 +2272,8 @@ async fn workspace(h: &Harness) {
     );
     h.sent(
         "ListWorkspace",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[("FriendlyName", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1923,7 +2281,7 @@ async fn workspace(h: &Harness) {
     h.answer("POST", "/v1/Workspaces", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Workspace::collection_path().expect("CreateWorkspace"),
             &CreateWorkspaceBody {
                 friendly_name: Some("v".into()),
@@ -1935,6 +2293,7 @@ async fn workspace(h: &Harness) {
     h.sent(
         "CreateWorkspace",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1942,7 +2301,7 @@ async fn workspace(h: &Harness) {
     h.answer("POST", "/v1/Workspaces/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Workspace::path("Sid1").expect("UpdateWorkspace"),
             &UpdateWorkspaceBody {
                 default_activity_sid: Some("v".into()),
@@ -1954,6 +2313,7 @@ async fn workspace(h: &Harness) {
     h.sent(
         "UpdateWorkspace",
         &[],
+        &[],
         Sent::Form(&[("DefaultActivitySid", "v")]),
         false,
     );
@@ -1962,16 +2322,16 @@ async fn workspace(h: &Harness) {
     h.deleted(
         "DeleteWorkspace",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Workspace::path("Sid1").expect("DeleteWorkspace"),
             )
             .await,
     );
-    h.sent("DeleteWorkspace", &[], Sent::Nothing, false);
+    h.sent("DeleteWorkspace", &[], &[], Sent::Nothing, false);
 }
 
 async fn workspace_cumulative_statistics(h: &Harness) {
-    same_protocol::<WorkspaceCumulativeStatistics, Via<false, POST, false, false>>();
+    same_protocol::<WorkspaceCumulativeStatistics, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorkspaceCumulativeStatistics: GET /v1/Workspaces/{WorkspaceSid}/CumulativeStatistics
     h.answer(
         "GET",
@@ -1980,10 +2340,17 @@ async fn workspace_cumulative_statistics(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WorkspaceCumulativeStatistics::path("WorkspaceSid1")
                 .expect("FetchWorkspaceCumulativeStatistics"),
         )
+        .query(&FetchWorkspaceCumulativeStatisticsQuery {
+            end_date: Some("é&=+/%?#".into()),
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            split_by_wait_time: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record(
         "FetchWorkspaceCumulativeStatistics",
@@ -1992,6 +2359,13 @@ async fn workspace_cumulative_statistics(h: &Harness) {
     );
     h.sent(
         "FetchWorkspaceCumulativeStatistics",
+        &[
+            ("EndDate", "é&=+/%?#"),
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("SplitByWaitTime", "é&=+/%?#"),
+        ],
         &[],
         Sent::Nothing,
         false,
@@ -1999,7 +2373,7 @@ async fn workspace_cumulative_statistics(h: &Harness) {
 }
 
 async fn workspace_real_time_statistics(h: &Harness) {
-    same_protocol::<WorkspaceRealTimeStatistics, Via<false, POST, false, false>>();
+    same_protocol::<WorkspaceRealTimeStatistics, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorkspaceRealTimeStatistics: GET /v1/Workspaces/{WorkspaceSid}/RealTimeStatistics
     h.answer(
         "GET",
@@ -2008,10 +2382,13 @@ async fn workspace_real_time_statistics(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WorkspaceRealTimeStatistics::path("WorkspaceSid1")
                 .expect("FetchWorkspaceRealTimeStatistics"),
         )
+        .query(&FetchWorkspaceRealTimeStatisticsQuery {
+            task_channel: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record(
         "FetchWorkspaceRealTimeStatistics",
@@ -2020,6 +2397,7 @@ async fn workspace_real_time_statistics(h: &Harness) {
     );
     h.sent(
         "FetchWorkspaceRealTimeStatistics",
+        &[("TaskChannel", "é&=+/%?#")],
         &[],
         Sent::Nothing,
         false,
@@ -2027,17 +2405,36 @@ async fn workspace_real_time_statistics(h: &Harness) {
 }
 
 async fn workspace_statistics(h: &Harness) {
-    same_protocol::<WorkspaceStatistics, Via<false, POST, false, false>>();
+    same_protocol::<WorkspaceStatistics, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWorkspaceStatistics: GET /v1/Workspaces/{WorkspaceSid}/Statistics
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Statistics", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &WorkspaceStatistics::path("WorkspaceSid1").expect("FetchWorkspaceStatistics"),
         )
+        .query(&FetchWorkspaceStatisticsQuery {
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            split_by_wait_time: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record("FetchWorkspaceStatistics", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWorkspaceStatistics", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchWorkspaceStatistics",
+        &[
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("SplitByWaitTime", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -2079,7 +2476,7 @@ async fn activity_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Activities/Sid1", 200);
     let got = Activity::fetch(&h.client, "WorkspaceSid1", "Sid1").await;
     h.record("FetchActivity", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchActivity", &[], Sent::Nothing, false);
+    h.sent("FetchActivity", &[], &[], Sent::Nothing, false);
     // ListActivity: GET /v1/Workspaces/{WorkspaceSid}/Activities
     h.page(
         "GET",
@@ -2091,8 +2488,8 @@ async fn activity_full<Compiled>(h: &Harness) {
         &h.client,
         "WorkspaceSid1",
         &ListActivityFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            friendly_name: Some("é&=+/%?#".into()),
+            available: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2105,7 +2502,12 @@ async fn activity_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListActivity",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("FriendlyName", "é&=+/%?#"),
+            ("Available", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2123,6 +2525,7 @@ async fn activity_full<Compiled>(h: &Harness) {
     h.record("CreateActivity", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateActivity",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -2142,6 +2545,7 @@ async fn activity_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateActivity",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -2155,7 +2559,7 @@ async fn activity_full<Compiled>(h: &Harness) {
         "DeleteActivity",
         Activity::delete(&h.client, "WorkspaceSid1", "Sid1").await,
     );
-    h.sent("DeleteActivity", &[], Sent::Nothing, false);
+    h.sent("DeleteActivity", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2164,7 +2568,7 @@ async fn event_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Events/Sid1", 200);
     let got = Event::fetch(&h.client, "WorkspaceSid1", "Sid1").await;
     h.record("FetchEvent", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEvent", &[], Sent::Nothing, false);
+    h.sent("FetchEvent", &[], &[], Sent::Nothing, false);
     // ListEvent: GET /v1/Workspaces/{WorkspaceSid}/Events
     h.page(
         "GET",
@@ -2176,8 +2580,17 @@ async fn event_full<Compiled>(h: &Harness) {
         &h.client,
         "WorkspaceSid1",
         &ListEventFilter {
-            end_date: Some("v".into()),
-            ..Default::default()
+            end_date: Some("é&=+/%?#".into()),
+            event_type: Some("é&=+/%?#".into()),
+            minutes: Some(7),
+            reservation_sid: Some("é&=+/%?#".into()),
+            start_date: Some("é&=+/%?#".into()),
+            task_queue_sid: Some("é&=+/%?#".into()),
+            task_sid: Some("é&=+/%?#".into()),
+            worker_sid: Some("é&=+/%?#".into()),
+            workflow_sid: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            sid: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2190,7 +2603,21 @@ async fn event_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListEvent",
-        &[("EndDate", "v"), ("PageSize", "5")],
+        &[
+            ("EndDate", "é&=+/%?#"),
+            ("EventType", "é&=+/%?#"),
+            ("Minutes", "7"),
+            ("ReservationSid", "é&=+/%?#"),
+            ("StartDate", "é&=+/%?#"),
+            ("TaskQueueSid", "é&=+/%?#"),
+            ("TaskSid", "é&=+/%?#"),
+            ("WorkerSid", "é&=+/%?#"),
+            ("WorkflowSid", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("Sid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2202,7 +2629,7 @@ async fn task_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Tasks/Sid1", 200);
     let got = Task::fetch(&h.client, "WorkspaceSid1", "Sid1").await;
     h.record("FetchTask", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTask", &[], Sent::Nothing, false);
+    h.sent("FetchTask", &[], &[], Sent::Nothing, false);
     // ListTask: GET /v1/Workspaces/{WorkspaceSid}/Tasks
     h.page(
         "GET",
@@ -2214,9 +2641,16 @@ async fn task_full<Compiled>(h: &Harness) {
         &h.client,
         "WorkspaceSid1",
         &ListTaskFilter {
-            workflow_sid: Some("v".into()),
-            assignment_status: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            priority: Some(7),
+            assignment_status: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            workflow_sid: Some("é&=+/%?#".into()),
+            workflow_name: Some("é&=+/%?#".into()),
+            task_queue_sid: Some("é&=+/%?#".into()),
+            task_queue_name: Some("é&=+/%?#".into()),
+            evaluate_task_attributes: Some("é&=+/%?#".into()),
+            routing_target: Some("é&=+/%?#".into()),
+            ordering: Some("é&=+/%?#".into()),
+            has_addons: Some(true),
         },
     )
     .page_size(5)
@@ -2230,11 +2664,20 @@ async fn task_full<Compiled>(h: &Harness) {
     h.sent(
         "ListTask",
         &[
-            ("WorkflowSid", "v"),
-            ("AssignmentStatus", "a"),
-            ("AssignmentStatus", "b"),
+            ("Priority", "7"),
+            ("AssignmentStatus", "é&1"),
+            ("AssignmentStatus", "+/%?#2"),
+            ("WorkflowSid", "é&=+/%?#"),
+            ("WorkflowName", "é&=+/%?#"),
+            ("TaskQueueSid", "é&=+/%?#"),
+            ("TaskQueueName", "é&=+/%?#"),
+            ("EvaluateTaskAttributes", "é&=+/%?#"),
+            ("RoutingTarget", "é&=+/%?#"),
+            ("Ordering", "é&=+/%?#"),
+            ("HasAddons", "true"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2253,6 +2696,7 @@ async fn task_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateTask",
         &[],
+        &[],
         Sent::Form(&[("TaskChannel", "v")]),
         false,
     );
@@ -2267,16 +2711,31 @@ async fn task_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .if_match("&=+/%?# v")
     .await;
     h.record("UpdateTask", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateTask", &[], Sent::Form(&[("Attributes", "v")]), false);
+    h.sent(
+        "UpdateTask",
+        &[],
+        &[("If-Match", "&=+/%?# v")],
+        Sent::Form(&[("Attributes", "v")]),
+        false,
+    );
     // DeleteTask: DELETE /v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}
     h.empty("DELETE", "/v1/Workspaces/WorkspaceSid1/Tasks/Sid1", 204);
     h.deleted(
         "DeleteTask",
-        Task::delete(&h.client, "WorkspaceSid1", "Sid1").await,
+        Task::delete(&h.client, "WorkspaceSid1", "Sid1")
+            .if_match("&=+/%?# v")
+            .await,
     );
-    h.sent("DeleteTask", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteTask",
+        &[],
+        &[("If-Match", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2285,7 +2744,7 @@ async fn task_channel_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/TaskChannels/Sid1", 200);
     let got = TaskChannel::fetch(&h.client, "WorkspaceSid1", "Sid1").await;
     h.record("FetchTaskChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTaskChannel", &[], Sent::Nothing, false);
+    h.sent("FetchTaskChannel", &[], &[], Sent::Nothing, false);
     // ListTaskChannel: GET /v1/Workspaces/{WorkspaceSid}/TaskChannels
     h.page(
         "GET",
@@ -2305,6 +2764,7 @@ async fn task_channel_full<Compiled>(h: &Harness) {
     h.sent(
         "ListTaskChannel",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2322,6 +2782,7 @@ async fn task_channel_full<Compiled>(h: &Harness) {
     h.record("CreateTaskChannel", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTaskChannel",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -2346,6 +2807,7 @@ async fn task_channel_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateTaskChannel",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -2359,7 +2821,7 @@ async fn task_channel_full<Compiled>(h: &Harness) {
         "DeleteTaskChannel",
         TaskChannel::delete(&h.client, "WorkspaceSid1", "Sid1").await,
     );
-    h.sent("DeleteTaskChannel", &[], Sent::Nothing, false);
+    h.sent("DeleteTaskChannel", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2368,7 +2830,7 @@ async fn task_queue_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/TaskQueues/Sid1", 200);
     let got = TaskQueue::fetch(&h.client, "WorkspaceSid1", "Sid1").await;
     h.record("FetchTaskQueue", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTaskQueue", &[], Sent::Nothing, false);
+    h.sent("FetchTaskQueue", &[], &[], Sent::Nothing, false);
     // ListTaskQueue: GET /v1/Workspaces/{WorkspaceSid}/TaskQueues
     h.page(
         "GET",
@@ -2380,8 +2842,10 @@ async fn task_queue_full<Compiled>(h: &Harness) {
         &h.client,
         "WorkspaceSid1",
         &ListTaskQueueFilter {
-            friendly_name: Some("v".into()),
-            ..Default::default()
+            friendly_name: Some("é&=+/%?#".into()),
+            evaluate_worker_attributes: Some("é&=+/%?#".into()),
+            worker_sid: Some("é&=+/%?#".into()),
+            ordering: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2394,7 +2858,14 @@ async fn task_queue_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListTaskQueue",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[
+            ("FriendlyName", "é&=+/%?#"),
+            ("EvaluateWorkerAttributes", "é&=+/%?#"),
+            ("WorkerSid", "é&=+/%?#"),
+            ("Ordering", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2412,6 +2883,7 @@ async fn task_queue_full<Compiled>(h: &Harness) {
     h.record("CreateTaskQueue", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTaskQueue",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -2432,6 +2904,7 @@ async fn task_queue_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateTaskQueue",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -2445,7 +2918,7 @@ async fn task_queue_full<Compiled>(h: &Harness) {
         "DeleteTaskQueue",
         TaskQueue::delete(&h.client, "WorkspaceSid1", "Sid1").await,
     );
-    h.sent("DeleteTaskQueue", &[], Sent::Nothing, false);
+    h.sent("DeleteTaskQueue", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2470,6 +2943,7 @@ async fn task_queue_bulk_real_time_statistics_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateTaskQueueBulkRealTimeStatistics",
         &[],
+        &[],
         Sent::Json(r#"{}"#),
         false,
     );
@@ -2483,8 +2957,19 @@ async fn task_queue_cumulative_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskQueues/TaskQueueSid1/CumulativeStatistics",
         200,
     );
-    let got =
-        TaskQueueCumulativeStatistics::fetch(&h.client, "WorkspaceSid1", "TaskQueueSid1").await;
+    let got = TaskQueueCumulativeStatistics::fetch(
+        &h.client,
+        "WorkspaceSid1",
+        "TaskQueueSid1",
+        &FetchTaskQueueCumulativeStatisticsQuery {
+            end_date: Some("é&=+/%?#".into()),
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            split_by_wait_time: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record(
         "FetchTaskQueueCumulativeStatistics",
         None,
@@ -2492,6 +2977,13 @@ async fn task_queue_cumulative_statistics_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "FetchTaskQueueCumulativeStatistics",
+        &[
+            ("EndDate", "é&=+/%?#"),
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("SplitByWaitTime", "é&=+/%?#"),
+        ],
         &[],
         Sent::Nothing,
         false,
@@ -2506,10 +2998,19 @@ async fn task_queue_real_time_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskQueues/TaskQueueSid1/RealTimeStatistics",
         200,
     );
-    let got = TaskQueueRealTimeStatistics::fetch(&h.client, "WorkspaceSid1", "TaskQueueSid1").await;
+    let got = TaskQueueRealTimeStatistics::fetch(
+        &h.client,
+        "WorkspaceSid1",
+        "TaskQueueSid1",
+        &FetchTaskQueueRealTimeStatisticsQuery {
+            task_channel: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchTaskQueueRealTimeStatistics", None, got.map(|_| None));
     h.sent(
         "FetchTaskQueueRealTimeStatistics",
+        &[("TaskChannel", "é&=+/%?#")],
         &[],
         Sent::Nothing,
         false,
@@ -2524,9 +3025,33 @@ async fn task_queue_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/TaskQueues/TaskQueueSid1/Statistics",
         200,
     );
-    let got = TaskQueueStatistics::fetch(&h.client, "WorkspaceSid1", "TaskQueueSid1").await;
+    let got = TaskQueueStatistics::fetch(
+        &h.client,
+        "WorkspaceSid1",
+        "TaskQueueSid1",
+        &FetchTaskQueueStatisticsQuery {
+            end_date: Some("é&=+/%?#".into()),
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            split_by_wait_time: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchTaskQueueStatistics", None, got.map(|_| None));
-    h.sent("FetchTaskQueueStatistics", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchTaskQueueStatistics",
+        &[
+            ("EndDate", "é&=+/%?#"),
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("SplitByWaitTime", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2542,8 +3067,12 @@ async fn task_queues_statistics_full<Compiled>(h: &Harness) {
         &h.client,
         "WorkspaceSid1",
         &ListTaskQueuesStatisticsFilter {
-            end_date: Some("v".into()),
-            ..Default::default()
+            end_date: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            split_by_wait_time: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2556,7 +3085,16 @@ async fn task_queues_statistics_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListTaskQueuesStatistics",
-        &[("EndDate", "v"), ("PageSize", "5")],
+        &[
+            ("EndDate", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("SplitByWaitTime", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2572,7 +3110,7 @@ async fn task_reservation_full<Compiled>(h: &Harness) {
     );
     let got = TaskReservation::fetch(&h.client, "WorkspaceSid1", "TaskSid1", "Sid1").await;
     h.record("FetchTaskReservation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTaskReservation", &[], Sent::Nothing, false);
+    h.sent("FetchTaskReservation", &[], &[], Sent::Nothing, false);
     // ListTaskReservation: GET /v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations
     h.page(
         "GET",
@@ -2585,8 +3123,8 @@ async fn task_reservation_full<Compiled>(h: &Harness) {
         "WorkspaceSid1",
         "TaskSid1",
         &ListTaskReservationFilter {
-            reservation_status: Some("v".into()),
-            ..Default::default()
+            reservation_status: Some("é&=+/%?#".into()),
+            worker_sid: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2599,7 +3137,12 @@ async fn task_reservation_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListTaskReservation",
-        &[("ReservationStatus", "v"), ("PageSize", "5")],
+        &[
+            ("ReservationStatus", "é&=+/%?#"),
+            ("WorkerSid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2620,11 +3163,13 @@ async fn task_reservation_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .if_match("&=+/%?# v")
     .await;
     h.record("UpdateTaskReservation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateTaskReservation",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Form(&[
             ("ReservationStatus", "v"),
             ("StatusCallbackEvent", "a"),
@@ -2640,7 +3185,7 @@ async fn worker_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Workers/Sid1", 200);
     let got = Worker::fetch(&h.client, "WorkspaceSid1", "Sid1").await;
     h.record("FetchWorker", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWorker", &[], Sent::Nothing, false);
+    h.sent("FetchWorker", &[], &[], Sent::Nothing, false);
     // ListWorker: GET /v1/Workspaces/{WorkspaceSid}/Workers
     h.page(
         "GET",
@@ -2652,8 +3197,14 @@ async fn worker_full<Compiled>(h: &Harness) {
         &h.client,
         "WorkspaceSid1",
         &ListWorkerFilter {
-            activity_name: Some("v".into()),
-            ..Default::default()
+            activity_name: Some("é&=+/%?#".into()),
+            activity_sid: Some("é&=+/%?#".into()),
+            available: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            target_workers_expression: Some("é&=+/%?#".into()),
+            task_queue_name: Some("é&=+/%?#".into()),
+            task_queue_sid: Some("é&=+/%?#".into()),
+            ordering: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2666,7 +3217,18 @@ async fn worker_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListWorker",
-        &[("ActivityName", "v"), ("PageSize", "5")],
+        &[
+            ("ActivityName", "é&=+/%?#"),
+            ("ActivitySid", "é&=+/%?#"),
+            ("Available", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("TargetWorkersExpression", "é&=+/%?#"),
+            ("TaskQueueName", "é&=+/%?#"),
+            ("TaskQueueSid", "é&=+/%?#"),
+            ("Ordering", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2685,6 +3247,7 @@ async fn worker_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateWorker",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -2699,11 +3262,13 @@ async fn worker_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .if_match("&=+/%?# v")
     .await;
     h.record("UpdateWorker", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWorker",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Form(&[("ActivitySid", "v")]),
         false,
     );
@@ -2711,9 +3276,17 @@ async fn worker_full<Compiled>(h: &Harness) {
     h.empty("DELETE", "/v1/Workspaces/WorkspaceSid1/Workers/Sid1", 204);
     h.deleted(
         "DeleteWorker",
-        Worker::delete(&h.client, "WorkspaceSid1", "Sid1").await,
+        Worker::delete(&h.client, "WorkspaceSid1", "Sid1")
+            .if_match("&=+/%?# v")
+            .await,
     );
-    h.sent("DeleteWorker", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteWorker",
+        &[],
+        &[("If-Match", "&=+/%?# v")],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2726,7 +3299,7 @@ async fn worker_channel_full<Compiled>(h: &Harness) {
     );
     let got = WorkerChannel::fetch(&h.client, "WorkspaceSid1", "WorkerSid1", "Sid1").await;
     h.record("FetchWorkerChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWorkerChannel", &[], Sent::Nothing, false);
+    h.sent("FetchWorkerChannel", &[], &[], Sent::Nothing, false);
     // ListWorkerChannel: GET /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels
     h.page(
         "GET",
@@ -2746,6 +3319,7 @@ async fn worker_channel_full<Compiled>(h: &Harness) {
     h.sent(
         "ListWorkerChannel",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2764,7 +3338,7 @@ async fn worker_channel_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateWorkerChannel", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateWorkerChannel", &[], Sent::Form(&[]), false);
+    h.sent("UpdateWorkerChannel", &[], &[], Sent::Form(&[]), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2775,9 +3349,31 @@ async fn worker_instance_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/WorkerSid1/Statistics",
         200,
     );
-    let got = WorkerInstanceStatistics::fetch(&h.client, "WorkspaceSid1", "WorkerSid1").await;
+    let got = WorkerInstanceStatistics::fetch(
+        &h.client,
+        "WorkspaceSid1",
+        "WorkerSid1",
+        &FetchWorkerInstanceStatisticsQuery {
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchWorkerInstanceStatistics", None, got.map(|_| None));
-    h.sent("FetchWorkerInstanceStatistics", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchWorkerInstanceStatistics",
+        &[
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2790,7 +3386,7 @@ async fn worker_reservation_full<Compiled>(h: &Harness) {
     );
     let got = WorkerReservation::fetch(&h.client, "WorkspaceSid1", "WorkerSid1", "Sid1").await;
     h.record("FetchWorkerReservation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWorkerReservation", &[], Sent::Nothing, false);
+    h.sent("FetchWorkerReservation", &[], &[], Sent::Nothing, false);
     // ListWorkerReservation: GET /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Reservations
     h.page(
         "GET",
@@ -2803,7 +3399,7 @@ async fn worker_reservation_full<Compiled>(h: &Harness) {
         "WorkspaceSid1",
         "WorkerSid1",
         &ListWorkerReservationFilter {
-            reservation_status: Some("v".into()),
+            reservation_status: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2816,7 +3412,8 @@ async fn worker_reservation_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListWorkerReservation",
-        &[("ReservationStatus", "v"), ("PageSize", "5")],
+        &[("ReservationStatus", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2837,11 +3434,13 @@ async fn worker_reservation_full<Compiled>(h: &Harness) {
             ..Default::default()
         },
     )
+    .if_match("&=+/%?# v")
     .await;
     h.record("UpdateWorkerReservation", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWorkerReservation",
         &[],
+        &[("If-Match", "&=+/%?# v")],
         Sent::Form(&[
             ("ReservationStatus", "v"),
             ("StatusCallbackEvent", "a"),
@@ -2859,9 +3458,36 @@ async fn worker_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/Statistics",
         200,
     );
-    let got = WorkerStatistics::fetch(&h.client, "WorkspaceSid1").await;
+    let got = WorkerStatistics::fetch(
+        &h.client,
+        "WorkspaceSid1",
+        &FetchWorkerStatisticsQuery {
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            task_queue_sid: Some("é&=+/%?#".into()),
+            task_queue_name: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchWorkerStatistics", None, got.map(|_| None));
-    h.sent("FetchWorkerStatistics", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchWorkerStatistics",
+        &[
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("TaskQueueSid", "é&=+/%?#"),
+            ("TaskQueueName", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2872,10 +3498,26 @@ async fn workers_cumulative_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/CumulativeStatistics",
         200,
     );
-    let got = WorkersCumulativeStatistics::fetch(&h.client, "WorkspaceSid1").await;
+    let got = WorkersCumulativeStatistics::fetch(
+        &h.client,
+        "WorkspaceSid1",
+        &FetchWorkersCumulativeStatisticsQuery {
+            end_date: Some("é&=+/%?#".into()),
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchWorkersCumulativeStatistics", None, got.map(|_| None));
     h.sent(
         "FetchWorkersCumulativeStatistics",
+        &[
+            ("EndDate", "é&=+/%?#"),
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+        ],
         &[],
         Sent::Nothing,
         false,
@@ -2890,9 +3532,22 @@ async fn workers_real_time_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workers/RealTimeStatistics",
         200,
     );
-    let got = WorkersRealTimeStatistics::fetch(&h.client, "WorkspaceSid1").await;
+    let got = WorkersRealTimeStatistics::fetch(
+        &h.client,
+        "WorkspaceSid1",
+        &FetchWorkersRealTimeStatisticsQuery {
+            task_channel: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchWorkersRealTimeStatistics", None, got.map(|_| None));
-    h.sent("FetchWorkersRealTimeStatistics", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchWorkersRealTimeStatistics",
+        &[("TaskChannel", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2901,7 +3556,7 @@ async fn workflow_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Workflows/Sid1", 200);
     let got = Workflow::fetch(&h.client, "WorkspaceSid1", "Sid1").await;
     h.record("FetchWorkflow", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWorkflow", &[], Sent::Nothing, false);
+    h.sent("FetchWorkflow", &[], &[], Sent::Nothing, false);
     // ListWorkflow: GET /v1/Workspaces/{WorkspaceSid}/Workflows
     h.page(
         "GET",
@@ -2913,7 +3568,7 @@ async fn workflow_full<Compiled>(h: &Harness) {
         &h.client,
         "WorkspaceSid1",
         &ListWorkflowFilter {
-            friendly_name: Some("v".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2926,7 +3581,8 @@ async fn workflow_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListWorkflow",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[("FriendlyName", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2944,6 +3600,7 @@ async fn workflow_full<Compiled>(h: &Harness) {
     h.record("CreateWorkflow", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWorkflow",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -2964,6 +3621,7 @@ async fn workflow_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateWorkflow",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -2973,7 +3631,7 @@ async fn workflow_full<Compiled>(h: &Harness) {
         "DeleteWorkflow",
         Workflow::delete(&h.client, "WorkspaceSid1", "Sid1").await,
     );
-    h.sent("DeleteWorkflow", &[], Sent::Nothing, false);
+    h.sent("DeleteWorkflow", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2984,10 +3642,29 @@ async fn workflow_cumulative_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workflows/WorkflowSid1/CumulativeStatistics",
         200,
     );
-    let got = WorkflowCumulativeStatistics::fetch(&h.client, "WorkspaceSid1", "WorkflowSid1").await;
+    let got = WorkflowCumulativeStatistics::fetch(
+        &h.client,
+        "WorkspaceSid1",
+        "WorkflowSid1",
+        &FetchWorkflowCumulativeStatisticsQuery {
+            end_date: Some("é&=+/%?#".into()),
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            split_by_wait_time: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchWorkflowCumulativeStatistics", None, got.map(|_| None));
     h.sent(
         "FetchWorkflowCumulativeStatistics",
+        &[
+            ("EndDate", "é&=+/%?#"),
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("SplitByWaitTime", "é&=+/%?#"),
+        ],
         &[],
         Sent::Nothing,
         false,
@@ -3002,9 +3679,23 @@ async fn workflow_real_time_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workflows/WorkflowSid1/RealTimeStatistics",
         200,
     );
-    let got = WorkflowRealTimeStatistics::fetch(&h.client, "WorkspaceSid1", "WorkflowSid1").await;
+    let got = WorkflowRealTimeStatistics::fetch(
+        &h.client,
+        "WorkspaceSid1",
+        "WorkflowSid1",
+        &FetchWorkflowRealTimeStatisticsQuery {
+            task_channel: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchWorkflowRealTimeStatistics", None, got.map(|_| None));
-    h.sent("FetchWorkflowRealTimeStatistics", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchWorkflowRealTimeStatistics",
+        &[("TaskChannel", "é&=+/%?#")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -3015,9 +3706,33 @@ async fn workflow_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/Workflows/WorkflowSid1/Statistics",
         200,
     );
-    let got = WorkflowStatistics::fetch(&h.client, "WorkspaceSid1", "WorkflowSid1").await;
+    let got = WorkflowStatistics::fetch(
+        &h.client,
+        "WorkspaceSid1",
+        "WorkflowSid1",
+        &FetchWorkflowStatisticsQuery {
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            split_by_wait_time: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchWorkflowStatistics", None, got.map(|_| None));
-    h.sent("FetchWorkflowStatistics", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchWorkflowStatistics",
+        &[
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("SplitByWaitTime", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -3026,13 +3741,13 @@ async fn workspace_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Workspaces/Sid1", 200);
     let got = Workspace::fetch(&h.client, "Sid1").await;
     h.record("FetchWorkspace", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWorkspace", &[], Sent::Nothing, false);
+    h.sent("FetchWorkspace", &[], &[], Sent::Nothing, false);
     // ListWorkspace: GET /v1/Workspaces
     h.page("GET", "/v1/Workspaces", Dialect::V1, "workspaces");
     let got = Workspace::list(
         &h.client,
         &ListWorkspaceFilter {
-            friendly_name: Some("v".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -3045,7 +3760,8 @@ async fn workspace_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListWorkspace",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[("FriendlyName", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -3062,6 +3778,7 @@ async fn workspace_full<Compiled>(h: &Harness) {
     h.record("CreateWorkspace", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWorkspace",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -3081,6 +3798,7 @@ async fn workspace_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateWorkspace",
         &[],
+        &[],
         Sent::Form(&[("DefaultActivitySid", "v")]),
         false,
     );
@@ -3090,7 +3808,7 @@ async fn workspace_full<Compiled>(h: &Harness) {
         "DeleteWorkspace",
         Workspace::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteWorkspace", &[], Sent::Nothing, false);
+    h.sent("DeleteWorkspace", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -3101,7 +3819,18 @@ async fn workspace_cumulative_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/CumulativeStatistics",
         200,
     );
-    let got = WorkspaceCumulativeStatistics::fetch(&h.client, "WorkspaceSid1").await;
+    let got = WorkspaceCumulativeStatistics::fetch(
+        &h.client,
+        "WorkspaceSid1",
+        &FetchWorkspaceCumulativeStatisticsQuery {
+            end_date: Some("é&=+/%?#".into()),
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            split_by_wait_time: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record(
         "FetchWorkspaceCumulativeStatistics",
         None,
@@ -3109,6 +3838,13 @@ async fn workspace_cumulative_statistics_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "FetchWorkspaceCumulativeStatistics",
+        &[
+            ("EndDate", "é&=+/%?#"),
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("SplitByWaitTime", "é&=+/%?#"),
+        ],
         &[],
         Sent::Nothing,
         false,
@@ -3123,10 +3859,18 @@ async fn workspace_real_time_statistics_full<Compiled>(h: &Harness) {
         "/v1/Workspaces/WorkspaceSid1/RealTimeStatistics",
         200,
     );
-    let got = WorkspaceRealTimeStatistics::fetch(&h.client, "WorkspaceSid1").await;
+    let got = WorkspaceRealTimeStatistics::fetch(
+        &h.client,
+        "WorkspaceSid1",
+        &FetchWorkspaceRealTimeStatisticsQuery {
+            task_channel: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchWorkspaceRealTimeStatistics", None, got.map(|_| None));
     h.sent(
         "FetchWorkspaceRealTimeStatistics",
+        &[("TaskChannel", "é&=+/%?#")],
         &[],
         Sent::Nothing,
         false,
@@ -3137,7 +3881,30 @@ async fn workspace_real_time_statistics_full<Compiled>(h: &Harness) {
 async fn workspace_statistics_full<Compiled>(h: &Harness) {
     // FetchWorkspaceStatistics: GET /v1/Workspaces/{WorkspaceSid}/Statistics
     h.answer("GET", "/v1/Workspaces/WorkspaceSid1/Statistics", 200);
-    let got = WorkspaceStatistics::fetch(&h.client, "WorkspaceSid1").await;
+    let got = WorkspaceStatistics::fetch(
+        &h.client,
+        "WorkspaceSid1",
+        &FetchWorkspaceStatisticsQuery {
+            minutes: Some(7),
+            start_date: Some("é&=+/%?#".into()),
+            end_date: Some("é&=+/%?#".into()),
+            task_channel: Some("é&=+/%?#".into()),
+            split_by_wait_time: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchWorkspaceStatistics", None, got.map(|_| None));
-    h.sent("FetchWorkspaceStatistics", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchWorkspaceStatistics",
+        &[
+            ("Minutes", "7"),
+            ("StartDate", "é&=+/%?#"),
+            ("EndDate", "é&=+/%?#"),
+            ("TaskChannel", "é&=+/%?#"),
+            ("SplitByWaitTime", "é&=+/%?#"),
+        ],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }

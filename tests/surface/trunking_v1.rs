@@ -139,17 +139,17 @@ pub async fn run(h: &Harness) {
 }
 
 async fn credential_list(h: &Harness) {
-    same_protocol::<CredentialList, Via<false, POST, false, false>>();
+    same_protocol::<CredentialList, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCredentialList: GET /v1/Trunks/{TrunkSid}/CredentialLists/{Sid}
     h.answer("GET", "/v1/Trunks/TrunkSid1/CredentialLists/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &CredentialList::path("TrunkSid1", "Sid1").expect("FetchCredentialList"),
         )
         .await;
     h.record("FetchCredentialList", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCredentialList", &[], Sent::Nothing, false);
+    h.sent("FetchCredentialList", &[], &[], Sent::Nothing, false);
     // ListCredentialList: GET /v1/Trunks/{TrunkSid}/CredentialLists
     h.page(
         "GET",
@@ -159,7 +159,7 @@ async fn credential_list(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &CredentialList::collection_path("TrunkSid1").expect("ListCredentialList"),
         )
         .page_size(5)
@@ -173,6 +173,7 @@ async fn credential_list(h: &Harness) {
     h.sent(
         "ListCredentialList",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -180,7 +181,7 @@ async fn credential_list(h: &Harness) {
     h.answer("POST", "/v1/Trunks/TrunkSid1/CredentialLists", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CredentialList::collection_path("TrunkSid1").expect("CreateCredentialList"),
             &CreateCredentialListBody {
                 credential_list_sid: Some("v".into()),
@@ -191,6 +192,7 @@ async fn credential_list(h: &Harness) {
     h.sent(
         "CreateCredentialList",
         &[],
+        &[],
         Sent::Form(&[("CredentialListSid", "v")]),
         false,
     );
@@ -199,26 +201,26 @@ async fn credential_list(h: &Harness) {
     h.deleted(
         "DeleteCredentialList",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &CredentialList::path("TrunkSid1", "Sid1").expect("DeleteCredentialList"),
             )
             .await,
     );
-    h.sent("DeleteCredentialList", &[], Sent::Nothing, false);
+    h.sent("DeleteCredentialList", &[], &[], Sent::Nothing, false);
 }
 
 async fn ip_access_control_list(h: &Harness) {
-    same_protocol::<IpAccessControlList, Via<false, POST, false, false>>();
+    same_protocol::<IpAccessControlList, Via<false, POST, PAGE_SIZE, false>>();
     // FetchIpAccessControlList: GET /v1/Trunks/{TrunkSid}/IpAccessControlLists/{Sid}
     h.answer("GET", "/v1/Trunks/TrunkSid1/IpAccessControlLists/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &IpAccessControlList::path("TrunkSid1", "Sid1").expect("FetchIpAccessControlList"),
         )
         .await;
     h.record("FetchIpAccessControlList", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchIpAccessControlList", &[], Sent::Nothing, false);
+    h.sent("FetchIpAccessControlList", &[], &[], Sent::Nothing, false);
     // ListIpAccessControlList: GET /v1/Trunks/{TrunkSid}/IpAccessControlLists
     h.page(
         "GET",
@@ -228,7 +230,7 @@ async fn ip_access_control_list(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &IpAccessControlList::collection_path("TrunkSid1").expect("ListIpAccessControlList"),
         )
         .page_size(5)
@@ -242,6 +244,7 @@ async fn ip_access_control_list(h: &Harness) {
     h.sent(
         "ListIpAccessControlList",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -249,7 +252,7 @@ async fn ip_access_control_list(h: &Harness) {
     h.answer("POST", "/v1/Trunks/TrunkSid1/IpAccessControlLists", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &IpAccessControlList::collection_path("TrunkSid1").expect("CreateIpAccessControlList"),
             &CreateIpAccessControlListBody {
                 ip_access_control_list_sid: Some("v".into()),
@@ -259,6 +262,7 @@ async fn ip_access_control_list(h: &Harness) {
     h.record("CreateIpAccessControlList", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateIpAccessControlList",
+        &[],
         &[],
         Sent::Form(&[("IpAccessControlListSid", "v")]),
         false,
@@ -272,26 +276,26 @@ async fn ip_access_control_list(h: &Harness) {
     h.deleted(
         "DeleteIpAccessControlList",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &IpAccessControlList::path("TrunkSid1", "Sid1").expect("DeleteIpAccessControlList"),
             )
             .await,
     );
-    h.sent("DeleteIpAccessControlList", &[], Sent::Nothing, false);
+    h.sent("DeleteIpAccessControlList", &[], &[], Sent::Nothing, false);
 }
 
 async fn origination_url(h: &Harness) {
-    same_protocol::<OriginationUrl, Via<false, POST, false, false>>();
+    same_protocol::<OriginationUrl, Via<false, POST, PAGE_SIZE, false>>();
     // FetchOriginationUrl: GET /v1/Trunks/{TrunkSid}/OriginationUrls/{Sid}
     h.answer("GET", "/v1/Trunks/TrunkSid1/OriginationUrls/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &OriginationUrl::path("TrunkSid1", "Sid1").expect("FetchOriginationUrl"),
         )
         .await;
     h.record("FetchOriginationUrl", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchOriginationUrl", &[], Sent::Nothing, false);
+    h.sent("FetchOriginationUrl", &[], &[], Sent::Nothing, false);
     // ListOriginationUrl: GET /v1/Trunks/{TrunkSid}/OriginationUrls
     h.page(
         "GET",
@@ -301,7 +305,7 @@ async fn origination_url(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &OriginationUrl::collection_path("TrunkSid1").expect("ListOriginationUrl"),
         )
         .page_size(5)
@@ -315,6 +319,7 @@ async fn origination_url(h: &Harness) {
     h.sent(
         "ListOriginationUrl",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -322,7 +327,7 @@ async fn origination_url(h: &Harness) {
     h.answer("POST", "/v1/Trunks/TrunkSid1/OriginationUrls", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &OriginationUrl::collection_path("TrunkSid1").expect("CreateOriginationUrl"),
             &CreateOriginationUrlBody {
                 friendly_name: Some("v".into()),
@@ -334,6 +339,7 @@ async fn origination_url(h: &Harness) {
     h.sent(
         "CreateOriginationUrl",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -341,7 +347,7 @@ async fn origination_url(h: &Harness) {
     h.answer("POST", "/v1/Trunks/TrunkSid1/OriginationUrls/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &OriginationUrl::path("TrunkSid1", "Sid1").expect("UpdateOriginationUrl"),
             &UpdateOriginationUrlBody {
                 friendly_name: Some("v".into()),
@@ -353,6 +359,7 @@ async fn origination_url(h: &Harness) {
     h.sent(
         "UpdateOriginationUrl",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -361,26 +368,26 @@ async fn origination_url(h: &Harness) {
     h.deleted(
         "DeleteOriginationUrl",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &OriginationUrl::path("TrunkSid1", "Sid1").expect("DeleteOriginationUrl"),
             )
             .await,
     );
-    h.sent("DeleteOriginationUrl", &[], Sent::Nothing, false);
+    h.sent("DeleteOriginationUrl", &[], &[], Sent::Nothing, false);
 }
 
 async fn phone_number(h: &Harness) {
-    same_protocol::<PhoneNumber, Via<false, POST, false, false>>();
+    same_protocol::<PhoneNumber, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPhoneNumber: GET /v1/Trunks/{TrunkSid}/PhoneNumbers/{Sid}
     h.answer("GET", "/v1/Trunks/TrunkSid1/PhoneNumbers/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &PhoneNumber::path("TrunkSid1", "Sid1").expect("FetchPhoneNumber"),
         )
         .await;
     h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
+    h.sent("FetchPhoneNumber", &[], &[], Sent::Nothing, false);
     // ListPhoneNumber: GET /v1/Trunks/{TrunkSid}/PhoneNumbers
     h.page(
         "GET",
@@ -390,7 +397,7 @@ async fn phone_number(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &PhoneNumber::collection_path("TrunkSid1").expect("ListPhoneNumber"),
         )
         .page_size(5)
@@ -404,6 +411,7 @@ async fn phone_number(h: &Harness) {
     h.sent(
         "ListPhoneNumber",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -411,7 +419,7 @@ async fn phone_number(h: &Harness) {
     h.answer("POST", "/v1/Trunks/TrunkSid1/PhoneNumbers", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &PhoneNumber::collection_path("TrunkSid1").expect("CreatePhoneNumber"),
             &CreatePhoneNumberBody {
                 phone_number_sid: Some("v".into()),
@@ -422,6 +430,7 @@ async fn phone_number(h: &Harness) {
     h.sent(
         "CreatePhoneNumber",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumberSid", "v")]),
         false,
     );
@@ -430,31 +439,31 @@ async fn phone_number(h: &Harness) {
     h.deleted(
         "DeletePhoneNumber",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &PhoneNumber::path("TrunkSid1", "Sid1").expect("DeletePhoneNumber"),
             )
             .await,
     );
-    h.sent("DeletePhoneNumber", &[], Sent::Nothing, false);
+    h.sent("DeletePhoneNumber", &[], &[], Sent::Nothing, false);
 }
 
 async fn recording(h: &Harness) {
-    same_protocol::<Recording, Via<false, POST, false, false>>();
+    same_protocol::<Recording, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRecording: GET /v1/Trunks/{TrunkSid}/Recording
     h.answer("GET", "/v1/Trunks/TrunkSid1/Recording", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Recording::path("TrunkSid1").expect("FetchRecording"),
         )
         .await;
     h.record("FetchRecording", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRecording", &[], Sent::Nothing, false);
+    h.sent("FetchRecording", &[], &[], Sent::Nothing, false);
     // UpdateRecording: POST /v1/Trunks/{TrunkSid}/Recording
     h.answer("POST", "/v1/Trunks/TrunkSid1/Recording", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Recording::path("TrunkSid1").expect("UpdateRecording"),
             &UpdateRecordingBody {
                 mode: Some("v".into()),
@@ -463,24 +472,30 @@ async fn recording(h: &Harness) {
         )
         .await;
     h.record("UpdateRecording", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateRecording", &[], Sent::Form(&[("Mode", "v")]), false);
+    h.sent(
+        "UpdateRecording",
+        &[],
+        &[],
+        Sent::Form(&[("Mode", "v")]),
+        false,
+    );
 }
 
 async fn trunk(h: &Harness) {
-    same_protocol::<Trunk, Via<false, POST, false, false>>();
+    same_protocol::<Trunk, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTrunk: GET /v1/Trunks/{Sid}
     h.answer("GET", "/v1/Trunks/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Trunk::path("Sid1").expect("FetchTrunk"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Trunk::path("Sid1").expect("FetchTrunk"))
         .await;
     h.record("FetchTrunk", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTrunk", &[], Sent::Nothing, false);
+    h.sent("FetchTrunk", &[], &[], Sent::Nothing, false);
     // ListTrunk: GET /v1/Trunks
     h.page("GET", "/v1/Trunks", Dialect::V1, "trunks");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Trunk::collection_path().expect("ListTrunk"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&Trunk::collection_path().expect("ListTrunk"))
         .page_size(5)
         .collect_all()
         .await;
@@ -489,12 +504,12 @@ async fn trunk(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListTrunk", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListTrunk", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateTrunk: POST /v1/Trunks
     h.answer("POST", "/v1/Trunks", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Trunk::collection_path().expect("CreateTrunk"),
             &CreateTrunkBody {
                 friendly_name: Some("v".into()),
@@ -506,6 +521,7 @@ async fn trunk(h: &Harness) {
     h.sent(
         "CreateTrunk",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -513,7 +529,7 @@ async fn trunk(h: &Harness) {
     h.answer("POST", "/v1/Trunks/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Trunk::path("Sid1").expect("UpdateTrunk"),
             &UpdateTrunkBody {
                 friendly_name: Some("v".into()),
@@ -525,6 +541,7 @@ async fn trunk(h: &Harness) {
     h.sent(
         "UpdateTrunk",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -533,10 +550,12 @@ async fn trunk(h: &Harness) {
     h.deleted(
         "DeleteTrunk",
         h.client
-            .delete::<Via<false, POST, false, false>>(&Trunk::path("Sid1").expect("DeleteTrunk"))
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
+                &Trunk::path("Sid1").expect("DeleteTrunk"),
+            )
             .await,
     );
-    h.sent("DeleteTrunk", &[], Sent::Nothing, false);
+    h.sent("DeleteTrunk", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -558,7 +577,7 @@ async fn credential_list_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Trunks/TrunkSid1/CredentialLists/Sid1", 200);
     let got = CredentialList::fetch(&h.client, "TrunkSid1", "Sid1").await;
     h.record("FetchCredentialList", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCredentialList", &[], Sent::Nothing, false);
+    h.sent("FetchCredentialList", &[], &[], Sent::Nothing, false);
     // ListCredentialList: GET /v1/Trunks/{TrunkSid}/CredentialLists
     h.page(
         "GET",
@@ -578,6 +597,7 @@ async fn credential_list_full<Compiled>(h: &Harness) {
     h.sent(
         "ListCredentialList",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -595,6 +615,7 @@ async fn credential_list_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateCredentialList",
         &[],
+        &[],
         Sent::Form(&[("CredentialListSid", "v")]),
         false,
     );
@@ -604,7 +625,7 @@ async fn credential_list_full<Compiled>(h: &Harness) {
         "DeleteCredentialList",
         CredentialList::delete(&h.client, "TrunkSid1", "Sid1").await,
     );
-    h.sent("DeleteCredentialList", &[], Sent::Nothing, false);
+    h.sent("DeleteCredentialList", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -613,7 +634,7 @@ async fn ip_access_control_list_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Trunks/TrunkSid1/IpAccessControlLists/Sid1", 200);
     let got = IpAccessControlList::fetch(&h.client, "TrunkSid1", "Sid1").await;
     h.record("FetchIpAccessControlList", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchIpAccessControlList", &[], Sent::Nothing, false);
+    h.sent("FetchIpAccessControlList", &[], &[], Sent::Nothing, false);
     // ListIpAccessControlList: GET /v1/Trunks/{TrunkSid}/IpAccessControlLists
     h.page(
         "GET",
@@ -633,6 +654,7 @@ async fn ip_access_control_list_full<Compiled>(h: &Harness) {
     h.sent(
         "ListIpAccessControlList",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -650,6 +672,7 @@ async fn ip_access_control_list_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateIpAccessControlList",
         &[],
+        &[],
         Sent::Form(&[("IpAccessControlListSid", "v")]),
         false,
     );
@@ -663,7 +686,7 @@ async fn ip_access_control_list_full<Compiled>(h: &Harness) {
         "DeleteIpAccessControlList",
         IpAccessControlList::delete(&h.client, "TrunkSid1", "Sid1").await,
     );
-    h.sent("DeleteIpAccessControlList", &[], Sent::Nothing, false);
+    h.sent("DeleteIpAccessControlList", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -672,7 +695,7 @@ async fn origination_url_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Trunks/TrunkSid1/OriginationUrls/Sid1", 200);
     let got = OriginationUrl::fetch(&h.client, "TrunkSid1", "Sid1").await;
     h.record("FetchOriginationUrl", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchOriginationUrl", &[], Sent::Nothing, false);
+    h.sent("FetchOriginationUrl", &[], &[], Sent::Nothing, false);
     // ListOriginationUrl: GET /v1/Trunks/{TrunkSid}/OriginationUrls
     h.page(
         "GET",
@@ -692,6 +715,7 @@ async fn origination_url_full<Compiled>(h: &Harness) {
     h.sent(
         "ListOriginationUrl",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -709,6 +733,7 @@ async fn origination_url_full<Compiled>(h: &Harness) {
     h.record("CreateOriginationUrl", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateOriginationUrl",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -729,6 +754,7 @@ async fn origination_url_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateOriginationUrl",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -738,7 +764,7 @@ async fn origination_url_full<Compiled>(h: &Harness) {
         "DeleteOriginationUrl",
         OriginationUrl::delete(&h.client, "TrunkSid1", "Sid1").await,
     );
-    h.sent("DeleteOriginationUrl", &[], Sent::Nothing, false);
+    h.sent("DeleteOriginationUrl", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -747,7 +773,7 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Trunks/TrunkSid1/PhoneNumbers/Sid1", 200);
     let got = PhoneNumber::fetch(&h.client, "TrunkSid1", "Sid1").await;
     h.record("FetchPhoneNumber", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPhoneNumber", &[], Sent::Nothing, false);
+    h.sent("FetchPhoneNumber", &[], &[], Sent::Nothing, false);
     // ListPhoneNumber: GET /v1/Trunks/{TrunkSid}/PhoneNumbers
     h.page(
         "GET",
@@ -767,6 +793,7 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     h.sent(
         "ListPhoneNumber",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -784,6 +811,7 @@ async fn phone_number_full<Compiled>(h: &Harness) {
     h.sent(
         "CreatePhoneNumber",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumberSid", "v")]),
         false,
     );
@@ -793,7 +821,7 @@ async fn phone_number_full<Compiled>(h: &Harness) {
         "DeletePhoneNumber",
         PhoneNumber::delete(&h.client, "TrunkSid1", "Sid1").await,
     );
-    h.sent("DeletePhoneNumber", &[], Sent::Nothing, false);
+    h.sent("DeletePhoneNumber", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -802,7 +830,7 @@ async fn recording_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Trunks/TrunkSid1/Recording", 200);
     let got = Recording::fetch(&h.client, "TrunkSid1").await;
     h.record("FetchRecording", None, got.map(|_| None));
-    h.sent("FetchRecording", &[], Sent::Nothing, false);
+    h.sent("FetchRecording", &[], &[], Sent::Nothing, false);
     // UpdateRecording: POST /v1/Trunks/{TrunkSid}/Recording
     h.answer("POST", "/v1/Trunks/TrunkSid1/Recording", 200);
     let got = Recording::update(
@@ -815,7 +843,13 @@ async fn recording_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateRecording", None, got.map(|_| None));
-    h.sent("UpdateRecording", &[], Sent::Form(&[("Mode", "v")]), false);
+    h.sent(
+        "UpdateRecording",
+        &[],
+        &[],
+        Sent::Form(&[("Mode", "v")]),
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -824,7 +858,7 @@ async fn trunk_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Trunks/Sid1", 200);
     let got = Trunk::fetch(&h.client, "Sid1").await;
     h.record("FetchTrunk", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTrunk", &[], Sent::Nothing, false);
+    h.sent("FetchTrunk", &[], &[], Sent::Nothing, false);
     // ListTrunk: GET /v1/Trunks
     h.page("GET", "/v1/Trunks", Dialect::V1, "trunks");
     let got = Trunk::list(&h.client).page_size(5).collect_all().await;
@@ -833,7 +867,7 @@ async fn trunk_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListTrunk", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent("ListTrunk", &[("PageSize", "5")], &[], Sent::Nothing, false);
     // CreateTrunk: POST /v1/Trunks
     h.answer("POST", "/v1/Trunks", 201);
     let got = Trunk::create(
@@ -847,6 +881,7 @@ async fn trunk_full<Compiled>(h: &Harness) {
     h.record("CreateTrunk", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTrunk",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -866,11 +901,12 @@ async fn trunk_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateTrunk",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
     // DeleteTrunk: DELETE /v1/Trunks/{Sid}
     h.empty("DELETE", "/v1/Trunks/Sid1", 204);
     h.deleted("DeleteTrunk", Trunk::delete(&h.client, "Sid1").await);
-    h.sent("DeleteTrunk", &[], Sent::Nothing, false);
+    h.sent("DeleteTrunk", &[], &[], Sent::Nothing, false);
 }

@@ -487,12 +487,12 @@ pub async fn run(h: &Harness) {
 }
 
 async fn compliance_inquiry(h: &Harness) {
-    same_protocol::<ComplianceInquiry, Via<false, POST, false, false>>();
+    same_protocol::<ComplianceInquiry, Via<false, POST, PAGE_SIZE, false>>();
     // CreateComplianceInquiry: POST /v1/ComplianceInquiries/Customers/Initialize
     h.answer("POST", "/v1/ComplianceInquiries/Customers/Initialize", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ComplianceInquiry::collection_path().expect("CreateComplianceInquiry"),
             &CreateComplianceInquiryBody {
                 notification_email: Some("v".into()),
@@ -504,13 +504,14 @@ async fn compliance_inquiry(h: &Harness) {
     h.sent(
         "CreateComplianceInquiry",
         &[],
+        &[],
         Sent::Form(&[("NotificationEmail", "v")]),
         false,
     );
 }
 
 async fn update_compliance_inquiry(h: &Harness) {
-    same_protocol::<UpdateComplianceInquiry, Via<false, POST, false, false>>();
+    same_protocol::<UpdateComplianceInquiry, Via<false, POST, PAGE_SIZE, false>>();
     // UpdateComplianceInquiry: POST /v1/ComplianceInquiries/Customers/{CustomerId}/Initialize
     h.answer(
         "POST",
@@ -519,7 +520,7 @@ async fn update_compliance_inquiry(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &UpdateComplianceInquiry::path("CustomerId1").expect("UpdateComplianceInquiry"),
             &UpdateComplianceInquiryBody {
                 primary_profile_sid: Some("v".into()),
@@ -531,13 +532,14 @@ async fn update_compliance_inquiry(h: &Harness) {
     h.sent(
         "UpdateComplianceInquiry",
         &[],
+        &[],
         Sent::Form(&[("PrimaryProfileSid", "v")]),
         false,
     );
 }
 
 async fn compliance_registration(h: &Harness) {
-    same_protocol::<ComplianceRegistration, Via<false, POST, false, false>>();
+    same_protocol::<ComplianceRegistration, Via<false, POST, PAGE_SIZE, false>>();
     // CreateComplianceRegistration: POST /v1/ComplianceInquiries/Registration/RegulatoryCompliance/GB/Initialize
     h.answer(
         "POST",
@@ -546,7 +548,7 @@ async fn compliance_registration(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ComplianceRegistration::collection_path().expect("CreateComplianceRegistration"),
             &CreateComplianceRegistrationBody {
                 end_user_type: Some("v".into()),
@@ -562,13 +564,14 @@ async fn compliance_registration(h: &Harness) {
     h.sent(
         "CreateComplianceRegistration",
         &[],
+        &[],
         Sent::Form(&[("EndUserType", "v")]),
         false,
     );
 }
 
 async fn update_compliance_registration(h: &Harness) {
-    same_protocol::<UpdateComplianceRegistration, Via<false, POST, false, false>>();
+    same_protocol::<UpdateComplianceRegistration, Via<false, POST, PAGE_SIZE, false>>();
     // UpdateComplianceRegistration: POST /v1/ComplianceInquiries/Registration/{RegistrationId}/RegulatoryCompliance/GB/Initialize
     h.answer(
         "POST",
@@ -577,7 +580,7 @@ async fn update_compliance_registration(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &UpdateComplianceRegistration::path("RegistrationId1")
                 .expect("UpdateComplianceRegistration"),
             &UpdateComplianceRegistrationBody {
@@ -594,18 +597,19 @@ async fn update_compliance_registration(h: &Harness) {
     h.sent(
         "UpdateComplianceRegistration",
         &[],
+        &[],
         Sent::Form(&[("ThemeSetId", "v")]),
         false,
     );
 }
 
 async fn compliance_tollfree_inquiry(h: &Harness) {
-    same_protocol::<ComplianceTollfreeInquiry, Via<false, POST, false, false>>();
+    same_protocol::<ComplianceTollfreeInquiry, Via<false, POST, PAGE_SIZE, false>>();
     // CreateComplianceTollfreeInquiry: POST /v1/ComplianceInquiries/Tollfree/Initialize
     h.answer("POST", "/v1/ComplianceInquiries/Tollfree/Initialize", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ComplianceTollfreeInquiry::collection_path().expect("CreateComplianceTollfreeInquiry"),
             &CreateComplianceTollfreeInquiryBody {
                 tollfree_phone_number: Some("v".into()),
@@ -622,6 +626,7 @@ async fn compliance_tollfree_inquiry(h: &Harness) {
     h.sent(
         "CreateComplianceTollfreeInquiry",
         &[],
+        &[],
         Sent::Form(&[
             ("TollfreePhoneNumber", "v"),
             ("UseCaseCategories", "a"),
@@ -632,27 +637,28 @@ async fn compliance_tollfree_inquiry(h: &Harness) {
 }
 
 async fn customer_profile(h: &Harness) {
-    same_protocol::<CustomerProfile, Via<false, POST, false, false>>();
+    same_protocol::<CustomerProfile, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCustomerProfile: GET /v1/CustomerProfiles/{Sid}
     h.answer("GET", "/v1/CustomerProfiles/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &CustomerProfile::path("Sid1").expect("FetchCustomerProfile"),
         )
         .await;
     h.record("FetchCustomerProfile", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCustomerProfile", &[], Sent::Nothing, false);
+    h.sent("FetchCustomerProfile", &[], &[], Sent::Nothing, false);
     // ListCustomerProfile: GET /v1/CustomerProfiles
     h.page("GET", "/v1/CustomerProfiles", Dialect::V1, "results");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &CustomerProfile::collection_path().expect("ListCustomerProfile"),
         )
         .filter(&ListCustomerProfileFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            policy_sid: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -664,7 +670,13 @@ async fn customer_profile(h: &Harness) {
     );
     h.sent(
         "ListCustomerProfile",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PolicySid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -672,7 +684,7 @@ async fn customer_profile(h: &Harness) {
     h.answer("POST", "/v1/CustomerProfiles", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CustomerProfile::collection_path().expect("CreateCustomerProfile"),
             &CreateCustomerProfileBody {
                 friendly_name: Some("v".into()),
@@ -684,6 +696,7 @@ async fn customer_profile(h: &Harness) {
     h.sent(
         "CreateCustomerProfile",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -691,7 +704,7 @@ async fn customer_profile(h: &Harness) {
     h.answer("POST", "/v1/CustomerProfiles/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CustomerProfile::path("Sid1").expect("UpdateCustomerProfile"),
             &UpdateCustomerProfileBody {
                 status: Some("v".into()),
@@ -703,6 +716,7 @@ async fn customer_profile(h: &Harness) {
     h.sent(
         "UpdateCustomerProfile",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -711,16 +725,16 @@ async fn customer_profile(h: &Harness) {
     h.deleted(
         "DeleteCustomerProfile",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &CustomerProfile::path("Sid1").expect("DeleteCustomerProfile"),
             )
             .await,
     );
-    h.sent("DeleteCustomerProfile", &[], Sent::Nothing, false);
+    h.sent("DeleteCustomerProfile", &[], &[], Sent::Nothing, false);
 }
 
 async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
-    same_protocol::<CustomerProfileChannelEndpointAssignment, Via<false, POST, false, false>>();
+    same_protocol::<CustomerProfileChannelEndpointAssignment, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCustomerProfileChannelEndpointAssignment: GET /v1/CustomerProfiles/{CustomerProfileSid}/ChannelEndpointAssignments/{Sid}
     h.answer(
         "GET",
@@ -729,7 +743,7 @@ async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &CustomerProfileChannelEndpointAssignment::path("CustomerProfileSid1", "Sid1")
                 .expect("FetchCustomerProfileChannelEndpointAssignment"),
         )
@@ -741,6 +755,7 @@ async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
     );
     h.sent(
         "FetchCustomerProfileChannelEndpointAssignment",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -754,13 +769,13 @@ async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &CustomerProfileChannelEndpointAssignment::collection_path("CustomerProfileSid1")
                 .expect("ListCustomerProfileChannelEndpointAssignment"),
         )
         .filter(&ListCustomerProfileChannelEndpointAssignmentFilter {
-            channel_endpoint_sid: Some("v".into()),
-            ..Default::default()
+            channel_endpoint_sid: Some("é&=+/%?#".into()),
+            channel_endpoint_sids: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -772,7 +787,12 @@ async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
     );
     h.sent(
         "ListCustomerProfileChannelEndpointAssignment",
-        &[("ChannelEndpointSid", "v"), ("PageSize", "5")],
+        &[
+            ("ChannelEndpointSid", "é&=+/%?#"),
+            ("ChannelEndpointSids", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -784,7 +804,7 @@ async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CustomerProfileChannelEndpointAssignment::collection_path("CustomerProfileSid1")
                 .expect("CreateCustomerProfileChannelEndpointAssignment"),
             &CreateCustomerProfileChannelEndpointAssignmentBody {
@@ -801,6 +821,7 @@ async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
     h.sent(
         "CreateCustomerProfileChannelEndpointAssignment",
         &[],
+        &[],
         Sent::Form(&[("ChannelEndpointType", "v")]),
         false,
     );
@@ -813,7 +834,7 @@ async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
     h.deleted(
         "DeleteCustomerProfileChannelEndpointAssignment",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &CustomerProfileChannelEndpointAssignment::path("CustomerProfileSid1", "Sid1")
                     .expect("DeleteCustomerProfileChannelEndpointAssignment"),
             )
@@ -822,13 +843,14 @@ async fn customer_profile_channel_endpoint_assignment(h: &Harness) {
     h.sent(
         "DeleteCustomerProfileChannelEndpointAssignment",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn customer_profile_entity_assignment(h: &Harness) {
-    same_protocol::<CustomerProfileEntityAssignment, Via<false, POST, false, false>>();
+    same_protocol::<CustomerProfileEntityAssignment, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCustomerProfileEntityAssignment: GET /v1/CustomerProfiles/{CustomerProfileSid}/EntityAssignments/{Sid}
     h.answer(
         "GET",
@@ -837,7 +859,7 @@ async fn customer_profile_entity_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &CustomerProfileEntityAssignment::path("CustomerProfileSid1", "Sid1")
                 .expect("FetchCustomerProfileEntityAssignment"),
         )
@@ -849,6 +871,7 @@ async fn customer_profile_entity_assignment(h: &Harness) {
     );
     h.sent(
         "FetchCustomerProfileEntityAssignment",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -862,12 +885,12 @@ async fn customer_profile_entity_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &CustomerProfileEntityAssignment::collection_path("CustomerProfileSid1")
                 .expect("ListCustomerProfileEntityAssignment"),
         )
         .filter(&ListCustomerProfileEntityAssignmentFilter {
-            object_type: Some("v".into()),
+            object_type: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -879,7 +902,8 @@ async fn customer_profile_entity_assignment(h: &Harness) {
     );
     h.sent(
         "ListCustomerProfileEntityAssignment",
-        &[("ObjectType", "v"), ("PageSize", "5")],
+        &[("ObjectType", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -891,7 +915,7 @@ async fn customer_profile_entity_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CustomerProfileEntityAssignment::collection_path("CustomerProfileSid1")
                 .expect("CreateCustomerProfileEntityAssignment"),
             &CreateCustomerProfileEntityAssignmentBody {
@@ -907,6 +931,7 @@ async fn customer_profile_entity_assignment(h: &Harness) {
     h.sent(
         "CreateCustomerProfileEntityAssignment",
         &[],
+        &[],
         Sent::Form(&[("ObjectSid", "v")]),
         false,
     );
@@ -919,7 +944,7 @@ async fn customer_profile_entity_assignment(h: &Harness) {
     h.deleted(
         "DeleteCustomerProfileEntityAssignment",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &CustomerProfileEntityAssignment::path("CustomerProfileSid1", "Sid1")
                     .expect("DeleteCustomerProfileEntityAssignment"),
             )
@@ -928,13 +953,14 @@ async fn customer_profile_entity_assignment(h: &Harness) {
     h.sent(
         "DeleteCustomerProfileEntityAssignment",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn customer_profile_evaluation(h: &Harness) {
-    same_protocol::<CustomerProfileEvaluation, Via<false, POST, false, false>>();
+    same_protocol::<CustomerProfileEvaluation, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCustomerProfileEvaluation: GET /v1/CustomerProfiles/{CustomerProfileSid}/Evaluations/{Sid}
     h.answer(
         "GET",
@@ -943,7 +969,7 @@ async fn customer_profile_evaluation(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &CustomerProfileEvaluation::path("CustomerProfileSid1", "Sid1")
                 .expect("FetchCustomerProfileEvaluation"),
         )
@@ -953,7 +979,13 @@ async fn customer_profile_evaluation(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchCustomerProfileEvaluation", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchCustomerProfileEvaluation",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListCustomerProfileEvaluation: GET /v1/CustomerProfiles/{CustomerProfileSid}/Evaluations
     h.page(
         "GET",
@@ -963,7 +995,7 @@ async fn customer_profile_evaluation(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &CustomerProfileEvaluation::collection_path("CustomerProfileSid1")
                 .expect("ListCustomerProfileEvaluation"),
         )
@@ -978,6 +1010,7 @@ async fn customer_profile_evaluation(h: &Harness) {
     h.sent(
         "ListCustomerProfileEvaluation",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -989,7 +1022,7 @@ async fn customer_profile_evaluation(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CustomerProfileEvaluation::collection_path("CustomerProfileSid1")
                 .expect("CreateCustomerProfileEvaluation"),
             &CreateCustomerProfileEvaluationBody {
@@ -1005,26 +1038,29 @@ async fn customer_profile_evaluation(h: &Harness) {
     h.sent(
         "CreateCustomerProfileEvaluation",
         &[],
+        &[],
         Sent::Form(&[("PolicySid", "v")]),
         false,
     );
 }
 
 async fn end_user(h: &Harness) {
-    same_protocol::<EndUser, Via<false, POST, false, false>>();
+    same_protocol::<EndUser, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEndUser: GET /v1/EndUsers/{Sid}
     h.answer("GET", "/v1/EndUsers/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&EndUser::path("Sid1").expect("FetchEndUser"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&EndUser::path("Sid1").expect("FetchEndUser"))
         .await;
     h.record("FetchEndUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEndUser", &[], Sent::Nothing, false);
+    h.sent("FetchEndUser", &[], &[], Sent::Nothing, false);
     // ListEndUser: GET /v1/EndUsers
     h.page("GET", "/v1/EndUsers", Dialect::V1, "results");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&EndUser::collection_path().expect("ListEndUser"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &EndUser::collection_path().expect("ListEndUser"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -1033,12 +1069,18 @@ async fn end_user(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListEndUser", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListEndUser",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateEndUser: POST /v1/EndUsers
     h.answer("POST", "/v1/EndUsers", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &EndUser::collection_path().expect("CreateEndUser"),
             &CreateEndUserBody {
                 friendly_name: Some("v".into()),
@@ -1050,6 +1092,7 @@ async fn end_user(h: &Harness) {
     h.sent(
         "CreateEndUser",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1057,7 +1100,7 @@ async fn end_user(h: &Harness) {
     h.answer("POST", "/v1/EndUsers/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &EndUser::path("Sid1").expect("UpdateEndUser"),
             &UpdateEndUserBody {
                 friendly_name: Some("v".into()),
@@ -1069,6 +1112,7 @@ async fn end_user(h: &Harness) {
     h.sent(
         "UpdateEndUser",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1077,31 +1121,31 @@ async fn end_user(h: &Harness) {
     h.deleted(
         "DeleteEndUser",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &EndUser::path("Sid1").expect("DeleteEndUser"),
             )
             .await,
     );
-    h.sent("DeleteEndUser", &[], Sent::Nothing, false);
+    h.sent("DeleteEndUser", &[], &[], Sent::Nothing, false);
 }
 
 async fn end_user_type(h: &Harness) {
-    same_protocol::<EndUserType, Via<false, POST, false, false>>();
+    same_protocol::<EndUserType, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEndUserType: GET /v1/EndUserTypes/{Sid}
     h.answer("GET", "/v1/EndUserTypes/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &EndUserType::path("Sid1").expect("FetchEndUserType"),
         )
         .await;
     h.record("FetchEndUserType", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEndUserType", &[], Sent::Nothing, false);
+    h.sent("FetchEndUserType", &[], &[], Sent::Nothing, false);
     // ListEndUserType: GET /v1/EndUserTypes
     h.page("GET", "/v1/EndUserTypes", Dialect::V1, "end_user_types");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &EndUserType::collection_path().expect("ListEndUserType"),
         )
         .page_size(5)
@@ -1115,26 +1159,31 @@ async fn end_user_type(h: &Harness) {
     h.sent(
         "ListEndUserType",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn policies(h: &Harness) {
-    same_protocol::<Policies, Via<false, POST, false, false>>();
+    same_protocol::<Policies, Via<false, POST, PAGE_SIZE, false>>();
     // FetchPolicies: GET /v1/Policies/{Sid}
     h.answer("GET", "/v1/Policies/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Policies::path("Sid1").expect("FetchPolicies"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
+            &Policies::path("Sid1").expect("FetchPolicies"),
+        )
         .await;
     h.record("FetchPolicies", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPolicies", &[], Sent::Nothing, false);
+    h.sent("FetchPolicies", &[], &[], Sent::Nothing, false);
     // ListPolicies: GET /v1/Policies
     h.page("GET", "/v1/Policies", Dialect::V1, "results");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Policies::collection_path().expect("ListPolicies"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Policies::collection_path().expect("ListPolicies"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -1143,26 +1192,32 @@ async fn policies(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListPolicies", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListPolicies",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn supporting_document(h: &Harness) {
-    same_protocol::<SupportingDocument, Via<false, POST, false, false>>();
+    same_protocol::<SupportingDocument, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSupportingDocument: GET /v1/SupportingDocuments/{Sid}
     h.answer("GET", "/v1/SupportingDocuments/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SupportingDocument::path("Sid1").expect("FetchSupportingDocument"),
         )
         .await;
     h.record("FetchSupportingDocument", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSupportingDocument", &[], Sent::Nothing, false);
+    h.sent("FetchSupportingDocument", &[], &[], Sent::Nothing, false);
     // ListSupportingDocument: GET /v1/SupportingDocuments
     h.page("GET", "/v1/SupportingDocuments", Dialect::V1, "results");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SupportingDocument::collection_path().expect("ListSupportingDocument"),
         )
         .page_size(5)
@@ -1176,6 +1231,7 @@ async fn supporting_document(h: &Harness) {
     h.sent(
         "ListSupportingDocument",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1183,7 +1239,7 @@ async fn supporting_document(h: &Harness) {
     h.answer("POST", "/v1/SupportingDocuments", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SupportingDocument::collection_path().expect("CreateSupportingDocument"),
             &CreateSupportingDocumentBody {
                 friendly_name: Some("v".into()),
@@ -1195,6 +1251,7 @@ async fn supporting_document(h: &Harness) {
     h.sent(
         "CreateSupportingDocument",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1202,7 +1259,7 @@ async fn supporting_document(h: &Harness) {
     h.answer("POST", "/v1/SupportingDocuments/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SupportingDocument::path("Sid1").expect("UpdateSupportingDocument"),
             &UpdateSupportingDocumentBody {
                 friendly_name: Some("v".into()),
@@ -1214,6 +1271,7 @@ async fn supporting_document(h: &Harness) {
     h.sent(
         "UpdateSupportingDocument",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1222,26 +1280,32 @@ async fn supporting_document(h: &Harness) {
     h.deleted(
         "DeleteSupportingDocument",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SupportingDocument::path("Sid1").expect("DeleteSupportingDocument"),
             )
             .await,
     );
-    h.sent("DeleteSupportingDocument", &[], Sent::Nothing, false);
+    h.sent("DeleteSupportingDocument", &[], &[], Sent::Nothing, false);
 }
 
 async fn supporting_document_type(h: &Harness) {
-    same_protocol::<SupportingDocumentType, Via<false, POST, false, false>>();
+    same_protocol::<SupportingDocumentType, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSupportingDocumentType: GET /v1/SupportingDocumentTypes/{Sid}
     h.answer("GET", "/v1/SupportingDocumentTypes/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SupportingDocumentType::path("Sid1").expect("FetchSupportingDocumentType"),
         )
         .await;
     h.record("FetchSupportingDocumentType", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSupportingDocumentType", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchSupportingDocumentType",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListSupportingDocumentType: GET /v1/SupportingDocumentTypes
     h.page(
         "GET",
@@ -1251,7 +1315,7 @@ async fn supporting_document_type(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SupportingDocumentType::collection_path().expect("ListSupportingDocumentType"),
         )
         .page_size(5)
@@ -1265,33 +1329,35 @@ async fn supporting_document_type(h: &Harness) {
     h.sent(
         "ListSupportingDocumentType",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn trust_product(h: &Harness) {
-    same_protocol::<TrustProduct, Via<false, POST, false, false>>();
+    same_protocol::<TrustProduct, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTrustProduct: GET /v1/TrustProducts/{Sid}
     h.answer("GET", "/v1/TrustProducts/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &TrustProduct::path("Sid1").expect("FetchTrustProduct"),
         )
         .await;
     h.record("FetchTrustProduct", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTrustProduct", &[], Sent::Nothing, false);
+    h.sent("FetchTrustProduct", &[], &[], Sent::Nothing, false);
     // ListTrustProduct: GET /v1/TrustProducts
     h.page("GET", "/v1/TrustProducts", Dialect::V1, "results");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &TrustProduct::collection_path().expect("ListTrustProduct"),
         )
         .filter(&ListTrustProductFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            policy_sid: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1303,7 +1369,13 @@ async fn trust_product(h: &Harness) {
     );
     h.sent(
         "ListTrustProduct",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PolicySid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1311,7 +1383,7 @@ async fn trust_product(h: &Harness) {
     h.answer("POST", "/v1/TrustProducts", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &TrustProduct::collection_path().expect("CreateTrustProduct"),
             &CreateTrustProductBody {
                 friendly_name: Some("v".into()),
@@ -1323,6 +1395,7 @@ async fn trust_product(h: &Harness) {
     h.sent(
         "CreateTrustProduct",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1330,7 +1403,7 @@ async fn trust_product(h: &Harness) {
     h.answer("POST", "/v1/TrustProducts/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &TrustProduct::path("Sid1").expect("UpdateTrustProduct"),
             &UpdateTrustProductBody {
                 status: Some("v".into()),
@@ -1342,6 +1415,7 @@ async fn trust_product(h: &Harness) {
     h.sent(
         "UpdateTrustProduct",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -1350,16 +1424,16 @@ async fn trust_product(h: &Harness) {
     h.deleted(
         "DeleteTrustProduct",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &TrustProduct::path("Sid1").expect("DeleteTrustProduct"),
             )
             .await,
     );
-    h.sent("DeleteTrustProduct", &[], Sent::Nothing, false);
+    h.sent("DeleteTrustProduct", &[], &[], Sent::Nothing, false);
 }
 
 async fn trust_product_channel_endpoint_assignment(h: &Harness) {
-    same_protocol::<TrustProductChannelEndpointAssignment, Via<false, POST, false, false>>();
+    same_protocol::<TrustProductChannelEndpointAssignment, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTrustProductChannelEndpointAssignment: GET /v1/TrustProducts/{TrustProductSid}/ChannelEndpointAssignments/{Sid}
     h.answer(
         "GET",
@@ -1368,7 +1442,7 @@ async fn trust_product_channel_endpoint_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &TrustProductChannelEndpointAssignment::path("TrustProductSid1", "Sid1")
                 .expect("FetchTrustProductChannelEndpointAssignment"),
         )
@@ -1380,6 +1454,7 @@ async fn trust_product_channel_endpoint_assignment(h: &Harness) {
     );
     h.sent(
         "FetchTrustProductChannelEndpointAssignment",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -1393,13 +1468,13 @@ async fn trust_product_channel_endpoint_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &TrustProductChannelEndpointAssignment::collection_path("TrustProductSid1")
                 .expect("ListTrustProductChannelEndpointAssignment"),
         )
         .filter(&ListTrustProductChannelEndpointAssignmentFilter {
-            channel_endpoint_sid: Some("v".into()),
-            ..Default::default()
+            channel_endpoint_sid: Some("é&=+/%?#".into()),
+            channel_endpoint_sids: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1411,7 +1486,12 @@ async fn trust_product_channel_endpoint_assignment(h: &Harness) {
     );
     h.sent(
         "ListTrustProductChannelEndpointAssignment",
-        &[("ChannelEndpointSid", "v"), ("PageSize", "5")],
+        &[
+            ("ChannelEndpointSid", "é&=+/%?#"),
+            ("ChannelEndpointSids", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1423,7 +1503,7 @@ async fn trust_product_channel_endpoint_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &TrustProductChannelEndpointAssignment::collection_path("TrustProductSid1")
                 .expect("CreateTrustProductChannelEndpointAssignment"),
             &CreateTrustProductChannelEndpointAssignmentBody {
@@ -1440,6 +1520,7 @@ async fn trust_product_channel_endpoint_assignment(h: &Harness) {
     h.sent(
         "CreateTrustProductChannelEndpointAssignment",
         &[],
+        &[],
         Sent::Form(&[("ChannelEndpointType", "v")]),
         false,
     );
@@ -1452,7 +1533,7 @@ async fn trust_product_channel_endpoint_assignment(h: &Harness) {
     h.deleted(
         "DeleteTrustProductChannelEndpointAssignment",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &TrustProductChannelEndpointAssignment::path("TrustProductSid1", "Sid1")
                     .expect("DeleteTrustProductChannelEndpointAssignment"),
             )
@@ -1461,13 +1542,14 @@ async fn trust_product_channel_endpoint_assignment(h: &Harness) {
     h.sent(
         "DeleteTrustProductChannelEndpointAssignment",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn trust_product_entity_assignment(h: &Harness) {
-    same_protocol::<TrustProductEntityAssignment, Via<false, POST, false, false>>();
+    same_protocol::<TrustProductEntityAssignment, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTrustProductEntityAssignment: GET /v1/TrustProducts/{TrustProductSid}/EntityAssignments/{Sid}
     h.answer(
         "GET",
@@ -1476,7 +1558,7 @@ async fn trust_product_entity_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &TrustProductEntityAssignment::path("TrustProductSid1", "Sid1")
                 .expect("FetchTrustProductEntityAssignment"),
         )
@@ -1488,6 +1570,7 @@ async fn trust_product_entity_assignment(h: &Harness) {
     );
     h.sent(
         "FetchTrustProductEntityAssignment",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -1501,12 +1584,12 @@ async fn trust_product_entity_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &TrustProductEntityAssignment::collection_path("TrustProductSid1")
                 .expect("ListTrustProductEntityAssignment"),
         )
         .filter(&ListTrustProductEntityAssignmentFilter {
-            object_type: Some("v".into()),
+            object_type: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1518,7 +1601,8 @@ async fn trust_product_entity_assignment(h: &Harness) {
     );
     h.sent(
         "ListTrustProductEntityAssignment",
-        &[("ObjectType", "v"), ("PageSize", "5")],
+        &[("ObjectType", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1530,7 +1614,7 @@ async fn trust_product_entity_assignment(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &TrustProductEntityAssignment::collection_path("TrustProductSid1")
                 .expect("CreateTrustProductEntityAssignment"),
             &CreateTrustProductEntityAssignmentBody {
@@ -1546,6 +1630,7 @@ async fn trust_product_entity_assignment(h: &Harness) {
     h.sent(
         "CreateTrustProductEntityAssignment",
         &[],
+        &[],
         Sent::Form(&[("ObjectSid", "v")]),
         false,
     );
@@ -1558,7 +1643,7 @@ async fn trust_product_entity_assignment(h: &Harness) {
     h.deleted(
         "DeleteTrustProductEntityAssignment",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &TrustProductEntityAssignment::path("TrustProductSid1", "Sid1")
                     .expect("DeleteTrustProductEntityAssignment"),
             )
@@ -1567,13 +1652,14 @@ async fn trust_product_entity_assignment(h: &Harness) {
     h.sent(
         "DeleteTrustProductEntityAssignment",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn trust_product_evaluation(h: &Harness) {
-    same_protocol::<TrustProductEvaluation, Via<false, POST, false, false>>();
+    same_protocol::<TrustProductEvaluation, Via<false, POST, PAGE_SIZE, false>>();
     // FetchTrustProductEvaluation: GET /v1/TrustProducts/{TrustProductSid}/Evaluations/{Sid}
     h.answer(
         "GET",
@@ -1582,13 +1668,19 @@ async fn trust_product_evaluation(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &TrustProductEvaluation::path("TrustProductSid1", "Sid1")
                 .expect("FetchTrustProductEvaluation"),
         )
         .await;
     h.record("FetchTrustProductEvaluation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTrustProductEvaluation", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchTrustProductEvaluation",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListTrustProductEvaluation: GET /v1/TrustProducts/{TrustProductSid}/Evaluations
     h.page(
         "GET",
@@ -1598,7 +1690,7 @@ async fn trust_product_evaluation(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &TrustProductEvaluation::collection_path("TrustProductSid1")
                 .expect("ListTrustProductEvaluation"),
         )
@@ -1613,6 +1705,7 @@ async fn trust_product_evaluation(h: &Harness) {
     h.sent(
         "ListTrustProductEvaluation",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1624,7 +1717,7 @@ async fn trust_product_evaluation(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &TrustProductEvaluation::collection_path("TrustProductSid1")
                 .expect("CreateTrustProductEvaluation"),
             &CreateTrustProductEvaluationBody {
@@ -1639,6 +1732,7 @@ async fn trust_product_evaluation(h: &Harness) {
     );
     h.sent(
         "CreateTrustProductEvaluation",
+        &[],
         &[],
         Sent::Form(&[("PolicySid", "v")]),
         false,
@@ -1686,6 +1780,7 @@ async fn compliance_inquiry_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateComplianceInquiry",
         &[],
+        &[],
         Sent::Form(&[("NotificationEmail", "v")]),
         false,
     );
@@ -1712,6 +1807,7 @@ async fn update_compliance_inquiry_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateComplianceInquiry",
         &[],
+        &[],
         Sent::Form(&[("PrimaryProfileSid", "v")]),
         false,
     );
@@ -1736,6 +1832,7 @@ async fn compliance_registration_full<Compiled>(h: &Harness) {
     h.record("CreateComplianceRegistration", None, got.map(|_| None));
     h.sent(
         "CreateComplianceRegistration",
+        &[],
         &[],
         Sent::Form(&[("EndUserType", "v")]),
         false,
@@ -1763,6 +1860,7 @@ async fn update_compliance_registration_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateComplianceRegistration",
         &[],
+        &[],
         Sent::Form(&[("ThemeSetId", "v")]),
         false,
     );
@@ -1785,6 +1883,7 @@ async fn compliance_tollfree_inquiry_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateComplianceTollfreeInquiry",
         &[],
+        &[],
         Sent::Form(&[
             ("TollfreePhoneNumber", "v"),
             ("UseCaseCategories", "a"),
@@ -1800,14 +1899,15 @@ async fn customer_profile_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/CustomerProfiles/Sid1", 200);
     let got = CustomerProfile::fetch(&h.client, "Sid1").await;
     h.record("FetchCustomerProfile", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCustomerProfile", &[], Sent::Nothing, false);
+    h.sent("FetchCustomerProfile", &[], &[], Sent::Nothing, false);
     // ListCustomerProfile: GET /v1/CustomerProfiles
     h.page("GET", "/v1/CustomerProfiles", Dialect::V1, "results");
     let got = CustomerProfile::list(
         &h.client,
         &ListCustomerProfileFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            policy_sid: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1820,7 +1920,13 @@ async fn customer_profile_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListCustomerProfile",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PolicySid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1837,6 +1943,7 @@ async fn customer_profile_full<Compiled>(h: &Harness) {
     h.record("CreateCustomerProfile", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCustomerProfile",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -1856,6 +1963,7 @@ async fn customer_profile_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateCustomerProfile",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -1865,7 +1973,7 @@ async fn customer_profile_full<Compiled>(h: &Harness) {
         "DeleteCustomerProfile",
         CustomerProfile::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteCustomerProfile", &[], Sent::Nothing, false);
+    h.sent("DeleteCustomerProfile", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1887,6 +1995,7 @@ async fn customer_profile_channel_endpoint_assignment_full<Compiled>(h: &Harness
     h.sent(
         "FetchCustomerProfileChannelEndpointAssignment",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1901,8 +2010,8 @@ async fn customer_profile_channel_endpoint_assignment_full<Compiled>(h: &Harness
         &h.client,
         "CustomerProfileSid1",
         &ListCustomerProfileChannelEndpointAssignmentFilter {
-            channel_endpoint_sid: Some("v".into()),
-            ..Default::default()
+            channel_endpoint_sid: Some("é&=+/%?#".into()),
+            channel_endpoint_sids: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1915,7 +2024,12 @@ async fn customer_profile_channel_endpoint_assignment_full<Compiled>(h: &Harness
     );
     h.sent(
         "ListCustomerProfileChannelEndpointAssignment",
-        &[("ChannelEndpointSid", "v"), ("PageSize", "5")],
+        &[
+            ("ChannelEndpointSid", "é&=+/%?#"),
+            ("ChannelEndpointSids", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1942,6 +2056,7 @@ async fn customer_profile_channel_endpoint_assignment_full<Compiled>(h: &Harness
     h.sent(
         "CreateCustomerProfileChannelEndpointAssignment",
         &[],
+        &[],
         Sent::Form(&[("ChannelEndpointType", "v")]),
         false,
     );
@@ -1958,6 +2073,7 @@ async fn customer_profile_channel_endpoint_assignment_full<Compiled>(h: &Harness
     );
     h.sent(
         "DeleteCustomerProfileChannelEndpointAssignment",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -1982,6 +2098,7 @@ async fn customer_profile_entity_assignment_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchCustomerProfileEntityAssignment",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1996,7 +2113,7 @@ async fn customer_profile_entity_assignment_full<Compiled>(h: &Harness) {
         &h.client,
         "CustomerProfileSid1",
         &ListCustomerProfileEntityAssignmentFilter {
-            object_type: Some("v".into()),
+            object_type: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2009,7 +2126,8 @@ async fn customer_profile_entity_assignment_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListCustomerProfileEntityAssignment",
-        &[("ObjectType", "v"), ("PageSize", "5")],
+        &[("ObjectType", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2035,6 +2153,7 @@ async fn customer_profile_entity_assignment_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateCustomerProfileEntityAssignment",
         &[],
+        &[],
         Sent::Form(&[("ObjectSid", "v")]),
         false,
     );
@@ -2050,6 +2169,7 @@ async fn customer_profile_entity_assignment_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "DeleteCustomerProfileEntityAssignment",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -2070,7 +2190,13 @@ async fn customer_profile_evaluation_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchCustomerProfileEvaluation", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchCustomerProfileEvaluation",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListCustomerProfileEvaluation: GET /v1/CustomerProfiles/{CustomerProfileSid}/Evaluations
     h.page(
         "GET",
@@ -2090,6 +2216,7 @@ async fn customer_profile_evaluation_full<Compiled>(h: &Harness) {
     h.sent(
         "ListCustomerProfileEvaluation",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2115,6 +2242,7 @@ async fn customer_profile_evaluation_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateCustomerProfileEvaluation",
         &[],
+        &[],
         Sent::Form(&[("PolicySid", "v")]),
         false,
     );
@@ -2126,7 +2254,7 @@ async fn end_user_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/EndUsers/Sid1", 200);
     let got = EndUser::fetch(&h.client, "Sid1").await;
     h.record("FetchEndUser", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEndUser", &[], Sent::Nothing, false);
+    h.sent("FetchEndUser", &[], &[], Sent::Nothing, false);
     // ListEndUser: GET /v1/EndUsers
     h.page("GET", "/v1/EndUsers", Dialect::V1, "results");
     let got = EndUser::list(&h.client).page_size(5).collect_all().await;
@@ -2135,7 +2263,13 @@ async fn end_user_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListEndUser", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListEndUser",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateEndUser: POST /v1/EndUsers
     h.answer("POST", "/v1/EndUsers", 201);
     let got = EndUser::create(
@@ -2149,6 +2283,7 @@ async fn end_user_full<Compiled>(h: &Harness) {
     h.record("CreateEndUser", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateEndUser",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -2168,13 +2303,14 @@ async fn end_user_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateEndUser",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
     // DeleteEndUser: DELETE /v1/EndUsers/{Sid}
     h.empty("DELETE", "/v1/EndUsers/Sid1", 204);
     h.deleted("DeleteEndUser", EndUser::delete(&h.client, "Sid1").await);
-    h.sent("DeleteEndUser", &[], Sent::Nothing, false);
+    h.sent("DeleteEndUser", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2183,7 +2319,7 @@ async fn end_user_type_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/EndUserTypes/Sid1", 200);
     let got = EndUserType::fetch(&h.client, "Sid1").await;
     h.record("FetchEndUserType", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEndUserType", &[], Sent::Nothing, false);
+    h.sent("FetchEndUserType", &[], &[], Sent::Nothing, false);
     // ListEndUserType: GET /v1/EndUserTypes
     h.page("GET", "/v1/EndUserTypes", Dialect::V1, "end_user_types");
     let got = EndUserType::list(&h.client)
@@ -2198,6 +2334,7 @@ async fn end_user_type_full<Compiled>(h: &Harness) {
     h.sent(
         "ListEndUserType",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2209,7 +2346,7 @@ async fn policies_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Policies/Sid1", 200);
     let got = Policies::fetch(&h.client, "Sid1").await;
     h.record("FetchPolicies", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchPolicies", &[], Sent::Nothing, false);
+    h.sent("FetchPolicies", &[], &[], Sent::Nothing, false);
     // ListPolicies: GET /v1/Policies
     h.page("GET", "/v1/Policies", Dialect::V1, "results");
     let got = Policies::list(&h.client).page_size(5).collect_all().await;
@@ -2218,7 +2355,13 @@ async fn policies_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListPolicies", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListPolicies",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2227,7 +2370,7 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/SupportingDocuments/Sid1", 200);
     let got = SupportingDocument::fetch(&h.client, "Sid1").await;
     h.record("FetchSupportingDocument", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSupportingDocument", &[], Sent::Nothing, false);
+    h.sent("FetchSupportingDocument", &[], &[], Sent::Nothing, false);
     // ListSupportingDocument: GET /v1/SupportingDocuments
     h.page("GET", "/v1/SupportingDocuments", Dialect::V1, "results");
     let got = SupportingDocument::list(&h.client)
@@ -2242,6 +2385,7 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSupportingDocument",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2258,6 +2402,7 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
     h.record("CreateSupportingDocument", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSupportingDocument",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -2277,6 +2422,7 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateSupportingDocument",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -2286,7 +2432,7 @@ async fn supporting_document_full<Compiled>(h: &Harness) {
         "DeleteSupportingDocument",
         SupportingDocument::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteSupportingDocument", &[], Sent::Nothing, false);
+    h.sent("DeleteSupportingDocument", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2295,7 +2441,13 @@ async fn supporting_document_type_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/SupportingDocumentTypes/Sid1", 200);
     let got = SupportingDocumentType::fetch(&h.client, "Sid1").await;
     h.record("FetchSupportingDocumentType", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSupportingDocumentType", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchSupportingDocumentType",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListSupportingDocumentType: GET /v1/SupportingDocumentTypes
     h.page(
         "GET",
@@ -2315,6 +2467,7 @@ async fn supporting_document_type_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSupportingDocumentType",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2326,14 +2479,15 @@ async fn trust_product_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/TrustProducts/Sid1", 200);
     let got = TrustProduct::fetch(&h.client, "Sid1").await;
     h.record("FetchTrustProduct", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTrustProduct", &[], Sent::Nothing, false);
+    h.sent("FetchTrustProduct", &[], &[], Sent::Nothing, false);
     // ListTrustProduct: GET /v1/TrustProducts
     h.page("GET", "/v1/TrustProducts", Dialect::V1, "results");
     let got = TrustProduct::list(
         &h.client,
         &ListTrustProductFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
+            policy_sid: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2346,7 +2500,13 @@ async fn trust_product_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListTrustProduct",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PolicySid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2363,6 +2523,7 @@ async fn trust_product_full<Compiled>(h: &Harness) {
     h.record("CreateTrustProduct", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateTrustProduct",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -2382,6 +2543,7 @@ async fn trust_product_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateTrustProduct",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -2391,7 +2553,7 @@ async fn trust_product_full<Compiled>(h: &Harness) {
         "DeleteTrustProduct",
         TrustProduct::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteTrustProduct", &[], Sent::Nothing, false);
+    h.sent("DeleteTrustProduct", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2412,6 +2574,7 @@ async fn trust_product_channel_endpoint_assignment_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchTrustProductChannelEndpointAssignment",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2426,8 +2589,8 @@ async fn trust_product_channel_endpoint_assignment_full<Compiled>(h: &Harness) {
         &h.client,
         "TrustProductSid1",
         &ListTrustProductChannelEndpointAssignmentFilter {
-            channel_endpoint_sid: Some("v".into()),
-            ..Default::default()
+            channel_endpoint_sid: Some("é&=+/%?#".into()),
+            channel_endpoint_sids: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2440,7 +2603,12 @@ async fn trust_product_channel_endpoint_assignment_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListTrustProductChannelEndpointAssignment",
-        &[("ChannelEndpointSid", "v"), ("PageSize", "5")],
+        &[
+            ("ChannelEndpointSid", "é&=+/%?#"),
+            ("ChannelEndpointSids", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2467,6 +2635,7 @@ async fn trust_product_channel_endpoint_assignment_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateTrustProductChannelEndpointAssignment",
         &[],
+        &[],
         Sent::Form(&[("ChannelEndpointType", "v")]),
         false,
     );
@@ -2482,6 +2651,7 @@ async fn trust_product_channel_endpoint_assignment_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "DeleteTrustProductChannelEndpointAssignment",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -2505,6 +2675,7 @@ async fn trust_product_entity_assignment_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchTrustProductEntityAssignment",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2519,7 +2690,7 @@ async fn trust_product_entity_assignment_full<Compiled>(h: &Harness) {
         &h.client,
         "TrustProductSid1",
         &ListTrustProductEntityAssignmentFilter {
-            object_type: Some("v".into()),
+            object_type: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2532,7 +2703,8 @@ async fn trust_product_entity_assignment_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListTrustProductEntityAssignment",
-        &[("ObjectType", "v"), ("PageSize", "5")],
+        &[("ObjectType", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2558,6 +2730,7 @@ async fn trust_product_entity_assignment_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateTrustProductEntityAssignment",
         &[],
+        &[],
         Sent::Form(&[("ObjectSid", "v")]),
         false,
     );
@@ -2574,6 +2747,7 @@ async fn trust_product_entity_assignment_full<Compiled>(h: &Harness) {
     h.sent(
         "DeleteTrustProductEntityAssignment",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2589,7 +2763,13 @@ async fn trust_product_evaluation_full<Compiled>(h: &Harness) {
     );
     let got = TrustProductEvaluation::fetch(&h.client, "TrustProductSid1", "Sid1").await;
     h.record("FetchTrustProductEvaluation", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchTrustProductEvaluation", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchTrustProductEvaluation",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListTrustProductEvaluation: GET /v1/TrustProducts/{TrustProductSid}/Evaluations
     h.page(
         "GET",
@@ -2609,6 +2789,7 @@ async fn trust_product_evaluation_full<Compiled>(h: &Harness) {
     h.sent(
         "ListTrustProductEvaluation",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2633,6 +2814,7 @@ async fn trust_product_evaluation_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateTrustProductEvaluation",
+        &[],
         &[],
         Sent::Form(&[("PolicySid", "v")]),
         false,

@@ -411,13 +411,24 @@ pub struct ListVerificationAttemptFilter {
     pub status: Option<String>,
 }
 
-#[twilio_resource(
-    path = "/v2/Attempts/Summary",
-    base_url = "https://verify.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[twilio_resource(path = "/v2/Attempts/Summary", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch = FetchVerificationAttemptsSummaryQuery)]
 pub struct VerificationAttemptsSummary {}
+
+#[derive(serde::Serialize, Default)]
+pub struct FetchVerificationAttemptsSummaryQuery {
+    #[serde(rename = "VerifyServiceSid")]
+    pub verify_service_sid: Option<String>,
+    #[serde(rename = "DateCreatedAfter")]
+    pub date_created_after: Option<String>,
+    #[serde(rename = "DateCreatedBefore")]
+    pub date_created_before: Option<String>,
+    #[serde(rename = "Country")]
+    pub country: Option<String>,
+    #[serde(rename = "Channel")]
+    pub channel: Option<String>,
+    #[serde(rename = "DestinationPrefix")]
+    pub destination_prefix: Option<String>,
+}
 
 #[twilio_resource(path = "/v2/Services/<ServiceSid>/VerificationCheck", base_url = "https://verify.twilio.com", rename_all = "snake_case", create = CreateVerificationCheckBody)]
 pub struct VerificationCheck {
@@ -583,22 +594,22 @@ pub async fn run(h: &Harness) {
 }
 
 async fn access_token(h: &Harness) {
-    same_protocol::<AccessToken, Via<false, POST, false, false>>();
+    same_protocol::<AccessToken, Via<false, POST, PAGE_SIZE, false>>();
     // FetchAccessToken: GET /v2/Services/{ServiceSid}/AccessTokens/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/AccessTokens/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &AccessToken::path("ServiceSid1", "Sid1").expect("FetchAccessToken"),
         )
         .await;
     h.record("FetchAccessToken", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAccessToken", &[], Sent::Nothing, false);
+    h.sent("FetchAccessToken", &[], &[], Sent::Nothing, false);
     // CreateAccessToken: POST /v2/Services/{ServiceSid}/AccessTokens
     h.answer("POST", "/v2/Services/ServiceSid1/AccessTokens", 200);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &AccessToken::collection_path("ServiceSid1").expect("CreateAccessToken"),
             &CreateAccessTokenBody {
                 identity: Some("v".into()),
@@ -610,13 +621,14 @@ async fn access_token(h: &Harness) {
     h.sent(
         "CreateAccessToken",
         &[],
+        &[],
         Sent::Form(&[("Identity", "v")]),
         false,
     );
 }
 
 async fn bucket(h: &Harness) {
-    same_protocol::<Bucket, Via<false, POST, false, false>>();
+    same_protocol::<Bucket, Via<false, POST, PAGE_SIZE, false>>();
     // FetchBucket: GET /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets/{Sid}
     h.answer(
         "GET",
@@ -625,12 +637,12 @@ async fn bucket(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Bucket::path("ServiceSid1", "RateLimitSid1", "Sid1").expect("FetchBucket"),
         )
         .await;
     h.record("FetchBucket", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBucket", &[], Sent::Nothing, false);
+    h.sent("FetchBucket", &[], &[], Sent::Nothing, false);
     // ListBucket: GET /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets
     h.page(
         "GET",
@@ -640,7 +652,7 @@ async fn bucket(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Bucket::collection_path("ServiceSid1", "RateLimitSid1").expect("ListBucket"),
         )
         .page_size(5)
@@ -651,7 +663,13 @@ async fn bucket(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListBucket", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListBucket",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateBucket: POST /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets
     h.answer(
         "POST",
@@ -660,13 +678,13 @@ async fn bucket(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Bucket::collection_path("ServiceSid1", "RateLimitSid1").expect("CreateBucket"),
             &CreateBucketBody::default(),
         )
         .await;
     h.record("CreateBucket", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateBucket", &[], Sent::Form(&[]), false);
+    h.sent("CreateBucket", &[], &[], Sent::Form(&[]), false);
     // UpdateBucket: POST /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets/{Sid}
     h.answer(
         "POST",
@@ -675,13 +693,13 @@ async fn bucket(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Bucket::path("ServiceSid1", "RateLimitSid1", "Sid1").expect("UpdateBucket"),
             &UpdateBucketBody::default(),
         )
         .await;
     h.record("UpdateBucket", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateBucket", &[], Sent::Form(&[]), false);
+    h.sent("UpdateBucket", &[], &[], Sent::Form(&[]), false);
     // DeleteBucket: DELETE /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets/{Sid}
     h.empty(
         "DELETE",
@@ -691,16 +709,16 @@ async fn bucket(h: &Harness) {
     h.deleted(
         "DeleteBucket",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Bucket::path("ServiceSid1", "RateLimitSid1", "Sid1").expect("DeleteBucket"),
             )
             .await,
     );
-    h.sent("DeleteBucket", &[], Sent::Nothing, false);
+    h.sent("DeleteBucket", &[], &[], Sent::Nothing, false);
 }
 
 async fn challenge(h: &Harness) {
-    same_protocol::<Challenge, Via<false, POST, false, false>>();
+    same_protocol::<Challenge, Via<false, POST, PAGE_SIZE, false>>();
     // FetchChallenge: GET /v2/Services/{ServiceSid}/Entities/{Identity}/Challenges/{Sid}
     h.answer(
         "GET",
@@ -709,12 +727,12 @@ async fn challenge(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Challenge::path("ServiceSid1", "Identity1", "Sid1").expect("FetchChallenge"),
         )
         .await;
     h.record("FetchChallenge", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchChallenge", &[], Sent::Nothing, false);
+    h.sent("FetchChallenge", &[], &[], Sent::Nothing, false);
     // ListChallenge: GET /v2/Services/{ServiceSid}/Entities/{Identity}/Challenges
     h.page(
         "GET",
@@ -724,12 +742,13 @@ async fn challenge(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Challenge::collection_path("ServiceSid1", "Identity1").expect("ListChallenge"),
         )
         .filter(&ListChallengeFilter {
-            factor_sid: Some("v".into()),
-            ..Default::default()
+            factor_sid: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            order: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -741,7 +760,13 @@ async fn challenge(h: &Harness) {
     );
     h.sent(
         "ListChallenge",
-        &[("FactorSid", "v"), ("PageSize", "5")],
+        &[
+            ("FactorSid", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("Order", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -753,7 +778,7 @@ async fn challenge(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Challenge::collection_path("ServiceSid1", "Identity1").expect("CreateChallenge"),
             &CreateChallengeBody {
                 details_message: Some("v".into()),
@@ -765,6 +790,7 @@ async fn challenge(h: &Harness) {
     h.record("CreateChallenge", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChallenge",
+        &[],
         &[],
         Sent::Form(&[
             ("Details.Message", "v"),
@@ -781,7 +807,7 @@ async fn challenge(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Challenge::path("ServiceSid1", "Identity1", "Sid1").expect("UpdateChallenge"),
             &UpdateChallengeBody {
                 auth_payload: Some("v".into()),
@@ -793,23 +819,24 @@ async fn challenge(h: &Harness) {
     h.sent(
         "UpdateChallenge",
         &[],
+        &[],
         Sent::Form(&[("AuthPayload", "v")]),
         false,
     );
 }
 
 async fn entity(h: &Harness) {
-    same_protocol::<Entity, Via<false, POST, false, false>>();
+    same_protocol::<Entity, Via<false, POST, PAGE_SIZE, false>>();
     // FetchEntity: GET /v2/Services/{ServiceSid}/Entities/{Identity}
     h.answer("GET", "/v2/Services/ServiceSid1/Entities/Identity1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Entity::path("ServiceSid1", "Identity1").expect("FetchEntity"),
         )
         .await;
     h.record("FetchEntity", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEntity", &[], Sent::Nothing, false);
+    h.sent("FetchEntity", &[], &[], Sent::Nothing, false);
     // ListEntity: GET /v2/Services/{ServiceSid}/Entities
     h.page(
         "GET",
@@ -819,7 +846,7 @@ async fn entity(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Entity::collection_path("ServiceSid1").expect("ListEntity"),
         )
         .page_size(5)
@@ -830,12 +857,18 @@ async fn entity(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListEntity", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListEntity",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateEntity: POST /v2/Services/{ServiceSid}/Entities
     h.answer("POST", "/v2/Services/ServiceSid1/Entities", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Entity::collection_path("ServiceSid1").expect("CreateEntity"),
             &CreateEntityBody {
                 identity: Some("v".into()),
@@ -843,22 +876,28 @@ async fn entity(h: &Harness) {
         )
         .await;
     h.record("CreateEntity", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateEntity", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateEntity",
+        &[],
+        &[],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // DeleteEntity: DELETE /v2/Services/{ServiceSid}/Entities/{Identity}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Entities/Identity1", 204);
     h.deleted(
         "DeleteEntity",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Entity::path("ServiceSid1", "Identity1").expect("DeleteEntity"),
             )
             .await,
     );
-    h.sent("DeleteEntity", &[], Sent::Nothing, false);
+    h.sent("DeleteEntity", &[], &[], Sent::Nothing, false);
 }
 
 async fn factor(h: &Harness) {
-    same_protocol::<Factor, Via<false, POST, false, false>>();
+    same_protocol::<Factor, Via<false, POST, PAGE_SIZE, false>>();
     // FetchFactor: GET /v2/Services/{ServiceSid}/Entities/{Identity}/Factors/{Sid}
     h.answer(
         "GET",
@@ -867,12 +906,12 @@ async fn factor(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Factor::path("ServiceSid1", "Identity1", "Sid1").expect("FetchFactor"),
         )
         .await;
     h.record("FetchFactor", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFactor", &[], Sent::Nothing, false);
+    h.sent("FetchFactor", &[], &[], Sent::Nothing, false);
     // ListFactor: GET /v2/Services/{ServiceSid}/Entities/{Identity}/Factors
     h.page(
         "GET",
@@ -882,7 +921,7 @@ async fn factor(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Factor::collection_path("ServiceSid1", "Identity1").expect("ListFactor"),
         )
         .page_size(5)
@@ -893,7 +932,13 @@ async fn factor(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListFactor", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListFactor",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateNewFactor: POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors
     h.answer(
         "POST",
@@ -902,7 +947,7 @@ async fn factor(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Factor::collection_path("ServiceSid1", "Identity1").expect("CreateNewFactor"),
             &CreateNewFactorBody {
                 binding_alg: Some("v".into()),
@@ -913,6 +958,7 @@ async fn factor(h: &Harness) {
     h.record("CreateNewFactor", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNewFactor",
+        &[],
         &[],
         Sent::Form(&[("Binding.Alg", "v")]),
         false,
@@ -925,7 +971,7 @@ async fn factor(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Factor::path("ServiceSid1", "Identity1", "Sid1").expect("UpdateFactor"),
             &UpdateFactorBody {
                 config_notification_token: Some("v".into()),
@@ -936,6 +982,7 @@ async fn factor(h: &Harness) {
     h.record("UpdateFactor", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateFactor",
+        &[],
         &[],
         Sent::Form(&[("Config.NotificationToken", "v")]),
         false,
@@ -949,28 +996,28 @@ async fn factor(h: &Harness) {
     h.deleted(
         "DeleteFactor",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Factor::path("ServiceSid1", "Identity1", "Sid1").expect("DeleteFactor"),
             )
             .await,
     );
-    h.sent("DeleteFactor", &[], Sent::Nothing, false);
+    h.sent("DeleteFactor", &[], &[], Sent::Nothing, false);
 }
 
 async fn form(h: &Harness) {
-    same_protocol::<Form, Via<false, POST, false, false>>();
+    same_protocol::<Form, Via<false, POST, PAGE_SIZE, false>>();
     // FetchForm: GET /v2/Forms/{FormType}
     h.answer("GET", "/v2/Forms/FormType1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Form::path("FormType1").expect("FetchForm"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Form::path("FormType1").expect("FetchForm"))
         .await;
     h.record("FetchForm", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchForm", &[], Sent::Nothing, false);
+    h.sent("FetchForm", &[], &[], Sent::Nothing, false);
 }
 
 async fn messaging_configuration(h: &Harness) {
-    same_protocol::<MessagingConfiguration, Via<false, POST, false, false>>();
+    same_protocol::<MessagingConfiguration, Via<false, POST, PAGE_SIZE, false>>();
     // FetchMessagingConfiguration: GET /v2/Services/{ServiceSid}/MessagingConfigurations/{Country}
     h.answer(
         "GET",
@@ -979,13 +1026,19 @@ async fn messaging_configuration(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &MessagingConfiguration::path("ServiceSid1", "Country1")
                 .expect("FetchMessagingConfiguration"),
         )
         .await;
     h.record("FetchMessagingConfiguration", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchMessagingConfiguration", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchMessagingConfiguration",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListMessagingConfiguration: GET /v2/Services/{ServiceSid}/MessagingConfigurations
     h.page(
         "GET",
@@ -995,7 +1048,7 @@ async fn messaging_configuration(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &MessagingConfiguration::collection_path("ServiceSid1")
                 .expect("ListMessagingConfiguration"),
         )
@@ -1010,6 +1063,7 @@ async fn messaging_configuration(h: &Harness) {
     h.sent(
         "ListMessagingConfiguration",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1021,7 +1075,7 @@ async fn messaging_configuration(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &MessagingConfiguration::collection_path("ServiceSid1")
                 .expect("CreateMessagingConfiguration"),
             &CreateMessagingConfigurationBody {
@@ -1038,6 +1092,7 @@ async fn messaging_configuration(h: &Harness) {
     h.sent(
         "CreateMessagingConfiguration",
         &[],
+        &[],
         Sent::Form(&[("Country", "v")]),
         false,
     );
@@ -1049,7 +1104,7 @@ async fn messaging_configuration(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &MessagingConfiguration::path("ServiceSid1", "Country1")
                 .expect("UpdateMessagingConfiguration"),
             &UpdateMessagingConfigurationBody {
@@ -1065,6 +1120,7 @@ async fn messaging_configuration(h: &Harness) {
     h.sent(
         "UpdateMessagingConfiguration",
         &[],
+        &[],
         Sent::Form(&[("MessagingServiceSid", "v")]),
         false,
     );
@@ -1077,17 +1133,23 @@ async fn messaging_configuration(h: &Harness) {
     h.deleted(
         "DeleteMessagingConfiguration",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &MessagingConfiguration::path("ServiceSid1", "Country1")
                     .expect("DeleteMessagingConfiguration"),
             )
             .await,
     );
-    h.sent("DeleteMessagingConfiguration", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteMessagingConfiguration",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn notification(h: &Harness) {
-    same_protocol::<Notification, Via<false, POST, false, false>>();
+    same_protocol::<Notification, Via<false, POST, PAGE_SIZE, false>>();
     // CreateNotification: POST /v2/Services/{ServiceSid}/Entities/{Identity}/Challenges/{ChallengeSid}/Notifications
     h.answer(
         "POST",
@@ -1096,28 +1158,28 @@ async fn notification(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Notification::collection_path("ServiceSid1", "Identity1", "ChallengeSid1")
                 .expect("CreateNotification"),
             &CreateNotificationBody::default(),
         )
         .await;
     h.record("CreateNotification", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateNotification", &[], Sent::Form(&[]), false);
+    h.sent("CreateNotification", &[], &[], Sent::Form(&[]), false);
 }
 
 async fn rate_limit(h: &Harness) {
-    same_protocol::<RateLimit, Via<false, POST, false, false>>();
+    same_protocol::<RateLimit, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRateLimit: GET /v2/Services/{ServiceSid}/RateLimits/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/RateLimits/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &RateLimit::path("ServiceSid1", "Sid1").expect("FetchRateLimit"),
         )
         .await;
     h.record("FetchRateLimit", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRateLimit", &[], Sent::Nothing, false);
+    h.sent("FetchRateLimit", &[], &[], Sent::Nothing, false);
     // ListRateLimit: GET /v2/Services/{ServiceSid}/RateLimits
     h.page(
         "GET",
@@ -1127,7 +1189,7 @@ async fn rate_limit(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &RateLimit::collection_path("ServiceSid1").expect("ListRateLimit"),
         )
         .page_size(5)
@@ -1138,12 +1200,18 @@ async fn rate_limit(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListRateLimit", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListRateLimit",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateRateLimit: POST /v2/Services/{ServiceSid}/RateLimits
     h.answer("POST", "/v2/Services/ServiceSid1/RateLimits", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &RateLimit::collection_path("ServiceSid1").expect("CreateRateLimit"),
             &CreateRateLimitBody {
                 unique_name: Some("v".into()),
@@ -1155,6 +1223,7 @@ async fn rate_limit(h: &Harness) {
     h.sent(
         "CreateRateLimit",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -1162,7 +1231,7 @@ async fn rate_limit(h: &Harness) {
     h.answer("POST", "/v2/Services/ServiceSid1/RateLimits/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &RateLimit::path("ServiceSid1", "Sid1").expect("UpdateRateLimit"),
             &UpdateRateLimitBody {
                 description: Some("v".into()),
@@ -1173,6 +1242,7 @@ async fn rate_limit(h: &Harness) {
     h.sent(
         "UpdateRateLimit",
         &[],
+        &[],
         Sent::Form(&[("Description", "v")]),
         false,
     );
@@ -1181,31 +1251,31 @@ async fn rate_limit(h: &Harness) {
     h.deleted(
         "DeleteRateLimit",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &RateLimit::path("ServiceSid1", "Sid1").expect("DeleteRateLimit"),
             )
             .await,
     );
-    h.sent("DeleteRateLimit", &[], Sent::Nothing, false);
+    h.sent("DeleteRateLimit", &[], &[], Sent::Nothing, false);
 }
 
 async fn safelist(h: &Harness) {
-    same_protocol::<Safelist, Via<false, POST, false, false>>();
+    same_protocol::<Safelist, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSafelist: GET /v2/SafeList/Numbers/{PhoneNumber}
     h.answer("GET", "/v2/SafeList/Numbers/PhoneNumber1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Safelist::path("PhoneNumber1").expect("FetchSafelist"),
         )
         .await;
     h.record("FetchSafelist", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSafelist", &[], Sent::Nothing, false);
+    h.sent("FetchSafelist", &[], &[], Sent::Nothing, false);
     // CreateSafelist: POST /v2/SafeList/Numbers
     h.answer("POST", "/v2/SafeList/Numbers", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Safelist::collection_path().expect("CreateSafelist"),
             &CreateSafelistBody {
                 phone_number: Some("v".into()),
@@ -1216,6 +1286,7 @@ async fn safelist(h: &Harness) {
     h.sent(
         "CreateSafelist",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumber", "v")]),
         false,
     );
@@ -1224,29 +1295,31 @@ async fn safelist(h: &Harness) {
     h.deleted(
         "DeleteSafelist",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Safelist::path("PhoneNumber1").expect("DeleteSafelist"),
             )
             .await,
     );
-    h.sent("DeleteSafelist", &[], Sent::Nothing, false);
+    h.sent("DeleteSafelist", &[], &[], Sent::Nothing, false);
 }
 
 async fn service(h: &Harness) {
-    same_protocol::<Service, Via<false, POST, false, false>>();
+    same_protocol::<Service, Via<false, POST, PAGE_SIZE, false>>();
     // FetchService: GET /v2/Services/{Sid}
     h.answer("GET", "/v2/Services/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Service::path("Sid1").expect("FetchService"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Service::path("Sid1").expect("FetchService"))
         .await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v2/Services
     h.page("GET", "/v2/Services", Dialect::V1, "services");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Service::collection_path().expect("ListService"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Service::collection_path().expect("ListService"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -1255,12 +1328,18 @@ async fn service(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v2/Services
     h.answer("POST", "/v2/Services", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::collection_path().expect("CreateService"),
             &CreateServiceBody {
                 push_apn_credential_sid: Some("v".into()),
@@ -1272,6 +1351,7 @@ async fn service(h: &Harness) {
     h.sent(
         "CreateService",
         &[],
+        &[],
         Sent::Form(&[("Push.ApnCredentialSid", "v")]),
         false,
     );
@@ -1279,7 +1359,7 @@ async fn service(h: &Harness) {
     h.answer("POST", "/v2/Services/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Service::path("Sid1").expect("UpdateService"),
             &UpdateServiceBody {
                 push_apn_credential_sid: Some("v".into()),
@@ -1291,6 +1371,7 @@ async fn service(h: &Harness) {
     h.sent(
         "UpdateService",
         &[],
+        &[],
         Sent::Form(&[("Push.ApnCredentialSid", "v")]),
         false,
     );
@@ -1299,31 +1380,31 @@ async fn service(h: &Harness) {
     h.deleted(
         "DeleteService",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Service::path("Sid1").expect("DeleteService"),
             )
             .await,
     );
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 async fn verification(h: &Harness) {
-    same_protocol::<Verification, Via<false, POST, false, false>>();
+    same_protocol::<Verification, Via<false, POST, PAGE_SIZE, false>>();
     // FetchVerification: GET /v2/Services/{ServiceSid}/Verifications/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Verifications/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Verification::path("ServiceSid1", "Sid1").expect("FetchVerification"),
         )
         .await;
     h.record("FetchVerification", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchVerification", &[], Sent::Nothing, false);
+    h.sent("FetchVerification", &[], &[], Sent::Nothing, false);
     // CreateVerification: POST /v2/Services/{ServiceSid}/Verifications
     h.answer("POST", "/v2/Services/ServiceSid1/Verifications", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Verification::collection_path("ServiceSid1").expect("CreateVerification"),
             &CreateVerificationBody {
                 to: Some("v".into()),
@@ -1332,12 +1413,18 @@ async fn verification(h: &Harness) {
         )
         .await;
     h.record("CreateVerification", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateVerification", &[], Sent::Form(&[("To", "v")]), false);
+    h.sent(
+        "CreateVerification",
+        &[],
+        &[],
+        Sent::Form(&[("To", "v")]),
+        false,
+    );
     // UpdateVerification: POST /v2/Services/{ServiceSid}/Verifications/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/Verifications/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Verification::path("ServiceSid1", "Sid1").expect("UpdateVerification"),
             &UpdateVerificationBody {
                 status: Some("v".into()),
@@ -1348,33 +1435,40 @@ async fn verification(h: &Harness) {
     h.sent(
         "UpdateVerification",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
 }
 
 async fn verification_attempt(h: &Harness) {
-    same_protocol::<VerificationAttempt, Via<false, POST, false, false>>();
+    same_protocol::<VerificationAttempt, Via<false, POST, PAGE_SIZE, false>>();
     // FetchVerificationAttempt: GET /v2/Attempts/{Sid}
     h.answer("GET", "/v2/Attempts/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &VerificationAttempt::path("Sid1").expect("FetchVerificationAttempt"),
         )
         .await;
     h.record("FetchVerificationAttempt", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchVerificationAttempt", &[], Sent::Nothing, false);
+    h.sent("FetchVerificationAttempt", &[], &[], Sent::Nothing, false);
     // ListVerificationAttempt: GET /v2/Attempts
     h.page("GET", "/v2/Attempts", Dialect::V1, "attempts");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &VerificationAttempt::collection_path().expect("ListVerificationAttempt"),
         )
         .filter(&ListVerificationAttemptFilter {
-            channel_data_to: Some("v".into()),
-            ..Default::default()
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
+            channel_data_to: Some("é&=+/%?#".into()),
+            country: Some("é&=+/%?#".into()),
+            channel: Some("é&=+/%?#".into()),
+            verify_service_sid: Some("é&=+/%?#".into()),
+            verification_sid: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1386,21 +1480,40 @@ async fn verification_attempt(h: &Harness) {
     );
     h.sent(
         "ListVerificationAttempt",
-        &[("ChannelData.To", "v"), ("PageSize", "5")],
+        &[
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("ChannelData.To", "é&=+/%?#"),
+            ("Country", "é&=+/%?#"),
+            ("Channel", "é&=+/%?#"),
+            ("VerifyServiceSid", "é&=+/%?#"),
+            ("VerificationSid", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn verification_attempts_summary(h: &Harness) {
-    same_protocol::<VerificationAttemptsSummary, Via<false, POST, false, false>>();
+    same_protocol::<VerificationAttemptsSummary, Via<false, POST, PAGE_SIZE, false>>();
     // FetchVerificationAttemptsSummary: GET /v2/Attempts/Summary
     h.answer("GET", "/v2/Attempts/Summary", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &VerificationAttemptsSummary::path().expect("FetchVerificationAttemptsSummary"),
         )
+        .query(&FetchVerificationAttemptsSummaryQuery {
+            verify_service_sid: Some("é&=+/%?#".into()),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
+            country: Some("é&=+/%?#".into()),
+            channel: Some("é&=+/%?#".into()),
+            destination_prefix: Some("é&=+/%?#".into()),
+        })
         .await;
     h.record(
         "FetchVerificationAttemptsSummary",
@@ -1409,6 +1522,14 @@ async fn verification_attempts_summary(h: &Harness) {
     );
     h.sent(
         "FetchVerificationAttemptsSummary",
+        &[
+            ("VerifyServiceSid", "é&=+/%?#"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("Country", "é&=+/%?#"),
+            ("Channel", "é&=+/%?#"),
+            ("DestinationPrefix", "é&=+/%?#"),
+        ],
         &[],
         Sent::Nothing,
         false,
@@ -1416,12 +1537,12 @@ async fn verification_attempts_summary(h: &Harness) {
 }
 
 async fn verification_check(h: &Harness) {
-    same_protocol::<VerificationCheck, Via<false, POST, false, false>>();
+    same_protocol::<VerificationCheck, Via<false, POST, PAGE_SIZE, false>>();
     // CreateVerificationCheck: POST /v2/Services/{ServiceSid}/VerificationCheck
     h.answer("POST", "/v2/Services/ServiceSid1/VerificationCheck", 200);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &VerificationCheck::collection_path("ServiceSid1").expect("CreateVerificationCheck"),
             &CreateVerificationCheckBody {
                 code: Some("v".into()),
@@ -1433,22 +1554,23 @@ async fn verification_check(h: &Harness) {
     h.sent(
         "CreateVerificationCheck",
         &[],
+        &[],
         Sent::Form(&[("Code", "v")]),
         false,
     );
 }
 
 async fn verification_template(h: &Harness) {
-    same_protocol::<VerificationTemplate, Via<false, POST, false, false>>();
+    same_protocol::<VerificationTemplate, Via<false, POST, PAGE_SIZE, false>>();
     // ListVerificationTemplate: GET /v2/Templates
     h.page("GET", "/v2/Templates", Dialect::V1, "templates");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &VerificationTemplate::collection_path().expect("ListVerificationTemplate"),
         )
         .filter(&ListVerificationTemplateFilter {
-            friendly_name: Some("v".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1460,24 +1582,25 @@ async fn verification_template(h: &Harness) {
     );
     h.sent(
         "ListVerificationTemplate",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[("FriendlyName", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn webhook(h: &Harness) {
-    same_protocol::<Webhook, Via<false, POST, false, false>>();
+    same_protocol::<Webhook, Via<false, POST, PAGE_SIZE, false>>();
     // FetchWebhook: GET /v2/Services/{ServiceSid}/Webhooks/{Sid}
     h.answer("GET", "/v2/Services/ServiceSid1/Webhooks/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Webhook::path("ServiceSid1", "Sid1").expect("FetchWebhook"),
         )
         .await;
     h.record("FetchWebhook", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWebhook", &[], Sent::Nothing, false);
+    h.sent("FetchWebhook", &[], &[], Sent::Nothing, false);
     // ListWebhook: GET /v2/Services/{ServiceSid}/Webhooks
     h.page(
         "GET",
@@ -1487,7 +1610,7 @@ async fn webhook(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Webhook::collection_path("ServiceSid1").expect("ListWebhook"),
         )
         .page_size(5)
@@ -1498,12 +1621,18 @@ async fn webhook(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListWebhook", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListWebhook",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateWebhook: POST /v2/Services/{ServiceSid}/Webhooks
     h.answer("POST", "/v2/Services/ServiceSid1/Webhooks", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Webhook::collection_path("ServiceSid1").expect("CreateWebhook"),
             &CreateWebhookBody {
                 friendly_name: Some("v".into()),
@@ -1516,6 +1645,7 @@ async fn webhook(h: &Harness) {
     h.sent(
         "CreateWebhook",
         &[],
+        &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
             ("EventTypes", "a"),
@@ -1527,7 +1657,7 @@ async fn webhook(h: &Harness) {
     h.answer("POST", "/v2/Services/ServiceSid1/Webhooks/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Webhook::path("ServiceSid1", "Sid1").expect("UpdateWebhook"),
             &UpdateWebhookBody {
                 friendly_name: Some("v".into()),
@@ -1539,6 +1669,7 @@ async fn webhook(h: &Harness) {
     h.record("UpdateWebhook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateWebhook",
+        &[],
         &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
@@ -1552,16 +1683,16 @@ async fn webhook(h: &Harness) {
     h.deleted(
         "DeleteWebhook",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Webhook::path("ServiceSid1", "Sid1").expect("DeleteWebhook"),
             )
             .await,
     );
-    h.sent("DeleteWebhook", &[], Sent::Nothing, false);
+    h.sent("DeleteWebhook", &[], &[], Sent::Nothing, false);
 }
 
 async fn passkeys_factor(h: &Harness) {
-    same_protocol::<PasskeysFactor, Via<true, POST, false, false>>();
+    same_protocol::<PasskeysFactor, Via<true, POST, PAGE_SIZE, false>>();
     // UpdatePasskeysFactor: POST /v2/Services/{ServiceSid}/Passkeys/VerifyFactor
     h.answer(
         "POST",
@@ -1570,7 +1701,7 @@ async fn passkeys_factor(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<true, POST, false, false>, _>(
+        .update::<Via<true, POST, PAGE_SIZE, false>, _>(
             &PasskeysFactor::path("ServiceSid1").expect("UpdatePasskeysFactor"),
             &UpdatePasskeysFactorBody {
                 id: Some("v".into()),
@@ -1582,18 +1713,19 @@ async fn passkeys_factor(h: &Harness) {
     h.sent(
         "UpdatePasskeysFactor",
         &[],
+        &[],
         Sent::Json(r#"{"id":"v"}"#),
         false,
     );
 }
 
 async fn new_factor_passkey(h: &Harness) {
-    same_protocol::<NewFactorPasskey, Via<true, PUT, false, false>>();
+    same_protocol::<NewFactorPasskey, Via<true, PUT, PAGE_SIZE, false>>();
     // CreateNewFactorPasskey: POST /v2/Services/{ServiceSid}/Passkeys/Factors
     h.answer("POST", "/v2/Services/ServiceSid1/Passkeys/Factors", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &NewFactorPasskey::collection_path("ServiceSid1").expect("CreateNewFactorPasskey"),
             &CreateNewFactorPasskeyBody {
                 friendly_name: Some("v".into()),
@@ -1605,18 +1737,19 @@ async fn new_factor_passkey(h: &Harness) {
     h.sent(
         "CreateNewFactorPasskey",
         &[],
+        &[],
         Sent::Json(r#"{"friendly_name":"v"}"#),
         false,
     );
 }
 
 async fn challenge_passkeys(h: &Harness) {
-    same_protocol::<ChallengePasskeys, Via<true, PUT, false, false>>();
+    same_protocol::<ChallengePasskeys, Via<true, PUT, PAGE_SIZE, false>>();
     // CreateChallengePasskeys: POST /v2/Services/{ServiceSid}/Passkeys/Challenges
     h.answer("POST", "/v2/Services/ServiceSid1/Passkeys/Challenges", 201);
     let got = h
         .client
-        .create::<Via<true, PUT, false, false>, _>(
+        .create::<Via<true, PUT, PAGE_SIZE, false>, _>(
             &ChallengePasskeys::collection_path("ServiceSid1").expect("CreateChallengePasskeys"),
             &CreateChallengePasskeysBody {
                 identity: Some("v".into()),
@@ -1628,13 +1761,14 @@ async fn challenge_passkeys(h: &Harness) {
     h.sent(
         "CreateChallengePasskeys",
         &[],
+        &[],
         Sent::Json(r#"{"identity":"v"}"#),
         false,
     );
 }
 
 async fn update_challenge_passkeys(h: &Harness) {
-    same_protocol::<UpdateChallengePasskeys, Via<true, POST, false, false>>();
+    same_protocol::<UpdateChallengePasskeys, Via<true, POST, PAGE_SIZE, false>>();
     // UpdateChallengePasskeys: POST /v2/Services/{ServiceSid}/Passkeys/ApproveChallenge
     h.answer(
         "POST",
@@ -1643,7 +1777,7 @@ async fn update_challenge_passkeys(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<true, POST, false, false>, _>(
+        .update::<Via<true, POST, PAGE_SIZE, false>, _>(
             &UpdateChallengePasskeys::path("ServiceSid1").expect("UpdateChallengePasskeys"),
             &UpdateChallengePasskeysBody {
                 id: Some("v".into()),
@@ -1654,6 +1788,7 @@ async fn update_challenge_passkeys(h: &Harness) {
     h.record("UpdateChallengePasskeys", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChallengePasskeys",
+        &[],
         &[],
         Sent::Json(r#"{"id":"v"}"#),
         false,
@@ -1694,7 +1829,7 @@ async fn access_token_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Services/ServiceSid1/AccessTokens/Sid1", 200);
     let got = AccessToken::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchAccessToken", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchAccessToken", &[], Sent::Nothing, false);
+    h.sent("FetchAccessToken", &[], &[], Sent::Nothing, false);
     // CreateAccessToken: POST /v2/Services/{ServiceSid}/AccessTokens
     h.answer("POST", "/v2/Services/ServiceSid1/AccessTokens", 200);
     let got = AccessToken::create(
@@ -1709,6 +1844,7 @@ async fn access_token_full<Compiled>(h: &Harness) {
     h.record("CreateAccessToken", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateAccessToken",
+        &[],
         &[],
         Sent::Form(&[("Identity", "v")]),
         false,
@@ -1725,7 +1861,7 @@ async fn bucket_full<Compiled>(h: &Harness) {
     );
     let got = Bucket::fetch(&h.client, "ServiceSid1", "RateLimitSid1", "Sid1").await;
     h.record("FetchBucket", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchBucket", &[], Sent::Nothing, false);
+    h.sent("FetchBucket", &[], &[], Sent::Nothing, false);
     // ListBucket: GET /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets
     h.page(
         "GET",
@@ -1742,7 +1878,13 @@ async fn bucket_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListBucket", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListBucket",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateBucket: POST /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets
     h.answer(
         "POST",
@@ -1757,7 +1899,7 @@ async fn bucket_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateBucket", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateBucket", &[], Sent::Form(&[]), false);
+    h.sent("CreateBucket", &[], &[], Sent::Form(&[]), false);
     // UpdateBucket: POST /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets/{Sid}
     h.answer(
         "POST",
@@ -1773,7 +1915,7 @@ async fn bucket_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateBucket", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateBucket", &[], Sent::Form(&[]), false);
+    h.sent("UpdateBucket", &[], &[], Sent::Form(&[]), false);
     // DeleteBucket: DELETE /v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets/{Sid}
     h.empty(
         "DELETE",
@@ -1784,7 +1926,7 @@ async fn bucket_full<Compiled>(h: &Harness) {
         "DeleteBucket",
         Bucket::delete(&h.client, "ServiceSid1", "RateLimitSid1", "Sid1").await,
     );
-    h.sent("DeleteBucket", &[], Sent::Nothing, false);
+    h.sent("DeleteBucket", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1797,7 +1939,7 @@ async fn challenge_full<Compiled>(h: &Harness) {
     );
     let got = Challenge::fetch(&h.client, "ServiceSid1", "Identity1", "Sid1").await;
     h.record("FetchChallenge", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchChallenge", &[], Sent::Nothing, false);
+    h.sent("FetchChallenge", &[], &[], Sent::Nothing, false);
     // ListChallenge: GET /v2/Services/{ServiceSid}/Entities/{Identity}/Challenges
     h.page(
         "GET",
@@ -1810,8 +1952,9 @@ async fn challenge_full<Compiled>(h: &Harness) {
         "ServiceSid1",
         "Identity1",
         &ListChallengeFilter {
-            factor_sid: Some("v".into()),
-            ..Default::default()
+            factor_sid: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            order: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1824,7 +1967,13 @@ async fn challenge_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListChallenge",
-        &[("FactorSid", "v"), ("PageSize", "5")],
+        &[
+            ("FactorSid", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("Order", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1848,6 +1997,7 @@ async fn challenge_full<Compiled>(h: &Harness) {
     h.record("CreateChallenge", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChallenge",
+        &[],
         &[],
         Sent::Form(&[
             ("Details.Message", "v"),
@@ -1877,6 +2027,7 @@ async fn challenge_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateChallenge",
         &[],
+        &[],
         Sent::Form(&[("AuthPayload", "v")]),
         false,
     );
@@ -1888,7 +2039,7 @@ async fn entity_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Services/ServiceSid1/Entities/Identity1", 200);
     let got = Entity::fetch(&h.client, "ServiceSid1", "Identity1").await;
     h.record("FetchEntity", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchEntity", &[], Sent::Nothing, false);
+    h.sent("FetchEntity", &[], &[], Sent::Nothing, false);
     // ListEntity: GET /v2/Services/{ServiceSid}/Entities
     h.page(
         "GET",
@@ -1905,7 +2056,13 @@ async fn entity_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListEntity", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListEntity",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateEntity: POST /v2/Services/{ServiceSid}/Entities
     h.answer("POST", "/v2/Services/ServiceSid1/Entities", 201);
     let got = Entity::create(
@@ -1917,14 +2074,20 @@ async fn entity_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateEntity", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateEntity", &[], Sent::Form(&[("Identity", "v")]), false);
+    h.sent(
+        "CreateEntity",
+        &[],
+        &[],
+        Sent::Form(&[("Identity", "v")]),
+        false,
+    );
     // DeleteEntity: DELETE /v2/Services/{ServiceSid}/Entities/{Identity}
     h.empty("DELETE", "/v2/Services/ServiceSid1/Entities/Identity1", 204);
     h.deleted(
         "DeleteEntity",
         Entity::delete(&h.client, "ServiceSid1", "Identity1").await,
     );
-    h.sent("DeleteEntity", &[], Sent::Nothing, false);
+    h.sent("DeleteEntity", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1937,7 +2100,7 @@ async fn factor_full<Compiled>(h: &Harness) {
     );
     let got = Factor::fetch(&h.client, "ServiceSid1", "Identity1", "Sid1").await;
     h.record("FetchFactor", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchFactor", &[], Sent::Nothing, false);
+    h.sent("FetchFactor", &[], &[], Sent::Nothing, false);
     // ListFactor: GET /v2/Services/{ServiceSid}/Entities/{Identity}/Factors
     h.page(
         "GET",
@@ -1954,7 +2117,13 @@ async fn factor_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListFactor", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListFactor",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateNewFactor: POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors
     h.answer(
         "POST",
@@ -1974,6 +2143,7 @@ async fn factor_full<Compiled>(h: &Harness) {
     h.record("CreateNewFactor", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateNewFactor",
+        &[],
         &[],
         Sent::Form(&[("Binding.Alg", "v")]),
         false,
@@ -1999,6 +2169,7 @@ async fn factor_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateFactor",
         &[],
+        &[],
         Sent::Form(&[("Config.NotificationToken", "v")]),
         false,
     );
@@ -2012,7 +2183,7 @@ async fn factor_full<Compiled>(h: &Harness) {
         "DeleteFactor",
         Factor::delete(&h.client, "ServiceSid1", "Identity1", "Sid1").await,
     );
-    h.sent("DeleteFactor", &[], Sent::Nothing, false);
+    h.sent("DeleteFactor", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2021,7 +2192,7 @@ async fn form_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Forms/FormType1", 200);
     let got = Form::fetch(&h.client, "FormType1").await;
     h.record("FetchForm", None, got.map(|_| None));
-    h.sent("FetchForm", &[], Sent::Nothing, false);
+    h.sent("FetchForm", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2034,7 +2205,13 @@ async fn messaging_configuration_full<Compiled>(h: &Harness) {
     );
     let got = MessagingConfiguration::fetch(&h.client, "ServiceSid1", "Country1").await;
     h.record("FetchMessagingConfiguration", None, got.map(|_| None));
-    h.sent("FetchMessagingConfiguration", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchMessagingConfiguration",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListMessagingConfiguration: GET /v2/Services/{ServiceSid}/MessagingConfigurations
     h.page(
         "GET",
@@ -2054,6 +2231,7 @@ async fn messaging_configuration_full<Compiled>(h: &Harness) {
     h.sent(
         "ListMessagingConfiguration",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2075,6 +2253,7 @@ async fn messaging_configuration_full<Compiled>(h: &Harness) {
     h.record("CreateMessagingConfiguration", None, got.map(|_| None));
     h.sent(
         "CreateMessagingConfiguration",
+        &[],
         &[],
         Sent::Form(&[("Country", "v")]),
         false,
@@ -2098,6 +2277,7 @@ async fn messaging_configuration_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateMessagingConfiguration",
         &[],
+        &[],
         Sent::Form(&[("MessagingServiceSid", "v")]),
         false,
     );
@@ -2111,7 +2291,13 @@ async fn messaging_configuration_full<Compiled>(h: &Harness) {
         "DeleteMessagingConfiguration",
         MessagingConfiguration::delete(&h.client, "ServiceSid1", "Country1").await,
     );
-    h.sent("DeleteMessagingConfiguration", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteMessagingConfiguration",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2131,7 +2317,7 @@ async fn notification_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateNotification", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateNotification", &[], Sent::Form(&[]), false);
+    h.sent("CreateNotification", &[], &[], Sent::Form(&[]), false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2140,7 +2326,7 @@ async fn rate_limit_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Services/ServiceSid1/RateLimits/Sid1", 200);
     let got = RateLimit::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchRateLimit", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRateLimit", &[], Sent::Nothing, false);
+    h.sent("FetchRateLimit", &[], &[], Sent::Nothing, false);
     // ListRateLimit: GET /v2/Services/{ServiceSid}/RateLimits
     h.page(
         "GET",
@@ -2157,7 +2343,13 @@ async fn rate_limit_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListRateLimit", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListRateLimit",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateRateLimit: POST /v2/Services/{ServiceSid}/RateLimits
     h.answer("POST", "/v2/Services/ServiceSid1/RateLimits", 201);
     let got = RateLimit::create(
@@ -2172,6 +2364,7 @@ async fn rate_limit_full<Compiled>(h: &Harness) {
     h.record("CreateRateLimit", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRateLimit",
+        &[],
         &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
@@ -2191,6 +2384,7 @@ async fn rate_limit_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateRateLimit",
         &[],
+        &[],
         Sent::Form(&[("Description", "v")]),
         false,
     );
@@ -2200,7 +2394,7 @@ async fn rate_limit_full<Compiled>(h: &Harness) {
         "DeleteRateLimit",
         RateLimit::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteRateLimit", &[], Sent::Nothing, false);
+    h.sent("DeleteRateLimit", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2209,7 +2403,7 @@ async fn safelist_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/SafeList/Numbers/PhoneNumber1", 200);
     let got = Safelist::fetch(&h.client, "PhoneNumber1").await;
     h.record("FetchSafelist", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSafelist", &[], Sent::Nothing, false);
+    h.sent("FetchSafelist", &[], &[], Sent::Nothing, false);
     // CreateSafelist: POST /v2/SafeList/Numbers
     h.answer("POST", "/v2/SafeList/Numbers", 201);
     let got = Safelist::create(
@@ -2223,6 +2417,7 @@ async fn safelist_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateSafelist",
         &[],
+        &[],
         Sent::Form(&[("PhoneNumber", "v")]),
         false,
     );
@@ -2232,7 +2427,7 @@ async fn safelist_full<Compiled>(h: &Harness) {
         "DeleteSafelist",
         Safelist::delete(&h.client, "PhoneNumber1").await,
     );
-    h.sent("DeleteSafelist", &[], Sent::Nothing, false);
+    h.sent("DeleteSafelist", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2241,7 +2436,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Services/Sid1", 200);
     let got = Service::fetch(&h.client, "Sid1").await;
     h.record("FetchService", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchService", &[], Sent::Nothing, false);
+    h.sent("FetchService", &[], &[], Sent::Nothing, false);
     // ListService: GET /v2/Services
     h.page("GET", "/v2/Services", Dialect::V1, "services");
     let got = Service::list(&h.client).page_size(5).collect_all().await;
@@ -2250,7 +2445,13 @@ async fn service_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListService", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListService",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateService: POST /v2/Services
     h.answer("POST", "/v2/Services", 201);
     let got = Service::create(
@@ -2264,6 +2465,7 @@ async fn service_full<Compiled>(h: &Harness) {
     h.record("CreateService", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateService",
+        &[],
         &[],
         Sent::Form(&[("Push.ApnCredentialSid", "v")]),
         false,
@@ -2283,13 +2485,14 @@ async fn service_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateService",
         &[],
+        &[],
         Sent::Form(&[("Push.ApnCredentialSid", "v")]),
         false,
     );
     // DeleteService: DELETE /v2/Services/{Sid}
     h.empty("DELETE", "/v2/Services/Sid1", 204);
     h.deleted("DeleteService", Service::delete(&h.client, "Sid1").await);
-    h.sent("DeleteService", &[], Sent::Nothing, false);
+    h.sent("DeleteService", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2298,7 +2501,7 @@ async fn verification_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Services/ServiceSid1/Verifications/Sid1", 200);
     let got = Verification::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchVerification", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchVerification", &[], Sent::Nothing, false);
+    h.sent("FetchVerification", &[], &[], Sent::Nothing, false);
     // CreateVerification: POST /v2/Services/{ServiceSid}/Verifications
     h.answer("POST", "/v2/Services/ServiceSid1/Verifications", 201);
     let got = Verification::create(
@@ -2311,7 +2514,13 @@ async fn verification_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateVerification", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateVerification", &[], Sent::Form(&[("To", "v")]), false);
+    h.sent(
+        "CreateVerification",
+        &[],
+        &[],
+        Sent::Form(&[("To", "v")]),
+        false,
+    );
     // UpdateVerification: POST /v2/Services/{ServiceSid}/Verifications/{Sid}
     h.answer("POST", "/v2/Services/ServiceSid1/Verifications/Sid1", 200);
     let got = Verification::update(
@@ -2327,6 +2536,7 @@ async fn verification_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateVerification",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
@@ -2338,14 +2548,20 @@ async fn verification_attempt_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Attempts/Sid1", 200);
     let got = VerificationAttempt::fetch(&h.client, "Sid1").await;
     h.record("FetchVerificationAttempt", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchVerificationAttempt", &[], Sent::Nothing, false);
+    h.sent("FetchVerificationAttempt", &[], &[], Sent::Nothing, false);
     // ListVerificationAttempt: GET /v2/Attempts
     h.page("GET", "/v2/Attempts", Dialect::V1, "attempts");
     let got = VerificationAttempt::list(
         &h.client,
         &ListVerificationAttemptFilter {
-            channel_data_to: Some("v".into()),
-            ..Default::default()
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
+            channel_data_to: Some("é&=+/%?#".into()),
+            country: Some("é&=+/%?#".into()),
+            channel: Some("é&=+/%?#".into()),
+            verify_service_sid: Some("é&=+/%?#".into()),
+            verification_sid: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2358,7 +2574,18 @@ async fn verification_attempt_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListVerificationAttempt",
-        &[("ChannelData.To", "v"), ("PageSize", "5")],
+        &[
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("ChannelData.To", "é&=+/%?#"),
+            ("Country", "é&=+/%?#"),
+            ("Channel", "é&=+/%?#"),
+            ("VerifyServiceSid", "é&=+/%?#"),
+            ("VerificationSid", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2368,10 +2595,29 @@ async fn verification_attempt_full<Compiled>(h: &Harness) {
 async fn verification_attempts_summary_full<Compiled>(h: &Harness) {
     // FetchVerificationAttemptsSummary: GET /v2/Attempts/Summary
     h.answer("GET", "/v2/Attempts/Summary", 200);
-    let got = VerificationAttemptsSummary::fetch(&h.client).await;
+    let got = VerificationAttemptsSummary::fetch(
+        &h.client,
+        &FetchVerificationAttemptsSummaryQuery {
+            verify_service_sid: Some("é&=+/%?#".into()),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
+            country: Some("é&=+/%?#".into()),
+            channel: Some("é&=+/%?#".into()),
+            destination_prefix: Some("é&=+/%?#".into()),
+        },
+    )
+    .await;
     h.record("FetchVerificationAttemptsSummary", None, got.map(|_| None));
     h.sent(
         "FetchVerificationAttemptsSummary",
+        &[
+            ("VerifyServiceSid", "é&=+/%?#"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("Country", "é&=+/%?#"),
+            ("Channel", "é&=+/%?#"),
+            ("DestinationPrefix", "é&=+/%?#"),
+        ],
         &[],
         Sent::Nothing,
         false,
@@ -2395,6 +2641,7 @@ async fn verification_check_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateVerificationCheck",
         &[],
+        &[],
         Sent::Form(&[("Code", "v")]),
         false,
     );
@@ -2407,7 +2654,7 @@ async fn verification_template_full<Compiled>(h: &Harness) {
     let got = VerificationTemplate::list(
         &h.client,
         &ListVerificationTemplateFilter {
-            friendly_name: Some("v".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -2420,7 +2667,8 @@ async fn verification_template_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListVerificationTemplate",
-        &[("FriendlyName", "v"), ("PageSize", "5")],
+        &[("FriendlyName", "é&=+/%?#"), ("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -2432,7 +2680,7 @@ async fn webhook_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v2/Services/ServiceSid1/Webhooks/Sid1", 200);
     let got = Webhook::fetch(&h.client, "ServiceSid1", "Sid1").await;
     h.record("FetchWebhook", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchWebhook", &[], Sent::Nothing, false);
+    h.sent("FetchWebhook", &[], &[], Sent::Nothing, false);
     // ListWebhook: GET /v2/Services/{ServiceSid}/Webhooks
     h.page(
         "GET",
@@ -2449,7 +2697,13 @@ async fn webhook_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListWebhook", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListWebhook",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateWebhook: POST /v2/Services/{ServiceSid}/Webhooks
     h.answer("POST", "/v2/Services/ServiceSid1/Webhooks", 201);
     let got = Webhook::create(
@@ -2465,6 +2719,7 @@ async fn webhook_full<Compiled>(h: &Harness) {
     h.record("CreateWebhook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateWebhook",
+        &[],
         &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
@@ -2490,6 +2745,7 @@ async fn webhook_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateWebhook",
         &[],
+        &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
             ("EventTypes", "a"),
@@ -2503,7 +2759,7 @@ async fn webhook_full<Compiled>(h: &Harness) {
         "DeleteWebhook",
         Webhook::delete(&h.client, "ServiceSid1", "Sid1").await,
     );
-    h.sent("DeleteWebhook", &[], Sent::Nothing, false);
+    h.sent("DeleteWebhook", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -2527,6 +2783,7 @@ async fn passkeys_factor_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdatePasskeysFactor",
         &[],
+        &[],
         Sent::Json(r#"{"id":"v"}"#),
         false,
     );
@@ -2549,6 +2806,7 @@ async fn new_factor_passkey_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateNewFactorPasskey",
         &[],
+        &[],
         Sent::Json(r#"{"friendly_name":"v"}"#),
         false,
     );
@@ -2570,6 +2828,7 @@ async fn challenge_passkeys_full<Compiled>(h: &Harness) {
     h.record("CreateChallengePasskeys", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateChallengePasskeys",
+        &[],
         &[],
         Sent::Json(r#"{"identity":"v"}"#),
         false,
@@ -2596,6 +2855,7 @@ async fn update_challenge_passkeys_full<Compiled>(h: &Harness) {
     h.record("UpdateChallengePasskeys", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateChallengePasskeys",
+        &[],
         &[],
         Sent::Json(r#"{"id":"v"}"#),
         false,

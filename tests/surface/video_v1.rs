@@ -271,7 +271,7 @@ pub struct RoomParticipantPublishedTrack {
     pub sid: Option<String>,
 }
 
-#[twilio_resource(path = "/v1/Rooms/<RoomSid>/Participants/<ParticipantSid>/SubscribeRules", base_url = "https://video.twilio.com", rename_all = "snake_case", list, update = UpdateRoomParticipantSubscribeRuleBody)]
+#[twilio_resource(path = "/v1/Rooms/<RoomSid>/Participants/<ParticipantSid>/SubscribeRules", base_url = "https://video.twilio.com", rename_all = "snake_case", list, update = UpdateRoomParticipantSubscribeRuleBody, page_size = false)]
 pub struct RoomParticipantSubscribeRule {}
 
 #[derive(serde::Serialize, Default)]
@@ -308,7 +308,7 @@ pub struct ListRoomRecordingFilter {
     pub date_created_before: Option<String>,
 }
 
-#[twilio_resource(path = "/v1/Rooms/<RoomSid>/RecordingRules", base_url = "https://video.twilio.com", rename_all = "snake_case", list, update = UpdateRoomRecordingRuleBody)]
+#[twilio_resource(path = "/v1/Rooms/<RoomSid>/RecordingRules", base_url = "https://video.twilio.com", rename_all = "snake_case", list, update = UpdateRoomRecordingRuleBody, page_size = false)]
 pub struct RoomRecordingRule {}
 
 #[derive(serde::Serialize, Default)]
@@ -354,27 +354,29 @@ pub async fn run(h: &Harness) {
 }
 
 async fn composition(h: &Harness) {
-    same_protocol::<Composition, Via<false, POST, false, false>>();
+    same_protocol::<Composition, Via<false, POST, PAGE_SIZE, false>>();
     // FetchComposition: GET /v1/Compositions/{Sid}
     h.answer("GET", "/v1/Compositions/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &Composition::path("Sid1").expect("FetchComposition"),
         )
         .await;
     h.record("FetchComposition", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchComposition", &[], Sent::Nothing, false);
+    h.sent("FetchComposition", &[], &[], Sent::Nothing, false);
     // ListComposition: GET /v1/Compositions
     h.page("GET", "/v1/Compositions", Dialect::V1, "compositions");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Composition::collection_path().expect("ListComposition"),
         )
         .filter(&ListCompositionFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
+            room_sid: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -386,7 +388,14 @@ async fn composition(h: &Harness) {
     );
     h.sent(
         "ListComposition",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("RoomSid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -394,7 +403,7 @@ async fn composition(h: &Harness) {
     h.answer("POST", "/v1/Compositions", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Composition::collection_path().expect("CreateComposition"),
             &CreateCompositionBody {
                 room_sid: Some("v".into()),
@@ -406,6 +415,7 @@ async fn composition(h: &Harness) {
     h.record("CreateComposition", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateComposition",
+        &[],
         &[],
         Sent::Form(&[
             ("RoomSid", "v"),
@@ -419,26 +429,26 @@ async fn composition(h: &Harness) {
     h.deleted(
         "DeleteComposition",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Composition::path("Sid1").expect("DeleteComposition"),
             )
             .await,
     );
-    h.sent("DeleteComposition", &[], Sent::Nothing, false);
+    h.sent("DeleteComposition", &[], &[], Sent::Nothing, false);
 }
 
 async fn composition_hook(h: &Harness) {
-    same_protocol::<CompositionHook, Via<false, POST, false, false>>();
+    same_protocol::<CompositionHook, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCompositionHook: GET /v1/CompositionHooks/{Sid}
     h.answer("GET", "/v1/CompositionHooks/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &CompositionHook::path("Sid1").expect("FetchCompositionHook"),
         )
         .await;
     h.record("FetchCompositionHook", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCompositionHook", &[], Sent::Nothing, false);
+    h.sent("FetchCompositionHook", &[], &[], Sent::Nothing, false);
     // ListCompositionHook: GET /v1/CompositionHooks
     h.page(
         "GET",
@@ -448,12 +458,14 @@ async fn composition_hook(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &CompositionHook::collection_path().expect("ListCompositionHook"),
         )
         .filter(&ListCompositionHookFilter {
-            date_created_after: Some("v".into()),
-            ..Default::default()
+            enabled: Some(true),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -465,7 +477,14 @@ async fn composition_hook(h: &Harness) {
     );
     h.sent(
         "ListCompositionHook",
-        &[("DateCreatedAfter", "v"), ("PageSize", "5")],
+        &[
+            ("Enabled", "true"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -473,7 +492,7 @@ async fn composition_hook(h: &Harness) {
     h.answer("POST", "/v1/CompositionHooks", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CompositionHook::collection_path().expect("CreateCompositionHook"),
             &CreateCompositionHookBody {
                 friendly_name: Some("v".into()),
@@ -486,6 +505,7 @@ async fn composition_hook(h: &Harness) {
     h.sent(
         "CreateCompositionHook",
         &[],
+        &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
             ("AudioSources", "a"),
@@ -497,7 +517,7 @@ async fn composition_hook(h: &Harness) {
     h.answer("POST", "/v1/CompositionHooks/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CompositionHook::path("Sid1").expect("UpdateCompositionHook"),
             &UpdateCompositionHookBody {
                 friendly_name: Some("v".into()),
@@ -509,6 +529,7 @@ async fn composition_hook(h: &Harness) {
     h.record("UpdateCompositionHook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateCompositionHook",
+        &[],
         &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
@@ -522,31 +543,31 @@ async fn composition_hook(h: &Harness) {
     h.deleted(
         "DeleteCompositionHook",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &CompositionHook::path("Sid1").expect("DeleteCompositionHook"),
             )
             .await,
     );
-    h.sent("DeleteCompositionHook", &[], Sent::Nothing, false);
+    h.sent("DeleteCompositionHook", &[], &[], Sent::Nothing, false);
 }
 
 async fn composition_settings(h: &Harness) {
-    same_protocol::<CompositionSettings, Via<false, POST, false, false>>();
+    same_protocol::<CompositionSettings, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCompositionSettings: GET /v1/CompositionSettings/Default
     h.answer("GET", "/v1/CompositionSettings/Default", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &CompositionSettings::path().expect("FetchCompositionSettings"),
         )
         .await;
     h.record("FetchCompositionSettings", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCompositionSettings", &[], Sent::Nothing, false);
+    h.sent("FetchCompositionSettings", &[], &[], Sent::Nothing, false);
     // CreateCompositionSettings: POST /v1/CompositionSettings/Default
     h.answer("POST", "/v1/CompositionSettings/Default", 200);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &CompositionSettings::collection_path().expect("CreateCompositionSettings"),
             &CreateCompositionSettingsBody {
                 friendly_name: Some("v".into()),
@@ -558,32 +579,38 @@ async fn composition_settings(h: &Harness) {
     h.sent(
         "CreateCompositionSettings",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
 }
 
 async fn recording(h: &Harness) {
-    same_protocol::<Recording, Via<false, POST, false, false>>();
+    same_protocol::<Recording, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRecording: GET /v1/Recordings/{Sid}
     h.answer("GET", "/v1/Recordings/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Recording::path("Sid1").expect("FetchRecording"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
+            &Recording::path("Sid1").expect("FetchRecording"),
+        )
         .await;
     h.record("FetchRecording", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRecording", &[], Sent::Nothing, false);
+    h.sent("FetchRecording", &[], &[], Sent::Nothing, false);
     // ListRecording: GET /v1/Recordings
     h.page("GET", "/v1/Recordings", Dialect::V1, "recordings");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &Recording::collection_path().expect("ListRecording"),
         )
         .filter(&ListRecordingFilter {
-            status: Some("v".into()),
-            grouping_sid: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            source_sid: Some("é&=+/%?#".into()),
+            grouping_sid: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
+            media_type: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -596,11 +623,16 @@ async fn recording(h: &Harness) {
     h.sent(
         "ListRecording",
         &[
-            ("Status", "v"),
-            ("GroupingSid", "a"),
-            ("GroupingSid", "b"),
+            ("Status", "é&=+/%?#"),
+            ("SourceSid", "é&=+/%?#"),
+            ("GroupingSid", "é&1"),
+            ("GroupingSid", "+/%?#2"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("MediaType", "é&=+/%?#"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -609,31 +641,31 @@ async fn recording(h: &Harness) {
     h.deleted(
         "DeleteRecording",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Recording::path("Sid1").expect("DeleteRecording"),
             )
             .await,
     );
-    h.sent("DeleteRecording", &[], Sent::Nothing, false);
+    h.sent("DeleteRecording", &[], &[], Sent::Nothing, false);
 }
 
 async fn recording_settings(h: &Harness) {
-    same_protocol::<RecordingSettings, Via<false, POST, false, false>>();
+    same_protocol::<RecordingSettings, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRecordingSettings: GET /v1/RecordingSettings/Default
     h.answer("GET", "/v1/RecordingSettings/Default", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &RecordingSettings::path().expect("FetchRecordingSettings"),
         )
         .await;
     h.record("FetchRecordingSettings", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRecordingSettings", &[], Sent::Nothing, false);
+    h.sent("FetchRecordingSettings", &[], &[], Sent::Nothing, false);
     // CreateRecordingSettings: POST /v1/RecordingSettings/Default
     h.answer("POST", "/v1/RecordingSettings/Default", 200);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &RecordingSettings::collection_path().expect("CreateRecordingSettings"),
             &CreateRecordingSettingsBody {
                 friendly_name: Some("v".into()),
@@ -645,29 +677,32 @@ async fn recording_settings(h: &Harness) {
     h.sent(
         "CreateRecordingSettings",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
 }
 
 async fn room(h: &Harness) {
-    same_protocol::<Room, Via<false, POST, false, false>>();
+    same_protocol::<Room, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRoom: GET /v1/Rooms/{Sid}
     h.answer("GET", "/v1/Rooms/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Room::path("Sid1").expect("FetchRoom"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Room::path("Sid1").expect("FetchRoom"))
         .await;
     h.record("FetchRoom", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRoom", &[], Sent::Nothing, false);
+    h.sent("FetchRoom", &[], &[], Sent::Nothing, false);
     // ListRoom: GET /v1/Rooms
     h.page("GET", "/v1/Rooms", Dialect::V1, "rooms");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Room::collection_path().expect("ListRoom"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&Room::collection_path().expect("ListRoom"))
         .filter(&ListRoomFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            unique_name: Some("é&=+/%?#".into()),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -679,7 +714,14 @@ async fn room(h: &Harness) {
     );
     h.sent(
         "ListRoom",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("UniqueName", "é&=+/%?#"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -687,7 +729,7 @@ async fn room(h: &Harness) {
     h.answer("POST", "/v1/Rooms", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Room::collection_path().expect("CreateRoom"),
             &CreateRoomBody {
                 type_: Some("v".into()),
@@ -700,6 +742,7 @@ async fn room(h: &Harness) {
     h.sent(
         "CreateRoom",
         &[],
+        &[],
         Sent::Form(&[("Type", "v"), ("VideoCodecs", "a"), ("VideoCodecs", "b")]),
         false,
     );
@@ -707,7 +750,7 @@ async fn room(h: &Harness) {
     h.answer("POST", "/v1/Rooms/Sid1", 202);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Room::path("Sid1").expect("UpdateRoom"),
             &UpdateRoomBody {
                 status: Some("v".into()),
@@ -715,21 +758,27 @@ async fn room(h: &Harness) {
         )
         .await;
     h.record("UpdateRoom", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateRoom", &[], Sent::Form(&[("Status", "v")]), false);
+    h.sent(
+        "UpdateRoom",
+        &[],
+        &[],
+        Sent::Form(&[("Status", "v")]),
+        false,
+    );
 }
 
 async fn room_participant(h: &Harness) {
-    same_protocol::<RoomParticipant, Via<false, POST, false, false>>();
+    same_protocol::<RoomParticipant, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRoomParticipant: GET /v1/Rooms/{RoomSid}/Participants/{Sid}
     h.answer("GET", "/v1/Rooms/RoomSid1/Participants/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &RoomParticipant::path("RoomSid1", "Sid1").expect("FetchRoomParticipant"),
         )
         .await;
     h.record("FetchRoomParticipant", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRoomParticipant", &[], Sent::Nothing, false);
+    h.sent("FetchRoomParticipant", &[], &[], Sent::Nothing, false);
     // ListRoomParticipant: GET /v1/Rooms/{RoomSid}/Participants
     h.page(
         "GET",
@@ -739,12 +788,14 @@ async fn room_participant(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &RoomParticipant::collection_path("RoomSid1").expect("ListRoomParticipant"),
         )
         .filter(&ListRoomParticipantFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            identity: Some("é&=+/%?#".into()),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -756,7 +807,14 @@ async fn room_participant(h: &Harness) {
     );
     h.sent(
         "ListRoomParticipant",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("Identity", "é&=+/%?#"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -764,7 +822,7 @@ async fn room_participant(h: &Harness) {
     h.answer("POST", "/v1/Rooms/RoomSid1/Participants/Sid1", 202);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &RoomParticipant::path("RoomSid1", "Sid1").expect("UpdateRoomParticipant"),
             &UpdateRoomParticipantBody {
                 status: Some("v".into()),
@@ -775,13 +833,14 @@ async fn room_participant(h: &Harness) {
     h.sent(
         "UpdateRoomParticipant",
         &[],
+        &[],
         Sent::Form(&[("Status", "v")]),
         false,
     );
 }
 
 async fn room_participant_anonymize(h: &Harness) {
-    same_protocol::<RoomParticipantAnonymize, Via<false, POST, false, false>>();
+    same_protocol::<RoomParticipantAnonymize, Via<false, POST, PAGE_SIZE, false>>();
     // UpdateRoomParticipantAnonymize: POST /v1/Rooms/{RoomSid}/Participants/{Sid}/Anonymize
     h.answer(
         "POST",
@@ -790,7 +849,7 @@ async fn room_participant_anonymize(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &RoomParticipantAnonymize::path("RoomSid1", "Sid1")
                 .expect("UpdateRoomParticipantAnonymize"),
             &UpdateRoomParticipantAnonymizeBody::default(),
@@ -804,13 +863,14 @@ async fn room_participant_anonymize(h: &Harness) {
     h.sent(
         "UpdateRoomParticipantAnonymize",
         &[],
+        &[],
         Sent::Form(&[]),
         false,
     );
 }
 
 async fn room_participant_published_track(h: &Harness) {
-    same_protocol::<RoomParticipantPublishedTrack, Via<false, POST, false, false>>();
+    same_protocol::<RoomParticipantPublishedTrack, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRoomParticipantPublishedTrack: GET /v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/PublishedTracks/{Sid}
     h.answer(
         "GET",
@@ -819,7 +879,7 @@ async fn room_participant_published_track(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &RoomParticipantPublishedTrack::path("RoomSid1", "ParticipantSid1", "Sid1")
                 .expect("FetchRoomParticipantPublishedTrack"),
         )
@@ -831,6 +891,7 @@ async fn room_participant_published_track(h: &Harness) {
     );
     h.sent(
         "FetchRoomParticipantPublishedTrack",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -844,7 +905,7 @@ async fn room_participant_published_track(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &RoomParticipantPublishedTrack::collection_path("RoomSid1", "ParticipantSid1")
                 .expect("ListRoomParticipantPublishedTrack"),
         )
@@ -859,13 +920,14 @@ async fn room_participant_published_track(h: &Harness) {
     h.sent(
         "ListRoomParticipantPublishedTrack",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn room_participant_subscribe_rule(h: &Harness) {
-    same_protocol::<RoomParticipantSubscribeRule, Via<false, POST, false, false>>();
+    same_protocol::<RoomParticipantSubscribeRule, Via<false, POST, NO_PAGE_SIZE, false>>();
     // FetchRoomParticipantSubscribeRule: GET /v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules
     h.page(
         "GET",
@@ -875,7 +937,7 @@ async fn room_participant_subscribe_rule(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, NO_PAGE_SIZE, false>>(
             &RoomParticipantSubscribeRule::collection_path("RoomSid1", "ParticipantSid1")
                 .expect("FetchRoomParticipantSubscribeRule"),
         )
@@ -889,6 +951,7 @@ async fn room_participant_subscribe_rule(h: &Harness) {
     h.sent(
         "FetchRoomParticipantSubscribeRule",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -900,7 +963,7 @@ async fn room_participant_subscribe_rule(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, NO_PAGE_SIZE, false>, _>(
             &RoomParticipantSubscribeRule::path("RoomSid1", "ParticipantSid1")
                 .expect("UpdateRoomParticipantSubscribeRule"),
             &UpdateRoomParticipantSubscribeRuleBody {
@@ -916,13 +979,14 @@ async fn room_participant_subscribe_rule(h: &Harness) {
     h.sent(
         "UpdateRoomParticipantSubscribeRule",
         &[],
+        &[],
         Sent::Form(&[("Rules", "v")]),
         false,
     );
 }
 
 async fn room_participant_subscribed_track(h: &Harness) {
-    same_protocol::<RoomParticipantSubscribedTrack, Via<false, POST, false, false>>();
+    same_protocol::<RoomParticipantSubscribedTrack, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRoomParticipantSubscribedTrack: GET /v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks/{Sid}
     h.answer(
         "GET",
@@ -931,7 +995,7 @@ async fn room_participant_subscribed_track(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &RoomParticipantSubscribedTrack::path("RoomSid1", "ParticipantSid1", "Sid1")
                 .expect("FetchRoomParticipantSubscribedTrack"),
         )
@@ -943,6 +1007,7 @@ async fn room_participant_subscribed_track(h: &Harness) {
     );
     h.sent(
         "FetchRoomParticipantSubscribedTrack",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -956,7 +1021,7 @@ async fn room_participant_subscribed_track(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &RoomParticipantSubscribedTrack::collection_path("RoomSid1", "ParticipantSid1")
                 .expect("ListRoomParticipantSubscribedTrack"),
         )
@@ -971,23 +1036,24 @@ async fn room_participant_subscribed_track(h: &Harness) {
     h.sent(
         "ListRoomParticipantSubscribedTrack",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn room_recording(h: &Harness) {
-    same_protocol::<RoomRecording, Via<false, POST, false, false>>();
+    same_protocol::<RoomRecording, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRoomRecording: GET /v1/Rooms/{RoomSid}/Recordings/{Sid}
     h.answer("GET", "/v1/Rooms/RoomSid1/Recordings/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &RoomRecording::path("RoomSid1", "Sid1").expect("FetchRoomRecording"),
         )
         .await;
     h.record("FetchRoomRecording", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRoomRecording", &[], Sent::Nothing, false);
+    h.sent("FetchRoomRecording", &[], &[], Sent::Nothing, false);
     // ListRoomRecording: GET /v1/Rooms/{RoomSid}/Recordings
     h.page(
         "GET",
@@ -997,12 +1063,14 @@ async fn room_recording(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &RoomRecording::collection_path("RoomSid1").expect("ListRoomRecording"),
         )
         .filter(&ListRoomRecordingFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            source_sid: Some("é&=+/%?#".into()),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -1014,7 +1082,14 @@ async fn room_recording(h: &Harness) {
     );
     h.sent(
         "ListRoomRecording",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("SourceSid", "é&=+/%?#"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1023,16 +1098,16 @@ async fn room_recording(h: &Harness) {
     h.deleted(
         "DeleteRoomRecording",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &RoomRecording::path("RoomSid1", "Sid1").expect("DeleteRoomRecording"),
             )
             .await,
     );
-    h.sent("DeleteRoomRecording", &[], Sent::Nothing, false);
+    h.sent("DeleteRoomRecording", &[], &[], Sent::Nothing, false);
 }
 
 async fn room_recording_rule(h: &Harness) {
-    same_protocol::<RoomRecordingRule, Via<false, POST, false, false>>();
+    same_protocol::<RoomRecordingRule, Via<false, POST, NO_PAGE_SIZE, false>>();
     // FetchRoomRecordingRule: GET /v1/Rooms/{RoomSid}/RecordingRules
     h.page(
         "GET",
@@ -1042,7 +1117,7 @@ async fn room_recording_rule(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, NO_PAGE_SIZE, false>>(
             &RoomRecordingRule::collection_path("RoomSid1").expect("FetchRoomRecordingRule"),
         )
         .collect_all()
@@ -1052,12 +1127,12 @@ async fn room_recording_rule(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("FetchRoomRecordingRule", &[], Sent::Nothing, false);
+    h.sent("FetchRoomRecordingRule", &[], &[], Sent::Nothing, false);
     // UpdateRoomRecordingRule: POST /v1/Rooms/{RoomSid}/RecordingRules
     h.answer("POST", "/v1/Rooms/RoomSid1/RecordingRules", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, NO_PAGE_SIZE, false>, _>(
             &RoomRecordingRule::path("RoomSid1").expect("UpdateRoomRecordingRule"),
             &UpdateRoomRecordingRuleBody {
                 rules: Some("v".into()),
@@ -1068,23 +1143,24 @@ async fn room_recording_rule(h: &Harness) {
     h.sent(
         "UpdateRoomRecordingRule",
         &[],
+        &[],
         Sent::Form(&[("Rules", "v")]),
         false,
     );
 }
 
 async fn room_transcriptions(h: &Harness) {
-    same_protocol::<RoomTranscriptions, Via<false, POST, false, false>>();
+    same_protocol::<RoomTranscriptions, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRoomTranscriptions: GET /v1/Rooms/{RoomSid}/Transcriptions/{Ttid}
     h.answer("GET", "/v1/Rooms/RoomSid1/Transcriptions/Ttid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &RoomTranscriptions::path("RoomSid1", "Ttid1").expect("FetchRoomTranscriptions"),
         )
         .await;
     h.record("FetchRoomTranscriptions", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRoomTranscriptions", &[], Sent::Nothing, false);
+    h.sent("FetchRoomTranscriptions", &[], &[], Sent::Nothing, false);
     // ListRoomTranscriptions: GET /v1/Rooms/{RoomSid}/Transcriptions
     h.page(
         "GET",
@@ -1094,7 +1170,7 @@ async fn room_transcriptions(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &RoomTranscriptions::collection_path("RoomSid1").expect("ListRoomTranscriptions"),
         )
         .page_size(5)
@@ -1108,6 +1184,7 @@ async fn room_transcriptions(h: &Harness) {
     h.sent(
         "ListRoomTranscriptions",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1115,7 +1192,7 @@ async fn room_transcriptions(h: &Harness) {
     h.answer("POST", "/v1/Rooms/RoomSid1/Transcriptions", 202);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &RoomTranscriptions::collection_path("RoomSid1").expect("CreateRoomTranscriptions"),
             &CreateRoomTranscriptionsBody {
                 configuration: Some("v".into()),
@@ -1126,6 +1203,7 @@ async fn room_transcriptions(h: &Harness) {
     h.sent(
         "CreateRoomTranscriptions",
         &[],
+        &[],
         Sent::Form(&[("Configuration", "v")]),
         false,
     );
@@ -1133,7 +1211,7 @@ async fn room_transcriptions(h: &Harness) {
     h.answer("POST", "/v1/Rooms/RoomSid1/Transcriptions/Ttid1", 202);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &RoomTranscriptions::path("RoomSid1", "Ttid1").expect("UpdateRoomTranscriptions"),
             &UpdateRoomTranscriptionsBody {
                 status: Some("v".into()),
@@ -1144,6 +1222,7 @@ async fn room_transcriptions(h: &Harness) {
     h.record("UpdateRoomTranscriptions", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateRoomTranscriptions",
+        &[],
         &[],
         Sent::Form(&[("Status", "v")]),
         false,
@@ -1177,14 +1256,16 @@ async fn composition_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Compositions/Sid1", 200);
     let got = Composition::fetch(&h.client, "Sid1").await;
     h.record("FetchComposition", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchComposition", &[], Sent::Nothing, false);
+    h.sent("FetchComposition", &[], &[], Sent::Nothing, false);
     // ListComposition: GET /v1/Compositions
     h.page("GET", "/v1/Compositions", Dialect::V1, "compositions");
     let got = Composition::list(
         &h.client,
         &ListCompositionFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
+            room_sid: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1197,7 +1278,14 @@ async fn composition_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListComposition",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("RoomSid", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1216,6 +1304,7 @@ async fn composition_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateComposition",
         &[],
+        &[],
         Sent::Form(&[
             ("RoomSid", "v"),
             ("AudioSources", "a"),
@@ -1229,7 +1318,7 @@ async fn composition_full<Compiled>(h: &Harness) {
         "DeleteComposition",
         Composition::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteComposition", &[], Sent::Nothing, false);
+    h.sent("DeleteComposition", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1238,7 +1327,7 @@ async fn composition_hook_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/CompositionHooks/Sid1", 200);
     let got = CompositionHook::fetch(&h.client, "Sid1").await;
     h.record("FetchCompositionHook", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCompositionHook", &[], Sent::Nothing, false);
+    h.sent("FetchCompositionHook", &[], &[], Sent::Nothing, false);
     // ListCompositionHook: GET /v1/CompositionHooks
     h.page(
         "GET",
@@ -1249,8 +1338,10 @@ async fn composition_hook_full<Compiled>(h: &Harness) {
     let got = CompositionHook::list(
         &h.client,
         &ListCompositionHookFilter {
-            date_created_after: Some("v".into()),
-            ..Default::default()
+            enabled: Some(true),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
+            friendly_name: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1263,7 +1354,14 @@ async fn composition_hook_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListCompositionHook",
-        &[("DateCreatedAfter", "v"), ("PageSize", "5")],
+        &[
+            ("Enabled", "true"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("FriendlyName", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1281,6 +1379,7 @@ async fn composition_hook_full<Compiled>(h: &Harness) {
     h.record("CreateCompositionHook", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateCompositionHook",
+        &[],
         &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
@@ -1305,6 +1404,7 @@ async fn composition_hook_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateCompositionHook",
         &[],
+        &[],
         Sent::Form(&[
             ("FriendlyName", "v"),
             ("AudioSources", "a"),
@@ -1318,7 +1418,7 @@ async fn composition_hook_full<Compiled>(h: &Harness) {
         "DeleteCompositionHook",
         CompositionHook::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteCompositionHook", &[], Sent::Nothing, false);
+    h.sent("DeleteCompositionHook", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1327,7 +1427,7 @@ async fn composition_settings_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/CompositionSettings/Default", 200);
     let got = CompositionSettings::fetch(&h.client).await;
     h.record("FetchCompositionSettings", None, got.map(|_| None));
-    h.sent("FetchCompositionSettings", &[], Sent::Nothing, false);
+    h.sent("FetchCompositionSettings", &[], &[], Sent::Nothing, false);
     // CreateCompositionSettings: POST /v1/CompositionSettings/Default
     h.answer("POST", "/v1/CompositionSettings/Default", 200);
     let got = CompositionSettings::create(
@@ -1342,6 +1442,7 @@ async fn composition_settings_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateCompositionSettings",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1353,15 +1454,18 @@ async fn recording_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Recordings/Sid1", 200);
     let got = Recording::fetch(&h.client, "Sid1").await;
     h.record("FetchRecording", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRecording", &[], Sent::Nothing, false);
+    h.sent("FetchRecording", &[], &[], Sent::Nothing, false);
     // ListRecording: GET /v1/Recordings
     h.page("GET", "/v1/Recordings", Dialect::V1, "recordings");
     let got = Recording::list(
         &h.client,
         &ListRecordingFilter {
-            status: Some("v".into()),
-            grouping_sid: Some(vec!["a".into(), "b".into()]),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            source_sid: Some("é&=+/%?#".into()),
+            grouping_sid: Some(vec!["é&1".into(), "+/%?#2".into()]),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
+            media_type: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1375,11 +1479,16 @@ async fn recording_full<Compiled>(h: &Harness) {
     h.sent(
         "ListRecording",
         &[
-            ("Status", "v"),
-            ("GroupingSid", "a"),
-            ("GroupingSid", "b"),
+            ("Status", "é&=+/%?#"),
+            ("SourceSid", "é&=+/%?#"),
+            ("GroupingSid", "é&1"),
+            ("GroupingSid", "+/%?#2"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("MediaType", "é&=+/%?#"),
             ("PageSize", "5"),
         ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1389,7 +1498,7 @@ async fn recording_full<Compiled>(h: &Harness) {
         "DeleteRecording",
         Recording::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteRecording", &[], Sent::Nothing, false);
+    h.sent("DeleteRecording", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1398,7 +1507,7 @@ async fn recording_settings_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/RecordingSettings/Default", 200);
     let got = RecordingSettings::fetch(&h.client).await;
     h.record("FetchRecordingSettings", None, got.map(|_| None));
-    h.sent("FetchRecordingSettings", &[], Sent::Nothing, false);
+    h.sent("FetchRecordingSettings", &[], &[], Sent::Nothing, false);
     // CreateRecordingSettings: POST /v1/RecordingSettings/Default
     h.answer("POST", "/v1/RecordingSettings/Default", 200);
     let got = RecordingSettings::create(
@@ -1413,6 +1522,7 @@ async fn recording_settings_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateRecordingSettings",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1424,14 +1534,16 @@ async fn room_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Rooms/Sid1", 200);
     let got = Room::fetch(&h.client, "Sid1").await;
     h.record("FetchRoom", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRoom", &[], Sent::Nothing, false);
+    h.sent("FetchRoom", &[], &[], Sent::Nothing, false);
     // ListRoom: GET /v1/Rooms
     h.page("GET", "/v1/Rooms", Dialect::V1, "rooms");
     let got = Room::list(
         &h.client,
         &ListRoomFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            unique_name: Some("é&=+/%?#".into()),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1444,7 +1556,14 @@ async fn room_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListRoom",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("UniqueName", "é&=+/%?#"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1463,6 +1582,7 @@ async fn room_full<Compiled>(h: &Harness) {
     h.sent(
         "CreateRoom",
         &[],
+        &[],
         Sent::Form(&[("Type", "v"), ("VideoCodecs", "a"), ("VideoCodecs", "b")]),
         false,
     );
@@ -1477,7 +1597,13 @@ async fn room_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateRoom", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateRoom", &[], Sent::Form(&[("Status", "v")]), false);
+    h.sent(
+        "UpdateRoom",
+        &[],
+        &[],
+        Sent::Form(&[("Status", "v")]),
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1486,7 +1612,7 @@ async fn room_participant_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Rooms/RoomSid1/Participants/Sid1", 200);
     let got = RoomParticipant::fetch(&h.client, "RoomSid1", "Sid1").await;
     h.record("FetchRoomParticipant", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRoomParticipant", &[], Sent::Nothing, false);
+    h.sent("FetchRoomParticipant", &[], &[], Sent::Nothing, false);
     // ListRoomParticipant: GET /v1/Rooms/{RoomSid}/Participants
     h.page(
         "GET",
@@ -1498,8 +1624,10 @@ async fn room_participant_full<Compiled>(h: &Harness) {
         &h.client,
         "RoomSid1",
         &ListRoomParticipantFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            identity: Some("é&=+/%?#".into()),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1512,7 +1640,14 @@ async fn room_participant_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListRoomParticipant",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("Identity", "é&=+/%?#"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1530,6 +1665,7 @@ async fn room_participant_full<Compiled>(h: &Harness) {
     h.record("UpdateRoomParticipant", Some(SID), got.map(|r| r.sid));
     h.sent(
         "UpdateRoomParticipant",
+        &[],
         &[],
         Sent::Form(&[("Status", "v")]),
         false,
@@ -1559,6 +1695,7 @@ async fn room_participant_anonymize_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateRoomParticipantAnonymize",
         &[],
+        &[],
         Sent::Form(&[]),
         false,
     );
@@ -1583,6 +1720,7 @@ async fn room_participant_published_track_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchRoomParticipantPublishedTrack",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1605,6 +1743,7 @@ async fn room_participant_published_track_full<Compiled>(h: &Harness) {
     h.sent(
         "ListRoomParticipantPublishedTrack",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1629,6 +1768,7 @@ async fn room_participant_subscribe_rule_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "FetchRoomParticipantSubscribeRule",
+        &[],
         &[],
         Sent::Nothing,
         false,
@@ -1656,6 +1796,7 @@ async fn room_participant_subscribe_rule_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateRoomParticipantSubscribeRule",
         &[],
+        &[],
         Sent::Form(&[("Rules", "v")]),
         false,
     );
@@ -1680,6 +1821,7 @@ async fn room_participant_subscribed_track_full<Compiled>(h: &Harness) {
     h.sent(
         "FetchRoomParticipantSubscribedTrack",
         &[],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1702,6 +1844,7 @@ async fn room_participant_subscribed_track_full<Compiled>(h: &Harness) {
     h.sent(
         "ListRoomParticipantSubscribedTrack",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1713,7 +1856,7 @@ async fn room_recording_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Rooms/RoomSid1/Recordings/Sid1", 200);
     let got = RoomRecording::fetch(&h.client, "RoomSid1", "Sid1").await;
     h.record("FetchRoomRecording", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRoomRecording", &[], Sent::Nothing, false);
+    h.sent("FetchRoomRecording", &[], &[], Sent::Nothing, false);
     // ListRoomRecording: GET /v1/Rooms/{RoomSid}/Recordings
     h.page(
         "GET",
@@ -1725,8 +1868,10 @@ async fn room_recording_full<Compiled>(h: &Harness) {
         &h.client,
         "RoomSid1",
         &ListRoomRecordingFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            source_sid: Some("é&=+/%?#".into()),
+            date_created_after: Some("é&=+/%?#".into()),
+            date_created_before: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -1739,7 +1884,14 @@ async fn room_recording_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListRoomRecording",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("SourceSid", "é&=+/%?#"),
+            ("DateCreatedAfter", "é&=+/%?#"),
+            ("DateCreatedBefore", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1749,7 +1901,7 @@ async fn room_recording_full<Compiled>(h: &Harness) {
         "DeleteRoomRecording",
         RoomRecording::delete(&h.client, "RoomSid1", "Sid1").await,
     );
-    h.sent("DeleteRoomRecording", &[], Sent::Nothing, false);
+    h.sent("DeleteRoomRecording", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1769,7 +1921,7 @@ async fn room_recording_rule_full<Compiled>(h: &Harness) {
         None,
         got.map(|all| all.into_iter().map(|_| None).collect()),
     );
-    h.sent("FetchRoomRecordingRule", &[], Sent::Nothing, false);
+    h.sent("FetchRoomRecordingRule", &[], &[], Sent::Nothing, false);
     // UpdateRoomRecordingRule: POST /v1/Rooms/{RoomSid}/RecordingRules
     h.answer("POST", "/v1/Rooms/RoomSid1/RecordingRules", 200);
     let got = RoomRecordingRule::update(
@@ -1784,6 +1936,7 @@ async fn room_recording_rule_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateRoomRecordingRule",
         &[],
+        &[],
         Sent::Form(&[("Rules", "v")]),
         false,
     );
@@ -1795,7 +1948,7 @@ async fn room_transcriptions_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Rooms/RoomSid1/Transcriptions/Ttid1", 200);
     let got = RoomTranscriptions::fetch(&h.client, "RoomSid1", "Ttid1").await;
     h.record("FetchRoomTranscriptions", None, got.map(|_| None));
-    h.sent("FetchRoomTranscriptions", &[], Sent::Nothing, false);
+    h.sent("FetchRoomTranscriptions", &[], &[], Sent::Nothing, false);
     // ListRoomTranscriptions: GET /v1/Rooms/{RoomSid}/Transcriptions
     h.page(
         "GET",
@@ -1815,6 +1968,7 @@ async fn room_transcriptions_full<Compiled>(h: &Harness) {
     h.sent(
         "ListRoomTranscriptions",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1831,6 +1985,7 @@ async fn room_transcriptions_full<Compiled>(h: &Harness) {
     h.record("CreateRoomTranscriptions", None, got.map(|_| None));
     h.sent(
         "CreateRoomTranscriptions",
+        &[],
         &[],
         Sent::Form(&[("Configuration", "v")]),
         false,
@@ -1850,6 +2005,7 @@ async fn room_transcriptions_full<Compiled>(h: &Harness) {
     h.record("UpdateRoomTranscriptions", None, got.map(|_| None));
     h.sent(
         "UpdateRoomTranscriptions",
+        &[],
         &[],
         Sent::Form(&[("Status", "v")]),
         false,

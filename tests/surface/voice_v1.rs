@@ -217,35 +217,37 @@ pub async fn run(h: &Harness) {
 }
 
 async fn archived_call(h: &Harness) {
-    same_protocol::<ArchivedCall, Via<false, POST, false, false>>();
+    same_protocol::<ArchivedCall, Via<false, POST, PAGE_SIZE, false>>();
     // DeleteArchivedCall: DELETE /v1/Archives/{Date}/Calls/{Sid}
     h.empty("DELETE", "/v1/Archives/Date1/Calls/Sid1", 204);
     h.deleted(
         "DeleteArchivedCall",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ArchivedCall::path("Date1", "Sid1").expect("DeleteArchivedCall"),
             )
             .await,
     );
-    h.sent("DeleteArchivedCall", &[], Sent::Nothing, false);
+    h.sent("DeleteArchivedCall", &[], &[], Sent::Nothing, false);
 }
 
 async fn byoc_trunk(h: &Harness) {
-    same_protocol::<ByocTrunk, Via<false, POST, false, false>>();
+    same_protocol::<ByocTrunk, Via<false, POST, PAGE_SIZE, false>>();
     // FetchByocTrunk: GET /v1/ByocTrunks/{Sid}
     h.answer("GET", "/v1/ByocTrunks/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&ByocTrunk::path("Sid1").expect("FetchByocTrunk"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
+            &ByocTrunk::path("Sid1").expect("FetchByocTrunk"),
+        )
         .await;
     h.record("FetchByocTrunk", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchByocTrunk", &[], Sent::Nothing, false);
+    h.sent("FetchByocTrunk", &[], &[], Sent::Nothing, false);
     // ListByocTrunk: GET /v1/ByocTrunks
     h.page("GET", "/v1/ByocTrunks", Dialect::V1, "byoc_trunks");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ByocTrunk::collection_path().expect("ListByocTrunk"),
         )
         .page_size(5)
@@ -256,12 +258,18 @@ async fn byoc_trunk(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListByocTrunk", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListByocTrunk",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateByocTrunk: POST /v1/ByocTrunks
     h.answer("POST", "/v1/ByocTrunks", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ByocTrunk::collection_path().expect("CreateByocTrunk"),
             &CreateByocTrunkBody {
                 friendly_name: Some("v".into()),
@@ -273,6 +281,7 @@ async fn byoc_trunk(h: &Harness) {
     h.sent(
         "CreateByocTrunk",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -280,7 +289,7 @@ async fn byoc_trunk(h: &Harness) {
     h.answer("POST", "/v1/ByocTrunks/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ByocTrunk::path("Sid1").expect("UpdateByocTrunk"),
             &UpdateByocTrunkBody {
                 friendly_name: Some("v".into()),
@@ -292,6 +301,7 @@ async fn byoc_trunk(h: &Harness) {
     h.sent(
         "UpdateByocTrunk",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -300,26 +310,26 @@ async fn byoc_trunk(h: &Harness) {
     h.deleted(
         "DeleteByocTrunk",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ByocTrunk::path("Sid1").expect("DeleteByocTrunk"),
             )
             .await,
     );
-    h.sent("DeleteByocTrunk", &[], Sent::Nothing, false);
+    h.sent("DeleteByocTrunk", &[], &[], Sent::Nothing, false);
 }
 
 async fn connection_policy(h: &Harness) {
-    same_protocol::<ConnectionPolicy, Via<false, POST, false, false>>();
+    same_protocol::<ConnectionPolicy, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConnectionPolicy: GET /v1/ConnectionPolicies/{Sid}
     h.answer("GET", "/v1/ConnectionPolicies/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ConnectionPolicy::path("Sid1").expect("FetchConnectionPolicy"),
         )
         .await;
     h.record("FetchConnectionPolicy", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConnectionPolicy", &[], Sent::Nothing, false);
+    h.sent("FetchConnectionPolicy", &[], &[], Sent::Nothing, false);
     // ListConnectionPolicy: GET /v1/ConnectionPolicies
     h.page(
         "GET",
@@ -329,7 +339,7 @@ async fn connection_policy(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ConnectionPolicy::collection_path().expect("ListConnectionPolicy"),
         )
         .page_size(5)
@@ -343,6 +353,7 @@ async fn connection_policy(h: &Harness) {
     h.sent(
         "ListConnectionPolicy",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -350,7 +361,7 @@ async fn connection_policy(h: &Harness) {
     h.answer("POST", "/v1/ConnectionPolicies", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConnectionPolicy::collection_path().expect("CreateConnectionPolicy"),
             &CreateConnectionPolicyBody {
                 friendly_name: Some("v".into()),
@@ -361,6 +372,7 @@ async fn connection_policy(h: &Harness) {
     h.sent(
         "CreateConnectionPolicy",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -368,7 +380,7 @@ async fn connection_policy(h: &Harness) {
     h.answer("POST", "/v1/ConnectionPolicies/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConnectionPolicy::path("Sid1").expect("UpdateConnectionPolicy"),
             &UpdateConnectionPolicyBody {
                 friendly_name: Some("v".into()),
@@ -379,6 +391,7 @@ async fn connection_policy(h: &Harness) {
     h.sent(
         "UpdateConnectionPolicy",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -387,16 +400,16 @@ async fn connection_policy(h: &Harness) {
     h.deleted(
         "DeleteConnectionPolicy",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ConnectionPolicy::path("Sid1").expect("DeleteConnectionPolicy"),
             )
             .await,
     );
-    h.sent("DeleteConnectionPolicy", &[], Sent::Nothing, false);
+    h.sent("DeleteConnectionPolicy", &[], &[], Sent::Nothing, false);
 }
 
 async fn connection_policy_target(h: &Harness) {
-    same_protocol::<ConnectionPolicyTarget, Via<false, POST, false, false>>();
+    same_protocol::<ConnectionPolicyTarget, Via<false, POST, PAGE_SIZE, false>>();
     // FetchConnectionPolicyTarget: GET /v1/ConnectionPolicies/{ConnectionPolicySid}/Targets/{Sid}
     h.answer(
         "GET",
@@ -405,13 +418,19 @@ async fn connection_policy_target(h: &Harness) {
     );
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &ConnectionPolicyTarget::path("ConnectionPolicySid1", "Sid1")
                 .expect("FetchConnectionPolicyTarget"),
         )
         .await;
     h.record("FetchConnectionPolicyTarget", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConnectionPolicyTarget", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchConnectionPolicyTarget",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListConnectionPolicyTarget: GET /v1/ConnectionPolicies/{ConnectionPolicySid}/Targets
     h.page(
         "GET",
@@ -421,7 +440,7 @@ async fn connection_policy_target(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &ConnectionPolicyTarget::collection_path("ConnectionPolicySid1")
                 .expect("ListConnectionPolicyTarget"),
         )
@@ -436,6 +455,7 @@ async fn connection_policy_target(h: &Harness) {
     h.sent(
         "ListConnectionPolicyTarget",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -447,7 +467,7 @@ async fn connection_policy_target(h: &Harness) {
     );
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConnectionPolicyTarget::collection_path("ConnectionPolicySid1")
                 .expect("CreateConnectionPolicyTarget"),
             &CreateConnectionPolicyTargetBody {
@@ -464,6 +484,7 @@ async fn connection_policy_target(h: &Harness) {
     h.sent(
         "CreateConnectionPolicyTarget",
         &[],
+        &[],
         Sent::Form(&[("Target", "v")]),
         false,
     );
@@ -475,7 +496,7 @@ async fn connection_policy_target(h: &Harness) {
     );
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &ConnectionPolicyTarget::path("ConnectionPolicySid1", "Sid1")
                 .expect("UpdateConnectionPolicyTarget"),
             &UpdateConnectionPolicyTargetBody {
@@ -492,6 +513,7 @@ async fn connection_policy_target(h: &Harness) {
     h.sent(
         "UpdateConnectionPolicyTarget",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -504,22 +526,28 @@ async fn connection_policy_target(h: &Harness) {
     h.deleted(
         "DeleteConnectionPolicyTarget",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &ConnectionPolicyTarget::path("ConnectionPolicySid1", "Sid1")
                     .expect("DeleteConnectionPolicyTarget"),
             )
             .await,
     );
-    h.sent("DeleteConnectionPolicyTarget", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteConnectionPolicyTarget",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 async fn dialing_permissions_country(h: &Harness) {
-    same_protocol::<DialingPermissionsCountry, Via<false, POST, false, false>>();
+    same_protocol::<DialingPermissionsCountry, Via<false, POST, PAGE_SIZE, false>>();
     // FetchDialingPermissionsCountry: GET /v1/DialingPermissions/Countries/{IsoCode}
     h.answer("GET", "/v1/DialingPermissions/Countries/IsoCode1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &DialingPermissionsCountry::path("IsoCode1").expect("FetchDialingPermissionsCountry"),
         )
         .await;
@@ -528,7 +556,13 @@ async fn dialing_permissions_country(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchDialingPermissionsCountry", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchDialingPermissionsCountry",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListDialingPermissionsCountry: GET /v1/DialingPermissions/Countries
     h.page(
         "GET",
@@ -538,12 +572,16 @@ async fn dialing_permissions_country(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &DialingPermissionsCountry::collection_path().expect("ListDialingPermissionsCountry"),
         )
         .filter(&ListDialingPermissionsCountryFilter {
-            iso_code: Some("v".into()),
-            ..Default::default()
+            iso_code: Some("é&=+/%?#".into()),
+            continent: Some("é&=+/%?#".into()),
+            country_code: Some("é&=+/%?#".into()),
+            low_risk_numbers_enabled: Some(true),
+            high_risk_special_numbers_enabled: Some(true),
+            high_risk_tollfraud_numbers_enabled: Some(true),
         })
         .page_size(5)
         .collect_all()
@@ -555,19 +593,28 @@ async fn dialing_permissions_country(h: &Harness) {
     );
     h.sent(
         "ListDialingPermissionsCountry",
-        &[("IsoCode", "v"), ("PageSize", "5")],
+        &[
+            ("IsoCode", "é&=+/%?#"),
+            ("Continent", "é&=+/%?#"),
+            ("CountryCode", "é&=+/%?#"),
+            ("LowRiskNumbersEnabled", "true"),
+            ("HighRiskSpecialNumbersEnabled", "true"),
+            ("HighRiskTollfraudNumbersEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn dialing_permissions_country_bulk_update(h: &Harness) {
-    same_protocol::<DialingPermissionsCountryBulkUpdate, Via<false, POST, false, false>>();
+    same_protocol::<DialingPermissionsCountryBulkUpdate, Via<false, POST, PAGE_SIZE, false>>();
     // CreateDialingPermissionsCountryBulkUpdate: POST /v1/DialingPermissions/BulkCountryUpdates
     h.answer("POST", "/v1/DialingPermissions/BulkCountryUpdates", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &DialingPermissionsCountryBulkUpdate::collection_path()
                 .expect("CreateDialingPermissionsCountryBulkUpdate"),
             &CreateDialingPermissionsCountryBulkUpdateBody {
@@ -583,13 +630,14 @@ async fn dialing_permissions_country_bulk_update(h: &Harness) {
     h.sent(
         "CreateDialingPermissionsCountryBulkUpdate",
         &[],
+        &[],
         Sent::Form(&[("UpdateRequest", "v")]),
         false,
     );
 }
 
 async fn dialing_permissions_hrs_prefixes(h: &Harness) {
-    same_protocol::<DialingPermissionsHrsPrefixes, Via<false, POST, false, false>>();
+    same_protocol::<DialingPermissionsHrsPrefixes, Via<false, POST, PAGE_SIZE, false>>();
     // ListDialingPermissionsHrsPrefixes: GET /v1/DialingPermissions/Countries/{IsoCode}/HighRiskSpecialPrefixes
     h.page(
         "GET",
@@ -599,7 +647,7 @@ async fn dialing_permissions_hrs_prefixes(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &DialingPermissionsHrsPrefixes::collection_path("IsoCode1")
                 .expect("ListDialingPermissionsHrsPrefixes"),
         )
@@ -614,18 +662,19 @@ async fn dialing_permissions_hrs_prefixes(h: &Harness) {
     h.sent(
         "ListDialingPermissionsHrsPrefixes",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn dialing_permissions_settings(h: &Harness) {
-    same_protocol::<DialingPermissionsSettings, Via<false, POST, false, false>>();
+    same_protocol::<DialingPermissionsSettings, Via<false, POST, PAGE_SIZE, false>>();
     // FetchDialingPermissionsSettings: GET /v1/Settings
     h.answer("GET", "/v1/Settings", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &DialingPermissionsSettings::path().expect("FetchDialingPermissionsSettings"),
         )
         .await;
@@ -634,12 +683,18 @@ async fn dialing_permissions_settings(h: &Harness) {
         Some(SID),
         got.map(|r| r.sid),
     );
-    h.sent("FetchDialingPermissionsSettings", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchDialingPermissionsSettings",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // UpdateDialingPermissionsSettings: POST /v1/Settings
     h.answer("POST", "/v1/Settings", 202);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &DialingPermissionsSettings::path().expect("UpdateDialingPermissionsSettings"),
             &UpdateDialingPermissionsSettingsBody::default(),
         )
@@ -652,26 +707,31 @@ async fn dialing_permissions_settings(h: &Harness) {
     h.sent(
         "UpdateDialingPermissionsSettings",
         &[],
+        &[],
         Sent::Form(&[]),
         false,
     );
 }
 
 async fn ip_record(h: &Harness) {
-    same_protocol::<IpRecord, Via<false, POST, false, false>>();
+    same_protocol::<IpRecord, Via<false, POST, PAGE_SIZE, false>>();
     // FetchIpRecord: GET /v1/IpRecords/{Sid}
     h.answer("GET", "/v1/IpRecords/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&IpRecord::path("Sid1").expect("FetchIpRecord"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
+            &IpRecord::path("Sid1").expect("FetchIpRecord"),
+        )
         .await;
     h.record("FetchIpRecord", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchIpRecord", &[], Sent::Nothing, false);
+    h.sent("FetchIpRecord", &[], &[], Sent::Nothing, false);
     // ListIpRecord: GET /v1/IpRecords
     h.page("GET", "/v1/IpRecords", Dialect::V1, "ip_records");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&IpRecord::collection_path().expect("ListIpRecord"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &IpRecord::collection_path().expect("ListIpRecord"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -680,12 +740,18 @@ async fn ip_record(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListIpRecord", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListIpRecord",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateIpRecord: POST /v1/IpRecords
     h.answer("POST", "/v1/IpRecords", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &IpRecord::collection_path().expect("CreateIpRecord"),
             &CreateIpRecordBody {
                 ip_address: Some("v".into()),
@@ -697,6 +763,7 @@ async fn ip_record(h: &Harness) {
     h.sent(
         "CreateIpRecord",
         &[],
+        &[],
         Sent::Form(&[("IpAddress", "v")]),
         false,
     );
@@ -704,7 +771,7 @@ async fn ip_record(h: &Harness) {
     h.answer("POST", "/v1/IpRecords/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &IpRecord::path("Sid1").expect("UpdateIpRecord"),
             &UpdateIpRecordBody {
                 friendly_name: Some("v".into()),
@@ -715,6 +782,7 @@ async fn ip_record(h: &Harness) {
     h.sent(
         "UpdateIpRecord",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -723,26 +791,26 @@ async fn ip_record(h: &Harness) {
     h.deleted(
         "DeleteIpRecord",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &IpRecord::path("Sid1").expect("DeleteIpRecord"),
             )
             .await,
     );
-    h.sent("DeleteIpRecord", &[], Sent::Nothing, false);
+    h.sent("DeleteIpRecord", &[], &[], Sent::Nothing, false);
 }
 
 async fn source_ip_mapping(h: &Harness) {
-    same_protocol::<SourceIpMapping, Via<false, POST, false, false>>();
+    same_protocol::<SourceIpMapping, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSourceIpMapping: GET /v1/SourceIpMappings/{Sid}
     h.answer("GET", "/v1/SourceIpMappings/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
             &SourceIpMapping::path("Sid1").expect("FetchSourceIpMapping"),
         )
         .await;
     h.record("FetchSourceIpMapping", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSourceIpMapping", &[], Sent::Nothing, false);
+    h.sent("FetchSourceIpMapping", &[], &[], Sent::Nothing, false);
     // ListSourceIpMapping: GET /v1/SourceIpMappings
     h.page(
         "GET",
@@ -752,7 +820,7 @@ async fn source_ip_mapping(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &SourceIpMapping::collection_path().expect("ListSourceIpMapping"),
         )
         .page_size(5)
@@ -766,6 +834,7 @@ async fn source_ip_mapping(h: &Harness) {
     h.sent(
         "ListSourceIpMapping",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -773,7 +842,7 @@ async fn source_ip_mapping(h: &Harness) {
     h.answer("POST", "/v1/SourceIpMappings", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SourceIpMapping::collection_path().expect("CreateSourceIpMapping"),
             &CreateSourceIpMappingBody {
                 ip_record_sid: Some("v".into()),
@@ -785,6 +854,7 @@ async fn source_ip_mapping(h: &Harness) {
     h.sent(
         "CreateSourceIpMapping",
         &[],
+        &[],
         Sent::Form(&[("IpRecordSid", "v")]),
         false,
     );
@@ -792,7 +862,7 @@ async fn source_ip_mapping(h: &Harness) {
     h.answer("POST", "/v1/SourceIpMappings/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &SourceIpMapping::path("Sid1").expect("UpdateSourceIpMapping"),
             &UpdateSourceIpMappingBody {
                 sip_domain_sid: Some("v".into()),
@@ -803,6 +873,7 @@ async fn source_ip_mapping(h: &Harness) {
     h.sent(
         "UpdateSourceIpMapping",
         &[],
+        &[],
         Sent::Form(&[("SipDomainSid", "v")]),
         false,
     );
@@ -811,12 +882,12 @@ async fn source_ip_mapping(h: &Harness) {
     h.deleted(
         "DeleteSourceIpMapping",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &SourceIpMapping::path("Sid1").expect("DeleteSourceIpMapping"),
             )
             .await,
     );
-    h.sent("DeleteSourceIpMapping", &[], Sent::Nothing, false);
+    h.sent("DeleteSourceIpMapping", &[], &[], Sent::Nothing, false);
 }
 
 /// Every operation through its struct's own generated method: type-checked in every build,
@@ -844,7 +915,7 @@ async fn archived_call_full<Compiled>(h: &Harness) {
         "DeleteArchivedCall",
         ArchivedCall::delete(&h.client, "Date1", "Sid1").await,
     );
-    h.sent("DeleteArchivedCall", &[], Sent::Nothing, false);
+    h.sent("DeleteArchivedCall", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -853,7 +924,7 @@ async fn byoc_trunk_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/ByocTrunks/Sid1", 200);
     let got = ByocTrunk::fetch(&h.client, "Sid1").await;
     h.record("FetchByocTrunk", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchByocTrunk", &[], Sent::Nothing, false);
+    h.sent("FetchByocTrunk", &[], &[], Sent::Nothing, false);
     // ListByocTrunk: GET /v1/ByocTrunks
     h.page("GET", "/v1/ByocTrunks", Dialect::V1, "byoc_trunks");
     let got = ByocTrunk::list(&h.client).page_size(5).collect_all().await;
@@ -862,7 +933,13 @@ async fn byoc_trunk_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListByocTrunk", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListByocTrunk",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateByocTrunk: POST /v1/ByocTrunks
     h.answer("POST", "/v1/ByocTrunks", 201);
     let got = ByocTrunk::create(
@@ -876,6 +953,7 @@ async fn byoc_trunk_full<Compiled>(h: &Harness) {
     h.record("CreateByocTrunk", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateByocTrunk",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -895,6 +973,7 @@ async fn byoc_trunk_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateByocTrunk",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -904,7 +983,7 @@ async fn byoc_trunk_full<Compiled>(h: &Harness) {
         "DeleteByocTrunk",
         ByocTrunk::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteByocTrunk", &[], Sent::Nothing, false);
+    h.sent("DeleteByocTrunk", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -913,7 +992,7 @@ async fn connection_policy_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/ConnectionPolicies/Sid1", 200);
     let got = ConnectionPolicy::fetch(&h.client, "Sid1").await;
     h.record("FetchConnectionPolicy", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConnectionPolicy", &[], Sent::Nothing, false);
+    h.sent("FetchConnectionPolicy", &[], &[], Sent::Nothing, false);
     // ListConnectionPolicy: GET /v1/ConnectionPolicies
     h.page(
         "GET",
@@ -933,6 +1012,7 @@ async fn connection_policy_full<Compiled>(h: &Harness) {
     h.sent(
         "ListConnectionPolicy",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -948,6 +1028,7 @@ async fn connection_policy_full<Compiled>(h: &Harness) {
     h.record("CreateConnectionPolicy", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateConnectionPolicy",
+        &[],
         &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
@@ -966,6 +1047,7 @@ async fn connection_policy_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateConnectionPolicy",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -975,7 +1057,7 @@ async fn connection_policy_full<Compiled>(h: &Harness) {
         "DeleteConnectionPolicy",
         ConnectionPolicy::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteConnectionPolicy", &[], Sent::Nothing, false);
+    h.sent("DeleteConnectionPolicy", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -988,7 +1070,13 @@ async fn connection_policy_target_full<Compiled>(h: &Harness) {
     );
     let got = ConnectionPolicyTarget::fetch(&h.client, "ConnectionPolicySid1", "Sid1").await;
     h.record("FetchConnectionPolicyTarget", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchConnectionPolicyTarget", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchConnectionPolicyTarget",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListConnectionPolicyTarget: GET /v1/ConnectionPolicies/{ConnectionPolicySid}/Targets
     h.page(
         "GET",
@@ -1008,6 +1096,7 @@ async fn connection_policy_target_full<Compiled>(h: &Harness) {
     h.sent(
         "ListConnectionPolicyTarget",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1033,6 +1122,7 @@ async fn connection_policy_target_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateConnectionPolicyTarget",
+        &[],
         &[],
         Sent::Form(&[("Target", "v")]),
         false,
@@ -1061,6 +1151,7 @@ async fn connection_policy_target_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateConnectionPolicyTarget",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
@@ -1074,7 +1165,13 @@ async fn connection_policy_target_full<Compiled>(h: &Harness) {
         "DeleteConnectionPolicyTarget",
         ConnectionPolicyTarget::delete(&h.client, "ConnectionPolicySid1", "Sid1").await,
     );
-    h.sent("DeleteConnectionPolicyTarget", &[], Sent::Nothing, false);
+    h.sent(
+        "DeleteConnectionPolicyTarget",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1083,7 +1180,13 @@ async fn dialing_permissions_country_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/DialingPermissions/Countries/IsoCode1", 200);
     let got = DialingPermissionsCountry::fetch(&h.client, "IsoCode1").await;
     h.record("FetchDialingPermissionsCountry", None, got.map(|_| None));
-    h.sent("FetchDialingPermissionsCountry", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchDialingPermissionsCountry",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // ListDialingPermissionsCountry: GET /v1/DialingPermissions/Countries
     h.page(
         "GET",
@@ -1094,8 +1197,12 @@ async fn dialing_permissions_country_full<Compiled>(h: &Harness) {
     let got = DialingPermissionsCountry::list(
         &h.client,
         &ListDialingPermissionsCountryFilter {
-            iso_code: Some("v".into()),
-            ..Default::default()
+            iso_code: Some("é&=+/%?#".into()),
+            continent: Some("é&=+/%?#".into()),
+            country_code: Some("é&=+/%?#".into()),
+            low_risk_numbers_enabled: Some(true),
+            high_risk_special_numbers_enabled: Some(true),
+            high_risk_tollfraud_numbers_enabled: Some(true),
         },
     )
     .page_size(5)
@@ -1108,7 +1215,16 @@ async fn dialing_permissions_country_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListDialingPermissionsCountry",
-        &[("IsoCode", "v"), ("PageSize", "5")],
+        &[
+            ("IsoCode", "é&=+/%?#"),
+            ("Continent", "é&=+/%?#"),
+            ("CountryCode", "é&=+/%?#"),
+            ("LowRiskNumbersEnabled", "true"),
+            ("HighRiskSpecialNumbersEnabled", "true"),
+            ("HighRiskTollfraudNumbersEnabled", "true"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1132,6 +1248,7 @@ async fn dialing_permissions_country_bulk_update_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "CreateDialingPermissionsCountryBulkUpdate",
+        &[],
         &[],
         Sent::Form(&[("UpdateRequest", "v")]),
         false,
@@ -1159,6 +1276,7 @@ async fn dialing_permissions_hrs_prefixes_full<Compiled>(h: &Harness) {
     h.sent(
         "ListDialingPermissionsHrsPrefixes",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1170,7 +1288,13 @@ async fn dialing_permissions_settings_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Settings", 200);
     let got = DialingPermissionsSettings::fetch(&h.client).await;
     h.record("FetchDialingPermissionsSettings", None, got.map(|_| None));
-    h.sent("FetchDialingPermissionsSettings", &[], Sent::Nothing, false);
+    h.sent(
+        "FetchDialingPermissionsSettings",
+        &[],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // UpdateDialingPermissionsSettings: POST /v1/Settings
     h.answer("POST", "/v1/Settings", 202);
     let got = DialingPermissionsSettings::update(
@@ -1181,6 +1305,7 @@ async fn dialing_permissions_settings_full<Compiled>(h: &Harness) {
     h.record("UpdateDialingPermissionsSettings", None, got.map(|_| None));
     h.sent(
         "UpdateDialingPermissionsSettings",
+        &[],
         &[],
         Sent::Form(&[]),
         false,
@@ -1193,7 +1318,7 @@ async fn ip_record_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/IpRecords/Sid1", 200);
     let got = IpRecord::fetch(&h.client, "Sid1").await;
     h.record("FetchIpRecord", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchIpRecord", &[], Sent::Nothing, false);
+    h.sent("FetchIpRecord", &[], &[], Sent::Nothing, false);
     // ListIpRecord: GET /v1/IpRecords
     h.page("GET", "/v1/IpRecords", Dialect::V1, "ip_records");
     let got = IpRecord::list(&h.client).page_size(5).collect_all().await;
@@ -1202,7 +1327,13 @@ async fn ip_record_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListIpRecord", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListIpRecord",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateIpRecord: POST /v1/IpRecords
     h.answer("POST", "/v1/IpRecords", 201);
     let got = IpRecord::create(
@@ -1216,6 +1347,7 @@ async fn ip_record_full<Compiled>(h: &Harness) {
     h.record("CreateIpRecord", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateIpRecord",
+        &[],
         &[],
         Sent::Form(&[("IpAddress", "v")]),
         false,
@@ -1234,13 +1366,14 @@ async fn ip_record_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateIpRecord",
         &[],
+        &[],
         Sent::Form(&[("FriendlyName", "v")]),
         false,
     );
     // DeleteIpRecord: DELETE /v1/IpRecords/{Sid}
     h.empty("DELETE", "/v1/IpRecords/Sid1", 204);
     h.deleted("DeleteIpRecord", IpRecord::delete(&h.client, "Sid1").await);
-    h.sent("DeleteIpRecord", &[], Sent::Nothing, false);
+    h.sent("DeleteIpRecord", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -1249,7 +1382,7 @@ async fn source_ip_mapping_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/SourceIpMappings/Sid1", 200);
     let got = SourceIpMapping::fetch(&h.client, "Sid1").await;
     h.record("FetchSourceIpMapping", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSourceIpMapping", &[], Sent::Nothing, false);
+    h.sent("FetchSourceIpMapping", &[], &[], Sent::Nothing, false);
     // ListSourceIpMapping: GET /v1/SourceIpMappings
     h.page(
         "GET",
@@ -1269,6 +1402,7 @@ async fn source_ip_mapping_full<Compiled>(h: &Harness) {
     h.sent(
         "ListSourceIpMapping",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -1285,6 +1419,7 @@ async fn source_ip_mapping_full<Compiled>(h: &Harness) {
     h.record("CreateSourceIpMapping", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateSourceIpMapping",
+        &[],
         &[],
         Sent::Form(&[("IpRecordSid", "v")]),
         false,
@@ -1303,6 +1438,7 @@ async fn source_ip_mapping_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateSourceIpMapping",
         &[],
+        &[],
         Sent::Form(&[("SipDomainSid", "v")]),
         false,
     );
@@ -1312,5 +1448,5 @@ async fn source_ip_mapping_full<Compiled>(h: &Harness) {
         "DeleteSourceIpMapping",
         SourceIpMapping::delete(&h.client, "Sid1").await,
     );
-    h.sent("DeleteSourceIpMapping", &[], Sent::Nothing, false);
+    h.sent("DeleteSourceIpMapping", &[], &[], Sent::Nothing, false);
 }

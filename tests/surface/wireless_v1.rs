@@ -188,17 +188,18 @@ pub async fn run(h: &Harness) {
 }
 
 async fn account_usage_record(h: &Harness) {
-    same_protocol::<AccountUsageRecord, Via<false, POST, false, false>>();
+    same_protocol::<AccountUsageRecord, Via<false, POST, PAGE_SIZE, false>>();
     // ListAccountUsageRecord: GET /v1/UsageRecords
     h.page("GET", "/v1/UsageRecords", Dialect::V1, "usage_records");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &AccountUsageRecord::collection_path().expect("ListAccountUsageRecord"),
         )
         .filter(&ListAccountUsageRecordFilter {
-            end: Some("v".into()),
-            ..Default::default()
+            end: Some("é&=+/%?#".into()),
+            start: Some("é&=+/%?#".into()),
+            granularity: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -210,30 +211,40 @@ async fn account_usage_record(h: &Harness) {
     );
     h.sent(
         "ListAccountUsageRecord",
-        &[("End", "v"), ("PageSize", "5")],
+        &[
+            ("End", "é&=+/%?#"),
+            ("Start", "é&=+/%?#"),
+            ("Granularity", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn command(h: &Harness) {
-    same_protocol::<Command, Via<false, POST, false, false>>();
+    same_protocol::<Command, Via<false, POST, PAGE_SIZE, false>>();
     // FetchCommand: GET /v1/Commands/{Sid}
     h.answer("GET", "/v1/Commands/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Command::path("Sid1").expect("FetchCommand"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Command::path("Sid1").expect("FetchCommand"))
         .await;
     h.record("FetchCommand", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCommand", &[], Sent::Nothing, false);
+    h.sent("FetchCommand", &[], &[], Sent::Nothing, false);
     // ListCommand: GET /v1/Commands
     h.page("GET", "/v1/Commands", Dialect::V1, "commands");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Command::collection_path().expect("ListCommand"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &Command::collection_path().expect("ListCommand"),
+        )
         .filter(&ListCommandFilter {
-            sim: Some("v".into()),
-            ..Default::default()
+            sim: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            direction: Some("é&=+/%?#".into()),
+            transport: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -245,7 +256,14 @@ async fn command(h: &Harness) {
     );
     h.sent(
         "ListCommand",
-        &[("Sim", "v"), ("PageSize", "5")],
+        &[
+            ("Sim", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("Direction", "é&=+/%?#"),
+            ("Transport", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -253,7 +271,7 @@ async fn command(h: &Harness) {
     h.answer("POST", "/v1/Commands", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Command::collection_path().expect("CreateCommand"),
             &CreateCommandBody {
                 command: Some("v".into()),
@@ -262,22 +280,28 @@ async fn command(h: &Harness) {
         )
         .await;
     h.record("CreateCommand", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateCommand", &[], Sent::Form(&[("Command", "v")]), false);
+    h.sent(
+        "CreateCommand",
+        &[],
+        &[],
+        Sent::Form(&[("Command", "v")]),
+        false,
+    );
     // DeleteCommand: DELETE /v1/Commands/{Sid}
     h.empty("DELETE", "/v1/Commands/Sid1", 204);
     h.deleted(
         "DeleteCommand",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &Command::path("Sid1").expect("DeleteCommand"),
             )
             .await,
     );
-    h.sent("DeleteCommand", &[], Sent::Nothing, false);
+    h.sent("DeleteCommand", &[], &[], Sent::Nothing, false);
 }
 
 async fn data_session(h: &Harness) {
-    same_protocol::<DataSession, Via<false, POST, false, false>>();
+    same_protocol::<DataSession, Via<false, POST, PAGE_SIZE, false>>();
     // ListDataSession: GET /v1/Sims/{SimSid}/DataSessions
     h.page(
         "GET",
@@ -287,7 +311,7 @@ async fn data_session(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &DataSession::collection_path("SimSid1").expect("ListDataSession"),
         )
         .page_size(5)
@@ -301,26 +325,31 @@ async fn data_session(h: &Harness) {
     h.sent(
         "ListDataSession",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
 }
 
 async fn rate_plan(h: &Harness) {
-    same_protocol::<RatePlan, Via<false, POST, false, false>>();
+    same_protocol::<RatePlan, Via<false, POST, PAGE_SIZE, false>>();
     // FetchRatePlan: GET /v1/RatePlans/{Sid}
     h.answer("GET", "/v1/RatePlans/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&RatePlan::path("Sid1").expect("FetchRatePlan"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(
+            &RatePlan::path("Sid1").expect("FetchRatePlan"),
+        )
         .await;
     h.record("FetchRatePlan", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRatePlan", &[], Sent::Nothing, false);
+    h.sent("FetchRatePlan", &[], &[], Sent::Nothing, false);
     // ListRatePlan: GET /v1/RatePlans
     h.page("GET", "/v1/RatePlans", Dialect::V1, "rate_plans");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&RatePlan::collection_path().expect("ListRatePlan"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
+            &RatePlan::collection_path().expect("ListRatePlan"),
+        )
         .page_size(5)
         .collect_all()
         .await;
@@ -329,12 +358,18 @@ async fn rate_plan(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListRatePlan", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListRatePlan",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateRatePlan: POST /v1/RatePlans
     h.answer("POST", "/v1/RatePlans", 201);
     let got = h
         .client
-        .create::<Via<false, POST, false, false>, _>(
+        .create::<Via<false, POST, PAGE_SIZE, false>, _>(
             &RatePlan::collection_path().expect("CreateRatePlan"),
             &CreateRatePlanBody {
                 unique_name: Some("v".into()),
@@ -347,6 +382,7 @@ async fn rate_plan(h: &Harness) {
     h.sent(
         "CreateRatePlan",
         &[],
+        &[],
         Sent::Form(&[
             ("UniqueName", "v"),
             ("InternationalRoaming", "a"),
@@ -358,7 +394,7 @@ async fn rate_plan(h: &Harness) {
     h.answer("POST", "/v1/RatePlans/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &RatePlan::path("Sid1").expect("UpdateRatePlan"),
             &UpdateRatePlanBody {
                 unique_name: Some("v".into()),
@@ -370,6 +406,7 @@ async fn rate_plan(h: &Harness) {
     h.sent(
         "UpdateRatePlan",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
@@ -378,32 +415,35 @@ async fn rate_plan(h: &Harness) {
     h.deleted(
         "DeleteRatePlan",
         h.client
-            .delete::<Via<false, POST, false, false>>(
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(
                 &RatePlan::path("Sid1").expect("DeleteRatePlan"),
             )
             .await,
     );
-    h.sent("DeleteRatePlan", &[], Sent::Nothing, false);
+    h.sent("DeleteRatePlan", &[], &[], Sent::Nothing, false);
 }
 
 async fn sim(h: &Harness) {
-    same_protocol::<Sim, Via<false, POST, false, false>>();
+    same_protocol::<Sim, Via<false, POST, PAGE_SIZE, false>>();
     // FetchSim: GET /v1/Sims/{Sid}
     h.answer("GET", "/v1/Sims/Sid1", 200);
     let got = h
         .client
-        .fetch::<Via<false, POST, false, false>>(&Sim::path("Sid1").expect("FetchSim"))
+        .fetch::<Via<false, POST, PAGE_SIZE, false>>(&Sim::path("Sid1").expect("FetchSim"))
         .await;
     h.record("FetchSim", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSim", &[], Sent::Nothing, false);
+    h.sent("FetchSim", &[], &[], Sent::Nothing, false);
     // ListSim: GET /v1/Sims
     h.page("GET", "/v1/Sims", Dialect::V1, "sims");
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(&Sim::collection_path().expect("ListSim"))
+        .list::<Via<false, POST, PAGE_SIZE, false>>(&Sim::collection_path().expect("ListSim"))
         .filter(&ListSimFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            iccid: Some("é&=+/%?#".into()),
+            rate_plan: Some("é&=+/%?#".into()),
+            e_id: Some("é&=+/%?#".into()),
+            sim_registration_code: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -415,7 +455,15 @@ async fn sim(h: &Harness) {
     );
     h.sent(
         "ListSim",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("Iccid", "é&=+/%?#"),
+            ("RatePlan", "é&=+/%?#"),
+            ("EId", "é&=+/%?#"),
+            ("SimRegistrationCode", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -423,7 +471,7 @@ async fn sim(h: &Harness) {
     h.answer("POST", "/v1/Sims/Sid1", 200);
     let got = h
         .client
-        .update::<Via<false, POST, false, false>, _>(
+        .update::<Via<false, POST, PAGE_SIZE, false>, _>(
             &Sim::path("Sid1").expect("UpdateSim"),
             &UpdateSimBody {
                 unique_name: Some("v".into()),
@@ -432,20 +480,26 @@ async fn sim(h: &Harness) {
         )
         .await;
     h.record("UpdateSim", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSim", &[], Sent::Form(&[("UniqueName", "v")]), false);
+    h.sent(
+        "UpdateSim",
+        &[],
+        &[],
+        Sent::Form(&[("UniqueName", "v")]),
+        false,
+    );
     // DeleteSim: DELETE /v1/Sims/{Sid}
     h.empty("DELETE", "/v1/Sims/Sid1", 204);
     h.deleted(
         "DeleteSim",
         h.client
-            .delete::<Via<false, POST, false, false>>(&Sim::path("Sid1").expect("DeleteSim"))
+            .delete::<Via<false, POST, PAGE_SIZE, false>>(&Sim::path("Sid1").expect("DeleteSim"))
             .await,
     );
-    h.sent("DeleteSim", &[], Sent::Nothing, false);
+    h.sent("DeleteSim", &[], &[], Sent::Nothing, false);
 }
 
 async fn usage_record(h: &Harness) {
-    same_protocol::<UsageRecord, Via<false, POST, false, false>>();
+    same_protocol::<UsageRecord, Via<false, POST, PAGE_SIZE, false>>();
     // ListUsageRecord: GET /v1/Sims/{SimSid}/UsageRecords
     h.page(
         "GET",
@@ -455,12 +509,13 @@ async fn usage_record(h: &Harness) {
     );
     let got = h
         .client
-        .list::<Via<false, POST, false, false>>(
+        .list::<Via<false, POST, PAGE_SIZE, false>>(
             &UsageRecord::collection_path("SimSid1").expect("ListUsageRecord"),
         )
         .filter(&ListUsageRecordFilter {
-            end: Some("v".into()),
-            ..Default::default()
+            end: Some("é&=+/%?#".into()),
+            start: Some("é&=+/%?#".into()),
+            granularity: Some("é&=+/%?#".into()),
         })
         .page_size(5)
         .collect_all()
@@ -472,7 +527,13 @@ async fn usage_record(h: &Harness) {
     );
     h.sent(
         "ListUsageRecord",
-        &[("End", "v"), ("PageSize", "5")],
+        &[
+            ("End", "é&=+/%?#"),
+            ("Start", "é&=+/%?#"),
+            ("Granularity", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -498,8 +559,9 @@ async fn account_usage_record_full<Compiled>(h: &Harness) {
     let got = AccountUsageRecord::list(
         &h.client,
         &ListAccountUsageRecordFilter {
-            end: Some("v".into()),
-            ..Default::default()
+            end: Some("é&=+/%?#".into()),
+            start: Some("é&=+/%?#".into()),
+            granularity: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -512,7 +574,13 @@ async fn account_usage_record_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListAccountUsageRecord",
-        &[("End", "v"), ("PageSize", "5")],
+        &[
+            ("End", "é&=+/%?#"),
+            ("Start", "é&=+/%?#"),
+            ("Granularity", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -524,14 +592,16 @@ async fn command_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Commands/Sid1", 200);
     let got = Command::fetch(&h.client, "Sid1").await;
     h.record("FetchCommand", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchCommand", &[], Sent::Nothing, false);
+    h.sent("FetchCommand", &[], &[], Sent::Nothing, false);
     // ListCommand: GET /v1/Commands
     h.page("GET", "/v1/Commands", Dialect::V1, "commands");
     let got = Command::list(
         &h.client,
         &ListCommandFilter {
-            sim: Some("v".into()),
-            ..Default::default()
+            sim: Some("é&=+/%?#".into()),
+            status: Some("é&=+/%?#".into()),
+            direction: Some("é&=+/%?#".into()),
+            transport: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -544,7 +614,14 @@ async fn command_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListCommand",
-        &[("Sim", "v"), ("PageSize", "5")],
+        &[
+            ("Sim", "é&=+/%?#"),
+            ("Status", "é&=+/%?#"),
+            ("Direction", "é&=+/%?#"),
+            ("Transport", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -559,11 +636,17 @@ async fn command_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("CreateCommand", Some(SID), got.map(|r| r.sid));
-    h.sent("CreateCommand", &[], Sent::Form(&[("Command", "v")]), false);
+    h.sent(
+        "CreateCommand",
+        &[],
+        &[],
+        Sent::Form(&[("Command", "v")]),
+        false,
+    );
     // DeleteCommand: DELETE /v1/Commands/{Sid}
     h.empty("DELETE", "/v1/Commands/Sid1", 204);
     h.deleted("DeleteCommand", Command::delete(&h.client, "Sid1").await);
-    h.sent("DeleteCommand", &[], Sent::Nothing, false);
+    h.sent("DeleteCommand", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -587,6 +670,7 @@ async fn data_session_full<Compiled>(h: &Harness) {
     h.sent(
         "ListDataSession",
         &[("PageSize", "5")],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -598,7 +682,7 @@ async fn rate_plan_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/RatePlans/Sid1", 200);
     let got = RatePlan::fetch(&h.client, "Sid1").await;
     h.record("FetchRatePlan", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchRatePlan", &[], Sent::Nothing, false);
+    h.sent("FetchRatePlan", &[], &[], Sent::Nothing, false);
     // ListRatePlan: GET /v1/RatePlans
     h.page("GET", "/v1/RatePlans", Dialect::V1, "rate_plans");
     let got = RatePlan::list(&h.client).page_size(5).collect_all().await;
@@ -607,7 +691,13 @@ async fn rate_plan_full<Compiled>(h: &Harness) {
         Some(SID),
         got.map(|all| all.into_iter().map(|r| r.sid).collect()),
     );
-    h.sent("ListRatePlan", &[("PageSize", "5")], Sent::Nothing, false);
+    h.sent(
+        "ListRatePlan",
+        &[("PageSize", "5")],
+        &[],
+        Sent::Nothing,
+        false,
+    );
     // CreateRatePlan: POST /v1/RatePlans
     h.answer("POST", "/v1/RatePlans", 201);
     let got = RatePlan::create(
@@ -622,6 +712,7 @@ async fn rate_plan_full<Compiled>(h: &Harness) {
     h.record("CreateRatePlan", Some(SID), got.map(|r| r.sid));
     h.sent(
         "CreateRatePlan",
+        &[],
         &[],
         Sent::Form(&[
             ("UniqueName", "v"),
@@ -645,13 +736,14 @@ async fn rate_plan_full<Compiled>(h: &Harness) {
     h.sent(
         "UpdateRatePlan",
         &[],
+        &[],
         Sent::Form(&[("UniqueName", "v")]),
         false,
     );
     // DeleteRatePlan: DELETE /v1/RatePlans/{Sid}
     h.empty("DELETE", "/v1/RatePlans/Sid1", 204);
     h.deleted("DeleteRatePlan", RatePlan::delete(&h.client, "Sid1").await);
-    h.sent("DeleteRatePlan", &[], Sent::Nothing, false);
+    h.sent("DeleteRatePlan", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -660,14 +752,17 @@ async fn sim_full<Compiled>(h: &Harness) {
     h.answer("GET", "/v1/Sims/Sid1", 200);
     let got = Sim::fetch(&h.client, "Sid1").await;
     h.record("FetchSim", Some(SID), got.map(|r| r.sid));
-    h.sent("FetchSim", &[], Sent::Nothing, false);
+    h.sent("FetchSim", &[], &[], Sent::Nothing, false);
     // ListSim: GET /v1/Sims
     h.page("GET", "/v1/Sims", Dialect::V1, "sims");
     let got = Sim::list(
         &h.client,
         &ListSimFilter {
-            status: Some("v".into()),
-            ..Default::default()
+            status: Some("é&=+/%?#".into()),
+            iccid: Some("é&=+/%?#".into()),
+            rate_plan: Some("é&=+/%?#".into()),
+            e_id: Some("é&=+/%?#".into()),
+            sim_registration_code: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -680,7 +775,15 @@ async fn sim_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListSim",
-        &[("Status", "v"), ("PageSize", "5")],
+        &[
+            ("Status", "é&=+/%?#"),
+            ("Iccid", "é&=+/%?#"),
+            ("RatePlan", "é&=+/%?#"),
+            ("EId", "é&=+/%?#"),
+            ("SimRegistrationCode", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );
@@ -696,11 +799,17 @@ async fn sim_full<Compiled>(h: &Harness) {
     )
     .await;
     h.record("UpdateSim", Some(SID), got.map(|r| r.sid));
-    h.sent("UpdateSim", &[], Sent::Form(&[("UniqueName", "v")]), false);
+    h.sent(
+        "UpdateSim",
+        &[],
+        &[],
+        Sent::Form(&[("UniqueName", "v")]),
+        false,
+    );
     // DeleteSim: DELETE /v1/Sims/{Sid}
     h.empty("DELETE", "/v1/Sims/Sid1", 204);
     h.deleted("DeleteSim", Sim::delete(&h.client, "Sid1").await);
-    h.sent("DeleteSim", &[], Sent::Nothing, false);
+    h.sent("DeleteSim", &[], &[], Sent::Nothing, false);
 }
 
 #[allow(clippy::extra_unused_type_parameters)]
@@ -716,8 +825,9 @@ async fn usage_record_full<Compiled>(h: &Harness) {
         &h.client,
         "SimSid1",
         &ListUsageRecordFilter {
-            end: Some("v".into()),
-            ..Default::default()
+            end: Some("é&=+/%?#".into()),
+            start: Some("é&=+/%?#".into()),
+            granularity: Some("é&=+/%?#".into()),
         },
     )
     .page_size(5)
@@ -730,7 +840,13 @@ async fn usage_record_full<Compiled>(h: &Harness) {
     );
     h.sent(
         "ListUsageRecord",
-        &[("End", "v"), ("PageSize", "5")],
+        &[
+            ("End", "é&=+/%?#"),
+            ("Start", "é&=+/%?#"),
+            ("Granularity", "é&=+/%?#"),
+            ("PageSize", "5"),
+        ],
+        &[],
         Sent::Nothing,
         false,
     );

@@ -43,7 +43,7 @@ VERB_PREFIXES = ("Fetch", "List", "Create", "Update", "Delete", "Patch")
 # Query parameters the runtime's `List` sends itself; everything else is a filter field.
 PAGING_PARAMS = {"PageSize", "Page", "PageToken", "pageSize", "pageToken"}
 # Placeholder parameter names the attribute refuses (Rust's own plus the generated functions').
-RESERVED_PARAMS = {"self", "super", "crate", "client", "body", "filter", "_"}
+RESERVED_PARAMS = {"self", "super", "crate", "client", "body", "filter", "query", "_"}
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 FORM = "application/x-www-form-urlencoded"
 
@@ -403,6 +403,14 @@ def group(spec_ops: list[dict]) -> list[dict]:
             update["method"] if update and update["method"] != default_method else None
         )
         struct["idempotency"] = any(op["idempotency"] for op in struct["ops"].values())
+        derived = "pageSize" if struct["rename_all"] == "camelCase" else "PageSize"
+        listed = struct["ops"].get("list")
+        struct["page_size"] = listed["page_size"] if listed else derived
+        struct["page_size_key"] = (
+            None if struct["page_size"] == derived
+            else "page_size = false" if struct["page_size"] is None
+            else f"page_size = {rust_str(struct['page_size'])}"
+        )
         struct["ordered"] = [struct["ops"][v] for v in VERB_ORDER if v in struct["ops"]]
     return structs
 
@@ -450,23 +458,23 @@ SECTIONS = {
 }
 REASONS = [
     ("A", "synthetic", "list/create path that is no instance path's collection: declarable only with an invented last placeholder"),
-    ("A", "reserved", "placeholder named like a reserved parameter (client, body, filter, self, super, crate, _)"),
+    ("A", "reserved", "placeholder named like a reserved parameter (client, body, filter, query, self, super, crate, _)"),
     ("A", "dup_param", "two placeholders with one snake_case parameter name"),
     ("A", "redirect_only", "no 2xx answer at all, only a redirect: the call can only end in Error::Redirect"),
     ("A", "no_body_success", "create/update whose only success is 204 without a body: Self comes back from an empty object, every field None"),
     ("A", "not_object", "2xx answer that is not a JSON object"),
     ("A", "no_records", "list whose records the runtime cannot find (several array fields, no meta.key): declared as fetch"),
     ("A", "other_body", "request body neither form nor JSON"),
-    ("A", "required_header", "REQUIRED header parameter"),
-    ("A", "required_query", "REQUIRED query parameter on a fetch/create/update/delete"),
-    ("B", "query", "optional query parameters on a fetch/create/update/delete (cannot be sent)"),
-    ("B", "map_query", "map-valued query parameter (prefixed-collapsible-map)"),
-    ("B", "header", "optional header parameters other than Idempotency-Key (cannot be sent)"),
-    ("B", "page_size_mismatch", "page-size parameter differs from the one rename_all implies (.page_size() sends the wrong name)"),
-    ("B", "no_page_size", "list without a page-size parameter (.page_size() sends one Twilio does not declare)"),
+    ("B", "map_query", "map-valued query parameter (prefixed-collapsible-map): sent as one value"),
     ("B", "other_paging", "list paged in none of the three dialects: only the first page is read"),
     ("B", "redirect_also", "a 3xx success code besides the 2xx (answered as Error::Redirect)"),
     ("B", "idempotency_extra", "sends an Idempotency-Key it does not declare (its struct's other operations do)"),
+    ("C", "required_header", "REQUIRED header parameter (sent with its call setting)"),
+    ("C", "required_query", "REQUIRED query parameter on a fetch/create/update/delete (`fetch = Query`, `delete = Query` or `.query(..)`)"),
+    ("C", "query", "optional query parameters on a fetch/create/update/delete (`fetch = Query`, `delete = Query` or `.query(..)`)"),
+    ("C", "header", "header parameters other than Idempotency-Key (`.webhook_enabled(..)`, `.if_match(..)`, `.header(..)`)"),
+    ("C", "page_size_mismatch", "page-size parameter differs from the one rename_all implies (`page_size = \"…\"`)"),
+    ("C", "no_page_size", "list without a page-size parameter (`page_size = false`)"),
     ("C", "list_as_fetch", "list-typed GET without a page of records: declared as fetch (the whole answer)"),
     ("C", "unpaged", "list without paging fields: one page, ended by the absence of a link"),
     ("C", "body_key", "body format differs from rename_all's default (`body = ...`)"),
@@ -646,6 +654,12 @@ TAKEN_TYPE_NAMES = {
 }
 PROBE = "v"
 PROBE_LIST = ("a", "b")
+# Query parameters (filters, `fetch`/`delete` queries, a write's extra query) get values that need
+# encoding care; header values must be visible ASCII.
+QUERY_PROBE = "é&=+/%?#"
+QUERY_PROBE_LIST = ("é&1", "+/%?#2")
+HEADER_PROBE = "&=+/%?# v"
+WEBHOOK_HEADER = "X-Twilio-Webhook-Enabled"
 
 
 def rust_str(text: str) -> str:
@@ -703,8 +717,9 @@ def rust_type(kind: str, encoding: str) -> str:
 class Params:
     """A body or filter struct: fields, and the probe values the test sets and expects back."""
 
-    def __init__(self, name: str, fields: list[list[str]], encoding: str):
-        self.name, self.encoding = name, encoding
+    def __init__(self, name: str, fields: list[list[str]], encoding: str, every: bool = False):
+        """`every`: the test sets every field (a query), not only the probes (a body)."""
+        self.name, self.encoding, self.every = name, encoding, every
         used: set[str] = set()
         self.fields = [(field_ident(n, used), n, rust_type(k, encoding)) for n, k in fields]
         strings = [f for f in self.fields if f[2] == "String"]
@@ -728,7 +743,10 @@ class Params:
         return lines
 
     def value(self) -> str:
-        """A value with the probes set."""
+        """A value with the probes set (every field, for a query)."""
+        if self.every:
+            inits = [f"{ident}: Some({QUERY_VALUES[ty][0]})" for ident, _, ty in self.fields]
+            return f"{self.name} {{ {', '.join(inits)} }}"
         inits = []
         if self.string_probe:
             inits.append(f"{self.string_probe[0]}: Some({rust_str(PROBE)}.into())")
@@ -742,6 +760,8 @@ class Params:
         return f"{self.name} {{ {', '.join(inits)} }}"
 
     def pairs(self) -> list[tuple[str, str]]:
+        if self.every:
+            return [(name, text) for _, name, ty in self.fields for text in QUERY_VALUES[ty][1]]
         out = []
         if self.string_probe:
             out.append((self.string_probe[1], PROBE))
@@ -756,6 +776,45 @@ class Params:
         if self.list_probe:
             doc[self.list_probe[1]] = list(PROBE_LIST)
         return json.dumps(doc, separators=(",", ":"))
+
+
+# A query field's value in Rust, and the pairs it sends, by type.
+QUERY_VALUES = {
+    "String": (f"{rust_str(QUERY_PROBE)}.into()", [QUERY_PROBE]),
+    "Vec<String>": (
+        "vec![" + ", ".join(f"{rust_str(v)}.into()" for v in QUERY_PROBE_LIST) + "]",
+        list(QUERY_PROBE_LIST),
+    ),
+    "i64": ("7", ["7"]),
+    "f64": ("1.5", ["1.5"]),
+    "bool": ("true", ["true"]),
+    "Vec<i64>": ("vec![7, 8]", ["7", "8"]),
+    "Vec<f64>": ("vec![1.5]", ["1.5"]),
+    "Vec<bool>": ("vec![true]", ["true"]),
+}
+
+
+def header_settings(op: dict) -> tuple[str, list[tuple[str, str]]]:
+    """Every header parameter of an operation, as the call settings that send it, and the headers
+    the server must see (an `Authorization` is checked by its credentials, not its value)."""
+    calls, expected = "", []
+    for name, _required in op["headers"]:
+        if name == WEBHOOK_HEADER:
+            calls += ".webhook_enabled(true)"
+            expected.append((name, "true"))
+        elif name == "If-Match":
+            calls += f".if_match({rust_str(HEADER_PROBE)})"
+            expected.append((name, HEADER_PROBE))
+        elif name == IDEMPOTENCY_HEADER:
+            calls += f".idempotency_key({rust_str(HEADER_PROBE)})"
+            expected.append((name, HEADER_PROBE))
+        elif name == "Authorization":
+            # Named on purpose, it replaces the client's own: here with the same credentials.
+            calls += ".header(\"Authorization\", &h.authorization)"
+        else:
+            calls += f".header({rust_str(name)}, {rust_str(HEADER_PROBE)})"
+            expected.append((name, HEADER_PROBE))
+    return calls, expected
 
 
 def noun(op_id: str) -> str:
@@ -806,7 +865,7 @@ def emit_module(spec: str, structs: list[dict]) -> tuple[str, int]:
             if verb == "list":
                 fields = [[q[0], q[1]] for q in op["query"] if q[0] not in PAGING_PARAMS]
                 if fields:
-                    params[verb] = Params(type_ident(op["op"] + "Filter", used), fields, "form")
+                    params[verb] = Params(type_ident(op["op"] + "Filter", used), fields, "form", every=True)
                     keys.append(f"list = {params[verb].name}")
                 else:
                     keys.append("list")
@@ -814,8 +873,15 @@ def emit_module(spec: str, structs: list[dict]) -> tuple[str, int]:
                 fields = op["body"]["fields"] if op["body"] else []
                 params[verb] = Params(type_ident(op["op"] + "Body", used), fields, struct["body"])
                 keys.append(f"{verb} = {params[verb].name}")
+            elif op["query"]:
+                # `fetch = Query` / `delete = Query`: every query parameter the description has.
+                fields = [[q[0], q[1]] for q in op["query"]]
+                params[verb] = Params(type_ident(op["op"] + "Query", used), fields, "form", every=True)
+                keys.append(f"{verb} = {params[verb].name}")
             else:
                 keys.append(verb)
+        if struct["page_size_key"]:
+            keys.append(struct["page_size_key"])
         ids = []
         for op in struct["ordered"]:
             for field in op["response"].get("record_ids" if op["verb"] == "list" else "ids") or []:
@@ -879,9 +945,9 @@ def via_type(struct: dict) -> str:
     """The harness's `Via` resource with this struct's wire conventions (`Protocol`)."""
     method = struct["update_method"] or ("PUT" if struct["body"] == "json" else "POST")
     json_ = "true" if struct["body"] == "json" else "false"
-    camel = "true" if struct["rename_all"] == "camelCase" else "false"
+    page = {"PageSize": "PAGE_SIZE", "pageSize": "PAGE_SIZE_CAMEL", None: "NO_PAGE_SIZE"}[struct["page_size"]]
     key = "true" if struct["idempotency"] else "false"
-    return f"Via<{json_}, {method}, {camel}, {key}>"
+    return f"Via<{json_}, {method}, {page}, {key}>"
 
 
 def emit_call(op: dict, struct: dict, params: Params | None, full: bool) -> list[str]:
@@ -909,6 +975,7 @@ def emit_call(op: dict, struct: dict, params: Params | None, full: bool) -> list
     record = "|r| " + project if field else "|_| None"
 
     extra = []
+    settings = ""
     if verb in ("create", "update"):
         assert params is not None
         extra = ["&" + params.value()]
@@ -916,13 +983,26 @@ def emit_call(op: dict, struct: dict, params: Params | None, full: bool) -> list
             body = f"Sent::Json({raw_str(params.json())})"
         else:
             body = f"Sent::Form({pairs_text(params.pairs())})"
+        if op["query"]:
+            # A write's own query parameters (`CreateOauth2Token?account_sid=…`), as `.query(..)`.
+            query = [(q[0], QUERY_PROBE) for q in op["query"]]
+            settings += f".query(&{pairs_text(query)})"
+    elif verb in ("fetch", "delete") and params is not None:
+        query = params.pairs()
+        if full:
+            extra = ["&" + params.value()]
+        else:
+            settings += f".query(&{params.value()})"
+    headers_call, headers = header_settings(op)
+    settings += headers_call
     if full:
         call = f"{name}::{verb}({', '.join(['&h.client'] + values + extra)})"
     else:
         builder = "collection_path" if verb in ("list", "create") else "path"
         address = f"&{name}::{builder}({', '.join(values)}).expect({quoted})"
-        turbofish = f"{via_type(struct)}, _" if extra else via_type(struct)
-        call = f"h.client.{verb}::<{turbofish}>({', '.join([address] + extra)})"
+        body_arg = extra if verb in ("create", "update") else []
+        turbofish = f"{via_type(struct)}, _" if body_arg else via_type(struct)
+        call = f"h.client.{verb}::<{turbofish}>({', '.join([address] + body_arg)})"
 
     if verb == "list":
         dialect = DIALECTS[op["dialect"]]
@@ -933,30 +1013,29 @@ def emit_call(op: dict, struct: dict, params: Params | None, full: bool) -> list
             else:
                 call += f".filter(&{params.value()})"
             query = params.pairs()
-        derived = "pageSize" if struct["rename_all"] == "camelCase" else "PageSize"
-        if op["page_size"] == derived:
+        if op["page_size"]:
             call += ".page_size(5)"
-            query = query + [(derived, "5")]
-        lines.append(f"    let got = {call}.collect_all().await;")
+            query = query + [(op["page_size"], "5")]
+        lines.append(f"    let got = {call}{settings}.collect_all().await;")
         lines.append(f"    h.records({quoted}, {expected}, got.map(|all| all.into_iter().map({record}).collect()));")
     elif not two_xx:
         lines.append(f"    h.redirect({route});")
-        lines.append(f"    h.redirected({quoted}, {call}.await.map(drop));")
+        lines.append(f"    h.redirected({quoted}, {call}{settings}.await.map(drop));")
     elif op["response"]["type"] == "none" and verb != "delete":
         # No body: the 204 decodes as an empty object, every (optional) field `None`.
         lines.append(f"    h.empty({route}, {two_xx[0]});")
-        lines.append(f"    h.answered_without_a_body({quoted}, {call}.await.map(drop));")
+        lines.append(f"    h.answered_without_a_body({quoted}, {call}{settings}.await.map(drop));")
     elif verb == "delete":
         if op["response"]["type"] == "none":
             lines.append(f"    h.empty({route}, {two_xx[0]});")
         else:
             lines.append(f"    h.answer({route}, {two_xx[0]});")
-        lines.append(f"    h.deleted({quoted}, {call}.await);")
+        lines.append(f"    h.deleted({quoted}, {call}{settings}.await);")
     else:
         lines.append(f"    h.answer({route}, {two_xx[0]});")
-        lines.append(f"    let got = {call}.await;")
+        lines.append(f"    let got = {call}{settings}.await;")
         lines.append(f"    h.record({quoted}, {expected}, got.map({record}));")
-    lines.append(f"    h.sent({quoted}, {pairs_text(query)}, {body}, {idempotent});")
+    lines.append(f"    h.sent({quoted}, {pairs_text(query)}, {pairs_text(headers)}, {body}, {idempotent});")
     return lines
 
 
