@@ -314,6 +314,28 @@ async fn a_missing_record_is_404_on_fetch_update_and_delete() {
     assert_eq!(server.requests().len(), 6, "a 404 is not retried");
 }
 
+/// A made-up id is not found whatever its shape: a short one that looks like a collection name
+/// (`SM1`), one of a SID's full length, and one that is no SID at all.
+#[tokio::test]
+async fn a_made_up_id_of_any_shape_is_404_not_an_empty_record() {
+    let (server, client) = start().await;
+    let account = client.account_sid().to_owned();
+    for id in [
+        "SM1",
+        "SMxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "foo",
+        "Messages",
+    ] {
+        match Message::fetch(&client, &account, id).await {
+            Err(Error::Api(api)) => {
+                assert_eq!((api.status, api.code), (404, Some(20404)), "{id}");
+            }
+            other => panic!("{id}: expected Error::Api 404, got {other:?}"),
+        }
+    }
+    assert_eq!(server.requests().len(), 4);
+}
+
 #[tokio::test]
 async fn every_operation_reports_429_with_retry_after() {
     let server = LocalServer::start().await.unwrap();

@@ -1,40 +1,74 @@
 //! A local stand-in for Twilio's REST API: a real HTTP server on `127.0.0.1` (ephemeral port)
-//! that keeps records in memory for any path, checks Basic auth, answers Twilio's JSON and error
-//! bodies, and can be scripted to fail. Add it as a dev-dependency to test code that talks to
-//! Twilio without an account or a network.
+//! that knows every path of Twilio's public OpenAPI descriptions, keeps records in memory, checks
+//! Basic auth, answers Twilio's JSON and error bodies, and can be scripted to fail. Add it as a
+//! dev-dependency to test code that talks to Twilio without an account or a network.
 //!
 //! # What it answers
 //!
-//! | Request | Answer |
+//! The server is reached through one address for all of Twilio's hosts, so it routes by path: a
+//! request's path is matched against the path templates of the descriptions
+//! (`/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json`, `/v2/Services/{Sid}`, …), a literal
+//! segment beating a placeholder. What the method does there is what the description's operation
+//! does:
+//!
+//! | Operation | Answer |
 //! |---|---|
-//! | `POST` to a collection (`…/Messages.json`, `/v1/Services`, `/v2/Conversations/<id>/Participants`) | `201` and the new record |
-//! | `GET` on a record | `200` and the record |
-//! | `GET` on a collection | `200` and one page of it, in the path's dialect |
-//! | `POST`, `PUT` or `PATCH` on a record | `200` and the record with the body's fields merged in |
-//! | `DELETE` on a record | `204`, no body |
-//! | anything else | `404` (or `405`) with Twilio's error body |
+//! | create (`POST` to a collection: `…/Messages.json`, `/v1/Services`, `/v2/Conversations/<id>/Participants`) | `201` and the new record |
+//! | fetch (`GET` on a record) | `200` and the record, or `404` if the server does not hold it |
+//! | list (`GET` on a collection) | `200` and one page of it, in the API's paging dialect |
+//! | update (`POST`, `PUT` or `PATCH` on a record, whichever the API takes) | `200` and the record with the body's fields merged in, or `404` |
+//! | delete (`DELETE` on a record) | `204`, no body, or `404` |
+//! | a method the path does not take | `405` with Twilio's error body |
+//! | a path no description has, or an id the server does not hold, whatever its shape (`SM1`, `foo`, a full-length SID) | `404` with Twilio's error 20404 |
+//!
+//! A create on a path that ends in a placeholder (an attachment such as
+//! `/v1/Assistants/<id>/Knowledge/<id>`) stores that record; an update of a singleton that does not
+//! exist yet (`/v1/Services/<Sid>/Configuration`) creates it (`201`).
+//!
+//! Each API answers in the conventions its description gives:
+//!
+//! | Convention | From the description | Examples |
+//! |---|---|---|
+//! | Family ([`Dialect`]) | the API's lists | 2010: `/2010-04-01/…`; token: Conversations v2; v1: every other API, Verify v2 included |
+//! | Identifier | the field the instance path names, its prefix from the field's pattern | `sid` `SM…` (Messages), `MG…` (Messaging services), `VA…` (Verify services); `id` `conv_participant_…`; a Sync map item's `key` |
+//! | List | the list operation's response | its key (`messages`, `results`, `services`); paged or not (`AvailablePhoneNumbers` answers every record at once) |
+//! | Field types | the record's schema | a form's `CodeLength=6` comes back as `6`, `Psd2Enabled=true` as `true`, a Sync document's `Data={"a":1}` as the object; a value that does not read as its type stays a string |
 //!
 //! A create or update body is a form (`application/x-www-form-urlencoded`; a repeated key becomes
-//! an array; on 2010 and v1 paths `PascalCase` keys are stored in snake_case, `FriendlyName` →
-//! `friendly_name`; values stay strings) or a JSON object (stored as given). A created record gets an identifier of
-//! its family's shape, its parent's id, the account and its dates where the body lacks them:
+//! an array; in 2010 and v1 APIs `PascalCase` keys are stored in snake_case, `FriendlyName` →
+//! `friendly_name`) or a JSON object (stored as given); a body sent without a `Content-Type` is
+//! read as its API's. A created record gets an identifier, its parents' ids (one per placeholder
+//! of the path: `account_sid`, `service_sid`, `conversationId`), the account, its dates and its
+//! own address where the body lacks them:
 //!
-//! | Family ([`Dialect`]) | Paths | Record | List |
-//! |---|---|---|---|
-//! | 2010 | `/2010-04-01/…` | `sid` (`SM…` for Messages), `account_sid`, `date_created` (RFC 2822), `uri` | top-level `<key>: [...]`, `page`, `page_size`, relative `next_page_uri`; query `PageSize`, `Page`, `PageToken` |
-//! | token | `/v2/…` | `id` (`conv_participant_…`), `accountId`, `createdAt` (RFC 3339) | `{<key>: [...], meta: {key, pageSize, nextToken, previousToken}}`; query `pageSize`, `pageToken` |
-//! | v1 | everything else | `sid`, `account_sid`, `date_created` (RFC 3339), `url` | `{<key>: [...], meta: {key, page, page_size, url, first_page_url, next_page_url, previous_page_url}}`, links absolute on this server |
+//! | Family | Record | List |
+//! |---|---|---|
+//! | 2010 | `account_sid`, `date_created` (RFC 2822), `uri` | top-level `<key>: [...]`, `page`, `page_size`, relative `next_page_uri`; query `PageSize`, `Page`, `PageToken` |
+//! | token | `accountId`, `createdAt` (RFC 3339) | `{<key>: [...], meta: {key, pageSize, nextToken, previousToken}}`; query `pageSize`, `pageToken` |
+//! | v1 | `account_sid`, `date_created` (RFC 3339), `url` | `{<key>: [...], meta: {key, page, page_size, url, first_page_url, next_page_url, previous_page_url}}`, links absolute on this server |
 //!
-//! The list key is the collection's name (`incoming_phone_numbers`, `participants`); pages hold
-//! 50 records unless the page-size parameter asks for 1 to 1000; links carry the original
-//! filters. Twilio's other `/v2` APIs (Verify, Chat, …) page like v1:
-//! [`LocalServerBuilder::dialect`] says so for a path prefix.
+//! Pages hold 50 records unless the page-size parameter asks for 1 to 1000; links carry the
+//! original filters. A path that exists on several hosts (`/v1/Services` on Messaging, Sync, Chat,
+//! Proxy, …) takes the conventions of the API whose parameters fit the request's body best, else
+//! of the most used one (Messaging for `/v1/Services`). [`LocalServerBuilder::dialect`] chooses
+//! another family for a path prefix.
 //!
-//! Every request, on every path, is logged ([`LocalServer::requests`]), takes the next scripted
-//! [`Fault`] if any, and must carry accepted Basic credentials (else `401` and Twilio's body).
-//! Then an answer scripted for its route ([`LocalServer::answer_once`]: any status and JSON, such
-//! as a list page whose next link leaves for another host) comes before the stored data. A
-//! request with an `Idempotency-Key` header seen before gets the first answer again.
+//! A record with a `revision` (Sync documents, lists, maps and their items; the first is `0`)
+//! answers it as its `ETag` on create, fetch and update; each update counts it up, and an update
+//! or delete whose `If-Match` names another revision is refused as Sync refuses it: `412`, error
+//! 54103, "The revision of the Document does not match the expected revision".
+//!
+//! Records a test stores with [`LocalServer::insert`] at a path no description has (`/v1/Widgets`)
+//! are served too, in the family of the path's first segment: fetched, listed, created in,
+//! updated and deleted; a path where nothing was stored is `404`.
+//!
+//! Every request, on every path, is logged ([`LocalServer::requests`], with its headers and
+//! query; `Authorization` redacted), takes the next scripted [`Fault`] if any, and must carry
+//! accepted Basic credentials (else `401` and Twilio's body). Then an answer scripted for its
+//! route ([`LocalServer::answer_once`]: any status and JSON, such as a list page whose next link
+//! leaves for another host) comes before the stored data. A request with an `Idempotency-Key`
+//! header seen before gets the first answer again. Every answer carries a `Twilio-Request-Id`
+//! (`RQ` and 32 hex digits), different for each request.
 //!
 //! # Webhooks
 //!
@@ -65,6 +99,7 @@
 #![warn(missing_docs)]
 #![doc(test(attr(deny(warnings))))]
 
+mod answer;
 mod bodies;
 #[cfg(feature = "cli")]
 pub mod cli;
@@ -185,9 +220,11 @@ impl LocalServer {
     /// Stores `record` in `collection` (a path as a client sends it, e.g.
     /// `/2010-04-01/Accounts/AC…/Messages.json` or `/v2/Conversations/<id>/Participants`) and
     /// returns its id. The record keeps every field it has; where it lacks them it gets what a
-    /// create adds: an id of the family's shape (its `sid` or `id` field, if present, is the id),
-    /// the parent's id, the account, the dates and, in 2010 and v1, its own `uri` or `url`. A
-    /// record with the same id is replaced in place.
+    /// create adds: an id of the API's shape (its identifying field — `sid`, `id`, or e.g. `key`
+    /// for Sync map items — if present, is the id), the parents' ids, the account, the dates and,
+    /// in 2010 and v1, its own `uri` or `url`. A record with the same id is replaced in place.
+    /// Any path is accepted, also one no description has (the server then serves it in its
+    /// family's conventions).
     ///
     /// # Panics
     ///
@@ -324,8 +361,9 @@ impl LocalServerBuilder {
         self
     }
 
-    /// Serve the paths under `prefix` (e.g. `/v2/Services`, Verify's v1-style lists) in
-    /// `dialect` instead of their family's. The first prefix given that matches wins.
+    /// Serve the paths under `prefix` (e.g. `/v1/Services`) in `dialect` instead of the one
+    /// Twilio's descriptions give them (or, for a path no description has, its family's): field
+    /// names, identifiers, dates and lists. The first prefix given that matches wins.
     pub fn dialect(mut self, prefix: &str, dialect: Dialect) -> Self {
         let key =
             Address::parse(prefix.trim_end_matches('/')).map_or_else(String::new, |a| a.key());

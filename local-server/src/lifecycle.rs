@@ -6,7 +6,7 @@ use axum::body::Bytes;
 use axum::http::{Method, StatusCode};
 use serde_json::{Map, Value};
 
-use crate::bodies::twilio_code;
+use crate::answer::{Answer, Call};
 use crate::decode::{self, Decoded};
 use crate::pages;
 use crate::paths::{Address, list_key};
@@ -14,44 +14,6 @@ use crate::revision;
 use crate::shape::{Shape, updated_field};
 use crate::state::State;
 use crate::table::{self, Action, Route};
-
-/// What the API was asked, after the gate let it through.
-#[derive(Debug)]
-pub(crate) struct Call<'a> {
-    pub(crate) method: &'a Method,
-    /// The path as sent, still percent-encoded.
-    pub(crate) path: &'a str,
-    /// The query as sent.
-    pub(crate) query: Option<&'a str>,
-    pub(crate) content_type: Option<&'a str>,
-    pub(crate) body: &'a [u8],
-    /// The `If-Match` header.
-    pub(crate) if_match: Option<&'a str>,
-}
-
-/// The API's answer, before it becomes HTTP.
-#[derive(Debug, Clone)]
-pub(crate) enum Answer {
-    /// A JSON body, and the record's revision as its `ETag` when it has one.
-    Json(StatusCode, Bytes, Option<String>),
-    /// `204 No Content`.
-    NoContent,
-    /// Twilio's classic error body with this status, code and message.
-    Error(u16, u32, String),
-}
-
-impl Answer {
-    /// An error with Twilio's usual code for its status.
-    pub(crate) fn error(status: u16, message: String) -> Answer {
-        Answer::Error(status, twilio_code(status), message)
-    }
-
-    /// A record, with its revision as the `ETag`.
-    fn record(status: StatusCode, body: Bytes) -> Answer {
-        let etag = revision::of_body(&body);
-        Answer::Json(status, body, etag)
-    }
-}
 
 pub(crate) fn answer(state: &State, call: &Call<'_>) -> Answer {
     let Some(address) = Address::parse(call.path) else {
@@ -132,15 +94,24 @@ fn stored_only(state: &State, call: &Call<'_>, address: Address) -> Answer {
     }
 }
 
+/// A stored record as the answer, with its revision as the `ETag`.
+fn record_answer(status: StatusCode, body: Bytes) -> Answer {
+    let etag = revision::of_body(&body);
+    Answer::Json(status, body, etag)
+}
+
 fn not_found(path: &str) -> Answer {
     Answer::error(404, format!("The requested resource {path} was not found"))
 }
 
-/// The body's fields, each form value in its described type.
+/// The body's fields, each form value in its described type; a body without a `Content-Type` is
+/// read as the description says the API's bodies are.
 fn fields(shape: Shape, call: &Call<'_>) -> Result<Map<String, Value>, Answer> {
-    let Decoded { mut fields, form } =
-        decode::decode_body(shape.dialect, call.content_type, call.body)
-            .map_err(|message| Answer::error(400, message))?;
+    let content_type = call
+        .content_type
+        .or(shape.route.and_then(|route| route.body));
+    let Decoded { mut fields, form } = decode::decode_body(shape.dialect, content_type, call.body)
+        .map_err(|message| Answer::error(400, message))?;
     if form {
         crate::convert::typed(&mut fields, shape.fields());
     }
@@ -153,7 +124,7 @@ fn fetch(state: &State, address: &Address, path: &str) -> Answer {
         .and_then(|(collection, id)| state.records.get(&collection.key(), id))
         .map_or_else(
             || not_found(path),
-            |body| Answer::record(StatusCode::OK, body),
+            |body| record_answer(StatusCode::OK, body),
         )
 }
 
@@ -192,7 +163,7 @@ fn change(
         Ok(())
     });
     match changed {
-        Some(Ok(body)) => Answer::record(StatusCode::OK, body),
+        Some(Ok(body)) => record_answer(StatusCode::OK, body),
         Some(Err(refusal)) => refusal,
         None if missing == Missing::Create => {
             let mut record = pending.take().unwrap_or_default();
@@ -242,17 +213,20 @@ fn create(state: &State, shape: Shape, collection: &Address, call: &Call<'_>) ->
         .and_then(Value::as_str)
         .map(str::to_owned);
     if let Some(id) = named {
-        if state.records.get(&collection.key(), &id).is_some() {
-            return Answer::error(
+        let stored = state.records.create_named(&collection.key(), &id, || {
+            shape.complete(state, collection, &id, &mut record);
+            Value::Object(record)
+        });
+        return match stored {
+            Some(body) => {
+                crate::webhooks::after_create(state, collection, &body);
+                record_answer(StatusCode::CREATED, body)
+            }
+            None => Answer::error(
                 409,
                 format!("A record with {id_field} {id:?} already exists"),
-            );
-        }
-        shape.complete(state, collection, &id, &mut record);
-        state
-            .records
-            .put(&collection.key(), &id, &Value::Object(record));
-        return fetch(state, &collection.child(&id), call.path).with_status(StatusCode::CREATED);
+            ),
+        };
     }
     let body = state.records.create(
         &collection.key(),
@@ -264,17 +238,7 @@ fn create(state: &State, shape: Shape, collection: &Address, call: &Call<'_>) ->
         },
     );
     crate::webhooks::after_create(state, collection, &body);
-    Answer::record(StatusCode::CREATED, body)
-}
-
-impl Answer {
-    /// The same answer with another success status.
-    fn with_status(self, status: StatusCode) -> Answer {
-        match self {
-            Answer::Json(_, body, etag) => Answer::Json(status, body, etag),
-            other => other,
-        }
-    }
+    record_answer(StatusCode::CREATED, body)
 }
 
 /// Stores `record` as given, adding the id and the fields a create would add where it lacks them;

@@ -19,7 +19,7 @@ use axum::http::StatusCode;
 use base64::Engine as _;
 use serde_json::{Value, json};
 
-use crate::lifecycle::{Answer, Call};
+use crate::answer::{Answer, Call};
 use crate::paths::{Address, Dialect, snake_case};
 use crate::state::State;
 use crate::store::Keep;

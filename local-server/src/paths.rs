@@ -3,7 +3,8 @@
 
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
-/// How a family of Twilio APIs names its fields and pages its lists.
+/// How a family of Twilio APIs names its fields and pages its lists. Each API's comes from its
+/// description; a path no description has takes its family's by its first segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Dialect {
@@ -20,8 +21,8 @@ pub enum Dialect {
 }
 
 impl Dialect {
-    /// The family of a path by its first segment: `2010-04-01` → 2010, `v2` → token, anything
-    /// else → v1.
+    /// The family of a path no description has, by its first segment: `2010-04-01` → 2010,
+    /// `v2` → token, anything else → v1.
     pub(crate) fn by_family(path: &Address) -> Dialect {
         match path.segments.first().map(String::as_str) {
             Some("2010-04-01") => Dialect::V2010,

@@ -10,9 +10,10 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
+use crate::answer::{Answer, Call};
 use crate::bodies;
 use crate::faults::{BodyShape, FaultKind};
-use crate::lifecycle::{self, Answer, Call};
+use crate::lifecycle;
 use crate::state::{IDEMPOTENCY_KEY, State};
 use crate::streams;
 

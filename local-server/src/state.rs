@@ -10,8 +10,8 @@ use axum::http::{HeaderMap, header, request};
 use base64::Engine as _;
 
 use crate::Fault;
+use crate::answer::Answer;
 use crate::ids::IdMaker;
-use crate::lifecycle::Answer;
 use crate::paths::{Address, Dialect};
 use crate::store::Records;
 

@@ -91,6 +91,24 @@ impl Records {
         body
     }
 
+    /// Stores the record `make` builds as `id` unless `collection` already holds that id.
+    /// Returns the stored record, or `None` when the id was taken.
+    pub(crate) fn create_named(
+        &self,
+        collection: &str,
+        id: &str,
+        make: impl FnOnce() -> Value,
+    ) -> Option<Bytes> {
+        let mut collections = self.write();
+        let entry = collections.entry(collection.to_owned()).or_default();
+        if entry.records.contains_key(id) {
+            return None;
+        }
+        let body = Bytes::from(make().to_string());
+        entry.put(id, body.clone());
+        Some(body)
+    }
+
     /// Changes the record with `change` (given its top-level fields), unless `change` refuses.
     /// `None` when there is no such record; else the stored record after the change, or the
     /// refusal.

@@ -46,6 +46,9 @@ pub(crate) struct Route {
     pub(crate) dialect: Dialect,
     /// Whether the list pages in its dialect; an unpaged list answers every record at once.
     pub(crate) paged: bool,
+    /// The media type of its writes' bodies, as described: what a body sent without a
+    /// `Content-Type` is read as.
+    pub(crate) body: Option<&'static str>,
     /// The field that identifies a record (`sid`, `id`, `key`).
     pub(crate) id_field: Option<&'static str>,
     /// The literal start of a new record's identifier (`MG`, `conv_participant_`).
@@ -53,6 +56,9 @@ pub(crate) struct Route {
     /// The key a list page holds its records under.
     pub(crate) list_key: Option<&'static str>,
     fields: usize,
+    /// One bit per segment, the first segment's highest, set for a literal: a larger number is
+    /// a more literal template, compared from the left.
+    literals: u64,
     /// The body parameters of its writes, for a path on several hosts (empty otherwise).
     params: Vec<&'static str>,
 }
@@ -172,7 +178,7 @@ fn route(columns: &[&'static str]) -> Option<Route> {
         actions,
         dialect,
         paging,
-        _body,
+        body,
         id_field,
         prefix,
         list_key,
@@ -183,7 +189,7 @@ fn route(columns: &[&'static str]) -> Option<Route> {
         return None;
     };
     let given = |value: &'static str| (value != "-").then_some(value);
-    let parts = path
+    let parts: Vec<Part> = path
         .strip_prefix('/')?
         .split('/')
         .map(
@@ -193,6 +199,17 @@ fn route(columns: &[&'static str]) -> Option<Route> {
             },
         )
         .collect();
+    // Templates have a dozen segments at most; a longer one could not be ranked, so it is left out.
+    if parts.len() > 64 {
+        return None;
+    }
+    let literals = parts
+        .iter()
+        .enumerate()
+        .fold(0u64, |mask, (i, part)| match part {
+            Part::Literal(_) => mask | (1 << (63 - i)),
+            Part::Placeholder(_) => mask,
+        });
     let actions = actions
         .split(',')
         .map(|pair| {
@@ -220,10 +237,16 @@ fn route(columns: &[&'static str]) -> Option<Route> {
         actions,
         dialect,
         paged: *paging == "paged",
+        body: match *body {
+            "form" => Some("application/x-www-form-urlencoded"),
+            "json" => Some("application/json"),
+            _ => None,
+        },
         id_field: given(id_field),
         prefix: given(prefix),
         list_key: given(list_key),
         fields: fields.parse().ok()?,
+        literals,
         params: given(params).map_or_else(Vec::new, |p| p.split(',').collect()),
     })
 }
@@ -238,18 +261,11 @@ pub(crate) fn find(
     body_keys: &[String],
 ) -> Option<&'static Route> {
     let candidates = TABLE.routes.get(&segments.len())?;
-    let literals = |route: &Route| -> Vec<bool> {
-        route
-            .parts
-            .iter()
-            .map(|part| matches!(part, Part::Literal(_)))
-            .collect()
-    };
     let matching: Vec<&Route> = candidates.iter().filter(|r| r.matches(segments)).collect();
-    let most_literal = matching.iter().map(|r| literals(r)).max()?;
+    let most_literal = matching.iter().map(|r| r.literals).max()?;
     let mut best: Vec<&Route> = matching
         .into_iter()
-        .filter(|r| literals(r) == most_literal)
+        .filter(|r| r.literals == most_literal)
         .collect();
     if best.iter().any(|r| r.action(method).is_some()) {
         best.retain(|r| r.action(method).is_some());
@@ -277,6 +293,28 @@ mod tests {
         assert_eq!(TABLE.fields.len(), sets);
         for route in TABLE.routes.values().flatten() {
             assert!(route.fields < sets, "{route:?}");
+        }
+    }
+
+    #[test]
+    fn every_template_is_found_for_each_of_its_methods() {
+        for route in TABLE.routes.values().flatten() {
+            let segments: Vec<String> = route
+                .parts
+                .iter()
+                .map(|part| match part {
+                    Part::Literal(literal) => (*literal).to_owned(),
+                    Part::Placeholder(_) => "X1".to_owned(),
+                })
+                .collect();
+            for (method, action) in &route.actions {
+                let found = find(&segments, method, &[]).unwrap();
+                // The same template, though another host may name its placeholders otherwise.
+                assert!(found.matches(&segments), "{method} {route:?}");
+                assert_eq!(found.parts.len(), route.parts.len());
+                assert_eq!(found.literals, route.literals, "{method} {route:?}");
+                assert_eq!(found.action(method), Some(*action), "{method} {route:?}");
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 //! The server over real HTTP: create, fetch, list (three dialects, several pages), update, delete,
 //! errors, auth, faults and scripted answers on paths of every family.
 
+mod support;
+
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use twilio_local_server::{
@@ -8,108 +10,7 @@ use twilio_local_server::{
     example_participant,
 };
 
-const FORM: &str = "application/x-www-form-urlencoded";
-const JSON: &str = "application/json";
-
-/// A server and a plain HTTP client with its credentials.
-struct Api {
-    server: LocalServer,
-    http: reqwest::Client,
-}
-
-/// What came back: status, content type and body (JSON, or `Null` when empty).
-#[derive(Debug)]
-struct Reply {
-    status: StatusCode,
-    content_type: Option<String>,
-    body: Value,
-    raw: Vec<u8>,
-}
-
-impl Api {
-    async fn start() -> Api {
-        Api::with(LocalServer::start().await.expect("bind a loopback port"))
-    }
-
-    fn with(server: LocalServer) -> Api {
-        Api {
-            server,
-            http: reqwest::Client::new(),
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        if path.starts_with("http") {
-            path.to_owned()
-        } else {
-            format!("{}{path}", self.server.base_url())
-        }
-    }
-
-    async fn send(&self, method: Method, path: &str, body: Option<(&str, &[u8])>) -> Reply {
-        self.send_as(method, path, body, true, None).await
-    }
-
-    async fn send_as(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<(&str, &[u8])>,
-        authorized: bool,
-        idempotency_key: Option<&str>,
-    ) -> Reply {
-        let mut request = self.http.request(method, self.url(path));
-        if authorized {
-            request = request.basic_auth(self.server.account_sid(), Some(self.server.auth_token()));
-        }
-        if let Some((content_type, body)) = body {
-            request = request
-                .header("content-type", content_type)
-                .body(body.to_vec());
-        }
-        if let Some(key) = idempotency_key {
-            request = request.header("idempotency-key", key);
-        }
-        let response = request.send().await.expect("the server answers");
-        let status = response.status();
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .map(|v| v.to_str().unwrap().to_owned());
-        let raw = response.bytes().await.expect("a whole body").to_vec();
-        let body = if raw.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_slice(&raw).unwrap_or(Value::Null)
-        };
-        Reply {
-            status,
-            content_type,
-            body,
-            raw,
-        }
-    }
-
-    async fn get(&self, path: &str) -> Reply {
-        self.send(Method::GET, path, None).await
-    }
-
-    async fn form(&self, method: Method, path: &str, form: &str) -> Reply {
-        self.send(method, path, Some((FORM, form.as_bytes()))).await
-    }
-
-    async fn json(&self, method: Method, path: &str, body: &Value) -> Reply {
-        self.send(method, path, Some((JSON, body.to_string().as_bytes())))
-            .await
-    }
-
-    fn messages(&self) -> String {
-        format!(
-            "/2010-04-01/Accounts/{}/Messages.json",
-            self.server.account_sid()
-        )
-    }
-}
+use support::{Api, FORM, JSON};
 
 fn sids(records: &Value, key: &str, id: &str) -> Vec<String> {
     records[key]

@@ -385,3 +385,76 @@ fn snake_case(name: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn prefixes_from_patterns_and_examples() {
+        let of = |property: Value| prefix(&property);
+        assert_eq!(
+            of(json!({ "pattern": "^MG[0-9a-fA-F]{32}$" })).as_deref(),
+            Some("MG")
+        );
+        assert_eq!(
+            of(json!({ "pattern": "^(SM|MM)[0-9a-fA-F]{32}$" })).as_deref(),
+            Some("SM")
+        );
+        assert_eq!(
+            of(json!({ "pattern": "^cap_capability_[0-9a-z]{26}$" })).as_deref(),
+            Some("cap_capability_")
+        );
+        assert_eq!(
+            of(json!({ "pattern": "^[a-zA-Z]{2}[0-9a-fA-F]{32}$" })),
+            None
+        );
+        assert_eq!(
+            of(json!({ "example": "conv_participant_00000000000000000000000001" })).as_deref(),
+            Some("conv_participant_")
+        );
+        assert_eq!(of(json!({ "type": "string" })), None);
+    }
+
+    #[test]
+    fn list_shapes_by_dialect() {
+        let shape = |value: Value| {
+            let properties = value.as_object().unwrap().clone();
+            let (key, paging) = list_shape(&properties);
+            (key.map(str::to_owned), paging)
+        };
+        let v1 = json!({ "results": { "type": "array" }, "meta": { "properties": { "next_page_url": {} } } });
+        assert_eq!(shape(v1), (Some("results".to_owned()), "paged"));
+        let v2010 = json!({ "messages": { "type": "array" }, "next_page_uri": {}, "page": {} });
+        assert_eq!(shape(v2010), (Some("messages".to_owned()), "paged"));
+        let token = json!({ "participants": { "type": "array" }, "meta": { "properties": { "nextToken": {} } } });
+        assert_eq!(shape(token), (Some("participants".to_owned()), "paged"));
+        let unpaged = json!({ "countries": { "type": "array" } });
+        assert_eq!(shape(unpaged), (Some("countries".to_owned()), "unpaged"));
+    }
+
+    #[test]
+    fn typed_fields_leave_strings_out() {
+        let spec = Spec {
+            name: "test".to_owned(),
+            doc: json!({ "components": { "schemas": { "status": { "type": "string", "enum": ["a"] } } } }),
+        };
+        let properties = json!({
+            "sid": { "type": "string" },
+            "ttl": { "type": "integer" },
+            "price": { "type": "number" },
+            "on": { "type": "boolean" },
+            "links": { "type": "object" },
+            "data": { "description": "schema-less" },
+            "status": { "$ref": "#/components/schemas/status" },
+            "revision": { "type": "string" },
+        });
+        assert_eq!(
+            typed_fields(&spec, properties.as_object().unwrap()),
+            "data:j,links:j,on:b,price:n,revision:r,ttl:i"
+        );
+        assert_eq!(snake_case("ServiceSid"), "service_sid");
+    }
+}
