@@ -64,6 +64,10 @@ fn params_are_accepted_in_every_usual_shape() {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     v.validate(URL, &owned, sig).unwrap();
+    // URL and signature as owned or borrowed strings alike.
+    let (url, signature) = (URL.to_owned(), sig.to_owned());
+    v.validate(&url, &owned, &signature).unwrap();
+    v.validate(url, &owned, signature).unwrap();
     v.validate(URL, owned.clone(), sig).unwrap();
     v.validate(URL, &CALL[..], sig).unwrap();
     let map: std::collections::HashMap<_, _> = CALL.into_iter().collect();
