@@ -230,11 +230,7 @@ fn json_bodies_are_bound_to_the_signed_hash() {
         Err(WebhookError::SignatureMismatch)
     );
     assert_eq!(
-        v.validate_body(
-            &format!("{body_url}&bodySHA256={JSON_HASH}"),
-            JSON_BODY,
-            sig
-        ),
+        v.validate_body(format!("{body_url}&bodySHA256={JSON_HASH}"), JSON_BODY, sig),
         Err(WebhookError::RepeatedBodyHash)
     );
     // Upper-case hex in the URL is the same hash.
