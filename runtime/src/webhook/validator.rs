@@ -140,15 +140,16 @@ impl Validator {
     pub fn validate_with_settings<I>(
         &self,
         settings: Option<&str>,
-        url: &str,
+        url: impl AsRef<str>,
         params: I,
-        signature: &str,
+        signature: impl AsRef<str>,
     ) -> Result<(), WebhookError>
     where
         I: IntoIterator,
         I::Item: Param,
     {
-        self.check(settings, url, Signed::Params(canonical(params)), signature)
+        let params = Signed::Params(canonical(params));
+        self.check(settings, url.as_ref(), params, signature.as_ref())
     }
 
     /// [`validate_body`](Self::validate_body) for a request that may carry
@@ -162,11 +163,12 @@ impl Validator {
     pub fn validate_body_with_settings(
         &self,
         settings: Option<&str>,
-        url: &str,
+        url: impl AsRef<str>,
         body: impl AsRef<[u8]>,
-        signature: &str,
+        signature: impl AsRef<str>,
     ) -> Result<(), WebhookError> {
-        self.check(settings, url, Signed::Body(body.as_ref()), signature)
+        let body = Signed::Body(body.as_ref());
+        self.check(settings, url.as_ref(), body, signature.as_ref())
     }
 
     /// The `X-Twilio-Signature` Twilio would send for this URL and these parameters, made with the
@@ -185,7 +187,7 @@ impl Validator {
     pub fn sign_with_shared_key<I>(
         &self,
         algorithm: Algorithm,
-        url: &str,
+        url: impl AsRef<str>,
         params: I,
     ) -> Option<String>
     where
@@ -193,7 +195,12 @@ impl Validator {
         I::Item: Param,
     {
         let key = self.shared_keys.first().map(ExposeSecret::expose_secret)?;
-        Some(sign_with(algorithm, Some(key), url, &canonical(params)))
+        Some(sign_with(
+            algorithm,
+            Some(key),
+            url.as_ref(),
+            &canonical(params),
+        ))
     }
 
     /// For a JSON body: `url` with `bodySHA256=<hash of body>` appended to its query, and the
