@@ -441,10 +441,7 @@ async fn the_local_server_posts_signed_status_callbacks() {
     let refused = twilio
         .send_webhook(
             &format!("http://{strict}/status"),
-            &[
-                ("MessageSid".into(), "SM1".into()),
-                ("MessageStatus".into(), "sent".into()),
-            ],
+            &[("MessageSid", "SM1"), ("MessageStatus", "sent")],
         )
         .await
         .unwrap();

@@ -95,12 +95,26 @@ impl LocalServer {
     /// # Errors
     ///
     /// When `url` cannot be reached or is not an `http` URL.
-    pub async fn send_webhook(
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// # let server = twilio_local_server::LocalServer::start().await.unwrap();
+    /// let callback = [("MessageSid", "SM1"), ("MessageStatus", "failed"), ("ErrorCode", "30003")];
+    /// // Nothing listens on port 9 of this machine: the delivery fails, it does not panic.
+    /// assert!(server.send_webhook("http://127.0.0.1:9/status", &callback).await.is_err());
+    /// # }
+    /// ```
+    pub async fn send_webhook<K: AsRef<str>, V: AsRef<str>>(
         &self,
         url: &str,
-        params: &[(String, String)],
+        params: &[(K, V)],
     ) -> io::Result<WebhookResponse> {
-        post_signed(&self.state.auth_token, url, params).await
+        let params: Vec<(String, String)> = params
+            .iter()
+            .map(|(k, v)| (k.as_ref().to_owned(), v.as_ref().to_owned()))
+            .collect();
+        post_signed(&self.state.auth_token, url, &params).await
     }
 }
 

@@ -25,7 +25,7 @@ mod voice;
 pub use element::Element;
 pub use messaging::MessagingResponse;
 pub use verbs::{
-    Body, Client, Conference, Dial, Enqueue, Gather, Hangup, Leave, Media, Message, Number, Pause,
-    Play, Queue, Record, Redirect, Reject, Say, Sip,
+    Body, Conference, Dial, DialClient, Enqueue, Gather, Hangup, Leave, Media, Message, Number,
+    Pause, Play, Queue, Record, Redirect, Reject, Say, Sip,
 };
 pub use voice::VoiceResponse;

@@ -28,7 +28,7 @@ macro_rules! verb {
             )*
 
             $($(
-                #[doc = concat!("Adds a `<", stringify!($child), ">` inside.")]
+                #[doc = concat!("Adds a [`", stringify!($child), "`] inside.")]
                 pub fn $child_fn(self, child: $child) -> Self {
                     self.nest(child)
                 }
@@ -118,7 +118,7 @@ verb! {
 }
 
 verb! {
-    /// `<Dial>`: connect the call to a [`Number`], [`Client`], [`Conference`], [`Sip`] or
+    /// `<Dial>`: connect the call to a [`Number`], [`DialClient`], [`Conference`], [`Sip`] or
     /// [`Queue`].
     Dial("Dial") {
         action => "action", method => "method", timeout => "timeout", time_limit => "timeLimit",
@@ -126,7 +126,7 @@ verb! {
         answer_on_bridge => "answerOnBridge", ring_tone => "ringTone",
         recording_status_callback => "recordingStatusCallback",
     }
-    children { number: Number, client: Client, conference: Conference, sip: Sip, queue: Queue }
+    children { number: Number, client: DialClient, conference: Conference, sip: Sip, queue: Queue }
 }
 
 verb! {
@@ -138,8 +138,9 @@ verb! {
 }
 
 verb! {
-    /// `<Client>`: a Voice SDK client to dial, by identity.
-    Client("Client") new(identity: "the identity") { url => "url", status_callback => "statusCallback" }
+    /// `<Client>`: a Voice SDK client to dial, by identity. (Named so as not to be confused with
+    /// the REST [`Client`](crate::Client).)
+    DialClient("Client") new(identity: "the identity") { url => "url", status_callback => "statusCallback" }
 }
 
 verb! {

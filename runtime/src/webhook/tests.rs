@@ -64,6 +64,10 @@ fn params_are_accepted_in_every_usual_shape() {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     v.validate(URL, &owned, sig).unwrap();
+    // URL and signature as owned or borrowed strings alike.
+    let (url, signature) = (URL.to_owned(), sig.to_owned());
+    v.validate(&url, &owned, &signature).unwrap();
+    v.validate(url, &owned, signature).unwrap();
     v.validate(URL, owned.clone(), sig).unwrap();
     v.validate(URL, &CALL[..], sig).unwrap();
     let map: std::collections::HashMap<_, _> = CALL.into_iter().collect();
@@ -226,11 +230,7 @@ fn json_bodies_are_bound_to_the_signed_hash() {
         Err(WebhookError::SignatureMismatch)
     );
     assert_eq!(
-        v.validate_body(
-            &format!("{body_url}&bodySHA256={JSON_HASH}"),
-            JSON_BODY,
-            sig
-        ),
+        v.validate_body(format!("{body_url}&bodySHA256={JSON_HASH}"), JSON_BODY, sig),
         Err(WebhookError::RepeatedBodyHash)
     );
     // Upper-case hex in the URL is the same hash.

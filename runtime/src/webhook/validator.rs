@@ -95,12 +95,18 @@ impl Validator {
     /// [`SignatureMismatch`](WebhookError::SignatureMismatch), or
     /// [`UnexpectedBodyHash`](WebhookError::UnexpectedBodyHash) when the URL has a `bodySHA256`
     /// (a JSON request, to check with [`validate_body`](Self::validate_body)).
-    pub fn validate<I>(&self, url: &str, params: I, signature: &str) -> Result<(), WebhookError>
+    pub fn validate<I>(
+        &self,
+        url: impl AsRef<str>,
+        params: I,
+        signature: impl AsRef<str>,
+    ) -> Result<(), WebhookError>
     where
         I: IntoIterator,
         I::Item: Param,
     {
-        self.check(None, url, Signed::Params(canonical(params)), signature)
+        let params = Signed::Params(canonical(params));
+        self.check(None, url.as_ref(), params, signature.as_ref())
     }
 
     /// Checks a request with a JSON (or any non-form) body: the signature covers `url` alone,
@@ -113,11 +119,12 @@ impl Validator {
     /// one signed.
     pub fn validate_body(
         &self,
-        url: &str,
+        url: impl AsRef<str>,
         body: impl AsRef<[u8]>,
-        signature: &str,
+        signature: impl AsRef<str>,
     ) -> Result<(), WebhookError> {
-        self.check(None, url, Signed::Body(body.as_ref()), signature)
+        let body = Signed::Body(body.as_ref());
+        self.check(None, url.as_ref(), body, signature.as_ref())
     }
 
     /// [`validate`](Self::validate) for a request that may carry
@@ -133,15 +140,16 @@ impl Validator {
     pub fn validate_with_settings<I>(
         &self,
         settings: Option<&str>,
-        url: &str,
+        url: impl AsRef<str>,
         params: I,
-        signature: &str,
+        signature: impl AsRef<str>,
     ) -> Result<(), WebhookError>
     where
         I: IntoIterator,
         I::Item: Param,
     {
-        self.check(settings, url, Signed::Params(canonical(params)), signature)
+        let params = Signed::Params(canonical(params));
+        self.check(settings, url.as_ref(), params, signature.as_ref())
     }
 
     /// [`validate_body`](Self::validate_body) for a request that may carry
@@ -155,22 +163,23 @@ impl Validator {
     pub fn validate_body_with_settings(
         &self,
         settings: Option<&str>,
-        url: &str,
+        url: impl AsRef<str>,
         body: impl AsRef<[u8]>,
-        signature: &str,
+        signature: impl AsRef<str>,
     ) -> Result<(), WebhookError> {
-        self.check(settings, url, Signed::Body(body.as_ref()), signature)
+        let body = Signed::Body(body.as_ref());
+        self.check(settings, url.as_ref(), body, signature.as_ref())
     }
 
     /// The `X-Twilio-Signature` Twilio would send for this URL and these parameters, made with the
     /// primary auth token: for your own tests of a webhook handler.
-    pub fn sign<I>(&self, url: &str, params: I) -> String
+    pub fn sign<I>(&self, url: impl AsRef<str>, params: I) -> String
     where
         I: IntoIterator,
         I::Item: Param,
     {
         let key = self.auth_tokens.first().map(ExposeSecret::expose_secret);
-        sign_with(Algorithm::HmacSha1, key, url, &canonical(params))
+        sign_with(Algorithm::HmacSha1, key, url.as_ref(), &canonical(params))
     }
 
     /// The signature Twilio would send with a shared key (the first one given) and `algorithm`,
@@ -178,7 +187,7 @@ impl Validator {
     pub fn sign_with_shared_key<I>(
         &self,
         algorithm: Algorithm,
-        url: &str,
+        url: impl AsRef<str>,
         params: I,
     ) -> Option<String>
     where
@@ -186,12 +195,18 @@ impl Validator {
         I::Item: Param,
     {
         let key = self.shared_keys.first().map(ExposeSecret::expose_secret)?;
-        Some(sign_with(algorithm, Some(key), url, &canonical(params)))
+        Some(sign_with(
+            algorithm,
+            Some(key),
+            url.as_ref(),
+            &canonical(params),
+        ))
     }
 
     /// For a JSON body: `url` with `bodySHA256=<hash of body>` appended to its query, and the
     /// signature of that URL, as Twilio sends them.
-    pub fn sign_body(&self, url: &str, body: impl AsRef<[u8]>) -> (String, String) {
+    pub fn sign_body(&self, url: impl AsRef<str>, body: impl AsRef<[u8]>) -> (String, String) {
+        let url = url.as_ref();
         let hash = body_sha256(body.as_ref());
         let (before_fragment, fragment) = match url.find('#') {
             Some(at) => url.split_at(at),
