@@ -146,26 +146,11 @@ pub(crate) fn looks_like_collection(segment: &str) -> bool {
 
 /// `FriendlyName` → `friendly_name`, `SMSUrl` → `sms_url`, `Parameter1.Name` → `parameter1.name`.
 pub(crate) fn snake_case(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_ascii_uppercase() {
-            let previous = i.checked_sub(1).map(|p| chars[p]);
-            let next = chars.get(i + 1);
-            let boundary = match previous {
-                Some(p) if p.is_ascii_lowercase() || p.is_ascii_digit() => true,
-                Some(p) if p.is_ascii_uppercase() => next.is_some_and(char::is_ascii_lowercase),
-                _ => false,
-            };
-            if boundary {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    // heck's rule, word by word: a dot separates the parts of a dotted name and stays.
+    name.split('.')
+        .map(heck::ToSnakeCase::to_snake_case)
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// `Participants` → `participants`, `ControlPlane` → `controlPlane`.

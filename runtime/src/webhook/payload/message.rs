@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use super::{de, string_enum};
@@ -53,7 +54,7 @@ pub struct IncomingMessage {
     #[serde(default, deserialize_with = "de::number")]
     pub num_segments: Option<u32>,
     /// The media files, from `MediaUrl{N}` and `MediaContentType{N}`, by `N`.
-    #[serde(flatten, deserialize_with = "de::media")]
+    #[serde(flatten, deserialize_with = "media")]
     pub media: Vec<Media>,
     /// `FromCity`, when Twilio knows it.
     pub from_city: Option<String>,
@@ -163,4 +164,44 @@ pub struct MessageStatusCallback {
     /// Every parameter without a field above (`SmsSid`, `SmsStatus`, `ApiVersion`, …).
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
+}
+
+/// The media of a message, from `MediaUrl0`, `MediaContentType0`, `MediaUrl1`, … in index order.
+fn media<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Media>, D::Error> {
+    let fields = BTreeMap::<String, Value>::deserialize(d)?;
+    let mut by_index: BTreeMap<u32, (Option<String>, Option<String>)> = BTreeMap::new();
+    for (key, value) in fields {
+        let (index, is_url) = if let Some(index) = key.strip_prefix("MediaUrl") {
+            (index, true)
+        } else if let Some(index) = key.strip_prefix("MediaContentType") {
+            (index, false)
+        } else {
+            continue;
+        };
+        // Only plain decimal indexes: `MediaUrl+1` or `MediaUrlX` are other parameters.
+        if index.is_empty() || !index.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(index) = index.parse::<u32>() else {
+            continue;
+        };
+        let Value::String(text) = value else {
+            return Err(D::Error::custom(format!("{key} is not text")));
+        };
+        let slot = by_index.entry(index).or_default();
+        if is_url {
+            slot.0 = Some(text);
+        } else {
+            slot.1 = Some(text);
+        }
+    }
+    Ok(by_index
+        .into_values()
+        .filter_map(|(url, content_type)| {
+            Some(Media {
+                url: url?,
+                content_type,
+            })
+        })
+        .collect())
 }
