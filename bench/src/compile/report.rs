@@ -26,6 +26,11 @@ struct Ratio {
     under: usize,
 }
 
+/// A label's first word (`before-generated` → `before`), to keep ratio names short.
+fn short(label: &str) -> &str {
+    label.split('-').next().unwrap_or(label)
+}
+
 /// Every generated variant over the hand-written one; the second generated variant over the
 /// first (after / before) when there are two.
 fn ratios(variants: &[(&str, Style)]) -> Vec<Ratio> {
@@ -37,7 +42,7 @@ fn ratios(variants: &[(&str, Style)]) -> Vec<Ratio> {
     if let Some(hand) = hand {
         for &at in &generated {
             out.push(Ratio {
-                name: format!("{} / {}", variants[at].0, variants[hand].0),
+                name: format!("{} / {}", short(variants[at].0), short(variants[hand].0)),
                 over: at,
                 under: hand,
             });
@@ -45,7 +50,11 @@ fn ratios(variants: &[(&str, Style)]) -> Vec<Ratio> {
     }
     if let [before, after] = generated[..] {
         out.push(Ratio {
-            name: format!("{} / {}", variants[after].0, variants[before].0),
+            name: format!(
+                "{} / {}",
+                short(variants[after].0),
+                short(variants[before].0)
+            ),
             over: after,
             under: before,
         });
@@ -97,7 +106,7 @@ pub fn print_timings(variants: &[Variant], table: &[(&str, Vec<Summary>)]) {
 pub fn print_sizes(rows: &[Row], resources: usize, top: usize) {
     let per = |n: usize| n as f64 / resources.max(1) as f64;
     println!(
-        "\n{:<18} {:>24} {:>12} {:>10} {:>10} {:>14} {:>14}",
+        "\n{:<18} {:>26} {:>12} {:>10} {:>10} {:>14} {:>14}",
         "crate alone, debug",
         "build s, median (min–max)",
         "rlib bytes",
@@ -109,7 +118,7 @@ pub fn print_sizes(rows: &[Row], resources: usize, top: usize) {
     for row in rows {
         let t = row.time;
         println!(
-            "{:<18} {:>24} {:>12} {:>10} {:>10} {:>14.1} {:>14.1}",
+            "{:<18} {:>26} {:>12} {:>10} {:>10} {:>14.1} {:>14.1}",
             row.label,
             format!("{:.2} ({:.2}–{:.2})", t.median, t.min, t.max),
             row.size.rlib_bytes,
@@ -123,7 +132,7 @@ pub fn print_sizes(rows: &[Row], resources: usize, top: usize) {
     for r in ratios(&names) {
         let (a, b) = (&rows[r.over], &rows[r.under]);
         println!(
-            "{:<18} {:>24} {:>12} {:>10} {:>10}",
+            "{:<18} {:>26} {:>12} {:>10} {:>10}",
             r.name,
             ratio(a.time.median, b.time.median),
             ratio(a.size.rlib_bytes as f64, b.size.rlib_bytes as f64),
@@ -160,9 +169,9 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                ("before-generated / hand-written".to_owned(), 0, 2),
-                ("after-generated / hand-written".to_owned(), 1, 2),
-                ("after-generated / before-generated".to_owned(), 1, 0),
+                ("before / hand".to_owned(), 0, 2),
+                ("after / hand".to_owned(), 1, 2),
+                ("after / before".to_owned(), 1, 0),
             ]
         );
         let two = [
