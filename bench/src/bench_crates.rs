@@ -241,3 +241,93 @@ pub fn write_crate(
     }
     std::fs::write(src.join("lib.rs"), lib)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resources::{BodyFormat, Dialect, ListOp, Operations, UpdateOp};
+
+    fn field(json: &str) -> Field {
+        Field {
+            json: json.to_owned(),
+            rust_type: "Option<String>".to_owned(),
+        }
+    }
+
+    /// A JSON resource with every operation, an update by `PATCH`, and a 6-field create body.
+    fn resource() -> Resource {
+        Resource {
+            name: "Thing".to_owned(),
+            base_url: "https://things.twilio.com".to_owned(),
+            path: "/v1/Services/<ServiceSid>/Things/<Sid>".to_owned(),
+            fields: vec![field("sid"), field("type")],
+            operations: Operations {
+                list: Some(ListOp {
+                    key: "things".to_owned(),
+                    dialect: Dialect::V1,
+                }),
+                create: Some(["A", "B", "C", "D", "E", "F"].map(field).to_vec()),
+                update: Some(UpdateOp {
+                    method: "PATCH".to_owned(),
+                    fields: vec![field("FriendlyName")],
+                }),
+                delete: true,
+                body: BodyFormat::Json,
+            },
+        }
+    }
+
+    #[test]
+    fn the_generated_resource_declares_every_operation_and_what_differs_from_the_defaults() {
+        let source = resource_source(&resource(), Style::Generated).expect("a valid path");
+        assert!(
+            source.contains(
+                r#"#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Things/<Sid>", base_url = "https://things.twilio.com", rename_all = "snake_case", body = "json", update_method = "PATCH", fetch, list, create = CreateThingBody, update = UpdateThingBody, delete)]"#
+            ),
+            "{source}"
+        );
+        assert!(source.contains("pub r#type: Option<String>,"), "{source}");
+        // Bodies keep their first BODY_FIELDS fields, each renamed to its wire name.
+        assert!(source.contains("#[serde(rename = \"E\")]"), "{source}");
+        assert!(!source.contains("#[serde(rename = \"F\")]"), "{source}");
+    }
+
+    #[test]
+    fn the_hand_written_resource_encodes_each_path_value_and_writes_every_operation() {
+        let source = resource_source(&resource(), Style::HandWritten).expect("a valid path");
+        for expected in [
+            "pub fn path(service_sid: &str, sid: &str) -> Result<String, crate::api::Error> {",
+            r#"Ok(format!("/v1/Services/{}/Things/{}", crate::api::segment(service_sid)?, crate::api::segment(sid)?))"#,
+            "pub fn collection_path(service_sid: &str)",
+            "#[serde(rename = \"things\")]",
+            "self.meta.next_page_url.map_or(crate::api::Next::Done, crate::api::Next::Url)",
+            "pub async fn fetch(api: &crate::api::Api, service_sid: &str, sid: &str)",
+            "api.list::<ThingPage>(",
+            "::reqwest::Method::POST",
+            "::reqwest::Method::PATCH",
+            "crate::api::Format::Json",
+            "pub async fn delete(",
+        ] {
+            assert!(source.contains(expected), "no {expected:?} in:\n{source}");
+        }
+    }
+
+    #[test]
+    fn each_file_calls_every_operation_of_its_resources() {
+        let mut out = String::new();
+        write_calls(&mut out, &[resource()], Style::Generated).expect("a valid path");
+        for expected in [
+            "Thing::fetch(client, value, value).await",
+            "Thing::list(client, value).collect_all().await",
+            "Thing::create(client, value, &CreateThingBody::default()).await",
+            "Thing::update(client, value, value, &UpdateThingBody::default()).await",
+            "Thing::delete(client, value, value).await",
+        ] {
+            assert!(out.contains(expected), "no {expected:?} in:\n{out}");
+        }
+        let mut hand = String::new();
+        write_calls(&mut hand, &[resource()], Style::HandWritten).expect("a valid path");
+        assert!(hand.contains("client: &'a crate::api::Api"), "{hand}");
+        assert!(hand.contains("Thing::list(client, value).await"), "{hand}");
+    }
+}
