@@ -1,21 +1,26 @@
-//! Writes the two crates the compile-time benchmark builds: the same resources defined with
-//! `#[twilio_resource]`, and written by hand (serde model, `Resource` impl, `path` and `fetch`, as
-//! the attribute would write them).
+//! Writes the crates the compile-time benchmark builds: the same resources, each with every
+//! operation its description has, declared with `#[twilio_resource]` (against a given checkout of
+//! the runtime), and written by hand with reqwest and serde.
+
+mod generated;
+mod hand_written;
+mod names;
 
 use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
 
-use crate::case::to_snake_case;
-use crate::resources::Resource;
-use crate::template::{self, Part};
+use crate::resources::{Field, Resource};
+use crate::template;
+
+use names::ident;
 
 /// How the resources are defined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
     /// With the attribute.
     Generated,
-    /// By hand.
+    /// By hand, with reqwest and serde.
     HandWritten,
 }
 
@@ -32,109 +37,57 @@ impl Style {
 /// Resources per source file; touching one file in the incremental run touches this many.
 pub const PER_FILE: usize = 10;
 
-/// Names Rust cannot take even as raw identifiers; such fields get a trailing `_`.
-const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
-const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "box", "break", "const", "continue", "dyn", "else", "enum", "extern",
-    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
-    "pub", "ref", "return", "static", "struct", "trait", "true", "try", "type", "unsafe", "use",
-    "where", "while", "yield", "abstract", "become", "do", "final", "macro", "override", "priv",
-    "typeof", "unsized", "virtual",
-];
-
-/// The Rust identifier for a JSON key or parameter name, raw when it is a keyword.
-fn ident(name: &str) -> String {
-    let snake: String = to_snake_case(name)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
-    let snake = if snake.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("f_{snake}")
-    } else {
-        snake
-    };
-    if NOT_RAW.contains(&snake.as_str()) {
-        format!("{snake}_")
-    } else if KEYWORDS.contains(&snake.as_str()) {
-        format!("r#{snake}")
-    } else {
-        snake
-    }
-}
+/// Fields per request body at most (the first ones in key order): the bodies are
+/// the same code in both crates, so they are kept small to leave the operations' code in view.
+pub const BODY_FIELDS: usize = 5;
 
 /// The struct with its fields, under `attributes` (derives, then serde's container attributes).
 fn write_struct(out: &mut String, resource: &Resource, attributes: &str) {
     let _ = writeln!(out, "{attributes}pub struct {} {{", resource.name);
+    write_fields(out, &resource.fields, false);
+    out.push_str("}\n\n");
+}
+
+/// Fields, each renamed when its Rust name differs from its key (`always_rename`: every one).
+fn write_fields(out: &mut String, fields: &[Field], always_rename: bool) {
     let mut used: Vec<String> = Vec::new();
-    for field in &resource.fields {
+    for field in fields {
         let mut name = ident(&field.json);
         while used.contains(&name) {
             name.push('_');
         }
         let bare = name.trim_start_matches("r#");
-        if bare != field.json {
+        if always_rename || bare != field.json {
             let _ = writeln!(out, "    #[serde(rename = {:?})]", field.json);
         }
         let _ = writeln!(out, "    pub {name}: {},", field.rust_type);
         used.push(name);
     }
-    out.push_str("}\n\n");
 }
 
-/// The hand-written `Resource` impl, `path` and `fetch`.
-fn write_impls(out: &mut String, resource: &Resource) -> io::Result<()> {
-    let parsed = template::parse(&resource.path)
-        .map_err(|errors| io::Error::other(format!("{}: {errors:?}", resource.path)))?;
-    let mut segments = String::new();
-    let mut params = Vec::new();
-    for part in &parsed.parts {
-        match part {
-            Part::Literal(text) => {
-                let _ = write!(segments, "::twilio_resource::Segment::Literal({text:?}), ");
-            }
-            Part::Param(p) => {
-                let _ = write!(
-                    segments,
-                    "::twilio_resource::Segment::Param {{ placeholder: {:?}, parameter: {:?} }}, ",
-                    p.placeholder, p.parameter
-                );
-                params.push(ident(&p.parameter));
-            }
-        }
+/// `CreateXBody` / `UpdateXBody`.
+fn body_name(verb: &str, resource: &Resource) -> String {
+    format!("{verb}{}Body", resource.name)
+}
+
+/// The request bodies of `create` and `update`: small serde structs, the same in both crates.
+fn write_bodies(out: &mut String, resource: &Resource) {
+    let ops = &resource.operations;
+    let bodies = [
+        ("Create", ops.create.as_deref()),
+        ("Update", ops.update.as_ref().map(|u| u.fields.as_slice())),
+    ];
+    for (verb, fields) in bodies {
+        let Some(fields) = fields else { continue };
+        let fields = &fields[..fields.len().min(BODY_FIELDS)];
+        let _ = writeln!(
+            out,
+            "#[derive(Debug, Default, ::serde::Serialize)]\npub struct {} {{",
+            body_name(verb, resource)
+        );
+        write_fields(out, fields, true);
+        out.push_str("}\n\n");
     }
-    let declared: Vec<String> = params
-        .iter()
-        .map(|p| format!("{p}: impl AsRef<str>"))
-        .collect();
-    let declared = declared.join(", ");
-    let as_refs: Vec<String> = params.iter().map(|p| format!("{p}.as_ref()")).collect();
-    let names = params.join(", ");
-    let name = &resource.name;
-    let _ = write!(
-        out,
-        "impl ::twilio_resource::Resource for {name} {{
-    const BASE_URL: &'static str = {base:?};
-    const PATH: ::twilio_resource::PathTemplate = ::twilio_resource::PathTemplate::new({path:?}, &[{segments}]);
-}}
-
-impl {name} {{
-    /// Builds the request path.
-    pub fn path({declared}) -> Result<String, ::twilio_resource::Error> {{
-        <Self as ::twilio_resource::Resource>::PATH.render(&[{as_refs}])
-    }}
-
-    /// Fetches one.
-    pub async fn fetch(client: &::twilio_resource::Client, {declared}) -> Result<Self, ::twilio_resource::Error> {{
-        client.fetch::<Self>(&Self::path({names})?).await
-    }}
-}}
-
-",
-        base = resource.base_url,
-        path = resource.path,
-        as_refs = as_refs.join(", "),
-    );
-    Ok(())
 }
 
 /// The source of one resource in `style`.
@@ -145,27 +98,108 @@ impl {name} {{
 pub fn resource_source(resource: &Resource, style: Style) -> io::Result<String> {
     let mut out = String::new();
     match style {
-        Style::Generated => {
-            let attributes = format!(
-                "#[::twilio_resource::twilio_resource(path = {:?}, base_url = {:?}, rename_all = \"snake_case\")]\n#[derive(Debug, Clone, PartialEq)]\n",
-                resource.path, resource.base_url
-            );
-            write_struct(&mut out, resource, &attributes);
-        }
-        Style::HandWritten => {
-            write_struct(
-                &mut out,
-                resource,
-                "#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\n#[serde(rename_all = \"snake_case\")]\n",
-            );
-            write_impls(&mut out, resource)?;
-        }
+        Style::Generated => generated::source(&mut out, resource),
+        Style::HandWritten => hand_written::source(&mut out, resource)?,
     }
     Ok(out)
 }
 
-/// Writes the crate for `resources` in `style` into `dir`, depending on the runtime at `runtime`.
-/// `lock`, when given, is copied in so both crates build the same dependency versions.
+/// `n` arguments, each `value`, after `client`.
+fn args(n: usize) -> String {
+    ", value".repeat(n)
+}
+
+/// One caller per resource of `chunk`: every operation called once with `&str` path values and
+/// default bodies, each caller boxed as a `dyn Future`. Generic methods (the attribute's take
+/// `impl AsRef<str>`) are compiled only where they are called; this is that place, so a crate's
+/// code size and build time include what a user of its operations pays.
+fn write_calls(out: &mut String, chunk: &[Resource], style: Style) -> io::Result<()> {
+    let client = match style {
+        Style::Generated => "::twilio_resource::Client",
+        Style::HandWritten => "crate::api::Api",
+    };
+    let _ = writeln!(
+        out,
+        "/// Every operation of this file's resources, called once.
+pub fn calls<'a>(client: &'a {client}, value: &'a str) -> Vec<::std::pin::Pin<Box<dyn ::std::future::Future<Output = ()> + 'a>>> {{
+    vec!["
+    );
+    for resource in chunk {
+        let parsed = template::parse(&resource.path)
+            .map_err(|errors| io::Error::other(format!("{}: {errors:?}", resource.path)))?;
+        let path = args(parsed.params().count());
+        let collection = parsed.collection().map_or(0, |c| c.params().count());
+        let collection = args(collection);
+        let name = &resource.name;
+        let ops = &resource.operations;
+        let _ = writeln!(
+            out,
+            "        Box::pin(async move {{
+            let _ = {name}::fetch(client{path}).await;"
+        );
+        if ops.list.is_some() {
+            let collect = match style {
+                Style::Generated => ".collect_all()",
+                Style::HandWritten => "",
+            };
+            let _ = writeln!(
+                out,
+                "            let _ = {name}::list(client{collection}){collect}.await;"
+            );
+        }
+        if ops.create.is_some() {
+            let _ = writeln!(
+                out,
+                "            let _ = {name}::create(client{collection}, &{}::default()).await;",
+                body_name("Create", resource)
+            );
+        }
+        if ops.update.is_some() {
+            let _ = writeln!(
+                out,
+                "            let _ = {name}::update(client{path}, &{}::default()).await;",
+                body_name("Update", resource)
+            );
+        }
+        if ops.delete {
+            let _ = writeln!(
+                out,
+                "            let _ = {name}::delete(client{path}).await;"
+            );
+        }
+        out.push_str(
+            "        }),
+",
+        );
+    }
+    out.push_str(
+        "    ]
+}
+",
+    );
+    Ok(())
+}
+
+/// The `[dependencies]` of the crate in `style`; the generated one uses the runtime at `runtime`.
+fn dependencies(style: Style, runtime: &Path) -> String {
+    let serde = "serde = { version = \"1.0.200\", features = [\"derive\"] }\nserde_json = \"1\"\n";
+    match style {
+        Style::Generated => format!(
+            "twilio-resource = {{ path = {:?} }}\n{serde}",
+            runtime.display().to_string()
+        ),
+        // The runtime's own versions and features of reqwest and the encoders.
+        Style::HandWritten => format!(
+            "reqwest = {{ version = \"0.13\", default-features = false, features = [\"http2\", \"rustls\"] }}\n\
+             serde_html_form = {{ version = \"0.4\", default-features = false, features = [\"ser\", \"std\"] }}\n\
+             percent-encoding = \"2.3\"\n{serde}"
+        ),
+    }
+}
+
+/// Writes the crate for `resources` in `style` into `dir` (the generated one depending on the
+/// runtime at `runtime`). `lock`, when given, is copied in so every crate builds the same
+/// dependency versions.
 ///
 /// # Errors
 ///
@@ -179,16 +213,12 @@ pub fn write_crate(
 ) -> io::Result<()> {
     let src = dir.join("src");
     std::fs::create_dir_all(&src)?;
-    let serde = match style {
-        Style::Generated => "",
-        Style::HandWritten => "serde = { version = \"1.0.200\", features = [\"derive\"] }\n",
-    };
     std::fs::write(
         dir.join("Cargo.toml"),
         format!(
-            "[package]\nname = \"{}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\ntwilio-resource = {{ path = {:?} }}\nserde_json = \"1\"\n{serde}\n[workspace]\n",
+            "[package]\nname = \"{}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n{}\n[workspace]\n",
             style.package(),
-            runtime.display().to_string()
+            dependencies(style, runtime)
         ),
     )?;
     if let Some(lock) = lock {
@@ -196,13 +226,108 @@ pub fn write_crate(
     }
     let mut lib =
         String::from("//! Generated by compile-bench.\n#![allow(missing_docs, clippy::all)]\n\n");
+    if style == Style::HandWritten {
+        lib.push_str("pub mod api;\n");
+        std::fs::write(src.join("api.rs"), hand_written::API)?;
+    }
     for (index, chunk) in resources.chunks(PER_FILE).enumerate() {
         let _ = writeln!(lib, "pub mod r{index:02};");
         let mut file = String::new();
         for resource in chunk {
             file.push_str(&resource_source(resource, style)?);
         }
+        write_calls(&mut file, chunk, style)?;
         std::fs::write(src.join(format!("r{index:02}.rs")), file)?;
     }
     std::fs::write(src.join("lib.rs"), lib)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resources::{BodyFormat, Dialect, ListOp, Operations, UpdateOp};
+
+    fn field(json: &str) -> Field {
+        Field {
+            json: json.to_owned(),
+            rust_type: "Option<String>".to_owned(),
+        }
+    }
+
+    /// A JSON resource with every operation, an update by `PATCH`, and a 6-field create body.
+    fn resource() -> Resource {
+        Resource {
+            name: "Thing".to_owned(),
+            base_url: "https://things.twilio.com".to_owned(),
+            path: "/v1/Services/<ServiceSid>/Things/<Sid>".to_owned(),
+            fields: vec![field("sid"), field("type")],
+            operations: Operations {
+                list: Some(ListOp {
+                    key: "things".to_owned(),
+                    dialect: Dialect::V1,
+                }),
+                create: Some(["A", "B", "C", "D", "E", "F"].map(field).to_vec()),
+                update: Some(UpdateOp {
+                    method: "PATCH".to_owned(),
+                    fields: vec![field("FriendlyName")],
+                }),
+                delete: true,
+                body: BodyFormat::Json,
+            },
+        }
+    }
+
+    #[test]
+    fn the_generated_resource_declares_every_operation_and_what_differs_from_the_defaults() {
+        let source = resource_source(&resource(), Style::Generated).expect("a valid path");
+        assert!(
+            source.contains(
+                r#"#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Things/<Sid>", base_url = "https://things.twilio.com", rename_all = "snake_case", body = "json", update_method = "PATCH", fetch, list, create = CreateThingBody, update = UpdateThingBody, delete)]"#
+            ),
+            "{source}"
+        );
+        assert!(source.contains("pub r#type: Option<String>,"), "{source}");
+        // Bodies keep their first BODY_FIELDS fields, each renamed to its wire name.
+        assert!(source.contains("#[serde(rename = \"E\")]"), "{source}");
+        assert!(!source.contains("#[serde(rename = \"F\")]"), "{source}");
+    }
+
+    #[test]
+    fn the_hand_written_resource_encodes_each_path_value_and_writes_every_operation() {
+        let source = resource_source(&resource(), Style::HandWritten).expect("a valid path");
+        for expected in [
+            "pub fn path(service_sid: &str, sid: &str) -> Result<String, crate::api::Error> {",
+            r#"Ok(format!("/v1/Services/{}/Things/{}", crate::api::segment(service_sid)?, crate::api::segment(sid)?))"#,
+            "pub fn collection_path(service_sid: &str)",
+            "#[serde(rename = \"things\")]",
+            "self.meta.next_page_url.map_or(crate::api::Next::Done, crate::api::Next::Url)",
+            "pub async fn fetch(api: &crate::api::Api, service_sid: &str, sid: &str)",
+            "api.list::<ThingPage>(",
+            "::reqwest::Method::POST",
+            "::reqwest::Method::PATCH",
+            "crate::api::Format::Json",
+            "pub async fn delete(",
+        ] {
+            assert!(source.contains(expected), "no {expected:?} in:\n{source}");
+        }
+    }
+
+    #[test]
+    fn each_file_calls_every_operation_of_its_resources() {
+        let mut out = String::new();
+        write_calls(&mut out, &[resource()], Style::Generated).expect("a valid path");
+        for expected in [
+            "Thing::fetch(client, value, value).await",
+            "Thing::list(client, value).collect_all().await",
+            "Thing::create(client, value, &CreateThingBody::default()).await",
+            "Thing::update(client, value, value, &UpdateThingBody::default()).await",
+            "Thing::delete(client, value, value).await",
+        ] {
+            assert!(out.contains(expected), "no {expected:?} in:\n{out}");
+        }
+        let mut hand = String::new();
+        write_calls(&mut hand, &[resource()], Style::HandWritten).expect("a valid path");
+        assert!(hand.contains("client: &'a crate::api::Api"), "{hand}");
+        assert!(hand.contains("Thing::list(client, value).await"), "{hand}");
+    }
 }

@@ -5,6 +5,8 @@
 pub use twilio_resource_examples as example;
 
 pub mod bench_crates;
+pub mod code_size;
+pub mod compile;
 pub mod hand_written;
 pub mod instructions;
 pub mod lifecycle;

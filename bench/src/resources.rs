@@ -1,12 +1,14 @@
 //! The compile-time benchmark's input: real Twilio resources (fetch operations of Twilio's public
-//! OpenAPI descriptions), reduced to what a resource definition needs. `compile-bench extract`
-//! writes `bench/data/resources.json` from the descriptions; the benchmark reads that file, so it
-//! runs without them.
+//! OpenAPI descriptions, with every other operation their description has on the same path and its
+//! collection), reduced to what a resource definition needs. `compile-bench extract` writes
+//! `bench/data/resources.json` from the descriptions; the benchmark reads that file, so it runs
+//! without them.
 
-use std::path::Path;
+mod extract;
+
+pub use extract::extract;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// One resource to define.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -17,109 +19,87 @@ pub struct Resource {
     pub base_url: String,
     /// The path template in the attribute's syntax, e.g. `/2010-04-01/Accounts/<AccountSid>/Addresses/<Sid>.json`.
     pub path: String,
-    /// The fields, in the description's order.
+    /// The fields, in key order (as serde_json's map keeps them).
     pub fields: Vec<Field>,
+    /// The operations besides `fetch` (which every resource has).
+    #[serde(default)]
+    pub operations: Operations,
 }
 
-/// One field of a resource.
+/// One field of a resource or of a request body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Field {
-    /// The JSON key.
+    /// The JSON key (or form name).
     pub json: String,
     /// The Rust type, always an `Option<…>`.
     pub rust_type: String,
 }
 
-/// The Rust type for an OpenAPI property.
-fn rust_type(property: &Value) -> &'static str {
-    match property.get("type").and_then(Value::as_str) {
-        Some("string") => "Option<String>",
-        Some("integer") => "Option<i64>",
-        Some("number") => "Option<f64>",
-        Some("boolean") => "Option<bool>",
-        Some("array") => "Option<Vec<::serde_json::Value>>",
-        _ => "Option<::serde_json::Value>",
-    }
+/// What a resource's description offers besides `fetch`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Operations {
+    /// `GET` on the collection, when its answer is a page of records in a dialect the runtime reads.
+    pub list: Option<ListOp>,
+    /// `POST` on the collection: its body's fields, in key order.
+    pub create: Option<Vec<Field>>,
+    /// `POST`, `PUT` or `PATCH` on the path.
+    pub update: Option<UpdateOp>,
+    /// `DELETE` on the path.
+    pub delete: bool,
+    /// How `create` and `update` send their bodies.
+    pub body: BodyFormat,
 }
 
-/// `api.v2010.account.address` → `ApiV2010AccountAddress`.
-fn type_name(schema: &str) -> String {
-    schema
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_ascii_uppercase().to_string() + chars.as_str()
-            })
-        })
-        .collect()
+/// A list operation: where the records are and how the next page is found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListOp {
+    /// The page's array of records, e.g. `messages`.
+    pub key: String,
+    /// How pages link to the next one.
+    pub dialect: Dialect,
 }
 
-/// Every fetch operation (a `GET` on a path ending in a placeholder) of the descriptions in `dir`,
-/// in file and path order, with a unique type name each.
-///
-/// # Errors
-///
-/// When the directory or a description cannot be read.
-pub fn extract(dir: &Path) -> std::io::Result<Vec<Resource>> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort();
-    let mut resources: Vec<Resource> = Vec::new();
-    for file in files {
-        let spec: Value = serde_json::from_slice(&std::fs::read(&file)?)?;
-        let Some(paths) = spec.get("paths").and_then(Value::as_object) else {
-            continue;
-        };
-        let default_server = spec.pointer("/servers/0/url").and_then(Value::as_str);
-        for (path, item) in paths {
-            if !(path.ends_with('}') || path.ends_with("}.json")) {
-                continue;
-            }
-            let Some(reference) = item
-                .pointer("/get/responses/200/content/application~1json/schema/$ref")
-                .and_then(Value::as_str)
-            else {
-                continue;
-            };
-            let schema_name = reference.rsplit('/').next().unwrap_or_default();
-            let Some(properties) = spec
-                .pointer(&format!(
-                    "/components/schemas/{}/properties",
-                    schema_name.replace('~', "~0").replace('/', "~1")
-                ))
-                .and_then(Value::as_object)
-            else {
-                continue;
-            };
-            let Some(base_url) = item
-                .pointer("/servers/0/url")
-                .and_then(Value::as_str)
-                .or(default_server)
-            else {
-                continue;
-            };
-            let mut name = type_name(schema_name);
-            if resources.iter().any(|r| r.name == name) {
-                name = format!("{name}{}", resources.len());
-            }
-            resources.push(Resource {
-                name,
-                base_url: base_url.to_owned(),
-                path: path.replace('{', "<").replace('}', ">"),
-                fields: properties
-                    .iter()
-                    .map(|(json, property)| Field {
-                        json: json.clone(),
-                        rust_type: rust_type(property).to_owned(),
-                    })
-                    .collect(),
-            });
-        }
+/// Twilio's three ways of linking pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Dialect {
+    /// The 2010 API: a top-level `next_page_uri`, relative to the host.
+    #[serde(rename = "2010")]
+    Api2010,
+    /// v1 products: `meta.next_page_url`, absolute.
+    #[serde(rename = "v1")]
+    V1,
+    /// Token pages: the same request again with `pageToken=<meta.nextToken>`.
+    #[serde(rename = "token")]
+    Token,
+}
+
+/// An update operation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UpdateOp {
+    /// `POST`, `PUT` or `PATCH`.
+    pub method: String,
+    /// Its body's fields, in key order.
+    pub fields: Vec<Field>,
+}
+
+/// How a request body is encoded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BodyFormat {
+    /// `application/x-www-form-urlencoded`.
+    #[default]
+    Form,
+    /// `application/json`.
+    Json,
+}
+
+impl Resource {
+    /// How many operations it declares, `fetch` included.
+    pub fn operation_count(&self) -> usize {
+        let ops = &self.operations;
+        1 + usize::from(ops.list.is_some())
+            + usize::from(ops.create.is_some())
+            + usize::from(ops.update.is_some())
+            + usize::from(ops.delete)
     }
-    Ok(resources)
 }

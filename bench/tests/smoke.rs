@@ -50,7 +50,7 @@ fn the_runtime_benchmark_runs_in_smoke_mode() {
 
 #[test]
 fn every_bad_argument_is_a_usage_error_not_a_panic() {
-    let cases: [(&str, &[&str]); 13] = [
+    let cases: [(&str, &[&str]); 14] = [
         (env!("CARGO_BIN_EXE_runtime-bench"), &["--seconds", "-1"]),
         (env!("CARGO_BIN_EXE_runtime-bench"), &["--seconds", "0"]),
         (env!("CARGO_BIN_EXE_runtime-bench"), &["--seconds", "NaN"]),
@@ -67,6 +67,7 @@ fn every_bad_argument_is_a_usage_error_not_a_panic() {
         (env!("CARGO_BIN_EXE_compile-bench"), &["--runs", "0"]),
         (env!("CARGO_BIN_EXE_compile-bench"), &["extract"]),
         (env!("CARGO_BIN_EXE_compile-bench"), &["--count"]),
+        (env!("CARGO_BIN_EXE_compile-bench"), &["--after", "."]),
     ];
     for (binary, args) in cases {
         let output = Command::new(binary)
@@ -77,6 +78,21 @@ fn every_bad_argument_is_a_usage_error_not_a_panic() {
         assert_eq!(output.status.code(), Some(2), "{binary} {args:?}: {stderr}");
         assert!(stderr.starts_with("error: "), "{binary} {args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{binary} {args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn compile_bench_names_a_before_directory_that_is_not_a_checkout() {
+    for dir in ["/nonexistent-compile-bench-checkout", "/"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_compile-bench"))
+            .args(["--smoke", "--before", dir])
+            .output()
+            .expect("the binary starts");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(stderr.starts_with("compile-bench: "), "{stderr}");
+        assert!(stderr.contains(dir), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }
 

@@ -1,0 +1,8 @@
+//! The compile-time benchmark's machinery: the crates it builds (one per [`Variant`]), the cargo
+//! runs that time them, their code-size readings, and the tables it prints.
+
+mod report;
+mod variant;
+
+pub use report::{Row, print_sizes, print_timings};
+pub use variant::{CodeSize, Variant, cargo, rustc_version};
