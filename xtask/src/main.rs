@@ -2,6 +2,7 @@
 //! OpenAPI descriptions. Each writes its files; with `--check` it writes nothing and fails when a
 //! checked-in file differs from what it would write (CI runs every command with `--check`).
 
+mod catalog;
 mod output;
 mod spec;
 
@@ -10,8 +11,14 @@ use std::process::ExitCode;
 
 /// The commands, each a generator: name, what it writes, and the function that makes the files.
 type Generate = fn(&[spec::Spec]) -> Result<Vec<output::File>, String>;
-const COMMANDS: &[(&str, &str, Generate)] =
-    &[("count", "nothing: prints the operation count", count)];
+const COMMANDS: &[(&str, &str, Generate)] = &[
+    ("count", "nothing: prints the operation count", count),
+    (
+        "catalog",
+        "catalog/: the crate of every resource, its index and examples",
+        catalog::generate,
+    ),
+];
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
