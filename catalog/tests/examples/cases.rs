@@ -1777,7 +1777,7 @@ pub fn all(c: &mut Checker) {
         "messaging_v1/UpdateUsAppToPerson",
     );
     #[cfg(feature = "messaging-v1")]
-    c.check::<::twilio_catalog::messaging::v1::UsAppToPersonUsecase>(
+    c.check::<::twilio_catalog::messaging::v1::service::UsAppToPersonUsecase>(
         "messaging_v1/FetchUsAppToPersonUsecase",
     );
     #[cfg(feature = "messaging-v1")]

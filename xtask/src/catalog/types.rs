@@ -100,8 +100,8 @@ pub fn rust_type(spec: &Spec, enums: &Enums, schema: &Value, place: Place) -> Ru
             }
         }
         Some("object") if format == "uri-map" => RustType::plain(
-            "::std::collections::BTreeMap<::std::string::String, ::std::string::String>",
-            "map of URIs",
+            "::std::collections::BTreeMap<::std::string::String, ::std::option::Option<::std::string::String>>",
+            "map of URIs, a URI may be null",
         ),
         _ if place == Place::Form => RustType {
             with: Some("json_string"),

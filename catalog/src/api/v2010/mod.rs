@@ -2978,9 +2978,12 @@ pub struct Account {
     pub status: ::std::option::Option<crate::api::v2010::AccountStatus>,
     /// A Map of various subresources available for the given Account Instance
     ///
-    /// `subresource_uris` on the wire (map of URIs).
+    /// `subresource_uris` on the wire (map of URIs, a URI may be null).
     pub subresource_uris: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The type of this account. Either `Trial` or `Full` if it's been upgraded
     ///

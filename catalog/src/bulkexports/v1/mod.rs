@@ -145,9 +145,12 @@ crate::support::wire_enum!(JobStatus);
 pub struct Export {
     /// Contains a dictionary of URL links to nested resources of this Export.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The type of communication – Messages, Calls, Conferences, and Participants
     ///

@@ -427,9 +427,12 @@ pub struct Service {
     pub limits: ::std::option::Option<::serde_json::Value>,
     /// The absolute URLs of the Service's [Channels](https://www.twilio.com/docs/chat/api/channels), [Roles](https://www.twilio.com/docs/chat/api/roles), and [Users](https://www.twilio.com/docs/chat/api/users).
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The notification configuration for the Service instance. See [Push Notification Configuration](https://www.twilio.com/docs/chat/push-notification-configuration) for more information.
     ///

@@ -289,9 +289,12 @@ pub struct Content {
     pub language: ::std::option::Option<::std::string::String>,
     /// A list of links related to the Content resource, such as approval\_fetch and approval\_create
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The unique string that that we created to identify the Content resource.
     ///

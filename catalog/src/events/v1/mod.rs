@@ -218,9 +218,12 @@ pub struct Schema {
     pub latest_version_date_created: ::std::option::Option<::jiff::Timestamp>,
     /// Contains a dictionary of URL links to nested resources of this schema.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The URL of this resource.
     ///
@@ -262,9 +265,12 @@ pub struct Sink {
     pub description: ::std::option::Option<::std::string::String>,
     /// Contains a dictionary of URL links to nested resources of this Sink.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// A 34 character string that uniquely identifies this Sink.
     ///
@@ -392,9 +398,12 @@ pub struct Subscription {
     pub description: ::std::option::Option<::std::string::String>,
     /// Contains a dictionary of URL links to nested resources of this Subscription.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// A 34 character string that uniquely identifies this Subscription.
     ///
@@ -501,9 +510,12 @@ pub struct EventType {
     ///
     /// `documentation_url` on the wire (string).
     pub documentation_url: ::std::option::Option<::std::string::String>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// A string that uniquely identifies the Schema this Event Type adheres to.
     ///

@@ -3098,9 +3098,12 @@ pub struct Interaction {
     pub channel: ::std::option::Option<::serde_json::Value>,
     /// `interaction_context_sid` on the wire (string).
     pub interaction_context_sid: ::std::option::Option<::std::string::String>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// A JSON Object representing the routing rules for the Interaction Channel. See [Outbound SMS Example](https://www.twilio.com/docs/flex/developer/conversations/interactions-api/interactions#agent-initiated-outbound-interactions) for an example Routing object. The Interactions resource uses TaskRouter for all routing functionality.
     /// All attributes in the Routing object on your Interaction request body are added “as is” to the task. For a list of known attributes consumed by the Flex UI and/or Flex Insights, see [Known Task Attributes](https://www.twilio.com/docs/flex/developer/conversations/interactions-api#task-attributes).
@@ -3203,9 +3206,12 @@ pub struct PluginConfiguration {
     ///
     /// `description` on the wire (string).
     pub description: ::std::option::Option<::std::string::String>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The name of this Flex Plugin Configuration.
     ///
@@ -3337,9 +3343,12 @@ pub struct Plugin {
     ///
     /// `friendly_name` on the wire (string).
     pub friendly_name: ::std::option::Option<::std::string::String>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The unique string that we created to identify the Flex Plugin resource.
     ///

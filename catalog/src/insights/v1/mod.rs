@@ -2094,9 +2094,12 @@ pub struct Conference {
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Contains a dictionary of URL links to nested resources of this Conference.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// Actual maximum number of concurrent participants in the conference.
     ///
@@ -2274,9 +2277,12 @@ pub struct VideoRoomSummary {
     pub end_time: ::std::option::Option<::jiff::Timestamp>,
     /// Room subresources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// Maximum number of participants allowed in the room at the same time allowed by the application settings.
     ///
@@ -2872,9 +2878,12 @@ pub struct ListCallSummariesParams {
 )]
 #[derive(Debug, Clone)]
 pub struct Call {
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// `sid` on the wire (string).
     pub sid: ::std::option::Option<::std::string::String>,

@@ -1291,9 +1291,12 @@ pub struct Transcript {
     ///
     /// `language_code` on the wire (string).
     pub language_code: ::std::option::Option<::std::string::String>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The date that this Transcript's media was started, given in ISO 8601 format.
     ///

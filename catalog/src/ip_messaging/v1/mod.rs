@@ -343,9 +343,12 @@ pub struct Service {
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// `limits` on the wire (JSON).
     pub limits: ::std::option::Option<::serde_json::Value>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// `notifications` on the wire (JSON).
     pub notifications: ::std::option::Option<::serde_json::Value>,

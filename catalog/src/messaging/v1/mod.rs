@@ -1043,9 +1043,12 @@ pub struct Service {
     pub inbound_request_url: ::std::option::Option<::std::string::String>,
     /// The absolute URLs of related resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// Whether to enable the [MMS Converter](https://www.twilio.com/docs/messaging/services#mms-converter) for messages sent through the Service instance.
     ///
@@ -1426,44 +1429,23 @@ pub struct CreateExternalCampaignParams {
 
 /// Use Case resource. Fetch possible use cases for a Messaging Service.
 ///
-/// Feature `messaging-v1`.
+/// Twilio's `messaging.v1.usecase`; feature `messaging-v1`.
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`list`](Usecase::list) | `GET` | `https://messaging.twilio.com/v1/Services/Usecases` | `FetchUsecase` | — | — |
+/// | [`fetch`](Usecase::fetch) | `GET` | `https://messaging.twilio.com/v1/Services/Usecases` | `FetchUsecase` | — | — |
 #[::twilio_resource::twilio_resource(
     path = "/v1/Services/Usecases",
     base_url = "https://messaging.twilio.com",
     rename_all = "snake_case",
-    list
+    fetch
 )]
 #[derive(Debug, Clone)]
-pub struct Usecase {}
-
-/// Messaging Service Use Case resource. Fetch possible use cases for service. The Use Cases API returns an empty list if there is an issue with the customer's A2P brand registration. This Brand cannot register any campaign use cases. Customers are requested to contact support with their A2P brand information.
-///
-/// Feature `messaging-v1`.
-///
-/// | Call | Method | URL | Operation | Parameters | Headers |
-/// |---|---|---|---|---|---|
-/// | [`list`](UsAppToPersonUsecase::list) | `GET` | `https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/Usecases` | `FetchUsAppToPersonUsecase` | [`FetchUsAppToPersonUsecaseParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/Usecases", base_url = "https://messaging.twilio.com", rename_all = "snake_case", list = FetchUsAppToPersonUsecaseParams)]
-#[derive(Debug, Clone)]
-pub struct UsAppToPersonUsecase {}
-
-/// The parameters of `FetchUsAppToPersonUsecase`: [`UsAppToPersonUsecase::list`], `GET https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/Usecases`.
-///
-/// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
-pub struct FetchUsAppToPersonUsecaseParams {
-    /// The unique string to identify the A2P brand.
+pub struct Usecase {
+    /// Human readable use case details (usecase, description and purpose) of Messaging Service Use Cases.
     ///
-    /// Optional; `BrandRegistrationSid` on the wire (string).
-    #[serde(
-        rename = "BrandRegistrationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub brand_registration_sid: ::std::option::Option<::std::string::String>,
+    /// `usecases` on the wire (array of JSON).
+    pub usecases: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
 }
 
 /// A Messaging resource to create and retrieve Tollfree Verifications.
@@ -2385,9 +2367,12 @@ pub struct BrandRegistrations {
     /// `identity_status` on the wire (enum).
     pub identity_status:
         ::std::option::Option<crate::messaging::v1::BrandRegistrationsIdentityStatus>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// A boolean that specifies whether brand should be a mock or not. If true, brand will be registered as a mock brand. Defaults to false if no value is provided.
     ///

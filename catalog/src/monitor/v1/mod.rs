@@ -246,9 +246,12 @@ pub struct Event {
     pub event_type: ::std::option::Option<::std::string::String>,
     /// The absolute URLs of related resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The SID of the resource that was affected.
     ///

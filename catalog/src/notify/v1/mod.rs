@@ -428,9 +428,12 @@ pub struct Service {
     pub gcm_credential_sid: ::std::option::Option<::std::string::String>,
     /// The URLs of the Binding, Notification, Segment, and User resources related to the service.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// Whether to log notifications. Can be: `true` or `false` and the default is `true`.
     ///

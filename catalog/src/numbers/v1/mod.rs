@@ -623,24 +623,46 @@ pub struct BulkEligibility {
 pub struct CreateBulkEligibilityParams {}
 
 ///
-/// Feature `numbers-v1`.
+/// Twilio's `numbers.v1.porting_webhook_configuration_fetch`; feature `numbers-v1`.
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`list`](PortingWebhookConfigurationFetch::list) | `GET` | `https://numbers.twilio.com/v1/Porting/Configuration/Webhook` | `FetchPortingWebhookConfigurationFetch` | — | — |
-/// | [`delete`](PortingWebhookConfigurationFetch::delete) | `DELETE` | `https://numbers.twilio.com/v1/Porting/Configuration/Webhook/{WebhookType}` | `DeletePortingWebhookConfigurationDelete` | — | — |
+/// | [`fetch`](PortingWebhookConfigurationFetch::fetch) | `GET` | `https://numbers.twilio.com/v1/Porting/Configuration/Webhook` | `FetchPortingWebhookConfigurationFetch` | — | — |
 ///
-/// - `list`: Allows to fetch the webhook configuration
-/// - `delete`: Allows the client to delete a webhook configuration.
+/// - `fetch`: Allows to fetch the webhook configuration
 #[::twilio_resource::twilio_resource(
-    path = "/v1/Porting/Configuration/Webhook/<WebhookType>",
+    path = "/v1/Porting/Configuration/Webhook",
     base_url = "https://numbers.twilio.com",
     rename_all = "snake_case",
-    list,
-    delete
+    fetch
 )]
 #[derive(Debug, Clone)]
-pub struct PortingWebhookConfigurationFetch {}
+pub struct PortingWebhookConfigurationFetch {
+    /// A list to filter what notification events to receive for this account and its sub accounts. If it is an empty list, then it means that there are no filters for the notifications events to send in each webhook and all events will get sent.
+    ///
+    /// `notifications_of` on the wire (array of string).
+    pub notifications_of: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Creation date for the port in webhook configuration
+    ///
+    /// `port_in_target_date_created` on the wire (date-time (ISO 8601)).
+    pub port_in_target_date_created: ::std::option::Option<::jiff::Timestamp>,
+    /// The complete webhook url that will be called when a notification event for port in request or port in phone number happens
+    ///
+    /// `port_in_target_url` on the wire (string).
+    pub port_in_target_url: ::std::option::Option<::std::string::String>,
+    /// Creation date for the port out webhook configuration
+    ///
+    /// `port_out_target_date_created` on the wire (date-time (ISO 8601)).
+    pub port_out_target_date_created: ::std::option::Option<::jiff::Timestamp>,
+    /// The complete webhook url that will be called when a notification event for a port out phone number happens.
+    ///
+    /// `port_out_target_url` on the wire (string).
+    pub port_out_target_url: ::std::option::Option<::std::string::String>,
+    /// The URL of the webhook configuration request
+    ///
+    /// `url` on the wire (string).
+    pub url: ::std::option::Option<::std::string::String>,
+}
 
 ///
 /// Twilio's `numbers.v1.porting_webhook_configuration`; feature `numbers-v1`.
@@ -648,9 +670,11 @@ pub struct PortingWebhookConfigurationFetch {}
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](PortingWebhookConfiguration::create) | `POST` | `https://numbers.twilio.com/v1/Porting/Configuration/Webhook` | `CreatePortingWebhookConfiguration` | [`CreatePortingWebhookConfigurationParams`] | — |
+/// | [`delete`](PortingWebhookConfiguration::delete) | `DELETE` | `https://numbers.twilio.com/v1/Porting/Configuration/Webhook/{WebhookType}` | `DeletePortingWebhookConfigurationDelete` | — | — |
 ///
 /// - `create`: Create a Webhook Configuration
-#[::twilio_resource::twilio_resource(path = "/v1/Porting/Configuration/Webhook/<WebhookType>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", create = CreatePortingWebhookConfigurationParams)]
+/// - `delete`: Allows the client to delete a webhook configuration.
+#[::twilio_resource::twilio_resource(path = "/v1/Porting/Configuration/Webhook/<WebhookType>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", create = CreatePortingWebhookConfigurationParams, delete)]
 #[derive(Debug, Clone)]
 pub struct PortingWebhookConfiguration {
     /// A list to filter what notification events to receive for this account and its sub accounts. If it is an empty list, then it means that there are no filters for the notifications events to send in each webhook and all events will get sent.

@@ -884,9 +884,12 @@ pub struct AuthorizationDocument {
     ///
     /// `email` on the wire (string).
     pub email: ::std::option::Option<::std::string::String>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// A 34 character string that uniquely identifies this AuthorizationDocument.
     ///

@@ -267,9 +267,12 @@ pub struct Sim {
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// `iccid` on the wire (string).
     pub iccid: ::std::option::Option<::std::string::String>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// `rate_plan_sid` on the wire (string).
     pub rate_plan_sid: ::std::option::Option<::std::string::String>,

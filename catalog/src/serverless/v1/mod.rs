@@ -280,9 +280,12 @@ pub struct Service {
     pub include_credentials: ::std::option::Option<bool>,
     /// The URLs of the Service's nested resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The unique string that we created to identify the Service resource.
     ///

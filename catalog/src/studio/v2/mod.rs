@@ -211,9 +211,12 @@ pub struct Flow {
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The URLs of the Flow's nested resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The latest revision number of the Flow's definition.
     ///

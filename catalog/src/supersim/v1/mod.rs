@@ -1196,9 +1196,12 @@ pub struct NetworkAccessProfile {
     ///
     /// `date_updated` on the wire (date-time (ISO 8601)).
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The unique string that identifies the Network Access Profile resource.
     ///
@@ -1424,9 +1427,12 @@ pub struct Sim {
     ///
     /// `iccid` on the wire (string).
     pub iccid: ::std::option::Option<::std::string::String>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The unique string that identifies the Sim resource.
     ///

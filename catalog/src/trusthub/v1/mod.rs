@@ -1549,9 +1549,12 @@ pub struct CustomerProfile {
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The URLs of the Assigned Items of the Customer-Profile resource.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The unique string of a policy that is associated to the Customer-Profile resource.
     ///
@@ -2071,9 +2074,12 @@ pub struct TrustProduct {
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The URLs of the Assigned Items of the Trust Product resource.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The unique string of the policy that is associated with the Trust Product resource.
     ///

@@ -1498,9 +1498,12 @@ pub struct Service {
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The URLs of related resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// Whether to perform a lookup with each verification started and return info about the phone number.
     ///
@@ -2033,9 +2036,12 @@ pub struct ChallengePasskeys {
     pub identity: ::std::option::Option<::std::string::String>,
     /// Contains a dictionary of URL links to nested resources of this Challenge.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// Custom metadata associated with the challenge.
     ///
@@ -2157,9 +2163,12 @@ pub struct ChallengePasskeys2 {
     pub identity: ::std::option::Option<::std::string::String>,
     /// Contains a dictionary of URL links to nested resources of this Challenge.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// Custom metadata associated with the challenge.
     ///

@@ -1255,9 +1255,12 @@ pub struct Composition {
     pub format: ::std::option::Option<crate::video::v1::CompositionFormat>,
     /// The URL of the media file associated with the composition.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The URL of the media file associated with the composition when stored externally. See [External S3 Compositions](https://www.twilio.com/docs/video/api/external-s3-compositions) for more details.
     ///
@@ -1574,9 +1577,12 @@ pub struct Recording {
     pub grouping_sids: ::std::option::Option<::serde_json::Value>,
     /// The URLs of related resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The URL of the media file associated with the recording when stored externally. See [External S3 Recordings](https://www.twilio.com/docs/video/api/external-s3-recordings) for more details.
     ///
@@ -1732,9 +1738,12 @@ pub struct Room {
     pub large_room: ::std::option::Option<bool>,
     /// The URLs of related resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The maximum number of published audio, video, and data tracks all participants combined are allowed to publish in the room at the same time. Check [Programmable Video Limits](https://www.twilio.com/docs/video/programmable-video-limits) for more details. If it is set to 0 it means unconstrained.
     ///

@@ -415,9 +415,12 @@ pub struct ConnectionPolicy {
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The URLs of related resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The unique string that we created to identify the Connection Policy resource.
     ///

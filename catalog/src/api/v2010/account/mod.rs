@@ -767,9 +767,12 @@ pub struct AvailablePhoneNumberCountry {
     pub country_code: ::std::option::Option<::std::string::String>,
     /// A list of related AvailablePhoneNumber resources identified by their URIs relative to `https://api.twilio.com`.
     ///
-    /// `subresource_uris` on the wire (map of URIs).
+    /// `subresource_uris` on the wire (map of URIs, a URI may be null).
     pub subresource_uris: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The URI of the Country resource, relative to `https://api.twilio.com`.
     ///
@@ -918,9 +921,12 @@ pub struct Call {
     pub status: ::std::option::Option<crate::api::v2010::CallStatus>,
     /// A list of subresources available to this call, identified by their URIs relative to `https://api.twilio.com`.
     ///
-    /// `subresource_uris` on the wire (map of URIs).
+    /// `subresource_uris` on the wire (map of URIs, a URI may be null).
     pub subresource_uris: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The phone number, SIP address, Client identifier or SIM SID that received this call. Phone numbers are in [E.164](https://www.twilio.com/docs/glossary/what-e164) format (e.g., +16175551212). SIP addresses are formatted as `name@company.com`. Client identifiers are formatted `client:name`. SIM SIDs are formatted as `sim:sid`.
     ///
@@ -1451,9 +1457,12 @@ pub struct Conference {
     pub status: ::std::option::Option<crate::api::v2010::ConferenceStatus>,
     /// A list of related resources identified by their URIs relative to `https://api.twilio.com`.
     ///
-    /// `subresource_uris` on the wire (map of URIs).
+    /// `subresource_uris` on the wire (map of URIs, a URI may be null).
     pub subresource_uris: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The URI of this resource, relative to `https://api.twilio.com`.
     ///
@@ -2491,9 +2500,12 @@ pub struct Message {
     pub status: ::std::option::Option<crate::api::v2010::MessageStatus>,
     /// A list of related resources identified by their URIs relative to `https://api.twilio.com`
     ///
-    /// `subresource_uris` on the wire (map of URIs).
+    /// `subresource_uris` on the wire (map of URIs, a URI may be null).
     pub subresource_uris: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The recipient's phone number (in [E.164](https://en.wikipedia.org/wiki/E.164) format) or [channel address](https://www.twilio.com/docs/messaging/channels) (e.g. `whatsapp:+15552229999`)
     ///
@@ -3351,9 +3363,12 @@ pub struct Recording {
     pub status: ::std::option::Option<crate::api::v2010::RecordingStatus>,
     /// A list of related resources identified by their relative URIs.
     ///
-    /// `subresource_uris` on the wire (map of URIs).
+    /// `subresource_uris` on the wire (map of URIs, a URI may be null).
     pub subresource_uris: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The URI of the resource, relative to `https://api.twilio.com`.
     ///

@@ -31,9 +31,12 @@ pub struct InteractionChannel {
     ///
     /// `interaction_sid` on the wire (string).
     pub interaction_sid: ::std::option::Option<::std::string::String>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The unique string created by Twilio to identify an Interaction Channel resource, prefixed with UO.
     ///

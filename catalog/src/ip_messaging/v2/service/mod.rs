@@ -30,9 +30,12 @@ pub struct Binding {
     pub endpoint: ::std::option::Option<::std::string::String>,
     /// `identity` on the wire (string).
     pub identity: ::std::option::Option<::std::string::String>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// `message_types` on the wire (array of string).
     pub message_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -89,9 +92,12 @@ pub struct Channel {
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// `friendly_name` on the wire (string).
     pub friendly_name: ::std::option::Option<::std::string::String>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// `members_count` on the wire (integer).
     pub members_count: ::std::option::Option<i64>,
@@ -310,9 +316,12 @@ pub struct User {
     pub is_online: ::std::option::Option<bool>,
     /// `joined_channels_count` on the wire (integer).
     pub joined_channels_count: ::std::option::Option<i64>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// `role_sid` on the wire (string).
     pub role_sid: ::std::option::Option<::std::string::String>,

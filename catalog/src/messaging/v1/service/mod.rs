@@ -395,6 +395,42 @@ pub struct UpdateUsAppToPersonParams {
     pub terms_and_conditions_url: ::std::option::Option<::std::string::String>,
 }
 
+/// Messaging Service Use Case resource. Fetch possible use cases for service. The Use Cases API returns an empty list if there is an issue with the customer's A2P brand registration. This Brand cannot register any campaign use cases. Customers are requested to contact support with their A2P brand information.
+///
+/// Twilio's `messaging.v1.service.us_app_to_person_usecase`; feature `messaging-v1`.
+///
+/// | Call | Method | URL | Operation | Parameters | Headers |
+/// |---|---|---|---|---|---|
+/// | [`fetch`](UsAppToPersonUsecase::fetch) | `GET` | `https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/Usecases` | `FetchUsAppToPersonUsecase` | [`FetchUsAppToPersonUsecaseParams`] (sent with `.query(..)`) | — |
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/Usecases",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch
+)]
+#[derive(Debug, Clone)]
+pub struct UsAppToPersonUsecase {
+    /// Human readable name, code, description and post\_approval\_required (indicates whether or not post approval is required for this Use Case) of A2P Campaign Use Cases.
+    ///
+    /// `us_app_to_person_usecases` on the wire (array of JSON).
+    pub us_app_to_person_usecases: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+}
+
+/// The parameters of `FetchUsAppToPersonUsecase`: [`UsAppToPersonUsecase::fetch`], `GET https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/Usecases`.
+///
+/// Feature `messaging-v1`.
+#[derive(Debug, Clone, Default, ::serde::Serialize)]
+pub struct FetchUsAppToPersonUsecaseParams {
+    /// The unique string to identify the A2P brand.
+    ///
+    /// Optional; `BrandRegistrationSid` on the wire (string).
+    #[serde(
+        rename = "BrandRegistrationSid",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub brand_registration_sid: ::std::option::Option<::std::string::String>,
+}
+
 /// A Messaging Service resource to add, fetch or remove an Alpha Sender ID from a Messaging Service.
 ///
 /// Twilio's `messaging.v1.service.alpha_sender`; feature `messaging-v1`.

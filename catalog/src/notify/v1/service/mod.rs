@@ -48,9 +48,12 @@ pub struct Binding {
     pub identity: ::std::option::Option<::std::string::String>,
     /// The URLs of related resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The protocol version to use to send the notification. This defaults to the value of `default_xxxx_notification_protocol_version` in the [Service](https://www.twilio.com/docs/notify/api/service-resource) for the protocol. The current version is `"3"` for `apn`, `fcm`, and `gcm` type Bindings. The parameter is not applicable to `sms` and `facebook-messenger` type Bindings as the data format is fixed.
     ///

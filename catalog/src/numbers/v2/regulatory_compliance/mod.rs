@@ -45,9 +45,12 @@ pub struct Bundle {
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The URLs of the Assigned Items of the Bundle resource.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The unique string of a regulation that is associated to the Bundle resource.
     ///

@@ -173,9 +173,12 @@ pub struct Session {
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The URLs of resources related to the Session.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The Mode of the Session. Can be: `message-only`, `voice-only`, or `voice-and-message`.
     ///

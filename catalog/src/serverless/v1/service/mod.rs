@@ -45,9 +45,12 @@ pub struct Asset {
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The URLs of the Asset resource's nested resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The SID of the Service that the Asset resource is associated with.
     ///
@@ -133,9 +136,12 @@ pub struct Build {
     ///
     /// `function_versions` on the wire (array of JSON).
     pub function_versions: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The Runtime version that will be used to run the Build resource when it is deployed.
     ///
@@ -244,9 +250,12 @@ pub struct Environment {
     pub domain_suffix: ::std::option::Option<::std::string::String>,
     /// The URLs of the Environment resource's nested resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The SID of the Service that the Environment resource is associated with.
     ///
@@ -326,9 +335,12 @@ pub struct Function {
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The URLs of nested resources of the Function resource.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The SID of the Service that the Function resource is associated with.
     ///

@@ -53,9 +53,12 @@ pub struct Engagement {
     pub flow_sid: ::std::option::Option<::std::string::String>,
     /// The URLs of the Engagement's nested resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The unique string that we created to identify the Engagement resource.
     ///
@@ -149,9 +152,12 @@ pub struct Execution {
     pub flow_sid: ::std::option::Option<::std::string::String>,
     /// The URLs of nested resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The unique string that we created to identify the Execution resource.
     ///

@@ -47,9 +47,12 @@ pub struct Document {
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The URLs of resources related to the Sync Document.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The current revision of the Sync Document, represented as a string. The `revision` property is used with conditional updates to ensure data consistency.
     ///
@@ -162,9 +165,12 @@ pub struct SyncList {
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The URLs of the Sync List's nested resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The current revision of the Sync List, represented as a string.
     ///
@@ -272,9 +278,12 @@ pub struct SyncMap {
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The URLs of the Sync Map's nested resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The current revision of the Sync Map, represented as a string.
     ///
@@ -387,9 +396,12 @@ pub struct SyncStream {
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The URLs of the Stream's nested resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) the resource is associated with.
     ///

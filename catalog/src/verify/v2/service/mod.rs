@@ -127,9 +127,12 @@ pub struct Entity {
     pub identity: ::std::option::Option<::std::string::String>,
     /// Contains a dictionary of URL links to nested resources of this Entity.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The unique SID identifier of the Service.
     ///
@@ -278,9 +281,12 @@ pub struct RateLimit {
     pub description: ::std::option::Option<::std::string::String>,
     /// The URLs of related resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the resource is associated with.
     ///

@@ -42,9 +42,12 @@ pub struct RoomParticipant {
     pub identity: ::std::option::Option<::std::string::String>,
     /// The URLs of related resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The SID of the participant's room.
     ///
@@ -205,9 +208,12 @@ pub struct RoomRecording {
     pub grouping_sids: ::std::option::Option<::serde_json::Value>,
     /// The URLs of related resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The URL of the media file associated with the recording when stored externally. See [External S3 Recordings](https://www.twilio.com/docs/video/api/external-s3-recordings) for more details.
     ///

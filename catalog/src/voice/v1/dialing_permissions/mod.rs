@@ -72,9 +72,12 @@ pub struct DialingPermissionsCountry {
     pub iso_code: ::std::option::Option<::std::string::String>,
     /// A list of URLs related to this resource.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// Whether dialing to low-risk numbers is enabled.
     ///
@@ -185,9 +188,12 @@ pub struct DialingPermissionsCountryInstance {
     pub iso_code: ::std::option::Option<::std::string::String>,
     /// A list of URLs related to this resource.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// Whether dialing to low-risk numbers is enabled.
     ///

@@ -1191,9 +1191,12 @@ pub struct IncomingPhoneNumberAssignedAddOn {
     pub sid: ::std::option::Option<::std::string::String>,
     /// A list of related resources identified by their relative URIs.
     ///
-    /// `subresource_uris` on the wire (map of URIs).
+    /// `subresource_uris` on the wire (map of URIs, a URI may be null).
     pub subresource_uris: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// An application-defined string that uniquely identifies the resource. It can be used in place of the resource's `sid` in the URL to address the resource.
     ///

@@ -144,8 +144,11 @@ pub struct RecordingAddOnResult {
     pub status: ::std::option::Option<crate::api::v2010::RecordingAddOnResultStatus>,
     /// A list of related resources identified by their relative URIs.
     ///
-    /// `subresource_uris` on the wire (map of URIs).
+    /// `subresource_uris` on the wire (map of URIs, a URI may be null).
     pub subresource_uris: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
 }

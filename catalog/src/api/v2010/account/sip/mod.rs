@@ -50,9 +50,12 @@ pub struct SipCredentialList {
     pub sid: ::std::option::Option<::std::string::String>,
     /// A list of credentials associated with this credential list.
     ///
-    /// `subresource_uris` on the wire (map of URIs).
+    /// `subresource_uris` on the wire (map of URIs, a URI may be null).
     pub subresource_uris: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The URI for this resource, relative to `https://api.twilio.com`.
     ///
@@ -164,9 +167,12 @@ pub struct SipDomain {
     pub sip_registration: ::std::option::Option<bool>,
     /// A list of mapping resources associated with the SIP Domain resource identified by their relative URIs.
     ///
-    /// `subresource_uris` on the wire (map of URIs).
+    /// `subresource_uris` on the wire (map of URIs, a URI may be null).
     pub subresource_uris: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The URI of the resource, relative to `https://api.twilio.com`.
     ///
@@ -465,9 +471,12 @@ pub struct SipIpAccessControlList {
     pub sid: ::std::option::Option<::std::string::String>,
     /// A list of the IpAddress resources associated with this IP access control list resource.
     ///
-    /// `subresource_uris` on the wire (map of URIs).
+    /// `subresource_uris` on the wire (map of URIs, a URI may be null).
     pub subresource_uris: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The URI for this resource, relative to `https://api.twilio.com`
     ///

@@ -63,9 +63,12 @@ pub struct UsageRecord {
     pub start_date: ::std::option::Option<::jiff::civil::Date>,
     /// A list of related resources identified by their URIs. For more information, see [List Subresources](https://www.twilio.com/docs/usage/api/usage-record#list-subresources).
     ///
-    /// `subresource_uris` on the wire (map of URIs).
+    /// `subresource_uris` on the wire (map of URIs, a URI may be null).
     pub subresource_uris: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The URI of the resource, relative to `https://api.twilio.com`.
     ///

@@ -22,9 +22,12 @@ pub struct UserChannel {
     pub channel_sid: ::std::option::Option<::std::string::String>,
     /// `last_consumed_message_index` on the wire (integer).
     pub last_consumed_message_index: ::std::option::Option<i64>,
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// `member_sid` on the wire (string).
     pub member_sid: ::std::option::Option<::std::string::String>,

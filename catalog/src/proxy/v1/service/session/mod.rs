@@ -148,9 +148,12 @@ pub struct Participant {
     pub identifier: ::std::option::Option<::std::string::String>,
     /// The URLs to resources related the participant.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The phone number or short code (masked number) of the participant's partner. The participant will call or message the partner participant at this number.
     ///

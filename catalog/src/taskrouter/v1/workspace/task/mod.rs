@@ -28,9 +28,12 @@ pub struct TaskReservation {
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The URLs of related resources.
     ///
-    /// `links` on the wire (map of URIs).
+    /// `links` on the wire (map of URIs, a URI may be null).
     pub links: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
     /// The current status of the reservation. Can be: `pending`, `accepted`, `rejected`, or `timeout`.
     ///

@@ -69,8 +69,11 @@ pub struct RecordingAddOnResultPayload {
     pub sid: ::std::option::Option<::std::string::String>,
     /// A list of related resources identified by their relative URIs.
     ///
-    /// `subresource_uris` on the wire (map of URIs).
+    /// `subresource_uris` on the wire (map of URIs, a URI may be null).
     pub subresource_uris: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::option::Option<::std::string::String>,
+        >,
     >,
 }
