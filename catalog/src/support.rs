@@ -95,28 +95,20 @@ pub mod rfc2822 {
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match value {
-            Some(timestamp) => required::serialize(timestamp, serializer),
+            Some(timestamp) => write(timestamp, serializer),
             None => serializer.serialize_none(),
         }
     }
 
-    /// For a required parameter.
-    pub mod required {
-        use super::*;
-
-        pub fn serialize<S: Serializer>(
-            timestamp: &Timestamp,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            let text = PRINTER
-                .timestamp_to_string(timestamp)
-                .map_err(serde::ser::Error::custom)?;
-            let text = match text.strip_suffix(" -0000") {
-                Some(utc) => format!("{utc} +0000"),
-                None => text,
-            };
-            serializer.serialize_str(&text)
-        }
+    fn write<S: Serializer>(timestamp: &Timestamp, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = PRINTER
+            .timestamp_to_string(timestamp)
+            .map_err(serde::ser::Error::custom)?;
+        let text = match text.strip_suffix(" -0000") {
+            Some(utc) => format!("{utc} +0000"),
+            None => text,
+        };
+        serializer.serialize_str(&text)
     }
 
     struct OptionVisitor;
@@ -145,72 +137,6 @@ pub mod rfc2822 {
 
         fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
             d.deserialize_str(self)
-        }
-    }
-}
-
-/// A JSON value sent as one form field holding its JSON text (`Attributes={"a":1}`), as Twilio
-/// reads `object` parameters of form bodies.
-pub mod json_string {
-    use super::*;
-    use serde_json::Value;
-
-    pub fn serialize<S: Serializer>(
-        value: &Option<Value>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(value) => required::serialize(value, serializer),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    /// For a required parameter.
-    pub mod required {
-        use super::*;
-
-        pub fn serialize<S: Serializer>(value: &Value, serializer: S) -> Result<S::Ok, S::Error> {
-            match value {
-                // A string is sent as it is: it may already be the JSON text.
-                Value::String(text) => serializer.serialize_str(text),
-                other => serializer.serialize_str(&other.to_string()),
-            }
-        }
-    }
-}
-
-/// JSON values sent as repeated form fields, each holding its JSON text.
-pub mod json_strings {
-    use super::*;
-    use serde::ser::SerializeSeq;
-    use serde_json::Value;
-
-    pub fn serialize<S: Serializer>(
-        values: &Option<Vec<Value>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match values {
-            Some(values) => required::serialize(values, serializer),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    /// For a required parameter.
-    pub mod required {
-        use super::*;
-
-        pub fn serialize<S: Serializer>(
-            values: &[Value],
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            let mut seq = serializer.serialize_seq(Some(values.len()))?;
-            for value in values {
-                match value {
-                    Value::String(text) => seq.serialize_element(text)?,
-                    other => seq.serialize_element(&other.to_string())?,
-                }
-            }
-            seq.end()
         }
     }
 }
@@ -257,6 +183,12 @@ macro_rules! wire_enum {
             }
         }
 
+        impl $crate::support::Param for $name {
+            fn wire(&self) -> $crate::support::Wire<'_> {
+                $crate::support::Wire::Str(self.as_str())
+            }
+        }
+
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 d: D,
@@ -267,3 +199,181 @@ macro_rules! wire_enum {
     };
 }
 pub(crate) use wire_enum;
+
+/// One parameter value as it goes on the wire: what the parameter types' `Serialize` writes
+/// through [`Params`], so that each type needs one short function instead of a serde derive.
+pub enum Wire<'a> {
+    /// Left out (`None`).
+    Skip,
+    Str(&'a str),
+    Text(String),
+    I64(i64),
+    F64(f64),
+    Bool(bool),
+    Json(&'a serde_json::Value),
+    /// Repeated keys in a form or query, an array in JSON.
+    List(Vec<Wire<'a>>),
+}
+
+/// A value a parameter type holds.
+pub trait Param {
+    fn wire(&self) -> Wire<'_>;
+}
+
+impl Param for String {
+    fn wire(&self) -> Wire<'_> {
+        Wire::Str(self)
+    }
+}
+
+impl Param for i64 {
+    fn wire(&self) -> Wire<'_> {
+        Wire::I64(*self)
+    }
+}
+
+impl Param for i32 {
+    fn wire(&self) -> Wire<'_> {
+        Wire::I64(i64::from(*self))
+    }
+}
+
+impl Param for f64 {
+    fn wire(&self) -> Wire<'_> {
+        Wire::F64(*self)
+    }
+}
+
+impl Param for bool {
+    fn wire(&self) -> Wire<'_> {
+        Wire::Bool(*self)
+    }
+}
+
+/// ISO 8601: `2024-01-02T03:04:05Z`.
+impl Param for jiff::Timestamp {
+    fn wire(&self) -> Wire<'_> {
+        Wire::Text(self.to_string())
+    }
+}
+
+/// `2024-01-02`.
+impl Param for jiff::civil::Date {
+    fn wire(&self) -> Wire<'_> {
+        Wire::Text(self.to_string())
+    }
+}
+
+impl Param for serde_json::Value {
+    fn wire(&self) -> Wire<'_> {
+        Wire::Json(self)
+    }
+}
+
+impl<T: Param> Param for Option<T> {
+    fn wire(&self) -> Wire<'_> {
+        self.as_ref().map_or(Wire::Skip, Param::wire)
+    }
+}
+
+impl<T: Param> Param for Vec<T> {
+    fn wire(&self) -> Wire<'_> {
+        Wire::List(self.iter().map(Param::wire).collect())
+    }
+}
+
+/// A JSON value (or values) sent as the JSON text of one form field each.
+pub struct JsonString<'a, T>(pub &'a T);
+
+fn json_text(value: &serde_json::Value) -> Wire<'_> {
+    match value {
+        // A string is sent as it is: it may already be the JSON text.
+        serde_json::Value::String(text) => Wire::Str(text),
+        other => Wire::Text(other.to_string()),
+    }
+}
+
+impl Param for JsonString<'_, serde_json::Value> {
+    fn wire(&self) -> Wire<'_> {
+        json_text(self.0)
+    }
+}
+
+impl Param for JsonString<'_, Option<serde_json::Value>> {
+    fn wire(&self) -> Wire<'_> {
+        self.0.as_ref().map_or(Wire::Skip, json_text)
+    }
+}
+
+impl Param for JsonString<'_, Vec<serde_json::Value>> {
+    fn wire(&self) -> Wire<'_> {
+        Wire::List(self.0.iter().map(json_text).collect())
+    }
+}
+
+impl Param for JsonString<'_, Option<Vec<serde_json::Value>>> {
+    fn wire(&self) -> Wire<'_> {
+        match self.0 {
+            Some(values) => Wire::List(values.iter().map(json_text).collect()),
+            None => Wire::Skip,
+        }
+    }
+}
+
+/// A timestamp sent in RFC 2822.
+pub struct Rfc2822<'a, T>(pub &'a T);
+
+fn rfc2822_text(timestamp: &jiff::Timestamp) -> Wire<'static> {
+    match jiff::fmt::rfc2822::DateTimePrinter::new().timestamp_to_string(timestamp) {
+        Ok(text) => Wire::Text(match text.strip_suffix(" -0000") {
+            Some(utc) => format!("{utc} +0000"),
+            None => text,
+        }),
+        // Years RFC 2822 cannot write: sent in ISO 8601, which Twilio also reads.
+        Err(_) => Wire::Text(timestamp.to_string()),
+    }
+}
+
+impl Param for Rfc2822<'_, jiff::Timestamp> {
+    fn wire(&self) -> Wire<'_> {
+        rfc2822_text(self.0)
+    }
+}
+
+impl Param for Rfc2822<'_, Option<jiff::Timestamp>> {
+    fn wire(&self) -> Wire<'_> {
+        self.0.as_ref().map_or(Wire::Skip, rfc2822_text)
+    }
+}
+
+/// A parameter type's fields, wire name and value, written as a map: `None` left out.
+pub struct Params<'a>(pub &'a [(&'static str, &'a dyn Param)]);
+
+impl serde::Serialize for Params<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        for (name, value) in self.0 {
+            match value.wire() {
+                Wire::Skip => {}
+                wire => map.serialize_entry(name, &wire)?,
+            }
+        }
+        map.end()
+    }
+}
+
+impl serde::Serialize for Wire<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Wire::Skip => serializer.serialize_none(),
+            Wire::Str(text) => serializer.serialize_str(text),
+            Wire::Text(text) => serializer.serialize_str(text),
+            Wire::I64(n) => serializer.serialize_i64(*n),
+            Wire::F64(n) => serializer.serialize_f64(*n),
+            Wire::Bool(b) => serializer.serialize_bool(*b),
+            Wire::Json(value) => value.serialize(serializer),
+            Wire::List(items) => serializer.collect_seq(items),
+        }
+    }
+}

@@ -381,8 +381,10 @@ fn classify_one<'a>(spec: &'a Spec, operation: Operation<'a>) -> Op<'a> {
         if kind == Call::List {
             match arrays.as_slice() {
                 [(key, array)]
-                    if kind_of(spec, resolve(spec, array).get("items").unwrap_or(&Value::Null))
-                        == "object" =>
+                    if kind_of(
+                        spec,
+                        resolve(spec, array).get("items").unwrap_or(&Value::Null),
+                    ) == "object" =>
                 {
                     let items = resolve(spec, array).get("items").unwrap_or(&Value::Null);
                     record_ref = ref_name(items).map(str::to_owned);

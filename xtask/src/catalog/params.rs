@@ -109,11 +109,12 @@ pub fn emit(name: &str, heading: &str, op: &Op<'_>, fields: &[Field], feature: &
     out.push_str(&format!("///\n/// Feature `{feature}`.\n"));
     let default = fields.iter().all(|f| !f.required || f.ty.default);
     let derives = if default {
-        "Debug, Clone, Default, ::serde::Serialize"
+        "Debug, Clone, Default"
     } else {
-        "Debug, Clone, ::serde::Serialize"
+        "Debug, Clone"
     };
     out.push_str(&format!("#[derive({derives})]\npub struct {name} {{\n"));
+    let mut entries = String::new();
     for field in fields {
         let mut lines = field
             .description
@@ -139,34 +140,25 @@ pub fn emit(name: &str, heading: &str, op: &Op<'_>, fields: &[Field], feature: &
                 out.push_str(&format!("    /// {line}\n"));
             }
         }
-        let mut attrs = Vec::new();
-        let bare = field.ident.strip_prefix("r#").unwrap_or(&field.ident);
-        if bare != field.wire {
-            attrs.push(format!("rename = {:?}", field.wire));
-        }
-        if !field.required {
-            attrs.push("skip_serializing_if = \"::std::option::Option::is_none\"".to_owned());
-        }
-        if let Some(module) = field.ty.with {
-            let function = if field.required {
-                "required::serialize"
-            } else {
-                "serialize"
-            };
-            attrs.push(format!(
-                "serialize_with = \"crate::support::{module}::{function}\""
-            ));
-        }
-        if !attrs.is_empty() {
-            out.push_str(&format!("    #[serde({})]\n", attrs.join(", ")));
-        }
         let ty = if field.required {
             field.ty.ty.clone()
         } else {
             format!("::std::option::Option<{}>", field.ty.ty)
         };
         out.push_str(&format!("    pub {}: {ty},\n", field.ident));
+        let value = match field.ty.with {
+            Some("json_string" | "json_strings") => {
+                format!("&crate::support::JsonString(&self.{})", field.ident)
+            }
+            Some("rfc2822") => format!("&crate::support::Rfc2822(&self.{})", field.ident),
+            _ => format!("&self.{}", field.ident),
+        };
+        entries.push_str(&format!("            ({:?}, {value}),\n", field.wire));
     }
-    out.push_str("}\n");
+    out.push_str("}\n\n");
+    // Written by hand rather than derived: one short function per type (compile time).
+    out.push_str(&format!(
+        "impl ::serde::Serialize for {name} {{\n    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {{\n        crate::support::Params(&[\n{entries}        ])\n        .serialize(serializer)\n    }}\n}}\n"
+    ));
     out
 }

@@ -48,8 +48,17 @@ pub struct AuthTokenPromotion {
 /// Promote the secondary Auth Token to primary. After promoting the new token, all requests to Twilio using your old primary Auth Token will result in an error.
 ///
 /// Feature `accounts-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateAuthTokenPromotionParams {}
+
+impl ::serde::Serialize for UpdateAuthTokenPromotionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 /// Secondary Auth Token
 ///
@@ -92,8 +101,17 @@ pub struct SecondaryAuthToken {
 /// Create a new secondary Auth Token
 ///
 /// Feature `accounts-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSecondaryAuthTokenParams {}
+
+impl ::serde::Serialize for CreateSecondaryAuthTokenParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 ///
 /// Twilio's `accounts.v1.bulk_consents`; feature `accounts-v1`.
@@ -113,16 +131,22 @@ pub struct BulkConsents {
 /// The parameters of `CreateBulkConsents`: [`BulkConsents::create`], `POST https://accounts.twilio.com/v1/Consents/Bulk`.
 ///
 /// Feature `accounts-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateBulkConsentsParams {
     /// This is a list of objects that describes a contact's opt-in status. Each object contains the following fields: `contact_id`, which must be a string representing phone number in [E.164 format](https://www.twilio.com/docs/glossary/what-e164); `correlation_id`, a unique 32-character UUID used to uniquely map the request item with the response item; `sender_id`, which can be either a valid messaging service SID or a from phone number; `status`, a string representing the consent status. Can be one of \[`opt-in`, `opt-out`\]; `source`, a string indicating the medium through which the consent was collected. Can be one of \[`website`, `offline`, `opt-in-message`, `opt-out-message`, `others`\]; `date_of_consent`, an optional datetime string field in ISO-8601 format that captures the exact date and time when the user gave or revoked consent. If not provided, it will be empty.
     ///
     /// Required; `Items` on the wire (array of JSON values).
-    #[serde(
-        rename = "Items",
-        serialize_with = "crate::support::json_strings::required::serialize"
-    )]
     pub items: ::std::vec::Vec<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateBulkConsentsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Items", &crate::support::JsonString(&self.items))])
+            .serialize(serializer)
+    }
 }
 
 ///
@@ -143,16 +167,22 @@ pub struct BulkContacts {
 /// The parameters of `CreateBulkContacts`: [`BulkContacts::create`], `POST https://accounts.twilio.com/v1/Contacts/Bulk`.
 ///
 /// Feature `accounts-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateBulkContactsParams {
     /// A list of objects where each object represents a contact's details. Each object includes the following fields: `contact_id`, which must be a string representing phone number in [E.164 format](https://www.twilio.com/docs/glossary/what-e164); `correlation_id`, a unique 32-character UUID that maps the response to the original request; `country_iso_code`, a string representing the country using the ISO format (e.g., US for the United States); and `zip_code`, a string representing the postal code.
     ///
     /// Required; `Items` on the wire (array of JSON values).
-    #[serde(
-        rename = "Items",
-        serialize_with = "crate::support::json_strings::required::serialize"
-    )]
     pub items: ::std::vec::Vec<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateBulkContactsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Items", &crate::support::JsonString(&self.items))])
+            .serialize(serializer)
+    }
 }
 
 /// Manage Geo Permissions for each country.
@@ -175,31 +205,45 @@ pub struct MessagingGeopermissions {
 /// The parameters of `FetchMessagingGeopermissions`: [`MessagingGeopermissions::fetch`], `GET https://accounts.twilio.com/v1/Messaging/GeoPermissions`.
 ///
 /// Feature `accounts-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchMessagingGeopermissionsParams {
     /// The country code to filter the geo permissions. If provided, only the geo permission for the specified country will be returned.
     ///
     /// Optional; `CountryCode` on the wire (string).
-    #[serde(
-        rename = "CountryCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country_code: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchMessagingGeopermissionsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("CountryCode", &self.country_code)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateMessagingGeopermissions`: [`MessagingGeopermissions::update`], `PATCH https://accounts.twilio.com/v1/Messaging/GeoPermissions`.
 ///
 /// Feature `accounts-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateMessagingGeopermissionsParams {
     /// A list of objects where each object represents the Geo Permission to be updated. Each object contains the following fields: `country_code`, unique code for each country of Geo Permission; `type`, permission type of the Geo Permission i.e. country; `enabled`, configure true for enabling the Geo Permission, false for disabling the Geo Permission.
     ///
     /// Required; `Permissions` on the wire (array of JSON values).
-    #[serde(
-        rename = "Permissions",
-        serialize_with = "crate::support::json_strings::required::serialize"
-    )]
     pub permissions: ::std::vec::Vec<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for UpdateMessagingGeopermissionsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[(
+            "Permissions",
+            &crate::support::JsonString(&self.permissions),
+        )])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -232,16 +276,21 @@ pub struct Safelist {
 /// Check if a phone number or phone number 1k prefix exists in SafeList.
 ///
 /// Feature `accounts-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchSafelistParams {
     /// The phone number or phone number 1k prefix to be fetched from SafeList. Phone numbers must be in [E.164 format](https://www.twilio.com/docs/glossary/what-e164).
     ///
     /// Optional; `PhoneNumber` on the wire (string).
-    #[serde(
-        rename = "PhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone_number: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchSafelistParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("PhoneNumber", &self.phone_number)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateSafelist`: [`Safelist::create`], `POST https://accounts.twilio.com/v1/SafeList/Numbers`.
@@ -249,13 +298,21 @@ pub struct FetchSafelistParams {
 /// Add a new phone number or phone number 1k prefix to SafeList.
 ///
 /// Feature `accounts-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSafelistParams {
     /// The phone number or phone number 1k prefix to be added in SafeList. Phone numbers must be in [E.164 format](https://www.twilio.com/docs/glossary/what-e164).
     ///
     /// Required; `PhoneNumber` on the wire (string).
-    #[serde(rename = "PhoneNumber")]
     pub phone_number: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSafelistParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("PhoneNumber", &self.phone_number)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `DeleteSafelist`: [`Safelist::delete`], `DELETE https://accounts.twilio.com/v1/SafeList/Numbers`.
@@ -263,14 +320,19 @@ pub struct CreateSafelistParams {
 /// Remove a phone number or phone number 1k prefix from SafeList.
 ///
 /// Feature `accounts-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct DeleteSafelistParams {
     /// The phone number or phone number 1k prefix to be removed from SafeList. Phone numbers must be in [E.164 format](https://www.twilio.com/docs/glossary/what-e164).
     ///
     /// Optional; `PhoneNumber` on the wire (string).
-    #[serde(
-        rename = "PhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone_number: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for DeleteSafelistParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("PhoneNumber", &self.phone_number)]).serialize(serializer)
+    }
 }

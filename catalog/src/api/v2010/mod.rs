@@ -3000,24 +3000,29 @@ pub struct Account {
 /// Retrieves a collection of Accounts belonging to the account used to make the request
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListAccountParams {
     /// Only return the Account resources with friendly names that exactly match this name.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Only return Account resources with the given status. Can be `closed`, `suspended` or `active`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::api::v2010::AccountStatus>,
+}
+
+impl ::serde::Serialize for ListAccountParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("Status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateAccount`: [`Account::create`], `POST https://api.twilio.com/2010-04-01/Accounts.json`.
@@ -3025,16 +3030,21 @@ pub struct ListAccountParams {
 /// Create a new Twilio Subaccount from the account making the request
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateAccountParams {
     /// A human readable description of the account to create, defaults to `SubAccount Created at {YYYY-MM-DD HH:MM meridian}`
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateAccountParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateAccount`: [`Account::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{Sid}.json`.
@@ -3042,22 +3052,27 @@ pub struct CreateAccountParams {
 /// Modify the properties of a given Account
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateAccountParams {
     /// Update the human-readable description of this Account
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The status of this account. Usually `active`, but can be `suspended` or `closed`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::api::v2010::AccountStatus>,
+}
+
+impl ::serde::Serialize for UpdateAccountParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("Status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }

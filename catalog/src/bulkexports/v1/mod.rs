@@ -202,30 +202,32 @@ pub struct ExportConfiguration {
 /// Update a specific Export Configuration.
 ///
 /// Feature `bulkexports-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateExportConfigurationParams {
     /// If true, Twilio will automatically generate every day's file when the day is over.
     ///
     /// Optional; `Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// Sets whether Twilio should call a webhook URL when the automatic generation is complete, using GET or POST. The actual destination is set in the webhook\_url
     ///
     /// Optional; `WebhookMethod` on the wire (string).
-    #[serde(
-        rename = "WebhookMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_method: ::std::option::Option<::std::string::String>,
     /// Stores the URL destination for the method specified in webhook\_method.
     ///
     /// Optional; `WebhookUrl` on the wire (string).
-    #[serde(
-        rename = "WebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateExportConfigurationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Enabled", &self.enabled),
+            ("WebhookMethod", &self.webhook_method),
+            ("WebhookUrl", &self.webhook_url),
+        ])
+        .serialize(serializer)
+    }
 }

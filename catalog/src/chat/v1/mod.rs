@@ -251,15 +251,11 @@ pub struct Credential {
 /// The parameters of `CreateCredential`: [`Credential::create`], `POST https://chat.twilio.com/v1/Credentials`.
 ///
 /// Feature `chat-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateCredentialParams {
     /// \[GCM only\] The API key for the project that was obtained from the Google Developer console for your GCM Service application credential.
     ///
     /// Optional; `ApiKey` on the wire (string).
-    #[serde(
-        rename = "ApiKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL encoded representation of the certificate. For example,
     /// \`-----BEGIN CERTIFICATE-----
@@ -267,18 +263,10 @@ pub struct CreateCredentialParams {
     /// -----END CERTIFICATE-----\`
     ///
     /// Optional; `Certificate` on the wire (string).
-    #[serde(
-        rename = "Certificate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the new resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL encoded representation of the private key. For example,
     /// \`-----BEGIN RSA PRIVATE KEY-----
@@ -286,46 +274,47 @@ pub struct CreateCredentialParams {
     /// -----END RSA PRIVATE KEY-----\`
     ///
     /// Optional; `PrivateKey` on the wire (string).
-    #[serde(
-        rename = "PrivateKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub private_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] Whether to send the credential to sandbox APNs. Can be `true` to send to sandbox APNs or `false` to send to production.
     ///
     /// Optional; `Sandbox` on the wire (boolean).
-    #[serde(
-        rename = "Sandbox",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sandbox: ::std::option::Option<bool>,
     /// \[FCM only\] The \*\*Server key\*\* of your project from the Firebase console, found under Settings / Cloud messaging.
     ///
     /// Optional; `Secret` on the wire (string).
-    #[serde(
-        rename = "Secret",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secret: ::std::option::Option<::std::string::String>,
     /// The type of push-notification service the credential is for. Can be: `gcm`, `fcm`, or `apn`.
     ///
     /// Required; `Type` on the wire (enum).
-    #[serde(rename = "Type")]
     pub r#type: crate::chat::v1::CredentialPushService,
+}
+
+impl ::serde::Serialize for CreateCredentialParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ApiKey", &self.api_key),
+            ("Certificate", &self.certificate),
+            ("FriendlyName", &self.friendly_name),
+            ("PrivateKey", &self.private_key),
+            ("Sandbox", &self.sandbox),
+            ("Secret", &self.secret),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateCredential`: [`Credential::update`], `POST https://chat.twilio.com/v1/Credentials/{Sid}`.
 ///
 /// Feature `chat-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateCredentialParams {
     /// \[GCM only\] The API key for the project that was obtained from the Google Developer console for your GCM Service application credential.
     ///
     /// Optional; `ApiKey` on the wire (string).
-    #[serde(
-        rename = "ApiKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL encoded representation of the certificate. For example,
     /// \`-----BEGIN CERTIFICATE-----
@@ -333,18 +322,10 @@ pub struct UpdateCredentialParams {
     /// -----END CERTIFICATE-----\`
     ///
     /// Optional; `Certificate` on the wire (string).
-    #[serde(
-        rename = "Certificate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL encoded representation of the private key. For example,
     /// \`-----BEGIN RSA PRIVATE KEY-----
@@ -352,27 +333,32 @@ pub struct UpdateCredentialParams {
     /// -----END RSA PRIVATE KEY-----\`
     ///
     /// Optional; `PrivateKey` on the wire (string).
-    #[serde(
-        rename = "PrivateKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub private_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] Whether to send the credential to sandbox APNs. Can be `true` to send to sandbox APNs or `false` to send to production.
     ///
     /// Optional; `Sandbox` on the wire (boolean).
-    #[serde(
-        rename = "Sandbox",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sandbox: ::std::option::Option<bool>,
     /// \[FCM only\] The \*\*Server key\*\* of your project from the Firebase console, found under Settings / Cloud messaging.
     ///
     /// Optional; `Secret` on the wire (string).
-    #[serde(
-        rename = "Secret",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secret: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateCredentialParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ApiKey", &self.api_key),
+            ("Certificate", &self.certificate),
+            ("FriendlyName", &self.friendly_name),
+            ("PrivateKey", &self.private_key),
+            ("Sandbox", &self.sandbox),
+            ("Secret", &self.secret),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Top level scope for all chat resources
@@ -483,450 +469,430 @@ pub struct Service {
 /// The parameters of `CreateService`: [`Service::create`], `POST https://chat.twilio.com/v1/Services`.
 ///
 /// Feature `chat-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceParams {
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateService`: [`Service::update`], `POST https://chat.twilio.com/v1/Services/{Sid}`.
 ///
 /// Feature `chat-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceParams {
     /// DEPRECATED. The interval in seconds between consumption reports submission batches from client endpoints.
     ///
     /// Optional; `ConsumptionReportInterval` on the wire (integer).
-    #[serde(
-        rename = "ConsumptionReportInterval",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub consumption_report_interval: ::std::option::Option<i64>,
     /// The channel role assigned to a channel creator when they join a new channel. See the [Roles endpoint](https://www.twilio.com/docs/chat/api/roles) for more details.
     ///
     /// Optional; `DefaultChannelCreatorRoleSid` on the wire (string).
-    #[serde(
-        rename = "DefaultChannelCreatorRoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_channel_creator_role_sid: ::std::option::Option<::std::string::String>,
     /// The channel role assigned to users when they are added to a channel. See the [Roles endpoint](https://www.twilio.com/docs/chat/api/roles) for more details.
     ///
     /// Optional; `DefaultChannelRoleSid` on the wire (string).
-    #[serde(
-        rename = "DefaultChannelRoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_channel_role_sid: ::std::option::Option<::std::string::String>,
     /// The service role assigned to users when they are added to the service. See the [Roles endpoint](https://www.twilio.com/docs/chat/api/roles) for more details.
     ///
     /// Optional; `DefaultServiceRoleSid` on the wire (string).
-    #[serde(
-        rename = "DefaultServiceRoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_service_role_sid: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The maximum number of Members that can be added to Channels within this Service. Can be up to 1,000.
     ///
     /// Optional; `Limits.ChannelMembers` on the wire (integer).
-    #[serde(
-        rename = "Limits.ChannelMembers",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limits_channel_members: ::std::option::Option<i64>,
     /// The maximum number of Channels Users can be a Member of within this Service. Can be up to 1,000.
     ///
     /// Optional; `Limits.UserChannels` on the wire (integer).
-    #[serde(
-        rename = "Limits.UserChannels",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limits_user_channels: ::std::option::Option<i64>,
     /// Whether to send a notification when a member is added to a channel. Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `Notifications.AddedToChannel.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.AddedToChannel.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_added_to_channel_enabled: ::std::option::Option<bool>,
     /// The template to use to create the notification text displayed when a member is added to a channel and `notifications.added_to_channel.enabled` is `true`.
     ///
     /// Optional; `Notifications.AddedToChannel.Template` on the wire (string).
-    #[serde(
-        rename = "Notifications.AddedToChannel.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_added_to_channel_template: ::std::option::Option<::std::string::String>,
     /// Whether to send a notification when a user is invited to a channel. Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `Notifications.InvitedToChannel.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.InvitedToChannel.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_invited_to_channel_enabled: ::std::option::Option<bool>,
     /// The template to use to create the notification text displayed when a user is invited to a channel and `notifications.invited_to_channel.enabled` is `true`.
     ///
     /// Optional; `Notifications.InvitedToChannel.Template` on the wire (string).
-    #[serde(
-        rename = "Notifications.InvitedToChannel.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_invited_to_channel_template: ::std::option::Option<::std::string::String>,
     /// Whether to send a notification when a new message is added to a channel. Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `Notifications.NewMessage.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.NewMessage.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_new_message_enabled: ::std::option::Option<bool>,
     /// The template to use to create the notification text displayed when a new message is added to a channel and `notifications.new_message.enabled` is `true`.
     ///
     /// Optional; `Notifications.NewMessage.Template` on the wire (string).
-    #[serde(
-        rename = "Notifications.NewMessage.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_new_message_template: ::std::option::Option<::std::string::String>,
     /// Whether to send a notification to a user when they are removed from a channel. Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `Notifications.RemovedFromChannel.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.RemovedFromChannel.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_removed_from_channel_enabled: ::std::option::Option<bool>,
     /// The template to use to create the notification text displayed to a user when they are removed from a channel and `notifications.removed_from_channel.enabled` is `true`.
     ///
     /// Optional; `Notifications.RemovedFromChannel.Template` on the wire (string).
-    #[serde(
-        rename = "Notifications.RemovedFromChannel.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_removed_from_channel_template: ::std::option::Option<::std::string::String>,
     /// The URL for post-event webhooks, which are called by using the `webhook_method`. See [Webhook Events](https://www.twilio.com/docs/api/chat/webhooks) for more details.
     ///
     /// Optional; `PostWebhookUrl` on the wire (string).
-    #[serde(
-        rename = "PostWebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub post_webhook_url: ::std::option::Option<::std::string::String>,
     /// The URL for pre-event webhooks, which are called by using the `webhook_method`. See [Webhook Events](https://www.twilio.com/docs/api/chat/webhooks) for more details.
     ///
     /// Optional; `PreWebhookUrl` on the wire (string).
-    #[serde(
-        rename = "PreWebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pre_webhook_url: ::std::option::Option<::std::string::String>,
     /// Whether to enable the [Reachability Indicator](https://www.twilio.com/docs/chat/reachability-indicator) for this Service instance. The default is `false`.
     ///
     /// Optional; `ReachabilityEnabled` on the wire (boolean).
-    #[serde(
-        rename = "ReachabilityEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reachability_enabled: ::std::option::Option<bool>,
     /// Whether to enable the [Message Consumption Horizon](https://www.twilio.com/docs/chat/consumption-horizon) feature. The default is `true`.
     ///
     /// Optional; `ReadStatusEnabled` on the wire (boolean).
-    #[serde(
-        rename = "ReadStatusEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub read_status_enabled: ::std::option::Option<bool>,
     /// How long in seconds after a `started typing` event until clients should assume that user is no longer typing, even if no `ended typing` message was received.  The default is 5 seconds.
     ///
     /// Optional; `TypingIndicatorTimeout` on the wire (integer).
-    #[serde(
-        rename = "TypingIndicatorTimeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub typing_indicator_timeout: ::std::option::Option<i64>,
     /// The list of WebHook events that are enabled for this Service instance. See [Webhook Events](https://www.twilio.com/docs/chat/webhook-events) for more details.
     ///
     /// Optional; `WebhookFilters` on the wire (array of string).
-    #[serde(
-        rename = "WebhookFilters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The HTTP method to use for calls to the `pre_webhook_url` and `post_webhook_url` webhooks.  Can be: `POST` or `GET` and the default is `POST`. See [Webhook Events](https://www.twilio.com/docs/chat/webhook-events) for more details.
     ///
     /// Optional; `WebhookMethod` on the wire (string).
-    #[serde(
-        rename = "WebhookMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_method: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling the `webhooks.on_channel_add.url`.
     ///
     /// Optional; `Webhooks.OnChannelAdd.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnChannelAdd.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_channel_add_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_channel_add` event using the `webhooks.on_channel_add.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnChannelAdd.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnChannelAdd.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_channel_add_url: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_channel_added` event\`.
     ///
     /// Optional; `Webhooks.OnChannelAdded.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnChannelAdded.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_channel_added_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_channel_added` event using the `webhooks.on_channel_added.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnChannelAdded.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnChannelAdded.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_channel_added_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling the `webhooks.on_channel_destroy.url`.
     ///
     /// Optional; `Webhooks.OnChannelDestroy.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnChannelDestroy.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_channel_destroy_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_channel_destroy` event using the `webhooks.on_channel_destroy.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnChannelDestroy.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnChannelDestroy.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_channel_destroy_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling the `webhooks.on_channel_destroyed.url`.
     ///
     /// Optional; `Webhooks.OnChannelDestroyed.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnChannelDestroyed.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_channel_destroyed_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_channel_added` event using the `webhooks.on_channel_destroyed.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnChannelDestroyed.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnChannelDestroyed.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_channel_destroyed_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling the `webhooks.on_channel_update.url`.
     ///
     /// Optional; `Webhooks.OnChannelUpdate.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnChannelUpdate.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_channel_update_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_channel_update` event using the `webhooks.on_channel_update.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnChannelUpdate.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnChannelUpdate.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_channel_update_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling the `webhooks.on_channel_updated.url`.
     ///
     /// Optional; `Webhooks.OnChannelUpdated.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnChannelUpdated.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_channel_updated_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_channel_updated` event using the `webhooks.on_channel_updated.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnChannelUpdated.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnChannelUpdated.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_channel_updated_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling the `webhooks.on_member_add.url`.
     ///
     /// Optional; `Webhooks.OnMemberAdd.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMemberAdd.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_member_add_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_member_add` event using the `webhooks.on_member_add.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnMemberAdd.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMemberAdd.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_member_add_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling the `webhooks.on_channel_updated.url`.
     ///
     /// Optional; `Webhooks.OnMemberAdded.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMemberAdded.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_member_added_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_channel_updated` event using the `webhooks.on_channel_updated.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnMemberAdded.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMemberAdded.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_member_added_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling the `webhooks.on_member_remove.url`.
     ///
     /// Optional; `Webhooks.OnMemberRemove.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMemberRemove.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_member_remove_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_member_remove` event using the `webhooks.on_member_remove.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnMemberRemove.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMemberRemove.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_member_remove_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling the `webhooks.on_member_removed.url`.
     ///
     /// Optional; `Webhooks.OnMemberRemoved.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMemberRemoved.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_member_removed_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_member_removed` event using the `webhooks.on_member_removed.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnMemberRemoved.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMemberRemoved.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_member_removed_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling the `webhooks.on_message_remove.url`.
     ///
     /// Optional; `Webhooks.OnMessageRemove.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMessageRemove.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_message_remove_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_message_remove` event using the `webhooks.on_message_remove.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnMessageRemove.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMessageRemove.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_message_remove_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling the `webhooks.on_message_removed.url`.
     ///
     /// Optional; `Webhooks.OnMessageRemoved.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMessageRemoved.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_message_removed_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_message_removed` event using the `webhooks.on_message_removed.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnMessageRemoved.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMessageRemoved.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_message_removed_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling the `webhooks.on_message_send.url`.
     ///
     /// Optional; `Webhooks.OnMessageSend.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMessageSend.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_message_send_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_message_send` event using the `webhooks.on_message_send.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnMessageSend.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMessageSend.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_message_send_url: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_message_sent` event\`.
     ///
     /// Optional; `Webhooks.OnMessageSent.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMessageSent.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_message_sent_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_message_sent` event using the `webhooks.on_message_sent.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnMessageSent.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMessageSent.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_message_sent_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling the `webhooks.on_message_update.url`.
     ///
     /// Optional; `Webhooks.OnMessageUpdate.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMessageUpdate.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_message_update_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_message_update` event using the `webhooks.on_message_update.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnMessageUpdate.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMessageUpdate.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_message_update_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling the `webhooks.on_message_updated.url`.
     ///
     /// Optional; `Webhooks.OnMessageUpdated.Method` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMessageUpdated.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_message_updated_method: ::std::option::Option<::std::string::String>,
     /// The URL of the webhook to call in response to the `on_message_updated` event using the `webhooks.on_message_updated.method` HTTP method.
     ///
     /// Optional; `Webhooks.OnMessageUpdated.Url` on the wire (string).
-    #[serde(
-        rename = "Webhooks.OnMessageUpdated.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_on_message_updated_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "ConsumptionReportInterval",
+                &self.consumption_report_interval,
+            ),
+            (
+                "DefaultChannelCreatorRoleSid",
+                &self.default_channel_creator_role_sid,
+            ),
+            ("DefaultChannelRoleSid", &self.default_channel_role_sid),
+            ("DefaultServiceRoleSid", &self.default_service_role_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("Limits.ChannelMembers", &self.limits_channel_members),
+            ("Limits.UserChannels", &self.limits_user_channels),
+            (
+                "Notifications.AddedToChannel.Enabled",
+                &self.notifications_added_to_channel_enabled,
+            ),
+            (
+                "Notifications.AddedToChannel.Template",
+                &self.notifications_added_to_channel_template,
+            ),
+            (
+                "Notifications.InvitedToChannel.Enabled",
+                &self.notifications_invited_to_channel_enabled,
+            ),
+            (
+                "Notifications.InvitedToChannel.Template",
+                &self.notifications_invited_to_channel_template,
+            ),
+            (
+                "Notifications.NewMessage.Enabled",
+                &self.notifications_new_message_enabled,
+            ),
+            (
+                "Notifications.NewMessage.Template",
+                &self.notifications_new_message_template,
+            ),
+            (
+                "Notifications.RemovedFromChannel.Enabled",
+                &self.notifications_removed_from_channel_enabled,
+            ),
+            (
+                "Notifications.RemovedFromChannel.Template",
+                &self.notifications_removed_from_channel_template,
+            ),
+            ("PostWebhookUrl", &self.post_webhook_url),
+            ("PreWebhookUrl", &self.pre_webhook_url),
+            ("ReachabilityEnabled", &self.reachability_enabled),
+            ("ReadStatusEnabled", &self.read_status_enabled),
+            ("TypingIndicatorTimeout", &self.typing_indicator_timeout),
+            ("WebhookFilters", &self.webhook_filters),
+            ("WebhookMethod", &self.webhook_method),
+            (
+                "Webhooks.OnChannelAdd.Method",
+                &self.webhooks_on_channel_add_method,
+            ),
+            (
+                "Webhooks.OnChannelAdd.Url",
+                &self.webhooks_on_channel_add_url,
+            ),
+            (
+                "Webhooks.OnChannelAdded.Method",
+                &self.webhooks_on_channel_added_method,
+            ),
+            (
+                "Webhooks.OnChannelAdded.Url",
+                &self.webhooks_on_channel_added_url,
+            ),
+            (
+                "Webhooks.OnChannelDestroy.Method",
+                &self.webhooks_on_channel_destroy_method,
+            ),
+            (
+                "Webhooks.OnChannelDestroy.Url",
+                &self.webhooks_on_channel_destroy_url,
+            ),
+            (
+                "Webhooks.OnChannelDestroyed.Method",
+                &self.webhooks_on_channel_destroyed_method,
+            ),
+            (
+                "Webhooks.OnChannelDestroyed.Url",
+                &self.webhooks_on_channel_destroyed_url,
+            ),
+            (
+                "Webhooks.OnChannelUpdate.Method",
+                &self.webhooks_on_channel_update_method,
+            ),
+            (
+                "Webhooks.OnChannelUpdate.Url",
+                &self.webhooks_on_channel_update_url,
+            ),
+            (
+                "Webhooks.OnChannelUpdated.Method",
+                &self.webhooks_on_channel_updated_method,
+            ),
+            (
+                "Webhooks.OnChannelUpdated.Url",
+                &self.webhooks_on_channel_updated_url,
+            ),
+            (
+                "Webhooks.OnMemberAdd.Method",
+                &self.webhooks_on_member_add_method,
+            ),
+            ("Webhooks.OnMemberAdd.Url", &self.webhooks_on_member_add_url),
+            (
+                "Webhooks.OnMemberAdded.Method",
+                &self.webhooks_on_member_added_method,
+            ),
+            (
+                "Webhooks.OnMemberAdded.Url",
+                &self.webhooks_on_member_added_url,
+            ),
+            (
+                "Webhooks.OnMemberRemove.Method",
+                &self.webhooks_on_member_remove_method,
+            ),
+            (
+                "Webhooks.OnMemberRemove.Url",
+                &self.webhooks_on_member_remove_url,
+            ),
+            (
+                "Webhooks.OnMemberRemoved.Method",
+                &self.webhooks_on_member_removed_method,
+            ),
+            (
+                "Webhooks.OnMemberRemoved.Url",
+                &self.webhooks_on_member_removed_url,
+            ),
+            (
+                "Webhooks.OnMessageRemove.Method",
+                &self.webhooks_on_message_remove_method,
+            ),
+            (
+                "Webhooks.OnMessageRemove.Url",
+                &self.webhooks_on_message_remove_url,
+            ),
+            (
+                "Webhooks.OnMessageRemoved.Method",
+                &self.webhooks_on_message_removed_method,
+            ),
+            (
+                "Webhooks.OnMessageRemoved.Url",
+                &self.webhooks_on_message_removed_url,
+            ),
+            (
+                "Webhooks.OnMessageSend.Method",
+                &self.webhooks_on_message_send_method,
+            ),
+            (
+                "Webhooks.OnMessageSend.Url",
+                &self.webhooks_on_message_send_url,
+            ),
+            (
+                "Webhooks.OnMessageSent.Method",
+                &self.webhooks_on_message_sent_method,
+            ),
+            (
+                "Webhooks.OnMessageSent.Url",
+                &self.webhooks_on_message_sent_url,
+            ),
+            (
+                "Webhooks.OnMessageUpdate.Method",
+                &self.webhooks_on_message_update_method,
+            ),
+            (
+                "Webhooks.OnMessageUpdate.Url",
+                &self.webhooks_on_message_update_url,
+            ),
+            (
+                "Webhooks.OnMessageUpdated.Method",
+                &self.webhooks_on_message_updated_method,
+            ),
+            (
+                "Webhooks.OnMessageUpdated.Url",
+                &self.webhooks_on_message_updated_url,
+            ),
+        ])
+        .serialize(serializer)
+    }
 }

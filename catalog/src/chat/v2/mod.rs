@@ -621,15 +621,11 @@ pub struct Credential {
 /// The parameters of `CreateCredential`: [`Credential::create`], `POST https://chat.twilio.com/v2/Credentials`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateCredentialParams {
     /// \[GCM only\] The API key for the project that was obtained from the Google Developer console for your GCM Service application credential.
     ///
     /// Optional; `ApiKey` on the wire (string).
-    #[serde(
-        rename = "ApiKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL encoded representation of the certificate. For example,
     /// \`-----BEGIN CERTIFICATE-----
@@ -637,18 +633,10 @@ pub struct CreateCredentialParams {
     /// -----END CERTIFICATE-----\`
     ///
     /// Optional; `Certificate` on the wire (string).
-    #[serde(
-        rename = "Certificate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the new resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL encoded representation of the private key. For example,
     /// \`-----BEGIN RSA PRIVATE KEY-----
@@ -656,46 +644,47 @@ pub struct CreateCredentialParams {
     /// -----END RSA PRIVATE KEY-----\`
     ///
     /// Optional; `PrivateKey` on the wire (string).
-    #[serde(
-        rename = "PrivateKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub private_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] Whether to send the credential to sandbox APNs. Can be `true` to send to sandbox APNs or `false` to send to production.
     ///
     /// Optional; `Sandbox` on the wire (boolean).
-    #[serde(
-        rename = "Sandbox",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sandbox: ::std::option::Option<bool>,
     /// \[FCM only\] The \*\*Server key\*\* of your project from the Firebase console, found under Settings / Cloud messaging.
     ///
     /// Optional; `Secret` on the wire (string).
-    #[serde(
-        rename = "Secret",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secret: ::std::option::Option<::std::string::String>,
     /// The type of push-notification service the credential is for. Can be: `gcm`, `fcm`, or `apn`.
     ///
     /// Required; `Type` on the wire (enum).
-    #[serde(rename = "Type")]
     pub r#type: crate::chat::v2::CredentialPushService,
+}
+
+impl ::serde::Serialize for CreateCredentialParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ApiKey", &self.api_key),
+            ("Certificate", &self.certificate),
+            ("FriendlyName", &self.friendly_name),
+            ("PrivateKey", &self.private_key),
+            ("Sandbox", &self.sandbox),
+            ("Secret", &self.secret),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateCredential`: [`Credential::update`], `POST https://chat.twilio.com/v2/Credentials/{Sid}`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateCredentialParams {
     /// \[GCM only\] The API key for the project that was obtained from the Google Developer console for your GCM Service application credential.
     ///
     /// Optional; `ApiKey` on the wire (string).
-    #[serde(
-        rename = "ApiKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL encoded representation of the certificate. For example,
     /// \`-----BEGIN CERTIFICATE-----
@@ -703,18 +692,10 @@ pub struct UpdateCredentialParams {
     /// -----END CERTIFICATE-----\`
     ///
     /// Optional; `Certificate` on the wire (string).
-    #[serde(
-        rename = "Certificate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL encoded representation of the private key. For example,
     /// \`-----BEGIN RSA PRIVATE KEY-----
@@ -722,27 +703,32 @@ pub struct UpdateCredentialParams {
     /// -----END RSA PRIVATE KEY-----\`
     ///
     /// Optional; `PrivateKey` on the wire (string).
-    #[serde(
-        rename = "PrivateKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub private_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] Whether to send the credential to sandbox APNs. Can be `true` to send to sandbox APNs or `false` to send to production.
     ///
     /// Optional; `Sandbox` on the wire (boolean).
-    #[serde(
-        rename = "Sandbox",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sandbox: ::std::option::Option<bool>,
     /// \[FCM only\] The \*\*Server key\*\* of your project from the Firebase console, found under Settings / Cloud messaging.
     ///
     /// Optional; `Secret` on the wire (string).
-    #[serde(
-        rename = "Secret",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secret: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateCredentialParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ApiKey", &self.api_key),
+            ("Certificate", &self.certificate),
+            ("FriendlyName", &self.friendly_name),
+            ("PrivateKey", &self.private_key),
+            ("Sandbox", &self.sandbox),
+            ("Secret", &self.secret),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Top level scope for all chat resources
@@ -861,266 +847,240 @@ pub struct Service {
 /// The parameters of `CreateService`: [`Service::create`], `POST https://chat.twilio.com/v2/Services`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceParams {
     /// A descriptive string that you create to describe the new resource.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateService`: [`Service::update`], `POST https://chat.twilio.com/v2/Services/{Sid}`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceParams {
     /// DEPRECATED. The interval in seconds between consumption reports submission batches from client endpoints.
     ///
     /// Optional; `ConsumptionReportInterval` on the wire (integer).
-    #[serde(
-        rename = "ConsumptionReportInterval",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub consumption_report_interval: ::std::option::Option<i64>,
     /// The channel role assigned to a channel creator when they join a new channel. See the [Role resource](https://www.twilio.com/docs/chat/rest/role-resource) for more info about roles.
     ///
     /// Optional; `DefaultChannelCreatorRoleSid` on the wire (string).
-    #[serde(
-        rename = "DefaultChannelCreatorRoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_channel_creator_role_sid: ::std::option::Option<::std::string::String>,
     /// The channel role assigned to users when they are added to a channel. See the [Role resource](https://www.twilio.com/docs/chat/rest/role-resource) for more info about roles.
     ///
     /// Optional; `DefaultChannelRoleSid` on the wire (string).
-    #[serde(
-        rename = "DefaultChannelRoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_channel_role_sid: ::std::option::Option<::std::string::String>,
     /// The service role assigned to users when they are added to the service. See the [Role resource](https://www.twilio.com/docs/chat/rest/role-resource) for more info about roles.
     ///
     /// Optional; `DefaultServiceRoleSid` on the wire (string).
-    #[serde(
-        rename = "DefaultServiceRoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_service_role_sid: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The maximum number of Members that can be added to Channels within this Service. Can be up to 1,000.
     ///
     /// Optional; `Limits.ChannelMembers` on the wire (integer).
-    #[serde(
-        rename = "Limits.ChannelMembers",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limits_channel_members: ::std::option::Option<i64>,
     /// The maximum number of Channels Users can be a Member of within this Service. Can be up to 1,000.
     ///
     /// Optional; `Limits.UserChannels` on the wire (integer).
-    #[serde(
-        rename = "Limits.UserChannels",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limits_user_channels: ::std::option::Option<i64>,
     /// The message to send when a media message has no text. Can be used as placeholder message.
     ///
     /// Optional; `Media.CompatibilityMessage` on the wire (string).
-    #[serde(
-        rename = "Media.CompatibilityMessage",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_compatibility_message: ::std::option::Option<::std::string::String>,
     /// Whether to send a notification when a member is added to a channel. The default is `false`.
     ///
     /// Optional; `Notifications.AddedToChannel.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.AddedToChannel.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_added_to_channel_enabled: ::std::option::Option<bool>,
     /// The name of the sound to play when a member is added to a channel and `notifications.added_to_channel.enabled` is `true`.
     ///
     /// Optional; `Notifications.AddedToChannel.Sound` on the wire (string).
-    #[serde(
-        rename = "Notifications.AddedToChannel.Sound",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_added_to_channel_sound: ::std::option::Option<::std::string::String>,
     /// The template to use to create the notification text displayed when a member is added to a channel and `notifications.added_to_channel.enabled` is `true`.
     ///
     /// Optional; `Notifications.AddedToChannel.Template` on the wire (string).
-    #[serde(
-        rename = "Notifications.AddedToChannel.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_added_to_channel_template: ::std::option::Option<::std::string::String>,
     /// Whether to send a notification when a user is invited to a channel. The default is `false`.
     ///
     /// Optional; `Notifications.InvitedToChannel.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.InvitedToChannel.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_invited_to_channel_enabled: ::std::option::Option<bool>,
     /// The name of the sound to play when a user is invited to a channel and `notifications.invited_to_channel.enabled` is `true`.
     ///
     /// Optional; `Notifications.InvitedToChannel.Sound` on the wire (string).
-    #[serde(
-        rename = "Notifications.InvitedToChannel.Sound",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_invited_to_channel_sound: ::std::option::Option<::std::string::String>,
     /// The template to use to create the notification text displayed when a user is invited to a channel and `notifications.invited_to_channel.enabled` is `true`.
     ///
     /// Optional; `Notifications.InvitedToChannel.Template` on the wire (string).
-    #[serde(
-        rename = "Notifications.InvitedToChannel.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_invited_to_channel_template: ::std::option::Option<::std::string::String>,
     /// Whether to log notifications. The default is `false`.
     ///
     /// Optional; `Notifications.LogEnabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.LogEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_log_enabled: ::std::option::Option<bool>,
     /// Whether the new message badge is enabled. The default is `false`.
     ///
     /// Optional; `Notifications.NewMessage.BadgeCountEnabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.NewMessage.BadgeCountEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_new_message_badge_count_enabled: ::std::option::Option<bool>,
     /// Whether to send a notification when a new message is added to a channel. The default is `false`.
     ///
     /// Optional; `Notifications.NewMessage.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.NewMessage.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_new_message_enabled: ::std::option::Option<bool>,
     /// The name of the sound to play when a new message is added to a channel and `notifications.new_message.enabled` is `true`.
     ///
     /// Optional; `Notifications.NewMessage.Sound` on the wire (string).
-    #[serde(
-        rename = "Notifications.NewMessage.Sound",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_new_message_sound: ::std::option::Option<::std::string::String>,
     /// The template to use to create the notification text displayed when a new message is added to a channel and `notifications.new_message.enabled` is `true`.
     ///
     /// Optional; `Notifications.NewMessage.Template` on the wire (string).
-    #[serde(
-        rename = "Notifications.NewMessage.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_new_message_template: ::std::option::Option<::std::string::String>,
     /// Whether to send a notification to a user when they are removed from a channel. The default is `false`.
     ///
     /// Optional; `Notifications.RemovedFromChannel.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.RemovedFromChannel.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_removed_from_channel_enabled: ::std::option::Option<bool>,
     /// The name of the sound to play to a user when they are removed from a channel and `notifications.removed_from_channel.enabled` is `true`.
     ///
     /// Optional; `Notifications.RemovedFromChannel.Sound` on the wire (string).
-    #[serde(
-        rename = "Notifications.RemovedFromChannel.Sound",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_removed_from_channel_sound: ::std::option::Option<::std::string::String>,
     /// The template to use to create the notification text displayed to a user when they are removed from a channel and `notifications.removed_from_channel.enabled` is `true`.
     ///
     /// Optional; `Notifications.RemovedFromChannel.Template` on the wire (string).
-    #[serde(
-        rename = "Notifications.RemovedFromChannel.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_removed_from_channel_template: ::std::option::Option<::std::string::String>,
     /// The number of times to retry a call to the `post_webhook_url` if the request times out (after 5 seconds) or it receives a 429, 503, or 504 HTTP response. The default is 0, which means the call won't be retried.
     ///
     /// Optional; `PostWebhookRetryCount` on the wire (integer).
-    #[serde(
-        rename = "PostWebhookRetryCount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub post_webhook_retry_count: ::std::option::Option<i64>,
     /// The URL for post-event webhooks, which are called by using the `webhook_method`. See [Webhook Events](https://www.twilio.com/docs/chat/webhook-events) for more details.
     ///
     /// Optional; `PostWebhookUrl` on the wire (string).
-    #[serde(
-        rename = "PostWebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub post_webhook_url: ::std::option::Option<::std::string::String>,
     /// The number of times to retry a call to the `pre_webhook_url` if the request times out (after 5 seconds) or it receives a 429, 503, or 504 HTTP response. Default retry count is 0 times, which means the call won't be retried.
     ///
     /// Optional; `PreWebhookRetryCount` on the wire (integer).
-    #[serde(
-        rename = "PreWebhookRetryCount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pre_webhook_retry_count: ::std::option::Option<i64>,
     /// The URL for pre-event webhooks, which are called by using the `webhook_method`. See [Webhook Events](https://www.twilio.com/docs/chat/webhook-events) for more details.
     ///
     /// Optional; `PreWebhookUrl` on the wire (string).
-    #[serde(
-        rename = "PreWebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pre_webhook_url: ::std::option::Option<::std::string::String>,
     /// Whether to enable the [Reachability Indicator](https://www.twilio.com/docs/chat/reachability-indicator) for this Service instance. The default is `false`.
     ///
     /// Optional; `ReachabilityEnabled` on the wire (boolean).
-    #[serde(
-        rename = "ReachabilityEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reachability_enabled: ::std::option::Option<bool>,
     /// Whether to enable the [Message Consumption Horizon](https://www.twilio.com/docs/chat/consumption-horizon) feature. The default is `true`.
     ///
     /// Optional; `ReadStatusEnabled` on the wire (boolean).
-    #[serde(
-        rename = "ReadStatusEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub read_status_enabled: ::std::option::Option<bool>,
     /// How long in seconds after a `started typing` event until clients should assume that user is no longer typing, even if no `ended typing` message was received.  The default is 5 seconds.
     ///
     /// Optional; `TypingIndicatorTimeout` on the wire (integer).
-    #[serde(
-        rename = "TypingIndicatorTimeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub typing_indicator_timeout: ::std::option::Option<i64>,
     /// The list of webhook events that are enabled for this Service instance. See [Webhook Events](https://www.twilio.com/docs/chat/webhook-events) for more details.
     ///
     /// Optional; `WebhookFilters` on the wire (array of string).
-    #[serde(
-        rename = "WebhookFilters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The HTTP method to use for calls to the `pre_webhook_url` and `post_webhook_url` webhooks.  Can be: `POST` or `GET` and the default is `POST`. See [Webhook Events](https://www.twilio.com/docs/chat/webhook-events) for more details.
     ///
     /// Optional; `WebhookMethod` on the wire (string).
-    #[serde(
-        rename = "WebhookMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_method: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "ConsumptionReportInterval",
+                &self.consumption_report_interval,
+            ),
+            (
+                "DefaultChannelCreatorRoleSid",
+                &self.default_channel_creator_role_sid,
+            ),
+            ("DefaultChannelRoleSid", &self.default_channel_role_sid),
+            ("DefaultServiceRoleSid", &self.default_service_role_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("Limits.ChannelMembers", &self.limits_channel_members),
+            ("Limits.UserChannels", &self.limits_user_channels),
+            (
+                "Media.CompatibilityMessage",
+                &self.media_compatibility_message,
+            ),
+            (
+                "Notifications.AddedToChannel.Enabled",
+                &self.notifications_added_to_channel_enabled,
+            ),
+            (
+                "Notifications.AddedToChannel.Sound",
+                &self.notifications_added_to_channel_sound,
+            ),
+            (
+                "Notifications.AddedToChannel.Template",
+                &self.notifications_added_to_channel_template,
+            ),
+            (
+                "Notifications.InvitedToChannel.Enabled",
+                &self.notifications_invited_to_channel_enabled,
+            ),
+            (
+                "Notifications.InvitedToChannel.Sound",
+                &self.notifications_invited_to_channel_sound,
+            ),
+            (
+                "Notifications.InvitedToChannel.Template",
+                &self.notifications_invited_to_channel_template,
+            ),
+            ("Notifications.LogEnabled", &self.notifications_log_enabled),
+            (
+                "Notifications.NewMessage.BadgeCountEnabled",
+                &self.notifications_new_message_badge_count_enabled,
+            ),
+            (
+                "Notifications.NewMessage.Enabled",
+                &self.notifications_new_message_enabled,
+            ),
+            (
+                "Notifications.NewMessage.Sound",
+                &self.notifications_new_message_sound,
+            ),
+            (
+                "Notifications.NewMessage.Template",
+                &self.notifications_new_message_template,
+            ),
+            (
+                "Notifications.RemovedFromChannel.Enabled",
+                &self.notifications_removed_from_channel_enabled,
+            ),
+            (
+                "Notifications.RemovedFromChannel.Sound",
+                &self.notifications_removed_from_channel_sound,
+            ),
+            (
+                "Notifications.RemovedFromChannel.Template",
+                &self.notifications_removed_from_channel_template,
+            ),
+            ("PostWebhookRetryCount", &self.post_webhook_retry_count),
+            ("PostWebhookUrl", &self.post_webhook_url),
+            ("PreWebhookRetryCount", &self.pre_webhook_retry_count),
+            ("PreWebhookUrl", &self.pre_webhook_url),
+            ("ReachabilityEnabled", &self.reachability_enabled),
+            ("ReadStatusEnabled", &self.read_status_enabled),
+            ("TypingIndicatorTimeout", &self.typing_indicator_timeout),
+            ("WebhookFilters", &self.webhook_filters),
+            ("WebhookMethod", &self.webhook_method),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -157,22 +157,27 @@ pub struct Channel {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v3`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateChannelParams {
     /// The unique ID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) this channel belongs to.
     ///
     /// Optional; `MessagingServiceSid` on the wire (string).
-    #[serde(
-        rename = "MessagingServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_service_sid: ::std::option::Option<::std::string::String>,
     /// The visibility of the channel. Can be: `public` or `private`.
     ///
     /// Optional; `Type` on the wire (enum).
-    #[serde(
-        rename = "Type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<crate::chat::v3::ChannelChannelType>,
+}
+
+impl ::serde::Serialize for UpdateChannelParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("MessagingServiceSid", &self.messaging_service_sid),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }

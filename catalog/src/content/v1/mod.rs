@@ -319,12 +319,11 @@ pub struct Content {
 /// Create a Content resource
 ///
 /// Feature `content-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateContentParams {
     /// User defined name of the content
     ///
     /// Optional; `friendly_name` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Language code for the content
     ///
@@ -337,8 +336,22 @@ pub struct CreateContentParams {
     /// Key value pairs of variable name to value
     ///
     /// Optional; `variables` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub variables: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateContentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("friendly_name", &self.friendly_name),
+            ("language", &self.language),
+            ("types", &self.types),
+            ("variables", &self.variables),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateContent`: [`Content::update`], `PUT https://content.twilio.com/v1/Content/{Sid}`.
@@ -346,17 +359,15 @@ pub struct CreateContentParams {
 /// Update a Content resource
 ///
 /// Feature `content-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateContentParams {
     /// User defined name of the content
     ///
     /// Optional; `friendly_name` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Language code for the content
     ///
     /// Optional; `language` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// Content types
     ///
@@ -365,8 +376,22 @@ pub struct UpdateContentParams {
     /// Key value pairs of variable name to value
     ///
     /// Optional; `variables` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub variables: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for UpdateContentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("friendly_name", &self.friendly_name),
+            ("language", &self.language),
+            ("types", &self.types),
+            ("variables", &self.variables),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Content resource represents rich messaging content and its respective approval request status.

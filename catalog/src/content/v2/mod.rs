@@ -71,80 +71,64 @@ pub struct Content {
 /// Retrieve a list of Contents belonging to the account used to make the request
 ///
 /// Feature `content-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListContentParams {
     /// Whether to sort by ascending or descending date updated
     ///
     /// Optional; `SortByDate` on the wire (string).
-    #[serde(
-        rename = "SortByDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_by_date: ::std::option::Option<::std::string::String>,
     /// Whether to sort by ascending or descending content name
     ///
     /// Optional; `SortByContentName` on the wire (string).
-    #[serde(
-        rename = "SortByContentName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_by_content_name: ::std::option::Option<::std::string::String>,
     /// Filter by \>=\[date-time\]
     ///
     /// Optional; `DateCreatedAfter` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedAfter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::Timestamp>,
     /// Filter by \<=\[date-time\]
     ///
     /// Optional; `DateCreatedBefore` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedBefore",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::Timestamp>,
     /// Filter by Regex Pattern in content name
     ///
     /// Optional; `ContentName` on the wire (string).
-    #[serde(
-        rename = "ContentName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_name: ::std::option::Option<::std::string::String>,
     /// Filter by Regex Pattern in template content
     ///
     /// Optional; `Content` on the wire (string).
-    #[serde(
-        rename = "Content",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content: ::std::option::Option<::std::string::String>,
     /// Filter by array of valid language(s)
     ///
     /// Optional; `Language` on the wire (array of string).
-    #[serde(
-        rename = "Language",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Filter by array of contentType(s)
     ///
     /// Optional; `ContentType` on the wire (array of string).
-    #[serde(
-        rename = "ContentType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_type: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Filter by array of ChannelEligibility(s), where ChannelEligibility=\<channel\>:\<status\>
     ///
     /// Optional; `ChannelEligibility` on the wire (array of string).
-    #[serde(
-        rename = "ChannelEligibility",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_eligibility: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListContentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("SortByDate", &self.sort_by_date),
+            ("SortByContentName", &self.sort_by_content_name),
+            ("DateCreatedAfter", &self.date_created_after),
+            ("DateCreatedBefore", &self.date_created_before),
+            ("ContentName", &self.content_name),
+            ("Content", &self.content),
+            ("Language", &self.language),
+            ("ContentType", &self.content_type),
+            ("ChannelEligibility", &self.channel_eligibility),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Content resource represents rich messaging content and its respective approval request status.
@@ -202,78 +186,62 @@ pub struct ContentAndApprovals {
 /// Retrieve a list of Contents with approval statuses belonging to the account used to make the request
 ///
 /// Feature `content-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListContentAndApprovalsParams {
     /// Whether to sort by ascending or descending date updated
     ///
     /// Optional; `SortByDate` on the wire (string).
-    #[serde(
-        rename = "SortByDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_by_date: ::std::option::Option<::std::string::String>,
     /// Whether to sort by ascending or descending content name
     ///
     /// Optional; `SortByContentName` on the wire (string).
-    #[serde(
-        rename = "SortByContentName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_by_content_name: ::std::option::Option<::std::string::String>,
     /// Filter by \>=\[date-time\]
     ///
     /// Optional; `DateCreatedAfter` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedAfter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::Timestamp>,
     /// Filter by \<=\[date-time\]
     ///
     /// Optional; `DateCreatedBefore` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedBefore",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::Timestamp>,
     /// Filter by Regex Pattern in content name
     ///
     /// Optional; `ContentName` on the wire (string).
-    #[serde(
-        rename = "ContentName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_name: ::std::option::Option<::std::string::String>,
     /// Filter by Regex Pattern in template content
     ///
     /// Optional; `Content` on the wire (string).
-    #[serde(
-        rename = "Content",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content: ::std::option::Option<::std::string::String>,
     /// Filter by array of valid language(s)
     ///
     /// Optional; `Language` on the wire (array of string).
-    #[serde(
-        rename = "Language",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Filter by array of contentType(s)
     ///
     /// Optional; `ContentType` on the wire (array of string).
-    #[serde(
-        rename = "ContentType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_type: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Filter by array of ChannelEligibility(s), where ChannelEligibility=\<channel\>:\<status\>
     ///
     /// Optional; `ChannelEligibility` on the wire (array of string).
-    #[serde(
-        rename = "ChannelEligibility",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_eligibility: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListContentAndApprovalsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("SortByDate", &self.sort_by_date),
+            ("SortByContentName", &self.sort_by_content_name),
+            ("DateCreatedAfter", &self.date_created_after),
+            ("DateCreatedBefore", &self.date_created_before),
+            ("ContentName", &self.content_name),
+            ("Content", &self.content),
+            ("Language", &self.language),
+            ("ContentType", &self.content_type),
+            ("ChannelEligibility", &self.channel_eligibility),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -1704,40 +1704,42 @@ pub struct Configuration {
 /// Update the global configuration of conversations on your account
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateConfigurationParams {
     /// The SID of the default [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) to use when creating a conversation.
     ///
     /// Optional; `DefaultChatServiceSid` on the wire (string).
-    #[serde(
-        rename = "DefaultChatServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_chat_service_sid: ::std::option::Option<::std::string::String>,
     /// Default ISO8601 duration when conversation will be switched to `closed` state. Minimum value for this timer is 10 minutes.
     ///
     /// Optional; `DefaultClosedTimer` on the wire (string).
-    #[serde(
-        rename = "DefaultClosedTimer",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_closed_timer: ::std::option::Option<::std::string::String>,
     /// Default ISO8601 duration when conversation will be switched to `inactive` state. Minimum value for this timer is 1 minute.
     ///
     /// Optional; `DefaultInactiveTimer` on the wire (string).
-    #[serde(
-        rename = "DefaultInactiveTimer",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_inactive_timer: ::std::option::Option<::std::string::String>,
     /// The SID of the default [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) to use when creating a conversation.
     ///
     /// Optional; `DefaultMessagingServiceSid` on the wire (string).
-    #[serde(
-        rename = "DefaultMessagingServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_messaging_service_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateConfigurationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("DefaultChatServiceSid", &self.default_chat_service_sid),
+            ("DefaultClosedTimer", &self.default_closed_timer),
+            ("DefaultInactiveTimer", &self.default_inactive_timer),
+            (
+                "DefaultMessagingServiceSid",
+                &self.default_messaging_service_sid,
+            ),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Address Configuration resource manages the configurations related to a unique address within Conversations
@@ -1807,16 +1809,21 @@ pub struct ConfigurationAddress {
 /// Retrieve a list of address configurations for an account
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListConfigurationAddressParams {
     /// Filter the address configurations by its type. This value can be one of: `whatsapp`, `sms`.
     ///
     /// Optional; `Type` on the wire (string).
-    #[serde(
-        rename = "Type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListConfigurationAddressParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Type", &self.r#type)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateConfigurationAddress`: [`ConfigurationAddress::create`], `POST https://conversations.twilio.com/v1/Configuration/Addresses`.
@@ -1824,97 +1831,93 @@ pub struct ListConfigurationAddressParams {
 /// Create a new address configuration
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateConfigurationAddressParams {
     /// The unique address to be configured. The address can be a whatsapp address or phone number
     ///
     /// Required; `Address` on the wire (string).
-    #[serde(rename = "Address")]
     pub address: ::std::string::String,
     /// An ISO 3166-1 alpha-2n country code which the address belongs to. This is currently only applicable to short code addresses.
     ///
     /// Optional; `AddressCountry` on the wire (string).
-    #[serde(
-        rename = "AddressCountry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_country: ::std::option::Option<::std::string::String>,
     /// Conversation Service for the auto-created conversation. If not set, the conversation is created in the default service.
     ///
     /// Optional; `AutoCreation.ConversationServiceSid` on the wire (string).
-    #[serde(
-        rename = "AutoCreation.ConversationServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_conversation_service_sid: ::std::option::Option<::std::string::String>,
     /// Enable/Disable auto-creating conversations for messages to this address
     ///
     /// Optional; `AutoCreation.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "AutoCreation.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_enabled: ::std::option::Option<bool>,
     /// For type `studio`, the studio flow SID where the webhook should be sent to.
     ///
     /// Optional; `AutoCreation.StudioFlowSid` on the wire (string).
-    #[serde(
-        rename = "AutoCreation.StudioFlowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_studio_flow_sid: ::std::option::Option<::std::string::String>,
     /// For type `studio`, number of times to retry the webhook request
     ///
     /// Optional; `AutoCreation.StudioRetryCount` on the wire (integer).
-    #[serde(
-        rename = "AutoCreation.StudioRetryCount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_studio_retry_count: ::std::option::Option<i64>,
     /// Optional; `AutoCreation.Type` on the wire (enum).
-    #[serde(
-        rename = "AutoCreation.Type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_type:
         ::std::option::Option<crate::conversations::v1::ConfigurationAddressAutoCreationType>,
     /// The list of events, firing webhook event for this Conversation. Values can be any of the following: `onMessageAdded`, `onMessageUpdated`, `onMessageRemoved`, `onConversationUpdated`, `onConversationStateUpdated`, `onConversationRemoved`, `onParticipantAdded`, `onParticipantUpdated`, `onParticipantRemoved`, `onDeliveryUpdated`
     ///
     /// Optional; `AutoCreation.WebhookFilters` on the wire (array of string).
-    #[serde(
-        rename = "AutoCreation.WebhookFilters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_webhook_filters:
         ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Optional; `AutoCreation.WebhookMethod` on the wire (enum).
-    #[serde(
-        rename = "AutoCreation.WebhookMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_webhook_method:
         ::std::option::Option<crate::conversations::v1::ConfigurationAddressMethod>,
     /// For type `webhook`, the url for the webhook request.
     ///
     /// Optional; `AutoCreation.WebhookUrl` on the wire (string).
-    #[serde(
-        rename = "AutoCreation.WebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_webhook_url: ::std::option::Option<::std::string::String>,
     /// The human-readable name of this configuration, limited to 256 characters. Optional.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Type of Address, value can be `whatsapp` or `sms`.
     ///
     /// Required; `Type` on the wire (enum).
-    #[serde(rename = "Type")]
     pub r#type: crate::conversations::v1::ConfigurationAddressType,
+}
+
+impl ::serde::Serialize for CreateConfigurationAddressParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Address", &self.address),
+            ("AddressCountry", &self.address_country),
+            (
+                "AutoCreation.ConversationServiceSid",
+                &self.auto_creation_conversation_service_sid,
+            ),
+            ("AutoCreation.Enabled", &self.auto_creation_enabled),
+            (
+                "AutoCreation.StudioFlowSid",
+                &self.auto_creation_studio_flow_sid,
+            ),
+            (
+                "AutoCreation.StudioRetryCount",
+                &self.auto_creation_studio_retry_count,
+            ),
+            ("AutoCreation.Type", &self.auto_creation_type),
+            (
+                "AutoCreation.WebhookFilters",
+                &self.auto_creation_webhook_filters,
+            ),
+            (
+                "AutoCreation.WebhookMethod",
+                &self.auto_creation_webhook_method,
+            ),
+            ("AutoCreation.WebhookUrl", &self.auto_creation_webhook_url),
+            ("FriendlyName", &self.friendly_name),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateConfigurationAddress`: [`ConfigurationAddress::update`], `POST https://conversations.twilio.com/v1/Configuration/Addresses/{Sid}`.
@@ -1922,79 +1925,78 @@ pub struct CreateConfigurationAddressParams {
 /// Update an existing address configuration
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateConfigurationAddressParams {
     /// Conversation Service for the auto-created conversation. If not set, the conversation is created in the default service.
     ///
     /// Optional; `AutoCreation.ConversationServiceSid` on the wire (string).
-    #[serde(
-        rename = "AutoCreation.ConversationServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_conversation_service_sid: ::std::option::Option<::std::string::String>,
     /// Enable/Disable auto-creating conversations for messages to this address
     ///
     /// Optional; `AutoCreation.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "AutoCreation.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_enabled: ::std::option::Option<bool>,
     /// For type `studio`, the studio flow SID where the webhook should be sent to.
     ///
     /// Optional; `AutoCreation.StudioFlowSid` on the wire (string).
-    #[serde(
-        rename = "AutoCreation.StudioFlowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_studio_flow_sid: ::std::option::Option<::std::string::String>,
     /// For type `studio`, number of times to retry the webhook request
     ///
     /// Optional; `AutoCreation.StudioRetryCount` on the wire (integer).
-    #[serde(
-        rename = "AutoCreation.StudioRetryCount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_studio_retry_count: ::std::option::Option<i64>,
     /// Optional; `AutoCreation.Type` on the wire (enum).
-    #[serde(
-        rename = "AutoCreation.Type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_type:
         ::std::option::Option<crate::conversations::v1::ConfigurationAddressAutoCreationType>,
     /// The list of events, firing webhook event for this Conversation. Values can be any of the following: `onMessageAdded`, `onMessageUpdated`, `onMessageRemoved`, `onConversationUpdated`, `onConversationStateUpdated`, `onConversationRemoved`, `onParticipantAdded`, `onParticipantUpdated`, `onParticipantRemoved`, `onDeliveryUpdated`
     ///
     /// Optional; `AutoCreation.WebhookFilters` on the wire (array of string).
-    #[serde(
-        rename = "AutoCreation.WebhookFilters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_webhook_filters:
         ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Optional; `AutoCreation.WebhookMethod` on the wire (enum).
-    #[serde(
-        rename = "AutoCreation.WebhookMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_webhook_method:
         ::std::option::Option<crate::conversations::v1::ConfigurationAddressMethod>,
     /// For type `webhook`, the url for the webhook request.
     ///
     /// Optional; `AutoCreation.WebhookUrl` on the wire (string).
-    #[serde(
-        rename = "AutoCreation.WebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_creation_webhook_url: ::std::option::Option<::std::string::String>,
     /// The human-readable name of this configuration, limited to 256 characters. Optional.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateConfigurationAddressParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "AutoCreation.ConversationServiceSid",
+                &self.auto_creation_conversation_service_sid,
+            ),
+            ("AutoCreation.Enabled", &self.auto_creation_enabled),
+            (
+                "AutoCreation.StudioFlowSid",
+                &self.auto_creation_studio_flow_sid,
+            ),
+            (
+                "AutoCreation.StudioRetryCount",
+                &self.auto_creation_studio_retry_count,
+            ),
+            ("AutoCreation.Type", &self.auto_creation_type),
+            (
+                "AutoCreation.WebhookFilters",
+                &self.auto_creation_webhook_filters,
+            ),
+            (
+                "AutoCreation.WebhookMethod",
+                &self.auto_creation_webhook_method,
+            ),
+            ("AutoCreation.WebhookUrl", &self.auto_creation_webhook_url),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Conversation resource represents an omnichannel group conversation with an ordered list of messages and a participant roster.
@@ -2078,104 +2080,79 @@ pub struct ConversationWithParticipants {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateConversationWithParticipantsParams {
     /// An optional string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  \*\*Note\*\* that if the attributes are not set "{}" will be returned.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The default email address that will be used when sending outbound emails in this conversation.
     ///
     /// Optional; `Bindings.Email.Address` on the wire (string).
-    #[serde(
-        rename = "Bindings.Email.Address",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bindings_email_address: ::std::option::Option<::std::string::String>,
     /// The default name that will be used when sending outbound emails in this conversation.
     ///
     /// Optional; `Bindings.Email.Name` on the wire (string).
-    #[serde(
-        rename = "Bindings.Email.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bindings_email_name: ::std::option::Option<::std::string::String>,
     /// The date that this resource was created.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date that this resource was last updated.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The unique ID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) this conversation belongs to.
     ///
     /// Optional; `MessagingServiceSid` on the wire (string).
-    #[serde(
-        rename = "MessagingServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_service_sid: ::std::option::Option<::std::string::String>,
     /// The participant to be added to the conversation in JSON format. The JSON object attributes are as parameters in [Participant Resource](https://www.twilio.com/docs/conversations/api/conversation-participant-resource). The maximum number of participants that can be added in a single request is 10.
     ///
     /// Optional; `Participant` on the wire (array of string).
-    #[serde(
-        rename = "Participant",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Current state of this conversation. Can be either `initializing`, `active`, `inactive` or `closed` and defaults to `active`
     ///
     /// Optional; `State` on the wire (enum).
-    #[serde(
-        rename = "State",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<crate::conversations::v1::ConversationWithParticipantsState>,
     /// ISO8601 duration when conversation will be switched to `closed` state. Minimum value for this timer is 10 minutes.
     ///
     /// Optional; `Timers.Closed` on the wire (string).
-    #[serde(
-        rename = "Timers.Closed",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timers_closed: ::std::option::Option<::std::string::String>,
     /// ISO8601 duration when conversation will be switched to `inactive` state. Minimum value for this timer is 1 minute.
     ///
     /// Optional; `Timers.Inactive` on the wire (string).
-    #[serde(
-        rename = "Timers.Inactive",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timers_inactive: ::std::option::Option<::std::string::String>,
     /// An application-defined string that uniquely identifies the resource. It can be used to address the resource in place of the resource's `sid` in the URL.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateConversationWithParticipantsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("Bindings.Email.Address", &self.bindings_email_address),
+            ("Bindings.Email.Name", &self.bindings_email_name),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("FriendlyName", &self.friendly_name),
+            ("MessagingServiceSid", &self.messaging_service_sid),
+            ("Participant", &self.participant),
+            ("State", &self.state),
+            ("Timers.Closed", &self.timers_closed),
+            ("Timers.Inactive", &self.timers_inactive),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Conversation resource represents an omnichannel group conversation with an ordered list of messages and a participant roster.
@@ -2264,32 +2241,34 @@ pub struct Conversation {
 /// Retrieve a list of conversations in your account's default service
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListConversationParams {
     /// Specifies the beginning of the date range for filtering Conversations based on their creation date. Conversations that were created on or after this date will be included in the results. The date must be in ISO8601 format, specifically starting at the beginning of the specified date (YYYY-MM-DDT00:00:00Z), for precise filtering. This parameter can be combined with other filters. If this filter is used, the returned list is sorted by latest conversation creation date in descending order.
     ///
     /// Optional; `StartDate` on the wire (string).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::std::string::String>,
     /// Defines the end of the date range for filtering conversations by their creation date. Only conversations that were created on or before this date will appear in the results.  The date must be in ISO8601 format, specifically capturing up to the end of the specified date (YYYY-MM-DDT23:59:59Z), to ensure that conversations from the entire end day are included. This parameter can be combined with other filters. If this filter is used, the returned list is sorted by latest conversation creation date in descending order.
     ///
     /// Optional; `EndDate` on the wire (string).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::std::string::String>,
     /// State for sorting and filtering list of Conversations. Can be `active`, `inactive` or `closed`
     ///
     /// Optional; `State` on the wire (enum).
-    #[serde(
-        rename = "State",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<crate::conversations::v1::ConversationState>,
+}
+
+impl ::serde::Serialize for ListConversationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+            ("State", &self.state),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateConversation`: [`Conversation::create`], `POST https://conversations.twilio.com/v1/Conversations`.
@@ -2300,96 +2279,74 @@ pub struct ListConversationParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateConversationParams {
     /// An optional string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  \*\*Note\*\* that if the attributes are not set "{}" will be returned.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The default email address that will be used when sending outbound emails in this conversation.
     ///
     /// Optional; `Bindings.Email.Address` on the wire (string).
-    #[serde(
-        rename = "Bindings.Email.Address",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bindings_email_address: ::std::option::Option<::std::string::String>,
     /// The default name that will be used when sending outbound emails in this conversation.
     ///
     /// Optional; `Bindings.Email.Name` on the wire (string).
-    #[serde(
-        rename = "Bindings.Email.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bindings_email_name: ::std::option::Option<::std::string::String>,
     /// The date that this resource was created.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date that this resource was last updated.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The unique ID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) this conversation belongs to.
     ///
     /// Optional; `MessagingServiceSid` on the wire (string).
-    #[serde(
-        rename = "MessagingServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_service_sid: ::std::option::Option<::std::string::String>,
     /// Current state of this conversation. Can be either `initializing`, `active`, `inactive` or `closed` and defaults to `active`
     ///
     /// Optional; `State` on the wire (enum).
-    #[serde(
-        rename = "State",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<crate::conversations::v1::ConversationState>,
     /// ISO8601 duration when conversation will be switched to `closed` state. Minimum value for this timer is 10 minutes.
     ///
     /// Optional; `Timers.Closed` on the wire (string).
-    #[serde(
-        rename = "Timers.Closed",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timers_closed: ::std::option::Option<::std::string::String>,
     /// ISO8601 duration when conversation will be switched to `inactive` state. Minimum value for this timer is 1 minute.
     ///
     /// Optional; `Timers.Inactive` on the wire (string).
-    #[serde(
-        rename = "Timers.Inactive",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timers_inactive: ::std::option::Option<::std::string::String>,
     /// An application-defined string that uniquely identifies the resource. It can be used to address the resource in place of the resource's `sid` in the URL.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateConversationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("Bindings.Email.Address", &self.bindings_email_address),
+            ("Bindings.Email.Name", &self.bindings_email_name),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("FriendlyName", &self.friendly_name),
+            ("MessagingServiceSid", &self.messaging_service_sid),
+            ("State", &self.state),
+            ("Timers.Closed", &self.timers_closed),
+            ("Timers.Inactive", &self.timers_inactive),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateConversation`: [`Conversation::update`], `POST https://conversations.twilio.com/v1/Conversations/{Sid}`.
@@ -2400,96 +2357,74 @@ pub struct CreateConversationParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateConversationParams {
     /// An optional string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  \*\*Note\*\* that if the attributes are not set "{}" will be returned.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The default email address that will be used when sending outbound emails in this conversation.
     ///
     /// Optional; `Bindings.Email.Address` on the wire (string).
-    #[serde(
-        rename = "Bindings.Email.Address",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bindings_email_address: ::std::option::Option<::std::string::String>,
     /// The default name that will be used when sending outbound emails in this conversation.
     ///
     /// Optional; `Bindings.Email.Name` on the wire (string).
-    #[serde(
-        rename = "Bindings.Email.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bindings_email_name: ::std::option::Option<::std::string::String>,
     /// The date that this resource was created.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date that this resource was last updated.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The unique ID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) this conversation belongs to.
     ///
     /// Optional; `MessagingServiceSid` on the wire (string).
-    #[serde(
-        rename = "MessagingServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_service_sid: ::std::option::Option<::std::string::String>,
     /// Current state of this conversation. Can be either `initializing`, `active`, `inactive` or `closed` and defaults to `active`
     ///
     /// Optional; `State` on the wire (enum).
-    #[serde(
-        rename = "State",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<crate::conversations::v1::ConversationState>,
     /// ISO8601 duration when conversation will be switched to `closed` state. Minimum value for this timer is 10 minutes.
     ///
     /// Optional; `Timers.Closed` on the wire (string).
-    #[serde(
-        rename = "Timers.Closed",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timers_closed: ::std::option::Option<::std::string::String>,
     /// ISO8601 duration when conversation will be switched to `inactive` state. Minimum value for this timer is 1 minute.
     ///
     /// Optional; `Timers.Inactive` on the wire (string).
-    #[serde(
-        rename = "Timers.Inactive",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timers_inactive: ::std::option::Option<::std::string::String>,
     /// An application-defined string that uniquely identifies the resource. It can be used to address the resource in place of the resource's `sid` in the URL.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateConversationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("Bindings.Email.Address", &self.bindings_email_address),
+            ("Bindings.Email.Name", &self.bindings_email_name),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("FriendlyName", &self.friendly_name),
+            ("MessagingServiceSid", &self.messaging_service_sid),
+            ("State", &self.state),
+            ("Timers.Closed", &self.timers_closed),
+            ("Timers.Inactive", &self.timers_inactive),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Credential resource represents a push notification credential.
@@ -2551,15 +2486,11 @@ pub struct Credential {
 /// Add a new push notification credential to your account
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateCredentialParams {
     /// \[GCM only\] The API key for the project that was obtained from the Google Developer console for your GCM Service application credential.
     ///
     /// Optional; `ApiKey` on the wire (string).
-    #[serde(
-        rename = "ApiKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL encoded representation of the certificate. For example,
     /// \`-----BEGIN CERTIFICATE-----
@@ -2567,18 +2498,10 @@ pub struct CreateCredentialParams {
     /// -----END CERTIFICATE-----\`.
     ///
     /// Optional; `Certificate` on the wire (string).
-    #[serde(
-        rename = "Certificate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the new resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL encoded representation of the private key. For example,
     /// \`-----BEGIN RSA PRIVATE KEY-----
@@ -2586,32 +2509,37 @@ pub struct CreateCredentialParams {
     /// -----END RSA PRIVATE KEY-----\`.
     ///
     /// Optional; `PrivateKey` on the wire (string).
-    #[serde(
-        rename = "PrivateKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub private_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] Whether to send the credential to sandbox APNs. Can be `true` to send to sandbox APNs or `false` to send to production.
     ///
     /// Optional; `Sandbox` on the wire (boolean).
-    #[serde(
-        rename = "Sandbox",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sandbox: ::std::option::Option<bool>,
     /// \[FCM only\] The \*\*Server key\*\* of your project from the Firebase console, found under Settings / Cloud messaging.
     ///
     /// Optional; `Secret` on the wire (string).
-    #[serde(
-        rename = "Secret",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secret: ::std::option::Option<::std::string::String>,
     /// The type of push-notification service the credential is for. Can be: `fcm`, `gcm`, or `apn`.
     ///
     /// Required; `Type` on the wire (enum).
-    #[serde(rename = "Type")]
     pub r#type: crate::conversations::v1::CredentialPushType,
+}
+
+impl ::serde::Serialize for CreateCredentialParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ApiKey", &self.api_key),
+            ("Certificate", &self.certificate),
+            ("FriendlyName", &self.friendly_name),
+            ("PrivateKey", &self.private_key),
+            ("Sandbox", &self.sandbox),
+            ("Secret", &self.secret),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateCredential`: [`Credential::update`], `POST https://conversations.twilio.com/v1/Credentials/{Sid}`.
@@ -2619,15 +2547,11 @@ pub struct CreateCredentialParams {
 /// Update an existing push notification credential on your account
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateCredentialParams {
     /// \[GCM only\] The API key for the project that was obtained from the Google Developer console for your GCM Service application credential.
     ///
     /// Optional; `ApiKey` on the wire (string).
-    #[serde(
-        rename = "ApiKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL encoded representation of the certificate. For example,
     /// \`-----BEGIN CERTIFICATE-----
@@ -2635,18 +2559,10 @@ pub struct UpdateCredentialParams {
     /// -----END CERTIFICATE-----\`.
     ///
     /// Optional; `Certificate` on the wire (string).
-    #[serde(
-        rename = "Certificate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the new resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL encoded representation of the private key. For example,
     /// \`-----BEGIN RSA PRIVATE KEY-----
@@ -2654,35 +2570,37 @@ pub struct UpdateCredentialParams {
     /// -----END RSA PRIVATE KEY-----\`.
     ///
     /// Optional; `PrivateKey` on the wire (string).
-    #[serde(
-        rename = "PrivateKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub private_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] Whether to send the credential to sandbox APNs. Can be `true` to send to sandbox APNs or `false` to send to production.
     ///
     /// Optional; `Sandbox` on the wire (boolean).
-    #[serde(
-        rename = "Sandbox",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sandbox: ::std::option::Option<bool>,
     /// \[FCM only\] The \*\*Server key\*\* of your project from the Firebase console, found under Settings / Cloud messaging.
     ///
     /// Optional; `Secret` on the wire (string).
-    #[serde(
-        rename = "Secret",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secret: ::std::option::Option<::std::string::String>,
     /// The type of push-notification service the credential is for. Can be: `fcm`, `gcm`, or `apn`.
     ///
     /// Optional; `Type` on the wire (enum).
-    #[serde(
-        rename = "Type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<crate::conversations::v1::CredentialPushType>,
+}
+
+impl ::serde::Serialize for UpdateCredentialParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ApiKey", &self.api_key),
+            ("Certificate", &self.certificate),
+            ("FriendlyName", &self.friendly_name),
+            ("PrivateKey", &self.private_key),
+            ("Sandbox", &self.sandbox),
+            ("Secret", &self.secret),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Participant Conversations resource represents a list of Conversations that this Participant belongs to belonging to a default conversation service.
@@ -2774,24 +2692,26 @@ pub struct ParticipantConversation {
 /// Retrieve a list of all Conversations that this Participant belongs to by identity or by address. Only one parameter should be specified.
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListParticipantConversationParams {
     /// A unique string identifier for the conversation participant as [Conversation User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter is non-null if (and only if) the participant is using the Conversations SDK to communicate. Limited to 256 characters.
     ///
     /// Optional; `Identity` on the wire (string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::string::String>,
     /// A unique string identifier for the conversation participant who's not a Conversation User. This parameter could be found in messaging\_binding.address field of Participant resource. It should be url-encoded.
     ///
     /// Optional; `Address` on the wire (string).
-    #[serde(
-        rename = "Address",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListParticipantConversationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity), ("Address", &self.address)])
+            .serialize(serializer)
+    }
 }
 
 /// A Role resource represents a set of permissions granted to a user within a service or a conversation.
@@ -2857,23 +2777,34 @@ pub struct Role {
 /// Create a new user role in your account's default service
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateRoleParams {
     /// A descriptive string that you create to describe the new resource. It can be up to 64 characters long.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// A permission that you grant to the new role. Only one permission can be granted per parameter. To assign more than one permission, repeat this parameter for each permission value. The values for this parameter depend on the role's `type`.
     ///
     /// Required; `Permission` on the wire (array of string).
-    #[serde(rename = "Permission")]
     pub permission: ::std::vec::Vec<::std::string::String>,
     /// The type of role. Can be: `conversation` for [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) roles or `service` for [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) roles.
     ///
     /// Required; `Type` on the wire (enum).
-    #[serde(rename = "Type")]
     pub r#type: crate::conversations::v1::RoleRoleType,
+}
+
+impl ::serde::Serialize for CreateRoleParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("Permission", &self.permission),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateRole`: [`Role::update`], `POST https://conversations.twilio.com/v1/Roles/{Sid}`.
@@ -2881,13 +2812,21 @@ pub struct CreateRoleParams {
 /// Update an existing user role in your account's default service
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateRoleParams {
     /// A permission that you grant to the role. Only one permission can be granted per parameter. To assign more than one permission, repeat this parameter for each permission value. Note that the update action replaces all previously assigned permissions with those defined in the update action. To remove a permission, do not include it in the subsequent update action. The values for this parameter depend on the role's `type`.
     ///
     /// Required; `Permission` on the wire (array of string).
-    #[serde(rename = "Permission")]
     pub permission: ::std::vec::Vec<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateRoleParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Permission", &self.permission)]).serialize(serializer)
+    }
 }
 
 /// A Service resource is a top-level conversation resource container that serves as a data silo.
@@ -2948,13 +2887,21 @@ pub struct Service {
 /// Create a new conversation service on your account
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceParams {
     /// The human-readable name of this service, limited to 256 characters. Optional.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// A User resource represents a conversation user belonging to a default conversation service.
@@ -3042,37 +2989,39 @@ pub struct User {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateUserParams {
     /// The JSON Object string that stores application-specific data. If attributes have not been set, `{}` is returned.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The string that you assigned to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The application-defined string that uniquely identifies the resource's User within the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource). This value is often a username or an email address, and is case-sensitive.
     ///
     /// Required; `Identity` on the wire (string).
-    #[serde(rename = "Identity")]
     pub identity: ::std::string::String,
     /// The SID of a service-level [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the user.
     ///
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("FriendlyName", &self.friendly_name),
+            ("Identity", &self.identity),
+            ("RoleSid", &self.role_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateUser`: [`User::update`], `POST https://conversations.twilio.com/v1/Users/{Sid}`.
@@ -3083,30 +3032,32 @@ pub struct CreateUserParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateUserParams {
     /// The JSON Object string that stores application-specific data. If attributes have not been set, `{}` is returned.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The string that you assigned to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of a service-level [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the user.
     ///
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("FriendlyName", &self.friendly_name),
+            ("RoleSid", &self.role_sid),
+        ])
+        .serialize(serializer)
+    }
 }

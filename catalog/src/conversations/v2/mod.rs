@@ -476,16 +476,21 @@ pub struct Configuration {
 /// Retrieve a list of Configurations.
 ///
 /// Feature `conversations-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListConfigurationParams {
     /// Filter configurations by Memory Store ID
     ///
     /// Optional; `memoryStoreId` on the wire (string).
-    #[serde(
-        rename = "memoryStoreId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub memory_store_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListConfigurationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("memoryStoreId", &self.memory_store_id)]).serialize(serializer)
+    }
 }
 
 /// A Twilio `Configuration2`.
@@ -520,13 +525,9 @@ pub struct Configuration2 {
 /// - `Idempotency-Key`: `.idempotency_key(..)`: Client-generated UUID key to ensure idempotent behavior. Submitting the same key returns the original response without creating a duplicate operation. Keys are scoped to account + region with a 24-hour TTL.
 ///
 /// Feature `conversations-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateConfigurationParams {
     /// Optional; `channelSettings` on the wire (JSON).
-    #[serde(
-        rename = "channelSettings",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_settings: ::std::option::Option<::serde_json::Value>,
     /// Type of Conversation grouping strategy:
     /// - `GROUP_BY_PROFILE`: Groups Communications by resolved Profile from the Memory Store.
@@ -537,15 +538,10 @@ pub struct CreateConfigurationParams {
     /// A customer using +18005550100 by SMS will be in a different Conversation than the same customer by Voice.
     ///
     /// Required; `conversationGroupingType` on the wire (string).
-    #[serde(rename = "conversationGroupingType")]
     pub conversation_grouping_type: ::std::string::String,
     /// Configuration for Conversations V1 bridge. When set, messaging channels route through Conversations V1. Use this to integrate with existing Conversations V1 applications.
     ///
     /// Optional; `conversationsV1Bridge` on the wire (JSON).
-    #[serde(
-        rename = "conversationsV1Bridge",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conversations_v1_bridge: ::std::option::Option<::serde_json::Value>,
     /// Human-readable description for the configuration.
     ///
@@ -554,38 +550,47 @@ pub struct CreateConfigurationParams {
     /// A human-readable name for the configuration. Limited to 32 characters.
     ///
     /// Required; `displayName` on the wire (string).
-    #[serde(rename = "displayName")]
     pub display_name: ::std::string::String,
     /// A list of Conversational Intelligence configuration IDs.
     ///
     /// Optional; `intelligenceConfigurationIds` on the wire (array of string).
-    #[serde(
-        rename = "intelligenceConfigurationIds",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub intelligence_configuration_ids:
         ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether memory extraction is enabled for conversations under this configuration. Defaults to false.
     ///
     /// Optional; `memoryExtractionEnabled` on the wire (boolean).
-    #[serde(
-        rename = "memoryExtractionEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub memory_extraction_enabled: ::std::option::Option<bool>,
     /// The memory store ID that Conversation Orchestrator uses for profile resolution.
     ///
     /// Required; `memoryStoreId` on the wire (string).
-    #[serde(rename = "memoryStoreId")]
     pub memory_store_id: ::std::string::String,
     /// A list of webhook configurations.
     ///
     /// Optional; `statusCallbacks` on the wire (array of JSON).
-    #[serde(
-        rename = "statusCallbacks",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callbacks: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for CreateConfigurationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("channelSettings", &self.channel_settings),
+            ("conversationGroupingType", &self.conversation_grouping_type),
+            ("conversationsV1Bridge", &self.conversations_v1_bridge),
+            ("description", &self.description),
+            ("displayName", &self.display_name),
+            (
+                "intelligenceConfigurationIds",
+                &self.intelligence_configuration_ids,
+            ),
+            ("memoryExtractionEnabled", &self.memory_extraction_enabled),
+            ("memoryStoreId", &self.memory_store_id),
+            ("statusCallbacks", &self.status_callbacks),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `Configuration3`.
@@ -709,10 +714,9 @@ pub struct Configuration4 {
 /// - `Idempotency-Key`: `.idempotency_key(..)`: Client-generated UUID key to ensure idempotent behavior. Submitting the same key returns the original response without creating a duplicate operation. Keys are scoped to account + region with a 24-hour TTL.
 ///
 /// Feature `conversations-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateConfigurationParams {
     /// Required; `channelSettings` on the wire (JSON).
-    #[serde(rename = "channelSettings")]
     pub channel_settings: ::serde_json::Value,
     /// Type of Conversation grouping strategy:
     /// - `GROUP_BY_PROFILE`: Groups Communications by resolved Profile from the Memory Store.
@@ -723,15 +727,10 @@ pub struct UpdateConfigurationParams {
     /// A customer using +18005550100 by SMS will be in a different Conversation than the same customer by Voice.
     ///
     /// Required; `conversationGroupingType` on the wire (string).
-    #[serde(rename = "conversationGroupingType")]
     pub conversation_grouping_type: ::std::string::String,
     /// Configuration for Conversations V1 bridge. When set, messaging channels route through Conversations V1. Use this to integrate with existing Conversations V1 applications.
     ///
     /// Optional; `conversationsV1Bridge` on the wire (JSON).
-    #[serde(
-        rename = "conversationsV1Bridge",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conversations_v1_bridge: ::std::option::Option<::serde_json::Value>,
     /// Human-readable description for the configuration.
     ///
@@ -740,39 +739,45 @@ pub struct UpdateConfigurationParams {
     /// A human-readable name for the configuration. Limited to 32 characters.
     ///
     /// Optional; `displayName` on the wire (string).
-    #[serde(
-        rename = "displayName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// A list of Conversational Intelligence configuration IDs.
     ///
     /// Optional; `intelligenceConfigurationIds` on the wire (array of string).
-    #[serde(
-        rename = "intelligenceConfigurationIds",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub intelligence_configuration_ids:
         ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether memory extraction is enabled for conversations under this configuration. Defaults to false.
     ///
     /// Optional; `memoryExtractionEnabled` on the wire (boolean).
-    #[serde(
-        rename = "memoryExtractionEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub memory_extraction_enabled: ::std::option::Option<bool>,
     /// The Memory Store ID for profile resolution.
     ///
     /// Required; `memoryStoreId` on the wire (string).
-    #[serde(rename = "memoryStoreId")]
     pub memory_store_id: ::std::string::String,
     /// Optional; `statusCallbacks` on the wire (array of JSON).
-    #[serde(
-        rename = "statusCallbacks",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callbacks: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UpdateConfigurationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("channelSettings", &self.channel_settings),
+            ("conversationGroupingType", &self.conversation_grouping_type),
+            ("conversationsV1Bridge", &self.conversations_v1_bridge),
+            ("description", &self.description),
+            ("displayName", &self.display_name),
+            (
+                "intelligenceConfigurationIds",
+                &self.intelligence_configuration_ids,
+            ),
+            ("memoryExtractionEnabled", &self.memory_extraction_enabled),
+            ("memoryStoreId", &self.memory_store_id),
+            ("statusCallbacks", &self.status_callbacks),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `Configuration5`.
@@ -807,15 +812,11 @@ pub struct Configuration5 {
 /// - `Idempotency-Key`: `.idempotency_key(..)`: Client-generated UUID key to ensure idempotent behavior. Submitting the same key returns the original response without creating a duplicate operation. Keys are scoped to account + region with a 24-hour TTL.
 ///
 /// Feature `conversations-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct PatchConfigurationParams {
     /// Channel-specific settings to merge onto the existing channelSettings map. A channel key mapped to a value replaces that channel's settings; a channel key explicitly mapped to null removes it; an omitted channel key is left untouched.
     ///
     /// Optional; `channelSettings` on the wire (JSON).
-    #[serde(
-        rename = "channelSettings",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_settings: ::std::option::Option<::serde_json::Value>,
     /// Type of Conversation grouping strategy:
     /// - `GROUP_BY_PROFILE`: Groups Communications by resolved Profile from the Memory Store.
@@ -826,63 +827,57 @@ pub struct PatchConfigurationParams {
     /// A customer using +18005550100 by SMS will be in a different Conversation than the same customer by Voice.
     ///
     /// Optional; `conversationGroupingType` on the wire (string).
-    #[serde(
-        rename = "conversationGroupingType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conversation_grouping_type: ::std::option::Option<::std::string::String>,
     /// Configuration for Conversations V1 bridge. When set, messaging channels route through Conversations V1. Use this to integrate with existing Conversations V1 applications.
     ///
     /// Optional; `conversationsV1Bridge` on the wire (JSON).
-    #[serde(
-        rename = "conversationsV1Bridge",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conversations_v1_bridge: ::std::option::Option<::serde_json::Value>,
     /// Human-readable description for the configuration.
     ///
     /// Optional; `description` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// A human-readable name for the configuration. Limited to 32 characters.
     ///
     /// Optional; `displayName` on the wire (string).
-    #[serde(
-        rename = "displayName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// A list of Conversational Intelligence configuration IDs.
     ///
     /// Optional; `intelligenceConfigurationIds` on the wire (array of string).
-    #[serde(
-        rename = "intelligenceConfigurationIds",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub intelligence_configuration_ids:
         ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether memory extraction is enabled for conversations under this configuration.
     ///
     /// Optional; `memoryExtractionEnabled` on the wire (boolean).
-    #[serde(
-        rename = "memoryExtractionEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub memory_extraction_enabled: ::std::option::Option<bool>,
     /// The Memory Store ID for profile resolution.
     ///
     /// Optional; `memoryStoreId` on the wire (string).
-    #[serde(
-        rename = "memoryStoreId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub memory_store_id: ::std::option::Option<::std::string::String>,
     /// Optional; `statusCallbacks` on the wire (array of JSON).
-    #[serde(
-        rename = "statusCallbacks",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callbacks: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for PatchConfigurationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("channelSettings", &self.channel_settings),
+            ("conversationGroupingType", &self.conversation_grouping_type),
+            ("conversationsV1Bridge", &self.conversations_v1_bridge),
+            ("description", &self.description),
+            ("displayName", &self.display_name),
+            (
+                "intelligenceConfigurationIds",
+                &self.intelligence_configuration_ids,
+            ),
+            ("memoryExtractionEnabled", &self.memory_extraction_enabled),
+            ("memoryStoreId", &self.memory_store_id),
+            ("statusCallbacks", &self.status_callbacks),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `Configuration6`.
@@ -1029,21 +1024,26 @@ pub struct ConversationByAccount {
 /// Retrieve a list of Conversations.
 ///
 /// Feature `conversations-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListConversationByAccountParams {
     /// Filters for specific statuses
     ///
     /// Optional; `status` on the wire (array of string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The resource identifier (such as callSid or messageSid) to filter conversations.
     ///
     /// Optional; `channelId` on the wire (string).
-    #[serde(
-        rename = "channelId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListConversationByAccountParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("status", &self.status), ("channelId", &self.channel_id)])
+            .serialize(serializer)
+    }
 }
 
 /// A Twilio `ConversationWithConfig`.
@@ -1110,33 +1110,44 @@ pub struct ConversationWithConfig {
 /// Create a new conversation
 ///
 /// Feature `conversations-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateConversationWithConfigParams {
     /// Conversation configuration settings.
     ///
     /// Optional; `configuration` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configuration: ::std::option::Option<::serde_json::Value>,
     /// The ID of an existing configuration.
     ///
     /// Required; `configurationId` on the wire (string).
-    #[serde(rename = "configurationId")]
     pub configuration_id: ::std::string::String,
     /// Optional customer-managed key-value metadata for this Conversation. Maximum 8 entries; keys up to 128 characters allowing alphanumeric characters, periods, underscores, and dashes; values up to 512 characters.
     ///
     /// Optional; `metadata` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<::serde_json::Value>,
     /// The name of the conversation.
     ///
     /// Optional; `name` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Optional list of Participants to create with the Conversation.
     ///
     /// Optional; `participants` on the wire (array of JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub participants: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for CreateConversationWithConfigParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("configuration", &self.configuration),
+            ("configurationId", &self.configuration_id),
+            ("metadata", &self.metadata),
+            ("name", &self.name),
+            ("participants", &self.participants),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `ConversationAction`.
@@ -1202,16 +1213,24 @@ pub struct ConversationAction {
 /// `GET /v2/Conversations/{ConversationId}/Actions/{ActionId}` to check completion.
 ///
 /// Feature `conversations-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateConversationActionParams {
     /// Optional; `payload` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub payload: ::std::option::Option<::serde_json::Value>,
     /// Action type discriminator. Accepted values: SEND\_MESSAGE.
     ///
     /// Optional; `type` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateConversationActionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("payload", &self.payload), ("type", &self.r#type)])
+            .serialize(serializer)
+    }
 }
 
 /// A Twilio `ConversationAction2`.
@@ -1334,16 +1353,21 @@ pub struct CommunicationByConversation {
 /// Retrieve a list of Communications in a Conversation.
 ///
 /// Feature `conversations-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListCommunicationByConversationParams {
     /// Resource identifier to filter communications
     ///
     /// Optional; `channelId` on the wire (string).
-    #[serde(
-        rename = "channelId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListCommunicationByConversationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("channelId", &self.channel_id)]).serialize(serializer)
+    }
 }
 
 /// A Twilio `CommunicationInConversation`.
@@ -1407,15 +1431,11 @@ pub struct CommunicationInConversation {
 /// Create a Communication.
 ///
 /// Feature `conversations-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateCommunicationInConversationParams {
     /// Required; `author` on the wire (JSON).
     pub author: ::serde_json::Value,
     /// Optional; `channelId` on the wire (string).
-    #[serde(
-        rename = "channelId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_id: ::std::option::Option<::std::string::String>,
     /// The content of the Communication.
     ///
@@ -1424,21 +1444,30 @@ pub struct CreateCommunicationInConversationParams {
     /// Timestamp when this Communication occurred. If omitted, the server uses the current time.
     ///
     /// Optional; `occurredAt` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "occurredAt",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub occurred_at: ::std::option::Option<::jiff::Timestamp>,
     /// Required; `recipients` on the wire (array of JSON).
     pub recipients: ::std::vec::Vec<::serde_json::Value>,
     /// External resource identifier for this Communication (e.g. MessageSid for SMS/RCS/WhatsApp, TranscriptionSid + MessageIndex for Voice). If a Communication with the same resourceId already exists in the Conversation, it is updated instead of a new one being created.
     ///
     /// Optional; `resourceId` on the wire (string).
-    #[serde(
-        rename = "resourceId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateCommunicationInConversationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("author", &self.author),
+            ("channelId", &self.channel_id),
+            ("content", &self.content),
+            ("occurredAt", &self.occurred_at),
+            ("recipients", &self.recipients),
+            ("resourceId", &self.resource_id),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `Communication`.
@@ -1620,24 +1649,33 @@ pub struct ParticipantInConversation {
 /// Create a Participant.
 ///
 /// Feature `conversations-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateParticipantInConversationParams {
     /// Required; `addresses` on the wire (array of JSON).
     pub addresses: ::std::vec::Vec<::serde_json::Value>,
     /// Optional; `name` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Optional; `profileId` on the wire (string).
-    #[serde(
-        rename = "profileId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub profile_id: ::std::option::Option<::std::string::String>,
     /// Type of Participant in the Conversation.
     ///
     /// Optional; `type` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateParticipantInConversationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("addresses", &self.addresses),
+            ("name", &self.name),
+            ("profileId", &self.profile_id),
+            ("type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `Participant`.
@@ -1758,25 +1796,33 @@ pub struct ParticipantInConversation2 {
 /// Update an existing Participant
 ///
 /// Feature `conversations-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateParticipantInConversationParams {
     /// Optional; `addresses` on the wire (array of JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub addresses: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// Optional; `name` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Optional; `profileId` on the wire (string).
-    #[serde(
-        rename = "profileId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub profile_id: ::std::option::Option<::std::string::String>,
     /// Type of Participant in the Conversation.
     ///
     /// Optional; `type` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateParticipantInConversationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("addresses", &self.addresses),
+            ("name", &self.name),
+            ("profileId", &self.profile_id),
+            ("type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `Conversation`.
@@ -1907,22 +1953,34 @@ pub struct ConversationById {
 /// Update an existing conversation
 ///
 /// Feature `conversations-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateConversationByIdParams {
     /// Customer-managed key-value metadata for this Conversation. Maximum 8 entries; keys up to 128 characters allowing alphanumeric characters, periods, underscores, and dashes; values up to 512 characters.
     ///
     /// Optional; `metadata` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<::serde_json::Value>,
     /// The name of the Conversation.
     ///
     /// Optional; `name` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Lifecycle status of a Conversation.
     ///
     /// Required; `status` on the wire (string).
     pub status: ::std::string::String,
+}
+
+impl ::serde::Serialize for UpdateConversationByIdParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("metadata", &self.metadata),
+            ("name", &self.name),
+            ("status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `ConversationById2`.
@@ -1989,28 +2047,39 @@ pub struct ConversationById2 {
 /// Partially update the details of an existing Conversation.
 ///
 /// Feature `conversations-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct PatchConversationByIdParams {
     /// Partial configuration update for an existing conversation. Only statusCallbacks can be modified.
     ///
     /// Optional; `configuration` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configuration: ::std::option::Option<::serde_json::Value>,
     /// Merge patch for customer-managed metadata (max 8 entries after merge). Provided keys are added or updated; keys set to null are removed; keys not mentioned are preserved.
     ///
     /// Optional; `metadata` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<::serde_json::Value>,
     /// The name of the Conversation.
     ///
     /// Optional; `name` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Lifecycle status of a Conversation.
     ///
     /// Optional; `status` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for PatchConversationByIdParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("configuration", &self.configuration),
+            ("metadata", &self.metadata),
+            ("name", &self.name),
+            ("status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `ConversationAsync`.

@@ -299,24 +299,26 @@ pub struct Sink {
 /// Retrieve a paginated list of Sinks belonging to the account used to make the request.
 ///
 /// Feature `events-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListSinkParams {
     /// A boolean query parameter filtering the results to return sinks used/not used by a subscription.
     ///
     /// Optional; `InUse` on the wire (boolean).
-    #[serde(
-        rename = "InUse",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_use: ::std::option::Option<bool>,
     /// A String query parameter filtering the results by status `initialized`, `validating`, `active` or `failed`.
     ///
     /// Optional; `Status` on the wire (string).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListSinkParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("InUse", &self.in_use), ("Status", &self.status)])
+            .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateSink`: [`Sink::create`], `POST https://events.twilio.com/v1/Sinks`.
@@ -324,26 +326,37 @@ pub struct ListSinkParams {
 /// Create a new Sink
 ///
 /// Feature `events-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateSinkParams {
     /// A human readable description for the Sink \*\*This value should not contain PII.\*\*
     ///
     /// Required; `Description` on the wire (string).
-    #[serde(rename = "Description")]
     pub description: ::std::string::String,
     /// The information required for Twilio to connect to the provided Sink encoded as JSON.
     ///
     /// Required; `SinkConfiguration` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "SinkConfiguration",
-        serialize_with = "crate::support::json_string::required::serialize"
-    )]
     pub sink_configuration: ::serde_json::Value,
     /// The Sink type. Can only be "kinesis" or "webhook" currently.
     ///
     /// Required; `SinkType` on the wire (enum).
-    #[serde(rename = "SinkType")]
     pub sink_type: crate::events::v1::SinkSinkType,
+}
+
+impl ::serde::Serialize for CreateSinkParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Description", &self.description),
+            (
+                "SinkConfiguration",
+                &crate::support::JsonString(&self.sink_configuration),
+            ),
+            ("SinkType", &self.sink_type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSink`: [`Sink::update`], `POST https://events.twilio.com/v1/Sinks/{Sid}`.
@@ -351,13 +364,21 @@ pub struct CreateSinkParams {
 /// Update a specific Sink
 ///
 /// Feature `events-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSinkParams {
     /// A human readable description for the Sink \*\*This value should not contain PII.\*\*
     ///
     /// Required; `Description` on the wire (string).
-    #[serde(rename = "Description")]
     pub description: ::std::string::String,
+}
+
+impl ::serde::Serialize for UpdateSinkParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Description", &self.description)]).serialize(serializer)
+    }
 }
 
 /// Subscription to send Event Types to a Sink
@@ -424,16 +445,21 @@ pub struct Subscription {
 /// Retrieve a paginated list of Subscriptions belonging to the account used to make the request.
 ///
 /// Feature `events-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListSubscriptionParams {
     /// The SID of the sink that the list of Subscriptions should be filtered by.
     ///
     /// Optional; `SinkSid` on the wire (string).
-    #[serde(
-        rename = "SinkSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sink_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListSubscriptionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("SinkSid", &self.sink_sid)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateSubscription`: [`Subscription::create`], `POST https://events.twilio.com/v1/Subscriptions`.
@@ -441,26 +467,34 @@ pub struct ListSubscriptionParams {
 /// Create a new Subscription.
 ///
 /// Feature `events-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSubscriptionParams {
     /// A human readable description for the Subscription \*\*This value should not contain PII.\*\*
     ///
     /// Required; `Description` on the wire (string).
-    #[serde(rename = "Description")]
     pub description: ::std::string::String,
     /// The SID of the sink that events selected by this subscription should be sent to. Sink must be active for the subscription to be created.
     ///
     /// Required; `SinkSid` on the wire (string).
-    #[serde(rename = "SinkSid")]
     pub sink_sid: ::std::string::String,
     /// An array of objects containing the subscribed Event Types
     ///
     /// Required; `Types` on the wire (array of JSON values).
-    #[serde(
-        rename = "Types",
-        serialize_with = "crate::support::json_strings::required::serialize"
-    )]
     pub types: ::std::vec::Vec<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateSubscriptionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Description", &self.description),
+            ("SinkSid", &self.sink_sid),
+            ("Types", &crate::support::JsonString(&self.types)),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSubscription`: [`Subscription::update`], `POST https://events.twilio.com/v1/Subscriptions/{Sid}`.
@@ -468,16 +502,21 @@ pub struct CreateSubscriptionParams {
 /// Update a Subscription.
 ///
 /// Feature `events-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSubscriptionParams {
     /// A human readable description for the Subscription.
     ///
     /// Optional; `Description` on the wire (string).
-    #[serde(
-        rename = "Description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateSubscriptionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Description", &self.description)]).serialize(serializer)
+    }
 }
 
 /// Event Types available
@@ -540,14 +579,19 @@ pub struct EventType {
 /// Retrieve a paginated list of all the available Event Types.
 ///
 /// Feature `events-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListEventTypeParams {
     /// A string parameter filtering the results to return only the Event Types using a given schema.
     ///
     /// Optional; `SchemaId` on the wire (string).
-    #[serde(
-        rename = "SchemaId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schema_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListEventTypeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("SchemaId", &self.schema_id)]).serialize(serializer)
+    }
 }

@@ -1421,76 +1421,69 @@ pub struct Channel {
 /// The parameters of `CreateChannel`: [`Channel::create`], `POST https://flex-api.twilio.com/v1/Channels`.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateChannelParams {
     /// The chat channel's friendly name.
     ///
     /// Required; `ChatFriendlyName` on the wire (string).
-    #[serde(rename = "ChatFriendlyName")]
     pub chat_friendly_name: ::std::string::String,
     /// The chat channel's unique name.
     ///
     /// Optional; `ChatUniqueName` on the wire (string).
-    #[serde(
-        rename = "ChatUniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub chat_unique_name: ::std::option::Option<::std::string::String>,
     /// The chat participant's friendly name.
     ///
     /// Required; `ChatUserFriendlyName` on the wire (string).
-    #[serde(rename = "ChatUserFriendlyName")]
     pub chat_user_friendly_name: ::std::string::String,
     /// The SID of the Flex Flow.
     ///
     /// Required; `FlexFlowSid` on the wire (string).
-    #[serde(rename = "FlexFlowSid")]
     pub flex_flow_sid: ::std::string::String,
     /// The `identity` value that uniquely identifies the new resource's chat User.
     ///
     /// Required; `Identity` on the wire (string).
-    #[serde(rename = "Identity")]
     pub identity: ::std::string::String,
     /// Whether to create the channel as long-lived.
     ///
     /// Optional; `LongLived` on the wire (boolean).
-    #[serde(
-        rename = "LongLived",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub long_lived: ::std::option::Option<bool>,
     /// The pre-engagement data.
     ///
     /// Optional; `PreEngagementData` on the wire (string).
-    #[serde(
-        rename = "PreEngagementData",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pre_engagement_data: ::std::option::Option<::std::string::String>,
     /// The Target Contact Identity, for example the phone number of an SMS.
     ///
     /// Optional; `Target` on the wire (string).
-    #[serde(
-        rename = "Target",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target: ::std::option::Option<::std::string::String>,
     /// The Task attributes to be added for the TaskRouter Task.
     ///
     /// Optional; `TaskAttributes` on the wire (string).
-    #[serde(
-        rename = "TaskAttributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_attributes: ::std::option::Option<::std::string::String>,
     /// The SID of the TaskRouter Task. Only valid when integration type is `task`. `null` for integration types `studio` & `external`
     ///
     /// Optional; `TaskSid` on the wire (string).
-    #[serde(
-        rename = "TaskSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateChannelParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ChatFriendlyName", &self.chat_friendly_name),
+            ("ChatUniqueName", &self.chat_unique_name),
+            ("ChatUserFriendlyName", &self.chat_user_friendly_name),
+            ("FlexFlowSid", &self.flex_flow_sid),
+            ("Identity", &self.identity),
+            ("LongLived", &self.long_lived),
+            ("PreEngagementData", &self.pre_engagement_data),
+            ("Target", &self.target),
+            ("TaskAttributes", &self.task_attributes),
+            ("TaskSid", &self.task_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Configuration for a Flex instance
@@ -1705,23 +1698,37 @@ pub struct Configuration {
 /// The parameters of `FetchConfiguration`: [`Configuration::fetch`], `GET https://flex-api.twilio.com/v1/Configuration`.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchConfigurationParams {
     /// The Pinned UI version of the Configuration resource to fetch.
     ///
     /// Optional; `UiVersion` on the wire (string).
-    #[serde(
-        rename = "UiVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ui_version: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchConfigurationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("UiVersion", &self.ui_version)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateConfiguration`: [`Configuration::update`], `POST https://flex-api.twilio.com/v1/Configuration`.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateConfigurationParams {}
+
+impl ::serde::Serialize for UpdateConfigurationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 /// Flex Flow
 ///
@@ -1798,293 +1805,233 @@ pub struct FlexFlow {
 /// The parameters of `ListFlexFlow`: [`FlexFlow::list`], `GET https://flex-api.twilio.com/v1/FlexFlows`.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListFlexFlowParams {
     /// The `friendly_name` of the Flex Flow resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListFlexFlowParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateFlexFlow`: [`FlexFlow::create`], `POST https://flex-api.twilio.com/v1/FlexFlows`.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateFlexFlowParams {
     /// The channel type. One of `web`, `facebook`, `sms`, `whatsapp`, `line` or `custom`. By default, Studio’s Send to Flex widget passes it on to the Task attributes for Tasks created based on this Flex Flow. The Task attributes will be used by the Flex UI to render the respective Task as appropriate (applying channel-specific design and length limits). If `channelType` is `facebook`, `whatsapp` or `line`, the Send to Flex widget should set the Task Channel to Programmable Chat.
     ///
     /// Required; `ChannelType` on the wire (enum).
-    #[serde(rename = "ChannelType")]
     pub channel_type: crate::flex::v1::FlexFlowChannelType,
     /// The SID of the chat service.
     ///
     /// Required; `ChatServiceSid` on the wire (string).
-    #[serde(rename = "ChatServiceSid")]
     pub chat_service_sid: ::std::string::String,
     /// The channel contact's Identity.
     ///
     /// Optional; `ContactIdentity` on the wire (string).
-    #[serde(
-        rename = "ContactIdentity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_identity: ::std::option::Option<::std::string::String>,
     /// Whether the new Flex Flow is enabled.
     ///
     /// Optional; `Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// A descriptive string that you create to describe the Flex Flow resource.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// The Task Channel SID (TCXXXX) or unique name (e.g., `sms`) to use for the Task that will be created. Applicable and required when `integrationType` is `task`. The default value is `default`.
     ///
     /// Optional; `Integration.Channel` on the wire (string).
-    #[serde(
-        rename = "Integration.Channel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_channel: ::std::option::Option<::std::string::String>,
     /// In the context of outbound messaging, defines whether to create a Task immediately (and therefore reserve the conversation to current agent), or delay Task creation until the customer sends the first response. Set to false to create immediately, true to delay Task creation. This setting is only applicable for outbound messaging.
     ///
     /// Optional; `Integration.CreationOnMessage` on the wire (boolean).
-    #[serde(
-        rename = "Integration.CreationOnMessage",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_creation_on_message: ::std::option::Option<bool>,
     /// The SID of the Studio Flow. Required when `integrationType` is `studio`.
     ///
     /// Optional; `Integration.FlowSid` on the wire (string).
-    #[serde(
-        rename = "Integration.FlowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_flow_sid: ::std::option::Option<::std::string::String>,
     /// The Task priority of a new Task. The default priority is 0. Optional when `integrationType` is `task`, not applicable otherwise.
     ///
     /// Optional; `Integration.Priority` on the wire (integer).
-    #[serde(
-        rename = "Integration.Priority",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_priority: ::std::option::Option<i64>,
     /// The number of times to retry the Studio Flow or webhook in case of failure. Takes integer values from 0 to 3 with the default being 3. Optional when `integrationType` is `studio` or `external`, not applicable otherwise.
     ///
     /// Optional; `Integration.RetryCount` on the wire (integer).
-    #[serde(
-        rename = "Integration.RetryCount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_retry_count: ::std::option::Option<i64>,
     /// The Task timeout in seconds for a new Task. Default is 86,400 seconds (24 hours). Optional when `integrationType` is `task`, not applicable otherwise.
     ///
     /// Optional; `Integration.Timeout` on the wire (integer).
-    #[serde(
-        rename = "Integration.Timeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_timeout: ::std::option::Option<i64>,
     /// The URL of the external webhook. Required when `integrationType` is `external`.
     ///
     /// Optional; `Integration.Url` on the wire (string).
-    #[serde(
-        rename = "Integration.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_url: ::std::option::Option<::std::string::String>,
     /// The Workflow SID for a new Task. Required when `integrationType` is `task`.
     ///
     /// Optional; `Integration.WorkflowSid` on the wire (string).
-    #[serde(
-        rename = "Integration.WorkflowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_workflow_sid: ::std::option::Option<::std::string::String>,
     /// The Workspace SID for a new Task. Required when `integrationType` is `task`.
     ///
     /// Optional; `Integration.WorkspaceSid` on the wire (string).
-    #[serde(
-        rename = "Integration.WorkspaceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_workspace_sid: ::std::option::Option<::std::string::String>,
     /// The software that will handle inbound messages. [Integration Type](https://www.twilio.com/docs/flex/developer/messaging/manage-flows#integration-types) can be: `studio`, `external`,  or `task`.
     ///
     /// Optional; `IntegrationType` on the wire (enum).
-    #[serde(
-        rename = "IntegrationType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_type: ::std::option::Option<crate::flex::v1::FlexFlowIntegrationType>,
     /// When enabled, the Messaging Channel Janitor will remove active Proxy sessions if the associated Task is deleted outside of the Flex UI. Defaults to `false`.
     ///
     /// Optional; `JanitorEnabled` on the wire (boolean).
-    #[serde(
-        rename = "JanitorEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub janitor_enabled: ::std::option::Option<bool>,
     /// When enabled, Flex will keep the chat channel active so that it may be used for subsequent interactions with a contact identity. Defaults to `false`.
     ///
     /// Optional; `LongLived` on the wire (boolean).
-    #[serde(
-        rename = "LongLived",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub long_lived: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for CreateFlexFlowParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ChannelType", &self.channel_type),
+            ("ChatServiceSid", &self.chat_service_sid),
+            ("ContactIdentity", &self.contact_identity),
+            ("Enabled", &self.enabled),
+            ("FriendlyName", &self.friendly_name),
+            ("Integration.Channel", &self.integration_channel),
+            (
+                "Integration.CreationOnMessage",
+                &self.integration_creation_on_message,
+            ),
+            ("Integration.FlowSid", &self.integration_flow_sid),
+            ("Integration.Priority", &self.integration_priority),
+            ("Integration.RetryCount", &self.integration_retry_count),
+            ("Integration.Timeout", &self.integration_timeout),
+            ("Integration.Url", &self.integration_url),
+            ("Integration.WorkflowSid", &self.integration_workflow_sid),
+            ("Integration.WorkspaceSid", &self.integration_workspace_sid),
+            ("IntegrationType", &self.integration_type),
+            ("JanitorEnabled", &self.janitor_enabled),
+            ("LongLived", &self.long_lived),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateFlexFlow`: [`FlexFlow::update`], `POST https://flex-api.twilio.com/v1/FlexFlows/{Sid}`.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateFlexFlowParams {
     /// The channel type. One of `web`, `facebook`, `sms`, `whatsapp`, `line` or `custom`. By default, Studio’s Send to Flex widget passes it on to the Task attributes for Tasks created based on this Flex Flow. The Task attributes will be used by the Flex UI to render the respective Task as appropriate (applying channel-specific design and length limits). If `channelType` is `facebook`, `whatsapp` or `line`, the Send to Flex widget should set the Task Channel to Programmable Chat.
     ///
     /// Optional; `ChannelType` on the wire (enum).
-    #[serde(
-        rename = "ChannelType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_type: ::std::option::Option<crate::flex::v1::FlexFlowChannelType>,
     /// The SID of the chat service.
     ///
     /// Optional; `ChatServiceSid` on the wire (string).
-    #[serde(
-        rename = "ChatServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub chat_service_sid: ::std::option::Option<::std::string::String>,
     /// The channel contact's Identity.
     ///
     /// Optional; `ContactIdentity` on the wire (string).
-    #[serde(
-        rename = "ContactIdentity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_identity: ::std::option::Option<::std::string::String>,
     /// Whether the new Flex Flow is enabled.
     ///
     /// Optional; `Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// A descriptive string that you create to describe the Flex Flow resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The Task Channel SID (TCXXXX) or unique name (e.g., `sms`) to use for the Task that will be created. Applicable and required when `integrationType` is `task`. The default value is `default`.
     ///
     /// Optional; `Integration.Channel` on the wire (string).
-    #[serde(
-        rename = "Integration.Channel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_channel: ::std::option::Option<::std::string::String>,
     /// In the context of outbound messaging, defines whether to create a Task immediately (and therefore reserve the conversation to current agent), or delay Task creation until the customer sends the first response. Set to false to create immediately, true to delay Task creation. This setting is only applicable for outbound messaging.
     ///
     /// Optional; `Integration.CreationOnMessage` on the wire (boolean).
-    #[serde(
-        rename = "Integration.CreationOnMessage",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_creation_on_message: ::std::option::Option<bool>,
     /// The SID of the Studio Flow. Required when `integrationType` is `studio`.
     ///
     /// Optional; `Integration.FlowSid` on the wire (string).
-    #[serde(
-        rename = "Integration.FlowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_flow_sid: ::std::option::Option<::std::string::String>,
     /// The Task priority of a new Task. The default priority is 0. Optional when `integrationType` is `task`, not applicable otherwise.
     ///
     /// Optional; `Integration.Priority` on the wire (integer).
-    #[serde(
-        rename = "Integration.Priority",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_priority: ::std::option::Option<i64>,
     /// The number of times to retry the Studio Flow or webhook in case of failure. Takes integer values from 0 to 3 with the default being 3. Optional when `integrationType` is `studio` or `external`, not applicable otherwise.
     ///
     /// Optional; `Integration.RetryCount` on the wire (integer).
-    #[serde(
-        rename = "Integration.RetryCount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_retry_count: ::std::option::Option<i64>,
     /// The Task timeout in seconds for a new Task. Default is 86,400 seconds (24 hours). Optional when `integrationType` is `task`, not applicable otherwise.
     ///
     /// Optional; `Integration.Timeout` on the wire (integer).
-    #[serde(
-        rename = "Integration.Timeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_timeout: ::std::option::Option<i64>,
     /// The URL of the external webhook. Required when `integrationType` is `external`.
     ///
     /// Optional; `Integration.Url` on the wire (string).
-    #[serde(
-        rename = "Integration.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_url: ::std::option::Option<::std::string::String>,
     /// The Workflow SID for a new Task. Required when `integrationType` is `task`.
     ///
     /// Optional; `Integration.WorkflowSid` on the wire (string).
-    #[serde(
-        rename = "Integration.WorkflowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_workflow_sid: ::std::option::Option<::std::string::String>,
     /// The Workspace SID for a new Task. Required when `integrationType` is `task`.
     ///
     /// Optional; `Integration.WorkspaceSid` on the wire (string).
-    #[serde(
-        rename = "Integration.WorkspaceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_workspace_sid: ::std::option::Option<::std::string::String>,
     /// The software that will handle inbound messages. [Integration Type](https://www.twilio.com/docs/flex/developer/messaging/manage-flows#integration-types) can be: `studio`, `external`,  or `task`.
     ///
     /// Optional; `IntegrationType` on the wire (enum).
-    #[serde(
-        rename = "IntegrationType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_type: ::std::option::Option<crate::flex::v1::FlexFlowIntegrationType>,
     /// When enabled, the Messaging Channel Janitor will remove active Proxy sessions if the associated Task is deleted outside of the Flex UI. Defaults to `false`.
     ///
     /// Optional; `JanitorEnabled` on the wire (boolean).
-    #[serde(
-        rename = "JanitorEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub janitor_enabled: ::std::option::Option<bool>,
     /// When enabled, Flex will keep the chat channel active so that it may be used for subsequent interactions with a contact identity. Defaults to `false`.
     ///
     /// Optional; `LongLived` on the wire (boolean).
-    #[serde(
-        rename = "LongLived",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub long_lived: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for UpdateFlexFlowParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ChannelType", &self.channel_type),
+            ("ChatServiceSid", &self.chat_service_sid),
+            ("ContactIdentity", &self.contact_identity),
+            ("Enabled", &self.enabled),
+            ("FriendlyName", &self.friendly_name),
+            ("Integration.Channel", &self.integration_channel),
+            (
+                "Integration.CreationOnMessage",
+                &self.integration_creation_on_message,
+            ),
+            ("Integration.FlowSid", &self.integration_flow_sid),
+            ("Integration.Priority", &self.integration_priority),
+            ("Integration.RetryCount", &self.integration_retry_count),
+            ("Integration.Timeout", &self.integration_timeout),
+            ("Integration.Url", &self.integration_url),
+            ("Integration.WorkflowSid", &self.integration_workflow_sid),
+            ("Integration.WorkspaceSid", &self.integration_workspace_sid),
+            ("IntegrationType", &self.integration_type),
+            ("JanitorEnabled", &self.janitor_enabled),
+            ("LongLived", &self.long_lived),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -2124,16 +2071,21 @@ pub struct InsightsConversations {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListInsightsConversationsParams {
     /// Unique Id of the segment for which conversation details needs to be fetched
     ///
     /// Optional; `SegmentId` on the wire (string).
-    #[serde(
-        rename = "SegmentId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub segment_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListInsightsConversationsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("SegmentId", &self.segment_id)]).serialize(serializer)
+    }
 }
 
 ///
@@ -2213,16 +2165,21 @@ pub struct InsightsAssessments {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListInsightsAssessmentsParams {
     /// The id of the segment.
     ///
     /// Optional; `SegmentId` on the wire (string).
-    #[serde(
-        rename = "SegmentId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub segment_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListInsightsAssessmentsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("SegmentId", &self.segment_id)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateInsightsAssessments`: [`InsightsAssessments::create`], `POST https://flex-api.twilio.com/v1/Insights/QualityManagement/Assessments`.
@@ -2233,58 +2190,69 @@ pub struct ListInsightsAssessmentsParams {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInsightsAssessmentsParams {
     /// The id of the Agent
     ///
     /// Required; `AgentId` on the wire (string).
-    #[serde(rename = "AgentId")]
     pub agent_id: ::std::string::String,
     /// The id of the answer selected by user
     ///
     /// Required; `AnswerId` on the wire (string).
-    #[serde(rename = "AnswerId")]
     pub answer_id: ::std::string::String,
     /// The answer text selected by user
     ///
     /// Required; `AnswerText` on the wire (string).
-    #[serde(rename = "AnswerText")]
     pub answer_text: ::std::string::String,
     /// The name of the category
     ///
     /// Required; `CategoryName` on the wire (string).
-    #[serde(rename = "CategoryName")]
     pub category_name: ::std::string::String,
     /// The SID of the category
     ///
     /// Required; `CategorySid` on the wire (string).
-    #[serde(rename = "CategorySid")]
     pub category_sid: ::std::string::String,
     /// The question SID selected for assessment
     ///
     /// Required; `MetricId` on the wire (string).
-    #[serde(rename = "MetricId")]
     pub metric_id: ::std::string::String,
     /// The question name of the assessment
     ///
     /// Required; `MetricName` on the wire (string).
-    #[serde(rename = "MetricName")]
     pub metric_name: ::std::string::String,
     /// The offset of the conversation.
     ///
     /// Required; `Offset` on the wire (number).
-    #[serde(rename = "Offset")]
     pub offset: f64,
     /// Questionnaire SID of the associated question
     ///
     /// Required; `QuestionnaireSid` on the wire (string).
-    #[serde(rename = "QuestionnaireSid")]
     pub questionnaire_sid: ::std::string::String,
     /// Segment Id of the conversation
     ///
     /// Required; `SegmentId` on the wire (string).
-    #[serde(rename = "SegmentId")]
     pub segment_id: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateInsightsAssessmentsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AgentId", &self.agent_id),
+            ("AnswerId", &self.answer_id),
+            ("AnswerText", &self.answer_text),
+            ("CategoryName", &self.category_name),
+            ("CategorySid", &self.category_sid),
+            ("MetricId", &self.metric_id),
+            ("MetricName", &self.metric_name),
+            ("Offset", &self.offset),
+            ("QuestionnaireSid", &self.questionnaire_sid),
+            ("SegmentId", &self.segment_id),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateInsightsAssessments`: [`InsightsAssessments::update`], `POST https://flex-api.twilio.com/v1/Insights/QualityManagement/Assessments/{AssessmentSid}`.
@@ -2295,23 +2263,34 @@ pub struct CreateInsightsAssessmentsParams {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateInsightsAssessmentsParams {
     /// The id of the answer selected by user
     ///
     /// Required; `AnswerId` on the wire (string).
-    #[serde(rename = "AnswerId")]
     pub answer_id: ::std::string::String,
     /// The answer text selected by user
     ///
     /// Required; `AnswerText` on the wire (string).
-    #[serde(rename = "AnswerText")]
     pub answer_text: ::std::string::String,
     /// The offset of the conversation
     ///
     /// Required; `Offset` on the wire (number).
-    #[serde(rename = "Offset")]
     pub offset: f64,
+}
+
+impl ::serde::Serialize for UpdateInsightsAssessmentsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AnswerId", &self.answer_id),
+            ("AnswerText", &self.answer_text),
+            ("Offset", &self.offset),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -2383,24 +2362,26 @@ pub struct InsightsAssessmentsComment {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListInsightsAssessmentsCommentParams {
     /// The id of the segment.
     ///
     /// Optional; `SegmentId` on the wire (string).
-    #[serde(
-        rename = "SegmentId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub segment_id: ::std::option::Option<::std::string::String>,
     /// The id of the agent.
     ///
     /// Optional; `AgentId` on the wire (string).
-    #[serde(
-        rename = "AgentId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub agent_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListInsightsAssessmentsCommentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("SegmentId", &self.segment_id), ("AgentId", &self.agent_id)])
+            .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateInsightsAssessmentsComment`: [`InsightsAssessmentsComment::create`], `POST https://flex-api.twilio.com/v1/Insights/QualityManagement/Assessments/Comments`.
@@ -2411,38 +2392,49 @@ pub struct ListInsightsAssessmentsCommentParams {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInsightsAssessmentsCommentParams {
     /// The id of the agent.
     ///
     /// Required; `AgentId` on the wire (string).
-    #[serde(rename = "AgentId")]
     pub agent_id: ::std::string::String,
     /// The ID of the category
     ///
     /// Required; `CategoryId` on the wire (string).
-    #[serde(rename = "CategoryId")]
     pub category_id: ::std::string::String,
     /// The name of the category
     ///
     /// Required; `CategoryName` on the wire (string).
-    #[serde(rename = "CategoryName")]
     pub category_name: ::std::string::String,
     /// The Assessment comment.
     ///
     /// Required; `Comment` on the wire (string).
-    #[serde(rename = "Comment")]
     pub comment: ::std::string::String,
     /// The offset
     ///
     /// Required; `Offset` on the wire (number).
-    #[serde(rename = "Offset")]
     pub offset: f64,
     /// The id of the segment.
     ///
     /// Required; `SegmentId` on the wire (string).
-    #[serde(rename = "SegmentId")]
     pub segment_id: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateInsightsAssessmentsCommentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AgentId", &self.agent_id),
+            ("CategoryId", &self.category_id),
+            ("CategoryName", &self.category_name),
+            ("Comment", &self.comment),
+            ("Offset", &self.offset),
+            ("SegmentId", &self.segment_id),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -2485,13 +2477,21 @@ pub struct InsightsQuestionnairesCategory {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInsightsQuestionnairesCategoryParams {
     /// The name of this category.
     ///
     /// Required; `Name` on the wire (string).
-    #[serde(rename = "Name")]
     pub name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateInsightsQuestionnairesCategoryParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Name", &self.name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateInsightsQuestionnairesCategory`: [`InsightsQuestionnairesCategory::update`], `POST https://flex-api.twilio.com/v1/Insights/QualityManagement/Categories/{CategorySid}`.
@@ -2502,13 +2502,21 @@ pub struct CreateInsightsQuestionnairesCategoryParams {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateInsightsQuestionnairesCategoryParams {
     /// The name of this category.
     ///
     /// Required; `Name` on the wire (string).
-    #[serde(rename = "Name")]
     pub name: ::std::string::String,
+}
+
+impl ::serde::Serialize for UpdateInsightsQuestionnairesCategoryParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Name", &self.name)]).serialize(serializer)
+    }
 }
 
 ///
@@ -2566,16 +2574,21 @@ pub struct InsightsQuestionnaires {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListInsightsQuestionnairesParams {
     /// Flag indicating whether to include inactive questionnaires or not
     ///
     /// Optional; `IncludeInactive` on the wire (boolean).
-    #[serde(
-        rename = "IncludeInactive",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_inactive: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListInsightsQuestionnairesParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("IncludeInactive", &self.include_inactive)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateInsightsQuestionnaires`: [`InsightsQuestionnaires::create`], `POST https://flex-api.twilio.com/v1/Insights/QualityManagement/Questionnaires`.
@@ -2586,37 +2599,39 @@ pub struct ListInsightsQuestionnairesParams {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInsightsQuestionnairesParams {
     /// The flag to enable or disable questionnaire
     ///
     /// Optional; `Active` on the wire (boolean).
-    #[serde(
-        rename = "Active",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub active: ::std::option::Option<bool>,
     /// The description of this questionnaire
     ///
     /// Optional; `Description` on the wire (string).
-    #[serde(
-        rename = "Description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The name of this questionnaire
     ///
     /// Required; `Name` on the wire (string).
-    #[serde(rename = "Name")]
     pub name: ::std::string::String,
     /// The list of questions sids under a questionnaire
     ///
     /// Optional; `QuestionSids` on the wire (array of string).
-    #[serde(
-        rename = "QuestionSids",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub question_sids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for CreateInsightsQuestionnairesParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Active", &self.active),
+            ("Description", &self.description),
+            ("Name", &self.name),
+            ("QuestionSids", &self.question_sids),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateInsightsQuestionnaires`: [`InsightsQuestionnaires::update`], `POST https://flex-api.twilio.com/v1/Insights/QualityManagement/Questionnaires/{QuestionnaireSid}`.
@@ -2627,37 +2642,39 @@ pub struct CreateInsightsQuestionnairesParams {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateInsightsQuestionnairesParams {
     /// The flag to enable or disable questionnaire
     ///
     /// Required; `Active` on the wire (boolean).
-    #[serde(rename = "Active")]
     pub active: bool,
     /// The description of this questionnaire
     ///
     /// Optional; `Description` on the wire (string).
-    #[serde(
-        rename = "Description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The name of this questionnaire
     ///
     /// Optional; `Name` on the wire (string).
-    #[serde(
-        rename = "Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// The list of questions sids under a questionnaire
     ///
     /// Optional; `QuestionSids` on the wire (array of string).
-    #[serde(
-        rename = "QuestionSids",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub question_sids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for UpdateInsightsQuestionnairesParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Active", &self.active),
+            ("Description", &self.description),
+            ("Name", &self.name),
+            ("QuestionSids", &self.question_sids),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -2724,16 +2741,21 @@ pub struct InsightsQuestionnairesQuestion {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListInsightsQuestionnairesQuestionParams {
     /// The list of category SIDs
     ///
     /// Optional; `CategorySid` on the wire (array of string).
-    #[serde(
-        rename = "CategorySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category_sid: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListInsightsQuestionnairesQuestionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("CategorySid", &self.category_sid)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateInsightsQuestionnairesQuestion`: [`InsightsQuestionnairesQuestion::create`], `POST https://flex-api.twilio.com/v1/Insights/QualityManagement/Questions`.
@@ -2744,36 +2766,44 @@ pub struct ListInsightsQuestionnairesQuestionParams {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInsightsQuestionnairesQuestionParams {
     /// The flag to enable for disable NA for answer.
     ///
     /// Required; `AllowNa` on the wire (boolean).
-    #[serde(rename = "AllowNa")]
     pub allow_na: bool,
     /// The answer\_set for the question.
     ///
     /// Required; `AnswerSetId` on the wire (string).
-    #[serde(rename = "AnswerSetId")]
     pub answer_set_id: ::std::string::String,
     /// The SID of the category
     ///
     /// Required; `CategorySid` on the wire (string).
-    #[serde(rename = "CategorySid")]
     pub category_sid: ::std::string::String,
     /// The description for the question.
     ///
     /// Optional; `Description` on the wire (string).
-    #[serde(
-        rename = "Description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The question.
     ///
     /// Required; `Question` on the wire (string).
-    #[serde(rename = "Question")]
     pub question: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateInsightsQuestionnairesQuestionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AllowNa", &self.allow_na),
+            ("AnswerSetId", &self.answer_set_id),
+            ("CategorySid", &self.category_sid),
+            ("Description", &self.description),
+            ("Question", &self.question),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateInsightsQuestionnairesQuestion`: [`InsightsQuestionnairesQuestion::update`], `POST https://flex-api.twilio.com/v1/Insights/QualityManagement/Questions/{QuestionSid}`.
@@ -2784,45 +2814,44 @@ pub struct CreateInsightsQuestionnairesQuestionParams {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateInsightsQuestionnairesQuestionParams {
     /// The flag to enable for disable NA for answer.
     ///
     /// Required; `AllowNa` on the wire (boolean).
-    #[serde(rename = "AllowNa")]
     pub allow_na: bool,
     /// The answer\_set for the question.
     ///
     /// Optional; `AnswerSetId` on the wire (string).
-    #[serde(
-        rename = "AnswerSetId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub answer_set_id: ::std::option::Option<::std::string::String>,
     /// The SID of the category
     ///
     /// Optional; `CategorySid` on the wire (string).
-    #[serde(
-        rename = "CategorySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category_sid: ::std::option::Option<::std::string::String>,
     /// The description for the question.
     ///
     /// Optional; `Description` on the wire (string).
-    #[serde(
-        rename = "Description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The question.
     ///
     /// Optional; `Question` on the wire (string).
-    #[serde(
-        rename = "Question",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub question: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateInsightsQuestionnairesQuestionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AllowNa", &self.allow_na),
+            ("AnswerSetId", &self.answer_set_id),
+            ("CategorySid", &self.category_sid),
+            ("Description", &self.description),
+            ("Question", &self.question),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -2990,24 +3019,29 @@ pub struct InsightsSegments {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListInsightsSegmentsParams {
     /// To unique id of the segment
     ///
     /// Optional; `SegmentId` on the wire (string).
-    #[serde(
-        rename = "SegmentId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub segment_id: ::std::option::Option<::std::string::String>,
     /// The list of reservation Ids
     ///
     /// Optional; `ReservationId` on the wire (array of string).
-    #[serde(
-        rename = "ReservationId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reservation_id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListInsightsSegmentsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("SegmentId", &self.segment_id),
+            ("ReservationId", &self.reservation_id),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -3051,8 +3085,17 @@ pub struct InsightsSession {
 /// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInsightsSessionParams {}
+
+impl ::serde::Serialize for CreateInsightsSessionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 ///
 /// Twilio's `flex.v1.insights_user_roles`; feature `flex-v1`.
@@ -3125,41 +3168,39 @@ pub struct Interaction {
 /// Create a new Interaction.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInteractionParams {
     /// The Interaction's channel.
     ///
     /// Required; `Channel` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Channel",
-        serialize_with = "crate::support::json_string::required::serialize"
-    )]
     pub channel: ::serde_json::Value,
     /// The Interaction context sid is used for adding a context lookup sid
     ///
     /// Optional; `InteractionContextSid` on the wire (string).
-    #[serde(
-        rename = "InteractionContextSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub interaction_context_sid: ::std::option::Option<::std::string::String>,
     /// The Interaction's routing logic.
     ///
     /// Optional; `Routing` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Routing",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub routing: ::std::option::Option<::serde_json::Value>,
     /// The unique identifier for Interaction level webhook
     ///
     /// Optional; `WebhookTtid` on the wire (string).
-    #[serde(
-        rename = "WebhookTtid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_ttid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateInteractionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Channel", &crate::support::JsonString(&self.channel)),
+            ("InteractionContextSid", &self.interaction_context_sid),
+            ("Routing", &crate::support::JsonString(&self.routing)),
+            ("WebhookTtid", &self.webhook_ttid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateInteraction`: [`Interaction::update`], `POST https://flex-api.twilio.com/v1/Interactions/{Sid}`.
@@ -3167,16 +3208,21 @@ pub struct CreateInteractionParams {
 /// Updates an interaction.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateInteractionParams {
     /// The unique identifier for Interaction level webhook
     ///
     /// Optional; `WebhookTtid` on the wire (string).
-    #[serde(
-        rename = "WebhookTtid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_ttid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateInteractionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("WebhookTtid", &self.webhook_ttid)]).serialize(serializer)
+    }
 }
 
 ///
@@ -3233,30 +3279,34 @@ pub struct PluginConfiguration {
 /// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreatePluginConfigurationParams {
     /// The Flex Plugin Configuration's description.
     ///
     /// Optional; `Description` on the wire (string).
-    #[serde(
-        rename = "Description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The Flex Plugin Configuration's name.
     ///
     /// Required; `Name` on the wire (string).
-    #[serde(rename = "Name")]
     pub name: ::std::string::String,
     /// A list of objects that describe the plugin versions included in the configuration. Each object contains the sid of the plugin version.
     ///
     /// Optional; `Plugins` on the wire (array of JSON values).
-    #[serde(
-        rename = "Plugins",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_strings::serialize"
-    )]
     pub plugins: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for CreatePluginConfigurationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Description", &self.description),
+            ("Name", &self.name),
+            ("Plugins", &crate::support::JsonString(&self.plugins)),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -3304,8 +3354,17 @@ pub struct PluginConfigurationArchive {
 /// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdatePluginConfigurationArchiveParams {}
+
+impl ::serde::Serialize for UpdatePluginConfigurationArchiveParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 ///
 /// Twilio's `flex.v1.plugin`; feature `flex-v1`.
@@ -3370,29 +3429,34 @@ pub struct Plugin {
 /// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreatePluginParams {
     /// A descriptive string that you create to describe the plugin resource. It can be up to 500 characters long
     ///
     /// Optional; `Description` on the wire (string).
-    #[serde(
-        rename = "Description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The Flex Plugin's friendly name.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The Flex Plugin's unique name.
     ///
     /// Required; `UniqueName` on the wire (string).
-    #[serde(rename = "UniqueName")]
     pub unique_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreatePluginParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Description", &self.description),
+            ("FriendlyName", &self.friendly_name),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdatePlugin`: [`Plugin::update`], `POST https://flex-api.twilio.com/v1/PluginService/Plugins/{Sid}`.
@@ -3401,24 +3465,29 @@ pub struct CreatePluginParams {
 /// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdatePluginParams {
     /// A descriptive string that you update to describe the plugin resource. It can be up to 500 characters long
     ///
     /// Optional; `Description` on the wire (string).
-    #[serde(
-        rename = "Description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The Flex Plugin's friendly name.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdatePluginParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Description", &self.description),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -3478,8 +3547,17 @@ pub struct PluginVersionArchive {
 /// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdatePluginVersionArchiveParams {}
+
+impl ::serde::Serialize for UpdatePluginVersionArchiveParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 ///
 /// Twilio's `flex.v1.plugin_archive`; feature `flex-v1`.
@@ -3534,8 +3612,17 @@ pub struct PluginArchive {
 /// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdatePluginArchiveParams {}
+
+impl ::serde::Serialize for UpdatePluginArchiveParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 ///
 /// Twilio's `flex.v1.plugin_release`; feature `flex-v1`.
@@ -3576,13 +3663,21 @@ pub struct PluginRelease {
 /// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreatePluginReleaseParams {
     /// The SID or the Version of the Flex Plugin Configuration to release.
     ///
     /// Required; `ConfigurationId` on the wire (string).
-    #[serde(rename = "ConfigurationId")]
     pub configuration_id: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreatePluginReleaseParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("ConfigurationId", &self.configuration_id)]).serialize(serializer)
+    }
 }
 
 ///
@@ -3627,65 +3722,75 @@ pub struct WebChannel {
 /// The parameters of `CreateWebChannel`: [`WebChannel::create`], `POST https://flex-api.twilio.com/v1/WebChannels`.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateWebChannelParams {
     /// The chat channel's friendly name.
     ///
     /// Required; `ChatFriendlyName` on the wire (string).
-    #[serde(rename = "ChatFriendlyName")]
     pub chat_friendly_name: ::std::string::String,
     /// The chat channel's unique name.
     ///
     /// Optional; `ChatUniqueName` on the wire (string).
-    #[serde(
-        rename = "ChatUniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub chat_unique_name: ::std::option::Option<::std::string::String>,
     /// The chat participant's friendly name.
     ///
     /// Required; `CustomerFriendlyName` on the wire (string).
-    #[serde(rename = "CustomerFriendlyName")]
     pub customer_friendly_name: ::std::string::String,
     /// The SID of the Flex Flow.
     ///
     /// Required; `FlexFlowSid` on the wire (string).
-    #[serde(rename = "FlexFlowSid")]
     pub flex_flow_sid: ::std::string::String,
     /// The chat identity.
     ///
     /// Required; `Identity` on the wire (string).
-    #[serde(rename = "Identity")]
     pub identity: ::std::string::String,
     /// The pre-engagement data.
     ///
     /// Optional; `PreEngagementData` on the wire (string).
-    #[serde(
-        rename = "PreEngagementData",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pre_engagement_data: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateWebChannelParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ChatFriendlyName", &self.chat_friendly_name),
+            ("ChatUniqueName", &self.chat_unique_name),
+            ("CustomerFriendlyName", &self.customer_friendly_name),
+            ("FlexFlowSid", &self.flex_flow_sid),
+            ("Identity", &self.identity),
+            ("PreEngagementData", &self.pre_engagement_data),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateWebChannel`: [`WebChannel::update`], `POST https://flex-api.twilio.com/v1/WebChannels/{Sid}`.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateWebChannelParams {
     /// Optional; `ChatStatus` on the wire (enum).
-    #[serde(
-        rename = "ChatStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub chat_status: ::std::option::Option<crate::flex::v1::WebChannelChatStatus>,
     /// The post-engagement data.
     ///
     /// Optional; `PostEngagementData` on the wire (string).
-    #[serde(
-        rename = "PostEngagementData",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub post_engagement_data: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateWebChannelParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ChatStatus", &self.chat_status),
+            ("PostEngagementData", &self.post_engagement_data),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Status for email provisioning

@@ -85,32 +85,34 @@ pub struct FlexUser {
 /// Update flex user for the given flex user sid
 ///
 /// Feature `flex-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateFlexUserParams {
     /// Email of the User.
     ///
     /// Optional; `Email` on the wire (string).
-    #[serde(
-        rename = "Email",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// The locale preference of the user.
     ///
     /// Optional; `Locale` on the wire (string).
-    #[serde(
-        rename = "Locale",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale: ::std::option::Option<::std::string::String>,
     /// The unique SID identifier of the Twilio Unified User.
     ///
     /// Optional; `UserSid` on the wire (string).
-    #[serde(
-        rename = "UserSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub user_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateFlexUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Email", &self.email),
+            ("Locale", &self.locale),
+            ("UserSid", &self.user_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -138,43 +140,42 @@ pub struct WebChannel {
 /// - `Ui-Version`: `.header("Ui-Version", ..)`: The Ui-Version HTTP request header
 ///
 /// Feature `flex-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateWebChannelParams {
     /// The SID of the Conversations Address. See [Address Configuration Resource](https://www.twilio.com/docs/conversations/api/address-configuration-resource) for configuration details. When a conversation is created on the Flex backend, the callback URL will be set to the corresponding Studio Flow SID or webhook URL in your address configuration.
     ///
     /// Required; `AddressSid` on the wire (string).
-    #[serde(rename = "AddressSid")]
     pub address_sid: ::std::string::String,
     /// The Conversation's friendly name. See the [Conversation resource](https://www.twilio.com/docs/conversations/api/conversation-resource) for an example.
     ///
     /// Optional; `ChatFriendlyName` on the wire (string).
-    #[serde(
-        rename = "ChatFriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub chat_friendly_name: ::std::option::Option<::std::string::String>,
     /// The Conversation participant's friendly name. See the [Conversation Participant Resource](https://www.twilio.com/docs/conversations/api/conversation-participant-resource) for an example.
     ///
     /// Optional; `CustomerFriendlyName` on the wire (string).
-    #[serde(
-        rename = "CustomerFriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub customer_friendly_name: ::std::option::Option<::std::string::String>,
     /// The Identity of the guest user. See the [Conversation User Resource](https://www.twilio.com/docs/conversations/api/user-resource) for an example.
     ///
     /// Optional; `Identity` on the wire (string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::string::String>,
     /// The pre-engagement data.
     ///
     /// Optional; `PreEngagementData` on the wire (string).
-    #[serde(
-        rename = "PreEngagementData",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pre_engagement_data: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateWebChannelParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AddressSid", &self.address_sid),
+            ("ChatFriendlyName", &self.chat_friendly_name),
+            ("CustomerFriendlyName", &self.customer_friendly_name),
+            ("Identity", &self.identity),
+            ("PreEngagementData", &self.pre_engagement_data),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -93,38 +93,37 @@ pub struct User {
 /// Update an existing frontline user
 ///
 /// Feature `frontline-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateUserParams {
     /// The avatar URL which will be shown in Frontline application.
     ///
     /// Optional; `Avatar` on the wire (string).
-    #[serde(
-        rename = "Avatar",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub avatar: ::std::option::Option<::std::string::String>,
     /// The string that you assigned to describe the User.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Whether the User is available for new conversations. Set to `false` to prevent User from receiving new inbound conversations if you are using [Pool Routing](https://www.twilio.com/docs/frontline/handle-incoming-conversations#3-pool-routing).
     ///
     /// Optional; `IsAvailable` on the wire (boolean).
-    #[serde(
-        rename = "IsAvailable",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_available: ::std::option::Option<bool>,
     /// Current state of this user. Can be either `active` or `deactivated` and defaults to `active`
     ///
     /// Optional; `State` on the wire (enum).
-    #[serde(
-        rename = "State",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<crate::frontline::v1::UserStateType>,
+}
+
+impl ::serde::Serialize for UpdateUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Avatar", &self.avatar),
+            ("FriendlyName", &self.friendly_name),
+            ("IsAvailable", &self.is_available),
+            ("State", &self.state),
+        ])
+        .serialize(serializer)
+    }
 }

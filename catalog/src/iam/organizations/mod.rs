@@ -86,20 +86,22 @@ pub struct PublicApiRoleAssignmentResponse {
 /// List role assignments for the given organization
 ///
 /// Feature `iam-organizations`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListRoleAssignmentsParams {
     /// Optional; `Identity` on the wire (string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::string::String>,
     /// Optional; `Scope` on the wire (string).
-    #[serde(
-        rename = "Scope",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub scope: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListRoleAssignmentsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity), ("Scope", &self.scope)])
+            .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateRoleAssignment`: [`PublicApiRoleAssignmentResponse::create`], `POST https://preview-iam.twilio.com/Organizations/{OrganizationSid}/RoleAssignments`.
@@ -107,7 +109,7 @@ pub struct ListRoleAssignmentsParams {
 /// Create a role assignment for the given organization
 ///
 /// Feature `iam-organizations`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateRoleAssignmentParams {
     /// Twilio Sid representing identity of this assignment
     ///
@@ -121,6 +123,20 @@ pub struct CreateRoleAssignmentParams {
     ///
     /// Required; `scope` on the wire (string).
     pub scope: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateRoleAssignmentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("identity", &self.identity),
+            ("role_sid", &self.role_sid),
+            ("scope", &self.scope),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `ScimUserPage`.
@@ -154,11 +170,19 @@ pub struct ScimUserPage {
 /// List SCIM Users
 ///
 /// Feature `iam-organizations`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListOrganizationUsersParams {
     /// Optional; `filter` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListOrganizationUsersParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("filter", &self.filter)]).serialize(serializer)
+    }
 }
 
 /// A Twilio `ScimUser`.
@@ -230,69 +254,74 @@ pub struct ScimUser {
 /// Create SCIM User
 ///
 /// Feature `iam-organizations`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateOrganizationUserParams {
     /// Indicates whether the user is active
     ///
     /// Optional; `active` on the wire (boolean).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub active: ::std::option::Option<bool>,
     /// User friendly display name
     ///
     /// Optional; `displayName` on the wire (string).
-    #[serde(
-        rename = "displayName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Email address list of the user. Primary email must be defined if there are more than 1 email. Primary email must match the username.
     ///
     /// Optional; `emails` on the wire (array of JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub emails: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// External unique resource id defined by provisioning client
     ///
     /// Optional; `externalId` on the wire (string).
-    #[serde(
-        rename = "externalId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_id: ::std::option::Option<::std::string::String>,
     /// Unique Twilio user sid
     ///
     /// Optional; `id` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// User's locale
     ///
     /// Optional; `locale` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub locale: ::std::option::Option<::std::string::String>,
     /// Meta
     ///
     /// Optional; `meta` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// User's name
     ///
     /// Optional; `name` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::serde_json::Value>,
     /// An array of URIs that indicate the schemas supported for this user resource
     ///
     /// Optional; `schemas` on the wire (array of string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schemas: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// User's time zone
     ///
     /// Optional; `timezone` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timezone: ::std::option::Option<::std::string::String>,
     /// Unique username, MUST be same as primary email address
     ///
     /// Required; `userName` on the wire (string).
-    #[serde(rename = "userName")]
     pub user_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateOrganizationUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("active", &self.active),
+            ("displayName", &self.display_name),
+            ("emails", &self.emails),
+            ("externalId", &self.external_id),
+            ("id", &self.id),
+            ("locale", &self.locale),
+            ("meta", &self.meta),
+            ("name", &self.name),
+            ("schemas", &self.schemas),
+            ("timezone", &self.timezone),
+            ("userName", &self.user_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateOrganizationUser`: [`ScimUser::update`], `PUT https://preview-iam.twilio.com/Organizations/{OrganizationSid}/scim/Users/{UserSid}`.
@@ -303,69 +332,74 @@ pub struct CreateOrganizationUserParams {
 /// - `If-Match`: `.if_match(..)`
 ///
 /// Feature `iam-organizations`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateOrganizationUserParams {
     /// Indicates whether the user is active
     ///
     /// Optional; `active` on the wire (boolean).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub active: ::std::option::Option<bool>,
     /// User friendly display name
     ///
     /// Optional; `displayName` on the wire (string).
-    #[serde(
-        rename = "displayName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Email address list of the user. Primary email must be defined if there are more than 1 email. Primary email must match the username.
     ///
     /// Optional; `emails` on the wire (array of JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub emails: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// External unique resource id defined by provisioning client
     ///
     /// Optional; `externalId` on the wire (string).
-    #[serde(
-        rename = "externalId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_id: ::std::option::Option<::std::string::String>,
     /// Unique Twilio user sid
     ///
     /// Optional; `id` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// User's locale
     ///
     /// Optional; `locale` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub locale: ::std::option::Option<::std::string::String>,
     /// Meta
     ///
     /// Optional; `meta` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// User's name
     ///
     /// Optional; `name` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::serde_json::Value>,
     /// An array of URIs that indicate the schemas supported for this user resource
     ///
     /// Optional; `schemas` on the wire (array of string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schemas: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// User's time zone
     ///
     /// Optional; `timezone` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timezone: ::std::option::Option<::std::string::String>,
     /// Unique username, MUST be same as primary email address
     ///
     /// Required; `userName` on the wire (string).
-    #[serde(rename = "userName")]
     pub user_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for UpdateOrganizationUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("active", &self.active),
+            ("displayName", &self.display_name),
+            ("emails", &self.emails),
+            ("externalId", &self.external_id),
+            ("id", &self.id),
+            ("locale", &self.locale),
+            ("meta", &self.meta),
+            ("name", &self.name),
+            ("schemas", &self.schemas),
+            ("timezone", &self.timezone),
+            ("userName", &self.user_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `OrganizationUser`.
@@ -434,17 +468,22 @@ pub struct OrganizationUser {
 /// - `If-Match`: `.if_match(..)`
 ///
 /// Feature `iam-organizations`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct PatchOrganizationUserParams {
     /// Optional; `Operations` on the wire (array of JSON).
-    #[serde(
-        rename = "Operations",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operations: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// Optional; `schemas` on the wire (array of string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schemas: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for PatchOrganizationUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Operations", &self.operations), ("schemas", &self.schemas)])
+            .serialize(serializer)
+    }
 }
 
 /// A Twilio `Token`.
@@ -484,12 +523,11 @@ pub struct Token {
 /// Issues a new Access token (optionally identity\_token & refresh\_token) in exchange of Oauth grant
 ///
 /// Feature `iam-organizations`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTokenParams {
     /// The targeted audience uri
     ///
     /// Optional; `audience` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub audience: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies this OAuth App.
     ///
@@ -498,12 +536,10 @@ pub struct CreateTokenParams {
     /// The credential for confidential OAuth App.
     ///
     /// Optional; `client_secret` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client_secret: ::std::option::Option<::std::string::String>,
     /// JWT token related to the authorization code grant type.
     ///
     /// Optional; `code` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<::std::string::String>,
     /// Grant type is a credential representing resource owner's authorization which can be used by client to obtain access token.
     ///
@@ -512,16 +548,32 @@ pub struct CreateTokenParams {
     /// The redirect uri
     ///
     /// Optional; `redirect_uri` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub redirect_uri: ::std::option::Option<::std::string::String>,
     /// JWT token related to refresh access token.
     ///
     /// Optional; `refresh_token` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub refresh_token: ::std::option::Option<::std::string::String>,
     /// The scope of token
     ///
     /// Optional; `scope` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub scope: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateTokenParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("audience", &self.audience),
+            ("client_id", &self.client_id),
+            ("client_secret", &self.client_secret),
+            ("code", &self.code),
+            ("grant_type", &self.grant_type),
+            ("redirect_uri", &self.redirect_uri),
+            ("refresh_token", &self.refresh_token),
+            ("scope", &self.scope),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -239,13 +239,21 @@ pub struct GetKeys {
 /// Retrieve a list of all Keys for a account.
 ///
 /// Feature `iam-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListGetKeysParams {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Payments resource.
     ///
     /// Required; `AccountSid` on the wire (string).
-    #[serde(rename = "AccountSid")]
     pub account_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for ListGetKeysParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("AccountSid", &self.account_sid)]).serialize(serializer)
+    }
 }
 
 /// API keys
@@ -293,37 +301,38 @@ pub struct NewKey {
 /// Create a new Signing Key for the account making the request.
 ///
 /// Feature `iam-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateNewKeyParams {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Payments resource.
     ///
     /// Required; `AccountSid` on the wire (string).
-    #[serde(rename = "AccountSid")]
     pub account_sid: ::std::string::String,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Optional; `KeyType` on the wire (enum).
-    #[serde(
-        rename = "KeyType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub key_type: ::std::option::Option<crate::iam::v1::NewKeyKeytype>,
     /// The \\`Policy\` object is a collection that specifies the allowed Twilio permissions for the restricted key.
     /// For more information on the permissions available with restricted API keys, refer to the [Twilio documentation](https://www.twilio.com/docs/iam/api-keys/restricted-api-keys#permissions-available-with-restricted-api-keys).
     ///
     /// Optional; `Policy` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Policy",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub policy: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateNewKeyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AccountSid", &self.account_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("KeyType", &self.key_type),
+            ("Policy", &crate::support::JsonString(&self.policy)),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// API keys
@@ -370,26 +379,30 @@ pub struct Key {
 /// Update a specific Key.
 ///
 /// Feature `iam-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateKeyParams {
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The \\`Policy\` object is a collection that specifies the allowed Twilio permissions for the restricted key.
     /// For more information on the permissions available with restricted API keys, refer to the [Twilio documentation](https://www.twilio.com/docs/iam/api-keys/restricted-api-keys#permissions-available-with-restricted-api-keys).
     ///
     /// Optional; `Policy` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Policy",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub policy: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for UpdateKeyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("Policy", &crate::support::JsonString(&self.policy)),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -471,12 +484,11 @@ pub struct Token {
 /// Issues a new Access token (optionally identity\_token & refresh\_token) in exchange of Oauth grant
 ///
 /// Feature `iam-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTokenParams {
     /// The targeted audience uri
     ///
     /// Optional; `audience` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub audience: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies this OAuth App.
     ///
@@ -485,12 +497,10 @@ pub struct CreateTokenParams {
     /// The credential for confidential OAuth App.
     ///
     /// Optional; `client_secret` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client_secret: ::std::option::Option<::std::string::String>,
     /// JWT token related to the authorization code grant type.
     ///
     /// Optional; `code` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<::std::string::String>,
     /// Grant type is a credential representing resource owner's authorization which can be used by client to obtain access token.
     ///
@@ -499,16 +509,32 @@ pub struct CreateTokenParams {
     /// The redirect uri
     ///
     /// Optional; `redirect_uri` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub redirect_uri: ::std::option::Option<::std::string::String>,
     /// JWT token related to refresh access token.
     ///
     /// Optional; `refresh_token` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub refresh_token: ::std::option::Option<::std::string::String>,
     /// The scope of token
     ///
     /// Optional; `scope` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub scope: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateTokenParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("audience", &self.audience),
+            ("client_id", &self.client_id),
+            ("client_secret", &self.client_secret),
+            ("code", &self.code),
+            ("grant_type", &self.grant_type),
+            ("redirect_uri", &self.redirect_uri),
+            ("refresh_token", &self.refresh_token),
+            ("scope", &self.scope),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -2148,88 +2148,69 @@ pub struct Conference {
 /// Get a list of Conference Summaries.
 ///
 /// Feature `insights-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListConferenceParams {
     /// The SID of the conference.
     ///
     /// Optional; `ConferenceSid` on the wire (string).
-    #[serde(
-        rename = "ConferenceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_sid: ::std::option::Option<::std::string::String>,
     /// Custom label for the conference resource, up to 64 characters.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Conference status.
     ///
     /// Optional; `Status` on the wire (string).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<::std::string::String>,
     /// Conferences created after the provided timestamp specified in ISO 8601 format
     ///
     /// Optional; `CreatedAfter` on the wire (string).
-    #[serde(
-        rename = "CreatedAfter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_after: ::std::option::Option<::std::string::String>,
     /// Conferences created before the provided timestamp specified in ISO 8601 format.
     ///
     /// Optional; `CreatedBefore` on the wire (string).
-    #[serde(
-        rename = "CreatedBefore",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_before: ::std::option::Option<::std::string::String>,
     /// Twilio region where the conference media was mixed.
     ///
     /// Optional; `MixerRegion` on the wire (string).
-    #[serde(
-        rename = "MixerRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mixer_region: ::std::option::Option<::std::string::String>,
     /// Tags applied by Twilio for common potential configuration, quality, or performance issues.
     ///
     /// Optional; `Tags` on the wire (string).
-    #[serde(
-        rename = "Tags",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<::std::string::String>,
     /// Account SID for the subaccount whose resources you wish to retrieve.
     ///
     /// Optional; `Subaccount` on the wire (string).
-    #[serde(
-        rename = "Subaccount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subaccount: ::std::option::Option<::std::string::String>,
     /// Potential configuration, behavior, or performance issues detected during the conference.
     ///
     /// Optional; `DetectedIssues` on the wire (string).
-    #[serde(
-        rename = "DetectedIssues",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub detected_issues: ::std::option::Option<::std::string::String>,
     /// Conference end reason; e.g. last participant left, modified by API, etc.
     ///
     /// Optional; `EndReason` on the wire (string).
-    #[serde(
-        rename = "EndReason",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_reason: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListConferenceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ConferenceSid", &self.conference_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("Status", &self.status),
+            ("CreatedAfter", &self.created_after),
+            ("CreatedBefore", &self.created_before),
+            ("MixerRegion", &self.mixer_region),
+            ("Tags", &self.tags),
+            ("Subaccount", &self.subaccount),
+            ("DetectedIssues", &self.detected_issues),
+            ("EndReason", &self.end_reason),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -2348,49 +2329,45 @@ pub struct VideoRoomSummary {
 /// Get a list of Programmable Video Rooms.
 ///
 /// Feature `insights-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListVideoRoomSummaryParams {
     /// Type of room. Can be `go`, `peer_to_peer`, `group`, or `group_small`.
     ///
     /// Optional; `RoomType` on the wire (array of enum).
-    #[serde(
-        rename = "RoomType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub room_type:
         ::std::option::Option<::std::vec::Vec<crate::insights::v1::VideoRoomSummaryRoomType>>,
     /// Codecs used by participants in the room. Can be `VP8`, `H264`, or `VP9`.
     ///
     /// Optional; `Codec` on the wire (array of enum).
-    #[serde(
-        rename = "Codec",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub codec: ::std::option::Option<::std::vec::Vec<crate::insights::v1::VideoRoomSummaryCodec>>,
     /// Room friendly name.
     ///
     /// Optional; `RoomName` on the wire (string).
-    #[serde(
-        rename = "RoomName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub room_name: ::std::option::Option<::std::string::String>,
     /// Only read rooms that started on or after this ISO 8601 timestamp.
     ///
     /// Optional; `CreatedAfter` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "CreatedAfter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_after: ::std::option::Option<::jiff::Timestamp>,
     /// Only read rooms that started before this ISO 8601 timestamp.
     ///
     /// Optional; `CreatedBefore` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "CreatedBefore",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_before: ::std::option::Option<::jiff::Timestamp>,
+}
+
+impl ::serde::Serialize for ListVideoRoomSummaryParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("RoomType", &self.room_type),
+            ("Codec", &self.codec),
+            ("RoomName", &self.room_name),
+            ("CreatedAfter", &self.created_after),
+            ("CreatedBefore", &self.created_before),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -2429,16 +2406,21 @@ pub struct AccountSettings {
 /// Get the Voice Insights Settings.
 ///
 /// Feature `insights-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchAccountSettingsParams {
     /// The unique SID identifier of the Subaccount.
     ///
     /// Optional; `SubaccountSid` on the wire (string).
-    #[serde(
-        rename = "SubaccountSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subaccount_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchAccountSettingsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("SubaccountSid", &self.subaccount_sid)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateAccountSettings`: [`AccountSettings::update`], `POST https://insights.twilio.com/v1/Voice/Settings`.
@@ -2446,32 +2428,34 @@ pub struct FetchAccountSettingsParams {
 /// Update a specific Voice Insights Setting.
 ///
 /// Feature `insights-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateAccountSettingsParams {
     /// A boolean flag to enable Advanced Features for Voice Insights.
     ///
     /// Optional; `AdvancedFeatures` on the wire (boolean).
-    #[serde(
-        rename = "AdvancedFeatures",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub advanced_features: ::std::option::Option<bool>,
     /// The unique SID identifier of the Subaccount.
     ///
     /// Optional; `SubaccountSid` on the wire (string).
-    #[serde(
-        rename = "SubaccountSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subaccount_sid: ::std::option::Option<::std::string::String>,
     /// A boolean flag to enable Voice Trace.
     ///
     /// Optional; `VoiceTrace` on the wire (boolean).
-    #[serde(
-        rename = "VoiceTrace",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_trace: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for UpdateAccountSettingsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AdvancedFeatures", &self.advanced_features),
+            ("SubaccountSid", &self.subaccount_sid),
+            ("VoiceTrace", &self.voice_trace),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -2574,294 +2558,206 @@ pub struct CallSummaries {
 /// Get a list of Call Summaries.
 ///
 /// Feature `insights-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListCallSummariesParams {
     /// A calling party. Could be an E.164 number, a SIP URI, or a Twilio Client registered name.
     ///
     /// Optional; `From` on the wire (string).
-    #[serde(
-        rename = "From",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::std::string::String>,
     /// A called party. Could be an E.164 number, a SIP URI, or a Twilio Client registered name.
     ///
     /// Optional; `To` on the wire (string).
-    #[serde(rename = "To", skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// An origination carrier.
     ///
     /// Optional; `FromCarrier` on the wire (string).
-    #[serde(
-        rename = "FromCarrier",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from_carrier: ::std::option::Option<::std::string::String>,
     /// A destination carrier.
     ///
     /// Optional; `ToCarrier` on the wire (string).
-    #[serde(
-        rename = "ToCarrier",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub to_carrier: ::std::option::Option<::std::string::String>,
     /// A source country code based on phone number in From.
     ///
     /// Optional; `FromCountryCode` on the wire (string).
-    #[serde(
-        rename = "FromCountryCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from_country_code: ::std::option::Option<::std::string::String>,
     /// A destination country code. Based on phone number in To.
     ///
     /// Optional; `ToCountryCode` on the wire (string).
-    #[serde(
-        rename = "ToCountryCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub to_country_code: ::std::option::Option<::std::string::String>,
     /// A boolean flag indicating whether or not the caller was verified using SHAKEN/STIR.One of 'true' or 'false'.
     ///
     /// Optional; `VerifiedCaller` on the wire (boolean).
-    #[serde(
-        rename = "VerifiedCaller",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verified_caller: ::std::option::Option<bool>,
     /// A boolean flag indicating the presence of one or more [Voice Insights Call Tags](https://www.twilio.com/docs/voice/voice-insights/api/call/details-call-tags).
     ///
     /// Optional; `HasTag` on the wire (boolean).
-    #[serde(
-        rename = "HasTag",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub has_tag: ::std::option::Option<bool>,
     /// A Start time of the calls. xm (x minutes), xh (x hours), xd (x days), 1w, 30m, 3d, 4w or datetime-ISO. Defaults to 4h.
     ///
     /// Optional; `StartTime` on the wire (string).
-    #[serde(
-        rename = "StartTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_time: ::std::option::Option<::std::string::String>,
     /// An End Time of the calls. xm (x minutes), xh (x hours), xd (x days), 1w, 30m, 3d, 4w or datetime-ISO. Defaults to 0m.
     ///
     /// Optional; `EndTime` on the wire (string).
-    #[serde(
-        rename = "EndTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_time: ::std::option::Option<::std::string::String>,
     /// A Call Type of the calls. One of `carrier`, `sip`, `trunking` or `client`.
     ///
     /// Optional; `CallType` on the wire (string).
-    #[serde(
-        rename = "CallType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_type: ::std::option::Option<::std::string::String>,
     /// A Call State of the calls. One of `ringing`, `completed`, `busy`, `fail`, `noanswer`, `canceled`, `answered`, `undialed`.
     ///
     /// Optional; `CallState` on the wire (string).
-    #[serde(
-        rename = "CallState",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_state: ::std::option::Option<::std::string::String>,
     /// A Direction of the calls. One of `outbound_api`, `outbound_dial`, `inbound`, `trunking_originating`, `trunking_terminating`.
     ///
     /// Optional; `Direction` on the wire (string).
-    #[serde(
-        rename = "Direction",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub direction: ::std::option::Option<::std::string::String>,
     /// A Processing State of the Call Summaries. One of `completed`, `partial` or `all`.
     ///
     /// Optional; `ProcessingState` on the wire (enum).
-    #[serde(
-        rename = "ProcessingState",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub processing_state:
         ::std::option::Option<crate::insights::v1::CallSummariesProcessingStateRequest>,
     /// A Sort By criterion for the returned list of Call Summaries. One of `start_time` or `end_time`.
     ///
     /// Optional; `SortBy` on the wire (enum).
-    #[serde(
-        rename = "SortBy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_by: ::std::option::Option<crate::insights::v1::CallSummariesSortBy>,
     /// A unique SID identifier of a Subaccount.
     ///
     /// Optional; `Subaccount` on the wire (string).
-    #[serde(
-        rename = "Subaccount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subaccount: ::std::option::Option<::std::string::String>,
     /// A boolean flag indicating an abnormal session where the last SIP response was not 200 OK.
     ///
     /// Optional; `AbnormalSession` on the wire (boolean).
-    #[serde(
-        rename = "AbnormalSession",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub abnormal_session: ::std::option::Option<bool>,
     /// An Answered By value for the calls based on `Answering Machine Detection (AMD)`. One of `unknown`, `machine_start`, `machine_end_beep`, `machine_end_silence`, `machine_end_other`, `human` or `fax`.
     ///
     /// Optional; `AnsweredBy` on the wire (enum).
-    #[serde(
-        rename = "AnsweredBy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub answered_by: ::std::option::Option<crate::insights::v1::CallSummariesAnsweredBy>,
     /// Either machine or human.
     ///
     /// Optional; `AnsweredByAnnotation` on the wire (string).
-    #[serde(
-        rename = "AnsweredByAnnotation",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub answered_by_annotation: ::std::option::Option<::std::string::String>,
     /// A Connectivity Issue with the calls. One of `no_connectivity_issue`, `invalid_number`, `caller_id`, `dropped_call`, or `number_reachability`.
     ///
     /// Optional; `ConnectivityIssueAnnotation` on the wire (string).
-    #[serde(
-        rename = "ConnectivityIssueAnnotation",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub connectivity_issue_annotation: ::std::option::Option<::std::string::String>,
     /// A subjective Quality Issue with the calls. One of `no_quality_issue`, `low_volume`, `choppy_robotic`, `echo`, `dtmf`, `latency`, `owa`, `static_noise`.
     ///
     /// Optional; `QualityIssueAnnotation` on the wire (string).
-    #[serde(
-        rename = "QualityIssueAnnotation",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quality_issue_annotation: ::std::option::Option<::std::string::String>,
     /// A boolean flag indicating spam calls.
     ///
     /// Optional; `SpamAnnotation` on the wire (boolean).
-    #[serde(
-        rename = "SpamAnnotation",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub spam_annotation: ::std::option::Option<bool>,
     /// A Call Score of the calls. Use a range of 1-5 to indicate the call experience score, with the following mapping as a reference for the rated call \[5: Excellent, 4: Good, 3 : Fair, 2 : Poor, 1: Bad\].
     ///
     /// Optional; `CallScoreAnnotation` on the wire (string).
-    #[serde(
-        rename = "CallScoreAnnotation",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_score_annotation: ::std::option::Option<::std::string::String>,
     /// A boolean flag indicating whether or not the calls were branded using Twilio Branded Calls. One of 'true' or 'false'
     ///
     /// Optional; `BrandedEnabled` on the wire (boolean).
-    #[serde(
-        rename = "BrandedEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub branded_enabled: ::std::option::Option<bool>,
     /// A boolean flag indicating whether or not the phone number had voice integrity enabled.One of 'true' or 'false'
     ///
     /// Optional; `VoiceIntegrityEnabled` on the wire (boolean).
-    #[serde(
-        rename = "VoiceIntegrityEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_integrity_enabled: ::std::option::Option<bool>,
     /// A unique SID identifier of the Branded Call.
     ///
     /// Optional; `BrandedBundleSid` on the wire (string).
-    #[serde(
-        rename = "BrandedBundleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub branded_bundle_sid: ::std::option::Option<::std::string::String>,
     /// Indicates whether the branded logo was displayed during the in\_brand branded call. Possible values are true (logo was present) or false (logo was not present).
     ///
     /// Optional; `BrandedLogo` on the wire (boolean).
-    #[serde(
-        rename = "BrandedLogo",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub branded_logo: ::std::option::Option<bool>,
     /// Indicates whether the Branded Call is in\_band vs out\_of\_band.
     ///
     /// Optional; `BrandedType` on the wire (string).
-    #[serde(
-        rename = "BrandedType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub branded_type: ::std::option::Option<::std::string::String>,
     /// Specifies the user-defined purpose for the call, as provided during the setup of in\_band branded calling.
     ///
     /// Optional; `BrandedUseCase` on the wire (string).
-    #[serde(
-        rename = "BrandedUseCase",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub branded_use_case: ::std::option::Option<::std::string::String>,
     /// Specifies the user-defined reason for the call, which will be displayed to the end user on their mobile device during an in\_band branded call.
     ///
     /// Optional; `BrandedCallReason` on the wire (string).
-    #[serde(
-        rename = "BrandedCallReason",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub branded_call_reason: ::std::option::Option<::std::string::String>,
     /// A unique SID identifier of the Voice Integrity Profile.
     ///
     /// Optional; `VoiceIntegrityBundleSid` on the wire (string).
-    #[serde(
-        rename = "VoiceIntegrityBundleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_integrity_bundle_sid: ::std::option::Option<::std::string::String>,
     /// A Voice Integrity Use Case . Is of type enum. One of 'abandoned\_cart', 'appointment\_reminders', 'appointment\_scheduling', 'asset\_management', 'automated\_support', 'call\_tracking', 'click\_to\_call', 'contact\_tracing', 'contactless\_delivery', 'customer\_support', 'dating/social', 'delivery\_notifications', 'distance\_learning', 'emergency\_notifications', 'employee\_notifications', 'exam\_proctoring', 'field\_notifications', 'first\_responder', 'fraud\_alerts', 'group\_messaging', 'identify\_&\_verification', 'intelligent\_routing', 'lead\_alerts', 'lead\_distribution', 'lead\_generation', 'lead\_management', 'lead\_nurturing', 'marketing\_events', 'mass\_alerts', 'meetings/collaboration', 'order\_notifications', 'outbound\_dialer', 'pharmacy', 'phone\_system', 'purchase\_confirmation', 'remote\_appointments', 'rewards\_program', 'self-service', 'service\_alerts', 'shift\_management', 'survey/research', 'telehealth', 'telemarketing', 'therapy\_(individual+group)'.
     ///
     /// Optional; `VoiceIntegrityUseCase` on the wire (string).
-    #[serde(
-        rename = "VoiceIntegrityUseCase",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_integrity_use_case: ::std::option::Option<::std::string::String>,
     /// A Business Identity of the calls. Is of type enum. One of 'direct\_customer', 'isv\_reseller\_or\_partner'.
     ///
     /// Optional; `BusinessProfileIdentity` on the wire (string).
-    #[serde(
-        rename = "BusinessProfileIdentity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_profile_identity: ::std::option::Option<::std::string::String>,
     /// A Business Industry of the calls. Is of type enum. One of 'automotive', 'agriculture', 'banking', 'consumer', 'construction', 'education', 'engineering', 'energy', 'oil\_and\_gas', 'fast\_moving\_consumer\_goods', 'financial', 'fintech', 'food\_and\_beverage', 'government', 'healthcare', 'hospitality', 'insurance', 'legal', 'manufacturing', 'media', 'online', 'professional\_services', 'raw\_materials', 'real\_estate', 'religion', 'retail', 'jewelry', 'technology', 'telecommunications', 'transportation', 'travel', 'electronics', 'not\_for\_profit'
     ///
     /// Optional; `BusinessProfileIndustry` on the wire (string).
-    #[serde(
-        rename = "BusinessProfileIndustry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_profile_industry: ::std::option::Option<::std::string::String>,
     /// A unique SID identifier of the Business Profile.
     ///
     /// Optional; `BusinessProfileBundleSid` on the wire (string).
-    #[serde(
-        rename = "BusinessProfileBundleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_profile_bundle_sid: ::std::option::Option<::std::string::String>,
     /// A Business Profile Type of the calls. Is of type enum. One of 'primary', 'secondary'.
     ///
     /// Optional; `BusinessProfileType` on the wire (string).
-    #[serde(
-        rename = "BusinessProfileType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_profile_type: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListCallSummariesParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("From", &self.from),
+            ("To", &self.to),
+            ("FromCarrier", &self.from_carrier),
+            ("ToCarrier", &self.to_carrier),
+            ("FromCountryCode", &self.from_country_code),
+            ("ToCountryCode", &self.to_country_code),
+            ("VerifiedCaller", &self.verified_caller),
+            ("HasTag", &self.has_tag),
+            ("StartTime", &self.start_time),
+            ("EndTime", &self.end_time),
+            ("CallType", &self.call_type),
+            ("CallState", &self.call_state),
+            ("Direction", &self.direction),
+            ("ProcessingState", &self.processing_state),
+            ("SortBy", &self.sort_by),
+            ("Subaccount", &self.subaccount),
+            ("AbnormalSession", &self.abnormal_session),
+            ("AnsweredBy", &self.answered_by),
+            ("AnsweredByAnnotation", &self.answered_by_annotation),
+            (
+                "ConnectivityIssueAnnotation",
+                &self.connectivity_issue_annotation,
+            ),
+            ("QualityIssueAnnotation", &self.quality_issue_annotation),
+            ("SpamAnnotation", &self.spam_annotation),
+            ("CallScoreAnnotation", &self.call_score_annotation),
+            ("BrandedEnabled", &self.branded_enabled),
+            ("VoiceIntegrityEnabled", &self.voice_integrity_enabled),
+            ("BrandedBundleSid", &self.branded_bundle_sid),
+            ("BrandedLogo", &self.branded_logo),
+            ("BrandedType", &self.branded_type),
+            ("BrandedUseCase", &self.branded_use_case),
+            ("BrandedCallReason", &self.branded_call_reason),
+            ("VoiceIntegrityBundleSid", &self.voice_integrity_bundle_sid),
+            ("VoiceIntegrityUseCase", &self.voice_integrity_use_case),
+            ("BusinessProfileIdentity", &self.business_profile_identity),
+            ("BusinessProfileIndustry", &self.business_profile_industry),
+            (
+                "BusinessProfileBundleSid",
+                &self.business_profile_bundle_sid,
+            ),
+            ("BusinessProfileType", &self.business_profile_type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///

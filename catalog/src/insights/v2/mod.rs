@@ -85,16 +85,24 @@ pub struct CreateReportResponse {
 /// Create a Report for a specific account with given time range and filters.
 ///
 /// Feature `insights-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateAccountReportParams {
     /// Optional; `filters` on the wire (array of JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filters: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// Optional start and end date time for the report window. Defaults to the most recent 7 days when omitted.
     ///
     /// Optional; `time_range` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_range: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateAccountReportParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("filters", &self.filters), ("time_range", &self.time_range)])
+            .serialize(serializer)
+    }
 }
 
 /// Inbound Report resource for Voice Insights Phone Numbers Level
@@ -134,19 +142,30 @@ pub struct InboundPhoneNumbersReport {
 /// Create Inbound specific Phone Numbers Report for a specific account with given time range.
 ///
 /// Feature `insights-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInboundPhoneNumbersReportParams {
     /// Optional; `filters` on the wire (array of JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filters: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The number of max available top Phone Numbers to generate.
     ///
     /// Optional; `size` on the wire (integer).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i64>,
     /// Optional; `time_range` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_range: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateInboundPhoneNumbersReportParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("filters", &self.filters),
+            ("size", &self.size),
+            ("time_range", &self.time_range),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -227,19 +246,30 @@ pub struct OutboundPhoneNumbersReport {
 /// Create Outbound specific Phone Numbers Report for a specific account with given time range.
 ///
 /// Feature `insights-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateOutboundPhoneNumbersReportParams {
     /// Optional; `filters` on the wire (array of JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filters: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The number of max available top Phone Numbers to generate.
     ///
     /// Optional; `size` on the wire (integer).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i64>,
     /// Optional; `time_range` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_range: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateOutboundPhoneNumbersReportParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("filters", &self.filters),
+            ("size", &self.size),
+            ("time_range", &self.time_range),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///

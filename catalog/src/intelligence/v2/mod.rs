@@ -577,16 +577,21 @@ pub struct OperatorType {
 /// Retrieves a list of all Operator Types for an Account.
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListOperatorTypeParams {
     /// Returns Operator Types that support the provided language code.
     ///
     /// Optional; `LanguageCode` on the wire (string).
-    #[serde(
-        rename = "LanguageCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language_code: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListOperatorTypeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("LanguageCode", &self.language_code)]).serialize(serializer)
+    }
 }
 
 ///
@@ -657,24 +662,29 @@ pub struct Operator {
 /// Retrieves a list of all Operators for an Account, both Custom and Pre-built.
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListOperatorParams {
     /// Returns Operators with the provided availability type. Possible values: internal, beta, public, retired.
     ///
     /// Optional; `Availability` on the wire (enum).
-    #[serde(
-        rename = "Availability",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub availability: ::std::option::Option<crate::intelligence::v2::OperatorAvailability>,
     /// Returns Operators that support the provided language code.
     ///
     /// Optional; `LanguageCode` on the wire (string).
-    #[serde(
-        rename = "LanguageCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language_code: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListOperatorParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Availability", &self.availability),
+            ("LanguageCode", &self.language_code),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -751,24 +761,29 @@ pub struct CustomOperator {
 /// Retrieves a list of all Custom Operators for an Account.
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListCustomOperatorParams {
     /// Returns Custom Operators with the provided availability type. Possible values: internal, beta, public, retired.
     ///
     /// Optional; `Availability` on the wire (enum).
-    #[serde(
-        rename = "Availability",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub availability: ::std::option::Option<crate::intelligence::v2::CustomOperatorAvailability>,
     /// Returns Custom Operators that support the provided language code.
     ///
     /// Optional; `LanguageCode` on the wire (string).
-    #[serde(
-        rename = "LanguageCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language_code: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListCustomOperatorParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Availability", &self.availability),
+            ("LanguageCode", &self.language_code),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateCustomOperator`: [`CustomOperator::create`], `POST https://intelligence.twilio.com/v2/Operators/Custom`.
@@ -776,26 +791,34 @@ pub struct ListCustomOperatorParams {
 /// Create a new Custom Operator for the given Account
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateCustomOperatorParams {
     /// Operator configuration, following the schema defined by the Operator Type.
     ///
     /// Required; `Config` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Config",
-        serialize_with = "crate::support::json_string::required::serialize"
-    )]
     pub config: ::serde_json::Value,
     /// A human readable description of the new Operator, up to 64 characters.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// Operator Type for this Operator. References an existing Operator Type resource.
     ///
     /// Required; `OperatorType` on the wire (string).
-    #[serde(rename = "OperatorType")]
     pub operator_type: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateCustomOperatorParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Config", &crate::support::JsonString(&self.config)),
+            ("FriendlyName", &self.friendly_name),
+            ("OperatorType", &self.operator_type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateCustomOperator`: [`CustomOperator::update`], `POST https://intelligence.twilio.com/v2/Operators/Custom/{Sid}`.
@@ -806,21 +829,29 @@ pub struct CreateCustomOperatorParams {
 /// - `If-Match`: `.if_match(..)`: The If-Match HTTP request header
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateCustomOperatorParams {
     /// Operator configuration, following the schema defined by the Operator Type.
     ///
     /// Required; `Config` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Config",
-        serialize_with = "crate::support::json_string::required::serialize"
-    )]
     pub config: ::serde_json::Value,
     /// A human-readable name of this resource, up to 64 characters.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for UpdateCustomOperatorParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Config", &crate::support::JsonString(&self.config)),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -891,24 +922,29 @@ pub struct PrebuiltOperator {
 /// Retrieves a list of all Pre-built Operators for an account.
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListPrebuiltOperatorParams {
     /// Returns Pre-built Operators with the provided availability type. Possible values: internal, beta, public, retired.
     ///
     /// Optional; `Availability` on the wire (enum).
-    #[serde(
-        rename = "Availability",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub availability: ::std::option::Option<crate::intelligence::v2::PrebuiltOperatorAvailability>,
     /// Returns Pre-built Operators that support the provided language code.
     ///
     /// Optional; `LanguageCode` on the wire (string).
-    #[serde(
-        rename = "LanguageCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language_code: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListPrebuiltOperatorParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Availability", &self.availability),
+            ("LanguageCode", &self.language_code),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1007,86 +1043,70 @@ pub struct Service {
 /// Create a new Service for the given Account
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceParams {
     /// Instructs the Speech Recognition service to automatically redact PII from all transcripts made on this service.
     ///
     /// Optional; `AutoRedaction` on the wire (boolean).
-    #[serde(
-        rename = "AutoRedaction",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_redaction: ::std::option::Option<bool>,
     /// Instructs the Speech Recognition service to automatically transcribe all recordings made on the account.
     ///
     /// Optional; `AutoTranscribe` on the wire (boolean).
-    #[serde(
-        rename = "AutoTranscribe",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_transcribe: ::std::option::Option<bool>,
     /// Data logging allows Twilio to improve the quality of the speech recognition & language understanding services through using customer data to refine, fine tune and evaluate machine learning models.
     /// Note: Data logging cannot be activated via API, only via www.twilio.com, as it requires additional consent.
     ///
     /// Optional; `DataLogging` on the wire (boolean).
-    #[serde(
-        rename = "DataLogging",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_logging: ::std::option::Option<bool>,
     /// The unique SID identifier of the Public Key resource used to encrypt the sentences and operator results.
     ///
     /// Optional; `EncryptionCredentialSid` on the wire (string).
-    #[serde(
-        rename = "EncryptionCredentialSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub encryption_credential_sid: ::std::option::Option<::std::string::String>,
     /// A human readable description of this resource, up to 64 characters.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The language code set during Service creation determines the Transcription language for all call recordings processed by that Service. The default is en-US if no language code is set. A Service can only support one language code, and it cannot be updated once it's set.
     ///
     /// Optional; `LanguageCode` on the wire (string).
-    #[serde(
-        rename = "LanguageCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language_code: ::std::option::Option<::std::string::String>,
     /// Instructs the Speech Recognition service to automatically redact PII from all transcripts media made on this service. The auto\_redaction flag must be enabled, results in error otherwise.
     ///
     /// Optional; `MediaRedaction` on the wire (boolean).
-    #[serde(
-        rename = "MediaRedaction",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_redaction: ::std::option::Option<bool>,
     /// Provides a unique and addressable name to be assigned to this Service, assigned by the developer, to be optionally used in addition to SID.
     ///
     /// Required; `UniqueName` on the wire (string).
-    #[serde(rename = "UniqueName")]
     pub unique_name: ::std::string::String,
     /// The HTTP method for the Webhook. One of `GET` or `POST`.
     ///
     /// Optional; `WebhookHttpMethod` on the wire (enum).
-    #[serde(
-        rename = "WebhookHttpMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_http_method: ::std::option::Option<crate::intelligence::v2::ServiceHttpMethod>,
     /// The URL Twilio will request when executing the Webhook.
     ///
     /// Optional; `WebhookUrl` on the wire (string).
-    #[serde(
-        rename = "WebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AutoRedaction", &self.auto_redaction),
+            ("AutoTranscribe", &self.auto_transcribe),
+            ("DataLogging", &self.data_logging),
+            ("EncryptionCredentialSid", &self.encryption_credential_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("LanguageCode", &self.language_code),
+            ("MediaRedaction", &self.media_redaction),
+            ("UniqueName", &self.unique_name),
+            ("WebhookHttpMethod", &self.webhook_http_method),
+            ("WebhookUrl", &self.webhook_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateService`: [`Service::update`], `POST https://intelligence.twilio.com/v2/Services/{Sid}`.
@@ -1097,81 +1117,65 @@ pub struct CreateServiceParams {
 /// - `If-Match`: `.if_match(..)`: The If-Match HTTP request header
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceParams {
     /// Instructs the Speech Recognition service to automatically redact PII from all transcripts made on this service.
     ///
     /// Optional; `AutoRedaction` on the wire (boolean).
-    #[serde(
-        rename = "AutoRedaction",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_redaction: ::std::option::Option<bool>,
     /// Instructs the Speech Recognition service to automatically transcribe all recordings made on the account.
     ///
     /// Optional; `AutoTranscribe` on the wire (boolean).
-    #[serde(
-        rename = "AutoTranscribe",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_transcribe: ::std::option::Option<bool>,
     /// Data logging allows Twilio to improve the quality of the speech recognition & language understanding services through using customer data to refine, fine tune and evaluate machine learning models.
     /// Note: Data logging cannot be activated via API, only via www.twilio.com, as it requires additional consent.
     ///
     /// Optional; `DataLogging` on the wire (boolean).
-    #[serde(
-        rename = "DataLogging",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_logging: ::std::option::Option<bool>,
     /// The unique SID identifier of the Public Key resource used to encrypt the sentences and operator results.
     ///
     /// Optional; `EncryptionCredentialSid` on the wire (string).
-    #[serde(
-        rename = "EncryptionCredentialSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub encryption_credential_sid: ::std::option::Option<::std::string::String>,
     /// A human readable description of this resource, up to 64 characters.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Instructs the Speech Recognition service to automatically redact PII from all transcripts media made on this service. The auto\_redaction flag must be enabled, results in error otherwise.
     ///
     /// Optional; `MediaRedaction` on the wire (boolean).
-    #[serde(
-        rename = "MediaRedaction",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_redaction: ::std::option::Option<bool>,
     /// Provides a unique and addressable name to be assigned to this Service, assigned by the developer, to be optionally used in addition to SID.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// The HTTP method for the Webhook. One of `GET` or `POST`.
     ///
     /// Optional; `WebhookHttpMethod` on the wire (enum).
-    #[serde(
-        rename = "WebhookHttpMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_http_method: ::std::option::Option<crate::intelligence::v2::ServiceHttpMethod>,
     /// The URL Twilio will request when executing the Webhook.
     ///
     /// Optional; `WebhookUrl` on the wire (string).
-    #[serde(
-        rename = "WebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AutoRedaction", &self.auto_redaction),
+            ("AutoTranscribe", &self.auto_transcribe),
+            ("DataLogging", &self.data_logging),
+            ("EncryptionCredentialSid", &self.encryption_credential_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("MediaRedaction", &self.media_redaction),
+            ("UniqueName", &self.unique_name),
+            ("WebhookHttpMethod", &self.webhook_http_method),
+            ("WebhookUrl", &self.webhook_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1236,8 +1240,17 @@ pub struct OperatorAttachment {
 /// Attach an Operator to a Service.
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateOperatorAttachmentParams {}
+
+impl ::serde::Serialize for CreateOperatorAttachmentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 ///
 /// Twilio's `intelligence.v2.transcript`; feature `intelligence-v2`.
@@ -1329,72 +1342,59 @@ pub struct Transcript {
 /// Retrieve a list of Transcripts for a given service.
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListTranscriptParams {
     /// The unique SID identifier of the Service.
     ///
     /// Optional; `ServiceSid` on the wire (string).
-    #[serde(
-        rename = "ServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub service_sid: ::std::option::Option<::std::string::String>,
     /// Filter by before StartTime.
     ///
     /// Optional; `BeforeStartTime` on the wire (string).
-    #[serde(
-        rename = "BeforeStartTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub before_start_time: ::std::option::Option<::std::string::String>,
     /// Filter by after StartTime.
     ///
     /// Optional; `AfterStartTime` on the wire (string).
-    #[serde(
-        rename = "AfterStartTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub after_start_time: ::std::option::Option<::std::string::String>,
     /// Filter by before DateCreated.
     ///
     /// Optional; `BeforeDateCreated` on the wire (string).
-    #[serde(
-        rename = "BeforeDateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub before_date_created: ::std::option::Option<::std::string::String>,
     /// Filter by after DateCreated.
     ///
     /// Optional; `AfterDateCreated` on the wire (string).
-    #[serde(
-        rename = "AfterDateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub after_date_created: ::std::option::Option<::std::string::String>,
     /// Filter by status.
     ///
     /// Optional; `Status` on the wire (string).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<::std::string::String>,
     /// Filter by Language Code.
     ///
     /// Optional; `LanguageCode` on the wire (string).
-    #[serde(
-        rename = "LanguageCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language_code: ::std::option::Option<::std::string::String>,
     /// Filter by SourceSid.
     ///
     /// Optional; `SourceSid` on the wire (string).
-    #[serde(
-        rename = "SourceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListTranscriptParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ServiceSid", &self.service_sid),
+            ("BeforeStartTime", &self.before_start_time),
+            ("AfterStartTime", &self.after_start_time),
+            ("BeforeDateCreated", &self.before_date_created),
+            ("AfterDateCreated", &self.after_date_created),
+            ("Status", &self.status),
+            ("LanguageCode", &self.language_code),
+            ("SourceSid", &self.source_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateTranscript`: [`Transcript::create`], `POST https://intelligence.twilio.com/v2/Transcripts`.
@@ -1402,35 +1402,37 @@ pub struct ListTranscriptParams {
 /// Create a new Transcript for the service
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTranscriptParams {
     /// JSON object describing Media Channel including Source and Participants
     ///
     /// Required; `Channel` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Channel",
-        serialize_with = "crate::support::json_string::required::serialize"
-    )]
     pub channel: ::serde_json::Value,
     /// Used to store client provided metadata. Maximum of 64 double-byte UTF8 characters.
     ///
     /// Optional; `CustomerKey` on the wire (string).
-    #[serde(
-        rename = "CustomerKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub customer_key: ::std::option::Option<::std::string::String>,
     /// The date that this Transcript's media was started, given in ISO 8601 format.
     ///
     /// Optional; `MediaStartTime` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "MediaStartTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_start_time: ::std::option::Option<::jiff::Timestamp>,
     /// The unique SID identifier of the Service.
     ///
     /// Required; `ServiceSid` on the wire (string).
-    #[serde(rename = "ServiceSid")]
     pub service_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateTranscriptParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Channel", &crate::support::JsonString(&self.channel)),
+            ("CustomerKey", &self.customer_key),
+            ("MediaStartTime", &self.media_start_time),
+            ("ServiceSid", &self.service_sid),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -553,90 +553,76 @@ pub struct Credential {
 /// The parameters of `CreateCredential`: [`Credential::create`], `POST https://ip-messaging.twilio.com/v2/Credentials`.
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateCredentialParams {
     /// Optional; `ApiKey` on the wire (string).
-    #[serde(
-        rename = "ApiKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_key: ::std::option::Option<::std::string::String>,
     /// Optional; `Certificate` on the wire (string).
-    #[serde(
-        rename = "Certificate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate: ::std::option::Option<::std::string::String>,
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Optional; `PrivateKey` on the wire (string).
-    #[serde(
-        rename = "PrivateKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub private_key: ::std::option::Option<::std::string::String>,
     /// Optional; `Sandbox` on the wire (boolean).
-    #[serde(
-        rename = "Sandbox",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sandbox: ::std::option::Option<bool>,
     /// Optional; `Secret` on the wire (string).
-    #[serde(
-        rename = "Secret",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secret: ::std::option::Option<::std::string::String>,
     /// Required; `Type` on the wire (enum).
-    #[serde(rename = "Type")]
     pub r#type: crate::ip_messaging::v2::CredentialPushService,
+}
+
+impl ::serde::Serialize for CreateCredentialParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ApiKey", &self.api_key),
+            ("Certificate", &self.certificate),
+            ("FriendlyName", &self.friendly_name),
+            ("PrivateKey", &self.private_key),
+            ("Sandbox", &self.sandbox),
+            ("Secret", &self.secret),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateCredential`: [`Credential::update`], `POST https://ip-messaging.twilio.com/v2/Credentials/{Sid}`.
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateCredentialParams {
     /// Optional; `ApiKey` on the wire (string).
-    #[serde(
-        rename = "ApiKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_key: ::std::option::Option<::std::string::String>,
     /// Optional; `Certificate` on the wire (string).
-    #[serde(
-        rename = "Certificate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate: ::std::option::Option<::std::string::String>,
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Optional; `PrivateKey` on the wire (string).
-    #[serde(
-        rename = "PrivateKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub private_key: ::std::option::Option<::std::string::String>,
     /// Optional; `Sandbox` on the wire (boolean).
-    #[serde(
-        rename = "Sandbox",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sandbox: ::std::option::Option<bool>,
     /// Optional; `Secret` on the wire (string).
-    #[serde(
-        rename = "Secret",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secret: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateCredentialParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ApiKey", &self.api_key),
+            ("Certificate", &self.certificate),
+            ("FriendlyName", &self.friendly_name),
+            ("PrivateKey", &self.private_key),
+            ("Sandbox", &self.sandbox),
+            ("Secret", &self.secret),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -708,202 +694,176 @@ pub struct Service {
 /// The parameters of `CreateService`: [`Service::create`], `POST https://ip-messaging.twilio.com/v2/Services`.
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceParams {
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateService`: [`Service::update`], `POST https://ip-messaging.twilio.com/v2/Services/{Sid}`.
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceParams {
     /// Optional; `ConsumptionReportInterval` on the wire (integer).
-    #[serde(
-        rename = "ConsumptionReportInterval",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub consumption_report_interval: ::std::option::Option<i64>,
     /// Optional; `DefaultChannelCreatorRoleSid` on the wire (string).
-    #[serde(
-        rename = "DefaultChannelCreatorRoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_channel_creator_role_sid: ::std::option::Option<::std::string::String>,
     /// Optional; `DefaultChannelRoleSid` on the wire (string).
-    #[serde(
-        rename = "DefaultChannelRoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_channel_role_sid: ::std::option::Option<::std::string::String>,
     /// Optional; `DefaultServiceRoleSid` on the wire (string).
-    #[serde(
-        rename = "DefaultServiceRoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_service_role_sid: ::std::option::Option<::std::string::String>,
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Optional; `Limits.ChannelMembers` on the wire (integer).
-    #[serde(
-        rename = "Limits.ChannelMembers",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limits_channel_members: ::std::option::Option<i64>,
     /// Optional; `Limits.UserChannels` on the wire (integer).
-    #[serde(
-        rename = "Limits.UserChannels",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limits_user_channels: ::std::option::Option<i64>,
     /// Optional; `Media.CompatibilityMessage` on the wire (string).
-    #[serde(
-        rename = "Media.CompatibilityMessage",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_compatibility_message: ::std::option::Option<::std::string::String>,
     /// Optional; `Notifications.AddedToChannel.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.AddedToChannel.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_added_to_channel_enabled: ::std::option::Option<bool>,
     /// Optional; `Notifications.AddedToChannel.Sound` on the wire (string).
-    #[serde(
-        rename = "Notifications.AddedToChannel.Sound",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_added_to_channel_sound: ::std::option::Option<::std::string::String>,
     /// Optional; `Notifications.AddedToChannel.Template` on the wire (string).
-    #[serde(
-        rename = "Notifications.AddedToChannel.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_added_to_channel_template: ::std::option::Option<::std::string::String>,
     /// Optional; `Notifications.InvitedToChannel.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.InvitedToChannel.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_invited_to_channel_enabled: ::std::option::Option<bool>,
     /// Optional; `Notifications.InvitedToChannel.Sound` on the wire (string).
-    #[serde(
-        rename = "Notifications.InvitedToChannel.Sound",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_invited_to_channel_sound: ::std::option::Option<::std::string::String>,
     /// Optional; `Notifications.InvitedToChannel.Template` on the wire (string).
-    #[serde(
-        rename = "Notifications.InvitedToChannel.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_invited_to_channel_template: ::std::option::Option<::std::string::String>,
     /// Optional; `Notifications.LogEnabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.LogEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_log_enabled: ::std::option::Option<bool>,
     /// Optional; `Notifications.NewMessage.BadgeCountEnabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.NewMessage.BadgeCountEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_new_message_badge_count_enabled: ::std::option::Option<bool>,
     /// Optional; `Notifications.NewMessage.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.NewMessage.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_new_message_enabled: ::std::option::Option<bool>,
     /// Optional; `Notifications.NewMessage.Sound` on the wire (string).
-    #[serde(
-        rename = "Notifications.NewMessage.Sound",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_new_message_sound: ::std::option::Option<::std::string::String>,
     /// Optional; `Notifications.NewMessage.Template` on the wire (string).
-    #[serde(
-        rename = "Notifications.NewMessage.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_new_message_template: ::std::option::Option<::std::string::String>,
     /// Optional; `Notifications.RemovedFromChannel.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Notifications.RemovedFromChannel.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_removed_from_channel_enabled: ::std::option::Option<bool>,
     /// Optional; `Notifications.RemovedFromChannel.Sound` on the wire (string).
-    #[serde(
-        rename = "Notifications.RemovedFromChannel.Sound",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_removed_from_channel_sound: ::std::option::Option<::std::string::String>,
     /// Optional; `Notifications.RemovedFromChannel.Template` on the wire (string).
-    #[serde(
-        rename = "Notifications.RemovedFromChannel.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notifications_removed_from_channel_template: ::std::option::Option<::std::string::String>,
     /// Optional; `PostWebhookRetryCount` on the wire (integer).
-    #[serde(
-        rename = "PostWebhookRetryCount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub post_webhook_retry_count: ::std::option::Option<i64>,
     /// Optional; `PostWebhookUrl` on the wire (string).
-    #[serde(
-        rename = "PostWebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub post_webhook_url: ::std::option::Option<::std::string::String>,
     /// Optional; `PreWebhookRetryCount` on the wire (integer).
-    #[serde(
-        rename = "PreWebhookRetryCount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pre_webhook_retry_count: ::std::option::Option<i64>,
     /// Optional; `PreWebhookUrl` on the wire (string).
-    #[serde(
-        rename = "PreWebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pre_webhook_url: ::std::option::Option<::std::string::String>,
     /// Optional; `ReachabilityEnabled` on the wire (boolean).
-    #[serde(
-        rename = "ReachabilityEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reachability_enabled: ::std::option::Option<bool>,
     /// Optional; `ReadStatusEnabled` on the wire (boolean).
-    #[serde(
-        rename = "ReadStatusEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub read_status_enabled: ::std::option::Option<bool>,
     /// Optional; `TypingIndicatorTimeout` on the wire (integer).
-    #[serde(
-        rename = "TypingIndicatorTimeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub typing_indicator_timeout: ::std::option::Option<i64>,
     /// Optional; `WebhookFilters` on the wire (array of string).
-    #[serde(
-        rename = "WebhookFilters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Optional; `WebhookMethod` on the wire (string).
-    #[serde(
-        rename = "WebhookMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_method: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "ConsumptionReportInterval",
+                &self.consumption_report_interval,
+            ),
+            (
+                "DefaultChannelCreatorRoleSid",
+                &self.default_channel_creator_role_sid,
+            ),
+            ("DefaultChannelRoleSid", &self.default_channel_role_sid),
+            ("DefaultServiceRoleSid", &self.default_service_role_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("Limits.ChannelMembers", &self.limits_channel_members),
+            ("Limits.UserChannels", &self.limits_user_channels),
+            (
+                "Media.CompatibilityMessage",
+                &self.media_compatibility_message,
+            ),
+            (
+                "Notifications.AddedToChannel.Enabled",
+                &self.notifications_added_to_channel_enabled,
+            ),
+            (
+                "Notifications.AddedToChannel.Sound",
+                &self.notifications_added_to_channel_sound,
+            ),
+            (
+                "Notifications.AddedToChannel.Template",
+                &self.notifications_added_to_channel_template,
+            ),
+            (
+                "Notifications.InvitedToChannel.Enabled",
+                &self.notifications_invited_to_channel_enabled,
+            ),
+            (
+                "Notifications.InvitedToChannel.Sound",
+                &self.notifications_invited_to_channel_sound,
+            ),
+            (
+                "Notifications.InvitedToChannel.Template",
+                &self.notifications_invited_to_channel_template,
+            ),
+            ("Notifications.LogEnabled", &self.notifications_log_enabled),
+            (
+                "Notifications.NewMessage.BadgeCountEnabled",
+                &self.notifications_new_message_badge_count_enabled,
+            ),
+            (
+                "Notifications.NewMessage.Enabled",
+                &self.notifications_new_message_enabled,
+            ),
+            (
+                "Notifications.NewMessage.Sound",
+                &self.notifications_new_message_sound,
+            ),
+            (
+                "Notifications.NewMessage.Template",
+                &self.notifications_new_message_template,
+            ),
+            (
+                "Notifications.RemovedFromChannel.Enabled",
+                &self.notifications_removed_from_channel_enabled,
+            ),
+            (
+                "Notifications.RemovedFromChannel.Sound",
+                &self.notifications_removed_from_channel_sound,
+            ),
+            (
+                "Notifications.RemovedFromChannel.Template",
+                &self.notifications_removed_from_channel_template,
+            ),
+            ("PostWebhookRetryCount", &self.post_webhook_retry_count),
+            ("PostWebhookUrl", &self.post_webhook_url),
+            ("PreWebhookRetryCount", &self.pre_webhook_retry_count),
+            ("PreWebhookUrl", &self.pre_webhook_url),
+            ("ReachabilityEnabled", &self.reachability_enabled),
+            ("ReadStatusEnabled", &self.read_status_enabled),
+            ("TypingIndicatorTimeout", &self.typing_indicator_timeout),
+            ("WebhookFilters", &self.webhook_filters),
+            ("WebhookMethod", &self.webhook_method),
+        ])
+        .serialize(serializer)
+    }
 }

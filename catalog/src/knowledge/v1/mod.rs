@@ -74,14 +74,19 @@ pub struct Knowledge {
 /// List all knowledge
 ///
 /// Feature `knowledge-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListKnowledgeParams {
     /// Json array of tag and value pairs for tag filtering.
     ///
     /// Optional; `Tags` on the wire (string).
-    #[serde(
-        rename = "Tags",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListKnowledgeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Tags", &self.tags)]).serialize(serializer)
+    }
 }

@@ -94,39 +94,40 @@ pub struct PhoneNumber {
 /// The parameters of `FetchPhoneNumber`: [`PhoneNumber::fetch`], `GET https://lookups.twilio.com/v1/PhoneNumbers/{PhoneNumber}`.
 ///
 /// Feature `lookups-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchPhoneNumberParams {
     /// The [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) of the phone number to fetch. This is used to specify the country when the phone number is provided in a national format.
     ///
     /// Optional; `CountryCode` on the wire (string).
-    #[serde(
-        rename = "CountryCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country_code: ::std::option::Option<::std::string::String>,
     /// The type of information to return. Can be: `carrier` or `caller-name`. The default is null. To retrieve both types of information, specify this parameter twice; once with `carrier` and once with `caller-name` as the value.
     ///
     /// Optional; `Type` on the wire (array of string).
-    #[serde(
-        rename = "Type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `unique_name` of an Add-on you would like to invoke. Can be the `unique_name` of an Add-on that is installed on your account. You can specify multiple instances of this parameter to invoke multiple Add-ons. For more information about  Add-ons, see the [Add-ons documentation](https://www.twilio.com/docs/add-ons).
     ///
     /// Optional; `AddOns` on the wire (array of string).
-    #[serde(
-        rename = "AddOns",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub add_ons: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Data specific to the add-on you would like to invoke. The content and format of this value depends on the add-on.
     ///
     /// Optional; `AddOnsData` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "AddOnsData",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub add_ons_data: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for FetchPhoneNumberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CountryCode", &self.country_code),
+            ("Type", &self.r#type),
+            ("AddOns", &self.add_ons),
+            (
+                "AddOnsData",
+                &crate::support::JsonString(&self.add_ons_data),
+            ),
+        ])
+        .serialize(serializer)
+    }
 }

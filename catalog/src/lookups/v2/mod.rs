@@ -196,128 +196,94 @@ pub struct LookupResponse {
 /// The Lookup API allows you to query information on a phone number so that you can make a trusted interaction with your user
 ///
 /// Feature `lookups-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchPhoneNumberParams {
     /// A comma-separated list of fields to return. Possible values are validation, caller\_name, sim\_swap, call\_forwarding, line\_status, line\_type\_intelligence, identity\_match, reassigned\_number, sms\_pumping\_risk, phone\_number\_quality\_score, pre\_fill.
     ///
     /// Optional; `Fields` on the wire (string).
-    #[serde(
-        rename = "Fields",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fields: ::std::option::Option<::std::string::String>,
     /// The [country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) used if the phone number provided is in national format.
     ///
     /// Optional; `CountryCode` on the wire (string).
-    #[serde(
-        rename = "CountryCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country_code: ::std::option::Option<::std::string::String>,
     /// User’s first name. This query parameter is only used (optionally) for identity\_match package requests.
     ///
     /// Optional; `FirstName` on the wire (string).
-    #[serde(
-        rename = "FirstName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// User’s last name. This query parameter is only used (optionally) for identity\_match package requests.
     ///
     /// Optional; `LastName` on the wire (string).
-    #[serde(
-        rename = "LastName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// User’s first address line. This query parameter is only used (optionally) for identity\_match package requests.
     ///
     /// Optional; `AddressLine1` on the wire (string).
-    #[serde(
-        rename = "AddressLine1",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_line1: ::std::option::Option<::std::string::String>,
     /// User’s second address line. This query parameter is only used (optionally) for identity\_match package requests.
     ///
     /// Optional; `AddressLine2` on the wire (string).
-    #[serde(
-        rename = "AddressLine2",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_line2: ::std::option::Option<::std::string::String>,
     /// User’s city. This query parameter is only used (optionally) for identity\_match package requests.
     ///
     /// Optional; `City` on the wire (string).
-    #[serde(
-        rename = "City",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub city: ::std::option::Option<::std::string::String>,
     /// User’s country subdivision, such as state, province, or locality. This query parameter is only used (optionally) for identity\_match package requests.
     ///
     /// Optional; `State` on the wire (string).
-    #[serde(
-        rename = "State",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<::std::string::String>,
     /// User’s postal zip code. This query parameter is only used (optionally) for identity\_match package requests.
     ///
     /// Optional; `PostalCode` on the wire (string).
-    #[serde(
-        rename = "PostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub postal_code: ::std::option::Option<::std::string::String>,
     /// User’s country, up to two characters. This query parameter is only used (optionally) for identity\_match package requests.
     ///
     /// Optional; `AddressCountryCode` on the wire (string).
-    #[serde(
-        rename = "AddressCountryCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_country_code: ::std::option::Option<::std::string::String>,
     /// User’s national ID, such as SSN or Passport ID. This query parameter is only used (optionally) for identity\_match package requests.
     ///
     /// Optional; `NationalId` on the wire (string).
-    #[serde(
-        rename = "NationalId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub national_id: ::std::option::Option<::std::string::String>,
     /// User’s date of birth, in YYYYMMDD format. This query parameter is only used (optionally) for identity\_match package requests.
     ///
     /// Optional; `DateOfBirth` on the wire (string).
-    #[serde(
-        rename = "DateOfBirth",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_of_birth: ::std::option::Option<::std::string::String>,
     /// The date you obtained consent to call or text the end-user of the phone number or a date on which you are reasonably certain that the end-user could still be reached at that number. This query parameter is only used (optionally) for reassigned\_number package requests.
     ///
     /// Optional; `LastVerifiedDate` on the wire (string).
-    #[serde(
-        rename = "LastVerifiedDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_verified_date: ::std::option::Option<::std::string::String>,
     /// The unique identifier associated with a verification process through verify API. This query parameter is only used (optionally) for pre\_fill package requests.
     ///
     /// Optional; `VerificationSid` on the wire (string).
-    #[serde(
-        rename = "VerificationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verification_sid: ::std::option::Option<::std::string::String>,
     /// The optional partnerSubId parameter to provide context for your sub-accounts, tenantIDs, sender IDs or other segmentation, enhancing the accuracy of the risk analysis.
     ///
     /// Optional; `PartnerSubId` on the wire (string).
-    #[serde(
-        rename = "PartnerSubId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub partner_sub_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchPhoneNumberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Fields", &self.fields),
+            ("CountryCode", &self.country_code),
+            ("FirstName", &self.first_name),
+            ("LastName", &self.last_name),
+            ("AddressLine1", &self.address_line1),
+            ("AddressLine2", &self.address_line2),
+            ("City", &self.city),
+            ("State", &self.state),
+            ("PostalCode", &self.postal_code),
+            ("AddressCountryCode", &self.address_country_code),
+            ("NationalId", &self.national_id),
+            ("DateOfBirth", &self.date_of_birth),
+            ("LastVerifiedDate", &self.last_verified_date),
+            ("VerificationSid", &self.verification_sid),
+            ("PartnerSubId", &self.partner_sub_id),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `OverridesResponse`.
@@ -365,18 +331,26 @@ pub struct OverridesResponse {
 /// Create an Override for a specific package and phone number.
 ///
 /// Feature `lookups-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateLookupPhoneNumberOverridesParams {
     /// The new line type to override the original line type
     ///
     /// Optional; `line_type` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub line_type: ::std::option::Option<::std::string::String>,
     /// The reason for the override
     ///
     /// Optional; `reason` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reason: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateLookupPhoneNumberOverridesParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("line_type", &self.line_type), ("reason", &self.reason)])
+            .serialize(serializer)
+    }
 }
 
 /// A Twilio `LookupPhoneNumberOverrides`.
@@ -420,18 +394,26 @@ pub struct LookupPhoneNumberOverrides {
 /// Update an Override for a specific package and phone number.
 ///
 /// Feature `lookups-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateLookupPhoneNumberOverridesParams {
     /// The new line type to override the original line type
     ///
     /// Optional; `line_type` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub line_type: ::std::option::Option<::std::string::String>,
     /// The reason for the override
     ///
     /// Optional; `reason` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reason: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateLookupPhoneNumberOverridesParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("line_type", &self.line_type), ("reason", &self.reason)])
+            .serialize(serializer)
+    }
 }
 
 /// A Twilio `LookupAccountRateLimits`.
@@ -461,14 +443,19 @@ pub struct LookupAccountRateLimits {
 /// It returns also the twilio rate limits.
 ///
 /// Feature `lookups-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchLookupAccountRateLimitsParams {
     /// Optional; `Fields` on the wire (array of string).
-    #[serde(
-        rename = "Fields",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fields: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for FetchLookupAccountRateLimitsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Fields", &self.fields)]).serialize(serializer)
+    }
 }
 
 /// A Twilio `RateLimitResponse`.
@@ -514,18 +501,25 @@ pub struct RateLimitResponse {
 /// Upsert rate limit
 ///
 /// Feature `lookups-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateLookupRateLimitParams {
     /// Limit of requests for the bucket
     ///
     /// Optional; `limit` on the wire (integer).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
     /// Time to live of the rule
     ///
     /// Optional; `ttl` on the wire (integer).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i32>,
+}
+
+impl ::serde::Serialize for UpdateLookupRateLimitParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("limit", &self.limit), ("ttl", &self.ttl)]).serialize(serializer)
+    }
 }
 
 /// A Twilio `BulkLookup`.
@@ -552,9 +546,17 @@ pub struct BulkLookup {
 /// - Adding a correlation\_id key
 ///
 /// Feature `lookups-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateBulkLookupParams {
     /// Optional; `phone_numbers` on the wire (array of JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_numbers: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for CreateBulkLookupParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("phone_numbers", &self.phone_numbers)]).serialize(serializer)
+    }
 }

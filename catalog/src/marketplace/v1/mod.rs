@@ -135,35 +135,42 @@ pub struct InstalledAddOn {
 /// Install an Add-on for the Account specified.
 ///
 /// Feature `marketplace-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInstalledAddOnParams {
     /// Whether the Terms of Service were accepted.
     ///
     /// Required; `AcceptTermsOfService` on the wire (boolean).
-    #[serde(rename = "AcceptTermsOfService")]
     pub accept_terms_of_service: bool,
     /// The SID of the AvaliableAddOn to install.
     ///
     /// Required; `AvailableAddOnSid` on the wire (string).
-    #[serde(rename = "AvailableAddOnSid")]
     pub available_add_on_sid: ::std::string::String,
     /// The JSON object that represents the configuration of the new Add-on being installed.
     ///
     /// Optional; `Configuration` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Configuration",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub configuration: ::std::option::Option<::serde_json::Value>,
     /// An application-defined string that uniquely identifies the resource. This value must be unique within the Account.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateInstalledAddOnParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AcceptTermsOfService", &self.accept_terms_of_service),
+            ("AvailableAddOnSid", &self.available_add_on_sid),
+            (
+                "Configuration",
+                &crate::support::JsonString(&self.configuration),
+            ),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateInstalledAddOn`: [`InstalledAddOn::update`], `POST https://marketplace.twilio.com/v1/InstalledAddOns/{Sid}`.
@@ -171,25 +178,32 @@ pub struct CreateInstalledAddOnParams {
 /// Update an Add-on installation for the Account specified.
 ///
 /// Feature `marketplace-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateInstalledAddOnParams {
     /// Valid JSON object that conform to the configuration schema exposed by the associated AvailableAddOn resource. This is only required by Add-ons that need to be configured
     ///
     /// Optional; `Configuration` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Configuration",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub configuration: ::std::option::Option<::serde_json::Value>,
     /// An application-defined string that uniquely identifies the resource. This value must be unique within the Account.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateInstalledAddOnParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "Configuration",
+                &crate::support::JsonString(&self.configuration),
+            ),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -248,64 +262,54 @@ pub struct ModuleDataManagement {
 /// This endpoint updates the data of a given Listing. To find a Listing's SID, use the [Available Add-ons resource](https://www.twilio.com/docs/marketplace/api/available-add-ons) or view its Listing details page in the Console by visiting the [Catalog](https://console.twilio.com/us1/develop/add-ons/catalog) or the [My Listings tab](https://console.twilio.com/us1/develop/add-ons/publish/my-listings) and selecting the Listing. Only Listing owners are allowed to update the Listing.
 ///
 /// Feature `marketplace-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateModuleDataManagementParams {
     /// A JSON object for providing Listing-specific configuration. Contains button setup, notification URL, and more.
     ///
     /// Optional; `Configuration` on the wire (string).
-    #[serde(
-        rename = "Configuration",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration: ::std::option::Option<::std::string::String>,
     /// A JSON object describing the Listing. You can define the main body of the description, highlight key features or aspects of the Listing, and provide code samples for developers if applicable.
     ///
     /// Optional; `Description` on the wire (string).
-    #[serde(
-        rename = "Description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// A JSON object for providing comprehensive information, instructions, and resources related to the Listing.
     ///
     /// Optional; `Documentation` on the wire (string).
-    #[serde(
-        rename = "Documentation",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub documentation: ::std::option::Option<::std::string::String>,
     /// A JSON object containing essential attributes that define a Listing.
     ///
     /// Optional; `ModuleInfo` on the wire (string).
-    #[serde(
-        rename = "ModuleInfo",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub module_info: ::std::option::Option<::std::string::String>,
     /// A JSON object describing the Listing's privacy and legal policies. The maximum file size for Policies is 5MB.
     ///
     /// Optional; `Policies` on the wire (string).
-    #[serde(
-        rename = "Policies",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub policies: ::std::option::Option<::std::string::String>,
     /// A JSON object for providing Listing's purchase options.
     ///
     /// Optional; `Pricing` on the wire (string).
-    #[serde(
-        rename = "Pricing",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pricing: ::std::option::Option<::std::string::String>,
     /// A JSON object containing information on how Marketplace users can obtain support for the Listing. Use this parameter to provide details such as contact information and support description.
     ///
     /// Optional; `Support` on the wire (string).
-    #[serde(
-        rename = "Support",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub support: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateModuleDataManagementParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Configuration", &self.configuration),
+            ("Description", &self.description),
+            ("Documentation", &self.documentation),
+            ("ModuleInfo", &self.module_info),
+            ("Policies", &self.policies),
+            ("Pricing", &self.pricing),
+            ("Support", &self.support),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -379,24 +383,29 @@ pub struct ModuleData {
 /// This endpoint creates a Listing based on the given data.
 ///
 /// Feature `marketplace-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateModuleDataParams {
     /// A JSON object for providing Listing-specific configuration. Contains button setup, notification URL, and more.
     ///
     /// Optional; `Configuration` on the wire (string).
-    #[serde(
-        rename = "Configuration",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration: ::std::option::Option<::std::string::String>,
     /// A JSON object containing essential attributes that define a Listing.
     ///
     /// Optional; `ModuleInfo` on the wire (string).
-    #[serde(
-        rename = "ModuleInfo",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub module_info: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateModuleDataParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Configuration", &self.configuration),
+            ("ModuleInfo", &self.module_info),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -415,9 +424,18 @@ pub struct ReferralConversion {
 /// The parameters of `CreateReferralConversion`: [`ReferralConversion::create`], `POST https://marketplace.twilio.com/v1/ReferralConversion`.
 ///
 /// Feature `marketplace-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateReferralConversionParams {
     /// Optional; `referral_account_sid` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub referral_account_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateReferralConversionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("referral_account_sid", &self.referral_account_sid)])
+            .serialize(serializer)
+    }
 }

@@ -712,13 +712,21 @@ pub struct DomainCertV4 {
 /// The parameters of `UpdateDomainCertV4`: [`DomainCertV4::update`], `POST https://messaging.twilio.com/v1/LinkShortening/Domains/{DomainSid}/Certificate`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateDomainCertV4Params {
     /// Contains the full TLS certificate and private for this domain in PEM format: <https://en.wikipedia.org/wiki/Privacy-Enhanced_Mail>. Twilio uses this information to process HTTPS traffic sent to your domain.
     ///
     /// Required; `TlsCert` on the wire (string).
-    #[serde(rename = "TlsCert")]
     pub tls_cert: ::std::string::String,
+}
+
+impl ::serde::Serialize for UpdateDomainCertV4Params {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("TlsCert", &self.tls_cert)]).serialize(serializer)
+    }
 }
 
 ///
@@ -770,40 +778,39 @@ pub struct DomainConfig {
 /// The parameters of `UpdateDomainConfig`: [`DomainConfig::update`], `POST https://messaging.twilio.com/v1/LinkShortening/Domains/{DomainSid}/Config`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateDomainConfigParams {
     /// URL to receive click events to your webhook whenever the recipients click on the shortened links
     ///
     /// Optional; `CallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_url: ::std::option::Option<::std::string::String>,
     /// Boolean field to set customer delivery preference when there is a failure in linkShortening service
     ///
     /// Optional; `ContinueOnFailure` on the wire (boolean).
-    #[serde(
-        rename = "ContinueOnFailure",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub continue_on_failure: ::std::option::Option<bool>,
     /// Customer's choice to send links with/without "<https://>" attached to shortened url. If true, messages will not be sent with <https://> at the beginning of the url. If false, messages will be sent with <https://> at the beginning of the url. False is the default behavior if it is not specified.
     ///
     /// Optional; `DisableHttps` on the wire (boolean).
-    #[serde(
-        rename = "DisableHttps",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disable_https: ::std::option::Option<bool>,
     /// Any requests we receive to this domain that do not match an existing shortened message will be redirected to the fallback url. These will likely be either expired messages, random misdirected traffic, or intentional scraping.
     ///
     /// Optional; `FallbackUrl` on the wire (string).
-    #[serde(
-        rename = "FallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fallback_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateDomainConfigParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CallbackUrl", &self.callback_url),
+            ("ContinueOnFailure", &self.continue_on_failure),
+            ("DisableHttps", &self.disable_https),
+            ("FallbackUrl", &self.fallback_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -831,8 +838,17 @@ pub struct LinkshorteningMessagingService {
 /// The parameters of `CreateLinkshorteningMessagingService`: [`LinkshorteningMessagingService::update`], `POST https://messaging.twilio.com/v1/LinkShortening/Domains/{DomainSid}/MessagingServices/{MessagingServiceSid}`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateLinkshorteningMessagingServiceParams {}
+
+impl ::serde::Serialize for CreateLinkshorteningMessagingServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 ///
 /// Twilio's `messaging.v1.request_managed_cert`; feature `messaging-v1`.
@@ -882,8 +898,17 @@ pub struct RequestManagedCert {
 /// The parameters of `UpdateRequestManagedCert`: [`RequestManagedCert::update`], `POST https://messaging.twilio.com/v1/LinkShortening/Domains/{DomainSid}/RequestManagedCert`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateRequestManagedCertParams {}
+
+impl ::serde::Serialize for UpdateRequestManagedCertParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 ///
 /// Twilio's `messaging.v1.domain_dns_validation`; feature `messaging-v1`.
@@ -1104,270 +1129,205 @@ pub struct Service {
 /// The parameters of `CreateService`: [`Service::create`], `POST https://messaging.twilio.com/v1/Services`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceParams {
     /// Whether to enable [Area Code Geomatch](https://www.twilio.com/docs/messaging/services#area-code-geomatch) on the Service Instance.
     ///
     /// Optional; `AreaCodeGeomatch` on the wire (boolean).
-    #[serde(
-        rename = "AreaCodeGeomatch",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub area_code_geomatch: ::std::option::Option<bool>,
     /// The HTTP method we should use to call `fallback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `FallbackMethod` on the wire (string).
-    #[serde(
-        rename = "FallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fallback_method: ::std::option::Option<::std::string::String>,
     /// \[OBSOLETE\] Former feature used to fallback to long code sender after certain short code message failures.
     ///
     /// Optional; `FallbackToLongCode` on the wire (boolean).
-    #[serde(
-        rename = "FallbackToLongCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fallback_to_long_code: ::std::option::Option<bool>,
     /// The URL that we call using `fallback_method` if an error occurs while retrieving or executing the TwiML from the Inbound Request URL. If the `use_inbound_webhook_on_number` field is enabled then the webhook url defined on the phone number will override the `fallback_url` defined for the Messaging Service.
     ///
     /// Optional; `FallbackUrl` on the wire (string).
-    #[serde(
-        rename = "FallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fallback_url: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// The HTTP method we should use to call `inbound_request_url`. Can be `GET` or `POST` and the default is `POST`.
     ///
     /// Optional; `InboundMethod` on the wire (string).
-    #[serde(
-        rename = "InboundMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub inbound_method: ::std::option::Option<::std::string::String>,
     /// The URL we call using `inbound_method` when a message is received by any phone number or short code in the Service. When this property is `null`, receiving inbound messages is disabled. All messages sent to the Twilio phone number or short code will not be logged and received on the Account. If the `use_inbound_webhook_on_number` field is enabled then the webhook url defined on the phone number will override the `inbound_request_url` defined for the Messaging Service.
     ///
     /// Optional; `InboundRequestUrl` on the wire (string).
-    #[serde(
-        rename = "InboundRequestUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub inbound_request_url: ::std::option::Option<::std::string::String>,
     /// Whether to enable the [MMS Converter](https://www.twilio.com/docs/messaging/services#mms-converter) for messages sent through the Service instance.
     ///
     /// Optional; `MmsConverter` on the wire (boolean).
-    #[serde(
-        rename = "MmsConverter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mms_converter: ::std::option::Option<bool>,
     /// Reserved.
     ///
     /// Optional; `ScanMessageContent` on the wire (enum).
-    #[serde(
-        rename = "ScanMessageContent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub scan_message_content:
         ::std::option::Option<crate::messaging::v1::ServiceScanMessageContent>,
     /// Whether to enable [Smart Encoding](https://www.twilio.com/docs/messaging/services#smart-encoding) for messages sent through the Service instance.
     ///
     /// Optional; `SmartEncoding` on the wire (boolean).
-    #[serde(
-        rename = "SmartEncoding",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub smart_encoding: ::std::option::Option<bool>,
     /// The URL we should call to [pass status updates](https://www.twilio.com/docs/sms/api/message-resource#message-status-values) about message delivery.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Whether to enable [Sticky Sender](https://www.twilio.com/docs/messaging/services#sticky-sender) on the Service instance.
     ///
     /// Optional; `StickySender` on the wire (boolean).
-    #[serde(
-        rename = "StickySender",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sticky_sender: ::std::option::Option<bool>,
     /// Reserved.
     ///
     /// Optional; `SynchronousValidation` on the wire (boolean).
-    #[serde(
-        rename = "SynchronousValidation",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub synchronous_validation: ::std::option::Option<bool>,
     /// A boolean value that indicates either the webhook url configured on the phone number will be used or `inbound_request_url`/`fallback_url` url will be called when a message is received from the phone number. If this field is enabled then the webhook url defined on the phone number will override the `inbound_request_url`/`fallback_url` defined for the Messaging Service.
     ///
     /// Optional; `UseInboundWebhookOnNumber` on the wire (boolean).
-    #[serde(
-        rename = "UseInboundWebhookOnNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub use_inbound_webhook_on_number: ::std::option::Option<bool>,
     /// A string that describes the scenario in which the Messaging Service will be used. Possible values are `notifications`, `marketing`, `verification`, `discussion`, `poll`, `undeclared`.
     ///
     /// Optional; `Usecase` on the wire (string).
-    #[serde(
-        rename = "Usecase",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub usecase: ::std::option::Option<::std::string::String>,
     /// How long, in seconds, messages sent from the Service are valid. Can be an integer from `1` to `36,000`. Default value is `36,000`.
     ///
     /// Optional; `ValidityPeriod` on the wire (integer).
-    #[serde(
-        rename = "ValidityPeriod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub validity_period: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for CreateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AreaCodeGeomatch", &self.area_code_geomatch),
+            ("FallbackMethod", &self.fallback_method),
+            ("FallbackToLongCode", &self.fallback_to_long_code),
+            ("FallbackUrl", &self.fallback_url),
+            ("FriendlyName", &self.friendly_name),
+            ("InboundMethod", &self.inbound_method),
+            ("InboundRequestUrl", &self.inbound_request_url),
+            ("MmsConverter", &self.mms_converter),
+            ("ScanMessageContent", &self.scan_message_content),
+            ("SmartEncoding", &self.smart_encoding),
+            ("StatusCallback", &self.status_callback),
+            ("StickySender", &self.sticky_sender),
+            ("SynchronousValidation", &self.synchronous_validation),
+            (
+                "UseInboundWebhookOnNumber",
+                &self.use_inbound_webhook_on_number,
+            ),
+            ("Usecase", &self.usecase),
+            ("ValidityPeriod", &self.validity_period),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateService`: [`Service::update`], `POST https://messaging.twilio.com/v1/Services/{Sid}`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceParams {
     /// Whether to enable [Area Code Geomatch](https://www.twilio.com/docs/messaging/services#area-code-geomatch) on the Service Instance.
     ///
     /// Optional; `AreaCodeGeomatch` on the wire (boolean).
-    #[serde(
-        rename = "AreaCodeGeomatch",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub area_code_geomatch: ::std::option::Option<bool>,
     /// The HTTP method we should use to call `fallback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `FallbackMethod` on the wire (string).
-    #[serde(
-        rename = "FallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fallback_method: ::std::option::Option<::std::string::String>,
     /// \[OBSOLETE\] Former feature used to fallback to long code sender after certain short code message failures.
     ///
     /// Optional; `FallbackToLongCode` on the wire (boolean).
-    #[serde(
-        rename = "FallbackToLongCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fallback_to_long_code: ::std::option::Option<bool>,
     /// The URL that we call using `fallback_method` if an error occurs while retrieving or executing the TwiML from the Inbound Request URL. If the `use_inbound_webhook_on_number` field is enabled then the webhook url defined on the phone number will override the `fallback_url` defined for the Messaging Service.
     ///
     /// Optional; `FallbackUrl` on the wire (string).
-    #[serde(
-        rename = "FallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fallback_url: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `inbound_request_url`. Can be `GET` or `POST` and the default is `POST`.
     ///
     /// Optional; `InboundMethod` on the wire (string).
-    #[serde(
-        rename = "InboundMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub inbound_method: ::std::option::Option<::std::string::String>,
     /// The URL we call using `inbound_method` when a message is received by any phone number or short code in the Service. When this property is `null`, receiving inbound messages is disabled. All messages sent to the Twilio phone number or short code will not be logged and received on the Account. If the `use_inbound_webhook_on_number` field is enabled then the webhook url defined on the phone number will override the `inbound_request_url` defined for the Messaging Service.
     ///
     /// Optional; `InboundRequestUrl` on the wire (string).
-    #[serde(
-        rename = "InboundRequestUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub inbound_request_url: ::std::option::Option<::std::string::String>,
     /// Whether to enable the [MMS Converter](https://www.twilio.com/docs/messaging/services#mms-converter) for messages sent through the Service instance.
     ///
     /// Optional; `MmsConverter` on the wire (boolean).
-    #[serde(
-        rename = "MmsConverter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mms_converter: ::std::option::Option<bool>,
     /// Reserved.
     ///
     /// Optional; `ScanMessageContent` on the wire (enum).
-    #[serde(
-        rename = "ScanMessageContent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub scan_message_content:
         ::std::option::Option<crate::messaging::v1::ServiceScanMessageContent>,
     /// Whether to enable [Smart Encoding](https://www.twilio.com/docs/messaging/services#smart-encoding) for messages sent through the Service instance.
     ///
     /// Optional; `SmartEncoding` on the wire (boolean).
-    #[serde(
-        rename = "SmartEncoding",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub smart_encoding: ::std::option::Option<bool>,
     /// The URL we should call to [pass status updates](https://www.twilio.com/docs/sms/api/message-resource#message-status-values) about message delivery.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Whether to enable [Sticky Sender](https://www.twilio.com/docs/messaging/services#sticky-sender) on the Service instance.
     ///
     /// Optional; `StickySender` on the wire (boolean).
-    #[serde(
-        rename = "StickySender",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sticky_sender: ::std::option::Option<bool>,
     /// Reserved.
     ///
     /// Optional; `SynchronousValidation` on the wire (boolean).
-    #[serde(
-        rename = "SynchronousValidation",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub synchronous_validation: ::std::option::Option<bool>,
     /// A boolean value that indicates either the webhook url configured on the phone number will be used or `inbound_request_url`/`fallback_url` url will be called when a message is received from the phone number. If this field is enabled then the webhook url defined on the phone number will override the `inbound_request_url`/`fallback_url` defined for the Messaging Service.
     ///
     /// Optional; `UseInboundWebhookOnNumber` on the wire (boolean).
-    #[serde(
-        rename = "UseInboundWebhookOnNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub use_inbound_webhook_on_number: ::std::option::Option<bool>,
     /// A string that describes the scenario in which the Messaging Service will be used. Possible values are `notifications`, `marketing`, `verification`, `discussion`, `poll`, `undeclared`.
     ///
     /// Optional; `Usecase` on the wire (string).
-    #[serde(
-        rename = "Usecase",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub usecase: ::std::option::Option<::std::string::String>,
     /// How long, in seconds, messages sent from the Service are valid. Can be an integer from `1` to `36,000`. Default value is `36,000`.
     ///
     /// Optional; `ValidityPeriod` on the wire (integer).
-    #[serde(
-        rename = "ValidityPeriod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub validity_period: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for UpdateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AreaCodeGeomatch", &self.area_code_geomatch),
+            ("FallbackMethod", &self.fallback_method),
+            ("FallbackToLongCode", &self.fallback_to_long_code),
+            ("FallbackUrl", &self.fallback_url),
+            ("FriendlyName", &self.friendly_name),
+            ("InboundMethod", &self.inbound_method),
+            ("InboundRequestUrl", &self.inbound_request_url),
+            ("MmsConverter", &self.mms_converter),
+            ("ScanMessageContent", &self.scan_message_content),
+            ("SmartEncoding", &self.smart_encoding),
+            ("StatusCallback", &self.status_callback),
+            ("StickySender", &self.sticky_sender),
+            ("SynchronousValidation", &self.synchronous_validation),
+            (
+                "UseInboundWebhookOnNumber",
+                &self.use_inbound_webhook_on_number,
+            ),
+            ("Usecase", &self.usecase),
+            ("ValidityPeriod", &self.validity_period),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Resource to associate preregistered campaign with Messaging Service.
@@ -1405,26 +1365,34 @@ pub struct ExternalCampaign {
 /// The parameters of `CreateExternalCampaign`: [`ExternalCampaign::create`], `POST https://messaging.twilio.com/v1/Services/PreregisteredUsa2p`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateExternalCampaignParams {
     /// ID of the preregistered campaign.
     ///
     /// Required; `CampaignId` on the wire (string).
-    #[serde(rename = "CampaignId")]
     pub campaign_id: ::std::string::String,
     /// Customers should use this flag during the ERC registration process to indicate to Twilio that the campaign being registered is undergoing CNP migration. It is important for the user to first trigger the CNP migration process for said campaign in their CSP portal and have Twilio accept the sharing request, before making this api call.
     ///
     /// Optional; `CnpMigration` on the wire (boolean).
-    #[serde(
-        rename = "CnpMigration",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cnp_migration: ::std::option::Option<bool>,
     /// The SID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) that the resource is associated with.
     ///
     /// Required; `MessagingServiceSid` on the wire (string).
-    #[serde(rename = "MessagingServiceSid")]
     pub messaging_service_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateExternalCampaignParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CampaignId", &self.campaign_id),
+            ("CnpMigration", &self.cnp_migration),
+            ("MessagingServiceSid", &self.messaging_service_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Use Case resource. Fetch possible use cases for a Messaging Service.
@@ -1687,48 +1655,44 @@ pub struct TollfreeVerification {
 /// List tollfree verifications
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListTollfreeVerificationParams {
     /// The SID of the Phone Number associated with the Tollfree Verification.
     ///
     /// Optional; `TollfreePhoneNumberSid` on the wire (string).
-    #[serde(
-        rename = "TollfreePhoneNumberSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tollfree_phone_number_sid: ::std::option::Option<::std::string::String>,
     /// The compliance status of the Tollfree Verification record.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::messaging::v1::TollfreeVerificationStatus>,
     /// Customer supplied reference id for the Tollfree Verification record.
     ///
     /// Optional; `ExternalReferenceId` on the wire (string).
-    #[serde(
-        rename = "ExternalReferenceId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_reference_id: ::std::option::Option<::std::string::String>,
     /// Whether to include Tollfree Verifications from sub accounts in list response.
     ///
     /// Optional; `IncludeSubAccounts` on the wire (boolean).
-    #[serde(
-        rename = "IncludeSubAccounts",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_sub_accounts: ::std::option::Option<bool>,
     /// The trust product sids / tollfree bundle sids of tollfree verifications
     ///
     /// Optional; `TrustProductSid` on the wire (array of string).
-    #[serde(
-        rename = "TrustProductSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trust_product_sid: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListTollfreeVerificationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("TollfreePhoneNumberSid", &self.tollfree_phone_number_sid),
+            ("Status", &self.status),
+            ("ExternalReferenceId", &self.external_reference_id),
+            ("IncludeSubAccounts", &self.include_sub_accounts),
+            ("TrustProductSid", &self.trust_product_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateTollfreeVerification`: [`TollfreeVerification::create`], `POST https://messaging.twilio.com/v1/Tollfree/Verifications`.
@@ -1736,278 +1700,229 @@ pub struct ListTollfreeVerificationParams {
 /// Create a tollfree verification
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateTollfreeVerificationParams {
     /// Additional information to be provided for verification.
     ///
     /// Optional; `AdditionalInformation` on the wire (string).
-    #[serde(
-        rename = "AdditionalInformation",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub additional_information: ::std::option::Option<::std::string::String>,
     /// Indicates if the content is age gated.
     ///
     /// Optional; `AgeGatedContent` on the wire (boolean).
-    #[serde(
-        rename = "AgeGatedContent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub age_gated_content: ::std::option::Option<bool>,
     /// The city of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessCity` on the wire (string).
-    #[serde(
-        rename = "BusinessCity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_city: ::std::option::Option<::std::string::String>,
     /// The email address of the contact for the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessContactEmail` on the wire (string).
-    #[serde(
-        rename = "BusinessContactEmail",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_contact_email: ::std::option::Option<::std::string::String>,
     /// The first name of the contact for the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessContactFirstName` on the wire (string).
-    #[serde(
-        rename = "BusinessContactFirstName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_contact_first_name: ::std::option::Option<::std::string::String>,
     /// The last name of the contact for the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessContactLastName` on the wire (string).
-    #[serde(
-        rename = "BusinessContactLastName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_contact_last_name: ::std::option::Option<::std::string::String>,
     /// The E.164 formatted phone number of the contact for the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessContactPhone` on the wire (string).
-    #[serde(
-        rename = "BusinessContactPhone",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_contact_phone: ::std::option::Option<::std::string::String>,
     /// The country of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessCountry` on the wire (string).
-    #[serde(
-        rename = "BusinessCountry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_country: ::std::option::Option<::std::string::String>,
     /// The name of the business or organization using the Tollfree number.
     ///
     /// Required; `BusinessName` on the wire (string).
-    #[serde(rename = "BusinessName")]
     pub business_name: ::std::string::String,
     /// The postal code of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessPostalCode` on the wire (string).
-    #[serde(
-        rename = "BusinessPostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_postal_code: ::std::option::Option<::std::string::String>,
     /// The organizational authority for business registrations. Required for all business types except SOLE\_PROPRIETOR.
     ///
     /// Optional; `BusinessRegistrationAuthority` on the wire (enum).
-    #[serde(
-        rename = "BusinessRegistrationAuthority",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_registration_authority: ::std::option::Option<
         crate::messaging::v1::TollfreeVerificationBusinessRegistrationAuthority,
     >,
     /// The country where the business is registered. Required for all business types except SOLE\_PROPRIETOR.
     ///
     /// Optional; `BusinessRegistrationCountry` on the wire (string).
-    #[serde(
-        rename = "BusinessRegistrationCountry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_registration_country: ::std::option::Option<::std::string::String>,
     /// A legally recognized business registration number. Required for all business types except SOLE\_PROPRIETOR.
     ///
     /// Optional; `BusinessRegistrationNumber` on the wire (string).
-    #[serde(
-        rename = "BusinessRegistrationNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_registration_number: ::std::option::Option<::std::string::String>,
     /// The E.164 formatted number associated with the business.
     ///
     /// Optional; `BusinessRegistrationPhoneNumber` on the wire (string).
-    #[serde(
-        rename = "BusinessRegistrationPhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_registration_phone_number: ::std::option::Option<::std::string::String>,
     /// The state/province/region of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessStateProvinceRegion` on the wire (string).
-    #[serde(
-        rename = "BusinessStateProvinceRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_state_province_region: ::std::option::Option<::std::string::String>,
     /// The address of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessStreetAddress` on the wire (string).
-    #[serde(
-        rename = "BusinessStreetAddress",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_street_address: ::std::option::Option<::std::string::String>,
     /// The address of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessStreetAddress2` on the wire (string).
-    #[serde(
-        rename = "BusinessStreetAddress2",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_street_address2: ::std::option::Option<::std::string::String>,
     /// The type of business, valid values are PRIVATE\_PROFIT, PUBLIC\_PROFIT, NON\_PROFIT, SOLE\_PROPRIETOR, GOVERNMENT. Required field.
     ///
     /// Optional; `BusinessType` on the wire (enum).
-    #[serde(
-        rename = "BusinessType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_type:
         ::std::option::Option<crate::messaging::v1::TollfreeVerificationBusinessType>,
     /// The website of the business or organization using the Tollfree number.
     ///
     /// Required; `BusinessWebsite` on the wire (string).
-    #[serde(rename = "BusinessWebsite")]
     pub business_website: ::std::string::String,
     /// Customer's Profile Bundle BundleSid.
     ///
     /// Optional; `CustomerProfileSid` on the wire (string).
-    #[serde(
-        rename = "CustomerProfileSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub customer_profile_sid: ::std::option::Option<::std::string::String>,
     /// Trade name, sub entity, or downstream business name of business being submitted for verification
     ///
     /// Optional; `DoingBusinessAs` on the wire (string).
-    #[serde(
-        rename = "DoingBusinessAs",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub doing_business_as: ::std::option::Option<::std::string::String>,
     /// An optional external reference ID supplied by customer and echoed back on status retrieval.
     ///
     /// Optional; `ExternalReferenceId` on the wire (string).
-    #[serde(
-        rename = "ExternalReferenceId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_reference_id: ::std::option::Option<::std::string::String>,
     /// A sample help message provided to users.
     ///
     /// Optional; `HelpMessageSample` on the wire (string).
-    #[serde(
-        rename = "HelpMessageSample",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub help_message_sample: ::std::option::Option<::std::string::String>,
     /// Estimate monthly volume of messages from the Tollfree Number.
     ///
     /// Required; `MessageVolume` on the wire (string).
-    #[serde(rename = "MessageVolume")]
     pub message_volume: ::std::string::String,
     /// The email address to receive the notification about the verification result. .
     ///
     /// Required; `NotificationEmail` on the wire (string).
-    #[serde(rename = "NotificationEmail")]
     pub notification_email: ::std::string::String,
     /// The confirmation message sent to users when they opt in to receive messages.
     ///
     /// Optional; `OptInConfirmationMessage` on the wire (string).
-    #[serde(
-        rename = "OptInConfirmationMessage",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opt_in_confirmation_message: ::std::option::Option<::std::string::String>,
     /// Link to an image that shows the opt-in workflow. Multiple images allowed and must be a publicly hosted URL.
     ///
     /// Required; `OptInImageUrls` on the wire (array of string).
-    #[serde(rename = "OptInImageUrls")]
     pub opt_in_image_urls: ::std::vec::Vec<::std::string::String>,
     /// List of keywords that users can text in to opt in to receive messages.
     ///
     /// Optional; `OptInKeywords` on the wire (array of string).
-    #[serde(
-        rename = "OptInKeywords",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opt_in_keywords: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Describe how a user opts-in to text messages.
     ///
     /// Required; `OptInType` on the wire (enum).
-    #[serde(rename = "OptInType")]
     pub opt_in_type: crate::messaging::v1::TollfreeVerificationOptInType,
     /// The URL to the privacy policy for the business or organization.
     ///
     /// Optional; `PrivacyPolicyUrl` on the wire (string).
-    #[serde(
-        rename = "PrivacyPolicyUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub privacy_policy_url: ::std::option::Option<::std::string::String>,
     /// An example of message content, i.e. a sample message.
     ///
     /// Required; `ProductionMessageSample` on the wire (string).
-    #[serde(rename = "ProductionMessageSample")]
     pub production_message_sample: ::std::string::String,
     /// The URL to the terms and conditions for the business or organization.
     ///
     /// Optional; `TermsAndConditionsUrl` on the wire (string).
-    #[serde(
-        rename = "TermsAndConditionsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub terms_and_conditions_url: ::std::option::Option<::std::string::String>,
     /// The SID of the Phone Number associated with the Tollfree Verification.
     ///
     /// Required; `TollfreePhoneNumberSid` on the wire (string).
-    #[serde(rename = "TollfreePhoneNumberSid")]
     pub tollfree_phone_number_sid: ::std::string::String,
     /// The category of the use case for the Tollfree Number. List as many as are applicable.
     ///
     /// Required; `UseCaseCategories` on the wire (array of string).
-    #[serde(rename = "UseCaseCategories")]
     pub use_case_categories: ::std::vec::Vec<::std::string::String>,
     /// Use this to further explain how messaging is used by the business or organization.
     ///
     /// Required; `UseCaseSummary` on the wire (string).
-    #[serde(rename = "UseCaseSummary")]
     pub use_case_summary: ::std::string::String,
     /// The unique ID of the vetting
     ///
     /// Optional; `VettingId` on the wire (string).
-    #[serde(
-        rename = "VettingId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vetting_id: ::std::option::Option<::std::string::String>,
     /// The third-party political vetting provider.
     ///
     /// Optional; `VettingProvider` on the wire (enum).
-    #[serde(
-        rename = "VettingProvider",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vetting_provider:
         ::std::option::Option<crate::messaging::v1::TollfreeVerificationVettingProvider>,
+}
+
+impl ::serde::Serialize for CreateTollfreeVerificationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AdditionalInformation", &self.additional_information),
+            ("AgeGatedContent", &self.age_gated_content),
+            ("BusinessCity", &self.business_city),
+            ("BusinessContactEmail", &self.business_contact_email),
+            (
+                "BusinessContactFirstName",
+                &self.business_contact_first_name,
+            ),
+            ("BusinessContactLastName", &self.business_contact_last_name),
+            ("BusinessContactPhone", &self.business_contact_phone),
+            ("BusinessCountry", &self.business_country),
+            ("BusinessName", &self.business_name),
+            ("BusinessPostalCode", &self.business_postal_code),
+            (
+                "BusinessRegistrationAuthority",
+                &self.business_registration_authority,
+            ),
+            (
+                "BusinessRegistrationCountry",
+                &self.business_registration_country,
+            ),
+            (
+                "BusinessRegistrationNumber",
+                &self.business_registration_number,
+            ),
+            (
+                "BusinessRegistrationPhoneNumber",
+                &self.business_registration_phone_number,
+            ),
+            (
+                "BusinessStateProvinceRegion",
+                &self.business_state_province_region,
+            ),
+            ("BusinessStreetAddress", &self.business_street_address),
+            ("BusinessStreetAddress2", &self.business_street_address2),
+            ("BusinessType", &self.business_type),
+            ("BusinessWebsite", &self.business_website),
+            ("CustomerProfileSid", &self.customer_profile_sid),
+            ("DoingBusinessAs", &self.doing_business_as),
+            ("ExternalReferenceId", &self.external_reference_id),
+            ("HelpMessageSample", &self.help_message_sample),
+            ("MessageVolume", &self.message_volume),
+            ("NotificationEmail", &self.notification_email),
+            (
+                "OptInConfirmationMessage",
+                &self.opt_in_confirmation_message,
+            ),
+            ("OptInImageUrls", &self.opt_in_image_urls),
+            ("OptInKeywords", &self.opt_in_keywords),
+            ("OptInType", &self.opt_in_type),
+            ("PrivacyPolicyUrl", &self.privacy_policy_url),
+            ("ProductionMessageSample", &self.production_message_sample),
+            ("TermsAndConditionsUrl", &self.terms_and_conditions_url),
+            ("TollfreePhoneNumberSid", &self.tollfree_phone_number_sid),
+            ("UseCaseCategories", &self.use_case_categories),
+            ("UseCaseSummary", &self.use_case_summary),
+            ("VettingId", &self.vetting_id),
+            ("VettingProvider", &self.vetting_provider),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateTollfreeVerification`: [`TollfreeVerification::update`], `POST https://messaging.twilio.com/v1/Tollfree/Verifications/{Sid}`.
@@ -2015,292 +1930,219 @@ pub struct CreateTollfreeVerificationParams {
 /// Edit a tollfree verification
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateTollfreeVerificationParams {
     /// Additional information to be provided for verification.
     ///
     /// Optional; `AdditionalInformation` on the wire (string).
-    #[serde(
-        rename = "AdditionalInformation",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub additional_information: ::std::option::Option<::std::string::String>,
     /// Indicates if the content is age gated.
     ///
     /// Optional; `AgeGatedContent` on the wire (boolean).
-    #[serde(
-        rename = "AgeGatedContent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub age_gated_content: ::std::option::Option<bool>,
     /// The city of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessCity` on the wire (string).
-    #[serde(
-        rename = "BusinessCity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_city: ::std::option::Option<::std::string::String>,
     /// The email address of the contact for the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessContactEmail` on the wire (string).
-    #[serde(
-        rename = "BusinessContactEmail",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_contact_email: ::std::option::Option<::std::string::String>,
     /// The first name of the contact for the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessContactFirstName` on the wire (string).
-    #[serde(
-        rename = "BusinessContactFirstName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_contact_first_name: ::std::option::Option<::std::string::String>,
     /// The last name of the contact for the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessContactLastName` on the wire (string).
-    #[serde(
-        rename = "BusinessContactLastName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_contact_last_name: ::std::option::Option<::std::string::String>,
     /// The E.164 formatted phone number of the contact for the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessContactPhone` on the wire (string).
-    #[serde(
-        rename = "BusinessContactPhone",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_contact_phone: ::std::option::Option<::std::string::String>,
     /// The country of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessCountry` on the wire (string).
-    #[serde(
-        rename = "BusinessCountry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_country: ::std::option::Option<::std::string::String>,
     /// The name of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessName` on the wire (string).
-    #[serde(
-        rename = "BusinessName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_name: ::std::option::Option<::std::string::String>,
     /// The postal code of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessPostalCode` on the wire (string).
-    #[serde(
-        rename = "BusinessPostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_postal_code: ::std::option::Option<::std::string::String>,
     /// The organizational authority for business registrations. Required for all business types except SOLE\_PROPRIETOR.
     ///
     /// Optional; `BusinessRegistrationAuthority` on the wire (enum).
-    #[serde(
-        rename = "BusinessRegistrationAuthority",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_registration_authority: ::std::option::Option<
         crate::messaging::v1::TollfreeVerificationBusinessRegistrationAuthority,
     >,
     /// Country business is registered in
     ///
     /// Optional; `BusinessRegistrationCountry` on the wire (string).
-    #[serde(
-        rename = "BusinessRegistrationCountry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_registration_country: ::std::option::Option<::std::string::String>,
     /// A legally recognized business registration number
     ///
     /// Optional; `BusinessRegistrationNumber` on the wire (string).
-    #[serde(
-        rename = "BusinessRegistrationNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_registration_number: ::std::option::Option<::std::string::String>,
     /// The E.164 formatted number associated with the business.
     ///
     /// Optional; `BusinessRegistrationPhoneNumber` on the wire (string).
-    #[serde(
-        rename = "BusinessRegistrationPhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_registration_phone_number: ::std::option::Option<::std::string::String>,
     /// The state/province/region of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessStateProvinceRegion` on the wire (string).
-    #[serde(
-        rename = "BusinessStateProvinceRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_state_province_region: ::std::option::Option<::std::string::String>,
     /// The address of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessStreetAddress` on the wire (string).
-    #[serde(
-        rename = "BusinessStreetAddress",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_street_address: ::std::option::Option<::std::string::String>,
     /// The address of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessStreetAddress2` on the wire (string).
-    #[serde(
-        rename = "BusinessStreetAddress2",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_street_address2: ::std::option::Option<::std::string::String>,
     /// The type of business, valid values are PRIVATE\_PROFIT, PUBLIC\_PROFIT, NON\_PROFIT, SOLE\_PROPRIETOR, GOVERNMENT. Required field.
     ///
     /// Optional; `BusinessType` on the wire (enum).
-    #[serde(
-        rename = "BusinessType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_type:
         ::std::option::Option<crate::messaging::v1::TollfreeVerificationBusinessType>,
     /// The website of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessWebsite` on the wire (string).
-    #[serde(
-        rename = "BusinessWebsite",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_website: ::std::option::Option<::std::string::String>,
     /// Trade name, sub entity, or downstream business name of business being submitted for verification
     ///
     /// Optional; `DoingBusinessAs` on the wire (string).
-    #[serde(
-        rename = "DoingBusinessAs",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub doing_business_as: ::std::option::Option<::std::string::String>,
     /// Describe why the verification is being edited. If the verification was rejected because of a technical issue, such as the website being down, and the issue has been resolved this parameter should be set to something similar to 'Website fixed'.
     ///
     /// Optional; `EditReason` on the wire (string).
-    #[serde(
-        rename = "EditReason",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub edit_reason: ::std::option::Option<::std::string::String>,
     /// A sample help message provided to users.
     ///
     /// Optional; `HelpMessageSample` on the wire (string).
-    #[serde(
-        rename = "HelpMessageSample",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub help_message_sample: ::std::option::Option<::std::string::String>,
     /// Estimate monthly volume of messages from the Tollfree Number.
     ///
     /// Optional; `MessageVolume` on the wire (string).
-    #[serde(
-        rename = "MessageVolume",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_volume: ::std::option::Option<::std::string::String>,
     /// The email address to receive the notification about the verification result. .
     ///
     /// Optional; `NotificationEmail` on the wire (string).
-    #[serde(
-        rename = "NotificationEmail",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notification_email: ::std::option::Option<::std::string::String>,
     /// The confirmation message sent to users when they opt in to receive messages.
     ///
     /// Optional; `OptInConfirmationMessage` on the wire (string).
-    #[serde(
-        rename = "OptInConfirmationMessage",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opt_in_confirmation_message: ::std::option::Option<::std::string::String>,
     /// Link to an image that shows the opt-in workflow. Multiple images allowed and must be a publicly hosted URL.
     ///
     /// Optional; `OptInImageUrls` on the wire (array of string).
-    #[serde(
-        rename = "OptInImageUrls",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opt_in_image_urls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// List of keywords that users can text in to opt in to receive messages.
     ///
     /// Optional; `OptInKeywords` on the wire (array of string).
-    #[serde(
-        rename = "OptInKeywords",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opt_in_keywords: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Describe how a user opts-in to text messages.
     ///
     /// Optional; `OptInType` on the wire (enum).
-    #[serde(
-        rename = "OptInType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opt_in_type: ::std::option::Option<crate::messaging::v1::TollfreeVerificationOptInType>,
     /// The URL to the privacy policy for the business or organization.
     ///
     /// Optional; `PrivacyPolicyUrl` on the wire (string).
-    #[serde(
-        rename = "PrivacyPolicyUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub privacy_policy_url: ::std::option::Option<::std::string::String>,
     /// An example of message content, i.e. a sample message.
     ///
     /// Optional; `ProductionMessageSample` on the wire (string).
-    #[serde(
-        rename = "ProductionMessageSample",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub production_message_sample: ::std::option::Option<::std::string::String>,
     /// The URL to the terms and conditions for the business or organization.
     ///
     /// Optional; `TermsAndConditionsUrl` on the wire (string).
-    #[serde(
-        rename = "TermsAndConditionsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub terms_and_conditions_url: ::std::option::Option<::std::string::String>,
     /// The category of the use case for the Tollfree Number. List as many as are applicable.
     ///
     /// Optional; `UseCaseCategories` on the wire (array of string).
-    #[serde(
-        rename = "UseCaseCategories",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub use_case_categories: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Use this to further explain how messaging is used by the business or organization.
     ///
     /// Optional; `UseCaseSummary` on the wire (string).
-    #[serde(
-        rename = "UseCaseSummary",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub use_case_summary: ::std::option::Option<::std::string::String>,
     /// The unique ID of the vetting
     ///
     /// Optional; `VettingId` on the wire (string).
-    #[serde(
-        rename = "VettingId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vetting_id: ::std::option::Option<::std::string::String>,
     /// The third-party political vetting provider.
     ///
     /// Optional; `VettingProvider` on the wire (enum).
-    #[serde(
-        rename = "VettingProvider",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vetting_provider:
         ::std::option::Option<crate::messaging::v1::TollfreeVerificationVettingProvider>,
+}
+
+impl ::serde::Serialize for UpdateTollfreeVerificationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AdditionalInformation", &self.additional_information),
+            ("AgeGatedContent", &self.age_gated_content),
+            ("BusinessCity", &self.business_city),
+            ("BusinessContactEmail", &self.business_contact_email),
+            (
+                "BusinessContactFirstName",
+                &self.business_contact_first_name,
+            ),
+            ("BusinessContactLastName", &self.business_contact_last_name),
+            ("BusinessContactPhone", &self.business_contact_phone),
+            ("BusinessCountry", &self.business_country),
+            ("BusinessName", &self.business_name),
+            ("BusinessPostalCode", &self.business_postal_code),
+            (
+                "BusinessRegistrationAuthority",
+                &self.business_registration_authority,
+            ),
+            (
+                "BusinessRegistrationCountry",
+                &self.business_registration_country,
+            ),
+            (
+                "BusinessRegistrationNumber",
+                &self.business_registration_number,
+            ),
+            (
+                "BusinessRegistrationPhoneNumber",
+                &self.business_registration_phone_number,
+            ),
+            (
+                "BusinessStateProvinceRegion",
+                &self.business_state_province_region,
+            ),
+            ("BusinessStreetAddress", &self.business_street_address),
+            ("BusinessStreetAddress2", &self.business_street_address2),
+            ("BusinessType", &self.business_type),
+            ("BusinessWebsite", &self.business_website),
+            ("DoingBusinessAs", &self.doing_business_as),
+            ("EditReason", &self.edit_reason),
+            ("HelpMessageSample", &self.help_message_sample),
+            ("MessageVolume", &self.message_volume),
+            ("NotificationEmail", &self.notification_email),
+            (
+                "OptInConfirmationMessage",
+                &self.opt_in_confirmation_message,
+            ),
+            ("OptInImageUrls", &self.opt_in_image_urls),
+            ("OptInKeywords", &self.opt_in_keywords),
+            ("OptInType", &self.opt_in_type),
+            ("PrivacyPolicyUrl", &self.privacy_policy_url),
+            ("ProductionMessageSample", &self.production_message_sample),
+            ("TermsAndConditionsUrl", &self.terms_and_conditions_url),
+            ("UseCaseCategories", &self.use_case_categories),
+            ("UseCaseSummary", &self.use_case_summary),
+            ("VettingId", &self.vetting_id),
+            ("VettingProvider", &self.vetting_provider),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Messaging Service resource to add and fetch Brand Registrations.
@@ -2411,46 +2253,60 @@ pub struct BrandRegistrations {
 /// The parameters of `CreateBrandRegistrations`: [`BrandRegistrations::create`], `POST https://messaging.twilio.com/v1/a2p/BrandRegistrations`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateBrandRegistrationsParams {
     /// A2P Messaging Profile Bundle Sid.
     ///
     /// Required; `A2PProfileBundleSid` on the wire (string).
-    #[serde(rename = "A2PProfileBundleSid")]
     pub a2_p_profile_bundle_sid: ::std::string::String,
     /// Type of brand being created. One of: "STANDARD", "SOLE\_PROPRIETOR". SOLE\_PROPRIETOR is for low volume, SOLE\_PROPRIETOR use cases. STANDARD is for all other use cases.
     ///
     /// Optional; `BrandType` on the wire (string).
-    #[serde(
-        rename = "BrandType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub brand_type: ::std::option::Option<::std::string::String>,
     /// Customer Profile Bundle Sid.
     ///
     /// Required; `CustomerProfileBundleSid` on the wire (string).
-    #[serde(rename = "CustomerProfileBundleSid")]
     pub customer_profile_bundle_sid: ::std::string::String,
     /// A boolean that specifies whether brand should be a mock or not. If true, brand will be registered as a mock brand. Defaults to false if no value is provided.
     ///
     /// Optional; `Mock` on the wire (boolean).
-    #[serde(
-        rename = "Mock",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mock: ::std::option::Option<bool>,
     /// A flag to disable automatic secondary vetting for brands which it would otherwise be done.
     ///
     /// Optional; `SkipAutomaticSecVet` on the wire (boolean).
-    #[serde(
-        rename = "SkipAutomaticSecVet",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub skip_automatic_sec_vet: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for CreateBrandRegistrationsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("A2PProfileBundleSid", &self.a2_p_profile_bundle_sid),
+            ("BrandType", &self.brand_type),
+            (
+                "CustomerProfileBundleSid",
+                &self.customer_profile_bundle_sid,
+            ),
+            ("Mock", &self.mock),
+            ("SkipAutomaticSecVet", &self.skip_automatic_sec_vet),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateBrandRegistrations`: [`BrandRegistrations::update`], `POST https://messaging.twilio.com/v1/a2p/BrandRegistrations/{Sid}`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateBrandRegistrationsParams {}
+
+impl ::serde::Serialize for UpdateBrandRegistrationsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}

@@ -237,11 +237,19 @@ pub struct ChannelsSenderResponse {
 /// Retrieve a list of Senders for an account.
 ///
 /// Feature `messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListChannelsSenderParams {
     /// Required; `Channel` on the wire (string).
-    #[serde(rename = "Channel")]
     pub channel: ::std::string::String,
+}
+
+impl ::serde::Serialize for ListChannelsSenderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Channel", &self.channel)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateChannelsSender`: [`ChannelsSenderResponse::create`], `POST https://messaging.twilio.com/v2/Channels/Senders`.
@@ -249,17 +257,15 @@ pub struct ListChannelsSenderParams {
 /// Create a Sender.
 ///
 /// Feature `messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateChannelsSenderParams {
     /// The configuration settings for creating a sender.
     ///
     /// Optional; `configuration` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configuration: ::std::option::Option<::serde_json::Value>,
     /// The profile information for the sender.
     ///
     /// Optional; `profile` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub profile: ::std::option::Option<::serde_json::Value>,
     /// The ID of the sender in `whatsapp:<E.164_PHONE_NUMBER>` format.
     ///
@@ -268,8 +274,22 @@ pub struct CreateChannelsSenderParams {
     /// The configuration settings for webhooks.
     ///
     /// Optional; `webhook` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateChannelsSenderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("configuration", &self.configuration),
+            ("profile", &self.profile),
+            ("sender_id", &self.sender_id),
+            ("webhook", &self.webhook),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateChannelsSender`: [`ChannelsSenderResponse::update`], `POST https://messaging.twilio.com/v2/Channels/Senders/{Sid}`.
@@ -277,23 +297,34 @@ pub struct CreateChannelsSenderParams {
 /// (WhatsApp only) Update a Sender. You can update a sender's information, including `profile`, `webhook`, and `configuration`. To verify a phone number, set `configuration.verification_code` to the One-time Password (OTP) that you received.
 ///
 /// Feature `messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateChannelsSenderParams {
     /// The configuration settings for creating a sender.
     ///
     /// Optional; `configuration` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configuration: ::std::option::Option<::serde_json::Value>,
     /// The profile information for the sender.
     ///
     /// Optional; `profile` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub profile: ::std::option::Option<::serde_json::Value>,
     /// The configuration settings for webhooks.
     ///
     /// Optional; `webhook` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for UpdateChannelsSenderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("configuration", &self.configuration),
+            ("profile", &self.profile),
+            ("webhook", &self.webhook),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Send a typing indicator event between OTT senders (e.g., WhatsApp, RCS).
@@ -319,7 +350,7 @@ pub struct TypingIndicator {
 /// Send a typing indicator to notify the recipient that you are composing a message. Currently supported for whatsapp channel only. For WhatsApp, `messageId` is required.
 ///
 /// Feature `messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTypingIndicatorParams {
     /// Shared channel identifier
     ///
@@ -328,8 +359,17 @@ pub struct CreateTypingIndicatorParams {
     /// Message SID that identifies the conversation thread for the typing indicator. Must be a valid Twilio Message SID (SM\*) or Media SID (MM\*) from an existing WhatsApp conversation.
     ///
     /// Required; `messageId` on the wire (string).
-    #[serde(rename = "messageId")]
     pub message_id: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateTypingIndicatorParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("channel", &self.channel), ("messageId", &self.message_id)])
+            .serialize(serializer)
+    }
 }
 
 ///

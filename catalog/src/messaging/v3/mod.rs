@@ -30,34 +30,42 @@ pub struct V3TypingIndicator {
 /// Send a typing indicator to notify the recipient that you are composing a message. Supported channels: WhatsApp, Apple Messages for Business. The request body varies by channel — use the `channel` field as the discriminator.
 ///
 /// Feature `messaging-v3`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateV3TypingIndicatorParams {
     /// The messaging channel. Must be "WHATSAPP".
     ///
     /// Optional; `channel` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub channel: ::std::option::Option<::std::string::String>,
     /// The SID of a recent inbound message from the recipient. Must be an SM or MM SID format.
     ///
     /// Optional; `messageId` on the wire (string).
-    #[serde(
-        rename = "messageId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_id: ::std::option::Option<::std::string::String>,
     /// The type of typing event. "START" indicates the agent began typing, "END" indicates the agent stopped typing. Defaults to "START".
     ///
     /// Optional; `event` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub event: ::std::option::Option<::std::string::String>,
     /// The Apple Messages for Business identifier of the sender (business).
     ///
     /// Optional; `from` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<::std::string::String>,
     /// The Apple Messages for Business identifier of the recipient (customer).
     ///
     /// Optional; `to` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateV3TypingIndicatorParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("channel", &self.channel),
+            ("messageId", &self.message_id),
+            ("event", &self.event),
+            ("from", &self.from),
+            ("to", &self.to),
+        ])
+        .serialize(serializer)
+    }
 }

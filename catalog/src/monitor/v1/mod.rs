@@ -82,32 +82,34 @@ pub struct Alert {
 /// The parameters of `ListAlert`: [`Alert::list`], `GET https://monitor.twilio.com/v1/Alerts`.
 ///
 /// Feature `monitor-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListAlertParams {
     /// Only show alerts for this log-level.  Can be: `error`, `warning`, `notice`, or `debug`.
     ///
     /// Optional; `LogLevel` on the wire (string).
-    #[serde(
-        rename = "LogLevel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub log_level: ::std::option::Option<::std::string::String>,
     /// Only include alerts that occurred on or after this date and time. Specify the date and time in GMT and format as `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`. Queries for alerts older than 30 days are not supported.
     ///
     /// Optional; `StartDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only include alerts that occurred on or before this date and time. Specify the date and time in GMT and format as `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`. Queries for alerts older than 30 days are not supported.
     ///
     /// Optional; `EndDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::Timestamp>,
+}
+
+impl ::serde::Serialize for ListAlertParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("LogLevel", &self.log_level),
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Debugger alerts
@@ -284,54 +286,47 @@ pub struct Event {
 /// Returns a list of events in the account, sorted by event-date.
 ///
 /// Feature `monitor-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListEventParams {
     /// Only include events initiated by this Actor. Useful for auditing actions taken by specific users or API credentials.
     ///
     /// Optional; `ActorSid` on the wire (string).
-    #[serde(
-        rename = "ActorSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub actor_sid: ::std::option::Option<::std::string::String>,
     /// Only include events of this [Event Type](https://www.twilio.com/docs/usage/monitor-events#event-types).
     ///
     /// Optional; `EventType` on the wire (string).
-    #[serde(
-        rename = "EventType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_type: ::std::option::Option<::std::string::String>,
     /// Only include events that refer to this resource. Useful for discovering the history of a specific resource.
     ///
     /// Optional; `ResourceSid` on the wire (string).
-    #[serde(
-        rename = "ResourceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_sid: ::std::option::Option<::std::string::String>,
     /// Only include events that originated from this IP address. Useful for tracking suspicious activity originating from the API or the Twilio Console.
     ///
     /// Optional; `SourceIpAddress` on the wire (string).
-    #[serde(
-        rename = "SourceIpAddress",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_ip_address: ::std::option::Option<::std::string::String>,
     /// Only include events that occurred on or after this date. Specify the date in GMT and [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     ///
     /// Optional; `StartDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only include events that occurred on or before this date. Specify the date in GMT and [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     ///
     /// Optional; `EndDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::Timestamp>,
+}
+
+impl ::serde::Serialize for ListEventParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ActorSid", &self.actor_sid),
+            ("EventType", &self.event_type),
+            ("ResourceSid", &self.resource_sid),
+            ("SourceIpAddress", &self.source_ip_address),
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -178,14 +178,19 @@ pub struct AlarmBody {
 /// Fetch list of Alarms
 ///
 /// Feature `monitor-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListAlarmsParams {
     /// Optional; `SortOrder` on the wire (string).
-    #[serde(
-        rename = "SortOrder",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_order: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListAlarmsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("SortOrder", &self.sort_order)]).serialize(serializer)
+    }
 }
 
 /// A Twilio `AlarmStatus`.
@@ -206,10 +211,19 @@ pub struct AlarmStatus {}
 /// Update status of alarm between enabled and disabled
 ///
 /// Feature `monitor-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateAlarmStatusParams {
     /// status of alarm
     ///
     /// Required; `enabled` on the wire (boolean).
     pub enabled: bool,
+}
+
+impl ::serde::Serialize for UpdateAlarmStatusParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("enabled", &self.enabled)]).serialize(serializer)
+    }
 }

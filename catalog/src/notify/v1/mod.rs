@@ -241,116 +241,102 @@ pub struct Credential {
 /// The parameters of `CreateCredential`: [`Credential::create`], `POST https://notify.twilio.com/v1/Credentials`.
 ///
 /// Feature `notify-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateCredentialParams {
     /// \[GCM only\] The `Server key` of your project from Firebase console under Settings / Cloud messaging.
     ///
     /// Optional; `ApiKey` on the wire (string).
-    #[serde(
-        rename = "ApiKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL-encoded representation of the certificate. Strip everything outside of the headers, e.g. `-----BEGIN CERTIFICATE-----MIIFnTCCBIWgAwIBAgIIAjy9H849+E8wDQYJKoZIhvcNAQEFBQAwgZYxCzAJBgNV.....A==-----END CERTIFICATE-----`
     ///
     /// Optional; `Certificate` on the wire (string).
-    #[serde(
-        rename = "Certificate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL-encoded representation of the private key. Strip everything outside of the headers, e.g. `-----BEGIN RSA PRIVATE KEY-----MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fGgvCI1l9s+cmBY3WIz+cUDqmxiieR\n.-----END RSA PRIVATE KEY-----`
     ///
     /// Optional; `PrivateKey` on the wire (string).
-    #[serde(
-        rename = "PrivateKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub private_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] Whether to send the credential to sandbox APNs. Can be `true` to send to sandbox APNs or `false` to send to production.
     ///
     /// Optional; `Sandbox` on the wire (boolean).
-    #[serde(
-        rename = "Sandbox",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sandbox: ::std::option::Option<bool>,
     /// \[FCM only\] The `Server key` of your project from Firebase console under Settings / Cloud messaging.
     ///
     /// Optional; `Secret` on the wire (string).
-    #[serde(
-        rename = "Secret",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secret: ::std::option::Option<::std::string::String>,
     /// The Credential type. Can be: `gcm`, `fcm`, or `apn`.
     ///
     /// Required; `Type` on the wire (enum).
-    #[serde(rename = "Type")]
     pub r#type: crate::notify::v1::CredentialPushService,
+}
+
+impl ::serde::Serialize for CreateCredentialParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ApiKey", &self.api_key),
+            ("Certificate", &self.certificate),
+            ("FriendlyName", &self.friendly_name),
+            ("PrivateKey", &self.private_key),
+            ("Sandbox", &self.sandbox),
+            ("Secret", &self.secret),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateCredential`: [`Credential::update`], `POST https://notify.twilio.com/v1/Credentials/{Sid}`.
 ///
 /// Feature `notify-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateCredentialParams {
     /// \[GCM only\] The `Server key` of your project from Firebase console under Settings / Cloud messaging.
     ///
     /// Optional; `ApiKey` on the wire (string).
-    #[serde(
-        rename = "ApiKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL-encoded representation of the certificate. Strip everything outside of the headers, e.g. `-----BEGIN CERTIFICATE-----MIIFnTCCBIWgAwIBAgIIAjy9H849+E8wDQYJKoZIhvcNAQEFBQAwgZYxCzAJBgNV.....A==-----END CERTIFICATE-----`
     ///
     /// Optional; `Certificate` on the wire (string).
-    #[serde(
-        rename = "Certificate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// \[APN only\] The URL-encoded representation of the private key. Strip everything outside of the headers, e.g. `-----BEGIN RSA PRIVATE KEY-----MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fGgvCI1l9s+cmBY3WIz+cUDqmxiieR\n.-----END RSA PRIVATE KEY-----`
     ///
     /// Optional; `PrivateKey` on the wire (string).
-    #[serde(
-        rename = "PrivateKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub private_key: ::std::option::Option<::std::string::String>,
     /// \[APN only\] Whether to send the credential to sandbox APNs. Can be `true` to send to sandbox APNs or `false` to send to production.
     ///
     /// Optional; `Sandbox` on the wire (boolean).
-    #[serde(
-        rename = "Sandbox",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sandbox: ::std::option::Option<bool>,
     /// \[FCM only\] The `Server key` of your project from Firebase console under Settings / Cloud messaging.
     ///
     /// Optional; `Secret` on the wire (string).
-    #[serde(
-        rename = "Secret",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secret: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateCredentialParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ApiKey", &self.api_key),
+            ("Certificate", &self.certificate),
+            ("FriendlyName", &self.friendly_name),
+            ("PrivateKey", &self.private_key),
+            ("Sandbox", &self.sandbox),
+            ("Secret", &self.secret),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -456,252 +442,219 @@ pub struct Service {
 /// The parameters of `ListService`: [`Service::list`], `GET https://notify.twilio.com/v1/Services`.
 ///
 /// Feature `notify-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListServiceParams {
     /// The string that identifies the Service resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateService`: [`Service::create`], `POST https://notify.twilio.com/v1/Services`.
 ///
 /// Feature `notify-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceParams {
     /// Deprecated.
     ///
     /// Optional; `AlexaSkillId` on the wire (string).
-    #[serde(
-        rename = "AlexaSkillId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub alexa_skill_id: ::std::option::Option<::std::string::String>,
     /// The SID of the [Credential](https://www.twilio.com/docs/notify/api/credential-resource) to use for APN Bindings.
     ///
     /// Optional; `ApnCredentialSid` on the wire (string).
-    #[serde(
-        rename = "ApnCredentialSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub apn_credential_sid: ::std::option::Option<::std::string::String>,
     /// Deprecated.
     ///
     /// Optional; `DefaultAlexaNotificationProtocolVersion` on the wire (string).
-    #[serde(
-        rename = "DefaultAlexaNotificationProtocolVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_alexa_notification_protocol_version: ::std::option::Option<::std::string::String>,
     /// The protocol version to use for sending APNS notifications. Can be overridden on a Binding by Binding basis when creating a [Binding](https://www.twilio.com/docs/notify/api/binding-resource) resource.
     ///
     /// Optional; `DefaultApnNotificationProtocolVersion` on the wire (string).
-    #[serde(
-        rename = "DefaultApnNotificationProtocolVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_apn_notification_protocol_version: ::std::option::Option<::std::string::String>,
     /// The protocol version to use for sending FCM notifications. Can be overridden on a Binding by Binding basis when creating a [Binding](https://www.twilio.com/docs/notify/api/binding-resource) resource.
     ///
     /// Optional; `DefaultFcmNotificationProtocolVersion` on the wire (string).
-    #[serde(
-        rename = "DefaultFcmNotificationProtocolVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_fcm_notification_protocol_version: ::std::option::Option<::std::string::String>,
     /// The protocol version to use for sending GCM notifications. Can be overridden on a Binding by Binding basis when creating a [Binding](https://www.twilio.com/docs/notify/api/binding-resource) resource.
     ///
     /// Optional; `DefaultGcmNotificationProtocolVersion` on the wire (string).
-    #[serde(
-        rename = "DefaultGcmNotificationProtocolVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_gcm_notification_protocol_version: ::std::option::Option<::std::string::String>,
     /// Callback configuration that enables delivery callbacks, default false
     ///
     /// Optional; `DeliveryCallbackEnabled` on the wire (boolean).
-    #[serde(
-        rename = "DeliveryCallbackEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delivery_callback_enabled: ::std::option::Option<bool>,
     /// URL to send delivery status callback.
     ///
     /// Optional; `DeliveryCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "DeliveryCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delivery_callback_url: ::std::option::Option<::std::string::String>,
     /// Deprecated.
     ///
     /// Optional; `FacebookMessengerPageId` on the wire (string).
-    #[serde(
-        rename = "FacebookMessengerPageId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub facebook_messenger_page_id: ::std::option::Option<::std::string::String>,
     /// The SID of the [Credential](https://www.twilio.com/docs/notify/api/credential-resource) to use for FCM Bindings.
     ///
     /// Optional; `FcmCredentialSid` on the wire (string).
-    #[serde(
-        rename = "FcmCredentialSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fcm_credential_sid: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the [Credential](https://www.twilio.com/docs/notify/api/credential-resource) to use for GCM Bindings.
     ///
     /// Optional; `GcmCredentialSid` on the wire (string).
-    #[serde(
-        rename = "GcmCredentialSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub gcm_credential_sid: ::std::option::Option<::std::string::String>,
     /// Whether to log notifications. Can be: `true` or `false` and the default is `true`.
     ///
     /// Optional; `LogEnabled` on the wire (boolean).
-    #[serde(
-        rename = "LogEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub log_enabled: ::std::option::Option<bool>,
     /// The SID of the [Messaging Service](https://www.twilio.com/docs/sms/quickstart#messaging-services) to use for SMS Bindings. This parameter must be set in order to send SMS notifications.
     ///
     /// Optional; `MessagingServiceSid` on the wire (string).
-    #[serde(
-        rename = "MessagingServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_service_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AlexaSkillId", &self.alexa_skill_id),
+            ("ApnCredentialSid", &self.apn_credential_sid),
+            (
+                "DefaultAlexaNotificationProtocolVersion",
+                &self.default_alexa_notification_protocol_version,
+            ),
+            (
+                "DefaultApnNotificationProtocolVersion",
+                &self.default_apn_notification_protocol_version,
+            ),
+            (
+                "DefaultFcmNotificationProtocolVersion",
+                &self.default_fcm_notification_protocol_version,
+            ),
+            (
+                "DefaultGcmNotificationProtocolVersion",
+                &self.default_gcm_notification_protocol_version,
+            ),
+            ("DeliveryCallbackEnabled", &self.delivery_callback_enabled),
+            ("DeliveryCallbackUrl", &self.delivery_callback_url),
+            ("FacebookMessengerPageId", &self.facebook_messenger_page_id),
+            ("FcmCredentialSid", &self.fcm_credential_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("GcmCredentialSid", &self.gcm_credential_sid),
+            ("LogEnabled", &self.log_enabled),
+            ("MessagingServiceSid", &self.messaging_service_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateService`: [`Service::update`], `POST https://notify.twilio.com/v1/Services/{Sid}`.
 ///
 /// Feature `notify-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceParams {
     /// Deprecated.
     ///
     /// Optional; `AlexaSkillId` on the wire (string).
-    #[serde(
-        rename = "AlexaSkillId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub alexa_skill_id: ::std::option::Option<::std::string::String>,
     /// The SID of the [Credential](https://www.twilio.com/docs/notify/api/credential-resource) to use for APN Bindings.
     ///
     /// Optional; `ApnCredentialSid` on the wire (string).
-    #[serde(
-        rename = "ApnCredentialSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub apn_credential_sid: ::std::option::Option<::std::string::String>,
     /// Deprecated.
     ///
     /// Optional; `DefaultAlexaNotificationProtocolVersion` on the wire (string).
-    #[serde(
-        rename = "DefaultAlexaNotificationProtocolVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_alexa_notification_protocol_version: ::std::option::Option<::std::string::String>,
     /// The protocol version to use for sending APNS notifications. Can be overridden on a Binding by Binding basis when creating a [Binding](https://www.twilio.com/docs/notify/api/binding-resource) resource.
     ///
     /// Optional; `DefaultApnNotificationProtocolVersion` on the wire (string).
-    #[serde(
-        rename = "DefaultApnNotificationProtocolVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_apn_notification_protocol_version: ::std::option::Option<::std::string::String>,
     /// The protocol version to use for sending FCM notifications. Can be overridden on a Binding by Binding basis when creating a [Binding](https://www.twilio.com/docs/notify/api/binding-resource) resource.
     ///
     /// Optional; `DefaultFcmNotificationProtocolVersion` on the wire (string).
-    #[serde(
-        rename = "DefaultFcmNotificationProtocolVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_fcm_notification_protocol_version: ::std::option::Option<::std::string::String>,
     /// The protocol version to use for sending GCM notifications. Can be overridden on a Binding by Binding basis when creating a [Binding](https://www.twilio.com/docs/notify/api/binding-resource) resource.
     ///
     /// Optional; `DefaultGcmNotificationProtocolVersion` on the wire (string).
-    #[serde(
-        rename = "DefaultGcmNotificationProtocolVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_gcm_notification_protocol_version: ::std::option::Option<::std::string::String>,
     /// Callback configuration that enables delivery callbacks, default false
     ///
     /// Optional; `DeliveryCallbackEnabled` on the wire (boolean).
-    #[serde(
-        rename = "DeliveryCallbackEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delivery_callback_enabled: ::std::option::Option<bool>,
     /// URL to send delivery status callback.
     ///
     /// Optional; `DeliveryCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "DeliveryCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delivery_callback_url: ::std::option::Option<::std::string::String>,
     /// Deprecated.
     ///
     /// Optional; `FacebookMessengerPageId` on the wire (string).
-    #[serde(
-        rename = "FacebookMessengerPageId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub facebook_messenger_page_id: ::std::option::Option<::std::string::String>,
     /// The SID of the [Credential](https://www.twilio.com/docs/notify/api/credential-resource) to use for FCM Bindings.
     ///
     /// Optional; `FcmCredentialSid` on the wire (string).
-    #[serde(
-        rename = "FcmCredentialSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fcm_credential_sid: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the [Credential](https://www.twilio.com/docs/notify/api/credential-resource) to use for GCM Bindings.
     ///
     /// Optional; `GcmCredentialSid` on the wire (string).
-    #[serde(
-        rename = "GcmCredentialSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub gcm_credential_sid: ::std::option::Option<::std::string::String>,
     /// Whether to log notifications. Can be: `true` or `false` and the default is `true`.
     ///
     /// Optional; `LogEnabled` on the wire (boolean).
-    #[serde(
-        rename = "LogEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub log_enabled: ::std::option::Option<bool>,
     /// The SID of the [Messaging Service](https://www.twilio.com/docs/sms/quickstart#messaging-services) to use for SMS Bindings. This parameter must be set in order to send SMS notifications.
     ///
     /// Optional; `MessagingServiceSid` on the wire (string).
-    #[serde(
-        rename = "MessagingServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_service_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AlexaSkillId", &self.alexa_skill_id),
+            ("ApnCredentialSid", &self.apn_credential_sid),
+            (
+                "DefaultAlexaNotificationProtocolVersion",
+                &self.default_alexa_notification_protocol_version,
+            ),
+            (
+                "DefaultApnNotificationProtocolVersion",
+                &self.default_apn_notification_protocol_version,
+            ),
+            (
+                "DefaultFcmNotificationProtocolVersion",
+                &self.default_fcm_notification_protocol_version,
+            ),
+            (
+                "DefaultGcmNotificationProtocolVersion",
+                &self.default_gcm_notification_protocol_version,
+            ),
+            ("DeliveryCallbackEnabled", &self.delivery_callback_enabled),
+            ("DeliveryCallbackUrl", &self.delivery_callback_url),
+            ("FacebookMessengerPageId", &self.facebook_messenger_page_id),
+            ("FcmCredentialSid", &self.fcm_credential_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("GcmCredentialSid", &self.gcm_credential_sid),
+            ("LogEnabled", &self.log_enabled),
+            ("MessagingServiceSid", &self.messaging_service_sid),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -572,8 +572,17 @@ pub struct Eligibility {
 /// Create an eligibility check for a number that you want to host in Twilio.
 ///
 /// Feature `numbers-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateEligibilityParams {}
+
+impl ::serde::Serialize for CreateEligibilityParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 ///
 /// Twilio's `numbers.v1.bulk_eligibility`; feature `numbers-v1`.
@@ -619,8 +628,17 @@ pub struct BulkEligibility {
 /// Create a bulk eligibility check for a set of numbers that you want to host in Twilio.
 ///
 /// Feature `numbers-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateBulkEligibilityParams {}
+
+impl ::serde::Serialize for CreateBulkEligibilityParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 ///
 /// Twilio's `numbers.v1.porting_webhook_configuration_fetch`; feature `numbers-v1`.
@@ -700,8 +718,17 @@ pub struct PortingWebhookConfiguration {
 /// Create a Webhook Configuration
 ///
 /// Feature `numbers-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreatePortingWebhookConfigurationParams {}
+
+impl ::serde::Serialize for CreatePortingWebhookConfigurationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 ///
 /// Twilio's `numbers.v1.porting_port_in`; feature `numbers-v1`.
@@ -789,7 +816,7 @@ pub struct PortingPortIn {
 /// Allows to create a new port in request
 ///
 /// Feature `numbers-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreatePortingPortInParams {
     /// Account Sid or subaccount where the phone number(s) will be Ported
     ///
@@ -798,12 +825,10 @@ pub struct CreatePortingPortInParams {
     /// Japan specific field, indicates the number of phone numbers to automatically approve for cancellation.
     ///
     /// Optional; `auto_cancel_approval_numbers` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auto_cancel_approval_numbers: ::std::option::Option<::std::string::String>,
     /// The bundle sid is an optional identifier to reference a group of regulatory documents for a port request.
     ///
     /// Optional; `bundle_sid` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bundle_sid: ::std::option::Option<::std::string::String>,
     /// List of document SIDs for all phone numbers included in the port in request. At least one document SID referring to a document of the type Utility Bill is required.
     ///
@@ -814,33 +839,64 @@ pub struct CreatePortingPortInParams {
     /// Additional emails to send a copy of the signed LOA to.
     ///
     /// Optional; `notification_emails` on the wire (array of string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub notification_emails: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// List of phone numbers to be ported. Maximum of 1,000 phone numbers per request.
     ///
     /// Optional; `phone_numbers` on the wire (array of JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_numbers: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// A field only required for Japan port in requests. It is a unique identifier for the donor carrier service the line is being ported from.
     ///
     /// Optional; `portability_advance_carrier` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub portability_advance_carrier: ::std::option::Option<::std::string::String>,
     /// Target date to port the number. We cannot guarantee that this date will be honored by the other carriers, please work with Ops to get a confirmation of the firm order commitment (FOC) date. Expected format is ISO Local Date, example: ‘2011-12-03\`. This date must be at least 7 days in the future for US ports and 10 days in the future for Japanese ports. We can't guarantee the exact date and time, as this depends on the losing carrier
     ///
     /// Optional; `target_port_in_date` on the wire (date).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target_port_in_date: ::std::option::Option<::jiff::civil::Date>,
     /// The latest time that the port should occur on the target port in date. Expected format is ISO Offset Time, example: ‘10:15:00-08:00'. We can't guarantee the exact date and time, as this depends on the losing carrier
     ///
     /// Optional; `target_port_in_time_range_end` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target_port_in_time_range_end: ::std::option::Option<::std::string::String>,
     /// The earliest time that the port should occur on the target port in date. Expected format is ISO Offset Time, example: ‘10:15:00-08:00'. We can't guarantee the exact date and time, as this depends on the losing carrier
     ///
     /// Optional; `target_port_in_time_range_start` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub target_port_in_time_range_start: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreatePortingPortInParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("account_sid", &self.account_sid),
+            (
+                "auto_cancel_approval_numbers",
+                &self.auto_cancel_approval_numbers,
+            ),
+            ("bundle_sid", &self.bundle_sid),
+            ("documents", &self.documents),
+            (
+                "losing_carrier_information",
+                &self.losing_carrier_information,
+            ),
+            ("notification_emails", &self.notification_emails),
+            ("phone_numbers", &self.phone_numbers),
+            (
+                "portability_advance_carrier",
+                &self.portability_advance_carrier,
+            ),
+            ("target_port_in_date", &self.target_port_in_date),
+            (
+                "target_port_in_time_range_end",
+                &self.target_port_in_time_range_end,
+            ),
+            (
+                "target_port_in_time_range_start",
+                &self.target_port_in_time_range_start,
+            ),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -885,56 +941,49 @@ pub struct PortInRequestList {
 /// Retrieve a list of all PortInRequests for a user
 ///
 /// Feature `numbers-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListPortInRequestsParams {
     /// Page start token, if null then it will start from the beginning
     ///
     /// Optional; `Token` on the wire (string).
-    #[serde(
-        rename = "Token",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub token: ::std::option::Option<::std::string::String>,
     /// Number of items per page
     ///
     /// Optional; `Size` on the wire (integer).
-    #[serde(
-        rename = "Size",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub size: ::std::option::Option<i32>,
     /// Filter by Port in request SID, supports multiple values separated by comma
     ///
     /// Optional; `PortInRequestSid` on the wire (string).
-    #[serde(
-        rename = "PortInRequestSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub port_in_request_sid: ::std::option::Option<::std::string::String>,
     /// Filter by Port In request status
     ///
     /// Optional; `PortInRequestStatus` on the wire (string).
-    #[serde(
-        rename = "PortInRequestStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub port_in_request_status: ::std::option::Option<::std::string::String>,
     /// Find all created before a certain date
     ///
     /// Optional; `CreatedBefore` on the wire (string).
-    #[serde(
-        rename = "CreatedBefore",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_before: ::std::option::Option<::std::string::String>,
     /// Find all created after a certain date
     ///
     /// Optional; `CreatedAfter` on the wire (string).
-    #[serde(
-        rename = "CreatedAfter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_after: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListPortInRequestsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Token", &self.token),
+            ("Size", &self.size),
+            ("PortInRequestSid", &self.port_in_request_sid),
+            ("PortInRequestStatus", &self.port_in_request_status),
+            ("CreatedBefore", &self.created_before),
+            ("CreatedAfter", &self.created_after),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1089,24 +1138,29 @@ pub struct PortingPortability {
 /// Check if a single phone number can be ported to Twilio
 ///
 /// Feature `numbers-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchPortingPortabilityParams {
     /// Account Sid to which the number will be ported. This can be used to determine if a sub account already has the number in its inventory or a different sub account. If this is not provided, the authenticated account will be assumed to be the target account.
     ///
     /// Optional; `TargetAccountSid` on the wire (string).
-    #[serde(
-        rename = "TargetAccountSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target_account_sid: ::std::option::Option<::std::string::String>,
     /// Address Sid of customer to which the number will be ported.
     ///
     /// Optional; `AddressSid` on the wire (string).
-    #[serde(
-        rename = "AddressSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchPortingPortabilityParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("TargetAccountSid", &self.target_account_sid),
+            ("AddressSid", &self.address_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Create a Sender ID Registration and initialize an embedded session
@@ -1174,12 +1228,11 @@ pub struct CreateEmbeddedRegistrationResponse {
 /// Creates a new sender ID registration and initializes an embedded Persona inquiry session. Returns registration details and embedded session credentials for rendering the Compliance Embeddable UI.
 ///
 /// Feature `numbers-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSenderIdRegistrationParams {
     /// Additional comments about the registration.
     ///
     /// Optional; `comments` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub comments: ::std::option::Option<::std::string::String>,
     /// Registration data organized by section (alphanumericSender, business, useCase, authorizedRepresentative, officer, businessAddress).
     ///
@@ -1188,42 +1241,46 @@ pub struct CreateSenderIdRegistrationParams {
     /// Human-readable name for the registration.
     ///
     /// Required; `friendlyName` on the wire (string).
-    #[serde(rename = "friendlyName")]
     pub friendly_name: ::std::string::String,
     /// The regulation for this registration.
     ///
     /// Required; `regulationId` on the wire (string).
-    #[serde(rename = "regulationId")]
     pub regulation_id: ::std::string::String,
     /// The regulation version.
     ///
     /// Required; `regulationVersion` on the wire (integer).
-    #[serde(rename = "regulationVersion")]
     pub regulation_version: i64,
     /// The URL of this resource.
     ///
     /// Optional; `statusCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "statusCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Email address for registration status notifications.
     ///
     /// Optional; `statusNotificationEmail` on the wire (string).
-    #[serde(
-        rename = "statusNotificationEmail",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_notification_email: ::std::option::Option<::std::string::String>,
     /// Theme ID for the Compliance Embeddable UI.
     ///
     /// Optional; `themeSetId` on the wire (string).
-    #[serde(
-        rename = "themeSetId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub theme_set_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateSenderIdRegistrationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("comments", &self.comments),
+            ("data", &self.data),
+            ("friendlyName", &self.friendly_name),
+            ("regulationId", &self.regulation_id),
+            ("regulationVersion", &self.regulation_version),
+            ("statusCallbackUrl", &self.status_callback_url),
+            ("statusNotificationEmail", &self.status_notification_email),
+            ("themeSetId", &self.theme_set_id),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Create a new Embedded Session for an existing Sender ID Registration
@@ -1257,16 +1314,21 @@ pub struct CreateEmbeddedSessionResponse {
 /// Creates a new embedded Persona inquiry session for an existing registration in DRAFT or TWILIO\_REJECTED status. Use this to resume an incomplete registration or resubmit a rejected one.
 ///
 /// Feature `numbers-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSenderIdRegistrationEmbeddedSessionParams {
     /// Theme ID for the Compliance Embeddable UI. Overrides the theme set during registration creation.
     ///
     /// Optional; `themeSetId` on the wire (string).
-    #[serde(
-        rename = "themeSetId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub theme_set_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateSenderIdRegistrationEmbeddedSessionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("themeSetId", &self.theme_set_id)]).serialize(serializer)
+    }
 }
 
 ///
@@ -1319,24 +1381,26 @@ pub struct SigningRequestConfiguration {
 /// Synchronous operation to retrieve configurations for the customer.
 ///
 /// Feature `numbers-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListSigningRequestConfigurationParams {
     /// The country ISO code to apply this configuration, this is an optional field, Example: US, MX
     ///
     /// Optional; `Country` on the wire (string).
-    #[serde(
-        rename = "Country",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country: ::std::option::Option<::std::string::String>,
     /// The product or service for which is requesting the signature, this is an optional field, Example: Porting, Hosting
     ///
     /// Optional; `Product` on the wire (string).
-    #[serde(
-        rename = "Product",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub product: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListSigningRequestConfigurationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Country", &self.country), ("Product", &self.product)])
+            .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateSigningRequestConfiguration`: [`SigningRequestConfiguration::create`], `POST https://numbers.twilio.com/v1/SigningRequest/Configuration`.
@@ -1344,5 +1408,14 @@ pub struct ListSigningRequestConfigurationParams {
 /// Synchronous operation to insert or update a configuration for the customer.
 ///
 /// Feature `numbers-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSigningRequestConfigurationParams {}
+
+impl ::serde::Serialize for CreateSigningRequestConfigurationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}

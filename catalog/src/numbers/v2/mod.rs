@@ -908,24 +908,26 @@ pub struct AuthorizationDocument {
 /// Retrieve a list of AuthorizationDocuments belonging to the account initiating the request.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListAuthorizationDocumentParams {
     /// Email that this AuthorizationDocument will be sent to for signing.
     ///
     /// Optional; `Email` on the wire (string).
-    #[serde(
-        rename = "Email",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// Status of an instance resource. It can hold one of the values: 1. opened 2. signing, 3. signed LOA, 4. canceled, 5. failed. See the section entitled [Status Values](https://www.twilio.com/docs/phone-numbers/hosted-numbers/hosted-numbers-api/authorization-document-resource#status-values) for more information on each of these statuses.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::numbers::v2::AuthorizationDocumentStatus>,
+}
+
+impl ::serde::Serialize for ListAuthorizationDocumentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Email", &self.email), ("Status", &self.status)])
+            .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateAuthorizationDocument`: [`AuthorizationDocument::create`], `POST https://numbers.twilio.com/v2/HostedNumber/AuthorizationDocuments`.
@@ -933,44 +935,49 @@ pub struct ListAuthorizationDocumentParams {
 /// Create an AuthorizationDocument for authorizing the hosting of phone number capabilities on Twilio's platform.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateAuthorizationDocumentParams {
     /// A 34 character string that uniquely identifies the Address resource that is associated with this AuthorizationDocument.
     ///
     /// Required; `AddressSid` on the wire (string).
-    #[serde(rename = "AddressSid")]
     pub address_sid: ::std::string::String,
     /// Email recipients who will be informed when an Authorization Document has been sent and signed.
     ///
     /// Optional; `CcEmails` on the wire (array of string).
-    #[serde(
-        rename = "CcEmails",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cc_emails: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The contact phone number of the person authorized to sign the Authorization Document.
     ///
     /// Required; `ContactPhoneNumber` on the wire (string).
-    #[serde(rename = "ContactPhoneNumber")]
     pub contact_phone_number: ::std::string::String,
     /// The title of the person authorized to sign the Authorization Document for this phone number.
     ///
     /// Optional; `ContactTitle` on the wire (string).
-    #[serde(
-        rename = "ContactTitle",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_title: ::std::option::Option<::std::string::String>,
     /// Email that this AuthorizationDocument will be sent to for signing.
     ///
     /// Required; `Email` on the wire (string).
-    #[serde(rename = "Email")]
     pub email: ::std::string::String,
     /// A list of HostedNumberOrder sids that this AuthorizationDocument will authorize for hosting phone number capabilities on Twilio's platform.
     ///
     /// Required; `HostedNumberOrderSids` on the wire (array of string).
-    #[serde(rename = "HostedNumberOrderSids")]
     pub hosted_number_order_sids: ::std::vec::Vec<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateAuthorizationDocumentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AddressSid", &self.address_sid),
+            ("CcEmails", &self.cc_emails),
+            ("ContactPhoneNumber", &self.contact_phone_number),
+            ("ContactTitle", &self.contact_title),
+            ("Email", &self.email),
+            ("HostedNumberOrderSids", &self.hosted_number_order_sids),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1100,48 +1107,44 @@ pub struct HostedNumberOrder {
 /// Retrieve a list of HostedNumberOrders belonging to the account initiating the request.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListHostedNumberOrderParams {
     /// The Status of this HostedNumberOrder. One of `received`, `pending-verification`, `verified`, `pending-loa`, `carrier-processing`, `testing`, `completed`, `failed`, or `action-required`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::numbers::v2::HostedNumberOrderStatus>,
     /// Whether the SMS capability will be hosted on our platform. Can be `true` of `false`.
     ///
     /// Optional; `SmsCapability` on the wire (boolean).
-    #[serde(
-        rename = "SmsCapability",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_capability: ::std::option::Option<bool>,
     /// An E164 formatted phone number hosted by this HostedNumberOrder.
     ///
     /// Optional; `PhoneNumber` on the wire (string).
-    #[serde(
-        rename = "PhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies the IncomingPhoneNumber resource created by this HostedNumberOrder.
     ///
     /// Optional; `IncomingPhoneNumberSid` on the wire (string).
-    #[serde(
-        rename = "IncomingPhoneNumberSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub incoming_phone_number_sid: ::std::option::Option<::std::string::String>,
     /// A human readable description of this resource, up to 128 characters.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListHostedNumberOrderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("SmsCapability", &self.sms_capability),
+            ("PhoneNumber", &self.phone_number),
+            ("IncomingPhoneNumberSid", &self.incoming_phone_number_sid),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateHostedNumberOrder`: [`HostedNumberOrder::create`], `POST https://numbers.twilio.com/v2/HostedNumber/Orders`.
@@ -1149,124 +1152,99 @@ pub struct ListHostedNumberOrderParams {
 /// Host a phone number's capability on Twilio's platform.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateHostedNumberOrderParams {
     /// This defaults to the AccountSid of the authorization the user is using. This can be provided to specify a subaccount to add the HostedNumberOrder to.
     ///
     /// Optional; `AccountSid` on the wire (string).
-    #[serde(
-        rename = "AccountSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_sid: ::std::option::Option<::std::string::String>,
     /// Optional. A 34 character string that uniquely identifies the Address resource that represents the address of the owner of this phone number.
     ///
     /// Required; `AddressSid` on the wire (string).
-    #[serde(rename = "AddressSid")]
     pub address_sid: ::std::string::String,
     /// Optional. A list of emails that the LOA document for this HostedNumberOrder will be carbon copied to.
     ///
     /// Optional; `CcEmails` on the wire (array of string).
-    #[serde(
-        rename = "CcEmails",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cc_emails: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The contact phone number of the person authorized to sign the Authorization Document.
     ///
     /// Required; `ContactPhoneNumber` on the wire (string).
-    #[serde(rename = "ContactPhoneNumber")]
     pub contact_phone_number: ::std::string::String,
     /// The title of the person authorized to sign the Authorization Document for this phone number.
     ///
     /// Optional; `ContactTitle` on the wire (string).
-    #[serde(
-        rename = "ContactTitle",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_title: ::std::option::Option<::std::string::String>,
     /// Optional. Email of the owner of this phone number that is being hosted.
     ///
     /// Required; `Email` on the wire (string).
-    #[serde(rename = "Email")]
     pub email: ::std::string::String,
     /// A 128 character string that is a human readable text that describes this resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The number to host in [+E.164](https://en.wikipedia.org/wiki/E.164) format
     ///
     /// Required; `PhoneNumber` on the wire (string).
-    #[serde(rename = "PhoneNumber")]
     pub phone_number: ::std::string::String,
     /// Optional. The 34 character sid of the application Twilio should use to handle SMS messages sent to this number. If a `SmsApplicationSid` is present, Twilio will ignore all of the SMS urls above and use those set on the application.
     ///
     /// Optional; `SmsApplicationSid` on the wire (string).
-    #[serde(
-        rename = "SmsApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_application_sid: ::std::option::Option<::std::string::String>,
     /// Used to specify that the SMS capability will be hosted on Twilio's platform.
     ///
     /// Optional; `SmsCapability` on the wire (boolean).
-    #[serde(
-        rename = "SmsCapability",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_capability: ::std::option::Option<bool>,
     /// The HTTP method that should be used to request the SmsFallbackUrl. Must be either `GET` or `POST`. This will be copied onto the IncomingPhoneNumber resource.
     ///
     /// Optional; `SmsFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_method: ::std::option::Option<::std::string::String>,
     /// A URL that Twilio will request if an error occurs requesting or executing the TwiML defined by SmsUrl. This will be copied onto the IncomingPhoneNumber resource.
     ///
     /// Optional; `SmsFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method that should be used to request the SmsUrl. Must be either `GET` or `POST`.  This will be copied onto the IncomingPhoneNumber resource.
     ///
     /// Optional; `SmsMethod` on the wire (string).
-    #[serde(
-        rename = "SmsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_method: ::std::option::Option<::std::string::String>,
     /// The URL that Twilio should request when somebody sends an SMS to the phone number. This will be copied onto the IncomingPhoneNumber resource.
     ///
     /// Optional; `SmsUrl` on the wire (string).
-    #[serde(
-        rename = "SmsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// Optional. The Status Callback Method attached to the IncomingPhoneNumber resource.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// Optional. The Status Callback URL attached to the IncomingPhoneNumber resource.
     ///
     /// Optional; `StatusCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateHostedNumberOrderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AccountSid", &self.account_sid),
+            ("AddressSid", &self.address_sid),
+            ("CcEmails", &self.cc_emails),
+            ("ContactPhoneNumber", &self.contact_phone_number),
+            ("ContactTitle", &self.contact_title),
+            ("Email", &self.email),
+            ("FriendlyName", &self.friendly_name),
+            ("PhoneNumber", &self.phone_number),
+            ("SmsApplicationSid", &self.sms_application_sid),
+            ("SmsCapability", &self.sms_capability),
+            ("SmsFallbackMethod", &self.sms_fallback_method),
+            ("SmsFallbackUrl", &self.sms_fallback_url),
+            ("SmsMethod", &self.sms_method),
+            ("SmsUrl", &self.sms_url),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("StatusCallbackUrl", &self.status_callback_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateHostedNumberOrder`: [`HostedNumberOrder::update`], `POST https://numbers.twilio.com/v2/HostedNumber/Orders/{Sid}`.
@@ -1274,29 +1252,37 @@ pub struct CreateHostedNumberOrderParams {
 /// Updates a specific HostedNumberOrder.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct UpdateHostedNumberOrderParams {
     /// Status of this resource. It can hold one of the values: 1. Twilio Processing 2. Received, 3. Pending LOA, 4. Carrier Processing, 5. Completed, 6. Action Required, 7. Failed. See the [HostedNumberOrders Status Values](https://www.twilio.com/docs/phone-numbers/hosted-numbers/hosted-numbers-api/hosted-number-order-resource#status-values) section for more information on each of these statuses.
     ///
     /// Required; `Status` on the wire (enum).
-    #[serde(rename = "Status")]
     pub status: crate::numbers::v2::HostedNumberOrderStatus,
     /// The number of seconds to wait before initiating the ownership verification call. Can be a value between 0 and 60, inclusive.
     ///
     /// Optional; `VerificationCallDelay` on the wire (integer).
-    #[serde(
-        rename = "VerificationCallDelay",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verification_call_delay: ::std::option::Option<i64>,
     /// The numerical extension to dial when making the ownership verification call.
     ///
     /// Optional; `VerificationCallExtension` on the wire (string).
-    #[serde(
-        rename = "VerificationCallExtension",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verification_call_extension: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateHostedNumberOrderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("VerificationCallDelay", &self.verification_call_delay),
+            (
+                "VerificationCallExtension",
+                &self.verification_call_extension,
+            ),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1356,16 +1342,21 @@ pub struct BulkHostedNumberOrder {
 /// Fetch a specific BulkHostedNumberOrder.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchBulkHostedNumberOrderParams {
     /// Order status can be used for filtering on Hosted Number Order status values. To see a complete list of order statuses, please check '<https://www.twilio.com/docs/phone-numbers/hosted-numbers/hosted-numbers-api/hosted-number-order-resource#status-values'>.
     ///
     /// Optional; `OrderStatus` on the wire (string).
-    #[serde(
-        rename = "OrderStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order_status: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchBulkHostedNumberOrderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("OrderStatus", &self.order_status)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateBulkHostedNumberOrder`: [`BulkHostedNumberOrder::create`], `POST https://numbers.twilio.com/v2/HostedNumber/Orders/Bulk`.
@@ -1373,8 +1364,17 @@ pub struct FetchBulkHostedNumberOrderParams {
 /// Host multiple phone numbers on Twilio's platform.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateBulkHostedNumberOrderParams {}
+
+impl ::serde::Serialize for CreateBulkHostedNumberOrderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 ///
 /// Twilio's `numbers.v2.bundle_clone`; feature `numbers-v2`.
@@ -1438,29 +1438,34 @@ pub struct BundleClone {
 /// Creates a new clone of the Bundle in target Account. It will internally create clones of all the bundle items (identities and documents) of the original bundle
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateBundleCloneParams {
     /// The string that you assigned to describe the cloned bundle.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// If set to true, the cloned bundle will be in the DRAFT state, else it will be twilio-approved
     ///
     /// Optional; `MoveToDraft` on the wire (boolean).
-    #[serde(
-        rename = "MoveToDraft",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub move_to_draft: ::std::option::Option<bool>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) where the bundle needs to be cloned.
     ///
     /// Required; `TargetAccountSid` on the wire (string).
-    #[serde(rename = "TargetAccountSid")]
     pub target_account_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateBundleCloneParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("MoveToDraft", &self.move_to_draft),
+            ("TargetAccountSid", &self.target_account_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Fetch a specific Short Code Application instance
@@ -1568,45 +1573,44 @@ pub struct ShortCodeApplication {
 /// list of all short code applications for an account
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListShortCodeApplicationsParams {
     /// The Account SID to filter by.
     ///
     /// Optional; `AccountSid` on the wire (string).
-    #[serde(
-        rename = "AccountSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_sid: ::std::option::Option<::std::string::String>,
     /// The ISO country to filter by.
     ///
     /// Optional; `IsoCountry` on the wire (string).
-    #[serde(
-        rename = "IsoCountry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub iso_country: ::std::option::Option<::std::string::String>,
     /// The application status to filter by.
     ///
     /// Optional; `Status` on the wire (string).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<::std::string::String>,
     /// The friendly name to filter by.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The application SID to filter by.
     ///
     /// Optional; `Sid` on the wire (string).
-    #[serde(rename = "Sid", skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListShortCodeApplicationsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AccountSid", &self.account_sid),
+            ("IsoCountry", &self.iso_country),
+            ("Status", &self.status),
+            ("FriendlyName", &self.friendly_name),
+            ("Sid", &self.sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `CreateShortCodeApplicationResponse`.
@@ -1712,7 +1716,7 @@ pub struct CreateShortCodeApplicationResponse {
 /// Create a new short code application for an account
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateShortCodeApplicationParams {
     /// Business information associated with the application.
     ///
@@ -1728,4 +1732,19 @@ pub struct CreateShortCodeApplicationParams {
     pub iso_country: ::std::string::String,
     /// Required; `setup` on the wire (JSON).
     pub setup: ::serde_json::Value,
+}
+
+impl ::serde::Serialize for CreateShortCodeApplicationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("business_information", &self.business_information),
+            ("friendly_name", &self.friendly_name),
+            ("iso_country", &self.iso_country),
+            ("setup", &self.setup),
+        ])
+        .serialize(serializer)
+    }
 }

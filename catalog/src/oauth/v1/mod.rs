@@ -43,64 +43,57 @@ pub struct Token {
 /// Issues a new Access token (optionally identity\_token & refresh\_token) in exchange of Oauth grant
 ///
 /// Feature `oauth-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTokenParams {
     /// The targeted audience uri
     ///
     /// Optional; `Audience` on the wire (string).
-    #[serde(
-        rename = "Audience",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub audience: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies this OAuth App.
     ///
     /// Required; `ClientId` on the wire (string).
-    #[serde(rename = "ClientId")]
     pub client_id: ::std::string::String,
     /// The credential for confidential OAuth App.
     ///
     /// Optional; `ClientSecret` on the wire (string).
-    #[serde(
-        rename = "ClientSecret",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub client_secret: ::std::option::Option<::std::string::String>,
     /// JWT token related to the authorization code grant type.
     ///
     /// Optional; `Code` on the wire (string).
-    #[serde(
-        rename = "Code",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code: ::std::option::Option<::std::string::String>,
     /// Grant type is a credential representing resource owner's authorization which can be used by client to obtain access token.
     ///
     /// Required; `GrantType` on the wire (string).
-    #[serde(rename = "GrantType")]
     pub grant_type: ::std::string::String,
     /// The redirect uri
     ///
     /// Optional; `RedirectUri` on the wire (string).
-    #[serde(
-        rename = "RedirectUri",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub redirect_uri: ::std::option::Option<::std::string::String>,
     /// JWT token related to refresh access token.
     ///
     /// Optional; `RefreshToken` on the wire (string).
-    #[serde(
-        rename = "RefreshToken",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub refresh_token: ::std::option::Option<::std::string::String>,
     /// The scope of token
     ///
     /// Optional; `Scope` on the wire (string).
-    #[serde(
-        rename = "Scope",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub scope: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateTokenParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Audience", &self.audience),
+            ("ClientId", &self.client_id),
+            ("ClientSecret", &self.client_secret),
+            ("Code", &self.code),
+            ("GrantType", &self.grant_type),
+            ("RedirectUri", &self.redirect_uri),
+            ("RefreshToken", &self.refresh_token),
+            ("Scope", &self.scope),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -46,46 +46,57 @@ pub struct V2Oauth2TokenResponse {
 /// Query parameters, sent with `.query(..)`: `account_sid`.
 ///
 /// Feature `oauth-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateOauth2TokenParams {
     /// The targeted audience uri
     ///
     /// Optional; `audience` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub audience: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies this OAuth App.
     ///
     /// Optional; `client_id` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client_id: ::std::option::Option<::std::string::String>,
     /// The credential for confidential OAuth App.
     ///
     /// Optional; `client_secret` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client_secret: ::std::option::Option<::std::string::String>,
     /// JWT token related to the authorization code grant type.
     ///
     /// Optional; `code` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<::std::string::String>,
     /// Grant type is a credential representing resource owner's authorization which can be used by client to obtain access token.
     ///
     /// Optional; `grant_type` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub grant_type: ::std::option::Option<::std::string::String>,
     /// The redirect uri
     ///
     /// Optional; `redirect_uri` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub redirect_uri: ::std::option::Option<::std::string::String>,
     /// JWT token related to refresh access token.
     ///
     /// Optional; `refresh_token` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub refresh_token: ::std::option::Option<::std::string::String>,
     /// The scope of token
     ///
     /// Optional; `scope` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub scope: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateOauth2TokenParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("audience", &self.audience),
+            ("client_id", &self.client_id),
+            ("client_secret", &self.client_secret),
+            ("code", &self.code),
+            ("grant_type", &self.grant_type),
+            ("redirect_uri", &self.redirect_uri),
+            ("refresh_token", &self.refresh_token),
+            ("scope", &self.scope),
+        ])
+        .serialize(serializer)
+    }
 }

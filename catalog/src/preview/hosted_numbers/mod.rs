@@ -66,24 +66,26 @@ pub struct AuthorizationDocument {
 /// Retrieve a list of AuthorizationDocuments belonging to the account initiating the request.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListHostedNumbersAuthorizationDocumentParams {
     /// Email that this AuthorizationDocument will be sent to for signing.
     ///
     /// Optional; `Email` on the wire (string).
-    #[serde(
-        rename = "Email",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// Status of an instance resource. It can hold one of the values: 1. opened 2. signing, 3. signed LOA, 4. canceled, 5. failed. See the section entitled [Status Values](https://www.twilio.com/docs/phone-numbers/hosted-numbers/hosted-numbers-api/authorization-document-resource#status-values) for more information on each of these statuses.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::preview::AuthorizationDocumentStatus>,
+}
+
+impl ::serde::Serialize for ListHostedNumbersAuthorizationDocumentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Email", &self.email), ("Status", &self.status)])
+            .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateHostedNumbersAuthorizationDocument`: [`AuthorizationDocument::create`], `POST https://preview.twilio.com/HostedNumbers/AuthorizationDocuments`.
@@ -91,41 +93,49 @@ pub struct ListHostedNumbersAuthorizationDocumentParams {
 /// Create an AuthorizationDocument for authorizing the hosting of phone number capabilities on Twilio's platform.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateHostedNumbersAuthorizationDocumentParams {
     /// A 34 character string that uniquely identifies the Address resource that is associated with this AuthorizationDocument.
     ///
     /// Required; `AddressSid` on the wire (string).
-    #[serde(rename = "AddressSid")]
     pub address_sid: ::std::string::String,
     /// Email recipients who will be informed when an Authorization Document has been sent and signed.
     ///
     /// Optional; `CcEmails` on the wire (array of string).
-    #[serde(
-        rename = "CcEmails",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cc_emails: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The contact phone number of the person authorized to sign the Authorization Document.
     ///
     /// Required; `ContactPhoneNumber` on the wire (string).
-    #[serde(rename = "ContactPhoneNumber")]
     pub contact_phone_number: ::std::string::String,
     /// The title of the person authorized to sign the Authorization Document for this phone number.
     ///
     /// Required; `ContactTitle` on the wire (string).
-    #[serde(rename = "ContactTitle")]
     pub contact_title: ::std::string::String,
     /// Email that this AuthorizationDocument will be sent to for signing.
     ///
     /// Required; `Email` on the wire (string).
-    #[serde(rename = "Email")]
     pub email: ::std::string::String,
     /// A list of HostedNumberOrder sids that this AuthorizationDocument will authorize for hosting phone number capabilities on Twilio's platform.
     ///
     /// Required; `HostedNumberOrderSids` on the wire (array of string).
-    #[serde(rename = "HostedNumberOrderSids")]
     pub hosted_number_order_sids: ::std::vec::Vec<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateHostedNumbersAuthorizationDocumentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AddressSid", &self.address_sid),
+            ("CcEmails", &self.cc_emails),
+            ("ContactPhoneNumber", &self.contact_phone_number),
+            ("ContactTitle", &self.contact_title),
+            ("Email", &self.email),
+            ("HostedNumberOrderSids", &self.hosted_number_order_sids),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateHostedNumbersAuthorizationDocument`: [`AuthorizationDocument::update`], `POST https://preview.twilio.com/HostedNumbers/AuthorizationDocuments/{Sid}`.
@@ -133,64 +143,54 @@ pub struct CreateHostedNumbersAuthorizationDocumentParams {
 /// Updates a specific AuthorizationDocument.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateHostedNumbersAuthorizationDocumentParams {
     /// A 34 character string that uniquely identifies the Address resource that is associated with this AuthorizationDocument.
     ///
     /// Optional; `AddressSid` on the wire (string).
-    #[serde(
-        rename = "AddressSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_sid: ::std::option::Option<::std::string::String>,
     /// Email recipients who will be informed when an Authorization Document has been sent and signed
     ///
     /// Optional; `CcEmails` on the wire (array of string).
-    #[serde(
-        rename = "CcEmails",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cc_emails: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The contact phone number of the person authorized to sign the Authorization Document.
     ///
     /// Optional; `ContactPhoneNumber` on the wire (string).
-    #[serde(
-        rename = "ContactPhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_phone_number: ::std::option::Option<::std::string::String>,
     /// The title of the person authorized to sign the Authorization Document for this phone number.
     ///
     /// Optional; `ContactTitle` on the wire (string).
-    #[serde(
-        rename = "ContactTitle",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contact_title: ::std::option::Option<::std::string::String>,
     /// Email that this AuthorizationDocument will be sent to for signing.
     ///
     /// Optional; `Email` on the wire (string).
-    #[serde(
-        rename = "Email",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// A list of HostedNumberOrder sids that this AuthorizationDocument will authorize for hosting phone number capabilities on Twilio's platform.
     ///
     /// Optional; `HostedNumberOrderSids` on the wire (array of string).
-    #[serde(
-        rename = "HostedNumberOrderSids",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hosted_number_order_sids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Status of an instance resource. It can hold one of the values: 1. opened 2. signing, 3. signed LOA, 4. canceled, 5. failed. See the section entitled [Status Values](https://www.twilio.com/docs/phone-numbers/hosted-numbers/hosted-numbers-api/authorization-document-resource#status-values) for more information on each of these statuses.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::preview::AuthorizationDocumentStatus>,
+}
+
+impl ::serde::Serialize for UpdateHostedNumbersAuthorizationDocumentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AddressSid", &self.address_sid),
+            ("CcEmails", &self.cc_emails),
+            ("ContactPhoneNumber", &self.contact_phone_number),
+            ("ContactTitle", &self.contact_title),
+            ("Email", &self.email),
+            ("HostedNumberOrderSids", &self.hosted_number_order_sids),
+            ("Status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -311,48 +311,44 @@ pub struct HostedNumberOrder {
 /// Retrieve a list of HostedNumberOrders belonging to the account initiating the request.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListHostedNumbersHostedNumberOrderParams {
     /// The Status of this HostedNumberOrder. One of `received`, `pending-verification`, `verified`, `pending-loa`, `carrier-processing`, `testing`, `completed`, `failed`, or `action-required`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::preview::HostedNumberOrderStatus>,
     /// An E164 formatted phone number hosted by this HostedNumberOrder.
     ///
     /// Optional; `PhoneNumber` on the wire (string).
-    #[serde(
-        rename = "PhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies the IncomingPhoneNumber resource created by this HostedNumberOrder.
     ///
     /// Optional; `IncomingPhoneNumberSid` on the wire (string).
-    #[serde(
-        rename = "IncomingPhoneNumberSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub incoming_phone_number_sid: ::std::option::Option<::std::string::String>,
     /// A human readable description of this resource, up to 64 characters.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Provides a unique and addressable name to be assigned to this HostedNumberOrder, assigned by the developer, to be optionally used in addition to SID.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListHostedNumbersHostedNumberOrderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("PhoneNumber", &self.phone_number),
+            ("IncomingPhoneNumberSid", &self.incoming_phone_number_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateHostedNumbersHostedNumberOrder`: [`HostedNumberOrder::create`], `POST https://preview.twilio.com/HostedNumbers/HostedNumberOrders`.
@@ -360,138 +356,104 @@ pub struct ListHostedNumbersHostedNumberOrderParams {
 /// Host a phone number's capability on Twilio's platform.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateHostedNumbersHostedNumberOrderParams {
     /// This defaults to the AccountSid of the authorization the user is using. This can be provided to specify a subaccount to add the HostedNumberOrder to.
     ///
     /// Optional; `AccountSid` on the wire (string).
-    #[serde(
-        rename = "AccountSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_sid: ::std::option::Option<::std::string::String>,
     /// Optional. A 34 character string that uniquely identifies the Address resource that represents the address of the owner of this phone number.
     ///
     /// Optional; `AddressSid` on the wire (string).
-    #[serde(
-        rename = "AddressSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_sid: ::std::option::Option<::std::string::String>,
     /// Optional. A list of emails that the LOA document for this HostedNumberOrder will be carbon copied to.
     ///
     /// Optional; `CcEmails` on the wire (array of string).
-    #[serde(
-        rename = "CcEmails",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cc_emails: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Optional. Email of the owner of this phone number that is being hosted.
     ///
     /// Optional; `Email` on the wire (string).
-    #[serde(
-        rename = "Email",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// A 64 character string that is a human readable text that describes this resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The number to host in [+E.164](https://en.wikipedia.org/wiki/E.164) format
     ///
     /// Required; `PhoneNumber` on the wire (string).
-    #[serde(rename = "PhoneNumber")]
     pub phone_number: ::std::string::String,
     /// Optional. The 34 character sid of the application Twilio should use to handle SMS messages sent to this number. If a `SmsApplicationSid` is present, Twilio will ignore all of the SMS urls above and use those set on the application.
     ///
     /// Optional; `SmsApplicationSid` on the wire (string).
-    #[serde(
-        rename = "SmsApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_application_sid: ::std::option::Option<::std::string::String>,
     /// Used to specify that the SMS capability will be hosted on Twilio's platform.
     ///
     /// Required; `SmsCapability` on the wire (boolean).
-    #[serde(rename = "SmsCapability")]
     pub sms_capability: bool,
     /// The HTTP method that should be used to request the SmsFallbackUrl. Must be either `GET` or `POST`. This will be copied onto the IncomingPhoneNumber resource.
     ///
     /// Optional; `SmsFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_method: ::std::option::Option<::std::string::String>,
     /// A URL that Twilio will request if an error occurs requesting or executing the TwiML defined by SmsUrl. This will be copied onto the IncomingPhoneNumber resource.
     ///
     /// Optional; `SmsFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method that should be used to request the SmsUrl. Must be either `GET` or `POST`.  This will be copied onto the IncomingPhoneNumber resource.
     ///
     /// Optional; `SmsMethod` on the wire (string).
-    #[serde(
-        rename = "SmsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_method: ::std::option::Option<::std::string::String>,
     /// The URL that Twilio should request when somebody sends an SMS to the phone number. This will be copied onto the IncomingPhoneNumber resource.
     ///
     /// Optional; `SmsUrl` on the wire (string).
-    #[serde(
-        rename = "SmsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// Optional. The Status Callback Method attached to the IncomingPhoneNumber resource.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// Optional. The Status Callback URL attached to the IncomingPhoneNumber resource.
     ///
     /// Optional; `StatusCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Optional. Provides a unique and addressable name to be assigned to this HostedNumberOrder, assigned by the developer, to be optionally used in addition to SID.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// Optional. The unique sid identifier of the Identity Document that represents the document for verifying ownership of the number to be hosted. Required when VerificationType is phone-bill.
     ///
     /// Optional; `VerificationDocumentSid` on the wire (string).
-    #[serde(
-        rename = "VerificationDocumentSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verification_document_sid: ::std::option::Option<::std::string::String>,
     /// The type of ownership verification required to move the number to a `verified` state. The verification methods are `phone-call` or `phone-bill`.
     ///
     /// Optional; `VerificationType` on the wire (enum).
-    #[serde(
-        rename = "VerificationType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verification_type: ::std::option::Option<crate::preview::HostedNumberOrderVerificationType>,
+}
+
+impl ::serde::Serialize for CreateHostedNumbersHostedNumberOrderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AccountSid", &self.account_sid),
+            ("AddressSid", &self.address_sid),
+            ("CcEmails", &self.cc_emails),
+            ("Email", &self.email),
+            ("FriendlyName", &self.friendly_name),
+            ("PhoneNumber", &self.phone_number),
+            ("SmsApplicationSid", &self.sms_application_sid),
+            ("SmsCapability", &self.sms_capability),
+            ("SmsFallbackMethod", &self.sms_fallback_method),
+            ("SmsFallbackUrl", &self.sms_fallback_url),
+            ("SmsMethod", &self.sms_method),
+            ("SmsUrl", &self.sms_url),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("StatusCallbackUrl", &self.status_callback_url),
+            ("UniqueName", &self.unique_name),
+            ("VerificationDocumentSid", &self.verification_document_sid),
+            ("VerificationType", &self.verification_type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateHostedNumbersHostedNumberOrder`: [`HostedNumberOrder::update`], `POST https://preview.twilio.com/HostedNumbers/HostedNumberOrders/{Sid}`.
@@ -499,86 +461,67 @@ pub struct CreateHostedNumbersHostedNumberOrderParams {
 /// Updates a specific HostedNumberOrder.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateHostedNumbersHostedNumberOrderParams {
     /// The number of seconds, between 0 and 60, to delay before initiating the verification call. Defaults to 0.
     ///
     /// Optional; `CallDelay` on the wire (integer).
-    #[serde(
-        rename = "CallDelay",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_delay: ::std::option::Option<i64>,
     /// Optional. A list of emails that LOA document for this HostedNumberOrder will be carbon copied to.
     ///
     /// Optional; `CcEmails` on the wire (array of string).
-    #[serde(
-        rename = "CcEmails",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cc_emails: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Email of the owner of this phone number that is being hosted.
     ///
     /// Optional; `Email` on the wire (string).
-    #[serde(
-        rename = "Email",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// Digits to dial after connecting the verification call.
     ///
     /// Optional; `Extension` on the wire (string).
-    #[serde(
-        rename = "Extension",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extension: ::std::option::Option<::std::string::String>,
     /// A 64 character string that is a human readable text that describes this resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Status of this resource. It can hold one of the values: 1. Twilio Processing 2. Received, 3. Pending LOA, 4. Carrier Processing, 5. Completed, 6. Action Required, 7. Failed. See the [HostedNumberOrders Status Values](https://www.twilio.com/docs/phone-numbers/hosted-numbers/hosted-numbers-api/hosted-number-order-resource#status-values) section for more information on each of these statuses.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::preview::HostedNumberOrderStatus>,
     /// Provides a unique and addressable name to be assigned to this HostedNumberOrder, assigned by the developer, to be optionally used in addition to SID.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// A verification code that is given to the user via a phone call to the phone number that is being hosted.
     ///
     /// Optional; `VerificationCode` on the wire (string).
-    #[serde(
-        rename = "VerificationCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verification_code: ::std::option::Option<::std::string::String>,
     /// Optional. The unique sid identifier of the Identity Document that represents the document for verifying ownership of the number to be hosted. Required when VerificationType is phone-bill.
     ///
     /// Optional; `VerificationDocumentSid` on the wire (string).
-    #[serde(
-        rename = "VerificationDocumentSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verification_document_sid: ::std::option::Option<::std::string::String>,
     /// The type of ownership verification required to move the number to a `verified` state. The verification methods are `phone-call` or `phone-bill`.
     ///
     /// Optional; `VerificationType` on the wire (enum).
-    #[serde(
-        rename = "VerificationType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verification_type: ::std::option::Option<crate::preview::HostedNumberOrderVerificationType>,
+}
+
+impl ::serde::Serialize for UpdateHostedNumbersHostedNumberOrderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CallDelay", &self.call_delay),
+            ("CcEmails", &self.cc_emails),
+            ("Email", &self.email),
+            ("Extension", &self.extension),
+            ("FriendlyName", &self.friendly_name),
+            ("Status", &self.status),
+            ("UniqueName", &self.unique_name),
+            ("VerificationCode", &self.verification_code),
+            ("VerificationDocumentSid", &self.verification_document_sid),
+            ("VerificationType", &self.verification_type),
+        ])
+        .serialize(serializer)
+    }
 }

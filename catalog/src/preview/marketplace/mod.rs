@@ -131,35 +131,42 @@ pub struct InstalledAddOn {
 /// Install an Add-on for the Account specified.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateMarketplaceInstalledAddOnParams {
     /// Whether the Terms of Service were accepted.
     ///
     /// Required; `AcceptTermsOfService` on the wire (boolean).
-    #[serde(rename = "AcceptTermsOfService")]
     pub accept_terms_of_service: bool,
     /// The SID of the AvaliableAddOn to install.
     ///
     /// Required; `AvailableAddOnSid` on the wire (string).
-    #[serde(rename = "AvailableAddOnSid")]
     pub available_add_on_sid: ::std::string::String,
     /// The JSON object that represents the configuration of the new Add-on being installed.
     ///
     /// Optional; `Configuration` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Configuration",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub configuration: ::std::option::Option<::serde_json::Value>,
     /// An application-defined string that uniquely identifies the resource. This value must be unique within the Account.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateMarketplaceInstalledAddOnParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AcceptTermsOfService", &self.accept_terms_of_service),
+            ("AvailableAddOnSid", &self.available_add_on_sid),
+            (
+                "Configuration",
+                &crate::support::JsonString(&self.configuration),
+            ),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateMarketplaceInstalledAddOn`: [`InstalledAddOn::update`], `POST https://preview.twilio.com/marketplace/InstalledAddOns/{Sid}`.
@@ -167,23 +174,30 @@ pub struct CreateMarketplaceInstalledAddOnParams {
 /// Update an Add-on installation for the Account specified.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateMarketplaceInstalledAddOnParams {
     /// Valid JSON object that conform to the configuration schema exposed by the associated AvailableAddOn resource. This is only required by Add-ons that need to be configured
     ///
     /// Optional; `Configuration` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Configuration",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub configuration: ::std::option::Option<::serde_json::Value>,
     /// An application-defined string that uniquely identifies the resource. This value must be unique within the Account.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateMarketplaceInstalledAddOnParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "Configuration",
+                &crate::support::JsonString(&self.configuration),
+            ),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -43,72 +43,70 @@ pub struct Command {
 /// The parameters of `ListWirelessCommand`: [`Command::list`], `GET https://preview.twilio.com/wireless/Commands`.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListWirelessCommandParams {
     /// Optional; `Device` on the wire (string).
-    #[serde(
-        rename = "Device",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub device: ::std::option::Option<::std::string::String>,
     /// Optional; `Sim` on the wire (string).
-    #[serde(rename = "Sim", skip_serializing_if = "::std::option::Option::is_none")]
     pub sim: ::std::option::Option<::std::string::String>,
     /// Optional; `Status` on the wire (string).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<::std::string::String>,
     /// Optional; `Direction` on the wire (string).
-    #[serde(
-        rename = "Direction",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub direction: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListWirelessCommandParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Device", &self.device),
+            ("Sim", &self.sim),
+            ("Status", &self.status),
+            ("Direction", &self.direction),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateWirelessCommand`: [`Command::create`], `POST https://preview.twilio.com/wireless/Commands`.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateWirelessCommandParams {
     /// Optional; `CallbackMethod` on the wire (string).
-    #[serde(
-        rename = "CallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_method: ::std::option::Option<::std::string::String>,
     /// Optional; `CallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_url: ::std::option::Option<::std::string::String>,
     /// Required; `Command` on the wire (string).
-    #[serde(rename = "Command")]
     pub command: ::std::string::String,
     /// Optional; `CommandMode` on the wire (string).
-    #[serde(
-        rename = "CommandMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub command_mode: ::std::option::Option<::std::string::String>,
     /// Optional; `Device` on the wire (string).
-    #[serde(
-        rename = "Device",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub device: ::std::option::Option<::std::string::String>,
     /// Optional; `IncludeSid` on the wire (string).
-    #[serde(
-        rename = "IncludeSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_sid: ::std::option::Option<::std::string::String>,
     /// Optional; `Sim` on the wire (string).
-    #[serde(rename = "Sim", skip_serializing_if = "::std::option::Option::is_none")]
     pub sim: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateWirelessCommandParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CallbackMethod", &self.callback_method),
+            ("CallbackUrl", &self.callback_url),
+            ("Command", &self.command),
+            ("CommandMode", &self.command_mode),
+            ("Device", &self.device),
+            ("IncludeSid", &self.include_sid),
+            ("Sim", &self.sim),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -157,87 +155,73 @@ pub struct RatePlan {
 /// The parameters of `CreateWirelessRatePlan`: [`RatePlan::create`], `POST https://preview.twilio.com/wireless/RatePlans`.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateWirelessRatePlanParams {
     /// Optional; `CommandsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "CommandsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub commands_enabled: ::std::option::Option<bool>,
     /// Optional; `DataEnabled` on the wire (boolean).
-    #[serde(
-        rename = "DataEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_enabled: ::std::option::Option<bool>,
     /// Optional; `DataLimit` on the wire (integer).
-    #[serde(
-        rename = "DataLimit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_limit: ::std::option::Option<i64>,
     /// Optional; `DataMetering` on the wire (string).
-    #[serde(
-        rename = "DataMetering",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_metering: ::std::option::Option<::std::string::String>,
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Optional; `InternationalRoaming` on the wire (array of string).
-    #[serde(
-        rename = "InternationalRoaming",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub international_roaming: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Optional; `MessagingEnabled` on the wire (boolean).
-    #[serde(
-        rename = "MessagingEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_enabled: ::std::option::Option<bool>,
     /// Optional; `NationalRoamingEnabled` on the wire (boolean).
-    #[serde(
-        rename = "NationalRoamingEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub national_roaming_enabled: ::std::option::Option<bool>,
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// Optional; `VoiceEnabled` on the wire (boolean).
-    #[serde(
-        rename = "VoiceEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_enabled: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for CreateWirelessRatePlanParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CommandsEnabled", &self.commands_enabled),
+            ("DataEnabled", &self.data_enabled),
+            ("DataLimit", &self.data_limit),
+            ("DataMetering", &self.data_metering),
+            ("FriendlyName", &self.friendly_name),
+            ("InternationalRoaming", &self.international_roaming),
+            ("MessagingEnabled", &self.messaging_enabled),
+            ("NationalRoamingEnabled", &self.national_roaming_enabled),
+            ("UniqueName", &self.unique_name),
+            ("VoiceEnabled", &self.voice_enabled),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateWirelessRatePlan`: [`RatePlan::update`], `POST https://preview.twilio.com/wireless/RatePlans/{Sid}`.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateWirelessRatePlanParams {
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateWirelessRatePlanParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -305,136 +289,98 @@ pub struct Sim {
 /// The parameters of `ListWirelessSim`: [`Sim::list`], `GET https://preview.twilio.com/wireless/Sims`.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListWirelessSimParams {
     /// Optional; `Status` on the wire (string).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<::std::string::String>,
     /// Optional; `Iccid` on the wire (string).
-    #[serde(
-        rename = "Iccid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub iccid: ::std::option::Option<::std::string::String>,
     /// Optional; `RatePlan` on the wire (string).
-    #[serde(
-        rename = "RatePlan",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rate_plan: ::std::option::Option<::std::string::String>,
     /// Optional; `EId` on the wire (string).
-    #[serde(rename = "EId", skip_serializing_if = "::std::option::Option::is_none")]
     pub e_id: ::std::option::Option<::std::string::String>,
     /// Optional; `SimRegistrationCode` on the wire (string).
-    #[serde(
-        rename = "SimRegistrationCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sim_registration_code: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListWirelessSimParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("Iccid", &self.iccid),
+            ("RatePlan", &self.rate_plan),
+            ("EId", &self.e_id),
+            ("SimRegistrationCode", &self.sim_registration_code),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateWirelessSim`: [`Sim::update`], `POST https://preview.twilio.com/wireless/Sims/{Sid}`.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateWirelessSimParams {
     /// Optional; `CallbackMethod` on the wire (string).
-    #[serde(
-        rename = "CallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_method: ::std::option::Option<::std::string::String>,
     /// Optional; `CallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_url: ::std::option::Option<::std::string::String>,
     /// Optional; `CommandsCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "CommandsCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub commands_callback_method: ::std::option::Option<::std::string::String>,
     /// Optional; `CommandsCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CommandsCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub commands_callback_url: ::std::option::Option<::std::string::String>,
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Optional; `RatePlan` on the wire (string).
-    #[serde(
-        rename = "RatePlan",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rate_plan: ::std::option::Option<::std::string::String>,
     /// Optional; `SmsFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_method: ::std::option::Option<::std::string::String>,
     /// Optional; `SmsFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// Optional; `SmsMethod` on the wire (string).
-    #[serde(
-        rename = "SmsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_method: ::std::option::Option<::std::string::String>,
     /// Optional; `SmsUrl` on the wire (string).
-    #[serde(
-        rename = "SmsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// Optional; `Status` on the wire (string).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<::std::string::String>,
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// Optional; `VoiceFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_method: ::std::option::Option<::std::string::String>,
     /// Optional; `VoiceFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// Optional; `VoiceMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_method: ::std::option::Option<::std::string::String>,
     /// Optional; `VoiceUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateWirelessSimParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CallbackMethod", &self.callback_method),
+            ("CallbackUrl", &self.callback_url),
+            ("CommandsCallbackMethod", &self.commands_callback_method),
+            ("CommandsCallbackUrl", &self.commands_callback_url),
+            ("FriendlyName", &self.friendly_name),
+            ("RatePlan", &self.rate_plan),
+            ("SmsFallbackMethod", &self.sms_fallback_method),
+            ("SmsFallbackUrl", &self.sms_fallback_url),
+            ("SmsMethod", &self.sms_method),
+            ("SmsUrl", &self.sms_url),
+            ("Status", &self.status),
+            ("UniqueName", &self.unique_name),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("VoiceFallbackUrl", &self.voice_fallback_url),
+            ("VoiceMethod", &self.voice_method),
+            ("VoiceUrl", &self.voice_url),
+        ])
+        .serialize(serializer)
+    }
 }

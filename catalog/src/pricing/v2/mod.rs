@@ -135,14 +135,20 @@ pub struct TrunkingNumber {
 /// Fetch pricing information for a specific destination and, optionally, origination phone number.
 ///
 /// Feature `pricing-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchTrunkingNumberParams {
     /// The origination phone number, in [E.164](https://www.twilio.com/docs/glossary/what-e164) format, for which to fetch the origin-based voice pricing information. E.164 format consists of a + followed by the country code and subscriber number.
     ///
     /// Optional; `OriginationNumber` on the wire (string).
-    #[serde(
-        rename = "OriginationNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub origination_number: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchTrunkingNumberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("OriginationNumber", &self.origination_number)])
+            .serialize(serializer)
+    }
 }

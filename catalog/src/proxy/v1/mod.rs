@@ -577,70 +577,60 @@ pub struct Service {
 /// Create a new Service for Twilio Proxy
 ///
 /// Feature `proxy-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceParams {
     /// The URL we should call when the interaction status changes.
     ///
     /// Optional; `CallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_url: ::std::option::Option<::std::string::String>,
     /// The SID of the Chat Service Instance managed by Proxy Service. The Chat Service enables Proxy to forward SMS and channel messages to this chat instance. This is a one-to-one relationship.
     ///
     /// Optional; `ChatInstanceSid` on the wire (string).
-    #[serde(
-        rename = "ChatInstanceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub chat_instance_sid: ::std::option::Option<::std::string::String>,
     /// The default `ttl` value to set for Sessions created in the Service. The TTL (time to live) is measured in seconds after the Session's last create or last Interaction. The default value of `0` indicates an unlimited Session length. You can override a Session's default TTL value by setting its `ttl` value.
     ///
     /// Optional; `DefaultTtl` on the wire (integer).
-    #[serde(
-        rename = "DefaultTtl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_ttl: ::std::option::Option<i64>,
     /// Where a proxy number must be located relative to the participant identifier. Can be: `country`, `area-code`, or `extended-area-code`. The default value is `country` and more specific areas than `country` are only available in North America.
     ///
     /// Optional; `GeoMatchLevel` on the wire (enum).
-    #[serde(
-        rename = "GeoMatchLevel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub geo_match_level: ::std::option::Option<crate::proxy::v1::ServiceGeoMatchLevel>,
     /// The URL we call on each interaction. If we receive a 403 status, we block the interaction; otherwise the interaction continues.
     ///
     /// Optional; `InterceptCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "InterceptCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub intercept_callback_url: ::std::option::Option<::std::string::String>,
     /// The preference for Proxy Number selection in the Service instance. Can be: `prefer-sticky` or `avoid-sticky`. `prefer-sticky` means that we will try and select the same Proxy Number for a given participant if they have previous [Sessions](https://www.twilio.com/docs/proxy/api/session), but we will not fail if that Proxy Number cannot be used.  `avoid-sticky` means that we will try to use different Proxy Numbers as long as that is possible within a given pool rather than try and use a previously assigned number.
     ///
     /// Optional; `NumberSelectionBehavior` on the wire (enum).
-    #[serde(
-        rename = "NumberSelectionBehavior",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub number_selection_behavior:
         ::std::option::Option<crate::proxy::v1::ServiceNumberSelectionBehavior>,
     /// The URL we should call when an inbound call or SMS action occurs on a closed or non-existent Session. If your server (or a Twilio [function](https://www.twilio.com/en-us/serverless/functions)) responds with valid [TwiML](https://www.twilio.com/docs/voice/twiml), we will process it. This means it is possible, for example, to play a message for a call, send an automated text message response, or redirect a call to another Phone Number. See [Out-of-Session Callback Response Guide](https://www.twilio.com/docs/proxy/out-session-callback-response-guide) for more information.
     ///
     /// Optional; `OutOfSessionCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "OutOfSessionCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub out_of_session_callback_url: ::std::option::Option<::std::string::String>,
     /// An application-defined string that uniquely identifies the resource. This value must be 191 characters or fewer in length and be unique. \*\*This value should not have PII.\*\*
     ///
     /// Required; `UniqueName` on the wire (string).
-    #[serde(rename = "UniqueName")]
     pub unique_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CallbackUrl", &self.callback_url),
+            ("ChatInstanceSid", &self.chat_instance_sid),
+            ("DefaultTtl", &self.default_ttl),
+            ("GeoMatchLevel", &self.geo_match_level),
+            ("InterceptCallbackUrl", &self.intercept_callback_url),
+            ("NumberSelectionBehavior", &self.number_selection_behavior),
+            ("OutOfSessionCallbackUrl", &self.out_of_session_callback_url),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateService`: [`Service::update`], `POST https://proxy.twilio.com/v1/Services/{Sid}`.
@@ -648,71 +638,58 @@ pub struct CreateServiceParams {
 /// Update a specific Service.
 ///
 /// Feature `proxy-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceParams {
     /// The URL we should call when the interaction status changes.
     ///
     /// Optional; `CallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_url: ::std::option::Option<::std::string::String>,
     /// The SID of the Chat Service Instance managed by Proxy Service. The Chat Service enables Proxy to forward SMS and channel messages to this chat instance. This is a one-to-one relationship.
     ///
     /// Optional; `ChatInstanceSid` on the wire (string).
-    #[serde(
-        rename = "ChatInstanceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub chat_instance_sid: ::std::option::Option<::std::string::String>,
     /// The default `ttl` value to set for Sessions created in the Service. The TTL (time to live) is measured in seconds after the Session's last create or last Interaction. The default value of `0` indicates an unlimited Session length. You can override a Session's default TTL value by setting its `ttl` value.
     ///
     /// Optional; `DefaultTtl` on the wire (integer).
-    #[serde(
-        rename = "DefaultTtl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_ttl: ::std::option::Option<i64>,
     /// Where a proxy number must be located relative to the participant identifier. Can be: `country`, `area-code`, or `extended-area-code`. The default value is `country` and more specific areas than `country` are only available in North America.
     ///
     /// Optional; `GeoMatchLevel` on the wire (enum).
-    #[serde(
-        rename = "GeoMatchLevel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub geo_match_level: ::std::option::Option<crate::proxy::v1::ServiceGeoMatchLevel>,
     /// The URL we call on each interaction. If we receive a 403 status, we block the interaction; otherwise the interaction continues.
     ///
     /// Optional; `InterceptCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "InterceptCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub intercept_callback_url: ::std::option::Option<::std::string::String>,
     /// The preference for Proxy Number selection in the Service instance. Can be: `prefer-sticky` or `avoid-sticky`. `prefer-sticky` means that we will try and select the same Proxy Number for a given participant if they have previous [Sessions](https://www.twilio.com/docs/proxy/api/session), but we will not fail if that Proxy Number cannot be used.  `avoid-sticky` means that we will try to use different Proxy Numbers as long as that is possible within a given pool rather than try and use a previously assigned number.
     ///
     /// Optional; `NumberSelectionBehavior` on the wire (enum).
-    #[serde(
-        rename = "NumberSelectionBehavior",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub number_selection_behavior:
         ::std::option::Option<crate::proxy::v1::ServiceNumberSelectionBehavior>,
     /// The URL we should call when an inbound call or SMS action occurs on a closed or non-existent Session. If your server (or a Twilio [function](https://www.twilio.com/en-us/serverless/functions)) responds with valid [TwiML](https://www.twilio.com/docs/voice/twiml), we will process it. This means it is possible, for example, to play a message for a call, send an automated text message response, or redirect a call to another Phone Number. See [Out-of-Session Callback Response Guide](https://www.twilio.com/docs/proxy/out-session-callback-response-guide) for more information.
     ///
     /// Optional; `OutOfSessionCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "OutOfSessionCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub out_of_session_callback_url: ::std::option::Option<::std::string::String>,
     /// An application-defined string that uniquely identifies the resource. This value must be 191 characters or fewer in length and be unique. \*\*This value should not have PII.\*\*
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CallbackUrl", &self.callback_url),
+            ("ChatInstanceSid", &self.chat_instance_sid),
+            ("DefaultTtl", &self.default_ttl),
+            ("GeoMatchLevel", &self.geo_match_level),
+            ("InterceptCallbackUrl", &self.intercept_callback_url),
+            ("NumberSelectionBehavior", &self.number_selection_behavior),
+            ("OutOfSessionCallbackUrl", &self.out_of_session_callback_url),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -59,24 +59,29 @@ pub struct PhoneNumber {
 /// Assign an Inbound Processing Region to a phone number.
 ///
 /// Feature `routes-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdatePhoneNumberParams {
     /// A human readable description of this resource, up to 64 characters.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The Inbound Processing Region used for this phone number for voice
     ///
     /// Optional; `VoiceRegion` on the wire (string).
-    #[serde(
-        rename = "VoiceRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_region: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdatePhoneNumberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("VoiceRegion", &self.voice_region),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -110,20 +115,25 @@ pub struct SipDomain {
 /// The parameters of `UpdateSipDomain`: [`SipDomain::update`], `POST https://routes.twilio.com/v2/SipDomains/{SipDomain}`.
 ///
 /// Feature `routes-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSipDomainParams {
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Optional; `VoiceRegion` on the wire (string).
-    #[serde(
-        rename = "VoiceRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_region: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateSipDomainParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("VoiceRegion", &self.voice_region),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -178,22 +188,27 @@ pub struct Trunks {
 /// Assign an Inbound Processing Region to a SIP Trunk
 ///
 /// Feature `routes-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateTrunksParams {
     /// A human readable description of this resource, up to 64 characters.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The Inbound Processing Region used for this SIP Trunk for voice
     ///
     /// Optional; `VoiceRegion` on the wire (string).
-    #[serde(
-        rename = "VoiceRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_region: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateTrunksParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("VoiceRegion", &self.voice_region),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -310,34 +310,39 @@ pub struct Service {
 /// Create a new Service resource.
 ///
 /// Feature `serverless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceParams {
     /// A descriptive string that you create to describe the Service resource. It can be a maximum of 255 characters.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// Whether to inject Account credentials into a function invocation context. The default value is `true`.
     ///
     /// Optional; `IncludeCredentials` on the wire (boolean).
-    #[serde(
-        rename = "IncludeCredentials",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_credentials: ::std::option::Option<bool>,
     /// Whether the Service's properties and subresources can be edited via the UI. The default value is `false`.
     ///
     /// Optional; `UiEditable` on the wire (boolean).
-    #[serde(
-        rename = "UiEditable",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ui_editable: ::std::option::Option<bool>,
     /// A user-defined string that uniquely identifies the Service resource. It can be used as an alternative to the `sid` in the URL path to address the Service resource. This value must be 50 characters or less in length and be unique.
     ///
     /// Required; `UniqueName` on the wire (string).
-    #[serde(rename = "UniqueName")]
     pub unique_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("IncludeCredentials", &self.include_credentials),
+            ("UiEditable", &self.ui_editable),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateService`: [`Service::update`], `POST https://serverless.twilio.com/v1/Services/{Sid}`.
@@ -345,30 +350,32 @@ pub struct CreateServiceParams {
 /// Update a specific Service resource.
 ///
 /// Feature `serverless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceParams {
     /// A descriptive string that you create to describe the Service resource. It can be a maximum of 255 characters.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Whether to inject Account credentials into a function invocation context.
     ///
     /// Optional; `IncludeCredentials` on the wire (boolean).
-    #[serde(
-        rename = "IncludeCredentials",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_credentials: ::std::option::Option<bool>,
     /// Whether the Service resource's properties and subresources can be edited via the UI. The default value is `false`.
     ///
     /// Optional; `UiEditable` on the wire (boolean).
-    #[serde(
-        rename = "UiEditable",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ui_editable: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for UpdateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("IncludeCredentials", &self.include_credentials),
+            ("UiEditable", &self.ui_editable),
+        ])
+        .serialize(serializer)
+    }
 }

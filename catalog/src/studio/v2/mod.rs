@@ -251,34 +251,39 @@ pub struct Flow {
 /// Create a Flow.
 ///
 /// Feature `studio-v2`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateFlowParams {
     /// Description of change made in the revision.
     ///
     /// Optional; `CommitMessage` on the wire (string).
-    #[serde(
-        rename = "CommitMessage",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub commit_message: ::std::option::Option<::std::string::String>,
     /// JSON representation of flow definition.
     ///
     /// Required; `Definition` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Definition",
-        serialize_with = "crate::support::json_string::required::serialize"
-    )]
     pub definition: ::serde_json::Value,
     /// The string that you assigned to describe the Flow.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// The status of the Flow. Can be: `draft` or `published`.
     ///
     /// Required; `Status` on the wire (enum).
-    #[serde(rename = "Status")]
     pub status: crate::studio::v2::FlowStatus,
+}
+
+impl ::serde::Serialize for CreateFlowParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CommitMessage", &self.commit_message),
+            ("Definition", &crate::support::JsonString(&self.definition)),
+            ("FriendlyName", &self.friendly_name),
+            ("Status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateFlow`: [`Flow::update`], `POST https://studio.twilio.com/v2/Flows/{Sid}`.
@@ -286,38 +291,39 @@ pub struct CreateFlowParams {
 /// Update a Flow.
 ///
 /// Feature `studio-v2`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct UpdateFlowParams {
     /// Description of change made in the revision.
     ///
     /// Optional; `CommitMessage` on the wire (string).
-    #[serde(
-        rename = "CommitMessage",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub commit_message: ::std::option::Option<::std::string::String>,
     /// JSON representation of flow definition.
     ///
     /// Optional; `Definition` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Definition",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub definition: ::std::option::Option<::serde_json::Value>,
     /// The string that you assigned to describe the Flow.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The status of the Flow. Can be: `draft` or `published`.
     ///
     /// Required; `Status` on the wire (enum).
-    #[serde(rename = "Status")]
     pub status: crate::studio::v2::FlowStatus,
+}
+
+impl ::serde::Serialize for UpdateFlowParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CommitMessage", &self.commit_message),
+            ("Definition", &crate::support::JsonString(&self.definition)),
+            ("FriendlyName", &self.friendly_name),
+            ("Status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Flow definition validator
@@ -343,32 +349,37 @@ pub struct FlowValidate {
 /// Validate flow JSON definition
 ///
 /// Feature `studio-v2`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct UpdateFlowValidateParams {
     /// Description of change made in the revision.
     ///
     /// Optional; `CommitMessage` on the wire (string).
-    #[serde(
-        rename = "CommitMessage",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub commit_message: ::std::option::Option<::std::string::String>,
     /// JSON representation of flow definition.
     ///
     /// Required; `Definition` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Definition",
-        serialize_with = "crate::support::json_string::required::serialize"
-    )]
     pub definition: ::serde_json::Value,
     /// The string that you assigned to describe the Flow.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// The status of the Flow. Can be: `draft` or `published`.
     ///
     /// Required; `Status` on the wire (enum).
-    #[serde(rename = "Status")]
     pub status: crate::studio::v2::FlowValidateStatus,
+}
+
+impl ::serde::Serialize for UpdateFlowValidateParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CommitMessage", &self.commit_message),
+            ("Definition", &crate::support::JsonString(&self.definition)),
+            ("FriendlyName", &self.friendly_name),
+            ("Status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }

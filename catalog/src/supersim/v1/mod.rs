@@ -704,29 +704,34 @@ pub struct EsimProfile {
 /// Retrieve a list of eSIM Profiles.
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListEsimProfileParams {
     /// List the eSIM Profiles that have been associated with an EId.
     ///
     /// Optional; `Eid` on the wire (string).
-    #[serde(rename = "Eid", skip_serializing_if = "::std::option::Option::is_none")]
     pub eid: ::std::option::Option<::std::string::String>,
     /// Find the eSIM Profile resource related to a [Sim](https://www.twilio.com/docs/iot/supersim/api/sim-resource) resource by providing the SIM SID. Will always return an array with either 1 or 0 records.
     ///
     /// Optional; `SimSid` on the wire (string).
-    #[serde(
-        rename = "SimSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sim_sid: ::std::option::Option<::std::string::String>,
     /// List the eSIM Profiles that are in a given status.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::supersim::v1::EsimProfileStatus>,
+}
+
+impl ::serde::Serialize for ListEsimProfileParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Eid", &self.eid),
+            ("SimSid", &self.sim_sid),
+            ("Status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateEsimProfile`: [`EsimProfile::create`], `POST https://supersim.twilio.com/v1/ESimProfiles`.
@@ -734,37 +739,39 @@ pub struct ListEsimProfileParams {
 /// Order an eSIM Profile.
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateEsimProfileParams {
     /// The HTTP method we should use to call `callback_url`. Can be: `GET` or `POST` and the default is POST.
     ///
     /// Optional; `CallbackMethod` on the wire (string).
-    #[serde(
-        rename = "CallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `callback_method` when the status of the eSIM Profile changes. At this stage of the eSIM Profile pilot, the a request to the URL will only be called when the ESimProfile resource changes from `reserving` to `available`.
     ///
     /// Optional; `CallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_url: ::std::option::Option<::std::string::String>,
     /// Identifier of the eUICC that will claim the eSIM Profile.
     ///
     /// Optional; `Eid` on the wire (string).
-    #[serde(rename = "Eid", skip_serializing_if = "::std::option::Option::is_none")]
     pub eid: ::std::option::Option<::std::string::String>,
     /// When set to `true`, a value for `Eid` does not need to be provided. Instead, when the eSIM profile is reserved, a matching ID will be generated and returned via the `matching_id` property. This identifies the specific eSIM profile that can be used by any capable device to claim and download the profile.
     ///
     /// Optional; `GenerateMatchingId` on the wire (boolean).
-    #[serde(
-        rename = "GenerateMatchingId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub generate_matching_id: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for CreateEsimProfileParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CallbackMethod", &self.callback_method),
+            ("CallbackUrl", &self.callback_url),
+            ("Eid", &self.eid),
+            ("GenerateMatchingId", &self.generate_matching_id),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Configure shared settings inherited by all Super SIMs assigned to the Fleet
@@ -852,16 +859,22 @@ pub struct Fleet {
 /// Retrieve a list of Fleets from your account.
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListFleetParams {
     /// The SID or unique name of the Network Access Profile that controls which cellular networks the Fleet's SIMs can connect to.
     ///
     /// Optional; `NetworkAccessProfile` on the wire (string).
-    #[serde(
-        rename = "NetworkAccessProfile",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub network_access_profile: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListFleetParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("NetworkAccessProfile", &self.network_access_profile)])
+            .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateFleet`: [`Fleet::create`], `POST https://supersim.twilio.com/v1/Fleets`.
@@ -869,77 +882,64 @@ pub struct ListFleetParams {
 /// Create a Fleet
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateFleetParams {
     /// Defines whether SIMs in the Fleet are capable of using 2G/3G/4G/LTE/CAT-M data connectivity. Defaults to `true`.
     ///
     /// Optional; `DataEnabled` on the wire (boolean).
-    #[serde(
-        rename = "DataEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_enabled: ::std::option::Option<bool>,
     /// The total data usage (download and upload combined) in Megabytes that each Super SIM assigned to the Fleet can consume during a billing period (normally one month). Value must be between 1MB (1) and 2TB (2,000,000). Defaults to 1GB (1,000).
     ///
     /// Optional; `DataLimit` on the wire (integer).
-    #[serde(
-        rename = "DataLimit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_limit: ::std::option::Option<i64>,
     /// A string representing the HTTP method to use when making a request to `ip_commands_url`. Can be one of `POST` or `GET`. Defaults to `POST`.
     ///
     /// Optional; `IpCommandsMethod` on the wire (string).
-    #[serde(
-        rename = "IpCommandsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ip_commands_method: ::std::option::Option<::std::string::String>,
     /// The URL that will receive a webhook when a Super SIM in the Fleet is used to send an IP Command from your device to a special IP address. Your server should respond with an HTTP status code in the 200 range; any response body will be ignored.
     ///
     /// Optional; `IpCommandsUrl` on the wire (string).
-    #[serde(
-        rename = "IpCommandsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ip_commands_url: ::std::option::Option<::std::string::String>,
     /// The SID or unique name of the Network Access Profile that will control which cellular networks the Fleet's SIMs can connect to.
     ///
     /// Required; `NetworkAccessProfile` on the wire (string).
-    #[serde(rename = "NetworkAccessProfile")]
     pub network_access_profile: ::std::string::String,
     /// Defines whether SIMs in the Fleet are capable of sending and receiving machine-to-machine SMS via Commands. Defaults to `true`.
     ///
     /// Optional; `SmsCommandsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "SmsCommandsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_commands_enabled: ::std::option::Option<bool>,
     /// A string representing the HTTP method to use when making a request to `sms_commands_url`. Can be one of `POST` or `GET`. Defaults to `POST`.
     ///
     /// Optional; `SmsCommandsMethod` on the wire (string).
-    #[serde(
-        rename = "SmsCommandsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_commands_method: ::std::option::Option<::std::string::String>,
     /// The URL that will receive a webhook when a Super SIM in the Fleet is used to send an SMS from your device to the SMS Commands number. Your server should respond with an HTTP status code in the 200 range; any response body will be ignored.
     ///
     /// Optional; `SmsCommandsUrl` on the wire (string).
-    #[serde(
-        rename = "SmsCommandsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_commands_url: ::std::option::Option<::std::string::String>,
     /// An application-defined string that uniquely identifies the resource. It can be used in place of the resource's `sid` in the URL to address the resource.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateFleetParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("DataEnabled", &self.data_enabled),
+            ("DataLimit", &self.data_limit),
+            ("IpCommandsMethod", &self.ip_commands_method),
+            ("IpCommandsUrl", &self.ip_commands_url),
+            ("NetworkAccessProfile", &self.network_access_profile),
+            ("SmsCommandsEnabled", &self.sms_commands_enabled),
+            ("SmsCommandsMethod", &self.sms_commands_method),
+            ("SmsCommandsUrl", &self.sms_commands_url),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateFleet`: [`Fleet::update`], `POST https://supersim.twilio.com/v1/Fleets/{Sid}`.
@@ -947,64 +947,54 @@ pub struct CreateFleetParams {
 /// Updates the given properties of a Super SIM Fleet instance from your account.
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateFleetParams {
     /// The total data usage (download and upload combined) in Megabytes that each Super SIM assigned to the Fleet can consume during a billing period (normally one month). Value must be between 1MB (1) and 2TB (2,000,000). Defaults to 1GB (1,000).
     ///
     /// Optional; `DataLimit` on the wire (integer).
-    #[serde(
-        rename = "DataLimit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_limit: ::std::option::Option<i64>,
     /// A string representing the HTTP method to use when making a request to `ip_commands_url`. Can be one of `POST` or `GET`. Defaults to `POST`.
     ///
     /// Optional; `IpCommandsMethod` on the wire (string).
-    #[serde(
-        rename = "IpCommandsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ip_commands_method: ::std::option::Option<::std::string::String>,
     /// The URL that will receive a webhook when a Super SIM in the Fleet is used to send an IP Command from your device to a special IP address. Your server should respond with an HTTP status code in the 200 range; any response body will be ignored.
     ///
     /// Optional; `IpCommandsUrl` on the wire (string).
-    #[serde(
-        rename = "IpCommandsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ip_commands_url: ::std::option::Option<::std::string::String>,
     /// The SID or unique name of the Network Access Profile that will control which cellular networks the Fleet's SIMs can connect to.
     ///
     /// Optional; `NetworkAccessProfile` on the wire (string).
-    #[serde(
-        rename = "NetworkAccessProfile",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub network_access_profile: ::std::option::Option<::std::string::String>,
     /// A string representing the HTTP method to use when making a request to `sms_commands_url`. Can be one of `POST` or `GET`. Defaults to `POST`.
     ///
     /// Optional; `SmsCommandsMethod` on the wire (string).
-    #[serde(
-        rename = "SmsCommandsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_commands_method: ::std::option::Option<::std::string::String>,
     /// The URL that will receive a webhook when a Super SIM in the Fleet is used to send an SMS from your device to the SMS Commands number. Your server should respond with an HTTP status code in the 200 range; any response body will be ignored.
     ///
     /// Optional; `SmsCommandsUrl` on the wire (string).
-    #[serde(
-        rename = "SmsCommandsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_commands_url: ::std::option::Option<::std::string::String>,
     /// An application-defined string that uniquely identifies the resource. It can be used in place of the resource's `sid` in the URL to address the resource.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateFleetParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("DataLimit", &self.data_limit),
+            ("IpCommandsMethod", &self.ip_commands_method),
+            ("IpCommandsUrl", &self.ip_commands_url),
+            ("NetworkAccessProfile", &self.network_access_profile),
+            ("SmsCommandsMethod", &self.sms_commands_method),
+            ("SmsCommandsUrl", &self.sms_commands_url),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Machine-to-machine IP Commands sent to/from Super SIMs
@@ -1086,37 +1076,39 @@ pub struct IpCommand {
 /// Retrieve a list of IP Commands from your account.
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListIpCommandParams {
     /// The SID or unique name of the Sim resource that IP Command was sent to or from.
     ///
     /// Optional; `Sim` on the wire (string).
-    #[serde(rename = "Sim", skip_serializing_if = "::std::option::Option::is_none")]
     pub sim: ::std::option::Option<::std::string::String>,
     /// The ICCID of the Sim resource that IP Command was sent to or from.
     ///
     /// Optional; `SimIccid` on the wire (string).
-    #[serde(
-        rename = "SimIccid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sim_iccid: ::std::option::Option<::std::string::String>,
     /// The status of the IP Command. Can be: `queued`, `sent`, `received` or `failed`. See the [IP Command Status Values](https://www.twilio.com/docs/iot/supersim/api/ipcommand-resource#status-values) for a description of each.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::supersim::v1::IpCommandStatus>,
     /// The direction of the IP Command. Can be `to_sim` or `from_sim`. The value of `to_sim` is synonymous with the term `mobile terminated`, and `from_sim` is synonymous with the term `mobile originated`.
     ///
     /// Optional; `Direction` on the wire (enum).
-    #[serde(
-        rename = "Direction",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub direction: ::std::option::Option<crate::supersim::v1::IpCommandDirection>,
+}
+
+impl ::serde::Serialize for ListIpCommandParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Sim", &self.sim),
+            ("SimIccid", &self.sim_iccid),
+            ("Status", &self.status),
+            ("Direction", &self.direction),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateIpCommand`: [`IpCommand::create`], `POST https://supersim.twilio.com/v1/IpCommands`.
@@ -1124,47 +1116,49 @@ pub struct ListIpCommandParams {
 /// Send an IP Command to a Super SIM.
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateIpCommandParams {
     /// The HTTP method we should use to call `callback_url`. Can be `GET` or `POST`, and the default is `POST`.
     ///
     /// Optional; `CallbackMethod` on the wire (string).
-    #[serde(
-        rename = "CallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `callback_method` after we have sent the IP Command.
     ///
     /// Optional; `CallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_url: ::std::option::Option<::std::string::String>,
     /// The device port to which the IP Command will be sent.
     ///
     /// Required; `DevicePort` on the wire (integer).
-    #[serde(rename = "DevicePort")]
     pub device_port: i64,
     /// The data that will be sent to the device. The payload cannot exceed 1300 bytes. If the PayloadType is set to text, the payload is encoded in UTF-8. If PayloadType is set to binary, the payload is encoded in Base64.
     ///
     /// Required; `Payload` on the wire (string).
-    #[serde(rename = "Payload")]
     pub payload: ::std::string::String,
     /// Either “text” or “binary”. For an IP Command sent to a Super SIM, `payload_type` is configurable. For an IP Command sent from a Super SIM, `payload_type` is always “binary”.
     ///
     /// Optional; `PayloadType` on the wire (enum).
-    #[serde(
-        rename = "PayloadType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payload_type: ::std::option::Option<crate::supersim::v1::IpCommandPayloadType>,
     /// The `sid` or `unique_name` of the [Super SIM](https://www.twilio.com/docs/iot/supersim/api/sim-resource) to send the IP Command to.
     ///
     /// Required; `Sim` on the wire (string).
-    #[serde(rename = "Sim")]
     pub sim: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateIpCommandParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CallbackMethod", &self.callback_method),
+            ("CallbackUrl", &self.callback_url),
+            ("DevicePort", &self.device_port),
+            ("Payload", &self.payload),
+            ("PayloadType", &self.payload_type),
+            ("Sim", &self.sim),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1222,24 +1216,29 @@ pub struct NetworkAccessProfile {
 /// Create a new Network Access Profile
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateNetworkAccessProfileParams {
     /// List of Network SIDs that this Network Access Profile will allow connections to.
     ///
     /// Optional; `Networks` on the wire (array of string).
-    #[serde(
-        rename = "Networks",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub networks: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// An application-defined string that uniquely identifies the resource. It can be used in place of the resource's `sid` in the URL to address the resource.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateNetworkAccessProfileParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Networks", &self.networks),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateNetworkAccessProfile`: [`NetworkAccessProfile::update`], `POST https://supersim.twilio.com/v1/NetworkAccessProfiles/{Sid}`.
@@ -1247,16 +1246,21 @@ pub struct CreateNetworkAccessProfileParams {
 /// Updates the given properties of a Network Access Profile in your account.
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateNetworkAccessProfileParams {
     /// The new unique name of the Network Access Profile.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateNetworkAccessProfileParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("UniqueName", &self.unique_name)]).serialize(serializer)
+    }
 }
 
 /// Mobile operator networks to which Super SIMs can connect
@@ -1300,26 +1304,34 @@ pub struct Network {
 /// Retrieve a list of Network resources.
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListNetworkParams {
     /// The [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) of the Network resources to read.
     ///
     /// Optional; `IsoCountry` on the wire (string).
-    #[serde(
-        rename = "IsoCountry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub iso_country: ::std::option::Option<::std::string::String>,
     /// The 'mobile country code' of a country. Network resources with this `mcc` in their `identifiers` will be read.
     ///
     /// Optional; `Mcc` on the wire (string).
-    #[serde(rename = "Mcc", skip_serializing_if = "::std::option::Option::is_none")]
     pub mcc: ::std::option::Option<::std::string::String>,
     /// The 'mobile network code' of a mobile operator network. Network resources with this `mnc` in their `identifiers` will be read.
     ///
     /// Optional; `Mnc` on the wire (string).
-    #[serde(rename = "Mnc", skip_serializing_if = "::std::option::Option::is_none")]
     pub mnc: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListNetworkParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("IsoCountry", &self.iso_country),
+            ("Mcc", &self.mcc),
+            ("Mnc", &self.mnc),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1372,21 +1384,26 @@ pub struct SettingsUpdate {
 /// Retrieve a list of Settings Updates.
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListSettingsUpdateParams {
     /// Filter the Settings Updates by a Super SIM's SID or UniqueName.
     ///
     /// Optional; `Sim` on the wire (string).
-    #[serde(rename = "Sim", skip_serializing_if = "::std::option::Option::is_none")]
     pub sim: ::std::option::Option<::std::string::String>,
     /// Filter the Settings Updates by status. Can be `scheduled`, `in-progress`, `successful`, or `failed`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::supersim::v1::SettingsUpdateStatus>,
+}
+
+impl ::serde::Serialize for ListSettingsUpdateParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Sim", &self.sim), ("Status", &self.status)])
+            .serialize(serializer)
+    }
 }
 
 /// Individual IoT Super SIMs
@@ -1457,32 +1474,34 @@ pub struct Sim {
 /// Retrieve a list of Super SIMs from your account.
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListSimParams {
     /// The status of the Sim resources to read. Can be `new`, `ready`, `active`, `inactive`, or `scheduled`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::supersim::v1::SimStatus>,
     /// The SID or unique name of the Fleet to which a list of Sims are assigned.
     ///
     /// Optional; `Fleet` on the wire (string).
-    #[serde(
-        rename = "Fleet",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fleet: ::std::option::Option<::std::string::String>,
     /// The [ICCID](https://en.wikipedia.org/wiki/Subscriber_identity_module#ICCID) associated with a Super SIM to filter the list by. Passing this parameter will always return a list containing zero or one SIMs.
     ///
     /// Optional; `Iccid` on the wire (string).
-    #[serde(
-        rename = "Iccid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub iccid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListSimParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("Fleet", &self.fleet),
+            ("Iccid", &self.iccid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateSim`: [`Sim::create`], `POST https://supersim.twilio.com/v1/Sims`.
@@ -1490,18 +1509,29 @@ pub struct ListSimParams {
 /// Register a Super SIM to your Account
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSimParams {
     /// The [ICCID](https://en.wikipedia.org/wiki/Subscriber_identity_module#ICCID) of the Super SIM to be added to your Account.
     ///
     /// Required; `Iccid` on the wire (string).
-    #[serde(rename = "Iccid")]
     pub iccid: ::std::string::String,
     /// The 10-digit code required to claim the Super SIM for your Account.
     ///
     /// Required; `RegistrationCode` on the wire (string).
-    #[serde(rename = "RegistrationCode")]
     pub registration_code: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSimParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Iccid", &self.iccid),
+            ("RegistrationCode", &self.registration_code),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSim`: [`Sim::update`], `POST https://supersim.twilio.com/v1/Sims/{Sid}`.
@@ -1509,54 +1539,47 @@ pub struct CreateSimParams {
 /// Updates the given properties of a Super SIM instance from your account.
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSimParams {
     /// The SID of the Account to which the Sim resource should belong. The Account SID can only be that of the requesting Account or that of a Subaccount of the requesting Account. Only valid when the Sim resource's status is new.
     ///
     /// Optional; `AccountSid` on the wire (string).
-    #[serde(
-        rename = "AccountSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_sid: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `callback_url`. Can be: `GET` or `POST` and the default is POST.
     ///
     /// Optional; `CallbackMethod` on the wire (string).
-    #[serde(
-        rename = "CallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `callback_method` after an asynchronous update has finished.
     ///
     /// Optional; `CallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_url: ::std::option::Option<::std::string::String>,
     /// The SID or unique name of the Fleet to which the SIM resource should be assigned.
     ///
     /// Optional; `Fleet` on the wire (string).
-    #[serde(
-        rename = "Fleet",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fleet: ::std::option::Option<::std::string::String>,
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::supersim::v1::SimStatusUpdate>,
     /// An application-defined string that uniquely identifies the resource. It can be used in place of the resource's `sid` in the URL to address the resource.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateSimParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AccountSid", &self.account_sid),
+            ("CallbackMethod", &self.callback_method),
+            ("CallbackUrl", &self.callback_url),
+            ("Fleet", &self.fleet),
+            ("Status", &self.status),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Machine-to-machine SMS Commands sent to/from SIMs
@@ -1618,29 +1641,34 @@ pub struct SmsCommand {
 /// Retrieve a list of SMS Commands from your account.
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListSmsCommandParams {
     /// The SID or unique name of the Sim resource that SMS Command was sent to or from.
     ///
     /// Optional; `Sim` on the wire (string).
-    #[serde(rename = "Sim", skip_serializing_if = "::std::option::Option::is_none")]
     pub sim: ::std::option::Option<::std::string::String>,
     /// The status of the SMS Command. Can be: `queued`, `sent`, `delivered`, `received` or `failed`. See the [SMS Command Status Values](https://www.twilio.com/docs/iot/supersim/api/smscommand-resource#status-values) for a description of each.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::supersim::v1::SmsCommandStatus>,
     /// The direction of the SMS Command. Can be `to_sim` or `from_sim`. The value of `to_sim` is synonymous with the term `mobile terminated`, and `from_sim` is synonymous with the term `mobile originated`.
     ///
     /// Optional; `Direction` on the wire (enum).
-    #[serde(
-        rename = "Direction",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub direction: ::std::option::Option<crate::supersim::v1::SmsCommandDirection>,
+}
+
+impl ::serde::Serialize for ListSmsCommandParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Sim", &self.sim),
+            ("Status", &self.status),
+            ("Direction", &self.direction),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateSmsCommand`: [`SmsCommand::create`], `POST https://supersim.twilio.com/v1/SmsCommands`.
@@ -1648,34 +1676,39 @@ pub struct ListSmsCommandParams {
 /// Send SMS Command to a Sim.
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSmsCommandParams {
     /// The HTTP method we should use to call `callback_url`. Can be: `GET` or `POST` and the default is POST.
     ///
     /// Optional; `CallbackMethod` on the wire (string).
-    #[serde(
-        rename = "CallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `callback_method` after we have sent the command.
     ///
     /// Optional; `CallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_url: ::std::option::Option<::std::string::String>,
     /// The message body of the SMS Command.
     ///
     /// Required; `Payload` on the wire (string).
-    #[serde(rename = "Payload")]
     pub payload: ::std::string::String,
     /// The `sid` or `unique_name` of the [SIM](https://www.twilio.com/docs/iot/supersim/api/sim-resource) to send the SMS Command to.
     ///
     /// Required; `Sim` on the wire (string).
-    #[serde(rename = "Sim")]
     pub sim: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSmsCommandParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CallbackMethod", &self.callback_method),
+            ("CallbackUrl", &self.callback_url),
+            ("Payload", &self.payload),
+            ("Sim", &self.sim),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Usage information for Sim resources
@@ -1742,67 +1775,57 @@ pub struct UsageRecord {
 /// List UsageRecords
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListUsageRecordParams {
     /// SID or unique name of a Sim resource. Only show UsageRecords representing usage incurred by this Super SIM.
     ///
     /// Optional; `Sim` on the wire (string).
-    #[serde(rename = "Sim", skip_serializing_if = "::std::option::Option::is_none")]
     pub sim: ::std::option::Option<::std::string::String>,
     /// SID or unique name of a Fleet resource. Only show UsageRecords representing usage for Super SIMs belonging to this Fleet resource at the time the usage occurred.
     ///
     /// Optional; `Fleet` on the wire (string).
-    #[serde(
-        rename = "Fleet",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fleet: ::std::option::Option<::std::string::String>,
     /// SID of a Network resource. Only show UsageRecords representing usage on this network.
     ///
     /// Optional; `Network` on the wire (string).
-    #[serde(
-        rename = "Network",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub network: ::std::option::Option<::std::string::String>,
     /// Alpha-2 ISO Country Code. Only show UsageRecords representing usage in this country.
     ///
     /// Optional; `IsoCountry` on the wire (string).
-    #[serde(
-        rename = "IsoCountry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub iso_country: ::std::option::Option<::std::string::String>,
     /// Dimension over which to aggregate usage records. Can be: `sim`, `fleet`, `network`, `isoCountry`. Default is to not aggregate across any of these dimensions, UsageRecords will be aggregated into the time buckets described by the `Granularity` parameter.
     ///
     /// Optional; `Group` on the wire (enum).
-    #[serde(
-        rename = "Group",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub group: ::std::option::Option<crate::supersim::v1::UsageRecordGroup>,
     /// Time-based grouping that UsageRecords should be aggregated by. Can be: `hour`, `day`, or `all`. Default is `all`. `all` returns one UsageRecord that describes the usage for the entire period.
     ///
     /// Optional; `Granularity` on the wire (enum).
-    #[serde(
-        rename = "Granularity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub granularity: ::std::option::Option<crate::supersim::v1::UsageRecordGranularity>,
     /// Only include usage that occurred at or after this time, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format. Default is one month before the `end_time`.
     ///
     /// Optional; `StartTime` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_time: ::std::option::Option<::jiff::Timestamp>,
     /// Only include usage that occurred before this time (exclusive), specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format. Default is the current time.
     ///
     /// Optional; `EndTime` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_time: ::std::option::Option<::jiff::Timestamp>,
+}
+
+impl ::serde::Serialize for ListUsageRecordParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Sim", &self.sim),
+            ("Fleet", &self.fleet),
+            ("Network", &self.network),
+            ("IsoCountry", &self.iso_country),
+            ("Group", &self.group),
+            ("Granularity", &self.granularity),
+            ("StartTime", &self.start_time),
+            ("EndTime", &self.end_time),
+        ])
+        .serialize(serializer)
+    }
 }

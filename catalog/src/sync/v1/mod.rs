@@ -229,125 +229,123 @@ pub struct Service {
 /// The parameters of `CreateService`: [`Service::create`], `POST https://sync.twilio.com/v1/Services`.
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceParams {
     /// Whether token identities in the Service must be granted access to Sync objects by using the [Permissions](https://www.twilio.com/docs/sync/api/sync-permissions) resource.
     ///
     /// Optional; `AclEnabled` on the wire (boolean).
-    #[serde(
-        rename = "AclEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub acl_enabled: ::std::option::Option<bool>,
     /// A string that you assign to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Whether every `endpoint_disconnected` event should occur after a configurable delay. The default is `false`, where the `endpoint_disconnected` event occurs immediately after disconnection. When `true`, intervening reconnections can prevent the `endpoint_disconnected` event.
     ///
     /// Optional; `ReachabilityDebouncingEnabled` on the wire (boolean).
-    #[serde(
-        rename = "ReachabilityDebouncingEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reachability_debouncing_enabled: ::std::option::Option<bool>,
     /// The reachability event delay in milliseconds if `reachability_debouncing_enabled` = `true`.  Must be between 1,000 and 30,000 and defaults to 5,000. This is the number of milliseconds after the last running client disconnects, and a Sync identity is declared offline, before the `webhook_url` is called if all endpoints remain offline. A reconnection from the same identity by any endpoint during this interval prevents the call to `webhook_url`.
     ///
     /// Optional; `ReachabilityDebouncingWindow` on the wire (integer).
-    #[serde(
-        rename = "ReachabilityDebouncingWindow",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reachability_debouncing_window: ::std::option::Option<i64>,
     /// Whether the service instance should call `webhook_url` when client endpoints connect to Sync. The default is `false`.
     ///
     /// Optional; `ReachabilityWebhooksEnabled` on the wire (boolean).
-    #[serde(
-        rename = "ReachabilityWebhooksEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reachability_webhooks_enabled: ::std::option::Option<bool>,
     /// The URL we should call when Sync objects are manipulated.
     ///
     /// Optional; `WebhookUrl` on the wire (string).
-    #[serde(
-        rename = "WebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_url: ::std::option::Option<::std::string::String>,
     /// Whether the Service instance should call `webhook_url` when the REST API is used to update Sync objects. The default is `false`.
     ///
     /// Optional; `WebhooksFromRestEnabled` on the wire (boolean).
-    #[serde(
-        rename = "WebhooksFromRestEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_from_rest_enabled: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for CreateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AclEnabled", &self.acl_enabled),
+            ("FriendlyName", &self.friendly_name),
+            (
+                "ReachabilityDebouncingEnabled",
+                &self.reachability_debouncing_enabled,
+            ),
+            (
+                "ReachabilityDebouncingWindow",
+                &self.reachability_debouncing_window,
+            ),
+            (
+                "ReachabilityWebhooksEnabled",
+                &self.reachability_webhooks_enabled,
+            ),
+            ("WebhookUrl", &self.webhook_url),
+            ("WebhooksFromRestEnabled", &self.webhooks_from_rest_enabled),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateService`: [`Service::update`], `POST https://sync.twilio.com/v1/Services/{Sid}`.
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceParams {
     /// Whether token identities in the Service must be granted access to Sync objects by using the [Permissions](https://www.twilio.com/docs/sync/api/sync-permissions) resource.
     ///
     /// Optional; `AclEnabled` on the wire (boolean).
-    #[serde(
-        rename = "AclEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub acl_enabled: ::std::option::Option<bool>,
     /// A string that you assign to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Whether every `endpoint_disconnected` event should occur after a configurable delay. The default is `false`, where the `endpoint_disconnected` event occurs immediately after disconnection. When `true`, intervening reconnections can prevent the `endpoint_disconnected` event.
     ///
     /// Optional; `ReachabilityDebouncingEnabled` on the wire (boolean).
-    #[serde(
-        rename = "ReachabilityDebouncingEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reachability_debouncing_enabled: ::std::option::Option<bool>,
     /// The reachability event delay in milliseconds if `reachability_debouncing_enabled` = `true`.  Must be between 1,000 and 30,000 and defaults to 5,000. This is the number of milliseconds after the last running client disconnects, and a Sync identity is declared offline, before the webhook is called if all endpoints remain offline. A reconnection from the same identity by any endpoint during this interval prevents the webhook from being called.
     ///
     /// Optional; `ReachabilityDebouncingWindow` on the wire (integer).
-    #[serde(
-        rename = "ReachabilityDebouncingWindow",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reachability_debouncing_window: ::std::option::Option<i64>,
     /// Whether the service instance should call `webhook_url` when client endpoints connect to Sync. The default is `false`.
     ///
     /// Optional; `ReachabilityWebhooksEnabled` on the wire (boolean).
-    #[serde(
-        rename = "ReachabilityWebhooksEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reachability_webhooks_enabled: ::std::option::Option<bool>,
     /// The URL we should call when Sync objects are manipulated.
     ///
     /// Optional; `WebhookUrl` on the wire (string).
-    #[serde(
-        rename = "WebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_url: ::std::option::Option<::std::string::String>,
     /// Whether the Service instance should call `webhook_url` when the REST API is used to update Sync objects. The default is `false`.
     ///
     /// Optional; `WebhooksFromRestEnabled` on the wire (boolean).
-    #[serde(
-        rename = "WebhooksFromRestEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhooks_from_rest_enabled: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for UpdateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AclEnabled", &self.acl_enabled),
+            ("FriendlyName", &self.friendly_name),
+            (
+                "ReachabilityDebouncingEnabled",
+                &self.reachability_debouncing_enabled,
+            ),
+            (
+                "ReachabilityDebouncingWindow",
+                &self.reachability_debouncing_window,
+            ),
+            (
+                "ReachabilityWebhooksEnabled",
+                &self.reachability_webhooks_enabled,
+            ),
+            ("WebhookUrl", &self.webhook_url),
+            ("WebhooksFromRestEnabled", &self.webhooks_from_rest_enabled),
+        ])
+        .serialize(serializer)
+    }
 }

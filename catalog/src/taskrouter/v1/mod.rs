@@ -576,129 +576,120 @@ pub struct Workspace {
 /// The parameters of `ListWorkspace`: [`Workspace::list`], `GET https://taskrouter.twilio.com/v1/Workspaces`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListWorkspaceParams {
     /// The `friendly_name` of the Workspace resources to read. For example `Customer Support` or `2014 Election Campaign`.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListWorkspaceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateWorkspace`: [`Workspace::create`], `POST https://taskrouter.twilio.com/v1/Workspaces`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateWorkspaceParams {
     /// The URL we should call when an event occurs. If provided, the Workspace will publish events to this URL, for example, to collect data for reporting. See [Workspace Events](https://www.twilio.com/docs/taskrouter/api/event) for more information. This parameter supports Twilio's [Webhooks (HTTP callbacks) Connection Overrides](https://www.twilio.com/docs/usage/webhooks/webhooks-connection-overrides).
     ///
     /// Optional; `EventCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "EventCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_callback_url: ::std::option::Option<::std::string::String>,
     /// The list of Workspace events for which to call event\_callback\_url. For example, if `EventsFilter=task.created, task.canceled, worker.activity.update`, then TaskRouter will call event\_callback\_url only when a task is created, canceled, or a Worker activity is updated.
     ///
     /// Optional; `EventsFilter` on the wire (string).
-    #[serde(
-        rename = "EventsFilter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub events_filter: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the Workspace resource. It can be up to 64 characters long. For example: `Customer Support` or `2014 Election Campaign`.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// Whether to enable multi-tasking. Can be: `true` to enable multi-tasking, or `false` to disable it. However, all workspaces should be created as multi-tasking. The default is `true`. Multi-tasking allows Workers to handle multiple Tasks simultaneously. When enabled (`true`), each Worker can receive parallel reservations up to the per-channel maximums defined in the Workers section. In single-tasking mode (legacy mode), each Worker will only receive a new reservation when the previous task is completed. Learn more at [Multitasking](https://www.twilio.com/docs/taskrouter/multitasking).
     ///
     /// Optional; `MultiTaskEnabled` on the wire (boolean).
-    #[serde(
-        rename = "MultiTaskEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub multi_task_enabled: ::std::option::Option<bool>,
     /// The type of TaskQueue to prioritize when Workers are receiving Tasks from both types of TaskQueues. Can be: `LIFO` or `FIFO` and the default is `FIFO`. For more information, see [Queue Ordering](https://www.twilio.com/docs/taskrouter/queue-ordering-last-first-out-lifo).
     ///
     /// Optional; `PrioritizeQueueOrder` on the wire (enum).
-    #[serde(
-        rename = "PrioritizeQueueOrder",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub prioritize_queue_order: ::std::option::Option<crate::taskrouter::v1::WorkspaceQueueOrder>,
     /// An available template name. Can be: `NONE` or `FIFO` and the default is `NONE`. Pre-configures the Workspace with the Workflow and Activities specified in the template. `NONE` will create a Workspace with only a set of default activities. `FIFO` will configure TaskRouter with a set of default activities and a single TaskQueue for first-in, first-out distribution, which can be useful when you are getting started with TaskRouter.
     ///
     /// Optional; `Template` on the wire (string).
-    #[serde(
-        rename = "Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub template: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateWorkspaceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("EventCallbackUrl", &self.event_callback_url),
+            ("EventsFilter", &self.events_filter),
+            ("FriendlyName", &self.friendly_name),
+            ("MultiTaskEnabled", &self.multi_task_enabled),
+            ("PrioritizeQueueOrder", &self.prioritize_queue_order),
+            ("Template", &self.template),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateWorkspace`: [`Workspace::update`], `POST https://taskrouter.twilio.com/v1/Workspaces/{Sid}`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateWorkspaceParams {
     /// The SID of the Activity that will be used when new Workers are created in the Workspace.
     ///
     /// Optional; `DefaultActivitySid` on the wire (string).
-    #[serde(
-        rename = "DefaultActivitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_activity_sid: ::std::option::Option<::std::string::String>,
     /// The URL we should call when an event occurs. See [Workspace Events](https://www.twilio.com/docs/taskrouter/api/event) for more information. This parameter supports Twilio's [Webhooks (HTTP callbacks) Connection Overrides](https://www.twilio.com/docs/usage/webhooks/webhooks-connection-overrides).
     ///
     /// Optional; `EventCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "EventCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_callback_url: ::std::option::Option<::std::string::String>,
     /// The list of Workspace events for which to call event\_callback\_url. For example if `EventsFilter=task.created,task.canceled,worker.activity.update`, then TaskRouter will call event\_callback\_url only when a task is created, canceled, or a Worker activity is updated.
     ///
     /// Optional; `EventsFilter` on the wire (string).
-    #[serde(
-        rename = "EventsFilter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub events_filter: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the Workspace resource. For example: `Sales Call Center` or `Customer Support Team`.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Whether to enable multi-tasking. Can be: `true` to enable multi-tasking, or `false` to disable it. However, all workspaces should be maintained as multi-tasking. There is no default when omitting this parameter. A multi-tasking Workspace can't be updated to single-tasking unless it is not a Flex Project and another (legacy) single-tasking Workspace exists. Multi-tasking allows Workers to handle multiple Tasks simultaneously. In multi-tasking mode, each Worker can receive parallel reservations up to the per-channel maximums defined in the Workers section. In single-tasking mode (legacy mode), each Worker will only receive a new reservation when the previous task is completed. Learn more at [Multitasking](https://www.twilio.com/docs/taskrouter/multitasking).
     ///
     /// Optional; `MultiTaskEnabled` on the wire (boolean).
-    #[serde(
-        rename = "MultiTaskEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub multi_task_enabled: ::std::option::Option<bool>,
     /// The type of TaskQueue to prioritize when Workers are receiving Tasks from both types of TaskQueues. Can be: `LIFO` or `FIFO` and the default is `FIFO`. For more information, see [Queue Ordering](https://www.twilio.com/docs/taskrouter/queue-ordering-last-first-out-lifo).
     ///
     /// Optional; `PrioritizeQueueOrder` on the wire (enum).
-    #[serde(
-        rename = "PrioritizeQueueOrder",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub prioritize_queue_order: ::std::option::Option<crate::taskrouter::v1::WorkspaceQueueOrder>,
     /// The SID of the Activity that will be assigned to a Worker when a Task reservation times out without a response.
     ///
     /// Optional; `TimeoutActivitySid` on the wire (string).
-    #[serde(
-        rename = "TimeoutActivitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timeout_activity_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateWorkspaceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("DefaultActivitySid", &self.default_activity_sid),
+            ("EventCallbackUrl", &self.event_callback_url),
+            ("EventsFilter", &self.events_filter),
+            ("FriendlyName", &self.friendly_name),
+            ("MultiTaskEnabled", &self.multi_task_enabled),
+            ("PrioritizeQueueOrder", &self.prioritize_queue_order),
+            ("TimeoutActivitySid", &self.timeout_activity_sid),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -314,141 +314,115 @@ pub struct Trunk {
 /// The parameters of `CreateTrunk`: [`Trunk::create`], `POST https://trunking.twilio.com/v1/Trunks`.
 ///
 /// Feature `trunking-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTrunkParams {
     /// Whether Caller ID Name (CNAM) lookup should be enabled for the trunk. If enabled, all inbound calls to the SIP Trunk from the United States and Canada automatically perform a CNAM Lookup and display Caller ID data on your phone. See [CNAM Lookups](https://www.twilio.com/docs/sip-trunking#CNAM) for more information.
     ///
     /// Optional; `CnamLookupEnabled` on the wire (boolean).
-    #[serde(
-        rename = "CnamLookupEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cnam_lookup_enabled: ::std::option::Option<bool>,
     /// The HTTP method we should use to call the `disaster_recovery_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `DisasterRecoveryMethod` on the wire (string).
-    #[serde(
-        rename = "DisasterRecoveryMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disaster_recovery_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `disaster_recovery_method` if an error occurs while sending SIP traffic towards the configured Origination URL. We retrieve TwiML from the URL and execute the instructions like any other normal TwiML call. See [Disaster Recovery](https://www.twilio.com/docs/sip-trunking#disaster-recovery) for more information.
     ///
     /// Optional; `DisasterRecoveryUrl` on the wire (string).
-    #[serde(
-        rename = "DisasterRecoveryUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disaster_recovery_url: ::std::option::Option<::std::string::String>,
     /// The unique address you reserve on Twilio to which you route your SIP traffic. Domain names can contain letters, digits, and `-` and must end with `pstn.twilio.com`. See [Termination Settings](https://www.twilio.com/docs/sip-trunking#termination) for more information.
     ///
     /// Optional; `DomainName` on the wire (string).
-    #[serde(
-        rename = "DomainName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Whether Secure Trunking is enabled for the trunk. If enabled, all calls going through the trunk will be secure using SRTP for media and TLS for signaling. If disabled, then RTP will be used for media. See [Secure Trunking](https://www.twilio.com/docs/sip-trunking#securetrunking) for more information.
     ///
     /// Optional; `Secure` on the wire (boolean).
-    #[serde(
-        rename = "Secure",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secure: ::std::option::Option<bool>,
     /// Caller Id for transfer target. Can be: `from-transferee` (default) or `from-transferor`.
     ///
     /// Optional; `TransferCallerId` on the wire (enum).
-    #[serde(
-        rename = "TransferCallerId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub transfer_caller_id: ::std::option::Option<crate::trunking::v1::TrunkTransferCallerId>,
     /// The call transfer settings for the trunk. Can be: `enable-all`, `sip-only` and `disable-all`. See [Transfer](https://www.twilio.com/docs/sip-trunking/call-transfer) for more information.
     ///
     /// Optional; `TransferMode` on the wire (enum).
-    #[serde(
-        rename = "TransferMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub transfer_mode: ::std::option::Option<crate::trunking::v1::TrunkTransferSetting>,
+}
+
+impl ::serde::Serialize for CreateTrunkParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CnamLookupEnabled", &self.cnam_lookup_enabled),
+            ("DisasterRecoveryMethod", &self.disaster_recovery_method),
+            ("DisasterRecoveryUrl", &self.disaster_recovery_url),
+            ("DomainName", &self.domain_name),
+            ("FriendlyName", &self.friendly_name),
+            ("Secure", &self.secure),
+            ("TransferCallerId", &self.transfer_caller_id),
+            ("TransferMode", &self.transfer_mode),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateTrunk`: [`Trunk::update`], `POST https://trunking.twilio.com/v1/Trunks/{Sid}`.
 ///
 /// Feature `trunking-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateTrunkParams {
     /// Whether Caller ID Name (CNAM) lookup should be enabled for the trunk. If enabled, all inbound calls to the SIP Trunk from the United States and Canada automatically perform a CNAM Lookup and display Caller ID data on your phone. See [CNAM Lookups](https://www.twilio.com/docs/sip-trunking#CNAM) for more information.
     ///
     /// Optional; `CnamLookupEnabled` on the wire (boolean).
-    #[serde(
-        rename = "CnamLookupEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cnam_lookup_enabled: ::std::option::Option<bool>,
     /// The HTTP method we should use to call the `disaster_recovery_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `DisasterRecoveryMethod` on the wire (string).
-    #[serde(
-        rename = "DisasterRecoveryMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disaster_recovery_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `disaster_recovery_method` if an error occurs while sending SIP traffic towards the configured Origination URL. We retrieve TwiML from the URL and execute the instructions like any other normal TwiML call. See [Disaster Recovery](https://www.twilio.com/docs/sip-trunking#disaster-recovery) for more information.
     ///
     /// Optional; `DisasterRecoveryUrl` on the wire (string).
-    #[serde(
-        rename = "DisasterRecoveryUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disaster_recovery_url: ::std::option::Option<::std::string::String>,
     /// The unique address you reserve on Twilio to which you route your SIP traffic. Domain names can contain letters, digits, and `-` and must end with `pstn.twilio.com`. See [Termination Settings](https://www.twilio.com/docs/sip-trunking#termination) for more information.
     ///
     /// Optional; `DomainName` on the wire (string).
-    #[serde(
-        rename = "DomainName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Whether Secure Trunking is enabled for the trunk. If enabled, all calls going through the trunk will be secure using SRTP for media and TLS for signaling. If disabled, then RTP will be used for media. See [Secure Trunking](https://www.twilio.com/docs/sip-trunking#securetrunking) for more information.
     ///
     /// Optional; `Secure` on the wire (boolean).
-    #[serde(
-        rename = "Secure",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secure: ::std::option::Option<bool>,
     /// Caller Id for transfer target. Can be: `from-transferee` (default) or `from-transferor`.
     ///
     /// Optional; `TransferCallerId` on the wire (enum).
-    #[serde(
-        rename = "TransferCallerId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub transfer_caller_id: ::std::option::Option<crate::trunking::v1::TrunkTransferCallerId>,
     /// The call transfer settings for the trunk. Can be: `enable-all`, `sip-only` and `disable-all`. See [Transfer](https://www.twilio.com/docs/sip-trunking/call-transfer) for more information.
     ///
     /// Optional; `TransferMode` on the wire (enum).
-    #[serde(
-        rename = "TransferMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub transfer_mode: ::std::option::Option<crate::trunking::v1::TrunkTransferSetting>,
+}
+
+impl ::serde::Serialize for UpdateTrunkParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CnamLookupEnabled", &self.cnam_lookup_enabled),
+            ("DisasterRecoveryMethod", &self.disaster_recovery_method),
+            ("DisasterRecoveryUrl", &self.disaster_recovery_url),
+            ("DomainName", &self.domain_name),
+            ("FriendlyName", &self.friendly_name),
+            ("Secure", &self.secure),
+            ("TransferCallerId", &self.transfer_caller_id),
+            ("TransferMode", &self.transfer_mode),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -687,32 +687,34 @@ pub struct ComplianceInquiry {
 /// Create a new Compliance Inquiry for the authenticated account. This is necessary to start a new embedded session.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateComplianceInquiryParams {
     /// The email address that approval status updates will be sent to. If not specified, the email address associated with your primary customer profile will be used.
     ///
     /// Optional; `NotificationEmail` on the wire (string).
-    #[serde(
-        rename = "NotificationEmail",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notification_email: ::std::option::Option<::std::string::String>,
     /// The unique SID identifier of the Primary Customer Profile that should be used as a parent. Only necessary when creating a secondary Customer Profile.
     ///
     /// Optional; `PrimaryProfileSid` on the wire (string).
-    #[serde(
-        rename = "PrimaryProfileSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub primary_profile_sid: ::std::option::Option<::std::string::String>,
     /// Theme id for styling the inquiry form.
     ///
     /// Optional; `ThemeSetId` on the wire (string).
-    #[serde(
-        rename = "ThemeSetId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub theme_set_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateComplianceInquiryParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("NotificationEmail", &self.notification_email),
+            ("PrimaryProfileSid", &self.primary_profile_sid),
+            ("ThemeSetId", &self.theme_set_id),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -749,21 +751,29 @@ pub struct ComplianceInquiry2 {
 /// Resume a specific Compliance Inquiry that has expired, or re-open a rejected Compliance Inquiry for editing.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateComplianceInquiryParams {
     /// The unique SID identifier of the Primary Customer Profile that should be used as a parent. Only necessary when creating a secondary Customer Profile.
     ///
     /// Required; `PrimaryProfileSid` on the wire (string).
-    #[serde(rename = "PrimaryProfileSid")]
     pub primary_profile_sid: ::std::string::String,
     /// Theme id for styling the inquiry form.
     ///
     /// Optional; `ThemeSetId` on the wire (string).
-    #[serde(
-        rename = "ThemeSetId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub theme_set_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateComplianceInquiryParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("PrimaryProfileSid", &self.primary_profile_sid),
+            ("ThemeSetId", &self.theme_set_id),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -800,317 +810,259 @@ pub struct ComplianceRegistration {
 /// Create a new Compliance Registration Inquiry for the authenticated account. This is necessary to start a new embedded session.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateComplianceRegistrationParams {
     /// The email address to receive the notification about the verification result.
     ///
     /// Optional; `AcceptedNotificationReceipt` on the wire (boolean).
-    #[serde(
-        rename = "AcceptedNotificationReceipt",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub accepted_notification_receipt: ::std::option::Option<bool>,
     /// City of the business
     ///
     /// Optional; `AddressCity` on the wire (string).
-    #[serde(
-        rename = "AddressCity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_city: ::std::option::Option<::std::string::String>,
     /// Country code of the business
     ///
     /// Optional; `AddressCountryCode` on the wire (string).
-    #[serde(
-        rename = "AddressCountryCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_country_code: ::std::option::Option<::std::string::String>,
     /// Postal code of the business
     ///
     /// Optional; `AddressPostalCode` on the wire (string).
-    #[serde(
-        rename = "AddressPostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_postal_code: ::std::option::Option<::std::string::String>,
     /// Street address of the business
     ///
     /// Optional; `AddressStreet` on the wire (string).
-    #[serde(
-        rename = "AddressStreet",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_street: ::std::option::Option<::std::string::String>,
     /// Street address of the business
     ///
     /// Optional; `AddressStreetSecondary` on the wire (string).
-    #[serde(
-        rename = "AddressStreetSecondary",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_street_secondary: ::std::option::Option<::std::string::String>,
     /// State or province of the business
     ///
     /// Optional; `AddressSubdivision` on the wire (string).
-    #[serde(
-        rename = "AddressSubdivision",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_subdivision: ::std::option::Option<::std::string::String>,
     /// Birthdate of the authorized representative
     ///
     /// Optional; `AuthorizedRepresentative1DateOfBirth` on the wire (string).
-    #[serde(
-        rename = "AuthorizedRepresentative1DateOfBirth",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorized_representative1_date_of_birth: ::std::option::Option<::std::string::String>,
     /// Email address of the authorized representative
     ///
     /// Optional; `AuthorizedRepresentative1Email` on the wire (string).
-    #[serde(
-        rename = "AuthorizedRepresentative1Email",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorized_representative1_email: ::std::option::Option<::std::string::String>,
     /// First name of the authorized representative
     ///
     /// Optional; `AuthorizedRepresentative1FirstName` on the wire (string).
-    #[serde(
-        rename = "AuthorizedRepresentative1FirstName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorized_representative1_first_name: ::std::option::Option<::std::string::String>,
     /// Last name of the authorized representative
     ///
     /// Optional; `AuthorizedRepresentative1LastName` on the wire (string).
-    #[serde(
-        rename = "AuthorizedRepresentative1LastName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorized_representative1_last_name: ::std::option::Option<::std::string::String>,
     /// Phone number of the authorized representative
     ///
     /// Optional; `AuthorizedRepresentative1Phone` on the wire (string).
-    #[serde(
-        rename = "AuthorizedRepresentative1Phone",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorized_representative1_phone: ::std::option::Option<::std::string::String>,
     /// The type of business identity.  Can be `direct customer` or `ISV`.
     ///
     /// Optional; `BusinessIdentityType` on the wire (enum).
-    #[serde(
-        rename = "BusinessIdentityType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_identity_type:
         ::std::option::Option<crate::trusthub::v1::ComplianceRegistrationBusinessIdentityType>,
     /// he name of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessLegalName` on the wire (string).
-    #[serde(
-        rename = "BusinessLegalName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_legal_name: ::std::option::Option<::std::string::String>,
     /// The authority that registered the business
     ///
     /// Optional; `BusinessRegistrationAuthority` on the wire (enum).
-    #[serde(
-        rename = "BusinessRegistrationAuthority",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_registration_authority: ::std::option::Option<
         crate::trusthub::v1::ComplianceRegistrationBusinessRegistrationAuthority,
     >,
     /// Business registration number of the business
     ///
     /// Optional; `BusinessRegistrationNumber` on the wire (string).
-    #[serde(
-        rename = "BusinessRegistrationNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_registration_number: ::std::option::Option<::std::string::String>,
     /// The URL of the business website
     ///
     /// Optional; `BusinessWebsiteUrl` on the wire (string).
-    #[serde(
-        rename = "BusinessWebsiteUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_website_url: ::std::option::Option<::std::string::String>,
     /// The date of birth of the Individual User.
     ///
     /// Optional; `DateOfBirth` on the wire (string).
-    #[serde(
-        rename = "DateOfBirth",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_of_birth: ::std::option::Option<::std::string::String>,
     /// City of the business
     ///
     /// Optional; `EmergencyAddressCity` on the wire (string).
-    #[serde(
-        rename = "EmergencyAddressCity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_address_city: ::std::option::Option<::std::string::String>,
     /// Country code of the business
     ///
     /// Optional; `EmergencyAddressCountryCode` on the wire (string).
-    #[serde(
-        rename = "EmergencyAddressCountryCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_address_country_code: ::std::option::Option<::std::string::String>,
     /// Postal code of the business
     ///
     /// Optional; `EmergencyAddressPostalCode` on the wire (string).
-    #[serde(
-        rename = "EmergencyAddressPostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_address_postal_code: ::std::option::Option<::std::string::String>,
     /// Street address of the business
     ///
     /// Optional; `EmergencyAddressStreet` on the wire (string).
-    #[serde(
-        rename = "EmergencyAddressStreet",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_address_street: ::std::option::Option<::std::string::String>,
     /// Street address of the business
     ///
     /// Optional; `EmergencyAddressStreetSecondary` on the wire (string).
-    #[serde(
-        rename = "EmergencyAddressStreetSecondary",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_address_street_secondary: ::std::option::Option<::std::string::String>,
     /// State or province of the business
     ///
     /// Optional; `EmergencyAddressSubdivision` on the wire (string).
-    #[serde(
-        rename = "EmergencyAddressSubdivision",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_address_subdivision: ::std::option::Option<::std::string::String>,
     /// The type of End User the regulation requires - can be `Individual` or `Business`.
     ///
     /// Required; `EndUserType` on the wire (enum).
-    #[serde(rename = "EndUserType")]
     pub end_user_type: crate::trusthub::v1::ComplianceRegistrationEndUserType,
     /// The verification document to upload
     ///
     /// Optional; `File` on the wire (string).
-    #[serde(
-        rename = "File",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub file: ::std::option::Option<::std::string::String>,
     /// The name of the verification document to upload
     ///
     /// Optional; `FileName` on the wire (string).
-    #[serde(
-        rename = "FileName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub file_name: ::std::option::Option<::std::string::String>,
     /// The first name of the Individual User.
     ///
     /// Optional; `FirstName` on the wire (string).
-    #[serde(
-        rename = "FirstName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// Friendly name for your business information
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The email address of the Individual User.
     ///
     /// Optional; `IndividualEmail` on the wire (string).
-    #[serde(
-        rename = "IndividualEmail",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub individual_email: ::std::option::Option<::std::string::String>,
     /// The phone number of the Individual User.
     ///
     /// Optional; `IndividualPhone` on the wire (string).
-    #[serde(
-        rename = "IndividualPhone",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub individual_phone: ::std::option::Option<::std::string::String>,
     /// Indicates if the inquiry is being started from an ISV embedded component.
     ///
     /// Optional; `IsIsvEmbed` on the wire (boolean).
-    #[serde(
-        rename = "IsIsvEmbed",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_isv_embed: ::std::option::Option<bool>,
     /// Indicates if the isv registering for self or tenant.
     ///
     /// Optional; `IsvRegisteringForSelfOrTenant` on the wire (string).
-    #[serde(
-        rename = "IsvRegisteringForSelfOrTenant",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub isv_registering_for_self_or_tenant: ::std::option::Option<::std::string::String>,
     /// The last name of the Individual User.
     ///
     /// Optional; `LastName` on the wire (string).
-    #[serde(
-        rename = "LastName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// he email address to receive the notification about the verification result.
     ///
     /// Optional; `NotificationEmail` on the wire (string).
-    #[serde(
-        rename = "NotificationEmail",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notification_email: ::std::option::Option<::std::string::String>,
     /// The type of phone number of the Bundle's ownership request.  Can be `local`, `mobile`, `national`, or `toll-free`.
     ///
     /// Required; `PhoneNumberType` on the wire (enum).
-    #[serde(rename = "PhoneNumberType")]
     pub phone_number_type: crate::trusthub::v1::ComplianceRegistrationPhoneNumberType,
     /// The url we call to inform you of bundle changes.
     ///
     /// Optional; `StatusCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Theme id for styling the inquiry form.
     ///
     /// Optional; `ThemeSetId` on the wire (string).
-    #[serde(
-        rename = "ThemeSetId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub theme_set_id: ::std::option::Option<::std::string::String>,
     /// Use the business address as the emergency address
     ///
     /// Optional; `UseAddressAsEmergencyAddress` on the wire (boolean).
-    #[serde(
-        rename = "UseAddressAsEmergencyAddress",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub use_address_as_emergency_address: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for CreateComplianceRegistrationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "AcceptedNotificationReceipt",
+                &self.accepted_notification_receipt,
+            ),
+            ("AddressCity", &self.address_city),
+            ("AddressCountryCode", &self.address_country_code),
+            ("AddressPostalCode", &self.address_postal_code),
+            ("AddressStreet", &self.address_street),
+            ("AddressStreetSecondary", &self.address_street_secondary),
+            ("AddressSubdivision", &self.address_subdivision),
+            (
+                "AuthorizedRepresentative1DateOfBirth",
+                &self.authorized_representative1_date_of_birth,
+            ),
+            (
+                "AuthorizedRepresentative1Email",
+                &self.authorized_representative1_email,
+            ),
+            (
+                "AuthorizedRepresentative1FirstName",
+                &self.authorized_representative1_first_name,
+            ),
+            (
+                "AuthorizedRepresentative1LastName",
+                &self.authorized_representative1_last_name,
+            ),
+            (
+                "AuthorizedRepresentative1Phone",
+                &self.authorized_representative1_phone,
+            ),
+            ("BusinessIdentityType", &self.business_identity_type),
+            ("BusinessLegalName", &self.business_legal_name),
+            (
+                "BusinessRegistrationAuthority",
+                &self.business_registration_authority,
+            ),
+            (
+                "BusinessRegistrationNumber",
+                &self.business_registration_number,
+            ),
+            ("BusinessWebsiteUrl", &self.business_website_url),
+            ("DateOfBirth", &self.date_of_birth),
+            ("EmergencyAddressCity", &self.emergency_address_city),
+            (
+                "EmergencyAddressCountryCode",
+                &self.emergency_address_country_code,
+            ),
+            (
+                "EmergencyAddressPostalCode",
+                &self.emergency_address_postal_code,
+            ),
+            ("EmergencyAddressStreet", &self.emergency_address_street),
+            (
+                "EmergencyAddressStreetSecondary",
+                &self.emergency_address_street_secondary,
+            ),
+            (
+                "EmergencyAddressSubdivision",
+                &self.emergency_address_subdivision,
+            ),
+            ("EndUserType", &self.end_user_type),
+            ("File", &self.file),
+            ("FileName", &self.file_name),
+            ("FirstName", &self.first_name),
+            ("FriendlyName", &self.friendly_name),
+            ("IndividualEmail", &self.individual_email),
+            ("IndividualPhone", &self.individual_phone),
+            ("IsIsvEmbed", &self.is_isv_embed),
+            (
+                "IsvRegisteringForSelfOrTenant",
+                &self.isv_registering_for_self_or_tenant,
+            ),
+            ("LastName", &self.last_name),
+            ("NotificationEmail", &self.notification_email),
+            ("PhoneNumberType", &self.phone_number_type),
+            ("StatusCallbackUrl", &self.status_callback_url),
+            ("ThemeSetId", &self.theme_set_id),
+            (
+                "UseAddressAsEmergencyAddress",
+                &self.use_address_as_emergency_address,
+            ),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1147,24 +1099,29 @@ pub struct ComplianceRegistration2 {
 /// Resume a specific Regulatory Compliance Inquiry that has expired, or re-open a rejected Compliance Inquiry for editing.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateComplianceRegistrationParams {
     /// Indicates if the inquiry is being started from an ISV embedded component.
     ///
     /// Optional; `IsIsvEmbed` on the wire (boolean).
-    #[serde(
-        rename = "IsIsvEmbed",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_isv_embed: ::std::option::Option<bool>,
     /// Theme id for styling the inquiry form.
     ///
     /// Optional; `ThemeSetId` on the wire (string).
-    #[serde(
-        rename = "ThemeSetId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub theme_set_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateComplianceRegistrationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("IsIsvEmbed", &self.is_isv_embed),
+            ("ThemeSetId", &self.theme_set_id),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1201,307 +1158,228 @@ pub struct ComplianceTollfreeInquiry {
 /// Create a new Compliance Tollfree Verification Inquiry for the authenticated account. This is necessary to start a new embedded session.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateComplianceTollfreeInquiryParams {
     /// Additional information to be provided for verification.
     ///
     /// Optional; `AdditionalInformation` on the wire (string).
-    #[serde(
-        rename = "AdditionalInformation",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub additional_information: ::std::option::Option<::std::string::String>,
     /// Indicates if the content is age gated.
     ///
     /// Optional; `AgeGatedContent` on the wire (boolean).
-    #[serde(
-        rename = "AgeGatedContent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub age_gated_content: ::std::option::Option<bool>,
     /// The city of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessCity` on the wire (string).
-    #[serde(
-        rename = "BusinessCity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_city: ::std::option::Option<::std::string::String>,
     /// The email address of the contact for the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessContactEmail` on the wire (string).
-    #[serde(
-        rename = "BusinessContactEmail",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_contact_email: ::std::option::Option<::std::string::String>,
     /// The first name of the contact for the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessContactFirstName` on the wire (string).
-    #[serde(
-        rename = "BusinessContactFirstName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_contact_first_name: ::std::option::Option<::std::string::String>,
     /// The last name of the contact for the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessContactLastName` on the wire (string).
-    #[serde(
-        rename = "BusinessContactLastName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_contact_last_name: ::std::option::Option<::std::string::String>,
     /// The phone number of the contact for the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessContactPhone` on the wire (string).
-    #[serde(
-        rename = "BusinessContactPhone",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_contact_phone: ::std::option::Option<::std::string::String>,
     /// The country of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessCountry` on the wire (string).
-    #[serde(
-        rename = "BusinessCountry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_country: ::std::option::Option<::std::string::String>,
     /// The name of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessName` on the wire (string).
-    #[serde(
-        rename = "BusinessName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_name: ::std::option::Option<::std::string::String>,
     /// The postal code of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessPostalCode` on the wire (string).
-    #[serde(
-        rename = "BusinessPostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_postal_code: ::std::option::Option<::std::string::String>,
     /// The Business Registration Authority of the business or organization.
     ///
     /// Optional; `BusinessRegistrationAuthority` on the wire (string).
-    #[serde(
-        rename = "BusinessRegistrationAuthority",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_registration_authority: ::std::option::Option<::std::string::String>,
     /// The Business Registration Country of the business or organization.
     ///
     /// Optional; `BusinessRegistrationCountry` on the wire (string).
-    #[serde(
-        rename = "BusinessRegistrationCountry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_registration_country: ::std::option::Option<::std::string::String>,
     /// The Business Registration Number of the business or organization.
     ///
     /// Optional; `BusinessRegistrationNumber` on the wire (string).
-    #[serde(
-        rename = "BusinessRegistrationNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_registration_number: ::std::option::Option<::std::string::String>,
     /// The state/province/region of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessStateProvinceRegion` on the wire (string).
-    #[serde(
-        rename = "BusinessStateProvinceRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_state_province_region: ::std::option::Option<::std::string::String>,
     /// The address of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessStreetAddress` on the wire (string).
-    #[serde(
-        rename = "BusinessStreetAddress",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_street_address: ::std::option::Option<::std::string::String>,
     /// The address of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessStreetAddress2` on the wire (string).
-    #[serde(
-        rename = "BusinessStreetAddress2",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_street_address2: ::std::option::Option<::std::string::String>,
     /// Type of Business.
     ///
     /// Optional; `BusinessType` on the wire (enum).
-    #[serde(
-        rename = "BusinessType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_type:
         ::std::option::Option<crate::trusthub::v1::ComplianceTollfreeInquiryBusinessType>,
     /// The website of the business or organization using the Tollfree number.
     ///
     /// Optional; `BusinessWebsite` on the wire (string).
-    #[serde(
-        rename = "BusinessWebsite",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub business_website: ::std::option::Option<::std::string::String>,
     /// The Customer Profile Sid associated with the Account.
     ///
     /// Optional; `CustomerProfileSid` on the wire (string).
-    #[serde(
-        rename = "CustomerProfileSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub customer_profile_sid: ::std::option::Option<::std::string::String>,
     /// Trade name, sub entity, or downstream business name of business being submitted for verification.
     ///
     /// Optional; `DoingBusinessAs` on the wire (string).
-    #[serde(
-        rename = "DoingBusinessAs",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub doing_business_as: ::std::option::Option<::std::string::String>,
     /// A legally recognized business registration number.
     ///
     /// Optional; `ExternalReferenceId` on the wire (string).
-    #[serde(
-        rename = "ExternalReferenceId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub external_reference_id: ::std::option::Option<::std::string::String>,
     /// A sample help message provided to users.
     ///
     /// Optional; `HelpMessageSample` on the wire (string).
-    #[serde(
-        rename = "HelpMessageSample",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub help_message_sample: ::std::option::Option<::std::string::String>,
     /// Estimate monthly volume of messages from the Tollfree Number.
     ///
     /// Optional; `MessageVolume` on the wire (string).
-    #[serde(
-        rename = "MessageVolume",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_volume: ::std::option::Option<::std::string::String>,
     /// The email address to receive the notification about the verification result.
     ///
     /// Required; `NotificationEmail` on the wire (string).
-    #[serde(rename = "NotificationEmail")]
     pub notification_email: ::std::string::String,
     /// The confirmation message sent to users when they opt in to receive messages.
     ///
     /// Optional; `OptInConfirmationMessage` on the wire (string).
-    #[serde(
-        rename = "OptInConfirmationMessage",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opt_in_confirmation_message: ::std::option::Option<::std::string::String>,
     /// Link to an image that shows the opt-in workflow. Multiple images allowed and must be a publicly hosted URL.
     ///
     /// Optional; `OptInImageUrls` on the wire (array of string).
-    #[serde(
-        rename = "OptInImageUrls",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opt_in_image_urls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// List of keywords that users can text in to opt in to receive messages.
     ///
     /// Optional; `OptInKeywords` on the wire (array of string).
-    #[serde(
-        rename = "OptInKeywords",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opt_in_keywords: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Describe how a user opts-in to text messages.
     ///
     /// Optional; `OptInType` on the wire (enum).
-    #[serde(
-        rename = "OptInType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opt_in_type: ::std::option::Option<crate::trusthub::v1::ComplianceTollfreeInquiryOptInType>,
     /// The URL to the privacy policy for the business or organization.
     ///
     /// Optional; `PrivacyPolicyUrl` on the wire (string).
-    #[serde(
-        rename = "PrivacyPolicyUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub privacy_policy_url: ::std::option::Option<::std::string::String>,
     /// An example of message content, i.e. a sample message.
     ///
     /// Optional; `ProductionMessageSample` on the wire (string).
-    #[serde(
-        rename = "ProductionMessageSample",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub production_message_sample: ::std::option::Option<::std::string::String>,
     /// Skip the messaging use case screen of the inquiry form.
     ///
     /// Optional; `SkipMessagingUseCase` on the wire (boolean).
-    #[serde(
-        rename = "SkipMessagingUseCase",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub skip_messaging_use_case: ::std::option::Option<bool>,
     /// The URL to the terms and conditions for the business or organization.
     ///
     /// Optional; `TermsAndConditionsUrl` on the wire (string).
-    #[serde(
-        rename = "TermsAndConditionsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub terms_and_conditions_url: ::std::option::Option<::std::string::String>,
     /// Theme id for styling the inquiry form.
     ///
     /// Optional; `ThemeSetId` on the wire (string).
-    #[serde(
-        rename = "ThemeSetId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub theme_set_id: ::std::option::Option<::std::string::String>,
     /// The Tollfree phone number to be verified
     ///
     /// Required; `TollfreePhoneNumber` on the wire (string).
-    #[serde(rename = "TollfreePhoneNumber")]
     pub tollfree_phone_number: ::std::string::String,
     /// The category of the use case for the Tollfree Number. List as many are applicable..
     ///
     /// Optional; `UseCaseCategories` on the wire (array of string).
-    #[serde(
-        rename = "UseCaseCategories",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub use_case_categories: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Use this to further explain how messaging is used by the business or organization.
     ///
     /// Optional; `UseCaseSummary` on the wire (string).
-    #[serde(
-        rename = "UseCaseSummary",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub use_case_summary: ::std::option::Option<::std::string::String>,
     /// Unique identifier for the created Vetting .
     ///
     /// Optional; `VettingId` on the wire (string).
-    #[serde(
-        rename = "VettingId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vetting_id: ::std::option::Option<::std::string::String>,
     /// Name of the vetting provider.
     ///
     /// Optional; `VettingProvider` on the wire (string).
-    #[serde(
-        rename = "VettingProvider",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vetting_provider: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateComplianceTollfreeInquiryParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AdditionalInformation", &self.additional_information),
+            ("AgeGatedContent", &self.age_gated_content),
+            ("BusinessCity", &self.business_city),
+            ("BusinessContactEmail", &self.business_contact_email),
+            (
+                "BusinessContactFirstName",
+                &self.business_contact_first_name,
+            ),
+            ("BusinessContactLastName", &self.business_contact_last_name),
+            ("BusinessContactPhone", &self.business_contact_phone),
+            ("BusinessCountry", &self.business_country),
+            ("BusinessName", &self.business_name),
+            ("BusinessPostalCode", &self.business_postal_code),
+            (
+                "BusinessRegistrationAuthority",
+                &self.business_registration_authority,
+            ),
+            (
+                "BusinessRegistrationCountry",
+                &self.business_registration_country,
+            ),
+            (
+                "BusinessRegistrationNumber",
+                &self.business_registration_number,
+            ),
+            (
+                "BusinessStateProvinceRegion",
+                &self.business_state_province_region,
+            ),
+            ("BusinessStreetAddress", &self.business_street_address),
+            ("BusinessStreetAddress2", &self.business_street_address2),
+            ("BusinessType", &self.business_type),
+            ("BusinessWebsite", &self.business_website),
+            ("CustomerProfileSid", &self.customer_profile_sid),
+            ("DoingBusinessAs", &self.doing_business_as),
+            ("ExternalReferenceId", &self.external_reference_id),
+            ("HelpMessageSample", &self.help_message_sample),
+            ("MessageVolume", &self.message_volume),
+            ("NotificationEmail", &self.notification_email),
+            (
+                "OptInConfirmationMessage",
+                &self.opt_in_confirmation_message,
+            ),
+            ("OptInImageUrls", &self.opt_in_image_urls),
+            ("OptInKeywords", &self.opt_in_keywords),
+            ("OptInType", &self.opt_in_type),
+            ("PrivacyPolicyUrl", &self.privacy_policy_url),
+            ("ProductionMessageSample", &self.production_message_sample),
+            ("SkipMessagingUseCase", &self.skip_messaging_use_case),
+            ("TermsAndConditionsUrl", &self.terms_and_conditions_url),
+            ("ThemeSetId", &self.theme_set_id),
+            ("TollfreePhoneNumber", &self.tollfree_phone_number),
+            ("UseCaseCategories", &self.use_case_categories),
+            ("UseCaseSummary", &self.use_case_summary),
+            ("VettingId", &self.vetting_id),
+            ("VettingProvider", &self.vetting_provider),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1587,32 +1465,34 @@ pub struct CustomerProfile {
 /// Retrieve a list of all Customer-Profiles for an account.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListCustomerProfileParams {
     /// The verification status of the Customer-Profile resource.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::trusthub::v1::CustomerProfileStatus>,
     /// The string that you assigned to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The unique string of a policy that is associated to the Customer-Profile resource.
     ///
     /// Optional; `PolicySid` on the wire (string).
-    #[serde(
-        rename = "PolicySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub policy_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListCustomerProfileParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("FriendlyName", &self.friendly_name),
+            ("PolicySid", &self.policy_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateCustomerProfile`: [`CustomerProfile::create`], `POST https://trusthub.twilio.com/v1/CustomerProfiles`.
@@ -1620,31 +1500,39 @@ pub struct ListCustomerProfileParams {
 /// Create a new Customer-Profile.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateCustomerProfileParams {
     /// The email address that will receive updates when the Customer-Profile resource changes status.
     ///
     /// Required; `Email` on the wire (string).
-    #[serde(rename = "Email")]
     pub email: ::std::string::String,
     /// The string that you assigned to describe the resource.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// The unique string of a policy that is associated to the Customer-Profile resource.
     ///
     /// Required; `PolicySid` on the wire (string).
-    #[serde(rename = "PolicySid")]
     pub policy_sid: ::std::string::String,
     /// The URL we call to inform your application of status changes.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateCustomerProfileParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Email", &self.email),
+            ("FriendlyName", &self.friendly_name),
+            ("PolicySid", &self.policy_sid),
+            ("StatusCallback", &self.status_callback),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateCustomerProfile`: [`CustomerProfile::update`], `POST https://trusthub.twilio.com/v1/CustomerProfiles/{Sid}`.
@@ -1652,40 +1540,39 @@ pub struct CreateCustomerProfileParams {
 /// Updates a Customer-Profile in an account.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateCustomerProfileParams {
     /// The email address that will receive updates when the Customer-Profile resource changes status.
     ///
     /// Optional; `Email` on the wire (string).
-    #[serde(
-        rename = "Email",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// The string that you assigned to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The verification status of the Customer-Profile resource.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::trusthub::v1::CustomerProfileStatus>,
     /// The URL we call to inform your application of status changes.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateCustomerProfileParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Email", &self.email),
+            ("FriendlyName", &self.friendly_name),
+            ("Status", &self.status),
+            ("StatusCallback", &self.status_callback),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1787,27 +1674,34 @@ pub struct EndUser {
 /// Create a new End User.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateEndUserParams {
     /// The set of parameters that are the attributes of the End User resource which are derived End User Types.
     ///
     /// Optional; `Attributes` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// The string that you assigned to describe the resource.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// The type of end user of the Bundle resource - can be `individual` or `business`.
     ///
     /// Required; `Type` on the wire (string).
-    #[serde(rename = "Type")]
     pub r#type: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateEndUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &crate::support::JsonString(&self.attributes)),
+            ("FriendlyName", &self.friendly_name),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateEndUser`: [`EndUser::update`], `POST https://trusthub.twilio.com/v1/EndUsers/{Sid}`.
@@ -1815,25 +1709,29 @@ pub struct CreateEndUserParams {
 /// Update an existing End User.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateEndUserParams {
     /// The set of parameters that are the attributes of the End User resource which are derived End User Types.
     ///
     /// Optional; `Attributes` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// The string that you assigned to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateEndUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &crate::support::JsonString(&self.attributes)),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1980,27 +1878,34 @@ pub struct SupportingDocument {
 /// Create a new Supporting Document.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSupportingDocumentParams {
     /// The set of parameters that are the attributes of the Supporting Documents resource which are derived Supporting Document Types.
     ///
     /// Optional; `Attributes` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// The string that you assigned to describe the resource.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// The type of the Supporting Document.
     ///
     /// Required; `Type` on the wire (string).
-    #[serde(rename = "Type")]
     pub r#type: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSupportingDocumentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &crate::support::JsonString(&self.attributes)),
+            ("FriendlyName", &self.friendly_name),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSupportingDocument`: [`SupportingDocument::update`], `POST https://trusthub.twilio.com/v1/SupportingDocuments/{Sid}`.
@@ -2008,25 +1913,29 @@ pub struct CreateSupportingDocumentParams {
 /// Update an existing Supporting Document.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSupportingDocumentParams {
     /// The set of parameters that are the attributes of the Supporting Document resource which are derived Supporting Document Types.
     ///
     /// Optional; `Attributes` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// The string that you assigned to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateSupportingDocumentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &crate::support::JsonString(&self.attributes)),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -2112,32 +2021,34 @@ pub struct TrustProduct {
 /// Retrieve a list of all Trust Products for an account.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListTrustProductParams {
     /// The verification status of the Trust Product resource.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::trusthub::v1::TrustProductStatus>,
     /// The string that you assigned to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The unique string of a policy that is associated to the Trust Product resource.
     ///
     /// Optional; `PolicySid` on the wire (string).
-    #[serde(
-        rename = "PolicySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub policy_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListTrustProductParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("FriendlyName", &self.friendly_name),
+            ("PolicySid", &self.policy_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateTrustProduct`: [`TrustProduct::create`], `POST https://trusthub.twilio.com/v1/TrustProducts`.
@@ -2145,31 +2056,39 @@ pub struct ListTrustProductParams {
 /// Create a new Trust Product.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTrustProductParams {
     /// The email address that will receive updates when the Trust Product resource changes status.
     ///
     /// Required; `Email` on the wire (string).
-    #[serde(rename = "Email")]
     pub email: ::std::string::String,
     /// The string that you assigned to describe the resource.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// The unique string of a policy that is associated to the Trust Product resource.
     ///
     /// Required; `PolicySid` on the wire (string).
-    #[serde(rename = "PolicySid")]
     pub policy_sid: ::std::string::String,
     /// The URL we call to inform your application of status changes.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateTrustProductParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Email", &self.email),
+            ("FriendlyName", &self.friendly_name),
+            ("PolicySid", &self.policy_sid),
+            ("StatusCallback", &self.status_callback),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateTrustProduct`: [`TrustProduct::update`], `POST https://trusthub.twilio.com/v1/TrustProducts/{Sid}`.
@@ -2177,38 +2096,37 @@ pub struct CreateTrustProductParams {
 /// Updates a Trust Product in an account.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateTrustProductParams {
     /// The email address that will receive updates when the Trust Product resource changes status.
     ///
     /// Optional; `Email` on the wire (string).
-    #[serde(
-        rename = "Email",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// The string that you assigned to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The verification status of the Trust Product resource.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::trusthub::v1::TrustProductStatus>,
     /// The URL we call to inform your application of status changes.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateTrustProductParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Email", &self.email),
+            ("FriendlyName", &self.friendly_name),
+            ("Status", &self.status),
+            ("StatusCallback", &self.status_callback),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -1205,72 +1205,59 @@ pub struct VerificationAttempt {
 /// List all the verification attempts for a given Account.
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListVerificationAttemptParams {
     /// Datetime filter used to consider only Verification Attempts created after this datetime on the summary aggregation. Given as GMT in ISO 8601 formatted datetime string: yyyy-MM-dd'T'HH:mm:ss'Z.
     ///
     /// Optional; `DateCreatedAfter` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedAfter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::Timestamp>,
     /// Datetime filter used to consider only Verification Attempts created before this datetime on the summary aggregation. Given as GMT in ISO 8601 formatted datetime string: yyyy-MM-dd'T'HH:mm:ss'Z.
     ///
     /// Optional; `DateCreatedBefore` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedBefore",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::Timestamp>,
     /// Destination of a verification. It is phone number in E.164 format.
     ///
     /// Optional; `ChannelData.To` on the wire (string).
-    #[serde(
-        rename = "ChannelData.To",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_data_to: ::std::option::Option<::std::string::String>,
     /// Filter used to query Verification Attempts sent to the specified destination country.
     ///
     /// Optional; `Country` on the wire (string).
-    #[serde(
-        rename = "Country",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country: ::std::option::Option<::std::string::String>,
     /// Filter used to query Verification Attempts by communication channel.
     ///
     /// Optional; `Channel` on the wire (enum).
-    #[serde(
-        rename = "Channel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel: ::std::option::Option<crate::verify::v2::VerificationAttemptChannels>,
     /// Filter used to query Verification Attempts by verify service. Only attempts of the provided SID will be returned.
     ///
     /// Optional; `VerifyServiceSid` on the wire (string).
-    #[serde(
-        rename = "VerifyServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verify_service_sid: ::std::option::Option<::std::string::String>,
     /// Filter used to return all the Verification Attempts of a single verification. Only attempts of the provided verification SID will be returned.
     ///
     /// Optional; `VerificationSid` on the wire (string).
-    #[serde(
-        rename = "VerificationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verification_sid: ::std::option::Option<::std::string::String>,
     /// Filter used to query Verification Attempts by conversion status. Valid values are `UNCONVERTED`, for attempts that were not converted, and `CONVERTED`, for attempts that were confirmed.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::verify::v2::VerificationAttemptConversionStatus>,
+}
+
+impl ::serde::Serialize for ListVerificationAttemptParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("DateCreatedAfter", &self.date_created_after),
+            ("DateCreatedBefore", &self.date_created_before),
+            ("ChannelData.To", &self.channel_data_to),
+            ("Country", &self.country),
+            ("Channel", &self.channel),
+            ("VerifyServiceSid", &self.verify_service_sid),
+            ("VerificationSid", &self.verification_sid),
+            ("Status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1314,56 +1301,49 @@ pub struct VerificationAttemptsSummary {
 /// Get a summary of how many attempts were made and how many were converted.
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchVerificationAttemptsSummaryParams {
     /// Filter used to consider only Verification Attempts of the given verify service on the summary aggregation.
     ///
     /// Optional; `VerifyServiceSid` on the wire (string).
-    #[serde(
-        rename = "VerifyServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verify_service_sid: ::std::option::Option<::std::string::String>,
     /// Datetime filter used to consider only Verification Attempts created after this datetime on the summary aggregation. Given as GMT in ISO 8601 formatted datetime string: yyyy-MM-dd'T'HH:mm:ss'Z.
     ///
     /// Optional; `DateCreatedAfter` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedAfter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::Timestamp>,
     /// Datetime filter used to consider only Verification Attempts created before this datetime on the summary aggregation. Given as GMT in ISO 8601 formatted datetime string: yyyy-MM-dd'T'HH:mm:ss'Z.
     ///
     /// Optional; `DateCreatedBefore` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedBefore",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::Timestamp>,
     /// Filter used to consider only Verification Attempts sent to the specified destination country on the summary aggregation.
     ///
     /// Optional; `Country` on the wire (string).
-    #[serde(
-        rename = "Country",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country: ::std::option::Option<::std::string::String>,
     /// Filter Verification Attempts considered on the summary aggregation by communication channel.
     ///
     /// Optional; `Channel` on the wire (enum).
-    #[serde(
-        rename = "Channel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel: ::std::option::Option<crate::verify::v2::VerificationAttemptsSummaryChannels>,
     /// Filter the Verification Attempts considered on the summary aggregation by Destination prefix. It is the prefix of a phone number in E.164 format.
     ///
     /// Optional; `DestinationPrefix` on the wire (string).
-    #[serde(
-        rename = "DestinationPrefix",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub destination_prefix: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchVerificationAttemptsSummaryParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("VerifyServiceSid", &self.verify_service_sid),
+            ("DateCreatedAfter", &self.date_created_after),
+            ("DateCreatedBefore", &self.date_created_before),
+            ("Country", &self.country),
+            ("Channel", &self.channel),
+            ("DestinationPrefix", &self.destination_prefix),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1434,13 +1414,21 @@ pub struct Safelist {
 /// Add a new phone number to SafeList.
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSafelistParams {
     /// The phone number to be added in SafeList. Phone numbers must be in [E.164 format](https://www.twilio.com/docs/glossary/what-e164).
     ///
     /// Required; `PhoneNumber` on the wire (string).
-    #[serde(rename = "PhoneNumber")]
     pub phone_number: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSafelistParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("PhoneNumber", &self.phone_number)]).serialize(serializer)
+    }
 }
 
 ///
@@ -1552,213 +1540,170 @@ pub struct Service {
 /// Create a new Verification Service.
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceParams {
     /// The length of the verification code to generate. Must be an integer value between 4 and 10, inclusive.
     ///
     /// Optional; `CodeLength` on the wire (integer).
-    #[serde(
-        rename = "CodeLength",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code_length: ::std::option::Option<i64>,
     /// Whether to allow sending verifications with a custom code instead of a randomly generated one.
     ///
     /// Optional; `CustomCodeEnabled` on the wire (boolean).
-    #[serde(
-        rename = "CustomCodeEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_code_enabled: ::std::option::Option<bool>,
     /// The default message [template](https://www.twilio.com/docs/verify/api/templates). Will be used for all SMS verifications unless explicitly overriden. SMS channel only.
     ///
     /// Optional; `DefaultTemplateSid` on the wire (string).
-    #[serde(
-        rename = "DefaultTemplateSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_template_sid: ::std::option::Option<::std::string::String>,
     /// Whether to add a security warning at the end of an SMS verification body. Disabled by default and applies only to SMS. Example SMS body: `Your AppName verification code is: 1234. Don’t share this code with anyone; our employees will never ask for the code`
     ///
     /// Optional; `DoNotShareWarningEnabled` on the wire (boolean).
-    #[serde(
-        rename = "DoNotShareWarningEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub do_not_share_warning_enabled: ::std::option::Option<bool>,
     /// Whether to ask the user to press a number before delivering the verify code in a phone call.
     ///
     /// Optional; `DtmfInputRequired` on the wire (boolean).
-    #[serde(
-        rename = "DtmfInputRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub dtmf_input_required: ::std::option::Option<bool>,
     /// A descriptive string that you create to describe the verification service. It can be up to 32 characters long. \*\*This value should not contain PII.\*\*
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// Whether to perform a lookup with each verification started and return info about the phone number.
     ///
     /// Optional; `LookupEnabled` on the wire (boolean).
-    #[serde(
-        rename = "LookupEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub lookup_enabled: ::std::option::Option<bool>,
     /// The Authenticator Attachment for Passkeys. This is the type of authenticator that will be used to create Passkeys. It can be empty or it can have the values `platform`, `cross-platform` or `any`.
     ///
     /// Optional; `Passkeys.AuthenticatorAttachment` on the wire (string).
-    #[serde(
-        rename = "Passkeys.AuthenticatorAttachment",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passkeys_authenticator_attachment: ::std::option::Option<::std::string::String>,
     /// Indicates whether credentials must be discoverable by the authenticator. It can be empty or it can have the values `required`, `preferred` or `discouraged`.
     ///
     /// Optional; `Passkeys.DiscoverableCredentials` on the wire (string).
-    #[serde(
-        rename = "Passkeys.DiscoverableCredentials",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passkeys_discoverable_credentials: ::std::option::Option<::std::string::String>,
     /// The Relying Party ID for Passkeys. This is the domain of your application, e.g. `example.com`. It is used to identify your application when creating Passkeys.
     ///
     /// Optional; `Passkeys.RelyingParty.Id` on the wire (string).
-    #[serde(
-        rename = "Passkeys.RelyingParty.Id",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passkeys_relying_party_id: ::std::option::Option<::std::string::String>,
     /// The Relying Party Name for Passkeys. This is the name of your application, e.g. `Example App`. It is used to identify your application when creating Passkeys.
     ///
     /// Optional; `Passkeys.RelyingParty.Name` on the wire (string).
-    #[serde(
-        rename = "Passkeys.RelyingParty.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passkeys_relying_party_name: ::std::option::Option<::std::string::String>,
     /// The Relying Party Origins for Passkeys. This is the origin of your application, e.g. `login.example.com,www.example.com`. It is used to identify your application when creating Passkeys, it can have multiple origins split by `,`.
     ///
     /// Optional; `Passkeys.RelyingParty.Origins` on the wire (string).
-    #[serde(
-        rename = "Passkeys.RelyingParty.Origins",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passkeys_relying_party_origins: ::std::option::Option<::std::string::String>,
     /// The User Verification for Passkeys. This is the type of user verification that will be used to create Passkeys. It can be empty or it can have the values `required`, `preferred` or `discouraged`.
     ///
     /// Optional; `Passkeys.UserVerification` on the wire (string).
-    #[serde(
-        rename = "Passkeys.UserVerification",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passkeys_user_verification: ::std::option::Option<::std::string::String>,
     /// Whether to pass PSD2 transaction parameters when starting a verification.
     ///
     /// Optional; `Psd2Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Psd2Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub psd2_enabled: ::std::option::Option<bool>,
     /// Optional configuration for the Push factors. Set the APN Credential for this service. This will allow to send push notifications to iOS devices. See [Credential Resource](https://www.twilio.com/docs/notify/api/credential-resource)
     ///
     /// Optional; `Push.ApnCredentialSid` on the wire (string).
-    #[serde(
-        rename = "Push.ApnCredentialSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub push_apn_credential_sid: ::std::option::Option<::std::string::String>,
     /// Optional configuration for the Push factors. Set the FCM Credential for this service. This will allow to send push notifications to Android devices. See [Credential Resource](https://www.twilio.com/docs/notify/api/credential-resource)
     ///
     /// Optional; `Push.FcmCredentialSid` on the wire (string).
-    #[serde(
-        rename = "Push.FcmCredentialSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub push_fcm_credential_sid: ::std::option::Option<::std::string::String>,
     /// Optional configuration for the Push factors. If true, include the date in the Challenge's response. Otherwise, the date is omitted from the response. See [Challenge](https://www.twilio.com/docs/verify/api/challenge) resource’s details parameter for more info. Default: false. \*\*Deprecated\*\* do not use this parameter. This timestamp value is the same one as the one found in `date_created`, please use that one instead.
     ///
     /// Optional; `Push.IncludeDate` on the wire (boolean).
-    #[serde(
-        rename = "Push.IncludeDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub push_include_date: ::std::option::Option<bool>,
     /// Whether to skip sending SMS verifications to landlines. Requires `lookup_enabled`.
     ///
     /// Optional; `SkipSmsToLandlines` on the wire (boolean).
-    #[serde(
-        rename = "SkipSmsToLandlines",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub skip_sms_to_landlines: ::std::option::Option<bool>,
     /// Optional configuration for the TOTP factors. Number of digits for generated TOTP codes. Must be between 3 and 8, inclusive. Defaults to 6
     ///
     /// Optional; `Totp.CodeLength` on the wire (integer).
-    #[serde(
-        rename = "Totp.CodeLength",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub totp_code_length: ::std::option::Option<i64>,
     /// Optional configuration for the TOTP factors. Set TOTP Issuer for this service. This will allow to configure the issuer of the TOTP URI. Defaults to the service friendly name if not provided.
     ///
     /// Optional; `Totp.Issuer` on the wire (string).
-    #[serde(
-        rename = "Totp.Issuer",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub totp_issuer: ::std::option::Option<::std::string::String>,
     /// Optional configuration for the TOTP factors. The number of time-steps, past and future, that are valid for validation of TOTP codes. Must be between 0 and 2, inclusive. Defaults to 1
     ///
     /// Optional; `Totp.Skew` on the wire (integer).
-    #[serde(
-        rename = "Totp.Skew",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub totp_skew: ::std::option::Option<i64>,
     /// Optional configuration for the TOTP factors. Defines how often, in seconds, are TOTP codes generated. i.e, a new TOTP code is generated every time\_step seconds. Must be between 20 and 60 seconds, inclusive. Defaults to 30 seconds
     ///
     /// Optional; `Totp.TimeStep` on the wire (integer).
-    #[serde(
-        rename = "Totp.TimeStep",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub totp_time_step: ::std::option::Option<i64>,
     /// The name of an alternative text-to-speech service to use in phone calls. Applies only to TTS languages.
     ///
     /// Optional; `TtsName` on the wire (string).
-    #[serde(
-        rename = "TtsName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tts_name: ::std::option::Option<::std::string::String>,
     /// Whether to allow verifications from the service to reach the stream-events sinks if configured
     ///
     /// Optional; `VerifyEventSubscriptionEnabled` on the wire (boolean).
-    #[serde(
-        rename = "VerifyEventSubscriptionEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verify_event_subscription_enabled: ::std::option::Option<bool>,
     /// The number to use as the WhatsApp Sender that Verify will use to send WhatsApp messages to your users.This WhatsApp Sender must be associated with a Messaging Service SID.
     ///
     /// Optional; `Whatsapp.From` on the wire (string).
-    #[serde(
-        rename = "Whatsapp.From",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub whatsapp_from: ::std::option::Option<::std::string::String>,
     /// The SID of the Messaging Service containing WhatsApp Sender(s) that Verify will use to send WhatsApp messages to your users.
     ///
     /// Optional; `Whatsapp.MsgServiceSid` on the wire (string).
-    #[serde(
-        rename = "Whatsapp.MsgServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub whatsapp_msg_service_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CodeLength", &self.code_length),
+            ("CustomCodeEnabled", &self.custom_code_enabled),
+            ("DefaultTemplateSid", &self.default_template_sid),
+            (
+                "DoNotShareWarningEnabled",
+                &self.do_not_share_warning_enabled,
+            ),
+            ("DtmfInputRequired", &self.dtmf_input_required),
+            ("FriendlyName", &self.friendly_name),
+            ("LookupEnabled", &self.lookup_enabled),
+            (
+                "Passkeys.AuthenticatorAttachment",
+                &self.passkeys_authenticator_attachment,
+            ),
+            (
+                "Passkeys.DiscoverableCredentials",
+                &self.passkeys_discoverable_credentials,
+            ),
+            ("Passkeys.RelyingParty.Id", &self.passkeys_relying_party_id),
+            (
+                "Passkeys.RelyingParty.Name",
+                &self.passkeys_relying_party_name,
+            ),
+            (
+                "Passkeys.RelyingParty.Origins",
+                &self.passkeys_relying_party_origins,
+            ),
+            (
+                "Passkeys.UserVerification",
+                &self.passkeys_user_verification,
+            ),
+            ("Psd2Enabled", &self.psd2_enabled),
+            ("Push.ApnCredentialSid", &self.push_apn_credential_sid),
+            ("Push.FcmCredentialSid", &self.push_fcm_credential_sid),
+            ("Push.IncludeDate", &self.push_include_date),
+            ("SkipSmsToLandlines", &self.skip_sms_to_landlines),
+            ("Totp.CodeLength", &self.totp_code_length),
+            ("Totp.Issuer", &self.totp_issuer),
+            ("Totp.Skew", &self.totp_skew),
+            ("Totp.TimeStep", &self.totp_time_step),
+            ("TtsName", &self.tts_name),
+            (
+                "VerifyEventSubscriptionEnabled",
+                &self.verify_event_subscription_enabled,
+            ),
+            ("Whatsapp.From", &self.whatsapp_from),
+            ("Whatsapp.MsgServiceSid", &self.whatsapp_msg_service_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateService`: [`Service::update`], `POST https://verify.twilio.com/v2/Services/{Sid}`.
@@ -1766,216 +1711,170 @@ pub struct CreateServiceParams {
 /// Update a specific Verification Service.
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceParams {
     /// The length of the verification code to generate. Must be an integer value between 4 and 10, inclusive.
     ///
     /// Optional; `CodeLength` on the wire (integer).
-    #[serde(
-        rename = "CodeLength",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub code_length: ::std::option::Option<i64>,
     /// Whether to allow sending verifications with a custom code instead of a randomly generated one.
     ///
     /// Optional; `CustomCodeEnabled` on the wire (boolean).
-    #[serde(
-        rename = "CustomCodeEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_code_enabled: ::std::option::Option<bool>,
     /// The default message [template](https://www.twilio.com/docs/verify/api/templates). Will be used for all SMS verifications unless explicitly overriden. SMS channel only.
     ///
     /// Optional; `DefaultTemplateSid` on the wire (string).
-    #[serde(
-        rename = "DefaultTemplateSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_template_sid: ::std::option::Option<::std::string::String>,
     /// Whether to add a privacy warning at the end of an SMS. \*\*Disabled by default and applies only for SMS.\*\*
     ///
     /// Optional; `DoNotShareWarningEnabled` on the wire (boolean).
-    #[serde(
-        rename = "DoNotShareWarningEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub do_not_share_warning_enabled: ::std::option::Option<bool>,
     /// Whether to ask the user to press a number before delivering the verify code in a phone call.
     ///
     /// Optional; `DtmfInputRequired` on the wire (boolean).
-    #[serde(
-        rename = "DtmfInputRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub dtmf_input_required: ::std::option::Option<bool>,
     /// A descriptive string that you create to describe the verification service. It can be up to 32 characters long. \*\*This value should not contain PII.\*\*
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Whether to perform a lookup with each verification started and return info about the phone number.
     ///
     /// Optional; `LookupEnabled` on the wire (boolean).
-    #[serde(
-        rename = "LookupEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub lookup_enabled: ::std::option::Option<bool>,
     /// The Authenticator Attachment for Passkeys. This is the type of authenticator that will be used to create Passkeys. It can be empty or it can have the values `platform`, `cross-platform` or `any`.
     ///
     /// Optional; `Passkeys.AuthenticatorAttachment` on the wire (string).
-    #[serde(
-        rename = "Passkeys.AuthenticatorAttachment",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passkeys_authenticator_attachment: ::std::option::Option<::std::string::String>,
     /// Indicates whether credentials must be discoverable by the authenticator. It can be empty or it can have the values `required`, `preferred` or `discouraged`.
     ///
     /// Optional; `Passkeys.DiscoverableCredentials` on the wire (string).
-    #[serde(
-        rename = "Passkeys.DiscoverableCredentials",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passkeys_discoverable_credentials: ::std::option::Option<::std::string::String>,
     /// The Relying Party ID for Passkeys. This is the domain of your application, e.g. `example.com`. It is used to identify your application when creating Passkeys.
     ///
     /// Optional; `Passkeys.RelyingParty.Id` on the wire (string).
-    #[serde(
-        rename = "Passkeys.RelyingParty.Id",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passkeys_relying_party_id: ::std::option::Option<::std::string::String>,
     /// The Relying Party Name for Passkeys. This is the name of your application, e.g. `Example App`. It is used to identify your application when creating Passkeys.
     ///
     /// Optional; `Passkeys.RelyingParty.Name` on the wire (string).
-    #[serde(
-        rename = "Passkeys.RelyingParty.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passkeys_relying_party_name: ::std::option::Option<::std::string::String>,
     /// The Relying Party Origins for Passkeys. This is the origin of your application, e.g. `login.example.com,www.example.com`. It is used to identify your application when creating Passkeys, it can have multiple origins split by `,`.
     ///
     /// Optional; `Passkeys.RelyingParty.Origins` on the wire (string).
-    #[serde(
-        rename = "Passkeys.RelyingParty.Origins",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passkeys_relying_party_origins: ::std::option::Option<::std::string::String>,
     /// The User Verification for Passkeys. This is the type of user verification that will be used to create Passkeys. It can be empty or it can have the values `required`, `preferred` or `discouraged`.
     ///
     /// Optional; `Passkeys.UserVerification` on the wire (string).
-    #[serde(
-        rename = "Passkeys.UserVerification",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passkeys_user_verification: ::std::option::Option<::std::string::String>,
     /// Whether to pass PSD2 transaction parameters when starting a verification.
     ///
     /// Optional; `Psd2Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Psd2Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub psd2_enabled: ::std::option::Option<bool>,
     /// Optional configuration for the Push factors. Set the APN Credential for this service. This will allow to send push notifications to iOS devices. See [Credential Resource](https://www.twilio.com/docs/notify/api/credential-resource)
     ///
     /// Optional; `Push.ApnCredentialSid` on the wire (string).
-    #[serde(
-        rename = "Push.ApnCredentialSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub push_apn_credential_sid: ::std::option::Option<::std::string::String>,
     /// Optional configuration for the Push factors. Set the FCM Credential for this service. This will allow to send push notifications to Android devices. See [Credential Resource](https://www.twilio.com/docs/notify/api/credential-resource)
     ///
     /// Optional; `Push.FcmCredentialSid` on the wire (string).
-    #[serde(
-        rename = "Push.FcmCredentialSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub push_fcm_credential_sid: ::std::option::Option<::std::string::String>,
     /// Optional configuration for the Push factors. If true, include the date in the Challenge's response. Otherwise, the date is omitted from the response. See [Challenge](https://www.twilio.com/docs/verify/api/challenge) resource’s details parameter for more info. Default: false. \*\*Deprecated\*\* do not use this parameter.
     ///
     /// Optional; `Push.IncludeDate` on the wire (boolean).
-    #[serde(
-        rename = "Push.IncludeDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub push_include_date: ::std::option::Option<bool>,
     /// Whether to skip sending SMS verifications to landlines. Requires `lookup_enabled`.
     ///
     /// Optional; `SkipSmsToLandlines` on the wire (boolean).
-    #[serde(
-        rename = "SkipSmsToLandlines",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub skip_sms_to_landlines: ::std::option::Option<bool>,
     /// Optional configuration for the TOTP factors. Number of digits for generated TOTP codes. Must be between 3 and 8, inclusive. Defaults to 6
     ///
     /// Optional; `Totp.CodeLength` on the wire (integer).
-    #[serde(
-        rename = "Totp.CodeLength",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub totp_code_length: ::std::option::Option<i64>,
     /// Optional configuration for the TOTP factors. Set TOTP Issuer for this service. This will allow to configure the issuer of the TOTP URI.
     ///
     /// Optional; `Totp.Issuer` on the wire (string).
-    #[serde(
-        rename = "Totp.Issuer",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub totp_issuer: ::std::option::Option<::std::string::String>,
     /// Optional configuration for the TOTP factors. The number of time-steps, past and future, that are valid for validation of TOTP codes. Must be between 0 and 2, inclusive. Defaults to 1
     ///
     /// Optional; `Totp.Skew` on the wire (integer).
-    #[serde(
-        rename = "Totp.Skew",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub totp_skew: ::std::option::Option<i64>,
     /// Optional configuration for the TOTP factors. Defines how often, in seconds, are TOTP codes generated. i.e, a new TOTP code is generated every time\_step seconds. Must be between 20 and 60 seconds, inclusive. Defaults to 30 seconds
     ///
     /// Optional; `Totp.TimeStep` on the wire (integer).
-    #[serde(
-        rename = "Totp.TimeStep",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub totp_time_step: ::std::option::Option<i64>,
     /// The name of an alternative text-to-speech service to use in phone calls. Applies only to TTS languages.
     ///
     /// Optional; `TtsName` on the wire (string).
-    #[serde(
-        rename = "TtsName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tts_name: ::std::option::Option<::std::string::String>,
     /// Whether to allow verifications from the service to reach the stream-events sinks if configured
     ///
     /// Optional; `VerifyEventSubscriptionEnabled` on the wire (boolean).
-    #[serde(
-        rename = "VerifyEventSubscriptionEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verify_event_subscription_enabled: ::std::option::Option<bool>,
     /// The WhatsApp number to use as the sender of the verification messages. This number must be associated with the WhatsApp Message Service.
     ///
     /// Optional; `Whatsapp.From` on the wire (string).
-    #[serde(
-        rename = "Whatsapp.From",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub whatsapp_from: ::std::option::Option<::std::string::String>,
     /// The SID of the [Messaging Service](https://www.twilio.com/docs/messaging/services) to associate with the Verification Service.
     ///
     /// Optional; `Whatsapp.MsgServiceSid` on the wire (string).
-    #[serde(
-        rename = "Whatsapp.MsgServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub whatsapp_msg_service_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CodeLength", &self.code_length),
+            ("CustomCodeEnabled", &self.custom_code_enabled),
+            ("DefaultTemplateSid", &self.default_template_sid),
+            (
+                "DoNotShareWarningEnabled",
+                &self.do_not_share_warning_enabled,
+            ),
+            ("DtmfInputRequired", &self.dtmf_input_required),
+            ("FriendlyName", &self.friendly_name),
+            ("LookupEnabled", &self.lookup_enabled),
+            (
+                "Passkeys.AuthenticatorAttachment",
+                &self.passkeys_authenticator_attachment,
+            ),
+            (
+                "Passkeys.DiscoverableCredentials",
+                &self.passkeys_discoverable_credentials,
+            ),
+            ("Passkeys.RelyingParty.Id", &self.passkeys_relying_party_id),
+            (
+                "Passkeys.RelyingParty.Name",
+                &self.passkeys_relying_party_name,
+            ),
+            (
+                "Passkeys.RelyingParty.Origins",
+                &self.passkeys_relying_party_origins,
+            ),
+            (
+                "Passkeys.UserVerification",
+                &self.passkeys_user_verification,
+            ),
+            ("Psd2Enabled", &self.psd2_enabled),
+            ("Push.ApnCredentialSid", &self.push_apn_credential_sid),
+            ("Push.FcmCredentialSid", &self.push_fcm_credential_sid),
+            ("Push.IncludeDate", &self.push_include_date),
+            ("SkipSmsToLandlines", &self.skip_sms_to_landlines),
+            ("Totp.CodeLength", &self.totp_code_length),
+            ("Totp.Issuer", &self.totp_issuer),
+            ("Totp.Skew", &self.totp_skew),
+            ("Totp.TimeStep", &self.totp_time_step),
+            ("TtsName", &self.tts_name),
+            (
+                "VerifyEventSubscriptionEnabled",
+                &self.verify_event_subscription_enabled,
+            ),
+            ("Whatsapp.From", &self.whatsapp_from),
+            ("Whatsapp.MsgServiceSid", &self.whatsapp_msg_service_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `ChallengePasskeys`.
@@ -2078,12 +1977,11 @@ pub struct ChallengePasskeys {
 /// Approve a Passkeys challenge
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateChallengePasskeysParams {
     /// A string that indicates the mechanism by which the WebAuthn implementation is attached to the authenticator at the time the associated `navigator.credentials.create()` or `navigator.credentials.get()` call completes.
     ///
     /// Required; `authenticatorAttachment` on the wire (string).
-    #[serde(rename = "authenticatorAttachment")]
     pub authenticator_attachment: ::std::string::String,
     /// A [base64url](https://base64.guru/standards/base64url) encoded representation of `rawId`.
     ///
@@ -2092,7 +1990,6 @@ pub struct UpdateChallengePasskeysParams {
     /// The globally unique identifier for this `PublicKeyCredential`.
     ///
     /// Required; `rawId` on the wire (string).
-    #[serde(rename = "rawId")]
     pub raw_id: ::std::string::String,
     /// The result of a WebAuthn authentication via a `navigator.credentials.get()` request, as specified in [AuthenticatorAttestationResponse](https://developer.mozilla.org/en-US/docs/Web/API/AuthenticatorAttestationResponse).
     ///
@@ -2101,8 +1998,23 @@ pub struct UpdateChallengePasskeysParams {
     /// The valid credential types supported by the API. The values of this enumeration are used for versioning the `AuthenticatorAssertion` and `AuthenticatorAttestation` structures according to the type of the authenticator.
     ///
     /// Optional; `type` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateChallengePasskeysParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("authenticatorAttachment", &self.authenticator_attachment),
+            ("id", &self.id),
+            ("rawId", &self.raw_id),
+            ("response", &self.response),
+            ("type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `ChallengePasskeys2`.
@@ -2205,14 +2117,25 @@ pub struct ChallengePasskeys2 {
 /// Create a Passkeys Challenge
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateChallengePasskeysParams {
     /// Optional; `factor_sid` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub factor_sid: ::std::option::Option<::std::string::String>,
     /// Optional; `identity` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateChallengePasskeysParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("factor_sid", &self.factor_sid),
+            ("identity", &self.identity),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `NewFactorPasskey`.
@@ -2292,15 +2215,28 @@ pub struct NewFactorPasskey {
 /// Create a new Passkeys Factor for the Entity
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateNewFactorPasskeyParams {
     /// Optional; `config` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub config: ::std::option::Option<::serde_json::Value>,
     /// Required; `friendly_name` on the wire (string).
     pub friendly_name: ::std::string::String,
     /// Required; `identity` on the wire (string).
     pub identity: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateNewFactorPasskeyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("config", &self.config),
+            ("friendly_name", &self.friendly_name),
+            ("identity", &self.identity),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `PasskeysFactor`.
@@ -2374,29 +2310,20 @@ pub struct PasskeysFactor {
 /// Verify a Passkeys Factor
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdatePasskeysFactorParams {
     /// A string that indicates the mechanism by which the WebAuthn implementation is attached to the authenticator at the time the associated
     /// `navigator.credentials.create()` or `navigator.credentials.get()` call completes.
     ///
     /// Optional; `authenticatorAttachment` on the wire (string).
-    #[serde(
-        rename = "authenticatorAttachment",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authenticator_attachment: ::std::option::Option<::std::string::String>,
     /// A [base64url](https://base64.guru/standards/base64url) encoded representation of `rawId`.
     ///
     /// Optional; `id` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The globally unique identifier for this `PublicKeyCredential`.
     ///
     /// Optional; `rawId` on the wire (string).
-    #[serde(
-        rename = "rawId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub raw_id: ::std::option::Option<::std::string::String>,
     /// The result of a WebAuthn credential registration via `navigator.credentials.create()`, as specified in [AuthenticatorAttestationResponse](https://developer.mozilla.org/en-US/docs/Web/API/AuthenticatorAttestationResponse).
     ///
@@ -2406,8 +2333,23 @@ pub struct UpdatePasskeysFactorParams {
     /// The values of this enumeration are used for versioning the `AuthenticatorAssertion` and `AuthenticatorAttestation` structures according to the type of the authenticator.
     ///
     /// Optional; `type` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdatePasskeysFactorParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("authenticatorAttachment", &self.authenticator_attachment),
+            ("id", &self.id),
+            ("rawId", &self.raw_id),
+            ("response", &self.response),
+            ("type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -2448,14 +2390,19 @@ pub struct VerificationTemplate {
 /// List all the available templates for a given Account.
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListVerificationTemplateParams {
     /// String filter used to query templates with a given friendly name.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListVerificationTemplateParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }

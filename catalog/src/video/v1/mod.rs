@@ -869,83 +869,65 @@ pub struct CompositionHook {
 /// List of all Recording CompositionHook resources.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListCompositionHookParams {
     /// Read only CompositionHook resources with an `enabled` value that matches this parameter.
     ///
     /// Optional; `Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// Read only CompositionHook resources created on or after this [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) datetime with time zone.
     ///
     /// Optional; `DateCreatedAfter` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedAfter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::Timestamp>,
     /// Read only CompositionHook resources created before this [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) datetime with time zone.
     ///
     /// Optional; `DateCreatedBefore` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedBefore",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::Timestamp>,
     /// Read only CompositionHook resources with friendly names that match this string. The match is not case sensitive and can include asterisk `*` characters as wildcard match.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListCompositionHookParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Enabled", &self.enabled),
+            ("DateCreatedAfter", &self.date_created_after),
+            ("DateCreatedBefore", &self.date_created_before),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateCompositionHook`: [`CompositionHook::create`], `POST https://video.twilio.com/v1/CompositionHooks`.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateCompositionHookParams {
     /// An array of track names from the same group room to merge into the compositions created by the composition hook. Can include zero or more track names. A composition triggered by the composition hook includes all audio sources specified in `audio_sources` except those specified in `audio_sources_excluded`. The track names in this parameter can include an asterisk as a wild card character, which matches zero or more characters in a track name. For example, `student*` includes tracks named `student` as well as `studentTeam`.
     ///
     /// Optional; `AudioSources` on the wire (array of string).
-    #[serde(
-        rename = "AudioSources",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub audio_sources: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// An array of track names to exclude. A composition triggered by the composition hook includes all audio sources specified in `audio_sources` except for those specified in `audio_sources_excluded`. The track names in this parameter can include an asterisk as a wild card character, which matches zero or more characters in a track name. For example, `student*` excludes `student` as well as `studentTeam`. This parameter can also be empty.
     ///
     /// Optional; `AudioSourcesExcluded` on the wire (array of string).
-    #[serde(
-        rename = "AudioSourcesExcluded",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub audio_sources_excluded: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether the composition hook is active. When `true`, the composition hook will be triggered for every completed Group Room in the account. When `false`, the composition hook will never be triggered.
     ///
     /// Optional; `Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// The container format of the media files used by the compositions created by the composition hook. If `mp4` or `webm`, `audio_sources` must have one or more tracks and/or a `video_layout` element must contain a valid `video_sources` list, otherwise an error occurs.
     ///
     /// Optional; `Format` on the wire (enum).
-    #[serde(
-        rename = "Format",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub format: ::std::option::Option<crate::video::v1::CompositionHookFormat>,
     /// A descriptive string that you create to describe the resource. It can be up to  100 characters long and it must be unique within the account.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// A string that describes the columns (width) and rows (height) of the generated composed video in pixels. Defaults to `640x480`.
     /// The string's format is `{width}x{height}` where:
@@ -964,87 +946,73 @@ pub struct CreateCompositionHookParams {
     /// Note that the `resolution` imposes an aspect ratio to the resulting composition. When the original video tracks are constrained by the aspect ratio, they are scaled to fit. See [Specifying Video Layouts](https://www.twilio.com/docs/video/api/compositions-resource#specifying-video-layouts) for more info.
     ///
     /// Optional; `Resolution` on the wire (string).
-    #[serde(
-        rename = "Resolution",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resolution: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `status_callback_method` to send status information to your application on every composition event. If not provided, status callback events will not be dispatched.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `status_callback`. Can be: `POST` or `GET` and the default is `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// Whether to clip the intervals where there is no active media in the Compositions triggered by the composition hook. The default is `true`. Compositions with `trim` enabled are shorter when the Room is created and no Participant joins for a while as well as if all the Participants leave the room and join later, because those gaps will be removed. See [Specifying Video Layouts](https://www.twilio.com/docs/video/api/compositions-resource#specifying-video-layouts) for more info.
     ///
     /// Optional; `Trim` on the wire (boolean).
-    #[serde(
-        rename = "Trim",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trim: ::std::option::Option<bool>,
     /// An object that describes the video layout of the composition hook in terms of regions. See [Specifying Video Layouts](https://www.twilio.com/docs/video/api/compositions-resource#specifying-video-layouts) for more info.
     ///
     /// Optional; `VideoLayout` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "VideoLayout",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub video_layout: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateCompositionHookParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AudioSources", &self.audio_sources),
+            ("AudioSourcesExcluded", &self.audio_sources_excluded),
+            ("Enabled", &self.enabled),
+            ("Format", &self.format),
+            ("FriendlyName", &self.friendly_name),
+            ("Resolution", &self.resolution),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("Trim", &self.trim),
+            (
+                "VideoLayout",
+                &crate::support::JsonString(&self.video_layout),
+            ),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateCompositionHook`: [`CompositionHook::update`], `POST https://video.twilio.com/v1/CompositionHooks/{Sid}`.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateCompositionHookParams {
     /// An array of track names from the same group room to merge into the compositions created by the composition hook. Can include zero or more track names. A composition triggered by the composition hook includes all audio sources specified in `audio_sources` except those specified in `audio_sources_excluded`. The track names in this parameter can include an asterisk as a wild card character, which matches zero or more characters in a track name. For example, `student*` includes tracks named `student` as well as `studentTeam`.
     ///
     /// Optional; `AudioSources` on the wire (array of string).
-    #[serde(
-        rename = "AudioSources",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub audio_sources: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// An array of track names to exclude. A composition triggered by the composition hook includes all audio sources specified in `audio_sources` except for those specified in `audio_sources_excluded`. The track names in this parameter can include an asterisk as a wild card character, which matches zero or more characters in a track name. For example, `student*` excludes `student` as well as `studentTeam`. This parameter can also be empty.
     ///
     /// Optional; `AudioSourcesExcluded` on the wire (array of string).
-    #[serde(
-        rename = "AudioSourcesExcluded",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub audio_sources_excluded: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether the composition hook is active. When `true`, the composition hook will be triggered for every completed Group Room in the account. When `false`, the composition hook never triggers.
     ///
     /// Optional; `Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// The container format of the media files used by the compositions created by the composition hook. If `mp4` or `webm`, `audio_sources` must have one or more tracks and/or a `video_layout` element must contain a valid `video_sources` list, otherwise an error occurs.
     ///
     /// Optional; `Format` on the wire (enum).
-    #[serde(
-        rename = "Format",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub format: ::std::option::Option<crate::video::v1::CompositionHookFormat>,
     /// A descriptive string that you create to describe the resource. It can be up to  100 characters long and it must be unique within the account.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// A string that describes the columns (width) and rows (height) of the generated composed video in pixels. Defaults to `640x480`.
     /// The string's format is `{width}x{height}` where:
@@ -1063,44 +1031,47 @@ pub struct UpdateCompositionHookParams {
     /// Note that the `resolution` imposes an aspect ratio to the resulting composition. When the original video tracks are constrained by the aspect ratio, they are scaled to fit. See [Specifying Video Layouts](https://www.twilio.com/docs/video/api/compositions-resource#specifying-video-layouts) for more info.
     ///
     /// Optional; `Resolution` on the wire (string).
-    #[serde(
-        rename = "Resolution",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resolution: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `status_callback_method` to send status information to your application on every composition event. If not provided, status callback events will not be dispatched.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `status_callback`. Can be: `POST` or `GET` and the default is `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// Whether to clip the intervals where there is no active media in the compositions triggered by the composition hook. The default is `true`. Compositions with `trim` enabled are shorter when the Room is created and no Participant joins for a while as well as if all the Participants leave the room and join later, because those gaps will be removed. See [Specifying Video Layouts](https://www.twilio.com/docs/video/api/compositions-resource#specifying-video-layouts) for more info.
     ///
     /// Optional; `Trim` on the wire (boolean).
-    #[serde(
-        rename = "Trim",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trim: ::std::option::Option<bool>,
     /// A JSON object that describes the video layout of the composition hook in terms of regions. See [Specifying Video Layouts](https://www.twilio.com/docs/video/api/compositions-resource#specifying-video-layouts) for more info.
     ///
     /// Optional; `VideoLayout` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "VideoLayout",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub video_layout: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for UpdateCompositionHookParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AudioSources", &self.audio_sources),
+            ("AudioSourcesExcluded", &self.audio_sources_excluded),
+            ("Enabled", &self.enabled),
+            ("Format", &self.format),
+            ("FriendlyName", &self.friendly_name),
+            ("Resolution", &self.resolution),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("Trim", &self.trim),
+            (
+                "VideoLayout",
+                &crate::support::JsonString(&self.video_layout),
+            ),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Recording composition settings
@@ -1151,53 +1122,49 @@ pub struct CompositionSettings {
 /// The parameters of `CreateCompositionSettings`: [`CompositionSettings::create`], `POST https://video.twilio.com/v1/CompositionSettings/Default`.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateCompositionSettingsParams {
     /// The SID of the stored Credential resource.
     ///
     /// Optional; `AwsCredentialsSid` on the wire (string).
-    #[serde(
-        rename = "AwsCredentialsSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub aws_credentials_sid: ::std::option::Option<::std::string::String>,
     /// The URL of the AWS S3 bucket where the compositions should be stored. We only support DNS-compliant URLs like `https://documentation-example-twilio-bucket/compositions`, where `compositions` is the path in which you want the compositions to be stored. This URL accepts only URI-valid characters, as described in the [RFC 3986](https://tools.ietf.org/html/rfc3986#section-2).
     ///
     /// Optional; `AwsS3Url` on the wire (string).
-    #[serde(
-        rename = "AwsS3Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub aws_s3_url: ::std::option::Option<::std::string::String>,
     /// Whether all compositions should be written to the `aws_s3_url`. When `false`, all compositions are stored in our cloud.
     ///
     /// Optional; `AwsStorageEnabled` on the wire (boolean).
-    #[serde(
-        rename = "AwsStorageEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub aws_storage_enabled: ::std::option::Option<bool>,
     /// Whether all compositions should be stored in an encrypted form. The default is `false`.
     ///
     /// Optional; `EncryptionEnabled` on the wire (boolean).
-    #[serde(
-        rename = "EncryptionEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub encryption_enabled: ::std::option::Option<bool>,
     /// The SID of the Public Key resource to use for encryption.
     ///
     /// Optional; `EncryptionKeySid` on the wire (string).
-    #[serde(
-        rename = "EncryptionKeySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub encryption_key_sid: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource and show to the user in the console
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateCompositionSettingsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AwsCredentialsSid", &self.aws_credentials_sid),
+            ("AwsS3Url", &self.aws_s3_url),
+            ("AwsStorageEnabled", &self.aws_storage_enabled),
+            ("EncryptionEnabled", &self.encryption_enabled),
+            ("EncryptionKeySid", &self.encryption_key_sid),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Recording compositions
@@ -1313,70 +1280,57 @@ pub struct Composition {
 /// List of all Recording compositions.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListCompositionParams {
     /// Read only Composition resources with this status. Can be: `enqueued`, `processing`, `completed`, `deleted`, or `failed`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::video::v1::CompositionStatus>,
     /// Read only Composition resources created on or after this [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time with time zone.
     ///
     /// Optional; `DateCreatedAfter` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedAfter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::Timestamp>,
     /// Read only Composition resources created before this ISO 8601 date-time with time zone.
     ///
     /// Optional; `DateCreatedBefore` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedBefore",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::Timestamp>,
     /// Read only Composition resources with this Room SID.
     ///
     /// Optional; `RoomSid` on the wire (string).
-    #[serde(
-        rename = "RoomSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub room_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListCompositionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("DateCreatedAfter", &self.date_created_after),
+            ("DateCreatedBefore", &self.date_created_before),
+            ("RoomSid", &self.room_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateComposition`: [`Composition::create`], `POST https://video.twilio.com/v1/Compositions`.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateCompositionParams {
     /// An array of track names from the same group room to merge into the new composition. Can include zero or more track names. The new composition includes all audio sources specified in `audio_sources` except for those specified in `audio_sources_excluded`. The track names in this parameter can include an asterisk as a wild card character, which will match zero or more characters in a track name. For example, `student*` includes `student` as well as `studentTeam`. Please, be aware that either video\_layout or audio\_sources have to be provided to get a valid creation request
     ///
     /// Optional; `AudioSources` on the wire (array of string).
-    #[serde(
-        rename = "AudioSources",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub audio_sources: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// An array of track names to exclude. The new composition includes all audio sources specified in `audio_sources` except for those specified in `audio_sources_excluded`. The track names in this parameter can include an asterisk as a wild card character, which will match zero or more characters in a track name. For example, `student*` excludes `student` as well as `studentTeam`. This parameter can also be empty.
     ///
     /// Optional; `AudioSourcesExcluded` on the wire (array of string).
-    #[serde(
-        rename = "AudioSourcesExcluded",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub audio_sources_excluded: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The container format of the composition's media files as specified in the POST request that created the Composition resource. See [POST Parameters](https://www.twilio.com/docs/video/api/compositions-resource#http-post-parameters) for more information.
     ///
     /// Optional; `Format` on the wire (enum).
-    #[serde(
-        rename = "Format",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub format: ::std::option::Option<crate::video::v1::CompositionFormat>,
     /// A string that describes the columns (width) and rows (height) of the generated composed video in pixels. Defaults to `640x480`.
     /// The string's format is `{width}x{height}` where:
@@ -1395,49 +1349,50 @@ pub struct CreateCompositionParams {
     /// Note that the `resolution` imposes an aspect ratio to the resulting composition. When the original video tracks are constrained by the aspect ratio, they are scaled to fit. See [Specifying Video Layouts](https://www.twilio.com/docs/video/api/compositions-resource#specifying-video-layouts) for more info.
     ///
     /// Optional; `Resolution` on the wire (string).
-    #[serde(
-        rename = "Resolution",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resolution: ::std::option::Option<::std::string::String>,
     /// The SID of the Group Room with the media tracks to be used as composition sources.
     ///
     /// Required; `RoomSid` on the wire (string).
-    #[serde(rename = "RoomSid")]
     pub room_sid: ::std::string::String,
     /// The URL we should call using the `status_callback_method` to send status information to your application on every composition event. If not provided, status callback events will not be dispatched.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `status_callback`. Can be: `POST` or `GET` and the default is `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// Whether to clip the intervals where there is no active media in the composition. The default is `true`. Compositions with `trim` enabled are shorter when the Room is created and no Participant joins for a while as well as if all the Participants leave the room and join later, because those gaps will be removed. See [Specifying Video Layouts](https://www.twilio.com/docs/video/api/compositions-resource#specifying-video-layouts) for more info.
     ///
     /// Optional; `Trim` on the wire (boolean).
-    #[serde(
-        rename = "Trim",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trim: ::std::option::Option<bool>,
     /// An object that describes the video layout of the composition in terms of regions. See [Specifying Video Layouts](https://www.twilio.com/docs/video/api/compositions-resource#specifying-video-layouts) for more info. Please, be aware that either video\_layout or audio\_sources have to be provided to get a valid creation request
     ///
     /// Optional; `VideoLayout` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "VideoLayout",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub video_layout: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateCompositionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AudioSources", &self.audio_sources),
+            ("AudioSourcesExcluded", &self.audio_sources_excluded),
+            ("Format", &self.format),
+            ("Resolution", &self.resolution),
+            ("RoomSid", &self.room_sid),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("Trim", &self.trim),
+            (
+                "VideoLayout",
+                &crate::support::JsonString(&self.video_layout),
+            ),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Recording settings
@@ -1488,53 +1443,49 @@ pub struct RecordingSettings {
 /// The parameters of `CreateRecordingSettings`: [`RecordingSettings::create`], `POST https://video.twilio.com/v1/RecordingSettings/Default`.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateRecordingSettingsParams {
     /// The SID of the stored Credential resource.
     ///
     /// Optional; `AwsCredentialsSid` on the wire (string).
-    #[serde(
-        rename = "AwsCredentialsSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub aws_credentials_sid: ::std::option::Option<::std::string::String>,
     /// The URL of the AWS S3 bucket where the recordings should be stored. We only support DNS-compliant URLs like `https://documentation-example-twilio-bucket/recordings`, where `recordings` is the path in which you want the recordings to be stored. This URL accepts only URI-valid characters, as described in the [RFC 3986](https://tools.ietf.org/html/rfc3986#section-2).
     ///
     /// Optional; `AwsS3Url` on the wire (string).
-    #[serde(
-        rename = "AwsS3Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub aws_s3_url: ::std::option::Option<::std::string::String>,
     /// Whether all recordings should be written to the `aws_s3_url`. When `false`, all recordings are stored in our cloud.
     ///
     /// Optional; `AwsStorageEnabled` on the wire (boolean).
-    #[serde(
-        rename = "AwsStorageEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub aws_storage_enabled: ::std::option::Option<bool>,
     /// Whether all recordings should be stored in an encrypted form. The default is `false`.
     ///
     /// Optional; `EncryptionEnabled` on the wire (boolean).
-    #[serde(
-        rename = "EncryptionEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub encryption_enabled: ::std::option::Option<bool>,
     /// The SID of the Public Key resource to use for encryption.
     ///
     /// Optional; `EncryptionKeySid` on the wire (string).
-    #[serde(
-        rename = "EncryptionKeySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub encryption_key_sid: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource and be shown to users in the console
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateRecordingSettingsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AwsCredentialsSid", &self.aws_credentials_sid),
+            ("AwsS3Url", &self.aws_s3_url),
+            ("AwsStorageEnabled", &self.aws_storage_enabled),
+            ("EncryptionEnabled", &self.encryption_enabled),
+            ("EncryptionKeySid", &self.encryption_key_sid),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Single-track, single-media recordings
@@ -1635,56 +1586,49 @@ pub struct Recording {
 /// List of all Track recordings.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListRecordingParams {
     /// Read only the recordings that have this status. Can be: `processing`, `completed`, or `deleted`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::video::v1::RecordingStatus>,
     /// Read only the recordings that have this `source_sid`.
     ///
     /// Optional; `SourceSid` on the wire (string).
-    #[serde(
-        rename = "SourceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_sid: ::std::option::Option<::std::string::String>,
     /// Read only recordings with this `grouping_sid`, which may include a `participant_sid` and/or a `room_sid`.
     ///
     /// Optional; `GroupingSid` on the wire (array of string).
-    #[serde(
-        rename = "GroupingSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub grouping_sid: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Read only recordings that started on or after this [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time with time zone.
     ///
     /// Optional; `DateCreatedAfter` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedAfter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::Timestamp>,
     /// Read only recordings that started before this [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time with time zone, given as `YYYY-MM-DDThh:mm:ss+|-hh:mm` or `YYYY-MM-DDThh:mm:ssZ`.
     ///
     /// Optional; `DateCreatedBefore` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedBefore",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::Timestamp>,
     /// Read only recordings that have this media type. Can be either `audio` or `video`.
     ///
     /// Optional; `MediaType` on the wire (enum).
-    #[serde(
-        rename = "MediaType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_type: ::std::option::Option<crate::video::v1::RecordingType>,
+}
+
+impl ::serde::Serialize for ListRecordingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("SourceSid", &self.source_sid),
+            ("GroupingSid", &self.grouping_sid),
+            ("DateCreatedAfter", &self.date_created_after),
+            ("DateCreatedBefore", &self.date_created_before),
+            ("MediaType", &self.media_type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Video rooms with one or more participants
@@ -1804,195 +1748,172 @@ pub struct Room {
 /// The parameters of `ListRoom`: [`Room::list`], `GET https://video.twilio.com/v1/Rooms`.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListRoomParams {
     /// Read only the rooms with this status. Can be: `in-progress` (default) or `completed`
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::video::v1::RoomRoomStatus>,
     /// Read only rooms with the this `unique_name`.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// Read only rooms that started on or after this date, given as `YYYY-MM-DD`.
     ///
     /// Optional; `DateCreatedAfter` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedAfter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::Timestamp>,
     /// Read only rooms that started before this date, given as `YYYY-MM-DD`.
     ///
     /// Optional; `DateCreatedBefore` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedBefore",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::Timestamp>,
+}
+
+impl ::serde::Serialize for ListRoomParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("UniqueName", &self.unique_name),
+            ("DateCreatedAfter", &self.date_created_after),
+            ("DateCreatedBefore", &self.date_created_before),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateRoom`: [`Room::create`], `POST https://video.twilio.com/v1/Rooms`.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateRoomParams {
     /// When set to true, indicates that the participants in the room will only publish audio. No video tracks will be allowed.
     ///
     /// Optional; `AudioOnly` on the wire (boolean).
-    #[serde(
-        rename = "AudioOnly",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub audio_only: ::std::option::Option<bool>,
     /// Configures how long (in minutes) a room will remain active after last participant leaves. Valid values range from 1 to 60 minutes (no fractions).
     ///
     /// Optional; `EmptyRoomTimeout` on the wire (integer).
-    #[serde(
-        rename = "EmptyRoomTimeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub empty_room_timeout: ::std::option::Option<i64>,
     /// Deprecated, now always considered to be true.
     ///
     /// Optional; `EnableTurn` on the wire (boolean).
-    #[serde(
-        rename = "EnableTurn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enable_turn: ::std::option::Option<bool>,
     /// When set to true, indicated that this is the large room.
     ///
     /// Optional; `LargeRoom` on the wire (boolean).
-    #[serde(
-        rename = "LargeRoom",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub large_room: ::std::option::Option<bool>,
     /// The maximum number of seconds a Participant can be connected to the room. The maximum possible value is 86400 seconds (24 hours). The default is 14400 seconds (4 hours).
     ///
     /// Optional; `MaxParticipantDuration` on the wire (integer).
-    #[serde(
-        rename = "MaxParticipantDuration",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_participant_duration: ::std::option::Option<i64>,
     /// The maximum number of concurrent Participants allowed in the room. The maximum allowed value is 50.
     ///
     /// Optional; `MaxParticipants` on the wire (integer).
-    #[serde(
-        rename = "MaxParticipants",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_participants: ::std::option::Option<i64>,
     /// The region for the Room's media server.  Can be one of the [available Media Regions](https://www.twilio.com/docs/video/ip-addresses#group-rooms-media-servers).
     ///
     /// Optional; `MediaRegion` on the wire (string).
-    #[serde(
-        rename = "MediaRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_region: ::std::option::Option<::std::string::String>,
     /// Whether to start recording when Participants connect.
     ///
     /// Optional; `RecordParticipantsOnConnect` on the wire (boolean).
-    #[serde(
-        rename = "RecordParticipantsOnConnect",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub record_participants_on_connect: ::std::option::Option<bool>,
     /// A collection of Recording Rules that describe how to include or exclude matching tracks for recording
     ///
     /// Optional; `RecordingRules` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "RecordingRules",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub recording_rules: ::std::option::Option<::serde_json::Value>,
     /// The URL Twilio should call using the `status_callback_method` to send status information to your application on every room event. See [Status Callbacks](https://www.twilio.com/docs/video/api/status-callbacks) for more info.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method Twilio should use to call `status_callback`. Can be `POST` or `GET`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// Whether to start transcriptions when Participants connect. If TranscriptionsConfiguration is not provided, default settings will be used.
     ///
     /// Optional; `TranscribeParticipantsOnConnect` on the wire (boolean).
-    #[serde(
-        rename = "TranscribeParticipantsOnConnect",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub transcribe_participants_on_connect: ::std::option::Option<bool>,
     /// A collection of properties that describe transcription behaviour. If TranscribeParticipantsOnConnect is set to true and TranscriptionsConfiguration is not provided, default settings will be used.
     ///
     /// Optional; `TranscriptionsConfiguration` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "TranscriptionsConfiguration",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub transcriptions_configuration: ::std::option::Option<::serde_json::Value>,
     /// Type of room. Use `group` for new implementations. `go`, `peer-to-peer`, and `group-small` are deprecated.
     ///
     /// Optional; `Type` on the wire (enum).
-    #[serde(
-        rename = "Type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<crate::video::v1::RoomRoomType>,
     /// An application-defined string that uniquely identifies the resource. It can be used as a `room_sid` in place of the resource's `sid` in the URL to address the resource, assuming it does not contain any [reserved characters](https://tools.ietf.org/html/rfc3986#section-2.2) that would need to be URL encoded. This value is unique for `in-progress` rooms. SDK clients can use this name to connect to the room. REST API clients can use this name in place of the Room SID to interact with the room as long as the room is `in-progress`.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// Configures how long (in minutes) a room will remain active if no one joins. Valid values range from 1 to 60 minutes (no fractions).
     ///
     /// Optional; `UnusedRoomTimeout` on the wire (integer).
-    #[serde(
-        rename = "UnusedRoomTimeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unused_room_timeout: ::std::option::Option<i64>,
     /// An array of the video codecs that are supported when publishing a track in the room.  Can be: `VP8` and `H264`.
     ///
     /// Optional; `VideoCodecs` on the wire (array of enum).
-    #[serde(
-        rename = "VideoCodecs",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub video_codecs: ::std::option::Option<::std::vec::Vec<crate::video::v1::RoomVideoCodec>>,
+}
+
+impl ::serde::Serialize for CreateRoomParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AudioOnly", &self.audio_only),
+            ("EmptyRoomTimeout", &self.empty_room_timeout),
+            ("EnableTurn", &self.enable_turn),
+            ("LargeRoom", &self.large_room),
+            ("MaxParticipantDuration", &self.max_participant_duration),
+            ("MaxParticipants", &self.max_participants),
+            ("MediaRegion", &self.media_region),
+            (
+                "RecordParticipantsOnConnect",
+                &self.record_participants_on_connect,
+            ),
+            (
+                "RecordingRules",
+                &crate::support::JsonString(&self.recording_rules),
+            ),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            (
+                "TranscribeParticipantsOnConnect",
+                &self.transcribe_participants_on_connect,
+            ),
+            (
+                "TranscriptionsConfiguration",
+                &crate::support::JsonString(&self.transcriptions_configuration),
+            ),
+            ("Type", &self.r#type),
+            ("UniqueName", &self.unique_name),
+            ("UnusedRoomTimeout", &self.unused_room_timeout),
+            ("VideoCodecs", &self.video_codecs),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateRoom`: [`Room::update`], `POST https://video.twilio.com/v1/Rooms/{Sid}`.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct UpdateRoomParams {
     /// Required; `Status` on the wire (enum).
-    #[serde(rename = "Status")]
     pub status: crate::video::v1::RoomRoomStatus,
+}
+
+impl ::serde::Serialize for UpdateRoomParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Status", &self.status)]).serialize(serializer)
+    }
 }
 
 ///

@@ -212,175 +212,137 @@ pub struct ByocTrunk {
 /// The parameters of `CreateByocTrunk`: [`ByocTrunk::create`], `POST https://voice.twilio.com/v1/ByocTrunks`.
 ///
 /// Feature `voice-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateByocTrunkParams {
     /// Whether Caller ID Name (CNAM) lookup is enabled for the trunk. If enabled, all inbound calls to the BYOC Trunk from the United States and Canada automatically perform a CNAM Lookup and display Caller ID data on your phone. See [CNAM Lookups](https://www.twilio.com/docs/sip-trunking#CNAM) for more information.
     ///
     /// Optional; `CnamLookupEnabled` on the wire (boolean).
-    #[serde(
-        rename = "CnamLookupEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cnam_lookup_enabled: ::std::option::Option<bool>,
     /// The SID of the Connection Policy that Twilio will use when routing traffic to your communications infrastructure.
     ///
     /// Optional; `ConnectionPolicySid` on the wire (string).
-    #[serde(
-        rename = "ConnectionPolicySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub connection_policy_sid: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It is not unique and can be up to 255 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the SIP Domain that should be used in the `From` header of originating calls sent to your SIP infrastructure. If your SIP infrastructure allows users to "call back" an incoming call, configure this with a [SIP Domain](https://www.twilio.com/docs/voice/api/sending-sip) to ensure proper routing. If not configured, the from domain will default to "sip.twilio.com".
     ///
     /// Optional; `FromDomainSid` on the wire (string).
-    #[serde(
-        rename = "FromDomainSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from_domain_sid: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `status_callback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call to pass status parameters (such as call ended) to your application.
     ///
     /// Optional; `StatusCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `voice_fallback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `VoiceFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs while retrieving or executing the TwiML from `voice_url`.
     ///
     /// Optional; `VoiceFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `voice_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `VoiceMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call when the BYOC Trunk receives a call.
     ///
     /// Optional; `VoiceUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateByocTrunkParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CnamLookupEnabled", &self.cnam_lookup_enabled),
+            ("ConnectionPolicySid", &self.connection_policy_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("FromDomainSid", &self.from_domain_sid),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("StatusCallbackUrl", &self.status_callback_url),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("VoiceFallbackUrl", &self.voice_fallback_url),
+            ("VoiceMethod", &self.voice_method),
+            ("VoiceUrl", &self.voice_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateByocTrunk`: [`ByocTrunk::update`], `POST https://voice.twilio.com/v1/ByocTrunks/{Sid}`.
 ///
 /// Feature `voice-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateByocTrunkParams {
     /// Whether Caller ID Name (CNAM) lookup is enabled for the trunk. If enabled, all inbound calls to the BYOC Trunk from the United States and Canada automatically perform a CNAM Lookup and display Caller ID data on your phone. See [CNAM Lookups](https://www.twilio.com/docs/sip-trunking#CNAM) for more information.
     ///
     /// Optional; `CnamLookupEnabled` on the wire (boolean).
-    #[serde(
-        rename = "CnamLookupEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cnam_lookup_enabled: ::std::option::Option<bool>,
     /// The SID of the Connection Policy that Twilio will use when routing traffic to your communications infrastructure.
     ///
     /// Optional; `ConnectionPolicySid` on the wire (string).
-    #[serde(
-        rename = "ConnectionPolicySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub connection_policy_sid: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It is not unique and can be up to 255 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the SIP Domain that should be used in the `From` header of originating calls sent to your SIP infrastructure. If your SIP infrastructure allows users to "call back" an incoming call, configure this with a [SIP Domain](https://www.twilio.com/docs/voice/api/sending-sip) to ensure proper routing. If not configured, the from domain will default to "sip.twilio.com".
     ///
     /// Optional; `FromDomainSid` on the wire (string).
-    #[serde(
-        rename = "FromDomainSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from_domain_sid: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `status_callback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call to pass status parameters (such as call ended) to your application.
     ///
     /// Optional; `StatusCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `voice_fallback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `VoiceFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs while retrieving or executing the TwiML requested by `voice_url`.
     ///
     /// Optional; `VoiceFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `voice_url`
     ///
     /// Optional; `VoiceMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call when the BYOC Trunk receives a call.
     ///
     /// Optional; `VoiceUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateByocTrunkParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CnamLookupEnabled", &self.cnam_lookup_enabled),
+            ("ConnectionPolicySid", &self.connection_policy_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("FromDomainSid", &self.from_domain_sid),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("StatusCallbackUrl", &self.status_callback_url),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("VoiceFallbackUrl", &self.voice_fallback_url),
+            ("VoiceMethod", &self.voice_method),
+            ("VoiceUrl", &self.voice_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Connection Policy for sending traffic to your communications infrastructure.
@@ -435,31 +397,41 @@ pub struct ConnectionPolicy {
 /// The parameters of `CreateConnectionPolicy`: [`ConnectionPolicy::create`], `POST https://voice.twilio.com/v1/ConnectionPolicies`.
 ///
 /// Feature `voice-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateConnectionPolicyParams {
     /// A descriptive string that you create to describe the resource. It is not unique and can be up to 255 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateConnectionPolicyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateConnectionPolicy`: [`ConnectionPolicy::update`], `POST https://voice.twilio.com/v1/ConnectionPolicies/{Sid}`.
 ///
 /// Feature `voice-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateConnectionPolicyParams {
     /// A descriptive string that you create to describe the resource. It is not unique and can be up to 255 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateConnectionPolicyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// IP Records hold information about the IP addresses and ranges ([CIDR](https://tools.ietf.org/html/rfc4632) blocks) that your traffic will be associated with.
@@ -513,44 +485,54 @@ pub struct IpRecord {
 /// The parameters of `CreateIpRecord`: [`IpRecord::create`], `POST https://voice.twilio.com/v1/IpRecords`.
 ///
 /// Feature `voice-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateIpRecordParams {
     /// An integer representing the length of the [CIDR](https://tools.ietf.org/html/rfc4632) prefix to use with this IP address. By default the entire IP address is used, which for IPv4 is value 32.
     ///
     /// Optional; `CidrPrefixLength` on the wire (integer).
-    #[serde(
-        rename = "CidrPrefixLength",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cidr_prefix_length: ::std::option::Option<i64>,
     /// A descriptive string that you create to describe the resource. It is not unique and can be up to 255 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// An IP address in dotted decimal notation, IPv4 only.
     ///
     /// Required; `IpAddress` on the wire (string).
-    #[serde(rename = "IpAddress")]
     pub ip_address: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateIpRecordParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CidrPrefixLength", &self.cidr_prefix_length),
+            ("FriendlyName", &self.friendly_name),
+            ("IpAddress", &self.ip_address),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateIpRecord`: [`IpRecord::update`], `POST https://voice.twilio.com/v1/IpRecords/{Sid}`.
 ///
 /// Feature `voice-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateIpRecordParams {
     /// A descriptive string that you create to describe the resource. It is not unique and can be up to 255 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateIpRecordParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// With Source IP Mappings, Twilio can recognize your SIP requests based on where they are sent from. The Request-URI no longer has to have the FQDN (Fully Qualified Domain Name) of your SIP Domain.
@@ -596,28 +578,47 @@ pub struct SourceIpMapping {
 /// The parameters of `CreateSourceIpMapping`: [`SourceIpMapping::create`], `POST https://voice.twilio.com/v1/SourceIpMappings`.
 ///
 /// Feature `voice-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSourceIpMappingParams {
     /// The Twilio-provided string that uniquely identifies the IP Record resource to map from.
     ///
     /// Required; `IpRecordSid` on the wire (string).
-    #[serde(rename = "IpRecordSid")]
     pub ip_record_sid: ::std::string::String,
     /// The SID of the SIP Domain that the IP Record should be mapped to.
     ///
     /// Required; `SipDomainSid` on the wire (string).
-    #[serde(rename = "SipDomainSid")]
     pub sip_domain_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSourceIpMappingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("IpRecordSid", &self.ip_record_sid),
+            ("SipDomainSid", &self.sip_domain_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSourceIpMapping`: [`SourceIpMapping::update`], `POST https://voice.twilio.com/v1/SourceIpMappings/{Sid}`.
 ///
 /// Feature `voice-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSourceIpMappingParams {
     /// The SID of the SIP Domain that the IP Record should be mapped to.
     ///
     /// Required; `SipDomainSid` on the wire (string).
-    #[serde(rename = "SipDomainSid")]
     pub sip_domain_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for UpdateSourceIpMappingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("SipDomainSid", &self.sip_domain_sid)]).serialize(serializer)
+    }
 }

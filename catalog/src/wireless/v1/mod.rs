@@ -455,37 +455,39 @@ pub struct Command {
 /// Retrieve a list of Commands from your account.
 ///
 /// Feature `wireless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListCommandParams {
     /// The `sid` or `unique_name` of the [Sim resources](https://www.twilio.com/docs/iot/wireless/api/sim-resource) to read.
     ///
     /// Optional; `Sim` on the wire (string).
-    #[serde(rename = "Sim", skip_serializing_if = "::std::option::Option::is_none")]
     pub sim: ::std::option::Option<::std::string::String>,
     /// The status of the resources to read. Can be: `queued`, `sent`, `delivered`, `received`, or `failed`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::wireless::v1::CommandStatus>,
     /// Only return Commands with this direction value.
     ///
     /// Optional; `Direction` on the wire (enum).
-    #[serde(
-        rename = "Direction",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub direction: ::std::option::Option<crate::wireless::v1::CommandDirection>,
     /// Only return Commands with this transport value. Can be: `sms` or `ip`.
     ///
     /// Optional; `Transport` on the wire (enum).
-    #[serde(
-        rename = "Transport",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub transport: ::std::option::Option<crate::wireless::v1::CommandTransport>,
+}
+
+impl ::serde::Serialize for ListCommandParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Sim", &self.sim),
+            ("Status", &self.status),
+            ("Direction", &self.direction),
+            ("Transport", &self.transport),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateCommand`: [`Command::create`], `POST https://wireless.twilio.com/v1/Commands`.
@@ -493,58 +495,54 @@ pub struct ListCommandParams {
 /// Send a Command to a Sim.
 ///
 /// Feature `wireless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateCommandParams {
     /// The HTTP method we use to call `callback_url`. Can be: `POST` or `GET`, and the default is `POST`.
     ///
     /// Optional; `CallbackMethod` on the wire (string).
-    #[serde(
-        rename = "CallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_method: ::std::option::Option<::std::string::String>,
     /// The URL we call using the `callback_url` when the Command has finished sending, whether the command was delivered or it failed.
     ///
     /// Optional; `CallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_url: ::std::option::Option<::std::string::String>,
     /// The message body of the Command. Can be plain text in text mode or a Base64 encoded byte string in binary mode.
     ///
     /// Required; `Command` on the wire (string).
-    #[serde(rename = "Command")]
     pub command: ::std::string::String,
     /// The mode used to send the SMS message. Can be: `text` or `binary`. The default SMS mode is `text`.
     ///
     /// Optional; `CommandMode` on the wire (enum).
-    #[serde(
-        rename = "CommandMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub command_mode: ::std::option::Option<crate::wireless::v1::CommandCommandMode>,
     /// Whether to request delivery receipt from the recipient. For Commands that request delivery receipt, the Command state transitions to 'delivered' once the server has received a delivery receipt from the device. The default value is `true`.
     ///
     /// Optional; `DeliveryReceiptRequested` on the wire (boolean).
-    #[serde(
-        rename = "DeliveryReceiptRequested",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delivery_receipt_requested: ::std::option::Option<bool>,
     /// Whether to include the SID of the command in the message body. Can be: `none`, `start`, or `end`, and the default behavior is `none`. When sending a Command to a SIM in text mode, we can automatically include the SID of the Command in the message body, which could be used to ensure that the device does not process the same Command more than once.  A value of `start` will prepend the message with the Command SID, and `end` will append it to the end, separating the Command SID from the message body with a space. The length of the Command SID is included in the 160 character limit so the SMS body must be 128 characters or less before the Command SID is included.
     ///
     /// Optional; `IncludeSid` on the wire (string).
-    #[serde(
-        rename = "IncludeSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_sid: ::std::option::Option<::std::string::String>,
     /// The `sid` or `unique_name` of the [SIM](https://www.twilio.com/docs/iot/wireless/api/sim-resource) to send the Command to.
     ///
     /// Optional; `Sim` on the wire (string).
-    #[serde(rename = "Sim", skip_serializing_if = "::std::option::Option::is_none")]
     pub sim: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateCommandParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CallbackMethod", &self.callback_method),
+            ("CallbackUrl", &self.callback_url),
+            ("Command", &self.command),
+            ("CommandMode", &self.command_mode),
+            ("DeliveryReceiptRequested", &self.delivery_receipt_requested),
+            ("IncludeSid", &self.include_sid),
+            ("Sim", &self.sim),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Capabilities and restrictions for SIMs
@@ -630,127 +628,113 @@ pub struct RatePlan {
 /// The parameters of `CreateRatePlan`: [`RatePlan::create`], `POST https://wireless.twilio.com/v1/RatePlans`.
 ///
 /// Feature `wireless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateRatePlanParams {
     /// Whether SIMs can use GPRS/3G/4G/LTE data connectivity.
     ///
     /// Optional; `DataEnabled` on the wire (boolean).
-    #[serde(
-        rename = "DataEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_enabled: ::std::option::Option<bool>,
     /// The total data usage (download and upload combined) in Megabytes that the Network allows during one month on the home network (T-Mobile USA). The metering period begins the day of activation and ends on the same day in the following month. Can be up to 2TB and the default value is `1000`.
     ///
     /// Optional; `DataLimit` on the wire (integer).
-    #[serde(
-        rename = "DataLimit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_limit: ::std::option::Option<i64>,
     /// The way the home network (T-Mobile USA) will behave after a SIM's usage exceeds its `data_limit`. Can be either `block` or `throttle`. Default is `block`.
     ///
     /// Optional; `DataLimitStrategy` on the wire (enum).
-    #[serde(
-        rename = "DataLimitStrategy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_limit_strategy: ::std::option::Option<crate::wireless::v1::RatePlanDataLimitStrategy>,
     /// The model used to meter data usage. Can be: `payg` and `quota-1`, `quota-10`, and `quota-50`. Learn more about the available [data metering models](https://www.twilio.com/docs/iot/wireless/api/rateplan-resource#payg-vs-quota-data-plans).
     ///
     /// Optional; `DataMetering` on the wire (string).
-    #[serde(
-        rename = "DataMetering",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_metering: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It does not have to be unique.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The list of services that SIMs capable of using GPRS/3G/4G/LTE data connectivity can use outside of the United States. Can contain: `data` and `messaging`.
     ///
     /// Optional; `InternationalRoaming` on the wire (array of string).
-    #[serde(
-        rename = "InternationalRoaming",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub international_roaming: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The total data usage (download and upload combined) in Megabytes that the Network allows during one month when roaming outside the United States. Can be up to 2TB.
     ///
     /// Optional; `InternationalRoamingDataLimit` on the wire (integer).
-    #[serde(
-        rename = "InternationalRoamingDataLimit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub international_roaming_data_limit: ::std::option::Option<i64>,
     /// Whether SIMs can make, send, and receive SMS using [Commands](https://www.twilio.com/docs/iot/wireless/api/command-resource).
     ///
     /// Optional; `MessagingEnabled` on the wire (boolean).
-    #[serde(
-        rename = "MessagingEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_enabled: ::std::option::Option<bool>,
     /// The total data usage (download and upload combined) in Megabytes that the Network allows during one month on non-home networks in the United States. The metering period begins the day of activation and ends on the same day in the following month. Can be up to 2TB. See [national roaming](https://www.twilio.com/docs/iot/wireless/api/rateplan-resource#national-roaming) for more info.
     ///
     /// Optional; `NationalRoamingDataLimit` on the wire (integer).
-    #[serde(
-        rename = "NationalRoamingDataLimit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub national_roaming_data_limit: ::std::option::Option<i64>,
     /// Whether SIMs can roam on networks other than the home network (T-Mobile USA) in the United States. See [national roaming](https://www.twilio.com/docs/iot/wireless/api/rateplan-resource#national-roaming).
     ///
     /// Optional; `NationalRoamingEnabled` on the wire (boolean).
-    #[serde(
-        rename = "NationalRoamingEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub national_roaming_enabled: ::std::option::Option<bool>,
     /// An application-defined string that uniquely identifies the resource. It can be used in place of the resource's `sid` in the URL to address the resource.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// Deprecated.
     ///
     /// Optional; `VoiceEnabled` on the wire (boolean).
-    #[serde(
-        rename = "VoiceEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_enabled: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for CreateRatePlanParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("DataEnabled", &self.data_enabled),
+            ("DataLimit", &self.data_limit),
+            ("DataLimitStrategy", &self.data_limit_strategy),
+            ("DataMetering", &self.data_metering),
+            ("FriendlyName", &self.friendly_name),
+            ("InternationalRoaming", &self.international_roaming),
+            (
+                "InternationalRoamingDataLimit",
+                &self.international_roaming_data_limit,
+            ),
+            ("MessagingEnabled", &self.messaging_enabled),
+            (
+                "NationalRoamingDataLimit",
+                &self.national_roaming_data_limit,
+            ),
+            ("NationalRoamingEnabled", &self.national_roaming_enabled),
+            ("UniqueName", &self.unique_name),
+            ("VoiceEnabled", &self.voice_enabled),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateRatePlan`: [`RatePlan::update`], `POST https://wireless.twilio.com/v1/RatePlans/{Sid}`.
 ///
 /// Feature `wireless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateRatePlanParams {
     /// A descriptive string that you create to describe the resource. It does not have to be unique.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// An application-defined string that uniquely identifies the resource. It can be used in place of the resource's `sid` in the URL to address the resource.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateRatePlanParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A resource representing a Programmable Wireless SIM
@@ -879,45 +863,44 @@ pub struct Sim {
 /// Retrieve a list of Sim resources on your Account.
 ///
 /// Feature `wireless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListSimParams {
     /// Only return Sim resources with this status.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::wireless::v1::SimStatus>,
     /// Only return Sim resources with this ICCID. This will return a list with a maximum size of 1.
     ///
     /// Optional; `Iccid` on the wire (string).
-    #[serde(
-        rename = "Iccid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub iccid: ::std::option::Option<::std::string::String>,
     /// The SID or unique name of a [RatePlan resource](https://www.twilio.com/docs/iot/wireless/api/rateplan-resource). Only return Sim resources assigned to this RatePlan resource.
     ///
     /// Optional; `RatePlan` on the wire (string).
-    #[serde(
-        rename = "RatePlan",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rate_plan: ::std::option::Option<::std::string::String>,
     /// Deprecated.
     ///
     /// Optional; `EId` on the wire (string).
-    #[serde(rename = "EId", skip_serializing_if = "::std::option::Option::is_none")]
     pub e_id: ::std::option::Option<::std::string::String>,
     /// Only return Sim resources with this registration code. This will return a list with a maximum size of 1.
     ///
     /// Optional; `SimRegistrationCode` on the wire (string).
-    #[serde(
-        rename = "SimRegistrationCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sim_registration_code: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListSimParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("Iccid", &self.iccid),
+            ("RatePlan", &self.rate_plan),
+            ("EId", &self.e_id),
+            ("SimRegistrationCode", &self.sim_registration_code),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSim`: [`Sim::update`], `POST https://wireless.twilio.com/v1/Sims/{Sid}`.
@@ -925,152 +908,109 @@ pub struct ListSimParams {
 /// Updates the given properties of a Sim resource on your Account.
 ///
 /// Feature `wireless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSimParams {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) to which the Sim resource should belong. The Account SID can only be that of the requesting Account or that of a [Subaccount](https://www.twilio.com/docs/iam/api/subaccounts) of the requesting Account. Only valid when the Sim resource's status is `new`. For more information, see the [Move SIMs between Subaccounts documentation](https://www.twilio.com/docs/iot/wireless/api/sim-resource#move-sims-between-subaccounts).
     ///
     /// Optional; `AccountSid` on the wire (string).
-    #[serde(
-        rename = "AccountSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_sid: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `callback_url`. Can be: `POST` or `GET`. The default is `POST`.
     ///
     /// Optional; `CallbackMethod` on the wire (string).
-    #[serde(
-        rename = "CallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `callback_url` when the SIM has finished updating. When the SIM transitions from `new` to `ready` or from any status to `deactivated`, we call this URL when the status changes to an intermediate status (`ready` or `deactivated`) and again when the status changes to its final status (`active` or `canceled`).
     ///
     /// Optional; `CallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `commands_callback_url`. Can be: `POST` or `GET`. The default is `POST`.
     ///
     /// Optional; `CommandsCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "CommandsCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub commands_callback_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `commands_callback_method` when the SIM sends a [Command](https://www.twilio.com/docs/iot/wireless/api/command-resource). Your server should respond with an HTTP status code in the 200 range; any response body is ignored.
     ///
     /// Optional; `CommandsCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CommandsCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub commands_callback_url: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the Sim resource. It does not need to be unique.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID or unique name of the [RatePlan resource](https://www.twilio.com/docs/iot/wireless/api/rateplan-resource) to which the Sim resource should be assigned.
     ///
     /// Optional; `RatePlan` on the wire (string).
-    #[serde(
-        rename = "RatePlan",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rate_plan: ::std::option::Option<::std::string::String>,
     /// The connectivity reset status of the SIM. Can be: null or `resetting`. When a connectivity reset is initiated on a SIM, this property is `resetting`. After the reset completes, it is null.
     ///
     /// Optional; `ResetStatus` on the wire (enum).
-    #[serde(
-        rename = "ResetStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reset_status: ::std::option::Option<crate::wireless::v1::SimResetStatus>,
     /// The HTTP method we should use to call `sms_fallback_url`. Can be: `GET` or `POST`. Default is `POST`.
     ///
     /// Optional; `SmsFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `sms_fallback_method` when an error occurs while retrieving or executing the TwiML requested from `sms_url`.
     ///
     /// Optional; `SmsFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `sms_url`. Can be: `GET` or `POST`. Default is `POST`.
     ///
     /// Optional; `SmsMethod` on the wire (string).
-    #[serde(
-        rename = "SmsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `sms_method` when the SIM-connected device sends an SMS message that is not a [Command](https://www.twilio.com/docs/iot/wireless/api/command-resource).
     ///
     /// Optional; `SmsUrl` on the wire (string).
-    #[serde(
-        rename = "SmsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// The status of the Sim resource. Can be: `new`, `ready`, `active`, `deactivated`, `canceled`, `deleted`, `scheduled`, or `updating`. See [Status Values](https://www.twilio.com/docs/iot/wireless/api/sim-resource#status-values) for the description of each status.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::wireless::v1::SimStatus>,
     /// An application-defined string that uniquely identifies the resource. It can be used in place of the `sid` in the URL path to address the resource.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// Deprecated.
     ///
     /// Optional; `VoiceFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_method: ::std::option::Option<::std::string::String>,
     /// Deprecated.
     ///
     /// Optional; `VoiceFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// Deprecated.
     ///
     /// Optional; `VoiceMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_method: ::std::option::Option<::std::string::String>,
     /// Deprecated.
     ///
     /// Optional; `VoiceUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateSimParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AccountSid", &self.account_sid),
+            ("CallbackMethod", &self.callback_method),
+            ("CallbackUrl", &self.callback_url),
+            ("CommandsCallbackMethod", &self.commands_callback_method),
+            ("CommandsCallbackUrl", &self.commands_callback_url),
+            ("FriendlyName", &self.friendly_name),
+            ("RatePlan", &self.rate_plan),
+            ("ResetStatus", &self.reset_status),
+            ("SmsFallbackMethod", &self.sms_fallback_method),
+            ("SmsFallbackUrl", &self.sms_fallback_url),
+            ("SmsMethod", &self.sms_method),
+            ("SmsUrl", &self.sms_url),
+            ("Status", &self.status),
+            ("UniqueName", &self.unique_name),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("VoiceFallbackUrl", &self.voice_fallback_url),
+            ("VoiceMethod", &self.voice_method),
+            ("VoiceUrl", &self.voice_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Aggregated Usage information for all SIMs on an Account
@@ -1104,27 +1044,32 @@ pub struct AccountUsageRecord {
 /// The parameters of `ListAccountUsageRecord`: [`AccountUsageRecord::list`], `GET https://wireless.twilio.com/v1/UsageRecords`.
 ///
 /// Feature `wireless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListAccountUsageRecordParams {
     /// Only include usage that has occurred on or before this date. Format is [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html).
     ///
     /// Optional; `End` on the wire (date-time (ISO 8601)).
-    #[serde(rename = "End", skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<::jiff::Timestamp>,
     /// Only include usage that has occurred on or after this date. Format is [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html).
     ///
     /// Optional; `Start` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "Start",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start: ::std::option::Option<::jiff::Timestamp>,
     /// How to summarize the usage by time. Can be: `daily`, `hourly`, or `all`. A value of `all` returns one Usage Record that describes the usage for the entire period.
     ///
     /// Optional; `Granularity` on the wire (enum).
-    #[serde(
-        rename = "Granularity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub granularity: ::std::option::Option<crate::wireless::v1::AccountUsageRecordGranularity>,
+}
+
+impl ::serde::Serialize for ListAccountUsageRecordParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("End", &self.end),
+            ("Start", &self.start),
+            ("Granularity", &self.granularity),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -53,29 +53,34 @@ pub struct CredentialAws {
 /// Create a new AWS Credential
 ///
 /// Feature `accounts-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateCredentialAwsParams {
     /// The SID of the Subaccount that this Credential should be associated with. Must be a valid Subaccount of the account issuing the request.
     ///
     /// Optional; `AccountSid` on the wire (string).
-    #[serde(
-        rename = "AccountSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_sid: ::std::option::Option<::std::string::String>,
     /// A string that contains the AWS access credentials in the format `<AWS_ACCESS_KEY_ID>:<AWS_SECRET_ACCESS_KEY>`. For example, `AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`
     ///
     /// Required; `Credentials` on the wire (string).
-    #[serde(rename = "Credentials")]
     pub credentials: ::std::string::String,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateCredentialAwsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AccountSid", &self.account_sid),
+            ("Credentials", &self.credentials),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateCredentialAws`: [`CredentialAws::update`], `POST https://accounts.twilio.com/v1/Credentials/AWS/{Sid}`.
@@ -83,16 +88,21 @@ pub struct CreateCredentialAwsParams {
 /// Modify the properties of a given Account
 ///
 /// Feature `accounts-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateCredentialAwsParams {
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateCredentialAwsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// User provided public keys
@@ -146,29 +156,34 @@ pub struct CredentialPublicKey {
 /// Create a new Public Key Credential
 ///
 /// Feature `accounts-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateCredentialPublicKeyParams {
     /// The SID of the Subaccount that this Credential should be associated with. Must be a valid Subaccount of the account issuing the request
     ///
     /// Optional; `AccountSid` on the wire (string).
-    #[serde(
-        rename = "AccountSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_sid: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// A URL encoded representation of the public key. For example, `-----BEGIN PUBLIC KEY-----MIIBIjANB.pa9xQIDAQAB-----END PUBLIC KEY-----`
     ///
     /// Required; `PublicKey` on the wire (string).
-    #[serde(rename = "PublicKey")]
     pub public_key: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateCredentialPublicKeyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AccountSid", &self.account_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("PublicKey", &self.public_key),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateCredentialPublicKey`: [`CredentialPublicKey::update`], `POST https://accounts.twilio.com/v1/Credentials/PublicKeys/{Sid}`.
@@ -176,14 +191,19 @@ pub struct CreateCredentialPublicKeyParams {
 /// Modify the properties of a given Account
 ///
 /// Feature `accounts-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateCredentialPublicKeyParams {
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateCredentialPublicKeyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }

@@ -98,188 +98,170 @@ pub struct Address {
 /// The parameters of `ListAddress`: [`Address::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Addresses.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListAddressParams {
     /// The `customer_name` of the Address resources to read.
     ///
     /// Optional; `CustomerName` on the wire (string).
-    #[serde(
-        rename = "CustomerName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub customer_name: ::std::option::Option<::std::string::String>,
     /// The string that identifies the Address resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Whether the address can be associated to a number for emergency calling.
     ///
     /// Optional; `EmergencyEnabled` on the wire (boolean).
-    #[serde(
-        rename = "EmergencyEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_enabled: ::std::option::Option<bool>,
     /// The ISO country code of the Address resources to read.
     ///
     /// Optional; `IsoCountry` on the wire (string).
-    #[serde(
-        rename = "IsoCountry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub iso_country: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListAddressParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CustomerName", &self.customer_name),
+            ("FriendlyName", &self.friendly_name),
+            ("EmergencyEnabled", &self.emergency_enabled),
+            ("IsoCountry", &self.iso_country),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateAddress`: [`Address::create`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Addresses.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateAddressParams {
     /// Whether we should automatically correct the address. Can be: `true` or `false` and the default is `true`. If empty or `true`, we will correct the address you provide if necessary. If `false`, we won't alter the address you provide.
     ///
     /// Optional; `AutoCorrectAddress` on the wire (boolean).
-    #[serde(
-        rename = "AutoCorrectAddress",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_correct_address: ::std::option::Option<bool>,
     /// The city of the new address.
     ///
     /// Required; `City` on the wire (string).
-    #[serde(rename = "City")]
     pub city: ::std::string::String,
     /// The name to associate with the new address.
     ///
     /// Required; `CustomerName` on the wire (string).
-    #[serde(rename = "CustomerName")]
     pub customer_name: ::std::string::String,
     /// Whether to enable emergency calling on the new address. Can be: `true` or `false`.
     ///
     /// Optional; `EmergencyEnabled` on the wire (boolean).
-    #[serde(
-        rename = "EmergencyEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_enabled: ::std::option::Option<bool>,
     /// A descriptive string that you create to describe the new address. It can be up to 64 characters long for Regulatory Compliance addresses and 32 characters long for Emergency addresses.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The ISO country code of the new address.
     ///
     /// Required; `IsoCountry` on the wire (string).
-    #[serde(rename = "IsoCountry")]
     pub iso_country: ::std::string::String,
     /// The postal code of the new address.
     ///
     /// Required; `PostalCode` on the wire (string).
-    #[serde(rename = "PostalCode")]
     pub postal_code: ::std::string::String,
     /// The state or region of the new address.
     ///
     /// Required; `Region` on the wire (string).
-    #[serde(rename = "Region")]
     pub region: ::std::string::String,
     /// The number and street address of the new address.
     ///
     /// Required; `Street` on the wire (string).
-    #[serde(rename = "Street")]
     pub street: ::std::string::String,
     /// The additional number and street address of the address.
     ///
     /// Optional; `StreetSecondary` on the wire (string).
-    #[serde(
-        rename = "StreetSecondary",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub street_secondary: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateAddressParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AutoCorrectAddress", &self.auto_correct_address),
+            ("City", &self.city),
+            ("CustomerName", &self.customer_name),
+            ("EmergencyEnabled", &self.emergency_enabled),
+            ("FriendlyName", &self.friendly_name),
+            ("IsoCountry", &self.iso_country),
+            ("PostalCode", &self.postal_code),
+            ("Region", &self.region),
+            ("Street", &self.street),
+            ("StreetSecondary", &self.street_secondary),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateAddress`: [`Address::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateAddressParams {
     /// Whether we should automatically correct the address. Can be: `true` or `false` and the default is `true`. If empty or `true`, we will correct the address you provide if necessary. If `false`, we won't alter the address you provide.
     ///
     /// Optional; `AutoCorrectAddress` on the wire (boolean).
-    #[serde(
-        rename = "AutoCorrectAddress",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auto_correct_address: ::std::option::Option<bool>,
     /// The city of the address.
     ///
     /// Optional; `City` on the wire (string).
-    #[serde(
-        rename = "City",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub city: ::std::option::Option<::std::string::String>,
     /// The name to associate with the address.
     ///
     /// Optional; `CustomerName` on the wire (string).
-    #[serde(
-        rename = "CustomerName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub customer_name: ::std::option::Option<::std::string::String>,
     /// Whether to enable emergency calling on the address. Can be: `true` or `false`.
     ///
     /// Optional; `EmergencyEnabled` on the wire (boolean).
-    #[serde(
-        rename = "EmergencyEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_enabled: ::std::option::Option<bool>,
     /// A descriptive string that you create to describe the new address. It can be up to 64 characters long for Regulatory Compliance addresses and 32 characters long for Emergency addresses.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The postal code of the address.
     ///
     /// Optional; `PostalCode` on the wire (string).
-    #[serde(
-        rename = "PostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub postal_code: ::std::option::Option<::std::string::String>,
     /// The state or region of the address.
     ///
     /// Optional; `Region` on the wire (string).
-    #[serde(
-        rename = "Region",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub region: ::std::option::Option<::std::string::String>,
     /// The number and street address of the address.
     ///
     /// Optional; `Street` on the wire (string).
-    #[serde(
-        rename = "Street",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub street: ::std::option::Option<::std::string::String>,
     /// The additional number and street address of the address.
     ///
     /// Optional; `StreetSecondary` on the wire (string).
-    #[serde(
-        rename = "StreetSecondary",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub street_secondary: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateAddressParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AutoCorrectAddress", &self.auto_correct_address),
+            ("City", &self.city),
+            ("CustomerName", &self.customer_name),
+            ("EmergencyEnabled", &self.emergency_enabled),
+            ("FriendlyName", &self.friendly_name),
+            ("PostalCode", &self.postal_code),
+            ("Region", &self.region),
+            ("Street", &self.street),
+            ("StreetSecondary", &self.street_secondary),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// An Application instance resource represents an application that you have created with Twilio. An application inside of Twilio is just a set of URLs and other configuration data that tells Twilio how to behave when one of your Twilio numbers receives a call or SMS message.
@@ -395,16 +377,21 @@ pub struct Application {
 /// Retrieve a list of applications representing an application within the requesting account
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListApplicationParams {
     /// The string that identifies the Application resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListApplicationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateApplication`: [`Application::create`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Applications.json`.
@@ -412,136 +399,102 @@ pub struct ListApplicationParams {
 /// Create a new application within your account
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateApplicationParams {
     /// The API version to use to start a new TwiML session. Can be: `2010-04-01` or `2008-08-01`. The default value is the account's default API version.
     ///
     /// Optional; `ApiVersion` on the wire (string).
-    #[serde(
-        rename = "ApiVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_version: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the new application. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The URL we should call using a POST method to send message status information to your application.
     ///
     /// Optional; `MessageStatusCallback` on the wire (string).
-    #[serde(
-        rename = "MessageStatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_status_callback: ::std::option::Option<::std::string::String>,
     /// Whether to allow other Twilio accounts to dial this applicaton using Dial verb. Can be: `true` or `false`.
     ///
     /// Optional; `PublicApplicationConnectEnabled` on the wire (boolean).
-    #[serde(
-        rename = "PublicApplicationConnectEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub public_application_connect_enabled: ::std::option::Option<bool>,
     /// The HTTP method we should use to call `sms_fallback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `SmsFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs while retrieving or executing the TwiML from `sms_url`.
     ///
     /// Optional; `SmsFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `sms_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `SmsMethod` on the wire (string).
-    #[serde(
-        rename = "SmsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using a POST method to send status information about SMS messages sent by the application.
     ///
     /// Optional; `SmsStatusCallback` on the wire (string).
-    #[serde(
-        rename = "SmsStatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_status_callback: ::std::option::Option<::std::string::String>,
     /// The URL we should call when the phone number receives an incoming SMS message.
     ///
     /// Optional; `SmsUrl` on the wire (string).
-    #[serde(
-        rename = "SmsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `status_callback_method` to send status information to your application.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `status_callback`. Can be: `GET` or `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// Whether we should look up the caller's caller-ID name from the CNAM database (additional charges apply). Can be: `true` or `false`.
     ///
     /// Optional; `VoiceCallerIdLookup` on the wire (boolean).
-    #[serde(
-        rename = "VoiceCallerIdLookup",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_caller_id_lookup: ::std::option::Option<bool>,
     /// The HTTP method we should use to call `voice_fallback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `VoiceFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs retrieving or executing the TwiML requested by `url`.
     ///
     /// Optional; `VoiceFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `voice_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `VoiceMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call when the phone number assigned to this application receives a call.
     ///
     /// Optional; `VoiceUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateApplicationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ApiVersion", &self.api_version),
+            ("FriendlyName", &self.friendly_name),
+            ("MessageStatusCallback", &self.message_status_callback),
+            (
+                "PublicApplicationConnectEnabled",
+                &self.public_application_connect_enabled,
+            ),
+            ("SmsFallbackMethod", &self.sms_fallback_method),
+            ("SmsFallbackUrl", &self.sms_fallback_url),
+            ("SmsMethod", &self.sms_method),
+            ("SmsStatusCallback", &self.sms_status_callback),
+            ("SmsUrl", &self.sms_url),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("VoiceCallerIdLookup", &self.voice_caller_id_lookup),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("VoiceFallbackUrl", &self.voice_fallback_url),
+            ("VoiceMethod", &self.voice_method),
+            ("VoiceUrl", &self.voice_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateApplication`: [`Application::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json`.
@@ -549,136 +502,102 @@ pub struct CreateApplicationParams {
 /// Updates the application's properties
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateApplicationParams {
     /// The API version to use to start a new TwiML session. Can be: `2010-04-01` or `2008-08-01`. The default value is your account's default API version.
     ///
     /// Optional; `ApiVersion` on the wire (string).
-    #[serde(
-        rename = "ApiVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_version: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The URL we should call using a POST method to send message status information to your application.
     ///
     /// Optional; `MessageStatusCallback` on the wire (string).
-    #[serde(
-        rename = "MessageStatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_status_callback: ::std::option::Option<::std::string::String>,
     /// Whether to allow other Twilio accounts to dial this applicaton using Dial verb. Can be: `true` or `false`.
     ///
     /// Optional; `PublicApplicationConnectEnabled` on the wire (boolean).
-    #[serde(
-        rename = "PublicApplicationConnectEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub public_application_connect_enabled: ::std::option::Option<bool>,
     /// The HTTP method we should use to call `sms_fallback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `SmsFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs while retrieving or executing the TwiML from `sms_url`.
     ///
     /// Optional; `SmsFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `sms_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `SmsMethod` on the wire (string).
-    #[serde(
-        rename = "SmsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_method: ::std::option::Option<::std::string::String>,
     /// Same as message\_status\_callback: The URL we should call using a POST method to send status information about SMS messages sent by the application. Deprecated, included for backwards compatibility.
     ///
     /// Optional; `SmsStatusCallback` on the wire (string).
-    #[serde(
-        rename = "SmsStatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_status_callback: ::std::option::Option<::std::string::String>,
     /// The URL we should call when the phone number receives an incoming SMS message.
     ///
     /// Optional; `SmsUrl` on the wire (string).
-    #[serde(
-        rename = "SmsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `status_callback_method` to send status information to your application.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `status_callback`. Can be: `GET` or `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// Whether we should look up the caller's caller-ID name from the CNAM database (additional charges apply). Can be: `true` or `false`.
     ///
     /// Optional; `VoiceCallerIdLookup` on the wire (boolean).
-    #[serde(
-        rename = "VoiceCallerIdLookup",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_caller_id_lookup: ::std::option::Option<bool>,
     /// The HTTP method we should use to call `voice_fallback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `VoiceFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs retrieving or executing the TwiML requested by `url`.
     ///
     /// Optional; `VoiceFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `voice_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `VoiceMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call when the phone number assigned to this application receives a call.
     ///
     /// Optional; `VoiceUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateApplicationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ApiVersion", &self.api_version),
+            ("FriendlyName", &self.friendly_name),
+            ("MessageStatusCallback", &self.message_status_callback),
+            (
+                "PublicApplicationConnectEnabled",
+                &self.public_application_connect_enabled,
+            ),
+            ("SmsFallbackMethod", &self.sms_fallback_method),
+            ("SmsFallbackUrl", &self.sms_fallback_url),
+            ("SmsMethod", &self.sms_method),
+            ("SmsStatusCallback", &self.sms_status_callback),
+            ("SmsUrl", &self.sms_url),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("VoiceCallerIdLookup", &self.voice_caller_id_lookup),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("VoiceFallbackUrl", &self.voice_fallback_url),
+            ("VoiceMethod", &self.voice_method),
+            ("VoiceUrl", &self.voice_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Authorized Twilio Connect apps
@@ -951,85 +870,69 @@ pub struct Call {
 /// Retrieves a collection of calls made to and from your account
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListCallParams {
     /// Only show calls made to this phone number, SIP address, Client identifier or SIM SID.
     ///
     /// Optional; `To` on the wire (string).
-    #[serde(rename = "To", skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// Only include calls from this phone number, SIP address, Client identifier or SIM SID.
     ///
     /// Optional; `From` on the wire (string).
-    #[serde(
-        rename = "From",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::std::string::String>,
     /// Only include calls spawned by calls with this SID.
     ///
     /// Optional; `ParentCallSid` on the wire (string).
-    #[serde(
-        rename = "ParentCallSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parent_call_sid: ::std::option::Option<::std::string::String>,
     /// The status of the calls to include. Can be: `queued`, `ringing`, `in-progress`, `canceled`, `completed`, `failed`, `busy`, or `no-answer`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::api::v2010::CallStatus>,
     /// Only include calls that started on this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that started on this date.
     ///
     /// Optional; `StartTime` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_time: ::std::option::Option<::jiff::Timestamp>,
     /// Only include calls that started before this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that started before this date.
     ///
     /// Optional; `StartTime<` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartTime<",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_time_before: ::std::option::Option<::jiff::Timestamp>,
     /// Only include calls that started on or after this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that started on or after this date.
     ///
     /// Optional; `StartTime>` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartTime>",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_time_after: ::std::option::Option<::jiff::Timestamp>,
     /// Only include calls that ended on this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that ended on this date.
     ///
     /// Optional; `EndTime` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_time: ::std::option::Option<::jiff::Timestamp>,
     /// Only include calls that ended before this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that ended before this date.
     ///
     /// Optional; `EndTime<` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndTime<",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_time_before: ::std::option::Option<::jiff::Timestamp>,
     /// Only include calls that ended on or after this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only calls that ended on or after this date.
     ///
     /// Optional; `EndTime>` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndTime>",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_time_after: ::std::option::Option<::jiff::Timestamp>,
+}
+
+impl ::serde::Serialize for ListCallParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("To", &self.to),
+            ("From", &self.from),
+            ("ParentCallSid", &self.parent_call_sid),
+            ("Status", &self.status),
+            ("StartTime", &self.start_time),
+            ("StartTime<", &self.start_time_before),
+            ("StartTime>", &self.start_time_after),
+            ("EndTime", &self.end_time),
+            ("EndTime<", &self.end_time_before),
+            ("EndTime>", &self.end_time_after),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateCall`: [`Call::create`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls.json`.
@@ -1037,288 +940,218 @@ pub struct ListCallParams {
 /// Create a new outgoing call to phones, SIP-enabled endpoints or Twilio Client connections
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateCallParams {
     /// The SID of the Application resource that will handle the call, if the call will be handled by an application.
     ///
     /// Optional; `ApplicationSid` on the wire (string).
-    #[serde(
-        rename = "ApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub application_sid: ::std::option::Option<::std::string::String>,
     /// Select whether to perform answering machine detection in the background. Default, blocks the execution of the call until Answering Machine Detection is completed. Can be: `true` or `false`.
     ///
     /// Optional; `AsyncAmd` on the wire (string).
-    #[serde(
-        rename = "AsyncAmd",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub async_amd: ::std::option::Option<::std::string::String>,
     /// The URL that we should call using the `async_amd_status_callback_method` to notify customer application whether the call was answered by human, machine or fax.
     ///
     /// Optional; `AsyncAmdStatusCallback` on the wire (string).
-    #[serde(
-        rename = "AsyncAmdStatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub async_amd_status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use when calling the `async_amd_status_callback` URL. Can be: `GET` or `POST` and the default is `POST`.
     ///
     /// Optional; `AsyncAmdStatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "AsyncAmdStatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub async_amd_status_callback_method: ::std::option::Option<::std::string::String>,
     /// The SID of a BYOC (Bring Your Own Carrier) trunk to route this call with. Note that `byoc` is only meaningful when `to` is a phone number; it will otherwise be ignored. (Beta)
     ///
     /// Optional; `Byoc` on the wire (string).
-    #[serde(
-        rename = "Byoc",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub byoc: ::std::option::Option<::std::string::String>,
     /// The Reason for the outgoing call. Use it to specify the purpose of the call that is presented on the called party's phone. (Branded Calls Beta)
     ///
     /// Optional; `CallReason` on the wire (string).
-    #[serde(
-        rename = "CallReason",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_reason: ::std::option::Option<::std::string::String>,
     /// A token string needed to invoke a forwarded call. A call\_token is generated when an incoming call is received on a Twilio number. Pass an incoming call's call\_token value to a forwarded call via the call\_token parameter when creating a new call. A forwarded call should bear the same CallerID of the original incoming call.
     ///
     /// Optional; `CallToken` on the wire (string).
-    #[serde(
-        rename = "CallToken",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_token: ::std::option::Option<::std::string::String>,
     /// The phone number, SIP address, or Client identifier that made this call. Phone numbers are in [E.164 format](https://wwnw.twilio.com/docs/glossary/what-e164) (e.g., +16175551212). SIP addresses are formatted as `name@company.com`.
     ///
     /// Optional; `CallerId` on the wire (string).
-    #[serde(
-        rename = "CallerId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// The URL that we should use to deliver `push call notification`.
     ///
     /// Optional; `ClientNotificationUrl` on the wire (string).
-    #[serde(
-        rename = "ClientNotificationUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub client_notification_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to request the `fallback_url`. Can be: `GET` or `POST` and the default is `POST`. If an `application_sid` parameter is present, this parameter is ignored.
     ///
     /// Optional; `FallbackMethod` on the wire (string).
-    #[serde(
-        rename = "FallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we call using the `fallback_method` if an error occurs when requesting or executing the TwiML at `url`. If an `application_sid` parameter is present, this parameter is ignored.
     ///
     /// Optional; `FallbackUrl` on the wire (string).
-    #[serde(
-        rename = "FallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fallback_url: ::std::option::Option<::std::string::String>,
     /// The phone number or client identifier to use as the caller id. If using a phone number, it must be a Twilio number or a Verified [outgoing caller id](https://www.twilio.com/docs/voice/api/outgoing-caller-ids) for your account. If the `to` parameter is a phone number, `From` must also be a phone number.
     ///
     /// Required; `From` on the wire (string).
-    #[serde(rename = "From")]
     pub from: ::std::string::String,
     /// Whether to detect if a human, answering machine, or fax has picked up the call. Can be: `Enable` or `DetectMessageEnd`. Use `Enable` if you would like us to return `AnsweredBy` as soon as the called party is identified. Use `DetectMessageEnd`, if you would like to leave a message on an answering machine. If `send_digits` is provided, this parameter is ignored. For more information, see [Answering Machine Detection](https://www.twilio.com/docs/voice/answering-machine-detection).
     ///
     /// Optional; `MachineDetection` on the wire (string).
-    #[serde(
-        rename = "MachineDetection",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub machine_detection: ::std::option::Option<::std::string::String>,
     /// The number of milliseconds of initial silence after which an `unknown` AnsweredBy result will be returned. Possible Values: 2000-10000. Default: 5000.
     ///
     /// Optional; `MachineDetectionSilenceTimeout` on the wire (integer).
-    #[serde(
-        rename = "MachineDetectionSilenceTimeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub machine_detection_silence_timeout: ::std::option::Option<i64>,
     /// The number of milliseconds of silence after speech activity at which point the speech activity is considered complete. Possible Values: 500-5000. Default: 1200.
     ///
     /// Optional; `MachineDetectionSpeechEndThreshold` on the wire (integer).
-    #[serde(
-        rename = "MachineDetectionSpeechEndThreshold",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub machine_detection_speech_end_threshold: ::std::option::Option<i64>,
     /// The number of milliseconds that is used as the measuring stick for the length of the speech activity, where durations lower than this value will be interpreted as a human and longer than this value as a machine. Possible Values: 1000-6000. Default: 2400.
     ///
     /// Optional; `MachineDetectionSpeechThreshold` on the wire (integer).
-    #[serde(
-        rename = "MachineDetectionSpeechThreshold",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub machine_detection_speech_threshold: ::std::option::Option<i64>,
     /// The number of seconds that we should attempt to detect an answering machine before timing out and sending a voice request with `AnsweredBy` of `unknown`. The default timeout is 30 seconds.
     ///
     /// Optional; `MachineDetectionTimeout` on the wire (integer).
-    #[serde(
-        rename = "MachineDetectionTimeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub machine_detection_timeout: ::std::option::Option<i64>,
     /// The HTTP method we should use when calling the `url` parameter's value. Can be: `GET` or `POST` and the default is `POST`. If an `application_sid` parameter is present, this parameter is ignored.
     ///
     /// Optional; `Method` on the wire (string).
-    #[serde(
-        rename = "Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub method: ::std::option::Option<::std::string::String>,
     /// Whether to record the call. Can be `true` to record the phone call, or `false` to not. The default is `false`. The `recording_url` is sent to the `status_callback` URL.
     ///
     /// Optional; `Record` on the wire (boolean).
-    #[serde(
-        rename = "Record",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub record: ::std::option::Option<bool>,
     /// The number of channels in the final recording. Can be: `mono` or `dual`. The default is `mono`. `mono` records both legs of the call in a single channel of the recording file. `dual` records each leg to a separate channel of the recording file. The first channel of a dual-channel recording contains the parent call and the second channel contains the child call.
     ///
     /// Optional; `RecordingChannels` on the wire (string).
-    #[serde(
-        rename = "RecordingChannels",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_channels: ::std::option::Option<::std::string::String>,
     /// The URL that we call when the recording is available to be accessed.
     ///
     /// Optional; `RecordingStatusCallback` on the wire (string).
-    #[serde(
-        rename = "RecordingStatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_status_callback: ::std::option::Option<::std::string::String>,
     /// The recording status events that will trigger calls to the URL specified in `recording_status_callback`. Can be: `in-progress`, `completed` and `absent`. Defaults to `completed`. Separate  multiple values with a space.
     ///
     /// Optional; `RecordingStatusCallbackEvent` on the wire (array of string).
-    #[serde(
-        rename = "RecordingStatusCallbackEvent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_status_callback_event:
         ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The HTTP method we should use when calling the `recording_status_callback` URL. Can be: `GET` or `POST` and the default is `POST`.
     ///
     /// Optional; `RecordingStatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "RecordingStatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_status_callback_method: ::std::option::Option<::std::string::String>,
     /// The audio track to record for the call. Can be: `inbound`, `outbound` or `both`. The default is `both`. `inbound` records the audio that is received by Twilio. `outbound` records the audio that is generated from Twilio. `both` records the audio that is received and generated by Twilio.
     ///
     /// Optional; `RecordingTrack` on the wire (string).
-    #[serde(
-        rename = "RecordingTrack",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_track: ::std::option::Option<::std::string::String>,
     /// The string of keys to dial after connecting to the number, with a maximum length of 32 digits. Valid digits in the string include any digit (`0`-`9`), '`A`', '`B`', '`C`', '`D`', '`#`', and '`*`'. You can also use '`w`' to insert a half-second pause and '`W`' to insert a one-second pause. For example, to pause for one second after connecting and then dial extension 1234 followed by the \# key, set this parameter to `W1234#`. Be sure to URL-encode this string because the '`#`' character has special meaning in a URL. If both `SendDigits` and `MachineDetection` parameters are provided, then `MachineDetection` will be ignored.
     ///
     /// Optional; `SendDigits` on the wire (string).
-    #[serde(
-        rename = "SendDigits",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub send_digits: ::std::option::Option<::std::string::String>,
     /// The password required to authenticate the user account specified in `sip_auth_username`.
     ///
     /// Optional; `SipAuthPassword` on the wire (string).
-    #[serde(
-        rename = "SipAuthPassword",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sip_auth_password: ::std::option::Option<::std::string::String>,
     /// The username used to authenticate the caller making a SIP call.
     ///
     /// Optional; `SipAuthUsername` on the wire (string).
-    #[serde(
-        rename = "SipAuthUsername",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sip_auth_username: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `status_callback_method` to send status information to your application. If no `status_callback_event` is specified, we will send the `completed` status. If an `application_sid` parameter is present, this parameter is ignored. URLs must contain a valid hostname (underscores are not permitted).
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The call progress events that we will send to the `status_callback` URL. Can be: `initiated`, `ringing`, `answered`, and `completed`. If no event is specified, we send the `completed` status. If you want to receive multiple events, specify each one in a separate `status_callback_event` parameter. See the code sample for [monitoring call progress](https://www.twilio.com/docs/voice/api/call-resource?code-sample=code-create-a-call-resource-and-specify-a-statuscallbackevent&code-sdk-version=json). If an `application_sid` is present, this parameter is ignored.
     ///
     /// Optional; `StatusCallbackEvent` on the wire (array of string).
-    #[serde(
-        rename = "StatusCallbackEvent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_event: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The HTTP method we should use when calling the `status_callback` URL. Can be: `GET` or `POST` and the default is `POST`. If an `application_sid` parameter is present, this parameter is ignored.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// The maximum duration of the call in seconds. Constraints depend on account and configuration.
     ///
     /// Optional; `TimeLimit` on the wire (integer).
-    #[serde(
-        rename = "TimeLimit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_limit: ::std::option::Option<i64>,
     /// The integer number of seconds that we should allow the phone to ring before assuming there is no answer. The default is `60` seconds and the maximum is `600` seconds. For some call flows, we will add a 5-second buffer to the timeout value you provide. For this reason, a timeout value of 10 seconds could result in an actual timeout closer to 15 seconds. You can set this to a short time, such as `15` seconds, to hang up before reaching an answering machine or voicemail.
     ///
     /// Optional; `Timeout` on the wire (integer).
-    #[serde(
-        rename = "Timeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timeout: ::std::option::Option<i64>,
     /// The phone number, SIP address, or client identifier to call.
     ///
     /// Required; `To` on the wire (string).
-    #[serde(rename = "To")]
     pub to: ::std::string::String,
     /// Whether to trim any leading and trailing silence from the recording. Can be: `trim-silence` or `do-not-trim` and the default is `trim-silence`.
     ///
     /// Optional; `Trim` on the wire (string).
-    #[serde(
-        rename = "Trim",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trim: ::std::option::Option<::std::string::String>,
     /// TwiML instructions for the call Twilio will use without fetching Twiml from url parameter. If both `twiml` and `url` are provided then `twiml` parameter will be ignored. Max 4000 characters.
     ///
     /// Optional; `Twiml` on the wire (string).
-    #[serde(
-        rename = "Twiml",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub twiml: ::std::option::Option<::std::string::String>,
     /// The absolute URL that returns the TwiML instructions for the call. We will call this URL using the `method` when the call connects. For more information, see the [Url Parameter](https://www.twilio.com/docs/voice/make-calls#specify-a-url-parameter) section in [Making Calls](https://www.twilio.com/docs/voice/make-calls).
     ///
     /// Optional; `Url` on the wire (string).
-    #[serde(rename = "Url", skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateCallParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ApplicationSid", &self.application_sid),
+            ("AsyncAmd", &self.async_amd),
+            ("AsyncAmdStatusCallback", &self.async_amd_status_callback),
+            (
+                "AsyncAmdStatusCallbackMethod",
+                &self.async_amd_status_callback_method,
+            ),
+            ("Byoc", &self.byoc),
+            ("CallReason", &self.call_reason),
+            ("CallToken", &self.call_token),
+            ("CallerId", &self.caller_id),
+            ("ClientNotificationUrl", &self.client_notification_url),
+            ("FallbackMethod", &self.fallback_method),
+            ("FallbackUrl", &self.fallback_url),
+            ("From", &self.from),
+            ("MachineDetection", &self.machine_detection),
+            (
+                "MachineDetectionSilenceTimeout",
+                &self.machine_detection_silence_timeout,
+            ),
+            (
+                "MachineDetectionSpeechEndThreshold",
+                &self.machine_detection_speech_end_threshold,
+            ),
+            (
+                "MachineDetectionSpeechThreshold",
+                &self.machine_detection_speech_threshold,
+            ),
+            ("MachineDetectionTimeout", &self.machine_detection_timeout),
+            ("Method", &self.method),
+            ("Record", &self.record),
+            ("RecordingChannels", &self.recording_channels),
+            ("RecordingStatusCallback", &self.recording_status_callback),
+            (
+                "RecordingStatusCallbackEvent",
+                &self.recording_status_callback_event,
+            ),
+            (
+                "RecordingStatusCallbackMethod",
+                &self.recording_status_callback_method,
+            ),
+            ("RecordingTrack", &self.recording_track),
+            ("SendDigits", &self.send_digits),
+            ("SipAuthPassword", &self.sip_auth_password),
+            ("SipAuthUsername", &self.sip_auth_username),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackEvent", &self.status_callback_event),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("TimeLimit", &self.time_limit),
+            ("Timeout", &self.timeout),
+            ("To", &self.to),
+            ("Trim", &self.trim),
+            ("Twiml", &self.twiml),
+            ("Url", &self.url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateCall`: [`Call::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json`.
@@ -1326,75 +1159,62 @@ pub struct CreateCallParams {
 /// Initiates a call redirect or terminates a call
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateCallParams {
     /// The HTTP method that we should use to request the `fallback_url`. Can be: `GET` or `POST` and the default is `POST`. If an `application_sid` parameter is present, this parameter is ignored.
     ///
     /// Optional; `FallbackMethod` on the wire (string).
-    #[serde(
-        rename = "FallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we call using the `fallback_method` if an error occurs when requesting or executing the TwiML at `url`. If an `application_sid` parameter is present, this parameter is ignored.
     ///
     /// Optional; `FallbackUrl` on the wire (string).
-    #[serde(
-        rename = "FallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use when calling the `url`. Can be: `GET` or `POST` and the default is `POST`. If an `application_sid` parameter is present, this parameter is ignored.
     ///
     /// Optional; `Method` on the wire (string).
-    #[serde(
-        rename = "Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub method: ::std::option::Option<::std::string::String>,
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::api::v2010::CallUpdateStatus>,
     /// The URL we should call using the `status_callback_method` to send status information to your application. If no `status_callback_event` is specified, we will send the `completed` status. If an `application_sid` parameter is present, this parameter is ignored. URLs must contain a valid hostname (underscores are not permitted).
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use when requesting the `status_callback` URL. Can be: `GET` or `POST` and the default is `POST`. If an `application_sid` parameter is present, this parameter is ignored.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// The maximum duration of the call in seconds. Constraints depend on account and configuration.
     ///
     /// Optional; `TimeLimit` on the wire (integer).
-    #[serde(
-        rename = "TimeLimit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_limit: ::std::option::Option<i64>,
     /// TwiML instructions for the call Twilio will use without fetching Twiml from url. Twiml and url parameters are mutually exclusive
     ///
     /// Optional; `Twiml` on the wire (string).
-    #[serde(
-        rename = "Twiml",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub twiml: ::std::option::Option<::std::string::String>,
     /// The absolute URL that returns the TwiML instructions for the call. We will call this URL using the `method` when the call connects. For more information, see the [Url Parameter](https://www.twilio.com/docs/voice/make-calls#specify-a-url-parameter) section in [Making Calls](https://www.twilio.com/docs/voice/make-calls).
     ///
     /// Optional; `Url` on the wire (string).
-    #[serde(rename = "Url", skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateCallParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FallbackMethod", &self.fallback_method),
+            ("FallbackUrl", &self.fallback_url),
+            ("Method", &self.method),
+            ("Status", &self.status),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("TimeLimit", &self.time_limit),
+            ("Twiml", &self.twiml),
+            ("Url", &self.url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Voice call conferences
@@ -1475,101 +1295,90 @@ pub struct Conference {
 /// Retrieve a list of conferences belonging to the account used to make the request
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListConferenceParams {
     /// Only include conferences that were created on this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only conferences that were created on this date. You can also specify an inequality, such as `DateCreated<=YYYY-MM-DD`, to read conferences that were created on or before midnight of this date, and `DateCreated>=YYYY-MM-DD` to read conferences that were created on or after midnight of this date.
     ///
     /// Optional; `DateCreated` on the wire (date).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::civil::Date>,
     /// Only include conferences that were created on this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only conferences that were created on this date. You can also specify an inequality, such as `DateCreated<=YYYY-MM-DD`, to read conferences that were created on or before midnight of this date, and `DateCreated>=YYYY-MM-DD` to read conferences that were created on or after midnight of this date.
     ///
     /// Optional; `DateCreated<` on the wire (date).
-    #[serde(
-        rename = "DateCreated<",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::civil::Date>,
     /// Only include conferences that were created on this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only conferences that were created on this date. You can also specify an inequality, such as `DateCreated<=YYYY-MM-DD`, to read conferences that were created on or before midnight of this date, and `DateCreated>=YYYY-MM-DD` to read conferences that were created on or after midnight of this date.
     ///
     /// Optional; `DateCreated>` on the wire (date).
-    #[serde(
-        rename = "DateCreated>",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::civil::Date>,
     /// Only include conferences that were last updated on this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only conferences that were last updated on this date. You can also specify an inequality, such as `DateUpdated<=YYYY-MM-DD`, to read conferences that were last updated on or before midnight of this date, and `DateUpdated>=YYYY-MM-DD` to read conferences that were last updated on or after midnight of this date.
     ///
     /// Optional; `DateUpdated` on the wire (date).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::civil::Date>,
     /// Only include conferences that were last updated on this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only conferences that were last updated on this date. You can also specify an inequality, such as `DateUpdated<=YYYY-MM-DD`, to read conferences that were last updated on or before midnight of this date, and `DateUpdated>=YYYY-MM-DD` to read conferences that were last updated on or after midnight of this date.
     ///
     /// Optional; `DateUpdated<` on the wire (date).
-    #[serde(
-        rename = "DateUpdated<",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated_before: ::std::option::Option<::jiff::civil::Date>,
     /// Only include conferences that were last updated on this date. Specify a date as `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only conferences that were last updated on this date. You can also specify an inequality, such as `DateUpdated<=YYYY-MM-DD`, to read conferences that were last updated on or before midnight of this date, and `DateUpdated>=YYYY-MM-DD` to read conferences that were last updated on or after midnight of this date.
     ///
     /// Optional; `DateUpdated>` on the wire (date).
-    #[serde(
-        rename = "DateUpdated>",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated_after: ::std::option::Option<::jiff::civil::Date>,
     /// The string that identifies the Conference resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The status of the resources to read. Can be: `init`, `in-progress`, or `completed`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::api::v2010::ConferenceStatus>,
+}
+
+impl ::serde::Serialize for ListConferenceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("DateCreated", &self.date_created),
+            ("DateCreated<", &self.date_created_before),
+            ("DateCreated>", &self.date_created_after),
+            ("DateUpdated", &self.date_updated),
+            ("DateUpdated<", &self.date_updated_before),
+            ("DateUpdated>", &self.date_updated_after),
+            ("FriendlyName", &self.friendly_name),
+            ("Status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateConference`: [`Conference::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateConferenceParams {
     /// The HTTP method used to call `announce_url`. Can be: `GET` or `POST` and the default is `POST`
     ///
     /// Optional; `AnnounceMethod` on the wire (string).
-    #[serde(
-        rename = "AnnounceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub announce_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call to announce something into the conference. The URL may return an MP3 file, a WAV file, or a TwiML document that contains `<Play>`, `<Say>`, `<Pause>`, or `<Redirect>` verbs.
     ///
     /// Optional; `AnnounceUrl` on the wire (string).
-    #[serde(
-        rename = "AnnounceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub announce_url: ::std::option::Option<::std::string::String>,
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::api::v2010::ConferenceUpdateStatus>,
+}
+
+impl ::serde::Serialize for UpdateConferenceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AnnounceMethod", &self.announce_method),
+            ("AnnounceUrl", &self.announce_url),
+            ("Status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Twilio Connect apps
@@ -1642,73 +1451,63 @@ pub struct ConnectApp {
 /// Update a connect-app with the specified parameters
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateConnectAppParams {
     /// The URL to redirect the user to after we authenticate the user and obtain authorization to access the Connect App.
     ///
     /// Optional; `AuthorizeRedirectUrl` on the wire (string).
-    #[serde(
-        rename = "AuthorizeRedirectUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorize_redirect_url: ::std::option::Option<::std::string::String>,
     /// The company name to set for the Connect App.
     ///
     /// Optional; `CompanyName` on the wire (string).
-    #[serde(
-        rename = "CompanyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub company_name: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use when calling `deauthorize_callback_url`.
     ///
     /// Optional; `DeauthorizeCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "DeauthorizeCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deauthorize_callback_method: ::std::option::Option<::std::string::String>,
     /// The URL to call using the `deauthorize_callback_method` to de-authorize the Connect App.
     ///
     /// Optional; `DeauthorizeCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "DeauthorizeCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deauthorize_callback_url: ::std::option::Option<::std::string::String>,
     /// A description of the Connect App.
     ///
     /// Optional; `Description` on the wire (string).
-    #[serde(
-        rename = "Description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// A public URL where users can obtain more information about this Connect App.
     ///
     /// Optional; `HomepageUrl` on the wire (string).
-    #[serde(
-        rename = "HomepageUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub homepage_url: ::std::option::Option<::std::string::String>,
     /// A comma-separated list of the permissions you will request from the users of this ConnectApp.  Can include: `get-all` and `post-all`.
     ///
     /// Optional; `Permissions` on the wire (array of enum).
-    #[serde(
-        rename = "Permissions",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub permissions:
         ::std::option::Option<::std::vec::Vec<crate::api::v2010::ConnectAppPermission>>,
+}
+
+impl ::serde::Serialize for UpdateConnectAppParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AuthorizeRedirectUrl", &self.authorize_redirect_url),
+            ("CompanyName", &self.company_name),
+            (
+                "DeauthorizeCallbackMethod",
+                &self.deauthorize_callback_method,
+            ),
+            ("DeauthorizeCallbackUrl", &self.deauthorize_callback_url),
+            ("Description", &self.description),
+            ("FriendlyName", &self.friendly_name),
+            ("HomepageUrl", &self.homepage_url),
+            ("Permissions", &self.permissions),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Incoming phone numbers on a Twilio account/project
@@ -1880,40 +1679,39 @@ pub struct IncomingPhoneNumber {
 /// Retrieve a list of incoming-phone-numbers belonging to the account used to make the request.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListIncomingPhoneNumberParams {
     /// Whether to include phone numbers new to the Twilio platform. Can be: `true` or `false` and the default is `true`.
     ///
     /// Optional; `Beta` on the wire (boolean).
-    #[serde(
-        rename = "Beta",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beta: ::std::option::Option<bool>,
     /// A string that identifies the IncomingPhoneNumber resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The phone numbers of the IncomingPhoneNumber resources to read. You can specify partial numbers and use '\*' as a wildcard for any digit.
     ///
     /// Optional; `PhoneNumber` on the wire (string).
-    #[serde(
-        rename = "PhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// Whether to include phone numbers based on their origin. Can be: `twilio` or `hosted`. By default, phone numbers of all origin are included.
     ///
     /// Optional; `Origin` on the wire (string).
-    #[serde(
-        rename = "Origin",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub origin: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListIncomingPhoneNumberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Beta", &self.beta),
+            ("FriendlyName", &self.friendly_name),
+            ("PhoneNumber", &self.phone_number),
+            ("Origin", &self.origin),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateIncomingPhoneNumber`: [`IncomingPhoneNumber::create`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json`.
@@ -1921,200 +1719,139 @@ pub struct ListIncomingPhoneNumberParams {
 /// Purchase a phone-number for the account.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateIncomingPhoneNumberParams {
     /// The SID of the Address resource we should associate with the new phone number. Some regions require addresses to meet local regulations.
     ///
     /// Optional; `AddressSid` on the wire (string).
-    #[serde(
-        rename = "AddressSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_sid: ::std::option::Option<::std::string::String>,
     /// The API version to use for incoming calls made to the new phone number. The default is `2010-04-01`.
     ///
     /// Optional; `ApiVersion` on the wire (string).
-    #[serde(
-        rename = "ApiVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_version: ::std::option::Option<::std::string::String>,
     /// The desired area code for your new incoming phone number. Can be any three-digit, US or Canada area code. We will provision an available phone number within this area code for you. \*\*You must provide an `area_code` or a `phone_number`.\*\* (US and Canada only).
     ///
     /// Optional; `AreaCode` on the wire (string).
-    #[serde(
-        rename = "AreaCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub area_code: ::std::option::Option<::std::string::String>,
     /// The SID of the Bundle resource that you associate with the phone number. Some regions require a Bundle to meet local Regulations.
     ///
     /// Optional; `BundleSid` on the wire (string).
-    #[serde(
-        rename = "BundleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bundle_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the emergency address configuration to use for emergency calling from the new phone number.
     ///
     /// Optional; `EmergencyAddressSid` on the wire (string).
-    #[serde(
-        rename = "EmergencyAddressSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_address_sid: ::std::option::Option<::std::string::String>,
     /// The parameter displays if emergency calling is enabled for this number. Active numbers may place emergency calls by dialing valid emergency numbers for the country.
     ///
     /// Optional; `EmergencyStatus` on the wire (enum).
-    #[serde(
-        rename = "EmergencyStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_status:
         ::std::option::Option<crate::api::v2010::IncomingPhoneNumberEmergencyStatus>,
     /// A descriptive string that you created to describe the new phone number. It can be up to 64 characters long. By default, this is a formatted version of the new phone number.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the Identity resource that we should associate with the new phone number. Some regions require an identity to meet local regulations.
     ///
     /// Optional; `IdentitySid` on the wire (string).
-    #[serde(
-        rename = "IdentitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity_sid: ::std::option::Option<::std::string::String>,
     /// The phone number to purchase specified in [E.164](https://www.twilio.com/docs/glossary/what-e164) format.  E.164 phone numbers consist of a + followed by the country code and subscriber number without punctuation characters. For example, +14155551234.
     ///
     /// Optional; `PhoneNumber` on the wire (string).
-    #[serde(
-        rename = "PhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// The SID of the application that should handle SMS messages sent to the new phone number. If an `sms_application_sid` is present, we ignore all of the `sms_*_url` urls and use those set on the application.
     ///
     /// Optional; `SmsApplicationSid` on the wire (string).
-    #[serde(
-        rename = "SmsApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_application_sid: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `sms_fallback_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `SmsFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs while requesting or executing the TwiML defined by `sms_url`.
     ///
     /// Optional; `SmsFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `sms_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `SmsMethod` on the wire (string).
-    #[serde(
-        rename = "SmsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call when the new phone number receives an incoming SMS message.
     ///
     /// Optional; `SmsUrl` on the wire (string).
-    #[serde(
-        rename = "SmsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `status_callback_method` to send status information to your application.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `status_callback`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// The SID of the Trunk we should use to handle calls to the new phone number. If a `trunk_sid` is present, we ignore all of the voice urls and voice applications and use only those set on the Trunk. Setting a `trunk_sid` will automatically delete your `voice_application_sid` and vice versa.
     ///
     /// Optional; `TrunkSid` on the wire (string).
-    #[serde(
-        rename = "TrunkSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trunk_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the application we should use to handle calls to the new phone number. If a `voice_application_sid` is present, we ignore all of the voice urls and use only those set on the application. Setting a `voice_application_sid` will automatically delete your `trunk_sid` and vice versa.
     ///
     /// Optional; `VoiceApplicationSid` on the wire (string).
-    #[serde(
-        rename = "VoiceApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_application_sid: ::std::option::Option<::std::string::String>,
     /// Whether to lookup the caller's name from the CNAM database and post it to your app. Can be: `true` or `false` and defaults to `false`.
     ///
     /// Optional; `VoiceCallerIdLookup` on the wire (boolean).
-    #[serde(
-        rename = "VoiceCallerIdLookup",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_caller_id_lookup: ::std::option::Option<bool>,
     /// The HTTP method that we should use to call `voice_fallback_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `VoiceFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs retrieving or executing the TwiML requested by `url`.
     ///
     /// Optional; `VoiceFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `voice_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `VoiceMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_method: ::std::option::Option<::std::string::String>,
     /// Optional; `VoiceReceiveMode` on the wire (enum).
-    #[serde(
-        rename = "VoiceReceiveMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_receive_mode:
         ::std::option::Option<crate::api::v2010::IncomingPhoneNumberVoiceReceiveMode>,
     /// The URL that we should call to answer a call to the new phone number. The `voice_url` will not be called if a `voice_application_sid` or a `trunk_sid` is set.
     ///
     /// Optional; `VoiceUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateIncomingPhoneNumberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AddressSid", &self.address_sid),
+            ("ApiVersion", &self.api_version),
+            ("AreaCode", &self.area_code),
+            ("BundleSid", &self.bundle_sid),
+            ("EmergencyAddressSid", &self.emergency_address_sid),
+            ("EmergencyStatus", &self.emergency_status),
+            ("FriendlyName", &self.friendly_name),
+            ("IdentitySid", &self.identity_sid),
+            ("PhoneNumber", &self.phone_number),
+            ("SmsApplicationSid", &self.sms_application_sid),
+            ("SmsFallbackMethod", &self.sms_fallback_method),
+            ("SmsFallbackUrl", &self.sms_fallback_url),
+            ("SmsMethod", &self.sms_method),
+            ("SmsUrl", &self.sms_url),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("TrunkSid", &self.trunk_sid),
+            ("VoiceApplicationSid", &self.voice_application_sid),
+            ("VoiceCallerIdLookup", &self.voice_caller_id_lookup),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("VoiceFallbackUrl", &self.voice_fallback_url),
+            ("VoiceMethod", &self.voice_method),
+            ("VoiceReceiveMode", &self.voice_receive_mode),
+            ("VoiceUrl", &self.voice_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateIncomingPhoneNumber`: [`IncomingPhoneNumber::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json`.
@@ -2122,192 +1859,134 @@ pub struct CreateIncomingPhoneNumberParams {
 /// Update an incoming-phone-number instance.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateIncomingPhoneNumberParams {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the IncomingPhoneNumber resource to update.  For more information, see [Exchanging Numbers Between Subaccounts](https://www.twilio.com/docs/iam/api/subaccounts#exchanging-numbers).
     ///
     /// Optional; `AccountSid` on the wire (string).
-    #[serde(
-        rename = "AccountSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the Address resource we should associate with the phone number. Some regions require addresses to meet local regulations.
     ///
     /// Optional; `AddressSid` on the wire (string).
-    #[serde(
-        rename = "AddressSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_sid: ::std::option::Option<::std::string::String>,
     /// The API version to use for incoming calls made to the phone number. The default is `2010-04-01`.
     ///
     /// Optional; `ApiVersion` on the wire (string).
-    #[serde(
-        rename = "ApiVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_version: ::std::option::Option<::std::string::String>,
     /// The SID of the Bundle resource that you associate with the phone number. Some regions require a Bundle to meet local Regulations.
     ///
     /// Optional; `BundleSid` on the wire (string).
-    #[serde(
-        rename = "BundleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bundle_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the emergency address configuration to use for emergency calling from this phone number.
     ///
     /// Optional; `EmergencyAddressSid` on the wire (string).
-    #[serde(
-        rename = "EmergencyAddressSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_address_sid: ::std::option::Option<::std::string::String>,
     /// The parameter displays if emergency calling is enabled for this number. Active numbers may place emergency calls by dialing valid emergency numbers for the country.
     ///
     /// Optional; `EmergencyStatus` on the wire (enum).
-    #[serde(
-        rename = "EmergencyStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_status:
         ::std::option::Option<crate::api::v2010::IncomingPhoneNumberEmergencyStatus>,
     /// A descriptive string that you created to describe this phone number. It can be up to 64 characters long. By default, this is a formatted version of the phone number.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the Identity resource that we should associate with the phone number. Some regions require an identity to meet local regulations.
     ///
     /// Optional; `IdentitySid` on the wire (string).
-    #[serde(
-        rename = "IdentitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the application that should handle SMS messages sent to the number. If an `sms_application_sid` is present, we ignore all of the `sms_*_url` urls and use those set on the application.
     ///
     /// Optional; `SmsApplicationSid` on the wire (string).
-    #[serde(
-        rename = "SmsApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_application_sid: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `sms_fallback_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `SmsFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs while requesting or executing the TwiML defined by `sms_url`.
     ///
     /// Optional; `SmsFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `sms_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `SmsMethod` on the wire (string).
-    #[serde(
-        rename = "SmsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call when the phone number receives an incoming SMS message.
     ///
     /// Optional; `SmsUrl` on the wire (string).
-    #[serde(
-        rename = "SmsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `status_callback_method` to send status information to your application.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `status_callback`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// The SID of the Trunk we should use to handle phone calls to the phone number. If a `trunk_sid` is present, we ignore all of the voice urls and voice applications and use only those set on the Trunk. Setting a `trunk_sid` will automatically delete your `voice_application_sid` and vice versa.
     ///
     /// Optional; `TrunkSid` on the wire (string).
-    #[serde(
-        rename = "TrunkSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trunk_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the application we should use to handle phone calls to the phone number. If a `voice_application_sid` is present, we ignore all of the voice urls and use only those set on the application. Setting a `voice_application_sid` will automatically delete your `trunk_sid` and vice versa.
     ///
     /// Optional; `VoiceApplicationSid` on the wire (string).
-    #[serde(
-        rename = "VoiceApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_application_sid: ::std::option::Option<::std::string::String>,
     /// Whether to lookup the caller's name from the CNAM database and post it to your app. Can be: `true` or `false` and defaults to `false`.
     ///
     /// Optional; `VoiceCallerIdLookup` on the wire (boolean).
-    #[serde(
-        rename = "VoiceCallerIdLookup",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_caller_id_lookup: ::std::option::Option<bool>,
     /// The HTTP method that we should use to call `voice_fallback_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `VoiceFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs retrieving or executing the TwiML requested by `url`.
     ///
     /// Optional; `VoiceFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `voice_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `VoiceMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_method: ::std::option::Option<::std::string::String>,
     /// Optional; `VoiceReceiveMode` on the wire (enum).
-    #[serde(
-        rename = "VoiceReceiveMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_receive_mode:
         ::std::option::Option<crate::api::v2010::IncomingPhoneNumberVoiceReceiveMode>,
     /// The URL that we should call to answer a call to the phone number. The `voice_url` will not be called if a `voice_application_sid` or a `trunk_sid` is set.
     ///
     /// Optional; `VoiceUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateIncomingPhoneNumberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AccountSid", &self.account_sid),
+            ("AddressSid", &self.address_sid),
+            ("ApiVersion", &self.api_version),
+            ("BundleSid", &self.bundle_sid),
+            ("EmergencyAddressSid", &self.emergency_address_sid),
+            ("EmergencyStatus", &self.emergency_status),
+            ("FriendlyName", &self.friendly_name),
+            ("IdentitySid", &self.identity_sid),
+            ("SmsApplicationSid", &self.sms_application_sid),
+            ("SmsFallbackMethod", &self.sms_fallback_method),
+            ("SmsFallbackUrl", &self.sms_fallback_url),
+            ("SmsMethod", &self.sms_method),
+            ("SmsUrl", &self.sms_url),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("TrunkSid", &self.trunk_sid),
+            ("VoiceApplicationSid", &self.voice_application_sid),
+            ("VoiceCallerIdLookup", &self.voice_caller_id_lookup),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("VoiceFallbackUrl", &self.voice_fallback_url),
+            ("VoiceMethod", &self.voice_method),
+            ("VoiceReceiveMode", &self.voice_receive_mode),
+            ("VoiceUrl", &self.voice_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// API keys
@@ -2346,16 +2025,21 @@ pub struct Key {
 /// The parameters of `UpdateKey`: [`Key::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateKeyParams {
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateKeyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// API keys
@@ -2395,16 +2079,21 @@ pub struct NewKey {
 /// The parameters of `CreateNewKey`: [`NewKey::create`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Keys.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateNewKeyParams {
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateNewKeyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// A Message resource represents an inbound or outbound message.
@@ -2522,45 +2211,44 @@ pub struct Message {
 /// Retrieve a list of Message resources associated with a Twilio Account
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListMessageParams {
     /// Filter by recipient. For example: Set this parameter to `+15558881111` to retrieve a list of Message resources sent to `+15558881111`.
     ///
     /// Optional; `To` on the wire (string).
-    #[serde(rename = "To", skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// Filter by sender. For example: Set this parameter to `+15552229999` to retrieve a list of Message resources sent by `+15552229999`.
     ///
     /// Optional; `From` on the wire (string).
-    #[serde(
-        rename = "From",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::std::string::String>,
     /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a specific date).
     ///
     /// Optional; `DateSent` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateSent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_sent: ::std::option::Option<::jiff::Timestamp>,
     /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a specific date).
     ///
     /// Optional; `DateSent<` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateSent<",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_sent_before: ::std::option::Option<::jiff::Timestamp>,
     /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a specific date).
     ///
     /// Optional; `DateSent>` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateSent>",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_sent_after: ::std::option::Option<::jiff::Timestamp>,
+}
+
+impl ::serde::Serialize for ListMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("To", &self.to),
+            ("From", &self.from),
+            ("DateSent", &self.date_sent),
+            ("DateSent<", &self.date_sent_before),
+            ("DateSent>", &self.date_sent_after),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateMessage`: [`Message::create`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages.json`.
@@ -2568,203 +2256,142 @@ pub struct ListMessageParams {
 /// Send a message
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateMessageParams {
     /// Determines if the address can be stored or obfuscated based on privacy settings
     ///
     /// Optional; `AddressRetention` on the wire (enum).
-    #[serde(
-        rename = "AddressRetention",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_retention: ::std::option::Option<crate::api::v2010::MessageAddressRetention>,
     /// The SID of the associated [TwiML Application](https://www.twilio.com/docs/usage/api/applications). [Message status callback requests](https://www.twilio.com/docs/sms/api/message-resource#twilios-request-to-the-statuscallback-url) are sent to the TwiML App's `message_status_callback` URL. Note that the `status_callback` parameter of a request takes priority over the `application_sid` parameter; if both are included `application_sid` is ignored.
     ///
     /// Optional; `ApplicationSid` on the wire (string).
-    #[serde(
-        rename = "ApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub application_sid: ::std::option::Option<::std::string::String>,
     /// Total number of attempts made (including this request) to send the message regardless of the provider used
     ///
     /// Optional; `Attempt` on the wire (integer).
-    #[serde(
-        rename = "Attempt",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attempt: ::std::option::Option<i64>,
     /// The text content of the outgoing message. Can be up to 1,600 characters in length. SMS only: If the `body` contains more than 160 [GSM-7](https://www.twilio.com/docs/glossary/what-is-gsm-7-character-encoding) characters (or 70 [UCS-2](https://www.twilio.com/docs/glossary/what-is-ucs-2-character-encoding) characters), the message is segmented and charged accordingly. For long `body` text, consider using the [send\_as\_mms parameter](https://www.twilio.com/blog/mms-for-long-text-messages).
     ///
     /// Optional; `Body` on the wire (string).
-    #[serde(
-        rename = "Body",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::std::string::String>,
     /// Determines if the message content can be stored or redacted based on privacy settings
     ///
     /// Optional; `ContentRetention` on the wire (enum).
-    #[serde(
-        rename = "ContentRetention",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_retention: ::std::option::Option<crate::api::v2010::MessageContentRetention>,
     /// For [Content Editor/API](https://www.twilio.com/docs/content) only: The SID of the Content Template to be used with the Message, e.g., `HXXXXXXXXXXXXXXXXXXXXXXXXXXXXX`. If this parameter is not provided, a Content Template is not used. Find the SID in the Console on the Content Editor page. For Content API users, the SID is found in Twilio's response when [creating the Template](https://www.twilio.com/docs/content/content-api-resources#create-templates) or by [fetching your Templates](https://www.twilio.com/docs/content/content-api-resources#fetch-all-content-resources).
     ///
     /// Optional; `ContentSid` on the wire (string).
-    #[serde(
-        rename = "ContentSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_sid: ::std::option::Option<::std::string::String>,
     /// For [Content Editor/API](https://www.twilio.com/docs/content) only: Key-value pairs of [Template variables](https://www.twilio.com/docs/content/using-variables-with-content-api) and their substitution values. `content_sid` parameter must also be provided. If values are not defined in the `content_variables` parameter, the [Template's default placeholder values](https://www.twilio.com/docs/content/content-api-resources#create-templates) are used.
     ///
     /// Optional; `ContentVariables` on the wire (string).
-    #[serde(
-        rename = "ContentVariables",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_variables: ::std::option::Option<::std::string::String>,
     /// A fallback SMS sender to use when the recipient cannot be reached over RCS. This parameter may only be used when also providing a [Messaging Service](https://twilio.com/docs/messaging/services) containing an RCS sender. The fallback SMS sender must be either a Twilio phone number (in [E.164](https://en.wikipedia.org/wiki/E.164) format), [alphanumeric sender ID](https://www.twilio.com/docs/sms/quickstart), or [short code](https://www.twilio.com/en-us/messaging/channels/sms/short-codes), hosted within Twilio and belong to the Account creating the Message.
     ///
     /// Optional; `FallbackFrom` on the wire (string).
-    #[serde(
-        rename = "FallbackFrom",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fallback_from: ::std::option::Option<::std::string::String>,
     /// Reserved
     ///
     /// Optional; `ForceDelivery` on the wire (boolean).
-    #[serde(
-        rename = "ForceDelivery",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub force_delivery: ::std::option::Option<bool>,
     /// The sender's Twilio phone number (in [E.164](https://en.wikipedia.org/wiki/E.164) format), [alphanumeric sender ID](https://www.twilio.com/docs/sms/quickstart), [Wireless SIM](https://www.twilio.com/docs/iot/wireless/programmable-wireless-send-machine-machine-sms-commands), [short code](https://www.twilio.com/en-us/messaging/channels/sms/short-codes), or [channel address](https://www.twilio.com/docs/messaging/channels) (e.g., `whatsapp:+15554449999`). The value of the `from` parameter must be a sender that is hosted within Twilio and belongs to the Account creating the Message. If you are using `messaging_service_sid`, this parameter can be empty (Twilio assigns a `from` value from the Messaging Service's Sender Pool) or you can provide a specific sender from your Sender Pool.
     ///
     /// Optional; `From` on the wire (string).
-    #[serde(
-        rename = "From",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::std::string::String>,
     /// \[OBSOLETE\] This parameter will no longer have any effect as of 2024-06-03.
     ///
     /// Optional; `MaxPrice` on the wire (number).
-    #[serde(
-        rename = "MaxPrice",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_price: ::std::option::Option<f64>,
     /// The URL of media to include in the Message content. `jpeg`, `jpg`, `gif`, and `png` file types are fully supported by Twilio and content is formatted for delivery on destination devices. The media size limit is 5 MB for supported file types (`jpeg`, `jpg`, `png`, `gif`) and 500 KB for [other types](https://www.twilio.com/docs/messaging/guides/accepted-mime-types) of accepted media. To send more than one image in the message, provide multiple `media_url` parameters in the POST request. You can include up to ten `media_url` parameters per message. [International](https://support.twilio.com/hc/en-us/articles/223179808-Sending-and-receiving-MMS-messages) and [carrier](https://support.twilio.com/hc/en-us/articles/223133707-Is-MMS-supported-for-all-carriers-in-US-and-Canada-) limits apply.
     ///
     /// Optional; `MediaUrl` on the wire (array of string).
-    #[serde(
-        rename = "MediaUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_url: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The SID of the [Messaging Service](https://www.twilio.com/docs/messaging/services) you want to associate with the Message. When this parameter is provided and the `from` parameter is omitted, Twilio selects the optimal sender from the Messaging Service's Sender Pool. You may also provide a `from` parameter if you want to use a specific Sender from the Sender Pool.
     ///
     /// Optional; `MessagingServiceSid` on the wire (string).
-    #[serde(
-        rename = "MessagingServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_service_sid: ::std::option::Option<::std::string::String>,
     /// Rich actions for non-SMS/MMS channels. Used for [sending location in WhatsApp messages](https://www.twilio.com/docs/whatsapp/message-features#location-messages-with-whatsapp).
     ///
     /// Optional; `PersistentAction` on the wire (array of string).
-    #[serde(
-        rename = "PersistentAction",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub persistent_action: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Boolean indicating whether or not you intend to provide delivery confirmation feedback to Twilio (used in conjunction with the [Message Feedback subresource](https://www.twilio.com/docs/sms/api/message-feedback-resource)). Default value is `false`.
     ///
     /// Optional; `ProvideFeedback` on the wire (boolean).
-    #[serde(
-        rename = "ProvideFeedback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub provide_feedback: ::std::option::Option<bool>,
     /// Include this parameter with a value of `disable` to skip any kind of risk check on the respective message request.
     ///
     /// Optional; `RiskCheck` on the wire (enum).
-    #[serde(
-        rename = "RiskCheck",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub risk_check: ::std::option::Option<crate::api::v2010::MessageRiskCheck>,
     /// For Messaging Services only: Include this parameter with a value of `fixed` in conjuction with the `send_time` parameter in order to [schedule a Message](https://www.twilio.com/docs/messaging/features/message-scheduling).
     ///
     /// Optional; `ScheduleType` on the wire (enum).
-    #[serde(
-        rename = "ScheduleType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schedule_type: ::std::option::Option<crate::api::v2010::MessageScheduleType>,
     /// If set to `true`, Twilio delivers the message as a single MMS message, regardless of the presence of media.
     ///
     /// Optional; `SendAsMms` on the wire (boolean).
-    #[serde(
-        rename = "SendAsMms",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub send_as_mms: ::std::option::Option<bool>,
     /// The time that Twilio will send the message. Must be in ISO 8601 format.
     ///
     /// Optional; `SendAt` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "SendAt",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub send_at: ::std::option::Option<::jiff::Timestamp>,
     /// For Messaging Services with [Link Shortening configured](https://www.twilio.com/docs/messaging/features/link-shortening) only: A Boolean indicating whether or not Twilio should shorten links in the `body` of the Message. Default value is `false`. If `true`, the `messaging_service_sid` parameter must also be provided.
     ///
     /// Optional; `ShortenUrls` on the wire (boolean).
-    #[serde(
-        rename = "ShortenUrls",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub shorten_urls: ::std::option::Option<bool>,
     /// Whether to detect Unicode characters that have a similar GSM-7 character and replace them. Can be: `true` or `false`.
     ///
     /// Optional; `SmartEncoded` on the wire (boolean).
-    #[serde(
-        rename = "SmartEncoded",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub smart_encoded: ::std::option::Option<bool>,
     /// The URL of the endpoint to which Twilio sends [Message status callback requests](https://www.twilio.com/docs/sms/api/message-resource#twilios-request-to-the-statuscallback-url). URL must contain a valid hostname and underscores are not allowed. If you include this parameter with the `messaging_service_sid`, Twilio uses this URL instead of the Status Callback URL of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource).
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The recipient's phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format (for SMS/MMS) or [channel address](https://www.twilio.com/docs/messaging/channels), e.g. `whatsapp:+15552229999`.
     ///
     /// Required; `To` on the wire (string).
-    #[serde(rename = "To")]
     pub to: ::std::string::String,
     /// Optional; `TrafficType` on the wire (enum).
-    #[serde(
-        rename = "TrafficType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub traffic_type: ::std::option::Option<crate::api::v2010::MessageTrafficType>,
     /// The maximum length in seconds that the Message can remain in Twilio's outgoing message queue. If a queued Message exceeds the `validity_period`, the Message is not sent. Accepted values are integers from `1` to `36000`. Default value is `36000`. A `validity_period` greater than `5` is recommended. [Learn more about the validity period](https://www.twilio.com/blog/take-more-control-of-outbound-messages-using-validity-period-html)
     ///
     /// Optional; `ValidityPeriod` on the wire (integer).
-    #[serde(
-        rename = "ValidityPeriod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub validity_period: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for CreateMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AddressRetention", &self.address_retention),
+            ("ApplicationSid", &self.application_sid),
+            ("Attempt", &self.attempt),
+            ("Body", &self.body),
+            ("ContentRetention", &self.content_retention),
+            ("ContentSid", &self.content_sid),
+            ("ContentVariables", &self.content_variables),
+            ("FallbackFrom", &self.fallback_from),
+            ("ForceDelivery", &self.force_delivery),
+            ("From", &self.from),
+            ("MaxPrice", &self.max_price),
+            ("MediaUrl", &self.media_url),
+            ("MessagingServiceSid", &self.messaging_service_sid),
+            ("PersistentAction", &self.persistent_action),
+            ("ProvideFeedback", &self.provide_feedback),
+            ("RiskCheck", &self.risk_check),
+            ("ScheduleType", &self.schedule_type),
+            ("SendAsMms", &self.send_as_mms),
+            ("SendAt", &self.send_at),
+            ("ShortenUrls", &self.shorten_urls),
+            ("SmartEncoded", &self.smart_encoded),
+            ("StatusCallback", &self.status_callback),
+            ("To", &self.to),
+            ("TrafficType", &self.traffic_type),
+            ("ValidityPeriod", &self.validity_period),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateMessage`: [`Message::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json`.
@@ -2772,22 +2399,24 @@ pub struct CreateMessageParams {
 /// Update a Message resource (used to redact Message `body` text and to cancel not-yet-sent messages)
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateMessageParams {
     /// The new `body` of the Message resource. To redact the text content of a Message, this parameter's value must be an empty string
     ///
     /// Optional; `Body` on the wire (string).
-    #[serde(
-        rename = "Body",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::std::string::String>,
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::api::v2010::MessageUpdateStatus>,
+}
+
+impl ::serde::Serialize for UpdateMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Body", &self.body), ("Status", &self.status)])
+            .serialize(serializer)
+    }
 }
 
 /// \[DEPRECATED\] Log entries
@@ -2868,37 +2497,39 @@ pub struct Notification {
 /// Retrieve a list of notifications belonging to the account used to make the request
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListNotificationParams {
     /// Only read notifications of the specified log level. Can be:  `0` to read only ERROR notifications or `1` to read only WARNING notifications. By default, all notifications are read.
     ///
     /// Optional; `Log` on the wire (integer).
-    #[serde(rename = "Log", skip_serializing_if = "::std::option::Option::is_none")]
     pub log: ::std::option::Option<i64>,
     /// Only show notifications for the specified date, formatted as `YYYY-MM-DD`. You can also specify an inequality, such as `<=YYYY-MM-DD` for messages logged at or before midnight on a date, or `>=YYYY-MM-DD` for messages logged at or after midnight on a date.
     ///
     /// Optional; `MessageDate` on the wire (date).
-    #[serde(
-        rename = "MessageDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_date: ::std::option::Option<::jiff::civil::Date>,
     /// Only show notifications for the specified date, formatted as `YYYY-MM-DD`. You can also specify an inequality, such as `<=YYYY-MM-DD` for messages logged at or before midnight on a date, or `>=YYYY-MM-DD` for messages logged at or after midnight on a date.
     ///
     /// Optional; `MessageDate<` on the wire (date).
-    #[serde(
-        rename = "MessageDate<",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_date_before: ::std::option::Option<::jiff::civil::Date>,
     /// Only show notifications for the specified date, formatted as `YYYY-MM-DD`. You can also specify an inequality, such as `<=YYYY-MM-DD` for messages logged at or before midnight on a date, or `>=YYYY-MM-DD` for messages logged at or after midnight on a date.
     ///
     /// Optional; `MessageDate>` on the wire (date).
-    #[serde(
-        rename = "MessageDate>",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_date_after: ::std::option::Option<::jiff::civil::Date>,
+}
+
+impl ::serde::Serialize for ListNotificationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Log", &self.log),
+            ("MessageDate", &self.message_date),
+            ("MessageDate<", &self.message_date_before),
+            ("MessageDate>", &self.message_date_after),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// \[DEPRECATED\] Log entries
@@ -3046,24 +2677,29 @@ pub struct OutgoingCallerId {
 /// Retrieve a list of outgoing-caller-ids belonging to the account used to make the request
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListOutgoingCallerIdParams {
     /// The phone number of the OutgoingCallerId resources to read.
     ///
     /// Optional; `PhoneNumber` on the wire (string).
-    #[serde(
-        rename = "PhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// The string that identifies the OutgoingCallerId resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListOutgoingCallerIdParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("PhoneNumber", &self.phone_number),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateOutgoingCallerId`: [`OutgoingCallerId::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json`.
@@ -3071,16 +2707,21 @@ pub struct ListOutgoingCallerIdParams {
 /// Updates the caller-id
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateOutgoingCallerIdParams {
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateOutgoingCallerIdParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// An OutgoingCallerId resource represents a single verified number that may be used as a caller ID when making outgoing calls via the REST API and within the TwiML `<Dial>` verb.
@@ -3118,53 +2759,49 @@ pub struct ValidationRequest {
 /// The parameters of `CreateValidationRequest`: [`ValidationRequest::create`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateValidationRequestParams {
     /// The number of seconds to delay before initiating the verification call. Can be an integer between `0` and `60`, inclusive. The default is `0`.
     ///
     /// Optional; `CallDelay` on the wire (integer).
-    #[serde(
-        rename = "CallDelay",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_delay: ::std::option::Option<i64>,
     /// The digits to dial after connecting the verification call.
     ///
     /// Optional; `Extension` on the wire (string).
-    #[serde(
-        rename = "Extension",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub extension: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the new caller ID resource. It can be up to 64 characters long. The default value is a formatted version of the phone number.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The phone number to verify in [E.164](https://www.twilio.com/docs/glossary/what-e164) format, which consists of a + followed by the country code and subscriber number.
     ///
     /// Required; `PhoneNumber` on the wire (string).
-    #[serde(rename = "PhoneNumber")]
     pub phone_number: ::std::string::String,
     /// The URL we should call using the `status_callback_method` to send status information about the verification process to your application.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `status_callback`. Can be: `GET` or `POST`, and the default is `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateValidationRequestParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CallDelay", &self.call_delay),
+            ("Extension", &self.extension),
+            ("FriendlyName", &self.friendly_name),
+            ("PhoneNumber", &self.phone_number),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Queues of calls
@@ -3232,21 +2869,29 @@ pub struct Queue {
 /// Create a queue
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateQueueParams {
     /// A descriptive string that you created to describe this resource. It can be up to 64 characters long.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// The maximum number of calls allowed to be in the queue. The default is 1000. The maximum is 5000.
     ///
     /// Optional; `MaxSize` on the wire (integer).
-    #[serde(
-        rename = "MaxSize",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_size: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for CreateQueueParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("MaxSize", &self.max_size),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateQueue`: [`Queue::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json`.
@@ -3254,24 +2899,29 @@ pub struct CreateQueueParams {
 /// Update the queue with the new parameters
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateQueueParams {
     /// A descriptive string that you created to describe this resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The maximum number of calls allowed to be in the queue. The default is 1000. The maximum is 5000.
     ///
     /// Optional; `MaxSize` on the wire (integer).
-    #[serde(
-        rename = "MaxSize",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_size: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for UpdateQueueParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("MaxSize", &self.max_size),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Recordings of phone calls
@@ -3381,16 +3031,22 @@ pub struct Recording {
 /// Fetch an instance of a recording
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchRecordingParams {
     /// A boolean parameter indicating whether to retrieve soft deleted recordings or not. Recordings metadata are kept after deletion for a retention period of 40 days.
     ///
     /// Optional; `IncludeSoftDeleted` on the wire (boolean).
-    #[serde(
-        rename = "IncludeSoftDeleted",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_soft_deleted: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for FetchRecordingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("IncludeSoftDeleted", &self.include_soft_deleted)])
+            .serialize(serializer)
+    }
 }
 
 /// The parameters of `ListRecording`: [`Recording::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Recordings.json`.
@@ -3398,56 +3054,49 @@ pub struct FetchRecordingParams {
 /// Retrieve a list of recordings belonging to the account used to make the request
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListRecordingParams {
     /// Only include recordings that were created on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read recordings that were created on this date. You can also specify an inequality, such as `DateCreated<=YYYY-MM-DD`, to read recordings that were created on or before midnight of this date, and `DateCreated>=YYYY-MM-DD` to read recordings that were created on or after midnight of this date.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// Only include recordings that were created on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read recordings that were created on this date. You can also specify an inequality, such as `DateCreated<=YYYY-MM-DD`, to read recordings that were created on or before midnight of this date, and `DateCreated>=YYYY-MM-DD` to read recordings that were created on or after midnight of this date.
     ///
     /// Optional; `DateCreated<` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated<",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::Timestamp>,
     /// Only include recordings that were created on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read recordings that were created on this date. You can also specify an inequality, such as `DateCreated<=YYYY-MM-DD`, to read recordings that were created on or before midnight of this date, and `DateCreated>=YYYY-MM-DD` to read recordings that were created on or after midnight of this date.
     ///
     /// Optional; `DateCreated>` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated>",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::Timestamp>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resources to read.
     ///
     /// Optional; `CallSid` on the wire (string).
-    #[serde(
-        rename = "CallSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_sid: ::std::option::Option<::std::string::String>,
     /// The Conference SID that identifies the conference associated with the recording to read.
     ///
     /// Optional; `ConferenceSid` on the wire (string).
-    #[serde(
-        rename = "ConferenceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_sid: ::std::option::Option<::std::string::String>,
     /// A boolean parameter indicating whether to retrieve soft deleted recordings or not. Recordings metadata are kept after deletion for a retention period of 40 days.
     ///
     /// Optional; `IncludeSoftDeleted` on the wire (boolean).
-    #[serde(
-        rename = "IncludeSoftDeleted",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_soft_deleted: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListRecordingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("DateCreated", &self.date_created),
+            ("DateCreated<", &self.date_created_before),
+            ("DateCreated>", &self.date_created_after),
+            ("CallSid", &self.call_sid),
+            ("ConferenceSid", &self.conference_sid),
+            ("IncludeSoftDeleted", &self.include_soft_deleted),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Messaging short codes
@@ -3523,24 +3172,29 @@ pub struct ShortCode {
 /// Retrieve a list of short-codes belonging to the account used to make the request
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListShortCodeParams {
     /// The string that identifies the ShortCode resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Only show the ShortCode resources that match this pattern. You can specify partial numbers and use '\*' as a wildcard for any digit.
     ///
     /// Optional; `ShortCode` on the wire (string).
-    #[serde(
-        rename = "ShortCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub short_code: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListShortCodeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("ShortCode", &self.short_code),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateShortCode`: [`ShortCode::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json`.
@@ -3548,56 +3202,49 @@ pub struct ListShortCodeParams {
 /// Update a short code with the following parameters
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateShortCodeParams {
     /// The API version to use to start a new TwiML session. Can be: `2010-04-01` or `2008-08-01`.
     ///
     /// Optional; `ApiVersion` on the wire (string).
-    #[serde(
-        rename = "ApiVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_version: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you created to describe this resource. It can be up to 64 characters long. By default, the `FriendlyName` is the short code.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call the `sms_fallback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `SmsFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call if an error occurs while retrieving or executing the TwiML from `sms_url`.
     ///
     /// Optional; `SmsFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use when calling the `sms_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `SmsMethod` on the wire (string).
-    #[serde(
-        rename = "SmsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call when receiving an incoming SMS message to this short code.
     ///
     /// Optional; `SmsUrl` on the wire (string).
-    #[serde(
-        rename = "SmsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateShortCodeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ApiVersion", &self.api_version),
+            ("FriendlyName", &self.friendly_name),
+            ("SmsFallbackMethod", &self.sms_fallback_method),
+            ("SmsFallbackUrl", &self.sms_fallback_url),
+            ("SmsMethod", &self.sms_method),
+            ("SmsUrl", &self.sms_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -3627,14 +3274,19 @@ pub struct SigningKey {
 /// The parameters of `UpdateSigningKey`: [`SigningKey::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSigningKeyParams {
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateSigningKeyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// Create a new signing key
@@ -3678,16 +3330,21 @@ pub struct NewSigningKey {
 /// Create a new Signing Key for the account making the request.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateNewSigningKeyParams {
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateNewSigningKeyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// Credentials for ICE servers
@@ -3739,13 +3396,21 @@ pub struct Token {
 /// Create a new token for ICE servers
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTokenParams {
     /// The duration in seconds for which the generated credentials are valid. The default value is 86400 (24 hours).
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for CreateTokenParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Ttl", &self.ttl)]).serialize(serializer)
+    }
 }
 
 /// Text transcriptions of call recordings

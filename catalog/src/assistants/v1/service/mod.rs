@@ -67,10 +67,9 @@ pub struct Assistant {
 /// create an assistant
 ///
 /// Feature `assistants-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateAssistantParams {
     /// Optional; `customer_ai` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub customer_ai: ::std::option::Option<::serde_json::Value>,
     /// The name of the assistant.
     ///
@@ -79,16 +78,29 @@ pub struct CreateAssistantParams {
     /// The owner/company of the assistant.
     ///
     /// Optional; `owner` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub owner: ::std::option::Option<::std::string::String>,
     /// The personality prompt to be used for assistant.
     ///
     /// Optional; `personality_prompt` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub personality_prompt: ::std::option::Option<::std::string::String>,
     /// Optional; `segment_credential` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub segment_credential: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateAssistantParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("customer_ai", &self.customer_ai),
+            ("name", &self.name),
+            ("owner", &self.owner),
+            ("personality_prompt", &self.personality_prompt),
+            ("segment_credential", &self.segment_credential),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateAssistant`: [`Assistant::update`], `PUT https://assistants.twilio.com/v1/Assistants/{id}`.
@@ -96,29 +108,40 @@ pub struct CreateAssistantParams {
 /// update an assistant
 ///
 /// Feature `assistants-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateAssistantParams {
     /// Optional; `customer_ai` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub customer_ai: ::std::option::Option<::serde_json::Value>,
     /// The name of the assistant.
     ///
     /// Optional; `name` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The owner/company of the assistant.
     ///
     /// Optional; `owner` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub owner: ::std::option::Option<::std::string::String>,
     /// The personality prompt to be used for assistant.
     ///
     /// Optional; `personality_prompt` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub personality_prompt: ::std::option::Option<::std::string::String>,
     /// Optional; `segment_credential` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub segment_credential: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for UpdateAssistantParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("customer_ai", &self.customer_ai),
+            ("name", &self.name),
+            ("owner", &self.owner),
+            ("personality_prompt", &self.personality_prompt),
+            ("segment_credential", &self.segment_credential),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `Knowledge`.
@@ -188,8 +211,17 @@ pub struct Knowledge {
 /// Attach Knowledge to Assistant
 ///
 /// Feature `assistants-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateAssistantKnowledgeAttachmentParams {}
+
+impl ::serde::Serialize for CreateAssistantKnowledgeAttachmentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 /// A Twilio `Tool`.
 ///
@@ -258,8 +290,17 @@ pub struct Tool {
 /// Attach Tool to Assistant
 ///
 /// Feature `assistants-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateAssistantToolAttachmentParams {}
+
+impl ::serde::Serialize for CreateAssistantToolAttachmentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 /// A Twilio `AssistantWithToolsAndKnowledge`.
 ///
@@ -390,17 +431,15 @@ pub struct Feedback {
 /// Create feedback
 ///
 /// Feature `assistants-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateFeedbackParams {
     /// The message ID.
     ///
     /// Optional; `message_id` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_id: ::std::option::Option<::std::string::String>,
     /// The score to be given(0-1).
     ///
     /// Optional; `score` on the wire (number).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub score: ::std::option::Option<f64>,
     /// The Session ID.
     ///
@@ -409,8 +448,22 @@ pub struct CreateFeedbackParams {
     /// The text to be given as feedback.
     ///
     /// Optional; `text` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub text: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateFeedbackParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("message_id", &self.message_id),
+            ("score", &self.score),
+            ("session_id", &self.session_id),
+            ("text", &self.text),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `AssistantSendMessageResponse`.
@@ -460,7 +513,7 @@ pub struct AssistantSendMessageResponse {
 /// send a message
 ///
 /// Feature `assistants-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateMessageParams {
     /// The query to ask the assistant.
     ///
@@ -473,18 +526,31 @@ pub struct CreateMessageParams {
     /// one of the modes 'chat', 'email' or 'voice'
     ///
     /// Optional; `mode` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mode: ::std::option::Option<::std::string::String>,
     /// The unique name for the session.
     ///
     /// Optional; `session_id` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub session_id: ::std::option::Option<::std::string::String>,
     /// The webhook url to call after the assistant has generated a response or report an error.
     ///
     /// Optional; `webhook` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("body", &self.body),
+            ("identity", &self.identity),
+            ("mode", &self.mode),
+            ("session_id", &self.session_id),
+            ("webhook", &self.webhook),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `Knowledge2`.
@@ -558,14 +624,19 @@ pub struct Knowledge2 {
 /// List all knowledge
 ///
 /// Feature `assistants-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListKnowledgeParams {
     /// Optional; `AssistantId` on the wire (string).
-    #[serde(
-        rename = "AssistantId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assistant_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListKnowledgeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("AssistantId", &self.assistant_id)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateKnowledge`: [`Knowledge2::create`], `POST https://assistants.twilio.com/v1/Knowledge`.
@@ -573,34 +644,29 @@ pub struct ListKnowledgeParams {
 /// Create knowledge
 ///
 /// Feature `assistants-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateKnowledgeParams {
     /// The Assistant ID.
     ///
     /// Optional; `assistant_id` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub assistant_id: ::std::option::Option<::std::string::String>,
     /// The description of the knowledge source.
     ///
     /// Optional; `description` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The embedding model to be used for the knowledge source. It's required for 'Database' type but disallowed for other types.
     ///
     /// Optional; `embedding_model` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedding_model: ::std::option::Option<::std::string::String>,
     /// The details of the knowledge source based on the type.
     ///
     /// Optional; `knowledge_source_details` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub knowledge_source_details: ::std::option::Option<::serde_json::Value>,
     /// The name of the tool.
     ///
     /// Required; `name` on the wire (string).
     pub name: ::std::string::String,
     /// Optional; `policy` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::serde_json::Value>,
     /// The type of the knowledge source.
     ///
@@ -608,41 +674,70 @@ pub struct CreateKnowledgeParams {
     pub r#type: ::std::string::String,
 }
 
+impl ::serde::Serialize for CreateKnowledgeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("assistant_id", &self.assistant_id),
+            ("description", &self.description),
+            ("embedding_model", &self.embedding_model),
+            ("knowledge_source_details", &self.knowledge_source_details),
+            ("name", &self.name),
+            ("policy", &self.policy),
+            ("type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
+}
+
 /// The parameters of `UpdateKnowledge`: [`Knowledge2::update`], `PUT https://assistants.twilio.com/v1/Knowledge/{id}`.
 ///
 /// Update knowledge
 ///
 /// Feature `assistants-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateKnowledgeParams {
     /// The description of the knowledge source.
     ///
     /// Optional; `description` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The embedding model to be used for the knowledge source. It's only applicable to 'Database' type.
     ///
     /// Optional; `embedding_model` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedding_model: ::std::option::Option<::std::string::String>,
     /// The details of the knowledge source based on the type.
     ///
     /// Optional; `knowledge_source_details` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub knowledge_source_details: ::std::option::Option<::serde_json::Value>,
     /// The name of the knowledge source.
     ///
     /// Optional; `name` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Optional; `policy` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::serde_json::Value>,
     /// The description of the knowledge source.
     ///
     /// Optional; `type` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateKnowledgeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("description", &self.description),
+            ("embedding_model", &self.embedding_model),
+            ("knowledge_source_details", &self.knowledge_source_details),
+            ("name", &self.name),
+            ("policy", &self.policy),
+            ("type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `KnowledgeChunk`.
@@ -774,24 +869,29 @@ pub struct Policy {
 /// List policies
 ///
 /// Feature `assistants-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListPoliciesParams {
     /// The tool ID.
     ///
     /// Optional; `ToolId` on the wire (string).
-    #[serde(
-        rename = "ToolId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tool_id: ::std::option::Option<::std::string::String>,
     /// The knowledge ID.
     ///
     /// Optional; `KnowledgeId` on the wire (string).
-    #[serde(
-        rename = "KnowledgeId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub knowledge_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListPoliciesParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ToolId", &self.tool_id),
+            ("KnowledgeId", &self.knowledge_id),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `Session`.
@@ -972,14 +1072,19 @@ pub struct Tools {
 /// List tools
 ///
 /// Feature `assistants-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListToolsParams {
     /// Optional; `AssistantId` on the wire (string).
-    #[serde(
-        rename = "AssistantId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assistant_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListToolsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("AssistantId", &self.assistant_id)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateTool`: [`Tools::create`], `POST https://assistants.twilio.com/v1/Tools`.
@@ -987,17 +1092,15 @@ pub struct ListToolsParams {
 /// Create tool
 ///
 /// Feature `assistants-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateToolParams {
     /// The Assistant ID.
     ///
     /// Optional; `assistant_id` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub assistant_id: ::std::option::Option<::std::string::String>,
     /// The description of the tool.
     ///
     /// Optional; `description` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// True if the tool is enabled.
     ///
@@ -1006,14 +1109,12 @@ pub struct CreateToolParams {
     /// The metadata related to method, url, input\_schema to used with the Tool.
     ///
     /// Optional; `meta` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// The name of the tool.
     ///
     /// Required; `name` on the wire (string).
     pub name: ::std::string::String,
     /// Optional; `policy` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::serde_json::Value>,
     /// The description of the tool.
     ///
@@ -1021,46 +1122,75 @@ pub struct CreateToolParams {
     pub r#type: ::std::string::String,
 }
 
+impl ::serde::Serialize for CreateToolParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("assistant_id", &self.assistant_id),
+            ("description", &self.description),
+            ("enabled", &self.enabled),
+            ("meta", &self.meta),
+            ("name", &self.name),
+            ("policy", &self.policy),
+            ("type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
+}
+
 /// The parameters of `UpdateTool`: [`Tools::update`], `PUT https://assistants.twilio.com/v1/Tools/{id}`.
 ///
 /// Update tool
 ///
 /// Feature `assistants-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateToolParams {
     /// The Assistant ID.
     ///
     /// Optional; `assistant_id` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub assistant_id: ::std::option::Option<::std::string::String>,
     /// The description of the tool.
     ///
     /// Optional; `description` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// True if the tool is enabled.
     ///
     /// Optional; `enabled` on the wire (boolean).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enabled: ::std::option::Option<bool>,
     /// The metadata related to method, url, input\_schema to used with the Tool.
     ///
     /// Optional; `meta` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// The name of the tool.
     ///
     /// Optional; `name` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Optional; `policy` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::serde_json::Value>,
     /// The type of the tool.
     ///
     /// Optional; `type` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateToolParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("assistant_id", &self.assistant_id),
+            ("description", &self.description),
+            ("enabled", &self.enabled),
+            ("meta", &self.meta),
+            ("name", &self.name),
+            ("policy", &self.policy),
+            ("type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `ToolWithPolicies`.

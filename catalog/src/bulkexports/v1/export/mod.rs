@@ -163,45 +163,47 @@ pub struct ExportCustomJob {
 /// The parameters of `CreateExportCustomJob`: [`ExportCustomJob::create`], `POST https://bulkexports.twilio.com/v1/Exports/{ResourceType}/Jobs`.
 ///
 /// Feature `bulkexports-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateExportCustomJobParams {
     /// The optional email to send the completion notification to. You can set both webhook, and email, or one or the other. If you set neither, the job will run but you will have to query to determine your job's status.
     ///
     /// Optional; `Email` on the wire (string).
-    #[serde(
-        rename = "Email",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// The end day for the custom export specified as a string in the format of yyyy-mm-dd. End day is inclusive and must be 2 days earlier than the current UTC day.
     ///
     /// Required; `EndDay` on the wire (string).
-    #[serde(rename = "EndDay")]
     pub end_day: ::std::string::String,
     /// The friendly name specified when creating the job
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// The start day for the custom export specified as a string in the format of yyyy-mm-dd
     ///
     /// Required; `StartDay` on the wire (string).
-    #[serde(rename = "StartDay")]
     pub start_day: ::std::string::String,
     /// This is the method used to call the webhook on completion of the job. If this is supplied, `WebhookUrl` must also be supplied.
     ///
     /// Optional; `WebhookMethod` on the wire (string).
-    #[serde(
-        rename = "WebhookMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_method: ::std::option::Option<::std::string::String>,
     /// The optional webhook url called on completion of the job. If this is supplied, `WebhookMethod` must also be supplied. If you set neither webhook nor email, you will have to check your job's status manually.
     ///
     /// Optional; `WebhookUrl` on the wire (string).
-    #[serde(
-        rename = "WebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub webhook_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateExportCustomJobParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Email", &self.email),
+            ("EndDay", &self.end_day),
+            ("FriendlyName", &self.friendly_name),
+            ("StartDay", &self.start_day),
+            ("WebhookMethod", &self.webhook_method),
+            ("WebhookUrl", &self.webhook_url),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -75,24 +75,29 @@ pub struct Binding {
 /// The parameters of `ListBinding`: [`Binding::list`], `GET https://chat.twilio.com/v2/Services/{ServiceSid}/Bindings`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListBindingParams {
     /// The push technology used by the Binding resources to read.  Can be: `apn`, `gcm`, or `fcm`.  See [push notification configuration](https://www.twilio.com/docs/chat/push-notification-configuration) for more info.
     ///
     /// Optional; `BindingType` on the wire (array of enum).
-    #[serde(
-        rename = "BindingType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub binding_type: ::std::option::Option<::std::vec::Vec<crate::chat::v2::BindingBindingType>>,
     /// The [User](https://www.twilio.com/docs/chat/rest/user-resource)'s `identity` value of the resources to read. See [access tokens](https://www.twilio.com/docs/chat/create-tokens) for more details.
     ///
     /// Optional; `Identity` on the wire (array of string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListBindingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("BindingType", &self.binding_type),
+            ("Identity", &self.identity),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Channels represent chat rooms
@@ -175,16 +180,21 @@ pub struct Channel {
 /// The parameters of `ListChannel`: [`Channel::list`], `GET https://chat.twilio.com/v2/Services/{ServiceSid}/Channels`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListChannelParams {
     /// The visibility of the Channels to read. Can be: `public` or `private` and defaults to `public`.
     ///
     /// Optional; `Type` on the wire (array of enum).
-    #[serde(
-        rename = "Type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<::std::vec::Vec<crate::chat::v2::ChannelChannelType>>,
+}
+
+impl ::serde::Serialize for ListChannelParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Type", &self.r#type)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateChannel`: [`Channel::create`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels`.
@@ -193,64 +203,54 @@ pub struct ListChannelParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateChannelParams {
     /// A valid JSON string that contains application-specific data.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The `identity` of the User that created the channel. Default is: `system`.
     ///
     /// Optional; `CreatedBy` on the wire (string).
-    #[serde(
-        rename = "CreatedBy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_by: ::std::option::Option<::std::string::String>,
     /// The date, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the resource as the date it was created. The default value is the current time set by the Chat service.  Note that this should only be used in cases where a Channel is being recreated from a backup/separate source.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the resource as the date it was last updated. The default value is `null`. Note that this parameter should only be used in cases where a Channel is being recreated from a backup/separate source  and where a Message was previously updated.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// A descriptive string that you create to describe the new resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The visibility of the channel. Can be: `public` or `private`.
     ///
     /// Optional; `Type` on the wire (enum).
-    #[serde(
-        rename = "Type",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<crate::chat::v2::ChannelChannelType>,
     /// An application-defined string that uniquely identifies the resource. It can be used to address the resource in place of the Channel resource's `sid` in the URL. This value must be 64 characters or less in length and be unique within the Service.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateChannelParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("CreatedBy", &self.created_by),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("FriendlyName", &self.friendly_name),
+            ("Type", &self.r#type),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateChannel`: [`Channel::update`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{Sid}`.
@@ -259,56 +259,49 @@ pub struct CreateChannelParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateChannelParams {
     /// A valid JSON string that contains application-specific data.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The `identity` of the User that created the channel. Default is: `system`.
     ///
     /// Optional; `CreatedBy` on the wire (string).
-    #[serde(
-        rename = "CreatedBy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub created_by: ::std::option::Option<::std::string::String>,
     /// The date, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the resource as the date it was created. The default value is the current time set by the Chat service.  Note that this should only be used in cases where a Channel is being recreated from a backup/separate source.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the resource as the date it was last updated.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// A descriptive string that you create to describe the resource. It can be up to 256 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// An application-defined string that uniquely identifies the resource. It can be used to address the resource in place of the resource's `sid` in the URL. This value must be 256 characters or less in length and unique within the Service.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateChannelParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("CreatedBy", &self.created_by),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("FriendlyName", &self.friendly_name),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Roles determining user or member permissions
@@ -366,35 +359,54 @@ pub struct Role {
 /// The parameters of `CreateRole`: [`Role::create`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Roles`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateRoleParams {
     /// A descriptive string that you create to describe the new resource. It can be up to 64 characters long.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// A permission that you grant to the new role. Only one permission can be granted per parameter. To assign more than one permission, repeat this parameter for each permission value. The values for this parameter depend on the role's `type`.
     ///
     /// Required; `Permission` on the wire (array of string).
-    #[serde(rename = "Permission")]
     pub permission: ::std::vec::Vec<::std::string::String>,
     /// The type of role. Can be: `channel` for [Channel](https://www.twilio.com/docs/chat/channels) roles or `deployment` for [Service](https://www.twilio.com/docs/chat/rest/service-resource) roles.
     ///
     /// Required; `Type` on the wire (enum).
-    #[serde(rename = "Type")]
     pub r#type: crate::chat::v2::RoleRoleType,
+}
+
+impl ::serde::Serialize for CreateRoleParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("Permission", &self.permission),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateRole`: [`Role::update`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Roles/{Sid}`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateRoleParams {
     /// A permission that you grant to the role. Only one permission can be granted per parameter. To assign more than one permission, repeat this parameter for each permission value. Note that the update action replaces all previously assigned permissions with those defined in the update action. To remove a permission, do not include it in the subsequent update action. The values for this parameter depend on the role's `type`.
     ///
     /// Required; `Permission` on the wire (array of string).
-    #[serde(rename = "Permission")]
     pub permission: ::std::vec::Vec<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateRoleParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Permission", &self.permission)]).serialize(serializer)
+    }
 }
 
 /// Unique chat users within a chat service
@@ -480,37 +492,39 @@ pub struct User {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateUserParams {
     /// A valid JSON string that contains application-specific data.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the new resource. This value is often used for display purposes.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The `identity` value that uniquely identifies the new resource's [User](https://www.twilio.com/docs/chat/rest/user-resource) within the [Service](https://www.twilio.com/docs/chat/rest/service-resource). This value is often a username or email address. See the Identity documentation for more info.
     ///
     /// Required; `Identity` on the wire (string).
-    #[serde(rename = "Identity")]
     pub identity: ::std::string::String,
     /// The SID of the [Role](https://www.twilio.com/docs/chat/rest/role-resource) to assign to the new User.
     ///
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("FriendlyName", &self.friendly_name),
+            ("Identity", &self.identity),
+            ("RoleSid", &self.role_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateUser`: [`User::update`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Users/{Sid}`.
@@ -519,30 +533,32 @@ pub struct CreateUserParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateUserParams {
     /// A valid JSON string that contains application-specific data.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It is often used for display purposes.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the [Role](https://www.twilio.com/docs/chat/rest/role-resource) to assign to the User.
     ///
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("FriendlyName", &self.friendly_name),
+            ("RoleSid", &self.role_sid),
+        ])
+        .serialize(serializer)
+    }
 }

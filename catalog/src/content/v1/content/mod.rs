@@ -32,7 +32,7 @@ pub struct ApprovalCreate {
 /// Create a ContentApprovalRequest for a content item
 ///
 /// Feature `content-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateApprovalCreateParams {
     /// A WhatsApp recognized template category.
     ///
@@ -42,6 +42,16 @@ pub struct CreateApprovalCreateParams {
     ///
     /// Required; `name` on the wire (string).
     pub name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateApprovalCreateParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("category", &self.category), ("name", &self.name)])
+            .serialize(serializer)
+    }
 }
 
 /// An Approval Fetch resource represents the approval status of a Content resource.

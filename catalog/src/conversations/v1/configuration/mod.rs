@@ -46,46 +46,42 @@ pub struct ConfigurationWebhook {
 /// The parameters of `UpdateConfigurationWebhook`: [`ConfigurationWebhook::update`], `POST https://conversations.twilio.com/v1/Configuration/Webhooks`.
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateConfigurationWebhookParams {
     /// The list of webhook event triggers that are enabled for this Service: `onMessageAdded`, `onMessageUpdated`, `onMessageRemoved`, `onMessageAdd`, `onMessageUpdate`, `onMessageRemove`, `onConversationUpdated`, `onConversationRemoved`, `onConversationAdd`, `onConversationAdded`, `onConversationRemove`, `onConversationUpdate`, `onConversationStateUpdated`, `onParticipantAdded`, `onParticipantUpdated`, `onParticipantRemoved`, `onParticipantAdd`, `onParticipantRemove`, `onParticipantUpdate`, `onDeliveryUpdated`, `onUserAdded`, `onUserUpdate`, `onUserUpdated`
     ///
     /// Optional; `Filters` on the wire (array of string).
-    #[serde(
-        rename = "Filters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The HTTP method to be used when sending a webhook request.
     ///
     /// Optional; `Method` on the wire (string).
-    #[serde(
-        rename = "Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub method: ::std::option::Option<::std::string::String>,
     /// The absolute url the post-event webhook request should be sent to.
     ///
     /// Optional; `PostWebhookUrl` on the wire (string).
-    #[serde(
-        rename = "PostWebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub post_webhook_url: ::std::option::Option<::std::string::String>,
     /// The absolute url the pre-event webhook request should be sent to.
     ///
     /// Optional; `PreWebhookUrl` on the wire (string).
-    #[serde(
-        rename = "PreWebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pre_webhook_url: ::std::option::Option<::std::string::String>,
     /// The routing target of the webhook. Can be ordinary or route internally to Flex
     ///
     /// Optional; `Target` on the wire (enum).
-    #[serde(
-        rename = "Target",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target: ::std::option::Option<crate::conversations::v1::ConfigurationWebhookTarget>,
+}
+
+impl ::serde::Serialize for UpdateConfigurationWebhookParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Filters", &self.filters),
+            ("Method", &self.method),
+            ("PostWebhookUrl", &self.post_webhook_url),
+            ("PreWebhookUrl", &self.pre_webhook_url),
+            ("Target", &self.target),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -73,25 +73,30 @@ pub struct ServiceBinding {
 /// Retrieve a list of all push notification bindings in the conversation service
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListServiceBindingParams {
     /// The push technology used by the Binding resources to read.  Can be: `apn`, `gcm`, `fcm`, or `twilsock`.  See [push notification configuration](https://www.twilio.com/docs/chat/push-notification-configuration) for more info.
     ///
     /// Optional; `BindingType` on the wire (array of enum).
-    #[serde(
-        rename = "BindingType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub binding_type:
         ::std::option::Option<::std::vec::Vec<crate::conversations::v1::ServiceBindingBindingType>>,
     /// The identity of a [Conversation User](https://www.twilio.com/docs/conversations/api/user-resource) this binding belongs to. See [access tokens](https://www.twilio.com/docs/conversations/create-tokens) for more details.
     ///
     /// Optional; `Identity` on the wire (array of string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListServiceBindingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("BindingType", &self.binding_type),
+            ("Identity", &self.identity),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Service Configuration resource manages service-level settings applicable to the Conversation API.
@@ -148,40 +153,48 @@ pub struct ServiceConfiguration {
 /// Update configuration settings of a conversation service
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceConfigurationParams {
     /// The service-level role assigned to users when they are added to the service. See [Conversation Role](https://www.twilio.com/docs/conversations/api/role-resource) for more info about roles.
     ///
     /// Optional; `DefaultChatServiceRoleSid` on the wire (string).
-    #[serde(
-        rename = "DefaultChatServiceRoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_chat_service_role_sid: ::std::option::Option<::std::string::String>,
     /// The conversation-level role assigned to a conversation creator when they join a new conversation. See [Conversation Role](https://www.twilio.com/docs/conversations/api/role-resource) for more info about roles.
     ///
     /// Optional; `DefaultConversationCreatorRoleSid` on the wire (string).
-    #[serde(
-        rename = "DefaultConversationCreatorRoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_conversation_creator_role_sid: ::std::option::Option<::std::string::String>,
     /// The conversation-level role assigned to users when they are added to a conversation. See [Conversation Role](https://www.twilio.com/docs/conversations/api/role-resource) for more info about roles.
     ///
     /// Optional; `DefaultConversationRoleSid` on the wire (string).
-    #[serde(
-        rename = "DefaultConversationRoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_conversation_role_sid: ::std::option::Option<::std::string::String>,
     /// Whether the [Reachability Indicator](https://www.twilio.com/docs/conversations/reachability) is enabled for this Conversations Service. The default is `false`.
     ///
     /// Optional; `ReachabilityEnabled` on the wire (boolean).
-    #[serde(
-        rename = "ReachabilityEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reachability_enabled: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for UpdateServiceConfigurationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "DefaultChatServiceRoleSid",
+                &self.default_chat_service_role_sid,
+            ),
+            (
+                "DefaultConversationCreatorRoleSid",
+                &self.default_conversation_creator_role_sid,
+            ),
+            (
+                "DefaultConversationRoleSid",
+                &self.default_conversation_role_sid,
+            ),
+            ("ReachabilityEnabled", &self.reachability_enabled),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Service Conversation resource represents an omnichannel group conversation with an ordered list of messages and a participant roster.
@@ -266,105 +279,80 @@ pub struct ServiceConversationWithParticipants {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceConversationWithParticipantsParams {
     /// An optional string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  \*\*Note\*\* that if the attributes are not set "{}" will be returned.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The default email address that will be used when sending outbound emails in this conversation.
     ///
     /// Optional; `Bindings.Email.Address` on the wire (string).
-    #[serde(
-        rename = "Bindings.Email.Address",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bindings_email_address: ::std::option::Option<::std::string::String>,
     /// The default name that will be used when sending outbound emails in this conversation.
     ///
     /// Optional; `Bindings.Email.Name` on the wire (string).
-    #[serde(
-        rename = "Bindings.Email.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bindings_email_name: ::std::option::Option<::std::string::String>,
     /// The date that this resource was created.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date that this resource was last updated.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The unique ID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) this conversation belongs to.
     ///
     /// Optional; `MessagingServiceSid` on the wire (string).
-    #[serde(
-        rename = "MessagingServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_service_sid: ::std::option::Option<::std::string::String>,
     /// The participant to be added to the conversation in JSON format. The JSON object attributes are as parameters in [Participant Resource](https://www.twilio.com/docs/conversations/api/conversation-participant-resource). The maximum number of participants that can be added in a single request is 10.
     ///
     /// Optional; `Participant` on the wire (array of string).
-    #[serde(
-        rename = "Participant",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub participant: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Current state of this conversation. Can be either `initializing`, `active`, `inactive` or `closed` and defaults to `active`
     ///
     /// Optional; `State` on the wire (enum).
-    #[serde(
-        rename = "State",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state:
         ::std::option::Option<crate::conversations::v1::ServiceConversationWithParticipantsState>,
     /// ISO8601 duration when conversation will be switched to `closed` state. Minimum value for this timer is 10 minutes.
     ///
     /// Optional; `Timers.Closed` on the wire (string).
-    #[serde(
-        rename = "Timers.Closed",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timers_closed: ::std::option::Option<::std::string::String>,
     /// ISO8601 duration when conversation will be switched to `inactive` state. Minimum value for this timer is 1 minute.
     ///
     /// Optional; `Timers.Inactive` on the wire (string).
-    #[serde(
-        rename = "Timers.Inactive",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timers_inactive: ::std::option::Option<::std::string::String>,
     /// An application-defined string that uniquely identifies the resource. It can be used to address the resource in place of the resource's `sid` in the URL.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateServiceConversationWithParticipantsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("Bindings.Email.Address", &self.bindings_email_address),
+            ("Bindings.Email.Name", &self.bindings_email_name),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("FriendlyName", &self.friendly_name),
+            ("MessagingServiceSid", &self.messaging_service_sid),
+            ("Participant", &self.participant),
+            ("State", &self.state),
+            ("Timers.Closed", &self.timers_closed),
+            ("Timers.Inactive", &self.timers_inactive),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Service Conversation resource represents an omnichannel group conversation with an ordered list of messages and a participant roster.
@@ -453,32 +441,34 @@ pub struct ServiceConversation {
 /// Retrieve a list of conversations in your service
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListServiceConversationParams {
     /// Specifies the beginning of the date range for filtering Conversations based on their creation date. Conversations that were created on or after this date will be included in the results. The date must be in ISO8601 format, specifically starting at the beginning of the specified date (YYYY-MM-DDT00:00:00Z), for precise filtering. This parameter can be combined with other filters. If this filter is used, the returned list is sorted by latest conversation creation date in descending order.
     ///
     /// Optional; `StartDate` on the wire (string).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::std::string::String>,
     /// Defines the end of the date range for filtering conversations by their creation date. Only conversations that were created on or before this date will appear in the results.  The date must be in ISO8601 format, specifically capturing up to the end of the specified date (YYYY-MM-DDT23:59:59Z), to ensure that conversations from the entire end day are included. This parameter can be combined with other filters. If this filter is used, the returned list is sorted by latest conversation creation date in descending order.
     ///
     /// Optional; `EndDate` on the wire (string).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::std::string::String>,
     /// State for sorting and filtering list of Conversations. Can be `active`, `inactive` or `closed`
     ///
     /// Optional; `State` on the wire (enum).
-    #[serde(
-        rename = "State",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<crate::conversations::v1::ServiceConversationState>,
+}
+
+impl ::serde::Serialize for ListServiceConversationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+            ("State", &self.state),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateServiceConversation`: [`ServiceConversation::create`], `POST https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations`.
@@ -489,96 +479,74 @@ pub struct ListServiceConversationParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceConversationParams {
     /// An optional string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  \*\*Note\*\* that if the attributes are not set "{}" will be returned.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The default email address that will be used when sending outbound emails in this conversation.
     ///
     /// Optional; `Bindings.Email.Address` on the wire (string).
-    #[serde(
-        rename = "Bindings.Email.Address",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bindings_email_address: ::std::option::Option<::std::string::String>,
     /// The default name that will be used when sending outbound emails in this conversation.
     ///
     /// Optional; `Bindings.Email.Name` on the wire (string).
-    #[serde(
-        rename = "Bindings.Email.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bindings_email_name: ::std::option::Option<::std::string::String>,
     /// The date that this resource was created.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date that this resource was last updated.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The unique ID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) this conversation belongs to.
     ///
     /// Optional; `MessagingServiceSid` on the wire (string).
-    #[serde(
-        rename = "MessagingServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_service_sid: ::std::option::Option<::std::string::String>,
     /// Current state of this conversation. Can be either `initializing`, `active`, `inactive` or `closed` and defaults to `active`
     ///
     /// Optional; `State` on the wire (enum).
-    #[serde(
-        rename = "State",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<crate::conversations::v1::ServiceConversationState>,
     /// ISO8601 duration when conversation will be switched to `closed` state. Minimum value for this timer is 10 minutes.
     ///
     /// Optional; `Timers.Closed` on the wire (string).
-    #[serde(
-        rename = "Timers.Closed",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timers_closed: ::std::option::Option<::std::string::String>,
     /// ISO8601 duration when conversation will be switched to `inactive` state. Minimum value for this timer is 1 minute.
     ///
     /// Optional; `Timers.Inactive` on the wire (string).
-    #[serde(
-        rename = "Timers.Inactive",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timers_inactive: ::std::option::Option<::std::string::String>,
     /// An application-defined string that uniquely identifies the resource. It can be used to address the resource in place of the resource's `sid` in the URL.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateServiceConversationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("Bindings.Email.Address", &self.bindings_email_address),
+            ("Bindings.Email.Name", &self.bindings_email_name),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("FriendlyName", &self.friendly_name),
+            ("MessagingServiceSid", &self.messaging_service_sid),
+            ("State", &self.state),
+            ("Timers.Closed", &self.timers_closed),
+            ("Timers.Inactive", &self.timers_inactive),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateServiceConversation`: [`ServiceConversation::update`], `POST https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{Sid}`.
@@ -589,96 +557,74 @@ pub struct CreateServiceConversationParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceConversationParams {
     /// An optional string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  \*\*Note\*\* that if the attributes are not set "{}" will be returned.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The default email address that will be used when sending outbound emails in this conversation.
     ///
     /// Optional; `Bindings.Email.Address` on the wire (string).
-    #[serde(
-        rename = "Bindings.Email.Address",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bindings_email_address: ::std::option::Option<::std::string::String>,
     /// The default name that will be used when sending outbound emails in this conversation.
     ///
     /// Optional; `Bindings.Email.Name` on the wire (string).
-    #[serde(
-        rename = "Bindings.Email.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bindings_email_name: ::std::option::Option<::std::string::String>,
     /// The date that this resource was created.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date that this resource was last updated.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The unique ID of the [Messaging Service](https://www.twilio.com/docs/messaging/api/service-resource) this conversation belongs to.
     ///
     /// Optional; `MessagingServiceSid` on the wire (string).
-    #[serde(
-        rename = "MessagingServiceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_service_sid: ::std::option::Option<::std::string::String>,
     /// Current state of this conversation. Can be either `initializing`, `active`, `inactive` or `closed` and defaults to `active`
     ///
     /// Optional; `State` on the wire (enum).
-    #[serde(
-        rename = "State",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<crate::conversations::v1::ServiceConversationState>,
     /// ISO8601 duration when conversation will be switched to `closed` state. Minimum value for this timer is 10 minutes.
     ///
     /// Optional; `Timers.Closed` on the wire (string).
-    #[serde(
-        rename = "Timers.Closed",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timers_closed: ::std::option::Option<::std::string::String>,
     /// ISO8601 duration when conversation will be switched to `inactive` state. Minimum value for this timer is 1 minute.
     ///
     /// Optional; `Timers.Inactive` on the wire (string).
-    #[serde(
-        rename = "Timers.Inactive",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timers_inactive: ::std::option::Option<::std::string::String>,
     /// An application-defined string that uniquely identifies the resource. It can be used to address the resource in place of the resource's `sid` in the URL.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceConversationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("Bindings.Email.Address", &self.bindings_email_address),
+            ("Bindings.Email.Name", &self.bindings_email_name),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("FriendlyName", &self.friendly_name),
+            ("MessagingServiceSid", &self.messaging_service_sid),
+            ("State", &self.state),
+            ("Timers.Closed", &self.timers_closed),
+            ("Timers.Inactive", &self.timers_inactive),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Service Participant Conversations resource represents a list of Conversations that this Participant belongs to belonging to a specific conversation service.
@@ -770,24 +716,26 @@ pub struct ServiceParticipantConversation {
 /// Retrieve a list of all Conversations that this Participant belongs to by identity or by address. Only one parameter should be specified.
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListServiceParticipantConversationParams {
     /// A unique string identifier for the conversation participant as [Conversation User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter is non-null if (and only if) the participant is using the Conversations SDK to communicate. Limited to 256 characters.
     ///
     /// Optional; `Identity` on the wire (string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::string::String>,
     /// A unique string identifier for the conversation participant who's not a Conversation User. This parameter could be found in messaging\_binding.address field of Participant resource. It should be url-encoded.
     ///
     /// Optional; `Address` on the wire (string).
-    #[serde(
-        rename = "Address",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListServiceParticipantConversationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity), ("Address", &self.address)])
+            .serialize(serializer)
+    }
 }
 
 /// A Service Role resource represents a set of permissions granted to a user within a service or a conversation.
@@ -853,23 +801,34 @@ pub struct ServiceRole {
 /// Create a new user role in your service
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateServiceRoleParams {
     /// A descriptive string that you create to describe the new resource. It can be up to 64 characters long.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// A permission that you grant to the new role. Only one permission can be granted per parameter. To assign more than one permission, repeat this parameter for each permission value. The values for this parameter depend on the role's `type`.
     ///
     /// Required; `Permission` on the wire (array of string).
-    #[serde(rename = "Permission")]
     pub permission: ::std::vec::Vec<::std::string::String>,
     /// The type of role. Can be: `conversation` for [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) roles or `service` for [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource) roles.
     ///
     /// Required; `Type` on the wire (enum).
-    #[serde(rename = "Type")]
     pub r#type: crate::conversations::v1::ServiceRoleRoleType,
+}
+
+impl ::serde::Serialize for CreateServiceRoleParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("Permission", &self.permission),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateServiceRole`: [`ServiceRole::update`], `POST https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Roles/{Sid}`.
@@ -877,13 +836,21 @@ pub struct CreateServiceRoleParams {
 /// Update an existing user role in your service
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceRoleParams {
     /// A permission that you grant to the role. Only one permission can be granted per parameter. To assign more than one permission, repeat this parameter for each permission value. Note that the update action replaces all previously assigned permissions with those defined in the update action. To remove a permission, do not include it in the subsequent update action. The values for this parameter depend on the role's `type`.
     ///
     /// Required; `Permission` on the wire (array of string).
-    #[serde(rename = "Permission")]
     pub permission: ::std::vec::Vec<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceRoleParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Permission", &self.permission)]).serialize(serializer)
+    }
 }
 
 /// A Service User resource represents a conversation user belonging to a specific conversation service.
@@ -971,37 +938,39 @@ pub struct ServiceUser {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceUserParams {
     /// The JSON Object string that stores application-specific data. If attributes have not been set, `{}` is returned.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The string that you assigned to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The application-defined string that uniquely identifies the resource's User within the [Conversation Service](https://www.twilio.com/docs/conversations/api/service-resource). This value is often a username or an email address, and is case-sensitive.
     ///
     /// Required; `Identity` on the wire (string).
-    #[serde(rename = "Identity")]
     pub identity: ::std::string::String,
     /// The SID of a service-level [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the user.
     ///
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateServiceUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("FriendlyName", &self.friendly_name),
+            ("Identity", &self.identity),
+            ("RoleSid", &self.role_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateServiceUser`: [`ServiceUser::update`], `POST https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Users/{Sid}`.
@@ -1012,30 +981,32 @@ pub struct CreateServiceUserParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceUserParams {
     /// The JSON Object string that stores application-specific data. If attributes have not been set, `{}` is returned.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The string that you assigned to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of a service-level [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the user.
     ///
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("FriendlyName", &self.friendly_name),
+            ("RoleSid", &self.role_sid),
+        ])
+        .serialize(serializer)
+    }
 }

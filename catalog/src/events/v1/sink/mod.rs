@@ -25,8 +25,17 @@ pub struct SinkTest {
 /// Create a new Sink Test Event for the given Sink.
 ///
 /// Feature `events-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSinkTestParams {}
+
+impl ::serde::Serialize for CreateSinkTestParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 /// Validate sink
 ///
@@ -51,11 +60,19 @@ pub struct SinkValidate {
 /// Validate that a test event for a Sink was received.
 ///
 /// Feature `events-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSinkValidateParams {
     /// A 34 character string that uniquely identifies the test event for a Sink being validated.
     ///
     /// Required; `TestId` on the wire (string).
-    #[serde(rename = "TestId")]
     pub test_id: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSinkValidateParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("TestId", &self.test_id)]).serialize(serializer)
+    }
 }

@@ -49,21 +49,29 @@ pub struct SubscribedEvent {
 /// Add an event type to a Subscription.
 ///
 /// Feature `events-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSubscribedEventParams {
     /// The schema version that the Subscription should use.
     ///
     /// Optional; `SchemaVersion` on the wire (integer).
-    #[serde(
-        rename = "SchemaVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schema_version: ::std::option::Option<i64>,
     /// Type of event being subscribed to.
     ///
     /// Required; `Type` on the wire (string).
-    #[serde(rename = "Type")]
     pub r#type: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSubscribedEventParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("SchemaVersion", &self.schema_version),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSubscribedEvent`: [`SubscribedEvent::update`], `POST https://events.twilio.com/v1/Subscriptions/{SubscriptionSid}/SubscribedEvents/{Type}`.
@@ -71,14 +79,19 @@ pub struct CreateSubscribedEventParams {
 /// Update an Event for a Subscription.
 ///
 /// Feature `events-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSubscribedEventParams {
     /// The schema version that the Subscription should use.
     ///
     /// Optional; `SchemaVersion` on the wire (integer).
-    #[serde(
-        rename = "SchemaVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub schema_version: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for UpdateSubscribedEventParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("SchemaVersion", &self.schema_version)]).serialize(serializer)
+    }
 }

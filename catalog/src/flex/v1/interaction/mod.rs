@@ -60,18 +60,25 @@ pub struct InteractionChannel {
 /// Update an existing Interaction Channel.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct UpdateInteractionChannelParams {
     /// It changes the state of associated tasks. Routing status is required, When the channel status is set to `inactive`. Allowed Value for routing status is `closed`. Otherwise Optional, if not specified, all tasks will be set to `wrapping`.
     ///
     /// Optional; `Routing` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Routing",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub routing: ::std::option::Option<::serde_json::Value>,
     /// Required; `Status` on the wire (enum).
-    #[serde(rename = "Status")]
     pub status: crate::flex::v1::InteractionChannelUpdateChannelStatus,
+}
+
+impl ::serde::Serialize for UpdateInteractionChannelParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Routing", &crate::support::JsonString(&self.routing)),
+            ("Status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }

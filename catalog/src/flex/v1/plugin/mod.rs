@@ -63,48 +63,47 @@ pub struct PluginVersion {
 /// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreatePluginVersionParams {
     /// The changelog of the Flex Plugin Version.
     ///
     /// Optional; `Changelog` on the wire (string).
-    #[serde(
-        rename = "Changelog",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub changelog: ::std::option::Option<::std::string::String>,
     /// The version of Flex Plugins CLI used to create this plugin
     ///
     /// Optional; `CliVersion` on the wire (string).
-    #[serde(
-        rename = "CliVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cli_version: ::std::option::Option<::std::string::String>,
     /// The URL of the Flex Plugin Version bundle
     ///
     /// Required; `PluginUrl` on the wire (string).
-    #[serde(rename = "PluginUrl")]
     pub plugin_url: ::std::string::String,
     /// Whether this Flex Plugin Version requires authorization.
     ///
     /// Optional; `Private` on the wire (boolean).
-    #[serde(
-        rename = "Private",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub private: ::std::option::Option<bool>,
     /// The validation status of the plugin, indicating whether it has been validated
     ///
     /// Optional; `ValidateStatus` on the wire (string).
-    #[serde(
-        rename = "ValidateStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub validate_status: ::std::option::Option<::std::string::String>,
     /// The Flex Plugin Version's version.
     ///
     /// Required; `Version` on the wire (string).
-    #[serde(rename = "Version")]
     pub version: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreatePluginVersionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Changelog", &self.changelog),
+            ("CliVersion", &self.cli_version),
+            ("PluginUrl", &self.plugin_url),
+            ("Private", &self.private),
+            ("ValidateStatus", &self.validate_status),
+            ("Version", &self.version),
+        ])
+        .serialize(serializer)
+    }
 }

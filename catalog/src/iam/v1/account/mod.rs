@@ -45,29 +45,40 @@ pub struct VendorOauthAppCreateUpdateResponse {
 /// Creates an oauth app for the given AccountSid
 ///
 /// Feature `iam-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateOauthAppAccountParams {
     /// Optional; `access_token_ttl` on the wire (integer).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub access_token_ttl: ::std::option::Option<i64>,
     /// Optional; `client_sid` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client_sid: ::std::option::Option<::std::string::String>,
     /// Optional; `description` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Optional; `friendly_name` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Optional; `owner_sid` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub owner_sid: ::std::option::Option<::std::string::String>,
     /// Optional; `policy` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::serde_json::Value>,
     /// Optional; `type` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateOauthAppAccountParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("access_token_ttl", &self.access_token_ttl),
+            ("client_sid", &self.client_sid),
+            ("description", &self.description),
+            ("friendly_name", &self.friendly_name),
+            ("owner_sid", &self.owner_sid),
+            ("policy", &self.policy),
+            ("type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateOauthAppAccount`: [`VendorOauthAppCreateUpdateResponse::update`], `PUT https://iam.twilio.com/v1/Account/OAuthApps/{sid}`.
@@ -75,21 +86,32 @@ pub struct CreateOauthAppAccountParams {
 /// Updates an existing OAuth app for the given OauthAppSid
 ///
 /// Feature `iam-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateOauthAppAccountParams {
     /// Optional; `access_token_ttl` on the wire (integer).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub access_token_ttl: ::std::option::Option<i64>,
     /// Optional; `description` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Optional; `friendly_name` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Optional; `policy` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::serde_json::Value>,
     /// Optional; `type` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateOauthAppAccountParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("access_token_ttl", &self.access_token_ttl),
+            ("description", &self.description),
+            ("friendly_name", &self.friendly_name),
+            ("policy", &self.policy),
+            ("type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }

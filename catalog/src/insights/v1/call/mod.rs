@@ -56,60 +56,50 @@ pub struct Annotation {
 /// Update an Annotation for a specific Call.
 ///
 /// Feature `insights-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateAnnotationParams {
     /// Optional; `AnsweredBy` on the wire (enum).
-    #[serde(
-        rename = "AnsweredBy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub answered_by: ::std::option::Option<crate::insights::v1::AnnotationAnsweredBy>,
     /// Specify the call score. This is of type integer. Use a range of 1-5 to indicate the call experience score, with the following mapping as a reference for rating the call \[5: Excellent, 4: Good, 3 : Fair, 2 : Poor, 1: Bad\].
     ///
     /// Optional; `CallScore` on the wire (integer).
-    #[serde(
-        rename = "CallScore",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_score: ::std::option::Option<i64>,
     /// Specify any comments pertaining to the call. `comment` has a maximum character limit of 100. Twilio does not treat this field as PII, so no PII should be included in the `comment`.
     ///
     /// Optional; `Comment` on the wire (string).
-    #[serde(
-        rename = "Comment",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub comment: ::std::option::Option<::std::string::String>,
     /// Optional; `ConnectivityIssue` on the wire (enum).
-    #[serde(
-        rename = "ConnectivityIssue",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub connectivity_issue: ::std::option::Option<crate::insights::v1::AnnotationConnectivityIssue>,
     /// Associate this call with an incident or support ticket. The `incident` parameter is of type string with a maximum character limit of 100. Twilio does not treat this field as PII, so no PII should be included in `incident`.
     ///
     /// Optional; `Incident` on the wire (string).
-    #[serde(
-        rename = "Incident",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub incident: ::std::option::Option<::std::string::String>,
     /// Specify if the call had any subjective quality issues. Possible values, one or more of `no_quality_issue`, `low_volume`, `choppy_robotic`, `echo`, `dtmf`, `latency`, `owa`, `static_noise`. Use comma separated values to indicate multiple quality issues for the same call.
     ///
     /// Optional; `QualityIssues` on the wire (string).
-    #[serde(
-        rename = "QualityIssues",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub quality_issues: ::std::option::Option<::std::string::String>,
     /// A boolean flag to indicate if the call was a spam call. Use this to provide feedback on whether calls placed from your account were marked as spam, or if inbound calls received by your account were unwanted spam. Use `true` if the call was a spam call.
     ///
     /// Optional; `Spam` on the wire (boolean).
-    #[serde(
-        rename = "Spam",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub spam: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for UpdateAnnotationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AnsweredBy", &self.answered_by),
+            ("CallScore", &self.call_score),
+            ("Comment", &self.comment),
+            ("ConnectivityIssue", &self.connectivity_issue),
+            ("Incident", &self.incident),
+            ("QualityIssues", &self.quality_issues),
+            ("Spam", &self.spam),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -170,16 +160,21 @@ pub struct Event {
 /// Get a list of Call Insight Events for a Call.
 ///
 /// Feature `insights-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListEventParams {
     /// The Edge of this Event. One of `unknown_edge`, `carrier_edge`, `sip_edge`, `sdk_edge` or `client_edge`.
     ///
     /// Optional; `Edge` on the wire (enum).
-    #[serde(
-        rename = "Edge",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub edge: ::std::option::Option<crate::insights::v1::EventTwilioEdge>,
+}
+
+impl ::serde::Serialize for ListEventParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Edge", &self.edge)]).serialize(serializer)
+    }
 }
 
 ///
@@ -232,24 +227,26 @@ pub struct Metric {
 /// Get a list of Call Metrics for a Call.
 ///
 /// Feature `insights-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListMetricParams {
     /// The Edge of this Metric. One of `unknown_edge`, `carrier_edge`, `sip_edge`, `sdk_edge` or `client_edge`.
     ///
     /// Optional; `Edge` on the wire (enum).
-    #[serde(
-        rename = "Edge",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub edge: ::std::option::Option<crate::insights::v1::MetricTwilioEdge>,
     /// The Direction of this Metric. One of `unknown`, `inbound`, `outbound` or `both`.
     ///
     /// Optional; `Direction` on the wire (enum).
-    #[serde(
-        rename = "Direction",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub direction: ::std::option::Option<crate::insights::v1::MetricStreamDirection>,
+}
+
+impl ::serde::Serialize for ListMetricParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Edge", &self.edge), ("Direction", &self.direction)])
+            .serialize(serializer)
+    }
 }
 
 ///
@@ -359,14 +356,19 @@ pub struct Summary {
 /// Get a specific Call Summary.
 ///
 /// Feature `insights-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchSummaryParams {
     /// The Processing State of this Call Summary. One of `complete`, `partial` or `all`.
     ///
     /// Optional; `ProcessingState` on the wire (enum).
-    #[serde(
-        rename = "ProcessingState",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub processing_state: ::std::option::Option<crate::insights::v1::SummaryProcessingState>,
+}
+
+impl ::serde::Serialize for FetchSummaryParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("ProcessingState", &self.processing_state)]).serialize(serializer)
+    }
 }

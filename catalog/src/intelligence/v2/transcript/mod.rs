@@ -45,16 +45,21 @@ pub struct Media {
 /// Get download URLs for media if possible
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchMediaParams {
     /// Grant access to PII Redacted/Unredacted Media. If redaction is enabled, the default is `true` to access redacted media.
     ///
     /// Optional; `Redacted` on the wire (boolean).
-    #[serde(
-        rename = "Redacted",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub redacted: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for FetchMediaParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Redacted", &self.redacted)]).serialize(serializer)
+    }
 }
 
 ///
@@ -141,16 +146,21 @@ pub struct OperatorResult {
 /// Fetch a specific Operator Result for the given Transcript.
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchOperatorResultParams {
     /// Grant access to PII redacted/unredacted Language Understanding operator. If redaction is enabled, the default is True.
     ///
     /// Optional; `Redacted` on the wire (boolean).
-    #[serde(
-        rename = "Redacted",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub redacted: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for FetchOperatorResultParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Redacted", &self.redacted)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `ListOperatorResult`: [`OperatorResult::list`], `GET https://intelligence.twilio.com/v2/Transcripts/{TranscriptSid}/OperatorResults`.
@@ -158,16 +168,21 @@ pub struct FetchOperatorResultParams {
 /// Retrieve a list of Operator Results for the given Transcript.
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListOperatorResultParams {
     /// Grant access to PII redacted/unredacted Language Understanding operator. If redaction is enabled, the default is True.
     ///
     /// Optional; `Redacted` on the wire (boolean).
-    #[serde(
-        rename = "Redacted",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub redacted: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListOperatorResultParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Redacted", &self.redacted)]).serialize(serializer)
+    }
 }
 
 ///
@@ -201,16 +216,21 @@ pub struct EncryptedOperatorResults {
 /// Fetch Public Key Encrypted Operator Results by TranscriptSid
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchEncryptedOperatorResultsParams {
     /// Grant access to PII Redacted/Unredacted Operator Results. If redaction is enabled, the default is `true` to access redacted operator results.
     ///
     /// Optional; `Redacted` on the wire (boolean).
-    #[serde(
-        rename = "Redacted",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub redacted: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for FetchEncryptedOperatorResultsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Redacted", &self.redacted)]).serialize(serializer)
+    }
 }
 
 ///
@@ -261,24 +281,29 @@ pub struct Sentence {
 /// Get all Transcript Sentences by TranscriptSid
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListSentenceParams {
     /// Grant access to PII Redacted/Unredacted Sentences. If redaction is enabled, the default is `true` to access redacted sentences.
     ///
     /// Optional; `Redacted` on the wire (boolean).
-    #[serde(
-        rename = "Redacted",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub redacted: ::std::option::Option<bool>,
     /// Returns word level timestamps information, if word\_timestamps is enabled. The default is `false`.
     ///
     /// Optional; `WordTimestamps` on the wire (boolean).
-    #[serde(
-        rename = "WordTimestamps",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub word_timestamps: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListSentenceParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Redacted", &self.redacted),
+            ("WordTimestamps", &self.word_timestamps),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -312,14 +337,19 @@ pub struct EncryptedSentences {
 /// Fetch Public Key Encrypted Sentences by TranscriptSid
 ///
 /// Feature `intelligence-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchEncryptedSentencesParams {
     /// Grant access to PII Redacted/Unredacted Sentences. If redaction is enabled, the default is `true` to access redacted sentences.
     ///
     /// Optional; `Redacted` on the wire (boolean).
-    #[serde(
-        rename = "Redacted",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub redacted: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for FetchEncryptedSentencesParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Redacted", &self.redacted)]).serialize(serializer)
+    }
 }

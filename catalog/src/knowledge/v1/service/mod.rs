@@ -69,29 +69,25 @@ pub struct Knowledge {
 /// Create knowledge
 ///
 /// Feature `knowledge-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateKnowledgeParams {
     /// The description of the knowledge source.
     ///
     /// Optional; `description` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The embedding model to be used for the knowledge source. It's required for 'Database' type but disallowed for other types.
     ///
     /// Optional; `embedding_model` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedding_model: ::std::option::Option<::std::string::String>,
     /// The details of the knowledge source based on the type.
     ///
     /// Optional; `knowledge_source_details` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub knowledge_source_details: ::std::option::Option<::serde_json::Value>,
     /// The name of the tool.
     ///
     /// Required; `name` on the wire (string).
     pub name: ::std::string::String,
     /// Optional; `policy` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::serde_json::Value>,
     /// The type of the knowledge source.
     ///
@@ -99,41 +95,69 @@ pub struct CreateKnowledgeParams {
     pub r#type: ::std::string::String,
 }
 
+impl ::serde::Serialize for CreateKnowledgeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("description", &self.description),
+            ("embedding_model", &self.embedding_model),
+            ("knowledge_source_details", &self.knowledge_source_details),
+            ("name", &self.name),
+            ("policy", &self.policy),
+            ("type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
+}
+
 /// The parameters of `UpdateKnowledge`: [`Knowledge::update`], `PUT https://knowledge.twilio.com/v1/Knowledge/{id}`.
 ///
 /// Update knowledge
 ///
 /// Feature `knowledge-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateKnowledgeParams {
     /// The description of the knowledge source.
     ///
     /// Optional; `description` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The embedding model to be used for the knowledge source. It's only applicable to 'Database' type.
     ///
     /// Optional; `embedding_model` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedding_model: ::std::option::Option<::std::string::String>,
     /// The details of the knowledge source based on the type.
     ///
     /// Optional; `knowledge_source_details` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub knowledge_source_details: ::std::option::Option<::serde_json::Value>,
     /// The name of the knowledge source.
     ///
     /// Optional; `name` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Optional; `policy` on the wire (JSON).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::serde_json::Value>,
     /// The description of the knowledge source.
     ///
     /// Optional; `type` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateKnowledgeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("description", &self.description),
+            ("embedding_model", &self.embedding_model),
+            ("knowledge_source_details", &self.knowledge_source_details),
+            ("name", &self.name),
+            ("policy", &self.policy),
+            ("type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Twilio `KnowledgeChunk`.

@@ -52,13 +52,21 @@ pub struct InstalledAddOnExtension {
 /// Update an Extension for an Add-on installation.
 ///
 /// Feature `marketplace-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateInstalledAddOnExtensionParams {
     /// Whether the Extension should be invoked.
     ///
     /// Required; `Enabled` on the wire (boolean).
-    #[serde(rename = "Enabled")]
     pub enabled: bool,
+}
+
+impl ::serde::Serialize for UpdateInstalledAddOnExtensionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Enabled", &self.enabled)]).serialize(serializer)
+    }
 }
 
 ///
@@ -86,13 +94,25 @@ pub struct InstalledAddOnUsage {
 /// Allows Twilio Marketplace publishers to manually report customer usage on No-code Partner Listings that they own.
 ///
 /// Feature `marketplace-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateBillingUsageParams {
     /// Required; `billable_items` on the wire (array of JSON).
     pub billable_items: ::std::vec::Vec<::serde_json::Value>,
     /// Total amount in local currency that was billed in this request. Aggregates all billable\_items that were successfully submitted.
     ///
     /// Optional; `total_submitted` on the wire (number).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_submitted: ::std::option::Option<f64>,
+}
+
+impl ::serde::Serialize for CreateBillingUsageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("billable_items", &self.billable_items),
+            ("total_submitted", &self.total_submitted),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -25,8 +25,17 @@ pub struct BrandRegistrationOtp {
 /// The parameters of `CreateBrandRegistrationOtp`: [`BrandRegistrationOtp::create`], `POST https://messaging.twilio.com/v1/a2p/BrandRegistrations/{BrandRegistrationSid}/SmsOtp`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateBrandRegistrationOtpParams {}
+
+impl ::serde::Serialize for CreateBrandRegistrationOtpParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 /// A Messaging Service resource to add and get Brand Vettings.
 ///
@@ -85,34 +94,47 @@ pub struct BrandVetting {
 /// The parameters of `ListBrandVetting`: [`BrandVetting::list`], `GET https://messaging.twilio.com/v1/a2p/BrandRegistrations/{BrandSid}/Vettings`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListBrandVettingParams {
     /// The third-party provider of the vettings to read
     ///
     /// Optional; `VettingProvider` on the wire (enum).
-    #[serde(
-        rename = "VettingProvider",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vetting_provider: ::std::option::Option<crate::messaging::v1::BrandVettingVettingProvider>,
+}
+
+impl ::serde::Serialize for ListBrandVettingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("VettingProvider", &self.vetting_provider)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateBrandVetting`: [`BrandVetting::create`], `POST https://messaging.twilio.com/v1/a2p/BrandRegistrations/{BrandSid}/Vettings`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateBrandVettingParams {
     /// The unique ID of the vetting
     ///
     /// Optional; `VettingId` on the wire (string).
-    #[serde(
-        rename = "VettingId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vetting_id: ::std::option::Option<::std::string::String>,
     /// The third-party provider that has conducted the vetting. One of “CampaignVerify” (Campaign Verify tokens) or “AEGIS” (Secondary Vetting).
     ///
     /// Required; `VettingProvider` on the wire (enum).
-    #[serde(rename = "VettingProvider")]
     pub vetting_provider: crate::messaging::v1::BrandVettingVettingProvider,
+}
+
+impl ::serde::Serialize for CreateBrandVettingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("VettingId", &self.vetting_id),
+            ("VettingProvider", &self.vetting_provider),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -56,13 +56,21 @@ pub struct ChannelSender {
 /// The parameters of `CreateChannelSender`: [`ChannelSender::create`], `POST https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/ChannelSenders`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateChannelSenderParams {
     /// The SID of the Channel Sender being added to the Service.
     ///
     /// Required; `Sid` on the wire (string).
-    #[serde(rename = "Sid")]
     pub sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateChannelSenderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Sid", &self.sid)]).serialize(serializer)
+    }
 }
 
 /// A service for (fetch/create/delete) A2P Campaign for a Messaging Service
@@ -207,131 +215,109 @@ pub struct UsAppToPersonResponse {
 /// - `X-Twilio-Api-Version`: `.header("X-Twilio-Api-Version", ..)`: The version of the Messaging API to use for this request
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateUsAppToPersonParams {
     /// A boolean that specifies whether campaign is age gated or not.
     ///
     /// Optional; `AgeGated` on the wire (boolean).
-    #[serde(
-        rename = "AgeGated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub age_gated: ::std::option::Option<bool>,
     /// A2P Brand Registration SID
     ///
     /// Required; `BrandRegistrationSid` on the wire (string).
-    #[serde(rename = "BrandRegistrationSid")]
     pub brand_registration_sid: ::std::string::String,
     /// A short description of what this SMS campaign does. Min length: 40 characters. Max length: 4096 characters.
     ///
     /// Required; `Description` on the wire (string).
-    #[serde(rename = "Description")]
     pub description: ::std::string::String,
     /// A boolean that specifies whether campaign allows direct lending or not.
     ///
     /// Optional; `DirectLending` on the wire (boolean).
-    #[serde(
-        rename = "DirectLending",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub direct_lending: ::std::option::Option<bool>,
     /// Indicates that this SMS campaign will send messages that contain links.
     ///
     /// Required; `HasEmbeddedLinks` on the wire (boolean).
-    #[serde(rename = "HasEmbeddedLinks")]
     pub has_embedded_links: bool,
     /// Indicates that this SMS campaign will send messages that contain phone numbers.
     ///
     /// Required; `HasEmbeddedPhone` on the wire (boolean).
-    #[serde(rename = "HasEmbeddedPhone")]
     pub has_embedded_phone: bool,
     /// End users should be able to text in a keyword to receive help. Those keywords must be provided as part of the campaign registration request. This field is required if managing help keywords yourself (i.e. not using Twilio's Default or Advanced Opt Out features). Values must be alphanumeric. 255 character maximum.
     ///
     /// Optional; `HelpKeywords` on the wire (array of string).
-    #[serde(
-        rename = "HelpKeywords",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub help_keywords: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// When customers receive the help keywords from their end users, Twilio customers are expected to send back an auto-generated response; this may include the brand name and additional support contact information. This field is required if managing help keywords yourself (i.e. not using Twilio's Default or Advanced Opt Out features). 20 character minimum. 320 character maximum.
     ///
     /// Optional; `HelpMessage` on the wire (string).
-    #[serde(
-        rename = "HelpMessage",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub help_message: ::std::option::Option<::std::string::String>,
     /// Required for all Campaigns. Details around how a consumer opts-in to their campaign, therefore giving consent to receive their messages. If multiple opt-in methods can be used for the same campaign, they must all be listed. 40 character minimum. 2048 character maximum.
     ///
     /// Required; `MessageFlow` on the wire (string).
-    #[serde(rename = "MessageFlow")]
     pub message_flow: ::std::string::String,
     /// An array of sample message strings, min two and max five. Min length for each sample: 20 chars. Max length for each sample: 1024 chars.
     ///
     /// Required; `MessageSamples` on the wire (array of string).
-    #[serde(rename = "MessageSamples")]
     pub message_samples: ::std::vec::Vec<::std::string::String>,
     /// If end users can text in a keyword to start receiving messages from this campaign, those keywords must be provided. This field is required if end users can text in a keyword to start receiving messages from this campaign. Values must be alphanumeric. 255 character maximum.
     ///
     /// Optional; `OptInKeywords` on the wire (array of string).
-    #[serde(
-        rename = "OptInKeywords",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opt_in_keywords: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// If end users can text in a keyword to start receiving messages from this campaign, the auto-reply messages sent to the end users must be provided. The opt-in response should include the Brand name, confirmation of opt-in enrollment to a recurring message campaign, how to get help, and clear description of how to opt-out. This field is required if end users can text in a keyword to start receiving messages from this campaign. 20 character minimum. 320 character maximum.
     ///
     /// Optional; `OptInMessage` on the wire (string).
-    #[serde(
-        rename = "OptInMessage",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opt_in_message: ::std::option::Option<::std::string::String>,
     /// End users should be able to text in a keyword to stop receiving messages from this campaign. Those keywords must be provided. This field is required if managing opt out keywords yourself (i.e. not using Twilio's Default or Advanced Opt Out features). Values must be alphanumeric. 255 character maximum.
     ///
     /// Optional; `OptOutKeywords` on the wire (array of string).
-    #[serde(
-        rename = "OptOutKeywords",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opt_out_keywords: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Upon receiving the opt-out keywords from the end users, Twilio customers are expected to send back an auto-generated response, which must provide acknowledgment of the opt-out request and confirmation that no further messages will be sent. It is also recommended that these opt-out messages include the brand name. This field is required if managing opt out keywords yourself (i.e. not using Twilio's Default or Advanced Opt Out features). 20 character minimum. 320 character maximum.
     ///
     /// Optional; `OptOutMessage` on the wire (string).
-    #[serde(
-        rename = "OptOutMessage",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub opt_out_message: ::std::option::Option<::std::string::String>,
     /// The URL of the privacy policy for the campaign.
     ///
     /// Optional; `PrivacyPolicyUrl` on the wire (string).
-    #[serde(
-        rename = "PrivacyPolicyUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub privacy_policy_url: ::std::option::Option<::std::string::String>,
     /// A boolean that specifies whether campaign has Subscriber Optin or not.
     ///
     /// Optional; `SubscriberOptIn` on the wire (boolean).
-    #[serde(
-        rename = "SubscriberOptIn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subscriber_opt_in: ::std::option::Option<bool>,
     /// The URL of the terms and conditions for the campaign.
     ///
     /// Optional; `TermsAndConditionsUrl` on the wire (string).
-    #[serde(
-        rename = "TermsAndConditionsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub terms_and_conditions_url: ::std::option::Option<::std::string::String>,
     /// A2P Campaign Use Case. Examples: \[ 2FA, EMERGENCY, MARKETING..\]
     ///
     /// Required; `UsAppToPersonUsecase` on the wire (string).
-    #[serde(rename = "UsAppToPersonUsecase")]
     pub us_app_to_person_usecase: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateUsAppToPersonParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AgeGated", &self.age_gated),
+            ("BrandRegistrationSid", &self.brand_registration_sid),
+            ("Description", &self.description),
+            ("DirectLending", &self.direct_lending),
+            ("HasEmbeddedLinks", &self.has_embedded_links),
+            ("HasEmbeddedPhone", &self.has_embedded_phone),
+            ("HelpKeywords", &self.help_keywords),
+            ("HelpMessage", &self.help_message),
+            ("MessageFlow", &self.message_flow),
+            ("MessageSamples", &self.message_samples),
+            ("OptInKeywords", &self.opt_in_keywords),
+            ("OptInMessage", &self.opt_in_message),
+            ("OptOutKeywords", &self.opt_out_keywords),
+            ("OptOutMessage", &self.opt_out_message),
+            ("PrivacyPolicyUrl", &self.privacy_policy_url),
+            ("SubscriberOptIn", &self.subscriber_opt_in),
+            ("TermsAndConditionsUrl", &self.terms_and_conditions_url),
+            ("UsAppToPersonUsecase", &self.us_app_to_person_usecase),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateUsAppToPerson`: [`UsAppToPersonResponse::update`], `POST https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/{Sid}`.
@@ -340,59 +326,64 @@ pub struct CreateUsAppToPersonParams {
 /// - `X-Twilio-Api-Version`: `.header("X-Twilio-Api-Version", ..)`: The version of the Messaging API to use for this request
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateUsAppToPersonParams {
     /// A boolean that specifies whether campaign requires age gate for federally legal content.
     ///
     /// Required; `AgeGated` on the wire (boolean).
-    #[serde(rename = "AgeGated")]
     pub age_gated: bool,
     /// A short description of what this SMS campaign does. Min length: 40 characters. Max length: 4096 characters.
     ///
     /// Required; `Description` on the wire (string).
-    #[serde(rename = "Description")]
     pub description: ::std::string::String,
     /// A boolean that specifies whether campaign allows direct lending or not.
     ///
     /// Required; `DirectLending` on the wire (boolean).
-    #[serde(rename = "DirectLending")]
     pub direct_lending: bool,
     /// Indicates that this SMS campaign will send messages that contain links.
     ///
     /// Required; `HasEmbeddedLinks` on the wire (boolean).
-    #[serde(rename = "HasEmbeddedLinks")]
     pub has_embedded_links: bool,
     /// Indicates that this SMS campaign will send messages that contain phone numbers.
     ///
     /// Required; `HasEmbeddedPhone` on the wire (boolean).
-    #[serde(rename = "HasEmbeddedPhone")]
     pub has_embedded_phone: bool,
     /// Required for all Campaigns. Details around how a consumer opts-in to their campaign, therefore giving consent to receive their messages. If multiple opt-in methods can be used for the same campaign, they must all be listed. 40 character minimum. 2048 character maximum.
     ///
     /// Required; `MessageFlow` on the wire (string).
-    #[serde(rename = "MessageFlow")]
     pub message_flow: ::std::string::String,
     /// An array of sample message strings, min two and max five. Min length for each sample: 20 chars. Max length for each sample: 1024 chars.
     ///
     /// Required; `MessageSamples` on the wire (array of string).
-    #[serde(rename = "MessageSamples")]
     pub message_samples: ::std::vec::Vec<::std::string::String>,
     /// The URL of the privacy policy for the campaign.
     ///
     /// Optional; `PrivacyPolicyUrl` on the wire (string).
-    #[serde(
-        rename = "PrivacyPolicyUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub privacy_policy_url: ::std::option::Option<::std::string::String>,
     /// The URL of the terms and conditions for the campaign.
     ///
     /// Optional; `TermsAndConditionsUrl` on the wire (string).
-    #[serde(
-        rename = "TermsAndConditionsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub terms_and_conditions_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateUsAppToPersonParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AgeGated", &self.age_gated),
+            ("Description", &self.description),
+            ("DirectLending", &self.direct_lending),
+            ("HasEmbeddedLinks", &self.has_embedded_links),
+            ("HasEmbeddedPhone", &self.has_embedded_phone),
+            ("MessageFlow", &self.message_flow),
+            ("MessageSamples", &self.message_samples),
+            ("PrivacyPolicyUrl", &self.privacy_policy_url),
+            ("TermsAndConditionsUrl", &self.terms_and_conditions_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Messaging Service Use Case resource. Fetch possible use cases for service. The Use Cases API returns an empty list if there is an issue with the customer's A2P brand registration. This Brand cannot register any campaign use cases. Customers are requested to contact support with their A2P brand information.
@@ -419,16 +410,22 @@ pub struct UsAppToPersonUsecase {
 /// The parameters of `FetchUsAppToPersonUsecase`: [`UsAppToPersonUsecase::fetch`], `GET https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/Usecases`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchUsAppToPersonUsecaseParams {
     /// The unique string to identify the A2P brand.
     ///
     /// Optional; `BrandRegistrationSid` on the wire (string).
-    #[serde(
-        rename = "BrandRegistrationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub brand_registration_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchUsAppToPersonUsecaseParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("BrandRegistrationSid", &self.brand_registration_sid)])
+            .serialize(serializer)
+    }
 }
 
 /// A Messaging Service resource to add, fetch or remove an Alpha Sender ID from a Messaging Service.
@@ -481,13 +478,21 @@ pub struct AlphaSender {
 /// The parameters of `CreateAlphaSender`: [`AlphaSender::create`], `POST https://messaging.twilio.com/v1/Services/{ServiceSid}/AlphaSenders`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateAlphaSenderParams {
     /// The Alphanumeric Sender ID string. Can be up to 11 characters long. Valid characters are A-Z, a-z, 0-9, space, hyphen `-`, plus `+`, underscore `_` and ampersand `&`. This value cannot contain only numbers.
     ///
     /// Required; `AlphaSender` on the wire (string).
-    #[serde(rename = "AlphaSender")]
     pub alpha_sender: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateAlphaSenderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("AlphaSender", &self.alpha_sender)]).serialize(serializer)
+    }
 }
 
 /// A Messaging Service resource to add, fetch or remove Destination and Default Alpha Sender IDs from a Messaging Service. Destination Alpha Sender can send to a particular ISO country code. Default Alpha Senders can send to all countries.
@@ -544,36 +549,49 @@ pub struct DestinationAlphaSender {
 /// The parameters of `ListDestinationAlphaSender`: [`DestinationAlphaSender::list`], `GET https://messaging.twilio.com/v1/Services/{ServiceSid}/DestinationAlphaSenders`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListDestinationAlphaSenderParams {
     /// Optional filter to return only alphanumeric sender IDs associated with the specified two-character ISO country code.
     ///
     /// Optional; `IsoCountryCode` on the wire (string).
-    #[serde(
-        rename = "IsoCountryCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub iso_country_code: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListDestinationAlphaSenderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("IsoCountryCode", &self.iso_country_code)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateDestinationAlphaSender`: [`DestinationAlphaSender::create`], `POST https://messaging.twilio.com/v1/Services/{ServiceSid}/DestinationAlphaSenders`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateDestinationAlphaSenderParams {
     /// The Alphanumeric Sender ID string. Can be up to 11 characters long. Valid characters are A-Z, a-z, 0-9, space, hyphen `-`, plus `+`, underscore `_` and ampersand `&`. This value cannot contain only numbers.
     ///
     /// Required; `AlphaSender` on the wire (string).
-    #[serde(rename = "AlphaSender")]
     pub alpha_sender: ::std::string::String,
     /// The Optional Two Character ISO Country Code the Alphanumeric Sender ID will be used for. If the IsoCountryCode is not provided, a default Alpha Sender will be created that can be used across all countries.
     ///
     /// Optional; `IsoCountryCode` on the wire (string).
-    #[serde(
-        rename = "IsoCountryCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub iso_country_code: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateDestinationAlphaSenderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AlphaSender", &self.alpha_sender),
+            ("IsoCountryCode", &self.iso_country_code),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Messaging Service resource to add, fetch or remove phone numbers from a Messaging Service.
@@ -630,13 +648,21 @@ pub struct PhoneNumber {
 /// The parameters of `CreatePhoneNumber`: [`PhoneNumber::create`], `POST https://messaging.twilio.com/v1/Services/{ServiceSid}/PhoneNumbers`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreatePhoneNumberParams {
     /// The SID of the Phone Number being added to the Service.
     ///
     /// Required; `PhoneNumberSid` on the wire (string).
-    #[serde(rename = "PhoneNumberSid")]
     pub phone_number_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreatePhoneNumberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("PhoneNumberSid", &self.phone_number_sid)]).serialize(serializer)
+    }
 }
 
 /// A Messaging Service resource to add, fetch or remove short code numbers from a Messaging Service.
@@ -693,11 +719,19 @@ pub struct ShortCode {
 /// The parameters of `CreateShortCode`: [`ShortCode::create`], `POST https://messaging.twilio.com/v1/Services/{ServiceSid}/ShortCodes`.
 ///
 /// Feature `messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateShortCodeParams {
     /// The SID of the ShortCode resource being added to the Service.
     ///
     /// Required; `ShortCodeSid` on the wire (string).
-    #[serde(rename = "ShortCodeSid")]
     pub short_code_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateShortCodeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("ShortCodeSid", &self.short_code_sid)]).serialize(serializer)
+    }
 }

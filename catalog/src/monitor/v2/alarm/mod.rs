@@ -25,15 +25,11 @@ pub struct SidRepsonse {
 /// Create an alarm
 ///
 /// Feature `monitor-v2`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateAlarmParams {
     /// Whether to send console notifications
     ///
     /// Optional; `consoleIndicator` on the wire (boolean).
-    #[serde(
-        rename = "consoleIndicator",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub console_indicator: ::std::option::Option<bool>,
     /// Description for the alarm.
     ///
@@ -42,7 +38,6 @@ pub struct CreateAlarmParams {
     /// Email notifications to send
     ///
     /// Optional; `email` on the wire (array of string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Is alarm enbled? Default is true.
     ///
@@ -51,33 +46,48 @@ pub struct CreateAlarmParams {
     /// Friendly name for alarm
     ///
     /// Required; `friendlyName` on the wire (string).
-    #[serde(rename = "friendlyName")]
     pub friendly_name: ::std::string::String,
     /// Value to query for
     ///
     /// Optional; `query` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub query: ::std::option::Option<::std::string::String>,
     /// Type of query
     ///
     /// Required; `queryType` on the wire (enum).
-    #[serde(rename = "queryType")]
     pub query_type: crate::monitor::v2::QueryType,
     /// Time window for alarm to trigger
     ///
     /// Required; `timeWindow` on the wire (enum).
-    #[serde(rename = "timeWindow")]
     pub time_window: crate::monitor::v2::TimeWindow,
     /// Threshold to send customer alarm notification
     ///
     /// Required; `triggerValue` on the wire (integer).
-    #[serde(rename = "triggerValue")]
     pub trigger_value: i64,
     /// Webhook notification to send
     ///
     /// Optional; `webhook` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateAlarmParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("consoleIndicator", &self.console_indicator),
+            ("description", &self.description),
+            ("email", &self.email),
+            ("enabled", &self.enabled),
+            ("friendlyName", &self.friendly_name),
+            ("query", &self.query),
+            ("queryType", &self.query_type),
+            ("timeWindow", &self.time_window),
+            ("triggerValue", &self.trigger_value),
+            ("webhook", &self.webhook),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateAlarm`: [`SidRepsonse::update`], `PUT https://monitor.twilio.com/v2/Alarms/{Sid}`.
@@ -85,15 +95,11 @@ pub struct CreateAlarmParams {
 /// Update alarm
 ///
 /// Feature `monitor-v2`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct UpdateAlarmParams {
     /// Whether to send console notifications
     ///
     /// Optional; `consoleIndicator` on the wire (boolean).
-    #[serde(
-        rename = "consoleIndicator",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub console_indicator: ::std::option::Option<bool>,
     /// Description for the alarm.
     ///
@@ -102,7 +108,6 @@ pub struct UpdateAlarmParams {
     /// Email notifications to send
     ///
     /// Optional; `email` on the wire (array of string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Is alarm enbled? Default is true.
     ///
@@ -111,31 +116,46 @@ pub struct UpdateAlarmParams {
     /// Friendly name for alarm
     ///
     /// Required; `friendlyName` on the wire (string).
-    #[serde(rename = "friendlyName")]
     pub friendly_name: ::std::string::String,
     /// Value to query for
     ///
     /// Optional; `query` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub query: ::std::option::Option<::std::string::String>,
     /// Type of query
     ///
     /// Required; `queryType` on the wire (enum).
-    #[serde(rename = "queryType")]
     pub query_type: crate::monitor::v2::QueryType,
     /// Time window for alarm to trigger
     ///
     /// Required; `timeWindow` on the wire (enum).
-    #[serde(rename = "timeWindow")]
     pub time_window: crate::monitor::v2::TimeWindow,
     /// Threshold to send customer alarm notification
     ///
     /// Required; `triggerValue` on the wire (integer).
-    #[serde(rename = "triggerValue")]
     pub trigger_value: i64,
     /// Webhook notification to send
     ///
     /// Optional; `webhook` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateAlarmParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("consoleIndicator", &self.console_indicator),
+            ("description", &self.description),
+            ("email", &self.email),
+            ("enabled", &self.enabled),
+            ("friendlyName", &self.friendly_name),
+            ("query", &self.query),
+            ("queryType", &self.query_type),
+            ("timeWindow", &self.time_window),
+            ("triggerValue", &self.trigger_value),
+            ("webhook", &self.webhook),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -80,88 +80,95 @@ pub struct Binding {
 /// The parameters of `ListBinding`: [`Binding::list`], `GET https://notify.twilio.com/v1/Services/{ServiceSid}/Bindings`.
 ///
 /// Feature `notify-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListBindingParams {
     /// Only include usage that has occurred on or after this date. Specify the date in GMT and format as `YYYY-MM-DD`.
     ///
     /// Optional; `StartDate` on the wire (date).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::civil::Date>,
     /// Only include usage that occurred on or before this date. Specify the date in GMT and format as `YYYY-MM-DD`.
     ///
     /// Optional; `EndDate` on the wire (date).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::civil::Date>,
     /// The [User](https://www.twilio.com/docs/chat/rest/user-resource)'s `identity` value of the resources to read.
     ///
     /// Optional; `Identity` on the wire (array of string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Only list Bindings that have all of the specified Tags. The following implicit tags are available: `all`, `apn`, `fcm`, `gcm`, `sms`, `facebook-messenger`. Up to 5 tags are allowed.
     ///
     /// Optional; `Tag` on the wire (array of string).
-    #[serde(rename = "Tag", skip_serializing_if = "::std::option::Option::is_none")]
     pub tag: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListBindingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+            ("Identity", &self.identity),
+            ("Tag", &self.tag),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateBinding`: [`Binding::create`], `POST https://notify.twilio.com/v1/Services/{ServiceSid}/Bindings`.
 ///
 /// Feature `notify-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateBindingParams {
     /// The channel-specific address. For APNS, the device token. For FCM and GCM, the registration token. For SMS, a phone number in E.164 format. For Facebook Messenger, the Messenger ID of the user or a phone number in E.164 format.
     ///
     /// Required; `Address` on the wire (string).
-    #[serde(rename = "Address")]
     pub address: ::std::string::String,
     /// The transport technology to use for the Binding. Can be: `apn`, `fcm`, `gcm`, `sms`, or `facebook-messenger`.
     ///
     /// Required; `BindingType` on the wire (enum).
-    #[serde(rename = "BindingType")]
     pub binding_type: crate::notify::v1::BindingBindingType,
     /// The SID of the [Credential](https://www.twilio.com/docs/notify/api/credential-resource) resource to be used to send notifications to this Binding. If present, this overrides the Credential specified in the Service resource. Applies to only `apn`, `fcm`, and `gcm` type Bindings.
     ///
     /// Optional; `CredentialSid` on the wire (string).
-    #[serde(
-        rename = "CredentialSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub credential_sid: ::std::option::Option<::std::string::String>,
     /// Deprecated.
     ///
     /// Optional; `Endpoint` on the wire (string).
-    #[serde(
-        rename = "Endpoint",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub endpoint: ::std::option::Option<::std::string::String>,
     /// The `identity` value that uniquely identifies the new resource's [User](https://www.twilio.com/docs/chat/rest/user-resource) within the [Service](https://www.twilio.com/docs/notify/api/service-resource). Up to 20 Bindings can be created for the same Identity in a given Service.
     ///
     /// Required; `Identity` on the wire (string).
-    #[serde(rename = "Identity")]
     pub identity: ::std::string::String,
     /// The protocol version to use to send the notification. This defaults to the value of `default_xxxx_notification_protocol_version` for the protocol in the [Service](https://www.twilio.com/docs/notify/api/service-resource). The current version is `"3"` for `apn`, `fcm`, and `gcm` type Bindings. The parameter is not applicable to `sms` and `facebook-messenger` type Bindings as the data format is fixed.
     ///
     /// Optional; `NotificationProtocolVersion` on the wire (string).
-    #[serde(
-        rename = "NotificationProtocolVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notification_protocol_version: ::std::option::Option<::std::string::String>,
     /// A tag that can be used to select the Bindings to notify. Repeat this parameter to specify more than one tag, up to a total of 20 tags.
     ///
     /// Optional; `Tag` on the wire (array of string).
-    #[serde(rename = "Tag", skip_serializing_if = "::std::option::Option::is_none")]
     pub tag: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for CreateBindingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Address", &self.address),
+            ("BindingType", &self.binding_type),
+            ("CredentialSid", &self.credential_sid),
+            ("Endpoint", &self.endpoint),
+            ("Identity", &self.identity),
+            (
+                "NotificationProtocolVersion",
+                &self.notification_protocol_version,
+            ),
+            ("Tag", &self.tag),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -258,151 +265,110 @@ pub struct Notification {
 /// The parameters of `CreateNotification`: [`Notification::create`], `POST https://notify.twilio.com/v1/Services/{ServiceSid}/Notifications`.
 ///
 /// Feature `notify-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateNotificationParams {
     /// The actions to display for the notification. For APNS, translates to the `aps.category` value. For GCM, translates to the `data.twi_action` value. For SMS, this parameter is not supported and is omitted from deliveries to those channels.
     ///
     /// Optional; `Action` on the wire (string).
-    #[serde(
-        rename = "Action",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub action: ::std::option::Option<::std::string::String>,
     /// Deprecated.
     ///
     /// Optional; `Alexa` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Alexa",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub alexa: ::std::option::Option<::serde_json::Value>,
     /// The APNS-specific payload that overrides corresponding attributes in the generic payload for APNS Bindings. This property maps to the APNS `Payload` item, therefore the `aps` key must be used to change standard attributes. Adds custom key-value pairs to the root of the dictionary. See the [APNS documentation](https://developer.apple.com/library/content/documentation/NetworkingInternet/Conceptual/RemoteNotificationsPG/CommunicatingwithAPNs.html) for more details. We reserve keys that start with `twi_` for future use. Custom keys that start with `twi_` are not allowed.
     ///
     /// Optional; `Apn` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Apn",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub apn: ::std::option::Option<::serde_json::Value>,
     /// The notification text. For FCM and GCM, translates to `data.twi_body`. For APNS, translates to `aps.alert.body`. For SMS, translates to `body`. SMS requires either this `body` value, or `media_urls` attribute defined in the `sms` parameter of the notification.
     ///
     /// Optional; `Body` on the wire (string).
-    #[serde(
-        rename = "Body",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::std::string::String>,
     /// The custom key-value pairs of the notification's payload. For FCM and GCM, this value translates to `data` in the FCM and GCM payloads. FCM and GCM [reserve certain keys](https://firebase.google.com/docs/cloud-messaging/http-server-ref) that cannot be used in those channels. For APNS, attributes of `data` are inserted into the APNS payload as custom properties outside of the `aps` dictionary. In all channels, we reserve keys that start with `twi_` for future use. Custom keys that start with `twi_` are not allowed and are rejected as 400 Bad request with no delivery attempted. For SMS, this parameter is not supported and is omitted from deliveries to those channels.
     ///
     /// Optional; `Data` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Data",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub data: ::std::option::Option<::serde_json::Value>,
     /// URL to send webhooks.
     ///
     /// Optional; `DeliveryCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "DeliveryCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub delivery_callback_url: ::std::option::Option<::std::string::String>,
     /// Deprecated.
     ///
     /// Optional; `FacebookMessenger` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "FacebookMessenger",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub facebook_messenger: ::std::option::Option<::serde_json::Value>,
     /// The FCM-specific payload that overrides corresponding attributes in the generic payload for FCM Bindings. This property maps to the root JSON dictionary. See the [FCM documentation](https://firebase.google.com/docs/cloud-messaging/http-server-ref#downstream) for more details. Target parameters `to`, `registration_ids`, `condition`, and `notification_key` are not allowed in this parameter. We reserve keys that start with `twi_` for future use. Custom keys that start with `twi_` are not allowed. FCM also [reserves certain keys](https://firebase.google.com/docs/cloud-messaging/http-server-ref), which cannot be used in that channel.
     ///
     /// Optional; `Fcm` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Fcm",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub fcm: ::std::option::Option<::serde_json::Value>,
     /// The GCM-specific payload that overrides corresponding attributes in the generic payload for GCM Bindings.  This property maps to the root JSON dictionary. See the [GCM documentation](https://firebase.google.com/docs/cloud-messaging/http-server-ref) for more details. Target parameters `to`, `registration_ids`, and `notification_key` are not allowed. We reserve keys that start with `twi_` for future use. Custom keys that start with `twi_` are not allowed. GCM also [reserves certain keys](https://firebase.google.com/docs/cloud-messaging/http-server-ref).
     ///
     /// Optional; `Gcm` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Gcm",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub gcm: ::std::option::Option<::serde_json::Value>,
     /// The `identity` value that uniquely identifies the new resource's [User](https://www.twilio.com/docs/chat/rest/user-resource) within the [Service](https://www.twilio.com/docs/notify/api/service-resource). Delivery will be attempted only to Bindings with an Identity in this list. No more than 20 items are allowed in this list.
     ///
     /// Optional; `Identity` on the wire (array of string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The priority of the notification. Can be: `low` or `high` and the default is `high`. A value of `low` optimizes the client app's battery consumption; however, notifications may be delivered with unspecified delay. For FCM and GCM, `low` priority is the same as `Normal` priority. For APNS `low` priority is the same as `5`. A value of `high` sends the notification immediately, and can wake up a sleeping device. For FCM and GCM, `high` is the same as `High` priority. For APNS, `high` is a priority `10`. SMS does not support this property.
     ///
     /// Optional; `Priority` on the wire (enum).
-    #[serde(
-        rename = "Priority",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub priority: ::std::option::Option<crate::notify::v1::NotificationPriority>,
     /// The Segment resource is deprecated. Use the `tag` parameter, instead.
     ///
     /// Optional; `Segment` on the wire (array of string).
-    #[serde(
-        rename = "Segment",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub segment: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The SMS-specific payload that overrides corresponding attributes in the generic payload for SMS Bindings.  Each attribute in this value maps to the corresponding `form` parameter of the Twilio [Message](https://www.twilio.com/docs/sms/quickstart) resource.  These parameters of the Message resource are supported in snake case format: `body`, `media_urls`, `status_callback`, and `max_price`.  The `status_callback` parameter overrides the corresponding parameter in the messaging service, if configured. The `media_urls` property expects a JSON array.
     ///
     /// Optional; `Sms` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Sms",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub sms: ::std::option::Option<::serde_json::Value>,
     /// The name of the sound to be played for the notification. For FCM and GCM, this Translates to `data.twi_sound`.  For APNS, this translates to `aps.sound`.  SMS does not support this property.
     ///
     /// Optional; `Sound` on the wire (string).
-    #[serde(
-        rename = "Sound",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sound: ::std::option::Option<::std::string::String>,
     /// A tag that selects the Bindings to notify. Repeat this parameter to specify more than one tag, up to a total of 5 tags. The implicit tag `all` is available to notify all Bindings in a Service instance. Similarly, the implicit tags `apn`, `fcm`, `gcm`, `sms` and `facebook-messenger` are available to notify all Bindings in a specific channel.
     ///
     /// Optional; `Tag` on the wire (array of string).
-    #[serde(rename = "Tag", skip_serializing_if = "::std::option::Option::is_none")]
     pub tag: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The notification title. For FCM and GCM, this translates to the `data.twi_title` value. For APNS, this translates to the `aps.alert.title` value. SMS does not support this property. This field is not visible on iOS phones and tablets but appears on Apple Watch and Android devices.
     ///
     /// Optional; `Title` on the wire (string).
-    #[serde(
-        rename = "Title",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub title: ::std::option::Option<::std::string::String>,
     /// The destination address specified as a JSON string.  Multiple `to_binding` parameters can be included but the total size of the request entity should not exceed 1MB. This is typically sufficient for 10,000 phone numbers.
     ///
     /// Optional; `ToBinding` on the wire (array of string).
-    #[serde(
-        rename = "ToBinding",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub to_binding: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// How long, in seconds, the notification is valid. Can be an integer between 0 and 2,419,200, which is 4 weeks, the default and the maximum supported time to live (TTL). Delivery should be attempted if the device is offline until the TTL elapses. Zero means that the notification delivery is attempted immediately, only once, and is not stored for future delivery. SMS does not support this property.
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for CreateNotificationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Action", &self.action),
+            ("Alexa", &crate::support::JsonString(&self.alexa)),
+            ("Apn", &crate::support::JsonString(&self.apn)),
+            ("Body", &self.body),
+            ("Data", &crate::support::JsonString(&self.data)),
+            ("DeliveryCallbackUrl", &self.delivery_callback_url),
+            (
+                "FacebookMessenger",
+                &crate::support::JsonString(&self.facebook_messenger),
+            ),
+            ("Fcm", &crate::support::JsonString(&self.fcm)),
+            ("Gcm", &crate::support::JsonString(&self.gcm)),
+            ("Identity", &self.identity),
+            ("Priority", &self.priority),
+            ("Segment", &self.segment),
+            ("Sms", &crate::support::JsonString(&self.sms)),
+            ("Sound", &self.sound),
+            ("Tag", &self.tag),
+            ("Title", &self.title),
+            ("ToBinding", &self.to_binding),
+            ("Ttl", &self.ttl),
+        ])
+        .serialize(serializer)
+    }
 }

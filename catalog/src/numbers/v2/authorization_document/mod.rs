@@ -92,38 +92,37 @@ pub struct DependentHostedNumberOrder {
 /// Retrieve a list of dependent HostedNumberOrders belonging to the AuthorizationDocument.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListDependentHostedNumberOrderParams {
     /// Status of an instance resource. It can hold one of the values: 1. opened 2. signing, 3. signed LOA, 4. canceled, 5. failed. See the section entitled [Status Values](https://www.twilio.com/docs/phone-numbers/hosted-numbers/hosted-numbers-api/authorization-document-resource#status-values) for more information on each of these statuses.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::numbers::v2::DependentHostedNumberOrderStatus>,
     /// An E164 formatted phone number hosted by this HostedNumberOrder.
     ///
     /// Optional; `PhoneNumber` on the wire (string).
-    #[serde(
-        rename = "PhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies the IncomingPhoneNumber resource created by this HostedNumberOrder.
     ///
     /// Optional; `IncomingPhoneNumberSid` on the wire (string).
-    #[serde(
-        rename = "IncomingPhoneNumberSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub incoming_phone_number_sid: ::std::option::Option<::std::string::String>,
     /// A human readable description of this resource, up to 128 characters.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListDependentHostedNumberOrderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("PhoneNumber", &self.phone_number),
+            ("IncomingPhoneNumberSid", &self.incoming_phone_number_sid),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -83,112 +83,84 @@ pub struct Bundle {
 /// Retrieve a list of all Bundles for an account.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListBundleParams {
     /// The verification status of the Bundle resource. Please refer to [Bundle Statuses](https://www.twilio.com/docs/phone-numbers/regulatory/api/bundles#bundle-statuses) for more details.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::numbers::v2::BundleStatus>,
     /// A comma-separated list of Bundle SIDs to filter the results (maximum 20). Each Bundle SID must match `^BU[0-9a-fA-F]{32}$`.
     ///
     /// Optional; `BundleSids` on the wire (string).
-    #[serde(
-        rename = "BundleSids",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bundle_sids: ::std::option::Option<::std::string::String>,
     /// The string that you assigned to describe the resource. The column can contain 255 variable characters.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The unique string of a [Regulation resource](https://www.twilio.com/docs/phone-numbers/regulatory/api/regulations) that is associated to the Bundle resource.
     ///
     /// Optional; `RegulationSid` on the wire (string).
-    #[serde(
-        rename = "RegulationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub regulation_sid: ::std::option::Option<::std::string::String>,
     /// The 2-digit [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) of the Bundle's phone number country ownership request.
     ///
     /// Optional; `IsoCountry` on the wire (string).
-    #[serde(
-        rename = "IsoCountry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub iso_country: ::std::option::Option<::std::string::String>,
     /// The type of phone number of the Bundle's ownership request. Can be `local`, `mobile`, `national`, or `toll-free`.
     ///
     /// Optional; `NumberType` on the wire (string).
-    #[serde(
-        rename = "NumberType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub number_type: ::std::option::Option<::std::string::String>,
     /// The end user type of the regulation of the Bundle. Can be `business` or `individual`.
     ///
     /// Optional; `EndUserType` on the wire (string).
-    #[serde(
-        rename = "EndUserType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_user_type: ::std::option::Option<::std::string::String>,
     /// Indicates that the Bundle is a valid Bundle until a specified expiration date.
     ///
     /// Optional; `HasValidUntilDate` on the wire (boolean).
-    #[serde(
-        rename = "HasValidUntilDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub has_valid_until_date: ::std::option::Option<bool>,
     /// Can be `valid-until` or `date-updated`. Defaults to `date-created`.
     ///
     /// Optional; `SortBy` on the wire (enum).
-    #[serde(
-        rename = "SortBy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_by: ::std::option::Option<crate::numbers::v2::BundleSortBy>,
     /// Default is `DESC`. Can be `ASC` or `DESC`.
     ///
     /// Optional; `SortDirection` on the wire (enum).
-    #[serde(
-        rename = "SortDirection",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort_direction: ::std::option::Option<crate::numbers::v2::BundleSortDirection>,
     /// Date to filter Bundles having their `valid_until_date` before or after the specified date. Can be `ValidUntilDate>=` or `ValidUntilDate<=`. Both can be used in conjunction as well. [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) is the acceptable date format.
     ///
     /// Optional; `ValidUntilDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "ValidUntilDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub valid_until_date: ::std::option::Option<::jiff::Timestamp>,
     /// Date to filter Bundles having their `valid_until_date` before or after the specified date. Can be `ValidUntilDate>=` or `ValidUntilDate<=`. Both can be used in conjunction as well. [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) is the acceptable date format.
     ///
     /// Optional; `ValidUntilDate<` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "ValidUntilDate<",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub valid_until_date_before: ::std::option::Option<::jiff::Timestamp>,
     /// Date to filter Bundles having their `valid_until_date` before or after the specified date. Can be `ValidUntilDate>=` or `ValidUntilDate<=`. Both can be used in conjunction as well. [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) is the acceptable date format.
     ///
     /// Optional; `ValidUntilDate>` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "ValidUntilDate>",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub valid_until_date_after: ::std::option::Option<::jiff::Timestamp>,
+}
+
+impl ::serde::Serialize for ListBundleParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("BundleSids", &self.bundle_sids),
+            ("FriendlyName", &self.friendly_name),
+            ("RegulationSid", &self.regulation_sid),
+            ("IsoCountry", &self.iso_country),
+            ("NumberType", &self.number_type),
+            ("EndUserType", &self.end_user_type),
+            ("HasValidUntilDate", &self.has_valid_until_date),
+            ("SortBy", &self.sort_by),
+            ("SortDirection", &self.sort_direction),
+            ("ValidUntilDate", &self.valid_until_date),
+            ("ValidUntilDate<", &self.valid_until_date_before),
+            ("ValidUntilDate>", &self.valid_until_date_after),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateBundle`: [`Bundle::create`], `POST https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles`.
@@ -196,64 +168,57 @@ pub struct ListBundleParams {
 /// Create a new Bundle.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateBundleParams {
     /// The email address that will receive updates when the Bundle resource changes status.
     ///
     /// Required; `Email` on the wire (string).
-    #[serde(rename = "Email")]
     pub email: ::std::string::String,
     /// Optional; `EndUserType` on the wire (enum).
-    #[serde(
-        rename = "EndUserType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_user_type: ::std::option::Option<crate::numbers::v2::BundleEndUserType>,
     /// The string that you assigned to describe the resource.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// Indicates that Bundle is a Test Bundle and will be Auto-Rejected
     ///
     /// Optional; `IsTest` on the wire (boolean).
-    #[serde(
-        rename = "IsTest",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_test: ::std::option::Option<bool>,
     /// The [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) of the Bundle's phone number country ownership request.
     ///
     /// Optional; `IsoCountry` on the wire (string).
-    #[serde(
-        rename = "IsoCountry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub iso_country: ::std::option::Option<::std::string::String>,
     /// The type of phone number of the Bundle's ownership request. Can be `local`, `mobile`, `national`, or `toll-free`.
     ///
     /// Optional; `NumberType` on the wire (string).
-    #[serde(
-        rename = "NumberType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub number_type: ::std::option::Option<::std::string::String>,
     /// The unique string of a regulation that is associated to the Bundle resource.
     ///
     /// Optional; `RegulationSid` on the wire (string).
-    #[serde(
-        rename = "RegulationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub regulation_sid: ::std::option::Option<::std::string::String>,
     /// The URL we call to inform your application of status changes.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateBundleParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Email", &self.email),
+            ("EndUserType", &self.end_user_type),
+            ("FriendlyName", &self.friendly_name),
+            ("IsTest", &self.is_test),
+            ("IsoCountry", &self.iso_country),
+            ("NumberType", &self.number_type),
+            ("RegulationSid", &self.regulation_sid),
+            ("StatusCallback", &self.status_callback),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateBundle`: [`Bundle::update`], `POST https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles/{Sid}`.
@@ -261,40 +226,39 @@ pub struct CreateBundleParams {
 /// Updates a Bundle in an account.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateBundleParams {
     /// The email address that will receive updates when the Bundle resource changes status.
     ///
     /// Optional; `Email` on the wire (string).
-    #[serde(
-        rename = "Email",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub email: ::std::option::Option<::std::string::String>,
     /// The string that you assigned to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The verification status of the Bundle resource.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::numbers::v2::BundleStatus>,
     /// The URL we call to inform your application of status changes.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateBundleParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Email", &self.email),
+            ("FriendlyName", &self.friendly_name),
+            ("Status", &self.status),
+            ("StatusCallback", &self.status_callback),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -396,27 +360,34 @@ pub struct EndUser {
 /// Create a new End User.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateEndUserParams {
     /// The set of parameters that are the attributes of the End User resource which are derived End User Types.
     ///
     /// Optional; `Attributes` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// The string that you assigned to describe the resource.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// The type of end user of the Bundle resource - can be `individual` or `business`.
     ///
     /// Required; `Type` on the wire (enum).
-    #[serde(rename = "Type")]
     pub r#type: crate::numbers::v2::EndUserType,
+}
+
+impl ::serde::Serialize for CreateEndUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &crate::support::JsonString(&self.attributes)),
+            ("FriendlyName", &self.friendly_name),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateEndUser`: [`EndUser::update`], `POST https://numbers.twilio.com/v2/RegulatoryCompliance/EndUsers/{Sid}`.
@@ -424,25 +395,29 @@ pub struct CreateEndUserParams {
 /// Update an existing End User.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateEndUserParams {
     /// The set of parameters that are the attributes of the End User resource which are derived End User Types.
     ///
     /// Optional; `Attributes` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// The string that you assigned to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateEndUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &crate::support::JsonString(&self.attributes)),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -493,16 +468,22 @@ pub struct Regulation {
 /// Fetch specific Regulation Instance.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchRegulationParams {
     /// A boolean parameter indicating whether to include constraints or not for supporting end user, documents and their fields
     ///
     /// Optional; `IncludeConstraints` on the wire (boolean).
-    #[serde(
-        rename = "IncludeConstraints",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_constraints: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for FetchRegulationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("IncludeConstraints", &self.include_constraints)])
+            .serialize(serializer)
+    }
 }
 
 /// The parameters of `ListRegulation`: [`Regulation::list`], `GET https://numbers.twilio.com/v2/RegulatoryCompliance/Regulations`.
@@ -510,40 +491,39 @@ pub struct FetchRegulationParams {
 /// Retrieve a list of all Regulations.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListRegulationParams {
     /// The type of End User the regulation requires - can be `individual` or `business`.
     ///
     /// Optional; `EndUserType` on the wire (enum).
-    #[serde(
-        rename = "EndUserType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_user_type: ::std::option::Option<crate::numbers::v2::RegulationEndUserType>,
     /// The ISO country code of the phone number's country.
     ///
     /// Optional; `IsoCountry` on the wire (string).
-    #[serde(
-        rename = "IsoCountry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub iso_country: ::std::option::Option<::std::string::String>,
     /// The type of phone number that the regulatory requiremnt is restricting.
     ///
     /// Optional; `NumberType` on the wire (string).
-    #[serde(
-        rename = "NumberType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub number_type: ::std::option::Option<::std::string::String>,
     /// A boolean parameter indicating whether to include constraints or not for supporting end user, documents and their fields
     ///
     /// Optional; `IncludeConstraints` on the wire (boolean).
-    #[serde(
-        rename = "IncludeConstraints",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_constraints: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListRegulationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("EndUserType", &self.end_user_type),
+            ("IsoCountry", &self.iso_country),
+            ("NumberType", &self.number_type),
+            ("IncludeConstraints", &self.include_constraints),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -661,27 +641,34 @@ pub struct SupportingDocument {
 /// Create a new Supporting Document.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSupportingDocumentParams {
     /// The set of parameters that are the attributes of the Supporting Documents resource which are derived Supporting Document Types.
     ///
     /// Optional; `Attributes` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// The string that you assigned to describe the resource.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// The type of the Supporting Document.
     ///
     /// Required; `Type` on the wire (string).
-    #[serde(rename = "Type")]
     pub r#type: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSupportingDocumentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &crate::support::JsonString(&self.attributes)),
+            ("FriendlyName", &self.friendly_name),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSupportingDocument`: [`SupportingDocument::update`], `POST https://numbers.twilio.com/v2/RegulatoryCompliance/SupportingDocuments/{Sid}`.
@@ -689,23 +676,27 @@ pub struct CreateSupportingDocumentParams {
 /// Update an existing Supporting Document.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSupportingDocumentParams {
     /// The set of parameters that are the attributes of the Supporting Document resource which are derived Supporting Document Types.
     ///
     /// Optional; `Attributes` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// The string that you assigned to describe the resource.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateSupportingDocumentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &crate::support::JsonString(&self.attributes)),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -110,132 +110,101 @@ pub struct HostedNumberOrder {
 /// Host a phone number's capability on Twilio's platform.
 ///
 /// Feature `numbers-v3`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateHostedNumbersHostedNumberOrderParams {
     /// This defaults to the AccountSid of the authorization the user is using. This can be provided to specify a subaccount to add the HostedNumberOrder to.
     ///
     /// Optional; `accountSid` on the wire (string).
-    #[serde(
-        rename = "accountSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_sid: ::std::option::Option<::std::string::String>,
     /// Optional. A 34 character string that uniquely identifies the Address resource that represents the address of the owner of this phone number.
     ///
     /// Optional; `addressSid` on the wire (string).
-    #[serde(
-        rename = "addressSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_sid: ::std::option::Option<::std::string::String>,
     /// Optional. A list of emails that the LOA document for this HostedNumberOrder will be carbon copied to.
     ///
     /// Optional; `ccEmails` on the wire (array of string).
-    #[serde(
-        rename = "ccEmails",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cc_emails: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Optional. Email of the owner of this phone number that is being hosted.
     ///
     /// Optional; `email` on the wire (string).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
     /// A 64 character string that is a human readable text that describes this resource.
     ///
     /// Optional; `friendlyName` on the wire (string).
-    #[serde(
-        rename = "friendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The number to host in [+E.164](https://en.wikipedia.org/wiki/E.164) format
     ///
     /// Required; `phoneNumber` on the wire (string).
-    #[serde(rename = "phoneNumber")]
     pub phone_number: ::std::string::String,
     /// Optional. The 34 character sid of the application Twilio should use to handle SMS messages sent to this number. If a `SmsApplicationSid` is present, Twilio will ignore all of the SMS urls above and use those set on the application.
     ///
     /// Optional; `smsApplicationSid` on the wire (string).
-    #[serde(
-        rename = "smsApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_application_sid: ::std::option::Option<::std::string::String>,
     /// Used to specify that the SMS capability will be hosted on Twilio's platform.
     ///
     /// Required; `smsCapability` on the wire (boolean).
-    #[serde(rename = "smsCapability")]
     pub sms_capability: bool,
     /// The HTTP method that should be used to request the SmsFallbackUrl. Must be either `GET` or `POST`. This will be copied onto the IncomingPhoneNumber resource.
     ///
     /// Optional; `smsFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "smsFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_method: ::std::option::Option<::std::string::String>,
     /// A URL that Twilio will request if an error occurs requesting or executing the TwiML defined by SmsUrl. This will be copied onto the IncomingPhoneNumber resource.
     ///
     /// Optional; `smsFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "smsFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method that should be used to request the SmsUrl. Must be either `GET` or `POST`.  This will be copied onto the IncomingPhoneNumber resource.
     ///
     /// Optional; `smsMethod` on the wire (string).
-    #[serde(
-        rename = "smsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_method: ::std::option::Option<::std::string::String>,
     /// The URL that Twilio should request when somebody sends an SMS to the phone number. This will be copied onto the IncomingPhoneNumber resource.
     ///
     /// Optional; `smsUrl` on the wire (string).
-    #[serde(
-        rename = "smsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// Optional. The Status Callback Method attached to the IncomingPhoneNumber resource.
     ///
     /// Optional; `statusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "statusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// Optional. The Status Callback URL attached to the IncomingPhoneNumber resource.
     ///
     /// Optional; `statusCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "statusCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Optional. Provides a unique and addressable name to be assigned to this HostedNumberOrder, assigned by the developer, to be optionally used in addition to SID.
     ///
     /// Optional; `uniqueName` on the wire (string).
-    #[serde(
-        rename = "uniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
     /// Optional. The unique sid identifier of the Identity Document that represents the document for verifying ownership of the number to be hosted. Required when VerificationType is phone-bill.
     ///
     /// Optional; `verificationDocumentSid` on the wire (string).
-    #[serde(
-        rename = "verificationDocumentSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verification_document_sid: ::std::option::Option<::std::string::String>,
     /// Optional; `verificationType` on the wire (enum).
-    #[serde(
-        rename = "verificationType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub verification_type:
         ::std::option::Option<crate::numbers::v3::HostedNumberOrderEnumVerificationType>,
+}
+
+impl ::serde::Serialize for CreateHostedNumbersHostedNumberOrderParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("accountSid", &self.account_sid),
+            ("addressSid", &self.address_sid),
+            ("ccEmails", &self.cc_emails),
+            ("email", &self.email),
+            ("friendlyName", &self.friendly_name),
+            ("phoneNumber", &self.phone_number),
+            ("smsApplicationSid", &self.sms_application_sid),
+            ("smsCapability", &self.sms_capability),
+            ("smsFallbackMethod", &self.sms_fallback_method),
+            ("smsFallbackUrl", &self.sms_fallback_url),
+            ("smsMethod", &self.sms_method),
+            ("smsUrl", &self.sms_url),
+            ("statusCallbackMethod", &self.status_callback_method),
+            ("statusCallbackUrl", &self.status_callback_url),
+            ("uniqueName", &self.unique_name),
+            ("verificationDocumentSid", &self.verification_document_sid),
+            ("verificationType", &self.verification_type),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -52,11 +52,19 @@ pub struct InstalledAddOnExtension {
 /// Update an Extension for an Add-on installation.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateMarketplaceInstalledAddOnExtensionParams {
     /// Whether the Extension should be invoked.
     ///
     /// Required; `Enabled` on the wire (boolean).
-    #[serde(rename = "Enabled")]
     pub enabled: bool,
+}
+
+impl ::serde::Serialize for UpdateMarketplaceInstalledAddOnExtensionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Enabled", &self.enabled)]).serialize(serializer)
+    }
 }

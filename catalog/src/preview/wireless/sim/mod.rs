@@ -39,15 +39,19 @@ pub struct Usage {
 /// The parameters of `FetchWirelessUsage`: [`Usage::fetch`], `GET https://preview.twilio.com/wireless/Sims/{SimSid}/Usage`.
 ///
 /// Feature `preview`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchWirelessUsageParams {
     /// Optional; `End` on the wire (string).
-    #[serde(rename = "End", skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<::std::string::String>,
     /// Optional; `Start` on the wire (string).
-    #[serde(
-        rename = "Start",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchWirelessUsageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("End", &self.end), ("Start", &self.start)]).serialize(serializer)
+    }
 }

@@ -78,29 +78,34 @@ pub struct PhoneNumber {
 /// Add a Phone Number to a Service's Proxy Number Pool.
 ///
 /// Feature `proxy-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreatePhoneNumberParams {
     /// Whether the new phone number should be reserved and not be assigned to a participant using proxy pool logic. See [Reserved Phone Numbers](https://www.twilio.com/docs/proxy/reserved-phone-numbers) for more information.
     ///
     /// Optional; `IsReserved` on the wire (boolean).
-    #[serde(
-        rename = "IsReserved",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_reserved: ::std::option::Option<bool>,
     /// The phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format.  E.164 phone numbers consist of a + followed by the country code and subscriber number without punctuation characters. For example, +14155551234.
     ///
     /// Optional; `PhoneNumber` on the wire (string).
-    #[serde(
-        rename = "PhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// The SID of a Twilio [IncomingPhoneNumber](https://www.twilio.com/docs/phone-numbers/api/incomingphonenumber-resource) resource that represents the Twilio Number you would like to assign to your Proxy Service.
     ///
     /// Optional; `Sid` on the wire (string).
-    #[serde(rename = "Sid", skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreatePhoneNumberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("IsReserved", &self.is_reserved),
+            ("PhoneNumber", &self.phone_number),
+            ("Sid", &self.sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdatePhoneNumber`: [`PhoneNumber::update`], `POST https://proxy.twilio.com/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}`.
@@ -108,16 +113,21 @@ pub struct CreatePhoneNumberParams {
 /// Update a specific Proxy Number.
 ///
 /// Feature `proxy-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdatePhoneNumberParams {
     /// Whether the phone number should be reserved and not be assigned to a participant using proxy pool logic. See [Reserved Phone Numbers](https://www.twilio.com/docs/proxy/reserved-phone-numbers) for more information.
     ///
     /// Optional; `IsReserved` on the wire (boolean).
-    #[serde(
-        rename = "IsReserved",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_reserved: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for UpdatePhoneNumberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("IsReserved", &self.is_reserved)]).serialize(serializer)
+    }
 }
 
 ///
@@ -215,54 +225,52 @@ pub struct Session {
 /// Create a new Session
 ///
 /// Feature `proxy-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSessionParams {
     /// The [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date when the Session should expire. If this is value is present, it overrides the `ttl` value.
     ///
     /// Optional; `DateExpiry` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateExpiry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_expiry: ::std::option::Option<::jiff::Timestamp>,
     /// The Mode of the Session. Can be: `message-only`, `voice-only`, or `voice-and-message`.
     ///
     /// Optional; `Mode` on the wire (enum).
-    #[serde(
-        rename = "Mode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mode: ::std::option::Option<crate::proxy::v1::SessionMode>,
     /// The Participant objects to include in the new session.
     ///
     /// Optional; `Participants` on the wire (array of JSON values).
-    #[serde(
-        rename = "Participants",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_strings::serialize"
-    )]
     pub participants: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// The status of the Session. Can be: `open`, `in-progress`, `closed`, `failed`, or `unknown`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::proxy::v1::SessionStatus>,
     /// The time, in seconds, when the session will expire. The time is measured from the last Session create or the Session's last Interaction.
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
     /// An application-defined string that uniquely identifies the resource. This value must be 191 characters or fewer in length and be unique. \*\*This value should not have PII.\*\*
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateSessionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("DateExpiry", &self.date_expiry),
+            ("Mode", &self.mode),
+            (
+                "Participants",
+                &crate::support::JsonString(&self.participants),
+            ),
+            ("Status", &self.status),
+            ("Ttl", &self.ttl),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSession`: [`Session::update`], `POST https://proxy.twilio.com/v1/Services/{ServiceSid}/Sessions/{Sid}`.
@@ -270,27 +278,32 @@ pub struct CreateSessionParams {
 /// Update a specific Session.
 ///
 /// Feature `proxy-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSessionParams {
     /// The [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date when the Session should expire. If this is value is present, it overrides the `ttl` value.
     ///
     /// Optional; `DateExpiry` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateExpiry",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_expiry: ::std::option::Option<::jiff::Timestamp>,
     /// The status of the Session. Can be: `open`, `in-progress`, `closed`, `failed`, or `unknown`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::proxy::v1::SessionStatus>,
     /// The time, in seconds, when the session will expire. The time is measured from the last Session create or the Session's last Interaction.
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for UpdateSessionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("DateExpiry", &self.date_expiry),
+            ("Status", &self.status),
+            ("Ttl", &self.ttl),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -71,13 +71,21 @@ pub struct Asset {
 /// Create a new Asset resource.
 ///
 /// Feature `serverless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateAssetParams {
     /// A descriptive string that you create to describe the Asset resource. It can be a maximum of 255 characters.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateAssetParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateAsset`: [`Asset::update`], `POST https://serverless.twilio.com/v1/Services/{ServiceSid}/Assets/{Sid}`.
@@ -85,13 +93,21 @@ pub struct CreateAssetParams {
 /// Update a specific Asset resource.
 ///
 /// Feature `serverless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateAssetParams {
     /// A descriptive string that you create to describe the Asset resource. It can be a maximum of 255 characters.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for UpdateAssetParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// A collection of Function Versions, Asset Versions, Dependencies, and a Runtime that form a deployable unit.
@@ -170,40 +186,39 @@ pub struct Build {
 /// Create a new Build resource. At least one function version or asset version is required.
 ///
 /// Feature `serverless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateBuildParams {
     /// The list of Asset Version resource SIDs to include in the Build.
     ///
     /// Optional; `AssetVersions` on the wire (array of string).
-    #[serde(
-        rename = "AssetVersions",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub asset_versions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of objects that describe the Dependencies included in the Build. Each object contains the `name` and `version` of the dependency.
     ///
     /// Optional; `Dependencies` on the wire (string).
-    #[serde(
-        rename = "Dependencies",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub dependencies: ::std::option::Option<::std::string::String>,
     /// The list of the Function Version resource SIDs to include in the Build.
     ///
     /// Optional; `FunctionVersions` on the wire (array of string).
-    #[serde(
-        rename = "FunctionVersions",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub function_versions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The Runtime version that will be used to run the Build resource when it is deployed.
     ///
     /// Optional; `Runtime` on the wire (string).
-    #[serde(
-        rename = "Runtime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub runtime: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateBuildParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AssetVersions", &self.asset_versions),
+            ("Dependencies", &self.dependencies),
+            ("FunctionVersions", &self.function_versions),
+            ("Runtime", &self.runtime),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Represents a deployed build of a given set of Functions and/or Assets at a specific URL.
@@ -280,21 +295,29 @@ pub struct Environment {
 /// Create a new environment.
 ///
 /// Feature `serverless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateEnvironmentParams {
     /// A URL-friendly name that represents the environment and forms part of the domain name. It can be a maximum of 16 characters.
     ///
     /// Optional; `DomainSuffix` on the wire (string).
-    #[serde(
-        rename = "DomainSuffix",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_suffix: ::std::option::Option<::std::string::String>,
     /// A user-defined string that uniquely identifies the Environment resource. It can be a maximum of 100 characters.
     ///
     /// Required; `UniqueName` on the wire (string).
-    #[serde(rename = "UniqueName")]
     pub unique_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateEnvironmentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("DomainSuffix", &self.domain_suffix),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A wrapper that represents a Serverless JavaScript function and groups the different  and groups the different Versions of this code.
@@ -361,13 +384,21 @@ pub struct Function {
 /// Create a new Function resource.
 ///
 /// Feature `serverless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateFunctionParams {
     /// A descriptive string that you create to describe the Function resource. It can be a maximum of 255 characters.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateFunctionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateFunction`: [`Function::update`], `POST https://serverless.twilio.com/v1/Services/{ServiceSid}/Functions/{Sid}`.
@@ -375,11 +406,19 @@ pub struct CreateFunctionParams {
 /// Update a specific Function resource.
 ///
 /// Feature `serverless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateFunctionParams {
     /// A descriptive string that you create to describe the Function resource. It can be a maximum of 255 characters.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for UpdateFunctionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }

@@ -88,29 +88,34 @@ pub struct Execution {
 /// Retrieve a list of all Executions for the Flow.
 ///
 /// Feature `studio-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListExecutionParams {
     /// Only show Execution resources with the given status. Can be: `active` or `ended`.
     ///
     /// Optional; `status` on the wire (enum).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::studio::v2::ExecutionStatus>,
     /// Only show Execution resources starting on or after this [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time, given as `YYYY-MM-DDThh:mm:ss-hh:mm`.
     ///
     /// Optional; `DateCreatedFrom` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedFrom",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_from: ::std::option::Option<::jiff::Timestamp>,
     /// Only show Execution resources starting before this [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time, given as `YYYY-MM-DDThh:mm:ss-hh:mm`.
     ///
     /// Optional; `DateCreatedTo` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedTo",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_to: ::std::option::Option<::jiff::Timestamp>,
+}
+
+impl ::serde::Serialize for ListExecutionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("status", &self.status),
+            ("DateCreatedFrom", &self.date_created_from),
+            ("DateCreatedTo", &self.date_created_to),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateExecution`: [`Execution::create`], `POST https://studio.twilio.com/v2/Flows/{FlowSid}/Executions`.
@@ -118,27 +123,34 @@ pub struct ListExecutionParams {
 /// Triggers a new Execution for the Flow
 ///
 /// Feature `studio-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateExecutionParams {
     /// The Twilio phone number to send messages or initiate calls from during the Flow's Execution. Available as variable `{{flow.channel.address}}`. For SMS, this can also be a Messaging Service SID.
     ///
     /// Required; `From` on the wire (string).
-    #[serde(rename = "From")]
     pub from: ::std::string::String,
     /// JSON data that will be added to the Flow's context and that can be accessed as variables inside your Flow. For example, if you pass in `Parameters={"name":"Zeke"}`, a widget in your Flow can reference the variable `{{flow.data.name}}`, which returns "Zeke". Note: the JSON value must explicitly be passed as a string, not as a hash object. Depending on your particular HTTP library, you may need to add quotes or URL encode the JSON string.
     ///
     /// Optional; `Parameters` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Parameters",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub parameters: ::std::option::Option<::serde_json::Value>,
     /// The Contact phone number to start a Studio Flow Execution, available as variable `{{contact.channel.address}}`.
     ///
     /// Required; `To` on the wire (string).
-    #[serde(rename = "To")]
     pub to: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateExecutionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("From", &self.from),
+            ("Parameters", &crate::support::JsonString(&self.parameters)),
+            ("To", &self.to),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateExecution`: [`Execution::update`], `POST https://studio.twilio.com/v2/Flows/{FlowSid}/Executions/{Sid}`.
@@ -146,13 +158,21 @@ pub struct CreateExecutionParams {
 /// Update the status of an Execution to `ended`.
 ///
 /// Feature `studio-v2`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct UpdateExecutionParams {
     /// The status of the Execution. Can be: `active` or `ended`.
     ///
     /// Required; `Status` on the wire (enum).
-    #[serde(rename = "Status")]
     pub status: crate::studio::v2::ExecutionStatus,
+}
+
+impl ::serde::Serialize for UpdateExecutionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Status", &self.status)]).serialize(serializer)
+    }
 }
 
 /// Studio flows revisions
@@ -262,11 +282,19 @@ pub struct TestUser {
 /// Update flow test users
 ///
 /// Feature `studio-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateTestUserParams {
     /// List of test user identities that can test draft versions of the flow.
     ///
     /// Required; `TestUsers` on the wire (array of string).
-    #[serde(rename = "TestUsers")]
     pub test_users: ::std::vec::Vec<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateTestUserParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("TestUsers", &self.test_users)]).serialize(serializer)
+    }
 }

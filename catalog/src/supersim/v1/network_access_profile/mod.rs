@@ -51,11 +51,19 @@ pub struct NetworkAccessProfileNetwork {
 /// Add a Network resource to the Network Access Profile resource.
 ///
 /// Feature `supersim-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateNetworkAccessProfileNetworkParams {
     /// The SID of the Network resource to be added to the Network Access Profile resource.
     ///
     /// Required; `Network` on the wire (string).
-    #[serde(rename = "Network")]
     pub network: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateNetworkAccessProfileNetworkParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Network", &self.network)]).serialize(serializer)
+    }
 }

@@ -79,30 +79,34 @@ pub struct Document {
 /// The parameters of `CreateDocument`: [`Document::create`], `POST https://sync.twilio.com/v1/Services/{ServiceSid}/Documents`.
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateDocumentParams {
     /// A JSON string that represents an arbitrary, schema-less object that the Sync Document stores. Can be up to 16 KiB in length.
     ///
     /// Optional; `Data` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Data",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub data: ::std::option::Option<::serde_json::Value>,
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits), before the Sync Document expires and is deleted (the Sync Document's time-to-live).
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
     /// An application-defined string that uniquely identifies the Sync Document
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateDocumentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Data", &crate::support::JsonString(&self.data)),
+            ("Ttl", &self.ttl),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateDocument`: [`Document::update`], `POST https://sync.twilio.com/v1/Services/{ServiceSid}/Documents/{Sid}`.
@@ -111,22 +115,29 @@ pub struct CreateDocumentParams {
 /// - `If-Match`: `.if_match(..)`: The If-Match HTTP request header
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateDocumentParams {
     /// A JSON string that represents an arbitrary, schema-less object that the Sync Document stores. Can be up to 16 KiB in length.
     ///
     /// Optional; `Data` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Data",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub data: ::std::option::Option<::serde_json::Value>,
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits), before the Sync Document expires and is deleted (time-to-live).
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for UpdateDocumentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Data", &crate::support::JsonString(&self.data)),
+            ("Ttl", &self.ttl),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Sync list objects
@@ -197,49 +208,59 @@ pub struct SyncList {
 /// The parameters of `CreateSyncList`: [`SyncList::create`], `POST https://sync.twilio.com/v1/Services/{ServiceSid}/Lists`.
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSyncListParams {
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits), before the Sync List expires (time-to-live) and is deleted.
     ///
     /// Optional; `CollectionTtl` on the wire (integer).
-    #[serde(
-        rename = "CollectionTtl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collection_ttl: ::std::option::Option<i64>,
     /// Alias for collection\_ttl. If both are provided, this value is ignored.
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
     /// An application-defined string that uniquely identifies the resource. This value must be unique within its Service and it can be up to 320 characters long. The `unique_name` value can be used as an alternative to the `sid` in the URL path to address the resource.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateSyncListParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CollectionTtl", &self.collection_ttl),
+            ("Ttl", &self.ttl),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSyncList`: [`SyncList::update`], `POST https://sync.twilio.com/v1/Services/{ServiceSid}/Lists/{Sid}`.
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSyncListParams {
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits), before the Sync List expires (time-to-live) and is deleted.
     ///
     /// Optional; `CollectionTtl` on the wire (integer).
-    #[serde(
-        rename = "CollectionTtl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collection_ttl: ::std::option::Option<i64>,
     /// An alias for `collection_ttl`. If both are provided, this value is ignored.
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for UpdateSyncListParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("CollectionTtl", &self.collection_ttl), ("Ttl", &self.ttl)])
+            .serialize(serializer)
+    }
 }
 
 /// Sync map objects
@@ -310,49 +331,59 @@ pub struct SyncMap {
 /// The parameters of `CreateSyncMap`: [`SyncMap::create`], `POST https://sync.twilio.com/v1/Services/{ServiceSid}/Maps`.
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSyncMapParams {
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits), before the Sync Map expires (time-to-live) and is deleted.
     ///
     /// Optional; `CollectionTtl` on the wire (integer).
-    #[serde(
-        rename = "CollectionTtl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collection_ttl: ::std::option::Option<i64>,
     /// An alias for `collection_ttl`. If both parameters are provided, this value is ignored.
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
     /// An application-defined string that uniquely identifies the resource. It can be used as an alternative to the `sid` in the URL path to address the resource.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateSyncMapParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CollectionTtl", &self.collection_ttl),
+            ("Ttl", &self.ttl),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSyncMap`: [`SyncMap::update`], `POST https://sync.twilio.com/v1/Services/{ServiceSid}/Maps/{Sid}`.
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSyncMapParams {
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits), before the Sync Map expires (time-to-live) and is deleted.
     ///
     /// Optional; `CollectionTtl` on the wire (integer).
-    #[serde(
-        rename = "CollectionTtl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collection_ttl: ::std::option::Option<i64>,
     /// An alias for `collection_ttl`. If both parameters are provided, this value is ignored.
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for UpdateSyncMapParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("CollectionTtl", &self.collection_ttl), ("Ttl", &self.ttl)])
+            .serialize(serializer)
+    }
 }
 
 ///
@@ -426,21 +457,26 @@ pub struct SyncStream {
 /// Create a new Stream.
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSyncStreamParams {
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits), before the Stream expires and is deleted (time-to-live).
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
     /// An application-defined string that uniquely identifies the resource. This value must be unique within its Service and it can be up to 320 characters long. The `unique_name` value can be used as an alternative to the `sid` in the URL path to address the resource.
     ///
     /// Optional; `UniqueName` on the wire (string).
-    #[serde(
-        rename = "UniqueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unique_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateSyncStreamParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Ttl", &self.ttl), ("UniqueName", &self.unique_name)])
+            .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSyncStream`: [`SyncStream::update`], `POST https://sync.twilio.com/v1/Services/{ServiceSid}/Streams/{Sid}`.
@@ -448,11 +484,19 @@ pub struct CreateSyncStreamParams {
 /// Update a specific Stream.
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSyncStreamParams {
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits), before the Stream expires and is deleted (time-to-live).
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for UpdateSyncStreamParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Ttl", &self.ttl)]).serialize(serializer)
+    }
 }

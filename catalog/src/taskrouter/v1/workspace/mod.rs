@@ -64,59 +64,77 @@ pub struct Activity {
 /// The parameters of `ListActivity`: [`Activity::list`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Activities`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListActivityParams {
     /// The `friendly_name` of the Activity resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Whether return only Activity resources that are available or unavailable. A value of `true` returns only available activities. Values of '1' or `yes` also indicate `true`. All other values represent `false` and return activities that are unavailable.
     ///
     /// Optional; `Available` on the wire (string).
-    #[serde(
-        rename = "Available",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub available: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListActivityParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("Available", &self.available),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateActivity`: [`Activity::create`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Activities`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateActivityParams {
     /// Whether the Worker should be eligible to receive a Task when it occupies the Activity. A value of `true`, `1`, or `yes` specifies the Activity is available. All other values specify that it is not. The value cannot be changed after the Activity is created.
     ///
     /// Optional; `Available` on the wire (boolean).
-    #[serde(
-        rename = "Available",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub available: ::std::option::Option<bool>,
     /// A descriptive string that you create to describe the Activity resource. It can be up to 64 characters long. These names are used to calculate and expose statistics about Workers, and provide visibility into the state of each Worker. Examples of friendly names include: `on-call`, `break`, and `email`.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateActivityParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Available", &self.available),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateActivity`: [`Activity::update`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Activities/{Sid}`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateActivityParams {
     /// A descriptive string that you create to describe the Activity resource. It can be up to 64 characters long. These names are used to calculate and expose statistics about Workers, and provide visibility into the state of each Worker. Examples of friendly names include: `on-call`, `break`, and `email`.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateActivityParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 ///
@@ -222,48 +240,44 @@ pub struct WorkspaceCumulativeStatistics {
 /// The parameters of `FetchWorkspaceCumulativeStatistics`: [`WorkspaceCumulativeStatistics::fetch`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/CumulativeStatistics`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchWorkspaceCumulativeStatisticsParams {
     /// Only include usage that occurred on or before this date, specified in GMT as an [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time.
     ///
     /// Optional; `EndDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only calculate statistics since this many minutes in the past. The default 15 minutes. This is helpful for displaying statistics for the last 15 minutes, 240 minutes (4 hours), and 480 minutes (8 hours) to see trends.
     ///
     /// Optional; `Minutes` on the wire (integer).
-    #[serde(
-        rename = "Minutes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minutes: ::std::option::Option<i64>,
     /// Only calculate statistics from this date and time and later, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     ///
     /// Optional; `StartDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only calculate cumulative statistics on this TaskChannel. Can be the TaskChannel's SID or its `unique_name`, such as `voice`, `sms`, or `default`.
     ///
     /// Optional; `TaskChannel` on the wire (string).
-    #[serde(
-        rename = "TaskChannel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_channel: ::std::option::Option<::std::string::String>,
     /// A comma separated list of values that describes the thresholds, in seconds, to calculate statistics on. For each threshold specified, the number of Tasks canceled and reservations accepted above and below the specified thresholds in seconds are computed. For example, `5,30` would show splits of Tasks that were canceled or accepted before and after 5 seconds and before and after 30 seconds. This can be used to show short abandoned Tasks or Tasks that failed to meet an SLA. TaskRouter will calculate statistics on up to 10,000 Tasks for any given threshold.
     ///
     /// Optional; `SplitByWaitTime` on the wire (string).
-    #[serde(
-        rename = "SplitByWaitTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub split_by_wait_time: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchWorkspaceCumulativeStatisticsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("EndDate", &self.end_date),
+            ("Minutes", &self.minutes),
+            ("StartDate", &self.start_date),
+            ("TaskChannel", &self.task_channel),
+            ("SplitByWaitTime", &self.split_by_wait_time),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -349,93 +363,74 @@ pub struct Event {
 /// The parameters of `ListEvent`: [`Event::list`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Events`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListEventParams {
     /// Only include Events that occurred on or before this date, specified in GMT as an [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time.
     ///
     /// Optional; `EndDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::Timestamp>,
     /// The type of Events to read. Returns only Events of the type specified.
     ///
     /// Optional; `EventType` on the wire (string).
-    #[serde(
-        rename = "EventType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub event_type: ::std::option::Option<::std::string::String>,
     /// The period of events to read in minutes. Returns only Events that occurred since this many minutes in the past. The default is `15` minutes. Task Attributes for Events occuring more 43,200 minutes ago will be redacted.
     ///
     /// Optional; `Minutes` on the wire (integer).
-    #[serde(
-        rename = "Minutes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minutes: ::std::option::Option<i64>,
     /// The SID of the Reservation with the Events to read. Returns only Events that pertain to the specified Reservation.
     ///
     /// Optional; `ReservationSid` on the wire (string).
-    #[serde(
-        rename = "ReservationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reservation_sid: ::std::option::Option<::std::string::String>,
     /// Only include Events from on or after this date and time, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format. Task Attributes for Events older than 30 days will be redacted.
     ///
     /// Optional; `StartDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::Timestamp>,
     /// The SID of the TaskQueue with the Events to read. Returns only the Events that pertain to the specified TaskQueue.
     ///
     /// Optional; `TaskQueueSid` on the wire (string).
-    #[serde(
-        rename = "TaskQueueSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_queue_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the Task with the Events to read. Returns only the Events that pertain to the specified Task.
     ///
     /// Optional; `TaskSid` on the wire (string).
-    #[serde(
-        rename = "TaskSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the Worker with the Events to read. Returns only the Events that pertain to the specified Worker.
     ///
     /// Optional; `WorkerSid` on the wire (string).
-    #[serde(
-        rename = "WorkerSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub worker_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the Workflow with the Events to read. Returns only the Events that pertain to the specified Workflow.
     ///
     /// Optional; `WorkflowSid` on the wire (string).
-    #[serde(
-        rename = "WorkflowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub workflow_sid: ::std::option::Option<::std::string::String>,
     /// The TaskChannel with the Events to read. Returns only the Events that pertain to the specified TaskChannel.
     ///
     /// Optional; `TaskChannel` on the wire (string).
-    #[serde(
-        rename = "TaskChannel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_channel: ::std::option::Option<::std::string::String>,
     /// The SID of the Event resource to read.
     ///
     /// Optional; `Sid` on the wire (string).
-    #[serde(rename = "Sid", skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListEventParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("EndDate", &self.end_date),
+            ("EventType", &self.event_type),
+            ("Minutes", &self.minutes),
+            ("ReservationSid", &self.reservation_sid),
+            ("StartDate", &self.start_date),
+            ("TaskQueueSid", &self.task_queue_sid),
+            ("TaskSid", &self.task_sid),
+            ("WorkerSid", &self.worker_sid),
+            ("WorkflowSid", &self.workflow_sid),
+            ("TaskChannel", &self.task_channel),
+            ("Sid", &self.sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -497,16 +492,21 @@ pub struct WorkspaceRealTimeStatistics {
 /// The parameters of `FetchWorkspaceRealTimeStatistics`: [`WorkspaceRealTimeStatistics::fetch`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/RealTimeStatistics`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchWorkspaceRealTimeStatisticsParams {
     /// Only calculate real-time statistics on this TaskChannel. Can be the TaskChannel's SID or its `unique_name`, such as `voice`, `sms`, or `default`.
     ///
     /// Optional; `TaskChannel` on the wire (string).
-    #[serde(
-        rename = "TaskChannel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_channel: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchWorkspaceRealTimeStatisticsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("TaskChannel", &self.task_channel)]).serialize(serializer)
+    }
 }
 
 ///
@@ -548,48 +548,44 @@ pub struct WorkspaceStatistics {
 /// The parameters of `FetchWorkspaceStatistics`: [`WorkspaceStatistics::fetch`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Statistics`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchWorkspaceStatisticsParams {
     /// Only calculate statistics since this many minutes in the past. The default 15 minutes. This is helpful for displaying statistics for the last 15 minutes, 240 minutes (4 hours), and 480 minutes (8 hours) to see trends.
     ///
     /// Optional; `Minutes` on the wire (integer).
-    #[serde(
-        rename = "Minutes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minutes: ::std::option::Option<i64>,
     /// Only calculate statistics from this date and time and later, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     ///
     /// Optional; `StartDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only calculate statistics from this date and time and earlier, specified in GMT as an [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time.
     ///
     /// Optional; `EndDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only calculate statistics on this TaskChannel. Can be the TaskChannel's SID or its `unique_name`, such as `voice`, `sms`, or `default`.
     ///
     /// Optional; `TaskChannel` on the wire (string).
-    #[serde(
-        rename = "TaskChannel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_channel: ::std::option::Option<::std::string::String>,
     /// A comma separated list of values that describes the thresholds, in seconds, to calculate statistics on. For each threshold specified, the number of Tasks canceled and reservations accepted above and below the specified thresholds in seconds are computed. For example, `5,30` would show splits of Tasks that were canceled or accepted before and after 5 seconds and before and after 30 seconds. This can be used to show short abandoned Tasks or Tasks that failed to meet an SLA.
     ///
     /// Optional; `SplitByWaitTime` on the wire (string).
-    #[serde(
-        rename = "SplitByWaitTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub split_by_wait_time: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchWorkspaceStatisticsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Minutes", &self.minutes),
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+            ("TaskChannel", &self.task_channel),
+            ("SplitByWaitTime", &self.split_by_wait_time),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Types of tasks
@@ -656,49 +652,62 @@ pub struct TaskChannel {
 /// The parameters of `CreateTaskChannel`: [`TaskChannel::create`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskChannels`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTaskChannelParams {
     /// Whether the Task Channel should prioritize Workers that have been idle. If `true`, Workers that have been idle the longest are prioritized.
     ///
     /// Optional; `ChannelOptimizedRouting` on the wire (boolean).
-    #[serde(
-        rename = "ChannelOptimizedRouting",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_optimized_routing: ::std::option::Option<bool>,
     /// A descriptive string that you create to describe the Task Channel. It can be up to 64 characters long.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// An application-defined string that uniquely identifies the Task Channel, such as `voice` or `sms`.
     ///
     /// Required; `UniqueName` on the wire (string).
-    #[serde(rename = "UniqueName")]
     pub unique_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateTaskChannelParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ChannelOptimizedRouting", &self.channel_optimized_routing),
+            ("FriendlyName", &self.friendly_name),
+            ("UniqueName", &self.unique_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateTaskChannel`: [`TaskChannel::update`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskChannels/{Sid}`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateTaskChannelParams {
     /// Whether the TaskChannel should prioritize Workers that have been idle. If `true`, Workers that have been idle the longest are prioritized.
     ///
     /// Optional; `ChannelOptimizedRouting` on the wire (boolean).
-    #[serde(
-        rename = "ChannelOptimizedRouting",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_optimized_routing: ::std::option::Option<bool>,
     /// A descriptive string that you create to describe the Task Channel. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateTaskChannelParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ChannelOptimizedRouting", &self.channel_optimized_routing),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -784,147 +793,135 @@ pub struct TaskQueue {
 /// The parameters of `ListTaskQueue`: [`TaskQueue::list`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListTaskQueueParams {
     /// The `friendly_name` of the TaskQueue resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The attributes of the Workers to read. Returns the TaskQueues with Workers that match the attributes specified in this parameter.
     ///
     /// Optional; `EvaluateWorkerAttributes` on the wire (string).
-    #[serde(
-        rename = "EvaluateWorkerAttributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub evaluate_worker_attributes: ::std::option::Option<::std::string::String>,
     /// The SID of the Worker with the TaskQueue resources to read.
     ///
     /// Optional; `WorkerSid` on the wire (string).
-    #[serde(
-        rename = "WorkerSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub worker_sid: ::std::option::Option<::std::string::String>,
     /// Sorting parameter for TaskQueues
     ///
     /// Optional; `Ordering` on the wire (string).
-    #[serde(
-        rename = "Ordering",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ordering: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListTaskQueueParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("EvaluateWorkerAttributes", &self.evaluate_worker_attributes),
+            ("WorkerSid", &self.worker_sid),
+            ("Ordering", &self.ordering),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateTaskQueue`: [`TaskQueue::create`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTaskQueueParams {
     /// The SID of the Activity to assign Workers when a task is assigned to them.
     ///
     /// Optional; `AssignmentActivitySid` on the wire (string).
-    #[serde(
-        rename = "AssignmentActivitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assignment_activity_sid: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the TaskQueue. For example `Support-Tier 1`, `Sales`, or `Escalation`.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// The maximum number of Workers to reserve for the assignment of a Task in the queue. Can be an integer between 1 and 50, inclusive and defaults to 1.
     ///
     /// Optional; `MaxReservedWorkers` on the wire (integer).
-    #[serde(
-        rename = "MaxReservedWorkers",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_reserved_workers: ::std::option::Option<i64>,
     /// The SID of the Activity to assign Workers when a task is reserved for them.
     ///
     /// Optional; `ReservationActivitySid` on the wire (string).
-    #[serde(
-        rename = "ReservationActivitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reservation_activity_sid: ::std::option::Option<::std::string::String>,
     /// A string that describes the Worker selection criteria for any Tasks that enter the TaskQueue. For example, `'"language" == "spanish"'`. The default value is `1==1`. If this value is empty, Tasks will wait in the TaskQueue until they are deleted or moved to another TaskQueue. For more information about Worker selection, see [Describing Worker selection criteria](https://www.twilio.com/docs/taskrouter/api/taskqueues#target-workers).
     ///
     /// Optional; `TargetWorkers` on the wire (string).
-    #[serde(
-        rename = "TargetWorkers",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target_workers: ::std::option::Option<::std::string::String>,
     /// How Tasks will be assigned to Workers. Set this parameter to `LIFO` to assign most recently created Task first or `FIFO` to assign the oldest Task. Default is FIFO. [Click here](https://www.twilio.com/docs/taskrouter/queue-ordering-last-first-out-lifo) to learn more.
     ///
     /// Optional; `TaskOrder` on the wire (enum).
-    #[serde(
-        rename = "TaskOrder",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_order: ::std::option::Option<crate::taskrouter::v1::TaskQueueTaskOrder>,
+}
+
+impl ::serde::Serialize for CreateTaskQueueParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AssignmentActivitySid", &self.assignment_activity_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("MaxReservedWorkers", &self.max_reserved_workers),
+            ("ReservationActivitySid", &self.reservation_activity_sid),
+            ("TargetWorkers", &self.target_workers),
+            ("TaskOrder", &self.task_order),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateTaskQueue`: [`TaskQueue::update`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateTaskQueueParams {
     /// The SID of the Activity to assign Workers when a task is assigned for them.
     ///
     /// Optional; `AssignmentActivitySid` on the wire (string).
-    #[serde(
-        rename = "AssignmentActivitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assignment_activity_sid: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the TaskQueue. For example `Support-Tier 1`, `Sales`, or `Escalation`.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The maximum number of Workers to create reservations for the assignment of a task while in the queue. Maximum of 50.
     ///
     /// Optional; `MaxReservedWorkers` on the wire (integer).
-    #[serde(
-        rename = "MaxReservedWorkers",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_reserved_workers: ::std::option::Option<i64>,
     /// The SID of the Activity to assign Workers when a task is reserved for them.
     ///
     /// Optional; `ReservationActivitySid` on the wire (string).
-    #[serde(
-        rename = "ReservationActivitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reservation_activity_sid: ::std::option::Option<::std::string::String>,
     /// A string describing the Worker selection criteria for any Tasks that enter the TaskQueue. For example '"language" == "spanish"' If no TargetWorkers parameter is provided, Tasks will wait in the queue until they are either deleted or moved to another queue. Additional examples on how to describing Worker selection criteria below.
     ///
     /// Optional; `TargetWorkers` on the wire (string).
-    #[serde(
-        rename = "TargetWorkers",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target_workers: ::std::option::Option<::std::string::String>,
     /// How Tasks will be assigned to Workers. Set this parameter to `LIFO` to assign most recently created Task first or `FIFO` to assign the oldest Task. Default is FIFO. [Click here](https://www.twilio.com/docs/taskrouter/queue-ordering-last-first-out-lifo) to learn more.
     ///
     /// Optional; `TaskOrder` on the wire (enum).
-    #[serde(
-        rename = "TaskOrder",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_order: ::std::option::Option<crate::taskrouter::v1::TaskQueueTaskOrder>,
+}
+
+impl ::serde::Serialize for UpdateTaskQueueParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AssignmentActivitySid", &self.assignment_activity_sid),
+            ("FriendlyName", &self.friendly_name),
+            ("MaxReservedWorkers", &self.max_reserved_workers),
+            ("ReservationActivitySid", &self.reservation_activity_sid),
+            ("TargetWorkers", &self.target_workers),
+            ("TaskOrder", &self.task_order),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1046,167 +1043,132 @@ pub struct Task {
 /// The parameters of `ListTask`: [`Task::list`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Tasks`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListTaskParams {
     /// The priority value of the Tasks to read. Returns the list of all Tasks in the Workspace with the specified priority.
     ///
     /// Optional; `Priority` on the wire (integer).
-    #[serde(
-        rename = "Priority",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub priority: ::std::option::Option<i64>,
     /// The `assignment_status` of the Tasks you want to read. Can be: `pending`, `reserved`, `assigned`, `canceled`, `wrapping`, or `completed`. Returns all Tasks in the Workspace with the specified `assignment_status`.
     ///
     /// Optional; `AssignmentStatus` on the wire (array of string).
-    #[serde(
-        rename = "AssignmentStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assignment_status: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The SID of the Workflow with the Tasks to read. Returns the Tasks controlled by the Workflow identified by this SID.
     ///
     /// Optional; `WorkflowSid` on the wire (string).
-    #[serde(
-        rename = "WorkflowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub workflow_sid: ::std::option::Option<::std::string::String>,
     /// The friendly name of the Workflow with the Tasks to read. Returns the Tasks controlled by the Workflow identified by this friendly name.
     ///
     /// Optional; `WorkflowName` on the wire (string).
-    #[serde(
-        rename = "WorkflowName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub workflow_name: ::std::option::Option<::std::string::String>,
     /// The SID of the TaskQueue with the Tasks to read. Returns the Tasks waiting in the TaskQueue identified by this SID.
     ///
     /// Optional; `TaskQueueSid` on the wire (string).
-    #[serde(
-        rename = "TaskQueueSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_queue_sid: ::std::option::Option<::std::string::String>,
     /// The `friendly_name` of the TaskQueue with the Tasks to read. Returns the Tasks waiting in the TaskQueue identified by this friendly name.
     ///
     /// Optional; `TaskQueueName` on the wire (string).
-    #[serde(
-        rename = "TaskQueueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_queue_name: ::std::option::Option<::std::string::String>,
     /// The attributes of the Tasks to read. Returns the Tasks that match the attributes specified in this parameter.
     ///
     /// Optional; `EvaluateTaskAttributes` on the wire (string).
-    #[serde(
-        rename = "EvaluateTaskAttributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub evaluate_task_attributes: ::std::option::Option<::std::string::String>,
     /// A SID of a Worker, Queue, or Workflow to route a Task to
     ///
     /// Optional; `RoutingTarget` on the wire (string).
-    #[serde(
-        rename = "RoutingTarget",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub routing_target: ::std::option::Option<::std::string::String>,
     /// How to order the returned Task resources. By default, Tasks are sorted by ascending DateCreated. This value is specified as: `Attribute:Order`, where `Attribute` can be either `DateCreated`, `Priority`, or `VirtualStartTime` and `Order` can be either `asc` or `desc`. For example, `Priority:desc` returns Tasks ordered in descending order of their Priority. Pairings of sort orders can be specified in a comma-separated list such as `Priority:desc,DateCreated:asc`, which returns the Tasks in descending Priority order and ascending DateCreated Order. The only ordering pairing not allowed is DateCreated and VirtualStartTime.
     ///
     /// Optional; `Ordering` on the wire (string).
-    #[serde(
-        rename = "Ordering",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ordering: ::std::option::Option<::std::string::String>,
     /// Whether to read Tasks with Add-ons. If `true`, returns only Tasks with Add-ons. If `false`, returns only Tasks without Add-ons.
     ///
     /// Optional; `HasAddons` on the wire (boolean).
-    #[serde(
-        rename = "HasAddons",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub has_addons: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListTaskParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Priority", &self.priority),
+            ("AssignmentStatus", &self.assignment_status),
+            ("WorkflowSid", &self.workflow_sid),
+            ("WorkflowName", &self.workflow_name),
+            ("TaskQueueSid", &self.task_queue_sid),
+            ("TaskQueueName", &self.task_queue_name),
+            ("EvaluateTaskAttributes", &self.evaluate_task_attributes),
+            ("RoutingTarget", &self.routing_target),
+            ("Ordering", &self.ordering),
+            ("HasAddons", &self.has_addons),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateTask`: [`Task::create`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Tasks`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTaskParams {
     /// A JSON string with the attributes of the new task. This value is passed to the Workflow's `assignment_callback_url` when the Task is assigned to a Worker. For example: `{ "task_type": "call", "twilio_call_sid": "CAxxx", "customer_ticket_number": "12345" }`.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// A boolean that indicates if the Task should respect a Worker's capacity and availability during assignment. This field can only be used when the `RoutingTarget` field is set to a Worker SID. By setting `IgnoreCapacity` to a value of `true`, `1`, or `yes`, the Task will be routed to the Worker without respecting their capacity and availability. Any other value will enforce the Worker's capacity and availability. The default value of `IgnoreCapacity` is `true` when the `RoutingTarget` is set to a Worker SID.
     ///
     /// Optional; `IgnoreCapacity` on the wire (string).
-    #[serde(
-        rename = "IgnoreCapacity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ignore_capacity: ::std::option::Option<::std::string::String>,
     /// The priority to assign the new task and override the default. When supplied, the new Task will have this priority unless it matches a Workflow Target with a Priority set. When not supplied, the new Task will have the priority of the matching Workflow Target. Value can be 0 to 2^31^ (2,147,483,647).
     ///
     /// Optional; `Priority` on the wire (integer).
-    #[serde(
-        rename = "Priority",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub priority: ::std::option::Option<i64>,
     /// A SID of a Worker, Queue, or Workflow to route a Task to
     ///
     /// Optional; `RoutingTarget` on the wire (string).
-    #[serde(
-        rename = "RoutingTarget",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub routing_target: ::std::option::Option<::std::string::String>,
     /// When MultiTasking is enabled, specify the TaskChannel by passing either its `unique_name` or `sid`. Default value is `default`.
     ///
     /// Optional; `TaskChannel` on the wire (string).
-    #[serde(
-        rename = "TaskChannel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_channel: ::std::option::Option<::std::string::String>,
     /// The SID of the TaskQueue in which the Task belongs
     ///
     /// Optional; `TaskQueueSid` on the wire (string).
-    #[serde(
-        rename = "TaskQueueSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_queue_sid: ::std::option::Option<::std::string::String>,
     /// The amount of time in seconds the new task can live before being assigned. Can be up to a maximum of 2 weeks (1,209,600 seconds). The default value is 24 hours (86,400 seconds). On timeout, the `task.canceled` event will fire with description `Task TTL Exceeded`.
     ///
     /// Optional; `Timeout` on the wire (integer).
-    #[serde(
-        rename = "Timeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timeout: ::std::option::Option<i64>,
     /// The virtual start time to assign the new task and override the default. When supplied, the new task will have this virtual start time. When not supplied, the new task will have the virtual start time equal to `date_created`. Value can't be in the future or before the year of 1900.
     ///
     /// Optional; `VirtualStartTime` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "VirtualStartTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub virtual_start_time: ::std::option::Option<::jiff::Timestamp>,
     /// The SID of the Workflow that you would like to handle routing for the new Task. If there is only one Workflow defined for the Workspace that you are posting the new task to, this parameter is optional.
     ///
     /// Optional; `WorkflowSid` on the wire (string).
-    #[serde(
-        rename = "WorkflowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub workflow_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateTaskParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("IgnoreCapacity", &self.ignore_capacity),
+            ("Priority", &self.priority),
+            ("RoutingTarget", &self.routing_target),
+            ("TaskChannel", &self.task_channel),
+            ("TaskQueueSid", &self.task_queue_sid),
+            ("Timeout", &self.timeout),
+            ("VirtualStartTime", &self.virtual_start_time),
+            ("WorkflowSid", &self.workflow_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateTask`: [`Task::update`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}`.
@@ -1215,56 +1177,49 @@ pub struct CreateTaskParams {
 /// - `If-Match`: `.if_match(..)`: If provided, applies this mutation if (and only if) the [ETag](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/ETag) header of the Task matches the provided value. This matches the semantics of (and is implemented with) the HTTP [If-Match header](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-Match).
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateTaskParams {
     /// The current status of the Task's assignment. Can be: `pending`, `reserved`, `assigned`, `canceled`, `wrapping`, or `completed`.
     ///
     /// Optional; `AssignmentStatus` on the wire (enum).
-    #[serde(
-        rename = "AssignmentStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assignment_status: ::std::option::Option<crate::taskrouter::v1::TaskStatus>,
     /// The JSON string that describes the custom attributes of the task.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The Task's new priority value. When supplied, the Task takes on the specified priority unless it matches a Workflow Target with a Priority set. Value can be 0 to 2^31^ (2,147,483,647).
     ///
     /// Optional; `Priority` on the wire (integer).
-    #[serde(
-        rename = "Priority",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub priority: ::std::option::Option<i64>,
     /// The reason that the Task was canceled or completed. This parameter is required only if the Task is canceled or completed. Setting this value queues the task for deletion and logs the reason.
     ///
     /// Optional; `Reason` on the wire (string).
-    #[serde(
-        rename = "Reason",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reason: ::std::option::Option<::std::string::String>,
     /// When MultiTasking is enabled, specify the TaskChannel with the task to update. Can be the TaskChannel's SID or its `unique_name`, such as `voice`, `sms`, or `default`.
     ///
     /// Optional; `TaskChannel` on the wire (string).
-    #[serde(
-        rename = "TaskChannel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_channel: ::std::option::Option<::std::string::String>,
     /// The task's new virtual start time value. When supplied, the Task takes on the specified virtual start time. Value can't be in the future or before the year of 1900.
     ///
     /// Optional; `VirtualStartTime` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "VirtualStartTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub virtual_start_time: ::std::option::Option<::jiff::Timestamp>,
+}
+
+impl ::serde::Serialize for UpdateTaskParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AssignmentStatus", &self.assignment_status),
+            ("Attributes", &self.attributes),
+            ("Priority", &self.priority),
+            ("Reason", &self.reason),
+            ("TaskChannel", &self.task_channel),
+            ("VirtualStartTime", &self.virtual_start_time),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1342,100 +1297,92 @@ pub struct Worker {
 /// The parameters of `ListWorker`: [`Worker::list`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListWorkerParams {
     /// The `activity_name` of the Worker resources to read.
     ///
     /// Optional; `ActivityName` on the wire (string).
-    #[serde(
-        rename = "ActivityName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub activity_name: ::std::option::Option<::std::string::String>,
     /// The `activity_sid` of the Worker resources to read.
     ///
     /// Optional; `ActivitySid` on the wire (string).
-    #[serde(
-        rename = "ActivitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub activity_sid: ::std::option::Option<::std::string::String>,
     /// Whether to return only Worker resources that are available or unavailable. Can be `true`, `1`, or `yes` to return Worker resources that are available, and `false`, or any value returns the Worker resources that are not available.
     ///
     /// Optional; `Available` on the wire (string).
-    #[serde(
-        rename = "Available",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub available: ::std::option::Option<::std::string::String>,
     /// The `friendly_name` of the Worker resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Filter by Workers that would match an expression. In addition to fields in the workers' attributes, the expression can include the following worker fields: `sid`, `friendly_name`, `activity_sid`, or `activity_name`
     ///
     /// Optional; `TargetWorkersExpression` on the wire (string).
-    #[serde(
-        rename = "TargetWorkersExpression",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target_workers_expression: ::std::option::Option<::std::string::String>,
     /// The `friendly_name` of the TaskQueue that the Workers to read are eligible for.
     ///
     /// Optional; `TaskQueueName` on the wire (string).
-    #[serde(
-        rename = "TaskQueueName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_queue_name: ::std::option::Option<::std::string::String>,
     /// The SID of the TaskQueue that the Workers to read are eligible for.
     ///
     /// Optional; `TaskQueueSid` on the wire (string).
-    #[serde(
-        rename = "TaskQueueSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_queue_sid: ::std::option::Option<::std::string::String>,
     /// Sorting parameter for Workers
     ///
     /// Optional; `Ordering` on the wire (string).
-    #[serde(
-        rename = "Ordering",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ordering: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListWorkerParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ActivityName", &self.activity_name),
+            ("ActivitySid", &self.activity_sid),
+            ("Available", &self.available),
+            ("FriendlyName", &self.friendly_name),
+            ("TargetWorkersExpression", &self.target_workers_expression),
+            ("TaskQueueName", &self.task_queue_name),
+            ("TaskQueueSid", &self.task_queue_sid),
+            ("Ordering", &self.ordering),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateWorker`: [`Worker::create`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateWorkerParams {
     /// The SID of a valid Activity that will describe the new Worker's initial state. See [Activities](https://www.twilio.com/docs/taskrouter/api/activity) for more information. If not provided, the new Worker's initial state is the `default_activity_sid` configured on the Workspace.
     ///
     /// Optional; `ActivitySid` on the wire (string).
-    #[serde(
-        rename = "ActivitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub activity_sid: ::std::option::Option<::std::string::String>,
     /// A valid JSON string that describes the new Worker. For example: `{ "email": "Bob@example.com", "phone": "+5095551234" }`. This data is passed to the `assignment_callback_url` when TaskRouter assigns a Task to the Worker. Defaults to {}.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the new Worker. It can be up to 64 characters long.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateWorkerParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ActivitySid", &self.activity_sid),
+            ("Attributes", &self.attributes),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateWorker`: [`Worker::update`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/{Sid}`.
@@ -1444,40 +1391,42 @@ pub struct CreateWorkerParams {
 /// - `If-Match`: `.if_match(..)`: The If-Match HTTP request header
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateWorkerParams {
     /// The SID of a valid Activity that will describe the Worker's initial state. See [Activities](https://www.twilio.com/docs/taskrouter/api/activity) for more information.
     ///
     /// Optional; `ActivitySid` on the wire (string).
-    #[serde(
-        rename = "ActivitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub activity_sid: ::std::option::Option<::std::string::String>,
     /// The JSON string that describes the Worker. For example: `{ "email": "Bob@example.com", "phone": "+5095551234" }`. This data is passed to the `assignment_callback_url` when TaskRouter assigns a Task to the Worker. Defaults to {}.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the Worker. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Whether to reject the Worker's pending reservations. This option is only valid if the Worker's new [Activity](https://www.twilio.com/docs/taskrouter/api/activity) resource has its `availability` property set to `False`.
     ///
     /// Optional; `RejectPendingReservations` on the wire (boolean).
-    #[serde(
-        rename = "RejectPendingReservations",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reject_pending_reservations: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for UpdateWorkerParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ActivitySid", &self.activity_sid),
+            ("Attributes", &self.attributes),
+            ("FriendlyName", &self.friendly_name),
+            (
+                "RejectPendingReservations",
+                &self.reject_pending_reservations,
+            ),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1555,110 +1504,116 @@ pub struct Workflow {
 /// The parameters of `ListWorkflow`: [`Workflow::list`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListWorkflowParams {
     /// The `friendly_name` of the Workflow resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListWorkflowParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateWorkflow`: [`Workflow::create`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateWorkflowParams {
     /// The URL from your application that will process task assignment events. See [Handling Task Assignment Callback](https://www.twilio.com/docs/taskrouter/handle-assignment-callbacks) for more details.
     ///
     /// Optional; `AssignmentCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "AssignmentCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assignment_callback_url: ::std::option::Option<::std::string::String>,
     /// A JSON string that contains the rules to apply to the Workflow. See [Configuring Workflows](https://www.twilio.com/docs/taskrouter/workflow-configuration) for more information.
     ///
     /// Required; `Configuration` on the wire (string).
-    #[serde(rename = "Configuration")]
     pub configuration: ::std::string::String,
     /// The URL that we should call when a call to the `assignment_callback_url` fails.
     ///
     /// Optional; `FallbackAssignmentCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "FallbackAssignmentCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fallback_assignment_callback_url: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the Workflow resource. For example, `Inbound Call Workflow` or `2014 Outbound Campaign`.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// How long TaskRouter will wait for a confirmation response from your application after it assigns a Task to a Worker. Can be up to `86,400` (24 hours) and the default is `120`.
     ///
     /// Optional; `TaskReservationTimeout` on the wire (integer).
-    #[serde(
-        rename = "TaskReservationTimeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_reservation_timeout: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for CreateWorkflowParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AssignmentCallbackUrl", &self.assignment_callback_url),
+            ("Configuration", &self.configuration),
+            (
+                "FallbackAssignmentCallbackUrl",
+                &self.fallback_assignment_callback_url,
+            ),
+            ("FriendlyName", &self.friendly_name),
+            ("TaskReservationTimeout", &self.task_reservation_timeout),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateWorkflow`: [`Workflow::update`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateWorkflowParams {
     /// The URL from your application that will process task assignment events. See [Handling Task Assignment Callback](https://www.twilio.com/docs/taskrouter/handle-assignment-callbacks) for more details.
     ///
     /// Optional; `AssignmentCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "AssignmentCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub assignment_callback_url: ::std::option::Option<::std::string::String>,
     /// A JSON string that contains the rules to apply to the Workflow. See [Configuring Workflows](https://www.twilio.com/docs/taskrouter/workflow-configuration) for more information.
     ///
     /// Optional; `Configuration` on the wire (string).
-    #[serde(
-        rename = "Configuration",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when a call to the `assignment_callback_url` fails.
     ///
     /// Optional; `FallbackAssignmentCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "FallbackAssignmentCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fallback_assignment_callback_url: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the Workflow resource. For example, `Inbound Call Workflow` or `2014 Outbound Campaign`.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Whether or not to re-evaluate Tasks. The default is `false`, which means Tasks in the Workflow will not be processed through the assignment loop again.
     ///
     /// Optional; `ReEvaluateTasks` on the wire (string).
-    #[serde(
-        rename = "ReEvaluateTasks",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub re_evaluate_tasks: ::std::option::Option<::std::string::String>,
     /// How long TaskRouter will wait for a confirmation response from your application after it assigns a Task to a Worker. Can be up to `86,400` (24 hours) and the default is `120`.
     ///
     /// Optional; `TaskReservationTimeout` on the wire (integer).
-    #[serde(
-        rename = "TaskReservationTimeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_reservation_timeout: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for UpdateWorkflowParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AssignmentCallbackUrl", &self.assignment_callback_url),
+            ("Configuration", &self.configuration),
+            (
+                "FallbackAssignmentCallbackUrl",
+                &self.fallback_assignment_callback_url,
+            ),
+            ("FriendlyName", &self.friendly_name),
+            ("ReEvaluateTasks", &self.re_evaluate_tasks),
+            ("TaskReservationTimeout", &self.task_reservation_timeout),
+        ])
+        .serialize(serializer)
+    }
 }

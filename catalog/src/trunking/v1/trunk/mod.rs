@@ -48,13 +48,22 @@ pub struct CredentialList {
 /// The parameters of `CreateCredentialList`: [`CredentialList::create`], `POST https://trunking.twilio.com/v1/Trunks/{TrunkSid}/CredentialLists`.
 ///
 /// Feature `trunking-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateCredentialListParams {
     /// The SID of the [Credential List](https://www.twilio.com/docs/voice/sip/api/sip-credentiallist-resource) that you want to associate with the trunk. Once associated, we will authenticate access to the trunk against this list.
     ///
     /// Required; `CredentialListSid` on the wire (string).
-    #[serde(rename = "CredentialListSid")]
     pub credential_list_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateCredentialListParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("CredentialListSid", &self.credential_list_sid)])
+            .serialize(serializer)
+    }
 }
 
 /// List of IP addresses for accessing a trunk
@@ -109,13 +118,22 @@ pub struct IpAccessControlList {
 /// Associate an IP Access Control List with a Trunk
 ///
 /// Feature `trunking-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateIpAccessControlListParams {
     /// The SID of the [IP Access Control List](https://www.twilio.com/docs/voice/sip/api/sip-ipaccesscontrollist-resource) that you want to associate with the trunk.
     ///
     /// Required; `IpAccessControlListSid` on the wire (string).
-    #[serde(rename = "IpAccessControlListSid")]
     pub ip_access_control_list_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateIpAccessControlListParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("IpAccessControlListSid", &self.ip_access_control_list_sid)])
+            .serialize(serializer)
+    }
 }
 
 /// Network element entry points into your communications infrastructure
@@ -181,80 +199,87 @@ pub struct OriginationUrl {
 /// The parameters of `CreateOriginationUrl`: [`OriginationUrl::create`], `POST https://trunking.twilio.com/v1/Trunks/{TrunkSid}/OriginationUrls`.
 ///
 /// Feature `trunking-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateOriginationUrlParams {
     /// Whether the URL is enabled. The default is `true`.
     ///
     /// Required; `Enabled` on the wire (boolean).
-    #[serde(rename = "Enabled")]
     pub enabled: bool,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// The relative importance of the URI. Can be an integer from 0 to 65535, inclusive, and the default is 10. The lowest number represents the most important URI.
     ///
     /// Required; `Priority` on the wire (integer).
-    #[serde(rename = "Priority")]
     pub priority: i64,
     /// The SIP address you want Twilio to route your Origination calls to. This must be a `sip:` schema.
     ///
     /// Required; `SipUrl` on the wire (string).
-    #[serde(rename = "SipUrl")]
     pub sip_url: ::std::string::String,
     /// The value that determines the relative share of the load the URI should receive compared to other URIs with the same priority. Can be an integer from 1 to 65535, inclusive, and the default is 10. URLs with higher values receive more load than those with lower ones with the same priority.
     ///
     /// Required; `Weight` on the wire (integer).
-    #[serde(rename = "Weight")]
     pub weight: i64,
+}
+
+impl ::serde::Serialize for CreateOriginationUrlParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Enabled", &self.enabled),
+            ("FriendlyName", &self.friendly_name),
+            ("Priority", &self.priority),
+            ("SipUrl", &self.sip_url),
+            ("Weight", &self.weight),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateOriginationUrl`: [`OriginationUrl::update`], `POST https://trunking.twilio.com/v1/Trunks/{TrunkSid}/OriginationUrls/{Sid}`.
 ///
 /// Feature `trunking-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateOriginationUrlParams {
     /// Whether the URL is enabled. The default is `true`.
     ///
     /// Optional; `Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The relative importance of the URI. Can be an integer from 0 to 65535, inclusive, and the default is 10. The lowest number represents the most important URI.
     ///
     /// Optional; `Priority` on the wire (integer).
-    #[serde(
-        rename = "Priority",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub priority: ::std::option::Option<i64>,
     /// The SIP address you want Twilio to route your Origination calls to. This must be a `sip:` schema. `sips` is NOT supported.
     ///
     /// Optional; `SipUrl` on the wire (string).
-    #[serde(
-        rename = "SipUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sip_url: ::std::option::Option<::std::string::String>,
     /// The value that determines the relative share of the load the URI should receive compared to other URIs with the same priority. Can be an integer from 1 to 65535, inclusive, and the default is 10. URLs with higher values receive more load than those with lower ones with the same priority.
     ///
     /// Optional; `Weight` on the wire (integer).
-    #[serde(
-        rename = "Weight",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub weight: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for UpdateOriginationUrlParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Enabled", &self.enabled),
+            ("FriendlyName", &self.friendly_name),
+            ("Priority", &self.priority),
+            ("SipUrl", &self.sip_url),
+            ("Weight", &self.weight),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Phone numbers associated with trunks
@@ -385,13 +410,21 @@ pub struct PhoneNumber {
 /// The parameters of `CreatePhoneNumber`: [`PhoneNumber::create`], `POST https://trunking.twilio.com/v1/Trunks/{TrunkSid}/PhoneNumbers`.
 ///
 /// Feature `trunking-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreatePhoneNumberParams {
     /// The SID of the [Incoming Phone Number](https://www.twilio.com/docs/phone-numbers/api/incomingphonenumber-resource) that you want to associate with the trunk.
     ///
     /// Required; `PhoneNumberSid` on the wire (string).
-    #[serde(rename = "PhoneNumberSid")]
     pub phone_number_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreatePhoneNumberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("PhoneNumberSid", &self.phone_number_sid)]).serialize(serializer)
+    }
 }
 
 /// Recording settings for a trunk
@@ -418,22 +451,23 @@ pub struct Recording {
 /// The parameters of `UpdateRecording`: [`Recording::update`], `POST https://trunking.twilio.com/v1/Trunks/{TrunkSid}/Recording`.
 ///
 /// Feature `trunking-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateRecordingParams {
     /// The recording mode for the trunk. Can be do-not-record (default), record-from-ringing, record-from-answer, record-from-ringing-dual, or record-from-answer-dual.
     ///
     /// Optional; `Mode` on the wire (enum).
-    #[serde(
-        rename = "Mode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mode: ::std::option::Option<crate::trunking::v1::RecordingRecordingMode>,
     /// The recording trim setting for the trunk. Can be do-not-trim (default) or trim-silence.
     ///
     /// Optional; `Trim` on the wire (enum).
-    #[serde(
-        rename = "Trim",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trim: ::std::option::Option<crate::trunking::v1::RecordingRecordingTrim>,
+}
+
+impl ::serde::Serialize for UpdateRecordingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Mode", &self.mode), ("Trim", &self.trim)]).serialize(serializer)
+    }
 }

@@ -54,24 +54,29 @@ pub struct TrustProductChannelEndpointAssignment {
 /// Retrieve a list of all Assigned Items for an account.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListTrustProductChannelEndpointAssignmentParams {
     /// The SID of an channel endpoint
     ///
     /// Optional; `ChannelEndpointSid` on the wire (string).
-    #[serde(
-        rename = "ChannelEndpointSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_endpoint_sid: ::std::option::Option<::std::string::String>,
     /// comma separated list of channel endpoint sids
     ///
     /// Optional; `ChannelEndpointSids` on the wire (string).
-    #[serde(
-        rename = "ChannelEndpointSids",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub channel_endpoint_sids: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListTrustProductChannelEndpointAssignmentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ChannelEndpointSid", &self.channel_endpoint_sid),
+            ("ChannelEndpointSids", &self.channel_endpoint_sids),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateTrustProductChannelEndpointAssignment`: [`TrustProductChannelEndpointAssignment::create`], `POST https://trusthub.twilio.com/v1/TrustProducts/{TrustProductSid}/ChannelEndpointAssignments`.
@@ -79,18 +84,29 @@ pub struct ListTrustProductChannelEndpointAssignmentParams {
 /// Create a new Assigned Item.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTrustProductChannelEndpointAssignmentParams {
     /// The SID of an channel endpoint
     ///
     /// Required; `ChannelEndpointSid` on the wire (string).
-    #[serde(rename = "ChannelEndpointSid")]
     pub channel_endpoint_sid: ::std::string::String,
     /// The type of channel endpoint. eg: phone-number
     ///
     /// Required; `ChannelEndpointType` on the wire (string).
-    #[serde(rename = "ChannelEndpointType")]
     pub channel_endpoint_type: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateTrustProductChannelEndpointAssignmentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ChannelEndpointSid", &self.channel_endpoint_sid),
+            ("ChannelEndpointType", &self.channel_endpoint_type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -141,16 +157,21 @@ pub struct TrustProductEntityAssignment {
 /// Retrieve a list of all Assigned Items for an account.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListTrustProductEntityAssignmentParams {
     /// A string to filter the results by (EndUserType or SupportingDocumentType) machine-name. This is useful when you want to retrieve the entity-assignment of a specific end-user or supporting document.
     ///
     /// Optional; `ObjectType` on the wire (string).
-    #[serde(
-        rename = "ObjectType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub object_type: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListTrustProductEntityAssignmentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("ObjectType", &self.object_type)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateTrustProductEntityAssignment`: [`TrustProductEntityAssignment::create`], `POST https://trusthub.twilio.com/v1/TrustProducts/{TrustProductSid}/EntityAssignments`.
@@ -158,13 +179,21 @@ pub struct ListTrustProductEntityAssignmentParams {
 /// Create a new Assigned Item.
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTrustProductEntityAssignmentParams {
     /// The SID of an object bag that holds information of the different items.
     ///
     /// Required; `ObjectSid` on the wire (string).
-    #[serde(rename = "ObjectSid")]
     pub object_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateTrustProductEntityAssignmentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("ObjectSid", &self.object_sid)]).serialize(serializer)
+    }
 }
 
 ///
@@ -217,11 +246,19 @@ pub struct TrustProductEvaluation {
 /// Create a new Evaluation
 ///
 /// Feature `trusthub-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTrustProductEvaluationParams {
     /// The unique string of a policy that is associated to the customer\_profile resource.
     ///
     /// Required; `PolicySid` on the wire (string).
-    #[serde(rename = "PolicySid")]
     pub policy_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateTrustProductEvaluationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("PolicySid", &self.policy_sid)]).serialize(serializer)
+    }
 }

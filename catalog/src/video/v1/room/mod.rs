@@ -74,55 +74,59 @@ pub struct RoomParticipant {
 /// The parameters of `ListRoomParticipant`: [`RoomParticipant::list`], `GET https://video.twilio.com/v1/Rooms/{RoomSid}/Participants`.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListRoomParticipantParams {
     /// Read only the participants with this status. Can be: `connected` or `disconnected`. For `in-progress` Rooms the default Status is `connected`, for `completed` Rooms only `disconnected` Participants are returned.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::video::v1::RoomParticipantStatus>,
     /// Read only the Participants with this [User](https://www.twilio.com/docs/chat/rest/user-resource) `identity` value.
     ///
     /// Optional; `Identity` on the wire (string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::string::String>,
     /// Read only Participants that started after this date in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601#UTC) format.
     ///
     /// Optional; `DateCreatedAfter` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedAfter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::Timestamp>,
     /// Read only Participants that started before this date in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601#UTC) format.
     ///
     /// Optional; `DateCreatedBefore` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedBefore",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::Timestamp>,
+}
+
+impl ::serde::Serialize for ListRoomParticipantParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("Identity", &self.identity),
+            ("DateCreatedAfter", &self.date_created_after),
+            ("DateCreatedBefore", &self.date_created_before),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateRoomParticipant`: [`RoomParticipant::update`], `POST https://video.twilio.com/v1/Rooms/{RoomSid}/Participants/{Sid}`.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateRoomParticipantParams {
     /// The status of the Participant. Can be: `connected` or `disconnected`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::video::v1::RoomParticipantStatus>,
+}
+
+impl ::serde::Serialize for UpdateRoomParticipantParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Status", &self.status)]).serialize(serializer)
+    }
 }
 
 ///
@@ -159,17 +163,22 @@ pub struct RoomRecordingRule {
 /// Update the Recording Rules for the Room
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateRoomRecordingRuleParams {
     /// A JSON-encoded array of recording rules.
     ///
     /// Optional; `Rules` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Rules",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub rules: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for UpdateRoomRecordingRuleParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Rules", &crate::support::JsonString(&self.rules))])
+            .serialize(serializer)
+    }
 }
 
 /// Single-track, single-media room recordings
@@ -260,40 +269,39 @@ pub struct RoomRecording {
 /// The parameters of `ListRoomRecording`: [`RoomRecording::list`], `GET https://video.twilio.com/v1/Rooms/{RoomSid}/Recordings`.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListRoomRecordingParams {
     /// Read only the recordings with this status. Can be: `processing`, `completed`, or `deleted`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::video::v1::RoomRecordingStatus>,
     /// Read only the recordings that have this `source_sid`.
     ///
     /// Optional; `SourceSid` on the wire (string).
-    #[serde(
-        rename = "SourceSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_sid: ::std::option::Option<::std::string::String>,
     /// Read only recordings that started on or after this [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) datetime with time zone.
     ///
     /// Optional; `DateCreatedAfter` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedAfter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::Timestamp>,
     /// Read only Recordings that started before this [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) datetime with time zone.
     ///
     /// Optional; `DateCreatedBefore` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreatedBefore",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::Timestamp>,
+}
+
+impl ::serde::Serialize for ListRoomRecordingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Status", &self.status),
+            ("SourceSid", &self.source_sid),
+            ("DateCreatedAfter", &self.date_created_after),
+            ("DateCreatedBefore", &self.date_created_before),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// transcriptions in video rooms
@@ -362,39 +370,54 @@ pub struct RoomTranscriptions {
 /// The parameters of `CreateRoomTranscriptions`: [`RoomTranscriptions::create`], `POST https://video.twilio.com/v1/Rooms/{RoomSid}/Transcriptions`.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateRoomTranscriptionsParams {
     /// A collection of properties that describe transcription behaviour.
     ///
     /// Optional; `Configuration` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Configuration",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub configuration: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateRoomTranscriptionsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[(
+            "Configuration",
+            &crate::support::JsonString(&self.configuration),
+        )])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateRoomTranscriptions`: [`RoomTranscriptions::update`], `POST https://video.twilio.com/v1/Rooms/{RoomSid}/Transcriptions/{Ttid}`.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateRoomTranscriptionsParams {
     /// A collection of properties that describe transcription behaviour.
     ///
     /// Optional; `Configuration` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Configuration",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub configuration: ::std::option::Option<::serde_json::Value>,
     /// The status of the transcriptions resource.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::video::v1::RoomTranscriptionsStatus>,
+}
+
+impl ::serde::Serialize for UpdateRoomTranscriptionsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "Configuration",
+                &crate::support::JsonString(&self.configuration),
+            ),
+            ("Status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -65,90 +65,85 @@ pub struct ConnectionPolicyTarget {
 /// The parameters of `CreateConnectionPolicyTarget`: [`ConnectionPolicyTarget::create`], `POST https://voice.twilio.com/v1/ConnectionPolicies/{ConnectionPolicySid}/Targets`.
 ///
 /// Feature `voice-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateConnectionPolicyTargetParams {
     /// Whether the Target is enabled. The default is `true`.
     ///
     /// Optional; `Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// A descriptive string that you create to describe the resource. It is not unique and can be up to 255 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The relative importance of the target. Can be an integer from 0 to 65535, inclusive, and the default is 10. The lowest number represents the most important target.
     ///
     /// Optional; `Priority` on the wire (integer).
-    #[serde(
-        rename = "Priority",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub priority: ::std::option::Option<i64>,
     /// The SIP address you want Twilio to route your calls to. This must be a `sip:` schema. `sips` is NOT supported.
     ///
     /// Required; `Target` on the wire (string).
-    #[serde(rename = "Target")]
     pub target: ::std::string::String,
     /// The value that determines the relative share of the load the Target should receive compared to other Targets with the same priority. Can be an integer from 1 to 65535, inclusive, and the default is 10. Targets with higher values receive more load than those with lower ones with the same priority.
     ///
     /// Optional; `Weight` on the wire (integer).
-    #[serde(
-        rename = "Weight",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub weight: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for CreateConnectionPolicyTargetParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Enabled", &self.enabled),
+            ("FriendlyName", &self.friendly_name),
+            ("Priority", &self.priority),
+            ("Target", &self.target),
+            ("Weight", &self.weight),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateConnectionPolicyTarget`: [`ConnectionPolicyTarget::update`], `POST https://voice.twilio.com/v1/ConnectionPolicies/{ConnectionPolicySid}/Targets/{Sid}`.
 ///
 /// Feature `voice-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateConnectionPolicyTargetParams {
     /// Whether the Target is enabled.
     ///
     /// Optional; `Enabled` on the wire (boolean).
-    #[serde(
-        rename = "Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enabled: ::std::option::Option<bool>,
     /// A descriptive string that you create to describe the resource. It is not unique and can be up to 255 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The relative importance of the target. Can be an integer from 0 to 65535, inclusive. The lowest number represents the most important target.
     ///
     /// Optional; `Priority` on the wire (integer).
-    #[serde(
-        rename = "Priority",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub priority: ::std::option::Option<i64>,
     /// The SIP address you want Twilio to route your calls to. This must be a `sip:` schema. `sips` is NOT supported.
     ///
     /// Optional; `Target` on the wire (string).
-    #[serde(
-        rename = "Target",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target: ::std::option::Option<::std::string::String>,
     /// The value that determines the relative share of the load the Target should receive compared to other Targets with the same priority. Can be an integer from 1 to 65535, inclusive. Targets with higher values receive more load than those with lower ones with the same priority.
     ///
     /// Optional; `Weight` on the wire (integer).
-    #[serde(
-        rename = "Weight",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub weight: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for UpdateConnectionPolicyTargetParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Enabled", &self.enabled),
+            ("FriendlyName", &self.friendly_name),
+            ("Priority", &self.priority),
+            ("Target", &self.target),
+            ("Weight", &self.weight),
+        ])
+        .serialize(serializer)
+    }
 }

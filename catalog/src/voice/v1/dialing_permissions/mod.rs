@@ -30,13 +30,21 @@ pub struct DialingPermissionsCountryBulkUpdate {
 /// Create a bulk update request to change voice dialing country permissions of one or more countries identified by the corresponding [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)
 ///
 /// Feature `voice-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateDialingPermissionsCountryBulkUpdateParams {
     /// URL encoded JSON array of update objects. example : `[ { "iso_code": "GB", "low_risk_numbers_enabled": "true", "high_risk_special_numbers_enabled":"true", "high_risk_tollfraud_numbers_enabled": "false" } ]`
     ///
     /// Required; `UpdateRequest` on the wire (string).
-    #[serde(rename = "UpdateRequest")]
     pub update_request: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateDialingPermissionsCountryBulkUpdateParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("UpdateRequest", &self.update_request)]).serialize(serializer)
+    }
 }
 
 ///
@@ -98,56 +106,55 @@ pub struct DialingPermissionsCountry {
 /// Retrieve all voice dialing country permissions for this account
 ///
 /// Feature `voice-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListDialingPermissionsCountryParams {
     /// Filter to retrieve the country permissions by specifying the [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)
     ///
     /// Optional; `IsoCode` on the wire (string).
-    #[serde(
-        rename = "IsoCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub iso_code: ::std::option::Option<::std::string::String>,
     /// Filter to retrieve the country permissions by specifying the continent
     ///
     /// Optional; `Continent` on the wire (string).
-    #[serde(
-        rename = "Continent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub continent: ::std::option::Option<::std::string::String>,
     /// Filter the results by specified [country codes](https://www.itu.int/itudoc/itu-t/ob-lists/icc/e164_763.html)
     ///
     /// Optional; `CountryCode` on the wire (string).
-    #[serde(
-        rename = "CountryCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub country_code: ::std::option::Option<::std::string::String>,
     /// Filter to retrieve the country permissions with dialing to low-risk numbers enabled. Can be: `true` or `false`.
     ///
     /// Optional; `LowRiskNumbersEnabled` on the wire (boolean).
-    #[serde(
-        rename = "LowRiskNumbersEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub low_risk_numbers_enabled: ::std::option::Option<bool>,
     /// Filter to retrieve the country permissions with dialing to high-risk special service numbers enabled. Can be: `true` or `false`
     ///
     /// Optional; `HighRiskSpecialNumbersEnabled` on the wire (boolean).
-    #[serde(
-        rename = "HighRiskSpecialNumbersEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub high_risk_special_numbers_enabled: ::std::option::Option<bool>,
     /// Filter to retrieve the country permissions with dialing to high-risk [toll fraud](https://www.twilio.com/blog/how-to-protect-your-account-from-toll-fraud-with-voice-dialing-geo-permissions-html) numbers enabled. Can be: `true` or `false`.
     ///
     /// Optional; `HighRiskTollfraudNumbersEnabled` on the wire (boolean).
-    #[serde(
-        rename = "HighRiskTollfraudNumbersEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub high_risk_tollfraud_numbers_enabled: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListDialingPermissionsCountryParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("IsoCode", &self.iso_code),
+            ("Continent", &self.continent),
+            ("CountryCode", &self.country_code),
+            ("LowRiskNumbersEnabled", &self.low_risk_numbers_enabled),
+            (
+                "HighRiskSpecialNumbersEnabled",
+                &self.high_risk_special_numbers_enabled,
+            ),
+            (
+                "HighRiskTollfraudNumbersEnabled",
+                &self.high_risk_tollfraud_numbers_enabled,
+            ),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -237,14 +244,23 @@ pub struct DialingPermissionsSettings {
 /// Update voice dialing permissions inheritance for the sub-account
 ///
 /// Feature `voice-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateDialingPermissionsSettingsParams {
     /// `true` for the sub-account to inherit voice dialing permissions from the Master Project; otherwise `false`.
     ///
     /// Optional; `DialingPermissionsInheritance` on the wire (boolean).
-    #[serde(
-        rename = "DialingPermissionsInheritance",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub dialing_permissions_inheritance: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for UpdateDialingPermissionsSettingsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[(
+            "DialingPermissionsInheritance",
+            &self.dialing_permissions_inheritance,
+        )])
+        .serialize(serializer)
+    }
 }

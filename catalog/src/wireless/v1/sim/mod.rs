@@ -118,27 +118,32 @@ pub struct UsageRecord {
 /// The parameters of `ListUsageRecord`: [`UsageRecord::list`], `GET https://wireless.twilio.com/v1/Sims/{SimSid}/UsageRecords`.
 ///
 /// Feature `wireless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListUsageRecordParams {
     /// Only include usage that occurred on or before this date, specified in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html). The default is the current time.
     ///
     /// Optional; `End` on the wire (date-time (ISO 8601)).
-    #[serde(rename = "End", skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<::jiff::Timestamp>,
     /// Only include usage that has occurred on or after this date, specified in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html). The default is one month before the `end` parameter value.
     ///
     /// Optional; `Start` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "Start",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start: ::std::option::Option<::jiff::Timestamp>,
     /// How to summarize the usage by time. Can be: `daily`, `hourly`, or `all`. The default is `all`. A value of `all` returns one Usage Record that describes the usage for the entire period.
     ///
     /// Optional; `Granularity` on the wire (enum).
-    #[serde(
-        rename = "Granularity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub granularity: ::std::option::Option<crate::wireless::v1::UsageRecordGranularity>,
+}
+
+impl ::serde::Serialize for ListUsageRecordParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("End", &self.end),
+            ("Start", &self.start),
+            ("Granularity", &self.granularity),
+        ])
+        .serialize(serializer)
+    }
 }

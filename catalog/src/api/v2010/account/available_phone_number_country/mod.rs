@@ -71,152 +71,118 @@ pub struct AvailablePhoneNumberLocal {
 /// The parameters of `ListAvailablePhoneNumberLocal`: [`AvailablePhoneNumberLocal::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Local.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListAvailablePhoneNumberLocalParams {
     /// The area code of the phone numbers to read. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `AreaCode` on the wire (integer).
-    #[serde(
-        rename = "AreaCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub area_code: ::std::option::Option<i64>,
     /// Matching pattern to identify phone numbers. This pattern can be between 2 and 16 characters long and allows all digits (0-9) and all non-diacritic latin alphabet letters (a-z, A-Z). It accepts four meta-characters: `*`, `%`, `+`, `$`. The `*` and `%` meta-characters can appear multiple times in the pattern. To match wildcards at the beginning or end of the pattern, use `*` to match any single character or `%` to match a sequence of characters. If you use the wildcard patterns, it must include at least two non-meta-characters, and wildcards cannot be used between non-meta-characters. To match the beginning of a pattern, start the pattern with `+`. To match the end of the pattern, append the pattern with `$`. These meta-characters can't be adjacent to each other.
     ///
     /// Optional; `Contains` on the wire (string).
-    #[serde(
-        rename = "Contains",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contains: ::std::option::Option<::std::string::String>,
     /// Whether the phone numbers can receive text messages. Can be: `true` or `false`.
     ///
     /// Optional; `SmsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "SmsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_enabled: ::std::option::Option<bool>,
     /// Whether the phone numbers can receive MMS messages. Can be: `true` or `false`.
     ///
     /// Optional; `MmsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "MmsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mms_enabled: ::std::option::Option<bool>,
     /// Whether the phone numbers can receive calls. Can be: `true` or `false`.
     ///
     /// Optional; `VoiceEnabled` on the wire (boolean).
-    #[serde(
-        rename = "VoiceEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_enabled: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require an [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeAllAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeAllAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_all_address_required: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require a local [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeLocalAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeLocalAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_local_address_required: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require a foreign [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeForeignAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeForeignAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_foreign_address_required: ::std::option::Option<bool>,
     /// Whether to read phone numbers that are new to the Twilio platform. Can be: `true` or `false` and the default is `true`.
     ///
     /// Optional; `Beta` on the wire (boolean).
-    #[serde(
-        rename = "Beta",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beta: ::std::option::Option<bool>,
     /// Given a phone number, find a geographically close number within `distance` miles. Distance defaults to 25 miles. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `NearNumber` on the wire (string).
-    #[serde(
-        rename = "NearNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub near_number: ::std::option::Option<::std::string::String>,
     /// Given a latitude/longitude pair `lat,long` find geographically close numbers within `distance` miles. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `NearLatLong` on the wire (string).
-    #[serde(
-        rename = "NearLatLong",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub near_lat_long: ::std::option::Option<::std::string::String>,
     /// The search radius, in miles, for a `near_` query.  Can be up to `500` and the default is `25`. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `Distance` on the wire (integer).
-    #[serde(
-        rename = "Distance",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub distance: ::std::option::Option<i64>,
     /// Limit results to a particular postal code. Given a phone number, search within the same postal code as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InPostalCode` on the wire (string).
-    #[serde(
-        rename = "InPostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_postal_code: ::std::option::Option<::std::string::String>,
     /// Limit results to a particular region, state, or province. Given a phone number, search within the same region as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InRegion` on the wire (string).
-    #[serde(
-        rename = "InRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_region: ::std::option::Option<::std::string::String>,
     /// Limit results to a specific rate center, or given a phone number search within the same rate center as that number. Requires `in_lata` to be set as well. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InRateCenter` on the wire (string).
-    #[serde(
-        rename = "InRateCenter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_rate_center: ::std::option::Option<::std::string::String>,
     /// Limit results to a specific local access and transport area ([LATA](https://en.wikipedia.org/wiki/Local_access_and_transport_area)). Given a phone number, search within the same [LATA](https://en.wikipedia.org/wiki/Local_access_and_transport_area) as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InLata` on the wire (string).
-    #[serde(
-        rename = "InLata",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_lata: ::std::option::Option<::std::string::String>,
     /// Limit results to a particular locality or city. Given a phone number, search within the same Locality as that number.
     ///
     /// Optional; `InLocality` on the wire (string).
-    #[serde(
-        rename = "InLocality",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_locality: ::std::option::Option<::std::string::String>,
     /// Whether the phone numbers can receive faxes. Can be: `true` or `false`.
     ///
     /// Optional; `FaxEnabled` on the wire (boolean).
-    #[serde(
-        rename = "FaxEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fax_enabled: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListAvailablePhoneNumberLocalParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AreaCode", &self.area_code),
+            ("Contains", &self.contains),
+            ("SmsEnabled", &self.sms_enabled),
+            ("MmsEnabled", &self.mms_enabled),
+            ("VoiceEnabled", &self.voice_enabled),
+            (
+                "ExcludeAllAddressRequired",
+                &self.exclude_all_address_required,
+            ),
+            (
+                "ExcludeLocalAddressRequired",
+                &self.exclude_local_address_required,
+            ),
+            (
+                "ExcludeForeignAddressRequired",
+                &self.exclude_foreign_address_required,
+            ),
+            ("Beta", &self.beta),
+            ("NearNumber", &self.near_number),
+            ("NearLatLong", &self.near_lat_long),
+            ("Distance", &self.distance),
+            ("InPostalCode", &self.in_postal_code),
+            ("InRegion", &self.in_region),
+            ("InRateCenter", &self.in_rate_center),
+            ("InLata", &self.in_lata),
+            ("InLocality", &self.in_locality),
+            ("FaxEnabled", &self.fax_enabled),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Available machine-to-machine phone numbers
@@ -288,152 +254,118 @@ pub struct AvailablePhoneNumberMachineToMachine {
 /// The parameters of `ListAvailablePhoneNumberMachineToMachine`: [`AvailablePhoneNumberMachineToMachine::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/MachineToMachine.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListAvailablePhoneNumberMachineToMachineParams {
     /// The area code of the phone numbers to read. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `AreaCode` on the wire (integer).
-    #[serde(
-        rename = "AreaCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub area_code: ::std::option::Option<i64>,
     /// Matching pattern to identify phone numbers. This pattern can be between 2 and 16 characters long and allows all digits (0-9) and all non-diacritic latin alphabet letters (a-z, A-Z). It accepts four meta-characters: `*`, `%`, `+`, `$`. The `*` and `%` meta-characters can appear multiple times in the pattern. To match wildcards at the beginning or end of the pattern, use `*` to match any single character or `%` to match a sequence of characters. If you use the wildcard patterns, it must include at least two non-meta-characters, and wildcards cannot be used between non-meta-characters. To match the beginning of a pattern, start the pattern with `+`. To match the end of the pattern, append the pattern with `$`. These meta-characters can't be adjacent to each other.
     ///
     /// Optional; `Contains` on the wire (string).
-    #[serde(
-        rename = "Contains",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contains: ::std::option::Option<::std::string::String>,
     /// Whether the phone numbers can receive text messages. Can be: `true` or `false`.
     ///
     /// Optional; `SmsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "SmsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_enabled: ::std::option::Option<bool>,
     /// Whether the phone numbers can receive MMS messages. Can be: `true` or `false`.
     ///
     /// Optional; `MmsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "MmsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mms_enabled: ::std::option::Option<bool>,
     /// Whether the phone numbers can receive calls. Can be: `true` or `false`.
     ///
     /// Optional; `VoiceEnabled` on the wire (boolean).
-    #[serde(
-        rename = "VoiceEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_enabled: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require an [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeAllAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeAllAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_all_address_required: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require a local [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeLocalAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeLocalAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_local_address_required: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require a foreign [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeForeignAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeForeignAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_foreign_address_required: ::std::option::Option<bool>,
     /// Whether to read phone numbers that are new to the Twilio platform. Can be: `true` or `false` and the default is `true`.
     ///
     /// Optional; `Beta` on the wire (boolean).
-    #[serde(
-        rename = "Beta",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beta: ::std::option::Option<bool>,
     /// Given a phone number, find a geographically close number within `distance` miles. Distance defaults to 25 miles. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `NearNumber` on the wire (string).
-    #[serde(
-        rename = "NearNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub near_number: ::std::option::Option<::std::string::String>,
     /// Given a latitude/longitude pair `lat,long` find geographically close numbers within `distance` miles. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `NearLatLong` on the wire (string).
-    #[serde(
-        rename = "NearLatLong",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub near_lat_long: ::std::option::Option<::std::string::String>,
     /// The search radius, in miles, for a `near_` query.  Can be up to `500` and the default is `25`. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `Distance` on the wire (integer).
-    #[serde(
-        rename = "Distance",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub distance: ::std::option::Option<i64>,
     /// Limit results to a particular postal code. Given a phone number, search within the same postal code as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InPostalCode` on the wire (string).
-    #[serde(
-        rename = "InPostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_postal_code: ::std::option::Option<::std::string::String>,
     /// Limit results to a particular region, state, or province. Given a phone number, search within the same region as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InRegion` on the wire (string).
-    #[serde(
-        rename = "InRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_region: ::std::option::Option<::std::string::String>,
     /// Limit results to a specific rate center, or given a phone number search within the same rate center as that number. Requires `in_lata` to be set as well. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InRateCenter` on the wire (string).
-    #[serde(
-        rename = "InRateCenter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_rate_center: ::std::option::Option<::std::string::String>,
     /// Limit results to a specific local access and transport area ([LATA](https://en.wikipedia.org/wiki/Local_access_and_transport_area)). Given a phone number, search within the same [LATA](https://en.wikipedia.org/wiki/Local_access_and_transport_area) as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InLata` on the wire (string).
-    #[serde(
-        rename = "InLata",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_lata: ::std::option::Option<::std::string::String>,
     /// Limit results to a particular locality or city. Given a phone number, search within the same Locality as that number.
     ///
     /// Optional; `InLocality` on the wire (string).
-    #[serde(
-        rename = "InLocality",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_locality: ::std::option::Option<::std::string::String>,
     /// Whether the phone numbers can receive faxes. Can be: `true` or `false`.
     ///
     /// Optional; `FaxEnabled` on the wire (boolean).
-    #[serde(
-        rename = "FaxEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fax_enabled: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListAvailablePhoneNumberMachineToMachineParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AreaCode", &self.area_code),
+            ("Contains", &self.contains),
+            ("SmsEnabled", &self.sms_enabled),
+            ("MmsEnabled", &self.mms_enabled),
+            ("VoiceEnabled", &self.voice_enabled),
+            (
+                "ExcludeAllAddressRequired",
+                &self.exclude_all_address_required,
+            ),
+            (
+                "ExcludeLocalAddressRequired",
+                &self.exclude_local_address_required,
+            ),
+            (
+                "ExcludeForeignAddressRequired",
+                &self.exclude_foreign_address_required,
+            ),
+            ("Beta", &self.beta),
+            ("NearNumber", &self.near_number),
+            ("NearLatLong", &self.near_lat_long),
+            ("Distance", &self.distance),
+            ("InPostalCode", &self.in_postal_code),
+            ("InRegion", &self.in_region),
+            ("InRateCenter", &self.in_rate_center),
+            ("InLata", &self.in_lata),
+            ("InLocality", &self.in_locality),
+            ("FaxEnabled", &self.fax_enabled),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Available mobile phone numbers
@@ -505,152 +437,118 @@ pub struct AvailablePhoneNumberMobile {
 /// The parameters of `ListAvailablePhoneNumberMobile`: [`AvailablePhoneNumberMobile::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Mobile.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListAvailablePhoneNumberMobileParams {
     /// The area code of the phone numbers to read. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `AreaCode` on the wire (integer).
-    #[serde(
-        rename = "AreaCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub area_code: ::std::option::Option<i64>,
     /// Matching pattern to identify phone numbers. This pattern can be between 2 and 16 characters long and allows all digits (0-9) and all non-diacritic latin alphabet letters (a-z, A-Z). It accepts four meta-characters: `*`, `%`, `+`, `$`. The `*` and `%` meta-characters can appear multiple times in the pattern. To match wildcards at the beginning or end of the pattern, use `*` to match any single character or `%` to match a sequence of characters. If you use the wildcard patterns, it must include at least two non-meta-characters, and wildcards cannot be used between non-meta-characters. To match the beginning of a pattern, start the pattern with `+`. To match the end of the pattern, append the pattern with `$`. These meta-characters can't be adjacent to each other.
     ///
     /// Optional; `Contains` on the wire (string).
-    #[serde(
-        rename = "Contains",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contains: ::std::option::Option<::std::string::String>,
     /// Whether the phone numbers can receive text messages. Can be: `true` or `false`.
     ///
     /// Optional; `SmsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "SmsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_enabled: ::std::option::Option<bool>,
     /// Whether the phone numbers can receive MMS messages. Can be: `true` or `false`.
     ///
     /// Optional; `MmsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "MmsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mms_enabled: ::std::option::Option<bool>,
     /// Whether the phone numbers can receive calls. Can be: `true` or `false`.
     ///
     /// Optional; `VoiceEnabled` on the wire (boolean).
-    #[serde(
-        rename = "VoiceEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_enabled: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require an [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeAllAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeAllAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_all_address_required: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require a local [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeLocalAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeLocalAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_local_address_required: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require a foreign [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeForeignAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeForeignAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_foreign_address_required: ::std::option::Option<bool>,
     /// Whether to read phone numbers that are new to the Twilio platform. Can be: `true` or `false` and the default is `true`.
     ///
     /// Optional; `Beta` on the wire (boolean).
-    #[serde(
-        rename = "Beta",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beta: ::std::option::Option<bool>,
     /// Given a phone number, find a geographically close number within `distance` miles. Distance defaults to 25 miles. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `NearNumber` on the wire (string).
-    #[serde(
-        rename = "NearNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub near_number: ::std::option::Option<::std::string::String>,
     /// Given a latitude/longitude pair `lat,long` find geographically close numbers within `distance` miles. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `NearLatLong` on the wire (string).
-    #[serde(
-        rename = "NearLatLong",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub near_lat_long: ::std::option::Option<::std::string::String>,
     /// The search radius, in miles, for a `near_` query.  Can be up to `500` and the default is `25`. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `Distance` on the wire (integer).
-    #[serde(
-        rename = "Distance",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub distance: ::std::option::Option<i64>,
     /// Limit results to a particular postal code. Given a phone number, search within the same postal code as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InPostalCode` on the wire (string).
-    #[serde(
-        rename = "InPostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_postal_code: ::std::option::Option<::std::string::String>,
     /// Limit results to a particular region, state, or province. Given a phone number, search within the same region as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InRegion` on the wire (string).
-    #[serde(
-        rename = "InRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_region: ::std::option::Option<::std::string::String>,
     /// Limit results to a specific rate center, or given a phone number search within the same rate center as that number. Requires `in_lata` to be set as well. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InRateCenter` on the wire (string).
-    #[serde(
-        rename = "InRateCenter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_rate_center: ::std::option::Option<::std::string::String>,
     /// Limit results to a specific local access and transport area ([LATA](https://en.wikipedia.org/wiki/Local_access_and_transport_area)). Given a phone number, search within the same [LATA](https://en.wikipedia.org/wiki/Local_access_and_transport_area) as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InLata` on the wire (string).
-    #[serde(
-        rename = "InLata",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_lata: ::std::option::Option<::std::string::String>,
     /// Limit results to a particular locality or city. Given a phone number, search within the same Locality as that number.
     ///
     /// Optional; `InLocality` on the wire (string).
-    #[serde(
-        rename = "InLocality",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_locality: ::std::option::Option<::std::string::String>,
     /// Whether the phone numbers can receive faxes. Can be: `true` or `false`.
     ///
     /// Optional; `FaxEnabled` on the wire (boolean).
-    #[serde(
-        rename = "FaxEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fax_enabled: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListAvailablePhoneNumberMobileParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AreaCode", &self.area_code),
+            ("Contains", &self.contains),
+            ("SmsEnabled", &self.sms_enabled),
+            ("MmsEnabled", &self.mms_enabled),
+            ("VoiceEnabled", &self.voice_enabled),
+            (
+                "ExcludeAllAddressRequired",
+                &self.exclude_all_address_required,
+            ),
+            (
+                "ExcludeLocalAddressRequired",
+                &self.exclude_local_address_required,
+            ),
+            (
+                "ExcludeForeignAddressRequired",
+                &self.exclude_foreign_address_required,
+            ),
+            ("Beta", &self.beta),
+            ("NearNumber", &self.near_number),
+            ("NearLatLong", &self.near_lat_long),
+            ("Distance", &self.distance),
+            ("InPostalCode", &self.in_postal_code),
+            ("InRegion", &self.in_region),
+            ("InRateCenter", &self.in_rate_center),
+            ("InLata", &self.in_lata),
+            ("InLocality", &self.in_locality),
+            ("FaxEnabled", &self.fax_enabled),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Available national phone numbers
@@ -722,152 +620,118 @@ pub struct AvailablePhoneNumberNational {
 /// The parameters of `ListAvailablePhoneNumberNational`: [`AvailablePhoneNumberNational::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/National.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListAvailablePhoneNumberNationalParams {
     /// The area code of the phone numbers to read. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `AreaCode` on the wire (integer).
-    #[serde(
-        rename = "AreaCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub area_code: ::std::option::Option<i64>,
     /// Matching pattern to identify phone numbers. This pattern can be between 2 and 16 characters long and allows all digits (0-9) and all non-diacritic latin alphabet letters (a-z, A-Z). It accepts four meta-characters: `*`, `%`, `+`, `$`. The `*` and `%` meta-characters can appear multiple times in the pattern. To match wildcards at the beginning or end of the pattern, use `*` to match any single character or `%` to match a sequence of characters. If you use the wildcard patterns, it must include at least two non-meta-characters, and wildcards cannot be used between non-meta-characters. To match the beginning of a pattern, start the pattern with `+`. To match the end of the pattern, append the pattern with `$`. These meta-characters can't be adjacent to each other.
     ///
     /// Optional; `Contains` on the wire (string).
-    #[serde(
-        rename = "Contains",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contains: ::std::option::Option<::std::string::String>,
     /// Whether the phone numbers can receive text messages. Can be: `true` or `false`.
     ///
     /// Optional; `SmsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "SmsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_enabled: ::std::option::Option<bool>,
     /// Whether the phone numbers can receive MMS messages. Can be: `true` or `false`.
     ///
     /// Optional; `MmsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "MmsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mms_enabled: ::std::option::Option<bool>,
     /// Whether the phone numbers can receive calls. Can be: `true` or `false`.
     ///
     /// Optional; `VoiceEnabled` on the wire (boolean).
-    #[serde(
-        rename = "VoiceEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_enabled: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require an [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeAllAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeAllAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_all_address_required: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require a local [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeLocalAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeLocalAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_local_address_required: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require a foreign [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeForeignAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeForeignAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_foreign_address_required: ::std::option::Option<bool>,
     /// Whether to read phone numbers that are new to the Twilio platform. Can be: `true` or `false` and the default is `true`.
     ///
     /// Optional; `Beta` on the wire (boolean).
-    #[serde(
-        rename = "Beta",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beta: ::std::option::Option<bool>,
     /// Given a phone number, find a geographically close number within `distance` miles. Distance defaults to 25 miles. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `NearNumber` on the wire (string).
-    #[serde(
-        rename = "NearNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub near_number: ::std::option::Option<::std::string::String>,
     /// Given a latitude/longitude pair `lat,long` find geographically close numbers within `distance` miles. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `NearLatLong` on the wire (string).
-    #[serde(
-        rename = "NearLatLong",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub near_lat_long: ::std::option::Option<::std::string::String>,
     /// The search radius, in miles, for a `near_` query.  Can be up to `500` and the default is `25`. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `Distance` on the wire (integer).
-    #[serde(
-        rename = "Distance",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub distance: ::std::option::Option<i64>,
     /// Limit results to a particular postal code. Given a phone number, search within the same postal code as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InPostalCode` on the wire (string).
-    #[serde(
-        rename = "InPostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_postal_code: ::std::option::Option<::std::string::String>,
     /// Limit results to a particular region, state, or province. Given a phone number, search within the same region as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InRegion` on the wire (string).
-    #[serde(
-        rename = "InRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_region: ::std::option::Option<::std::string::String>,
     /// Limit results to a specific rate center, or given a phone number search within the same rate center as that number. Requires `in_lata` to be set as well. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InRateCenter` on the wire (string).
-    #[serde(
-        rename = "InRateCenter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_rate_center: ::std::option::Option<::std::string::String>,
     /// Limit results to a specific local access and transport area ([LATA](https://en.wikipedia.org/wiki/Local_access_and_transport_area)). Given a phone number, search within the same [LATA](https://en.wikipedia.org/wiki/Local_access_and_transport_area) as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InLata` on the wire (string).
-    #[serde(
-        rename = "InLata",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_lata: ::std::option::Option<::std::string::String>,
     /// Limit results to a particular locality or city. Given a phone number, search within the same Locality as that number.
     ///
     /// Optional; `InLocality` on the wire (string).
-    #[serde(
-        rename = "InLocality",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_locality: ::std::option::Option<::std::string::String>,
     /// Whether the phone numbers can receive faxes. Can be: `true` or `false`.
     ///
     /// Optional; `FaxEnabled` on the wire (boolean).
-    #[serde(
-        rename = "FaxEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fax_enabled: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListAvailablePhoneNumberNationalParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AreaCode", &self.area_code),
+            ("Contains", &self.contains),
+            ("SmsEnabled", &self.sms_enabled),
+            ("MmsEnabled", &self.mms_enabled),
+            ("VoiceEnabled", &self.voice_enabled),
+            (
+                "ExcludeAllAddressRequired",
+                &self.exclude_all_address_required,
+            ),
+            (
+                "ExcludeLocalAddressRequired",
+                &self.exclude_local_address_required,
+            ),
+            (
+                "ExcludeForeignAddressRequired",
+                &self.exclude_foreign_address_required,
+            ),
+            ("Beta", &self.beta),
+            ("NearNumber", &self.near_number),
+            ("NearLatLong", &self.near_lat_long),
+            ("Distance", &self.distance),
+            ("InPostalCode", &self.in_postal_code),
+            ("InRegion", &self.in_region),
+            ("InRateCenter", &self.in_rate_center),
+            ("InLata", &self.in_lata),
+            ("InLocality", &self.in_locality),
+            ("FaxEnabled", &self.fax_enabled),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Available shared cost numbers
@@ -939,152 +803,118 @@ pub struct AvailablePhoneNumberSharedCost {
 /// The parameters of `ListAvailablePhoneNumberSharedCost`: [`AvailablePhoneNumberSharedCost::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/SharedCost.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListAvailablePhoneNumberSharedCostParams {
     /// The area code of the phone numbers to read. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `AreaCode` on the wire (integer).
-    #[serde(
-        rename = "AreaCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub area_code: ::std::option::Option<i64>,
     /// Matching pattern to identify phone numbers. This pattern can be between 2 and 16 characters long and allows all digits (0-9) and all non-diacritic latin alphabet letters (a-z, A-Z). It accepts four meta-characters: `*`, `%`, `+`, `$`. The `*` and `%` meta-characters can appear multiple times in the pattern. To match wildcards at the beginning or end of the pattern, use `*` to match any single character or `%` to match a sequence of characters. If you use the wildcard patterns, it must include at least two non-meta-characters, and wildcards cannot be used between non-meta-characters. To match the beginning of a pattern, start the pattern with `+`. To match the end of the pattern, append the pattern with `$`. These meta-characters can't be adjacent to each other.
     ///
     /// Optional; `Contains` on the wire (string).
-    #[serde(
-        rename = "Contains",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contains: ::std::option::Option<::std::string::String>,
     /// Whether the phone numbers can receive text messages. Can be: `true` or `false`.
     ///
     /// Optional; `SmsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "SmsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_enabled: ::std::option::Option<bool>,
     /// Whether the phone numbers can receive MMS messages. Can be: `true` or `false`.
     ///
     /// Optional; `MmsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "MmsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mms_enabled: ::std::option::Option<bool>,
     /// Whether the phone numbers can receive calls. Can be: `true` or `false`.
     ///
     /// Optional; `VoiceEnabled` on the wire (boolean).
-    #[serde(
-        rename = "VoiceEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_enabled: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require an [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeAllAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeAllAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_all_address_required: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require a local [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeLocalAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeLocalAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_local_address_required: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require a foreign [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeForeignAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeForeignAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_foreign_address_required: ::std::option::Option<bool>,
     /// Whether to read phone numbers that are new to the Twilio platform. Can be: `true` or `false` and the default is `true`.
     ///
     /// Optional; `Beta` on the wire (boolean).
-    #[serde(
-        rename = "Beta",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beta: ::std::option::Option<bool>,
     /// Given a phone number, find a geographically close number within `distance` miles. Distance defaults to 25 miles. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `NearNumber` on the wire (string).
-    #[serde(
-        rename = "NearNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub near_number: ::std::option::Option<::std::string::String>,
     /// Given a latitude/longitude pair `lat,long` find geographically close numbers within `distance` miles. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `NearLatLong` on the wire (string).
-    #[serde(
-        rename = "NearLatLong",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub near_lat_long: ::std::option::Option<::std::string::String>,
     /// The search radius, in miles, for a `near_` query.  Can be up to `500` and the default is `25`. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `Distance` on the wire (integer).
-    #[serde(
-        rename = "Distance",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub distance: ::std::option::Option<i64>,
     /// Limit results to a particular postal code. Given a phone number, search within the same postal code as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InPostalCode` on the wire (string).
-    #[serde(
-        rename = "InPostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_postal_code: ::std::option::Option<::std::string::String>,
     /// Limit results to a particular region, state, or province. Given a phone number, search within the same region as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InRegion` on the wire (string).
-    #[serde(
-        rename = "InRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_region: ::std::option::Option<::std::string::String>,
     /// Limit results to a specific rate center, or given a phone number search within the same rate center as that number. Requires `in_lata` to be set as well. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InRateCenter` on the wire (string).
-    #[serde(
-        rename = "InRateCenter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_rate_center: ::std::option::Option<::std::string::String>,
     /// Limit results to a specific local access and transport area ([LATA](https://en.wikipedia.org/wiki/Local_access_and_transport_area)). Given a phone number, search within the same [LATA](https://en.wikipedia.org/wiki/Local_access_and_transport_area) as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InLata` on the wire (string).
-    #[serde(
-        rename = "InLata",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_lata: ::std::option::Option<::std::string::String>,
     /// Limit results to a particular locality or city. Given a phone number, search within the same Locality as that number.
     ///
     /// Optional; `InLocality` on the wire (string).
-    #[serde(
-        rename = "InLocality",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_locality: ::std::option::Option<::std::string::String>,
     /// Whether the phone numbers can receive faxes. Can be: `true` or `false`.
     ///
     /// Optional; `FaxEnabled` on the wire (boolean).
-    #[serde(
-        rename = "FaxEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fax_enabled: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListAvailablePhoneNumberSharedCostParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AreaCode", &self.area_code),
+            ("Contains", &self.contains),
+            ("SmsEnabled", &self.sms_enabled),
+            ("MmsEnabled", &self.mms_enabled),
+            ("VoiceEnabled", &self.voice_enabled),
+            (
+                "ExcludeAllAddressRequired",
+                &self.exclude_all_address_required,
+            ),
+            (
+                "ExcludeLocalAddressRequired",
+                &self.exclude_local_address_required,
+            ),
+            (
+                "ExcludeForeignAddressRequired",
+                &self.exclude_foreign_address_required,
+            ),
+            ("Beta", &self.beta),
+            ("NearNumber", &self.near_number),
+            ("NearLatLong", &self.near_lat_long),
+            ("Distance", &self.distance),
+            ("InPostalCode", &self.in_postal_code),
+            ("InRegion", &self.in_region),
+            ("InRateCenter", &self.in_rate_center),
+            ("InLata", &self.in_lata),
+            ("InLocality", &self.in_locality),
+            ("FaxEnabled", &self.fax_enabled),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Available toll free phone numbers
@@ -1156,152 +986,118 @@ pub struct AvailablePhoneNumberTollFree {
 /// The parameters of `ListAvailablePhoneNumberTollFree`: [`AvailablePhoneNumberTollFree::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/TollFree.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListAvailablePhoneNumberTollFreeParams {
     /// The area code of the phone numbers to read. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `AreaCode` on the wire (integer).
-    #[serde(
-        rename = "AreaCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub area_code: ::std::option::Option<i64>,
     /// Matching pattern to identify phone numbers. This pattern can be between 2 and 16 characters long and allows all digits (0-9) and all non-diacritic latin alphabet letters (a-z, A-Z). It accepts four meta-characters: `*`, `%`, `+`, `$`. The `*` and `%` meta-characters can appear multiple times in the pattern. To match wildcards at the beginning or end of the pattern, use `*` to match any single character or `%` to match a sequence of characters. If you use the wildcard patterns, it must include at least two non-meta-characters, and wildcards cannot be used between non-meta-characters. To match the beginning of a pattern, start the pattern with `+`. To match the end of the pattern, append the pattern with `$`. These meta-characters can't be adjacent to each other.
     ///
     /// Optional; `Contains` on the wire (string).
-    #[serde(
-        rename = "Contains",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contains: ::std::option::Option<::std::string::String>,
     /// Whether the phone numbers can receive text messages. Can be: `true` or `false`.
     ///
     /// Optional; `SmsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "SmsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_enabled: ::std::option::Option<bool>,
     /// Whether the phone numbers can receive MMS messages. Can be: `true` or `false`.
     ///
     /// Optional; `MmsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "MmsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mms_enabled: ::std::option::Option<bool>,
     /// Whether the phone numbers can receive calls. Can be: `true` or `false`.
     ///
     /// Optional; `VoiceEnabled` on the wire (boolean).
-    #[serde(
-        rename = "VoiceEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_enabled: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require an [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeAllAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeAllAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_all_address_required: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require a local [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeLocalAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeLocalAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_local_address_required: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require a foreign [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeForeignAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeForeignAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_foreign_address_required: ::std::option::Option<bool>,
     /// Whether to read phone numbers that are new to the Twilio platform. Can be: `true` or `false` and the default is `true`.
     ///
     /// Optional; `Beta` on the wire (boolean).
-    #[serde(
-        rename = "Beta",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beta: ::std::option::Option<bool>,
     /// Given a phone number, find a geographically close number within `distance` miles. Distance defaults to 25 miles. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `NearNumber` on the wire (string).
-    #[serde(
-        rename = "NearNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub near_number: ::std::option::Option<::std::string::String>,
     /// Given a latitude/longitude pair `lat,long` find geographically close numbers within `distance` miles. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `NearLatLong` on the wire (string).
-    #[serde(
-        rename = "NearLatLong",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub near_lat_long: ::std::option::Option<::std::string::String>,
     /// The search radius, in miles, for a `near_` query.  Can be up to `500` and the default is `25`. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `Distance` on the wire (integer).
-    #[serde(
-        rename = "Distance",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub distance: ::std::option::Option<i64>,
     /// Limit results to a particular postal code. Given a phone number, search within the same postal code as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InPostalCode` on the wire (string).
-    #[serde(
-        rename = "InPostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_postal_code: ::std::option::Option<::std::string::String>,
     /// Limit results to a particular region, state, or province. Given a phone number, search within the same region as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InRegion` on the wire (string).
-    #[serde(
-        rename = "InRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_region: ::std::option::Option<::std::string::String>,
     /// Limit results to a specific rate center, or given a phone number search within the same rate center as that number. Requires `in_lata` to be set as well. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InRateCenter` on the wire (string).
-    #[serde(
-        rename = "InRateCenter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_rate_center: ::std::option::Option<::std::string::String>,
     /// Limit results to a specific local access and transport area ([LATA](https://en.wikipedia.org/wiki/Local_access_and_transport_area)). Given a phone number, search within the same [LATA](https://en.wikipedia.org/wiki/Local_access_and_transport_area) as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InLata` on the wire (string).
-    #[serde(
-        rename = "InLata",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_lata: ::std::option::Option<::std::string::String>,
     /// Limit results to a particular locality or city. Given a phone number, search within the same Locality as that number.
     ///
     /// Optional; `InLocality` on the wire (string).
-    #[serde(
-        rename = "InLocality",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_locality: ::std::option::Option<::std::string::String>,
     /// Whether the phone numbers can receive faxes. Can be: `true` or `false`.
     ///
     /// Optional; `FaxEnabled` on the wire (boolean).
-    #[serde(
-        rename = "FaxEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fax_enabled: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListAvailablePhoneNumberTollFreeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AreaCode", &self.area_code),
+            ("Contains", &self.contains),
+            ("SmsEnabled", &self.sms_enabled),
+            ("MmsEnabled", &self.mms_enabled),
+            ("VoiceEnabled", &self.voice_enabled),
+            (
+                "ExcludeAllAddressRequired",
+                &self.exclude_all_address_required,
+            ),
+            (
+                "ExcludeLocalAddressRequired",
+                &self.exclude_local_address_required,
+            ),
+            (
+                "ExcludeForeignAddressRequired",
+                &self.exclude_foreign_address_required,
+            ),
+            ("Beta", &self.beta),
+            ("NearNumber", &self.near_number),
+            ("NearLatLong", &self.near_lat_long),
+            ("Distance", &self.distance),
+            ("InPostalCode", &self.in_postal_code),
+            ("InRegion", &self.in_region),
+            ("InRateCenter", &self.in_rate_center),
+            ("InLata", &self.in_lata),
+            ("InLocality", &self.in_locality),
+            ("FaxEnabled", &self.fax_enabled),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Available VoIP phone numbers
@@ -1373,150 +1169,116 @@ pub struct AvailablePhoneNumberVoip {
 /// The parameters of `ListAvailablePhoneNumberVoip`: [`AvailablePhoneNumberVoip::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Voip.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListAvailablePhoneNumberVoipParams {
     /// The area code of the phone numbers to read. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `AreaCode` on the wire (integer).
-    #[serde(
-        rename = "AreaCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub area_code: ::std::option::Option<i64>,
     /// Matching pattern to identify phone numbers. This pattern can be between 2 and 16 characters long and allows all digits (0-9) and all non-diacritic latin alphabet letters (a-z, A-Z). It accepts four meta-characters: `*`, `%`, `+`, `$`. The `*` and `%` meta-characters can appear multiple times in the pattern. To match wildcards at the beginning or end of the pattern, use `*` to match any single character or `%` to match a sequence of characters. If you use the wildcard patterns, it must include at least two non-meta-characters, and wildcards cannot be used between non-meta-characters. To match the beginning of a pattern, start the pattern with `+`. To match the end of the pattern, append the pattern with `$`. These meta-characters can't be adjacent to each other.
     ///
     /// Optional; `Contains` on the wire (string).
-    #[serde(
-        rename = "Contains",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub contains: ::std::option::Option<::std::string::String>,
     /// Whether the phone numbers can receive text messages. Can be: `true` or `false`.
     ///
     /// Optional; `SmsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "SmsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_enabled: ::std::option::Option<bool>,
     /// Whether the phone numbers can receive MMS messages. Can be: `true` or `false`.
     ///
     /// Optional; `MmsEnabled` on the wire (boolean).
-    #[serde(
-        rename = "MmsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mms_enabled: ::std::option::Option<bool>,
     /// Whether the phone numbers can receive calls. Can be: `true` or `false`.
     ///
     /// Optional; `VoiceEnabled` on the wire (boolean).
-    #[serde(
-        rename = "VoiceEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_enabled: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require an [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeAllAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeAllAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_all_address_required: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require a local [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeLocalAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeLocalAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_local_address_required: ::std::option::Option<bool>,
     /// Whether to exclude phone numbers that require a foreign [Address](https://www.twilio.com/docs/usage/api/address). Can be: `true` or `false` and the default is `false`.
     ///
     /// Optional; `ExcludeForeignAddressRequired` on the wire (boolean).
-    #[serde(
-        rename = "ExcludeForeignAddressRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub exclude_foreign_address_required: ::std::option::Option<bool>,
     /// Whether to read phone numbers that are new to the Twilio platform. Can be: `true` or `false` and the default is `true`.
     ///
     /// Optional; `Beta` on the wire (boolean).
-    #[serde(
-        rename = "Beta",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beta: ::std::option::Option<bool>,
     /// Given a phone number, find a geographically close number within `distance` miles. Distance defaults to 25 miles. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `NearNumber` on the wire (string).
-    #[serde(
-        rename = "NearNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub near_number: ::std::option::Option<::std::string::String>,
     /// Given a latitude/longitude pair `lat,long` find geographically close numbers within `distance` miles. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `NearLatLong` on the wire (string).
-    #[serde(
-        rename = "NearLatLong",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub near_lat_long: ::std::option::Option<::std::string::String>,
     /// The search radius, in miles, for a `near_` query.  Can be up to `500` and the default is `25`. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `Distance` on the wire (integer).
-    #[serde(
-        rename = "Distance",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub distance: ::std::option::Option<i64>,
     /// Limit results to a particular postal code. Given a phone number, search within the same postal code as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InPostalCode` on the wire (string).
-    #[serde(
-        rename = "InPostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_postal_code: ::std::option::Option<::std::string::String>,
     /// Limit results to a particular region, state, or province. Given a phone number, search within the same region as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InRegion` on the wire (string).
-    #[serde(
-        rename = "InRegion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_region: ::std::option::Option<::std::string::String>,
     /// Limit results to a specific rate center, or given a phone number search within the same rate center as that number. Requires `in_lata` to be set as well. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InRateCenter` on the wire (string).
-    #[serde(
-        rename = "InRateCenter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_rate_center: ::std::option::Option<::std::string::String>,
     /// Limit results to a specific local access and transport area ([LATA](https://en.wikipedia.org/wiki/Local_access_and_transport_area)). Given a phone number, search within the same [LATA](https://en.wikipedia.org/wiki/Local_access_and_transport_area) as that number. Applies to only phone numbers in the US and Canada.
     ///
     /// Optional; `InLata` on the wire (string).
-    #[serde(
-        rename = "InLata",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_lata: ::std::option::Option<::std::string::String>,
     /// Limit results to a particular locality or city. Given a phone number, search within the same Locality as that number.
     ///
     /// Optional; `InLocality` on the wire (string).
-    #[serde(
-        rename = "InLocality",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub in_locality: ::std::option::Option<::std::string::String>,
     /// Whether the phone numbers can receive faxes. Can be: `true` or `false`.
     ///
     /// Optional; `FaxEnabled` on the wire (boolean).
-    #[serde(
-        rename = "FaxEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fax_enabled: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListAvailablePhoneNumberVoipParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AreaCode", &self.area_code),
+            ("Contains", &self.contains),
+            ("SmsEnabled", &self.sms_enabled),
+            ("MmsEnabled", &self.mms_enabled),
+            ("VoiceEnabled", &self.voice_enabled),
+            (
+                "ExcludeAllAddressRequired",
+                &self.exclude_all_address_required,
+            ),
+            (
+                "ExcludeLocalAddressRequired",
+                &self.exclude_local_address_required,
+            ),
+            (
+                "ExcludeForeignAddressRequired",
+                &self.exclude_foreign_address_required,
+            ),
+            ("Beta", &self.beta),
+            ("NearNumber", &self.near_number),
+            ("NearLatLong", &self.near_lat_long),
+            ("Distance", &self.distance),
+            ("InPostalCode", &self.in_postal_code),
+            ("InRegion", &self.in_region),
+            ("InRateCenter", &self.in_rate_center),
+            ("InLata", &self.in_lata),
+            ("InLocality", &self.in_locality),
+            ("FaxEnabled", &self.fax_enabled),
+        ])
+        .serialize(serializer)
+    }
 }

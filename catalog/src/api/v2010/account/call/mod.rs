@@ -103,37 +103,39 @@ pub struct CallNotification {
 /// The parameters of `ListCallNotification`: [`CallNotification::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Notifications.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListCallNotificationParams {
     /// Only read notifications of the specified log level. Can be:  `0` to read only ERROR notifications or `1` to read only WARNING notifications. By default, all notifications are read.
     ///
     /// Optional; `Log` on the wire (integer).
-    #[serde(rename = "Log", skip_serializing_if = "::std::option::Option::is_none")]
     pub log: ::std::option::Option<i64>,
     /// Only show notifications for the specified date, formatted as `YYYY-MM-DD`. You can also specify an inequality, such as `<=YYYY-MM-DD` for messages logged at or before midnight on a date, or `>=YYYY-MM-DD` for messages logged at or after midnight on a date.
     ///
     /// Optional; `MessageDate` on the wire (date).
-    #[serde(
-        rename = "MessageDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_date: ::std::option::Option<::jiff::civil::Date>,
     /// Only show notifications for the specified date, formatted as `YYYY-MM-DD`. You can also specify an inequality, such as `<=YYYY-MM-DD` for messages logged at or before midnight on a date, or `>=YYYY-MM-DD` for messages logged at or after midnight on a date.
     ///
     /// Optional; `MessageDate<` on the wire (date).
-    #[serde(
-        rename = "MessageDate<",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_date_before: ::std::option::Option<::jiff::civil::Date>,
     /// Only show notifications for the specified date, formatted as `YYYY-MM-DD`. You can also specify an inequality, such as `<=YYYY-MM-DD` for messages logged at or before midnight on a date, or `>=YYYY-MM-DD` for messages logged at or after midnight on a date.
     ///
     /// Optional; `MessageDate>` on the wire (date).
-    #[serde(
-        rename = "MessageDate>",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message_date_after: ::std::option::Option<::jiff::civil::Date>,
+}
+
+impl ::serde::Serialize for ListCallNotificationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Log", &self.log),
+            ("MessageDate", &self.message_date),
+            ("MessageDate<", &self.message_date_before),
+            ("MessageDate>", &self.message_date_after),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Error notifications for calls
@@ -271,147 +273,109 @@ pub struct Payments {
 /// create an instance of payments. This will start a new payments session
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreatePaymentsParams {
     /// Type of bank account if payment source is ACH. One of `consumer-checking`, `consumer-savings`, or `commercial-checking`. The default value is `consumer-checking`.
     ///
     /// Optional; `BankAccountType` on the wire (enum).
-    #[serde(
-        rename = "BankAccountType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bank_account_type: ::std::option::Option<crate::api::v2010::PaymentsBankAccountType>,
     /// A positive decimal value less than 1,000,000 to charge against the credit card or bank account. Default currency can be overwritten with `currency` field. Leave blank or set to 0 to tokenize.
     ///
     /// Optional; `ChargeAmount` on the wire (number).
-    #[serde(
-        rename = "ChargeAmount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub charge_amount: ::std::option::Option<f64>,
     /// Whether to prompt the caller to confirm their payment information before submitting to the payment gateway. If `true`, the caller will hear the last 4 digits of their card or account number and must press 1 to confirm or 2 to cancel. Default is `false`.
     ///
     /// Optional; `Confirmation` on the wire (string).
-    #[serde(
-        rename = "Confirmation",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub confirmation: ::std::option::Option<::std::string::String>,
     /// The currency of the `charge_amount`, formatted as [ISO 4127](http://www.iso.org/iso/home/standards/currency_codes.htm) format. The default value is `USD` and all values allowed from the Pay Connector are accepted.
     ///
     /// Optional; `Currency` on the wire (string).
-    #[serde(
-        rename = "Currency",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub currency: ::std::option::Option<::std::string::String>,
     /// The description can be used to provide more details regarding the transaction. This information is submitted along with the payment details to the Payment Connector which are then posted on the transactions.
     ///
     /// Optional; `Description` on the wire (string).
-    #[serde(
-        rename = "Description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// A unique token that will be used to ensure that multiple API calls with the same information do not result in multiple transactions. This should be a unique string value per API call and can be a randomly generated.
     ///
     /// Required; `IdempotencyKey` on the wire (string).
-    #[serde(rename = "IdempotencyKey")]
     pub idempotency_key: ::std::string::String,
     /// A list of inputs that should be accepted. Currently only `dtmf` is supported. All digits captured during a pay session are redacted from the logs.
     ///
     /// Optional; `Input` on the wire (string).
-    #[serde(
-        rename = "Input",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub input: ::std::option::Option<::std::string::String>,
     /// A positive integer that is used to validate the length of the `PostalCode` inputted by the user. User must enter this many digits.
     ///
     /// Optional; `MinPostalCodeLength` on the wire (integer).
-    #[serde(
-        rename = "MinPostalCodeLength",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub min_postal_code_length: ::std::option::Option<i64>,
     /// A single-level JSON object used to pass custom parameters to payment processors. (Required for ACH payments). The information that has to be included here depends on the \<Pay\> Connector. [Read more](https://www.twilio.com/console/voice/pay-connectors).
     ///
     /// Optional; `Parameter` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Parameter",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub parameter: ::std::option::Option<::serde_json::Value>,
     /// This is the unique name corresponding to the Pay Connector installed in the Twilio Add-ons. Learn more about [\<Pay\> Connectors](https://www.twilio.com/console/voice/pay-connectors). The default value is `Default`.
     ///
     /// Optional; `PaymentConnector` on the wire (string).
-    #[serde(
-        rename = "PaymentConnector",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_connector: ::std::option::Option<::std::string::String>,
     /// Type of payment being captured. One of `credit-card` or `ach-debit`. The default value is `credit-card`.
     ///
     /// Optional; `PaymentMethod` on the wire (enum).
-    #[serde(
-        rename = "PaymentMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payment_method: ::std::option::Option<crate::api::v2010::PaymentsPaymentMethod>,
     /// Indicates whether the credit card postal code (zip code) is a required piece of payment information that must be provided by the caller. The default is `true`.
     ///
     /// Optional; `PostalCode` on the wire (boolean).
-    #[serde(
-        rename = "PostalCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub postal_code: ::std::option::Option<bool>,
     /// A comma-separated list of payment information fields that require the caller to enter the same value twice for confirmation. Supported values are `payment-card-number`, `expiration-date`, `security-code`, and `postal-code`.
     ///
     /// Optional; `RequireMatchingInputs` on the wire (string).
-    #[serde(
-        rename = "RequireMatchingInputs",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub require_matching_inputs: ::std::option::Option<::std::string::String>,
     /// Indicates whether the credit card security code is a required piece of payment information that must be provided by the caller. The default is `true`.
     ///
     /// Optional; `SecurityCode` on the wire (boolean).
-    #[serde(
-        rename = "SecurityCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub security_code: ::std::option::Option<bool>,
     /// Provide an absolute or relative URL to receive status updates regarding your Pay session. Read more about the [expected StatusCallback values](https://www.twilio.com/docs/voice/api/payment-resource#statuscallback)
     ///
     /// Required; `StatusCallback` on the wire (string).
-    #[serde(rename = "StatusCallback")]
     pub status_callback: ::std::string::String,
     /// The number of seconds that \<Pay\> should wait for the caller to press a digit between each subsequent digit, after the first one, before moving on to validate the digits captured. The default is `5`, maximum is `600`.
     ///
     /// Optional; `Timeout` on the wire (integer).
-    #[serde(
-        rename = "Timeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timeout: ::std::option::Option<i64>,
     /// Indicates whether the payment method should be tokenized as a `one-time`, `reusable`, or `payment-method` token. The default value is `reusable`. Do not enter a charge amount when tokenizing. If a charge amount is entered, the payment method will be charged and not tokenized.
     ///
     /// Optional; `TokenType` on the wire (enum).
-    #[serde(
-        rename = "TokenType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub token_type: ::std::option::Option<crate::api::v2010::PaymentsTokenType>,
     /// Credit card types separated by space that Pay should accept. The default value is `visa mastercard amex`
     ///
     /// Optional; `ValidCardTypes` on the wire (string).
-    #[serde(
-        rename = "ValidCardTypes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub valid_card_types: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreatePaymentsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("BankAccountType", &self.bank_account_type),
+            ("ChargeAmount", &self.charge_amount),
+            ("Confirmation", &self.confirmation),
+            ("Currency", &self.currency),
+            ("Description", &self.description),
+            ("IdempotencyKey", &self.idempotency_key),
+            ("Input", &self.input),
+            ("MinPostalCodeLength", &self.min_postal_code_length),
+            ("Parameter", &crate::support::JsonString(&self.parameter)),
+            ("PaymentConnector", &self.payment_connector),
+            ("PaymentMethod", &self.payment_method),
+            ("PostalCode", &self.postal_code),
+            ("RequireMatchingInputs", &self.require_matching_inputs),
+            ("SecurityCode", &self.security_code),
+            ("StatusCallback", &self.status_callback),
+            ("Timeout", &self.timeout),
+            ("TokenType", &self.token_type),
+            ("ValidCardTypes", &self.valid_card_types),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdatePayments`: [`Payments::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments/{Sid}.json`.
@@ -419,34 +383,39 @@ pub struct CreatePaymentsParams {
 /// update an instance of payments with different phases of payment flows.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdatePaymentsParams {
     /// The piece of payment information that you wish the caller to enter. Must be one of `payment-card-number`, `expiration-date`, `security-code`, `postal-code`, `bank-routing-number`, `bank-account-number`, or their `-matcher` variants for input confirmation when `RequireMatchingInputs` is enabled.
     ///
     /// Optional; `Capture` on the wire (enum).
-    #[serde(
-        rename = "Capture",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub capture: ::std::option::Option<crate::api::v2010::PaymentsCapture>,
     /// A unique token that will be used to ensure that multiple API calls with the same information do not result in multiple transactions. This should be a unique string value per API call and can be a randomly generated.
     ///
     /// Required; `IdempotencyKey` on the wire (string).
-    #[serde(rename = "IdempotencyKey")]
     pub idempotency_key: ::std::string::String,
     /// Indicates whether the current payment session should be cancelled or completed. When `cancel` the payment session is cancelled. When `complete`, Twilio sends the payment information to the selected Pay Connector for processing.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::api::v2010::PaymentsStatus>,
     /// Provide an absolute or relative URL to receive status updates regarding your Pay session. Read more about the [Update](https://www.twilio.com/docs/voice/api/payment-resource#statuscallback-update) and [Complete/Cancel](https://www.twilio.com/docs/voice/api/payment-resource#statuscallback-cancelcomplete) POST requests.
     ///
     /// Required; `StatusCallback` on the wire (string).
-    #[serde(rename = "StatusCallback")]
     pub status_callback: ::std::string::String,
+}
+
+impl ::serde::Serialize for UpdatePaymentsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Capture", &self.capture),
+            ("IdempotencyKey", &self.idempotency_key),
+            ("Status", &self.status),
+            ("StatusCallback", &self.status_callback),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Recording resource represents the recording associated with a voice call, conference, or SIP Trunk.
@@ -552,32 +521,34 @@ pub struct CallRecording {
 /// Retrieve a list of recordings belonging to the call used to make the request
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListCallRecordingParams {
     /// The `date_created` value, specified as `YYYY-MM-DD`, of the resources to read. You can also specify inequality: `DateCreated<=YYYY-MM-DD` will return recordings generated at or before midnight on a given date, and `DateCreated>=YYYY-MM-DD` returns recordings generated at or after midnight on a date.
     ///
     /// Optional; `DateCreated` on the wire (date).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::civil::Date>,
     /// The `date_created` value, specified as `YYYY-MM-DD`, of the resources to read. You can also specify inequality: `DateCreated<=YYYY-MM-DD` will return recordings generated at or before midnight on a given date, and `DateCreated>=YYYY-MM-DD` returns recordings generated at or after midnight on a date.
     ///
     /// Optional; `DateCreated<` on the wire (date).
-    #[serde(
-        rename = "DateCreated<",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::civil::Date>,
     /// The `date_created` value, specified as `YYYY-MM-DD`, of the resources to read. You can also specify inequality: `DateCreated<=YYYY-MM-DD` will return recordings generated at or before midnight on a given date, and `DateCreated>=YYYY-MM-DD` returns recordings generated at or after midnight on a date.
     ///
     /// Optional; `DateCreated>` on the wire (date).
-    #[serde(
-        rename = "DateCreated>",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::civil::Date>,
+}
+
+impl ::serde::Serialize for ListCallRecordingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("DateCreated", &self.date_created),
+            ("DateCreated<", &self.date_created_before),
+            ("DateCreated>", &self.date_created_after),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateCallRecording`: [`CallRecording::create`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json`.
@@ -585,57 +556,56 @@ pub struct ListCallRecordingParams {
 /// Create a recording for the call
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateCallRecordingParams {
     /// The number of channels used in the recording. Can be: `mono` or `dual` and the default is `mono`. `mono` records all parties of the call into one channel. `dual` records each party of a 2-party call into separate channels.
     ///
     /// Optional; `RecordingChannels` on the wire (string).
-    #[serde(
-        rename = "RecordingChannels",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_channels: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `recording_status_callback_method` on each recording event specified in  `recording_status_callback_event`. For more information, see [RecordingStatusCallback parameters](https://www.twilio.com/docs/voice/api/recording#recordingstatuscallback).
     ///
     /// Optional; `RecordingStatusCallback` on the wire (string).
-    #[serde(
-        rename = "RecordingStatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_status_callback: ::std::option::Option<::std::string::String>,
     /// The recording status events on which we should call the `recording_status_callback` URL. Can be: `in-progress`, `completed` and `absent` and the default is `completed`. Separate multiple event values with a space.
     ///
     /// Optional; `RecordingStatusCallbackEvent` on the wire (array of string).
-    #[serde(
-        rename = "RecordingStatusCallbackEvent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_status_callback_event:
         ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The HTTP method we should use to call `recording_status_callback`. Can be: `GET` or `POST` and the default is `POST`.
     ///
     /// Optional; `RecordingStatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "RecordingStatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_status_callback_method: ::std::option::Option<::std::string::String>,
     /// The audio track to record for the call. Can be: `inbound`, `outbound` or `both`. The default is `both`. `inbound` records the audio that is received by Twilio. `outbound` records the audio that is generated from Twilio. `both` records the audio that is received and generated by Twilio.
     ///
     /// Optional; `RecordingTrack` on the wire (string).
-    #[serde(
-        rename = "RecordingTrack",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_track: ::std::option::Option<::std::string::String>,
     /// Whether to trim any leading and trailing silence in the recording. Can be: `trim-silence` or `do-not-trim` and the default is `do-not-trim`. `trim-silence` trims the silence from the beginning and end of the recording and `do-not-trim` does not.
     ///
     /// Optional; `Trim` on the wire (string).
-    #[serde(
-        rename = "Trim",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trim: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateCallRecordingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("RecordingChannels", &self.recording_channels),
+            ("RecordingStatusCallback", &self.recording_status_callback),
+            (
+                "RecordingStatusCallbackEvent",
+                &self.recording_status_callback_event,
+            ),
+            (
+                "RecordingStatusCallbackMethod",
+                &self.recording_status_callback_method,
+            ),
+            ("RecordingTrack", &self.recording_track),
+            ("Trim", &self.trim),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateCallRecording`: [`CallRecording::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json`.
@@ -643,21 +613,29 @@ pub struct CreateCallRecordingParams {
 /// Changes the status of the recording to paused, stopped, or in-progress. Note: Pass `Twilio.CURRENT` instead of recording sid to reference current active recording.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct UpdateCallRecordingParams {
     /// Whether to record during a pause. Can be: `skip` or `silence` and the default is `silence`. `skip` does not record during the pause period, while `silence` will replace the actual audio of the call with silence during the pause period. This parameter only applies when setting `status` is set to `paused`.
     ///
     /// Optional; `PauseBehavior` on the wire (string).
-    #[serde(
-        rename = "PauseBehavior",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pause_behavior: ::std::option::Option<::std::string::String>,
     /// The status of the recording. Can be: `processing`, `completed` and `absent`. For more detailed statuses on in-progress recordings, check out how to [Update a Recording Resource](https://www.twilio.com/docs/voice/api/recording#update-a-recording-resource).
     ///
     /// Required; `Status` on the wire (enum).
-    #[serde(rename = "Status")]
     pub status: crate::api::v2010::CallRecordingStatus,
+}
+
+impl ::serde::Serialize for UpdateCallRecordingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("PauseBehavior", &self.pause_behavior),
+            ("Status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Start and stop forked media streaming using the SIPREC protocol.
@@ -710,1632 +688,1034 @@ pub struct Siprec {
 /// Create a Siprec
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSiprecParams {
     /// Unique name used when configuring the connector via Marketplace Add-on.
     ///
     /// Optional; `ConnectorName` on the wire (string).
-    #[serde(
-        rename = "ConnectorName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub connector_name: ::std::option::Option<::std::string::String>,
     /// The user-specified name of this Siprec, if one was given when the Siprec was created. This may be used to stop the Siprec.
     ///
     /// Optional; `Name` on the wire (string).
-    #[serde(
-        rename = "Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter1.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter1.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter1_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter1.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter1.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter1_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter10.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter10.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter10_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter10.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter10.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter10_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter11.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter11.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter11_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter11.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter11.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter11_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter12.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter12.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter12_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter12.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter12.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter12_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter13.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter13.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter13_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter13.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter13.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter13_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter14.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter14.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter14_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter14.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter14.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter14_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter15.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter15.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter15_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter15.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter15.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter15_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter16.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter16.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter16_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter16.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter16.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter16_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter17.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter17.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter17_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter17.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter17.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter17_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter18.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter18.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter18_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter18.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter18.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter18_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter19.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter19.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter19_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter19.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter19.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter19_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter2.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter2.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter2_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter2.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter2.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter2_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter20.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter20.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter20_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter20.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter20.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter20_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter21.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter21.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter21_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter21.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter21.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter21_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter22.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter22.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter22_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter22.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter22.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter22_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter23.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter23.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter23_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter23.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter23.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter23_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter24.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter24.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter24_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter24.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter24.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter24_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter25.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter25.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter25_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter25.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter25.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter25_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter26.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter26.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter26_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter26.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter26.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter26_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter27.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter27.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter27_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter27.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter27.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter27_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter28.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter28.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter28_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter28.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter28.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter28_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter29.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter29.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter29_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter29.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter29.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter29_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter3.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter3.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter3_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter3.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter3.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter3_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter30.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter30.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter30_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter30.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter30.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter30_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter31.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter31.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter31_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter31.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter31.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter31_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter32.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter32.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter32_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter32.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter32.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter32_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter33.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter33.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter33_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter33.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter33.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter33_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter34.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter34.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter34_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter34.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter34.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter34_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter35.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter35.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter35_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter35.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter35.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter35_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter36.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter36.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter36_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter36.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter36.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter36_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter37.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter37.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter37_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter37.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter37.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter37_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter38.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter38.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter38_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter38.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter38.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter38_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter39.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter39.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter39_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter39.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter39.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter39_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter4.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter4.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter4_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter4.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter4.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter4_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter40.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter40.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter40_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter40.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter40.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter40_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter41.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter41.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter41_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter41.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter41.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter41_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter42.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter42.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter42_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter42.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter42.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter42_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter43.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter43.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter43_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter43.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter43.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter43_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter44.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter44.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter44_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter44.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter44.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter44_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter45.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter45.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter45_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter45.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter45.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter45_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter46.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter46.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter46_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter46.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter46.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter46_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter47.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter47.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter47_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter47.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter47.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter47_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter48.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter48.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter48_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter48.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter48.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter48_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter49.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter49.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter49_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter49.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter49.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter49_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter5.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter5.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter5_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter5.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter5.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter5_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter50.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter50.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter50_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter50.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter50.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter50_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter51.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter51.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter51_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter51.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter51.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter51_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter52.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter52.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter52_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter52.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter52.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter52_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter53.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter53.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter53_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter53.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter53.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter53_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter54.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter54.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter54_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter54.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter54.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter54_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter55.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter55.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter55_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter55.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter55.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter55_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter56.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter56.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter56_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter56.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter56.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter56_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter57.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter57.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter57_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter57.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter57.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter57_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter58.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter58.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter58_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter58.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter58.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter58_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter59.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter59.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter59_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter59.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter59.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter59_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter6.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter6.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter6_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter6.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter6.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter6_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter60.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter60.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter60_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter60.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter60.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter60_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter61.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter61.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter61_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter61.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter61.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter61_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter62.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter62.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter62_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter62.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter62.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter62_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter63.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter63.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter63_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter63.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter63.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter63_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter64.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter64.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter64_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter64.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter64.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter64_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter65.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter65.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter65_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter65.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter65.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter65_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter66.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter66.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter66_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter66.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter66.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter66_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter67.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter67.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter67_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter67.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter67.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter67_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter68.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter68.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter68_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter68.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter68.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter68_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter69.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter69.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter69_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter69.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter69.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter69_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter7.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter7.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter7_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter7.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter7.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter7_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter70.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter70.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter70_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter70.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter70.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter70_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter71.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter71.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter71_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter71.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter71.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter71_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter72.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter72.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter72_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter72.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter72.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter72_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter73.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter73.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter73_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter73.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter73.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter73_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter74.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter74.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter74_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter74.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter74.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter74_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter75.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter75.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter75_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter75.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter75.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter75_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter76.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter76.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter76_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter76.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter76.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter76_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter77.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter77.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter77_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter77.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter77.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter77_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter78.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter78.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter78_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter78.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter78.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter78_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter79.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter79.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter79_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter79.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter79.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter79_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter8.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter8.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter8_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter8.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter8.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter8_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter80.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter80.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter80_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter80.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter80.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter80_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter81.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter81.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter81_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter81.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter81.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter81_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter82.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter82.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter82_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter82.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter82.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter82_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter83.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter83.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter83_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter83.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter83.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter83_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter84.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter84.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter84_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter84.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter84.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter84_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter85.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter85.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter85_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter85.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter85.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter85_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter86.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter86.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter86_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter86.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter86.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter86_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter87.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter87.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter87_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter87.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter87.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter87_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter88.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter88.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter88_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter88.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter88.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter88_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter89.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter89.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter89_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter89.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter89.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter89_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter9.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter9.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter9_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter9.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter9.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter9_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter90.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter90.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter90_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter90.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter90.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter90_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter91.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter91.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter91_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter91.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter91.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter91_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter92.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter92.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter92_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter92.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter92.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter92_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter93.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter93.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter93_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter93.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter93.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter93_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter94.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter94.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter94_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter94.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter94.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter94_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter95.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter95.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter95_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter95.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter95.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter95_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter96.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter96.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter96_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter96.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter96.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter96_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter97.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter97.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter97_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter97.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter97.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter97_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter98.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter98.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter98_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter98.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter98.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter98_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter99.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter99.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter99_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter99.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter99.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter99_value: ::std::option::Option<::std::string::String>,
     /// Absolute URL of the status callback.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The http method for the status\_callback (one of GET, POST).
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// One of `inbound_track`, `outbound_track`, `both_tracks`.
     ///
     /// Optional; `Track` on the wire (enum).
-    #[serde(
-        rename = "Track",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub track: ::std::option::Option<crate::api::v2010::SiprecTrack>,
+}
+
+impl ::serde::Serialize for CreateSiprecParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ConnectorName", &self.connector_name),
+            ("Name", &self.name),
+            ("Parameter1.Name", &self.parameter1_name),
+            ("Parameter1.Value", &self.parameter1_value),
+            ("Parameter10.Name", &self.parameter10_name),
+            ("Parameter10.Value", &self.parameter10_value),
+            ("Parameter11.Name", &self.parameter11_name),
+            ("Parameter11.Value", &self.parameter11_value),
+            ("Parameter12.Name", &self.parameter12_name),
+            ("Parameter12.Value", &self.parameter12_value),
+            ("Parameter13.Name", &self.parameter13_name),
+            ("Parameter13.Value", &self.parameter13_value),
+            ("Parameter14.Name", &self.parameter14_name),
+            ("Parameter14.Value", &self.parameter14_value),
+            ("Parameter15.Name", &self.parameter15_name),
+            ("Parameter15.Value", &self.parameter15_value),
+            ("Parameter16.Name", &self.parameter16_name),
+            ("Parameter16.Value", &self.parameter16_value),
+            ("Parameter17.Name", &self.parameter17_name),
+            ("Parameter17.Value", &self.parameter17_value),
+            ("Parameter18.Name", &self.parameter18_name),
+            ("Parameter18.Value", &self.parameter18_value),
+            ("Parameter19.Name", &self.parameter19_name),
+            ("Parameter19.Value", &self.parameter19_value),
+            ("Parameter2.Name", &self.parameter2_name),
+            ("Parameter2.Value", &self.parameter2_value),
+            ("Parameter20.Name", &self.parameter20_name),
+            ("Parameter20.Value", &self.parameter20_value),
+            ("Parameter21.Name", &self.parameter21_name),
+            ("Parameter21.Value", &self.parameter21_value),
+            ("Parameter22.Name", &self.parameter22_name),
+            ("Parameter22.Value", &self.parameter22_value),
+            ("Parameter23.Name", &self.parameter23_name),
+            ("Parameter23.Value", &self.parameter23_value),
+            ("Parameter24.Name", &self.parameter24_name),
+            ("Parameter24.Value", &self.parameter24_value),
+            ("Parameter25.Name", &self.parameter25_name),
+            ("Parameter25.Value", &self.parameter25_value),
+            ("Parameter26.Name", &self.parameter26_name),
+            ("Parameter26.Value", &self.parameter26_value),
+            ("Parameter27.Name", &self.parameter27_name),
+            ("Parameter27.Value", &self.parameter27_value),
+            ("Parameter28.Name", &self.parameter28_name),
+            ("Parameter28.Value", &self.parameter28_value),
+            ("Parameter29.Name", &self.parameter29_name),
+            ("Parameter29.Value", &self.parameter29_value),
+            ("Parameter3.Name", &self.parameter3_name),
+            ("Parameter3.Value", &self.parameter3_value),
+            ("Parameter30.Name", &self.parameter30_name),
+            ("Parameter30.Value", &self.parameter30_value),
+            ("Parameter31.Name", &self.parameter31_name),
+            ("Parameter31.Value", &self.parameter31_value),
+            ("Parameter32.Name", &self.parameter32_name),
+            ("Parameter32.Value", &self.parameter32_value),
+            ("Parameter33.Name", &self.parameter33_name),
+            ("Parameter33.Value", &self.parameter33_value),
+            ("Parameter34.Name", &self.parameter34_name),
+            ("Parameter34.Value", &self.parameter34_value),
+            ("Parameter35.Name", &self.parameter35_name),
+            ("Parameter35.Value", &self.parameter35_value),
+            ("Parameter36.Name", &self.parameter36_name),
+            ("Parameter36.Value", &self.parameter36_value),
+            ("Parameter37.Name", &self.parameter37_name),
+            ("Parameter37.Value", &self.parameter37_value),
+            ("Parameter38.Name", &self.parameter38_name),
+            ("Parameter38.Value", &self.parameter38_value),
+            ("Parameter39.Name", &self.parameter39_name),
+            ("Parameter39.Value", &self.parameter39_value),
+            ("Parameter4.Name", &self.parameter4_name),
+            ("Parameter4.Value", &self.parameter4_value),
+            ("Parameter40.Name", &self.parameter40_name),
+            ("Parameter40.Value", &self.parameter40_value),
+            ("Parameter41.Name", &self.parameter41_name),
+            ("Parameter41.Value", &self.parameter41_value),
+            ("Parameter42.Name", &self.parameter42_name),
+            ("Parameter42.Value", &self.parameter42_value),
+            ("Parameter43.Name", &self.parameter43_name),
+            ("Parameter43.Value", &self.parameter43_value),
+            ("Parameter44.Name", &self.parameter44_name),
+            ("Parameter44.Value", &self.parameter44_value),
+            ("Parameter45.Name", &self.parameter45_name),
+            ("Parameter45.Value", &self.parameter45_value),
+            ("Parameter46.Name", &self.parameter46_name),
+            ("Parameter46.Value", &self.parameter46_value),
+            ("Parameter47.Name", &self.parameter47_name),
+            ("Parameter47.Value", &self.parameter47_value),
+            ("Parameter48.Name", &self.parameter48_name),
+            ("Parameter48.Value", &self.parameter48_value),
+            ("Parameter49.Name", &self.parameter49_name),
+            ("Parameter49.Value", &self.parameter49_value),
+            ("Parameter5.Name", &self.parameter5_name),
+            ("Parameter5.Value", &self.parameter5_value),
+            ("Parameter50.Name", &self.parameter50_name),
+            ("Parameter50.Value", &self.parameter50_value),
+            ("Parameter51.Name", &self.parameter51_name),
+            ("Parameter51.Value", &self.parameter51_value),
+            ("Parameter52.Name", &self.parameter52_name),
+            ("Parameter52.Value", &self.parameter52_value),
+            ("Parameter53.Name", &self.parameter53_name),
+            ("Parameter53.Value", &self.parameter53_value),
+            ("Parameter54.Name", &self.parameter54_name),
+            ("Parameter54.Value", &self.parameter54_value),
+            ("Parameter55.Name", &self.parameter55_name),
+            ("Parameter55.Value", &self.parameter55_value),
+            ("Parameter56.Name", &self.parameter56_name),
+            ("Parameter56.Value", &self.parameter56_value),
+            ("Parameter57.Name", &self.parameter57_name),
+            ("Parameter57.Value", &self.parameter57_value),
+            ("Parameter58.Name", &self.parameter58_name),
+            ("Parameter58.Value", &self.parameter58_value),
+            ("Parameter59.Name", &self.parameter59_name),
+            ("Parameter59.Value", &self.parameter59_value),
+            ("Parameter6.Name", &self.parameter6_name),
+            ("Parameter6.Value", &self.parameter6_value),
+            ("Parameter60.Name", &self.parameter60_name),
+            ("Parameter60.Value", &self.parameter60_value),
+            ("Parameter61.Name", &self.parameter61_name),
+            ("Parameter61.Value", &self.parameter61_value),
+            ("Parameter62.Name", &self.parameter62_name),
+            ("Parameter62.Value", &self.parameter62_value),
+            ("Parameter63.Name", &self.parameter63_name),
+            ("Parameter63.Value", &self.parameter63_value),
+            ("Parameter64.Name", &self.parameter64_name),
+            ("Parameter64.Value", &self.parameter64_value),
+            ("Parameter65.Name", &self.parameter65_name),
+            ("Parameter65.Value", &self.parameter65_value),
+            ("Parameter66.Name", &self.parameter66_name),
+            ("Parameter66.Value", &self.parameter66_value),
+            ("Parameter67.Name", &self.parameter67_name),
+            ("Parameter67.Value", &self.parameter67_value),
+            ("Parameter68.Name", &self.parameter68_name),
+            ("Parameter68.Value", &self.parameter68_value),
+            ("Parameter69.Name", &self.parameter69_name),
+            ("Parameter69.Value", &self.parameter69_value),
+            ("Parameter7.Name", &self.parameter7_name),
+            ("Parameter7.Value", &self.parameter7_value),
+            ("Parameter70.Name", &self.parameter70_name),
+            ("Parameter70.Value", &self.parameter70_value),
+            ("Parameter71.Name", &self.parameter71_name),
+            ("Parameter71.Value", &self.parameter71_value),
+            ("Parameter72.Name", &self.parameter72_name),
+            ("Parameter72.Value", &self.parameter72_value),
+            ("Parameter73.Name", &self.parameter73_name),
+            ("Parameter73.Value", &self.parameter73_value),
+            ("Parameter74.Name", &self.parameter74_name),
+            ("Parameter74.Value", &self.parameter74_value),
+            ("Parameter75.Name", &self.parameter75_name),
+            ("Parameter75.Value", &self.parameter75_value),
+            ("Parameter76.Name", &self.parameter76_name),
+            ("Parameter76.Value", &self.parameter76_value),
+            ("Parameter77.Name", &self.parameter77_name),
+            ("Parameter77.Value", &self.parameter77_value),
+            ("Parameter78.Name", &self.parameter78_name),
+            ("Parameter78.Value", &self.parameter78_value),
+            ("Parameter79.Name", &self.parameter79_name),
+            ("Parameter79.Value", &self.parameter79_value),
+            ("Parameter8.Name", &self.parameter8_name),
+            ("Parameter8.Value", &self.parameter8_value),
+            ("Parameter80.Name", &self.parameter80_name),
+            ("Parameter80.Value", &self.parameter80_value),
+            ("Parameter81.Name", &self.parameter81_name),
+            ("Parameter81.Value", &self.parameter81_value),
+            ("Parameter82.Name", &self.parameter82_name),
+            ("Parameter82.Value", &self.parameter82_value),
+            ("Parameter83.Name", &self.parameter83_name),
+            ("Parameter83.Value", &self.parameter83_value),
+            ("Parameter84.Name", &self.parameter84_name),
+            ("Parameter84.Value", &self.parameter84_value),
+            ("Parameter85.Name", &self.parameter85_name),
+            ("Parameter85.Value", &self.parameter85_value),
+            ("Parameter86.Name", &self.parameter86_name),
+            ("Parameter86.Value", &self.parameter86_value),
+            ("Parameter87.Name", &self.parameter87_name),
+            ("Parameter87.Value", &self.parameter87_value),
+            ("Parameter88.Name", &self.parameter88_name),
+            ("Parameter88.Value", &self.parameter88_value),
+            ("Parameter89.Name", &self.parameter89_name),
+            ("Parameter89.Value", &self.parameter89_value),
+            ("Parameter9.Name", &self.parameter9_name),
+            ("Parameter9.Value", &self.parameter9_value),
+            ("Parameter90.Name", &self.parameter90_name),
+            ("Parameter90.Value", &self.parameter90_value),
+            ("Parameter91.Name", &self.parameter91_name),
+            ("Parameter91.Value", &self.parameter91_value),
+            ("Parameter92.Name", &self.parameter92_name),
+            ("Parameter92.Value", &self.parameter92_value),
+            ("Parameter93.Name", &self.parameter93_name),
+            ("Parameter93.Value", &self.parameter93_value),
+            ("Parameter94.Name", &self.parameter94_name),
+            ("Parameter94.Value", &self.parameter94_value),
+            ("Parameter95.Name", &self.parameter95_name),
+            ("Parameter95.Value", &self.parameter95_value),
+            ("Parameter96.Name", &self.parameter96_name),
+            ("Parameter96.Value", &self.parameter96_value),
+            ("Parameter97.Name", &self.parameter97_name),
+            ("Parameter97.Value", &self.parameter97_value),
+            ("Parameter98.Name", &self.parameter98_name),
+            ("Parameter98.Value", &self.parameter98_value),
+            ("Parameter99.Name", &self.parameter99_name),
+            ("Parameter99.Value", &self.parameter99_value),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("Track", &self.track),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSiprec`: [`Siprec::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Siprec/{Sid}.json`.
@@ -2343,11 +1723,19 @@ pub struct CreateSiprecParams {
 /// Stop a Siprec using either the SID of the Siprec resource or the `name` used when creating the resource
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct UpdateSiprecParams {
     /// Required; `Status` on the wire (enum).
-    #[serde(rename = "Status")]
     pub status: crate::api::v2010::SiprecUpdateStatus,
+}
+
+impl ::serde::Serialize for UpdateSiprecParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Status", &self.status)]).serialize(serializer)
+    }
 }
 
 /// The Stream resource allows you to create and stop uni-directional Media Streams
@@ -2400,1629 +1788,1034 @@ pub struct Stream {
 /// Create a Stream
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateStreamParams {
     /// The user-specified name of this Stream, if one was given when the Stream was created. This can be used to stop the Stream.
     ///
     /// Optional; `Name` on the wire (string).
-    #[serde(
-        rename = "Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter1.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter1.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter1_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter1.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter1.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter1_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter10.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter10.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter10_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter10.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter10.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter10_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter11.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter11.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter11_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter11.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter11.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter11_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter12.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter12.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter12_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter12.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter12.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter12_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter13.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter13.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter13_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter13.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter13.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter13_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter14.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter14.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter14_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter14.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter14.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter14_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter15.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter15.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter15_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter15.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter15.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter15_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter16.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter16.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter16_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter16.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter16.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter16_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter17.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter17.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter17_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter17.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter17.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter17_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter18.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter18.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter18_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter18.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter18.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter18_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter19.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter19.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter19_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter19.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter19.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter19_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter2.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter2.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter2_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter2.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter2.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter2_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter20.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter20.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter20_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter20.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter20.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter20_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter21.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter21.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter21_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter21.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter21.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter21_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter22.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter22.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter22_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter22.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter22.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter22_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter23.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter23.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter23_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter23.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter23.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter23_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter24.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter24.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter24_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter24.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter24.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter24_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter25.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter25.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter25_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter25.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter25.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter25_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter26.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter26.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter26_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter26.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter26.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter26_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter27.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter27.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter27_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter27.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter27.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter27_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter28.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter28.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter28_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter28.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter28.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter28_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter29.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter29.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter29_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter29.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter29.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter29_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter3.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter3.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter3_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter3.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter3.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter3_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter30.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter30.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter30_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter30.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter30.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter30_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter31.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter31.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter31_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter31.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter31.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter31_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter32.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter32.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter32_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter32.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter32.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter32_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter33.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter33.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter33_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter33.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter33.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter33_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter34.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter34.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter34_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter34.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter34.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter34_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter35.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter35.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter35_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter35.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter35.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter35_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter36.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter36.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter36_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter36.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter36.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter36_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter37.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter37.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter37_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter37.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter37.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter37_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter38.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter38.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter38_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter38.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter38.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter38_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter39.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter39.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter39_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter39.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter39.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter39_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter4.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter4.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter4_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter4.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter4.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter4_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter40.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter40.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter40_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter40.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter40.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter40_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter41.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter41.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter41_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter41.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter41.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter41_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter42.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter42.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter42_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter42.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter42.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter42_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter43.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter43.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter43_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter43.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter43.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter43_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter44.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter44.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter44_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter44.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter44.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter44_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter45.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter45.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter45_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter45.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter45.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter45_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter46.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter46.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter46_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter46.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter46.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter46_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter47.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter47.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter47_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter47.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter47.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter47_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter48.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter48.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter48_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter48.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter48.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter48_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter49.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter49.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter49_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter49.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter49.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter49_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter5.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter5.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter5_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter5.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter5.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter5_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter50.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter50.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter50_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter50.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter50.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter50_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter51.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter51.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter51_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter51.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter51.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter51_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter52.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter52.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter52_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter52.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter52.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter52_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter53.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter53.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter53_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter53.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter53.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter53_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter54.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter54.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter54_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter54.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter54.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter54_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter55.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter55.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter55_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter55.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter55.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter55_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter56.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter56.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter56_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter56.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter56.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter56_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter57.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter57.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter57_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter57.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter57.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter57_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter58.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter58.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter58_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter58.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter58.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter58_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter59.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter59.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter59_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter59.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter59.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter59_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter6.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter6.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter6_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter6.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter6.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter6_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter60.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter60.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter60_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter60.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter60.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter60_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter61.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter61.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter61_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter61.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter61.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter61_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter62.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter62.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter62_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter62.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter62.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter62_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter63.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter63.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter63_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter63.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter63.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter63_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter64.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter64.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter64_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter64.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter64.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter64_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter65.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter65.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter65_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter65.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter65.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter65_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter66.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter66.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter66_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter66.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter66.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter66_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter67.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter67.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter67_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter67.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter67.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter67_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter68.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter68.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter68_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter68.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter68.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter68_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter69.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter69.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter69_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter69.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter69.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter69_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter7.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter7.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter7_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter7.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter7.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter7_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter70.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter70.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter70_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter70.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter70.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter70_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter71.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter71.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter71_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter71.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter71.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter71_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter72.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter72.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter72_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter72.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter72.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter72_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter73.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter73.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter73_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter73.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter73.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter73_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter74.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter74.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter74_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter74.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter74.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter74_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter75.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter75.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter75_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter75.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter75.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter75_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter76.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter76.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter76_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter76.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter76.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter76_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter77.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter77.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter77_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter77.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter77.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter77_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter78.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter78.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter78_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter78.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter78.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter78_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter79.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter79.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter79_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter79.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter79.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter79_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter8.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter8.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter8_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter8.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter8.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter8_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter80.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter80.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter80_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter80.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter80.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter80_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter81.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter81.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter81_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter81.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter81.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter81_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter82.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter82.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter82_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter82.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter82.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter82_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter83.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter83.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter83_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter83.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter83.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter83_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter84.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter84.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter84_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter84.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter84.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter84_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter85.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter85.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter85_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter85.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter85.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter85_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter86.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter86.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter86_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter86.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter86.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter86_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter87.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter87.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter87_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter87.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter87.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter87_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter88.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter88.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter88_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter88.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter88.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter88_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter89.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter89.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter89_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter89.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter89.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter89_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter9.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter9.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter9_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter9.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter9.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter9_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter90.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter90.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter90_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter90.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter90.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter90_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter91.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter91.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter91_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter91.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter91.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter91_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter92.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter92.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter92_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter92.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter92.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter92_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter93.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter93.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter93_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter93.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter93.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter93_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter94.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter94.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter94_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter94.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter94.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter94_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter95.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter95.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter95_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter95.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter95.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter95_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter96.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter96.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter96_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter96.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter96.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter96_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter97.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter97.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter97_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter97.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter97.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter97_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter98.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter98.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter98_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter98.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter98.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter98_value: ::std::option::Option<::std::string::String>,
     /// Parameter name
     ///
     /// Optional; `Parameter99.Name` on the wire (string).
-    #[serde(
-        rename = "Parameter99.Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter99_name: ::std::option::Option<::std::string::String>,
     /// Parameter value
     ///
     /// Optional; `Parameter99.Value` on the wire (string).
-    #[serde(
-        rename = "Parameter99.Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameter99_value: ::std::option::Option<::std::string::String>,
     /// Absolute URL to which Twilio sends status callback HTTP requests.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method Twilio uses when sending `status_callback` requests. Possible values are `GET` and `POST`. Default is `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// The tracks to be included in the Stream. Possible values are `inbound_track`, `outbound_track`, `both_tracks`. Default value is `inbound_track`.
     ///
     /// Optional; `Track` on the wire (enum).
-    #[serde(
-        rename = "Track",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub track: ::std::option::Option<crate::api::v2010::StreamTrack>,
     /// Relative or absolute URL where WebSocket connection will be established.
     ///
     /// Required; `Url` on the wire (string).
-    #[serde(rename = "Url")]
     pub url: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateStreamParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Name", &self.name),
+            ("Parameter1.Name", &self.parameter1_name),
+            ("Parameter1.Value", &self.parameter1_value),
+            ("Parameter10.Name", &self.parameter10_name),
+            ("Parameter10.Value", &self.parameter10_value),
+            ("Parameter11.Name", &self.parameter11_name),
+            ("Parameter11.Value", &self.parameter11_value),
+            ("Parameter12.Name", &self.parameter12_name),
+            ("Parameter12.Value", &self.parameter12_value),
+            ("Parameter13.Name", &self.parameter13_name),
+            ("Parameter13.Value", &self.parameter13_value),
+            ("Parameter14.Name", &self.parameter14_name),
+            ("Parameter14.Value", &self.parameter14_value),
+            ("Parameter15.Name", &self.parameter15_name),
+            ("Parameter15.Value", &self.parameter15_value),
+            ("Parameter16.Name", &self.parameter16_name),
+            ("Parameter16.Value", &self.parameter16_value),
+            ("Parameter17.Name", &self.parameter17_name),
+            ("Parameter17.Value", &self.parameter17_value),
+            ("Parameter18.Name", &self.parameter18_name),
+            ("Parameter18.Value", &self.parameter18_value),
+            ("Parameter19.Name", &self.parameter19_name),
+            ("Parameter19.Value", &self.parameter19_value),
+            ("Parameter2.Name", &self.parameter2_name),
+            ("Parameter2.Value", &self.parameter2_value),
+            ("Parameter20.Name", &self.parameter20_name),
+            ("Parameter20.Value", &self.parameter20_value),
+            ("Parameter21.Name", &self.parameter21_name),
+            ("Parameter21.Value", &self.parameter21_value),
+            ("Parameter22.Name", &self.parameter22_name),
+            ("Parameter22.Value", &self.parameter22_value),
+            ("Parameter23.Name", &self.parameter23_name),
+            ("Parameter23.Value", &self.parameter23_value),
+            ("Parameter24.Name", &self.parameter24_name),
+            ("Parameter24.Value", &self.parameter24_value),
+            ("Parameter25.Name", &self.parameter25_name),
+            ("Parameter25.Value", &self.parameter25_value),
+            ("Parameter26.Name", &self.parameter26_name),
+            ("Parameter26.Value", &self.parameter26_value),
+            ("Parameter27.Name", &self.parameter27_name),
+            ("Parameter27.Value", &self.parameter27_value),
+            ("Parameter28.Name", &self.parameter28_name),
+            ("Parameter28.Value", &self.parameter28_value),
+            ("Parameter29.Name", &self.parameter29_name),
+            ("Parameter29.Value", &self.parameter29_value),
+            ("Parameter3.Name", &self.parameter3_name),
+            ("Parameter3.Value", &self.parameter3_value),
+            ("Parameter30.Name", &self.parameter30_name),
+            ("Parameter30.Value", &self.parameter30_value),
+            ("Parameter31.Name", &self.parameter31_name),
+            ("Parameter31.Value", &self.parameter31_value),
+            ("Parameter32.Name", &self.parameter32_name),
+            ("Parameter32.Value", &self.parameter32_value),
+            ("Parameter33.Name", &self.parameter33_name),
+            ("Parameter33.Value", &self.parameter33_value),
+            ("Parameter34.Name", &self.parameter34_name),
+            ("Parameter34.Value", &self.parameter34_value),
+            ("Parameter35.Name", &self.parameter35_name),
+            ("Parameter35.Value", &self.parameter35_value),
+            ("Parameter36.Name", &self.parameter36_name),
+            ("Parameter36.Value", &self.parameter36_value),
+            ("Parameter37.Name", &self.parameter37_name),
+            ("Parameter37.Value", &self.parameter37_value),
+            ("Parameter38.Name", &self.parameter38_name),
+            ("Parameter38.Value", &self.parameter38_value),
+            ("Parameter39.Name", &self.parameter39_name),
+            ("Parameter39.Value", &self.parameter39_value),
+            ("Parameter4.Name", &self.parameter4_name),
+            ("Parameter4.Value", &self.parameter4_value),
+            ("Parameter40.Name", &self.parameter40_name),
+            ("Parameter40.Value", &self.parameter40_value),
+            ("Parameter41.Name", &self.parameter41_name),
+            ("Parameter41.Value", &self.parameter41_value),
+            ("Parameter42.Name", &self.parameter42_name),
+            ("Parameter42.Value", &self.parameter42_value),
+            ("Parameter43.Name", &self.parameter43_name),
+            ("Parameter43.Value", &self.parameter43_value),
+            ("Parameter44.Name", &self.parameter44_name),
+            ("Parameter44.Value", &self.parameter44_value),
+            ("Parameter45.Name", &self.parameter45_name),
+            ("Parameter45.Value", &self.parameter45_value),
+            ("Parameter46.Name", &self.parameter46_name),
+            ("Parameter46.Value", &self.parameter46_value),
+            ("Parameter47.Name", &self.parameter47_name),
+            ("Parameter47.Value", &self.parameter47_value),
+            ("Parameter48.Name", &self.parameter48_name),
+            ("Parameter48.Value", &self.parameter48_value),
+            ("Parameter49.Name", &self.parameter49_name),
+            ("Parameter49.Value", &self.parameter49_value),
+            ("Parameter5.Name", &self.parameter5_name),
+            ("Parameter5.Value", &self.parameter5_value),
+            ("Parameter50.Name", &self.parameter50_name),
+            ("Parameter50.Value", &self.parameter50_value),
+            ("Parameter51.Name", &self.parameter51_name),
+            ("Parameter51.Value", &self.parameter51_value),
+            ("Parameter52.Name", &self.parameter52_name),
+            ("Parameter52.Value", &self.parameter52_value),
+            ("Parameter53.Name", &self.parameter53_name),
+            ("Parameter53.Value", &self.parameter53_value),
+            ("Parameter54.Name", &self.parameter54_name),
+            ("Parameter54.Value", &self.parameter54_value),
+            ("Parameter55.Name", &self.parameter55_name),
+            ("Parameter55.Value", &self.parameter55_value),
+            ("Parameter56.Name", &self.parameter56_name),
+            ("Parameter56.Value", &self.parameter56_value),
+            ("Parameter57.Name", &self.parameter57_name),
+            ("Parameter57.Value", &self.parameter57_value),
+            ("Parameter58.Name", &self.parameter58_name),
+            ("Parameter58.Value", &self.parameter58_value),
+            ("Parameter59.Name", &self.parameter59_name),
+            ("Parameter59.Value", &self.parameter59_value),
+            ("Parameter6.Name", &self.parameter6_name),
+            ("Parameter6.Value", &self.parameter6_value),
+            ("Parameter60.Name", &self.parameter60_name),
+            ("Parameter60.Value", &self.parameter60_value),
+            ("Parameter61.Name", &self.parameter61_name),
+            ("Parameter61.Value", &self.parameter61_value),
+            ("Parameter62.Name", &self.parameter62_name),
+            ("Parameter62.Value", &self.parameter62_value),
+            ("Parameter63.Name", &self.parameter63_name),
+            ("Parameter63.Value", &self.parameter63_value),
+            ("Parameter64.Name", &self.parameter64_name),
+            ("Parameter64.Value", &self.parameter64_value),
+            ("Parameter65.Name", &self.parameter65_name),
+            ("Parameter65.Value", &self.parameter65_value),
+            ("Parameter66.Name", &self.parameter66_name),
+            ("Parameter66.Value", &self.parameter66_value),
+            ("Parameter67.Name", &self.parameter67_name),
+            ("Parameter67.Value", &self.parameter67_value),
+            ("Parameter68.Name", &self.parameter68_name),
+            ("Parameter68.Value", &self.parameter68_value),
+            ("Parameter69.Name", &self.parameter69_name),
+            ("Parameter69.Value", &self.parameter69_value),
+            ("Parameter7.Name", &self.parameter7_name),
+            ("Parameter7.Value", &self.parameter7_value),
+            ("Parameter70.Name", &self.parameter70_name),
+            ("Parameter70.Value", &self.parameter70_value),
+            ("Parameter71.Name", &self.parameter71_name),
+            ("Parameter71.Value", &self.parameter71_value),
+            ("Parameter72.Name", &self.parameter72_name),
+            ("Parameter72.Value", &self.parameter72_value),
+            ("Parameter73.Name", &self.parameter73_name),
+            ("Parameter73.Value", &self.parameter73_value),
+            ("Parameter74.Name", &self.parameter74_name),
+            ("Parameter74.Value", &self.parameter74_value),
+            ("Parameter75.Name", &self.parameter75_name),
+            ("Parameter75.Value", &self.parameter75_value),
+            ("Parameter76.Name", &self.parameter76_name),
+            ("Parameter76.Value", &self.parameter76_value),
+            ("Parameter77.Name", &self.parameter77_name),
+            ("Parameter77.Value", &self.parameter77_value),
+            ("Parameter78.Name", &self.parameter78_name),
+            ("Parameter78.Value", &self.parameter78_value),
+            ("Parameter79.Name", &self.parameter79_name),
+            ("Parameter79.Value", &self.parameter79_value),
+            ("Parameter8.Name", &self.parameter8_name),
+            ("Parameter8.Value", &self.parameter8_value),
+            ("Parameter80.Name", &self.parameter80_name),
+            ("Parameter80.Value", &self.parameter80_value),
+            ("Parameter81.Name", &self.parameter81_name),
+            ("Parameter81.Value", &self.parameter81_value),
+            ("Parameter82.Name", &self.parameter82_name),
+            ("Parameter82.Value", &self.parameter82_value),
+            ("Parameter83.Name", &self.parameter83_name),
+            ("Parameter83.Value", &self.parameter83_value),
+            ("Parameter84.Name", &self.parameter84_name),
+            ("Parameter84.Value", &self.parameter84_value),
+            ("Parameter85.Name", &self.parameter85_name),
+            ("Parameter85.Value", &self.parameter85_value),
+            ("Parameter86.Name", &self.parameter86_name),
+            ("Parameter86.Value", &self.parameter86_value),
+            ("Parameter87.Name", &self.parameter87_name),
+            ("Parameter87.Value", &self.parameter87_value),
+            ("Parameter88.Name", &self.parameter88_name),
+            ("Parameter88.Value", &self.parameter88_value),
+            ("Parameter89.Name", &self.parameter89_name),
+            ("Parameter89.Value", &self.parameter89_value),
+            ("Parameter9.Name", &self.parameter9_name),
+            ("Parameter9.Value", &self.parameter9_value),
+            ("Parameter90.Name", &self.parameter90_name),
+            ("Parameter90.Value", &self.parameter90_value),
+            ("Parameter91.Name", &self.parameter91_name),
+            ("Parameter91.Value", &self.parameter91_value),
+            ("Parameter92.Name", &self.parameter92_name),
+            ("Parameter92.Value", &self.parameter92_value),
+            ("Parameter93.Name", &self.parameter93_name),
+            ("Parameter93.Value", &self.parameter93_value),
+            ("Parameter94.Name", &self.parameter94_name),
+            ("Parameter94.Value", &self.parameter94_value),
+            ("Parameter95.Name", &self.parameter95_name),
+            ("Parameter95.Value", &self.parameter95_value),
+            ("Parameter96.Name", &self.parameter96_name),
+            ("Parameter96.Value", &self.parameter96_value),
+            ("Parameter97.Name", &self.parameter97_name),
+            ("Parameter97.Value", &self.parameter97_value),
+            ("Parameter98.Name", &self.parameter98_name),
+            ("Parameter98.Value", &self.parameter98_value),
+            ("Parameter99.Name", &self.parameter99_name),
+            ("Parameter99.Value", &self.parameter99_value),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("Track", &self.track),
+            ("Url", &self.url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateStream`: [`Stream::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Streams/{Sid}.json`.
@@ -4030,11 +2823,19 @@ pub struct CreateStreamParams {
 /// Stop a Stream using either the SID of the Stream resource or the `name` used when creating the resource
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct UpdateStreamParams {
     /// Required; `Status` on the wire (enum).
-    #[serde(rename = "Status")]
     pub status: crate::api::v2010::StreamUpdateStatus,
+}
+
+impl ::serde::Serialize for UpdateStreamParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Status", &self.status)]).serialize(serializer)
+    }
 }
 
 ///
@@ -4084,152 +2885,115 @@ pub struct RealtimeTranscription {
 /// Create a Transcription
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateRealtimeTranscriptionParams {
     /// The ID of the RealTimeTranscription Configuration for configuring all the non-default behaviors in one go.
     ///
     /// Optional; `ConfigurationId` on the wire (string).
-    #[serde(
-        rename = "ConfigurationId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_id: ::std::option::Option<::std::string::String>,
     /// The ID of the Conversations Configuration for customizing conversation behavior in Intelligence Service
     ///
     /// Optional; `ConversationConfiguration` on the wire (string).
-    #[serde(
-        rename = "ConversationConfiguration",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conversation_configuration: ::std::option::Option<::std::string::String>,
     /// The ID of the Conversation for associating this Transcription with an existing Conversation in Intelligence Service
     ///
     /// Optional; `ConversationId` on the wire (string).
-    #[serde(
-        rename = "ConversationId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conversation_id: ::std::option::Option<::std::string::String>,
     /// The provider will add punctuation to recognition result
     ///
     /// Optional; `EnableAutomaticPunctuation` on the wire (boolean).
-    #[serde(
-        rename = "EnableAutomaticPunctuation",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enable_automatic_punctuation: ::std::option::Option<bool>,
     /// Whether the callback includes raw provider data.
     ///
     /// Optional; `EnableProviderData` on the wire (boolean).
-    #[serde(
-        rename = "EnableProviderData",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub enable_provider_data: ::std::option::Option<bool>,
     /// A Phrase contains words and phrase "hints" so that the speech recognition engine is more likely to recognize them.
     ///
     /// Optional; `Hints` on the wire (string).
-    #[serde(
-        rename = "Hints",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hints: ::std::option::Option<::std::string::String>,
     /// Friendly name given to the Inbound Track
     ///
     /// Optional; `InboundTrackLabel` on the wire (string).
-    #[serde(
-        rename = "InboundTrackLabel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub inbound_track_label: ::std::option::Option<::std::string::String>,
     /// The SID or unique name of the [Intelligence Service](https://www.twilio.com/docs/conversational-intelligence/api/service-resource) for persisting transcripts and running post-call Language Operators
     ///
     /// Optional; `IntelligenceService` on the wire (string).
-    #[serde(
-        rename = "IntelligenceService",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub intelligence_service: ::std::option::Option<::std::string::String>,
     /// Language code used by the transcription engine, specified in [BCP-47](https://www.rfc-editor.org/rfc/bcp/bcp47.txt) format
     ///
     /// Optional; `LanguageCode` on the wire (string).
-    #[serde(
-        rename = "LanguageCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub language_code: ::std::option::Option<::std::string::String>,
     /// The user-specified name of this Transcription, if one was given when the Transcription was created. This may be used to stop the Transcription.
     ///
     /// Optional; `Name` on the wire (string).
-    #[serde(
-        rename = "Name",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// Friendly name given to the Outbound Track
     ///
     /// Optional; `OutboundTrackLabel` on the wire (string).
-    #[serde(
-        rename = "OutboundTrackLabel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub outbound_track_label: ::std::option::Option<::std::string::String>,
     /// Indicates if partial results are going to be sent to the customer
     ///
     /// Optional; `PartialResults` on the wire (boolean).
-    #[serde(
-        rename = "PartialResults",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub partial_results: ::std::option::Option<bool>,
     /// indicates if the server will attempt to filter out profanities, replacing all but the initial character in each filtered word with asterisks
     ///
     /// Optional; `ProfanityFilter` on the wire (boolean).
-    #[serde(
-        rename = "ProfanityFilter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub profanity_filter: ::std::option::Option<bool>,
     /// Recognition model used by the transcription engine, among those supported by the provider
     ///
     /// Optional; `SpeechModel` on the wire (string).
-    #[serde(
-        rename = "SpeechModel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub speech_model: ::std::option::Option<::std::string::String>,
     /// The http method for the status\_callback (one of GET, POST).
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// Absolute URL of the status callback.
     ///
     /// Optional; `StatusCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// One of `inbound_track`, `outbound_track`, `both_tracks`.
     ///
     /// Optional; `Track` on the wire (enum).
-    #[serde(
-        rename = "Track",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub track: ::std::option::Option<crate::api::v2010::RealtimeTranscriptionTrack>,
     /// Definition of the transcription engine to be used, among those supported by Twilio
     ///
     /// Optional; `TranscriptionEngine` on the wire (string).
-    #[serde(
-        rename = "TranscriptionEngine",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub transcription_engine: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateRealtimeTranscriptionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ConfigurationId", &self.configuration_id),
+            (
+                "ConversationConfiguration",
+                &self.conversation_configuration,
+            ),
+            ("ConversationId", &self.conversation_id),
+            (
+                "EnableAutomaticPunctuation",
+                &self.enable_automatic_punctuation,
+            ),
+            ("EnableProviderData", &self.enable_provider_data),
+            ("Hints", &self.hints),
+            ("InboundTrackLabel", &self.inbound_track_label),
+            ("IntelligenceService", &self.intelligence_service),
+            ("LanguageCode", &self.language_code),
+            ("Name", &self.name),
+            ("OutboundTrackLabel", &self.outbound_track_label),
+            ("PartialResults", &self.partial_results),
+            ("ProfanityFilter", &self.profanity_filter),
+            ("SpeechModel", &self.speech_model),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("StatusCallbackUrl", &self.status_callback_url),
+            ("Track", &self.track),
+            ("TranscriptionEngine", &self.transcription_engine),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateRealtimeTranscription`: [`RealtimeTranscription::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions/{Sid}.json`.
@@ -4237,11 +3001,19 @@ pub struct CreateRealtimeTranscriptionParams {
 /// Stop a Transcription using either the SID of the Transcription resource or the `name` used when creating the resource
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct UpdateRealtimeTranscriptionParams {
     /// Required; `Status` on the wire (enum).
-    #[serde(rename = "Status")]
     pub status: crate::api::v2010::RealtimeTranscriptionUpdateStatus,
+}
+
+impl ::serde::Serialize for UpdateRealtimeTranscriptionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Status", &self.status)]).serialize(serializer)
+    }
 }
 
 /// Subscription for server-side application access to messages sent from the Voice SDK for an active Call.
@@ -4286,29 +3058,34 @@ pub struct UserDefinedMessageSubscription {
 /// Subscribe to User Defined Messages for a given Call SID.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateUserDefinedMessageSubscriptionParams {
     /// The URL we should call using the `method` to send user defined events to your application. URLs must contain a valid hostname (underscores are not permitted).
     ///
     /// Required; `Callback` on the wire (string).
-    #[serde(rename = "Callback")]
     pub callback: ::std::string::String,
     /// A unique string value to identify API call. This should be a unique string value per API call and can be a randomly generated.
     ///
     /// Optional; `IdempotencyKey` on the wire (string).
-    #[serde(
-        rename = "IdempotencyKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub idempotency_key: ::std::option::Option<::std::string::String>,
     /// The HTTP method Twilio will use when requesting the above `Url`. Either `GET` or `POST`. Default is `POST`.
     ///
     /// Optional; `Method` on the wire (string).
-    #[serde(
-        rename = "Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub method: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateUserDefinedMessageSubscriptionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Callback", &self.callback),
+            ("IdempotencyKey", &self.idempotency_key),
+            ("Method", &self.method),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Allows your server-side application to send messages to the Voice SDK end user during an active Call.
@@ -4347,19 +3124,27 @@ pub struct UserDefinedMessage {
 /// Create a new User Defined Message for the given Call SID.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateUserDefinedMessageParams {
     /// The User Defined Message in the form of URL-encoded JSON string.
     ///
     /// Required; `Content` on the wire (string).
-    #[serde(rename = "Content")]
     pub content: ::std::string::String,
     /// A unique string value to identify API call. This should be a unique string value per API call and can be a randomly generated.
     ///
     /// Optional; `IdempotencyKey` on the wire (string).
-    #[serde(
-        rename = "IdempotencyKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub idempotency_key: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateUserDefinedMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Content", &self.content),
+            ("IdempotencyKey", &self.idempotency_key),
+        ])
+        .serialize(serializer)
+    }
 }

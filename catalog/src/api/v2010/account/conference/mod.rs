@@ -90,436 +90,335 @@ pub struct Participant {
 /// Retrieve a list of participants belonging to the account used to make the request
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListParticipantParams {
     /// Whether to return only participants that are muted. Can be: `true` or `false`.
     ///
     /// Optional; `Muted` on the wire (boolean).
-    #[serde(
-        rename = "Muted",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub muted: ::std::option::Option<bool>,
     /// Whether to return only participants that are on hold. Can be: `true` or `false`.
     ///
     /// Optional; `Hold` on the wire (boolean).
-    #[serde(
-        rename = "Hold",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hold: ::std::option::Option<bool>,
     /// Whether to return only participants who are coaching another call. Can be: `true` or `false`.
     ///
     /// Optional; `Coaching` on the wire (boolean).
-    #[serde(
-        rename = "Coaching",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coaching: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListParticipantParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Muted", &self.muted),
+            ("Hold", &self.hold),
+            ("Coaching", &self.coaching),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateParticipant`: [`Participant::create`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateParticipantParams {
     /// The URL that we should call using the `amd_status_callback_method` to notify customer application whether the call was answered by human, machine or fax.
     ///
     /// Optional; `AmdStatusCallback` on the wire (string).
-    #[serde(
-        rename = "AmdStatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amd_status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use when calling the `amd_status_callback` URL. Can be: `GET` or `POST` and the default is `POST`.
     ///
     /// Optional; `AmdStatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "AmdStatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub amd_status_callback_method: ::std::option::Option<::std::string::String>,
     /// Whether to play a notification beep to the conference when the participant joins. Can be: `true`, `false`, `onEnter`, or `onExit`. The default value is `true`.
     ///
     /// Optional; `Beep` on the wire (string).
-    #[serde(
-        rename = "Beep",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beep: ::std::option::Option<::std::string::String>,
     /// The SID of a BYOC (Bring Your Own Carrier) trunk to route this call with. Note that `byoc` is only meaningful when `to` is a phone number; it will otherwise be ignored. (Beta)
     ///
     /// Optional; `Byoc` on the wire (string).
-    #[serde(
-        rename = "Byoc",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub byoc: ::std::option::Option<::std::string::String>,
     /// The Reason for the outgoing call. Use it to specify the purpose of the call that is presented on the called party's phone. (Branded Calls Beta)
     ///
     /// Optional; `CallReason` on the wire (string).
-    #[serde(
-        rename = "CallReason",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_reason: ::std::option::Option<::std::string::String>,
     /// The SID of the participant who is being `coached`. The participant being coached is the only participant who can hear the participant who is `coaching`.
     ///
     /// Optional; `CallSidToCoach` on the wire (string).
-    #[serde(
-        rename = "CallSidToCoach",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_sid_to_coach: ::std::option::Option<::std::string::String>,
     /// A token string needed to invoke a forwarded call. A call\_token is generated when an incoming call is received on a Twilio number. Pass an incoming call's call\_token value to a forwarded call via the call\_token parameter when creating a new call. A forwarded call should bear the same CallerID of the original incoming call.
     ///
     /// Optional; `CallToken` on the wire (string).
-    #[serde(
-        rename = "CallToken",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_token: ::std::option::Option<::std::string::String>,
     /// The name that populates the display name in the From header. Must be between 2 and 255 characters. Only applicable for calls to sip address.
     ///
     /// Optional; `CallerDisplayName` on the wire (string).
-    #[serde(
-        rename = "CallerDisplayName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub caller_display_name: ::std::option::Option<::std::string::String>,
     /// The phone number, Client identifier, or username portion of SIP address that made this call. Phone numbers are in [E.164](https://www.twilio.com/docs/glossary/what-e164) format (e.g., +16175551212). Client identifiers are formatted `client:name`. If using a phone number, it must be a Twilio number or a Verified [outgoing caller id](https://www.twilio.com/docs/voice/api/outgoing-caller-ids) for your account. If the `to` parameter is a phone number, `callerId` must also be a phone number. If `to` is sip address, this value of `callerId` should be a username portion to be used to populate the From header that is passed to the SIP endpoint.
     ///
     /// Optional; `CallerId` on the wire (string).
-    #[serde(
-        rename = "CallerId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// The URL that we should use to deliver `push call notification`.
     ///
     /// Optional; `ClientNotificationUrl` on the wire (string).
-    #[serde(
-        rename = "ClientNotificationUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub client_notification_url: ::std::option::Option<::std::string::String>,
     /// Whether the participant is coaching another call. Can be: `true` or `false`. If not present, defaults to `false` unless `call_sid_to_coach` is defined. If `true`, `call_sid_to_coach` must be defined.
     ///
     /// Optional; `Coaching` on the wire (boolean).
-    #[serde(
-        rename = "Coaching",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coaching: ::std::option::Option<bool>,
     /// Whether to record the conference the participant is joining. Can be: `true`, `false`, `record-from-start`, and `do-not-record`. The default value is `false`.
     ///
     /// Optional; `ConferenceRecord` on the wire (string).
-    #[serde(
-        rename = "ConferenceRecord",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_record: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `conference_recording_status_callback_method` when the conference recording is available.
     ///
     /// Optional; `ConferenceRecordingStatusCallback` on the wire (string).
-    #[serde(
-        rename = "ConferenceRecordingStatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_recording_status_callback: ::std::option::Option<::std::string::String>,
     /// The conference recording state changes that generate a call to `conference_recording_status_callback`. Can be: `in-progress`, `completed`, `failed`, and `absent`. Separate multiple values with a space, ex: `'in-progress completed failed'`
     ///
     /// Optional; `ConferenceRecordingStatusCallbackEvent` on the wire (array of string).
-    #[serde(
-        rename = "ConferenceRecordingStatusCallbackEvent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_recording_status_callback_event:
         ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The HTTP method we should use to call `conference_recording_status_callback`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `ConferenceRecordingStatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "ConferenceRecordingStatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_recording_status_callback_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `conference_status_callback_method` when the conference events in `conference_status_callback_event` occur. Only the value set by the first participant to join the conference is used. Subsequent `conference_status_callback` values are ignored.
     ///
     /// Optional; `ConferenceStatusCallback` on the wire (string).
-    #[serde(
-        rename = "ConferenceStatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_status_callback: ::std::option::Option<::std::string::String>,
     /// The conference state changes that should generate a call to `conference_status_callback`. Can be: `start`, `end`, `join`, `leave`, `mute`, `hold`, `modify`, `speaker`, and `announcement`. Separate multiple values with a space. Defaults to `start end`.
     ///
     /// Optional; `ConferenceStatusCallbackEvent` on the wire (array of string).
-    #[serde(
-        rename = "ConferenceStatusCallbackEvent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_status_callback_event:
         ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The HTTP method we should use to call `conference_status_callback`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `ConferenceStatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "ConferenceStatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_status_callback_method: ::std::option::Option<::std::string::String>,
     /// Whether to trim leading and trailing silence from the conference recording. Can be: `trim-silence` or `do-not-trim` and defaults to `trim-silence`.
     ///
     /// Optional; `ConferenceTrim` on the wire (string).
-    #[serde(
-        rename = "ConferenceTrim",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_trim: ::std::option::Option<::std::string::String>,
     /// Whether to allow an agent to hear the state of the outbound call, including ringing or disconnect messages. Can be: `true` or `false` and defaults to `true`.
     ///
     /// Optional; `EarlyMedia` on the wire (boolean).
-    #[serde(
-        rename = "EarlyMedia",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub early_media: ::std::option::Option<bool>,
     /// Whether to end the conference when the participant leaves. Can be: `true` or `false` and defaults to `false`.
     ///
     /// Optional; `EndConferenceOnExit` on the wire (boolean).
-    #[serde(
-        rename = "EndConferenceOnExit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_conference_on_exit: ::std::option::Option<bool>,
     /// The phone number, Client identifier, or username portion of SIP address that made this call. Phone numbers are in [E.164](https://www.twilio.com/docs/glossary/what-e164) format (e.g., +16175551212). Client identifiers are formatted `client:name`. If using a phone number, it must be a Twilio number or a Verified [outgoing caller id](https://www.twilio.com/docs/voice/api/outgoing-caller-ids) for your account. If the `to` parameter is a phone number, `from` must also be a phone number. If `to` is sip address, this value of `from` should be a username portion to be used to populate the P-Asserted-Identity header that is passed to the SIP endpoint.
     ///
     /// Required; `From` on the wire (string).
-    #[serde(rename = "From")]
     pub from: ::std::string::String,
     /// Jitter buffer size for the connecting participant. Twilio will use this setting to apply Jitter Buffer before participant's audio is mixed into the conference. Can be: `off`, `small`, `medium`, and `large`. Default to `large`.
     ///
     /// Optional; `JitterBufferSize` on the wire (string).
-    #[serde(
-        rename = "JitterBufferSize",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub jitter_buffer_size: ::std::option::Option<::std::string::String>,
     /// A label for this participant. If one is supplied, it may subsequently be used to fetch, update or delete the participant.
     ///
     /// Optional; `Label` on the wire (string).
-    #[serde(
-        rename = "Label",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub label: ::std::option::Option<::std::string::String>,
     /// Whether to detect if a human, answering machine, or fax has picked up the call. Can be: `Enable` or `DetectMessageEnd`. Use `Enable` if you would like us to return `AnsweredBy` as soon as the called party is identified. Use `DetectMessageEnd`, if you would like to leave a message on an answering machine. For more information, see [Answering Machine Detection](https://www.twilio.com/docs/voice/answering-machine-detection).
     ///
     /// Optional; `MachineDetection` on the wire (string).
-    #[serde(
-        rename = "MachineDetection",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub machine_detection: ::std::option::Option<::std::string::String>,
     /// The number of milliseconds of initial silence after which an `unknown` AnsweredBy result will be returned. Possible Values: 2000-10000. Default: 5000.
     ///
     /// Optional; `MachineDetectionSilenceTimeout` on the wire (integer).
-    #[serde(
-        rename = "MachineDetectionSilenceTimeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub machine_detection_silence_timeout: ::std::option::Option<i64>,
     /// The number of milliseconds of silence after speech activity at which point the speech activity is considered complete. Possible Values: 500-5000. Default: 1200.
     ///
     /// Optional; `MachineDetectionSpeechEndThreshold` on the wire (integer).
-    #[serde(
-        rename = "MachineDetectionSpeechEndThreshold",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub machine_detection_speech_end_threshold: ::std::option::Option<i64>,
     /// The number of milliseconds that is used as the measuring stick for the length of the speech activity, where durations lower than this value will be interpreted as a human and longer than this value as a machine. Possible Values: 1000-6000. Default: 2400.
     ///
     /// Optional; `MachineDetectionSpeechThreshold` on the wire (integer).
-    #[serde(
-        rename = "MachineDetectionSpeechThreshold",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub machine_detection_speech_threshold: ::std::option::Option<i64>,
     /// The number of seconds that we should attempt to detect an answering machine before timing out and sending a voice request with `AnsweredBy` of `unknown`. The default timeout is 30 seconds.
     ///
     /// Optional; `MachineDetectionTimeout` on the wire (integer).
-    #[serde(
-        rename = "MachineDetectionTimeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub machine_detection_timeout: ::std::option::Option<i64>,
     /// The maximum number of participants in the conference. Can be a positive integer from `2` to `250`. The default value is `250`.
     ///
     /// Optional; `MaxParticipants` on the wire (integer).
-    #[serde(
-        rename = "MaxParticipants",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_participants: ::std::option::Option<i64>,
     /// Whether the agent is muted in the conference. Can be `true` or `false` and the default is `false`.
     ///
     /// Optional; `Muted` on the wire (boolean).
-    #[serde(
-        rename = "Muted",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub muted: ::std::option::Option<bool>,
     /// Whether to record the participant and their conferences, including the time between conferences. Can be `true` or `false` and the default is `false`.
     ///
     /// Optional; `Record` on the wire (boolean).
-    #[serde(
-        rename = "Record",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub record: ::std::option::Option<bool>,
     /// The recording channels for the final recording. Can be: `mono` or `dual` and the default is `mono`.
     ///
     /// Optional; `RecordingChannels` on the wire (string).
-    #[serde(
-        rename = "RecordingChannels",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_channels: ::std::option::Option<::std::string::String>,
     /// The URL that we should call using the `recording_status_callback_method` when the recording status changes.
     ///
     /// Optional; `RecordingStatusCallback` on the wire (string).
-    #[serde(
-        rename = "RecordingStatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_status_callback: ::std::option::Option<::std::string::String>,
     /// The recording state changes that should generate a call to `recording_status_callback`. Can be: `started`, `in-progress`, `paused`, `resumed`, `stopped`, `completed`, `failed`, and `absent`. Separate multiple values with a space, ex: `'in-progress completed failed'`.
     ///
     /// Optional; `RecordingStatusCallbackEvent` on the wire (array of string).
-    #[serde(
-        rename = "RecordingStatusCallbackEvent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_status_callback_event:
         ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The HTTP method we should use when we call `recording_status_callback`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `RecordingStatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "RecordingStatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_status_callback_method: ::std::option::Option<::std::string::String>,
     /// The audio track to record for the call. Can be: `inbound`, `outbound` or `both`. The default is `both`. `inbound` records the audio that is received by Twilio. `outbound` records the audio that is sent from Twilio. `both` records the audio that is received and sent by Twilio.
     ///
     /// Optional; `RecordingTrack` on the wire (string).
-    #[serde(
-        rename = "RecordingTrack",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_track: ::std::option::Option<::std::string::String>,
     /// The [region](https://support.twilio.com/hc/en-us/articles/223132167-How-global-low-latency-routing-and-region-selection-work-for-conferences-and-Client-calls) where we should mix the recorded audio. Can be:`us1`, `us2`, `ie1`, `de1`, `sg1`, `br1`, `au1`, or `jp1`.
     ///
     /// Optional; `Region` on the wire (string).
-    #[serde(
-        rename = "Region",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub region: ::std::option::Option<::std::string::String>,
     /// The SIP password for authentication.
     ///
     /// Optional; `SipAuthPassword` on the wire (string).
-    #[serde(
-        rename = "SipAuthPassword",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sip_auth_password: ::std::option::Option<::std::string::String>,
     /// The SIP username used for authentication.
     ///
     /// Optional; `SipAuthUsername` on the wire (string).
-    #[serde(
-        rename = "SipAuthUsername",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sip_auth_username: ::std::option::Option<::std::string::String>,
     /// Whether to start the conference when the participant joins, if it has not already started. Can be: `true` or `false` and the default is `true`. If `false` and the conference has not started, the participant is muted and hears background music until another participant starts the conference.
     ///
     /// Optional; `StartConferenceOnEnter` on the wire (boolean).
-    #[serde(
-        rename = "StartConferenceOnEnter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_conference_on_enter: ::std::option::Option<bool>,
     /// The URL we should call using the `status_callback_method` to send status information to your application.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The conference state changes that should generate a call to `status_callback`. Can be: `initiated`, `ringing`, `answered`, and `completed`. Separate multiple values with a space. The default value is `completed`.
     ///
     /// Optional; `StatusCallbackEvent` on the wire (array of string).
-    #[serde(
-        rename = "StatusCallbackEvent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_event: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The HTTP method we should use to call `status_callback`. Can be: `GET` and `POST` and defaults to `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// The maximum duration of the call in seconds. Constraints depend on account and configuration.
     ///
     /// Optional; `TimeLimit` on the wire (integer).
-    #[serde(
-        rename = "TimeLimit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub time_limit: ::std::option::Option<i64>,
     /// The number of seconds that we should allow the phone to ring before assuming there is no answer. Can be an integer between `5` and `600`, inclusive. The default value is `60`. We always add a 5-second timeout buffer to outgoing calls, so  value of 10 would result in an actual timeout that was closer to 15 seconds.
     ///
     /// Optional; `Timeout` on the wire (integer).
-    #[serde(
-        rename = "Timeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timeout: ::std::option::Option<i64>,
     /// The phone number, SIP address, Client, TwiML App identifier that received this call. Phone numbers are in [E.164](https://www.twilio.com/docs/glossary/what-e164) format (e.g., +16175551212). SIP addresses are formatted as `sip:name@company.com`. Client identifiers are formatted `client:name`. TwiML App identifiers are formatted `app:<APP_SID>`. [Custom parameters](https://www.twilio.com/docs/voice/api/conference-participant-resource#custom-parameters) may also be specified.
     ///
     /// Required; `To` on the wire (string).
-    #[serde(rename = "To")]
     pub to: ::std::string::String,
     /// Whether to trim any leading and trailing silence from the participant recording. Can be: `trim-silence` or `do-not-trim` and the default is `trim-silence`.
     ///
     /// Optional; `Trim` on the wire (string).
-    #[serde(
-        rename = "Trim",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trim: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `wait_url`. Can be `GET` or `POST` and the default is `POST`. When using a static audio file, this should be `GET` so that we can cache the file.
     ///
     /// Optional; `WaitMethod` on the wire (string).
-    #[serde(
-        rename = "WaitMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wait_method: ::std::option::Option<::std::string::String>,
     /// The URL that Twilio calls using the `wait_method` before the conference has started. The URL may return an MP3 file, a WAV file, or a TwiML document. The default value is the URL of our standard hold music. If you do not want anything to play while waiting for the conference to start, specify an empty string by setting `wait_url` to `''`. For more details on the allowable verbs within the `waitUrl`, see the `waitUrl` attribute in the [\<Conference\> TwiML instruction](https://www.twilio.com/docs/voice/twiml/conference#attributes-waiturl).
     ///
     /// Optional; `WaitUrl` on the wire (string).
-    #[serde(
-        rename = "WaitUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wait_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateParticipantParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AmdStatusCallback", &self.amd_status_callback),
+            ("AmdStatusCallbackMethod", &self.amd_status_callback_method),
+            ("Beep", &self.beep),
+            ("Byoc", &self.byoc),
+            ("CallReason", &self.call_reason),
+            ("CallSidToCoach", &self.call_sid_to_coach),
+            ("CallToken", &self.call_token),
+            ("CallerDisplayName", &self.caller_display_name),
+            ("CallerId", &self.caller_id),
+            ("ClientNotificationUrl", &self.client_notification_url),
+            ("Coaching", &self.coaching),
+            ("ConferenceRecord", &self.conference_record),
+            (
+                "ConferenceRecordingStatusCallback",
+                &self.conference_recording_status_callback,
+            ),
+            (
+                "ConferenceRecordingStatusCallbackEvent",
+                &self.conference_recording_status_callback_event,
+            ),
+            (
+                "ConferenceRecordingStatusCallbackMethod",
+                &self.conference_recording_status_callback_method,
+            ),
+            ("ConferenceStatusCallback", &self.conference_status_callback),
+            (
+                "ConferenceStatusCallbackEvent",
+                &self.conference_status_callback_event,
+            ),
+            (
+                "ConferenceStatusCallbackMethod",
+                &self.conference_status_callback_method,
+            ),
+            ("ConferenceTrim", &self.conference_trim),
+            ("EarlyMedia", &self.early_media),
+            ("EndConferenceOnExit", &self.end_conference_on_exit),
+            ("From", &self.from),
+            ("JitterBufferSize", &self.jitter_buffer_size),
+            ("Label", &self.label),
+            ("MachineDetection", &self.machine_detection),
+            (
+                "MachineDetectionSilenceTimeout",
+                &self.machine_detection_silence_timeout,
+            ),
+            (
+                "MachineDetectionSpeechEndThreshold",
+                &self.machine_detection_speech_end_threshold,
+            ),
+            (
+                "MachineDetectionSpeechThreshold",
+                &self.machine_detection_speech_threshold,
+            ),
+            ("MachineDetectionTimeout", &self.machine_detection_timeout),
+            ("MaxParticipants", &self.max_participants),
+            ("Muted", &self.muted),
+            ("Record", &self.record),
+            ("RecordingChannels", &self.recording_channels),
+            ("RecordingStatusCallback", &self.recording_status_callback),
+            (
+                "RecordingStatusCallbackEvent",
+                &self.recording_status_callback_event,
+            ),
+            (
+                "RecordingStatusCallbackMethod",
+                &self.recording_status_callback_method,
+            ),
+            ("RecordingTrack", &self.recording_track),
+            ("Region", &self.region),
+            ("SipAuthPassword", &self.sip_auth_password),
+            ("SipAuthUsername", &self.sip_auth_username),
+            ("StartConferenceOnEnter", &self.start_conference_on_enter),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackEvent", &self.status_callback_event),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("TimeLimit", &self.time_limit),
+            ("Timeout", &self.timeout),
+            ("To", &self.to),
+            ("Trim", &self.trim),
+            ("WaitMethod", &self.wait_method),
+            ("WaitUrl", &self.wait_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateParticipant`: [`Participant::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json`.
@@ -527,104 +426,79 @@ pub struct CreateParticipantParams {
 /// Update the properties of the participant
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateParticipantParams {
     /// The HTTP method we should use to call `announce_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `AnnounceMethod` on the wire (string).
-    #[serde(
-        rename = "AnnounceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub announce_method: ::std::option::Option<::std::string::String>,
     /// The URL we call using the `announce_method` for an announcement to the participant. The URL may return an MP3 file, a WAV file, or a TwiML document that contains `<Play>`, `<Say>`, `<Pause>`, or `<Redirect>` verbs.
     ///
     /// Optional; `AnnounceUrl` on the wire (string).
-    #[serde(
-        rename = "AnnounceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub announce_url: ::std::option::Option<::std::string::String>,
     /// Whether to play a notification beep to the conference when the participant exits. Can be: `true` or `false`.
     ///
     /// Optional; `BeepOnExit` on the wire (boolean).
-    #[serde(
-        rename = "BeepOnExit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beep_on_exit: ::std::option::Option<bool>,
     /// The SID of the participant who is being `coached`. The participant being coached is the only participant who can hear the participant who is `coaching`.
     ///
     /// Optional; `CallSidToCoach` on the wire (string).
-    #[serde(
-        rename = "CallSidToCoach",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_sid_to_coach: ::std::option::Option<::std::string::String>,
     /// Whether the participant is coaching another call. Can be: `true` or `false`. If not present, defaults to `false` unless `call_sid_to_coach` is defined. If `true`, `call_sid_to_coach` must be defined.
     ///
     /// Optional; `Coaching` on the wire (boolean).
-    #[serde(
-        rename = "Coaching",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub coaching: ::std::option::Option<bool>,
     /// Whether to end the conference when the participant leaves. Can be: `true` or `false` and defaults to `false`.
     ///
     /// Optional; `EndConferenceOnExit` on the wire (boolean).
-    #[serde(
-        rename = "EndConferenceOnExit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_conference_on_exit: ::std::option::Option<bool>,
     /// Whether the participant should be on hold. Can be: `true` or `false`. `true` puts the participant on hold, and `false` lets them rejoin the conference.
     ///
     /// Optional; `Hold` on the wire (boolean).
-    #[serde(
-        rename = "Hold",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hold: ::std::option::Option<bool>,
     /// The HTTP method we should use to call `hold_url`. Can be: `GET` or `POST` and the default is `GET`.
     ///
     /// Optional; `HoldMethod` on the wire (string).
-    #[serde(
-        rename = "HoldMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hold_method: ::std::option::Option<::std::string::String>,
     /// The URL we call using the `hold_method` for music that plays when the participant is on hold. The URL may return an MP3 file, a WAV file, or a TwiML document that contains `<Play>`, `<Say>`, `<Pause>`, or `<Redirect>` verbs.
     ///
     /// Optional; `HoldUrl` on the wire (string).
-    #[serde(
-        rename = "HoldUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub hold_url: ::std::option::Option<::std::string::String>,
     /// Whether the participant should be muted. Can be `true` or `false`. `true` will mute the participant, and `false` will un-mute them. Anything value other than `true` or `false` is interpreted as `false`.
     ///
     /// Optional; `Muted` on the wire (boolean).
-    #[serde(
-        rename = "Muted",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub muted: ::std::option::Option<bool>,
     /// The HTTP method we should use to call `wait_url`. Can be `GET` or `POST` and the default is `POST`. When using a static audio file, this should be `GET` so that we can cache the file.
     ///
     /// Optional; `WaitMethod` on the wire (string).
-    #[serde(
-        rename = "WaitMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wait_method: ::std::option::Option<::std::string::String>,
     /// The URL that Twilio calls using the `wait_method` before the conference has started. The URL may return an MP3 file, a WAV file, or a TwiML document. The default value is the URL of our standard hold music. If you do not want anything to play while waiting for the conference to start, specify an empty string by setting `wait_url` to `''`. For more details on the allowable verbs within the `waitUrl`, see the `waitUrl` attribute in the [\<Conference\> TwiML instruction](https://www.twilio.com/docs/voice/twiml/conference#attributes-waiturl).
     ///
     /// Optional; `WaitUrl` on the wire (string).
-    #[serde(
-        rename = "WaitUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wait_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateParticipantParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AnnounceMethod", &self.announce_method),
+            ("AnnounceUrl", &self.announce_url),
+            ("BeepOnExit", &self.beep_on_exit),
+            ("CallSidToCoach", &self.call_sid_to_coach),
+            ("Coaching", &self.coaching),
+            ("EndConferenceOnExit", &self.end_conference_on_exit),
+            ("Hold", &self.hold),
+            ("HoldMethod", &self.hold_method),
+            ("HoldUrl", &self.hold_url),
+            ("Muted", &self.muted),
+            ("WaitMethod", &self.wait_method),
+            ("WaitUrl", &self.wait_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Recordings of conferences
@@ -723,32 +597,34 @@ pub struct ConferenceRecording {
 /// Retrieve a list of recordings belonging to the call used to make the request
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListConferenceRecordingParams {
     /// The `date_created` value, specified as `YYYY-MM-DD`, of the resources to read. You can also specify inequality: `DateCreated<=YYYY-MM-DD` will return recordings generated at or before midnight on a given date, and `DateCreated>=YYYY-MM-DD` returns recordings generated at or after midnight on a date.
     ///
     /// Optional; `DateCreated` on the wire (date).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::civil::Date>,
     /// The `date_created` value, specified as `YYYY-MM-DD`, of the resources to read. You can also specify inequality: `DateCreated<=YYYY-MM-DD` will return recordings generated at or before midnight on a given date, and `DateCreated>=YYYY-MM-DD` returns recordings generated at or after midnight on a date.
     ///
     /// Optional; `DateCreated<` on the wire (date).
-    #[serde(
-        rename = "DateCreated<",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::civil::Date>,
     /// The `date_created` value, specified as `YYYY-MM-DD`, of the resources to read. You can also specify inequality: `DateCreated<=YYYY-MM-DD` will return recordings generated at or before midnight on a given date, and `DateCreated>=YYYY-MM-DD` returns recordings generated at or after midnight on a date.
     ///
     /// Optional; `DateCreated>` on the wire (date).
-    #[serde(
-        rename = "DateCreated>",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::civil::Date>,
+}
+
+impl ::serde::Serialize for ListConferenceRecordingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("DateCreated", &self.date_created),
+            ("DateCreated<", &self.date_created_before),
+            ("DateCreated>", &self.date_created_after),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateConferenceRecording`: [`ConferenceRecording::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json`.
@@ -756,19 +632,27 @@ pub struct ListConferenceRecordingParams {
 /// Changes the status of the recording to paused, stopped, or in-progress. Note: To use `Twilio.CURRENT`, pass it as recording sid.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct UpdateConferenceRecordingParams {
     /// Whether to record during a pause. Can be: `skip` or `silence` and the default is `silence`. `skip` does not record during the pause period, while `silence` will replace the actual audio of the call with silence during the pause period. This parameter only applies when setting `status` is set to `paused`.
     ///
     /// Optional; `PauseBehavior` on the wire (string).
-    #[serde(
-        rename = "PauseBehavior",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pause_behavior: ::std::option::Option<::std::string::String>,
     /// The status of the recording. Can be: `processing`, `completed` and `absent`. For more detailed statuses on in-progress recordings, check out how to [Update a Recording Resource](https://www.twilio.com/docs/voice/api/recording#update-a-recording-resource).
     ///
     /// Required; `Status` on the wire (enum).
-    #[serde(rename = "Status")]
     pub status: crate::api::v2010::ConferenceRecordingStatus,
+}
+
+impl ::serde::Serialize for UpdateConferenceRecordingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("PauseBehavior", &self.pause_behavior),
+            ("Status", &self.status),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -158,228 +158,172 @@ pub struct IncomingPhoneNumberLocal {
 /// The parameters of `ListIncomingPhoneNumberLocal`: [`IncomingPhoneNumberLocal::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListIncomingPhoneNumberLocalParams {
     /// Whether to include phone numbers new to the Twilio platform. Can be: `true` or `false` and the default is `true`.
     ///
     /// Optional; `Beta` on the wire (boolean).
-    #[serde(
-        rename = "Beta",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beta: ::std::option::Option<bool>,
     /// A string that identifies the resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The phone numbers of the IncomingPhoneNumber resources to read. You can specify partial numbers and use '\*' as a wildcard for any digit.
     ///
     /// Optional; `PhoneNumber` on the wire (string).
-    #[serde(
-        rename = "PhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// Whether to include phone numbers based on their origin. Can be: `twilio` or `hosted`. By default, phone numbers of all origin are included.
     ///
     /// Optional; `Origin` on the wire (string).
-    #[serde(
-        rename = "Origin",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub origin: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListIncomingPhoneNumberLocalParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Beta", &self.beta),
+            ("FriendlyName", &self.friendly_name),
+            ("PhoneNumber", &self.phone_number),
+            ("Origin", &self.origin),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateIncomingPhoneNumberLocal`: [`IncomingPhoneNumberLocal::create`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateIncomingPhoneNumberLocalParams {
     /// The SID of the Address resource we should associate with the new phone number. Some regions require addresses to meet local regulations.
     ///
     /// Optional; `AddressSid` on the wire (string).
-    #[serde(
-        rename = "AddressSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_sid: ::std::option::Option<::std::string::String>,
     /// The API version to use for incoming calls made to the new phone number. The default is `2010-04-01`.
     ///
     /// Optional; `ApiVersion` on the wire (string).
-    #[serde(
-        rename = "ApiVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_version: ::std::option::Option<::std::string::String>,
     /// The SID of the Bundle resource that you associate with the phone number. Some regions require a Bundle to meet local Regulations.
     ///
     /// Optional; `BundleSid` on the wire (string).
-    #[serde(
-        rename = "BundleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bundle_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the emergency address configuration to use for emergency calling from the new phone number.
     ///
     /// Optional; `EmergencyAddressSid` on the wire (string).
-    #[serde(
-        rename = "EmergencyAddressSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_address_sid: ::std::option::Option<::std::string::String>,
     /// The parameter displays if emergency calling is enabled for this number. Active numbers may place emergency calls by dialing valid emergency numbers for the country.
     ///
     /// Optional; `EmergencyStatus` on the wire (enum).
-    #[serde(
-        rename = "EmergencyStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_status:
         ::std::option::Option<crate::api::v2010::IncomingPhoneNumberLocalEmergencyStatus>,
     /// A descriptive string that you created to describe the new phone number. It can be up to 64 characters long. By default, this is a formatted version of the phone number.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the Identity resource that we should associate with the new phone number. Some regions require an identity to meet local regulations.
     ///
     /// Optional; `IdentitySid` on the wire (string).
-    #[serde(
-        rename = "IdentitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity_sid: ::std::option::Option<::std::string::String>,
     /// The phone number to purchase specified in [E.164](https://www.twilio.com/docs/glossary/what-e164) format.  E.164 phone numbers consist of a + followed by the country code and subscriber number without punctuation characters. For example, +14155551234.
     ///
     /// Required; `PhoneNumber` on the wire (string).
-    #[serde(rename = "PhoneNumber")]
     pub phone_number: ::std::string::String,
     /// The SID of the application that should handle SMS messages sent to the new phone number. If an `sms_application_sid` is present, we ignore all of the `sms_*_url` urls and use those set on the application.
     ///
     /// Optional; `SmsApplicationSid` on the wire (string).
-    #[serde(
-        rename = "SmsApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_application_sid: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `sms_fallback_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `SmsFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs while requesting or executing the TwiML defined by `sms_url`.
     ///
     /// Optional; `SmsFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `sms_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `SmsMethod` on the wire (string).
-    #[serde(
-        rename = "SmsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call when the new phone number receives an incoming SMS message.
     ///
     /// Optional; `SmsUrl` on the wire (string).
-    #[serde(
-        rename = "SmsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `status_callback_method` to send status information to your application.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `status_callback`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// The SID of the Trunk we should use to handle calls to the new phone number. If a `trunk_sid` is present, we ignore all of the voice urls and voice applications and use only those set on the Trunk. Setting a `trunk_sid` will automatically delete your `voice_application_sid` and vice versa.
     ///
     /// Optional; `TrunkSid` on the wire (string).
-    #[serde(
-        rename = "TrunkSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trunk_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the application we should use to handle calls to the new phone number. If a `voice_application_sid` is present, we ignore all of the voice urls and use only those set on the application. Setting a `voice_application_sid` will automatically delete your `trunk_sid` and vice versa.
     ///
     /// Optional; `VoiceApplicationSid` on the wire (string).
-    #[serde(
-        rename = "VoiceApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_application_sid: ::std::option::Option<::std::string::String>,
     /// Whether to lookup the caller's name from the CNAM database and post it to your app. Can be: `true` or `false` and defaults to `false`.
     ///
     /// Optional; `VoiceCallerIdLookup` on the wire (boolean).
-    #[serde(
-        rename = "VoiceCallerIdLookup",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_caller_id_lookup: ::std::option::Option<bool>,
     /// The HTTP method that we should use to call `voice_fallback_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `VoiceFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs retrieving or executing the TwiML requested by `url`.
     ///
     /// Optional; `VoiceFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `voice_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `VoiceMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_method: ::std::option::Option<::std::string::String>,
     /// Optional; `VoiceReceiveMode` on the wire (enum).
-    #[serde(
-        rename = "VoiceReceiveMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_receive_mode:
         ::std::option::Option<crate::api::v2010::IncomingPhoneNumberLocalVoiceReceiveMode>,
     /// The URL that we should call to answer a call to the new phone number. The `voice_url` will not be called if a `voice_application_sid` or a `trunk_sid` is set.
     ///
     /// Optional; `VoiceUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateIncomingPhoneNumberLocalParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AddressSid", &self.address_sid),
+            ("ApiVersion", &self.api_version),
+            ("BundleSid", &self.bundle_sid),
+            ("EmergencyAddressSid", &self.emergency_address_sid),
+            ("EmergencyStatus", &self.emergency_status),
+            ("FriendlyName", &self.friendly_name),
+            ("IdentitySid", &self.identity_sid),
+            ("PhoneNumber", &self.phone_number),
+            ("SmsApplicationSid", &self.sms_application_sid),
+            ("SmsFallbackMethod", &self.sms_fallback_method),
+            ("SmsFallbackUrl", &self.sms_fallback_url),
+            ("SmsMethod", &self.sms_method),
+            ("SmsUrl", &self.sms_url),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("TrunkSid", &self.trunk_sid),
+            ("VoiceApplicationSid", &self.voice_application_sid),
+            ("VoiceCallerIdLookup", &self.voice_caller_id_lookup),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("VoiceFallbackUrl", &self.voice_fallback_url),
+            ("VoiceMethod", &self.voice_method),
+            ("VoiceReceiveMode", &self.voice_receive_mode),
+            ("VoiceUrl", &self.voice_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Incoming mobile phone numbers on a Twilio account/project
@@ -536,228 +480,172 @@ pub struct IncomingPhoneNumberMobile {
 /// The parameters of `ListIncomingPhoneNumberMobile`: [`IncomingPhoneNumberMobile::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListIncomingPhoneNumberMobileParams {
     /// Whether to include phone numbers new to the Twilio platform. Can be: `true` or `false` and the default is `true`.
     ///
     /// Optional; `Beta` on the wire (boolean).
-    #[serde(
-        rename = "Beta",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beta: ::std::option::Option<bool>,
     /// A string that identifies the resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The phone numbers of the IncomingPhoneNumber resources to read. You can specify partial numbers and use '\*' as a wildcard for any digit.
     ///
     /// Optional; `PhoneNumber` on the wire (string).
-    #[serde(
-        rename = "PhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// Whether to include phone numbers based on their origin. Can be: `twilio` or `hosted`. By default, phone numbers of all origin are included.
     ///
     /// Optional; `Origin` on the wire (string).
-    #[serde(
-        rename = "Origin",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub origin: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListIncomingPhoneNumberMobileParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Beta", &self.beta),
+            ("FriendlyName", &self.friendly_name),
+            ("PhoneNumber", &self.phone_number),
+            ("Origin", &self.origin),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateIncomingPhoneNumberMobile`: [`IncomingPhoneNumberMobile::create`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateIncomingPhoneNumberMobileParams {
     /// The SID of the Address resource we should associate with the new phone number. Some regions require addresses to meet local regulations.
     ///
     /// Optional; `AddressSid` on the wire (string).
-    #[serde(
-        rename = "AddressSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_sid: ::std::option::Option<::std::string::String>,
     /// The API version to use for incoming calls made to the new phone number. The default is `2010-04-01`.
     ///
     /// Optional; `ApiVersion` on the wire (string).
-    #[serde(
-        rename = "ApiVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_version: ::std::option::Option<::std::string::String>,
     /// The SID of the Bundle resource that you associate with the phone number. Some regions require a Bundle to meet local Regulations.
     ///
     /// Optional; `BundleSid` on the wire (string).
-    #[serde(
-        rename = "BundleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bundle_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the emergency address configuration to use for emergency calling from the new phone number.
     ///
     /// Optional; `EmergencyAddressSid` on the wire (string).
-    #[serde(
-        rename = "EmergencyAddressSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_address_sid: ::std::option::Option<::std::string::String>,
     /// The parameter displays if emergency calling is enabled for this number. Active numbers may place emergency calls by dialing valid emergency numbers for the country.
     ///
     /// Optional; `EmergencyStatus` on the wire (enum).
-    #[serde(
-        rename = "EmergencyStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_status:
         ::std::option::Option<crate::api::v2010::IncomingPhoneNumberMobileEmergencyStatus>,
     /// A descriptive string that you created to describe the new phone number. It can be up to 64 characters long. By default, the is a formatted version of the phone number.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the Identity resource that we should associate with the new phone number. Some regions require an identity to meet local regulations.
     ///
     /// Optional; `IdentitySid` on the wire (string).
-    #[serde(
-        rename = "IdentitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity_sid: ::std::option::Option<::std::string::String>,
     /// The phone number to purchase specified in [E.164](https://www.twilio.com/docs/glossary/what-e164) format.  E.164 phone numbers consist of a + followed by the country code and subscriber number without punctuation characters. For example, +14155551234.
     ///
     /// Required; `PhoneNumber` on the wire (string).
-    #[serde(rename = "PhoneNumber")]
     pub phone_number: ::std::string::String,
     /// The SID of the application that should handle SMS messages sent to the new phone number. If an `sms_application_sid` is present, we ignore all of the `sms_*_url` urls and use those of the application.
     ///
     /// Optional; `SmsApplicationSid` on the wire (string).
-    #[serde(
-        rename = "SmsApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_application_sid: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `sms_fallback_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `SmsFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs while requesting or executing the TwiML defined by `sms_url`.
     ///
     /// Optional; `SmsFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `sms_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `SmsMethod` on the wire (string).
-    #[serde(
-        rename = "SmsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call when the new phone number receives an incoming SMS message.
     ///
     /// Optional; `SmsUrl` on the wire (string).
-    #[serde(
-        rename = "SmsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `status_callback_method` to send status information to your application.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `status_callback`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// The SID of the Trunk we should use to handle calls to the new phone number. If a `trunk_sid` is present, we ignore all of the voice urls and voice applications and use only those set on the Trunk. Setting a `trunk_sid` will automatically delete your `voice_application_sid` and vice versa.
     ///
     /// Optional; `TrunkSid` on the wire (string).
-    #[serde(
-        rename = "TrunkSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trunk_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the application we should use to handle calls to the new phone number. If a `voice_application_sid` is present, we ignore all of the voice urls and use only those set on the application. Setting a `voice_application_sid` will automatically delete your `trunk_sid` and vice versa.
     ///
     /// Optional; `VoiceApplicationSid` on the wire (string).
-    #[serde(
-        rename = "VoiceApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_application_sid: ::std::option::Option<::std::string::String>,
     /// Whether to lookup the caller's name from the CNAM database and post it to your app. Can be: `true` or `false` and defaults to `false`.
     ///
     /// Optional; `VoiceCallerIdLookup` on the wire (boolean).
-    #[serde(
-        rename = "VoiceCallerIdLookup",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_caller_id_lookup: ::std::option::Option<bool>,
     /// The HTTP method that we should use to call `voice_fallback_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `VoiceFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs retrieving or executing the TwiML requested by `url`.
     ///
     /// Optional; `VoiceFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `voice_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `VoiceMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_method: ::std::option::Option<::std::string::String>,
     /// Optional; `VoiceReceiveMode` on the wire (enum).
-    #[serde(
-        rename = "VoiceReceiveMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_receive_mode:
         ::std::option::Option<crate::api::v2010::IncomingPhoneNumberMobileVoiceReceiveMode>,
     /// The URL that we should call to answer a call to the new phone number. The `voice_url` will not be called if a `voice_application_sid` or a `trunk_sid` is set.
     ///
     /// Optional; `VoiceUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateIncomingPhoneNumberMobileParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AddressSid", &self.address_sid),
+            ("ApiVersion", &self.api_version),
+            ("BundleSid", &self.bundle_sid),
+            ("EmergencyAddressSid", &self.emergency_address_sid),
+            ("EmergencyStatus", &self.emergency_status),
+            ("FriendlyName", &self.friendly_name),
+            ("IdentitySid", &self.identity_sid),
+            ("PhoneNumber", &self.phone_number),
+            ("SmsApplicationSid", &self.sms_application_sid),
+            ("SmsFallbackMethod", &self.sms_fallback_method),
+            ("SmsFallbackUrl", &self.sms_fallback_url),
+            ("SmsMethod", &self.sms_method),
+            ("SmsUrl", &self.sms_url),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("TrunkSid", &self.trunk_sid),
+            ("VoiceApplicationSid", &self.voice_application_sid),
+            ("VoiceCallerIdLookup", &self.voice_caller_id_lookup),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("VoiceFallbackUrl", &self.voice_fallback_url),
+            ("VoiceMethod", &self.voice_method),
+            ("VoiceReceiveMode", &self.voice_receive_mode),
+            ("VoiceUrl", &self.voice_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Incoming toll free phone numbers on a Twilio account/project
@@ -914,228 +802,172 @@ pub struct IncomingPhoneNumberTollFree {
 /// The parameters of `ListIncomingPhoneNumberTollFree`: [`IncomingPhoneNumberTollFree::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListIncomingPhoneNumberTollFreeParams {
     /// Whether to include phone numbers new to the Twilio platform. Can be: `true` or `false` and the default is `true`.
     ///
     /// Optional; `Beta` on the wire (boolean).
-    #[serde(
-        rename = "Beta",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beta: ::std::option::Option<bool>,
     /// A string that identifies the resources to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The phone numbers of the IncomingPhoneNumber resources to read. You can specify partial numbers and use '\*' as a wildcard for any digit.
     ///
     /// Optional; `PhoneNumber` on the wire (string).
-    #[serde(
-        rename = "PhoneNumber",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// Whether to include phone numbers based on their origin. Can be: `twilio` or `hosted`. By default, phone numbers of all origin are included.
     ///
     /// Optional; `Origin` on the wire (string).
-    #[serde(
-        rename = "Origin",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub origin: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListIncomingPhoneNumberTollFreeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Beta", &self.beta),
+            ("FriendlyName", &self.friendly_name),
+            ("PhoneNumber", &self.phone_number),
+            ("Origin", &self.origin),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateIncomingPhoneNumberTollFree`: [`IncomingPhoneNumberTollFree::create`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateIncomingPhoneNumberTollFreeParams {
     /// The SID of the Address resource we should associate with the new phone number. Some regions require addresses to meet local regulations.
     ///
     /// Optional; `AddressSid` on the wire (string).
-    #[serde(
-        rename = "AddressSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub address_sid: ::std::option::Option<::std::string::String>,
     /// The API version to use for incoming calls made to the new phone number. The default is `2010-04-01`.
     ///
     /// Optional; `ApiVersion` on the wire (string).
-    #[serde(
-        rename = "ApiVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_version: ::std::option::Option<::std::string::String>,
     /// The SID of the Bundle resource that you associate with the phone number. Some regions require a Bundle to meet local Regulations.
     ///
     /// Optional; `BundleSid` on the wire (string).
-    #[serde(
-        rename = "BundleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bundle_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the emergency address configuration to use for emergency calling from the new phone number.
     ///
     /// Optional; `EmergencyAddressSid` on the wire (string).
-    #[serde(
-        rename = "EmergencyAddressSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_address_sid: ::std::option::Option<::std::string::String>,
     /// The parameter displays if emergency calling is enabled for this number. Active numbers may place emergency calls by dialing valid emergency numbers for the country.
     ///
     /// Optional; `EmergencyStatus` on the wire (enum).
-    #[serde(
-        rename = "EmergencyStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_status:
         ::std::option::Option<crate::api::v2010::IncomingPhoneNumberTollFreeEmergencyStatus>,
     /// A descriptive string that you created to describe the new phone number. It can be up to 64 characters long. By default, this is a formatted version of the phone number.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The SID of the Identity resource that we should associate with the new phone number. Some regions require an Identity to meet local regulations.
     ///
     /// Optional; `IdentitySid` on the wire (string).
-    #[serde(
-        rename = "IdentitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity_sid: ::std::option::Option<::std::string::String>,
     /// The phone number to purchase specified in [E.164](https://www.twilio.com/docs/glossary/what-e164) format.  E.164 phone numbers consist of a + followed by the country code and subscriber number without punctuation characters. For example, +14155551234.
     ///
     /// Required; `PhoneNumber` on the wire (string).
-    #[serde(rename = "PhoneNumber")]
     pub phone_number: ::std::string::String,
     /// The SID of the application that should handle SMS messages sent to the new phone number. If an `sms_application_sid` is present, we ignore all `sms_*_url` values and use those of the application.
     ///
     /// Optional; `SmsApplicationSid` on the wire (string).
-    #[serde(
-        rename = "SmsApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_application_sid: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `sms_fallback_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `SmsFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs while requesting or executing the TwiML defined by `sms_url`.
     ///
     /// Optional; `SmsFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "SmsFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `sms_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `SmsMethod` on the wire (string).
-    #[serde(
-        rename = "SmsMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call when the new phone number receives an incoming SMS message.
     ///
     /// Optional; `SmsUrl` on the wire (string).
-    #[serde(
-        rename = "SmsUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `status_callback_method` to send status information to your application.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `status_callback`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// The SID of the Trunk we should use to handle calls to the new phone number. If a `trunk_sid` is present, we ignore all of the voice urls and voice applications and use only those set on the Trunk. Setting a `trunk_sid` will automatically delete your `voice_application_sid` and vice versa.
     ///
     /// Optional; `TrunkSid` on the wire (string).
-    #[serde(
-        rename = "TrunkSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trunk_sid: ::std::option::Option<::std::string::String>,
     /// The SID of the application we should use to handle calls to the new phone number. If a `voice_application_sid` is present, we ignore all of the voice urls and use those set on the application. Setting a `voice_application_sid` will automatically delete your `trunk_sid` and vice versa.
     ///
     /// Optional; `VoiceApplicationSid` on the wire (string).
-    #[serde(
-        rename = "VoiceApplicationSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_application_sid: ::std::option::Option<::std::string::String>,
     /// Whether to lookup the caller's name from the CNAM database and post it to your app. Can be: `true` or `false` and defaults to `false`.
     ///
     /// Optional; `VoiceCallerIdLookup` on the wire (boolean).
-    #[serde(
-        rename = "VoiceCallerIdLookup",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_caller_id_lookup: ::std::option::Option<bool>,
     /// The HTTP method that we should use to call `voice_fallback_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `VoiceFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs retrieving or executing the TwiML requested by `url`.
     ///
     /// Optional; `VoiceFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method that we should use to call `voice_url`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `VoiceMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_method: ::std::option::Option<::std::string::String>,
     /// Optional; `VoiceReceiveMode` on the wire (enum).
-    #[serde(
-        rename = "VoiceReceiveMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_receive_mode:
         ::std::option::Option<crate::api::v2010::IncomingPhoneNumberTollFreeVoiceReceiveMode>,
     /// The URL that we should call to answer a call to the new phone number. The `voice_url` will not be called if a `voice_application_sid` or a `trunk_sid` is set.
     ///
     /// Optional; `VoiceUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateIncomingPhoneNumberTollFreeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AddressSid", &self.address_sid),
+            ("ApiVersion", &self.api_version),
+            ("BundleSid", &self.bundle_sid),
+            ("EmergencyAddressSid", &self.emergency_address_sid),
+            ("EmergencyStatus", &self.emergency_status),
+            ("FriendlyName", &self.friendly_name),
+            ("IdentitySid", &self.identity_sid),
+            ("PhoneNumber", &self.phone_number),
+            ("SmsApplicationSid", &self.sms_application_sid),
+            ("SmsFallbackMethod", &self.sms_fallback_method),
+            ("SmsFallbackUrl", &self.sms_fallback_url),
+            ("SmsMethod", &self.sms_method),
+            ("SmsUrl", &self.sms_url),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("TrunkSid", &self.trunk_sid),
+            ("VoiceApplicationSid", &self.voice_application_sid),
+            ("VoiceCallerIdLookup", &self.voice_caller_id_lookup),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("VoiceFallbackUrl", &self.voice_fallback_url),
+            ("VoiceMethod", &self.voice_method),
+            ("VoiceReceiveMode", &self.voice_receive_mode),
+            ("VoiceUrl", &self.voice_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -1213,11 +1045,20 @@ pub struct IncomingPhoneNumberAssignedAddOn {
 /// Assign an Add-on installation to the Number specified.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateIncomingPhoneNumberAssignedAddOnParams {
     /// The SID that identifies the Add-on installation.
     ///
     /// Required; `InstalledAddOnSid` on the wire (string).
-    #[serde(rename = "InstalledAddOnSid")]
     pub installed_add_on_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateIncomingPhoneNumberAssignedAddOnParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("InstalledAddOnSid", &self.installed_add_on_sid)])
+            .serialize(serializer)
+    }
 }

@@ -47,16 +47,21 @@ pub struct MessageFeedback {
 /// Create Message Feedback to confirm a tracked user action was performed by the recipient of the associated Message
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateMessageFeedbackParams {
     /// Reported outcome indicating whether there is confirmation that the Message recipient performed a tracked user action. Can be: `unconfirmed` or `confirmed`. For more details see [How to Optimize Message Deliverability with Message Feedback](https://www.twilio.com/docs/messaging/guides/send-message-feedback-to-twilio).
     ///
     /// Optional; `Outcome` on the wire (enum).
-    #[serde(
-        rename = "Outcome",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub outcome: ::std::option::Option<crate::api::v2010::MessageFeedbackOutcome>,
+}
+
+impl ::serde::Serialize for CreateMessageFeedbackParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Outcome", &self.outcome)]).serialize(serializer)
+    }
 }
 
 /// The Media subresource of a Message resource represents a piece of media, such as an image, that is associated with the Message.
@@ -112,30 +117,32 @@ pub struct Media {
 /// Read a list of Media resources associated with a specific Message resource
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListMediaParams {
     /// Only include Media resources that were created on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read Media that were created on this date. You can also specify an inequality, such as `StartTime<=YYYY-MM-DD`, to read Media that were created on or before midnight of this date, and `StartTime>=YYYY-MM-DD` to read Media that were created on or after midnight of this date.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// Only include Media resources that were created on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read Media that were created on this date. You can also specify an inequality, such as `StartTime<=YYYY-MM-DD`, to read Media that were created on or before midnight of this date, and `StartTime>=YYYY-MM-DD` to read Media that were created on or after midnight of this date.
     ///
     /// Optional; `DateCreated<` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated<",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_before: ::std::option::Option<::jiff::Timestamp>,
     /// Only include Media resources that were created on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read Media that were created on this date. You can also specify an inequality, such as `StartTime<=YYYY-MM-DD`, to read Media that were created on or before midnight of this date, and `StartTime>=YYYY-MM-DD` to read Media that were created on or after midnight of this date.
     ///
     /// Optional; `DateCreated>` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated>",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created_after: ::std::option::Option<::jiff::Timestamp>,
+}
+
+impl ::serde::Serialize for ListMediaParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("DateCreated", &self.date_created),
+            ("DateCreated<", &self.date_created_before),
+            ("DateCreated>", &self.date_created_after),
+        ])
+        .serialize(serializer)
+    }
 }

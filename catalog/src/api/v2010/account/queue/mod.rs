@@ -50,19 +50,24 @@ pub struct Member {
 /// Dequeue a member from a queue and have the member's call begin executing the TwiML document at that URL
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateMemberParams {
     /// How to pass the update request data. Can be `GET` or `POST` and the default is `POST`. `POST` sends the data as encoded form data and `GET` sends the data as query parameters.
     ///
     /// Optional; `Method` on the wire (string).
-    #[serde(
-        rename = "Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub method: ::std::option::Option<::std::string::String>,
     /// The absolute URL of the Queue resource.
     ///
     /// Required; `Url` on the wire (string).
-    #[serde(rename = "Url")]
     pub url: ::std::string::String,
+}
+
+impl ::serde::Serialize for UpdateMemberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Method", &self.method), ("Url", &self.url)])
+            .serialize(serializer)
+    }
 }

@@ -68,13 +68,21 @@ pub struct SipCredentialList {
 /// Create a Credential List
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSipCredentialListParams {
     /// A human readable descriptive text that describes the CredentialList, up to 64 characters long.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSipCredentialListParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSipCredentialList`: [`SipCredentialList::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json`.
@@ -82,13 +90,21 @@ pub struct CreateSipCredentialListParams {
 /// Update a Credential List
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSipCredentialListParams {
     /// A human readable descriptive text for a CredentialList, up to 64 characters long.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for UpdateSipCredentialListParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// Custom DNS hostnames that can accept SIP traffic
@@ -209,109 +225,87 @@ pub struct SipDomain {
 /// Create a new Domain
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSipDomainParams {
     /// The SID of the BYOC Trunk(Bring Your Own Carrier) resource that the Sip Domain will be associated with.
     ///
     /// Optional; `ByocTrunkSid` on the wire (string).
-    #[serde(
-        rename = "ByocTrunkSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub byoc_trunk_sid: ::std::option::Option<::std::string::String>,
     /// The unique address you reserve on Twilio to which you route your SIP traffic. Domain names can contain letters, digits, and "-" and must end with `sip.twilio.com`.
     ///
     /// Required; `DomainName` on the wire (string).
-    #[serde(rename = "DomainName")]
     pub domain_name: ::std::string::String,
     /// Whether an emergency caller sid is configured for the domain. If present, this phone number will be used as the callback for the emergency call.
     ///
     /// Optional; `EmergencyCallerSid` on the wire (string).
-    #[serde(
-        rename = "EmergencyCallerSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_caller_sid: ::std::option::Option<::std::string::String>,
     /// Whether emergency calling is enabled for the domain. If enabled, allows emergency calls on the domain from phone numbers with validated addresses.
     ///
     /// Optional; `EmergencyCallingEnabled` on the wire (boolean).
-    #[serde(
-        rename = "EmergencyCallingEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_calling_enabled: ::std::option::Option<bool>,
     /// A descriptive string that you created to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Whether secure SIP is enabled for the domain. If enabled, TLS will be enforced and SRTP will be negotiated on all incoming calls to this sip domain.
     ///
     /// Optional; `Secure` on the wire (boolean).
-    #[serde(
-        rename = "Secure",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secure: ::std::option::Option<bool>,
     /// Whether to allow SIP Endpoints to register with the domain to receive calls. Can be `true` or `false`. `true` allows SIP Endpoints to register with the domain to receive calls, `false` does not.
     ///
     /// Optional; `SipRegistration` on the wire (boolean).
-    #[serde(
-        rename = "SipRegistration",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sip_registration: ::std::option::Option<bool>,
     /// The HTTP method we should use to call `voice_fallback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `VoiceFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs while retrieving or executing the TwiML from `voice_url`.
     ///
     /// Optional; `VoiceFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `voice_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `VoiceMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_method: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `voice_status_callback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `VoiceStatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceStatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_status_callback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call to pass status parameters (such as call ended) to your application.
     ///
     /// Optional; `VoiceStatusCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceStatusCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_status_callback_url: ::std::option::Option<::std::string::String>,
     /// The URL we should when the domain receives a call.
     ///
     /// Optional; `VoiceUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateSipDomainParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ByocTrunkSid", &self.byoc_trunk_sid),
+            ("DomainName", &self.domain_name),
+            ("EmergencyCallerSid", &self.emergency_caller_sid),
+            ("EmergencyCallingEnabled", &self.emergency_calling_enabled),
+            ("FriendlyName", &self.friendly_name),
+            ("Secure", &self.secure),
+            ("SipRegistration", &self.sip_registration),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("VoiceFallbackUrl", &self.voice_fallback_url),
+            ("VoiceMethod", &self.voice_method),
+            (
+                "VoiceStatusCallbackMethod",
+                &self.voice_status_callback_method,
+            ),
+            ("VoiceStatusCallbackUrl", &self.voice_status_callback_url),
+            ("VoiceUrl", &self.voice_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSipDomain`: [`SipDomain::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json`.
@@ -319,112 +313,87 @@ pub struct CreateSipDomainParams {
 /// Update the attributes of a domain
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSipDomainParams {
     /// The SID of the BYOC Trunk(Bring Your Own Carrier) resource that the Sip Domain will be associated with.
     ///
     /// Optional; `ByocTrunkSid` on the wire (string).
-    #[serde(
-        rename = "ByocTrunkSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub byoc_trunk_sid: ::std::option::Option<::std::string::String>,
     /// The unique address you reserve on Twilio to which you route your SIP traffic. Domain names can contain letters, digits, and "-" and must end with `sip.twilio.com`.
     ///
     /// Optional; `DomainName` on the wire (string).
-    #[serde(
-        rename = "DomainName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// Whether an emergency caller sid is configured for the domain. If present, this phone number will be used as the callback for the emergency call.
     ///
     /// Optional; `EmergencyCallerSid` on the wire (string).
-    #[serde(
-        rename = "EmergencyCallerSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_caller_sid: ::std::option::Option<::std::string::String>,
     /// Whether emergency calling is enabled for the domain. If enabled, allows emergency calls on the domain from phone numbers with validated addresses.
     ///
     /// Optional; `EmergencyCallingEnabled` on the wire (boolean).
-    #[serde(
-        rename = "EmergencyCallingEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub emergency_calling_enabled: ::std::option::Option<bool>,
     /// A descriptive string that you created to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Whether secure SIP is enabled for the domain. If enabled, TLS will be enforced and SRTP will be negotiated on all incoming calls to this sip domain.
     ///
     /// Optional; `Secure` on the wire (boolean).
-    #[serde(
-        rename = "Secure",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secure: ::std::option::Option<bool>,
     /// Whether to allow SIP Endpoints to register with the domain to receive calls. Can be `true` or `false`. `true` allows SIP Endpoints to register with the domain to receive calls, `false` does not.
     ///
     /// Optional; `SipRegistration` on the wire (boolean).
-    #[serde(
-        rename = "SipRegistration",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sip_registration: ::std::option::Option<bool>,
     /// The HTTP method we should use to call `voice_fallback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `VoiceFallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call when an error occurs while retrieving or executing the TwiML requested by `voice_url`.
     ///
     /// Optional; `VoiceFallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceFallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `voice_url`
     ///
     /// Optional; `VoiceMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_method: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `voice_status_callback_url`. Can be: `GET` or `POST`.
     ///
     /// Optional; `VoiceStatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "VoiceStatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_status_callback_method: ::std::option::Option<::std::string::String>,
     /// The URL that we should call to pass status parameters (such as call ended) to your application.
     ///
     /// Optional; `VoiceStatusCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceStatusCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_status_callback_url: ::std::option::Option<::std::string::String>,
     /// The URL we should call when the domain receives a call.
     ///
     /// Optional; `VoiceUrl` on the wire (string).
-    #[serde(
-        rename = "VoiceUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub voice_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateSipDomainParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ByocTrunkSid", &self.byoc_trunk_sid),
+            ("DomainName", &self.domain_name),
+            ("EmergencyCallerSid", &self.emergency_caller_sid),
+            ("EmergencyCallingEnabled", &self.emergency_calling_enabled),
+            ("FriendlyName", &self.friendly_name),
+            ("Secure", &self.secure),
+            ("SipRegistration", &self.sip_registration),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("VoiceFallbackUrl", &self.voice_fallback_url),
+            ("VoiceMethod", &self.voice_method),
+            (
+                "VoiceStatusCallbackMethod",
+                &self.voice_status_callback_method,
+            ),
+            ("VoiceStatusCallbackUrl", &self.voice_status_callback_url),
+            ("VoiceUrl", &self.voice_url),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Access control lists of IP address resources
@@ -489,13 +458,21 @@ pub struct SipIpAccessControlList {
 /// Create a new IpAccessControlList resource
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSipIpAccessControlListParams {
     /// A human readable descriptive text that describes the IpAccessControlList, up to 255 characters long.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSipIpAccessControlListParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSipIpAccessControlList`: [`SipIpAccessControlList::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json`.
@@ -503,11 +480,19 @@ pub struct CreateSipIpAccessControlListParams {
 /// Rename an IpAccessControlList
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSipIpAccessControlListParams {
     /// A human readable descriptive text, up to 255 characters long.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for UpdateSipIpAccessControlListParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }

@@ -89,40 +89,39 @@ pub struct UsageRecord {
 /// Retrieve a list of usage-records belonging to the account used to make the request
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListUsageRecordParams {
     /// The [usage category](https://www.twilio.com/docs/usage/api/usage-record#usage-categories) of the UsageRecord resources to read. Only UsageRecord resources in the specified category are retrieved.
     ///
     /// Optional; `Category` on the wire (string).
-    #[serde(
-        rename = "Category",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category: ::std::option::Option<::std::string::String>,
     /// Only include usage that has occurred on or after this date. Specify the date in GMT and format as `YYYY-MM-DD`. You can also specify offsets from the current date, such as: `-30days`, which will set the start date to be 30 days before the current date.
     ///
     /// Optional; `StartDate` on the wire (date).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::civil::Date>,
     /// Only include usage that occurred on or before this date. Specify the date in GMT and format as `YYYY-MM-DD`.  You can also specify offsets from the current date, such as: `+30days`, which will set the end date to 30 days from the current date.
     ///
     /// Optional; `EndDate` on the wire (date).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::civil::Date>,
     /// Whether to include usage from the master account and all its subaccounts. Can be: `true` (the default) to include usage from the master account and all subaccounts or `false` to retrieve usage from only the specified account.
     ///
     /// Optional; `IncludeSubaccounts` on the wire (boolean).
-    #[serde(
-        rename = "IncludeSubaccounts",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_subaccounts: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListUsageRecordParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Category", &self.category),
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+            ("IncludeSubaccounts", &self.include_subaccounts),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Webhooks that notify you of usage thresholds
@@ -218,32 +217,34 @@ pub struct UsageTrigger {
 /// Retrieve a list of usage-triggers belonging to the account used to make the request
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListUsageTriggerParams {
     /// The frequency of recurring UsageTriggers to read. Can be: `daily`, `monthly`, or `yearly` to read recurring UsageTriggers. An empty value or a value of `alltime` reads non-recurring UsageTriggers.
     ///
     /// Optional; `Recurring` on the wire (enum).
-    #[serde(
-        rename = "Recurring",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recurring: ::std::option::Option<crate::api::v2010::UsageTriggerRecurring>,
     /// The trigger field of the UsageTriggers to read.  Can be: `count`, `usage`, or `price` as described in the [UsageRecords documentation](https://www.twilio.com/docs/usage/api/usage-record#usage-count-price).
     ///
     /// Optional; `TriggerBy` on the wire (enum).
-    #[serde(
-        rename = "TriggerBy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trigger_by: ::std::option::Option<crate::api::v2010::UsageTriggerTriggerField>,
     /// The usage category of the UsageTriggers to read. Must be a supported [usage categories](https://www.twilio.com/docs/usage/api/usage-record#usage-categories).
     ///
     /// Optional; `UsageCategory` on the wire (string).
-    #[serde(
-        rename = "UsageCategory",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub usage_category: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListUsageTriggerParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Recurring", &self.recurring),
+            ("TriggerBy", &self.trigger_by),
+            ("UsageCategory", &self.usage_category),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateUsageTrigger`: [`UsageTrigger::create`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json`.
@@ -251,55 +252,54 @@ pub struct ListUsageTriggerParams {
 /// Create a new UsageTrigger
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateUsageTriggerParams {
     /// The HTTP method we should use to call `callback_url`. Can be: `GET` or `POST` and the default is `POST`.
     ///
     /// Optional; `CallbackMethod` on the wire (string).
-    #[serde(
-        rename = "CallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using `callback_method` when the trigger fires.
     ///
     /// Required; `CallbackUrl` on the wire (string).
-    #[serde(rename = "CallbackUrl")]
     pub callback_url: ::std::string::String,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The frequency of a recurring UsageTrigger.  Can be: `daily`, `monthly`, or `yearly` for recurring triggers or empty for non-recurring triggers. A trigger will only fire once during each period. Recurring times are in GMT.
     ///
     /// Optional; `Recurring` on the wire (enum).
-    #[serde(
-        rename = "Recurring",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recurring: ::std::option::Option<crate::api::v2010::UsageTriggerRecurring>,
     /// The field in the [UsageRecord](https://www.twilio.com/docs/usage/api/usage-record) resource that fires the trigger.  Can be: `count`, `usage`, or `price`, as described in the [UsageRecords documentation](https://www.twilio.com/docs/usage/api/usage-record#usage-count-price).
     ///
     /// Optional; `TriggerBy` on the wire (enum).
-    #[serde(
-        rename = "TriggerBy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trigger_by: ::std::option::Option<crate::api::v2010::UsageTriggerTriggerField>,
     /// The usage value at which the trigger should fire.  For convenience, you can use an offset value such as `+30` to specify a trigger\_value that is 30 units more than the current usage value. Be sure to urlencode a `+` as `%2B`.
     ///
     /// Required; `TriggerValue` on the wire (string).
-    #[serde(rename = "TriggerValue")]
     pub trigger_value: ::std::string::String,
     /// The usage category that the trigger should watch.  Use one of the supported [usage categories](https://www.twilio.com/docs/usage/api/usage-record#usage-categories) for this value.
     ///
     /// Required; `UsageCategory` on the wire (string).
-    #[serde(rename = "UsageCategory")]
     pub usage_category: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateUsageTriggerParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CallbackMethod", &self.callback_method),
+            ("CallbackUrl", &self.callback_url),
+            ("FriendlyName", &self.friendly_name),
+            ("Recurring", &self.recurring),
+            ("TriggerBy", &self.trigger_by),
+            ("TriggerValue", &self.trigger_value),
+            ("UsageCategory", &self.usage_category),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateUsageTrigger`: [`UsageTrigger::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json`.
@@ -307,30 +307,32 @@ pub struct CreateUsageTriggerParams {
 /// Update an instance of a usage trigger
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateUsageTriggerParams {
     /// The HTTP method we should use to call `callback_url`. Can be: `GET` or `POST` and the default is `POST`.
     ///
     /// Optional; `CallbackMethod` on the wire (string).
-    #[serde(
-        rename = "CallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using `callback_method` when the trigger fires.
     ///
     /// Optional; `CallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub callback_url: ::std::option::Option<::std::string::String>,
     /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateUsageTriggerParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CallbackMethod", &self.callback_method),
+            ("CallbackUrl", &self.callback_url),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }

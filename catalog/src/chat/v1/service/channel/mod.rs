@@ -60,36 +60,46 @@ pub struct Invite {
 /// The parameters of `ListInvite`: [`Invite::list`], `GET https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites`.
 ///
 /// Feature `chat-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListInviteParams {
     /// The [User](https://www.twilio.com/docs/api/chat/rest/v1/user)'s `identity` value of the resources to read. See [access tokens](https://www.twilio.com/docs/api/chat/guides/create-tokens) for more details.
     ///
     /// Optional; `Identity` on the wire (array of string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListInviteParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateInvite`: [`Invite::create`], `POST https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites`.
 ///
 /// Feature `chat-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInviteParams {
     /// The `identity` value that uniquely identifies the new resource's [User](https://www.twilio.com/docs/api/chat/rest/v1/user) within the [Service](https://www.twilio.com/docs/api/chat/rest/v1/service). See [access tokens](https://www.twilio.com/docs/api/chat/guides/create-tokens) for more info.
     ///
     /// Required; `Identity` on the wire (string).
-    #[serde(rename = "Identity")]
     pub identity: ::std::string::String,
     /// The SID of the [Role](https://www.twilio.com/docs/api/chat/rest/roles) assigned to the new member.
     ///
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateInviteParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity), ("RoleSid", &self.role_sid)])
+            .serialize(serializer)
+    }
 }
 
 /// Users joined to specific channels
@@ -155,59 +165,77 @@ pub struct Member {
 /// The parameters of `ListMember`: [`Member::list`], `GET https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members`.
 ///
 /// Feature `chat-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListMemberParams {
     /// The [User](https://www.twilio.com/docs/api/chat/rest/v1/user)'s `identity` value of the resources to read. See [access tokens](https://www.twilio.com/docs/api/chat/guides/create-tokens) for more details.
     ///
     /// Optional; `Identity` on the wire (array of string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListMemberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateMember`: [`Member::create`], `POST https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members`.
 ///
 /// Feature `chat-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateMemberParams {
     /// The `identity` value that uniquely identifies the new resource's [User](https://www.twilio.com/docs/api/chat/rest/v1/user) within the [Service](https://www.twilio.com/docs/api/chat/rest/services). See [access tokens](https://www.twilio.com/docs/api/chat/guides/create-tokens) for more details.
     ///
     /// Required; `Identity` on the wire (string).
-    #[serde(rename = "Identity")]
     pub identity: ::std::string::String,
     /// The SID of the [Role](https://www.twilio.com/docs/api/chat/rest/roles) to assign to the member. The default roles are those specified on the [Service](https://www.twilio.com/docs/chat/api/services).
     ///
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateMemberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity), ("RoleSid", &self.role_sid)])
+            .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateMember`: [`Member::update`], `POST https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}`.
 ///
 /// Feature `chat-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateMemberParams {
     /// The index of the last [Message](https://www.twilio.com/docs/api/chat/rest/messages) that the Member has read within the [Channel](https://www.twilio.com/docs/api/chat/rest/channels).
     ///
     /// Optional; `LastConsumedMessageIndex` on the wire (integer).
-    #[serde(
-        rename = "LastConsumedMessageIndex",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_consumed_message_index: ::std::option::Option<i64>,
     /// The SID of the [Role](https://www.twilio.com/docs/api/chat/rest/roles) to assign to the member. The default roles are those specified on the [Service](https://www.twilio.com/docs/chat/api/services).
     ///
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateMemberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "LastConsumedMessageIndex",
+                &self.last_consumed_message_index,
+            ),
+            ("RoleSid", &self.role_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Individual chat messages
@@ -281,65 +309,77 @@ pub struct Message {
 /// The parameters of `ListMessage`: [`Message::list`], `GET https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages`.
 ///
 /// Feature `chat-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListMessageParams {
     /// The sort order of the returned messages. Can be: `asc` (ascending) or `desc` (descending) with `asc` as the default.
     ///
     /// Optional; `Order` on the wire (enum).
-    #[serde(
-        rename = "Order",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<crate::chat::v1::MessageOrderType>,
+}
+
+impl ::serde::Serialize for ListMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Order", &self.order)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateMessage`: [`Message::create`], `POST https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages`.
 ///
 /// Feature `chat-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateMessageParams {
     /// A valid JSON string that contains application-specific data.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The message to send to the channel. Can also be an empty string or `null`, which sets the value as an empty string. You can send structured data in the body by serializing it as a string.
     ///
     /// Required; `Body` on the wire (string).
-    #[serde(rename = "Body")]
     pub body: ::std::string::String,
     /// The [identity](https://www.twilio.com/docs/api/chat/guides/identity) of the new message's author. The default value is `system`.
     ///
     /// Optional; `From` on the wire (string).
-    #[serde(
-        rename = "From",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("Body", &self.body),
+            ("From", &self.from),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateMessage`: [`Message::update`], `POST https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}`.
 ///
 /// Feature `chat-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateMessageParams {
     /// A valid JSON string that contains application-specific data.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The message to send to the channel. Can also be an empty string or `null`, which sets the value as an empty string. You can send structured data in the body by serializing it as a string.
     ///
     /// Optional; `Body` on the wire (string).
-    #[serde(
-        rename = "Body",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Attributes", &self.attributes), ("Body", &self.body)])
+            .serialize(serializer)
+    }
 }

@@ -60,36 +60,46 @@ pub struct Invite {
 /// The parameters of `ListInvite`: [`Invite::list`], `GET https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListInviteParams {
     /// The [User](https://www.twilio.com/docs/chat/rest/user-resource)'s `identity` value of the resources to read. See [access tokens](https://www.twilio.com/docs/chat/create-tokens) for more details.
     ///
     /// Optional; `Identity` on the wire (array of string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListInviteParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateInvite`: [`Invite::create`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInviteParams {
     /// The `identity` value that uniquely identifies the new resource's [User](https://www.twilio.com/docs/chat/rest/user-resource) within the [Service](https://www.twilio.com/docs/chat/rest/service-resource). See [access tokens](https://www.twilio.com/docs/chat/create-tokens) for more info.
     ///
     /// Required; `Identity` on the wire (string).
-    #[serde(rename = "Identity")]
     pub identity: ::std::string::String,
     /// The SID of the [Role](https://www.twilio.com/docs/chat/rest/role-resource) assigned to the new member.
     ///
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateInviteParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity), ("RoleSid", &self.role_sid)])
+            .serialize(serializer)
+    }
 }
 
 /// Users joined to specific channels
@@ -159,16 +169,21 @@ pub struct Member {
 /// The parameters of `ListMember`: [`Member::list`], `GET https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListMemberParams {
     /// The [User](https://www.twilio.com/docs/chat/rest/user-resource)'s `identity` value of the Member resources to read. See [access tokens](https://www.twilio.com/docs/chat/create-tokens) for more details.
     ///
     /// Optional; `Identity` on the wire (array of string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListMemberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateMember`: [`Member::create`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members`.
@@ -177,61 +192,57 @@ pub struct ListMemberParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateMemberParams {
     /// A valid JSON string that contains application-specific data.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The date, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the resource as the date it was created. The default value is the current time set by the Chat service.  Note that this parameter should only be used when a Member is being recreated from a backup/separate source.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the resource as the date it was last updated. The default value is `null`. Note that this parameter should only be used when a Member is being recreated from a backup/separate source and where a Member was previously updated.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The `identity` value that uniquely identifies the new resource's [User](https://www.twilio.com/docs/chat/rest/user-resource) within the [Service](https://www.twilio.com/docs/chat/rest/service-resource). See [access tokens](https://www.twilio.com/docs/chat/create-tokens) for more info.
     ///
     /// Required; `Identity` on the wire (string).
-    #[serde(rename = "Identity")]
     pub identity: ::std::string::String,
     /// The index of the last [Message](https://www.twilio.com/docs/chat/rest/message-resource) in the [Channel](https://www.twilio.com/docs/chat/channels) that the Member has read. This parameter should only be used when recreating a Member from a backup/separate source.
     ///
     /// Optional; `LastConsumedMessageIndex` on the wire (integer).
-    #[serde(
-        rename = "LastConsumedMessageIndex",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_consumed_message_index: ::std::option::Option<i64>,
     /// The [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) timestamp of the last [Message](https://www.twilio.com/docs/chat/rest/message-resource) read event for the Member within the [Channel](https://www.twilio.com/docs/chat/channels).
     ///
     /// Optional; `LastConsumptionTimestamp` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "LastConsumptionTimestamp",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_consumption_timestamp: ::std::option::Option<::jiff::Timestamp>,
     /// The SID of the [Role](https://www.twilio.com/docs/chat/rest/role-resource) to assign to the member. The default roles are those specified on the [Service](https://www.twilio.com/docs/chat/rest/service-resource).
     ///
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateMemberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("Identity", &self.identity),
+            (
+                "LastConsumedMessageIndex",
+                &self.last_consumed_message_index,
+            ),
+            ("LastConsumptionTimestamp", &self.last_consumption_timestamp),
+            ("RoleSid", &self.role_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateMember`: [`Member::update`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}`.
@@ -240,56 +251,52 @@ pub struct CreateMemberParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateMemberParams {
     /// A valid JSON string that contains application-specific data.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The date, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the resource as the date it was created. The default value is the current time set by the Chat service.  Note that this parameter should only be used when a Member is being recreated from a backup/separate source.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the resource as the date it was last updated.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The index of the last [Message](https://www.twilio.com/docs/chat/rest/message-resource) that the Member has read within the [Channel](https://www.twilio.com/docs/chat/channels).
     ///
     /// Optional; `LastConsumedMessageIndex` on the wire (integer).
-    #[serde(
-        rename = "LastConsumedMessageIndex",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_consumed_message_index: ::std::option::Option<i64>,
     /// The [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) timestamp of the last [Message](https://www.twilio.com/docs/chat/rest/message-resource) read event for the Member within the [Channel](https://www.twilio.com/docs/chat/channels).
     ///
     /// Optional; `LastConsumptionTimestamp` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "LastConsumptionTimestamp",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_consumption_timestamp: ::std::option::Option<::jiff::Timestamp>,
     /// The SID of the [Role](https://www.twilio.com/docs/chat/rest/role-resource) to assign to the member. The default roles are those specified on the [Service](https://www.twilio.com/docs/chat/rest/service-resource).
     ///
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateMemberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            (
+                "LastConsumedMessageIndex",
+                &self.last_consumed_message_index,
+            ),
+            ("LastConsumptionTimestamp", &self.last_consumption_timestamp),
+            ("RoleSid", &self.role_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Individual chat messages
@@ -375,16 +382,21 @@ pub struct Message {
 /// The parameters of `ListMessage`: [`Message::list`], `GET https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListMessageParams {
     /// The sort order of the returned messages. Can be: `asc` (ascending) or `desc` (descending) with `asc` as the default.
     ///
     /// Optional; `Order` on the wire (enum).
-    #[serde(
-        rename = "Order",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<crate::chat::v2::MessageOrderType>,
+}
+
+impl ::serde::Serialize for ListMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Order", &self.order)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateMessage`: [`Message::create`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages`.
@@ -393,64 +405,54 @@ pub struct ListMessageParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateMessageParams {
     /// A valid JSON string that contains application-specific data.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The message to send to the channel. Can be an empty string or `null`, which sets the value as an empty string. You can send structured data in the body by serializing it as a string.
     ///
     /// Optional; `Body` on the wire (string).
-    #[serde(
-        rename = "Body",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::std::string::String>,
     /// The date, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the resource as the date it was created. The default value is the current time set by the Chat service. This parameter should only be used when a Chat's history is being recreated from a backup/separate source.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the resource as the date it was last updated.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The [Identity](https://www.twilio.com/docs/chat/identity) of the new message's author. The default value is `system`.
     ///
     /// Optional; `From` on the wire (string).
-    #[serde(
-        rename = "From",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::std::string::String>,
     /// The [Identity](https://www.twilio.com/docs/chat/identity) of the User who last updated the Message, if applicable.
     ///
     /// Optional; `LastUpdatedBy` on the wire (string).
-    #[serde(
-        rename = "LastUpdatedBy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_updated_by: ::std::option::Option<::std::string::String>,
     /// The SID of the [Media](https://www.twilio.com/docs/chat/rest/media) to attach to the new Message.
     ///
     /// Optional; `MediaSid` on the wire (string).
-    #[serde(
-        rename = "MediaSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("Body", &self.body),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("From", &self.from),
+            ("LastUpdatedBy", &self.last_updated_by),
+            ("MediaSid", &self.media_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateMessage`: [`Message::update`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}`.
@@ -459,56 +461,49 @@ pub struct CreateMessageParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateMessageParams {
     /// A valid JSON string that contains application-specific data.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The message to send to the channel. Can be an empty string or `null`, which sets the value as an empty string. You can send structured data in the body by serializing it as a string.
     ///
     /// Optional; `Body` on the wire (string).
-    #[serde(
-        rename = "Body",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::std::string::String>,
     /// The date, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the resource as the date it was created. The default value is the current time set by the Chat service. This parameter should only be used when a Chat's history is being recreated from a backup/separate source.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format, to assign to the resource as the date it was last updated.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The [Identity](https://www.twilio.com/docs/chat/identity) of the message's author.
     ///
     /// Optional; `From` on the wire (string).
-    #[serde(
-        rename = "From",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::std::string::String>,
     /// The [Identity](https://www.twilio.com/docs/chat/identity) of the User who last updated the Message, if applicable.
     ///
     /// Optional; `LastUpdatedBy` on the wire (string).
-    #[serde(
-        rename = "LastUpdatedBy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_updated_by: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("Body", &self.body),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("From", &self.from),
+            ("LastUpdatedBy", &self.last_updated_by),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Webhooks for specific channels
@@ -566,110 +561,96 @@ pub struct ChannelWebhook {
 /// The parameters of `CreateChannelWebhook`: [`ChannelWebhook::create`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateChannelWebhookParams {
     /// The events that cause us to call the Channel Webhook. Used when `type` is `webhook`. This parameter takes only one event. To specify more than one event, repeat this parameter for each event. For the list of possible events, see [Webhook Event Triggers](https://www.twilio.com/docs/chat/webhook-events#webhook-event-trigger).
     ///
     /// Optional; `Configuration.Filters` on the wire (array of string).
-    #[serde(
-        rename = "Configuration.Filters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The SID of the Studio [Flow](https://www.twilio.com/docs/studio/rest-api/flow) to call when an event in `configuration.filters` occurs. Used only when `type` is `studio`.
     ///
     /// Optional; `Configuration.FlowSid` on the wire (string).
-    #[serde(
-        rename = "Configuration.FlowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_flow_sid: ::std::option::Option<::std::string::String>,
     /// Optional; `Configuration.Method` on the wire (enum).
-    #[serde(
-        rename = "Configuration.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_method: ::std::option::Option<crate::chat::v2::ChannelWebhookMethod>,
     /// The number of times to retry the webhook if the first attempt fails. Can be an integer between 0 and 3, inclusive, and the default is 0.
     ///
     /// Optional; `Configuration.RetryCount` on the wire (integer).
-    #[serde(
-        rename = "Configuration.RetryCount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_retry_count: ::std::option::Option<i64>,
     /// A string that will cause us to call the webhook when it is present in a message body. This parameter takes only one trigger string. To specify more than one, repeat this parameter for each trigger string up to a total of 5 trigger strings. Used only when `type` = `trigger`.
     ///
     /// Optional; `Configuration.Triggers` on the wire (array of string).
-    #[serde(
-        rename = "Configuration.Triggers",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_triggers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The URL of the webhook to call using the `configuration.method`.
     ///
     /// Optional; `Configuration.Url` on the wire (string).
-    #[serde(
-        rename = "Configuration.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_url: ::std::option::Option<::std::string::String>,
     /// The type of webhook. Can be: `webhook`, `studio`, or `trigger`.
     ///
     /// Required; `Type` on the wire (enum).
-    #[serde(rename = "Type")]
     pub r#type: crate::chat::v2::ChannelWebhookType,
+}
+
+impl ::serde::Serialize for CreateChannelWebhookParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Configuration.Filters", &self.configuration_filters),
+            ("Configuration.FlowSid", &self.configuration_flow_sid),
+            ("Configuration.Method", &self.configuration_method),
+            ("Configuration.RetryCount", &self.configuration_retry_count),
+            ("Configuration.Triggers", &self.configuration_triggers),
+            ("Configuration.Url", &self.configuration_url),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateChannelWebhook`: [`ChannelWebhook::update`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks/{Sid}`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateChannelWebhookParams {
     /// The events that cause us to call the Channel Webhook. Used when `type` is `webhook`. This parameter takes only one event. To specify more than one event, repeat this parameter for each event. For the list of possible events, see [Webhook Event Triggers](https://www.twilio.com/docs/chat/webhook-events#webhook-event-trigger).
     ///
     /// Optional; `Configuration.Filters` on the wire (array of string).
-    #[serde(
-        rename = "Configuration.Filters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The SID of the Studio [Flow](https://www.twilio.com/docs/studio/rest-api/flow) to call when an event in `configuration.filters` occurs. Used only when `type` = `studio`.
     ///
     /// Optional; `Configuration.FlowSid` on the wire (string).
-    #[serde(
-        rename = "Configuration.FlowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_flow_sid: ::std::option::Option<::std::string::String>,
     /// Optional; `Configuration.Method` on the wire (enum).
-    #[serde(
-        rename = "Configuration.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_method: ::std::option::Option<crate::chat::v2::ChannelWebhookMethod>,
     /// The number of times to retry the webhook if the first attempt fails. Can be an integer between 0 and 3, inclusive, and the default is 0.
     ///
     /// Optional; `Configuration.RetryCount` on the wire (integer).
-    #[serde(
-        rename = "Configuration.RetryCount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_retry_count: ::std::option::Option<i64>,
     /// A string that will cause us to call the webhook when it is present in a message body. This parameter takes only one trigger string. To specify more than one, repeat this parameter for each trigger string up to a total of 5 trigger strings. Used only when `type` = `trigger`.
     ///
     /// Optional; `Configuration.Triggers` on the wire (array of string).
-    #[serde(
-        rename = "Configuration.Triggers",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_triggers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The URL of the webhook to call using the `configuration.method`.
     ///
     /// Optional; `Configuration.Url` on the wire (string).
-    #[serde(
-        rename = "Configuration.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateChannelWebhookParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Configuration.Filters", &self.configuration_filters),
+            ("Configuration.FlowSid", &self.configuration_flow_sid),
+            ("Configuration.Method", &self.configuration_method),
+            ("Configuration.RetryCount", &self.configuration_retry_count),
+            ("Configuration.Triggers", &self.configuration_triggers),
+            ("Configuration.Url", &self.configuration_url),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -67,17 +67,22 @@ pub struct UserBinding {
 /// The parameters of `ListUserBinding`: [`UserBinding::list`], `GET https://chat.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListUserBindingParams {
     /// The push technology used by the User Binding resources to read. Can be: `apn`, `gcm`, or `fcm`.  See [push notification configuration](https://www.twilio.com/docs/chat/push-notification-configuration) for more info.
     ///
     /// Optional; `BindingType` on the wire (array of enum).
-    #[serde(
-        rename = "BindingType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub binding_type:
         ::std::option::Option<::std::vec::Vec<crate::chat::v2::UserBindingBindingType>>,
+}
+
+impl ::serde::Serialize for ListUserBindingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("BindingType", &self.binding_type)]).serialize(serializer)
+    }
 }
 
 /// List of channels for a given user
@@ -150,30 +155,35 @@ pub struct UserChannel {
 /// The parameters of `UpdateUserChannel`: [`UserChannel::update`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}`.
 ///
 /// Feature `chat-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateUserChannelParams {
     /// The index of the last [Message](https://www.twilio.com/docs/chat/rest/message-resource) in the [Channel](https://www.twilio.com/docs/chat/channels) that the Member has read.
     ///
     /// Optional; `LastConsumedMessageIndex` on the wire (integer).
-    #[serde(
-        rename = "LastConsumedMessageIndex",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_consumed_message_index: ::std::option::Option<i64>,
     /// The [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) timestamp of the last [Message](https://www.twilio.com/docs/chat/rest/message-resource) read event for the Member within the [Channel](https://www.twilio.com/docs/chat/channels).
     ///
     /// Optional; `LastConsumptionTimestamp` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "LastConsumptionTimestamp",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_consumption_timestamp: ::std::option::Option<::jiff::Timestamp>,
     /// The push notification level of the User for the Channel. Can be: `default` or `muted`.
     ///
     /// Optional; `NotificationLevel` on the wire (enum).
-    #[serde(
-        rename = "NotificationLevel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notification_level: ::std::option::Option<crate::chat::v2::UserChannelNotificationLevel>,
+}
+
+impl ::serde::Serialize for UpdateUserChannelParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "LastConsumedMessageIndex",
+                &self.last_consumed_message_index,
+            ),
+            ("LastConsumptionTimestamp", &self.last_consumption_timestamp),
+            ("NotificationLevel", &self.notification_level),
+        ])
+        .serialize(serializer)
+    }
 }

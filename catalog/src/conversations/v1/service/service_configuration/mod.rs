@@ -51,112 +51,111 @@ pub struct ServiceNotification {
 /// Update push notification service settings
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceNotificationParams {
     /// Whether to send a notification when a participant is added to a conversation. The default is `false`.
     ///
     /// Optional; `AddedToConversation.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "AddedToConversation.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub added_to_conversation_enabled: ::std::option::Option<bool>,
     /// The name of the sound to play when a participant is added to a conversation and `added_to_conversation.enabled` is `true`.
     ///
     /// Optional; `AddedToConversation.Sound` on the wire (string).
-    #[serde(
-        rename = "AddedToConversation.Sound",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub added_to_conversation_sound: ::std::option::Option<::std::string::String>,
     /// The template to use to create the notification text displayed when a participant is added to a conversation and `added_to_conversation.enabled` is `true`.
     ///
     /// Optional; `AddedToConversation.Template` on the wire (string).
-    #[serde(
-        rename = "AddedToConversation.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub added_to_conversation_template: ::std::option::Option<::std::string::String>,
     /// Weather the notification logging is enabled.
     ///
     /// Optional; `LogEnabled` on the wire (boolean).
-    #[serde(
-        rename = "LogEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub log_enabled: ::std::option::Option<bool>,
     /// Whether the new message badge is enabled. The default is `false`.
     ///
     /// Optional; `NewMessage.BadgeCountEnabled` on the wire (boolean).
-    #[serde(
-        rename = "NewMessage.BadgeCountEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub new_message_badge_count_enabled: ::std::option::Option<bool>,
     /// Whether to send a notification when a new message is added to a conversation. The default is `false`.
     ///
     /// Optional; `NewMessage.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "NewMessage.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub new_message_enabled: ::std::option::Option<bool>,
     /// The name of the sound to play when a new message is added to a conversation and `new_message.enabled` is `true`.
     ///
     /// Optional; `NewMessage.Sound` on the wire (string).
-    #[serde(
-        rename = "NewMessage.Sound",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub new_message_sound: ::std::option::Option<::std::string::String>,
     /// The template to use to create the notification text displayed when a new message is added to a conversation and `new_message.enabled` is `true`.
     ///
     /// Optional; `NewMessage.Template` on the wire (string).
-    #[serde(
-        rename = "NewMessage.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub new_message_template: ::std::option::Option<::std::string::String>,
     /// Whether to send a notification when a new message with media/file attachments is added to a conversation. The default is `false`.
     ///
     /// Optional; `NewMessage.WithMedia.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "NewMessage.WithMedia.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub new_message_with_media_enabled: ::std::option::Option<bool>,
     /// The template to use to create the notification text displayed when a new message with media/file attachments is added to a conversation and `new_message.attachments.enabled` is `true`.
     ///
     /// Optional; `NewMessage.WithMedia.Template` on the wire (string).
-    #[serde(
-        rename = "NewMessage.WithMedia.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub new_message_with_media_template: ::std::option::Option<::std::string::String>,
     /// Whether to send a notification to a user when they are removed from a conversation. The default is `false`.
     ///
     /// Optional; `RemovedFromConversation.Enabled` on the wire (boolean).
-    #[serde(
-        rename = "RemovedFromConversation.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub removed_from_conversation_enabled: ::std::option::Option<bool>,
     /// The name of the sound to play to a user when they are removed from a conversation and `removed_from_conversation.enabled` is `true`.
     ///
     /// Optional; `RemovedFromConversation.Sound` on the wire (string).
-    #[serde(
-        rename = "RemovedFromConversation.Sound",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub removed_from_conversation_sound: ::std::option::Option<::std::string::String>,
     /// The template to use to create the notification text displayed to a user when they are removed from a conversation and `removed_from_conversation.enabled` is `true`.
     ///
     /// Optional; `RemovedFromConversation.Template` on the wire (string).
-    #[serde(
-        rename = "RemovedFromConversation.Template",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub removed_from_conversation_template: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceNotificationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "AddedToConversation.Enabled",
+                &self.added_to_conversation_enabled,
+            ),
+            (
+                "AddedToConversation.Sound",
+                &self.added_to_conversation_sound,
+            ),
+            (
+                "AddedToConversation.Template",
+                &self.added_to_conversation_template,
+            ),
+            ("LogEnabled", &self.log_enabled),
+            (
+                "NewMessage.BadgeCountEnabled",
+                &self.new_message_badge_count_enabled,
+            ),
+            ("NewMessage.Enabled", &self.new_message_enabled),
+            ("NewMessage.Sound", &self.new_message_sound),
+            ("NewMessage.Template", &self.new_message_template),
+            (
+                "NewMessage.WithMedia.Enabled",
+                &self.new_message_with_media_enabled,
+            ),
+            (
+                "NewMessage.WithMedia.Template",
+                &self.new_message_with_media_template,
+            ),
+            (
+                "RemovedFromConversation.Enabled",
+                &self.removed_from_conversation_enabled,
+            ),
+            (
+                "RemovedFromConversation.Sound",
+                &self.removed_from_conversation_sound,
+            ),
+            (
+                "RemovedFromConversation.Template",
+                &self.removed_from_conversation_template,
+            ),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A service webhook configuration resource manages a service-level set of callback URLs and their configuration for receiving all the corresponding service events.
@@ -208,38 +207,37 @@ pub struct ServiceWebhookConfiguration {
 /// Update a specific Webhook.
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceWebhookConfigurationParams {
     /// The list of events that your configured webhook targets will receive. Events not configured here will not fire. Possible values are `onParticipantAdd`, `onParticipantAdded`, `onDeliveryUpdated`, `onConversationUpdated`, `onConversationRemove`, `onParticipantRemove`, `onConversationUpdate`, `onMessageAdd`, `onMessageRemoved`, `onParticipantUpdated`, `onConversationAdded`, `onMessageAdded`, `onConversationAdd`, `onConversationRemoved`, `onParticipantUpdate`, `onMessageRemove`, `onMessageUpdated`, `onParticipantRemoved`, `onMessageUpdate` or `onConversationStateUpdated`.
     ///
     /// Optional; `Filters` on the wire (array of string).
-    #[serde(
-        rename = "Filters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The HTTP method to be used when sending a webhook request. One of `GET` or `POST`.
     ///
     /// Optional; `Method` on the wire (string).
-    #[serde(
-        rename = "Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub method: ::std::option::Option<::std::string::String>,
     /// The absolute url the post-event webhook request should be sent to.
     ///
     /// Optional; `PostWebhookUrl` on the wire (string).
-    #[serde(
-        rename = "PostWebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub post_webhook_url: ::std::option::Option<::std::string::String>,
     /// The absolute url the pre-event webhook request should be sent to.
     ///
     /// Optional; `PreWebhookUrl` on the wire (string).
-    #[serde(
-        rename = "PreWebhookUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pre_webhook_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceWebhookConfigurationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Filters", &self.filters),
+            ("Method", &self.method),
+            ("PostWebhookUrl", &self.post_webhook_url),
+            ("PreWebhookUrl", &self.pre_webhook_url),
+        ])
+        .serialize(serializer)
+    }
 }

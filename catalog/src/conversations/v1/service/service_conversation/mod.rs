@@ -100,16 +100,21 @@ pub struct ServiceConversationMessage {
 /// Retrieve a list of all messages in the conversation
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListServiceConversationMessageParams {
     /// The sort order of the returned messages. Can be: `asc` (ascending) or `desc` (descending), with `asc` as the default.
     ///
     /// Optional; `Order` on the wire (enum).
-    #[serde(
-        rename = "Order",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<crate::conversations::v1::ServiceConversationMessageOrderType>,
+}
+
+impl ::serde::Serialize for ListServiceConversationMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Order", &self.order)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateServiceConversationMessage`: [`ServiceConversationMessage::create`], `POST https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages`.
@@ -120,80 +125,64 @@ pub struct ListServiceConversationMessageParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceConversationMessageParams {
     /// A string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  \*\*Note\*\* that if the attributes are not set "{}" will be returned.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The channel specific identifier of the message's author. Defaults to `system`.
     ///
     /// Optional; `Author` on the wire (string).
-    #[serde(
-        rename = "Author",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub author: ::std::option::Option<::std::string::String>,
     /// The content of the message, can be up to 1,600 characters long.
     ///
     /// Optional; `Body` on the wire (string).
-    #[serde(
-        rename = "Body",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::std::string::String>,
     /// The unique ID of the multi-channel [Rich Content](https://www.twilio.com/docs/content) template, required for template-generated messages.  \*\*Note\*\* that if this field is set, `Body` and `MediaSid` parameters are ignored.
     ///
     /// Optional; `ContentSid` on the wire (string).
-    #[serde(
-        rename = "ContentSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_sid: ::std::option::Option<::std::string::String>,
     /// A structurally valid JSON string that contains values to resolve Rich Content template variables.
     ///
     /// Optional; `ContentVariables` on the wire (string).
-    #[serde(
-        rename = "ContentVariables",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_variables: ::std::option::Option<::std::string::String>,
     /// The date that this resource was created.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date that this resource was last updated. `null` if the message has not been edited.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The Media SID to be attached to the new Message.
     ///
     /// Optional; `MediaSid` on the wire (string).
-    #[serde(
-        rename = "MediaSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_sid: ::std::option::Option<::std::string::String>,
     /// The subject of the message, can be up to 256 characters long.
     ///
     /// Optional; `Subject` on the wire (string).
-    #[serde(
-        rename = "Subject",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subject: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateServiceConversationMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("Author", &self.author),
+            ("Body", &self.body),
+            ("ContentSid", &self.content_sid),
+            ("ContentVariables", &self.content_variables),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("MediaSid", &self.media_sid),
+            ("Subject", &self.subject),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateServiceConversationMessage`: [`ServiceConversationMessage::update`], `POST https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}`.
@@ -204,56 +193,49 @@ pub struct CreateServiceConversationMessageParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceConversationMessageParams {
     /// A string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  \*\*Note\*\* that if the attributes are not set "{}" will be returned.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The channel specific identifier of the message's author. Defaults to `system`.
     ///
     /// Optional; `Author` on the wire (string).
-    #[serde(
-        rename = "Author",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub author: ::std::option::Option<::std::string::String>,
     /// The content of the message, can be up to 1,600 characters long.
     ///
     /// Optional; `Body` on the wire (string).
-    #[serde(
-        rename = "Body",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::std::string::String>,
     /// The date that this resource was created.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date that this resource was last updated. `null` if the message has not been edited.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// The subject of the message, can be up to 256 characters long.
     ///
     /// Optional; `Subject` on the wire (string).
-    #[serde(
-        rename = "Subject",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub subject: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceConversationMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("Author", &self.author),
+            ("Body", &self.body),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("Subject", &self.subject),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Service Participant resource represents a member of the conversation within a specific service.
@@ -338,72 +320,65 @@ pub struct ServiceConversationParticipant {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateServiceConversationParticipantParams {
     /// An optional string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  \*\*Note\*\* that if the attributes are not set `{}` will be returned.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The date on which this resource was created.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date on which this resource was last updated.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// A unique string identifier for the conversation participant as [Conversation User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter is non-null if (and only if) the participant is using the [Conversation SDK](https://www.twilio.com/docs/conversations/sdk-overview) to communicate. Limited to 256 characters.
     ///
     /// Optional; `Identity` on the wire (string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::string::String>,
     /// The address of the participant's device, e.g. a phone or WhatsApp number. Together with the Proxy address, this determines a participant uniquely. This field (with `proxy_address`) is only null when the participant is interacting from an SDK endpoint (see the `identity` field).
     ///
     /// Optional; `MessagingBinding.Address` on the wire (string).
-    #[serde(
-        rename = "MessagingBinding.Address",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_binding_address: ::std::option::Option<::std::string::String>,
     /// The address of the Twilio phone number that is used in Group MMS.
     ///
     /// Optional; `MessagingBinding.ProjectedAddress` on the wire (string).
-    #[serde(
-        rename = "MessagingBinding.ProjectedAddress",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_binding_projected_address: ::std::option::Option<::std::string::String>,
     /// The address of the Twilio phone number (or WhatsApp number) that the participant is in contact with. This field, together with participant address, is only null when the participant is interacting from an SDK endpoint (see the `identity` field).
     ///
     /// Optional; `MessagingBinding.ProxyAddress` on the wire (string).
-    #[serde(
-        rename = "MessagingBinding.ProxyAddress",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_binding_proxy_address: ::std::option::Option<::std::string::String>,
     /// The SID of a conversation-level [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the participant.
     ///
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateServiceConversationParticipantParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("Identity", &self.identity),
+            ("MessagingBinding.Address", &self.messaging_binding_address),
+            (
+                "MessagingBinding.ProjectedAddress",
+                &self.messaging_binding_projected_address,
+            ),
+            (
+                "MessagingBinding.ProxyAddress",
+                &self.messaging_binding_proxy_address,
+            ),
+            ("RoleSid", &self.role_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateServiceConversationParticipant`: [`ServiceConversationParticipant::update`], `POST https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}`.
@@ -414,80 +389,70 @@ pub struct CreateServiceConversationParticipantParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceConversationParticipantParams {
     /// An optional string metadata field you can use to store any data you wish. The string value must contain structurally valid JSON if specified.  \*\*Note\*\* that if the attributes are not set `{}` will be returned.
     ///
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// The date on which this resource was created.
     ///
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// The date on which this resource was last updated.
     ///
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// A unique string identifier for the conversation participant as [Conversation User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter is non-null if (and only if) the participant is using the [Conversation SDK](https://www.twilio.com/docs/conversations/sdk-overview) to communicate. Limited to 256 characters.
     ///
     /// Optional; `Identity` on the wire (string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::string::String>,
     /// Index of last “read” message in the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for the Participant.
     ///
     /// Optional; `LastReadMessageIndex` on the wire (integer).
-    #[serde(
-        rename = "LastReadMessageIndex",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_read_message_index: ::std::option::Option<i64>,
     /// Timestamp of last “read” message in the [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource) for the Participant.
     ///
     /// Optional; `LastReadTimestamp` on the wire (string).
-    #[serde(
-        rename = "LastReadTimestamp",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_read_timestamp: ::std::option::Option<::std::string::String>,
     /// The address of the Twilio phone number that is used in Group MMS. 'null' value will remove it.
     ///
     /// Optional; `MessagingBinding.ProjectedAddress` on the wire (string).
-    #[serde(
-        rename = "MessagingBinding.ProjectedAddress",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_binding_projected_address: ::std::option::Option<::std::string::String>,
     /// The address of the Twilio phone number that the participant is in contact with. 'null' value will remove it.
     ///
     /// Optional; `MessagingBinding.ProxyAddress` on the wire (string).
-    #[serde(
-        rename = "MessagingBinding.ProxyAddress",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messaging_binding_proxy_address: ::std::option::Option<::std::string::String>,
     /// The SID of a conversation-level [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the participant.
     ///
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceConversationParticipantParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("Identity", &self.identity),
+            ("LastReadMessageIndex", &self.last_read_message_index),
+            ("LastReadTimestamp", &self.last_read_timestamp),
+            (
+                "MessagingBinding.ProjectedAddress",
+                &self.messaging_binding_projected_address,
+            ),
+            (
+                "MessagingBinding.ProxyAddress",
+                &self.messaging_binding_proxy_address,
+            ),
+            ("RoleSid", &self.role_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A Conversation-scoped Webhook resource manages a set of callback URLs and their configuration for receiving events specific to one conversation.
@@ -553,60 +518,56 @@ pub struct ServiceConversationScopedWebhook {
 /// Create a new webhook scoped to the conversation in a specific service
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateServiceConversationScopedWebhookParams {
     /// The list of events, firing webhook event for this Conversation.
     ///
     /// Optional; `Configuration.Filters` on the wire (array of string).
-    #[serde(
-        rename = "Configuration.Filters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The studio flow SID, where the webhook should be sent to.
     ///
     /// Optional; `Configuration.FlowSid` on the wire (string).
-    #[serde(
-        rename = "Configuration.FlowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_flow_sid: ::std::option::Option<::std::string::String>,
     /// Optional; `Configuration.Method` on the wire (enum).
-    #[serde(
-        rename = "Configuration.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_method:
         ::std::option::Option<crate::conversations::v1::ServiceConversationScopedWebhookMethod>,
     /// The message index for which and it's successors the webhook will be replayed. Not set by default
     ///
     /// Optional; `Configuration.ReplayAfter` on the wire (integer).
-    #[serde(
-        rename = "Configuration.ReplayAfter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_replay_after: ::std::option::Option<i64>,
     /// The list of keywords, firing webhook event for this Conversation.
     ///
     /// Optional; `Configuration.Triggers` on the wire (array of string).
-    #[serde(
-        rename = "Configuration.Triggers",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_triggers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The absolute url the webhook request should be sent to.
     ///
     /// Optional; `Configuration.Url` on the wire (string).
-    #[serde(
-        rename = "Configuration.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_url: ::std::option::Option<::std::string::String>,
     /// The target of this webhook: `webhook`, `studio`, `trigger`
     ///
     /// Required; `Target` on the wire (enum).
-    #[serde(rename = "Target")]
     pub target: crate::conversations::v1::ServiceConversationScopedWebhookTarget,
+}
+
+impl ::serde::Serialize for CreateServiceConversationScopedWebhookParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Configuration.Filters", &self.configuration_filters),
+            ("Configuration.FlowSid", &self.configuration_flow_sid),
+            ("Configuration.Method", &self.configuration_method),
+            (
+                "Configuration.ReplayAfter",
+                &self.configuration_replay_after,
+            ),
+            ("Configuration.Triggers", &self.configuration_triggers),
+            ("Configuration.Url", &self.configuration_url),
+            ("Target", &self.target),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateServiceConversationScopedWebhook`: [`ServiceConversationScopedWebhook::update`], `POST https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}`.
@@ -614,45 +575,41 @@ pub struct CreateServiceConversationScopedWebhookParams {
 /// Update an existing conversation-scoped webhook
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceConversationScopedWebhookParams {
     /// The list of events, firing webhook event for this Conversation.
     ///
     /// Optional; `Configuration.Filters` on the wire (array of string).
-    #[serde(
-        rename = "Configuration.Filters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The studio flow SID, where the webhook should be sent to.
     ///
     /// Optional; `Configuration.FlowSid` on the wire (string).
-    #[serde(
-        rename = "Configuration.FlowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_flow_sid: ::std::option::Option<::std::string::String>,
     /// Optional; `Configuration.Method` on the wire (enum).
-    #[serde(
-        rename = "Configuration.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_method:
         ::std::option::Option<crate::conversations::v1::ServiceConversationScopedWebhookMethod>,
     /// The list of keywords, firing webhook event for this Conversation.
     ///
     /// Optional; `Configuration.Triggers` on the wire (array of string).
-    #[serde(
-        rename = "Configuration.Triggers",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_triggers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The absolute url the webhook request should be sent to.
     ///
     /// Optional; `Configuration.Url` on the wire (string).
-    #[serde(
-        rename = "Configuration.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateServiceConversationScopedWebhookParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Configuration.Filters", &self.configuration_filters),
+            ("Configuration.FlowSid", &self.configuration_flow_sid),
+            ("Configuration.Method", &self.configuration_method),
+            ("Configuration.Triggers", &self.configuration_triggers),
+            ("Configuration.Url", &self.configuration_url),
+        ])
+        .serialize(serializer)
+    }
 }

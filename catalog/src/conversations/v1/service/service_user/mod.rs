@@ -104,31 +104,33 @@ pub struct ServiceUserConversation {
 /// Update a specific User Conversation.
 ///
 /// Feature `conversations-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateServiceUserConversationParams {
     /// The index of the last Message in the Conversation that the Participant has read.
     ///
     /// Optional; `LastReadMessageIndex` on the wire (integer).
-    #[serde(
-        rename = "LastReadMessageIndex",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_read_message_index: ::std::option::Option<i64>,
     /// The date of the last message read in conversation by the user, given in ISO 8601 format.
     ///
     /// Optional; `LastReadTimestamp` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "LastReadTimestamp",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_read_timestamp: ::std::option::Option<::jiff::Timestamp>,
     /// The Notification Level of this User Conversation. One of `default` or `muted`.
     ///
     /// Optional; `NotificationLevel` on the wire (enum).
-    #[serde(
-        rename = "NotificationLevel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notification_level:
         ::std::option::Option<crate::conversations::v1::ServiceUserConversationNotificationLevel>,
+}
+
+impl ::serde::Serialize for UpdateServiceUserConversationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("LastReadMessageIndex", &self.last_read_message_index),
+            ("LastReadTimestamp", &self.last_read_timestamp),
+            ("NotificationLevel", &self.notification_level),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -41,16 +41,22 @@ pub struct InteractionChannelInvite {
 /// Invite an Agent or a TaskQueue to a Channel.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInteractionChannelInviteParams {
     /// The Interaction's routing logic.
     ///
     /// Required; `Routing` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Routing",
-        serialize_with = "crate::support::json_string::required::serialize"
-    )]
     pub routing: ::serde_json::Value,
+}
+
+impl ::serde::Serialize for CreateInteractionChannelInviteParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Routing", &crate::support::JsonString(&self.routing))])
+            .serialize(serializer)
+    }
 }
 
 ///
@@ -97,30 +103,40 @@ pub struct InteractionChannelParticipant {
 /// Add a Participant to a Channel.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateInteractionChannelParticipantParams {
     /// JSON representing the Media Properties for the new Participant.
     ///
     /// Required; `MediaProperties` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "MediaProperties",
-        serialize_with = "crate::support::json_string::required::serialize"
-    )]
     pub media_properties: ::serde_json::Value,
     /// Object representing the Routing Properties for the new Participant.
     ///
     /// Optional; `RoutingProperties` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "RoutingProperties",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub routing_properties: ::std::option::Option<::serde_json::Value>,
     /// Participant type. Can be: `agent`, `customer`, `supervisor`, `external`, `unknown`
     ///
     /// Required; `Type` on the wire (enum).
-    #[serde(rename = "Type")]
     pub r#type: crate::flex::v1::InteractionChannelParticipantType,
+}
+
+impl ::serde::Serialize for CreateInteractionChannelParticipantParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "MediaProperties",
+                &crate::support::JsonString(&self.media_properties),
+            ),
+            (
+                "RoutingProperties",
+                &crate::support::JsonString(&self.routing_properties),
+            ),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateInteractionChannelParticipant`: [`InteractionChannelParticipant::update`], `POST https://flex-api.twilio.com/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants/{Sid}`.
@@ -128,11 +144,19 @@ pub struct CreateInteractionChannelParticipantParams {
 /// Update an existing Channel Participant.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct UpdateInteractionChannelParticipantParams {
     /// Required; `Status` on the wire (enum).
-    #[serde(rename = "Status")]
     pub status: crate::flex::v1::InteractionChannelParticipantStatus,
+}
+
+impl ::serde::Serialize for UpdateInteractionChannelParticipantParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Status", &self.status)]).serialize(serializer)
+    }
 }
 
 ///
@@ -215,13 +239,31 @@ pub struct InteractionTransfer {
 /// Create a new Transfer.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInteractionTransferParams {}
+
+impl ::serde::Serialize for CreateInteractionTransferParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 /// The parameters of `UpdateInteractionTransfer`: [`InteractionTransfer::update`], `POST https://flex-api.twilio.com/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers/{Sid}`.
 ///
 /// Update an existing Transfer.
 ///
 /// Feature `flex-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateInteractionTransferParams {}
+
+impl ::serde::Serialize for UpdateInteractionTransferParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}

@@ -39,30 +39,40 @@ pub struct Invite {
 /// The parameters of `ListInvite`: [`Invite::list`], `GET https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites`.
 ///
 /// Feature `ip-messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListInviteParams {
     /// Optional; `Identity` on the wire (array of string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListInviteParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateInvite`: [`Invite::create`], `POST https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites`.
 ///
 /// Feature `ip-messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInviteParams {
     /// Required; `Identity` on the wire (string).
-    #[serde(rename = "Identity")]
     pub identity: ::std::string::String,
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateInviteParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity), ("RoleSid", &self.role_sid)])
+            .serialize(serializer)
+    }
 }
 
 ///
@@ -105,49 +115,67 @@ pub struct Member {
 /// The parameters of `ListMember`: [`Member::list`], `GET https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members`.
 ///
 /// Feature `ip-messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListMemberParams {
     /// Optional; `Identity` on the wire (array of string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListMemberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateMember`: [`Member::create`], `POST https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members`.
 ///
 /// Feature `ip-messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateMemberParams {
     /// Required; `Identity` on the wire (string).
-    #[serde(rename = "Identity")]
     pub identity: ::std::string::String,
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateMemberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity), ("RoleSid", &self.role_sid)])
+            .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateMember`: [`Member::update`], `POST https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}`.
 ///
 /// Feature `ip-messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateMemberParams {
     /// Optional; `LastConsumedMessageIndex` on the wire (integer).
-    #[serde(
-        rename = "LastConsumedMessageIndex",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_consumed_message_index: ::std::option::Option<i64>,
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateMemberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "LastConsumedMessageIndex",
+                &self.last_consumed_message_index,
+            ),
+            ("RoleSid", &self.role_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -194,53 +222,65 @@ pub struct Message {
 /// The parameters of `ListMessage`: [`Message::list`], `GET https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages`.
 ///
 /// Feature `ip-messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListMessageParams {
     /// Optional; `Order` on the wire (enum).
-    #[serde(
-        rename = "Order",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<crate::ip_messaging::v1::MessageOrderType>,
+}
+
+impl ::serde::Serialize for ListMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Order", &self.order)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateMessage`: [`Message::create`], `POST https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages`.
 ///
 /// Feature `ip-messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateMessageParams {
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// Required; `Body` on the wire (string).
-    #[serde(rename = "Body")]
     pub body: ::std::string::String,
     /// Optional; `From` on the wire (string).
-    #[serde(
-        rename = "From",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("Body", &self.body),
+            ("From", &self.from),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateMessage`: [`Message::update`], `POST https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}`.
 ///
 /// Feature `ip-messaging-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateMessageParams {
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// Optional; `Body` on the wire (string).
-    #[serde(
-        rename = "Body",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Attributes", &self.attributes), ("Body", &self.body)])
+            .serialize(serializer)
+    }
 }

@@ -39,30 +39,40 @@ pub struct Invite {
 /// The parameters of `ListInvite`: [`Invite::list`], `GET https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites`.
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListInviteParams {
     /// Optional; `Identity` on the wire (array of string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListInviteParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateInvite`: [`Invite::create`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites`.
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateInviteParams {
     /// Required; `Identity` on the wire (string).
-    #[serde(rename = "Identity")]
     pub identity: ::std::string::String,
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateInviteParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity), ("RoleSid", &self.role_sid)])
+            .serialize(serializer)
+    }
 }
 
 ///
@@ -107,14 +117,19 @@ pub struct Member {
 /// The parameters of `ListMember`: [`Member::list`], `GET https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members`.
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListMemberParams {
     /// Optional; `Identity` on the wire (array of string).
-    #[serde(
-        rename = "Identity",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListMemberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Identity", &self.identity)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateMember`: [`Member::create`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members`.
@@ -123,47 +138,43 @@ pub struct ListMemberParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateMemberParams {
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// Required; `Identity` on the wire (string).
-    #[serde(rename = "Identity")]
     pub identity: ::std::string::String,
     /// Optional; `LastConsumedMessageIndex` on the wire (integer).
-    #[serde(
-        rename = "LastConsumedMessageIndex",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_consumed_message_index: ::std::option::Option<i64>,
     /// Optional; `LastConsumptionTimestamp` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "LastConsumptionTimestamp",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_consumption_timestamp: ::std::option::Option<::jiff::Timestamp>,
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateMemberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("Identity", &self.identity),
+            (
+                "LastConsumedMessageIndex",
+                &self.last_consumed_message_index,
+            ),
+            ("LastConsumptionTimestamp", &self.last_consumption_timestamp),
+            ("RoleSid", &self.role_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateMember`: [`Member::update`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}`.
@@ -172,44 +183,40 @@ pub struct CreateMemberParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateMemberParams {
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// Optional; `LastConsumedMessageIndex` on the wire (integer).
-    #[serde(
-        rename = "LastConsumedMessageIndex",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_consumed_message_index: ::std::option::Option<i64>,
     /// Optional; `LastConsumptionTimestamp` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "LastConsumptionTimestamp",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_consumption_timestamp: ::std::option::Option<::jiff::Timestamp>,
     /// Optional; `RoleSid` on the wire (string).
-    #[serde(
-        rename = "RoleSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub role_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateMemberParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            (
+                "LastConsumedMessageIndex",
+                &self.last_consumed_message_index,
+            ),
+            ("LastConsumptionTimestamp", &self.last_consumption_timestamp),
+            ("RoleSid", &self.role_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -262,14 +269,19 @@ pub struct Message {
 /// The parameters of `ListMessage`: [`Message::list`], `GET https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages`.
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListMessageParams {
     /// Optional; `Order` on the wire (enum).
-    #[serde(
-        rename = "Order",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<crate::ip_messaging::v2::MessageOrderType>,
+}
+
+impl ::serde::Serialize for ListMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Order", &self.order)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateMessage`: [`Message::create`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages`.
@@ -278,50 +290,40 @@ pub struct ListMessageParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateMessageParams {
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// Optional; `Body` on the wire (string).
-    #[serde(
-        rename = "Body",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::std::string::String>,
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// Optional; `From` on the wire (string).
-    #[serde(
-        rename = "From",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::std::string::String>,
     /// Optional; `LastUpdatedBy` on the wire (string).
-    #[serde(
-        rename = "LastUpdatedBy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_updated_by: ::std::option::Option<::std::string::String>,
     /// Optional; `MediaSid` on the wire (string).
-    #[serde(
-        rename = "MediaSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("Body", &self.body),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("From", &self.from),
+            ("LastUpdatedBy", &self.last_updated_by),
+            ("MediaSid", &self.media_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateMessage`: [`Message::update`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}`.
@@ -330,44 +332,37 @@ pub struct CreateMessageParams {
 /// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateMessageParams {
     /// Optional; `Attributes` on the wire (string).
-    #[serde(
-        rename = "Attributes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub attributes: ::std::option::Option<::std::string::String>,
     /// Optional; `Body` on the wire (string).
-    #[serde(
-        rename = "Body",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::std::string::String>,
     /// Optional; `DateCreated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateCreated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_created: ::std::option::Option<::jiff::Timestamp>,
     /// Optional; `DateUpdated` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "DateUpdated",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub date_updated: ::std::option::Option<::jiff::Timestamp>,
     /// Optional; `From` on the wire (string).
-    #[serde(
-        rename = "From",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::std::string::String>,
     /// Optional; `LastUpdatedBy` on the wire (string).
-    #[serde(
-        rename = "LastUpdatedBy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_updated_by: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Attributes", &self.attributes),
+            ("Body", &self.body),
+            ("DateCreated", &self.date_created),
+            ("DateUpdated", &self.date_updated),
+            ("From", &self.from),
+            ("LastUpdatedBy", &self.last_updated_by),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -406,88 +401,74 @@ pub struct ChannelWebhook {
 /// The parameters of `CreateChannelWebhook`: [`ChannelWebhook::create`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks`.
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateChannelWebhookParams {
     /// Optional; `Configuration.Filters` on the wire (array of string).
-    #[serde(
-        rename = "Configuration.Filters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Optional; `Configuration.FlowSid` on the wire (string).
-    #[serde(
-        rename = "Configuration.FlowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_flow_sid: ::std::option::Option<::std::string::String>,
     /// Optional; `Configuration.Method` on the wire (enum).
-    #[serde(
-        rename = "Configuration.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_method: ::std::option::Option<crate::ip_messaging::v2::ChannelWebhookMethod>,
     /// Optional; `Configuration.RetryCount` on the wire (integer).
-    #[serde(
-        rename = "Configuration.RetryCount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_retry_count: ::std::option::Option<i64>,
     /// Optional; `Configuration.Triggers` on the wire (array of string).
-    #[serde(
-        rename = "Configuration.Triggers",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_triggers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Optional; `Configuration.Url` on the wire (string).
-    #[serde(
-        rename = "Configuration.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_url: ::std::option::Option<::std::string::String>,
     /// Required; `Type` on the wire (enum).
-    #[serde(rename = "Type")]
     pub r#type: crate::ip_messaging::v2::ChannelWebhookType,
+}
+
+impl ::serde::Serialize for CreateChannelWebhookParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Configuration.Filters", &self.configuration_filters),
+            ("Configuration.FlowSid", &self.configuration_flow_sid),
+            ("Configuration.Method", &self.configuration_method),
+            ("Configuration.RetryCount", &self.configuration_retry_count),
+            ("Configuration.Triggers", &self.configuration_triggers),
+            ("Configuration.Url", &self.configuration_url),
+            ("Type", &self.r#type),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateChannelWebhook`: [`ChannelWebhook::update`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks/{Sid}`.
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateChannelWebhookParams {
     /// Optional; `Configuration.Filters` on the wire (array of string).
-    #[serde(
-        rename = "Configuration.Filters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Optional; `Configuration.FlowSid` on the wire (string).
-    #[serde(
-        rename = "Configuration.FlowSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_flow_sid: ::std::option::Option<::std::string::String>,
     /// Optional; `Configuration.Method` on the wire (enum).
-    #[serde(
-        rename = "Configuration.Method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_method: ::std::option::Option<crate::ip_messaging::v2::ChannelWebhookMethod>,
     /// Optional; `Configuration.RetryCount` on the wire (integer).
-    #[serde(
-        rename = "Configuration.RetryCount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_retry_count: ::std::option::Option<i64>,
     /// Optional; `Configuration.Triggers` on the wire (array of string).
-    #[serde(
-        rename = "Configuration.Triggers",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_triggers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Optional; `Configuration.Url` on the wire (string).
-    #[serde(
-        rename = "Configuration.Url",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_url: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateChannelWebhookParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Configuration.Filters", &self.configuration_filters),
+            ("Configuration.FlowSid", &self.configuration_flow_sid),
+            ("Configuration.Method", &self.configuration_method),
+            ("Configuration.RetryCount", &self.configuration_retry_count),
+            ("Configuration.Triggers", &self.configuration_triggers),
+            ("Configuration.Url", &self.configuration_url),
+        ])
+        .serialize(serializer)
+    }
 }

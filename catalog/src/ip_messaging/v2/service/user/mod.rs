@@ -42,15 +42,20 @@ pub struct UserBinding {
 /// The parameters of `ListUserBinding`: [`UserBinding::list`], `GET https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings`.
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListUserBindingParams {
     /// Optional; `BindingType` on the wire (array of enum).
-    #[serde(
-        rename = "BindingType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub binding_type:
         ::std::option::Option<::std::vec::Vec<crate::ip_messaging::v2::UserBindingBindingType>>,
+}
+
+impl ::serde::Serialize for ListUserBindingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("BindingType", &self.binding_type)]).serialize(serializer)
+    }
 }
 
 ///
@@ -98,25 +103,30 @@ pub struct UserChannel {
 /// The parameters of `UpdateUserChannel`: [`UserChannel::update`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}`.
 ///
 /// Feature `ip-messaging-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateUserChannelParams {
     /// Optional; `LastConsumedMessageIndex` on the wire (integer).
-    #[serde(
-        rename = "LastConsumedMessageIndex",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_consumed_message_index: ::std::option::Option<i64>,
     /// Optional; `LastConsumptionTimestamp` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "LastConsumptionTimestamp",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub last_consumption_timestamp: ::std::option::Option<::jiff::Timestamp>,
     /// Optional; `NotificationLevel` on the wire (enum).
-    #[serde(
-        rename = "NotificationLevel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub notification_level:
         ::std::option::Option<crate::ip_messaging::v2::UserChannelNotificationLevel>,
+}
+
+impl ::serde::Serialize for UpdateUserChannelParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            (
+                "LastConsumedMessageIndex",
+                &self.last_consumed_message_index,
+            ),
+            ("LastConsumptionTimestamp", &self.last_consumption_timestamp),
+            ("NotificationLevel", &self.notification_level),
+        ])
+        .serialize(serializer)
+    }
 }

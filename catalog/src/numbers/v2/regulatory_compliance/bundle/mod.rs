@@ -62,16 +62,21 @@ pub struct BundleCopy {
 /// Creates a new copy of a Bundle. It will internally create copies of all the bundle items (identities and documents) of the original bundle
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateBundleCopyParams {
     /// The string that you assigned to describe the copied bundle.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateBundleCopyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FriendlyName", &self.friendly_name)]).serialize(serializer)
+    }
 }
 
 ///
@@ -124,8 +129,17 @@ pub struct Evaluation {
 /// Creates an evaluation for a bundle
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateEvaluationParams {}
+
+impl ::serde::Serialize for CreateEvaluationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 ///
 /// Twilio's `numbers.v2.regulatory_compliance.bundle.item_assignment`; feature `numbers-v2`.
@@ -175,13 +189,21 @@ pub struct ItemAssignment {
 /// Create a new Assigned Item.
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateItemAssignmentParams {
     /// The SID of an object bag that holds information of the different items.
     ///
     /// Required; `ObjectSid` on the wire (string).
-    #[serde(rename = "ObjectSid")]
     pub object_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateItemAssignmentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("ObjectSid", &self.object_sid)]).serialize(serializer)
+    }
 }
 
 ///
@@ -242,11 +264,19 @@ pub struct ReplaceItems {
 /// Replaces all bundle items in the target bundle (specified in the path) with all the bundle items of the source bundle (specified by the from\_bundle\_sid body param)
 ///
 /// Feature `numbers-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateReplaceItemsParams {
     /// The source bundle sid to copy the item assignments from.
     ///
     /// Required; `FromBundleSid` on the wire (string).
-    #[serde(rename = "FromBundleSid")]
     pub from_bundle_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateReplaceItemsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("FromBundleSid", &self.from_bundle_sid)]).serialize(serializer)
+    }
 }

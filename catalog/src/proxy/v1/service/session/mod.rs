@@ -186,35 +186,37 @@ pub struct Participant {
 /// Add a new Participant to the Session
 ///
 /// Feature `proxy-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateParticipantParams {
     /// The string that you assigned to describe the participant. This value must be 255 characters or fewer. \*\*This value should not have PII.\*\*
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The phone number of the Participant.
     ///
     /// Required; `Identifier` on the wire (string).
-    #[serde(rename = "Identifier")]
     pub identifier: ::std::string::String,
     /// The proxy phone number to use for the Participant. If not specified, Proxy will select a number from the pool.
     ///
     /// Optional; `ProxyIdentifier` on the wire (string).
-    #[serde(
-        rename = "ProxyIdentifier",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub proxy_identifier: ::std::option::Option<::std::string::String>,
     /// The SID of the Proxy Identifier to assign to the Participant.
     ///
     /// Optional; `ProxyIdentifierSid` on the wire (string).
-    #[serde(
-        rename = "ProxyIdentifierSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub proxy_identifier_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CreateParticipantParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FriendlyName", &self.friendly_name),
+            ("Identifier", &self.identifier),
+            ("ProxyIdentifier", &self.proxy_identifier),
+            ("ProxyIdentifierSid", &self.proxy_identifier_sid),
+        ])
+        .serialize(serializer)
+    }
 }

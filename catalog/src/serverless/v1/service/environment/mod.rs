@@ -57,24 +57,26 @@ pub struct Deployment {
 /// Create a new Deployment.
 ///
 /// Feature `serverless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateDeploymentParams {
     /// The SID of the Build for the Deployment.
     ///
     /// Optional; `BuildSid` on the wire (string).
-    #[serde(
-        rename = "BuildSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub build_sid: ::std::option::Option<::std::string::String>,
     /// Whether the Deployment is a plugin.
     ///
     /// Optional; `IsPlugin` on the wire (boolean).
-    #[serde(
-        rename = "IsPlugin",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub is_plugin: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for CreateDeploymentParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("BuildSid", &self.build_sid), ("IsPlugin", &self.is_plugin)])
+            .serialize(serializer)
+    }
 }
 
 /// A record of an event that occurred related to a function invocation.
@@ -146,32 +148,34 @@ pub struct Log {
 /// Retrieve a list of all logs.
 ///
 /// Feature `serverless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListLogParams {
     /// The SID of the function whose invocation produced the Log resources to read.
     ///
     /// Optional; `FunctionSid` on the wire (string).
-    #[serde(
-        rename = "FunctionSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub function_sid: ::std::option::Option<::std::string::String>,
     /// The date/time (in GMT, ISO 8601) after which the Log resources must have been created. Defaults to 1 day prior to current date/time.
     ///
     /// Optional; `StartDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::Timestamp>,
     /// The date/time (in GMT, ISO 8601) before which the Log resources must have been created. Defaults to current date/time.
     ///
     /// Optional; `EndDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::Timestamp>,
+}
+
+impl ::serde::Serialize for ListLogParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FunctionSid", &self.function_sid),
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// A key and value pair that is specific to an Environment.
@@ -237,18 +241,25 @@ pub struct Variable {
 /// Create a new Variable.
 ///
 /// Feature `serverless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateVariableParams {
     /// A string by which the Variable resource can be referenced. It can be a maximum of 128 characters.
     ///
     /// Required; `Key` on the wire (string).
-    #[serde(rename = "Key")]
     pub key: ::std::string::String,
     /// A string that contains the actual value of the Variable. It can be a maximum of 450 bytes in size.
     ///
     /// Required; `Value` on the wire (string).
-    #[serde(rename = "Value")]
     pub value: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateVariableParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Key", &self.key), ("Value", &self.value)]).serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateVariable`: [`Variable::update`], `POST https://serverless.twilio.com/v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}`.
@@ -256,19 +267,23 @@ pub struct CreateVariableParams {
 /// Update a specific Variable.
 ///
 /// Feature `serverless-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateVariableParams {
     /// A string by which the Variable resource can be referenced. It can be a maximum of 128 characters.
     ///
     /// Optional; `Key` on the wire (string).
-    #[serde(rename = "Key", skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// A string that contains the actual value of the Variable. It can be a maximum of 450 bytes in size.
     ///
     /// Optional; `Value` on the wire (string).
-    #[serde(
-        rename = "Value",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub value: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateVariableParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Key", &self.key), ("Value", &self.value)]).serialize(serializer)
+    }
 }

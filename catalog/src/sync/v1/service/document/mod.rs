@@ -59,21 +59,32 @@ pub struct DocumentPermission {
 /// Update an identity's access to a specific Sync Document.
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateDocumentPermissionParams {
     /// Whether the identity can delete the Sync Document. Default value is `false`.
     ///
     /// Required; `Manage` on the wire (boolean).
-    #[serde(rename = "Manage")]
     pub manage: bool,
     /// Whether the identity can read the Sync Document. Default value is `false`.
     ///
     /// Required; `Read` on the wire (boolean).
-    #[serde(rename = "Read")]
     pub read: bool,
     /// Whether the identity can update the Sync Document. Default value is `false`.
     ///
     /// Required; `Write` on the wire (boolean).
-    #[serde(rename = "Write")]
     pub write: bool,
+}
+
+impl ::serde::Serialize for UpdateDocumentPermissionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Manage", &self.manage),
+            ("Read", &self.read),
+            ("Write", &self.write),
+        ])
+        .serialize(serializer)
+    }
 }

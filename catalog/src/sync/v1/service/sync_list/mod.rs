@@ -65,68 +65,72 @@ pub struct SyncListItem {
 /// The parameters of `ListSyncListItem`: [`SyncListItem::list`], `GET https://sync.twilio.com/v1/Services/{ServiceSid}/Lists/{ListSid}/Items`.
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListSyncListItemParams {
     /// How to order the List Items returned by their `index` value. Can be: `asc` (ascending) or `desc` (descending) and the default is ascending.
     ///
     /// Optional; `Order` on the wire (enum).
-    #[serde(
-        rename = "Order",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<crate::sync::v1::SyncListItemQueryResultOrder>,
     /// The `index` of the first Sync List Item resource to read. See also `bounds`.
     ///
     /// Optional; `From` on the wire (string).
-    #[serde(
-        rename = "From",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::std::string::String>,
     /// Whether to include the List Item referenced by the `from` parameter. Can be: `inclusive` to include the List Item referenced by the `from` parameter or `exclusive` to start with the next List Item. The default value is `inclusive`.
     ///
     /// Optional; `Bounds` on the wire (enum).
-    #[serde(
-        rename = "Bounds",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub bounds: ::std::option::Option<crate::sync::v1::SyncListItemQueryFromBoundType>,
+}
+
+impl ::serde::Serialize for ListSyncListItemParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Order", &self.order),
+            ("From", &self.from),
+            ("Bounds", &self.bounds),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateSyncListItem`: [`SyncListItem::create`], `POST https://sync.twilio.com/v1/Services/{ServiceSid}/Lists/{ListSid}/Items`.
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSyncListItemParams {
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits), before the List Item's parent Sync List expires (time-to-live) and is deleted.
     ///
     /// Optional; `CollectionTtl` on the wire (integer).
-    #[serde(
-        rename = "CollectionTtl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collection_ttl: ::std::option::Option<i64>,
     /// A JSON string that represents an arbitrary, schema-less object that the List Item stores. Can be up to 16 KiB in length.
     ///
     /// Required; `Data` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Data",
-        serialize_with = "crate::support::json_string::required::serialize"
-    )]
     pub data: ::serde_json::Value,
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits), before the List Item expires (time-to-live) and is deleted.
     ///
     /// Optional; `ItemTtl` on the wire (integer).
-    #[serde(
-        rename = "ItemTtl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub item_ttl: ::std::option::Option<i64>,
     /// An alias for `item_ttl`. If both parameters are provided, this value is ignored.
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for CreateSyncListItemParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CollectionTtl", &self.collection_ttl),
+            ("Data", &crate::support::JsonString(&self.data)),
+            ("ItemTtl", &self.item_ttl),
+            ("Ttl", &self.ttl),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSyncListItem`: [`SyncListItem::update`], `POST https://sync.twilio.com/v1/Services/{ServiceSid}/Lists/{ListSid}/Items/{Index}`.
@@ -135,38 +139,39 @@ pub struct CreateSyncListItemParams {
 /// - `If-Match`: `.if_match(..)`: If provided, applies this mutation if (and only if) the “revision” field of this \[map item\] matches the provided value. This matches the semantics of (and is implemented with) the HTTP [If-Match header](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-Match).
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSyncListItemParams {
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits), before the List Item's parent Sync List expires (time-to-live) and is deleted. This parameter can only be used when the List Item's `data` or `ttl` is updated in the same request.
     ///
     /// Optional; `CollectionTtl` on the wire (integer).
-    #[serde(
-        rename = "CollectionTtl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub collection_ttl: ::std::option::Option<i64>,
     /// A JSON string that represents an arbitrary, schema-less object that the List Item stores. Can be up to 16 KiB in length.
     ///
     /// Optional; `Data` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Data",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub data: ::std::option::Option<::serde_json::Value>,
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits), before the List Item expires (time-to-live) and is deleted.
     ///
     /// Optional; `ItemTtl` on the wire (integer).
-    #[serde(
-        rename = "ItemTtl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub item_ttl: ::std::option::Option<i64>,
     /// An alias for `item_ttl`. If both parameters are provided, this value is ignored.
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for UpdateSyncListItemParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CollectionTtl", &self.collection_ttl),
+            ("Data", &crate::support::JsonString(&self.data)),
+            ("ItemTtl", &self.item_ttl),
+            ("Ttl", &self.ttl),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Permissions for Sync list items
@@ -226,21 +231,32 @@ pub struct SyncListPermission {
 /// Update an identity's access to a specific Sync List.
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSyncListPermissionParams {
     /// Whether the identity can delete the Sync List. Default value is `false`.
     ///
     /// Required; `Manage` on the wire (boolean).
-    #[serde(rename = "Manage")]
     pub manage: bool,
     /// Whether the identity can read the Sync List and its Items. Default value is `false`.
     ///
     /// Required; `Read` on the wire (boolean).
-    #[serde(rename = "Read")]
     pub read: bool,
     /// Whether the identity can create, update, and delete Items in the Sync List. Default value is `false`.
     ///
     /// Required; `Write` on the wire (boolean).
-    #[serde(rename = "Write")]
     pub write: bool,
+}
+
+impl ::serde::Serialize for UpdateSyncListPermissionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Manage", &self.manage),
+            ("Read", &self.read),
+            ("Write", &self.write),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -28,14 +28,20 @@ pub struct StreamMessage {
 /// Create a new Stream Message.
 ///
 /// Feature `sync-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateStreamMessageParams {
     /// A JSON string that represents an arbitrary, schema-less object that makes up the Stream Message body. Can be up to 4 KiB in length.
     ///
     /// Required; `Data` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Data",
-        serialize_with = "crate::support::json_string::required::serialize"
-    )]
     pub data: ::serde_json::Value,
+}
+
+impl ::serde::Serialize for CreateStreamMessageParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Data", &crate::support::JsonString(&self.data))])
+            .serialize(serializer)
+    }
 }

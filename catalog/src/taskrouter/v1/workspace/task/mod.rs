@@ -68,24 +68,29 @@ pub struct TaskReservation {
 /// The parameters of `ListTaskReservation`: [`TaskReservation::list`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListTaskReservationParams {
     /// Returns the list of reservations for a task with a specified ReservationStatus.  Can be: `pending`, `accepted`, `rejected`, or `timeout`.
     ///
     /// Optional; `ReservationStatus` on the wire (enum).
-    #[serde(
-        rename = "ReservationStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reservation_status: ::std::option::Option<crate::taskrouter::v1::TaskReservationStatus>,
     /// The SID of the reserved Worker resource to read.
     ///
     /// Optional; `WorkerSid` on the wire (string).
-    #[serde(
-        rename = "WorkerSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub worker_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListTaskReservationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("ReservationStatus", &self.reservation_status),
+            ("WorkerSid", &self.worker_sid),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateTaskReservation`: [`TaskReservation::update`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations/{Sid}`.
@@ -94,438 +99,317 @@ pub struct ListTaskReservationParams {
 /// - `If-Match`: `.if_match(..)`: The If-Match HTTP request header
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateTaskReservationParams {
     /// Whether to play a notification beep when the participant joins or when to play a beep. Can be: `true`, `false`, `onEnter`, or `onExit`. The default value is `true`.
     ///
     /// Optional; `Beep` on the wire (string).
-    #[serde(
-        rename = "Beep",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beep: ::std::option::Option<::std::string::String>,
     /// Whether to play a notification beep when the customer joins.
     ///
     /// Optional; `BeepOnCustomerEntrance` on the wire (boolean).
-    #[serde(
-        rename = "BeepOnCustomerEntrance",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub beep_on_customer_entrance: ::std::option::Option<bool>,
     /// Whether to accept a reservation when executing a Call instruction.
     ///
     /// Optional; `CallAccept` on the wire (boolean).
-    #[serde(
-        rename = "CallAccept",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_accept: ::std::option::Option<bool>,
     /// The Caller ID of the outbound call when executing a Call instruction.
     ///
     /// Optional; `CallFrom` on the wire (string).
-    #[serde(
-        rename = "CallFrom",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_from: ::std::option::Option<::std::string::String>,
     /// Whether to record both legs of a call when executing a Call instruction or which leg to record.
     ///
     /// Optional; `CallRecord` on the wire (string).
-    #[serde(
-        rename = "CallRecord",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_record: ::std::option::Option<::std::string::String>,
     /// The URL to call  for the completed call event when executing a Call instruction.
     ///
     /// Optional; `CallStatusCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "CallStatusCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
     /// Timeout for call when executing a Call instruction.
     ///
     /// Optional; `CallTimeout` on the wire (integer).
-    #[serde(
-        rename = "CallTimeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_timeout: ::std::option::Option<i64>,
     /// The Contact URI of the worker when executing a Call instruction.  Can be the URI of the Twilio Client, the SIP URI for Programmable SIP, or the [E.164](https://www.twilio.com/docs/glossary/what-e164) formatted phone number, depending on the destination.
     ///
     /// Optional; `CallTo` on the wire (string).
-    #[serde(
-        rename = "CallTo",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_to: ::std::option::Option<::std::string::String>,
     /// TwiML URI executed on answering the worker's leg as a result of the Call instruction.
     ///
     /// Optional; `CallUrl` on the wire (string).
-    #[serde(
-        rename = "CallUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub call_url: ::std::option::Option<::std::string::String>,
     /// Whether to record the conference the participant is joining or when to record the conference. Can be: `true`, `false`, `record-from-start`, and `do-not-record`. The default value is `false`.
     ///
     /// Optional; `ConferenceRecord` on the wire (string).
-    #[serde(
-        rename = "ConferenceRecord",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_record: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `conference_recording_status_callback_method` when the conference recording is available.
     ///
     /// Optional; `ConferenceRecordingStatusCallback` on the wire (string).
-    #[serde(
-        rename = "ConferenceRecordingStatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_recording_status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `conference_recording_status_callback`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `ConferenceRecordingStatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "ConferenceRecordingStatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_recording_status_callback_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `conference_status_callback_method` when the conference events in `conference_status_callback_event` occur. Only the value set by the first participant to join the conference is used. Subsequent `conference_status_callback` values are ignored.
     ///
     /// Optional; `ConferenceStatusCallback` on the wire (string).
-    #[serde(
-        rename = "ConferenceStatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_status_callback: ::std::option::Option<::std::string::String>,
     /// The conference status events that we will send to `conference_status_callback`. Can be: `start`, `end`, `join`, `leave`, `mute`, `hold`, `speaker`.
     ///
     /// Optional; `ConferenceStatusCallbackEvent` on the wire (array of enum).
-    #[serde(
-        rename = "ConferenceStatusCallbackEvent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_status_callback_event: ::std::option::Option<
         ::std::vec::Vec<crate::taskrouter::v1::TaskReservationConferenceEvent>,
     >,
     /// The HTTP method we should use to call `conference_status_callback`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `ConferenceStatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "ConferenceStatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_status_callback_method: ::std::option::Option<::std::string::String>,
     /// How to trim the leading and trailing silence from your recorded conference audio files. Can be: `trim-silence` or `do-not-trim` and defaults to `trim-silence`.
     ///
     /// Optional; `ConferenceTrim` on the wire (string).
-    #[serde(
-        rename = "ConferenceTrim",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub conference_trim: ::std::option::Option<::std::string::String>,
     /// The Caller ID of the call to the worker when executing a Dequeue instruction.
     ///
     /// Optional; `DequeueFrom` on the wire (string).
-    #[serde(
-        rename = "DequeueFrom",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub dequeue_from: ::std::option::Option<::std::string::String>,
     /// The SID of the Activity resource to start after executing a Dequeue instruction.
     ///
     /// Optional; `DequeuePostWorkActivitySid` on the wire (string).
-    #[serde(
-        rename = "DequeuePostWorkActivitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub dequeue_post_work_activity_sid: ::std::option::Option<::std::string::String>,
     /// Whether to record both legs of a call when executing a Dequeue instruction or which leg to record.
     ///
     /// Optional; `DequeueRecord` on the wire (string).
-    #[serde(
-        rename = "DequeueRecord",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub dequeue_record: ::std::option::Option<::std::string::String>,
     /// The Call progress events sent via webhooks as a result of a Dequeue instruction.
     ///
     /// Optional; `DequeueStatusCallbackEvent` on the wire (array of string).
-    #[serde(
-        rename = "DequeueStatusCallbackEvent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub dequeue_status_callback_event:
         ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The Callback URL for completed call event when executing a Dequeue instruction.
     ///
     /// Optional; `DequeueStatusCallbackUrl` on the wire (string).
-    #[serde(
-        rename = "DequeueStatusCallbackUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub dequeue_status_callback_url: ::std::option::Option<::std::string::String>,
     /// Timeout for call when executing a Dequeue instruction.
     ///
     /// Optional; `DequeueTimeout` on the wire (integer).
-    #[serde(
-        rename = "DequeueTimeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub dequeue_timeout: ::std::option::Option<i64>,
     /// The Contact URI of the worker when executing a Dequeue instruction. Can be the URI of the Twilio Client, the SIP URI for Programmable SIP, or the [E.164](https://www.twilio.com/docs/glossary/what-e164) formatted phone number, depending on the destination.
     ///
     /// Optional; `DequeueTo` on the wire (string).
-    #[serde(
-        rename = "DequeueTo",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub dequeue_to: ::std::option::Option<::std::string::String>,
     /// Whether to allow an agent to hear the state of the outbound call, including ringing or disconnect messages. The default is `true`.
     ///
     /// Optional; `EarlyMedia` on the wire (boolean).
-    #[serde(
-        rename = "EarlyMedia",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub early_media: ::std::option::Option<bool>,
     /// Whether to end the conference when the customer leaves.
     ///
     /// Optional; `EndConferenceOnCustomerExit` on the wire (boolean).
-    #[serde(
-        rename = "EndConferenceOnCustomerExit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_conference_on_customer_exit: ::std::option::Option<bool>,
     /// Whether to end the conference when the agent leaves.
     ///
     /// Optional; `EndConferenceOnExit` on the wire (boolean).
-    #[serde(
-        rename = "EndConferenceOnExit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_conference_on_exit: ::std::option::Option<bool>,
     /// The Caller ID of the call to the worker when executing a Conference instruction.
     ///
     /// Optional; `From` on the wire (string).
-    #[serde(
-        rename = "From",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub from: ::std::option::Option<::std::string::String>,
     /// The assignment instruction for reservation.
     ///
     /// Optional; `Instruction` on the wire (string).
-    #[serde(
-        rename = "Instruction",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub instruction: ::std::option::Option<::std::string::String>,
     /// The jitter buffer size for conference. Can be: `small`, `medium`, `large`, `off`.
     ///
     /// Optional; `JitterBufferSize` on the wire (string).
-    #[serde(
-        rename = "JitterBufferSize",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub jitter_buffer_size: ::std::option::Option<::std::string::String>,
     /// The maximum number of participants in the conference. Can be a positive integer from `2` to `250`. The default value is `250`.
     ///
     /// Optional; `MaxParticipants` on the wire (integer).
-    #[serde(
-        rename = "MaxParticipants",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub max_participants: ::std::option::Option<i64>,
     /// Whether the agent is muted in the conference. The default is `false`.
     ///
     /// Optional; `Muted` on the wire (boolean).
-    #[serde(
-        rename = "Muted",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub muted: ::std::option::Option<bool>,
     /// The new worker activity SID after executing a Conference instruction.
     ///
     /// Optional; `PostWorkActivitySid` on the wire (string).
-    #[serde(
-        rename = "PostWorkActivitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub post_work_activity_sid: ::std::option::Option<::std::string::String>,
     /// Whether to record the participant and their conferences, including the time between conferences. The default is `false`.
     ///
     /// Optional; `Record` on the wire (boolean).
-    #[serde(
-        rename = "Record",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub record: ::std::option::Option<bool>,
     /// The recording channels for the final recording. Can be: `mono` or `dual` and the default is `mono`.
     ///
     /// Optional; `RecordingChannels` on the wire (string).
-    #[serde(
-        rename = "RecordingChannels",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_channels: ::std::option::Option<::std::string::String>,
     /// The URL that we should call using the `recording_status_callback_method` when the recording status changes.
     ///
     /// Optional; `RecordingStatusCallback` on the wire (string).
-    #[serde(
-        rename = "RecordingStatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_status_callback: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use when we call `recording_status_callback`. Can be: `GET` or `POST` and defaults to `POST`.
     ///
     /// Optional; `RecordingStatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "RecordingStatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub recording_status_callback_method: ::std::option::Option<::std::string::String>,
     /// Whether the reservation should be accepted when executing a Redirect instruction.
     ///
     /// Optional; `RedirectAccept` on the wire (boolean).
-    #[serde(
-        rename = "RedirectAccept",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub redirect_accept: ::std::option::Option<bool>,
     /// The Call SID of the call parked in the queue when executing a Redirect instruction.
     ///
     /// Optional; `RedirectCallSid` on the wire (string).
-    #[serde(
-        rename = "RedirectCallSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub redirect_call_sid: ::std::option::Option<::std::string::String>,
     /// TwiML URI to redirect the call to when executing the Redirect instruction.
     ///
     /// Optional; `RedirectUrl` on the wire (string).
-    #[serde(
-        rename = "RedirectUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub redirect_url: ::std::option::Option<::std::string::String>,
     /// The [region](https://support.twilio.com/hc/en-us/articles/223132167-How-global-low-latency-routing-and-region-selection-work-for-conferences-and-Client-calls) where we should mix the recorded audio. Can be:`us1`, `us2`, `ie1`, `de1`, `sg1`, `br1`, `au1`, or `jp1`.
     ///
     /// Optional; `Region` on the wire (string).
-    #[serde(
-        rename = "Region",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub region: ::std::option::Option<::std::string::String>,
     /// The current status of the reservation. Can be: `pending`, `accepted`, `rejected`, or `timeout`.
     ///
     /// Optional; `ReservationStatus` on the wire (enum).
-    #[serde(
-        rename = "ReservationStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub reservation_status: ::std::option::Option<crate::taskrouter::v1::TaskReservationStatus>,
     /// The SIP password for authentication.
     ///
     /// Optional; `SipAuthPassword` on the wire (string).
-    #[serde(
-        rename = "SipAuthPassword",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sip_auth_password: ::std::option::Option<::std::string::String>,
     /// The SIP username used for authentication.
     ///
     /// Optional; `SipAuthUsername` on the wire (string).
-    #[serde(
-        rename = "SipAuthUsername",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sip_auth_username: ::std::option::Option<::std::string::String>,
     /// Whether to start the conference when the participant joins, if it has not already started. The default is `true`. If `false` and the conference has not started, the participant is muted and hears background music until another participant starts the conference.
     ///
     /// Optional; `StartConferenceOnEnter` on the wire (boolean).
-    #[serde(
-        rename = "StartConferenceOnEnter",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_conference_on_enter: ::std::option::Option<bool>,
     /// The URL we should call using the `status_callback_method` to send status information to your application.
     ///
     /// Optional; `StatusCallback` on the wire (string).
-    #[serde(
-        rename = "StatusCallback",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// The call progress events that we will send to `status_callback`. Can be: `initiated`, `ringing`, `answered`, or `completed`.
     ///
     /// Optional; `StatusCallbackEvent` on the wire (array of enum).
-    #[serde(
-        rename = "StatusCallbackEvent",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_event:
         ::std::option::Option<::std::vec::Vec<crate::taskrouter::v1::TaskReservationCallStatus>>,
     /// The HTTP method we should use to call `status_callback`. Can be: `POST` or `GET` and the default is `POST`.
     ///
     /// Optional; `StatusCallbackMethod` on the wire (string).
-    #[serde(
-        rename = "StatusCallbackMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_callback_method: ::std::option::Option<::std::string::String>,
     /// The Supervisor SID/URI when executing the Supervise instruction.
     ///
     /// Optional; `Supervisor` on the wire (string).
-    #[serde(
-        rename = "Supervisor",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub supervisor: ::std::option::Option<::std::string::String>,
     /// Optional; `SupervisorMode` on the wire (enum).
-    #[serde(
-        rename = "SupervisorMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub supervisor_mode:
         ::std::option::Option<crate::taskrouter::v1::TaskReservationSupervisorMode>,
     /// Timeout for call when executing a Conference instruction.
     ///
     /// Optional; `Timeout` on the wire (integer).
-    #[serde(
-        rename = "Timeout",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timeout: ::std::option::Option<i64>,
     /// The Contact URI of the worker when executing a Conference instruction. Can be the URI of the Twilio Client, the SIP URI for Programmable SIP, or the [E.164](https://www.twilio.com/docs/glossary/what-e164) formatted phone number, depending on the destination.
     ///
     /// Optional; `To` on the wire (string).
-    #[serde(rename = "To", skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// The HTTP method we should use to call `wait_url`. Can be `GET` or `POST` and the default is `POST`. When using a static audio file, this should be `GET` so that we can cache the file.
     ///
     /// Optional; `WaitMethod` on the wire (string).
-    #[serde(
-        rename = "WaitMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wait_method: ::std::option::Option<::std::string::String>,
     /// The URL we should call using the `wait_method` for the music to play while participants are waiting for the conference to start. The default value is the URL of our standard hold music. [Learn more about hold music](https://www.twilio.com/labs/twimlets/holdmusic).
     ///
     /// Optional; `WaitUrl` on the wire (string).
-    #[serde(
-        rename = "WaitUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub wait_url: ::std::option::Option<::std::string::String>,
     /// The new worker activity SID if rejecting a reservation.
     ///
     /// Optional; `WorkerActivitySid` on the wire (string).
-    #[serde(
-        rename = "WorkerActivitySid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub worker_activity_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateTaskReservationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Beep", &self.beep),
+            ("BeepOnCustomerEntrance", &self.beep_on_customer_entrance),
+            ("CallAccept", &self.call_accept),
+            ("CallFrom", &self.call_from),
+            ("CallRecord", &self.call_record),
+            ("CallStatusCallbackUrl", &self.call_status_callback_url),
+            ("CallTimeout", &self.call_timeout),
+            ("CallTo", &self.call_to),
+            ("CallUrl", &self.call_url),
+            ("ConferenceRecord", &self.conference_record),
+            (
+                "ConferenceRecordingStatusCallback",
+                &self.conference_recording_status_callback,
+            ),
+            (
+                "ConferenceRecordingStatusCallbackMethod",
+                &self.conference_recording_status_callback_method,
+            ),
+            ("ConferenceStatusCallback", &self.conference_status_callback),
+            (
+                "ConferenceStatusCallbackEvent",
+                &self.conference_status_callback_event,
+            ),
+            (
+                "ConferenceStatusCallbackMethod",
+                &self.conference_status_callback_method,
+            ),
+            ("ConferenceTrim", &self.conference_trim),
+            ("DequeueFrom", &self.dequeue_from),
+            (
+                "DequeuePostWorkActivitySid",
+                &self.dequeue_post_work_activity_sid,
+            ),
+            ("DequeueRecord", &self.dequeue_record),
+            (
+                "DequeueStatusCallbackEvent",
+                &self.dequeue_status_callback_event,
+            ),
+            (
+                "DequeueStatusCallbackUrl",
+                &self.dequeue_status_callback_url,
+            ),
+            ("DequeueTimeout", &self.dequeue_timeout),
+            ("DequeueTo", &self.dequeue_to),
+            ("EarlyMedia", &self.early_media),
+            (
+                "EndConferenceOnCustomerExit",
+                &self.end_conference_on_customer_exit,
+            ),
+            ("EndConferenceOnExit", &self.end_conference_on_exit),
+            ("From", &self.from),
+            ("Instruction", &self.instruction),
+            ("JitterBufferSize", &self.jitter_buffer_size),
+            ("MaxParticipants", &self.max_participants),
+            ("Muted", &self.muted),
+            ("PostWorkActivitySid", &self.post_work_activity_sid),
+            ("Record", &self.record),
+            ("RecordingChannels", &self.recording_channels),
+            ("RecordingStatusCallback", &self.recording_status_callback),
+            (
+                "RecordingStatusCallbackMethod",
+                &self.recording_status_callback_method,
+            ),
+            ("RedirectAccept", &self.redirect_accept),
+            ("RedirectCallSid", &self.redirect_call_sid),
+            ("RedirectUrl", &self.redirect_url),
+            ("Region", &self.region),
+            ("ReservationStatus", &self.reservation_status),
+            ("SipAuthPassword", &self.sip_auth_password),
+            ("SipAuthUsername", &self.sip_auth_username),
+            ("StartConferenceOnEnter", &self.start_conference_on_enter),
+            ("StatusCallback", &self.status_callback),
+            ("StatusCallbackEvent", &self.status_callback_event),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("Supervisor", &self.supervisor),
+            ("SupervisorMode", &self.supervisor_mode),
+            ("Timeout", &self.timeout),
+            ("To", &self.to),
+            ("WaitMethod", &self.wait_method),
+            ("WaitUrl", &self.wait_url),
+            ("WorkerActivitySid", &self.worker_activity_sid),
+        ])
+        .serialize(serializer)
+    }
 }

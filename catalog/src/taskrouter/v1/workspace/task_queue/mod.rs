@@ -58,8 +58,17 @@ pub struct TaskQueueBulkRealTimeStatistics {
 /// Fetch a Task Queue Real Time Statistics in bulk for the array of TaskQueue SIDs, support upto 50 in a request.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateTaskQueueBulkRealTimeStatisticsParams {}
+
+impl ::serde::Serialize for CreateTaskQueueBulkRealTimeStatisticsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}
 
 ///
 /// Twilio's `taskrouter.v1.workspace.task_queue.task_queues_statistics`; feature `taskrouter-v1`.
@@ -95,56 +104,49 @@ pub struct TaskQueuesStatistics {
 /// The parameters of `ListTaskQueuesStatistics`: [`TaskQueuesStatistics::list`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/Statistics`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListTaskQueuesStatisticsParams {
     /// Only calculate statistics from this date and time and earlier, specified in GMT as an [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time.
     ///
     /// Optional; `EndDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::Timestamp>,
     /// The `friendly_name` of the TaskQueue statistics to read.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Only calculate statistics since this many minutes in the past. The default is 15 minutes.
     ///
     /// Optional; `Minutes` on the wire (integer).
-    #[serde(
-        rename = "Minutes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minutes: ::std::option::Option<i64>,
     /// Only calculate statistics from this date and time and later, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     ///
     /// Optional; `StartDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only calculate statistics on this TaskChannel. Can be the TaskChannel's SID or its `unique_name`, such as `voice`, `sms`, or `default`.
     ///
     /// Optional; `TaskChannel` on the wire (string).
-    #[serde(
-        rename = "TaskChannel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_channel: ::std::option::Option<::std::string::String>,
     /// A comma separated list of values that describes the thresholds, in seconds, to calculate statistics on. For each threshold specified, the number of Tasks canceled and reservations accepted above and below the specified thresholds in seconds are computed.
     ///
     /// Optional; `SplitByWaitTime` on the wire (string).
-    #[serde(
-        rename = "SplitByWaitTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub split_by_wait_time: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListTaskQueuesStatisticsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("EndDate", &self.end_date),
+            ("FriendlyName", &self.friendly_name),
+            ("Minutes", &self.minutes),
+            ("StartDate", &self.start_date),
+            ("TaskChannel", &self.task_channel),
+            ("SplitByWaitTime", &self.split_by_wait_time),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -254,48 +256,44 @@ pub struct TaskQueueCumulativeStatistics {
 /// The parameters of `FetchTaskQueueCumulativeStatistics`: [`TaskQueueCumulativeStatistics::fetch`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/CumulativeStatistics`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchTaskQueueCumulativeStatisticsParams {
     /// Only calculate statistics from this date and time and earlier, specified in GMT as an [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time.
     ///
     /// Optional; `EndDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only calculate statistics since this many minutes in the past. The default is 15 minutes.
     ///
     /// Optional; `Minutes` on the wire (integer).
-    #[serde(
-        rename = "Minutes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minutes: ::std::option::Option<i64>,
     /// Only calculate statistics from this date and time and later, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     ///
     /// Optional; `StartDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only calculate cumulative statistics on this TaskChannel. Can be the TaskChannel's SID or its `unique_name`, such as `voice`, `sms`, or `default`.
     ///
     /// Optional; `TaskChannel` on the wire (string).
-    #[serde(
-        rename = "TaskChannel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_channel: ::std::option::Option<::std::string::String>,
     /// A comma separated list of values that describes the thresholds, in seconds, to calculate statistics on. For each threshold specified, the number of Tasks canceled and reservations accepted above and below the specified thresholds in seconds are computed. TaskRouter will calculate statistics on up to 10,000 Tasks/Reservations for any given threshold.
     ///
     /// Optional; `SplitByWaitTime` on the wire (string).
-    #[serde(
-        rename = "SplitByWaitTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub split_by_wait_time: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchTaskQueueCumulativeStatisticsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("EndDate", &self.end_date),
+            ("Minutes", &self.minutes),
+            ("StartDate", &self.start_date),
+            ("TaskChannel", &self.task_channel),
+            ("SplitByWaitTime", &self.split_by_wait_time),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -373,16 +371,21 @@ pub struct TaskQueueRealTimeStatistics {
 /// The parameters of `FetchTaskQueueRealTimeStatistics`: [`TaskQueueRealTimeStatistics::fetch`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/RealTimeStatistics`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchTaskQueueRealTimeStatisticsParams {
     /// The TaskChannel for which to fetch statistics. Can be the TaskChannel's SID or its `unique_name`, such as `voice`, `sms`, or `default`.
     ///
     /// Optional; `TaskChannel` on the wire (string).
-    #[serde(
-        rename = "TaskChannel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_channel: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchTaskQueueRealTimeStatisticsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("TaskChannel", &self.task_channel)]).serialize(serializer)
+    }
 }
 
 ///
@@ -428,46 +431,42 @@ pub struct TaskQueueStatistics {
 /// The parameters of `FetchTaskQueueStatistics`: [`TaskQueueStatistics::fetch`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/Statistics`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchTaskQueueStatisticsParams {
     /// Only calculate statistics from this date and time and earlier, specified in GMT as an [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time.
     ///
     /// Optional; `EndDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only calculate statistics since this many minutes in the past. The default is 15 minutes.
     ///
     /// Optional; `Minutes` on the wire (integer).
-    #[serde(
-        rename = "Minutes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minutes: ::std::option::Option<i64>,
     /// Only calculate statistics from this date and time and later, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     ///
     /// Optional; `StartDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only calculate real-time and cumulative statistics for the specified TaskChannel. Can be the TaskChannel's SID or its `unique_name`, such as `voice`, `sms`, or `default`.
     ///
     /// Optional; `TaskChannel` on the wire (string).
-    #[serde(
-        rename = "TaskChannel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_channel: ::std::option::Option<::std::string::String>,
     /// A comma separated list of values that describes the thresholds, in seconds, to calculate statistics on. For each threshold specified, the number of Tasks canceled and reservations accepted above and below the specified thresholds in seconds are computed.
     ///
     /// Optional; `SplitByWaitTime` on the wire (string).
-    #[serde(
-        rename = "SplitByWaitTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub split_by_wait_time: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchTaskQueueStatisticsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("EndDate", &self.end_date),
+            ("Minutes", &self.minutes),
+            ("StartDate", &self.start_date),
+            ("TaskChannel", &self.task_channel),
+            ("SplitByWaitTime", &self.split_by_wait_time),
+        ])
+        .serialize(serializer)
+    }
 }

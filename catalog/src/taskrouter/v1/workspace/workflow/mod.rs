@@ -109,48 +109,44 @@ pub struct WorkflowCumulativeStatistics {
 /// The parameters of `FetchWorkflowCumulativeStatistics`: [`WorkflowCumulativeStatistics::fetch`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/CumulativeStatistics`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchWorkflowCumulativeStatisticsParams {
     /// Only include usage that occurred on or before this date, specified in GMT as an [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time.
     ///
     /// Optional; `EndDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only calculate statistics since this many minutes in the past. The default 15 minutes. This is helpful for displaying statistics for the last 15 minutes, 240 minutes (4 hours), and 480 minutes (8 hours) to see trends.
     ///
     /// Optional; `Minutes` on the wire (integer).
-    #[serde(
-        rename = "Minutes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minutes: ::std::option::Option<i64>,
     /// Only calculate statistics from this date and time and later, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     ///
     /// Optional; `StartDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only calculate cumulative statistics on this TaskChannel. Can be the TaskChannel's SID or its `unique_name`, such as `voice`, `sms`, or `default`.
     ///
     /// Optional; `TaskChannel` on the wire (string).
-    #[serde(
-        rename = "TaskChannel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_channel: ::std::option::Option<::std::string::String>,
     /// A comma separated list of values that describes the thresholds, in seconds, to calculate statistics on. For each threshold specified, the number of Tasks canceled and reservations accepted above and below the specified thresholds in seconds are computed. For example, `5,30` would show splits of Tasks that were canceled or accepted before and after 5 seconds and before and after 30 seconds. This can be used to show short abandoned Tasks or Tasks that failed to meet an SLA. TaskRouter will calculate statistics on up to 10,000 Tasks for any given threshold.
     ///
     /// Optional; `SplitByWaitTime` on the wire (string).
-    #[serde(
-        rename = "SplitByWaitTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub split_by_wait_time: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchWorkflowCumulativeStatisticsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("EndDate", &self.end_date),
+            ("Minutes", &self.minutes),
+            ("StartDate", &self.start_date),
+            ("TaskChannel", &self.task_channel),
+            ("SplitByWaitTime", &self.split_by_wait_time),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -208,16 +204,21 @@ pub struct WorkflowRealTimeStatistics {
 /// The parameters of `FetchWorkflowRealTimeStatistics`: [`WorkflowRealTimeStatistics::fetch`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/RealTimeStatistics`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchWorkflowRealTimeStatisticsParams {
     /// Only calculate real-time statistics on this TaskChannel. Can be the TaskChannel's SID or its `unique_name`, such as `voice`, `sms`, or `default`.
     ///
     /// Optional; `TaskChannel` on the wire (string).
-    #[serde(
-        rename = "TaskChannel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_channel: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchWorkflowRealTimeStatisticsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("TaskChannel", &self.task_channel)]).serialize(serializer)
+    }
 }
 
 ///
@@ -263,46 +264,42 @@ pub struct WorkflowStatistics {
 /// The parameters of `FetchWorkflowStatistics`: [`WorkflowStatistics::fetch`], `GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/Statistics`.
 ///
 /// Feature `taskrouter-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FetchWorkflowStatisticsParams {
     /// Only calculate statistics since this many minutes in the past. The default 15 minutes. This is helpful for displaying statistics for the last 15 minutes, 240 minutes (4 hours), and 480 minutes (8 hours) to see trends.
     ///
     /// Optional; `Minutes` on the wire (integer).
-    #[serde(
-        rename = "Minutes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minutes: ::std::option::Option<i64>,
     /// Only calculate statistics from this date and time and later, specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     ///
     /// Optional; `StartDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only calculate statistics from this date and time and earlier, specified in GMT as an [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) date-time.
     ///
     /// Optional; `EndDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::Timestamp>,
     /// Only calculate real-time statistics on this TaskChannel. Can be the TaskChannel's SID or its `unique_name`, such as `voice`, `sms`, or `default`.
     ///
     /// Optional; `TaskChannel` on the wire (string).
-    #[serde(
-        rename = "TaskChannel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub task_channel: ::std::option::Option<::std::string::String>,
     /// A comma separated list of values that describes the thresholds, in seconds, to calculate statistics on. For each threshold specified, the number of Tasks canceled and reservations accepted above and below the specified thresholds in seconds are computed. For example, `5,30` would show splits of Tasks that were canceled or accepted before and after 5 seconds and before and after 30 seconds. This can be used to show short abandoned Tasks or Tasks that failed to meet an SLA.
     ///
     /// Optional; `SplitByWaitTime` on the wire (string).
-    #[serde(
-        rename = "SplitByWaitTime",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub split_by_wait_time: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for FetchWorkflowStatisticsParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Minutes", &self.minutes),
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+            ("TaskChannel", &self.task_channel),
+            ("SplitByWaitTime", &self.split_by_wait_time),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -105,32 +105,34 @@ pub struct Challenge {
 /// Retrieve a list of all Challenges for a Factor.
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListChallengeParams {
     /// The unique SID identifier of the Factor.
     ///
     /// Optional; `FactorSid` on the wire (string).
-    #[serde(
-        rename = "FactorSid",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub factor_sid: ::std::option::Option<::std::string::String>,
     /// The Status of the Challenges to fetch. One of `pending`, `expired`, `approved` or `denied`.
     ///
     /// Optional; `Status` on the wire (enum).
-    #[serde(
-        rename = "Status",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status: ::std::option::Option<crate::verify::v2::ChallengeChallengeStatuses>,
     /// The desired sort order of the Challenges list. One of `asc` or `desc` for ascending and descending respectively. Defaults to `asc`.
     ///
     /// Optional; `Order` on the wire (enum).
-    #[serde(
-        rename = "Order",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub order: ::std::option::Option<crate::verify::v2::ChallengeListOrders>,
+}
+
+impl ::serde::Serialize for ListChallengeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("FactorSid", &self.factor_sid),
+            ("Status", &self.status),
+            ("Order", &self.order),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `CreateChallenge`: [`Challenge::create`], `POST https://verify.twilio.com/v2/Services/{ServiceSid}/Entities/{Identity}/Challenges`.
@@ -138,55 +140,55 @@ pub struct ListChallengeParams {
 /// Create a new Challenge for the Factor
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateChallengeParams {
     /// Optional payload used to verify the Challenge upon creation. Only used with a Factor of type `totp` to carry the TOTP code that needs to be verified. For `TOTP` this value must be between 3 and 8 characters long.
     ///
     /// Optional; `AuthPayload` on the wire (string).
-    #[serde(
-        rename = "AuthPayload",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auth_payload: ::std::option::Option<::std::string::String>,
     /// A list of objects that describe the Fields included in the Challenge. Each object contains the label and value of the field, the label can be up to 36 characters in length and the value can be up to 128 characters in length. Used when `factor_type` is `push`. There can be up to 20 details fields.
     ///
     /// Optional; `Details.Fields` on the wire (array of JSON values).
-    #[serde(
-        rename = "Details.Fields",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_strings::serialize"
-    )]
     pub details_fields: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// Shown to the user when the push notification arrives. Required when `factor_type` is `push`. Can be up to 256 characters in length
     ///
     /// Optional; `Details.Message` on the wire (string).
-    #[serde(
-        rename = "Details.Message",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub details_message: ::std::option::Option<::std::string::String>,
     /// The date-time when this Challenge expires, given in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format. The default value is five (5) minutes after Challenge creation. The max value is sixty (60) minutes after creation.
     ///
     /// Optional; `ExpirationDate` on the wire (date-time (ISO 8601)).
-    #[serde(
-        rename = "ExpirationDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub expiration_date: ::std::option::Option<::jiff::Timestamp>,
     /// The unique SID identifier of the Factor.
     ///
     /// Required; `FactorSid` on the wire (string).
-    #[serde(rename = "FactorSid")]
     pub factor_sid: ::std::string::String,
     /// Details provided to give context about the Challenge. Not shown to the end user. It must be a stringified JSON with only strings values eg. `{"ip": "172.168.1.234"}`. Can be up to 1024 characters in length
     ///
     /// Optional; `HiddenDetails` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "HiddenDetails",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub hidden_details: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateChallengeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AuthPayload", &self.auth_payload),
+            (
+                "Details.Fields",
+                &crate::support::JsonString(&self.details_fields),
+            ),
+            ("Details.Message", &self.details_message),
+            ("ExpirationDate", &self.expiration_date),
+            ("FactorSid", &self.factor_sid),
+            (
+                "HiddenDetails",
+                &crate::support::JsonString(&self.hidden_details),
+            ),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateChallenge`: [`Challenge::update`], `POST https://verify.twilio.com/v2/Services/{ServiceSid}/Entities/{Identity}/Challenges/{Sid}`.
@@ -194,25 +196,29 @@ pub struct CreateChallengeParams {
 /// Verify a specific Challenge.
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateChallengeParams {
     /// The optional payload needed to verify the Challenge. E.g., a TOTP would use the numeric code. For `TOTP` this value must be between 3 and 8 characters long. For `Push` this value can be up to 5456 characters in length
     ///
     /// Optional; `AuthPayload` on the wire (string).
-    #[serde(
-        rename = "AuthPayload",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auth_payload: ::std::option::Option<::std::string::String>,
     /// Custom metadata associated with the challenge. This is added by the Device/SDK directly to allow for the inclusion of device information. It must be a stringified JSON with only strings values eg. `{"os": "Android"}`. Can be up to 1024 characters in length.
     ///
     /// Optional; `Metadata` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Metadata",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub metadata: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for UpdateChallengeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AuthPayload", &self.auth_payload),
+            ("Metadata", &crate::support::JsonString(&self.metadata)),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -291,80 +297,67 @@ pub struct Factor {
 /// Update a specific Factor. This endpoint can be used to Verify a Factor if passed an `AuthPayload` param.
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateFactorParams {
     /// The optional payload needed to verify the Factor for the first time. E.g. for a TOTP, the numeric code.
     ///
     /// Optional; `AuthPayload` on the wire (string).
-    #[serde(
-        rename = "AuthPayload",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub auth_payload: ::std::option::Option<::std::string::String>,
     /// Optional; `Config.Alg` on the wire (enum).
-    #[serde(
-        rename = "Config.Alg",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_alg: ::std::option::Option<crate::verify::v2::FactorTotpAlgorithms>,
     /// Number of digits for generated TOTP codes. Must be between 3 and 8, inclusive
     ///
     /// Optional; `Config.CodeLength` on the wire (integer).
-    #[serde(
-        rename = "Config.CodeLength",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_code_length: ::std::option::Option<i64>,
     /// The transport technology used to generate the Notification Token. Can be `apn`, `fcm` or `none`.
     ///
     /// Required when `factor_type` is `push`.
     ///
     /// Optional; `Config.NotificationPlatform` on the wire (string).
-    #[serde(
-        rename = "Config.NotificationPlatform",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_notification_platform: ::std::option::Option<::std::string::String>,
     /// For APN, the device token. For FCM, the registration token. It is used to send the push notifications. Required when `factor_type` is `push`. If specified, this value must be between 32 and 255 characters long.
     ///
     /// Optional; `Config.NotificationToken` on the wire (string).
-    #[serde(
-        rename = "Config.NotificationToken",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_notification_token: ::std::option::Option<::std::string::String>,
     /// The Verify Push SDK version used to configure the factor
     ///
     /// Optional; `Config.SdkVersion` on the wire (string).
-    #[serde(
-        rename = "Config.SdkVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_sdk_version: ::std::option::Option<::std::string::String>,
     /// The number of time-steps, past and future, that are valid for validation of TOTP codes. Must be between 0 and 2, inclusive
     ///
     /// Optional; `Config.Skew` on the wire (integer).
-    #[serde(
-        rename = "Config.Skew",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_skew: ::std::option::Option<i64>,
     /// Defines how often, in seconds, are TOTP codes generated. i.e, a new TOTP code is generated every time\_step seconds. Must be between 20 and 60 seconds, inclusive
     ///
     /// Optional; `Config.TimeStep` on the wire (integer).
-    #[serde(
-        rename = "Config.TimeStep",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_time_step: ::std::option::Option<i64>,
     /// The new friendly name of this Factor. It can be up to 64 characters.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateFactorParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("AuthPayload", &self.auth_payload),
+            ("Config.Alg", &self.config_alg),
+            ("Config.CodeLength", &self.config_code_length),
+            (
+                "Config.NotificationPlatform",
+                &self.config_notification_platform,
+            ),
+            ("Config.NotificationToken", &self.config_notification_token),
+            ("Config.SdkVersion", &self.config_sdk_version),
+            ("Config.Skew", &self.config_skew),
+            ("Config.TimeStep", &self.config_time_step),
+            ("FriendlyName", &self.friendly_name),
+        ])
+        .serialize(serializer)
+    }
 }
 
 ///
@@ -450,67 +443,39 @@ pub struct NewFactor {
 /// Create a new Factor for the Entity
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, ::serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct CreateNewFactorParams {
     /// The algorithm used when `factor_type` is `push`. Algorithm supported: `ES256`
     ///
     /// Optional; `Binding.Alg` on the wire (string).
-    #[serde(
-        rename = "Binding.Alg",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub binding_alg: ::std::option::Option<::std::string::String>,
     /// The Ecdsa public key in PKIX, ASN.1 DER format encoded in Base64.
     ///
     /// Required when `factor_type` is `push`
     ///
     /// Optional; `Binding.PublicKey` on the wire (string).
-    #[serde(
-        rename = "Binding.PublicKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub binding_public_key: ::std::option::Option<::std::string::String>,
     /// The shared secret for TOTP factors encoded in Base32. This can be provided when creating the Factor, otherwise it will be generated.
     ///
     /// Used when `factor_type` is `totp`
     ///
     /// Optional; `Binding.Secret` on the wire (string).
-    #[serde(
-        rename = "Binding.Secret",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub binding_secret: ::std::option::Option<::std::string::String>,
     /// Optional; `Config.Alg` on the wire (enum).
-    #[serde(
-        rename = "Config.Alg",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_alg: ::std::option::Option<crate::verify::v2::NewFactorTotpAlgorithms>,
     /// The ID that uniquely identifies your app in the Google or Apple store, such as `com.example.myapp`. It can be up to 100 characters long.
     ///
     /// Required when `factor_type` is `push`.
     ///
     /// Optional; `Config.AppId` on the wire (string).
-    #[serde(
-        rename = "Config.AppId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_app_id: ::std::option::Option<::std::string::String>,
     /// Number of digits for generated TOTP codes. Must be between 3 and 8, inclusive. The default value is defined at the service level in the property `totp.code_length`. If not configured defaults to 6.
     ///
     /// Used when `factor_type` is `totp`
     ///
     /// Optional; `Config.CodeLength` on the wire (integer).
-    #[serde(
-        rename = "Config.CodeLength",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_code_length: ::std::option::Option<i64>,
     /// Optional; `Config.NotificationPlatform` on the wire (enum).
-    #[serde(
-        rename = "Config.NotificationPlatform",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_notification_platform:
         ::std::option::Option<crate::verify::v2::NewFactorNotificationPlatforms>,
     /// For APN, the device token. For FCM, the registration token. It is used to send the push notifications. Must be between 32 and 255 characters long.
@@ -518,45 +483,28 @@ pub struct CreateNewFactorParams {
     /// Required when `factor_type` is `push`.
     ///
     /// Optional; `Config.NotificationToken` on the wire (string).
-    #[serde(
-        rename = "Config.NotificationToken",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_notification_token: ::std::option::Option<::std::string::String>,
     /// The Verify Push SDK version used to configure the factor
     ///
     /// Required when `factor_type` is `push`
     ///
     /// Optional; `Config.SdkVersion` on the wire (string).
-    #[serde(
-        rename = "Config.SdkVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_sdk_version: ::std::option::Option<::std::string::String>,
     /// The number of time-steps, past and future, that are valid for validation of TOTP codes. Must be between 0 and 2, inclusive. The default value is defined at the service level in the property `totp.skew`. If not configured defaults to 1.
     ///
     /// Used when `factor_type` is `totp`
     ///
     /// Optional; `Config.Skew` on the wire (integer).
-    #[serde(
-        rename = "Config.Skew",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_skew: ::std::option::Option<i64>,
     /// Defines how often, in seconds, are TOTP codes generated. i.e, a new TOTP code is generated every time\_step seconds. Must be between 20 and 60 seconds, inclusive. The default value is defined at the service level in the property `totp.time_step`. Defaults to 30 seconds if not configured.
     ///
     /// Used when `factor_type` is `totp`
     ///
     /// Optional; `Config.TimeStep` on the wire (integer).
-    #[serde(
-        rename = "Config.TimeStep",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub config_time_step: ::std::option::Option<i64>,
     /// The Type of this Factor. Currently `push` and `totp` are supported.
     ///
     /// Required; `FactorType` on the wire (enum).
-    #[serde(rename = "FactorType")]
     pub factor_type: crate::verify::v2::NewFactorFactorTypes,
     /// The friendly name of this Factor. This can be any string up to 64 characters, meant for humans to distinguish between Factors.
     /// For `factor_type` `push`, this could be a device name.
@@ -564,15 +512,37 @@ pub struct CreateNewFactorParams {
     /// At the same time, we recommend avoiding providing PII.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// Custom metadata associated with the factor. This is added by the Device/SDK directly to allow for the inclusion of device information. It must be a stringified JSON with only strings values eg. `{"os": "Android"}`. Can be up to 1024 characters in length.
     ///
     /// Optional; `Metadata` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Metadata",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub metadata: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CreateNewFactorParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Binding.Alg", &self.binding_alg),
+            ("Binding.PublicKey", &self.binding_public_key),
+            ("Binding.Secret", &self.binding_secret),
+            ("Config.Alg", &self.config_alg),
+            ("Config.AppId", &self.config_app_id),
+            ("Config.CodeLength", &self.config_code_length),
+            (
+                "Config.NotificationPlatform",
+                &self.config_notification_platform,
+            ),
+            ("Config.NotificationToken", &self.config_notification_token),
+            ("Config.SdkVersion", &self.config_sdk_version),
+            ("Config.Skew", &self.config_skew),
+            ("Config.TimeStep", &self.config_time_step),
+            ("FactorType", &self.factor_type),
+            ("FriendlyName", &self.friendly_name),
+            ("Metadata", &crate::support::JsonString(&self.metadata)),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -64,18 +64,26 @@ pub struct Bucket {
 /// Create a new Bucket for a Rate Limit
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateBucketParams {
     /// Number of seconds that the rate limit will be enforced over.
     ///
     /// Required; `Interval` on the wire (integer).
-    #[serde(rename = "Interval")]
     pub interval: i64,
     /// Maximum number of requests permitted in during the interval.
     ///
     /// Required; `Max` on the wire (integer).
-    #[serde(rename = "Max")]
     pub max: i64,
+}
+
+impl ::serde::Serialize for CreateBucketParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Interval", &self.interval), ("Max", &self.max)])
+            .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateBucket`: [`Bucket::update`], `POST https://verify.twilio.com/v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets/{Sid}`.
@@ -83,19 +91,24 @@ pub struct CreateBucketParams {
 /// Update a specific Bucket.
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateBucketParams {
     /// Number of seconds that the rate limit will be enforced over.
     ///
     /// Optional; `Interval` on the wire (integer).
-    #[serde(
-        rename = "Interval",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub interval: ::std::option::Option<i64>,
     /// Maximum number of requests permitted in during the interval.
     ///
     /// Optional; `Max` on the wire (integer).
-    #[serde(rename = "Max", skip_serializing_if = "::std::option::Option::is_none")]
     pub max: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for UpdateBucketParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Interval", &self.interval), ("Max", &self.max)])
+            .serialize(serializer)
+    }
 }

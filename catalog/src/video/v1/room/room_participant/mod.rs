@@ -97,17 +97,22 @@ pub struct RoomParticipantSubscribeRule {
 /// Update the Subscribe Rules for the Participant
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateRoomParticipantSubscribeRuleParams {
     /// A JSON-encoded array of subscribe rules. See the [Specifying Subscribe Rules](https://www.twilio.com/docs/video/api/track-subscriptions#specifying-sr) section for further information.
     ///
     /// Optional; `Rules` on the wire (JSON, sent as a string).
-    #[serde(
-        rename = "Rules",
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::support::json_string::serialize"
-    )]
     pub rules: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for UpdateRoomParticipantSubscribeRuleParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Rules", &crate::support::JsonString(&self.rules))])
+            .serialize(serializer)
+    }
 }
 
 ///
@@ -229,5 +234,14 @@ pub struct RoomParticipantAnonymize {
 /// The parameters of `UpdateRoomParticipantAnonymize`: [`RoomParticipantAnonymize::update`], `POST https://video.twilio.com/v1/Rooms/{RoomSid}/Participants/{Sid}/Anonymize`.
 ///
 /// Feature `video-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateRoomParticipantAnonymizeParams {}
+
+impl ::serde::Serialize for UpdateRoomParticipantAnonymizeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[]).serialize(serializer)
+    }
+}

@@ -59,18 +59,26 @@ pub struct SipCredential {
 /// Create a new credential resource.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSipCredentialParams {
     /// The password that the username will use when authenticating SIP requests. The password must be a minimum of 12 characters, contain at least 1 digit, and have mixed case. (eg `IWasAtSignal2018`)
     ///
     /// Required; `Password` on the wire (string).
-    #[serde(rename = "Password")]
     pub password: ::std::string::String,
     /// The username that will be passed when authenticating SIP requests. The username should be sent in response to Twilio's challenge of the initial INVITE. It can be up to 32 characters long.
     ///
     /// Required; `Username` on the wire (string).
-    #[serde(rename = "Username")]
     pub username: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSipCredentialParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Password", &self.password), ("Username", &self.username)])
+            .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSipCredential`: [`SipCredential::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json`.
@@ -78,14 +86,19 @@ pub struct CreateSipCredentialParams {
 /// Update a credential resource.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSipCredentialParams {
     /// The password that the username will use when authenticating SIP requests. The password must be a minimum of 12 characters, contain at least 1 digit, and have mixed case. (eg `IWasAtSignal2018`)
     ///
     /// Optional; `Password` on the wire (string).
-    #[serde(
-        rename = "Password",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub password: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateSipCredentialParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Password", &self.password)]).serialize(serializer)
+    }
 }

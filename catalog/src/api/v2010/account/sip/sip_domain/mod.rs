@@ -59,13 +59,22 @@ pub struct SipCredentialListMapping {
 /// Create a CredentialListMapping resource for an account.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSipCredentialListMappingParams {
     /// A 34 character string that uniquely identifies the CredentialList resource to map to the SIP domain.
     ///
     /// Required; `CredentialListSid` on the wire (string).
-    #[serde(rename = "CredentialListSid")]
     pub credential_list_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSipCredentialListMappingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("CredentialListSid", &self.credential_list_sid)])
+            .serialize(serializer)
+    }
 }
 
 /// Access control lists associated with a SIP Domain
@@ -123,11 +132,20 @@ pub struct SipIpAccessControlListMapping {
 /// Create a new IpAccessControlListMapping resource.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSipIpAccessControlListMappingParams {
     /// The unique id of the IP access control list to map to the SIP domain.
     ///
     /// Required; `IpAccessControlListSid` on the wire (string).
-    #[serde(rename = "IpAccessControlListSid")]
     pub ip_access_control_list_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSipIpAccessControlListMappingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("IpAccessControlListSid", &self.ip_access_control_list_sid)])
+            .serialize(serializer)
+    }
 }

@@ -67,26 +67,34 @@ pub struct SipIpAddress {
 /// Create a new IpAddress resource.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSipIpAddressParams {
     /// An integer representing the length of the CIDR prefix to use with this IP address when accepting traffic. By default the entire IP address is used.
     ///
     /// Optional; `CidrPrefixLength` on the wire (integer).
-    #[serde(
-        rename = "CidrPrefixLength",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cidr_prefix_length: ::std::option::Option<i64>,
     /// A human readable descriptive text for this resource, up to 255 characters long.
     ///
     /// Required; `FriendlyName` on the wire (string).
-    #[serde(rename = "FriendlyName")]
     pub friendly_name: ::std::string::String,
     /// An IP address in dotted decimal notation from which you want to accept traffic. Any SIP requests from this IP address will be allowed by Twilio. IPv4 only supported today.
     ///
     /// Required; `IpAddress` on the wire (string).
-    #[serde(rename = "IpAddress")]
     pub ip_address: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSipIpAddressParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CidrPrefixLength", &self.cidr_prefix_length),
+            ("FriendlyName", &self.friendly_name),
+            ("IpAddress", &self.ip_address),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// The parameters of `UpdateSipIpAddress`: [`SipIpAddress::update`], `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json`.
@@ -94,30 +102,32 @@ pub struct CreateSipIpAddressParams {
 /// Update an IpAddress resource.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateSipIpAddressParams {
     /// An integer representing the length of the CIDR prefix to use with this IP address when accepting traffic. By default the entire IP address is used.
     ///
     /// Optional; `CidrPrefixLength` on the wire (integer).
-    #[serde(
-        rename = "CidrPrefixLength",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cidr_prefix_length: ::std::option::Option<i64>,
     /// A human readable descriptive text for this resource, up to 255 characters long.
     ///
     /// Optional; `FriendlyName` on the wire (string).
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// An IP address in dotted decimal notation from which you want to accept traffic. Any SIP requests from this IP address will be allowed by Twilio. IPv4 only supported today.
     ///
     /// Optional; `IpAddress` on the wire (string).
-    #[serde(
-        rename = "IpAddress",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ip_address: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for UpdateSipIpAddressParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("CidrPrefixLength", &self.cidr_prefix_length),
+            ("FriendlyName", &self.friendly_name),
+            ("IpAddress", &self.ip_address),
+        ])
+        .serialize(serializer)
+    }
 }

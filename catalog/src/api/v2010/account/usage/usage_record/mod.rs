@@ -83,40 +83,39 @@ pub struct UsageRecordAllTime {
 /// The parameters of `ListUsageRecordAllTime`: [`UsageRecordAllTime::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/AllTime.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListUsageRecordAllTimeParams {
     /// The [usage category](https://www.twilio.com/docs/usage/api/usage-record#usage-categories) of the UsageRecord resources to read. Only UsageRecord resources in the specified category are retrieved.
     ///
     /// Optional; `Category` on the wire (string).
-    #[serde(
-        rename = "Category",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category: ::std::option::Option<::std::string::String>,
     /// Only include usage that has occurred on or after this date. Specify the date in GMT and format as `YYYY-MM-DD`. You can also specify offsets from the current date, such as: `-30days`, which will set the start date to be 30 days before the current date.
     ///
     /// Optional; `StartDate` on the wire (date).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::civil::Date>,
     /// Only include usage that occurred on or before this date. Specify the date in GMT and format as `YYYY-MM-DD`.  You can also specify offsets from the current date, such as: `+30days`, which will set the end date to 30 days from the current date.
     ///
     /// Optional; `EndDate` on the wire (date).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::civil::Date>,
     /// Whether to include usage from the master account and all its subaccounts. Can be: `true` (the default) to include usage from the master account and all subaccounts or `false` to retrieve usage from only the specified account.
     ///
     /// Optional; `IncludeSubaccounts` on the wire (boolean).
-    #[serde(
-        rename = "IncludeSubaccounts",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_subaccounts: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListUsageRecordAllTimeParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Category", &self.category),
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+            ("IncludeSubaccounts", &self.include_subaccounts),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Usage records summarized by day
@@ -200,40 +199,39 @@ pub struct UsageRecordDaily {
 /// The parameters of `ListUsageRecordDaily`: [`UsageRecordDaily::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/Daily.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListUsageRecordDailyParams {
     /// The [usage category](https://www.twilio.com/docs/usage/api/usage-record#usage-categories) of the UsageRecord resources to read. Only UsageRecord resources in the specified category are retrieved.
     ///
     /// Optional; `Category` on the wire (string).
-    #[serde(
-        rename = "Category",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category: ::std::option::Option<::std::string::String>,
     /// Only include usage that has occurred on or after this date. Specify the date in GMT and format as `YYYY-MM-DD`. You can also specify offsets from the current date, such as: `-30days`, which will set the start date to be 30 days before the current date.
     ///
     /// Optional; `StartDate` on the wire (date).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::civil::Date>,
     /// Only include usage that occurred on or before this date. Specify the date in GMT and format as `YYYY-MM-DD`.  You can also specify offsets from the current date, such as: `+30days`, which will set the end date to 30 days from the current date.
     ///
     /// Optional; `EndDate` on the wire (date).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::civil::Date>,
     /// Whether to include usage from the master account and all its subaccounts. Can be: `true` (the default) to include usage from the master account and all subaccounts or `false` to retrieve usage from only the specified account.
     ///
     /// Optional; `IncludeSubaccounts` on the wire (boolean).
-    #[serde(
-        rename = "IncludeSubaccounts",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_subaccounts: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListUsageRecordDailyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Category", &self.category),
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+            ("IncludeSubaccounts", &self.include_subaccounts),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Usage records for last month
@@ -317,40 +315,39 @@ pub struct UsageRecordLastMonth {
 /// The parameters of `ListUsageRecordLastMonth`: [`UsageRecordLastMonth::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/LastMonth.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListUsageRecordLastMonthParams {
     /// The [usage category](https://www.twilio.com/docs/usage/api/usage-record#usage-categories) of the UsageRecord resources to read. Only UsageRecord resources in the specified category are retrieved.
     ///
     /// Optional; `Category` on the wire (string).
-    #[serde(
-        rename = "Category",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category: ::std::option::Option<::std::string::String>,
     /// Only include usage that has occurred on or after this date. Specify the date in GMT and format as `YYYY-MM-DD`. You can also specify offsets from the current date, such as: `-30days`, which will set the start date to be 30 days before the current date.
     ///
     /// Optional; `StartDate` on the wire (date).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::civil::Date>,
     /// Only include usage that occurred on or before this date. Specify the date in GMT and format as `YYYY-MM-DD`.  You can also specify offsets from the current date, such as: `+30days`, which will set the end date to 30 days from the current date.
     ///
     /// Optional; `EndDate` on the wire (date).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::civil::Date>,
     /// Whether to include usage from the master account and all its subaccounts. Can be: `true` (the default) to include usage from the master account and all subaccounts or `false` to retrieve usage from only the specified account.
     ///
     /// Optional; `IncludeSubaccounts` on the wire (boolean).
-    #[serde(
-        rename = "IncludeSubaccounts",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_subaccounts: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListUsageRecordLastMonthParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Category", &self.category),
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+            ("IncludeSubaccounts", &self.include_subaccounts),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Usage records summarized by month
@@ -434,40 +431,39 @@ pub struct UsageRecordMonthly {
 /// The parameters of `ListUsageRecordMonthly`: [`UsageRecordMonthly::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/Monthly.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListUsageRecordMonthlyParams {
     /// The [usage category](https://www.twilio.com/docs/usage/api/usage-record#usage-categories) of the UsageRecord resources to read. Only UsageRecord resources in the specified category are retrieved.
     ///
     /// Optional; `Category` on the wire (string).
-    #[serde(
-        rename = "Category",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category: ::std::option::Option<::std::string::String>,
     /// Only include usage that has occurred on or after this date. Specify the date in GMT and format as `YYYY-MM-DD`. You can also specify offsets from the current date, such as: `-30days`, which will set the start date to be 30 days before the current date.
     ///
     /// Optional; `StartDate` on the wire (date).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::civil::Date>,
     /// Only include usage that occurred on or before this date. Specify the date in GMT and format as `YYYY-MM-DD`.  You can also specify offsets from the current date, such as: `+30days`, which will set the end date to 30 days from the current date.
     ///
     /// Optional; `EndDate` on the wire (date).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::civil::Date>,
     /// Whether to include usage from the master account and all its subaccounts. Can be: `true` (the default) to include usage from the master account and all subaccounts or `false` to retrieve usage from only the specified account.
     ///
     /// Optional; `IncludeSubaccounts` on the wire (boolean).
-    #[serde(
-        rename = "IncludeSubaccounts",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_subaccounts: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListUsageRecordMonthlyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Category", &self.category),
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+            ("IncludeSubaccounts", &self.include_subaccounts),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Usage records for this month
@@ -551,40 +547,39 @@ pub struct UsageRecordThisMonth {
 /// The parameters of `ListUsageRecordThisMonth`: [`UsageRecordThisMonth::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/ThisMonth.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListUsageRecordThisMonthParams {
     /// The [usage category](https://www.twilio.com/docs/usage/api/usage-record#usage-categories) of the UsageRecord resources to read. Only UsageRecord resources in the specified category are retrieved.
     ///
     /// Optional; `Category` on the wire (string).
-    #[serde(
-        rename = "Category",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category: ::std::option::Option<::std::string::String>,
     /// Only include usage that has occurred on or after this date. Specify the date in GMT and format as `YYYY-MM-DD`. You can also specify offsets from the current date, such as: `-30days`, which will set the start date to be 30 days before the current date.
     ///
     /// Optional; `StartDate` on the wire (date).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::civil::Date>,
     /// Only include usage that occurred on or before this date. Specify the date in GMT and format as `YYYY-MM-DD`.  You can also specify offsets from the current date, such as: `+30days`, which will set the end date to 30 days from the current date.
     ///
     /// Optional; `EndDate` on the wire (date).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::civil::Date>,
     /// Whether to include usage from the master account and all its subaccounts. Can be: `true` (the default) to include usage from the master account and all subaccounts or `false` to retrieve usage from only the specified account.
     ///
     /// Optional; `IncludeSubaccounts` on the wire (boolean).
-    #[serde(
-        rename = "IncludeSubaccounts",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_subaccounts: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListUsageRecordThisMonthParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Category", &self.category),
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+            ("IncludeSubaccounts", &self.include_subaccounts),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Usage records for today
@@ -668,40 +663,39 @@ pub struct UsageRecordToday {
 /// The parameters of `ListUsageRecordToday`: [`UsageRecordToday::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/Today.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListUsageRecordTodayParams {
     /// The [usage category](https://www.twilio.com/docs/usage/api/usage-record#usage-categories) of the UsageRecord resources to read. Only UsageRecord resources in the specified category are retrieved.
     ///
     /// Optional; `Category` on the wire (string).
-    #[serde(
-        rename = "Category",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category: ::std::option::Option<::std::string::String>,
     /// Only include usage that has occurred on or after this date. Specify the date in GMT and format as `YYYY-MM-DD`. You can also specify offsets from the current date, such as: `-30days`, which will set the start date to be 30 days before the current date.
     ///
     /// Optional; `StartDate` on the wire (date).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::civil::Date>,
     /// Only include usage that occurred on or before this date. Specify the date in GMT and format as `YYYY-MM-DD`.  You can also specify offsets from the current date, such as: `+30days`, which will set the end date to 30 days from the current date.
     ///
     /// Optional; `EndDate` on the wire (date).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::civil::Date>,
     /// Whether to include usage from the master account and all its subaccounts. Can be: `true` (the default) to include usage from the master account and all subaccounts or `false` to retrieve usage from only the specified account.
     ///
     /// Optional; `IncludeSubaccounts` on the wire (boolean).
-    #[serde(
-        rename = "IncludeSubaccounts",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_subaccounts: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListUsageRecordTodayParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Category", &self.category),
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+            ("IncludeSubaccounts", &self.include_subaccounts),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Usage records summarized by year
@@ -785,40 +779,39 @@ pub struct UsageRecordYearly {
 /// The parameters of `ListUsageRecordYearly`: [`UsageRecordYearly::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/Yearly.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListUsageRecordYearlyParams {
     /// The [usage category](https://www.twilio.com/docs/usage/api/usage-record#usage-categories) of the UsageRecord resources to read. Only UsageRecord resources in the specified category are retrieved.
     ///
     /// Optional; `Category` on the wire (string).
-    #[serde(
-        rename = "Category",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category: ::std::option::Option<::std::string::String>,
     /// Only include usage that has occurred on or after this date. Specify the date in GMT and format as `YYYY-MM-DD`. You can also specify offsets from the current date, such as: `-30days`, which will set the start date to be 30 days before the current date.
     ///
     /// Optional; `StartDate` on the wire (date).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::civil::Date>,
     /// Only include usage that occurred on or before this date. Specify the date in GMT and format as `YYYY-MM-DD`.  You can also specify offsets from the current date, such as: `+30days`, which will set the end date to 30 days from the current date.
     ///
     /// Optional; `EndDate` on the wire (date).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::civil::Date>,
     /// Whether to include usage from the master account and all its subaccounts. Can be: `true` (the default) to include usage from the master account and all subaccounts or `false` to retrieve usage from only the specified account.
     ///
     /// Optional; `IncludeSubaccounts` on the wire (boolean).
-    #[serde(
-        rename = "IncludeSubaccounts",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_subaccounts: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListUsageRecordYearlyParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Category", &self.category),
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+            ("IncludeSubaccounts", &self.include_subaccounts),
+        ])
+        .serialize(serializer)
+    }
 }
 
 /// Usage records for yesterday
@@ -902,38 +895,37 @@ pub struct UsageRecordYesterday {
 /// The parameters of `ListUsageRecordYesterday`: [`UsageRecordYesterday::list`], `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/Yesterday.json`.
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ListUsageRecordYesterdayParams {
     /// The [usage category](https://www.twilio.com/docs/usage/api/usage-record#usage-categories) of the UsageRecord resources to read. Only UsageRecord resources in the specified category are retrieved.
     ///
     /// Optional; `Category` on the wire (string).
-    #[serde(
-        rename = "Category",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub category: ::std::option::Option<::std::string::String>,
     /// Only include usage that has occurred on or after this date. Specify the date in GMT and format as `YYYY-MM-DD`. You can also specify offsets from the current date, such as: `-30days`, which will set the start date to be 30 days before the current date.
     ///
     /// Optional; `StartDate` on the wire (date).
-    #[serde(
-        rename = "StartDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::jiff::civil::Date>,
     /// Only include usage that occurred on or before this date. Specify the date in GMT and format as `YYYY-MM-DD`.  You can also specify offsets from the current date, such as: `+30days`, which will set the end date to 30 days from the current date.
     ///
     /// Optional; `EndDate` on the wire (date).
-    #[serde(
-        rename = "EndDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub end_date: ::std::option::Option<::jiff::civil::Date>,
     /// Whether to include usage from the master account and all its subaccounts. Can be: `true` (the default) to include usage from the master account and all subaccounts or `false` to retrieve usage from only the specified account.
     ///
     /// Optional; `IncludeSubaccounts` on the wire (boolean).
-    #[serde(
-        rename = "IncludeSubaccounts",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_subaccounts: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ListUsageRecordYesterdayParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[
+            ("Category", &self.category),
+            ("StartDate", &self.start_date),
+            ("EndDate", &self.end_date),
+            ("IncludeSubaccounts", &self.include_subaccounts),
+        ])
+        .serialize(serializer)
+    }
 }

@@ -104,22 +104,24 @@ pub struct MessageInteraction {
 /// Create a new message Interaction to send directly from your system to one [Participant](https://www.twilio.com/docs/proxy/api/participant).  The `inbound` properties for the Interaction will always be empty.
 ///
 /// Feature `proxy-v1`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateMessageInteractionParams {
     /// The message to send to the participant
     ///
     /// Optional; `Body` on the wire (string).
-    #[serde(
-        rename = "Body",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub body: ::std::option::Option<::std::string::String>,
     /// Reserved. Not currently supported.
     ///
     /// Optional; `MediaUrl` on the wire (array of string).
-    #[serde(
-        rename = "MediaUrl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub media_url: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for CreateMessageInteractionParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Body", &self.body), ("MediaUrl", &self.media_url)])
+            .serialize(serializer)
+    }
 }

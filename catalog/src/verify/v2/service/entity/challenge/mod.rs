@@ -56,11 +56,19 @@ pub struct Notification {
 /// Create a new Notification for the corresponding Challenge
 ///
 /// Feature `verify-v2`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateNotificationParams {
     /// How long, in seconds, the notification is valid. Can be an integer between 0 and 300. Default is 300. Delivery is attempted until the TTL elapses, even if the device is offline. 0 means that the notification delivery is attempted immediately, only once, and is not stored for future delivery.
     ///
     /// Optional; `Ttl` on the wire (integer).
-    #[serde(rename = "Ttl", skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for CreateNotificationParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("Ttl", &self.ttl)]).serialize(serializer)
+    }
 }

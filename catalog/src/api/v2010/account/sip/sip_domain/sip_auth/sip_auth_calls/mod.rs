@@ -49,13 +49,22 @@ pub struct SipAuthCallsCredentialListMapping {
 /// Create a new credential list mapping resource
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSipAuthCallsCredentialListMappingParams {
     /// The SID of the CredentialList resource to map to the SIP domain.
     ///
     /// Required; `CredentialListSid` on the wire (string).
-    #[serde(rename = "CredentialListSid")]
     pub credential_list_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSipAuthCallsCredentialListMappingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("CredentialListSid", &self.credential_list_sid)])
+            .serialize(serializer)
+    }
 }
 
 /// IP address lists for SIP calls
@@ -105,11 +114,20 @@ pub struct SipAuthCallsIpAccessControlListMapping {
 /// Create a new IP Access Control List mapping
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSipAuthCallsIpAccessControlListMappingParams {
     /// The SID of the IpAccessControlList resource to map to the SIP domain.
     ///
     /// Required; `IpAccessControlListSid` on the wire (string).
-    #[serde(rename = "IpAccessControlListSid")]
     pub ip_access_control_list_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSipAuthCallsIpAccessControlListMappingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("IpAccessControlListSid", &self.ip_access_control_list_sid)])
+            .serialize(serializer)
+    }
 }

@@ -49,11 +49,20 @@ pub struct SipAuthRegistrationsCredentialListMapping {
 /// Create a new credential list mapping resource
 ///
 /// Feature `api-v2010`.
-#[derive(Debug, Clone, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateSipAuthRegistrationsCredentialListMappingParams {
     /// The SID of the CredentialList resource to map to the SIP domain.
     ///
     /// Required; `CredentialListSid` on the wire (string).
-    #[serde(rename = "CredentialListSid")]
     pub credential_list_sid: ::std::string::String,
+}
+
+impl ::serde::Serialize for CreateSipAuthRegistrationsCredentialListMappingParams {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        crate::support::Params(&[("CredentialListSid", &self.credential_list_sid)])
+            .serialize(serializer)
+    }
 }
