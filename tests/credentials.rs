@@ -59,16 +59,8 @@ pub struct InsecureThing {
 
 impl twilio_resource::Resource for InsecureThing {
     const BASE_URL: &'static str = "http://insecure.example.com";
-    const PATH: twilio_resource::PathTemplate = twilio_resource::PathTemplate::new(
-        "/v1/Things/<Sid>",
-        &[
-            twilio_resource::Segment::Literal("/v1/Things/"),
-            twilio_resource::Segment::Param {
-                placeholder: "Sid",
-                parameter: "sid",
-            },
-        ],
-    );
+    const PATH: twilio_resource::PathTemplate =
+        twilio_resource::PathTemplate::new("/v1/Things/<Sid>", &["sid"]);
 }
 
 #[tokio::test]

@@ -52,7 +52,7 @@ async fn connection_refused_is_retried_then_reported() {
     assert_eq!(error.status(), None);
     assert_eq!(
         error.to_string(),
-        "could not complete the request after 3 attempts"
+        format!("could not connect to 127.0.0.1:{port} (connection refused) after 3 attempts")
     );
     // The cause comes from `source()`; `Debug` (what `?` in `main` prints) shows the chain.
     let chain = format!("{error:?}");

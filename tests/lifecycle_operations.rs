@@ -159,7 +159,7 @@ async fn chat_service_v1_create_fetch_list_update_delete() {
         "FriendlyName=Desk&ReachabilityEnabled=true",
     );
     assert_eq!(updated.friendly_name.as_deref(), Some("Desk"));
-    assert_eq!(updated.reachability_enabled, Some(json!("true")));
+    assert_eq!(updated.reachability_enabled, Some(json!(true)));
 
     Service::delete(&client, &sid).await.unwrap();
     assert_request(
@@ -423,7 +423,7 @@ async fn singleton_configuration_fetch_and_update_at_one_address() {
         updated.default_conversation_role_sid.as_deref(),
         Some("RLbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
     );
-    assert_eq!(updated.reachability_enabled, Some(json!("true")));
+    assert_eq!(updated.reachability_enabled, Some(json!(true)));
 }
 
 #[tokio::test]

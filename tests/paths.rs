@@ -134,10 +134,7 @@ fn older_api_shapes_are_expressible() {
         Message::path("AC1", "SM1").unwrap(),
         "/2010-04-01/Accounts/AC1/Messages/SM1.json"
     );
-    assert_eq!(
-        Message::PATH.parameters().collect::<Vec<_>>(),
-        ["account_sid", "sid"]
-    );
+    assert_eq!(Message::PATH.parameters(), ["account_sid", "sid"]);
     let m: Message =
         serde_json::from_str(r#"{"sid": "SM1", "account_sid": "AC1", "date_created": "x"}"#)
             .unwrap();

@@ -29,10 +29,18 @@ fn default_message(status: u16) -> &'static str {
 
 /// `{code, message, more_info, status}`.
 pub fn classic(status: u16, message: Option<&str>) -> Value {
-    let code = twilio_code(status);
+    coded(
+        status,
+        twilio_code(status),
+        message.unwrap_or(default_message(status)),
+    )
+}
+
+/// `{code, message, more_info, status}` with a code of its own (`54103` for a revision mismatch).
+pub fn coded(status: u16, code: u32, message: &str) -> Value {
     json!({
         "code": code,
-        "message": message.unwrap_or(default_message(status)),
+        "message": message,
         "more_info": format!("https://www.twilio.com/docs/errors/{code}"),
         "status": status,
     })

@@ -36,6 +36,21 @@ impl IdMaker {
         }
     }
 
+    /// A new identifier that starts with `prefix`, a description's: `MG` + 32 hex digits, or
+    /// `conv_participant_` + 26 characters (a prefix ending in `_`).
+    pub(crate) fn prefixed(&self, prefix: &str) -> String {
+        if prefix.ends_with('_') {
+            format!("{prefix}{}", self.ulid())
+        } else {
+            format!("{prefix}{:032x}", self.bits())
+        }
+    }
+
+    /// `RQ` + 32 hex digits: a `Twilio-Request-Id`.
+    pub(crate) fn request_id(&self) -> String {
+        self.prefixed("RQ")
+    }
+
     /// 26 lowercase Crockford base-32 characters: 48 bits of milliseconds, 80 random bits.
     fn ulid(&self) -> String {
         const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
@@ -63,8 +78,8 @@ fn token_prefix(collection: &Address) -> String {
     format!("{product}_{}_", snake_case(&singular(collection.last())))
 }
 
-/// The two capitals Twilio puts before a SID of this collection, from Twilio's API descriptions
-/// (`Messages` → `SM`), else the collection's first two letters.
+/// For a path no description has: the two capitals Twilio most often puts before a SID of a
+/// collection of this name (`Messages` → `SM`), else the collection's first two letters.
 fn sid_prefix(dialect: Dialect, collection: &str) -> String {
     let table = match dialect {
         Dialect::V2010 => API_2010,
@@ -287,6 +302,23 @@ mod tests {
         let widget = ids.make(Dialect::V1, &collection("/v1/Widgets"));
         assert!(widget.starts_with("WI"), "{widget}");
         assert_ne!(ids.make(Dialect::V1, &collection("/v1/Widgets")), widget);
+        let messaging = ids.prefixed("MG");
+        assert!(
+            messaging.starts_with("MG") && messaging.len() == 34,
+            "{messaging}"
+        );
+        let request = ids.request_id();
+        assert!(
+            request.starts_with("RQ") && request.len() == 34,
+            "{request}"
+        );
+        assert_ne!(ids.request_id(), request);
+        let participant = ids.prefixed("conv_participant_");
+        assert_eq!(
+            participant.len(),
+            "conv_participant_".len() + 26,
+            "{participant}"
+        );
     }
 
     #[test]

@@ -59,16 +59,21 @@
 mod bodies;
 #[cfg(feature = "cli")]
 pub mod cli;
+mod convert;
+mod decode;
 mod faults;
 mod ids;
 mod lifecycle;
 mod pages;
 mod paths;
+mod revision;
 mod routes;
 mod seed;
+mod shape;
 mod state;
 mod store;
 mod streams;
+mod table;
 
 use std::io;
 use std::net::SocketAddr;

@@ -1,13 +1,19 @@
-//! The API itself, for any path: create in a collection, fetch, list, update (merge) and delete
-//! a record, each in the dialect of the path's family.
+//! The API itself: what each path does, as Twilio's descriptions say (the route table), in its
+//! API's conventions: create in a collection, fetch, list, update (merge) and delete a record.
+//! A path no description has is served only where a test stored records.
 
 use axum::body::Bytes;
 use axum::http::{Method, StatusCode};
 use serde_json::{Map, Value};
 
+use crate::bodies::twilio_code;
+use crate::decode::{self, Decoded};
 use crate::pages;
-use crate::paths::{Address, Dialect, looks_like_collection, lower_camel, singular, snake_case};
+use crate::paths::{Address, list_key};
+use crate::revision;
+use crate::shape::{Shape, updated_field};
 use crate::state::State;
+use crate::table::{self, Action, Route};
 
 /// What the API was asked, after the gate let it through.
 #[derive(Debug)]
@@ -19,50 +25,31 @@ pub(crate) struct Call<'a> {
     pub(crate) query: Option<&'a str>,
     pub(crate) content_type: Option<&'a str>,
     pub(crate) body: &'a [u8],
+    /// The `If-Match` header.
+    pub(crate) if_match: Option<&'a str>,
 }
 
 /// The API's answer, before it becomes HTTP.
 #[derive(Debug, Clone)]
 pub(crate) enum Answer {
-    /// A JSON body.
-    Json(StatusCode, Bytes),
+    /// A JSON body, and the record's revision as its `ETag` when it has one.
+    Json(StatusCode, Bytes, Option<String>),
     /// `204 No Content`.
     NoContent,
-    /// Twilio's classic error body with this status and message.
-    Error(u16, String),
+    /// Twilio's classic error body with this status, code and message.
+    Error(u16, u32, String),
 }
 
-/// What a path names.
-enum Target {
-    /// A stored record.
-    Record {
-        collection: Address,
-        id: String,
-        body: Bytes,
-    },
-    /// A collection (possibly empty).
-    Collection(Address),
-    /// Nothing the server holds.
-    Missing,
-}
-
-/// A stored record at this path wins; then a collection the server has seen or whose name reads
-/// like one (`Messages`, `Participants`); anything else (an identifier) is missing.
-fn resolve(state: &State, address: Address) -> Target {
-    if let Some((collection, id)) = address.split_last()
-        && let Some(body) = state.records.get(&collection.key(), id)
-    {
-        let id = id.to_owned();
-        return Target::Record {
-            collection,
-            id,
-            body,
-        };
+impl Answer {
+    /// An error with Twilio's usual code for its status.
+    pub(crate) fn error(status: u16, message: String) -> Answer {
+        Answer::Error(status, twilio_code(status), message)
     }
-    if state.records.has_collection(&address.key()) || looks_like_collection(address.last()) {
-        Target::Collection(address)
-    } else {
-        Target::Missing
+
+    /// A record, with its revision as the `ETag`.
+    fn record(status: StatusCode, body: Bytes) -> Answer {
+        let etag = revision::of_body(&body);
+        Answer::Json(status, body, etag)
     }
 }
 
@@ -70,45 +57,72 @@ pub(crate) fn answer(state: &State, call: &Call<'_>) -> Answer {
     let Some(address) = Address::parse(call.path) else {
         return not_found(call.path);
     };
-    let dialect = state.dialect(&address);
-    match (resolve(state, address), call.method) {
-        (Target::Record { body, .. }, &Method::GET) => Answer::Json(StatusCode::OK, body),
-        (Target::Record { collection, id, .. }, &Method::POST | &Method::PUT | &Method::PATCH) => {
-            match decode_body(dialect, call.content_type, call.body) {
-                Ok(mut changes) => {
-                    changes.insert(
-                        updated_field(dialect).to_owned(),
-                        crate::ids::now(dialect).into(),
-                    );
-                    match state.records.merge(&collection.key(), &id, changes) {
-                        Some(body) => Answer::Json(StatusCode::OK, body),
-                        None => not_found(call.path),
-                    }
-                }
-                Err(message) => Answer::Error(400, message),
-            }
+    let keys = if call.method == Method::GET {
+        Vec::new()
+    } else {
+        decode::keys(call.content_type, call.body)
+    };
+    match table::find(&address.segments, call.method.as_str(), &keys) {
+        Some(route) => routed(state, call, address, route),
+        None => stored_only(state, call, address),
+    }
+}
+
+/// A path Twilio describes: what its route says the method does.
+fn routed(state: &State, call: &Call<'_>, address: Address, route: &'static Route) -> Answer {
+    let Some(action) = route.action(call.method.as_str()) else {
+        return Answer::error(
+            405,
+            format!(
+                "The requested resource {} does not allow {} (on {} it takes {})",
+                call.path,
+                call.method,
+                route.host,
+                route.methods()
+            ),
+        );
+    };
+    let shape = Shape::of(state, &address, Some(route));
+    match action {
+        Action::List => {
+            let key = route
+                .list_key
+                .map_or_else(|| list_key(shape.dialect, &address), str::to_owned);
+            pages::list(state, shape.dialect, &address, &key, route.paged, call)
         }
-        (Target::Record { collection, id, .. }, &Method::DELETE) => {
-            if state.records.remove(&collection.key(), &id) {
-                Answer::NoContent
-            } else {
-                not_found(call.path)
-            }
+        // A create on a path that ends in a literal adds to that collection; one on a path that
+        // ends in a placeholder (an attachment such as `…/Knowledge/{id}`) stores that record.
+        Action::Create if !route.ends_in_placeholder() => create(state, shape, &address, call),
+        Action::Create => change(state, shape, &address, call, Missing::Create),
+        // A singleton (`…/Configuration`) comes to be with its first update.
+        Action::Update if !route.ends_in_placeholder() => {
+            change(state, shape, &address, call, Missing::Create)
         }
-        (Target::Collection(collection), &Method::GET) => {
-            pages::list(state, dialect, &collection, call.path, call.query)
+        Action::Update => change(state, shape, &address, call, Missing::NotFound),
+        Action::Fetch => fetch(state, &address, call.path),
+        Action::Delete => delete(state, &address, call),
+    }
+}
+
+/// A path no description has: the records and collections a test stored there, and nothing else.
+fn stored_only(state: &State, call: &Call<'_>, address: Address) -> Answer {
+    let shape = Shape::of(state, &address, None);
+    let record = address
+        .split_last()
+        .filter(|(collection, id)| state.records.get(&collection.key(), id).is_some());
+    match (record, call.method) {
+        (Some(_), &Method::GET) => fetch(state, &address, call.path),
+        (Some(_), &Method::POST | &Method::PUT | &Method::PATCH) => {
+            change(state, shape, &address, call, Missing::NotFound)
         }
-        (Target::Collection(collection), &Method::POST) => {
-            match decode_body(dialect, call.content_type, call.body) {
-                Ok(fields) => {
-                    let body = create(state, dialect, &collection, fields);
-                    Answer::Json(StatusCode::CREATED, body)
-                }
-                Err(message) => Answer::Error(400, message),
-            }
+        (Some(_), &Method::DELETE) => delete(state, &address, call),
+        (None, _) if !state.records.has_collection(&address.key()) => not_found(call.path),
+        (None, &Method::GET) => {
+            let key = list_key(shape.dialect, &address);
+            pages::list(state, shape.dialect, &address, &key, true, call)
         }
-        (Target::Missing, _) => not_found(call.path),
-        (Target::Record { .. } | Target::Collection(_), method) => Answer::Error(
+        (None, &Method::POST) => create(state, shape, &address, call),
+        (_, method) => Answer::error(
             405,
             format!(
                 "The requested resource {} does not allow {method}",
@@ -119,26 +133,147 @@ pub(crate) fn answer(state: &State, call: &Call<'_>) -> Answer {
 }
 
 fn not_found(path: &str) -> Answer {
-    Answer::Error(404, format!("The requested resource {path} was not found"))
+    Answer::error(404, format!("The requested resource {path} was not found"))
 }
 
-/// Stores a new record made of `fields` and the fields Twilio adds; returns it.
-fn create(
+/// The body's fields, each form value in its described type.
+fn fields(shape: Shape, call: &Call<'_>) -> Result<Map<String, Value>, Answer> {
+    let Decoded { mut fields, form } =
+        decode::decode_body(shape.dialect, call.content_type, call.body)
+            .map_err(|message| Answer::error(400, message))?;
+    if form {
+        crate::convert::typed(&mut fields, shape.fields());
+    }
+    Ok(fields)
+}
+
+fn fetch(state: &State, address: &Address, path: &str) -> Answer {
+    address
+        .split_last()
+        .and_then(|(collection, id)| state.records.get(&collection.key(), id))
+        .map_or_else(
+            || not_found(path),
+            |body| Answer::record(StatusCode::OK, body),
+        )
+}
+
+/// What an update does when the record is not there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Missing {
+    NotFound,
+    /// Stores a new record under the path's last segment (`201`).
+    Create,
+}
+
+/// Merges the body into the record (checking `If-Match` and counting the revision up).
+fn change(
     state: &State,
-    dialect: Dialect,
-    collection: &Address,
-    fields: Map<String, Value>,
-) -> Bytes {
-    state.records.create(
+    shape: Shape,
+    address: &Address,
+    call: &Call<'_>,
+    missing: Missing,
+) -> Answer {
+    let Some((collection, id)) = address.split_last() else {
+        return not_found(call.path);
+    };
+    let changes = match fields(shape, call) {
+        Ok(changes) => changes,
+        Err(refusal) => return refusal,
+    };
+    let mut pending = Some(changes);
+    let changed = state.records.modify(&collection.key(), id, |record| {
+        revision::check(record, call.if_match, collection.last())?;
+        record.extend(pending.take().unwrap_or_default());
+        record.insert(
+            updated_field(shape.dialect).to_owned(),
+            crate::ids::now(shape.dialect).into(),
+        );
+        revision::bump(record);
+        Ok(())
+    });
+    match changed {
+        Some(Ok(body)) => Answer::record(StatusCode::OK, body),
+        Some(Err(refusal)) => refusal,
+        None if missing == Missing::Create => {
+            let mut record = pending.take().unwrap_or_default();
+            record
+                .entry(shape.id_field())
+                .or_insert_with(|| id.to_owned().into());
+            shape.complete(state, &collection, id, &mut record);
+            state
+                .records
+                .put(&collection.key(), id, &Value::Object(record));
+            fetch(state, address, call.path).with_status(StatusCode::CREATED)
+        }
+        None => not_found(call.path),
+    }
+}
+
+fn delete(state: &State, address: &Address, call: &Call<'_>) -> Answer {
+    let Some((collection, id)) = address.split_last() else {
+        return not_found(call.path);
+    };
+    let removed =
+        state.records.remove_if(&collection.key(), id, |body| {
+            match serde_json::from_slice(body) {
+                Ok(Value::Object(record)) => {
+                    revision::check(&record, call.if_match, collection.last())
+                }
+                _ => Ok(()),
+            }
+        });
+    match removed {
+        Some(Ok(())) => Answer::NoContent,
+        Some(Err(refusal)) => refusal,
+        None => not_found(call.path),
+    }
+}
+
+/// Stores a new record made of the body's fields and the fields Twilio adds (`201`). A body that
+/// names the record (a Sync map item's `Key`) gives its identifier, once.
+fn create(state: &State, shape: Shape, collection: &Address, call: &Call<'_>) -> Answer {
+    let mut record = match fields(shape, call) {
+        Ok(fields) => fields,
+        Err(refusal) => return refusal,
+    };
+    let id_field = shape.id_field();
+    let named = record
+        .get(id_field)
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    if let Some(id) = named {
+        if state.records.get(&collection.key(), &id).is_some() {
+            return Answer::error(
+                409,
+                format!("A record with {id_field} {id:?} already exists"),
+            );
+        }
+        shape.complete(state, collection, &id, &mut record);
+        state
+            .records
+            .put(&collection.key(), &id, &Value::Object(record));
+        return fetch(state, &collection.child(&id), call.path).with_status(StatusCode::CREATED);
+    }
+    let body = state.records.create(
         &collection.key(),
-        || state.ids.make(dialect, collection),
+        || shape.new_id(state, collection),
         |id| {
-            let mut record = fields;
-            record.insert(dialect.id_field().to_owned(), id.into());
-            complete(state, dialect, collection, id, &mut record);
+            record.insert(id_field.to_owned(), id.into());
+            shape.complete(state, collection, id, &mut record);
             Value::Object(record)
         },
-    )
+    );
+    Answer::record(StatusCode::CREATED, body)
+}
+
+impl Answer {
+    /// The same answer with another success status.
+    fn with_status(self, status: StatusCode) -> Answer {
+        match self {
+            Answer::Json(_, body, etag) => Answer::Json(status, body, etag),
+            other => other,
+        }
+    }
 }
 
 /// Stores `record` as given, adding the id and the fields a create would add where it lacks them;
@@ -148,164 +283,19 @@ pub(crate) fn insert(
     collection: &Address,
     mut record: Map<String, Value>,
 ) -> String {
-    let dialect = state.dialect(collection);
-    let given = [dialect.id_field(), "sid", "id"]
+    let keys: Vec<String> = record.keys().cloned().collect();
+    let route = table::find(&collection.segments, "POST", &keys);
+    let shape = Shape::of(state, collection, route);
+    let id_field = shape.id_field();
+    let given = [id_field, "sid", "id"]
         .into_iter()
         .find_map(|field| record.get(field).and_then(Value::as_str))
         .map(str::to_owned);
-    let id = given.unwrap_or_else(|| state.ids.make(dialect, collection));
-    record
-        .entry(dialect.id_field())
-        .or_insert_with(|| id.clone().into());
-    complete(state, dialect, collection, &id, &mut record);
+    let id = given.unwrap_or_else(|| shape.new_id(state, collection));
+    record.entry(id_field).or_insert_with(|| id.clone().into());
+    shape.complete(state, collection, &id, &mut record);
     state
         .records
         .put(&collection.key(), &id, &Value::Object(record));
     id
-}
-
-/// Adds, where missing: the parent record's id (`service_sid`, `conversationId`), the account,
-/// the creation and update dates, and the record's own address (`uri` in 2010, `url` in v1).
-fn complete(
-    state: &State,
-    dialect: Dialect,
-    collection: &Address,
-    id: &str,
-    record: &mut Map<String, Value>,
-) {
-    let mut add = |field: String, value: Value| {
-        record.entry(field).or_insert(value);
-    };
-    if let Some((parent, parent_id)) = collection.parent_record() {
-        let field = match dialect {
-            Dialect::Token => format!("{}Id", lower_camel(&singular(parent))),
-            Dialect::V2010 | Dialect::V1 => format!("{}_sid", snake_case(&singular(parent))),
-        };
-        add(field, parent_id.into());
-    }
-    let account = match dialect {
-        Dialect::Token => "accountId",
-        Dialect::V2010 | Dialect::V1 => "account_sid",
-    };
-    add(account.to_owned(), state.account_sid.clone().into());
-    let now = crate::ids::now(dialect);
-    add(created_field(dialect).to_owned(), now.clone().into());
-    add(updated_field(dialect).to_owned(), now.into());
-    let own = collection.child(id).key();
-    match dialect {
-        Dialect::V2010 => add("uri".to_owned(), format!("{own}.json").into()),
-        Dialect::V1 => add("url".to_owned(), format!("{}{own}", state.base_url).into()),
-        Dialect::Token => {}
-    }
-}
-
-fn created_field(dialect: Dialect) -> &'static str {
-    match dialect {
-        Dialect::Token => "createdAt",
-        Dialect::V2010 | Dialect::V1 => "date_created",
-    }
-}
-
-fn updated_field(dialect: Dialect) -> &'static str {
-    match dialect {
-        Dialect::Token => "updatedAt",
-        Dialect::V2010 | Dialect::V1 => "date_updated",
-    }
-}
-
-/// The fields of a create or update body: a form (keys in snake_case on 2010 and v1 paths,
-/// repeated keys as arrays) or a JSON object (as given). An empty body has no fields.
-fn decode_body(
-    dialect: Dialect,
-    content_type: Option<&str>,
-    body: &[u8],
-) -> Result<Map<String, Value>, String> {
-    if body.is_empty() {
-        return Ok(Map::new());
-    }
-    let essence = content_type
-        .and_then(|value| value.split(';').next())
-        .map(|value| value.trim().to_ascii_lowercase());
-    match essence.as_deref() {
-        Some("application/x-www-form-urlencoded") => Ok(decode_form(dialect, body)),
-        Some(json) if json == "application/json" || json.ends_with("+json") => {
-            match serde_json::from_slice(body) {
-                Ok(Value::Object(fields)) => Ok(fields),
-                Ok(_) => Err("The request body must be a JSON object".to_owned()),
-                Err(error) => Err(format!("The request body is not valid JSON: {error}")),
-            }
-        }
-        Some(other) => Err(format!(
-            "Unsupported Content-Type {other:?}: send application/x-www-form-urlencoded or application/json"
-        )),
-        None => Err("A request body needs a Content-Type".to_owned()),
-    }
-}
-
-fn decode_form(dialect: Dialect, body: &[u8]) -> Map<String, Value> {
-    let mut fields = Map::new();
-    for (key, value) in form_urlencoded::parse(body) {
-        let key = match dialect {
-            Dialect::Token => key.into_owned(),
-            Dialect::V2010 | Dialect::V1 => snake_case(&key),
-        };
-        let value = Value::String(value.into_owned());
-        match fields.get_mut(&key) {
-            Some(Value::Array(values)) => values.push(value),
-            Some(first) => *first = Value::Array(vec![first.take(), value]),
-            None => {
-                fields.insert(key, value);
-            }
-        }
-    }
-    fields
-}
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use super::*;
-
-    const FORM: Option<&str> = Some("application/x-www-form-urlencoded");
-
-    #[test]
-    fn forms_become_snake_case_fields_with_arrays() {
-        let fields = decode_body(
-            Dialect::V2010,
-            FORM,
-            b"To=%2B15551234567&MediaUrl=a&MediaUrl=b&MediaUrl=c&FriendlyName=x+y&Notifications.NewMessage.Enabled=true",
-        )
-        .unwrap();
-        assert_eq!(
-            Value::Object(fields),
-            json!({
-                "to": "+15551234567",
-                "media_url": ["a", "b", "c"],
-                "friendly_name": "x y",
-                "notifications.new_message.enabled": "true",
-            })
-        );
-        let token = decode_body(Dialect::Token, FORM, b"pageName=a").unwrap();
-        assert!(token.contains_key("pageName"));
-    }
-
-    #[test]
-    fn json_bodies_are_kept_as_given() {
-        let fields = decode_body(
-            Dialect::V1,
-            Some("application/json; charset=utf-8"),
-            br#"{"FriendlyName": "x", "n": [1]}"#,
-        )
-        .unwrap();
-        assert_eq!(
-            Value::Object(fields),
-            json!({"FriendlyName": "x", "n": [1]})
-        );
-        assert!(decode_body(Dialect::V1, Some("application/json"), b"[1]").is_err());
-        assert!(decode_body(Dialect::V1, Some("application/json"), b"{").is_err());
-        assert!(decode_body(Dialect::V1, Some("text/plain"), b"x").is_err());
-        assert!(decode_body(Dialect::V1, None, b"x").is_err());
-        assert!(decode_body(Dialect::V1, None, b"").unwrap().is_empty());
-    }
 }

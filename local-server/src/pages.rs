@@ -19,8 +19,8 @@ use axum::http::StatusCode;
 use base64::Engine as _;
 use serde_json::{Value, json};
 
-use crate::lifecycle::Answer;
-use crate::paths::{Address, Dialect, list_key, snake_case};
+use crate::lifecycle::{Answer, Call};
+use crate::paths::{Address, Dialect, snake_case};
 use crate::state::State;
 use crate::store::Keep;
 
@@ -133,26 +133,32 @@ fn matches(value: &Value, accepted: &[String]) -> bool {
     }
 }
 
-/// One page of `collection` for a GET on `path?query`.
+/// One page of `collection` for a GET on `path?query`, its records under `key`; every record at
+/// once, and no paging fields, for a list Twilio does not page (`paged` false).
 pub(crate) fn list(
     state: &State,
     dialect: Dialect,
     collection: &Address,
-    path: &str,
-    query: Option<&str>,
+    key: &str,
+    paged: bool,
+    call: &Call<'_>,
 ) -> Answer {
+    let (path, query) = (call.path, call.query);
     let read = match read_query(dialect, query) {
         Ok(read) => read,
-        Err(message) => return Answer::Error(400, message),
+        Err(message) => return Answer::error(400, message),
     };
+    let keep = |body: &[u8]| passes(&read.filters, body);
+    let keep: Option<Keep<'_>> = (!read.filters.is_empty()).then_some(&keep);
+    if !paged {
+        let all = state.records.slice(&collection.key(), 0, usize::MAX, keep);
+        return Answer::Json(StatusCode::OK, splice(key, &all.items, &json!({})), None);
+    }
     let size = read.page_size.unwrap_or(DEFAULT_PAGE_SIZE);
     let offset = read
         .offset
         .unwrap_or_else(|| read.page.unwrap_or(0).saturating_mul(size));
-    let keep = |body: &[u8]| passes(&read.filters, body);
-    let keep: Option<Keep<'_>> = (!read.filters.is_empty()).then_some(&keep);
     let slice = state.records.slice(&collection.key(), offset, size, keep);
-    let key = list_key(dialect, collection);
     let count = slice.items.len();
     let next_offset = slice.more.then_some(offset.saturating_add(count));
     let previous_offset = (offset > 0).then(|| offset.saturating_sub(size));
@@ -211,7 +217,7 @@ pub(crate) fn list(
             }
         }
     };
-    Answer::Json(StatusCode::OK, splice(&key, &slice.items, &rest))
+    Answer::Json(StatusCode::OK, splice(key, &slice.items, &rest), None)
 }
 
 /// `{"<key>": [items…], …rest}` without parsing the stored items again.

@@ -23,10 +23,21 @@ pub(crate) fn router(state: Arc<State>) -> Router {
     Router::new().fallback(handle).with_state(state)
 }
 
-/// Logs the request, plays the next scripted fault, checks Basic auth like Twilio (401 + body),
+/// Answers every request with a `Twilio-Request-Id`. Logs the request, plays the next scripted fault, checks Basic auth like Twilio (401 + body),
 /// plays an answer scripted for this route, replays the first answer to a repeated idempotency
 /// key, and only then asks the API.
 async fn handle(Extract(state): Extract<Arc<State>>, request: Request) -> Response {
+    let mut response = gate(&state, request).await;
+    if let Ok(id) = HeaderValue::try_from(state.ids.request_id()) {
+        response.headers_mut().insert(REQUEST_ID, id);
+    }
+    response
+}
+
+/// Twilio's header naming each request it answered: `RQ` + 32 hex digits.
+const REQUEST_ID: &str = "twilio-request-id";
+
+async fn gate(state: &State, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let (body, too_large) = match body::to_bytes(body, MAX_REQUEST_BODY).await {
         Ok(body) => (body, false),
@@ -40,7 +51,7 @@ async fn handle(Extract(state): Extract<Arc<State>>, request: Request) -> Respon
             // A delay postpones the normal answer; every other fault replaces it.
             FaultKind::Delay(delay) => tokio::time::sleep(delay).await,
             kind => {
-                let mut response = fault_response(&state, path, kind);
+                let mut response = fault_response(state, path, kind);
                 if let Some(value) = fault
                     .retry_after
                     .and_then(|v| HeaderValue::try_from(v).ok())
@@ -76,18 +87,16 @@ async fn handle(Extract(state): Extract<Arc<State>>, request: Request) -> Respon
     if let Some(saved) = key.and_then(|key| state.saved(key)) {
         return answer_response(saved);
     }
-    let content_type = parts
-        .headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok());
+    let text = |name| parts.headers.get(name).and_then(|v| v.to_str().ok());
     let answer = lifecycle::answer(
-        &state,
+        state,
         &Call {
             method: &parts.method,
             path,
             query: parts.uri.query(),
-            content_type,
+            content_type: text(header::CONTENT_TYPE),
             body: &body,
+            if_match: text(header::IF_MATCH),
         },
     );
     if let Some(key) = key
@@ -100,9 +109,19 @@ async fn handle(Extract(state): Extract<Arc<State>>, request: Request) -> Respon
 
 fn answer_response(answer: Answer) -> Response {
     match answer {
-        Answer::Json(status, body) => raw_response(status, "application/json", Body::from(body)),
+        Answer::Json(status, body, etag) => {
+            let mut response = raw_response(status, "application/json", Body::from(body));
+            if let Some(value) = etag.and_then(|etag| HeaderValue::try_from(etag).ok()) {
+                response.headers_mut().insert(header::ETAG, value);
+            }
+            response
+        }
         Answer::NoContent => StatusCode::NO_CONTENT.into_response(),
-        Answer::Error(status, message) => error_response(status, Some(&message)),
+        Answer::Error(status, code, message) => json_response(
+            status_code(status),
+            bodies::coded(status, code, &message),
+            "application/json",
+        ),
     }
 }
 

@@ -18,6 +18,9 @@ use crate::store::Records;
 /// The header carrying an idempotency key.
 pub(crate) const IDEMPOTENCY_KEY: &str = "idempotency-key";
 
+/// What a recorded `Authorization` header shows instead of its value.
+const REDACTED: &str = "[redacted]";
+
 /// What the server saw of one request.
 #[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -40,6 +43,37 @@ pub struct RecordedRequest {
     pub accept: Option<String>,
     /// Whether the `Authorization` header matched accepted credentials.
     pub authorized: bool,
+    /// Every header, in the order sent, names in lowercase; the `Authorization` value is
+    /// replaced by `[redacted]` (it carries the credentials). Values that are not UTF-8 are read
+    /// lossily.
+    pub headers: Vec<(String, String)>,
+}
+
+impl RecordedRequest {
+    /// The first value of header `name` (any case), e.g. `X-Twilio-Webhook-Enabled`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let server = twilio_local_server::LocalServer::start().await?;
+    /// reqwest::Client::new()
+    ///     .get(format!("{}/v1/Services", server.base_url()))
+    ///     .basic_auth(server.account_sid(), Some(server.auth_token()))
+    ///     .header("X-Twilio-Webhook-Enabled", "true")
+    ///     .send()
+    ///     .await?;
+    /// let sent = server.requests().pop().expect("one request");
+    /// assert_eq!(sent.header("X-Twilio-Webhook-Enabled"), Some("true"));
+    /// assert_eq!(sent.header("authorization"), Some("[redacted]"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
 }
 
 impl std::fmt::Debug for RecordedRequest {
@@ -55,6 +89,7 @@ impl std::fmt::Debug for RecordedRequest {
             .field("user_agent", &self.user_agent)
             .field("accept", &self.accept)
             .field("authorized", &self.authorized)
+            .field("headers", &self.headers)
             .finish()
     }
 }
@@ -157,8 +192,8 @@ impl State {
         }
     }
 
-    /// The dialect of a path: the test's choice for its prefix, else its family's.
-    pub(crate) fn dialect(&self, address: &Address) -> Dialect {
+    /// The dialect the test chose for a path's prefix, if any.
+    pub(crate) fn chosen_dialect(&self, address: &Address) -> Option<Dialect> {
         let key = address.key();
         self.dialects
             .iter()
@@ -166,7 +201,7 @@ impl State {
                 key.strip_prefix(prefix.as_str())
                     .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
             })
-            .map_or_else(|| Dialect::by_family(address), |(_, dialect)| *dialect)
+            .map(|(_, dialect)| *dialect)
     }
 
     pub(crate) fn is_authorized(&self, headers: &HeaderMap) -> bool {
@@ -202,6 +237,18 @@ impl State {
             user_agent: text(header::USER_AGENT.as_str()),
             accept: text(header::ACCEPT.as_str()),
             authorized,
+            headers: request
+                .headers
+                .iter()
+                .map(|(name, value)| {
+                    let value = if name == header::AUTHORIZATION {
+                        REDACTED.to_owned()
+                    } else {
+                        String::from_utf8_lossy(value.as_bytes()).into_owned()
+                    };
+                    (name.as_str().to_owned(), value)
+                })
+                .collect(),
         });
     }
 

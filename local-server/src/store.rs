@@ -91,38 +91,68 @@ impl Records {
         body
     }
 
+    /// Changes the record with `change` (given its top-level fields), unless `change` refuses.
+    /// `None` when there is no such record; else the stored record after the change, or the
+    /// refusal.
+    pub(crate) fn modify<E>(
+        &self,
+        collection: &str,
+        id: &str,
+        change: impl FnOnce(&mut Map<String, Value>) -> Result<(), E>,
+    ) -> Option<Result<Bytes, E>> {
+        let mut collections = self.write();
+        let body = collections.get_mut(collection)?.records.get_mut(id)?;
+        let mut fields = match serde_json::from_slice(body) {
+            Ok(Value::Object(fields)) => fields,
+            _ => Map::new(),
+        };
+        if let Err(refusal) = change(&mut fields) {
+            return Some(Err(refusal));
+        }
+        *body = Bytes::from(Value::Object(fields).to_string());
+        Some(Ok(body.clone()))
+    }
+
     /// Merges `changes` into the record's top-level fields. Returns the updated record, or `None`
     /// when there is no such record.
+    #[cfg(test)]
     pub(crate) fn merge(
         &self,
         collection: &str,
         id: &str,
         changes: Map<String, Value>,
     ) -> Option<Bytes> {
-        let mut collections = self.write();
-        let body = collections.get_mut(collection)?.records.get_mut(id)?;
-        let mut record: Value = serde_json::from_slice(body).unwrap_or_default();
-        if !record.is_object() {
-            record = Value::Object(Map::new());
-        }
-        if let Value::Object(fields) = &mut record {
+        self.modify(collection, id, |fields| {
             fields.extend(changes);
+            Ok::<(), ()>(())
+        })?
+        .ok()
+    }
+
+    /// Removes the record unless `check` (given the record) refuses. `None` when there is no
+    /// such record.
+    pub(crate) fn remove_if<E>(
+        &self,
+        collection: &str,
+        id: &str,
+        check: impl FnOnce(&[u8]) -> Result<(), E>,
+    ) -> Option<Result<(), E>> {
+        let mut collections = self.write();
+        let entry = collections.get_mut(collection)?;
+        let body = entry.records.get(id)?;
+        if let Err(refusal) = check(body) {
+            return Some(Err(refusal));
         }
-        *body = Bytes::from(record.to_string());
-        Some(body.clone())
+        entry.records.remove(id);
+        entry.order.retain(|kept| kept != id);
+        Some(Ok(()))
     }
 
     /// Removes the record; whether it was there.
+    #[cfg(test)]
     pub(crate) fn remove(&self, collection: &str, id: &str) -> bool {
-        let mut collections = self.write();
-        let Some(entry) = collections.get_mut(collection) else {
-            return false;
-        };
-        if entry.records.remove(id).is_none() {
-            return false;
-        }
-        entry.order.retain(|kept| kept != id);
-        true
+        self.remove_if(collection, id, |_| Ok::<(), ()>(()))
+            .is_some()
     }
 
     /// Up to `size` records from position `offset`, counting only those `keep` accepts.

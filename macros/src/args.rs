@@ -1,6 +1,7 @@
 //! The attribute's keys as written: settings (`path = "…"`, `base_url = "…"`, `rename_all = "…"`,
-//! `body = "…"`, `update_method = "…"`, `idempotency_key`, `crate = "…"`) and operations (`fetch`,
-//! `list [= FilterType]`, `create = BodyType`, `update = BodyType`, `delete`).
+//! `body = "…"`, `update_method = "…"`, `page_size = "…" | false`, `idempotency_key`,
+//! `crate = "…"`) and operations (`fetch [= QueryType]`, `list [= FilterType]`,
+//! `create = BodyType`, `update = BodyType`, `delete [= QueryType]`).
 //!
 //! Only the shape of each key is checked here; rules that span keys or the item live in `model`.
 
@@ -8,7 +9,7 @@ use proc_macro2::{TokenStream, TokenTree};
 use syn::meta::ParseNestedMeta;
 use syn::parse::discouraged::Speculative;
 use syn::parse::{ParseStream, Parser};
-use syn::{LitStr, Token};
+use syn::{LitBool, LitStr, Token};
 
 use crate::suggest;
 
@@ -17,6 +18,7 @@ pub const BASE_URL: &str = "base_url";
 pub const RENAME_ALL: &str = "rename_all";
 pub const BODY: &str = "body";
 pub const UPDATE_METHOD: &str = "update_method";
+pub const PAGE_SIZE: &str = "page_size";
 pub const IDEMPOTENCY_KEY: &str = "idempotency_key";
 pub const CRATE: &str = "crate";
 pub const FETCH: &str = "fetch";
@@ -32,25 +34,28 @@ pub const SETTINGS: &[&str] = &[
     RENAME_ALL,
     BODY,
     UPDATE_METHOD,
+    PAGE_SIZE,
     IDEMPOTENCY_KEY,
     CRATE,
 ];
 /// The operation keys, in the order the docs list them.
 pub const OPERATIONS: &[&str] = &[FETCH, LIST, CREATE, UPDATE, DELETE];
-/// Every key, for guessing what a misspelled one meant.
+/// Every key, for guessing what a misspelled one meant: operations first, so that they win a tie
+/// (`craete` is as close to `crate` as to `create`, and far likelier meant as `create`).
 const KEYS: &[&str] = &[
-    PATH,
-    BASE_URL,
-    RENAME_ALL,
-    BODY,
-    UPDATE_METHOD,
-    IDEMPOTENCY_KEY,
-    CRATE,
     FETCH,
     LIST,
     CREATE,
     UPDATE,
     DELETE,
+    PATH,
+    BASE_URL,
+    RENAME_ALL,
+    BODY,
+    UPDATE_METHOD,
+    PAGE_SIZE,
+    IDEMPOTENCY_KEY,
+    CRATE,
 ];
 
 /// One of the five operations a resource can declare.
@@ -91,12 +96,21 @@ pub struct Operation {
     pub kind: OpKind,
     /// The key itself, for errors about this operation.
     pub key: syn::Path,
-    /// The type after `=`: the filter of `list`, the body of `create`/`update`. `None` when none
-    /// was written (or it was refused: then the expansion falls back to a generic body).
+    /// The type after `=`: the query of `fetch`/`delete`, the filter of `list`, the body of
+    /// `create`/`update`. `None` when none was written (or it was refused: then the expansion
+    /// falls back to a generic body).
     pub ty: Option<syn::Type>,
     /// Read from a misspelled key (`delet`): generated as intended so that call sites see no
     /// second error, but not checked again (its one error is the misspelling).
     pub guessed: bool,
+}
+
+/// `page_size = "Name"` or `page_size = false`.
+pub enum PageSize {
+    /// The list sends no page size.
+    Off,
+    /// The page-size query parameter's name.
+    Named(LitStr),
 }
 
 /// The attribute's arguments as written; setting values are still spanned string literals.
@@ -107,6 +121,7 @@ pub struct Args {
     pub rename_all: Option<LitStr>,
     pub body: Option<LitStr>,
     pub update_method: Option<LitStr>,
+    pub page_size: Option<PageSize>,
     pub idempotency_key: bool,
     pub krate: Option<LitStr>,
     /// In the order written, each kind at most once.
@@ -174,6 +189,19 @@ fn read_key(
         args.idempotency_key = true;
         return Ok(());
     }
+    if key == PAGE_SIZE {
+        let value = page_size_value(meta, errors)?;
+        match value {
+            None => args.refused.push(key.to_owned()),
+            Some(_) if args.page_size.is_some() => {
+                if !guessed {
+                    errors.push(duplicate(meta, key));
+                }
+            }
+            Some(value) => args.page_size = Some(value),
+        }
+        return Ok(());
+    }
     let value = string_value(meta, key, errors)?;
     let slot = match key {
         PATH => &mut args.path,
@@ -202,7 +230,46 @@ fn duplicate(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Error {
     )
 }
 
-/// `fetch`, `list`, `list = F`, `create = B`, `update = B`, `delete`.
+/// `page_size = "Name"` or `page_size = false`; anything else is reported, spanned on the value.
+fn page_size_value(
+    meta: &ParseNestedMeta<'_>,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<Option<PageSize>> {
+    const FORMS: &str = "write `page_size = \"PageSize\"` (the query parameter's name) or `page_size = false` (the list takes none)";
+    let input = meta.value()?;
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        if lit.value().is_empty() {
+            errors.push(syn::Error::new(
+                lit.span(),
+                format!("`page_size` is empty: {FORMS}"),
+            ));
+            return Ok(None);
+        }
+        return Ok(Some(PageSize::Named(lit)));
+    }
+    if input.peek(LitBool) {
+        let lit: LitBool = input.parse()?;
+        if !lit.value {
+            return Ok(Some(PageSize::Off));
+        }
+        errors.push(syn::Error::new(
+            lit.span,
+            format!("`page_size = true` says nothing: {FORMS}"),
+        ));
+        return Ok(None);
+    }
+    let tokens = tokens_until_comma(input)?;
+    let message = format!("`page_size` takes a string or `false`: {FORMS}");
+    errors.push(if tokens.is_empty() {
+        meta.error(message)
+    } else {
+        syn::Error::new_spanned(tokens, message)
+    });
+    Ok(None)
+}
+
+/// `fetch`, `fetch = Q`, `list`, `list = F`, `create = B`, `update = B`, `delete`, `delete = Q`.
 fn read_operation(
     args: &mut Args,
     meta: &ParseNestedMeta<'_>,
@@ -213,18 +280,7 @@ fn read_operation(
     let key = kind.key();
     let bare = meta.input.is_empty() || meta.input.peek(Token![,]);
     let ty = if meta.input.peek(Token![=]) {
-        let ty = type_value(meta, key, errors)?;
-        if matches!(kind, OpKind::Fetch | OpKind::Delete) {
-            let returns = if kind == OpKind::Fetch {
-                "`Self`"
-            } else {
-                "`()`"
-            };
-            errors.push(meta.error(format!(
-                "`{key}` takes no type (it returns {returns}): write `{key}` alone"
-            )));
-        }
-        ty
+        type_value(meta, key, errors)?
     } else if bare {
         None
     } else {
@@ -250,7 +306,7 @@ fn read_operation(
     args.operations.push(Operation {
         kind,
         key: meta.path.clone(),
-        ty: ty.filter(|_| !matches!(kind, OpKind::Fetch | OpKind::Delete)),
+        ty,
         guessed,
     });
     Ok(())
@@ -258,7 +314,9 @@ fn read_operation(
 
 fn operation_forms(kind: OpKind) -> String {
     match kind {
-        OpKind::Fetch | OpKind::Delete => format!("alone: `{}`", kind.key()),
+        OpKind::Fetch | OpKind::Delete => {
+            format!("`{0}` or `{0} = QueryType`", kind.key())
+        }
         OpKind::List => "`list` or `list = FilterType`".to_owned(),
         OpKind::Create | OpKind::Update => {
             format!("`{} = {}`", kind.key(), body_example(kind))
@@ -306,6 +364,7 @@ fn type_value(
         match key {
             LIST => "MessageFilter",
             CREATE => "CreateMessage",
+            FETCH | DELETE => "QueryOptions",
             _ => "UpdateMessage",
         }
     );
@@ -452,13 +511,22 @@ mod tests {
                 "`create` needs the type of its request body: write `create = CreateMessage`, a type that derives `Serialize`"
             ]
         );
+        assert!(messages(quote!(fetch = Foo, delete = a::Bar)).is_empty());
         assert_eq!(
-            messages(quote!(fetch = Foo)),
-            ["`fetch` takes no type (it returns `Self`): write `fetch` alone"]
+            messages(quote!(fetch(Foo))),
+            ["`fetch` is written `fetch` or `fetch = QueryType`"]
         );
         assert_eq!(
-            messages(quote!(delete = Foo)),
-            ["`delete` takes no type (it returns `()`): write `delete` alone"]
+            messages(quote!(page_size = true)),
+            [
+                "`page_size = true` says nothing: write `page_size = \"PageSize\"` (the query parameter's name) or `page_size = false` (the list takes none)"
+            ]
+        );
+        assert_eq!(messages(quote!(page_size = 5)).len(), 1);
+        assert_eq!(messages(quote!(page_size = "")).len(), 1);
+        assert_eq!(
+            messages(quote!(page_size = false, page_size = "PageSize")),
+            ["duplicate key `page_size` in #[twilio_resource]; give it once"]
         );
         assert_eq!(
             messages(quote!(list(Foo))),
@@ -518,5 +586,26 @@ mod tests {
                 .to_string()
                 .starts_with("unknown key `colour` in #[twilio_resource] (keys:")
         );
+    }
+
+    #[test]
+    fn swapped_letters_are_read_as_the_operation_meant() {
+        let mut errors = Vec::new();
+        let args = parse(
+            quote!(path = "/v1/<Sid>", lsit, fecth, craete = NewThing),
+            &mut errors,
+        );
+        let guesses: Vec<String> = errors
+            .iter()
+            .map(|error| {
+                let message = error.to_string();
+                let guess = message.split("did you mean ").nth(1).unwrap_or_default();
+                guess.split('?').next().unwrap_or_default().to_owned()
+            })
+            .collect();
+        assert_eq!(guesses, ["`list`", "`fetch`", "`create`"]);
+        assert_eq!(kinds(&args), [OpKind::List, OpKind::Fetch, OpKind::Create]);
+        let body = &args.operation(OpKind::Create).unwrap().ty;
+        assert_eq!(quote!(#body).to_string(), "NewThing");
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! Generated code names every runtime item through `<crate>::__private` or the crate root by an
 //! absolute path, so it compiles whatever the user has in scope and needs no extra dependencies.
-//! Each generated method is one line into one generic runtime function.
+//! Each generated method is a plain function, one line into the runtime: it builds its path and
+//! returns the runtime's request (no `async`, so no state machine of its own).
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -10,8 +11,8 @@ use syn::spanned::Spanned;
 use syn::{DeriveInput, LitStr};
 
 use crate::args;
-use crate::model::{self, Address, Op, Resource, UpdateMethod};
-use crate::template::{Part, Template};
+use crate::model::{self, Address, BodyFormat, Op, Resource, UpdateMethod};
+use crate::template::Template;
 
 /// The whole expansion: the user's struct with serde derives, the `Resource` impl, `path`,
 /// `collection_path` and one method per operation, followed by every error found.
@@ -43,46 +44,33 @@ fn expand_resource(resource: &Resource) -> TokenStream {
     let generate = Methods::new(resource, address);
     let krate = &resource.krate;
     let ident = &item.ident;
-    let str_ty = str_ty();
     let base_url = &resource.base_url;
     let path = template_tokens(krate, &address.path);
     let ops = &resource.operations;
     let generates_collection = ops.list.is_some() || ops.create.is_some();
 
-    // COLLECTION is the path itself for singletons and list-only resources. Otherwise it is its
-    // own template: inline, or (when `collection_path` renders it too) one private constant.
+    // The collection gets a constant of its own only when it differs from the path (singletons
+    // and list-only resources are their own collection).
     let own_collection = address
         .collection
         .as_ref()
-        .filter(|collection| **collection != address.path);
-    let shared = own_collection.filter(|_| generates_collection);
-    let collection_const = shared.map(|collection| {
+        .filter(|collection| generates_collection && **collection != address.path);
+    let collection_const = own_collection.map(|collection| {
         let tokens = template_tokens(krate, collection);
         quote!(const __COLLECTION: #krate::PathTemplate = #tokens;)
     });
-    let collection = match (&address.collection, own_collection) {
-        (None, _) => quote!(::core::option::Option::None),
-        (Some(_), Some(_)) if shared.is_some() => {
-            quote!(::core::option::Option::Some(Self::__COLLECTION))
-        }
-        (Some(_), Some(collection)) => {
-            let tokens = template_tokens(krate, collection);
-            quote!(::core::option::Option::Some(#tokens))
-        }
-        (Some(_), None) => {
-            quote!(::core::option::Option::Some(<Self as #krate::Resource>::PATH))
-        }
-    };
-    let protocol = protocol_tokens(krate, &resource.protocol);
+    // `Protocol::V2` is the trait's default: written only when it differs.
+    let protocol = protocol_tokens(krate, &resource.protocol)
+        .map(|protocol| quote!(const PROTOCOL: #krate::Protocol = #protocol;));
 
     let methods = [
         Some(generate.path()),
         generates_collection.then(|| generate.collection_path(own_collection.is_some())),
-        ops.fetch.then(|| generate.fetch()),
+        ops.fetch.as_ref().map(|op| generate.fetch(op)),
         ops.list.as_ref().map(|op| generate.list(op)),
         ops.create.as_ref().map(|op| generate.create(op)),
         ops.update.as_ref().map(|op| generate.update(op)),
-        ops.delete.then(|| generate.delete()),
+        ops.delete.as_ref().map(|op| generate.delete(op)),
     ];
     let methods = methods.into_iter().flatten();
 
@@ -92,10 +80,9 @@ fn expand_resource(resource: &Resource) -> TokenStream {
 
         #[automatically_derived]
         impl #krate::Resource for #ident {
-            const BASE_URL: &'static #str_ty = #base_url;
+            const BASE_URL: &'static ::core::primitive::str = #base_url;
             const PATH: #krate::PathTemplate = #path;
-            const COLLECTION: ::core::option::Option<#krate::PathTemplate> = #collection;
-            const PROTOCOL: #krate::Protocol = #protocol;
+            #protocol
         }
 
         #[automatically_derived]
@@ -108,32 +95,41 @@ fn expand_resource(resource: &Resource) -> TokenStream {
     }
 }
 
-/// `PathTemplate::new("…", &[Segment::Literal("…"), Segment::Param { … }, …])`.
+/// `PathTemplate::new("…/<Sid>", &["sid"])`: the text and each placeholder's parameter name.
 fn template_tokens(krate: &syn::Path, template: &Template) -> TokenStream {
     let text = template.text("<", ">");
-    let segments = template.parts.iter().map(|part| match part {
-        Part::Literal(text) => quote!(#krate::Segment::Literal(#text)),
-        Part::Param(p) => {
-            let (placeholder, parameter) = (&p.placeholder, &p.parameter);
-            quote!(#krate::Segment::Param { placeholder: #placeholder, parameter: #parameter })
-        }
-    });
-    quote!(#krate::PathTemplate::new(#text, &[#(#segments),*]))
+    let parameters = template.params().map(|p| &p.parameter);
+    quote!(#krate::PathTemplate::new(#text, &[#(#parameters),*]))
 }
 
-fn protocol_tokens(krate: &syn::Path, protocol: &model::Protocol) -> TokenStream {
-    let body = Ident::new(protocol.body.variant(), Span::call_site());
-    let method = Ident::new(protocol.update_method.variant(), Span::call_site());
-    let page_size = protocol.page_size_parameter;
-    let idempotency_key = protocol.idempotency_key;
-    quote! {
-        #krate::Protocol::new(
-            #krate::BodyFormat::#body,
-            #krate::UpdateMethod::#method,
-            #page_size,
-            #idempotency_key,
-        )
-    }
+/// The resource's `Protocol`, or `None` for `Protocol::V2` (the trait's default).
+fn protocol_tokens(krate: &syn::Path, protocol: &model::Protocol) -> Option<TokenStream> {
+    let page_size = protocol.page_size_parameter.as_deref();
+    let named = match (protocol.body, protocol.update_method, page_size) {
+        (BodyFormat::Json, UpdateMethod::Put, Some("pageSize")) => Some(quote!(V2)),
+        (BodyFormat::Form, UpdateMethod::Post, Some("PageSize")) => Some(quote!(CLASSIC)),
+        _ => None,
+    };
+    let base = match named {
+        Some(named) if !protocol.idempotency_key && named.to_string() == "V2" => return None,
+        Some(named) => quote!(#krate::Protocol::#named),
+        None => {
+            let body = Ident::new(protocol.body.variant(), Span::call_site());
+            let method = Ident::new(protocol.update_method.variant(), Span::call_site());
+            let page_size = match page_size {
+                Some(name) => quote!(::core::option::Option::Some(#name)),
+                None => quote!(::core::option::Option::None),
+            };
+            quote! {
+                #krate::Protocol::new(#krate::BodyFormat::#body, #krate::UpdateMethod::#method, #page_size)
+            }
+        }
+    };
+    Some(if protocol.idempotency_key {
+        quote!(#base.with_idempotency_key())
+    } else {
+        base
+    })
 }
 
 /// What every generated method shares.
@@ -150,7 +146,7 @@ struct Methods<'a> {
     body: &'static str,
     update_method: UpdateMethod,
     idempotency_key: bool,
-    page_size_parameter: &'static str,
+    page_size_parameter: Option<&'a str>,
     path_params: Vec<Ident>,
     collection_params: Vec<Ident>,
 }
@@ -169,7 +165,7 @@ impl<'a> Methods<'a> {
             body: resource.protocol.body.described(),
             update_method: resource.protocol.update_method,
             idempotency_key: resource.protocol.idempotency_key,
-            page_size_parameter: resource.protocol.page_size_parameter,
+            page_size_parameter: resource.protocol.page_size_parameter.as_deref(),
             path_params: params(&address.path),
             collection_params: params(collection),
         }
@@ -218,23 +214,40 @@ impl<'a> Methods<'a> {
         }
     }
 
-    fn fetch(&self) -> TokenStream {
+    /// A `fetch = Q` or `delete = Q` query: the parameter, and the path with it appended.
+    fn with_query(&self, op: &Op, path: TokenStream) -> (TokenStream, TokenStream, String) {
+        let krate = self.krate;
+        match &op.ty {
+            // Spanned on the type, so a query type that is not `Serialize` is underlined in the attribute.
+            Some(ty) => (
+                quote!(query: &#ty,),
+                quote_spanned!(ty.span()=> #krate::__private::with_query::<#ty>(#path, query)),
+                format!(", with `query` (`{}`) as its query string", type_text(ty)),
+            ),
+            None => (TokenStream::new(), path, String::new()),
+        }
+    }
+
+    fn fetch(&self, op: &Op) -> TokenStream {
         let (krate, vis) = (self.krate, self.vis);
         let params = &self.path_params;
+        let (query_param, path, query_doc) = self.with_query(op, quote!(Self::path(#(#params),*)));
         let doc = format!(
-            "Fetches one `{}` with `GET {}`, retrying throttling and transient failures as the client is configured.\n\n{}",
+            "Fetches one `{}` with `GET {}`{query_doc}, retrying throttling and transient failures as the client is configured.\n\n{}\n\n{}",
             self.name,
             self.path_url,
+            self.settings_doc(),
             self.call_errors(),
         );
         let declared = declare(params);
         quote! {
             #[doc = #doc]
-            #vis async fn fetch(
-                client: &#krate::Client,
+            #vis fn fetch<'a>(
+                client: &'a #krate::Client,
                 #declared
-            ) -> ::core::result::Result<Self, #krate::Error> {
-                client.fetch::<Self>(&Self::path(#(#params),*)?).await
+                #query_param
+            ) -> #krate::Request<'a, Self> {
+                #krate::__private::fetch(client, #path)
             }
         }
     }
@@ -245,22 +258,26 @@ impl<'a> Methods<'a> {
         let filter_doc = op.ty.as_ref().map_or(String::new(), |ty| {
             format!(", with `filter` (`{}`) as its query", type_text(ty))
         });
+        let page_size_doc = match self.page_size_parameter {
+            Some(name) => format!("`.page_size(n)` sends `{name}` with the first request"),
+            None => "this list takes no page size".to_owned(),
+        };
         let doc = format!(
             "Lists `{}` records with `GET {}`{filter_doc}.\n\n\
              The stream is lazy and holds one page at a time: nothing is sent until it is polled. \
-             `.page_size(n)` sends `{}` with the first request, `.limit(n)` stops after `n` records, \
+             {page_size_doc}, `.limit(n)` stops after `n` records, \
              `.pages()` yields whole pages with a cursor to resume from.\n\n\
              # Errors\n\n\
              The stream yields one [`Error`]({}) and ends: a refused argument (before any request), \
              a failed page request, or a page that does not decode.",
-            self.name, self.collection_url, self.page_size_parameter, self.error_link,
+            self.name, self.collection_url, self.error_link,
         );
         let declared = declare(params);
         let (filter_param, filter_call) = match &op.ty {
             // Spanned on the type, so a filter that is not `Serialize` is underlined in the attribute.
             Some(ty) => (
                 quote!(filter: &#ty,),
-                quote_spanned!(ty.span()=> .filter(filter)),
+                quote_spanned!(ty.span()=> .filter::<#ty>(filter)),
             ),
             None => (TokenStream::new(), TokenStream::new()),
         };
@@ -271,7 +288,7 @@ impl<'a> Methods<'a> {
                 #declared
                 #filter_param
             ) -> #krate::List<Self> {
-                #krate::__private::list::<Self>(client, Self::collection_path(#(#params),*))#filter_call
+                #krate::__private::list(client, Self::collection_path(#(#params),*))#filter_call
             }
         }
     }
@@ -280,26 +297,27 @@ impl<'a> Methods<'a> {
         let (krate, vis) = (self.krate, self.vis);
         let params = &self.collection_params;
         let doc = format!(
-            "Creates a `{}` with `POST {}` ({}{}) and returns it as Twilio answers.\n\n{}\n\n{}",
+            "Creates a `{}` with `POST {}` ({}{}) and returns it as Twilio answers.\n\n{}\n\n{}\n\n{}",
             self.name,
             self.collection_url,
             self.body,
             body_of(op),
             self.post_retries(),
+            self.settings_doc(),
             self.call_errors(),
         );
         let declared = declare(params);
         let (body_ty, body_arg) = self.body_type(op);
         let call = quote_spanned! {body_arg.span()=>
-            client.create::<Self, #body_arg>(&Self::collection_path(#(#params),*)?, body).await
+            #krate::__private::create::<Self, #body_arg>(client, Self::collection_path(#(#params),*), body)
         };
         quote! {
             #[doc = #doc]
-            #vis async fn create(
-                client: &#krate::Client,
+            #vis fn create<'a>(
+                client: &'a #krate::Client,
                 #declared
                 body: &#body_ty,
-            ) -> ::core::result::Result<Self, #krate::Error> {
+            ) -> #krate::Request<'a, Self> {
                 #call
             }
         }
@@ -315,47 +333,51 @@ impl<'a> Methods<'a> {
             "Retries throttling and transient failures as the client is configured.".to_owned()
         };
         let doc = format!(
-            "Updates one `{}` with `{method} {}` ({}{}) and returns it as Twilio answers.\n\n{retries}\n\n{}",
+            "Updates one `{}` with `{method} {}` ({}{}) and returns it as Twilio answers.\n\n{retries}\n\n{}\n\n{}",
             self.name,
             self.path_url,
             self.body,
             body_of(op),
+            self.settings_doc(),
             self.call_errors(),
         );
         let declared = declare(params);
         let (body_ty, body_arg) = self.body_type(op);
         let call = quote_spanned! {body_arg.span()=>
-            client.update::<Self, #body_arg>(&Self::path(#(#params),*)?, body).await
+            #krate::__private::update::<Self, #body_arg>(client, Self::path(#(#params),*), body)
         };
         quote! {
             #[doc = #doc]
-            #vis async fn update(
-                client: &#krate::Client,
+            #vis fn update<'a>(
+                client: &'a #krate::Client,
                 #declared
                 body: &#body_ty,
-            ) -> ::core::result::Result<Self, #krate::Error> {
+            ) -> #krate::Request<'a, Self> {
                 #call
             }
         }
     }
 
-    fn delete(&self) -> TokenStream {
+    fn delete(&self, op: &Op) -> TokenStream {
         let (krate, vis) = (self.krate, self.vis);
         let params = &self.path_params;
+        let (query_param, path, query_doc) = self.with_query(op, quote!(Self::path(#(#params),*)));
         let doc = format!(
-            "Deletes one `{}` with `DELETE {}`, retrying throttling and transient failures as the client is configured.\n\n{}",
+            "Deletes one `{}` with `DELETE {}`{query_doc}, retrying throttling and transient failures as the client is configured.\n\n{}\n\n{}",
             self.name,
             self.path_url,
+            self.settings_doc(),
             self.call_errors(),
         );
         let declared = declare(params);
         quote! {
             #[doc = #doc]
-            #vis async fn delete(
-                client: &#krate::Client,
+            #vis fn delete<'a>(
+                client: &'a #krate::Client,
                 #declared
-            ) -> ::core::result::Result<(), #krate::Error> {
-                client.delete::<Self>(&Self::path(#(#params),*)?).await
+                #query_param
+            ) -> #krate::Request<'a, ()> {
+                #krate::__private::delete::<Self>(client, #path)
             }
         }
     }
@@ -376,10 +398,18 @@ impl<'a> Methods<'a> {
 
     fn post_retries(&self) -> String {
         if self.idempotency_key {
-            "Each call sends its own `Idempotency-Key`, the same on every retry of that call, so a retry cannot act twice; throttling and transient failures are retried as the client is configured.".to_owned()
+            "Each call sends an `Idempotency-Key` (its own, or yours from `.idempotency_key(..)`), the same on every retry of that call, so a retry cannot act twice; throttling and transient failures are retried as the client is configured.".to_owned()
         } else {
             "A `POST` is retried only where Twilio cannot have acted on it (throttling, or a request that was never sent), so a retry cannot act twice.".to_owned()
         }
+    }
+
+    /// The settings a call takes before it is awaited.
+    fn settings_doc(&self) -> String {
+        let krate = path_to_string(self.krate);
+        format!(
+            "Await the returned [`Request`]({krate}::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers."
+        )
     }
 
     fn path_errors(&self) -> String {
@@ -391,7 +421,7 @@ impl<'a> Methods<'a> {
 
     fn call_errors(&self) -> String {
         format!(
-            "# Errors\n\nAny [`Error`]({}): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.",
+            "# Errors\n\nAny [`Error`]({}), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.",
             self.error_link
         )
     }

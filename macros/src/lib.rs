@@ -1,16 +1,14 @@
-//! The `#[twilio_resource]` attribute macro of [`twilio-resource`].
+//! The `#[twilio_resource]` attribute macro of the `twilio-resource` crate.
 //!
-//! Do not add this crate to your `Cargo.toml`: depend on [`twilio-resource`], which re-exports the
+//! Do not add this crate to your `Cargo.toml`: depend on `twilio-resource`, which re-exports the
 //! attribute together with the runtime (client, errors, retries) that the generated code calls, and
 //! pins this crate to its own exact version. The attribute's documentation and examples are in
-//! [`twilio-resource`]'s crate docs; this crate alone is not useful.
+//! `twilio-resource`'s crate docs; this crate alone is not useful.
 //!
 //! Inside, the pipeline reads top to bottom: `args` parses the attribute's keys, `template` parses
 //! the path template and derives its collection, `model` validates everything into one typed
 //! resource (collecting every error, with guesses from `suggest`), and `expand` turns that model
 //! into code, one small function per operation.
-//!
-//! [`twilio-resource`]: https://docs.rs/twilio-resource
 #![doc(test(attr(deny(warnings))))]
 
 mod args;
@@ -20,8 +18,7 @@ mod model;
 mod suggest;
 mod template;
 
-/// Turns a struct into a Twilio REST resource: serde derives for its JSON, the
-/// [`Resource`](https://docs.rs/twilio-resource/latest/twilio_resource/trait.Resource.html) impl,
+/// Turns a struct into a Twilio REST resource: serde derives for its JSON, the `Resource` impl,
 /// path builders, and one method per operation, each a single call into the runtime.
 ///
 /// # A 2010 API resource: form bodies, every operation
@@ -136,35 +133,43 @@ mod template;
 /// | `rename_all` | serde's rule for the JSON field names: `"camelCase"`, `"snake_case"`, `"PascalCase"`, `"lowercase"`, `"UPPERCASE"`, `"SCREAMING_SNAKE_CASE"`, `"kebab-case"`, `"SCREAMING-KEBAB-CASE"`. | `"camelCase"` (v2 APIs); the 2010 and v1 APIs use `"snake_case"` |
 /// | `body` | How `create` and `update` send their body: `"form"` (`application/x-www-form-urlencoded`, sequences as repeated keys, `None` omitted) or `"json"`. | `"json"` when `rename_all` is `"camelCase"`, else `"form"` |
 /// | `update_method` | `"POST"`, `"PUT"` or `"PATCH"`. | `"PUT"` for JSON bodies, `"POST"` for form bodies |
-/// | `idempotency_key` | A flag: `create`, `update` and `delete` send an `Idempotency-Key` header (a UUID v4), one per call and the same on each of its retries, so a `POST` may be retried like any other request. | off |
+/// | `page_size` | The page-size query parameter of `list`: its name (`page_size = "PageSize"`), or `false` for a list that takes none (`List::page_size` is then an error). | `"pageSize"` for `"camelCase"`, `"PageSize"` otherwise |
+/// | `idempotency_key` | A flag: `create`, `update` and `delete` send an `Idempotency-Key` header (a UUID v4, or the caller's own through `.idempotency_key(..)`), one per call and the same on each of its retries, so a `POST` may be retried like any other request. Declare it only where Twilio honours the key. | off |
 /// | `crate` | Where generated code finds the runtime, for a re-export: `crate = "my_app::twilio"`. | `"::twilio_resource"` |
-///
-/// The page-size query parameter of `list` follows `rename_all` too: `pageSize` for
-/// `"camelCase"`, `PageSize` otherwise.
 ///
 /// # Operations
 ///
 /// With no operation key, a resource gets `fetch` alone. Once one is named, exactly the named
 /// ones are generated. `P…` are the placeholders of `path`, `C…` those of the collection, each a
 /// parameter `impl AsRef<str>` named in snake_case (`<ConversationSid>` → `conversation_sid`,
-/// `<Type>` → `r#type`), in template order.
+/// `<Type>` → `r#type`), in template order. A placeholder's name is free: it only names the
+/// parameter and is not checked against Twilio's, so `<AcountSid>` compiles (as `acount_sid`) and
+/// sends the same path; only the literal text between placeholders must match Twilio's.
 ///
 /// | Key | Generated | Request |
 /// |---|---|---|
-/// | `fetch` | `async fn fetch(client: &Client, P…) -> Result<Self, Error>` | `GET` path |
+/// | `fetch` | `fn fetch(client: &Client, P…) -> Request<'_, Self>` | `GET` path |
+/// | `fetch = Q` | `fn fetch(client: &Client, P…, query: &Q) -> Request<'_, Self>` (`Q` is the query string) | `GET` path?query |
 /// | `list` | `fn list(client: &Client, C…) -> List<Self>` | `GET` collection, page by page |
 /// | `list = F` | `fn list(client: &Client, C…, filter: &F) -> List<Self>` (the filter is the query) | `GET` collection, page by page |
-/// | `create = B` | `async fn create(client: &Client, C…, body: &B) -> Result<Self, Error>` | `POST` collection |
-/// | `update = B` | `async fn update(client: &Client, P…, body: &B) -> Result<Self, Error>` | `update_method` path |
-/// | `delete` | `async fn delete(client: &Client, P…) -> Result<(), Error>` | `DELETE` path |
+/// | `create = B` | `fn create(client: &Client, C…, body: &B) -> Request<'_, Self>` | `POST` collection |
+/// | `update = B` | `fn update(client: &Client, P…, body: &B) -> Request<'_, Self>` | `update_method` path |
+/// | `delete` | `fn delete(client: &Client, P…) -> Request<'_, ()>` | `DELETE` path |
+/// | `delete = Q` | `fn delete(client: &Client, P…, query: &Q) -> Request<'_, ()>` | `DELETE` path?query |
 ///
-/// `F` and `B` are Rust types (not strings) that implement `serde::Serialize`; `B` may be unsized
+/// A `Request` is the call's future: `.await` sends it. Before that, settings change this call
+/// only: `.header(name, value)`, `.query(&extra)`, `.webhook_enabled(true)`, `.if_match(etag)`,
+/// `.timeout(duration)`, `.idempotency_key(key)`, and `.with_response()` for the status and
+/// headers with the body.
+///
+/// `Q`, `F` and `B` are Rust types (not strings) that implement `serde::Serialize`; queries and
+/// filters are encoded like forms (`None` left out, sequences as repeated keys); `B` may be unsized
 /// (`create = [(&'static str, &'static str)]`). Every resource also gets
 /// `fn path(P…) -> Result<String, Error>`, and `fn collection_path(C…) -> Result<String, Error>`
 /// when it has `list` or `create`. Each path value becomes exactly one percent-encoded segment;
 /// an empty value, `.` or `..` is refused with `Error::InvalidArgument` before any request.
-/// The methods have `Self`'s visibility; the parameter names `client`, `body` and `filter` are
-/// reserved, so no placeholder may take them.
+/// The methods have `Self`'s visibility; the parameter names `client`, `body`, `filter` and
+/// `query` are reserved, so no placeholder may take them.
 ///
 /// # The collection
 ///
@@ -187,18 +192,18 @@ mod template;
 ///
 /// impl Resource for Service {
 ///     const BASE_URL: &str = "https://conversations.twilio.com";
-///     const PATH: PathTemplate = /* "/v1/Services/<Sid>", parsed at compile time */;
-///     const COLLECTION: Option<PathTemplate> = Some(/* "/v1/Services" */);
-///     const PROTOCOL: Protocol = Protocol::new(BodyFormat::Json, UpdateMethod::Put, "pageSize", false);
+///     const PATH: PathTemplate = PathTemplate::new("/v1/Services/<Sid>", &["sid"]);
+///     // PROTOCOL: the default, `Protocol::V2` (JSON, PUT, pageSize); `Protocol::CLASSIC` for
+///     // snake_case resources.
 /// }
 ///
 /// impl Service {
 ///     pub fn path(sid: impl AsRef<str>) -> Result<String, Error> { /* PATH.render(..) */ }
-///     pub async fn fetch(client: &Client, sid: impl AsRef<str>) -> Result<Self, Error> {
-///         client.fetch::<Self>(&Self::path(sid)?).await
+///     pub fn fetch<'a>(client: &'a Client, sid: impl AsRef<str>) -> Request<'a, Self> {
+///         __private::fetch(client, Self::path(sid))
 ///     }
-///     pub async fn delete(client: &Client, sid: impl AsRef<str>) -> Result<(), Error> {
-///         client.delete::<Self>(&Self::path(sid)?).await
+///     pub fn delete<'a>(client: &'a Client, sid: impl AsRef<str>) -> Request<'a, ()> {
+///         __private::delete::<Self>(client, Self::path(sid))
 ///     }
 /// }
 /// ```
@@ -207,7 +212,7 @@ mod template;
 ///
 /// Every mistake is reported at once, each with a span and the fix: an unknown key (with a guess:
 /// "did you mean `rename_all`?"), a key or operation given twice, `create`/`update` without a
-/// type, a type given to `fetch`/`delete`, a value outside the listed ones, a malformed path
+/// type, a body, filter or query type that is not `Serialize`, a value outside the listed ones, a malformed path
 /// template or base URL, `list`/`create` on a path with no collection, a generic struct, or a
 /// `Serialize`/`Deserialize` derive of your own (the attribute derives both). After a mistake the
 /// attribute still generates every method it can, so call sites show no second error.

@@ -8,7 +8,7 @@ use proc_macro2::{Ident, Span};
 use syn::punctuated::Punctuated;
 use syn::{Data, DeriveInput, Fields, LitStr, Token};
 
-use crate::args::{self, Args, OpKind};
+use crate::args::{self, Args, OpKind, PageSize};
 use crate::case::RENAME_RULES;
 use crate::suggest;
 use crate::template::{self, Template};
@@ -54,11 +54,12 @@ pub struct Serde {
 }
 
 /// The runtime's `Protocol`: how bodies are sent, how updates are sent, how pages are sized.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Protocol {
     pub body: BodyFormat,
     pub update_method: UpdateMethod,
-    pub page_size_parameter: &'static str,
+    /// `None` for a list declared with `page_size = false`.
+    pub page_size_parameter: Option<String>,
     pub idempotency_key: bool,
 }
 
@@ -116,14 +117,16 @@ impl UpdateMethod {
 /// The operations to generate.
 #[derive(Default)]
 pub struct Operations {
-    pub fetch: bool,
+    /// `Some` when declared; its `ty` is the query parameters' type, if any.
+    pub fetch: Option<Op>,
     /// `Some` when declared; its `ty` is the filter type, if any.
     pub list: Option<Op>,
     /// `Some` when declared; its `ty` is the body type (`None` only after an error: the
     /// expansion then takes any `Serialize` body, so call sites see no second error).
     pub create: Option<Op>,
     pub update: Option<Op>,
-    pub delete: bool,
+    /// As `fetch`.
+    pub delete: Option<Op>,
 }
 
 pub struct Op {
@@ -152,7 +155,9 @@ pub fn build(
             Ok(template) => Some(template),
             Err(found) => {
                 errors.extend(found.into_iter().map(|e| syn::Error::new(lit.span(), e)));
-                None
+                // A placeholder left open is read as closed, so the methods still exist and
+                // call sites show no second error.
+                template::closed_reading(&lit.value())
             }
         },
     };
@@ -205,7 +210,11 @@ pub fn build(
     let protocol = Protocol {
         body,
         update_method,
-        page_size_parameter: if camel_case { "pageSize" } else { "PageSize" },
+        page_size_parameter: match &args.page_size {
+            Some(PageSize::Off) => None,
+            Some(PageSize::Named(name)) => Some(name.value()),
+            None => Some(if camel_case { "pageSize" } else { "PageSize" }.to_owned()),
+        },
         idempotency_key: args.idempotency_key,
     };
     let krate = krate_path(args, &mut errors);
@@ -232,17 +241,17 @@ pub fn build(
 fn operations(args: &Args) -> Operations {
     if args.operations.is_empty() {
         return Operations {
-            fetch: true,
+            fetch: Some(Op { ty: None }),
             ..Operations::default()
         };
     }
     let op = |kind| args.operation(kind).map(|op| Op { ty: op.ty.clone() });
     Operations {
-        fetch: args.operation(OpKind::Fetch).is_some(),
+        fetch: op(OpKind::Fetch),
         list: op(OpKind::List),
         create: op(OpKind::Create),
         update: op(OpKind::Update),
-        delete: args.operation(OpKind::Delete).is_some(),
+        delete: op(OpKind::Delete),
     }
 }
 
@@ -612,7 +621,7 @@ mod tests {
             Protocol {
                 body: BodyFormat::Json,
                 update_method: UpdateMethod::Put,
-                page_size_parameter: "pageSize",
+                page_size_parameter: Some("pageSize".to_owned()),
                 idempotency_key: false,
             }
         );
@@ -625,7 +634,7 @@ mod tests {
             Protocol {
                 body: BodyFormat::Form,
                 update_method: UpdateMethod::Post,
-                page_size_parameter: "PageSize",
+                page_size_parameter: Some("PageSize".to_owned()),
                 idempotency_key: false,
             }
         );
@@ -636,10 +645,18 @@ mod tests {
         ));
         assert_eq!(json_snake.body, BodyFormat::Json);
         assert_eq!(json_snake.update_method, UpdateMethod::Put);
-        assert_eq!(json_snake.page_size_parameter, "PageSize");
+        assert_eq!(json_snake.page_size_parameter.as_deref(), Some("PageSize"));
         let form_camel = protocol(quote!(path = "/v2/X", body = "form", idempotency_key));
         assert_eq!(form_camel.update_method, UpdateMethod::Post);
-        assert_eq!(form_camel.page_size_parameter, "pageSize");
+        assert_eq!(form_camel.page_size_parameter.as_deref(), Some("pageSize"));
+        let none = protocol(quote!(
+            path = "/v1/X",
+            rename_all = "snake_case",
+            page_size = false
+        ));
+        assert_eq!(none.page_size_parameter, None);
+        let named = protocol(quote!(path = "/v2/X", page_size = "PageSize"));
+        assert_eq!(named.page_size_parameter.as_deref(), Some("PageSize"));
         assert!(form_camel.idempotency_key);
         let patch = protocol(quote!(path = "/v2/X", update_method = "PATCH"));
         assert_eq!(patch.update_method, UpdateMethod::Patch);
@@ -649,12 +666,12 @@ mod tests {
     fn no_operation_key_means_fetch_alone() {
         let (resource, _) = model(quote!(path = "/v2/X/<Sid>"));
         let ops = &resource.operations;
-        assert!(ops.fetch && !ops.delete);
+        assert!(ops.fetch.is_some() && ops.delete.is_none());
         assert!(ops.list.is_none() && ops.create.is_none() && ops.update.is_none());
 
         let (resource, _) = model(quote!(path = "/v2/X/<Sid>", list, delete));
         let ops = &resource.operations;
-        assert!(!ops.fetch && ops.delete && ops.list.is_some());
+        assert!(ops.fetch.is_none() && ops.delete.is_some() && ops.list.is_some());
         assert!(ops.create.is_none() && ops.update.is_none());
     }
 
@@ -707,13 +724,43 @@ mod tests {
     }
 
     #[test]
+    fn an_unclosed_placeholder_is_one_error_and_the_methods_stay() {
+        let (resource, errors) = model(quote!(
+            path = "/2010-04-01/Accounts/<AccountSid/Messages/<Sid>.json",
+            fetch,
+            list,
+        ));
+        assert_eq!(
+            errors,
+            [
+                "placeholder `<AccountSid` is not closed: the `>` goes right after the name, as in `<AccountSid>/Messages/`"
+            ]
+        );
+        let address = resource.address.unwrap();
+        let params: Vec<&str> = address
+            .path
+            .params()
+            .map(|p| p.parameter.as_str())
+            .collect();
+        assert_eq!(params, ["account_sid", "sid"]);
+        assert_eq!(
+            address.collection.unwrap().text("<", ">"),
+            "/2010-04-01/Accounts/<AccountSid>/Messages.json"
+        );
+        // A template the reading cannot mend generates no impl, as before.
+        let (resource, errors) = model(quote!(path = "v2/<>/<Sid"));
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(resource.address.is_none());
+    }
+
+    #[test]
     fn a_refused_base_url_keeps_the_rest() {
         let (resource, errors) = model(quote!(path = "/v1/X/<Sid>", base_url = "api.twilio.com"));
         assert_eq!(
             errors,
             ["`base_url` must be an absolute URL with a scheme: write \"https://api.twilio.com\""]
         );
-        assert!(resource.address.is_some() && resource.operations.fetch);
+        assert!(resource.address.is_some() && resource.operations.fetch.is_some());
         assert_eq!(resource.base_url, DEFAULT_BASE_URL);
     }
 

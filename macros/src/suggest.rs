@@ -4,7 +4,10 @@
 ///
 /// In order: the same name in another case (`Snake_Case` → `snake_case`); a name that `typed`
 /// starts or is one `_`-separated part of (`base` → `base_url`, `method` → `update_method`); the
-/// candidate within an edit distance of a third of the name (at least 1), ignoring case.
+/// candidate within an edit distance of a third of the name (at least 1), ignoring case. The
+/// distance is optimal string alignment: two swapped neighbours count as one edit, the commonest
+/// slip (`lsit` → `list`). On a tie the candidate listed first wins, so callers list the likelier
+/// names first (`craete` is one edit from `crate` and from `create`).
 pub fn closest<'a>(typed: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let lower = typed.to_ascii_lowercase();
     if let Some(same) = candidates.iter().find(|c| c.eq_ignore_ascii_case(typed)) {
@@ -22,7 +25,7 @@ pub fn closest<'a>(typed: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let limit = (typed.chars().count() / 3).max(1);
     candidates
         .iter()
-        .map(|c| (strsim::levenshtein(&lower, &c.to_ascii_lowercase()), *c))
+        .map(|c| (strsim::osa_distance(&lower, &c.to_ascii_lowercase()), *c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
@@ -31,9 +34,15 @@ pub fn closest<'a>(typed: &str, candidates: &[&'a str]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::closest;
-    use strsim::levenshtein as distance;
+    use strsim::osa_distance as distance;
 
+    /// As the attribute lists them: operations first, so they win ties.
     const KEYS: &[&str] = &[
+        "fetch",
+        "list",
+        "create",
+        "update",
+        "delete",
         "path",
         "base_url",
         "rename_all",
@@ -41,11 +50,6 @@ mod tests {
         "update_method",
         "idempotency_key",
         "crate",
-        "fetch",
-        "list",
-        "create",
-        "update",
-        "delete",
     ];
 
     #[test]
@@ -56,6 +60,9 @@ mod tests {
         assert_eq!(distance("kitten", "sitting"), 3);
         assert_eq!(distance("renameall", "rename_all"), 1);
         assert_eq!(distance("délete", "delete"), 1);
+        assert_eq!(distance("lsit", "list"), 1);
+        assert_eq!(distance("craete", "create"), 1);
+        assert_eq!(distance("craete", "crate"), 1);
     }
 
     #[test]
@@ -71,6 +78,19 @@ mod tests {
         assert_eq!(closest("lst", KEYS), Some("list"));
         assert_eq!(closest("creat", KEYS), Some("create"));
         assert_eq!(closest("Fetch", KEYS), Some("fetch"));
+        assert_eq!(closest("upd", KEYS), Some("update"));
+        assert_eq!(closest("udpate_method", KEYS), Some("update_method"));
+        assert_eq!(closest("bsae_url", KEYS), Some("base_url"));
+    }
+
+    #[test]
+    fn a_swap_of_neighbours_is_one_edit_and_operations_win_ties() {
+        assert_eq!(closest("lsit", KEYS), Some("list"));
+        assert_eq!(closest("fecth", KEYS), Some("fetch"));
+        assert_eq!(closest("craete", KEYS), Some("create"));
+        assert_eq!(closest("deltee", KEYS), Some("delete"));
+        assert_eq!(closest("udpate", KEYS), Some("update"));
+        assert_eq!(closest("ptah", KEYS), Some("path"));
         assert_eq!(closest("colour", KEYS), None);
         assert_eq!(closest("x", KEYS), None);
         assert_eq!(closest("", KEYS), None);

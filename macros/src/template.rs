@@ -230,7 +230,7 @@ impl fmt::Display for TemplateError {
             ),
             Self::ReservedName { name, param } => write!(
                 f,
-                "placeholder `<{name}>` would become parameter `{param}`, which is reserved (the generated methods take `client`, `body` and `filter`, and Rust keeps `self`, `super` and `crate`); rename the placeholder"
+                "placeholder `<{name}>` would become parameter `{param}`, which is reserved (the generated methods take `client`, `body`, `filter` and `query`, and Rust keeps `self`, `super` and `crate`); rename the placeholder"
             ),
             Self::ForbiddenChar { ch } => write!(
                 f,
@@ -249,7 +249,9 @@ impl fmt::Display for TemplateError {
 }
 
 /// Parameter names that `r#` cannot rescue, plus the names the generated methods use themselves.
-const RESERVED_PARAMS: &[&str] = &["self", "super", "crate", "_", "client", "body", "filter"];
+const RESERVED_PARAMS: &[&str] = &[
+    "self", "super", "crate", "_", "client", "body", "filter", "query",
+];
 
 /// Parses a template, returning every error found rather than only the first.
 pub fn parse(template: &str) -> Result<Template, Vec<TemplateError>> {
@@ -305,6 +307,39 @@ pub fn parse(template: &str) -> Result<Template, Vec<TemplateError>> {
     } else {
         Err(errors)
     }
+}
+
+/// The best reading of a template refused only for a placeholder left open
+/// (`…/<AccountSid/Messages`): each `<Name` not followed by `>` is closed right after its name, as
+/// the error message suggests. `None` when nothing was open or that reading does not parse either
+/// (another mistake, or a `<` with no name after it). The attribute generates its methods from
+/// this reading, so the one error about the `<` is the only one the user sees.
+pub fn closed_reading(template: &str) -> Option<Template> {
+    let mut fixed = String::with_capacity(template.len().saturating_add(4));
+    let mut rest = template;
+    while let Some(at) = rest.find('<') {
+        let (before, from) = rest.split_at_checked(at)?;
+        fixed.push_str(before);
+        let after = from.get(1..)?;
+        let name_end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        let (name, then) = after.split_at_checked(name_end)?;
+        fixed.push('<');
+        fixed.push_str(name);
+        if !then.starts_with('>') {
+            if name.is_empty() {
+                return None;
+            }
+            fixed.push('>');
+        }
+        rest = then;
+    }
+    fixed.push_str(rest);
+    if fixed == template {
+        return None;
+    }
+    parse(&fixed).ok()
 }
 
 /// `("a", '<', "b>c")` for `"a<b>c"`: the text before the first `<` or `>`, that bracket, the rest.
@@ -474,6 +509,29 @@ mod tests {
         assert_eq!(parse("/v2/</x"), Err(vec![unclosed("", "/x")]));
         assert_eq!(parse("/v2/<>"), Err(vec![TemplateError::EmptyPlaceholder]));
         assert_eq!(parse("/v2/Sid>"), Err(vec![TemplateError::StrayClose]));
+    }
+
+    #[test]
+    fn an_unclosed_placeholder_is_read_as_closed_after_its_name() {
+        let read = |text: &str| closed_reading(text).map(|t| t.text("<", ">"));
+        assert_eq!(
+            read("/2010-04-01/Accounts/<AccountSid/Messages/<Sid>.json").as_deref(),
+            Some("/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json")
+        );
+        assert_eq!(read("/v2/<Sid").as_deref(), Some("/v2/<Sid>"));
+        assert_eq!(read("/v2/<A/<B").as_deref(), Some("/v2/<A>/<B>"));
+        assert_eq!(
+            read("/v2/Services/<ServiceSid/Roles/<Sid>.json").as_deref(),
+            Some("/v2/Services/<ServiceSid>/Roles/<Sid>.json")
+        );
+        // Nothing open, or a mistake the reading cannot mend: no reading.
+        assert_eq!(read("/v2/<Sid>"), None);
+        assert_eq!(read("/v2/</x"), None);
+        assert_eq!(read("v2/<Sid"), None);
+        assert_eq!(read("/v2/<A/x>"), None);
+        assert_eq!(read("/v2/<Sid/<Sid"), None);
+        assert_eq!(read("/v2/<é"), None);
+        assert_eq!(read(""), None);
     }
 
     #[test]
@@ -696,7 +754,12 @@ mod tests {
 
     #[test]
     fn refuses_the_generated_methods_parameter_names() {
-        for (name, param) in [("Body", "body"), ("Filter", "filter"), ("Client", "client")] {
+        for (name, param) in [
+            ("Body", "body"),
+            ("Filter", "filter"),
+            ("Client", "client"),
+            ("Query", "query"),
+        ] {
             assert_eq!(
                 parse(&format!("/v1/<{name}>")),
                 Err(vec![TemplateError::ReservedName {

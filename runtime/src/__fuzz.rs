@@ -24,16 +24,12 @@ pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     crate::retry::parse_retry_after(value, now)
 }
 
-/// Reads a list page's body as [`List`](crate::List) does: whole (`chunk_size` `None`, as a page
-/// up to 256 KiB is read), or as it arrives in chunks of `chunk_size` bytes (as a larger one is).
-/// The records as JSON, and where the listing goes on, described.
+/// Reads a list page's body as [`List`](crate::List) does, whole and in one pass. The records as
+/// JSON, and where the listing goes on, described.
 ///
 /// # Errors
 ///
 /// [`Error::Decode`] when the page is not a list page.
-pub fn read_list_page(
-    body: &[u8],
-    chunk_size: Option<usize>,
-) -> Result<(Vec<serde_json::Value>, String), Error> {
-    crate::list::read_page_for_fuzzing(body, chunk_size)
+pub fn read_list_page(body: &[u8]) -> Result<(Vec<serde_json::Value>, String), Error> {
+    crate::list::read_page_for_fuzzing(body)
 }

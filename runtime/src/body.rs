@@ -23,13 +23,31 @@ pub(crate) fn form<B: Serialize + ?Sized>(body: &B) -> Result<String, Error> {
     encode_form("body", body)
 }
 
-/// A list filter as a query string (no leading `?`), encoded exactly like a [`form`] body.
+/// A query string (no leading `?`): a list filter, a `fetch` or `delete` parameter type, or a
+/// call's extra query, encoded exactly like a [`form`] body.
 ///
 /// # Errors
 ///
-/// As [`form`], for parameter `filter`.
-pub(crate) fn query<F: Serialize + ?Sized>(filter: &F) -> Result<String, Error> {
-    encode_form("filter", filter)
+/// As [`form`], naming `parameter`.
+pub(crate) fn query<F: Serialize + ?Sized>(
+    parameter: &'static str,
+    value: &F,
+) -> Result<String, Error> {
+    encode_form(parameter, value)
+}
+
+/// Appends an encoded query (`a=1&b=2`, possibly empty) to a path that may already have one.
+pub(crate) fn append_query(path_and_query: &mut String, query: &str) {
+    if query.is_empty() {
+        return;
+    }
+    match path_and_query.find('?') {
+        None => path_and_query.push('?'),
+        // `at` is below the length, so `at + 1` cannot overflow.
+        Some(at) if at + 1 == path_and_query.len() || path_and_query.ends_with('&') => {}
+        Some(_) => path_and_query.push('&'),
+    }
+    path_and_query.push_str(query);
 }
 
 /// A `create` or `update` body as JSON.
@@ -227,11 +245,11 @@ mod tests {
             ..MessageFilter::default()
         };
         assert_eq!(
-            query(&filter).unwrap(),
+            query("filter", &filter).unwrap(),
             "DateSent%3C=2024-01-02&DateSent%3E=2023-12-31T23%3A59%3A59Z\
              &Capabilities.Voice=false&Notifications.NewMessage.Enabled=true"
         );
-        assert_eq!(query(&MessageFilter::default()).unwrap(), "");
+        assert_eq!(query("filter", &MessageFilter::default()).unwrap(), "");
     }
 
     #[test]
@@ -286,7 +304,7 @@ mod tests {
         assert!(reason.contains("`Attributes`"), "{reason}");
         assert!(reason.contains("JsonString"), "{reason}");
 
-        let error = query(&"just a string").unwrap_err();
+        let error = query("filter", &"just a string").unwrap_err();
         let Error::InvalidArgument { parameter, reason } = &error else {
             panic!("{error:?}");
         };
@@ -321,11 +339,11 @@ mod tests {
     #[test]
     fn pairs_and_maps_are_accepted_too() {
         assert_eq!(
-            query(&[("Status", "sent"), ("Status", "delivered")]).unwrap(),
+            query("filter", &[("Status", "sent"), ("Status", "delivered")]).unwrap(),
             "Status=sent&Status=delivered"
         );
         assert_eq!(
-            query(&BTreeMap::from([("PageToken", "PA x")])).unwrap(),
+            query("filter", &BTreeMap::from([("PageToken", "PA x")])).unwrap(),
             "PageToken=PA+x"
         );
     }
@@ -344,7 +362,7 @@ mod tests {
             name: text.to_owned(),
             before: vec![text.to_owned(), format!("{text}2")],
         };
-        let encoded = query(&filter).unwrap();
+        let encoded = query("filter", &filter).unwrap();
         // Nothing that could end the query or start a fragment, nothing outside printable ASCII.
         assert!(
             encoded.bytes().all(|b| b.is_ascii_graphic() && b != b'#'),

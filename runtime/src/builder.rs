@@ -52,6 +52,49 @@ pub struct ClientBuilder {
     max_response_bytes: usize,
 }
 
+/// Client's constructors live beside the builder they use, so `client` never imports `builder`.
+impl Client {
+    /// A client for an account SID and its auth token, with default settings.
+    ///
+    /// Nothing is checked until the first request; use [`Client::builder`] to have bad settings
+    /// refused up front.
+    ///
+    /// # Panics
+    ///
+    /// Only if the TLS backend cannot be initialised, as `reqwest::Client::new` does: there is no
+    /// client without one, and no argument leads there.
+    pub fn new(account_sid: impl Into<String>, auth_token: impl Into<String>) -> Client {
+        let credentials = Credentials::AuthToken {
+            account_sid: account_sid.into(),
+            token: SecretString::from(auth_token.into()),
+        };
+        // Empty credentials cannot form a header; keep an empty one and let Twilio answer 401.
+        let authorization = credentials
+            .authorization()
+            .unwrap_or_else(|_| HeaderValue::from_static(""));
+        ClientBuilder::new()
+            .finish(credentials, authorization, None)
+            .unwrap_or_else(|error| panic!("cannot build the HTTP client: {error}"))
+    }
+
+    /// A client from `TWILIO_ACCOUNT_SID` and either `TWILIO_API_KEY` + `TWILIO_API_SECRET`
+    /// (preferred when set) or `TWILIO_AUTH_TOKEN`; `TWILIO_REGION` and `TWILIO_EDGE` are honoured
+    /// when set. The short form of [`ClientBuilder::from_env`]`()?.build()`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingEnv`] naming the first variable that is missing or empty, or
+    /// [`Error::Config`] for a region or edge that is not a host label.
+    pub fn from_env() -> Result<Client, Error> {
+        ClientBuilder::from_env()?.build()
+    }
+
+    /// A builder for every setting.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::new()
+    }
+}
+
 impl Default for ClientBuilder {
     fn default() -> Self {
         Self::new()
@@ -164,10 +207,9 @@ impl ClientBuilder {
         self
     }
 
-    /// The most one call may take, all attempts and waits included (default 30 s). A list page
-    /// large enough to be read as it arrives gets the same time again for the waits for its body's
-    /// bytes (the time the caller spends on its records is not counted). A timeout too large to
-    /// add to the clock (such as `Duration::MAX`) means no deadline at all.
+    /// The most one call may take, all attempts and waits included (default 30 s); each list page
+    /// is one call. A call's `.timeout(..)` replaces it for that call. A timeout too large to add
+    /// to the clock (such as `Duration::MAX`) means no deadline at all.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self

@@ -1,28 +1,33 @@
 //! Decoding a 2xx answer: JSON only, with the JSON path of whatever did not fit the type.
 
 use bytes::Bytes;
-use reqwest::header::HeaderValue;
+use reqwest::StatusCode;
+use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
 
 use crate::error::{Error, excerpt};
 
-/// A 2xx answer: the body, and its content type when that is not JSON.
+/// A 2xx answer, read whole: its status, headers and body.
 #[derive(Debug)]
 pub(crate) struct Answer {
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
     pub(crate) body: Bytes,
-    /// The response whose body was left unread for the caller to read as it arrives (a large list
-    /// page; see [`Call::read_whole_max`](crate::transport::Call)); `body` is then empty.
-    pub(crate) unread: Option<Box<reqwest::Response>>,
-    /// Kept only when it is wrong, so the common answer copies no header.
-    pub(crate) non_json_content_type: Option<HeaderValue>,
-    /// `204 No Content`: the answer has no body by definition.
-    pub(crate) no_content: bool,
+}
+
+impl Answer {
+    /// The content type when it is present and not JSON (an answer without one is tried as JSON).
+    pub(crate) fn non_json_content_type(&self) -> Option<&HeaderValue> {
+        self.headers
+            .get(CONTENT_TYPE)
+            .filter(|content_type| !is_json(content_type))
+    }
 }
 
 /// Decodes the answer to a create or update. A `204 No Content` (a few Twilio writes answer so)
 /// reads as an empty JSON object: a model whose fields are all optional, as Twilio's are, comes
 /// back with every field `None`, where any other model gets a decode error naming the field.
 pub(crate) fn decode_written<R: serde::de::DeserializeOwned>(answer: &Answer) -> Result<R, Error> {
-    if answer.no_content && answer.body.is_empty() {
+    if answer.status == StatusCode::NO_CONTENT && answer.body.is_empty() {
         return decode(b"{}");
     }
     decode_answer(answer)
@@ -31,13 +36,14 @@ pub(crate) fn decode_written<R: serde::de::DeserializeOwned>(answer: &Answer) ->
 /// Decodes a 2xx answer, refusing up front a body declared as something other than JSON (an HTML
 /// page from a captive portal or proxy, say); an answer without a content type is tried as JSON.
 pub(crate) fn decode_answer<R: serde::de::DeserializeOwned>(answer: &Answer) -> Result<R, Error> {
-    match &answer.non_json_content_type {
+    match answer.non_json_content_type() {
         Some(content_type) => {
             let shown = String::from_utf8_lossy(content_type.as_bytes());
             let starts = excerpt(&answer.body)
                 .map(|text| format!("; it starts \"{text}\""))
                 .unwrap_or_default();
-            Err(decode_error::<R>(
+            Err(decode_error(
+                std::any::type_name::<R>(),
                 ".".to_owned(),
                 format!(
                     "expected JSON but the content type is `{shown}` (a proxy or captive portal may have answered){starts}"
@@ -85,12 +91,13 @@ pub(crate) fn decode<R: serde::de::DeserializeOwned>(body: &[u8]) -> Result<R, E
     } else {
         message
     };
-    Err(decode_error::<R>(path, message))
+    Err(decode_error(std::any::type_name::<R>(), path, message))
 }
 
-fn decode_error<R>(path: String, message: String) -> Error {
+/// [`Error::Decode`] for `type_name` at `path`: the one place both answers and list pages make it.
+pub(crate) fn decode_error(type_name: &'static str, path: String, message: String) -> Error {
     Error::Decode {
-        type_name: std::any::type_name::<R>(),
+        type_name,
         path,
         message,
     }
@@ -154,13 +161,14 @@ mod tests {
     }
 
     fn answer(content_type: Option<&'static str>, body: &[u8]) -> Answer {
+        let mut headers = HeaderMap::new();
+        if let Some(content_type) = content_type {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+        }
         Answer {
+            status: StatusCode::OK,
+            headers,
             body: Bytes::copy_from_slice(body),
-            non_json_content_type: content_type
-                .map(HeaderValue::from_static)
-                .filter(|content_type| !is_json(content_type)),
-            no_content: false,
-            unread: None,
         }
     }
 
@@ -176,7 +184,7 @@ mod tests {
             sid: String,
         }
         let mut no_content = answer(None, b"");
-        no_content.no_content = true;
+        no_content.status = StatusCode::NO_CONTENT;
         assert_eq!(
             decode_written::<AllOptional>(&no_content).unwrap(),
             AllOptional { sid: None }

@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use serde_json::{Map, Value};
 
+mod connection;
+
 /// Everything that can go wrong, as one `#[non_exhaustive]` enum.
 ///
 /// Match on the variant for the kind of failure, or ask [`Error::status`], [`Error::code`] and
@@ -63,7 +65,9 @@ pub enum Error {
         attempts: u32,
     },
     /// The request could not be sent or its answer could not be read: connection refused or reset,
-    /// DNS, TLS, a body cut short.
+    /// DNS, TLS, a body cut short. `Display` names the host and the kind of failure, e.g.
+    /// `could not connect to api.twilio.com:443 (DNS lookup failed) after 4 attempts`; the
+    /// underlying error is the [`source`](std::error::Error::source).
     #[non_exhaustive]
     Transport {
         /// How many requests were started.
@@ -80,6 +84,17 @@ pub enum Error {
         path: String,
         /// What was wrong there.
         message: String,
+    },
+    /// A listing could not go on to its next page: the page's next link repeats one already
+    /// requested (the listing would loop), or is not a path that may be requested.
+    #[non_exhaustive]
+    Paging {
+        /// The Rust type being listed, e.g. `my_app::Message`.
+        type_name: &'static str,
+        /// The page's field that named the next page, e.g. `meta.next_page_url`.
+        field: &'static str,
+        /// What was wrong with it.
+        reason: String,
     },
     /// A 2xx answer larger than the client's `max_response_bytes`; reading stopped at the limit.
     #[non_exhaustive]
@@ -173,10 +188,12 @@ impl fmt::Display for Error {
                 "the request did not finish within the {timeout:?} timeout ({attempts} attempt{}); raise it with ClientBuilder::timeout",
                 plural(*attempts)
             ),
-            // The cause is `source()`'s to tell: reporters print the chain once.
-            Self::Transport { attempts, .. } => write!(
+            // The host and the kind of failure in this level's words; the causes' own words are
+            // `source()`'s to tell, so reporters print the chain once.
+            Self::Transport { attempts, source } => write!(
                 f,
-                "could not complete the request after {attempts} attempt{}",
+                "{} after {attempts} attempt{}",
+                connection::Failure::of(source.as_ref()),
                 plural(*attempts)
             ),
             Self::Decode {
@@ -186,6 +203,15 @@ impl fmt::Display for Error {
             } => write!(
                 f,
                 "the response did not decode as `{}` at `{path}`: {message}",
+                short_type_name(type_name)
+            ),
+            Self::Paging {
+                type_name,
+                field,
+                reason,
+            } => write!(
+                f,
+                "the listing of `{}` cannot go on from the page's `{field}`: {reason}",
                 short_type_name(type_name)
             ),
             Self::ResponseTooLarge { limit } => write!(
@@ -266,6 +292,16 @@ impl Error {
                 .field("type_name", type_name)
                 .field("path", path)
                 .field("message", message)
+                .finish(),
+            Self::Paging {
+                type_name,
+                field,
+                reason,
+            } => f
+                .debug_struct("Paging")
+                .field("type_name", type_name)
+                .field("field", field)
+                .field("reason", reason)
                 .finish(),
             Self::ResponseTooLarge { limit } => f
                 .debug_struct("ResponseTooLarge")

@@ -11,8 +11,22 @@
 //!
 //! # A first resource
 //!
-//! What this needs in `Cargo.toml`: `twilio-resource`, and `tokio` with the `macros` and
-//! `rt-multi-thread` features. The resource itself needs no serde dependency (see
+//! What this needs in `Cargo.toml` (`tokio`'s `macros` and `rt-multi-thread` features are what
+//! `#[tokio::main]` needs):
+//!
+//! ```toml
+//! [dependencies]
+//! twilio-resource = "0.1"
+//! tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
+//! # For your own body, filter and field types only; the resource struct needs no serde.
+//! serde = { version = "1", features = ["derive"] }
+//!
+//! [dev-dependencies]
+//! # The in-memory Twilio that tests run against (see "The local server" below).
+//! twilio-local-server = "0.1"
+//! ```
+//!
+//! The resource itself needs no serde dependency (see
 //! [serde](#serde-what-you-need-and-what-you-dont) for body and filter types).
 //!
 //! ```no_run
@@ -42,10 +56,10 @@
 //! }
 //! ```
 //!
-//! The same, runnable without an account: [`twilio-local-server`](https://docs.rs/twilio-local-server)
-//! (a dev-dependency) is an in-memory Twilio on `127.0.0.1` that stores Twilio's documented
-//! example participant, "Dana S.". The client is pointed at it with
-//! [`base_url`](ClientBuilder::base_url).
+//! The same, runnable without an account: `twilio-local-server`, this crate's companion (a
+//! dev-dependency for tests; see [the local server](#the-local-server)), is an in-memory Twilio on
+//! `127.0.0.1` that stores Twilio's documented example participant, "Dana S.". The client is
+//! pointed at it with [`base_url`](ClientBuilder::base_url).
 //!
 //! ```
 //! use twilio_local_server::{
@@ -83,6 +97,29 @@
 //!     Ok(())
 //! }
 //! ```
+//!
+//! ## The local server
+//!
+//! `twilio-local-server` is a real HTTP server on `127.0.0.1` (an ephemeral port) that stands in
+//! for Twilio: any path, create, fetch, list in the path's paging dialect, update, delete, Basic
+//! auth, and scripted faults. Four lines start it and point a client at it, as above:
+//!
+//! ```text
+//! let server = LocalServer::start().await?;
+//! let client = Client::builder()
+//!     .account_sid(server.account_sid()).auth_token(server.auth_token())
+//!     .base_url(server.base_url()).build()?;
+//! ```
+//!
+//! - **Tests** (`tests/`, `#[cfg(test)]`, doctests) and **examples** (`examples/`) see
+//!   dev-dependencies: list it under `[dev-dependencies]`, and it is never built into your
+//!   program.
+//! - **A binary of your own that embeds it** (`src/main.rs` or `src/bin/*.rs`: a demo, or a
+//!   service that runs without a Twilio account when no credentials are set, as this crate's
+//!   examples do) cannot see dev-dependencies: list it under `[dependencies]`.
+//! - **Another process** (a client in another language, a load test) runs its binary,
+//!   `twilio-local-server --port 4010`, which prints `base_url=http://127.0.0.1:4010` and serves
+//!   until its standard input closes.
 //!
 //! ## From blocking code
 //!
@@ -122,12 +159,14 @@
 //! | key | generated | request |
 //! |---|---|---|
 //! | (always) | `fn path(P…) -> Result<String, Error>` | |
-//! | `fetch` | `async fn fetch(client: &Client, P…) -> Result<Self, Error>` | `GET` path |
+//! | `fetch` | `fn fetch(client: &Client, P…) -> Request<'_, Self>` | `GET` path |
+//! | `fetch = Q` | `fn fetch(client: &Client, P…, query: &Q) -> Request<'_, Self>` | the same, `Q`'s fields as the query |
 //! | `list` | `fn list(client: &Client, C…) -> List<Self>` | `GET` collection, page by page |
 //! | `list = F` | `fn list(client: &Client, C…, filter: &F) -> List<Self>` | the same, `F`'s fields as the query |
-//! | `create = B` | `async fn create(client: &Client, C…, body: &B) -> Result<Self, Error>` | `POST` collection |
-//! | `update = B` | `async fn update(client: &Client, P…, body: &B) -> Result<Self, Error>` | `POST`, `PUT` or `PATCH` path (`update_method`) |
-//! | `delete` | `async fn delete(client: &Client, P…) -> Result<(), Error>` | `DELETE` path |
+//! | `create = B` | `fn create(client: &Client, C…, body: &B) -> Request<'_, Self>` | `POST` collection |
+//! | `update = B` | `fn update(client: &Client, P…, body: &B) -> Request<'_, Self>` | `POST`, `PUT` or `PATCH` path (`update_method`) |
+//! | `delete` | `fn delete(client: &Client, P…) -> Request<'_, ()>` | `DELETE` path |
+//! | `delete = Q` | `fn delete(client: &Client, P…, query: &Q) -> Request<'_, ()>` | the same, `Q`'s fields as the query |
 //! | `list` or `create` | `fn collection_path(C…) -> Result<String, Error>` | |
 //!
 //! The collection is `path` without its last `/<Placeholder>` segment, keeping a literal suffix:
@@ -136,9 +175,14 @@
 //! `…/AvailablePhoneNumbers/<CountryCode>/Local.json`, or a singleton such as
 //! `/v1/Services/<ServiceSid>/Configuration` with `fetch` and `update`).
 //!
-//! Each generated function is one line into one generic [`Client`] method per verb
-//! ([`Client::fetch`], [`Client::list`], [`Client::create`], [`Client::update`],
-//! [`Client::delete`]), which generic code can call too.
+//! A [`Request`] is the call's future: `.await` sends it, as an `async fn` would. Before that,
+//! [settings](Request#implementations) change the call: [`header`](Request::header),
+//! [`query`](Request::query), [`webhook_enabled`](Request::webhook_enabled),
+//! [`if_match`](Request::if_match), [`timeout`](Request::timeout),
+//! [`idempotency_key`](Request::idempotency_key), and [`with_response`](Request::with_response)
+//! for a [`Response`] with the status and headers. Each generated function is one line into the
+//! runtime; [`Client::fetch`], [`Client::list`], [`Client::create`], [`Client::update`] and
+//! [`Client::delete`] do the same for generic code.
 //!
 //! | key | default | meaning |
 //! |---|---|---|
@@ -147,11 +191,12 @@
 //! | `rename_all = "…"` | `"camelCase"` | serde's rule for the JSON keys; `"snake_case"` for the 2010 and v1 APIs. |
 //! | `body = "form"` or `"json"` | `"json"` with `camelCase`, else `"form"` | How `create` and `update` bodies are sent. |
 //! | `update_method = "POST"`, `"PUT"` or `"PATCH"` | `"PUT"` for JSON bodies, `"POST"` for forms | The method of `update`. |
+//! | `page_size = "…"` or `false` | `"pageSize"` with `camelCase`, else `"PageSize"` | The list's page-size parameter, or none. |
 //! | `idempotency_key` | off | Send `Idempotency-Key: <UUID v4>` on `create`, `update` and `delete`, the same on each retry of a call. |
 //! | `crate = "…"` | `"::twilio_resource"` | Where generated code finds this crate, if you re-export it. |
-//! | `fetch`, `list [= F]`, `create = B`, `update = B`, `delete` | `fetch` | The operations, as in the table above. `F` and `B` are Rust types (not strings) that implement `serde::Serialize`. |
+//! | `fetch [= Q]`, `list [= F]`, `create = B`, `update = B`, `delete [= Q]` | `fetch` | The operations, as in the table above. `Q`, `F` and `B` are Rust types (not strings) that implement `serde::Serialize`. |
 //!
-//! Lists send the page size as `pageSize` for `camelCase` resources and `PageSize` otherwise. The
+//! The
 //! [attribute's own page](macro@twilio_resource) has the whole reference, with a v2 and a 2010
 //! example; `cargo expand` (from `cargo install cargo-expand`) on your crate shows the code it
 //! writes.
@@ -254,10 +299,12 @@
 //!
 //! # Lists and paging
 //!
-//! `list` returns a [`List`]: a lazy [`Stream`](futures_core::Stream) of `Result<R, Error>`.
+//! `list` returns a [`List`]: a lazy
+//! [`Stream`](https://docs.rs/futures-core/0.3/futures_core/stream/trait.Stream.html) of
+//! `Result<R, Error>`.
 //! Nothing is sent until it is first read; then pages are fetched one at a time, each once the
-//! previous one has been read, so memory holds at most one page whatever the total (a page over
-//! 256 KiB is read as it arrives, each record handed out as soon as it is in). Read it with any
+//! previous one has been read, so memory holds at most one page's bytes and its records whatever
+//! the total (each page is read whole and decoded in one pass). Read it with any
 //! `Stream` combinator (`futures::StreamExt`, `TryStreamExt`), or without one through
 //! [`List::try_next`] and [`List::collect_all`]. Before reading:
 //!
@@ -329,12 +376,29 @@
 //! failure; a success puts tokens back) stops retries during an outage instead of multiplying the
 //! load: an empty budget means one attempt per call until calls succeed again.
 //!
+//! ## TLS
+//!
+//! HTTPS goes through reqwest with one of two backends, chosen by a feature of this crate:
+//!
+//! | feature | backend |
+//! |---|---|
+//! | `rustls` (default) | rustls, certificates checked against the operating system's trust store; nothing to install (no system OpenSSL to build or link) |
+//! | `native-tls` | the platform's TLS: OpenSSL on Linux (needs `libssl-dev` to build), Secure Transport on macOS, SChannel on Windows |
+//!
+//! ```toml
+//! twilio-resource = { version = "0.1", default-features = false, features = ["native-tls"] }
+//! ```
+//!
+//! With neither feature the crate still builds, but only plain `http://` to loopback hosts (the
+//! local server) works.
+//!
 //! # Errors
 //!
 //! Every function returns the one [`Error`] enum: Twilio's answer ([`Error::Api`] with its status,
-//! code, message and `Retry-After`), a timeout, a transport failure, a body that does not decode
-//! (naming the type and the JSON path), a refused argument or configuration. [`Error`]'s page
-//! shows a `match` a service would write.
+//! code, message and `Retry-After`), a timeout, a transport failure (its message names the host
+//! and the kind: refused, DNS, TLS, reset, timeout), a body that does not decode (naming the type
+//! and the JSON path), a refused argument or configuration. [`Error`]'s page shows a `match` a
+//! service would write.
 #![doc(test(attr(deny(warnings))))]
 #![warn(missing_docs)]
 
@@ -350,8 +414,11 @@ mod list;
 mod path;
 mod protocol;
 mod region;
+mod request;
 mod resource;
+mod response;
 mod retry;
+mod settings;
 mod transport;
 
 #[doc(hidden)]
@@ -367,11 +434,19 @@ pub use builder::ClientBuilder;
 pub use client::Client;
 pub use error::{ApiError, Error};
 pub use list::{Cursor, List, Page, Pages};
-pub use path::{PathTemplate, Segment};
+pub use path::PathTemplate;
 pub use protocol::{BodyFormat, Protocol, UpdateMethod};
+pub use request::{Request, WithResponse};
+pub use reqwest::StatusCode;
+pub use reqwest::header::HeaderMap;
 pub use resource::Resource;
+pub use response::Response;
 /// The `serde_json` this crate is built with: [`ApiError`]'s `details`, `params` and `errors` are
 /// its [`Value`](serde_json::Value)s, so matching on them needs no dependency of your own.
 pub use serde_json;
-// The attribute's full reference is its own doc comment (macros/src/lib.rs), shown here by rustdoc.
+/// Makes a struct a [`Resource`], with one associated function per operation, each a call into
+/// a [`Client`] that returns an [`Error`] on failure (and, for `list`, a [`List`]).
+///
+// The attribute's full reference is its own doc comment (macros/src/lib.rs); rustdoc shows it
+// after the lines above, which are written here so that their links resolve in this crate.
 pub use twilio_resource_macros::twilio_resource;

@@ -36,35 +36,52 @@ impl UpdateMethod {
 /// ```
 /// use twilio_resource::{BodyFormat, Protocol, UpdateMethod};
 ///
-/// // What `#[twilio_resource(rename_all = "snake_case")]` writes for a 2010 or v1 resource:
-/// const CLASSIC: Protocol = Protocol::new(BodyFormat::Form, UpdateMethod::Post, "PageSize", false);
-/// assert_eq!(CLASSIC.page_size_parameter(), "PageSize");
+/// // `#[twilio_resource(rename_all = "snake_case", body = "json")]`:
+/// const JSON_V1: Protocol = Protocol::new(BodyFormat::Json, UpdateMethod::Put, Some("PageSize"));
+/// assert_eq!(JSON_V1.page_size_parameter(), Some("PageSize"));
+/// assert!(!JSON_V1.idempotency_key());
+/// // … and with `idempotency_key`:
+/// assert!(JSON_V1.with_idempotency_key().idempotency_key());
+/// // `rename_all = "snake_case"` alone (the 2010 and v1 APIs):
+/// assert_eq!(Protocol::CLASSIC.body(), BodyFormat::Form);
 /// assert_eq!(Protocol::V2.body(), BodyFormat::Json);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Protocol {
     body: BodyFormat,
     update_method: UpdateMethod,
-    page_size_parameter: &'static str,
+    page_size_parameter: Option<&'static str>,
     idempotency_key: bool,
 }
 
 impl Protocol {
     /// Twilio's v2 conventions: JSON bodies, `PUT` updates, `pageSize`, no idempotency key.
-    pub const V2: Protocol = Protocol::new(BodyFormat::Json, UpdateMethod::Put, "pageSize", false);
+    pub const V2: Protocol = Protocol::new(BodyFormat::Json, UpdateMethod::Put, Some("pageSize"));
 
-    /// A protocol from its four parts.
+    /// The 2010 and v1 conventions: form bodies, `POST` updates, `PageSize`, no idempotency key.
+    pub const CLASSIC: Protocol =
+        Protocol::new(BodyFormat::Form, UpdateMethod::Post, Some("PageSize"));
+
+    /// A protocol without idempotency keys; `page_size_parameter` is `None` for a list that
+    /// takes no page size.
     pub const fn new(
         body: BodyFormat,
         update_method: UpdateMethod,
-        page_size_parameter: &'static str,
-        idempotency_key: bool,
+        page_size_parameter: Option<&'static str>,
     ) -> Protocol {
         Protocol {
             body,
             update_method,
             page_size_parameter,
-            idempotency_key,
+            idempotency_key: false,
+        }
+    }
+
+    /// The same protocol, with an `Idempotency-Key` on every write.
+    pub const fn with_idempotency_key(self) -> Protocol {
+        Protocol {
+            idempotency_key: true,
+            ..self
         }
     }
 
@@ -78,13 +95,15 @@ impl Protocol {
         self.update_method
     }
 
-    /// The query parameter that sets a list's page size: `pageSize` (v2) or `PageSize` (2010, v1).
-    pub const fn page_size_parameter(&self) -> &'static str {
+    /// The query parameter that sets a list's page size: `pageSize` (v2) or `PageSize` (2010,
+    /// v1); `None` for a list that takes none.
+    pub const fn page_size_parameter(&self) -> Option<&'static str> {
         self.page_size_parameter
     }
 
-    /// Whether `create`, `update` and `delete` send an `Idempotency-Key` (one UUID v4 per call,
-    /// the same on every retry of that call), which also makes a `POST` safe to retry.
+    /// Whether `create`, `update` and `delete` send an `Idempotency-Key` (one UUID v4 per call
+    /// unless the caller gives one, the same on every retry of that call), which also makes a
+    /// `POST` safe to retry.
     pub const fn idempotency_key(&self) -> bool {
         self.idempotency_key
     }

@@ -24,10 +24,26 @@ pub trait Resource: DeserializeOwned {
     const BASE_URL: &'static str;
     /// The path template, e.g. `/v2/Conversations/<ConversationSid>/Participants/<Sid>`.
     const PATH: PathTemplate;
-    /// Where `list` and `create` go: [`PATH`](Self::PATH) without its last `/<Placeholder>`
-    /// (keeping a literal suffix such as `.json`), or `PATH` itself when it ends in a literal.
-    /// `None` when there is no collection (a path of one placeholder).
-    const COLLECTION: Option<PathTemplate> = None;
     /// Body format, update method, page-size parameter and idempotency keys.
     const PROTOCOL: Protocol = Protocol::V2;
+}
+
+/// What the runtime needs of a resource besides decoding it, gathered once per call so that
+/// everything but the decoding is compiled once, not once per resource type.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Descriptor {
+    pub(crate) base_url: &'static str,
+    pub(crate) protocol: Protocol,
+    /// For spans and errors: `my_app::Message`.
+    pub(crate) type_name: &'static str,
+}
+
+impl Descriptor {
+    pub(crate) fn of<R: Resource>() -> Self {
+        Self {
+            base_url: R::BASE_URL,
+            protocol: R::PROTOCOL,
+            type_name: std::any::type_name::<R>(),
+        }
+    }
 }

@@ -9,13 +9,13 @@ use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use reqwest::header::{
-    AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, LOCATION, RETRY_AFTER,
+    AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, LOCATION, RETRY_AFTER,
 };
 use reqwest::{Method, Response, Url};
 use tokio::time::{Instant, Sleep};
 
 use crate::budget::{RetryBudget, TokenBucket};
-use crate::decode::{Answer, is_json};
+use crate::decode::Answer;
 use crate::error::{ApiError, Error};
 use crate::retry::{RetryClass, RetryPolicy, parse_retry_after};
 
@@ -50,12 +50,14 @@ pub(crate) struct Call {
     pub(crate) method: Method,
     pub(crate) target: Target,
     pub(crate) payload: Option<Payload>,
-    /// Sent on every attempt of this call; its presence makes a `POST` safe to retry.
-    pub(crate) idempotency_key: Option<HeaderValue>,
-    /// A JSON body announced as larger than this, or not announced, is left unread in the answer
-    /// for the caller to read as it arrives (a list's large pages, and pages of unknown size until
-    /// they prove small); `None`: always read whole.
-    pub(crate) read_whole_max: Option<usize>,
+    /// Sent on every attempt, each replacing the client's own header of the same name (an empty
+    /// map allocates nothing).
+    pub(crate) headers: HeaderMap,
+    /// The call carries an `Idempotency-Key` that Twilio honours for this resource: a `POST` is
+    /// then safe to retry.
+    pub(crate) idempotent: bool,
+    /// This call's deadline instead of the client's.
+    pub(crate) timeout: Option<Duration>,
 }
 
 impl Call {
@@ -64,13 +66,14 @@ impl Call {
             method: Method::GET,
             target,
             payload: None,
-            idempotency_key: None,
-            read_whole_max: None,
+            headers: HeaderMap::new(),
+            idempotent: false,
+            timeout: None,
         }
     }
 
     fn retry_class(&self) -> RetryClass {
-        if self.method == Method::POST && self.idempotency_key.is_none() {
+        if self.method == Method::POST && !self.idempotent {
             RetryClass::Once
         } else {
             RetryClass::Repeatable
@@ -118,8 +121,9 @@ impl Transport {
         // `call` is used in place, never taken apart: an async fn's argument keeps its own slot in
         // the future, so moving its fields into locals would hold them twice.
         let started = Instant::now();
+        let timeout = call.timeout.unwrap_or(self.timeout);
         // `None` when the timeout is too large to add to the clock (`Duration::MAX`): no deadline.
-        let deadline = started.checked_add(self.timeout);
+        let deadline = started.checked_add(timeout);
         // One timer for the whole call, polled beside each attempt rather than wrapping it (a
         // `timeout_at` per attempt would build a timer each time and move the attempt into it).
         // Boxed, as reqwest boxes its own: the call's future stays small.
@@ -133,7 +137,7 @@ impl Transport {
             // Checked on the clock before sending (the timer fires only when the driver runs it): a
             // call out of time sends nothing more, and its error counts the attempts made.
             if deadline.is_some_and(|deadline| Instant::now() >= deadline) {
-                return Err(give_up(span, self.timed_out(attempts)));
+                return Err(give_up(span, timed_out(timeout, attempts)));
             }
             attempts = attempts.saturating_add(1);
             tracing::trace!(parent: span, attempt = attempts, method = %call.method, "sending");
@@ -142,14 +146,9 @@ impl Transport {
                 // It parsed before, so it parses again; still, an error rather than a panic.
                 None => reparse(&call.target.text)?,
             };
-            let request = self.request(
-                &call.method,
-                url,
-                call.payload.as_ref(),
-                call.idempotency_key.as_ref(),
-            );
+            let request = self.request(&call.method, url, call.payload.as_ref(), &call.headers);
             // Sent here, so the attempt's future holds reqwest's small `Pending`, not the builder.
-            let exchange = pin!(self.exchange(request.send(), class, call.read_whole_max));
+            let exchange = pin!(self.exchange(request.send(), class));
             let (error, retry_after, cost) = match within(exchange, timer.as_mut()).await {
                 Ok(answer) => {
                     // A first-try success tops the bucket up by one; a success after retries
@@ -168,7 +167,7 @@ impl Transport {
                     return Err(give_up(span, with_attempts(error, attempts)));
                 }
                 Err(Failure::TimedOut) => {
-                    return Err(give_up(span, self.timed_out(attempts)));
+                    return Err(give_up(span, timed_out(timeout, attempts)));
                 }
                 Err(Failure::Retryable {
                     error,
@@ -204,35 +203,30 @@ impl Transport {
         }
     }
 
+    /// The request of one attempt. The call's own headers come last and replace any of the same
+    /// name set before (`Authorization`, `Content-Type`) or by the client (`User-Agent`, `Accept`):
+    /// a header named on purpose wins.
     fn request(
         &self,
         method: &Method,
         url: Url,
         payload: Option<&Payload>,
-        idempotency_key: Option<&HeaderValue>,
+        headers: &HeaderMap,
     ) -> reqwest::RequestBuilder {
         let mut request = self
             .http
             .request(method.clone(), url)
             .header(AUTHORIZATION, self.authorization.clone());
-        if let Some(key) = idempotency_key {
-            request = request.header(IDEMPOTENCY_KEY, key.clone());
-        }
         if let Some(payload) = payload {
             request = request
                 .header(CONTENT_TYPE, payload.content_type.clone())
                 .body(payload.bytes.clone());
         }
-        request
-    }
-
-    /// A timeout is never retried: the deadline covers the whole call.
-    #[cold]
-    fn timed_out(&self, attempts: u32) -> Error {
-        Error::Timeout {
-            timeout: self.timeout,
-            attempts,
+        if !headers.is_empty() {
+            // `headers` replaces the values of the names it holds (reqwest merges by name).
+            request = request.headers(headers.clone());
         }
+        request
     }
 
     /// Waits for the answer to a sent request and reads it.
@@ -240,33 +234,20 @@ impl Transport {
         &self,
         sent: impl Future<Output = Result<Response, reqwest::Error>>,
         class: RetryClass,
-        read_whole_max: Option<usize>,
     ) -> Result<Answer, Failure> {
-        let response = match sent.await {
+        let mut response = match sent.await {
             Ok(response) => response,
             Err(error) => return Err(transport_failure(error, class)),
         };
         let status = response.status();
         if status.is_success() {
-            let non_json_content_type = response
-                .headers()
-                .get(CONTENT_TYPE)
-                .filter(|content_type| !is_json(content_type))
-                .cloned();
-            if let Some(max) = read_whole_max
-                && non_json_content_type.is_none()
-                && response
-                    .content_length()
-                    .is_none_or(|announced| announced > u64::try_from(max).unwrap_or(u64::MAX))
-            {
-                return self.leave_unread(response);
-            }
+            // Taken, not cloned: reading the body needs no header.
+            let headers = std::mem::take(response.headers_mut());
             return match read_capped(response, self.max_response_bytes).await {
                 Ok(body) => Ok(Answer {
+                    status,
+                    headers,
                     body,
-                    non_json_content_type,
-                    no_content: status == reqwest::StatusCode::NO_CONTENT,
-                    unread: None,
                 }),
                 Err(ReadFailure::TooLarge) => Err(Failure::Final(Error::ResponseTooLarge {
                     limit: self.max_response_bytes,
@@ -286,27 +267,6 @@ impl Transport {
         }
         // Boxed: the rare path's state (a response and its capped read) stays out of every call's future.
         Err(Box::pin(self.api_failure(response, class)).await)
-    }
-
-    /// Leaves the body in the answer, unread (the caller reads it with the same cap); one
-    /// announced past the cap is refused now, as a read would refuse it.
-    #[cold]
-    fn leave_unread(&self, response: Response) -> Result<Answer, Failure> {
-        let limit = u64::try_from(self.max_response_bytes).unwrap_or(u64::MAX);
-        if response
-            .content_length()
-            .is_some_and(|announced| announced > limit)
-        {
-            return Err(Failure::Final(Error::ResponseTooLarge {
-                limit: self.max_response_bytes,
-            }));
-        }
-        Ok(Answer {
-            body: Bytes::new(),
-            non_json_content_type: None,
-            no_content: false,
-            unread: Some(Box::new(response)),
-        })
     }
 
     async fn api_failure(&self, response: Response, class: RetryClass) -> Failure {
@@ -351,6 +311,12 @@ async fn within<F: Future<Output = Result<Answer, Failure>>>(
         timer.as_mut().poll(cx).map(|()| Err(Failure::TimedOut))
     })
     .await
+}
+
+/// A timeout is never retried: the deadline covers the whole call.
+#[cold]
+fn timed_out(timeout: Duration, attempts: u32) -> Error {
+    Error::Timeout { timeout, attempts }
 }
 
 #[cold]
@@ -448,7 +414,11 @@ async fn read_capped(mut response: Response, limit: usize) -> Result<Bytes, Read
         let chunk = match response.chunk().await {
             Ok(Some(chunk)) => chunk,
             Ok(None) => break,
-            Err(error) => return Err(ReadFailure::Transport(Box::new(error))),
+            // reqwest leaves a body error without the URL; the error's words name the host.
+            Err(error) => {
+                let error = error.with_url(response.url().clone());
+                return Err(ReadFailure::Transport(Box::new(error)));
+            }
         };
         received = received.saturating_add(chunk.len());
         if received > limit {

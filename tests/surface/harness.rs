@@ -9,9 +9,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use twilio_local_server::{Fault, LocalServer};
-use twilio_resource::{
-    BodyFormat, Client, PathTemplate, Protocol, Resource, Segment, UpdateMethod,
-};
+use twilio_resource::{BodyFormat, Client, PathTemplate, Protocol, Resource, UpdateMethod};
 
 pub use twilio_resource::Error;
 
@@ -35,21 +33,27 @@ impl<const JSON: bool, const METHOD: u8, const CAMEL_CASE: bool, const KEY: bool
     for Via<JSON, METHOD, CAMEL_CASE, KEY>
 {
     const BASE_URL: &'static str = "https://via.example";
-    const PATH: PathTemplate = PathTemplate::new("/via", &[Segment::Literal("/via")]);
-    const PROTOCOL: Protocol = Protocol::new(
-        if JSON {
-            BodyFormat::Json
+    const PATH: PathTemplate = PathTemplate::new("/via", &[]);
+    const PROTOCOL: Protocol = {
+        let protocol = Protocol::new(
+            if JSON {
+                BodyFormat::Json
+            } else {
+                BodyFormat::Form
+            },
+            match METHOD {
+                POST => UpdateMethod::Post,
+                PUT => UpdateMethod::Put,
+                _ => UpdateMethod::Patch,
+            },
+            Some(if CAMEL_CASE { "pageSize" } else { "PageSize" }),
+        );
+        if KEY {
+            protocol.with_idempotency_key()
         } else {
-            BodyFormat::Form
-        },
-        match METHOD {
-            POST => UpdateMethod::Post,
-            PUT => UpdateMethod::Put,
-            _ => UpdateMethod::Patch,
-        },
-        if CAMEL_CASE { "pageSize" } else { "PageSize" },
-        KEY,
-    );
+            protocol
+        }
+    };
 }
 
 /// The declared struct `R` has the wire conventions of its `Via` twin `V`.

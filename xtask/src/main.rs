@@ -4,6 +4,7 @@
 
 mod catalog;
 mod output;
+mod routes;
 mod spec;
 
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use std::process::ExitCode;
 type Generate = fn(&[spec::Spec]) -> Result<Vec<output::File>, String>;
 const COMMANDS: &[(&str, &str, Generate)] = &[
     ("count", "nothing: prints the operation count", count),
+    ("routes", "the local server's route table", routes::generate),
     (
         "catalog",
         "catalog/: the crate of every resource, its index and examples",

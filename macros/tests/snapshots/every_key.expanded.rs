@@ -11,39 +11,9 @@ impl ::my_app::twilio::Resource for Call {
     const BASE_URL: &'static ::core::primitive::str = "https://api.twilio.com";
     const PATH: ::my_app::twilio::PathTemplate = ::my_app::twilio::PathTemplate::new(
         "/2010-04-01/Accounts/<AccountSid>/Calls/<Type>.json",
-        &[
-            ::my_app::twilio::Segment::Literal("/2010-04-01/Accounts/"),
-            ::my_app::twilio::Segment::Param {
-                placeholder: "AccountSid",
-                parameter: "account_sid",
-            },
-            ::my_app::twilio::Segment::Literal("/Calls/"),
-            ::my_app::twilio::Segment::Param {
-                placeholder: "Type",
-                parameter: "type",
-            },
-            ::my_app::twilio::Segment::Literal(".json"),
-        ],
+        &["account_sid", "type"],
     );
-    const COLLECTION: ::core::option::Option<::my_app::twilio::PathTemplate> = ::core::option::Option::Some(
-        ::my_app::twilio::PathTemplate::new(
-            "/2010-04-01/Accounts/<AccountSid>/Calls.json",
-            &[
-                ::my_app::twilio::Segment::Literal("/2010-04-01/Accounts/"),
-                ::my_app::twilio::Segment::Param {
-                    placeholder: "AccountSid",
-                    parameter: "account_sid",
-                },
-                ::my_app::twilio::Segment::Literal("/Calls.json"),
-            ],
-        ),
-    );
-    const PROTOCOL: ::my_app::twilio::Protocol = ::my_app::twilio::Protocol::new(
-        ::my_app::twilio::BodyFormat::Form,
-        ::my_app::twilio::UpdateMethod::Post,
-        "PageSize",
-        false,
-    );
+    const PROTOCOL: ::my_app::twilio::Protocol = ::my_app::twilio::Protocol::CLASSIC;
 }
 #[automatically_derived]
 #[allow(clippy::impl_trait_in_params, clippy::too_many_arguments)]
@@ -69,14 +39,16 @@ impl Call {
     }
     /**Fetches one `Call` with `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{Type}.json`, retrying throttling and transient failures as the client is configured.
 
+Await the returned [`Request`](::my_app::twilio::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
+
 # Errors
 
-Any [`Error`](::my_app::twilio::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
-    pub(crate) async fn fetch(
-        client: &::my_app::twilio::Client,
+Any [`Error`](::my_app::twilio::Error), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub(crate) fn fetch<'a>(
+        client: &'a ::my_app::twilio::Client,
         account_sid: impl ::core::convert::AsRef<::core::primitive::str>,
         r#type: impl ::core::convert::AsRef<::core::primitive::str>,
-    ) -> ::core::result::Result<Self, ::my_app::twilio::Error> {
-        client.fetch::<Self>(&Self::path(account_sid, r#type)?).await
+    ) -> ::my_app::twilio::Request<'a, Self> {
+        ::my_app::twilio::__private::fetch(client, Self::path(account_sid, r#type))
     }
 }

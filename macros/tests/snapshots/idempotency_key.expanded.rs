@@ -11,30 +11,21 @@ impl ::twilio_resource::Resource for Item {
     const BASE_URL: &'static ::core::primitive::str = "https://conversations.twilio.com";
     const PATH: ::twilio_resource::PathTemplate = ::twilio_resource::PathTemplate::new(
         "/v2/Items/<Sid>",
-        &[
-            ::twilio_resource::Segment::Literal("/v2/Items/"),
-            ::twilio_resource::Segment::Param {
-                placeholder: "Sid",
-                parameter: "sid",
-            },
-        ],
-    );
-    const COLLECTION: ::core::option::Option<::twilio_resource::PathTemplate> = ::core::option::Option::Some(
-        Self::__COLLECTION,
+        &["sid"],
     );
     const PROTOCOL: ::twilio_resource::Protocol = ::twilio_resource::Protocol::new(
-        ::twilio_resource::BodyFormat::Json,
-        ::twilio_resource::UpdateMethod::Patch,
-        "pageSize",
-        true,
-    );
+            ::twilio_resource::BodyFormat::Json,
+            ::twilio_resource::UpdateMethod::Patch,
+            ::core::option::Option::Some("pageSize"),
+        )
+        .with_idempotency_key();
 }
 #[automatically_derived]
 #[allow(clippy::impl_trait_in_params, clippy::too_many_arguments)]
 impl Item {
     const __COLLECTION: ::twilio_resource::PathTemplate = ::twilio_resource::PathTemplate::new(
         "/v2/Items",
-        &[::twilio_resource::Segment::Literal("/v2/Items")],
+        &[],
     );
     /**Builds the request path `/v2/Items/{Sid}`: each value becomes exactly one percent-encoded path segment.
 
@@ -60,40 +51,52 @@ impl Item {
     }
     /**Creates a `Item` with `POST https://conversations.twilio.com/v2/Items` (JSON body: `NewItem`) and returns it as Twilio answers.
 
-Each call sends its own `Idempotency-Key`, the same on every retry of that call, so a retry cannot act twice; throttling and transient failures are retried as the client is configured.
+Each call sends an `Idempotency-Key` (its own, or yours from `.idempotency_key(..)`), the same on every retry of that call, so a retry cannot act twice; throttling and transient failures are retried as the client is configured.
+
+Await the returned [`Request`](::twilio_resource::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
 
 # Errors
 
-Any [`Error`](::twilio_resource::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
-    pub(crate) async fn create(
-        client: &::twilio_resource::Client,
+Any [`Error`](::twilio_resource::Error), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub(crate) fn create<'a>(
+        client: &'a ::twilio_resource::Client,
         body: &NewItem,
-    ) -> ::core::result::Result<Self, ::twilio_resource::Error> {
-        client.create::<Self, NewItem>(&Self::collection_path()?, body).await
+    ) -> ::twilio_resource::Request<'a, Self> {
+        ::twilio_resource::__private::create::<
+            Self,
+            NewItem,
+        >(client, Self::collection_path(), body)
     }
     /**Updates one `Item` with `PATCH https://conversations.twilio.com/v2/Items/{Sid}` (JSON body: `ItemPatch`) and returns it as Twilio answers.
 
 Retries throttling and transient failures as the client is configured.
 
+Await the returned [`Request`](::twilio_resource::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
+
 # Errors
 
-Any [`Error`](::twilio_resource::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
-    pub(crate) async fn update(
-        client: &::twilio_resource::Client,
+Any [`Error`](::twilio_resource::Error), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub(crate) fn update<'a>(
+        client: &'a ::twilio_resource::Client,
         sid: impl ::core::convert::AsRef<::core::primitive::str>,
         body: &ItemPatch,
-    ) -> ::core::result::Result<Self, ::twilio_resource::Error> {
-        client.update::<Self, ItemPatch>(&Self::path(sid)?, body).await
+    ) -> ::twilio_resource::Request<'a, Self> {
+        ::twilio_resource::__private::update::<
+            Self,
+            ItemPatch,
+        >(client, Self::path(sid), body)
     }
     /**Deletes one `Item` with `DELETE https://conversations.twilio.com/v2/Items/{Sid}`, retrying throttling and transient failures as the client is configured.
 
+Await the returned [`Request`](::twilio_resource::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
+
 # Errors
 
-Any [`Error`](::twilio_resource::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
-    pub(crate) async fn delete(
-        client: &::twilio_resource::Client,
+Any [`Error`](::twilio_resource::Error), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub(crate) fn delete<'a>(
+        client: &'a ::twilio_resource::Client,
         sid: impl ::core::convert::AsRef<::core::primitive::str>,
-    ) -> ::core::result::Result<(), ::twilio_resource::Error> {
-        client.delete::<Self>(&Self::path(sid)?).await
+    ) -> ::twilio_resource::Request<'a, ()> {
+        ::twilio_resource::__private::delete::<Self>(client, Self::path(sid))
     }
 }

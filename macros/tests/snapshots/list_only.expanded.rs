@@ -11,29 +11,9 @@ impl ::twilio_resource::Resource for LocalNumber {
     const BASE_URL: &'static ::core::primitive::str = "https://api.twilio.com";
     const PATH: ::twilio_resource::PathTemplate = ::twilio_resource::PathTemplate::new(
         "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/Local.json",
-        &[
-            ::twilio_resource::Segment::Literal("/2010-04-01/Accounts/"),
-            ::twilio_resource::Segment::Param {
-                placeholder: "AccountSid",
-                parameter: "account_sid",
-            },
-            ::twilio_resource::Segment::Literal("/AvailablePhoneNumbers/"),
-            ::twilio_resource::Segment::Param {
-                placeholder: "CountryCode",
-                parameter: "country_code",
-            },
-            ::twilio_resource::Segment::Literal("/Local.json"),
-        ],
+        &["account_sid", "country_code"],
     );
-    const COLLECTION: ::core::option::Option<::twilio_resource::PathTemplate> = ::core::option::Option::Some(
-        <Self as ::twilio_resource::Resource>::PATH,
-    );
-    const PROTOCOL: ::twilio_resource::Protocol = ::twilio_resource::Protocol::new(
-        ::twilio_resource::BodyFormat::Form,
-        ::twilio_resource::UpdateMethod::Post,
-        "PageSize",
-        false,
-    );
+    const PROTOCOL: ::twilio_resource::Protocol = ::twilio_resource::Protocol::CLASSIC;
 }
 #[automatically_derived]
 #[allow(clippy::impl_trait_in_params, clippy::too_many_arguments)]
@@ -93,9 +73,10 @@ The stream yields one [`Error`](::twilio_resource::Error) and ends: a refused ar
         country_code: impl ::core::convert::AsRef<::core::primitive::str>,
         filter: &LocalNumberFilter,
     ) -> ::twilio_resource::List<Self> {
-        ::twilio_resource::__private::list::<
-            Self,
-        >(client, Self::collection_path(account_sid, country_code))
-            .filter(filter)
+        ::twilio_resource::__private::list(
+                client,
+                Self::collection_path(account_sid, country_code),
+            )
+            .filter::<LocalNumberFilter>(filter)
     }
 }

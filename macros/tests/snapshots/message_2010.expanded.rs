@@ -12,43 +12,16 @@ impl ::twilio_resource::Resource for Message {
     const BASE_URL: &'static ::core::primitive::str = "https://api.twilio.com";
     const PATH: ::twilio_resource::PathTemplate = ::twilio_resource::PathTemplate::new(
         "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json",
-        &[
-            ::twilio_resource::Segment::Literal("/2010-04-01/Accounts/"),
-            ::twilio_resource::Segment::Param {
-                placeholder: "AccountSid",
-                parameter: "account_sid",
-            },
-            ::twilio_resource::Segment::Literal("/Messages/"),
-            ::twilio_resource::Segment::Param {
-                placeholder: "Sid",
-                parameter: "sid",
-            },
-            ::twilio_resource::Segment::Literal(".json"),
-        ],
+        &["account_sid", "sid"],
     );
-    const COLLECTION: ::core::option::Option<::twilio_resource::PathTemplate> = ::core::option::Option::Some(
-        Self::__COLLECTION,
-    );
-    const PROTOCOL: ::twilio_resource::Protocol = ::twilio_resource::Protocol::new(
-        ::twilio_resource::BodyFormat::Form,
-        ::twilio_resource::UpdateMethod::Post,
-        "PageSize",
-        false,
-    );
+    const PROTOCOL: ::twilio_resource::Protocol = ::twilio_resource::Protocol::CLASSIC;
 }
 #[automatically_derived]
 #[allow(clippy::impl_trait_in_params, clippy::too_many_arguments)]
 impl Message {
     const __COLLECTION: ::twilio_resource::PathTemplate = ::twilio_resource::PathTemplate::new(
         "/2010-04-01/Accounts/<AccountSid>/Messages.json",
-        &[
-            ::twilio_resource::Segment::Literal("/2010-04-01/Accounts/"),
-            ::twilio_resource::Segment::Param {
-                placeholder: "AccountSid",
-                parameter: "account_sid",
-            },
-            ::twilio_resource::Segment::Literal("/Messages.json"),
-        ],
+        &["account_sid"],
     );
     /**Builds the request path `/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json`: each value becomes exactly one percent-encoded path segment.
 
@@ -84,15 +57,17 @@ impl Message {
     }
     /**Fetches one `Message` with `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json`, retrying throttling and transient failures as the client is configured.
 
+Await the returned [`Request`](::twilio_resource::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
+
 # Errors
 
-Any [`Error`](::twilio_resource::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
-    pub async fn fetch(
-        client: &::twilio_resource::Client,
+Any [`Error`](::twilio_resource::Error), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub fn fetch<'a>(
+        client: &'a ::twilio_resource::Client,
         account_sid: impl ::core::convert::AsRef<::core::primitive::str>,
         sid: impl ::core::convert::AsRef<::core::primitive::str>,
-    ) -> ::core::result::Result<Self, ::twilio_resource::Error> {
-        client.fetch::<Self>(&Self::path(account_sid, sid)?).await
+    ) -> ::twilio_resource::Request<'a, Self> {
+        ::twilio_resource::__private::fetch(client, Self::path(account_sid, sid))
     }
     /**Lists `Message` records with `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages.json`, with `filter` (`MessageFilter`) as its query.
 
@@ -106,52 +81,62 @@ The stream yields one [`Error`](::twilio_resource::Error) and ends: a refused ar
         account_sid: impl ::core::convert::AsRef<::core::primitive::str>,
         filter: &MessageFilter,
     ) -> ::twilio_resource::List<Self> {
-        ::twilio_resource::__private::list::<
-            Self,
-        >(client, Self::collection_path(account_sid))
-            .filter(filter)
+        ::twilio_resource::__private::list(client, Self::collection_path(account_sid))
+            .filter::<MessageFilter>(filter)
     }
     /**Creates a `Message` with `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages.json` (form body: `CreateMessage`) and returns it as Twilio answers.
 
 A `POST` is retried only where Twilio cannot have acted on it (throttling, or a request that was never sent), so a retry cannot act twice.
 
+Await the returned [`Request`](::twilio_resource::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
+
 # Errors
 
-Any [`Error`](::twilio_resource::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
-    pub async fn create(
-        client: &::twilio_resource::Client,
+Any [`Error`](::twilio_resource::Error), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub fn create<'a>(
+        client: &'a ::twilio_resource::Client,
         account_sid: impl ::core::convert::AsRef<::core::primitive::str>,
         body: &CreateMessage,
-    ) -> ::core::result::Result<Self, ::twilio_resource::Error> {
-        client
-            .create::<Self, CreateMessage>(&Self::collection_path(account_sid)?, body)
-            .await
+    ) -> ::twilio_resource::Request<'a, Self> {
+        ::twilio_resource::__private::create::<
+            Self,
+            CreateMessage,
+        >(client, Self::collection_path(account_sid), body)
     }
     /**Updates one `Message` with `POST https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json` (form body: `UpdateMessage`) and returns it as Twilio answers.
 
 A `POST` is retried only where Twilio cannot have acted on it (throttling, or a request that was never sent), so a retry cannot act twice.
 
+Await the returned [`Request`](::twilio_resource::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
+
 # Errors
 
-Any [`Error`](::twilio_resource::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
-    pub async fn update(
-        client: &::twilio_resource::Client,
+Any [`Error`](::twilio_resource::Error), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub fn update<'a>(
+        client: &'a ::twilio_resource::Client,
         account_sid: impl ::core::convert::AsRef<::core::primitive::str>,
         sid: impl ::core::convert::AsRef<::core::primitive::str>,
         body: &UpdateMessage,
-    ) -> ::core::result::Result<Self, ::twilio_resource::Error> {
-        client.update::<Self, UpdateMessage>(&Self::path(account_sid, sid)?, body).await
+    ) -> ::twilio_resource::Request<'a, Self> {
+        ::twilio_resource::__private::update::<
+            Self,
+            UpdateMessage,
+        >(client, Self::path(account_sid, sid), body)
     }
     /**Deletes one `Message` with `DELETE https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json`, retrying throttling and transient failures as the client is configured.
 
+Await the returned [`Request`](::twilio_resource::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
+
 # Errors
 
-Any [`Error`](::twilio_resource::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
-    pub async fn delete(
-        client: &::twilio_resource::Client,
+Any [`Error`](::twilio_resource::Error), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub fn delete<'a>(
+        client: &'a ::twilio_resource::Client,
         account_sid: impl ::core::convert::AsRef<::core::primitive::str>,
         sid: impl ::core::convert::AsRef<::core::primitive::str>,
-    ) -> ::core::result::Result<(), ::twilio_resource::Error> {
-        client.delete::<Self>(&Self::path(account_sid, sid)?).await
+    ) -> ::twilio_resource::Request<'a, ()> {
+        ::twilio_resource::__private::delete::<
+            Self,
+        >(client, Self::path(account_sid, sid))
     }
 }

@@ -16,37 +16,7 @@ impl ::twilio_resource::Resource for Participant {
     const BASE_URL: &'static ::core::primitive::str = "https://conversations.twilio.com";
     const PATH: ::twilio_resource::PathTemplate = ::twilio_resource::PathTemplate::new(
         "/v2/Conversations/<ConversationSid>/Participants/<Sid>",
-        &[
-            ::twilio_resource::Segment::Literal("/v2/Conversations/"),
-            ::twilio_resource::Segment::Param {
-                placeholder: "ConversationSid",
-                parameter: "conversation_sid",
-            },
-            ::twilio_resource::Segment::Literal("/Participants/"),
-            ::twilio_resource::Segment::Param {
-                placeholder: "Sid",
-                parameter: "sid",
-            },
-        ],
-    );
-    const COLLECTION: ::core::option::Option<::twilio_resource::PathTemplate> = ::core::option::Option::Some(
-        ::twilio_resource::PathTemplate::new(
-            "/v2/Conversations/<ConversationSid>/Participants",
-            &[
-                ::twilio_resource::Segment::Literal("/v2/Conversations/"),
-                ::twilio_resource::Segment::Param {
-                    placeholder: "ConversationSid",
-                    parameter: "conversation_sid",
-                },
-                ::twilio_resource::Segment::Literal("/Participants"),
-            ],
-        ),
-    );
-    const PROTOCOL: ::twilio_resource::Protocol = ::twilio_resource::Protocol::new(
-        ::twilio_resource::BodyFormat::Json,
-        ::twilio_resource::UpdateMethod::Put,
-        "pageSize",
-        false,
+        &["conversation_sid", "sid"],
     );
 }
 #[automatically_derived]
@@ -73,14 +43,16 @@ impl Participant {
     }
     /**Fetches one `Participant` with `GET https://conversations.twilio.com/v2/Conversations/{ConversationSid}/Participants/{Sid}`, retrying throttling and transient failures as the client is configured.
 
+Await the returned [`Request`](::twilio_resource::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
+
 # Errors
 
-Any [`Error`](::twilio_resource::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
-    pub async fn fetch(
-        client: &::twilio_resource::Client,
+Any [`Error`](::twilio_resource::Error), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub fn fetch<'a>(
+        client: &'a ::twilio_resource::Client,
         conversation_sid: impl ::core::convert::AsRef<::core::primitive::str>,
         sid: impl ::core::convert::AsRef<::core::primitive::str>,
-    ) -> ::core::result::Result<Self, ::twilio_resource::Error> {
-        client.fetch::<Self>(&Self::path(conversation_sid, sid)?).await
+    ) -> ::twilio_resource::Request<'a, Self> {
+        ::twilio_resource::__private::fetch(client, Self::path(conversation_sid, sid))
     }
 }

@@ -11,27 +11,7 @@ impl ::twilio_resource::Resource for Participant {
     const BASE_URL: &'static ::core::primitive::str = "https://conversations.twilio.com";
     const PATH: ::twilio_resource::PathTemplate = ::twilio_resource::PathTemplate::new(
         "/v2/Conversations/<ConversationSid>/Participants/<Sid>",
-        &[
-            ::twilio_resource::Segment::Literal("/v2/Conversations/"),
-            ::twilio_resource::Segment::Param {
-                placeholder: "ConversationSid",
-                parameter: "conversation_sid",
-            },
-            ::twilio_resource::Segment::Literal("/Participants/"),
-            ::twilio_resource::Segment::Param {
-                placeholder: "Sid",
-                parameter: "sid",
-            },
-        ],
-    );
-    const COLLECTION: ::core::option::Option<::twilio_resource::PathTemplate> = ::core::option::Option::Some(
-        Self::__COLLECTION,
-    );
-    const PROTOCOL: ::twilio_resource::Protocol = ::twilio_resource::Protocol::new(
-        ::twilio_resource::BodyFormat::Json,
-        ::twilio_resource::UpdateMethod::Put,
-        "pageSize",
-        false,
+        &["conversation_sid", "sid"],
     );
 }
 #[automatically_derived]
@@ -39,14 +19,7 @@ impl ::twilio_resource::Resource for Participant {
 impl Participant {
     const __COLLECTION: ::twilio_resource::PathTemplate = ::twilio_resource::PathTemplate::new(
         "/v2/Conversations/<ConversationSid>/Participants",
-        &[
-            ::twilio_resource::Segment::Literal("/v2/Conversations/"),
-            ::twilio_resource::Segment::Param {
-                placeholder: "ConversationSid",
-                parameter: "conversation_sid",
-            },
-            ::twilio_resource::Segment::Literal("/Participants"),
-        ],
+        &["conversation_sid"],
     );
     /**Builds the request path `/v2/Conversations/{ConversationSid}/Participants/{Sid}`: each value becomes exactly one percent-encoded path segment.
 
@@ -86,15 +59,17 @@ impl Participant {
     }
     /**Fetches one `Participant` with `GET https://conversations.twilio.com/v2/Conversations/{ConversationSid}/Participants/{Sid}`, retrying throttling and transient failures as the client is configured.
 
+Await the returned [`Request`](::twilio_resource::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
+
 # Errors
 
-Any [`Error`](::twilio_resource::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
-    pub async fn fetch(
-        client: &::twilio_resource::Client,
+Any [`Error`](::twilio_resource::Error), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub fn fetch<'a>(
+        client: &'a ::twilio_resource::Client,
         conversation_sid: impl ::core::convert::AsRef<::core::primitive::str>,
         sid: impl ::core::convert::AsRef<::core::primitive::str>,
-    ) -> ::core::result::Result<Self, ::twilio_resource::Error> {
-        client.fetch::<Self>(&Self::path(conversation_sid, sid)?).await
+    ) -> ::twilio_resource::Request<'a, Self> {
+        ::twilio_resource::__private::fetch(client, Self::path(conversation_sid, sid))
     }
     /**Lists `Participant` records with `GET https://conversations.twilio.com/v2/Conversations/{ConversationSid}/Participants`.
 
@@ -107,44 +82,48 @@ The stream yields one [`Error`](::twilio_resource::Error) and ends: a refused ar
         client: &::twilio_resource::Client,
         conversation_sid: impl ::core::convert::AsRef<::core::primitive::str>,
     ) -> ::twilio_resource::List<Self> {
-        ::twilio_resource::__private::list::<
-            Self,
-        >(client, Self::collection_path(conversation_sid))
+        ::twilio_resource::__private::list(
+            client,
+            Self::collection_path(conversation_sid),
+        )
     }
     /**Creates a `Participant` with `POST https://conversations.twilio.com/v2/Conversations/{ConversationSid}/Participants` (JSON body: `crate::bodies::NewParticipant`) and returns it as Twilio answers.
 
 A `POST` is retried only where Twilio cannot have acted on it (throttling, or a request that was never sent), so a retry cannot act twice.
 
+Await the returned [`Request`](::twilio_resource::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
+
 # Errors
 
-Any [`Error`](::twilio_resource::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
-    pub async fn create(
-        client: &::twilio_resource::Client,
+Any [`Error`](::twilio_resource::Error), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub fn create<'a>(
+        client: &'a ::twilio_resource::Client,
         conversation_sid: impl ::core::convert::AsRef<::core::primitive::str>,
         body: &crate::bodies::NewParticipant,
-    ) -> ::core::result::Result<Self, ::twilio_resource::Error> {
-        client
-            .create::<
-                Self,
-                crate::bodies::NewParticipant,
-            >(&Self::collection_path(conversation_sid)?, body)
-            .await
+    ) -> ::twilio_resource::Request<'a, Self> {
+        ::twilio_resource::__private::create::<
+            Self,
+            crate::bodies::NewParticipant,
+        >(client, Self::collection_path(conversation_sid), body)
     }
     /**Updates one `Participant` with `PUT https://conversations.twilio.com/v2/Conversations/{ConversationSid}/Participants/{Sid}` (JSON body: `ParticipantUpdate`) and returns it as Twilio answers.
 
 Retries throttling and transient failures as the client is configured.
 
+Await the returned [`Request`](::twilio_resource::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
+
 # Errors
 
-Any [`Error`](::twilio_resource::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
-    pub async fn update(
-        client: &::twilio_resource::Client,
+Any [`Error`](::twilio_resource::Error), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub fn update<'a>(
+        client: &'a ::twilio_resource::Client,
         conversation_sid: impl ::core::convert::AsRef<::core::primitive::str>,
         sid: impl ::core::convert::AsRef<::core::primitive::str>,
         body: &ParticipantUpdate,
-    ) -> ::core::result::Result<Self, ::twilio_resource::Error> {
-        client
-            .update::<Self, ParticipantUpdate>(&Self::path(conversation_sid, sid)?, body)
-            .await
+    ) -> ::twilio_resource::Request<'a, Self> {
+        ::twilio_resource::__private::update::<
+            Self,
+            ParticipantUpdate,
+        >(client, Self::path(conversation_sid, sid), body)
     }
 }

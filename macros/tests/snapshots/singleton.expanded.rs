@@ -11,24 +11,9 @@ impl ::twilio_resource::Resource for Configuration {
     const BASE_URL: &'static ::core::primitive::str = "https://chat.twilio.com";
     const PATH: ::twilio_resource::PathTemplate = ::twilio_resource::PathTemplate::new(
         "/v1/Services/<ServiceSid>/Configuration",
-        &[
-            ::twilio_resource::Segment::Literal("/v1/Services/"),
-            ::twilio_resource::Segment::Param {
-                placeholder: "ServiceSid",
-                parameter: "service_sid",
-            },
-            ::twilio_resource::Segment::Literal("/Configuration"),
-        ],
+        &["service_sid"],
     );
-    const COLLECTION: ::core::option::Option<::twilio_resource::PathTemplate> = ::core::option::Option::Some(
-        <Self as ::twilio_resource::Resource>::PATH,
-    );
-    const PROTOCOL: ::twilio_resource::Protocol = ::twilio_resource::Protocol::new(
-        ::twilio_resource::BodyFormat::Form,
-        ::twilio_resource::UpdateMethod::Post,
-        "PageSize",
-        false,
-    );
+    const PROTOCOL: ::twilio_resource::Protocol = ::twilio_resource::Protocol::CLASSIC;
 }
 #[automatically_derived]
 #[allow(clippy::impl_trait_in_params, clippy::too_many_arguments)]
@@ -48,27 +33,34 @@ impl Configuration {
     }
     /**Fetches one `Configuration` with `GET https://chat.twilio.com/v1/Services/{ServiceSid}/Configuration`, retrying throttling and transient failures as the client is configured.
 
+Await the returned [`Request`](::twilio_resource::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
+
 # Errors
 
-Any [`Error`](::twilio_resource::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
-    pub async fn fetch(
-        client: &::twilio_resource::Client,
+Any [`Error`](::twilio_resource::Error), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub fn fetch<'a>(
+        client: &'a ::twilio_resource::Client,
         service_sid: impl ::core::convert::AsRef<::core::primitive::str>,
-    ) -> ::core::result::Result<Self, ::twilio_resource::Error> {
-        client.fetch::<Self>(&Self::path(service_sid)?).await
+    ) -> ::twilio_resource::Request<'a, Self> {
+        ::twilio_resource::__private::fetch(client, Self::path(service_sid))
     }
     /**Updates one `Configuration` with `POST https://chat.twilio.com/v1/Services/{ServiceSid}/Configuration` (form body: `ConfigurationUpdate`) and returns it as Twilio answers.
 
 A `POST` is retried only where Twilio cannot have acted on it (throttling, or a request that was never sent), so a retry cannot act twice.
 
+Await the returned [`Request`](::twilio_resource::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
+
 # Errors
 
-Any [`Error`](::twilio_resource::Error): a refused argument, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
-    pub async fn update(
-        client: &::twilio_resource::Client,
+Any [`Error`](::twilio_resource::Error), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.*/
+    pub fn update<'a>(
+        client: &'a ::twilio_resource::Client,
         service_sid: impl ::core::convert::AsRef<::core::primitive::str>,
         body: &ConfigurationUpdate,
-    ) -> ::core::result::Result<Self, ::twilio_resource::Error> {
-        client.update::<Self, ConfigurationUpdate>(&Self::path(service_sid)?, body).await
+    ) -> ::twilio_resource::Request<'a, Self> {
+        ::twilio_resource::__private::update::<
+            Self,
+            ConfigurationUpdate,
+        >(client, Self::path(service_sid), body)
     }
 }

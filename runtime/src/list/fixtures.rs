@@ -8,9 +8,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use super::page::{Parsed, parse_decoded, parse_page_by_field, parse_page_decoded};
-use super::streamed::read_in_chunks;
 use crate::decode::Answer;
-use crate::{BodyFormat, Error, PathTemplate, Protocol, Resource, Segment, UpdateMethod};
+use crate::{BodyFormat, Error, PathTemplate, Protocol, Resource, UpdateMethod};
 
 /// A 2010 message, as the records of `Messages.json` pages.
 #[derive(Debug, Deserialize, PartialEq)]
@@ -23,10 +22,10 @@ impl Resource for Message {
     const BASE_URL: &'static str = "https://api.twilio.com";
     const PATH: PathTemplate = PathTemplate::new(
         "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json",
-        &[Segment::Literal("/2010-04-01/Accounts/AC1/Messages.json")],
+        &["account_sid", "sid"],
     );
     const PROTOCOL: Protocol =
-        Protocol::new(BodyFormat::Form, UpdateMethod::Post, "PageSize", false);
+        Protocol::new(BodyFormat::Form, UpdateMethod::Post, Some("PageSize"));
 }
 
 /// A v2 participant (the default protocol: `pageSize`).
@@ -37,7 +36,7 @@ pub(super) struct Participant {
 
 impl Resource for Participant {
     const BASE_URL: &'static str = "https://conversations.twilio.com";
-    const PATH: PathTemplate = PathTemplate::new("/v2/P/<Sid>", &[Segment::Literal("/v2/P")]);
+    const PATH: PathTemplate = PathTemplate::new("/v2/P/<Sid>", &["sid"]);
 }
 
 pub(super) const ACCOUNT: &str = "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
@@ -89,33 +88,17 @@ pub(super) fn page_token(next: Option<&str>) -> Value {
     })
 }
 
-/// Reads a page and decodes every record at once; the reading as the page arrives (in chunks of
-/// several sizes) must agree.
-pub(super) fn read<R: DeserializeOwned + PartialEq + fmt::Debug>(
-    body: &[u8],
-) -> Result<Parsed<R>, Error> {
-    let at_once = parse_page_decoded::<R>(Bytes::copy_from_slice(body))
-        .map(|(items, next)| Parsed { items, next });
-    for chunk_size in [1, 3, 7, body.len()] {
-        let streamed = read_in_chunks::<R>(body, chunk_size);
-        match (&streamed, &at_once) {
-            (Ok(streamed), Ok(parsed)) => {
-                assert_eq!(streamed.items, parsed.items, "in chunks of {chunk_size}");
-                assert_eq!(streamed.next, parsed.next, "in chunks of {chunk_size}");
-            }
-            // Both refuse it; malformed JSON is described in the scanner's words.
-            (Err(Error::Decode { .. }), Err(Error::Decode { .. })) => {}
-            other => panic!("the readings disagree in chunks of {chunk_size}: {other:?}"),
-        }
-    }
-    at_once
+/// Reads a page and decodes every record at once, as `List` does.
+pub(super) fn read<R: DeserializeOwned>(body: &[u8]) -> Result<Parsed<R>, Error> {
+    parse_page_decoded::<R>(Bytes::copy_from_slice(body))
+        .map(|(items, next)| Parsed { items, next })
 }
 
-/// Reads a page every way, checking that they agree: at once, as it arrives, and field by field.
+/// Reads a page both ways, checking that they agree: at once, and field by field.
 pub(super) fn parse(page: &Value) -> Parsed<Value> {
     let body = serde_json::to_vec(page).unwrap();
     let parsed = read::<Value>(&body).unwrap();
-    let thorough = parse_decoded::<Value>(parse_page_by_field::<Value>(Bytes::from(body)));
+    let thorough = parse_decoded::<Value>(parse_page_by_field(Bytes::from(body), "Value"));
     let thorough = thorough.unwrap();
     assert_eq!(parsed.items, thorough.items);
     assert_eq!(parsed.next, thorough.next);
@@ -141,9 +124,8 @@ pub(super) fn decode_failure<R: DeserializeOwned + fmt::Debug>(page: &Value) -> 
 /// A JSON page as the client receives it, declared as JSON.
 pub(super) fn answer(page: &Value) -> Answer {
     Answer {
+        status: reqwest::StatusCode::OK,
+        headers: reqwest::header::HeaderMap::new(),
         body: Bytes::from(serde_json::to_vec(page).unwrap()),
-        non_json_content_type: None,
-        no_content: false,
-        unread: None,
     }
 }

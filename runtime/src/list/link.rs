@@ -3,6 +3,8 @@
 //! A link is only ever a path and query on the resource's own origin (the client's base URL
 //! override, region and edge applied), so credentials never follow a link to another host.
 
+use crate::body::append_query;
+
 /// Why `link` may not be requested, if it may not: it must be a path (starting with one `/`),
 /// with no control characters.
 pub(super) fn check_link(link: &str) -> Result<(), String> {
@@ -37,20 +39,6 @@ pub(super) fn link_path_and_query(link: &str) -> Result<String, String> {
     };
     check_link(&path_and_query)?;
     Ok(path_and_query)
-}
-
-/// Appends an encoded query (`a=1&b=2`, possibly empty) to a path that may already have one.
-pub(super) fn append_query(path_and_query: &mut String, query: &str) {
-    if query.is_empty() {
-        return;
-    }
-    match path_and_query.find('?') {
-        None => path_and_query.push('?'),
-        // `at` is below the length, so `at + 1` cannot overflow.
-        Some(at) if at + 1 == path_and_query.len() || path_and_query.ends_with('&') => {}
-        Some(_) => path_and_query.push('&'),
-    }
-    path_and_query.push_str(query);
 }
 
 /// One form-encoded `name=value` pair.

@@ -8,30 +8,60 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use bytes::Bytes;
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use super::cursor::Cursor;
 use super::dialect::{Meta, Next, PAGING_FIELDS, PageFields};
-use super::streamed::StreamedPage;
 use super::top_level::{OnePass, TopLevel};
 use crate::Error;
-use crate::decode::{Answer, decode_answer};
+use crate::decode::{Answer, decode_answer, decode_error};
 
-/// One page of a Twilio list: its records, and a [`Cursor`] to the next page if there is one.
+/// One page of a Twilio list: its records, a [`Cursor`] to the next page if there is one, and
+/// the status and headers it was answered with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page<R> {
     /// The page's records, in Twilio's order (cut short when a
     /// [`List::limit`](crate::List::limit) ends in this page).
     pub items: Vec<R>,
-    pub(super) next: Option<Cursor>,
+    next: Option<Cursor>,
+    status: StatusCode,
+    headers: HeaderMap,
 }
 
 impl<R> Page<R> {
+    pub(super) fn new(items: Vec<R>, next: Option<Cursor>, answer: Answer) -> Self {
+        Page {
+            items,
+            next,
+            status: answer.status,
+            headers: answer.headers,
+        }
+    }
+
     /// Where the listing goes on, or `None` on its last page (or when the limit was reached).
     /// Serialise it to resume later with [`List::resume`](crate::List::resume).
     pub fn next_cursor(&self) -> Option<&Cursor> {
         self.next.as_ref()
+    }
+
+    /// The page's HTTP status (a 2xx).
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// Every header of the page's answer.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The page's `Twilio-Request-Id` (`RQ…`).
+    pub fn request_id(&self) -> Option<&str> {
+        self.headers
+            .get("twilio-request-id")
+            .and_then(|value| value.to_str().ok())
     }
 }
 
@@ -54,7 +84,7 @@ impl RawPage {
         let at = self.records.get(index)?;
         // The ranges were taken from this body, so `get` always finds them.
         let bytes = self.body.get(at.clone()).unwrap_or_default();
-        Some(decode_record(bytes, &self.key, index))
+        Some(decode_record::<R>(bytes, &self.key, index))
     }
 
     /// Every record, decoded.
@@ -73,7 +103,13 @@ pub(super) fn decode_record<R: DeserializeOwned>(
     index: usize,
 ) -> Result<R, Error> {
     // The fast path first: the record's JSON path is only written for an error.
-    serde_json::from_slice(bytes).or_else(|_| decode_at::<R, R>(bytes, &format!("{key}[{index}]")))
+    serde_json::from_slice(bytes).or_else(|_| {
+        decode_at::<R>(
+            bytes,
+            &format!("{key}[{index}]"),
+            std::any::type_name::<R>(),
+        )
+    })
 }
 
 /// A page's records decoded, and where the listing goes on (what tests compare).
@@ -96,53 +132,16 @@ pub(super) fn parse_decoded<R: DeserializeOwned>(
     })
 }
 
-/// A page's records: decoded all at once, left in the body to be decoded one by one, or still
-/// arriving (read record by record as the body comes in).
-#[derive(Debug)]
-pub(super) enum Records<R> {
-    Decoded(Vec<R>),
-    Raw(RawPage),
-    Arriving(Box<StreamedPage>),
-}
-
-impl<R> Records<R> {
-    /// The records known (none yet of a page still arriving).
-    pub(super) fn len(&self) -> usize {
-        match self {
-            Records::Decoded(items) => items.len(),
-            Records::Raw(page) => page.records.len(),
-            Records::Arriving(_) => 0,
-        }
-    }
-
-    /// Cuts the page to `len` records (a page still arriving is cut as it is handed out).
-    pub(super) fn truncate(&mut self, len: usize) {
-        match self {
-            Records::Decoded(items) => items.truncate(len),
-            Records::Raw(page) => page.records.truncate(len),
-            Records::Arriving(_) => {}
-        }
-    }
-}
-
-/// A list's pages up to this size are read whole and decoded in one pass, which is fastest (their
-/// records then take about as much memory again); a larger page is read as it arrives, each
-/// record decoded as its last byte comes in and handed out, so a large page is never held.
-pub(super) const DECODE_AT_ONCE_MAX_BYTES: usize = 256 * 1024;
-
 /// Reads a page answered whole, its records decoded at once. An answer declared as something
 /// other than JSON (an HTML page from a proxy, say) is refused as
 /// [`Client::fetch`](crate::Client::fetch) refuses it, with the same message; one without a
 /// content type is tried as JSON.
-pub(super) fn parse_answer<R: DeserializeOwned>(
-    answer: Answer,
-) -> Result<(Records<R>, Next), Error> {
-    if answer.non_json_content_type.is_some() {
+pub(super) fn parse_answer<R: DeserializeOwned>(answer: &Answer) -> Result<(Vec<R>, Next), Error> {
+    if answer.non_json_content_type().is_some() {
         // `decode_answer` refuses such an answer without reading its body: `fetch`'s own error.
-        decode_answer::<R>(&answer)?;
+        decode_answer::<R>(answer)?;
     }
-    let (items, next) = parse_page_decoded::<R>(answer.body)?;
-    Ok((Records::Decoded(items), next))
+    parse_page_decoded::<R>(answer.body.clone())
 }
 
 /// The one-pass reading of a page and its records, `None` when the page is of a shape it does not
@@ -160,7 +159,8 @@ fn one_pass_items<R: DeserializeOwned>(body: &[u8]) -> Option<(Vec<R>, Result<Ne
     if named.is_some_and(|named| named != key) {
         return None;
     }
-    let next = Next::detect(&fields).map_err(|reason| decode_error::<R>(".".to_owned(), reason));
+    let next = Next::detect(&fields)
+        .map_err(|reason| decode_error(std::any::type_name::<R>(), ".".to_owned(), reason));
     Some((items, next))
 }
 
@@ -172,12 +172,16 @@ pub(super) fn parse_page_decoded<R: DeserializeOwned>(
     if let Some((items, next)) = one_pass_items::<R>(&body) {
         return Ok((items, next?));
     }
-    let (page, next) = parse_page_by_field::<R>(body)?;
+    let (page, next) = parse_page_by_field(body, std::any::type_name::<R>())?;
     Ok((page.decode_all()?, next))
 }
 
 /// Where each borrowed record sits in `body`.
-fn ranges<R>(body: &[u8], items: &[&RawValue]) -> Result<Vec<Range<usize>>, Error> {
+fn ranges(
+    body: &[u8],
+    items: &[&RawValue],
+    type_name: &'static str,
+) -> Result<Vec<Range<usize>>, Error> {
     let start_of_body = body.as_ptr() as usize;
     items
         .iter()
@@ -189,7 +193,8 @@ fn ranges<R>(body: &[u8], items: &[&RawValue]) -> Result<Vec<Range<usize>>, Erro
         })
         .collect::<Option<Vec<_>>>()
         .ok_or_else(|| {
-            decode_error::<R>(
+            decode_error(
+                type_name,
                 ".".to_owned(),
                 "a record was read outside the page's body".to_owned(),
             )
@@ -198,9 +203,12 @@ fn ranges<R>(body: &[u8], items: &[&RawValue]) -> Result<Vec<Range<usize>>, Erro
 
 /// The slow, thorough reading: the top-level object borrowed as raw JSON, then each part decoded
 /// on its own with its JSON path.
-pub(super) fn parse_page_by_field<R>(body: Bytes) -> Result<(RawPage, Next), Error> {
+pub(super) fn parse_page_by_field(
+    body: Bytes,
+    type_name: &'static str,
+) -> Result<(RawPage, Next), Error> {
     let (key, records, next) = {
-        let raw = top_level::<R>(&body)?;
+        let raw = top_level(&body, type_name)?;
         let get = |name: &str| {
             raw.iter()
                 .rev()
@@ -209,22 +217,23 @@ pub(super) fn parse_page_by_field<R>(body: Bytes) -> Result<(RawPage, Next), Err
         };
         let mut fields = PageFields::default();
         if let Some(value) = get("meta") {
-            fields.meta = decode_raw::<Option<Meta>, R>(value, "meta")?;
+            fields.meta = decode_raw::<Option<Meta>>(value, "meta", type_name)?;
         }
         if let Some(value) = get("next_page_uri") {
-            fields.next_page_uri = decode_raw::<Option<String>, R>(value, "next_page_uri")?;
+            fields.next_page_uri = decode_raw::<Option<String>>(value, "next_page_uri", type_name)?;
         }
         if let Some(value) = get("has_next") {
-            fields.has_next = decode_raw::<Option<bool>, R>(value, "has_next")?;
+            fields.has_next = decode_raw::<Option<bool>>(value, "has_next", type_name)?;
         }
         if let Some(value) = get("current_page") {
-            fields.current_page = decode_raw::<Option<u64>, R>(value, "current_page")?;
+            fields.current_page = decode_raw::<Option<u64>>(value, "current_page", type_name)?;
         }
         let named = fields.meta.as_ref().and_then(|meta| meta.key.clone());
         let key: String = match named {
             Some(key) => {
                 if get(&key).is_none() {
-                    return Err(decode_error::<R>(
+                    return Err(decode_error(
+                        type_name,
                         "meta.key".to_owned(),
                         format!(
                             "names the records' field `{key}`, which the page does not have (fields: {})",
@@ -234,18 +243,18 @@ pub(super) fn parse_page_by_field<R>(body: Bytes) -> Result<(RawPage, Next), Err
                 }
                 key
             }
-            None => records_key::<R>(&raw)?.to_owned(),
+            None => records_key(&raw, type_name)?.to_owned(),
         };
         let records = match get(&key) {
             Some(value) => {
                 let items: Vec<&RawValue> = serde_json::from_str(value.get())
-                    .map_err(|error| decode_error::<R>(key.clone(), error.to_string()))?;
-                ranges::<R>(&body, &items)?
+                    .map_err(|error| decode_error(type_name, key.clone(), error.to_string()))?;
+                ranges(&body, &items, type_name)?
             }
             None => Vec::new(),
         };
-        let next =
-            Next::detect(&fields).map_err(|reason| decode_error::<R>(".".to_owned(), reason))?;
+        let next = Next::detect(&fields)
+            .map_err(|reason| decode_error(type_name, ".".to_owned(), reason))?;
         (key, records, next)
     };
     Ok((RawPage { body, key, records }, next))
@@ -253,7 +262,10 @@ pub(super) fn parse_page_by_field<R>(body: Bytes) -> Result<(RawPage, Next), Err
 
 /// Without `meta.key`: the one array-valued top-level field (2010 and unpaginated lists); of
 /// several, SCIM's `Resources`.
-fn records_key<'a, R>(raw: &'a [(Cow<'a, str>, &'a RawValue)]) -> Result<&'a str, Error> {
+fn records_key<'a>(
+    raw: &'a [(Cow<'a, str>, &'a RawValue)],
+    type_name: &'static str,
+) -> Result<&'a str, Error> {
     let mut arrays: Vec<&str> = raw
         .iter()
         .filter(|(key, value)| {
@@ -264,7 +276,8 @@ fn records_key<'a, R>(raw: &'a [(Cow<'a, str>, &'a RawValue)]) -> Result<&'a str
     arrays.dedup();
     match arrays.as_slice() {
         [key] => Ok(key),
-        [] => Err(decode_error::<R>(
+        [] => Err(decode_error(
+            type_name,
             ".".to_owned(),
             format!(
                 "a list page needs an array of records, and this one has no array-valued field (fields: {})",
@@ -272,7 +285,8 @@ fn records_key<'a, R>(raw: &'a [(Cow<'a, str>, &'a RawValue)]) -> Result<&'a str
             ),
         )),
         several if several.contains(&"Resources") => Ok("Resources"),
-        several => Err(decode_error::<R>(
+        several => Err(decode_error(
+            type_name,
             ".".to_owned(),
             format!(
                 "the page has several array-valued fields ({}) and no `meta.key` to say which holds the records",
@@ -293,7 +307,10 @@ fn field_names(raw: &[(Cow<'_, str>, &RawValue)]) -> String {
 }
 
 /// The top-level object as (key, raw value) pairs borrowed from the body, in order.
-fn top_level<R>(body: &[u8]) -> Result<Vec<(Cow<'_, str>, &RawValue)>, Error> {
+fn top_level<'a>(
+    body: &'a [u8],
+    type_name: &'static str,
+) -> Result<Vec<(Cow<'a, str>, &'a RawValue)>, Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let result = serde_path_to_error::deserialize::<_, TopLevel<'_>>(&mut deserializer)
         .map_err(|error| {
@@ -312,13 +329,17 @@ fn top_level<R>(body: &[u8]) -> Result<Vec<(Cow<'_, str>, &RawValue)>, Error> {
         } else {
             message
         };
-        decode_error::<R>(path, message)
+        decode_error(type_name, path, message)
     })
 }
 
 /// Decodes one part of a page with the runtime's path-reporting decoder; the path it reports is
 /// prefixed with where the part sits (`messages[3]` + `.date_sent`).
-fn decode_at<T: DeserializeOwned, R>(bytes: &[u8], at: &str) -> Result<T, Error> {
+fn decode_at<T: DeserializeOwned>(
+    bytes: &[u8],
+    at: &str,
+    type_name: &'static str,
+) -> Result<T, Error> {
     crate::decode::decode::<T>(bytes).map_err(|error| match error {
         Error::Decode { path, message, .. } => {
             let path = if path == "." {
@@ -328,28 +349,23 @@ fn decode_at<T: DeserializeOwned, R>(bytes: &[u8], at: &str) -> Result<T, Error>
             } else {
                 format!("{at}.{path}")
             };
-            decode_error::<R>(path, message)
+            decode_error(type_name, path, message)
         }
         other => other,
     })
 }
 
-fn decode_raw<T: DeserializeOwned, R>(value: &RawValue, at: &str) -> Result<T, Error> {
-    decode_at::<T, R>(value.get().as_bytes(), at)
-}
-
-/// A decode error for a page of `R`s: the JSON path where it broke and why.
-pub(super) fn decode_error<R>(path: String, message: String) -> Error {
-    Error::Decode {
-        type_name: std::any::type_name::<R>(),
-        path,
-        message,
-    }
+fn decode_raw<T: DeserializeOwned>(
+    value: &RawValue,
+    at: &str,
+    type_name: &'static str,
+) -> Result<T, Error> {
+    decode_at::<T>(value.get().as_bytes(), at, type_name)
 }
 
 #[cfg(test)]
 mod tests {
-    use reqwest::header::HeaderValue;
+    use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
     use serde::Deserialize;
     use serde_json::{Value, json};
 
@@ -357,10 +373,8 @@ mod tests {
 
     /// Reads an answer as `List` reads a small page, decoding it at once.
     fn answer_decoded<R: DeserializeOwned>(answer: Answer) -> Result<Parsed<R>, Error> {
-        match parse_answer::<R>(answer)? {
-            (Records::Decoded(items), next) => Ok(Parsed { items, next }),
-            _ => panic!("a page answered whole is decoded at once"),
-        }
+        let (items, next) = parse_answer::<R>(&answer)?;
+        Ok(Parsed { items, next })
     }
     use crate::list::fixtures::{Participant, decode_failure, page_2010, page_v1, parse, read};
 
@@ -476,11 +490,14 @@ mod tests {
     }
 
     fn answer(content_type: Option<&'static str>, body: &'static [u8]) -> Answer {
+        let mut headers = HeaderMap::new();
+        if let Some(content_type) = content_type {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+        }
         Answer {
+            status: reqwest::StatusCode::OK,
+            headers,
             body: Bytes::from_static(body),
-            non_json_content_type: content_type.map(HeaderValue::from_static),
-            no_content: false,
-            unread: None,
         }
     }
 

@@ -1,7 +1,7 @@
 //! The 2010 Message with every operation: form bodies, POST updates, `PageSize`, the collection
 //! `…/Messages.json`; each generated method has the documented signature.
 
-use twilio_resource::{BodyFormat, Client, Error, List, Protocol, Resource, UpdateMethod, twilio_resource};
+use twilio_resource::{Client, Error, List, Protocol, Resource, twilio_resource};
 
 #[twilio_resource(
     path = "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json",
@@ -50,12 +50,8 @@ fn assert_send<T: Send>(_: &T) {}
 fn main() {
     assert_eq!(Message::BASE_URL, "https://api.twilio.com");
     assert_eq!(
-        Message::COLLECTION.map(|c| c.template()),
-        Some("/2010-04-01/Accounts/<AccountSid>/Messages.json")
-    );
-    assert_eq!(
         Message::PROTOCOL,
-        Protocol::new(BodyFormat::Form, UpdateMethod::Post, "PageSize", false)
+        Protocol::CLASSIC
     );
     let path: Result<String, Error> = Message::collection_path("AC1");
     assert_eq!(path.unwrap(), "/2010-04-01/Accounts/AC1/Messages.json");

@@ -54,16 +54,12 @@ fn assert_send<T: Send>(_: &T) {}
 fn main() {
     assert_eq!(Participant::BASE_URL, "https://conversations.twilio.com");
     assert_eq!(Participant::PROTOCOL, Protocol::V2);
-    assert_eq!(
-        Participant::COLLECTION.map(|c| c.template()),
-        Some("/v2/Conversations/<ConversationSid>/Participants")
-    );
     assert_eq!(Participant::collection_path("conv_1").unwrap(), "/v2/Conversations/conv_1/Participants");
     assert_eq!(
         Item::PROTOCOL,
-        Protocol::new(BodyFormat::Json, UpdateMethod::Patch, "pageSize", true)
+        Protocol::new(BodyFormat::Json, UpdateMethod::Patch, Some("pageSize")).with_idempotency_key()
     );
-    assert_eq!(Item::COLLECTION.map(|c| c.template()), Some("/v2/Items"));
+    assert_eq!(Item::collection_path().unwrap(), "/v2/Items");
 
     let client = Client::new("AC1", "token");
     let list: List<Participant> = Participant::list(&client, "conv_1");

@@ -50,17 +50,14 @@ async fn calls(client: &Client) -> Result<(), Error> {
 }
 
 fn main() {
-    assert_eq!(Configuration::COLLECTION, Some(Configuration::PATH));
     assert_eq!(
         Configuration::PROTOCOL,
-        Protocol::new(BodyFormat::Form, UpdateMethod::Post, "PageSize", false)
+        Protocol::new(BodyFormat::Form, UpdateMethod::Post, Some("PageSize"))
     );
-    assert_eq!(LocalNumber::COLLECTION, Some(LocalNumber::PATH));
     assert_eq!(
         LocalNumber::collection_path("AC1", "US").unwrap(),
         "/2010-04-01/Accounts/AC1/AvailablePhoneNumbers/US/Local.json"
     );
-    assert_eq!(Root::COLLECTION, None);
 
     let client = Client::new("AC1", "token");
     let _: List<LocalNumber> = LocalNumber::list(&client, "AC1", "US", &LocalNumberFilter::default());

@@ -28,7 +28,7 @@ pub const DIR: &str = "catalog";
 /// Whether the attribute has the parameters contract's keys (`fetch = T`, `delete = T`,
 /// `page_size = false | "Name"`). Off until they are on main: without them, fetch and delete
 /// parameter types are generated but not declared, and lists send the default page-size name.
-pub const CONTRACT_KEYS: bool = false;
+pub const CONTRACT_KEYS: bool = true;
 
 /// Every file the command writes.
 pub fn generate(specs: &[Spec]) -> Result<Vec<File>, String> {

@@ -49,7 +49,9 @@ pub const PAGING: &[&str] = &["PageSize", "Page", "PageToken", "pageSize", "page
 pub const IDEMPOTENCY_HEADER: &str = "Idempotency-Key";
 const FORM: &str = "application/x-www-form-urlencoded";
 /// Placeholder names the attribute refuses as parameter names.
-const RESERVED: &[&str] = &["self", "super", "crate", "client", "body", "filter", "_"];
+const RESERVED: &[&str] = &[
+    "self", "super", "crate", "client", "body", "filter", "query", "_",
+];
 
 /// One parameter (path, query or header) or body field: its wire name and schema.
 #[derive(Debug, Clone)]

@@ -191,9 +191,9 @@ impl ::serde::Serialize for CreateBulkContactsParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](MessagingGeopermissions::fetch) | `GET` | `https://accounts.twilio.com/v1/Messaging/GeoPermissions` | `FetchMessagingGeopermissions` | [`FetchMessagingGeopermissionsParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](MessagingGeopermissions::fetch) | `GET` | `https://accounts.twilio.com/v1/Messaging/GeoPermissions` | `FetchMessagingGeopermissions` | [`FetchMessagingGeopermissionsParams`] | — |
 /// | [`update`](MessagingGeopermissions::update) | `PATCH` | `https://accounts.twilio.com/v1/Messaging/GeoPermissions` | `UpdateMessagingGeopermissions` | [`UpdateMessagingGeopermissionsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Messaging/GeoPermissions", base_url = "https://accounts.twilio.com", rename_all = "snake_case", update_method = "PATCH", fetch, update = UpdateMessagingGeopermissionsParams)]
+#[::twilio_resource::twilio_resource(path = "/v1/Messaging/GeoPermissions", base_url = "https://accounts.twilio.com", rename_all = "snake_case", update_method = "PATCH", fetch = FetchMessagingGeopermissionsParams, update = UpdateMessagingGeopermissionsParams)]
 #[derive(Debug, Clone)]
 pub struct MessagingGeopermissions {
     /// A list of objects where each object represents the result of processing a messaging Geo Permission. Each object contains the following fields: `country_code`, the country code of the country for which the permission was updated; `type`, the type of the permission i.e. country; `enabled`, true if the permission is enabled else false; `error_code`, an integer where 0 indicates success and any non-zero value represents an error; and `error_messages`, an array of strings describing specific validation errors encountered. If the request is successful, the error\_messages array will be empty.
@@ -251,14 +251,14 @@ impl ::serde::Serialize for UpdateMessagingGeopermissionsParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](Safelist::fetch) | `GET` | `https://accounts.twilio.com/v1/SafeList/Numbers` | `FetchSafelist` | [`FetchSafelistParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](Safelist::fetch) | `GET` | `https://accounts.twilio.com/v1/SafeList/Numbers` | `FetchSafelist` | [`FetchSafelistParams`] | — |
 /// | [`create`](Safelist::create) | `POST` | `https://accounts.twilio.com/v1/SafeList/Numbers` | `CreateSafelist` | [`CreateSafelistParams`] | — |
-/// | [`delete`](Safelist::delete) | `DELETE` | `https://accounts.twilio.com/v1/SafeList/Numbers` | `DeleteSafelist` | [`DeleteSafelistParams`] (sent with `.query(..)`) | — |
+/// | [`delete`](Safelist::delete) | `DELETE` | `https://accounts.twilio.com/v1/SafeList/Numbers` | `DeleteSafelist` | [`DeleteSafelistParams`] | — |
 ///
 /// - `fetch`: Check if a phone number or phone number 1k prefix exists in SafeList.
 /// - `create`: Add a new phone number or phone number 1k prefix to SafeList.
 /// - `delete`: Remove a phone number or phone number 1k prefix from SafeList.
-#[::twilio_resource::twilio_resource(path = "/v1/SafeList/Numbers", base_url = "https://accounts.twilio.com", rename_all = "snake_case", fetch, create = CreateSafelistParams, delete)]
+#[::twilio_resource::twilio_resource(path = "/v1/SafeList/Numbers", base_url = "https://accounts.twilio.com", rename_all = "snake_case", fetch = FetchSafelistParams, create = CreateSafelistParams, delete = DeleteSafelistParams)]
 #[derive(Debug, Clone)]
 pub struct Safelist {
     /// The phone number or phone number 1k prefix in SafeList.

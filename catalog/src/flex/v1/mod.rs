@@ -1492,9 +1492,9 @@ impl ::serde::Serialize for CreateChannelParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](Configuration::fetch) | `GET` | `https://flex-api.twilio.com/v1/Configuration` | `FetchConfiguration` | [`FetchConfigurationParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](Configuration::fetch) | `GET` | `https://flex-api.twilio.com/v1/Configuration` | `FetchConfiguration` | [`FetchConfigurationParams`] | — |
 /// | [`update`](Configuration::update) | `POST` | `https://flex-api.twilio.com/v1/Configuration` | `UpdateConfiguration` | [`UpdateConfigurationParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Configuration", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", body = "json", update_method = "POST", fetch, update = UpdateConfigurationParams)]
+#[::twilio_resource::twilio_resource(path = "/v1/Configuration", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", body = "json", update_method = "POST", fetch = FetchConfigurationParams, update = UpdateConfigurationParams)]
 #[derive(Debug, Clone)]
 pub struct Configuration {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Configuration resource.

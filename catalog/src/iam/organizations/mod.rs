@@ -145,15 +145,10 @@ impl ::serde::Serialize for CreateRoleAssignmentParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](ScimUserPage::fetch) | `GET` | `https://preview-iam.twilio.com/Organizations/{OrganizationSid}/scim/Users` | `ListOrganizationUsers` | [`ListOrganizationUsersParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](ScimUserPage::fetch) | `GET` | `https://preview-iam.twilio.com/Organizations/{OrganizationSid}/scim/Users` | `ListOrganizationUsers` | [`ListOrganizationUsersParams`] | — |
 ///
 /// - `fetch`: List SCIM Users
-#[::twilio_resource::twilio_resource(
-    path = "/Organizations/<OrganizationSid>/scim/Users",
-    base_url = "https://preview-iam.twilio.com",
-    rename_all = "camelCase",
-    fetch
-)]
+#[::twilio_resource::twilio_resource(path = "/Organizations/<OrganizationSid>/scim/Users", base_url = "https://preview-iam.twilio.com", rename_all = "camelCase", fetch = ListOrganizationUsersParams)]
 #[derive(Debug, Clone)]
 pub struct ScimUserPage {
     /// `Resources` on the wire (array of JSON).

@@ -417,7 +417,8 @@ impl ::serde::Serialize for UpdateKeyParams {
     path = "/v1/Roles/<RoleSid>/Permissions",
     base_url = "https://iam.twilio.com",
     rename_all = "camelCase",
-    list
+    list,
+    page_size = "PageSize"
 )]
 #[derive(Debug, Clone)]
 pub struct RolePermission {

@@ -2375,12 +2375,12 @@ impl ::serde::Serialize for ListVideoRoomSummaryParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](AccountSettings::fetch) | `GET` | `https://insights.twilio.com/v1/Voice/Settings` | `FetchAccountSettings` | [`FetchAccountSettingsParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](AccountSettings::fetch) | `GET` | `https://insights.twilio.com/v1/Voice/Settings` | `FetchAccountSettings` | [`FetchAccountSettingsParams`] | — |
 /// | [`update`](AccountSettings::update) | `POST` | `https://insights.twilio.com/v1/Voice/Settings` | `UpdateAccountSettings` | [`UpdateAccountSettingsParams`] | — |
 ///
 /// - `fetch`: Get the Voice Insights Settings.
 /// - `update`: Update a specific Voice Insights Setting.
-#[::twilio_resource::twilio_resource(path = "/v1/Voice/Settings", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch, update = UpdateAccountSettingsParams)]
+#[::twilio_resource::twilio_resource(path = "/v1/Voice/Settings", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch = FetchAccountSettingsParams, update = UpdateAccountSettingsParams)]
 #[derive(Debug, Clone)]
 pub struct AccountSettings {
     /// The unique SID identifier of the Account.

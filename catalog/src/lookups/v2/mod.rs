@@ -125,15 +125,10 @@ crate::support::wire_enum!(ValidationError);
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](LookupResponse::fetch) | `GET` | `https://lookups.twilio.com/v2/PhoneNumbers/{PhoneNumber}` | `FetchPhoneNumber` | [`FetchPhoneNumberParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](LookupResponse::fetch) | `GET` | `https://lookups.twilio.com/v2/PhoneNumbers/{PhoneNumber}` | `FetchPhoneNumber` | [`FetchPhoneNumberParams`] | — |
 ///
 /// - `fetch`: The Lookup API allows you to query information on a phone number so that you can make a trusted interaction with your user
-#[::twilio_resource::twilio_resource(
-    path = "/v2/PhoneNumbers/<PhoneNumber>",
-    base_url = "https://lookups.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[::twilio_resource::twilio_resource(path = "/v2/PhoneNumbers/<PhoneNumber>", base_url = "https://lookups.twilio.com", rename_all = "snake_case", fetch = FetchPhoneNumberParams)]
 #[derive(Debug, Clone)]
 pub struct LookupResponse {
     /// `call_forwarding` on the wire (JSON).
@@ -422,15 +417,10 @@ impl ::serde::Serialize for UpdateLookupPhoneNumberOverridesParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](LookupAccountRateLimits::fetch) | `GET` | `https://lookups.twilio.com/v2/RateLimits` | `FetchLookupAccountRateLimits` | [`FetchLookupAccountRateLimitsParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](LookupAccountRateLimits::fetch) | `GET` | `https://lookups.twilio.com/v2/RateLimits` | `FetchLookupAccountRateLimits` | [`FetchLookupAccountRateLimitsParams`] | — |
 ///
 /// - `fetch`: Retrieve the list of rate limits for all fields (if any) It returns also the twilio rate limits.
-#[::twilio_resource::twilio_resource(
-    path = "/v2/RateLimits",
-    base_url = "https://lookups.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[::twilio_resource::twilio_resource(path = "/v2/RateLimits", base_url = "https://lookups.twilio.com", rename_all = "snake_case", fetch = FetchLookupAccountRateLimitsParams)]
 #[derive(Debug, Clone)]
 pub struct LookupAccountRateLimits {
     /// `rate_limits` on the wire (array of JSON).

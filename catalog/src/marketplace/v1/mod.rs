@@ -324,7 +324,8 @@ impl ::serde::Serialize for UpdateModuleDataManagementParams {
     path = "/v1/Listings",
     base_url = "https://marketplace.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    page_size = false
 )]
 #[derive(Debug, Clone)]
 pub struct ModuleDataForListingOwner {}

@@ -112,7 +112,7 @@ crate::support::wire_enum!(TimeWindow);
 /// - `fetch`: Get alarm
 /// - `list`: Fetch list of Alarms
 /// - `delete`: Delete alarm
-#[::twilio_resource::twilio_resource(path = "/v2/Alarms/<Sid>", base_url = "https://monitor.twilio.com", rename_all = "camelCase", fetch, list = ListAlarmsParams, delete)]
+#[::twilio_resource::twilio_resource(path = "/v2/Alarms/<Sid>", base_url = "https://monitor.twilio.com", rename_all = "camelCase", fetch, list = ListAlarmsParams, page_size = "PageSize", delete)]
 #[derive(Debug, Clone)]
 pub struct AlarmBody {
     /// Sid for the alarm

@@ -907,7 +907,7 @@ impl ::serde::Serialize for CreatePortingPortInParams {
 /// | [`list`](PortInRequestList::list) | `GET` | `https://numbers.twilio.com/v1/Porting/PortIn/PortInRequests` | `ListPortInRequests` | [`ListPortInRequestsParams`] | — |
 ///
 /// - `list`: Retrieve a list of all PortInRequests for a user
-#[::twilio_resource::twilio_resource(path = "/v1/Porting/PortIn/PortInRequests", base_url = "https://numbers.twilio.com", rename_all = "snake_case", list = ListPortInRequestsParams)]
+#[::twilio_resource::twilio_resource(path = "/v1/Porting/PortIn/PortInRequests", base_url = "https://numbers.twilio.com", rename_all = "snake_case", list = ListPortInRequestsParams, page_size = false)]
 #[derive(Debug, Clone)]
 pub struct PortInRequestList {
     /// Amount of phone numbers ported
@@ -1084,15 +1084,10 @@ pub struct PortingPortInPhoneNumber {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](PortingPortability::fetch) | `GET` | `https://numbers.twilio.com/v1/Porting/Portability/PhoneNumber/{PhoneNumber}` | `FetchPortingPortability` | [`FetchPortingPortabilityParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](PortingPortability::fetch) | `GET` | `https://numbers.twilio.com/v1/Porting/Portability/PhoneNumber/{PhoneNumber}` | `FetchPortingPortability` | [`FetchPortingPortabilityParams`] | — |
 ///
 /// - `fetch`: Check if a single phone number can be ported to Twilio
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Porting/Portability/PhoneNumber/<PhoneNumber>",
-    base_url = "https://numbers.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[::twilio_resource::twilio_resource(path = "/v1/Porting/Portability/PhoneNumber/<PhoneNumber>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch = FetchPortingPortabilityParams)]
 #[derive(Debug, Clone)]
 pub struct PortingPortability {
     /// Account Sid that the phone number belongs to in Twilio. This is only returned for phone numbers that already exist in Twilio’s inventory and belong to your account or sub account.

@@ -1290,12 +1290,12 @@ impl ::serde::Serialize for UpdateHostedNumberOrderParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](BulkHostedNumberOrder::fetch) | `GET` | `https://numbers.twilio.com/v2/HostedNumber/Orders/Bulk/{BulkHostingSid}` | `FetchBulkHostedNumberOrder` | [`FetchBulkHostedNumberOrderParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](BulkHostedNumberOrder::fetch) | `GET` | `https://numbers.twilio.com/v2/HostedNumber/Orders/Bulk/{BulkHostingSid}` | `FetchBulkHostedNumberOrder` | [`FetchBulkHostedNumberOrderParams`] | — |
 /// | [`create`](BulkHostedNumberOrder::create) | `POST` | `https://numbers.twilio.com/v2/HostedNumber/Orders/Bulk` | `CreateBulkHostedNumberOrder` | [`CreateBulkHostedNumberOrderParams`] | — |
 ///
 /// - `fetch`: Fetch a specific BulkHostedNumberOrder.
 /// - `create`: Host multiple phone numbers on Twilio's platform.
-#[::twilio_resource::twilio_resource(path = "/v2/HostedNumber/Orders/Bulk/<BulkHostingSid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", fetch, create = CreateBulkHostedNumberOrderParams)]
+#[::twilio_resource::twilio_resource(path = "/v2/HostedNumber/Orders/Bulk/<BulkHostingSid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", fetch = FetchBulkHostedNumberOrderParams, create = CreateBulkHostedNumberOrderParams)]
 #[derive(Debug, Clone)]
 pub struct BulkHostedNumberOrder {
     /// A 34 character string that uniquely identifies this BulkHostedNumberOrder.

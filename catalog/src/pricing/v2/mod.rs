@@ -87,15 +87,10 @@ pub struct TrunkingCountryInstance {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](TrunkingNumber::fetch) | `GET` | `https://pricing.twilio.com/v2/Trunking/Numbers/{DestinationNumber}` | `FetchTrunkingNumber` | [`FetchTrunkingNumberParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](TrunkingNumber::fetch) | `GET` | `https://pricing.twilio.com/v2/Trunking/Numbers/{DestinationNumber}` | `FetchTrunkingNumber` | [`FetchTrunkingNumberParams`] | — |
 ///
 /// - `fetch`: Fetch pricing information for a specific destination and, optionally, origination phone number.
-#[::twilio_resource::twilio_resource(
-    path = "/v2/Trunking/Numbers/<DestinationNumber>",
-    base_url = "https://pricing.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[::twilio_resource::twilio_resource(path = "/v2/Trunking/Numbers/<DestinationNumber>", base_url = "https://pricing.twilio.com", rename_all = "snake_case", fetch = FetchTrunkingNumberParams)]
 #[derive(Debug, Clone)]
 pub struct TrunkingNumber {
     /// The name of the country.

@@ -1265,15 +1265,10 @@ impl ::serde::Serialize for ListVerificationAttemptParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](VerificationAttemptsSummary::fetch) | `GET` | `https://verify.twilio.com/v2/Attempts/Summary` | `FetchVerificationAttemptsSummary` | [`FetchVerificationAttemptsSummaryParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](VerificationAttemptsSummary::fetch) | `GET` | `https://verify.twilio.com/v2/Attempts/Summary` | `FetchVerificationAttemptsSummary` | [`FetchVerificationAttemptsSummaryParams`] | — |
 ///
 /// - `fetch`: Get a summary of how many attempts were made and how many were converted.
-#[::twilio_resource::twilio_resource(
-    path = "/v2/Attempts/Summary",
-    base_url = "https://verify.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[::twilio_resource::twilio_resource(path = "/v2/Attempts/Summary", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch = FetchVerificationAttemptsSummaryParams)]
 #[derive(Debug, Clone)]
 pub struct VerificationAttemptsSummary {
     /// Percentage of the confirmed messages over the total, defined by (total\_converted/total\_attempts)\*100.

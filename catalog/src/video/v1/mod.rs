@@ -1928,7 +1928,8 @@ impl ::serde::Serialize for UpdateRoomParams {
     path = "/v1/Rooms/<RoomSid>/Participants/<ParticipantSid>/SubscribeRules",
     base_url = "https://video.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    page_size = false
 )]
 #[derive(Debug, Clone)]
 pub struct RoomParticipantSubscribeRule {
@@ -1958,7 +1959,8 @@ pub struct RoomParticipantSubscribeRule {
     path = "/v1/Rooms/<RoomSid>/RecordingRules",
     base_url = "https://video.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    page_size = false
 )]
 #[derive(Debug, Clone)]
 pub struct RoomRecordingRule {

@@ -2930,14 +2930,14 @@ impl ::serde::Serialize for UpdateQueueParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](Recording::fetch) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json` | `FetchRecording` | [`FetchRecordingParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](Recording::fetch) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json` | `FetchRecording` | [`FetchRecordingParams`] | — |
 /// | [`list`](Recording::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Recordings.json` | `ListRecording` | [`ListRecordingParams`] | — |
 /// | [`delete`](Recording::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json` | `DeleteRecording` | — | — |
 ///
 /// - `fetch`: Fetch an instance of a recording
 /// - `list`: Retrieve a list of recordings belonging to the account used to make the request
 /// - `delete`: Delete a recording from your account
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Recordings/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListRecordingParams, delete)]
+#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Recordings/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch = FetchRecordingParams, list = ListRecordingParams, delete)]
 #[derive(Debug, Clone)]
 pub struct Recording {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording resource.

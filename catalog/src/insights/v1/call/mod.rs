@@ -254,15 +254,10 @@ impl ::serde::Serialize for ListMetricParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](Summary::fetch) | `GET` | `https://insights.twilio.com/v1/Voice/{CallSid}/Summary` | `FetchSummary` | [`FetchSummaryParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](Summary::fetch) | `GET` | `https://insights.twilio.com/v1/Voice/{CallSid}/Summary` | `FetchSummary` | [`FetchSummaryParams`] | — |
 ///
 /// - `fetch`: Get a specific Call Summary.
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Voice/<CallSid>/Summary",
-    base_url = "https://insights.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[::twilio_resource::twilio_resource(path = "/v1/Voice/<CallSid>/Summary", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch = FetchSummaryParams)]
 #[derive(Debug, Clone)]
 pub struct Summary {
     /// The unique SID identifier of the Account.

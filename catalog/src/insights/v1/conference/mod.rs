@@ -7,12 +7,12 @@
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](ConferenceParticipant::fetch) | `GET` | `https://insights.twilio.com/v1/Conferences/{ConferenceSid}/Participants/{ParticipantSid}` | `FetchConferenceParticipant` | [`FetchConferenceParticipantParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](ConferenceParticipant::fetch) | `GET` | `https://insights.twilio.com/v1/Conferences/{ConferenceSid}/Participants/{ParticipantSid}` | `FetchConferenceParticipant` | [`FetchConferenceParticipantParams`] | — |
 /// | [`list`](ConferenceParticipant::list) | `GET` | `https://insights.twilio.com/v1/Conferences/{ConferenceSid}/Participants` | `ListConferenceParticipant` | [`ListConferenceParticipantParams`] | — |
 ///
 /// - `fetch`: Get a specific Conference Participant Summary for a Conference.
 /// - `list`: Get a list of Conference Participants Summaries for a Conference.
-#[::twilio_resource::twilio_resource(path = "/v1/Conferences/<ConferenceSid>/Participants/<ParticipantSid>", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch, list = ListConferenceParticipantParams)]
+#[::twilio_resource::twilio_resource(path = "/v1/Conferences/<ConferenceSid>/Participants/<ParticipantSid>", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch = FetchConferenceParticipantParams, list = ListConferenceParticipantParams)]
 #[derive(Debug, Clone)]
 pub struct ConferenceParticipant {
     /// The unique SID identifier of the Account.

@@ -7,15 +7,10 @@
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](Media::fetch) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{Sid}/Media` | `FetchMedia` | [`FetchMediaParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](Media::fetch) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{Sid}/Media` | `FetchMedia` | [`FetchMediaParams`] | — |
 ///
 /// - `fetch`: Get download URLs for media if possible
-#[::twilio_resource::twilio_resource(
-    path = "/v2/Transcripts/<Sid>/Media",
-    base_url = "https://intelligence.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[::twilio_resource::twilio_resource(path = "/v2/Transcripts/<Sid>/Media", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch = FetchMediaParams)]
 #[derive(Debug, Clone)]
 pub struct Media {
     /// The unique SID identifier of the Account.
@@ -67,12 +62,12 @@ impl ::serde::Serialize for FetchMediaParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](OperatorResult::fetch) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{TranscriptSid}/OperatorResults/{OperatorSid}` | `FetchOperatorResult` | [`FetchOperatorResultParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](OperatorResult::fetch) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{TranscriptSid}/OperatorResults/{OperatorSid}` | `FetchOperatorResult` | [`FetchOperatorResultParams`] | — |
 /// | [`list`](OperatorResult::list) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{TranscriptSid}/OperatorResults` | `ListOperatorResult` | [`ListOperatorResultParams`] | — |
 ///
 /// - `fetch`: Fetch a specific Operator Result for the given Transcript.
 /// - `list`: Retrieve a list of Operator Results for the given Transcript.
-#[::twilio_resource::twilio_resource(path = "/v2/Transcripts/<TranscriptSid>/OperatorResults/<OperatorSid>", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch, list = ListOperatorResultParams)]
+#[::twilio_resource::twilio_resource(path = "/v2/Transcripts/<TranscriptSid>/OperatorResults/<OperatorSid>", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch = FetchOperatorResultParams, list = ListOperatorResultParams)]
 #[derive(Debug, Clone)]
 pub struct OperatorResult {
     /// Boolean to tell if extract Language Understanding Processing model matches results.
@@ -190,15 +185,10 @@ impl ::serde::Serialize for ListOperatorResultParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](EncryptedOperatorResults::fetch) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{TranscriptSid}/OperatorResults/Encrypted` | `FetchEncryptedOperatorResults` | [`FetchEncryptedOperatorResultsParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](EncryptedOperatorResults::fetch) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{TranscriptSid}/OperatorResults/Encrypted` | `FetchEncryptedOperatorResults` | [`FetchEncryptedOperatorResultsParams`] | — |
 ///
 /// - `fetch`: Fetch Public Key Encrypted Operator Results by TranscriptSid
-#[::twilio_resource::twilio_resource(
-    path = "/v2/Transcripts/<TranscriptSid>/OperatorResults/Encrypted",
-    base_url = "https://intelligence.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[::twilio_resource::twilio_resource(path = "/v2/Transcripts/<TranscriptSid>/OperatorResults/Encrypted", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch = FetchEncryptedOperatorResultsParams)]
 #[derive(Debug, Clone)]
 pub struct EncryptedOperatorResults {
     /// The locations of the encrypted operator results.
@@ -311,15 +301,10 @@ impl ::serde::Serialize for ListSentenceParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](EncryptedSentences::fetch) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{TranscriptSid}/Sentences/Encrypted` | `FetchEncryptedSentences` | [`FetchEncryptedSentencesParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](EncryptedSentences::fetch) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{TranscriptSid}/Sentences/Encrypted` | `FetchEncryptedSentences` | [`FetchEncryptedSentencesParams`] | — |
 ///
 /// - `fetch`: Fetch Public Key Encrypted Sentences by TranscriptSid
-#[::twilio_resource::twilio_resource(
-    path = "/v2/Transcripts/<TranscriptSid>/Sentences/Encrypted",
-    base_url = "https://intelligence.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[::twilio_resource::twilio_resource(path = "/v2/Transcripts/<TranscriptSid>/Sentences/Encrypted", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch = FetchEncryptedSentencesParams)]
 #[derive(Debug, Clone)]
 pub struct EncryptedSentences {
     /// The location of the encrypted sentences.

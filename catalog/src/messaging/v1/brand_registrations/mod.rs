@@ -46,7 +46,7 @@ impl ::serde::Serialize for CreateBrandRegistrationOtpParams {
 /// | [`fetch`](BrandVetting::fetch) | `GET` | `https://messaging.twilio.com/v1/a2p/BrandRegistrations/{BrandSid}/Vettings/{BrandVettingSid}` | `FetchBrandVetting` | — | — |
 /// | [`list`](BrandVetting::list) | `GET` | `https://messaging.twilio.com/v1/a2p/BrandRegistrations/{BrandSid}/Vettings` | `ListBrandVetting` | [`ListBrandVettingParams`] | — |
 /// | [`create`](BrandVetting::create) | `POST` | `https://messaging.twilio.com/v1/a2p/BrandRegistrations/{BrandSid}/Vettings` | `CreateBrandVetting` | [`CreateBrandVettingParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/a2p/BrandRegistrations/<BrandSid>/Vettings/<BrandVettingSid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list = ListBrandVettingParams, create = CreateBrandVettingParams)]
+#[::twilio_resource::twilio_resource(path = "/v1/a2p/BrandRegistrations/<BrandSid>/Vettings/<BrandVettingSid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list = ListBrandVettingParams, page_size = false, create = CreateBrandVettingParams)]
 #[derive(Debug, Clone)]
 pub struct BrandVetting {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the vetting record.

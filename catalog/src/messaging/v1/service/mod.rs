@@ -392,13 +392,8 @@ impl ::serde::Serialize for UpdateUsAppToPersonParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](UsAppToPersonUsecase::fetch) | `GET` | `https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/Usecases` | `FetchUsAppToPersonUsecase` | [`FetchUsAppToPersonUsecaseParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/Usecases",
-    base_url = "https://messaging.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](UsAppToPersonUsecase::fetch) | `GET` | `https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/Usecases` | `FetchUsAppToPersonUsecase` | [`FetchUsAppToPersonUsecaseParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/Usecases", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch = FetchUsAppToPersonUsecaseParams)]
 #[derive(Debug, Clone)]
 pub struct UsAppToPersonUsecase {
     /// Human readable name, code, description and post\_approval\_required (indicates whether or not post approval is required for this Use Case) of A2P Campaign Use Cases.

@@ -425,12 +425,12 @@ impl ::serde::Serialize for UpdateEndUserParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](Regulation::fetch) | `GET` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Regulations/{Sid}` | `FetchRegulation` | [`FetchRegulationParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](Regulation::fetch) | `GET` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Regulations/{Sid}` | `FetchRegulation` | [`FetchRegulationParams`] | — |
 /// | [`list`](Regulation::list) | `GET` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Regulations` | `ListRegulation` | [`ListRegulationParams`] | — |
 ///
 /// - `fetch`: Fetch specific Regulation Instance.
 /// - `list`: Retrieve a list of all Regulations.
-#[::twilio_resource::twilio_resource(path = "/v2/RegulatoryCompliance/Regulations/<Sid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch, list = ListRegulationParams)]
+#[::twilio_resource::twilio_resource(path = "/v2/RegulatoryCompliance/Regulations/<Sid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch = FetchRegulationParams, list = ListRegulationParams)]
 #[derive(Debug, Clone)]
 pub struct Regulation {
     /// The type of End User the regulation requires - can be `individual` or `business`.

@@ -7,13 +7,8 @@
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](Usage::fetch) | `GET` | `https://preview.twilio.com/wireless/Sims/{SimSid}/Usage` | `FetchWirelessUsage` | [`FetchWirelessUsageParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/wireless/Sims/<SimSid>/Usage",
-    base_url = "https://preview.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](Usage::fetch) | `GET` | `https://preview.twilio.com/wireless/Sims/{SimSid}/Usage` | `FetchWirelessUsage` | [`FetchWirelessUsageParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/wireless/Sims/<SimSid>/Usage", base_url = "https://preview.twilio.com", rename_all = "snake_case", fetch = FetchWirelessUsageParams)]
 #[derive(Debug, Clone)]
 pub struct Usage {
     /// `account_sid` on the wire (string).

@@ -80,15 +80,10 @@ pub struct VoiceCountryInstance {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](VoiceNumber::fetch) | `GET` | `https://pricing.twilio.com/v2/Voice/Numbers/{DestinationNumber}` | `FetchVoiceNumber` | [`FetchVoiceNumberParams`] (sent with `.query(..)`) | — |
+/// | [`fetch`](VoiceNumber::fetch) | `GET` | `https://pricing.twilio.com/v2/Voice/Numbers/{DestinationNumber}` | `FetchVoiceNumber` | [`FetchVoiceNumberParams`] | — |
 ///
 /// - `fetch`: Fetch pricing information for a specific destination and, optionally, origination phone number.
-#[::twilio_resource::twilio_resource(
-    path = "/v2/Voice/Numbers/<DestinationNumber>",
-    base_url = "https://pricing.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+#[::twilio_resource::twilio_resource(path = "/v2/Voice/Numbers/<DestinationNumber>", base_url = "https://pricing.twilio.com", rename_all = "snake_case", fetch = FetchVoiceNumberParams)]
 #[derive(Debug, Clone)]
 pub struct VoiceNumber {
     /// The name of the country.

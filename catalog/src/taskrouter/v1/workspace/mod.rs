@@ -142,13 +142,8 @@ impl ::serde::Serialize for UpdateActivityParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](WorkspaceCumulativeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/CumulativeStatistics` | `FetchWorkspaceCumulativeStatistics` | [`FetchWorkspaceCumulativeStatisticsParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/CumulativeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](WorkspaceCumulativeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/CumulativeStatistics` | `FetchWorkspaceCumulativeStatistics` | [`FetchWorkspaceCumulativeStatisticsParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/CumulativeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkspaceCumulativeStatisticsParams)]
 #[derive(Debug, Clone)]
 pub struct WorkspaceCumulativeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workspace resource.
@@ -438,13 +433,8 @@ impl ::serde::Serialize for ListEventParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](WorkspaceRealTimeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/RealTimeStatistics` | `FetchWorkspaceRealTimeStatistics` | [`FetchWorkspaceRealTimeStatisticsParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/RealTimeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](WorkspaceRealTimeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/RealTimeStatistics` | `FetchWorkspaceRealTimeStatistics` | [`FetchWorkspaceRealTimeStatisticsParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/RealTimeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkspaceRealTimeStatisticsParams)]
 #[derive(Debug, Clone)]
 pub struct WorkspaceRealTimeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workspace resource.
@@ -514,13 +504,8 @@ impl ::serde::Serialize for FetchWorkspaceRealTimeStatisticsParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](WorkspaceStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Statistics` | `FetchWorkspaceStatistics` | [`FetchWorkspaceStatisticsParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Statistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](WorkspaceStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Statistics` | `FetchWorkspaceStatistics` | [`FetchWorkspaceStatisticsParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkspaceStatisticsParams)]
 #[derive(Debug, Clone)]
 pub struct WorkspaceStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workspace resource.

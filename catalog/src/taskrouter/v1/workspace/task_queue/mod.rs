@@ -154,13 +154,8 @@ impl ::serde::Serialize for ListTaskQueuesStatisticsParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](TaskQueueCumulativeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/CumulativeStatistics` | `FetchTaskQueueCumulativeStatistics` | [`FetchTaskQueueCumulativeStatisticsParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/CumulativeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](TaskQueueCumulativeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/CumulativeStatistics` | `FetchTaskQueueCumulativeStatistics` | [`FetchTaskQueueCumulativeStatisticsParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/CumulativeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchTaskQueueCumulativeStatisticsParams)]
 #[derive(Debug, Clone)]
 pub struct TaskQueueCumulativeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskQueue resource.
@@ -301,13 +296,8 @@ impl ::serde::Serialize for FetchTaskQueueCumulativeStatisticsParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](TaskQueueRealTimeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/RealTimeStatistics` | `FetchTaskQueueRealTimeStatistics` | [`FetchTaskQueueRealTimeStatisticsParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/RealTimeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](TaskQueueRealTimeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/RealTimeStatistics` | `FetchTaskQueueRealTimeStatistics` | [`FetchTaskQueueRealTimeStatisticsParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/RealTimeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchTaskQueueRealTimeStatisticsParams)]
 #[derive(Debug, Clone)]
 pub struct TaskQueueRealTimeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskQueue resource.
@@ -393,13 +383,8 @@ impl ::serde::Serialize for FetchTaskQueueRealTimeStatisticsParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](TaskQueueStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/Statistics` | `FetchTaskQueueStatistics` | [`FetchTaskQueueStatisticsParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/Statistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](TaskQueueStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/Statistics` | `FetchTaskQueueStatistics` | [`FetchTaskQueueStatisticsParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchTaskQueueStatisticsParams)]
 #[derive(Debug, Clone)]
 pub struct TaskQueueStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskQueue resource.

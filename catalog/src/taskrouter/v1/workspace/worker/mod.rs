@@ -7,13 +7,8 @@
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](WorkersCumulativeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/CumulativeStatistics` | `FetchWorkersCumulativeStatistics` | [`FetchWorkersCumulativeStatisticsParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Workers/CumulativeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](WorkersCumulativeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/CumulativeStatistics` | `FetchWorkersCumulativeStatistics` | [`FetchWorkersCumulativeStatisticsParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/CumulativeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkersCumulativeStatisticsParams)]
 #[derive(Debug, Clone)]
 pub struct WorkersCumulativeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Worker resource.
@@ -109,13 +104,8 @@ impl ::serde::Serialize for FetchWorkersCumulativeStatisticsParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](WorkersRealTimeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/RealTimeStatistics` | `FetchWorkersRealTimeStatistics` | [`FetchWorkersRealTimeStatisticsParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Workers/RealTimeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](WorkersRealTimeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/RealTimeStatistics` | `FetchWorkersRealTimeStatistics` | [`FetchWorkersRealTimeStatisticsParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/RealTimeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkersRealTimeStatisticsParams)]
 #[derive(Debug, Clone)]
 pub struct WorkersRealTimeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Worker resource.
@@ -165,13 +155,8 @@ impl ::serde::Serialize for FetchWorkersRealTimeStatisticsParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](WorkerStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/Statistics` | `FetchWorkerStatistics` | [`FetchWorkerStatisticsParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Workers/Statistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](WorkerStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/Statistics` | `FetchWorkerStatistics` | [`FetchWorkerStatisticsParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkerStatisticsParams)]
 #[derive(Debug, Clone)]
 pub struct WorkerStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Worker resource.
@@ -740,13 +725,8 @@ impl ::serde::Serialize for UpdateWorkerReservationParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](WorkerInstanceStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Statistics` | `FetchWorkerInstanceStatistics` | [`FetchWorkerInstanceStatisticsParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Workers/<WorkerSid>/Statistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](WorkerInstanceStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Statistics` | `FetchWorkerInstanceStatistics` | [`FetchWorkerInstanceStatisticsParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/<WorkerSid>/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkerInstanceStatisticsParams)]
 #[derive(Debug, Clone)]
 pub struct WorkerInstanceStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Worker resource.

@@ -7,13 +7,8 @@
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](WorkflowCumulativeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/CumulativeStatistics` | `FetchWorkflowCumulativeStatistics` | [`FetchWorkflowCumulativeStatisticsParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/CumulativeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](WorkflowCumulativeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/CumulativeStatistics` | `FetchWorkflowCumulativeStatistics` | [`FetchWorkflowCumulativeStatisticsParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/CumulativeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkflowCumulativeStatisticsParams)]
 #[derive(Debug, Clone)]
 pub struct WorkflowCumulativeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workflow resource.
@@ -154,13 +149,8 @@ impl ::serde::Serialize for FetchWorkflowCumulativeStatisticsParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](WorkflowRealTimeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/RealTimeStatistics` | `FetchWorkflowRealTimeStatistics` | [`FetchWorkflowRealTimeStatisticsParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/RealTimeStatistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](WorkflowRealTimeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/RealTimeStatistics` | `FetchWorkflowRealTimeStatistics` | [`FetchWorkflowRealTimeStatisticsParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/RealTimeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkflowRealTimeStatisticsParams)]
 #[derive(Debug, Clone)]
 pub struct WorkflowRealTimeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workflow resource.
@@ -226,13 +216,8 @@ impl ::serde::Serialize for FetchWorkflowRealTimeStatisticsParams {
 ///
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
-/// | [`fetch`](WorkflowStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/Statistics` | `FetchWorkflowStatistics` | [`FetchWorkflowStatisticsParams`] (sent with `.query(..)`) | — |
-#[::twilio_resource::twilio_resource(
-    path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/Statistics",
-    base_url = "https://taskrouter.twilio.com",
-    rename_all = "snake_case",
-    fetch
-)]
+/// | [`fetch`](WorkflowStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/Statistics` | `FetchWorkflowStatistics` | [`FetchWorkflowStatisticsParams`] | — |
+#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkflowStatisticsParams)]
 #[derive(Debug, Clone)]
 pub struct WorkflowStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workflow resource.
