@@ -125,88 +125,123 @@
 #![warn(missing_docs)]
 #![doc(test(attr(deny(warnings))))]
 
-mod support;
-
 // @generated below by `cargo xtask catalog`: the products.
 #[cfg(feature = "accounts-v1")]
-pub mod accounts;
+#[doc(inline)]
+pub use twilio_catalog_part1::accounts;
 #[cfg(feature = "api-v2010")]
-pub mod api;
-#[cfg(feature = "assistants-v1")]
-pub mod assistants;
-#[cfg(feature = "bulkexports-v1")]
-pub mod bulkexports;
-#[cfg(any(feature = "chat-v1", feature = "chat-v2", feature = "chat-v3"))]
-pub mod chat;
+#[doc(inline)]
+pub use twilio_catalog_part1::api;
 #[cfg(any(feature = "content-v1", feature = "content-v2"))]
-pub mod content;
-#[cfg(any(feature = "conversations-v1", feature = "conversations-v2"))]
-pub mod conversations;
-#[cfg(feature = "events-v1")]
-pub mod events;
-#[cfg(any(feature = "flex-v1", feature = "flex-v2"))]
-pub mod flex;
+#[doc(inline)]
+pub use twilio_catalog_part1::content;
 #[cfg(feature = "frontline-v1")]
-pub mod frontline;
-#[cfg(any(
-    feature = "iam-organizations",
-    feature = "iam-scim",
-    feature = "iam-v1"
-))]
-pub mod iam;
+#[doc(inline)]
+pub use twilio_catalog_part1::frontline;
 #[cfg(any(feature = "insights-v1", feature = "insights-v2"))]
-pub mod insights;
+#[doc(inline)]
+pub use twilio_catalog_part1::insights;
 #[cfg(feature = "intelligence-v2")]
-pub mod intelligence;
+#[doc(inline)]
+pub use twilio_catalog_part1::intelligence;
 #[cfg(any(feature = "ip-messaging-v1", feature = "ip-messaging-v2"))]
-pub mod ip_messaging;
+#[doc(inline)]
+pub use twilio_catalog_part1::ip_messaging;
 #[cfg(feature = "knowledge-v1")]
-pub mod knowledge;
-#[cfg(any(feature = "lookups-v1", feature = "lookups-v2"))]
-pub mod lookups;
+#[doc(inline)]
+pub use twilio_catalog_part1::knowledge;
 #[cfg(feature = "marketplace-v1")]
-pub mod marketplace;
+#[doc(inline)]
+pub use twilio_catalog_part1::marketplace;
 #[cfg(any(
     feature = "messaging-v1",
     feature = "messaging-v2",
     feature = "messaging-v3"
 ))]
-pub mod messaging;
+#[doc(inline)]
+pub use twilio_catalog_part1::messaging;
 #[cfg(any(feature = "monitor-v1", feature = "monitor-v2"))]
-pub mod monitor;
-#[cfg(feature = "notify-v1")]
-pub mod notify;
-#[cfg(any(feature = "numbers-v1", feature = "numbers-v2", feature = "numbers-v3"))]
-pub mod numbers;
-#[cfg(any(feature = "oauth-v1", feature = "oauth-v2"))]
-pub mod oauth;
+#[doc(inline)]
+pub use twilio_catalog_part1::monitor;
 #[cfg(feature = "preview")]
-pub mod preview;
+#[doc(inline)]
+pub use twilio_catalog_part1::preview;
 #[cfg(any(feature = "pricing-v1", feature = "pricing-v2"))]
-pub mod pricing;
+#[doc(inline)]
+pub use twilio_catalog_part1::pricing;
 #[cfg(feature = "proxy-v1")]
-pub mod proxy;
-#[cfg(feature = "routes-v2")]
-pub mod routes;
-#[cfg(feature = "serverless-v1")]
-pub mod serverless;
+#[doc(inline)]
+pub use twilio_catalog_part1::proxy;
 #[cfg(any(feature = "studio-v1", feature = "studio-v2"))]
-pub mod studio;
-#[cfg(feature = "supersim-v1")]
-pub mod supersim;
-#[cfg(feature = "sync-v1")]
-pub mod sync;
+#[doc(inline)]
+pub use twilio_catalog_part1::studio;
 #[cfg(feature = "taskrouter-v1")]
-pub mod taskrouter;
-#[cfg(feature = "trunking-v1")]
-pub mod trunking;
+#[doc(inline)]
+pub use twilio_catalog_part1::taskrouter;
 #[cfg(feature = "trusthub-v1")]
-pub mod trusthub;
-#[cfg(any(feature = "verify-v2", feature = "verify-v3"))]
-pub mod verify;
-#[cfg(feature = "video-v1")]
-pub mod video;
+#[doc(inline)]
+pub use twilio_catalog_part1::trusthub;
 #[cfg(feature = "voice-v1")]
-pub mod voice;
+#[doc(inline)]
+pub use twilio_catalog_part1::voice;
+#[cfg(feature = "assistants-v1")]
+#[doc(inline)]
+pub use twilio_catalog_part2::assistants;
+#[cfg(feature = "bulkexports-v1")]
+#[doc(inline)]
+pub use twilio_catalog_part2::bulkexports;
+#[cfg(any(feature = "chat-v1", feature = "chat-v2", feature = "chat-v3"))]
+#[doc(inline)]
+pub use twilio_catalog_part2::chat;
+#[cfg(any(feature = "conversations-v1", feature = "conversations-v2"))]
+#[doc(inline)]
+pub use twilio_catalog_part2::conversations;
+#[cfg(feature = "events-v1")]
+#[doc(inline)]
+pub use twilio_catalog_part2::events;
+#[cfg(any(feature = "flex-v1", feature = "flex-v2"))]
+#[doc(inline)]
+pub use twilio_catalog_part2::flex;
+#[cfg(any(
+    feature = "iam-organizations",
+    feature = "iam-scim",
+    feature = "iam-v1"
+))]
+#[doc(inline)]
+pub use twilio_catalog_part2::iam;
+#[cfg(any(feature = "lookups-v1", feature = "lookups-v2"))]
+#[doc(inline)]
+pub use twilio_catalog_part2::lookups;
+#[cfg(feature = "notify-v1")]
+#[doc(inline)]
+pub use twilio_catalog_part2::notify;
+#[cfg(any(feature = "numbers-v1", feature = "numbers-v2", feature = "numbers-v3"))]
+#[doc(inline)]
+pub use twilio_catalog_part2::numbers;
+#[cfg(any(feature = "oauth-v1", feature = "oauth-v2"))]
+#[doc(inline)]
+pub use twilio_catalog_part2::oauth;
+#[cfg(feature = "routes-v2")]
+#[doc(inline)]
+pub use twilio_catalog_part2::routes;
+#[cfg(feature = "serverless-v1")]
+#[doc(inline)]
+pub use twilio_catalog_part2::serverless;
+#[cfg(feature = "supersim-v1")]
+#[doc(inline)]
+pub use twilio_catalog_part2::supersim;
+#[cfg(feature = "sync-v1")]
+#[doc(inline)]
+pub use twilio_catalog_part2::sync;
+#[cfg(feature = "trunking-v1")]
+#[doc(inline)]
+pub use twilio_catalog_part2::trunking;
+#[cfg(any(feature = "verify-v2", feature = "verify-v3"))]
+#[doc(inline)]
+pub use twilio_catalog_part2::verify;
+#[cfg(feature = "video-v1")]
+#[doc(inline)]
+pub use twilio_catalog_part2::video;
 #[cfg(feature = "wireless-v1")]
-pub mod wireless;
+#[doc(inline)]
+pub use twilio_catalog_part2::wireless;

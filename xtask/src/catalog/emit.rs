@@ -329,7 +329,9 @@ fn resource(
             attrs.push(format!("rename = {wire:?}"));
         }
         if let Some(module) = ty.with {
-            attrs.push(format!("default, with = \"crate::support::{module}\""));
+            attrs.push(format!(
+                "default, with = \"::twilio_catalog_support::{module}\""
+            ));
         }
         if !attrs.is_empty() {
             out.push_str(&format!("    #[serde({})]\n", attrs.join(", ")));

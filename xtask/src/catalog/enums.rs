@@ -1,6 +1,6 @@
 //! Enum schemas → Rust enums: `#[non_exhaustive]`, one variant per listed value and
 //! `Unrecognized(String)` for any other, `as_str`/`Display`/`FromStr`, and serde through the
-//! wire spelling (`crate::support::wire_enum!`, written by hand: no serde derive per enum).
+//! wire spelling (`twilio_catalog_support::wire_enum!`, written by hand: no serde derive per enum).
 
 use serde_json::Value;
 
@@ -119,7 +119,7 @@ pub fn emit(def: &EnumDef, feature: &str) -> String {
     out.push_str(&format!(
         "            other => Self::{UNRECOGNIZED}(other.into()),\n        }}\n    }}\n}}\n\n"
     ));
-    out.push_str(&format!("crate::support::wire_enum!({name});\n"));
+    out.push_str(&format!("::twilio_catalog_support::wire_enum!({name});\n"));
     out
 }
 

@@ -42,11 +42,13 @@ pub fn generate(specs: &[Spec]) -> Result<Vec<File>, String> {
     for spec in specs {
         emit::description(spec, &mut modules, &mut index, &mut examples)?;
     }
-    files.extend(modules.files()?);
+    let parts = tree::assign_parts(specs);
+    files.extend(modules.files(&parts)?);
+    files.extend(tree::part_files(specs, &parts)?);
     files.push(index::operations(&index));
     files.extend(index::examples(&examples)?);
-    files.push(tree::lib_rs(root, specs)?);
-    files.push(tree::cargo_toml(root, specs)?);
+    files.push(tree::lib_rs(root, specs, &parts)?);
+    files.push(tree::cargo_toml(root, specs, &parts)?);
     Ok(files)
 }
 

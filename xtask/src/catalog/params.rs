@@ -108,11 +108,7 @@ pub fn emit(name: &str, heading: &str, op: &Op<'_>, fields: &[Field], feature: &
     }
     out.push_str(&format!("///\n/// Feature `{feature}`.\n"));
     let default = fields.iter().all(|f| !f.required || f.ty.default);
-    let derives = if default {
-        "Debug, Clone, Default"
-    } else {
-        "Debug, Clone"
-    };
+    let derives = if default { "Debug, Default" } else { "Debug" };
     out.push_str(&format!("#[derive({derives})]\npub struct {name} {{\n"));
     let mut entries = String::new();
     for field in fields {
@@ -148,9 +144,12 @@ pub fn emit(name: &str, heading: &str, op: &Op<'_>, fields: &[Field], feature: &
         out.push_str(&format!("    pub {}: {ty},\n", field.ident));
         let value = match field.ty.with {
             Some("json_string" | "json_strings") => {
-                format!("&crate::support::JsonString(&self.{})", field.ident)
+                format!(
+                    "&::twilio_catalog_support::JsonString(&self.{})",
+                    field.ident
+                )
             }
-            Some("rfc2822") => format!("&crate::support::Rfc2822(&self.{})", field.ident),
+            Some("rfc2822") => format!("&::twilio_catalog_support::Rfc2822(&self.{})", field.ident),
             _ => format!("&self.{}", field.ident),
         };
         entries.push_str(&format!("            ({:?}, {value}),\n", field.wire));
@@ -158,7 +157,7 @@ pub fn emit(name: &str, heading: &str, op: &Op<'_>, fields: &[Field], feature: &
     out.push_str("}\n\n");
     // Written by hand rather than derived: one short function per type (compile time).
     out.push_str(&format!(
-        "impl ::serde::Serialize for {name} {{\n    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {{\n        crate::support::Params(&[\n{entries}        ])\n        .serialize(serializer)\n    }}\n}}\n"
+        "impl ::serde::Serialize for {name} {{\n    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {{\n        ::twilio_catalog_support::Params(&[\n{entries}        ])\n        .serialize(serializer)\n    }}\n}}\n"
     ));
     out
 }

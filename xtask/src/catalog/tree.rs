@@ -86,8 +86,8 @@ impl Modules {
             .push(code);
     }
 
-    /// One `mod.rs` per module, formatted by rustfmt.
-    pub fn files(&self) -> Result<Vec<File>, String> {
+    /// One `mod.rs` per module, in the folder of its product's part, formatted by rustfmt.
+    pub fn files(&self, parts: &BTreeMap<String, usize>) -> Result<Vec<File>, String> {
         let mut files = Vec::new();
         for (path, module) in &self.modules {
             let mut text = format!("{GENERATED}\n\n");
@@ -123,8 +123,9 @@ impl Modules {
                 .iter()
                 .map(|s| s.strip_prefix("r#").unwrap_or(s))
                 .collect();
+            let part = parts.get(&path[0]).copied().unwrap_or(0);
             files.push(File {
-                path: format!("{DIR}/src/{}/mod.rs", rel.join("/")),
+                path: format!("{}/src/{}/mod.rs", part_dir(part), rel.join("/")),
                 text: rustfmt(&text)?,
             });
         }
@@ -138,14 +139,6 @@ impl Modules {
         self.modules
             .iter()
             .filter(move |(p, _)| p.len() == path.len() + 1 && p.starts_with(path))
-    }
-
-    /// The top-level modules and their features.
-    fn top(&self) -> impl Iterator<Item = (&String, &BTreeSet<String>)> {
-        self.modules
-            .iter()
-            .filter(|(p, _)| p.len() == 1)
-            .map(|(p, m)| (&p[0], &m.features))
     }
 }
 
@@ -162,33 +155,151 @@ fn cfg(features: &BTreeSet<String>) -> String {
     }
 }
 
-/// `src/lib.rs`: the hand-written part kept, the product modules below the marker.
-pub fn lib_rs(root: &Path, specs: &[Spec]) -> Result<File, String> {
-    let mut modules = Modules::default();
+/// How many crates the products are split into: cargo builds them in parallel.
+pub const PARTS: usize = 2;
+
+/// Each product's part (0-based): products by operation count, largest first, each into the
+/// part with the fewest operations so far.
+pub fn assign_parts(specs: &[Spec]) -> BTreeMap<String, usize> {
+    let mut weight: BTreeMap<String, usize> = BTreeMap::new();
     for spec in specs {
-        modules.add_root(&spec_root(&spec.name), &spec.feature(), spec);
+        let product = spec_root(&spec.name).remove(0);
+        *weight.entry(product).or_default() += spec.operations().count();
     }
+    let mut products: Vec<(String, usize)> = weight.into_iter().collect();
+    products.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut loads = [0usize; PARTS];
+    let mut parts = BTreeMap::new();
+    for (product, weight) in products {
+        let (part, _) = loads
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, load)| **load)
+            .unwrap_or((0, &0));
+        loads[part] += weight;
+        parts.insert(product, part);
+    }
+    parts
+}
+
+pub fn part_dir(part: usize) -> String {
+    format!("{DIR}/parts/part{}", part + 1)
+}
+
+fn part_package(part: usize) -> String {
+    format!("twilio-catalog-part{}", part + 1)
+}
+
+fn part_crate(part: usize) -> String {
+    format!("twilio_catalog_part{}", part + 1)
+}
+
+/// The top-level product modules and the features under each.
+fn products(specs: &[Spec]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut products: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for spec in specs {
+        let product = spec_root(&spec.name).remove(0);
+        products.entry(product).or_default().insert(spec.feature());
+    }
+    products
+}
+
+/// `src/lib.rs`: the hand-written part kept, each product re-exported from its part below the
+/// marker.
+pub fn lib_rs(
+    root: &Path,
+    specs: &[Spec],
+    parts: &BTreeMap<String, usize>,
+) -> Result<File, String> {
     let mut tail = String::new();
-    for (name, features) in modules.top() {
-        tail.push_str(&cfg(features));
-        tail.push_str(&format!("pub mod {name};\n"));
+    for (name, features) in products(specs) {
+        let part = parts.get(&name).copied().unwrap_or(0);
+        tail.push_str(&cfg(&features));
+        tail.push_str(&format!(
+            "#[doc(inline)]\npub use {}::{name};\n",
+            part_crate(part)
+        ));
     }
     let mut file = splice(root, &format!("{DIR}/src/lib.rs"), LIB_MARKER, &tail)?;
     file.text = rustfmt(&file.text)?;
     Ok(file)
 }
 
-/// `Cargo.toml`: the hand-written part kept, one feature per description below the marker.
-pub fn cargo_toml(root: &Path, specs: &[Spec]) -> Result<File, String> {
+/// `Cargo.toml`: the hand-written part kept; below the marker one feature per description, each
+/// enabling its part, and the parts as optional dependencies.
+pub fn cargo_toml(
+    root: &Path,
+    specs: &[Spec],
+    parts: &BTreeMap<String, usize>,
+) -> Result<File, String> {
     let features: Vec<String> = specs.iter().map(Spec::feature).collect();
     let mut tail =
         String::from("[features]\n# Every product: what docs.rs builds and the tests check.\n");
     let quoted: Vec<String> = features.iter().map(|f| format!("{f:?}")).collect();
     tail.push_str(&format!("full = [{}]\n", quoted.join(", ")));
-    for feature in &features {
-        tail.push_str(&format!("{feature} = []\n"));
+    for spec in specs {
+        let product = spec_root(&spec.name).remove(0);
+        let package = part_package(parts.get(&product).copied().unwrap_or(0));
+        let feature = spec.feature();
+        tail.push_str(&format!(
+            "{feature} = [\"dep:{package}\", \"{package}/{feature}\"]\n"
+        ));
+    }
+    for part in 0..PARTS {
+        tail.push_str(&format!(
+            "\n[dependencies.{}]\npath = \"parts/part{}\"\nversion = \"=0.1.0\"\noptional = true\n",
+            part_package(part),
+            part + 1
+        ));
     }
     splice(root, &format!("{DIR}/Cargo.toml"), TOML_MARKER, &tail)
+}
+
+/// Each part's `Cargo.toml` and `src/lib.rs`, generated whole.
+pub fn part_files(specs: &[Spec], parts: &BTreeMap<String, usize>) -> Result<Vec<File>, String> {
+    let products = products(specs);
+    let mut files = Vec::new();
+    for part in 0..PARTS {
+        let mine: Vec<(&String, &BTreeSet<String>)> = products
+            .iter()
+            .filter(|(name, _)| parts.get(*name).copied().unwrap_or(0) == part)
+            .collect();
+        let names: Vec<&str> = mine.iter().map(|(n, _)| n.as_str()).collect();
+        let mut toml = format!(
+            "{}\n[package]\nname = \"{}\"\ndescription = \"Twilio products of twilio-catalog ({}), a crate of their own so that cargo builds the catalog in parallel; depend on twilio-catalog.\"\n",
+            GENERATED.replacen("//", "#", 1),
+            part_package(part),
+            names.join(", ")
+        );
+        toml.push_str("version.workspace = true\nedition.workspace = true\nrust-version.workspace = true\nlicense.workspace = true\ndocumentation = \"https://docs.rs/twilio-catalog\"\n\n");
+        toml.push_str("[dependencies]\ntwilio-resource.workspace = true\ntwilio-catalog-support = { path = \"../../support\", version = \"=0.1.0\" }\nserde.workspace = true\nserde_json.workspace = true\njiff.workspace = true\n\n[features]\n");
+        for (_, features) in &mine {
+            for feature in *features {
+                toml.push_str(&format!("{feature} = []\n"));
+            }
+        }
+        toml.push_str(
+            "\n[package.metadata.docs.rs]\nall-features = true\n\n[lints]\nworkspace = true\n",
+        );
+        files.push(File {
+            path: format!("{}/Cargo.toml", part_dir(part)),
+            text: toml,
+        });
+
+        let mut lib = format!(
+            "{GENERATED}\n\n//! Twilio products of [`twilio-catalog`](https://docs.rs/twilio-catalog) ({}), compiled as a\n//! crate of their own so that cargo builds the catalog's products in parallel. Depend on\n//! `twilio-catalog`, which re-exports these modules under the same names.\n#![warn(missing_docs)]\n\n",
+            names.join(", ")
+        );
+        for (name, features) in &mine {
+            lib.push_str(&cfg(features));
+            lib.push_str(&format!("pub mod {name};\n"));
+        }
+        files.push(File {
+            path: format!("{}/src/lib.rs", part_dir(part)),
+            text: rustfmt(&lib)?,
+        });
+    }
+    Ok(files)
 }
 
 fn splice(root: &Path, path: &str, marker: &str, tail: &str) -> Result<File, String> {

@@ -23,7 +23,7 @@ pub enum Place {
 pub struct RustType {
     /// The type without `Option`: `String`, `::jiff::Timestamp`, `crate::api::v2010::MessageStatus`.
     pub ty: String,
-    /// A module of `crate::support` with `serialize`/`deserialize` for `Option<ty>` and
+    /// A module of `twilio_catalog_support` with `serialize`/`deserialize` for `Option<ty>` and
     /// `required::serialize` for `ty`: `rfc2822`, `number`, `json_string`, `json_strings`.
     pub with: Option<&'static str>,
     /// The type implements `Default` (an enum does not).
