@@ -32,10 +32,10 @@
 //!
 //! Every field is an `Option`: Twilio sends `null` for almost anything. Field names follow one
 //! rule: snake_case of the wire name, `<` → `_before`, `>` → `_after`, any other character →
-//! `_`, Rust keywords raw (`r#type`). Dates are [`jiff::Timestamp`] (RFC 2822 on the 2010 API,
-//! ISO 8601 elsewhere, each read in the format its description names) or [`jiff::civil::Date`];
+//! `_`, Rust keywords raw (`r#type`). Dates are `jiff::Timestamp` (RFC 2822 on the 2010 API,
+//! ISO 8601 elsewhere, each read in the format its description names) or `jiff::civil::Date`;
 //! numbers are `f64` and are also read from a string holding a number (Twilio's prices); objects
-//! are [`serde_json::Value`].
+//! are `serde_json::Value`.
 //!
 //! # Send an SMS and read its status (2010 API, feature `api-v2010`)
 //!
