@@ -2,6 +2,7 @@
 //! OpenAPI descriptions. Each writes its files; with `--check` it writes nothing and fails when a
 //! checked-in file differs from what it would write (CI runs every command with `--check`).
 
+mod catalog;
 mod output;
 mod routes;
 mod spec;
@@ -14,6 +15,11 @@ type Generate = fn(&[spec::Spec]) -> Result<Vec<output::File>, String>;
 const COMMANDS: &[(&str, &str, Generate)] = &[
     ("count", "nothing: prints the operation count", count),
     ("routes", "the local server's route table", routes::generate),
+    (
+        "catalog",
+        "catalog/: the crate of every resource, its index and examples",
+        catalog::generate,
+    ),
 ];
 
 fn main() -> ExitCode {
