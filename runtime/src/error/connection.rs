@@ -28,7 +28,7 @@ enum Stage {
     Exchange,
     /// The answer's body broke off.
     Read,
-    /// Not a reqwest error (a page read as it arrives fails in hyper's body).
+    /// No reqwest error in the chain: the cause came from elsewhere.
     Unknown,
 }
 
