@@ -11,6 +11,10 @@ use twilio_local_server::Fault;
 use twilio_resource_tests::secrets::{self, KEY_SECRET, TOKEN, assert_clean};
 use twilio_resource_tests::*;
 
+/// A value sent in a call's query, and one in a header: neither may be traced.
+const QUERY_VALUE: &str = "query-value-5551234";
+const HEADER_VALUE: &str = "header-value-7770000";
+
 /// A writer into a shared buffer, for a subscriber.
 #[derive(Clone, Default)]
 struct Capture(Arc<Mutex<Vec<u8>>>);
@@ -62,7 +66,21 @@ async fn no_secret_in_trace_output_of_fetches_and_errors() {
         tracing::error!(%error, ?error, "the application logs the error");
     }
 
+    // A call's query (a number to look up) and its header values stay out of the output too.
+    let with_settings = Participant::fetch(
+        &token_client,
+        EXAMPLE_CONVERSATION_ID,
+        EXAMPLE_PARTICIPANT_ID,
+    )
+    .query(&[("Lookup", QUERY_VALUE)])
+    .header("X-Custom-Token", HEADER_VALUE)
+    .await;
+    assert!(with_settings.is_ok(), "{with_settings:?}");
+
     let output = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    for value in [QUERY_VALUE, HEADER_VALUE] {
+        assert!(!output.contains(value), "{value} in the trace output");
+    }
     // The capture worked: our events are in it, with what they should carry.
     for expected in [
         "twilio_fetch",

@@ -290,27 +290,16 @@ fn start<'a>(
     if idempotent && !headers.contains_key(IDEMPOTENCY_KEY) {
         headers.insert(IDEMPOTENCY_KEY, fresh_idempotency_key());
     }
+    // The span names the URL without its query, which can hold values (a phone number to look up).
+    let url = target
+        .text
+        .split_once('?')
+        .map_or(target.text.as_str(), |(url, _)| url);
     let span = match verb {
-        Verb::Fetch => tracing::debug_span!(
-            "twilio_fetch",
-            resource = resource.type_name,
-            url = target.text
-        ),
-        Verb::Create => tracing::debug_span!(
-            "twilio_create",
-            resource = resource.type_name,
-            url = target.text
-        ),
-        Verb::Update => tracing::debug_span!(
-            "twilio_update",
-            resource = resource.type_name,
-            url = target.text
-        ),
-        Verb::Delete => tracing::debug_span!(
-            "twilio_delete",
-            resource = resource.type_name,
-            url = target.text
-        ),
+        Verb::Fetch => tracing::debug_span!("twilio_fetch", resource = resource.type_name, url),
+        Verb::Create => tracing::debug_span!("twilio_create", resource = resource.type_name, url),
+        Verb::Update => tracing::debug_span!("twilio_update", resource = resource.type_name, url),
+        Verb::Delete => tracing::debug_span!("twilio_delete", resource = resource.type_name, url),
     };
     let call = Call {
         method: prepared.method,
