@@ -146,7 +146,8 @@ pub(crate) fn looks_like_collection(segment: &str) -> bool {
 
 /// `FriendlyName` → `friendly_name`, `SMSUrl` → `sms_url`, `Parameter1.Name` → `parameter1.name`.
 pub(crate) fn snake_case(name: &str) -> String {
-    // heck's rule, word by word: a dot separates the parts of a dotted name and stays.
+    // heck's rule, word by word: a dot separates the parts of a dotted name and stays. (The macro
+    // keeps its own conversion for parameter names: heck drops underscores, so `<__>` would name none.)
     name.split('.')
         .map(heck::ToSnakeCase::to_snake_case)
         .collect::<Vec<_>>()

@@ -12,10 +12,28 @@ pub const RENAME_RULES: &[&str] = &[
     "SCREAMING-KEBAB-CASE",
 ];
 
-/// Converts an identifier such as `ConversationSid` or `AccountSID` to `conversation_sid` /
-/// `account_sid`: heck's rule, which the local server uses for form keys too, so the two agree.
+/// Converts an identifier such as `ConversationSid` or `AccountSID` to `conversation_sid` / `account_sid`.
+///
+/// A boundary falls before an uppercase letter that follows a lowercase letter or digit, and before
+/// the last capital of an acronym that is followed by a lowercase letter (`HTTPServer` → `http_server`).
 pub fn to_snake_case(name: &str) -> String {
-    heck::ToSnakeCase::to_snake_case(name)
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut chars = name.chars().peekable();
+    let mut prev: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if let Some(prev) = prev.filter(|_| c.is_uppercase()) {
+            let next_is_lower = chars.peek().is_some_and(|n| n.is_lowercase());
+            if prev.is_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_uppercase() && next_is_lower)
+            {
+                out.push('_');
+            }
+        }
+        out.extend(c.to_lowercase());
+        prev = Some(c);
+    }
+    out
 }
 
 #[cfg(test)]
