@@ -3,6 +3,11 @@
 //! checked-in file differs from what it would write (CI runs every command with `--check`).
 
 mod catalog;
+/// The macro's own name rules, included by path so the catalog names parameters exactly as the
+/// attribute does (the macro crate is a proc-macro and cannot be a library dependency).
+#[path = "../../macros/src/case.rs"]
+#[allow(dead_code)]
+mod macro_case;
 mod output;
 mod routes;
 mod spec;

@@ -340,7 +340,7 @@ fn id_field(route: &Route, properties: &serde_json::Map<String, Value>) -> Optio
     let named = last
         .strip_prefix('{')
         .and_then(|l| l.strip_suffix('}'))
-        .map(snake_case);
+        .map(crate::macro_case::to_snake_case);
     named
         .filter(|name| properties.contains_key(name))
         .or_else(|| {
@@ -368,22 +368,6 @@ fn prefix(property: &Value) -> Option<String> {
     let example = property.get("example").and_then(Value::as_str)?;
     let (head, _) = example.rsplit_once('_')?;
     Some(format!("{head}_"))
-}
-
-/// `ServiceSid` → `service_sid`, `id` → `id`.
-fn snake_case(name: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in name.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -455,6 +439,5 @@ mod tests {
             typed_fields(&spec, properties.as_object().unwrap()),
             "data:j,links:j,on:b,price:n,revision:r,ttl:i"
         );
-        assert_eq!(snake_case("ServiceSid"), "service_sid");
     }
 }

@@ -14,27 +14,8 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers: they take a trailing `_` instead.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 
-/// The macro's snake_case rule (`macros/src/case.rs`): `AccountSid` → `account_sid`,
-/// `HTTPServer` → `http_server`.
-pub fn snake(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    let mut chars = name.chars().peekable();
-    let mut prev: Option<char> = None;
-    while let Some(c) = chars.next() {
-        if let Some(prev) = prev.filter(|_| c.is_uppercase()) {
-            let next_is_lower = chars.peek().is_some_and(|n| n.is_lowercase());
-            if prev.is_lowercase()
-                || prev.is_ascii_digit()
-                || (prev.is_uppercase() && next_is_lower)
-            {
-                out.push('_');
-            }
-        }
-        out.extend(c.to_lowercase());
-        prev = Some(c);
-    }
-    out
-}
+/// The macro's snake_case rule: `AccountSid` → `account_sid`, `HTTPServer` → `http_server`.
+pub use crate::macro_case::to_snake_case as snake;
 
 /// A keyword becomes a raw identifier (`type` → `r#type`), or takes a `_` when it cannot
 /// (`self` → `self_`).
