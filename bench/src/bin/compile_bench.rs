@@ -13,15 +13,22 @@
 //! resources once each; `--runs N`, `--count N`, `--before DIR`, `--skip-dependencies`,
 //! `--skip-incremental`; `--help` for all); `compile-bench extract <dir or file>...` rewrites
 //! `bench/data/resources.json`.
+//!
+//! `compile-bench catalog` times the catalog instead: a clean debug build of `twilio-catalog` with
+//! each product's feature alone, then with `full` (all products), its dependencies built, with
+//! the CPU time and the peak memory of its rustc; then `cargo doc` of every product
+//! (`--runs N`, `--features a,b` for some products only, `--smoke` for one small product once).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use clap::Parser;
 use twilio_resource_bench::bench_crates::{PER_FILE, Style};
+use twilio_resource_bench::compile::catalog::{self, BuildCost, CatalogBuild, Product};
 use twilio_resource_bench::compile::{
     Row, Variant, cargo, print_sizes, print_timings, rustc_version,
 };
+use twilio_resource_bench::process::mib;
 use twilio_resource_bench::resources::{Resource, extract};
 use twilio_resource_bench::stats::Summary;
 
@@ -86,6 +93,25 @@ struct Cli {
 
 #[derive(Debug, clap::Subcommand)]
 enum Subcommand {
+    /// Times the catalog's debug build, product by product, then all products, then its docs.
+    Catalog {
+        /// Runs of each build, interleaved.
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=100))]
+        runs: u64,
+        /// Only these features (comma-separated, e.g. `api-v2010,full`) [default: every product, then full].
+        #[arg(long, value_name = "LIST", value_delimiter = ',')]
+        features: Vec<String>,
+        /// A quick check: one small product built once in the workspace's own target directory.
+        #[arg(long)]
+        smoke: bool,
+    },
+    /// Runs a command, then prints its CPU time and peak memory (what `catalog` reads).
+    #[command(hide = true)]
+    Rusage {
+        /// The command and its arguments.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
+        command: Vec<String>,
+    },
     /// Rewrites `bench/data/resources.json` from Twilio's OpenAPI JSON files.
     Extract {
         /// Directories of Twilio's OpenAPI JSON files, or single files.
@@ -113,6 +139,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Subcommand::Extract { paths }) => run_extract(paths),
+        Some(Subcommand::Catalog {
+            runs,
+            features,
+            smoke,
+        }) => run_catalog(*runs as usize, features, *smoke),
+        Some(Subcommand::Rusage { command }) => {
+            return match catalog::run_measured(command) {
+                Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+                Err(message) => {
+                    eprintln!("compile-bench: {message}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         None => run(&cli.shape()),
     };
     match result {
@@ -329,6 +369,114 @@ fn run(shape: &Shape) -> Result<(), String> {
         macro_time.median, macro_time.min, macro_time.max
     );
     print_tree(&root)
+}
+
+/// The catalog's build per product, then all products, then `cargo doc` with every product.
+fn run_catalog(runs: usize, features: &[String], smoke: bool) -> Result<(), String> {
+    let root = root().canonicalize().map_err(|e| e.to_string())?;
+    let mut products = catalog::products(&root)?;
+    // The smoke run: the product with fewest operations, in the workspace's target directory (CI
+    // has built the dependencies there), once.
+    let (runs, target) = if smoke {
+        products.retain(|p| p.feature != "full");
+        products.sort_by_key(|p| p.operations);
+        products.truncate(1);
+        let target =
+            std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+        (1, target)
+    } else {
+        (runs, root.join("target/compile-bench/catalog-target"))
+    };
+    if !features.is_empty() {
+        for feature in features {
+            if !products.iter().any(|p| &p.feature == feature) {
+                return Err(format!("no catalog feature {feature:?}"));
+            }
+        }
+        products.retain(|p| features.contains(&p.feature));
+    }
+    let build = CatalogBuild {
+        root: &root,
+        target: &target,
+    };
+    println!(
+        "compile-bench catalog: {} build(s), {runs} run(s) each, debug, rustc {}, {} CPU(s); target {}",
+        products.len(),
+        rustc_version(),
+        std::thread::available_parallelism().map_or(1, usize::from),
+        target.display()
+    );
+    let first = products.first().map_or("full", |p| p.feature.as_str());
+    let prepared = if smoke {
+        build.clean_build(first)?
+    } else {
+        build.prepare()?
+    };
+    println!(
+        "  dependencies built ({:.1} s, not timed)",
+        prepared.wall.as_secs_f64()
+    );
+    let mut costs: Vec<Vec<BuildCost>> = vec![Vec::new(); products.len()];
+    for run in 0..runs {
+        for (at, product) in products.iter().enumerate() {
+            let cost = build.clean_build(&product.feature)?;
+            println!(
+                "  {:<20} run {} {:>6.2} s wall {:>6.2} s CPU {:>11}",
+                product.feature,
+                run + 1,
+                cost.wall.as_secs_f64(),
+                cost.cpu.as_secs_f64(),
+                mib(cost.peak_rss)
+            );
+            costs[at].push(cost);
+        }
+    }
+    print_catalog(&products, &costs);
+    if smoke {
+        return Ok(());
+    }
+    let started = std::time::Instant::now();
+    cargo(
+        &root,
+        &target,
+        &["doc", "-p", "twilio-catalog", "--all-features", "--no-deps"],
+    )?;
+    println!(
+        "\ncargo doc -p twilio-catalog --all-features --no-deps: completes in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// The table: per feature, operations, then wall and CPU seconds and peak memory (medians), and
+/// the wall time per 100 operations.
+fn print_catalog(products: &[Product], costs: &[Vec<BuildCost>]) {
+    println!(
+        "\n| feature | operations | wall, s (min–max) | CPU, s | peak rustc memory | wall per 100 operations, s |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (product, costs) in products.iter().zip(costs) {
+        let wall: Vec<f64> = costs.iter().map(|c| c.wall.as_secs_f64()).collect();
+        let cpu: Vec<f64> = costs.iter().map(|c| c.cpu.as_secs_f64()).collect();
+        let wall = Summary::of(&wall);
+        let cpu = Summary::of(&cpu);
+        let peak = costs.iter().map(|c| c.peak_rss).max().unwrap_or(0);
+        let per_100 = if product.operations == 0 {
+            "-".to_owned()
+        } else {
+            format!("{:.2}", wall.median * 100.0 / product.operations as f64)
+        };
+        println!(
+            "| `{}` | {} | {:.1} ({:.1}–{:.1}) | {:.1} | {} | {per_100} |",
+            product.feature,
+            product.operations,
+            wall.median,
+            wall.min,
+            wall.max,
+            cpu.median,
+            mib(peak)
+        );
+    }
 }
 
 /// The macro crate's dependency tree: how many crates, and which syn.

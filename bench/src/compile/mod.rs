@@ -1,6 +1,8 @@
 //! The compile-time benchmark's machinery: the crates it builds (one per [`Variant`]), the cargo
-//! runs that time them, their code-size readings, and the tables it prints.
+//! runs that time them, their code-size readings, and the tables it prints; and the catalog's
+//! build, product by product.
 
+pub mod catalog;
 mod report;
 mod variant;
 
