@@ -8,19 +8,10 @@
     allow(dead_code)
 )]
 
-use twilio_local_server::{LocalServer, RecordedRequest};
-use twilio_resource::Client;
+mod support;
 
-async fn start() -> (LocalServer, Client) {
-    let server = LocalServer::start().await.expect("the local server starts");
-    let client = Client::builder()
-        .account_sid(server.account_sid())
-        .auth_token(server.auth_token())
-        .base_url(server.base_url())
-        .build()
-        .expect("a client");
-    (server, client)
-}
+use support::start;
+use twilio_local_server::{LocalServer, RecordedRequest};
 
 /// The last request to a path ending in `tail`, its body decoded into pairs in order.
 fn last(server: &LocalServer, tail: &str) -> (RecordedRequest, Vec<(String, String)>) {

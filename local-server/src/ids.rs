@@ -46,6 +46,11 @@ impl IdMaker {
         }
     }
 
+    /// A number no earlier call returned: the index of a numbered record (a Sync list item).
+    pub(crate) fn number(&self) -> u64 {
+        self.counter.fetch_add(1, Ordering::Relaxed)
+    }
+
     /// `RQ` + 32 hex digits: a `Twilio-Request-Id`.
     pub(crate) fn request_id(&self) -> String {
         self.prefixed("RQ")
@@ -98,12 +103,14 @@ fn sid_prefix(dialect: Dialect, collection: &str) -> String {
     }
 }
 
-/// Now, as each family writes dates: RFC 2822 (2010) or RFC 3339 in whole seconds.
-pub(crate) fn now(dialect: Dialect) -> String {
+/// Now, in RFC 2822 (the 2010 API's dates, and those a v1 description says are RFC 2822) or
+/// else RFC 3339 in whole seconds.
+pub(crate) fn now(rfc2822: bool) -> String {
     let now = jiff::Timestamp::now();
-    match dialect {
-        Dialect::V2010 => now.strftime("%a, %d %b %Y %H:%M:%S +0000").to_string(),
-        Dialect::V1 | Dialect::Token => now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+    if rfc2822 {
+        now.strftime("%a, %d %b %Y %H:%M:%S +0000").to_string()
+    } else {
+        now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
     }
 }
 
@@ -347,12 +354,12 @@ mod tests {
 
     #[test]
     fn dates() {
-        let rfc2822 = now(Dialect::V2010);
+        let rfc2822 = now(true);
         assert!(
             rfc2822.ends_with(" +0000") && rfc2822.contains(", "),
             "{rfc2822}"
         );
-        let rfc3339 = now(Dialect::V1);
+        let rfc3339 = now(false);
         assert!(rfc3339.parse::<jiff::Timestamp>().is_ok() && rfc3339.ends_with('Z'));
     }
 }

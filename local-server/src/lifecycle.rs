@@ -113,7 +113,8 @@ fn fields(shape: Shape, call: &Call<'_>) -> Result<Map<String, Value>, Answer> {
     let Decoded { mut fields, form } = decode::decode_body(shape.dialect, content_type, call.body)
         .map_err(|message| Answer::error(400, message))?;
     if form {
-        crate::convert::typed(&mut fields, shape.fields());
+        crate::convert::typed(&mut fields, shape.fields())
+            .map_err(|message| Answer::error(400, message))?;
     }
     Ok(fields)
 }
@@ -157,7 +158,7 @@ fn change(
         record.extend(pending.take().unwrap_or_default());
         record.insert(
             updated_field(shape.dialect).to_owned(),
-            crate::ids::now(shape.dialect).into(),
+            crate::ids::now(shape.rfc2822_dates()).into(),
         );
         revision::bump(record);
         Ok(())
@@ -169,7 +170,7 @@ fn change(
             let mut record = pending.take().unwrap_or_default();
             record
                 .entry(shape.id_field())
-                .or_insert_with(|| id.to_owned().into());
+                .or_insert_with(|| shape.id_value(id));
             shape.complete(state, &collection, id, &mut record);
             state
                 .records
@@ -232,7 +233,7 @@ fn create(state: &State, shape: Shape, collection: &Address, call: &Call<'_>) ->
         &collection.key(),
         || shape.new_id(state, collection),
         |id| {
-            record.insert(id_field.to_owned(), id.into());
+            record.insert(id_field.to_owned(), shape.id_value(id));
             shape.complete(state, collection, id, &mut record);
             Value::Object(record)
         },
@@ -257,7 +258,9 @@ pub(crate) fn insert(
         .find_map(|field| record.get(field).and_then(Value::as_str))
         .map(str::to_owned);
     let id = given.unwrap_or_else(|| shape.new_id(state, collection));
-    record.entry(id_field).or_insert_with(|| id.clone().into());
+    record
+        .entry(id_field)
+        .or_insert_with(|| shape.id_value(&id));
     shape.complete(state, collection, &id, &mut record);
     state
         .records

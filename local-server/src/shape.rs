@@ -37,10 +37,37 @@ impl Shape {
     /// A new identifier for a record of `collection`: the description's prefix (`MG…`,
     /// `conv_participant_…`), else one of the family's shape.
     pub(crate) fn new_id(self, state: &State, collection: &Address) -> String {
+        if self.numbered() {
+            return state.ids.number().to_string();
+        }
         match self.route.and_then(|route| route.prefix) {
             Some(prefix) => state.ids.prefixed(prefix),
             None => state.ids.make(self.dialect, collection),
         }
+    }
+
+    /// Whether its records are numbered rather than named (a Sync list item's `index`): the
+    /// described type of the identifying field is an integer.
+    fn numbered(self) -> bool {
+        let id = self.id_field();
+        self.fields()
+            .iter()
+            .any(|(name, kind)| *name == id && *kind == Kind::Integer)
+    }
+
+    /// The identifying field's value for `id`: a number for numbered records.
+    pub(crate) fn id_value(self, id: &str) -> serde_json::Value {
+        match id.parse::<i64>() {
+            Ok(number) if self.numbered() => number.into(),
+            _ => id.into(),
+        }
+    }
+
+    /// Whether its records' dates are RFC 2822: always in the 2010 API, and where a description
+    /// says so of a field (IAM v1's keys).
+    pub(crate) fn rfc2822_dates(self) -> bool {
+        self.dialect == Dialect::V2010
+            || self.fields().iter().any(|(_, kind)| *kind == Kind::Rfc2822)
     }
 
     /// The described types of its records' fields.
@@ -95,7 +122,7 @@ impl Shape {
             Dialect::V2010 | Dialect::V1 => "account_sid",
         };
         add(account.to_owned(), state.account_sid.clone().into());
-        let now = crate::ids::now(dialect);
+        let now = crate::ids::now(self.rfc2822_dates());
         add(created_field(dialect).to_owned(), now.clone().into());
         add(updated_field(dialect).to_owned(), now.into());
         let own = collection.child(id).key();

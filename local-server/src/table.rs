@@ -25,8 +25,26 @@ pub(crate) enum Kind {
     Integer,
     Number,
     Boolean,
-    /// An object, an array or a schema-less value: JSON.
+    /// An object or a schema-less value: JSON.
     Json,
+    /// An array: one form value becomes an array of it.
+    Array,
+    /// A date-time the description says is RFC 2822 (`Thu, 30 Jul 2015 20:00:00 +0000`).
+    Rfc2822,
+}
+
+impl Kind {
+    /// What a value of the kind is, for an error message.
+    pub(crate) fn described(self) -> &'static str {
+        match self {
+            Kind::Integer => "an integer",
+            Kind::Number => "a number",
+            Kind::Boolean => "true or false",
+            Kind::Json => "JSON",
+            Kind::Array => "a list",
+            Kind::Rfc2822 => "an RFC 2822 date-time",
+        }
+    }
 }
 
 /// One segment of a path template.
@@ -144,6 +162,8 @@ fn parse(text: &'static str) -> Table {
                         "n" => Kind::Number,
                         "b" => Kind::Boolean,
                         "j" => Kind::Json,
+                        "a" => Kind::Array,
+                        "d" => Kind::Rfc2822,
                         "r" => {
                             revised = true;
                             continue;

@@ -385,3 +385,49 @@ async fn a_body_without_a_content_type_is_read_as_the_api_describes() {
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(conversation["name"], "c");
 }
+
+/// Each field comes back in the type the description gives it, whatever the form sent: a list
+/// from one value, a number for a numbered record, RFC 2822 dates where the description says
+/// so; a boolean that does not read is refused by name, as Twilio refuses it.
+#[tokio::test]
+async fn form_values_come_back_in_their_described_types_or_are_refused() {
+    let api = Api::start().await;
+
+    let room = api.form(Method::POST, "/v1/Rooms", "VideoCodecs=VP8").await;
+    assert_eq!(room.status, StatusCode::CREATED, "{:?}", room.body);
+    assert_eq!(room.body["video_codecs"], json!(["VP8"]));
+
+    let items = format!("/v1/Services/{SYNC_SERVICE}/Lists/ES1/Items");
+    let first = api.form(Method::POST, &items, "Data=%7B%7D").await;
+    let second = api.form(Method::POST, &items, "Data=%7B%7D").await;
+    assert_eq!(first.status, StatusCode::CREATED, "{:?}", first.body);
+    let (Some(a), Some(b)) = (first.body["index"].as_i64(), second.body["index"].as_i64()) else {
+        panic!("indexes are numbers: {:?} {:?}", first.body, second.body);
+    };
+    assert!(b > a, "{a} then {b}");
+    let fetched = api.get(&format!("{items}/{b}")).await;
+    assert_eq!(fetched.body["index"], json!(b));
+
+    let key = api
+        .form(Method::POST, "/v1/Keys", "AccountSid=AC1&FriendlyName=k")
+        .await;
+    assert_eq!(key.status, StatusCode::CREATED, "{:?}", key.body);
+    let created = key.body["date_created"].as_str().unwrap_or_default();
+    assert!(
+        jiff::fmt::rfc2822::DateTimeParser::new()
+            .parse_timestamp(created)
+            .is_ok(),
+        "{created:?}"
+    );
+
+    let tasks = "/v1/Workspaces/WS1/Tasks";
+    let refused = api.form(Method::POST, tasks, "IgnoreCapacity=maybe").await;
+    assert_eq!(
+        refused.status,
+        StatusCode::BAD_REQUEST,
+        "{:?}",
+        refused.body
+    );
+    let message = refused.body["message"].as_str().unwrap_or_default();
+    assert!(message.contains("ignore_capacity"), "{message}");
+}

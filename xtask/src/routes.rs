@@ -15,8 +15,9 @@
 //! - `<paging>`: `paged` when the list pages in its dialect, `unpaged` otherwise, `-` for no list.
 //! - `<body>`: `form`, `json` or `-` (no body described).
 //! - `<fields>`: `name:t` pairs joined by `,` for every property whose type is not a string, `t`
-//!   one of `i` (integer), `n` (number), `b` (boolean), `j` (object, array or untyped: JSON),
-//!   plus `revision:r` when the record carries a revision.
+//!   one of `i` (integer), `n` (number), `b` (boolean), `a` (array), `j` (object or untyped:
+//!   JSON), `d` (a date-time in RFC 2822, the only string listed), plus `revision:r` when the
+//!   record carries a revision.
 //! - `<params>`: the body parameters of the path's writes, only for a path that exists on more
 //!   than one host (the server picks the host whose parameters fit the body best), else `-`.
 
@@ -218,10 +219,20 @@ fn describe(route: &mut Route, op: &Operation<'_>) -> Result<(), String> {
     } else {
         schema
     };
-    if let Some(properties) = record.get("properties").and_then(Value::as_object) {
-        if route.fields.is_empty() || action == "list" {
-            route.fields = typed_fields(op.spec, properties);
-        }
+    // A record described as `oneOf` its versions (Messaging's US A2P campaigns) has their fields.
+    let properties: serde_json::Map<String, Value> = crate::catalog::properties(op.spec, record)
+        .into_iter()
+        .map(|(name, schema)| (name.to_owned(), schema.clone()))
+        .collect();
+    if !properties.is_empty() {
+        let properties = &properties;
+        // Every action's record adds the fields it types (a create's answer can type a field
+        // its list's records leave out); a list's records win where two disagree.
+        route.fields = merge_fields(
+            &route.fields,
+            &typed_fields(op.spec, properties),
+            action == "list",
+        );
         let id_field = id_field(route, properties);
         if let Some(id) = id_field.as_deref() {
             route.id_field = id.to_owned();
@@ -308,6 +319,28 @@ fn list_shape(properties: &serde_json::Map<String, Value>) -> (Option<&str>, &'s
     (key, paging)
 }
 
+/// Two `name:t` lists as one, sorted by name: a name in both keeps its kinds from `first` (the
+/// new list when `new_first`).
+fn merge_fields(old: &str, new: &str, new_first: bool) -> String {
+    let (first, second) = if new_first { (new, old) } else { (old, new) };
+    let pairs = |text: &str| -> Vec<String> {
+        text.split(',')
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let name = |pair: &String| pair.split(':').next().unwrap_or_default().to_owned();
+    let mut merged = pairs(first);
+    let names: BTreeSet<String> = merged.iter().map(name).collect();
+    merged.extend(
+        pairs(second)
+            .into_iter()
+            .filter(|p| !names.contains(&name(p))),
+    );
+    merged.sort_by_key(name);
+    merged.join(",")
+}
+
 /// `name:t` for every property that is not a string (see the module docs).
 fn typed_fields(spec: &Spec, properties: &serde_json::Map<String, Value>) -> String {
     let mut fields = Vec::new();
@@ -317,7 +350,13 @@ fn typed_fields(spec: &Spec, properties: &serde_json::Map<String, Value>) -> Str
             Some("integer") => "i",
             Some("number") => "n",
             Some("boolean") => "b",
-            Some("object" | "array") => "j",
+            Some("array") => "a",
+            Some("object") => "j",
+            Some("string")
+                if property.get("format").and_then(Value::as_str) == Some("date-time-rfc-2822") =>
+            {
+                "d"
+            }
             Some(_) => "",
             // No type and no enum: schema-less, returned as the JSON it holds (Sync's `data`).
             None if property.get("enum").is_none() => "j",
@@ -420,6 +459,21 @@ mod tests {
     }
 
     #[test]
+    fn fields_of_every_action_merge_and_a_list_wins() {
+        assert_eq!(merge_fields("", "a:b", false), "a:b");
+        assert_eq!(
+            merge_fields("a:j,c:i", "a:b,b:n", false),
+            "a:j,b:n,c:i",
+            "the first action's kind stays"
+        );
+        assert_eq!(merge_fields("a:j,c:i", "a:b", true), "a:b,c:i");
+        assert_eq!(
+            merge_fields("revision:i,revision:r", "x:b", false),
+            "revision:i,revision:r,x:b"
+        );
+    }
+
+    #[test]
     fn typed_fields_leave_strings_out() {
         let spec = Spec {
             name: "test".to_owned(),
@@ -434,10 +488,13 @@ mod tests {
             "data": { "description": "schema-less" },
             "status": { "$ref": "#/components/schemas/status" },
             "revision": { "type": "string" },
+            "codecs": { "type": "array" },
+            "date_created": { "type": "string", "format": "date-time-rfc-2822" },
+            "date_updated": { "type": "string", "format": "date-time" },
         });
         assert_eq!(
             typed_fields(&spec, properties.as_object().unwrap()),
-            "data:j,links:j,on:b,price:n,revision:r,ttl:i"
+            "codecs:a,data:j,date_created:d,links:j,on:b,price:n,revision:r,ttl:i"
         );
     }
 }

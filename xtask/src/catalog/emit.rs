@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use super::calls;
 use super::enums::{self, EnumDef};
 use super::names::{self, Namespace};
 use super::operations::{self, Call, Format, Naming, Op};
@@ -23,6 +24,7 @@ pub fn description(
     modules: &mut Modules,
     index: &mut Vec<Entry>,
     examples: &mut Vec<Example>,
+    calls: &mut Vec<calls::Case>,
 ) -> Result<(), String> {
     let feature = spec.feature();
     let root = tree::spec_root(&spec.name);
@@ -96,6 +98,14 @@ pub fn description(
             let params_path = param_names
                 .get(&op.call)
                 .map(|p| format!("{CRATE}::{}::{p}", module.join("::")));
+            calls.push(calls::case(
+                spec,
+                &enum_paths,
+                op,
+                &rust_path,
+                params_path.as_deref(),
+                &feature,
+            )?);
             placed.insert(i, (rust_path.clone(), params_path));
             if op.record.is_some() && op.call != Call::Delete && !op.examples.is_empty() {
                 examples.push(Example {

@@ -1,9 +1,10 @@
 //! `cargo xtask catalog`: the `catalog/` crate from the descriptions. One module per schema
 //! name under one module per description (a feature each), every resource declared with
 //! `#[twilio_resource(...)]`, its operations' parameter types beside it, enums at the
-//! description's root; `catalog/operations.json` (the index) and the response examples the
-//! catalog's tests decode.
+//! description's root; `catalog/operations.json` (the index), the response examples the
+//! catalog's tests decode and the calls they make.
 
+mod calls;
 mod docs;
 mod emit;
 mod enums;
@@ -16,6 +17,8 @@ mod tree;
 mod types;
 
 use std::collections::BTreeMap;
+
+pub use operations::properties;
 
 use crate::output::File;
 use crate::spec::Spec;
@@ -39,14 +42,16 @@ pub fn generate(specs: &[Spec]) -> Result<Vec<File>, String> {
     let mut modules = tree::Modules::default();
     let mut index = Vec::new();
     let mut examples = Vec::new();
+    let mut calls = Vec::new();
     for spec in specs {
-        emit::description(spec, &mut modules, &mut index, &mut examples)?;
+        emit::description(spec, &mut modules, &mut index, &mut examples, &mut calls)?;
     }
     let parts = tree::assign_parts(specs);
     files.extend(modules.files(&parts)?);
     files.extend(tree::part_files(specs, &parts)?);
     files.push(index::operations(&index));
     files.extend(index::examples(&examples)?);
+    files.push(calls::file(&calls)?);
     files.push(tree::lib_rs(root, specs, &parts)?);
     files.push(tree::cargo_toml(root, specs, &parts)?);
     Ok(files)
