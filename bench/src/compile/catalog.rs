@@ -132,6 +132,8 @@ impl CatalogBuild<'_> {
             // The developer's defaults: incremental on for workspace crates, no extra flags.
             .env_remove("CARGO_INCREMENTAL")
             .env_remove("RUSTFLAGS")
+            // A user's debug build has full debug info; this workspace's profile keeps only lines.
+            .env("CARGO_PROFILE_DEV_DEBUG", "true")
             .output()
             .map_err(|e| format!("cannot run cargo: {e}"))?;
         let wall = started.elapsed();
