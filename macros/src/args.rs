@@ -1,6 +1,6 @@
 //! The attribute's keys as written: settings (`path = "…"`, `base_url = "…"`, `rename_all = "…"`,
 //! `body = "…"`, `update_method = "…"`, `page_size = "…" | false`, `idempotency_key`,
-//! `crate = "…"`) and operations (`fetch [= QueryType]`, `list [= FilterType]`,
+//! `crate = "…"`, `doc(create = "…", …)`) and operations (`fetch [= QueryType]`, `list [= FilterType]`,
 //! `create = BodyType`, `update = BodyType`, `delete [= QueryType]`).
 //!
 //! Only the shape of each key is checked here; rules that span keys or the item live in `model`.
@@ -21,6 +21,7 @@ pub const UPDATE_METHOD: &str = "update_method";
 pub const PAGE_SIZE: &str = "page_size";
 pub const IDEMPOTENCY_KEY: &str = "idempotency_key";
 pub const CRATE: &str = "crate";
+pub const DOC: &str = "doc";
 pub const FETCH: &str = "fetch";
 pub const LIST: &str = "list";
 pub const CREATE: &str = "create";
@@ -37,6 +38,7 @@ pub const SETTINGS: &[&str] = &[
     PAGE_SIZE,
     IDEMPOTENCY_KEY,
     CRATE,
+    DOC,
 ];
 /// The operation keys, in the order the docs list them.
 pub const OPERATIONS: &[&str] = &[FETCH, LIST, CREATE, UPDATE, DELETE];
@@ -56,6 +58,7 @@ const KEYS: &[&str] = &[
     PAGE_SIZE,
     IDEMPOTENCY_KEY,
     CRATE,
+    DOC,
 ];
 
 /// One of the five operations a resource can declare.
@@ -105,6 +108,14 @@ pub struct Operation {
     pub guessed: bool,
 }
 
+/// One operation's text in `doc(…)`, put first in its method's docs.
+pub struct OperationDoc {
+    pub kind: OpKind,
+    /// The operation's key inside `doc(…)`, for errors about it.
+    pub key: syn::Path,
+    pub text: LitStr,
+}
+
 /// `page_size = "Name"` or `page_size = false`.
 pub enum PageSize {
     /// The list sends no page size.
@@ -126,6 +137,8 @@ pub struct Args {
     pub krate: Option<LitStr>,
     /// In the order written, each kind at most once.
     pub operations: Vec<Operation>,
+    /// `doc(…)`: in the order written, each kind at most once.
+    pub docs: Vec<OperationDoc>,
     /// Keys that were written but whose value was refused; they are not also "missing".
     pub refused: Vec<String>,
 }
@@ -189,6 +202,9 @@ fn read_key(
         args.idempotency_key = true;
         return Ok(());
     }
+    if key == DOC {
+        return read_docs(args, meta, guessed, errors);
+    }
     if key == PAGE_SIZE {
         let value = page_size_value(meta, errors)?;
         match value {
@@ -228,6 +244,69 @@ fn duplicate(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Error {
         &meta.path,
         format!("duplicate key `{key}` in #[twilio_resource]; give it once"),
     )
+}
+
+/// `doc(fetch = "…", create = "…")`: each operation's text at most once; every error is reported
+/// and the rest still read.
+fn read_docs(
+    args: &mut Args,
+    meta: &ParseNestedMeta<'_>,
+    guessed: bool,
+    errors: &mut Vec<syn::Error>,
+) -> syn::Result<()> {
+    const FORM: &str = "`doc` is written `doc(create = \"Sends a message.\", list = \"…\")`: markdown put first in each named operation's method docs";
+    if !meta.input.peek(syn::token::Paren) {
+        errors.push(meta.error(FORM));
+        return skip_value(meta);
+    }
+    if !args.docs.is_empty() && !guessed {
+        errors.push(duplicate(meta, DOC));
+    }
+    let mut found = Vec::new();
+    meta.parse_nested_meta(|inner| {
+        let key = key_text(&inner);
+        let Some(kind) = OpKind::from_key(&key) else {
+            let hint = suggest::closest(&key, OPERATIONS)
+                .map(|guess| format!("; did you mean `{guess}`?"))
+                .unwrap_or_default();
+            errors.push(inner.error(format!(
+                "unknown operation `{key}` in `doc(..)`{hint} (operations: {})",
+                quoted(OPERATIONS)
+            )));
+            return skip_value(&inner);
+        };
+        if !inner.input.peek(Token![=]) {
+            errors.push(inner.error(FORM));
+            return skip_value(&inner);
+        }
+        let input = inner.value()?;
+        if !input.peek(LitStr) {
+            let tokens = tokens_until_comma(input)?;
+            errors.push(syn::Error::new_spanned(
+                tokens,
+                format!("`doc({key} = …)` takes a string literal: {FORM}"),
+            ));
+            return Ok(());
+        }
+        let text: LitStr = input.parse()?;
+        if found.iter().any(|doc: &OperationDoc| doc.kind == kind) {
+            errors.push(syn::Error::new_spanned(
+                &inner.path,
+                format!("`{key}` is given twice in `doc(..)`; give it once"),
+            ));
+            return Ok(());
+        }
+        found.push(OperationDoc {
+            kind,
+            key: inner.path.clone(),
+            text,
+        });
+        Ok(())
+    })?;
+    if args.docs.is_empty() {
+        args.docs = found;
+    }
+    Ok(())
 }
 
 /// `page_size = "Name"` or `page_size = false`; anything else is reported, spanned on the value.
@@ -551,6 +630,48 @@ mod tests {
             [
                 "`idempotency_key` is a flag: write `idempotency_key` alone to send an Idempotency-Key on mutating calls"
             ]
+        );
+    }
+
+    #[test]
+    fn reads_each_operations_doc_and_refuses_bad_ones() {
+        let args = parse_ok(quote!(
+            fetch,
+            create = B,
+            doc(create = "Sends it.", fetch = "Reads it.")
+        ));
+        let docs: Vec<(OpKind, String)> = args
+            .docs
+            .iter()
+            .map(|doc| (doc.kind, doc.text.value()))
+            .collect();
+        assert_eq!(
+            docs,
+            [
+                (OpKind::Create, "Sends it.".to_owned()),
+                (OpKind::Fetch, "Reads it.".to_owned())
+            ]
+        );
+        assert_eq!(
+            messages(quote!(doc(craete = "x"))),
+            [
+                "unknown operation `craete` in `doc(..)`; did you mean `create`? (operations: `fetch`, `list`, `create`, `update`, `delete`)"
+            ]
+        );
+        assert_eq!(
+            messages(quote!(doc(list = "a", list = "b"))),
+            ["`list` is given twice in `doc(..)`; give it once"]
+        );
+        assert_eq!(
+            messages(quote!(doc(list = 5), fetch)),
+            [
+                "`doc(list = …)` takes a string literal: `doc` is written `doc(create = \"Sends a message.\", list = \"…\")`: markdown put first in each named operation's method docs"
+            ]
+        );
+        assert_eq!(messages(quote!(doc = "x", fetch)).len(), 1);
+        assert_eq!(
+            messages(quote!(doc(fetch = "a"), doc(list = "b"))),
+            ["duplicate key `doc` in #[twilio_resource]; give it once"]
         );
     }
 

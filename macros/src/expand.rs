@@ -239,6 +239,7 @@ impl<'a> Methods<'a> {
             self.settings_doc(),
             self.call_errors(),
         );
+        let doc = with_own_text(op, doc);
         let declared = declare(params);
         quote! {
             #[doc = #doc]
@@ -272,6 +273,7 @@ impl<'a> Methods<'a> {
              a failed page request, or a page that does not decode.",
             self.name, self.collection_url, self.error_link,
         );
+        let doc = with_own_text(op, doc);
         let declared = declare(params);
         let (filter_param, filter_call) = match &op.ty {
             // Spanned on the type, so a filter that is not `Serialize` is underlined in the attribute.
@@ -306,6 +308,7 @@ impl<'a> Methods<'a> {
             self.settings_doc(),
             self.call_errors(),
         );
+        let doc = with_own_text(op, doc);
         let declared = declare(params);
         let (body_ty, body_arg) = self.body_type(op);
         let call = quote_spanned! {body_arg.span()=>
@@ -341,6 +344,7 @@ impl<'a> Methods<'a> {
             self.settings_doc(),
             self.call_errors(),
         );
+        let doc = with_own_text(op, doc);
         let declared = declare(params);
         let (body_ty, body_arg) = self.body_type(op);
         let call = quote_spanned! {body_arg.span()=>
@@ -369,6 +373,7 @@ impl<'a> Methods<'a> {
             self.settings_doc(),
             self.call_errors(),
         );
+        let doc = with_own_text(op, doc);
         let declared = declare(params);
         quote! {
             #[doc = #doc]
@@ -424,6 +429,14 @@ impl<'a> Methods<'a> {
             "# Errors\n\nAny [`Error`]({}), when awaited: a refused argument or setting, a transport failure or timeout, a non-2xx answer from Twilio, or a body that does not decode.",
             self.error_link
         )
+    }
+}
+
+/// The operation's text from `doc(…)`, if any, then the generated docs.
+fn with_own_text(op: &Op, generated: String) -> String {
+    match &op.doc {
+        Some(own) => format!("{own}\n\n{generated}"),
+        None => generated,
     }
 }
 

@@ -136,6 +136,7 @@ mod template;
 /// | `page_size` | The page-size query parameter of `list`: its name (`page_size = "PageSize"`), or `false` for a list that takes none (`List::page_size` is then an error). | `"pageSize"` for `"camelCase"`, `"PageSize"` otherwise |
 /// | `idempotency_key` | A flag: `create`, `update` and `delete` send an `Idempotency-Key` header (a UUID v4, or the caller's own through `.idempotency_key(..)`), one per call and the same on each of its retries, so a `POST` may be retried like any other request. Declare it only where Twilio honours the key. | off |
 /// | `crate` | Where generated code finds the runtime, for a re-export: `crate = "my_app::twilio"`. | `"::twilio_resource"` |
+/// | `doc` | Each operation's own docs, put first in its method's: `doc(create = "Sends an SMS.", list = "…")`, markdown. A text for an operation the resource does not declare is refused. | none |
 ///
 /// # Operations
 ///

@@ -8,7 +8,7 @@ use proc_macro2::{Ident, Span};
 use syn::punctuated::Punctuated;
 use syn::{Data, DeriveInput, Fields, LitStr, Token};
 
-use crate::args::{self, Args, OpKind, PageSize};
+use crate::args::{self, Args, OpKind, OperationDoc, PageSize};
 use crate::case::RENAME_RULES;
 use crate::suggest;
 use crate::template::{self, Template};
@@ -131,6 +131,8 @@ pub struct Operations {
 
 pub struct Op {
     pub ty: Option<syn::Type>,
+    /// Its text from `doc(…)`, put first in its method's docs.
+    pub doc: Option<String>,
 }
 
 /// Validates the arguments and the item together, collecting every error after `errors` (the
@@ -218,7 +220,7 @@ pub fn build(
         idempotency_key: args.idempotency_key,
     };
     let krate = krate_path(args, &mut errors);
-    let operations = operations(args);
+    let operations = operations(args, &mut errors);
     let address = template.map(|path| address(args, path, &operations, &mut errors));
 
     let serde = Serde {
@@ -237,15 +239,40 @@ pub fn build(
     (resource, errors)
 }
 
-/// With no operation key the resource gets `fetch` alone; otherwise exactly the named ones.
-fn operations(args: &Args) -> Operations {
+/// With no operation key the resource gets `fetch` alone; otherwise exactly the named ones. Each
+/// gets its text from `doc(…)`; a text for an operation not declared is refused.
+fn operations(args: &Args, errors: &mut Vec<syn::Error>) -> Operations {
+    let doc = |kind| {
+        let doc = args.docs.iter().find(|doc| doc.kind == kind)?;
+        Some(doc.text.value())
+    };
     if args.operations.is_empty() {
+        errors.extend(
+            args.docs
+                .iter()
+                .filter(|d| d.kind != OpKind::Fetch)
+                .map(undeclared),
+        );
         return Operations {
-            fetch: Some(Op { ty: None }),
+            fetch: Some(Op {
+                ty: None,
+                doc: doc(OpKind::Fetch),
+            }),
             ..Operations::default()
         };
     }
-    let op = |kind| args.operation(kind).map(|op| Op { ty: op.ty.clone() });
+    errors.extend(
+        args.docs
+            .iter()
+            .filter(|d| args.operation(d.kind).is_none())
+            .map(undeclared),
+    );
+    let op = |kind| {
+        args.operation(kind).map(|op| Op {
+            ty: op.ty.clone(),
+            doc: doc(kind),
+        })
+    };
     Operations {
         fetch: op(OpKind::Fetch),
         list: op(OpKind::List),
@@ -253,6 +280,16 @@ fn operations(args: &Args) -> Operations {
         update: op(OpKind::Update),
         delete: op(OpKind::Delete),
     }
+}
+
+fn undeclared(doc: &OperationDoc) -> syn::Error {
+    let key = doc.kind.key();
+    syn::Error::new_spanned(
+        &doc.key,
+        format!(
+            "`doc({key} = …)` documents an operation this resource does not declare: declare `{key}` or remove its text"
+        ),
+    )
 }
 
 /// The path and its collection; `list` and `create` on a path without one are refused (and then
@@ -660,6 +697,35 @@ mod tests {
         assert!(form_camel.idempotency_key);
         let patch = protocol(quote!(path = "/v2/X", update_method = "PATCH"));
         assert_eq!(patch.update_method, UpdateMethod::Patch);
+    }
+
+    #[test]
+    fn each_operation_takes_its_own_doc_and_only_a_declared_one() {
+        let (resource, errors) = model(quote!(
+            path = "/v2/X/<Sid>",
+            fetch,
+            delete,
+            doc(delete = "Removes it.")
+        ));
+        assert!(errors.is_empty(), "{errors:?}");
+        let ops = &resource.operations;
+        assert_eq!(
+            ops.delete.as_ref().unwrap().doc.as_deref(),
+            Some("Removes it.")
+        );
+        assert_eq!(ops.fetch.as_ref().unwrap().doc, None);
+
+        let (_, errors) = model(quote!(path = "/v2/X/<Sid>", fetch, doc(list = "Lists.")));
+        assert_eq!(
+            errors,
+            [
+                "`doc(list = …)` documents an operation this resource does not declare: declare `list` or remove its text"
+            ]
+        );
+        // With no operation key, `fetch` alone is declared, and may be documented.
+        let (resource, errors) = model(quote!(path = "/v2/X/<Sid>", doc(fetch = "Reads.")));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(resource.operations.fetch.unwrap().doc.is_some());
     }
 
     #[test]

@@ -194,6 +194,7 @@
 //! | `page_size = "…"` or `false` | `"pageSize"` with `camelCase`, else `"PageSize"` | The list's page-size parameter, or none. |
 //! | `idempotency_key` | off | Send `Idempotency-Key: <UUID v4>` on `create`, `update` and `delete`, the same on each retry of a call. |
 //! | `crate = "…"` | `"::twilio_resource"` | Where generated code finds this crate, if you re-export it. |
+//! | `doc(create = "…", …)` | none | Markdown put first in the docs of each named operation's method (an operation the resource does not declare is refused). |
 //! | `fetch [= Q]`, `list [= F]`, `create = B`, `update = B`, `delete [= Q]` | `fetch` | The operations, as in the table above. `Q`, `F` and `B` are Rust types (not strings) that implement `serde::Serialize`. |
 //!
 //! The

@@ -92,7 +92,7 @@ Any [`Error`](::twilio_resource::Error), when awaited: a refused argument or set
     "`create` needs the type of its request body: write `create = CreateMessage`, a type that derives `Serialize`"
 }
 ::core::compile_error! {
-    "unknown key `delet` in #[twilio_resource]; did you mean `delete`? (keys: `path`, `base_url`, `rename_all`, `body`, `update_method`, `page_size`, `idempotency_key`, `crate`; operations: `fetch`, `list`, `create`, `update`, `delete`)"
+    "unknown key `delet` in #[twilio_resource]; did you mean `delete`? (keys: `path`, `base_url`, `rename_all`, `body`, `update_method`, `page_size`, `idempotency_key`, `crate`, `doc`; operations: `fetch`, `list`, `create`, `update`, `delete`)"
 }
 ::core::compile_error! {
     "`base_url` must be an absolute URL with a scheme: write \"https://api.twilio.com\""

@@ -8,7 +8,8 @@ mod vendored {
     path = "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json",
     base_url = "https://api.twilio.com",
     rename_all = "snake_case",
-    crate = "crate::vendored::twilio"
+    crate = "crate::vendored::twilio",
+    doc(fetch = "Reads one message, [as Twilio describes it](https://www.twilio.com/docs/messaging/api/message-resource).")
 )]
 #[derive(Debug)]
 pub struct Message {

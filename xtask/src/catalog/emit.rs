@@ -217,7 +217,7 @@ fn resource(
     }
     let mut items = String::new();
     let mut rows = String::new();
-    let mut notes = String::new();
+    let mut method_docs = Vec::new();
     for &i in &group.ops {
         let op = &ops[i];
         let call = op.call.key();
@@ -266,12 +266,15 @@ fn resource(
             .get("description")
             .or_else(|| op.operation.op.get("summary"))
             .and_then(Value::as_str);
-        if let Some(text) = text {
-            let line = docs::lines(text).join(" ");
-            if !line.is_empty() {
-                notes.push_str(&format!("/// - `{call}`: {line}\n"));
-            }
-        }
+        method_docs.push(format!(
+            "{call} = {:?}",
+            method_doc(
+                op,
+                text,
+                params.filter(|_| typed).map(String::as_str),
+                feature
+            )
+        ));
         if let Some(params) = params {
             let fields = params::fields(spec, enums, op);
             let heading = format!(
@@ -283,6 +286,13 @@ fn resource(
             items.push_str(&params::emit(params, &heading, op, &fields, feature));
         }
     }
+
+    // One key a line, and one operation's text a line inside `doc(…)`, so the source reads (and
+    // diffs) as rustfmt would lay it out.
+    keys.push(format!(
+        "doc(\n        {},\n    )",
+        method_docs.join(",\n        ")
+    ));
 
     let mut out = String::new();
     let description = ops[group.ops[0]]
@@ -303,13 +313,9 @@ fn resource(
     }
     out.push_str("///\n/// | Call | Method | URL | Operation | Parameters | Headers |\n/// |---|---|---|---|---|---|\n");
     out.push_str(&rows);
-    if !notes.is_empty() {
-        out.push_str("///\n");
-        out.push_str(&notes);
-    }
     out.push_str(&format!(
-        "#[::twilio_resource::twilio_resource({})]\n",
-        keys.join(", ")
+        "#[::twilio_resource::twilio_resource(\n    {},\n)]\n",
+        keys.join(",\n    ")
     ));
     out.push_str("#[derive(Debug, Clone)]\n");
     out.push_str(&format!("pub struct {name} {{\n"));
@@ -354,6 +360,52 @@ fn resource(
     out.push_str("}\n");
     out.push_str(&items);
     out
+}
+
+/// The text `doc(…)` puts first in an operation's method docs: Twilio's description, the operation
+/// and its feature, then the headers it reads, each with the call setting that sends it (the
+/// macro adds the method, URL, settings and errors).
+fn method_doc(
+    op: &Op<'_>,
+    description: Option<&str>,
+    params: Option<&str>,
+    feature: &str,
+) -> String {
+    let mut paragraphs = Vec::new();
+    let described = description.map(docs::lines).unwrap_or_default();
+    if !described.is_empty() {
+        paragraphs.push(described.join("\n"));
+    }
+    let params = params
+        .map(|p| format!("; its parameters are [`{p}`]"))
+        .unwrap_or_default();
+    paragraphs.push(format!(
+        "Twilio's `{}`{params}; feature `{feature}`.",
+        op.operation.id()
+    ));
+    if !op.headers.is_empty() {
+        let mut lines = vec!["Headers it reads:".to_owned()];
+        for header in &op.headers {
+            let mut line = format!(
+                "- `{}`, sent with `{}`",
+                header.name,
+                header_setting(&header.name)
+            );
+            if let Some(text) = header.description {
+                line.push_str(&format!(": {}", docs::lines(text).join(" ")));
+            }
+            lines.push(line);
+        }
+        paragraphs.push(lines.join("\n"));
+    }
+    if matches!(op.call, Call::Create | Call::Update) && !op.query.is_empty() {
+        let names: Vec<String> = op.query.iter().map(|q| format!("`{}`", q.name)).collect();
+        paragraphs.push(format!(
+            "Query parameters, sent with `.query(..)`: {}.",
+            names.join(", ")
+        ));
+    }
+    paragraphs.join("\n\n")
 }
 
 fn entry(

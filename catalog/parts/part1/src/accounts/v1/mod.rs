@@ -16,9 +16,15 @@ pub mod credential;
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](AuthTokenPromotion::update) | `POST` | `https://accounts.twilio.com/v1/AuthTokens/Promote` | `UpdateAuthTokenPromotion` | [`UpdateAuthTokenPromotionParams`] | — |
-///
-/// - `update`: Promote the secondary Auth Token to primary. After promoting the new token, all requests to Twilio using your old primary Auth Token will result in an error.
-#[::twilio_resource::twilio_resource(path = "/v1/AuthTokens/Promote", base_url = "https://accounts.twilio.com", rename_all = "snake_case", update = UpdateAuthTokenPromotionParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/AuthTokens/Promote",
+    base_url = "https://accounts.twilio.com",
+    rename_all = "snake_case",
+    update = UpdateAuthTokenPromotionParams,
+    doc(
+        update = "Promote the secondary Auth Token to primary. After promoting the new token, all requests to Twilio using your old primary Auth Token will result in an error.\n\nTwilio's `UpdateAuthTokenPromotion`; its parameters are [`UpdateAuthTokenPromotionParams`]; feature `accounts-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AuthTokenPromotion {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that the secondary Auth Token was created for.
@@ -68,10 +74,17 @@ impl ::serde::Serialize for UpdateAuthTokenPromotionParams {
 /// |---|---|---|---|---|---|
 /// | [`create`](SecondaryAuthToken::create) | `POST` | `https://accounts.twilio.com/v1/AuthTokens/Secondary` | `CreateSecondaryAuthToken` | [`CreateSecondaryAuthTokenParams`] | — |
 /// | [`delete`](SecondaryAuthToken::delete) | `DELETE` | `https://accounts.twilio.com/v1/AuthTokens/Secondary` | `DeleteSecondaryAuthToken` | — | — |
-///
-/// - `create`: Create a new secondary Auth Token
-/// - `delete`: Delete the secondary Auth Token from your account
-#[::twilio_resource::twilio_resource(path = "/v1/AuthTokens/Secondary", base_url = "https://accounts.twilio.com", rename_all = "snake_case", create = CreateSecondaryAuthTokenParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/AuthTokens/Secondary",
+    base_url = "https://accounts.twilio.com",
+    rename_all = "snake_case",
+    create = CreateSecondaryAuthTokenParams,
+    delete,
+    doc(
+        create = "Create a new secondary Auth Token\n\nTwilio's `CreateSecondaryAuthToken`; its parameters are [`CreateSecondaryAuthTokenParams`]; feature `accounts-v1`.",
+        delete = "Delete the secondary Auth Token from your account\n\nTwilio's `DeleteSecondaryAuthToken`; feature `accounts-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SecondaryAuthToken {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that the secondary Auth Token was created for.
@@ -119,7 +132,15 @@ impl ::serde::Serialize for CreateSecondaryAuthTokenParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](BulkConsents::create) | `POST` | `https://accounts.twilio.com/v1/Consents/Bulk` | `CreateBulkConsents` | [`CreateBulkConsentsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Consents/Bulk", base_url = "https://accounts.twilio.com", rename_all = "snake_case", create = CreateBulkConsentsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Consents/Bulk",
+    base_url = "https://accounts.twilio.com",
+    rename_all = "snake_case",
+    create = CreateBulkConsentsParams,
+    doc(
+        create = "Twilio's `CreateBulkConsents`; its parameters are [`CreateBulkConsentsParams`]; feature `accounts-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct BulkConsents {
     /// A list of objects where each object represents the result of processing a `correlation_id`. Each object contains the following fields: `correlation_id`, a unique 32-character UUID that maps the response to the original request; `error_code`, an integer where 0 indicates success and any non-zero value represents an error; and `error_messages`, an array of strings describing specific validation errors encountered. If the request is successful, the error\_messages array will be empty.
@@ -158,7 +179,15 @@ impl ::serde::Serialize for CreateBulkConsentsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](BulkContacts::create) | `POST` | `https://accounts.twilio.com/v1/Contacts/Bulk` | `CreateBulkContacts` | [`CreateBulkContactsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Contacts/Bulk", base_url = "https://accounts.twilio.com", rename_all = "snake_case", create = CreateBulkContactsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Contacts/Bulk",
+    base_url = "https://accounts.twilio.com",
+    rename_all = "snake_case",
+    create = CreateBulkContactsParams,
+    doc(
+        create = "Twilio's `CreateBulkContacts`; its parameters are [`CreateBulkContactsParams`]; feature `accounts-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct BulkContacts {
     /// A list of objects where each object represents the result of processing a `correlation_id`. Each object contains the following fields: `correlation_id`, a unique 32-character UUID that maps the response to the original request; `error_code`, an integer where 0 indicates success and any non-zero value represents an error; and `error_messages`, an array of strings describing specific validation errors encountered. If the request is successful, the error\_messages array will be empty.
@@ -199,7 +228,18 @@ impl ::serde::Serialize for CreateBulkContactsParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](MessagingGeopermissions::fetch) | `GET` | `https://accounts.twilio.com/v1/Messaging/GeoPermissions` | `FetchMessagingGeopermissions` | [`FetchMessagingGeopermissionsParams`] | — |
 /// | [`update`](MessagingGeopermissions::update) | `PATCH` | `https://accounts.twilio.com/v1/Messaging/GeoPermissions` | `UpdateMessagingGeopermissions` | [`UpdateMessagingGeopermissionsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Messaging/GeoPermissions", base_url = "https://accounts.twilio.com", rename_all = "snake_case", update_method = "PATCH", fetch = FetchMessagingGeopermissionsParams, update = UpdateMessagingGeopermissionsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Messaging/GeoPermissions",
+    base_url = "https://accounts.twilio.com",
+    rename_all = "snake_case",
+    update_method = "PATCH",
+    fetch = FetchMessagingGeopermissionsParams,
+    update = UpdateMessagingGeopermissionsParams,
+    doc(
+        fetch = "Twilio's `FetchMessagingGeopermissions`; its parameters are [`FetchMessagingGeopermissionsParams`]; feature `accounts-v1`.",
+        update = "Twilio's `UpdateMessagingGeopermissions`; its parameters are [`UpdateMessagingGeopermissionsParams`]; feature `accounts-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct MessagingGeopermissions {
     /// A list of objects where each object represents the result of processing a messaging Geo Permission. Each object contains the following fields: `country_code`, the country code of the country for which the permission was updated; `type`, the type of the permission i.e. country; `enabled`, true if the permission is enabled else false; `error_code`, an integer where 0 indicates success and any non-zero value represents an error; and `error_messages`, an array of strings describing specific validation errors encountered. If the request is successful, the error\_messages array will be empty.
@@ -261,11 +301,19 @@ impl ::serde::Serialize for UpdateMessagingGeopermissionsParams {
 /// | [`fetch`](Safelist::fetch) | `GET` | `https://accounts.twilio.com/v1/SafeList/Numbers` | `FetchSafelist` | [`FetchSafelistParams`] | — |
 /// | [`create`](Safelist::create) | `POST` | `https://accounts.twilio.com/v1/SafeList/Numbers` | `CreateSafelist` | [`CreateSafelistParams`] | — |
 /// | [`delete`](Safelist::delete) | `DELETE` | `https://accounts.twilio.com/v1/SafeList/Numbers` | `DeleteSafelist` | [`DeleteSafelistParams`] | — |
-///
-/// - `fetch`: Check if a phone number or phone number 1k prefix exists in SafeList.
-/// - `create`: Add a new phone number or phone number 1k prefix to SafeList.
-/// - `delete`: Remove a phone number or phone number 1k prefix from SafeList.
-#[::twilio_resource::twilio_resource(path = "/v1/SafeList/Numbers", base_url = "https://accounts.twilio.com", rename_all = "snake_case", fetch = FetchSafelistParams, create = CreateSafelistParams, delete = DeleteSafelistParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/SafeList/Numbers",
+    base_url = "https://accounts.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchSafelistParams,
+    create = CreateSafelistParams,
+    delete = DeleteSafelistParams,
+    doc(
+        fetch = "Check if a phone number or phone number 1k prefix exists in SafeList.\n\nTwilio's `FetchSafelist`; its parameters are [`FetchSafelistParams`]; feature `accounts-v1`.",
+        create = "Add a new phone number or phone number 1k prefix to SafeList.\n\nTwilio's `CreateSafelist`; its parameters are [`CreateSafelistParams`]; feature `accounts-v1`.",
+        delete = "Remove a phone number or phone number 1k prefix from SafeList.\n\nTwilio's `DeleteSafelist`; its parameters are [`DeleteSafelistParams`]; feature `accounts-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Safelist {
     /// The phone number or phone number 1k prefix in SafeList.

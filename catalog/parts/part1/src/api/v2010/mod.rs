@@ -2938,12 +2938,21 @@ impl UsageTriggerTriggerField {
 /// | [`list`](Account::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts.json` | `ListAccount` | [`ListAccountParams`] | — |
 /// | [`create`](Account::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts.json` | `CreateAccount` | [`CreateAccountParams`] | — |
 /// | [`update`](Account::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{Sid}.json` | `UpdateAccount` | [`UpdateAccountParams`] | — |
-///
-/// - `fetch`: Fetch the account specified by the provided Account Sid
-/// - `list`: Retrieves a collection of Accounts belonging to the account used to make the request
-/// - `create`: Create a new Twilio Subaccount from the account making the request
-/// - `update`: Modify the properties of a given Account
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListAccountParams, create = CreateAccountParams, update = UpdateAccountParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListAccountParams,
+    create = CreateAccountParams,
+    update = UpdateAccountParams,
+    doc(
+        fetch = "Fetch the account specified by the provided Account Sid\n\nTwilio's `FetchAccount`; feature `api-v2010`.",
+        list = "Retrieves a collection of Accounts belonging to the account used to make the request\n\nTwilio's `ListAccount`; its parameters are [`ListAccountParams`]; feature `api-v2010`.",
+        create = "Create a new Twilio Subaccount from the account making the request\n\nTwilio's `CreateAccount`; its parameters are [`CreateAccountParams`]; feature `api-v2010`.",
+        update = "Modify the properties of a given Account\n\nTwilio's `UpdateAccount`; its parameters are [`UpdateAccountParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Account {
     /// The authorization token for this account. This token should be kept a secret, so no sharing.

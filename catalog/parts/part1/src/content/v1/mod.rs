@@ -258,13 +258,24 @@ impl WebviewSizeType {
 /// | [`create`](Content::create) | `POST` | `https://content.twilio.com/v1/Content` | `CreateContent` | [`CreateContentParams`] | — |
 /// | [`update`](Content::update) | `PUT` | `https://content.twilio.com/v1/Content/{Sid}` | `UpdateContent` | [`UpdateContentParams`] | — |
 /// | [`delete`](Content::delete) | `DELETE` | `https://content.twilio.com/v1/Content/{Sid}` | `DeleteContent` | — | — |
-///
-/// - `fetch`: Fetch a Content resource by its unique Content Sid
-/// - `list`: Retrieve a list of Contents belonging to the account used to make the request
-/// - `create`: Create a Content resource
-/// - `update`: Update a Content resource
-/// - `delete`: Deletes a Content resource
-#[::twilio_resource::twilio_resource(path = "/v1/Content/<Sid>", base_url = "https://content.twilio.com", rename_all = "snake_case", body = "json", fetch, list, create = CreateContentParams, update = UpdateContentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Content/<Sid>",
+    base_url = "https://content.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    fetch,
+    list,
+    create = CreateContentParams,
+    update = UpdateContentParams,
+    delete,
+    doc(
+        fetch = "Fetch a Content resource by its unique Content Sid\n\nTwilio's `FetchContent`; feature `content-v1`.",
+        list = "Retrieve a list of Contents belonging to the account used to make the request\n\nTwilio's `ListContent`; feature `content-v1`.",
+        create = "Create a Content resource\n\nTwilio's `CreateContent`; its parameters are [`CreateContentParams`]; feature `content-v1`.",
+        update = "Update a Content resource\n\nTwilio's `UpdateContent`; its parameters are [`UpdateContentParams`]; feature `content-v1`.",
+        delete = "Deletes a Content resource\n\nTwilio's `DeleteContent`; feature `content-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Content {
     /// The SID of the [Account](https://www.twilio.com/docs/usage/api/account) that created Content resource.
@@ -401,13 +412,14 @@ impl ::serde::Serialize for UpdateContentParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](ContentAndApprovals::list) | `GET` | `https://content.twilio.com/v1/ContentAndApprovals` | `ListContentAndApprovals` | — | — |
-///
-/// - `list`: Retrieve a list of Contents with approval statuses belonging to the account used to make the request
 #[::twilio_resource::twilio_resource(
     path = "/v1/ContentAndApprovals",
     base_url = "https://content.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(
+        list = "Retrieve a list of Contents with approval statuses belonging to the account used to make the request\n\nTwilio's `ListContentAndApprovals`; feature `content-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct ContentAndApprovals {
@@ -456,13 +468,14 @@ pub struct ContentAndApprovals {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](LegacyContent::list) | `GET` | `https://content.twilio.com/v1/LegacyContent` | `ListLegacyContent` | — | — |
-///
-/// - `list`: Retrieve a list of Legacy Contents belonging to the account used to make the request
 #[::twilio_resource::twilio_resource(
     path = "/v1/LegacyContent",
     base_url = "https://content.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(
+        list = "Retrieve a list of Legacy Contents belonging to the account used to make the request\n\nTwilio's `ListLegacyContent`; feature `content-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct LegacyContent {

@@ -14,9 +14,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](Content::list) | `GET` | `https://content.twilio.com/v2/Content` | `ListContent` | [`ListContentParams`] | — |
-///
-/// - `list`: Retrieve a list of Contents belonging to the account used to make the request
-#[::twilio_resource::twilio_resource(path = "/v2/Content", base_url = "https://content.twilio.com", rename_all = "snake_case", list = ListContentParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Content",
+    base_url = "https://content.twilio.com",
+    rename_all = "snake_case",
+    list = ListContentParams,
+    doc(
+        list = "Retrieve a list of Contents belonging to the account used to make the request\n\nTwilio's `ListContent`; its parameters are [`ListContentParams`]; feature `content-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Content {
     /// The SID of the [Account](https://www.twilio.com/docs/usage/api/account) that created Content resource.
@@ -138,9 +144,15 @@ impl ::serde::Serialize for ListContentParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](ContentAndApprovals::list) | `GET` | `https://content.twilio.com/v2/ContentAndApprovals` | `ListContentAndApprovals` | [`ListContentAndApprovalsParams`] | — |
-///
-/// - `list`: Retrieve a list of Contents with approval statuses belonging to the account used to make the request
-#[::twilio_resource::twilio_resource(path = "/v2/ContentAndApprovals", base_url = "https://content.twilio.com", rename_all = "snake_case", list = ListContentAndApprovalsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/ContentAndApprovals",
+    base_url = "https://content.twilio.com",
+    rename_all = "snake_case",
+    list = ListContentAndApprovalsParams,
+    doc(
+        list = "Retrieve a list of Contents with approval statuses belonging to the account used to make the request\n\nTwilio's `ListContentAndApprovals`; its parameters are [`ListContentAndApprovalsParams`]; feature `content-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ContentAndApprovals {
     /// The SID of the [Account](https://www.twilio.com/docs/usage/api/account) that created Content resource.

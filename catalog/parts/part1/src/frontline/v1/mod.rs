@@ -52,10 +52,17 @@ impl UserStateType {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](User::fetch) | `GET` | `https://frontline-api.twilio.com/v1/Users/{Sid}` | `FetchUser` | — | — |
 /// | [`update`](User::update) | `POST` | `https://frontline-api.twilio.com/v1/Users/{Sid}` | `UpdateUser` | [`UpdateUserParams`] | — |
-///
-/// - `fetch`: Fetch a frontline user
-/// - `update`: Update an existing frontline user
-#[::twilio_resource::twilio_resource(path = "/v1/Users/<Sid>", base_url = "https://frontline-api.twilio.com", rename_all = "snake_case", fetch, update = UpdateUserParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Users/<Sid>",
+    base_url = "https://frontline-api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateUserParams,
+    doc(
+        fetch = "Fetch a frontline user\n\nTwilio's `FetchUser`; feature `frontline-v1`.",
+        update = "Update an existing frontline user\n\nTwilio's `UpdateUser`; its parameters are [`UpdateUserParams`]; feature `frontline-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct User {
     /// The avatar URL which will be shown in Frontline application.

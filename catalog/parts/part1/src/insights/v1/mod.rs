@@ -2048,10 +2048,17 @@ impl VideoRoomSummaryTwilioRealm {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Conference::fetch) | `GET` | `https://insights.twilio.com/v1/Conferences/{ConferenceSid}` | `FetchConference` | — | — |
 /// | [`list`](Conference::list) | `GET` | `https://insights.twilio.com/v1/Conferences` | `ListConference` | [`ListConferenceParams`] | — |
-///
-/// - `fetch`: Get a specific Conference Summary.
-/// - `list`: Get a list of Conference Summaries.
-#[::twilio_resource::twilio_resource(path = "/v1/Conferences/<ConferenceSid>", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch, list = ListConferenceParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Conferences/<ConferenceSid>",
+    base_url = "https://insights.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListConferenceParams,
+    doc(
+        fetch = "Get a specific Conference Summary.\n\nTwilio's `FetchConference`; feature `insights-v1`.",
+        list = "Get a list of Conference Summaries.\n\nTwilio's `ListConference`; its parameters are [`ListConferenceParams`]; feature `insights-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Conference {
     /// The unique SID identifier of the Account.
@@ -2220,10 +2227,17 @@ impl ::serde::Serialize for ListConferenceParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](VideoRoomSummary::fetch) | `GET` | `https://insights.twilio.com/v1/Video/Rooms/{RoomSid}` | `FetchVideoRoomSummary` | — | — |
 /// | [`list`](VideoRoomSummary::list) | `GET` | `https://insights.twilio.com/v1/Video/Rooms` | `ListVideoRoomSummary` | [`ListVideoRoomSummaryParams`] | — |
-///
-/// - `fetch`: Get Video Log Analyzer data for a Room.
-/// - `list`: Get a list of Programmable Video Rooms.
-#[::twilio_resource::twilio_resource(path = "/v1/Video/Rooms/<RoomSid>", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch, list = ListVideoRoomSummaryParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Video/Rooms/<RoomSid>",
+    base_url = "https://insights.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListVideoRoomSummaryParams,
+    doc(
+        fetch = "Get Video Log Analyzer data for a Room.\n\nTwilio's `FetchVideoRoomSummary`; feature `insights-v1`.",
+        list = "Get a list of Programmable Video Rooms.\n\nTwilio's `ListVideoRoomSummary`; its parameters are [`ListVideoRoomSummaryParams`]; feature `insights-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct VideoRoomSummary {
     /// Account SID associated with this room.
@@ -2377,10 +2391,17 @@ impl ::serde::Serialize for ListVideoRoomSummaryParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](AccountSettings::fetch) | `GET` | `https://insights.twilio.com/v1/Voice/Settings` | `FetchAccountSettings` | [`FetchAccountSettingsParams`] | — |
 /// | [`update`](AccountSettings::update) | `POST` | `https://insights.twilio.com/v1/Voice/Settings` | `UpdateAccountSettings` | [`UpdateAccountSettingsParams`] | — |
-///
-/// - `fetch`: Get the Voice Insights Settings.
-/// - `update`: Update a specific Voice Insights Setting.
-#[::twilio_resource::twilio_resource(path = "/v1/Voice/Settings", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch = FetchAccountSettingsParams, update = UpdateAccountSettingsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Voice/Settings",
+    base_url = "https://insights.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchAccountSettingsParams,
+    update = UpdateAccountSettingsParams,
+    doc(
+        fetch = "Get the Voice Insights Settings.\n\nTwilio's `FetchAccountSettings`; its parameters are [`FetchAccountSettingsParams`]; feature `insights-v1`.",
+        update = "Update a specific Voice Insights Setting.\n\nTwilio's `UpdateAccountSettings`; its parameters are [`UpdateAccountSettingsParams`]; feature `insights-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AccountSettings {
     /// The unique SID identifier of the Account.
@@ -2465,9 +2486,15 @@ impl ::serde::Serialize for UpdateAccountSettingsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](CallSummaries::list) | `GET` | `https://insights.twilio.com/v1/Voice/Summaries` | `ListCallSummaries` | [`ListCallSummariesParams`] | — |
-///
-/// - `list`: Get a list of Call Summaries.
-#[::twilio_resource::twilio_resource(path = "/v1/Voice/Summaries", base_url = "https://insights.twilio.com", rename_all = "snake_case", list = ListCallSummariesParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Voice/Summaries",
+    base_url = "https://insights.twilio.com",
+    rename_all = "snake_case",
+    list = ListCallSummariesParams,
+    doc(
+        list = "Get a list of Call Summaries.\n\nTwilio's `ListCallSummaries`; its parameters are [`ListCallSummariesParams`]; feature `insights-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CallSummaries {
     /// The unique SID identifier of the Account.
@@ -2771,7 +2798,8 @@ impl ::serde::Serialize for ListCallSummariesParams {
     path = "/v1/Voice/<Sid>",
     base_url = "https://insights.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "Twilio's `FetchCall`; feature `insights-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct Call {

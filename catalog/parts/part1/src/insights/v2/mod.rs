@@ -55,9 +55,16 @@ impl ReportStatus {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](CreateReportResponse::create) | `POST` | `https://insights.twilio.com/v2/Voice/Reports` | `CreateAccountReport` | [`CreateAccountReportParams`] | — |
-///
-/// - `create`: Create a Report for a specific account with given time range and filters.
-#[::twilio_resource::twilio_resource(path = "/v2/Voice/Reports/<reportId>", base_url = "https://insights.twilio.com", rename_all = "snake_case", body = "json", create = CreateAccountReportParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Voice/Reports/<reportId>",
+    base_url = "https://insights.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateAccountReportParams,
+    doc(
+        create = "Create a Report for a specific account with given time range and filters.\n\nTwilio's `CreateAccountReport`; its parameters are [`CreateAccountReportParams`]; feature `insights-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CreateReportResponse {
     /// The unique SID identifier of the Account.
@@ -115,9 +122,16 @@ impl ::serde::Serialize for CreateAccountReportParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](InboundPhoneNumbersReport::create) | `POST` | `https://insights.twilio.com/v2/Voice/Reports/PhoneNumbers/Inbound` | `CreateInboundPhoneNumbersReport` | [`CreateInboundPhoneNumbersReportParams`] | — |
-///
-/// - `create`: Create Inbound specific Phone Numbers Report for a specific account with given time range.
-#[::twilio_resource::twilio_resource(path = "/v2/Voice/Reports/PhoneNumbers/Inbound/<reportId>", base_url = "https://insights.twilio.com", rename_all = "snake_case", body = "json", create = CreateInboundPhoneNumbersReportParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Voice/Reports/PhoneNumbers/Inbound/<reportId>",
+    base_url = "https://insights.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateInboundPhoneNumbersReportParams,
+    doc(
+        create = "Create Inbound specific Phone Numbers Report for a specific account with given time range.\n\nTwilio's `CreateInboundPhoneNumbersReport`; its parameters are [`CreateInboundPhoneNumbersReportParams`]; feature `insights-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InboundPhoneNumbersReport {
     /// The unique SID identifier of the Account.
@@ -177,13 +191,14 @@ impl ::serde::Serialize for CreateInboundPhoneNumbersReportParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](InboundPhoneNumberReport::list) | `GET` | `https://insights.twilio.com/v2/Voice/Reports/PhoneNumbers/Inbound/{reportId}` | `ListInboundPhoneNumbersReport` | — | — |
-///
-/// - `list`: Get Inbound Phone Numbers Level Reports for the given Report Id.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Voice/Reports/PhoneNumbers/Inbound/<reportId>/<Sid>",
     base_url = "https://insights.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(
+        list = "Get Inbound Phone Numbers Level Reports for the given Report Id.\n\nTwilio's `ListInboundPhoneNumbersReport`; feature `insights-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct InboundPhoneNumberReport {
@@ -219,9 +234,16 @@ pub struct InboundPhoneNumberReport {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](OutboundPhoneNumbersReport::create) | `POST` | `https://insights.twilio.com/v2/Voice/Reports/PhoneNumbers/Outbound` | `CreateOutboundPhoneNumbersReport` | [`CreateOutboundPhoneNumbersReportParams`] | — |
-///
-/// - `create`: Create Outbound specific Phone Numbers Report for a specific account with given time range.
-#[::twilio_resource::twilio_resource(path = "/v2/Voice/Reports/PhoneNumbers/Outbound/<reportId>", base_url = "https://insights.twilio.com", rename_all = "snake_case", body = "json", create = CreateOutboundPhoneNumbersReportParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Voice/Reports/PhoneNumbers/Outbound/<reportId>",
+    base_url = "https://insights.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateOutboundPhoneNumbersReportParams,
+    doc(
+        create = "Create Outbound specific Phone Numbers Report for a specific account with given time range.\n\nTwilio's `CreateOutboundPhoneNumbersReport`; its parameters are [`CreateOutboundPhoneNumbersReportParams`]; feature `insights-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct OutboundPhoneNumbersReport {
     /// The unique SID identifier of the Account.
@@ -281,13 +303,14 @@ impl ::serde::Serialize for CreateOutboundPhoneNumbersReportParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](OutboundPhoneNumberReport::list) | `GET` | `https://insights.twilio.com/v2/Voice/Reports/PhoneNumbers/Outbound/{reportId}` | `ListOutboundPhoneNumbersReport` | — | — |
-///
-/// - `list`: Get Outbound Phone Numbers Level Report for the given Report Id.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Voice/Reports/PhoneNumbers/Outbound/<reportId>/<Sid>",
     base_url = "https://insights.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(
+        list = "Get Outbound Phone Numbers Level Report for the given Report Id.\n\nTwilio's `ListOutboundPhoneNumbersReport`; feature `insights-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct OutboundPhoneNumberReport {
@@ -355,13 +378,14 @@ pub struct OutboundPhoneNumberReport {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](AccountReport::fetch) | `GET` | `https://insights.twilio.com/v2/Voice/Reports/{reportId}` | `FetchAccountReport` | — | — |
-///
-/// - `fetch`: Get Account Level Report for the given Report Id.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Voice/Reports/<reportId>",
     base_url = "https://insights.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Get Account Level Report for the given Report Id.\n\nTwilio's `FetchAccountReport`; feature `insights-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct AccountReport {

@@ -508,10 +508,17 @@ impl TranscriptStatus {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](OperatorType::fetch) | `GET` | `https://intelligence.twilio.com/v2/OperatorTypes/{Sid}` | `FetchOperatorType` | — | — |
 /// | [`list`](OperatorType::list) | `GET` | `https://intelligence.twilio.com/v2/OperatorTypes` | `ListOperatorType` | [`ListOperatorTypeParams`] | — |
-///
-/// - `fetch`: Fetch a specific Operator Type.
-/// - `list`: Retrieves a list of all Operator Types for an Account.
-#[::twilio_resource::twilio_resource(path = "/v2/OperatorTypes/<Sid>", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch, list = ListOperatorTypeParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/OperatorTypes/<Sid>",
+    base_url = "https://intelligence.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListOperatorTypeParams,
+    doc(
+        fetch = "Fetch a specific Operator Type.\n\nTwilio's `FetchOperatorType`; feature `intelligence-v2`.",
+        list = "Retrieves a list of all Operator Types for an Account.\n\nTwilio's `ListOperatorType`; its parameters are [`ListOperatorTypeParams`]; feature `intelligence-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct OperatorType {
     /// Operator Type availability status. Possible values: internal, beta, general-availability, retired, deprecated.
@@ -602,10 +609,17 @@ impl ::serde::Serialize for ListOperatorTypeParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Operator::fetch) | `GET` | `https://intelligence.twilio.com/v2/Operators/{Sid}` | `FetchOperator` | — | — |
 /// | [`list`](Operator::list) | `GET` | `https://intelligence.twilio.com/v2/Operators` | `ListOperator` | [`ListOperatorParams`] | — |
-///
-/// - `fetch`: Fetch a specific Operator. Works for both Custom and Pre-built Operators.
-/// - `list`: Retrieves a list of all Operators for an Account, both Custom and Pre-built.
-#[::twilio_resource::twilio_resource(path = "/v2/Operators/<Sid>", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch, list = ListOperatorParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Operators/<Sid>",
+    base_url = "https://intelligence.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListOperatorParams,
+    doc(
+        fetch = "Fetch a specific Operator. Works for both Custom and Pre-built Operators.\n\nTwilio's `FetchOperator`; feature `intelligence-v2`.",
+        list = "Retrieves a list of all Operators for an Account, both Custom and Pre-built.\n\nTwilio's `ListOperator`; its parameters are [`ListOperatorParams`]; feature `intelligence-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Operator {
     /// The unique SID identifier of the Account the Operator belongs to.
@@ -698,13 +712,23 @@ impl ::serde::Serialize for ListOperatorParams {
 /// | [`create`](CustomOperator::create) | `POST` | `https://intelligence.twilio.com/v2/Operators/Custom` | `CreateCustomOperator` | [`CreateCustomOperatorParams`] | — |
 /// | [`update`](CustomOperator::update) | `POST` | `https://intelligence.twilio.com/v2/Operators/Custom/{Sid}` | `UpdateCustomOperator` | [`UpdateCustomOperatorParams`] | `.if_match(..)` |
 /// | [`delete`](CustomOperator::delete) | `DELETE` | `https://intelligence.twilio.com/v2/Operators/Custom/{Sid}` | `DeleteCustomOperator` | — | — |
-///
-/// - `fetch`: Fetch a specific Custom Operator.
-/// - `list`: Retrieves a list of all Custom Operators for an Account.
-/// - `create`: Create a new Custom Operator for the given Account
-/// - `update`: Update a specific Custom Operator.
-/// - `delete`: Delete a specific Custom Operator.
-#[::twilio_resource::twilio_resource(path = "/v2/Operators/Custom/<Sid>", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch, list = ListCustomOperatorParams, create = CreateCustomOperatorParams, update = UpdateCustomOperatorParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Operators/Custom/<Sid>",
+    base_url = "https://intelligence.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListCustomOperatorParams,
+    create = CreateCustomOperatorParams,
+    update = UpdateCustomOperatorParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Custom Operator.\n\nTwilio's `FetchCustomOperator`; feature `intelligence-v2`.",
+        list = "Retrieves a list of all Custom Operators for an Account.\n\nTwilio's `ListCustomOperator`; its parameters are [`ListCustomOperatorParams`]; feature `intelligence-v2`.",
+        create = "Create a new Custom Operator for the given Account\n\nTwilio's `CreateCustomOperator`; its parameters are [`CreateCustomOperatorParams`]; feature `intelligence-v2`.",
+        update = "Update a specific Custom Operator.\n\nTwilio's `UpdateCustomOperator`; its parameters are [`UpdateCustomOperatorParams`]; feature `intelligence-v2`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`: The If-Match HTTP request header",
+        delete = "Delete a specific Custom Operator.\n\nTwilio's `DeleteCustomOperator`; feature `intelligence-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CustomOperator {
     /// The unique SID identifier of the Account the Custom Operator belongs to.
@@ -868,10 +892,17 @@ impl ::serde::Serialize for UpdateCustomOperatorParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](PrebuiltOperator::fetch) | `GET` | `https://intelligence.twilio.com/v2/Operators/PreBuilt/{Sid}` | `FetchPrebuiltOperator` | — | — |
 /// | [`list`](PrebuiltOperator::list) | `GET` | `https://intelligence.twilio.com/v2/Operators/PreBuilt` | `ListPrebuiltOperator` | [`ListPrebuiltOperatorParams`] | — |
-///
-/// - `fetch`: Fetch a specific Pre-built Operator.
-/// - `list`: Retrieves a list of all Pre-built Operators for an account.
-#[::twilio_resource::twilio_resource(path = "/v2/Operators/PreBuilt/<Sid>", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch, list = ListPrebuiltOperatorParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Operators/PreBuilt/<Sid>",
+    base_url = "https://intelligence.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListPrebuiltOperatorParams,
+    doc(
+        fetch = "Fetch a specific Pre-built Operator.\n\nTwilio's `FetchPrebuiltOperator`; feature `intelligence-v2`.",
+        list = "Retrieves a list of all Pre-built Operators for an account.\n\nTwilio's `ListPrebuiltOperator`; its parameters are [`ListPrebuiltOperatorParams`]; feature `intelligence-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PrebuiltOperator {
     /// The unique SID identifier of the Account the Pre-built Operator belongs to.
@@ -964,13 +995,23 @@ impl ::serde::Serialize for ListPrebuiltOperatorParams {
 /// | [`create`](Service::create) | `POST` | `https://intelligence.twilio.com/v2/Services` | `CreateService` | [`CreateServiceParams`] | — |
 /// | [`update`](Service::update) | `POST` | `https://intelligence.twilio.com/v2/Services/{Sid}` | `UpdateService` | [`UpdateServiceParams`] | `.if_match(..)` |
 /// | [`delete`](Service::delete) | `DELETE` | `https://intelligence.twilio.com/v2/Services/{Sid}` | `DeleteService` | — | — |
-///
-/// - `fetch`: Fetch a specific Service.
-/// - `list`: Retrieves a list of all Services for an account.
-/// - `create`: Create a new Service for the given Account
-/// - `update`: Update a specific Service.
-/// - `delete`: Delete a specific Service.
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<Sid>", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch, list, create = CreateServiceParams, update = UpdateServiceParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<Sid>",
+    base_url = "https://intelligence.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateServiceParams,
+    update = UpdateServiceParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Service.\n\nTwilio's `FetchService`; feature `intelligence-v2`.",
+        list = "Retrieves a list of all Services for an account.\n\nTwilio's `ListService`; feature `intelligence-v2`.",
+        create = "Create a new Service for the given Account\n\nTwilio's `CreateService`; its parameters are [`CreateServiceParams`]; feature `intelligence-v2`.",
+        update = "Update a specific Service.\n\nTwilio's `UpdateService`; its parameters are [`UpdateServiceParams`]; feature `intelligence-v2`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`: The If-Match HTTP request header",
+        delete = "Delete a specific Service.\n\nTwilio's `DeleteService`; feature `intelligence-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Service {
     /// The unique SID identifier of the Account the Service belongs to.
@@ -1191,13 +1232,14 @@ impl ::serde::Serialize for UpdateServiceParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](OperatorAttachments::fetch) | `GET` | `https://intelligence.twilio.com/v2/Services/{ServiceSid}/Operators` | `FetchOperatorAttachments` | — | — |
-///
-/// - `fetch`: Retrieve Operators attached to a Service.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Services/<ServiceSid>/Operators",
     base_url = "https://intelligence.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Retrieve Operators attached to a Service.\n\nTwilio's `FetchOperatorAttachments`; feature `intelligence-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct OperatorAttachments {
@@ -1222,10 +1264,17 @@ pub struct OperatorAttachments {
 /// |---|---|---|---|---|---|
 /// | [`update`](OperatorAttachment::update) | `POST` | `https://intelligence.twilio.com/v2/Services/{ServiceSid}/Operators/{OperatorSid}` | `CreateOperatorAttachment` | [`CreateOperatorAttachmentParams`] | — |
 /// | [`delete`](OperatorAttachment::delete) | `DELETE` | `https://intelligence.twilio.com/v2/Services/{ServiceSid}/Operators/{OperatorSid}` | `DeleteOperatorAttachment` | — | — |
-///
-/// - `update`: Attach an Operator to a Service.
-/// - `delete`: Detach an Operator from a Service.
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Operators/<OperatorSid>", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", update = CreateOperatorAttachmentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Operators/<OperatorSid>",
+    base_url = "https://intelligence.twilio.com",
+    rename_all = "snake_case",
+    update = CreateOperatorAttachmentParams,
+    delete,
+    doc(
+        update = "Attach an Operator to a Service.\n\nTwilio's `CreateOperatorAttachment`; its parameters are [`CreateOperatorAttachmentParams`]; feature `intelligence-v2`.",
+        delete = "Detach an Operator from a Service.\n\nTwilio's `DeleteOperatorAttachment`; feature `intelligence-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct OperatorAttachment {
     /// The unique SID identifier of the Operator.
@@ -1268,12 +1317,21 @@ impl ::serde::Serialize for CreateOperatorAttachmentParams {
 /// | [`list`](Transcript::list) | `GET` | `https://intelligence.twilio.com/v2/Transcripts` | `ListTranscript` | [`ListTranscriptParams`] | — |
 /// | [`create`](Transcript::create) | `POST` | `https://intelligence.twilio.com/v2/Transcripts` | `CreateTranscript` | [`CreateTranscriptParams`] | — |
 /// | [`delete`](Transcript::delete) | `DELETE` | `https://intelligence.twilio.com/v2/Transcripts/{Sid}` | `DeleteTranscript` | — | — |
-///
-/// - `fetch`: Fetch a specific Transcript.
-/// - `list`: Retrieve a list of Transcripts for a given service.
-/// - `create`: Create a new Transcript for the service
-/// - `delete`: Delete a specific Transcript.
-#[::twilio_resource::twilio_resource(path = "/v2/Transcripts/<Sid>", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch, list = ListTranscriptParams, create = CreateTranscriptParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Transcripts/<Sid>",
+    base_url = "https://intelligence.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListTranscriptParams,
+    create = CreateTranscriptParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Transcript.\n\nTwilio's `FetchTranscript`; feature `intelligence-v2`.",
+        list = "Retrieve a list of Transcripts for a given service.\n\nTwilio's `ListTranscript`; its parameters are [`ListTranscriptParams`]; feature `intelligence-v2`.",
+        create = "Create a new Transcript for the service\n\nTwilio's `CreateTranscript`; its parameters are [`CreateTranscriptParams`]; feature `intelligence-v2`.",
+        delete = "Delete a specific Transcript.\n\nTwilio's `DeleteTranscript`; feature `intelligence-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Transcript {
     /// The unique SID identifier of the Account.

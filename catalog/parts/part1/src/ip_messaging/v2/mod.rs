@@ -529,7 +529,23 @@ impl UserWebhookEnabledType {
 /// | [`create`](Credential::create) | `POST` | `https://ip-messaging.twilio.com/v2/Credentials` | `CreateCredential` | [`CreateCredentialParams`] | — |
 /// | [`update`](Credential::update) | `POST` | `https://ip-messaging.twilio.com/v2/Credentials/{Sid}` | `UpdateCredential` | [`UpdateCredentialParams`] | — |
 /// | [`delete`](Credential::delete) | `DELETE` | `https://ip-messaging.twilio.com/v2/Credentials/{Sid}` | `DeleteCredential` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Credentials/<Sid>", base_url = "https://ip-messaging.twilio.com", rename_all = "snake_case", fetch, list, create = CreateCredentialParams, update = UpdateCredentialParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Credentials/<Sid>",
+    base_url = "https://ip-messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateCredentialParams,
+    update = UpdateCredentialParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchCredential`; feature `ip-messaging-v2`.",
+        list = "Twilio's `ListCredential`; feature `ip-messaging-v2`.",
+        create = "Twilio's `CreateCredential`; its parameters are [`CreateCredentialParams`]; feature `ip-messaging-v2`.",
+        update = "Twilio's `UpdateCredential`; its parameters are [`UpdateCredentialParams`]; feature `ip-messaging-v2`.",
+        delete = "Twilio's `DeleteCredential`; feature `ip-messaging-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Credential {
     /// `account_sid` on the wire (string).
@@ -635,7 +651,23 @@ impl ::serde::Serialize for UpdateCredentialParams {
 /// | [`create`](Service::create) | `POST` | `https://ip-messaging.twilio.com/v2/Services` | `CreateService` | [`CreateServiceParams`] | — |
 /// | [`update`](Service::update) | `POST` | `https://ip-messaging.twilio.com/v2/Services/{Sid}` | `UpdateService` | [`UpdateServiceParams`] | — |
 /// | [`delete`](Service::delete) | `DELETE` | `https://ip-messaging.twilio.com/v2/Services/{Sid}` | `DeleteService` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<Sid>", base_url = "https://ip-messaging.twilio.com", rename_all = "snake_case", fetch, list, create = CreateServiceParams, update = UpdateServiceParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<Sid>",
+    base_url = "https://ip-messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateServiceParams,
+    update = UpdateServiceParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchService`; feature `ip-messaging-v2`.",
+        list = "Twilio's `ListService`; feature `ip-messaging-v2`.",
+        create = "Twilio's `CreateService`; its parameters are [`CreateServiceParams`]; feature `ip-messaging-v2`.",
+        update = "Twilio's `UpdateService`; its parameters are [`UpdateServiceParams`]; feature `ip-messaging-v2`.",
+        delete = "Twilio's `DeleteService`; feature `ip-messaging-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Service {
     /// `account_sid` on the wire (string).

@@ -17,10 +17,17 @@ pub mod service;
 /// |---|---|---|---|---|---|
 /// | [`list`](Knowledge::list) | `GET` | `https://knowledge.twilio.com/v1/Knowledge` | `ListKnowledge` | [`ListKnowledgeParams`] | — |
 /// | [`delete`](Knowledge::delete) | `DELETE` | `https://knowledge.twilio.com/v1/Knowledge/{id}` | `DeleteKnowledge` | — | — |
-///
-/// - `list`: List all knowledge
-/// - `delete`: Delete knowledge
-#[::twilio_resource::twilio_resource(path = "/v1/Knowledge/<id>", base_url = "https://knowledge.twilio.com", rename_all = "snake_case", list = ListKnowledgeParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Knowledge/<id>",
+    base_url = "https://knowledge.twilio.com",
+    rename_all = "snake_case",
+    list = ListKnowledgeParams,
+    delete,
+    doc(
+        list = "List all knowledge\n\nTwilio's `ListKnowledge`; its parameters are [`ListKnowledgeParams`]; feature `knowledge-v1`.",
+        delete = "Delete knowledge\n\nTwilio's `DeleteKnowledge`; feature `knowledge-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Knowledge {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge resource.

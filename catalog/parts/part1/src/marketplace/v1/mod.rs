@@ -17,15 +17,16 @@ pub mod installed_add_on;
 /// |---|---|---|---|---|---|
 /// | [`fetch`](AvailableAddOn::fetch) | `GET` | `https://marketplace.twilio.com/v1/AvailableAddOns/{Sid}` | `FetchAvailableAddOn` | — | — |
 /// | [`list`](AvailableAddOn::list) | `GET` | `https://marketplace.twilio.com/v1/AvailableAddOns` | `ListAvailableAddOn` | — | — |
-///
-/// - `fetch`: Fetch an instance of an Add-on currently available to be installed.
-/// - `list`: Retrieve a list of Add-ons currently available to be installed.
 #[::twilio_resource::twilio_resource(
     path = "/v1/AvailableAddOns/<Sid>",
     base_url = "https://marketplace.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Fetch an instance of an Add-on currently available to be installed.\n\nTwilio's `FetchAvailableAddOn`; feature `marketplace-v1`.",
+        list = "Retrieve a list of Add-ons currently available to be installed.\n\nTwilio's `ListAvailableAddOn`; feature `marketplace-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct AvailableAddOn {
@@ -74,13 +75,23 @@ pub struct AvailableAddOn {
 /// | [`create`](InstalledAddOn::create) | `POST` | `https://marketplace.twilio.com/v1/InstalledAddOns` | `CreateInstalledAddOn` | [`CreateInstalledAddOnParams`] | — |
 /// | [`update`](InstalledAddOn::update) | `POST` | `https://marketplace.twilio.com/v1/InstalledAddOns/{Sid}` | `UpdateInstalledAddOn` | [`UpdateInstalledAddOnParams`] | — |
 /// | [`delete`](InstalledAddOn::delete) | `DELETE` | `https://marketplace.twilio.com/v1/InstalledAddOns/{Sid}` | `DeleteInstalledAddOn` | — | — |
-///
-/// - `fetch`: Fetch an instance of an Add-on currently installed on this Account.
-/// - `list`: Retrieve a list of Add-ons currently installed on this Account.
-/// - `create`: Install an Add-on for the Account specified.
-/// - `update`: Update an Add-on installation for the Account specified.
-/// - `delete`: Remove an Add-on installation from your account
-#[::twilio_resource::twilio_resource(path = "/v1/InstalledAddOns/<Sid>", base_url = "https://marketplace.twilio.com", rename_all = "snake_case", fetch, list, create = CreateInstalledAddOnParams, update = UpdateInstalledAddOnParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/InstalledAddOns/<Sid>",
+    base_url = "https://marketplace.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateInstalledAddOnParams,
+    update = UpdateInstalledAddOnParams,
+    delete,
+    doc(
+        fetch = "Fetch an instance of an Add-on currently installed on this Account.\n\nTwilio's `FetchInstalledAddOn`; feature `marketplace-v1`.",
+        list = "Retrieve a list of Add-ons currently installed on this Account.\n\nTwilio's `ListInstalledAddOn`; feature `marketplace-v1`.",
+        create = "Install an Add-on for the Account specified.\n\nTwilio's `CreateInstalledAddOn`; its parameters are [`CreateInstalledAddOnParams`]; feature `marketplace-v1`.",
+        update = "Update an Add-on installation for the Account specified.\n\nTwilio's `UpdateInstalledAddOn`; its parameters are [`UpdateInstalledAddOnParams`]; feature `marketplace-v1`.",
+        delete = "Remove an Add-on installation from your account\n\nTwilio's `DeleteInstalledAddOn`; feature `marketplace-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InstalledAddOn {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the InstalledAddOn resource.
@@ -213,10 +224,17 @@ impl ::serde::Serialize for UpdateInstalledAddOnParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ModuleDataManagement::fetch) | `GET` | `https://marketplace.twilio.com/v1/Listing/{Sid}` | `FetchModuleDataManagement` | — | — |
 /// | [`update`](ModuleDataManagement::update) | `POST` | `https://marketplace.twilio.com/v1/Listing/{Sid}` | `UpdateModuleDataManagement` | [`UpdateModuleDataManagementParams`] | — |
-///
-/// - `fetch`: This endpoint returns the data of a given Listing. To find a Listing's SID, use the [Available Add-ons resource](https://www.twilio.com/docs/marketplace/api/available-add-ons) or view its Listing details page in the Console by visiting the [Catalog](https://console.twilio.com/us1/develop/add-ons/catalog) or the [My Listings tab](https://console.twilio.com/us1/develop/add-ons/publish/my-listings) and selecting the Listing.
-/// - `update`: This endpoint updates the data of a given Listing. To find a Listing's SID, use the [Available Add-ons resource](https://www.twilio.com/docs/marketplace/api/available-add-ons) or view its Listing details page in the Console by visiting the [Catalog](https://console.twilio.com/us1/develop/add-ons/catalog) or the [My Listings tab](https://console.twilio.com/us1/develop/add-ons/publish/my-listings) and selecting the Listing. Only Listing owners are allowed to update the Listing.
-#[::twilio_resource::twilio_resource(path = "/v1/Listing/<Sid>", base_url = "https://marketplace.twilio.com", rename_all = "snake_case", fetch, update = UpdateModuleDataManagementParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Listing/<Sid>",
+    base_url = "https://marketplace.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateModuleDataManagementParams,
+    doc(
+        fetch = "This endpoint returns the data of a given Listing. To find a Listing's SID, use the [Available Add-ons resource](https://www.twilio.com/docs/marketplace/api/available-add-ons) or view its Listing details page in the Console by visiting the [Catalog](https://console.twilio.com/us1/develop/add-ons/catalog) or the [My Listings tab](https://console.twilio.com/us1/develop/add-ons/publish/my-listings) and selecting the Listing.\n\nTwilio's `FetchModuleDataManagement`; feature `marketplace-v1`.",
+        update = "This endpoint updates the data of a given Listing. To find a Listing's SID, use the [Available Add-ons resource](https://www.twilio.com/docs/marketplace/api/available-add-ons) or view its Listing details page in the Console by visiting the [Catalog](https://console.twilio.com/us1/develop/add-ons/catalog) or the [My Listings tab](https://console.twilio.com/us1/develop/add-ons/publish/my-listings) and selecting the Listing. Only Listing owners are allowed to update the Listing.\n\nTwilio's `UpdateModuleDataManagement`; its parameters are [`UpdateModuleDataManagementParams`]; feature `marketplace-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ModuleDataManagement {
     /// A JSON object for providing listing specific configuration. Contains button setup, notification url, among others.
@@ -318,14 +336,15 @@ impl ::serde::Serialize for UpdateModuleDataManagementParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](ModuleDataForListingOwner::list) | `GET` | `https://marketplace.twilio.com/v1/Listings` | `FetchModuleDataForListingOwner` | — | — |
-///
-/// - `list`: This endpoint returns the Listings owned by the authenticated Account.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Listings",
     base_url = "https://marketplace.twilio.com",
     rename_all = "snake_case",
     list,
-    page_size = false
+    page_size = false,
+    doc(
+        list = "This endpoint returns the Listings owned by the authenticated Account.\n\nTwilio's `FetchModuleDataForListingOwner`; feature `marketplace-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct ModuleDataForListingOwner {}
@@ -336,9 +355,15 @@ pub struct ModuleDataForListingOwner {}
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ModuleData::create) | `POST` | `https://marketplace.twilio.com/v1/Listings` | `CreateModuleData` | [`CreateModuleDataParams`] | — |
-///
-/// - `create`: This endpoint creates a Listing based on the given data.
-#[::twilio_resource::twilio_resource(path = "/v1/Listings", base_url = "https://marketplace.twilio.com", rename_all = "snake_case", create = CreateModuleDataParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Listings",
+    base_url = "https://marketplace.twilio.com",
+    rename_all = "snake_case",
+    create = CreateModuleDataParams,
+    doc(
+        create = "This endpoint creates a Listing based on the given data.\n\nTwilio's `CreateModuleData`; its parameters are [`CreateModuleDataParams`]; feature `marketplace-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ModuleData {
     /// A JSON object for providing listing specific configuration. Contains button setup, notification url, among others.
@@ -415,7 +440,16 @@ impl ::serde::Serialize for CreateModuleDataParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ReferralConversion::create) | `POST` | `https://marketplace.twilio.com/v1/ReferralConversion` | `CreateReferralConversion` | [`CreateReferralConversionParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/ReferralConversion", base_url = "https://marketplace.twilio.com", rename_all = "snake_case", body = "json", create = CreateReferralConversionParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/ReferralConversion",
+    base_url = "https://marketplace.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateReferralConversionParams,
+    doc(
+        create = "Twilio's `CreateReferralConversion`; its parameters are [`CreateReferralConversionParams`]; feature `marketplace-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ReferralConversion {
     /// `converted_account_sid` on the wire (string).

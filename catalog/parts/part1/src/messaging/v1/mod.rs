@@ -674,7 +674,19 @@ impl WhatsappTemplateCategory {
 /// | [`fetch`](DomainCertV4::fetch) | `GET` | `https://messaging.twilio.com/v1/LinkShortening/Domains/{DomainSid}/Certificate` | `FetchDomainCertV4` | — | — |
 /// | [`update`](DomainCertV4::update) | `POST` | `https://messaging.twilio.com/v1/LinkShortening/Domains/{DomainSid}/Certificate` | `UpdateDomainCertV4` | [`UpdateDomainCertV4Params`] | — |
 /// | [`delete`](DomainCertV4::delete) | `DELETE` | `https://messaging.twilio.com/v1/LinkShortening/Domains/{DomainSid}/Certificate` | `DeleteDomainCertV4` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/LinkShortening/Domains/<DomainSid>/Certificate", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, update = UpdateDomainCertV4Params, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/LinkShortening/Domains/<DomainSid>/Certificate",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateDomainCertV4Params,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchDomainCertV4`; feature `messaging-v1`.",
+        update = "Twilio's `UpdateDomainCertV4`; its parameters are [`UpdateDomainCertV4Params`]; feature `messaging-v1`.",
+        delete = "Twilio's `DeleteDomainCertV4`; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct DomainCertV4 {
     /// Optional JSON field describing the status and upload date of a new certificate in the process of validation
@@ -736,7 +748,17 @@ impl ::serde::Serialize for UpdateDomainCertV4Params {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](DomainConfig::fetch) | `GET` | `https://messaging.twilio.com/v1/LinkShortening/Domains/{DomainSid}/Config` | `FetchDomainConfig` | — | — |
 /// | [`update`](DomainConfig::update) | `POST` | `https://messaging.twilio.com/v1/LinkShortening/Domains/{DomainSid}/Config` | `UpdateDomainConfig` | [`UpdateDomainConfigParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/LinkShortening/Domains/<DomainSid>/Config", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, update = UpdateDomainConfigParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/LinkShortening/Domains/<DomainSid>/Config",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateDomainConfigParams,
+    doc(
+        fetch = "Twilio's `FetchDomainConfig`; feature `messaging-v1`.",
+        update = "Twilio's `UpdateDomainConfig`; its parameters are [`UpdateDomainConfigParams`]; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct DomainConfig {
     /// URL to receive click events to your webhook whenever the recipients click on the shortened links.
@@ -820,7 +842,17 @@ impl ::serde::Serialize for UpdateDomainConfigParams {
 /// |---|---|---|---|---|---|
 /// | [`update`](LinkshorteningMessagingService::update) | `POST` | `https://messaging.twilio.com/v1/LinkShortening/Domains/{DomainSid}/MessagingServices/{MessagingServiceSid}` | `CreateLinkshorteningMessagingService` | [`CreateLinkshorteningMessagingServiceParams`] | — |
 /// | [`delete`](LinkshorteningMessagingService::delete) | `DELETE` | `https://messaging.twilio.com/v1/LinkShortening/Domains/{DomainSid}/MessagingServices/{MessagingServiceSid}` | `DeleteLinkshorteningMessagingService` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/LinkShortening/Domains/<DomainSid>/MessagingServices/<MessagingServiceSid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", update = CreateLinkshorteningMessagingServiceParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/LinkShortening/Domains/<DomainSid>/MessagingServices/<MessagingServiceSid>",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    update = CreateLinkshorteningMessagingServiceParams,
+    delete,
+    doc(
+        update = "Twilio's `CreateLinkshorteningMessagingService`; its parameters are [`CreateLinkshorteningMessagingServiceParams`]; feature `messaging-v1`.",
+        delete = "Twilio's `DeleteLinkshorteningMessagingService`; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct LinkshorteningMessagingService {
     /// The unique string identifies the domain resource
@@ -856,7 +888,15 @@ impl ::serde::Serialize for CreateLinkshorteningMessagingServiceParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](RequestManagedCert::update) | `POST` | `https://messaging.twilio.com/v1/LinkShortening/Domains/{DomainSid}/RequestManagedCert` | `UpdateRequestManagedCert` | [`UpdateRequestManagedCertParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/LinkShortening/Domains/<DomainSid>/RequestManagedCert", base_url = "https://messaging.twilio.com", rename_all = "snake_case", update = UpdateRequestManagedCertParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/LinkShortening/Domains/<DomainSid>/RequestManagedCert",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    update = UpdateRequestManagedCertParams,
+    doc(
+        update = "Twilio's `UpdateRequestManagedCert`; its parameters are [`UpdateRequestManagedCertParams`]; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct RequestManagedCert {
     /// The unique string that we created to identify this Certificate resource.
@@ -920,7 +960,8 @@ impl ::serde::Serialize for UpdateRequestManagedCertParams {
     path = "/v1/LinkShortening/Domains/<DomainSid>/ValidateDns",
     base_url = "https://messaging.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "Twilio's `FetchDomainDnsValidation`; feature `messaging-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct DomainDnsValidation {
@@ -946,7 +987,8 @@ pub struct DomainDnsValidation {
     path = "/v1/LinkShortening/MessagingService/<MessagingServiceSid>/DomainConfig",
     base_url = "https://messaging.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "Twilio's `FetchDomainConfigMessagingService`; feature `messaging-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct DomainConfigMessagingService {
@@ -996,7 +1038,10 @@ pub struct DomainConfigMessagingService {
     path = "/v1/LinkShortening/MessagingServices/<MessagingServiceSid>/Domain",
     base_url = "https://messaging.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Twilio's `FetchLinkshorteningMessagingServiceDomainAssociation`; feature `messaging-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct LinkshorteningMessagingServiceDomainAssociation {
@@ -1023,7 +1068,23 @@ pub struct LinkshorteningMessagingServiceDomainAssociation {
 /// | [`create`](Service::create) | `POST` | `https://messaging.twilio.com/v1/Services` | `CreateService` | [`CreateServiceParams`] | — |
 /// | [`update`](Service::update) | `POST` | `https://messaging.twilio.com/v1/Services/{Sid}` | `UpdateService` | [`UpdateServiceParams`] | — |
 /// | [`delete`](Service::delete) | `DELETE` | `https://messaging.twilio.com/v1/Services/{Sid}` | `DeleteService` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<Sid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list, create = CreateServiceParams, update = UpdateServiceParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<Sid>",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateServiceParams,
+    update = UpdateServiceParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchService`; feature `messaging-v1`.",
+        list = "Twilio's `ListService`; feature `messaging-v1`.",
+        create = "Twilio's `CreateService`; its parameters are [`CreateServiceParams`]; feature `messaging-v1`.",
+        update = "Twilio's `UpdateService`; its parameters are [`UpdateServiceParams`]; feature `messaging-v1`.",
+        delete = "Twilio's `DeleteService`; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Service {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Service resource.
@@ -1337,7 +1398,15 @@ impl ::serde::Serialize for UpdateServiceParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ExternalCampaign::create) | `POST` | `https://messaging.twilio.com/v1/Services/PreregisteredUsa2p` | `CreateExternalCampaign` | [`CreateExternalCampaignParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/PreregisteredUsa2p", base_url = "https://messaging.twilio.com", rename_all = "snake_case", create = CreateExternalCampaignParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/PreregisteredUsa2p",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    create = CreateExternalCampaignParams,
+    doc(
+        create = "Twilio's `CreateExternalCampaign`; its parameters are [`CreateExternalCampaignParams`]; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ExternalCampaign {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that the Campaign belongs to.
@@ -1406,7 +1475,8 @@ impl ::serde::Serialize for CreateExternalCampaignParams {
     path = "/v1/Services/Usecases",
     base_url = "https://messaging.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "Twilio's `FetchUsecase`; feature `messaging-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct Usecase {
@@ -1427,13 +1497,23 @@ pub struct Usecase {
 /// | [`create`](TollfreeVerification::create) | `POST` | `https://messaging.twilio.com/v1/Tollfree/Verifications` | `CreateTollfreeVerification` | [`CreateTollfreeVerificationParams`] | — |
 /// | [`update`](TollfreeVerification::update) | `POST` | `https://messaging.twilio.com/v1/Tollfree/Verifications/{Sid}` | `UpdateTollfreeVerification` | [`UpdateTollfreeVerificationParams`] | — |
 /// | [`delete`](TollfreeVerification::delete) | `DELETE` | `https://messaging.twilio.com/v1/Tollfree/Verifications/{Sid}` | `DeleteTollfreeVerification` | — | — |
-///
-/// - `fetch`: Retrieve a tollfree verification
-/// - `list`: List tollfree verifications
-/// - `create`: Create a tollfree verification
-/// - `update`: Edit a tollfree verification
-/// - `delete`: Delete a tollfree verification
-#[::twilio_resource::twilio_resource(path = "/v1/Tollfree/Verifications/<Sid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list = ListTollfreeVerificationParams, create = CreateTollfreeVerificationParams, update = UpdateTollfreeVerificationParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Tollfree/Verifications/<Sid>",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListTollfreeVerificationParams,
+    create = CreateTollfreeVerificationParams,
+    update = UpdateTollfreeVerificationParams,
+    delete,
+    doc(
+        fetch = "Retrieve a tollfree verification\n\nTwilio's `FetchTollfreeVerification`; feature `messaging-v1`.",
+        list = "List tollfree verifications\n\nTwilio's `ListTollfreeVerification`; its parameters are [`ListTollfreeVerificationParams`]; feature `messaging-v1`.",
+        create = "Create a tollfree verification\n\nTwilio's `CreateTollfreeVerification`; its parameters are [`CreateTollfreeVerificationParams`]; feature `messaging-v1`.",
+        update = "Edit a tollfree verification\n\nTwilio's `UpdateTollfreeVerification`; its parameters are [`UpdateTollfreeVerificationParams`]; feature `messaging-v1`.",
+        delete = "Delete a tollfree verification\n\nTwilio's `DeleteTollfreeVerification`; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TollfreeVerification {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Tollfree Verification resource.
@@ -2155,7 +2235,21 @@ impl ::serde::Serialize for UpdateTollfreeVerificationParams {
 /// | [`list`](BrandRegistrations::list) | `GET` | `https://messaging.twilio.com/v1/a2p/BrandRegistrations` | `ListBrandRegistrations` | — | — |
 /// | [`create`](BrandRegistrations::create) | `POST` | `https://messaging.twilio.com/v1/a2p/BrandRegistrations` | `CreateBrandRegistrations` | [`CreateBrandRegistrationsParams`] | — |
 /// | [`update`](BrandRegistrations::update) | `POST` | `https://messaging.twilio.com/v1/a2p/BrandRegistrations/{Sid}` | `UpdateBrandRegistrations` | [`UpdateBrandRegistrationsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/a2p/BrandRegistrations/<Sid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list, create = CreateBrandRegistrationsParams, update = UpdateBrandRegistrationsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/a2p/BrandRegistrations/<Sid>",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateBrandRegistrationsParams,
+    update = UpdateBrandRegistrationsParams,
+    doc(
+        fetch = "Twilio's `FetchBrandRegistrations`; feature `messaging-v1`.",
+        list = "Twilio's `ListBrandRegistrations`; feature `messaging-v1`.",
+        create = "Twilio's `CreateBrandRegistrations`; its parameters are [`CreateBrandRegistrationsParams`]; feature `messaging-v1`.",
+        update = "Twilio's `UpdateBrandRegistrations`; its parameters are [`UpdateBrandRegistrationsParams`]; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct BrandRegistrations {
     /// A2P Messaging Profile Bundle BundleSid.

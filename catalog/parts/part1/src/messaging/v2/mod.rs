@@ -181,13 +181,25 @@ impl MessagingV2RcsCountryStatus {
 /// | [`create`](ChannelsSenderResponse::create) | `POST` | `https://messaging.twilio.com/v2/Channels/Senders` | `CreateChannelsSender` | [`CreateChannelsSenderParams`] | — |
 /// | [`update`](ChannelsSenderResponse::update) | `POST` | `https://messaging.twilio.com/v2/Channels/Senders/{Sid}` | `UpdateChannelsSender` | [`UpdateChannelsSenderParams`] | — |
 /// | [`delete`](ChannelsSenderResponse::delete) | `DELETE` | `https://messaging.twilio.com/v2/Channels/Senders/{Sid}` | `DeleteChannelsSender` | — | — |
-///
-/// - `fetch`: Retrieve a Sender.
-/// - `list`: Retrieve a list of Senders for an account.
-/// - `create`: Create a Sender.
-/// - `update`: (WhatsApp only) Update a Sender. You can update a sender's information, including `profile`, `webhook`, and `configuration`. To verify a phone number, set `configuration.verification_code` to the One-time Password (OTP) that you received.
-/// - `delete`: (WhatsApp only) Delete a Sender.
-#[::twilio_resource::twilio_resource(path = "/v2/Channels/Senders/<Sid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", body = "json", update_method = "POST", fetch, list = ListChannelsSenderParams, create = CreateChannelsSenderParams, update = UpdateChannelsSenderParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Channels/Senders/<Sid>",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    update_method = "POST",
+    fetch,
+    list = ListChannelsSenderParams,
+    create = CreateChannelsSenderParams,
+    update = UpdateChannelsSenderParams,
+    delete,
+    doc(
+        fetch = "Retrieve a Sender.\n\nTwilio's `FetchChannelsSender`; feature `messaging-v2`.",
+        list = "Retrieve a list of Senders for an account.\n\nTwilio's `ListChannelsSender`; its parameters are [`ListChannelsSenderParams`]; feature `messaging-v2`.",
+        create = "Create a Sender.\n\nTwilio's `CreateChannelsSender`; its parameters are [`CreateChannelsSenderParams`]; feature `messaging-v2`.",
+        update = "(WhatsApp only) Update a Sender. You can update a sender's information, including `profile`, `webhook`, and `configuration`. To verify a phone number, set `configuration.verification_code` to the One-time Password (OTP) that you received.\n\nTwilio's `UpdateChannelsSender`; its parameters are [`UpdateChannelsSenderParams`]; feature `messaging-v2`.",
+        delete = "(WhatsApp only) Delete a Sender.\n\nTwilio's `DeleteChannelsSender`; feature `messaging-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ChannelsSenderResponse {
     /// The KYC compliance information. This section consists of response to the request launch.
@@ -334,9 +346,15 @@ impl ::serde::Serialize for UpdateChannelsSenderParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](TypingIndicator::create) | `POST` | `https://messaging.twilio.com/v2/Indicators/Typing.json` | `CreateTypingIndicator` | [`CreateTypingIndicatorParams`] | — |
-///
-/// - `create`: Send a typing indicator to notify the recipient that you are composing a message. Currently supported for whatsapp channel only. For WhatsApp, `messageId` is required.
-#[::twilio_resource::twilio_resource(path = "/v2/Indicators/Typing.json", base_url = "https://messaging.twilio.com", rename_all = "snake_case", create = CreateTypingIndicatorParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Indicators/Typing.json",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    create = CreateTypingIndicatorParams,
+    doc(
+        create = "Send a typing indicator to notify the recipient that you are composing a message. Currently supported for whatsapp channel only. For WhatsApp, `messageId` is required.\n\nTwilio's `CreateTypingIndicator`; its parameters are [`CreateTypingIndicatorParams`]; feature `messaging-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TypingIndicator {
     /// Indicates if the typing indicator was sent successfully.
@@ -385,7 +403,8 @@ impl ::serde::Serialize for CreateTypingIndicatorParams {
     path = "/v2/LinkShortening/Domains/<DomainSid>/Certificate",
     base_url = "https://messaging.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "Twilio's `FetchDomainCertV4`; feature `messaging-v2`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct DomainCertV4 {

@@ -14,9 +14,16 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](V3TypingIndicator::create) | `POST` | `https://messaging.twilio.com/v3/Indicators/Typing.json` | `CreateV3TypingIndicator` | [`CreateV3TypingIndicatorParams`] | — |
-///
-/// - `create`: Send a typing indicator to notify the recipient that you are composing a message. Supported channels: WhatsApp, Apple Messages for Business. The request body varies by channel — use the `channel` field as the discriminator.
-#[::twilio_resource::twilio_resource(path = "/v3/Indicators/Typing.json", base_url = "https://messaging.twilio.com", rename_all = "snake_case", body = "json", create = CreateV3TypingIndicatorParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v3/Indicators/Typing.json",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateV3TypingIndicatorParams,
+    doc(
+        create = "Send a typing indicator to notify the recipient that you are composing a message. Supported channels: WhatsApp, Apple Messages for Business. The request body varies by channel — use the `channel` field as the discriminator.\n\nTwilio's `CreateV3TypingIndicator`; its parameters are [`CreateV3TypingIndicatorParams`]; feature `messaging-v3`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct V3TypingIndicator {
     /// Indicates if the typing indicator was sent successfully.

@@ -14,7 +14,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](Alert::list) | `GET` | `https://monitor.twilio.com/v1/Alerts` | `ListAlert` | [`ListAlertParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Alerts/<Sid>", base_url = "https://monitor.twilio.com", rename_all = "snake_case", list = ListAlertParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Alerts/<Sid>",
+    base_url = "https://monitor.twilio.com",
+    rename_all = "snake_case",
+    list = ListAlertParams,
+    doc(
+        list = "Twilio's `ListAlert`; its parameters are [`ListAlertParams`]; feature `monitor-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Alert {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Alert resource.
@@ -123,7 +131,8 @@ impl ::serde::Serialize for ListAlertParams {
     path = "/v1/Alerts/<Sid>",
     base_url = "https://monitor.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "Twilio's `FetchAlert`; feature `monitor-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct AlertInstance {
@@ -213,9 +222,17 @@ pub struct AlertInstance {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Event::fetch) | `GET` | `https://monitor.twilio.com/v1/Events/{Sid}` | `FetchEvent` | — | — |
 /// | [`list`](Event::list) | `GET` | `https://monitor.twilio.com/v1/Events` | `ListEvent` | [`ListEventParams`] | — |
-///
-/// - `list`: Returns a list of events in the account, sorted by event-date.
-#[::twilio_resource::twilio_resource(path = "/v1/Events/<Sid>", base_url = "https://monitor.twilio.com", rename_all = "snake_case", fetch, list = ListEventParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Events/<Sid>",
+    base_url = "https://monitor.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListEventParams,
+    doc(
+        fetch = "Twilio's `FetchEvent`; feature `monitor-v1`.",
+        list = "Returns a list of events in the account, sorted by event-date.\n\nTwilio's `ListEvent`; its parameters are [`ListEventParams`]; feature `monitor-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Event {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Event resource.

@@ -108,11 +108,20 @@ impl TimeWindow {
 /// | [`fetch`](AlarmBody::fetch) | `GET` | `https://monitor.twilio.com/v2/Alarms/{Sid}` | `FetchAlarm` | — | — |
 /// | [`list`](AlarmBody::list) | `GET` | `https://monitor.twilio.com/v2/Alarms` | `ListAlarms` | [`ListAlarmsParams`] | — |
 /// | [`delete`](AlarmBody::delete) | `DELETE` | `https://monitor.twilio.com/v2/Alarms/{Sid}` | `DeleteAlarm` | — | — |
-///
-/// - `fetch`: Get alarm
-/// - `list`: Fetch list of Alarms
-/// - `delete`: Delete alarm
-#[::twilio_resource::twilio_resource(path = "/v2/Alarms/<Sid>", base_url = "https://monitor.twilio.com", rename_all = "camelCase", fetch, list = ListAlarmsParams, page_size = "PageSize", delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Alarms/<Sid>",
+    base_url = "https://monitor.twilio.com",
+    rename_all = "camelCase",
+    fetch,
+    list = ListAlarmsParams,
+    page_size = "PageSize",
+    delete,
+    doc(
+        fetch = "Get alarm\n\nTwilio's `FetchAlarm`; feature `monitor-v2`.",
+        list = "Fetch list of Alarms\n\nTwilio's `ListAlarms`; its parameters are [`ListAlarmsParams`]; feature `monitor-v2`.",
+        delete = "Delete alarm\n\nTwilio's `DeleteAlarm`; feature `monitor-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AlarmBody {
     /// Sid for the alarm
@@ -200,9 +209,15 @@ impl ::serde::Serialize for ListAlarmsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](AlarmStatus::update) | `PUT` | `https://monitor.twilio.com/v2/Alarms/{Sid}/status` | `UpdateAlarmStatus` | [`UpdateAlarmStatusParams`] | — |
-///
-/// - `update`: Update status of alarm between enabled and disabled
-#[::twilio_resource::twilio_resource(path = "/v2/Alarms/<Sid>/status", base_url = "https://monitor.twilio.com", rename_all = "camelCase", update = UpdateAlarmStatusParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Alarms/<Sid>/status",
+    base_url = "https://monitor.twilio.com",
+    rename_all = "camelCase",
+    update = UpdateAlarmStatusParams,
+    doc(
+        update = "Update status of alarm between enabled and disabled\n\nTwilio's `UpdateAlarmStatus`; its parameters are [`UpdateAlarmStatusParams`]; feature `monitor-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AlarmStatus {}
 

@@ -14,12 +14,21 @@ pub mod authorization_document;
 /// | [`list`](AuthorizationDocument::list) | `GET` | `https://preview.twilio.com/HostedNumbers/AuthorizationDocuments` | `ListHostedNumbersAuthorizationDocument` | [`ListHostedNumbersAuthorizationDocumentParams`] | — |
 /// | [`create`](AuthorizationDocument::create) | `POST` | `https://preview.twilio.com/HostedNumbers/AuthorizationDocuments` | `CreateHostedNumbersAuthorizationDocument` | [`CreateHostedNumbersAuthorizationDocumentParams`] | — |
 /// | [`update`](AuthorizationDocument::update) | `POST` | `https://preview.twilio.com/HostedNumbers/AuthorizationDocuments/{Sid}` | `UpdateHostedNumbersAuthorizationDocument` | [`UpdateHostedNumbersAuthorizationDocumentParams`] | — |
-///
-/// - `fetch`: Fetch a specific AuthorizationDocument.
-/// - `list`: Retrieve a list of AuthorizationDocuments belonging to the account initiating the request.
-/// - `create`: Create an AuthorizationDocument for authorizing the hosting of phone number capabilities on Twilio's platform.
-/// - `update`: Updates a specific AuthorizationDocument.
-#[::twilio_resource::twilio_resource(path = "/HostedNumbers/AuthorizationDocuments/<Sid>", base_url = "https://preview.twilio.com", rename_all = "snake_case", fetch, list = ListHostedNumbersAuthorizationDocumentParams, create = CreateHostedNumbersAuthorizationDocumentParams, update = UpdateHostedNumbersAuthorizationDocumentParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/HostedNumbers/AuthorizationDocuments/<Sid>",
+    base_url = "https://preview.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListHostedNumbersAuthorizationDocumentParams,
+    create = CreateHostedNumbersAuthorizationDocumentParams,
+    update = UpdateHostedNumbersAuthorizationDocumentParams,
+    doc(
+        fetch = "Fetch a specific AuthorizationDocument.\n\nTwilio's `FetchHostedNumbersAuthorizationDocument`; feature `preview`.",
+        list = "Retrieve a list of AuthorizationDocuments belonging to the account initiating the request.\n\nTwilio's `ListHostedNumbersAuthorizationDocument`; its parameters are [`ListHostedNumbersAuthorizationDocumentParams`]; feature `preview`.",
+        create = "Create an AuthorizationDocument for authorizing the hosting of phone number capabilities on Twilio's platform.\n\nTwilio's `CreateHostedNumbersAuthorizationDocument`; its parameters are [`CreateHostedNumbersAuthorizationDocumentParams`]; feature `preview`.",
+        update = "Updates a specific AuthorizationDocument.\n\nTwilio's `UpdateHostedNumbersAuthorizationDocument`; its parameters are [`UpdateHostedNumbersAuthorizationDocumentParams`]; feature `preview`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AuthorizationDocument {
     /// A 34 character string that uniquely identifies the Address resource that is associated with this AuthorizationDocument.
@@ -203,13 +212,23 @@ impl ::serde::Serialize for UpdateHostedNumbersAuthorizationDocumentParams {
 /// | [`create`](HostedNumberOrder::create) | `POST` | `https://preview.twilio.com/HostedNumbers/HostedNumberOrders` | `CreateHostedNumbersHostedNumberOrder` | [`CreateHostedNumbersHostedNumberOrderParams`] | — |
 /// | [`update`](HostedNumberOrder::update) | `POST` | `https://preview.twilio.com/HostedNumbers/HostedNumberOrders/{Sid}` | `UpdateHostedNumbersHostedNumberOrder` | [`UpdateHostedNumbersHostedNumberOrderParams`] | — |
 /// | [`delete`](HostedNumberOrder::delete) | `DELETE` | `https://preview.twilio.com/HostedNumbers/HostedNumberOrders/{Sid}` | `DeleteHostedNumbersHostedNumberOrder` | — | — |
-///
-/// - `fetch`: Fetch a specific HostedNumberOrder.
-/// - `list`: Retrieve a list of HostedNumberOrders belonging to the account initiating the request.
-/// - `create`: Host a phone number's capability on Twilio's platform.
-/// - `update`: Updates a specific HostedNumberOrder.
-/// - `delete`: Cancel the HostedNumberOrder (only available when the status is in `received`).
-#[::twilio_resource::twilio_resource(path = "/HostedNumbers/HostedNumberOrders/<Sid>", base_url = "https://preview.twilio.com", rename_all = "snake_case", fetch, list = ListHostedNumbersHostedNumberOrderParams, create = CreateHostedNumbersHostedNumberOrderParams, update = UpdateHostedNumbersHostedNumberOrderParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/HostedNumbers/HostedNumberOrders/<Sid>",
+    base_url = "https://preview.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListHostedNumbersHostedNumberOrderParams,
+    create = CreateHostedNumbersHostedNumberOrderParams,
+    update = UpdateHostedNumbersHostedNumberOrderParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific HostedNumberOrder.\n\nTwilio's `FetchHostedNumbersHostedNumberOrder`; feature `preview`.",
+        list = "Retrieve a list of HostedNumberOrders belonging to the account initiating the request.\n\nTwilio's `ListHostedNumbersHostedNumberOrder`; its parameters are [`ListHostedNumbersHostedNumberOrderParams`]; feature `preview`.",
+        create = "Host a phone number's capability on Twilio's platform.\n\nTwilio's `CreateHostedNumbersHostedNumberOrder`; its parameters are [`CreateHostedNumbersHostedNumberOrderParams`]; feature `preview`.",
+        update = "Updates a specific HostedNumberOrder.\n\nTwilio's `UpdateHostedNumbersHostedNumberOrder`; its parameters are [`UpdateHostedNumbersHostedNumberOrderParams`]; feature `preview`.",
+        delete = "Cancel the HostedNumberOrder (only available when the status is in `received`).\n\nTwilio's `DeleteHostedNumbersHostedNumberOrder`; feature `preview`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct HostedNumberOrder {
     /// A 34 character string that uniquely identifies the account.

@@ -13,15 +13,16 @@ pub mod installed_add_on;
 /// |---|---|---|---|---|---|
 /// | [`fetch`](AvailableAddOn::fetch) | `GET` | `https://preview.twilio.com/marketplace/AvailableAddOns/{Sid}` | `FetchMarketplaceAvailableAddOn` | — | — |
 /// | [`list`](AvailableAddOn::list) | `GET` | `https://preview.twilio.com/marketplace/AvailableAddOns` | `ListMarketplaceAvailableAddOn` | — | — |
-///
-/// - `fetch`: Fetch an instance of an Add-on currently available to be installed.
-/// - `list`: Retrieve a list of Add-ons currently available to be installed.
 #[::twilio_resource::twilio_resource(
     path = "/marketplace/AvailableAddOns/<Sid>",
     base_url = "https://preview.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Fetch an instance of an Add-on currently available to be installed.\n\nTwilio's `FetchMarketplaceAvailableAddOn`; feature `preview`.",
+        list = "Retrieve a list of Add-ons currently available to be installed.\n\nTwilio's `ListMarketplaceAvailableAddOn`; feature `preview`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct AvailableAddOn {
@@ -70,13 +71,23 @@ pub struct AvailableAddOn {
 /// | [`create`](InstalledAddOn::create) | `POST` | `https://preview.twilio.com/marketplace/InstalledAddOns` | `CreateMarketplaceInstalledAddOn` | [`CreateMarketplaceInstalledAddOnParams`] | — |
 /// | [`update`](InstalledAddOn::update) | `POST` | `https://preview.twilio.com/marketplace/InstalledAddOns/{Sid}` | `UpdateMarketplaceInstalledAddOn` | [`UpdateMarketplaceInstalledAddOnParams`] | — |
 /// | [`delete`](InstalledAddOn::delete) | `DELETE` | `https://preview.twilio.com/marketplace/InstalledAddOns/{Sid}` | `DeleteMarketplaceInstalledAddOn` | — | — |
-///
-/// - `fetch`: Fetch an instance of an Add-on currently installed on this Account.
-/// - `list`: Retrieve a list of Add-ons currently installed on this Account.
-/// - `create`: Install an Add-on for the Account specified.
-/// - `update`: Update an Add-on installation for the Account specified.
-/// - `delete`: Remove an Add-on installation from your account
-#[::twilio_resource::twilio_resource(path = "/marketplace/InstalledAddOns/<Sid>", base_url = "https://preview.twilio.com", rename_all = "snake_case", fetch, list, create = CreateMarketplaceInstalledAddOnParams, update = UpdateMarketplaceInstalledAddOnParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/marketplace/InstalledAddOns/<Sid>",
+    base_url = "https://preview.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateMarketplaceInstalledAddOnParams,
+    update = UpdateMarketplaceInstalledAddOnParams,
+    delete,
+    doc(
+        fetch = "Fetch an instance of an Add-on currently installed on this Account.\n\nTwilio's `FetchMarketplaceInstalledAddOn`; feature `preview`.",
+        list = "Retrieve a list of Add-ons currently installed on this Account.\n\nTwilio's `ListMarketplaceInstalledAddOn`; feature `preview`.",
+        create = "Install an Add-on for the Account specified.\n\nTwilio's `CreateMarketplaceInstalledAddOn`; its parameters are [`CreateMarketplaceInstalledAddOnParams`]; feature `preview`.",
+        update = "Update an Add-on installation for the Account specified.\n\nTwilio's `UpdateMarketplaceInstalledAddOn`; its parameters are [`UpdateMarketplaceInstalledAddOnParams`]; feature `preview`.",
+        delete = "Remove an Add-on installation from your account\n\nTwilio's `DeleteMarketplaceInstalledAddOn`; feature `preview`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InstalledAddOn {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the InstalledAddOn resource.

@@ -13,7 +13,19 @@ pub mod sim;
 /// | [`fetch`](Command::fetch) | `GET` | `https://preview.twilio.com/wireless/Commands/{Sid}` | `FetchWirelessCommand` | — | — |
 /// | [`list`](Command::list) | `GET` | `https://preview.twilio.com/wireless/Commands` | `ListWirelessCommand` | [`ListWirelessCommandParams`] | — |
 /// | [`create`](Command::create) | `POST` | `https://preview.twilio.com/wireless/Commands` | `CreateWirelessCommand` | [`CreateWirelessCommandParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/wireless/Commands/<Sid>", base_url = "https://preview.twilio.com", rename_all = "snake_case", fetch, list = ListWirelessCommandParams, create = CreateWirelessCommandParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/wireless/Commands/<Sid>",
+    base_url = "https://preview.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListWirelessCommandParams,
+    create = CreateWirelessCommandParams,
+    doc(
+        fetch = "Twilio's `FetchWirelessCommand`; feature `preview`.",
+        list = "Twilio's `ListWirelessCommand`; its parameters are [`ListWirelessCommandParams`]; feature `preview`.",
+        create = "Twilio's `CreateWirelessCommand`; its parameters are [`CreateWirelessCommandParams`]; feature `preview`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Command {
     /// `account_sid` on the wire (string).
@@ -119,7 +131,23 @@ impl ::serde::Serialize for CreateWirelessCommandParams {
 /// | [`create`](RatePlan::create) | `POST` | `https://preview.twilio.com/wireless/RatePlans` | `CreateWirelessRatePlan` | [`CreateWirelessRatePlanParams`] | — |
 /// | [`update`](RatePlan::update) | `POST` | `https://preview.twilio.com/wireless/RatePlans/{Sid}` | `UpdateWirelessRatePlan` | [`UpdateWirelessRatePlanParams`] | — |
 /// | [`delete`](RatePlan::delete) | `DELETE` | `https://preview.twilio.com/wireless/RatePlans/{Sid}` | `DeleteWirelessRatePlan` | — | — |
-#[::twilio_resource::twilio_resource(path = "/wireless/RatePlans/<Sid>", base_url = "https://preview.twilio.com", rename_all = "snake_case", fetch, list, create = CreateWirelessRatePlanParams, update = UpdateWirelessRatePlanParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/wireless/RatePlans/<Sid>",
+    base_url = "https://preview.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateWirelessRatePlanParams,
+    update = UpdateWirelessRatePlanParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchWirelessRatePlan`; feature `preview`.",
+        list = "Twilio's `ListWirelessRatePlan`; feature `preview`.",
+        create = "Twilio's `CreateWirelessRatePlan`; its parameters are [`CreateWirelessRatePlanParams`]; feature `preview`.",
+        update = "Twilio's `UpdateWirelessRatePlan`; its parameters are [`UpdateWirelessRatePlanParams`]; feature `preview`.",
+        delete = "Twilio's `DeleteWirelessRatePlan`; feature `preview`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct RatePlan {
     /// `account_sid` on the wire (string).
@@ -232,7 +260,19 @@ impl ::serde::Serialize for UpdateWirelessRatePlanParams {
 /// | [`fetch`](Sim::fetch) | `GET` | `https://preview.twilio.com/wireless/Sims/{Sid}` | `FetchWirelessSim` | — | — |
 /// | [`list`](Sim::list) | `GET` | `https://preview.twilio.com/wireless/Sims` | `ListWirelessSim` | [`ListWirelessSimParams`] | — |
 /// | [`update`](Sim::update) | `POST` | `https://preview.twilio.com/wireless/Sims/{Sid}` | `UpdateWirelessSim` | [`UpdateWirelessSimParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/wireless/Sims/<Sid>", base_url = "https://preview.twilio.com", rename_all = "snake_case", fetch, list = ListWirelessSimParams, update = UpdateWirelessSimParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/wireless/Sims/<Sid>",
+    base_url = "https://preview.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListWirelessSimParams,
+    update = UpdateWirelessSimParams,
+    doc(
+        fetch = "Twilio's `FetchWirelessSim`; feature `preview`.",
+        list = "Twilio's `ListWirelessSim`; its parameters are [`ListWirelessSimParams`]; feature `preview`.",
+        update = "Twilio's `UpdateWirelessSim`; its parameters are [`UpdateWirelessSimParams`]; feature `preview`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Sim {
     /// `account_sid` on the wire (string).

@@ -20,7 +20,8 @@ pub mod voice;
     path = "/v2/Trunking/Countries/<IsoCountry>",
     base_url = "https://pricing.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(list = "Twilio's `ListTrunkingCountry`; feature `pricing-v2`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct TrunkingCountry {
@@ -45,13 +46,14 @@ pub struct TrunkingCountry {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](TrunkingCountryInstance::fetch) | `GET` | `https://pricing.twilio.com/v2/Trunking/Countries/{IsoCountry}` | `FetchTrunkingCountry` | — | — |
-///
-/// - `fetch`: Fetch a specific Country.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Trunking/Countries/<IsoCountry>",
     base_url = "https://pricing.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Fetch a specific Country.\n\nTwilio's `FetchTrunkingCountry`; feature `pricing-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct TrunkingCountryInstance {
@@ -88,9 +90,15 @@ pub struct TrunkingCountryInstance {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](TrunkingNumber::fetch) | `GET` | `https://pricing.twilio.com/v2/Trunking/Numbers/{DestinationNumber}` | `FetchTrunkingNumber` | [`FetchTrunkingNumberParams`] | — |
-///
-/// - `fetch`: Fetch pricing information for a specific destination and, optionally, origination phone number.
-#[::twilio_resource::twilio_resource(path = "/v2/Trunking/Numbers/<DestinationNumber>", base_url = "https://pricing.twilio.com", rename_all = "snake_case", fetch = FetchTrunkingNumberParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Trunking/Numbers/<DestinationNumber>",
+    base_url = "https://pricing.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchTrunkingNumberParams,
+    doc(
+        fetch = "Fetch pricing information for a specific destination and, optionally, origination phone number.\n\nTwilio's `FetchTrunkingNumber`; its parameters are [`FetchTrunkingNumberParams`]; feature `pricing-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TrunkingNumber {
     /// The name of the country.

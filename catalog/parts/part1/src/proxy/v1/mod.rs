@@ -499,13 +499,23 @@ impl SessionStatus {
 /// | [`create`](Service::create) | `POST` | `https://proxy.twilio.com/v1/Services` | `CreateService` | [`CreateServiceParams`] | — |
 /// | [`update`](Service::update) | `POST` | `https://proxy.twilio.com/v1/Services/{Sid}` | `UpdateService` | [`UpdateServiceParams`] | — |
 /// | [`delete`](Service::delete) | `DELETE` | `https://proxy.twilio.com/v1/Services/{Sid}` | `DeleteService` | — | — |
-///
-/// - `fetch`: Fetch a specific Service.
-/// - `list`: Retrieve a list of all Services for Twilio Proxy. A maximum of 100 records will be returned per page.
-/// - `create`: Create a new Service for Twilio Proxy
-/// - `update`: Update a specific Service.
-/// - `delete`: Delete a specific Service.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<Sid>", base_url = "https://proxy.twilio.com", rename_all = "snake_case", fetch, list, create = CreateServiceParams, update = UpdateServiceParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<Sid>",
+    base_url = "https://proxy.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateServiceParams,
+    update = UpdateServiceParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Service.\n\nTwilio's `FetchService`; feature `proxy-v1`.",
+        list = "Retrieve a list of all Services for Twilio Proxy. A maximum of 100 records will be returned per page.\n\nTwilio's `ListService`; feature `proxy-v1`.",
+        create = "Create a new Service for Twilio Proxy\n\nTwilio's `CreateService`; its parameters are [`CreateServiceParams`]; feature `proxy-v1`.",
+        update = "Update a specific Service.\n\nTwilio's `UpdateService`; its parameters are [`UpdateServiceParams`]; feature `proxy-v1`.",
+        delete = "Delete a specific Service.\n\nTwilio's `DeleteService`; feature `proxy-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Service {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Service resource.

@@ -129,17 +129,18 @@ impl FlowStatus {
 /// | [`fetch`](Flow::fetch) | `GET` | `https://studio.twilio.com/v1/Flows/{Sid}` | `FetchFlow` | — | — |
 /// | [`list`](Flow::list) | `GET` | `https://studio.twilio.com/v1/Flows` | `ListFlow` | — | — |
 /// | [`delete`](Flow::delete) | `DELETE` | `https://studio.twilio.com/v1/Flows/{Sid}` | `DeleteFlow` | — | — |
-///
-/// - `fetch`: Retrieve a specific Flow.
-/// - `list`: Retrieve a list of all Flows.
-/// - `delete`: Delete a specific Flow.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Flows/<Sid>",
     base_url = "https://studio.twilio.com",
     rename_all = "snake_case",
     fetch,
     list,
-    delete
+    delete,
+    doc(
+        fetch = "Retrieve a specific Flow.\n\nTwilio's `FetchFlow`; feature `studio-v1`.",
+        list = "Retrieve a list of all Flows.\n\nTwilio's `ListFlow`; feature `studio-v1`.",
+        delete = "Delete a specific Flow.\n\nTwilio's `DeleteFlow`; feature `studio-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Flow {

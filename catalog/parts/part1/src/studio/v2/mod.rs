@@ -168,13 +168,23 @@ impl FlowValidateStatus {
 /// | [`create`](Flow::create) | `POST` | `https://studio.twilio.com/v2/Flows` | `CreateFlow` | [`CreateFlowParams`] | — |
 /// | [`update`](Flow::update) | `POST` | `https://studio.twilio.com/v2/Flows/{Sid}` | `UpdateFlow` | [`UpdateFlowParams`] | — |
 /// | [`delete`](Flow::delete) | `DELETE` | `https://studio.twilio.com/v2/Flows/{Sid}` | `DeleteFlow` | — | — |
-///
-/// - `fetch`: Retrieve a specific Flow.
-/// - `list`: Retrieve a list of all Flows.
-/// - `create`: Create a Flow.
-/// - `update`: Update a Flow.
-/// - `delete`: Delete a specific Flow.
-#[::twilio_resource::twilio_resource(path = "/v2/Flows/<Sid>", base_url = "https://studio.twilio.com", rename_all = "snake_case", fetch, list, create = CreateFlowParams, update = UpdateFlowParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Flows/<Sid>",
+    base_url = "https://studio.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateFlowParams,
+    update = UpdateFlowParams,
+    delete,
+    doc(
+        fetch = "Retrieve a specific Flow.\n\nTwilio's `FetchFlow`; feature `studio-v2`.",
+        list = "Retrieve a list of all Flows.\n\nTwilio's `ListFlow`; feature `studio-v2`.",
+        create = "Create a Flow.\n\nTwilio's `CreateFlow`; its parameters are [`CreateFlowParams`]; feature `studio-v2`.",
+        update = "Update a Flow.\n\nTwilio's `UpdateFlow`; its parameters are [`UpdateFlowParams`]; feature `studio-v2`.",
+        delete = "Delete a specific Flow.\n\nTwilio's `DeleteFlow`; feature `studio-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Flow {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Flow resource.
@@ -339,9 +349,15 @@ impl ::serde::Serialize for UpdateFlowParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](FlowValidate::update) | `POST` | `https://studio.twilio.com/v2/Flows/Validate` | `UpdateFlowValidate` | [`UpdateFlowValidateParams`] | — |
-///
-/// - `update`: Validate flow JSON definition
-#[::twilio_resource::twilio_resource(path = "/v2/Flows/Validate", base_url = "https://studio.twilio.com", rename_all = "snake_case", update = UpdateFlowValidateParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Flows/Validate",
+    base_url = "https://studio.twilio.com",
+    rename_all = "snake_case",
+    update = UpdateFlowValidateParams,
+    doc(
+        update = "Validate flow JSON definition\n\nTwilio's `UpdateFlowValidate`; its parameters are [`UpdateFlowValidateParams`]; feature `studio-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct FlowValidate {
     /// Boolean if the flow definition is valid.

@@ -503,7 +503,23 @@ impl WorkspaceQueueOrder {
 /// | [`create`](Workspace::create) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces` | `CreateWorkspace` | [`CreateWorkspaceParams`] | — |
 /// | [`update`](Workspace::update) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{Sid}` | `UpdateWorkspace` | [`UpdateWorkspaceParams`] | — |
 /// | [`delete`](Workspace::delete) | `DELETE` | `https://taskrouter.twilio.com/v1/Workspaces/{Sid}` | `DeleteWorkspace` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<Sid>", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch, list = ListWorkspaceParams, create = CreateWorkspaceParams, update = UpdateWorkspaceParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<Sid>",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListWorkspaceParams,
+    create = CreateWorkspaceParams,
+    update = UpdateWorkspaceParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchWorkspace`; feature `taskrouter-v1`.",
+        list = "Twilio's `ListWorkspace`; its parameters are [`ListWorkspaceParams`]; feature `taskrouter-v1`.",
+        create = "Twilio's `CreateWorkspace`; its parameters are [`CreateWorkspaceParams`]; feature `taskrouter-v1`.",
+        update = "Twilio's `UpdateWorkspace`; its parameters are [`UpdateWorkspaceParams`]; feature `taskrouter-v1`.",
+        delete = "Twilio's `DeleteWorkspace`; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Workspace {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workspace resource.

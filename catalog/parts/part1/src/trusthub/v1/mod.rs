@@ -659,9 +659,15 @@ impl TrustProductEvaluationStatus {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ComplianceInquiry::create) | `POST` | `https://trusthub.twilio.com/v1/ComplianceInquiries/Customers/Initialize` | `CreateComplianceInquiry` | [`CreateComplianceInquiryParams`] | — |
-///
-/// - `create`: Create a new Compliance Inquiry for the authenticated account. This is necessary to start a new embedded session.
-#[::twilio_resource::twilio_resource(path = "/v1/ComplianceInquiries/Customers/Initialize", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", create = CreateComplianceInquiryParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/ComplianceInquiries/Customers/Initialize",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    create = CreateComplianceInquiryParams,
+    doc(
+        create = "Create a new Compliance Inquiry for the authenticated account. This is necessary to start a new embedded session.\n\nTwilio's `CreateComplianceInquiry`; its parameters are [`CreateComplianceInquiryParams`]; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ComplianceInquiry {
     /// The CustomerID matching the Customer Profile that should be resumed or resubmitted for editing.
@@ -723,9 +729,15 @@ impl ::serde::Serialize for CreateComplianceInquiryParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](ComplianceInquiry2::update) | `POST` | `https://trusthub.twilio.com/v1/ComplianceInquiries/Customers/{CustomerId}/Initialize` | `UpdateComplianceInquiry` | [`UpdateComplianceInquiryParams`] | — |
-///
-/// - `update`: Resume a specific Compliance Inquiry that has expired, or re-open a rejected Compliance Inquiry for editing.
-#[::twilio_resource::twilio_resource(path = "/v1/ComplianceInquiries/Customers/<CustomerId>/Initialize", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", update = UpdateComplianceInquiryParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/ComplianceInquiries/Customers/<CustomerId>/Initialize",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    update = UpdateComplianceInquiryParams,
+    doc(
+        update = "Resume a specific Compliance Inquiry that has expired, or re-open a rejected Compliance Inquiry for editing.\n\nTwilio's `UpdateComplianceInquiry`; its parameters are [`UpdateComplianceInquiryParams`]; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ComplianceInquiry2 {
     /// The CustomerID matching the Customer Profile that should be resumed or resubmitted for editing.
@@ -782,9 +794,15 @@ impl ::serde::Serialize for UpdateComplianceInquiryParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ComplianceRegistration::create) | `POST` | `https://trusthub.twilio.com/v1/ComplianceInquiries/Registration/RegulatoryCompliance/GB/Initialize` | `CreateComplianceRegistration` | [`CreateComplianceRegistrationParams`] | — |
-///
-/// - `create`: Create a new Compliance Registration Inquiry for the authenticated account. This is necessary to start a new embedded session.
-#[::twilio_resource::twilio_resource(path = "/v1/ComplianceInquiries/Registration/RegulatoryCompliance/GB/Initialize", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", create = CreateComplianceRegistrationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/ComplianceInquiries/Registration/RegulatoryCompliance/GB/Initialize",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    create = CreateComplianceRegistrationParams,
+    doc(
+        create = "Create a new Compliance Registration Inquiry for the authenticated account. This is necessary to start a new embedded session.\n\nTwilio's `CreateComplianceRegistration`; its parameters are [`CreateComplianceRegistrationParams`]; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ComplianceRegistration {
     /// The unique ID used to start an embedded compliance registration session.
@@ -1071,9 +1089,15 @@ impl ::serde::Serialize for CreateComplianceRegistrationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](ComplianceRegistration2::update) | `POST` | `https://trusthub.twilio.com/v1/ComplianceInquiries/Registration/{RegistrationId}/RegulatoryCompliance/GB/Initialize` | `UpdateComplianceRegistration` | [`UpdateComplianceRegistrationParams`] | — |
-///
-/// - `update`: Resume a specific Regulatory Compliance Inquiry that has expired, or re-open a rejected Compliance Inquiry for editing.
-#[::twilio_resource::twilio_resource(path = "/v1/ComplianceInquiries/Registration/<RegistrationId>/RegulatoryCompliance/GB/Initialize", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", update = UpdateComplianceRegistrationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/ComplianceInquiries/Registration/<RegistrationId>/RegulatoryCompliance/GB/Initialize",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    update = UpdateComplianceRegistrationParams,
+    doc(
+        update = "Resume a specific Regulatory Compliance Inquiry that has expired, or re-open a rejected Compliance Inquiry for editing.\n\nTwilio's `UpdateComplianceRegistration`; its parameters are [`UpdateComplianceRegistrationParams`]; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ComplianceRegistration2 {
     /// The unique ID used to start an embedded compliance registration session.
@@ -1130,9 +1154,15 @@ impl ::serde::Serialize for UpdateComplianceRegistrationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ComplianceTollfreeInquiry::create) | `POST` | `https://trusthub.twilio.com/v1/ComplianceInquiries/Tollfree/Initialize` | `CreateComplianceTollfreeInquiry` | [`CreateComplianceTollfreeInquiryParams`] | — |
-///
-/// - `create`: Create a new Compliance Tollfree Verification Inquiry for the authenticated account. This is necessary to start a new embedded session.
-#[::twilio_resource::twilio_resource(path = "/v1/ComplianceInquiries/Tollfree/Initialize", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", create = CreateComplianceTollfreeInquiryParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/ComplianceInquiries/Tollfree/Initialize",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    create = CreateComplianceTollfreeInquiryParams,
+    doc(
+        create = "Create a new Compliance Tollfree Verification Inquiry for the authenticated account. This is necessary to start a new embedded session.\n\nTwilio's `CreateComplianceTollfreeInquiry`; its parameters are [`CreateComplianceTollfreeInquiryParams`]; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ComplianceTollfreeInquiry {
     /// The unique ID used to start an embedded compliance registration session.
@@ -1392,13 +1422,23 @@ impl ::serde::Serialize for CreateComplianceTollfreeInquiryParams {
 /// | [`create`](CustomerProfile::create) | `POST` | `https://trusthub.twilio.com/v1/CustomerProfiles` | `CreateCustomerProfile` | [`CreateCustomerProfileParams`] | — |
 /// | [`update`](CustomerProfile::update) | `POST` | `https://trusthub.twilio.com/v1/CustomerProfiles/{Sid}` | `UpdateCustomerProfile` | [`UpdateCustomerProfileParams`] | — |
 /// | [`delete`](CustomerProfile::delete) | `DELETE` | `https://trusthub.twilio.com/v1/CustomerProfiles/{Sid}` | `DeleteCustomerProfile` | — | — |
-///
-/// - `fetch`: Fetch a specific Customer-Profile instance.
-/// - `list`: Retrieve a list of all Customer-Profiles for an account.
-/// - `create`: Create a new Customer-Profile.
-/// - `update`: Updates a Customer-Profile in an account.
-/// - `delete`: Delete a specific Customer-Profile.
-#[::twilio_resource::twilio_resource(path = "/v1/CustomerProfiles/<Sid>", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", fetch, list = ListCustomerProfileParams, create = CreateCustomerProfileParams, update = UpdateCustomerProfileParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/CustomerProfiles/<Sid>",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListCustomerProfileParams,
+    create = CreateCustomerProfileParams,
+    update = UpdateCustomerProfileParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Customer-Profile instance.\n\nTwilio's `FetchCustomerProfile`; feature `trusthub-v1`.",
+        list = "Retrieve a list of all Customer-Profiles for an account.\n\nTwilio's `ListCustomerProfile`; its parameters are [`ListCustomerProfileParams`]; feature `trusthub-v1`.",
+        create = "Create a new Customer-Profile.\n\nTwilio's `CreateCustomerProfile`; its parameters are [`CreateCustomerProfileParams`]; feature `trusthub-v1`.",
+        update = "Updates a Customer-Profile in an account.\n\nTwilio's `UpdateCustomerProfile`; its parameters are [`UpdateCustomerProfileParams`]; feature `trusthub-v1`.",
+        delete = "Delete a specific Customer-Profile.\n\nTwilio's `DeleteCustomerProfile`; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CustomerProfile {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Customer-Profile resource.
@@ -1582,15 +1622,16 @@ impl ::serde::Serialize for UpdateCustomerProfileParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](EndUserType::fetch) | `GET` | `https://trusthub.twilio.com/v1/EndUserTypes/{Sid}` | `FetchEndUserType` | — | — |
 /// | [`list`](EndUserType::list) | `GET` | `https://trusthub.twilio.com/v1/EndUserTypes` | `ListEndUserType` | — | — |
-///
-/// - `fetch`: Fetch a specific End-User Type Instance.
-/// - `list`: Retrieve a list of all End-User Types.
 #[::twilio_resource::twilio_resource(
     path = "/v1/EndUserTypes/<Sid>",
     base_url = "https://trusthub.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Fetch a specific End-User Type Instance.\n\nTwilio's `FetchEndUserType`; feature `trusthub-v1`.",
+        list = "Retrieve a list of all End-User Types.\n\nTwilio's `ListEndUserType`; feature `trusthub-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct EndUserType {
@@ -1626,13 +1667,23 @@ pub struct EndUserType {
 /// | [`create`](EndUser::create) | `POST` | `https://trusthub.twilio.com/v1/EndUsers` | `CreateEndUser` | [`CreateEndUserParams`] | — |
 /// | [`update`](EndUser::update) | `POST` | `https://trusthub.twilio.com/v1/EndUsers/{Sid}` | `UpdateEndUser` | [`UpdateEndUserParams`] | — |
 /// | [`delete`](EndUser::delete) | `DELETE` | `https://trusthub.twilio.com/v1/EndUsers/{Sid}` | `DeleteEndUser` | — | — |
-///
-/// - `fetch`: Fetch specific End User Instance.
-/// - `list`: Retrieve a list of all End User for an account.
-/// - `create`: Create a new End User.
-/// - `update`: Update an existing End User.
-/// - `delete`: Delete a specific End User.
-#[::twilio_resource::twilio_resource(path = "/v1/EndUsers/<Sid>", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", fetch, list, create = CreateEndUserParams, update = UpdateEndUserParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/EndUsers/<Sid>",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateEndUserParams,
+    update = UpdateEndUserParams,
+    delete,
+    doc(
+        fetch = "Fetch specific End User Instance.\n\nTwilio's `FetchEndUser`; feature `trusthub-v1`.",
+        list = "Retrieve a list of all End User for an account.\n\nTwilio's `ListEndUser`; feature `trusthub-v1`.",
+        create = "Create a new End User.\n\nTwilio's `CreateEndUser`; its parameters are [`CreateEndUserParams`]; feature `trusthub-v1`.",
+        update = "Update an existing End User.\n\nTwilio's `UpdateEndUser`; its parameters are [`UpdateEndUserParams`]; feature `trusthub-v1`.",
+        delete = "Delete a specific End User.\n\nTwilio's `DeleteEndUser`; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct EndUser {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the End User resource.
@@ -1747,15 +1798,16 @@ impl ::serde::Serialize for UpdateEndUserParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Policies::fetch) | `GET` | `https://trusthub.twilio.com/v1/Policies/{Sid}` | `FetchPolicies` | — | — |
 /// | [`list`](Policies::list) | `GET` | `https://trusthub.twilio.com/v1/Policies` | `ListPolicies` | — | — |
-///
-/// - `fetch`: Fetch specific Policy Instance.
-/// - `list`: Retrieve a list of all Policys.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Policies/<Sid>",
     base_url = "https://trusthub.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Fetch specific Policy Instance.\n\nTwilio's `FetchPolicies`; feature `trusthub-v1`.",
+        list = "Retrieve a list of all Policys.\n\nTwilio's `ListPolicies`; feature `trusthub-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Policies {
@@ -1784,15 +1836,16 @@ pub struct Policies {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](SupportingDocumentType::fetch) | `GET` | `https://trusthub.twilio.com/v1/SupportingDocumentTypes/{Sid}` | `FetchSupportingDocumentType` | — | — |
 /// | [`list`](SupportingDocumentType::list) | `GET` | `https://trusthub.twilio.com/v1/SupportingDocumentTypes` | `ListSupportingDocumentType` | — | — |
-///
-/// - `fetch`: Fetch a specific Supporting Document Type Instance.
-/// - `list`: Retrieve a list of all Supporting Document Types.
 #[::twilio_resource::twilio_resource(
     path = "/v1/SupportingDocumentTypes/<Sid>",
     base_url = "https://trusthub.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Fetch a specific Supporting Document Type Instance.\n\nTwilio's `FetchSupportingDocumentType`; feature `trusthub-v1`.",
+        list = "Retrieve a list of all Supporting Document Types.\n\nTwilio's `ListSupportingDocumentType`; feature `trusthub-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct SupportingDocumentType {
@@ -1828,13 +1881,23 @@ pub struct SupportingDocumentType {
 /// | [`create`](SupportingDocument::create) | `POST` | `https://trusthub.twilio.com/v1/SupportingDocuments` | `CreateSupportingDocument` | [`CreateSupportingDocumentParams`] | — |
 /// | [`update`](SupportingDocument::update) | `POST` | `https://trusthub.twilio.com/v1/SupportingDocuments/{Sid}` | `UpdateSupportingDocument` | [`UpdateSupportingDocumentParams`] | — |
 /// | [`delete`](SupportingDocument::delete) | `DELETE` | `https://trusthub.twilio.com/v1/SupportingDocuments/{Sid}` | `DeleteSupportingDocument` | — | — |
-///
-/// - `fetch`: Fetch specific Supporting Document Instance.
-/// - `list`: Retrieve a list of all Supporting Document for an account.
-/// - `create`: Create a new Supporting Document.
-/// - `update`: Update an existing Supporting Document.
-/// - `delete`: Delete a specific Supporting Document.
-#[::twilio_resource::twilio_resource(path = "/v1/SupportingDocuments/<Sid>", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSupportingDocumentParams, update = UpdateSupportingDocumentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/SupportingDocuments/<Sid>",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSupportingDocumentParams,
+    update = UpdateSupportingDocumentParams,
+    delete,
+    doc(
+        fetch = "Fetch specific Supporting Document Instance.\n\nTwilio's `FetchSupportingDocument`; feature `trusthub-v1`.",
+        list = "Retrieve a list of all Supporting Document for an account.\n\nTwilio's `ListSupportingDocument`; feature `trusthub-v1`.",
+        create = "Create a new Supporting Document.\n\nTwilio's `CreateSupportingDocument`; its parameters are [`CreateSupportingDocumentParams`]; feature `trusthub-v1`.",
+        update = "Update an existing Supporting Document.\n\nTwilio's `UpdateSupportingDocument`; its parameters are [`UpdateSupportingDocumentParams`]; feature `trusthub-v1`.",
+        delete = "Delete a specific Supporting Document.\n\nTwilio's `DeleteSupportingDocument`; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SupportingDocument {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Document resource.
@@ -1960,13 +2023,23 @@ impl ::serde::Serialize for UpdateSupportingDocumentParams {
 /// | [`create`](TrustProduct::create) | `POST` | `https://trusthub.twilio.com/v1/TrustProducts` | `CreateTrustProduct` | [`CreateTrustProductParams`] | — |
 /// | [`update`](TrustProduct::update) | `POST` | `https://trusthub.twilio.com/v1/TrustProducts/{Sid}` | `UpdateTrustProduct` | [`UpdateTrustProductParams`] | — |
 /// | [`delete`](TrustProduct::delete) | `DELETE` | `https://trusthub.twilio.com/v1/TrustProducts/{Sid}` | `DeleteTrustProduct` | — | — |
-///
-/// - `fetch`: Fetch a specific Trust Product instance.
-/// - `list`: Retrieve a list of all Trust Products for an account.
-/// - `create`: Create a new Trust Product.
-/// - `update`: Updates a Trust Product in an account.
-/// - `delete`: Delete a specific Trust Product.
-#[::twilio_resource::twilio_resource(path = "/v1/TrustProducts/<Sid>", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", fetch, list = ListTrustProductParams, create = CreateTrustProductParams, update = UpdateTrustProductParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/TrustProducts/<Sid>",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListTrustProductParams,
+    create = CreateTrustProductParams,
+    update = UpdateTrustProductParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Trust Product instance.\n\nTwilio's `FetchTrustProduct`; feature `trusthub-v1`.",
+        list = "Retrieve a list of all Trust Products for an account.\n\nTwilio's `ListTrustProduct`; its parameters are [`ListTrustProductParams`]; feature `trusthub-v1`.",
+        create = "Create a new Trust Product.\n\nTwilio's `CreateTrustProduct`; its parameters are [`CreateTrustProductParams`]; feature `trusthub-v1`.",
+        update = "Updates a Trust Product in an account.\n\nTwilio's `UpdateTrustProduct`; its parameters are [`UpdateTrustProductParams`]; feature `trusthub-v1`.",
+        delete = "Delete a specific Trust Product.\n\nTwilio's `DeleteTrustProduct`; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TrustProduct {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Trust Product resource.

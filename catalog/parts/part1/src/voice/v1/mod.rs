@@ -122,13 +122,14 @@ impl RecordingStatus {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`delete`](ArchivedCall::delete) | `DELETE` | `https://voice.twilio.com/v1/Archives/{Date}/Calls/{Sid}` | `DeleteArchivedCall` | — | — |
-///
-/// - `delete`: Delete an archived call record from Bulk Export. Note: this does not also delete the record from the Voice API.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Archives/<Date>/Calls/<Sid>",
     base_url = "https://voice.twilio.com",
     rename_all = "snake_case",
-    delete
+    delete,
+    doc(
+        delete = "Delete an archived call record from Bulk Export. Note: this does not also delete the record from the Voice API.\n\nTwilio's `DeleteArchivedCall`; feature `voice-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct ArchivedCall {}
@@ -144,7 +145,23 @@ pub struct ArchivedCall {}
 /// | [`create`](ByocTrunk::create) | `POST` | `https://voice.twilio.com/v1/ByocTrunks` | `CreateByocTrunk` | [`CreateByocTrunkParams`] | — |
 /// | [`update`](ByocTrunk::update) | `POST` | `https://voice.twilio.com/v1/ByocTrunks/{Sid}` | `UpdateByocTrunk` | [`UpdateByocTrunkParams`] | — |
 /// | [`delete`](ByocTrunk::delete) | `DELETE` | `https://voice.twilio.com/v1/ByocTrunks/{Sid}` | `DeleteByocTrunk` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/ByocTrunks/<Sid>", base_url = "https://voice.twilio.com", rename_all = "snake_case", fetch, list, create = CreateByocTrunkParams, update = UpdateByocTrunkParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/ByocTrunks/<Sid>",
+    base_url = "https://voice.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateByocTrunkParams,
+    update = UpdateByocTrunkParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchByocTrunk`; feature `voice-v1`.",
+        list = "Twilio's `ListByocTrunk`; feature `voice-v1`.",
+        create = "Twilio's `CreateByocTrunk`; its parameters are [`CreateByocTrunkParams`]; feature `voice-v1`.",
+        update = "Twilio's `UpdateByocTrunk`; its parameters are [`UpdateByocTrunkParams`]; feature `voice-v1`.",
+        delete = "Twilio's `DeleteByocTrunk`; feature `voice-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ByocTrunk {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the BYOC Trunk resource.
@@ -356,7 +373,23 @@ impl ::serde::Serialize for UpdateByocTrunkParams {
 /// | [`create`](ConnectionPolicy::create) | `POST` | `https://voice.twilio.com/v1/ConnectionPolicies` | `CreateConnectionPolicy` | [`CreateConnectionPolicyParams`] | — |
 /// | [`update`](ConnectionPolicy::update) | `POST` | `https://voice.twilio.com/v1/ConnectionPolicies/{Sid}` | `UpdateConnectionPolicy` | [`UpdateConnectionPolicyParams`] | — |
 /// | [`delete`](ConnectionPolicy::delete) | `DELETE` | `https://voice.twilio.com/v1/ConnectionPolicies/{Sid}` | `DeleteConnectionPolicy` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/ConnectionPolicies/<Sid>", base_url = "https://voice.twilio.com", rename_all = "snake_case", fetch, list, create = CreateConnectionPolicyParams, update = UpdateConnectionPolicyParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/ConnectionPolicies/<Sid>",
+    base_url = "https://voice.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateConnectionPolicyParams,
+    update = UpdateConnectionPolicyParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchConnectionPolicy`; feature `voice-v1`.",
+        list = "Twilio's `ListConnectionPolicy`; feature `voice-v1`.",
+        create = "Twilio's `CreateConnectionPolicy`; its parameters are [`CreateConnectionPolicyParams`]; feature `voice-v1`.",
+        update = "Twilio's `UpdateConnectionPolicy`; its parameters are [`UpdateConnectionPolicyParams`]; feature `voice-v1`.",
+        delete = "Twilio's `DeleteConnectionPolicy`; feature `voice-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConnectionPolicy {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Connection Policy resource.
@@ -447,7 +480,23 @@ impl ::serde::Serialize for UpdateConnectionPolicyParams {
 /// | [`create`](IpRecord::create) | `POST` | `https://voice.twilio.com/v1/IpRecords` | `CreateIpRecord` | [`CreateIpRecordParams`] | — |
 /// | [`update`](IpRecord::update) | `POST` | `https://voice.twilio.com/v1/IpRecords/{Sid}` | `UpdateIpRecord` | [`UpdateIpRecordParams`] | — |
 /// | [`delete`](IpRecord::delete) | `DELETE` | `https://voice.twilio.com/v1/IpRecords/{Sid}` | `DeleteIpRecord` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/IpRecords/<Sid>", base_url = "https://voice.twilio.com", rename_all = "snake_case", fetch, list, create = CreateIpRecordParams, update = UpdateIpRecordParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/IpRecords/<Sid>",
+    base_url = "https://voice.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateIpRecordParams,
+    update = UpdateIpRecordParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchIpRecord`; feature `voice-v1`.",
+        list = "Twilio's `ListIpRecord`; feature `voice-v1`.",
+        create = "Twilio's `CreateIpRecord`; its parameters are [`CreateIpRecordParams`]; feature `voice-v1`.",
+        update = "Twilio's `UpdateIpRecord`; its parameters are [`UpdateIpRecordParams`]; feature `voice-v1`.",
+        delete = "Twilio's `DeleteIpRecord`; feature `voice-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct IpRecord {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the IP Record resource.
@@ -549,7 +598,23 @@ impl ::serde::Serialize for UpdateIpRecordParams {
 /// | [`create`](SourceIpMapping::create) | `POST` | `https://voice.twilio.com/v1/SourceIpMappings` | `CreateSourceIpMapping` | [`CreateSourceIpMappingParams`] | — |
 /// | [`update`](SourceIpMapping::update) | `POST` | `https://voice.twilio.com/v1/SourceIpMappings/{Sid}` | `UpdateSourceIpMapping` | [`UpdateSourceIpMappingParams`] | — |
 /// | [`delete`](SourceIpMapping::delete) | `DELETE` | `https://voice.twilio.com/v1/SourceIpMappings/{Sid}` | `DeleteSourceIpMapping` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/SourceIpMappings/<Sid>", base_url = "https://voice.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSourceIpMappingParams, update = UpdateSourceIpMappingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/SourceIpMappings/<Sid>",
+    base_url = "https://voice.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSourceIpMappingParams,
+    update = UpdateSourceIpMappingParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchSourceIpMapping`; feature `voice-v1`.",
+        list = "Twilio's `ListSourceIpMapping`; feature `voice-v1`.",
+        create = "Twilio's `CreateSourceIpMapping`; its parameters are [`CreateSourceIpMappingParams`]; feature `voice-v1`.",
+        update = "Twilio's `UpdateSourceIpMapping`; its parameters are [`UpdateSourceIpMappingParams`]; feature `voice-v1`.",
+        delete = "Twilio's `DeleteSourceIpMapping`; feature `voice-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SourceIpMapping {
     /// The date and time in GMT that the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.

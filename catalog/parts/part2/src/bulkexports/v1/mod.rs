@@ -133,13 +133,12 @@ impl JobStatus {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Export::fetch) | `GET` | `https://bulkexports.twilio.com/v1/Exports/{ResourceType}` | `FetchExport` | — | — |
-///
-/// - `fetch`: Fetch a specific Export.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Exports/<ResourceType>",
     base_url = "https://bulkexports.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "Fetch a specific Export.\n\nTwilio's `FetchExport`; feature `bulkexports-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct Export {
@@ -169,10 +168,17 @@ pub struct Export {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ExportConfiguration::fetch) | `GET` | `https://bulkexports.twilio.com/v1/Exports/{ResourceType}/Configuration` | `FetchExportConfiguration` | — | — |
 /// | [`update`](ExportConfiguration::update) | `POST` | `https://bulkexports.twilio.com/v1/Exports/{ResourceType}/Configuration` | `UpdateExportConfiguration` | [`UpdateExportConfigurationParams`] | — |
-///
-/// - `fetch`: Fetch a specific Export Configuration.
-/// - `update`: Update a specific Export Configuration.
-#[::twilio_resource::twilio_resource(path = "/v1/Exports/<ResourceType>/Configuration", base_url = "https://bulkexports.twilio.com", rename_all = "snake_case", fetch, update = UpdateExportConfigurationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Exports/<ResourceType>/Configuration",
+    base_url = "https://bulkexports.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateExportConfigurationParams,
+    doc(
+        fetch = "Fetch a specific Export Configuration.\n\nTwilio's `FetchExportConfiguration`; feature `bulkexports-v1`.",
+        update = "Update a specific Export Configuration.\n\nTwilio's `UpdateExportConfiguration`; its parameters are [`UpdateExportConfigurationParams`]; feature `bulkexports-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ExportConfiguration {
     /// If true, Twilio will automatically generate every day's file when the day is over.

@@ -211,7 +211,23 @@ impl UserChannelChannelStatus {
 /// | [`create`](Credential::create) | `POST` | `https://chat.twilio.com/v1/Credentials` | `CreateCredential` | [`CreateCredentialParams`] | — |
 /// | [`update`](Credential::update) | `POST` | `https://chat.twilio.com/v1/Credentials/{Sid}` | `UpdateCredential` | [`UpdateCredentialParams`] | — |
 /// | [`delete`](Credential::delete) | `DELETE` | `https://chat.twilio.com/v1/Credentials/{Sid}` | `DeleteCredential` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Credentials/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list, create = CreateCredentialParams, update = UpdateCredentialParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Credentials/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateCredentialParams,
+    update = UpdateCredentialParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchCredential`; feature `chat-v1`.",
+        list = "Twilio's `ListCredential`; feature `chat-v1`.",
+        create = "Twilio's `CreateCredential`; its parameters are [`CreateCredentialParams`]; feature `chat-v1`.",
+        update = "Twilio's `UpdateCredential`; its parameters are [`UpdateCredentialParams`]; feature `chat-v1`.",
+        delete = "Twilio's `DeleteCredential`; feature `chat-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Credential {
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the Credential resource.
@@ -372,7 +388,23 @@ impl ::serde::Serialize for UpdateCredentialParams {
 /// | [`create`](Service::create) | `POST` | `https://chat.twilio.com/v1/Services` | `CreateService` | [`CreateServiceParams`] | — |
 /// | [`update`](Service::update) | `POST` | `https://chat.twilio.com/v1/Services/{Sid}` | `UpdateService` | [`UpdateServiceParams`] | — |
 /// | [`delete`](Service::delete) | `DELETE` | `https://chat.twilio.com/v1/Services/{Sid}` | `DeleteService` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list, create = CreateServiceParams, update = UpdateServiceParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateServiceParams,
+    update = UpdateServiceParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchService`; feature `chat-v1`.",
+        list = "Twilio's `ListService`; feature `chat-v1`.",
+        create = "Twilio's `CreateService`; its parameters are [`CreateServiceParams`]; feature `chat-v1`.",
+        update = "Twilio's `UpdateService`; its parameters are [`UpdateServiceParams`]; feature `chat-v1`.",
+        delete = "Twilio's `DeleteService`; feature `chat-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Service {
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the Service resource.

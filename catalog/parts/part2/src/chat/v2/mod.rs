@@ -581,7 +581,23 @@ impl UserWebhookEnabledType {
 /// | [`create`](Credential::create) | `POST` | `https://chat.twilio.com/v2/Credentials` | `CreateCredential` | [`CreateCredentialParams`] | — |
 /// | [`update`](Credential::update) | `POST` | `https://chat.twilio.com/v2/Credentials/{Sid}` | `UpdateCredential` | [`UpdateCredentialParams`] | — |
 /// | [`delete`](Credential::delete) | `DELETE` | `https://chat.twilio.com/v2/Credentials/{Sid}` | `DeleteCredential` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Credentials/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list, create = CreateCredentialParams, update = UpdateCredentialParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Credentials/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateCredentialParams,
+    update = UpdateCredentialParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchCredential`; feature `chat-v2`.",
+        list = "Twilio's `ListCredential`; feature `chat-v2`.",
+        create = "Twilio's `CreateCredential`; its parameters are [`CreateCredentialParams`]; feature `chat-v2`.",
+        update = "Twilio's `UpdateCredential`; its parameters are [`UpdateCredentialParams`]; feature `chat-v2`.",
+        delete = "Twilio's `DeleteCredential`; feature `chat-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Credential {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Credential resource.
@@ -742,7 +758,23 @@ impl ::serde::Serialize for UpdateCredentialParams {
 /// | [`create`](Service::create) | `POST` | `https://chat.twilio.com/v2/Services` | `CreateService` | [`CreateServiceParams`] | — |
 /// | [`update`](Service::update) | `POST` | `https://chat.twilio.com/v2/Services/{Sid}` | `UpdateService` | [`UpdateServiceParams`] | — |
 /// | [`delete`](Service::delete) | `DELETE` | `https://chat.twilio.com/v2/Services/{Sid}` | `DeleteService` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list, create = CreateServiceParams, update = UpdateServiceParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateServiceParams,
+    update = UpdateServiceParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchService`; feature `chat-v2`.",
+        list = "Twilio's `ListService`; feature `chat-v2`.",
+        create = "Twilio's `CreateService`; its parameters are [`CreateServiceParams`]; feature `chat-v2`.",
+        update = "Twilio's `UpdateService`; its parameters are [`UpdateServiceParams`]; feature `chat-v2`.",
+        delete = "Twilio's `DeleteService`; feature `chat-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Service {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Service resource.

@@ -86,9 +86,15 @@ impl ChannelWebhookEnabledType {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](Channel::update) | `POST` | `https://chat.twilio.com/v3/Services/{ServiceSid}/Channels/{Sid}` | `UpdateChannel` | [`UpdateChannelParams`] | `.webhook_enabled(..)` |
-///
-/// - `update`: Update a specific Channel.
-#[::twilio_resource::twilio_resource(path = "/v3/Services/<ServiceSid>/Channels/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", update = UpdateChannelParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v3/Services/<ServiceSid>/Channels/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    update = UpdateChannelParams,
+    doc(
+        update = "Update a specific Channel.\n\nTwilio's `UpdateChannel`; its parameters are [`UpdateChannelParams`]; feature `chat-v3`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Channel {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Channel resource.

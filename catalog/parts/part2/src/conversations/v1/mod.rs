@@ -1658,10 +1658,17 @@ impl UserWebhookEnabledType {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Configuration::fetch) | `GET` | `https://conversations.twilio.com/v1/Configuration` | `FetchConfiguration` | — | — |
 /// | [`update`](Configuration::update) | `POST` | `https://conversations.twilio.com/v1/Configuration` | `UpdateConfiguration` | [`UpdateConfigurationParams`] | — |
-///
-/// - `fetch`: Fetch the global configuration of conversations on your account
-/// - `update`: Update the global configuration of conversations on your account
-#[::twilio_resource::twilio_resource(path = "/v1/Configuration", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, update = UpdateConfigurationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Configuration",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateConfigurationParams,
+    doc(
+        fetch = "Fetch the global configuration of conversations on your account\n\nTwilio's `FetchConfiguration`; feature `conversations-v1`.",
+        update = "Update the global configuration of conversations on your account\n\nTwilio's `UpdateConfiguration`; its parameters are [`UpdateConfigurationParams`]; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Configuration {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this configuration.
@@ -1753,13 +1760,23 @@ impl ::serde::Serialize for UpdateConfigurationParams {
 /// | [`create`](ConfigurationAddress::create) | `POST` | `https://conversations.twilio.com/v1/Configuration/Addresses` | `CreateConfigurationAddress` | [`CreateConfigurationAddressParams`] | — |
 /// | [`update`](ConfigurationAddress::update) | `POST` | `https://conversations.twilio.com/v1/Configuration/Addresses/{Sid}` | `UpdateConfigurationAddress` | [`UpdateConfigurationAddressParams`] | — |
 /// | [`delete`](ConfigurationAddress::delete) | `DELETE` | `https://conversations.twilio.com/v1/Configuration/Addresses/{Sid}` | `DeleteConfigurationAddress` | — | — |
-///
-/// - `fetch`: Fetch an address configuration
-/// - `list`: Retrieve a list of address configurations for an account
-/// - `create`: Create a new address configuration
-/// - `update`: Update an existing address configuration
-/// - `delete`: Remove an existing address configuration
-#[::twilio_resource::twilio_resource(path = "/v1/Configuration/Addresses/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list = ListConfigurationAddressParams, create = CreateConfigurationAddressParams, update = UpdateConfigurationAddressParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Configuration/Addresses/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListConfigurationAddressParams,
+    create = CreateConfigurationAddressParams,
+    update = UpdateConfigurationAddressParams,
+    delete,
+    doc(
+        fetch = "Fetch an address configuration\n\nTwilio's `FetchConfigurationAddress`; feature `conversations-v1`.",
+        list = "Retrieve a list of address configurations for an account\n\nTwilio's `ListConfigurationAddress`; its parameters are [`ListConfigurationAddressParams`]; feature `conversations-v1`.",
+        create = "Create a new address configuration\n\nTwilio's `CreateConfigurationAddress`; its parameters are [`CreateConfigurationAddressParams`]; feature `conversations-v1`.",
+        update = "Update an existing address configuration\n\nTwilio's `UpdateConfigurationAddress`; its parameters are [`UpdateConfigurationAddressParams`]; feature `conversations-v1`.",
+        delete = "Remove an existing address configuration\n\nTwilio's `DeleteConfigurationAddress`; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConfigurationAddress {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) the address belongs to
@@ -2006,9 +2023,15 @@ impl ::serde::Serialize for UpdateConfigurationAddressParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ConversationWithParticipants::create) | `POST` | `https://conversations.twilio.com/v1/ConversationWithParticipants` | `CreateConversationWithParticipants` | [`CreateConversationWithParticipantsParams`] | `.webhook_enabled(..)` |
-///
-/// - `create`: Create a new conversation with the list of participants in your account's default service
-#[::twilio_resource::twilio_resource(path = "/v1/ConversationWithParticipants", base_url = "https://conversations.twilio.com", rename_all = "snake_case", create = CreateConversationWithParticipantsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/ConversationWithParticipants",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    create = CreateConversationWithParticipantsParams,
+    doc(
+        create = "Create a new conversation with the list of participants in your account's default service\n\nTwilio's `CreateConversationWithParticipants`; its parameters are [`CreateConversationWithParticipantsParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConversationWithParticipants {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
@@ -2166,13 +2189,23 @@ impl ::serde::Serialize for CreateConversationWithParticipantsParams {
 /// | [`create`](Conversation::create) | `POST` | `https://conversations.twilio.com/v1/Conversations` | `CreateConversation` | [`CreateConversationParams`] | `.webhook_enabled(..)` |
 /// | [`update`](Conversation::update) | `POST` | `https://conversations.twilio.com/v1/Conversations/{Sid}` | `UpdateConversation` | [`UpdateConversationParams`] | `.webhook_enabled(..)` |
 /// | [`delete`](Conversation::delete) | `DELETE` | `https://conversations.twilio.com/v1/Conversations/{Sid}` | `DeleteConversation` | — | `.webhook_enabled(..)` |
-///
-/// - `fetch`: Fetch a conversation from your account's default service
-/// - `list`: Retrieve a list of conversations in your account's default service
-/// - `create`: Create a new conversation in your account's default service
-/// - `update`: Update an existing conversation in your account's default service
-/// - `delete`: Remove a conversation from your account's default service
-#[::twilio_resource::twilio_resource(path = "/v1/Conversations/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list = ListConversationParams, create = CreateConversationParams, update = UpdateConversationParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Conversations/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListConversationParams,
+    create = CreateConversationParams,
+    update = UpdateConversationParams,
+    delete,
+    doc(
+        fetch = "Fetch a conversation from your account's default service\n\nTwilio's `FetchConversation`; feature `conversations-v1`.",
+        list = "Retrieve a list of conversations in your account's default service\n\nTwilio's `ListConversation`; its parameters are [`ListConversationParams`]; feature `conversations-v1`.",
+        create = "Create a new conversation in your account's default service\n\nTwilio's `CreateConversation`; its parameters are [`CreateConversationParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        update = "Update an existing conversation in your account's default service\n\nTwilio's `UpdateConversation`; its parameters are [`UpdateConversationParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        delete = "Remove a conversation from your account's default service\n\nTwilio's `DeleteConversation`; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Conversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
@@ -2438,13 +2471,23 @@ impl ::serde::Serialize for UpdateConversationParams {
 /// | [`create`](Credential::create) | `POST` | `https://conversations.twilio.com/v1/Credentials` | `CreateCredential` | [`CreateCredentialParams`] | — |
 /// | [`update`](Credential::update) | `POST` | `https://conversations.twilio.com/v1/Credentials/{Sid}` | `UpdateCredential` | [`UpdateCredentialParams`] | — |
 /// | [`delete`](Credential::delete) | `DELETE` | `https://conversations.twilio.com/v1/Credentials/{Sid}` | `DeleteCredential` | — | — |
-///
-/// - `fetch`: Fetch a push notification credential from your account
-/// - `list`: Retrieve a list of all push notification credentials on your account
-/// - `create`: Add a new push notification credential to your account
-/// - `update`: Update an existing push notification credential on your account
-/// - `delete`: Remove a push notification credential from your account
-#[::twilio_resource::twilio_resource(path = "/v1/Credentials/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list, create = CreateCredentialParams, update = UpdateCredentialParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Credentials/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateCredentialParams,
+    update = UpdateCredentialParams,
+    delete,
+    doc(
+        fetch = "Fetch a push notification credential from your account\n\nTwilio's `FetchCredential`; feature `conversations-v1`.",
+        list = "Retrieve a list of all push notification credentials on your account\n\nTwilio's `ListCredential`; feature `conversations-v1`.",
+        create = "Add a new push notification credential to your account\n\nTwilio's `CreateCredential`; its parameters are [`CreateCredentialParams`]; feature `conversations-v1`.",
+        update = "Update an existing push notification credential on your account\n\nTwilio's `UpdateCredential`; its parameters are [`UpdateCredentialParams`]; feature `conversations-v1`.",
+        delete = "Remove a push notification credential from your account\n\nTwilio's `DeleteCredential`; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Credential {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this credential.
@@ -2610,9 +2653,15 @@ impl ::serde::Serialize for UpdateCredentialParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](ParticipantConversation::list) | `GET` | `https://conversations.twilio.com/v1/ParticipantConversations` | `ListParticipantConversation` | [`ListParticipantConversationParams`] | — |
-///
-/// - `list`: Retrieve a list of all Conversations that this Participant belongs to by identity or by address. Only one parameter should be specified.
-#[::twilio_resource::twilio_resource(path = "/v1/ParticipantConversations", base_url = "https://conversations.twilio.com", rename_all = "snake_case", list = ListParticipantConversationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/ParticipantConversations",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    list = ListParticipantConversationParams,
+    doc(
+        list = "Retrieve a list of all Conversations that this Participant belongs to by identity or by address. Only one parameter should be specified.\n\nTwilio's `ListParticipantConversation`; its parameters are [`ListParticipantConversationParams`]; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ParticipantConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
@@ -2728,13 +2777,23 @@ impl ::serde::Serialize for ListParticipantConversationParams {
 /// | [`create`](Role::create) | `POST` | `https://conversations.twilio.com/v1/Roles` | `CreateRole` | [`CreateRoleParams`] | — |
 /// | [`update`](Role::update) | `POST` | `https://conversations.twilio.com/v1/Roles/{Sid}` | `UpdateRole` | [`UpdateRoleParams`] | — |
 /// | [`delete`](Role::delete) | `DELETE` | `https://conversations.twilio.com/v1/Roles/{Sid}` | `DeleteRole` | — | — |
-///
-/// - `fetch`: Fetch a user role from your account's default service
-/// - `list`: Retrieve a list of all user roles in your account's default service
-/// - `create`: Create a new user role in your account's default service
-/// - `update`: Update an existing user role in your account's default service
-/// - `delete`: Remove a user role from your account's default service
-#[::twilio_resource::twilio_resource(path = "/v1/Roles/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list, create = CreateRoleParams, update = UpdateRoleParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Roles/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateRoleParams,
+    update = UpdateRoleParams,
+    delete,
+    doc(
+        fetch = "Fetch a user role from your account's default service\n\nTwilio's `FetchRole`; feature `conversations-v1`.",
+        list = "Retrieve a list of all user roles in your account's default service\n\nTwilio's `ListRole`; feature `conversations-v1`.",
+        create = "Create a new user role in your account's default service\n\nTwilio's `CreateRole`; its parameters are [`CreateRoleParams`]; feature `conversations-v1`.",
+        update = "Update an existing user role in your account's default service\n\nTwilio's `UpdateRole`; its parameters are [`UpdateRoleParams`]; feature `conversations-v1`.",
+        delete = "Remove a user role from your account's default service\n\nTwilio's `DeleteRole`; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Role {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Role resource.
@@ -2842,12 +2901,21 @@ impl ::serde::Serialize for UpdateRoleParams {
 /// | [`list`](Service::list) | `GET` | `https://conversations.twilio.com/v1/Services` | `ListService` | — | — |
 /// | [`create`](Service::create) | `POST` | `https://conversations.twilio.com/v1/Services` | `CreateService` | [`CreateServiceParams`] | — |
 /// | [`delete`](Service::delete) | `DELETE` | `https://conversations.twilio.com/v1/Services/{Sid}` | `DeleteService` | — | — |
-///
-/// - `fetch`: Fetch a conversation service from your account
-/// - `list`: Retrieve a list of all conversation services on your account
-/// - `create`: Create a new conversation service on your account
-/// - `delete`: Remove a conversation service with all its nested resources from your account
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list, create = CreateServiceParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateServiceParams,
+    delete,
+    doc(
+        fetch = "Fetch a conversation service from your account\n\nTwilio's `FetchService`; feature `conversations-v1`.",
+        list = "Retrieve a list of all conversation services on your account\n\nTwilio's `ListService`; feature `conversations-v1`.",
+        create = "Create a new conversation service on your account\n\nTwilio's `CreateService`; its parameters are [`CreateServiceParams`]; feature `conversations-v1`.",
+        delete = "Remove a conversation service with all its nested resources from your account\n\nTwilio's `DeleteService`; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Service {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this service.
@@ -2919,13 +2987,23 @@ impl ::serde::Serialize for CreateServiceParams {
 /// | [`create`](User::create) | `POST` | `https://conversations.twilio.com/v1/Users` | `CreateUser` | [`CreateUserParams`] | `.webhook_enabled(..)` |
 /// | [`update`](User::update) | `POST` | `https://conversations.twilio.com/v1/Users/{Sid}` | `UpdateUser` | [`UpdateUserParams`] | `.webhook_enabled(..)` |
 /// | [`delete`](User::delete) | `DELETE` | `https://conversations.twilio.com/v1/Users/{Sid}` | `DeleteUser` | — | `.webhook_enabled(..)` |
-///
-/// - `fetch`: Fetch a conversation user from your account's default service
-/// - `list`: Retrieve a list of all conversation users in your account's default service
-/// - `create`: Add a new conversation user to your account's default service
-/// - `update`: Update an existing conversation user in your account's default service
-/// - `delete`: Remove a conversation user from your account's default service
-#[::twilio_resource::twilio_resource(path = "/v1/Users/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list, create = CreateUserParams, update = UpdateUserParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Users/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateUserParams,
+    update = UpdateUserParams,
+    delete,
+    doc(
+        fetch = "Fetch a conversation user from your account's default service\n\nTwilio's `FetchUser`; feature `conversations-v1`.",
+        list = "Retrieve a list of all conversation users in your account's default service\n\nTwilio's `ListUser`; feature `conversations-v1`.",
+        create = "Add a new conversation user to your account's default service\n\nTwilio's `CreateUser`; its parameters are [`CreateUserParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        update = "Update an existing conversation user in your account's default service\n\nTwilio's `UpdateUser`; its parameters are [`UpdateUserParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        delete = "Remove a conversation user from your account's default service\n\nTwilio's `DeleteUser`; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct User {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the User resource.

@@ -394,9 +394,15 @@ impl ConversationsV2SendChannel {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](Configuration::list) | `GET` | `https://conversations.twilio.com/v2/ControlPlane/Configurations` | `ListConfiguration` | [`ListConfigurationParams`] | — |
-///
-/// - `list`: Retrieve a list of Configurations.
-#[::twilio_resource::twilio_resource(path = "/v2/ControlPlane/Configurations/<id>", base_url = "https://conversations.twilio.com", rename_all = "camelCase", list = ListConfigurationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/ControlPlane/Configurations/<id>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "camelCase",
+    list = ListConfigurationParams,
+    doc(
+        list = "Retrieve a list of Configurations.\n\nTwilio's `ListConfiguration`; its parameters are [`ListConfigurationParams`]; feature `conversations-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Configuration {
     /// Channel-specific configuration settings by channel type. Keys should be valid channel types (`VOICE`, `SMS`, `RCS`, `WHATSAPP`, `CHAT`).
@@ -501,9 +507,16 @@ impl ::serde::Serialize for ListConfigurationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](Configuration2::create) | `POST` | `https://conversations.twilio.com/v2/ControlPlane/Configurations` | `CreateConfiguration` | [`CreateConfigurationParams`] | `.idempotency_key(..)` |
-///
-/// - `create`: Create a new Configuration
-#[::twilio_resource::twilio_resource(path = "/v2/ControlPlane/Configurations/<id>", base_url = "https://conversations.twilio.com", rename_all = "camelCase", idempotency_key, create = CreateConfigurationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/ControlPlane/Configurations/<id>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "camelCase",
+    idempotency_key,
+    create = CreateConfigurationParams,
+    doc(
+        create = "Create a new Configuration\n\nTwilio's `CreateConfiguration`; its parameters are [`CreateConfigurationParams`]; feature `conversations-v2`.\n\nHeaders it reads:\n- `Idempotency-Key`, sent with `.idempotency_key(..)`: Client-generated UUID key to ensure idempotent behavior. Submitting the same key returns the original response without creating a duplicate operation. Keys are scoped to account + region with a 24-hour TTL.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Configuration2 {
     /// Named resource identifiers associated with this operation. Keys depend on the operation type:
@@ -601,13 +614,14 @@ impl ::serde::Serialize for CreateConfigurationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Configuration3::fetch) | `GET` | `https://conversations.twilio.com/v2/ControlPlane/Configurations/{id}` | `FetchConfiguration` | — | — |
-///
-/// - `fetch`: Retrieve a Configuration.
 #[::twilio_resource::twilio_resource(
     path = "/v2/ControlPlane/Configurations/<id>",
     base_url = "https://conversations.twilio.com",
     rename_all = "camelCase",
-    fetch
+    fetch,
+    doc(
+        fetch = "Retrieve a Configuration.\n\nTwilio's `FetchConfiguration`; feature `conversations-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Configuration3 {
@@ -690,9 +704,16 @@ pub struct Configuration3 {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](Configuration4::update) | `PUT` | `https://conversations.twilio.com/v2/ControlPlane/Configurations/{id}` | `UpdateConfiguration` | [`UpdateConfigurationParams`] | `.idempotency_key(..)` |
-///
-/// - `update`: Update an existing Configuration
-#[::twilio_resource::twilio_resource(path = "/v2/ControlPlane/Configurations/<id>", base_url = "https://conversations.twilio.com", rename_all = "camelCase", idempotency_key, update = UpdateConfigurationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/ControlPlane/Configurations/<id>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "camelCase",
+    idempotency_key,
+    update = UpdateConfigurationParams,
+    doc(
+        update = "Update an existing Configuration\n\nTwilio's `UpdateConfiguration`; its parameters are [`UpdateConfigurationParams`]; feature `conversations-v2`.\n\nHeaders it reads:\n- `Idempotency-Key`, sent with `.idempotency_key(..)`: Client-generated UUID key to ensure idempotent behavior. Submitting the same key returns the original response without creating a duplicate operation. Keys are scoped to account + region with a 24-hour TTL.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Configuration4 {
     /// Named resource identifiers associated with this operation. Keys depend on the operation type:
@@ -788,9 +809,17 @@ impl ::serde::Serialize for UpdateConfigurationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](Configuration5::update) | `PATCH` | `https://conversations.twilio.com/v2/ControlPlane/Configurations/{id}` | `PatchConfiguration` | [`PatchConfigurationParams`] | `.idempotency_key(..)` |
-///
-/// - `update`: Partially update a Configuration. Only fields present in the request body are changed; omitted fields are left untouched. For `channelSettings`, an omitted channel key is preserved, a channel key mapped to a value replaces that channel's settings, and a channel key explicitly mapped to `null` removes it.
-#[::twilio_resource::twilio_resource(path = "/v2/ControlPlane/Configurations/<id>", base_url = "https://conversations.twilio.com", rename_all = "camelCase", update_method = "PATCH", idempotency_key, update = PatchConfigurationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/ControlPlane/Configurations/<id>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "camelCase",
+    update_method = "PATCH",
+    idempotency_key,
+    update = PatchConfigurationParams,
+    doc(
+        update = "Partially update a Configuration. Only fields present in the request body are changed; omitted fields are left untouched. For `channelSettings`, an omitted channel key is preserved, a channel key mapped to a value replaces that channel's settings, and a channel key explicitly mapped to `null` removes it.\n\nTwilio's `PatchConfiguration`; its parameters are [`PatchConfigurationParams`]; feature `conversations-v2`.\n\nHeaders it reads:\n- `Idempotency-Key`, sent with `.idempotency_key(..)`: Client-generated UUID key to ensure idempotent behavior. Submitting the same key returns the original response without creating a duplicate operation. Keys are scoped to account + region with a 24-hour TTL.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Configuration5 {
     /// Named resource identifiers associated with this operation. Keys depend on the operation type:
@@ -888,14 +917,15 @@ impl ::serde::Serialize for PatchConfigurationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`delete`](Configuration6::delete) | `DELETE` | `https://conversations.twilio.com/v2/ControlPlane/Configurations/{id}` | `DeleteConfiguration` | — | `.idempotency_key(..)` |
-///
-/// - `delete`: Delete a Configuration
 #[::twilio_resource::twilio_resource(
     path = "/v2/ControlPlane/Configurations/<id>",
     base_url = "https://conversations.twilio.com",
     rename_all = "camelCase",
     idempotency_key,
-    delete
+    delete,
+    doc(
+        delete = "Delete a Configuration\n\nTwilio's `DeleteConfiguration`; feature `conversations-v2`.\n\nHeaders it reads:\n- `Idempotency-Key`, sent with `.idempotency_key(..)`: Client-generated UUID key to ensure idempotent behavior. Submitting the same key returns the original response without creating a duplicate operation. Keys are scoped to account + region with a 24-hour TTL.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Configuration6 {
@@ -918,13 +948,14 @@ pub struct Configuration6 {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](OperationStatus::fetch) | `GET` | `https://conversations.twilio.com/v2/ControlPlane/Operations/{id}` | `FetchOperationStatus` | — | — |
-///
-/// - `fetch`: Retrieve the current status of a long-running operation. Operations progress through: PENDING -\> RUNNING -\> COMPLETED or FAILED.
 #[::twilio_resource::twilio_resource(
     path = "/v2/ControlPlane/Operations/<id>",
     base_url = "https://conversations.twilio.com",
     rename_all = "camelCase",
-    fetch
+    fetch,
+    doc(
+        fetch = "Retrieve the current status of a long-running operation.\nOperations progress through: PENDING -\\> RUNNING -\\> COMPLETED or FAILED.\n\nTwilio's `FetchOperationStatus`; feature `conversations-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct OperationStatus {
@@ -968,9 +999,15 @@ pub struct OperationStatus {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](ConversationByAccount::list) | `GET` | `https://conversations.twilio.com/v2/Conversations` | `ListConversationByAccount` | [`ListConversationByAccountParams`] | — |
-///
-/// - `list`: Retrieve a list of Conversations.
-#[::twilio_resource::twilio_resource(path = "/v2/Conversations/<id>", base_url = "https://conversations.twilio.com", rename_all = "camelCase", list = ListConversationByAccountParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Conversations/<id>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "camelCase",
+    list = ListConversationByAccountParams,
+    doc(
+        list = "Retrieve a list of Conversations.\n\nTwilio's `ListConversationByAccount`; its parameters are [`ListConversationByAccountParams`]; feature `conversations-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConversationByAccount {
     /// Account ID.
@@ -1057,9 +1094,15 @@ impl ::serde::Serialize for ListConversationByAccountParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ConversationWithConfig::create) | `POST` | `https://conversations.twilio.com/v2/Conversations` | `CreateConversationWithConfig` | [`CreateConversationWithConfigParams`] | — |
-///
-/// - `create`: Create a new conversation
-#[::twilio_resource::twilio_resource(path = "/v2/Conversations/<id>", base_url = "https://conversations.twilio.com", rename_all = "camelCase", create = CreateConversationWithConfigParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Conversations/<id>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "camelCase",
+    create = CreateConversationWithConfigParams,
+    doc(
+        create = "Create a new conversation\n\nTwilio's `CreateConversationWithConfig`; its parameters are [`CreateConversationWithConfigParams`]; feature `conversations-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConversationWithConfig {
     /// Account ID.
@@ -1161,9 +1204,15 @@ impl ::serde::Serialize for CreateConversationWithConfigParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ConversationAction::create) | `POST` | `https://conversations.twilio.com/v2/Conversations/{ConversationId}/Actions` | `CreateConversationAction` | [`CreateConversationActionParams`] | — |
-///
-/// - `create`: Creates an Action within a Conversation. Currently supports SEND\_MESSAGE, which sends a message to recipients via the configured channel.  Returns 202 Accepted with the Action in PENDING status. Poll `GET /v2/Conversations/{ConversationId}/Actions/{ActionId}` to check completion.
-#[::twilio_resource::twilio_resource(path = "/v2/Conversations/<ConversationId>/Actions/<ActionId>", base_url = "https://conversations.twilio.com", rename_all = "camelCase", create = CreateConversationActionParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Conversations/<ConversationId>/Actions/<ActionId>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "camelCase",
+    create = CreateConversationActionParams,
+    doc(
+        create = "Creates an Action within a Conversation. Currently supports SEND\\_MESSAGE,\nwhich sends a message to recipients via the configured channel.\n\nReturns 202 Accepted with the Action in PENDING status. Poll\n`GET /v2/Conversations/{ConversationId}/Actions/{ActionId}` to check completion.\n\nTwilio's `CreateConversationAction`; its parameters are [`CreateConversationActionParams`]; feature `conversations-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConversationAction {
     /// Timestamp when the action reached a terminal status.
@@ -1244,13 +1293,14 @@ impl ::serde::Serialize for CreateConversationActionParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ConversationAction2::fetch) | `GET` | `https://conversations.twilio.com/v2/Conversations/{ConversationId}/Actions/{ActionId}` | `FetchConversationAction` | — | — |
-///
-/// - `fetch`: Retrieve the current status of an Action.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Conversations/<ConversationId>/Actions/<ActionId>",
     base_url = "https://conversations.twilio.com",
     rename_all = "camelCase",
-    fetch
+    fetch,
+    doc(
+        fetch = "Retrieve the current status of an Action.\n\nTwilio's `FetchConversationAction`; feature `conversations-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct ConversationAction2 {
@@ -1303,9 +1353,15 @@ pub struct ConversationAction2 {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](CommunicationByConversation::list) | `GET` | `https://conversations.twilio.com/v2/Conversations/{ConversationId}/Communications` | `ListCommunicationByConversation` | [`ListCommunicationByConversationParams`] | — |
-///
-/// - `list`: Retrieve a list of Communications in a Conversation.
-#[::twilio_resource::twilio_resource(path = "/v2/Conversations/<ConversationId>/Communications/<id>", base_url = "https://conversations.twilio.com", rename_all = "camelCase", list = ListCommunicationByConversationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Conversations/<ConversationId>/Communications/<id>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "camelCase",
+    list = ListCommunicationByConversationParams,
+    doc(
+        list = "Retrieve a list of Communications in a Conversation.\n\nTwilio's `ListCommunicationByConversation`; its parameters are [`ListCommunicationByConversationParams`]; feature `conversations-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CommunicationByConversation {
     /// Account ID.
@@ -1381,9 +1437,15 @@ impl ::serde::Serialize for ListCommunicationByConversationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](CommunicationInConversation::create) | `POST` | `https://conversations.twilio.com/v2/Conversations/{ConversationId}/Communications` | `CreateCommunicationInConversation` | [`CreateCommunicationInConversationParams`] | — |
-///
-/// - `create`: Create a Communication.
-#[::twilio_resource::twilio_resource(path = "/v2/Conversations/<ConversationId>/Communications/<id>", base_url = "https://conversations.twilio.com", rename_all = "camelCase", create = CreateCommunicationInConversationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Conversations/<ConversationId>/Communications/<id>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "camelCase",
+    create = CreateCommunicationInConversationParams,
+    doc(
+        create = "Create a Communication.\n\nTwilio's `CreateCommunicationInConversation`; its parameters are [`CreateCommunicationInConversationParams`]; feature `conversations-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CommunicationInConversation {
     /// Account ID.
@@ -1481,13 +1543,14 @@ impl ::serde::Serialize for CreateCommunicationInConversationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Communication::fetch) | `GET` | `https://conversations.twilio.com/v2/Conversations/{ConversationId}/Communications/{id}` | `FetchCommunication` | — | — |
-///
-/// - `fetch`: Retrieve a Communication.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Conversations/<ConversationId>/Communications/<id>",
     base_url = "https://conversations.twilio.com",
     rename_all = "camelCase",
-    fetch
+    fetch,
+    doc(
+        fetch = "Retrieve a Communication.\n\nTwilio's `FetchCommunication`; feature `conversations-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Communication {
@@ -1542,13 +1605,14 @@ pub struct Communication {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](ParticipantByConversation::list) | `GET` | `https://conversations.twilio.com/v2/Conversations/{ConversationId}/Participants` | `ListParticipantByConversation` | — | — |
-///
-/// - `list`: Retrieve a list of Participants in a Conversation.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Conversations/<ConversationId>/Participants/<id>",
     base_url = "https://conversations.twilio.com",
     rename_all = "camelCase",
-    list
+    list,
+    doc(
+        list = "Retrieve a list of Participants in a Conversation.\n\nTwilio's `ListParticipantByConversation`; feature `conversations-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct ParticipantByConversation {
@@ -1601,9 +1665,15 @@ pub struct ParticipantByConversation {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ParticipantInConversation::create) | `POST` | `https://conversations.twilio.com/v2/Conversations/{ConversationId}/Participants` | `CreateParticipantInConversation` | [`CreateParticipantInConversationParams`] | — |
-///
-/// - `create`: Create a Participant.
-#[::twilio_resource::twilio_resource(path = "/v2/Conversations/<ConversationId>/Participants/<id>", base_url = "https://conversations.twilio.com", rename_all = "camelCase", create = CreateParticipantInConversationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Conversations/<ConversationId>/Participants/<id>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "camelCase",
+    create = CreateParticipantInConversationParams,
+    doc(
+        create = "Create a Participant.\n\nTwilio's `CreateParticipantInConversation`; its parameters are [`CreateParticipantInConversationParams`]; feature `conversations-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ParticipantInConversation {
     /// Account ID.
@@ -1689,13 +1759,14 @@ impl ::serde::Serialize for CreateParticipantInConversationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Participant::fetch) | `GET` | `https://conversations.twilio.com/v2/Conversations/{ConversationId}/Participants/{id}` | `FetchParticipant` | — | — |
-///
-/// - `fetch`: Retrieve a Participant.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Conversations/<ConversationId>/Participants/<id>",
     base_url = "https://conversations.twilio.com",
     rename_all = "camelCase",
-    fetch
+    fetch,
+    doc(
+        fetch = "Retrieve a Participant.\n\nTwilio's `FetchParticipant`; feature `conversations-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Participant {
@@ -1748,9 +1819,15 @@ pub struct Participant {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](ParticipantInConversation2::update) | `PUT` | `https://conversations.twilio.com/v2/Conversations/{ConversationId}/Participants/{id}` | `UpdateParticipantInConversation` | [`UpdateParticipantInConversationParams`] | — |
-///
-/// - `update`: Update an existing Participant
-#[::twilio_resource::twilio_resource(path = "/v2/Conversations/<ConversationId>/Participants/<id>", base_url = "https://conversations.twilio.com", rename_all = "camelCase", update = UpdateParticipantInConversationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Conversations/<ConversationId>/Participants/<id>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "camelCase",
+    update = UpdateParticipantInConversationParams,
+    doc(
+        update = "Update an existing Participant\n\nTwilio's `UpdateParticipantInConversation`; its parameters are [`UpdateParticipantInConversationParams`]; feature `conversations-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ParticipantInConversation2 {
     /// Account ID.
@@ -1836,13 +1913,14 @@ impl ::serde::Serialize for UpdateParticipantInConversationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Conversation::fetch) | `GET` | `https://conversations.twilio.com/v2/Conversations/{id}` | `FetchConversation` | — | — |
-///
-/// - `fetch`: Retrieve a Conversation.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Conversations/<id>",
     base_url = "https://conversations.twilio.com",
     rename_all = "camelCase",
-    fetch
+    fetch,
+    doc(
+        fetch = "Retrieve a Conversation.\n\nTwilio's `FetchConversation`; feature `conversations-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Conversation {
@@ -1900,9 +1978,15 @@ pub struct Conversation {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](ConversationById::update) | `PUT` | `https://conversations.twilio.com/v2/Conversations/{id}` | `UpdateConversationById` | [`UpdateConversationByIdParams`] | — |
-///
-/// - `update`: Update an existing conversation
-#[::twilio_resource::twilio_resource(path = "/v2/Conversations/<id>", base_url = "https://conversations.twilio.com", rename_all = "camelCase", update = UpdateConversationByIdParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Conversations/<id>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "camelCase",
+    update = UpdateConversationByIdParams,
+    doc(
+        update = "Update an existing conversation\n\nTwilio's `UpdateConversationById`; its parameters are [`UpdateConversationByIdParams`]; feature `conversations-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConversationById {
     /// Account ID.
@@ -1994,9 +2078,16 @@ impl ::serde::Serialize for UpdateConversationByIdParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](ConversationById2::update) | `PATCH` | `https://conversations.twilio.com/v2/Conversations/{id}` | `PatchConversationById` | [`PatchConversationByIdParams`] | — |
-///
-/// - `update`: Partially update the details of an existing Conversation.
-#[::twilio_resource::twilio_resource(path = "/v2/Conversations/<id>", base_url = "https://conversations.twilio.com", rename_all = "camelCase", update_method = "PATCH", update = PatchConversationByIdParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Conversations/<id>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "camelCase",
+    update_method = "PATCH",
+    update = PatchConversationByIdParams,
+    doc(
+        update = "Partially update the details of an existing Conversation.\n\nTwilio's `PatchConversationById`; its parameters are [`PatchConversationByIdParams`]; feature `conversations-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConversationById2 {
     /// Account ID.
@@ -2093,14 +2184,15 @@ impl ::serde::Serialize for PatchConversationByIdParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`delete`](ConversationAsync::delete) | `DELETE` | `https://conversations.twilio.com/v2/Conversations/{id}` | `DeleteConversationAsync` | — | `.idempotency_key(..)` |
-///
-/// - `delete`: Asynchronously delete a conversation and all associated data. Returns 202 Accepted with an Operation-Id for status tracking via GET /v2/ControlPlane/Operations/{operationId}.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Conversations/<id>",
     base_url = "https://conversations.twilio.com",
     rename_all = "camelCase",
     idempotency_key,
-    delete
+    delete,
+    doc(
+        delete = "Asynchronously delete a conversation and all associated data.\nReturns 202 Accepted with an Operation-Id for status tracking via GET /v2/ControlPlane/Operations/{operationId}.\n\nTwilio's `DeleteConversationAsync`; feature `conversations-v2`.\n\nHeaders it reads:\n- `Idempotency-Key`, sent with `.idempotency_key(..)`: Client-generated UUID key to ensure idempotent behavior. Submitting the same key returns the original response without creating a duplicate operation. Keys are scoped to account + region with a 24-hour TTL.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct ConversationAsync {

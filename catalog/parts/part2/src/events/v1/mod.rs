@@ -194,13 +194,14 @@ impl SinkStatus {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Schema::fetch) | `GET` | `https://events.twilio.com/v1/Schemas/{Id}` | `FetchSchema` | — | — |
-///
-/// - `fetch`: Fetch a specific schema with its nested versions.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Schemas/<Id>",
     base_url = "https://events.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Fetch a specific schema with its nested versions.\n\nTwilio's `FetchSchema`; feature `events-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Schema {
@@ -242,13 +243,23 @@ pub struct Schema {
 /// | [`create`](Sink::create) | `POST` | `https://events.twilio.com/v1/Sinks` | `CreateSink` | [`CreateSinkParams`] | — |
 /// | [`update`](Sink::update) | `POST` | `https://events.twilio.com/v1/Sinks/{Sid}` | `UpdateSink` | [`UpdateSinkParams`] | — |
 /// | [`delete`](Sink::delete) | `DELETE` | `https://events.twilio.com/v1/Sinks/{Sid}` | `DeleteSink` | — | — |
-///
-/// - `fetch`: Fetch a specific Sink.
-/// - `list`: Retrieve a paginated list of Sinks belonging to the account used to make the request.
-/// - `create`: Create a new Sink
-/// - `update`: Update a specific Sink
-/// - `delete`: Delete a specific Sink.
-#[::twilio_resource::twilio_resource(path = "/v1/Sinks/<Sid>", base_url = "https://events.twilio.com", rename_all = "snake_case", fetch, list = ListSinkParams, create = CreateSinkParams, update = UpdateSinkParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Sinks/<Sid>",
+    base_url = "https://events.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListSinkParams,
+    create = CreateSinkParams,
+    update = UpdateSinkParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Sink.\n\nTwilio's `FetchSink`; feature `events-v1`.",
+        list = "Retrieve a paginated list of Sinks belonging to the account used to make the request.\n\nTwilio's `ListSink`; its parameters are [`ListSinkParams`]; feature `events-v1`.",
+        create = "Create a new Sink\n\nTwilio's `CreateSink`; its parameters are [`CreateSinkParams`]; feature `events-v1`.",
+        update = "Update a specific Sink\n\nTwilio's `UpdateSink`; its parameters are [`UpdateSinkParams`]; feature `events-v1`.",
+        delete = "Delete a specific Sink.\n\nTwilio's `DeleteSink`; feature `events-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Sink {
     /// The date that this Sink was created, given in ISO 8601 format.
@@ -393,13 +404,23 @@ impl ::serde::Serialize for UpdateSinkParams {
 /// | [`create`](Subscription::create) | `POST` | `https://events.twilio.com/v1/Subscriptions` | `CreateSubscription` | [`CreateSubscriptionParams`] | — |
 /// | [`update`](Subscription::update) | `POST` | `https://events.twilio.com/v1/Subscriptions/{Sid}` | `UpdateSubscription` | [`UpdateSubscriptionParams`] | — |
 /// | [`delete`](Subscription::delete) | `DELETE` | `https://events.twilio.com/v1/Subscriptions/{Sid}` | `DeleteSubscription` | — | — |
-///
-/// - `fetch`: Fetch a specific Subscription.
-/// - `list`: Retrieve a paginated list of Subscriptions belonging to the account used to make the request.
-/// - `create`: Create a new Subscription.
-/// - `update`: Update a Subscription.
-/// - `delete`: Delete a specific Subscription.
-#[::twilio_resource::twilio_resource(path = "/v1/Subscriptions/<Sid>", base_url = "https://events.twilio.com", rename_all = "snake_case", fetch, list = ListSubscriptionParams, create = CreateSubscriptionParams, update = UpdateSubscriptionParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Subscriptions/<Sid>",
+    base_url = "https://events.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListSubscriptionParams,
+    create = CreateSubscriptionParams,
+    update = UpdateSubscriptionParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Subscription.\n\nTwilio's `FetchSubscription`; feature `events-v1`.",
+        list = "Retrieve a paginated list of Subscriptions belonging to the account used to make the request.\n\nTwilio's `ListSubscription`; its parameters are [`ListSubscriptionParams`]; feature `events-v1`.",
+        create = "Create a new Subscription.\n\nTwilio's `CreateSubscription`; its parameters are [`CreateSubscriptionParams`]; feature `events-v1`.",
+        update = "Update a Subscription.\n\nTwilio's `UpdateSubscription`; its parameters are [`UpdateSubscriptionParams`]; feature `events-v1`.",
+        delete = "Delete a specific Subscription.\n\nTwilio's `DeleteSubscription`; feature `events-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Subscription {
     /// The unique SID identifier of the Account.
@@ -529,10 +550,17 @@ impl ::serde::Serialize for UpdateSubscriptionParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](EventType::fetch) | `GET` | `https://events.twilio.com/v1/Types/{Type}` | `FetchEventType` | — | — |
 /// | [`list`](EventType::list) | `GET` | `https://events.twilio.com/v1/Types` | `ListEventType` | [`ListEventTypeParams`] | — |
-///
-/// - `fetch`: Fetch a specific Event Type.
-/// - `list`: Retrieve a paginated list of all the available Event Types.
-#[::twilio_resource::twilio_resource(path = "/v1/Types/<Type>", base_url = "https://events.twilio.com", rename_all = "snake_case", fetch, list = ListEventTypeParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Types/<Type>",
+    base_url = "https://events.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListEventTypeParams,
+    doc(
+        fetch = "Fetch a specific Event Type.\n\nTwilio's `FetchEventType`; feature `events-v1`.",
+        list = "Retrieve a paginated list of all the available Event Types.\n\nTwilio's `ListEventType`; its parameters are [`ListEventTypeParams`]; feature `events-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct EventType {
     /// The date that this Event Type was created, given in ISO 8601 format.

@@ -1381,7 +1381,21 @@ impl WebChannelChatStatus {
 /// | [`list`](Channel::list) | `GET` | `https://flex-api.twilio.com/v1/Channels` | `ListChannel` | — | — |
 /// | [`create`](Channel::create) | `POST` | `https://flex-api.twilio.com/v1/Channels` | `CreateChannel` | [`CreateChannelParams`] | — |
 /// | [`delete`](Channel::delete) | `DELETE` | `https://flex-api.twilio.com/v1/Channels/{Sid}` | `DeleteChannel` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Channels/<Sid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", fetch, list, create = CreateChannelParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Channels/<Sid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateChannelParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchChannel`; feature `flex-v1`.",
+        list = "Twilio's `ListChannel`; feature `flex-v1`.",
+        create = "Twilio's `CreateChannel`; its parameters are [`CreateChannelParams`]; feature `flex-v1`.",
+        delete = "Twilio's `DeleteChannel`; feature `flex-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Channel {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Channel resource and owns this Workflow.
@@ -1494,7 +1508,19 @@ impl ::serde::Serialize for CreateChannelParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Configuration::fetch) | `GET` | `https://flex-api.twilio.com/v1/Configuration` | `FetchConfiguration` | [`FetchConfigurationParams`] | — |
 /// | [`update`](Configuration::update) | `POST` | `https://flex-api.twilio.com/v1/Configuration` | `UpdateConfiguration` | [`UpdateConfigurationParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Configuration", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", body = "json", update_method = "POST", fetch = FetchConfigurationParams, update = UpdateConfigurationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Configuration",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    update_method = "POST",
+    fetch = FetchConfigurationParams,
+    update = UpdateConfigurationParams,
+    doc(
+        fetch = "Twilio's `FetchConfiguration`; its parameters are [`FetchConfigurationParams`]; feature `flex-v1`.",
+        update = "Twilio's `UpdateConfiguration`; its parameters are [`UpdateConfigurationParams`]; feature `flex-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Configuration {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Configuration resource.
@@ -1741,7 +1767,23 @@ impl ::serde::Serialize for UpdateConfigurationParams {
 /// | [`create`](FlexFlow::create) | `POST` | `https://flex-api.twilio.com/v1/FlexFlows` | `CreateFlexFlow` | [`CreateFlexFlowParams`] | — |
 /// | [`update`](FlexFlow::update) | `POST` | `https://flex-api.twilio.com/v1/FlexFlows/{Sid}` | `UpdateFlexFlow` | [`UpdateFlexFlowParams`] | — |
 /// | [`delete`](FlexFlow::delete) | `DELETE` | `https://flex-api.twilio.com/v1/FlexFlows/{Sid}` | `DeleteFlexFlow` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/FlexFlows/<Sid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", fetch, list = ListFlexFlowParams, create = CreateFlexFlowParams, update = UpdateFlexFlowParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/FlexFlows/<Sid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListFlexFlowParams,
+    create = CreateFlexFlowParams,
+    update = UpdateFlexFlowParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchFlexFlow`; feature `flex-v1`.",
+        list = "Twilio's `ListFlexFlow`; its parameters are [`ListFlexFlowParams`]; feature `flex-v1`.",
+        create = "Twilio's `CreateFlexFlow`; its parameters are [`CreateFlexFlowParams`]; feature `flex-v1`.",
+        update = "Twilio's `UpdateFlexFlow`; its parameters are [`UpdateFlexFlowParams`]; feature `flex-v1`.",
+        delete = "Twilio's `DeleteFlexFlow`; feature `flex-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct FlexFlow {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Flex Flow resource and owns this Workflow.
@@ -2041,9 +2083,15 @@ impl ::serde::Serialize for UpdateFlexFlowParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](InsightsConversations::list) | `GET` | `https://flex-api.twilio.com/v1/Insights/Conversations` | `ListInsightsConversations` | [`ListInsightsConversationsParams`] | `.header("Authorization", ..)` |
-///
-/// - `list`: To get conversation with segment id
-#[::twilio_resource::twilio_resource(path = "/v1/Insights/Conversations", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", list = ListInsightsConversationsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Insights/Conversations",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    list = ListInsightsConversationsParams,
+    doc(
+        list = "To get conversation with segment id\n\nTwilio's `ListInsightsConversations`; its parameters are [`ListInsightsConversationsParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InsightsConversations {
     /// The id of the account.
@@ -2097,11 +2145,19 @@ impl ::serde::Serialize for ListInsightsConversationsParams {
 /// | [`list`](InsightsAssessments::list) | `GET` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Assessments` | `ListInsightsAssessments` | [`ListInsightsAssessmentsParams`] | `.header("Authorization", ..)` |
 /// | [`create`](InsightsAssessments::create) | `POST` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Assessments` | `CreateInsightsAssessments` | [`CreateInsightsAssessmentsParams`] | `.header("Authorization", ..)` |
 /// | [`update`](InsightsAssessments::update) | `POST` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Assessments/{AssessmentSid}` | `UpdateInsightsAssessments` | [`UpdateInsightsAssessmentsParams`] | `.header("Authorization", ..)` |
-///
-/// - `list`: Get assessments done for a conversation by logged in user
-/// - `create`: Add assessments against conversation to dynamo db. Used in assessments screen by user. Users can select the questionnaire and pick up answers for each and every question.
-/// - `update`: Update a specific Assessment assessed earlier
-#[::twilio_resource::twilio_resource(path = "/v1/Insights/QualityManagement/Assessments/<AssessmentSid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", list = ListInsightsAssessmentsParams, create = CreateInsightsAssessmentsParams, update = UpdateInsightsAssessmentsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Insights/QualityManagement/Assessments/<AssessmentSid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    list = ListInsightsAssessmentsParams,
+    create = CreateInsightsAssessmentsParams,
+    update = UpdateInsightsAssessmentsParams,
+    doc(
+        list = "Get assessments done for a conversation by logged in user\n\nTwilio's `ListInsightsAssessments`; its parameters are [`ListInsightsAssessmentsParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+        create = "Add assessments against conversation to dynamo db. Used in assessments screen by user. Users can select the questionnaire and pick up answers for each and every question.\n\nTwilio's `CreateInsightsAssessments`; its parameters are [`CreateInsightsAssessmentsParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+        update = "Update a specific Assessment assessed earlier\n\nTwilio's `UpdateInsightsAssessments`; its parameters are [`UpdateInsightsAssessmentsParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InsightsAssessments {
     /// The unique SID identifier of the Account.
@@ -2301,10 +2357,17 @@ impl ::serde::Serialize for UpdateInsightsAssessmentsParams {
 /// |---|---|---|---|---|---|
 /// | [`list`](InsightsAssessmentsComment::list) | `GET` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Assessments/Comments` | `ListInsightsAssessmentsComment` | [`ListInsightsAssessmentsCommentParams`] | `.header("Authorization", ..)` |
 /// | [`create`](InsightsAssessmentsComment::create) | `POST` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Assessments/Comments` | `CreateInsightsAssessmentsComment` | [`CreateInsightsAssessmentsCommentParams`] | `.header("Authorization", ..)` |
-///
-/// - `list`: To create a comment assessment for a conversation
-/// - `create`: To create a comment assessment for a conversation
-#[::twilio_resource::twilio_resource(path = "/v1/Insights/QualityManagement/Assessments/Comments", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", list = ListInsightsAssessmentsCommentParams, create = CreateInsightsAssessmentsCommentParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Insights/QualityManagement/Assessments/Comments",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    list = ListInsightsAssessmentsCommentParams,
+    create = CreateInsightsAssessmentsCommentParams,
+    doc(
+        list = "To create a comment assessment for a conversation\n\nTwilio's `ListInsightsAssessmentsComment`; its parameters are [`ListInsightsAssessmentsCommentParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+        create = "To create a comment assessment for a conversation\n\nTwilio's `CreateInsightsAssessmentsComment`; its parameters are [`CreateInsightsAssessmentsCommentParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InsightsAssessmentsComment {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Flex Insights resource and owns this resource.
@@ -2450,11 +2513,21 @@ impl ::serde::Serialize for CreateInsightsAssessmentsCommentParams {
 /// | [`create`](InsightsQuestionnairesCategory::create) | `POST` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Categories` | `CreateInsightsQuestionnairesCategory` | [`CreateInsightsQuestionnairesCategoryParams`] | `.header("Authorization", ..)` |
 /// | [`update`](InsightsQuestionnairesCategory::update) | `POST` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Categories/{CategorySid}` | `UpdateInsightsQuestionnairesCategory` | [`UpdateInsightsQuestionnairesCategoryParams`] | `.header("Authorization", ..)` |
 /// | [`delete`](InsightsQuestionnairesCategory::delete) | `DELETE` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Categories/{CategorySid}` | `DeleteInsightsQuestionnairesCategory` | — | `.header("Authorization", ..)` |
-///
-/// - `list`: To get all the categories
-/// - `create`: To create a category for Questions
-/// - `update`: To update the category for Questions
-#[::twilio_resource::twilio_resource(path = "/v1/Insights/QualityManagement/Categories/<CategorySid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", list, create = CreateInsightsQuestionnairesCategoryParams, update = UpdateInsightsQuestionnairesCategoryParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Insights/QualityManagement/Categories/<CategorySid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    list,
+    create = CreateInsightsQuestionnairesCategoryParams,
+    update = UpdateInsightsQuestionnairesCategoryParams,
+    delete,
+    doc(
+        list = "To get all the categories\n\nTwilio's `ListInsightsQuestionnairesCategory`; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+        create = "To create a category for Questions\n\nTwilio's `CreateInsightsQuestionnairesCategory`; its parameters are [`CreateInsightsQuestionnairesCategoryParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+        update = "To update the category for Questions\n\nTwilio's `UpdateInsightsQuestionnairesCategory`; its parameters are [`UpdateInsightsQuestionnairesCategoryParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+        delete = "Twilio's `DeleteInsightsQuestionnairesCategory`; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InsightsQuestionnairesCategory {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Flex Insights resource and owns this resource.
@@ -2533,13 +2606,23 @@ impl ::serde::Serialize for UpdateInsightsQuestionnairesCategoryParams {
 /// | [`create`](InsightsQuestionnaires::create) | `POST` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Questionnaires` | `CreateInsightsQuestionnaires` | [`CreateInsightsQuestionnairesParams`] | `.header("Authorization", ..)` |
 /// | [`update`](InsightsQuestionnaires::update) | `POST` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Questionnaires/{QuestionnaireSid}` | `UpdateInsightsQuestionnaires` | [`UpdateInsightsQuestionnairesParams`] | `.header("Authorization", ..)` |
 /// | [`delete`](InsightsQuestionnaires::delete) | `DELETE` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Questionnaires/{QuestionnaireSid}` | `DeleteInsightsQuestionnaires` | — | `.header("Authorization", ..)` |
-///
-/// - `fetch`: To get the Questionnaire Detail
-/// - `list`: To get all questionnaires with questions
-/// - `create`: To create a Questionnaire
-/// - `update`: To update the questionnaire
-/// - `delete`: To delete the questionnaire
-#[::twilio_resource::twilio_resource(path = "/v1/Insights/QualityManagement/Questionnaires/<QuestionnaireSid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", fetch, list = ListInsightsQuestionnairesParams, create = CreateInsightsQuestionnairesParams, update = UpdateInsightsQuestionnairesParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Insights/QualityManagement/Questionnaires/<QuestionnaireSid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListInsightsQuestionnairesParams,
+    create = CreateInsightsQuestionnairesParams,
+    update = UpdateInsightsQuestionnairesParams,
+    delete,
+    doc(
+        fetch = "To get the Questionnaire Detail\n\nTwilio's `FetchInsightsQuestionnaires`; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+        list = "To get all questionnaires with questions\n\nTwilio's `ListInsightsQuestionnaires`; its parameters are [`ListInsightsQuestionnairesParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+        create = "To create a Questionnaire\n\nTwilio's `CreateInsightsQuestionnaires`; its parameters are [`CreateInsightsQuestionnairesParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+        update = "To update the questionnaire\n\nTwilio's `UpdateInsightsQuestionnaires`; its parameters are [`UpdateInsightsQuestionnairesParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+        delete = "To delete the questionnaire\n\nTwilio's `DeleteInsightsQuestionnaires`; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InsightsQuestionnaires {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Flex Insights resource and owns this resource.
@@ -2691,11 +2774,21 @@ impl ::serde::Serialize for UpdateInsightsQuestionnairesParams {
 /// | [`create`](InsightsQuestionnairesQuestion::create) | `POST` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Questions` | `CreateInsightsQuestionnairesQuestion` | [`CreateInsightsQuestionnairesQuestionParams`] | `.header("Authorization", ..)` |
 /// | [`update`](InsightsQuestionnairesQuestion::update) | `POST` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Questions/{QuestionSid}` | `UpdateInsightsQuestionnairesQuestion` | [`UpdateInsightsQuestionnairesQuestionParams`] | `.header("Authorization", ..)` |
 /// | [`delete`](InsightsQuestionnairesQuestion::delete) | `DELETE` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Questions/{QuestionSid}` | `DeleteInsightsQuestionnairesQuestion` | — | `.header("Authorization", ..)` |
-///
-/// - `list`: To get all the question for the given categories
-/// - `create`: To create a question for a Category
-/// - `update`: To update the question
-#[::twilio_resource::twilio_resource(path = "/v1/Insights/QualityManagement/Questions/<QuestionSid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", list = ListInsightsQuestionnairesQuestionParams, create = CreateInsightsQuestionnairesQuestionParams, update = UpdateInsightsQuestionnairesQuestionParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Insights/QualityManagement/Questions/<QuestionSid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    list = ListInsightsQuestionnairesQuestionParams,
+    create = CreateInsightsQuestionnairesQuestionParams,
+    update = UpdateInsightsQuestionnairesQuestionParams,
+    delete,
+    doc(
+        list = "To get all the question for the given categories\n\nTwilio's `ListInsightsQuestionnairesQuestion`; its parameters are [`ListInsightsQuestionnairesQuestionParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+        create = "To create a question for a Category\n\nTwilio's `CreateInsightsQuestionnairesQuestion`; its parameters are [`CreateInsightsQuestionnairesQuestionParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+        update = "To update the question\n\nTwilio's `UpdateInsightsQuestionnairesQuestion`; its parameters are [`UpdateInsightsQuestionnairesQuestionParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+        delete = "Twilio's `DeleteInsightsQuestionnairesQuestion`; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InsightsQuestionnairesQuestion {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Flex Insights resource and owns this resource.
@@ -2866,13 +2959,14 @@ impl ::serde::Serialize for UpdateInsightsQuestionnairesQuestionParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](InsightsSettingsAnswersets::fetch) | `GET` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Settings/AnswerSets` | `FetchInsightsSettingsAnswersets` | — | `.header("Authorization", ..)` |
-///
-/// - `fetch`: To get the Answer Set Settings for an Account
 #[::twilio_resource::twilio_resource(
     path = "/v1/Insights/QualityManagement/Settings/AnswerSets",
     base_url = "https://flex-api.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "To get the Answer Set Settings for an Account\n\nTwilio's `FetchInsightsSettingsAnswersets`; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct InsightsSettingsAnswersets {
@@ -2902,13 +2996,14 @@ pub struct InsightsSettingsAnswersets {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](InsightsSettingsComment::fetch) | `GET` | `https://flex-api.twilio.com/v1/Insights/QualityManagement/Settings/CommentTags` | `FetchInsightsSettingsComment` | — | `.header("Authorization", ..)` |
-///
-/// - `fetch`: To get the Comment Settings for an Account
 #[::twilio_resource::twilio_resource(
     path = "/v1/Insights/QualityManagement/Settings/CommentTags",
     base_url = "https://flex-api.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "To get the Comment Settings for an Account\n\nTwilio's `FetchInsightsSettingsComment`; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct InsightsSettingsComment {
@@ -2928,9 +3023,15 @@ pub struct InsightsSettingsComment {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](InsightsSegments::list) | `GET` | `https://flex-api.twilio.com/v1/Insights/Segments` | `ListInsightsSegments` | [`ListInsightsSegmentsParams`] | `.header("Authorization", ..)` |
-///
-/// - `list`: To get segments for given reservation Ids
-#[::twilio_resource::twilio_resource(path = "/v1/Insights/Segments", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", list = ListInsightsSegmentsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Insights/Segments",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    list = ListInsightsSegmentsParams,
+    doc(
+        list = "To get segments for given reservation Ids\n\nTwilio's `ListInsightsSegments`; its parameters are [`ListInsightsSegmentsParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InsightsSegments {
     /// The unique id for the account.
@@ -3056,9 +3157,15 @@ impl ::serde::Serialize for ListInsightsSegmentsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](InsightsSession::create) | `POST` | `https://flex-api.twilio.com/v1/Insights/Session` | `CreateInsightsSession` | [`CreateInsightsSessionParams`] | `.header("Authorization", ..)` |
-///
-/// - `create`: To obtain session details for fetching reports and dashboards
-#[::twilio_resource::twilio_resource(path = "/v1/Insights/Session", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", create = CreateInsightsSessionParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Insights/Session",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    create = CreateInsightsSessionParams,
+    doc(
+        create = "To obtain session details for fetching reports and dashboards\n\nTwilio's `CreateInsightsSession`; its parameters are [`CreateInsightsSessionParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InsightsSession {
     /// The base URL to fetch reports and dashboards
@@ -3109,13 +3216,14 @@ impl ::serde::Serialize for CreateInsightsSessionParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](InsightsUserRoles::fetch) | `GET` | `https://flex-api.twilio.com/v1/Insights/UserRoles` | `FetchInsightsUserRoles` | — | `.header("Authorization", ..)` |
-///
-/// - `fetch`: This is used by Flex UI and Quality Management to fetch the Flex Insights roles for the user
 #[::twilio_resource::twilio_resource(
     path = "/v1/Insights/UserRoles",
     base_url = "https://flex-api.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "This is used by Flex UI and Quality Management to fetch the Flex Insights roles for the user\n\nTwilio's `FetchInsightsUserRoles`; feature `flex-v1`.\n\nHeaders it reads:\n- `Authorization`, sent with `.header(\"Authorization\", ..)`: The Authorization HTTP request header",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct InsightsUserRoles {
@@ -3135,10 +3243,19 @@ pub struct InsightsUserRoles {
 /// | [`fetch`](Interaction::fetch) | `GET` | `https://flex-api.twilio.com/v1/Interactions/{Sid}` | `FetchInteraction` | — | — |
 /// | [`create`](Interaction::create) | `POST` | `https://flex-api.twilio.com/v1/Interactions` | `CreateInteraction` | [`CreateInteractionParams`] | — |
 /// | [`update`](Interaction::update) | `POST` | `https://flex-api.twilio.com/v1/Interactions/{Sid}` | `UpdateInteraction` | [`UpdateInteractionParams`] | — |
-///
-/// - `create`: Create a new Interaction.
-/// - `update`: Updates an interaction.
-#[::twilio_resource::twilio_resource(path = "/v1/Interactions/<Sid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", fetch, create = CreateInteractionParams, update = UpdateInteractionParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Interactions/<Sid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    create = CreateInteractionParams,
+    update = UpdateInteractionParams,
+    doc(
+        fetch = "Twilio's `FetchInteraction`; feature `flex-v1`.",
+        create = "Create a new Interaction.\n\nTwilio's `CreateInteraction`; its parameters are [`CreateInteractionParams`]; feature `flex-v1`.",
+        update = "Updates an interaction.\n\nTwilio's `UpdateInteraction`; its parameters are [`UpdateInteractionParams`]; feature `flex-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Interaction {
     /// A JSON object that defines the Interaction’s communication channel and includes details about the channel. See the [Outbound SMS](https://www.twilio.com/docs/flex/developer/conversations/interactions-api/interactions#agent-initiated-outbound-interactions) and [inbound (API-initiated)](https://www.twilio.com/docs/flex/developer/conversations/interactions-api/interactions#api-initiated-contact) Channel object examples.
@@ -3246,7 +3363,19 @@ impl ::serde::Serialize for UpdateInteractionParams {
 /// | [`fetch`](PluginConfiguration::fetch) | `GET` | `https://flex-api.twilio.com/v1/PluginService/Configurations/{Sid}` | `FetchPluginConfiguration` | — | `.header("Flex-Metadata", ..)` |
 /// | [`list`](PluginConfiguration::list) | `GET` | `https://flex-api.twilio.com/v1/PluginService/Configurations` | `ListPluginConfiguration` | — | `.header("Flex-Metadata", ..)` |
 /// | [`create`](PluginConfiguration::create) | `POST` | `https://flex-api.twilio.com/v1/PluginService/Configurations` | `CreatePluginConfiguration` | [`CreatePluginConfigurationParams`] | `.header("Flex-Metadata", ..)` |
-#[::twilio_resource::twilio_resource(path = "/v1/PluginService/Configurations/<Sid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", fetch, list, create = CreatePluginConfigurationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/PluginService/Configurations/<Sid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreatePluginConfigurationParams,
+    doc(
+        fetch = "Twilio's `FetchPluginConfiguration`; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+        list = "Twilio's `ListPluginConfiguration`; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+        create = "Twilio's `CreatePluginConfiguration`; its parameters are [`CreatePluginConfigurationParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PluginConfiguration {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Flex Plugin Configuration resource and owns this resource.
@@ -3331,7 +3460,15 @@ impl ::serde::Serialize for CreatePluginConfigurationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](PluginConfigurationArchive::update) | `POST` | `https://flex-api.twilio.com/v1/PluginService/Configurations/{Sid}/Archive` | `UpdatePluginConfigurationArchive` | [`UpdatePluginConfigurationArchiveParams`] | `.header("Flex-Metadata", ..)` |
-#[::twilio_resource::twilio_resource(path = "/v1/PluginService/Configurations/<Sid>/Archive", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", update = UpdatePluginConfigurationArchiveParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/PluginService/Configurations/<Sid>/Archive",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    update = UpdatePluginConfigurationArchiveParams,
+    doc(
+        update = "Twilio's `UpdatePluginConfigurationArchive`; its parameters are [`UpdatePluginConfigurationArchiveParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PluginConfigurationArchive {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Flex Plugin Configuration resource and owns this resource.
@@ -3391,7 +3528,21 @@ impl ::serde::Serialize for UpdatePluginConfigurationArchiveParams {
 /// | [`list`](Plugin::list) | `GET` | `https://flex-api.twilio.com/v1/PluginService/Plugins` | `ListPlugin` | — | `.header("Flex-Metadata", ..)` |
 /// | [`create`](Plugin::create) | `POST` | `https://flex-api.twilio.com/v1/PluginService/Plugins` | `CreatePlugin` | [`CreatePluginParams`] | `.header("Flex-Metadata", ..)` |
 /// | [`update`](Plugin::update) | `POST` | `https://flex-api.twilio.com/v1/PluginService/Plugins/{Sid}` | `UpdatePlugin` | [`UpdatePluginParams`] | `.header("Flex-Metadata", ..)` |
-#[::twilio_resource::twilio_resource(path = "/v1/PluginService/Plugins/<Sid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", fetch, list, create = CreatePluginParams, update = UpdatePluginParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/PluginService/Plugins/<Sid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreatePluginParams,
+    update = UpdatePluginParams,
+    doc(
+        fetch = "Twilio's `FetchPlugin`; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+        list = "Twilio's `ListPlugin`; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+        create = "Twilio's `CreatePlugin`; its parameters are [`CreatePluginParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+        update = "Twilio's `UpdatePlugin`; its parameters are [`UpdatePluginParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Plugin {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Flex Plugin resource and owns this resource.
@@ -3512,7 +3663,15 @@ impl ::serde::Serialize for UpdatePluginParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](PluginVersionArchive::update) | `POST` | `https://flex-api.twilio.com/v1/PluginService/Plugins/{PluginSid}/Versions/{Sid}/Archive` | `UpdatePluginVersionArchive` | [`UpdatePluginVersionArchiveParams`] | `.header("Flex-Metadata", ..)` |
-#[::twilio_resource::twilio_resource(path = "/v1/PluginService/Plugins/<PluginSid>/Versions/<Sid>/Archive", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", update = UpdatePluginVersionArchiveParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/PluginService/Plugins/<PluginSid>/Versions/<Sid>/Archive",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    update = UpdatePluginVersionArchiveParams,
+    doc(
+        update = "Twilio's `UpdatePluginVersionArchive`; its parameters are [`UpdatePluginVersionArchiveParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PluginVersionArchive {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Flex Plugin Version resource and owns this resource.
@@ -3581,7 +3740,15 @@ impl ::serde::Serialize for UpdatePluginVersionArchiveParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](PluginArchive::update) | `POST` | `https://flex-api.twilio.com/v1/PluginService/Plugins/{Sid}/Archive` | `UpdatePluginArchive` | [`UpdatePluginArchiveParams`] | `.header("Flex-Metadata", ..)` |
-#[::twilio_resource::twilio_resource(path = "/v1/PluginService/Plugins/<Sid>/Archive", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", update = UpdatePluginArchiveParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/PluginService/Plugins/<Sid>/Archive",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    update = UpdatePluginArchiveParams,
+    doc(
+        update = "Twilio's `UpdatePluginArchive`; its parameters are [`UpdatePluginArchiveParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PluginArchive {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Flex Plugin resource and owns this resource.
@@ -3648,7 +3815,19 @@ impl ::serde::Serialize for UpdatePluginArchiveParams {
 /// | [`fetch`](PluginRelease::fetch) | `GET` | `https://flex-api.twilio.com/v1/PluginService/Releases/{Sid}` | `FetchPluginRelease` | — | `.header("Flex-Metadata", ..)` |
 /// | [`list`](PluginRelease::list) | `GET` | `https://flex-api.twilio.com/v1/PluginService/Releases` | `ListPluginRelease` | — | `.header("Flex-Metadata", ..)` |
 /// | [`create`](PluginRelease::create) | `POST` | `https://flex-api.twilio.com/v1/PluginService/Releases` | `CreatePluginRelease` | [`CreatePluginReleaseParams`] | `.header("Flex-Metadata", ..)` |
-#[::twilio_resource::twilio_resource(path = "/v1/PluginService/Releases/<Sid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", fetch, list, create = CreatePluginReleaseParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/PluginService/Releases/<Sid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreatePluginReleaseParams,
+    doc(
+        fetch = "Twilio's `FetchPluginRelease`; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+        list = "Twilio's `ListPluginRelease`; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+        create = "Twilio's `CreatePluginRelease`; its parameters are [`CreatePluginReleaseParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PluginRelease {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Plugin Release resource and owns this resource.
@@ -3707,7 +3886,23 @@ impl ::serde::Serialize for CreatePluginReleaseParams {
 /// | [`create`](WebChannel::create) | `POST` | `https://flex-api.twilio.com/v1/WebChannels` | `CreateWebChannel` | [`CreateWebChannelParams`] | — |
 /// | [`update`](WebChannel::update) | `POST` | `https://flex-api.twilio.com/v1/WebChannels/{Sid}` | `UpdateWebChannel` | [`UpdateWebChannelParams`] | — |
 /// | [`delete`](WebChannel::delete) | `DELETE` | `https://flex-api.twilio.com/v1/WebChannels/{Sid}` | `DeleteWebChannel` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/WebChannels/<Sid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", fetch, list, create = CreateWebChannelParams, update = UpdateWebChannelParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/WebChannels/<Sid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateWebChannelParams,
+    update = UpdateWebChannelParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchWebChannel`; feature `flex-v1`.",
+        list = "Twilio's `ListWebChannel`; feature `flex-v1`.",
+        create = "Twilio's `CreateWebChannel`; its parameters are [`CreateWebChannelParams`]; feature `flex-v1`.",
+        update = "Twilio's `UpdateWebChannel`; its parameters are [`UpdateWebChannelParams`]; feature `flex-v1`.",
+        delete = "Twilio's `DeleteWebChannel`; feature `flex-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct WebChannel {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the WebChannel resource and owns this Workflow.
@@ -3821,7 +4016,8 @@ impl ::serde::Serialize for UpdateWebChannelParams {
     path = "/v1/account/provision/status",
     base_url = "https://flex-api.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "Twilio's `FetchProvisioningStatus`; feature `flex-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct ProvisioningStatus {

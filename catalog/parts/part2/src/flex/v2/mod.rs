@@ -14,10 +14,17 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](FlexUser::fetch) | `GET` | `https://flex-api.twilio.com/v2/Instances/{InstanceSid}/Users/{FlexUserSid}` | `FetchFlexUser` | — | — |
 /// | [`update`](FlexUser::update) | `POST` | `https://flex-api.twilio.com/v2/Instances/{InstanceSid}/Users/{FlexUserSid}` | `UpdateFlexUser` | [`UpdateFlexUserParams`] | — |
-///
-/// - `fetch`: Fetch flex user for the given flex user sid
-/// - `update`: Update flex user for the given flex user sid
-#[::twilio_resource::twilio_resource(path = "/v2/Instances/<InstanceSid>/Users/<FlexUserSid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", fetch, update = UpdateFlexUserParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Instances/<InstanceSid>/Users/<FlexUserSid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateFlexUserParams,
+    doc(
+        fetch = "Fetch flex user for the given flex user sid\n\nTwilio's `FetchFlexUser`; feature `flex-v2`.",
+        update = "Update flex user for the given flex user sid\n\nTwilio's `UpdateFlexUser`; its parameters are [`UpdateFlexUserParams`]; feature `flex-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct FlexUser {
     /// The unique SID of the account that created the resource.
@@ -121,7 +128,15 @@ impl ::serde::Serialize for UpdateFlexUserParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](WebChannel::create) | `POST` | `https://flex-api.twilio.com/v2/WebChats` | `CreateWebChannel` | [`CreateWebChannelParams`] | `.header("Ui-Version", ..)` |
-#[::twilio_resource::twilio_resource(path = "/v2/WebChats", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", create = CreateWebChannelParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/WebChats",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    create = CreateWebChannelParams,
+    doc(
+        create = "Twilio's `CreateWebChannel`; its parameters are [`CreateWebChannelParams`]; feature `flex-v2`.\n\nHeaders it reads:\n- `Ui-Version`, sent with `.header(\"Ui-Version\", ..)`: The Ui-Version HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct WebChannel {
     /// The unique string representing the [Conversation resource](https://www.twilio.com/docs/conversations/api/conversation-resource) created.

@@ -13,15 +13,16 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](PublicApiAccountResponse::fetch) | `GET` | `https://preview-iam.twilio.com/Organizations/{OrganizationSid}/Accounts/{AccountSid}` | `FetchOrganizationAccount` | — | — |
 /// | [`list`](PublicApiAccountResponse::list) | `GET` | `https://preview-iam.twilio.com/Organizations/{OrganizationSid}/Accounts` | `ListOrganizationAccounts` | — | — |
-///
-/// - `fetch`: Get details of organization account
-/// - `list`: List organization accounts
 #[::twilio_resource::twilio_resource(
     path = "/Organizations/<OrganizationSid>/Accounts/<AccountSid>",
     base_url = "https://preview-iam.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Get details of organization account\n\nTwilio's `FetchOrganizationAccount`; feature `iam-organizations`.",
+        list = "List organization accounts\n\nTwilio's `ListOrganizationAccounts`; feature `iam-organizations`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct PublicApiAccountResponse {
@@ -56,11 +57,20 @@ pub struct PublicApiAccountResponse {
 /// | [`list`](PublicApiRoleAssignmentResponse::list) | `GET` | `https://preview-iam.twilio.com/Organizations/{OrganizationSid}/RoleAssignments` | `ListRoleAssignments` | [`ListRoleAssignmentsParams`] | — |
 /// | [`create`](PublicApiRoleAssignmentResponse::create) | `POST` | `https://preview-iam.twilio.com/Organizations/{OrganizationSid}/RoleAssignments` | `CreateRoleAssignment` | [`CreateRoleAssignmentParams`] | — |
 /// | [`delete`](PublicApiRoleAssignmentResponse::delete) | `DELETE` | `https://preview-iam.twilio.com/Organizations/{OrganizationSid}/RoleAssignments/{RoleAssignmentSid}` | `DeleteRoleAssignment` | — | — |
-///
-/// - `list`: List role assignments for the given organization
-/// - `create`: Create a role assignment for the given organization
-/// - `delete`: Delete a role assignment for the given organization
-#[::twilio_resource::twilio_resource(path = "/Organizations/<OrganizationSid>/RoleAssignments/<RoleAssignmentSid>", base_url = "https://preview-iam.twilio.com", rename_all = "snake_case", body = "json", list = ListRoleAssignmentsParams, create = CreateRoleAssignmentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/Organizations/<OrganizationSid>/RoleAssignments/<RoleAssignmentSid>",
+    base_url = "https://preview-iam.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    list = ListRoleAssignmentsParams,
+    create = CreateRoleAssignmentParams,
+    delete,
+    doc(
+        list = "List role assignments for the given organization\n\nTwilio's `ListRoleAssignments`; its parameters are [`ListRoleAssignmentsParams`]; feature `iam-organizations`.",
+        create = "Create a role assignment for the given organization\n\nTwilio's `CreateRoleAssignment`; its parameters are [`CreateRoleAssignmentParams`]; feature `iam-organizations`.",
+        delete = "Delete a role assignment for the given organization\n\nTwilio's `DeleteRoleAssignment`; feature `iam-organizations`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PublicApiRoleAssignmentResponse {
     /// Twilio Sid representing scope of this assignment
@@ -146,9 +156,15 @@ impl ::serde::Serialize for CreateRoleAssignmentParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ScimUserPage::fetch) | `GET` | `https://preview-iam.twilio.com/Organizations/{OrganizationSid}/scim/Users` | `ListOrganizationUsers` | [`ListOrganizationUsersParams`] | — |
-///
-/// - `fetch`: List SCIM Users
-#[::twilio_resource::twilio_resource(path = "/Organizations/<OrganizationSid>/scim/Users", base_url = "https://preview-iam.twilio.com", rename_all = "camelCase", fetch = ListOrganizationUsersParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/Organizations/<OrganizationSid>/scim/Users",
+    base_url = "https://preview-iam.twilio.com",
+    rename_all = "camelCase",
+    fetch = ListOrganizationUsersParams,
+    doc(
+        fetch = "List SCIM Users\n\nTwilio's `ListOrganizationUsers`; its parameters are [`ListOrganizationUsersParams`]; feature `iam-organizations`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ScimUserPage {
     /// `Resources` on the wire (array of JSON).
@@ -190,12 +206,21 @@ impl ::serde::Serialize for ListOrganizationUsersParams {
 /// | [`create`](ScimUser::create) | `POST` | `https://preview-iam.twilio.com/Organizations/{OrganizationSid}/scim/Users` | `CreateOrganizationUser` | [`CreateOrganizationUserParams`] | — |
 /// | [`update`](ScimUser::update) | `PUT` | `https://preview-iam.twilio.com/Organizations/{OrganizationSid}/scim/Users/{UserSid}` | `UpdateOrganizationUser` | [`UpdateOrganizationUserParams`] | `.if_match(..)` |
 /// | [`delete`](ScimUser::delete) | `DELETE` | `https://preview-iam.twilio.com/Organizations/{OrganizationSid}/scim/Users/{UserSid}` | `DeleteOrganizationUser` | — | — |
-///
-/// - `fetch`: Get SCIM User
-/// - `create`: Create SCIM User
-/// - `update`: Update SCIM User
-/// - `delete`: Delete SCIM User
-#[::twilio_resource::twilio_resource(path = "/Organizations/<OrganizationSid>/scim/Users/<UserSid>", base_url = "https://preview-iam.twilio.com", rename_all = "camelCase", fetch, create = CreateOrganizationUserParams, update = UpdateOrganizationUserParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/Organizations/<OrganizationSid>/scim/Users/<UserSid>",
+    base_url = "https://preview-iam.twilio.com",
+    rename_all = "camelCase",
+    fetch,
+    create = CreateOrganizationUserParams,
+    update = UpdateOrganizationUserParams,
+    delete,
+    doc(
+        fetch = "Get SCIM User\n\nTwilio's `FetchOrganizationUser`; feature `iam-organizations`.",
+        create = "Create SCIM User\n\nTwilio's `CreateOrganizationUser`; its parameters are [`CreateOrganizationUserParams`]; feature `iam-organizations`.",
+        update = "Update SCIM User\n\nTwilio's `UpdateOrganizationUser`; its parameters are [`UpdateOrganizationUserParams`]; feature `iam-organizations`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`",
+        delete = "Delete SCIM User\n\nTwilio's `DeleteOrganizationUser`; feature `iam-organizations`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ScimUser {
     /// Indicates whether the user is active
@@ -404,9 +429,16 @@ impl ::serde::Serialize for UpdateOrganizationUserParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](OrganizationUser::update) | `PATCH` | `https://preview-iam.twilio.com/Organizations/{OrganizationSid}/scim/Users/{UserSid}` | `PatchOrganizationUser` | [`PatchOrganizationUserParams`] | `.if_match(..)` |
-///
-/// - `update`: Patch SCIM User
-#[::twilio_resource::twilio_resource(path = "/Organizations/<OrganizationSid>/scim/Users/<UserSid>", base_url = "https://preview-iam.twilio.com", rename_all = "camelCase", update_method = "PATCH", update = PatchOrganizationUserParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/Organizations/<OrganizationSid>/scim/Users/<UserSid>",
+    base_url = "https://preview-iam.twilio.com",
+    rename_all = "camelCase",
+    update_method = "PATCH",
+    update = PatchOrganizationUserParams,
+    doc(
+        update = "Patch SCIM User\n\nTwilio's `PatchOrganizationUser`; its parameters are [`PatchOrganizationUserParams`]; feature `iam-organizations`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct OrganizationUser {
     /// Indicates whether the user is active
@@ -491,9 +523,15 @@ impl ::serde::Serialize for PatchOrganizationUserParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](Token::create) | `POST` | `https://preview-iam.twilio.com/v1/token` | `CreateToken` | [`CreateTokenParams`] | — |
-///
-/// - `create`: Issues a new Access token (optionally identity\_token & refresh\_token) in exchange of Oauth grant
-#[::twilio_resource::twilio_resource(path = "/v1/token", base_url = "https://preview-iam.twilio.com", rename_all = "snake_case", create = CreateTokenParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/token",
+    base_url = "https://preview-iam.twilio.com",
+    rename_all = "snake_case",
+    create = CreateTokenParams,
+    doc(
+        create = "Issues a new Access token (optionally identity\\_token & refresh\\_token) in exchange of Oauth grant\n\nTwilio's `CreateToken`; its parameters are [`CreateTokenParams`]; feature `iam-organizations`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Token {
     /// Token which carries the necessary information to access a Twilio resource directly.

@@ -206,10 +206,17 @@ impl RoleScopeType {
 /// |---|---|---|---|---|---|
 /// | [`list`](GetKeys::list) | `GET` | `https://iam.twilio.com/v1/Keys` | `ListGetKeys` | [`ListGetKeysParams`] | — |
 /// | [`delete`](GetKeys::delete) | `DELETE` | `https://iam.twilio.com/v1/Keys/{Sid}` | `DeleteKey` | — | — |
-///
-/// - `list`: Retrieve a list of all Keys for a account.
-/// - `delete`: Delete a specific Key.
-#[::twilio_resource::twilio_resource(path = "/v1/Keys/<Sid>", base_url = "https://iam.twilio.com", rename_all = "snake_case", list = ListGetKeysParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Keys/<Sid>",
+    base_url = "https://iam.twilio.com",
+    rename_all = "snake_case",
+    list = ListGetKeysParams,
+    delete,
+    doc(
+        list = "Retrieve a list of all Keys for a account.\n\nTwilio's `ListGetKeys`; its parameters are [`ListGetKeysParams`]; feature `iam-v1`.",
+        delete = "Delete a specific Key.\n\nTwilio's `DeleteKey`; feature `iam-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct GetKeys {
     /// The date and time in GMT that the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
@@ -263,9 +270,15 @@ impl ::serde::Serialize for ListGetKeysParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](NewKey::create) | `POST` | `https://iam.twilio.com/v1/Keys` | `CreateNewKey` | [`CreateNewKeyParams`] | — |
-///
-/// - `create`: Create a new Signing Key for the account making the request.
-#[::twilio_resource::twilio_resource(path = "/v1/Keys/<Sid>", base_url = "https://iam.twilio.com", rename_all = "snake_case", create = CreateNewKeyParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Keys/<Sid>",
+    base_url = "https://iam.twilio.com",
+    rename_all = "snake_case",
+    create = CreateNewKeyParams,
+    doc(
+        create = "Create a new Signing Key for the account making the request.\n\nTwilio's `CreateNewKey`; its parameters are [`CreateNewKeyParams`]; feature `iam-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct NewKey {
     /// The date and time in GMT that the API Key was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
@@ -346,10 +359,17 @@ impl ::serde::Serialize for CreateNewKeyParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Key::fetch) | `GET` | `https://iam.twilio.com/v1/Keys/{Sid}` | `FetchKey` | — | — |
 /// | [`update`](Key::update) | `POST` | `https://iam.twilio.com/v1/Keys/{Sid}` | `UpdateKey` | [`UpdateKeyParams`] | — |
-///
-/// - `fetch`: Fetch a specific Key.
-/// - `update`: Update a specific Key.
-#[::twilio_resource::twilio_resource(path = "/v1/Keys/<Sid>", base_url = "https://iam.twilio.com", rename_all = "snake_case", fetch, update = UpdateKeyParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Keys/<Sid>",
+    base_url = "https://iam.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateKeyParams,
+    doc(
+        fetch = "Fetch a specific Key.\n\nTwilio's `FetchKey`; feature `iam-v1`.",
+        update = "Update a specific Key.\n\nTwilio's `UpdateKey`; its parameters are [`UpdateKeyParams`]; feature `iam-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Key {
     /// The date and time in GMT that the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
@@ -417,14 +437,15 @@ impl ::serde::Serialize for UpdateKeyParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](RolePermission::list) | `GET` | `https://iam.twilio.com/v1/Roles/{RoleSid}/Permissions` | `ListRolePermission` | — | — |
-///
-/// - `list`: List resolved permissions for a role
 #[::twilio_resource::twilio_resource(
     path = "/v1/Roles/<RoleSid>/Permissions",
     base_url = "https://iam.twilio.com",
     rename_all = "camelCase",
     list,
-    page_size = "PageSize"
+    page_size = "PageSize",
+    doc(
+        list = "List resolved permissions for a role\n\nTwilio's `ListRolePermission`; feature `iam-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct RolePermission {
@@ -461,9 +482,15 @@ pub struct RolePermission {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](Token::create) | `POST` | `https://iam.twilio.com/v1/token` | `CreateToken` | [`CreateTokenParams`] | — |
-///
-/// - `create`: Issues a new Access token (optionally identity\_token & refresh\_token) in exchange of Oauth grant
-#[::twilio_resource::twilio_resource(path = "/v1/token", base_url = "https://iam.twilio.com", rename_all = "snake_case", create = CreateTokenParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/token",
+    base_url = "https://iam.twilio.com",
+    rename_all = "snake_case",
+    create = CreateTokenParams,
+    doc(
+        create = "Issues a new Access token (optionally identity\\_token & refresh\\_token) in exchange of Oauth grant\n\nTwilio's `CreateToken`; its parameters are [`CreateTokenParams`]; feature `iam-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Token {
     /// Token which carries the necessary information to access a Twilio resource directly.

@@ -53,7 +53,15 @@ impl PhoneNumberType {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](PhoneNumber::fetch) | `GET` | `https://lookups.twilio.com/v1/PhoneNumbers/{PhoneNumber}` | `FetchPhoneNumber` | [`FetchPhoneNumberParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/PhoneNumbers/<PhoneNumber>", base_url = "https://lookups.twilio.com", rename_all = "snake_case", fetch = FetchPhoneNumberParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/PhoneNumbers/<PhoneNumber>",
+    base_url = "https://lookups.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchPhoneNumberParams,
+    doc(
+        fetch = "Twilio's `FetchPhoneNumber`; its parameters are [`FetchPhoneNumberParams`]; feature `lookups-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PhoneNumber {
     /// A JSON string with the results of the Add-ons you specified in the `add_ons` parameters. For the format of the object, see [Using Add-ons](https://www.twilio.com/docs/add-ons).

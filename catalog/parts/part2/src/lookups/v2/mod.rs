@@ -126,9 +126,15 @@ impl ValidationError {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](LookupResponse::fetch) | `GET` | `https://lookups.twilio.com/v2/PhoneNumbers/{PhoneNumber}` | `FetchPhoneNumber` | [`FetchPhoneNumberParams`] | — |
-///
-/// - `fetch`: The Lookup API allows you to query information on a phone number so that you can make a trusted interaction with your user
-#[::twilio_resource::twilio_resource(path = "/v2/PhoneNumbers/<PhoneNumber>", base_url = "https://lookups.twilio.com", rename_all = "snake_case", fetch = FetchPhoneNumberParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/PhoneNumbers/<PhoneNumber>",
+    base_url = "https://lookups.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchPhoneNumberParams,
+    doc(
+        fetch = "The Lookup API allows you to query information on a phone number so that you can make a trusted interaction with your user\n\nTwilio's `FetchPhoneNumber`; its parameters are [`FetchPhoneNumberParams`]; feature `lookups-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct LookupResponse {
     /// `call_forwarding` on the wire (JSON).
@@ -290,11 +296,21 @@ impl ::serde::Serialize for FetchPhoneNumberParams {
 /// | [`fetch`](OverridesResponse::fetch) | `GET` | `https://lookups.twilio.com/v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}` | `FetchLookupPhoneNumberOverrides` | — | — |
 /// | [`update`](OverridesResponse::update) | `POST` | `https://lookups.twilio.com/v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}` | `CreateLookupPhoneNumberOverrides` | [`CreateLookupPhoneNumberOverridesParams`] | — |
 /// | [`delete`](OverridesResponse::delete) | `DELETE` | `https://lookups.twilio.com/v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}` | `DeleteLookupPhoneNumberOverrides` | — | — |
-///
-/// - `fetch`: Retrieve an Override for a specific package and phone number.
-/// - `update`: Create an Override for a specific package and phone number.
-/// - `delete`: Delete an Override for a specific package and phone number.
-#[::twilio_resource::twilio_resource(path = "/v2/PhoneNumbers/<PhoneNumber>/Overrides/<Field>", base_url = "https://lookups.twilio.com", rename_all = "snake_case", body = "json", update_method = "POST", fetch, update = CreateLookupPhoneNumberOverridesParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/PhoneNumbers/<PhoneNumber>/Overrides/<Field>",
+    base_url = "https://lookups.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    update_method = "POST",
+    fetch,
+    update = CreateLookupPhoneNumberOverridesParams,
+    delete,
+    doc(
+        fetch = "Retrieve an Override for a specific package and phone number.\n\nTwilio's `FetchLookupPhoneNumberOverrides`; feature `lookups-v2`.",
+        update = "Create an Override for a specific package and phone number.\n\nTwilio's `CreateLookupPhoneNumberOverrides`; its parameters are [`CreateLookupPhoneNumberOverridesParams`]; feature `lookups-v2`.",
+        delete = "Delete an Override for a specific package and phone number.\n\nTwilio's `DeleteLookupPhoneNumberOverrides`; feature `lookups-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct OverridesResponse {
     /// The original line type
@@ -358,9 +374,16 @@ impl ::serde::Serialize for CreateLookupPhoneNumberOverridesParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](LookupPhoneNumberOverrides::update) | `PUT` | `https://lookups.twilio.com/v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}` | `UpdateLookupPhoneNumberOverrides` | [`UpdateLookupPhoneNumberOverridesParams`] | — |
-///
-/// - `update`: Update an Override for a specific package and phone number.
-#[::twilio_resource::twilio_resource(path = "/v2/PhoneNumbers/<PhoneNumber>/Overrides/<Field>", base_url = "https://lookups.twilio.com", rename_all = "snake_case", body = "json", update = UpdateLookupPhoneNumberOverridesParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/PhoneNumbers/<PhoneNumber>/Overrides/<Field>",
+    base_url = "https://lookups.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    update = UpdateLookupPhoneNumberOverridesParams,
+    doc(
+        update = "Update an Override for a specific package and phone number.\n\nTwilio's `UpdateLookupPhoneNumberOverrides`; its parameters are [`UpdateLookupPhoneNumberOverridesParams`]; feature `lookups-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct LookupPhoneNumberOverrides {
     /// The original line type
@@ -424,9 +447,15 @@ impl ::serde::Serialize for UpdateLookupPhoneNumberOverridesParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](LookupAccountRateLimits::fetch) | `GET` | `https://lookups.twilio.com/v2/RateLimits` | `FetchLookupAccountRateLimits` | [`FetchLookupAccountRateLimitsParams`] | — |
-///
-/// - `fetch`: Retrieve the list of rate limits for all fields (if any) It returns also the twilio rate limits.
-#[::twilio_resource::twilio_resource(path = "/v2/RateLimits", base_url = "https://lookups.twilio.com", rename_all = "snake_case", fetch = FetchLookupAccountRateLimitsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/RateLimits",
+    base_url = "https://lookups.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchLookupAccountRateLimitsParams,
+    doc(
+        fetch = "Retrieve the list of rate limits for all fields (if any)\nIt returns also the twilio rate limits.\n\nTwilio's `FetchLookupAccountRateLimits`; its parameters are [`FetchLookupAccountRateLimitsParams`]; feature `lookups-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct LookupAccountRateLimits {
     /// `rate_limits` on the wire (array of JSON).
@@ -463,11 +492,20 @@ impl ::serde::Serialize for FetchLookupAccountRateLimitsParams {
 /// | [`fetch`](RateLimitResponse::fetch) | `GET` | `https://lookups.twilio.com/v2/RateLimits/Fields/{Field}/Bucket/{Bucket}` | `FetchLookupRateLimit` | — | — |
 /// | [`update`](RateLimitResponse::update) | `PUT` | `https://lookups.twilio.com/v2/RateLimits/Fields/{Field}/Bucket/{Bucket}` | `UpdateLookupRateLimit` | [`UpdateLookupRateLimitParams`] | — |
 /// | [`delete`](RateLimitResponse::delete) | `DELETE` | `https://lookups.twilio.com/v2/RateLimits/Fields/{Field}/Bucket/{Bucket}` | `DeleteLookupRateLimit` | — | — |
-///
-/// - `fetch`: Get rate limit
-/// - `update`: Upsert rate limit
-/// - `delete`: Delete rate limit
-#[::twilio_resource::twilio_resource(path = "/v2/RateLimits/Fields/<Field>/Bucket/<Bucket>", base_url = "https://lookups.twilio.com", rename_all = "snake_case", body = "json", fetch, update = UpdateLookupRateLimitParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/RateLimits/Fields/<Field>/Bucket/<Bucket>",
+    base_url = "https://lookups.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    fetch,
+    update = UpdateLookupRateLimitParams,
+    delete,
+    doc(
+        fetch = "Get rate limit\n\nTwilio's `FetchLookupRateLimit`; feature `lookups-v2`.",
+        update = "Upsert rate limit\n\nTwilio's `UpdateLookupRateLimit`; its parameters are [`UpdateLookupRateLimitParams`]; feature `lookups-v2`.",
+        delete = "Delete rate limit\n\nTwilio's `DeleteLookupRateLimit`; feature `lookups-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct RateLimitResponse {
     /// Name of the bucket
@@ -526,9 +564,16 @@ impl ::serde::Serialize for UpdateLookupRateLimitParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](BulkLookup::create) | `POST` | `https://lookups.twilio.com/v2/batch/query` | `CreateBulkLookup` | [`CreateBulkLookupParams`] | — |
-///
-/// - `create`: Discussions made regarding how to help the customer to correlation request and response objects: - Respecting the natural order (requests vs. response) - Using phone numbers as unique key - Adding a correlation\_id key
-#[::twilio_resource::twilio_resource(path = "/v2/batch/query", base_url = "https://lookups.twilio.com", rename_all = "snake_case", body = "json", create = CreateBulkLookupParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/batch/query",
+    base_url = "https://lookups.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateBulkLookupParams,
+    doc(
+        create = "Discussions made regarding how to help the customer to correlation request and response objects:\n- Respecting the natural order (requests vs. response)\n- Using phone numbers as unique key\n- Adding a correlation\\_id key\n\nTwilio's `CreateBulkLookup`; its parameters are [`CreateBulkLookupParams`]; feature `lookups-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct BulkLookup {
     /// `phone_numbers` on the wire (array of JSON).

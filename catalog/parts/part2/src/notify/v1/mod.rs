@@ -201,7 +201,23 @@ impl UserBindingBindingType {
 /// | [`create`](Credential::create) | `POST` | `https://notify.twilio.com/v1/Credentials` | `CreateCredential` | [`CreateCredentialParams`] | — |
 /// | [`update`](Credential::update) | `POST` | `https://notify.twilio.com/v1/Credentials/{Sid}` | `UpdateCredential` | [`UpdateCredentialParams`] | — |
 /// | [`delete`](Credential::delete) | `DELETE` | `https://notify.twilio.com/v1/Credentials/{Sid}` | `DeleteCredential` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Credentials/<Sid>", base_url = "https://notify.twilio.com", rename_all = "snake_case", fetch, list, create = CreateCredentialParams, update = UpdateCredentialParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Credentials/<Sid>",
+    base_url = "https://notify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateCredentialParams,
+    update = UpdateCredentialParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchCredential`; feature `notify-v1`.",
+        list = "Twilio's `ListCredential`; feature `notify-v1`.",
+        create = "Twilio's `CreateCredential`; its parameters are [`CreateCredentialParams`]; feature `notify-v1`.",
+        update = "Twilio's `UpdateCredential`; its parameters are [`UpdateCredentialParams`]; feature `notify-v1`.",
+        delete = "Twilio's `DeleteCredential`; feature `notify-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Credential {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Credential resource.
@@ -349,7 +365,23 @@ impl ::serde::Serialize for UpdateCredentialParams {
 /// | [`create`](Service::create) | `POST` | `https://notify.twilio.com/v1/Services` | `CreateService` | [`CreateServiceParams`] | — |
 /// | [`update`](Service::update) | `POST` | `https://notify.twilio.com/v1/Services/{Sid}` | `UpdateService` | [`UpdateServiceParams`] | — |
 /// | [`delete`](Service::delete) | `DELETE` | `https://notify.twilio.com/v1/Services/{Sid}` | `DeleteService` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<Sid>", base_url = "https://notify.twilio.com", rename_all = "snake_case", fetch, list = ListServiceParams, create = CreateServiceParams, update = UpdateServiceParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<Sid>",
+    base_url = "https://notify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListServiceParams,
+    create = CreateServiceParams,
+    update = UpdateServiceParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchService`; feature `notify-v1`.",
+        list = "Twilio's `ListService`; its parameters are [`ListServiceParams`]; feature `notify-v1`.",
+        create = "Twilio's `CreateService`; its parameters are [`CreateServiceParams`]; feature `notify-v1`.",
+        update = "Twilio's `UpdateService`; its parameters are [`UpdateServiceParams`]; feature `notify-v1`.",
+        delete = "Twilio's `DeleteService`; feature `notify-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Service {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Service resource.

@@ -556,9 +556,16 @@ impl PortingWebhookConfigurationDeleteWebhookType {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](Eligibility::create) | `POST` | `https://numbers.twilio.com/v1/HostedNumber/Eligibility` | `CreateEligibility` | [`CreateEligibilityParams`] | — |
-///
-/// - `create`: Create an eligibility check for a number that you want to host in Twilio.
-#[::twilio_resource::twilio_resource(path = "/v1/HostedNumber/Eligibility", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", create = CreateEligibilityParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/HostedNumber/Eligibility",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateEligibilityParams,
+    doc(
+        create = "Create an eligibility check for a number that you want to host in Twilio.\n\nTwilio's `CreateEligibility`; its parameters are [`CreateEligibilityParams`]; feature `numbers-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Eligibility {
     /// The result set that contains the eligibility check response for the requested number, each result has at least the following attributes:  phone\_number: The requested phone number ,hosting\_account\_sid: The account sid where the phone number will be hosted, date\_last\_checked: Datetime (ISO 8601) when the PN was last checked for eligibility, country: Phone number’s country, eligibility\_status: Indicates the eligibility status of the PN (Eligible/Ineligible), eligibility\_sub\_status: Indicates the sub status of the eligibility , ineligibility\_reason: Reason for number's ineligibility (if applicable), next\_step: Suggested next step in the hosting process based on the eligibility status.
@@ -591,10 +598,18 @@ impl ::serde::Serialize for CreateEligibilityParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](BulkEligibility::fetch) | `GET` | `https://numbers.twilio.com/v1/HostedNumber/Eligibility/Bulk/{RequestId}` | `FetchBulkEligibility` | — | — |
 /// | [`create`](BulkEligibility::create) | `POST` | `https://numbers.twilio.com/v1/HostedNumber/Eligibility/Bulk` | `CreateBulkEligibility` | [`CreateBulkEligibilityParams`] | — |
-///
-/// - `fetch`: Fetch an eligibility bulk check that you requested to host in Twilio.
-/// - `create`: Create a bulk eligibility check for a set of numbers that you want to host in Twilio.
-#[::twilio_resource::twilio_resource(path = "/v1/HostedNumber/Eligibility/Bulk/<RequestId>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", fetch, create = CreateBulkEligibilityParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/HostedNumber/Eligibility/Bulk/<RequestId>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    fetch,
+    create = CreateBulkEligibilityParams,
+    doc(
+        fetch = "Fetch an eligibility bulk check that you requested to host in Twilio.\n\nTwilio's `FetchBulkEligibility`; feature `numbers-v1`.",
+        create = "Create a bulk eligibility check for a set of numbers that you want to host in Twilio.\n\nTwilio's `CreateBulkEligibility`; its parameters are [`CreateBulkEligibilityParams`]; feature `numbers-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct BulkEligibility {
     /// `date_completed` on the wire (date-time (ISO 8601)).
@@ -646,13 +661,14 @@ impl ::serde::Serialize for CreateBulkEligibilityParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](PortingWebhookConfigurationFetch::fetch) | `GET` | `https://numbers.twilio.com/v1/Porting/Configuration/Webhook` | `FetchPortingWebhookConfigurationFetch` | — | — |
-///
-/// - `fetch`: Allows to fetch the webhook configuration
 #[::twilio_resource::twilio_resource(
     path = "/v1/Porting/Configuration/Webhook",
     base_url = "https://numbers.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Allows to fetch the webhook configuration\n\nTwilio's `FetchPortingWebhookConfigurationFetch`; feature `numbers-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct PortingWebhookConfigurationFetch {
@@ -689,10 +705,18 @@ pub struct PortingWebhookConfigurationFetch {
 /// |---|---|---|---|---|---|
 /// | [`create`](PortingWebhookConfiguration::create) | `POST` | `https://numbers.twilio.com/v1/Porting/Configuration/Webhook` | `CreatePortingWebhookConfiguration` | [`CreatePortingWebhookConfigurationParams`] | — |
 /// | [`delete`](PortingWebhookConfiguration::delete) | `DELETE` | `https://numbers.twilio.com/v1/Porting/Configuration/Webhook/{WebhookType}` | `DeletePortingWebhookConfigurationDelete` | — | — |
-///
-/// - `create`: Create a Webhook Configuration
-/// - `delete`: Allows the client to delete a webhook configuration.
-#[::twilio_resource::twilio_resource(path = "/v1/Porting/Configuration/Webhook/<WebhookType>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", create = CreatePortingWebhookConfigurationParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Porting/Configuration/Webhook/<WebhookType>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreatePortingWebhookConfigurationParams,
+    delete,
+    doc(
+        create = "Create a Webhook Configuration\n\nTwilio's `CreatePortingWebhookConfiguration`; its parameters are [`CreatePortingWebhookConfigurationParams`]; feature `numbers-v1`.",
+        delete = "Allows the client to delete a webhook configuration.\n\nTwilio's `DeletePortingWebhookConfigurationDelete`; feature `numbers-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PortingWebhookConfiguration {
     /// A list to filter what notification events to receive for this account and its sub accounts. If it is an empty list, then it means that there are no filters for the notifications events to send in each webhook and all events will get sent.
@@ -738,11 +762,20 @@ impl ::serde::Serialize for CreatePortingWebhookConfigurationParams {
 /// | [`fetch`](PortingPortIn::fetch) | `GET` | `https://numbers.twilio.com/v1/Porting/PortIn/{PortInRequestSid}` | `FetchPortingPortIn` | — | — |
 /// | [`create`](PortingPortIn::create) | `POST` | `https://numbers.twilio.com/v1/Porting/PortIn` | `CreatePortingPortIn` | [`CreatePortingPortInParams`] | — |
 /// | [`delete`](PortingPortIn::delete) | `DELETE` | `https://numbers.twilio.com/v1/Porting/PortIn/{PortInRequestSid}` | `DeletePortingPortIn` | — | — |
-///
-/// - `fetch`: Fetch a port in request by SID
-/// - `create`: Allows to create a new port in request
-/// - `delete`: Allows to cancel a port in request by SID
-#[::twilio_resource::twilio_resource(path = "/v1/Porting/PortIn/<PortInRequestSid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", fetch, create = CreatePortingPortInParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Porting/PortIn/<PortInRequestSid>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    fetch,
+    create = CreatePortingPortInParams,
+    delete,
+    doc(
+        fetch = "Fetch a port in request by SID\n\nTwilio's `FetchPortingPortIn`; feature `numbers-v1`.",
+        create = "Allows to create a new port in request\n\nTwilio's `CreatePortingPortIn`; its parameters are [`CreatePortingPortInParams`]; feature `numbers-v1`.",
+        delete = "Allows to cancel a port in request by SID\n\nTwilio's `DeletePortingPortIn`; feature `numbers-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PortingPortIn {
     /// Account Sid or subaccount where the phone number(s) will be Ported
@@ -905,9 +938,16 @@ impl ::serde::Serialize for CreatePortingPortInParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](PortInRequestList::list) | `GET` | `https://numbers.twilio.com/v1/Porting/PortIn/PortInRequests` | `ListPortInRequests` | [`ListPortInRequestsParams`] | — |
-///
-/// - `list`: Retrieve a list of all PortInRequests for a user
-#[::twilio_resource::twilio_resource(path = "/v1/Porting/PortIn/PortInRequests", base_url = "https://numbers.twilio.com", rename_all = "snake_case", list = ListPortInRequestsParams, page_size = false)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Porting/PortIn/PortInRequests",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    list = ListPortInRequestsParams,
+    page_size = false,
+    doc(
+        list = "Retrieve a list of all PortInRequests for a user\n\nTwilio's `ListPortInRequests`; its parameters are [`ListPortInRequestsParams`]; feature `numbers-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PortInRequestList {
     /// Amount of phone numbers ported
@@ -993,15 +1033,16 @@ impl ::serde::Serialize for ListPortInRequestsParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](PortingPortInPhoneNumber::fetch) | `GET` | `https://numbers.twilio.com/v1/Porting/PortIn/{PortInRequestSid}/PhoneNumber/{PhoneNumberSid}` | `FetchPortingPortInPhoneNumber` | — | — |
 /// | [`delete`](PortingPortInPhoneNumber::delete) | `DELETE` | `https://numbers.twilio.com/v1/Porting/PortIn/{PortInRequestSid}/PhoneNumber/{PhoneNumberSid}` | `DeletePortingPortInPhoneNumber` | — | — |
-///
-/// - `fetch`: Fetch a phone number by port in request SID and phone number SID
-/// - `delete`: Allows to cancel a port in request phone number by SID
 #[::twilio_resource::twilio_resource(
     path = "/v1/Porting/PortIn/<PortInRequestSid>/PhoneNumber/<PhoneNumberSid>",
     base_url = "https://numbers.twilio.com",
     rename_all = "snake_case",
     fetch,
-    delete
+    delete,
+    doc(
+        fetch = "Fetch a phone number by port in request SID and phone number SID\n\nTwilio's `FetchPortingPortInPhoneNumber`; feature `numbers-v1`.",
+        delete = "Allows to cancel a port in request phone number by SID\n\nTwilio's `DeletePortingPortInPhoneNumber`; feature `numbers-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct PortingPortInPhoneNumber {
@@ -1085,9 +1126,15 @@ pub struct PortingPortInPhoneNumber {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](PortingPortability::fetch) | `GET` | `https://numbers.twilio.com/v1/Porting/Portability/PhoneNumber/{PhoneNumber}` | `FetchPortingPortability` | [`FetchPortingPortabilityParams`] | — |
-///
-/// - `fetch`: Check if a single phone number can be ported to Twilio
-#[::twilio_resource::twilio_resource(path = "/v1/Porting/Portability/PhoneNumber/<PhoneNumber>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch = FetchPortingPortabilityParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Porting/Portability/PhoneNumber/<PhoneNumber>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchPortingPortabilityParams,
+    doc(
+        fetch = "Check if a single phone number can be ported to Twilio\n\nTwilio's `FetchPortingPortability`; its parameters are [`FetchPortingPortabilityParams`]; feature `numbers-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PortingPortability {
     /// Account Sid that the phone number belongs to in Twilio. This is only returned for phone numbers that already exist in Twilio’s inventory and belong to your account or sub account.
@@ -1165,9 +1212,15 @@ impl ::serde::Serialize for FetchPortingPortabilityParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](CreateEmbeddedRegistrationResponse::create) | `POST` | `https://numbers.twilio.com/v1/SenderIdRegistrations` | `CreateSenderIdRegistration` | [`CreateSenderIdRegistrationParams`] | — |
-///
-/// - `create`: Creates a new sender ID registration and initializes an embedded Persona inquiry session. Returns registration details and embedded session credentials for rendering the Compliance Embeddable UI.
-#[::twilio_resource::twilio_resource(path = "/v1/SenderIdRegistrations", base_url = "https://numbers.twilio.com", rename_all = "camelCase", create = CreateSenderIdRegistrationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/SenderIdRegistrations",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "camelCase",
+    create = CreateSenderIdRegistrationParams,
+    doc(
+        create = "Creates a new sender ID registration and initializes an embedded Persona inquiry session. Returns registration details and embedded session credentials for rendering the Compliance Embeddable UI.\n\nTwilio's `CreateSenderIdRegistration`; its parameters are [`CreateSenderIdRegistrationParams`]; feature `numbers-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CreateEmbeddedRegistrationResponse {
     /// Additional comments.
@@ -1285,9 +1338,15 @@ impl ::serde::Serialize for CreateSenderIdRegistrationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](CreateEmbeddedSessionResponse::create) | `POST` | `https://numbers.twilio.com/v1/SenderIdRegistrations/{BundleSid}/EmbeddedSessions` | `CreateSenderIdRegistrationEmbeddedSession` | [`CreateSenderIdRegistrationEmbeddedSessionParams`] | — |
-///
-/// - `create`: Creates a new embedded Persona inquiry session for an existing registration in DRAFT or TWILIO\_REJECTED status. Use this to resume an incomplete registration or resubmit a rejected one.
-#[::twilio_resource::twilio_resource(path = "/v1/SenderIdRegistrations/<BundleSid>/EmbeddedSessions", base_url = "https://numbers.twilio.com", rename_all = "camelCase", create = CreateSenderIdRegistrationEmbeddedSessionParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/SenderIdRegistrations/<BundleSid>/EmbeddedSessions",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "camelCase",
+    create = CreateSenderIdRegistrationEmbeddedSessionParams,
+    doc(
+        create = "Creates a new embedded Persona inquiry session for an existing registration in DRAFT or TWILIO\\_REJECTED status. Use this to resume an incomplete registration or resubmit a rejected one.\n\nTwilio's `CreateSenderIdRegistrationEmbeddedSession`; its parameters are [`CreateSenderIdRegistrationEmbeddedSessionParams`]; feature `numbers-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CreateEmbeddedSessionResponse {
     /// Registration identifier (BU-prefixed).
@@ -1334,10 +1393,18 @@ impl ::serde::Serialize for CreateSenderIdRegistrationEmbeddedSessionParams {
 /// |---|---|---|---|---|---|
 /// | [`list`](SigningRequestConfiguration::list) | `GET` | `https://numbers.twilio.com/v1/SigningRequest/Configuration` | `ListSigningRequestConfiguration` | [`ListSigningRequestConfigurationParams`] | — |
 /// | [`create`](SigningRequestConfiguration::create) | `POST` | `https://numbers.twilio.com/v1/SigningRequest/Configuration` | `CreateSigningRequestConfiguration` | [`CreateSigningRequestConfigurationParams`] | — |
-///
-/// - `list`: Synchronous operation to retrieve configurations for the customer.
-/// - `create`: Synchronous operation to insert or update a configuration for the customer.
-#[::twilio_resource::twilio_resource(path = "/v1/SigningRequest/Configuration", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", list = ListSigningRequestConfigurationParams, create = CreateSigningRequestConfigurationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/SigningRequest/Configuration",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    list = ListSigningRequestConfigurationParams,
+    create = CreateSigningRequestConfigurationParams,
+    doc(
+        list = "Synchronous operation to retrieve configurations for the customer.\n\nTwilio's `ListSigningRequestConfiguration`; its parameters are [`ListSigningRequestConfigurationParams`]; feature `numbers-v1`.",
+        create = "Synchronous operation to insert or update a configuration for the customer.\n\nTwilio's `CreateSigningRequestConfiguration`; its parameters are [`CreateSigningRequestConfigurationParams`]; feature `numbers-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SigningRequestConfiguration {
     /// The country ISO code to apply the configuration.

@@ -856,12 +856,21 @@ impl SupportingDocumentStatus {
 /// | [`list`](AuthorizationDocument::list) | `GET` | `https://numbers.twilio.com/v2/HostedNumber/AuthorizationDocuments` | `ListAuthorizationDocument` | [`ListAuthorizationDocumentParams`] | — |
 /// | [`create`](AuthorizationDocument::create) | `POST` | `https://numbers.twilio.com/v2/HostedNumber/AuthorizationDocuments` | `CreateAuthorizationDocument` | [`CreateAuthorizationDocumentParams`] | — |
 /// | [`delete`](AuthorizationDocument::delete) | `DELETE` | `https://numbers.twilio.com/v2/HostedNumber/AuthorizationDocuments/{Sid}` | `DeleteAuthorizationDocument` | — | — |
-///
-/// - `fetch`: Fetch a specific AuthorizationDocument.
-/// - `list`: Retrieve a list of AuthorizationDocuments belonging to the account initiating the request.
-/// - `create`: Create an AuthorizationDocument for authorizing the hosting of phone number capabilities on Twilio's platform.
-/// - `delete`: Cancel the AuthorizationDocument request.
-#[::twilio_resource::twilio_resource(path = "/v2/HostedNumber/AuthorizationDocuments/<Sid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch, list = ListAuthorizationDocumentParams, create = CreateAuthorizationDocumentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/HostedNumber/AuthorizationDocuments/<Sid>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListAuthorizationDocumentParams,
+    create = CreateAuthorizationDocumentParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific AuthorizationDocument.\n\nTwilio's `FetchAuthorizationDocument`; feature `numbers-v2`.",
+        list = "Retrieve a list of AuthorizationDocuments belonging to the account initiating the request.\n\nTwilio's `ListAuthorizationDocument`; its parameters are [`ListAuthorizationDocumentParams`]; feature `numbers-v2`.",
+        create = "Create an AuthorizationDocument for authorizing the hosting of phone number capabilities on Twilio's platform.\n\nTwilio's `CreateAuthorizationDocument`; its parameters are [`CreateAuthorizationDocumentParams`]; feature `numbers-v2`.",
+        delete = "Cancel the AuthorizationDocument request.\n\nTwilio's `DeleteAuthorizationDocument`; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AuthorizationDocument {
     /// A 34 character string that uniquely identifies the Address resource that is associated with this AuthorizationDocument.
@@ -990,13 +999,23 @@ impl ::serde::Serialize for CreateAuthorizationDocumentParams {
 /// | [`create`](HostedNumberOrder::create) | `POST` | `https://numbers.twilio.com/v2/HostedNumber/Orders` | `CreateHostedNumberOrder` | [`CreateHostedNumberOrderParams`] | — |
 /// | [`update`](HostedNumberOrder::update) | `POST` | `https://numbers.twilio.com/v2/HostedNumber/Orders/{Sid}` | `UpdateHostedNumberOrder` | [`UpdateHostedNumberOrderParams`] | — |
 /// | [`delete`](HostedNumberOrder::delete) | `DELETE` | `https://numbers.twilio.com/v2/HostedNumber/Orders/{Sid}` | `DeleteHostedNumberOrder` | — | — |
-///
-/// - `fetch`: Fetch a specific HostedNumberOrder.
-/// - `list`: Retrieve a list of HostedNumberOrders belonging to the account initiating the request.
-/// - `create`: Host a phone number's capability on Twilio's platform.
-/// - `update`: Updates a specific HostedNumberOrder.
-/// - `delete`: Cancel the HostedNumberOrder (only available when the status is in `received`).
-#[::twilio_resource::twilio_resource(path = "/v2/HostedNumber/Orders/<Sid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch, list = ListHostedNumberOrderParams, create = CreateHostedNumberOrderParams, update = UpdateHostedNumberOrderParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/HostedNumber/Orders/<Sid>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListHostedNumberOrderParams,
+    create = CreateHostedNumberOrderParams,
+    update = UpdateHostedNumberOrderParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific HostedNumberOrder.\n\nTwilio's `FetchHostedNumberOrder`; feature `numbers-v2`.",
+        list = "Retrieve a list of HostedNumberOrders belonging to the account initiating the request.\n\nTwilio's `ListHostedNumberOrder`; its parameters are [`ListHostedNumberOrderParams`]; feature `numbers-v2`.",
+        create = "Host a phone number's capability on Twilio's platform.\n\nTwilio's `CreateHostedNumberOrder`; its parameters are [`CreateHostedNumberOrderParams`]; feature `numbers-v2`.",
+        update = "Updates a specific HostedNumberOrder.\n\nTwilio's `UpdateHostedNumberOrder`; its parameters are [`UpdateHostedNumberOrderParams`]; feature `numbers-v2`.",
+        delete = "Cancel the HostedNumberOrder (only available when the status is in `received`).\n\nTwilio's `DeleteHostedNumberOrder`; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct HostedNumberOrder {
     /// A 34 character string that uniquely identifies the account.
@@ -1292,10 +1311,18 @@ impl ::serde::Serialize for UpdateHostedNumberOrderParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](BulkHostedNumberOrder::fetch) | `GET` | `https://numbers.twilio.com/v2/HostedNumber/Orders/Bulk/{BulkHostingSid}` | `FetchBulkHostedNumberOrder` | [`FetchBulkHostedNumberOrderParams`] | — |
 /// | [`create`](BulkHostedNumberOrder::create) | `POST` | `https://numbers.twilio.com/v2/HostedNumber/Orders/Bulk` | `CreateBulkHostedNumberOrder` | [`CreateBulkHostedNumberOrderParams`] | — |
-///
-/// - `fetch`: Fetch a specific BulkHostedNumberOrder.
-/// - `create`: Host multiple phone numbers on Twilio's platform.
-#[::twilio_resource::twilio_resource(path = "/v2/HostedNumber/Orders/Bulk/<BulkHostingSid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", fetch = FetchBulkHostedNumberOrderParams, create = CreateBulkHostedNumberOrderParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/HostedNumber/Orders/Bulk/<BulkHostingSid>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    fetch = FetchBulkHostedNumberOrderParams,
+    create = CreateBulkHostedNumberOrderParams,
+    doc(
+        fetch = "Fetch a specific BulkHostedNumberOrder.\n\nTwilio's `FetchBulkHostedNumberOrder`; its parameters are [`FetchBulkHostedNumberOrderParams`]; feature `numbers-v2`.",
+        create = "Host multiple phone numbers on Twilio's platform.\n\nTwilio's `CreateBulkHostedNumberOrder`; its parameters are [`CreateBulkHostedNumberOrderParams`]; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct BulkHostedNumberOrder {
     /// A 34 character string that uniquely identifies this BulkHostedNumberOrder.
@@ -1383,9 +1410,15 @@ impl ::serde::Serialize for CreateBulkHostedNumberOrderParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](BundleClone::create) | `POST` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles/{BundleSid}/Clones` | `CreateBundleClone` | [`CreateBundleCloneParams`] | — |
-///
-/// - `create`: Creates a new clone of the Bundle in target Account. It will internally create clones of all the bundle items (identities and documents) of the original bundle
-#[::twilio_resource::twilio_resource(path = "/v2/RegulatoryCompliance/Bundles/<BundleSid>/Clones", base_url = "https://numbers.twilio.com", rename_all = "snake_case", create = CreateBundleCloneParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/RegulatoryCompliance/Bundles/<BundleSid>/Clones",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    create = CreateBundleCloneParams,
+    doc(
+        create = "Creates a new clone of the Bundle in target Account. It will internally create clones of all the bundle items (identities and documents) of the original bundle\n\nTwilio's `CreateBundleClone`; its parameters are [`CreateBundleCloneParams`]; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct BundleClone {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Bundle resource.
@@ -1477,10 +1510,17 @@ impl ::serde::Serialize for CreateBundleCloneParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ShortCodeApplication::fetch) | `GET` | `https://numbers.twilio.com/v2/ShortCodes/Applications/{sid}` | `FetchShortCodeApplication` | — | — |
 /// | [`list`](ShortCodeApplication::list) | `GET` | `https://numbers.twilio.com/v2/ShortCodes/Applications` | `ListShortCodeApplications` | [`ListShortCodeApplicationsParams`] | — |
-///
-/// - `fetch`: Fetch a specific Short Code Application instance.
-/// - `list`: list of all short code applications for an account
-#[::twilio_resource::twilio_resource(path = "/v2/ShortCodes/Applications/<sid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch, list = ListShortCodeApplicationsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/ShortCodes/Applications/<sid>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListShortCodeApplicationsParams,
+    doc(
+        fetch = "Fetch a specific Short Code Application instance.\n\nTwilio's `FetchShortCodeApplication`; feature `numbers-v2`.",
+        list = "list of all short code applications for an account\n\nTwilio's `ListShortCodeApplications`; its parameters are [`ListShortCodeApplicationsParams`]; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ShortCodeApplication {
     /// The Account SID associated with the application.
@@ -1621,9 +1661,16 @@ impl ::serde::Serialize for ListShortCodeApplicationsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](CreateShortCodeApplicationResponse::create) | `POST` | `https://numbers.twilio.com/v2/ShortCodes/Applications` | `CreateShortCodeApplication` | [`CreateShortCodeApplicationParams`] | — |
-///
-/// - `create`: Create a new short code application for an account
-#[::twilio_resource::twilio_resource(path = "/v2/ShortCodes/Applications/<sid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", body = "json", create = CreateShortCodeApplicationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/ShortCodes/Applications/<sid>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateShortCodeApplicationParams,
+    doc(
+        create = "Create a new short code application for an account\n\nTwilio's `CreateShortCodeApplication`; its parameters are [`CreateShortCodeApplicationParams`]; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CreateShortCodeApplicationResponse {
     /// The Account SID associated with the application.

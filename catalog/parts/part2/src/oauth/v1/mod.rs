@@ -13,9 +13,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](Token::create) | `POST` | `https://oauth.twilio.com/v1/token` | `CreateToken` | [`CreateTokenParams`] | — |
-///
-/// - `create`: Issues a new Access token (optionally identity\_token & refresh\_token) in exchange of Oauth grant
-#[::twilio_resource::twilio_resource(path = "/v1/token", base_url = "https://oauth.twilio.com", rename_all = "snake_case", create = CreateTokenParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/token",
+    base_url = "https://oauth.twilio.com",
+    rename_all = "snake_case",
+    create = CreateTokenParams,
+    doc(
+        create = "Issues a new Access token (optionally identity\\_token & refresh\\_token) in exchange of Oauth grant\n\nTwilio's `CreateToken`; its parameters are [`CreateTokenParams`]; feature `oauth-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Token {
     /// Token which carries the necessary information to access a Twilio resource directly.

@@ -14,9 +14,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](V2Oauth2TokenResponse::create) | `POST` | `https://oauth.twilio.com/v2/token` | `CreateOauth2Token` | [`CreateOauth2TokenParams`] | — |
-///
-/// - `create`: Issues a new Access token (optionally identity\_token & refresh\_token) in exchange of Oauth grant
-#[::twilio_resource::twilio_resource(path = "/v2/token", base_url = "https://oauth.twilio.com", rename_all = "snake_case", create = CreateOauth2TokenParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/token",
+    base_url = "https://oauth.twilio.com",
+    rename_all = "snake_case",
+    create = CreateOauth2TokenParams,
+    doc(
+        create = "Issues a new Access token (optionally identity\\_token & refresh\\_token) in exchange of Oauth grant\n\nTwilio's `CreateOauth2Token`; its parameters are [`CreateOauth2TokenParams`]; feature `oauth-v2`.\n\nQuery parameters, sent with `.query(..)`: `account_sid`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct V2Oauth2TokenResponse {
     /// Token which carries the necessary information to access a Twilio resource directly.

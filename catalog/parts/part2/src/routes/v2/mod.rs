@@ -14,10 +14,17 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](PhoneNumber::fetch) | `GET` | `https://routes.twilio.com/v2/PhoneNumbers/{PhoneNumber}` | `FetchPhoneNumber` | — | — |
 /// | [`update`](PhoneNumber::update) | `POST` | `https://routes.twilio.com/v2/PhoneNumbers/{PhoneNumber}` | `UpdatePhoneNumber` | [`UpdatePhoneNumberParams`] | — |
-///
-/// - `fetch`: Fetch the Inbound Processing Region assigned to a phone number.
-/// - `update`: Assign an Inbound Processing Region to a phone number.
-#[::twilio_resource::twilio_resource(path = "/v2/PhoneNumbers/<PhoneNumber>", base_url = "https://routes.twilio.com", rename_all = "snake_case", fetch, update = UpdatePhoneNumberParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/PhoneNumbers/<PhoneNumber>",
+    base_url = "https://routes.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdatePhoneNumberParams,
+    doc(
+        fetch = "Fetch the Inbound Processing Region assigned to a phone number.\n\nTwilio's `FetchPhoneNumber`; feature `routes-v2`.",
+        update = "Assign an Inbound Processing Region to a phone number.\n\nTwilio's `UpdatePhoneNumber`; its parameters are [`UpdatePhoneNumberParams`]; feature `routes-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PhoneNumber {
     /// The unique SID identifier of the Account.
@@ -91,7 +98,17 @@ impl ::serde::Serialize for UpdatePhoneNumberParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](SipDomain::fetch) | `GET` | `https://routes.twilio.com/v2/SipDomains/{SipDomain}` | `FetchSipDomain` | — | — |
 /// | [`update`](SipDomain::update) | `POST` | `https://routes.twilio.com/v2/SipDomains/{SipDomain}` | `UpdateSipDomain` | [`UpdateSipDomainParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v2/SipDomains/<SipDomain>", base_url = "https://routes.twilio.com", rename_all = "snake_case", fetch, update = UpdateSipDomainParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/SipDomains/<SipDomain>",
+    base_url = "https://routes.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateSipDomainParams,
+    doc(
+        fetch = "Twilio's `FetchSipDomain`; feature `routes-v2`.",
+        update = "Twilio's `UpdateSipDomain`; its parameters are [`UpdateSipDomainParams`]; feature `routes-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SipDomain {
     /// `account_sid` on the wire (string).
@@ -143,10 +160,17 @@ impl ::serde::Serialize for UpdateSipDomainParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Trunks::fetch) | `GET` | `https://routes.twilio.com/v2/Trunks/{SipTrunkDomain}` | `FetchTrunks` | — | — |
 /// | [`update`](Trunks::update) | `POST` | `https://routes.twilio.com/v2/Trunks/{SipTrunkDomain}` | `UpdateTrunks` | [`UpdateTrunksParams`] | — |
-///
-/// - `fetch`: Fetch the Inbound Processing Region assigned to a SIP Trunk.
-/// - `update`: Assign an Inbound Processing Region to a SIP Trunk
-#[::twilio_resource::twilio_resource(path = "/v2/Trunks/<SipTrunkDomain>", base_url = "https://routes.twilio.com", rename_all = "snake_case", fetch, update = UpdateTrunksParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Trunks/<SipTrunkDomain>",
+    base_url = "https://routes.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateTrunksParams,
+    doc(
+        fetch = "Fetch the Inbound Processing Region assigned to a SIP Trunk.\n\nTwilio's `FetchTrunks`; feature `routes-v2`.",
+        update = "Assign an Inbound Processing Region to a SIP Trunk\n\nTwilio's `UpdateTrunks`; its parameters are [`UpdateTrunksParams`]; feature `routes-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Trunks {
     /// The unique SID identifier of the Account.

@@ -245,13 +245,23 @@ impl FunctionVersionVisibility {
 /// | [`create`](Service::create) | `POST` | `https://serverless.twilio.com/v1/Services` | `CreateService` | [`CreateServiceParams`] | — |
 /// | [`update`](Service::update) | `POST` | `https://serverless.twilio.com/v1/Services/{Sid}` | `UpdateService` | [`UpdateServiceParams`] | — |
 /// | [`delete`](Service::delete) | `DELETE` | `https://serverless.twilio.com/v1/Services/{Sid}` | `DeleteService` | — | — |
-///
-/// - `fetch`: Retrieve a specific Service resource.
-/// - `list`: Retrieve a list of all Services.
-/// - `create`: Create a new Service resource.
-/// - `update`: Update a specific Service resource.
-/// - `delete`: Delete a Service resource.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<Sid>", base_url = "https://serverless.twilio.com", rename_all = "snake_case", fetch, list, create = CreateServiceParams, update = UpdateServiceParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<Sid>",
+    base_url = "https://serverless.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateServiceParams,
+    update = UpdateServiceParams,
+    delete,
+    doc(
+        fetch = "Retrieve a specific Service resource.\n\nTwilio's `FetchService`; feature `serverless-v1`.",
+        list = "Retrieve a list of all Services.\n\nTwilio's `ListService`; feature `serverless-v1`.",
+        create = "Create a new Service resource.\n\nTwilio's `CreateService`; its parameters are [`CreateServiceParams`]; feature `serverless-v1`.",
+        update = "Update a specific Service resource.\n\nTwilio's `UpdateService`; its parameters are [`UpdateServiceParams`]; feature `serverless-v1`.",
+        delete = "Delete a Service resource.\n\nTwilio's `DeleteService`; feature `serverless-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Service {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Service resource.

@@ -634,11 +634,19 @@ impl UsageRecordSortBy {
 /// | [`fetch`](EsimProfile::fetch) | `GET` | `https://supersim.twilio.com/v1/ESimProfiles/{Sid}` | `FetchEsimProfile` | — | — |
 /// | [`list`](EsimProfile::list) | `GET` | `https://supersim.twilio.com/v1/ESimProfiles` | `ListEsimProfile` | [`ListEsimProfileParams`] | — |
 /// | [`create`](EsimProfile::create) | `POST` | `https://supersim.twilio.com/v1/ESimProfiles` | `CreateEsimProfile` | [`CreateEsimProfileParams`] | — |
-///
-/// - `fetch`: Fetch an eSIM Profile.
-/// - `list`: Retrieve a list of eSIM Profiles.
-/// - `create`: Order an eSIM Profile.
-#[::twilio_resource::twilio_resource(path = "/v1/ESimProfiles/<Sid>", base_url = "https://supersim.twilio.com", rename_all = "snake_case", fetch, list = ListEsimProfileParams, create = CreateEsimProfileParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/ESimProfiles/<Sid>",
+    base_url = "https://supersim.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListEsimProfileParams,
+    create = CreateEsimProfileParams,
+    doc(
+        fetch = "Fetch an eSIM Profile.\n\nTwilio's `FetchEsimProfile`; feature `supersim-v1`.",
+        list = "Retrieve a list of eSIM Profiles.\n\nTwilio's `ListEsimProfile`; its parameters are [`ListEsimProfileParams`]; feature `supersim-v1`.",
+        create = "Order an eSIM Profile.\n\nTwilio's `CreateEsimProfile`; its parameters are [`CreateEsimProfileParams`]; feature `supersim-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct EsimProfile {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) to which the eSIM Profile resource belongs.
@@ -784,12 +792,21 @@ impl ::serde::Serialize for CreateEsimProfileParams {
 /// | [`list`](Fleet::list) | `GET` | `https://supersim.twilio.com/v1/Fleets` | `ListFleet` | [`ListFleetParams`] | — |
 /// | [`create`](Fleet::create) | `POST` | `https://supersim.twilio.com/v1/Fleets` | `CreateFleet` | [`CreateFleetParams`] | — |
 /// | [`update`](Fleet::update) | `POST` | `https://supersim.twilio.com/v1/Fleets/{Sid}` | `UpdateFleet` | [`UpdateFleetParams`] | — |
-///
-/// - `fetch`: Fetch a Fleet instance from your account.
-/// - `list`: Retrieve a list of Fleets from your account.
-/// - `create`: Create a Fleet
-/// - `update`: Updates the given properties of a Super SIM Fleet instance from your account.
-#[::twilio_resource::twilio_resource(path = "/v1/Fleets/<Sid>", base_url = "https://supersim.twilio.com", rename_all = "snake_case", fetch, list = ListFleetParams, create = CreateFleetParams, update = UpdateFleetParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Fleets/<Sid>",
+    base_url = "https://supersim.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListFleetParams,
+    create = CreateFleetParams,
+    update = UpdateFleetParams,
+    doc(
+        fetch = "Fetch a Fleet instance from your account.\n\nTwilio's `FetchFleet`; feature `supersim-v1`.",
+        list = "Retrieve a list of Fleets from your account.\n\nTwilio's `ListFleet`; its parameters are [`ListFleetParams`]; feature `supersim-v1`.",
+        create = "Create a Fleet\n\nTwilio's `CreateFleet`; its parameters are [`CreateFleetParams`]; feature `supersim-v1`.",
+        update = "Updates the given properties of a Super SIM Fleet instance from your account.\n\nTwilio's `UpdateFleet`; its parameters are [`UpdateFleetParams`]; feature `supersim-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Fleet {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Fleet resource.
@@ -1006,11 +1023,19 @@ impl ::serde::Serialize for UpdateFleetParams {
 /// | [`fetch`](IpCommand::fetch) | `GET` | `https://supersim.twilio.com/v1/IpCommands/{Sid}` | `FetchIpCommand` | — | — |
 /// | [`list`](IpCommand::list) | `GET` | `https://supersim.twilio.com/v1/IpCommands` | `ListIpCommand` | [`ListIpCommandParams`] | — |
 /// | [`create`](IpCommand::create) | `POST` | `https://supersim.twilio.com/v1/IpCommands` | `CreateIpCommand` | [`CreateIpCommandParams`] | — |
-///
-/// - `fetch`: Fetch IP Command instance from your account.
-/// - `list`: Retrieve a list of IP Commands from your account.
-/// - `create`: Send an IP Command to a Super SIM.
-#[::twilio_resource::twilio_resource(path = "/v1/IpCommands/<Sid>", base_url = "https://supersim.twilio.com", rename_all = "snake_case", fetch, list = ListIpCommandParams, create = CreateIpCommandParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/IpCommands/<Sid>",
+    base_url = "https://supersim.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListIpCommandParams,
+    create = CreateIpCommandParams,
+    doc(
+        fetch = "Fetch IP Command instance from your account.\n\nTwilio's `FetchIpCommand`; feature `supersim-v1`.",
+        list = "Retrieve a list of IP Commands from your account.\n\nTwilio's `ListIpCommand`; its parameters are [`ListIpCommandParams`]; feature `supersim-v1`.",
+        create = "Send an IP Command to a Super SIM.\n\nTwilio's `CreateIpCommand`; its parameters are [`CreateIpCommandParams`]; feature `supersim-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct IpCommand {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the IP Command resource.
@@ -1170,12 +1195,21 @@ impl ::serde::Serialize for CreateIpCommandParams {
 /// | [`list`](NetworkAccessProfile::list) | `GET` | `https://supersim.twilio.com/v1/NetworkAccessProfiles` | `ListNetworkAccessProfile` | — | — |
 /// | [`create`](NetworkAccessProfile::create) | `POST` | `https://supersim.twilio.com/v1/NetworkAccessProfiles` | `CreateNetworkAccessProfile` | [`CreateNetworkAccessProfileParams`] | — |
 /// | [`update`](NetworkAccessProfile::update) | `POST` | `https://supersim.twilio.com/v1/NetworkAccessProfiles/{Sid}` | `UpdateNetworkAccessProfile` | [`UpdateNetworkAccessProfileParams`] | — |
-///
-/// - `fetch`: Fetch a Network Access Profile instance from your account.
-/// - `list`: Retrieve a list of Network Access Profiles from your account.
-/// - `create`: Create a new Network Access Profile
-/// - `update`: Updates the given properties of a Network Access Profile in your account.
-#[::twilio_resource::twilio_resource(path = "/v1/NetworkAccessProfiles/<Sid>", base_url = "https://supersim.twilio.com", rename_all = "snake_case", fetch, list, create = CreateNetworkAccessProfileParams, update = UpdateNetworkAccessProfileParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/NetworkAccessProfiles/<Sid>",
+    base_url = "https://supersim.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateNetworkAccessProfileParams,
+    update = UpdateNetworkAccessProfileParams,
+    doc(
+        fetch = "Fetch a Network Access Profile instance from your account.\n\nTwilio's `FetchNetworkAccessProfile`; feature `supersim-v1`.",
+        list = "Retrieve a list of Network Access Profiles from your account.\n\nTwilio's `ListNetworkAccessProfile`; feature `supersim-v1`.",
+        create = "Create a new Network Access Profile\n\nTwilio's `CreateNetworkAccessProfile`; its parameters are [`CreateNetworkAccessProfileParams`]; feature `supersim-v1`.",
+        update = "Updates the given properties of a Network Access Profile in your account.\n\nTwilio's `UpdateNetworkAccessProfile`; its parameters are [`UpdateNetworkAccessProfileParams`]; feature `supersim-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct NetworkAccessProfile {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that the Network Access Profile belongs to.
@@ -1271,10 +1305,17 @@ impl ::serde::Serialize for UpdateNetworkAccessProfileParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Network::fetch) | `GET` | `https://supersim.twilio.com/v1/Networks/{Sid}` | `FetchNetwork` | — | — |
 /// | [`list`](Network::list) | `GET` | `https://supersim.twilio.com/v1/Networks` | `ListNetwork` | [`ListNetworkParams`] | — |
-///
-/// - `fetch`: Fetch a Network resource.
-/// - `list`: Retrieve a list of Network resources.
-#[::twilio_resource::twilio_resource(path = "/v1/Networks/<Sid>", base_url = "https://supersim.twilio.com", rename_all = "snake_case", fetch, list = ListNetworkParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Networks/<Sid>",
+    base_url = "https://supersim.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListNetworkParams,
+    doc(
+        fetch = "Fetch a Network resource.\n\nTwilio's `FetchNetwork`; feature `supersim-v1`.",
+        list = "Retrieve a list of Network resources.\n\nTwilio's `ListNetwork`; its parameters are [`ListNetworkParams`]; feature `supersim-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Network {
     /// A human readable identifier of this resource.
@@ -1340,9 +1381,15 @@ impl ::serde::Serialize for ListNetworkParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](SettingsUpdate::list) | `GET` | `https://supersim.twilio.com/v1/SettingsUpdates` | `ListSettingsUpdate` | [`ListSettingsUpdateParams`] | — |
-///
-/// - `list`: Retrieve a list of Settings Updates.
-#[::twilio_resource::twilio_resource(path = "/v1/SettingsUpdates", base_url = "https://supersim.twilio.com", rename_all = "snake_case", list = ListSettingsUpdateParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/SettingsUpdates",
+    base_url = "https://supersim.twilio.com",
+    rename_all = "snake_case",
+    list = ListSettingsUpdateParams,
+    doc(
+        list = "Retrieve a list of Settings Updates.\n\nTwilio's `ListSettingsUpdate`; its parameters are [`ListSettingsUpdateParams`]; feature `supersim-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SettingsUpdate {
     /// The time, given in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format, when the update successfully completed and the new settings were applied to the SIM.
@@ -1416,12 +1463,21 @@ impl ::serde::Serialize for ListSettingsUpdateParams {
 /// | [`list`](Sim::list) | `GET` | `https://supersim.twilio.com/v1/Sims` | `ListSim` | [`ListSimParams`] | — |
 /// | [`create`](Sim::create) | `POST` | `https://supersim.twilio.com/v1/Sims` | `CreateSim` | [`CreateSimParams`] | — |
 /// | [`update`](Sim::update) | `POST` | `https://supersim.twilio.com/v1/Sims/{Sid}` | `UpdateSim` | [`UpdateSimParams`] | — |
-///
-/// - `fetch`: Fetch a Super SIM instance from your account.
-/// - `list`: Retrieve a list of Super SIMs from your account.
-/// - `create`: Register a Super SIM to your Account
-/// - `update`: Updates the given properties of a Super SIM instance from your account.
-#[::twilio_resource::twilio_resource(path = "/v1/Sims/<Sid>", base_url = "https://supersim.twilio.com", rename_all = "snake_case", fetch, list = ListSimParams, create = CreateSimParams, update = UpdateSimParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Sims/<Sid>",
+    base_url = "https://supersim.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListSimParams,
+    create = CreateSimParams,
+    update = UpdateSimParams,
+    doc(
+        fetch = "Fetch a Super SIM instance from your account.\n\nTwilio's `FetchSim`; feature `supersim-v1`.",
+        list = "Retrieve a list of Super SIMs from your account.\n\nTwilio's `ListSim`; its parameters are [`ListSimParams`]; feature `supersim-v1`.",
+        create = "Register a Super SIM to your Account\n\nTwilio's `CreateSim`; its parameters are [`CreateSimParams`]; feature `supersim-v1`.",
+        update = "Updates the given properties of a Super SIM instance from your account.\n\nTwilio's `UpdateSim`; its parameters are [`UpdateSimParams`]; feature `supersim-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Sim {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that the Super SIM belongs to.
@@ -1591,11 +1647,19 @@ impl ::serde::Serialize for UpdateSimParams {
 /// | [`fetch`](SmsCommand::fetch) | `GET` | `https://supersim.twilio.com/v1/SmsCommands/{Sid}` | `FetchSmsCommand` | — | — |
 /// | [`list`](SmsCommand::list) | `GET` | `https://supersim.twilio.com/v1/SmsCommands` | `ListSmsCommand` | [`ListSmsCommandParams`] | — |
 /// | [`create`](SmsCommand::create) | `POST` | `https://supersim.twilio.com/v1/SmsCommands` | `CreateSmsCommand` | [`CreateSmsCommandParams`] | — |
-///
-/// - `fetch`: Fetch SMS Command instance from your account.
-/// - `list`: Retrieve a list of SMS Commands from your account.
-/// - `create`: Send SMS Command to a Sim.
-#[::twilio_resource::twilio_resource(path = "/v1/SmsCommands/<Sid>", base_url = "https://supersim.twilio.com", rename_all = "snake_case", fetch, list = ListSmsCommandParams, create = CreateSmsCommandParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/SmsCommands/<Sid>",
+    base_url = "https://supersim.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListSmsCommandParams,
+    create = CreateSmsCommandParams,
+    doc(
+        fetch = "Fetch SMS Command instance from your account.\n\nTwilio's `FetchSmsCommand`; feature `supersim-v1`.",
+        list = "Retrieve a list of SMS Commands from your account.\n\nTwilio's `ListSmsCommand`; its parameters are [`ListSmsCommandParams`]; feature `supersim-v1`.",
+        create = "Send SMS Command to a Sim.\n\nTwilio's `CreateSmsCommand`; its parameters are [`CreateSmsCommandParams`]; feature `supersim-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SmsCommand {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the SMS Command resource.
@@ -1718,9 +1782,15 @@ impl ::serde::Serialize for CreateSmsCommandParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](UsageRecord::list) | `GET` | `https://supersim.twilio.com/v1/UsageRecords` | `ListUsageRecord` | [`ListUsageRecordParams`] | — |
-///
-/// - `list`: List UsageRecords
-#[::twilio_resource::twilio_resource(path = "/v1/UsageRecords", base_url = "https://supersim.twilio.com", rename_all = "snake_case", list = ListUsageRecordParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/UsageRecords",
+    base_url = "https://supersim.twilio.com",
+    rename_all = "snake_case",
+    list = ListUsageRecordParams,
+    doc(
+        list = "List UsageRecords\n\nTwilio's `ListUsageRecord`; its parameters are [`ListUsageRecordParams`]; feature `supersim-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UsageRecord {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that incurred the usage.

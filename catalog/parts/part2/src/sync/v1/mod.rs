@@ -160,7 +160,23 @@ impl SyncMapItemQueryResultOrder {
 /// | [`create`](Service::create) | `POST` | `https://sync.twilio.com/v1/Services` | `CreateService` | [`CreateServiceParams`] | — |
 /// | [`update`](Service::update) | `POST` | `https://sync.twilio.com/v1/Services/{Sid}` | `UpdateService` | [`UpdateServiceParams`] | — |
 /// | [`delete`](Service::delete) | `DELETE` | `https://sync.twilio.com/v1/Services/{Sid}` | `DeleteService` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<Sid>", base_url = "https://sync.twilio.com", rename_all = "snake_case", fetch, list, create = CreateServiceParams, update = UpdateServiceParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<Sid>",
+    base_url = "https://sync.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateServiceParams,
+    update = UpdateServiceParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchService`; feature `sync-v1`.",
+        list = "Twilio's `ListService`; feature `sync-v1`.",
+        create = "Twilio's `CreateService`; its parameters are [`CreateServiceParams`]; feature `sync-v1`.",
+        update = "Twilio's `UpdateService`; its parameters are [`UpdateServiceParams`]; feature `sync-v1`.",
+        delete = "Twilio's `DeleteService`; feature `sync-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Service {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Service resource.

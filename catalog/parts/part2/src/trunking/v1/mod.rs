@@ -229,7 +229,23 @@ impl TrunkTransferSetting {
 /// | [`create`](Trunk::create) | `POST` | `https://trunking.twilio.com/v1/Trunks` | `CreateTrunk` | [`CreateTrunkParams`] | — |
 /// | [`update`](Trunk::update) | `POST` | `https://trunking.twilio.com/v1/Trunks/{Sid}` | `UpdateTrunk` | [`UpdateTrunkParams`] | — |
 /// | [`delete`](Trunk::delete) | `DELETE` | `https://trunking.twilio.com/v1/Trunks/{Sid}` | `DeleteTrunk` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Trunks/<Sid>", base_url = "https://trunking.twilio.com", rename_all = "snake_case", fetch, list, create = CreateTrunkParams, update = UpdateTrunkParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Trunks/<Sid>",
+    base_url = "https://trunking.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateTrunkParams,
+    update = UpdateTrunkParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchTrunk`; feature `trunking-v1`.",
+        list = "Twilio's `ListTrunk`; feature `trunking-v1`.",
+        create = "Twilio's `CreateTrunk`; its parameters are [`CreateTrunkParams`]; feature `trunking-v1`.",
+        update = "Twilio's `UpdateTrunk`; its parameters are [`UpdateTrunkParams`]; feature `trunking-v1`.",
+        delete = "Twilio's `DeleteTrunk`; feature `trunking-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Trunk {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Trunk resource.

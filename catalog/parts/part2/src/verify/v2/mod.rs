@@ -1149,10 +1149,17 @@ impl WebhookVersion {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](VerificationAttempt::fetch) | `GET` | `https://verify.twilio.com/v2/Attempts/{Sid}` | `FetchVerificationAttempt` | — | — |
 /// | [`list`](VerificationAttempt::list) | `GET` | `https://verify.twilio.com/v2/Attempts` | `ListVerificationAttempt` | [`ListVerificationAttemptParams`] | — |
-///
-/// - `fetch`: Fetch a specific verification attempt.
-/// - `list`: List all the verification attempts for a given Account.
-#[::twilio_resource::twilio_resource(path = "/v2/Attempts/<Sid>", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch, list = ListVerificationAttemptParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Attempts/<Sid>",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListVerificationAttemptParams,
+    doc(
+        fetch = "Fetch a specific verification attempt.\n\nTwilio's `FetchVerificationAttempt`; feature `verify-v2`.",
+        list = "List all the verification attempts for a given Account.\n\nTwilio's `ListVerificationAttempt`; its parameters are [`ListVerificationAttemptParams`]; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct VerificationAttempt {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Verification resource.
@@ -1266,9 +1273,15 @@ impl ::serde::Serialize for ListVerificationAttemptParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](VerificationAttemptsSummary::fetch) | `GET` | `https://verify.twilio.com/v2/Attempts/Summary` | `FetchVerificationAttemptsSummary` | [`FetchVerificationAttemptsSummaryParams`] | — |
-///
-/// - `fetch`: Get a summary of how many attempts were made and how many were converted.
-#[::twilio_resource::twilio_resource(path = "/v2/Attempts/Summary", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch = FetchVerificationAttemptsSummaryParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Attempts/Summary",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchVerificationAttemptsSummaryParams,
+    doc(
+        fetch = "Get a summary of how many attempts were made and how many were converted.\n\nTwilio's `FetchVerificationAttemptsSummary`; its parameters are [`FetchVerificationAttemptsSummaryParams`]; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct VerificationAttemptsSummary {
     /// Percentage of the confirmed messages over the total, defined by (total\_converted/total\_attempts)\*100.
@@ -1347,13 +1360,14 @@ impl ::serde::Serialize for FetchVerificationAttemptsSummaryParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Form::fetch) | `GET` | `https://verify.twilio.com/v2/Forms/{FormType}` | `FetchForm` | — | — |
-///
-/// - `fetch`: Fetch the forms for a specific Form Type.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Forms/<FormType>",
     base_url = "https://verify.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Fetch the forms for a specific Form Type.\n\nTwilio's `FetchForm`; feature `verify-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Form {
@@ -1383,11 +1397,19 @@ pub struct Form {
 /// | [`fetch`](Safelist::fetch) | `GET` | `https://verify.twilio.com/v2/SafeList/Numbers/{PhoneNumber}` | `FetchSafelist` | — | — |
 /// | [`create`](Safelist::create) | `POST` | `https://verify.twilio.com/v2/SafeList/Numbers` | `CreateSafelist` | [`CreateSafelistParams`] | — |
 /// | [`delete`](Safelist::delete) | `DELETE` | `https://verify.twilio.com/v2/SafeList/Numbers/{PhoneNumber}` | `DeleteSafelist` | — | — |
-///
-/// - `fetch`: Check if a phone number exists in SafeList.
-/// - `create`: Add a new phone number to SafeList.
-/// - `delete`: Remove a phone number from SafeList.
-#[::twilio_resource::twilio_resource(path = "/v2/SafeList/Numbers/<PhoneNumber>", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch, create = CreateSafelistParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/SafeList/Numbers/<PhoneNumber>",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    create = CreateSafelistParams,
+    delete,
+    doc(
+        fetch = "Check if a phone number exists in SafeList.\n\nTwilio's `FetchSafelist`; feature `verify-v2`.",
+        create = "Add a new phone number to SafeList.\n\nTwilio's `CreateSafelist`; its parameters are [`CreateSafelistParams`]; feature `verify-v2`.",
+        delete = "Remove a phone number from SafeList.\n\nTwilio's `DeleteSafelist`; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Safelist {
     /// The phone number in SafeList.
@@ -1437,13 +1459,23 @@ impl ::serde::Serialize for CreateSafelistParams {
 /// | [`create`](Service::create) | `POST` | `https://verify.twilio.com/v2/Services` | `CreateService` | [`CreateServiceParams`] | — |
 /// | [`update`](Service::update) | `POST` | `https://verify.twilio.com/v2/Services/{Sid}` | `UpdateService` | [`UpdateServiceParams`] | — |
 /// | [`delete`](Service::delete) | `DELETE` | `https://verify.twilio.com/v2/Services/{Sid}` | `DeleteService` | — | — |
-///
-/// - `fetch`: Fetch specific Verification Service Instance.
-/// - `list`: Retrieve a list of all Verification Services for an account.
-/// - `create`: Create a new Verification Service.
-/// - `update`: Update a specific Verification Service.
-/// - `delete`: Delete a specific Verification Service Instance.
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<Sid>", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch, list, create = CreateServiceParams, update = UpdateServiceParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<Sid>",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateServiceParams,
+    update = UpdateServiceParams,
+    delete,
+    doc(
+        fetch = "Fetch specific Verification Service Instance.\n\nTwilio's `FetchService`; feature `verify-v2`.",
+        list = "Retrieve a list of all Verification Services for an account.\n\nTwilio's `ListService`; feature `verify-v2`.",
+        create = "Create a new Verification Service.\n\nTwilio's `CreateService`; its parameters are [`CreateServiceParams`]; feature `verify-v2`.",
+        update = "Update a specific Verification Service.\n\nTwilio's `UpdateService`; its parameters are [`UpdateServiceParams`]; feature `verify-v2`.",
+        delete = "Delete a specific Verification Service Instance.\n\nTwilio's `DeleteService`; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Service {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Service resource.
@@ -1880,9 +1912,17 @@ impl ::serde::Serialize for UpdateServiceParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](ChallengePasskeys::update) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Passkeys/ApproveChallenge` | `UpdateChallengePasskeys` | [`UpdateChallengePasskeysParams`] | — |
-///
-/// - `update`: Approve a Passkeys challenge
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Passkeys/ApproveChallenge", base_url = "https://verify.twilio.com", rename_all = "snake_case", body = "json", update_method = "POST", update = UpdateChallengePasskeysParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Passkeys/ApproveChallenge",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    update_method = "POST",
+    update = UpdateChallengePasskeysParams,
+    doc(
+        update = "Approve a Passkeys challenge\n\nTwilio's `UpdateChallengePasskeys`; its parameters are [`UpdateChallengePasskeysParams`]; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ChallengePasskeys {
     /// The unique SID identifier of the Account.
@@ -2020,9 +2060,16 @@ impl ::serde::Serialize for UpdateChallengePasskeysParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ChallengePasskeys2::create) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Passkeys/Challenges` | `CreateChallengePasskeys` | [`CreateChallengePasskeysParams`] | — |
-///
-/// - `create`: Create a Passkeys Challenge
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Passkeys/Challenges", base_url = "https://verify.twilio.com", rename_all = "snake_case", body = "json", create = CreateChallengePasskeysParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Passkeys/Challenges",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateChallengePasskeysParams,
+    doc(
+        create = "Create a Passkeys Challenge\n\nTwilio's `CreateChallengePasskeys`; its parameters are [`CreateChallengePasskeysParams`]; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ChallengePasskeys2 {
     /// The unique SID identifier of the Account.
@@ -2141,9 +2188,16 @@ impl ::serde::Serialize for CreateChallengePasskeysParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](NewFactorPasskey::create) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Passkeys/Factors` | `CreateNewFactorPasskey` | [`CreateNewFactorPasskeyParams`] | — |
-///
-/// - `create`: Create a new Passkeys Factor for the Entity
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Passkeys/Factors", base_url = "https://verify.twilio.com", rename_all = "snake_case", body = "json", create = CreateNewFactorPasskeyParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Passkeys/Factors",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateNewFactorPasskeyParams,
+    doc(
+        create = "Create a new Passkeys Factor for the Entity\n\nTwilio's `CreateNewFactorPasskey`; its parameters are [`CreateNewFactorPasskeyParams`]; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct NewFactorPasskey {
     /// The unique SID identifier of the Account.
@@ -2242,9 +2296,17 @@ impl ::serde::Serialize for CreateNewFactorPasskeyParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](PasskeysFactor::update) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Passkeys/VerifyFactor` | `UpdatePasskeysFactor` | [`UpdatePasskeysFactorParams`] | — |
-///
-/// - `update`: Verify a Passkeys Factor
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Passkeys/VerifyFactor", base_url = "https://verify.twilio.com", rename_all = "snake_case", body = "json", update_method = "POST", update = UpdatePasskeysFactorParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Passkeys/VerifyFactor",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    update_method = "POST",
+    update = UpdatePasskeysFactorParams,
+    doc(
+        update = "Verify a Passkeys Factor\n\nTwilio's `UpdatePasskeysFactor`; its parameters are [`UpdatePasskeysFactorParams`]; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PasskeysFactor {
     /// The unique SID identifier of the Account.
@@ -2354,9 +2416,15 @@ impl ::serde::Serialize for UpdatePasskeysFactorParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](VerificationTemplate::list) | `GET` | `https://verify.twilio.com/v2/Templates` | `ListVerificationTemplate` | [`ListVerificationTemplateParams`] | — |
-///
-/// - `list`: List all the available templates for a given Account.
-#[::twilio_resource::twilio_resource(path = "/v2/Templates", base_url = "https://verify.twilio.com", rename_all = "snake_case", list = ListVerificationTemplateParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Templates",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    list = ListVerificationTemplateParams,
+    doc(
+        list = "List all the available templates for a given Account.\n\nTwilio's `ListVerificationTemplate`; its parameters are [`ListVerificationTemplateParams`]; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct VerificationTemplate {
     /// The unique SID identifier of the Account.

@@ -795,11 +795,23 @@ impl RoomTranscriptionsStatus {
 /// | [`create`](CompositionHook::create) | `POST` | `https://video.twilio.com/v1/CompositionHooks` | `CreateCompositionHook` | [`CreateCompositionHookParams`] | — |
 /// | [`update`](CompositionHook::update) | `POST` | `https://video.twilio.com/v1/CompositionHooks/{Sid}` | `UpdateCompositionHook` | [`UpdateCompositionHookParams`] | — |
 /// | [`delete`](CompositionHook::delete) | `DELETE` | `https://video.twilio.com/v1/CompositionHooks/{Sid}` | `DeleteCompositionHook` | — | — |
-///
-/// - `fetch`: Returns a single CompositionHook resource identified by a CompositionHook SID.
-/// - `list`: List of all Recording CompositionHook resources.
-/// - `delete`: Delete a Recording CompositionHook resource identified by a `CompositionHook SID`.
-#[::twilio_resource::twilio_resource(path = "/v1/CompositionHooks/<Sid>", base_url = "https://video.twilio.com", rename_all = "snake_case", fetch, list = ListCompositionHookParams, create = CreateCompositionHookParams, update = UpdateCompositionHookParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/CompositionHooks/<Sid>",
+    base_url = "https://video.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListCompositionHookParams,
+    create = CreateCompositionHookParams,
+    update = UpdateCompositionHookParams,
+    delete,
+    doc(
+        fetch = "Returns a single CompositionHook resource identified by a CompositionHook SID.\n\nTwilio's `FetchCompositionHook`; feature `video-v1`.",
+        list = "List of all Recording CompositionHook resources.\n\nTwilio's `ListCompositionHook`; its parameters are [`ListCompositionHookParams`]; feature `video-v1`.",
+        create = "Twilio's `CreateCompositionHook`; its parameters are [`CreateCompositionHookParams`]; feature `video-v1`.",
+        update = "Twilio's `UpdateCompositionHook`; its parameters are [`UpdateCompositionHookParams`]; feature `video-v1`.",
+        delete = "Delete a Recording CompositionHook resource identified by a `CompositionHook SID`.\n\nTwilio's `DeleteCompositionHook`; feature `video-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CompositionHook {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the CompositionHook resource.
@@ -1082,7 +1094,17 @@ impl ::serde::Serialize for UpdateCompositionHookParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](CompositionSettings::fetch) | `GET` | `https://video.twilio.com/v1/CompositionSettings/Default` | `FetchCompositionSettings` | — | — |
 /// | [`create`](CompositionSettings::create) | `POST` | `https://video.twilio.com/v1/CompositionSettings/Default` | `CreateCompositionSettings` | [`CreateCompositionSettingsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/CompositionSettings/Default", base_url = "https://video.twilio.com", rename_all = "snake_case", fetch, create = CreateCompositionSettingsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/CompositionSettings/Default",
+    base_url = "https://video.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    create = CreateCompositionSettingsParams,
+    doc(
+        fetch = "Twilio's `FetchCompositionSettings`; feature `video-v1`.",
+        create = "Twilio's `CreateCompositionSettings`; its parameters are [`CreateCompositionSettingsParams`]; feature `video-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CompositionSettings {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the CompositionSettings resource.
@@ -1177,11 +1199,21 @@ impl ::serde::Serialize for CreateCompositionSettingsParams {
 /// | [`list`](Composition::list) | `GET` | `https://video.twilio.com/v1/Compositions` | `ListComposition` | [`ListCompositionParams`] | — |
 /// | [`create`](Composition::create) | `POST` | `https://video.twilio.com/v1/Compositions` | `CreateComposition` | [`CreateCompositionParams`] | — |
 /// | [`delete`](Composition::delete) | `DELETE` | `https://video.twilio.com/v1/Compositions/{Sid}` | `DeleteComposition` | — | — |
-///
-/// - `fetch`: Returns a single Composition resource identified by a Composition SID.
-/// - `list`: List of all Recording compositions.
-/// - `delete`: Delete a Recording Composition resource identified by a Composition SID.
-#[::twilio_resource::twilio_resource(path = "/v1/Compositions/<Sid>", base_url = "https://video.twilio.com", rename_all = "snake_case", fetch, list = ListCompositionParams, create = CreateCompositionParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Compositions/<Sid>",
+    base_url = "https://video.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListCompositionParams,
+    create = CreateCompositionParams,
+    delete,
+    doc(
+        fetch = "Returns a single Composition resource identified by a Composition SID.\n\nTwilio's `FetchComposition`; feature `video-v1`.",
+        list = "List of all Recording compositions.\n\nTwilio's `ListComposition`; its parameters are [`ListCompositionParams`]; feature `video-v1`.",
+        create = "Twilio's `CreateComposition`; its parameters are [`CreateCompositionParams`]; feature `video-v1`.",
+        delete = "Delete a Recording Composition resource identified by a Composition SID.\n\nTwilio's `DeleteComposition`; feature `video-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Composition {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Composition resource.
@@ -1403,7 +1435,17 @@ impl ::serde::Serialize for CreateCompositionParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](RecordingSettings::fetch) | `GET` | `https://video.twilio.com/v1/RecordingSettings/Default` | `FetchRecordingSettings` | — | — |
 /// | [`create`](RecordingSettings::create) | `POST` | `https://video.twilio.com/v1/RecordingSettings/Default` | `CreateRecordingSettings` | [`CreateRecordingSettingsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/RecordingSettings/Default", base_url = "https://video.twilio.com", rename_all = "snake_case", fetch, create = CreateRecordingSettingsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/RecordingSettings/Default",
+    base_url = "https://video.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    create = CreateRecordingSettingsParams,
+    doc(
+        fetch = "Twilio's `FetchRecordingSettings`; feature `video-v1`.",
+        create = "Twilio's `CreateRecordingSettings`; its parameters are [`CreateRecordingSettingsParams`]; feature `video-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct RecordingSettings {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the RecordingSettings resource.
@@ -1497,11 +1539,19 @@ impl ::serde::Serialize for CreateRecordingSettingsParams {
 /// | [`fetch`](Recording::fetch) | `GET` | `https://video.twilio.com/v1/Recordings/{Sid}` | `FetchRecording` | — | — |
 /// | [`list`](Recording::list) | `GET` | `https://video.twilio.com/v1/Recordings` | `ListRecording` | [`ListRecordingParams`] | — |
 /// | [`delete`](Recording::delete) | `DELETE` | `https://video.twilio.com/v1/Recordings/{Sid}` | `DeleteRecording` | — | — |
-///
-/// - `fetch`: Returns a single Recording resource identified by a Recording SID.
-/// - `list`: List of all Track recordings.
-/// - `delete`: Delete a Recording resource identified by a Recording SID.
-#[::twilio_resource::twilio_resource(path = "/v1/Recordings/<Sid>", base_url = "https://video.twilio.com", rename_all = "snake_case", fetch, list = ListRecordingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Recordings/<Sid>",
+    base_url = "https://video.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListRecordingParams,
+    delete,
+    doc(
+        fetch = "Returns a single Recording resource identified by a Recording SID.\n\nTwilio's `FetchRecording`; feature `video-v1`.",
+        list = "List of all Track recordings.\n\nTwilio's `ListRecording`; its parameters are [`ListRecordingParams`]; feature `video-v1`.",
+        delete = "Delete a Recording resource identified by a Recording SID.\n\nTwilio's `DeleteRecording`; feature `video-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Recording {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording resource.
@@ -1641,7 +1691,21 @@ impl ::serde::Serialize for ListRecordingParams {
 /// | [`list`](Room::list) | `GET` | `https://video.twilio.com/v1/Rooms` | `ListRoom` | [`ListRoomParams`] | — |
 /// | [`create`](Room::create) | `POST` | `https://video.twilio.com/v1/Rooms` | `CreateRoom` | [`CreateRoomParams`] | — |
 /// | [`update`](Room::update) | `POST` | `https://video.twilio.com/v1/Rooms/{Sid}` | `UpdateRoom` | [`UpdateRoomParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Rooms/<Sid>", base_url = "https://video.twilio.com", rename_all = "snake_case", fetch, list = ListRoomParams, create = CreateRoomParams, update = UpdateRoomParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Rooms/<Sid>",
+    base_url = "https://video.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListRoomParams,
+    create = CreateRoomParams,
+    update = UpdateRoomParams,
+    doc(
+        fetch = "Twilio's `FetchRoom`; feature `video-v1`.",
+        list = "Twilio's `ListRoom`; its parameters are [`ListRoomParams`]; feature `video-v1`.",
+        create = "Twilio's `CreateRoom`; its parameters are [`CreateRoomParams`]; feature `video-v1`.",
+        update = "Twilio's `UpdateRoom`; its parameters are [`UpdateRoomParams`]; feature `video-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Room {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Room resource.
@@ -1922,14 +1986,15 @@ impl ::serde::Serialize for UpdateRoomParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](RoomParticipantSubscribeRule::list) | `GET` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules` | `FetchRoomParticipantSubscribeRule` | — | — |
-///
-/// - `list`: Returns a list of Subscribe Rules for the Participant.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Rooms/<RoomSid>/Participants/<ParticipantSid>/SubscribeRules",
     base_url = "https://video.twilio.com",
     rename_all = "snake_case",
     list,
-    page_size = false
+    page_size = false,
+    doc(
+        list = "Returns a list of Subscribe Rules for the Participant.\n\nTwilio's `FetchRoomParticipantSubscribeRule`; feature `video-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct RoomParticipantSubscribeRule {
@@ -1953,14 +2018,15 @@ pub struct RoomParticipantSubscribeRule {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](RoomRecordingRule::list) | `GET` | `https://video.twilio.com/v1/Rooms/{RoomSid}/RecordingRules` | `FetchRoomRecordingRule` | — | — |
-///
-/// - `list`: Returns a list of Recording Rules for the Room.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Rooms/<RoomSid>/RecordingRules",
     base_url = "https://video.twilio.com",
     rename_all = "snake_case",
     list,
-    page_size = false
+    page_size = false,
+    doc(
+        list = "Returns a list of Recording Rules for the Room.\n\nTwilio's `FetchRoomRecordingRule`; feature `video-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct RoomRecordingRule {

@@ -392,12 +392,21 @@ impl UsageRecordGranularity {
 /// | [`list`](Command::list) | `GET` | `https://wireless.twilio.com/v1/Commands` | `ListCommand` | [`ListCommandParams`] | — |
 /// | [`create`](Command::create) | `POST` | `https://wireless.twilio.com/v1/Commands` | `CreateCommand` | [`CreateCommandParams`] | — |
 /// | [`delete`](Command::delete) | `DELETE` | `https://wireless.twilio.com/v1/Commands/{Sid}` | `DeleteCommand` | — | — |
-///
-/// - `fetch`: Fetch a Command instance from your account.
-/// - `list`: Retrieve a list of Commands from your account.
-/// - `create`: Send a Command to a Sim.
-/// - `delete`: Delete a Command instance from your account.
-#[::twilio_resource::twilio_resource(path = "/v1/Commands/<Sid>", base_url = "https://wireless.twilio.com", rename_all = "snake_case", fetch, list = ListCommandParams, create = CreateCommandParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Commands/<Sid>",
+    base_url = "https://wireless.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListCommandParams,
+    create = CreateCommandParams,
+    delete,
+    doc(
+        fetch = "Fetch a Command instance from your account.\n\nTwilio's `FetchCommand`; feature `wireless-v1`.",
+        list = "Retrieve a list of Commands from your account.\n\nTwilio's `ListCommand`; its parameters are [`ListCommandParams`]; feature `wireless-v1`.",
+        create = "Send a Command to a Sim.\n\nTwilio's `CreateCommand`; its parameters are [`CreateCommandParams`]; feature `wireless-v1`.",
+        delete = "Delete a Command instance from your account.\n\nTwilio's `DeleteCommand`; feature `wireless-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Command {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Command resource.
@@ -556,7 +565,23 @@ impl ::serde::Serialize for CreateCommandParams {
 /// | [`create`](RatePlan::create) | `POST` | `https://wireless.twilio.com/v1/RatePlans` | `CreateRatePlan` | [`CreateRatePlanParams`] | — |
 /// | [`update`](RatePlan::update) | `POST` | `https://wireless.twilio.com/v1/RatePlans/{Sid}` | `UpdateRatePlan` | [`UpdateRatePlanParams`] | — |
 /// | [`delete`](RatePlan::delete) | `DELETE` | `https://wireless.twilio.com/v1/RatePlans/{Sid}` | `DeleteRatePlan` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/RatePlans/<Sid>", base_url = "https://wireless.twilio.com", rename_all = "snake_case", fetch, list, create = CreateRatePlanParams, update = UpdateRatePlanParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/RatePlans/<Sid>",
+    base_url = "https://wireless.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateRatePlanParams,
+    update = UpdateRatePlanParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchRatePlan`; feature `wireless-v1`.",
+        list = "Twilio's `ListRatePlan`; feature `wireless-v1`.",
+        create = "Twilio's `CreateRatePlan`; its parameters are [`CreateRatePlanParams`]; feature `wireless-v1`.",
+        update = "Twilio's `UpdateRatePlan`; its parameters are [`UpdateRatePlanParams`]; feature `wireless-v1`.",
+        delete = "Twilio's `DeleteRatePlan`; feature `wireless-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct RatePlan {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the RatePlan resource.
@@ -747,12 +772,21 @@ impl ::serde::Serialize for UpdateRatePlanParams {
 /// | [`list`](Sim::list) | `GET` | `https://wireless.twilio.com/v1/Sims` | `ListSim` | [`ListSimParams`] | — |
 /// | [`update`](Sim::update) | `POST` | `https://wireless.twilio.com/v1/Sims/{Sid}` | `UpdateSim` | [`UpdateSimParams`] | — |
 /// | [`delete`](Sim::delete) | `DELETE` | `https://wireless.twilio.com/v1/Sims/{Sid}` | `DeleteSim` | — | — |
-///
-/// - `fetch`: Fetch a Sim resource on your Account.
-/// - `list`: Retrieve a list of Sim resources on your Account.
-/// - `update`: Updates the given properties of a Sim resource on your Account.
-/// - `delete`: Delete a Sim resource on your Account.
-#[::twilio_resource::twilio_resource(path = "/v1/Sims/<Sid>", base_url = "https://wireless.twilio.com", rename_all = "snake_case", fetch, list = ListSimParams, update = UpdateSimParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Sims/<Sid>",
+    base_url = "https://wireless.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListSimParams,
+    update = UpdateSimParams,
+    delete,
+    doc(
+        fetch = "Fetch a Sim resource on your Account.\n\nTwilio's `FetchSim`; feature `wireless-v1`.",
+        list = "Retrieve a list of Sim resources on your Account.\n\nTwilio's `ListSim`; its parameters are [`ListSimParams`]; feature `wireless-v1`.",
+        update = "Updates the given properties of a Sim resource on your Account.\n\nTwilio's `UpdateSim`; its parameters are [`UpdateSimParams`]; feature `wireless-v1`.",
+        delete = "Delete a Sim resource on your Account.\n\nTwilio's `DeleteSim`; feature `wireless-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Sim {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) to which the Sim resource belongs.
@@ -1020,7 +1054,15 @@ impl ::serde::Serialize for UpdateSimParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](AccountUsageRecord::list) | `GET` | `https://wireless.twilio.com/v1/UsageRecords` | `ListAccountUsageRecord` | [`ListAccountUsageRecordParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/UsageRecords", base_url = "https://wireless.twilio.com", rename_all = "snake_case", list = ListAccountUsageRecordParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/UsageRecords",
+    base_url = "https://wireless.twilio.com",
+    rename_all = "snake_case",
+    list = ListAccountUsageRecordParams,
+    doc(
+        list = "Twilio's `ListAccountUsageRecord`; its parameters are [`ListAccountUsageRecordParams`]; feature `wireless-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AccountUsageRecord {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the AccountUsageRecord resource.

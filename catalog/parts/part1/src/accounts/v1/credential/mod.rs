@@ -13,13 +13,23 @@
 /// | [`create`](CredentialAws::create) | `POST` | `https://accounts.twilio.com/v1/Credentials/AWS` | `CreateCredentialAws` | [`CreateCredentialAwsParams`] | — |
 /// | [`update`](CredentialAws::update) | `POST` | `https://accounts.twilio.com/v1/Credentials/AWS/{Sid}` | `UpdateCredentialAws` | [`UpdateCredentialAwsParams`] | — |
 /// | [`delete`](CredentialAws::delete) | `DELETE` | `https://accounts.twilio.com/v1/Credentials/AWS/{Sid}` | `DeleteCredentialAws` | — | — |
-///
-/// - `fetch`: Fetch the AWS credentials specified by the provided Credential Sid
-/// - `list`: Retrieves a collection of AWS Credentials belonging to the account used to make the request
-/// - `create`: Create a new AWS Credential
-/// - `update`: Modify the properties of a given Account
-/// - `delete`: Delete a Credential from your account
-#[::twilio_resource::twilio_resource(path = "/v1/Credentials/AWS/<Sid>", base_url = "https://accounts.twilio.com", rename_all = "snake_case", fetch, list, create = CreateCredentialAwsParams, update = UpdateCredentialAwsParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Credentials/AWS/<Sid>",
+    base_url = "https://accounts.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateCredentialAwsParams,
+    update = UpdateCredentialAwsParams,
+    delete,
+    doc(
+        fetch = "Fetch the AWS credentials specified by the provided Credential Sid\n\nTwilio's `FetchCredentialAws`; feature `accounts-v1`.",
+        list = "Retrieves a collection of AWS Credentials belonging to the account used to make the request\n\nTwilio's `ListCredentialAws`; feature `accounts-v1`.",
+        create = "Create a new AWS Credential\n\nTwilio's `CreateCredentialAws`; its parameters are [`CreateCredentialAwsParams`]; feature `accounts-v1`.",
+        update = "Modify the properties of a given Account\n\nTwilio's `UpdateCredentialAws`; its parameters are [`UpdateCredentialAwsParams`]; feature `accounts-v1`.",
+        delete = "Delete a Credential from your account\n\nTwilio's `DeleteCredentialAws`; feature `accounts-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CredentialAws {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the AWS resource.
@@ -117,13 +127,23 @@ impl ::serde::Serialize for UpdateCredentialAwsParams {
 /// | [`create`](CredentialPublicKey::create) | `POST` | `https://accounts.twilio.com/v1/Credentials/PublicKeys` | `CreateCredentialPublicKey` | [`CreateCredentialPublicKeyParams`] | — |
 /// | [`update`](CredentialPublicKey::update) | `POST` | `https://accounts.twilio.com/v1/Credentials/PublicKeys/{Sid}` | `UpdateCredentialPublicKey` | [`UpdateCredentialPublicKeyParams`] | — |
 /// | [`delete`](CredentialPublicKey::delete) | `DELETE` | `https://accounts.twilio.com/v1/Credentials/PublicKeys/{Sid}` | `DeleteCredentialPublicKey` | — | — |
-///
-/// - `fetch`: Fetch the public key specified by the provided Credential Sid
-/// - `list`: Retrieves a collection of Public Key Credentials belonging to the account used to make the request
-/// - `create`: Create a new Public Key Credential
-/// - `update`: Modify the properties of a given Account
-/// - `delete`: Delete a Credential from your account
-#[::twilio_resource::twilio_resource(path = "/v1/Credentials/PublicKeys/<Sid>", base_url = "https://accounts.twilio.com", rename_all = "snake_case", fetch, list, create = CreateCredentialPublicKeyParams, update = UpdateCredentialPublicKeyParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Credentials/PublicKeys/<Sid>",
+    base_url = "https://accounts.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateCredentialPublicKeyParams,
+    update = UpdateCredentialPublicKeyParams,
+    delete,
+    doc(
+        fetch = "Fetch the public key specified by the provided Credential Sid\n\nTwilio's `FetchCredentialPublicKey`; feature `accounts-v1`.",
+        list = "Retrieves a collection of Public Key Credentials belonging to the account used to make the request\n\nTwilio's `ListCredentialPublicKey`; feature `accounts-v1`.",
+        create = "Create a new Public Key Credential\n\nTwilio's `CreateCredentialPublicKey`; its parameters are [`CreateCredentialPublicKeyParams`]; feature `accounts-v1`.",
+        update = "Modify the properties of a given Account\n\nTwilio's `UpdateCredentialPublicKey`; its parameters are [`UpdateCredentialPublicKeyParams`]; feature `accounts-v1`.",
+        delete = "Delete a Credential from your account\n\nTwilio's `DeleteCredentialPublicKey`; feature `accounts-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CredentialPublicKey {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Credential that the PublicKey resource belongs to.

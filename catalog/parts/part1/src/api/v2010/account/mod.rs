@@ -24,7 +24,23 @@ pub mod usage;
 /// | [`create`](Address::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Addresses.json` | `CreateAddress` | [`CreateAddressParams`] | — |
 /// | [`update`](Address::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json` | `UpdateAddress` | [`UpdateAddressParams`] | — |
 /// | [`delete`](Address::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json` | `DeleteAddress` | — | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Addresses/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListAddressParams, create = CreateAddressParams, update = UpdateAddressParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Addresses/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListAddressParams,
+    create = CreateAddressParams,
+    update = UpdateAddressParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchAddress`; feature `api-v2010`.",
+        list = "Twilio's `ListAddress`; its parameters are [`ListAddressParams`]; feature `api-v2010`.",
+        create = "Twilio's `CreateAddress`; its parameters are [`CreateAddressParams`]; feature `api-v2010`.",
+        update = "Twilio's `UpdateAddress`; its parameters are [`UpdateAddressParams`]; feature `api-v2010`.",
+        delete = "Twilio's `DeleteAddress`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Address {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that is responsible for the Address resource.
@@ -275,13 +291,23 @@ impl ::serde::Serialize for UpdateAddressParams {
 /// | [`create`](Application::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Applications.json` | `CreateApplication` | [`CreateApplicationParams`] | — |
 /// | [`update`](Application::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json` | `UpdateApplication` | [`UpdateApplicationParams`] | — |
 /// | [`delete`](Application::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json` | `DeleteApplication` | — | — |
-///
-/// - `fetch`: Fetch the application specified by the provided sid
-/// - `list`: Retrieve a list of applications representing an application within the requesting account
-/// - `create`: Create a new application within your account
-/// - `update`: Updates the application's properties
-/// - `delete`: Delete the application by the specified application sid
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Applications/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListApplicationParams, create = CreateApplicationParams, update = UpdateApplicationParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Applications/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListApplicationParams,
+    create = CreateApplicationParams,
+    update = UpdateApplicationParams,
+    delete,
+    doc(
+        fetch = "Fetch the application specified by the provided sid\n\nTwilio's `FetchApplication`; feature `api-v2010`.",
+        list = "Retrieve a list of applications representing an application within the requesting account\n\nTwilio's `ListApplication`; its parameters are [`ListApplicationParams`]; feature `api-v2010`.",
+        create = "Create a new application within your account\n\nTwilio's `CreateApplication`; its parameters are [`CreateApplicationParams`]; feature `api-v2010`.",
+        update = "Updates the application's properties\n\nTwilio's `UpdateApplication`; its parameters are [`UpdateApplicationParams`]; feature `api-v2010`.",
+        delete = "Delete the application by the specified application sid\n\nTwilio's `DeleteApplication`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Application {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Application resource.
@@ -609,15 +635,16 @@ impl ::serde::Serialize for UpdateApplicationParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](AuthorizedConnectApp::fetch) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AuthorizedConnectApps/{ConnectAppSid}.json` | `FetchAuthorizedConnectApp` | — | — |
 /// | [`list`](AuthorizedConnectApp::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AuthorizedConnectApps.json` | `ListAuthorizedConnectApp` | — | — |
-///
-/// - `fetch`: Fetch an instance of an authorized-connect-app
-/// - `list`: Retrieve a list of authorized-connect-apps belonging to the account used to make the request
 #[::twilio_resource::twilio_resource(
     path = "/2010-04-01/Accounts/<AccountSid>/AuthorizedConnectApps/<ConnectAppSid>.json",
     base_url = "https://api.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Fetch an instance of an authorized-connect-app\n\nTwilio's `FetchAuthorizedConnectApp`; feature `api-v2010`.",
+        list = "Retrieve a list of authorized-connect-apps belonging to the account used to make the request\n\nTwilio's `ListAuthorizedConnectApp`; feature `api-v2010`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct AuthorizedConnectApp {
@@ -669,7 +696,11 @@ pub struct AuthorizedConnectApp {
     base_url = "https://api.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Twilio's `FetchAvailablePhoneNumberCountry`; feature `api-v2010`.",
+        list = "Twilio's `ListAvailablePhoneNumberCountry`; feature `api-v2010`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct AvailablePhoneNumberCountry {
@@ -707,13 +738,14 @@ pub struct AvailablePhoneNumberCountry {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Balance::fetch) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Balance.json` | `FetchBalance` | — | — |
-///
-/// - `fetch`: Fetch the balance for an Account based on Account Sid. Balance changes may not be reflected immediately. Child accounts do not contain balance information
 #[::twilio_resource::twilio_resource(
     path = "/2010-04-01/Accounts/<AccountSid>/Balance.json",
     base_url = "https://api.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Fetch the balance for an Account based on Account Sid. Balance changes may not be reflected immediately. Child accounts do not contain balance information\n\nTwilio's `FetchBalance`; feature `api-v2010`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Balance {
@@ -742,13 +774,23 @@ pub struct Balance {
 /// | [`create`](Call::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls.json` | `CreateCall` | [`CreateCallParams`] | — |
 /// | [`update`](Call::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json` | `UpdateCall` | [`UpdateCallParams`] | — |
 /// | [`delete`](Call::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json` | `DeleteCall` | — | — |
-///
-/// - `fetch`: Fetch the call specified by the provided Call SID
-/// - `list`: Retrieves a collection of calls made to and from your account
-/// - `create`: Create a new outgoing call to phones, SIP-enabled endpoints or Twilio Client connections
-/// - `update`: Initiates a call redirect or terminates a call
-/// - `delete`: Delete a Call record from your account. Once the record is deleted, it will no longer appear in the API and Account Portal logs.
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Calls/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListCallParams, create = CreateCallParams, update = UpdateCallParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Calls/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListCallParams,
+    create = CreateCallParams,
+    update = UpdateCallParams,
+    delete,
+    doc(
+        fetch = "Fetch the call specified by the provided Call SID\n\nTwilio's `FetchCall`; feature `api-v2010`.",
+        list = "Retrieves a collection of calls made to and from your account\n\nTwilio's `ListCall`; its parameters are [`ListCallParams`]; feature `api-v2010`.",
+        create = "Create a new outgoing call to phones, SIP-enabled endpoints or Twilio Client connections\n\nTwilio's `CreateCall`; its parameters are [`CreateCallParams`]; feature `api-v2010`.",
+        update = "Initiates a call redirect or terminates a call\n\nTwilio's `UpdateCall`; its parameters are [`UpdateCallParams`]; feature `api-v2010`.",
+        delete = "Delete a Call record from your account. Once the record is deleted, it will no longer appear in the API and Account Portal logs.\n\nTwilio's `DeleteCall`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Call {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Call resource.
@@ -1227,10 +1269,19 @@ impl ::serde::Serialize for UpdateCallParams {
 /// | [`fetch`](Conference::fetch) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json` | `FetchConference` | — | — |
 /// | [`list`](Conference::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Conferences.json` | `ListConference` | [`ListConferenceParams`] | — |
 /// | [`update`](Conference::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json` | `UpdateConference` | [`UpdateConferenceParams`] | — |
-///
-/// - `fetch`: Fetch an instance of a conference
-/// - `list`: Retrieve a list of conferences belonging to the account used to make the request
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Conferences/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListConferenceParams, update = UpdateConferenceParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Conferences/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListConferenceParams,
+    update = UpdateConferenceParams,
+    doc(
+        fetch = "Fetch an instance of a conference\n\nTwilio's `FetchConference`; feature `api-v2010`.",
+        list = "Retrieve a list of conferences belonging to the account used to make the request\n\nTwilio's `ListConference`; its parameters are [`ListConferenceParams`]; feature `api-v2010`.",
+        update = "Twilio's `UpdateConference`; its parameters are [`UpdateConferenceParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Conference {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Conference resource.
@@ -1392,12 +1443,21 @@ impl ::serde::Serialize for UpdateConferenceParams {
 /// | [`list`](ConnectApp::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/ConnectApps.json` | `ListConnectApp` | — | — |
 /// | [`update`](ConnectApp::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json` | `UpdateConnectApp` | [`UpdateConnectAppParams`] | — |
 /// | [`delete`](ConnectApp::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json` | `DeleteConnectApp` | — | — |
-///
-/// - `fetch`: Fetch an instance of a connect-app
-/// - `list`: Retrieve a list of connect-apps belonging to the account used to make the request
-/// - `update`: Update a connect-app with the specified parameters
-/// - `delete`: Delete an instance of a connect-app
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/ConnectApps/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateConnectAppParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/ConnectApps/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateConnectAppParams,
+    delete,
+    doc(
+        fetch = "Fetch an instance of a connect-app\n\nTwilio's `FetchConnectApp`; feature `api-v2010`.",
+        list = "Retrieve a list of connect-apps belonging to the account used to make the request\n\nTwilio's `ListConnectApp`; feature `api-v2010`.",
+        update = "Update a connect-app with the specified parameters\n\nTwilio's `UpdateConnectApp`; its parameters are [`UpdateConnectAppParams`]; feature `api-v2010`.",
+        delete = "Delete an instance of a connect-app\n\nTwilio's `DeleteConnectApp`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConnectApp {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the ConnectApp resource.
@@ -1522,13 +1582,23 @@ impl ::serde::Serialize for UpdateConnectAppParams {
 /// | [`create`](IncomingPhoneNumber::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json` | `CreateIncomingPhoneNumber` | [`CreateIncomingPhoneNumberParams`] | — |
 /// | [`update`](IncomingPhoneNumber::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json` | `UpdateIncomingPhoneNumber` | [`UpdateIncomingPhoneNumberParams`] | — |
 /// | [`delete`](IncomingPhoneNumber::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json` | `DeleteIncomingPhoneNumber` | — | — |
-///
-/// - `fetch`: Fetch an incoming-phone-number belonging to the account used to make the request.
-/// - `list`: Retrieve a list of incoming-phone-numbers belonging to the account used to make the request.
-/// - `create`: Purchase a phone-number for the account.
-/// - `update`: Update an incoming-phone-number instance.
-/// - `delete`: Delete a phone-numbers belonging to the account used to make the request.
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListIncomingPhoneNumberParams, create = CreateIncomingPhoneNumberParams, update = UpdateIncomingPhoneNumberParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListIncomingPhoneNumberParams,
+    create = CreateIncomingPhoneNumberParams,
+    update = UpdateIncomingPhoneNumberParams,
+    delete,
+    doc(
+        fetch = "Fetch an incoming-phone-number belonging to the account used to make the request.\n\nTwilio's `FetchIncomingPhoneNumber`; feature `api-v2010`.",
+        list = "Retrieve a list of incoming-phone-numbers belonging to the account used to make the request.\n\nTwilio's `ListIncomingPhoneNumber`; its parameters are [`ListIncomingPhoneNumberParams`]; feature `api-v2010`.",
+        create = "Purchase a phone-number for the account.\n\nTwilio's `CreateIncomingPhoneNumber`; its parameters are [`CreateIncomingPhoneNumberParams`]; feature `api-v2010`.",
+        update = "Update an incoming-phone-number instance.\n\nTwilio's `UpdateIncomingPhoneNumber`; its parameters are [`UpdateIncomingPhoneNumberParams`]; feature `api-v2010`.",
+        delete = "Delete a phone-numbers belonging to the account used to make the request.\n\nTwilio's `DeleteIncomingPhoneNumber`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct IncomingPhoneNumber {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this IncomingPhoneNumber resource.
@@ -2000,7 +2070,21 @@ impl ::serde::Serialize for UpdateIncomingPhoneNumberParams {
 /// | [`list`](Key::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Keys.json` | `ListKey` | — | — |
 /// | [`update`](Key::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json` | `UpdateKey` | [`UpdateKeyParams`] | — |
 /// | [`delete`](Key::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json` | `DeleteKey` | — | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Keys/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateKeyParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Keys/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateKeyParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchKey`; feature `api-v2010`.",
+        list = "Twilio's `ListKey`; feature `api-v2010`.",
+        update = "Twilio's `UpdateKey`; its parameters are [`UpdateKeyParams`]; feature `api-v2010`.",
+        delete = "Twilio's `DeleteKey`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Key {
     /// The date and time in GMT that the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
@@ -2051,7 +2135,15 @@ impl ::serde::Serialize for UpdateKeyParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](NewKey::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Keys.json` | `CreateNewKey` | [`CreateNewKeyParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Keys/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", create = CreateNewKeyParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Keys/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    create = CreateNewKeyParams,
+    doc(
+        create = "Twilio's `CreateNewKey`; its parameters are [`CreateNewKeyParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct NewKey {
     /// The date and time in GMT that the API Key was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
@@ -2110,13 +2202,23 @@ impl ::serde::Serialize for CreateNewKeyParams {
 /// | [`create`](Message::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages.json` | `CreateMessage` | [`CreateMessageParams`] | — |
 /// | [`update`](Message::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json` | `UpdateMessage` | [`UpdateMessageParams`] | — |
 /// | [`delete`](Message::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json` | `DeleteMessage` | — | — |
-///
-/// - `fetch`: Fetch a specific Message
-/// - `list`: Retrieve a list of Message resources associated with a Twilio Account
-/// - `create`: Send a message
-/// - `update`: Update a Message resource (used to redact Message `body` text and to cancel not-yet-sent messages)
-/// - `delete`: Deletes a Message resource from your account
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListMessageParams, create = CreateMessageParams, update = UpdateMessageParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListMessageParams,
+    create = CreateMessageParams,
+    update = UpdateMessageParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Message\n\nTwilio's `FetchMessage`; feature `api-v2010`.",
+        list = "Retrieve a list of Message resources associated with a Twilio Account\n\nTwilio's `ListMessage`; its parameters are [`ListMessageParams`]; feature `api-v2010`.",
+        create = "Send a message\n\nTwilio's `CreateMessage`; its parameters are [`CreateMessageParams`]; feature `api-v2010`.",
+        update = "Update a Message resource (used to redact Message `body` text and to cancel not-yet-sent messages)\n\nTwilio's `UpdateMessage`; its parameters are [`UpdateMessageParams`]; feature `api-v2010`.",
+        delete = "Deletes a Message resource from your account\n\nTwilio's `DeleteMessage`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Message {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) associated with the Message resource
@@ -2429,9 +2531,15 @@ impl ::serde::Serialize for UpdateMessageParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](Notification::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Notifications.json` | `ListNotification` | [`ListNotificationParams`] | — |
-///
-/// - `list`: Retrieve a list of notifications belonging to the account used to make the request
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Notifications/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListNotificationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Notifications/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListNotificationParams,
+    doc(
+        list = "Retrieve a list of notifications belonging to the account used to make the request\n\nTwilio's `ListNotification`; its parameters are [`ListNotificationParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Notification {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Notification resource.
@@ -2542,13 +2650,14 @@ impl ::serde::Serialize for ListNotificationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](NotificationInstance::fetch) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Notifications/{Sid}.json` | `FetchNotification` | — | — |
-///
-/// - `fetch`: Fetch a notification belonging to the account used to make the request
 #[::twilio_resource::twilio_resource(
     path = "/2010-04-01/Accounts/<AccountSid>/Notifications/<Sid>.json",
     base_url = "https://api.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Fetch a notification belonging to the account used to make the request\n\nTwilio's `FetchNotification`; feature `api-v2010`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct NotificationInstance {
@@ -2635,12 +2744,21 @@ pub struct NotificationInstance {
 /// | [`list`](OutgoingCallerId::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json` | `ListOutgoingCallerId` | [`ListOutgoingCallerIdParams`] | — |
 /// | [`update`](OutgoingCallerId::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json` | `UpdateOutgoingCallerId` | [`UpdateOutgoingCallerIdParams`] | — |
 /// | [`delete`](OutgoingCallerId::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json` | `DeleteOutgoingCallerId` | — | — |
-///
-/// - `fetch`: Fetch an outgoing-caller-id belonging to the account used to make the request
-/// - `list`: Retrieve a list of outgoing-caller-ids belonging to the account used to make the request
-/// - `update`: Updates the caller-id
-/// - `delete`: Delete the caller-id specified from the account
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/OutgoingCallerIds/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListOutgoingCallerIdParams, update = UpdateOutgoingCallerIdParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/OutgoingCallerIds/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListOutgoingCallerIdParams,
+    update = UpdateOutgoingCallerIdParams,
+    delete,
+    doc(
+        fetch = "Fetch an outgoing-caller-id belonging to the account used to make the request\n\nTwilio's `FetchOutgoingCallerId`; feature `api-v2010`.",
+        list = "Retrieve a list of outgoing-caller-ids belonging to the account used to make the request\n\nTwilio's `ListOutgoingCallerId`; its parameters are [`ListOutgoingCallerIdParams`]; feature `api-v2010`.",
+        update = "Updates the caller-id\n\nTwilio's `UpdateOutgoingCallerId`; its parameters are [`UpdateOutgoingCallerIdParams`]; feature `api-v2010`.",
+        delete = "Delete the caller-id specified from the account\n\nTwilio's `DeleteOutgoingCallerId`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct OutgoingCallerId {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the OutgoingCallerId resource.
@@ -2735,7 +2853,15 @@ impl ::serde::Serialize for UpdateOutgoingCallerIdParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ValidationRequest::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json` | `CreateValidationRequest` | [`CreateValidationRequestParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/OutgoingCallerIds/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", create = CreateValidationRequestParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/OutgoingCallerIds/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    create = CreateValidationRequestParams,
+    doc(
+        create = "Twilio's `CreateValidationRequest`; its parameters are [`CreateValidationRequestParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ValidationRequest {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for the Caller ID.
@@ -2819,13 +2945,23 @@ impl ::serde::Serialize for CreateValidationRequestParams {
 /// | [`create`](Queue::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Queues.json` | `CreateQueue` | [`CreateQueueParams`] | — |
 /// | [`update`](Queue::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json` | `UpdateQueue` | [`UpdateQueueParams`] | — |
 /// | [`delete`](Queue::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json` | `DeleteQueue` | — | — |
-///
-/// - `fetch`: Fetch an instance of a queue identified by the QueueSid
-/// - `list`: Retrieve a list of queues belonging to the account used to make the request
-/// - `create`: Create a queue
-/// - `update`: Update the queue with the new parameters
-/// - `delete`: Remove an empty queue
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Queues/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, create = CreateQueueParams, update = UpdateQueueParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Queues/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateQueueParams,
+    update = UpdateQueueParams,
+    delete,
+    doc(
+        fetch = "Fetch an instance of a queue identified by the QueueSid\n\nTwilio's `FetchQueue`; feature `api-v2010`.",
+        list = "Retrieve a list of queues belonging to the account used to make the request\n\nTwilio's `ListQueue`; feature `api-v2010`.",
+        create = "Create a queue\n\nTwilio's `CreateQueue`; its parameters are [`CreateQueueParams`]; feature `api-v2010`.",
+        update = "Update the queue with the new parameters\n\nTwilio's `UpdateQueue`; its parameters are [`UpdateQueueParams`]; feature `api-v2010`.",
+        delete = "Remove an empty queue\n\nTwilio's `DeleteQueue`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Queue {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Queue resource.
@@ -2937,11 +3073,19 @@ impl ::serde::Serialize for UpdateQueueParams {
 /// | [`fetch`](Recording::fetch) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json` | `FetchRecording` | [`FetchRecordingParams`] | — |
 /// | [`list`](Recording::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Recordings.json` | `ListRecording` | [`ListRecordingParams`] | — |
 /// | [`delete`](Recording::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json` | `DeleteRecording` | — | — |
-///
-/// - `fetch`: Fetch an instance of a recording
-/// - `list`: Retrieve a list of recordings belonging to the account used to make the request
-/// - `delete`: Delete a recording from your account
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Recordings/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch = FetchRecordingParams, list = ListRecordingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Recordings/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchRecordingParams,
+    list = ListRecordingParams,
+    delete,
+    doc(
+        fetch = "Fetch an instance of a recording\n\nTwilio's `FetchRecording`; its parameters are [`FetchRecordingParams`]; feature `api-v2010`.",
+        list = "Retrieve a list of recordings belonging to the account used to make the request\n\nTwilio's `ListRecording`; its parameters are [`ListRecordingParams`]; feature `api-v2010`.",
+        delete = "Delete a recording from your account\n\nTwilio's `DeleteRecording`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Recording {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording resource.
@@ -3112,11 +3256,19 @@ impl ::serde::Serialize for ListRecordingParams {
 /// | [`fetch`](ShortCode::fetch) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json` | `FetchShortCode` | — | — |
 /// | [`list`](ShortCode::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes.json` | `ListShortCode` | [`ListShortCodeParams`] | — |
 /// | [`update`](ShortCode::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json` | `UpdateShortCode` | [`UpdateShortCodeParams`] | — |
-///
-/// - `fetch`: Fetch an instance of a short code
-/// - `list`: Retrieve a list of short-codes belonging to the account used to make the request
-/// - `update`: Update a short code with the following parameters
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/SMS/ShortCodes/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListShortCodeParams, update = UpdateShortCodeParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/SMS/ShortCodes/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListShortCodeParams,
+    update = UpdateShortCodeParams,
+    doc(
+        fetch = "Fetch an instance of a short code\n\nTwilio's `FetchShortCode`; feature `api-v2010`.",
+        list = "Retrieve a list of short-codes belonging to the account used to make the request\n\nTwilio's `ListShortCode`; its parameters are [`ListShortCodeParams`]; feature `api-v2010`.",
+        update = "Update a short code with the following parameters\n\nTwilio's `UpdateShortCode`; its parameters are [`UpdateShortCodeParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ShortCode {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this ShortCode resource.
@@ -3260,7 +3412,21 @@ impl ::serde::Serialize for UpdateShortCodeParams {
 /// | [`list`](SigningKey::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SigningKeys.json` | `ListSigningKey` | — | — |
 /// | [`update`](SigningKey::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json` | `UpdateSigningKey` | [`UpdateSigningKeyParams`] | — |
 /// | [`delete`](SigningKey::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json` | `DeleteSigningKey` | — | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/SigningKeys/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateSigningKeyParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/SigningKeys/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateSigningKeyParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchSigningKey`; feature `api-v2010`.",
+        list = "Twilio's `ListSigningKey`; feature `api-v2010`.",
+        update = "Twilio's `UpdateSigningKey`; its parameters are [`UpdateSigningKeyParams`]; feature `api-v2010`.",
+        delete = "Twilio's `DeleteSigningKey`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SigningKey {
     /// `date_created` on the wire (date-time (RFC 2822)).
@@ -3301,9 +3467,15 @@ impl ::serde::Serialize for UpdateSigningKeyParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](NewSigningKey::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SigningKeys.json` | `CreateNewSigningKey` | [`CreateNewSigningKeyParams`] | — |
-///
-/// - `create`: Create a new Signing Key for the account making the request.
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/SigningKeys/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", create = CreateNewSigningKeyParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/SigningKeys/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    create = CreateNewSigningKeyParams,
+    doc(
+        create = "Create a new Signing Key for the account making the request.\n\nTwilio's `CreateNewSigningKey`; its parameters are [`CreateNewSigningKeyParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct NewSigningKey {
     /// The date and time in GMT that the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
@@ -3360,9 +3532,15 @@ impl ::serde::Serialize for CreateNewSigningKeyParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](Token::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Tokens.json` | `CreateToken` | [`CreateTokenParams`] | — |
-///
-/// - `create`: Create a new token for ICE servers
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Tokens.json", base_url = "https://api.twilio.com", rename_all = "snake_case", create = CreateTokenParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Tokens.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    create = CreateTokenParams,
+    doc(
+        create = "Create a new token for ICE servers\n\nTwilio's `CreateToken`; its parameters are [`CreateTokenParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Token {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Token resource.
@@ -3428,17 +3606,18 @@ impl ::serde::Serialize for CreateTokenParams {
 /// | [`fetch`](Transcription::fetch) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Transcriptions/{Sid}.json` | `FetchTranscription` | — | — |
 /// | [`list`](Transcription::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Transcriptions.json` | `ListTranscription` | — | — |
 /// | [`delete`](Transcription::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Transcriptions/{Sid}.json` | `DeleteTranscription` | — | — |
-///
-/// - `fetch`: Fetch an instance of a Transcription
-/// - `list`: Retrieve a list of transcriptions belonging to the account used to make the request
-/// - `delete`: Delete a transcription from the account used to make the request
 #[::twilio_resource::twilio_resource(
     path = "/2010-04-01/Accounts/<AccountSid>/Transcriptions/<Sid>.json",
     base_url = "https://api.twilio.com",
     rename_all = "snake_case",
     fetch,
     list,
-    delete
+    delete,
+    doc(
+        fetch = "Fetch an instance of a Transcription\n\nTwilio's `FetchTranscription`; feature `api-v2010`.",
+        list = "Retrieve a list of transcriptions belonging to the account used to make the request\n\nTwilio's `ListTranscription`; feature `api-v2010`.",
+        delete = "Delete a transcription from the account used to make the request\n\nTwilio's `DeleteTranscription`; feature `api-v2010`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Transcription {

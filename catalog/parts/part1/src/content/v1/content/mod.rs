@@ -8,9 +8,16 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ApprovalCreate::create) | `POST` | `https://content.twilio.com/v1/Content/{ContentSid}/ApprovalRequests/whatsapp` | `CreateApprovalCreate` | [`CreateApprovalCreateParams`] | — |
-///
-/// - `create`: Create a ContentApprovalRequest for a content item
-#[::twilio_resource::twilio_resource(path = "/v1/Content/<ContentSid>/ApprovalRequests/whatsapp", base_url = "https://content.twilio.com", rename_all = "snake_case", body = "json", create = CreateApprovalCreateParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Content/<ContentSid>/ApprovalRequests/whatsapp",
+    base_url = "https://content.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateApprovalCreateParams,
+    doc(
+        create = "Create a ContentApprovalRequest for a content item\n\nTwilio's `CreateApprovalCreate`; its parameters are [`CreateApprovalCreateParams`]; feature `content-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ApprovalCreate {
     /// `allow_category_change` on the wire (boolean).
@@ -61,13 +68,14 @@ impl ::serde::Serialize for CreateApprovalCreateParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ApprovalFetch::fetch) | `GET` | `https://content.twilio.com/v1/Content/{Sid}/ApprovalRequests` | `FetchApprovalFetch` | — | — |
-///
-/// - `fetch`: Fetch a Content resource's approval status by its unique Content Sid
 #[::twilio_resource::twilio_resource(
     path = "/v1/Content/<Sid>/ApprovalRequests",
     base_url = "https://content.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Fetch a Content resource's approval status by its unique Content Sid\n\nTwilio's `FetchApprovalFetch`; feature `content-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct ApprovalFetch {

@@ -9,10 +9,17 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Annotation::fetch) | `GET` | `https://insights.twilio.com/v1/Voice/{CallSid}/Annotation` | `FetchAnnotation` | — | — |
 /// | [`update`](Annotation::update) | `POST` | `https://insights.twilio.com/v1/Voice/{CallSid}/Annotation` | `UpdateAnnotation` | [`UpdateAnnotationParams`] | — |
-///
-/// - `fetch`: Get the Annotation for a specific Call.
-/// - `update`: Update an Annotation for a specific Call.
-#[::twilio_resource::twilio_resource(path = "/v1/Voice/<CallSid>/Annotation", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch, update = UpdateAnnotationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Voice/<CallSid>/Annotation",
+    base_url = "https://insights.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateAnnotationParams,
+    doc(
+        fetch = "Get the Annotation for a specific Call.\n\nTwilio's `FetchAnnotation`; feature `insights-v1`.",
+        update = "Update an Annotation for a specific Call.\n\nTwilio's `UpdateAnnotation`; its parameters are [`UpdateAnnotationParams`]; feature `insights-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Annotation {
     /// The unique SID identifier of the Account.
@@ -108,9 +115,15 @@ impl ::serde::Serialize for UpdateAnnotationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](Event::list) | `GET` | `https://insights.twilio.com/v1/Voice/{CallSid}/Events` | `ListEvent` | [`ListEventParams`] | — |
-///
-/// - `list`: Get a list of Call Insight Events for a Call.
-#[::twilio_resource::twilio_resource(path = "/v1/Voice/<CallSid>/Events", base_url = "https://insights.twilio.com", rename_all = "snake_case", list = ListEventParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Voice/<CallSid>/Events",
+    base_url = "https://insights.twilio.com",
+    rename_all = "snake_case",
+    list = ListEventParams,
+    doc(
+        list = "Get a list of Call Insight Events for a Call.\n\nTwilio's `ListEvent`; its parameters are [`ListEventParams`]; feature `insights-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Event {
     /// The unique SID identifier of the Account.
@@ -183,9 +196,15 @@ impl ::serde::Serialize for ListEventParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](Metric::list) | `GET` | `https://insights.twilio.com/v1/Voice/{CallSid}/Metrics` | `ListMetric` | [`ListMetricParams`] | — |
-///
-/// - `list`: Get a list of Call Metrics for a Call.
-#[::twilio_resource::twilio_resource(path = "/v1/Voice/<CallSid>/Metrics", base_url = "https://insights.twilio.com", rename_all = "snake_case", list = ListMetricParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Voice/<CallSid>/Metrics",
+    base_url = "https://insights.twilio.com",
+    rename_all = "snake_case",
+    list = ListMetricParams,
+    doc(
+        list = "Get a list of Call Metrics for a Call.\n\nTwilio's `ListMetric`; its parameters are [`ListMetricParams`]; feature `insights-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Metric {
     /// The unique SID identifier of the Account.
@@ -255,9 +274,15 @@ impl ::serde::Serialize for ListMetricParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Summary::fetch) | `GET` | `https://insights.twilio.com/v1/Voice/{CallSid}/Summary` | `FetchSummary` | [`FetchSummaryParams`] | — |
-///
-/// - `fetch`: Get a specific Call Summary.
-#[::twilio_resource::twilio_resource(path = "/v1/Voice/<CallSid>/Summary", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch = FetchSummaryParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Voice/<CallSid>/Summary",
+    base_url = "https://insights.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchSummaryParams,
+    doc(
+        fetch = "Get a specific Call Summary.\n\nTwilio's `FetchSummary`; its parameters are [`FetchSummaryParams`]; feature `insights-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Summary {
     /// The unique SID identifier of the Account.

@@ -9,10 +9,17 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ConferenceParticipant::fetch) | `GET` | `https://insights.twilio.com/v1/Conferences/{ConferenceSid}/Participants/{ParticipantSid}` | `FetchConferenceParticipant` | [`FetchConferenceParticipantParams`] | — |
 /// | [`list`](ConferenceParticipant::list) | `GET` | `https://insights.twilio.com/v1/Conferences/{ConferenceSid}/Participants` | `ListConferenceParticipant` | [`ListConferenceParticipantParams`] | — |
-///
-/// - `fetch`: Get a specific Conference Participant Summary for a Conference.
-/// - `list`: Get a list of Conference Participants Summaries for a Conference.
-#[::twilio_resource::twilio_resource(path = "/v1/Conferences/<ConferenceSid>/Participants/<ParticipantSid>", base_url = "https://insights.twilio.com", rename_all = "snake_case", fetch = FetchConferenceParticipantParams, list = ListConferenceParticipantParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Conferences/<ConferenceSid>/Participants/<ParticipantSid>",
+    base_url = "https://insights.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchConferenceParticipantParams,
+    list = ListConferenceParticipantParams,
+    doc(
+        fetch = "Get a specific Conference Participant Summary for a Conference.\n\nTwilio's `FetchConferenceParticipant`; its parameters are [`FetchConferenceParticipantParams`]; feature `insights-v1`.",
+        list = "Get a list of Conference Participants Summaries for a Conference.\n\nTwilio's `ListConferenceParticipant`; its parameters are [`ListConferenceParticipantParams`]; feature `insights-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConferenceParticipant {
     /// The unique SID identifier of the Account.

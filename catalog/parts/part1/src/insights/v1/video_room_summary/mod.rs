@@ -9,15 +9,16 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](VideoParticipantSummary::fetch) | `GET` | `https://insights.twilio.com/v1/Video/Rooms/{RoomSid}/Participants/{ParticipantSid}` | `FetchVideoParticipantSummary` | — | — |
 /// | [`list`](VideoParticipantSummary::list) | `GET` | `https://insights.twilio.com/v1/Video/Rooms/{RoomSid}/Participants` | `ListVideoParticipantSummary` | — | — |
-///
-/// - `fetch`: Get Video Log Analyzer data for a Room Participant.
-/// - `list`: Get a list of room participants.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Video/Rooms/<RoomSid>/Participants/<ParticipantSid>",
     base_url = "https://insights.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Get Video Log Analyzer data for a Room Participant.\n\nTwilio's `FetchVideoParticipantSummary`; feature `insights-v1`.",
+        list = "Get a list of room participants.\n\nTwilio's `ListVideoParticipantSummary`; feature `insights-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct VideoParticipantSummary {

@@ -8,9 +8,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Media::fetch) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{Sid}/Media` | `FetchMedia` | [`FetchMediaParams`] | — |
-///
-/// - `fetch`: Get download URLs for media if possible
-#[::twilio_resource::twilio_resource(path = "/v2/Transcripts/<Sid>/Media", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch = FetchMediaParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Transcripts/<Sid>/Media",
+    base_url = "https://intelligence.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchMediaParams,
+    doc(
+        fetch = "Get download URLs for media if possible\n\nTwilio's `FetchMedia`; its parameters are [`FetchMediaParams`]; feature `intelligence-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Media {
     /// The unique SID identifier of the Account.
@@ -64,10 +70,17 @@ impl ::serde::Serialize for FetchMediaParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](OperatorResult::fetch) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{TranscriptSid}/OperatorResults/{OperatorSid}` | `FetchOperatorResult` | [`FetchOperatorResultParams`] | — |
 /// | [`list`](OperatorResult::list) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{TranscriptSid}/OperatorResults` | `ListOperatorResult` | [`ListOperatorResultParams`] | — |
-///
-/// - `fetch`: Fetch a specific Operator Result for the given Transcript.
-/// - `list`: Retrieve a list of Operator Results for the given Transcript.
-#[::twilio_resource::twilio_resource(path = "/v2/Transcripts/<TranscriptSid>/OperatorResults/<OperatorSid>", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch = FetchOperatorResultParams, list = ListOperatorResultParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Transcripts/<TranscriptSid>/OperatorResults/<OperatorSid>",
+    base_url = "https://intelligence.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchOperatorResultParams,
+    list = ListOperatorResultParams,
+    doc(
+        fetch = "Fetch a specific Operator Result for the given Transcript.\n\nTwilio's `FetchOperatorResult`; its parameters are [`FetchOperatorResultParams`]; feature `intelligence-v2`.",
+        list = "Retrieve a list of Operator Results for the given Transcript.\n\nTwilio's `ListOperatorResult`; its parameters are [`ListOperatorResultParams`]; feature `intelligence-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct OperatorResult {
     /// Boolean to tell if extract Language Understanding Processing model matches results.
@@ -186,9 +199,15 @@ impl ::serde::Serialize for ListOperatorResultParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](EncryptedOperatorResults::fetch) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{TranscriptSid}/OperatorResults/Encrypted` | `FetchEncryptedOperatorResults` | [`FetchEncryptedOperatorResultsParams`] | — |
-///
-/// - `fetch`: Fetch Public Key Encrypted Operator Results by TranscriptSid
-#[::twilio_resource::twilio_resource(path = "/v2/Transcripts/<TranscriptSid>/OperatorResults/Encrypted", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch = FetchEncryptedOperatorResultsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Transcripts/<TranscriptSid>/OperatorResults/Encrypted",
+    base_url = "https://intelligence.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchEncryptedOperatorResultsParams,
+    doc(
+        fetch = "Fetch Public Key Encrypted Operator Results by TranscriptSid\n\nTwilio's `FetchEncryptedOperatorResults`; its parameters are [`FetchEncryptedOperatorResultsParams`]; feature `intelligence-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct EncryptedOperatorResults {
     /// The locations of the encrypted operator results.
@@ -229,9 +248,15 @@ impl ::serde::Serialize for FetchEncryptedOperatorResultsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](Sentence::list) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{TranscriptSid}/Sentences` | `ListSentence` | [`ListSentenceParams`] | — |
-///
-/// - `list`: Get all Transcript Sentences by TranscriptSid
-#[::twilio_resource::twilio_resource(path = "/v2/Transcripts/<TranscriptSid>/Sentences", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", list = ListSentenceParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Transcripts/<TranscriptSid>/Sentences",
+    base_url = "https://intelligence.twilio.com",
+    rename_all = "snake_case",
+    list = ListSentenceParams,
+    doc(
+        list = "Get all Transcript Sentences by TranscriptSid\n\nTwilio's `ListSentence`; its parameters are [`ListSentenceParams`]; feature `intelligence-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Sentence {
     /// `confidence` on the wire (string).
@@ -302,9 +327,15 @@ impl ::serde::Serialize for ListSentenceParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](EncryptedSentences::fetch) | `GET` | `https://intelligence.twilio.com/v2/Transcripts/{TranscriptSid}/Sentences/Encrypted` | `FetchEncryptedSentences` | [`FetchEncryptedSentencesParams`] | — |
-///
-/// - `fetch`: Fetch Public Key Encrypted Sentences by TranscriptSid
-#[::twilio_resource::twilio_resource(path = "/v2/Transcripts/<TranscriptSid>/Sentences/Encrypted", base_url = "https://intelligence.twilio.com", rename_all = "snake_case", fetch = FetchEncryptedSentencesParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Transcripts/<TranscriptSid>/Sentences/Encrypted",
+    base_url = "https://intelligence.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchEncryptedSentencesParams,
+    doc(
+        fetch = "Fetch Public Key Encrypted Sentences by TranscriptSid\n\nTwilio's `FetchEncryptedSentences`; its parameters are [`FetchEncryptedSentencesParams`]; feature `intelligence-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct EncryptedSentences {
     /// The location of the encrypted sentences.

@@ -15,7 +15,23 @@ pub mod user;
 /// | [`create`](Channel::create) | `POST` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels` | `CreateChannel` | [`CreateChannelParams`] | — |
 /// | [`update`](Channel::update) | `POST` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{Sid}` | `UpdateChannel` | [`UpdateChannelParams`] | — |
 /// | [`delete`](Channel::delete) | `DELETE` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{Sid}` | `DeleteChannel` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Channels/<Sid>", base_url = "https://ip-messaging.twilio.com", rename_all = "snake_case", fetch, list = ListChannelParams, create = CreateChannelParams, update = UpdateChannelParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Channels/<Sid>",
+    base_url = "https://ip-messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListChannelParams,
+    create = CreateChannelParams,
+    update = UpdateChannelParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchChannel`; feature `ip-messaging-v1`.",
+        list = "Twilio's `ListChannel`; its parameters are [`ListChannelParams`]; feature `ip-messaging-v1`.",
+        create = "Twilio's `CreateChannel`; its parameters are [`CreateChannelParams`]; feature `ip-messaging-v1`.",
+        update = "Twilio's `UpdateChannel`; its parameters are [`UpdateChannelParams`]; feature `ip-messaging-v1`.",
+        delete = "Twilio's `DeleteChannel`; feature `ip-messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Channel {
     /// `account_sid` on the wire (string).
@@ -138,7 +154,23 @@ impl ::serde::Serialize for UpdateChannelParams {
 /// | [`create`](Role::create) | `POST` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Roles` | `CreateRole` | [`CreateRoleParams`] | — |
 /// | [`update`](Role::update) | `POST` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Roles/{Sid}` | `UpdateRole` | [`UpdateRoleParams`] | — |
 /// | [`delete`](Role::delete) | `DELETE` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Roles/{Sid}` | `DeleteRole` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Roles/<Sid>", base_url = "https://ip-messaging.twilio.com", rename_all = "snake_case", fetch, list, create = CreateRoleParams, update = UpdateRoleParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Roles/<Sid>",
+    base_url = "https://ip-messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateRoleParams,
+    update = UpdateRoleParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchRole`; feature `ip-messaging-v1`.",
+        list = "Twilio's `ListRole`; feature `ip-messaging-v1`.",
+        create = "Twilio's `CreateRole`; its parameters are [`CreateRoleParams`]; feature `ip-messaging-v1`.",
+        update = "Twilio's `UpdateRole`; its parameters are [`UpdateRoleParams`]; feature `ip-messaging-v1`.",
+        delete = "Twilio's `DeleteRole`; feature `ip-messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Role {
     /// `account_sid` on the wire (string).
@@ -216,7 +248,23 @@ impl ::serde::Serialize for UpdateRoleParams {
 /// | [`create`](User::create) | `POST` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Users` | `CreateUser` | [`CreateUserParams`] | — |
 /// | [`update`](User::update) | `POST` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Users/{Sid}` | `UpdateUser` | [`UpdateUserParams`] | — |
 /// | [`delete`](User::delete) | `DELETE` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Users/{Sid}` | `DeleteUser` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Users/<Sid>", base_url = "https://ip-messaging.twilio.com", rename_all = "snake_case", fetch, list, create = CreateUserParams, update = UpdateUserParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Users/<Sid>",
+    base_url = "https://ip-messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateUserParams,
+    update = UpdateUserParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchUser`; feature `ip-messaging-v1`.",
+        list = "Twilio's `ListUser`; feature `ip-messaging-v1`.",
+        create = "Twilio's `CreateUser`; its parameters are [`CreateUserParams`]; feature `ip-messaging-v1`.",
+        update = "Twilio's `UpdateUser`; its parameters are [`UpdateUserParams`]; feature `ip-messaging-v1`.",
+        delete = "Twilio's `DeleteUser`; feature `ip-messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct User {
     /// `account_sid` on the wire (string).

@@ -13,7 +13,19 @@ pub mod user;
 /// | [`fetch`](Binding::fetch) | `GET` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Bindings/{Sid}` | `FetchBinding` | — | — |
 /// | [`list`](Binding::list) | `GET` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Bindings` | `ListBinding` | [`ListBindingParams`] | — |
 /// | [`delete`](Binding::delete) | `DELETE` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Bindings/{Sid}` | `DeleteBinding` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Bindings/<Sid>", base_url = "https://ip-messaging.twilio.com", rename_all = "snake_case", fetch, list = ListBindingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Bindings/<Sid>",
+    base_url = "https://ip-messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListBindingParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchBinding`; feature `ip-messaging-v2`.",
+        list = "Twilio's `ListBinding`; its parameters are [`ListBindingParams`]; feature `ip-messaging-v2`.",
+        delete = "Twilio's `DeleteBinding`; feature `ip-messaging-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Binding {
     /// `account_sid` on the wire (string).
@@ -82,7 +94,23 @@ impl ::serde::Serialize for ListBindingParams {
 /// | [`create`](Channel::create) | `POST` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels` | `CreateChannel` | [`CreateChannelParams`] | `.webhook_enabled(..)` |
 /// | [`update`](Channel::update) | `POST` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{Sid}` | `UpdateChannel` | [`UpdateChannelParams`] | `.webhook_enabled(..)` |
 /// | [`delete`](Channel::delete) | `DELETE` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{Sid}` | `DeleteChannel` | — | `.webhook_enabled(..)` |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Channels/<Sid>", base_url = "https://ip-messaging.twilio.com", rename_all = "snake_case", fetch, list = ListChannelParams, create = CreateChannelParams, update = UpdateChannelParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Channels/<Sid>",
+    base_url = "https://ip-messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListChannelParams,
+    create = CreateChannelParams,
+    update = UpdateChannelParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchChannel`; feature `ip-messaging-v2`.",
+        list = "Twilio's `ListChannel`; its parameters are [`ListChannelParams`]; feature `ip-messaging-v2`.",
+        create = "Twilio's `CreateChannel`; its parameters are [`CreateChannelParams`]; feature `ip-messaging-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        update = "Twilio's `UpdateChannel`; its parameters are [`UpdateChannelParams`]; feature `ip-messaging-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        delete = "Twilio's `DeleteChannel`; feature `ip-messaging-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Channel {
     /// `account_sid` on the wire (string).
@@ -229,7 +257,23 @@ impl ::serde::Serialize for UpdateChannelParams {
 /// | [`create`](Role::create) | `POST` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Roles` | `CreateRole` | [`CreateRoleParams`] | — |
 /// | [`update`](Role::update) | `POST` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Roles/{Sid}` | `UpdateRole` | [`UpdateRoleParams`] | — |
 /// | [`delete`](Role::delete) | `DELETE` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Roles/{Sid}` | `DeleteRole` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Roles/<Sid>", base_url = "https://ip-messaging.twilio.com", rename_all = "snake_case", fetch, list, create = CreateRoleParams, update = UpdateRoleParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Roles/<Sid>",
+    base_url = "https://ip-messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateRoleParams,
+    update = UpdateRoleParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchRole`; feature `ip-messaging-v2`.",
+        list = "Twilio's `ListRole`; feature `ip-messaging-v2`.",
+        create = "Twilio's `CreateRole`; its parameters are [`CreateRoleParams`]; feature `ip-messaging-v2`.",
+        update = "Twilio's `UpdateRole`; its parameters are [`UpdateRoleParams`]; feature `ip-messaging-v2`.",
+        delete = "Twilio's `DeleteRole`; feature `ip-messaging-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Role {
     /// `account_sid` on the wire (string).
@@ -307,7 +351,23 @@ impl ::serde::Serialize for UpdateRoleParams {
 /// | [`create`](User::create) | `POST` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Users` | `CreateUser` | [`CreateUserParams`] | `.webhook_enabled(..)` |
 /// | [`update`](User::update) | `POST` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Users/{Sid}` | `UpdateUser` | [`UpdateUserParams`] | `.webhook_enabled(..)` |
 /// | [`delete`](User::delete) | `DELETE` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Users/{Sid}` | `DeleteUser` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Users/<Sid>", base_url = "https://ip-messaging.twilio.com", rename_all = "snake_case", fetch, list, create = CreateUserParams, update = UpdateUserParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Users/<Sid>",
+    base_url = "https://ip-messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateUserParams,
+    update = UpdateUserParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchUser`; feature `ip-messaging-v2`.",
+        list = "Twilio's `ListUser`; feature `ip-messaging-v2`.",
+        create = "Twilio's `CreateUser`; its parameters are [`CreateUserParams`]; feature `ip-messaging-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        update = "Twilio's `UpdateUser`; its parameters are [`UpdateUserParams`]; feature `ip-messaging-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        delete = "Twilio's `DeleteUser`; feature `ip-messaging-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct User {
     /// `account_sid` on the wire (string).

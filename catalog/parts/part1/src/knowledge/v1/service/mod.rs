@@ -11,11 +11,20 @@
 /// | [`fetch`](Knowledge::fetch) | `GET` | `https://knowledge.twilio.com/v1/Knowledge/{id}` | `FetchKnowledge` | — | — |
 /// | [`create`](Knowledge::create) | `POST` | `https://knowledge.twilio.com/v1/Knowledge` | `CreateKnowledge` | [`CreateKnowledgeParams`] | — |
 /// | [`update`](Knowledge::update) | `PUT` | `https://knowledge.twilio.com/v1/Knowledge/{id}` | `UpdateKnowledge` | [`UpdateKnowledgeParams`] | — |
-///
-/// - `fetch`: Get knowledge
-/// - `create`: Create knowledge
-/// - `update`: Update knowledge
-#[::twilio_resource::twilio_resource(path = "/v1/Knowledge/<id>", base_url = "https://knowledge.twilio.com", rename_all = "snake_case", body = "json", fetch, create = CreateKnowledgeParams, update = UpdateKnowledgeParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Knowledge/<id>",
+    base_url = "https://knowledge.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    fetch,
+    create = CreateKnowledgeParams,
+    update = UpdateKnowledgeParams,
+    doc(
+        fetch = "Get knowledge\n\nTwilio's `FetchKnowledge`; feature `knowledge-v1`.",
+        create = "Create knowledge\n\nTwilio's `CreateKnowledge`; its parameters are [`CreateKnowledgeParams`]; feature `knowledge-v1`.",
+        update = "Update knowledge\n\nTwilio's `UpdateKnowledge`; its parameters are [`UpdateKnowledgeParams`]; feature `knowledge-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Knowledge {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge resource.
@@ -167,13 +176,12 @@ impl ::serde::Serialize for UpdateKnowledgeParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](KnowledgeChunk::list) | `GET` | `https://knowledge.twilio.com/v1/Knowledge/{id}/Chunks` | `ListKnowledgeChunks` | — | — |
-///
-/// - `list`: List knowledge chunks
 #[::twilio_resource::twilio_resource(
     path = "/v1/Knowledge/<id>/Chunks",
     base_url = "https://knowledge.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(list = "List knowledge chunks\n\nTwilio's `ListKnowledgeChunks`; feature `knowledge-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct KnowledgeChunk {
@@ -206,13 +214,14 @@ pub struct KnowledgeChunk {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](KnowledgeStatus::fetch) | `GET` | `https://knowledge.twilio.com/v1/Knowledge/{id}/Status` | `FetchKnowledgeStatus` | — | — |
-///
-/// - `fetch`: Get knowledge status
 #[::twilio_resource::twilio_resource(
     path = "/v1/Knowledge/<id>/Status",
     base_url = "https://knowledge.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Get knowledge status\n\nTwilio's `FetchKnowledgeStatus`; feature `knowledge-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct KnowledgeStatus {

@@ -9,15 +9,16 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](AvailableAddOnExtension::fetch) | `GET` | `https://marketplace.twilio.com/v1/AvailableAddOns/{AvailableAddOnSid}/Extensions/{Sid}` | `FetchAvailableAddOnExtension` | — | — |
 /// | [`list`](AvailableAddOnExtension::list) | `GET` | `https://marketplace.twilio.com/v1/AvailableAddOns/{AvailableAddOnSid}/Extensions` | `ListAvailableAddOnExtension` | — | — |
-///
-/// - `fetch`: Fetch an instance of an Extension for the Available Add-on.
-/// - `list`: Retrieve a list of Extensions for the Available Add-on.
 #[::twilio_resource::twilio_resource(
     path = "/v1/AvailableAddOns/<AvailableAddOnSid>/Extensions/<Sid>",
     base_url = "https://marketplace.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Fetch an instance of an Extension for the Available Add-on.\n\nTwilio's `FetchAvailableAddOnExtension`; feature `marketplace-v1`.",
+        list = "Retrieve a list of Extensions for the Available Add-on.\n\nTwilio's `ListAvailableAddOnExtension`; feature `marketplace-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct AvailableAddOnExtension {

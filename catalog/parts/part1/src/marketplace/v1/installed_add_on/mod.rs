@@ -10,11 +10,19 @@
 /// | [`fetch`](InstalledAddOnExtension::fetch) | `GET` | `https://marketplace.twilio.com/v1/InstalledAddOns/{InstalledAddOnSid}/Extensions/{Sid}` | `FetchInstalledAddOnExtension` | — | — |
 /// | [`list`](InstalledAddOnExtension::list) | `GET` | `https://marketplace.twilio.com/v1/InstalledAddOns/{InstalledAddOnSid}/Extensions` | `ListInstalledAddOnExtension` | — | — |
 /// | [`update`](InstalledAddOnExtension::update) | `POST` | `https://marketplace.twilio.com/v1/InstalledAddOns/{InstalledAddOnSid}/Extensions/{Sid}` | `UpdateInstalledAddOnExtension` | [`UpdateInstalledAddOnExtensionParams`] | — |
-///
-/// - `fetch`: Fetch an instance of an Extension for the Installed Add-on.
-/// - `list`: Retrieve a list of Extensions for the Installed Add-on.
-/// - `update`: Update an Extension for an Add-on installation.
-#[::twilio_resource::twilio_resource(path = "/v1/InstalledAddOns/<InstalledAddOnSid>/Extensions/<Sid>", base_url = "https://marketplace.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateInstalledAddOnExtensionParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/InstalledAddOns/<InstalledAddOnSid>/Extensions/<Sid>",
+    base_url = "https://marketplace.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateInstalledAddOnExtensionParams,
+    doc(
+        fetch = "Fetch an instance of an Extension for the Installed Add-on.\n\nTwilio's `FetchInstalledAddOnExtension`; feature `marketplace-v1`.",
+        list = "Retrieve a list of Extensions for the Installed Add-on.\n\nTwilio's `ListInstalledAddOnExtension`; feature `marketplace-v1`.",
+        update = "Update an Extension for an Add-on installation.\n\nTwilio's `UpdateInstalledAddOnExtension`; its parameters are [`UpdateInstalledAddOnExtensionParams`]; feature `marketplace-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InstalledAddOnExtension {
     /// Whether the Extension will be invoked.
@@ -75,9 +83,16 @@ impl ::serde::Serialize for UpdateInstalledAddOnExtensionParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](InstalledAddOnUsage::create) | `POST` | `https://marketplace.twilio.com/v1/InstalledAddOns/{InstalledAddOnSid}/Usage` | `CreateBillingUsage` | [`CreateBillingUsageParams`] | — |
-///
-/// - `create`: Allows Twilio Marketplace publishers to manually report customer usage on No-code Partner Listings that they own.
-#[::twilio_resource::twilio_resource(path = "/v1/InstalledAddOns/<InstalledAddOnSid>/Usage", base_url = "https://marketplace.twilio.com", rename_all = "snake_case", body = "json", create = CreateBillingUsageParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/InstalledAddOns/<InstalledAddOnSid>/Usage",
+    base_url = "https://marketplace.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateBillingUsageParams,
+    doc(
+        create = "Allows Twilio Marketplace publishers to manually report customer usage on No-code Partner Listings that they own.\n\nTwilio's `CreateBillingUsage`; its parameters are [`CreateBillingUsageParams`]; feature `marketplace-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InstalledAddOnUsage {
     /// `billable_items` on the wire (array of JSON).

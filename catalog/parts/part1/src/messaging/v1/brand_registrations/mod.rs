@@ -9,7 +9,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](BrandRegistrationOtp::create) | `POST` | `https://messaging.twilio.com/v1/a2p/BrandRegistrations/{BrandRegistrationSid}/SmsOtp` | `CreateBrandRegistrationOtp` | [`CreateBrandRegistrationOtpParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/a2p/BrandRegistrations/<BrandRegistrationSid>/SmsOtp", base_url = "https://messaging.twilio.com", rename_all = "snake_case", create = CreateBrandRegistrationOtpParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/a2p/BrandRegistrations/<BrandRegistrationSid>/SmsOtp",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    create = CreateBrandRegistrationOtpParams,
+    doc(
+        create = "Twilio's `CreateBrandRegistrationOtp`; its parameters are [`CreateBrandRegistrationOtpParams`]; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct BrandRegistrationOtp {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Brand Registration resource.
@@ -46,7 +54,20 @@ impl ::serde::Serialize for CreateBrandRegistrationOtpParams {
 /// | [`fetch`](BrandVetting::fetch) | `GET` | `https://messaging.twilio.com/v1/a2p/BrandRegistrations/{BrandSid}/Vettings/{BrandVettingSid}` | `FetchBrandVetting` | — | — |
 /// | [`list`](BrandVetting::list) | `GET` | `https://messaging.twilio.com/v1/a2p/BrandRegistrations/{BrandSid}/Vettings` | `ListBrandVetting` | [`ListBrandVettingParams`] | — |
 /// | [`create`](BrandVetting::create) | `POST` | `https://messaging.twilio.com/v1/a2p/BrandRegistrations/{BrandSid}/Vettings` | `CreateBrandVetting` | [`CreateBrandVettingParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/a2p/BrandRegistrations/<BrandSid>/Vettings/<BrandVettingSid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list = ListBrandVettingParams, page_size = false, create = CreateBrandVettingParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/a2p/BrandRegistrations/<BrandSid>/Vettings/<BrandVettingSid>",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListBrandVettingParams,
+    page_size = false,
+    create = CreateBrandVettingParams,
+    doc(
+        fetch = "Twilio's `FetchBrandVetting`; feature `messaging-v1`.",
+        list = "Twilio's `ListBrandVetting`; its parameters are [`ListBrandVettingParams`]; feature `messaging-v1`.",
+        create = "Twilio's `CreateBrandVetting`; its parameters are [`CreateBrandVettingParams`]; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct BrandVetting {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the vetting record.

@@ -12,7 +12,21 @@
 /// | [`list`](ChannelSender::list) | `GET` | `https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/ChannelSenders` | `ListChannelSender` | — | — |
 /// | [`create`](ChannelSender::create) | `POST` | `https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/ChannelSenders` | `CreateChannelSender` | [`CreateChannelSenderParams`] | — |
 /// | [`delete`](ChannelSender::delete) | `DELETE` | `https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/ChannelSenders/{Sid}` | `DeleteChannelSender` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<MessagingServiceSid>/ChannelSenders/<Sid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list, create = CreateChannelSenderParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<MessagingServiceSid>/ChannelSenders/<Sid>",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateChannelSenderParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchChannelSender`; feature `messaging-v1`.",
+        list = "Twilio's `ListChannelSender`; feature `messaging-v1`.",
+        create = "Twilio's `CreateChannelSender`; its parameters are [`CreateChannelSenderParams`]; feature `messaging-v1`.",
+        delete = "Twilio's `DeleteChannelSender`; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ChannelSender {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the ChannelSender resource.
@@ -84,7 +98,23 @@ impl ::serde::Serialize for CreateChannelSenderParams {
 /// | [`create`](UsAppToPersonResponse::create) | `POST` | `https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/Compliance/Usa2p` | `CreateUsAppToPerson` | [`CreateUsAppToPersonParams`] | `.header("X-Twilio-Api-Version", ..)` |
 /// | [`update`](UsAppToPersonResponse::update) | `POST` | `https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/{Sid}` | `UpdateUsAppToPerson` | [`UpdateUsAppToPersonParams`] | `.header("X-Twilio-Api-Version", ..)` |
 /// | [`delete`](UsAppToPersonResponse::delete) | `DELETE` | `https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/{Sid}` | `DeleteUsAppToPerson` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/<Sid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list, create = CreateUsAppToPersonParams, update = UpdateUsAppToPersonParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/<Sid>",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateUsAppToPersonParams,
+    update = UpdateUsAppToPersonParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchUsAppToPerson`; feature `messaging-v1`.\n\nHeaders it reads:\n- `X-Twilio-Api-Version`, sent with `.header(\"X-Twilio-Api-Version\", ..)`: The version of the Messaging API to use for this request",
+        list = "Twilio's `ListUsAppToPerson`; feature `messaging-v1`.\n\nHeaders it reads:\n- `X-Twilio-Api-Version`, sent with `.header(\"X-Twilio-Api-Version\", ..)`: The version of the Messaging API to use for this request",
+        create = "Twilio's `CreateUsAppToPerson`; its parameters are [`CreateUsAppToPersonParams`]; feature `messaging-v1`.\n\nHeaders it reads:\n- `X-Twilio-Api-Version`, sent with `.header(\"X-Twilio-Api-Version\", ..)`: The version of the Messaging API to use for this request",
+        update = "Twilio's `UpdateUsAppToPerson`; its parameters are [`UpdateUsAppToPersonParams`]; feature `messaging-v1`.\n\nHeaders it reads:\n- `X-Twilio-Api-Version`, sent with `.header(\"X-Twilio-Api-Version\", ..)`: The version of the Messaging API to use for this request",
+        delete = "Twilio's `DeleteUsAppToPerson`; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UsAppToPersonResponse {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that the Campaign belongs to.
@@ -393,7 +423,15 @@ impl ::serde::Serialize for UpdateUsAppToPersonParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](UsAppToPersonUsecase::fetch) | `GET` | `https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/Usecases` | `FetchUsAppToPersonUsecase` | [`FetchUsAppToPersonUsecaseParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/Usecases", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch = FetchUsAppToPersonUsecaseParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/Usecases",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchUsAppToPersonUsecaseParams,
+    doc(
+        fetch = "Twilio's `FetchUsAppToPersonUsecase`; its parameters are [`FetchUsAppToPersonUsecaseParams`]; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UsAppToPersonUsecase {
     /// Human readable name, code, description and post\_approval\_required (indicates whether or not post approval is required for this Use Case) of A2P Campaign Use Cases.
@@ -433,7 +471,21 @@ impl ::serde::Serialize for FetchUsAppToPersonUsecaseParams {
 /// | [`list`](AlphaSender::list) | `GET` | `https://messaging.twilio.com/v1/Services/{ServiceSid}/AlphaSenders` | `ListAlphaSender` | — | — |
 /// | [`create`](AlphaSender::create) | `POST` | `https://messaging.twilio.com/v1/Services/{ServiceSid}/AlphaSenders` | `CreateAlphaSender` | [`CreateAlphaSenderParams`] | — |
 /// | [`delete`](AlphaSender::delete) | `DELETE` | `https://messaging.twilio.com/v1/Services/{ServiceSid}/AlphaSenders/{Sid}` | `DeleteAlphaSender` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/AlphaSenders/<Sid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list, create = CreateAlphaSenderParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/AlphaSenders/<Sid>",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateAlphaSenderParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchAlphaSender`; feature `messaging-v1`.",
+        list = "Twilio's `ListAlphaSender`; feature `messaging-v1`.",
+        create = "Twilio's `CreateAlphaSender`; its parameters are [`CreateAlphaSenderParams`]; feature `messaging-v1`.",
+        delete = "Twilio's `DeleteAlphaSender`; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AlphaSender {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the AlphaSender resource.
@@ -501,7 +553,21 @@ impl ::serde::Serialize for CreateAlphaSenderParams {
 /// | [`list`](DestinationAlphaSender::list) | `GET` | `https://messaging.twilio.com/v1/Services/{ServiceSid}/DestinationAlphaSenders` | `ListDestinationAlphaSender` | [`ListDestinationAlphaSenderParams`] | — |
 /// | [`create`](DestinationAlphaSender::create) | `POST` | `https://messaging.twilio.com/v1/Services/{ServiceSid}/DestinationAlphaSenders` | `CreateDestinationAlphaSender` | [`CreateDestinationAlphaSenderParams`] | — |
 /// | [`delete`](DestinationAlphaSender::delete) | `DELETE` | `https://messaging.twilio.com/v1/Services/{ServiceSid}/DestinationAlphaSenders/{Sid}` | `DeleteDestinationAlphaSender` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/DestinationAlphaSenders/<Sid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list = ListDestinationAlphaSenderParams, create = CreateDestinationAlphaSenderParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/DestinationAlphaSenders/<Sid>",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListDestinationAlphaSenderParams,
+    create = CreateDestinationAlphaSenderParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchDestinationAlphaSender`; feature `messaging-v1`.",
+        list = "Twilio's `ListDestinationAlphaSender`; its parameters are [`ListDestinationAlphaSenderParams`]; feature `messaging-v1`.",
+        create = "Twilio's `CreateDestinationAlphaSender`; its parameters are [`CreateDestinationAlphaSenderParams`]; feature `messaging-v1`.",
+        delete = "Twilio's `DeleteDestinationAlphaSender`; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct DestinationAlphaSender {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the AlphaSender resource.
@@ -601,7 +667,21 @@ impl ::serde::Serialize for CreateDestinationAlphaSenderParams {
 /// | [`list`](PhoneNumber::list) | `GET` | `https://messaging.twilio.com/v1/Services/{ServiceSid}/PhoneNumbers` | `ListPhoneNumber` | — | — |
 /// | [`create`](PhoneNumber::create) | `POST` | `https://messaging.twilio.com/v1/Services/{ServiceSid}/PhoneNumbers` | `CreatePhoneNumber` | [`CreatePhoneNumberParams`] | — |
 /// | [`delete`](PhoneNumber::delete) | `DELETE` | `https://messaging.twilio.com/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}` | `DeletePhoneNumber` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/PhoneNumbers/<Sid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list, create = CreatePhoneNumberParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/PhoneNumbers/<Sid>",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreatePhoneNumberParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchPhoneNumber`; feature `messaging-v1`.",
+        list = "Twilio's `ListPhoneNumber`; feature `messaging-v1`.",
+        create = "Twilio's `CreatePhoneNumber`; its parameters are [`CreatePhoneNumberParams`]; feature `messaging-v1`.",
+        delete = "Twilio's `DeletePhoneNumber`; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PhoneNumber {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the PhoneNumber resource.
@@ -673,7 +753,21 @@ impl ::serde::Serialize for CreatePhoneNumberParams {
 /// | [`list`](ShortCode::list) | `GET` | `https://messaging.twilio.com/v1/Services/{ServiceSid}/ShortCodes` | `ListShortCode` | — | — |
 /// | [`create`](ShortCode::create) | `POST` | `https://messaging.twilio.com/v1/Services/{ServiceSid}/ShortCodes` | `CreateShortCode` | [`CreateShortCodeParams`] | — |
 /// | [`delete`](ShortCode::delete) | `DELETE` | `https://messaging.twilio.com/v1/Services/{ServiceSid}/ShortCodes/{Sid}` | `DeleteShortCode` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/ShortCodes/<Sid>", base_url = "https://messaging.twilio.com", rename_all = "snake_case", fetch, list, create = CreateShortCodeParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/ShortCodes/<Sid>",
+    base_url = "https://messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateShortCodeParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchShortCode`; feature `messaging-v1`.",
+        list = "Twilio's `ListShortCode`; feature `messaging-v1`.",
+        create = "Twilio's `CreateShortCode`; its parameters are [`CreateShortCodeParams`]; feature `messaging-v1`.",
+        delete = "Twilio's `DeleteShortCode`; feature `messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ShortCode {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the ShortCode resource.

@@ -10,10 +10,17 @@
 /// |---|---|---|---|---|---|
 /// | [`create`](SidRepsonse::create) | `POST` | `https://monitor.twilio.com/v2/Alarms` | `CreateAlarm` | [`CreateAlarmParams`] | — |
 /// | [`update`](SidRepsonse::update) | `PUT` | `https://monitor.twilio.com/v2/Alarms/{Sid}` | `UpdateAlarm` | [`UpdateAlarmParams`] | — |
-///
-/// - `create`: Create an alarm
-/// - `update`: Update alarm
-#[::twilio_resource::twilio_resource(path = "/v2/Alarms/<Sid>", base_url = "https://monitor.twilio.com", rename_all = "camelCase", create = CreateAlarmParams, update = UpdateAlarmParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Alarms/<Sid>",
+    base_url = "https://monitor.twilio.com",
+    rename_all = "camelCase",
+    create = CreateAlarmParams,
+    update = UpdateAlarmParams,
+    doc(
+        create = "Create an alarm\n\nTwilio's `CreateAlarm`; its parameters are [`CreateAlarmParams`]; feature `monitor-v2`.",
+        update = "Update alarm\n\nTwilio's `UpdateAlarm`; its parameters are [`UpdateAlarmParams`]; feature `monitor-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SidRepsonse {
     /// `sid` on the wire (string).

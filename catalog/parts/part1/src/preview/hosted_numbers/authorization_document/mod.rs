@@ -8,9 +8,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](DependentHostedNumberOrder::list) | `GET` | `https://preview.twilio.com/HostedNumbers/AuthorizationDocuments/{SigningDocumentSid}/DependentHostedNumberOrders` | `ListHostedNumbersDependentHostedNumberOrder` | [`ListHostedNumbersDependentHostedNumberOrderParams`] | — |
-///
-/// - `list`: Retrieve a list of dependent HostedNumberOrders belonging to the AuthorizationDocument.
-#[::twilio_resource::twilio_resource(path = "/HostedNumbers/AuthorizationDocuments/<SigningDocumentSid>/DependentHostedNumberOrders", base_url = "https://preview.twilio.com", rename_all = "snake_case", list = ListHostedNumbersDependentHostedNumberOrderParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/HostedNumbers/AuthorizationDocuments/<SigningDocumentSid>/DependentHostedNumberOrders",
+    base_url = "https://preview.twilio.com",
+    rename_all = "snake_case",
+    list = ListHostedNumbersDependentHostedNumberOrderParams,
+    doc(
+        list = "Retrieve a list of dependent HostedNumberOrders belonging to the AuthorizationDocument.\n\nTwilio's `ListHostedNumbersDependentHostedNumberOrder`; its parameters are [`ListHostedNumbersDependentHostedNumberOrderParams`]; feature `preview`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct DependentHostedNumberOrder {
     /// The unique SID identifier of the Account.

@@ -9,15 +9,16 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](AvailableAddOnExtension::fetch) | `GET` | `https://preview.twilio.com/marketplace/AvailableAddOns/{AvailableAddOnSid}/Extensions/{Sid}` | `FetchMarketplaceAvailableAddOnExtension` | — | — |
 /// | [`list`](AvailableAddOnExtension::list) | `GET` | `https://preview.twilio.com/marketplace/AvailableAddOns/{AvailableAddOnSid}/Extensions` | `ListMarketplaceAvailableAddOnExtension` | — | — |
-///
-/// - `fetch`: Fetch an instance of an Extension for the Available Add-on.
-/// - `list`: Retrieve a list of Extensions for the Available Add-on.
 #[::twilio_resource::twilio_resource(
     path = "/marketplace/AvailableAddOns/<AvailableAddOnSid>/Extensions/<Sid>",
     base_url = "https://preview.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Fetch an instance of an Extension for the Available Add-on.\n\nTwilio's `FetchMarketplaceAvailableAddOnExtension`; feature `preview`.",
+        list = "Retrieve a list of Extensions for the Available Add-on.\n\nTwilio's `ListMarketplaceAvailableAddOnExtension`; feature `preview`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct AvailableAddOnExtension {

@@ -10,11 +10,19 @@
 /// | [`fetch`](InstalledAddOnExtension::fetch) | `GET` | `https://preview.twilio.com/marketplace/InstalledAddOns/{InstalledAddOnSid}/Extensions/{Sid}` | `FetchMarketplaceInstalledAddOnExtension` | — | — |
 /// | [`list`](InstalledAddOnExtension::list) | `GET` | `https://preview.twilio.com/marketplace/InstalledAddOns/{InstalledAddOnSid}/Extensions` | `ListMarketplaceInstalledAddOnExtension` | — | — |
 /// | [`update`](InstalledAddOnExtension::update) | `POST` | `https://preview.twilio.com/marketplace/InstalledAddOns/{InstalledAddOnSid}/Extensions/{Sid}` | `UpdateMarketplaceInstalledAddOnExtension` | [`UpdateMarketplaceInstalledAddOnExtensionParams`] | — |
-///
-/// - `fetch`: Fetch an instance of an Extension for the Installed Add-on.
-/// - `list`: Retrieve a list of Extensions for the Installed Add-on.
-/// - `update`: Update an Extension for an Add-on installation.
-#[::twilio_resource::twilio_resource(path = "/marketplace/InstalledAddOns/<InstalledAddOnSid>/Extensions/<Sid>", base_url = "https://preview.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateMarketplaceInstalledAddOnExtensionParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/marketplace/InstalledAddOns/<InstalledAddOnSid>/Extensions/<Sid>",
+    base_url = "https://preview.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateMarketplaceInstalledAddOnExtensionParams,
+    doc(
+        fetch = "Fetch an instance of an Extension for the Installed Add-on.\n\nTwilio's `FetchMarketplaceInstalledAddOnExtension`; feature `preview`.",
+        list = "Retrieve a list of Extensions for the Installed Add-on.\n\nTwilio's `ListMarketplaceInstalledAddOnExtension`; feature `preview`.",
+        update = "Update an Extension for an Add-on installation.\n\nTwilio's `UpdateMarketplaceInstalledAddOnExtension`; its parameters are [`UpdateMarketplaceInstalledAddOnExtensionParams`]; feature `preview`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InstalledAddOnExtension {
     /// Whether the Extension will be invoked.

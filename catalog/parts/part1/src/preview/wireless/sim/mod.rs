@@ -8,7 +8,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Usage::fetch) | `GET` | `https://preview.twilio.com/wireless/Sims/{SimSid}/Usage` | `FetchWirelessUsage` | [`FetchWirelessUsageParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/wireless/Sims/<SimSid>/Usage", base_url = "https://preview.twilio.com", rename_all = "snake_case", fetch = FetchWirelessUsageParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/wireless/Sims/<SimSid>/Usage",
+    base_url = "https://preview.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchWirelessUsageParams,
+    doc(
+        fetch = "Twilio's `FetchWirelessUsage`; its parameters are [`FetchWirelessUsageParams`]; feature `preview`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Usage {
     /// `account_sid` on the wire (string).

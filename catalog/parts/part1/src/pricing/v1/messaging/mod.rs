@@ -13,7 +13,8 @@
     path = "/v1/Messaging/Countries/<IsoCountry>",
     base_url = "https://pricing.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(list = "Twilio's `ListMessagingCountry`; feature `pricing-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct MessagingCountry {
@@ -42,7 +43,8 @@ pub struct MessagingCountry {
     path = "/v1/Messaging/Countries/<IsoCountry>",
     base_url = "https://pricing.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "Twilio's `FetchMessagingCountry`; feature `pricing-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct MessagingCountryInstance {

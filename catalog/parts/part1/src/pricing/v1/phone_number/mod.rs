@@ -13,7 +13,8 @@
     path = "/v1/PhoneNumbers/Countries/<IsoCountry>",
     base_url = "https://pricing.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(list = "Twilio's `ListPhoneNumberCountry`; feature `pricing-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct PhoneNumberCountry {
@@ -42,7 +43,8 @@ pub struct PhoneNumberCountry {
     path = "/v1/PhoneNumbers/Countries/<IsoCountry>",
     base_url = "https://pricing.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "Twilio's `FetchPhoneNumberCountry`; feature `pricing-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct PhoneNumberCountryInstance {

@@ -13,7 +13,8 @@
     path = "/v1/Voice/Countries/<IsoCountry>",
     base_url = "https://pricing.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(list = "Twilio's `ListVoiceCountry`; feature `pricing-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct VoiceCountry {
@@ -42,7 +43,8 @@ pub struct VoiceCountry {
     path = "/v1/Voice/Countries/<IsoCountry>",
     base_url = "https://pricing.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "Twilio's `FetchVoiceCountry`; feature `pricing-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct VoiceCountryInstance {
@@ -83,7 +85,8 @@ pub struct VoiceCountryInstance {
     path = "/v1/Voice/Numbers/<Number>",
     base_url = "https://pricing.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "Twilio's `FetchVoiceNumber`; feature `pricing-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct VoiceNumber {

@@ -13,7 +13,8 @@
     path = "/v2/Voice/Countries/<IsoCountry>",
     base_url = "https://pricing.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(list = "Twilio's `ListVoiceCountry`; feature `pricing-v2`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct VoiceCountry {
@@ -38,13 +39,14 @@ pub struct VoiceCountry {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](VoiceCountryInstance::fetch) | `GET` | `https://pricing.twilio.com/v2/Voice/Countries/{IsoCountry}` | `FetchVoiceCountry` | — | — |
-///
-/// - `fetch`: Fetch a specific Country.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Voice/Countries/<IsoCountry>",
     base_url = "https://pricing.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Fetch a specific Country.\n\nTwilio's `FetchVoiceCountry`; feature `pricing-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct VoiceCountryInstance {
@@ -81,9 +83,15 @@ pub struct VoiceCountryInstance {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](VoiceNumber::fetch) | `GET` | `https://pricing.twilio.com/v2/Voice/Numbers/{DestinationNumber}` | `FetchVoiceNumber` | [`FetchVoiceNumberParams`] | — |
-///
-/// - `fetch`: Fetch pricing information for a specific destination and, optionally, origination phone number.
-#[::twilio_resource::twilio_resource(path = "/v2/Voice/Numbers/<DestinationNumber>", base_url = "https://pricing.twilio.com", rename_all = "snake_case", fetch = FetchVoiceNumberParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Voice/Numbers/<DestinationNumber>",
+    base_url = "https://pricing.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchVoiceNumberParams,
+    doc(
+        fetch = "Fetch pricing information for a specific destination and, optionally, origination phone number.\n\nTwilio's `FetchVoiceNumber`; its parameters are [`FetchVoiceNumberParams`]; feature `pricing-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct VoiceNumber {
     /// The name of the country.

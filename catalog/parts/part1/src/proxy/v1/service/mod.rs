@@ -14,13 +14,23 @@ pub mod session;
 /// | [`create`](PhoneNumber::create) | `POST` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/PhoneNumbers` | `CreatePhoneNumber` | [`CreatePhoneNumberParams`] | — |
 /// | [`update`](PhoneNumber::update) | `POST` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}` | `UpdatePhoneNumber` | [`UpdatePhoneNumberParams`] | — |
 /// | [`delete`](PhoneNumber::delete) | `DELETE` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}` | `DeletePhoneNumber` | — | — |
-///
-/// - `fetch`: Fetch a specific Phone Number.
-/// - `list`: Retrieve a list of all Phone Numbers in the Proxy Number Pool for a Service. A maximum of 100 records will be returned per page.
-/// - `create`: Add a Phone Number to a Service's Proxy Number Pool.
-/// - `update`: Update a specific Proxy Number.
-/// - `delete`: Delete a specific Phone Number from a Service.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/PhoneNumbers/<Sid>", base_url = "https://proxy.twilio.com", rename_all = "snake_case", fetch, list, create = CreatePhoneNumberParams, update = UpdatePhoneNumberParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/PhoneNumbers/<Sid>",
+    base_url = "https://proxy.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreatePhoneNumberParams,
+    update = UpdatePhoneNumberParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Phone Number.\n\nTwilio's `FetchPhoneNumber`; feature `proxy-v1`.",
+        list = "Retrieve a list of all Phone Numbers in the Proxy Number Pool for a Service. A maximum of 100 records will be returned per page.\n\nTwilio's `ListPhoneNumber`; feature `proxy-v1`.",
+        create = "Add a Phone Number to a Service's Proxy Number Pool.\n\nTwilio's `CreatePhoneNumber`; its parameters are [`CreatePhoneNumberParams`]; feature `proxy-v1`.",
+        update = "Update a specific Proxy Number.\n\nTwilio's `UpdatePhoneNumber`; its parameters are [`UpdatePhoneNumberParams`]; feature `proxy-v1`.",
+        delete = "Delete a specific Phone Number from a Service.\n\nTwilio's `DeletePhoneNumber`; feature `proxy-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PhoneNumber {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the PhoneNumber resource.
@@ -140,13 +150,23 @@ impl ::serde::Serialize for UpdatePhoneNumberParams {
 /// | [`create`](Session::create) | `POST` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/Sessions` | `CreateSession` | [`CreateSessionParams`] | — |
 /// | [`update`](Session::update) | `POST` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/Sessions/{Sid}` | `UpdateSession` | [`UpdateSessionParams`] | — |
 /// | [`delete`](Session::delete) | `DELETE` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/Sessions/{Sid}` | `DeleteSession` | — | — |
-///
-/// - `fetch`: Fetch a specific Session.
-/// - `list`: Retrieve a list of all Sessions for the Service. A maximum of 100 records will be returned per page.
-/// - `create`: Create a new Session
-/// - `update`: Update a specific Session.
-/// - `delete`: Delete a specific Session.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Sessions/<Sid>", base_url = "https://proxy.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSessionParams, update = UpdateSessionParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Sessions/<Sid>",
+    base_url = "https://proxy.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSessionParams,
+    update = UpdateSessionParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Session.\n\nTwilio's `FetchSession`; feature `proxy-v1`.",
+        list = "Retrieve a list of all Sessions for the Service. A maximum of 100 records will be returned per page.\n\nTwilio's `ListSession`; feature `proxy-v1`.",
+        create = "Create a new Session\n\nTwilio's `CreateSession`; its parameters are [`CreateSessionParams`]; feature `proxy-v1`.",
+        update = "Update a specific Session.\n\nTwilio's `UpdateSession`; its parameters are [`UpdateSessionParams`]; feature `proxy-v1`.",
+        delete = "Delete a specific Session.\n\nTwilio's `DeleteSession`; feature `proxy-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Session {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Session resource.

@@ -15,12 +15,21 @@ pub mod execution;
 /// | [`list`](Engagement::list) | `GET` | `https://studio.twilio.com/v1/Flows/{FlowSid}/Engagements` | `ListEngagement` | — | — |
 /// | [`create`](Engagement::create) | `POST` | `https://studio.twilio.com/v1/Flows/{FlowSid}/Engagements` | `CreateEngagement` | [`CreateEngagementParams`] | — |
 /// | [`delete`](Engagement::delete) | `DELETE` | `https://studio.twilio.com/v1/Flows/{FlowSid}/Engagements/{Sid}` | `DeleteEngagement` | — | — |
-///
-/// - `fetch`: Retrieve an Engagement
-/// - `list`: Retrieve a list of all Engagements for the Flow.
-/// - `create`: Triggers a new Engagement for the Flow
-/// - `delete`: Delete this Engagement and all Steps relating to it.
-#[::twilio_resource::twilio_resource(path = "/v1/Flows/<FlowSid>/Engagements/<Sid>", base_url = "https://studio.twilio.com", rename_all = "snake_case", fetch, list, create = CreateEngagementParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Flows/<FlowSid>/Engagements/<Sid>",
+    base_url = "https://studio.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateEngagementParams,
+    delete,
+    doc(
+        fetch = "Retrieve an Engagement\n\nTwilio's `FetchEngagement`; feature `studio-v1`.",
+        list = "Retrieve a list of all Engagements for the Flow.\n\nTwilio's `ListEngagement`; feature `studio-v1`.",
+        create = "Triggers a new Engagement for the Flow\n\nTwilio's `CreateEngagement`; its parameters are [`CreateEngagementParams`]; feature `studio-v1`.",
+        delete = "Delete this Engagement and all Steps relating to it.\n\nTwilio's `DeleteEngagement`; feature `studio-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Engagement {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Engagement resource.
@@ -123,13 +132,23 @@ impl ::serde::Serialize for CreateEngagementParams {
 /// | [`create`](Execution::create) | `POST` | `https://studio.twilio.com/v1/Flows/{FlowSid}/Executions` | `CreateExecution` | [`CreateExecutionParams`] | — |
 /// | [`update`](Execution::update) | `POST` | `https://studio.twilio.com/v1/Flows/{FlowSid}/Executions/{Sid}` | `UpdateExecution` | [`UpdateExecutionParams`] | — |
 /// | [`delete`](Execution::delete) | `DELETE` | `https://studio.twilio.com/v1/Flows/{FlowSid}/Executions/{Sid}` | `DeleteExecution` | — | — |
-///
-/// - `fetch`: Retrieve an Execution
-/// - `list`: Retrieve a list of all Executions for the Flow.
-/// - `create`: Triggers a new Execution for the Flow
-/// - `update`: Update the status of an Execution to `ended`.
-/// - `delete`: Delete the Execution and all Steps relating to it.
-#[::twilio_resource::twilio_resource(path = "/v1/Flows/<FlowSid>/Executions/<Sid>", base_url = "https://studio.twilio.com", rename_all = "snake_case", fetch, list = ListExecutionParams, create = CreateExecutionParams, update = UpdateExecutionParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Flows/<FlowSid>/Executions/<Sid>",
+    base_url = "https://studio.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListExecutionParams,
+    create = CreateExecutionParams,
+    update = UpdateExecutionParams,
+    delete,
+    doc(
+        fetch = "Retrieve an Execution\n\nTwilio's `FetchExecution`; feature `studio-v1`.",
+        list = "Retrieve a list of all Executions for the Flow.\n\nTwilio's `ListExecution`; its parameters are [`ListExecutionParams`]; feature `studio-v1`.",
+        create = "Triggers a new Execution for the Flow\n\nTwilio's `CreateExecution`; its parameters are [`CreateExecutionParams`]; feature `studio-v1`.",
+        update = "Update the status of an Execution to `ended`.\n\nTwilio's `UpdateExecution`; its parameters are [`UpdateExecutionParams`]; feature `studio-v1`.",
+        delete = "Delete the Execution and all Steps relating to it.\n\nTwilio's `DeleteExecution`; feature `studio-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Execution {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Execution resource.

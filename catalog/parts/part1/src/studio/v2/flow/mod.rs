@@ -15,13 +15,23 @@ pub mod execution;
 /// | [`create`](Execution::create) | `POST` | `https://studio.twilio.com/v2/Flows/{FlowSid}/Executions` | `CreateExecution` | [`CreateExecutionParams`] | — |
 /// | [`update`](Execution::update) | `POST` | `https://studio.twilio.com/v2/Flows/{FlowSid}/Executions/{Sid}` | `UpdateExecution` | [`UpdateExecutionParams`] | — |
 /// | [`delete`](Execution::delete) | `DELETE` | `https://studio.twilio.com/v2/Flows/{FlowSid}/Executions/{Sid}` | `DeleteExecution` | — | — |
-///
-/// - `fetch`: Retrieve an Execution
-/// - `list`: Retrieve a list of all Executions for the Flow.
-/// - `create`: Triggers a new Execution for the Flow
-/// - `update`: Update the status of an Execution to `ended`.
-/// - `delete`: Delete the Execution and all Steps relating to it.
-#[::twilio_resource::twilio_resource(path = "/v2/Flows/<FlowSid>/Executions/<Sid>", base_url = "https://studio.twilio.com", rename_all = "snake_case", fetch, list = ListExecutionParams, create = CreateExecutionParams, update = UpdateExecutionParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Flows/<FlowSid>/Executions/<Sid>",
+    base_url = "https://studio.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListExecutionParams,
+    create = CreateExecutionParams,
+    update = UpdateExecutionParams,
+    delete,
+    doc(
+        fetch = "Retrieve an Execution\n\nTwilio's `FetchExecution`; feature `studio-v2`.",
+        list = "Retrieve a list of all Executions for the Flow.\n\nTwilio's `ListExecution`; its parameters are [`ListExecutionParams`]; feature `studio-v2`.",
+        create = "Triggers a new Execution for the Flow\n\nTwilio's `CreateExecution`; its parameters are [`CreateExecutionParams`]; feature `studio-v2`.",
+        update = "Update the status of an Execution to `ended`.\n\nTwilio's `UpdateExecution`; its parameters are [`UpdateExecutionParams`]; feature `studio-v2`.",
+        delete = "Delete the Execution and all Steps relating to it.\n\nTwilio's `DeleteExecution`; feature `studio-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Execution {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Execution resource.
@@ -186,15 +196,16 @@ impl ::serde::Serialize for UpdateExecutionParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](FlowRevision::fetch) | `GET` | `https://studio.twilio.com/v2/Flows/{Sid}/Revisions/{Revision}` | `FetchFlowRevision` | — | — |
 /// | [`list`](FlowRevision::list) | `GET` | `https://studio.twilio.com/v2/Flows/{Sid}/Revisions` | `ListFlowRevision` | — | — |
-///
-/// - `fetch`: Retrieve a specific Flow revision.
-/// - `list`: Retrieve a list of all Flows revisions.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Flows/<Sid>/Revisions/<Revision>",
     base_url = "https://studio.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Retrieve a specific Flow revision.\n\nTwilio's `FetchFlowRevision`; feature `studio-v2`.",
+        list = "Retrieve a list of all Flows revisions.\n\nTwilio's `ListFlowRevision`; feature `studio-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct FlowRevision {
@@ -260,10 +271,17 @@ pub struct FlowRevision {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](TestUser::fetch) | `GET` | `https://studio.twilio.com/v2/Flows/{Sid}/TestUsers` | `FetchTestUser` | — | — |
 /// | [`update`](TestUser::update) | `POST` | `https://studio.twilio.com/v2/Flows/{Sid}/TestUsers` | `UpdateTestUser` | [`UpdateTestUserParams`] | — |
-///
-/// - `fetch`: Fetch flow test users
-/// - `update`: Update flow test users
-#[::twilio_resource::twilio_resource(path = "/v2/Flows/<Sid>/TestUsers", base_url = "https://studio.twilio.com", rename_all = "snake_case", fetch, update = UpdateTestUserParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Flows/<Sid>/TestUsers",
+    base_url = "https://studio.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateTestUserParams,
+    doc(
+        fetch = "Fetch flow test users\n\nTwilio's `FetchTestUser`; feature `studio-v2`.",
+        update = "Update flow test users\n\nTwilio's `UpdateTestUser`; its parameters are [`UpdateTestUserParams`]; feature `studio-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TestUser {
     /// Unique identifier of the flow.

@@ -17,7 +17,23 @@ pub mod workflow;
 /// | [`create`](Activity::create) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Activities` | `CreateActivity` | [`CreateActivityParams`] | — |
 /// | [`update`](Activity::update) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Activities/{Sid}` | `UpdateActivity` | [`UpdateActivityParams`] | — |
 /// | [`delete`](Activity::delete) | `DELETE` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Activities/{Sid}` | `DeleteActivity` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Activities/<Sid>", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch, list = ListActivityParams, create = CreateActivityParams, update = UpdateActivityParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Activities/<Sid>",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListActivityParams,
+    create = CreateActivityParams,
+    update = UpdateActivityParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchActivity`; feature `taskrouter-v1`.",
+        list = "Twilio's `ListActivity`; its parameters are [`ListActivityParams`]; feature `taskrouter-v1`.",
+        create = "Twilio's `CreateActivity`; its parameters are [`CreateActivityParams`]; feature `taskrouter-v1`.",
+        update = "Twilio's `UpdateActivity`; its parameters are [`UpdateActivityParams`]; feature `taskrouter-v1`.",
+        delete = "Twilio's `DeleteActivity`; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Activity {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Activity resource.
@@ -144,7 +160,15 @@ impl ::serde::Serialize for UpdateActivityParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](WorkspaceCumulativeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/CumulativeStatistics` | `FetchWorkspaceCumulativeStatistics` | [`FetchWorkspaceCumulativeStatisticsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/CumulativeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkspaceCumulativeStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/CumulativeStatistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchWorkspaceCumulativeStatisticsParams,
+    doc(
+        fetch = "Twilio's `FetchWorkspaceCumulativeStatistics`; its parameters are [`FetchWorkspaceCumulativeStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct WorkspaceCumulativeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workspace resource.
@@ -283,7 +307,17 @@ impl ::serde::Serialize for FetchWorkspaceCumulativeStatisticsParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Event::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Events/{Sid}` | `FetchEvent` | — | — |
 /// | [`list`](Event::list) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Events` | `ListEvent` | [`ListEventParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Events/<Sid>", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch, list = ListEventParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Events/<Sid>",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListEventParams,
+    doc(
+        fetch = "Twilio's `FetchEvent`; feature `taskrouter-v1`.",
+        list = "Twilio's `ListEvent`; its parameters are [`ListEventParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Event {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Event resource.
@@ -435,7 +469,15 @@ impl ::serde::Serialize for ListEventParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](WorkspaceRealTimeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/RealTimeStatistics` | `FetchWorkspaceRealTimeStatistics` | [`FetchWorkspaceRealTimeStatisticsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/RealTimeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkspaceRealTimeStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/RealTimeStatistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchWorkspaceRealTimeStatisticsParams,
+    doc(
+        fetch = "Twilio's `FetchWorkspaceRealTimeStatistics`; its parameters are [`FetchWorkspaceRealTimeStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct WorkspaceRealTimeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workspace resource.
@@ -507,7 +549,15 @@ impl ::serde::Serialize for FetchWorkspaceRealTimeStatisticsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](WorkspaceStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Statistics` | `FetchWorkspaceStatistics` | [`FetchWorkspaceStatisticsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkspaceStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Statistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchWorkspaceStatisticsParams,
+    doc(
+        fetch = "Twilio's `FetchWorkspaceStatistics`; its parameters are [`FetchWorkspaceStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct WorkspaceStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workspace resource.
@@ -586,7 +636,23 @@ impl ::serde::Serialize for FetchWorkspaceStatisticsParams {
 /// | [`create`](TaskChannel::create) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskChannels` | `CreateTaskChannel` | [`CreateTaskChannelParams`] | — |
 /// | [`update`](TaskChannel::update) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskChannels/{Sid}` | `UpdateTaskChannel` | [`UpdateTaskChannelParams`] | — |
 /// | [`delete`](TaskChannel::delete) | `DELETE` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskChannels/{Sid}` | `DeleteTaskChannel` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/TaskChannels/<Sid>", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch, list, create = CreateTaskChannelParams, update = UpdateTaskChannelParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/TaskChannels/<Sid>",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateTaskChannelParams,
+    update = UpdateTaskChannelParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchTaskChannel`; feature `taskrouter-v1`.",
+        list = "Twilio's `ListTaskChannel`; feature `taskrouter-v1`.",
+        create = "Twilio's `CreateTaskChannel`; its parameters are [`CreateTaskChannelParams`]; feature `taskrouter-v1`.",
+        update = "Twilio's `UpdateTaskChannel`; its parameters are [`UpdateTaskChannelParams`]; feature `taskrouter-v1`.",
+        delete = "Twilio's `DeleteTaskChannel`; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TaskChannel {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Task Channel resource.
@@ -707,7 +773,23 @@ impl ::serde::Serialize for UpdateTaskChannelParams {
 /// | [`create`](TaskQueue::create) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues` | `CreateTaskQueue` | [`CreateTaskQueueParams`] | — |
 /// | [`update`](TaskQueue::update) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}` | `UpdateTaskQueue` | [`UpdateTaskQueueParams`] | — |
 /// | [`delete`](TaskQueue::delete) | `DELETE` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}` | `DeleteTaskQueue` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<Sid>", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch, list = ListTaskQueueParams, create = CreateTaskQueueParams, update = UpdateTaskQueueParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<Sid>",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListTaskQueueParams,
+    create = CreateTaskQueueParams,
+    update = UpdateTaskQueueParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchTaskQueue`; feature `taskrouter-v1`.",
+        list = "Twilio's `ListTaskQueue`; its parameters are [`ListTaskQueueParams`]; feature `taskrouter-v1`.",
+        create = "Twilio's `CreateTaskQueue`; its parameters are [`CreateTaskQueueParams`]; feature `taskrouter-v1`.",
+        update = "Twilio's `UpdateTaskQueue`; its parameters are [`UpdateTaskQueueParams`]; feature `taskrouter-v1`.",
+        delete = "Twilio's `DeleteTaskQueue`; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TaskQueue {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskQueue resource.
@@ -921,7 +1003,23 @@ impl ::serde::Serialize for UpdateTaskQueueParams {
 /// | [`create`](Task::create) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Tasks` | `CreateTask` | [`CreateTaskParams`] | — |
 /// | [`update`](Task::update) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}` | `UpdateTask` | [`UpdateTaskParams`] | `.if_match(..)` |
 /// | [`delete`](Task::delete) | `DELETE` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}` | `DeleteTask` | — | `.if_match(..)` |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Tasks/<Sid>", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch, list = ListTaskParams, create = CreateTaskParams, update = UpdateTaskParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Tasks/<Sid>",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListTaskParams,
+    create = CreateTaskParams,
+    update = UpdateTaskParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchTask`; feature `taskrouter-v1`.",
+        list = "Twilio's `ListTask`; its parameters are [`ListTaskParams`]; feature `taskrouter-v1`.",
+        create = "Twilio's `CreateTask`; its parameters are [`CreateTaskParams`]; feature `taskrouter-v1`.",
+        update = "Twilio's `UpdateTask`; its parameters are [`UpdateTaskParams`]; feature `taskrouter-v1`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`: If provided, applies this mutation if (and only if) the [ETag](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/ETag) header of the Task matches the provided value. This matches the semantics of (and is implemented with) the HTTP [If-Match header](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-Match).",
+        delete = "Twilio's `DeleteTask`; feature `taskrouter-v1`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`: If provided, deletes this Task if (and only if) the [ETag](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/ETag) header of the Task matches the provided value. This matches the semantics of (and is implemented with) the HTTP [If-Match header](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-Match).",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Task {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Task resource.
@@ -1219,7 +1317,23 @@ impl ::serde::Serialize for UpdateTaskParams {
 /// | [`create`](Worker::create) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers` | `CreateWorker` | [`CreateWorkerParams`] | — |
 /// | [`update`](Worker::update) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/{Sid}` | `UpdateWorker` | [`UpdateWorkerParams`] | `.if_match(..)` |
 /// | [`delete`](Worker::delete) | `DELETE` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/{Sid}` | `DeleteWorker` | — | `.if_match(..)` |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/<Sid>", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch, list = ListWorkerParams, create = CreateWorkerParams, update = UpdateWorkerParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Workers/<Sid>",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListWorkerParams,
+    create = CreateWorkerParams,
+    update = UpdateWorkerParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchWorker`; feature `taskrouter-v1`.",
+        list = "Twilio's `ListWorker`; its parameters are [`ListWorkerParams`]; feature `taskrouter-v1`.",
+        create = "Twilio's `CreateWorker`; its parameters are [`CreateWorkerParams`]; feature `taskrouter-v1`.",
+        update = "Twilio's `UpdateWorker`; its parameters are [`UpdateWorkerParams`]; feature `taskrouter-v1`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`: The If-Match HTTP request header",
+        delete = "Twilio's `DeleteWorker`; feature `taskrouter-v1`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`: The If-Match HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Worker {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Worker resource.
@@ -1426,7 +1540,23 @@ impl ::serde::Serialize for UpdateWorkerParams {
 /// | [`create`](Workflow::create) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows` | `CreateWorkflow` | [`CreateWorkflowParams`] | — |
 /// | [`update`](Workflow::update) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}` | `UpdateWorkflow` | [`UpdateWorkflowParams`] | — |
 /// | [`delete`](Workflow::delete) | `DELETE` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}` | `DeleteWorkflow` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<Sid>", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch, list = ListWorkflowParams, create = CreateWorkflowParams, update = UpdateWorkflowParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<Sid>",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListWorkflowParams,
+    create = CreateWorkflowParams,
+    update = UpdateWorkflowParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchWorkflow`; feature `taskrouter-v1`.",
+        list = "Twilio's `ListWorkflow`; its parameters are [`ListWorkflowParams`]; feature `taskrouter-v1`.",
+        create = "Twilio's `CreateWorkflow`; its parameters are [`CreateWorkflowParams`]; feature `taskrouter-v1`.",
+        update = "Twilio's `UpdateWorkflow`; its parameters are [`UpdateWorkflowParams`]; feature `taskrouter-v1`.",
+        delete = "Twilio's `DeleteWorkflow`; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Workflow {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workflow resource.

@@ -11,12 +11,21 @@
 /// | [`list`](CustomerProfileChannelEndpointAssignment::list) | `GET` | `https://trusthub.twilio.com/v1/CustomerProfiles/{CustomerProfileSid}/ChannelEndpointAssignments` | `ListCustomerProfileChannelEndpointAssignment` | [`ListCustomerProfileChannelEndpointAssignmentParams`] | — |
 /// | [`create`](CustomerProfileChannelEndpointAssignment::create) | `POST` | `https://trusthub.twilio.com/v1/CustomerProfiles/{CustomerProfileSid}/ChannelEndpointAssignments` | `CreateCustomerProfileChannelEndpointAssignment` | [`CreateCustomerProfileChannelEndpointAssignmentParams`] | — |
 /// | [`delete`](CustomerProfileChannelEndpointAssignment::delete) | `DELETE` | `https://trusthub.twilio.com/v1/CustomerProfiles/{CustomerProfileSid}/ChannelEndpointAssignments/{Sid}` | `DeleteCustomerProfileChannelEndpointAssignment` | — | — |
-///
-/// - `fetch`: Fetch specific Assigned Item Instance.
-/// - `list`: Retrieve a list of all Assigned Items for an account.
-/// - `create`: Create a new Assigned Item.
-/// - `delete`: Remove an Assignment Item Instance.
-#[::twilio_resource::twilio_resource(path = "/v1/CustomerProfiles/<CustomerProfileSid>/ChannelEndpointAssignments/<Sid>", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", fetch, list = ListCustomerProfileChannelEndpointAssignmentParams, create = CreateCustomerProfileChannelEndpointAssignmentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/CustomerProfiles/<CustomerProfileSid>/ChannelEndpointAssignments/<Sid>",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListCustomerProfileChannelEndpointAssignmentParams,
+    create = CreateCustomerProfileChannelEndpointAssignmentParams,
+    delete,
+    doc(
+        fetch = "Fetch specific Assigned Item Instance.\n\nTwilio's `FetchCustomerProfileChannelEndpointAssignment`; feature `trusthub-v1`.",
+        list = "Retrieve a list of all Assigned Items for an account.\n\nTwilio's `ListCustomerProfileChannelEndpointAssignment`; its parameters are [`ListCustomerProfileChannelEndpointAssignmentParams`]; feature `trusthub-v1`.",
+        create = "Create a new Assigned Item.\n\nTwilio's `CreateCustomerProfileChannelEndpointAssignment`; its parameters are [`CreateCustomerProfileChannelEndpointAssignmentParams`]; feature `trusthub-v1`.",
+        delete = "Remove an Assignment Item Instance.\n\nTwilio's `DeleteCustomerProfileChannelEndpointAssignment`; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CustomerProfileChannelEndpointAssignment {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Item Assignment resource.
@@ -118,12 +127,21 @@ impl ::serde::Serialize for CreateCustomerProfileChannelEndpointAssignmentParams
 /// | [`list`](CustomerProfileEntityAssignment::list) | `GET` | `https://trusthub.twilio.com/v1/CustomerProfiles/{CustomerProfileSid}/EntityAssignments` | `ListCustomerProfileEntityAssignment` | [`ListCustomerProfileEntityAssignmentParams`] | — |
 /// | [`create`](CustomerProfileEntityAssignment::create) | `POST` | `https://trusthub.twilio.com/v1/CustomerProfiles/{CustomerProfileSid}/EntityAssignments` | `CreateCustomerProfileEntityAssignment` | [`CreateCustomerProfileEntityAssignmentParams`] | — |
 /// | [`delete`](CustomerProfileEntityAssignment::delete) | `DELETE` | `https://trusthub.twilio.com/v1/CustomerProfiles/{CustomerProfileSid}/EntityAssignments/{Sid}` | `DeleteCustomerProfileEntityAssignment` | — | — |
-///
-/// - `fetch`: Fetch specific Assigned Item Instance.
-/// - `list`: Retrieve a list of all Assigned Items for an account.
-/// - `create`: Create a new Assigned Item.
-/// - `delete`: Remove an Assignment Item Instance.
-#[::twilio_resource::twilio_resource(path = "/v1/CustomerProfiles/<CustomerProfileSid>/EntityAssignments/<Sid>", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", fetch, list = ListCustomerProfileEntityAssignmentParams, create = CreateCustomerProfileEntityAssignmentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/CustomerProfiles/<CustomerProfileSid>/EntityAssignments/<Sid>",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListCustomerProfileEntityAssignmentParams,
+    create = CreateCustomerProfileEntityAssignmentParams,
+    delete,
+    doc(
+        fetch = "Fetch specific Assigned Item Instance.\n\nTwilio's `FetchCustomerProfileEntityAssignment`; feature `trusthub-v1`.",
+        list = "Retrieve a list of all Assigned Items for an account.\n\nTwilio's `ListCustomerProfileEntityAssignment`; its parameters are [`ListCustomerProfileEntityAssignmentParams`]; feature `trusthub-v1`.",
+        create = "Create a new Assigned Item.\n\nTwilio's `CreateCustomerProfileEntityAssignment`; its parameters are [`CreateCustomerProfileEntityAssignmentParams`]; feature `trusthub-v1`.",
+        delete = "Remove an Assignment Item Instance.\n\nTwilio's `DeleteCustomerProfileEntityAssignment`; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CustomerProfileEntityAssignment {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Item Assignment resource.
@@ -204,11 +222,19 @@ impl ::serde::Serialize for CreateCustomerProfileEntityAssignmentParams {
 /// | [`fetch`](CustomerProfileEvaluation::fetch) | `GET` | `https://trusthub.twilio.com/v1/CustomerProfiles/{CustomerProfileSid}/Evaluations/{Sid}` | `FetchCustomerProfileEvaluation` | — | — |
 /// | [`list`](CustomerProfileEvaluation::list) | `GET` | `https://trusthub.twilio.com/v1/CustomerProfiles/{CustomerProfileSid}/Evaluations` | `ListCustomerProfileEvaluation` | — | — |
 /// | [`create`](CustomerProfileEvaluation::create) | `POST` | `https://trusthub.twilio.com/v1/CustomerProfiles/{CustomerProfileSid}/Evaluations` | `CreateCustomerProfileEvaluation` | [`CreateCustomerProfileEvaluationParams`] | — |
-///
-/// - `fetch`: Fetch specific Evaluation Instance.
-/// - `list`: Retrieve a list of Evaluations associated to the customer\_profile resource.
-/// - `create`: Create a new Evaluation
-#[::twilio_resource::twilio_resource(path = "/v1/CustomerProfiles/<CustomerProfileSid>/Evaluations/<Sid>", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", fetch, list, create = CreateCustomerProfileEvaluationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/CustomerProfiles/<CustomerProfileSid>/Evaluations/<Sid>",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateCustomerProfileEvaluationParams,
+    doc(
+        fetch = "Fetch specific Evaluation Instance.\n\nTwilio's `FetchCustomerProfileEvaluation`; feature `trusthub-v1`.",
+        list = "Retrieve a list of Evaluations associated to the customer\\_profile resource.\n\nTwilio's `ListCustomerProfileEvaluation`; feature `trusthub-v1`.",
+        create = "Create a new Evaluation\n\nTwilio's `CreateCustomerProfileEvaluation`; its parameters are [`CreateCustomerProfileEvaluationParams`]; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CustomerProfileEvaluation {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the customer\_profile resource.

@@ -11,12 +11,21 @@
 /// | [`list`](TrustProductChannelEndpointAssignment::list) | `GET` | `https://trusthub.twilio.com/v1/TrustProducts/{TrustProductSid}/ChannelEndpointAssignments` | `ListTrustProductChannelEndpointAssignment` | [`ListTrustProductChannelEndpointAssignmentParams`] | — |
 /// | [`create`](TrustProductChannelEndpointAssignment::create) | `POST` | `https://trusthub.twilio.com/v1/TrustProducts/{TrustProductSid}/ChannelEndpointAssignments` | `CreateTrustProductChannelEndpointAssignment` | [`CreateTrustProductChannelEndpointAssignmentParams`] | — |
 /// | [`delete`](TrustProductChannelEndpointAssignment::delete) | `DELETE` | `https://trusthub.twilio.com/v1/TrustProducts/{TrustProductSid}/ChannelEndpointAssignments/{Sid}` | `DeleteTrustProductChannelEndpointAssignment` | — | — |
-///
-/// - `fetch`: Fetch specific Assigned Item Instance.
-/// - `list`: Retrieve a list of all Assigned Items for an account.
-/// - `create`: Create a new Assigned Item.
-/// - `delete`: Remove an Assignment Item Instance.
-#[::twilio_resource::twilio_resource(path = "/v1/TrustProducts/<TrustProductSid>/ChannelEndpointAssignments/<Sid>", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", fetch, list = ListTrustProductChannelEndpointAssignmentParams, create = CreateTrustProductChannelEndpointAssignmentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/TrustProducts/<TrustProductSid>/ChannelEndpointAssignments/<Sid>",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListTrustProductChannelEndpointAssignmentParams,
+    create = CreateTrustProductChannelEndpointAssignmentParams,
+    delete,
+    doc(
+        fetch = "Fetch specific Assigned Item Instance.\n\nTwilio's `FetchTrustProductChannelEndpointAssignment`; feature `trusthub-v1`.",
+        list = "Retrieve a list of all Assigned Items for an account.\n\nTwilio's `ListTrustProductChannelEndpointAssignment`; its parameters are [`ListTrustProductChannelEndpointAssignmentParams`]; feature `trusthub-v1`.",
+        create = "Create a new Assigned Item.\n\nTwilio's `CreateTrustProductChannelEndpointAssignment`; its parameters are [`CreateTrustProductChannelEndpointAssignmentParams`]; feature `trusthub-v1`.",
+        delete = "Remove an Assignment Item Instance.\n\nTwilio's `DeleteTrustProductChannelEndpointAssignment`; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TrustProductChannelEndpointAssignment {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Item Assignment resource.
@@ -118,12 +127,21 @@ impl ::serde::Serialize for CreateTrustProductChannelEndpointAssignmentParams {
 /// | [`list`](TrustProductEntityAssignment::list) | `GET` | `https://trusthub.twilio.com/v1/TrustProducts/{TrustProductSid}/EntityAssignments` | `ListTrustProductEntityAssignment` | [`ListTrustProductEntityAssignmentParams`] | — |
 /// | [`create`](TrustProductEntityAssignment::create) | `POST` | `https://trusthub.twilio.com/v1/TrustProducts/{TrustProductSid}/EntityAssignments` | `CreateTrustProductEntityAssignment` | [`CreateTrustProductEntityAssignmentParams`] | — |
 /// | [`delete`](TrustProductEntityAssignment::delete) | `DELETE` | `https://trusthub.twilio.com/v1/TrustProducts/{TrustProductSid}/EntityAssignments/{Sid}` | `DeleteTrustProductEntityAssignment` | — | — |
-///
-/// - `fetch`: Fetch specific Assigned Item Instance.
-/// - `list`: Retrieve a list of all Assigned Items for an account.
-/// - `create`: Create a new Assigned Item.
-/// - `delete`: Remove an Assignment Item Instance.
-#[::twilio_resource::twilio_resource(path = "/v1/TrustProducts/<TrustProductSid>/EntityAssignments/<Sid>", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", fetch, list = ListTrustProductEntityAssignmentParams, create = CreateTrustProductEntityAssignmentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/TrustProducts/<TrustProductSid>/EntityAssignments/<Sid>",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListTrustProductEntityAssignmentParams,
+    create = CreateTrustProductEntityAssignmentParams,
+    delete,
+    doc(
+        fetch = "Fetch specific Assigned Item Instance.\n\nTwilio's `FetchTrustProductEntityAssignment`; feature `trusthub-v1`.",
+        list = "Retrieve a list of all Assigned Items for an account.\n\nTwilio's `ListTrustProductEntityAssignment`; its parameters are [`ListTrustProductEntityAssignmentParams`]; feature `trusthub-v1`.",
+        create = "Create a new Assigned Item.\n\nTwilio's `CreateTrustProductEntityAssignment`; its parameters are [`CreateTrustProductEntityAssignmentParams`]; feature `trusthub-v1`.",
+        delete = "Remove an Assignment Item Instance.\n\nTwilio's `DeleteTrustProductEntityAssignment`; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TrustProductEntityAssignment {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Item Assignment resource.
@@ -204,11 +222,19 @@ impl ::serde::Serialize for CreateTrustProductEntityAssignmentParams {
 /// | [`fetch`](TrustProductEvaluation::fetch) | `GET` | `https://trusthub.twilio.com/v1/TrustProducts/{TrustProductSid}/Evaluations/{Sid}` | `FetchTrustProductEvaluation` | — | — |
 /// | [`list`](TrustProductEvaluation::list) | `GET` | `https://trusthub.twilio.com/v1/TrustProducts/{TrustProductSid}/Evaluations` | `ListTrustProductEvaluation` | — | — |
 /// | [`create`](TrustProductEvaluation::create) | `POST` | `https://trusthub.twilio.com/v1/TrustProducts/{TrustProductSid}/Evaluations` | `CreateTrustProductEvaluation` | [`CreateTrustProductEvaluationParams`] | — |
-///
-/// - `fetch`: Fetch specific Evaluation Instance.
-/// - `list`: Retrieve a list of Evaluations associated to the trust\_product resource.
-/// - `create`: Create a new Evaluation
-#[::twilio_resource::twilio_resource(path = "/v1/TrustProducts/<TrustProductSid>/Evaluations/<Sid>", base_url = "https://trusthub.twilio.com", rename_all = "snake_case", fetch, list, create = CreateTrustProductEvaluationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/TrustProducts/<TrustProductSid>/Evaluations/<Sid>",
+    base_url = "https://trusthub.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateTrustProductEvaluationParams,
+    doc(
+        fetch = "Fetch specific Evaluation Instance.\n\nTwilio's `FetchTrustProductEvaluation`; feature `trusthub-v1`.",
+        list = "Retrieve a list of Evaluations associated to the trust\\_product resource.\n\nTwilio's `ListTrustProductEvaluation`; feature `trusthub-v1`.",
+        create = "Create a new Evaluation\n\nTwilio's `CreateTrustProductEvaluation`; its parameters are [`CreateTrustProductEvaluationParams`]; feature `trusthub-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TrustProductEvaluation {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the trust\_product resource.

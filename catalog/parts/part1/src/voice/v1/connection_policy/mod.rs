@@ -13,7 +13,23 @@
 /// | [`create`](ConnectionPolicyTarget::create) | `POST` | `https://voice.twilio.com/v1/ConnectionPolicies/{ConnectionPolicySid}/Targets` | `CreateConnectionPolicyTarget` | [`CreateConnectionPolicyTargetParams`] | — |
 /// | [`update`](ConnectionPolicyTarget::update) | `POST` | `https://voice.twilio.com/v1/ConnectionPolicies/{ConnectionPolicySid}/Targets/{Sid}` | `UpdateConnectionPolicyTarget` | [`UpdateConnectionPolicyTargetParams`] | — |
 /// | [`delete`](ConnectionPolicyTarget::delete) | `DELETE` | `https://voice.twilio.com/v1/ConnectionPolicies/{ConnectionPolicySid}/Targets/{Sid}` | `DeleteConnectionPolicyTarget` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/ConnectionPolicies/<ConnectionPolicySid>/Targets/<Sid>", base_url = "https://voice.twilio.com", rename_all = "snake_case", fetch, list, create = CreateConnectionPolicyTargetParams, update = UpdateConnectionPolicyTargetParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/ConnectionPolicies/<ConnectionPolicySid>/Targets/<Sid>",
+    base_url = "https://voice.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateConnectionPolicyTargetParams,
+    update = UpdateConnectionPolicyTargetParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchConnectionPolicyTarget`; feature `voice-v1`.",
+        list = "Twilio's `ListConnectionPolicyTarget`; feature `voice-v1`.",
+        create = "Twilio's `CreateConnectionPolicyTarget`; its parameters are [`CreateConnectionPolicyTargetParams`]; feature `voice-v1`.",
+        update = "Twilio's `UpdateConnectionPolicyTarget`; its parameters are [`UpdateConnectionPolicyTargetParams`]; feature `voice-v1`.",
+        delete = "Twilio's `DeleteConnectionPolicyTarget`; feature `voice-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConnectionPolicyTarget {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Target resource.

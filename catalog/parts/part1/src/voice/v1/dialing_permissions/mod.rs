@@ -10,9 +10,15 @@ pub mod dialing_permissions_country;
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](DialingPermissionsCountryBulkUpdate::create) | `POST` | `https://voice.twilio.com/v1/DialingPermissions/BulkCountryUpdates` | `CreateDialingPermissionsCountryBulkUpdate` | [`CreateDialingPermissionsCountryBulkUpdateParams`] | — |
-///
-/// - `create`: Create a bulk update request to change voice dialing country permissions of one or more countries identified by the corresponding [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)
-#[::twilio_resource::twilio_resource(path = "/v1/DialingPermissions/BulkCountryUpdates", base_url = "https://voice.twilio.com", rename_all = "snake_case", create = CreateDialingPermissionsCountryBulkUpdateParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/DialingPermissions/BulkCountryUpdates",
+    base_url = "https://voice.twilio.com",
+    rename_all = "snake_case",
+    create = CreateDialingPermissionsCountryBulkUpdateParams,
+    doc(
+        create = "Create a bulk update request to change voice dialing country permissions of one or more countries identified by the corresponding [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)\n\nTwilio's `CreateDialingPermissionsCountryBulkUpdate`; its parameters are [`CreateDialingPermissionsCountryBulkUpdateParams`]; feature `voice-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct DialingPermissionsCountryBulkUpdate {
     /// The number of countries updated
@@ -54,9 +60,15 @@ impl ::serde::Serialize for CreateDialingPermissionsCountryBulkUpdateParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](DialingPermissionsCountry::list) | `GET` | `https://voice.twilio.com/v1/DialingPermissions/Countries` | `ListDialingPermissionsCountry` | [`ListDialingPermissionsCountryParams`] | — |
-///
-/// - `list`: Retrieve all voice dialing country permissions for this account
-#[::twilio_resource::twilio_resource(path = "/v1/DialingPermissions/Countries/<IsoCode>", base_url = "https://voice.twilio.com", rename_all = "snake_case", list = ListDialingPermissionsCountryParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/DialingPermissions/Countries/<IsoCode>",
+    base_url = "https://voice.twilio.com",
+    rename_all = "snake_case",
+    list = ListDialingPermissionsCountryParams,
+    doc(
+        list = "Retrieve all voice dialing country permissions for this account\n\nTwilio's `ListDialingPermissionsCountry`; its parameters are [`ListDialingPermissionsCountryParams`]; feature `voice-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct DialingPermissionsCountry {
     /// The name of the continent in which the country is located.
@@ -164,13 +176,14 @@ impl ::serde::Serialize for ListDialingPermissionsCountryParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](DialingPermissionsCountryInstance::fetch) | `GET` | `https://voice.twilio.com/v1/DialingPermissions/Countries/{IsoCode}` | `FetchDialingPermissionsCountry` | — | — |
-///
-/// - `fetch`: Retrieve voice dialing country permissions identified by the given ISO country code
 #[::twilio_resource::twilio_resource(
     path = "/v1/DialingPermissions/Countries/<IsoCode>",
     base_url = "https://voice.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Retrieve voice dialing country permissions identified by the given ISO country code\n\nTwilio's `FetchDialingPermissionsCountry`; feature `voice-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct DialingPermissionsCountryInstance {
@@ -224,10 +237,17 @@ pub struct DialingPermissionsCountryInstance {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](DialingPermissionsSettings::fetch) | `GET` | `https://voice.twilio.com/v1/Settings` | `FetchDialingPermissionsSettings` | — | — |
 /// | [`update`](DialingPermissionsSettings::update) | `POST` | `https://voice.twilio.com/v1/Settings` | `UpdateDialingPermissionsSettings` | [`UpdateDialingPermissionsSettingsParams`] | — |
-///
-/// - `fetch`: Retrieve voice dialing permissions inheritance for the sub-account
-/// - `update`: Update voice dialing permissions inheritance for the sub-account
-#[::twilio_resource::twilio_resource(path = "/v1/Settings", base_url = "https://voice.twilio.com", rename_all = "snake_case", fetch, update = UpdateDialingPermissionsSettingsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Settings",
+    base_url = "https://voice.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateDialingPermissionsSettingsParams,
+    doc(
+        fetch = "Retrieve voice dialing permissions inheritance for the sub-account\n\nTwilio's `FetchDialingPermissionsSettings`; feature `voice-v1`.",
+        update = "Update voice dialing permissions inheritance for the sub-account\n\nTwilio's `UpdateDialingPermissionsSettings`; its parameters are [`UpdateDialingPermissionsSettingsParams`]; feature `voice-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct DialingPermissionsSettings {
     /// `true` if the sub-account will inherit voice dialing permissions from the Master Project; otherwise `false`.

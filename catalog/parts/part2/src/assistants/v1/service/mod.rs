@@ -12,12 +12,22 @@
 /// | [`create`](Assistant::create) | `POST` | `https://assistants.twilio.com/v1/Assistants` | `CreateAssistant` | [`CreateAssistantParams`] | — |
 /// | [`update`](Assistant::update) | `PUT` | `https://assistants.twilio.com/v1/Assistants/{id}` | `UpdateAssistant` | [`UpdateAssistantParams`] | — |
 /// | [`delete`](Assistant::delete) | `DELETE` | `https://assistants.twilio.com/v1/Assistants/{id}` | `DeleteAssistant` | — | — |
-///
-/// - `list`: list assistants
-/// - `create`: create an assistant
-/// - `update`: update an assistant
-/// - `delete`: delete an assistant
-#[::twilio_resource::twilio_resource(path = "/v1/Assistants/<id>", base_url = "https://assistants.twilio.com", rename_all = "snake_case", body = "json", list, create = CreateAssistantParams, update = UpdateAssistantParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Assistants/<id>",
+    base_url = "https://assistants.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    list,
+    create = CreateAssistantParams,
+    update = UpdateAssistantParams,
+    delete,
+    doc(
+        list = "list assistants\n\nTwilio's `ListAssistants`; feature `assistants-v1`.",
+        create = "create an assistant\n\nTwilio's `CreateAssistant`; its parameters are [`CreateAssistantParams`]; feature `assistants-v1`.",
+        update = "update an assistant\n\nTwilio's `UpdateAssistant`; its parameters are [`UpdateAssistantParams`]; feature `assistants-v1`.",
+        delete = "delete an assistant\n\nTwilio's `DeleteAssistant`; feature `assistants-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Assistant {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Assistant resource.
@@ -153,11 +163,19 @@ impl ::serde::Serialize for UpdateAssistantParams {
 /// | [`list`](Knowledge::list) | `GET` | `https://assistants.twilio.com/v1/Assistants/{assistantId}/Knowledge` | `ListKnowledgeByAssistant` | — | — |
 /// | [`update`](Knowledge::update) | `POST` | `https://assistants.twilio.com/v1/Assistants/{assistantId}/Knowledge/{id}` | `CreateAssistantKnowledgeAttachment` | [`CreateAssistantKnowledgeAttachmentParams`] | — |
 /// | [`delete`](Knowledge::delete) | `DELETE` | `https://assistants.twilio.com/v1/Assistants/{assistantId}/Knowledge/{id}` | `DeleteAssistantKnowledgeAttachment` | — | — |
-///
-/// - `list`: List all knowledge for an Assistant
-/// - `update`: Attach Knowledge to Assistant
-/// - `delete`: Detach Knowledge to Assistant
-#[::twilio_resource::twilio_resource(path = "/v1/Assistants/<assistantId>/Knowledge/<id>", base_url = "https://assistants.twilio.com", rename_all = "snake_case", list, update = CreateAssistantKnowledgeAttachmentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Assistants/<assistantId>/Knowledge/<id>",
+    base_url = "https://assistants.twilio.com",
+    rename_all = "snake_case",
+    list,
+    update = CreateAssistantKnowledgeAttachmentParams,
+    delete,
+    doc(
+        list = "List all knowledge for an Assistant\n\nTwilio's `ListKnowledgeByAssistant`; feature `assistants-v1`.",
+        update = "Attach Knowledge to Assistant\n\nTwilio's `CreateAssistantKnowledgeAttachment`; its parameters are [`CreateAssistantKnowledgeAttachmentParams`]; feature `assistants-v1`.",
+        delete = "Detach Knowledge to Assistant\n\nTwilio's `DeleteAssistantKnowledgeAttachment`; feature `assistants-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Knowledge {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge resource.
@@ -232,11 +250,19 @@ impl ::serde::Serialize for CreateAssistantKnowledgeAttachmentParams {
 /// | [`list`](Tool::list) | `GET` | `https://assistants.twilio.com/v1/Assistants/{assistantId}/Tools` | `ListToolsByAssistant` | — | — |
 /// | [`update`](Tool::update) | `POST` | `https://assistants.twilio.com/v1/Assistants/{assistantId}/Tools/{id}` | `CreateAssistantToolAttachment` | [`CreateAssistantToolAttachmentParams`] | — |
 /// | [`delete`](Tool::delete) | `DELETE` | `https://assistants.twilio.com/v1/Assistants/{assistantId}/Tools/{id}` | `DeleteAssistantToolAttachment` | — | — |
-///
-/// - `list`: List tools for an Assistant
-/// - `update`: Attach Tool to Assistant
-/// - `delete`: Detach Tool to Assistant
-#[::twilio_resource::twilio_resource(path = "/v1/Assistants/<assistantId>/Tools/<id>", base_url = "https://assistants.twilio.com", rename_all = "snake_case", list, update = CreateAssistantToolAttachmentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Assistants/<assistantId>/Tools/<id>",
+    base_url = "https://assistants.twilio.com",
+    rename_all = "snake_case",
+    list,
+    update = CreateAssistantToolAttachmentParams,
+    delete,
+    doc(
+        list = "List tools for an Assistant\n\nTwilio's `ListToolsByAssistant`; feature `assistants-v1`.",
+        update = "Attach Tool to Assistant\n\nTwilio's `CreateAssistantToolAttachment`; its parameters are [`CreateAssistantToolAttachmentParams`]; feature `assistants-v1`.",
+        delete = "Detach Tool to Assistant\n\nTwilio's `DeleteAssistantToolAttachment`; feature `assistants-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Tool {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Tool resource.
@@ -309,13 +335,12 @@ impl ::serde::Serialize for CreateAssistantToolAttachmentParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](AssistantWithToolsAndKnowledge::fetch) | `GET` | `https://assistants.twilio.com/v1/Assistants/{id}` | `FetchAssistant` | — | — |
-///
-/// - `fetch`: get an assistant
 #[::twilio_resource::twilio_resource(
     path = "/v1/Assistants/<id>",
     base_url = "https://assistants.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "get an assistant\n\nTwilio's `FetchAssistant`; feature `assistants-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct AssistantWithToolsAndKnowledge {
@@ -377,10 +402,18 @@ pub struct AssistantWithToolsAndKnowledge {
 /// |---|---|---|---|---|---|
 /// | [`list`](Feedback::list) | `GET` | `https://assistants.twilio.com/v1/Assistants/{id}/Feedbacks` | `ListFeedback` | — | — |
 /// | [`create`](Feedback::create) | `POST` | `https://assistants.twilio.com/v1/Assistants/{id}/Feedbacks` | `CreateFeedback` | [`CreateFeedbackParams`] | — |
-///
-/// - `list`: List feedbacks
-/// - `create`: Create feedback
-#[::twilio_resource::twilio_resource(path = "/v1/Assistants/<id>/Feedbacks", base_url = "https://assistants.twilio.com", rename_all = "snake_case", body = "json", list, create = CreateFeedbackParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Assistants/<id>/Feedbacks",
+    base_url = "https://assistants.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    list,
+    create = CreateFeedbackParams,
+    doc(
+        list = "List feedbacks\n\nTwilio's `ListFeedback`; feature `assistants-v1`.",
+        create = "Create feedback\n\nTwilio's `CreateFeedback`; its parameters are [`CreateFeedbackParams`]; feature `assistants-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Feedback {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Feedback.
@@ -473,9 +506,16 @@ impl ::serde::Serialize for CreateFeedbackParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](AssistantSendMessageResponse::create) | `POST` | `https://assistants.twilio.com/v1/Assistants/{id}/Messages` | `CreateMessage` | [`CreateMessageParams`] | — |
-///
-/// - `create`: send a message
-#[::twilio_resource::twilio_resource(path = "/v1/Assistants/<id>/Messages", base_url = "https://assistants.twilio.com", rename_all = "snake_case", body = "json", create = CreateMessageParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Assistants/<id>/Messages",
+    base_url = "https://assistants.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateMessageParams,
+    doc(
+        create = "send a message\n\nTwilio's `CreateMessage`; its parameters are [`CreateMessageParams`]; feature `assistants-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AssistantSendMessageResponse {
     /// This property will denote whether the request was aborted or not.
@@ -564,13 +604,24 @@ impl ::serde::Serialize for CreateMessageParams {
 /// | [`create`](Knowledge2::create) | `POST` | `https://assistants.twilio.com/v1/Knowledge` | `CreateKnowledge` | [`CreateKnowledgeParams`] | — |
 /// | [`update`](Knowledge2::update) | `PUT` | `https://assistants.twilio.com/v1/Knowledge/{id}` | `UpdateKnowledge` | [`UpdateKnowledgeParams`] | — |
 /// | [`delete`](Knowledge2::delete) | `DELETE` | `https://assistants.twilio.com/v1/Knowledge/{id}` | `DeleteKnowledge` | — | — |
-///
-/// - `fetch`: Get knowledge
-/// - `list`: List all knowledge
-/// - `create`: Create knowledge
-/// - `update`: Update knowledge
-/// - `delete`: Delete knowledge
-#[::twilio_resource::twilio_resource(path = "/v1/Knowledge/<id>", base_url = "https://assistants.twilio.com", rename_all = "snake_case", body = "json", fetch, list = ListKnowledgeParams, create = CreateKnowledgeParams, update = UpdateKnowledgeParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Knowledge/<id>",
+    base_url = "https://assistants.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    fetch,
+    list = ListKnowledgeParams,
+    create = CreateKnowledgeParams,
+    update = UpdateKnowledgeParams,
+    delete,
+    doc(
+        fetch = "Get knowledge\n\nTwilio's `FetchKnowledge`; feature `assistants-v1`.",
+        list = "List all knowledge\n\nTwilio's `ListKnowledge`; its parameters are [`ListKnowledgeParams`]; feature `assistants-v1`.",
+        create = "Create knowledge\n\nTwilio's `CreateKnowledge`; its parameters are [`CreateKnowledgeParams`]; feature `assistants-v1`.",
+        update = "Update knowledge\n\nTwilio's `UpdateKnowledge`; its parameters are [`UpdateKnowledgeParams`]; feature `assistants-v1`.",
+        delete = "Delete knowledge\n\nTwilio's `DeleteKnowledge`; feature `assistants-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Knowledge2 {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge resource.
@@ -748,13 +799,14 @@ impl ::serde::Serialize for UpdateKnowledgeParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](KnowledgeChunk::list) | `GET` | `https://assistants.twilio.com/v1/Knowledge/{id}/Chunks` | `ListKnowledgeChunks` | — | — |
-///
-/// - `list`: List knowledge chunks
 #[::twilio_resource::twilio_resource(
     path = "/v1/Knowledge/<id>/Chunks",
     base_url = "https://assistants.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(
+        list = "List knowledge chunks\n\nTwilio's `ListKnowledgeChunks`; feature `assistants-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct KnowledgeChunk {
@@ -787,13 +839,14 @@ pub struct KnowledgeChunk {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](KnowledgeStatus::fetch) | `GET` | `https://assistants.twilio.com/v1/Knowledge/{id}/Status` | `FetchKnowledgeStatus` | — | — |
-///
-/// - `fetch`: Get knowledge status
 #[::twilio_resource::twilio_resource(
     path = "/v1/Knowledge/<id>/Status",
     base_url = "https://assistants.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Get knowledge status\n\nTwilio's `FetchKnowledgeStatus`; feature `assistants-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct KnowledgeStatus {
@@ -822,9 +875,15 @@ pub struct KnowledgeStatus {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](Policy::list) | `GET` | `https://assistants.twilio.com/v1/Policies` | `ListPolicies` | [`ListPoliciesParams`] | — |
-///
-/// - `list`: List policies
-#[::twilio_resource::twilio_resource(path = "/v1/Policies", base_url = "https://assistants.twilio.com", rename_all = "snake_case", list = ListPoliciesParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Policies",
+    base_url = "https://assistants.twilio.com",
+    rename_all = "snake_case",
+    list = ListPoliciesParams,
+    doc(
+        list = "List policies\n\nTwilio's `ListPolicies`; its parameters are [`ListPoliciesParams`]; feature `assistants-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Policy {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Policy resource.
@@ -903,15 +962,16 @@ impl ::serde::Serialize for ListPoliciesParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Session::fetch) | `GET` | `https://assistants.twilio.com/v1/Sessions/{id}` | `FetchSession` | — | — |
 /// | [`list`](Session::list) | `GET` | `https://assistants.twilio.com/v1/Sessions` | `ListSessions` | — | — |
-///
-/// - `fetch`: get a session
-/// - `list`: List sessions
 #[::twilio_resource::twilio_resource(
     path = "/v1/Sessions/<id>",
     base_url = "https://assistants.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "get a session\n\nTwilio's `FetchSession`; feature `assistants-v1`.",
+        list = "List sessions\n\nTwilio's `ListSessions`; feature `assistants-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -952,13 +1012,12 @@ pub struct Session {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](Message::list) | `GET` | `https://assistants.twilio.com/v1/Sessions/{sessionId}/Messages` | `ListMessages` | — | — |
-///
-/// - `list`: List messages
 #[::twilio_resource::twilio_resource(
     path = "/v1/Sessions/<sessionId>/Messages",
     base_url = "https://assistants.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(list = "List messages\n\nTwilio's `ListMessages`; feature `assistants-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct Message {
@@ -1014,12 +1073,22 @@ pub struct Message {
 /// | [`create`](Tools::create) | `POST` | `https://assistants.twilio.com/v1/Tools` | `CreateTool` | [`CreateToolParams`] | — |
 /// | [`update`](Tools::update) | `PUT` | `https://assistants.twilio.com/v1/Tools/{id}` | `UpdateTool` | [`UpdateToolParams`] | — |
 /// | [`delete`](Tools::delete) | `DELETE` | `https://assistants.twilio.com/v1/Tools/{id}` | `DeleteTool` | — | — |
-///
-/// - `list`: List tools
-/// - `create`: Create tool
-/// - `update`: Update tool
-/// - `delete`: delete a tool
-#[::twilio_resource::twilio_resource(path = "/v1/Tools/<id>", base_url = "https://assistants.twilio.com", rename_all = "snake_case", body = "json", list = ListToolsParams, create = CreateToolParams, update = UpdateToolParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Tools/<id>",
+    base_url = "https://assistants.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    list = ListToolsParams,
+    create = CreateToolParams,
+    update = UpdateToolParams,
+    delete,
+    doc(
+        list = "List tools\n\nTwilio's `ListTools`; its parameters are [`ListToolsParams`]; feature `assistants-v1`.",
+        create = "Create tool\n\nTwilio's `CreateTool`; its parameters are [`CreateToolParams`]; feature `assistants-v1`.",
+        update = "Update tool\n\nTwilio's `UpdateTool`; its parameters are [`UpdateToolParams`]; feature `assistants-v1`.",
+        delete = "delete a tool\n\nTwilio's `DeleteTool`; feature `assistants-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Tools {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Tool resource.
@@ -1202,13 +1271,12 @@ impl ::serde::Serialize for UpdateToolParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ToolWithPolicies::fetch) | `GET` | `https://assistants.twilio.com/v1/Tools/{id}` | `FetchTool` | — | — |
-///
-/// - `fetch`: Get tool
 #[::twilio_resource::twilio_resource(
     path = "/v1/Tools/<id>",
     base_url = "https://assistants.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "Get tool\n\nTwilio's `FetchTool`; feature `assistants-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct ToolWithPolicies {

@@ -14,7 +14,11 @@
     base_url = "https://bulkexports.twilio.com",
     rename_all = "snake_case",
     fetch,
-    delete
+    delete,
+    doc(
+        fetch = "Twilio's `FetchJob`; feature `bulkexports-v1`.",
+        delete = "Twilio's `DeleteJob`; feature `bulkexports-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Job {
@@ -72,13 +76,14 @@ pub struct Job {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](Day::list) | `GET` | `https://bulkexports.twilio.com/v1/Exports/{ResourceType}/Days` | `ListDay` | — | — |
-///
-/// - `list`: Retrieve a list of all Days for a resource.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Exports/<ResourceType>/Days/<Day>",
     base_url = "https://bulkexports.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(
+        list = "Retrieve a list of all Days for a resource.\n\nTwilio's `ListDay`; feature `bulkexports-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Day {
@@ -111,7 +116,17 @@ pub struct Day {
 /// |---|---|---|---|---|---|
 /// | [`list`](ExportCustomJob::list) | `GET` | `https://bulkexports.twilio.com/v1/Exports/{ResourceType}/Jobs` | `ListExportCustomJob` | — | — |
 /// | [`create`](ExportCustomJob::create) | `POST` | `https://bulkexports.twilio.com/v1/Exports/{ResourceType}/Jobs` | `CreateExportCustomJob` | [`CreateExportCustomJobParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Exports/<ResourceType>/Jobs", base_url = "https://bulkexports.twilio.com", rename_all = "snake_case", list, create = CreateExportCustomJobParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Exports/<ResourceType>/Jobs",
+    base_url = "https://bulkexports.twilio.com",
+    rename_all = "snake_case",
+    list,
+    create = CreateExportCustomJobParams,
+    doc(
+        list = "Twilio's `ListExportCustomJob`; feature `bulkexports-v1`.",
+        create = "Twilio's `CreateExportCustomJob`; its parameters are [`CreateExportCustomJobParams`]; feature `bulkexports-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ExportCustomJob {
     /// The details of a job which is an object that contains an array of status grouped by `status` state.  Each `status` object has a `status` string, a count which is the number of days in that `status`, and list of days in that `status`. The day strings are in the format yyyy-MM-dd. As an example, a currently running job may have a status object for COMPLETED and a `status` object for SUBMITTED each with its own count and list of days.

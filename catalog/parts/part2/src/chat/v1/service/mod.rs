@@ -16,7 +16,23 @@ pub mod user;
 /// | [`create`](Channel::create) | `POST` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Channels` | `CreateChannel` | [`CreateChannelParams`] | — |
 /// | [`update`](Channel::update) | `POST` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{Sid}` | `UpdateChannel` | [`UpdateChannelParams`] | — |
 /// | [`delete`](Channel::delete) | `DELETE` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{Sid}` | `DeleteChannel` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Channels/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list = ListChannelParams, create = CreateChannelParams, update = UpdateChannelParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Channels/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListChannelParams,
+    create = CreateChannelParams,
+    update = UpdateChannelParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchChannel`; feature `chat-v1`.",
+        list = "Twilio's `ListChannel`; its parameters are [`ListChannelParams`]; feature `chat-v1`.",
+        create = "Twilio's `CreateChannel`; its parameters are [`CreateChannelParams`]; feature `chat-v1`.",
+        update = "Twilio's `UpdateChannel`; its parameters are [`UpdateChannelParams`]; feature `chat-v1`.",
+        delete = "Twilio's `DeleteChannel`; feature `chat-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Channel {
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the Channel resource.
@@ -184,7 +200,23 @@ impl ::serde::Serialize for UpdateChannelParams {
 /// | [`create`](Role::create) | `POST` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Roles` | `CreateRole` | [`CreateRoleParams`] | — |
 /// | [`update`](Role::update) | `POST` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Roles/{Sid}` | `UpdateRole` | [`UpdateRoleParams`] | — |
 /// | [`delete`](Role::delete) | `DELETE` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Roles/{Sid}` | `DeleteRole` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Roles/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list, create = CreateRoleParams, update = UpdateRoleParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Roles/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateRoleParams,
+    update = UpdateRoleParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchRole`; feature `chat-v1`.",
+        list = "Twilio's `ListRole`; feature `chat-v1`.",
+        create = "Twilio's `CreateRole`; its parameters are [`CreateRoleParams`]; feature `chat-v1`.",
+        update = "Twilio's `UpdateRole`; its parameters are [`UpdateRoleParams`]; feature `chat-v1`.",
+        delete = "Twilio's `DeleteRole`; feature `chat-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Role {
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the Role resource.
@@ -289,7 +321,23 @@ impl ::serde::Serialize for UpdateRoleParams {
 /// | [`create`](User::create) | `POST` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Users` | `CreateUser` | [`CreateUserParams`] | — |
 /// | [`update`](User::update) | `POST` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Users/{Sid}` | `UpdateUser` | [`UpdateUserParams`] | — |
 /// | [`delete`](User::delete) | `DELETE` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Users/{Sid}` | `DeleteUser` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Users/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list, create = CreateUserParams, update = UpdateUserParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Users/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateUserParams,
+    update = UpdateUserParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchUser`; feature `chat-v1`.",
+        list = "Twilio's `ListUser`; feature `chat-v1`.",
+        create = "Twilio's `CreateUser`; its parameters are [`CreateUserParams`]; feature `chat-v1`.",
+        update = "Twilio's `UpdateUser`; its parameters are [`UpdateUserParams`]; feature `chat-v1`.",
+        delete = "Twilio's `DeleteUser`; feature `chat-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct User {
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the User resource.

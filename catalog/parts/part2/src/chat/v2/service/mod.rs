@@ -14,7 +14,19 @@ pub mod user;
 /// | [`fetch`](Binding::fetch) | `GET` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Bindings/{Sid}` | `FetchBinding` | — | — |
 /// | [`list`](Binding::list) | `GET` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Bindings` | `ListBinding` | [`ListBindingParams`] | — |
 /// | [`delete`](Binding::delete) | `DELETE` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Bindings/{Sid}` | `DeleteBinding` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Bindings/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list = ListBindingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Bindings/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListBindingParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchBinding`; feature `chat-v2`.",
+        list = "Twilio's `ListBinding`; its parameters are [`ListBindingParams`]; feature `chat-v2`.",
+        delete = "Twilio's `DeleteBinding`; feature `chat-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Binding {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Binding resource.
@@ -111,7 +123,23 @@ impl ::serde::Serialize for ListBindingParams {
 /// | [`create`](Channel::create) | `POST` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels` | `CreateChannel` | [`CreateChannelParams`] | `.webhook_enabled(..)` |
 /// | [`update`](Channel::update) | `POST` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{Sid}` | `UpdateChannel` | [`UpdateChannelParams`] | `.webhook_enabled(..)` |
 /// | [`delete`](Channel::delete) | `DELETE` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{Sid}` | `DeleteChannel` | — | `.webhook_enabled(..)` |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Channels/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list = ListChannelParams, create = CreateChannelParams, update = UpdateChannelParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Channels/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListChannelParams,
+    create = CreateChannelParams,
+    update = UpdateChannelParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchChannel`; feature `chat-v2`.",
+        list = "Twilio's `ListChannel`; its parameters are [`ListChannelParams`]; feature `chat-v2`.",
+        create = "Twilio's `CreateChannel`; its parameters are [`CreateChannelParams`]; feature `chat-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        update = "Twilio's `UpdateChannel`; its parameters are [`UpdateChannelParams`]; feature `chat-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        delete = "Twilio's `DeleteChannel`; feature `chat-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Channel {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Channel resource.
@@ -315,7 +343,23 @@ impl ::serde::Serialize for UpdateChannelParams {
 /// | [`create`](Role::create) | `POST` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Roles` | `CreateRole` | [`CreateRoleParams`] | — |
 /// | [`update`](Role::update) | `POST` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Roles/{Sid}` | `UpdateRole` | [`UpdateRoleParams`] | — |
 /// | [`delete`](Role::delete) | `DELETE` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Roles/{Sid}` | `DeleteRole` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Roles/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list, create = CreateRoleParams, update = UpdateRoleParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Roles/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateRoleParams,
+    update = UpdateRoleParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchRole`; feature `chat-v2`.",
+        list = "Twilio's `ListRole`; feature `chat-v2`.",
+        create = "Twilio's `CreateRole`; its parameters are [`CreateRoleParams`]; feature `chat-v2`.",
+        update = "Twilio's `UpdateRole`; its parameters are [`UpdateRoleParams`]; feature `chat-v2`.",
+        delete = "Twilio's `DeleteRole`; feature `chat-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Role {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Role resource.
@@ -420,7 +464,23 @@ impl ::serde::Serialize for UpdateRoleParams {
 /// | [`create`](User::create) | `POST` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Users` | `CreateUser` | [`CreateUserParams`] | `.webhook_enabled(..)` |
 /// | [`update`](User::update) | `POST` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Users/{Sid}` | `UpdateUser` | [`UpdateUserParams`] | `.webhook_enabled(..)` |
 /// | [`delete`](User::delete) | `DELETE` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Users/{Sid}` | `DeleteUser` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Users/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list, create = CreateUserParams, update = UpdateUserParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Users/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateUserParams,
+    update = UpdateUserParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchUser`; feature `chat-v2`.",
+        list = "Twilio's `ListUser`; feature `chat-v2`.",
+        create = "Twilio's `CreateUser`; its parameters are [`CreateUserParams`]; feature `chat-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        update = "Twilio's `UpdateUser`; its parameters are [`UpdateUserParams`]; feature `chat-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        delete = "Twilio's `DeleteUser`; feature `chat-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct User {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the User resource.

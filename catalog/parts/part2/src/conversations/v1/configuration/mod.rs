@@ -10,7 +10,17 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ConfigurationWebhook::fetch) | `GET` | `https://conversations.twilio.com/v1/Configuration/Webhooks` | `FetchConfigurationWebhook` | — | — |
 /// | [`update`](ConfigurationWebhook::update) | `POST` | `https://conversations.twilio.com/v1/Configuration/Webhooks` | `UpdateConfigurationWebhook` | [`UpdateConfigurationWebhookParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Configuration/Webhooks", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, update = UpdateConfigurationWebhookParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Configuration/Webhooks",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateConfigurationWebhookParams,
+    doc(
+        fetch = "Twilio's `FetchConfigurationWebhook`; feature `conversations-v1`.",
+        update = "Twilio's `UpdateConfigurationWebhook`; its parameters are [`UpdateConfigurationWebhookParams`]; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConfigurationWebhook {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.

@@ -15,13 +15,23 @@ pub mod conversation_message;
 /// | [`create`](ConversationMessage::create) | `POST` | `https://conversations.twilio.com/v1/Conversations/{ConversationSid}/Messages` | `CreateConversationMessage` | [`CreateConversationMessageParams`] | `.webhook_enabled(..)` |
 /// | [`update`](ConversationMessage::update) | `POST` | `https://conversations.twilio.com/v1/Conversations/{ConversationSid}/Messages/{Sid}` | `UpdateConversationMessage` | [`UpdateConversationMessageParams`] | `.webhook_enabled(..)` |
 /// | [`delete`](ConversationMessage::delete) | `DELETE` | `https://conversations.twilio.com/v1/Conversations/{ConversationSid}/Messages/{Sid}` | `DeleteConversationMessage` | — | `.webhook_enabled(..)` |
-///
-/// - `fetch`: Fetch a message from the conversation
-/// - `list`: Retrieve a list of all messages in the conversation
-/// - `create`: Add a new message to the conversation
-/// - `update`: Update an existing message in the conversation
-/// - `delete`: Remove a message from the conversation
-#[::twilio_resource::twilio_resource(path = "/v1/Conversations/<ConversationSid>/Messages/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list = ListConversationMessageParams, create = CreateConversationMessageParams, update = UpdateConversationMessageParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Conversations/<ConversationSid>/Messages/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListConversationMessageParams,
+    create = CreateConversationMessageParams,
+    update = UpdateConversationMessageParams,
+    delete,
+    doc(
+        fetch = "Fetch a message from the conversation\n\nTwilio's `FetchConversationMessage`; feature `conversations-v1`.",
+        list = "Retrieve a list of all messages in the conversation\n\nTwilio's `ListConversationMessage`; its parameters are [`ListConversationMessageParams`]; feature `conversations-v1`.",
+        create = "Add a new message to the conversation\n\nTwilio's `CreateConversationMessage`; its parameters are [`CreateConversationMessageParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        update = "Update an existing message in the conversation\n\nTwilio's `UpdateConversationMessage`; its parameters are [`UpdateConversationMessageParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        delete = "Remove a message from the conversation\n\nTwilio's `DeleteConversationMessage`; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConversationMessage {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this message.
@@ -245,13 +255,23 @@ impl ::serde::Serialize for UpdateConversationMessageParams {
 /// | [`create`](ConversationParticipant::create) | `POST` | `https://conversations.twilio.com/v1/Conversations/{ConversationSid}/Participants` | `CreateConversationParticipant` | [`CreateConversationParticipantParams`] | `.webhook_enabled(..)` |
 /// | [`update`](ConversationParticipant::update) | `POST` | `https://conversations.twilio.com/v1/Conversations/{ConversationSid}/Participants/{Sid}` | `UpdateConversationParticipant` | [`UpdateConversationParticipantParams`] | `.webhook_enabled(..)` |
 /// | [`delete`](ConversationParticipant::delete) | `DELETE` | `https://conversations.twilio.com/v1/Conversations/{ConversationSid}/Participants/{Sid}` | `DeleteConversationParticipant` | — | `.webhook_enabled(..)` |
-///
-/// - `fetch`: Fetch a participant of the conversation
-/// - `list`: Retrieve a list of all participants of the conversation
-/// - `create`: Add a new participant to the conversation
-/// - `update`: Update an existing participant in the conversation
-/// - `delete`: Remove a participant from the conversation
-#[::twilio_resource::twilio_resource(path = "/v1/Conversations/<ConversationSid>/Participants/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list, create = CreateConversationParticipantParams, update = UpdateConversationParticipantParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Conversations/<ConversationSid>/Participants/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateConversationParticipantParams,
+    update = UpdateConversationParticipantParams,
+    delete,
+    doc(
+        fetch = "Fetch a participant of the conversation\n\nTwilio's `FetchConversationParticipant`; feature `conversations-v1`.",
+        list = "Retrieve a list of all participants of the conversation\n\nTwilio's `ListConversationParticipant`; feature `conversations-v1`.",
+        create = "Add a new participant to the conversation\n\nTwilio's `CreateConversationParticipant`; its parameters are [`CreateConversationParticipantParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        update = "Update an existing participant in the conversation\n\nTwilio's `UpdateConversationParticipant`; its parameters are [`UpdateConversationParticipantParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        delete = "Remove a participant from the conversation\n\nTwilio's `DeleteConversationParticipant`; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConversationParticipant {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this participant.
@@ -458,13 +478,23 @@ impl ::serde::Serialize for UpdateConversationParticipantParams {
 /// | [`create`](ConversationScopedWebhook::create) | `POST` | `https://conversations.twilio.com/v1/Conversations/{ConversationSid}/Webhooks` | `CreateConversationScopedWebhook` | [`CreateConversationScopedWebhookParams`] | — |
 /// | [`update`](ConversationScopedWebhook::update) | `POST` | `https://conversations.twilio.com/v1/Conversations/{ConversationSid}/Webhooks/{Sid}` | `UpdateConversationScopedWebhook` | [`UpdateConversationScopedWebhookParams`] | — |
 /// | [`delete`](ConversationScopedWebhook::delete) | `DELETE` | `https://conversations.twilio.com/v1/Conversations/{ConversationSid}/Webhooks/{Sid}` | `DeleteConversationScopedWebhook` | — | — |
-///
-/// - `fetch`: Fetch the configuration of a conversation-scoped webhook
-/// - `list`: Retrieve a list of all webhooks scoped to the conversation
-/// - `create`: Create a new webhook scoped to the conversation
-/// - `update`: Update an existing conversation-scoped webhook
-/// - `delete`: Remove an existing webhook scoped to the conversation
-#[::twilio_resource::twilio_resource(path = "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list, create = CreateConversationScopedWebhookParams, update = UpdateConversationScopedWebhookParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateConversationScopedWebhookParams,
+    update = UpdateConversationScopedWebhookParams,
+    delete,
+    doc(
+        fetch = "Fetch the configuration of a conversation-scoped webhook\n\nTwilio's `FetchConversationScopedWebhook`; feature `conversations-v1`.",
+        list = "Retrieve a list of all webhooks scoped to the conversation\n\nTwilio's `ListConversationScopedWebhook`; feature `conversations-v1`.",
+        create = "Create a new webhook scoped to the conversation\n\nTwilio's `CreateConversationScopedWebhook`; its parameters are [`CreateConversationScopedWebhookParams`]; feature `conversations-v1`.",
+        update = "Update an existing conversation-scoped webhook\n\nTwilio's `UpdateConversationScopedWebhook`; its parameters are [`UpdateConversationScopedWebhookParams`]; feature `conversations-v1`.",
+        delete = "Remove an existing webhook scoped to the conversation\n\nTwilio's `DeleteConversationScopedWebhook`; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConversationScopedWebhook {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.

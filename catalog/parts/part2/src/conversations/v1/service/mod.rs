@@ -15,11 +15,19 @@ pub mod service_user;
 /// | [`fetch`](ServiceBinding::fetch) | `GET` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Bindings/{Sid}` | `FetchServiceBinding` | — | — |
 /// | [`list`](ServiceBinding::list) | `GET` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Bindings` | `ListServiceBinding` | [`ListServiceBindingParams`] | — |
 /// | [`delete`](ServiceBinding::delete) | `DELETE` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Bindings/{Sid}` | `DeleteServiceBinding` | — | — |
-///
-/// - `fetch`: Fetch a push notification binding from the conversation service
-/// - `list`: Retrieve a list of all push notification bindings in the conversation service
-/// - `delete`: Remove a push notification binding from the conversation service
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ChatServiceSid>/Bindings/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list = ListServiceBindingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ChatServiceSid>/Bindings/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListServiceBindingParams,
+    delete,
+    doc(
+        fetch = "Fetch a push notification binding from the conversation service\n\nTwilio's `FetchServiceBinding`; feature `conversations-v1`.",
+        list = "Retrieve a list of all push notification bindings in the conversation service\n\nTwilio's `ListServiceBinding`; its parameters are [`ListServiceBindingParams`]; feature `conversations-v1`.",
+        delete = "Remove a push notification binding from the conversation service\n\nTwilio's `DeleteServiceBinding`; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ServiceBinding {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this binding.
@@ -107,10 +115,17 @@ impl ::serde::Serialize for ListServiceBindingParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ServiceConfiguration::fetch) | `GET` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Configuration` | `FetchServiceConfiguration` | — | — |
 /// | [`update`](ServiceConfiguration::update) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Configuration` | `UpdateServiceConfiguration` | [`UpdateServiceConfigurationParams`] | — |
-///
-/// - `fetch`: Fetch the configuration of a conversation service
-/// - `update`: Update configuration settings of a conversation service
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ChatServiceSid>/Configuration", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, update = UpdateServiceConfigurationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ChatServiceSid>/Configuration",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateServiceConfigurationParams,
+    doc(
+        fetch = "Fetch the configuration of a conversation service\n\nTwilio's `FetchServiceConfiguration`; feature `conversations-v1`.",
+        update = "Update configuration settings of a conversation service\n\nTwilio's `UpdateServiceConfiguration`; its parameters are [`UpdateServiceConfigurationParams`]; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ServiceConfiguration {
     /// The unique string that we created to identify the Service configuration resource.
@@ -204,9 +219,15 @@ impl ::serde::Serialize for UpdateServiceConfigurationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ServiceConversationWithParticipants::create) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/ConversationWithParticipants` | `CreateServiceConversationWithParticipants` | [`CreateServiceConversationWithParticipantsParams`] | `.webhook_enabled(..)` |
-///
-/// - `create`: Create a new conversation with the list of participants in your account's default service
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ChatServiceSid>/ConversationWithParticipants", base_url = "https://conversations.twilio.com", rename_all = "snake_case", create = CreateServiceConversationWithParticipantsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ChatServiceSid>/ConversationWithParticipants",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    create = CreateServiceConversationWithParticipantsParams,
+    doc(
+        create = "Create a new conversation with the list of participants in your account's default service\n\nTwilio's `CreateServiceConversationWithParticipants`; its parameters are [`CreateServiceConversationWithParticipantsParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ServiceConversationWithParticipants {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
@@ -366,13 +387,23 @@ impl ::serde::Serialize for CreateServiceConversationWithParticipantsParams {
 /// | [`create`](ServiceConversation::create) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations` | `CreateServiceConversation` | [`CreateServiceConversationParams`] | `.webhook_enabled(..)` |
 /// | [`update`](ServiceConversation::update) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{Sid}` | `UpdateServiceConversation` | [`UpdateServiceConversationParams`] | `.webhook_enabled(..)` |
 /// | [`delete`](ServiceConversation::delete) | `DELETE` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{Sid}` | `DeleteServiceConversation` | — | `.webhook_enabled(..)` |
-///
-/// - `fetch`: Fetch a conversation from your service
-/// - `list`: Retrieve a list of conversations in your service
-/// - `create`: Create a new conversation in your service
-/// - `update`: Update an existing conversation in your service
-/// - `delete`: Remove a conversation from your service
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list = ListServiceConversationParams, create = CreateServiceConversationParams, update = UpdateServiceConversationParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ChatServiceSid>/Conversations/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListServiceConversationParams,
+    create = CreateServiceConversationParams,
+    update = UpdateServiceConversationParams,
+    delete,
+    doc(
+        fetch = "Fetch a conversation from your service\n\nTwilio's `FetchServiceConversation`; feature `conversations-v1`.",
+        list = "Retrieve a list of conversations in your service\n\nTwilio's `ListServiceConversation`; its parameters are [`ListServiceConversationParams`]; feature `conversations-v1`.",
+        create = "Create a new conversation in your service\n\nTwilio's `CreateServiceConversation`; its parameters are [`CreateServiceConversationParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        update = "Update an existing conversation in your service\n\nTwilio's `UpdateServiceConversation`; its parameters are [`UpdateServiceConversationParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        delete = "Remove a conversation from your service\n\nTwilio's `DeleteServiceConversation`; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ServiceConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
@@ -634,9 +665,15 @@ impl ::serde::Serialize for UpdateServiceConversationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](ServiceParticipantConversation::list) | `GET` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/ParticipantConversations` | `ListServiceParticipantConversation` | [`ListServiceParticipantConversationParams`] | — |
-///
-/// - `list`: Retrieve a list of all Conversations that this Participant belongs to by identity or by address. Only one parameter should be specified.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ChatServiceSid>/ParticipantConversations", base_url = "https://conversations.twilio.com", rename_all = "snake_case", list = ListServiceParticipantConversationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ChatServiceSid>/ParticipantConversations",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    list = ListServiceParticipantConversationParams,
+    doc(
+        list = "Retrieve a list of all Conversations that this Participant belongs to by identity or by address. Only one parameter should be specified.\n\nTwilio's `ListServiceParticipantConversation`; its parameters are [`ListServiceParticipantConversationParams`]; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ServiceParticipantConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.
@@ -752,13 +789,23 @@ impl ::serde::Serialize for ListServiceParticipantConversationParams {
 /// | [`create`](ServiceRole::create) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Roles` | `CreateServiceRole` | [`CreateServiceRoleParams`] | — |
 /// | [`update`](ServiceRole::update) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Roles/{Sid}` | `UpdateServiceRole` | [`UpdateServiceRoleParams`] | — |
 /// | [`delete`](ServiceRole::delete) | `DELETE` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Roles/{Sid}` | `DeleteServiceRole` | — | — |
-///
-/// - `fetch`: Fetch a user role from your service
-/// - `list`: Retrieve a list of all user roles in your service
-/// - `create`: Create a new user role in your service
-/// - `update`: Update an existing user role in your service
-/// - `delete`: Remove a user role from your service
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ChatServiceSid>/Roles/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list, create = CreateServiceRoleParams, update = UpdateServiceRoleParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ChatServiceSid>/Roles/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateServiceRoleParams,
+    update = UpdateServiceRoleParams,
+    delete,
+    doc(
+        fetch = "Fetch a user role from your service\n\nTwilio's `FetchServiceRole`; feature `conversations-v1`.",
+        list = "Retrieve a list of all user roles in your service\n\nTwilio's `ListServiceRole`; feature `conversations-v1`.",
+        create = "Create a new user role in your service\n\nTwilio's `CreateServiceRole`; its parameters are [`CreateServiceRoleParams`]; feature `conversations-v1`.",
+        update = "Update an existing user role in your service\n\nTwilio's `UpdateServiceRole`; its parameters are [`UpdateServiceRoleParams`]; feature `conversations-v1`.",
+        delete = "Remove a user role from your service\n\nTwilio's `DeleteServiceRole`; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ServiceRole {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Role resource.
@@ -867,13 +914,23 @@ impl ::serde::Serialize for UpdateServiceRoleParams {
 /// | [`create`](ServiceUser::create) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Users` | `CreateServiceUser` | [`CreateServiceUserParams`] | `.webhook_enabled(..)` |
 /// | [`update`](ServiceUser::update) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Users/{Sid}` | `UpdateServiceUser` | [`UpdateServiceUserParams`] | `.webhook_enabled(..)` |
 /// | [`delete`](ServiceUser::delete) | `DELETE` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Users/{Sid}` | `DeleteServiceUser` | — | `.webhook_enabled(..)` |
-///
-/// - `fetch`: Fetch a conversation user from your service
-/// - `list`: Retrieve a list of all conversation users in your service
-/// - `create`: Add a new conversation user to your service
-/// - `update`: Update an existing conversation user in your service
-/// - `delete`: Remove a conversation user from your service
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ChatServiceSid>/Users/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list, create = CreateServiceUserParams, update = UpdateServiceUserParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ChatServiceSid>/Users/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateServiceUserParams,
+    update = UpdateServiceUserParams,
+    delete,
+    doc(
+        fetch = "Fetch a conversation user from your service\n\nTwilio's `FetchServiceUser`; feature `conversations-v1`.",
+        list = "Retrieve a list of all conversation users in your service\n\nTwilio's `ListServiceUser`; feature `conversations-v1`.",
+        create = "Add a new conversation user to your service\n\nTwilio's `CreateServiceUser`; its parameters are [`CreateServiceUserParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        update = "Update an existing conversation user in your service\n\nTwilio's `UpdateServiceUser`; its parameters are [`UpdateServiceUserParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        delete = "Remove a conversation user from your service\n\nTwilio's `DeleteServiceUser`; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ServiceUser {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the User resource.

@@ -12,12 +12,21 @@
 /// | [`list`](UserConversation::list) | `GET` | `https://conversations.twilio.com/v1/Users/{UserSid}/Conversations` | `ListUserConversation` | — | — |
 /// | [`update`](UserConversation::update) | `POST` | `https://conversations.twilio.com/v1/Users/{UserSid}/Conversations/{ConversationSid}` | `UpdateUserConversation` | [`UpdateUserConversationParams`] | — |
 /// | [`delete`](UserConversation::delete) | `DELETE` | `https://conversations.twilio.com/v1/Users/{UserSid}/Conversations/{ConversationSid}` | `DeleteUserConversation` | — | — |
-///
-/// - `fetch`: Fetch a specific User Conversation.
-/// - `list`: Retrieve a list of all User Conversations for the User.
-/// - `update`: Update a specific User Conversation.
-/// - `delete`: Delete a specific User Conversation.
-#[::twilio_resource::twilio_resource(path = "/v1/Users/<UserSid>/Conversations/<ConversationSid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateUserConversationParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Users/<UserSid>/Conversations/<ConversationSid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateUserConversationParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific User Conversation.\n\nTwilio's `FetchUserConversation`; feature `conversations-v1`.",
+        list = "Retrieve a list of all User Conversations for the User.\n\nTwilio's `ListUserConversation`; feature `conversations-v1`.",
+        update = "Update a specific User Conversation.\n\nTwilio's `UpdateUserConversation`; its parameters are [`UpdateUserConversationParams`]; feature `conversations-v1`.",
+        delete = "Delete a specific User Conversation.\n\nTwilio's `DeleteUserConversation`; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UserConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.

@@ -10,15 +10,16 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](SchemaVersion::fetch) | `GET` | `https://events.twilio.com/v1/Schemas/{Id}/Versions/{SchemaVersion}` | `FetchSchemaVersion` | — | — |
 /// | [`list`](SchemaVersion::list) | `GET` | `https://events.twilio.com/v1/Schemas/{Id}/Versions` | `ListSchemaVersion` | — | — |
-///
-/// - `fetch`: Fetch a specific schema and version.
-/// - `list`: Retrieve a paginated list of versions of the schema.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Schemas/<Id>/Versions/<SchemaVersion>",
     base_url = "https://events.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Fetch a specific schema and version.\n\nTwilio's `FetchSchemaVersion`; feature `events-v1`.",
+        list = "Retrieve a paginated list of versions of the schema.\n\nTwilio's `ListSchemaVersion`; feature `events-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct SchemaVersion {

@@ -9,9 +9,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](SinkTest::create) | `POST` | `https://events.twilio.com/v1/Sinks/{Sid}/Test` | `CreateSinkTest` | [`CreateSinkTestParams`] | — |
-///
-/// - `create`: Create a new Sink Test Event for the given Sink.
-#[::twilio_resource::twilio_resource(path = "/v1/Sinks/<Sid>/Test", base_url = "https://events.twilio.com", rename_all = "snake_case", create = CreateSinkTestParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Sinks/<Sid>/Test",
+    base_url = "https://events.twilio.com",
+    rename_all = "snake_case",
+    create = CreateSinkTestParams,
+    doc(
+        create = "Create a new Sink Test Event for the given Sink.\n\nTwilio's `CreateSinkTest`; its parameters are [`CreateSinkTestParams`]; feature `events-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SinkTest {
     /// Feedback indicating whether the test event was generated.
@@ -44,9 +50,15 @@ impl ::serde::Serialize for CreateSinkTestParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](SinkValidate::create) | `POST` | `https://events.twilio.com/v1/Sinks/{Sid}/Validate` | `CreateSinkValidate` | [`CreateSinkValidateParams`] | — |
-///
-/// - `create`: Validate that a test event for a Sink was received.
-#[::twilio_resource::twilio_resource(path = "/v1/Sinks/<Sid>/Validate", base_url = "https://events.twilio.com", rename_all = "snake_case", create = CreateSinkValidateParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Sinks/<Sid>/Validate",
+    base_url = "https://events.twilio.com",
+    rename_all = "snake_case",
+    create = CreateSinkValidateParams,
+    doc(
+        create = "Validate that a test event for a Sink was received.\n\nTwilio's `CreateSinkValidate`; its parameters are [`CreateSinkValidateParams`]; feature `events-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SinkValidate {
     /// Feedback indicating whether the given Sink was validated.

@@ -13,13 +13,23 @@
 /// | [`create`](SubscribedEvent::create) | `POST` | `https://events.twilio.com/v1/Subscriptions/{SubscriptionSid}/SubscribedEvents` | `CreateSubscribedEvent` | [`CreateSubscribedEventParams`] | — |
 /// | [`update`](SubscribedEvent::update) | `POST` | `https://events.twilio.com/v1/Subscriptions/{SubscriptionSid}/SubscribedEvents/{Type}` | `UpdateSubscribedEvent` | [`UpdateSubscribedEventParams`] | — |
 /// | [`delete`](SubscribedEvent::delete) | `DELETE` | `https://events.twilio.com/v1/Subscriptions/{SubscriptionSid}/SubscribedEvents/{Type}` | `DeleteSubscribedEvent` | — | — |
-///
-/// - `fetch`: Read an Event for a Subscription.
-/// - `list`: Retrieve a list of all Subscribed Event types for a Subscription.
-/// - `create`: Add an event type to a Subscription.
-/// - `update`: Update an Event for a Subscription.
-/// - `delete`: Remove an event type from a Subscription.
-#[::twilio_resource::twilio_resource(path = "/v1/Subscriptions/<SubscriptionSid>/SubscribedEvents/<Type>", base_url = "https://events.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSubscribedEventParams, update = UpdateSubscribedEventParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Subscriptions/<SubscriptionSid>/SubscribedEvents/<Type>",
+    base_url = "https://events.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSubscribedEventParams,
+    update = UpdateSubscribedEventParams,
+    delete,
+    doc(
+        fetch = "Read an Event for a Subscription.\n\nTwilio's `FetchSubscribedEvent`; feature `events-v1`.",
+        list = "Retrieve a list of all Subscribed Event types for a Subscription.\n\nTwilio's `ListSubscribedEvent`; feature `events-v1`.",
+        create = "Add an event type to a Subscription.\n\nTwilio's `CreateSubscribedEvent`; its parameters are [`CreateSubscribedEventParams`]; feature `events-v1`.",
+        update = "Update an Event for a Subscription.\n\nTwilio's `UpdateSubscribedEvent`; its parameters are [`UpdateSubscribedEventParams`]; feature `events-v1`.",
+        delete = "Remove an event type from a Subscription.\n\nTwilio's `DeleteSubscribedEvent`; feature `events-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SubscribedEvent {
     /// The unique SID identifier of the Account.

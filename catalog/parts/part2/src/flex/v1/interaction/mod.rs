@@ -12,11 +12,19 @@ pub mod interaction_channel;
 /// | [`fetch`](InteractionChannel::fetch) | `GET` | `https://flex-api.twilio.com/v1/Interactions/{InteractionSid}/Channels/{Sid}` | `FetchInteractionChannel` | — | — |
 /// | [`list`](InteractionChannel::list) | `GET` | `https://flex-api.twilio.com/v1/Interactions/{InteractionSid}/Channels` | `ListInteractionChannel` | — | — |
 /// | [`update`](InteractionChannel::update) | `POST` | `https://flex-api.twilio.com/v1/Interactions/{InteractionSid}/Channels/{Sid}` | `UpdateInteractionChannel` | [`UpdateInteractionChannelParams`] | — |
-///
-/// - `fetch`: Fetch a Channel for an Interaction.
-/// - `list`: List all Channels for an Interaction.
-/// - `update`: Update an existing Interaction Channel.
-#[::twilio_resource::twilio_resource(path = "/v1/Interactions/<InteractionSid>/Channels/<Sid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateInteractionChannelParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Interactions/<InteractionSid>/Channels/<Sid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateInteractionChannelParams,
+    doc(
+        fetch = "Fetch a Channel for an Interaction.\n\nTwilio's `FetchInteractionChannel`; feature `flex-v1`.",
+        list = "List all Channels for an Interaction.\n\nTwilio's `ListInteractionChannel`; feature `flex-v1`.",
+        update = "Update an existing Interaction Channel.\n\nTwilio's `UpdateInteractionChannel`; its parameters are [`UpdateInteractionChannelParams`]; feature `flex-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InteractionChannel {
     /// The Twilio error code for a failed channel.

@@ -10,7 +10,19 @@
 /// | [`fetch`](PluginVersion::fetch) | `GET` | `https://flex-api.twilio.com/v1/PluginService/Plugins/{PluginSid}/Versions/{Sid}` | `FetchPluginVersion` | — | `.header("Flex-Metadata", ..)` |
 /// | [`list`](PluginVersion::list) | `GET` | `https://flex-api.twilio.com/v1/PluginService/Plugins/{PluginSid}/Versions` | `ListPluginVersion` | — | `.header("Flex-Metadata", ..)` |
 /// | [`create`](PluginVersion::create) | `POST` | `https://flex-api.twilio.com/v1/PluginService/Plugins/{PluginSid}/Versions` | `CreatePluginVersion` | [`CreatePluginVersionParams`] | `.header("Flex-Metadata", ..)` |
-#[::twilio_resource::twilio_resource(path = "/v1/PluginService/Plugins/<PluginSid>/Versions/<Sid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", fetch, list, create = CreatePluginVersionParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/PluginService/Plugins/<PluginSid>/Versions/<Sid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreatePluginVersionParams,
+    doc(
+        fetch = "Twilio's `FetchPluginVersion`; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+        list = "Twilio's `ListPluginVersion`; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+        create = "Twilio's `CreatePluginVersion`; its parameters are [`CreatePluginVersionParams`]; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PluginVersion {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Flex Plugin Version resource and owns this resource.

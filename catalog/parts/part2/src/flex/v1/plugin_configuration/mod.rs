@@ -14,7 +14,11 @@
     base_url = "https://flex-api.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Twilio's `FetchConfiguredPlugin`; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+        list = "Twilio's `ListConfiguredPlugin`; feature `flex-v1`.\n\nHeaders it reads:\n- `Flex-Metadata`, sent with `.header(\"Flex-Metadata\", ..)`: The Flex-Metadata HTTP request header",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct ConfiguredPlugin {

@@ -11,11 +11,20 @@
 /// | [`create`](VendorOauthAppCreateUpdateResponse::create) | `POST` | `https://iam.twilio.com/v1/Account/OAuthApps` | `CreateOauthAppAccount` | [`CreateOauthAppAccountParams`] | — |
 /// | [`update`](VendorOauthAppCreateUpdateResponse::update) | `PUT` | `https://iam.twilio.com/v1/Account/OAuthApps/{sid}` | `UpdateOauthAppAccount` | [`UpdateOauthAppAccountParams`] | — |
 /// | [`delete`](VendorOauthAppCreateUpdateResponse::delete) | `DELETE` | `https://iam.twilio.com/v1/Account/OAuthApps/{sid}` | `DeleteOauthAppAccount` | — | — |
-///
-/// - `create`: Creates an oauth app for the given AccountSid
-/// - `update`: Updates an existing OAuth app for the given OauthAppSid
-/// - `delete`: Deletes an oauth app for the given AccountSid
-#[::twilio_resource::twilio_resource(path = "/v1/Account/OAuthApps/<sid>", base_url = "https://iam.twilio.com", rename_all = "snake_case", body = "json", create = CreateOauthAppAccountParams, update = UpdateOauthAppAccountParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Account/OAuthApps/<sid>",
+    base_url = "https://iam.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateOauthAppAccountParams,
+    update = UpdateOauthAppAccountParams,
+    delete,
+    doc(
+        create = "Creates an oauth app for the given AccountSid\n\nTwilio's `CreateOauthAppAccount`; its parameters are [`CreateOauthAppAccountParams`]; feature `iam-v1`.",
+        update = "Updates an existing OAuth app for the given OauthAppSid\n\nTwilio's `UpdateOauthAppAccount`; its parameters are [`UpdateOauthAppAccountParams`]; feature `iam-v1`.",
+        delete = "Deletes an oauth app for the given AccountSid\n\nTwilio's `DeleteOauthAppAccount`; feature `iam-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct VendorOauthAppCreateUpdateResponse {
     /// `access_token_ttl` on the wire (integer).

@@ -11,7 +11,21 @@
 /// | [`list`](Binding::list) | `GET` | `https://notify.twilio.com/v1/Services/{ServiceSid}/Bindings` | `ListBinding` | [`ListBindingParams`] | — |
 /// | [`create`](Binding::create) | `POST` | `https://notify.twilio.com/v1/Services/{ServiceSid}/Bindings` | `CreateBinding` | [`CreateBindingParams`] | — |
 /// | [`delete`](Binding::delete) | `DELETE` | `https://notify.twilio.com/v1/Services/{ServiceSid}/Bindings/{Sid}` | `DeleteBinding` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Bindings/<Sid>", base_url = "https://notify.twilio.com", rename_all = "snake_case", fetch, list = ListBindingParams, create = CreateBindingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Bindings/<Sid>",
+    base_url = "https://notify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListBindingParams,
+    create = CreateBindingParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchBinding`; feature `notify-v1`.",
+        list = "Twilio's `ListBinding`; its parameters are [`ListBindingParams`]; feature `notify-v1`.",
+        create = "Twilio's `CreateBinding`; its parameters are [`CreateBindingParams`]; feature `notify-v1`.",
+        delete = "Twilio's `DeleteBinding`; feature `notify-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Binding {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Binding resource.
@@ -177,7 +191,15 @@ impl ::serde::Serialize for CreateBindingParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](Notification::create) | `POST` | `https://notify.twilio.com/v1/Services/{ServiceSid}/Notifications` | `CreateNotification` | [`CreateNotificationParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Notifications", base_url = "https://notify.twilio.com", rename_all = "snake_case", create = CreateNotificationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Notifications",
+    base_url = "https://notify.twilio.com",
+    rename_all = "snake_case",
+    create = CreateNotificationParams,
+    doc(
+        create = "Twilio's `CreateNotification`; its parameters are [`CreateNotificationParams`]; feature `notify-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Notification {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Notification resource.

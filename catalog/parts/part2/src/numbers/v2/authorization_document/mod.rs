@@ -8,9 +8,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](DependentHostedNumberOrder::list) | `GET` | `https://numbers.twilio.com/v2/HostedNumber/AuthorizationDocuments/{SigningDocumentSid}/DependentHostedNumberOrders` | `ListDependentHostedNumberOrder` | [`ListDependentHostedNumberOrderParams`] | — |
-///
-/// - `list`: Retrieve a list of dependent HostedNumberOrders belonging to the AuthorizationDocument.
-#[::twilio_resource::twilio_resource(path = "/v2/HostedNumber/AuthorizationDocuments/<SigningDocumentSid>/DependentHostedNumberOrders", base_url = "https://numbers.twilio.com", rename_all = "snake_case", list = ListDependentHostedNumberOrderParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/HostedNumber/AuthorizationDocuments/<SigningDocumentSid>/DependentHostedNumberOrders",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    list = ListDependentHostedNumberOrderParams,
+    doc(
+        list = "Retrieve a list of dependent HostedNumberOrders belonging to the AuthorizationDocument.\n\nTwilio's `ListDependentHostedNumberOrder`; its parameters are [`ListDependentHostedNumberOrderParams`]; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct DependentHostedNumberOrder {
     /// The unique SID identifier of the Account.

@@ -14,13 +14,23 @@ pub mod bundle;
 /// | [`create`](Bundle::create) | `POST` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles` | `CreateBundle` | [`CreateBundleParams`] | — |
 /// | [`update`](Bundle::update) | `POST` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles/{Sid}` | `UpdateBundle` | [`UpdateBundleParams`] | — |
 /// | [`delete`](Bundle::delete) | `DELETE` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles/{Sid}` | `DeleteBundle` | — | — |
-///
-/// - `fetch`: Fetch a specific Bundle instance.
-/// - `list`: Retrieve a list of all Bundles for an account.
-/// - `create`: Create a new Bundle.
-/// - `update`: Updates a Bundle in an account.
-/// - `delete`: Delete a specific Bundle.
-#[::twilio_resource::twilio_resource(path = "/v2/RegulatoryCompliance/Bundles/<Sid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch, list = ListBundleParams, create = CreateBundleParams, update = UpdateBundleParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/RegulatoryCompliance/Bundles/<Sid>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListBundleParams,
+    create = CreateBundleParams,
+    update = UpdateBundleParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Bundle instance.\n\nTwilio's `FetchBundle`; feature `numbers-v2`.",
+        list = "Retrieve a list of all Bundles for an account.\n\nTwilio's `ListBundle`; its parameters are [`ListBundleParams`]; feature `numbers-v2`.",
+        create = "Create a new Bundle.\n\nTwilio's `CreateBundle`; its parameters are [`CreateBundleParams`]; feature `numbers-v2`.",
+        update = "Updates a Bundle in an account.\n\nTwilio's `UpdateBundle`; its parameters are [`UpdateBundleParams`]; feature `numbers-v2`.",
+        delete = "Delete a specific Bundle.\n\nTwilio's `DeleteBundle`; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Bundle {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Bundle resource.
@@ -268,15 +278,16 @@ impl ::serde::Serialize for UpdateBundleParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](EndUserType::fetch) | `GET` | `https://numbers.twilio.com/v2/RegulatoryCompliance/EndUserTypes/{Sid}` | `FetchEndUserType` | — | — |
 /// | [`list`](EndUserType::list) | `GET` | `https://numbers.twilio.com/v2/RegulatoryCompliance/EndUserTypes` | `ListEndUserType` | — | — |
-///
-/// - `fetch`: Fetch a specific End-User Type Instance.
-/// - `list`: Retrieve a list of all End-User Types.
 #[::twilio_resource::twilio_resource(
     path = "/v2/RegulatoryCompliance/EndUserTypes/<Sid>",
     base_url = "https://numbers.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Fetch a specific End-User Type Instance.\n\nTwilio's `FetchEndUserType`; feature `numbers-v2`.",
+        list = "Retrieve a list of all End-User Types.\n\nTwilio's `ListEndUserType`; feature `numbers-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct EndUserType {
@@ -312,13 +323,23 @@ pub struct EndUserType {
 /// | [`create`](EndUser::create) | `POST` | `https://numbers.twilio.com/v2/RegulatoryCompliance/EndUsers` | `CreateEndUser` | [`CreateEndUserParams`] | — |
 /// | [`update`](EndUser::update) | `POST` | `https://numbers.twilio.com/v2/RegulatoryCompliance/EndUsers/{Sid}` | `UpdateEndUser` | [`UpdateEndUserParams`] | — |
 /// | [`delete`](EndUser::delete) | `DELETE` | `https://numbers.twilio.com/v2/RegulatoryCompliance/EndUsers/{Sid}` | `DeleteEndUser` | — | — |
-///
-/// - `fetch`: Fetch specific End User Instance.
-/// - `list`: Retrieve a list of all End User for an account.
-/// - `create`: Create a new End User.
-/// - `update`: Update an existing End User.
-/// - `delete`: Delete a specific End User.
-#[::twilio_resource::twilio_resource(path = "/v2/RegulatoryCompliance/EndUsers/<Sid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch, list, create = CreateEndUserParams, update = UpdateEndUserParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/RegulatoryCompliance/EndUsers/<Sid>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateEndUserParams,
+    update = UpdateEndUserParams,
+    delete,
+    doc(
+        fetch = "Fetch specific End User Instance.\n\nTwilio's `FetchEndUser`; feature `numbers-v2`.",
+        list = "Retrieve a list of all End User for an account.\n\nTwilio's `ListEndUser`; feature `numbers-v2`.",
+        create = "Create a new End User.\n\nTwilio's `CreateEndUser`; its parameters are [`CreateEndUserParams`]; feature `numbers-v2`.",
+        update = "Update an existing End User.\n\nTwilio's `UpdateEndUser`; its parameters are [`UpdateEndUserParams`]; feature `numbers-v2`.",
+        delete = "Delete a specific End User.\n\nTwilio's `DeleteEndUser`; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct EndUser {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the End User resource.
@@ -433,10 +454,17 @@ impl ::serde::Serialize for UpdateEndUserParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Regulation::fetch) | `GET` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Regulations/{Sid}` | `FetchRegulation` | [`FetchRegulationParams`] | — |
 /// | [`list`](Regulation::list) | `GET` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Regulations` | `ListRegulation` | [`ListRegulationParams`] | — |
-///
-/// - `fetch`: Fetch specific Regulation Instance.
-/// - `list`: Retrieve a list of all Regulations.
-#[::twilio_resource::twilio_resource(path = "/v2/RegulatoryCompliance/Regulations/<Sid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch = FetchRegulationParams, list = ListRegulationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/RegulatoryCompliance/Regulations/<Sid>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchRegulationParams,
+    list = ListRegulationParams,
+    doc(
+        fetch = "Fetch specific Regulation Instance.\n\nTwilio's `FetchRegulation`; its parameters are [`FetchRegulationParams`]; feature `numbers-v2`.",
+        list = "Retrieve a list of all Regulations.\n\nTwilio's `ListRegulation`; its parameters are [`ListRegulationParams`]; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Regulation {
     /// The type of End User the regulation requires - can be `individual` or `business`.
@@ -539,15 +567,16 @@ impl ::serde::Serialize for ListRegulationParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](SupportingDocumentType::fetch) | `GET` | `https://numbers.twilio.com/v2/RegulatoryCompliance/SupportingDocumentTypes/{Sid}` | `FetchSupportingDocumentType` | — | — |
 /// | [`list`](SupportingDocumentType::list) | `GET` | `https://numbers.twilio.com/v2/RegulatoryCompliance/SupportingDocumentTypes` | `ListSupportingDocumentType` | — | — |
-///
-/// - `fetch`: Fetch a specific Supporting Document Type Instance.
-/// - `list`: Retrieve a list of all Supporting Document Types.
 #[::twilio_resource::twilio_resource(
     path = "/v2/RegulatoryCompliance/SupportingDocumentTypes/<Sid>",
     base_url = "https://numbers.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Fetch a specific Supporting Document Type Instance.\n\nTwilio's `FetchSupportingDocumentType`; feature `numbers-v2`.",
+        list = "Retrieve a list of all Supporting Document Types.\n\nTwilio's `ListSupportingDocumentType`; feature `numbers-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct SupportingDocumentType {
@@ -583,13 +612,23 @@ pub struct SupportingDocumentType {
 /// | [`create`](SupportingDocument::create) | `POST` | `https://numbers.twilio.com/v2/RegulatoryCompliance/SupportingDocuments` | `CreateSupportingDocument` | [`CreateSupportingDocumentParams`] | — |
 /// | [`update`](SupportingDocument::update) | `POST` | `https://numbers.twilio.com/v2/RegulatoryCompliance/SupportingDocuments/{Sid}` | `UpdateSupportingDocument` | [`UpdateSupportingDocumentParams`] | — |
 /// | [`delete`](SupportingDocument::delete) | `DELETE` | `https://numbers.twilio.com/v2/RegulatoryCompliance/SupportingDocuments/{Sid}` | `DeleteSupportingDocument` | — | — |
-///
-/// - `fetch`: Fetch specific Supporting Document Instance.
-/// - `list`: Retrieve a list of all Supporting Document for an account.
-/// - `create`: Create a new Supporting Document.
-/// - `update`: Update an existing Supporting Document.
-/// - `delete`: Delete a specific Supporting Document.
-#[::twilio_resource::twilio_resource(path = "/v2/RegulatoryCompliance/SupportingDocuments/<Sid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSupportingDocumentParams, update = UpdateSupportingDocumentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/RegulatoryCompliance/SupportingDocuments/<Sid>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSupportingDocumentParams,
+    update = UpdateSupportingDocumentParams,
+    delete,
+    doc(
+        fetch = "Fetch specific Supporting Document Instance.\n\nTwilio's `FetchSupportingDocument`; feature `numbers-v2`.",
+        list = "Retrieve a list of all Supporting Document for an account.\n\nTwilio's `ListSupportingDocument`; feature `numbers-v2`.",
+        create = "Create a new Supporting Document.\n\nTwilio's `CreateSupportingDocument`; its parameters are [`CreateSupportingDocumentParams`]; feature `numbers-v2`.",
+        update = "Update an existing Supporting Document.\n\nTwilio's `UpdateSupportingDocument`; its parameters are [`UpdateSupportingDocumentParams`]; feature `numbers-v2`.",
+        delete = "Delete a specific Supporting Document.\n\nTwilio's `DeleteSupportingDocument`; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SupportingDocument {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Document resource.

@@ -9,9 +9,16 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](HostedNumberOrder::create) | `POST` | `https://numbers.twilio.com/v3/HostedNumbers/HostedNumberOrders` | `CreateHostedNumbersHostedNumberOrder` | [`CreateHostedNumbersHostedNumberOrderParams`] | — |
-///
-/// - `create`: Host a phone number's capability on Twilio's platform.
-#[::twilio_resource::twilio_resource(path = "/v3/HostedNumbers/HostedNumberOrders", base_url = "https://numbers.twilio.com", rename_all = "camelCase", body = "form", create = CreateHostedNumbersHostedNumberOrderParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v3/HostedNumbers/HostedNumberOrders",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "camelCase",
+    body = "form",
+    create = CreateHostedNumbersHostedNumberOrderParams,
+    doc(
+        create = "Host a phone number's capability on Twilio's platform.\n\nTwilio's `CreateHostedNumbersHostedNumberOrder`; its parameters are [`CreateHostedNumbersHostedNumberOrderParams`]; feature `numbers-v3`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct HostedNumberOrder {
     /// A 34 character string that uniquely identifies the account.

@@ -18,13 +18,23 @@ pub mod function;
 /// | [`create`](Asset::create) | `POST` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Assets` | `CreateAsset` | [`CreateAssetParams`] | — |
 /// | [`update`](Asset::update) | `POST` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Assets/{Sid}` | `UpdateAsset` | [`UpdateAssetParams`] | — |
 /// | [`delete`](Asset::delete) | `DELETE` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Assets/{Sid}` | `DeleteAsset` | — | — |
-///
-/// - `fetch`: Retrieve a specific Asset resource.
-/// - `list`: Retrieve a list of all Assets.
-/// - `create`: Create a new Asset resource.
-/// - `update`: Update a specific Asset resource.
-/// - `delete`: Delete an Asset resource.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Assets/<Sid>", base_url = "https://serverless.twilio.com", rename_all = "snake_case", fetch, list, create = CreateAssetParams, update = UpdateAssetParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Assets/<Sid>",
+    base_url = "https://serverless.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateAssetParams,
+    update = UpdateAssetParams,
+    delete,
+    doc(
+        fetch = "Retrieve a specific Asset resource.\n\nTwilio's `FetchAsset`; feature `serverless-v1`.",
+        list = "Retrieve a list of all Assets.\n\nTwilio's `ListAsset`; feature `serverless-v1`.",
+        create = "Create a new Asset resource.\n\nTwilio's `CreateAsset`; its parameters are [`CreateAssetParams`]; feature `serverless-v1`.",
+        update = "Update a specific Asset resource.\n\nTwilio's `UpdateAsset`; its parameters are [`UpdateAssetParams`]; feature `serverless-v1`.",
+        delete = "Delete an Asset resource.\n\nTwilio's `DeleteAsset`; feature `serverless-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Asset {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Asset resource.
@@ -122,12 +132,21 @@ impl ::serde::Serialize for UpdateAssetParams {
 /// | [`list`](Build::list) | `GET` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Builds` | `ListBuild` | — | — |
 /// | [`create`](Build::create) | `POST` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Builds` | `CreateBuild` | [`CreateBuildParams`] | — |
 /// | [`delete`](Build::delete) | `DELETE` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Builds/{Sid}` | `DeleteBuild` | — | — |
-///
-/// - `fetch`: Retrieve a specific Build resource.
-/// - `list`: Retrieve a list of all Builds.
-/// - `create`: Create a new Build resource. At least one function version or asset version is required.
-/// - `delete`: Delete a Build resource.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Builds/<Sid>", base_url = "https://serverless.twilio.com", rename_all = "snake_case", fetch, list, create = CreateBuildParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Builds/<Sid>",
+    base_url = "https://serverless.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateBuildParams,
+    delete,
+    doc(
+        fetch = "Retrieve a specific Build resource.\n\nTwilio's `FetchBuild`; feature `serverless-v1`.",
+        list = "Retrieve a list of all Builds.\n\nTwilio's `ListBuild`; feature `serverless-v1`.",
+        create = "Create a new Build resource. At least one function version or asset version is required.\n\nTwilio's `CreateBuild`; its parameters are [`CreateBuildParams`]; feature `serverless-v1`.",
+        delete = "Delete a Build resource.\n\nTwilio's `DeleteBuild`; feature `serverless-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Build {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Build resource.
@@ -233,12 +252,21 @@ impl ::serde::Serialize for CreateBuildParams {
 /// | [`list`](Environment::list) | `GET` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Environments` | `ListEnvironment` | — | — |
 /// | [`create`](Environment::create) | `POST` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Environments` | `CreateEnvironment` | [`CreateEnvironmentParams`] | — |
 /// | [`delete`](Environment::delete) | `DELETE` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Environments/{Sid}` | `DeleteEnvironment` | — | — |
-///
-/// - `fetch`: Retrieve a specific environment.
-/// - `list`: Retrieve a list of all environments.
-/// - `create`: Create a new environment.
-/// - `delete`: Delete a specific environment.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Environments/<Sid>", base_url = "https://serverless.twilio.com", rename_all = "snake_case", fetch, list, create = CreateEnvironmentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Environments/<Sid>",
+    base_url = "https://serverless.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateEnvironmentParams,
+    delete,
+    doc(
+        fetch = "Retrieve a specific environment.\n\nTwilio's `FetchEnvironment`; feature `serverless-v1`.",
+        list = "Retrieve a list of all environments.\n\nTwilio's `ListEnvironment`; feature `serverless-v1`.",
+        create = "Create a new environment.\n\nTwilio's `CreateEnvironment`; its parameters are [`CreateEnvironmentParams`]; feature `serverless-v1`.",
+        delete = "Delete a specific environment.\n\nTwilio's `DeleteEnvironment`; feature `serverless-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Environment {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Environment resource.
@@ -333,13 +361,23 @@ impl ::serde::Serialize for CreateEnvironmentParams {
 /// | [`create`](Function::create) | `POST` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Functions` | `CreateFunction` | [`CreateFunctionParams`] | — |
 /// | [`update`](Function::update) | `POST` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Functions/{Sid}` | `UpdateFunction` | [`UpdateFunctionParams`] | — |
 /// | [`delete`](Function::delete) | `DELETE` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Functions/{Sid}` | `DeleteFunction` | — | — |
-///
-/// - `fetch`: Retrieve a specific Function resource.
-/// - `list`: Retrieve a list of all Functions.
-/// - `create`: Create a new Function resource.
-/// - `update`: Update a specific Function resource.
-/// - `delete`: Delete a Function resource.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Functions/<Sid>", base_url = "https://serverless.twilio.com", rename_all = "snake_case", fetch, list, create = CreateFunctionParams, update = UpdateFunctionParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Functions/<Sid>",
+    base_url = "https://serverless.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateFunctionParams,
+    update = UpdateFunctionParams,
+    delete,
+    doc(
+        fetch = "Retrieve a specific Function resource.\n\nTwilio's `FetchFunction`; feature `serverless-v1`.",
+        list = "Retrieve a list of all Functions.\n\nTwilio's `ListFunction`; feature `serverless-v1`.",
+        create = "Create a new Function resource.\n\nTwilio's `CreateFunction`; its parameters are [`CreateFunctionParams`]; feature `serverless-v1`.",
+        update = "Update a specific Function resource.\n\nTwilio's `UpdateFunction`; its parameters are [`UpdateFunctionParams`]; feature `serverless-v1`.",
+        delete = "Delete a Function resource.\n\nTwilio's `DeleteFunction`; feature `serverless-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Function {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Function resource.

@@ -12,12 +12,21 @@
 /// | [`list`](NetworkAccessProfileNetwork::list) | `GET` | `https://supersim.twilio.com/v1/NetworkAccessProfiles/{NetworkAccessProfileSid}/Networks` | `ListNetworkAccessProfileNetwork` | — | — |
 /// | [`create`](NetworkAccessProfileNetwork::create) | `POST` | `https://supersim.twilio.com/v1/NetworkAccessProfiles/{NetworkAccessProfileSid}/Networks` | `CreateNetworkAccessProfileNetwork` | [`CreateNetworkAccessProfileNetworkParams`] | — |
 /// | [`delete`](NetworkAccessProfileNetwork::delete) | `DELETE` | `https://supersim.twilio.com/v1/NetworkAccessProfiles/{NetworkAccessProfileSid}/Networks/{Sid}` | `DeleteNetworkAccessProfileNetwork` | — | — |
-///
-/// - `fetch`: Fetch a Network Access Profile resource's Network resource.
-/// - `list`: Retrieve a list of Network Access Profile resource's Network resource.
-/// - `create`: Add a Network resource to the Network Access Profile resource.
-/// - `delete`: Remove a Network resource from the Network Access Profile resource's.
-#[::twilio_resource::twilio_resource(path = "/v1/NetworkAccessProfiles/<NetworkAccessProfileSid>/Networks/<Sid>", base_url = "https://supersim.twilio.com", rename_all = "snake_case", fetch, list, create = CreateNetworkAccessProfileNetworkParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/NetworkAccessProfiles/<NetworkAccessProfileSid>/Networks/<Sid>",
+    base_url = "https://supersim.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateNetworkAccessProfileNetworkParams,
+    delete,
+    doc(
+        fetch = "Fetch a Network Access Profile resource's Network resource.\n\nTwilio's `FetchNetworkAccessProfileNetwork`; feature `supersim-v1`.",
+        list = "Retrieve a list of Network Access Profile resource's Network resource.\n\nTwilio's `ListNetworkAccessProfileNetwork`; feature `supersim-v1`.",
+        create = "Add a Network resource to the Network Access Profile resource.\n\nTwilio's `CreateNetworkAccessProfileNetwork`; its parameters are [`CreateNetworkAccessProfileNetworkParams`]; feature `supersim-v1`.",
+        delete = "Remove a Network resource from the Network Access Profile resource's.\n\nTwilio's `DeleteNetworkAccessProfileNetwork`; feature `supersim-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct NetworkAccessProfileNetwork {
     /// A human readable identifier of the Network this resource refers to.

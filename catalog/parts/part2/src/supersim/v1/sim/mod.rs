@@ -9,13 +9,14 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](BillingPeriod::list) | `GET` | `https://supersim.twilio.com/v1/Sims/{SimSid}/BillingPeriods` | `ListBillingPeriod` | — | — |
-///
-/// - `list`: Retrieve a list of Billing Periods for a Super SIM.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Sims/<SimSid>/BillingPeriods",
     base_url = "https://supersim.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(
+        list = "Retrieve a list of Billing Periods for a Super SIM.\n\nTwilio's `ListBillingPeriod`; feature `supersim-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct BillingPeriod {
@@ -60,13 +61,14 @@ pub struct BillingPeriod {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](SimIpAddress::list) | `GET` | `https://supersim.twilio.com/v1/Sims/{SimSid}/IpAddresses` | `ListSimIpAddress` | — | — |
-///
-/// - `list`: Retrieve a list of IP Addresses for the given Super SIM.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Sims/<SimSid>/IpAddresses",
     base_url = "https://supersim.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(
+        list = "Retrieve a list of IP Addresses for the given Super SIM.\n\nTwilio's `ListSimIpAddress`; feature `supersim-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct SimIpAddress {

@@ -18,7 +18,23 @@ pub mod sync_stream;
 /// | [`create`](Document::create) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Documents` | `CreateDocument` | [`CreateDocumentParams`] | — |
 /// | [`update`](Document::update) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Documents/{Sid}` | `UpdateDocument` | [`UpdateDocumentParams`] | `.if_match(..)` |
 /// | [`delete`](Document::delete) | `DELETE` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Documents/{Sid}` | `DeleteDocument` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Documents/<Sid>", base_url = "https://sync.twilio.com", rename_all = "snake_case", fetch, list, create = CreateDocumentParams, update = UpdateDocumentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Documents/<Sid>",
+    base_url = "https://sync.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateDocumentParams,
+    update = UpdateDocumentParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchDocument`; feature `sync-v1`.",
+        list = "Twilio's `ListDocument`; feature `sync-v1`.",
+        create = "Twilio's `CreateDocument`; its parameters are [`CreateDocumentParams`]; feature `sync-v1`.",
+        update = "Twilio's `UpdateDocument`; its parameters are [`UpdateDocumentParams`]; feature `sync-v1`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`: The If-Match HTTP request header",
+        delete = "Twilio's `DeleteDocument`; feature `sync-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Document resource.
@@ -151,7 +167,23 @@ impl ::serde::Serialize for UpdateDocumentParams {
 /// | [`create`](SyncList::create) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Lists` | `CreateSyncList` | [`CreateSyncListParams`] | — |
 /// | [`update`](SyncList::update) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Lists/{Sid}` | `UpdateSyncList` | [`UpdateSyncListParams`] | — |
 /// | [`delete`](SyncList::delete) | `DELETE` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Lists/{Sid}` | `DeleteSyncList` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Lists/<Sid>", base_url = "https://sync.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSyncListParams, update = UpdateSyncListParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Lists/<Sid>",
+    base_url = "https://sync.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSyncListParams,
+    update = UpdateSyncListParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchSyncList`; feature `sync-v1`.",
+        list = "Twilio's `ListSyncList`; feature `sync-v1`.",
+        create = "Twilio's `CreateSyncList`; its parameters are [`CreateSyncListParams`]; feature `sync-v1`.",
+        update = "Twilio's `UpdateSyncList`; its parameters are [`UpdateSyncListParams`]; feature `sync-v1`.",
+        delete = "Twilio's `DeleteSyncList`; feature `sync-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SyncList {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Sync List resource.
@@ -277,7 +309,23 @@ impl ::serde::Serialize for UpdateSyncListParams {
 /// | [`create`](SyncMap::create) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Maps` | `CreateSyncMap` | [`CreateSyncMapParams`] | — |
 /// | [`update`](SyncMap::update) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Maps/{Sid}` | `UpdateSyncMap` | [`UpdateSyncMapParams`] | — |
 /// | [`delete`](SyncMap::delete) | `DELETE` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Maps/{Sid}` | `DeleteSyncMap` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Maps/<Sid>", base_url = "https://sync.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSyncMapParams, update = UpdateSyncMapParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Maps/<Sid>",
+    base_url = "https://sync.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSyncMapParams,
+    update = UpdateSyncMapParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchSyncMap`; feature `sync-v1`.",
+        list = "Twilio's `ListSyncMap`; feature `sync-v1`.",
+        create = "Twilio's `CreateSyncMap`; its parameters are [`CreateSyncMapParams`]; feature `sync-v1`.",
+        update = "Twilio's `UpdateSyncMap`; its parameters are [`UpdateSyncMapParams`]; feature `sync-v1`.",
+        delete = "Twilio's `DeleteSyncMap`; feature `sync-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SyncMap {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Sync Map resource.
@@ -402,13 +450,23 @@ impl ::serde::Serialize for UpdateSyncMapParams {
 /// | [`create`](SyncStream::create) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Streams` | `CreateSyncStream` | [`CreateSyncStreamParams`] | — |
 /// | [`update`](SyncStream::update) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Streams/{Sid}` | `UpdateSyncStream` | [`UpdateSyncStreamParams`] | — |
 /// | [`delete`](SyncStream::delete) | `DELETE` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Streams/{Sid}` | `DeleteSyncStream` | — | — |
-///
-/// - `fetch`: Fetch a specific Stream.
-/// - `list`: Retrieve a list of all Streams in a Service Instance.
-/// - `create`: Create a new Stream.
-/// - `update`: Update a specific Stream.
-/// - `delete`: Delete a specific Stream.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Streams/<Sid>", base_url = "https://sync.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSyncStreamParams, update = UpdateSyncStreamParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Streams/<Sid>",
+    base_url = "https://sync.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSyncStreamParams,
+    update = UpdateSyncStreamParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Stream.\n\nTwilio's `FetchSyncStream`; feature `sync-v1`.",
+        list = "Retrieve a list of all Streams in a Service Instance.\n\nTwilio's `ListSyncStream`; feature `sync-v1`.",
+        create = "Create a new Stream.\n\nTwilio's `CreateSyncStream`; its parameters are [`CreateSyncStreamParams`]; feature `sync-v1`.",
+        update = "Update a specific Stream.\n\nTwilio's `UpdateSyncStream`; its parameters are [`UpdateSyncStreamParams`]; feature `sync-v1`.",
+        delete = "Delete a specific Stream.\n\nTwilio's `DeleteSyncStream`; feature `sync-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SyncStream {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Sync Stream resource.

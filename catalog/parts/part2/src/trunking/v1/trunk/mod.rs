@@ -12,7 +12,21 @@
 /// | [`list`](CredentialList::list) | `GET` | `https://trunking.twilio.com/v1/Trunks/{TrunkSid}/CredentialLists` | `ListCredentialList` | — | — |
 /// | [`create`](CredentialList::create) | `POST` | `https://trunking.twilio.com/v1/Trunks/{TrunkSid}/CredentialLists` | `CreateCredentialList` | [`CreateCredentialListParams`] | — |
 /// | [`delete`](CredentialList::delete) | `DELETE` | `https://trunking.twilio.com/v1/Trunks/{TrunkSid}/CredentialLists/{Sid}` | `DeleteCredentialList` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Trunks/<TrunkSid>/CredentialLists/<Sid>", base_url = "https://trunking.twilio.com", rename_all = "snake_case", fetch, list, create = CreateCredentialListParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Trunks/<TrunkSid>/CredentialLists/<Sid>",
+    base_url = "https://trunking.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateCredentialListParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchCredentialList`; feature `trunking-v1`.",
+        list = "Twilio's `ListCredentialList`; feature `trunking-v1`.",
+        create = "Twilio's `CreateCredentialList`; its parameters are [`CreateCredentialListParams`]; feature `trunking-v1`.",
+        delete = "Twilio's `DeleteCredentialList`; feature `trunking-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CredentialList {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the CredentialList resource.
@@ -76,11 +90,21 @@ impl ::serde::Serialize for CreateCredentialListParams {
 /// | [`list`](IpAccessControlList::list) | `GET` | `https://trunking.twilio.com/v1/Trunks/{TrunkSid}/IpAccessControlLists` | `ListIpAccessControlList` | — | — |
 /// | [`create`](IpAccessControlList::create) | `POST` | `https://trunking.twilio.com/v1/Trunks/{TrunkSid}/IpAccessControlLists` | `CreateIpAccessControlList` | [`CreateIpAccessControlListParams`] | — |
 /// | [`delete`](IpAccessControlList::delete) | `DELETE` | `https://trunking.twilio.com/v1/Trunks/{TrunkSid}/IpAccessControlLists/{Sid}` | `DeleteIpAccessControlList` | — | — |
-///
-/// - `list`: List all IP Access Control Lists for a Trunk
-/// - `create`: Associate an IP Access Control List with a Trunk
-/// - `delete`: Remove an associated IP Access Control List from a Trunk
-#[::twilio_resource::twilio_resource(path = "/v1/Trunks/<TrunkSid>/IpAccessControlLists/<Sid>", base_url = "https://trunking.twilio.com", rename_all = "snake_case", fetch, list, create = CreateIpAccessControlListParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Trunks/<TrunkSid>/IpAccessControlLists/<Sid>",
+    base_url = "https://trunking.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateIpAccessControlListParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchIpAccessControlList`; feature `trunking-v1`.",
+        list = "List all IP Access Control Lists for a Trunk\n\nTwilio's `ListIpAccessControlList`; feature `trunking-v1`.",
+        create = "Associate an IP Access Control List with a Trunk\n\nTwilio's `CreateIpAccessControlList`; its parameters are [`CreateIpAccessControlListParams`]; feature `trunking-v1`.",
+        delete = "Remove an associated IP Access Control List from a Trunk\n\nTwilio's `DeleteIpAccessControlList`; feature `trunking-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct IpAccessControlList {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the IpAccessControlList resource.
@@ -150,7 +174,23 @@ impl ::serde::Serialize for CreateIpAccessControlListParams {
 /// | [`create`](OriginationUrl::create) | `POST` | `https://trunking.twilio.com/v1/Trunks/{TrunkSid}/OriginationUrls` | `CreateOriginationUrl` | [`CreateOriginationUrlParams`] | — |
 /// | [`update`](OriginationUrl::update) | `POST` | `https://trunking.twilio.com/v1/Trunks/{TrunkSid}/OriginationUrls/{Sid}` | `UpdateOriginationUrl` | [`UpdateOriginationUrlParams`] | — |
 /// | [`delete`](OriginationUrl::delete) | `DELETE` | `https://trunking.twilio.com/v1/Trunks/{TrunkSid}/OriginationUrls/{Sid}` | `DeleteOriginationUrl` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Trunks/<TrunkSid>/OriginationUrls/<Sid>", base_url = "https://trunking.twilio.com", rename_all = "snake_case", fetch, list, create = CreateOriginationUrlParams, update = UpdateOriginationUrlParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Trunks/<TrunkSid>/OriginationUrls/<Sid>",
+    base_url = "https://trunking.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateOriginationUrlParams,
+    update = UpdateOriginationUrlParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchOriginationUrl`; feature `trunking-v1`.",
+        list = "Twilio's `ListOriginationUrl`; feature `trunking-v1`.",
+        create = "Twilio's `CreateOriginationUrl`; its parameters are [`CreateOriginationUrlParams`]; feature `trunking-v1`.",
+        update = "Twilio's `UpdateOriginationUrl`; its parameters are [`UpdateOriginationUrlParams`]; feature `trunking-v1`.",
+        delete = "Twilio's `DeleteOriginationUrl`; feature `trunking-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct OriginationUrl {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the OriginationUrl resource.
@@ -295,7 +335,21 @@ impl ::serde::Serialize for UpdateOriginationUrlParams {
 /// | [`list`](PhoneNumber::list) | `GET` | `https://trunking.twilio.com/v1/Trunks/{TrunkSid}/PhoneNumbers` | `ListPhoneNumber` | — | — |
 /// | [`create`](PhoneNumber::create) | `POST` | `https://trunking.twilio.com/v1/Trunks/{TrunkSid}/PhoneNumbers` | `CreatePhoneNumber` | [`CreatePhoneNumberParams`] | — |
 /// | [`delete`](PhoneNumber::delete) | `DELETE` | `https://trunking.twilio.com/v1/Trunks/{TrunkSid}/PhoneNumbers/{Sid}` | `DeletePhoneNumber` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Trunks/<TrunkSid>/PhoneNumbers/<Sid>", base_url = "https://trunking.twilio.com", rename_all = "snake_case", fetch, list, create = CreatePhoneNumberParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Trunks/<TrunkSid>/PhoneNumbers/<Sid>",
+    base_url = "https://trunking.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreatePhoneNumberParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchPhoneNumber`; feature `trunking-v1`.",
+        list = "Twilio's `ListPhoneNumber`; feature `trunking-v1`.",
+        create = "Twilio's `CreatePhoneNumber`; its parameters are [`CreatePhoneNumberParams`]; feature `trunking-v1`.",
+        delete = "Twilio's `DeletePhoneNumber`; feature `trunking-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct PhoneNumber {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the PhoneNumber resource.
@@ -439,7 +493,17 @@ impl ::serde::Serialize for CreatePhoneNumberParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Recording::fetch) | `GET` | `https://trunking.twilio.com/v1/Trunks/{TrunkSid}/Recording` | `FetchRecording` | — | — |
 /// | [`update`](Recording::update) | `POST` | `https://trunking.twilio.com/v1/Trunks/{TrunkSid}/Recording` | `UpdateRecording` | [`UpdateRecordingParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Trunks/<TrunkSid>/Recording", base_url = "https://trunking.twilio.com", rename_all = "snake_case", fetch, update = UpdateRecordingParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Trunks/<TrunkSid>/Recording",
+    base_url = "https://trunking.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateRecordingParams,
+    doc(
+        fetch = "Twilio's `FetchRecording`; feature `trunking-v1`.",
+        update = "Twilio's `UpdateRecording`; its parameters are [`UpdateRecordingParams`]; feature `trunking-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Recording {
     /// The recording mode for the trunk. Can be do-not-record (default), record-from-ringing, record-from-answer, record-from-ringing-dual, or record-from-answer-dual.

@@ -12,10 +12,17 @@ pub mod rate_limit;
 /// |---|---|---|---|---|---|
 /// | [`fetch`](AccessToken::fetch) | `GET` | `https://verify.twilio.com/v2/Services/{ServiceSid}/AccessTokens/{Sid}` | `FetchAccessToken` | — | — |
 /// | [`create`](AccessToken::create) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/AccessTokens` | `CreateAccessToken` | [`CreateAccessTokenParams`] | — |
-///
-/// - `fetch`: Fetch an Access Token for the Entity
-/// - `create`: Create a new enrollment Access Token for the Entity
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/AccessTokens/<Sid>", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch, create = CreateAccessTokenParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/AccessTokens/<Sid>",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    create = CreateAccessTokenParams,
+    doc(
+        fetch = "Fetch an Access Token for the Entity\n\nTwilio's `FetchAccessToken`; feature `verify-v2`.",
+        create = "Create a new enrollment Access Token for the Entity\n\nTwilio's `CreateAccessToken`; its parameters are [`CreateAccessTokenParams`]; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AccessToken {
     /// The unique SID identifier of the Account.
@@ -109,12 +116,21 @@ impl ::serde::Serialize for CreateAccessTokenParams {
 /// | [`list`](Entity::list) | `GET` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Entities` | `ListEntity` | — | — |
 /// | [`create`](Entity::create) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Entities` | `CreateEntity` | [`CreateEntityParams`] | — |
 /// | [`delete`](Entity::delete) | `DELETE` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Entities/{Identity}` | `DeleteEntity` | — | — |
-///
-/// - `fetch`: Fetch a specific Entity.
-/// - `list`: Retrieve a list of all Entities for a Service.
-/// - `create`: Create a new Entity for the Service
-/// - `delete`: Delete a specific Entity.
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Entities/<Identity>", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch, list, create = CreateEntityParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Entities/<Identity>",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateEntityParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Entity.\n\nTwilio's `FetchEntity`; feature `verify-v2`.",
+        list = "Retrieve a list of all Entities for a Service.\n\nTwilio's `ListEntity`; feature `verify-v2`.",
+        create = "Create a new Entity for the Service\n\nTwilio's `CreateEntity`; its parameters are [`CreateEntityParams`]; feature `verify-v2`.",
+        delete = "Delete a specific Entity.\n\nTwilio's `DeleteEntity`; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Entity {
     /// The unique SID identifier of the Account.
@@ -188,13 +204,23 @@ impl ::serde::Serialize for CreateEntityParams {
 /// | [`create`](MessagingConfiguration::create) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/MessagingConfigurations` | `CreateMessagingConfiguration` | [`CreateMessagingConfigurationParams`] | — |
 /// | [`update`](MessagingConfiguration::update) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/MessagingConfigurations/{Country}` | `UpdateMessagingConfiguration` | [`UpdateMessagingConfigurationParams`] | — |
 /// | [`delete`](MessagingConfiguration::delete) | `DELETE` | `https://verify.twilio.com/v2/Services/{ServiceSid}/MessagingConfigurations/{Country}` | `DeleteMessagingConfiguration` | — | — |
-///
-/// - `fetch`: Fetch a specific MessagingConfiguration.
-/// - `list`: Retrieve a list of all Messaging Configurations for a Service.
-/// - `create`: Create a new MessagingConfiguration for a service.
-/// - `update`: Update a specific MessagingConfiguration
-/// - `delete`: Delete a specific MessagingConfiguration.
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/MessagingConfigurations/<Country>", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch, list, create = CreateMessagingConfigurationParams, update = UpdateMessagingConfigurationParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/MessagingConfigurations/<Country>",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateMessagingConfigurationParams,
+    update = UpdateMessagingConfigurationParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific MessagingConfiguration.\n\nTwilio's `FetchMessagingConfiguration`; feature `verify-v2`.",
+        list = "Retrieve a list of all Messaging Configurations for a Service.\n\nTwilio's `ListMessagingConfiguration`; feature `verify-v2`.",
+        create = "Create a new MessagingConfiguration for a service.\n\nTwilio's `CreateMessagingConfiguration`; its parameters are [`CreateMessagingConfigurationParams`]; feature `verify-v2`.",
+        update = "Update a specific MessagingConfiguration\n\nTwilio's `UpdateMessagingConfiguration`; its parameters are [`UpdateMessagingConfigurationParams`]; feature `verify-v2`.",
+        delete = "Delete a specific MessagingConfiguration.\n\nTwilio's `DeleteMessagingConfiguration`; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct MessagingConfiguration {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Service resource.
@@ -290,13 +316,23 @@ impl ::serde::Serialize for UpdateMessagingConfigurationParams {
 /// | [`create`](RateLimit::create) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/RateLimits` | `CreateRateLimit` | [`CreateRateLimitParams`] | — |
 /// | [`update`](RateLimit::update) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/RateLimits/{Sid}` | `UpdateRateLimit` | [`UpdateRateLimitParams`] | — |
 /// | [`delete`](RateLimit::delete) | `DELETE` | `https://verify.twilio.com/v2/Services/{ServiceSid}/RateLimits/{Sid}` | `DeleteRateLimit` | — | — |
-///
-/// - `fetch`: Fetch a specific Rate Limit.
-/// - `list`: Retrieve a list of all Rate Limits for a service.
-/// - `create`: Create a new Rate Limit for a Service
-/// - `update`: Update a specific Rate Limit.
-/// - `delete`: Delete a specific Rate Limit.
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/RateLimits/<Sid>", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch, list, create = CreateRateLimitParams, update = UpdateRateLimitParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/RateLimits/<Sid>",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateRateLimitParams,
+    update = UpdateRateLimitParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Rate Limit.\n\nTwilio's `FetchRateLimit`; feature `verify-v2`.",
+        list = "Retrieve a list of all Rate Limits for a service.\n\nTwilio's `ListRateLimit`; feature `verify-v2`.",
+        create = "Create a new Rate Limit for a Service\n\nTwilio's `CreateRateLimit`; its parameters are [`CreateRateLimitParams`]; feature `verify-v2`.",
+        update = "Update a specific Rate Limit.\n\nTwilio's `UpdateRateLimit`; its parameters are [`UpdateRateLimitParams`]; feature `verify-v2`.",
+        delete = "Delete a specific Rate Limit.\n\nTwilio's `DeleteRateLimit`; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct RateLimit {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Rate Limit resource.
@@ -401,9 +437,15 @@ impl ::serde::Serialize for UpdateRateLimitParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](VerificationCheck::create) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/VerificationCheck` | `CreateVerificationCheck` | [`CreateVerificationCheckParams`] | — |
-///
-/// - `create`: challenge a specific Verification Check.
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/VerificationCheck", base_url = "https://verify.twilio.com", rename_all = "snake_case", create = CreateVerificationCheckParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/VerificationCheck",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    create = CreateVerificationCheckParams,
+    doc(
+        create = "challenge a specific Verification Check.\n\nTwilio's `CreateVerificationCheck`; its parameters are [`CreateVerificationCheckParams`]; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct VerificationCheck {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the VerificationCheck resource.
@@ -514,11 +556,19 @@ impl ::serde::Serialize for CreateVerificationCheckParams {
 /// | [`fetch`](Verification::fetch) | `GET` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Verifications/{Sid}` | `FetchVerification` | — | — |
 /// | [`create`](Verification::create) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Verifications` | `CreateVerification` | [`CreateVerificationParams`] | — |
 /// | [`update`](Verification::update) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Verifications/{Sid}` | `UpdateVerification` | [`UpdateVerificationParams`] | — |
-///
-/// - `fetch`: Fetch a specific Verification
-/// - `create`: Create a new Verification using a Service
-/// - `update`: Update a Verification status
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Verifications/<Sid>", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch, create = CreateVerificationParams, update = UpdateVerificationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Verifications/<Sid>",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    create = CreateVerificationParams,
+    update = UpdateVerificationParams,
+    doc(
+        fetch = "Fetch a specific Verification\n\nTwilio's `FetchVerification`; feature `verify-v2`.",
+        create = "Create a new Verification using a Service\n\nTwilio's `CreateVerification`; its parameters are [`CreateVerificationParams`]; feature `verify-v2`.",
+        update = "Update a Verification status\n\nTwilio's `UpdateVerification`; its parameters are [`UpdateVerificationParams`]; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Verification {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Verification resource.
@@ -734,12 +784,23 @@ impl ::serde::Serialize for UpdateVerificationParams {
 /// | [`create`](Webhook::create) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Webhooks` | `CreateWebhook` | [`CreateWebhookParams`] | — |
 /// | [`update`](Webhook::update) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Webhooks/{Sid}` | `UpdateWebhook` | [`UpdateWebhookParams`] | — |
 /// | [`delete`](Webhook::delete) | `DELETE` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Webhooks/{Sid}` | `DeleteWebhook` | — | — |
-///
-/// - `fetch`: Fetch a specific Webhook.
-/// - `list`: Retrieve a list of all Webhooks for a Service.
-/// - `create`: Create a new Webhook for the Service
-/// - `delete`: Delete a specific Webhook.
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Webhooks/<Sid>", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch, list, create = CreateWebhookParams, update = UpdateWebhookParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Webhooks/<Sid>",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateWebhookParams,
+    update = UpdateWebhookParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Webhook.\n\nTwilio's `FetchWebhook`; feature `verify-v2`.",
+        list = "Retrieve a list of all Webhooks for a Service.\n\nTwilio's `ListWebhook`; feature `verify-v2`.",
+        create = "Create a new Webhook for the Service\n\nTwilio's `CreateWebhook`; its parameters are [`CreateWebhookParams`]; feature `verify-v2`.",
+        update = "Twilio's `UpdateWebhook`; its parameters are [`UpdateWebhookParams`]; feature `verify-v2`.",
+        delete = "Delete a specific Webhook.\n\nTwilio's `DeleteWebhook`; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Webhook {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Service resource.

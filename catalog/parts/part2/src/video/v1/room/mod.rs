@@ -13,7 +13,19 @@ pub mod room_participant;
 /// | [`fetch`](RoomParticipant::fetch) | `GET` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Participants/{Sid}` | `FetchRoomParticipant` | — | — |
 /// | [`list`](RoomParticipant::list) | `GET` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Participants` | `ListRoomParticipant` | [`ListRoomParticipantParams`] | — |
 /// | [`update`](RoomParticipant::update) | `POST` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Participants/{Sid}` | `UpdateRoomParticipant` | [`UpdateRoomParticipantParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Rooms/<RoomSid>/Participants/<Sid>", base_url = "https://video.twilio.com", rename_all = "snake_case", fetch, list = ListRoomParticipantParams, update = UpdateRoomParticipantParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Rooms/<RoomSid>/Participants/<Sid>",
+    base_url = "https://video.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListRoomParticipantParams,
+    update = UpdateRoomParticipantParams,
+    doc(
+        fetch = "Twilio's `FetchRoomParticipant`; feature `video-v1`.",
+        list = "Twilio's `ListRoomParticipant`; its parameters are [`ListRoomParticipantParams`]; feature `video-v1`.",
+        update = "Twilio's `UpdateRoomParticipant`; its parameters are [`UpdateRoomParticipantParams`]; feature `video-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct RoomParticipant {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the RoomParticipant resource.
@@ -135,9 +147,15 @@ impl ::serde::Serialize for UpdateRoomParticipantParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](RoomRecordingRule::update) | `POST` | `https://video.twilio.com/v1/Rooms/{RoomSid}/RecordingRules` | `UpdateRoomRecordingRule` | [`UpdateRoomRecordingRuleParams`] | — |
-///
-/// - `update`: Update the Recording Rules for the Room
-#[::twilio_resource::twilio_resource(path = "/v1/Rooms/<RoomSid>/RecordingRules", base_url = "https://video.twilio.com", rename_all = "snake_case", update = UpdateRoomRecordingRuleParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Rooms/<RoomSid>/RecordingRules",
+    base_url = "https://video.twilio.com",
+    rename_all = "snake_case",
+    update = UpdateRoomRecordingRuleParams,
+    doc(
+        update = "Update the Recording Rules for the Room\n\nTwilio's `UpdateRoomRecordingRule`; its parameters are [`UpdateRoomRecordingRuleParams`]; feature `video-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct RoomRecordingRule {
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
@@ -193,7 +211,19 @@ impl ::serde::Serialize for UpdateRoomRecordingRuleParams {
 /// | [`fetch`](RoomRecording::fetch) | `GET` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Recordings/{Sid}` | `FetchRoomRecording` | — | — |
 /// | [`list`](RoomRecording::list) | `GET` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Recordings` | `ListRoomRecording` | [`ListRoomRecordingParams`] | — |
 /// | [`delete`](RoomRecording::delete) | `DELETE` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Recordings/{Sid}` | `DeleteRoomRecording` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Rooms/<RoomSid>/Recordings/<Sid>", base_url = "https://video.twilio.com", rename_all = "snake_case", fetch, list = ListRoomRecordingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Rooms/<RoomSid>/Recordings/<Sid>",
+    base_url = "https://video.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListRoomRecordingParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchRoomRecording`; feature `video-v1`.",
+        list = "Twilio's `ListRoomRecording`; its parameters are [`ListRoomRecordingParams`]; feature `video-v1`.",
+        delete = "Twilio's `DeleteRoomRecording`; feature `video-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct RoomRecording {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the RoomRecording resource.
@@ -317,7 +347,21 @@ impl ::serde::Serialize for ListRoomRecordingParams {
 /// | [`list`](RoomTranscriptions::list) | `GET` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Transcriptions` | `ListRoomTranscriptions` | — | — |
 /// | [`create`](RoomTranscriptions::create) | `POST` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Transcriptions` | `CreateRoomTranscriptions` | [`CreateRoomTranscriptionsParams`] | — |
 /// | [`update`](RoomTranscriptions::update) | `POST` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Transcriptions/{Ttid}` | `UpdateRoomTranscriptions` | [`UpdateRoomTranscriptionsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Rooms/<RoomSid>/Transcriptions/<Ttid>", base_url = "https://video.twilio.com", rename_all = "snake_case", fetch, list, create = CreateRoomTranscriptionsParams, update = UpdateRoomTranscriptionsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Rooms/<RoomSid>/Transcriptions/<Ttid>",
+    base_url = "https://video.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateRoomTranscriptionsParams,
+    update = UpdateRoomTranscriptionsParams,
+    doc(
+        fetch = "Twilio's `FetchRoomTranscriptions`; feature `video-v1`.",
+        list = "Twilio's `ListRoomTranscriptions`; feature `video-v1`.",
+        create = "Twilio's `CreateRoomTranscriptions`; its parameters are [`CreateRoomTranscriptionsParams`]; feature `video-v1`.",
+        update = "Twilio's `UpdateRoomTranscriptions`; its parameters are [`UpdateRoomTranscriptionsParams`]; feature `video-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct RoomTranscriptions {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Room resource.

@@ -13,7 +13,8 @@
     path = "/v1/Sims/<SimSid>/DataSessions",
     base_url = "https://wireless.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(list = "Twilio's `ListDataSession`; feature `wireless-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct DataSession {
@@ -90,7 +91,15 @@ pub struct DataSession {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](UsageRecord::list) | `GET` | `https://wireless.twilio.com/v1/Sims/{SimSid}/UsageRecords` | `ListUsageRecord` | [`ListUsageRecordParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Sims/<SimSid>/UsageRecords", base_url = "https://wireless.twilio.com", rename_all = "snake_case", list = ListUsageRecordParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Sims/<SimSid>/UsageRecords",
+    base_url = "https://wireless.twilio.com",
+    rename_all = "snake_case",
+    list = ListUsageRecordParams,
+    doc(
+        list = "Twilio's `ListUsageRecord`; its parameters are [`ListUsageRecordParams`]; feature `wireless-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UsageRecord {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the UsageRecord resource.

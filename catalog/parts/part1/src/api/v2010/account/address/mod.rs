@@ -13,7 +13,8 @@
     path = "/2010-04-01/Accounts/<AccountSid>/Addresses/<AddressSid>/DependentPhoneNumbers.json",
     base_url = "https://api.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(list = "Twilio's `ListDependentPhoneNumber`; feature `api-v2010`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct DependentPhoneNumber {

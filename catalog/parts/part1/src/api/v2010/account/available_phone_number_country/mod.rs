@@ -9,7 +9,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](AvailablePhoneNumberLocal::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Local.json` | `ListAvailablePhoneNumberLocal` | [`ListAvailablePhoneNumberLocalParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/Local.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListAvailablePhoneNumberLocalParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/Local.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListAvailablePhoneNumberLocalParams,
+    doc(
+        list = "Twilio's `ListAvailablePhoneNumberLocal`; its parameters are [`ListAvailablePhoneNumberLocalParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AvailablePhoneNumberLocal {
     /// The type of [Address](https://www.twilio.com/docs/usage/api/address) resource the phone number requires. Can be: `none`, `any`, `local`, or `foreign`. `none` means no address is required. `any` means an address is required, but it can be anywhere in the world. `local` means an address in the phone number's country is required. `foreign` means an address outside of the phone number's country is required.
@@ -192,7 +200,15 @@ impl ::serde::Serialize for ListAvailablePhoneNumberLocalParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](AvailablePhoneNumberMachineToMachine::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/MachineToMachine.json` | `ListAvailablePhoneNumberMachineToMachine` | [`ListAvailablePhoneNumberMachineToMachineParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/MachineToMachine.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListAvailablePhoneNumberMachineToMachineParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/MachineToMachine.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListAvailablePhoneNumberMachineToMachineParams,
+    doc(
+        list = "Twilio's `ListAvailablePhoneNumberMachineToMachine`; its parameters are [`ListAvailablePhoneNumberMachineToMachineParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AvailablePhoneNumberMachineToMachine {
     /// The type of [Address](https://www.twilio.com/docs/usage/api/address) resource the phone number requires. Can be: `none`, `any`, `local`, or `foreign`. `none` means no address is required. `any` means an address is required, but it can be anywhere in the world. `local` means an address in the phone number's country is required. `foreign` means an address outside of the phone number's country is required.
@@ -375,7 +391,15 @@ impl ::serde::Serialize for ListAvailablePhoneNumberMachineToMachineParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](AvailablePhoneNumberMobile::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Mobile.json` | `ListAvailablePhoneNumberMobile` | [`ListAvailablePhoneNumberMobileParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/Mobile.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListAvailablePhoneNumberMobileParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/Mobile.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListAvailablePhoneNumberMobileParams,
+    doc(
+        list = "Twilio's `ListAvailablePhoneNumberMobile`; its parameters are [`ListAvailablePhoneNumberMobileParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AvailablePhoneNumberMobile {
     /// The type of [Address](https://www.twilio.com/docs/usage/api/address) resource the phone number requires. Can be: `none`, `any`, `local`, or `foreign`. `none` means no address is required. `any` means an address is required, but it can be anywhere in the world. `local` means an address in the phone number's country is required. `foreign` means an address outside of the phone number's country is required.
@@ -558,7 +582,15 @@ impl ::serde::Serialize for ListAvailablePhoneNumberMobileParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](AvailablePhoneNumberNational::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/National.json` | `ListAvailablePhoneNumberNational` | [`ListAvailablePhoneNumberNationalParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/National.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListAvailablePhoneNumberNationalParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/National.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListAvailablePhoneNumberNationalParams,
+    doc(
+        list = "Twilio's `ListAvailablePhoneNumberNational`; its parameters are [`ListAvailablePhoneNumberNationalParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AvailablePhoneNumberNational {
     /// The type of [Address](https://www.twilio.com/docs/usage/api/address) resource the phone number requires. Can be: `none`, `any`, `local`, or `foreign`. `none` means no address is required. `any` means an address is required, but it can be anywhere in the world. `local` means an address in the phone number's country is required. `foreign` means an address outside of the phone number's country is required.
@@ -741,7 +773,15 @@ impl ::serde::Serialize for ListAvailablePhoneNumberNationalParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](AvailablePhoneNumberSharedCost::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/SharedCost.json` | `ListAvailablePhoneNumberSharedCost` | [`ListAvailablePhoneNumberSharedCostParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/SharedCost.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListAvailablePhoneNumberSharedCostParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/SharedCost.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListAvailablePhoneNumberSharedCostParams,
+    doc(
+        list = "Twilio's `ListAvailablePhoneNumberSharedCost`; its parameters are [`ListAvailablePhoneNumberSharedCostParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AvailablePhoneNumberSharedCost {
     /// The type of [Address](https://www.twilio.com/docs/usage/api/address) resource the phone number requires. Can be: `none`, `any`, `local`, or `foreign`. `none` means no address is required. `any` means an address is required, but it can be anywhere in the world. `local` means an address in the phone number's country is required. `foreign` means an address outside of the phone number's country is required.
@@ -924,7 +964,15 @@ impl ::serde::Serialize for ListAvailablePhoneNumberSharedCostParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](AvailablePhoneNumberTollFree::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/TollFree.json` | `ListAvailablePhoneNumberTollFree` | [`ListAvailablePhoneNumberTollFreeParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/TollFree.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListAvailablePhoneNumberTollFreeParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/TollFree.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListAvailablePhoneNumberTollFreeParams,
+    doc(
+        list = "Twilio's `ListAvailablePhoneNumberTollFree`; its parameters are [`ListAvailablePhoneNumberTollFreeParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AvailablePhoneNumberTollFree {
     /// The type of [Address](https://www.twilio.com/docs/usage/api/address) resource the phone number requires. Can be: `none`, `any`, `local`, or `foreign`. `none` means no address is required. `any` means an address is required, but it can be anywhere in the world. `local` means an address in the phone number's country is required. `foreign` means an address outside of the phone number's country is required.
@@ -1107,7 +1155,15 @@ impl ::serde::Serialize for ListAvailablePhoneNumberTollFreeParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](AvailablePhoneNumberVoip::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Voip.json` | `ListAvailablePhoneNumberVoip` | [`ListAvailablePhoneNumberVoipParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/Voip.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListAvailablePhoneNumberVoipParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/Voip.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListAvailablePhoneNumberVoipParams,
+    doc(
+        list = "Twilio's `ListAvailablePhoneNumberVoip`; its parameters are [`ListAvailablePhoneNumberVoipParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct AvailablePhoneNumberVoip {
     /// The type of [Address](https://www.twilio.com/docs/usage/api/address) resource the phone number requires. Can be: `none`, `any`, `local`, or `foreign`. `none` means no address is required. `any` means an address is required, but it can be anywhere in the world. `local` means an address in the phone number's country is required. `foreign` means an address outside of the phone number's country is required.

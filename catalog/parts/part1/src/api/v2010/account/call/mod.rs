@@ -9,13 +9,14 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](CallEvent::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Events.json` | `ListCallEvent` | — | — |
-///
-/// - `list`: Retrieve a list of all events for a call.
 #[::twilio_resource::twilio_resource(
     path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Events.json",
     base_url = "https://api.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(
+        list = "Retrieve a list of all events for a call.\n\nTwilio's `ListCallEvent`; feature `api-v2010`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct CallEvent {
@@ -36,7 +37,15 @@ pub struct CallEvent {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](CallNotification::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Notifications.json` | `ListCallNotification` | [`ListCallNotificationParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Notifications/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListCallNotificationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Notifications/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListCallNotificationParams,
+    doc(
+        list = "Twilio's `ListCallNotification`; its parameters are [`ListCallNotificationParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CallNotification {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Call Notification resource.
@@ -149,7 +158,8 @@ impl ::serde::Serialize for ListCallNotificationParams {
     path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Notifications/<Sid>.json",
     base_url = "https://api.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(fetch = "Twilio's `FetchCallNotification`; feature `api-v2010`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct CallNotificationInstance {
@@ -234,10 +244,17 @@ pub struct CallNotificationInstance {
 /// |---|---|---|---|---|---|
 /// | [`create`](Payments::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json` | `CreatePayments` | [`CreatePaymentsParams`] | — |
 /// | [`update`](Payments::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments/{Sid}.json` | `UpdatePayments` | [`UpdatePaymentsParams`] | — |
-///
-/// - `create`: create an instance of payments. This will start a new payments session
-/// - `update`: update an instance of payments with different phases of payment flows.
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Payments/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", create = CreatePaymentsParams, update = UpdatePaymentsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Payments/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    create = CreatePaymentsParams,
+    update = UpdatePaymentsParams,
+    doc(
+        create = "create an instance of payments. This will start a new payments session\n\nTwilio's `CreatePayments`; its parameters are [`CreatePaymentsParams`]; feature `api-v2010`.",
+        update = "update an instance of payments with different phases of payment flows.\n\nTwilio's `UpdatePayments`; its parameters are [`UpdatePaymentsParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Payments {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Payments resource.
@@ -432,13 +449,23 @@ impl ::serde::Serialize for UpdatePaymentsParams {
 /// | [`create`](CallRecording::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json` | `CreateCallRecording` | [`CreateCallRecordingParams`] | — |
 /// | [`update`](CallRecording::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json` | `UpdateCallRecording` | [`UpdateCallRecordingParams`] | — |
 /// | [`delete`](CallRecording::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json` | `DeleteCallRecording` | — | — |
-///
-/// - `fetch`: Fetch an instance of a recording for a call
-/// - `list`: Retrieve a list of recordings belonging to the call used to make the request
-/// - `create`: Create a recording for the call
-/// - `update`: Changes the status of the recording to paused, stopped, or in-progress. Note: Pass `Twilio.CURRENT` instead of recording sid to reference current active recording.
-/// - `delete`: Delete a recording from your account
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Recordings/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListCallRecordingParams, create = CreateCallRecordingParams, update = UpdateCallRecordingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Recordings/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListCallRecordingParams,
+    create = CreateCallRecordingParams,
+    update = UpdateCallRecordingParams,
+    delete,
+    doc(
+        fetch = "Fetch an instance of a recording for a call\n\nTwilio's `FetchCallRecording`; feature `api-v2010`.",
+        list = "Retrieve a list of recordings belonging to the call used to make the request\n\nTwilio's `ListCallRecording`; its parameters are [`ListCallRecordingParams`]; feature `api-v2010`.",
+        create = "Create a recording for the call\n\nTwilio's `CreateCallRecording`; its parameters are [`CreateCallRecordingParams`]; feature `api-v2010`.",
+        update = "Changes the status of the recording to paused, stopped, or in-progress. Note: Pass `Twilio.CURRENT` instead of recording sid to reference current active recording.\n\nTwilio's `UpdateCallRecording`; its parameters are [`UpdateCallRecordingParams`]; feature `api-v2010`.",
+        delete = "Delete a recording from your account\n\nTwilio's `DeleteCallRecording`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct CallRecording {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Recording resource.
@@ -649,10 +676,17 @@ impl ::serde::Serialize for UpdateCallRecordingParams {
 /// |---|---|---|---|---|---|
 /// | [`create`](Siprec::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Siprec.json` | `CreateSiprec` | [`CreateSiprecParams`] | — |
 /// | [`update`](Siprec::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Siprec/{Sid}.json` | `UpdateSiprec` | [`UpdateSiprecParams`] | — |
-///
-/// - `create`: Create a Siprec
-/// - `update`: Stop a Siprec using either the SID of the Siprec resource or the `name` used when creating the resource
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Siprec/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", create = CreateSiprecParams, update = UpdateSiprecParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Siprec/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    create = CreateSiprecParams,
+    update = UpdateSiprecParams,
+    doc(
+        create = "Create a Siprec\n\nTwilio's `CreateSiprec`; its parameters are [`CreateSiprecParams`]; feature `api-v2010`.",
+        update = "Stop a Siprec using either the SID of the Siprec resource or the `name` used when creating the resource\n\nTwilio's `UpdateSiprec`; its parameters are [`UpdateSiprecParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Siprec {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Siprec resource.
@@ -1749,10 +1783,17 @@ impl ::serde::Serialize for UpdateSiprecParams {
 /// |---|---|---|---|---|---|
 /// | [`create`](Stream::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Streams.json` | `CreateStream` | [`CreateStreamParams`] | — |
 /// | [`update`](Stream::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Streams/{Sid}.json` | `UpdateStream` | [`UpdateStreamParams`] | — |
-///
-/// - `create`: Create a Stream
-/// - `update`: Stop a Stream using either the SID of the Stream resource or the `name` used when creating the resource
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Streams/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", create = CreateStreamParams, update = UpdateStreamParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Streams/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    create = CreateStreamParams,
+    update = UpdateStreamParams,
+    doc(
+        create = "Create a Stream\n\nTwilio's `CreateStream`; its parameters are [`CreateStreamParams`]; feature `api-v2010`.",
+        update = "Stop a Stream using either the SID of the Stream resource or the `name` used when creating the resource\n\nTwilio's `UpdateStream`; its parameters are [`UpdateStreamParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Stream {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Stream resource.
@@ -2848,10 +2889,17 @@ impl ::serde::Serialize for UpdateStreamParams {
 /// |---|---|---|---|---|---|
 /// | [`create`](RealtimeTranscription::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions.json` | `CreateRealtimeTranscription` | [`CreateRealtimeTranscriptionParams`] | — |
 /// | [`update`](RealtimeTranscription::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions/{Sid}.json` | `UpdateRealtimeTranscription` | [`UpdateRealtimeTranscriptionParams`] | — |
-///
-/// - `create`: Create a Transcription
-/// - `update`: Stop a Transcription using either the SID of the Transcription resource or the `name` used when creating the resource
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Transcriptions/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", create = CreateRealtimeTranscriptionParams, update = UpdateRealtimeTranscriptionParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Transcriptions/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    create = CreateRealtimeTranscriptionParams,
+    update = UpdateRealtimeTranscriptionParams,
+    doc(
+        create = "Create a Transcription\n\nTwilio's `CreateRealtimeTranscription`; its parameters are [`CreateRealtimeTranscriptionParams`]; feature `api-v2010`.",
+        update = "Stop a Transcription using either the SID of the Transcription resource or the `name` used when creating the resource\n\nTwilio's `UpdateRealtimeTranscription`; its parameters are [`UpdateRealtimeTranscriptionParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct RealtimeTranscription {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created this Transcription resource.
@@ -3027,10 +3075,17 @@ impl ::serde::Serialize for UpdateRealtimeTranscriptionParams {
 /// |---|---|---|---|---|---|
 /// | [`create`](UserDefinedMessageSubscription::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessageSubscriptions.json` | `CreateUserDefinedMessageSubscription` | [`CreateUserDefinedMessageSubscriptionParams`] | — |
 /// | [`delete`](UserDefinedMessageSubscription::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessageSubscriptions/{Sid}.json` | `DeleteUserDefinedMessageSubscription` | — | — |
-///
-/// - `create`: Subscribe to User Defined Messages for a given Call SID.
-/// - `delete`: Delete a specific User Defined Message Subscription.
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/UserDefinedMessageSubscriptions/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", create = CreateUserDefinedMessageSubscriptionParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/UserDefinedMessageSubscriptions/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    create = CreateUserDefinedMessageSubscriptionParams,
+    delete,
+    doc(
+        create = "Subscribe to User Defined Messages for a given Call SID.\n\nTwilio's `CreateUserDefinedMessageSubscription`; its parameters are [`CreateUserDefinedMessageSubscriptionParams`]; feature `api-v2010`.",
+        delete = "Delete a specific User Defined Message Subscription.\n\nTwilio's `DeleteUserDefinedMessageSubscription`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UserDefinedMessageSubscription {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that subscribed to the User Defined Messages.
@@ -3098,9 +3153,15 @@ impl ::serde::Serialize for CreateUserDefinedMessageSubscriptionParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](UserDefinedMessage::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessages.json` | `CreateUserDefinedMessage` | [`CreateUserDefinedMessageParams`] | — |
-///
-/// - `create`: Create a new User Defined Message for the given Call SID.
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/UserDefinedMessages.json", base_url = "https://api.twilio.com", rename_all = "snake_case", create = CreateUserDefinedMessageParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/UserDefinedMessages.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    create = CreateUserDefinedMessageParams,
+    doc(
+        create = "Create a new User Defined Message for the given Call SID.\n\nTwilio's `CreateUserDefinedMessage`; its parameters are [`CreateUserDefinedMessageParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UserDefinedMessage {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created User Defined Message.

@@ -13,12 +13,23 @@
 /// | [`create`](Participant::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json` | `CreateParticipant` | [`CreateParticipantParams`] | — |
 /// | [`update`](Participant::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json` | `UpdateParticipant` | [`UpdateParticipantParams`] | — |
 /// | [`delete`](Participant::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json` | `DeleteParticipant` | — | — |
-///
-/// - `fetch`: Fetch an instance of a participant
-/// - `list`: Retrieve a list of participants belonging to the account used to make the request
-/// - `update`: Update the properties of the participant
-/// - `delete`: Kick a participant from a given conference
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Conferences/<ConferenceSid>/Participants/<CallSid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListParticipantParams, create = CreateParticipantParams, update = UpdateParticipantParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Conferences/<ConferenceSid>/Participants/<CallSid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListParticipantParams,
+    create = CreateParticipantParams,
+    update = UpdateParticipantParams,
+    delete,
+    doc(
+        fetch = "Fetch an instance of a participant\n\nTwilio's `FetchParticipant`; feature `api-v2010`.",
+        list = "Retrieve a list of participants belonging to the account used to make the request\n\nTwilio's `ListParticipant`; its parameters are [`ListParticipantParams`]; feature `api-v2010`.",
+        create = "Twilio's `CreateParticipant`; its parameters are [`CreateParticipantParams`]; feature `api-v2010`.",
+        update = "Update the properties of the participant\n\nTwilio's `UpdateParticipant`; its parameters are [`UpdateParticipantParams`]; feature `api-v2010`.",
+        delete = "Kick a participant from a given conference\n\nTwilio's `DeleteParticipant`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Participant {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Participant resource.
@@ -511,12 +522,21 @@ impl ::serde::Serialize for UpdateParticipantParams {
 /// | [`list`](ConferenceRecording::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings.json` | `ListConferenceRecording` | [`ListConferenceRecordingParams`] | — |
 /// | [`update`](ConferenceRecording::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json` | `UpdateConferenceRecording` | [`UpdateConferenceRecordingParams`] | — |
 /// | [`delete`](ConferenceRecording::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json` | `DeleteConferenceRecording` | — | — |
-///
-/// - `fetch`: Fetch an instance of a recording for a call
-/// - `list`: Retrieve a list of recordings belonging to the call used to make the request
-/// - `update`: Changes the status of the recording to paused, stopped, or in-progress. Note: To use `Twilio.CURRENT`, pass it as recording sid.
-/// - `delete`: Delete a recording from your account
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Conferences/<ConferenceSid>/Recordings/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListConferenceRecordingParams, update = UpdateConferenceRecordingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Conferences/<ConferenceSid>/Recordings/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListConferenceRecordingParams,
+    update = UpdateConferenceRecordingParams,
+    delete,
+    doc(
+        fetch = "Fetch an instance of a recording for a call\n\nTwilio's `FetchConferenceRecording`; feature `api-v2010`.",
+        list = "Retrieve a list of recordings belonging to the call used to make the request\n\nTwilio's `ListConferenceRecording`; its parameters are [`ListConferenceRecordingParams`]; feature `api-v2010`.",
+        update = "Changes the status of the recording to paused, stopped, or in-progress. Note: To use `Twilio.CURRENT`, pass it as recording sid.\n\nTwilio's `UpdateConferenceRecording`; its parameters are [`UpdateConferenceRecordingParams`]; feature `api-v2010`.",
+        delete = "Delete a recording from your account\n\nTwilio's `DeleteConferenceRecording`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ConferenceRecording {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Conference Recording resource.

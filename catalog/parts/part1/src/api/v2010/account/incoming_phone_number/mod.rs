@@ -12,7 +12,17 @@ pub mod incoming_phone_number_assigned_add_on;
 /// |---|---|---|---|---|---|
 /// | [`list`](IncomingPhoneNumberLocal::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json` | `ListIncomingPhoneNumberLocal` | [`ListIncomingPhoneNumberLocalParams`] | — |
 /// | [`create`](IncomingPhoneNumberLocal::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json` | `CreateIncomingPhoneNumberLocal` | [`CreateIncomingPhoneNumberLocalParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/Local.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListIncomingPhoneNumberLocalParams, create = CreateIncomingPhoneNumberLocalParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/Local.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListIncomingPhoneNumberLocalParams,
+    create = CreateIncomingPhoneNumberLocalParams,
+    doc(
+        list = "Twilio's `ListIncomingPhoneNumberLocal`; its parameters are [`ListIncomingPhoneNumberLocalParams`]; feature `api-v2010`.",
+        create = "Twilio's `CreateIncomingPhoneNumberLocal`; its parameters are [`CreateIncomingPhoneNumberLocalParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct IncomingPhoneNumberLocal {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the resource.
@@ -334,7 +344,17 @@ impl ::serde::Serialize for CreateIncomingPhoneNumberLocalParams {
 /// |---|---|---|---|---|---|
 /// | [`list`](IncomingPhoneNumberMobile::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json` | `ListIncomingPhoneNumberMobile` | [`ListIncomingPhoneNumberMobileParams`] | — |
 /// | [`create`](IncomingPhoneNumberMobile::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json` | `CreateIncomingPhoneNumberMobile` | [`CreateIncomingPhoneNumberMobileParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/Mobile.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListIncomingPhoneNumberMobileParams, create = CreateIncomingPhoneNumberMobileParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/Mobile.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListIncomingPhoneNumberMobileParams,
+    create = CreateIncomingPhoneNumberMobileParams,
+    doc(
+        list = "Twilio's `ListIncomingPhoneNumberMobile`; its parameters are [`ListIncomingPhoneNumberMobileParams`]; feature `api-v2010`.",
+        create = "Twilio's `CreateIncomingPhoneNumberMobile`; its parameters are [`CreateIncomingPhoneNumberMobileParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct IncomingPhoneNumberMobile {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the resource.
@@ -656,7 +676,17 @@ impl ::serde::Serialize for CreateIncomingPhoneNumberMobileParams {
 /// |---|---|---|---|---|---|
 /// | [`list`](IncomingPhoneNumberTollFree::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json` | `ListIncomingPhoneNumberTollFree` | [`ListIncomingPhoneNumberTollFreeParams`] | — |
 /// | [`create`](IncomingPhoneNumberTollFree::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json` | `CreateIncomingPhoneNumberTollFree` | [`CreateIncomingPhoneNumberTollFreeParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/TollFree.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListIncomingPhoneNumberTollFreeParams, create = CreateIncomingPhoneNumberTollFreeParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/TollFree.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListIncomingPhoneNumberTollFreeParams,
+    create = CreateIncomingPhoneNumberTollFreeParams,
+    doc(
+        list = "Twilio's `ListIncomingPhoneNumberTollFree`; its parameters are [`ListIncomingPhoneNumberTollFreeParams`]; feature `api-v2010`.",
+        create = "Twilio's `CreateIncomingPhoneNumberTollFree`; its parameters are [`CreateIncomingPhoneNumberTollFreeParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct IncomingPhoneNumberTollFree {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the resource.
@@ -979,12 +1009,21 @@ impl ::serde::Serialize for CreateIncomingPhoneNumberTollFreeParams {
 /// | [`list`](IncomingPhoneNumberAssignedAddOn::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns.json` | `ListIncomingPhoneNumberAssignedAddOn` | — | — |
 /// | [`create`](IncomingPhoneNumberAssignedAddOn::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns.json` | `CreateIncomingPhoneNumberAssignedAddOn` | [`CreateIncomingPhoneNumberAssignedAddOnParams`] | — |
 /// | [`delete`](IncomingPhoneNumberAssignedAddOn::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{Sid}.json` | `DeleteIncomingPhoneNumberAssignedAddOn` | — | — |
-///
-/// - `fetch`: Fetch an instance of an Add-on installation currently assigned to this Number.
-/// - `list`: Retrieve a list of Add-on installations currently assigned to this Number.
-/// - `create`: Assign an Add-on installation to the Number specified.
-/// - `delete`: Remove the assignment of an Add-on installation from the Number specified.
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<ResourceSid>/AssignedAddOns/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, create = CreateIncomingPhoneNumberAssignedAddOnParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<ResourceSid>/AssignedAddOns/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateIncomingPhoneNumberAssignedAddOnParams,
+    delete,
+    doc(
+        fetch = "Fetch an instance of an Add-on installation currently assigned to this Number.\n\nTwilio's `FetchIncomingPhoneNumberAssignedAddOn`; feature `api-v2010`.",
+        list = "Retrieve a list of Add-on installations currently assigned to this Number.\n\nTwilio's `ListIncomingPhoneNumberAssignedAddOn`; feature `api-v2010`.",
+        create = "Assign an Add-on installation to the Number specified.\n\nTwilio's `CreateIncomingPhoneNumberAssignedAddOn`; its parameters are [`CreateIncomingPhoneNumberAssignedAddOnParams`]; feature `api-v2010`.",
+        delete = "Remove the assignment of an Add-on installation from the Number specified.\n\nTwilio's `DeleteIncomingPhoneNumberAssignedAddOn`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct IncomingPhoneNumberAssignedAddOn {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the resource.

@@ -9,9 +9,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](MessageFeedback::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json` | `CreateMessageFeedback` | [`CreateMessageFeedbackParams`] | — |
-///
-/// - `create`: Create Message Feedback to confirm a tracked user action was performed by the recipient of the associated Message
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Messages/<MessageSid>/Feedback.json", base_url = "https://api.twilio.com", rename_all = "snake_case", create = CreateMessageFeedbackParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Messages/<MessageSid>/Feedback.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    create = CreateMessageFeedbackParams,
+    doc(
+        create = "Create Message Feedback to confirm a tracked user action was performed by the recipient of the associated Message\n\nTwilio's `CreateMessageFeedback`; its parameters are [`CreateMessageFeedbackParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct MessageFeedback {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) associated with this MessageFeedback resource.
@@ -73,11 +79,19 @@ impl ::serde::Serialize for CreateMessageFeedbackParams {
 /// | [`fetch`](Media::fetch) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}.json` | `FetchMedia` | — | — |
 /// | [`list`](Media::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media.json` | `ListMedia` | [`ListMediaParams`] | — |
 /// | [`delete`](Media::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}.json` | `DeleteMedia` | — | — |
-///
-/// - `fetch`: Fetch a single Media resource associated with a specific Message resource
-/// - `list`: Read a list of Media resources associated with a specific Message resource
-/// - `delete`: Delete the Media resource.
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Messages/<MessageSid>/Media/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListMediaParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Messages/<MessageSid>/Media/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListMediaParams,
+    delete,
+    doc(
+        fetch = "Fetch a single Media resource associated with a specific Message resource\n\nTwilio's `FetchMedia`; feature `api-v2010`.",
+        list = "Read a list of Media resources associated with a specific Message resource\n\nTwilio's `ListMedia`; its parameters are [`ListMediaParams`]; feature `api-v2010`.",
+        delete = "Delete the Media resource.\n\nTwilio's `DeleteMedia`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Media {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) associated with this Media resource.

@@ -11,11 +11,19 @@
 /// | [`fetch`](Member::fetch) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}.json` | `FetchMember` | — | — |
 /// | [`list`](Member::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members.json` | `ListMember` | — | — |
 /// | [`update`](Member::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}.json` | `UpdateMember` | [`UpdateMemberParams`] | — |
-///
-/// - `fetch`: Fetch a specific member from the queue
-/// - `list`: Retrieve the members of the queue
-/// - `update`: Dequeue a member from a queue and have the member's call begin executing the TwiML document at that URL
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Queues/<QueueSid>/Members/<CallSid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateMemberParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Queues/<QueueSid>/Members/<CallSid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateMemberParams,
+    doc(
+        fetch = "Fetch a specific member from the queue\n\nTwilio's `FetchMember`; feature `api-v2010`.",
+        list = "Retrieve the members of the queue\n\nTwilio's `ListMember`; feature `api-v2010`.",
+        update = "Dequeue a member from a queue and have the member's call begin executing the TwiML document at that URL\n\nTwilio's `UpdateMember`; its parameters are [`UpdateMemberParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Member {
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Member resource is associated with.

@@ -19,7 +19,12 @@ pub mod recording_add_on_result;
     rename_all = "snake_case",
     fetch,
     list,
-    delete
+    delete,
+    doc(
+        fetch = "Twilio's `FetchRecordingTranscription`; feature `api-v2010`.",
+        list = "Twilio's `ListRecordingTranscription`; feature `api-v2010`.",
+        delete = "Twilio's `DeleteRecordingTranscription`; feature `api-v2010`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct RecordingTranscription {
@@ -89,17 +94,18 @@ pub struct RecordingTranscription {
 /// | [`fetch`](RecordingAddOnResult::fetch) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{Sid}.json` | `FetchRecordingAddOnResult` | — | — |
 /// | [`list`](RecordingAddOnResult::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults.json` | `ListRecordingAddOnResult` | — | — |
 /// | [`delete`](RecordingAddOnResult::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{Sid}.json` | `DeleteRecordingAddOnResult` | — | — |
-///
-/// - `fetch`: Fetch an instance of an AddOnResult
-/// - `list`: Retrieve a list of results belonging to the recording
-/// - `delete`: Delete a result and purge all associated Payloads
 #[::twilio_resource::twilio_resource(
     path = "/2010-04-01/Accounts/<AccountSid>/Recordings/<ReferenceSid>/AddOnResults/<Sid>.json",
     base_url = "https://api.twilio.com",
     rename_all = "snake_case",
     fetch,
     list,
-    delete
+    delete,
+    doc(
+        fetch = "Fetch an instance of an AddOnResult\n\nTwilio's `FetchRecordingAddOnResult`; feature `api-v2010`.",
+        list = "Retrieve a list of results belonging to the recording\n\nTwilio's `ListRecordingAddOnResult`; feature `api-v2010`.",
+        delete = "Delete a result and purge all associated Payloads\n\nTwilio's `DeleteRecordingAddOnResult`; feature `api-v2010`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct RecordingAddOnResult {

@@ -17,13 +17,23 @@ pub mod sip_ip_access_control_list;
 /// | [`create`](SipCredentialList::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists.json` | `CreateSipCredentialList` | [`CreateSipCredentialListParams`] | — |
 /// | [`update`](SipCredentialList::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json` | `UpdateSipCredentialList` | [`UpdateSipCredentialListParams`] | — |
 /// | [`delete`](SipCredentialList::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json` | `DeleteSipCredentialList` | — | — |
-///
-/// - `fetch`: Get a Credential List
-/// - `list`: Get All Credential Lists
-/// - `create`: Create a Credential List
-/// - `update`: Update a Credential List
-/// - `delete`: Delete a Credential List
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSipCredentialListParams, update = UpdateSipCredentialListParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSipCredentialListParams,
+    update = UpdateSipCredentialListParams,
+    delete,
+    doc(
+        fetch = "Get a Credential List\n\nTwilio's `FetchSipCredentialList`; feature `api-v2010`.",
+        list = "Get All Credential Lists\n\nTwilio's `ListSipCredentialList`; feature `api-v2010`.",
+        create = "Create a Credential List\n\nTwilio's `CreateSipCredentialList`; its parameters are [`CreateSipCredentialListParams`]; feature `api-v2010`.",
+        update = "Update a Credential List\n\nTwilio's `UpdateSipCredentialList`; its parameters are [`UpdateSipCredentialListParams`]; feature `api-v2010`.",
+        delete = "Delete a Credential List\n\nTwilio's `DeleteSipCredentialList`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SipCredentialList {
     /// The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this resource.
@@ -120,13 +130,23 @@ impl ::serde::Serialize for UpdateSipCredentialListParams {
 /// | [`create`](SipDomain::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains.json` | `CreateSipDomain` | [`CreateSipDomainParams`] | — |
 /// | [`update`](SipDomain::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json` | `UpdateSipDomain` | [`UpdateSipDomainParams`] | — |
 /// | [`delete`](SipDomain::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json` | `DeleteSipDomain` | — | — |
-///
-/// - `fetch`: Fetch an instance of a Domain
-/// - `list`: Retrieve a list of domains belonging to the account used to make the request
-/// - `create`: Create a new Domain
-/// - `update`: Update the attributes of a domain
-/// - `delete`: Delete an instance of a Domain
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSipDomainParams, update = UpdateSipDomainParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSipDomainParams,
+    update = UpdateSipDomainParams,
+    delete,
+    doc(
+        fetch = "Fetch an instance of a Domain\n\nTwilio's `FetchSipDomain`; feature `api-v2010`.",
+        list = "Retrieve a list of domains belonging to the account used to make the request\n\nTwilio's `ListSipDomain`; feature `api-v2010`.",
+        create = "Create a new Domain\n\nTwilio's `CreateSipDomain`; its parameters are [`CreateSipDomainParams`]; feature `api-v2010`.",
+        update = "Update the attributes of a domain\n\nTwilio's `UpdateSipDomain`; its parameters are [`UpdateSipDomainParams`]; feature `api-v2010`.",
+        delete = "Delete an instance of a Domain\n\nTwilio's `DeleteSipDomain`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SipDomain {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the SipDomain resource.
@@ -409,13 +429,23 @@ impl ::serde::Serialize for UpdateSipDomainParams {
 /// | [`create`](SipIpAccessControlList::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists.json` | `CreateSipIpAccessControlList` | [`CreateSipIpAccessControlListParams`] | — |
 /// | [`update`](SipIpAccessControlList::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json` | `UpdateSipIpAccessControlList` | [`UpdateSipIpAccessControlListParams`] | — |
 /// | [`delete`](SipIpAccessControlList::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json` | `DeleteSipIpAccessControlList` | — | — |
-///
-/// - `fetch`: Fetch a specific instance of an IpAccessControlList
-/// - `list`: Retrieve a list of IpAccessControlLists that belong to the account used to make the request
-/// - `create`: Create a new IpAccessControlList resource
-/// - `update`: Rename an IpAccessControlList
-/// - `delete`: Delete an IpAccessControlList from the requested account
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/SIP/IpAccessControlLists/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSipIpAccessControlListParams, update = UpdateSipIpAccessControlListParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/SIP/IpAccessControlLists/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSipIpAccessControlListParams,
+    update = UpdateSipIpAccessControlListParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific instance of an IpAccessControlList\n\nTwilio's `FetchSipIpAccessControlList`; feature `api-v2010`.",
+        list = "Retrieve a list of IpAccessControlLists that belong to the account used to make the request\n\nTwilio's `ListSipIpAccessControlList`; feature `api-v2010`.",
+        create = "Create a new IpAccessControlList resource\n\nTwilio's `CreateSipIpAccessControlList`; its parameters are [`CreateSipIpAccessControlListParams`]; feature `api-v2010`.",
+        update = "Rename an IpAccessControlList\n\nTwilio's `UpdateSipIpAccessControlList`; its parameters are [`UpdateSipIpAccessControlListParams`]; feature `api-v2010`.",
+        delete = "Delete an IpAccessControlList from the requested account\n\nTwilio's `DeleteSipIpAccessControlList`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SipIpAccessControlList {
     /// The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) that owns this resource.

@@ -11,9 +11,15 @@ pub mod usage_record;
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](UsageRecord::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records.json` | `ListUsageRecord` | [`ListUsageRecordParams`] | — |
-///
-/// - `list`: Retrieve a list of usage-records belonging to the account used to make the request
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListUsageRecordParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListUsageRecordParams,
+    doc(
+        list = "Retrieve a list of usage-records belonging to the account used to make the request\n\nTwilio's `ListUsageRecord`; its parameters are [`ListUsageRecordParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UsageRecord {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that accrued the usage.
@@ -135,12 +141,23 @@ impl ::serde::Serialize for ListUsageRecordParams {
 /// | [`create`](UsageTrigger::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json` | `CreateUsageTrigger` | [`CreateUsageTriggerParams`] | — |
 /// | [`update`](UsageTrigger::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json` | `UpdateUsageTrigger` | [`UpdateUsageTriggerParams`] | — |
 /// | [`delete`](UsageTrigger::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json` | `DeleteUsageTrigger` | — | — |
-///
-/// - `fetch`: Fetch and instance of a usage-trigger
-/// - `list`: Retrieve a list of usage-triggers belonging to the account used to make the request
-/// - `create`: Create a new UsageTrigger
-/// - `update`: Update an instance of a usage trigger
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Usage/Triggers/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list = ListUsageTriggerParams, create = CreateUsageTriggerParams, update = UpdateUsageTriggerParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Usage/Triggers/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListUsageTriggerParams,
+    create = CreateUsageTriggerParams,
+    update = UpdateUsageTriggerParams,
+    delete,
+    doc(
+        fetch = "Fetch and instance of a usage-trigger\n\nTwilio's `FetchUsageTrigger`; feature `api-v2010`.",
+        list = "Retrieve a list of usage-triggers belonging to the account used to make the request\n\nTwilio's `ListUsageTrigger`; its parameters are [`ListUsageTriggerParams`]; feature `api-v2010`.",
+        create = "Create a new UsageTrigger\n\nTwilio's `CreateUsageTrigger`; its parameters are [`CreateUsageTriggerParams`]; feature `api-v2010`.",
+        update = "Update an instance of a usage trigger\n\nTwilio's `UpdateUsageTrigger`; its parameters are [`UpdateUsageTriggerParams`]; feature `api-v2010`.",
+        delete = "Twilio's `DeleteUsageTrigger`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UsageTrigger {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that the trigger monitors.

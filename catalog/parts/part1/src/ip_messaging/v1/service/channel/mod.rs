@@ -11,7 +11,21 @@
 /// | [`list`](Invite::list) | `GET` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites` | `ListInvite` | [`ListInviteParams`] | — |
 /// | [`create`](Invite::create) | `POST` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites` | `CreateInvite` | [`CreateInviteParams`] | — |
 /// | [`delete`](Invite::delete) | `DELETE` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}` | `DeleteInvite` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Channels/<ChannelSid>/Invites/<Sid>", base_url = "https://ip-messaging.twilio.com", rename_all = "snake_case", fetch, list = ListInviteParams, create = CreateInviteParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Channels/<ChannelSid>/Invites/<Sid>",
+    base_url = "https://ip-messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListInviteParams,
+    create = CreateInviteParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchInvite`; feature `ip-messaging-v1`.",
+        list = "Twilio's `ListInvite`; its parameters are [`ListInviteParams`]; feature `ip-messaging-v1`.",
+        create = "Twilio's `CreateInvite`; its parameters are [`CreateInviteParams`]; feature `ip-messaging-v1`.",
+        delete = "Twilio's `DeleteInvite`; feature `ip-messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Invite {
     /// `account_sid` on the wire (string).
@@ -88,7 +102,23 @@ impl ::serde::Serialize for CreateInviteParams {
 /// | [`create`](Member::create) | `POST` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members` | `CreateMember` | [`CreateMemberParams`] | — |
 /// | [`update`](Member::update) | `POST` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}` | `UpdateMember` | [`UpdateMemberParams`] | — |
 /// | [`delete`](Member::delete) | `DELETE` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}` | `DeleteMember` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Channels/<ChannelSid>/Members/<Sid>", base_url = "https://ip-messaging.twilio.com", rename_all = "snake_case", fetch, list = ListMemberParams, create = CreateMemberParams, update = UpdateMemberParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Channels/<ChannelSid>/Members/<Sid>",
+    base_url = "https://ip-messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListMemberParams,
+    create = CreateMemberParams,
+    update = UpdateMemberParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchMember`; feature `ip-messaging-v1`.",
+        list = "Twilio's `ListMember`; its parameters are [`ListMemberParams`]; feature `ip-messaging-v1`.",
+        create = "Twilio's `CreateMember`; its parameters are [`CreateMemberParams`]; feature `ip-messaging-v1`.",
+        update = "Twilio's `UpdateMember`; its parameters are [`UpdateMemberParams`]; feature `ip-messaging-v1`.",
+        delete = "Twilio's `DeleteMember`; feature `ip-messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Member {
     /// `account_sid` on the wire (string).
@@ -194,7 +224,23 @@ impl ::serde::Serialize for UpdateMemberParams {
 /// | [`create`](Message::create) | `POST` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages` | `CreateMessage` | [`CreateMessageParams`] | — |
 /// | [`update`](Message::update) | `POST` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}` | `UpdateMessage` | [`UpdateMessageParams`] | — |
 /// | [`delete`](Message::delete) | `DELETE` | `https://ip-messaging.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}` | `DeleteMessage` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Channels/<ChannelSid>/Messages/<Sid>", base_url = "https://ip-messaging.twilio.com", rename_all = "snake_case", fetch, list = ListMessageParams, create = CreateMessageParams, update = UpdateMessageParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Channels/<ChannelSid>/Messages/<Sid>",
+    base_url = "https://ip-messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListMessageParams,
+    create = CreateMessageParams,
+    update = UpdateMessageParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchMessage`; feature `ip-messaging-v1`.",
+        list = "Twilio's `ListMessage`; its parameters are [`ListMessageParams`]; feature `ip-messaging-v1`.",
+        create = "Twilio's `CreateMessage`; its parameters are [`CreateMessageParams`]; feature `ip-messaging-v1`.",
+        update = "Twilio's `UpdateMessage`; its parameters are [`UpdateMessageParams`]; feature `ip-messaging-v1`.",
+        delete = "Twilio's `DeleteMessage`; feature `ip-messaging-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Message {
     /// `account_sid` on the wire (string).

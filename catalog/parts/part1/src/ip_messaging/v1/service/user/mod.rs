@@ -12,7 +12,8 @@
     path = "/v1/Services/<ServiceSid>/Users/<UserSid>/Channels",
     base_url = "https://ip-messaging.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(list = "Twilio's `ListUserChannel`; feature `ip-messaging-v1`.",)
 )]
 #[derive(Debug, Clone)]
 pub struct UserChannel {

@@ -10,7 +10,19 @@
 /// | [`fetch`](UserBinding::fetch) | `GET` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings/{Sid}` | `FetchUserBinding` | — | — |
 /// | [`list`](UserBinding::list) | `GET` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings` | `ListUserBinding` | [`ListUserBindingParams`] | — |
 /// | [`delete`](UserBinding::delete) | `DELETE` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings/{Sid}` | `DeleteUserBinding` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Users/<UserSid>/Bindings/<Sid>", base_url = "https://ip-messaging.twilio.com", rename_all = "snake_case", fetch, list = ListUserBindingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Users/<UserSid>/Bindings/<Sid>",
+    base_url = "https://ip-messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListUserBindingParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchUserBinding`; feature `ip-messaging-v2`.",
+        list = "Twilio's `ListUserBinding`; its parameters are [`ListUserBindingParams`]; feature `ip-messaging-v2`.",
+        delete = "Twilio's `DeleteUserBinding`; feature `ip-messaging-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UserBinding {
     /// `account_sid` on the wire (string).
@@ -68,7 +80,21 @@ impl ::serde::Serialize for ListUserBindingParams {
 /// | [`list`](UserChannel::list) | `GET` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Channels` | `ListUserChannel` | — | — |
 /// | [`update`](UserChannel::update) | `POST` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}` | `UpdateUserChannel` | [`UpdateUserChannelParams`] | — |
 /// | [`delete`](UserChannel::delete) | `DELETE` | `https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}` | `DeleteUserChannel` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Users/<UserSid>/Channels/<ChannelSid>", base_url = "https://ip-messaging.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateUserChannelParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Users/<UserSid>/Channels/<ChannelSid>",
+    base_url = "https://ip-messaging.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateUserChannelParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchUserChannel`; feature `ip-messaging-v2`.",
+        list = "Twilio's `ListUserChannel`; feature `ip-messaging-v2`.",
+        update = "Twilio's `UpdateUserChannel`; its parameters are [`UpdateUserChannelParams`]; feature `ip-messaging-v2`.",
+        delete = "Twilio's `DeleteUserChannel`; feature `ip-messaging-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UserChannel {
     /// `account_sid` on the wire (string).

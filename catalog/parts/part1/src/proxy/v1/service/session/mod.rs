@@ -12,17 +12,18 @@ pub mod participant;
 /// | [`fetch`](Interaction::fetch) | `GET` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}` | `FetchInteraction` | — | — |
 /// | [`list`](Interaction::list) | `GET` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions` | `ListInteraction` | — | — |
 /// | [`delete`](Interaction::delete) | `DELETE` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}` | `DeleteInteraction` | — | — |
-///
-/// - `fetch`: Retrieve a list of Interactions for a given [Session](https://www.twilio.com/docs/proxy/api/session).
-/// - `list`: Retrieve a list of all Interactions for a Session. A maximum of 100 records will be returned per page.
-/// - `delete`: Delete a specific Interaction.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Services/<ServiceSid>/Sessions/<SessionSid>/Interactions/<Sid>",
     base_url = "https://proxy.twilio.com",
     rename_all = "snake_case",
     fetch,
     list,
-    delete
+    delete,
+    doc(
+        fetch = "Retrieve a list of Interactions for a given [Session](https://www.twilio.com/docs/proxy/api/session).\n\nTwilio's `FetchInteraction`; feature `proxy-v1`.",
+        list = "Retrieve a list of all Interactions for a Session. A maximum of 100 records will be returned per page.\n\nTwilio's `ListInteraction`; feature `proxy-v1`.",
+        delete = "Delete a specific Interaction.\n\nTwilio's `DeleteInteraction`; feature `proxy-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Interaction {
@@ -114,12 +115,21 @@ pub struct Interaction {
 /// | [`list`](Participant::list) | `GET` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants` | `ListParticipant` | — | — |
 /// | [`create`](Participant::create) | `POST` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants` | `CreateParticipant` | [`CreateParticipantParams`] | — |
 /// | [`delete`](Participant::delete) | `DELETE` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}` | `DeleteParticipant` | — | — |
-///
-/// - `fetch`: Fetch a specific Participant.
-/// - `list`: Retrieve a list of all Participants in a Session.
-/// - `create`: Add a new Participant to the Session
-/// - `delete`: Delete a specific Participant. This is a soft-delete. The participant remains associated with the session and cannot be re-added. Participants are only permanently deleted when the [Session](https://www.twilio.com/docs/proxy/api/session) is deleted.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Sessions/<SessionSid>/Participants/<Sid>", base_url = "https://proxy.twilio.com", rename_all = "snake_case", fetch, list, create = CreateParticipantParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Sessions/<SessionSid>/Participants/<Sid>",
+    base_url = "https://proxy.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateParticipantParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Participant.\n\nTwilio's `FetchParticipant`; feature `proxy-v1`.",
+        list = "Retrieve a list of all Participants in a Session.\n\nTwilio's `ListParticipant`; feature `proxy-v1`.",
+        create = "Add a new Participant to the Session\n\nTwilio's `CreateParticipant`; its parameters are [`CreateParticipantParams`]; feature `proxy-v1`.",
+        delete = "Delete a specific Participant. This is a soft-delete. The participant remains associated with the session and cannot be re-added. Participants are only permanently deleted when the [Session](https://www.twilio.com/docs/proxy/api/session) is deleted.\n\nTwilio's `DeleteParticipant`; feature `proxy-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Participant {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Participant resource.

@@ -11,13 +11,14 @@ pub mod step;
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](EngagementContext::fetch) | `GET` | `https://studio.twilio.com/v1/Flows/{FlowSid}/Engagements/{EngagementSid}/Context` | `FetchEngagementContext` | — | — |
-///
-/// - `fetch`: Retrieve the most recent context for an Engagement.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Flows/<FlowSid>/Engagements/<EngagementSid>/Context",
     base_url = "https://studio.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Retrieve the most recent context for an Engagement.\n\nTwilio's `FetchEngagementContext`; feature `studio-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct EngagementContext {
@@ -51,15 +52,16 @@ pub struct EngagementContext {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Step::fetch) | `GET` | `https://studio.twilio.com/v1/Flows/{FlowSid}/Engagements/{EngagementSid}/Steps/{Sid}` | `FetchStep` | — | — |
 /// | [`list`](Step::list) | `GET` | `https://studio.twilio.com/v1/Flows/{FlowSid}/Engagements/{EngagementSid}/Steps` | `ListStep` | — | — |
-///
-/// - `fetch`: Retrieve a Step.
-/// - `list`: Retrieve a list of all Steps for an Engagement.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Flows/<FlowSid>/Engagements/<EngagementSid>/Steps/<Sid>",
     base_url = "https://studio.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Retrieve a Step.\n\nTwilio's `FetchStep`; feature `studio-v1`.",
+        list = "Retrieve a list of all Steps for an Engagement.\n\nTwilio's `ListStep`; feature `studio-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct Step {

@@ -11,13 +11,14 @@ pub mod execution_step;
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ExecutionContext::fetch) | `GET` | `https://studio.twilio.com/v2/Flows/{FlowSid}/Executions/{ExecutionSid}/Context` | `FetchExecutionContext` | — | — |
-///
-/// - `fetch`: Retrieve the most recent context for an Execution.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Flows/<FlowSid>/Executions/<ExecutionSid>/Context",
     base_url = "https://studio.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Retrieve the most recent context for an Execution.\n\nTwilio's `FetchExecutionContext`; feature `studio-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct ExecutionContext {
@@ -51,15 +52,16 @@ pub struct ExecutionContext {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ExecutionStep::fetch) | `GET` | `https://studio.twilio.com/v2/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps/{Sid}` | `FetchExecutionStep` | — | — |
 /// | [`list`](ExecutionStep::list) | `GET` | `https://studio.twilio.com/v2/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps` | `ListExecutionStep` | — | — |
-///
-/// - `fetch`: Retrieve a Step.
-/// - `list`: Retrieve a list of all Steps for an Execution.
 #[::twilio_resource::twilio_resource(
     path = "/v2/Flows/<FlowSid>/Executions/<ExecutionSid>/Steps/<Sid>",
     base_url = "https://studio.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Retrieve a Step.\n\nTwilio's `FetchExecutionStep`; feature `studio-v2`.",
+        list = "Retrieve a list of all Steps for an Execution.\n\nTwilio's `ListExecutionStep`; feature `studio-v2`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct ExecutionStep {

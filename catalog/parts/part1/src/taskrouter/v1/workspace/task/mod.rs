@@ -11,7 +11,19 @@
 /// | [`fetch`](TaskReservation::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations/{Sid}` | `FetchTaskReservation` | — | — |
 /// | [`list`](TaskReservation::list) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations` | `ListTaskReservation` | [`ListTaskReservationParams`] | — |
 /// | [`update`](TaskReservation::update) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations/{Sid}` | `UpdateTaskReservation` | [`UpdateTaskReservationParams`] | `.if_match(..)` |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Tasks/<TaskSid>/Reservations/<Sid>", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch, list = ListTaskReservationParams, update = UpdateTaskReservationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Tasks/<TaskSid>/Reservations/<Sid>",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListTaskReservationParams,
+    update = UpdateTaskReservationParams,
+    doc(
+        fetch = "Twilio's `FetchTaskReservation`; feature `taskrouter-v1`.",
+        list = "Twilio's `ListTaskReservation`; its parameters are [`ListTaskReservationParams`]; feature `taskrouter-v1`.",
+        update = "Twilio's `UpdateTaskReservation`; its parameters are [`UpdateTaskReservationParams`]; feature `taskrouter-v1`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`: The If-Match HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TaskReservation {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskReservation resource.

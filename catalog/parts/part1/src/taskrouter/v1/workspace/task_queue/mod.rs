@@ -8,9 +8,16 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](TaskQueueBulkRealTimeStatistics::create) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/RealTimeStatistics` | `CreateTaskQueueBulkRealTimeStatistics` | [`CreateTaskQueueBulkRealTimeStatisticsParams`] | — |
-///
-/// - `create`: Fetch a Task Queue Real Time Statistics in bulk for the array of TaskQueue SIDs, support upto 50 in a request.
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/RealTimeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", body = "json", create = CreateTaskQueueBulkRealTimeStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/RealTimeStatistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    create = CreateTaskQueueBulkRealTimeStatisticsParams,
+    doc(
+        create = "Fetch a Task Queue Real Time Statistics in bulk for the array of TaskQueue SIDs, support upto 50 in a request.\n\nTwilio's `CreateTaskQueueBulkRealTimeStatistics`; its parameters are [`CreateTaskQueueBulkRealTimeStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TaskQueueBulkRealTimeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskQueue resource.
@@ -76,7 +83,15 @@ impl ::serde::Serialize for CreateTaskQueueBulkRealTimeStatisticsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](TaskQueuesStatistics::list) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/Statistics` | `ListTaskQueuesStatistics` | [`ListTaskQueuesStatisticsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", list = ListTaskQueuesStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/Statistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    list = ListTaskQueuesStatisticsParams,
+    doc(
+        list = "Twilio's `ListTaskQueuesStatistics`; its parameters are [`ListTaskQueuesStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TaskQueuesStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskQueue resource.
@@ -155,7 +170,15 @@ impl ::serde::Serialize for ListTaskQueuesStatisticsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](TaskQueueCumulativeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/CumulativeStatistics` | `FetchTaskQueueCumulativeStatistics` | [`FetchTaskQueueCumulativeStatisticsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/CumulativeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchTaskQueueCumulativeStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/CumulativeStatistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchTaskQueueCumulativeStatisticsParams,
+    doc(
+        fetch = "Twilio's `FetchTaskQueueCumulativeStatistics`; its parameters are [`FetchTaskQueueCumulativeStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TaskQueueCumulativeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskQueue resource.
@@ -297,7 +320,15 @@ impl ::serde::Serialize for FetchTaskQueueCumulativeStatisticsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](TaskQueueRealTimeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/RealTimeStatistics` | `FetchTaskQueueRealTimeStatistics` | [`FetchTaskQueueRealTimeStatisticsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/RealTimeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchTaskQueueRealTimeStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/RealTimeStatistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchTaskQueueRealTimeStatisticsParams,
+    doc(
+        fetch = "Twilio's `FetchTaskQueueRealTimeStatistics`; its parameters are [`FetchTaskQueueRealTimeStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TaskQueueRealTimeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskQueue resource.
@@ -385,7 +416,15 @@ impl ::serde::Serialize for FetchTaskQueueRealTimeStatisticsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](TaskQueueStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/Statistics` | `FetchTaskQueueStatistics` | [`FetchTaskQueueStatisticsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchTaskQueueStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/TaskQueues/<TaskQueueSid>/Statistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchTaskQueueStatisticsParams,
+    doc(
+        fetch = "Twilio's `FetchTaskQueueStatistics`; its parameters are [`FetchTaskQueueStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct TaskQueueStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the TaskQueue resource.

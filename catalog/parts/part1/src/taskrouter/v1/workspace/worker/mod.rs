@@ -8,7 +8,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](WorkersCumulativeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/CumulativeStatistics` | `FetchWorkersCumulativeStatistics` | [`FetchWorkersCumulativeStatisticsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/CumulativeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkersCumulativeStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Workers/CumulativeStatistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchWorkersCumulativeStatisticsParams,
+    doc(
+        fetch = "Twilio's `FetchWorkersCumulativeStatistics`; its parameters are [`FetchWorkersCumulativeStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct WorkersCumulativeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Worker resource.
@@ -105,7 +113,15 @@ impl ::serde::Serialize for FetchWorkersCumulativeStatisticsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](WorkersRealTimeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/RealTimeStatistics` | `FetchWorkersRealTimeStatistics` | [`FetchWorkersRealTimeStatisticsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/RealTimeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkersRealTimeStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Workers/RealTimeStatistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchWorkersRealTimeStatisticsParams,
+    doc(
+        fetch = "Twilio's `FetchWorkersRealTimeStatistics`; its parameters are [`FetchWorkersRealTimeStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct WorkersRealTimeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Worker resource.
@@ -157,7 +173,15 @@ impl ::serde::Serialize for FetchWorkersRealTimeStatisticsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](WorkerStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/Statistics` | `FetchWorkerStatistics` | [`FetchWorkerStatisticsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkerStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Workers/Statistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchWorkerStatisticsParams,
+    doc(
+        fetch = "Twilio's `FetchWorkerStatistics`; its parameters are [`FetchWorkerStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct WorkerStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Worker resource.
@@ -243,7 +267,19 @@ impl ::serde::Serialize for FetchWorkerStatisticsParams {
 /// | [`fetch`](WorkerChannel::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels/{Sid}` | `FetchWorkerChannel` | — | — |
 /// | [`list`](WorkerChannel::list) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels` | `ListWorkerChannel` | — | — |
 /// | [`update`](WorkerChannel::update) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels/{Sid}` | `UpdateWorkerChannel` | [`UpdateWorkerChannelParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/<WorkerSid>/Channels/<Sid>", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateWorkerChannelParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Workers/<WorkerSid>/Channels/<Sid>",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateWorkerChannelParams,
+    doc(
+        fetch = "Twilio's `FetchWorkerChannel`; feature `taskrouter-v1`.",
+        list = "Twilio's `ListWorkerChannel`; feature `taskrouter-v1`.",
+        update = "Twilio's `UpdateWorkerChannel`; its parameters are [`UpdateWorkerChannelParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct WorkerChannel {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Worker resource.
@@ -337,7 +373,19 @@ impl ::serde::Serialize for UpdateWorkerChannelParams {
 /// | [`fetch`](WorkerReservation::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Reservations/{Sid}` | `FetchWorkerReservation` | — | — |
 /// | [`list`](WorkerReservation::list) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Reservations` | `ListWorkerReservation` | [`ListWorkerReservationParams`] | — |
 /// | [`update`](WorkerReservation::update) | `POST` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Reservations/{Sid}` | `UpdateWorkerReservation` | [`UpdateWorkerReservationParams`] | `.if_match(..)` |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/<WorkerSid>/Reservations/<Sid>", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch, list = ListWorkerReservationParams, update = UpdateWorkerReservationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Workers/<WorkerSid>/Reservations/<Sid>",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListWorkerReservationParams,
+    update = UpdateWorkerReservationParams,
+    doc(
+        fetch = "Twilio's `FetchWorkerReservation`; feature `taskrouter-v1`.",
+        list = "Twilio's `ListWorkerReservation`; its parameters are [`ListWorkerReservationParams`]; feature `taskrouter-v1`.",
+        update = "Twilio's `UpdateWorkerReservation`; its parameters are [`UpdateWorkerReservationParams`]; feature `taskrouter-v1`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`: The If-Match HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct WorkerReservation {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the WorkerReservation resource.
@@ -730,7 +778,15 @@ impl ::serde::Serialize for UpdateWorkerReservationParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](WorkerInstanceStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Statistics` | `FetchWorkerInstanceStatistics` | [`FetchWorkerInstanceStatisticsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workers/<WorkerSid>/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkerInstanceStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Workers/<WorkerSid>/Statistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchWorkerInstanceStatisticsParams,
+    doc(
+        fetch = "Twilio's `FetchWorkerInstanceStatistics`; its parameters are [`FetchWorkerInstanceStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct WorkerInstanceStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Worker resource.

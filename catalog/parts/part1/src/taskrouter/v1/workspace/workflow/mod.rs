@@ -8,7 +8,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](WorkflowCumulativeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/CumulativeStatistics` | `FetchWorkflowCumulativeStatistics` | [`FetchWorkflowCumulativeStatisticsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/CumulativeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkflowCumulativeStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/CumulativeStatistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchWorkflowCumulativeStatisticsParams,
+    doc(
+        fetch = "Twilio's `FetchWorkflowCumulativeStatistics`; its parameters are [`FetchWorkflowCumulativeStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct WorkflowCumulativeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workflow resource.
@@ -150,7 +158,15 @@ impl ::serde::Serialize for FetchWorkflowCumulativeStatisticsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](WorkflowRealTimeStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/RealTimeStatistics` | `FetchWorkflowRealTimeStatistics` | [`FetchWorkflowRealTimeStatisticsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/RealTimeStatistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkflowRealTimeStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/RealTimeStatistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchWorkflowRealTimeStatisticsParams,
+    doc(
+        fetch = "Twilio's `FetchWorkflowRealTimeStatistics`; its parameters are [`FetchWorkflowRealTimeStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct WorkflowRealTimeStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workflow resource.
@@ -218,7 +234,15 @@ impl ::serde::Serialize for FetchWorkflowRealTimeStatisticsParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](WorkflowStatistics::fetch) | `GET` | `https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/Statistics` | `FetchWorkflowStatistics` | [`FetchWorkflowStatisticsParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/Statistics", base_url = "https://taskrouter.twilio.com", rename_all = "snake_case", fetch = FetchWorkflowStatisticsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Workspaces/<WorkspaceSid>/Workflows/<WorkflowSid>/Statistics",
+    base_url = "https://taskrouter.twilio.com",
+    rename_all = "snake_case",
+    fetch = FetchWorkflowStatisticsParams,
+    doc(
+        fetch = "Twilio's `FetchWorkflowStatistics`; its parameters are [`FetchWorkflowStatisticsParams`]; feature `taskrouter-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct WorkflowStatistics {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Workflow resource.

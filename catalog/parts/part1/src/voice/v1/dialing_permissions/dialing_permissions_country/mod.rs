@@ -8,13 +8,14 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](DialingPermissionsHrsPrefixes::list) | `GET` | `https://voice.twilio.com/v1/DialingPermissions/Countries/{IsoCode}/HighRiskSpecialPrefixes` | `ListDialingPermissionsHrsPrefixes` | — | — |
-///
-/// - `list`: Fetch the high-risk special services prefixes from the country resource corresponding to the [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)
 #[::twilio_resource::twilio_resource(
     path = "/v1/DialingPermissions/Countries/<IsoCode>/HighRiskSpecialPrefixes",
     base_url = "https://voice.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(
+        list = "Fetch the high-risk special services prefixes from the country resource corresponding to the [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)\n\nTwilio's `ListDialingPermissionsHrsPrefixes`; feature `voice-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct DialingPermissionsHrsPrefixes {

@@ -12,7 +12,21 @@
 /// | [`list`](Invite::list) | `GET` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites` | `ListInvite` | [`ListInviteParams`] | — |
 /// | [`create`](Invite::create) | `POST` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites` | `CreateInvite` | [`CreateInviteParams`] | — |
 /// | [`delete`](Invite::delete) | `DELETE` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}` | `DeleteInvite` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Channels/<ChannelSid>/Invites/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list = ListInviteParams, create = CreateInviteParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Channels/<ChannelSid>/Invites/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListInviteParams,
+    create = CreateInviteParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchInvite`; feature `chat-v1`.",
+        list = "Twilio's `ListInvite`; its parameters are [`ListInviteParams`]; feature `chat-v1`.",
+        create = "Twilio's `CreateInvite`; its parameters are [`CreateInviteParams`]; feature `chat-v1`.",
+        delete = "Twilio's `DeleteInvite`; feature `chat-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Invite {
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the Invite resource.
@@ -116,7 +130,23 @@ impl ::serde::Serialize for CreateInviteParams {
 /// | [`create`](Member::create) | `POST` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members` | `CreateMember` | [`CreateMemberParams`] | — |
 /// | [`update`](Member::update) | `POST` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}` | `UpdateMember` | [`UpdateMemberParams`] | — |
 /// | [`delete`](Member::delete) | `DELETE` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}` | `DeleteMember` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Channels/<ChannelSid>/Members/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list = ListMemberParams, create = CreateMemberParams, update = UpdateMemberParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Channels/<ChannelSid>/Members/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListMemberParams,
+    create = CreateMemberParams,
+    update = UpdateMemberParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchMember`; feature `chat-v1`.",
+        list = "Twilio's `ListMember`; its parameters are [`ListMemberParams`]; feature `chat-v1`.",
+        create = "Twilio's `CreateMember`; its parameters are [`CreateMemberParams`]; feature `chat-v1`.",
+        update = "Twilio's `UpdateMember`; its parameters are [`UpdateMemberParams`]; feature `chat-v1`.",
+        delete = "Twilio's `DeleteMember`; feature `chat-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Member {
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the Member resource.
@@ -255,7 +285,23 @@ impl ::serde::Serialize for UpdateMemberParams {
 /// | [`create`](Message::create) | `POST` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages` | `CreateMessage` | [`CreateMessageParams`] | — |
 /// | [`update`](Message::update) | `POST` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}` | `UpdateMessage` | [`UpdateMessageParams`] | — |
 /// | [`delete`](Message::delete) | `DELETE` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}` | `DeleteMessage` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Channels/<ChannelSid>/Messages/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list = ListMessageParams, create = CreateMessageParams, update = UpdateMessageParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Channels/<ChannelSid>/Messages/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListMessageParams,
+    create = CreateMessageParams,
+    update = UpdateMessageParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchMessage`; feature `chat-v1`.",
+        list = "Twilio's `ListMessage`; its parameters are [`ListMessageParams`]; feature `chat-v1`.",
+        create = "Twilio's `CreateMessage`; its parameters are [`CreateMessageParams`]; feature `chat-v1`.",
+        update = "Twilio's `UpdateMessage`; its parameters are [`UpdateMessageParams`]; feature `chat-v1`.",
+        delete = "Twilio's `DeleteMessage`; feature `chat-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Message {
     /// The SID of the [Account](https://www.twilio.com/docs/api/rest/account) that created the Message resource.

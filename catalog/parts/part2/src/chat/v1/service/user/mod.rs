@@ -8,13 +8,14 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](UserChannel::list) | `GET` | `https://chat.twilio.com/v1/Services/{ServiceSid}/Users/{UserSid}/Channels` | `ListUserChannel` | — | — |
-///
-/// - `list`: List all Channels for a given User.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Services/<ServiceSid>/Users/<UserSid>/Channels",
     base_url = "https://chat.twilio.com",
     rename_all = "snake_case",
-    list
+    list,
+    doc(
+        list = "List all Channels for a given User.\n\nTwilio's `ListUserChannel`; feature `chat-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct UserChannel {

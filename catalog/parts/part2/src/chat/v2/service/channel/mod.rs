@@ -12,7 +12,21 @@
 /// | [`list`](Invite::list) | `GET` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites` | `ListInvite` | [`ListInviteParams`] | — |
 /// | [`create`](Invite::create) | `POST` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites` | `CreateInvite` | [`CreateInviteParams`] | — |
 /// | [`delete`](Invite::delete) | `DELETE` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}` | `DeleteInvite` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Channels/<ChannelSid>/Invites/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list = ListInviteParams, create = CreateInviteParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Channels/<ChannelSid>/Invites/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListInviteParams,
+    create = CreateInviteParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchInvite`; feature `chat-v2`.",
+        list = "Twilio's `ListInvite`; its parameters are [`ListInviteParams`]; feature `chat-v2`.",
+        create = "Twilio's `CreateInvite`; its parameters are [`CreateInviteParams`]; feature `chat-v2`.",
+        delete = "Twilio's `DeleteInvite`; feature `chat-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Invite {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Invite resource.
@@ -116,7 +130,23 @@ impl ::serde::Serialize for CreateInviteParams {
 /// | [`create`](Member::create) | `POST` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members` | `CreateMember` | [`CreateMemberParams`] | `.webhook_enabled(..)` |
 /// | [`update`](Member::update) | `POST` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}` | `UpdateMember` | [`UpdateMemberParams`] | `.webhook_enabled(..)` |
 /// | [`delete`](Member::delete) | `DELETE` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}` | `DeleteMember` | — | `.webhook_enabled(..)` |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Channels/<ChannelSid>/Members/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list = ListMemberParams, create = CreateMemberParams, update = UpdateMemberParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Channels/<ChannelSid>/Members/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListMemberParams,
+    create = CreateMemberParams,
+    update = UpdateMemberParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchMember`; feature `chat-v2`.",
+        list = "Twilio's `ListMember`; its parameters are [`ListMemberParams`]; feature `chat-v2`.",
+        create = "Twilio's `CreateMember`; its parameters are [`CreateMemberParams`]; feature `chat-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        update = "Twilio's `UpdateMember`; its parameters are [`UpdateMemberParams`]; feature `chat-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        delete = "Twilio's `DeleteMember`; feature `chat-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Member {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Member resource.
@@ -313,7 +343,23 @@ impl ::serde::Serialize for UpdateMemberParams {
 /// | [`create`](Message::create) | `POST` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages` | `CreateMessage` | [`CreateMessageParams`] | `.webhook_enabled(..)` |
 /// | [`update`](Message::update) | `POST` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}` | `UpdateMessage` | [`UpdateMessageParams`] | `.webhook_enabled(..)` |
 /// | [`delete`](Message::delete) | `DELETE` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}` | `DeleteMessage` | — | `.webhook_enabled(..)` |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Channels/<ChannelSid>/Messages/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list = ListMessageParams, create = CreateMessageParams, update = UpdateMessageParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Channels/<ChannelSid>/Messages/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListMessageParams,
+    create = CreateMessageParams,
+    update = UpdateMessageParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchMessage`; feature `chat-v2`.",
+        list = "Twilio's `ListMessage`; its parameters are [`ListMessageParams`]; feature `chat-v2`.",
+        create = "Twilio's `CreateMessage`; its parameters are [`CreateMessageParams`]; feature `chat-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        update = "Twilio's `UpdateMessage`; its parameters are [`UpdateMessageParams`]; feature `chat-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        delete = "Twilio's `DeleteMessage`; feature `chat-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Message {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Message resource.
@@ -520,7 +566,23 @@ impl ::serde::Serialize for UpdateMessageParams {
 /// | [`create`](ChannelWebhook::create) | `POST` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks` | `CreateChannelWebhook` | [`CreateChannelWebhookParams`] | — |
 /// | [`update`](ChannelWebhook::update) | `POST` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks/{Sid}` | `UpdateChannelWebhook` | [`UpdateChannelWebhookParams`] | — |
 /// | [`delete`](ChannelWebhook::delete) | `DELETE` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks/{Sid}` | `DeleteChannelWebhook` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Channels/<ChannelSid>/Webhooks/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list, create = CreateChannelWebhookParams, update = UpdateChannelWebhookParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Channels/<ChannelSid>/Webhooks/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateChannelWebhookParams,
+    update = UpdateChannelWebhookParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchChannelWebhook`; feature `chat-v2`.",
+        list = "Twilio's `ListChannelWebhook`; feature `chat-v2`.",
+        create = "Twilio's `CreateChannelWebhook`; its parameters are [`CreateChannelWebhookParams`]; feature `chat-v2`.",
+        update = "Twilio's `UpdateChannelWebhook`; its parameters are [`UpdateChannelWebhookParams`]; feature `chat-v2`.",
+        delete = "Twilio's `DeleteChannelWebhook`; feature `chat-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ChannelWebhook {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Channel Webhook resource.

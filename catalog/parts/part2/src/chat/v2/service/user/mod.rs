@@ -11,7 +11,19 @@
 /// | [`fetch`](UserBinding::fetch) | `GET` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings/{Sid}` | `FetchUserBinding` | — | — |
 /// | [`list`](UserBinding::list) | `GET` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings` | `ListUserBinding` | [`ListUserBindingParams`] | — |
 /// | [`delete`](UserBinding::delete) | `DELETE` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings/{Sid}` | `DeleteUserBinding` | — | — |
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Users/<UserSid>/Bindings/<Sid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list = ListUserBindingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Users/<UserSid>/Bindings/<Sid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListUserBindingParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchUserBinding`; feature `chat-v2`.",
+        list = "Twilio's `ListUserBinding`; its parameters are [`ListUserBindingParams`]; feature `chat-v2`.",
+        delete = "Twilio's `DeleteUserBinding`; feature `chat-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UserBinding {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the User Binding resource.
@@ -96,10 +108,21 @@ impl ::serde::Serialize for ListUserBindingParams {
 /// | [`list`](UserChannel::list) | `GET` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Channels` | `ListUserChannel` | — | — |
 /// | [`update`](UserChannel::update) | `POST` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}` | `UpdateUserChannel` | [`UpdateUserChannelParams`] | — |
 /// | [`delete`](UserChannel::delete) | `DELETE` | `https://chat.twilio.com/v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}` | `DeleteUserChannel` | — | `.webhook_enabled(..)` |
-///
-/// - `list`: List all Channels for a given User.
-/// - `delete`: Removes User from selected Channel.
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Users/<UserSid>/Channels/<ChannelSid>", base_url = "https://chat.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateUserChannelParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Users/<UserSid>/Channels/<ChannelSid>",
+    base_url = "https://chat.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateUserChannelParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchUserChannel`; feature `chat-v2`.",
+        list = "List all Channels for a given User.\n\nTwilio's `ListUserChannel`; feature `chat-v2`.",
+        update = "Twilio's `UpdateUserChannel`; its parameters are [`UpdateUserChannelParams`]; feature `chat-v2`.",
+        delete = "Removes User from selected Channel.\n\nTwilio's `DeleteUserChannel`; feature `chat-v2`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UserChannel {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the User Channel resource.

@@ -10,10 +10,17 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ServiceNotification::fetch) | `GET` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Configuration/Notifications` | `FetchServiceNotification` | — | — |
 /// | [`update`](ServiceNotification::update) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Configuration/Notifications` | `UpdateServiceNotification` | [`UpdateServiceNotificationParams`] | — |
-///
-/// - `fetch`: Fetch push notification service settings
-/// - `update`: Update push notification service settings
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ChatServiceSid>/Configuration/Notifications", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, update = UpdateServiceNotificationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ChatServiceSid>/Configuration/Notifications",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateServiceNotificationParams,
+    doc(
+        fetch = "Fetch push notification service settings\n\nTwilio's `FetchServiceNotification`; feature `conversations-v1`.",
+        update = "Update push notification service settings\n\nTwilio's `UpdateServiceNotification`; its parameters are [`UpdateServiceNotificationParams`]; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ServiceNotification {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this configuration.
@@ -166,10 +173,17 @@ impl ::serde::Serialize for UpdateServiceNotificationParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ServiceWebhookConfiguration::fetch) | `GET` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Configuration/Webhooks` | `FetchServiceWebhookConfiguration` | — | — |
 /// | [`update`](ServiceWebhookConfiguration::update) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Configuration/Webhooks` | `UpdateServiceWebhookConfiguration` | [`UpdateServiceWebhookConfigurationParams`] | — |
-///
-/// - `fetch`: Fetch a specific service webhook configuration.
-/// - `update`: Update a specific Webhook.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ChatServiceSid>/Configuration/Webhooks", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, update = UpdateServiceWebhookConfigurationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ChatServiceSid>/Configuration/Webhooks",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    update = UpdateServiceWebhookConfigurationParams,
+    doc(
+        fetch = "Fetch a specific service webhook configuration.\n\nTwilio's `FetchServiceWebhookConfiguration`; feature `conversations-v1`.",
+        update = "Update a specific Webhook.\n\nTwilio's `UpdateServiceWebhookConfiguration`; its parameters are [`UpdateServiceWebhookConfigurationParams`]; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ServiceWebhookConfiguration {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this service.

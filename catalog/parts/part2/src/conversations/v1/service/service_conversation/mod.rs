@@ -15,13 +15,23 @@ pub mod service_conversation_message;
 /// | [`create`](ServiceConversationMessage::create) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages` | `CreateServiceConversationMessage` | [`CreateServiceConversationMessageParams`] | `.webhook_enabled(..)` |
 /// | [`update`](ServiceConversationMessage::update) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}` | `UpdateServiceConversationMessage` | [`UpdateServiceConversationMessageParams`] | `.webhook_enabled(..)` |
 /// | [`delete`](ServiceConversationMessage::delete) | `DELETE` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}` | `DeleteServiceConversationMessage` | — | `.webhook_enabled(..)` |
-///
-/// - `fetch`: Fetch a message from the conversation
-/// - `list`: Retrieve a list of all messages in the conversation
-/// - `create`: Add a new message to the conversation in a specific service
-/// - `update`: Update an existing message in the conversation
-/// - `delete`: Remove a message from the conversation
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list = ListServiceConversationMessageParams, create = CreateServiceConversationMessageParams, update = UpdateServiceConversationMessageParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListServiceConversationMessageParams,
+    create = CreateServiceConversationMessageParams,
+    update = UpdateServiceConversationMessageParams,
+    delete,
+    doc(
+        fetch = "Fetch a message from the conversation\n\nTwilio's `FetchServiceConversationMessage`; feature `conversations-v1`.",
+        list = "Retrieve a list of all messages in the conversation\n\nTwilio's `ListServiceConversationMessage`; its parameters are [`ListServiceConversationMessageParams`]; feature `conversations-v1`.",
+        create = "Add a new message to the conversation in a specific service\n\nTwilio's `CreateServiceConversationMessage`; its parameters are [`CreateServiceConversationMessageParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        update = "Update an existing message in the conversation\n\nTwilio's `UpdateServiceConversationMessage`; its parameters are [`UpdateServiceConversationMessageParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        delete = "Remove a message from the conversation\n\nTwilio's `DeleteServiceConversationMessage`; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ServiceConversationMessage {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this message.
@@ -249,13 +259,23 @@ impl ::serde::Serialize for UpdateServiceConversationMessageParams {
 /// | [`create`](ServiceConversationParticipant::create) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants` | `CreateServiceConversationParticipant` | [`CreateServiceConversationParticipantParams`] | `.webhook_enabled(..)` |
 /// | [`update`](ServiceConversationParticipant::update) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}` | `UpdateServiceConversationParticipant` | [`UpdateServiceConversationParticipantParams`] | `.webhook_enabled(..)` |
 /// | [`delete`](ServiceConversationParticipant::delete) | `DELETE` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}` | `DeleteServiceConversationParticipant` | — | `.webhook_enabled(..)` |
-///
-/// - `fetch`: Fetch a participant of the conversation
-/// - `list`: Retrieve a list of all participants of the conversation
-/// - `create`: Add a new participant to the conversation in a specific service
-/// - `update`: Update an existing participant in the conversation
-/// - `delete`: Remove a participant from the conversation
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list, create = CreateServiceConversationParticipantParams, update = UpdateServiceConversationParticipantParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateServiceConversationParticipantParams,
+    update = UpdateServiceConversationParticipantParams,
+    delete,
+    doc(
+        fetch = "Fetch a participant of the conversation\n\nTwilio's `FetchServiceConversationParticipant`; feature `conversations-v1`.",
+        list = "Retrieve a list of all participants of the conversation\n\nTwilio's `ListServiceConversationParticipant`; feature `conversations-v1`.",
+        create = "Add a new participant to the conversation in a specific service\n\nTwilio's `CreateServiceConversationParticipant`; its parameters are [`CreateServiceConversationParticipantParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        update = "Update an existing participant in the conversation\n\nTwilio's `UpdateServiceConversationParticipant`; its parameters are [`UpdateServiceConversationParticipantParams`]; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+        delete = "Remove a participant from the conversation\n\nTwilio's `DeleteServiceConversationParticipant`; feature `conversations-v1`.\n\nHeaders it reads:\n- `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ServiceConversationParticipant {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this participant.
@@ -466,13 +486,23 @@ impl ::serde::Serialize for UpdateServiceConversationParticipantParams {
 /// | [`create`](ServiceConversationScopedWebhook::create) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks` | `CreateServiceConversationScopedWebhook` | [`CreateServiceConversationScopedWebhookParams`] | — |
 /// | [`update`](ServiceConversationScopedWebhook::update) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}` | `UpdateServiceConversationScopedWebhook` | [`UpdateServiceConversationScopedWebhookParams`] | — |
 /// | [`delete`](ServiceConversationScopedWebhook::delete) | `DELETE` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}` | `DeleteServiceConversationScopedWebhook` | — | — |
-///
-/// - `fetch`: Fetch the configuration of a conversation-scoped webhook
-/// - `list`: Retrieve a list of all webhooks scoped to the conversation
-/// - `create`: Create a new webhook scoped to the conversation in a specific service
-/// - `update`: Update an existing conversation-scoped webhook
-/// - `delete`: Remove an existing webhook scoped to the conversation
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks/<Sid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list, create = CreateServiceConversationScopedWebhookParams, update = UpdateServiceConversationScopedWebhookParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks/<Sid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateServiceConversationScopedWebhookParams,
+    update = UpdateServiceConversationScopedWebhookParams,
+    delete,
+    doc(
+        fetch = "Fetch the configuration of a conversation-scoped webhook\n\nTwilio's `FetchServiceConversationScopedWebhook`; feature `conversations-v1`.",
+        list = "Retrieve a list of all webhooks scoped to the conversation\n\nTwilio's `ListServiceConversationScopedWebhook`; feature `conversations-v1`.",
+        create = "Create a new webhook scoped to the conversation in a specific service\n\nTwilio's `CreateServiceConversationScopedWebhook`; its parameters are [`CreateServiceConversationScopedWebhookParams`]; feature `conversations-v1`.",
+        update = "Update an existing conversation-scoped webhook\n\nTwilio's `UpdateServiceConversationScopedWebhook`; its parameters are [`UpdateServiceConversationScopedWebhookParams`]; feature `conversations-v1`.",
+        delete = "Remove an existing webhook scoped to the conversation\n\nTwilio's `DeleteServiceConversationScopedWebhook`; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ServiceConversationScopedWebhook {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.

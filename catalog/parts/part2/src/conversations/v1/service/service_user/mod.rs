@@ -12,12 +12,21 @@
 /// | [`list`](ServiceUserConversation::list) | `GET` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations` | `ListServiceUserConversation` | — | — |
 /// | [`update`](ServiceUserConversation::update) | `POST` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations/{ConversationSid}` | `UpdateServiceUserConversation` | [`UpdateServiceUserConversationParams`] | — |
 /// | [`delete`](ServiceUserConversation::delete) | `DELETE` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations/{ConversationSid}` | `DeleteServiceUserConversation` | — | — |
-///
-/// - `fetch`: Fetch a specific User Conversation.
-/// - `list`: Retrieve a list of all User Conversations for the User.
-/// - `update`: Update a specific User Conversation.
-/// - `delete`: Delete a specific User Conversation.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", base_url = "https://conversations.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateServiceUserConversationParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>",
+    base_url = "https://conversations.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateServiceUserConversationParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific User Conversation.\n\nTwilio's `FetchServiceUserConversation`; feature `conversations-v1`.",
+        list = "Retrieve a list of all User Conversations for the User.\n\nTwilio's `ListServiceUserConversation`; feature `conversations-v1`.",
+        update = "Update a specific User Conversation.\n\nTwilio's `UpdateServiceUserConversation`; its parameters are [`UpdateServiceUserConversationParams`]; feature `conversations-v1`.",
+        delete = "Delete a specific User Conversation.\n\nTwilio's `DeleteServiceUserConversation`; feature `conversations-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ServiceUserConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible for this conversation.

@@ -9,10 +9,17 @@
 /// |---|---|---|---|---|---|
 /// | [`list`](InteractionChannelInvite::list) | `GET` | `https://flex-api.twilio.com/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Invites` | `ListInteractionChannelInvite` | — | — |
 /// | [`create`](InteractionChannelInvite::create) | `POST` | `https://flex-api.twilio.com/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Invites` | `CreateInteractionChannelInvite` | [`CreateInteractionChannelInviteParams`] | — |
-///
-/// - `list`: List all Invites for a Channel.
-/// - `create`: Invite an Agent or a TaskQueue to a Channel.
-#[::twilio_resource::twilio_resource(path = "/v1/Interactions/<InteractionSid>/Channels/<ChannelSid>/Invites", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", list, create = CreateInteractionChannelInviteParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Interactions/<InteractionSid>/Channels/<ChannelSid>/Invites",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    list,
+    create = CreateInteractionChannelInviteParams,
+    doc(
+        list = "List all Invites for a Channel.\n\nTwilio's `ListInteractionChannelInvite`; feature `flex-v1`.",
+        create = "Invite an Agent or a TaskQueue to a Channel.\n\nTwilio's `CreateInteractionChannelInvite`; its parameters are [`CreateInteractionChannelInviteParams`]; feature `flex-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InteractionChannelInvite {
     /// The Channel SID for this Invite.
@@ -70,11 +77,19 @@ impl ::serde::Serialize for CreateInteractionChannelInviteParams {
 /// | [`list`](InteractionChannelParticipant::list) | `GET` | `https://flex-api.twilio.com/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants` | `ListInteractionChannelParticipant` | — | — |
 /// | [`create`](InteractionChannelParticipant::create) | `POST` | `https://flex-api.twilio.com/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants` | `CreateInteractionChannelParticipant` | [`CreateInteractionChannelParticipantParams`] | — |
 /// | [`update`](InteractionChannelParticipant::update) | `POST` | `https://flex-api.twilio.com/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants/{Sid}` | `UpdateInteractionChannelParticipant` | [`UpdateInteractionChannelParticipantParams`] | — |
-///
-/// - `list`: List all Participants for a Channel.
-/// - `create`: Add a Participant to a Channel.
-/// - `update`: Update an existing Channel Participant.
-#[::twilio_resource::twilio_resource(path = "/v1/Interactions/<InteractionSid>/Channels/<ChannelSid>/Participants/<Sid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", list, create = CreateInteractionChannelParticipantParams, update = UpdateInteractionChannelParticipantParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Interactions/<InteractionSid>/Channels/<ChannelSid>/Participants/<Sid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    list,
+    create = CreateInteractionChannelParticipantParams,
+    update = UpdateInteractionChannelParticipantParams,
+    doc(
+        list = "List all Participants for a Channel.\n\nTwilio's `ListInteractionChannelParticipant`; feature `flex-v1`.",
+        create = "Add a Participant to a Channel.\n\nTwilio's `CreateInteractionChannelParticipant`; its parameters are [`CreateInteractionChannelParticipantParams`]; feature `flex-v1`.",
+        update = "Update an existing Channel Participant.\n\nTwilio's `UpdateInteractionChannelParticipant`; its parameters are [`UpdateInteractionChannelParticipantParams`]; feature `flex-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InteractionChannelParticipant {
     /// The Channel Sid for this Participant.
@@ -170,11 +185,21 @@ impl ::serde::Serialize for UpdateInteractionChannelParticipantParams {
 /// | [`fetch`](InteractionTransfer::fetch) | `GET` | `https://flex-api.twilio.com/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers/{Sid}` | `FetchInteractionTransfer` | — | — |
 /// | [`create`](InteractionTransfer::create) | `POST` | `https://flex-api.twilio.com/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers` | `CreateInteractionTransfer` | [`CreateInteractionTransferParams`] | — |
 /// | [`update`](InteractionTransfer::update) | `POST` | `https://flex-api.twilio.com/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers/{Sid}` | `UpdateInteractionTransfer` | [`UpdateInteractionTransferParams`] | — |
-///
-/// - `fetch`: Fetch a specific Transfer by SID.
-/// - `create`: Create a new Transfer.
-/// - `update`: Update an existing Transfer.
-#[::twilio_resource::twilio_resource(path = "/v1/Interactions/<InteractionSid>/Channels/<ChannelSid>/Transfers/<Sid>", base_url = "https://flex-api.twilio.com", rename_all = "snake_case", body = "json", update_method = "POST", fetch, create = CreateInteractionTransferParams, update = UpdateInteractionTransferParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Interactions/<InteractionSid>/Channels/<ChannelSid>/Transfers/<Sid>",
+    base_url = "https://flex-api.twilio.com",
+    rename_all = "snake_case",
+    body = "json",
+    update_method = "POST",
+    fetch,
+    create = CreateInteractionTransferParams,
+    update = UpdateInteractionTransferParams,
+    doc(
+        fetch = "Fetch a specific Transfer by SID.\n\nTwilio's `FetchInteractionTransfer`; feature `flex-v1`.",
+        create = "Create a new Transfer.\n\nTwilio's `CreateInteractionTransfer`; its parameters are [`CreateInteractionTransferParams`]; feature `flex-v1`.",
+        update = "Update an existing Transfer.\n\nTwilio's `UpdateInteractionTransfer`; its parameters are [`UpdateInteractionTransferParams`]; feature `flex-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct InteractionTransfer {
     /// The SID of the Account that created the Transfer.

@@ -9,10 +9,17 @@
 /// |---|---|---|---|---|---|
 /// | [`list`](BundleCopy::list) | `GET` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles/{BundleSid}/Copies` | `ListBundleCopy` | — | — |
 /// | [`create`](BundleCopy::create) | `POST` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles/{BundleSid}/Copies` | `CreateBundleCopy` | [`CreateBundleCopyParams`] | — |
-///
-/// - `list`: Retrieve a list of all Bundles Copies for a Bundle.
-/// - `create`: Creates a new copy of a Bundle. It will internally create copies of all the bundle items (identities and documents) of the original bundle
-#[::twilio_resource::twilio_resource(path = "/v2/RegulatoryCompliance/Bundles/<BundleSid>/Copies", base_url = "https://numbers.twilio.com", rename_all = "snake_case", list, create = CreateBundleCopyParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/RegulatoryCompliance/Bundles/<BundleSid>/Copies",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    list,
+    create = CreateBundleCopyParams,
+    doc(
+        list = "Retrieve a list of all Bundles Copies for a Bundle.\n\nTwilio's `ListBundleCopy`; feature `numbers-v2`.",
+        create = "Creates a new copy of a Bundle. It will internally create copies of all the bundle items (identities and documents) of the original bundle\n\nTwilio's `CreateBundleCopy`; its parameters are [`CreateBundleCopyParams`]; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct BundleCopy {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Bundle resource.
@@ -88,11 +95,19 @@ impl ::serde::Serialize for CreateBundleCopyParams {
 /// | [`fetch`](Evaluation::fetch) | `GET` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles/{BundleSid}/Evaluations/{Sid}` | `FetchEvaluation` | — | — |
 /// | [`list`](Evaluation::list) | `GET` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles/{BundleSid}/Evaluations` | `ListEvaluation` | — | — |
 /// | [`create`](Evaluation::create) | `POST` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles/{BundleSid}/Evaluations` | `CreateEvaluation` | [`CreateEvaluationParams`] | — |
-///
-/// - `fetch`: Fetch specific Evaluation Instance.
-/// - `list`: Retrieve a list of Evaluations associated to the Bundle resource.
-/// - `create`: Creates an evaluation for a bundle
-#[::twilio_resource::twilio_resource(path = "/v2/RegulatoryCompliance/Bundles/<BundleSid>/Evaluations/<Sid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch, list, create = CreateEvaluationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/RegulatoryCompliance/Bundles/<BundleSid>/Evaluations/<Sid>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateEvaluationParams,
+    doc(
+        fetch = "Fetch specific Evaluation Instance.\n\nTwilio's `FetchEvaluation`; feature `numbers-v2`.",
+        list = "Retrieve a list of Evaluations associated to the Bundle resource.\n\nTwilio's `ListEvaluation`; feature `numbers-v2`.",
+        create = "Creates an evaluation for a bundle\n\nTwilio's `CreateEvaluation`; its parameters are [`CreateEvaluationParams`]; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Evaluation {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Bundle resource.
@@ -151,12 +166,21 @@ impl ::serde::Serialize for CreateEvaluationParams {
 /// | [`list`](ItemAssignment::list) | `GET` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles/{BundleSid}/ItemAssignments` | `ListItemAssignment` | — | — |
 /// | [`create`](ItemAssignment::create) | `POST` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles/{BundleSid}/ItemAssignments` | `CreateItemAssignment` | [`CreateItemAssignmentParams`] | — |
 /// | [`delete`](ItemAssignment::delete) | `DELETE` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles/{BundleSid}/ItemAssignments/{Sid}` | `DeleteItemAssignment` | — | — |
-///
-/// - `fetch`: Fetch specific Assigned Item Instance.
-/// - `list`: Retrieve a list of all Assigned Items for an account.
-/// - `create`: Create a new Assigned Item.
-/// - `delete`: Remove an Assignment Item Instance.
-#[::twilio_resource::twilio_resource(path = "/v2/RegulatoryCompliance/Bundles/<BundleSid>/ItemAssignments/<Sid>", base_url = "https://numbers.twilio.com", rename_all = "snake_case", fetch, list, create = CreateItemAssignmentParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/RegulatoryCompliance/Bundles/<BundleSid>/ItemAssignments/<Sid>",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateItemAssignmentParams,
+    delete,
+    doc(
+        fetch = "Fetch specific Assigned Item Instance.\n\nTwilio's `FetchItemAssignment`; feature `numbers-v2`.",
+        list = "Retrieve a list of all Assigned Items for an account.\n\nTwilio's `ListItemAssignment`; feature `numbers-v2`.",
+        create = "Create a new Assigned Item.\n\nTwilio's `CreateItemAssignment`; its parameters are [`CreateItemAssignmentParams`]; feature `numbers-v2`.",
+        delete = "Remove an Assignment Item Instance.\n\nTwilio's `DeleteItemAssignment`; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ItemAssignment {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Item Assignment resource.
@@ -213,9 +237,15 @@ impl ::serde::Serialize for CreateItemAssignmentParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](ReplaceItems::create) | `POST` | `https://numbers.twilio.com/v2/RegulatoryCompliance/Bundles/{BundleSid}/ReplaceItems` | `CreateReplaceItems` | [`CreateReplaceItemsParams`] | — |
-///
-/// - `create`: Replaces all bundle items in the target bundle (specified in the path) with all the bundle items of the source bundle (specified by the from\_bundle\_sid body param)
-#[::twilio_resource::twilio_resource(path = "/v2/RegulatoryCompliance/Bundles/<BundleSid>/ReplaceItems", base_url = "https://numbers.twilio.com", rename_all = "snake_case", create = CreateReplaceItemsParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/RegulatoryCompliance/Bundles/<BundleSid>/ReplaceItems",
+    base_url = "https://numbers.twilio.com",
+    rename_all = "snake_case",
+    create = CreateReplaceItemsParams,
+    doc(
+        create = "Replaces all bundle items in the target bundle (specified in the path) with all the bundle items of the source bundle (specified by the from\\_bundle\\_sid body param)\n\nTwilio's `CreateReplaceItems`; its parameters are [`CreateReplaceItemsParams`]; feature `numbers-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct ReplaceItems {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Bundle resource.

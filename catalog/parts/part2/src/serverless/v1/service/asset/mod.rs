@@ -10,15 +10,16 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](AssetVersion::fetch) | `GET` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Assets/{AssetSid}/Versions/{Sid}` | `FetchAssetVersion` | — | — |
 /// | [`list`](AssetVersion::list) | `GET` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Assets/{AssetSid}/Versions` | `ListAssetVersion` | — | — |
-///
-/// - `fetch`: Retrieve a specific Asset Version.
-/// - `list`: Retrieve a list of all Asset Versions.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Services/<ServiceSid>/Assets/<AssetSid>/Versions/<Sid>",
     base_url = "https://serverless.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Retrieve a specific Asset Version.\n\nTwilio's `FetchAssetVersion`; feature `serverless-v1`.",
+        list = "Retrieve a list of all Asset Versions.\n\nTwilio's `ListAssetVersion`; feature `serverless-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct AssetVersion {

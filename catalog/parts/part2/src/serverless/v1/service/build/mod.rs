@@ -9,13 +9,14 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](BuildStatus::fetch) | `GET` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Builds/{Sid}/Status` | `FetchBuildStatus` | — | — |
-///
-/// - `fetch`: Retrieve a specific Build resource.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Services/<ServiceSid>/Builds/<Sid>/Status",
     base_url = "https://serverless.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Retrieve a specific Build resource.\n\nTwilio's `FetchBuildStatus`; feature `serverless-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct BuildStatus {

@@ -11,11 +11,19 @@
 /// | [`fetch`](Deployment::fetch) | `GET` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments/{Sid}` | `FetchDeployment` | — | — |
 /// | [`list`](Deployment::list) | `GET` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments` | `ListDeployment` | — | — |
 /// | [`create`](Deployment::create) | `POST` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments` | `CreateDeployment` | [`CreateDeploymentParams`] | — |
-///
-/// - `fetch`: Retrieve a specific Deployment.
-/// - `list`: Retrieve a list of all Deployments.
-/// - `create`: Create a new Deployment.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Environments/<EnvironmentSid>/Deployments/<Sid>", base_url = "https://serverless.twilio.com", rename_all = "snake_case", fetch, list, create = CreateDeploymentParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Environments/<EnvironmentSid>/Deployments/<Sid>",
+    base_url = "https://serverless.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateDeploymentParams,
+    doc(
+        fetch = "Retrieve a specific Deployment.\n\nTwilio's `FetchDeployment`; feature `serverless-v1`.",
+        list = "Retrieve a list of all Deployments.\n\nTwilio's `ListDeployment`; feature `serverless-v1`.",
+        create = "Create a new Deployment.\n\nTwilio's `CreateDeployment`; its parameters are [`CreateDeploymentParams`]; feature `serverless-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Deployment {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Deployment resource.
@@ -90,10 +98,17 @@ impl ::serde::Serialize for CreateDeploymentParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](Log::fetch) | `GET` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Logs/{Sid}` | `FetchLog` | — | — |
 /// | [`list`](Log::list) | `GET` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Logs` | `ListLog` | [`ListLogParams`] | — |
-///
-/// - `fetch`: Retrieve a specific log.
-/// - `list`: Retrieve a list of all logs.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Environments/<EnvironmentSid>/Logs/<Sid>", base_url = "https://serverless.twilio.com", rename_all = "snake_case", fetch, list = ListLogParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Environments/<EnvironmentSid>/Logs/<Sid>",
+    base_url = "https://serverless.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListLogParams,
+    doc(
+        fetch = "Retrieve a specific log.\n\nTwilio's `FetchLog`; feature `serverless-v1`.",
+        list = "Retrieve a list of all logs.\n\nTwilio's `ListLog`; its parameters are [`ListLogParams`]; feature `serverless-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Log {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Log resource.
@@ -192,13 +207,23 @@ impl ::serde::Serialize for ListLogParams {
 /// | [`create`](Variable::create) | `POST` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables` | `CreateVariable` | [`CreateVariableParams`] | — |
 /// | [`update`](Variable::update) | `POST` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}` | `UpdateVariable` | [`UpdateVariableParams`] | — |
 /// | [`delete`](Variable::delete) | `DELETE` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}` | `DeleteVariable` | — | — |
-///
-/// - `fetch`: Retrieve a specific Variable.
-/// - `list`: Retrieve a list of all Variables.
-/// - `create`: Create a new Variable.
-/// - `update`: Update a specific Variable.
-/// - `delete`: Delete a specific Variable.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Environments/<EnvironmentSid>/Variables/<Sid>", base_url = "https://serverless.twilio.com", rename_all = "snake_case", fetch, list, create = CreateVariableParams, update = UpdateVariableParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Environments/<EnvironmentSid>/Variables/<Sid>",
+    base_url = "https://serverless.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateVariableParams,
+    update = UpdateVariableParams,
+    delete,
+    doc(
+        fetch = "Retrieve a specific Variable.\n\nTwilio's `FetchVariable`; feature `serverless-v1`.",
+        list = "Retrieve a list of all Variables.\n\nTwilio's `ListVariable`; feature `serverless-v1`.",
+        create = "Create a new Variable.\n\nTwilio's `CreateVariable`; its parameters are [`CreateVariableParams`]; feature `serverless-v1`.",
+        update = "Update a specific Variable.\n\nTwilio's `UpdateVariable`; its parameters are [`UpdateVariableParams`]; feature `serverless-v1`.",
+        delete = "Delete a specific Variable.\n\nTwilio's `DeleteVariable`; feature `serverless-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Variable {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Variable resource.

@@ -12,15 +12,16 @@ pub mod function_version;
 /// |---|---|---|---|---|---|
 /// | [`fetch`](FunctionVersion::fetch) | `GET` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Functions/{FunctionSid}/Versions/{Sid}` | `FetchFunctionVersion` | — | — |
 /// | [`list`](FunctionVersion::list) | `GET` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Functions/{FunctionSid}/Versions` | `ListFunctionVersion` | — | — |
-///
-/// - `fetch`: Retrieve a specific Function Version resource.
-/// - `list`: Retrieve a list of all Function Version resources.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Services/<ServiceSid>/Functions/<FunctionSid>/Versions/<Sid>",
     base_url = "https://serverless.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Retrieve a specific Function Version resource.\n\nTwilio's `FetchFunctionVersion`; feature `serverless-v1`.",
+        list = "Retrieve a list of all Function Version resources.\n\nTwilio's `ListFunctionVersion`; feature `serverless-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct FunctionVersion {

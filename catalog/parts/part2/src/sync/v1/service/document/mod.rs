@@ -12,12 +12,21 @@
 /// | [`list`](DocumentPermission::list) | `GET` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions` | `ListDocumentPermission` | — | — |
 /// | [`update`](DocumentPermission::update) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions/{Identity}` | `UpdateDocumentPermission` | [`UpdateDocumentPermissionParams`] | — |
 /// | [`delete`](DocumentPermission::delete) | `DELETE` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions/{Identity}` | `DeleteDocumentPermission` | — | — |
-///
-/// - `fetch`: Fetch a specific Sync Document Permission.
-/// - `list`: Retrieve a list of all Permissions applying to a Sync Document.
-/// - `update`: Update an identity's access to a specific Sync Document.
-/// - `delete`: Delete a specific Sync Document Permission.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Documents/<DocumentSid>/Permissions/<Identity>", base_url = "https://sync.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateDocumentPermissionParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Documents/<DocumentSid>/Permissions/<Identity>",
+    base_url = "https://sync.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateDocumentPermissionParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Sync Document Permission.\n\nTwilio's `FetchDocumentPermission`; feature `sync-v1`.",
+        list = "Retrieve a list of all Permissions applying to a Sync Document.\n\nTwilio's `ListDocumentPermission`; feature `sync-v1`.",
+        update = "Update an identity's access to a specific Sync Document.\n\nTwilio's `UpdateDocumentPermission`; its parameters are [`UpdateDocumentPermissionParams`]; feature `sync-v1`.",
+        delete = "Delete a specific Sync Document Permission.\n\nTwilio's `DeleteDocumentPermission`; feature `sync-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct DocumentPermission {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Document Permission resource.

@@ -13,7 +13,23 @@
 /// | [`create`](SyncListItem::create) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Lists/{ListSid}/Items` | `CreateSyncListItem` | [`CreateSyncListItemParams`] | — |
 /// | [`update`](SyncListItem::update) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Lists/{ListSid}/Items/{Index}` | `UpdateSyncListItem` | [`UpdateSyncListItemParams`] | `.if_match(..)` |
 /// | [`delete`](SyncListItem::delete) | `DELETE` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Lists/{ListSid}/Items/{Index}` | `DeleteSyncListItem` | — | `.if_match(..)` |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Lists/<ListSid>/Items/<Index>", base_url = "https://sync.twilio.com", rename_all = "snake_case", fetch, list = ListSyncListItemParams, create = CreateSyncListItemParams, update = UpdateSyncListItemParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Lists/<ListSid>/Items/<Index>",
+    base_url = "https://sync.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListSyncListItemParams,
+    create = CreateSyncListItemParams,
+    update = UpdateSyncListItemParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchSyncListItem`; feature `sync-v1`.",
+        list = "Twilio's `ListSyncListItem`; its parameters are [`ListSyncListItemParams`]; feature `sync-v1`.",
+        create = "Twilio's `CreateSyncListItem`; its parameters are [`CreateSyncListItemParams`]; feature `sync-v1`.",
+        update = "Twilio's `UpdateSyncListItem`; its parameters are [`UpdateSyncListItemParams`]; feature `sync-v1`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`: If provided, applies this mutation if (and only if) the “revision” field of this \\[map item\\] matches the provided value. This matches the semantics of (and is implemented with) the HTTP [If-Match header](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-Match).",
+        delete = "Twilio's `DeleteSyncListItem`; feature `sync-v1`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`: If provided, applies this mutation if (and only if) the “revision” field of this \\[map item\\] matches the provided value. This matches the semantics of (and is implemented with) the HTTP [If-Match header](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-Match).",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SyncListItem {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the List Item resource.
@@ -184,12 +200,21 @@ impl ::serde::Serialize for UpdateSyncListItemParams {
 /// | [`list`](SyncListPermission::list) | `GET` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions` | `ListSyncListPermission` | — | — |
 /// | [`update`](SyncListPermission::update) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions/{Identity}` | `UpdateSyncListPermission` | [`UpdateSyncListPermissionParams`] | — |
 /// | [`delete`](SyncListPermission::delete) | `DELETE` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions/{Identity}` | `DeleteSyncListPermission` | — | — |
-///
-/// - `fetch`: Fetch a specific Sync List Permission.
-/// - `list`: Retrieve a list of all Permissions applying to a Sync List.
-/// - `update`: Update an identity's access to a specific Sync List.
-/// - `delete`: Delete a specific Sync List Permission.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Lists/<ListSid>/Permissions/<Identity>", base_url = "https://sync.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateSyncListPermissionParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Lists/<ListSid>/Permissions/<Identity>",
+    base_url = "https://sync.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateSyncListPermissionParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Sync List Permission.\n\nTwilio's `FetchSyncListPermission`; feature `sync-v1`.",
+        list = "Retrieve a list of all Permissions applying to a Sync List.\n\nTwilio's `ListSyncListPermission`; feature `sync-v1`.",
+        update = "Update an identity's access to a specific Sync List.\n\nTwilio's `UpdateSyncListPermission`; its parameters are [`UpdateSyncListPermissionParams`]; feature `sync-v1`.",
+        delete = "Delete a specific Sync List Permission.\n\nTwilio's `DeleteSyncListPermission`; feature `sync-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SyncListPermission {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Sync List Permission resource.

@@ -13,7 +13,23 @@
 /// | [`create`](SyncMapItem::create) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Maps/{MapSid}/Items` | `CreateSyncMapItem` | [`CreateSyncMapItemParams`] | — |
 /// | [`update`](SyncMapItem::update) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Maps/{MapSid}/Items/{Key}` | `UpdateSyncMapItem` | [`UpdateSyncMapItemParams`] | `.if_match(..)` |
 /// | [`delete`](SyncMapItem::delete) | `DELETE` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Maps/{MapSid}/Items/{Key}` | `DeleteSyncMapItem` | — | `.if_match(..)` |
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Maps/<MapSid>/Items/<Key>", base_url = "https://sync.twilio.com", rename_all = "snake_case", fetch, list = ListSyncMapItemParams, create = CreateSyncMapItemParams, update = UpdateSyncMapItemParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Maps/<MapSid>/Items/<Key>",
+    base_url = "https://sync.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListSyncMapItemParams,
+    create = CreateSyncMapItemParams,
+    update = UpdateSyncMapItemParams,
+    delete,
+    doc(
+        fetch = "Twilio's `FetchSyncMapItem`; feature `sync-v1`.",
+        list = "Twilio's `ListSyncMapItem`; its parameters are [`ListSyncMapItemParams`]; feature `sync-v1`.",
+        create = "Twilio's `CreateSyncMapItem`; its parameters are [`CreateSyncMapItemParams`]; feature `sync-v1`.",
+        update = "Twilio's `UpdateSyncMapItem`; its parameters are [`UpdateSyncMapItemParams`]; feature `sync-v1`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`: If provided, applies this mutation if (and only if) the “revision” field of this \\[map item\\] matches the provided value. This matches the semantics of (and is implemented with) the HTTP [If-Match header](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-Match).",
+        delete = "Twilio's `DeleteSyncMapItem`; feature `sync-v1`.\n\nHeaders it reads:\n- `If-Match`, sent with `.if_match(..)`: If provided, applies this mutation if (and only if) the “revision” field of this \\[map item\\] matches the provided value. This matches the semantics of (and is implemented with) the HTTP [If-Match header](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-Match).",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SyncMapItem {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Map Item resource.
@@ -188,12 +204,21 @@ impl ::serde::Serialize for UpdateSyncMapItemParams {
 /// | [`list`](SyncMapPermission::list) | `GET` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Maps/{MapSid}/Permissions` | `ListSyncMapPermission` | — | — |
 /// | [`update`](SyncMapPermission::update) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Maps/{MapSid}/Permissions/{Identity}` | `UpdateSyncMapPermission` | [`UpdateSyncMapPermissionParams`] | — |
 /// | [`delete`](SyncMapPermission::delete) | `DELETE` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Maps/{MapSid}/Permissions/{Identity}` | `DeleteSyncMapPermission` | — | — |
-///
-/// - `fetch`: Fetch a specific Sync Map Permission.
-/// - `list`: Retrieve a list of all Permissions applying to a Sync Map.
-/// - `update`: Update an identity's access to a specific Sync Map.
-/// - `delete`: Delete a specific Sync Map Permission.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Maps/<MapSid>/Permissions/<Identity>", base_url = "https://sync.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateSyncMapPermissionParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Maps/<MapSid>/Permissions/<Identity>",
+    base_url = "https://sync.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateSyncMapPermissionParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Sync Map Permission.\n\nTwilio's `FetchSyncMapPermission`; feature `sync-v1`.",
+        list = "Retrieve a list of all Permissions applying to a Sync Map.\n\nTwilio's `ListSyncMapPermission`; feature `sync-v1`.",
+        update = "Update an identity's access to a specific Sync Map.\n\nTwilio's `UpdateSyncMapPermission`; its parameters are [`UpdateSyncMapPermissionParams`]; feature `sync-v1`.",
+        delete = "Delete a specific Sync Map Permission.\n\nTwilio's `DeleteSyncMapPermission`; feature `sync-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SyncMapPermission {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Sync Map Permission resource.

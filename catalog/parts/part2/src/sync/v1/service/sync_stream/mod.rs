@@ -8,9 +8,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](StreamMessage::create) | `POST` | `https://sync.twilio.com/v1/Services/{ServiceSid}/Streams/{StreamSid}/Messages` | `CreateStreamMessage` | [`CreateStreamMessageParams`] | — |
-///
-/// - `create`: Create a new Stream Message.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Streams/<StreamSid>/Messages", base_url = "https://sync.twilio.com", rename_all = "snake_case", create = CreateStreamMessageParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Streams/<StreamSid>/Messages",
+    base_url = "https://sync.twilio.com",
+    rename_all = "snake_case",
+    create = CreateStreamMessageParams,
+    doc(
+        create = "Create a new Stream Message.\n\nTwilio's `CreateStreamMessage`; its parameters are [`CreateStreamMessageParams`]; feature `sync-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct StreamMessage {
     /// An arbitrary, schema-less object that contains the Stream Message body. Can be up to 4 KiB in length.

@@ -13,12 +13,21 @@ pub mod challenge;
 /// | [`list`](Challenge::list) | `GET` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Entities/{Identity}/Challenges` | `ListChallenge` | [`ListChallengeParams`] | — |
 /// | [`create`](Challenge::create) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Entities/{Identity}/Challenges` | `CreateChallenge` | [`CreateChallengeParams`] | — |
 /// | [`update`](Challenge::update) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Entities/{Identity}/Challenges/{Sid}` | `UpdateChallenge` | [`UpdateChallengeParams`] | — |
-///
-/// - `fetch`: Fetch a specific Challenge.
-/// - `list`: Retrieve a list of all Challenges for a Factor.
-/// - `create`: Create a new Challenge for the Factor
-/// - `update`: Verify a specific Challenge.
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Entities/<Identity>/Challenges/<Sid>", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch, list = ListChallengeParams, create = CreateChallengeParams, update = UpdateChallengeParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Entities/<Identity>/Challenges/<Sid>",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list = ListChallengeParams,
+    create = CreateChallengeParams,
+    update = UpdateChallengeParams,
+    doc(
+        fetch = "Fetch a specific Challenge.\n\nTwilio's `FetchChallenge`; feature `verify-v2`.",
+        list = "Retrieve a list of all Challenges for a Factor.\n\nTwilio's `ListChallenge`; its parameters are [`ListChallengeParams`]; feature `verify-v2`.",
+        create = "Create a new Challenge for the Factor\n\nTwilio's `CreateChallenge`; its parameters are [`CreateChallengeParams`]; feature `verify-v2`.",
+        update = "Verify a specific Challenge.\n\nTwilio's `UpdateChallenge`; its parameters are [`UpdateChallengeParams`]; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Challenge {
     /// The unique SID identifier of the Account.
@@ -233,12 +242,21 @@ impl ::serde::Serialize for UpdateChallengeParams {
 /// | [`list`](Factor::list) | `GET` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Entities/{Identity}/Factors` | `ListFactor` | — | — |
 /// | [`update`](Factor::update) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Entities/{Identity}/Factors/{Sid}` | `UpdateFactor` | [`UpdateFactorParams`] | — |
 /// | [`delete`](Factor::delete) | `DELETE` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Entities/{Identity}/Factors/{Sid}` | `DeleteFactor` | — | — |
-///
-/// - `fetch`: Fetch a specific Factor.
-/// - `list`: Retrieve a list of all Factors for an Entity.
-/// - `update`: Update a specific Factor. This endpoint can be used to Verify a Factor if passed an `AuthPayload` param.
-/// - `delete`: Delete a specific Factor.
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Entities/<Identity>/Factors/<Sid>", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch, list, update = UpdateFactorParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Entities/<Identity>/Factors/<Sid>",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    update = UpdateFactorParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Factor.\n\nTwilio's `FetchFactor`; feature `verify-v2`.",
+        list = "Retrieve a list of all Factors for an Entity.\n\nTwilio's `ListFactor`; feature `verify-v2`.",
+        update = "Update a specific Factor. This endpoint can be used to Verify a Factor if passed an `AuthPayload` param.\n\nTwilio's `UpdateFactor`; its parameters are [`UpdateFactorParams`]; feature `verify-v2`.",
+        delete = "Delete a specific Factor.\n\nTwilio's `DeleteFactor`; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Factor {
     /// The unique SID identifier of the Account.
@@ -369,9 +387,15 @@ impl ::serde::Serialize for UpdateFactorParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](NewFactor::create) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Entities/{Identity}/Factors` | `CreateNewFactor` | [`CreateNewFactorParams`] | — |
-///
-/// - `create`: Create a new Factor for the Entity
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Entities/<Identity>/Factors/<Sid>", base_url = "https://verify.twilio.com", rename_all = "snake_case", create = CreateNewFactorParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Entities/<Identity>/Factors/<Sid>",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    create = CreateNewFactorParams,
+    doc(
+        create = "Create a new Factor for the Entity\n\nTwilio's `CreateNewFactor`; its parameters are [`CreateNewFactorParams`]; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct NewFactor {
     /// The unique SID identifier of the Account.

@@ -12,13 +12,23 @@
 /// | [`create`](Bucket::create) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets` | `CreateBucket` | [`CreateBucketParams`] | — |
 /// | [`update`](Bucket::update) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets/{Sid}` | `UpdateBucket` | [`UpdateBucketParams`] | — |
 /// | [`delete`](Bucket::delete) | `DELETE` | `https://verify.twilio.com/v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets/{Sid}` | `DeleteBucket` | — | — |
-///
-/// - `fetch`: Fetch a specific Bucket.
-/// - `list`: Retrieve a list of all Buckets for a Rate Limit.
-/// - `create`: Create a new Bucket for a Rate Limit
-/// - `update`: Update a specific Bucket.
-/// - `delete`: Delete a specific Bucket.
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/RateLimits/<RateLimitSid>/Buckets/<Sid>", base_url = "https://verify.twilio.com", rename_all = "snake_case", fetch, list, create = CreateBucketParams, update = UpdateBucketParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/RateLimits/<RateLimitSid>/Buckets/<Sid>",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateBucketParams,
+    update = UpdateBucketParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific Bucket.\n\nTwilio's `FetchBucket`; feature `verify-v2`.",
+        list = "Retrieve a list of all Buckets for a Rate Limit.\n\nTwilio's `ListBucket`; feature `verify-v2`.",
+        create = "Create a new Bucket for a Rate Limit\n\nTwilio's `CreateBucket`; its parameters are [`CreateBucketParams`]; feature `verify-v2`.",
+        update = "Update a specific Bucket.\n\nTwilio's `UpdateBucket`; its parameters are [`UpdateBucketParams`]; feature `verify-v2`.",
+        delete = "Delete a specific Bucket.\n\nTwilio's `DeleteBucket`; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Bucket {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Rate Limit resource.

@@ -9,15 +9,16 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](RoomParticipantPublishedTrack::fetch) | `GET` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/PublishedTracks/{Sid}` | `FetchRoomParticipantPublishedTrack` | — | — |
 /// | [`list`](RoomParticipantPublishedTrack::list) | `GET` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/PublishedTracks` | `ListRoomParticipantPublishedTrack` | — | — |
-///
-/// - `fetch`: Returns a single Track resource represented by TrackName or SID.
-/// - `list`: Returns a list of tracks associated with a given Participant. Only `currently` Published Tracks are in the list resource.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Rooms/<RoomSid>/Participants/<ParticipantSid>/PublishedTracks/<Sid>",
     base_url = "https://video.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Returns a single Track resource represented by TrackName or SID.\n\nTwilio's `FetchRoomParticipantPublishedTrack`; feature `video-v1`.",
+        list = "Returns a list of tracks associated with a given Participant. Only `currently` Published Tracks are in the list resource.\n\nTwilio's `ListRoomParticipantPublishedTrack`; feature `video-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct RoomParticipantPublishedTrack {
@@ -65,9 +66,15 @@ pub struct RoomParticipantPublishedTrack {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](RoomParticipantSubscribeRule::update) | `POST` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules` | `UpdateRoomParticipantSubscribeRule` | [`UpdateRoomParticipantSubscribeRuleParams`] | — |
-///
-/// - `update`: Update the Subscribe Rules for the Participant
-#[::twilio_resource::twilio_resource(path = "/v1/Rooms/<RoomSid>/Participants/<ParticipantSid>/SubscribeRules", base_url = "https://video.twilio.com", rename_all = "snake_case", update = UpdateRoomParticipantSubscribeRuleParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Rooms/<RoomSid>/Participants/<ParticipantSid>/SubscribeRules",
+    base_url = "https://video.twilio.com",
+    rename_all = "snake_case",
+    update = UpdateRoomParticipantSubscribeRuleParams,
+    doc(
+        update = "Update the Subscribe Rules for the Participant\n\nTwilio's `UpdateRoomParticipantSubscribeRule`; its parameters are [`UpdateRoomParticipantSubscribeRuleParams`]; feature `video-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct RoomParticipantSubscribeRule {
     /// The date and time in GMT when the resource was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
@@ -125,15 +132,16 @@ impl ::serde::Serialize for UpdateRoomParticipantSubscribeRuleParams {
 /// |---|---|---|---|---|---|
 /// | [`fetch`](RoomParticipantSubscribedTrack::fetch) | `GET` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks/{Sid}` | `FetchRoomParticipantSubscribedTrack` | — | — |
 /// | [`list`](RoomParticipantSubscribedTrack::list) | `GET` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks` | `ListRoomParticipantSubscribedTrack` | — | — |
-///
-/// - `fetch`: Returns a single Track resource represented by `track_sid`.  Note: This is one resource with the Video API that requires a SID, be Track Name on the subscriber side is not guaranteed to be unique.
-/// - `list`: Returns a list of tracks that are subscribed for the participant.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Rooms/<RoomSid>/Participants/<ParticipantSid>/SubscribedTracks/<Sid>",
     base_url = "https://video.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Returns a single Track resource represented by `track_sid`.  Note: This is one resource with the Video API that requires a SID, be Track Name on the subscriber side is not guaranteed to be unique.\n\nTwilio's `FetchRoomParticipantSubscribedTrack`; feature `video-v1`.",
+        list = "Returns a list of tracks that are subscribed for the participant.\n\nTwilio's `ListRoomParticipantSubscribedTrack`; feature `video-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct RoomParticipantSubscribedTrack {
@@ -185,7 +193,15 @@ pub struct RoomParticipantSubscribedTrack {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`update`](RoomParticipantAnonymize::update) | `POST` | `https://video.twilio.com/v1/Rooms/{RoomSid}/Participants/{Sid}/Anonymize` | `UpdateRoomParticipantAnonymize` | [`UpdateRoomParticipantAnonymizeParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/v1/Rooms/<RoomSid>/Participants/<Sid>/Anonymize", base_url = "https://video.twilio.com", rename_all = "snake_case", update = UpdateRoomParticipantAnonymizeParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Rooms/<RoomSid>/Participants/<Sid>/Anonymize",
+    base_url = "https://video.twilio.com",
+    rename_all = "snake_case",
+    update = UpdateRoomParticipantAnonymizeParams,
+    doc(
+        update = "Twilio's `UpdateRoomParticipantAnonymize`; its parameters are [`UpdateRoomParticipantAnonymizeParams`]; feature `video-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct RoomParticipantAnonymize {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the RoomParticipant resource.

@@ -9,15 +9,16 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](IncomingPhoneNumberAssignedAddOnExtension::fetch) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{AssignedAddOnSid}/Extensions/{Sid}.json` | `FetchIncomingPhoneNumberAssignedAddOnExtension` | — | — |
 /// | [`list`](IncomingPhoneNumberAssignedAddOnExtension::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{AssignedAddOnSid}/Extensions.json` | `ListIncomingPhoneNumberAssignedAddOnExtension` | — | — |
-///
-/// - `fetch`: Fetch an instance of an Extension for the Assigned Add-on.
-/// - `list`: Retrieve a list of Extensions for the Assigned Add-on.
 #[::twilio_resource::twilio_resource(
     path = "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<ResourceSid>/AssignedAddOns/<AssignedAddOnSid>/Extensions/<Sid>.json",
     base_url = "https://api.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Fetch an instance of an Extension for the Assigned Add-on.\n\nTwilio's `FetchIncomingPhoneNumberAssignedAddOnExtension`; feature `api-v2010`.",
+        list = "Retrieve a list of Extensions for the Assigned Add-on.\n\nTwilio's `ListIncomingPhoneNumberAssignedAddOnExtension`; feature `api-v2010`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct IncomingPhoneNumberAssignedAddOnExtension {

@@ -11,17 +11,18 @@
 /// | [`fetch`](RecordingAddOnResultPayload::fetch) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads/{Sid}.json` | `FetchRecordingAddOnResultPayload` | — | — |
 /// | [`list`](RecordingAddOnResultPayload::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads.json` | `ListRecordingAddOnResultPayload` | — | — |
 /// | [`delete`](RecordingAddOnResultPayload::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads/{Sid}.json` | `DeleteRecordingAddOnResultPayload` | — | — |
-///
-/// - `fetch`: Fetch an instance of a result payload
-/// - `list`: Retrieve a list of payloads belonging to the AddOnResult
-/// - `delete`: Delete a payload from the result along with all associated Data
 #[::twilio_resource::twilio_resource(
     path = "/2010-04-01/Accounts/<AccountSid>/Recordings/<ReferenceSid>/AddOnResults/<AddOnResultSid>/Payloads/<Sid>.json",
     base_url = "https://api.twilio.com",
     rename_all = "snake_case",
     fetch,
     list,
-    delete
+    delete,
+    doc(
+        fetch = "Fetch an instance of a result payload\n\nTwilio's `FetchRecordingAddOnResultPayload`; feature `api-v2010`.",
+        list = "Retrieve a list of payloads belonging to the AddOnResult\n\nTwilio's `ListRecordingAddOnResultPayload`; feature `api-v2010`.",
+        delete = "Delete a payload from the result along with all associated Data\n\nTwilio's `DeleteRecordingAddOnResultPayload`; feature `api-v2010`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct RecordingAddOnResultPayload {

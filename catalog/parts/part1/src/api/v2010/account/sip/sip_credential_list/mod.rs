@@ -13,13 +13,23 @@
 /// | [`create`](SipCredential::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials.json` | `CreateSipCredential` | [`CreateSipCredentialParams`] | — |
 /// | [`update`](SipCredential::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json` | `UpdateSipCredential` | [`UpdateSipCredentialParams`] | — |
 /// | [`delete`](SipCredential::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json` | `DeleteSipCredential` | — | — |
-///
-/// - `fetch`: Fetch a single credential.
-/// - `list`: Retrieve a list of credentials.
-/// - `create`: Create a new credential resource.
-/// - `update`: Update a credential resource.
-/// - `delete`: Delete a credential resource.
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists/<CredentialListSid>/Credentials/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSipCredentialParams, update = UpdateSipCredentialParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists/<CredentialListSid>/Credentials/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSipCredentialParams,
+    update = UpdateSipCredentialParams,
+    delete,
+    doc(
+        fetch = "Fetch a single credential.\n\nTwilio's `FetchSipCredential`; feature `api-v2010`.",
+        list = "Retrieve a list of credentials.\n\nTwilio's `ListSipCredential`; feature `api-v2010`.",
+        create = "Create a new credential resource.\n\nTwilio's `CreateSipCredential`; its parameters are [`CreateSipCredentialParams`]; feature `api-v2010`.",
+        update = "Update a credential resource.\n\nTwilio's `UpdateSipCredential`; its parameters are [`UpdateSipCredentialParams`]; feature `api-v2010`.",
+        delete = "Delete a credential resource.\n\nTwilio's `DeleteSipCredential`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SipCredential {
     /// The unique id of the Account that is responsible for this resource.

@@ -14,12 +14,21 @@ pub mod sip_auth;
 /// | [`list`](SipCredentialListMapping::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings.json` | `ListSipCredentialListMapping` | — | — |
 /// | [`create`](SipCredentialListMapping::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings.json` | `CreateSipCredentialListMapping` | [`CreateSipCredentialListMappingParams`] | — |
 /// | [`delete`](SipCredentialListMapping::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings/{Sid}.json` | `DeleteSipCredentialListMapping` | — | — |
-///
-/// - `fetch`: Fetch a single CredentialListMapping resource from an account.
-/// - `list`: Read multiple CredentialListMapping resources from an account.
-/// - `create`: Create a CredentialListMapping resource for an account.
-/// - `delete`: Delete a CredentialListMapping resource from an account.
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/CredentialListMappings/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSipCredentialListMappingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/CredentialListMappings/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSipCredentialListMappingParams,
+    delete,
+    doc(
+        fetch = "Fetch a single CredentialListMapping resource from an account.\n\nTwilio's `FetchSipCredentialListMapping`; feature `api-v2010`.",
+        list = "Read multiple CredentialListMapping resources from an account.\n\nTwilio's `ListSipCredentialListMapping`; feature `api-v2010`.",
+        create = "Create a CredentialListMapping resource for an account.\n\nTwilio's `CreateSipCredentialListMapping`; its parameters are [`CreateSipCredentialListMappingParams`]; feature `api-v2010`.",
+        delete = "Delete a CredentialListMapping resource from an account.\n\nTwilio's `DeleteSipCredentialListMapping`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SipCredentialListMapping {
     /// The unique id of the Account that is responsible for this resource.
@@ -87,12 +96,21 @@ impl ::serde::Serialize for CreateSipCredentialListMappingParams {
 /// | [`list`](SipIpAccessControlListMapping::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings.json` | `ListSipIpAccessControlListMapping` | — | — |
 /// | [`create`](SipIpAccessControlListMapping::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings.json` | `CreateSipIpAccessControlListMapping` | [`CreateSipIpAccessControlListMappingParams`] | — |
 /// | [`delete`](SipIpAccessControlListMapping::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings/{Sid}.json` | `DeleteSipIpAccessControlListMapping` | — | — |
-///
-/// - `fetch`: Fetch an IpAccessControlListMapping resource.
-/// - `list`: Retrieve a list of IpAccessControlListMapping resources.
-/// - `create`: Create a new IpAccessControlListMapping resource.
-/// - `delete`: Delete an IpAccessControlListMapping resource.
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/IpAccessControlListMappings/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSipIpAccessControlListMappingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/IpAccessControlListMappings/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSipIpAccessControlListMappingParams,
+    delete,
+    doc(
+        fetch = "Fetch an IpAccessControlListMapping resource.\n\nTwilio's `FetchSipIpAccessControlListMapping`; feature `api-v2010`.",
+        list = "Retrieve a list of IpAccessControlListMapping resources.\n\nTwilio's `ListSipIpAccessControlListMapping`; feature `api-v2010`.",
+        create = "Create a new IpAccessControlListMapping resource.\n\nTwilio's `CreateSipIpAccessControlListMapping`; its parameters are [`CreateSipIpAccessControlListMappingParams`]; feature `api-v2010`.",
+        delete = "Delete an IpAccessControlListMapping resource.\n\nTwilio's `DeleteSipIpAccessControlListMapping`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SipIpAccessControlListMapping {
     /// The unique id of the Account that is responsible for this resource.

@@ -13,13 +13,23 @@
 /// | [`create`](SipIpAddress::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses.json` | `CreateSipIpAddress` | [`CreateSipIpAddressParams`] | — |
 /// | [`update`](SipIpAddress::update) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json` | `UpdateSipIpAddress` | [`UpdateSipIpAddressParams`] | — |
 /// | [`delete`](SipIpAddress::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json` | `DeleteSipIpAddress` | — | — |
-///
-/// - `fetch`: Read one IpAddress resource.
-/// - `list`: Read multiple IpAddress resources.
-/// - `create`: Create a new IpAddress resource.
-/// - `update`: Update an IpAddress resource.
-/// - `delete`: Delete an IpAddress resource.
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/SIP/IpAccessControlLists/<IpAccessControlListSid>/IpAddresses/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSipIpAddressParams, update = UpdateSipIpAddressParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/SIP/IpAccessControlLists/<IpAccessControlListSid>/IpAddresses/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSipIpAddressParams,
+    update = UpdateSipIpAddressParams,
+    delete,
+    doc(
+        fetch = "Read one IpAddress resource.\n\nTwilio's `FetchSipIpAddress`; feature `api-v2010`.",
+        list = "Read multiple IpAddress resources.\n\nTwilio's `ListSipIpAddress`; feature `api-v2010`.",
+        create = "Create a new IpAddress resource.\n\nTwilio's `CreateSipIpAddress`; its parameters are [`CreateSipIpAddressParams`]; feature `api-v2010`.",
+        update = "Update an IpAddress resource.\n\nTwilio's `UpdateSipIpAddress`; its parameters are [`UpdateSipIpAddressParams`]; feature `api-v2010`.",
+        delete = "Delete an IpAddress resource.\n\nTwilio's `DeleteSipIpAddress`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SipIpAddress {
     /// The unique id of the Account that is responsible for this resource.

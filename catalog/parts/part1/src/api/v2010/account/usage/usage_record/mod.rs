@@ -9,7 +9,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](UsageRecordAllTime::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/AllTime.json` | `ListUsageRecordAllTime` | [`ListUsageRecordAllTimeParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/AllTime.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListUsageRecordAllTimeParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/AllTime.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListUsageRecordAllTimeParams,
+    doc(
+        list = "Twilio's `ListUsageRecordAllTime`; its parameters are [`ListUsageRecordAllTimeParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UsageRecordAllTime {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that accrued the usage.
@@ -125,7 +133,15 @@ impl ::serde::Serialize for ListUsageRecordAllTimeParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](UsageRecordDaily::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/Daily.json` | `ListUsageRecordDaily` | [`ListUsageRecordDailyParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/Daily.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListUsageRecordDailyParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/Daily.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListUsageRecordDailyParams,
+    doc(
+        list = "Twilio's `ListUsageRecordDaily`; its parameters are [`ListUsageRecordDailyParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UsageRecordDaily {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that accrued the usage.
@@ -241,7 +257,15 @@ impl ::serde::Serialize for ListUsageRecordDailyParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](UsageRecordLastMonth::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/LastMonth.json` | `ListUsageRecordLastMonth` | [`ListUsageRecordLastMonthParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/LastMonth.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListUsageRecordLastMonthParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/LastMonth.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListUsageRecordLastMonthParams,
+    doc(
+        list = "Twilio's `ListUsageRecordLastMonth`; its parameters are [`ListUsageRecordLastMonthParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UsageRecordLastMonth {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that accrued the usage.
@@ -357,7 +381,15 @@ impl ::serde::Serialize for ListUsageRecordLastMonthParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](UsageRecordMonthly::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/Monthly.json` | `ListUsageRecordMonthly` | [`ListUsageRecordMonthlyParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/Monthly.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListUsageRecordMonthlyParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/Monthly.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListUsageRecordMonthlyParams,
+    doc(
+        list = "Twilio's `ListUsageRecordMonthly`; its parameters are [`ListUsageRecordMonthlyParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UsageRecordMonthly {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that accrued the usage.
@@ -473,7 +505,15 @@ impl ::serde::Serialize for ListUsageRecordMonthlyParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](UsageRecordThisMonth::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/ThisMonth.json` | `ListUsageRecordThisMonth` | [`ListUsageRecordThisMonthParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/ThisMonth.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListUsageRecordThisMonthParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/ThisMonth.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListUsageRecordThisMonthParams,
+    doc(
+        list = "Twilio's `ListUsageRecordThisMonth`; its parameters are [`ListUsageRecordThisMonthParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UsageRecordThisMonth {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that accrued the usage.
@@ -589,7 +629,15 @@ impl ::serde::Serialize for ListUsageRecordThisMonthParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](UsageRecordToday::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/Today.json` | `ListUsageRecordToday` | [`ListUsageRecordTodayParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/Today.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListUsageRecordTodayParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/Today.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListUsageRecordTodayParams,
+    doc(
+        list = "Twilio's `ListUsageRecordToday`; its parameters are [`ListUsageRecordTodayParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UsageRecordToday {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that accrued the usage.
@@ -705,7 +753,15 @@ impl ::serde::Serialize for ListUsageRecordTodayParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](UsageRecordYearly::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/Yearly.json` | `ListUsageRecordYearly` | [`ListUsageRecordYearlyParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/Yearly.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListUsageRecordYearlyParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/Yearly.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListUsageRecordYearlyParams,
+    doc(
+        list = "Twilio's `ListUsageRecordYearly`; its parameters are [`ListUsageRecordYearlyParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UsageRecordYearly {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that accrued the usage.
@@ -821,7 +877,15 @@ impl ::serde::Serialize for ListUsageRecordYearlyParams {
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`list`](UsageRecordYesterday::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Usage/Records/Yesterday.json` | `ListUsageRecordYesterday` | [`ListUsageRecordYesterdayParams`] | — |
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/Yesterday.json", base_url = "https://api.twilio.com", rename_all = "snake_case", list = ListUsageRecordYesterdayParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/Usage/Records/Yesterday.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    list = ListUsageRecordYesterdayParams,
+    doc(
+        list = "Twilio's `ListUsageRecordYesterday`; its parameters are [`ListUsageRecordYesterdayParams`]; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct UsageRecordYesterday {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that accrued the usage.

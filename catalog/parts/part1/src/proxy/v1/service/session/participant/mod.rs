@@ -10,9 +10,19 @@
 /// | [`fetch`](MessageInteraction::fetch) | `GET` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}` | `FetchMessageInteraction` | — | — |
 /// | [`list`](MessageInteraction::list) | `GET` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions` | `ListMessageInteraction` | — | — |
 /// | [`create`](MessageInteraction::create) | `POST` | `https://proxy.twilio.com/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions` | `CreateMessageInteraction` | [`CreateMessageInteractionParams`] | — |
-///
-/// - `create`: Create a new message Interaction to send directly from your system to one [Participant](https://www.twilio.com/docs/proxy/api/participant).  The `inbound` properties for the Interaction will always be empty.
-#[::twilio_resource::twilio_resource(path = "/v1/Services/<ServiceSid>/Sessions/<SessionSid>/Participants/<ParticipantSid>/MessageInteractions/<Sid>", base_url = "https://proxy.twilio.com", rename_all = "snake_case", fetch, list, create = CreateMessageInteractionParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v1/Services/<ServiceSid>/Sessions/<SessionSid>/Participants/<ParticipantSid>/MessageInteractions/<Sid>",
+    base_url = "https://proxy.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateMessageInteractionParams,
+    doc(
+        fetch = "Twilio's `FetchMessageInteraction`; feature `proxy-v1`.",
+        list = "Twilio's `ListMessageInteraction`; feature `proxy-v1`.",
+        create = "Create a new message Interaction to send directly from your system to one [Participant](https://www.twilio.com/docs/proxy/api/participant).  The `inbound` properties for the Interaction will always be empty.\n\nTwilio's `CreateMessageInteraction`; its parameters are [`CreateMessageInteractionParams`]; feature `proxy-v1`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct MessageInteraction {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the MessageInteraction resource.

@@ -9,13 +9,14 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](StepContext::fetch) | `GET` | `https://studio.twilio.com/v1/Flows/{FlowSid}/Engagements/{EngagementSid}/Steps/{StepSid}/Context` | `FetchStepContext` | — | — |
-///
-/// - `fetch`: Retrieve the context for an Engagement Step.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Flows/<FlowSid>/Engagements/<EngagementSid>/Steps/<StepSid>/Context",
     base_url = "https://studio.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Retrieve the context for an Engagement Step.\n\nTwilio's `FetchStepContext`; feature `studio-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct StepContext {

@@ -9,13 +9,14 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ExecutionStepContext::fetch) | `GET` | `https://studio.twilio.com/v1/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps/{StepSid}/Context` | `FetchExecutionStepContext` | — | — |
-///
-/// - `fetch`: Retrieve the context for an Execution Step.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Flows/<FlowSid>/Executions/<ExecutionSid>/Steps/<StepSid>/Context",
     base_url = "https://studio.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Retrieve the context for an Execution Step.\n\nTwilio's `FetchExecutionStepContext`; feature `studio-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct ExecutionStepContext {

@@ -10,15 +10,16 @@
 /// |---|---|---|---|---|---|
 /// | [`fetch`](ServiceConversationMessageReceipt::fetch) | `GET` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid}` | `FetchServiceConversationMessageReceipt` | — | — |
 /// | [`list`](ServiceConversationMessageReceipt::list) | `GET` | `https://conversations.twilio.com/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts` | `ListServiceConversationMessageReceipt` | — | — |
-///
-/// - `fetch`: Fetch the delivery and read receipts of the conversation message
-/// - `list`: Retrieve a list of all delivery and read receipts of the conversation message
 #[::twilio_resource::twilio_resource(
     path = "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>",
     base_url = "https://conversations.twilio.com",
     rename_all = "snake_case",
     fetch,
-    list
+    list,
+    doc(
+        fetch = "Fetch the delivery and read receipts of the conversation message\n\nTwilio's `FetchServiceConversationMessageReceipt`; feature `conversations-v1`.",
+        list = "Retrieve a list of all delivery and read receipts of the conversation message\n\nTwilio's `ListServiceConversationMessageReceipt`; feature `conversations-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct ServiceConversationMessageReceipt {

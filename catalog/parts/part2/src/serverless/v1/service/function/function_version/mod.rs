@@ -9,13 +9,14 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`fetch`](FunctionVersionContent::fetch) | `GET` | `https://serverless.twilio.com/v1/Services/{ServiceSid}/Functions/{FunctionSid}/Versions/{Sid}/Content` | `FetchFunctionVersionContent` | — | — |
-///
-/// - `fetch`: Retrieve a the content of a specific Function Version resource.
 #[::twilio_resource::twilio_resource(
     path = "/v1/Services/<ServiceSid>/Functions/<FunctionSid>/Versions/<Sid>/Content",
     base_url = "https://serverless.twilio.com",
     rename_all = "snake_case",
-    fetch
+    fetch,
+    doc(
+        fetch = "Retrieve a the content of a specific Function Version resource.\n\nTwilio's `FetchFunctionVersionContent`; feature `serverless-v1`.",
+    )
 )]
 #[derive(Debug, Clone)]
 pub struct FunctionVersionContent {

@@ -8,9 +8,15 @@
 /// | Call | Method | URL | Operation | Parameters | Headers |
 /// |---|---|---|---|---|---|
 /// | [`create`](Notification::create) | `POST` | `https://verify.twilio.com/v2/Services/{ServiceSid}/Entities/{Identity}/Challenges/{ChallengeSid}/Notifications` | `CreateNotification` | [`CreateNotificationParams`] | — |
-///
-/// - `create`: Create a new Notification for the corresponding Challenge
-#[::twilio_resource::twilio_resource(path = "/v2/Services/<ServiceSid>/Entities/<Identity>/Challenges/<ChallengeSid>/Notifications", base_url = "https://verify.twilio.com", rename_all = "snake_case", create = CreateNotificationParams)]
+#[::twilio_resource::twilio_resource(
+    path = "/v2/Services/<ServiceSid>/Entities/<Identity>/Challenges/<ChallengeSid>/Notifications",
+    base_url = "https://verify.twilio.com",
+    rename_all = "snake_case",
+    create = CreateNotificationParams,
+    doc(
+        create = "Create a new Notification for the corresponding Challenge\n\nTwilio's `CreateNotification`; its parameters are [`CreateNotificationParams`]; feature `verify-v2`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct Notification {
     /// The unique SID identifier of the Account.

@@ -12,12 +12,21 @@
 /// | [`list`](SipAuthCallsCredentialListMapping::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings.json` | `ListSipAuthCallsCredentialListMapping` | — | — |
 /// | [`create`](SipAuthCallsCredentialListMapping::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings.json` | `CreateSipAuthCallsCredentialListMapping` | [`CreateSipAuthCallsCredentialListMappingParams`] | — |
 /// | [`delete`](SipAuthCallsCredentialListMapping::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings/{Sid}.json` | `DeleteSipAuthCallsCredentialListMapping` | — | — |
-///
-/// - `fetch`: Fetch a specific instance of a credential list mapping
-/// - `list`: Retrieve a list of credential list mappings belonging to the domain used in the request
-/// - `create`: Create a new credential list mapping resource
-/// - `delete`: Delete a credential list mapping from the requested domain
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Calls/CredentialListMappings/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSipAuthCallsCredentialListMappingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Calls/CredentialListMappings/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSipAuthCallsCredentialListMappingParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific instance of a credential list mapping\n\nTwilio's `FetchSipAuthCallsCredentialListMapping`; feature `api-v2010`.",
+        list = "Retrieve a list of credential list mappings belonging to the domain used in the request\n\nTwilio's `ListSipAuthCallsCredentialListMapping`; feature `api-v2010`.",
+        create = "Create a new credential list mapping resource\n\nTwilio's `CreateSipAuthCallsCredentialListMapping`; its parameters are [`CreateSipAuthCallsCredentialListMappingParams`]; feature `api-v2010`.",
+        delete = "Delete a credential list mapping from the requested domain\n\nTwilio's `DeleteSipAuthCallsCredentialListMapping`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SipAuthCallsCredentialListMapping {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the CredentialListMapping resource.
@@ -77,12 +86,21 @@ impl ::serde::Serialize for CreateSipAuthCallsCredentialListMappingParams {
 /// | [`list`](SipAuthCallsIpAccessControlListMapping::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings.json` | `ListSipAuthCallsIpAccessControlListMapping` | — | — |
 /// | [`create`](SipAuthCallsIpAccessControlListMapping::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings.json` | `CreateSipAuthCallsIpAccessControlListMapping` | [`CreateSipAuthCallsIpAccessControlListMappingParams`] | — |
 /// | [`delete`](SipAuthCallsIpAccessControlListMapping::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings/{Sid}.json` | `DeleteSipAuthCallsIpAccessControlListMapping` | — | — |
-///
-/// - `fetch`: Fetch a specific instance of an IP Access Control List mapping
-/// - `list`: Retrieve a list of IP Access Control List mappings belonging to the domain used in the request
-/// - `create`: Create a new IP Access Control List mapping
-/// - `delete`: Delete an IP Access Control List mapping from the requested domain
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Calls/IpAccessControlListMappings/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSipAuthCallsIpAccessControlListMappingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Calls/IpAccessControlListMappings/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSipAuthCallsIpAccessControlListMappingParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific instance of an IP Access Control List mapping\n\nTwilio's `FetchSipAuthCallsIpAccessControlListMapping`; feature `api-v2010`.",
+        list = "Retrieve a list of IP Access Control List mappings belonging to the domain used in the request\n\nTwilio's `ListSipAuthCallsIpAccessControlListMapping`; feature `api-v2010`.",
+        create = "Create a new IP Access Control List mapping\n\nTwilio's `CreateSipAuthCallsIpAccessControlListMapping`; its parameters are [`CreateSipAuthCallsIpAccessControlListMappingParams`]; feature `api-v2010`.",
+        delete = "Delete an IP Access Control List mapping from the requested domain\n\nTwilio's `DeleteSipAuthCallsIpAccessControlListMapping`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SipAuthCallsIpAccessControlListMapping {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the IpAccessControlListMapping resource.

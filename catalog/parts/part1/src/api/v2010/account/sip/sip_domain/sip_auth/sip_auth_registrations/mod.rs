@@ -12,12 +12,21 @@
 /// | [`list`](SipAuthRegistrationsCredentialListMapping::list) | `GET` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings.json` | `ListSipAuthRegistrationsCredentialListMapping` | — | — |
 /// | [`create`](SipAuthRegistrationsCredentialListMapping::create) | `POST` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings.json` | `CreateSipAuthRegistrationsCredentialListMapping` | [`CreateSipAuthRegistrationsCredentialListMappingParams`] | — |
 /// | [`delete`](SipAuthRegistrationsCredentialListMapping::delete) | `DELETE` | `https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings/{Sid}.json` | `DeleteSipAuthRegistrationsCredentialListMapping` | — | — |
-///
-/// - `fetch`: Fetch a specific instance of a credential list mapping
-/// - `list`: Retrieve a list of credential list mappings belonging to the domain used in the request
-/// - `create`: Create a new credential list mapping resource
-/// - `delete`: Delete a credential list mapping from the requested domain
-#[::twilio_resource::twilio_resource(path = "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Registrations/CredentialListMappings/<Sid>.json", base_url = "https://api.twilio.com", rename_all = "snake_case", fetch, list, create = CreateSipAuthRegistrationsCredentialListMappingParams, delete)]
+#[::twilio_resource::twilio_resource(
+    path = "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Registrations/CredentialListMappings/<Sid>.json",
+    base_url = "https://api.twilio.com",
+    rename_all = "snake_case",
+    fetch,
+    list,
+    create = CreateSipAuthRegistrationsCredentialListMappingParams,
+    delete,
+    doc(
+        fetch = "Fetch a specific instance of a credential list mapping\n\nTwilio's `FetchSipAuthRegistrationsCredentialListMapping`; feature `api-v2010`.",
+        list = "Retrieve a list of credential list mappings belonging to the domain used in the request\n\nTwilio's `ListSipAuthRegistrationsCredentialListMapping`; feature `api-v2010`.",
+        create = "Create a new credential list mapping resource\n\nTwilio's `CreateSipAuthRegistrationsCredentialListMapping`; its parameters are [`CreateSipAuthRegistrationsCredentialListMappingParams`]; feature `api-v2010`.",
+        delete = "Delete a credential list mapping from the requested domain\n\nTwilio's `DeleteSipAuthRegistrationsCredentialListMapping`; feature `api-v2010`.",
+    ),
+)]
 #[derive(Debug, Clone)]
 pub struct SipAuthRegistrationsCredentialListMapping {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the CredentialListMapping resource.
