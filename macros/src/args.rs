@@ -139,6 +139,8 @@ pub struct Args {
     pub operations: Vec<Operation>,
     /// `doc(…)`: in the order written, each kind at most once.
     pub docs: Vec<OperationDoc>,
+    /// Whether `doc(…)` was read (even with no text in it), so a second one is refused.
+    pub doc_seen: bool,
     /// Keys that were written but whose value was refused; they are not also "missing".
     pub refused: Vec<String>,
 }
@@ -259,11 +261,14 @@ fn read_docs(
         errors.push(meta.error(FORM));
         return skip_value(meta);
     }
-    if !args.docs.is_empty() && !guessed {
+    if args.doc_seen && !guessed {
         errors.push(duplicate(meta, DOC));
     }
+    // The parenthesized group is parsed on its own, so a slip inside it (a missing comma) is one
+    // error there and the keys after `doc(..)` are still read.
+    let group: proc_macro2::Group = meta.input.parse()?;
     let mut found = Vec::new();
-    meta.parse_nested_meta(|inner| {
+    let parser = syn::meta::parser(|inner| {
         let key = key_text(&inner);
         let Some(kind) = OpKind::from_key(&key) else {
             let hint = suggest::closest(&key, OPERATIONS)
@@ -282,10 +287,12 @@ fn read_docs(
         let input = inner.value()?;
         if !input.peek(LitStr) {
             let tokens = tokens_until_comma(input)?;
-            errors.push(syn::Error::new_spanned(
-                tokens,
-                format!("`doc({key} = …)` takes a string literal: {FORM}"),
-            ));
+            let message = format!("`doc({key} = …)` takes a string literal: {FORM}");
+            errors.push(if tokens.is_empty() {
+                inner.error(message)
+            } else {
+                syn::Error::new_spanned(tokens, message)
+            });
             return Ok(());
         }
         let text: LitStr = input.parse()?;
@@ -302,9 +309,13 @@ fn read_docs(
             text,
         });
         Ok(())
-    })?;
-    if args.docs.is_empty() {
+    });
+    if let Err(error) = parser.parse2(group.stream()) {
+        errors.push(error);
+    }
+    if !args.doc_seen {
         args.docs = found;
+        args.doc_seen = true;
     }
     Ok(())
 }
@@ -673,6 +684,43 @@ mod tests {
             messages(quote!(doc(fetch = "a"), doc(list = "b"))),
             ["duplicate key `doc` in #[twilio_resource]; give it once"]
         );
+        assert_eq!(
+            messages(quote!(doc(lsit = "a"), doc(fetch = "b"))).len(),
+            2,
+            "a refused text still counts as the one `doc`"
+        );
+        assert!(messages(quote!(doc(), fetch)).is_empty());
+        assert_eq!(
+            messages(quote!(doc(fetch = ), fetch)),
+            [
+                "`doc(fetch = …)` takes a string literal: `doc` is written `doc(create = \"Sends a message.\", list = \"…\")`: markdown put first in each named operation's method docs"
+            ]
+        );
+    }
+
+    /// A slip inside `doc(..)` is one error there; the keys after it are still read.
+    #[test]
+    fn a_slip_inside_doc_does_not_lose_the_keys_after_it() {
+        for slip in [
+            quote!(doc(fetch = "a" list = "b")),
+            quote!(doc(fetch = "a" "b")),
+            quote!(doc("a")),
+            quote!(doc(fetch = "a"(b))),
+        ] {
+            let mut errors = Vec::new();
+            let args = parse(
+                quote!(#slip, path = "/v1/X/<Sid>", fetch, list),
+                &mut errors,
+            );
+            assert_eq!(
+                errors.len(),
+                1,
+                "{slip}: {:?}",
+                errors.iter().map(ToString::to_string).collect::<Vec<_>>()
+            );
+            assert!(args.path.is_some(), "{slip}");
+            assert_eq!(kinds(&args), [OpKind::Fetch, OpKind::List], "{slip}");
+        }
     }
 
     #[test]

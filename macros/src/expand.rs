@@ -591,7 +591,8 @@ mod tests {
                 path = "/2010-04-01/Accounts/<AccountSid>/Calls/<Type>.json",
                 base_url = "https://api.twilio.com/",
                 rename_all = "snake_case",
-                crate = "::my_app::twilio"
+                crate = "::my_app::twilio",
+                doc(fetch = "Reads one call.\n\nTwilio's `FetchCall`.")
             ),
             quote!(
                 pub(crate) struct Call {

@@ -31,6 +31,8 @@ mod template;
 ///     base_url = "https://api.twilio.com",
 ///     rename_all = "snake_case",
 ///     fetch, list = MessageFilter, create = CreateMessage, update = UpdateMessage, delete,
+///     // Optional: each operation's own docs, put first in its method's.
+///     doc(create = "Sends an SMS, billed per segment.", delete = "Deletes a message once it is final."),
 /// )]
 /// #[derive(Debug)]
 /// pub struct Message {

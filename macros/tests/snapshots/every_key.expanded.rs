@@ -37,7 +37,11 @@ impl Call {
                 ],
             )
     }
-    /**Fetches one `Call` with `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{Type}.json`, retrying throttling and transient failures as the client is configured.
+    /**Reads one call.
+
+Twilio's `FetchCall`.
+
+Fetches one `Call` with `GET https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Calls/{Type}.json`, retrying throttling and transient failures as the client is configured.
 
 Await the returned [`Request`](::my_app::twilio::Request) to send it; before that, `.header(..)`, `.query(..)`, `.webhook_enabled(..)`, `.if_match(..)`, `.timeout(..)` and `.idempotency_key(..)` change this call only, and `.with_response()` resolves to the body with its status and headers.
 
