@@ -124,8 +124,8 @@ async fn lifecycle(
 }
 
 /// Fetches the message until its status is final (Twilio redacts and deletes only then), for up
-/// to a minute. A message without a status (the local server does not deliver anything) is
-/// returned at once.
+/// to a minute. The local server delivers a message at once; a message without a status is
+/// returned as it is.
 async fn wait_until_final(client: &Client, account: &str, sid: &str) -> Result<Message, BoxError> {
     for _ in 0..30 {
         let message = Message::fetch(client, account, sid).await?;

@@ -73,8 +73,9 @@
 //! # Webhooks
 //!
 //! The server also plays Twilio's webhook sender, signing each request with its auth token as
-//! Twilio does (`X-Twilio-Signature`): a message created on a 2010 `…/Messages.json` path with a
-//! `StatusCallback` gets form posts with `MessageStatus` [`queued`, `sent`,
+//! Twilio does (`X-Twilio-Signature`): a message created on a 2010 `…/Messages.json` path is
+//! answered `queued`, as Twilio answers, and is `delivered` (with its `date_sent`) when next read;
+//! with a `StatusCallback` it gets form posts with `MessageStatus` [`queued`, `sent`,
 //! `delivered`](MESSAGE_STATUSES) to that URL, in order, in the background; and
 //! [`LocalServer::send_incoming_message`] delivers an incoming SMS to your handler's URL and
 //! returns its answer ([`LocalServer::send_webhook`] sends any parameters).

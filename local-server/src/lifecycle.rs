@@ -229,6 +229,7 @@ fn create(state: &State, shape: Shape, collection: &Address, call: &Call<'_>) ->
             ),
         };
     }
+    let delivered = crate::webhooks::deliver(collection, &mut record);
     let body = state.records.create(
         &collection.key(),
         || shape.new_id(state, collection),
@@ -239,7 +240,13 @@ fn create(state: &State, shape: Shape, collection: &Address, call: &Call<'_>) ->
         },
     );
     crate::webhooks::after_create(state, collection, &body);
-    record_answer(StatusCode::CREATED, body)
+    // A message is stored delivered (what the next read shows) but answered queued, as Twilio
+    // answers a create before it sends anything.
+    let answer = delivered
+        .then(|| crate::webhooks::as_queued(&body))
+        .flatten()
+        .unwrap_or(body);
+    record_answer(StatusCode::CREATED, answer)
 }
 
 /// Stores `record` as given, adding the id and the fields a create would add where it lacks them;

@@ -201,11 +201,45 @@ fn delivery_token(signature: &str) -> u64 {
     std::hash::RandomState::new().hash_one(signature)
 }
 
+/// Whether `collection` holds the 2010 API's messages (`/2010-04-01/Accounts/{Sid}/Messages`).
+fn holds_2010_messages(collection: &Address) -> bool {
+    collection.last() == "Messages" && collection.key().starts_with("/2010-04-01/")
+}
+
+/// A 2010 message about to be stored: delivered at once, as the status callbacks will report
+/// (`status` the last of [`MESSAGE_STATUSES`], `date_sent` now, `direction` `outbound-api`), where
+/// the body did not set them. `true` when it is such a message: its create answer is then
+/// [`as_queued`], as Twilio's is.
+pub(crate) fn deliver(collection: &Address, record: &mut serde_json::Map<String, Value>) -> bool {
+    if !holds_2010_messages(collection) || record.contains_key("status") {
+        return false;
+    }
+    let delivered = MESSAGE_STATUSES[MESSAGE_STATUSES.len() - 1];
+    record.insert("status".to_owned(), delivered.into());
+    record
+        .entry("direction")
+        .or_insert_with(|| "outbound-api".into());
+    record
+        .entry("date_sent")
+        .or_insert_with(|| crate::ids::now(true).into());
+    true
+}
+
+/// The stored (delivered) message as its create answer shows it: `queued`, not sent yet.
+pub(crate) fn as_queued(stored: &[u8]) -> Option<axum::body::Bytes> {
+    let Ok(Value::Object(mut record)) = serde_json::from_slice::<Value>(stored) else {
+        return None;
+    };
+    record.insert("status".to_owned(), MESSAGE_STATUSES[0].into());
+    record.insert("date_sent".to_owned(), Value::Null);
+    Some(Value::Object(record).to_string().into())
+}
+
 /// After a message is created with a `StatusCallback`: posts `queued`, `sent`, `delivered` to it,
 /// one after the other, in the background. Anything but a 2010 message with that field is left
 /// alone.
 pub(crate) fn after_create(state: &State, collection: &Address, record: &[u8]) {
-    if collection.last() != "Messages" || !collection.key().starts_with("/2010-04-01/") {
+    if !holds_2010_messages(collection) {
         return;
     }
     let Ok(Value::Object(record)) = serde_json::from_slice::<Value>(record) else {
