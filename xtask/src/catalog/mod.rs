@@ -49,6 +49,16 @@ pub fn generate(specs: &[Spec]) -> Result<Vec<File>, String> {
     let parts = tree::assign_parts(specs);
     files.extend(modules.files(&parts)?);
     files.extend(tree::part_files(specs, &parts)?);
+    // Each part is published on its own, so it carries the license texts as the other crates do.
+    for name in ["LICENSE-MIT", "LICENSE-APACHE"] {
+        let text = std::fs::read_to_string(root.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        for part in 0..tree::PARTS {
+            files.push(File {
+                path: format!("{}/{name}", tree::part_dir(part)),
+                text: text.clone(),
+            });
+        }
+    }
     files.push(index::operations(&index));
     files.extend(index::examples(&examples)?);
     files.push(calls::file(&calls)?);
