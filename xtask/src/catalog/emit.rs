@@ -457,3 +457,49 @@ fn entry(
         reason,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conversations_v1() -> Spec {
+        let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/specs/twilio-oai/twilio_conversations_v1.json");
+        let text = std::fs::read_to_string(&file).expect("the Conversations v1 description");
+        Spec {
+            name: "conversations_v1".to_owned(),
+            doc: serde_json::from_str(&text).expect("JSON"),
+        }
+    }
+
+    #[test]
+    fn a_methods_docs_say_its_operation_feature_and_each_header_with_its_setting() {
+        let spec = conversations_v1();
+        let ops = operations::classify(&spec);
+        let op = ops
+            .iter()
+            .find(|op| op.operation.id() == "CreateConversationMessage")
+            .expect("CreateConversationMessage");
+        let doc = method_doc(
+            op,
+            Some("Add a new message\nto the conversation"),
+            Some("CreateConversationMessageParams"),
+            "conversations-v1",
+        );
+        assert_eq!(
+            doc,
+            "Add a new message\nto the conversation\n\n\
+             Twilio's `CreateConversationMessage`; its parameters are [`CreateConversationMessageParams`]; feature `conversations-v1`.\n\n\
+             Headers it reads:\n\
+             - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header"
+        );
+        let fetch = ops
+            .iter()
+            .find(|op| op.operation.id() == "FetchConversationMessage")
+            .expect("FetchConversationMessage");
+        assert_eq!(
+            method_doc(fetch, None, None, "conversations-v1"),
+            "Twilio's `FetchConversationMessage`; feature `conversations-v1`."
+        );
+    }
+}
