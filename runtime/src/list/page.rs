@@ -113,7 +113,7 @@ pub(super) fn decode_record<R: DeserializeOwned>(
 }
 
 /// A page's records decoded, and where the listing goes on (what tests compare).
-#[cfg(any(test, fuzzing))]
+#[cfg(test)]
 #[derive(Debug)]
 pub(super) struct Parsed<R> {
     pub(super) items: Vec<R>,
