@@ -29,14 +29,26 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 pub struct PathTemplate {
     template: &'static str,
     parameters: &'static [&'static str],
+    /// How many `<` the template has, counted once when the constant is made, not per call.
+    placeholders: usize,
 }
 
 impl PathTemplate {
     /// A template from its text and the parameter name of each of its placeholders, in order.
     pub const fn new(template: &'static str, parameters: &'static [&'static str]) -> Self {
+        let bytes = template.as_bytes();
+        let mut placeholders = 0;
+        let mut at = 0;
+        while at < bytes.len() {
+            if bytes[at] == b'<' {
+                placeholders += 1;
+            }
+            at += 1;
+        }
         Self {
             template,
             parameters,
+            placeholders,
         }
     }
 
@@ -58,7 +70,7 @@ impl PathTemplate {
     /// [`Error::InvalidArgument`] naming the parameter when a value is empty, `.` or `..`, or
     /// when the number of values does not match the number of parameters (or of placeholders).
     pub fn render(&self, values: &[&str]) -> Result<String, Error> {
-        let placeholders = self.template.matches('<').count();
+        let placeholders = self.placeholders;
         if values.len() != self.parameters.len() || values.len() != placeholders {
             return Err(Error::InvalidArgument {
                 parameter: "values",
@@ -78,18 +90,42 @@ impl PathTemplate {
         let mut rest = self.template;
         for (value, parameter) in values.iter().zip(self.parameters) {
             // There are as many `<` as values (checked above).
-            let Some((literal, after)) = rest.split_once('<') else {
+            // A byte loop: templates are short, and `<` and `>` are ASCII.
+            let Some(open) = rest.bytes().position(|b| b == b'<') else {
                 break;
             };
-            path.push_str(literal);
+            path.push_str(&rest[..open]);
             push_segment(&mut path, parameter, value)?;
+            let after = &rest[open + 1..];
             // A placeholder never closed (a template written by hand) ends the text.
-            rest = after.split_once('>').map_or("", |(_, after)| after);
+            rest = after
+                .bytes()
+                .position(|b| b == b'>')
+                .map_or("", |close| &after[close + 1..]);
         }
         path.push_str(rest);
         Ok(path)
     }
 }
+
+/// RFC 3986 "unreserved": the bytes [`SEGMENT`] leaves as they are.
+fn is_unreserved(byte: u8) -> bool {
+    UNRESERVED[usize::from(byte)]
+}
+
+/// [`is_unreserved`] as a table built at compile time: one load a byte on the path of every call.
+const UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        // `byte` < 256, so the cast is exact.
+        #[allow(clippy::cast_possible_truncation)]
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+        byte += 1;
+    }
+    table
+};
 
 /// Appends one encoded value, refusing values that would change which resource is addressed.
 fn push_segment(path: &mut String, parameter: &'static str, value: &str) -> Result<(), Error> {
@@ -100,8 +136,13 @@ fn push_segment(path: &mut String, parameter: &'static str, value: &str) -> Resu
         "." | ".." => {
             "must not be `.` or `..`: URL parsers resolve dot segments away, addressing a different resource"
         }
+        // Most values (Twilio SIDs) need no escaping: one pass over the bytes instead of the
+        // encoder's iterator (about 500 instructions a value).
+        _ if value.bytes().all(is_unreserved) => {
+            path.push_str(value);
+            return Ok(());
+        }
         _ => {
-            // Borrowed, with no copy, when nothing needs escaping (most values: Twilio SIDs).
             let encoded: Cow<'_, str> = utf8_percent_encode(value, SEGMENT).into();
             path.push_str(&encoded);
             return Ok(());
@@ -116,6 +157,23 @@ fn push_segment(path: &mut String, parameter: &'static str, value: &str) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_unreserved_fast_path_is_exactly_what_the_encoder_leaves_alone() {
+        for byte in 0..=u8::MAX {
+            let encoded =
+                utf8_percent_encode(std::str::from_utf8(&[byte]).unwrap_or("\u{fffd}"), SEGMENT)
+                    .to_string();
+            let left_alone = byte.is_ascii() && encoded.len() == 1;
+            assert_eq!(is_unreserved(byte), left_alone, "byte {byte:#04x}");
+        }
+    }
+
+    #[test]
+    fn counts_placeholders_when_made() {
+        assert_eq!(SEED.placeholders, 2);
+        assert_eq!(PathTemplate::new("/v1/Services", &[]).placeholders, 0);
+    }
 
     const SEED: PathTemplate = PathTemplate::new(
         "/v2/Conversations/<ConversationSid>/Participants/<Sid>",

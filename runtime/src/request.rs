@@ -291,10 +291,14 @@ fn start<'a>(
         headers.insert(IDEMPOTENCY_KEY, fresh_idempotency_key());
     }
     // The span names the URL without its query, which can hold values (a phone number to look up).
-    let url = target
-        .text
-        .split_once('?')
-        .map_or(target.text.as_str(), |(url, _)| url);
+    // The parsed URL knows where its path ends: no second scan of the text.
+    let url = match &target.url {
+        Some(parsed) => &parsed[..url::Position::AfterPath],
+        None => target
+            .text
+            .split_once('?')
+            .map_or(target.text.as_str(), |(url, _)| url),
+    };
     let span = match verb {
         Verb::Fetch => tracing::debug_span!("twilio_fetch", resource = resource.type_name, url),
         Verb::Create => tracing::debug_span!("twilio_create", resource = resource.type_name, url),
