@@ -242,35 +242,27 @@ pub fn build(
 /// With no operation key the resource gets `fetch` alone; otherwise exactly the named ones. Each
 /// gets its text from `doc(…)`; a text for an operation not declared is refused.
 fn operations(args: &Args, errors: &mut Vec<syn::Error>) -> Operations {
-    let doc = |kind| {
-        let doc = args.docs.iter().find(|doc| doc.kind == kind)?;
-        Some(doc.text.value())
+    let declared = |kind| {
+        if args.operations.is_empty() {
+            kind == OpKind::Fetch
+        } else {
+            args.operation(kind).is_some()
+        }
     };
-    if args.operations.is_empty() {
-        errors.extend(
-            args.docs
-                .iter()
-                .filter(|d| d.kind != OpKind::Fetch)
-                .map(undeclared),
-        );
-        return Operations {
-            fetch: Some(Op {
-                ty: None,
-                doc: doc(OpKind::Fetch),
-            }),
-            ..Operations::default()
-        };
-    }
     errors.extend(
         args.docs
             .iter()
-            .filter(|d| args.operation(d.kind).is_none())
+            .filter(|doc| !declared(doc.kind))
             .map(undeclared),
     );
     let op = |kind| {
-        args.operation(kind).map(|op| Op {
-            ty: op.ty.clone(),
-            doc: doc(kind),
+        declared(kind).then(|| Op {
+            ty: args.operation(kind).and_then(|op| op.ty.clone()),
+            doc: args
+                .docs
+                .iter()
+                .find(|doc| doc.kind == kind)
+                .map(|doc| doc.text.value()),
         })
     };
     Operations {
