@@ -260,17 +260,11 @@ fn resource(
             op.operation.method,
             op.operation.id(),
         ));
-        let text = op
-            .operation
-            .op
-            .get("description")
-            .or_else(|| op.operation.op.get("summary"))
-            .and_then(Value::as_str);
         method_docs.push(format!(
             "{call} = {:?}",
             method_doc(
                 op,
-                text,
+                params::description(op),
                 params.filter(|_| typed).map(String::as_str),
                 feature
             )
@@ -383,28 +377,11 @@ fn method_doc(
         "Twilio's `{}`{params}; feature `{feature}`.",
         op.operation.id()
     ));
-    if !op.headers.is_empty() {
-        let mut lines = vec!["Headers it reads:".to_owned()];
-        for header in &op.headers {
-            let mut line = format!(
-                "- `{}`, sent with `{}`",
-                header.name,
-                header_setting(&header.name)
-            );
-            if let Some(text) = header.description {
-                line.push_str(&format!(": {}", docs::lines(text).join(" ")));
-            }
-            lines.push(line);
-        }
-        paragraphs.push(lines.join("\n"));
+    let headers = params::header_lines(op);
+    if !headers.is_empty() {
+        paragraphs.push(format!("Headers it reads:\n{}", headers.join("\n")));
     }
-    if matches!(op.call, Call::Create | Call::Update) && !op.query.is_empty() {
-        let names: Vec<String> = op.query.iter().map(|q| format!("`{}`", q.name)).collect();
-        paragraphs.push(format!(
-            "Query parameters, sent with `.query(..)`: {}.",
-            names.join(", ")
-        ));
-    }
+    paragraphs.extend(params::query_note(op));
     paragraphs.join("\n\n")
 }
 

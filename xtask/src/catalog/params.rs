@@ -70,41 +70,63 @@ pub fn header_setting(name: &str) -> String {
     }
 }
 
+/// Twilio's text for the operation: its description, else its summary.
+pub fn description<'a>(op: &Op<'a>) -> Option<&'a str> {
+    let operation = op.operation.op;
+    operation
+        .get("description")
+        .or_else(|| operation.get("summary"))
+        .and_then(serde_json::Value::as_str)
+}
+
+/// The headers the operation reads, a markdown list item each: its name, the call setting that
+/// sends it, and Twilio's text.
+pub fn header_lines(op: &Op<'_>) -> Vec<String> {
+    op.headers
+        .iter()
+        .map(|header| {
+            let mut line = format!(
+                "- `{}`, sent with `{}`",
+                header.name,
+                header_setting(&header.name)
+            );
+            if let Some(text) = header.description {
+                line.push_str(&format!(": {}", docs::lines(text).join(" ")));
+            }
+            line
+        })
+        .collect()
+}
+
+/// For a create or update that also takes query parameters: the sentence naming them.
+pub fn query_note(op: &Op<'_>) -> Option<String> {
+    if !matches!(op.call, Call::Create | Call::Update) || op.query.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = op.query.iter().map(|q| format!("`{}`", q.name)).collect();
+    Some(format!(
+        "Query parameters, sent with `.query(..)`: {}.",
+        names.join(", ")
+    ))
+}
+
 /// The type's code. `heading` is its first doc paragraph (what operation, which request).
 pub fn emit(name: &str, heading: &str, op: &Op<'_>, fields: &[Field], feature: &str) -> String {
     let mut out = String::new();
     out.push_str(heading);
-    let summary = op
-        .operation
-        .op
-        .get("description")
-        .or_else(|| op.operation.op.get("summary"))
-        .and_then(serde_json::Value::as_str);
-    if let Some(text) = summary.filter(|t| !docs::lines(t).is_empty()) {
+    if let Some(text) = description(op).filter(|t| !docs::lines(t).is_empty()) {
         out.push_str("///\n");
         out.push_str(&docs::comment(text, ""));
     }
-    if !op.headers.is_empty() {
-        out.push_str("///\n/// Headers this operation reads, sent with a call setting:\n");
-        for header in &op.headers {
-            out.push_str(&format!(
-                "/// - `{}`: `{}`",
-                header.name,
-                header_setting(&header.name)
-            ));
-            if let Some(text) = header.description {
-                let text = docs::lines(text).join(" ");
-                out.push_str(&format!(": {text}"));
-            }
-            out.push('\n');
+    let headers = header_lines(op);
+    if !headers.is_empty() {
+        out.push_str("///\n/// Headers this operation reads:\n");
+        for line in headers {
+            out.push_str(&format!("/// {line}\n"));
         }
     }
-    if matches!(op.call, Call::Create | Call::Update) && !op.query.is_empty() {
-        let names: Vec<String> = op.query.iter().map(|q| format!("`{}`", q.name)).collect();
-        out.push_str(&format!(
-            "///\n/// Query parameters, sent with `.query(..)`: {}.\n",
-            names.join(", ")
-        ));
+    if let Some(note) = query_note(op) {
+        out.push_str(&format!("///\n/// {note}\n"));
     }
     out.push_str(&format!("///\n/// Feature `{feature}`.\n"));
     let default = fields.iter().all(|f| !f.required || f.ty.default);

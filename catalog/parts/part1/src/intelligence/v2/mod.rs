@@ -853,8 +853,8 @@ impl ::serde::Serialize for CreateCustomOperatorParams {
 ///
 /// Update a specific Custom Operator.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `If-Match`: `.if_match(..)`: The If-Match HTTP request header
+/// Headers this operation reads:
+/// - `If-Match`, sent with `.if_match(..)`: The If-Match HTTP request header
 ///
 /// Feature `intelligence-v2`.
 #[derive(Debug, Default)]
@@ -1161,8 +1161,8 @@ impl ::serde::Serialize for CreateServiceParams {
 ///
 /// Update a specific Service.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `If-Match`: `.if_match(..)`: The If-Match HTTP request header
+/// Headers this operation reads:
+/// - `If-Match`, sent with `.if_match(..)`: The If-Match HTTP request header
 ///
 /// Feature `intelligence-v2`.
 #[derive(Debug, Default)]

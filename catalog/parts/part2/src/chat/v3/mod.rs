@@ -159,8 +159,8 @@ pub struct Channel {
 ///
 /// Update a specific Channel.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v3`.
 #[derive(Debug, Default)]

@@ -2099,8 +2099,8 @@ pub struct ConversationWithParticipants {
 ///
 /// Create a new conversation with the list of participants in your account's default service
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
 #[derive(Debug, Default)]
@@ -2308,8 +2308,8 @@ impl ::serde::Serialize for ListConversationParams {
 ///
 /// Create a new conversation in your account's default service
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
 #[derive(Debug, Default)]
@@ -2386,8 +2386,8 @@ impl ::serde::Serialize for CreateConversationParams {
 ///
 /// Update an existing conversation in your account's default service
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
 #[derive(Debug, Default)]
@@ -3067,8 +3067,8 @@ pub struct User {
 ///
 /// Add a new conversation user to your account's default service
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
 #[derive(Debug, Default)]
@@ -3110,8 +3110,8 @@ impl ::serde::Serialize for CreateUserParams {
 ///
 /// Update an existing conversation user in your account's default service
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
 #[derive(Debug, Default)]

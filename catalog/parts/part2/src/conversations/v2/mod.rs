@@ -535,8 +535,8 @@ pub struct Configuration2 {
 ///
 /// Create a new Configuration
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Idempotency-Key`: `.idempotency_key(..)`: Client-generated UUID key to ensure idempotent behavior. Submitting the same key returns the original response without creating a duplicate operation. Keys are scoped to account + region with a 24-hour TTL.
+/// Headers this operation reads:
+/// - `Idempotency-Key`, sent with `.idempotency_key(..)`: Client-generated UUID key to ensure idempotent behavior. Submitting the same key returns the original response without creating a duplicate operation. Keys are scoped to account + region with a 24-hour TTL.
 ///
 /// Feature `conversations-v2`.
 #[derive(Debug, Default)]
@@ -732,8 +732,8 @@ pub struct Configuration4 {
 ///
 /// Update an existing Configuration
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Idempotency-Key`: `.idempotency_key(..)`: Client-generated UUID key to ensure idempotent behavior. Submitting the same key returns the original response without creating a duplicate operation. Keys are scoped to account + region with a 24-hour TTL.
+/// Headers this operation reads:
+/// - `Idempotency-Key`, sent with `.idempotency_key(..)`: Client-generated UUID key to ensure idempotent behavior. Submitting the same key returns the original response without creating a duplicate operation. Keys are scoped to account + region with a 24-hour TTL.
 ///
 /// Feature `conversations-v2`.
 #[derive(Debug, Default)]
@@ -838,8 +838,8 @@ pub struct Configuration5 {
 ///
 /// Partially update a Configuration. Only fields present in the request body are changed; omitted fields are left untouched. For `channelSettings`, an omitted channel key is preserved, a channel key mapped to a value replaces that channel's settings, and a channel key explicitly mapped to `null` removes it.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Idempotency-Key`: `.idempotency_key(..)`: Client-generated UUID key to ensure idempotent behavior. Submitting the same key returns the original response without creating a duplicate operation. Keys are scoped to account + region with a 24-hour TTL.
+/// Headers this operation reads:
+/// - `Idempotency-Key`, sent with `.idempotency_key(..)`: Client-generated UUID key to ensure idempotent behavior. Submitting the same key returns the original response without creating a duplicate operation. Keys are scoped to account + region with a 24-hour TTL.
 ///
 /// Feature `conversations-v2`.
 #[derive(Debug, Default)]

@@ -2116,8 +2116,8 @@ pub struct InsightsConversations {
 ///
 /// To get conversation with segment id
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -2218,8 +2218,8 @@ pub struct InsightsAssessments {
 ///
 /// Get assessments done for a conversation by logged in user
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -2243,8 +2243,8 @@ impl ::serde::Serialize for ListInsightsAssessmentsParams {
 ///
 /// Add assessments against conversation to dynamo db. Used in assessments screen by user. Users can select the questionnaire and pick up answers for each and every question.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -2316,8 +2316,8 @@ impl ::serde::Serialize for CreateInsightsAssessmentsParams {
 ///
 /// Update a specific Assessment assessed earlier
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -2422,8 +2422,8 @@ pub struct InsightsAssessmentsComment {
 ///
 /// To create a comment assessment for a conversation
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -2455,8 +2455,8 @@ impl ::serde::Serialize for ListInsightsAssessmentsCommentParams {
 ///
 /// To create a comment assessment for a conversation
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -2550,8 +2550,8 @@ pub struct InsightsQuestionnairesCategory {
 ///
 /// To create a category for Questions
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -2575,8 +2575,8 @@ impl ::serde::Serialize for CreateInsightsQuestionnairesCategoryParams {
 ///
 /// To update the category for Questions
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -2657,8 +2657,8 @@ pub struct InsightsQuestionnaires {
 ///
 /// To get all questionnaires with questions
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -2683,8 +2683,8 @@ impl ::serde::Serialize for ListInsightsQuestionnairesParams {
 ///
 /// To create a Questionnaire
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -2726,8 +2726,8 @@ impl ::serde::Serialize for CreateInsightsQuestionnairesParams {
 ///
 /// To update the questionnaire
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -2835,8 +2835,8 @@ pub struct InsightsQuestionnairesQuestion {
 ///
 /// To get all the question for the given categories
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -2861,8 +2861,8 @@ impl ::serde::Serialize for ListInsightsQuestionnairesQuestionParams {
 ///
 /// To create a question for a Category
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -2909,8 +2909,8 @@ impl ::serde::Serialize for CreateInsightsQuestionnairesQuestionParams {
 ///
 /// To update the question
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -3122,8 +3122,8 @@ pub struct InsightsSegments {
 ///
 /// To get segments for given reservation Ids
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -3194,8 +3194,8 @@ pub struct InsightsSession {
 ///
 /// To obtain session details for fetching reports and dashboards
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Authorization`: `.header("Authorization", ..)`: The Authorization HTTP request header
+/// Headers this operation reads:
+/// - `Authorization`, sent with `.header("Authorization", ..)`: The Authorization HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -3417,8 +3417,8 @@ pub struct PluginConfiguration {
 
 /// The parameters of `CreatePluginConfiguration`: [`PluginConfiguration::create`], `POST https://flex-api.twilio.com/v1/PluginService/Configurations`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
+/// Headers this operation reads:
+/// - `Flex-Metadata`, sent with `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -3503,8 +3503,8 @@ pub struct PluginConfigurationArchive {
 
 /// The parameters of `UpdatePluginConfigurationArchive`: [`PluginConfigurationArchive::update`], `POST https://flex-api.twilio.com/v1/PluginService/Configurations/{Sid}/Archive`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
+/// Headers this operation reads:
+/// - `Flex-Metadata`, sent with `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -3592,8 +3592,8 @@ pub struct Plugin {
 
 /// The parameters of `CreatePlugin`: [`Plugin::create`], `POST https://flex-api.twilio.com/v1/PluginService/Plugins`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
+/// Headers this operation reads:
+/// - `Flex-Metadata`, sent with `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -3628,8 +3628,8 @@ impl ::serde::Serialize for CreatePluginParams {
 
 /// The parameters of `UpdatePlugin`: [`Plugin::update`], `POST https://flex-api.twilio.com/v1/PluginService/Plugins/{Sid}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
+/// Headers this operation reads:
+/// - `Flex-Metadata`, sent with `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -3718,8 +3718,8 @@ pub struct PluginVersionArchive {
 
 /// The parameters of `UpdatePluginVersionArchive`: [`PluginVersionArchive::update`], `POST https://flex-api.twilio.com/v1/PluginService/Plugins/{PluginSid}/Versions/{Sid}/Archive`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
+/// Headers this operation reads:
+/// - `Flex-Metadata`, sent with `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -3791,8 +3791,8 @@ pub struct PluginArchive {
 
 /// The parameters of `UpdatePluginArchive`: [`PluginArchive::update`], `POST https://flex-api.twilio.com/v1/PluginService/Plugins/{Sid}/Archive`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
+/// Headers this operation reads:
+/// - `Flex-Metadata`, sent with `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]
@@ -3854,8 +3854,8 @@ pub struct PluginRelease {
 
 /// The parameters of `CreatePluginRelease`: [`PluginRelease::create`], `POST https://flex-api.twilio.com/v1/PluginService/Releases`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
+/// Headers this operation reads:
+/// - `Flex-Metadata`, sent with `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]

@@ -151,8 +151,8 @@ pub struct WebChannel {
 
 /// The parameters of `CreateWebChannel`: [`WebChannel::create`], `POST https://flex-api.twilio.com/v2/WebChats`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Ui-Version`: `.header("Ui-Version", ..)`: The Ui-Version HTTP request header
+/// Headers this operation reads:
+/// - `Ui-Version`, sent with `.header("Ui-Version", ..)`: The Ui-Version HTTP request header
 ///
 /// Feature `flex-v2`.
 #[derive(Debug, Default)]

@@ -348,8 +348,8 @@ impl ::serde::Serialize for CreateOrganizationUserParams {
 ///
 /// Update SCIM User
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `If-Match`: `.if_match(..)`
+/// Headers this operation reads:
+/// - `If-Match`, sent with `.if_match(..)`
 ///
 /// Feature `iam-organizations`.
 #[derive(Debug, Default)]
@@ -491,8 +491,8 @@ pub struct OrganizationUser {
 ///
 /// Patch SCIM User
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `If-Match`: `.if_match(..)`
+/// Headers this operation reads:
+/// - `If-Match`, sent with `.if_match(..)`
 ///
 /// Feature `iam-organizations`.
 #[derive(Debug, Default)]

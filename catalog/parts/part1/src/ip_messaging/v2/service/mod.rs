@@ -168,8 +168,8 @@ impl ::serde::Serialize for ListChannelParams {
 
 /// The parameters of `CreateChannel`: [`Channel::create`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `ip-messaging-v2`.
 #[derive(Debug, Default)]
@@ -210,8 +210,8 @@ impl ::serde::Serialize for CreateChannelParams {
 
 /// The parameters of `UpdateChannel`: [`Channel::update`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{Sid}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `ip-messaging-v2`.
 #[derive(Debug, Default)]
@@ -407,8 +407,8 @@ pub struct User {
 
 /// The parameters of `CreateUser`: [`User::create`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Users`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `ip-messaging-v2`.
 #[derive(Debug, Default)]
@@ -440,8 +440,8 @@ impl ::serde::Serialize for CreateUserParams {
 
 /// The parameters of `UpdateUser`: [`User::update`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Users/{Sid}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `ip-messaging-v2`.
 #[derive(Debug, Default)]

@@ -241,8 +241,8 @@ pub struct UsAppToPersonResponse {
 
 /// The parameters of `CreateUsAppToPerson`: [`UsAppToPersonResponse::create`], `POST https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/Compliance/Usa2p`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Api-Version`: `.header("X-Twilio-Api-Version", ..)`: The version of the Messaging API to use for this request
+/// Headers this operation reads:
+/// - `X-Twilio-Api-Version`, sent with `.header("X-Twilio-Api-Version", ..)`: The version of the Messaging API to use for this request
 ///
 /// Feature `messaging-v1`.
 #[derive(Debug, Default)]
@@ -352,8 +352,8 @@ impl ::serde::Serialize for CreateUsAppToPersonParams {
 
 /// The parameters of `UpdateUsAppToPerson`: [`UsAppToPersonResponse::update`], `POST https://messaging.twilio.com/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/{Sid}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Api-Version`: `.header("X-Twilio-Api-Version", ..)`: The version of the Messaging API to use for this request
+/// Headers this operation reads:
+/// - `X-Twilio-Api-Version`, sent with `.header("X-Twilio-Api-Version", ..)`: The version of the Messaging API to use for this request
 ///
 /// Feature `messaging-v1`.
 #[derive(Debug, Default)]

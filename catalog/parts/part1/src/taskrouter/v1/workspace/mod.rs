@@ -1258,8 +1258,8 @@ impl ::serde::Serialize for CreateTaskParams {
 
 /// The parameters of `UpdateTask`: [`Task::update`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `If-Match`: `.if_match(..)`: If provided, applies this mutation if (and only if) the [ETag](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/ETag) header of the Task matches the provided value. This matches the semantics of (and is implemented with) the HTTP [If-Match header](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-Match).
+/// Headers this operation reads:
+/// - `If-Match`, sent with `.if_match(..)`: If provided, applies this mutation if (and only if) the [ETag](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/ETag) header of the Task matches the provided value. This matches the semantics of (and is implemented with) the HTTP [If-Match header](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-Match).
 ///
 /// Feature `taskrouter-v1`.
 #[derive(Debug, Default)]
@@ -1488,8 +1488,8 @@ impl ::serde::Serialize for CreateWorkerParams {
 
 /// The parameters of `UpdateWorker`: [`Worker::update`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/{Sid}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `If-Match`: `.if_match(..)`: The If-Match HTTP request header
+/// Headers this operation reads:
+/// - `If-Match`, sent with `.if_match(..)`: The If-Match HTTP request header
 ///
 /// Feature `taskrouter-v1`.
 #[derive(Debug, Default)]

@@ -227,8 +227,8 @@ impl ::serde::Serialize for ListChannelParams {
 
 /// The parameters of `CreateChannel`: [`Channel::create`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
 #[derive(Debug, Default)]
@@ -283,8 +283,8 @@ impl ::serde::Serialize for CreateChannelParams {
 
 /// The parameters of `UpdateChannel`: [`Channel::update`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{Sid}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
 #[derive(Debug, Default)]
@@ -548,8 +548,8 @@ pub struct User {
 
 /// The parameters of `CreateUser`: [`User::create`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Users`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
 #[derive(Debug, Default)]
@@ -589,8 +589,8 @@ impl ::serde::Serialize for CreateUserParams {
 
 /// The parameters of `UpdateUser`: [`User::update`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Users/{Sid}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
 #[derive(Debug, Default)]

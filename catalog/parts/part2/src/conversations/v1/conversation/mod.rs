@@ -127,8 +127,8 @@ impl ::serde::Serialize for ListConversationMessageParams {
 ///
 /// Add a new message to the conversation
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
 #[derive(Debug, Default)]
@@ -195,8 +195,8 @@ impl ::serde::Serialize for CreateConversationMessageParams {
 ///
 /// Update an existing message in the conversation
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
 #[derive(Debug, Default)]
@@ -328,8 +328,8 @@ pub struct ConversationParticipant {
 ///
 /// Add a new participant to the conversation
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
 #[derive(Debug, Default)]
@@ -397,8 +397,8 @@ impl ::serde::Serialize for CreateConversationParticipantParams {
 ///
 /// Update an existing participant in the conversation
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `conversations-v1`.
 #[derive(Debug, Default)]

@@ -71,8 +71,8 @@ pub struct PluginVersion {
 
 /// The parameters of `CreatePluginVersion`: [`PluginVersion::create`], `POST https://flex-api.twilio.com/v1/PluginService/Plugins/{PluginSid}/Versions`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `Flex-Metadata`: `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
+/// Headers this operation reads:
+/// - `Flex-Metadata`, sent with `.header("Flex-Metadata", ..)`: The Flex-Metadata HTTP request header
 ///
 /// Feature `flex-v1`.
 #[derive(Debug, Default)]

@@ -127,8 +127,8 @@ impl ::serde::Serialize for CreateDocumentParams {
 
 /// The parameters of `UpdateDocument`: [`Document::update`], `POST https://sync.twilio.com/v1/Services/{ServiceSid}/Documents/{Sid}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `If-Match`: `.if_match(..)`: The If-Match HTTP request header
+/// Headers this operation reads:
+/// - `If-Match`, sent with `.if_match(..)`: The If-Match HTTP request header
 ///
 /// Feature `sync-v1`.
 #[derive(Debug, Default)]

@@ -167,8 +167,8 @@ impl ::serde::Serialize for ListMemberParams {
 
 /// The parameters of `CreateMember`: [`Member::create`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `ip-messaging-v2`.
 #[derive(Debug, Default)]
@@ -212,8 +212,8 @@ impl ::serde::Serialize for CreateMemberParams {
 
 /// The parameters of `UpdateMember`: [`Member::update`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `ip-messaging-v2`.
 #[derive(Debug, Default)]
@@ -335,8 +335,8 @@ impl ::serde::Serialize for ListMessageParams {
 
 /// The parameters of `CreateMessage`: [`Message::create`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `ip-messaging-v2`.
 #[derive(Debug, Default)]
@@ -377,8 +377,8 @@ impl ::serde::Serialize for CreateMessageParams {
 
 /// The parameters of `UpdateMessage`: [`Message::update`], `POST https://ip-messaging.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `ip-messaging-v2`.
 #[derive(Debug, Default)]

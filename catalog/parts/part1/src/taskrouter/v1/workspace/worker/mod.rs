@@ -462,8 +462,8 @@ impl ::serde::Serialize for ListWorkerReservationParams {
 
 /// The parameters of `UpdateWorkerReservation`: [`WorkerReservation::update`], `POST https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Reservations/{Sid}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `If-Match`: `.if_match(..)`: The If-Match HTTP request header
+/// Headers this operation reads:
+/// - `If-Match`, sent with `.if_match(..)`: The If-Match HTTP request header
 ///
 /// Feature `taskrouter-v1`.
 #[derive(Debug, Default)]

@@ -221,8 +221,8 @@ impl ::serde::Serialize for ListMemberParams {
 
 /// The parameters of `CreateMember`: [`Member::create`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
 #[derive(Debug, Default)]
@@ -280,8 +280,8 @@ impl ::serde::Serialize for CreateMemberParams {
 
 /// The parameters of `UpdateMember`: [`Member::update`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
 #[derive(Debug, Default)]
@@ -450,8 +450,8 @@ impl ::serde::Serialize for ListMessageParams {
 
 /// The parameters of `CreateMessage`: [`Message::create`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
 #[derive(Debug, Default)]
@@ -506,8 +506,8 @@ impl ::serde::Serialize for CreateMessageParams {
 
 /// The parameters of `UpdateMessage`: [`Message::update`], `POST https://chat.twilio.com/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `X-Twilio-Webhook-Enabled`: `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
+/// Headers this operation reads:
+/// - `X-Twilio-Webhook-Enabled`, sent with `.webhook_enabled(..)`: The X-Twilio-Webhook-Enabled HTTP request header
 ///
 /// Feature `chat-v2`.
 #[derive(Debug, Default)]

@@ -151,8 +151,8 @@ impl ::serde::Serialize for CreateSyncListItemParams {
 
 /// The parameters of `UpdateSyncListItem`: [`SyncListItem::update`], `POST https://sync.twilio.com/v1/Services/{ServiceSid}/Lists/{ListSid}/Items/{Index}`.
 ///
-/// Headers this operation reads, sent with a call setting:
-/// - `If-Match`: `.if_match(..)`: If provided, applies this mutation if (and only if) the “revision” field of this \[map item\] matches the provided value. This matches the semantics of (and is implemented with) the HTTP [If-Match header](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-Match).
+/// Headers this operation reads:
+/// - `If-Match`, sent with `.if_match(..)`: If provided, applies this mutation if (and only if) the “revision” field of this \[map item\] matches the provided value. This matches the semantics of (and is implemented with) the HTTP [If-Match header](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/If-Match).
 ///
 /// Feature `sync-v1`.
 #[derive(Debug, Default)]
