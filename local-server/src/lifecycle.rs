@@ -242,10 +242,11 @@ fn create(state: &State, shape: Shape, collection: &Address, call: &Call<'_>) ->
     crate::webhooks::after_create(state, collection, &body);
     // A message is stored delivered (what the next read shows) but answered queued, as Twilio
     // answers a create before it sends anything.
-    let answer = delivered
-        .then(|| crate::webhooks::as_queued(&body))
-        .flatten()
-        .unwrap_or(body);
+    let answer = if delivered {
+        crate::webhooks::as_queued(&body).unwrap_or(body)
+    } else {
+        body
+    };
     record_answer(StatusCode::CREATED, answer)
 }
 
